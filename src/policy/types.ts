@@ -1,0 +1,89 @@
+/**
+ * The policy contract: what every rule, whatever its language, declares about
+ * itself and what it yields. See DESIGN.md, "The policy contract".
+ */
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The four pillars of the bundled library; user policies may name others. */
+export const CATEGORIES = ["encryption", "iam", "network", "gpu"] as const;
+export type Category = (typeof CATEGORIES)[number] | (string & {});
+
+/** Higher is more severe: critical 4 ... info 0. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
+}
+
+export function isSeverity(s: unknown): s is Severity {
+  return typeof s === "string" && (SEVERITIES as readonly string[]).includes(s);
+}
+
+export type PolicyLanguage = "typescript" | "rego" | "wasm";
+
+export interface ComplianceMapping {
+  /** e.g. "CIS AWS Foundations 1.5" */
+  framework: string;
+  /** e.g. "2.2.1" */
+  control: string;
+}
+
+export interface RuleMetadata {
+  /** Stable forever once released, e.g. "PG-AWS-EBS-001". */
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  category: Category;
+  /** Terraform provider names: "aws", "google", "azurerm". Empty: any. */
+  providers: string[];
+  /** Resource types the rule judges. Empty for plan-wide rules. */
+  resourceTypes: string[];
+  compliance: ComplianceMapping[];
+  remediation: string;
+  helpUri?: string;
+  /** Equivalent ids in other scanners (CKV_AWS_3, AVD-AWS-0026). */
+  aliases: string[];
+  language: PolicyLanguage;
+  /** Where the rule is defined, for error messages: a file, or "builtin". */
+  origin: string;
+}
+
+export interface FindingResource {
+  address: string;
+  type: string;
+  /** Module address ("module.a.module.b"), "" for the root module. */
+  module: string;
+}
+
+export interface SourceLocation {
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  line: number;
+  endLine?: number;
+}
+
+export interface Suppression {
+  kind: "inline" | "waiver" | "baseline";
+  reason: string;
+  /** Where the suppression is written (a .tf line, the config file). */
+  origin?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  category: Category;
+  /** One sentence a reviewer can act on. Never a sensitive value. */
+  message: string;
+  resource?: FindingResource;
+  /** Dotted path inside the resource, e.g. "ingress.0.cidr_blocks". */
+  attribute?: string;
+  source?: SourceLocation;
+  /** Stable across runs for the same rule + resource + attribute. */
+  fingerprint: string;
+  /** The plan or state file the finding came from. */
+  file: string;
+  /** Set when a suppression applies; suppressed findings stay in reports. */
+  suppression?: Suppression;
+}

@@ -1,0 +1,380 @@
+/**
+ * Rego values in JavaScript.
+ *
+ * Values parsed from JSON are used as they are, without copying: a plan may be
+ * 60 MB, and converting it would double memory and time. So a Rego object has
+ * two representations:
+ *   - a plain JavaScript object (string keys only), as JSON.parse makes it, and
+ *   - a RegoObject, for objects whose keys are not all strings ({1: "a"}).
+ * Sets are always RegoSet. Arrays are JavaScript arrays. Numbers are JavaScript
+ * numbers (see the engine's README for the big-number decision).
+ *
+ * Values are immutable by convention: nothing may modify a value after it has
+ * been created, since input documents are shared between every evaluation.
+ *
+ * Always go through the helpers here (objectGet, objectEntries, makeObject...)
+ * instead of indexing plain objects directly: a plain object from JSON.parse
+ * has Object.prototype, so `obj["constructor"]` would find an inherited
+ * function, and assigning "__proto__" would change the prototype.
+ */
+
+export type Value = null | boolean | number | string | Value[] | JsonObject | RegoObject | RegoSet;
+
+/** A string-keyed object, as JSON.parse returns it. */
+export interface JsonObject {
+  [key: string]: Value;
+}
+
+export type ObjectValue = JsonObject | RegoObject;
+
+export type TypeName = "null" | "boolean" | "number" | "string" | "array" | "object" | "set";
+
+/** An object with keys of any Rego type. Keys are matched structurally. */
+export class RegoObject {
+  /** canonical key -> [key, value] */
+  private readonly map: Map<string, [Value, Value]>;
+
+  constructor(entries: Iterable<readonly [Value, Value]> = []) {
+    this.map = new Map();
+    for (const [k, v] of entries) this.map.set(canonicalKey(k), [k, v]);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: Value): Value | undefined {
+    return this.map.get(canonicalKey(key))?.[1];
+  }
+
+  has(key: Value): boolean {
+    return this.map.has(canonicalKey(key));
+  }
+
+  *entries(): IterableIterator<[Value, Value]> {
+    for (const entry of this.map.values()) yield entry;
+  }
+
+  *keys(): IterableIterator<Value> {
+    for (const [k] of this.map.values()) yield k;
+  }
+}
+
+/** A set of Rego values, with structural membership. */
+export class RegoSet {
+  private readonly map: Map<string, Value>;
+
+  constructor(values: Iterable<Value> = []) {
+    this.map = new Map();
+    for (const v of values) this.map.set(canonicalKey(v), v);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  has(v: Value): boolean {
+    return this.map.has(canonicalKey(v));
+  }
+
+  values(): IterableIterator<Value> {
+    return this.map.values();
+  }
+
+  [Symbol.iterator](): IterableIterator<Value> {
+    return this.map.values();
+  }
+
+  /**
+   * Adds a member while the set is being built. Only the code that created
+   * the set may call this, before the set is shared.
+   */
+  addDuringConstruction(v: Value): void {
+    this.map.set(canonicalKey(v), v);
+  }
+}
+
+export function isObject(v: Value | undefined): v is ObjectValue {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet);
+}
+
+export function isPlainObject(v: Value | undefined): v is JsonObject {
+  return isObject(v) && !(v instanceof RegoObject);
+}
+
+export function isSet(v: Value | undefined): v is RegoSet {
+  return v instanceof RegoSet;
+}
+
+export function typeName(v: Value): TypeName {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+  }
+  if (Array.isArray(v)) return "array";
+  if (v instanceof RegoSet) return "set";
+  return "object";
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The value of `key` in an object, or undefined when absent. */
+export function objectGet(obj: ObjectValue, key: Value): Value | undefined {
+  if (obj instanceof RegoObject) return obj.get(key);
+  if (typeof key !== "string") return undefined;
+  return hasOwn.call(obj, key) ? obj[key] : undefined;
+}
+
+export function objectHas(obj: ObjectValue, key: Value): boolean {
+  if (obj instanceof RegoObject) return obj.has(key);
+  return typeof key === "string" && hasOwn.call(obj, key);
+}
+
+export function objectSize(obj: ObjectValue): number {
+  return obj instanceof RegoObject ? obj.size : Object.keys(obj).length;
+}
+
+export function* objectEntries(obj: ObjectValue): IterableIterator<[Value, Value]> {
+  if (obj instanceof RegoObject) {
+    yield* obj.entries();
+    return;
+  }
+  for (const k of Object.keys(obj)) yield [k, obj[k] as Value];
+}
+
+export function* objectKeys(obj: ObjectValue): IterableIterator<Value> {
+  if (obj instanceof RegoObject) {
+    yield* obj.keys();
+    return;
+  }
+  yield* Object.keys(obj);
+}
+
+/**
+ * Builds an object from entries. A later entry with an equal key replaces an
+ * earlier one (callers that must detect conflicts check before adding).
+ * Returns a plain object when every key is a string.
+ */
+export function makeObject(entries: Iterable<readonly [Value, Value]>): ObjectValue {
+  const list = Array.isArray(entries) ? (entries as (readonly [Value, Value])[]) : [...entries];
+  if (list.every(([k]) => typeof k === "string")) {
+    const out: JsonObject = {};
+    for (const [k, v] of list) {
+      // defineProperty, not assignment: "__proto__" must be an ordinary key.
+      Object.defineProperty(out, k as string, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return new RegoObject(list);
+}
+
+// ---------------------------------------------------------------------------
+// Ordering and equality
+
+const TYPE_ORDER: Record<TypeName, number> = {
+  null: 0,
+  boolean: 1,
+  number: 2,
+  string: 3,
+  array: 4,
+  object: 5,
+  set: 6,
+};
+
+/**
+ * OPA's total order over values: null < boolean < number < string < array <
+ * object < set; arrays element-wise; objects by their sorted keys, then
+ * values; sets by their sorted members.
+ */
+export function compare(a: Value, b: Value): number {
+  if (a === b) return 0;
+  const ta = typeName(a);
+  const tb = typeName(b);
+  if (ta !== tb) return TYPE_ORDER[ta] - TYPE_ORDER[tb];
+  switch (ta) {
+    case "null":
+      return 0;
+    case "boolean":
+      return (a ? 1 : 0) - (b ? 1 : 0);
+    case "number":
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    case "string":
+      return compareStrings(a as string, b as string);
+    case "array":
+      return compareSequences(a as Value[], b as Value[]);
+    case "set":
+      return compareSequences(sortedMembers(a as RegoSet), sortedMembers(b as RegoSet));
+    case "object": {
+      const ea = sortedEntries(a as ObjectValue);
+      const eb = sortedEntries(b as ObjectValue);
+      const n = Math.min(ea.length, eb.length);
+      for (let i = 0; i < n; i++) {
+        const c = compare(ea[i]![0], eb[i]![0]);
+        if (c !== 0) return c;
+        const d = compare(ea[i]![1], eb[i]![1]);
+        if (d !== 0) return d;
+      }
+      return ea.length - eb.length;
+    }
+  }
+}
+
+/** Compares strings by code point, as Go does (not by UTF-16 unit). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca !== cb) {
+      // Surrogates (0xD800-0xDFFF) encode code points above 0xFFFF, which
+      // sort after every BMP character.
+      const sa = ca >= 0xd800 && ca <= 0xdfff;
+      const sb = cb >= 0xd800 && cb <= 0xdfff;
+      if (sa !== sb) return sa ? 1 : -1;
+      return ca - cb;
+    }
+  }
+  return a.length - b.length;
+}
+
+function compareSequences(a: Value[], b: Value[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compare(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+export function sortedMembers(s: RegoSet): Value[] {
+  return [...s.values()].sort(compare);
+}
+
+export function sortedEntries(o: ObjectValue): [Value, Value][] {
+  return [...objectEntries(o)].sort((x, y) => compare(x[0], y[0]));
+}
+
+export function equal(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  const ta = typeName(a);
+  if (ta !== typeName(b)) return false;
+  switch (ta) {
+    case "null":
+    case "boolean":
+    case "number":
+    case "string":
+      return false; // a === b handled above
+    case "array": {
+      const x = a as Value[];
+      const y = b as Value[];
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!equal(x[i]!, y[i]!)) return false;
+      return true;
+    }
+    case "set": {
+      const x = a as RegoSet;
+      const y = b as RegoSet;
+      if (x.size !== y.size) return false;
+      for (const v of x) if (!y.has(v)) return false;
+      return true;
+    }
+    case "object": {
+      const x = a as ObjectValue;
+      const y = b as ObjectValue;
+      if (objectSize(x) !== objectSize(y)) return false;
+      for (const [k, v] of objectEntries(x)) {
+        const w = objectGet(y, k);
+        if (w === undefined || !equal(v, w)) return false;
+      }
+      return true;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Canonical keys: a string that is equal for structurally equal values.
+
+const keyCache = new WeakMap<object, string>();
+
+/**
+ * A canonical string for a value, equal exactly when the values are equal
+ * (1 and 1.0 share one). Used for set membership and object keys. Computed
+ * once per composite value and cached.
+ */
+export function canonicalKey(v: Value): string {
+  if (v === null) return "n";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "t" : "f";
+    case "number":
+      return "#" + (Object.is(v, -0) ? 0 : v);
+    case "string":
+      return "s" + v;
+  }
+  const cached = keyCache.get(v as object);
+  if (cached !== undefined) return cached;
+  let key: string;
+  if (Array.isArray(v)) {
+    key = "[" + v.map((x) => JSON.stringify(canonicalKey(x))).join(",") + "]";
+  } else if (v instanceof RegoSet) {
+    key = "<" + [...v.values()].map(canonicalKey).sort().map((x) => JSON.stringify(x)).join(",") + ">";
+  } else {
+    const parts = [...objectEntries(v as ObjectValue)].map(
+      ([k, x]) => JSON.stringify(canonicalKey(k)) + ":" + JSON.stringify(canonicalKey(x)),
+    );
+    key = "{" + parts.sort().join(",") + "}";
+  }
+  keyCache.set(v as object, key);
+  return key;
+}
+
+// ---------------------------------------------------------------------------
+// Conversion for output
+
+/**
+ * Converts a value to plain JSON, as OPA prints results: sets become sorted
+ * arrays, object keys are sorted, non-string object keys are rendered as
+ * their JSON text.
+ */
+export function toJSON(v: Value): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(toJSON);
+  if (v instanceof RegoSet) return sortedMembers(v).map(toJSON);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of sortedEntries(v)) {
+    const name = typeof k === "string" ? k : JSON.stringify(toJSON(k));
+    Object.defineProperty(out, name, { value: toJSON(x), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Rego's own textual form of a value, as used in `sprintf("%v")` and print. */
+export function formatValue(v: Value): string {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "true" : "false";
+    case "number":
+      return formatNumber(v);
+    case "string":
+      return JSON.stringify(v);
+  }
+  if (Array.isArray(v)) return "[" + v.map(formatValue).join(", ") + "]";
+  if (v instanceof RegoSet) {
+    if (v.size === 0) return "set()";
+    return "{" + sortedMembers(v).map(formatValue).join(", ") + "}";
+  }
+  return "{" + sortedEntries(v as ObjectValue).map(([k, x]) => formatValue(k) + ": " + formatValue(x)).join(", ") + "}";
+}
+
+/** Numbers as Go's OPA prints them: integers without exponent where exact. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  return String(n);
+}
