@@ -1,0 +1,83 @@
+import { InputError } from "./errors.js";
+
+/**
+ * Turns bytes into parsed JSON, with errors a person can act on: the line and
+ * column of a syntax error, and a hint for the encodings Windows shells write.
+ */
+export function parseJsonBytes(file: string, bytes: Buffer): unknown {
+  const text = decodeText(file, bytes);
+  if (text.trim() === "") throw new InputError(file, "the file is empty; expected the JSON that `terraform show -json` prints");
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InputError(file, describeSyntaxError(text, err));
+  }
+}
+
+/** V8 refuses strings longer than this; bigger files need the streaming loader. */
+export const MAX_STRING_BYTES = 0x1fffffe8;
+
+function decodeText(file: string, bytes: Buffer): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new InputError(
+      file,
+      "the file is UTF-16 encoded (Windows PowerShell's `>` writes UTF-16); write it as UTF-8, e.g. `terraform show -json tfplan | Out-File -Encoding utf8 plan.json`",
+    );
+  }
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new InputError(
+      file,
+      "this is a binary plan file (a zip archive); convert it first with `terraform show -json <planfile> > plan.json`",
+    );
+  }
+  if (bytes.length > MAX_STRING_BYTES) {
+    throw new InputError(file, `the file is ${bytes.length} bytes, more than a JavaScript string can hold`);
+  }
+  // A UTF-8 byte order mark is harmless: PowerShell 5's `Out-File -Encoding utf8` writes one.
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = bytes.toString("utf8", start);
+  if (text.includes("\uFFFD") && !bytes.includes(Buffer.from("\uFFFD", "utf8"))) {
+    const at = text.indexOf("\uFFFD");
+    const { line, column } = lineAndColumn(text, at);
+    throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
+  }
+  return text;
+}
+
+function describeSyntaxError(text: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const position = /position (\d+)/.exec(message);
+  const offset = position ? Number(position[1]) : /end of JSON input|Unterminated/.test(message) ? text.length : undefined;
+  const what = looksLikeOtherFormat(text) ?? "invalid JSON";
+  const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "");
+  if (offset === undefined) return `${what}: ${reason}`;
+  const { line, column } = lineAndColumn(text, offset);
+  return `${what} at line ${line}, column ${column}: ${shortReason(reason)}`;
+}
+
+function shortReason(reason: string): string {
+  // V8 quotes a snippet of the text in some messages; the position says enough.
+  return reason.replace(/, ".*" is not valid JSON$/s, "").replace(/\s+/g, " ").slice(0, 120);
+}
+
+function looksLikeOtherFormat(text: string): string | undefined {
+  const head = text.trimStart().slice(0, 200);
+  if (/^(resource|module|provider|variable|terraform|data|locals|output)\s+("|\{)/m.test(head)) {
+    return "this looks like HCL (.tf source), not JSON; scan the output of `terraform show -json <planfile>`";
+  }
+  if (/^(---|[A-Za-z_][\w-]*:\s)/.test(head)) return "this looks like YAML, not JSON";
+  return undefined;
+}
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}

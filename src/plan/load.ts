@@ -1,0 +1,119 @@
+import { readFile, stat } from "node:fs/promises";
+import { detectFormat } from "./detect.js";
+import { InputError } from "./errors.js";
+import { parseJsonBytes } from "./json-text.js";
+import { redactPlan, redactRawState, redactState } from "./redact.js";
+import { validateShape, type DocumentFormat } from "./validate.js";
+
+export type DocumentKind = "plan" | "state";
+
+export interface LoadedDocument {
+  /** The path as the user gave it ("-" for stdin). */
+  file: string;
+  kind: DocumentKind;
+  format: DocumentFormat;
+  /** format_version of show -json output; "4" for a raw state file. */
+  formatVersion: string;
+  terraformVersion?: string;
+  /** The parsed document, sensitive values already redacted. */
+  doc: Record<string, unknown>;
+  sizeBytes: number;
+  /** Things the user should know that do not stop the scan. */
+  warnings: string[];
+}
+
+export interface LoadOptions {
+  /** Refuse the other kind with a message that says what was given. */
+  expect?: DocumentKind;
+  /** Refuse files larger than this many bytes. */
+  maxBytes?: number;
+  /** Reads stdin for "-"; replaceable in tests. */
+  readStdin?: () => Promise<Buffer>;
+}
+
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** Reads, parses, identifies, validates and redacts one plan or state file. */
+export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const bytes = await readInput(file, options);
+  return parseDocument(file, bytes, options);
+}
+
+/** The same as loadDocument, for bytes already in memory. */
+export function parseDocument(file: string, bytes: Buffer, options: LoadOptions = {}): LoadedDocument {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new InputError(file, `the file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
+  }
+  const parsed = parseJsonBytes(file, bytes);
+  const format = detectFormat(file, parsed);
+  validateShape(file, format, parsed);
+  const doc = parsed as Record<string, unknown>;
+  const kind: DocumentKind = format === "plan" ? "plan" : "state";
+  if (options.expect && options.expect !== kind) {
+    throw new InputError(
+      file,
+      options.expect === "plan"
+        ? "this is a state, but a plan was expected (run `terraform plan -out tfplan && terraform show -json tfplan`)"
+        : "this is a plan, but a state was expected (run `terraform show -json` with no plan file, or `terraform state pull`)",
+    );
+  }
+  if (format === "plan") redactPlan(doc);
+  else if (format === "state") redactState(doc);
+  else redactRawState(doc);
+
+  const warnings: string[] = [];
+  if (doc["errored"] === true) warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
+  else if (doc["complete"] === false) warnings.push("the plan is incomplete (deferred changes): resources Terraform could not plan yet are not judged");
+
+  const loaded: LoadedDocument = {
+    file,
+    kind,
+    format,
+    formatVersion: format === "tfstate" ? String(doc["version"]) : String(doc["format_version"]),
+    doc,
+    sizeBytes: bytes.length,
+    warnings,
+  };
+  if (typeof doc["terraform_version"] === "string") loaded.terraformVersion = doc["terraform_version"];
+  return loaded;
+}
+
+async function readInput(file: string, options: LoadOptions): Promise<Buffer> {
+  if (file === "-") return (options.readStdin ?? readAllStdin)();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new InputError(file, "is a directory; give the JSON file that `terraform show -json` wrote");
+    if (info.size > maxBytes) {
+      throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
+    }
+    return await readFile(file);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(file, describeFsError(err));
+  }
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ERR_FS_FILE_TOO_LARGE":
+      return "the file is too large to read at once";
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,293 @@
+import { configAddressOf, formatKey, joinAddress, parseAddress, stripInstanceKeys } from "./address.js";
+import { ReferenceGraph, type Reference } from "./graph.js";
+import type { DocumentKind, LoadedDocument } from "./load.js";
+import { getPath, maskCovers, type AttributePath } from "./paths.js";
+
+/**
+ * One normalized view of the infrastructure, the same for plans and state.
+ * Rules read this, never raw JSON paths. Values are the parsed document's own
+ * objects (already redacted), never copies.
+ */
+
+export type Attributes = Record<string, unknown>;
+
+export interface Resource {
+  /** Full instance address: `module.a["x"].aws_s3_bucket.b[0]`. */
+  address: string;
+  /** The configuration block's address, without instance keys. */
+  configAddress: string;
+  /** `module.a["x"]`, "" for the root module. */
+  moduleAddress: string;
+  mode: "managed" | "data";
+  type: string;
+  name: string;
+  index?: string | number;
+  /** Provider source as Terraform wrote it, e.g. registry.terraform.io/hashicorp/aws. */
+  providerName: string;
+  /** Short provider name: "aws", "google", "azurerm". */
+  provider: string;
+  /** Planned actions; for state, `[]`. */
+  actions: readonly string[];
+  /** The object before the change (null when created); for state, the values. */
+  before: Attributes | null;
+  /** The object after the change (null when deleted); for state, the values. */
+  after: Attributes | null;
+  afterUnknown: unknown;
+  afterSensitive: unknown;
+  beforeSensitive: unknown;
+  previousAddress?: string;
+  deposed?: string;
+  /** False for pure deletes, forgets and deposed objects: nothing to judge. */
+  willExist: boolean;
+}
+
+export interface Model {
+  file: string;
+  kind: DocumentKind;
+  formatVersion: string;
+  terraformVersion?: string;
+  resources: Resource[];
+  graph: ReferenceGraph;
+  /** The redacted document as Terraform wrote it (Rego policies' `input`). */
+  document: Record<string, unknown>;
+  warnings: string[];
+  byAddress(address: string): Resource | undefined;
+  byConfigAddress(configAddress: string): readonly Resource[];
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function buildModel(loaded: LoadedDocument): Model {
+  const resources =
+    loaded.format === "plan"
+      ? resourcesFromPlan(loaded.doc)
+      : loaded.format === "state"
+        ? resourcesFromStateValues(isObj(loaded.doc["values"]) ? loaded.doc["values"]["root_module"] : undefined)
+        : resourcesFromRawState(loaded.doc);
+  const configuration = loaded.format === "plan" ? loaded.doc["configuration"] : undefined;
+  return assembleModel(loaded, resources, ReferenceGraph.fromConfiguration(configuration));
+}
+
+function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: ReferenceGraph): Model {
+  const byAddress = new Map<string, Resource>();
+  const byConfig = new Map<string, Resource[]>();
+  for (const r of resources) {
+    // Deposed objects share their address with the current object; the current one wins.
+    if (!r.deposed || !byAddress.has(r.address)) byAddress.set(r.address, r);
+    const list = byConfig.get(r.configAddress);
+    if (list) list.push(r);
+    else byConfig.set(r.configAddress, [r]);
+  }
+  const model: Model = {
+    file: loaded.file,
+    kind: loaded.kind,
+    formatVersion: loaded.formatVersion,
+    resources,
+    graph,
+    document: loaded.doc,
+    warnings: loaded.warnings,
+    byAddress: (a) => byAddress.get(a),
+    byConfigAddress: (a) => byConfig.get(a) ?? [],
+  };
+  if (loaded.terraformVersion !== undefined) model.terraformVersion = loaded.terraformVersion;
+  return model;
+}
+
+export function shortProviderName(providerName: string, type: string): string {
+  const last = providerName.split("/").pop() ?? "";
+  if (last !== "") return last;
+  return type.split("_")[0] ?? "";
+}
+
+function resourcesFromPlan(plan: Obj): Resource[] {
+  const changes = plan["resource_changes"];
+  if (!Array.isArray(changes)) return [];
+  const out: Resource[] = [];
+  for (const rc of changes) {
+    if (isObj(rc)) out.push(resourceFromChange(rc));
+  }
+  return out;
+}
+
+/** A resource_changes (or resource_drift) entry as a Resource. */
+export function resourceFromChange(rc: Obj): Resource {
+  const change = rc["change"] as Obj;
+  const actions = (change["actions"] as string[]) ?? [];
+  const address = rc["address"] as string;
+  const type = rc["type"] as string;
+  const providerName = typeof rc["provider_name"] === "string" ? rc["provider_name"] : "";
+  const deposed = typeof rc["deposed"] === "string" ? rc["deposed"] : undefined;
+  const after = isObj(change["after"]) ? change["after"] : null;
+  const r: Resource = {
+    address,
+    configAddress: configAddressOf(address),
+    moduleAddress: typeof rc["module_address"] === "string" ? rc["module_address"] : moduleOf(address),
+    mode: rc["mode"] === "data" ? "data" : "managed",
+    type,
+    name: rc["name"] as string,
+    providerName,
+    provider: shortProviderName(providerName, type),
+    actions,
+    before: isObj(change["before"]) ? change["before"] : null,
+    after,
+    afterUnknown: change["after_unknown"],
+    afterSensitive: change["after_sensitive"],
+    beforeSensitive: change["before_sensitive"],
+    willExist: after !== null && deposed === undefined && !isRemoval(actions),
+  };
+  if (rc["index"] !== undefined) r.index = rc["index"] as string | number;
+  if (typeof rc["previous_address"] === "string") r.previousAddress = rc["previous_address"];
+  if (deposed !== undefined) r.deposed = deposed;
+  return r;
+}
+
+function isRemoval(actions: readonly string[]): boolean {
+  return actions.length === 1 && (actions[0] === "delete" || actions[0] === "forget");
+}
+
+function moduleOf(address: string): string {
+  const parsed = parseAddress(address);
+  if (!parsed) return "";
+  return parsed.modules.map((m) => "module." + m.name + (m.key !== undefined ? formatKey(m.key) : "")).join(".");
+}
+
+/** Resources of a state's (or planned_values') module tree. */
+export function resourcesFromStateValues(rootModule: unknown): Resource[] {
+  const out: Resource[] = [];
+  const stack: unknown[] = [rootModule];
+  while (stack.length > 0) {
+    const mod = stack.pop();
+    if (!isObj(mod)) continue;
+    const list = mod["resources"];
+    if (Array.isArray(list)) {
+      for (const r of list) if (isObj(r)) out.push(resourceFromStateEntry(r));
+    }
+    const children = mod["child_modules"];
+    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
+}
+
+function resourceFromStateEntry(r: Obj): Resource {
+  const address = r["address"] as string;
+  const type = r["type"] as string;
+  const providerName = typeof r["provider_name"] === "string" ? r["provider_name"] : "";
+  const values = isObj(r["values"]) ? r["values"] : null;
+  const res: Resource = {
+    address,
+    configAddress: configAddressOf(address),
+    moduleAddress: moduleOf(address),
+    mode: r["mode"] === "data" ? "data" : "managed",
+    type,
+    name: r["name"] as string,
+    providerName,
+    provider: shortProviderName(providerName, type),
+    actions: [],
+    before: values,
+    after: values,
+    afterUnknown: undefined,
+    afterSensitive: r["sensitive_values"],
+    beforeSensitive: r["sensitive_values"],
+    willExist: values !== null,
+  };
+  if (r["index"] !== undefined) res.index = r["index"] as string | number;
+  return res;
+}
+
+/** Resources of a raw state file (version 4). */
+function resourcesFromRawState(state: Obj): Resource[] {
+  const out: Resource[] = [];
+  const list = state["resources"];
+  if (!Array.isArray(list)) return out;
+  for (const r of list) {
+    if (!isObj(r) || !Array.isArray(r["instances"])) continue;
+    const mode = r["mode"] === "data" ? "data" : "managed";
+    const type = r["type"] as string;
+    const name = r["name"] as string;
+    const modulePrefix = typeof r["module"] === "string" ? r["module"] : "";
+    const providerName = providerFromRawState(r["provider"]);
+    for (const inst of r["instances"]) {
+      if (!isObj(inst)) continue;
+      const key = inst["index_key"] as string | number | undefined;
+      const local = (mode === "data" ? "data." : "") + `${type}.${name}` + (key !== undefined ? formatKey(key) : "");
+      const address = joinAddress(modulePrefix, local);
+      const values = isObj(inst["attributes"]) ? inst["attributes"] : null;
+      const deposed = typeof inst["deposed"] === "string" ? inst["deposed"] : undefined;
+      const res: Resource = {
+        address,
+        configAddress: configAddressOf(address),
+        moduleAddress: modulePrefix,
+        mode,
+        type,
+        name,
+        providerName,
+        provider: shortProviderName(providerName, type),
+        actions: [],
+        before: values,
+        after: values,
+        afterUnknown: undefined,
+        afterSensitive: undefined,
+        beforeSensitive: undefined,
+        willExist: values !== null && deposed === undefined,
+      };
+      if (key !== undefined) res.index = key;
+      if (deposed !== undefined) res.deposed = deposed;
+      out.push(res);
+    }
+  }
+  return out;
+}
+
+/** `provider["registry.terraform.io/hashicorp/aws"].east` → registry.terraform.io/hashicorp/aws */
+function providerFromRawState(p: unknown): string {
+  if (typeof p !== "string") return "";
+  const m = /provider\["([^"]+)"\]/.exec(p);
+  return m ? m[1]! : p;
+}
+
+// ---------------------------------------------------------------------------
+// Questions rules ask about a resource
+
+/** Whether the value at a path is known only after apply. */
+export function isUnknown(r: Resource, path: AttributePath): boolean {
+  return maskCovers(r.afterUnknown, path);
+}
+
+/** Whether the value at a path (after the change) is sensitive. */
+export function isSensitive(r: Resource, path: AttributePath): boolean {
+  return maskCovers(r.afterSensitive, path);
+}
+
+/** The value after the change at a path, or undefined. */
+export function attr(r: Resource, path: AttributePath): unknown {
+  return getPath(r.after, path);
+}
+
+/** Resource blocks this resource's attribute (or any attribute) refers to. */
+export function referencesFrom(model: Model, r: Resource, attributePrefix?: string): Reference[] {
+  return model.graph.referencesFrom(r.configAddress, attributePrefix);
+}
+
+/**
+ * Resources that refer to this one, optionally only those of a type and
+ * through an attribute: "which SSE configurations point at this bucket".
+ * A reference from a block in a module instance is matched to instances
+ * of the same module instance where both sit in one module.
+ */
+export function referrersOf(model: Model, r: Resource, type?: string, attributePrefix?: string): Resource[] {
+  const out: Resource[] = [];
+  for (const ref of model.graph.referencesTo(r.configAddress)) {
+    if (attributePrefix !== undefined && !(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
+    for (const other of model.byConfigAddress(ref.from)) {
+      if (type !== undefined && other.type !== type) continue;
+      if (!other.willExist) continue;
+      const sameModuleBlock = stripInstanceKeys(other.moduleAddress) === stripInstanceKeys(r.moduleAddress);
+      if (!sameModuleBlock || other.moduleAddress === r.moduleAddress) out.push(other);
+    }
+  }
+  return out;
+}

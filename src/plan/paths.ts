@@ -1,0 +1,60 @@
+/**
+ * Paths into resource attributes: "ingress.0.cidr_blocks" or
+ * ["ingress", 0, "cidr_blocks"]. The same path walks a value, its
+ * after_unknown mask and its sensitivity mask, which mirror its shape.
+ */
+
+export type PathStep = string | number;
+export type AttributePath = string | readonly PathStep[];
+
+export function toSteps(path: AttributePath): readonly PathStep[] {
+  if (typeof path !== "string") return path;
+  if (path === "") return [];
+  return path.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function formatPath(steps: readonly PathStep[]): string {
+  return steps.map(String).join(".");
+}
+
+/** The value at a path, or undefined when any step is missing. */
+export function getPath(value: unknown, path: AttributePath): unknown {
+  let cur: unknown = value;
+  for (const step of toSteps(path)) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    if (Array.isArray(cur)) {
+      if (typeof step !== "number") return undefined;
+      cur = cur[step];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(cur, step)) return undefined;
+      cur = (cur as Record<string, unknown>)[String(step)];
+    }
+  }
+  return cur;
+}
+
+/**
+ * Whether a mask (after_unknown, after_sensitive) marks the path or any
+ * parent of it: a whole block unknown makes every attribute in it unknown.
+ */
+export function maskCovers(mask: unknown, path: AttributePath): boolean {
+  let cur: unknown = mask;
+  for (const step of toSteps(path)) {
+    if (cur === true) return true;
+    if (cur === null || typeof cur !== "object") return false;
+    cur = Array.isArray(cur) ? (typeof step === "number" ? cur[step] : undefined) : (cur as Record<string, unknown>)[String(step)];
+  }
+  return cur === true;
+}
+
+/** Whether a mask marks the path, a parent, or anything beneath it. */
+export function maskTouches(mask: unknown, path: AttributePath): boolean {
+  if (maskCovers(mask, path)) return true;
+  return containsTrue(getPath(mask, path));
+}
+
+function containsTrue(mask: unknown): boolean {
+  if (mask === true) return true;
+  if (mask === null || typeof mask !== "object") return false;
+  return Object.values(mask as Record<string, unknown>).some(containsTrue);
+}
