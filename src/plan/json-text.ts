@@ -49,7 +49,7 @@ function describeSyntaxError(text: string, err: unknown): string {
   const position = /position (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : /end of JSON input|Unterminated/.test(message) ? text.length : undefined;
   const what = looksLikeOtherFormat(text) ?? "invalid JSON";
-  const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "");
+  const reason = message.replace(/ (in JSON )?at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
   if (offset === undefined) return `${what}: ${reason}`;
   const { line, column } = lineAndColumn(text, offset);
   return `${what} at line ${line}, column ${column}: ${shortReason(reason)}`;

@@ -2,6 +2,7 @@ import { configAddressOf, formatKey, joinAddress, parseAddress, stripInstanceKey
 import { ReferenceGraph, type Reference } from "./graph.js";
 import type { DocumentKind, LoadedDocument } from "./load.js";
 import { getPath, maskCovers, type AttributePath } from "./paths.js";
+import type { DocumentFormat } from "./validate.js";
 
 /**
  * One normalized view of the infrastructure, the same for plans and state.
@@ -44,6 +45,7 @@ export interface Resource {
 export interface Model {
   file: string;
   kind: DocumentKind;
+  format: DocumentFormat;
   formatVersion: string;
   terraformVersion?: string;
   resources: Resource[];
@@ -85,6 +87,7 @@ function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: Ref
   const model: Model = {
     file: loaded.file,
     kind: loaded.kind,
+    format: loaded.format,
     formatVersion: loaded.formatVersion,
     resources,
     graph,

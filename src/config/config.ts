@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Ajv, type ErrorObject } from "ajv";
+import { parse as parseYaml } from "yaml";
+import { InputError } from "../plan/errors.js";
+import { describeFsError } from "../plan/load.js";
+import type { Severity } from "../policy/types.js";
+import schema from "./config.schema.json" with { type: "json" };
+
+/** `.planguard.yaml`, validated against config.schema.json (which editors can use too). */
+export interface PlanguardConfig {
+  rules?: {
+    disable?: string[];
+    severity?: Record<string, Severity>;
+  };
+  gpu?: GpuQuota;
+  include_data_sources?: boolean;
+}
+
+export interface GpuQuota {
+  max_total?: number;
+  max_per_resource?: number;
+  allowed_models?: string[];
+  require_tags?: string[];
+}
+
+export const DEFAULT_CONFIG_FILE = ".planguard.yaml";
+
+const validate = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile<PlanguardConfig>(schema);
+
+/**
+ * Loads the config named by --config, else `.planguard.yaml` in the working
+ * directory when there is one, else an empty config.
+ */
+export async function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<{ config: PlanguardConfig; file?: string }> {
+  const file = explicit ?? (existsSync(path.join(cwd, DEFAULT_CONFIG_FILE)) ? path.join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+  if (!file) return { config: {} };
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    throw new InputError(file, describeFsError(err));
+  }
+  return { config: parseConfig(file, text), file };
+}
+
+export function parseConfig(file: string, text: string): PlanguardConfig {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: false });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new InputError(file, `invalid YAML: ${message}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (!validate(data)) throw new InputError(file, describeConfigError(validate.errors?.[0]));
+  return data;
+}
+
+function describeConfigError(err: ErrorObject | undefined): string {
+  if (!err) return "invalid configuration";
+  const key = err.instancePath.replace(/^\//, "").replace(/\//g, ".");
+  const where = key === "" ? "the top level" : `"${key}"`;
+  switch (err.keyword) {
+    case "additionalProperties": {
+      const extra = (err.params as { additionalProperty: string }).additionalProperty;
+      const full = key === "" ? extra : `${key}.${extra}`;
+      return `unknown key "${full}" (see src/config/config.schema.json for the keys planguard reads)`;
+    }
+    case "enum": {
+      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+      return `${where} must be one of ${allowed.join(", ")}`;
+    }
+    default:
+      return `${where} ${err.message ?? "is invalid"}`;
+  }
+}
