@@ -84,6 +84,8 @@ export interface Finding {
   fingerprint: string;
   /** The plan or state file the finding came from. */
   file: string;
+  /** True when the rule could not decide because a value is known only after apply. */
+  undecided?: boolean;
   /** Set when a suppression applies; suppressed findings stay in reports. */
   suppression?: Suppression;
 }

@@ -1,0 +1,83 @@
+import type { PlanguardConfig } from "../config/config.js";
+import type { Model, Resource } from "../plan/model.js";
+import { toFinding } from "./finding.js";
+import { outcomesOf, type ModelRule, type ResourceRule, type TypeScriptRule } from "./rule.js";
+import type { RuleSelection } from "./select.js";
+import type { Finding } from "./types.js";
+
+/** A rule that broke while running: the scan is then incomplete, and says so. */
+export interface RuleFailure {
+  ruleId: string;
+  origin: string;
+  resource?: string;
+  message: string;
+}
+
+export interface EvaluationResult {
+  findings: Finding[];
+  failures: RuleFailure[];
+}
+
+/** Which resources are judged: those that will exist after apply, managed ones unless asked. */
+export function isJudged(r: Resource, config: PlanguardConfig): boolean {
+  return r.willExist && (r.mode === "managed" || config.include_data_sources === true);
+}
+
+/**
+ * Runs TypeScript rules over a model in one pass: rules are indexed by
+ * resource type, so each resource meets only the rules for its type.
+ */
+export function evaluateTypeScriptRules(model: Model, rules: readonly TypeScriptRule[], config: PlanguardConfig, selection: RuleSelection): EvaluationResult {
+  const active = rules.filter((r) => selection.isEnabled(r.meta));
+  const index = new RuleIndex(active.filter((r): r is ResourceRule => r.kind === "resource"));
+  const result: EvaluationResult = { findings: [], failures: [] };
+  const ctx = { model, config };
+
+  for (const resource of model.resources) {
+    if (!isJudged(resource, config)) continue;
+    for (const rule of index.rulesFor(resource.type)) {
+      try {
+        for (const outcome of outcomesOf(rule.check(resource, ctx))) {
+          result.findings.push(toFinding(rule.meta, { ...outcome, resource }, model.file, selection.severityOf(rule.meta)));
+        }
+      } catch (err) {
+        result.failures.push(failure(rule, err, resource.address));
+      }
+    }
+  }
+  for (const rule of active.filter((r): r is ModelRule => r.kind === "model")) {
+    try {
+      for (const outcome of outcomesOf(rule.check(ctx))) {
+        result.findings.push(toFinding(rule.meta, outcome, model.file, selection.severityOf(rule.meta)));
+      }
+    } catch (err) {
+      result.failures.push(failure(rule, err));
+    }
+  }
+  return result;
+}
+
+function failure(rule: TypeScriptRule, err: unknown, resource?: string): RuleFailure {
+  const f: RuleFailure = { ruleId: rule.meta.id, origin: rule.meta.origin, message: err instanceof Error ? err.message : String(err) };
+  if (resource !== undefined) f.resource = resource;
+  return f;
+}
+
+/** Resource rules by type, including rules that match types by pattern. */
+class RuleIndex {
+  private readonly byType = new Map<string, ResourceRule[]>();
+  private readonly patterned: ResourceRule[];
+
+  constructor(private readonly rules: readonly ResourceRule[]) {
+    this.patterned = rules.filter((r) => r.resourceTypePattern !== undefined);
+  }
+
+  rulesFor(type: string): readonly ResourceRule[] {
+    let list = this.byType.get(type);
+    if (!list) {
+      list = this.rules.filter((r) => r.meta.resourceTypes.includes(type) || (this.patterned.includes(r) && r.resourceTypePattern!.test(type)));
+      this.byType.set(type, list);
+    }
+    return list;
+  }
+}

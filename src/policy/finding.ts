@@ -1,0 +1,35 @@
+import type { Resource } from "../plan/model.js";
+import { fingerprintOf } from "./fingerprint.js";
+import type { Finding, RuleMetadata, Severity } from "./types.js";
+
+/** What any rule runner reports for one resource (or for the plan as a whole). */
+export interface RawOutcome {
+  kind: "fail" | "unknown";
+  message: string;
+  attribute?: string;
+  resource?: Pick<Resource, "address" | "type" | "moduleAddress">;
+  /** A severity the policy itself chose for this outcome (Rego objects may). */
+  severity?: Severity;
+}
+
+/**
+ * Turns an outcome into a Finding. An unknown outcome (a value known only
+ * after apply) is reported at info severity and never fails the scan.
+ */
+export function toFinding(meta: RuleMetadata, outcome: RawOutcome, file: string, severity: Severity): Finding {
+  const undecided = outcome.kind === "unknown";
+  const finding: Finding = {
+    ruleId: meta.id,
+    severity: undecided ? "info" : (outcome.severity ?? severity),
+    category: meta.category,
+    message: undecided ? `Not decided until apply: ${outcome.message}` : outcome.message,
+    fingerprint: fingerprintOf(meta.id, outcome.resource?.address, outcome.attribute),
+    file,
+  };
+  if (undecided) finding.undecided = true;
+  if (outcome.resource) {
+    finding.resource = { address: outcome.resource.address, type: outcome.resource.type, module: outcome.resource.moduleAddress };
+  }
+  if (outcome.attribute !== undefined) finding.attribute = outcome.attribute;
+  return finding;
+}

@@ -1,0 +1,102 @@
+import type { Model, Resource } from "../plan/model.js";
+import type { PlanguardConfig } from "../config/config.js";
+import type { Category, ComplianceMapping, RuleMetadata, Severity } from "./types.js";
+
+/**
+ * The TypeScript rule API. A rule declares its metadata and a check. A check
+ * returns what it found: nothing (pass), `fail(...)`, or `unknown(...)` when
+ * the value it needs is known only after apply. An unknown never fails a
+ * resource; it is reported at info severity so the reviewer can see it.
+ */
+
+export interface Outcome {
+  kind: "fail" | "unknown";
+  message: string;
+  attribute?: string;
+  /** For plan-wide rules: the resource the outcome is about. */
+  resource?: Resource;
+}
+
+export function fail(message: string, attribute?: string): Outcome {
+  return attribute === undefined ? { kind: "fail", message } : { kind: "fail", message, attribute };
+}
+
+export function unknown(message: string, attribute?: string): Outcome {
+  return attribute === undefined ? { kind: "unknown", message } : { kind: "unknown", message, attribute };
+}
+
+export interface RuleContext {
+  model: Model;
+  config: PlanguardConfig;
+}
+
+export type CheckResult = Outcome | readonly Outcome[] | undefined | void;
+
+/** A rule judged once per resource of the listed types. */
+export interface ResourceRule {
+  kind: "resource";
+  meta: RuleMetadata;
+  /** Types matched by name pattern as well (google_*_iam_member), beyond meta.resourceTypes. */
+  resourceTypePattern?: RegExp;
+  check(resource: Resource, ctx: RuleContext): CheckResult;
+}
+
+/** A rule over the whole model (GPU totals, cross-resource analysis). */
+export interface ModelRule {
+  kind: "model";
+  meta: RuleMetadata;
+  check(ctx: RuleContext): CheckResult;
+}
+
+export type TypeScriptRule = ResourceRule | ModelRule;
+
+interface MetadataInput {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  category: Category;
+  remediation: string;
+  providers?: string[];
+  resourceTypes?: string[];
+  compliance?: ComplianceMapping[];
+  aliases?: string[];
+  helpUri?: string;
+}
+
+const DOCS_BASE = "https://github.com/planguard/planguard/blob/main/docs/rules.md";
+
+function metadata(input: MetadataInput): RuleMetadata {
+  return {
+    id: input.id,
+    title: input.title,
+    description: input.description,
+    severity: input.severity,
+    category: input.category,
+    providers: input.providers ?? [],
+    resourceTypes: input.resourceTypes ?? [],
+    compliance: input.compliance ?? [],
+    remediation: input.remediation,
+    helpUri: input.helpUri ?? `${DOCS_BASE}#${input.id.toLowerCase()}`,
+    aliases: input.aliases ?? [],
+    language: "typescript",
+    origin: "builtin",
+  };
+}
+
+export function resourceRule(
+  input: MetadataInput & { resourceTypes: string[]; resourceTypePattern?: RegExp; check: ResourceRule["check"] },
+): ResourceRule {
+  const rule: ResourceRule = { kind: "resource", meta: metadata(input), check: input.check };
+  if (input.resourceTypePattern) rule.resourceTypePattern = input.resourceTypePattern;
+  return rule;
+}
+
+export function modelRule(input: MetadataInput & { check: ModelRule["check"] }): ModelRule {
+  return { kind: "model", meta: metadata(input), check: input.check };
+}
+
+export function outcomesOf(result: CheckResult): readonly Outcome[] {
+  if (result === undefined) return [];
+  return Array.isArray(result) ? result : [result as Outcome];
+}

@@ -1,0 +1,56 @@
+/**
+ * IAM policy documents as AWS defines them, read from the JSON string a
+ * resource carries (`policy`, `assume_role_policy`). Statement, Action and
+ * Resource may each be a single value or a list; this normalizes them.
+ */
+
+export interface Statement {
+  index: number;
+  effect: "Allow" | "Deny";
+  actions: string[];
+  notActions: string[];
+  resources: string[];
+  notResources: string[];
+  principals: unknown;
+  hasCondition: boolean;
+}
+
+export function parsePolicyDocument(text: unknown): Statement[] | undefined {
+  if (typeof text !== "string") return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!doc || typeof doc !== "object") return undefined;
+  const raw = (doc as Record<string, unknown>)["Statement"];
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : [];
+  return list
+    .filter((s): s is Record<string, unknown> => !!s && typeof s === "object")
+    .map((s, index) => ({
+      index,
+      effect: s["Effect"] === "Deny" ? "Deny" : "Allow",
+      actions: strings(s["Action"]),
+      notActions: strings(s["NotAction"]),
+      resources: strings(s["Resource"]),
+      notResources: strings(s["NotResource"]),
+      principals: s["Principal"],
+      hasCondition: !!s["Condition"] && typeof s["Condition"] === "object",
+    }));
+}
+
+function strings(v: unknown): string[] {
+  if (typeof v === "string") return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Whether an action pattern (IAM wildcards, case-insensitive) covers an action. */
+export function actionCovers(pattern: string, action: string): boolean {
+  const re = new RegExp("^" + pattern.split("*").map(escapeRegex).join(".*").replace(/\\\?/g, ".") + "$", "i");
+  return re.test(action);
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.+^${}()|[\]\\?]/g, "\\$&");
+}

@@ -1,0 +1,130 @@
+import { isUnknown, type Resource } from "../../plan/model.js";
+import { fail, resourceRule, unknown, type Outcome } from "../../policy/rule.js";
+import { exposedAdminPorts, isWorldCidr } from "../net.js";
+import { blocks, readAttribute } from "../read.js";
+
+const CIS_AWS = "CIS AWS Foundations 3.0";
+
+/** One ingress permission, from whichever resource type declares it. */
+interface Ingress {
+  cidrs: unknown[];
+  fromPort: unknown;
+  toPort: unknown;
+  protocol: unknown;
+  attribute: string;
+}
+
+function ingressesOf(r: Resource): Ingress[] | "unknown" {
+  switch (r.type) {
+    case "aws_security_group":
+      if (isUnknown(r, "ingress")) return "unknown";
+      return blocks(r, "ingress").map(({ block, index }) => ({
+        cidrs: [...asArray(block["cidr_blocks"]), ...asArray(block["ipv6_cidr_blocks"])],
+        fromPort: block["from_port"],
+        toPort: block["to_port"],
+        protocol: block["protocol"],
+        attribute: `ingress.${index}`,
+      }));
+    case "aws_security_group_rule": {
+      const after = r.after ?? {};
+      if (after["type"] !== "ingress") return [];
+      return [
+        {
+          cidrs: [...asArray(after["cidr_blocks"]), ...asArray(after["ipv6_cidr_blocks"])],
+          fromPort: after["from_port"],
+          toPort: after["to_port"],
+          protocol: after["protocol"],
+          attribute: "cidr_blocks",
+        },
+      ];
+    }
+    case "aws_vpc_security_group_ingress_rule": {
+      const after = r.after ?? {};
+      return [
+        {
+          cidrs: [after["cidr_ipv4"], after["cidr_ipv6"]].filter((c) => c !== undefined && c !== null),
+          fromPort: after["from_port"],
+          toPort: after["to_port"],
+          protocol: after["ip_protocol"],
+          attribute: after["cidr_ipv4"] !== undefined && after["cidr_ipv4"] !== null ? "cidr_ipv4" : "cidr_ipv6",
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export const securityGroupAdminIngress = resourceRule({
+  id: "PG-AWS-NET-001",
+  title: "Security group allows administrative or all ports from the internet",
+  description:
+    "SSH (22), RDP (3389) or every port open to 0.0.0.0/0 or ::/0 exposes training nodes and notebooks to the whole internet, where scanners find them within minutes.",
+  severity: "high",
+  category: "network",
+  providers: ["aws"],
+  resourceTypes: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"],
+  compliance: [
+    { framework: CIS_AWS, control: "5.2" },
+    { framework: CIS_AWS, control: "5.3" },
+  ],
+  aliases: ["CKV_AWS_24", "CKV_AWS_25", "AVD-AWS-0107"],
+  remediation: "Allow administrative access only from known private ranges or a bastion, or use SSM Session Manager instead of open SSH.",
+  check(r) {
+    const ingresses = ingressesOf(r);
+    const out: Outcome[] = [];
+    if (ingresses === "unknown") return unknown("The ingress rules are known only after apply.");
+    for (const ing of ingresses) {
+      const world = ing.cidrs.filter(isWorldCidr);
+      if (world.length === 0) continue;
+      const exposed = exposedAdminPorts(ing.fromPort, ing.toPort, ing.protocol);
+      if (!exposed) continue;
+      out.push(fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute));
+    }
+    return out;
+  },
+});
+
+export const rdsPubliclyAccessible = resourceRule({
+  id: "PG-AWS-NET-002",
+  title: "RDS instance is publicly accessible",
+  description: "A database with a public endpoint can be reached from the internet; experiment and feature metadata should stay inside the VPC.",
+  severity: "high",
+  category: "network",
+  providers: ["aws"],
+  resourceTypes: ["aws_db_instance", "aws_rds_cluster_instance"],
+  compliance: [{ framework: CIS_AWS, control: "2.3.3" }],
+  aliases: ["CKV_AWS_17", "AVD-AWS-0082"],
+  remediation: "Set `publicly_accessible = false` and reach the database through the VPC, a VPN or a bastion.",
+  check(r, { model }) {
+    const pub = readAttribute(model, r, "publicly_accessible");
+    if (pub.state === "unknown") return unknown("Whether the database is public is known only after apply.", "publicly_accessible");
+    if (pub.state === "known" && pub.value === true) return fail(`${r.address} is publicly accessible from the internet.`, "publicly_accessible");
+  },
+});
+
+export const sageMakerNotebookInternet = resourceRule({
+  id: "PG-AWS-NET-003",
+  title: "SageMaker notebook has direct internet access",
+  description:
+    "With direct internet access (the provider's default), a notebook can download anything and send data anywhere, bypassing the VPC's controls and logs.",
+  severity: "medium",
+  category: "network",
+  providers: ["aws"],
+  resourceTypes: ["aws_sagemaker_notebook_instance"],
+  aliases: ["CKV_AWS_122"],
+  remediation: "Set `direct_internet_access = \"Disabled\"` and give the notebook a `subnet_id` whose route goes through a NAT gateway or VPC endpoints.",
+  check(r, { model }) {
+    const access = readAttribute(model, r, "direct_internet_access");
+    if (access.state === "unknown") return unknown("Internet access is known only after apply.", "direct_internet_access");
+    // The provider's default is "Enabled": an absent value is enabled too.
+    if (access.state === "known" && access.value === "Disabled") return;
+    return fail(`SageMaker notebook ${r.address} has direct internet access.`, "direct_internet_access");
+  },
+});
+
+export const awsNetworkRules = [securityGroupAdminIngress, rdsPubliclyAccessible, sageMakerNotebookInternet];

@@ -1,0 +1,55 @@
+import type { Reference } from "../plan/graph.js";
+import { attr, isUnknown, referencesFrom, type Model, type Resource } from "../plan/model.js";
+import type { AttributePath } from "../plan/paths.js";
+import { formatPath, toSteps } from "../plan/paths.js";
+
+/**
+ * What a rule can know about one attribute after the change: a value, or a
+ * value known only after apply (with the resources its expression refers to,
+ * so `kms_key_id = aws_kms_key.k.arn` can count as "a customer key"), or
+ * nothing at all.
+ */
+export type AttributeReading =
+  | { state: "known"; value: unknown }
+  | { state: "unknown"; references: Reference[] }
+  | { state: "absent" };
+
+export function readAttribute(model: Model, r: Resource, path: AttributePath): AttributeReading {
+  if (isUnknown(r, path)) {
+    const configPath = toSteps(path).filter((s) => typeof s === "string").join(".");
+    return { state: "unknown", references: referencesFrom(model, r, configPath) };
+  }
+  const value = attr(r, path);
+  if (value === undefined || value === null) return { state: "absent" };
+  return { state: "known", value };
+}
+
+/** True for a non-empty string, list or map; the usual meaning of "is set". */
+export function isSet(value: unknown): boolean {
+  if (value === null || value === undefined || value === false) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object") return Object.keys(value).length > 0;
+  return true;
+}
+
+export function pathText(path: AttributePath): string {
+  return typeof path === "string" ? path : formatPath(path);
+}
+
+/** The blocks of a nested block list (`ingress`, `rule`), each with its index. */
+export function blocks(r: Resource, path: string): { block: Record<string, unknown>; index: number }[] {
+  const list = attr(r, path);
+  if (!Array.isArray(list)) return [];
+  const out: { block: Record<string, unknown>; index: number }[] = [];
+  list.forEach((b, index) => {
+    if (b && typeof b === "object" && !Array.isArray(b)) out.push({ block: b as Record<string, unknown>, index });
+  });
+  return out;
+}
+
+/** The value of an attribute when it is known, else undefined. */
+export function readKnown(model: Model, r: Resource, path: AttributePath): unknown {
+  const reading = readAttribute(model, r, path);
+  return reading.state === "known" ? reading.value : undefined;
+}

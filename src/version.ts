@@ -1,0 +1,3 @@
+/** planguard's version, kept in step with package.json by a test. */
+export const VERSION = "0.1.0";
+export const TOOL_NAME = "planguard";
