@@ -1,0 +1,16 @@
+import { formatJson } from "../report/json.js";
+import { formatSarif } from "../report/sarif.js";
+import { formatText } from "../report/text.js";
+import type { ScanResult } from "../scan/result.js";
+
+export interface RenderContext {
+  color: boolean;
+  baseDir: string;
+}
+
+/** Scan report formats by name; each a pure function of the result. */
+export const SCAN_FORMATS: Record<string, (result: ScanResult, ctx: RenderContext) => string> = {
+  text: (r, ctx) => formatText(r, { color: ctx.color }),
+  json: (r) => formatJson(r),
+  sarif: (r, ctx) => formatSarif(r, { baseDir: ctx.baseDir }),
+};

@@ -1,0 +1,45 @@
+import { InputError } from "../plan/errors.js";
+import { writeFileAtomic } from "./write.js";
+
+/** Where one rendered report goes: stdout, or a file. */
+export interface OutputTarget {
+  format: string;
+  file?: string;
+}
+
+/**
+ * Parses `--output` values: `FILE` writes the --format report to FILE;
+ * `FORMAT=FILE` writes that format there. Several may be given, so one run
+ * can print text and write SARIF and JSON.
+ */
+export function parseOutputs(stdoutFormat: string, outputs: readonly string[], known: readonly string[]): OutputTarget[] {
+  const targets: OutputTarget[] = [];
+  let stdoutTaken = false;
+  for (const spec of outputs) {
+    const m = /^([a-z]+)=(.+)$/.exec(spec);
+    const format = m ? m[1]! : stdoutFormat;
+    const file = m ? m[2]! : spec;
+    if (!known.includes(format)) throw new InputError("--output", `unknown format "${format}" (known: ${known.join(", ")})`);
+    if (!m) stdoutTaken = true;
+    targets.push({ format, file });
+  }
+  if (!known.includes(stdoutFormat)) throw new InputError("--format", `unknown format "${stdoutFormat}" (known: ${known.join(", ")})`);
+  // The --format report goes to stdout unless a bare --output took it.
+  if (!stdoutTaken) targets.unshift({ format: stdoutFormat });
+  return targets;
+}
+
+export async function emit(target: OutputTarget, content: string): Promise<void> {
+  if (target.file === undefined || target.file === "-") {
+    process.stdout.write(content);
+    return;
+  }
+  await writeFileAtomic(target.file, content);
+}
+
+/** Colour only on a terminal, never with NO_COLOR, never for files. */
+export function useColor(target: OutputTarget, noColorFlag: boolean): boolean {
+  if (noColorFlag || target.file !== undefined) return false;
+  if (process.env["NO_COLOR"] !== undefined && process.env["NO_COLOR"] !== "") return false;
+  return process.stdout.isTTY === true;
+}

@@ -1,0 +1,53 @@
+import { Command, CommanderError } from "commander";
+import { InputError } from "../plan/errors.js";
+import { TOOL_NAME, VERSION } from "../version.js";
+import { EXIT_ERROR, UsageError } from "./exit.js";
+import { registerRules } from "./rules.js";
+import { registerScan } from "./scan.js";
+
+/**
+ * The command line. Every error reaches the user as one line and exit code
+ * 2; a stack trace only with --debug.
+ */
+export function buildProgram(): Command {
+  const program = new Command(TOOL_NAME)
+    .description("policy-as-code compliance and drift scanner for Terraform and OpenTofu plans")
+    .version(VERSION)
+    .option("--debug", "show stack traces of internal errors")
+    .showHelpAfterError("(run planguard --help for usage)")
+    .exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerScan(program);
+  registerRules(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err) {
+    return reportError(err, debug);
+  }
+}
+
+function reportError(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // Help and --version end through here with exit code 0.
+    return err.exitCode === 0 ? 0 : EXIT_ERROR;
+  }
+  if (err instanceof InputError) {
+    process.stderr.write(`${TOOL_NAME}: ${err.file}: ${err.problem}\n`);
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
+  } else {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`${TOOL_NAME}: internal error: ${message}${debug ? "" : " (run with --debug for details)"}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+  }
+  return EXIT_ERROR;
+}
+

@@ -1,0 +1,62 @@
+import type { Command } from "commander";
+import { loadConfig } from "../config/config.js";
+import { DEFAULT_MAX_BYTES } from "../plan/load.js";
+import { runScan } from "../scan/run.js";
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
+import { SCAN_FORMATS } from "./formats.js";
+import { emit, parseOutputs, useColor } from "./output.js";
+
+interface ScanFlags {
+  format: string;
+  output: string[];
+  config?: string;
+  failOn: string;
+  softFail?: boolean;
+  color: boolean;
+  maxInputSize?: string;
+}
+
+export function registerScan(program: Command): void {
+  program
+    .command("scan")
+    .description("judge a plan or state (the JSON of `terraform show -json`) against the policies")
+    .argument("<files...>", "plan or state JSON files; - reads stdin")
+    .option("-f, --format <format>", `report on stdout: ${Object.keys(SCAN_FORMATS).join(", ")}`, "text")
+    .option("-o, --output <[format=]file>", "write a report to a file; repeatable (e.g. -o sarif=results.sarif)", collect, [])
+    .option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)")
+    .option("--fail-on <severity>", "exit 1 when a finding reaches this severity", "low")
+    .option("--soft-fail", "exit 0 even when findings reach --fail-on (errors still exit 2)")
+    .option("--no-color", "no colour in the text report")
+    .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
+    .action(async (files: string[], flags: ScanFlags) => {
+      process.exitCode = await scanCommand(files, flags);
+    });
+}
+
+async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
+  const failOn = parseSeverity(flags.failOn, "--fail-on");
+  const targets = parseOutputs(flags.format, flags.output, Object.keys(SCAN_FORMATS));
+  const maxBytes = flags.maxInputSize === undefined ? undefined : parseSize(flags.maxInputSize);
+  const { config } = await loadConfig(flags.config);
+  const result = await runScan({ files, config, load: maxBytes === undefined ? {} : { maxBytes } });
+  for (const target of targets) {
+    const render = SCAN_FORMATS[target.format]!;
+    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: process.cwd() }));
+  }
+  if (result.failures.length > 0) {
+    process.stderr.write(`planguard: ${result.failures.length} rule(s) failed to run; the scan is incomplete\n`);
+    return EXIT_ERROR;
+  }
+  if (flags.softFail) return EXIT_OK;
+  return reachesThreshold(result.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
+  return n;
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,20 @@
+import type { ScanResult } from "../scan/result.js";
+import { countFindings } from "./summary.js";
+
+/**
+ * The JSON report. Its shape is documented in the README and versioned by
+ * `schemaVersion`; fields are only ever added within a version.
+ */
+export function formatJson(result: ScanResult): string {
+  const report = {
+    schemaVersion: 1,
+    tool: result.tool,
+    inputs: result.inputs,
+    summary: countFindings(result.findings),
+    findings: result.findings,
+    failures: result.failures,
+    gpu: result.gpu,
+    rules: result.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, aliases: r.aliases })),
+  };
+  return JSON.stringify(report, null, 2) + "\n";
+}

@@ -1,0 +1,46 @@
+import type { GpuTally } from "../gpu/summary.js";
+import { SEVERITIES, type Finding, type Severity } from "../policy/types.js";
+
+/** Counts of active (not suppressed) findings, by severity and by category. */
+export interface FindingCounts {
+  total: number;
+  suppressed: number;
+  bySeverity: Record<Severity, number>;
+  byCategory: Record<string, number>;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts: FindingCounts = {
+    total: 0,
+    suppressed: 0,
+    bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
+    byCategory: {},
+  };
+  for (const f of findings) {
+    if (f.suppression) {
+      counts.suppressed++;
+      continue;
+    }
+    counts.total++;
+    counts.bySeverity[f.severity]++;
+    counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** "16 A100, 1 L4" */
+export function describeModels(tally: GpuTally): string {
+  const parts = Object.entries(tally.byModel)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([model, n]) => `${formatGpus(n)} ${model}`);
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+export function formatGpus(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+/** Where a finding points: its .tf source when located, else the scanned file. */
+export function locationText(f: Finding): string {
+  return f.source ? `${f.source.file}:${f.source.line}` : f.file;
+}
