@@ -1,4 +1,5 @@
 import { InputError } from "./errors.js";
+import { findSyntaxError } from "./json-syntax.js";
 
 /**
  * Turns bytes into parsed JSON, with errors a person can act on: the line and
@@ -45,19 +46,11 @@ function decodeText(file: string, bytes: Buffer): string {
 }
 
 function describeSyntaxError(text: string, err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const position = /position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : /end of JSON input|Unterminated/.test(message) ? text.length : undefined;
   const what = looksLikeOtherFormat(text) ?? "invalid JSON";
-  const reason = message.replace(/ (in JSON )?at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-  if (offset === undefined) return `${what}: ${reason}`;
-  const { line, column } = lineAndColumn(text, offset);
-  return `${what} at line ${line}, column ${column}: ${shortReason(reason)}`;
-}
-
-function shortReason(reason: string): string {
-  // V8 quotes a snippet of the text in some messages; the position says enough.
-  return reason.replace(/, ".*" is not valid JSON$/s, "").replace(/\s+/g, " ").slice(0, 120);
+  const found = findSyntaxError(text);
+  if (!found) return `${what}: ${err instanceof Error ? err.message : String(err)}`;
+  const { line, column } = lineAndColumn(text, found.offset);
+  return `${what} at line ${line}, column ${column}: ${found.reason}`;
 }
 
 function looksLikeOtherFormat(text: string): string | undefined {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/plan/errors.js";
+import { parseDocument } from "../../src/plan/load.js";
+
+const plan = (extra: Record<string, unknown> = {}) => ({ format_version: "1.2", resource_changes: [], ...extra });
+const bytes = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v));
+
+function refusal(input: Buffer, options = {}): string {
+  try {
+    parseDocument("in.json", input, options);
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return (err as InputError).problem;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("loading", () => {
+  it("tells a plan from a state and from a raw state file", () => {
+    expect(parseDocument("p", bytes(plan())).kind).toBe("plan");
+    const state = parseDocument("s", bytes({ format_version: "1.0", values: { root_module: {} } }));
+    expect([state.kind, state.format]).toEqual(["state", "state"]);
+    const raw = parseDocument("r", bytes({ version: 4, serial: 1, lineage: "x", resources: [] }));
+    expect([raw.kind, raw.format]).toEqual(["state", "tfstate"]);
+  });
+
+  it("accepts every 0.x and 1.x format version and refuses 2.x", () => {
+    for (const v of ["0.1", "0.2", "1.0", "1.9"]) expect(parseDocument("p", bytes(plan({ format_version: v }))).formatVersion).toBe(v);
+    expect(refusal(bytes(plan({ format_version: "2.0" })))).toMatch(/format_version 2\.0 is not supported/);
+    expect(refusal(bytes(plan({ format_version: 1 })))).toMatch(/format_version must be a string/);
+  });
+
+  it("refuses a state where a plan is expected, and the reverse, saying what to run", () => {
+    const state = bytes({ format_version: "1.0", values: {} });
+    expect(refusal(state, { expect: "plan" })).toMatch(/this is a state, but a plan was expected.*terraform show -json tfplan/);
+    expect(refusal(bytes(plan()), { expect: "state" })).toMatch(/this is a plan, but a state was expected/);
+  });
+
+  it("names the JSON pointer of a shape error", () => {
+    expect(refusal(bytes(plan({ resource_changes: [{ address: "a.b", mode: "managed", type: "a", name: "b" }] })))).toBe(
+      "not a valid Terraform plan (terraform show -json <planfile>): /resource_changes/0/change is missing",
+    );
+    expect(refusal(bytes(plan({ resource_changes: {} })))).toMatch(/\/resource_changes must be array/);
+  });
+
+  it("gives line and column for a syntax error", () => {
+    expect(refusal(bytes('{\n  "format_version": "1.2",\n  "x": [1, 2,,]\n}'))).toMatch(/^invalid JSON at line 3, column 14: unexpected .,. where a value was expected/);
+    expect(refusal(bytes('{"format_version": "1.2"'))).toMatch(/^invalid JSON at line 1, column 25/);
+  });
+
+  it("explains the inputs people give by mistake", () => {
+    expect(refusal(Buffer.alloc(0))).toMatch(/empty/);
+    expect(refusal(bytes("  \n"))).toMatch(/empty/);
+    expect(refusal(bytes("[]"))).toMatch(/expected a JSON object .* found an array/);
+    expect(refusal(bytes("null"))).toMatch(/found null/);
+    expect(refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatch(/binary plan file.*terraform show -json/);
+    expect(refusal(Buffer.from("\ufeff{}", "utf16le"))).toMatch(/UTF-16/);
+    expect(refusal(bytes('resource "aws_s3_bucket" "b" {\n}'))).toMatch(/looks like HCL/);
+    expect(refusal(bytes({ foo: 1 }))).toMatch(/no format_version/);
+    expect(refusal(bytes({ version: 3, lineage: "x", resources: [] }))).toMatch(/state file version 3 is not supported/);
+    expect(refusal(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toMatch(/invalid UTF-8 at line 1, column 3/);
+  });
+
+  it("reads a file with a UTF-8 byte order mark", () => {
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes(plan())]);
+    expect(parseDocument("p", withBom).kind).toBe("plan");
+  });
+
+  it("refuses a file over the size limit", () => {
+    expect(refusal(bytes(plan()), { maxBytes: 10 })).toMatch(/over the limit of 10 bytes/);
+  });
+
+  it("warns, without refusing, about an errored or incomplete plan", () => {
+    expect(parseDocument("p", bytes(plan({ errored: true }))).warnings[0]).toMatch(/errored/);
+    expect(parseDocument("p", bytes(plan({ complete: false }))).warnings[0]).toMatch(/incomplete/);
+  });
+});
