@@ -15,7 +15,10 @@ export function sharedPath(...parts: string[]): string {
 /** Why a test that needs ../shared is skipped, or undefined when it is there. */
 export function sharedMissing(...parts: string[]): string | undefined {
   const p = sharedPath(...parts);
-  return existsSync(p) ? undefined : `skipped: ${p} is absent (a clone without ../shared)`;
+  if (existsSync(p)) return undefined;
+  const reason = `skipped: ${p} is absent (a clone without ../shared)`;
+  console.warn(reason);
+  return reason;
 }
 
 export function fixturePath(...parts: string[]): string {
