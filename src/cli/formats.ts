@@ -1,4 +1,6 @@
+import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
+import { formatMarkdown } from "../report/markdown.js";
 import { formatSarif } from "../report/sarif.js";
 import { formatText } from "../report/text.js";
 import type { ScanResult } from "../scan/result.js";
@@ -13,4 +15,6 @@ export const SCAN_FORMATS: Record<string, (result: ScanResult, ctx: RenderContex
   text: (r, ctx) => formatText(r, { color: ctx.color }),
   json: (r) => formatJson(r),
   sarif: (r, ctx) => formatSarif(r, { baseDir: ctx.baseDir }),
+  markdown: (r) => formatMarkdown(r),
+  github: (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 }),
 };
