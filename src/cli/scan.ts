@@ -1,10 +1,12 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { DEFAULT_MAX_BYTES } from "../plan/load.js";
+import { buildBaseline, readBaseline } from "../filter/baseline.js";
 import { runScan } from "../scan/run.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { SCAN_FORMATS } from "./formats.js";
 import { emit, parseOutputs, useColor } from "./output.js";
+import { writeFileAtomic } from "./write.js";
 
 interface ScanFlags {
   format: string;
@@ -14,6 +16,9 @@ interface ScanFlags {
   softFail?: boolean;
   color: boolean;
   maxInputSize?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  changedOnly?: boolean;
 }
 
 export function registerScan(program: Command): void {
@@ -28,6 +33,9 @@ export function registerScan(program: Command): void {
     .option("--soft-fail", "exit 0 even when findings reach --fail-on (errors still exit 2)")
     .option("--no-color", "no colour in the text report")
     .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
+    .option("--baseline <file>", "findings recorded in this baseline are suppressed: fail only on new ones")
+    .option("--write-baseline <file>", "record today's findings as the baseline")
+    .option("--changed-only", "judge only resources the plan creates, updates or replaces (pull-request mode)")
     .action(async (files: string[], flags: ScanFlags) => {
       process.exitCode = await scanCommand(files, flags);
     });
@@ -37,8 +45,19 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, Object.keys(SCAN_FORMATS));
   const maxBytes = flags.maxInputSize === undefined ? undefined : parseSize(flags.maxInputSize);
-  const { config } = await loadConfig(flags.config);
-  const result = await runScan({ files, config, load: maxBytes === undefined ? {} : { maxBytes } });
+  const { config, file: configFile } = await loadConfig(flags.config);
+  const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
+  const result = await runScan({
+    files,
+    config,
+    ...(configFile !== undefined ? { configFile } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
+    changedOnly: flags.changedOnly === true,
+    load: maxBytes === undefined ? {} : { maxBytes },
+  });
+  if (flags.writeBaseline !== undefined) {
+    await writeFileAtomic(flags.writeBaseline, JSON.stringify(buildBaseline(result.findings, new Date()), null, 2) + "\n");
+  }
   for (const target of targets) {
     const render = SCAN_FORMATS[target.format]!;
     await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: process.cwd() }));

@@ -16,6 +16,15 @@ export interface PlanguardConfig {
   };
   gpu?: GpuQuota;
   include_data_sources?: boolean;
+  waivers?: Waiver[];
+}
+
+export interface Waiver {
+  rule: string;
+  resource?: string;
+  reason: string;
+  /** YYYY-MM-DD, the last day the waiver applies. */
+  expires?: string;
 }
 
 export interface GpuQuota {

@@ -18,23 +18,40 @@ export interface EvaluationResult {
   failures: RuleFailure[];
 }
 
+export interface JudgeOptions {
+  /** Pull-request mode: only resources the plan creates, updates or replaces. */
+  changedOnly?: boolean;
+}
+
 /** Which resources are judged: those that will exist after apply, managed ones unless asked. */
-export function isJudged(r: Resource, config: PlanguardConfig): boolean {
-  return r.willExist && (r.mode === "managed" || config.include_data_sources === true);
+export function isJudged(r: Resource, config: PlanguardConfig, options: JudgeOptions = {}): boolean {
+  if (!r.willExist || (r.mode !== "managed" && config.include_data_sources !== true)) return false;
+  return !options.changedOnly || isChanged(r);
+}
+
+/** Created, updated or replaced by the plan. State resources have no actions. */
+export function isChanged(r: Resource): boolean {
+  return r.actions.includes("create") || r.actions.includes("update");
 }
 
 /**
  * Runs TypeScript rules over a model in one pass: rules are indexed by
  * resource type, so each resource meets only the rules for its type.
  */
-export function evaluateTypeScriptRules(model: Model, rules: readonly TypeScriptRule[], config: PlanguardConfig, selection: RuleSelection): EvaluationResult {
+export function evaluateTypeScriptRules(
+  model: Model,
+  rules: readonly TypeScriptRule[],
+  config: PlanguardConfig,
+  selection: RuleSelection,
+  judge: JudgeOptions = {},
+): EvaluationResult {
   const active = rules.filter((r) => selection.isEnabled(r.meta));
   const index = new RuleIndex(active.filter((r): r is ResourceRule => r.kind === "resource"));
   const result: EvaluationResult = { findings: [], failures: [] };
   const ctx = { model, config };
 
   for (const resource of model.resources) {
-    if (!isJudged(resource, config)) continue;
+    if (!isJudged(resource, config, judge)) continue;
     for (const rule of index.rulesFor(resource.type)) {
       try {
         for (const outcome of outcomesOf(rule.check(resource, ctx))) {

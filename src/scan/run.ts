@@ -2,7 +2,9 @@ import type { PlanguardConfig } from "../config/config.js";
 import { summarizeGpus } from "../gpu/summary.js";
 import { loadDocument, type LoadOptions } from "../plan/load.js";
 import { buildModel, type Model } from "../plan/model.js";
-import { evaluateTypeScriptRules, isJudged } from "../policy/evaluate.js";
+import { applyBaseline } from "../filter/baseline.js";
+import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
+import { evaluateTypeScriptRules, isJudged, type JudgeOptions } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
 import { RuleSelection } from "../policy/select.js";
 import { severityRank, type Finding } from "../policy/types.js";
@@ -13,6 +15,14 @@ import type { ScanResult, ScannedInput } from "./result.js";
 export interface ScanOptions {
   files: string[];
   config: PlanguardConfig;
+  /** Where the config came from, for waiver locations. */
+  configFile?: string;
+  /** Fingerprints of accepted findings (--baseline) and the file they came from. */
+  baseline?: { file: string; fingerprints: ReadonlySet<string> };
+  /** Pull-request mode (--changed-only). */
+  changedOnly?: boolean;
+  /** YYYY-MM-DD; waivers expire after it. Today by default. */
+  today?: string;
   /** TypeScript rules to run; the bundled library by default. */
   rules?: readonly TypeScriptRule[];
   load?: LoadOptions;
@@ -31,27 +41,44 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     gpu: summarizeGpus([]),
   };
   const models: Model[] = [];
+  const judge: JudgeOptions = { changedOnly: options.changedOnly === true };
   for (const file of options.files) {
     const model = buildModel(await loadDocument(file, options.load));
     models.push(model);
-    result.inputs.push(describeInput(model, options.config));
-    const evaluation = evaluateTypeScriptRules(model, rules, options.config, selection);
+    result.inputs.push(describeInput(model, options.config, judge));
+    const evaluation = evaluateTypeScriptRules(model, rules, options.config, selection, judge);
     result.findings.push(...evaluation.findings);
     result.failures.push(...evaluation.failures);
   }
   result.gpu = summarizeGpus(models);
+  applyFilters(result, options, rules);
   result.findings.sort(byImportance);
   return result;
 }
 
-function describeInput(model: Model, config: PlanguardConfig): ScannedInput {
+/** The filter stage: waivers, then the baseline. Suppressed findings stay in the result. */
+function applyFilters(result: ScanResult, options: ScanOptions, rules: readonly TypeScriptRule[]): void {
+  const aliases = new Map(rules.map((r) => [r.meta.id, r.meta.aliases]));
+  const waivers = options.config.waivers ?? [];
+  if (waivers.length > 0) {
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const { expired } = applyWaivers(result.findings, waivers, (id) => aliases.get(id) ?? [], options.configFile ?? ".planguard.yaml", today);
+    if (expired.length > 0) {
+      result.findings.push(...expired);
+      result.rules.push(EXPIRED_WAIVER_RULE);
+    }
+  }
+  if (options.baseline) applyBaseline(result.findings, options.baseline.fingerprints, options.baseline.file);
+}
+
+function describeInput(model: Model, config: PlanguardConfig, judge: JudgeOptions): ScannedInput {
   const input: ScannedInput = {
     file: model.file,
     kind: model.kind,
     format: model.format,
     formatVersion: model.formatVersion,
     resources: model.resources.length,
-    judged: model.resources.filter((r) => isJudged(r, config)).length,
+    judged: model.resources.filter((r) => isJudged(r, config, judge)).length,
     warnings: model.warnings,
   };
   if (model.terraformVersion !== undefined) input.terraformVersion = model.terraformVersion;
