@@ -9,6 +9,11 @@ export interface CliRun {
 
 /** Runs the planguard command line in-process, capturing its output. */
 export async function runCli(args: string[]): Promise<CliRun> {
+  return captureOutput(() => main(args));
+}
+
+/** Runs an entry point in-process, capturing what it writes to stdout and stderr. */
+export async function captureOutput(entry: () => Promise<number>): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -22,7 +27,7 @@ export async function runCli(args: string[]): Promise<CliRun> {
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
   try {
-    const code = await main(args);
+    const code = await entry();
     return { code, stdout, stderr };
   } finally {
     process.exitCode = previousExitCode;

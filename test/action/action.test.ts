@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { describe, expect, it } from "vitest";
+import { runAction } from "../../src/action/run.js";
+import { captureOutput } from "../helpers/cli.js";
+import { fixturePath, repoRoot } from "../helpers/shared.js";
+
+/** Reads GITHUB_OUTPUT's `name<<delimiter` records. */
+function readOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = readFileSync(file, "utf8").split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([\w-]+)<<(\S+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const end = lines.indexOf(m[2]!, i + 1);
+    out[m[1]!] = lines.slice(i + 1, end).join("\n");
+    i = end;
+  }
+  return out;
+}
+
+describe("the GitHub Action", () => {
+  it("annotates, writes the job summary, the SARIF file and the outputs, as GitHub runs it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-action-"));
+    const summary = path.join(dir, "summary.md");
+    const outputs = path.join(dir, "outputs.txt");
+    writeFileSync(summary, "");
+    writeFileSync(outputs, "");
+    const env = {
+      INPUT_PLAN: [fixturePath("rules", "PG-AWS-EBS-001", "fail.json"), fixturePath("rules", "PG-AWS-IAM-001", "fail.json")].join("\n"),
+      INPUT_MODE: "scan",
+      "INPUT_SARIF-FILE": path.join(dir, "results.sarif"),
+      "INPUT_FAIL-ON": "high",
+      INPUT_ANNOTATIONS: "true",
+      "INPUT_JOB-SUMMARY": "true",
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: outputs,
+    };
+    const run = await captureOutput(() => runAction(env));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=.*,line=1,title=PG-AWS-IAM-001 aws_iam_policy\.platform_admin::\[critical\]/m);
+    expect(run.stdout).toMatch(/^::error .*PG-AWS-EBS-001/m);
+    expect(readFileSync(summary, "utf8")).toContain("**2 findings**");
+    const out = readOutputs(outputs);
+    expect(out["findings"]).toBe("2");
+    expect(out["critical-count"]).toBe("1");
+    expect(out["exit-code"]).toBe("1");
+    expect(JSON.parse(readFileSync(out["sarif-file"]!, "utf8")).runs[0].results).toHaveLength(2);
+  });
+
+  it("refuses a missing plan input", async () => {
+    await expect(runAction({})).rejects.toThrow(/input "plan" is required/);
+  });
+
+  it("declares every input the entry point reads, on node24, from the bundle", () => {
+    const action = parseYaml(readFileSync(path.join(repoRoot, "action.yml"), "utf8")) as { inputs: Record<string, unknown>; runs: { using: string; main: string } };
+    expect(action.runs).toEqual({ using: "node24", main: "dist/action/index.js" });
+    const source = readFileSync(path.join(repoRoot, "src", "action", "run.ts"), "utf8");
+    const read = [...source.matchAll(/get(?:Boolean|List)?Input\("([\w-]+)"/g)].map((m) => m[1]);
+    for (const name of read) expect(Object.keys(action.inputs)).toContain(name);
+  });
+});
