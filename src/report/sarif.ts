@@ -1,4 +1,5 @@
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type * as Sarif from "sarif";
 import type { Finding, RuleMetadata, Severity } from "../policy/types.js";
 import type { ScanResult } from "../scan/result.js";
@@ -72,8 +73,32 @@ export function buildSarif(result: ScanResult, options: SarifOptions): Sarif.Log
   return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }
 
-export function formatSarif(result: ScanResult, options: SarifOptions): string {
-  return JSON.stringify(buildSarif(result, options), null, 2) + "\n";
+/** GitHub rejects a whole upload past either limit. */
+export const GITHUB_MAX_RESULTS = 25_000;
+export const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The SARIF text, kept within GitHub's limits: past 25,000 results, or 10 MB
+ * gzipped, the least severe results are left out (findings arrive most
+ * severe first) and a notification says how many.
+ */
+export function formatSarif(result: ScanResult, options: SarifOptions, limits = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES }): string {
+  let keep = Math.min(result.findings.length, limits.maxResults);
+  for (;;) {
+    const log = buildSarif(keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) }, options);
+    const dropped = result.findings.length - keep;
+    if (dropped > 0) {
+      log.runs[0]!.invocations![0]!.toolExecutionNotifications!.push({
+        level: "warning",
+        message: {
+          text: `${dropped} of ${result.findings.length} findings (the least severe) are left out to stay within GitHub code scanning's limits; the JSON report has all of them.`,
+        },
+      });
+    }
+    const text = JSON.stringify(log, null, 2) + "\n";
+    if (keep === 0 || gzipSync(text).length <= limits.maxGzipBytes) return text;
+    keep = Math.floor(keep * 0.8);
+  }
 }
 
 function describeRule(meta: RuleMetadata): Sarif.ReportingDescriptor {

@@ -53,3 +53,27 @@ describe("SARIF report", () => {
     expect(new Set(prints(a)).size).toBe(prints(a).length);
   });
 });
+
+describe("SARIF within GitHub's limits", () => {
+  it("leaves out the least severe results past the result limit, and says so", async () => {
+    const { formatSarif } = await import("../../src/report/sarif.js");
+    const result = await runScan({ files: failing, config });
+    const n = result.findings.length;
+    const log = JSON.parse(formatSarif(result, { baseDir: repoRoot }, { maxResults: 2, maxGzipBytes: 10 * 1024 * 1024 }));
+    const run = log.runs[0];
+    expect(run.results).toHaveLength(2);
+    expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(result.findings.slice(0, 2).map((f) => f.ruleId));
+    expect(run.invocations[0].toolExecutionNotifications.at(-1).message.text).toContain(`${n - 2} of ${n} findings`);
+  });
+
+  it("shrinks until the gzipped size fits", async () => {
+    const { formatSarif } = await import("../../src/report/sarif.js");
+    const { gzipSync } = await import("node:zlib");
+    const result = await runScan({ files: failing, config });
+    const full = gzipSync(formatSarif(result, { baseDir: repoRoot })).length;
+    const limit = full - 40;
+    const text = formatSarif(result, { baseDir: repoRoot }, { maxResults: 25_000, maxGzipBytes: limit });
+    expect(gzipSync(text).length).toBeLessThanOrEqual(limit);
+    expect(JSON.parse(text).runs[0].results.length).toBeLessThan(result.findings.length);
+  });
+});
