@@ -47,7 +47,7 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
   }
   const parsed = parseJsonBytes(file, bytes);
   const format = detectFormat(file, parsed);
-  validateShape(file, format, parsed);
+  guardStack(file, () => validateShape(file, format, parsed));
   const doc = parsed as Record<string, unknown>;
   const kind: DocumentKind = format === "plan" ? "plan" : "state";
   if (options.expect && options.expect !== kind) {
@@ -58,9 +58,11 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
         : "this is a plan, but a state was expected (run `terraform show -json` with no plan file, or `terraform state pull`)",
     );
   }
-  if (format === "plan") redactPlan(doc);
-  else if (format === "state") redactState(doc);
-  else redactRawState(doc);
+  guardStack(file, () => {
+    if (format === "plan") redactPlan(doc);
+    else if (format === "state") redactState(doc);
+    else redactRawState(doc);
+  });
 
   const warnings: string[] = [];
   if (doc["errored"] === true) warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
@@ -77,6 +79,19 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
   };
   if (typeof doc["terraform_version"] === "string") loaded.terraformVersion = doc["terraform_version"];
   return loaded;
+}
+
+/**
+ * JSON.parse takes any depth, but recursive checks (the schema's module
+ * tree) can run out of stack on absurd nesting; that is bad input, not a crash.
+ */
+function guardStack(file: string, step: () => void): void {
+  try {
+    step();
+  } catch (err) {
+    if (err instanceof RangeError) throw new InputError(file, "the document is nested too deeply to process");
+    throw err;
+  }
 }
 
 async function readInput(file: string, options: LoadOptions): Promise<Buffer> {
