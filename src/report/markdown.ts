@@ -1,6 +1,6 @@
 import { SEVERITIES, type Finding } from "../policy/types.js";
 import type { ScanResult } from "../scan/result.js";
-import { countFindings, describeModels, formatGpus, locationText } from "./summary.js";
+import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
 
 export interface MarkdownOptions {
   /** Stop adding findings past this many characters (a PR comment takes 65,536). */
@@ -18,7 +18,7 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
   head.push(
     counts.total === 0
       ? `No findings in ${result.inputs.map((i) => `\`${i.file}\``).join(", ")}.`
-      : `**${counts.total} findings** in ${result.inputs.map((i) => `\`${i.file}\``).join(", ")}` +
+      : `**${plural(counts.total, "finding")}** in ${result.inputs.map((i) => `\`${i.file}\``).join(", ")}` +
           (counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : "") +
           ".",
     "",
@@ -60,7 +60,7 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
     }
     rows.unshift(...tableHead);
     if (shown < active.length) {
-      rows.push("", `_${active.length - shown} more findings are left out to keep this report under ${options.maxChars} characters; see the SARIF or JSON report for all of them._`);
+      rows.push("", `_${plural(active.length - shown, "more finding")} left out to keep this report under ${options.maxChars} characters; see the SARIF or JSON report for all of them._`);
     }
     rows.push("");
   }

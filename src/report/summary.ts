@@ -44,3 +44,8 @@ export function formatGpus(n: number): string {
 export function locationText(f: Finding): string {
   return f.source ? `${f.source.file}:${f.source.line}` : f.file;
 }
+
+/** "1 finding", "2 findings" */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,6 +1,6 @@
 import type { ScanResult } from "../scan/result.js";
 import { SEVERITIES, type Finding, type Severity } from "../policy/types.js";
-import { countFindings, describeModels, formatGpus, locationText } from "./summary.js";
+import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
 
 export interface TextOptions {
   color: boolean;
@@ -66,5 +66,5 @@ function summaryLine(result: ScanResult): string {
   const counts = countFindings(result.findings);
   if (counts.total === 0) return `No findings${counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : ""}.`;
   const parts = SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => `${counts.bySeverity[s]} ${s}`);
-  return `${counts.total} findings: ${parts.join(", ")}${counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : ""}.`;
+  return `${plural(counts.total, "finding")}: ${parts.join(", ")}${counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : ""}.`;
 }

@@ -69,6 +69,6 @@ describe("Markdown report", () => {
     expect(md.length).toBeLessThanOrEqual(20_000);
     const shown = md.split("\n").filter((l) => l.startsWith("| 🟦 low | `PG-")).length;
     expect(shown).toBeGreaterThan(10);
-    expect(md).toContain(`_${2000 - shown} more findings are left out`);
+    expect(md).toContain(`_${2000 - shown} more findings left out`);
   });
 });
