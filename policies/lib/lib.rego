@@ -1,0 +1,41 @@
+# METADATA
+# title: planguard helper functions
+# description: >-
+#   Helpers over data.planguard, the normalized model planguard builds from a
+#   plan or state, for bundled and user policies. See docs/policy-authoring.md.
+package planguard.lib
+
+# A path such as ["ingress", 0, "cidr_blocks"] as the dotted text planguard uses.
+path_text(path) := concat(".", [sprintf("%v", [step]) | some step in path])
+
+# The value at `path` is known only after apply: the path itself, or a parent
+# of it, is marked in the resource's after_unknown mask.
+is_unknown(r, path) if {
+	p := path_text(path)
+	some u in r.unknown_paths
+	covers(u, p)
+}
+
+covers(u, p) if u == p
+
+covers(u, p) if startswith(p, concat("", [u, "."]))
+
+# The attribute's expression refers to another resource block (for example
+# kms_key_id = aws_kms_key.k.arn): a value set by reference counts as set,
+# even while it is unknown until apply.
+refers_to(r, attribute) if {
+	some ref in data.planguard.references[r.config_address]
+	covers(attribute, ref.attribute)
+}
+
+# The configuration addresses of the resource blocks of `type` that refer to r.
+referrers_of_type(r, type) := {ref.from |
+	some ref in data.planguard.referrers[r.config_address]
+	ref.from_type == type
+}
+
+is_true(r, path) if object.get(r.after, path, null) == true
+
+world_cidr(c) if c == "0.0.0.0/0"
+
+world_cidr(c) if c == "::/0"

@@ -1,0 +1,42 @@
+package planguard.lib_test
+
+import data.planguard.lib
+
+volume := {
+	"address": "aws_ebs_volume.v",
+	"config_address": "aws_ebs_volume.v",
+	"type": "aws_ebs_volume",
+	"after": {"encrypted": true, "tags": {"team": "ml"}},
+	"unknown_paths": ["kms_key_id", "ingress.0"],
+}
+
+test_unknown_path if lib.is_unknown(volume, ["kms_key_id"])
+
+test_unknown_parent_covers_child if lib.is_unknown(volume, ["ingress", 0, "cidr_blocks"])
+
+test_known_path_is_not_unknown if not lib.is_unknown(volume, ["encrypted"])
+
+test_prefix_of_a_name_is_not_a_parent if not lib.is_unknown(volume, ["kms_key_id_extra"])
+
+test_refers_to if {
+	lib.refers_to(volume, "kms_key_id") with data.planguard.references as {"aws_ebs_volume.v": [{"attribute": "kms_key_id", "to": "aws_kms_key.k"}]}
+}
+
+test_does_not_refer if {
+	not lib.refers_to(volume, "kms_key_id") with data.planguard.references as {"aws_ebs_volume.v": [{"attribute": "tags", "to": "aws_kms_key.k"}]}
+}
+
+test_referrers_of_type if {
+	lib.referrers_of_type(volume, "aws_volume_attachment") == {"aws_volume_attachment.a"} with data.planguard.referrers as {"aws_ebs_volume.v": [
+		{"attribute": "volume_id", "from": "aws_volume_attachment.a", "from_type": "aws_volume_attachment"},
+		{"attribute": "x", "from": "aws_other.b", "from_type": "aws_other"},
+	]}
+}
+
+test_is_true if lib.is_true(volume, ["encrypted"])
+
+test_world_cidr if {
+	lib.world_cidr("0.0.0.0/0")
+	lib.world_cidr("::/0")
+	not lib.world_cidr("10.0.0.0/8")
+}
