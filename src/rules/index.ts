@@ -2,6 +2,8 @@ import type { TypeScriptRule } from "../policy/rule.js";
 import { awsEncryptionRules } from "./encryption/aws.js";
 import { gpuRules } from "./gpu/quota.js";
 import { awsIamRules } from "./iam/aws.js";
+import { awsResourcePolicyRules } from "./iam/aws-resource-policies.js";
+import { awsExposureRules } from "./network/aws-exposure.js";
 import { gcpIamRules } from "./iam/gcp.js";
 import { awsNetworkRules } from "./network/aws.js";
 import { gcpNetworkRules } from "./network/gcp.js";
@@ -10,8 +12,10 @@ import { gcpNetworkRules } from "./network/gcp.js";
 export const BUNDLED_RULES: readonly TypeScriptRule[] = [
   ...awsEncryptionRules,
   ...awsIamRules,
+  ...awsResourcePolicyRules,
   ...gcpIamRules,
   ...awsNetworkRules,
+  ...awsExposureRules,
   ...gcpNetworkRules,
   ...gpuRules,
 ];

@@ -1,19 +1,9 @@
-import type { Model, Resource } from "../../plan/model.js";
-import { fail, resourceRule, unknown, type CheckResult, type Outcome } from "../../policy/rule.js";
-import { readAttribute } from "../read.js";
-import { actionCovers, parsePolicyDocument, type Statement } from "./policy-document.js";
+import { fail, resourceRule } from "../../policy/rule.js";
+import { judgeDocument } from "./judge-document.js";
+import { actionCovers } from "./policy-document.js";
 
 const CIS_AWS = "CIS AWS Foundations 3.0";
 const POLICY_TYPES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"];
-
-/** Judges a resource's `policy` document, unless it is unknown or absent. */
-function judgePolicy(r: Resource, model: Model, judge: (statements: Statement[]) => Outcome[]): CheckResult {
-  const policy = readAttribute(model, r, "policy");
-  if (policy.state === "unknown") return unknown("The policy document is known only after apply.", "policy");
-  if (policy.state !== "known") return;
-  const statements = parsePolicyDocument(policy.value);
-  return statements ? judge(statements) : undefined;
-}
 
 export const iamWildcardAdmin = resourceRule({
   id: "PG-AWS-IAM-001",
@@ -28,7 +18,7 @@ export const iamWildcardAdmin = resourceRule({
   aliases: ["CKV_AWS_62", "CKV_AWS_63", "AVD-AWS-0057"],
   remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
   check: (r, { model }) =>
-    judgePolicy(r, model, (statements) =>
+    judgeDocument(r, model, "policy", (statements) =>
       statements
         .filter((s) => s.effect === "Allow" && s.resources.includes("*") && s.actions.some((a) => a === "*" || a === "*:*"))
         .map((s) => fail(`${r.address} allows every action on every resource (statement ${s.index}).`, "policy")),
@@ -47,7 +37,7 @@ export const iamPassRoleWildcard = resourceRule({
   aliases: [],
   remediation: "Restrict `iam:PassRole` to the ARNs of the roles the workload must pass, and add an `iam:PassedToService` condition.",
   check: (r, { model }) =>
-    judgePolicy(r, model, (statements) =>
+    judgeDocument(r, model, "policy", (statements) =>
       statements
         .filter(
           (s) =>

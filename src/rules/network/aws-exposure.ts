@@ -1,0 +1,121 @@
+import { gpuDemandOf, totalGpus } from "../../gpu/demand.js";
+import { referencesFrom, type Model, type Resource } from "../../plan/model.js";
+import { fail, resourceRule, unknown } from "../../policy/rule.js";
+import { isAllProtocols, isWorldCidr } from "../net.js";
+import { blocks, readAttribute } from "../read.js";
+
+/**
+ * Exposure read through the reference graph: a rule on one resource asks
+ * which other resources it is wired to.
+ */
+
+/** Security groups (in the plan) that an instance's attribute refers to. */
+function attachedSecurityGroups(model: Model, r: Resource): Resource[] {
+  const out: Resource[] = [];
+  for (const attribute of ["vpc_security_group_ids", "security_groups", "network_interface"]) {
+    for (const ref of referencesFrom(model, r, attribute)) {
+      for (const sg of model.byConfigAddress(ref.to)) if (sg.type === "aws_security_group" && sg.willExist) out.push(sg);
+    }
+  }
+  return out;
+}
+
+/** Standalone ingress rules (in the plan) that attach to a security group. */
+function ingressRulesOf(model: Model, sg: Resource): Resource[] {
+  return model.graph
+    .referencesTo(sg.configAddress)
+    .filter((ref) => ref.attribute === "security_group_id")
+    .flatMap((ref) => [...model.byConfigAddress(ref.from)])
+    .filter((x) => x.willExist && (x.type === "aws_security_group_rule" || x.type === "aws_vpc_security_group_ingress_rule"));
+}
+
+/** Describes what a security group (with its standalone rules) opens to the internet. */
+function worldOpenings(model: Model, sg: Resource): string[] {
+  const out: string[] = [];
+  for (const { block } of blocks(sg, "ingress")) {
+    const cidrs = [...asList(block["cidr_blocks"]), ...asList(block["ipv6_cidr_blocks"])];
+    if (cidrs.some(isWorldCidr)) out.push(portsText(block["from_port"], block["to_port"], block["protocol"]));
+  }
+  for (const rule of ingressRulesOf(model, sg)) {
+    const a = rule.after ?? {};
+    if (rule.type === "aws_security_group_rule" && a["type"] !== "ingress") continue;
+    const cidrs = [...asList(a["cidr_blocks"]), ...asList(a["ipv6_cidr_blocks"]), a["cidr_ipv4"], a["cidr_ipv6"]];
+    if (cidrs.some(isWorldCidr)) out.push(portsText(a["from_port"], a["to_port"], a["protocol"] ?? a["ip_protocol"]));
+  }
+  return out;
+}
+
+function asList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function portsText(from: unknown, to: unknown, protocol: unknown): string {
+  if (isAllProtocols(protocol)) return "all ports";
+  return from === to ? `port ${String(from)}` : `ports ${String(from)}-${String(to)}`;
+}
+
+export const gpuInstanceOpenToWorld = resourceRule({
+  id: "PG-AWS-NET-004",
+  title: "GPU instance sits behind a security group open to the internet",
+  description:
+    "A GPU training or inference node reachable from 0.0.0.0/0 on any port is a prime target: stolen GPU time is worth money, and such nodes hold models and data. Found through the reference graph: the instance's security groups and the standalone rules attached to them.",
+  severity: "high",
+  category: "network",
+  providers: ["aws"],
+  resourceTypes: ["aws_instance"],
+  aliases: [],
+  remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
+  check(r, { model }) {
+    if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
+    const groups = attachedSecurityGroups(model, r);
+    if (groups.length === 0) {
+      const ids = readAttribute(model, r, "vpc_security_group_ids");
+      if (ids.state === "unknown" && ids.references.length === 0) return unknown("The instance's security groups are known only after apply.", "vpc_security_group_ids");
+      return;
+    }
+    const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
+    if (open.length > 0) return fail(`GPU instance ${r.address} is reachable from the internet through ${open.join(", ")}.`, "vpc_security_group_ids");
+  },
+});
+
+export const plainHttpListener = resourceRule({
+  id: "PG-AWS-NET-005",
+  title: "Load balancer listens on plain HTTP",
+  description:
+    "A listener on HTTP carries inference requests, tokens and data in clear text. Plain HTTP is acceptable only to redirect to HTTPS.",
+  severity: "medium",
+  category: "network",
+  providers: ["aws"],
+  resourceTypes: ["aws_lb_listener", "aws_alb_listener"],
+  aliases: ["CKV_AWS_2", "AVD-AWS-0054"],
+  remediation: "Listen on HTTPS with a certificate (ACM), and make the HTTP listener redirect to HTTPS.",
+  check(r, { model }) {
+    const protocol = readAttribute(model, r, "protocol");
+    if (protocol.state === "unknown") return unknown("The listener's protocol is known only after apply.", "protocol");
+    if (protocol.state !== "known" || protocol.value !== "HTTP") return;
+    const redirects = blocks(r, "default_action").some(({ block }) => block["type"] === "redirect" && blocksOf(block["redirect"]).some((x) => x["protocol"] === "HTTPS"));
+    if (!redirects) return fail(`${r.address} serves plain HTTP without redirecting to HTTPS.`, "protocol");
+  },
+});
+
+function blocksOf(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === "object") : [];
+}
+
+export const instancePublicIp = resourceRule({
+  id: "PG-AWS-NET-006",
+  title: "EC2 instance gets a public IP address",
+  description: "An instance with a public IP is directly addressable from the internet; training and inference nodes belong in private subnets.",
+  severity: "medium",
+  category: "network",
+  providers: ["aws"],
+  resourceTypes: ["aws_instance"],
+  aliases: ["CKV_AWS_88", "AVD-AWS-0009"],
+  remediation: "Set `associate_public_ip_address = false` and reach the instance through a load balancer, VPN or SSM.",
+  check(r, { model }) {
+    const pub = readAttribute(model, r, "associate_public_ip_address");
+    if (pub.state === "known" && pub.value === true) return fail(`${r.address} gets a public IP address.`, "associate_public_ip_address");
+  },
+});
+
+export const awsExposureRules = [gpuInstanceOpenToWorld, plainHttpListener, instancePublicIp];
