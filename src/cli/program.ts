@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../plan/errors.js";
 import { TOOL_NAME, VERSION } from "../version.js";
 import { EXIT_ERROR, UsageError } from "./exit.js";
+import { registerDrift } from "./drift.js"; // drift (issue 5)
 import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScan(program);
   registerRules(program);
+  registerDrift(program); // drift (issue 5): src/cli/drift.ts
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -17,6 +17,15 @@ export interface PlanguardConfig {
   gpu?: GpuQuota;
   include_data_sources?: boolean;
   waivers?: Waiver[];
+  /** Drift reports (`planguard drift`); see src/drift/ignore.ts and docs/drift.md. */
+  drift?: DriftConfig;
+}
+
+/** Added for `planguard drift`: attributes that churn, per resource type ("*" for any). */
+export interface DriftConfig {
+  ignore?: Record<string, string[]>;
+  /** false: do not add planguard's defaults (timestamps, etags) to `ignore`. */
+  default_ignore?: boolean;
 }
 
 export interface Waiver {

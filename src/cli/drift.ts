@@ -1,0 +1,76 @@
+import type { Command } from "commander";
+import { loadConfig } from "../config/config.js";
+import { DRIFT_FORMATS } from "../drift/formats.js";
+import { runDrift, type DriftTarget } from "../drift/run.js";
+import { DEFAULT_MAX_BYTES } from "../plan/load.js";
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
+import { emit, parseOutputs, useColor } from "./output.js";
+import { collect } from "./scan.js";
+
+interface DriftFlags {
+  baseline?: string;
+  current?: string;
+  format: string;
+  output: string[];
+  config?: string;
+  failOn: string;
+  softFail?: boolean;
+  color: boolean;
+  maxInputSize?: string;
+}
+
+export function registerDrift(program: Command): void {
+  program
+    .command("drift")
+    .description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots")
+    .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin")
+    .option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
+    .option("--current <state>", "the newer state snapshot, compared with --baseline")
+    .option("-f, --format <format>", `report on stdout: ${Object.keys(DRIFT_FORMATS).join(", ")}`, "text")
+    .option("-o, --output <[format=]file>", "write a report to a file; repeatable (e.g. -o markdown=drift.md -o sarif=drift.sarif)", collect, [])
+    .option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)")
+    .option("--fail-on <severity>", "exit 1 when drift reaches this severity", "low")
+    .option("--soft-fail", "exit 0 even when drift reaches --fail-on (errors still exit 2)")
+    .option("--no-color", "no colour in the text report")
+    .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
+    .action(async (plan: string | undefined, flags: DriftFlags) => {
+      process.exitCode = await driftCommand(plan, flags);
+    });
+}
+
+async function driftCommand(plan: string | undefined, flags: DriftFlags): Promise<number> {
+  const target = targetOf(plan, flags);
+  const failOn = parseSeverity(flags.failOn, "--fail-on");
+  const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
+  const maxBytes = flags.maxInputSize === undefined ? undefined : parseSize(flags.maxInputSize);
+  const { config } = await loadConfig(flags.config);
+  const report = await runDrift({ target, config, load: maxBytes === undefined ? {} : { maxBytes } });
+  for (const t of targets) {
+    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: process.cwd() }));
+  }
+  if (report.failures.length > 0) {
+    process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);
+    return EXIT_ERROR;
+  }
+  if (flags.softFail) return EXIT_OK;
+  return reachesThreshold(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A plan, or --baseline with --current; never both, never half. */
+function targetOf(plan: string | undefined, flags: DriftFlags): DriftTarget {
+  const states = flags.baseline !== undefined || flags.current !== undefined;
+  if (plan !== undefined && states) throw new UsageError("give a plan, or --baseline and --current, not both");
+  if (plan !== undefined) return { plan };
+  if (flags.baseline === undefined || flags.current === undefined) {
+    if (!states) throw new UsageError("drift needs a plan, or --baseline <state> and --current <state>");
+    throw new UsageError(`--${flags.baseline === undefined ? "baseline" : "current"} is missing: drift between states compares --baseline with --current`);
+  }
+  if (flags.baseline === "-" && flags.current === "-") throw new UsageError("--baseline and --current cannot both read stdin");
+  return { baseline: flags.baseline, current: flags.current };
+}
+
+function parseSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
+  return n;
+}

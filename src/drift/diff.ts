@@ -1,0 +1,176 @@
+import type { PathStep } from "../plan/paths.js";
+import { REDACTED } from "../plan/redact.js";
+import { alignLists } from "./align.js";
+import { stableJson, type SensitiveDigests } from "./secrets.js";
+import type { AttributeChange } from "./types.js";
+
+/**
+ * Attribute-level differences between a resource's values before and after
+ * drift. Objects are compared key by key, lists element by element (see
+ * align.ts), down to the leaves; a whole block is one change only when it
+ * was added or removed as a whole.
+ *
+ * A sensitive value (marked in a sensitivity mask, or already replaced by the
+ * loader's REDACTED) is never copied into a change: the change says only that
+ * it is sensitive. Whether it changed comes from the loader's digests.
+ */
+
+export interface DiffSide {
+  /** The resource's values; null when it does not exist on this side. */
+  values: Record<string, unknown> | null;
+  /** before_sensitive / after_sensitive / sensitive_values. */
+  sensitive?: unknown;
+  /** after_unknown (after side only). */
+  unknown?: unknown;
+  /** Digests of this side's document (see secrets.ts). */
+  digests: SensitiveDigests;
+}
+
+/** One value inside a side: where it sits, so its digest and masks can be found. */
+interface Node {
+  present: boolean;
+  value: unknown;
+  sensitive: unknown;
+  unknown: unknown;
+  digest: () => string | undefined;
+}
+
+export function diffValues(before: DiffSide, after: DiffSide): AttributeChange[] {
+  const walk: Walk = { before: before.digests, after: after.digests, out: [] };
+  diffNode(walk, root(before), root(after), [], "", 0);
+  return walk.out;
+}
+
+/** What one diff carries down the tree: each side's digests and the changes found. */
+interface Walk {
+  before: SensitiveDigests;
+  after: SensitiveDigests;
+  out: AttributeChange[];
+}
+
+function root(side: DiffSide): Node {
+  return { present: side.values !== null, value: side.values, sensitive: side.sensitive, unknown: side.unknown, digest: () => undefined };
+}
+
+function child(node: Node, key: string | number, digests: SensitiveDigests): Node {
+  const container = node.value;
+  const present = container !== null && typeof container === "object" && Object.prototype.hasOwnProperty.call(container, key);
+  return {
+    present,
+    value: present ? (container as Record<string, unknown>)[key] : undefined,
+    sensitive: maskChild(node.sensitive, key),
+    unknown: maskChild(node.unknown, key),
+    digest: () => digests.get(container, key),
+  };
+}
+
+/** A whole-subtree mark (true) applies to every child. */
+function maskChild(mask: unknown, key: string | number): unknown {
+  if (mask === true) return true;
+  if (mask === null || typeof mask !== "object") return undefined;
+  return (mask as Record<string, unknown>)[key];
+}
+
+const MAX_DEPTH = 64;
+
+function diffNode(walk: Walk, b: Node, a: Node, steps: PathStep[], path: string, depth: number): void {
+  const out = walk.out;
+  if (isSensitive(b) || isSensitive(a)) {
+    if (identity(b) !== identity(a)) out.push({ path, steps, action: actionOf(b, a), sensitive: true });
+    return;
+  }
+  if (a.unknown === true) {
+    const change: AttributeChange = { path, steps, action: b.present ? "changed" : "added", unknown: true };
+    if (b.present) change.before = b.value;
+    out.push(change);
+    return;
+  }
+  const bv = b.present ? b.value : undefined;
+  const av = a.present ? a.value : undefined;
+  // Absent, null, [] and {} all say "nothing here"; providers swap them freely.
+  if (isEmpty(bv) && isEmpty(av)) return;
+  if (stableJson(bv) === stableJson(av)) return;
+  if (depth < MAX_DEPTH && isObjectOrEmpty(bv) && isObjectOrEmpty(av)) {
+    // Objects key by key; an added or removed block is walked too, so it
+    // reads as its attributes (and a sensitive one inside it stays hidden).
+    const bk = isPlainObject(bv) ? Object.keys(bv) : [];
+    const ak = isPlainObject(av) ? Object.keys(av) : [];
+    const keys = [...bk, ...ak.filter((k) => !bk.includes(k))];
+    for (const key of keys) {
+      diffNode(walk, child(b, key, walk.before), child(a, key, walk.after), [...steps, key], joinKey(path, key), depth + 1);
+    }
+    return;
+  }
+  if (depth < MAX_DEPTH && walksAsList(bv, av)) {
+    const alignment = alignLists(Array.isArray(bv) ? bv : [], Array.isArray(av) ? av : []);
+    alignment.pairs.forEach((pair, n) => {
+      const bn = pair.before !== undefined ? child(b, pair.before, walk.before) : absent();
+      const an = pair.after !== undefined ? child(a, pair.after, walk.after) : absent();
+      const index = (pair.after ?? pair.before)!;
+      const label = alignment.keyName !== undefined ? `${path}[${alignment.keyName}=${JSON.stringify(alignment.keys![n])}]` : `${path}.${index}`;
+      diffNode(walk, bn, an, [...steps, index], label, depth + 1);
+    });
+    return;
+  }
+  const change: AttributeChange = { path, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
+  if (bv !== undefined) change.before = bv;
+  if (av !== undefined) change.after = av;
+  out.push(change);
+}
+
+function isEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return isPlainObject(v) && Object.keys(v).length === 0;
+}
+
+function isObjectOrEmpty(v: unknown): boolean {
+  return isPlainObject(v) || v === undefined || v === null;
+}
+
+/**
+ * Lists are walked element by element when both sides have elements, or when
+ * a list of blocks (objects) appears or goes; a list of plain values that
+ * appears or goes is one change (`cidr_blocks: ["0.0.0.0/0"]`).
+ */
+function walksAsList(bv: unknown, av: unknown): boolean {
+  const bl = Array.isArray(bv) ? bv : bv === undefined || bv === null ? [] : undefined;
+  const al = Array.isArray(av) ? av : av === undefined || av === null ? [] : undefined;
+  if (!bl || !al) return false;
+  if (bl.length > 0 && al.length > 0) return true;
+  return [...bl, ...al].every(isPlainObject);
+}
+
+function absent(): Node {
+  return { present: false, value: undefined, sensitive: undefined, unknown: undefined, digest: () => undefined };
+}
+
+function isSensitive(n: Node): boolean {
+  return n.present && (n.sensitive === true || n.value === REDACTED);
+}
+
+/**
+ * What a value is, for comparison only: its digest when redacted (a value
+ * with no digest, from a document loaded without them, counts as unchanged),
+ * else its JSON (a null the mask marks sensitive is still null).
+ */
+function identity(n: Node): string {
+  if (!n.present) return "absent";
+  if (n.value === REDACTED) return "redacted:" + (n.digest() ?? "?");
+  return "value:" + stableJson(n.value);
+}
+
+function actionOf(b: Node, a: Node): AttributeChange["action"] {
+  if (!b.present) return "added";
+  if (!a.present) return "removed";
+  return "changed";
+}
+
+function joinKey(path: string, key: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return path === "" ? key : `${path}.${key}`;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

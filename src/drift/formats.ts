@@ -1,0 +1,19 @@
+import type { DriftReport } from "./types.js";
+import { formatDriftJson } from "./report/json.js";
+import { formatDriftMarkdown } from "./report/markdown.js";
+import { formatDriftSarif } from "./report/sarif.js";
+import { formatDriftText } from "./report/text.js";
+
+export interface DriftRenderContext {
+  color: boolean;
+  /** SARIF URIs are relative to it (the repository root). */
+  baseDir: string;
+}
+
+/** Drift report formats by name; each a pure function of the report. */
+export const DRIFT_FORMATS: Record<string, (report: DriftReport, ctx: DriftRenderContext) => string> = {
+  text: (r, ctx) => formatDriftText(r, { color: ctx.color }),
+  json: (r) => formatDriftJson(r),
+  markdown: (r) => formatDriftMarkdown(r),
+  sarif: (r, ctx) => formatDriftSarif(r, { baseDir: ctx.baseDir }),
+};

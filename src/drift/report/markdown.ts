@@ -1,0 +1,89 @@
+import type { Severity } from "../../policy/types.js";
+import type { DriftedResource, DriftReport } from "../types.js";
+import { changeValues, inputsLine, STATUS_TEXT, summaryLine } from "./values.js";
+
+/**
+ * A report for an issue body or a job summary: a table of drifted resources,
+ * then each resource's attribute changes. GitHub caps an issue body at
+ * 65,536 characters; past `maxChars` the details stop and say what is left out.
+ */
+
+export interface DriftMarkdownOptions {
+  maxChars: number;
+}
+
+export const DEFAULT_DRIFT_MARKDOWN_MAX_CHARS = 60_000;
+
+const ICON: Record<Severity, string> = { critical: "🟥", high: "🟧", medium: "🟨", low: "🟦", info: "⬜" };
+
+export function formatDriftMarkdown(report: DriftReport, options: DriftMarkdownOptions = { maxChars: DEFAULT_DRIFT_MARKDOWN_MAX_CHARS }): string {
+  const head: string[] = ["## planguard drift", "", `${summaryLine(report)} Compared: ${code(inputsLine(report))}.`, ""];
+  for (const input of report.inputs) for (const w of input.warnings) head.push(`> ⚠️ ${code(input.file)}: ${cell(w)}`, "");
+  if (report.failures.length > 0) head.push(`> ❌ ${report.failures.length} rule(s) failed to run; the judgement is incomplete.`, "");
+  if (report.resources.length > 0) {
+    head.push("| severity | resource | what happened | judgement | changes |", "| --- | --- | --- | --- | --- |");
+    for (const r of report.resources) head.push(summaryRow(r));
+    head.push("");
+  }
+  for (const v of report.elsewhere) {
+    head.push(`- Drift ${v.change} ${code(v.ruleId)} on ${code(v.address ?? "the whole configuration")}: ${cell(v.message)}`);
+  }
+  if (report.elsewhere.length > 0) head.push("");
+
+  const out = [...head];
+  let used = out.reduce((n, l) => n + l.length + 1, 0);
+  let shown = 0;
+  for (const r of report.resources) {
+    const section = details(r);
+    const size = section.reduce((n, l) => n + l.length + 1, 0);
+    if (used + size + 300 > options.maxChars) break;
+    out.push(...section);
+    used += size;
+    shown++;
+  }
+  if (shown < report.resources.length) {
+    out.push(`_The details of ${report.resources.length - shown} more resources are left out to keep this report under ${options.maxChars} characters; the JSON report has all of them._`, "");
+  }
+  return out.join("\n");
+}
+
+function summaryRow(r: DriftedResource): string {
+  const judgement = [
+    ...r.introduced.map((v) => `introduces ${code(v.ruleId)} (${v.severity})`),
+    ...r.resolved.map((v) => `resolves ${code(v.ruleId)}`),
+  ];
+  const plan = r.affectsPlan ? " (affects the plan)" : "";
+  return `| ${ICON[r.severity]} ${r.severity} | ${code(r.address)} | ${STATUS_TEXT[r.status]}${plan} | ${judgement.join("; ") || "—"} | ${r.changes.length} |`;
+}
+
+function details(r: DriftedResource): string[] {
+  const moved = r.previousAddress !== undefined ? ` (moved from ${code(r.previousAddress)})` : "";
+  const lines = [`### ${ICON[r.severity]} ${code(r.address)}${moved}: ${STATUS_TEXT[r.status]}`, ""];
+  for (const v of r.introduced) lines.push(`- **Introduces ${v.ruleId}** (${v.severity}, ${v.category}): ${cell(v.message)}`);
+  for (const v of r.resolved) lines.push(`- Resolves ${v.ruleId} (${cell(v.title)}); the configuration still has the violation.`);
+  if (r.introduced.length + r.resolved.length > 0) lines.push("");
+  if (r.changes.length > 0) {
+    lines.push("| attribute | change | before | after |", "| --- | --- | --- | --- |");
+    for (const c of r.changes) {
+      const { before, after } = changeValues(c);
+      const plan = c.affectsPlan ? " ⚠️ plan depends on it" : "";
+      const show = (s: string) => (c.sensitive || s.startsWith("(") ? cell(s) : code(s));
+      lines.push(`| ${code(c.path || "(the whole object)")} | ${c.action}${plan} | ${show(before)} | ${show(after)} |`);
+    }
+    lines.push("");
+  }
+  if (r.ignoredChanges > 0) lines.push(`_${r.ignoredChanges} change(s) to ignored attributes not shown._`, "");
+  return lines;
+}
+
+/** Inline code that survives any content: a fence longer than any backtick run inside. */
+function code(s: string): string {
+  const text = cell(s);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = "`".repeat(longest + 1);
+  return longest > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}

@@ -1,0 +1,153 @@
+import type { PlanguardConfig } from "../config/config.js";
+import type { RuleFailure } from "../policy/evaluate.js";
+import type { TypeScriptRule } from "../policy/rule.js";
+import { SEVERITIES, severityRank, type Finding, type RuleMetadata, type Severity } from "../policy/types.js";
+import { BUNDLED_RULES } from "../rules/index.js";
+import { byImportance } from "../scan/run.js";
+import { TOOL_NAME, VERSION } from "../version.js";
+import { byRisk, classify } from "./classify.js";
+import { diffValues } from "./diff.js";
+import { driftFindings } from "./findings.js";
+import { DriftIgnore } from "./ignore.js";
+import { loadForDrift, type DriftDocument, type DriftLoadOptions } from "./input.js";
+import { compareVerdicts, typeScriptJudge, type SideJudge } from "./judge.js";
+import { driftFromPlan, driftFromStates, type DriftSource } from "./pairs.js";
+import { DRIFT_RULES } from "./rules.js";
+import type { DriftedResource, DriftInput, DriftReport, DriftSummary, ElsewhereVerdict, Verdict } from "./types.js";
+import { sideModel } from "./world.js";
+
+/**
+ * The drift pipeline: load → pairs (plan's resource_drift, or two states) →
+ * attribute diff → judge both worlds → classify → findings → report.
+ */
+
+export type DriftTarget = { plan: string } | { baseline: string; current: string };
+
+export interface DriftOptions {
+  target: DriftTarget;
+  config: PlanguardConfig;
+  /** TypeScript rules; the bundled library by default. */
+  rules?: readonly TypeScriptRule[];
+  /** Further judges (a Rego runner), run beside the TypeScript rules. */
+  judges?: readonly SideJudge[];
+  load?: DriftLoadOptions;
+}
+
+export async function runDrift(options: DriftOptions): Promise<DriftReport> {
+  const judges = [typeScriptJudge(options.rules ?? BUNDLED_RULES, options.config), ...(options.judges ?? [])];
+  if ("plan" in options.target) {
+    const plan = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
+    return analyse("plan", [describe("plan", plan)], driftFromPlan(plan), plan.loaded.file, options.config, judges);
+  }
+  const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
+  const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
+  const inputs = [describe("baseline", baseline), describe("current", current)];
+  return analyse("states", inputs, driftFromStates(baseline, current), current.loaded.file, options.config, judges);
+}
+
+/** Everything after loading; exported for tests that build a DriftSource by hand. */
+export function analyse(
+  mode: DriftReport["mode"],
+  inputs: DriftInput[],
+  source: DriftSource,
+  file: string,
+  config: PlanguardConfig,
+  judges: readonly SideJudge[],
+): DriftReport {
+  const ignore = new DriftIgnore(config.drift?.ignore, config.drift?.default_ignore !== false);
+  // A deleted or appeared resource is reported whole; listing its every attribute would bury the rest.
+  const diffs = source.pairs.map((pair) => ({ pair, changes: pair.status === "changed" ? diffValues(pair.before, pair.after) : [] }));
+  // Only resources that really differ are judged as drifted; a state pair lists every resource.
+  const candidates = diffs.filter((d) => d.pair.status !== "changed" || d.changes.length > 0);
+  const drifted = new Set(candidates.map((d) => d.pair.resource.address));
+
+  const rules: RuleMetadata[] = judges.flatMap((j) => j.rules);
+  const judged = judgeWorlds(source, file, drifted, judges, rules, candidates.length > 0);
+
+  const resources: DriftedResource[] = [];
+  let ignored = 0;
+  for (const { pair, changes } of candidates) {
+    const verdicts = judged.verdicts.get(pair.resource.address) ?? { introduced: [], resolved: [] };
+    const result = classify(pair, changes, verdicts, ignore, source.relevant);
+    if (result.resource) resources.push(result.resource);
+    else if (result.ignoredOnly) ignored++;
+  }
+  resources.sort(byRisk);
+  const findings: Finding[] = driftFindings(resources, judged.elsewhere, file).sort(byImportance);
+  const named = new Set(findings.map((f) => f.ruleId));
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: VERSION },
+    mode,
+    inputs,
+    summary: summarize(resources, ignored, judged.elsewhere),
+    resources,
+    elsewhere: judged.elsewhere,
+    findings,
+    failures: judged.failures,
+    rules: uniqueById([...DRIFT_RULES, ...rules]).filter((r) => named.has(r.id)),
+  };
+}
+
+interface Judged {
+  verdicts: Map<string, { introduced: Verdict[]; resolved: Verdict[] }>;
+  elsewhere: ElsewhereVerdict[];
+  failures: RuleFailure[];
+}
+
+/** Every judge on the world before and after; their verdict changes, merged by address. */
+function judgeWorlds(source: DriftSource, file: string, drifted: ReadonlySet<string>, judges: readonly SideJudge[], rules: readonly RuleMetadata[], needed: boolean): Judged {
+  const judged: Judged = { verdicts: new Map(), elsewhere: [], failures: [] };
+  if (!needed) return judged;
+  const before = sideModel(file, source.beforeWorld, source.configuration, source.terraformVersion);
+  const after = sideModel(file, source.afterWorld, source.configuration, source.terraformVersion);
+  for (const judge of judges) {
+    const b = judge.judge(before);
+    const a = judge.judge(after);
+    judged.failures.push(...b.failures, ...a.failures);
+    const changes = compareVerdicts(b.findings, a.findings, drifted, rules);
+    for (const kind of ["introduced", "resolved"] as const) {
+      for (const [address, verdicts] of changes[kind]) {
+        let entry = judged.verdicts.get(address);
+        if (!entry) judged.verdicts.set(address, (entry = { introduced: [], resolved: [] }));
+        entry[kind].push(...verdicts);
+      }
+    }
+    judged.elsewhere.push(...changes.elsewhere);
+  }
+  return judged;
+}
+
+function describe(role: DriftInput["role"], d: DriftDocument): DriftInput {
+  const input: DriftInput = { role, file: d.loaded.file, kind: d.loaded.kind, format: d.loaded.format, formatVersion: d.loaded.formatVersion, warnings: d.loaded.warnings };
+  if (d.loaded.terraformVersion !== undefined) input.terraformVersion = d.loaded.terraformVersion;
+  return input;
+}
+
+function summarize(resources: readonly DriftedResource[], ignored: number, elsewhere: readonly ElsewhereVerdict[]): DriftSummary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let highest: Severity | null = null;
+  for (const r of resources) {
+    bySeverity[r.severity]++;
+    if (highest === null || severityRank(r.severity) > severityRank(highest)) highest = r.severity;
+  }
+  const count = (status: DriftedResource["status"]) => resources.filter((r) => r.status === status).length;
+  return {
+    drifted: resources.length,
+    changed: count("changed"),
+    deleted: count("deleted"),
+    appeared: count("appeared"),
+    ignored,
+    affectingPlan: resources.filter((r) => r.affectsPlan).length,
+    introduced: resources.reduce((n, r) => n + r.introduced.length, 0) + elsewhere.filter((v) => v.change === "introduced").length,
+    resolved: resources.reduce((n, r) => n + r.resolved.length, 0) + elsewhere.filter((v) => v.change === "resolved").length,
+    bySeverity,
+    highest,
+  };
+}
+
+function uniqueById(rules: readonly RuleMetadata[]): RuleMetadata[] {
+  const seen = new Map<string, RuleMetadata>();
+  for (const r of rules) if (!seen.has(r.id)) seen.set(r.id, r);
+  return [...seen.values()];
+}
