@@ -11,13 +11,26 @@ import { formatPath, toSteps } from "../plan/paths.js";
  */
 export type AttributeReading =
   | { state: "known"; value: unknown }
-  | { state: "unknown"; references: Reference[] }
+  | {
+      state: "unknown";
+      references: Reference[];
+      /**
+       * False when the configuration does not set the attribute at all: the
+       * provider computes it (a default security group, a default key
+       * policy), so there is nothing the author wrote to judge.
+       */
+      configured: boolean;
+    }
   | { state: "absent" };
 
 export function readAttribute(model: Model, r: Resource, path: AttributePath): AttributeReading {
   if (isUnknown(r, path)) {
-    const configPath = toSteps(path).filter((s) => typeof s === "string").join(".");
-    return { state: "unknown", references: referencesFrom(model, r, configPath) };
+    const steps = toSteps(path);
+    const configPath = steps.filter((s) => typeof s === "string").join(".");
+    const expressions = model.graph.expressionsOf(r.configAddress);
+    // Without the block's configuration nothing says who sets it: assume the author did.
+    const configured = expressions === undefined || Object.prototype.hasOwnProperty.call(expressions, String(steps[0]));
+    return { state: "unknown", references: referencesFrom(model, r, configPath), configured };
   }
   const value = attr(r, path);
   if (value === undefined || value === null) return { state: "absent" };

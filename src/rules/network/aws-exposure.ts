@@ -70,7 +70,10 @@ export const gpuInstanceOpenToWorld = resourceRule({
     const groups = attachedSecurityGroups(model, r);
     if (groups.length === 0) {
       const ids = readAttribute(model, r, "vpc_security_group_ids");
-      if (ids.state === "unknown" && ids.references.length === 0) return unknown("The instance's security groups are known only after apply.", "vpc_security_group_ids");
+      // Unknown and unset means the VPC's default security group, which the plan does not show.
+      if (ids.state === "unknown" && ids.configured && ids.references.length === 0) {
+        return unknown("The instance's security groups are known only after apply.", "vpc_security_group_ids");
+      }
       return;
     }
     const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
