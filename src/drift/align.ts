@@ -35,8 +35,12 @@ export interface Alignment {
 /** Past this many element comparisons, lists are paired by position alone. */
 const MAX_LCS_CELLS = 250_000;
 
-export function alignLists(before: readonly unknown[], after: readonly unknown[]): Alignment {
-  return alignByKey(before, after) ?? { pairs: alignByPosition(before, after) };
+/**
+ * `identities` say when two elements are equal (default: their JSON); the
+ * differ passes its own, in which a redacted value counts by its digest.
+ */
+export function alignLists(before: readonly unknown[], after: readonly unknown[], identities?: { before: string[]; after: string[] }): Alignment {
+  return alignByKey(before, after) ?? { pairs: alignByPosition(identities?.before ?? before.map(stableJson), identities?.after ?? after.map(stableJson)) };
 }
 
 function alignByKey(before: readonly unknown[], after: readonly unknown[]): Alignment | undefined {
@@ -79,8 +83,8 @@ function keysOf(list: readonly unknown[], keyName: string): (string | number)[] 
   return out;
 }
 
-function alignByPosition(before: readonly unknown[], after: readonly unknown[]): Pair[] {
-  const anchors = before.length * after.length <= MAX_LCS_CELLS ? commonSubsequence(before.map(stableJson), after.map(stableJson)) : [];
+function alignByPosition(before: readonly string[], after: readonly string[]): Pair[] {
+  const anchors = before.length * after.length <= MAX_LCS_CELLS ? commonSubsequence(before, after) : [];
   const pairs: Pair[] = [];
   let i = 0;
   let j = 0;

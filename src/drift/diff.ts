@@ -1,7 +1,7 @@
 import type { PathStep } from "../plan/paths.js";
 import { REDACTED } from "../plan/redact.js";
 import { alignLists } from "./align.js";
-import { stableJson, type SensitiveDigests } from "./secrets.js";
+import type { SensitiveDigests } from "./secrets.js";
 import type { AttributeChange } from "./types.js";
 
 /**
@@ -32,7 +32,9 @@ interface Node {
   value: unknown;
   sensitive: unknown;
   unknown: unknown;
-  digest: () => string | undefined;
+  /** The object or list holding the value, and its key there: how digests are found. */
+  container?: object;
+  key?: string | number;
 }
 
 export function diffValues(before: DiffSide, after: DiffSide): AttributeChange[] {
@@ -49,19 +51,24 @@ interface Walk {
 }
 
 function root(side: DiffSide): Node {
-  return { present: side.values !== null, value: side.values, sensitive: side.sensitive, unknown: side.unknown, digest: () => undefined };
+  return { present: side.values !== null, value: side.values, sensitive: side.sensitive, unknown: side.unknown };
 }
 
-function child(node: Node, key: string | number, digests: SensitiveDigests): Node {
+function child(node: Node, key: string | number): Node {
   const container = node.value;
-  const present = container !== null && typeof container === "object" && Object.prototype.hasOwnProperty.call(container, key);
-  return {
+  const isContainer = container !== null && typeof container === "object";
+  const present = isContainer && Object.prototype.hasOwnProperty.call(container, key);
+  const n: Node = {
     present,
     value: present ? (container as Record<string, unknown>)[key] : undefined,
     sensitive: maskChild(node.sensitive, key),
     unknown: maskChild(node.unknown, key),
-    digest: () => digests.get(container, key),
   };
+  if (isContainer) {
+    n.container = container;
+    n.key = key;
+  }
+  return n;
 }
 
 /** A whole-subtree mark (true) applies to every child. */
@@ -76,7 +83,7 @@ const MAX_DEPTH = 64;
 function diffNode(walk: Walk, b: Node, a: Node, steps: PathStep[], path: string, depth: number): void {
   const out = walk.out;
   if (isSensitive(b) || isSensitive(a)) {
-    if (identity(b) !== identity(a)) out.push({ path, steps, action: actionOf(b, a), sensitive: true });
+    if (identity(b, walk.before) !== identity(a, walk.after)) out.push({ path, steps, action: actionOf(b, a), sensitive: true });
     return;
   }
   if (a.unknown === true) {
@@ -89,7 +96,7 @@ function diffNode(walk: Walk, b: Node, a: Node, steps: PathStep[], path: string,
   const av = a.present ? a.value : undefined;
   // Absent, null, [] and {} all say "nothing here"; providers swap them freely.
   if (isEmpty(bv) && isEmpty(av)) return;
-  if (stableJson(bv) === stableJson(av)) return;
+  if (identity(b, walk.before) === identity(a, walk.after)) return;
   if (depth < MAX_DEPTH && isObjectOrEmpty(bv) && isObjectOrEmpty(av)) {
     // Objects key by key; an added or removed block is walked too, so it
     // reads as its attributes (and a sensitive one inside it stays hidden).
@@ -97,18 +104,31 @@ function diffNode(walk: Walk, b: Node, a: Node, steps: PathStep[], path: string,
     const ak = isPlainObject(av) ? Object.keys(av) : [];
     const keys = [...bk, ...ak.filter((k) => !bk.includes(k))];
     for (const key of keys) {
-      diffNode(walk, child(b, key, walk.before), child(a, key, walk.after), [...steps, key], joinKey(path, key), depth + 1);
+      diffNode(walk, child(b, key), child(a, key), [...steps, key], joinKey(path, key), depth + 1);
     }
     return;
   }
   if (depth < MAX_DEPTH && walksAsList(bv, av)) {
-    const alignment = alignLists(Array.isArray(bv) ? bv : [], Array.isArray(av) ? av : []);
+    const bl = Array.isArray(bv) ? bv : [];
+    const al = Array.isArray(av) ? av : [];
+    // Elements are equal when their identities are: a rotated secret inside a block is a change.
+    const alignment = alignLists(bl, al, {
+      before: bl.map((v, i) => identityOf(v, walk.before, bl, i)),
+      after: al.map((v, i) => identityOf(v, walk.after, al, i)),
+    });
     alignment.pairs.forEach((pair, n) => {
-      const bn = pair.before !== undefined ? child(b, pair.before, walk.before) : absent();
-      const an = pair.after !== undefined ? child(a, pair.after, walk.after) : absent();
+      const bn = pair.before !== undefined ? child(b, pair.before) : absent();
+      const an = pair.after !== undefined ? child(a, pair.after) : absent();
       const index = (pair.after ?? pair.before)!;
       const label = alignment.keyName !== undefined ? `${path}[${alignment.keyName}=${JSON.stringify(alignment.keys![n])}]` : `${path}.${index}`;
+      const start = out.length;
       diffNode(walk, bn, an, [...steps, index], label, depth + 1);
+      // An added or removed element is named by its key already; its key attribute says nothing more.
+      if (alignment.keyName !== undefined && (pair.before === undefined || pair.after === undefined)) {
+        const keyPath = joinKey(label, alignment.keyName);
+        const kept = out.splice(start).filter((c) => c.path !== keyPath);
+        out.push(...kept);
+      }
     });
     return;
   }
@@ -142,7 +162,7 @@ function walksAsList(bv: unknown, av: unknown): boolean {
 }
 
 function absent(): Node {
-  return { present: false, value: undefined, sensitive: undefined, unknown: undefined, digest: () => undefined };
+  return { present: false, value: undefined, sensitive: undefined, unknown: undefined };
 }
 
 function isSensitive(n: Node): boolean {
@@ -150,14 +170,24 @@ function isSensitive(n: Node): boolean {
 }
 
 /**
- * What a value is, for comparison only: its digest when redacted (a value
- * with no digest, from a document loaded without them, counts as unchanged),
- * else its JSON (a null the mask marks sensitive is still null).
+ * What a value is, for comparison only: its JSON with each redacted value
+ * replaced by its digest (a redacted value with no digest, from a document
+ * loaded without them, counts as unchanged). Never shown to anyone.
  */
-function identity(n: Node): string {
+function identity(n: Node, digests: SensitiveDigests): string {
   if (!n.present) return "absent";
-  if (n.value === REDACTED) return "redacted:" + (n.digest() ?? "?");
-  return "value:" + stableJson(n.value);
+  return identityOf(n.value, digests, n.container, n.key);
+}
+
+function identityOf(value: unknown, digests: SensitiveDigests, container?: object, key?: string | number, depth = 0): string {
+  if (value === REDACTED) return `{"$redacted":${JSON.stringify(container && key !== undefined ? (digests.get(container, key) ?? "?") : "?")}}`;
+  if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return JSON.stringify(value) ?? "undefined";
+  if (Array.isArray(value)) return `[${value.map((v, i) => identityOf(v, digests, value, i, depth + 1)).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${identityOf(obj[k], digests, obj, k, depth + 1)}`)
+    .join(",")}}`;
 }
 
 function actionOf(b: Node, a: Node): AttributeChange["action"] {
