@@ -1,3 +1,4 @@
+import { formatKey } from "../plan/address.js";
 import { buildModel, resourceFromChange, resourcesFromStateValues, type Resource } from "../plan/model.js";
 import type { PathStep } from "../plan/paths.js";
 import type { DiffSide } from "./diff.js";
@@ -87,8 +88,8 @@ export function driftFromPlan(plan: DriftDocument): DriftSource {
 
 /** Drift between two state snapshots (show -json state or raw .tfstate, in any mix). */
 export function driftFromStates(baseline: DriftDocument, current: DriftDocument): DriftSource {
-  const before = buildModel(baseline.loaded).resources.filter(counts);
-  const after = buildModel(current.loaded).resources.filter(counts);
+  const before = snapshot(baseline);
+  const after = snapshot(current);
   const afterByAddress = new Map(after.map((r) => [r.address, r]));
   const beforeAddresses = new Set(before.map((r) => r.address));
   const pairs: DriftPair[] = [];
@@ -114,6 +115,33 @@ export function driftFromStates(baseline: DriftDocument, current: DriftDocument)
   const version = current.loaded.terraformVersion ?? baseline.loaded.terraformVersion;
   if (version !== undefined) source.terraformVersion = version;
   return source;
+}
+
+/**
+ * The managed resources of a snapshot, by an address that names the instance.
+ * Terraform 0.12's show -json (format 0.1) wrote `null_resource.baz` for every
+ * instance of a counted resource, with the key only in `index`; the key is
+ * added back. It also left the module path out of child modules' addresses,
+ * which cannot be repaired here: when addresses still repeat, the input says
+ * so, and the raw .tfstate of the same state is the better snapshot.
+ */
+function snapshot(d: DriftDocument): Resource[] {
+  const out: Resource[] = [];
+  const seen = new Set<string>();
+  let repeated = 0;
+  for (const r of buildModel(d.loaded).resources.filter(counts)) {
+    const address = r.index !== undefined && !r.address.endsWith("]") ? r.address + formatKey(r.index) : r.address;
+    if (seen.has(address)) {
+      repeated++;
+      continue;
+    }
+    seen.add(address);
+    out.push(address === r.address ? r : { ...r, address });
+  }
+  if (repeated > 0) {
+    d.loaded.warnings.push(`${repeated} resource address(es) repeat in this snapshot (old show -json output leaves module paths out); only the first of each is compared: compare the raw state files (terraform state pull) instead`);
+  }
+  return out;
 }
 
 function side(values: Obj | null, sensitive: unknown, unknown: unknown, digests: SensitiveDigests): DiffSide {

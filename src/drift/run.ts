@@ -37,12 +37,14 @@ export async function runDrift(options: DriftOptions): Promise<DriftReport> {
   const judges = [typeScriptJudge(options.rules ?? BUNDLED_RULES, options.config), ...(options.judges ?? [])];
   if ("plan" in options.target) {
     const plan = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
-    return analyse("plan", [describe("plan", plan)], driftFromPlan(plan), plan.loaded.file, options.config, judges);
+    const source = driftFromPlan(plan);
+    return analyse("plan", [describe("plan", plan)], source, plan.loaded.file, options.config, judges);
   }
   const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
   const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
+  const source = driftFromStates(baseline, current); // may add warnings to the inputs
   const inputs = [describe("baseline", baseline), describe("current", current)];
-  return analyse("states", inputs, driftFromStates(baseline, current), current.loaded.file, options.config, judges);
+  return analyse("states", inputs, source, current.loaded.file, options.config, judges);
 }
 
 /** Everything after loading; exported for tests that build a DriftSource by hand. */
