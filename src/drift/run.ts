@@ -1,7 +1,7 @@
 import type { PlanguardConfig } from "../config/config.js";
 import type { RuleFailure } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
-import { SEVERITIES, severityRank, type Finding, type RuleMetadata, type Severity } from "../policy/types.js";
+import { SEVERITIES, severityRank, type Finding, type RuleMetadata, type Severity, type SourceLocation } from "../policy/types.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { byImportance } from "../scan/run.js";
 import { TOOL_NAME, VERSION } from "../version.js";
@@ -31,20 +31,28 @@ export interface DriftOptions {
   /** Further judges (a Rego runner), run beside the TypeScript rules. */
   judges?: readonly SideJudge[];
   load?: DriftLoadOptions;
+  /**
+   * Where a drifted resource's block is in the .tf sources (the locator in
+   * src/source plugs in here); findings and SARIF then point there instead
+   * of at the scanned file.
+   */
+  locate?: Locate;
 }
+
+export type Locate = (resource: DriftedResource) => SourceLocation | undefined;
 
 export async function runDrift(options: DriftOptions): Promise<DriftReport> {
   const judges = [typeScriptJudge(options.rules ?? BUNDLED_RULES, options.config), ...(options.judges ?? [])];
   if ("plan" in options.target) {
     const plan = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
     const source = driftFromPlan(plan);
-    return analyse("plan", [describe("plan", plan)], source, plan.loaded.file, options.config, judges);
+    return analyse("plan", [describe("plan", plan)], source, plan.loaded.file, options.config, judges, options.locate);
   }
   const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
   const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
   const source = driftFromStates(baseline, current); // may add warnings to the inputs
   const inputs = [describe("baseline", baseline), describe("current", current)];
-  return analyse("states", inputs, source, current.loaded.file, options.config, judges);
+  return analyse("states", inputs, source, current.loaded.file, options.config, judges, options.locate);
 }
 
 /** Everything after loading; exported for tests that build a DriftSource by hand. */
@@ -55,6 +63,7 @@ export function analyse(
   file: string,
   config: PlanguardConfig,
   judges: readonly SideJudge[],
+  locate?: Locate,
 ): DriftReport {
   const ignore = new DriftIgnore(config.drift?.ignore, config.drift?.default_ignore !== false);
   // A deleted or appeared resource is reported whole; listing its every attribute would bury the rest.
@@ -75,6 +84,12 @@ export function analyse(
     else if (result.ignoredOnly) ignored++;
   }
   resources.sort(byRisk);
+  if (locate) {
+    for (const r of resources) {
+      const where = locate(r);
+      if (where) r.source = where;
+    }
+  }
   const findings: Finding[] = driftFindings(resources, judged.elsewhere, file).sort(byImportance);
   const named = new Set(findings.map((f) => f.ruleId));
   return {
