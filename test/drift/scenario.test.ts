@@ -172,3 +172,16 @@ describe("drift scenario: a night of hand edits", () => {
     expect((await runCli(["drift", file])).stdout).toContain("aws_s3_bucket.datasets (acme-ml-datasets)  changed outside Terraform  [affects the plan]");
   });
 });
+
+describe("drift Markdown size", () => {
+  it("stays under the cap with many drifted resources, and says what it left out", async () => {
+    const { formatDriftMarkdown } = await import("../../src/drift/report/markdown.js");
+    const { runDrift } = await import("../../src/drift/run.js");
+    const report = await runDrift({ target: { plan }, config: {} });
+    const many = { ...report, resources: Array.from({ length: 3000 }, (_, i) => ({ ...report.resources[2]!, address: `aws_s3_bucket.b${i}` })) };
+    const md = formatDriftMarkdown(many, { maxChars: 20_000 });
+    expect(md.length).toBeLessThanOrEqual(20_000);
+    expect(md).toMatch(/more drifted resources \(the least severe\) are left out of this table/);
+    expect(md).toMatch(/The details of \d+ more resources are left out/);
+  });
+});

@@ -22,7 +22,17 @@ export function formatDriftMarkdown(report: DriftReport, options: DriftMarkdownO
   if (report.failures.length > 0) head.push(`> ❌ ${report.failures.length} rule(s) failed to run; the judgement is incomplete.`, "");
   if (report.resources.length > 0) {
     head.push("| severity | resource | what happened | judgement | changes |", "| --- | --- | --- | --- | --- |");
-    for (const r of report.resources) head.push(summaryRow(r));
+    // The table itself stays within half the budget, so thousands of drifted resources still fit an issue.
+    let tableChars = 0;
+    let rows = 0;
+    for (const r of report.resources) {
+      const row = summaryRow(r);
+      if (tableChars + row.length + 1 > options.maxChars / 2) break;
+      head.push(row);
+      tableChars += row.length + 1;
+      rows++;
+    }
+    if (rows < report.resources.length) head.push("", `_${report.resources.length - rows} more drifted resources (the least severe) are left out of this table; the JSON report has all of them._`);
     head.push("");
   }
   for (const v of report.elsewhere) {
