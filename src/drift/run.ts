@@ -121,7 +121,13 @@ function judgeWorlds(source: DriftSource, file: string, drifted: ReadonlySet<str
   for (const judge of judges) {
     const b = judge.judge(before);
     const a = judge.judge(after);
-    judged.failures.push(...b.failures, ...a.failures);
+    // A rule that breaks usually breaks on both sides; say so once.
+    const seen = new Set(judged.failures.map((f) => `${f.ruleId}\u0000${f.resource ?? ""}\u0000${f.message}`));
+    for (const f of [...b.failures, ...a.failures]) {
+      const key = `${f.ruleId}\u0000${f.resource ?? ""}\u0000${f.message}`;
+      if (!seen.has(key)) judged.failures.push(f);
+      seen.add(key);
+    }
     const changes = compareVerdicts(b.findings, a.findings, drifted, rules);
     for (const kind of ["introduced", "resolved"] as const) {
       for (const [address, verdicts] of changes[kind]) {

@@ -46,3 +46,25 @@ describe("planguard drift: usage and errors", () => {
     expect(run.stdout).toContain("--baseline <state>");
   });
 });
+
+describe("a rule that breaks while judging drift", () => {
+  it("is reported once, and the run exits 2", async () => {
+    const { runDrift } = await import("../../src/drift/run.js");
+    const { resourceRule } = await import("../../src/policy/rule.js");
+    const broken = resourceRule({
+      id: "PG-TEST-BROKEN",
+      title: "Broken",
+      description: "Throws.",
+      severity: "low",
+      category: "network",
+      remediation: "None.",
+      resourceTypes: ["aws_security_group"],
+      check: () => {
+        throw new Error("boom");
+      },
+    });
+    const report = await runDrift({ target: { plan }, config: {}, rules: [broken] });
+    expect(report.failures).toEqual([{ ruleId: "PG-TEST-BROKEN", origin: "builtin", resource: "aws_security_group.training", message: "boom" }]);
+    expect(report.resources.map((r) => r.severity)).toEqual(["medium", "low", "low", "low"]);
+  });
+});

@@ -185,3 +185,18 @@ describe("drift Markdown size", () => {
     expect(md).toMatch(/The details of \d+ more resources are left out/);
   });
 });
+
+describe("the scan's secrets fixture through drift", () => {
+  it("reports the rotated password in resource_drift without the marker, in every format", async () => {
+    const secrets = fixturePath("plans", "secrets", "plan.json");
+    const marker = "PLANGUARD-SECRET-MARKER-7f3a";
+    for (const format of ["text", "json", "markdown", "sarif"]) {
+      const run = await runCli(["--debug", "drift", secrets, "-f", format]);
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).not.toContain(marker);
+      expect(run.stdout).toContain("aws_db_instance.metadata");
+    }
+    const json = JSON.parse((await runCli(["drift", secrets, "-f", "json"])).stdout) as JsonReport;
+    expect(json.resources.find((r) => r.address === "aws_db_instance.metadata")!.changes).toEqual([{ path: "password", steps: ["password"], action: "changed", sensitive: true }]);
+  });
+});
