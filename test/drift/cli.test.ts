@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,6 +27,15 @@ describe("planguard drift: usage and errors", () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(run.stdout).toBe("");
+  });
+
+  it("refuses a misspelt drift config key, naming it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-drift-cli-"));
+    const config = path.join(dir, "bad.yaml");
+    writeFileSync(config, "drift:\n  ignor:\n    '*': [etag]\n");
+    const run = await runCli(["drift", plan, "--config", config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`planguard: ${config}: unknown key "drift.ignor" (see src/config/config.schema.json for the keys planguard reads)\n`);
   });
 
   it("writes several reports in one run, as the nightly workflow does", async () => {

@@ -106,6 +106,7 @@ describe("drift scenario: a night of hand edits", () => {
     expect(md).toContain("| 🟨 medium | `aws_instance.gpu_trainer` | deleted outside Terraform | — | 0 |");
     expect(md).toContain("| `value` | changed | (sensitive value changed) | (sensitive value changed) |");
     expect(md).toContain('| `tags.Owner` | added | (absent) | `"data-eng"` |');
+    expect(md).toContain("The resource (id `i-0fedcba9876543210`) no longer exists: the next apply recreates it unless the configuration drops it.");
   });
 
   it("exits by --fail-on: 1 at high, 0 at critical, 0 with --soft-fail", async () => {

@@ -69,6 +69,10 @@ function summaryRow(r: DriftedResource): string {
 function details(r: DriftedResource): string[] {
   const moved = r.previousAddress !== undefined ? ` (moved from ${code(r.previousAddress)})` : "";
   const lines = [`### ${ICON[r.severity]} ${code(r.address)}${moved}: ${STATUS_TEXT[r.status]}`, ""];
+  const id = r.id !== undefined ? ` (id ${code(r.id)})` : "";
+  if (r.status === "deleted") lines.push(`The resource${id} no longer exists: the next apply recreates it unless the configuration drops it.`, "");
+  if (r.status === "appeared") lines.push(`The resource${id} is in the current state but was not in the baseline: created or imported since.`, "");
+  if (r.status === "changed" && id !== "") lines.push(`The resource${id} differs from what Terraform last recorded.`, "");
   for (const v of r.introduced) lines.push(`- **Introduces ${v.ruleId}** (${v.severity}, ${v.category}): ${cell(v.message)}`);
   for (const v of r.resolved) lines.push(`- Resolves ${v.ruleId} (${cell(v.title)}); the configuration still has the violation.`);
   if (r.introduced.length + r.resolved.length > 0) lines.push("");
