@@ -1,4 +1,4 @@
-import { stableJson } from "./secrets.js";
+import { stableJson } from "../plan/sensitive-digests.js";
 
 /**
  * Lines up the elements of a list before and after drift, so that nested

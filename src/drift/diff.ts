@@ -1,7 +1,7 @@
 import type { PathStep } from "../plan/paths.js";
 import { REDACTED } from "../plan/redact.js";
 import { alignLists } from "./align.js";
-import type { SensitiveDigests } from "./secrets.js";
+import type { SensitiveDigests } from "../plan/sensitive-digests.js";
 import type { AttributeChange } from "./types.js";
 
 /**

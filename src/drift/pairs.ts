@@ -3,7 +3,7 @@ import { buildModel, resourceFromChange, resourcesFromStateValues, type Resource
 import type { PathStep } from "../plan/paths.js";
 import type { DiffSide } from "./diff.js";
 import type { DriftDocument } from "./input.js";
-import type { SensitiveDigests } from "./secrets.js";
+import type { SensitiveDigests } from "../plan/sensitive-digests.js";
 import type { DriftStatus } from "./types.js";
 import { worldWith, type WorldResource } from "./world.js";
 

@@ -1,3 +1,4 @@
+import { SensitiveDigests } from "../plan/sensitive-digests.js";
 import type { LoadedDocument } from "../plan/load.js";
 import { buildModel, type Model, type Resource } from "../plan/model.js";
 
@@ -29,7 +30,7 @@ export function sideModel(file: string, world: readonly WorldResource[], configu
   // The configuration gives the reference graph (which SSE block points at
   // which bucket); both sides share it, as the drift did not change the code.
   if (configuration !== undefined) doc["configuration"] = configuration;
-  const loaded: LoadedDocument = { file, kind: "plan", format: "plan", formatVersion: "1.2", doc, sizeBytes: 0, warnings: [] };
+  const loaded: LoadedDocument = { file, kind: "plan", format: "plan", formatVersion: "1.2", doc, sizeBytes: 0, warnings: [], digests: new SensitiveDigests() };
   if (terraformVersion !== undefined) loaded.terraformVersion = terraformVersion;
   return buildModel(loaded);
 }

@@ -3,6 +3,7 @@ import { detectFormat } from "./detect.js";
 import { InputError } from "./errors.js";
 import { parseJsonBytes } from "./json-text.js";
 import { redactPlan, redactRawState, redactState } from "./redact.js";
+import { SensitiveDigests } from "./sensitive-digests.js";
 import { validateShape, type DocumentFormat } from "./validate.js";
 
 export type DocumentKind = "plan" | "state";
@@ -20,6 +21,8 @@ export interface LoadedDocument {
   sizeBytes: number;
   /** Things the user should know that do not stop the scan. */
   warnings: string[];
+  /** Keyed digests of the values redaction blanked, to tell a changed secret from an unchanged one. */
+  digests: SensitiveDigests;
 }
 
 export interface LoadOptions {
@@ -58,10 +61,11 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
         : "this is a plan, but a state was expected (run `terraform show -json` with no plan file, or `terraform state pull`)",
     );
   }
+  const digests = new SensitiveDigests();
   guardStack(file, () => {
-    if (format === "plan") redactPlan(doc);
-    else if (format === "state") redactState(doc);
-    else redactRawState(doc);
+    if (format === "plan") redactPlan(doc, digests);
+    else if (format === "state") redactState(doc, digests);
+    else redactRawState(doc, digests);
   });
 
   const warnings: string[] = [];
@@ -76,6 +80,7 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
     doc,
     sizeBytes: bytes.length,
     warnings,
+    digests,
   };
   if (typeof doc["terraform_version"] === "string") loaded.terraformVersion = doc["terraform_version"];
   return loaded;

@@ -1,4 +1,5 @@
 import { stripInstanceKeys } from "./address.js";
+import { SensitiveDigests } from "./sensitive-digests.js";
 
 /**
  * Removes sensitive values from a parsed plan or state, in place, before any
@@ -20,67 +21,75 @@ function isObj(v: Json): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Applies a sensitivity mask to a value; returns the (possibly replaced) value. */
-export function applyMask(value: Json, mask: Json): Json {
-  if (mask === true) return value === null || value === undefined ? value : REDACTED;
+/**
+ * Blanks one slot, container[key], recording a digest of what it held so a
+ * changed secret can still be told from an unchanged one.
+ */
+function blank(container: Obj | Json[], key: string | number, digests: SensitiveDigests): void {
+  const original = (container as Record<string | number, Json>)[key];
+  if (original === null || original === undefined || original === REDACTED) return;
+  digests.record(container, key, original);
+  (container as Record<string | number, Json>)[key] = REDACTED;
+}
+
+/** Applies a sensitivity mask to the value at container[key]. */
+function applyMaskAt(container: Obj | Json[], key: string | number, mask: Json, digests: SensitiveDigests): void {
+  if (mask === true) return blank(container, key, digests);
+  const value = (container as Record<string | number, Json>)[key];
   if (Array.isArray(mask) && Array.isArray(value)) {
-    for (let i = 0; i < mask.length && i < value.length; i++) value[i] = applyMask(value[i], mask[i]);
-    return value;
+    for (let i = 0; i < mask.length && i < value.length; i++) applyMaskAt(value, i, mask[i], digests);
+  } else if (isObj(mask) && isObj(value)) {
+    for (const k of Object.keys(mask)) if (Object.prototype.hasOwnProperty.call(value, k)) applyMaskAt(value, k, mask[k], digests);
   }
-  if (isObj(mask) && isObj(value)) {
-    for (const key of Object.keys(mask)) {
-      if (Object.prototype.hasOwnProperty.call(value, key)) value[key] = applyMask(value[key], mask[key]);
-    }
-  }
-  return value;
 }
 
-function redactChange(change: Json): void {
+function redactChange(change: Json, d: SensitiveDigests): void {
   if (!isObj(change)) return;
-  change["before"] = applyMask(change["before"], change["before_sensitive"]);
-  change["after"] = applyMask(change["after"], change["after_sensitive"]);
+  applyMaskAt(change, "before", change["before_sensitive"], d);
+  applyMaskAt(change, "after", change["after_sensitive"], d);
 }
 
-function redactModuleValues(mod: Json, depth = 0): void {
+function redactModuleValues(mod: Json, d: SensitiveDigests, depth = 0): void {
   if (!isObj(mod) || depth > 200) return;
   const resources = mod["resources"];
   if (Array.isArray(resources)) {
-    for (const r of resources) if (isObj(r)) r["values"] = applyMask(r["values"], r["sensitive_values"]);
+    for (const r of resources) if (isObj(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
   }
   const children = mod["child_modules"];
-  if (Array.isArray(children)) for (const c of children) redactModuleValues(c, depth + 1);
+  if (Array.isArray(children)) for (const c of children) redactModuleValues(c, d, depth + 1);
 }
 
-function redactOutputs(outputs: Json): void {
+function redactOutputs(outputs: Json, d: SensitiveDigests): void {
   if (!isObj(outputs)) return;
   for (const out of Object.values(outputs)) {
-    if (isObj(out) && out["sensitive"] === true && "value" in out) out["value"] = REDACTED;
+    if (isObj(out) && out["sensitive"] === true && "value" in out) blank(out, "value", d);
   }
 }
 
-function redactStateValues(values: Json): void {
+function redactStateValues(values: Json, d: SensitiveDigests): void {
   if (!isObj(values)) return;
-  redactOutputs(values["outputs"]);
-  redactModuleValues(values["root_module"]);
+  redactOutputs(values["outputs"], d);
+  redactModuleValues(values["root_module"], d);
 }
 
 /** Redacts a plan (`terraform show -json <planfile>`). */
-export function redactPlan(plan: Obj): void {
+export function redactPlan(plan: Obj, d: SensitiveDigests = new SensitiveDigests()): SensitiveDigests {
   for (const key of ["resource_changes", "resource_drift"]) {
     const list = plan[key];
-    if (Array.isArray(list)) for (const rc of list) if (isObj(rc)) redactChange(rc["change"]);
+    if (Array.isArray(list)) for (const rc of list) if (isObj(rc)) redactChange(rc["change"], d);
   }
   const outputChanges = plan["output_changes"];
-  if (isObj(outputChanges)) for (const oc of Object.values(outputChanges)) if (isObj(oc)) redactChange(oc["change"]);
+  if (isObj(outputChanges)) for (const oc of Object.values(outputChanges)) if (isObj(oc)) redactChange(oc["change"], d);
   const planned = plan["planned_values"];
   if (isObj(planned)) {
-    redactOutputs(planned["outputs"]);
-    redactModuleValues(planned["root_module"]);
+    redactOutputs(planned["outputs"], d);
+    redactModuleValues(planned["root_module"], d);
   }
   const prior = plan["prior_state"];
-  if (isObj(prior)) redactStateValues(prior["values"]);
-  redactVariables(plan);
-  redactConfigurationConstants(plan);
+  if (isObj(prior)) redactStateValues(prior["values"], d);
+  redactVariables(plan, d);
+  redactConfigurationConstants(plan, d);
+  return d;
 }
 
 /**
@@ -88,7 +97,7 @@ export function redactPlan(plan: Obj): void {
  * redacted; without a configuration section nothing says which are, so all
  * of them are.
  */
-function redactVariables(plan: Obj): void {
+function redactVariables(plan: Obj, d: SensitiveDigests): void {
   const variables = plan["variables"];
   if (!isObj(variables)) return;
   const config = plan["configuration"];
@@ -97,11 +106,11 @@ function redactVariables(plan: Obj): void {
     if (!isObj(v) || !("value" in v)) continue;
     const decl = isObj(declared) ? declared[name] : undefined;
     const known = isObj(declared);
-    if (!known || (isObj(decl) && decl["sensitive"] === true)) v["value"] = REDACTED;
+    if (!known || (isObj(decl) && decl["sensitive"] === true)) blank(v, "value", d);
   }
   if (isObj(declared)) {
     for (const decl of Object.values(declared)) {
-      if (isObj(decl) && decl["sensitive"] === true && "default" in decl) decl["default"] = REDACTED;
+      if (isObj(decl) && decl["sensitive"] === true && "default" in decl) blank(decl, "default", d);
     }
   }
 }
@@ -111,7 +120,7 @@ function redactVariables(plan: Obj): void {
  * (`password = "..."`) appears as a `constant_value` in the configuration;
  * the resource's after_sensitive mask says which attributes those are.
  */
-function redactConfigurationConstants(plan: Obj): void {
+function redactConfigurationConstants(plan: Obj, d: SensitiveDigests): void {
   const changes = plan["resource_changes"];
   const config = plan["configuration"];
   if (!Array.isArray(changes) || !isObj(config)) return;
@@ -135,7 +144,7 @@ function redactConfigurationConstants(plan: Obj): void {
     if (!attrs || !isObj(exprs)) return;
     for (const a of attrs) {
       const e = exprs[a];
-      if (isObj(e) && "constant_value" in e) e["constant_value"] = REDACTED;
+      if (isObj(e) && "constant_value" in e) blank(e, "constant_value", d);
     }
   });
 }
@@ -152,38 +161,36 @@ function walkConfigModules(mod: Json, prefix: string, visit: (prefix: string, re
 }
 
 /** Redacts a state as `terraform show -json` prints it. */
-export function redactState(state: Obj): void {
-  redactStateValues(state["values"]);
+export function redactState(state: Obj, d: SensitiveDigests = new SensitiveDigests()): SensitiveDigests {
+  redactStateValues(state["values"], d);
+  return d;
 }
 
 /** Redacts a raw state file: sensitive paths are listed per instance. */
-export function redactRawState(state: Obj): void {
-  redactOutputs(state["outputs"]);
+export function redactRawState(state: Obj, d: SensitiveDigests = new SensitiveDigests()): SensitiveDigests {
+  redactOutputs(state["outputs"], d);
   const resources = state["resources"];
-  if (!Array.isArray(resources)) return;
+  if (!Array.isArray(resources)) return d;
   for (const r of resources) {
     if (!isObj(r) || !Array.isArray(r["instances"])) continue;
     for (const inst of r["instances"]) {
       if (!isObj(inst) || !Array.isArray(inst["sensitive_attributes"])) continue;
-      for (const path of inst["sensitive_attributes"]) {
-        inst["attributes"] = redactPath(inst["attributes"], Array.isArray(path) ? path : [path]);
-      }
+      for (const path of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path) ? path : [path], d);
     }
   }
+  return d;
 }
 
-/** Follows a raw-state path ([{type: "get_attr", value: "password"}, ...]). */
-function redactPath(value: Json, steps: Json[]): Json {
-  if (steps.length === 0) return value === null || value === undefined ? value : REDACTED;
+/** Follows a raw-state path ([{type: "get_attr", value: "password"}, ...]) from container[key]. */
+function redactPath(container: Obj | Json[], key: string | number, steps: Json[], d: SensitiveDigests): void {
+  if (steps.length === 0) return blank(container, key, d);
+  const value = (container as Record<string | number, Json>)[key];
   const [step, ...rest] = steps;
-  if (!isObj(step)) return value;
-  let key: Json = step["value"];
-  if (isObj(key) && "value" in key) key = key["value"];
-  if (Array.isArray(value) && typeof key === "number") {
-    value[key] = redactPath(value[key], rest);
-  } else if (isObj(value) && (typeof key === "string" || typeof key === "number")) {
-    const k = String(key);
-    if (Object.prototype.hasOwnProperty.call(value, k)) value[k] = redactPath(value[k], rest);
+  if (!isObj(step)) return;
+  let next: Json = step["value"];
+  if (isObj(next) && "value" in next) next = next["value"];
+  if (Array.isArray(value) && typeof next === "number" && next < value.length) redactPath(value, next, rest, d);
+  else if (isObj(value) && (typeof next === "string" || typeof next === "number") && Object.prototype.hasOwnProperty.call(value, String(next))) {
+    redactPath(value, String(next), rest, d);
   }
-  return value;
 }

@@ -3,8 +3,15 @@ import { alignLists } from "../../src/drift/align.js";
 import { diffValues, type DiffSide } from "../../src/drift/diff.js";
 import { DriftIgnore } from "../../src/drift/ignore.js";
 import { parseForDrift } from "../../src/drift/input.js";
-import { SensitiveDigests } from "../../src/drift/secrets.js";
-import { REDACTED } from "../../src/plan/redact.js";
+import { SensitiveDigests } from "../../src/plan/sensitive-digests.js";
+import { REDACTED, redactPlan } from "../../src/plan/redact.js";
+
+/** Redacts values the way the loader does, returning them with the digests redaction kept. */
+function redactedSide(values: Record<string, unknown>, mask: unknown): DiffSide {
+  const change: Record<string, unknown> = { actions: ["update"], before: null, after: values, after_sensitive: mask };
+  const digests = redactPlan({ resource_changes: [{ change }] });
+  return { values: change["after"] as Record<string, unknown>, digests };
+}
 
 const none = new SensitiveDigests();
 const side = (values: Record<string, unknown> | null, extra: Partial<DiffSide> = {}): DiffSide => ({ values, digests: none, ...extra });
@@ -112,18 +119,15 @@ describe("sensitive values in the diff", () => {
   });
 
   it("sees a rotated secret inside a list of blocks", () => {
-    const d = new SensitiveDigests();
-    const before = { rule: [{ name: "a", token: REDACTED }] };
-    const after = { rule: [{ name: "a", token: REDACTED }] };
-    const bd = SensitiveDigests.collect(before, { rule: [{ name: "a", token: "t1" }] });
-    const ad = SensitiveDigests.collect(after, { rule: [{ name: "a", token: "t2" }] });
-    expect(diffValues({ values: before, digests: bd }, { values: after, digests: ad }).map((c) => [c.path, c.sensitive])).toEqual([['rule[name="a"].token', true]]);
+    const ruleMask = { rule: [{ token: true }] };
+    const before = redactedSide({ rule: [{ name: "a", token: "t1" }] }, ruleMask);
+    const after = redactedSide({ rule: [{ name: "a", token: "t2" }] }, ruleMask);
+    expect(diffValues(before, after).map((c) => [c.path, c.sensitive])).toEqual([['rule[name="a"].token', true]]);
     // Unkeyed lists too: the changed element is not mistaken for an unchanged one.
-    const b2 = { l: [{ token: REDACTED }] };
-    const a2 = { l: [{ token: REDACTED }] };
-    const changes = diffValues({ values: b2, digests: SensitiveDigests.collect(b2, { l: [{ token: "t1" }] }) }, { values: a2, digests: SensitiveDigests.collect(a2, { l: [{ token: "t2" }] }) });
+    const listMask = { l: [{ token: true }] };
+    const changes = diffValues(redactedSide({ l: [{ token: "t1" }] }, listMask), redactedSide({ l: [{ token: "t2" }] }, listMask));
     expect(changes.map((c) => [c.path, c.sensitive])).toEqual([["l.0.token", true]]);
-    expect(diffValues({ values: b2, digests: d }, { values: a2, digests: d })).toEqual([]);
+    expect(diffValues(redactedSide({ l: [{ token: "t1" }] }, listMask), redactedSide({ l: [{ token: "t1" }] }, listMask))).toEqual([]);
   });
 
   it("hides a value whose sensitivity changed, and a REDACTED value without a mask", () => {
@@ -131,16 +135,17 @@ describe("sensitive values in the diff", () => {
     expect(changes).toEqual([{ path: "v", steps: ["v"], action: "changed", sensitive: true }]);
   });
 
-  it("digests only what the loader redacted", () => {
-    const raw = { a: { s: "hunter2-hunter2", t: "y" } };
-    const redacted = { a: { s: REDACTED, t: "y" } };
-    const digests = SensitiveDigests.collect(redacted, raw);
-    expect(digests.get(redacted.a, "s")).toMatch(/^[A-Za-z0-9+/=]{44}$/);
-    expect(digests.get(redacted.a, "t")).toBeUndefined();
+  it("digests only what redaction blanked", () => {
+    const { values, digests } = redactedSide({ a: { s: "hunter2-hunter2", t: "y" } }, { a: { s: true } });
+    const a = values!["a"] as Record<string, unknown>;
+    expect(a["s"]).toBe(REDACTED);
+    expect(digests.get(a, "s")).toMatch(/^[A-Za-z0-9+/=]{44}$/);
+    expect(digests.get(a, "t")).toBeUndefined();
     // Equal secrets digest equally (also in another document), different ones do not.
-    const other = { s: REDACTED };
-    expect(SensitiveDigests.collect(other, { s: "hunter2-hunter2" }).get(other, "s")).toBe(digests.get(redacted.a, "s"));
-    expect(SensitiveDigests.collect(other, { s: "hunter3" }).get(other, "s")).not.toBe(digests.get(redacted.a, "s"));
+    const same = redactedSide({ s: "hunter2-hunter2" }, { s: true });
+    const other = redactedSide({ s: "hunter3" }, { s: true });
+    expect(same.digests.get(same.values!, "s")).toBe(digests.get(a, "s"));
+    expect(other.digests.get(other.values!, "s")).not.toBe(digests.get(a, "s"));
   });
 });
 
