@@ -40,10 +40,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
   }
   if (existsSync(sarif)) setOutput("sarif-file", path.resolve(sarif), env);
   if (existsSync(jsonReport)) {
-    const report = JSON.parse(readFileSync(jsonReport, "utf8")) as { summary?: { total?: number; bySeverity?: Record<string, number> } };
+    // A scan's summary counts findings (total); a drift report's counts drifted resources.
+    const report = JSON.parse(readFileSync(jsonReport, "utf8")) as { summary?: { total?: number; drifted?: number; bySeverity?: Record<string, number> } };
     const counts = report.summary;
     if (counts) {
-      setOutput("findings", String(counts.total ?? 0), env);
+      setOutput("findings", String(counts.total ?? counts.drifted ?? 0), env);
       for (const [severity, n] of Object.entries(counts.bySeverity ?? {})) setOutput(`${severity}-count`, String(n), env);
     }
   }

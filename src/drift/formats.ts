@@ -1,3 +1,4 @@
+import { formatGithub } from "../report/github.js";
 import type { DriftReport } from "./types.js";
 import { formatDriftJson } from "./report/json.js";
 import { formatDriftMarkdown } from "./report/markdown.js";
@@ -16,4 +17,5 @@ export const DRIFT_FORMATS: Record<string, (report: DriftReport, ctx: DriftRende
   json: (r) => formatDriftJson(r),
   markdown: (r) => formatDriftMarkdown(r),
   sarif: (r, ctx) => formatDriftSarif(r, { baseDir: ctx.baseDir }),
+  github: (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 }),
 };

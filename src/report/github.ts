@@ -18,7 +18,10 @@ type Level = "error" | "warning" | "notice";
 
 const LEVEL: Record<Severity, Level> = { critical: "error", high: "error", medium: "warning", low: "notice", info: "notice" };
 
-export function formatGithub(result: ScanResult, options: GithubOptions = { baseDir: process.cwd(), perLevel: 10 }): string {
+/** Scans and drift reports both carry findings and failures; that is all annotations need. */
+export type Annotatable = Pick<ScanResult, "findings" | "failures">;
+
+export function formatGithub(result: Annotatable, options: GithubOptions = { baseDir: process.cwd(), perLevel: 10 }): string {
   const active = result.findings.filter((f) => !f.suppression && !f.undecided).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const used: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
   const lines: string[] = [];

@@ -62,3 +62,26 @@ describe("the GitHub Action", () => {
     for (const name of read) expect(Object.keys(action.inputs)).toContain(name);
   });
 });
+
+describe("the GitHub Action in drift mode", () => {
+  it("runs planguard drift on a refresh-only plan, annotating and summarizing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-action-drift-"));
+    const summary = path.join(dir, "summary.md");
+    const outputs = path.join(dir, "outputs.txt");
+    writeFileSync(summary, "");
+    writeFileSync(outputs, "");
+    const run = await captureOutput(() =>
+      runAction({
+        INPUT_PLAN: fixturePath("drift", "refresh-only-scenario.json"),
+        INPUT_MODE: "drift",
+        "INPUT_SARIF-FILE": path.join(dir, "drift.sarif"),
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_OUTPUT: outputs,
+      }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error .*PG-AWS-NET-001/m);
+    expect(readFileSync(summary, "utf8")).toMatch(/drift/i);
+    expect(Number(readOutputs(outputs)["findings"])).toBeGreaterThanOrEqual(4);
+  });
+});
