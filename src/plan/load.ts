@@ -4,6 +4,7 @@ import { InputError } from "./errors.js";
 import { parseJsonBytes } from "./json-text.js";
 import { redactPlan, redactRawState, redactState } from "./redact.js";
 import { SensitiveDigests } from "./sensitive-digests.js";
+import { loadPlanStreaming } from "./load-stream.js";
 import { validateShape, type DocumentFormat } from "./validate.js";
 
 export type DocumentKind = "plan" | "state";
@@ -32,14 +33,39 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Reads stdin for "-"; replaceable in tests. */
   readStdin?: () => Promise<Buffer>;
+  /** Files larger than this are read streaming (see load-stream.ts). */
+  streamAboveBytes?: number;
 }
+
+/** Above this a plan is streamed: JSON.parse of the whole text would need a string V8 may refuse. */
+export const DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** Reads, parses, identifies, validates and redacts one plan or state file. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  if (file !== "-") {
+    const size = await sizeOf(file, options);
+    if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES)) return loadPlanStreaming(file, size, options);
+  }
   const bytes = await readInput(file, options);
   return parseDocument(file, bytes, options);
+}
+
+/** The file's size, refusing directories, missing files and files over the limit. */
+async function sizeOf(file: string, options: LoadOptions): Promise<number> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let info;
+  try {
+    info = await stat(file);
+  } catch (err) {
+    throw new InputError(file, describeFsError(err));
+  }
+  if (info.isDirectory()) throw new InputError(file, "is a directory; give the JSON file that `terraform show -json` wrote");
+  if (info.size > maxBytes) {
+    throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
+  }
+  return info.size;
 }
 
 /** The same as loadDocument, for bytes already in memory. */
@@ -48,7 +74,11 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
   if (bytes.length > maxBytes) {
     throw new InputError(file, `the file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
   }
-  const parsed = parseJsonBytes(file, bytes);
+  return finishDocument(file, parseJsonBytes(file, bytes), bytes.length, options);
+}
+
+/** Identifies, validates and redacts a parsed document. */
+export function finishDocument(file: string, parsed: unknown, sizeBytes: number, options: LoadOptions = {}): LoadedDocument {
   const format = detectFormat(file, parsed);
   guardStack(file, () => validateShape(file, format, parsed));
   const doc = parsed as Record<string, unknown>;
@@ -78,7 +108,7 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
     format,
     formatVersion: format === "tfstate" ? String(doc["version"]) : String(doc["format_version"]),
     doc,
-    sizeBytes: bytes.length,
+    sizeBytes,
     warnings,
     digests,
   };
@@ -101,16 +131,9 @@ function guardStack(file: string, step: () => void): void {
 
 async function readInput(file: string, options: LoadOptions): Promise<Buffer> {
   if (file === "-") return (options.readStdin ?? readAllStdin)();
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new InputError(file, "is a directory; give the JSON file that `terraform show -json` wrote");
-    if (info.size > maxBytes) {
-      throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
-    }
     return await readFile(file);
   } catch (err) {
-    if (err instanceof InputError) throw err;
     throw new InputError(file, describeFsError(err));
   }
 }

@@ -1,0 +1,48 @@
+import { InputError } from "./errors.js";
+import { JsonStreamError, streamTopLevel, type KeyMode } from "./json-stream.js";
+import { finishDocument, type LoadedDocument, type LoadOptions } from "./load.js";
+
+/**
+ * Loads a plan too large to parse as one string. resource_changes and
+ * resource_drift are read one resource at a time; planned_values and
+ * prior_state, which repeat the same resources, are skipped; everything else
+ * (configuration, variables, outputs) is parsed as usual. The document then
+ * goes through the same identification, validation and redaction as any
+ * other. Rego policies see no planned_values or prior_state, and say so.
+ */
+const STREAMED: Record<string, KeyMode> = {
+  resource_changes: "elements",
+  resource_drift: "elements",
+  planned_values: "skip",
+  prior_state: "skip",
+};
+
+export async function loadPlanStreaming(file: string, sizeBytes: number, options: LoadOptions): Promise<LoadedDocument> {
+  const doc: Record<string, unknown> = {};
+  const skipped: string[] = [];
+  try {
+    await streamTopLevel(file, {
+      modeOf: (key) => {
+        const mode = STREAMED[key] ?? "value";
+        if (mode === "skip") skipped.push(key);
+        if (mode === "elements") doc[key] = [];
+        return mode;
+      },
+      onValue: (key, value) => {
+        Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
+      },
+      onElement: (key, element) => {
+        (doc[key] as unknown[]).push(element);
+      },
+    });
+  } catch (err) {
+    if (err instanceof JsonStreamError) throw new InputError(file, `invalid JSON at byte ${err.offset}: ${err.message}`);
+    if (err instanceof InputError) throw err;
+    throw new InputError(file, err instanceof Error ? err.message : String(err));
+  }
+  const loaded = finishDocument(file, doc, sizeBytes, { ...options, expect: options.expect ?? "plan" });
+  if (skipped.length > 0) {
+    loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${skipped.join(" and ")} were not loaded, and Rego policies see no ${skipped.join(" or ")} in input`);
+  }
+  return loaded;
+}
