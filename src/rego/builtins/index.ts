@@ -1,0 +1,26 @@
+/**
+ * OPA's builtin functions, by name. The evaluator looks a call up here,
+ * checks the arity, evaluates the arguments and calls impl. Builtins throw
+ * BuiltinError for wrong operand types and failures; whether that fails the
+ * query or makes the expression undefined is the evaluator's decision
+ * (ctx.strict), as in OPA.
+ */
+import type { BuiltinDef } from "./types.js";
+
+export { BuiltinError } from "./types.js";
+export type { BuiltinContext, BuiltinDef, BuiltinErrorCode } from "./types.js";
+
+const FAMILIES: readonly (readonly BuiltinDef[])[] = [];
+
+function register(families: readonly (readonly BuiltinDef[])[]): Map<string, BuiltinDef> {
+  const map = new Map<string, BuiltinDef>();
+  for (const family of families) {
+    for (const def of family) {
+      if (map.has(def.name)) throw new Error(`builtin ${def.name} defined twice`);
+      map.set(def.name, def);
+    }
+  }
+  return map;
+}
+
+export const BUILTINS: ReadonlyMap<string, BuiltinDef> = register(FAMILIES);

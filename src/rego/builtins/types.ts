@@ -1,0 +1,37 @@
+/**
+ * The contract between the builtin functions and the evaluator. Kept apart
+ * from index.ts so that each family module can import it without importing
+ * the registry (which imports every family).
+ */
+import type { Value } from "../value.js";
+
+export interface BuiltinContext {
+  /** Strict builtin errors: the evaluator decides; builtins always throw. */
+  strict: boolean;
+  /** Fixed per query evaluation, for time.now_ns. */
+  nowNs: bigint;
+  print?: (line: string) => void;
+}
+
+export type BuiltinErrorCode = "eval_type_error" | "eval_builtin_error";
+
+export class BuiltinError extends Error {
+  constructor(
+    public code: BuiltinErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "BuiltinError";
+  }
+}
+
+export interface BuiltinDef {
+  /** "count", "object.get", "plus", "regex.match" ... */
+  name: string;
+  /** Number of input arguments. */
+  arity: number;
+  /** Returns the output, or undefined when the call is undefined. */
+  impl: (args: Value[], ctx: BuiltinContext) => Value | undefined;
+  /** A relation yields several outputs (e.g. walk): impl returns an array of them. */
+  relation?: boolean;
+}
