@@ -1,0 +1,62 @@
+# METADATA
+# title: DynamoDB table is not encrypted with a customer-managed KMS key
+# description: >-
+#   DynamoDB always encrypts at rest, but without server-side encryption turned
+#   on in Terraform it uses an AWS-owned key that you cannot audit, restrict or
+#   revoke. Tables holding features, labels or experiment metadata should use a
+#   customer-managed KMS key so that access to the data shows up in CloudTrail
+#   and can be cut off with the key policy.
+# custom:
+#   id: PG-AWS-DYNAMODB-101
+#   severity: low
+#   category: encryption
+#   providers: [aws]
+#   resource_types: [aws_dynamodb_table]
+#   aliases: [CKV_AWS_119, AVD-AWS-0025]
+#   remediation: >-
+#     Add `server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.k.arn }`
+#     with a customer-managed key.
+package planguard.encryption.aws.dynamodb_table_customer_key
+
+import data.planguard.lib
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.aws_dynamodb_table
+	not lib.is_unknown(r, ["server_side_encryption"])
+	not customer_key(r)
+	not key_undecided(r)
+	finding := {
+		"msg": sprintf("DynamoDB table %s is encrypted with an AWS-owned or AWS-managed key, not a customer-managed KMS key.", [r.address]),
+		"resource": r.address,
+		"attribute": "server_side_encryption",
+	}
+}
+
+sse_blocks(r) := [b | some b in object.get(r.after, "server_side_encryption", [])]
+
+customer_key(r) if {
+	some b in sse_blocks(r)
+	b.enabled == true
+	lib.refers_to(r, "server_side_encryption.kms_key_arn")
+}
+
+customer_key(r) if {
+	some b in sse_blocks(r)
+	b.enabled == true
+	k := object.get(b, "kms_key_arn", null)
+	is_string(k)
+	k != ""
+	not endswith(k, "alias/aws/dynamodb")
+}
+
+# With encryption on and no key given, the provider computes the key after apply.
+key_undecided(r) if {
+	some i, b in sse_blocks(r)
+	b.enabled == true
+	lib.is_unknown(r, ["server_side_encryption", i, "kms_key_arn"])
+}
+
+key_undecided(r) if {
+	some i, _ in sse_blocks(r)
+	lib.is_unknown(r, ["server_side_encryption", i, "enabled"])
+}
