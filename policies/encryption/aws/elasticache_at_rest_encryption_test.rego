@@ -1,0 +1,29 @@
+package planguard.encryption.aws.elasticache_at_rest_encryption_test
+
+import data.planguard.encryption.aws.elasticache_at_rest_encryption as policy
+
+rg(after, unknown) := {"aws_elasticache_replication_group": [{
+	"address": "aws_elasticache_replication_group.features",
+	"config_address": "aws_elasticache_replication_group.features",
+	"type": "aws_elasticache_replication_group",
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+test_disabled_is_denied if {
+	some f in policy.deny with data.planguard.resources_by_type as rg({"at_rest_encryption_enabled": false}, [])
+	f.attribute == "at_rest_encryption_enabled"
+	f.resource == "aws_elasticache_replication_group.features"
+}
+
+test_absent_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as rg({"engine": "redis"}, [])
+}
+
+test_enabled_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as rg({"at_rest_encryption_enabled": true}, [])
+}
+
+test_unknown_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as rg({}, ["at_rest_encryption_enabled"])
+}
