@@ -1,0 +1,42 @@
+# METADATA
+# title: OpenSearch domain is not encrypted at rest
+# description: >-
+#   OpenSearch and Elasticsearch domains back vector search, RAG indexes and
+#   log analytics; their indexes, swap and automated snapshots hold the
+#   documents themselves. Without encryption at rest they are stored in clear.
+# custom:
+#   id: PG-AWS-OPENSEARCH-101
+#   severity: high
+#   category: encryption
+#   providers: [aws]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   aliases: [CKV_AWS_5, AVD-AWS-0048]
+#   remediation: Add `encrypt_at_rest { enabled = true }` (with `kms_key_id` for a customer-managed key).
+package planguard.encryption.aws.opensearch_encryption_at_rest
+
+import data.planguard.lib
+
+domain_types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
+
+deny contains finding if {
+	some t in domain_types
+	some r in data.planguard.resources_by_type[t]
+	not lib.is_unknown(r, ["encrypt_at_rest"])
+	not enabled(r)
+	not undecided(r)
+	finding := {
+		"msg": sprintf("Search domain %s does not encrypt its data at rest.", [r.address]),
+		"resource": r.address,
+		"attribute": "encrypt_at_rest",
+	}
+}
+
+enabled(r) if {
+	some b in object.get(r.after, "encrypt_at_rest", [])
+	b.enabled == true
+}
+
+undecided(r) if {
+	some i, _ in object.get(r.after, "encrypt_at_rest", [])
+	lib.is_unknown(r, ["encrypt_at_rest", i, "enabled"])
+}

@@ -1,0 +1,34 @@
+package planguard.encryption.aws.opensearch_encryption_at_rest_test
+
+import data.planguard.encryption.aws.opensearch_encryption_at_rest as policy
+
+domain(t, after, unknown) := {t: [{
+	"address": sprintf("%s.search", [t]),
+	"config_address": sprintf("%s.search", [t]),
+	"type": t,
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+test_disabled_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as domain("aws_opensearch_domain", {"encrypt_at_rest": [{"enabled": false}]}, [])
+	some f in findings
+	f.resource == "aws_opensearch_domain.search"
+	f.attribute == "encrypt_at_rest"
+}
+
+test_missing_block_on_elasticsearch_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as domain("aws_elasticsearch_domain", {"encrypt_at_rest": []}, [])
+}
+
+test_enabled_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as domain("aws_opensearch_domain", {"encrypt_at_rest": [{"enabled": true}]}, [])
+}
+
+test_unknown_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as domain("aws_opensearch_domain", {}, ["encrypt_at_rest"])
+}
+
+test_unknown_flag_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as domain("aws_opensearch_domain", {"encrypt_at_rest": [{}]}, ["encrypt_at_rest.0.enabled"])
+}

@@ -1,0 +1,42 @@
+# METADATA
+# title: OpenSearch domain accepts plain HTTP
+# description: >-
+#   A domain endpoint that does not enforce HTTPS lets clients send queries,
+#   documents and credentials (basic auth for fine-grained access control)
+#   over plain HTTP.
+# custom:
+#   id: PG-AWS-OPENSEARCH-103
+#   severity: medium
+#   category: encryption
+#   providers: [aws]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   aliases: [CKV_AWS_83, AVD-AWS-0046]
+#   remediation: Set `domain_endpoint_options { enforce_https = true }`.
+package planguard.encryption.aws.opensearch_enforce_https
+
+import data.planguard.lib
+
+domain_types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
+
+deny contains finding if {
+	some t in domain_types
+	some r in data.planguard.resources_by_type[t]
+	not lib.is_unknown(r, ["domain_endpoint_options"])
+	not enforced(r)
+	not undecided(r)
+	finding := {
+		"msg": sprintf("Search domain %s does not enforce HTTPS on its endpoint.", [r.address]),
+		"resource": r.address,
+		"attribute": "domain_endpoint_options",
+	}
+}
+
+enforced(r) if {
+	some b in object.get(r.after, "domain_endpoint_options", [])
+	b.enforce_https == true
+}
+
+undecided(r) if {
+	some i, _ in object.get(r.after, "domain_endpoint_options", [])
+	lib.is_unknown(r, ["domain_endpoint_options", i, "enforce_https"])
+}

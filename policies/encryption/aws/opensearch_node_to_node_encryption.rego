@@ -1,0 +1,42 @@
+# METADATA
+# title: OpenSearch domain does not encrypt traffic between its nodes
+# description: >-
+#   Without node-to-node encryption, shard replication and queries fan out
+#   between data nodes in clear text inside the VPC, documents and embeddings
+#   included.
+# custom:
+#   id: PG-AWS-OPENSEARCH-102
+#   severity: medium
+#   category: encryption
+#   providers: [aws]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   aliases: [CKV_AWS_6, AVD-AWS-0043]
+#   remediation: Add `node_to_node_encryption { enabled = true }`.
+package planguard.encryption.aws.opensearch_node_to_node_encryption
+
+import data.planguard.lib
+
+domain_types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
+
+deny contains finding if {
+	some t in domain_types
+	some r in data.planguard.resources_by_type[t]
+	not lib.is_unknown(r, ["node_to_node_encryption"])
+	not enabled(r)
+	not undecided(r)
+	finding := {
+		"msg": sprintf("Search domain %s does not encrypt traffic between its nodes.", [r.address]),
+		"resource": r.address,
+		"attribute": "node_to_node_encryption",
+	}
+}
+
+enabled(r) if {
+	some b in object.get(r.after, "node_to_node_encryption", [])
+	b.enabled == true
+}
+
+undecided(r) if {
+	some i, _ in object.get(r.after, "node_to_node_encryption", [])
+	lib.is_unknown(r, ["node_to_node_encryption", i, "enabled"])
+}

@@ -1,0 +1,25 @@
+package planguard.encryption.aws.opensearch_node_to_node_encryption_test
+
+import data.planguard.encryption.aws.opensearch_node_to_node_encryption as policy
+
+domain(after, unknown) := {"aws_opensearch_domain": [{
+	"address": "aws_opensearch_domain.search",
+	"config_address": "aws_opensearch_domain.search",
+	"type": "aws_opensearch_domain",
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+test_disabled_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as domain({"node_to_node_encryption": [{"enabled": false}]}, [])
+	some f in findings
+	f.attribute == "node_to_node_encryption"
+}
+
+test_enabled_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as domain({"node_to_node_encryption": [{"enabled": true}]}, [])
+}
+
+test_unknown_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as domain({}, ["node_to_node_encryption"])
+}
