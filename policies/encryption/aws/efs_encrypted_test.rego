@@ -11,7 +11,8 @@ fs(after, unknown) := {"aws_efs_file_system": [{
 }]}
 
 test_unencrypted_is_denied if {
-	some f in policy.deny with data.planguard.resources_by_type as fs({"encrypted": false}, [])
+	findings := policy.deny with data.planguard.resources_by_type as fs({"encrypted": false}, [])
+	some f in findings
 	f.resource == "aws_efs_file_system.datasets"
 	f.attribute == "encrypted"
 }

@@ -11,7 +11,8 @@ rg(after, unknown) := {"aws_elasticache_replication_group": [{
 }]}
 
 test_disabled_is_denied if {
-	some f in policy.deny with data.planguard.resources_by_type as rg({"at_rest_encryption_enabled": false}, [])
+	findings := policy.deny with data.planguard.resources_by_type as rg({"at_rest_encryption_enabled": false}, [])
+	some f in findings
 	f.attribute == "at_rest_encryption_enabled"
 	f.resource == "aws_elasticache_replication_group.features"
 }

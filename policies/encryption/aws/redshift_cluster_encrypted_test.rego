@@ -11,7 +11,8 @@ cluster(after, unknown) := {"aws_redshift_cluster": [{
 }]}
 
 test_unencrypted_is_denied if {
-	some f in policy.deny with data.planguard.resources_by_type as cluster({"encrypted": false}, [])
+	findings := policy.deny with data.planguard.resources_by_type as cluster({"encrypted": false}, [])
+	some f in findings
 	f.resource == "aws_redshift_cluster.warehouse"
 	f.attribute == "encrypted"
 }
