@@ -5,6 +5,7 @@ import { runDrift, type DriftTarget } from "../drift/run.js";
 import { DEFAULT_MAX_BYTES } from "../plan/load.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
+import { REPO_ROOT_HELP, SOURCE_DIR_HELP, sourceOptions } from "./source-dir.js";
 import { collect } from "./scan.js";
 
 interface DriftFlags {
@@ -17,6 +18,8 @@ interface DriftFlags {
   softFail?: boolean;
   color: boolean;
   maxInputSize?: string;
+  sourceDir?: string;
+  repoRoot?: string;
 }
 
 export function registerDrift(program: Command): void {
@@ -33,6 +36,8 @@ export function registerDrift(program: Command): void {
     .option("--soft-fail", "exit 0 even when drift reaches --fail-on (errors still exit 2)")
     .option("--no-color", "no colour in the text report")
     .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
+    .option("--source-dir <dir>", SOURCE_DIR_HELP)
+    .option("--repo-root <dir>", REPO_ROOT_HELP)
     .action(async (plan: string | undefined, flags: DriftFlags) => {
       process.exitCode = await driftCommand(plan, flags);
     });
@@ -44,9 +49,10 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
   const maxBytes = flags.maxInputSize === undefined ? undefined : parseSize(flags.maxInputSize);
   const { config } = await loadConfig(flags.config);
-  const report = await runDrift({ target, config, load: maxBytes === undefined ? {} : { maxBytes } });
+  const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
+  const report = await runDrift({ target, config, source, load: maxBytes === undefined ? {} : { maxBytes } });
   for (const t of targets) {
-    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: process.cwd() }));
+    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);

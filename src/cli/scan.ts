@@ -6,6 +6,7 @@ import { runScan } from "../scan/run.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { SCAN_FORMATS } from "./formats.js";
 import { emit, parseOutputs, useColor } from "./output.js";
+import { REPO_ROOT_HELP, SOURCE_DIR_HELP, sourceOptions } from "./source-dir.js";
 import { writeFileAtomic } from "./write.js";
 
 interface ScanFlags {
@@ -19,6 +20,8 @@ interface ScanFlags {
   baseline?: string;
   writeBaseline?: string;
   changedOnly?: boolean;
+  sourceDir?: string;
+  repoRoot?: string;
 }
 
 export function registerScan(program: Command): void {
@@ -36,6 +39,8 @@ export function registerScan(program: Command): void {
     .option("--baseline <file>", "findings recorded in this baseline are suppressed: fail only on new ones")
     .option("--write-baseline <file>", "record today's findings as the baseline")
     .option("--changed-only", "judge only resources the plan creates, updates or replaces (pull-request mode)")
+    .option("--source-dir <dir>", SOURCE_DIR_HELP)
+    .option("--repo-root <dir>", REPO_ROOT_HELP)
     .action(async (files: string[], flags: ScanFlags) => {
       process.exitCode = await scanCommand(files, flags);
     });
@@ -47,8 +52,10 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const maxBytes = flags.maxInputSize === undefined ? undefined : parseSize(flags.maxInputSize);
   const { config, file: configFile } = await loadConfig(flags.config);
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
+  const source = sourceOptions(flags, files);
   const result = await runScan({
     files,
+    source,
     config,
     ...(configFile !== undefined ? { configFile } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
@@ -60,7 +67,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   }
   for (const target of targets) {
     const render = SCAN_FORMATS[target.format]!;
-    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: process.cwd() }));
+    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot }));
   }
   if (result.failures.length > 0) {
     process.stderr.write(`planguard: ${result.failures.length} rule(s) failed to run; the scan is incomplete\n`);

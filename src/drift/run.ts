@@ -1,3 +1,5 @@
+import { SourceIndex } from "../source/index.js";
+import type { SourceOptions } from "../scan/locate.js";
 import type { PlanguardConfig } from "../config/config.js";
 import type { RuleFailure } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
@@ -37,26 +39,37 @@ export interface DriftOptions {
    * of at the scanned file.
    */
   locate?: Locate;
+  /** Where the .tf sources are: builds the locator for `locate` from the plan's configuration. */
+  source?: SourceOptions;
 }
 
-export type Locate = (resource: DriftedResource) => SourceLocation | undefined;
+export type Locate = (resource: DriftedResource) => SourceLocation | undefined | Promise<SourceLocation | undefined>;
 
 export async function runDrift(options: DriftOptions): Promise<DriftReport> {
   const judges = [typeScriptJudge(options.rules ?? BUNDLED_RULES, options.config), ...(options.judges ?? [])];
   if ("plan" in options.target) {
     const plan = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
     const source = driftFromPlan(plan);
-    return analyse("plan", [describe("plan", plan)], source, plan.loaded.file, options.config, judges, options.locate);
+    const locate = options.locate ?? (await locatorFor(options.source, plan.loaded.doc["configuration"]));
+    return analyse("plan", [describe("plan", plan)], source, plan.loaded.file, options.config, judges, locate);
   }
   const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
   const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
   const source = driftFromStates(baseline, current); // may add warnings to the inputs
   const inputs = [describe("baseline", baseline), describe("current", current)];
-  return analyse("states", inputs, source, current.loaded.file, options.config, judges, options.locate);
+  const locate = options.locate ?? (await locatorFor(options.source, undefined));
+  return analyse("states", inputs, source, current.loaded.file, options.config, judges, locate);
+}
+
+/** A Locate over the .tf sources, when the caller said where they are. */
+async function locatorFor(source: SourceOptions | undefined, configuration: unknown): Promise<Locate | undefined> {
+  if (!source) return undefined;
+  const index = await SourceIndex.build({ ...source, configuration });
+  return (r) => index.locate(r.address);
 }
 
 /** Everything after loading; exported for tests that build a DriftSource by hand. */
-export function analyse(
+export async function analyse(
   mode: DriftReport["mode"],
   inputs: DriftInput[],
   source: DriftSource,
@@ -64,7 +77,7 @@ export function analyse(
   config: PlanguardConfig,
   judges: readonly SideJudge[],
   locate?: Locate,
-): DriftReport {
+): Promise<DriftReport> {
   const ignore = new DriftIgnore(config.drift?.ignore, config.drift?.default_ignore !== false);
   // A deleted or appeared resource is reported whole; listing its every attribute would bury the rest.
   const diffs = source.pairs.map((pair) => ({ pair, changes: pair.status === "changed" ? diffValues(pair.before, pair.after) : [] }));
@@ -86,7 +99,7 @@ export function analyse(
   resources.sort(byRisk);
   if (locate) {
     for (const r of resources) {
-      const where = locate(r);
+      const where = await locate(r);
       if (where) r.source = where;
     }
   }

@@ -10,6 +10,7 @@ import { RuleSelection } from "../policy/select.js";
 import { severityRank, type Finding } from "../policy/types.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { TOOL_NAME, VERSION } from "../version.js";
+import { locateFindings, type SourceOptions } from "./locate.js";
 import type { ScanResult, ScannedInput } from "./result.js";
 
 export interface ScanOptions {
@@ -23,6 +24,8 @@ export interface ScanOptions {
   changedOnly?: boolean;
   /** YYYY-MM-DD; waivers expire after it. Today by default. */
   today?: string;
+  /** Where the .tf sources are; findings then point at their blocks. */
+  source?: SourceOptions;
   /** TypeScript rules to run; the bundled library by default. */
   rules?: readonly TypeScriptRule[];
   load?: LoadOptions;
@@ -47,6 +50,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
     const evaluation = evaluateTypeScriptRules(model, rules, options.config, selection, judge);
+    if (options.source) await locateFindings(evaluation.findings, model, options.source, aliasesOf(rules), today(options));
     result.findings.push(...evaluation.findings);
     result.failures.push(...evaluation.failures);
   }
@@ -56,13 +60,20 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   return result;
 }
 
-/** The filter stage: waivers, then the baseline. Suppressed findings stay in the result. */
-function applyFilters(result: ScanResult, options: ScanOptions, rules: readonly TypeScriptRule[]): void {
+function today(options: ScanOptions): string {
+  return options.today ?? new Date().toISOString().slice(0, 10);
+}
+
+function aliasesOf(rules: readonly TypeScriptRule[]): (ruleId: string) => readonly string[] {
   const aliases = new Map(rules.map((r) => [r.meta.id, r.meta.aliases]));
+  return (id) => aliases.get(id) ?? [];
+}
+
+/** The filter stage: waivers, then the baseline (inline suppressions came with locate). Suppressed findings stay in the result. */
+function applyFilters(result: ScanResult, options: ScanOptions, rules: readonly TypeScriptRule[]): void {
   const waivers = options.config.waivers ?? [];
   if (waivers.length > 0) {
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const { expired } = applyWaivers(result.findings, waivers, (id) => aliases.get(id) ?? [], options.configFile ?? ".planguard.yaml", today);
+    const { expired } = applyWaivers(result.findings, waivers, aliasesOf(rules), options.configFile ?? ".planguard.yaml", today(options));
     if (expired.length > 0) {
       result.findings.push(...expired);
       result.rules.push(EXPIRED_WAIVER_RULE);
