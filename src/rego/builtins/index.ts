@@ -5,12 +5,29 @@
  * query or makes the expression undefined is the evaluator's decision
  * (ctx.strict), as in OPA.
  */
+import { aggregateBuiltins } from "./aggregates.js";
+import { arrayBuiltins } from "./arrays.js";
+import { comparisonBuiltins } from "./comparison.js";
+import { jsonPatchBuiltins } from "./json-patch.js";
+import { numberBuiltins } from "./numbers.js";
+import { objectBuiltins } from "./objects.js";
+import { setBuiltins } from "./sets.js";
+import { typeBuiltins } from "./type-predicates.js";
 import type { BuiltinDef } from "./types.js";
 
 export { BuiltinError } from "./types.js";
 export type { BuiltinContext, BuiltinDef, BuiltinErrorCode } from "./types.js";
 
-const FAMILIES: readonly (readonly BuiltinDef[])[] = [];
+const FAMILIES: readonly (readonly BuiltinDef[])[] = [
+  comparisonBuiltins,
+  numberBuiltins,
+  setBuiltins,
+  aggregateBuiltins,
+  arrayBuiltins,
+  objectBuiltins,
+  jsonPatchBuiltins,
+  typeBuiltins,
+];
 
 function register(families: readonly (readonly BuiltinDef[])[]): Map<string, BuiltinDef> {
   const map = new Map<string, BuiltinDef>();

@@ -1,0 +1,44 @@
+/** Aggregates over collections: count, sum, product, max, min, sort, any, all. */
+import { type Value, RegoSet, compare, isObject, objectSize } from "../value.js";
+import { arrayOrSet, def, elementTypeError, typeError } from "./args.js";
+import type { BuiltinDef } from "./types.js";
+
+function numbersOf(name: string, args: Value[]): number[] {
+  const items = arrayOrSet(name, args, 0);
+  for (const v of items) if (typeof v !== "number") throw elementTypeError(name, 1, args[0] as Value, v, "number");
+  return items as number[];
+}
+
+function count(args: Value[]): Value {
+  const v = args[0] as Value;
+  if (typeof v === "string") {
+    // Code points, not UTF-16 units.
+    let n = 0;
+    for (const _ of v) n++;
+    return n;
+  }
+  if (Array.isArray(v)) return v.length;
+  if (v instanceof RegoSet) return v.size;
+  if (isObject(v)) return objectSize(v);
+  throw typeError("count", 1, v, "array", "object", "set", "string");
+}
+
+function extreme(name: string, args: Value[], sign: 1 | -1): Value | undefined {
+  const items = arrayOrSet(name, args, 0);
+  if (items.length === 0) return undefined; // OPA: max([]) is undefined.
+  let best: Value = items[0] as Value;
+  for (const v of items) if (sign * compare(v, best) > 0) best = v;
+  return best;
+}
+
+export const aggregateBuiltins: readonly BuiltinDef[] = [
+  def("count", 1, count),
+  def("sum", 1, (args) => numbersOf("sum", args).reduce((a, b) => a + b, 0)),
+  def("product", 1, (args) => numbersOf("product", args).reduce((a, b) => a * b, 1)),
+  def("max", 1, (args) => extreme("max", args, 1)),
+  def("min", 1, (args) => extreme("min", args, -1)),
+  def("sort", 1, (args) => [...arrayOrSet("sort", args, 0)].sort(compare)),
+  // Deprecated in OPA, still accepted by policies in the wild.
+  def("any", 1, (args) => arrayOrSet("any", args, 0).some((v) => v === true)),
+  def("all", 1, (args) => arrayOrSet("all", args, 0).every((v) => v === true)),
+];

@@ -1,0 +1,145 @@
+/**
+ * Operand checks shared by every family, with OPA's error wording:
+ *   "count: operand 1 must be one of {array, object, set, string} but got number"
+ * Positions are 1-based, as in OPA's messages.
+ */
+import {
+  type ObjectValue,
+  type Value,
+  RegoSet,
+  isObject,
+  typeName,
+} from "../value.js";
+import { BuiltinError, type BuiltinContext, type BuiltinDef } from "./types.js";
+
+export type Impl = (args: Value[], ctx: BuiltinContext) => Value | undefined;
+
+/** Shorthand for a builtin definition. */
+export function def(name: string, arity: number, impl: Impl): BuiltinDef {
+  return { name, arity, impl };
+}
+
+function describeExpected(expected: readonly string[]): string {
+  return expected.length === 1 ? expected[0]! : `one of {${[...expected].sort().join(", ")}}`;
+}
+
+export function typeError(name: string, pos: number, got: Value, ...expected: string[]): BuiltinError {
+  return new BuiltinError(
+    "eval_type_error",
+    `${name}: operand ${pos} must be ${describeExpected(expected)} but got ${typeName(got)}`,
+  );
+}
+
+/** A type error about an element of a collection operand. */
+export function elementTypeError(name: string, pos: number, collection: Value, element: Value, expected: string): BuiltinError {
+  return new BuiltinError(
+    "eval_type_error",
+    `${name}: operand ${pos} must be ${typeName(collection)} of ${expected} but got ${typeName(collection)} containing ${typeName(element)}`,
+  );
+}
+
+export function builtinError(name: string, message: string): BuiltinError {
+  return new BuiltinError("eval_builtin_error", `${name}: ${message}`);
+}
+
+export function str(name: string, args: Value[], i: number): string {
+  const v = args[i] as Value;
+  if (typeof v !== "string") throw typeError(name, i + 1, v, "string");
+  return v;
+}
+
+export function num(name: string, args: Value[], i: number): number {
+  const v = args[i] as Value;
+  if (typeof v !== "number") throw typeError(name, i + 1, v, "number");
+  return v;
+}
+
+/** An integer-valued number; OPA rejects floats where Go needs an int. */
+export function int(name: string, args: Value[], i: number): number {
+  const v = num(name, args, i);
+  if (!Number.isInteger(v)) {
+    throw new BuiltinError("eval_type_error", `${name}: operand ${i + 1} must be integer number but got floating-point number`);
+  }
+  return v;
+}
+
+export function bool(name: string, args: Value[], i: number): boolean {
+  const v = args[i] as Value;
+  if (typeof v !== "boolean") throw typeError(name, i + 1, v, "boolean");
+  return v;
+}
+
+export function arr(name: string, args: Value[], i: number): Value[] {
+  const v = args[i] as Value;
+  if (!Array.isArray(v)) throw typeError(name, i + 1, v, "array");
+  return v;
+}
+
+export function obj(name: string, args: Value[], i: number): ObjectValue {
+  const v = args[i] as Value;
+  if (!isObject(v)) throw typeError(name, i + 1, v, "object");
+  return v;
+}
+
+export function set(name: string, args: Value[], i: number): RegoSet {
+  const v = args[i] as Value;
+  if (!(v instanceof RegoSet)) throw typeError(name, i + 1, v, "set");
+  return v;
+}
+
+/** The members of an array or a set operand. */
+export function arrayOrSet(name: string, args: Value[], i: number): Value[] {
+  const v = args[i] as Value;
+  if (Array.isArray(v)) return v;
+  if (v instanceof RegoSet) return [...v];
+  throw typeError(name, i + 1, v, "array", "set");
+}
+
+/** Strings of an array or set operand, each checked. */
+export function stringsOf(name: string, args: Value[], i: number): string[] {
+  const v = args[i] as Value;
+  const items = arrayOrSet(name, args, i);
+  for (const item of items) {
+    if (typeof item !== "string") throw elementTypeError(name, i + 1, v, item, "string");
+  }
+  return items as string[];
+}
+
+/** Code points of a string: Rego counts and indexes strings by code point. */
+export function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+/**
+ * A JS integer as a BigInt, preserving the number as it was written. Above
+ * 2^53 a double is inexact; String(n) gives the shortest decimal that reads
+ * back as the same double, which is what the literal was (1703444325734390000
+ * rather than its binary expansion ...016).
+ */
+export function toBigInt(n: number): bigint {
+  if (Number.isSafeInteger(n)) return BigInt(n);
+  const s = String(n);
+  if (/^-?\d+$/.test(s)) return BigInt(s);
+  return BigInt(n); // exponent form (>= 1e21): integral, so exact.
+}
+
+/**
+ * Per-evaluation memory for builtins that must return the same value for the
+ * same arguments within one query (rand.intn, uuid.rfc4122). Keyed by the
+ * context object, which the evaluator creates once per query.
+ */
+const perQuery = new WeakMap<BuiltinContext, Map<string, Value>>();
+
+export function memoPerQuery(ctx: BuiltinContext, key: string, make: () => Value): Value {
+  let m = perQuery.get(ctx);
+  if (m === undefined) {
+    m = new Map();
+    perQuery.set(ctx, m);
+  }
+  let v = m.get(key);
+  if (v === undefined) {
+    v = make();
+    m.set(key, v);
+  }
+  return v;
+}

@@ -1,0 +1,24 @@
+/** array.concat, array.slice, array.reverse. */
+import type { Value } from "../value.js";
+import { arr, def, num } from "./args.js";
+import type { BuiltinDef } from "./types.js";
+
+function slice(args: Value[]): Value | undefined {
+  const a = arr("array.slice", args, 0);
+  let start = num("array.slice", args, 1);
+  let stop = num("array.slice", args, 2);
+  // OPA wants integers; regorus (and OPA's non-strict mode) make a
+  // fractional index undefined rather than an error.
+  if (!Number.isInteger(start) || !Number.isInteger(stop)) return undefined;
+  // Out-of-range bounds are clamped, as OPA does.
+  if (start < 0) start = 0;
+  if (stop > a.length) stop = a.length;
+  if (start >= stop) return [];
+  return a.slice(start, stop);
+}
+
+export const arrayBuiltins: readonly BuiltinDef[] = [
+  def("array.concat", 2, (args) => [...arr("array.concat", args, 0), ...arr("array.concat", args, 1)]),
+  def("array.slice", 3, slice),
+  def("array.reverse", 1, (args) => [...arr("array.reverse", args, 0)].reverse()),
+];

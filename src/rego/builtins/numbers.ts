@@ -1,0 +1,103 @@
+/**
+ * Arithmetic and number builtins.
+ *
+ * Numbers are JavaScript doubles (see value.ts). OPA computes with arbitrary
+ * precision; here integers are exact up to 2^53 (Number.MAX_SAFE_INTEGER)
+ * and everything else is IEEE-754 double arithmetic, so `15.3 / 3` is
+ * 5.1000000000000005 as in regorus, and integer results beyond 2^53 are
+ * rounded. Builtins that need exact integers (`%`, bits.*) refuse numbers
+ * beyond 2^53 the way OPA refuses floats.
+ */
+import { type Value, RegoSet } from "../value.js";
+import { builtinError, def, int, memoPerQuery, num, typeError } from "./args.js";
+import type { BuiltinDef } from "./types.js";
+
+/** Guards against producing NaN or infinities, which Rego has no value for. */
+function finite(name: string, n: number): number {
+  if (!Number.isFinite(n)) throw builtinError(name, "arithmetic result is not a finite number");
+  // -0 is not a Rego value; JSON prints it as 0.
+  return n === 0 ? 0 : n;
+}
+
+function minus(args: Value[]): Value {
+  const [a, b] = args as [Value, Value];
+  if (typeof a === "number" && typeof b === "number") return finite("minus", a - b);
+  if (a instanceof RegoSet && b instanceof RegoSet) {
+    const out = new RegoSet();
+    for (const v of a) if (!b.has(v)) out.addDuringConstruction(v);
+    return out;
+  }
+  if (typeof a === "number" || a instanceof RegoSet) {
+    throw typeError("minus", 2, b, typeof a === "number" ? "number" : "set");
+  }
+  throw typeError("minus", 1, a, "number", "set");
+}
+
+function rem(args: Value[]): Value {
+  const a = num("rem", args, 0);
+  const b = num("rem", args, 1);
+  // Beyond 2^53 a double no longer holds an exact integer: treat as float.
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) throw builtinError("rem", "modulo on floating-point number");
+  if (b === 0) throw builtinError("rem", "modulo by zero");
+  return a % b === 0 ? 0 : a % b; // Go's % truncates toward zero, like JS.
+}
+
+/** Go's math.Round: half away from zero (JS Math.round rounds half up). */
+function roundHalfAway(n: number): number {
+  const r = Math.sign(n) * Math.round(Math.abs(n));
+  return r === 0 ? 0 : r;
+}
+
+/** numbers.range / range_step: inclusive, counting down when start > end. */
+function range(name: string, start: number, end: number, step: number): Value[] {
+  const out: number[] = [];
+  const count = Math.floor(Math.abs(end - start) / step) + 1;
+  if (count > 10_000_000) throw builtinError(name, "range too large");
+  if (start <= end) for (let i = start; i <= end; i += step) out.push(i);
+  else for (let i = start; i >= end; i -= step) out.push(i);
+  return out;
+}
+
+/** rand.intn is random, but memoized per query (see memoPerQuery). */
+function randomBelow(n: number): number {
+  return Math.floor(Math.random() * n);
+}
+
+export const numberBuiltins: readonly BuiltinDef[] = [
+  def("plus", 2, (args) => finite("plus", num("plus", args, 0) + num("plus", args, 1))),
+  def("minus", 2, minus),
+  def("mul", 2, (args) => finite("mul", num("mul", args, 0) * num("mul", args, 1))),
+  def("div", 2, (args) => {
+    const a = num("div", args, 0);
+    const b = num("div", args, 1);
+    if (b === 0) throw builtinError("div", "divide by zero");
+    return finite("div", a / b);
+  }),
+  def("rem", 2, rem),
+  def("abs", 1, (args) => Math.abs(num("abs", args, 0))),
+  def("ceil", 1, (args) => finite("ceil", Math.ceil(num("ceil", args, 0)))),
+  def("floor", 1, (args) => finite("floor", Math.floor(num("floor", args, 0)))),
+  def("round", 1, (args) => roundHalfAway(num("round", args, 0))),
+  def("numbers.range", 2, (args) => {
+    const a = int("numbers.range", args, 0);
+    const b = int("numbers.range", args, 1);
+    return range("numbers.range", a, b, 1);
+  }),
+  def("numbers.range_step", 3, (args) => {
+    const a = int("numbers.range_step", args, 0);
+    const b = int("numbers.range_step", args, 1);
+    const step = int("numbers.range_step", args, 2);
+    if (step <= 0) throw builtinError("numbers.range_step", "step must be a positive number above zero");
+    return range("numbers.range_step", a, b, step);
+  }),
+  def("rand.intn", 2, (args, ctx) => {
+    if (typeof args[0] !== "string") throw typeError("rand.intn", 1, args[0] as Value, "string");
+    const n = num("rand.intn", args, 1);
+    // regorus and OPA's non-strict mode: a fractional bound is undefined.
+    if (!Number.isInteger(n)) return undefined;
+    if (n === 0) return 0;
+    const bound = Math.abs(n);
+    // Same seed string and bound within one query give the same number.
+    return memoPerQuery(ctx, `rand.intn\0${args[0]}\0${bound}`, () => randomBelow(bound));
+  }),
+];
