@@ -1,0 +1,38 @@
+# METADATA
+# title: S3 Block Public Access leaves a protection turned off
+# description: >-
+#   A public access block resource that sets any of `block_public_acls`,
+#   `block_public_policy`, `ignore_public_acls` or `restrict_public_buckets`
+#   to false (the provider's default when omitted) lets a later ACL or bucket
+#   policy make datasets and model artifacts public. The account-level block
+#   covers every bucket in the account.
+# custom:
+#   id: PG-AWS-S3-102
+#   severity: high
+#   category: iam
+#   providers: [aws]
+#   resource_types: [aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
+#   aliases: [CKV_AWS_53, CKV_AWS_54, AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+#   compliance:
+#     - framework: CIS AWS Foundations 3.0
+#       control: "2.1.4"
+#   remediation: Set all four of `block_public_acls`, `block_public_policy`, `ignore_public_acls` and `restrict_public_buckets` to true.
+package planguard.iam.aws.s3_public_access_block_disabled
+
+import data.planguard.lib
+
+flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+block_types := ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"]
+
+deny contains finding if {
+	some t in block_types
+	some r in data.planguard.resources_by_type[t]
+	off := [f | some f in flags; not lib.is_unknown(r, [f]); not lib.is_true(r, [f])]
+	count(off) > 0
+	finding := {
+		"msg": sprintf("%s leaves Block Public Access off for: %s.", [r.address, concat(", ", off)]),
+		"resource": r.address,
+		"attribute": off[0],
+	}
+}

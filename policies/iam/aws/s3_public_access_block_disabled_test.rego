@@ -1,0 +1,33 @@
+package planguard.iam.aws.s3_public_access_block_disabled_test
+
+import data.planguard.iam.aws.s3_public_access_block_disabled as policy
+
+pab(t, after, unknown) := {t: [{
+	"address": sprintf("%s.this", [t]),
+	"config_address": sprintf("%s.this", [t]),
+	"type": t,
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+all_on := {"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}
+
+test_one_flag_off_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as pab("aws_s3_bucket_public_access_block", {"block_public_acls": true, "block_public_policy": false, "ignore_public_acls": true, "restrict_public_buckets": true}, [])
+	count(findings) == 1
+	some f in findings
+	f.resource == "aws_s3_bucket_public_access_block.this"
+	f.attribute == "block_public_policy"
+}
+
+test_account_block_is_checked if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as pab("aws_s3_account_public_access_block", {"block_public_acls": true}, [])
+}
+
+test_all_on_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as pab("aws_s3_bucket_public_access_block", all_on, [])
+}
+
+test_unknown_flag_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as pab("aws_s3_bucket_public_access_block", {"block_public_acls": true, "block_public_policy": true, "restrict_public_buckets": true}, ["ignore_public_acls"])
+}
