@@ -1,0 +1,36 @@
+package planguard.iam.aws.sagemaker_model_package_group_public_test
+
+import data.planguard.iam.aws.sagemaker_model_package_group_public as policy
+
+group_policy(doc, unknown) := {"aws_sagemaker_model_package_group_policy": [{
+	"address": "aws_sagemaker_model_package_group_policy.fraud",
+	"config_address": "aws_sagemaker_model_package_group_policy.fraud",
+	"type": "aws_sagemaker_model_package_group_policy",
+	"after": {"model_package_group_name": "fraud", "resource_policy": json.marshal(doc)},
+	"unknown_paths": unknown,
+}]}
+
+test_everyone_is_denied if {
+	doc := {"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": ["sagemaker:DescribeModelPackage"], "Resource": "*"}]}
+	findings := policy.deny with data.planguard.resources_by_type as group_policy(doc, [])
+	some f in findings
+	f.resource == "aws_sagemaker_model_package_group_policy.fraud"
+	f.attribute == "resource_policy"
+}
+
+test_named_account_passes if {
+	doc := {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sagemaker:DescribeModelPackage", "Resource": "*"}]}
+	count(policy.deny) == 0 with data.planguard.resources_by_type as group_policy(doc, [])
+}
+
+test_org_condition_passes if {
+	doc := {"Statement": {"Effect": "Allow", "Principal": "*", "Action": "sagemaker:DescribeModelPackage", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}}
+	count(policy.deny) == 0 with data.planguard.resources_by_type as group_policy(doc, [])
+}
+
+test_unknown_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as {"aws_sagemaker_model_package_group_policy": [{
+		"address": "aws_sagemaker_model_package_group_policy.fraud", "config_address": "aws_sagemaker_model_package_group_policy.fraud",
+		"type": "aws_sagemaker_model_package_group_policy", "after": {}, "unknown_paths": ["resource_policy"],
+	}]}
+}
