@@ -6,6 +6,7 @@ import { runScan } from "../scan/run.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { SCAN_FORMATS } from "./formats.js";
 import { emit, parseOutputs, useColor } from "./output.js";
+import { Progress } from "./progress.js";
 import { REPO_ROOT_HELP, SOURCE_DIR_HELP, sourceOptions } from "./source-dir.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -53,15 +54,22 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const { config, file: configFile } = await loadConfig(flags.config);
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   const source = sourceOptions(flags, files);
-  const result = await runScan({
-    files,
-    source,
-    config,
-    ...(configFile !== undefined ? { configFile } : {}),
-    ...(baseline !== undefined ? { baseline } : {}),
-    changedOnly: flags.changedOnly === true,
-    load: maxBytes === undefined ? {} : { maxBytes },
-  });
+  const progress = new Progress();
+  let result;
+  try {
+    result = await runScan({
+      files,
+      source,
+      progress: (m) => progress.update(m),
+      config,
+      ...(configFile !== undefined ? { configFile } : {}),
+      ...(baseline !== undefined ? { baseline } : {}),
+      changedOnly: flags.changedOnly === true,
+      load: maxBytes === undefined ? {} : { maxBytes },
+    });
+  } finally {
+    progress.done();
+  }
   if (flags.writeBaseline !== undefined) {
     await writeFileAtomic(flags.writeBaseline, JSON.stringify(buildBaseline(result.findings, new Date()), null, 2) + "\n");
   }

@@ -26,6 +26,8 @@ export interface ScanOptions {
   today?: string;
   /** Where the .tf sources are; findings then point at their blocks. */
   source?: SourceOptions;
+  /** Told what the scan is doing, for a progress line. */
+  progress?: (message: string) => void;
   /** TypeScript rules to run; the bundled library by default. */
   rules?: readonly TypeScriptRule[];
   load?: LoadOptions;
@@ -45,11 +47,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   };
   const models: Model[] = [];
   const judge: JudgeOptions = { changedOnly: options.changedOnly === true };
+  const progress = options.progress ?? (() => undefined);
   for (const file of options.files) {
+    progress(`reading ${file}`);
     const model = buildModel(await loadDocument(file, options.load));
+    progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
     const evaluation = evaluateTypeScriptRules(model, rules, options.config, selection, judge);
+    if (options.source) progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
     if (options.source) await locateFindings(evaluation.findings, model, options.source, aliasesOf(rules), today(options));
     result.findings.push(...evaluation.findings);
     result.failures.push(...evaluation.failures);
