@@ -12,6 +12,7 @@ import { jsonPatchBuiltins } from "./json-patch.js";
 import { numberBuiltins } from "./numbers.js";
 import { objectBuiltins } from "./objects.js";
 import { setBuiltins } from "./sets.js";
+import { stringBuiltins } from "./strings.js";
 import { typeBuiltins } from "./type-predicates.js";
 import type { BuiltinDef } from "./types.js";
 
@@ -27,6 +28,7 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   objectBuiltins,
   jsonPatchBuiltins,
   typeBuiltins,
+  stringBuiltins,
 ];
 
 function register(families: readonly (readonly BuiltinDef[])[]): Map<string, BuiltinDef> {
