@@ -61,7 +61,7 @@ public_domain(d) if {
 }
 
 in_vpc(d) if {
-	some i, v in object.get(d.after, "vpc_options", [])
+	some v in object.get(d.after, "vpc_options", [])
 	count(object.get(v, "subnet_ids", [])) > 0
 }
 
