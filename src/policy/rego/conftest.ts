@@ -1,0 +1,70 @@
+import { isObject, isSet, objectGet, type Value } from "../../rego/value.js";
+import { isSeverity, type Severity } from "../types.js";
+
+/**
+ * conftest's contract: rules named deny, violation and warn, with an optional
+ * `_suffix`, yield strings or objects with `msg`; an `exception` rule in the
+ * same package exempts rules by their suffix.
+ */
+export const CONFTEST_RULE = /^(deny|violation|warn)(?:_([A-Za-z0-9_]+))?$/;
+
+export type ConftestKind = "deny" | "violation" | "warn";
+
+export function conftestKind(ruleName: string): { kind: ConftestKind; suffix: string } | undefined {
+  const m = CONFTEST_RULE.exec(ruleName);
+  return m ? { kind: m[1] as ConftestKind, suffix: m[2] ?? "" } : undefined;
+}
+
+/** One member of a deny/violation/warn set. */
+export interface ConftestResult {
+  msg: string;
+  resource?: string;
+  attribute?: string;
+  severity?: Severity;
+  id?: string;
+}
+
+/** The members of a rule's value: a set (partial rule), an array, or one value. */
+export function conftestResults(value: Value | undefined): ConftestResult[] {
+  if (value === undefined || value === null || value === false) return [];
+  const members: Value[] = isSet(value) ? [...value] : Array.isArray(value) ? value : [value];
+  const out: ConftestResult[] = [];
+  for (const m of members) {
+    const r = toResult(m);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function toResult(member: Value): ConftestResult | undefined {
+  if (typeof member === "string") return member === "" ? undefined : { msg: member };
+  if (!isObject(member)) return member === true ? undefined : { msg: String(member) };
+  const msg = objectGet(member, "msg");
+  if (typeof msg !== "string" || msg === "") return undefined;
+  const result: ConftestResult = { msg };
+  const resource = objectGet(member, "resource");
+  if (typeof resource === "string" && resource !== "") result.resource = resource;
+  const attribute = objectGet(member, "attribute");
+  if (typeof attribute === "string" && attribute !== "") result.attribute = attribute;
+  else if (Array.isArray(attribute)) result.attribute = attribute.map(String).join(".");
+  const severity = objectGet(member, "severity");
+  if (typeof severity === "string" && isSeverity(severity.toLowerCase())) result.severity = severity.toLowerCase() as Severity;
+  const id = objectGet(member, "id");
+  if (typeof id === "string" && id !== "") result.id = id;
+  return result;
+}
+
+/**
+ * The rule suffixes an `exception` rule exempts: each member is a list of
+ * names; "" exempts the plain deny/violation/warn rule.
+ */
+export function exceptedSuffixes(exception: Value | undefined): Set<string> {
+  const out = new Set<string>();
+  if (exception === undefined) return out;
+  const members: Value[] = isSet(exception) ? [...exception] : Array.isArray(exception) ? exception : [exception];
+  for (const m of members) {
+    const names: Value[] = Array.isArray(m) ? m : isSet(m) ? [...m] : [m];
+    for (const n of names) if (typeof n === "string") out.add(n);
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import type { Value } from "../../rego/value.js";
+
+/**
+ * The part of the Rego engine (src/rego) the policy layer uses. Keeping it
+ * this narrow keeps the conftest contract and the engine apart: either can
+ * change without the other noticing.
+ */
+export interface RegoAnnotation {
+  title?: string;
+  description?: string;
+  custom?: Record<string, unknown>;
+}
+
+export interface RegoRuleInfo {
+  name: string;
+  line: number;
+  annotation?: RegoAnnotation;
+}
+
+export interface RegoPackageInfo {
+  /** Dotted package path without `data.`: "planguard.encryption.aws.efs_encrypted". */
+  path: string;
+  file: string;
+  annotation?: RegoAnnotation;
+  rules: RegoRuleInfo[];
+}
+
+export interface EvaluationBudget {
+  timeoutMs: number;
+  maxDepth: number;
+}
+
+export interface RegoProgram {
+  packages(): RegoPackageInfo[];
+  /** The value of a reference such as "data.main.deny"; undefined when undefined. Throws RegoEvalError. */
+  evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined;
+}
+
+/** A policy error with where it happened, as the engine reports it. */
+export interface RegoProblem {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+}
+
+export const DEFAULT_BUDGET: EvaluationBudget = { timeoutMs: 30_000, maxDepth: 10_000 };

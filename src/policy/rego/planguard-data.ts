@@ -1,0 +1,92 @@
+import type { PlanguardConfig } from "../../config/config.js";
+import type { Model, Resource } from "../../plan/model.js";
+import { isJudged, type JudgeOptions } from "../evaluate.js";
+
+/**
+ * `data.planguard`: the normalized model as a Rego document, so policies can
+ * be unknown-aware and reference-aware without knowing Terraform's JSON.
+ * Built once per model; resource values are shared, not copied.
+ * The contract is documented in docs/policy-authoring.md.
+ */
+export interface PlanguardData {
+  resources: RegoResource[];
+  resources_by_type: Record<string, RegoResource[]>;
+  references: Record<string, { attribute: string; to: string }[]>;
+  referrers: Record<string, { attribute: string; from: string; from_type: string }[]>;
+  config: PlanguardConfig;
+}
+
+export interface RegoResource {
+  address: string;
+  config_address: string;
+  module: string;
+  type: string;
+  name: string;
+  mode: string;
+  provider: string;
+  actions: readonly string[];
+  after: Record<string, unknown> | null;
+  before: Record<string, unknown> | null;
+  unknown_paths: string[];
+}
+
+export function buildPlanguardData(model: Model, config: PlanguardConfig, judge: JudgeOptions = {}): PlanguardData {
+  const resources: RegoResource[] = [];
+  const byType: Record<string, RegoResource[]> = Object.create(null);
+  const references: PlanguardData["references"] = Object.create(null);
+  const referrers: PlanguardData["referrers"] = Object.create(null);
+  for (const r of model.resources) {
+    if (!isJudged(r, config, judge)) continue;
+    const rr = toRegoResource(r);
+    resources.push(rr);
+    (byType[r.type] ??= []).push(rr);
+    if (!(r.configAddress in references)) {
+      references[r.configAddress] = model.graph.referencesFrom(r.configAddress).map((ref) => ({ attribute: ref.attribute, to: ref.to }));
+      referrers[r.configAddress] = model.graph.referencesTo(r.configAddress).map((ref) => ({
+        attribute: ref.attribute,
+        from: ref.from,
+        from_type: typeOfConfigAddress(ref.from),
+      }));
+    }
+  }
+  return { resources, resources_by_type: byType, references, referrers, config };
+}
+
+function toRegoResource(r: Resource): RegoResource {
+  return {
+    address: r.address,
+    config_address: r.configAddress,
+    module: r.moduleAddress,
+    type: r.type,
+    name: r.name,
+    mode: r.mode,
+    provider: r.provider,
+    actions: r.actions,
+    after: r.after,
+    before: r.before,
+    unknown_paths: unknownPaths(r.afterUnknown),
+  };
+}
+
+/** The dotted paths marked `true` in an after_unknown mask. */
+export function unknownPaths(mask: unknown): string[] {
+  const out: string[] = [];
+  const stack: [unknown, string][] = [[mask, ""]];
+  while (stack.length > 0) {
+    const [node, prefix] = stack.pop()!;
+    if (node === true) {
+      if (prefix !== "") out.push(prefix);
+      continue;
+    }
+    if (node === null || typeof node !== "object") continue;
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (const [k, v] of entries) stack.push([v, prefix === "" ? k : `${prefix}.${k}`]);
+  }
+  return out.sort();
+}
+
+/** `module.a.data.aws_x.y` → `aws_x`. */
+function typeOfConfigAddress(address: string): string {
+  const parts = address.split(".");
+  return parts[parts.length - 2] ?? "";
+}

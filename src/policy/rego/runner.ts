@@ -1,0 +1,178 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fg from "fast-glob";
+import { parse as parseYaml } from "yaml";
+import type { PlanguardConfig } from "../../config/config.js";
+import { InputError } from "../../plan/errors.js";
+import { describeFsError } from "../../plan/load.js";
+import type { Model } from "../../plan/model.js";
+import type { EvaluationResult, JudgeOptions, RuleFailure } from "../evaluate.js";
+import { toFinding } from "../finding.js";
+import type { RuleSelection } from "../select.js";
+import type { RuleMetadata } from "../types.js";
+import { conftestKind, conftestResults, exceptedSuffixes, type ConftestKind } from "./conftest.js";
+import { DEFAULT_BUDGET, type EvaluationBudget, type RegoProgram } from "./engine.js";
+import { regoRuleMetadata } from "./metadata.js";
+import { buildPlanguardData } from "./planguard-data.js";
+
+/**
+ * Rego policies in a scan, under conftest's contract: every deny, violation
+ * and warn rule (with an optional _suffix) of the selected packages is
+ * evaluated against the plan or state as Terraform wrote it (`input`), with
+ * the normalized model as `data.planguard`. Bundled policies (package
+ * planguard.*) always run unless --no-bundled; user packages are chosen by
+ * --namespace (default main) or --all-namespaces, as in conftest.
+ */
+export const BUNDLED_POLICY_DIR = fileURLToPath(new URL("../../../policies/", import.meta.url));
+
+export interface PolicySource {
+  file: string;
+  text: string;
+  bundled: boolean;
+}
+
+export interface RegoRule {
+  meta: RuleMetadata;
+  pkg: string;
+  name: string;
+  kind: ConftestKind;
+  suffix: string;
+}
+
+export interface RegoPolicyOptions {
+  namespaces: string[] | "all";
+  data: unknown;
+  budget?: EvaluationBudget;
+}
+
+/** Reads .rego files from files and directories (recursively); tests are left out of scans. */
+export async function readPolicies(paths: readonly string[], bundled: boolean, withTests = false): Promise<PolicySource[]> {
+  const out: PolicySource[] = [];
+  for (const p of paths) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch (err) {
+      throw new InputError(p, describeFsError(err));
+    }
+    const files = isDir ? (await fg(["**/*.rego"], { cwd: p, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort() : [p];
+    if (files.length === 0) throw new InputError(p, "holds no .rego files");
+    for (const file of files) {
+      if (!withTests && file.endsWith("_test.rego")) continue;
+      try {
+        out.push({ file: bundled ? path.relative(path.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readFile(file, "utf8"), bundled });
+      } catch (err) {
+        throw new InputError(file, describeFsError(err));
+      }
+    }
+  }
+  return out;
+}
+
+/** Reads --data files (JSON or YAML) and merges them into one `data` document. */
+export async function readDataFiles(files: readonly string[]): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = {};
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (err) {
+      throw new InputError(file, describeFsError(err));
+    }
+    let value: unknown;
+    try {
+      value = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+    } catch (err) {
+      throw new InputError(file, `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(err as Error).message.split("\n")[0]}`);
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InputError(file, "a data file must hold an object");
+    deepMerge(data, value as Record<string, unknown>);
+  }
+  return data;
+}
+
+function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    if (cur && typeof cur === "object" && !Array.isArray(cur) && v && typeof v === "object" && !Array.isArray(v)) {
+      deepMerge(cur as Record<string, unknown>, v as Record<string, unknown>);
+    } else {
+      into[k] = v;
+    }
+  }
+}
+
+const isBundledPackage = (p: string) => p === "planguard" || p.startsWith("planguard.");
+const isHelperPackage = (p: string) => p === "planguard.lib" || p.endsWith("_test");
+
+/** The conftest rules of the packages a scan evaluates, with their metadata. */
+export function regoRules(program: RegoProgram, namespaces: string[] | "all"): RegoRule[] {
+  const rules: RegoRule[] = [];
+  for (const pkg of program.packages()) {
+    if (isHelperPackage(pkg.path)) continue;
+    if (!isBundledPackage(pkg.path) && namespaces !== "all" && !namespaces.includes(pkg.path)) continue;
+    const seen = new Set<string>();
+    for (const rule of pkg.rules) {
+      const kind = conftestKind(rule.name);
+      if (!kind || seen.has(rule.name)) continue;
+      seen.add(rule.name);
+      rules.push({ meta: regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation), pkg: pkg.path, name: rule.name, ...kind });
+    }
+  }
+  return rules;
+}
+
+/** Evaluates the Rego rules over one model. */
+export function evaluateRegoRules(
+  program: RegoProgram,
+  rules: readonly RegoRule[],
+  model: Model,
+  config: PlanguardConfig,
+  selection: RuleSelection,
+  options: RegoPolicyOptions,
+  judge: JudgeOptions = {},
+): EvaluationResult {
+  const result: EvaluationResult = { findings: [], failures: [] };
+  const active = rules.filter((r) => selection.isEnabled(r.meta));
+  if (active.length === 0) return result;
+  const data = { ...(options.data as Record<string, unknown>), planguard: buildPlanguardData(model, config, judge) };
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const packagesWithExceptions = new Set(program.packages().filter((p) => p.rules.some((r) => r.name === "exception")).map((p) => p.path));
+  const exceptions = new Map<string, Set<string>>();
+  for (const rule of active) {
+    try {
+      let excepted = exceptions.get(rule.pkg);
+      if (!excepted) {
+        excepted = packagesWithExceptions.has(rule.pkg) ? exceptedSuffixes(program.evaluate(`data.${rule.pkg}.exception`, model.document, data, budget)) : new Set();
+        exceptions.set(rule.pkg, excepted);
+      }
+      if (excepted.has(rule.suffix)) continue;
+      const value = program.evaluate(`data.${rule.pkg}.${rule.name}`, model.document, data, budget);
+      for (const r of conftestResults(value)) {
+        const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
+        const resource = r.resource ? model.byAddress(r.resource) : undefined;
+        const outcome = {
+          kind: "fail" as const,
+          message: r.msg,
+          ...(r.attribute ? { attribute: r.attribute } : {}),
+          ...(r.severity ? { severity: r.severity } : {}),
+          ...(resource ? { resource } : r.resource ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } } : {}),
+        };
+        result.findings.push(toFinding(meta, outcome, model.file, selection.severityOf(meta)));
+      }
+    } catch (err) {
+      result.failures.push(failure(rule, err));
+    }
+  }
+  return result;
+}
+
+function typeOf(address: string): string {
+  const parts = address.replace(/\[[^\]]*\]/g, "").split(".");
+  return parts[parts.length - 2] ?? "";
+}
+
+function failure(rule: RegoRule, err: unknown): RuleFailure {
+  return { ruleId: rule.meta.id, origin: `${rule.meta.origin} (${rule.pkg}.${rule.name})`, message: err instanceof Error ? err.message : String(err) };
+}
