@@ -1,0 +1,29 @@
+# METADATA
+# title: Redshift cluster or workgroup is publicly accessible
+# description: >-
+#   A publicly accessible Redshift cluster or Serverless workgroup gets an
+#   internet-resolvable endpoint; the warehouse with the training data is then
+#   one leaked password or one loose security group away from the internet.
+# custom:
+#   id: PG-AWS-REDSHIFT-102
+#   severity: high
+#   category: network
+#   providers: [aws]
+#   resource_types: [aws_redshift_cluster, aws_redshiftserverless_workgroup]
+#   aliases: [CKV_AWS_87]
+#   remediation: Set `publicly_accessible = false` and connect through the VPC, a VPN or a bastion.
+package planguard.network.aws.redshift_publicly_accessible
+
+import data.planguard.lib
+
+deny contains finding if {
+	some t in ["aws_redshift_cluster", "aws_redshiftserverless_workgroup"]
+	some r in data.planguard.resources_by_type[t]
+	not lib.is_unknown(r, ["publicly_accessible"])
+	lib.is_true(r, ["publicly_accessible"])
+	finding := {
+		"msg": sprintf("Redshift %s is publicly accessible from the internet.", [r.address]),
+		"resource": r.address,
+		"attribute": "publicly_accessible",
+	}
+}
