@@ -36,11 +36,30 @@ export interface Waiver {
   expires?: string;
 }
 
+/** The `gpu` section: quotas and policies for GPU resources (docs/gpu.md). */
 export interface GpuQuota {
   max_total?: number;
   max_per_resource?: number;
   allowed_models?: string[];
   require_tags?: string[];
+  /** Accelerator kinds the quotas count; default all. */
+  count_kinds?: ("nvidia-gpu" | "amd-gpu" | "neuron" | "gaudi" | "qualcomm-ai100" | "tpu")[];
+  /** Count Kubernetes workloads' GPU requests in the quotas (off: their nodes are counted). */
+  count_kubernetes_workloads?: boolean;
+  /** Tag or label naming a resource's team; default "team". */
+  team_tag?: string;
+  teams?: Record<string, { max_total?: number }>;
+  /** The plan's environment; a resource's environment tag wins. */
+  environment?: string;
+  /** Tag or label naming a resource's environment; default "environment". */
+  environment_tag?: string;
+  environments?: Record<string, { max_total?: number; require_spot?: boolean }>;
+  allowed_families?: string[];
+  forbid_unbounded_autoscaling?: boolean;
+  max_autoscaling_nodes?: number;
+  require_spot?: boolean;
+  forbid_deprecated_models?: boolean;
+  deprecated_models?: string[];
 }
 
 export const DEFAULT_CONFIG_FILE = ".planguard.yaml";
