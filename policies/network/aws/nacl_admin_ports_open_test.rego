@@ -26,13 +26,14 @@ test_inline_ingress_is_denied if {
 		"address": "aws_network_acl.private", "config_address": "aws_network_acl.private", "type": "aws_network_acl",
 		"after": {"ingress": [
 			{"action": "allow", "protocol": "tcp", "cidr_block": "10.0.0.0/8", "from_port": 22, "to_port": 22},
+			{"action": "allow", "protocol": "tcp", "cidr_block": "0.0.0.0/0", "from_port": 443, "to_port": 443},
 			{"action": "allow", "protocol": "tcp", "cidr_block": "0.0.0.0/0", "from_port": 3000, "to_port": 3500},
 		]},
 		"unknown_paths": [],
 	}]}
 	count(findings) == 1
 	some f in findings
-	f.attribute == "ingress.1"
+	f.attribute == "ingress.2"
 }
 
 test_https_from_world_passes if {
