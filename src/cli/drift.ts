@@ -2,42 +2,24 @@ import type { Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { DRIFT_FORMATS } from "../drift/formats.js";
 import { runDrift, type DriftTarget } from "../drift/run.js";
-import { DEFAULT_MAX_BYTES } from "../plan/load.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
-import { REPO_ROOT_HELP, SOURCE_DIR_HELP, sourceOptions } from "./source-dir.js";
-import { collect } from "./scan.js";
+import { sourceOptions } from "./source-dir.js";
+import { addCommonOptions, parseSize, type CommonFlags } from "./common-options.js";
 
-interface DriftFlags {
+interface DriftFlags extends CommonFlags {
   baseline?: string;
   current?: string;
-  format: string;
-  output: string[];
-  config?: string;
-  failOn: string;
-  softFail?: boolean;
-  color: boolean;
-  maxInputSize?: string;
-  sourceDir?: string;
-  repoRoot?: string;
 }
 
 export function registerDrift(program: Command): void {
-  program
+  const command = program
     .command("drift")
     .description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots")
     .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin")
     .option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
-    .option("--current <state>", "the newer state snapshot, compared with --baseline")
-    .option("-f, --format <format>", `report on stdout: ${Object.keys(DRIFT_FORMATS).join(", ")}`, "text")
-    .option("-o, --output <[format=]file>", "write a report to a file; repeatable (e.g. -o markdown=drift.md -o sarif=drift.sarif)", collect, [])
-    .option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)")
-    .option("--fail-on <severity>", "exit 1 when drift reaches this severity", "low")
-    .option("--soft-fail", "exit 0 even when drift reaches --fail-on (errors still exit 2)")
-    .option("--no-color", "no colour in the text report")
-    .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
-    .option("--source-dir <dir>", SOURCE_DIR_HELP)
-    .option("--repo-root <dir>", REPO_ROOT_HELP)
+    .option("--current <state>", "the newer state snapshot, compared with --baseline");
+  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif")
     .action(async (plan: string | undefined, flags: DriftFlags) => {
       process.exitCode = await driftCommand(plan, flags);
     });
@@ -47,7 +29,7 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const target = targetOf(plan, flags);
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
-  const maxBytes = flags.maxInputSize === undefined ? undefined : parseSize(flags.maxInputSize);
+  const maxBytes = parseSize(flags.maxInputSize);
   const { config } = await loadConfig(flags.config);
   const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
   const report = await runDrift({ target, config, source, load: maxBytes === undefined ? {} : { maxBytes } });
@@ -73,10 +55,4 @@ function targetOf(plan: string | undefined, flags: DriftFlags): DriftTarget {
   }
   if (flags.baseline === "-" && flags.current === "-") throw new UsageError("--baseline and --current cannot both read stdin");
   return { baseline: flags.baseline, current: flags.current };
-}
-
-function parseSize(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
-  return n;
 }

@@ -1,20 +1,12 @@
 import type { ScanResult } from "../scan/result.js";
-import { SEVERITIES, type Finding, type Severity } from "../policy/types.js";
+import { SEVERITIES, type Finding } from "../policy/types.js";
+import { DIM, RESET, SEVERITY_COLORS } from "./colors.js";
 import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
 
 export interface TextOptions {
   color: boolean;
 }
 
-const COLORS: Record<Severity, string> = {
-  critical: "\x1b[1;35m",
-  high: "\x1b[1;31m",
-  medium: "\x1b[33m",
-  low: "\x1b[36m",
-  info: "\x1b[2m",
-};
-const RESET = "\x1b[0m";
-const DIM = "\x1b[2m";
 
 /** The default report: findings grouped by severity, most severe first. */
 export function formatText(result: ScanResult, options: TextOptions = { color: false }): string {
@@ -31,7 +23,7 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   for (const severity of SEVERITIES) {
     const group = active.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    lines.push(paint(COLORS[severity], `${severity.toUpperCase()} (${group.length})`));
+    lines.push(paint(SEVERITY_COLORS[severity], `${severity.toUpperCase()} (${group.length})`));
     for (const f of group) lines.push(...findingLines(f, paint));
     lines.push("");
   }

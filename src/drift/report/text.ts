@@ -1,4 +1,5 @@
 import type { Severity } from "../../policy/types.js";
+import { RESET, SEVERITY_COLORS } from "../../report/colors.js";
 import type { DriftReport } from "../types.js";
 import { changeLine, inputsLine, STATUS_TEXT, summaryLine } from "./values.js";
 
@@ -6,18 +7,10 @@ export interface DriftTextOptions {
   color: boolean;
 }
 
-const COLORS: Record<Severity, string> = {
-  critical: "\x1b[1;35m",
-  high: "\x1b[1;31m",
-  medium: "\x1b[33m",
-  low: "\x1b[36m",
-  info: "\x1b[2m",
-};
-const RESET = "\x1b[0m";
 
 /** The terminal report: one block per drifted resource, most severe first. */
 export function formatDriftText(report: DriftReport, options: DriftTextOptions = { color: false }): string {
-  const paint = (sev: Severity, s: string) => (options.color ? COLORS[sev] + s + RESET : s);
+  const paint = (sev: Severity, s: string) => (options.color ? SEVERITY_COLORS[sev] + s + RESET : s);
   const lines: string[] = [`planguard drift: ${inputsLine(report)}`];
   for (const input of report.inputs) for (const w of input.warnings) lines.push(`  warning: ${input.file}: ${w}`);
   lines.push("");
