@@ -8,12 +8,16 @@
 import { aggregateBuiltins } from "./aggregates.js";
 import { arrayBuiltins } from "./arrays.js";
 import { comparisonBuiltins } from "./comparison.js";
+import { encodingBuiltins } from "./encoding.js";
+import { globBuiltins } from "./glob.js";
 import { jsonPatchBuiltins } from "./json-patch.js";
 import { numberBuiltins } from "./numbers.js";
 import { objectBuiltins } from "./objects.js";
+import { regexBuiltins } from "./regex.js";
 import { setBuiltins } from "./sets.js";
 import { stringBuiltins } from "./strings.js";
 import { typeBuiltins } from "./type-predicates.js";
+import { unitBuiltins } from "./units.js";
 import type { BuiltinDef } from "./types.js";
 
 export { BuiltinError } from "./types.js";
@@ -29,6 +33,10 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   jsonPatchBuiltins,
   typeBuiltins,
   stringBuiltins,
+  regexBuiltins,
+  globBuiltins,
+  encodingBuiltins,
+  unitBuiltins,
 ];
 
 function register(families: readonly (readonly BuiltinDef[])[]): Map<string, BuiltinDef> {
