@@ -4,7 +4,7 @@
 #   A network ACL entry that allows inbound SSH (22), RDP (3389) or all
 #   traffic from 0.0.0.0/0 or ::/0 leaves the subnet's training and notebook
 #   hosts guarded by their security groups alone. CIS asks that NACLs not
-#   admit remote administration from anywhere.
+#   admit remote administration from anywhere, over TCP or UDP.
 # custom:
 #   id: PG-AWS-NET-101
 #   severity: medium
@@ -68,7 +68,7 @@ exposed_ports(e) := "all traffic" if {
 } else := "SSH or RDP" if {
 	lower(e.action) == "allow"
 	world(e)
-	tcp(e.protocol)
+	tcp_or_udp(e.protocol)
 	some port in [22, 3389]
 	e.from <= port
 	port <= e.to
@@ -81,4 +81,4 @@ world(e) if {
 
 all_protocols(p) if p in {"-1", -1, "all"}
 
-tcp(p) if p in {"6", 6, "tcp"}
+tcp_or_udp(p) if p in {"6", 6, "tcp", "17", 17, "udp"}

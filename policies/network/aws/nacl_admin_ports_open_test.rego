@@ -54,3 +54,7 @@ test_unknown_ingress_is_not_denied if {
 		"after": {}, "unknown_paths": ["ingress"],
 	}]}
 }
+
+test_rdp_over_udp_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as rule({"egress": false, "rule_action": "allow", "protocol": "17", "cidr_block": "0.0.0.0/0", "from_port": 3389, "to_port": 3389}, [])
+}
