@@ -16,6 +16,7 @@ import { objectBuiltins } from "./objects.js";
 import { regexBuiltins } from "./regex.js";
 import { setBuiltins } from "./sets.js";
 import { stringBuiltins } from "./strings.js";
+import { timeBuiltins } from "./time.js";
 import { typeBuiltins } from "./type-predicates.js";
 import { unitBuiltins } from "./units.js";
 import type { BuiltinDef } from "./types.js";
@@ -37,6 +38,7 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   globBuiltins,
   encodingBuiltins,
   unitBuiltins,
+  timeBuiltins,
 ];
 
 function register(families: readonly (readonly BuiltinDef[])[]): Map<string, BuiltinDef> {
