@@ -1,34 +1,57 @@
 import type { Model, Resource } from "../plan/model.js";
-import { gpuDemandOf, ownerLabels } from "./demand.js";
+import { ownerLabels, resourceGpuDemand, type GpuGroup, type Side } from "./demand.js";
+import { labelsOf } from "./demand.js";
 
-/** GPUs on one side of a plan (before or after apply), by model and by team. */
+/** Accelerators on one side of a plan (before or after apply), by model, team and kind. */
 export interface GpuTally {
+  /** Cloud capacity: instances, node pools, endpoints (every kind). */
   total: number;
   byModel: Record<string, number>;
   byTeam: Record<string, number>;
+  /** nvidia-gpu, amd-gpu, neuron (chips), gaudi, qualcomm-ai100, tpu (chips). */
+  byKind: Record<string, number>;
+  /**
+   * Kubernetes workloads' requests (limits × replicas). They run on nodes
+   * counted above, so they are kept out of `total`.
+   */
+  workloads: { total: number; byKind: Record<string, number>; byTeam: Record<string, number> };
 }
 
 export interface GpuSummary {
   before: GpuTally;
   after: GpuTally;
-  /** Resources whose GPU count is known only after apply. */
+  /** Resources whose GPU count is known only after apply (or not in the plan). */
   undecided: string[];
 }
 
 const UNTAGGED = "(no team tag)";
 
 function emptyTally(): GpuTally {
-  return { total: 0, byModel: {}, byTeam: {} };
+  return { total: 0, byModel: {}, byTeam: {}, byKind: {}, workloads: { total: 0, byKind: {}, byTeam: {} } };
 }
 
-function add(tally: GpuTally, r: Resource, values: Resource["after"], unknownMask: unknown): string | undefined {
-  const demand = gpuDemandOf(r.type, values, unknownMask);
+const bump = (m: Record<string, number>, k: string, n: number) => {
+  m[k] = (m[k] ?? 0) + n;
+};
+
+function add(tally: GpuTally, model: Model, r: Resource, side: Side): string | undefined {
+  const demand = resourceGpuDemand(model, r, side);
   if (!demand) return undefined;
-  const team = String(ownerLabels(r.type, values).labels["team"] ?? UNTAGGED);
-  for (const g of demand.groups) {
+  const values = side === "after" ? r.after : r.before;
+  let team: string | undefined;
+  const teamOf = (): string => (team ??= String(labelsOf(model, r, side).labels["team"] ?? ownerLabels(r.type, values).labels["team"] ?? UNTAGGED));
+  for (const g of demand.groups as GpuGroup[]) {
+    if (g.gpus <= 0) continue;
+    if (g.workload) {
+      tally.workloads.total += g.gpus;
+      bump(tally.workloads.byKind, g.kind, g.gpus);
+      bump(tally.workloads.byTeam, teamOf(), g.gpus);
+      continue;
+    }
     tally.total += g.gpus;
-    tally.byModel[g.shortModel] = (tally.byModel[g.shortModel] ?? 0) + g.gpus;
-    tally.byTeam[team] = (tally.byTeam[team] ?? 0) + g.gpus;
+    bump(tally.byModel, g.shortModel, g.gpus);
+    bump(tally.byTeam, teamOf(), g.gpus);
+    bump(tally.byKind, g.kind, g.gpus);
   }
   return demand.undecided;
 }
@@ -42,8 +65,8 @@ export function summarizeGpus(models: readonly Model[]): GpuSummary {
   for (const model of models) {
     for (const r of model.resources) {
       if (r.mode !== "managed" || r.deposed) continue;
-      if (r.before) add(summary.before, r, r.before, undefined);
-      if (r.willExist && add(summary.after, r, r.after, r.afterUnknown)) summary.undecided.push(r.address);
+      if (r.before) add(summary.before, model, r, "before");
+      if (r.willExist && add(summary.after, model, r, "after")) summary.undecided.push(r.address);
     }
   }
   return summary;

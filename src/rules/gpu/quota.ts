@@ -1,95 +1,72 @@
-import { GPU_RESOURCE_TYPES, gpuDemandOf, ownerLabels, totalGpus, type GpuDemand } from "../../gpu/demand.js";
+import { GPU_RESOURCE_TYPES, labelsOf, totalGpus, type GpuDemand } from "../../gpu/demand.js";
+import { countedBy, entryFor, environmentOf, teamOf } from "../../gpu/scope.js";
 import { isUnknown, type Resource } from "../../plan/model.js";
 import { fail, modelRule, resourceRule, unknown, type Outcome } from "../../policy/rule.js";
+import { gpuAutoscalingBound, gpuOnDemandWhereSpotRequired, gpuPublicIp } from "./capacity.js";
+import { demandAfter, formatCount, judgeSum } from "./common.js";
+import { gpuWorkloadLimits, gpuNodeWorkloadWithoutGpuLimit } from "./kubernetes.js";
+import { gpuAllowedFamilies, gpuAllowedModels, gpuDeprecatedModels } from "./shapes.js";
 
 /**
  * GPU quotas from the config's `gpu` section. Each rule is silent when its
  * setting is absent. Counts come from the bundled GPU catalog; see
- * src/gpu/demand.ts for what counts as a GPU and how node pools count.
+ * src/gpu/demand.ts and docs/gpu.md for what counts as a GPU and how pools
+ * count (their upper bound). `gpu.count_kinds` and
+ * `gpu.count_kubernetes_workloads` say which accelerators a quota counts.
  */
 
-function demandAfter(r: Resource): GpuDemand | undefined {
-  return gpuDemandOf(r.type, r.after, r.afterUnknown);
+function gpuMembers(ctx: { model: Parameters<typeof demandAfter>[0] }, filter?: (r: Resource) => boolean): { r: Resource; demand: GpuDemand }[] {
+  const out: { r: Resource; demand: GpuDemand }[] = [];
+  for (const r of ctx.model.resources) {
+    if (!r.willExist || r.mode !== "managed") continue;
+    const demand = demandAfter(ctx.model, r);
+    if (!demand || (filter && !filter(r))) continue;
+    out.push({ r, demand });
+  }
+  return out;
 }
-
-const formatCount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 export const gpuTotalQuota = modelRule({
   id: "PG-GPU-001",
   title: "GPUs in the plan exceed the total quota",
   description:
-    "The accelerators that all resources in the plan add up to after apply exceed `gpu.max_total`. Cloud GPU quotas are scarce and expensive; a plan that asks for more fails at apply time or burns budget.",
+    "The accelerators that all resources in the plan add up to after apply exceed `gpu.max_total`. Pools count their upper bound (autoscaling maximum, per-zone counts times zones). Cloud GPU quotas are scarce and expensive; a plan that asks for more fails at apply time or burns budget.",
   severity: "high",
   category: "gpu",
   remediation: "Reduce instance counts or node pool sizes, use smaller GPU shapes, or raise `gpu.max_total` after the quota and budget are approved.",
-  check({ model, config }) {
-    const max = config.gpu?.max_total;
+  check(ctx) {
+    const max = ctx.config.gpu?.max_total;
     if (max === undefined) return;
-    let total = 0;
-    let largest: { r: Resource; gpus: number } | undefined;
-    const undecided: string[] = [];
-    for (const r of model.resources) {
-      if (!r.willExist || r.mode !== "managed") continue;
-      const demand = demandAfter(r);
-      if (!demand) continue;
-      if (demand.undecided) undecided.push(r.address);
-      const gpus = totalGpus(demand);
-      total += gpus;
-      if (gpus > 0 && (!largest || gpus > largest.gpus)) largest = { r, gpus };
-    }
-    if (total > max && largest) {
-      const outcome: Outcome = fail(
-        `The plan adds up to ${formatCount(total)} GPUs, over the quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
-      );
-      outcome.resource = largest.r;
-      return outcome;
-    }
-    if (undecided.length > 0) {
-      return unknown(`GPU total could not be decided: the shape or size of ${undecided.slice(0, 3).join(", ")}${undecided.length > 3 ? ", ..." : ""} is known only after apply.`);
-    }
+    return judgeSum(
+      gpuMembers(ctx),
+      countedBy(ctx.config),
+      max,
+      (total, largest) => `The plan adds up to ${formatCount(total)} GPUs, over the quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
+      "The GPU total",
+    );
   },
 });
 
 export const gpuPerResourceQuota = resourceRule({
   id: "PG-GPU-002",
   title: "One resource asks for more GPUs than allowed",
-  description: "A single instance, node pool or endpoint asks for more accelerators than `gpu.max_per_resource`.",
+  description: "A single instance, node pool, scaling group or endpoint asks for more accelerators than `gpu.max_per_resource` (pools at their upper bound).",
   severity: "medium",
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Split the workload or choose a smaller shape; raise `gpu.max_per_resource` if the size is intended.",
-  check(r, { config }) {
+  check(r, { model, config }) {
     const max = config.gpu?.max_per_resource;
     if (max === undefined) return;
-    const demand = demandAfter(r);
+    const demand = demandAfter(model, r);
     if (demand?.undecided) return unknown(`GPU count is not decided: ${demand.undecided}.`);
-    const gpus = totalGpus(demand);
+    const keep = countedBy(config);
+    const gpus = totalGpus(demand, keep);
     if (gpus > max) {
-      const shapes = [...new Set(demand!.groups.map((g) => g.shape))].join(", ");
-      return fail(`${r.address} asks for ${formatCount(gpus)} GPUs (${shapes}), over the per-resource limit of ${max}.`, demand!.groups[0]!.attribute);
+      const groups = demand!.groups.filter(keep);
+      const shapes = [...new Set(groups.map((g) => g.shape))].join(", ");
+      return fail(`${r.address} asks for ${formatCount(gpus)} GPUs (${shapes}), over the per-resource limit of ${max}.`, groups[0]!.attribute);
     }
-  },
-});
-
-export const gpuAllowedModels = resourceRule({
-  id: "PG-GPU-003",
-  title: "GPU model is not on the allowed list",
-  description: "The resource uses an accelerator model outside `gpu.allowed_models`, for example a deprecated K80 or a model the team has no quota or budget for.",
-  severity: "medium",
-  category: "gpu",
-  resourceTypes: [...GPU_RESOURCE_TYPES],
-  remediation: "Pick a shape with one of the allowed models, or add the model to `gpu.allowed_models`.",
-  check(r, { config }) {
-    const allowed = config.gpu?.allowed_models;
-    if (!allowed || allowed.length === 0) return;
-    const normalized = allowed.map((m) => m.toLowerCase());
-    const demand = demandAfter(r);
-    const out: Outcome[] = [];
-    for (const g of demand?.groups ?? []) {
-      const ok = normalized.includes(g.shortModel.toLowerCase()) || normalized.some((m) => g.model.toLowerCase().includes(m));
-      if (!ok) out.push(fail(`${r.address} uses ${g.model} (${g.shape}), which is not among the allowed models (${allowed.join(", ")}).`, g.attribute));
-    }
-    return out;
   },
 });
 
@@ -97,17 +74,17 @@ export const gpuRequiredTags = resourceRule({
   id: "PG-GPU-004",
   title: "GPU resource is missing required tags or labels",
   description:
-    "GPU spend must be attributable: every resource that carries accelerators must have the tags (AWS, Azure) or labels (GCP) listed in `gpu.require_tags`, such as team and cost-center.",
+    "GPU spend must be attributable: every resource that carries accelerators must have the tags (AWS, Azure) or labels (GCP, Kubernetes) listed in `gpu.require_tags`, such as team and cost-center. Scaling groups and managed instance groups may inherit them from their template.",
   severity: "low",
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Add the missing tags or labels (or set them once through the provider's default_tags).",
-  check(r, { config }) {
+  check(r, { model, config }) {
     const required = config.gpu?.require_tags;
     if (!required || required.length === 0) return;
-    const demand = demandAfter(r);
+    const demand = demandAfter(model, r);
     if (totalGpus(demand) <= 0) return;
-    const { labels, paths } = ownerLabels(r.type, r.after);
+    const { labels, paths } = labelsOf(model, r);
     const missing = required.filter((t) => labels[t] === undefined || labels[t] === null || labels[t] === "");
     if (missing.length === 0) return;
     // tags_all (provider default_tags) may supply them once it is known.
@@ -116,4 +93,80 @@ export const gpuRequiredTags = resourceRule({
   },
 });
 
-export const gpuRules = [gpuTotalQuota, gpuPerResourceQuota, gpuAllowedModels, gpuRequiredTags];
+export const gpuTeamQuota = modelRule({
+  id: "PG-GPU-005",
+  title: "A team's GPUs exceed its quota",
+  description:
+    "The accelerators of the resources tagged or labelled with a team (`team`, or `gpu.team_tag`) add up to more than that team's `gpu.teams.<team>.max_total` after apply. Untagged resources count against no team (PG-GPU-004 asks for the tag).",
+  severity: "high",
+  category: "gpu",
+  remediation: "Shrink the team's pools or instances, move capacity to another approved team, or raise the team's quota in `gpu.teams`.",
+  check(ctx) {
+    const teams = ctx.config.gpu?.teams;
+    if (!teams) return;
+    const out: Outcome[] = [];
+    const members = gpuMembers(ctx);
+    for (const [team, quota] of Object.entries(teams)) {
+      if (quota.max_total === undefined) continue;
+      const max = quota.max_total;
+      const mine = members.filter((m) => entryFor({ [team]: true }, teamOf(ctx.model, m.r, ctx.config.gpu)) !== undefined);
+      const o = judgeSum(
+        mine,
+        countedBy(ctx.config),
+        max,
+        (total, largest) => `Team ${team} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
+        `Team ${team}'s GPU total`,
+      );
+      if (o) out.push(o);
+    }
+    return out;
+  },
+});
+
+export const gpuEnvironmentQuota = modelRule({
+  id: "PG-GPU-006",
+  title: "An environment's GPUs exceed its quota",
+  description:
+    "The accelerators of an environment add up to more than `gpu.environments.<env>.max_total` after apply. A resource's environment is its `environment` tag or label (or `gpu.environment_tag`), else the plan's `gpu.environment`.",
+  severity: "high",
+  category: "gpu",
+  remediation: "Shrink the environment's GPU pools (development rarely needs production's size), or raise its quota in `gpu.environments`.",
+  check(ctx) {
+    const envs = ctx.config.gpu?.environments;
+    if (!envs) return;
+    const out: Outcome[] = [];
+    const members = gpuMembers(ctx);
+    for (const [env, quota] of Object.entries(envs)) {
+      if (quota.max_total === undefined) continue;
+      const max = quota.max_total;
+      const mine = members.filter((m) => entryFor({ [env]: true }, environmentOf(ctx.model, m.r, ctx.config.gpu)) !== undefined);
+      const o = judgeSum(
+        mine,
+        countedBy(ctx.config),
+        max,
+        (total, largest) => `Environment ${env} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
+        `Environment ${env}'s GPU total`,
+      );
+      if (o) out.push(o);
+    }
+    return out;
+  },
+});
+
+export { gpuAllowedModels };
+
+export const gpuRules = [
+  gpuTotalQuota,
+  gpuPerResourceQuota,
+  gpuAllowedModels,
+  gpuRequiredTags,
+  gpuTeamQuota,
+  gpuEnvironmentQuota,
+  gpuAllowedFamilies,
+  gpuAutoscalingBound,
+  gpuOnDemandWhereSpotRequired,
+  gpuPublicIp,
+  gpuDeprecatedModels,
+  gpuWorkloadLimits,
+  gpuNodeWorkloadWithoutGpuLimit,
+];

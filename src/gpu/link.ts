@@ -1,0 +1,86 @@
+import { stripInstanceKeys } from "../plan/address.js";
+import type { Attributes, Model, Resource } from "../plan/model.js";
+
+/**
+ * Cross-resource look-ups for GPU demand: an autoscaling group's launch
+ * template, a managed instance group's instance template and autoscaler, a
+ * node pool's cluster. A link is found by the known value of the reference
+ * (an id, name or self link of a resource the plan shows), else through the
+ * configuration's reference graph (a resource created in the same plan,
+ * whose id is known only after apply).
+ */
+
+export type Side = "before" | "after";
+
+export interface Linked {
+  resource: Resource;
+  /** The linked resource's values on the same side. */
+  values: Attributes;
+  /** Its after_unknown mask (after side only). */
+  unknown: unknown;
+}
+
+export interface LinkContext {
+  /** Resources of `types` that the attribute at `path` refers to. */
+  linked(path: string, types: readonly string[], knownRef: unknown, matches: (values: Attributes, ref: string) => boolean): Linked[];
+  /** Resources of `types` that refer to this one (through `attributePrefix`, or by `matches`). */
+  referrers(types: readonly string[], attributePrefix: string, matches: (values: Attributes, self: Attributes) => boolean): Linked[];
+  /** Whether the configuration sets a top-level attribute (false: the provider computes it). */
+  configured(attribute: string): boolean;
+}
+
+/** `module.a.aws_launch_template.x` → `aws_launch_template`. */
+function typeOfConfigAddress(address: string): string {
+  const parts = address.split(".");
+  return parts[parts.length - 2] ?? "";
+}
+
+export function linkContext(model: Model, r: Resource, side: Side): LinkContext {
+  const valuesOf = (x: Resource): Attributes | null => (side === "after" ? x.after : x.before);
+  const exists = (x: Resource): boolean => x.mode === "managed" && !x.deposed && (side === "after" ? x.willExist : x.before !== null);
+  const linkedOf = (x: Resource): Linked => ({ resource: x, values: valuesOf(x)!, unknown: side === "after" ? x.afterUnknown : undefined });
+  const sameModule = (x: Resource): boolean =>
+    stripInstanceKeys(x.moduleAddress) !== stripInstanceKeys(r.moduleAddress) || x.moduleAddress === r.moduleAddress;
+
+  const pickInstance = (candidates: Resource[]): Resource[] => {
+    if (candidates.length <= 1 || r.index === undefined) return candidates;
+    const same = candidates.filter((c) => c.index === r.index);
+    return same.length > 0 ? same : candidates;
+  };
+
+  return {
+    linked(path, types, knownRef, matches) {
+      if (typeof knownRef === "string" && knownRef !== "") {
+        const hits = model.resources.filter((x) => types.includes(x.type) && exists(x) && matches(valuesOf(x)!, knownRef));
+        if (hits.length > 0) return pickInstance(hits).map(linkedOf);
+      }
+      // Graph references are written in the configuration, which describes the after side.
+      const configPath = path.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
+      const out: Resource[] = [];
+      for (const ref of model.graph.referencesFrom(r.configAddress, configPath)) {
+        if (!types.includes(typeOfConfigAddress(ref.to))) continue;
+        for (const x of model.byConfigAddress(ref.to)) if (exists(x) && sameModule(x) && !out.includes(x)) out.push(x);
+      }
+      return pickInstance(out).map(linkedOf);
+    },
+    referrers(types, attributePrefix, matches) {
+      const self = valuesOf(r);
+      const out: Resource[] = [];
+      if (self) {
+        for (const x of model.resources) if (types.includes(x.type) && exists(x) && matches(valuesOf(x)!, self)) out.push(x);
+      }
+      for (const ref of model.graph.referencesTo(r.configAddress)) {
+        if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
+        if (!types.includes(typeOfConfigAddress(ref.from))) continue;
+        for (const x of model.byConfigAddress(ref.from)) {
+          if (exists(x) && sameModule(x) && !out.includes(x)) out.push(x);
+        }
+      }
+      return out.map(linkedOf);
+    },
+    configured(attribute) {
+      const expressions = model.graph.expressionsOf(r.configAddress);
+      return expressions === undefined || Object.prototype.hasOwnProperty.call(expressions, attribute);
+    },
+  };
+}
