@@ -7,22 +7,30 @@
  */
 import { aggregateBuiltins } from "./aggregates.js";
 import { arrayBuiltins } from "./arrays.js";
+import { bitsBuiltins } from "./bits.js";
 import { comparisonBuiltins } from "./comparison.js";
+import { conversionBuiltins } from "./conversions.js";
+import { cryptoBuiltins } from "./crypto.js";
 import { encodingBuiltins } from "./encoding.js";
 import { globBuiltins } from "./glob.js";
 import { jsonPatchBuiltins } from "./json-patch.js";
+import { netBuiltins } from "./net.js";
 import { numberBuiltins } from "./numbers.js";
 import { objectBuiltins } from "./objects.js";
 import { regexBuiltins } from "./regex.js";
+import { runtimeBuiltins } from "./runtime.js";
+import { semverBuiltins } from "./semver.js";
 import { setBuiltins } from "./sets.js";
 import { stringBuiltins } from "./strings.js";
 import { timeBuiltins } from "./time.js";
 import { typeBuiltins } from "./type-predicates.js";
 import { unitBuiltins } from "./units.js";
 import type { BuiltinDef } from "./types.js";
+import { walkBuiltins } from "./walk.js";
 
 export { BuiltinError } from "./types.js";
 export type { BuiltinContext, BuiltinDef, BuiltinErrorCode } from "./types.js";
+export { formatPrintArgs } from "./runtime.js";
 
 const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   comparisonBuiltins,
@@ -39,6 +47,13 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   encodingBuiltins,
   unitBuiltins,
   timeBuiltins,
+  netBuiltins,
+  semverBuiltins,
+  cryptoBuiltins,
+  bitsBuiltins,
+  conversionBuiltins,
+  walkBuiltins,
+  runtimeBuiltins,
 ];
 
 function register(families: readonly (readonly BuiltinDef[])[]): Map<string, BuiltinDef> {
