@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { RegoObject, equal, formatValue } from "../../../src/rego/value.js";
+import type { Value } from "../../../src/rego/value.js";
+import { call, set } from "./helpers.js";
+
+const same = (a: Value | undefined, b: Value): void => {
+  expect(a !== undefined && equal(a, b), `${a === undefined ? "undefined" : formatValue(a)} != ${formatValue(b)}`).toBe(true);
+};
+
+describe("arrays", () => {
+  it("concatenates, slices with clamping, reverses", () => {
+    expect(call("array.concat", [[1], [2, 3]])).toEqual([1, 2, 3]);
+    expect(call("array.slice", [[1, 2, 3], -5, 2])).toEqual([1, 2]);
+    expect(call("array.slice", [[1, 2, 3], 2, 1])).toEqual([]);
+    expect(call("array.reverse", [[1, 2, 3]])).toEqual([3, 2, 1]);
+  });
+});
+
+describe("object.get", () => {
+  const obj = { a: { b: [10, 20] }, s: set("x") } as Value;
+  it("reads keys and paths, falling back to the default", () => {
+    expect(call("object.get", [obj, "a", null])).toEqual({ b: [10, 20] });
+    expect(call("object.get", [obj, ["a", "b", 1], null])).toBe(20);
+    expect(call("object.get", [obj, ["s", "x"], null])).toBe("x");
+    expect(call("object.get", [obj, ["a", "zz"], "d"])).toBe("d");
+    expect(call("object.get", [obj, [], "d"])).toBe(obj);
+    expect(call("object.get", [{ constructor: 1 }, "toString", "d"])).toBe("d");
+  });
+});
+
+describe("object builtins", () => {
+  it("unions recursively, the right side winning", () => {
+    same(call("object.union", [{ a: { b: 1, c: 2 }, d: 1 }, { a: { b: 3 }, d: { x: 1 } }]), { a: { b: 3, c: 2 }, d: { x: 1 } });
+    same(call("object.union_n", [[{ a: { b: 2 } }, { a: 4 }, { a: { c: 3 } }]]), { a: { c: 3 } });
+  });
+  it("removes and filters by array, set or object keys", () => {
+    const o = new RegoObject([["a", 1], [1, 2], ["c", 3]]);
+    same(call("object.remove", [o, ["a", 1]]), { c: 3 });
+    same(call("object.filter", [o, set(1)]), new RegoObject([[1, 2]]));
+    same(call("object.filter", [{ a: 1, b: 2 }, { a: 0 }]), { a: 1 });
+    same(call("object.keys", [o]), set("a", 1, "c"));
+  });
+  it("object.subset: objects recursively, arrays contiguously, sets by members", () => {
+    expect(call("object.subset", [{ a: { b: 1, c: 2 }, d: 3 }, { a: { b: 1 } }])).toBe(true);
+    expect(call("object.subset", [{ a: [1, 2, 3] }, { a: [2, 3] }])).toBe(true);
+    expect(call("object.subset", [[1, 2, 3], [1, 3]])).toBe(false);
+    expect(call("object.subset", [[1, 2, 3], set(3, 1)])).toBe(true);
+    expect(call("object.subset", [set(1, 2), set(2)])).toBe(true);
+  });
+});
+
+describe("json.filter and json.remove", () => {
+  const doc = { a: { b: 1, c: [1, 2, 3] }, d: 4 } as Value;
+  it("keeps only the paths", () => {
+    same(call("json.filter", [doc, ["a/b", "d"]]), { a: { b: 1 }, d: 4 });
+    same(call("json.filter", [doc, [["a", "c", "1"]]]), { a: { c: [2] } });
+  });
+  it("drops the paths, closing array gaps", () => {
+    same(call("json.remove", [doc, ["a/c/0", "d"]]), { a: { b: 1, c: [2, 3] } });
+    same(call("json.remove", [doc, set(["a"])]), { d: 4 });
+  });
+});
+
+describe("json.patch", () => {
+  it("applies RFC 6902 operations without changing the input", () => {
+    const input = { a: [1, 2], b: { c: 1 } } as Value;
+    const out = call("json.patch", [input, [
+      { op: "add", path: "/a/-", value: 3 },
+      { op: "remove", path: "/a/0" },
+      { op: "replace", path: "/b/c", value: 9 },
+      { op: "copy", from: "/b", path: "/e" },
+      { op: "move", from: "/e/c", path: "/f" },
+      { op: "test", path: "/f", value: 9 },
+    ]]);
+    same(out, { a: [2, 3], b: { c: 9 }, e: {}, f: 9 });
+    same(input, { a: [1, 2], b: { c: 1 } });
+  });
+  it("is undefined when an operation fails", () => {
+    expect(call("json.patch", [{}, [{ op: "remove", path: "/x" }]])).toBeUndefined();
+    expect(call("json.patch", [{ a: 1 }, [{ op: "test", path: "/a", value: 2 }]])).toBeUndefined();
+    expect(call("json.patch", [{ a: { b: 1 } }, [{ op: "move", from: "/a", path: "/a/c" }]])).toBeUndefined();
+  });
+  it("addresses set members by value", () => {
+    same(call("json.patch", [set("a"), [{ op: "add", path: ["b"], value: "b" }]]), set("a", "b"));
+    expect(call("json.patch", [set("a"), [{ op: "replace", path: ["a"], value: "c" }]])).toBeUndefined();
+  });
+});
+
+describe("walk and graph.reachable", () => {
+  it("yields every [path, value], the root first", () => {
+    const out = call("walk", [{ a: [true], b: set(1) }]) as Value[];
+    expect(out.map((pv) => formatValue((pv as Value[])[0]!))).toEqual(['[]', '["a"]', '["a", 0]', '["b"]', '["b", 1]']);
+  });
+  it("follows edges from the initial nodes", () => {
+    same(call("graph.reachable", [{ a: ["b"], b: set("c"), c: [], d: ["a"] }, ["a"]]), set("a", "b", "c"));
+  });
+});
