@@ -74,6 +74,23 @@ export function goReplace(s: string, pairs: readonly (readonly [string, string])
   return out;
 }
 
+/**
+ * Go maps case one code point at a time (unicode.ToUpper), without JS's
+ * special casing: "ß" stays "ß" in upper case, a final sigma is "σ".
+ */
+function caseMap(s: string, to: "lower" | "upper"): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return to === "lower" ? s.toLowerCase() : s.toUpperCase();
+  let out = "";
+  for (const ch of s) {
+    const m = to === "lower" ? ch.toLowerCase() : ch.toUpperCase();
+    const cps = Array.from(m);
+    // A one-to-many mapping is special casing, which Go does not apply:
+    // upper keeps the character; lower keeps the simple mapping (İ -> i).
+    out += cps.length === 1 ? m : to === "lower" ? cps[0]! : ch;
+  }
+  return out;
+}
+
 function split(args: Value[]): Value {
   const s = str("split", args, 0);
   const sep = str("split", args, 1);
@@ -163,8 +180,8 @@ export const stringBuiltins: readonly BuiltinDef[] = [
     for (let i = indexOfCodePoints(s, needle); i >= 0; i = indexOfCodePoints(s, needle, i + 1)) out.push(i);
     return out;
   }),
-  def("lower", 1, (args) => str("lower", args, 0).toLowerCase()),
-  def("upper", 1, (args) => str("upper", args, 0).toUpperCase()),
+  def("lower", 1, (args) => caseMap(str("lower", args, 0), "lower")),
+  def("upper", 1, (args) => caseMap(str("upper", args, 0), "upper")),
   def("replace", 3, (args) =>
     goReplace(str("replace", args, 0), [[str("replace", args, 1), str("replace", args, 2)]]),
   ),
