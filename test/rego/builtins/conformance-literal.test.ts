@@ -22,6 +22,8 @@ const FOLLOWS_OPA: Record<string, string> = {
   // OPA's default layout is RFC3339Nano, which drops trailing zeros (.73439Z).
   "time/format.yaml#without-timezone-and-format": "RFC3339Nano trims trailing zeros",
   "time/format.yaml#with-timezone-and-no-format": "RFC3339Nano trims trailing zeros",
+  // Go lowers case per code point: no final sigma ("ὀδυσσεύσ"), unlike Rust.
+  "strings/lower.yaml#unicode string": "Go's strings.ToLower has no final-sigma rule",
   // OPA's semver.is_valid answers false for any non-string.
   "semver/is_valid.yaml#semver.compare wrong arg1 type": "semver.is_valid(1) is false in OPA",
   // Numbers are doubles: 1.0 and 1 are the same JS number, so [1.0] is a valid index.
