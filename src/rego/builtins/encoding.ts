@@ -27,14 +27,15 @@ function goJSONEscapes(s: string): string {
 export function marshalJSON(v: Value, indent?: { prefix: string; indent: string }): string {
   const plain = toJSON(v); // sets -> sorted arrays, keys sorted
   if (indent === undefined) return goJSONEscapes(JSON.stringify(plain));
-  // Indent with NUL (never raw inside JSON text) and then substitute, so an
-  // empty indent still breaks lines as Go's MarshalIndent does.
-  const lines = JSON.stringify(plain, null, "\u0000").split("\n");
+  // Indent with tabs (JSON.stringify escapes tabs inside strings, so a raw
+  // tab is always indentation) and then substitute, so that an empty indent
+  // still breaks lines as Go's MarshalIndent does.
+  const lines = JSON.stringify(plain, null, "\t").split("\n");
   const out = lines.map((line, i) => {
-    const depth = /^\u0000*/.exec(line)![0].length;
-    return (i === 0 ? "" : indent.prefix) + indent.indent.repeat(depth) + line.slice(depth);
+    const depth = /^\t*/.exec(line)![0].length;
+    return (i === 0 ? "" : indent.prefix) + indent.indent.repeat(depth) + goJSONEscapes(line.slice(depth));
   });
-  return goJSONEscapes(out.join("\n"));
+  return out.join("\n");
 }
 
 /** Converts parsed JSON/YAML (plain JS) into Rego values. */

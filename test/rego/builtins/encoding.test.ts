@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { RegoObject, equal } from "../../../src/rego/value.js";
+import { call, failure, set } from "./helpers.js";
+
+describe("json", () => {
+  it("marshals compactly with sorted keys, sets as arrays, Go's HTML escapes", () => {
+    expect(call("json.marshal", [{ b: 1, a: set(2, 1) }])).toBe('{"a":[1,2],"b":1}');
+    expect(call("json.marshal", ["<&>"])).toBe('"\\u003c\\u0026\\u003e"');
+    expect(call("json.marshal", [new RegoObject([[1, "x"]])])).toBe('{"1":"x"}');
+  });
+  it("marshals with options", () => {
+    expect(call("json.marshal_with_options", [{ a: [1] }, { pretty: true }])).toBe('{\n\t"a": [\n\t\t1\n\t]\n}');
+    expect(call("json.marshal_with_options", [{ a: 1 }, { indent: "  ", prefix: "> " }])).toBe('{\n>   "a": 1\n> }');
+    expect(call("json.marshal_with_options", [{ a: 1 }, { pretty: false, indent: "  " }])).toBe('{"a":1}');
+    expect(failure("json.marshal_with_options", [{}, { bogus: 1 }]).code).toBe("eval_builtin_error");
+  });
+  it("unmarshals and validates", () => {
+    expect(call("json.unmarshal", ['{"a":[1,"x",null]}'])).toEqual({ a: [1, "x", null] });
+    expect(failure("json.unmarshal", ["{"]).code).toBe("eval_builtin_error");
+    expect(call("json.is_valid", ["[1]"])).toBe(true);
+    expect(call("json.is_valid", ["[1"])).toBe(false);
+  });
+});
+
+describe("yaml", () => {
+  it("round-trips documents", () => {
+    const out = call("yaml.marshal", [{ b: [1, 2], a: "x" }]) as string;
+    expect(out).toBe("a: x\nb:\n- 1\n- 2\n");
+    expect(call("yaml.unmarshal", [out])).toEqual({ a: "x", b: [1, 2] });
+  });
+  it("reads YAML 1.1 scalars as Go's yaml.v2 does", () => {
+    expect(call("yaml.unmarshal", ["a: yes\nb: ~\nc: 010"])).toEqual({ a: true, b: null, c: 8 });
+    expect(call("yaml.is_valid", ["a: [1"])).toBe(false);
+    expect(failure("yaml.unmarshal", ["a: [1"]).code).toBe("eval_builtin_error");
+  });
+});
+
+describe("base64, hex, urlquery", () => {
+  it("encodes and decodes strictly", () => {
+    expect(call("base64.encode", ["hi?"])).toBe("aGk/");
+    expect(call("base64.decode", ["aGk/"])).toBe("hi?");
+    expect(call("base64.is_valid", ["aGk"])).toBe(false);
+    expect(failure("base64.decode", ["a$=="]).code).toBe("eval_builtin_error");
+    expect(call("base64url.encode", ["hi?"])).toBe("aGk_");
+    expect(call("base64url.encode", ["h"])).toBe("aA==");
+    expect(call("base64url.encode_no_pad", ["h"])).toBe("aA");
+    expect(call("base64url.decode", ["aA"])).toBe("h");
+    expect(call("hex.encode", ["é"])).toBe("c3a9");
+    expect(call("hex.decode", ["c3a9"])).toBe("é");
+    expect(failure("hex.decode", ["abc"]).message).toContain("odd length");
+  });
+  it("escapes query strings as Go's net/url", () => {
+    expect(call("urlquery.encode", ["a b&c=d/é~"])).toBe("a+b%26c%3Dd%2F%C3%A9~");
+    expect(call("urlquery.decode", ["a+b%26c"])).toBe("a b&c");
+    expect(failure("urlquery.decode", ["%zz"]).code).toBe("eval_builtin_error");
+    expect(call("urlquery.encode_object", [{ b: ["2", "1"], a: "x y", c: set("z") }])).toBe("a=x+y&b=2&b=1&c=z");
+    expect(equal(call("urlquery.decode_object", ["a=1&a=2&b=x+y"])!, { a: ["1", "2"], b: ["x y"] })).toBe(true);
+  });
+});
+
+describe("units", () => {
+  it("parses SI and binary quantities", () => {
+    expect(call("units.parse", ["10k"])).toBe(10000);
+    expect(call("units.parse", ["1.1m"])).toBe(0.0011);
+    expect(call("units.parse", ["1M"])).toBe(1e6);
+    expect(call("units.parse", ["1Ki"])).toBe(1024);
+    expect(call("units.parse", ['"2"'])).toBe(2);
+    expect(call("units.parse", ["1mb"])).toBeUndefined();
+    expect(failure("units.parse", ["1 k"]).message).toBe("units.parse: spaces not allowed in resource strings");
+  });
+  it("parses byte quantities to integers", () => {
+    expect(call("units.parse_bytes", ["1.5KB"])).toBe(1500);
+    expect(call("units.parse_bytes", ["1GiB"])).toBe(1073741824);
+    expect(call("units.parse_bytes", ["10"])).toBe(10);
+    expect(call("units.parse_bytes", ["1e3"])).toBe(1000);
+    expect(call("units.parse_bytes", ["5 MB".replace(" ", "")])).toBe(5e6);
+    expect(call("units.parse_bytes", ["KB"])).toBeUndefined();
+  });
+});
