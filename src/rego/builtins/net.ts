@@ -2,7 +2,7 @@
  * CIDR builtins for IPv4 and IPv6. Addresses are BigInts (128 bits fit),
  * parsed as strictly as Go's net package (no leading zeros in IPv4 parts).
  */
-import { type Value, RegoSet } from "../value.js";
+import { type Value, RegoSet, objectEntries } from "../value.js";
 import { arrayOrSet, builtinError, def, str, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
@@ -214,12 +214,52 @@ function cidrMerge(args: Value[]): Value {
   return out;
 }
 
+/**
+ * The entries of a net.cidr_contains_matches operand as [key, address]:
+ * a string is its own key; arrays are keyed by index, sets by member,
+ * objects by key; an array value holds its address first.
+ */
+function keyedAddresses(name: string, v: Value, pos: number): [Value, string][] {
+  const addressOf = (x: Value): string => {
+    const a = Array.isArray(x) ? x[0] : x;
+    if (typeof a !== "string") throw typeError(name, pos, v, "string", "array", "set", "object");
+    return a;
+  };
+  if (typeof v === "string") return [[v, v]];
+  if (Array.isArray(v)) return v.map((x, i) => [i, addressOf(x)]);
+  if (v instanceof RegoSet) return [...v].map((x) => [x, addressOf(x)]);
+  if (v !== null && typeof v === "object") return [...objectEntries(v)].map(([k, x]) => [k, addressOf(x)]);
+  throw typeError(name, pos, v, "string", "array", "set", "object");
+}
+
+function cidrContainsMatches(args: Value[]): Value {
+  const name = "net.cidr_contains_matches";
+  const nets = keyedAddresses(name, args[0] as Value, 1);
+  const addrs = keyedAddresses(name, args[1] as Value, 2);
+  const out = new RegoSet();
+  for (const [nk, cidr] of nets) {
+    const n = parseCIDR(cidr);
+    if (n === undefined) throw builtinError(name, `invalid CIDR address: ${cidr}`);
+    for (const [ak, a] of addrs) {
+      const ip = parseIP(a);
+      const other = ip === undefined ? parseCIDR(a) : undefined;
+      if (ip === undefined && other === undefined) throw builtinError(name, `invalid IP or CIDR address: ${a}`);
+      const inside = ip !== undefined
+        ? contains(n, ip)
+        : contains(n, { bits: other!.bits, value: other!.base }) && contains(n, { bits: other!.bits, value: last(other!) });
+      if (inside) out.addDuringConstruction([nk, ak]);
+    }
+  }
+  return out;
+}
+
 export const netBuiltins: readonly BuiltinDef[] = [
   def("net.cidr_contains", 2, cidrContains),
   def("net.cidr_intersects", 2, cidrIntersects),
   def("net.cidr_is_valid", 1, (args) => typeof args[0] === "string" && parseCIDR(args[0]) !== undefined),
   def("net.cidr_expand", 1, cidrExpand),
   def("net.cidr_merge", 1, cidrMerge),
+  def("net.cidr_contains_matches", 2, cidrContainsMatches),
   // Deprecated alias of net.cidr_intersects.
   def("net.cidr_overlap", 2, cidrIntersects),
 ];

@@ -330,7 +330,8 @@ export function parseWithLayout(layout: string, value: string): Parsed {
   const fail = (what: string, rest: string): never => {
     throw new LayoutParseError(`parsing time ${JSON.stringify(original)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(what)}`);
   };
-  const r: Parsed = { year: 1, month: 1, day: 1, hour: 0, minute: 0, second: 0, nanosecond: 0 };
+  // Go: fields missing from the layout are zero (the year) or one.
+  const r: Parsed = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, nanosecond: 0 };
   let pm: boolean | undefined;
   let hour12 = false;
   const tokens = tokenize(layout);

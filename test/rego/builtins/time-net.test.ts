@@ -79,3 +79,11 @@ describe("net", () => {
     expect(equal(call("net.cidr_merge", [["10.0.0.0/8", "10.1.0.0/16"]])!, set("10.0.0.0/8"))).toBe(true);
   });
 });
+
+describe("net.cidr_contains_matches", () => {
+  it("pairs the keys of containing CIDRs and contained addresses", () => {
+    const out = call("net.cidr_contains_matches", [{ a: "10.0.0.0/8", b: ["192.168.0.0/16", "extra"] }, ["10.1.1.1", "192.168.1.0/24", "8.8.8.8"]]);
+    expect(equal(out!, set(["a", 0], ["b", 1]))).toBe(true);
+    expect(equal(call("net.cidr_contains_matches", ["10.0.0.0/8", "10.0.0.1"])!, set(["10.0.0.0/8", "10.0.0.1"]))).toBe(true);
+  });
+});
