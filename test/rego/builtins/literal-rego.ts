@@ -86,6 +86,8 @@ class Undefined extends Error {}
 
 class Reader {
   private i = 0;
+  /** Rules read so far, for references to them (`u = sum(r)`). */
+  readonly rules = new Map<string, () => Value>();
   constructor(private readonly toks: Tok[]) {}
 
   private peek(): Tok | undefined {
@@ -107,10 +109,22 @@ class Reader {
     return this.i >= this.toks.length;
   }
 
-  /** Reads a rule `name := term` or `name = term`. */
+  /** Reads a rule `name := term`, `name = term`, or an undefined `name { false }`. */
   rule(): { name: string; term: () => Value } {
     const name = this.next();
     if (name.t !== "ident" || name.v.includes(".")) throw new Unreadable("rule name");
+    const never = (): Value => {
+      throw new Undefined();
+    };
+    const rest = this.toks.slice(this.i, this.i + 4).map((t) => t.v).join(" ");
+    if (rest.startsWith("{ false }") || rest.startsWith("if { false }")) {
+      this.i += rest.startsWith("if") ? 4 : 3;
+      return { name: name.v, term: never };
+    }
+    if (rest.startsWith("if false")) {
+      this.i += 2;
+      return { name: name.v, term: never };
+    }
     const op = this.next();
     if (op.v !== ":=" && op.v !== "=") throw new Unreadable("not an assignment");
     return { name: name.v, term: this.term() };
@@ -125,7 +139,11 @@ class Reader {
       if (t.v === "null") return () => null;
       if (t.v === "true") return () => true;
       if (t.v === "false") return () => false;
-      if (this.peek()?.v !== "(") throw new Unreadable(`reference ${t.v}`);
+      if (this.peek()?.v !== "(") {
+        const rule = this.rules.get(t.v);
+        if (rule === undefined) throw new Unreadable(`reference ${t.v}`);
+        return rule;
+      }
       this.next();
       const args: (() => Value)[] = [];
       while (this.peek()?.v !== ")") {
@@ -213,6 +231,7 @@ export function readModule(src: string): Map<string, () => Value> | undefined {
       const { name, term } = r.rule();
       if (rules.has(name)) return undefined;
       rules.set(name, term);
+      r.rules.set(name, term);
     }
     return rules;
   } catch (e) {
