@@ -103,7 +103,8 @@ function marshalWithOptions(args: Value[]): Value {
 
 function marshalYAML(v: Value): string {
   // Through JSON first, as OPA does (sigs.k8s.io/yaml): sets become arrays.
-  return YAML.stringify(toJSON(v), { indentSeq: false, sortMapEntries: true, lineWidth: 0 });
+  // YAML 1.1 quoting, so that "yes" or "on" stay strings when read back.
+  return YAML.stringify(toJSON(v), { version: "1.1", indentSeq: false, sortMapEntries: true, lineWidth: 0 });
 }
 
 function unmarshalYAML(name: string, s: string): Value {

@@ -77,3 +77,11 @@ describe("units", () => {
     expect(call("units.parse_bytes", ["KB"])).toBeUndefined();
   });
 });
+
+describe("yaml round trip of YAML 1.1 look-alikes", () => {
+  it("quotes strings that YAML 1.1 would read as booleans or numbers", () => {
+    for (const s of ["yes", "on", "NO", "1", "0x1f", "~", "1_000", "12:30"]) {
+      expect(call("yaml.unmarshal", [call("yaml.marshal", [{ a: s }])!]), s).toEqual({ a: s });
+    }
+  });
+});
