@@ -5,6 +5,7 @@ import { EXIT_ERROR, UsageError } from "./exit.js";
 import { registerDrift } from "./drift.js"; // drift (issue 5)
 import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
+import { registerTest } from "./test.js";
 
 /**
  * The command line. Every error reaches the user as one line and exit code
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScan(program);
   registerRules(program);
+  registerTest(program);
   registerDrift(program); // drift (issue 5): src/cli/drift.ts
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

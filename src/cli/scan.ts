@@ -2,18 +2,25 @@ import type { Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { buildBaseline, readBaseline } from "../filter/baseline.js";
 import { runScan } from "../scan/run.js";
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold } from "./exit.js";
+import { loadRegoPolicies } from "../policy/rego/load.js";
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { SCAN_FORMATS } from "./formats.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
-import { addCommonOptions, parseSize, type CommonFlags } from "./common-options.js";
+import { addCommonOptions, collect, parseSize, type CommonFlags } from "./common-options.js";
 import { writeFileAtomic } from "./write.js";
 
 interface ScanFlags extends CommonFlags {
   baseline?: string;
   writeBaseline?: string;
   changedOnly?: boolean;
+  policy: string[];
+  data: string[];
+  namespace: string[];
+  allNamespaces?: boolean;
+  bundled: boolean;
+  regoVersion: string;
 }
 
 export function registerScan(program: Command): void {
@@ -25,6 +32,12 @@ export function registerScan(program: Command): void {
     .option("--baseline <file>", "findings recorded in this baseline are suppressed: fail only on new ones")
     .option("--write-baseline <file>", "record today's findings as the baseline")
     .option("--changed-only", "judge only resources the plan creates, updates or replaces (pull-request mode)")
+    .option("-p, --policy <path>", "Rego policy file or directory (conftest's contract); repeatable", collect, [])
+    .option("-d, --data <file>", "JSON or YAML document added under data; repeatable", collect, [])
+    .option("-n, --namespace <package>", "Rego package whose deny/violation/warn rules run; repeatable (default: main)", collect, [])
+    .option("--all-namespaces", "run the deny/violation/warn rules of every package")
+    .option("--no-bundled", "do not run the bundled policy library")
+    .option("--rego-version <v0|v1>", "Rego syntax of --policy files (both are read; kept for conftest compatibility)", "v1")
     .action(async (files: string[], flags: ScanFlags) => {
       process.exitCode = await scanCommand(files, flags);
     });
@@ -36,6 +49,13 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const maxBytes = parseSize(flags.maxInputSize);
   const { config, file: configFile } = await loadConfig(flags.config);
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
+  if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
+  const rego = await loadRegoPolicies({
+    paths: flags.policy,
+    dataFiles: flags.data,
+    namespaces: flags.allNamespaces ? "all" : flags.namespace.length > 0 ? flags.namespace : ["main"],
+    bundled: flags.bundled,
+  });
   const source = sourceOptions(flags, files);
   const progress = new Progress();
   let result;
@@ -48,6 +68,9 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
       ...(configFile !== undefined ? { configFile } : {}),
       ...(baseline !== undefined ? { baseline } : {}),
       changedOnly: flags.changedOnly === true,
+      ...(rego ? { rego } : {}),
+      // --no-bundled leaves only the user's policies, as conftest runs them.
+      ...(flags.bundled ? {} : { rules: [] }),
       load: maxBytes === undefined ? {} : { maxBytes },
     });
   } finally {

@@ -7,7 +7,9 @@ import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
 import { evaluateTypeScriptRules, isJudged, type JudgeOptions } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
 import { RuleSelection } from "../policy/select.js";
-import { severityRank, type Finding } from "../policy/types.js";
+import type { RegoPolicies } from "../policy/rego/load.js";
+import { evaluateRegoRules } from "../policy/rego/runner.js";
+import { severityRank, type Finding, type RuleMetadata } from "../policy/types.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { TOOL_NAME, VERSION } from "../version.js";
 import { locateFindings, type SourceOptions } from "./locate.js";
@@ -26,6 +28,8 @@ export interface ScanOptions {
   today?: string;
   /** Where the .tf sources are; findings then point at their blocks. */
   source?: SourceOptions;
+  /** Rego policies (bundled and the user's), compiled. */
+  rego?: RegoPolicies;
   /** Told what the scan is doing, for a progress line. */
   progress?: (message: string) => void;
   /** TypeScript rules to run; the bundled library by default. */
@@ -40,7 +44,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const result: ScanResult = {
     tool: { name: TOOL_NAME, version: VERSION },
     inputs: [],
-    rules: rules.filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
+    rules: [...rules, ...(options.rego?.rules ?? [])].filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
     findings: [],
     failures: [],
     gpu: summarizeGpus([]),
@@ -55,13 +59,19 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
     const evaluation = evaluateTypeScriptRules(model, rules, options.config, selection, judge);
+    if (options.rego) {
+      const { program, rules: regoRules, options: regoOptions } = options.rego;
+      const rego = evaluateRegoRules(program, regoRules, model, options.config, selection, regoOptions, judge);
+      evaluation.findings.push(...rego.findings);
+      evaluation.failures.push(...rego.failures);
+    }
     if (options.source) progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
-    if (options.source) await locateFindings(evaluation.findings, model, options.source, aliasesOf(rules), today(options));
+    if (options.source) await locateFindings(evaluation.findings, model, options.source, aliasesOf(result.rules), today(options));
     result.findings.push(...evaluation.findings);
     result.failures.push(...evaluation.failures);
   }
   result.gpu = summarizeGpus(models);
-  applyFilters(result, options, rules);
+  applyFilters(result, options);
   result.findings.sort(byImportance);
   return result;
 }
@@ -70,16 +80,16 @@ function today(options: ScanOptions): string {
   return options.today ?? new Date().toISOString().slice(0, 10);
 }
 
-function aliasesOf(rules: readonly TypeScriptRule[]): (ruleId: string) => readonly string[] {
-  const aliases = new Map(rules.map((r) => [r.meta.id, r.meta.aliases]));
+function aliasesOf(rules: readonly RuleMetadata[]): (ruleId: string) => readonly string[] {
+  const aliases = new Map(rules.map((r) => [r.id, r.aliases]));
   return (id) => aliases.get(id) ?? [];
 }
 
 /** The filter stage: waivers, then the baseline (inline suppressions came with locate). Suppressed findings stay in the result. */
-function applyFilters(result: ScanResult, options: ScanOptions, rules: readonly TypeScriptRule[]): void {
+function applyFilters(result: ScanResult, options: ScanOptions): void {
   const waivers = options.config.waivers ?? [];
   if (waivers.length > 0) {
-    const { expired } = applyWaivers(result.findings, waivers, aliasesOf(rules), options.configFile ?? ".planguard.yaml", today(options));
+    const { expired } = applyWaivers(result.findings, waivers, aliasesOf(result.rules), options.configFile ?? ".planguard.yaml", today(options));
     if (expired.length > 0) {
       result.findings.push(...expired);
       result.rules.push(EXPIRED_WAIVER_RULE);

@@ -1,0 +1,55 @@
+import { InputError } from "../../plan/errors.js";
+import { compileModules, RegoError, type CompiledPolicies, type Session } from "../../rego/engine/index.js";
+import type { Value } from "../../rego/value.js";
+import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
+import type { PolicySource } from "./runner.js";
+
+/**
+ * The embedded engine behind the RegoProgram interface. Evaluations with the
+ * same input and data share one session, so a helper rule or function is
+ * computed once per plan, not once per policy.
+ */
+export function compilePolicies(sources: readonly PolicySource[]): RegoProgram {
+  let compiled: CompiledPolicies;
+  try {
+    compiled = compileModules(sources.map((s) => ({ file: s.file, text: s.text })));
+  } catch (err) {
+    if (err instanceof RegoError) throw new InputError(err.file ?? "policy", `${err.line ? `${err.line}:${err.col ?? 0}: ` : ""}${err.code}: ${err.message}`);
+    throw err;
+  }
+  return new EngineProgram(compiled);
+}
+
+class EngineProgram implements RegoProgram {
+  private last: { input: unknown; data: unknown; session: Session } | undefined;
+
+  constructor(private readonly compiled: CompiledPolicies) {}
+
+  packages(): RegoPackageInfo[] {
+    return this.compiled.packages().map((p) => {
+      const info: RegoPackageInfo = {
+        path: p.path,
+        file: p.file,
+        rules: p.rules.map((r) => ({ name: r.name, line: r.line, ...(r.annotation ? { annotation: r.annotation } : {}) })),
+      };
+      if (p.annotation) info.annotation = p.annotation;
+      return info;
+    });
+  }
+
+  evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined {
+    if (!this.last || this.last.input !== input || this.last.data !== data) {
+      this.last = {
+        input,
+        data,
+        session: this.compiled.session({ input: input as Value, data: data as Value, timeoutMs: budget.timeoutMs, maxDepth: budget.maxDepth }),
+      };
+    }
+    try {
+      return this.last.session.evaluate(ref);
+    } catch (err) {
+      if (err instanceof RegoError) throw new Error(err.describe());
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/shared.js";
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "planguard-test-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe("planguard test", () => {
+  it("runs every test_* rule, one line each, and closes with N passed, N failed", async () => {
+    const dir = dirWith({
+      "p.rego": "package p\nallow if input.user == \"admin\"\n",
+      "p_test.rego": 'package p_test\nimport data.p\ntest_admin if p.allow with input as {"user": "admin"}\ntest_guest_denied if not p.allow with input as {"user": "guest"}\ntest_wrong if p.allow with input as {"user": "guest"}\n',
+    });
+    const run = await runCli(["test", dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^PASS  .*p_test\.rego:3 p_test\.test_admin/m);
+    expect(run.stdout).toMatch(/^FAIL  .*p_test\.rego:5 p_test\.test_wrong/m);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("2 passed, 1 failed");
+  });
+
+  it("selects tests with --run and reports JSON", async () => {
+    const dir = dirWith({ "t.rego": "package t\ntest_a if true\ntest_b if false\n" });
+    const run = await runCli(["test", dir, "--run", "test_a", "-f", "json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toEqual({ passed: 1, failed: 0 });
+  });
+
+  it("exits 2 with the file, line and column of a parse error", async () => {
+    const dir = dirWith({ "bad.rego": "package bad\ndeny contains msg if {\n  msg := \n}\n" });
+    const run = await runCli(["test", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad\.rego: \d+:\d+: rego_parse_error: /);
+  });
+
+  it("exits 2 naming a builtin planguard does not provide", async () => {
+    const dir = dirWith({ "net.rego": 'package net\nx := http.send({"method": "get", "url": "http://example.com"})\n' });
+    const run = await runCli(["test", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/undefined function http\.send/);
+  });
+
+  it("passes every test of the bundled policy library", async () => {
+    const run = await runCli(["test", path.join(repoRoot, "policies")]);
+    expect(run.stdout).not.toMatch(/^(FAIL|ERROR)/m);
+    expect(run.code).toBe(0);
+    expect(Number(/^(\d+) passed, 0 failed$/m.exec(run.stdout)?.[1])).toBeGreaterThan(100);
+  });
+});
