@@ -1,34 +1,42 @@
+import { lexHcl, type HclComment, type Token } from "./hcl-lexer.js";
+
 /**
- * A small scanner for HCL, enough to find where blocks and attributes are:
- * not a parser of expressions. It understands strings with escapes and
- * `${ }` / `%{ }` templates (which may hold braces and strings of their
- * own), heredocs, the three comment forms and nested braces, so that a `{`
- * inside a string or a comment never counts. It never throws: on malformed
- * text it returns what it found. Linear in the size of the file.
+ * Finds where blocks are in an HCL file: the top-level blocks (`resource
+ * "T" "N" {`, `data`, `module`, and the rest) with their line ranges, and
+ * inside them the attributes and nested blocks, with theirs. Not a parser of
+ * expressions: it reads the lexer's tokens and follows brackets.
+ *
+ * It never throws and returns what it could find. A missing `}` is survived
+ * the way a reader would: a top-level keyword at column 0 followed by a block
+ * header (`resource "a" "b" {`) starts a new top-level block even inside an
+ * unclosed one, and a block still open at the end of the file ends at its last
+ * line. A closer that matches no opener is ignored; one that matches an outer
+ * opener closes everything in between.
  */
 
-export interface HclAttribute {
+export type { HclComment } from "./hcl-lexer.js";
+
+export interface HclMember {
   name: string;
+  /** A nested block's labels (`dynamic "ingress"`, `provisioner "local-exec"`). */
+  labels: string[];
+  kind: "attribute" | "block";
   line: number;
+  endLine: number;
+  /** A nested block's own attributes and blocks. */
+  members: HclMember[];
 }
 
 export interface HclBlock {
-  /** "resource", "data", "module" ... */
+  /** The block type: "resource", "data", "module", "locals" ... */
   kind: string;
   labels: string[];
   line: number;
   endLine: number;
-  /** Top-level attributes and nested blocks inside the block, in order. */
-  members: HclAttribute[];
-  /** Simple string attributes (e.g. a module's `source`). */
+  /** Attributes and nested blocks directly inside the block, in order. */
+  members: HclMember[];
+  /** Attributes whose value is one constant string (a module's `source`). */
   strings: Record<string, string>;
-}
-
-export interface HclComment {
-  text: string;
-  line: number;
-  /** The comment is the only thing on its line(s). */
-  ownLine: boolean;
 }
 
 export interface HclFile {
@@ -36,258 +44,163 @@ export interface HclFile {
   comments: HclComment[];
 }
 
-type TokenKind = "ident" | "string" | "{" | "}" | "[" | "]" | "(" | ")" | "=" | "newline" | "other";
+/** Block types that only appear at the top level of a Terraform file, and how many labels they take. */
+const TOP_LEVEL: Record<string, number> = {
+  resource: 2,
+  data: 2,
+  ephemeral: 2,
+  module: 1,
+  variable: 1,
+  output: 1,
+  provider: 1,
+  check: 1,
+  locals: 0,
+  terraform: 0,
+  moved: 0,
+  import: 0,
+  removed: 0,
+};
 
-interface Token {
-  kind: TokenKind;
-  text: string;
-  line: number;
+/** An open bracket; a `{` that opens a block body carries where its members go. */
+interface Frame {
+  open: "{" | "[" | "(";
+  body?: { owner: HclBlock | HclMember; top: HclBlock };
 }
 
+const CLOSER_OF = { "}": "{", "]": "[", ")": "(" } as const;
+
 export function scanHcl(text: string): HclFile {
-  const { tokens, comments } = tokenize(text);
+  const { tokens, comments } = lexHcl(text);
   return { blocks: findBlocks(tokens), comments };
 }
 
-function tokenize(text: string): { tokens: Token[]; comments: HclComment[] } {
-  const tokens: Token[] = [];
-  const comments: HclComment[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  let lineHasCode = false;
+function findBlocks(tokens: readonly Token[]): HclBlock[] {
+  const blocks: HclBlock[] = [];
+  const stack: Frame[] = [];
+  // How many of each opener are on the stack: whether a closer matches anything is O(1).
+  const open = { "{": 0, "[": 0, "(": 0 };
+  let atStatementStart = true;
+  let lastLine = 1;
+  // The attribute being read: it ends at the first newline back in its body.
+  let pending: { member: HclMember; depth: number } | undefined;
 
-  const push = (kind: TokenKind, t: string, at: number) => {
-    tokens.push({ kind, text: t, line: at });
-    if (kind !== "newline") lineHasCode = true;
+  const topBody = () => stack[stack.length - 1]?.body;
+  const inBody = () => stack.length === 0 || topBody() !== undefined;
+  const pop = (endLine: number) => {
+    const frame = stack.pop()!;
+    open[frame.open]--;
+    if (pending && pending.depth === stack.length + 1) {
+      pending.member.endLine = Math.max(pending.member.line, endLine);
+      pending = undefined;
+    }
+    if (frame.body) frame.body.owner.endLine = Math.max(frame.body.owner.line, endLine);
+  };
+  const openBody = (owner: HclBlock | HclMember, top: HclBlock) => {
+    stack.push({ open: "{", body: { owner, top } });
+    open["{"]++;
+    atStatementStart = true;
   };
 
-  while (i < n) {
-    const c = text[i]!;
-    if (c === "\n") {
-      push("newline", "\n", line);
-      line++;
-      lineHasCode = false;
-      i++;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === "newline") {
+      if (pending && pending.depth === stack.length) {
+        pending.member.endLine = Math.max(pending.member.line, lastLine);
+        pending = undefined;
+      }
+      if (inBody()) atStatementStart = true;
       continue;
     }
-    if (c === " " || c === "\t" || c === "\r") {
-      i++;
-      continue;
-    }
-    if (c === "#" || (c === "/" && text[i + 1] === "/")) {
-      const end = text.indexOf("\n", i);
-      const stop = end < 0 ? n : end;
-      comments.push({ text: text.slice(i + (c === "#" ? 1 : 2), stop).trim(), line, ownLine: !lineHasCode });
-      i = stop;
-      continue;
-    }
-    if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      const stop = end < 0 ? n : end + 2;
-      const body = text.slice(i + 2, end < 0 ? n : end);
-      comments.push({ text: body.trim(), line, ownLine: !lineHasCode });
-      for (const ch of body) if (ch === "\n") line++;
-      i = stop;
-      continue;
-    }
-    if (c === '"') {
-      const start = line;
-      const r = readString(text, i + 1, line);
-      push("string", r.value, start);
-      i = r.end;
-      line = r.line;
-      continue;
-    }
-    if (c === "<" && text[i + 1] === "<") {
-      const m = /^<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(i, i + 200));
-      if (m) {
-        const start = line;
-        const r = skipHeredoc(text, i + m[0].length, m[2]!, line + 1);
-        push("string", "", start);
-        i = r.end;
-        line = r.line;
+    lastLine = t.endLine;
+
+    if (t.kind === "ident") {
+      const expected = TOP_LEVEL[t.text];
+      const header = expected !== undefined && (stack.length === 0 ? atStatementStart : t.col === 0) ? readHeader(tokens, k) : undefined;
+      if (header && (stack.length === 0 || header.labels.length === expected)) {
+        // At column 0 inside an unclosed block, a top-level header means a `}` is missing above it.
+        while (stack.length > 0) pop(Math.max(1, t.line - 1));
+        const block: HclBlock = { kind: t.text, labels: header.labels, line: t.line, endLine: t.line, members: [], strings: {} };
+        blocks.push(block);
+        k = header.brace;
+        lastLine = tokens[k]!.endLine;
+        openBody(block, block);
         continue;
       }
-    }
-    if (/[A-Za-z_]/.test(c)) {
-      let j = i + 1;
-      while (j < n && /[\w-]/.test(text[j]!)) j++;
-      push("ident", text.slice(i, j), line);
-      i = j;
-      continue;
-    }
-    if (c === "{" || c === "}" || c === "[" || c === "]" || c === "(" || c === ")") {
-      push(c, c, line);
-      i++;
-      continue;
-    }
-    if (c === "=" && text[i + 1] !== "=" && text[i + 1] !== ">" && text[i - 1] !== "!" && text[i - 1] !== "<" && text[i - 1] !== ">" && text[i - 1] !== "=") {
-      push("=", "=", line);
-      i++;
-      continue;
-    }
-    push("other", c, line);
-    i++;
-  }
-  return { tokens, comments };
-}
-
-/**
- * Reads a quoted string from just after its opening quote. Templates inside
- * it (`${ ... }`, `%{ ... }`) are code: they may hold braces and strings.
- */
-function readString(text: string, from: number, line: number): { value: string; end: number; line: number } {
-  let i = from;
-  let value = "";
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === "\\") {
-      value += text[i + 1] ?? "";
-      i += 2;
-      continue;
-    }
-    if (c === '"') return { value, end: i + 1, line };
-    if (c === "\n") {
-      // Quoted strings cannot span lines in HCL: stop here, keep scanning.
-      return { value, end: i, line };
-    }
-    if ((c === "$" || c === "%") && text[i + 1] === "{") {
-      if (text[i - 1] === c) {
-        // $${ and %%{ are escapes, not templates.
-        value += "{";
-        i += 2;
-        continue;
+      if (stack.length === 0 && atStatementStart) {
+        // Any other top-level block (unknown types too) is kept: its braces must not confuse what follows.
+        const other = readHeader(tokens, k);
+        if (other) {
+          const block: HclBlock = { kind: t.text, labels: other.labels, line: t.line, endLine: t.line, members: [], strings: {} };
+          blocks.push(block);
+          k = other.brace;
+          openBody(block, block);
+          continue;
+        }
       }
-      const r = skipTemplate(text, i + 2, line);
-      i = r.end;
-      line = r.line;
-      value += "${…}";
+      const body = topBody();
+      if (body && atStatementStart && stack.length > 0) {
+        const next = tokens[k + 1];
+        if (next?.kind === "=") {
+          const member: HclMember = { name: t.text, labels: [], kind: "attribute", line: t.line, endLine: t.line, members: [] };
+          body.owner.members.push(member);
+          pending = { member, depth: stack.length };
+          const value = tokens[k + 2];
+          const after = tokens[k + 3];
+          if (body.owner === body.top && value?.kind === "string" && !value.dynamic && (!after || after.kind === "newline" || after.kind === "}")) {
+            body.top.strings[t.text] = value.text;
+          }
+          atStatementStart = false;
+          continue;
+        }
+        const nested = readHeader(tokens, k);
+        if (nested) {
+          const member: HclMember = { name: t.text, labels: nested.labels, kind: "block", line: t.line, endLine: t.line, members: [] };
+          body.owner.members.push(member);
+          k = nested.brace;
+          lastLine = tokens[k]!.endLine;
+          openBody(member, body.top);
+          continue;
+        }
+      }
+      atStatementStart = false;
       continue;
     }
-    value += c;
-    i++;
-  }
-  return { value, end: n, line };
-}
 
-/** Skips template code up to its closing brace, through nested braces and strings. */
-function skipTemplate(text: string, from: number, line: number): { end: number; line: number } {
-  let depth = 1;
-  let i = from;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === "\n") line++;
-    if (c === '"') {
-      const r = readString(text, i + 1, line);
-      i = r.end;
-      line = r.line;
+    if (t.kind === "{" || t.kind === "[" || t.kind === "(") {
+      stack.push({ open: t.kind });
+      open[t.kind]++;
+      atStatementStart = false;
       continue;
     }
-    if (c === "{") depth++;
-    else if (c === "}") {
-      depth--;
-      if (depth === 0) return { end: i + 1, line };
-    }
-    i++;
-  }
-  return { end: n, line };
-}
 
-/** Skips a heredoc body up to the line that holds only its delimiter. */
-function skipHeredoc(text: string, from: number, delimiter: string, line: number): { end: number; line: number } {
-  let i = from;
-  const n = text.length;
-  while (i < n) {
-    const eol = text.indexOf("\n", i);
-    const stop = eol < 0 ? n : eol;
-    if (text.slice(i, stop).trim() === delimiter) return { end: stop, line };
-    if (eol < 0) return { end: n, line };
-    i = eol + 1;
-    line++;
-  }
-  return { end: n, line };
-}
-
-/** Finds top-level blocks and their first-level members from the tokens. */
-function findBlocks(tokens: Token[]): HclBlock[] {
-  const blocks: HclBlock[] = [];
-  let depth = 0;
-  let current: HclBlock | undefined;
-  let atStatementStart = true;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    switch (t.kind) {
-      case "newline":
-        if (depth <= 1) atStatementStart = true;
-        continue;
-      case "{":
-      case "[":
-      case "(":
-        depth++;
-        atStatementStart = false;
-        continue;
-      case "}":
-      case "]":
-      case ")":
-        depth = Math.max(0, depth - 1);
-        if (depth === 0 && current && t.kind === "}") {
-          current.endLine = t.line;
-          blocks.push(current);
-          current = undefined;
-        }
-        atStatementStart = depth <= 1;
-        continue;
-      case "ident":
-        if (atStatementStart && depth === 0) {
-          const header = readHeader(tokens, i);
-          if (header) {
-            current = { kind: t.text, labels: header.labels, line: t.line, endLine: t.line, members: [], strings: {} };
-            depth = 1;
-            i = header.brace;
-            atStatementStart = true;
-            continue;
-          }
-        } else if (atStatementStart && depth === 1 && current) {
-          const next = nextSignificant(tokens, i + 1);
-          if (next?.kind === "=") {
-            current.members.push({ name: t.text, line: t.line });
-            const value = tokens[nextIndex(tokens, i + 1) + 1];
-            const after = value ? tokens[nextIndex(tokens, i + 1) + 2] : undefined;
-            if (value?.kind === "string" && (!after || after.kind === "newline")) current.strings[t.text] = value.text;
-          } else if (next?.kind === "{" || next?.kind === "string") {
-            current.members.push({ name: t.text, line: t.line });
-          }
-        }
-        atStatementStart = false;
-        continue;
-      default:
-        atStatementStart = false;
+    if (t.kind === "}" || t.kind === "]" || t.kind === ")") {
+      const want = CLOSER_OF[t.kind];
+      if (open[want] > 0) {
+        while (stack[stack.length - 1]!.open !== want) pop(t.line);
+        const wasBody = topBody() !== undefined;
+        pop(t.line);
+        atStatementStart = wasBody && inBody();
+      }
+      continue;
     }
+
+    atStatementStart = false;
   }
+  while (stack.length > 0) pop(lastLine);
   return blocks;
 }
 
-/** `kind "label" "label" {` starting at tokens[i]; the index of its brace. */
-function readHeader(tokens: Token[], i: number): { labels: string[]; brace: number } | undefined {
+/** `type "label" label {` from tokens[k]: the labels and the index of the brace; undefined otherwise. */
+function readHeader(tokens: readonly Token[], k: number): { labels: string[]; brace: number } | undefined {
   const labels: string[] = [];
-  let j = i + 1;
-  while (j < tokens.length && (tokens[j]!.kind === "string" || tokens[j]!.kind === "ident")) {
-    labels.push(tokens[j]!.text);
+  let j = k + 1;
+  for (;;) {
+    const t = tokens[j];
+    if (!t) return undefined;
+    if (t.kind === "{") return { labels, brace: j };
+    if (t.kind === "string" && !t.dynamic) labels.push(t.text);
+    else if (t.kind === "ident") labels.push(t.text);
+    else return undefined;
     j++;
   }
-  if (tokens[j]?.kind !== "{") return undefined;
-  return { labels, brace: j };
-}
-
-function nextIndex(tokens: Token[], from: number): number {
-  let j = from;
-  while (j < tokens.length && tokens[j]!.kind === "newline") j++;
-  return j;
-}
-
-function nextSignificant(tokens: Token[], from: number): Token | undefined {
-  return tokens[nextIndex(tokens, from)];
 }

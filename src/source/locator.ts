@@ -1,181 +1,202 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import fg from "fast-glob";
 import { parseAddress } from "../plan/address.js";
 import type { SourceLocation } from "../policy/types.js";
-import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
-import { parseSuppressions, type InlineSuppression } from "./suppressions.js";
+import { findMember } from "./attribute.js";
+import { blockSuppressions } from "./block-comments.js";
+import { loadModuleDir, type BlockRef, type ModuleDir } from "./module-files.js";
+import { configModuleSources, isLocalSource, localModuleDirs, type ModuleSources } from "./module-tree.js";
+import type { InlineSuppression } from "./suppressions.js";
 
 /**
  * Maps resource addresses to the .tf file and line of their block, so that
- * SARIF results and annotations point at source, not at the plan. Module
- * directories come from the plan's configuration: a local `source` is a
- * directory relative to the calling module; a registry or git module has no
- * source here, so its resources point at the `module` block that calls it.
- * Without a configuration (state), local module blocks are found by name.
+ * SARIF results and annotations point at source, not at the plan.
+ *
+ * Module directories come from the plan's configuration: a local `source`
+ * is a directory relative to the calling module; a registry or git module
+ * has no code in the repository, so its resources (and those of modules it
+ * calls) point at the `module` block that calls it. Without a configuration
+ * (state), or for a call the configuration does not list, the `module "X"`
+ * block in the caller is read and its `source` followed when local.
+ *
+ * Everything is read when the index is built (each module directory once,
+ * each file scanned once); lookups after that are synchronous map accesses.
  */
 export interface SourceIndexOptions {
   /** The root module's directory. */
   sourceDir: string;
   /** Locations are written relative to this (the repository root). */
   repoRoot: string;
-  /** The plan's `configuration` object, when there is one. */
+  /** The plan's `configuration` object; absent for state. */
   configuration?: unknown;
 }
 
-interface ParsedFile {
-  file: string;
-  hcl: HclFile;
-}
-
-/** Where a module's code is: a local directory, or only a call site. */
+/** Where a module's code is: a local directory, or only the call site of a remote module. */
 interface ModuleSite {
   dir?: string;
-  /** The `module` block in the caller that stands for a remote module. */
-  callSite?: { dir: string; name: string };
-  /** The module blocks that lead here, outermost first (their suppressions apply inside). */
-  calls: { dir: string; name: string }[];
+  /** The outermost `module` block in repository code that stands for remote code. */
+  callSite?: BlockRef;
+  /** The module blocks that lead here, outermost first: their suppressions apply inside. */
+  calls: BlockRef[];
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const isLocalSource = (s: unknown): s is string => typeof s === "string" && (s.startsWith("./") || s.startsWith("../") || s === "." || s === "..");
+/** What an address names: a block in a module, or (with no block) the module call itself. */
+interface Target {
+  modules: string[];
+  block?: { kind: "resource" | "data"; labels: [string, string] };
+}
+
+/** A cap on module directories, in case local sources lead somewhere unexpected (a huge tree). */
+const MAX_DIRS = 10_000;
+
+export async function buildSourceIndex(options: SourceIndexOptions): Promise<SourceIndex> {
+  const rootDir = path.resolve(options.sourceDir);
+  const sources = configModuleSources(options.configuration);
+  const dirs = new Map<string, ModuleDir>();
+  let queue = localModuleDirs(sources, rootDir);
+  while (queue.length > 0 && dirs.size < MAX_DIRS) {
+    const batch = [...new Set(queue)].filter((d) => !dirs.has(d)).slice(0, MAX_DIRS - dirs.size);
+    queue = [];
+    for (const loaded of await Promise.all(batch.map(loadModuleDir))) {
+      dirs.set(loaded.dir, loaded);
+      // Local module blocks are followed too: state has no configuration to name them.
+      for (const file of loaded.files) {
+        for (const block of file.hcl.blocks) {
+          const source = block.strings["source"];
+          if (block.kind === "module" && isLocalSource(source)) queue.push(path.resolve(loaded.dir, source));
+        }
+      }
+    }
+  }
+  return new SourceIndex(rootDir, path.resolve(options.repoRoot), sources, dirs);
+}
 
 export class SourceIndex {
-  private readonly files = new Map<string, Promise<ParsedFile[]>>();
-  private readonly sites = new Map<string, ModuleSite>();
+  private readonly sites = new Map<string, ModuleSite | null>();
+  private readonly suppressionCache = new Map<BlockRef["block"], InlineSuppression[]>();
+  private readonly root: ModuleSite;
 
-  private constructor(private readonly options: SourceIndexOptions) {}
-
-  static async build(options: SourceIndexOptions): Promise<SourceIndex> {
-    const index = new SourceIndex(options);
-    const root: ModuleSite = { dir: path.resolve(options.sourceDir), calls: [] };
-    index.sites.set("", root);
-    const rootModule = isObj(options.configuration) ? options.configuration["root_module"] : undefined;
-    if (isObj(rootModule)) index.addCalls(rootModule, "", root, 0);
-    return index;
+  /** Use buildSourceIndex (or SourceIndex.build), which reads the files first. */
+  constructor(
+    rootDir: string,
+    private readonly repoRoot: string,
+    private readonly sources: ModuleSources,
+    private readonly dirs: ReadonlyMap<string, ModuleDir>,
+  ) {
+    this.root = { dir: rootDir, calls: [] };
   }
 
-  /** The block of a resource instance (and the attribute's line inside it, when found). */
-  async locate(address: string, attribute?: string): Promise<SourceLocation | undefined> {
-    const found = await this.findBlock(address);
-    if (!found) return undefined;
-    const { file, block } = found;
-    const loc: SourceLocation = { file: this.relative(file.file), line: block.line, endLine: block.endLine };
-    if (attribute && block.kind !== "module") {
-      const line = memberLine(block, attribute);
-      if (line !== undefined) return { file: loc.file, line, endLine: line };
-    }
-    return loc;
+  static build(options: SourceIndexOptions): Promise<SourceIndex> {
+    return buildSourceIndex(options);
   }
 
-  /** Suppression comments inside or just above the block, and on the module blocks that lead to it. */
-  async inlineSuppressions(address: string): Promise<InlineSuppression[]> {
-    const parsed = parseAddress(address);
-    if (!parsed) return [];
-    const site = await this.siteOf(parsed.modules.map((m) => m.name));
-    const out: InlineSuppression[] = [];
-    for (const call of site?.calls ?? []) {
-      const found = await this.blockIn(call.dir, "module", [call.name]);
-      if (found) out.push(...this.suppressionsAround(found));
-    }
-    const found = await this.findBlock(address);
-    if (found && found.block.kind !== "module") out.push(...this.suppressionsAround(found));
-    return out;
-  }
-
-  private async findBlock(address: string): Promise<{ file: ParsedFile; block: HclBlock } | undefined> {
-    const parsed = parseAddress(address);
-    if (!parsed) return undefined;
-    const site = await this.siteOf(parsed.modules.map((m) => m.name));
+  /**
+   * The block of a resource instance: `line`..`endLine` is the block. With
+   * an attribute path found inside it, the range is that attribute's or
+   * nested block's own lines instead. A resource of a registry module is
+   * its `module` block in the caller. `module.a[0].module.b` (a module call
+   * address) is the `module "b"` block.
+   */
+  locate(address: string, attribute?: string): SourceLocation | undefined {
+    const target = parseTarget(address);
+    if (!target) return undefined;
+    const site = this.siteOf(target.modules);
     if (!site) return undefined;
-    if (site.dir) return this.blockIn(site.dir, parsed.mode === "data" ? "data" : "resource", [parsed.type, parsed.name]);
-    if (site.callSite) return this.blockIn(site.callSite.dir, "module", [site.callSite.name]);
-    return undefined;
-  }
-
-  private suppressionsAround(found: { file: ParsedFile; block: HclBlock }): InlineSuppression[] {
-    const { hcl, file } = found.file;
-    const { line, endLine } = found.block;
-    // Comment lines directly above the block, without a gap, belong to it.
-    let top = line;
-    const ownLines = new Set(hcl.comments.filter((c) => c.ownLine).map((c) => c.line));
-    while (ownLines.has(top - 1)) top--;
-    const relevant = hcl.comments.filter((c) => (c.line >= top && c.line < line && c.ownLine) || (c.line >= line && c.line <= endLine));
-    return parseSuppressions(relevant, this.relative(file));
-  }
-
-  private addCalls(module: Obj, prefix: string, parent: ModuleSite, depth: number): void {
-    const calls = module["module_calls"];
-    if (!isObj(calls) || depth > 64) return;
-    for (const [name, call] of Object.entries(calls)) {
-      if (!isObj(call)) continue;
-      const key = prefix === "" ? name : `${prefix}.${name}`;
-      const viaDir = parent.dir ?? parent.callSite?.dir;
-      const site: ModuleSite = { calls: viaDir ? [...parent.calls, { dir: viaDir, name: parent.dir ? name : parent.callSite!.name }] : [...parent.calls] };
-      if (parent.dir && isLocalSource(call["source"])) site.dir = path.resolve(parent.dir, call["source"]);
-      else if (parent.dir) site.callSite = { dir: parent.dir, name };
-      else if (parent.callSite) site.callSite = parent.callSite;
-      this.sites.set(key, site);
-      if (isObj(call["module"])) this.addCalls(call["module"], key, site, depth + 1);
+    const ref = this.blockOf(site, target);
+    if (!ref) return undefined;
+    const where: SourceLocation = { file: this.relative(ref.file.path), line: ref.block.line, endLine: ref.block.endLine };
+    if (attribute && target.block && site.dir !== undefined) {
+      const member = findMember(ref.block.members, attribute);
+      if (member) {
+        where.line = member.line;
+        where.endLine = member.endLine;
+      }
     }
+    return where;
   }
 
-  /** The site of a module path; without a configuration, local module blocks are followed. */
-  private async siteOf(names: string[]): Promise<ModuleSite | undefined> {
-    const key = names.join(".");
-    const known = this.sites.get(key);
-    if (known || names.length === 0) return known;
-    const parent = await this.siteOf(names.slice(0, -1));
-    if (!parent?.dir) return parent?.callSite ? { callSite: parent.callSite, calls: parent.calls } : undefined;
-    const name = names[names.length - 1]!;
-    const found = await this.blockIn(parent.dir, "module", [name]);
-    if (!found) return undefined;
-    const source = found.block.strings["source"];
-    const site: ModuleSite = { calls: [...parent.calls, { dir: parent.dir, name }] };
-    if (isLocalSource(source)) site.dir = path.resolve(parent.dir, source);
-    else site.callSite = { dir: parent.dir, name };
-    this.sites.set(key, site);
+  /**
+   * Suppression comments for an address: those inside its block or on the
+   * comment lines directly above it, and those of every `module` block that
+   * leads to it (a suppression on a module block applies to every resource
+   * in that module call, nested calls included).
+   */
+  inlineSuppressions(address: string): InlineSuppression[] {
+    const target = parseTarget(address);
+    if (!target) return [];
+    const site = this.siteOf(target.modules);
+    if (!site) return [];
+    const refs = [...site.calls];
+    const own = site.dir !== undefined ? this.blockOf(site, target) : undefined;
+    if (own && !refs.includes(own)) refs.push(own);
+    return refs.flatMap((ref) => this.suppressionsOf(ref));
+  }
+
+  /** The absolute paths of the .tf files read, for diagnostics. */
+  files(): string[] {
+    return [...this.dirs.values()].flatMap((d) => d.files.map((f) => f.path));
+  }
+
+  private blockOf(site: ModuleSite, target: Target): BlockRef | undefined {
+    if (!target.block) return site.calls[site.calls.length - 1];
+    if (site.dir !== undefined) return this.dirs.get(site.dir)?.block(target.block.kind, target.block.labels);
+    return site.callSite;
+  }
+
+  private suppressionsOf(ref: BlockRef): InlineSuppression[] {
+    let found = this.suppressionCache.get(ref.block);
+    if (!found) {
+      found = blockSuppressions(ref.file.hcl, ref.block, this.relative(ref.file.path));
+      this.suppressionCache.set(ref.block, found);
+    }
+    return found.map((s) => ({ ...s }));
+  }
+
+  /** The site of a module call path, memoized per path. */
+  private siteOf(names: readonly string[]): ModuleSite | undefined {
+    let site = this.root;
+    let key = "";
+    for (const name of names) {
+      key = key === "" ? name : `${key}.${name}`;
+      let next = this.sites.get(key);
+      if (next === undefined) {
+        next = this.childSite(site, key, name) ?? null;
+        this.sites.set(key, next);
+      }
+      if (next === null) return undefined;
+      site = next;
+    }
     return site;
   }
 
-  private async blockIn(dir: string, kind: string, labels: string[]): Promise<{ file: ParsedFile; block: HclBlock } | undefined> {
-    for (const file of await this.filesIn(dir)) {
-      const block = file.hcl.blocks.find((b) => b.kind === kind && b.labels.length === labels.length && b.labels.every((l, i) => l === labels[i]));
-      if (block) return { file, block };
-    }
+  private childSite(parent: ModuleSite, key: string, name: string): ModuleSite | undefined {
+    // Inside remote code every nested call is still that remote module's call site.
+    if (parent.dir === undefined) return parent.callSite ? { callSite: parent.callSite, calls: parent.calls } : undefined;
+    const call = this.dirs.get(parent.dir)?.block("module", [name]);
+    const source = this.sources.get(key) ?? call?.block.strings["source"];
+    const calls = call ? [...parent.calls, call] : parent.calls;
+    if (isLocalSource(source)) return { dir: path.resolve(parent.dir, source), calls };
+    if (call) return { callSite: call, calls };
     return undefined;
   }
 
-  /** A module is one directory: its .tf files, not those of subdirectories. Each file is read once. */
-  private filesIn(dir: string): Promise<ParsedFile[]> {
-    let pending = this.files.get(dir);
-    if (!pending) {
-      pending = (async () => {
-        const names = await fg("*.tf", { cwd: dir, onlyFiles: true, deep: 1, absolute: true }).catch(() => [] as string[]);
-        const parsed: ParsedFile[] = [];
-        for (const file of names.sort()) {
-          const text = await readFile(file, "utf8").catch(() => undefined);
-          if (text !== undefined) parsed.push({ file, hcl: scanHcl(text) });
-        }
-        return parsed;
-      })();
-      this.files.set(dir, pending);
-    }
-    return pending;
-  }
-
+  /** Relative to the repository root with forward slashes; absolute when the file is outside it. */
   private relative(file: string): string {
-    const rel = path.relative(this.options.repoRoot, file);
-    return (rel.startsWith("..") ? file : rel).split(path.sep).join("/");
+    const rel = path.relative(this.repoRoot, file);
+    const outside = rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+    return (outside ? file : rel).split(path.sep).join("/");
   }
 }
 
-/** The line of an attribute path's first segment; `ingress.1` is the second ingress block. */
-function memberLine(block: HclBlock, attribute: string): number | undefined {
-  const [name, index] = attribute.split(".");
-  const matches = block.members.filter((m) => m.name === name);
-  if (matches.length === 0) return undefined;
-  const n = index !== undefined && /^\d+$/.test(index) ? Number(index) : 0;
-  return (matches[n] ?? matches[0])!.line;
+/** A resource instance address, or a module call address (`module.a[0].module.b`). */
+function parseTarget(address: string): Target | undefined {
+  const parsed = parseAddress(address);
+  if (parsed) {
+    return { modules: parsed.modules.map((m) => m.name), block: { kind: parsed.mode === "data" ? "data" : "resource", labels: [parsed.type, parsed.name] } };
+  }
+  // A module address is a resource address without its last two steps: add two that cannot occur, and check they come back.
+  const probe = parseAddress(`${address}.\u0000.\u0001`);
+  if (probe && probe.mode === "managed" && probe.type === "\u0000" && probe.name === "\u0001" && probe.modules.length > 0) {
+    return { modules: probe.modules.map((m) => m.name) };
+  }
+  return undefined;
 }

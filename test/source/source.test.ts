@@ -60,7 +60,7 @@ describe("locating resources", () => {
   it("finds blocks in the root module, in local child modules, and the call site of registry modules", async () => {
     const index = await SourceIndex.build({ sourceDir: repo, repoRoot, configuration });
     expect(await index.locate("aws_ebs_volume.scratch")).toEqual({ file: "fixtures/source/repo/main.tf", line: 8, endLine: 12 });
-    expect(await index.locate("aws_security_group.training", "ingress.1")).toEqual({ file: "fixtures/source/repo/main.tf", line: 35, endLine: 35 });
+    expect(await index.locate("aws_security_group.training", "ingress.1")).toEqual({ file: "fixtures/source/repo/main.tf", line: 35, endLine: 41 });
     expect(await index.locate("module.pool[0].aws_ebs_volume.cache", "encrypted")).toEqual({ file: "fixtures/source/repo/modules/pool/main.tf", line: 5, endLine: 5 });
     expect(await index.locate("module.registry_pool.aws_ebs_volume.this[0]")).toEqual({ file: "fixtures/source/repo/main.tf", line: 50, endLine: 53 });
     expect(await index.locate("aws_s3_bucket.fake")).toBeUndefined();
@@ -81,7 +81,7 @@ describe("a scan with sources", () => {
     // tfsec's long ids are not aliases of planguard rules: the finding stays active.
     expect(by("module.pool[0].aws_ebs_volume.cache", "PG-AWS-EBS-001").suppression).toBeUndefined();
     const sg = by("aws_security_group.training", "PG-AWS-NET-001");
-    expect(sg.source).toEqual({ file: "fixtures/source/repo/main.tf", line: 35, endLine: 35 });
+    expect(sg.source).toEqual({ file: "fixtures/source/repo/main.tf", line: 35, endLine: 41 });
 
     const sarif = buildSarif(result, { baseDir: repoRoot });
     const results = sarif.runs[0]!.results!;

@@ -1,0 +1,58 @@
+import { readFile } from "node:fs/promises";
+import fg from "fast-glob";
+import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
+
+/**
+ * The .tf files of one module directory, each read and scanned once, with
+ * its blocks indexed by type and labels so that looking one up is a map
+ * access however many findings ask.
+ *
+ * A Terraform module is one directory: its `*.tf` files, not those of
+ * subdirectories (which are other modules, or `.terraform/`'s downloads).
+ * `*.tf.json` files are not read. Override files (`override.tf`,
+ * `*_override.tf`) come last, so a block is found where it is first declared.
+ */
+export interface ParsedFile {
+  /** Absolute path. */
+  path: string;
+  hcl: HclFile;
+}
+
+export interface BlockRef {
+  file: ParsedFile;
+  block: HclBlock;
+}
+
+export interface ModuleDir {
+  dir: string;
+  files: ParsedFile[];
+  block(kind: string, labels: readonly string[]): BlockRef | undefined;
+}
+
+export async function loadModuleDir(dir: string): Promise<ModuleDir> {
+  const names = await fg("*.tf", { cwd: dir, onlyFiles: true, deep: 1, absolute: true, dot: false, ignore: [".terraform/**"] }).catch(() => [] as string[]);
+  names.sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0));
+  const files: ParsedFile[] = [];
+  for (const name of names) {
+    const text = await readFile(name, "utf8").catch(() => undefined);
+    if (text !== undefined) files.push({ path: name, hcl: scanHcl(text) });
+  }
+  const index = new Map<string, BlockRef>();
+  for (const file of files) {
+    for (const block of file.hcl.blocks) {
+      const key = blockKey(block.kind, block.labels);
+      if (!index.has(key)) index.set(key, { file, block });
+    }
+  }
+  return { dir, files, block: (kind, labels) => index.get(blockKey(kind, labels)) };
+}
+
+function blockKey(kind: string, labels: readonly string[]): string {
+  // NUL cannot appear in a label that Terraform accepts, so the key is unambiguous.
+  return [kind, ...labels].join("\u0000");
+}
+
+function isOverride(file: string): boolean {
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  return base === "override.tf" || base.endsWith("_override.tf");
+}
