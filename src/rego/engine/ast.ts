@@ -14,7 +14,8 @@ export type Term =
   | { t: "array"; items: Term[]; loc: Loc }
   | { t: "object"; entries: [Term, Term][]; loc: Loc }
   | { t: "set"; items: Term[]; loc: Loc }
-  | { t: "call"; name: string[]; args: Term[]; loc: Loc }
+  /** `operator`: written as an infix operator, so always the builtin, never a rule of that name. */
+  | { t: "call"; name: string[]; args: Term[]; loc: Loc; operator?: true }
   | { t: "arraycomp"; term: Term; body: Body; loc: Loc }
   | { t: "setcomp"; term: Term; body: Body; loc: Loc }
   | { t: "objcomp"; key: Term; value: Term; body: Body; loc: Loc };

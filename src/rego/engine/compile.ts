@@ -1,6 +1,8 @@
 import { isObject, objectGet, type Value } from "../value.js";
 import { BUILTINS } from "../builtins/index.js";
 import type { Body, Literal, Module, Rule, RuleKind, Term } from "./ast.js";
+import { varsIn } from "./eval.js";
+import { reorderBody } from "./order.js";
 
 /**
  * Modules assembled into one `data` tree: packages hold rules and
@@ -47,6 +49,84 @@ export class Compiled {
   constructor(readonly modules: Module[]) {
     for (const m of modules) this.addModule(m);
     for (const m of modules) this.check(m);
+    for (const m of modules) this.prepare(m);
+  }
+
+  /** Reorders bodies for safety and rejects `:=` redeclarations, as OPA's compiler does. */
+  private prepare(m: Module): void {
+    const isGlobal = (name: string) =>
+      name === "input" || name === "data" || m.imports.some((i) => i.alias === name) || this.nodeAt([...m.pkg, name]) !== undefined || this.groupAt([...m.pkg, name]) !== undefined;
+    const fixBody = (body: Body, outer: Set<string>): Body => {
+      const declared = new Set<string>(outer);
+      for (const lit of body) {
+        if (lit.kind === "assign") {
+          for (const v of varsIn(lit.left)) {
+            if (declared.has(v)) throw new RegoCompileError("rego_compile_error", `var ${v} assigned above`, m.file, lit.loc.line, lit.loc.col);
+            declared.add(v);
+          }
+        }
+      }
+      const scope = new Set([...outer, ...body.flatMap((l) => literalVars(l))]);
+      for (const lit of body) fixNested(lit, scope);
+      return reorderBody(body, (v) => isGlobal(v) || outer.has(v));
+    };
+    const fixTerm = (t: Term, scope: Set<string>): void => {
+      switch (t.t) {
+        case "arraycomp":
+        case "setcomp":
+          t.body = fixBody(t.body, new Set(scope));
+          return;
+        case "objcomp":
+          t.body = fixBody(t.body, new Set(scope));
+          return;
+        case "call":
+          t.args.forEach((a) => fixTerm(a, scope));
+          return;
+        case "ref":
+          fixTerm(t.head, scope);
+          t.path.forEach((p) => fixTerm(p, scope));
+          return;
+        case "array":
+        case "set":
+          t.items.forEach((x) => fixTerm(x, scope));
+          return;
+        case "object":
+          t.entries.forEach(([k, v]) => {
+            fixTerm(k, scope);
+            fixTerm(v, scope);
+          });
+          return;
+        default:
+          return;
+      }
+    };
+    const fixNested = (lit: Literal, scope: Set<string>): void => {
+      switch (lit.kind) {
+        case "expr":
+          fixTerm(lit.term, scope);
+          break;
+        case "unify":
+        case "assign":
+          fixTerm(lit.left, scope);
+          fixTerm(lit.right, scope);
+          break;
+        case "somein":
+          fixTerm(lit.collection, scope);
+          break;
+        case "every": {
+          const inner = new Set([...scope, ...(lit.key ? varsIn(lit.key) : []), ...varsIn(lit.value)]);
+          lit.body = fixBody(lit.body, inner);
+          break;
+        }
+        default:
+          break;
+      }
+    };
+    for (const r of m.rules) {
+      const params = new Set((r.args ?? []).flatMap((a) => varsIn(a)));
+      r.body = fixBody(r.body, params);
+      for (const e of r.elses) e.body = fixBody(e.body, params);
+    }
   }
 
   withBase(data: Value | undefined): Compiled {
@@ -106,23 +186,32 @@ export class Compiled {
 
   /** Every call must name something that exists. */
   private check(m: Module): void {
-    const checkTerm = (t: Term): void => {
+    // Only a call standing as a whole expression may pass an output argument: `count(x, n)`.
+    const checkTerm = (t: Term, statement = false): void => {
       switch (t.t) {
         case "call": {
           const name = t.name.join(".");
-          if (!SPECIAL_CALLS.has(name) && !BUILTINS.has(name) && !this.resolvesToFunction(m, t.name)) {
+          const user = !t.operator && this.resolvesToFunction(m, t.name);
+          const builtin = BUILTINS.get(name);
+          if (!SPECIAL_CALLS.has(name) && !builtin && !user) {
             throw new RegoCompileError("rego_type_error", `undefined function ${name}`, m.file, t.loc.line, t.loc.col);
           }
-          t.args.forEach(checkTerm);
+          if (!user && builtin && t.args.length > builtin.arity + (statement ? 1 : 0)) {
+            throw new RegoCompileError("rego_type_error", `${name}: too many arguments (takes ${builtin.arity})`, m.file, t.loc.line, t.loc.col);
+          }
+          if (!user && builtin && t.args.length < builtin.arity) {
+            throw new RegoCompileError("rego_type_error", `${name}: too few arguments (takes ${builtin.arity})`, m.file, t.loc.line, t.loc.col);
+          }
+          t.args.forEach((a) => checkTerm(a));
           return;
         }
         case "ref":
           checkTerm(t.head);
-          t.path.forEach(checkTerm);
+          t.path.forEach((p) => checkTerm(p));
           return;
         case "array":
         case "set":
-          t.items.forEach(checkTerm);
+          t.items.forEach((x) => checkTerm(x));
           return;
         case "object":
           for (const [k, v] of t.entries) {
@@ -147,7 +236,7 @@ export class Compiled {
     const checkLiteral = (l: Literal): void => {
       switch (l.kind) {
         case "expr":
-          checkTerm(l.term);
+          checkTerm(l.term, true);
           break;
         case "unify":
         case "assign":
@@ -201,4 +290,21 @@ function attachBase(node: PkgNode, base: Value | undefined): PkgNode {
     copy.children.set(k, attachBase(child, sub));
   }
   return copy;
+}
+
+/** Variables a literal mentions. */
+function literalVars(lit: Literal): string[] {
+  switch (lit.kind) {
+    case "some":
+      return lit.vars;
+    case "expr":
+      return varsIn(lit.term);
+    case "unify":
+    case "assign":
+      return [...varsIn(lit.left), ...varsIn(lit.right)];
+    case "somein":
+      return [...(lit.key ? varsIn(lit.key) : []), ...varsIn(lit.value), ...varsIn(lit.collection)];
+    case "every":
+      return varsIn(lit.collection);
+  }
 }

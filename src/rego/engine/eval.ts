@@ -315,7 +315,8 @@ export class Evaluator {
   }
 
   /** A name that refers to something global: input, data, an import, a rule of the package. */
-  private isGlobalName(name: string, rule: RuleGroup | null): boolean {
+  private isGlobalName(name: string, rule: RuleGroup | null, env?: Env | null): boolean {
+    if (env !== undefined && lookup(env, name) !== undefined) return false;
     if (name === "input" || name === "data") return true;
     if (!rule) return false;
     return rule.module.imports.some((i) => i.alias === name) || this.compiled.groupAt([...rule.module.pkg, name]) !== undefined || this.compiled.nodeAt([...rule.module.pkg, name]) !== undefined;
@@ -609,7 +610,7 @@ export class Evaluator {
       yield [true, env];
       return;
     }
-    const target = this.resolveFunction(name, rule, ctx);
+    const target = term.operator ? { kind: "builtin" as const, def: BUILTINS.get(dotted)! } : this.resolveFunction(name, rule, ctx);
     if (target.kind === "mock-value") {
       for (const [v, e] of this.evalTerm(target.value, ctx.mockEnv, ctx, rule)) yield [v, env ?? e];
       return;
@@ -751,7 +752,12 @@ export class Evaluator {
   // Unification
 
   private *unifyTerms(a: Term, b: Term, env: Env | null, ctx: Context, rule: RuleGroup | null): Generator<Env | null> {
-    const aOpen = varsIn(a).some((v) => isUnbound(env, v) && !this.isGlobalName(v, rule));
+    if (a.t === "var" && a.name === "_") {
+      if (b.t === "var" && b.name === "_") yield env;
+      else for (const [, e] of this.evalTerm(b, env, ctx, rule)) yield e;
+      return;
+    }
+    const aOpen = varsIn(a).some((v) => isUnbound(env, v) && !this.isGlobalName(v, rule, env));
     if (aOpen && !(b.t === "var" && isUnbound(env, b.name))) {
       for (const [v, e] of this.evalTerm(b, env, ctx, rule)) yield* this.unifyValue(a, v, e, ctx, rule);
       return;

@@ -163,6 +163,43 @@ export class Session {
     return guard(() => this.evaluator.valueAt(path.slice(1), this.ctx));
   }
 
+  /** Query results as Rego values: the variables' bindings, and the value of a single expression. */
+  queryValues(text: string): { bindings: Map<string, Value>; value?: Value }[] {
+    let body: Body;
+    try {
+      body = parseQuery(text);
+    } catch (err) {
+      if (err instanceof RegoSyntaxError) throw new RegoError("rego_parse_error", err.message, "query", err.line, err.col);
+      throw err;
+    }
+    const names = queryVars(body);
+    return guard(() => {
+      const out: { bindings: Map<string, Value>; value?: Value }[] = [];
+      const single = body.length === 1 && body[0]!.kind === "expr" ? body[0]! : undefined;
+      // A single expression is its value, false included (a body would drop a false result).
+      if (single && single.kind === "expr" && !single.negated && single.withs.length === 0 && names.length === 0) {
+        for (const [v] of this.evaluator.evalTerm(single.term, null, this.ctx, null)) out.push({ bindings: new Map(), value: v });
+        return out;
+      }
+      for (const env of this.evaluator.query(body, this.ctx)) {
+        const bindings = new Map<string, Value>();
+        for (const n of names) {
+          const v = this.evaluator.readBinding(env, n);
+          if (v !== undefined) bindings.set(n, v);
+        }
+        const result: { bindings: Map<string, Value>; value?: Value } = { bindings };
+        if (single && single.kind === "expr") {
+          for (const [v] of this.evaluator.evalTerm(single.term, env, this.ctx, null)) {
+            result.value = v;
+            break;
+          }
+        }
+        out.push(result);
+      }
+      return out;
+    });
+  }
+
   query(body: Body): { bindings: Record<string, unknown>; value?: unknown }[] {
     const names = new Set<string>();
     for (const lit of body) {
@@ -191,6 +228,19 @@ export class Session {
       return out;
     });
   }
+}
+
+/** The variables a query binds (not input, data or `_`). */
+function queryVars(body: Body): string[] {
+  const names = new Set<string>();
+  for (const lit of body) {
+    if (lit.kind === "expr") varsIn(lit.term, []).forEach((v) => names.add(v));
+    if (lit.kind === "unify" || lit.kind === "assign") [...varsIn(lit.left), ...varsIn(lit.right)].forEach((v) => names.add(v));
+    if (lit.kind === "somein") varsIn(lit.value).forEach((v) => names.add(v));
+  }
+  names.delete("input");
+  names.delete("data");
+  return [...names].filter((n) => !n.startsWith("__"));
 }
 
 function guard<T>(fn: () => T): T {

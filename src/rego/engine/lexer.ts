@@ -125,7 +125,7 @@ export function tokenize(src: string): { tokens: Token[]; comments: Comment[] } 
       continue;
     }
     if (/[0-9]/.test(c)) {
-      const m = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 64))!;
+      const m = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 4096))!;
       tokens.push({ type: "number", text: m[0], line, col: col() });
       i += m[0].length;
       continue;

@@ -33,6 +33,9 @@ export function parseModule(file: string, src: string): Module {
 class Parser {
   private i = 0;
   private readonly annotations: Map<number, Record<string, unknown>>;
+  /** `import rego.v1`: the v0 forms (bodies without if, sets without contains) are errors. */
+  private strictV1 = false;
+  private readonly keywordImports = new Set<string>();
 
   constructor(
     private readonly file: string,
@@ -121,8 +124,17 @@ class Parser {
   }
 
   private importDecl(): Import | undefined {
-    this.next();
+    const at = this.next();
     const path = this.dottedName();
+    if (path[0] === "future" || (path[0] === "rego" && path[1] === "v1")) {
+      const kind = path[0] === "rego" ? "rego.v1" : "future";
+      const other = kind === "rego.v1" ? "future" : "rego.v1";
+      if (this.keywordImports.has(other) || (kind === "rego.v1" && this.keywordImports.has("rego.v1"))) {
+        this.fail("this import shadows previous import", at);
+      }
+      this.keywordImports.add(kind);
+      if (kind === "rego.v1") this.strictV1 = true;
+    }
     let alias = path[path.length - 1]!;
     if (this.isIdent("as")) {
       this.next();
@@ -155,12 +167,13 @@ class Parser {
       rule.key = this.term();
     } else if (this.isOp(":=") || this.isOp("=")) {
       this.next();
-      rule.value = this.term();
+      rule.value = this.expr();
       if (head.key && !head.args) {
         rule.kind = "object";
         rule.key = head.key;
       }
     } else if (head.key && !head.args) {
+      if (this.strictV1) this.fail("`contains` keyword is required for partial set rules");
       rule.kind = "set";
       rule.key = head.key;
     }
@@ -175,7 +188,7 @@ class Parser {
       const branch: { value?: Term; body: Body } = { body: [] };
       if (this.isOp(":=") || this.isOp("=")) {
         this.next();
-        branch.value = this.term();
+        branch.value = this.expr();
       }
       branch.body = this.ruleBody();
       rule.elses.push(branch);
@@ -233,7 +246,10 @@ class Parser {
       if (this.isOp("{")) return this.braceBody();
       return [this.literal()];
     }
-    if (this.isOp("{")) return this.braceBody();
+    if (this.isOp("{")) {
+      if (this.strictV1) this.fail("`if` keyword is required before rule body");
+      return this.braceBody();
+    }
     // A constant (`p := 1`) or a bare head (`p`, which is `p = true`) has no body.
     return [];
   }
@@ -388,7 +404,7 @@ class Parser {
       this.next();
       this.nl();
       const right = this.binary(level + 1);
-      left = { t: "call", name: [OP_BUILTIN[t.text]!], args: [left, right], loc: this.loc(t) };
+      left = { t: "call", name: [OP_BUILTIN[t.text]!], args: [left, right], loc: this.loc(t), operator: true };
     }
   }
 
@@ -397,7 +413,7 @@ class Parser {
       const t = this.next();
       const operand = this.unary();
       if (operand.t === "value" && typeof operand.v === "number") return { t: "value", v: -operand.v, loc: this.loc(t) };
-      return { t: "call", name: ["minus"], args: [{ t: "value", v: 0, loc: this.loc(t) }, operand], loc: this.loc(t) };
+      return { t: "call", name: ["minus"], args: [{ t: "value", v: 0, loc: this.loc(t) }, operand], loc: this.loc(t), operator: true };
     }
     return this.term();
   }
