@@ -1,0 +1,58 @@
+# METADATA
+# title: Persistent disk is not encrypted with a customer-managed or customer-supplied key
+# description: >-
+#   Standalone persistent disks hold training data and scratch checkpoints,
+#   and their snapshots travel further. Without `disk_encryption_key` they
+#   are encrypted with Google-managed keys you cannot restrict or revoke.
+# custom:
+#   id: PG-GCP-COMPUTE-101
+#   severity: low
+#   category: encryption
+#   providers: [google]
+#   resource_types: [google_compute_disk, google_compute_region_disk]
+#   aliases: [CKV_GCP_37]
+#   compliance:
+#     - framework: CIS Google Cloud Platform Foundation 2.0
+#       control: "4.7"
+#   remediation: >-
+#     Add `disk_encryption_key { kms_key_self_link = google_kms_crypto_key.<name>.id }`
+#     (`kms_key_name` on regional disks); the disk is replaced.
+package planguard.encryption.gcp.compute_disk_cmek
+
+import data.planguard.lib
+
+disk_types := ["google_compute_disk", "google_compute_region_disk"]
+
+key_fields := ["kms_key_self_link", "kms_key_name", "raw_key", "rsa_encrypted_key"]
+
+deny contains finding if {
+	some t in disk_types
+	some r in data.planguard.resources_by_type[t]
+	not has_key(r)
+	finding := {
+		"msg": sprintf("Disk %s is encrypted with a Google-managed key, not a key you control.", [r.address]),
+		"resource": r.address,
+		"attribute": "disk_encryption_key",
+	}
+}
+
+has_key(r) if {
+	some b in object.get(r.after, "disk_encryption_key", [])
+	some f in key_fields
+	v := object.get(b, f, null)
+	is_string(v)
+	v != ""
+}
+
+has_key(r) if {
+	some f in key_fields
+	lib.refers_to(r, concat(".", ["disk_encryption_key", f]))
+}
+
+has_key(r) if lib.is_unknown(r, ["disk_encryption_key"])
+
+has_key(r) if {
+	some u in r.unknown_paths
+	some f in key_fields
+	regex.match(concat("", ["^disk_encryption_key\\.[0-9]+\\.", f, "$"]), u)
+}

@@ -1,0 +1,37 @@
+package planguard.encryption.gcp.compute_disk_cmek_test
+
+import data.planguard.encryption.gcp.compute_disk_cmek as policy
+
+disk(type, after, unknown) := {type: [{
+	"address": sprintf("%s.scratch", [type]),
+	"config_address": sprintf("%s.scratch", [type]),
+	"type": type,
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+test_disk_without_key_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as disk("google_compute_disk", {"size": 500, "disk_encryption_key": []}, [])
+	some f in findings
+	f.attribute == "disk_encryption_key"
+}
+
+test_regional_disk_without_key_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as disk("google_compute_region_disk", {"disk_encryption_key": []}, [])
+}
+
+test_kms_key_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as disk("google_compute_disk", {"disk_encryption_key": [{"kms_key_self_link": "projects/p/locations/l/keyRings/r/cryptoKeys/k"}]}, [])
+}
+
+test_supplied_key_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as disk("google_compute_disk", {"disk_encryption_key": [{"raw_key": "(sensitive value)"}]}, [])
+}
+
+test_unknown_key_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as disk("google_compute_disk", {"disk_encryption_key": [{}]}, ["disk_encryption_key.0.kms_key_self_link", "disk_encryption_key.0.sha256"])
+}
+
+test_only_computed_hash_unknown_is_still_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as disk("google_compute_disk", {"disk_encryption_key": []}, ["id"])
+}
