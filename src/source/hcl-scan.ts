@@ -133,6 +133,7 @@ function findBlocks(tokens: readonly Token[]): HclBlock[] {
           const block: HclBlock = { kind: t.text, labels: other.labels, line: t.line, endLine: t.line, members: [], strings: {} };
           blocks.push(block);
           k = other.brace;
+          lastLine = tokens[k]!.endLine;
           openBody(block, block);
           continue;
         }

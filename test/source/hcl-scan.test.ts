@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lexHcl, scanHcl, type HclBlock, type HclMember } from "../../src/source/index.js";
 
@@ -198,5 +199,31 @@ describe("the lexer", () => {
       ["x\ty\u00e9 ${z}", 1, false],
       ["p-${…}", 2, true],
     ]);
+  });
+});
+
+describe("the HCL scanner on random input", () => {
+  // Fragments chosen to start and end every construct the scanner skips, in any order.
+  const fragment = fc.constantFrom(
+    'resource "a" "b" {', 'module "m" {', "data x y {", "{", "}", "[", "]", "(", ")", "\n", "\r\n", " ", "=", "==", '"', '\\"', "\\",
+    "${", "%{", "$${", "}", "<<EOF\n", "<<-EOT\n", "EOF", "  EOT", "#", "//", "/*", "*/", "x", "ingress", "dynamic \"d\" {", "\u00e9", "\ud800",
+  );
+  it("never throws, and every range it returns is inside the file and in order", () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 80 }), (parts) => {
+        const text = parts.join("");
+        const lines = text.split("\n").length;
+        const hcl = scanHcl(text);
+        const check = (line: number, endLine: number) => {
+          expect(line).toBeGreaterThanOrEqual(1);
+          expect(endLine).toBeGreaterThanOrEqual(line);
+          expect(endLine).toBeLessThanOrEqual(lines);
+        };
+        const walk = (ms: readonly HclMember[]) => ms.forEach((m) => (check(m.line, m.endLine), walk(m.members)));
+        for (const b of hcl.blocks) (check(b.line, b.endLine), walk(b.members));
+        for (const c of hcl.comments) check(c.line, c.endLine);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
