@@ -124,17 +124,21 @@ export function toBigInt(n: number): bigint {
 }
 
 /**
- * Per-evaluation memory for builtins that must return the same value for the
- * same arguments within one query (rand.intn, uuid.rfc4122). Keyed by the
- * context object, which the evaluator creates once per query.
+ * Per-query memory for builtins that must return the same value for the
+ * same arguments within one query (rand.intn, uuid.rfc4122), as OPA caches
+ * them per query. The query is identified by ctx.nowNs, which the evaluator
+ * fixes per query evaluation: contexts may be fresh objects per call. Only
+ * the most recent queries are remembered.
  */
-const perQuery = new WeakMap<BuiltinContext, Map<string, Value>>();
+const perQuery = new Map<bigint, Map<string, Value>>();
+const REMEMBERED_QUERIES = 32;
 
 export function memoPerQuery(ctx: BuiltinContext, key: string, make: () => Value): Value {
-  let m = perQuery.get(ctx);
+  let m = perQuery.get(ctx.nowNs);
   if (m === undefined) {
+    if (perQuery.size >= REMEMBERED_QUERIES) perQuery.delete(perQuery.keys().next().value as bigint);
     m = new Map();
-    perQuery.set(ctx, m);
+    perQuery.set(ctx.nowNs, m);
   }
   let v = m.get(key);
   if (v === undefined) {

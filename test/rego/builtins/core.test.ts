@@ -72,6 +72,13 @@ describe("arithmetic", () => {
     expect(call("rand.intn", ["x", 0], c)).toBe(0);
     expect(call("rand.intn", ["x", 1.5], c)).toBeUndefined();
   });
+  it("rand.intn is memoized per query (nowNs), even with a fresh context object per call", () => {
+    const q = ctx();
+    const first = call("rand.intn", ["s", 1_000_000_000], { ...q });
+    expect(call("rand.intn", ["s", 1_000_000_000], { ...q })).toBe(first);
+    const others = Array.from({ length: 5 }, () => call("rand.intn", ["s", 1_000_000_000], ctx()));
+    expect(others.some((v) => v !== first)).toBe(true);
+  });
 });
 
 describe("sets and aggregates", () => {

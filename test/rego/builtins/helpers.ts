@@ -1,7 +1,10 @@
 import { BUILTINS, BuiltinError, type BuiltinContext } from "../../../src/rego/builtins/index.js";
 import { type Value, RegoSet } from "../../../src/rego/value.js";
 
-export const ctx = (): BuiltinContext => ({ strict: true, nowNs: 1_700_000_000_000_000_000n });
+let queries = 0n;
+
+/** A context for a new query (each has its own nowNs, which identifies the query). */
+export const ctx = (): BuiltinContext => ({ strict: true, nowNs: 1_700_000_000_000_000_000n + queries++ });
 
 /** Calls a builtin by name with a fresh context (or the one given). */
 export function call(name: string, args: Value[], context: BuiltinContext = ctx()): Value | undefined {
