@@ -1,0 +1,54 @@
+# METADATA
+# title: VM boot disk is not encrypted with a customer-managed or customer-supplied key
+# description: >-
+#   The boot disk of a training or notebook VM keeps cached datasets,
+#   credentials and code. Without `boot_disk.kms_key_self_link` (or a
+#   customer-supplied key) it is encrypted with Google-managed keys you
+#   cannot restrict or revoke.
+# custom:
+#   id: PG-GCP-COMPUTE-102
+#   severity: low
+#   category: encryption
+#   providers: [google]
+#   resource_types: [google_compute_instance]
+#   aliases: [CKV_GCP_38]
+#   compliance:
+#     - framework: CIS Google Cloud Platform Foundation 2.0
+#       control: "4.7"
+#   remediation: >-
+#     Set `boot_disk { kms_key_self_link = google_kms_crypto_key.<name>.id }`
+#     (the instance is replaced).
+package planguard.encryption.gcp.instance_boot_disk_cmek
+
+import data.planguard.lib
+
+key_fields := ["kms_key_self_link", "disk_encryption_key_raw", "disk_encryption_key_rsa"]
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_compute_instance
+	not lib.is_unknown(r, ["boot_disk"])
+	some i, disk in object.get(r.after, "boot_disk", [])
+	not has_key(r, i, disk)
+	finding := {
+		"msg": sprintf("Boot disk of VM %s is encrypted with a Google-managed key, not a key you control.", [r.address]),
+		"resource": r.address,
+		"attribute": sprintf("boot_disk.%v.kms_key_self_link", [i]),
+	}
+}
+
+has_key(_, _, disk) if {
+	some f in key_fields
+	v := object.get(disk, f, null)
+	is_string(v)
+	v != ""
+}
+
+has_key(r, _, _) if {
+	some f in key_fields
+	lib.refers_to(r, concat(".", ["boot_disk", f]))
+}
+
+has_key(r, i, _) if {
+	some f in key_fields
+	lib.is_unknown(r, ["boot_disk", i, f])
+}

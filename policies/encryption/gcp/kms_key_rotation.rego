@@ -1,0 +1,49 @@
+# METADATA
+# title: Cloud KMS key is not rotated at least every 90 days
+# description: >-
+#   A symmetric Cloud KMS key that protects datasets, model artifacts or
+#   secrets should rotate automatically so that a compromised key version
+#   exposes a limited amount of data. A key without `rotation_period`, or
+#   with one longer than 90 days (7776000s), is reported. Asymmetric and
+#   MAC keys cannot rotate automatically and are skipped.
+# custom:
+#   id: PG-GCP-KMS-101
+#   severity: medium
+#   category: encryption
+#   providers: [google]
+#   resource_types: [google_kms_crypto_key]
+#   aliases: [CKV_GCP_43]
+#   compliance:
+#     - framework: CIS Google Cloud Platform Foundation 2.0
+#       control: "1.10"
+#   remediation: Set `rotation_period = "7776000s"` (90 days) or shorter.
+package planguard.encryption.gcp.kms_key_rotation
+
+import data.planguard.lib
+
+max_seconds := 7776000
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_kms_crypto_key
+	symmetric(r)
+	not lib.is_unknown(r, ["rotation_period"])
+	not lib.refers_to(r, "rotation_period")
+	not rotates_in_time(object.get(r.after, "rotation_period", null))
+	finding := {
+		"msg": sprintf("Cloud KMS key %s does not rotate automatically at least every 90 days.", [r.address]),
+		"resource": r.address,
+		"attribute": "rotation_period",
+	}
+}
+
+symmetric(r) if object.get(r.after, "purpose", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
+
+symmetric(r) if object.get(r.after, "purpose", null) == null
+
+rotates_in_time(p) if {
+	is_string(p)
+	endswith(p, "s")
+	seconds := to_number(trim_suffix(p, "s"))
+	seconds > 0
+	seconds <= max_seconds
+}

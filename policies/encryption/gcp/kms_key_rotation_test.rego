@@ -1,0 +1,33 @@
+package planguard.encryption.gcp.kms_key_rotation_test
+
+import data.planguard.encryption.gcp.kms_key_rotation as policy
+
+key(after, unknown) := {"google_kms_crypto_key": [{
+	"address": "google_kms_crypto_key.data",
+	"config_address": "google_kms_crypto_key.data",
+	"type": "google_kms_crypto_key",
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+test_no_rotation_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as key({"purpose": "ENCRYPT_DECRYPT", "rotation_period": null}, [])
+	some f in findings
+	f.attribute == "rotation_period"
+}
+
+test_one_year_rotation_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as key({"purpose": "ENCRYPT_DECRYPT", "rotation_period": "31536000s"}, [])
+}
+
+test_ninety_days_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as key({"purpose": "ENCRYPT_DECRYPT", "rotation_period": "7776000s"}, [])
+}
+
+test_asymmetric_key_is_skipped if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as key({"purpose": "ASYMMETRIC_SIGN"}, [])
+}
+
+test_unknown_period_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as key({"purpose": "ENCRYPT_DECRYPT"}, ["rotation_period"])
+}
