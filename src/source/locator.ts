@@ -37,6 +37,8 @@ interface ModuleSite {
   callSite?: BlockRef;
   /** The module blocks that lead here, outermost first: their suppressions apply inside. */
   calls: BlockRef[];
+  /** This call's own `module` block, when it is in repository code. */
+  self?: BlockRef;
 }
 
 /** What an address names: a block in a module, or (with no block) the module call itself. */
@@ -137,7 +139,8 @@ export class SourceIndex {
   }
 
   private blockOf(site: ModuleSite, target: Target): BlockRef | undefined {
-    if (!target.block) return site.calls[site.calls.length - 1];
+    // A call inside remote code has no block of its own: the remote module's call site stands for it.
+    if (!target.block) return site.self ?? site.callSite;
     if (site.dir !== undefined) return this.dirs.get(site.dir)?.block(target.block.kind, target.block.labels);
     return site.callSite;
   }
@@ -174,8 +177,8 @@ export class SourceIndex {
     const call = this.dirs.get(parent.dir)?.block("module", [name]);
     const source = this.sources.get(key) ?? call?.block.strings["source"];
     const calls = call ? [...parent.calls, call] : parent.calls;
-    if (isLocalSource(source)) return { dir: path.resolve(parent.dir, source), calls };
-    if (call) return { callSite: call, calls };
+    if (isLocalSource(source)) return call ? { dir: path.resolve(parent.dir, source), calls, self: call } : { dir: path.resolve(parent.dir, source), calls };
+    if (call) return { callSite: call, calls, self: call };
     return undefined;
   }
 

@@ -45,6 +45,8 @@ describe.each([
   it("points a module call address at its module block", () => {
     expect(index.locate('module.gpu_pool["train"]')).toEqual({ file: root, line: 44, endLine: 49 });
     expect(index.locate('module.gpu_pool["train"].module.nested')).toEqual({ file: pool, line: 43, endLine: 45 });
+    // Inside a registry module, the registry module's block stands for its calls.
+    expect(index.locate("module.vpc.module.flow_logs")).toEqual({ file: root, line: 52, endLine: 55 });
   });
 
   it("points an attribute path at its attribute or nested block, as deep as the source goes", () => {
@@ -110,6 +112,13 @@ describe("building a source index", () => {
     const index = await buildSourceIndex({ sourceDir: path.join(dir, "no-such-dir"), repoRoot, configuration });
     expect(index.locate("aws_s3_bucket.artifacts")).toBeUndefined();
     expect(index.inlineSuppressions("aws_s3_bucket.artifacts")).toEqual([]);
+  });
+
+  it("trusts the configuration's local source even when the calling block cannot be found", async () => {
+    const ghost = { root_module: { module_calls: { ghost: { source: "./modules/gpu-pool", module: {} } } } };
+    const index = await buildSourceIndex({ sourceDir: dir, repoRoot, configuration: ghost });
+    expect(index.locate("module.ghost.aws_instance.node[0]")).toEqual({ file: pool, line: 33, endLine: 41 });
+    expect(index.locate("module.ghost")).toBeUndefined();
   });
 
   it("ignores a configuration of the wrong shape", async () => {
