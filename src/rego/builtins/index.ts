@@ -56,12 +56,26 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   runtimeBuiltins,
 ];
 
+/** OPA's deprecated builtins: rego.v1 (and OPA 1.0) reject calls to them. */
+const DEPRECATED = new Set([
+  "any",
+  "all",
+  "re_match",
+  "net.cidr_overlap",
+  "cast_array",
+  "cast_set",
+  "cast_string",
+  "cast_boolean",
+  "cast_null",
+  "cast_object",
+]);
+
 function register(families: readonly (readonly BuiltinDef[])[]): Map<string, BuiltinDef> {
   const map = new Map<string, BuiltinDef>();
   for (const family of families) {
     for (const def of family) {
       if (map.has(def.name)) throw new Error(`builtin ${def.name} defined twice`);
-      map.set(def.name, def);
+      map.set(def.name, DEPRECATED.has(def.name) ? { ...def, deprecated: true } : def);
     }
   }
   return map;

@@ -34,4 +34,9 @@ export interface BuiltinDef {
   impl: (args: Value[], ctx: BuiltinContext) => Value | undefined;
   /** A relation yields several outputs (e.g. walk): impl returns an array of them. */
   relation?: boolean;
+  /**
+   * Deprecated in OPA (any, all, re_match, cast_*, net.cidr_overlap):
+   * still callable, but a compile error in rego.v1 modules.
+   */
+  deprecated?: boolean;
 }

@@ -129,3 +129,11 @@ describe("bits", () => {
     expect(call("bits.xor", [5, 3])).toBe(6);
   });
 });
+
+describe("deprecated builtins", () => {
+  it("are flagged so rego.v1 can reject them", () => {
+    expect(BUILTINS.get("re_match")!.deprecated).toBe(true);
+    expect(BUILTINS.get("cast_set")!.deprecated).toBe(true);
+    expect(BUILTINS.get("regex.match")!.deprecated).toBeUndefined();
+  });
+});
