@@ -21,6 +21,8 @@ interface ScanFlags extends CommonFlags {
   allNamespaces?: boolean;
   bundled: boolean;
   regoVersion: string;
+  policyTimeout: string;
+  policyMaxDepth: string;
 }
 
 export function registerScan(program: Command): void {
@@ -37,6 +39,8 @@ export function registerScan(program: Command): void {
     .option("-n, --namespace <package>", "Rego package whose deny/violation/warn rules run; repeatable (default: main)", collect, [])
     .option("--all-namespaces", "run the deny/violation/warn rules of every package")
     .option("--no-bundled", "do not run the bundled policy library")
+    .option("--policy-timeout <ms>", "time budget for evaluating the Rego policies on one plan", "30000")
+    .option("--policy-max-depth <n>", "how deeply Rego rules and functions may call each other", "2000")
     .option("--rego-version <v0|v1>", "Rego syntax of --policy files (both are read; kept for conftest compatibility)", "v1")
     .action(async (files: string[], flags: ScanFlags) => {
       process.exitCode = await scanCommand(files, flags);
@@ -50,11 +54,13 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const { config, file: configFile } = await loadConfig(flags.config);
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
+  const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };
   const rego = await loadRegoPolicies({
     paths: flags.policy,
     dataFiles: flags.data,
     namespaces: flags.allNamespaces ? "all" : flags.namespace.length > 0 ? flags.namespace : ["main"],
     bundled: flags.bundled,
+    budget,
   });
   const source = sourceOptions(flags, files);
   const progress = new Progress();
@@ -84,9 +90,16 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
     await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot }));
   }
   if (result.failures.length > 0) {
+    for (const f of result.failures) process.stderr.write(`planguard: ${f.origin}: ${f.message}\n`);
     process.stderr.write(`planguard: ${result.failures.length} rule(s) failed to run; the scan is incomplete\n`);
     return EXIT_ERROR;
   }
   if (flags.softFail) return EXIT_OK;
   return reachesThreshold(result.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
+  return n;
 }

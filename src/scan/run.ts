@@ -62,13 +62,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     if (options.rego) {
       const { program, rules: regoRules, options: regoOptions } = options.rego;
       const rego = evaluateRegoRules(program, regoRules, model, options.config, selection, regoOptions, judge);
-      evaluation.findings.push(...rego.findings);
-      evaluation.failures.push(...rego.failures);
+      appendAll(evaluation.findings, rego.findings);
+      appendAll(evaluation.failures, rego.failures);
     }
     if (options.source) progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
     if (options.source) await locateFindings(evaluation.findings, model, options.source, aliasesOf(result.rules), today(options));
-    result.findings.push(...evaluation.findings);
-    result.failures.push(...evaluation.failures);
+    appendAll(result.findings, evaluation.findings);
+    appendAll(result.failures, evaluation.failures);
   }
   result.gpu = summarizeGpus(models);
   applyFilters(result, options);
@@ -120,4 +120,9 @@ export function byImportance(a: Finding, b: Finding): number {
     (a.resource?.address ?? "").localeCompare(b.resource?.address ?? "") ||
     (a.attribute ?? "").localeCompare(b.attribute ?? "")
   );
+}
+
+/** push(...items) passes every item as an argument, which overflows the stack past ~100k findings. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

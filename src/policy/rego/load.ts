@@ -1,6 +1,6 @@
 import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies, regoRules, type RegoPolicyOptions, type RegoRule } from "./runner.js";
 import { compilePolicies } from "./compile.js";
-import type { RegoProgram } from "./engine.js";
+import type { EvaluationBudget, RegoProgram } from "./engine.js";
 
 /** What a scan needs to run Rego policies. */
 export interface RegoPolicies {
@@ -18,6 +18,8 @@ export interface PolicyFlags {
   namespaces: string[] | "all";
   /** false with --no-bundled. */
   bundled: boolean;
+  /** Time budget and depth limit of evaluation, per plan. */
+  budget?: EvaluationBudget;
 }
 
 /** Reads and compiles the bundled and the user's policies; undefined when there are none. */
@@ -26,5 +28,5 @@ export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies
   if (sources.length === 0) return undefined;
   const program = compilePolicies(sources);
   const data = await readDataFiles(flags.dataFiles);
-  return { program, rules: regoRules(program, flags.namespaces), options: { namespaces: flags.namespaces, data } };
+  return { program, rules: regoRules(program, flags.namespaces), options: { namespaces: flags.namespaces, data, ...(flags.budget ? { budget: flags.budget } : {}) } };
 }

@@ -163,6 +163,8 @@ export function evaluateRegoRules(
       }
     } catch (err) {
       result.failures.push(failure(rule, err));
+      // The time budget is per plan: once spent, every further rule would fail the same way.
+      if (err instanceof Error && err.message.includes("eval_cancel_error")) break;
     }
   }
   return result;

@@ -107,11 +107,12 @@ export class Evaluator {
   // Bodies and literals
 
   private *evalBody(body: Body, i: number, env: Env | null, ctx: Context, rule: RuleGroup | null): Generator<Env | null> {
+    // Every solution counts against the time budget, not only every expression.
+    this.tick();
     if (i === body.length) {
       yield env;
       return;
     }
-    this.tick();
     for (const next of this.evalLiteral(body[i]!, env, ctx, rule)) yield* this.evalBody(body, i + 1, next, ctx, rule);
   }
 

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { fixturePath } from "../helpers/shared.js";
+
+/**
+ * Policies written to hurt: each must end within its budget with an error
+ * that names the policy file and rule, and the scan must exit 2, never pass.
+ */
+const plan = fixturePath("rules", "PG-AWS-EBS-001", "pass.json");
+
+function policy(text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "planguard-hostile-"));
+  const file = path.join(dir, "hostile.rego");
+  writeFileSync(file, text);
+  return file;
+}
+
+async function scanWith(file: string, ...extra: string[]) {
+  return runCli(["scan", plan, "--no-bundled", "--policy", file, "--policy-timeout", "1500", ...extra]);
+}
+
+describe("hostile policies", () => {
+  it("infinite recursion through a function ends with an error naming the policy and rule", async () => {
+    const file = policy("package main\nf(x) := y if { y := f(x + 1) }\ndeny contains msg if { f(1) > 0; msg := \"never\" }\n");
+    const run = await scanWith(file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file} (main.deny)`);
+    expect(run.stderr).toMatch(/eval_depth_error|nested/);
+  });
+
+  it("an exponential comprehension runs out of its time budget", async () => {
+    const file = policy(
+      "package main\nn := numbers.range(1, 300)\ndeny contains msg if {\n  c := count([1 | some a in n; some b in n; some d in n])\n  msg := sprintf(\"%d\", [c])\n}\n",
+    );
+    const run = await scanWith(file, "--policy-timeout", "300");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file} (main.deny)`);
+    expect(run.stderr).toMatch(/eval_cancel_error: evaluation took longer than its time budget/);
+  });
+
+  it("a huge output is cut off by the budget, not by memory", async () => {
+    const file = policy("package main\ndeny contains x if { some x in numbers.range(1, 5000000) }\n");
+    const run = await scanWith(file, "--policy-timeout", "300");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/time budget/);
+  });
+
+  it("a catastrophic regular expression finishes: regexes are RE2, linear in the input", async () => {
+    const file = policy(
+      'package main\ndeny contains "matched" if { regex.match(`^(a+)+$`, concat("", [concat("", [s | some _ in numbers.range(1, 5000); s := "a"]), "!"])) }\nwarn contains "done" if { true }\n',
+    );
+    const run = await scanWith(file);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("done");
+  });
+
+  it("cannot reach the network: http.send is a compile error naming it", async () => {
+    const file = policy('package main\ndeny contains msg if { r := http.send({"method": "GET", "url": "http://127.0.0.1:1"}); msg := r.body }\n');
+    const run = await scanWith(file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/hostile\.rego: \d+:\d+: rego_type_error: undefined function http\.send/);
+  });
+
+  it("cannot read the environment through opa.runtime", async () => {
+    process.env["PLANGUARD_TEST_SECRET_ENV"] = "env-secret-value";
+    const file = policy('package main\ndeny contains msg if { msg := sprintf("%v", [opa.runtime()]) }\n');
+    const run = await scanWith(file, "-f", "json");
+    delete process.env["PLANGUARD_TEST_SECRET_ENV"];
+    expect(run.stdout + run.stderr).not.toContain("env-secret-value");
+  });
+});
