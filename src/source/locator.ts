@@ -176,10 +176,12 @@ export class SourceIndex {
     if (parent.dir === undefined) return parent.callSite ? { callSite: parent.callSite, calls: parent.calls } : undefined;
     const call = this.dirs.get(parent.dir)?.block("module", [name]);
     const source = this.sources.get(key) ?? call?.block.strings["source"];
-    const calls = call ? [...parent.calls, call] : parent.calls;
-    if (isLocalSource(source)) return call ? { dir: path.resolve(parent.dir, source), calls, self: call } : { dir: path.resolve(parent.dir, source), calls };
-    if (call) return { callSite: call, calls, self: call };
-    return undefined;
+    const site: ModuleSite = { calls: call ? [...parent.calls, call] : parent.calls };
+    if (call) site.self = call;
+    if (isLocalSource(source)) site.dir = path.resolve(parent.dir, source);
+    else if (call) site.callSite = call;
+    else return undefined;
+    return site;
   }
 
   /** Relative to the repository root with forward slashes; absolute when the file is outside it. */
