@@ -1,0 +1,66 @@
+# METADATA
+# title: VM runs as the Compute Engine default service account
+# description: >-
+#   The default compute service account (PROJECT_NUMBER-compute@developer.gserviceaccount.com)
+#   often holds the Editor role on the project. A VM running as it, above all
+#   with the `cloud-platform` scope, lets anyone who gets code execution on a
+#   training or notebook VM act on the whole project. Reported as high with
+#   the cloud-platform scope.
+# custom:
+#   id: PG-GCP-IAM-103
+#   severity: medium
+#   category: iam
+#   providers: [google]
+#   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
+#   aliases: [CKV_GCP_30, CKV_GCP_31]
+#   compliance:
+#     - framework: CIS Google Cloud Platform Foundation 2.0
+#       control: "4.1"
+#     - framework: CIS Google Cloud Platform Foundation 2.0
+#       control: "4.2"
+#   remediation: >-
+#     Create a dedicated service account with only the roles the workload
+#     needs and set `service_account { email = google_service_account.<name>.email }`.
+package planguard.iam.gcp.default_compute_service_account
+
+import data.planguard.lib
+
+types := ["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"]
+
+full_scopes := {"cloud-platform", "https://www.googleapis.com/auth/cloud-platform"}
+
+deny contains finding if {
+	some t in types
+	some r in data.planguard.resources_by_type[t]
+	some i, sa in object.get(r.after, "service_account", [])
+	not lib.is_unknown(r, ["service_account", i, "email"])
+	not lib.refers_to(r, "service_account.email")
+	default_account(object.get(sa, "email", null))
+	finding := {
+		"msg": sprintf("VM %s runs as the Compute Engine default service account%s.", [r.address, scope_note(r, i, sa)]),
+		"resource": r.address,
+		"attribute": sprintf("service_account.%v.email", [i]),
+		"severity": severity(r, i, sa),
+	}
+}
+
+default_account(email) if email == "default"
+
+default_account(email) if {
+	is_string(email)
+	regex.match(`^[0-9]+-compute@developer\.gserviceaccount\.com$`, email)
+}
+
+full_access(r, i, sa) if {
+	not lib.is_unknown(r, ["service_account", i, "scopes"])
+	some s in object.get(sa, "scopes", [])
+	s in full_scopes
+}
+
+severity(r, i, sa) := "high" if full_access(r, i, sa)
+
+else := "medium"
+
+scope_note(r, i, sa) := " with access to all Cloud APIs" if full_access(r, i, sa)
+
+else := ""

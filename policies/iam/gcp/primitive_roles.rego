@@ -1,0 +1,75 @@
+# METADATA
+# title: Basic Owner or Editor role granted to a user or group
+# description: >-
+#   roles/owner and roles/editor on a project, folder or organization grant
+#   write access to almost every service: a phished data scientist account
+#   then owns every bucket, notebook and model in scope. Grant predefined or
+#   custom roles to the people who need them instead. Grants to service
+#   accounts are not reported by this rule.
+# custom:
+#   id: PG-GCP-IAM-101
+#   severity: high
+#   category: iam
+#   providers: [google]
+#   resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy, google_folder_iam_member, google_folder_iam_binding, google_folder_iam_policy, google_organization_iam_member, google_organization_iam_binding, google_organization_iam_policy]
+#   aliases: []
+#   remediation: >-
+#     Replace roles/owner and roles/editor with predefined roles scoped to the
+#     job (roles/aiplatform.user, roles/storage.objectAdmin on one bucket,
+#     ...), granted to groups.
+package planguard.iam.gcp.primitive_roles
+
+import data.planguard.lib
+
+basic_roles := {"roles/owner", "roles/editor"}
+
+levels := ["project", "folder", "organization"]
+
+deny contains finding if {
+	some level in levels
+	some r in data.planguard.resources_by_type[sprintf("google_%s_iam_member", [level])]
+	not lib.is_unknown(r, ["member"])
+	r.after.role in basic_roles
+	human(r.after.member)
+	finding := {
+		"msg": sprintf("%s grants a basic Owner or Editor role to a user or group.", [r.address]),
+		"resource": r.address,
+		"attribute": "role",
+	}
+}
+
+deny contains finding if {
+	some level in levels
+	some r in data.planguard.resources_by_type[sprintf("google_%s_iam_binding", [level])]
+	not lib.is_unknown(r, ["members"])
+	r.after.role in basic_roles
+	some m in object.get(r.after, "members", [])
+	human(m)
+	finding := {
+		"msg": sprintf("%s grants a basic Owner or Editor role to a user or group.", [r.address]),
+		"resource": r.address,
+		"attribute": "role",
+	}
+}
+
+deny contains finding if {
+	some level in levels
+	some r in data.planguard.resources_by_type[sprintf("google_%s_iam_policy", [level])]
+	not lib.is_unknown(r, ["policy_data"])
+	doc := json.unmarshal(r.after.policy_data)
+	some b in object.get(doc, "bindings", [])
+	b.role in basic_roles
+	some m in object.get(b, "members", [])
+	human(m)
+	finding := {
+		"msg": sprintf("%s grants a basic Owner or Editor role to a user or group.", [r.address]),
+		"resource": r.address,
+		"attribute": "policy_data",
+	}
+}
+
+human(m) if {
+	is_string(m)
+	some prefix in ["user:", "group:", "domain:"]
+	startswith(m, prefix)
+}
