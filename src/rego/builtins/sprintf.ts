@@ -121,7 +121,8 @@ function formatInt(n: bigint, verb: string, spec: Spec): string | undefined {
       if (spec.sharp) prefix = "0X";
       break;
     case "c":
-      return String.fromCodePoint(Number(n));
+      // Go prints U+FFFD for a value that is not a code point.
+      return n >= 0n && n <= 0x10ffffn && !(n >= 0xd800n && n <= 0xdfffn) ? String.fromCodePoint(Number(n)) : "\ufffd";
     case "q":
       return goQuoteRune(Number(n));
     case "U":
@@ -178,7 +179,8 @@ export function goQuote(s: string, quote = '"'): string {
 }
 
 function goQuoteRune(cp: number): string {
-  return goQuote(String.fromCodePoint(cp), "'");
+  const valid = cp >= 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+  return goQuote(valid ? String.fromCodePoint(cp) : "\ufffd", "'");
 }
 
 function formatString(s: string, verb: string, spec: Spec): string | undefined {

@@ -58,6 +58,7 @@ describe("sprintf", () => {
     expect(f("%v", 123456789.5)).toBe("1.234567895e+08");
     expect(f("%s|%q|%5s|%.2s", "hi", 'a"b', "ab", "abc")).toBe('hi|"a\\"b"|   ab|ab');
     expect(f("%%")).toBe("%");
+    expect(f("%c%c %q", 65, -1, 66)).toBe("A\ufffd 'B'");
   });
   it("formats other values in Rego syntax, and mismatches as Go does", () => {
     expect(f("%v %v %v", { k: "v" }, [1, "a"], true)).toBe('{"k": "v"} [1, "a"] true');
