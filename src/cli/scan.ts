@@ -3,6 +3,7 @@ import { loadConfig } from "../config/config.js";
 import { buildBaseline, readBaseline } from "../filter/baseline.js";
 import { runScan } from "../scan/run.js";
 import { loadRegoPolicies } from "../policy/rego/load.js";
+import { loadWasmBundle } from "../policy/wasm.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { SCAN_FORMATS } from "./formats.js";
 import { emit, parseOutputs, useColor } from "./output.js";
@@ -22,6 +23,7 @@ interface ScanFlags extends CommonFlags {
   bundled: boolean;
   regoVersion: string;
   policyTimeout: string;
+  bundle: string[];
   policyMaxDepth: string;
 }
 
@@ -39,6 +41,7 @@ export function registerScan(program: Command): void {
     .option("-n, --namespace <package>", "Rego package whose deny/violation/warn rules run; repeatable (default: main)", collect, [])
     .option("--all-namespaces", "run the deny/violation/warn rules of every package")
     .option("--no-bundled", "do not run the bundled policy library")
+    .option("--bundle <file>", "a policy.wasm or bundle.tar.gz built with `opa build -t wasm`; repeatable", collect, [])
     .option("--policy-timeout <ms>", "time budget for evaluating the Rego policies on one plan", "30000")
     .option("--policy-max-depth <n>", "how deeply Rego rules and functions may call each other", "2000")
     .option("--rego-version <v0|v1>", "Rego syntax of --policy files (both are read; kept for conftest compatibility)", "v1")
@@ -62,6 +65,8 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
     bundled: flags.bundled,
     budget,
   });
+  const wasm = [];
+  for (const file of flags.bundle) wasm.push(await loadWasmBundle(file));
   const source = sourceOptions(flags, files);
   const progress = new Progress();
   let result;
@@ -75,6 +80,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
       ...(baseline !== undefined ? { baseline } : {}),
       changedOnly: flags.changedOnly === true,
       ...(rego ? { rego } : {}),
+      ...(wasm.length > 0 ? { wasm } : {}),
       // --no-bundled leaves only the user's policies, as conftest runs them.
       ...(flags.bundled ? {} : { rules: [] }),
       load: maxBytes === undefined ? {} : { maxBytes },

@@ -9,6 +9,7 @@ import type { TypeScriptRule } from "../policy/rule.js";
 import { RuleSelection } from "../policy/select.js";
 import type { RegoPolicies } from "../policy/rego/load.js";
 import { evaluateRegoRules } from "../policy/rego/runner.js";
+import type { WasmPolicy } from "../policy/wasm.js";
 import { severityRank, type Finding, type RuleMetadata } from "../policy/types.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { TOOL_NAME, VERSION } from "../version.js";
@@ -30,6 +31,8 @@ export interface ScanOptions {
   source?: SourceOptions;
   /** Rego policies (bundled and the user's), compiled. */
   rego?: RegoPolicies;
+  /** Policies pre-compiled to WebAssembly with `opa build -t wasm`. */
+  wasm?: readonly WasmPolicy[];
   /** Told what the scan is doing, for a progress line. */
   progress?: (message: string) => void;
   /** TypeScript rules to run; the bundled library by default. */
@@ -44,7 +47,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const result: ScanResult = {
     tool: { name: TOOL_NAME, version: VERSION },
     inputs: [],
-    rules: [...rules, ...(options.rego?.rules ?? [])].filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
+    rules: [...rules, ...(options.rego?.rules ?? []), ...(options.wasm ?? []).flatMap((w) => w.rules)].filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
     findings: [],
     failures: [],
     gpu: summarizeGpus([]),
@@ -64,6 +67,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       const rego = evaluateRegoRules(program, regoRules, model, options.config, selection, regoOptions, judge);
       appendAll(evaluation.findings, rego.findings);
       appendAll(evaluation.failures, rego.failures);
+    }
+    for (const bundle of options.wasm ?? []) {
+      const wasm = bundle.evaluate(model, selection);
+      appendAll(evaluation.findings, wasm.findings);
+      appendAll(evaluation.failures, wasm.failures);
     }
     if (options.source) progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
     if (options.source) await locateFindings(evaluation.findings, model, options.source, aliasesOf(result.rules), today(options));
