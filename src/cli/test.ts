@@ -12,6 +12,7 @@ interface TestFlags {
   run?: string;
   data: string[];
   timeout: string;
+  regoVersion: string;
 }
 
 /**
@@ -29,12 +30,14 @@ export function registerTest(program: Command): void {
     .option("-r, --run <regex>", "run only tests whose name matches")
     .option("-d, --data <file>", "JSON or YAML document added under data; repeatable", collect, [])
     .option("--timeout <ms>", "time budget of each test", "10000")
+    .option("--rego-version <v0|v1>", "accepted for conftest compatibility; both syntaxes are read either way", "v1")
     .action(async (paths: string[], flags: TestFlags) => {
       process.exitCode = await testCommand(paths.length > 0 ? paths : ["."], flags);
     });
 }
 
 async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
+  if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
   if (flags.format !== "text" && flags.format !== "json") throw new UsageError(`--format must be text or json (got "${flags.format}")`);
   let run: RegExp | undefined;
   if (flags.run !== undefined) {

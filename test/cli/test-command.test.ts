@@ -52,3 +52,19 @@ describe("planguard test", () => {
     expect(Number(/^(\d+) passed, 0 failed$/m.exec(run.stdout)?.[1])).toBeGreaterThan(100);
   });
 });
+
+describe("a v0 policy library", () => {
+  it("passes its own tests (with, partial rules, helpers in another package, function mocks) under --rego-version v0", async () => {
+    const run = await runCli(["test", "--rego-version", "v0", path.join(repoRoot, "fixtures", "v0-library")]);
+    expect(run.stdout).toMatch(/test_helper_mocked/);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("9 passed, 0 failed");
+    expect(run.code).toBe(0);
+  });
+
+  it("runs in a scan with --all-namespaces", async () => {
+    const plan = path.join(repoRoot, "fixtures", "rules", "PG-AWS-NET-001", "fail.json");
+    const run = await runCli(["scan", plan, "--no-bundled", "--policy", path.join(repoRoot, "fixtures", "v0-library"), "--all-namespaces"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("aws_security_group.training opens SSH to the internet");
+  });
+});
