@@ -1,0 +1,36 @@
+# METADATA
+# title: Cloud SQL instance authorizes the whole internet
+# description: >-
+#   An authorized network of 0.0.0.0/0 on an instance with a public IP lets
+#   anyone on the internet attempt to log in to the database behind the ML
+#   platform (experiment tracking, feature metadata, model registry).
+# custom:
+#   id: PG-GCP-SQL-103
+#   severity: high
+#   category: network
+#   providers: [google]
+#   resource_types: [google_sql_database_instance]
+#   aliases: [CKV_GCP_11]
+#   compliance:
+#     - framework: CIS Google Cloud Platform Foundation 2.0
+#       control: "6.5"
+#   remediation: >-
+#     Remove 0.0.0.0/0 from `authorized_networks`; connect through private
+#     IP or the Cloud SQL Auth Proxy.
+package planguard.network.gcp.cloudsql_open_to_world
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_sql_database_instance
+	some i, s in object.get(r.after, "settings", [])
+	some j, ip in object.get(s, "ip_configuration", [])
+	object.get(ip, "ipv4_enabled", true) != false
+	some k, net in object.get(ip, "authorized_networks", [])
+	world(object.get(net, "value", null))
+	finding := {
+		"msg": sprintf("Cloud SQL instance %s accepts connections from any address on the internet.", [r.address]),
+		"resource": r.address,
+		"attribute": sprintf("settings.%v.ip_configuration.%v.authorized_networks.%v.value", [i, j, k]),
+	}
+}
+
+world(v) if v in {"0.0.0.0/0", "0.0.0.0", "::/0"}

@@ -1,0 +1,25 @@
+package planguard.network.gcp.cloudsql_public_ip_test
+
+import data.planguard.network.gcp.cloudsql_public_ip as policy
+
+db(ip, unknown) := {"google_sql_database_instance": [{
+	"address": "google_sql_database_instance.mlflow",
+	"config_address": "google_sql_database_instance.mlflow",
+	"type": "google_sql_database_instance",
+	"after": {"settings": [{"ip_configuration": [ip]}]},
+	"unknown_paths": unknown,
+}]}
+
+test_public_ip_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as db({"ipv4_enabled": true}, [])
+	some f in findings
+	f.attribute == "settings.0.ip_configuration.0.ipv4_enabled"
+}
+
+test_private_ip_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as db({"ipv4_enabled": false, "private_network": "projects/p/global/networks/vpc"}, [])
+}
+
+test_unknown_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as db({}, ["settings.0.ip_configuration.0.ipv4_enabled"])
+}

@@ -1,0 +1,57 @@
+# METADATA
+# title: GKE control plane is reachable from the whole internet
+# description: >-
+#   A cluster without a private endpoint and without master authorized
+#   networks (or with 0.0.0.0/0 among them) exposes the Kubernetes API of
+#   the training or serving cluster to every address on the internet;
+#   credential leaks and API vulnerabilities become directly exploitable.
+# custom:
+#   id: PG-GCP-GKE-105
+#   severity: high
+#   category: network
+#   providers: [google]
+#   resource_types: [google_container_cluster]
+#   aliases: [CKV_GCP_20]
+#   remediation: >-
+#     Add `master_authorized_networks_config` with the CIDR blocks of your
+#     offices, VPN or CI, or set `private_cluster_config.enable_private_endpoint = true`.
+package planguard.network.gcp.gke_control_plane_open
+
+import data.planguard.lib
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_container_cluster
+	not private_endpoint(r)
+	not lib.is_unknown(r, ["master_authorized_networks_config"])
+	count(object.get(r.after, "master_authorized_networks_config", [])) == 0
+	finding := {
+		"msg": sprintf("GKE cluster %s exposes its control plane to the internet without authorized networks.", [r.address]),
+		"resource": r.address,
+		"attribute": "master_authorized_networks_config",
+	}
+}
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_container_cluster
+	not private_endpoint(r)
+	some i, cfg in object.get(r.after, "master_authorized_networks_config", [])
+	some j, block in object.get(cfg, "cidr_blocks", [])
+	lib.world_cidr(object.get(block, "cidr_block", null))
+	finding := {
+		"msg": sprintf("GKE cluster %s authorizes the whole internet to reach its control plane.", [r.address]),
+		"resource": r.address,
+		"attribute": sprintf("master_authorized_networks_config.%v.cidr_blocks.%v.cidr_block", [i, j]),
+	}
+}
+
+private_endpoint(r) if {
+	some p in object.get(r.after, "private_cluster_config", [])
+	object.get(p, "enable_private_endpoint", false) == true
+}
+
+private_endpoint(r) if {
+	some i, _ in object.get(r.after, "private_cluster_config", [])
+	lib.is_unknown(r, ["private_cluster_config", i, "enable_private_endpoint"])
+}
+
+private_endpoint(r) if lib.is_unknown(r, ["private_cluster_config"])
