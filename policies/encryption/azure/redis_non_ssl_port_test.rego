@@ -1,0 +1,34 @@
+package planguard.encryption.azure.redis_non_ssl_port_test
+
+import data.planguard.encryption.azure.redis_non_ssl_port as policy
+
+res(type, after, unknown) := {type: [{
+	"address": sprintf("%s.features", [type]),
+	"config_address": sprintf("%s.features", [type]),
+	"type": type,
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+test_bad_value_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_redis_cache", {"non_ssl_port_enabled": true}, [])
+	some f in findings
+	f.resource == "azurerm_redis_cache.features"
+	f.attribute == "non_ssl_port_enabled"
+}
+
+test_other_spelling_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"enable_non_ssl_port": true}, [])
+}
+
+test_good_value_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"non_ssl_port_enabled": false}, [])
+}
+
+test_default_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"name": "x"}, [])
+}
+
+test_unknown_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"name": "x"}, ["non_ssl_port_enabled"])
+}
