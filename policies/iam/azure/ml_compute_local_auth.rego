@@ -1,0 +1,59 @@
+# METADATA
+# title: Azure ML compute allows local authentication
+# description: >-
+#   With `local_auth_enabled` (the provider's default) a compute cluster or
+#   instance accepts local credentials next to Microsoft Entra ID, so access
+#   to GPU nodes and the data mounted on them is not governed by RBAC alone.
+# custom:
+#   id: PG-AZURE-ML-102
+#   severity: medium
+#   category: iam
+#   providers: [azurerm]
+#   resource_types: [azurerm_machine_learning_compute_cluster, azurerm_machine_learning_compute_instance]
+#   aliases: []
+#   remediation: Set `local_auth_enabled = false` (the compute is replaced).
+package planguard.iam.azure.ml_compute_local_auth
+
+import data.planguard.lib
+
+types := ["azurerm_machine_learning_compute_cluster", "azurerm_machine_learning_compute_instance"]
+
+# Alternative names of the same setting across provider versions.
+attrs := ["local_auth_enabled"]
+
+bad_values := {true}
+
+# What the provider uses when the attribute is not set.
+default_value := true
+
+deny contains finding if {
+	some t in types
+	some r in data.planguard.resources_by_type[t]
+	not undecided(r)
+	current(r) in bad_values
+	finding := {
+		"msg": sprintf("Azure ML compute %s allows local (SSH key or password) authentication.", [r.address]),
+		"resource": r.address,
+		"attribute": attribute(r),
+	}
+}
+
+undecided(r) if {
+	some a in attrs
+	lib.is_unknown(r, [a])
+}
+
+undecided(r) if {
+	some a in attrs
+	lib.refers_to(r, a)
+}
+
+set_attrs(r) := [a | some a in attrs; object.get(r.after, a, null) != null]
+
+current(r) := r.after[set_attrs(r)[0]] if count(set_attrs(r)) > 0
+
+current(r) := default_value if count(set_attrs(r)) == 0
+
+attribute(r) := set_attrs(r)[0] if count(set_attrs(r)) > 0
+
+attribute(r) := attrs[0] if count(set_attrs(r)) == 0
