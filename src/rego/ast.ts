@@ -1,0 +1,132 @@
+/**
+ * Rego's abstract syntax. The parser builds it; the compiler then resolves
+ * names in place (a local variable gets a frame slot, a global name becomes a
+ * reference into `data` or `input`) and reorders bodies for safety; the
+ * evaluator reads the result.
+ */
+import type { Location } from "./errors.js";
+
+export type Loc = Location;
+
+export type Scalar = null | boolean | number | string;
+
+export type Term =
+  | { type: "scalar"; value: Scalar; loc: Loc }
+  /** A variable. After compilation `slot` is its index in the rule's frame. */
+  | { type: "var"; name: string; loc: Loc; slot?: number }
+  /** The root of a global document: `data` or `input` (only after compilation). */
+  | { type: "root"; root: "data" | "input"; loc: Loc }
+  | { type: "ref"; head: Term; path: Term[]; loc: Loc }
+  | { type: "array"; items: Term[]; loc: Loc }
+  | { type: "object"; entries: [Term, Term][]; loc: Loc }
+  | { type: "set"; items: Term[]; loc: Loc }
+  /** A call as written (`f`, `x.y.z`); the compiler sets `target`. */
+  | { type: "call"; name: string; args: Term[]; loc: Loc; target?: CallTarget }
+  | { type: "arraycomp"; term: Term; body: Body; loc: Loc }
+  | { type: "setcomp"; term: Term; body: Body; loc: Loc }
+  | { type: "objcomp"; key: Term; value: Term; body: Body; loc: Loc };
+
+export type CallTarget =
+  /** A builtin (or an operator mapped to one), by name. */
+  | { kind: "builtin"; name: string }
+  /** A user function: its absolute path under data. */
+  | { kind: "function"; path: string[] }
+  /** Evaluator-supported calls: print, internal.member_2/3, rego.metadata.*. */
+  | { kind: "special"; name: string };
+
+export interface With {
+  target: Term;
+  value: Term;
+  loc: Loc;
+}
+
+export type Expr =
+  /** A term evaluated for its value: false fails, anything else holds. */
+  | { kind: "term"; term: Term }
+  | { kind: "unify"; left: Term; right: Term }
+  | { kind: "assign"; left: Term; right: Term }
+  | { kind: "some"; vars: Term[] }
+  | { kind: "somein"; key?: Term; value: Term; collection: Term }
+  | { kind: "every"; key?: Term; value: Term; domain: Term; body: Body };
+
+export interface Literal {
+  expr: Expr;
+  negated: boolean;
+  withs: With[];
+  loc: Loc;
+  /** Position as written (queries report expression values in that order). */
+  index?: number;
+}
+
+export type Body = Literal[];
+
+/**
+ * A rule's head. `ref` is the head's reference: a string name followed by
+ * path terms (`a.b[x]` is ["a", "b", x]).
+ */
+export interface RuleHead {
+  ref: Term[];
+  kind: "value" | "contains" | "function";
+  args?: Term[];
+  /** The member (contains rules). */
+  key?: Term;
+  /** The value; absent means `true`. */
+  value?: Term;
+  /** `:=` or `=` (or none). */
+  assign?: ":=" | "=";
+  loc: Loc;
+}
+
+export interface ElseBranch {
+  value?: Term;
+  body: Body;
+  loc: Loc;
+}
+
+export interface Annotation {
+  scope: "rule" | "document" | "package" | "subpackages";
+  title?: string;
+  description?: string;
+  custom?: Record<string, unknown>;
+  /** Every key of the block, as YAML gave it (title, authors, related_resources ...). */
+  raw: Record<string, unknown>;
+  loc: Loc;
+}
+
+export interface Rule {
+  head: RuleHead;
+  body: Body;
+  elses: ElseBranch[];
+  isDefault: boolean;
+  loc: Loc;
+  /** Annotations written right above this rule. */
+  annotations: Annotation[];
+  module: Module;
+  // Set by the compiler:
+  /** Absolute path of the rule's static prefix, without "data". */
+  path: string[];
+  /** Head terms after the static prefix (general ref heads: `a.b[x].c`). */
+  dynamic: Term[];
+  /** Frame size: how many local variables the rule's bodies use. */
+  slots: number;
+  /** Names of the slots, for messages. */
+  slotNames: string[];
+}
+
+export interface Import {
+  /** ["data", "x", "y"] or ["input", ...], or ["future", "keywords", ...], ["rego", "v1"]. */
+  path: string[];
+  alias: string;
+  loc: Loc;
+}
+
+export interface Module {
+  file: string;
+  pkg: string[];
+  pkgLoc: Loc;
+  imports: Import[];
+  rules: Rule[];
+  /** Annotations on the package statement. */
+  annotations: Annotation[];
+  regoVersion: "v0" | "v1";
+}

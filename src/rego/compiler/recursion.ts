@@ -1,0 +1,164 @@
+/**
+ * Recursion between rules is a compile error in Rego. A rule depends on the
+ * rules its references into `data` can reach (and the functions it calls);
+ * a cycle in that graph is reported as OPA does:
+ * `rule data.x.p is recursive: data.x.p -> data.x.q -> data.x.p`.
+ */
+import type { Body, Rule, Term } from "../ast.js";
+import { RegoError } from "../errors.js";
+import type { RuleTree, TreeNode } from "./tree.js";
+
+export function checkRecursion(tree: RuleTree): RegoError[] {
+  const nodes = [...tree.walk()].filter((n) => tree.hasRules(n));
+  const deps = new Map<TreeNode, Set<TreeNode>>();
+  for (const node of nodes) {
+    const out = new Set<TreeNode>();
+    for (const rule of rulesOf(node)) {
+      for (const path of referencedPaths(rule)) for (const n of reachable(tree, path)) out.add(n);
+    }
+    deps.set(node, out);
+  }
+  const errors: RegoError[] = [];
+  const state = new Map<TreeNode, 1 | 2>(); // 1: on the stack, 2: done
+  const reported = new Set<TreeNode>();
+  for (const start of nodes) {
+    if (state.has(start)) continue;
+    // Iterative DFS, so that long dependency chains cannot overflow the stack.
+    const stack: { node: TreeNode; it: Iterator<TreeNode> }[] = [{ node: start, it: deps.get(start)!.values() }];
+    const path: TreeNode[] = [start];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const step = top.it.next();
+      if (step.done) {
+        state.set(top.node, 2);
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const next = step.value;
+      const s = state.get(next);
+      if (s === 1) {
+        const cycle = path.slice(path.indexOf(next));
+        if (!cycle.some((n) => reported.has(n))) {
+          cycle.forEach((n) => reported.add(n));
+          const names = [...cycle, next].map((n) => n.name).join(" -> ");
+          const rule = rulesOf(next)[0]!;
+          errors.push(new RegoError("rego_recursion_error", `rule ${next.name} is recursive: ${names}`, rule.loc));
+        }
+        continue;
+      }
+      if (s === 2) continue;
+      state.set(next, 1);
+      path.push(next);
+      stack.push({ node: next, it: deps.get(next)!.values() });
+    }
+  }
+  return errors;
+}
+
+function rulesOf(node: TreeNode): Rule[] {
+  return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...(node.defaultRule ? [node.defaultRule] : [])];
+}
+
+/** Nodes with rules a reference to `path` may read: on the way there, and everything below. */
+function reachable(tree: RuleTree, path: string[]): TreeNode[] {
+  const out: TreeNode[] = [];
+  let node: TreeNode | undefined = tree.root;
+  if (tree.hasRules(node)) out.push(node);
+  for (const p of path) {
+    node = node.children.get(p);
+    if (!node) return out;
+    if (tree.hasRules(node)) out.push(node);
+  }
+  for (const n of tree.walk(node)) if (n !== node && tree.hasRules(n)) out.push(n);
+  return out;
+}
+
+/** Static prefixes of the data references and function calls in a rule. */
+function referencedPaths(rule: Rule): string[][] {
+  const out: string[][] = [];
+  const visitBody = (b: Body): void => {
+    for (const lit of b) {
+      const e = lit.expr;
+      switch (e.kind) {
+        case "term":
+          visit(e.term);
+          break;
+        case "unify":
+        case "assign":
+          visit(e.left);
+          visit(e.right);
+          break;
+        case "somein":
+          if (e.key) visit(e.key);
+          visit(e.value);
+          visit(e.collection);
+          break;
+        case "every":
+          visit(e.domain);
+          visitBody(e.body);
+          break;
+        case "some":
+          break;
+      }
+      for (const w of lit.withs) visit(w.value);
+    }
+  };
+  const visit = (t: Term): void => {
+    switch (t.type) {
+      case "root":
+        if (t.root === "data") out.push([]);
+        return;
+      case "ref": {
+        if (t.head.type === "root") {
+          if (t.head.root === "data") {
+            const prefix: string[] = [];
+            for (const p of t.path) {
+              if (p.type !== "scalar" || typeof p.value !== "string") break;
+              prefix.push(p.value);
+            }
+            out.push(prefix);
+          }
+        } else visit(t.head);
+        t.path.forEach(visit);
+        return;
+      }
+      case "array":
+      case "set":
+        t.items.forEach(visit);
+        return;
+      case "object":
+        t.entries.forEach(([k, v]) => {
+          visit(k);
+          visit(v);
+        });
+        return;
+      case "call":
+        if (t.target?.kind === "function") out.push(t.target.path);
+        t.args.forEach(visit);
+        return;
+      case "arraycomp":
+      case "setcomp":
+        visit(t.term);
+        visitBody(t.body);
+        return;
+      case "objcomp":
+        visit(t.key);
+        visit(t.value);
+        visitBody(t.body);
+        return;
+      default:
+        return;
+    }
+  };
+  visitBody(rule.body);
+  for (const e of rule.elses) {
+    visitBody(e.body);
+    if (e.value) visit(e.value);
+  }
+  if (rule.head.value) visit(rule.head.value);
+  if (rule.head.key) visit(rule.head.key);
+  rule.head.ref.slice(1).forEach(visit);
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Reading collections the way Rego does: indexing by key, and iterating
+ * members in OPA's order (arrays by index, objects by sorted key, sets by
+ * sorted member), without copying the collection.
+ */
+import { compare, compareStrings, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
+
+/** `coll[key]`: an array element, an object value, a set member; undefined otherwise. */
+export function indexValue(coll: Value, key: Value): Value | undefined {
+  if (Array.isArray(coll)) {
+    if (typeof key !== "number" || !Number.isInteger(key) || key < 0) return undefined;
+    return coll[key];
+  }
+  if (coll instanceof RegoSet) return coll.has(key) ? key : undefined;
+  if (isObject(coll)) return objectGet(coll, key);
+  return undefined;
+}
+
+const sortedKeyCache = new WeakMap<object, string[]>();
+const sortedSetCache = new WeakMap<RegoSet, Value[]>();
+const sortedEntryCache = new WeakMap<RegoObject, [Value, Value][]>();
+
+/**
+ * Calls `f(key, value)` for each member until it returns true (stop);
+ * returns whether it stopped. Scalars have no members.
+ */
+export function forEachMember(coll: Value, f: (key: Value, value: Value) => boolean): boolean {
+  if (Array.isArray(coll)) {
+    for (let i = 0; i < coll.length; i++) if (f(i, coll[i]!)) return true;
+    return false;
+  }
+  if (coll instanceof RegoSet) {
+    let members = sortedSetCache.get(coll);
+    if (!members) sortedSetCache.set(coll, (members = sortedMembers(coll)));
+    for (const m of members) if (f(m, m)) return true;
+    return false;
+  }
+  if (coll instanceof RegoObject) {
+    let entries = sortedEntryCache.get(coll);
+    if (!entries) sortedEntryCache.set(coll, (entries = [...coll.entries()].sort((a, b) => compare(a[0], b[0]))));
+    for (const [k, v] of entries) if (f(k, v)) return true;
+    return false;
+  }
+  if (isObject(coll)) {
+    const obj = coll as Record<string, Value>;
+    for (const k of sortedKeys(obj)) if (f(k, obj[k]!)) return true;
+    return false;
+  }
+  return false;
+}
+
+export function sortedKeys(obj: Record<string, Value>): string[] {
+  let keys = sortedKeyCache.get(obj);
+  if (!keys) sortedKeyCache.set(obj, (keys = Object.keys(obj).sort(compareStrings)));
+  return keys;
+}
+
+/** A copy of `base` with `value` at `path`; only the objects along the path are copied. */
+export function setPath(base: Value | undefined, path: readonly string[], value: Value): Value {
+  if (path.length === 0) return value;
+  const [first, ...rest] = path as [string, ...string[]];
+  const obj: ObjectValue = base !== undefined && isObject(base) ? base : {};
+  const entries: [Value, Value][] = [...objectEntries(obj)].filter(([k]) => k !== first);
+  entries.push([first, setPath(objectGet(obj, first), rest, value)]);
+  return makeObject(entries);
+}

@@ -1,0 +1,867 @@
+/**
+ * The evaluator: a backtracking search written in continuation-passing
+ * style. Each step calls its continuation once per solution; a continuation
+ * returns true to stop the search (a negation or `every` needs only one
+ * answer). Variables live in a frame of slots per rule call: binding sets a
+ * slot before calling the continuation and clears it after, so backtracking
+ * needs no trail.
+ *
+ * Rule values are computed completely once per context and memoized;
+ * functions are memoized for scalar arguments.
+ */
+import type { Annotation, Body, CallTarget, Expr, Literal, Rule, Term } from "../ast.js";
+import { BuiltinError, formatPrintArgs, type BuiltinContext, type BuiltinDef } from "../builtins/index.js";
+import type { Program } from "../compiler/compile.js";
+import { mockKey, type CompiledWith } from "../compiler/resolve.js";
+import type { TreeNode } from "../compiler/tree.js";
+import { RegoError } from "../errors.js";
+import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, type ObjectValue, type Value } from "../value.js";
+import { forEachMember, indexValue } from "./collections.js";
+import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
+import { PartialBuilder } from "./partial.js";
+
+type K = () => boolean;
+type VK = (v: Value) => boolean;
+type Frame = (Value | undefined)[];
+
+export interface EvalOptions {
+  strict: boolean;
+  timeoutMs: number;
+  maxDepth: number;
+  print?: ((line: string) => void) | undefined;
+  nowNs: bigint;
+}
+
+const TRUE_TERM: Term = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
+
+export class Evaluator {
+  private frame: Frame = [];
+  ctx: Context;
+  private depth = 0;
+  private steps = 0;
+  private readonly deadline: number;
+  private readonly builtinCtx: BuiltinContext;
+  /** Rules being evaluated, innermost last (for messages and rego.metadata). */
+  private readonly ruleStack: Rule[] = [];
+  private readonly constCache = new WeakMap<Term, Value | null>();
+  private readonly nodeCache = new Map<string, TreeNode | undefined>();
+
+  constructor(
+    private readonly program: Program,
+    root: Context,
+    private readonly options: EvalOptions,
+  ) {
+    this.ctx = root;
+    this.deadline = Date.now() + options.timeoutMs;
+    this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}) };
+  }
+
+  /** The rule being evaluated, for messages. */
+  currentRuleName(): string | undefined {
+    const r = this.ruleStack[this.ruleStack.length - 1];
+    return r ? ["data", ...r.path].join(".") : undefined;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Entry points
+
+  /** The value of `data.<path>`, or undefined. */
+  valueAt(path: Value[]): Value | undefined {
+    let out: Value | undefined;
+    const terms: Term[] = path.map((p) => ({ type: "scalar", value: p as string, loc: TRUE_TERM.loc }));
+    this.walkData(this.program.tree.root, this.ctx.data, terms, 0, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+
+  /** Runs a compiled query; `onResult` gets the frame and each expression's value per solution. */
+  runQuery(body: Body, slots: number, onResult: (frame: Frame, values: Value[]) => boolean): void {
+    this.frame = new Array(slots);
+    const values: Value[] = [];
+    const step = (i: number): boolean => {
+      if (i === body.length) return onResult(this.frame, values);
+      this.tick();
+      const lit = body[i]!;
+      const idx = lit.index ?? i;
+      if (lit.expr.kind === "term" && !lit.negated && lit.withs.length === 0) {
+        return this.evalTerm(lit.expr.term, (v) => {
+          if (v === false) return false;
+          values[idx] = v;
+          return step(i + 1);
+        });
+      }
+      return this.evalLiteral(lit, () => {
+        values[idx] = true;
+        return step(i + 1);
+      });
+    };
+    step(0);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Bodies and literals
+
+  private evalBody(body: Body, i: number, k: K): boolean {
+    if (i === body.length) return k();
+    if ((++this.steps & 0x3ff) === 0) this.tick();
+    const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
+    return this.evalLiteral(body[i]!, next);
+  }
+
+  private tick(): void {
+    if (Date.now() > this.deadline) {
+      const rule = this.currentRuleName();
+      throw new RegoError("eval_cancel_error", `evaluation exceeded its time budget of ${this.options.timeoutMs} ms${rule ? ` (in ${rule})` : ""}`);
+    }
+  }
+
+  private evalLiteral(lit: Literal, k: K): boolean {
+    if (lit.withs.length > 0) return this.evalWith(lit, k);
+    return this.evalLiteralCore(lit, k);
+  }
+
+  private evalLiteralCore(lit: Literal, k: K): boolean {
+    if (lit.negated) {
+      let found = false;
+      this.evalExpr(lit.expr, () => (found = true));
+      return found ? false : k();
+    }
+    return this.evalExpr(lit.expr, k);
+  }
+
+  private evalExpr(e: Expr, k: K): boolean {
+    switch (e.kind) {
+      case "term":
+        return this.evalTerm(e.term, (v) => v !== false && k());
+      case "unify":
+      case "assign":
+        return this.unifyTerms(e.left, e.right, k);
+      case "somein":
+        return this.evalTerm(e.collection, (coll) =>
+          forEachMember(coll, (key, value) => (e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k))),
+        );
+      case "every":
+        return this.evalTerm(e.domain, (coll) => {
+          const failed = forEachMember(coll, (key, value) => {
+            let held = false;
+            const body = () => {
+              held = this.evalBody(e.body, 0, () => true);
+              return true;
+            };
+            if (e.key) this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, body));
+            else this.unifyPattern(e.value, value, body);
+            return !held;
+          });
+          return !failed && k();
+        });
+      case "some":
+        return k();
+    }
+  }
+
+  /** A literal with `with`: evaluated in a new context; what follows it runs in the old one. */
+  private evalWith(lit: Literal, k: K): boolean {
+    const outer = this.ctx;
+    const inner = outer.derive();
+    for (const w of lit.withs as CompiledWith[]) {
+      const target = w.compiled;
+      if (target.kind === "mock" && target.replacement) {
+        inner.mocks.set(target.key, { kind: "target", target: target.replacement });
+        continue;
+      }
+      let value: Value | undefined;
+      this.evalTerm(w.value, (v) => {
+        value = v;
+        return true;
+      });
+      if (value === undefined) return false;
+      if (target.kind === "input") inner.input = target.path.length ? setInputPath(inner.input, target.path, value) : value;
+      else if (target.kind === "data") inner.overrideData(target.path, value);
+      else inner.mocks.set(target.key, { kind: "value", value });
+    }
+    this.ctx = inner;
+    try {
+      return this.evalLiteralCore(lit, () => {
+        this.ctx = outer;
+        try {
+          return k();
+        } finally {
+          this.ctx = inner;
+        }
+      });
+    } finally {
+      this.ctx = outer;
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Terms
+
+  evalTerm(t: Term, k: VK): boolean {
+    switch (t.type) {
+      case "scalar":
+        return k(t.value);
+      case "var": {
+        const v = this.frame[t.slot!];
+        if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+        return k(v);
+      }
+      case "root":
+        if (t.root === "input") return this.ctx.input === undefined ? false : k(this.ctx.input);
+        return this.walkData(this.program.tree.root, this.ctx.data, [], 0, k);
+      case "ref":
+        return this.evalRef(t, k);
+      case "array": {
+        const c = this.constant(t);
+        if (c !== null) return k(c);
+        return this.evalList(t.items, 0, [], (items) => k(items));
+      }
+      case "set": {
+        const c = this.constant(t);
+        if (c !== null) return k(c);
+        return this.evalList(t.items, 0, [], (items) => k(new RegoSet(items)));
+      }
+      case "object": {
+        const c = this.constant(t);
+        if (c !== null) return k(c);
+        const flat = t.entries.flat();
+        return this.evalList(flat, 0, [], (items) => {
+          const entries: [Value, Value][] = [];
+          for (let i = 0; i < items.length; i += 2) entries.push([items[i]!, items[i + 1]!]);
+          return k(makeObject(entries));
+        });
+      }
+      case "call":
+        return this.evalCall(t, k);
+      case "arraycomp": {
+        const out: Value[] = [];
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.push(v), false)));
+        return k(out);
+      }
+      case "setcomp": {
+        const out = new RegoSet();
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.addDuringConstruction(v), false)));
+        return k(out);
+      }
+      case "objcomp": {
+        const seen = new Map<string, [Value, Value]>();
+        this.evalBody(t.body, 0, () =>
+          this.evalTerm(t.key, (key) =>
+            this.evalTerm(t.value, (value) => {
+              const ck = canonicalKey(key);
+              const prev = seen.get(ck);
+              if (prev && !equal(prev[1], value)) throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
+              seen.set(ck, [key, value]);
+              return false;
+            }),
+          ),
+        );
+        return k(makeObject([...seen.values()]));
+      }
+    }
+  }
+
+  /** The value of a term made only of constants (computed once), or null. */
+  private constant(t: Term): Value | null {
+    const cached = this.constCache.get(t);
+    if (cached !== undefined) return cached;
+    const v = constantValue(t);
+    this.constCache.set(t, v === undefined ? null : v);
+    return v === undefined ? null : v;
+  }
+
+  private evalList(terms: Term[], i: number, acc: Value[], k: (items: Value[]) => boolean): boolean {
+    if (i === terms.length) return k(acc.slice());
+    return this.evalTerm(terms[i]!, (v) => {
+      acc[i] = v;
+      return this.evalList(terms, i + 1, acc, k);
+    });
+  }
+
+  /** Whether a term can be evaluated now (its variables are bound; references may iterate). */
+  private canEval(t: Term): boolean {
+    switch (t.type) {
+      case "scalar":
+      case "root":
+      case "arraycomp":
+      case "setcomp":
+      case "objcomp":
+        return true;
+      case "var":
+        return this.frame[t.slot!] !== undefined;
+      case "ref":
+        return t.head.type === "var" ? this.frame[t.head.slot!] !== undefined : this.canEval(t.head);
+      case "array":
+      case "set":
+        return t.items.every((x) => this.canEval(x));
+      case "object":
+        return t.entries.every(([k, v]) => this.canEval(k) && this.canEval(v));
+      case "call":
+        return t.args.every((x) => this.canEval(x));
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // References
+
+  private evalRef(t: Term & { type: "ref" }, k: VK): boolean {
+    const head = t.head;
+    switch (head.type) {
+      case "root":
+        if (head.root === "input") return this.ctx.input === undefined ? false : this.walkValue(this.ctx.input, t.path, 0, k);
+        return this.walkData(this.program.tree.root, this.ctx.data, t.path, 0, k);
+      case "var": {
+        const v = this.frame[head.slot!];
+        if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
+        return this.walkValue(v, t.path, 0, k);
+      }
+      default:
+        return this.evalTerm(head, (v) => this.walkValue(v, t.path, 0, k));
+    }
+  }
+
+  /** Follows a reference's path into a value; unbound variables iterate. */
+  private walkValue(v: Value, path: Term[], i: number, k: VK): boolean {
+    for (; i < path.length; i++) {
+      const seg = path[i]!;
+      let key: Value | undefined;
+      if (seg.type === "scalar") key = seg.value;
+      else if (seg.type === "var") key = this.frame[seg.slot!];
+      if (key === undefined) {
+        const rest = i + 1;
+        if (seg.type === "var") {
+          const slot = seg.slot!;
+          return forEachMember(v, (mk, child) => {
+            this.frame[slot] = mk;
+            const r = this.walkValue(child, path, rest, k);
+            this.frame[slot] = undefined;
+            return r;
+          });
+        }
+        if (this.canEval(seg)) {
+          const base = v;
+          return this.evalTerm(seg, (kv) => {
+            const child = indexValue(base, kv);
+            return child !== undefined && this.walkValue(child, path, rest, k);
+          });
+        }
+        return forEachMember(v, (mk, child) => this.unifyPattern(seg, mk, () => this.walkValue(child, path, rest, k)));
+      }
+      const child = indexValue(v, key);
+      if (child === undefined) return false;
+      v = child;
+    }
+    return k(v);
+  }
+
+  /**
+   * Follows a path into `data`: the rule tree and the base documents side by
+   * side. Packages are walked without evaluating rules that are not on the
+   * path; a rule's value is computed (once) when the path reaches it.
+   */
+  private walkData(node: TreeNode | undefined, base: Value | undefined, path: Term[], i: number, k: VK): boolean {
+    for (;;) {
+      if (!node) return base === undefined ? false : this.walkValue(base, path, i, k);
+      if (this.program.tree.hasRules(node)) {
+        const v = this.nodeValue(node, base);
+        return v === undefined ? false : this.walkValue(v, path, i, k);
+      }
+      if (i === path.length) {
+        const v = this.materialize(node, base);
+        return v === undefined ? false : k(v);
+      }
+      const seg = path[i]!;
+      let key: Value | undefined;
+      if (seg.type === "scalar") key = seg.value;
+      else if (seg.type === "var") key = this.frame[seg.slot!];
+      if (key === undefined) return this.iterateData(node, base, path, i, k);
+      if (typeof key !== "string") {
+        const child = base === undefined ? undefined : indexValue(base, key);
+        return child === undefined ? false : this.walkValue(child, path, i + 1, k);
+      }
+      const childBase = base === undefined ? undefined : indexValue(base, key);
+      const childNode = node.children.get(key);
+      if (childNode && this.ctx.overrides.size > 0) {
+        const o = this.ctx.overrides.get(childNode.path.join("\0"));
+        if (o) return this.walkValue(o.value, path, i + 1, k);
+      }
+      node = childNode;
+      base = childBase;
+      i++;
+    }
+  }
+
+  /** `data.x[k]` with k unbound: packages and rules by name, then base keys. */
+  private iterateData(node: TreeNode, base: Value | undefined, path: Term[], i: number, k: VK): boolean {
+    const seg = path[i]!;
+    const keys = new Set<string>(node.children.keys());
+    if (base !== undefined && isObject(base)) forEachMember(base, (key) => (typeof key === "string" && keys.add(key), false));
+    const sorted = [...keys].sort();
+    const nonString: Value[] = [];
+    if (base !== undefined && isObject(base)) forEachMember(base, (key) => (typeof key !== "string" && nonString.push(key), false));
+    for (const key of sorted) {
+      const stop = this.unifyPattern(seg, key, () => {
+        const rest: Term[] = [{ type: "scalar", value: key, loc: seg.loc }, ...path.slice(i + 1)];
+        return this.walkData(node, base, rest, 0, k);
+      });
+      if (stop) return true;
+    }
+    for (const key of nonString) {
+      const child = indexValue(base!, key)!;
+      if (this.unifyPattern(seg, key, () => this.walkValue(child, path, i + 1, k))) return true;
+    }
+    return false;
+  }
+
+  /** A package (or any node) as a whole object: base data merged with its virtual documents. */
+  private materialize(node: TreeNode, base: Value | undefined): Value | undefined {
+    if (this.program.tree.hasRules(node)) return this.nodeValue(node, base);
+    const entries = new Map<string, [Value, Value]>();
+    if (base !== undefined) {
+      if (!isObject(base)) return node.children.size === 0 ? base : undefined;
+      forEachMember(base, (key, value) => (entries.set(canonicalKey(key), [key, value]), false));
+    }
+    for (const [name, child] of node.children) {
+      const o = this.ctx.overrides.size ? this.ctx.overrides.get(child.path.join("\0")) : undefined;
+      const v = o ? o.value : this.materialize(child, base === undefined ? undefined : indexValue(base, name));
+      if (v !== undefined) entries.set(canonicalKey(name), [name, v]);
+    }
+    return makeObject([...entries.values()]);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Rules
+
+  /** The value of the rules at a node, memoized per context. */
+  private nodeValue(node: TreeNode, base: Value | undefined): Value | undefined {
+    if (node.functions.length > 0 || node.defaultRule?.head.kind === "function") return undefined;
+    const memo = this.ctx.memo;
+    const cached = memo.get(node.id);
+    if (cached !== undefined) {
+      if (cached === IN_PROGRESS) throw new RegoError("rego_recursion_error", `rule ${node.name} is recursive`, (node.complete[0] ?? node.multi[0] ?? node.dynamic[0])?.loc);
+      return cached === UNDEFINED ? undefined : cached;
+    }
+    memo.set(node.id, IN_PROGRESS);
+    let value: Value | undefined;
+    try {
+      value = this.computeNode(node, base);
+    } catch (err) {
+      memo.delete(node.id);
+      throw err;
+    }
+    memo.set(node.id, value === undefined ? UNDEFINED : value);
+    return value;
+  }
+
+  private computeNode(node: TreeNode, base: Value | undefined): Value | undefined {
+    if (node.complete.length > 0 || (node.multi.length === 0 && node.dynamic.length === 0)) {
+      let result: Value | undefined;
+      let from: Rule | undefined;
+      for (const rule of node.complete) {
+        const v = this.inRuleFrame(rule, () => this.ruleBranches(rule));
+        if (v === undefined) continue;
+        if (result !== undefined && !equal(result, v)) {
+          throw new RegoError("eval_conflict_error", `complete rules must not produce multiple outputs (${node.name})`, rule.loc);
+        }
+        result = v;
+        from = rule;
+      }
+      void from;
+      if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
+      return result;
+    }
+    const builder = new PartialBuilder(node.name);
+    for (const rule of node.multi) {
+      this.inRuleFrame(rule, () =>
+        this.evalBody(rule.body, 0, () => this.evalTerm(rule.head.key!, (v) => (builder.addMember([], v, rule.loc), false))),
+      );
+    }
+    for (const rule of node.dynamic) {
+      this.inRuleFrame(rule, () =>
+        this.evalBody(rule.body, 0, () =>
+          this.evalList(rule.dynamic, 0, [], (keys) => {
+            if (rule.head.kind === "contains") return this.evalTerm(rule.head.key!, (v) => (builder.addMember(keys, v, rule.loc), false));
+            return this.evalTerm(rule.head.value ?? TRUE_TERM, (v) => (builder.addValue(keys, v, rule.loc), false));
+          }),
+        ),
+      );
+    }
+    // Rules below a node with dynamic rules (`p[x] := 1` beside `p.q.r := 2`) merge in.
+    for (const [name, child] of node.children) {
+      const v = this.materialize(child, base === undefined ? undefined : indexValue(base, name));
+      if (v !== undefined) builder.addValue([name], v, node.dynamic[0]?.loc);
+    }
+    return builder.value(node.multi.length > 0);
+  }
+
+  /** Runs `f` in a fresh frame for `rule`, with depth accounting. */
+  private inRuleFrame<T>(rule: Rule, f: () => T): T {
+    if (++this.depth > this.options.maxDepth) {
+      this.depth = 0;
+      throw new RegoError("eval_depth_error", `evaluation exceeded the maximum depth of ${this.options.maxDepth} in ${["data", ...rule.path].join(".")}`, rule.loc);
+    }
+    const saved = this.frame;
+    this.frame = new Array(rule.slots);
+    this.ruleStack.push(rule);
+    try {
+      return f();
+    } finally {
+      this.frame = saved;
+      this.ruleStack.pop();
+      this.depth--;
+    }
+  }
+
+  /** A complete rule's (or function's) value: its body, then each else in order. */
+  private ruleBranches(rule: Rule): Value | undefined {
+    const branches: { value: Term; body: Body }[] = [{ value: rule.head.value ?? TRUE_TERM, body: rule.body }];
+    for (const e of rule.elses) branches.push({ value: e.value ?? TRUE_TERM, body: e.body });
+    for (const b of branches) {
+      let result: Value | undefined;
+      this.evalBody(b.body, 0, () =>
+        this.evalTerm(b.value, (v) => {
+          if (result !== undefined && !equal(result, v)) {
+            const what = rule.head.kind === "function" ? "functions must not produce multiple outputs for same inputs" : "complete rules must not produce multiple outputs";
+            throw new RegoError("eval_conflict_error", `${what} (${["data", ...rule.path].join(".")})`, rule.loc);
+          }
+          result = v;
+          return false;
+        }),
+      );
+      if (result !== undefined) return result;
+    }
+    return undefined;
+  }
+
+  private defaultValue(rule: Rule): Value | undefined {
+    return this.inRuleFrame(rule, () => {
+      let out: Value | undefined;
+      this.evalTerm(rule.head.value!, (v) => ((out = v), true));
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // Calls
+
+  private evalCall(t: Term & { type: "call" }, k: VK): boolean {
+    let target = t.target;
+    if (!target) throw new RegoError("rego_type_error", `undefined function ${t.name}`, t.loc);
+    if (this.ctx.mocks.size > 0) {
+      const mock = this.ctx.mocks.get(mockKey(target));
+      if (mock?.kind === "value") {
+        const arity = this.arity(target, t.args.length);
+        return this.evalList(t.args.slice(0, arity), 0, [], () => this.emit(t, arity, mock.value, k));
+      }
+      if (mock) target = mock.target;
+    }
+    switch (target.kind) {
+      case "special":
+        return this.evalSpecial(target.name, t, k);
+      case "function":
+        return this.callFunction(target, t, k);
+      case "builtin":
+        return this.callBuiltin(target.name, t, k);
+    }
+  }
+
+  private arity(target: CallTarget, given: number): number {
+    if (target.kind === "builtin") return this.program.builtins.get(target.name)?.arity ?? given;
+    if (target.kind === "function") {
+      const node = this.node(target.path);
+      return node?.functions[0]?.head.args?.length ?? node?.defaultRule?.head.args?.length ?? given;
+    }
+    return given;
+  }
+
+  /** A call's result: the value, or (with an extra argument) unified with that argument. */
+  private emit(t: Term & { type: "call" }, arity: number, v: Value, k: VK): boolean {
+    if (t.args.length > arity) return this.unifyPattern(t.args[arity]!, v, () => k(true));
+    return k(v);
+  }
+
+  private callBuiltin(name: string, t: Term & { type: "call" }, k: VK): boolean {
+    const def = this.program.builtins.get(name);
+    if (!def) throw new RegoError("rego_type_error", `undefined function ${name}`, t.loc);
+    const arity = def.arity;
+    const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
+    return this.evalList(inputs, 0, [], (args) => {
+      const out = this.invoke(def, args, t);
+      if (out === undefined) return false;
+      if (def.relation) {
+        for (const o of out as Value[]) if (this.emit(t, arity, o, k)) return true;
+        return false;
+      }
+      return this.emit(t, arity, out, k);
+    });
+  }
+
+  /** Calls a builtin; its errors fail the query in strict mode, else make the call undefined. */
+  private invoke(def: BuiltinDef, args: Value[], t: Term): Value | undefined {
+    try {
+      return def.impl(args, this.builtinCtx);
+    } catch (err) {
+      if (err instanceof BuiltinError) {
+        if (this.options.strict) throw new RegoError(err.code, err.message, t.loc);
+        return undefined;
+      }
+      if (err instanceof RegoError || err instanceof RangeError) throw err;
+      const message = `${def.name}: ${err instanceof Error ? err.message : String(err)}`;
+      if (this.options.strict) throw new RegoError("eval_builtin_error", message, t.loc);
+      return undefined;
+    }
+  }
+
+  private node(path: string[]): TreeNode | undefined {
+    const key = path.join("\0");
+    if (!this.nodeCache.has(key)) this.nodeCache.set(key, this.program.tree.get(path));
+    return this.nodeCache.get(key);
+  }
+
+  private callFunction(target: CallTarget & { kind: "function" }, t: Term & { type: "call" }, k: VK): boolean {
+    const node = this.node(target.path);
+    if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
+    const arity = this.arity(target, t.args.length);
+    const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
+    return this.evalList(inputs, 0, [], (args) => {
+      const v = this.functionValue(node, args);
+      return v !== undefined && this.emit(t, arity, v, k);
+    });
+  }
+
+  private functionValue(node: TreeNode, args: Value[]): Value | undefined {
+    const cacheable = args.every((a) => a === null || typeof a !== "object");
+    const key = cacheable ? `${node.id}(${args.map(canonicalKey).join(",")})` : undefined;
+    if (key !== undefined) {
+      const cached: Memo | undefined = this.ctx.memo.get(key);
+      if (cached !== undefined && cached !== IN_PROGRESS) return cached === UNDEFINED ? undefined : cached;
+    }
+    let result: Value | undefined;
+    for (const rule of node.functions) {
+      const v = this.inRuleFrame(rule, () => {
+        let out: Value | undefined;
+        this.unifyArgs(rule.head.args!, args, 0, () => {
+          out = this.ruleBranches(rule);
+          return out !== undefined;
+        });
+        return out;
+      });
+      if (v === undefined) continue;
+      if (result !== undefined && !equal(result, v)) {
+        throw new RegoError("eval_conflict_error", `functions must not produce multiple outputs for same inputs (${node.name})`, rule.loc);
+      }
+      result = v;
+    }
+    if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
+    if (key !== undefined) this.ctx.memo.set(key, result === undefined ? UNDEFINED : result);
+    return result;
+  }
+
+  private unifyArgs(params: Term[], args: Value[], i: number, k: K): boolean {
+    if (i === params.length) return k();
+    return this.unifyPattern(params[i]!, args[i]!, () => this.unifyArgs(params, args, i + 1, k));
+  }
+
+  private evalSpecial(name: string, t: Term & { type: "call" }, k: VK): boolean {
+    switch (name) {
+      case "internal.member_2":
+        return this.evalList(t.args.slice(0, 2), 0, [], ([x, coll]) => this.emit(t, 2, isMember(x!, coll!), k));
+      case "internal.member_3":
+        return this.evalList(t.args.slice(0, 3), 0, [], ([key, value, coll]) => this.emit(t, 3, isMemberKV(key!, value!, coll!), k));
+      case "print":
+      case "internal.print":
+        return this.print(t.args, k);
+      case "rego.metadata.rule":
+        return this.emit(t, 0, this.ruleMetadata(), k);
+      case "rego.metadata.chain":
+        return this.emit(t, 0, this.metadataChain(), k);
+      default:
+        throw new RegoError("rego_type_error", `undefined function ${name}`, t.loc);
+    }
+  }
+
+  /** print: each argument's values (none: `<undefined>`); one line per combination. */
+  private print(args: Term[], k: VK): boolean {
+    const sink = this.options.print;
+    if (sink) {
+      const perArg = args.map((a) => {
+        const vs: Value[] = [];
+        this.evalTerm(a, (v) => (vs.push(v), false));
+        return vs.length ? vs : [undefined];
+      });
+      const combos: (Value | undefined)[][] = [[]];
+      for (const vs of perArg) {
+        const next: (Value | undefined)[][] = [];
+        for (const c of combos) for (const v of vs) next.push([...c, v]);
+        combos.splice(0, combos.length, ...next);
+      }
+      for (const c of combos) sink(formatPrintArgs(c));
+    }
+    return k(true);
+  }
+
+  private ruleMetadata(): Value {
+    const rule = this.ruleStack[this.ruleStack.length - 1];
+    const a = rule?.annotations.find((x) => x.scope === "rule") ?? rule?.annotations[0];
+    return a ? annotationValue(a) : {};
+  }
+
+  private metadataChain(): Value {
+    const rule = this.ruleStack[this.ruleStack.length - 1];
+    if (!rule) return [];
+    const chain: Value[] = [];
+    const a = rule.annotations[0];
+    chain.push(a ? { path: ["data", ...rule.path], annotations: annotationValue(a) } : { path: ["data", ...rule.path] });
+    const pkgA = rule.module.annotations[0];
+    if (pkgA) chain.push({ path: ["data", ...rule.module.pkg], annotations: annotationValue(pkgA) });
+    return chain;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Unification
+
+  /** `a = b`: evaluates the side that can be, and matches the other against it. */
+  private unifyTerms(a: Term, b: Term, k: K): boolean {
+    if (this.canEval(b)) return this.evalTerm(b, (vb) => this.unifyPattern(a, vb, k));
+    if (this.canEval(a)) return this.evalTerm(a, (va) => this.unifyPattern(b, va, k));
+    if (a.type === "array" && b.type === "array") {
+      if (a.items.length !== b.items.length) return false;
+      return this.unifyPairs(a.items.map((x, i) => [x, b.items[i]!] as [Term, Term]), k);
+    }
+    if (a.type === "object" && b.type === "object") {
+      if (a.entries.length !== b.entries.length) return false;
+      const pairs: [Term, Term][] = [];
+      for (const [ka, va] of a.entries) {
+        const kv = constantValue(ka);
+        const match = b.entries.find(([kb]) => {
+          const kbv = constantValue(kb);
+          return kv !== undefined && kbv !== undefined && equal(kv, kbv);
+        });
+        if (!match) return false;
+        pairs.push([va, match[1]]);
+      }
+      return this.unifyPairs(pairs, k);
+    }
+    throw new RegoError("rego_unsafe_var_error", "unification of two unbound terms", a.loc);
+  }
+
+  /** Unifies pairs, each as soon as one of its sides can be evaluated. */
+  private unifyPairs(pairs: [Term, Term][], k: K): boolean {
+    if (pairs.length === 0) return k();
+    let idx = pairs.findIndex(([x, y]) => this.canEval(x) || this.canEval(y));
+    if (idx < 0) idx = 0;
+    const [x, y] = pairs[idx]!;
+    const rest = pairs.filter((_, i) => i !== idx);
+    return this.unifyTerms(x, y, () => this.unifyPairs(rest, k));
+  }
+
+  /** Matches a term against a value, binding its unbound variables. */
+  private unifyPattern(t: Term, v: Value, k: K): boolean {
+    switch (t.type) {
+      case "var": {
+        const slot = t.slot!;
+        const cur = this.frame[slot];
+        if (cur === undefined) {
+          this.frame[slot] = v;
+          const r = k();
+          this.frame[slot] = undefined;
+          return r;
+        }
+        return equal(cur, v) && k();
+      }
+      case "scalar":
+        return equal(t.value, v) && k();
+      case "array":
+        if (!Array.isArray(v) || v.length !== t.items.length) return false;
+        return this.unifyItems(t.items, v, 0, k);
+      case "object":
+        if (!isObject(v) || objectSize(v) !== t.entries.length) return false;
+        return this.unifyEntries(t.entries, v, 0, k);
+      default:
+        return this.evalTerm(t, (tv) => equal(tv, v) && k());
+    }
+  }
+
+  private unifyItems(items: Term[], values: Value[], i: number, k: K): boolean {
+    if (i === items.length) return k();
+    return this.unifyPattern(items[i]!, values[i]!, () => this.unifyItems(items, values, i + 1, k));
+  }
+
+  private unifyEntries(entries: [Term, Term][], obj: ObjectValue, i: number, k: K): boolean {
+    if (i === entries.length) return k();
+    const [kt, vt] = entries[i]!;
+    return this.evalTerm(kt, (key) => {
+      const child = indexValue(obj, key);
+      return child !== undefined && this.unifyPattern(vt, child, () => this.unifyEntries(entries, obj, i + 1, k));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+/** The value of a constant term (scalars and collections of them), else undefined. */
+export function constantValue(t: Term): Value | undefined {
+  switch (t.type) {
+    case "scalar":
+      return t.value;
+    case "array": {
+      const out: Value[] = [];
+      for (const x of t.items) {
+        const v = constantValue(x);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      return out;
+    }
+    case "set": {
+      const out: Value[] = [];
+      for (const x of t.items) {
+        const v = constantValue(x);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      return new RegoSet(out);
+    }
+    case "object": {
+      const out: [Value, Value][] = [];
+      for (const [kt, vt] of t.entries) {
+        const kv = constantValue(kt);
+        const vv = constantValue(vt);
+        if (kv === undefined || vv === undefined) return undefined;
+        out.push([kv, vv]);
+      }
+      return makeObject(out);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isMember(x: Value, coll: Value): boolean {
+  return forEachMember(coll, (_, v) => equal(v, x));
+}
+
+function isMemberKV(key: Value, value: Value, coll: Value): boolean {
+  const v = indexValue(coll, key);
+  return v !== undefined && equal(v, value);
+}
+
+function setInputPath(input: Value | undefined, path: string[], value: Value): Value {
+  let out: Value | undefined = input;
+  const build = (base: Value | undefined, i: number): Value => {
+    if (i === path.length) return value;
+    const obj = base !== undefined && isObject(base) ? base : {};
+    const entries: [Value, Value][] = [];
+    forEachMember(obj, (k, v) => (k !== path[i] && entries.push([k, v]), false));
+    entries.push([path[i]!, build(indexValue(obj, path[i]!), i + 1)]);
+    return makeObject(entries);
+  };
+  out = build(out, 0);
+  return out;
+}
+
+function annotationValue(a: Annotation): Value {
+  return JSON.parse(JSON.stringify({ scope: a.scope, ...a.raw })) as Value;
+}

@@ -1,0 +1,147 @@
+/**
+ * Rego's tokens. Newlines are tokens: they separate body expressions like
+ * `;` does, and the parser skips them where an expression obviously goes on
+ * (inside brackets, after an operator). Comments are kept aside, with their
+ * lines, for `# METADATA` blocks.
+ */
+import { RegoError } from "./errors.js";
+
+export type TokenType = "ident" | "string" | "number" | "op" | "newline" | "eof";
+
+export interface Token {
+  type: TokenType;
+  text: string;
+  /** Strings: the decoded value. */
+  value?: string;
+  /** Raw (backquoted) strings. */
+  raw?: boolean;
+  line: number;
+  col: number;
+  /** Whether whitespace (or a comment) precedes the token on its line. */
+  spaced: boolean;
+}
+
+export interface Comment {
+  text: string;
+  line: number;
+  col: number;
+}
+
+// Longest first, so that ":=" wins over ":".
+const OPERATORS = [":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"];
+
+const NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_PART = /[A-Za-z0-9_]/;
+
+export function tokenize(src: string, file: string): { tokens: Token[]; comments: Comment[] } {
+  const tokens: Token[] = [];
+  const comments: Comment[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  let spaced = false;
+  const n = src.length;
+  const col = () => i - lineStart + 1;
+  const fail = (message: string, l = line, c = col()): never => {
+    throw new RegoError("rego_parse_error", message, { file, line: l, col: c });
+  };
+  const push = (type: TokenType, text: string, l: number, c: number, extra?: Partial<Token>) => {
+    tokens.push({ type, text, line: l, col: c, spaced, ...extra });
+    spaced = false;
+  };
+  while (i < n) {
+    const c = src[i]!;
+    if (c === "\n") {
+      push("newline", "\n", line, col());
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\r" || c === "\uFEFF") {
+      i++;
+      spaced = true;
+      continue;
+    }
+    if (c === "#") {
+      const end = src.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      comments.push({ text: src.slice(i + 1, stop), line, col: col() });
+      i = stop;
+      spaced = true;
+      continue;
+    }
+    if (c === '"') {
+      const startCol = col();
+      let j = i + 1;
+      let out = "";
+      while (j < n && src[j] !== '"') {
+        const ch = src[j]!;
+        if (ch === "\n") fail("non-terminated string", line, startCol);
+        if (ch === "\\") {
+          const e = src[j + 1];
+          const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "\t", r: "\r", b: "\b", f: "\f" };
+          if (e !== undefined && e in simple) {
+            out += simple[e];
+            j += 2;
+            continue;
+          }
+          if (e === "u") {
+            const hex = src.slice(j + 2, j + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("illegal \\u escape in string", line, startCol);
+            out += String.fromCharCode(parseInt(hex, 16));
+            j += 6;
+            continue;
+          }
+          fail(`illegal escape sequence \\${e ?? ""} in string`, line, startCol);
+        }
+        out += ch;
+        j++;
+      }
+      if (j >= n) fail("non-terminated string", line, startCol);
+      push("string", src.slice(i, j + 1), line, startCol, { value: out });
+      i = j + 1;
+      continue;
+    }
+    if (c === "`") {
+      const startCol = col();
+      const startLine = line;
+      const end = src.indexOf("`", i + 1);
+      if (end < 0) fail("non-terminated raw string", line, startCol);
+      const value = src.slice(i + 1, end);
+      push("string", src.slice(i, end + 1), startLine, startCol, { value, raw: true });
+      // A raw string may span lines; keep line numbers right after it.
+      for (let k = i + 1; k < end; k++) {
+        if (src[k] === "\n") {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c >= "0" && c <= "9") {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src)!;
+      const after = src[i + m[0].length];
+      if (after !== undefined && IDENT_START.test(after)) fail(`invalid number ${m[0]}${after}`);
+      push("number", m[0], line, col());
+      i += m[0].length;
+      continue;
+    }
+    if (IDENT_START.test(c)) {
+      let j = i + 1;
+      while (j < n && IDENT_PART.test(src[j]!)) j++;
+      push("ident", src.slice(i, j), line, col());
+      i = j;
+      continue;
+    }
+    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    if (!op) fail(`illegal token ${JSON.stringify(c)}`);
+    push("op", op!, line, col());
+    i += op!.length;
+  }
+  push("eof", "", line, col());
+  return { tokens, comments };
+}

@@ -1,0 +1,765 @@
+/**
+ * A recursive-descent parser for Rego modules and queries.
+ *
+ * Syntax versions, as OPA has them: v1 (the default) makes `if`, `contains`,
+ * `in` and `every` keywords and requires `if` before rule bodies and
+ * `contains` for multi-value rules; v0 knows those keywords only when the
+ * module imports them (`future.keywords[.x]`), and a module that imports
+ * `rego.v1` is read as v1.
+ */
+import type { Annotation, Body, ElseBranch, Import, Literal, Loc, Module, Rule, RuleHead, Term, With } from "./ast.js";
+import { parseAnnotations } from "./annotations.js";
+import { RegoError } from "./errors.js";
+import { tokenize, type Token } from "./lexer.js";
+
+export type RegoVersion = "v0" | "v1";
+
+type Keyword = "if" | "contains" | "in" | "every";
+const FUTURE_KEYWORDS: Keyword[] = ["if", "contains", "in", "every"];
+/** Words that are keywords in every version (never variables). */
+const ALWAYS_RESERVED = new Set(["package", "import", "as", "default", "else", "not", "some", "with", "true", "false", "null"]);
+
+/** Binary operators, lowest precedence first, and the builtins they stand for. */
+const LEVELS: string[][] = [["==", "!=", "<", "<=", ">", ">="], ["|"], ["&"], ["+", "-"], ["*", "/", "%"]];
+export const OPERATOR_BUILTINS: Record<string, string> = {
+  "==": "equal",
+  "!=": "neq",
+  "<": "lt",
+  "<=": "lte",
+  ">": "gt",
+  ">=": "gte",
+  "|": "or",
+  "&": "and",
+  "+": "plus",
+  "-": "minus",
+  "*": "mul",
+  "/": "div",
+  "%": "rem",
+};
+
+export function parseModule(file: string, text: string, version: RegoVersion = "v1"): Module {
+  const { tokens, comments } = tokenize(text, file);
+  const annotations = parseAnnotations(comments, file);
+  return new Parser(file, tokens, version, annotations).module();
+}
+
+export function parseQuery(text: string, file = "query", version: RegoVersion = "v1"): Body {
+  const { tokens } = tokenize(text, file);
+  return new Parser(file, tokens, version, new Map()).query();
+}
+
+/** Parses one term (e.g. `input_term` of a conformance case). */
+export function parseTerm(text: string, file = "term"): Term {
+  const { tokens } = tokenize(text, file);
+  return new Parser(file, tokens, "v1", new Map()).singleTerm();
+}
+
+class Parser {
+  private i = 0;
+  private keywords = new Set<Keyword>();
+  private version: RegoVersion;
+
+  constructor(
+    private readonly file: string,
+    private readonly tokens: Token[],
+    version: RegoVersion,
+    private readonly annotations: Map<number, Annotation[]>,
+  ) {
+    this.version = version;
+    if (version === "v1") FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+  }
+
+  // -- token helpers --------------------------------------------------------
+  private peek(offset = 0): Token {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!;
+  }
+  private next(): Token {
+    const t = this.tokens[this.i]!;
+    if (this.i < this.tokens.length - 1) this.i++;
+    return t;
+  }
+  private isOp(text: string, offset = 0): boolean {
+    const t = this.peek(offset);
+    return t.type === "op" && t.text === text;
+  }
+  private isWord(text: string, offset = 0): boolean {
+    const t = this.peek(offset);
+    return t.type === "ident" && t.text === text;
+  }
+  private isKeyword(k: Keyword, offset = 0): boolean {
+    return this.keywords.has(k) && this.isWord(k, offset);
+  }
+  private expectOp(text: string): Token {
+    if (!this.isOp(text)) this.fail(`expected ${text}`);
+    return this.next();
+  }
+  private skipNewlines(): void {
+    while (this.peek().type === "newline") this.i++;
+  }
+  /** The offset of the next token that is not a newline. */
+  private afterNewlines(): number {
+    let j = 0;
+    while (this.peek(j).type === "newline") j++;
+    return j;
+  }
+  private loc(t: Token = this.peek()): Loc {
+    return { file: this.file, line: t.line, col: t.col };
+  }
+  private fail(message: string, t: Token = this.peek()): never {
+    const found = t.type === "eof" ? "EOF" : t.type === "newline" ? "newline" : t.text;
+    throw new RegoError("rego_parse_error", `${message}, found ${found}`, this.loc(t));
+  }
+  private failAt(message: string, loc: Loc): never {
+    throw new RegoError("rego_parse_error", message, loc);
+  }
+  private isReserved(word: string): boolean {
+    return ALWAYS_RESERVED.has(word) || this.keywords.has(word as Keyword);
+  }
+
+  // -- module ---------------------------------------------------------------
+  module(): Module {
+    this.skipNewlines();
+    if (!this.isWord("package")) this.fail("expected package");
+    const pkgTok = this.next();
+    const pkg = this.dottedPath("package");
+    if (pkg[0] === "data") pkg.shift();
+    const mod: Module = {
+      file: this.file,
+      pkg,
+      pkgLoc: this.loc(pkgTok),
+      imports: [],
+      rules: [],
+      annotations: this.annotationsAt(pkgTok.line, "package"),
+      regoVersion: this.version,
+    };
+    this.endOfStatement();
+    let rulesStarted = false;
+    for (;;) {
+      this.skipNewlines();
+      if (this.peek().type === "eof") break;
+      if (this.isWord("import")) {
+        if (rulesStarted) this.fail("imports must come before rules");
+        const imp = this.importDecl(mod);
+        mod.imports.push(imp);
+        this.endOfStatement();
+        continue;
+      }
+      if (this.isWord("package")) this.fail("unexpected package");
+      rulesStarted = true;
+      const rules = this.rule(mod);
+      mod.rules.push(...rules);
+      this.endOfStatement();
+    }
+    mod.regoVersion = this.version;
+    return mod;
+  }
+
+  /** A statement ends at a newline, `;` or the end of the file. */
+  private endOfStatement(): void {
+    const t = this.peek();
+    if (t.type === "newline" || t.type === "eof") return;
+    if (this.isOp(";")) {
+      this.next();
+      return;
+    }
+    this.fail("unexpected token");
+  }
+
+  private annotationsAt(line: number, defaultScope: Annotation["scope"]): Annotation[] {
+    const list = this.annotations.get(line);
+    if (!list) return [];
+    return list.map((a) => (a.raw["scope"] === undefined ? { ...a, scope: defaultScope } : a));
+  }
+
+  /** `a.b["c"]`: a dotted path of names (package and import paths). */
+  private dottedPath(what: string): string[] {
+    const first = this.next();
+    if (first.type !== "ident") this.fail(`expected ${what} path`, first);
+    const parts = [first.text];
+    for (;;) {
+      if (this.isOp(".")) {
+        this.next();
+        const t = this.next();
+        if (t.type !== "ident") this.fail("expected a name", t);
+        parts.push(t.text);
+      } else if (this.isOp("[")) {
+        this.next();
+        const t = this.next();
+        if (t.type !== "string") this.fail(`${what} path segments must be strings`, t);
+        parts.push(t.value!);
+        this.expectOp("]");
+      } else {
+        return parts;
+      }
+    }
+  }
+
+  private importDecl(mod: Module): Import {
+    const start = this.next();
+    const loc = this.loc(start);
+    const path = this.dottedPath("import");
+    let alias = path[path.length - 1]!;
+    if (this.isWord("as")) {
+      this.next();
+      const t = this.next();
+      if (t.type !== "ident") this.fail("expected an alias name", t);
+      alias = t.text;
+    }
+    const root = path[0]!;
+    if (root === "future") {
+      if (path[1] !== "keywords" || path.length > 3) this.failAt(`invalid import ${path.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
+      if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      if (path.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+      else {
+        const k = path[2] as Keyword;
+        if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in]`, loc);
+        this.keywords.add(k);
+        if (k === "every") this.keywords.add("in");
+      }
+    } else if (root === "rego") {
+      if (path.length !== 2 || path[1] !== "v1") this.failAt(`invalid import ${path.join(".")}, must be rego.v1`, loc);
+      if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      this.version = "v1";
+      FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+    } else if (root !== "data" && root !== "input") {
+      this.failAt(`unexpected import path, must begin with one of: {data, future, input, rego}, got: ${root}`, loc);
+    }
+    return { path, alias, loc };
+  }
+
+  // -- rules ----------------------------------------------------------------
+  private rule(mod: Module): Rule[] {
+    const start = this.peek();
+    const loc = this.loc(start);
+    const annotations = this.annotationsAt(start.line, "rule");
+    let isDefault = false;
+    if (this.isWord("default")) {
+      this.next();
+      isDefault = true;
+    }
+    const head = this.ruleHead(loc);
+    const rule: Rule = { head, body: [], elses: [], isDefault, loc, annotations, module: mod, path: [], dynamic: [], slots: 0, slotNames: [] };
+    if (isDefault) {
+      if (!head.value) this.failAt("default rules must have a value (`default p := x`)", loc);
+      if (this.isKeyword("if") || this.isOp("{")) this.failAt("default rules must not have a body", loc);
+      if (head.kind === "contains" || (head.kind === "value" && head.ref.slice(1).some((t) => t.type !== "scalar"))) {
+        this.failAt("default rules must have a ground reference as head", loc);
+      }
+      return [rule];
+    }
+    const body = this.ruleBody(head);
+    if (body) rule.body = body;
+    else this.checkBodyless(head);
+    // v0 and v1 both allow `else` after a body, on the same or the next line.
+    while (this.isWord("else", this.afterNewlines())) {
+      if (!body) this.fail("else keyword cannot be used on rule without body");
+      if (head.kind === "contains" || (head.kind === "value" && head.ref.length > 1 && head.ref.slice(1).some((t) => t.type !== "scalar"))) {
+        this.fail("else keyword cannot be used on multi-value rules");
+      }
+      this.skipNewlines();
+      const elseTok = this.next();
+      const branch: ElseBranch = { body: [], loc: this.loc(elseTok) };
+      if (this.isOp(":=") || this.isOp("=")) {
+        this.next();
+        branch.value = this.exprTerm();
+      }
+      const b = this.ruleBody(head, true);
+      if (b) branch.body = b;
+      rule.elses.push(branch);
+    }
+    // v0 allows several bodies after one head: `p { a } { b }`, one rule each.
+    const extra: Rule[] = [];
+    while (this.version === "v0" && body && rule.elses.length === 0 && this.isOp("{")) {
+      extra.push({ ...rule, body: this.braceBody(), elses: [], annotations: [] });
+    }
+    return [rule, ...extra];
+  }
+
+  /** A rule without body: `p := 1`, `p contains 1`, `default ...`; v0 `p[x]`-style heads need one. */
+  private checkBodyless(head: RuleHead): void {
+    if (head.kind === "function" && !head.value) this.failAt("rule must have a body", head.loc);
+    if (head.kind === "value" && !head.value) {
+      if (this.version === "v1" && head.ref.length === 2) this.failAt("`contains` keyword is required for partial set rules", head.loc);
+      this.failAt(head.ref.length > 1 ? "rule must have a body or assignment" : "rule must have a body", head.loc);
+    }
+  }
+
+  private ruleHead(loc: Loc): RuleHead {
+    const first = this.peek();
+    if (first.type !== "ident") this.fail("expected a rule name");
+    if (first.text === "data" || first.text === "input") {
+      if (this.version === "v1") this.failAt(`${first.text} cannot be shadowed`, loc);
+    } else if (this.isReserved(first.text)) {
+      this.fail("unexpected keyword");
+    }
+    this.next();
+    const ref: Term[] = [{ type: "scalar", value: first.text, loc: this.loc(first) }];
+    for (;;) {
+      if (this.isOp(".") && this.peek(1).type === "ident") {
+        this.next();
+        const t = this.next();
+        ref.push({ type: "scalar", value: t.text, loc: this.loc(t) });
+      } else if (this.isOp("[") && !this.peek().spaced) {
+        this.next();
+        this.skipNewlines();
+        ref.push(this.exprTerm());
+        this.skipNewlines();
+        this.expectOp("]");
+      } else {
+        break;
+      }
+    }
+    const head: RuleHead = { ref, kind: "value", loc };
+    if (this.isOp("(") && !this.peek().spaced) {
+      if (ref.some((t) => t.type !== "scalar")) this.fail("function names must be plain names");
+      this.next();
+      head.kind = "function";
+      head.args = this.termList(")");
+    }
+    if (this.isKeyword("contains")) {
+      if (head.kind === "function") this.fail("functions cannot use contains");
+      this.next();
+      head.kind = "contains";
+      head.key = this.exprTerm();
+      return head;
+    }
+    if (this.isOp(":=") || this.isOp("=")) {
+      head.assign = this.next().text as ":=" | "=";
+      head.value = this.exprTerm();
+      return head;
+    }
+    // v0: `p[x]` and `p.a` without a value are partial set rules (p contains x).
+    if (head.kind === "value" && this.version === "v0" && ref.length === 2) {
+      head.kind = "contains";
+      head.key = ref.pop()!;
+    }
+    return head;
+  }
+
+  /** `if { ... }`, `if <literal>`, v0 `{ ... }`, or nothing (undefined). */
+  private ruleBody(head: RuleHead, inElse = false): Body | undefined {
+    if (this.isKeyword("if")) {
+      this.next();
+      if (this.isOp("{") && this.looksLikeBody()) return this.braceBody();
+      return [this.literal()];
+    }
+    if (this.isOp("{")) {
+      if (this.version === "v1") this.fail("`if` keyword is required before rule body");
+      return this.braceBody();
+    }
+    if (inElse) return undefined;
+    void head;
+    return undefined;
+  }
+
+  /**
+   * After `if`, `{` opens a body unless it is a term followed by more of an
+   * expression (`if {1} == x`) — rare enough that a body is assumed.
+   */
+  private looksLikeBody(): boolean {
+    return true;
+  }
+
+  private braceBody(): Body {
+    const open = this.expectOp("{");
+    const body = this.bodyUntil("}");
+    this.expectOp("}");
+    if (body.length === 0) this.failAt("found empty body", this.loc(open));
+    return body;
+  }
+
+  query(): Body {
+    const body = this.bodyUntil(null);
+    if (this.peek().type !== "eof") this.fail("expecting EOF");
+    if (body.length === 0) this.fail("empty query");
+    return body;
+  }
+
+  singleTerm(): Term {
+    this.skipNewlines();
+    const t = this.exprTerm();
+    this.skipNewlines();
+    if (this.peek().type !== "eof") this.fail("expecting EOF");
+    return t;
+  }
+
+  /** Literals separated by `;` or newlines, up to `close` (or the end). */
+  private bodyUntil(close: string | null): Body {
+    const body: Body = [];
+    for (;;) {
+      while (this.peek().type === "newline" || this.isOp(";")) this.next();
+      if (close ? this.isOp(close) : this.peek().type === "eof") break;
+      if (this.peek().type === "eof") this.fail(`expected ${close}`);
+      body.push(this.literal());
+      const t = this.peek();
+      if (!(t.type === "newline" || this.isOp(";") || (close ? this.isOp(close) : t.type === "eof"))) {
+        this.fail(close ? "unexpected token" : "expecting EOF");
+      }
+    }
+    return body;
+  }
+
+  // -- literals -------------------------------------------------------------
+  private literal(): Literal {
+    const start = this.peek();
+    const loc = this.loc(start);
+    let lit: Literal;
+    if (this.isWord("some")) {
+      this.next();
+      lit = this.someDecl(loc);
+    } else {
+      let negated = false;
+      if (this.isWord("not")) {
+        this.next();
+        negated = true;
+      }
+      if (this.isKeyword("every")) {
+        this.next();
+        lit = this.everyDecl(loc, negated);
+      } else {
+        lit = this.exprLiteral(loc, negated);
+      }
+    }
+    this.withModifiers(lit);
+    return lit;
+  }
+
+  private exprLiteral(loc: Loc, negated: boolean): Literal {
+    const left = this.exprTerm(true);
+    if (this.isOp(",") && this.keywords.has("in")) {
+      // `k, v in xs`: membership of a key and value.
+      this.next();
+      const value = this.exprTerm(false, true);
+      if (!this.isKeyword("in")) this.fail("expected in");
+      const inTok = this.next();
+      const coll = this.relation();
+      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok) } }, negated, withs: [], loc };
+    }
+    if (this.isOp(":=")) {
+      this.next();
+      this.skipNewlines();
+      if (negated) this.failAt("cannot negate an assignment", loc);
+      return { expr: { kind: "assign", left, right: this.exprTerm() }, negated, withs: [], loc };
+    }
+    if (this.isOp("=")) {
+      this.next();
+      this.skipNewlines();
+      return { expr: { kind: "unify", left, right: this.exprTerm() }, negated, withs: [], loc };
+    }
+    return { expr: { kind: "term", term: left }, negated, withs: [], loc };
+  }
+
+  private withModifiers(lit: Literal): void {
+    for (;;) {
+      const j = this.afterNewlines();
+      if (!this.isWord("with", j)) return;
+      this.i += j;
+      const w = this.next();
+      const target = this.term();
+      if (!this.isWord("as")) this.fail("expected as");
+      this.next();
+      const value = this.exprTerm();
+      lit.withs.push({ target, value, loc: this.loc(w) } satisfies With);
+    }
+  }
+
+  private someDecl(loc: Loc): Literal {
+    const first = this.exprTerm(false, true);
+    if (this.isOp(",")) {
+      this.next();
+      const second = this.exprTerm(false, true);
+      if (this.isKeyword("in")) {
+        this.next();
+        return { expr: { kind: "somein", key: first, value: second, collection: this.relation() }, negated: false, withs: [], loc };
+      }
+      const vars = [first, second];
+      while (this.isOp(",")) {
+        this.next();
+        vars.push(this.exprTerm(false, true));
+      }
+      return this.someVars(vars, loc);
+    }
+    if (this.isKeyword("in")) {
+      this.next();
+      return { expr: { kind: "somein", value: first, collection: this.relation() }, negated: false, withs: [], loc };
+    }
+    return this.someVars([first], loc);
+  }
+
+  private someVars(vars: Term[], loc: Loc): Literal {
+    for (const v of vars) if (v.type !== "var") this.failAt("expected var or var in collection after some", v.loc);
+    return { expr: { kind: "some", vars }, negated: false, withs: [], loc };
+  }
+
+  private everyDecl(loc: Loc, negated: boolean): Literal {
+    const first = this.exprTerm(false, true);
+    let key: Term | undefined;
+    let value = first;
+    if (this.isOp(",")) {
+      this.next();
+      key = first;
+      value = this.exprTerm(false, true);
+    }
+    for (const t of key ? [key, value] : [value]) if (t.type !== "var") this.failAt("unexpected term: every takes variables", t.loc);
+    if (!this.isKeyword("in")) this.fail("expected in");
+    this.next();
+    const domain = this.relation();
+    if (!this.isOp("{")) this.fail("expected { after every");
+    const body = this.braceBody();
+    const expr = key ? { kind: "every" as const, key, value, domain, body } : { kind: "every" as const, value, domain, body };
+    return { expr, negated, withs: [], loc };
+  }
+
+  // -- expressions ----------------------------------------------------------
+  /**
+   * An expression term: `in` (lowest), then comparisons, `|`, `&`, `+ -`,
+   * `* / %`. `noIn` stops before `in` (for `some x in xs`); `noComma` is the
+   * left side of `k, v in xs`.
+   */
+  private exprTerm(allowKeyValue = false, noIn = false): Term {
+    void allowKeyValue;
+    let left = this.relation();
+    while (!noIn && this.isKeyword("in")) {
+      const t = this.next();
+      this.skipNewlines();
+      const right = this.relation();
+      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t) };
+    }
+    return left;
+  }
+
+  private relation(): Term {
+    return this.binary(0);
+  }
+
+  private binary(level: number, noOr = false): Term {
+    if (level >= LEVELS.length) return this.unary();
+    let left = this.binary(level + 1, noOr);
+    for (;;) {
+      const t = this.peek();
+      if (t.type !== "op" || !LEVELS[level]!.includes(t.text)) return left;
+      if (noOr && t.text === "|") return left;
+      this.next();
+      this.skipNewlines();
+      const right = this.binary(level + 1, noOr);
+      left = { type: "call", name: OPERATOR_BUILTINS[t.text]!, args: [left, right], loc: left.loc };
+      if (level === 0) {
+        // Comparisons chain left to right as OPA parses them: a == b == c is (a == b) == c.
+        continue;
+      }
+    }
+  }
+
+  private unary(): Term {
+    if (this.isOp("-")) {
+      const t = this.next();
+      const next = this.peek();
+      if (next.type === "number" && !next.spaced) {
+        this.next();
+        return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
+      }
+      const operand = this.unary();
+      if (operand.type === "scalar" && typeof operand.value === "number") return { ...operand, value: -operand.value };
+      return { type: "call", name: "minus", args: [{ type: "scalar", value: 0, loc: this.loc(t) }, operand], loc: this.loc(t) };
+    }
+    return this.term();
+  }
+
+  /** The left of a comprehension (`[x | ...]`), where `|` is not set union. */
+  private compTerm(): Term {
+    let left = this.binary(0, true);
+    while (this.isKeyword("in")) {
+      const t = this.next();
+      const right = this.binary(0, true);
+      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t) };
+    }
+    return left;
+  }
+
+  /** A term with its reference suffixes and calls. */
+  term(): Term {
+    return this.suffixes(this.primary());
+  }
+
+  private suffixes(base: Term): Term {
+    for (;;) {
+      const t = this.peek();
+      if (this.isOp(".") && this.peek(1).type === "ident" && !this.peek(1).spaced) {
+        this.next();
+        const name = this.next();
+        base = extendRef(base, { type: "scalar", value: name.text, loc: this.loc(name) });
+      } else if (this.isOp("[") && !t.spaced) {
+        this.next();
+        this.skipNewlines();
+        const idx = this.exprTerm();
+        this.skipNewlines();
+        this.expectOp("]");
+        base = extendRef(base, idx);
+      } else if (this.isOp("(") && !t.spaced && callName(base) !== undefined) {
+        this.next();
+        const args = this.termList(")");
+        base = { type: "call", name: callName(base)!, args, loc: base.loc };
+      } else {
+        return base;
+      }
+    }
+  }
+
+  private termList(close: string): Term[] {
+    const items: Term[] = [];
+    this.skipNewlines();
+    while (!this.isOp(close)) {
+      items.push(this.exprTerm());
+      this.skipNewlines();
+      if (this.isOp(",")) {
+        this.next();
+        this.skipNewlines();
+      } else if (!this.isOp(close)) this.fail(`expected , or ${close}`);
+    }
+    this.expectOp(close);
+    return items;
+  }
+
+  private primary(): Term {
+    const t = this.peek();
+    const loc = this.loc(t);
+    switch (t.type) {
+      case "number": {
+        this.next();
+        return { type: "scalar", value: Number(t.text), loc };
+      }
+      case "string":
+        this.next();
+        return { type: "scalar", value: t.value!, loc };
+      case "ident": {
+        if (t.text === "true" || t.text === "false") {
+          this.next();
+          return { type: "scalar", value: t.text === "true", loc };
+        }
+        if (t.text === "null") {
+          this.next();
+          return { type: "scalar", value: null, loc };
+        }
+        if (t.text === "set" && this.isOp("(", 1) && this.isOp(")", 2)) {
+          this.i += 3;
+          return { type: "set", items: [], loc };
+        }
+        if (this.isReserved(t.text)) this.fail("unexpected keyword");
+        this.next();
+        return { type: "var", name: t.text, loc };
+      }
+      case "op":
+        if (t.text === "(") {
+          this.next();
+          this.skipNewlines();
+          const e = this.exprTerm();
+          this.skipNewlines();
+          this.expectOp(")");
+          return e;
+        }
+        if (t.text === "[") return this.arrayTerm();
+        if (t.text === "{") return this.braceTerm();
+        break;
+      default:
+        break;
+    }
+    return this.fail("unexpected token, expected a term");
+  }
+
+  private arrayTerm(): Term {
+    const loc = this.loc(this.next());
+    this.skipNewlines();
+    if (this.isOp("]")) {
+      this.next();
+      return { type: "array", items: [], loc };
+    }
+    const first = this.compTerm();
+    this.skipNewlines();
+    if (this.isOp("|")) {
+      this.next();
+      const body = this.bodyUntil("]");
+      this.expectOp("]");
+      if (body.length === 0) this.failAt("found empty body", loc);
+      return { type: "arraycomp", term: first, body, loc };
+    }
+    const items = [first];
+    while (this.isOp(",")) {
+      this.next();
+      this.skipNewlines();
+      if (this.isOp("]")) break;
+      items.push(this.exprTerm());
+      this.skipNewlines();
+    }
+    this.expectOp("]");
+    return { type: "array", items, loc };
+  }
+
+  private braceTerm(): Term {
+    const loc = this.loc(this.next());
+    this.skipNewlines();
+    if (this.isOp("}")) {
+      this.next();
+      return { type: "object", entries: [], loc };
+    }
+    const first = this.compTerm();
+    this.skipNewlines();
+    if (this.isOp(":")) {
+      this.next();
+      this.skipNewlines();
+      const value = this.compTerm();
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        this.next();
+        const body = this.bodyUntil("}");
+        this.expectOp("}");
+        if (body.length === 0) this.failAt("found empty body", loc);
+        return { type: "objcomp", key: first, value, body, loc };
+      }
+      const entries: [Term, Term][] = [[first, value]];
+      while (this.isOp(",")) {
+        this.next();
+        this.skipNewlines();
+        if (this.isOp("}")) break;
+        const k = this.exprTerm();
+        this.skipNewlines();
+        this.expectOp(":");
+        this.skipNewlines();
+        entries.push([k, this.exprTerm()]);
+        this.skipNewlines();
+      }
+      this.expectOp("}");
+      return { type: "object", entries, loc };
+    }
+    if (this.isOp("|")) {
+      this.next();
+      const body = this.bodyUntil("}");
+      this.expectOp("}");
+      if (body.length === 0) this.failAt("found empty body", loc);
+      return { type: "setcomp", term: first, body, loc };
+    }
+    const items = [first];
+    while (this.isOp(",")) {
+      this.next();
+      this.skipNewlines();
+      if (this.isOp("}")) break;
+      items.push(this.exprTerm());
+      this.skipNewlines();
+    }
+    this.expectOp("}");
+    return { type: "set", items, loc };
+  }
+}
+
+function extendRef(base: Term, segment: Term): Term {
+  if (base.type === "ref") return { type: "ref", head: base.head, path: [...base.path, segment], loc: base.loc };
+  return { type: "ref", head: base, path: [segment], loc: base.loc };
+}
+
+/** `f` or `a.b.f`: something that can be called. */
+function callName(t: Term): string | undefined {
+  if (t.type === "var") return t.name;
+  if (t.type === "ref" && t.head.type === "var" && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
+    return [t.head.name, ...t.path.map((p) => (p as { value: string }).value)].join(".");
+  }
+  return undefined;
+}
