@@ -288,7 +288,7 @@ const BLOCKS = {
           website_endpoint: null,
         },
         computed: ["acceleration_status", "acl", "arn", "bucket_domain_name", "bucket_regional_domain_name", "hosted_zone_id", "id", "lifecycle_rule", "logging", "object_lock_configuration", "policy", "region", "replication_configuration", "request_payer", "server_side_encryption_configuration", "versioning", "website", "website_domain", "website_endpoint"],
-        mutate: (b) => (b.tags = { ...b.tags, classification: "internal" }),
+        mutate: (b) => (b.tags = { ...b.tags, classification: "unclassified" }),
       };
     },
     expressions: () => ({
@@ -313,6 +313,7 @@ const BLOCKS = {
         },
         computed: ["id"],
         linked: ["bucket"],
+        mutate: (b) => (b.rule = [{ ...b.rule[0], bucket_key_enabled: false }]),
       };
     },
     expressions: () => ({
@@ -361,7 +362,7 @@ const BLOCKS = {
           tags_all: tagsFor(ctx, policyName),
         },
         computed: ["arn", "attachment_count", "id", "policy_id"],
-        mutate: (b) => (b.policy = policyJson(makeRng(7), ctx, "ok")),
+        mutate: (b) => (b.policy = b.policy.replace('"Version"', '"Id":"previous","Version"')),
       };
     },
     expressions: () => ({
@@ -388,7 +389,7 @@ const BLOCKS = {
           role: `${ctx.team}-sagemaker-execution`,
         },
         computed: ["id"],
-        mutate: (b) => (b.policy = policyJson(makeRng(9), ctx, "ok")),
+        mutate: (b) => (b.policy = b.policy.replace('"Version"', '"Id":"previous","Version"')),
       };
     },
     expressions: () => ({
@@ -465,6 +466,7 @@ const BLOCKS = {
         },
         computed: ["id", "security_group_rule_id", "source_security_group_id"],
         linked: ["security_group_id"],
+        mutate: (b) => (b.description = `ingress ${key}`),
       };
     },
     expressions: () => ({
@@ -525,7 +527,7 @@ const BLOCKS = {
         computed: ["address", "arn", "availability_zone", "ca_cert_identifier", "endpoint", "engine_version", "id", "maintenance_window"],
         linked: ["kms_key_id", "vpc_security_group_ids"],
         sensitive: ["password"],
-        mutate: (b) => (b.instance_class = "db.r6g.large", b.allocated_storage = 100),
+        mutate: (b) => (b.allocated_storage = b.allocated_storage - 50),
       };
     },
     expressions: () => ({
@@ -727,6 +729,7 @@ const BLOCKS = {
           timeouts: null,
         },
         computed: ["creation_timestamp", "id", "self_link"],
+        mutate: (b) => (b.priority = 900),
       };
     },
     expressions: () => ({
@@ -1013,7 +1016,7 @@ const BLOCKS = {
           version: "1.29.4-gke.1043002",
         },
         computed: ["id", "instance_group_urls", "managed_instance_group_urls", "operation", "version"],
-        mutate: (b) => (b.autoscaling = [{ ...b.autoscaling[0], max_node_count: 2 }]),
+        mutate: (b) => (b.autoscaling = [{ ...b.autoscaling[0], min_node_count: 1 }]),
       };
     },
     expressions: () => ({
@@ -1190,6 +1193,8 @@ function instanceOf(layoutSeed, inst, b) {
   if (!ctx.fresh) {
     const x = rng();
     actions = ACTIONS.find(([p]) => x < p)[1];
+    // Nothing to update in place (IAM members): unchanged.
+    if (actions[0] === "update" && !v.mutate) actions = ["no-op"];
   }
   return { v, actions, rng };
 }

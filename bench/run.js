@@ -218,24 +218,10 @@ async function child(task) {
   };
   const say = (m) => process.stderr.write(`  [${label}] ${m}\n`);
 
-  // Baseline: read + JSON.parse, when V8 can hold the file as one string.
-  if (bytes <= bufferConstants.MAX_STRING_LENGTH) {
-    const text = await time("read", () => readFileSync(file, "utf8"));
-    const doc = await time("parse", () => JSON.parse(text));
-    out.times.baseline = out.times.read + out.times.parse;
-    out.counts.resources = Array.isArray(doc.resource_changes) ? doc.resource_changes.length : 0;
-  } else {
-    await time("read", () => readFileSync(file));
-    out.times.baseline = null;
-    out.notes.push(`the file is over V8's string limit (${bufferConstants.MAX_STRING_LENGTH} characters): JSON.parse cannot read it, so there is no baseline; planguard reads it streaming`);
-  }
-  gc();
-  say(`baseline ${fmtMs(out.times.baseline ?? out.times.read)}`);
-
   // The full scan, cold, as `planguard scan` runs it.
   const scanStart = performance.now();
   const rego = engine.library ? await time("regoLibraryCompile", () => engine.library()) : undefined;
-  const result = await time("scanOnly", () => runScan({ files: [file], config: BENCH_CONFIG, ...(rego ? { rego } : {}) }));
+  let result = await time("scanOnly", () => runScan({ files: [file], config: BENCH_CONFIG, ...(rego ? { rego } : {}) }));
   out.times.fullScan = performance.now() - scanStart;
   out.counts.findings = result.findings.length;
   out.counts.failures = result.failures.length;
@@ -251,7 +237,29 @@ async function child(task) {
   out.counts.reportBytes = { text: Buffer.byteLength(text), json: Buffer.byteLength(json), sarif: Buffer.byteLength(sarif) };
   out.times.reports = out.times.reportText + out.times.reportJson + out.times.reportSarif;
   out.peakRssAfterScan = peak();
+  result = undefined;
   say(`reports ${fmtMs(out.times.reports)}, peak RSS ${(out.peakRssAfterScan / MB).toFixed(0)} MB`);
+
+  // Baseline: read + JSON.parse, when V8 can hold the file as one string. After
+  // the scan, so that the scan's peak RSS above is its own; the scan's result
+  // is dropped first.
+  await new Promise((r) => setImmediate(r));
+  gc();
+  out.rssBeforeBaseline = process.memoryUsage().rss;
+  // Baseline: read + JSON.parse, when V8 can hold the file as one string.
+  if (bytes <= bufferConstants.MAX_STRING_LENGTH) {
+    const text = await time("read", () => readFileSync(file, "utf8"));
+    const doc = await time("parse", () => JSON.parse(text));
+    out.times.baseline = out.times.read + out.times.parse;
+    out.counts.resources = Array.isArray(doc.resource_changes) ? doc.resource_changes.length : 0;
+  } else {
+    await time("read", () => readFileSync(file));
+    out.times.baseline = null;
+    out.notes.push(`the file is over V8's string limit (${bufferConstants.MAX_STRING_LENGTH} characters): JSON.parse cannot read it, so there is no baseline; planguard reads it streaming`);
+  }
+  out.rssBaselineGrowth = process.memoryUsage().rss - out.rssBeforeBaseline;
+  gc();
+  say(`baseline ${fmtMs(out.times.baseline ?? out.times.read)}`);
 
   if (task.breakdown) {
     await new Promise((r) => setImmediate(r));
@@ -415,7 +423,9 @@ const ok = (b) => (b ? "ok" : "MISSED");
 const fmtMs = (ms) => (ms === undefined || ms === null ? "-" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const log = (m) => process.stdout.write(m + "\n");
 
-main().catch((err) => {
-  process.stderr.write(`bench: ${err.stack ?? err}\n`);
-  process.exit(1);
-});
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((err) => {
+    process.stderr.write(`bench: ${err.stack ?? err}\n`);
+    process.exit(1);
+  });
+}
