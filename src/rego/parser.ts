@@ -241,6 +241,8 @@ class Parser {
     const rule: Rule = { head, body: [], elses: [], isDefault, loc, annotations, module: mod, path: [], dynamic: [], slots: 0, slotNames: [] };
     if (isDefault) {
       if (!head.value) this.failAt("default rules must have a value (`default p := x`)", loc);
+      const illegal = illegalInDefault(head.value);
+      if (illegal) this.failAt(`illegal default rule (value cannot contain ${illegal})`, head.value.loc);
       if (this.isKeyword("if") || this.isOp("{")) this.failAt("default rules must not have a body", loc);
       if (head.kind === "contains" || (head.kind === "value" && head.ref.slice(1).some((t) => t.type !== "scalar"))) {
         this.failAt("default rules must have a ground reference as head", loc);
@@ -310,7 +312,7 @@ class Parser {
       }
     }
     const head: RuleHead = { ref, kind: "value", loc };
-    if (this.isOp("(") && !this.peek().spaced) {
+    if (this.isOp("(")) {
       if (ref.some((t) => t.type !== "scalar")) this.fail("function names must be plain names");
       this.next();
       head.kind = "function";
@@ -340,24 +342,41 @@ class Parser {
   private ruleBody(head: RuleHead, inElse = false): Body | undefined {
     if (this.isKeyword("if")) {
       this.next();
-      if (this.isOp("{") && this.looksLikeBody()) return this.braceBody();
+      this.skipNewlines();
+      if (this.isOp("{")) return this.comprehensionAsBody() ?? this.braceBody();
       return [this.literal()];
     }
-    if (this.isOp("{")) {
+    // v0 lets the body's brace start on a later line; no rule starts with `{`.
+    const j = this.version === "v0" ? this.afterNewlines() : 0;
+    if (this.isOp("{", j)) {
       if (this.version === "v1") this.fail("`if` keyword is required before rule body");
+      this.i += j;
       return this.braceBody();
     }
-    if (inElse) return undefined;
     void head;
+    void inElse;
     return undefined;
   }
 
   /**
-   * After `if`, `{` opens a body unless it is a term followed by more of an
-   * expression (`if {1} == x`) — rare enough that a body is assumed.
+   * `if { 1 | 1 }` and `if { k: v | ... }` read as a one-expression body
+   * holding a comprehension when they parse as one and the statement ends
+   * there; anything else after `if {` is a body.
    */
-  private looksLikeBody(): boolean {
-    return true;
+  private comprehensionAsBody(): Body | undefined {
+    const saved = this.i;
+    const start = this.peek();
+    try {
+      const t = this.term();
+      const end = this.peek();
+      if ((t.type === "setcomp" || t.type === "objcomp") && (end.type === "newline" || end.type === "eof" || this.isOp(";") || this.isWord("else"))) {
+        return [{ expr: { kind: "term", term: t }, negated: false, withs: [], loc: this.loc(start) }];
+      }
+    } catch (err) {
+      if (!(err instanceof RegoError)) throw err;
+    }
+    this.i = saved;
+    return undefined;
   }
 
   private braceBody(): Body {
@@ -433,7 +452,7 @@ class Parser {
       if (!this.isKeyword("in")) this.fail("expected in");
       const inTok = this.next();
       const coll = this.relation();
-      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok) } }, negated, withs: [], loc };
+      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } } }, negated, withs: [], loc };
     }
     if (this.isOp(":=")) {
       this.next();
@@ -523,7 +542,7 @@ class Parser {
       const t = this.next();
       this.skipNewlines();
       const right = this.relation();
-      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t) };
+      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
     }
     return left;
   }
@@ -542,25 +561,21 @@ class Parser {
       this.next();
       this.skipNewlines();
       const right = this.binary(level + 1, noOr);
-      left = { type: "call", name: OPERATOR_BUILTINS[t.text]!, args: [left, right], loc: left.loc };
-      if (level === 0) {
-        // Comparisons chain left to right as OPA parses them: a == b == c is (a == b) == c.
-        continue;
-      }
+      const name = OPERATOR_BUILTINS[t.text]!;
+      // Operators always mean their builtins, whatever rules are named.
+      left = { type: "call", name, args: [left, right], loc: left.loc, target: { kind: "builtin", name } };
     }
   }
 
   private unary(): Term {
     if (this.isOp("-")) {
+      // Unary minus makes negative number literals only (`-x` is an error, as in OPA).
       const t = this.next();
+      this.skipNewlines();
       const next = this.peek();
-      if (next.type === "number" && !next.spaced) {
-        this.next();
-        return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
-      }
-      const operand = this.unary();
-      if (operand.type === "scalar" && typeof operand.value === "number") return { ...operand, value: -operand.value };
-      return { type: "call", name: "minus", args: [{ type: "scalar", value: 0, loc: this.loc(t) }, operand], loc: this.loc(t) };
+      if (next.type !== "number") this.failAt("unary - can only be used with numeric literals", this.loc(t));
+      this.next();
+      return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
     }
     return this.term();
   }
@@ -571,7 +586,7 @@ class Parser {
     while (this.isKeyword("in")) {
       const t = this.next();
       const right = this.binary(0, true);
-      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t) };
+      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
     }
     return left;
   }
@@ -673,14 +688,12 @@ class Parser {
       this.next();
       return { type: "array", items: [], loc };
     }
-    const first = this.compTerm();
+    let first = this.compTerm();
     this.skipNewlines();
     if (this.isOp("|")) {
-      this.next();
-      const body = this.bodyUntil("]");
-      this.expectOp("]");
-      if (body.length === 0) this.failAt("found empty body", loc);
-      return { type: "arraycomp", term: first, body, loc };
+      const body = this.tryComprehensionBody("]");
+      if (body) return { type: "arraycomp", term: first, body, loc };
+      first = this.continueUnion(first);
     }
     const items = [first];
     while (this.isOp(",")) {
@@ -694,6 +707,49 @@ class Parser {
     return { type: "array", items, loc };
   }
 
+  /**
+   * After `[x |` (or `{x |`, `{k: v |`): a comprehension body up to `close`,
+   * or undefined (position restored) when what follows is not one, as in
+   * `[x | y, 5]` — then `|` was a set union, as OPA's parser decides.
+   */
+  private tryComprehensionBody(close: string): Body | undefined {
+    const saved = this.i;
+    try {
+      this.next();
+      const body = this.bodyUntil(close);
+      if (body.length === 0) throw new RegoError("rego_parse_error", "found empty body", this.loc());
+      this.expectOp(close);
+      return body;
+    } catch (err) {
+      if (!(err instanceof RegoError)) throw err;
+      this.i = saved;
+      return undefined;
+    }
+  }
+
+  /** `left | ...`: the rest of an expression whose first operand was parsed without `|`. */
+  private continueUnion(left: Term): Term {
+    while (this.isOp("|")) {
+      this.next();
+      this.skipNewlines();
+      const right = this.binary(2);
+      left = { type: "call", name: "or", args: [left, right], loc: left.loc, target: { kind: "builtin", name: "or" } };
+    }
+    // Lower-precedence operators may follow: comparisons, then `in`.
+    while (this.peek().type === "op" && LEVELS[0]!.includes(this.peek().text)) {
+      const t = this.next();
+      this.skipNewlines();
+      const right = this.binary(1);
+      left = { type: "call", name: OPERATOR_BUILTINS[t.text]!, args: [left, right], loc: left.loc, target: { kind: "builtin", name: OPERATOR_BUILTINS[t.text]! } };
+    }
+    while (this.isKeyword("in")) {
+      const t = this.next();
+      const right = this.relation();
+      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
+    }
+    return left;
+  }
+
   private braceTerm(): Term {
     const loc = this.loc(this.next());
     this.skipNewlines();
@@ -701,19 +757,17 @@ class Parser {
       this.next();
       return { type: "object", entries: [], loc };
     }
-    const first = this.compTerm();
+    let first = this.compTerm();
     this.skipNewlines();
     if (this.isOp(":")) {
       this.next();
       this.skipNewlines();
-      const value = this.compTerm();
+      let value = this.compTerm();
       this.skipNewlines();
       if (this.isOp("|")) {
-        this.next();
-        const body = this.bodyUntil("}");
-        this.expectOp("}");
-        if (body.length === 0) this.failAt("found empty body", loc);
-        return { type: "objcomp", key: first, value, body, loc };
+        const body = this.tryComprehensionBody("}");
+        if (body) return { type: "objcomp", key: first, value, body, loc };
+        value = this.continueUnion(value);
       }
       const entries: [Term, Term][] = [[first, value]];
       while (this.isOp(",")) {
@@ -731,11 +785,9 @@ class Parser {
       return { type: "object", entries, loc };
     }
     if (this.isOp("|")) {
-      this.next();
-      const body = this.bodyUntil("}");
-      this.expectOp("}");
-      if (body.length === 0) this.failAt("found empty body", loc);
-      return { type: "setcomp", term: first, body, loc };
+      const body = this.tryComprehensionBody("}");
+      if (body) return { type: "setcomp", term: first, body, loc };
+      first = this.continueUnion(first);
     }
     const items = [first];
     while (this.isOp(",")) {
@@ -747,6 +799,33 @@ class Parser {
     }
     this.expectOp("}");
     return { type: "set", items, loc };
+  }
+}
+
+/** What a default value may not hold (outside comprehensions): references, variables, calls. */
+function illegalInDefault(t: Term): string | undefined {
+  switch (t.type) {
+    case "var":
+      return "var";
+    case "ref":
+      return "ref";
+    case "call":
+      return "call";
+    case "array":
+    case "set":
+      for (const x of t.items) {
+        const r = illegalInDefault(x);
+        if (r) return r;
+      }
+      return undefined;
+    case "object":
+      for (const [k, v] of t.entries) {
+        const r = illegalInDefault(k) ?? illegalInDefault(v);
+        if (r) return r;
+      }
+      return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -100,6 +100,8 @@ export function compile(sources: readonly { file: string; text: string }[], opti
     checkImports(m, roots.get(m.pkg.join("."))!, errors);
     for (const r of m.rules) {
       resolver.resolveRule(r);
+      // The dynamic head terms, now resolved (placeRule saw them as parsed).
+      r.dynamic = r.head.ref.slice(r.head.ref.length - r.dynamic.length);
       const safety = new SafetyChecker(resolver.ownSlots, (t) => (t.target ? resolver.arityOf(t.target) : undefined), r.slotNames);
       safety.checkRule(r);
       errors.push(...safety.errors);
@@ -135,10 +137,8 @@ function checkImports(m: Module, roots: ReadonlySet<string>, errors: RegoError[]
       errors.push(new RegoError("rego_compile_error", `import must not shadow import ${prev}`, imp.loc));
     }
     seen.set(imp.alias, imp.path.join("."));
-    if (roots.has(imp.alias) && imp.path.length > 1) {
-      // OPA: a rule named like an import alias is a conflict.
-      errors.push(new RegoError("rego_compile_error", `import ${imp.path.join(".")} conflicts with rule ${imp.alias}`, imp.loc));
-    }
+    // A rule named like an import alias is allowed; references in the module mean the import (as OPA).
+    void roots;
   }
 }
 

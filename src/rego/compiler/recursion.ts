@@ -58,7 +58,7 @@ export function checkRecursion(tree: RuleTree): RegoError[] {
 }
 
 function rulesOf(node: TreeNode): Rule[] {
-  return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...(node.defaultRule ? [node.defaultRule] : [])];
+  return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.dynamicDefaults, ...(node.defaultRule ? [node.defaultRule] : [])];
 }
 
 /** Nodes with rules a reference to `path` may read: on the way there, and everything below. */

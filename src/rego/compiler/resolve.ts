@@ -69,6 +69,8 @@ export class Resolver {
   /** Slots allocated per body scope (deep: includes nested closures). */
   readonly ownSlots: OwnSlots = new Map();
   private bodyStack: Set<number>[] = [];
+  /** The call that is a literal's whole expression (it may take an output argument). */
+  private topCall: Term | undefined;
 
   constructor(
     private readonly module: Module | undefined,
@@ -170,7 +172,9 @@ export class Resolver {
         // A declaration only; nothing to evaluate.
         return undefined;
       case "term":
+        this.topCall = e.term;
         expr = { kind: "term", term: this.term(e.term, scope) };
+        this.topCall = undefined;
         break;
       case "unify":
         expr = { kind: "unify", left: this.term(e.left, scope), right: this.term(e.right, scope) };
@@ -237,6 +241,12 @@ export class Resolver {
       this.error("rego_compile_error", `variables must not shadow ${name} (use a different variable name)`, loc);
     }
     if (how === "arg" && scope.vars.has(name)) return scope.vars.get(name)!;
+    if (how === ":=") {
+      // Function arguments are declared in the rule's outermost scope: `:=` may not redeclare them.
+      let root = scope;
+      while (root.parent) root = root.parent;
+      if (root !== scope && root.vars.has(name)) this.error("rego_compile_error", `var ${name} assigned above`, loc);
+    }
     if (how !== "arg" && scope.vars.has(name)) {
       this.error("rego_compile_error", `var ${name} ${how === ":=" ? "assigned" : "declared"} above`, loc);
       return scope.vars.get(name)!;
@@ -324,11 +334,13 @@ export class Resolver {
   }
 
   private call(t: Term & { type: "call" }, scope: Scope): Term {
+    // Only a call that is a whole expression may pass its output as one more argument.
+    const outputAllowed = t === this.topCall;
     const args = t.args.map((a) => this.term(a, scope));
-    const target = this.callTarget(t.name, t.loc);
+    const target = t.target ?? this.callTarget(t.name, t.loc);
     if (!target) return { ...t, args };
     const arity = this.arityOf(target);
-    if (arity !== undefined && arity >= 0 && args.length !== arity && args.length !== arity + 1) {
+    if (arity !== undefined && arity >= 0 && args.length !== arity && !(outputAllowed && args.length === arity + 1)) {
       this.error("rego_type_error", `${t.name}: arity mismatch\n\thave: ${args.length} argument${args.length === 1 ? "" : "s"}\n\twant: ${arity} argument${arity === 1 ? "" : "s"}`, t.loc);
     }
     return { ...t, args, target };

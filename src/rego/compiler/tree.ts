@@ -21,6 +21,8 @@ export interface TreeNode {
   dynamic: Rule[];
   functions: Rule[];
   defaultRule?: Rule;
+  /** Defaults for constant keys below this node (`default p[true] := 1`). */
+  dynamicDefaults: Rule[];
   /** Modules that declare this package. */
   modules: Module[];
 }
@@ -43,6 +45,7 @@ export class RuleTree {
       multi: [],
       dynamic: [],
       functions: [],
+      dynamicDefaults: [],
       modules: [],
     };
   }
@@ -79,6 +82,10 @@ export class RuleTree {
   /** Adds a rule whose `path` and `dynamic` the compiler has set. */
   add(rule: Rule): void {
     const node = this.ensure(rule.path);
+    if (rule.isDefault && rule.dynamic.length > 0) {
+      node.dynamicDefaults.push(rule);
+      return;
+    }
     if (rule.isDefault) {
       if (node.defaultRule) {
         throw new RegoError("rego_type_error", `multiple default rules ${node.name} found`, rule.loc);
@@ -93,7 +100,7 @@ export class RuleTree {
   }
 
   hasRules(node: TreeNode): boolean {
-    return node.complete.length + node.multi.length + node.dynamic.length + node.functions.length > 0 || node.defaultRule !== undefined;
+    return node.complete.length + node.multi.length + node.dynamic.length + node.functions.length + node.dynamicDefaults.length > 0 || node.defaultRule !== undefined;
   }
 
   /** OPA's compile-time conflicts: one kind of rule per path, functions of one arity, no rule above another. */
@@ -123,7 +130,7 @@ export class RuleTree {
         errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, node.defaultRule.loc));
       }
       const single = node.complete.length > 0 || node.multi.length > 0 || node.functions.length > 0;
-      if (single && (node.children.size > 0 || node.dynamic.length > 0)) {
+      if (single && (node.children.size > 0 || node.dynamic.length > 0 || node.dynamicDefaults.length > 0)) {
         const below = [...this.walk(node)].filter((n) => n !== node && this.hasRules(n)).map((n) => n.name);
         if (below.length > 0 || node.dynamic.length > 0) {
           errors.push(new RegoError("rego_type_error", `rule ${node.name} conflicts with [${below.length ? below.join(" ") : node.name}]`, first.loc));

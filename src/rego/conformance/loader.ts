@@ -13,7 +13,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { RegoObject, RegoSet, type Value } from "../value.js";
+import { makeObject, RegoObject, RegoSet, type Value } from "../value.js";
 
 export type Dialect = "regorus" | "opa";
 
@@ -66,17 +66,19 @@ export function loadCaseFile(file: string, dialect?: Dialect): ConformanceCase[]
     // regorus's files are not all strict YAML (flow sequences under-indented).
     const text = readFileSync(file, "utf8");
     try {
-      doc = parseYaml(text, { uniqueKeys: false, maxAliasCount: -1 });
+      // Maps keep their keys' types: regorus writes `1: x` and `true: y` for non-string keys.
+      doc = parseYaml(text, { uniqueKeys: false, maxAliasCount: -1, mapAsMap: true });
     } catch {
-      doc = parseYaml(indentFlowSequences(text), { uniqueKeys: false, maxAliasCount: -1 });
+      doc = parseYaml(indentFlowSequences(text), { uniqueKeys: false, maxAliasCount: -1, mapAsMap: true });
     }
   } catch (err) {
     throw new ConformanceFormatError(`${file}: invalid YAML: ${(err as Error).message.split("\n")[0]}`);
   }
-  const cases = (doc as { cases?: unknown })?.cases;
+  const cases = doc instanceof Map ? doc.get("cases") : undefined;
   if (!Array.isArray(cases)) throw new ConformanceFormatError(`${file}: expected a top-level "cases" list`);
-  const d: Dialect = dialect ?? (cases.some((c) => c && OPA_KEYS.some((k) => k in c)) || file.includes(`${path.sep}testdata${path.sep}`) ? "opa" : "regorus");
-  return cases.map((c, i) => toCase(file, c as Record<string, unknown>, i, d));
+  const records = cases.map((c) => (c instanceof Map ? Object.fromEntries([...c].map(([k, v]) => [String(k), v])) : {}) as Record<string, unknown>);
+  const d: Dialect = dialect ?? (records.some((c) => OPA_KEYS.some((k) => k in c)) || file.includes(`${path.sep}testdata${path.sep}`) ? "opa" : "regorus");
+  return records.map((c, i) => toCase(file, c, i, d));
 }
 
 /**
@@ -113,12 +115,11 @@ function toCase(file: string, c: Record<string, unknown>, i: number, dialect: Di
     wantUndefined: false,
     sortBindings: c["sort_bindings"] === true,
   };
-  if (c["data"] !== undefined && c["data"] !== null) out.data = fromYaml(c["data"]) as Value;
+  if (c["data"] !== undefined && c["data"] !== null) out.data = fromYaml(c["data"], dialect) as Value;
   if ("input" in c) {
     const input = c["input"];
-    if (input && typeof input === "object" && !Array.isArray(input) && "many!" in input) {
-      out.inputs = ((input as Record<string, unknown>)["many!"] as unknown[]).map((x) => fromYaml(x) as Value);
-    } else out.inputs = [fromYaml(input) as Value];
+    const many = manyList(input);
+    out.inputs = many ? many.map((x) => fromYaml(x, dialect) as Value) : [fromYaml(input, dialect) as Value];
   }
   if (typeof c["input_term"] === "string") out.inputTerm = c["input_term"];
   if (Array.isArray(c["want_prints"])) out.wantPrints = (c["want_prints"] as unknown[]).map(String);
@@ -130,8 +131,9 @@ function toCase(file: string, c: Record<string, unknown>, i: number, dialect: Di
     if ("want_result" in c) {
       const w = c["want_result"];
       const runs = (out.inputs?.length ?? 1) > 1;
-      if (runs && w && typeof w === "object" && !Array.isArray(w) && "many!" in w) out.want = ((w as Record<string, unknown>)["many!"] as unknown[]).map(fromYaml);
-      else out.want = [fromYaml(w)];
+      const many = manyList(w);
+      if (runs && many) out.want = many.map((x) => fromYaml(x, dialect));
+      else out.want = [fromYaml(w, dialect)];
     }
   } else {
     if (c["want_error_code"] !== undefined || c["want_error"] !== undefined) {
@@ -139,32 +141,46 @@ function toCase(file: string, c: Record<string, unknown>, i: number, dialect: Di
       if (c["want_error_code"] !== undefined) out.wantError.code = String(c["want_error_code"]);
       if (c["want_error"] !== undefined) out.wantError.message = String(c["want_error"]);
     }
-    if ("want_result" in c && c["want_result"] !== null) out.want = [fromYaml(c["want_result"])];
+    if ("want_result" in c && c["want_result"] !== null) out.want = [fromYaml(c["want_result"], dialect)];
     else if (!out.wantError) out.wantUndefined = true;
   }
   return out;
 }
 
-/** YAML to Rego values, decoding `set!`, `object!` and `#undefined`. */
-export function fromYaml(v: unknown): Expected {
+function manyList(v: unknown): unknown[] | undefined {
+  if (v instanceof Map && v.size === 1 && Array.isArray(v.get("many!"))) return v.get("many!") as unknown[];
+  return undefined;
+}
+
+/**
+ * YAML (read with maps as Map) to Rego values, decoding `set!`, `object!`
+ * and `#undefined`. regorus's keys keep their YAML type (`1:` is the number
+ * 1); OPA's are strings, as JSON has them.
+ */
+export function fromYaml(v: unknown, dialect: Dialect = "regorus"): Expected {
   if (v === "#undefined") return UNDEFINED_MARK;
   if (v === undefined) return null;
   if (v === null || typeof v !== "object") {
     if (typeof v === "bigint") return Number(v);
     return v as Value;
   }
-  if (Array.isArray(v)) return v.map((x) => fromYaml(x) as Value);
-  const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  if (keys.length === 1 && keys[0] === "set!" && Array.isArray(obj["set!"])) return new RegoSet((obj["set!"] as unknown[]).map((x) => fromYaml(x) as Value));
-  if (keys.length === 1 && keys[0] === "object!" && Array.isArray(obj["object!"])) {
-    return new RegoObject((obj["object!"] as { key: unknown; value: unknown }[]).map((e) => [fromYaml(e.key) as Value, fromYaml(e.value) as Value] as const));
+  if (Array.isArray(v)) return v.map((x) => fromYaml(x, dialect) as Value);
+  if (!(v instanceof Map)) return null;
+  if (v.size === 1 && Array.isArray(v.get("set!"))) return new RegoSet((v.get("set!") as unknown[]).map((x) => fromYaml(x, dialect) as Value));
+  if (v.size === 1 && Array.isArray(v.get("object!"))) {
+    return new RegoObject(
+      (v.get("object!") as unknown[]).map((e) => {
+        const m = e instanceof Map ? e : new Map();
+        return [fromYaml(m.get("key"), dialect) as Value, fromYaml(m.get("value"), dialect) as Value] as const;
+      }),
+    );
   }
-  const out: Record<string, Value> = {};
-  for (const k of keys) {
-    const x = fromYaml(obj[k]);
-    if (x === UNDEFINED_MARK) continue;
-    Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+  const entries: [Value, Value][] = [];
+  for (const [k, x] of v) {
+    const value = fromYaml(x, dialect);
+    if (value === UNDEFINED_MARK) continue;
+    const key = dialect === "opa" || k === null || typeof k !== "object" ? (dialect === "opa" ? String(k) : (k as Value)) : (fromYaml(k, dialect) as Value);
+    entries.push([key, value]);
   }
-  return out;
+  return makeObject(entries);
 }

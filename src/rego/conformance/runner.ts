@@ -4,7 +4,7 @@
  */
 import { compileModules, RegoError, type QueryResult } from "../index.js";
 import type { RegoVersion } from "../parser.js";
-import { canonicalKey, equal, formatValue, toJSON, type Value } from "../value.js";
+import { canonicalKey, equal, formatValue, isPlainObject, toJSON, type Value } from "../value.js";
 import { UNDEFINED_MARK, type ConformanceCase, type Expected } from "./loader.js";
 
 export interface CaseOutcome {
@@ -144,10 +144,10 @@ function resultValue(r: QueryResult): Value {
 }
 
 function manyOf(want: Expected): Value[] | undefined {
-  if (want && typeof want === "object" && !Array.isArray(want) && Object.keys(want).length === 1 && "many!" in want) {
-    return (want as Record<string, Value>)["many!"] as Value[];
-  }
-  return undefined;
+  if (want === UNDEFINED_MARK || want === null || typeof want !== "object" || Array.isArray(want)) return undefined;
+  if (!isPlainObject(want) || Object.keys(want).length !== 1) return undefined;
+  const many = want["many!"];
+  return Array.isArray(many) ? many : undefined;
 }
 
 function sameList(actual: Value[], want: Value[], sort: boolean): boolean {

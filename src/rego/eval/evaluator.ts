@@ -87,7 +87,8 @@ export class Evaluator {
       const idx = lit.index ?? i;
       if (lit.expr.kind === "term" && !lit.negated && lit.withs.length === 0) {
         return this.evalTerm(lit.expr.term, (v) => {
-          if (v === false) return false;
+          // A query of one expression reports false as its value (as OPA does); more expressions fail on it.
+          if (v === false && body.length > 1) return false;
           values[idx] = v;
           return step(i + 1);
         });
@@ -144,6 +145,8 @@ export class Evaluator {
         );
       case "every":
         return this.evalTerm(e.domain, (coll) => {
+          // Over a scalar, every is undefined (there is no collection to check).
+          if (coll === null || typeof coll !== "object") return false;
           const failed = forEachMember(coll, (key, value) => {
             let held = false;
             const body = () => {
@@ -436,7 +439,7 @@ export class Evaluator {
 
   /** The value of the rules at a node, memoized per context. */
   private nodeValue(node: TreeNode, base: Value | undefined): Value | undefined {
-    if (node.functions.length > 0 || node.defaultRule?.head.kind === "function") return undefined;
+    if ((node.functions.length > 0 && node.functions[0]!.head.args!.length > 0) || node.defaultRule?.head.kind === "function") return undefined;
     const memo = this.ctx.memo;
     const cached = memo.get(node.id);
     if (cached !== undefined) {
@@ -456,9 +459,12 @@ export class Evaluator {
   }
 
   private computeNode(node: TreeNode, base: Value | undefined): Value | undefined {
-    if (node.complete.length > 0 || (node.multi.length === 0 && node.dynamic.length === 0)) {
+    if (node.functions.length > 0) {
+      // A function without arguments read as a value: `f() := 1` ... `data.x.f`.
+      return node.functions[0]!.head.args!.length === 0 ? this.functionValue(node, []) : undefined;
+    }
+    if (node.complete.length > 0 || (node.multi.length === 0 && node.dynamic.length === 0 && node.dynamicDefaults.length === 0)) {
       let result: Value | undefined;
-      let from: Rule | undefined;
       for (const rule of node.complete) {
         const v = this.inRuleFrame(rule, () => this.ruleBranches(rule));
         if (v === undefined) continue;
@@ -466,27 +472,34 @@ export class Evaluator {
           throw new RegoError("eval_conflict_error", `complete rules must not produce multiple outputs (${node.name})`, rule.loc);
         }
         result = v;
-        from = rule;
       }
-      void from;
       if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
       return result;
     }
     const builder = new PartialBuilder(node.name);
     for (const rule of node.multi) {
+      // A constant member needs one solution only (OPA's early exit).
+      const once = constantValue(rule.head.key!) !== undefined;
       this.inRuleFrame(rule, () =>
-        this.evalBody(rule.body, 0, () => this.evalTerm(rule.head.key!, (v) => (builder.addMember([], v, rule.loc), false))),
+        this.evalBody(rule.body, 0, () => this.evalTerm(rule.head.key!, (v) => (builder.addMember([], v, rule.loc), once))),
       );
     }
     for (const rule of node.dynamic) {
+      const valueTerm = rule.head.kind === "contains" ? rule.head.key! : (rule.head.value ?? TRUE_TERM);
+      const once = constantValue(valueTerm) !== undefined && rule.dynamic.every((t) => constantValue(t) !== undefined);
       this.inRuleFrame(rule, () =>
         this.evalBody(rule.body, 0, () =>
           this.evalList(rule.dynamic, 0, [], (keys) => {
-            if (rule.head.kind === "contains") return this.evalTerm(rule.head.key!, (v) => (builder.addMember(keys, v, rule.loc), false));
-            return this.evalTerm(rule.head.value ?? TRUE_TERM, (v) => (builder.addValue(keys, v, rule.loc), false));
+            if (rule.head.kind === "contains") return this.evalTerm(valueTerm, (v) => (builder.addMember(keys, v, rule.loc), once));
+            return this.evalTerm(valueTerm, (v) => (builder.addValue(keys, v, rule.loc), once));
           }),
         ),
       );
+    }
+    for (const rule of node.dynamicDefaults) {
+      const keys = rule.dynamic.map((t) => constantValue(t)!);
+      const value = this.defaultValue(rule);
+      if (value !== undefined) builder.addDefault(keys, value);
     }
     // Rules below a node with dynamic rules (`p[x] := 1` beside `p.q.r := 2`) merge in.
     for (const [name, child] of node.children) {
@@ -520,6 +533,8 @@ export class Evaluator {
     for (const e of rule.elses) branches.push({ value: e.value ?? TRUE_TERM, body: e.body });
     for (const b of branches) {
       let result: Value | undefined;
+      // Every solution gives a constant value: the first one decides (OPA's early exit).
+      const once = constantValue(b.value) !== undefined;
       this.evalBody(b.body, 0, () =>
         this.evalTerm(b.value, (v) => {
           if (result !== undefined && !equal(result, v)) {
@@ -527,7 +542,7 @@ export class Evaluator {
             throw new RegoError("eval_conflict_error", `${what} (${["data", ...rule.path].join(".")})`, rule.loc);
           }
           result = v;
-          return false;
+          return once;
         }),
       );
       if (result !== undefined) return result;

@@ -36,6 +36,16 @@ export class PartialBuilder {
     throw this.conflict(loc);
   }
 
+  /** A default for constant keys: used when no rule gave those keys a value. */
+  addDefault(keys: Value[], value: Value): void {
+    let node: PNode | undefined = this.root;
+    for (const key of keys) {
+      node = node.children?.get(canonicalKey(key));
+      if (!node) break;
+    }
+    if (!node) this.addValue(keys, value, undefined);
+  }
+
   /** `keys` lead to a set that holds `member`. */
   addMember(keys: Value[], member: Value, loc: Loc | undefined): void {
     const node = this.descend(keys, loc);
