@@ -318,7 +318,8 @@ class Parser {
       head.kind = "function";
       head.args = this.termList(")");
     }
-    if (this.isKeyword("contains")) {
+    // In v0 without the keyword imports, `contains` and `if` right after a head can mean nothing else.
+    if (this.isKeyword("contains") || (this.version === "v0" && this.isWord("contains"))) {
       if (head.kind === "function") this.fail("functions cannot use contains");
       this.next();
       head.kind = "contains";
@@ -340,7 +341,7 @@ class Parser {
 
   /** `if { ... }`, `if <literal>`, v0 `{ ... }`, or nothing (undefined). */
   private ruleBody(head: RuleHead, inElse = false): Body | undefined {
-    if (this.isKeyword("if")) {
+    if (this.isKeyword("if") || (this.version === "v0" && this.isWord("if"))) {
       this.next();
       this.skipNewlines();
       if (this.isOp("{")) return this.comprehensionAsBody() ?? this.braceBody();

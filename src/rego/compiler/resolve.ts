@@ -14,6 +14,7 @@
  */
 import type { Body, CallTarget, Literal, Module, Rule, Term, With } from "../ast.js";
 import { RegoError } from "../errors.js";
+import { memberShapeMismatch, shapeMismatch } from "./shapes.js";
 import type { RuleTree } from "./tree.js";
 
 /** What a name may be besides a local: a builtin (by name) with its arity. */
@@ -176,9 +177,12 @@ export class Resolver {
         expr = { kind: "term", term: this.term(e.term, scope) };
         this.topCall = undefined;
         break;
-      case "unify":
+      case "unify": {
         expr = { kind: "unify", left: this.term(e.left, scope), right: this.term(e.right, scope) };
+        const bad = shapeMismatch(e.left, e.right);
+        if (bad) this.error("rego_type_error", `match error: ${bad}`, lit.loc);
         break;
+      }
       case "assign": {
         const right = this.term(e.right, scope);
         if (!isAssignable(e.left)) {
@@ -186,10 +190,14 @@ export class Resolver {
           return undefined;
         }
         expr = { kind: "assign", left: this.declarePattern(e.left, scope, false, ":="), right };
+        const bad = shapeMismatch(e.left, e.right);
+        if (bad) this.error("rego_type_error", `match error: ${bad}`, lit.loc);
         break;
       }
       case "somein": {
         const collection = this.term(e.collection, scope);
+        const bad = e.key ? undefined : memberShapeMismatch(e.value, e.collection);
+        if (bad) this.error("rego_type_error", `match error: ${bad}`, lit.loc);
         const key = e.key ? this.declarePattern(e.key, scope, true, "some") : undefined;
         const value = this.declarePattern(e.value, scope, true, "some");
         expr = key ? { kind: "somein", key, value, collection } : { kind: "somein", value, collection };

@@ -19,6 +19,7 @@ import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, type Ob
 import { forEachMember, indexValue } from "./collections.js";
 import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
 import { PartialBuilder } from "./partial.js";
+import { constantValue } from "../compiler/constants.js";
 
 type K = () => boolean;
 type VK = (v: Value) => boolean;
@@ -815,44 +816,6 @@ export class Evaluator {
 }
 
 // ---------------------------------------------------------------------------
-
-/** The value of a constant term (scalars and collections of them), else undefined. */
-export function constantValue(t: Term): Value | undefined {
-  switch (t.type) {
-    case "scalar":
-      return t.value;
-    case "array": {
-      const out: Value[] = [];
-      for (const x of t.items) {
-        const v = constantValue(x);
-        if (v === undefined) return undefined;
-        out.push(v);
-      }
-      return out;
-    }
-    case "set": {
-      const out: Value[] = [];
-      for (const x of t.items) {
-        const v = constantValue(x);
-        if (v === undefined) return undefined;
-        out.push(v);
-      }
-      return new RegoSet(out);
-    }
-    case "object": {
-      const out: [Value, Value][] = [];
-      for (const [kt, vt] of t.entries) {
-        const kv = constantValue(kt);
-        const vv = constantValue(vt);
-        if (kv === undefined || vv === undefined) return undefined;
-        out.push([kv, vv]);
-      }
-      return makeObject(out);
-    }
-    default:
-      return undefined;
-  }
-}
 
 function isMember(x: Value, coll: Value): boolean {
   return forEachMember(coll, (_, v) => equal(v, x));
