@@ -4,10 +4,13 @@
 #   Egress on every protocol to 0.0.0.0/0 or ::/0 lets a compromised training
 #   node or notebook send data anywhere and fetch any payload. Where the
 #   workload only needs AWS APIs and package mirrors, VPC endpoints and a
-#   narrow egress list (or an egress proxy) contain exfiltration.
+#   narrow egress list (or an egress proxy) contain exfiltration. Reported at
+#   info: all-traffic egress is the AWS default and what most training jobs
+#   need (package mirrors, model hubs), so it informs without failing a scan;
+#   raise it with rules.severity in the config where egress must be narrow.
 # custom:
 #   id: PG-AWS-NET-103
-#   severity: low
+#   severity: info
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule]
