@@ -60,12 +60,15 @@ statements(doc) := doc.Statement if is_array(doc.Statement)
 
 statements(doc) := [doc.Statement] if is_object(doc.Statement)
 
-insecure(v) if v == "false"
+insecure(v) if insecure_value(v)
 
-insecure(v) if v == false
-
+# A condition value may be a list of values; Rego forbids recursion, so one level is unrolled.
 insecure(v) if {
 	is_array(v)
 	some x in v
-	insecure(x)
+	insecure_value(x)
 }
+
+insecure_value(v) if v == "false"
+
+insecure_value(v) if v == false
