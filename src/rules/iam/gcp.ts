@@ -38,7 +38,11 @@ export const gcpPublicIamMember = resourceRule({
     if (!kind) return;
     const attribute = kind === "member" ? "member" : kind === "binding" ? "members" : "policy_data";
     const reading = readAttribute(model, r, attribute);
-    if (reading.state === "unknown") return unknown("The members are known only after apply.", attribute);
+    if (reading.state === "unknown") {
+      // A member taken from another resource (a service account's `member` or `email`) is never public.
+      if (reading.references.length > 0 || !reading.configured) return;
+      return unknown("The members are known only after apply.", attribute);
+    }
     if (reading.state !== "known") return;
     const out: Outcome[] = [];
     if (kind === "policy") {
