@@ -117,8 +117,9 @@ async function main() {
     node: process.version,
     platform: `${process.platform} ${os.release()}`,
     loadAvgAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+    git: gitState(),
   };
-  log(`planguard bench: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}`);
+  log(`planguard bench: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}; commit ${machine.git.commit}${machine.git.uncommittedSrcFiles ? ` + ${machine.git.uncommittedSrcFiles} uncommitted src files` : ""}`);
   const results = { date: new Date().toISOString(), machine, seed: args.seed, config: BENCH_CONFIG, targets: TARGETS, sizes: {} };
 
   for (const label of args.sizes) {
@@ -145,6 +146,13 @@ async function main() {
   }
   writeFileSync(path.join(OUT, "results.json"), JSON.stringify(results, null, 2) + "\n");
   log(`\nall figures: ${path.relative(ROOT, path.join(OUT, "results.json"))}`);
+}
+
+/** The commit measured, and whether src/ had uncommitted changes when dist/ was built from it. */
+function gitState() {
+  const git = (...a) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
+  const dirty = git("status", "--porcelain", "--", "src").split("\n").filter(Boolean).length;
+  return { commit: git("rev-parse", "--short", "HEAD"), uncommittedSrcFiles: dirty };
 }
 
 function runChild(nodeFlags, task) {
@@ -220,7 +228,14 @@ async function child(task) {
 
   // The full scan, cold, as `planguard scan` runs it.
   const scanStart = performance.now();
-  const rego = engine.library ? await time("regoLibraryCompile", () => engine.library()) : undefined;
+  let rego;
+  if (engine.library) {
+    try {
+      rego = await time("regoLibraryCompile", () => engine.library());
+    } catch (err) {
+      out.notes.push(`Rego: the bundled library did not compile (${firstLine(err)}); the full scan ran the TypeScript rules only`);
+    }
+  }
   let result = await time("scanOnly", () => runScan({ files: [file], config: BENCH_CONFIG, ...(rego ? { rego } : {}) }));
   out.times.fullScan = performance.now() - scanStart;
   out.counts.findings = result.findings.length;
@@ -229,7 +244,7 @@ async function child(task) {
   out.counts.judged = result.inputs[0]?.judged;
   if (out.counts.resources === undefined) out.counts.resources = result.inputs[0]?.resources;
   out.notes.push(...(result.inputs[0]?.warnings ?? []));
-  if (!rego) out.notes.push("Rego: engine not available; the full scan ran the TypeScript rules only");
+  if (!engine.library) out.notes.push("Rego: engine not available; the full scan ran the TypeScript rules only");
   say(`full scan ${fmtMs(out.times.fullScan)}: ${out.counts.findings} findings`);
   const text = await time("reportText", () => formatText(result, { color: false }));
   const json = await time("reportJson", () => formatJson(result));
@@ -285,9 +300,15 @@ async function child(task) {
         const tsDeny = await time(`equivalents${run}`, () => runEquivalents(model));
         out.counts.equivalentsDenies = tsDeny.size;
         if (engine.compileModules) {
-          const compiled = run === 1 ? await time("benchRegoCompile", () => engine.compileBench()) : engine.compiled;
-          engine.compiled = compiled;
-          const deny = await time(`benchRego${run}`, () => compiled.evaluate("data.main.deny", { input: model.document }));
+          let deny;
+          try {
+            const compiled = run === 1 ? await time("benchRegoCompile", () => engine.compileBench()) : engine.compiled;
+            engine.compiled = compiled;
+            deny = await time(`benchRego${run}`, () => compiled.evaluate("data.main.deny", { input: model.document }));
+          } catch (err) {
+            out.notes.push(`Rego: the 150 rules failed (${firstLine(err)})`);
+            break;
+          }
           const regoDeny = new Set(deny && typeof deny.values === "function" ? [...deny.values()] : Array.isArray(deny) ? deny : []);
           out.counts.benchRegoDenies = regoDeny.size;
           const missing = [...tsDeny].filter((m) => !regoDeny.has(m)).length;
@@ -419,6 +440,7 @@ function printSummary(s) {
   }
 }
 
+const firstLine = (err) => String(err?.message ?? err).split("\n")[0];
 const ok = (b) => (b ? "ok" : "MISSED");
 const fmtMs = (ms) => (ms === undefined || ms === null ? "-" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const log = (m) => process.stdout.write(m + "\n");
