@@ -26,8 +26,8 @@ export type { Value } from "./value.js";
 export type { RegoVersion } from "./parser.js";
 
 export interface CompileOptions {
-  /** Syntax of modules that do not import rego.v1. Default "v1". */
-  regoVersion?: RegoVersion;
+  /** Syntax of modules that do not import rego.v1. Default "v1"; "auto": v1, else v0 per module. */
+  regoVersion?: RegoVersion | "auto";
   /** Default for evaluations: builtin errors fail the query (true) or make the expression undefined (false, OPA's default). */
   strictBuiltinErrors?: boolean;
   /** Builtins to add (or replace) by name. */
@@ -242,8 +242,12 @@ function annotationInfo(a: Annotation): AnnotationInfo {
 }
 
 /** Runs every `test_*` rule like `opa test`: pass when defined and not false. */
-export function runRegoTests(compiled: CompiledPolicies, options: { runPattern?: string; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number; print?: (line: string) => void } = {}): TestResult[] {
-  const pattern = options.runPattern ? new RegExp(options.runPattern) : undefined;
+export function runRegoTests(
+  compiled: CompiledPolicies,
+  options: { runPattern?: string | RegExp; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number; print?: (line: string) => void } = {},
+): TestResult[] {
+  // Matched against "data.<package>.<test>", as `opa test --run` does.
+  const pattern = options.runPattern === undefined ? undefined : typeof options.runPattern === "string" ? new RegExp(options.runPattern) : options.runPattern;
   const results: TestResult[] = [];
   const seen = new Set<string>();
   for (const m of compiled.program.modules) {

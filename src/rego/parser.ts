@@ -660,7 +660,8 @@ class Parser {
           this.i += 3;
           return { type: "set", items: [], loc };
         }
-        if (this.isReserved(t.text)) this.fail("unexpected keyword");
+        // `contains(s, x)` is the builtin even where `contains` is a keyword.
+        if (this.isReserved(t.text) && !(t.text === "contains" && this.isOp("(", 1))) this.fail("unexpected keyword");
         this.next();
         return { type: "var", name: t.text, loc };
       }

@@ -15,8 +15,12 @@ import { SafetyChecker } from "./safety.js";
 import { RuleTree } from "./tree.js";
 
 export interface CompileOptions {
-  /** Syntax of modules that do not say (`import rego.v1` always means v1). Default v1. */
-  regoVersion?: RegoVersion;
+  /**
+   * Syntax of modules that do not say (`import rego.v1` always means v1).
+   * Default v1. "auto" reads each module as v1 and, when that fails to
+   * parse, as v0 (conftest-style leniency for mixed policy libraries).
+   */
+  regoVersion?: RegoVersion | "auto";
   /** Builtins beyond OPA's (or replacing them), e.g. planguard helpers. */
   extraBuiltins?: readonly BuiltinDef[];
 }
@@ -55,7 +59,8 @@ function arityOf(builtins: ReadonlyMap<string, BuiltinDef>): BuiltinArity {
 }
 
 export function compile(sources: readonly { file: string; text: string }[], options: CompileOptions = {}): Program {
-  const version = options.regoVersion ?? "v1";
+  const requested = options.regoVersion ?? "v1";
+  const version: RegoVersion = requested === "auto" ? "v1" : requested;
   const builtins = new Map(BUILTINS);
   for (const b of options.extraBuiltins ?? []) builtins.set(b.name, b);
 
@@ -65,8 +70,16 @@ export function compile(sources: readonly { file: string; text: string }[], opti
     try {
       modules.push(parseModule(s.file, s.text, version));
     } catch (err) {
-      if (err instanceof RegoError) errors.push(err);
-      else throw err;
+      if (!(err instanceof RegoError)) throw err;
+      if (requested !== "auto") {
+        errors.push(err);
+        continue;
+      }
+      try {
+        modules.push(parseModule(s.file, s.text, "v0"));
+      } catch {
+        errors.push(err);
+      }
     }
   }
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));

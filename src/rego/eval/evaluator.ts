@@ -112,10 +112,11 @@ export class Evaluator {
     return this.evalLiteral(body[i]!, next);
   }
 
+  /** Checks the time budget (called every 1024 steps: literals and iterations). */
   private tick(): void {
     if (Date.now() > this.deadline) {
       const rule = this.currentRuleName();
-      throw new RegoError("eval_cancel_error", `evaluation exceeded its time budget of ${this.options.timeoutMs} ms${rule ? ` (in ${rule})` : ""}`);
+      throw new RegoError("eval_cancel_error", `evaluation took longer than its time budget of ${this.options.timeoutMs} ms${rule ? ` (in ${rule})` : ""}`);
     }
   }
 
@@ -142,7 +143,7 @@ export class Evaluator {
         return this.unifyTerms(e.left, e.right, k);
       case "somein":
         return this.evalTerm(e.collection, (coll) =>
-          forEachMember(coll, (key, value) => (e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k))),
+          forEachMember(coll, (key, value) => ((++this.steps & 0x3ff) === 0 && this.tick(), e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k))),
         );
       case "every":
         return this.evalTerm(e.domain, (coll) => {
@@ -338,6 +339,7 @@ export class Evaluator {
         if (seg.type === "var") {
           const slot = seg.slot!;
           return forEachMember(v, (mk, child) => {
+            if ((++this.steps & 0x3ff) === 0) this.tick();
             this.frame[slot] = mk;
             const r = this.walkValue(child, path, rest, k);
             this.frame[slot] = undefined;
