@@ -56,6 +56,19 @@ export interface Literal {
   loc: Loc;
   /** Position as written (queries report expression values in that order). */
   index?: number;
+  /** Set by the compiler when the iteration can use an index (see compiler/scan-index.ts). */
+  scan?: ScanIndex;
+}
+
+/** An iteration over `collection` whose members must have `field` equal to `value`. */
+export interface ScanIndex {
+  collection: Term;
+  valueSlot: number;
+  /** The key variable (`coll[k]`), absent for `some x in coll`. */
+  keySlot?: number;
+  viaMembers: boolean;
+  field: string[];
+  value: import("./value.js").Value;
 }
 
 export type Body = Literal[];

@@ -9,6 +9,7 @@
 import type { Body, Literal, Loc, Rule, Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { OwnSlots } from "./resolve.js";
+import { annotateScans } from "./scan-index.js";
 
 type Slots = Set<number>;
 
@@ -47,6 +48,7 @@ export class SafetyChecker {
     const safe = new Set(safeIn);
     const pending = body.slice();
     const ordered: Literal[] = [];
+    const safeBefore = new Map<Literal, Set<number>>();
     for (;;) {
       const before = ordered.length;
       for (let i = 0; i < pending.length; i++) {
@@ -55,6 +57,7 @@ export class SafetyChecker {
         if (isSubset(this.required(lit), safe, out)) {
           // Closures see what is bound before their expression.
           this.closuresOfLiteral(lit, safe);
+          safeBefore.set(lit, new Set(safe));
           ordered.push(lit);
           for (const s of out) safe.add(s);
           pending.splice(i, 1);
@@ -65,6 +68,7 @@ export class SafetyChecker {
     }
     for (const lit of pending) this.reportUnsafe(lit, safe);
     body.splice(0, body.length, ...ordered, ...pending);
+    if (pending.length === 0) annotateScans(body, safeBefore);
     return safe;
   }
 

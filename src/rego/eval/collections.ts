@@ -3,7 +3,7 @@
  * members in OPA's order (arrays by index, objects by sorted key, sets by
  * sorted member), without copying the collection.
  */
-import { compare, compareStrings, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
+import { canonicalKey, compare, compareStrings, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 
 /** `coll[key]`: an array element, an object value, a set member; undefined otherwise. */
 export function indexValue(coll: Value, key: Value): Value | undefined {
@@ -63,4 +63,39 @@ export function setPath(base: Value | undefined, path: readonly string[], value:
   const entries: [Value, Value][] = [...objectEntries(obj)].filter(([k]) => k !== first);
   entries.push([first, setPath(objectGet(obj, first), rest, value)]);
   return makeObject(entries);
+}
+
+const memberIndexes = new WeakMap<object, Map<string, Map<string, [Value, Value][]>>>();
+const NO_MEMBERS: [Value, Value][] = [];
+
+/**
+ * The members of `coll` whose `field` equals `value`, in iteration order,
+ * from an index built on first use per collection and field. Collections are
+ * immutable, so the index stays right for as long as the collection lives.
+ */
+export function lookupMembers(coll: Value, field: readonly string[], value: Value): [Value, Value][] {
+  if (coll === null || typeof coll !== "object") return NO_MEMBERS;
+  let byField = memberIndexes.get(coll);
+  if (!byField) memberIndexes.set(coll, (byField = new Map()));
+  const fieldKey = field.join("\0");
+  let index = byField.get(fieldKey);
+  if (!index) {
+    const built = new Map<string, [Value, Value][]>();
+    forEachMember(coll, (k, v) => {
+      let f: Value | undefined = v;
+      for (const p of field) {
+        f = f === undefined ? undefined : indexValue(f, p);
+        if (f === undefined) break;
+      }
+      if (f !== undefined) {
+        const ck = canonicalKey(f);
+        const bucket = built.get(ck);
+        if (bucket) bucket.push([k, v]);
+        else built.set(ck, [[k, v]]);
+      }
+      return false;
+    });
+    byField.set(fieldKey, (index = built));
+  }
+  return index.get(canonicalKey(value)) ?? NO_MEMBERS;
 }

@@ -9,14 +9,14 @@
  * Rule values are computed completely once per context and memoized;
  * functions are memoized for scalar arguments.
  */
-import type { Annotation, Body, CallTarget, Expr, Literal, Rule, Term } from "../ast.js";
+import type { Annotation, Body, CallTarget, Expr, Literal, Rule, ScanIndex, Term } from "../ast.js";
 import { BuiltinError, formatPrintArgs, type BuiltinContext, type BuiltinDef } from "../builtins/index.js";
 import type { Program } from "../compiler/compile.js";
 import { mockKey, type CompiledWith } from "../compiler/resolve.js";
 import type { TreeNode } from "../compiler/tree.js";
 import { RegoError } from "../errors.js";
 import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, type ObjectValue, type Value } from "../value.js";
-import { forEachMember, indexValue } from "./collections.js";
+import { forEachMember, indexValue, lookupMembers } from "./collections.js";
 import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
 import { PartialBuilder } from "./partial.js";
 import { constantValue } from "../compiler/constants.js";
@@ -122,7 +122,24 @@ export class Evaluator {
 
   private evalLiteral(lit: Literal, k: K): boolean {
     if (lit.withs.length > 0) return this.evalWith(lit, k);
+    if (lit.scan) return this.evalScan(lit.scan, k);
     return this.evalLiteralCore(lit, k);
+  }
+
+  /** An iteration narrowed by an index on one field (see compiler/scan-index.ts). */
+  private evalScan(scan: ScanIndex, k: K): boolean {
+    return this.evalTerm(scan.collection, (coll) => {
+      for (const [key, value] of lookupMembers(coll, scan.field, scan.value)) {
+        if ((++this.steps & 0x3ff) === 0) this.tick();
+        this.frame[scan.valueSlot] = value;
+        if (scan.keySlot !== undefined) this.frame[scan.keySlot] = key;
+        const stop = k();
+        this.frame[scan.valueSlot] = undefined;
+        if (scan.keySlot !== undefined) this.frame[scan.keySlot] = undefined;
+        if (stop) return true;
+      }
+      return false;
+    });
   }
 
   private evalLiteralCore(lit: Literal, k: K): boolean {
