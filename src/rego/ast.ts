@@ -58,6 +58,8 @@ export interface Literal {
   index?: number;
   /** Set by the compiler when the iteration can use an index (see compiler/scan-index.ts). */
   scan?: ScanIndex;
+  /** Always true where it runs, because an indexed iteration before it guarantees it. */
+  implied?: boolean;
 }
 
 /** An iteration over `collection` whose members must have `field` equal to `value`. */

@@ -24,6 +24,8 @@ export function annotateScans(body: Body, safeBefore: Map<Literal, Set<number>>)
       const cond = equalityOn(body[j]!, it.valueSlot);
       if (cond) {
         lit.scan = { ...it, ...cond };
+        // Every member the index yields passes the comparison: no need to make it again.
+        body[j]!.implied = true;
         break;
       }
     }

@@ -3,7 +3,7 @@
  * members in OPA's order (arrays by index, objects by sorted key, sets by
  * sorted member), without copying the collection.
  */
-import { canonicalKey, compare, compareStrings, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
+import { canonicalKey, compare, compareStrings, equal, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 
 /** `coll[key]`: an array element, an object value, a set member; undefined otherwise. */
 export function indexValue(coll: Value, key: Value): Value | undefined {
@@ -75,6 +75,12 @@ const NO_MEMBERS: [Value, Value][] = [];
  */
 export function lookupMembers(coll: Value, field: readonly string[], value: Value): [Value, Value][] {
   if (coll === null || typeof coll !== "object") return NO_MEMBERS;
+  // Small collections (often built during evaluation) are cheaper to filter than to index.
+  if (Array.isArray(coll) && coll.length < 32) {
+    const out: [Value, Value][] = [];
+    for (let i = 0; i < coll.length; i++) if (fieldEquals(coll[i]!, field, value)) out.push([i, coll[i]!]);
+    return out;
+  }
   let byField = memberIndexes.get(coll);
   if (!byField) memberIndexes.set(coll, (byField = new Map()));
   const fieldKey = field.join("\0");
@@ -98,4 +104,13 @@ export function lookupMembers(coll: Value, field: readonly string[], value: Valu
     byField.set(fieldKey, (index = built));
   }
   return index.get(canonicalKey(value)) ?? NO_MEMBERS;
+}
+
+function fieldEquals(v: Value, field: readonly string[], value: Value): boolean {
+  let f: Value | undefined = v;
+  for (const p of field) {
+    f = indexValue(f, p);
+    if (f === undefined) return false;
+  }
+  return equal(f, value);
 }

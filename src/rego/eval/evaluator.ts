@@ -45,7 +45,8 @@ export class Evaluator {
   /** Rules being evaluated, innermost last (for messages and rego.metadata). */
   private readonly ruleStack: Rule[] = [];
   private readonly constCache = new WeakMap<Term, Value | null>();
-  private readonly nodeCache = new Map<string, TreeNode | undefined>();
+  /** Function nodes by their (compiled, shared) path array. */
+  private readonly nodeCache = new Map<string[], TreeNode | undefined>();
 
   constructor(
     private readonly program: Program,
@@ -108,8 +109,10 @@ export class Evaluator {
   private evalBody(body: Body, i: number, k: K): boolean {
     if (i === body.length) return k();
     if ((++this.steps & 0x3ff) === 0) this.tick();
+    const lit = body[i]!;
+    if (lit.implied) return this.evalBody(body, i + 1, k);
     const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
-    return this.evalLiteral(body[i]!, next);
+    return this.evalLiteral(lit, next);
   }
 
   /** Checks the time budget (called every 1024 steps: literals and iterations). */
@@ -650,9 +653,8 @@ export class Evaluator {
   }
 
   private node(path: string[]): TreeNode | undefined {
-    const key = path.join("\0");
-    if (!this.nodeCache.has(key)) this.nodeCache.set(key, this.program.tree.get(path));
-    return this.nodeCache.get(key);
+    if (!this.nodeCache.has(path)) this.nodeCache.set(path, this.program.tree.get(path));
+    return this.nodeCache.get(path);
   }
 
   private callFunction(target: CallTarget & { kind: "function" }, t: Term & { type: "call" }, k: VK): boolean {
