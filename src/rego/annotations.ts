@@ -61,7 +61,18 @@ function dedent(lines: string[]): string {
   return lines.map((l) => l.slice(common)).join("\n");
 }
 
+/** Parsed blocks by their text: policy libraries are compiled more than once per run (tests, scans). */
+const parsedBlocks = new Map<string, Record<string, unknown>>();
+
 function parseBlock(text: string, loc: { file: string; line: number; col: number }): Record<string, unknown> {
+  const hit = parsedBlocks.get(text);
+  if (hit) return structuredClone(hit);
+  const parsed = parseBlockUncached(text, loc);
+  if (parsedBlocks.size < 10_000) parsedBlocks.set(text, structuredClone(parsed));
+  return parsed;
+}
+
+function parseBlockUncached(text: string, loc: { file: string; line: number; col: number }): Record<string, unknown> {
   let yaml: unknown;
   try {
     yaml = parseYaml(text);

@@ -27,12 +27,17 @@ export interface Comment {
   col: number;
 }
 
-// Longest first, so that ":=" wins over ":".
-const OPERATORS = [":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"];
 
 const NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_PART = /[A-Za-z0-9_]/;
+const TWO_CHAR_OPS = new Set([":=", "==", "!=", "<=", ">="]);
+const ONE_CHAR_OPS = new Set(["{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"]);
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
 
 export function tokenize(src: string, file: string): { tokens: Token[]; comments: Comment[] } {
   const tokens: Token[] = [];
@@ -124,20 +129,22 @@ export function tokenize(src: string, file: string): { tokens: Token[]; comments
     if (c >= "0" && c <= "9") {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(src)!;
-      const after = src[i + m[0].length];
-      if (after !== undefined && IDENT_START.test(after)) fail(`invalid number ${m[0]}${after}`);
+      const after = src.charCodeAt(i + m[0].length);
+      if (isIdentStart(after)) fail(`invalid number ${m[0]}${src[i + m[0].length]}`);
       push("number", m[0], line, col());
       i += m[0].length;
       continue;
     }
-    if (IDENT_START.test(c)) {
+    if (isIdentStart(src.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && IDENT_PART.test(src[j]!)) j++;
+      while (j < n && isIdentPart(src.charCodeAt(j))) j++;
       push("ident", src.slice(i, j), line, col());
       i = j;
       continue;
     }
-    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    // Longest first, so that ":=" wins over ":".
+    const two = src.slice(i, i + 2);
+    const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : undefined;
     if (!op) fail(`illegal token ${JSON.stringify(c)}`);
     push("op", op!, line, col());
     i += op!.length;

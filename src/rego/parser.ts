@@ -365,8 +365,11 @@ class Parser {
    * there; anything else after `if {` is a body.
    */
   private comprehensionAsBody(): Body | undefined {
+    if (!this.pipeAtTopOfBraces()) return undefined;
     const saved = this.i;
     const start = this.peek();
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       const t = this.term();
       const end = this.peek();
@@ -375,9 +378,26 @@ class Parser {
       }
     } catch (err) {
       if (!(err instanceof RegoError)) throw err;
+    } finally {
+      Error.stackTraceLimit = limit;
     }
     this.i = saved;
     return undefined;
+  }
+
+  /** Whether the braces starting here hold a `|` at their own level (a comprehension candidate). */
+  private pipeAtTopOfBraces(): boolean {
+    let depth = 0;
+    for (let j = this.i; j < this.tokens.length; j++) {
+      const t = this.tokens[j]!;
+      if (t.type !== "op") continue;
+      if (t.text === "{" || t.text === "[" || t.text === "(") depth++;
+      else if (t.text === "}" || t.text === "]" || t.text === ")") {
+        depth--;
+        if (depth === 0) return false;
+      } else if (t.text === "|" && depth === 1) return true;
+    }
+    return false;
   }
 
   private braceBody(): Body {
@@ -716,6 +736,9 @@ class Parser {
    */
   private tryComprehensionBody(close: string): Body | undefined {
     const saved = this.i;
+    const limit = Error.stackTraceLimit;
+    // A failed attempt is expected here; its error needs no stack trace.
+    Error.stackTraceLimit = 0;
     try {
       this.next();
       const body = this.bodyUntil(close);
@@ -726,6 +749,8 @@ class Parser {
       if (!(err instanceof RegoError)) throw err;
       this.i = saved;
       return undefined;
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
 
