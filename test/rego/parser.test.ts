@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { parseModule, parseQuery } from "../../src/rego/parser.js";
+import { compileOne, evalJSON, regoError } from "./helpers.js";
+
+describe("parser", () => {
+  it("records file, line and column on rules and terms", () => {
+    const m = parseModule("p.rego", "package a.b\n\nallow if {\n  input.x == 1\n}\n");
+    expect(m.pkg).toEqual(["a", "b"]);
+    expect(m.rules[0]!.loc).toEqual({ file: "p.rego", line: 3, col: 1 });
+    expect(m.rules[0]!.body[0]!.loc).toEqual({ file: "p.rego", line: 4, col: 3 });
+  });
+
+  it("reports parse errors with file, line and column", () => {
+    const err = regoError(() => compileOne("package a\n\np if {\n  x := [1, 2\n}\n"));
+    expect(err.code).toBe("rego_parse_error");
+    expect(err.file).toBe("test.rego");
+    expect(err.line).toBe(5);
+    expect(err.describe()).toMatch(/^test\.rego:5:\d+: rego_parse_error: /);
+  });
+
+  it("requires `if` and `contains` in v1 and accepts v0 forms on request", () => {
+    expect(regoError(() => compileOne("package a\np { true }\n")).message).toContain("`if` keyword is required");
+    expect(regoError(() => compileOne("package a\np.q\n")).message).toContain("`contains` keyword is required");
+    expect(evalJSON("package a\ndeny[msg] { msg := \"x\" }\n", "data.a.deny", { compile: { regoVersion: "v0" } })).toEqual(["x"]);
+  });
+
+  it("reads a v0 module as v1 when it imports rego.v1, and keywords from future.keywords", () => {
+    const v1 = "package a\nimport rego.v1\ns contains x if { some x in [1, 2] }\n";
+    expect(evalJSON(v1, "data.a.s", { compile: { regoVersion: "v0" } })).toEqual([1, 2]);
+    const fut = "package a\nimport future.keywords.in\nimport future.keywords.if\nok if { 2 in [1, 2] }\n";
+    expect(evalJSON(fut, "data.a.ok", { compile: { regoVersion: "v0" } })).toBe(true);
+    // Without the import, `in` is no keyword in v0.
+    expect(regoError(() => compileOne("package a\nok { 2 in [1, 2] }\n", { regoVersion: "v0" })).code).toBe("rego_parse_error");
+  });
+
+  it("rejects rego.v1 together with future imports", () => {
+    expect(regoError(() => compileOne("package a\nimport rego.v1\nimport future.keywords.in\n")).message).toContain("shadows previous import");
+  });
+
+  it("reads raw strings, escapes, numbers and operator precedence", () => {
+    const src = 'package a\nraw := `a\\b\nc`\nesc := "t\\u00e9\\n"\nn := [1.5e2, -3, 2 + 3 * 4, (2 + 3) * 4, 7 % 4]\nu := {1, 2} | {3} & {3, 4}\n';
+    expect(evalJSON(src, "data.a.raw")).toBe("a\\b\nc");
+    expect(evalJSON(src, "data.a.esc")).toBe("té\n");
+    expect(evalJSON(src, "data.a.n")).toEqual([150, -3, 14, 20, 3]);
+    expect(evalJSON(src, "data.a.u")).toEqual([1, 2, 3]);
+  });
+
+  it("tells comprehensions from arrays and sets with a union", () => {
+    const src = "package a\nx := {1}\ny := {2}\nc := [v | some v in [1, 2]]\nu := [x | y, 5]\ns := {v | some v in [3]}\no := {k: 1 | some k in [\"a\"]}\n";
+    expect(evalJSON(src, "data.a.c")).toEqual([1, 2]);
+    expect(evalJSON(src, "data.a.u")).toEqual([[1, 2], 5]);
+    expect(evalJSON(src, "data.a.s")).toEqual([3]);
+    expect(evalJSON(src, "data.a.o")).toEqual({ a: 1 });
+  });
+
+  it("keeps keywords usable as reference fields and calls contains() in v1", () => {
+    const src = 'package a\nok if { input.package.in == "x"; contains("abc", "b") }\n';
+    expect(evalJSON(src, "data.a.ok", { input: { package: { in: "x" } } })).toBe(true);
+  });
+
+  it("refuses illegal default values and unary minus on non-numbers", () => {
+    expect(regoError(() => compileOne("package a\ndefault p := input.x\n")).message).toContain("illegal default rule");
+    expect(regoError(() => compileOne("package a\ny := 1\nx := - y\n")).message).toContain("unary -");
+  });
+
+  it("parses queries separated by newlines and semicolons", () => {
+    expect(parseQuery("x := 1; y := 2\nz := 3")).toHaveLength(3);
+    expect(() => parseQuery("[1]]")).toThrow(/expecting EOF|unexpected/);
+  });
+});
