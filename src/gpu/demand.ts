@@ -800,11 +800,24 @@ export function gpuDemandOf(type: string, values: Attributes | null, unknownMask
 }
 
 /** The GPU demand of one side of a resource, following references to templates, clusters and autoscalers. */
+/**
+ * Every GPU rule asks for the same resources' demand; computing it (links to
+ * templates and autoscalers included) once per resource and side keeps ten
+ * rules from doing the work ten times. A resource belongs to one model, so
+ * the resource object is the key.
+ */
+const demandCache = new WeakMap<Resource, Partial<Record<Side, GpuDemand | null>>>();
+
 export function resourceGpuDemand(model: Model, r: Resource, side: Side = "after"): GpuDemand | undefined {
+  let cached = demandCache.get(r);
+  if (!cached) demandCache.set(r, (cached = {}));
+  const hit = cached[side];
+  if (hit !== undefined) return hit ?? undefined;
   const extract = EXTRACTORS[r.type];
   const values = side === "after" ? r.after : r.before;
-  if (!extract || values === null) return undefined;
-  return extract(values, side === "after" ? r.afterUnknown : undefined, linkContext(model, r, side));
+  const demand = !extract || values === null ? undefined : extract(values, side === "after" ? r.afterUnknown : undefined, linkContext(model, r, side));
+  cached[side] = demand ?? null;
+  return demand;
 }
 
 export function totalGpus(demand: GpuDemand | undefined, keep?: (g: GpuGroup) => boolean): number {

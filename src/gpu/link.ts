@@ -35,6 +35,23 @@ function typeOfConfigAddress(address: string): string {
   return parts[parts.length - 2] ?? "";
 }
 
+/** Resources by type, built once per model: look-ups by known id scan one type, not the whole plan. */
+const byTypeCache = new WeakMap<Model, Map<string, Resource[]>>();
+
+function resourcesOfTypes(model: Model, types: readonly string[]): Resource[] {
+  let index = byTypeCache.get(model);
+  if (!index) {
+    index = new Map();
+    for (const x of model.resources) {
+      const list = index.get(x.type);
+      if (list) list.push(x);
+      else index.set(x.type, [x]);
+    }
+    byTypeCache.set(model, index);
+  }
+  return types.flatMap((t) => index!.get(t) ?? []);
+}
+
 export function linkContext(model: Model, r: Resource, side: Side): LinkContext {
   const valuesOf = (x: Resource): Attributes | null => (side === "after" ? x.after : x.before);
   const exists = (x: Resource): boolean => x.mode === "managed" && !x.deposed && (side === "after" ? x.willExist : x.before !== null);
@@ -51,7 +68,7 @@ export function linkContext(model: Model, r: Resource, side: Side): LinkContext 
   return {
     linked(path, types, knownRef, matches) {
       if (typeof knownRef === "string" && knownRef !== "") {
-        const hits = model.resources.filter((x) => types.includes(x.type) && exists(x) && matches(valuesOf(x)!, knownRef));
+        const hits = resourcesOfTypes(model, types).filter((x) => exists(x) && matches(valuesOf(x)!, knownRef));
         if (hits.length > 0) return pickInstance(hits).map(linkedOf);
       }
       // Graph references are written in the configuration, which describes the after side.
@@ -67,7 +84,7 @@ export function linkContext(model: Model, r: Resource, side: Side): LinkContext 
       const self = valuesOf(r);
       const out: Resource[] = [];
       if (self) {
-        for (const x of model.resources) if (types.includes(x.type) && exists(x) && matches(valuesOf(x)!, self)) out.push(x);
+        for (const x of resourcesOfTypes(model, types)) if (exists(x) && matches(valuesOf(x)!, self)) out.push(x);
       }
       for (const ref of model.graph.referencesTo(r.configAddress)) {
         if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
