@@ -59,6 +59,16 @@ function arityOf(builtins: ReadonlyMap<string, BuiltinDef>): BuiltinArity {
 }
 
 export function compile(sources: readonly { file: string; text: string }[], options: CompileOptions = {}): Program {
+  try {
+    return compileChecked(sources, options);
+  } catch (err) {
+    // Absurdly nested source exhausts the stack of a recursive pass: an error, never a crash.
+    if (err instanceof RangeError) throw new RegoError("rego_compile_error", "policy nested too deeply to compile");
+    throw err;
+  }
+}
+
+function compileChecked(sources: readonly { file: string; text: string }[], options: CompileOptions): Program {
   const requested = options.regoVersion ?? "v1";
   const version: RegoVersion = requested === "auto" ? "v1" : requested;
   const builtins = new Map(BUILTINS);
@@ -70,6 +80,10 @@ export function compile(sources: readonly { file: string; text: string }[], opti
     try {
       modules.push(parseModule(s.file, s.text, version));
     } catch (err) {
+      if (err instanceof RangeError) {
+        errors.push(new RegoError("rego_parse_error", "expression nested too deeply", { file: s.file }));
+        continue;
+      }
       if (!(err instanceof RegoError)) throw err;
       if (requested !== "auto") {
         errors.push(err);

@@ -543,6 +543,12 @@ export class Evaluator {
     this.ruleStack.push(rule);
     try {
       return f();
+    } catch (err) {
+      // The stack ran out (deep data, deep recursion in a builtin): name the innermost rule.
+      if (err instanceof RangeError) {
+        throw new RegoError("eval_depth_error", `evaluation nested too deeply (stack exhausted) in ${["data", ...rule.path].join(".")}`, rule.loc);
+      }
+      throw err;
     } finally {
       this.frame = saved;
       this.ruleStack.pop();
@@ -641,14 +647,12 @@ export class Evaluator {
     try {
       return def.impl(args, this.builtinCtx);
     } catch (err) {
-      if (err instanceof BuiltinError) {
-        if (this.options.strict) throw new RegoError(err.code, err.message, t.loc);
-        return undefined;
-      }
       if (err instanceof RegoError || err instanceof RangeError) throw err;
-      const message = `${def.name}: ${err instanceof Error ? err.message : String(err)}`;
-      if (this.options.strict) throw new RegoError("eval_builtin_error", message, t.loc);
-      return undefined;
+      if (!this.options.strict) return undefined;
+      const rule = this.currentRuleName();
+      const where = rule ? ` (in ${rule})` : "";
+      if (err instanceof BuiltinError) throw new RegoError(err.code, err.message + where, t.loc);
+      throw new RegoError("eval_builtin_error", `${def.name}: ${err instanceof Error ? err.message : String(err)}${where}`, t.loc);
     }
   }
 
