@@ -15,7 +15,7 @@ import type { Program } from "../compiler/compile.js";
 import { mockKey, type CompiledWith } from "../compiler/resolve.js";
 import type { TreeNode } from "../compiler/tree.js";
 import { RegoError } from "../errors.js";
-import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, type ObjectValue, type Value } from "../value.js";
+import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 import { forEachMember, indexValue, lookupMembers } from "./collections.js";
 import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
 import { PartialBuilder } from "./partial.js";
@@ -723,22 +723,23 @@ export class Evaluator {
     }
   }
 
-  /** print: each argument's values (none: `<undefined>`); one line per combination. */
+  /**
+   * print: each argument's values as a set (none: `<undefined>`), one line
+   * per combination, as OPA's internal.print does.
+   */
   private print(args: Term[], k: VK): boolean {
     const sink = this.options.print;
     if (sink) {
       const perArg = args.map((a) => {
-        const vs: Value[] = [];
-        this.evalTerm(a, (v) => (vs.push(v), false));
-        return vs.length ? vs : [undefined];
+        const vs = new RegoSet();
+        this.evalTerm(a, (v) => (vs.addDuringConstruction(v), false));
+        return vs.size ? sortedMembers(vs) : [undefined];
       });
-      const combos: (Value | undefined)[][] = [[]];
-      for (const vs of perArg) {
-        const next: (Value | undefined)[][] = [];
-        for (const c of combos) for (const v of vs) next.push([...c, v]);
-        combos.splice(0, combos.length, ...next);
-      }
-      for (const c of combos) sink(formatPrintArgs(c));
+      const line = (i: number, acc: (Value | undefined)[]): void => {
+        if (i === perArg.length) return sink(formatPrintArgs(acc));
+        for (const v of perArg[i]!) line(i + 1, [...acc, v]);
+      };
+      line(0, []);
     }
     return k(true);
   }
