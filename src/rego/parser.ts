@@ -601,17 +601,6 @@ class Parser {
     return this.term();
   }
 
-  /** The left of a comprehension (`[x | ...]`), where `|` is not set union. */
-  private compTerm(): Term {
-    let left = this.binary(0, true);
-    while (this.isKeyword("in")) {
-      const t = this.next();
-      const right = this.binary(0, true);
-      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
-    }
-    return left;
-  }
-
   /** A term with its reference suffixes and calls. */
   term(): Term {
     return this.suffixes(this.primary());
@@ -703,6 +692,12 @@ class Parser {
     return this.fail("unexpected token, expected a term");
   }
 
+  /**
+   * `[` ... `]`, as OPA's parser reads it: when the first element is a
+   * single term (no operator) followed by `|`, a comprehension is tried
+   * first; otherwise, or when no body parses and a `,` follows, it is an
+   * array whose first element may be a set union (`[x | y, 5]`).
+   */
   private arrayTerm(): Term {
     const loc = this.loc(this.next());
     this.skipNewlines();
@@ -710,41 +705,97 @@ class Parser {
       this.next();
       return { type: "array", items: [], loc };
     }
-    let first = this.compTerm();
-    this.skipNewlines();
-    if (this.isOp("|")) {
-      const body = this.tryComprehensionBody("]");
-      if (body) return { type: "arraycomp", term: first, body, loc };
-      first = this.continueUnion(first);
+    const saved = this.i;
+    const head = this.speculate(() => this.unary());
+    if (head) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("]");
+        if (body) return { type: "arraycomp", term: head, body, loc };
+      }
     }
-    const items = [first];
+    this.i = saved;
+    return { type: "array", items: this.itemsUntil("]"), loc };
+  }
+
+  /** `{` ... `}`: an object, a set, or one of their comprehensions (same rules as arrays). */
+  private braceTerm(): Term {
+    const loc = this.loc(this.next());
+    this.skipNewlines();
+    if (this.isOp("}")) {
+      this.next();
+      return { type: "object", entries: [], loc };
+    }
+    const saved = this.i;
+    const head = this.speculate(() => this.unary());
+    if (head) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("}");
+        if (body) return { type: "setcomp", term: head, body, loc };
+      }
+    }
+    this.i = saved;
+    const first = this.exprTerm();
+    this.skipNewlines();
+    if (!this.isOp(":")) {
+      this.i = saved;
+      return { type: "set", items: this.itemsUntil("}"), loc };
+    }
+    this.next();
+    this.skipNewlines();
+    const valueStart = this.i;
+    const value = this.speculate(() => this.unary());
+    if (value) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("}");
+        if (body) return { type: "objcomp", key: first, value, body, loc };
+      }
+    }
+    this.i = valueStart;
+    const entries: [Term, Term][] = [[first, this.exprTerm()]];
+    this.skipNewlines();
     while (this.isOp(",")) {
       this.next();
       this.skipNewlines();
-      if (this.isOp("]")) break;
-      items.push(this.exprTerm());
+      if (this.isOp("}")) break;
+      const k = this.exprTerm();
+      this.skipNewlines();
+      this.expectOp(":");
+      this.skipNewlines();
+      entries.push([k, this.exprTerm()]);
       this.skipNewlines();
     }
-    this.expectOp("]");
-    return { type: "array", items, loc };
+    this.expectOp("}");
+    return { type: "object", entries, loc };
   }
 
-  /**
-   * After `[x |` (or `{x |`, `{k: v |`): a comprehension body up to `close`,
-   * or undefined (position restored) when what follows is not one, as in
-   * `[x | y, 5]` — then `|` was a set union, as OPA's parser decides.
-   */
-  private tryComprehensionBody(close: string): Body | undefined {
+  /** Comma-separated expressions up to `close` (a trailing comma is allowed). */
+  private itemsUntil(close: string): Term[] {
+    const items: Term[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.isOp(close)) break;
+      items.push(this.exprTerm());
+      this.skipNewlines();
+      if (this.isOp(",")) {
+        this.next();
+        continue;
+      }
+      if (!this.isOp(close)) this.fail(`expected , or ${close}`);
+    }
+    this.expectOp(close);
+    return items;
+  }
+
+  /** Runs a parse that may fail; undefined (and no error) when it does. */
+  private speculate<T>(f: () => T): T | undefined {
     const saved = this.i;
     const limit = Error.stackTraceLimit;
-    // A failed attempt is expected here; its error needs no stack trace.
     Error.stackTraceLimit = 0;
     try {
-      this.next();
-      const body = this.bodyUntil(close);
-      if (body.length === 0) throw new RegoError("rego_parse_error", "found empty body", this.loc());
-      this.expectOp(close);
-      return body;
+      return f();
     } catch (err) {
       if (!(err instanceof RegoError)) throw err;
       this.i = saved;
@@ -754,82 +805,21 @@ class Parser {
     }
   }
 
-  /** `left | ...`: the rest of an expression whose first operand was parsed without `|`. */
-  private continueUnion(left: Term): Term {
-    while (this.isOp("|")) {
+  /**
+   * After `x |`: a comprehension body up to `close`, or undefined (position
+   * restored) when what follows is not one, as in `[x | y, 5]`.
+   */
+  private tryComprehensionBody(close: string): Body | undefined {
+    return this.speculate(() => {
       this.next();
-      this.skipNewlines();
-      const right = this.binary(2);
-      left = { type: "call", name: "or", args: [left, right], loc: left.loc, target: { kind: "builtin", name: "or" } };
-    }
-    // Lower-precedence operators may follow: comparisons, then `in`.
-    while (this.peek().type === "op" && LEVELS[0]!.includes(this.peek().text)) {
-      const t = this.next();
-      this.skipNewlines();
-      const right = this.binary(1);
-      left = { type: "call", name: OPERATOR_BUILTINS[t.text]!, args: [left, right], loc: left.loc, target: { kind: "builtin", name: OPERATOR_BUILTINS[t.text]! } };
-    }
-    while (this.isKeyword("in")) {
-      const t = this.next();
-      const right = this.relation();
-      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
-    }
-    return left;
-  }
-
-  private braceTerm(): Term {
-    const loc = this.loc(this.next());
-    this.skipNewlines();
-    if (this.isOp("}")) {
-      this.next();
-      return { type: "object", entries: [], loc };
-    }
-    let first = this.compTerm();
-    this.skipNewlines();
-    if (this.isOp(":")) {
-      this.next();
-      this.skipNewlines();
-      let value = this.compTerm();
-      this.skipNewlines();
-      if (this.isOp("|")) {
-        const body = this.tryComprehensionBody("}");
-        if (body) return { type: "objcomp", key: first, value, body, loc };
-        value = this.continueUnion(value);
-      }
-      const entries: [Term, Term][] = [[first, value]];
-      while (this.isOp(",")) {
-        this.next();
-        this.skipNewlines();
-        if (this.isOp("}")) break;
-        const k = this.exprTerm();
-        this.skipNewlines();
-        this.expectOp(":");
-        this.skipNewlines();
-        entries.push([k, this.exprTerm()]);
-        this.skipNewlines();
-      }
-      this.expectOp("}");
-      return { type: "object", entries, loc };
-    }
-    if (this.isOp("|")) {
-      const body = this.tryComprehensionBody("}");
-      if (body) return { type: "setcomp", term: first, body, loc };
-      first = this.continueUnion(first);
-    }
-    const items = [first];
-    while (this.isOp(",")) {
-      this.next();
-      this.skipNewlines();
-      if (this.isOp("}")) break;
-      items.push(this.exprTerm());
-      this.skipNewlines();
-    }
-    this.expectOp("}");
-    return { type: "set", items, loc };
+      const body = this.bodyUntil(close);
+      if (body.length === 0) throw new RegoError("rego_parse_error", "found empty body", this.loc());
+      this.expectOp(close);
+      return body;
+    });
   }
 }
 
-/** What a default value may not hold (outside comprehensions): references, variables, calls. */
 function illegalInDefault(t: Term): string | undefined {
   switch (t.type) {
     case "var":

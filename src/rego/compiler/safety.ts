@@ -85,9 +85,17 @@ export class SafetyChecker {
     if (seen.size === 0) this.errors.push(new RegoError("rego_unsafe_var_error", "expression is unsafe", lit.loc));
   }
 
+  /**
+   * Head terms (of rules and comprehensions) must only read bound variables;
+   * iteration inside their references is allowed, since OPA moves such terms
+   * into the body (`[x[_] | true]` iterates).
+   */
   private requireSafe(t: Term, safe: Slots, loc: Loc): void {
     const vars = new Set<number>();
     collectVars(t, vars);
+    const iterated = new Set<number>();
+    this.fixpoint(safe, iterated, (s) => this.refOutputs(t, s, iterated));
+    for (const s of iterated) vars.delete(s);
     for (const c of closuresIn(t)) for (const s of this.closureFree(c)) vars.add(s);
     for (const s of vars) {
       if (!safe.has(s)) this.errors.push(new RegoError("rego_unsafe_var_error", `var ${this.slotNames[s] ?? "?"} is unsafe`, locOfSlot(t, s) ?? loc));
