@@ -14,7 +14,7 @@ export function checkRecursion(tree: RuleTree): RegoError[] {
   for (const node of nodes) {
     const out = new Set<TreeNode>();
     for (const rule of rulesOf(node)) {
-      for (const path of referencedPaths(rule)) for (const n of reachable(tree, path)) out.add(n);
+      for (const { path, exact } of referencedPaths(rule)) for (const n of reachable(tree, path, exact)) out.add(n);
     }
     deps.set(node, out);
   }
@@ -61,8 +61,13 @@ function rulesOf(node: TreeNode): Rule[] {
   return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.dynamicDefaults, ...(node.defaultRule ? [node.defaultRule] : [])];
 }
 
-/** Nodes with rules a reference to `path` may read: on the way there, and everything below. */
-function reachable(tree: RuleTree, path: string[]): TreeNode[] {
+/**
+ * Nodes with rules a reference to `path` may read: on the way there, and
+ * everything below — unless `exact` (the reference goes on with a constant
+ * that is no rule name, such as a number), when only rules with dynamic
+ * heads at the end can answer it.
+ */
+function reachable(tree: RuleTree, path: string[], exact: boolean): TreeNode[] {
   const out: TreeNode[] = [];
   let node: TreeNode | undefined = tree.root;
   if (tree.hasRules(node)) out.push(node);
@@ -71,13 +76,14 @@ function reachable(tree: RuleTree, path: string[]): TreeNode[] {
     if (!node) return out;
     if (tree.hasRules(node)) out.push(node);
   }
+  if (exact) return out;
   for (const n of tree.walk(node)) if (n !== node && tree.hasRules(n)) out.push(n);
   return out;
 }
 
 /** Static prefixes of the data references and function calls in a rule. */
-function referencedPaths(rule: Rule): string[][] {
-  const out: string[][] = [];
+function referencedPaths(rule: Rule): { path: string[]; exact: boolean }[] {
+  const out: { path: string[]; exact: boolean }[] = [];
   const visitBody = (b: Body): void => {
     for (const lit of b) {
       const e = lit.expr;
@@ -108,7 +114,7 @@ function referencedPaths(rule: Rule): string[][] {
   const visit = (t: Term): void => {
     switch (t.type) {
       case "root":
-        if (t.root === "data") out.push([]);
+        if (t.root === "data") out.push({ path: [], exact: false });
         return;
       case "ref": {
         if (t.head.type === "root") {
@@ -118,7 +124,8 @@ function referencedPaths(rule: Rule): string[][] {
               if (p.type !== "scalar" || typeof p.value !== "string") break;
               prefix.push(p.value);
             }
-            out.push(prefix);
+            const next = t.path[prefix.length];
+            out.push({ path: prefix, exact: next !== undefined && next.type === "scalar" });
           }
         } else visit(t.head);
         t.path.forEach(visit);
@@ -135,7 +142,7 @@ function referencedPaths(rule: Rule): string[][] {
         });
         return;
       case "call":
-        if (t.target?.kind === "function") out.push(t.target.path);
+        if (t.target?.kind === "function") out.push({ path: t.target.path, exact: false });
         t.args.forEach(visit);
         return;
       case "arraycomp":
