@@ -126,7 +126,8 @@ export class RuleTree {
         if (d && (d.head.kind !== "function" || d.head.args!.length !== arity)) {
           errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, d.loc));
         }
-      } else if (node.defaultRule?.head.kind === "function" && (node.complete.length || node.multi.length || node.dynamic.length)) {
+      } else if (node.defaultRule && (node.multi.length || node.dynamic.length || (node.defaultRule.head.kind === "function" && node.complete.length))) {
+        // A default is a complete value: it cannot stand beside multi-value rules.
         errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, node.defaultRule.loc));
       }
       const single = node.complete.length > 0 || node.multi.length > 0 || node.functions.length > 0;
