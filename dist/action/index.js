@@ -2402,11 +2402,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         };
         this._checkNumberOfArguments();
         const processedArgs = [];
-        this.registeredArguments.forEach((declaredArg, index2) => {
+        this.registeredArguments.forEach((declaredArg, index) => {
           let value = declaredArg.defaultValue;
           if (declaredArg.variadic) {
-            if (index2 < this.args.length) {
-              value = this.args.slice(index2);
+            if (index < this.args.length) {
+              value = this.args.slice(index);
               if (declaredArg.parseArg) {
                 value = value.reduce((processed, v) => {
                   return myParseArg(declaredArg, v, processed);
@@ -2415,13 +2415,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             } else if (value === void 0) {
               value = [];
             }
-          } else if (index2 < this.args.length) {
-            value = this.args[index2];
+          } else if (index < this.args.length) {
+            value = this.args[index];
             if (declaredArg.parseArg) {
               value = myParseArg(declaredArg, value, declaredArg.defaultValue);
             }
           }
-          processedArgs[index2] = value;
+          processedArgs[index] = value;
         });
         this.processedArgs = processedArgs;
       }
@@ -2715,10 +2715,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (/^--[^=]+=/.test(arg)) {
-            const index2 = arg.indexOf("=");
-            const option = this._findOption(arg.slice(0, index2));
+            const index = arg.indexOf("=");
+            const option = this._findOption(arg.slice(0, index));
             if (option && (option.required || option.optional)) {
-              this.emit(`option:${option.name()}`, arg.slice(index2 + 1));
+              this.emit(`option:${option.name()}`, arg.slice(index + 1));
               continue;
             }
           }
@@ -3638,7 +3638,7 @@ var require_scope = __commonJS({
       let: new code_1.Name("let"),
       var: new code_1.Name("var")
     };
-    var Scope = class {
+    var Scope2 = class {
       constructor({ prefixes, parent } = {}) {
         this._names = {};
         this._prefixes = prefixes;
@@ -3662,7 +3662,7 @@ var require_scope = __commonJS({
         return this._names[prefix] = { prefix, index: 0 };
       }
     };
-    exports.Scope = Scope;
+    exports.Scope = Scope2;
     var ValueScopeName = class extends code_1.Name {
       constructor(prefix, nameStr) {
         super(nameStr);
@@ -3675,7 +3675,7 @@ var require_scope = __commonJS({
     };
     exports.ValueScopeName = ValueScopeName;
     var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
+    var ValueScope = class extends Scope2 {
       constructor(opts) {
         super(opts);
         this._values = {};
@@ -4032,9 +4032,9 @@ var require_codegen = __commonJS({
     };
     For.kind = "for";
     var ForLoop = class extends For {
-      constructor(iteration) {
+      constructor(iteration2) {
         super();
-        this.iteration = iteration;
+        this.iteration = iteration2;
       }
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
@@ -4275,8 +4275,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
+      for(iteration2, forBody) {
+        return this._for(new ForLoop(iteration2), forBody);
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
@@ -6447,12 +6447,12 @@ var require_compile = __commonJS({
     }
     function resolveSchema(root2, ref) {
       const p = this.opts.uriResolver.parse(ref);
-      const refPath2 = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
-      if (Object.keys(root2.schema).length > 0 && refPath2 === baseId) {
+      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
         return getJsonPointer.call(this, p, root2);
       }
-      const id = (0, resolve_1.normalizeId)(refPath2);
+      const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
       if (typeof schOrRef == "string") {
         const sch = resolveSchema.call(this, root2, schOrRef);
@@ -15906,10 +15906,10 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index2] of path12) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index2];
+          item = tok.items[index];
         } else
           return void 0;
       }
@@ -17840,54 +17840,54 @@ var require_is_glob = __commonJS({
       if (str4[0] === "!") {
         return true;
       }
-      var index2 = 0;
+      var index = 0;
       var pipeIndex = -2;
       var closeSquareIndex = -2;
       var closeCurlyIndex = -2;
       var closeParenIndex = -2;
       var backSlashIndex = -2;
-      while (index2 < str4.length) {
-        if (str4[index2] === "*") {
+      while (index < str4.length) {
+        if (str4[index] === "*") {
           return true;
         }
-        if (str4[index2 + 1] === "?" && /[\].+)]/.test(str4[index2])) {
+        if (str4[index + 1] === "?" && /[\].+)]/.test(str4[index])) {
           return true;
         }
-        if (closeSquareIndex !== -1 && str4[index2] === "[" && str4[index2 + 1] !== "]") {
-          if (closeSquareIndex < index2) {
-            closeSquareIndex = str4.indexOf("]", index2);
+        if (closeSquareIndex !== -1 && str4[index] === "[" && str4[index + 1] !== "]") {
+          if (closeSquareIndex < index) {
+            closeSquareIndex = str4.indexOf("]", index);
           }
-          if (closeSquareIndex > index2) {
+          if (closeSquareIndex > index) {
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
-            backSlashIndex = str4.indexOf("\\", index2);
+            backSlashIndex = str4.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
           }
         }
-        if (closeCurlyIndex !== -1 && str4[index2] === "{" && str4[index2 + 1] !== "}") {
-          closeCurlyIndex = str4.indexOf("}", index2);
-          if (closeCurlyIndex > index2) {
-            backSlashIndex = str4.indexOf("\\", index2);
+        if (closeCurlyIndex !== -1 && str4[index] === "{" && str4[index + 1] !== "}") {
+          closeCurlyIndex = str4.indexOf("}", index);
+          if (closeCurlyIndex > index) {
+            backSlashIndex = str4.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
               return true;
             }
           }
         }
-        if (closeParenIndex !== -1 && str4[index2] === "(" && str4[index2 + 1] === "?" && /[:!=]/.test(str4[index2 + 2]) && str4[index2 + 3] !== ")") {
-          closeParenIndex = str4.indexOf(")", index2);
-          if (closeParenIndex > index2) {
-            backSlashIndex = str4.indexOf("\\", index2);
+        if (closeParenIndex !== -1 && str4[index] === "(" && str4[index + 1] === "?" && /[:!=]/.test(str4[index + 2]) && str4[index + 3] !== ")") {
+          closeParenIndex = str4.indexOf(")", index);
+          if (closeParenIndex > index) {
+            backSlashIndex = str4.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
               return true;
             }
           }
         }
-        if (pipeIndex !== -1 && str4[index2] === "(" && str4[index2 + 1] !== "|") {
-          if (pipeIndex < index2) {
-            pipeIndex = str4.indexOf("|", index2);
+        if (pipeIndex !== -1 && str4[index] === "(" && str4[index + 1] !== "|") {
+          if (pipeIndex < index) {
+            pipeIndex = str4.indexOf("|", index);
           }
           if (pipeIndex !== -1 && str4[pipeIndex + 1] !== ")") {
             closeParenIndex = str4.indexOf(")", pipeIndex);
@@ -17899,21 +17899,21 @@ var require_is_glob = __commonJS({
             }
           }
         }
-        if (str4[index2] === "\\") {
-          var open = str4[index2 + 1];
-          index2 += 2;
+        if (str4[index] === "\\") {
+          var open = str4[index + 1];
+          index += 2;
           var close = chars[open];
           if (close) {
-            var n = str4.indexOf(close, index2);
+            var n = str4.indexOf(close, index);
             if (n !== -1) {
-              index2 = n + 1;
+              index = n + 1;
             }
           }
-          if (str4[index2] === "!") {
+          if (str4[index] === "!") {
             return true;
           }
         } else {
-          index2++;
+          index++;
         }
       }
       return false;
@@ -17922,26 +17922,26 @@ var require_is_glob = __commonJS({
       if (str4[0] === "!") {
         return true;
       }
-      var index2 = 0;
-      while (index2 < str4.length) {
-        if (/[*?{}()[\]]/.test(str4[index2])) {
+      var index = 0;
+      while (index < str4.length) {
+        if (/[*?{}()[\]]/.test(str4[index])) {
           return true;
         }
-        if (str4[index2] === "\\") {
-          var open = str4[index2 + 1];
-          index2 += 2;
+        if (str4[index] === "\\") {
+          var open = str4[index + 1];
+          index += 2;
           var close = chars[open];
           if (close) {
-            var n = str4.indexOf(close, index2);
+            var n = str4.indexOf(close, index);
             if (n !== -1) {
-              index2 = n + 1;
+              index = n + 1;
             }
           }
-          if (str4[index2] === "!") {
+          if (str4[index] === "!") {
             return true;
           }
         } else {
-          index2++;
+          index++;
         }
       }
       return false;
@@ -18347,11 +18347,11 @@ var require_fill_range = __commonJS({
     var isNumber = (num4) => Number.isInteger(+num4);
     var zeros = (input) => {
       let value = `${input}`;
-      let index2 = -1;
+      let index = -1;
       if (value[0] === "-") value = value.slice(1);
       if (value === "0") return false;
-      while (value[++index2] === "0") ;
-      return index2 > 0;
+      while (value[++index] === "0") ;
+      return index > 0;
     };
     var stringify = (start, end, options) => {
       if (typeof start === "string" || typeof end === "string") {
@@ -18456,15 +18456,15 @@ var require_fill_range = __commonJS({
       let parts = { negatives: [], positives: [] };
       let push2 = (num4) => parts[num4 < 0 ? "negatives" : "positives"].push(Math.abs(num4));
       let range2 = [];
-      let index2 = 0;
+      let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step2 > 1) {
           push2(a);
         } else {
-          range2.push(pad3(format(a, index2), maxLen, toNumber3));
+          range2.push(pad3(format(a, index), maxLen, toNumber3));
         }
         a = descending ? a - step2 : a + step2;
-        index2++;
+        index++;
       }
       if (options.toRegex === true) {
         return step2 > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
@@ -18485,11 +18485,11 @@ var require_fill_range = __commonJS({
         return toRange(min, max, false, options);
       }
       let range2 = [];
-      let index2 = 0;
+      let index = 0;
       while (descending ? a >= b : a <= b) {
-        range2.push(format(a, index2));
+        range2.push(format(a, index));
         a = descending ? a - step2 : a + step2;
-        index2++;
+        index++;
       }
       if (options.toRegex === true) {
         return toRegex(range2, null, { wrap: false, options });
@@ -18531,7 +18531,7 @@ var require_compile2 = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils2();
-    var compile = (ast, options = {}) => {
+    var compile2 = (ast, options = {}) => {
       const walk2 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -18573,7 +18573,7 @@ var require_compile2 = __commonJS({
       };
       return walk2(ast);
     };
-    module.exports = compile;
+    module.exports = compile2;
   }
 });
 
@@ -18821,10 +18821,10 @@ var require_parse = __commonJS({
       let prev = ast;
       let brackets = 0;
       const length = input.length;
-      let index2 = 0;
+      let index = 0;
       let depth = 0;
       let value;
-      const advance = () => input[index2++];
+      const advance = () => input[index++];
       const push2 = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
@@ -18840,7 +18840,7 @@ var require_parse = __commonJS({
         return node;
       };
       push2({ type: "bos" });
-      while (index2 < length) {
+      while (index < length) {
         block = stack[stack.length - 1];
         value = advance();
         if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
@@ -18857,7 +18857,7 @@ var require_parse = __commonJS({
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
           brackets++;
           let next;
-          while (index2 < length && (next = advance())) {
+          while (index < length && (next = advance())) {
             value += next;
             if (next === CHAR_LEFT_SQUARE_BRACKET) {
               brackets++;
@@ -18899,7 +18899,7 @@ var require_parse = __commonJS({
           if (options.keepQuotes !== true) {
             value = "";
           }
-          while (index2 < length && (next = advance())) {
+          while (index < length && (next = advance())) {
             if (next === CHAR_BACKSLASH) {
               value += next + advance();
               continue;
@@ -18999,8 +18999,8 @@ var require_parse = __commonJS({
             }
           });
           const parent = stack[stack.length - 1];
-          const index3 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index3, 1, ...block.nodes);
+          const index2 = parent.nodes.indexOf(block);
+          parent.nodes.splice(index2, 1, ...block.nodes);
         }
       } while (stack.length > 0);
       push2({ type: "eos" });
@@ -19015,7 +19015,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify2();
-    var compile = require_compile2();
+    var compile2 = require_compile2();
     var expand2 = require_expand();
     var parse3 = require_parse();
     var braces = (input, options = {}) => {
@@ -19048,7 +19048,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile(input, options);
+      return compile2(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -19388,7 +19388,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str4 = input;
-      let index2 = -1;
+      let index = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -19405,13 +19405,13 @@ var require_scan = __commonJS({
       let prev;
       let code18;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek = () => str4.charCodeAt(index2 + 1);
+      const eos = () => index >= length;
+      const peek = () => str4.charCodeAt(index + 1);
       const advance = () => {
         prev = code18;
-        return str4.charCodeAt(++index2);
+        return str4.charCodeAt(++index);
       };
-      while (index2 < length) {
+      while (index < length) {
         code18 = advance();
         let next;
         if (code18 === CHAR_BACKWARD_SLASH) {
@@ -19468,15 +19468,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code18 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
+          slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
+          if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index2 + 1;
+          lastIndex = index + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -19485,7 +19485,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code18 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -19542,7 +19542,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code18 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -19844,10 +19844,10 @@ var require_parse2 = __commonJS({
       }
     };
     var getStarExtglobSequenceOutput = (pattern) => {
-      let index2 = 0;
+      let index = 0;
       const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -19860,7 +19860,7 @@ var require_parse2 = __commonJS({
           return;
         }
         chars.push(branch);
-        index2 += match.end + 1;
+        index += match.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -20084,7 +20084,7 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -20093,7 +20093,7 @@ var require_parse2 = __commonJS({
             if (esc) {
               return esc + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index2 === 0) {
+            if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -20826,8 +20826,8 @@ var require_micromatch = __commonJS({
     var utils = require_utils3();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
-      const index2 = v.indexOf("{");
-      return index2 > -1 && v.indexOf("}", index2) > -1;
+      const index = v.indexOf("{");
+      return index > -1 && v.indexOf("}", index) > -1;
     };
     var micromatch = (list3, patterns, options) => {
       patterns = [].concat(patterns);
@@ -22718,12 +22718,12 @@ var require_stream3 = __commonJS({
       static(patterns, options) {
         const filepaths = patterns.map(this._getFullEntryPath, this);
         const stream = new stream_1.PassThrough({ objectMode: true });
-        stream._write = (index2, _enc, done) => {
-          return this._getEntry(filepaths[index2], patterns[index2], options).then((entry) => {
+        stream._write = (index, _enc, done) => {
+          return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
             if (entry !== null && options.entryFilter(entry)) {
               stream.push(entry);
             }
-            if (index2 === filepaths.length - 1) {
+            if (index === filepaths.length - 1) {
               stream.end();
             }
             done();
@@ -22860,8 +22860,8 @@ var require_partial = __commonJS({
           if (!pattern.complete && levels > section.length) {
             return true;
           }
-          const match = parts.every((part, index2) => {
-            const segment = pattern.segments[index2];
+          const match = parts.every((part, index) => {
+            const segment = pattern.segments[index];
             if (segment.dynamic && segment.patternRe.test(part)) {
               return true;
             }
@@ -29997,9 +29997,9 @@ function redactModuleValues(mod, d, depth = 0) {
   const children = mod["child_modules"];
   if (Array.isArray(children)) for (const c of children) redactModuleValues(c, d, depth + 1);
 }
-function redactOutputs(outputs2, d) {
-  if (!isObj(outputs2)) return;
-  for (const out2 of Object.values(outputs2)) {
+function redactOutputs(outputs, d) {
+  if (!isObj(outputs)) return;
+  for (const out2 of Object.values(outputs)) {
     if (isObj(out2) && out2["sensitive"] === true && "value" in out2) blank(out2, "value", d);
   }
 }
@@ -34196,6 +34196,20 @@ function typeOfConfigAddress(address) {
   const parts = address.split(".");
   return parts[parts.length - 2] ?? "";
 }
+var byTypeCache = /* @__PURE__ */ new WeakMap();
+function resourcesOfTypes(model, types) {
+  let index = byTypeCache.get(model);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const x of model.resources) {
+      const list3 = index.get(x.type);
+      if (list3) list3.push(x);
+      else index.set(x.type, [x]);
+    }
+    byTypeCache.set(model, index);
+  }
+  return types.flatMap((t) => index.get(t) ?? []);
+}
 function linkContext(model, r, side2) {
   const valuesOf = (x) => side2 === "after" ? x.after : x.before;
   const exists = (x) => x.mode === "managed" && !x.deposed && (side2 === "after" ? x.willExist : x.before !== null);
@@ -34209,7 +34223,7 @@ function linkContext(model, r, side2) {
   return {
     linked(path12, types, knownRef, matches) {
       if (typeof knownRef === "string" && knownRef !== "") {
-        const hits = model.resources.filter((x) => types.includes(x.type) && exists(x) && matches(valuesOf(x), knownRef));
+        const hits = resourcesOfTypes(model, types).filter((x) => exists(x) && matches(valuesOf(x), knownRef));
         if (hits.length > 0) return pickInstance(hits).map(linkedOf);
       }
       const configPath = path12.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
@@ -34224,7 +34238,7 @@ function linkContext(model, r, side2) {
       const self = valuesOf(r);
       const out2 = [];
       if (self) {
-        for (const x of model.resources) if (types.includes(x.type) && exists(x) && matches(valuesOf(x), self)) out2.push(x);
+        for (const x of resourcesOfTypes(model, types)) if (exists(x) && matches(valuesOf(x), self)) out2.push(x);
       }
       for (const ref of model.graph.referencesTo(r.configAddress)) {
         if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
@@ -34284,10 +34298,10 @@ function countAt(values, unknownMask, paths) {
   }
   return void 0;
 }
-function shapeDemand(values, unknownMask, shapePath, lookup2, nodeCountPaths = [], defaultNodes = 1) {
+function shapeDemand(values, unknownMask, shapePath, lookup, nodeCountPaths = [], defaultNodes = 1) {
   const shape = str(getPath(values, shapePath));
   if (shape === void 0) return isUnknownAt(unknownMask, shapePath) ? afterApply(shapePath) : none();
-  const spec = lookup2(shape);
+  const spec = lookup(shape);
   if (!spec) return none();
   const n = countAt(values, unknownMask, nodeCountPaths);
   if (typeof n === "object") return afterApply(n.unknown);
@@ -34836,11 +34850,17 @@ function gpuDemandOf(type, values, unknownMask) {
   if (!extract || values === null) return void 0;
   return extract(values, unknownMask, void 0);
 }
+var demandCache = /* @__PURE__ */ new WeakMap();
 function resourceGpuDemand(model, r, side2 = "after") {
+  let cached = demandCache.get(r);
+  if (!cached) demandCache.set(r, cached = {});
+  const hit = cached[side2];
+  if (hit !== void 0) return hit ?? void 0;
   const extract = EXTRACTORS[r.type];
   const values = side2 === "after" ? r.after : r.before;
-  if (!extract || values === null) return void 0;
-  return extract(values, side2 === "after" ? r.afterUnknown : void 0, linkContext(model, r, side2));
+  const demand = !extract || values === null ? void 0 : extract(values, side2 === "after" ? r.afterUnknown : void 0, linkContext(model, r, side2));
+  cached[side2] = demand ?? null;
+  return demand;
 }
 function totalGpus(demand, keep) {
   return demand ? demand.groups.reduce((sum, g) => sum + (keep && !keep(g) ? 0 : g.gpus), 0) : 0;
@@ -35281,7 +35301,7 @@ var HeredocMarkers = class {
   }
   build() {
     if (this.index) return this.index;
-    const index2 = /* @__PURE__ */ new Map();
+    const index = /* @__PURE__ */ new Map();
     const text2 = this.text;
     let start = 0;
     let line = 1;
@@ -35296,8 +35316,8 @@ var HeredocMarkers = class {
         while (k < b && isIdentPart(text2.charCodeAt(k))) k++;
         if (k === b) {
           const marker = text2.slice(a, b);
-          let list3 = index2.get(marker);
-          if (!list3) index2.set(marker, list3 = []);
+          let list3 = index.get(marker);
+          if (!list3) index.set(marker, list3 = []);
           list3.push({ start, end, line });
         }
       }
@@ -35305,8 +35325,8 @@ var HeredocMarkers = class {
       start = end + 1;
       line++;
     }
-    this.index = index2;
-    return index2;
+    this.index = index;
+    return index;
   }
 };
 function escapeLength(text2, at) {
@@ -35478,20 +35498,20 @@ function readHeader(tokens, k) {
 }
 
 // src/source/attribute.ts
-function findMember(members2, attribute) {
+function findMember(members, attribute) {
   const segments2 = splitPath(attribute);
-  let list3 = members2;
+  let list3 = members;
   let found;
   for (let k = 0; k < segments2.length; ) {
     const name = segments2[k];
     const direct = list3.filter((m) => m.name === name);
     const matches = direct.length > 0 ? direct : list3.filter((m) => m.kind === "block" && m.name === "dynamic" && m.labels[0] === name);
     if (matches.length === 0) break;
-    const index2 = k + 1 < segments2.length && /^\d+$/.test(segments2[k + 1]) ? Number(segments2[k + 1]) : void 0;
-    const pick = (index2 !== void 0 ? matches[index2] : void 0) ?? matches[0];
+    const index = k + 1 < segments2.length && /^\d+$/.test(segments2[k + 1]) ? Number(segments2[k + 1]) : void 0;
+    const pick = (index !== void 0 ? matches[index] : void 0) ?? matches[0];
     found = pick;
     if (pick.kind === "attribute") break;
-    k += index2 !== void 0 ? 2 : 1;
+    k += index !== void 0 ? 2 : 1;
     list3 = pick.name === "dynamic" && name !== "dynamic" ? pick.members.find((m) => m.name === "content")?.members ?? [] : pick.members;
   }
   return found;
@@ -35593,17 +35613,17 @@ function blockSuppressions(hcl, block, file) {
 }
 var wholeLineIndex = /* @__PURE__ */ new WeakMap();
 function wholeLineComments(hcl) {
-  let index2 = wholeLineIndex.get(hcl);
-  if (!index2) {
-    index2 = /* @__PURE__ */ new Map();
+  let index = wholeLineIndex.get(hcl);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
     for (const c of hcl.comments) {
       if (!c.ownLine || !c.endsLine) continue;
-      const there = index2.get(c.endLine);
-      if (!there || c.line < there.line) index2.set(c.endLine, c);
+      const there = index.get(c.endLine);
+      if (!there || c.line < there.line) index.set(c.endLine, c);
     }
-    wholeLineIndex.set(hcl, index2);
+    wholeLineIndex.set(hcl, index);
   }
-  return index2;
+  return index;
 }
 
 // src/source/module-files.ts
@@ -35617,14 +35637,14 @@ async function loadModuleDir(dir) {
     const text2 = await readFile3(name, "utf8").catch(() => void 0);
     if (text2 !== void 0) files.push({ path: name, hcl: scanHcl(text2) });
   }
-  const index2 = /* @__PURE__ */ new Map();
+  const index = /* @__PURE__ */ new Map();
   for (const file of files) {
     for (const block of file.hcl.blocks) {
       const key = blockKey(block.kind, block.labels);
-      if (!index2.has(key)) index2.set(key, { file, block });
+      if (!index.has(key)) index.set(key, { file, block });
     }
   }
-  return { dir, files, block: (kind, labels) => index2.get(blockKey(kind, labels)) };
+  return { dir, files, block: (kind, labels) => index.get(blockKey(kind, labels)) };
 }
 function blockKey(kind, labels) {
   return [kind, ...labels].join("\0");
@@ -35930,8 +35950,8 @@ var ReferenceGraph = class _ReferenceGraph {
       const calls = scope.module["module_calls"];
       const call = isObj3(calls) ? calls[parts[1]] : void 0;
       if (!isObj3(call) || !isObj3(call["module"])) return;
-      const outputs2 = call["module"]["outputs"];
-      const output = isObj3(outputs2) ? outputs2[parts[2]] : void 0;
+      const outputs = call["module"]["outputs"];
+      const output = isObj3(outputs) ? outputs[parts[2]] : void 0;
       const child2 = {
         prefix: joinAddress(scope.prefix, `module.${parts[1]}`),
         module: call["module"],
@@ -36211,8 +36231,8 @@ function blocks(r, path12) {
   const list3 = attr(r, path12);
   if (!Array.isArray(list3)) return [];
   const out2 = [];
-  list3.forEach((b, index2) => {
-    if (b && typeof b === "object" && !Array.isArray(b)) out2.push({ block: b, index: index2 });
+  list3.forEach((b, index) => {
+    if (b && typeof b === "object" && !Array.isArray(b)) out2.push({ block: b, index });
   });
   return out2;
 }
@@ -36634,11 +36654,11 @@ var capacityGroups = (d) => (d?.groups ?? []).filter((g) => g.gpus > 0 && !g.wor
 function listAddresses(addresses) {
   return addresses.slice(0, 3).join(", ") + (addresses.length > 3 ? `, and ${addresses.length - 3} more` : "");
 }
-function judgeSum(members2, keep, max, describe3, undecidedWhat) {
+function judgeSum(members, keep, max, describe3, undecidedWhat) {
   let total = 0;
   let largest2;
   const undecided2 = [];
-  for (const { r, demand } of members2) {
+  for (const { r, demand } of members) {
     if (demand.undecided) undecided2.push(r.address);
     const gpus = totalGpus(demand, keep);
     total += gpus;
@@ -36930,11 +36950,11 @@ var gpuTeamQuota = modelRule({
     const teams = ctx.config.gpu?.teams;
     if (!teams) return;
     const out2 = [];
-    const members2 = gpuMembers(ctx);
+    const members = gpuMembers(ctx);
     for (const [team, quota] of Object.entries(teams)) {
       if (quota.max_total === void 0) continue;
       const max = quota.max_total;
-      const mine = members2.filter((m) => entryFor({ [team]: true }, teamOf(ctx.model, m.r, ctx.config.gpu)) !== void 0);
+      const mine = members.filter((m) => entryFor({ [team]: true }, teamOf(ctx.model, m.r, ctx.config.gpu)) !== void 0);
       const o = judgeSum(
         mine,
         countedBy(ctx.config),
@@ -36958,11 +36978,11 @@ var gpuEnvironmentQuota = modelRule({
     const envs = ctx.config.gpu?.environments;
     if (!envs) return;
     const out2 = [];
-    const members2 = gpuMembers(ctx);
+    const members = gpuMembers(ctx);
     for (const [env, quota] of Object.entries(envs)) {
       if (quota.max_total === void 0) continue;
       const max = quota.max_total;
-      const mine = members2.filter((m) => entryFor({ [env]: true }, environmentOf(ctx.model, m.r, ctx.config.gpu)) !== void 0);
+      const mine = members.filter((m) => entryFor({ [env]: true }, environmentOf(ctx.model, m.r, ctx.config.gpu)) !== void 0);
       const o = judgeSum(
         mine,
         countedBy(ctx.config),
@@ -37003,8 +37023,8 @@ function parsePolicyDocument(text2) {
   if (!doc || typeof doc !== "object") return void 0;
   const raw = doc["Statement"];
   const list3 = Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : [];
-  return list3.filter((s) => !!s && typeof s === "object").map((s, index2) => ({
-    index: index2,
+  return list3.filter((s) => !!s && typeof s === "object").map((s, index) => ({
+    index,
     effect: s["Effect"] === "Deny" ? "Deny" : "Allow",
     actions: strings(s["Action"]),
     notActions: strings(s["NotAction"]),
@@ -37299,8 +37319,8 @@ function isGoogleIamType(type) {
   const m = GOOGLE_IAM_TYPE.exec(type);
   return m ? m[1] : void 0;
 }
-function publicMembersOf(members2) {
-  const list3 = Array.isArray(members2) ? members2 : [members2];
+function publicMembersOf(members) {
+  const list3 = Array.isArray(members) ? members : [members];
   return list3.filter((m) => typeof m === "string" && PUBLIC_MEMBERS.has(m));
 }
 var gcpPublicIamMember = resourceRule({
@@ -37323,7 +37343,10 @@ var gcpPublicIamMember = resourceRule({
     if (!kind) return;
     const attribute = kind === "member" ? "member" : kind === "binding" ? "members" : "policy_data";
     const reading = readAttribute(model, r, attribute);
-    if (reading.state === "unknown") return unknown("The members are known only after apply.", attribute);
+    if (reading.state === "unknown") {
+      if (reading.references.length > 0 || !reading.configured) return;
+      return unknown("The members are known only after apply.", attribute);
+    }
     if (reading.state !== "known") return;
     const out2 = [];
     if (kind === "policy") {
@@ -37357,12 +37380,12 @@ function ingressesOf(r) {
   switch (r.type) {
     case "aws_security_group":
       if (isUnknown(r, "ingress")) return "unknown";
-      return blocks(r, "ingress").map(({ block, index: index2 }) => ({
+      return blocks(r, "ingress").map(({ block, index }) => ({
         cidrs: [...asArray(block["cidr_blocks"]), ...asArray(block["ipv6_cidr_blocks"])],
         fromPort: block["from_port"],
         toPort: block["to_port"],
         protocol: block["protocol"],
-        attribute: `ingress.${index2}`
+        attribute: `ingress.${index}`
       }));
     case "aws_security_group_rule": {
       const after = r.after ?? {};
@@ -37499,9 +37522,9 @@ var firewallAdminIngress = resourceRule({
     const world = ranges.state === "known" && Array.isArray(ranges.value) ? ranges.value.filter(isWorldCidr) : [];
     if (world.length === 0) return;
     const out2 = [];
-    for (const { block, index: index2 } of blocks(r, "allow")) {
+    for (const { block, index } of blocks(r, "allow")) {
       const exposed = exposedByAllow(block);
-      if (exposed) out2.push(fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, `allow.${index2}`));
+      if (exposed) out2.push(fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, `allow.${index}`));
     }
     return out2;
   }
@@ -37587,9 +37610,9 @@ var EXPIRED_WAIVER_RULE = {
   origin: "builtin"
 };
 function applyWaivers(findings, waivers, aliasesOf2, configFile, today2) {
-  const compiled = waivers.map((waiver, index2) => ({
+  const compiled = waivers.map((waiver, index) => ({
     waiver,
-    index: index2,
+    index,
     matchesAddress: addressMatcher(waiver.resource ?? "*"),
     expired: waiver.expires !== void 0 && waiver.expires < today2
   }));
@@ -37643,12 +37666,12 @@ function isChanged(r) {
 }
 function evaluateTypeScriptRules(model, rules, config, selection, judge = {}) {
   const active = rules.filter((r) => selection.isEnabled(r.meta));
-  const index2 = new RuleIndex(active.filter((r) => r.kind === "resource"));
+  const index = new RuleIndex(active.filter((r) => r.kind === "resource"));
   const result = { findings: [], failures: [] };
   const ctx = { model, config };
   for (const resource of model.resources) {
     if (!isJudged(resource, config, judge)) continue;
-    for (const rule of index2.rulesFor(resource.type)) {
+    for (const rule of index.rulesFor(resource.type)) {
       try {
         for (const outcome of outcomesOf(rule.check(resource, ctx))) {
           result.findings.push(toFinding(rule.meta, { ...outcome, resource }, model.file, selection.severityOf(rule.meta)));
@@ -37999,9 +38022,9 @@ function conftestKind(ruleName) {
 }
 function conftestResults(value) {
   if (value === void 0 || value === null || value === false) return [];
-  const members2 = isSet2(value) ? [...value] : Array.isArray(value) ? value : [value];
+  const members = isSet2(value) ? [...value] : Array.isArray(value) ? value : [value];
   const out2 = [];
-  for (const m of members2) {
+  for (const m of members) {
     const r = toResult(m);
     if (r) out2.push(r);
   }
@@ -38027,8 +38050,8 @@ function toResult(member) {
 function exceptedSuffixes(exception) {
   const out2 = /* @__PURE__ */ new Set();
   if (exception === void 0) return out2;
-  const members2 = isSet2(exception) ? [...exception] : Array.isArray(exception) ? exception : [exception];
-  for (const m of members2) {
+  const members = isSet2(exception) ? [...exception] : Array.isArray(exception) ? exception : [exception];
+  for (const m of members) {
     const names = Array.isArray(m) ? m : isSet2(m) ? [...m] : [m];
     for (const n of names) if (typeof n === "string") out2.add(n);
   }
@@ -38252,14 +38275,14 @@ function failure2(rule, err) {
 
 // src/scan/locate.ts
 async function locateFindings(findings, model, source, aliasesOf2, today2) {
-  const index2 = await SourceIndex.build({ ...source, configuration: model.document["configuration"] });
+  const index = await SourceIndex.build({ ...source, configuration: model.document["configuration"] });
   for (const f of findings) {
     if (!f.resource || f.file !== model.file) continue;
-    const where = await index2.locate(f.resource.address, f.attribute);
+    const where = await index.locate(f.resource.address, f.attribute);
     if (where) f.source = where;
     if (f.suppression) continue;
     const ids = new Set([f.ruleId, ...aliasesOf2(f.ruleId)].map((id) => id.toUpperCase()));
-    const match = (await index2.inlineSuppressions(f.resource.address)).find(
+    const match = (await index.inlineSuppressions(f.resource.address)).find(
       (s) => ids.has(s.ruleId.toUpperCase()) && (s.expires === void 0 || s.expires >= today2)
     );
     if (match) f.suppression = { kind: "inline", reason: match.reason, origin: `${match.file}:${match.line}` };
@@ -38536,10 +38559,10 @@ function diffNode(walk2, b, a, steps, path12, depth) {
     alignment.pairs.forEach((pair, n) => {
       const bn = pair.before !== void 0 ? child(b, pair.before) : absent();
       const an = pair.after !== void 0 ? child(a, pair.after) : absent();
-      const index2 = pair.after ?? pair.before;
-      const label = alignment.keyName !== void 0 ? `${path12}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path12}.${index2}`;
+      const index = pair.after ?? pair.before;
+      const label = alignment.keyName !== void 0 ? `${path12}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path12}.${index}`;
       const start = out2.length;
-      diffNode(walk2, bn, an, [...steps, index2], label, depth + 1);
+      diffNode(walk2, bn, an, [...steps, index], label, depth + 1);
       if (alignment.keyName !== void 0 && (pair.before === void 0 || pair.after === void 0)) {
         const keyPath = joinKey(label, alignment.keyName);
         const kept = out2.splice(start).filter((c) => c.path !== keyPath);
@@ -38772,13 +38795,13 @@ function compareVerdicts(before, after, drifted, rules) {
   return changes;
 }
 function indexByVerdict(findings) {
-  const index2 = /* @__PURE__ */ new Map();
+  const index = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.undecided) continue;
     const key = `${f.ruleId}\0${f.resource?.address ?? ""}`;
-    if (!index2.has(key)) index2.set(key, f);
+    if (!index.has(key)) index.set(key, f);
   }
-  return index2;
+  return index;
 }
 function toVerdict(f, title) {
   const v = { ruleId: f.ruleId, title, severity: f.severity, category: f.category, message: f.message };
@@ -38951,8 +38974,8 @@ async function runDrift(options) {
 }
 async function locatorFor(source, configuration) {
   if (!source) return void 0;
-  const index2 = await SourceIndex.build({ ...source, configuration });
-  return (r) => index2.locate(r.address);
+  const index = await SourceIndex.build({ ...source, configuration });
+  return (r) => index.locate(r.address);
 }
 async function analyse(mode, inputs, source, file, config, judges, locate) {
   const ignore = new DriftIgnore(config.drift?.ignore, config.drift?.default_ignore !== false);
@@ -39066,10 +39089,10 @@ async function writeFileAtomic(file, content) {
 }
 
 // src/cli/output.ts
-function parseOutputs(stdoutFormat, outputs2, known) {
+function parseOutputs(stdoutFormat, outputs, known) {
   const targets = [];
   let stdoutTaken = false;
-  for (const spec of outputs2) {
+  for (const spec of outputs) {
     const m = /^([a-z]+)=(.+)$/.exec(spec);
     const format = m ? m[1] : stdoutFormat;
     const file = m ? m[2] : spec;
@@ -39816,14 +39839,14 @@ var UnicodeRangeTable = class {
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
-  getLo(index2) {
-    return this.data[index2 * this.SIZE];
+  getLo(index) {
+    return this.data[index * this.SIZE];
   }
-  getHi(index2) {
-    return this.data[index2 * this.SIZE + 1];
+  getHi(index) {
+    return this.data[index * this.SIZE + 1];
   }
-  getStride(index2) {
-    return this.isStride1 ? 1 : this.data[index2 * this.SIZE + 2];
+  getStride(index) {
+    return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
   }
   get length() {
     return this.data.length / this.SIZE;
@@ -41157,14 +41180,14 @@ var Matcher = class Matcher2 {
         i += 2;
       } else if (isDigit3(c)) {
         let digits = 1;
-        let index2 = c - 48;
+        let index = c - 48;
         const c2 = replacement.charCodeAt(i + 2);
-        if (isDigit3(c2) && index2 * 10 + c2 - 48 <= groupCount) {
+        if (isDigit3(c2) && index * 10 + c2 - 48 <= groupCount) {
           digits = 2;
-          index2 = index2 * 10 + c2 - 48;
+          index = index * 10 + c2 - 48;
         }
-        if (index2 >= 1 && index2 <= groupCount) {
-          const group2 = this.group(index2);
+        if (index >= 1 && index <= groupCount) {
+          const group2 = this.group(index);
           if (group2 !== null) res += group2;
         } else res += replacement.substring(i, i + 1 + digits);
         i += 1 + digits;
@@ -46411,8 +46434,8 @@ function expand(template, m, named) {
     }
     i += mm[0].length;
     const name = mm[1];
-    const index2 = /^\d+$/.test(name) ? Number(name) : named[name];
-    if (index2 !== void 0 && index2 < m.groups.length) out2 += m.groups[index2] ?? "";
+    const index = /^\d+$/.test(name) ? Number(name) : named[name];
+    if (index !== void 0 && index < m.groups.length) out2 += m.groups[index] ?? "";
   }
   return out2;
 }
@@ -47283,6 +47306,9 @@ var objectBuiltins = [
 ];
 
 // src/rego/builtins/runtime.ts
+function formatPrintArgs(values) {
+  return values.map((v) => v === void 0 ? "<undefined>" : typeof v === "string" ? v : formatValue(v)).join(" ");
+}
 var runtimeBuiltins = [
   // planguard has no OPA runtime (config, environment); policies that look
   // at it see an empty environment rather than failing.
@@ -47337,9 +47363,9 @@ function unite(sets) {
 }
 function setsOf(name, args) {
   const outer = set(name, args, 0);
-  const members2 = [...outer];
-  for (const m of members2) if (!(m instanceof RegoSet)) throw elementTypeError(name, 1, outer, m, "set");
-  return members2;
+  const members = [...outer];
+  for (const m of members) if (!(m instanceof RegoSet)) throw elementTypeError(name, 1, outer, m, "set");
+  return members;
 }
 var setBuiltins = [
   def("and", 2, (args) => intersect(set("and", args, 0), set("and", args, 1))),
@@ -48610,1227 +48636,158 @@ function register(families) {
 }
 var BUILTINS = register(FAMILIES);
 
-// src/rego/engine/eval.ts
-var RegoEvalError = class extends Error {
-  constructor(code18, message, loc) {
+// src/rego/errors.ts
+var RegoError = class _RegoError extends Error {
+  constructor(code18, message, where, errors) {
     super(message);
     this.code = code18;
-    this.loc = loc;
-  }
-  code;
-  loc;
-};
-var UNBOUND = /* @__PURE__ */ Symbol("unbound");
-function lookup(env, name) {
-  for (let e = env; e; e = e.parent) if (e.name === name) return e.value;
-  return void 0;
-}
-function bind(env, name, value) {
-  return { name, value, parent: env };
-}
-var Evaluator = class {
-  constructor(compiled, options) {
-    this.compiled = compiled;
-    this.options = options;
-  }
-  compiled;
-  options;
-  depth = 0;
-  steps = 0;
-  evaluating = /* @__PURE__ */ new Set();
-  rootContext() {
-    return { input: this.options.input, dataOverrides: [], mocks: /* @__PURE__ */ new Map(), cache: /* @__PURE__ */ new Map(), mockEnv: null };
-  }
-  /** The value of `data.<path>` (a rule, a package, or base data). */
-  valueAt(path12, ctx = this.rootContext()) {
-    for (const [v] of this.walkData(path12.map((p) => ({ t: "value", v: p, loc: NOWHERE })), ctx, null)) return v;
-    return void 0;
-  }
-  /** Solutions of a query body, with the bindings of its variables. */
-  *query(body, ctx = this.rootContext()) {
-    yield* this.evalBody(body, 0, null, ctx, null);
-  }
-  readBinding(env, name) {
-    const v = lookup(env, name);
-    return v === UNBOUND ? void 0 : v;
-  }
-  // ---------------------------------------------------------------------------
-  // Bodies and literals
-  *evalBody(body, i, env, ctx, rule) {
-    this.tick();
-    if (i === body.length) {
-      yield env;
-      return;
-    }
-    for (const next of this.evalLiteral(body[i], env, ctx, rule)) yield* this.evalBody(body, i + 1, next, ctx, rule);
-  }
-  *evalLiteral(lit2, env, ctx, rule) {
-    if (lit2.kind === "some") {
-      let e = env;
-      for (const v of lit2.vars) e = bind(e, v, UNBOUND);
-      yield e;
-      return;
-    }
-    const inner = lit2.withs.length > 0 ? this.withContext(lit2.withs, env, ctx, rule) : ctx;
-    const negated = "negated" in lit2 && lit2.negated;
-    if (negated) {
-      for (const _ of this.evalPositive(lit2, env, inner, rule)) return;
-      yield env;
-      return;
-    }
-    yield* this.evalPositive(lit2, env, inner, rule);
-  }
-  *evalPositive(lit2, env, ctx, rule) {
-    switch (lit2.kind) {
-      case "expr":
-        for (const [v, e] of this.evalTerm(lit2.term, env, ctx, rule)) if (v !== false) yield e;
-        return;
-      case "unify":
-        yield* this.unifyTerms(lit2.left, lit2.right, env, ctx, rule);
-        return;
-      case "assign": {
-        let e = env;
-        for (const v of varsIn(lit2.left)) e = bind(e, v, UNBOUND);
-        for (const [value, e2] of this.evalTerm(lit2.right, env, ctx, rule)) {
-          yield* this.unifyValue(lit2.left, value, rebase(e2, e, env), ctx, rule);
-        }
-        return;
-      }
-      case "somein": {
-        let base = env;
-        if (lit2.declare) {
-          for (const v of [...lit2.key ? varsIn(lit2.key) : [], ...varsIn(lit2.value)]) base = bind(base, v, UNBOUND);
-        }
-        for (const [coll, e] of this.evalTerm(lit2.collection, env, ctx, rule)) {
-          const start = rebase(e, base, env);
-          for (const [k, v] of members(coll)) {
-            for (const e2 of lit2.key ? this.unifyValue(lit2.key, k, start, ctx, rule) : [start]) {
-              yield* this.unifyValue(lit2.value, v, e2, ctx, rule);
-            }
-          }
-        }
-        return;
-      }
-      case "every": {
-        for (const [coll, e] of this.evalTerm(lit2.collection, env, ctx, rule)) {
-          let all = true;
-          for (const [k, v] of members(coll)) {
-            let scope = e;
-            if (lit2.key) for (const name of varsIn(lit2.key)) scope = bind(scope, name, UNBOUND);
-            for (const name of varsIn(lit2.value)) scope = bind(scope, name, UNBOUND);
-            let held = false;
-            for (const e2 of lit2.key ? this.unifyValue(lit2.key, k, scope, ctx, rule) : [scope]) {
-              for (const e3 of this.unifyValue(lit2.value, v, e2, ctx, rule)) {
-                for (const _ of this.evalBody(lit2.body, 0, e3, ctx, rule)) {
-                  held = true;
-                  break;
-                }
-                if (held) break;
-              }
-              if (held) break;
-            }
-            if (!held) {
-              all = false;
-              break;
-            }
-          }
-          if (all) yield e;
-        }
-        return;
-      }
-    }
-  }
-  /** A context for `with`: new input, data overrides or function mocks, and a fresh cache. */
-  withContext(withs, env, ctx, rule) {
-    const next = { input: ctx.input, dataOverrides: [...ctx.dataOverrides], mocks: new Map(ctx.mocks), cache: /* @__PURE__ */ new Map(), mockEnv: env };
-    for (const w of withs) {
-      const target = refPath(w.target, rule, this.compiled);
-      if (!target) throw new RegoEvalError("rego_compile_error", "with target must be input, data or a function", w.target.loc);
-      if (target[0] === "input") {
-        const value = this.firstValue(w.value, env, ctx, rule);
-        if (target.length === 1) next.input = value;
-        else next.input = setPath(next.input, target.slice(1), value);
-        continue;
-      }
-      if (target[0] === "data" && !this.isFunction(target.slice(1))) {
-        const value = this.firstValue(w.value, env, ctx, rule);
-        if (value === void 0) continue;
-        next.dataOverrides.unshift({ path: target.slice(1), value });
-        next.dataOverrides.sort((a, b) => b.path.length - a.path.length);
-        continue;
-      }
-      next.mocks.set(target.join("."), w.value);
-    }
-    return next;
-  }
-  isFunction(path12) {
-    const group2 = this.compiled.groupAt(path12);
-    return group2?.kind === "function";
-  }
-  firstValue(term, env, ctx, rule) {
-    for (const [v] of this.evalTerm(term, env, ctx, rule)) return v;
-    return void 0;
-  }
-  // ---------------------------------------------------------------------------
-  // Terms
-  *evalTerm(term, env, ctx, rule) {
-    switch (term.t) {
-      case "value":
-        yield [term.v, env];
-        return;
-      case "var": {
-        const bound = lookup(env, term.name);
-        if (bound !== void 0 && bound !== UNBOUND) {
-          yield [bound, env];
-          return;
-        }
-        if (term.name === "_" || bound === UNBOUND || !this.isGlobalName(term.name, rule)) {
-          throw new RegoEvalError("rego_unsafe_var_error", `var ${term.name} is unsafe`, term.loc);
-        }
-        yield* this.evalRef({ t: "ref", head: term, path: [], loc: term.loc }, env, ctx, rule);
-        return;
-      }
-      case "ref":
-        yield* this.evalRef(term, env, ctx, rule);
-        return;
-      case "array":
-        for (const [items, e] of this.evalTerms(term.items, 0, env, ctx, rule, [])) yield [items, e];
-        return;
-      case "set":
-        for (const [items, e] of this.evalTerms(term.items, 0, env, ctx, rule, [])) yield [new RegoSet(items), e];
-        return;
-      case "object": {
-        const flat = term.entries.flatMap(([k, v]) => [k, v]);
-        for (const [items, e] of this.evalTerms(flat, 0, env, ctx, rule, [])) {
-          const entries = [];
-          for (let i = 0; i < items.length; i += 2) entries.push([items[i], items[i + 1]]);
-          yield [makeObject(entries), e];
-        }
-        return;
-      }
-      case "call":
-        yield* this.evalCall(term, env, ctx, rule);
-        return;
-      case "arraycomp": {
-        const out2 = [];
-        for (const e of this.evalBody(term.body, 0, env, ctx, rule)) for (const [v] of this.evalTerm(term.term, e, ctx, rule)) out2.push(v);
-        yield [out2, env];
-        return;
-      }
-      case "setcomp": {
-        const out2 = new RegoSet();
-        for (const e of this.evalBody(term.body, 0, env, ctx, rule)) for (const [v] of this.evalTerm(term.term, e, ctx, rule)) out2.addDuringConstruction(v);
-        yield [out2, env];
-        return;
-      }
-      case "objcomp": {
-        const seen = /* @__PURE__ */ new Map();
-        for (const e of this.evalBody(term.body, 0, env, ctx, rule)) {
-          for (const [k, e2] of this.evalTerm(term.key, e, ctx, rule)) {
-            for (const [v] of this.evalTerm(term.value, e2, ctx, rule)) {
-              const key = canonicalKey(k);
-              const prev = seen.get(key);
-              if (prev && !equal(prev[1], v)) {
-                throw new RegoEvalError("eval_conflict_error", "object keys must be unique", term.loc);
-              }
-              seen.set(key, [k, v]);
-            }
-          }
-        }
-        yield [makeObject([...seen.values()]), env];
-        return;
-      }
-    }
-  }
-  *evalTerms(terms, i, env, ctx, rule, acc) {
-    if (i === terms.length) {
-      yield [acc.slice(), env];
-      return;
-    }
-    for (const [v, e] of this.evalTerm(terms[i], env, ctx, rule)) {
-      acc.push(v);
-      yield* this.evalTerms(terms, i + 1, e, ctx, rule, acc);
-      acc.pop();
-    }
-  }
-  /** A name that refers to something global: input, data, an import, a rule of the package. */
-  isGlobalName(name, rule, env) {
-    if (env !== void 0 && lookup(env, name) !== void 0) return false;
-    if (name === "input" || name === "data") return true;
-    if (!rule) return false;
-    return rule.module.imports.some((i) => i.alias === name) || this.compiled.groupAt([...rule.module.pkg, name]) !== void 0 || this.compiled.nodeAt([...rule.module.pkg, name]) !== void 0;
-  }
-  // ---------------------------------------------------------------------------
-  // References
-  *evalRef(term, env, ctx, rule) {
-    const head = term.head;
-    if (head.t === "var") {
-      const bound = lookup(env, head.name);
-      if (bound !== void 0 && bound !== UNBOUND) {
-        yield* this.walkValue(bound, term.path, 0, env, ctx, rule);
-        return;
-      }
-      if (bound === UNBOUND) throw new RegoEvalError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
-      const expanded = this.expandGlobal(head.name, rule);
-      if (!expanded) throw new RegoEvalError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
-      if (expanded[0] === "input") {
-        const input = ctx.input;
-        if (input === void 0) return;
-        const prefix2 = expanded.slice(1).map((p) => ({ t: "value", v: p, loc: head.loc }));
-        yield* this.walkValue(input, [...prefix2, ...term.path], 0, env, ctx, rule);
-        return;
-      }
-      const prefix = expanded.slice(1).map((p) => ({ t: "value", v: p, loc: head.loc }));
-      for (const [v, e] of this.walkData([...prefix, ...term.path], ctx, env, rule)) yield [v, e];
-      return;
-    }
-    for (const [base, e] of this.evalTerm(head, env, ctx, rule)) yield* this.walkValue(base, term.path, 0, e, ctx, rule);
-  }
-  /** `input`, `data`, an import alias or a rule of the rule's package, as an absolute path. */
-  expandGlobal(name, rule) {
-    if (name === "input" || name === "data") return [name];
-    if (!rule) return void 0;
-    const imp = rule.module.imports.find((i) => i.alias === name);
-    if (imp) return imp.path;
-    return ["data", ...rule.module.pkg, name];
-  }
-  /** Walks a value along a path; variable segments iterate. */
-  *walkValue(value, path12, i, env, ctx, rule) {
-    if (i === path12.length) {
-      yield [value, env];
-      return;
-    }
-    const seg = path12[i];
-    const ground = this.groundKey(seg, env, rule);
-    if (ground !== NOT_GROUND) {
-      if (ground === UNSAFE) {
-        for (const [k, e] of this.evalTerm(seg, env, ctx, rule)) {
-          const child3 = index(value, k);
-          if (child3 !== void 0) yield* this.walkValue(child3, path12, i + 1, e, ctx, rule);
-        }
-        return;
-      }
-      const child2 = index(value, ground);
-      if (child2 !== void 0) yield* this.walkValue(child2, path12, i + 1, env, ctx, rule);
-      return;
-    }
-    for (const [k, v] of members(value)) {
-      for (const e of this.unifyValue(seg, k, env, ctx, rule)) yield* this.walkValue(v, path12, i + 1, e, ctx, rule);
-    }
-  }
-  /**
-   * A path segment's key when it needs no iteration: a constant or a bound
-   * variable. NOT_GROUND when it holds unbound variables (it iterates);
-   * UNSAFE when it is a term to evaluate (a call, a ref).
-   */
-  groundKey(seg, env, rule) {
-    if (seg.t === "value") return seg.v;
-    if (seg.t === "var") {
-      if (seg.name === "_") return NOT_GROUND;
-      const b = lookup(env, seg.name);
-      if (b === UNBOUND) return NOT_GROUND;
-      if (b === void 0) return this.isGlobalName(seg.name, rule) ? UNSAFE : NOT_GROUND;
-      return b;
-    }
-    if (seg.t === "array" || seg.t === "object") return varsIn(seg).some((v) => isUnbound(env, v) && !this.isGlobalName(v, rule)) ? NOT_GROUND : UNSAFE;
-    return UNSAFE;
-  }
-  /** Walks `data` (packages, rules and base documents) along a path. */
-  *walkData(path12, ctx, env, rule = null) {
-    yield* this.walkNode(this.compiled.root, [], path12, 0, ctx, env, rule);
-  }
-  *walkNode(node, at, path12, i, ctx, env, rule) {
-    const override = this.overrideAt(at, ctx);
-    if (override !== void 0) {
-      yield* this.walkValue(override, path12, i, env, ctx, rule);
-      return;
-    }
-    if (i === path12.length) {
-      yield [this.nodeValue(node, at, ctx), env];
-      return;
-    }
-    const seg = path12[i];
-    const ground = this.groundKey(seg, env, rule);
-    const step2 = (key, e) => this.stepNode(node, at, key, path12, i, ctx, e, rule);
-    if (ground === NOT_GROUND) {
-      for (const key of this.nodeKeys(node)) for (const e of this.unifyValue(seg, key, env, ctx, rule)) yield* step2(key, e);
-      return;
-    }
-    if (ground === UNSAFE) {
-      for (const [k, e] of this.evalTerm(seg, env, ctx, rule)) if (typeof k === "string") yield* step2(k, e);
-      return;
-    }
-    if (typeof ground === "string") yield* step2(ground, env);
-  }
-  *stepNode(node, at, key, path12, i, ctx, env, rule) {
-    const childPath = [...at, key];
-    const override = this.overrideAt(childPath, ctx);
-    if (override !== void 0) {
-      yield* this.walkValue(override, path12, i + 1, env, ctx, rule);
-      return;
-    }
-    const group2 = node.rules.get(key);
-    const child2 = node.children.get(key);
-    if (group2 && group2.kind !== "function") {
-      const value = this.groupValue(group2, ctx);
-      if (value !== void 0) yield* this.walkValue(value, path12, i + 1, env, ctx, rule);
-      return;
-    }
-    if (child2) {
-      yield* this.walkNode(child2, childPath, path12, i + 1, ctx, env, rule);
-      return;
-    }
-    if (node.base !== void 0) {
-      const v = index(node.base, key);
-      if (v !== void 0) yield* this.walkValue(v, path12, i + 1, env, ctx, rule);
-    }
-  }
-  overrideAt(at, ctx) {
-    for (const o of ctx.dataOverrides) {
-      if (o.path.length > at.length) {
-        continue;
-      }
-      if (o.path.every((p, k) => p === at[k])) {
-        let v = o.value;
-        for (const p of at.slice(o.path.length)) {
-          if (v === void 0) return void 0;
-          v = index(v, p);
-        }
-        return v;
-      }
-    }
-    return void 0;
-  }
-  nodeKeys(node) {
-    const keys = /* @__PURE__ */ new Set([...node.children.keys(), ...[...node.rules.entries()].filter(([, g]) => g.kind !== "function").map(([k]) => k)]);
-    if (node.base !== void 0 && isObject(node.base)) {
-      for (const [k] of objectEntries(node.base)) if (typeof k === "string") keys.add(k);
-    }
-    return [...keys];
-  }
-  /** A package as a value: its rules' values, its sub-packages and its base data. */
-  nodeValue(node, at, ctx) {
-    const entries = [];
-    if (node.base !== void 0 && isObject(node.base)) for (const e of objectEntries(node.base)) entries.push(e);
-    for (const [name, group2] of node.rules) {
-      if (group2.kind === "function") continue;
-      const v = this.groupValue(group2, ctx);
-      if (v !== void 0) entries.push([name, v]);
-    }
-    for (const [name, child2] of node.children) {
-      if (node.rules.has(name)) continue;
-      entries.push([name, this.nodeValue(child2, [...at, name], ctx)]);
-    }
-    if (entries.length === 0 && node.base !== void 0 && !isObject(node.base)) return node.base;
-    return makeObject(entries);
-  }
-  // ---------------------------------------------------------------------------
-  // Rules
-  groupValue(group2, ctx) {
-    const key = group2.id;
-    if (ctx.cache.has(key)) return ctx.cache.get(key);
-    if (this.evaluating.has(key + "@" + contextId(ctx))) {
-      throw new RegoEvalError("rego_recursion_error", `rule ${group2.name} is recursive`, group2.rules[0]?.loc);
-    }
-    this.evaluating.add(key + "@" + contextId(ctx));
-    this.enter(group2);
-    try {
-      const value = this.computeGroup(group2, ctx);
-      ctx.cache.set(key, value);
-      return value;
-    } finally {
-      this.depth--;
-      this.evaluating.delete(key + "@" + contextId(ctx));
-    }
-  }
-  enter(group2) {
-    this.depth++;
-    if (this.depth > this.options.maxDepth) {
-      throw new RegoEvalError("eval_depth_error", `evaluation is nested deeper than ${this.options.maxDepth} rules or calls (at ${group2.name})`, group2.rules[0]?.loc);
-    }
-  }
-  computeGroup(group2, ctx) {
-    switch (group2.kind) {
-      case "set": {
-        const out2 = new RegoSet();
-        for (const r of group2.rules) {
-          for (const e of this.evalBody(r.body, 0, null, ctx, group2)) for (const [k] of this.evalTerm(r.key, e, ctx, group2)) out2.addDuringConstruction(k);
-        }
-        return out2;
-      }
-      case "object": {
-        const seen = /* @__PURE__ */ new Map();
-        for (const r of group2.rules) {
-          for (const e of this.evalBody(r.body, 0, null, ctx, group2)) {
-            for (const [k, e2] of this.evalTerm(r.key, e, ctx, group2)) {
-              for (const [v] of this.evalTerm(r.value ?? TRUE, e2, ctx, group2)) {
-                const ck = canonicalKey(k);
-                const prev = seen.get(ck);
-                if (prev && !equal(prev[1], v)) {
-                  throw new RegoEvalError("eval_conflict_error", `object keys must be unique (rule ${group2.name})`, r.loc);
-                }
-                seen.set(ck, [k, v]);
-              }
-            }
-          }
-        }
-        return makeObject([...seen.values()]);
-      }
-      case "complete": {
-        let result;
-        for (const r of group2.rules) {
-          const v = this.completeValue(r, null, ctx, group2);
-          if (v === void 0) continue;
-          if (result !== void 0 && !equal(result, v)) {
-            throw new RegoEvalError("eval_conflict_error", `complete rules must not produce multiple outputs (rule ${group2.name})`, r.loc);
-          }
-          result = v;
-        }
-        if (result === void 0 && group2.defaultRule) result = this.firstValue(group2.defaultRule.value, null, ctx, group2);
-        return result;
-      }
-      case "function":
-        return void 0;
-    }
-  }
-  /** A complete rule's (or function's) value from its body, or its else chain. */
-  completeValue(r, env, ctx, group2) {
-    const branches = [{ value: r.value, body: r.body }, ...r.elses];
-    for (const b of branches) {
-      let result;
-      for (const e of this.evalBody(b.body, 0, env, ctx, group2)) {
-        for (const [v] of this.evalTerm(b.value ?? TRUE, e, ctx, group2)) {
-          if (result !== void 0 && !equal(result, v)) {
-            throw new RegoEvalError("eval_conflict_error", `complete rules must not produce multiple outputs (rule ${group2.name})`, r.loc);
-          }
-          result = v;
-        }
-      }
-      if (result !== void 0) return result;
-    }
-    return void 0;
-  }
-  // ---------------------------------------------------------------------------
-  // Calls
-  *evalCall(term, env, ctx, rule) {
-    const name = term.name;
-    const dotted = name.join(".");
-    if (dotted === "internal.member_2") {
-      yield* this.member(term, env, ctx, rule);
-      return;
-    }
-    if (dotted === "print") {
-      const parts = [];
-      for (const a of term.args) {
-        let text2 = "<undefined>";
-        for (const [v] of this.evalTerm(a, env, ctx, rule)) {
-          text2 = typeof v === "string" ? v : formatValue(v);
-          break;
-        }
-        parts.push(text2);
-      }
-      this.options.print?.(parts.join(" "));
-      yield [true, env];
-      return;
-    }
-    const target = term.operator ? { kind: "builtin", def: BUILTINS.get(dotted) } : this.resolveFunction(name, rule, ctx);
-    if (target.kind === "mock-value") {
-      for (const [v, e] of this.evalTerm(target.value, ctx.mockEnv, ctx, rule)) yield [v, env ?? e];
-      return;
-    }
-    if (target.kind === "user") {
-      const group2 = target.group;
-      const arity = group2.rules[0]?.args?.length ?? 0;
-      const inputs2 = term.args.slice(0, arity);
-      const output2 = term.args.length > arity ? term.args[arity] : void 0;
-      for (const [args, e] of this.evalTerms(inputs2, 0, env, ctx, rule, [])) {
-        const v = this.callUser(group2, args, ctx);
-        if (v === void 0) continue;
-        if (output2) for (const e2 of this.unifyValue(output2, v, e, ctx, rule)) yield [true, e2];
-        else yield [v, e];
-      }
-      return;
-    }
-    const def2 = target.def;
-    const inputs = term.args.slice(0, def2.arity);
-    const output = term.args.length > def2.arity ? term.args[def2.arity] : void 0;
-    for (const [args, e] of this.evalTerms(inputs, 0, env, ctx, rule, [])) {
-      let result;
-      try {
-        result = def2.impl(args, { strict: this.options.strict, nowNs: this.options.nowNs, ...this.options.print ? { print: this.options.print } : {} });
-      } catch (err) {
-        if (err instanceof BuiltinError) {
-          if (this.options.strict) throw new RegoEvalError(err.code, err.message, term.loc);
-          continue;
-        }
-        if (err instanceof RegoEvalError) throw err;
-        throw new RegoEvalError("eval_builtin_error", `${def2.name}: ${err.message}`, term.loc);
-      }
-      if (result === void 0) continue;
-      const outputs2 = def2.relation ? result : [result];
-      for (const out2 of outputs2) {
-        if (output) for (const e2 of this.unifyValue(output, out2, e, ctx, rule)) yield [true, e2];
-        else yield [out2, e];
-      }
-    }
-  }
-  resolveFunction(name, rule, ctx) {
-    const abs = this.absoluteName(name, rule);
-    for (const key of [abs.join("."), name.join(".")]) {
-      const mock = ctx.mocks.get(key);
-      if (mock) {
-        const mocked = mock.t === "var" || mock.t === "ref" && mock.head.t === "var" ? this.functionNameOf(mock) : void 0;
-        if (mocked) return this.resolveFunction(mocked, rule, { ...ctx, mocks: withoutKey(ctx.mocks, key) });
-        return { kind: "mock-value", value: mock };
-      }
-    }
-    if (abs[0] === "data") {
-      const group2 = this.compiled.groupAt(abs.slice(1));
-      if (group2 && group2.kind === "function") return { kind: "user", group: group2 };
-      if (group2) throw new RegoEvalError("rego_type_error", `${name.join(".")} is not a function`);
-    }
-    const def2 = BUILTINS.get(name.join("."));
-    if (def2) return { kind: "builtin", def: def2 };
-    throw new RegoEvalError("rego_type_error", `undefined function ${name.join(".")}`);
-  }
-  functionNameOf(t) {
-    if (t.t === "var") return [t.name];
-    if (t.t === "ref" && t.head.t === "var" && t.path.every((p) => p.t === "value" && typeof p.v === "string")) return [t.head.name, ...t.path.map((p) => p.v)];
-    return void 0;
-  }
-  /** A function's name as `data.<pkg>.<name>` when it is a user function, else as written. */
-  absoluteName(name, rule) {
-    if (name[0] === "data") return name;
-    if (!rule) return name;
-    const imp = rule.module.imports.find((i) => i.alias === name[0]);
-    if (imp) return [...imp.path, ...name.slice(1)];
-    const local = ["data", ...rule.module.pkg, ...name];
-    if (this.compiled.groupAt(local.slice(1))) return local;
-    return name;
-  }
-  callUser(group2, args, ctx) {
-    const cacheKey = `${group2.id}(${args.map(canonicalKey).join(",")})`;
-    if (ctx.cache.has(cacheKey)) return ctx.cache.get(cacheKey);
-    this.enter(group2);
-    try {
-      let result;
-      for (const r of group2.rules) {
-        for (const env of this.bindArgs(r.args ?? [], args, 0, null, ctx, group2)) {
-          const v = this.completeValue(r, env, ctx, group2);
-          if (v === void 0) continue;
-          if (result !== void 0 && !equal(result, v)) {
-            throw new RegoEvalError("eval_conflict_error", `functions must not produce multiple outputs for same inputs (${group2.name})`, r.loc);
-          }
-          result = v;
-          break;
-        }
-      }
-      ctx.cache.set(cacheKey, result);
-      return result;
-    } finally {
-      this.depth--;
-    }
-  }
-  *bindArgs(params, args, i, env, ctx, group2) {
-    if (i === params.length) {
-      yield env;
-      return;
-    }
-    let e = env;
-    for (const v of varsIn(params[i])) if (lookup(e, v) === void 0) e = bind(e, v, UNBOUND);
-    for (const e2 of this.unifyValue(params[i], args[i], e, ctx, group2)) yield* this.bindArgs(params, args, i + 1, e2, ctx, group2);
-  }
-  /** `x in xs`: true or false when x is known; binds x when it is not. */
-  *member(term, env, ctx, rule) {
-    const [needle, haystack] = term.args;
-    for (const [coll, e] of this.evalTerm(haystack, env, ctx, rule)) {
-      if (varsIn(needle).some((v) => isUnbound(e, v))) {
-        for (const [, v] of members(coll)) for (const e2 of this.unifyValue(needle, v, e, ctx, rule)) yield [true, e2];
-        continue;
-      }
-      for (const [x, e2] of this.evalTerm(needle, e, ctx, rule)) {
-        let found = false;
-        for (const [, v] of members(coll)) {
-          if (equal(v, x)) {
-            found = true;
-            break;
-          }
-        }
-        yield [found, e2];
-      }
-    }
-  }
-  // ---------------------------------------------------------------------------
-  // Unification
-  *unifyTerms(a, b, env, ctx, rule) {
-    if (a.t === "var" && a.name === "_") {
-      if (b.t === "var" && b.name === "_") yield env;
-      else for (const [, e] of this.evalTerm(b, env, ctx, rule)) yield e;
-      return;
-    }
-    const aOpen = varsIn(a).some((v) => isUnbound(env, v) && !this.isGlobalName(v, rule, env));
-    if (aOpen && !(b.t === "var" && isUnbound(env, b.name))) {
-      for (const [v, e] of this.evalTerm(b, env, ctx, rule)) yield* this.unifyValue(a, v, e, ctx, rule);
-      return;
-    }
-    for (const [v, e] of this.evalTerm(a, env, ctx, rule)) yield* this.unifyValue(b, v, e, ctx, rule);
-  }
-  /** Unifies a term (a pattern with variables) with a value. */
-  *unifyValue(term, value, env, ctx, rule) {
-    switch (term.t) {
-      case "var": {
-        if (term.name === "_") {
-          yield env;
-          return;
-        }
-        const bound = lookup(env, term.name);
-        if (bound === void 0 && this.isGlobalName(term.name, rule)) break;
-        if (bound === void 0 || bound === UNBOUND) {
-          yield bind(env, term.name, value);
-          return;
-        }
-        if (equal(bound, value)) yield env;
-        return;
-      }
-      case "array": {
-        if (!Array.isArray(value) || value.length !== term.items.length) return;
-        yield* this.unifyItems(term.items, value, 0, env, ctx, rule);
-        return;
-      }
-      case "object": {
-        if (!isObject(value)) return;
-        if (term.entries.length !== countEntries(value)) return;
-        yield* this.unifyEntries(term.entries, value, 0, env, ctx, rule);
-        return;
-      }
-      default:
-        break;
-    }
-    for (const [v, e] of this.evalTerm(term, env, ctx, rule)) if (equal(v, value)) yield e;
-  }
-  *unifyItems(items, values, i, env, ctx, rule) {
-    if (i === items.length) {
-      yield env;
-      return;
-    }
-    for (const e of this.unifyValue(items[i], values[i], env, ctx, rule)) yield* this.unifyItems(items, values, i + 1, e, ctx, rule);
-  }
-  *unifyEntries(entries, obj3, i, env, ctx, rule) {
-    if (i === entries.length) {
-      yield env;
-      return;
-    }
-    const [kt, vt] = entries[i];
-    for (const [k, e] of this.evalTerm(kt, env, ctx, rule)) {
-      const v = objectGet(obj3, k);
-      if (v === void 0) continue;
-      for (const e2 of this.unifyValue(vt, v, e, ctx, rule)) yield* this.unifyEntries(entries, obj3, i + 1, e2, ctx, rule);
-    }
-  }
-  tick() {
-    if ((++this.steps & 1023) === 0 && Date.now() > this.options.deadline) {
-      throw new RegoEvalError("eval_cancel_error", "evaluation took longer than its time budget");
-    }
-  }
-};
-var NOWHERE = { file: "", line: 0, col: 0 };
-var TRUE = { t: "value", v: true, loc: NOWHERE };
-var NOT_GROUND = /* @__PURE__ */ Symbol("not ground");
-var UNSAFE = /* @__PURE__ */ Symbol("evaluate");
-var contextCounter = 0;
-var contextIds = /* @__PURE__ */ new WeakMap();
-function contextId(ctx) {
-  let id = contextIds.get(ctx);
-  if (id === void 0) contextIds.set(ctx, id = ++contextCounter);
-  return id;
-}
-function withoutKey(map, key) {
-  const m = new Map(map);
-  m.delete(key);
-  return m;
-}
-function rebase(e, onto, from) {
-  if (e === from) return onto;
-  const added = [];
-  for (let x = e; x && x !== from; x = x.parent) added.push(x);
-  let out2 = onto;
-  for (let k = added.length - 1; k >= 0; k--) out2 = bind(out2, added[k].name, added[k].value);
-  return out2;
-}
-function isUnbound(env, name) {
-  if (name === "_") return true;
-  const v = lookup(env, name);
-  return v === void 0 || v === UNBOUND;
-}
-function varsIn(term, out2 = []) {
-  switch (term.t) {
-    case "var":
-      if (term.name !== "_" && !out2.includes(term.name)) out2.push(term.name);
-      break;
-    case "ref":
-      varsIn(term.head, out2);
-      for (const p of term.path) varsIn(p, out2);
-      break;
-    case "array":
-    case "set":
-      for (const x of term.items) varsIn(x, out2);
-      break;
-    case "object":
-      for (const [k, v] of term.entries) {
-        varsIn(k, out2);
-        varsIn(v, out2);
-      }
-      break;
-    case "call":
-      for (const a of term.args) varsIn(a, out2);
-      break;
-    default:
-      break;
-  }
-  return out2;
-}
-function* members(value) {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield [i, value[i]];
-  } else if (isSet2(value)) {
-    for (const v of value) yield [v, v];
-  } else if (isObject(value)) {
-    yield* objectEntries(value);
-  }
-}
-function index(value, key) {
-  if (Array.isArray(value)) return typeof key === "number" && Number.isInteger(key) && key >= 0 ? value[key] : void 0;
-  if (isSet2(value)) return value.has(key) ? key : void 0;
-  if (isObject(value)) return objectGet(value, key);
-  return void 0;
-}
-function countEntries(obj3) {
-  let n = 0;
-  for (const _ of objectEntries(obj3)) n++;
-  return n;
-}
-function setPath(base, path12, value) {
-  if (value === void 0) return base;
-  if (path12.length === 0) return value;
-  const entries = base !== void 0 && isObject(base) ? [...objectEntries(base)].filter(([k]) => k !== path12[0]) : [];
-  const child2 = base !== void 0 && isObject(base) ? objectGet(base, path12[0]) : void 0;
-  entries.push([path12[0], setPath(child2, path12.slice(1), value)]);
-  return makeObject(entries);
-}
-function refPath(t, rule, compiled) {
-  let parts;
-  if (t.t === "var") parts = [t.name];
-  else if (t.t === "ref" && t.head.t === "var" && t.path.every((p) => p.t === "value" && typeof p.v === "string")) {
-    parts = [t.head.name, ...t.path.map((p) => p.v)];
-  } else return void 0;
-  if (parts[0] === "input" || parts[0] === "data") return parts;
-  if (rule) {
-    const imp = rule.module.imports.find((i) => i.alias === parts[0]);
-    if (imp) return [...imp.path, ...parts.slice(1)];
-    if (compiled.groupAt([...rule.module.pkg, ...parts])) return ["data", ...rule.module.pkg, ...parts];
-  }
-  return parts;
-}
-
-// src/rego/engine/order.ts
-function reorderBody(body, isGlobal) {
-  const pending = body.map((lit2, i) => ({ lit: lit2, i, needs: needs(lit2), binds: binds(lit2), either: eitherSide(lit2) }));
-  const bound = /* @__PURE__ */ new Set();
-  const out2 = [];
-  const known = (v) => bound.has(v) || isGlobal(v);
-  while (pending.length > 0) {
-    let k = pending.findIndex((p) => [...p.needs].every(known) && (!p.either || p.either.some(known)));
-    if (k < 0) k = 0;
-    const [next] = pending.splice(k, 1);
-    out2.push(next.lit);
-    for (const v of next.binds) bound.add(v);
-    for (const v of next.needs) bound.add(v);
-  }
-  return out2;
-}
-function eitherSide(lit2) {
-  if (lit2.kind !== "unify" || lit2.left.t !== "var" || lit2.right.t !== "var") return void 0;
-  return [lit2.left.name, lit2.right.name];
-}
-function binds(lit2) {
-  switch (lit2.kind) {
-    case "some":
-      return /* @__PURE__ */ new Set();
-    case "assign":
-      return new Set(varsIn(lit2.left));
-    case "unify":
-      return /* @__PURE__ */ new Set([...outputs(lit2.left), ...outputs(lit2.right)]);
-    case "somein":
-      return /* @__PURE__ */ new Set([...lit2.key ? varsIn(lit2.key) : [], ...varsIn(lit2.value)]);
-    case "expr":
-      return lit2.negated ? /* @__PURE__ */ new Set() : outputs(lit2.term);
-    case "every":
-      return /* @__PURE__ */ new Set();
-  }
-}
-function needs(lit2) {
-  const all = /* @__PURE__ */ new Set();
-  const add3 = (t) => varsIn(t).forEach((v) => all.add(v));
-  switch (lit2.kind) {
-    case "some":
-      return all;
-    case "assign":
-      add3(lit2.right);
-      break;
-    case "unify": {
-      const out2 = /* @__PURE__ */ new Set([...outputs(lit2.left), ...outputs(lit2.right)]);
-      [...varsIn(lit2.left), ...varsIn(lit2.right)].forEach((v) => {
-        if (!out2.has(v)) all.add(v);
-      });
-      return all;
-    }
-    case "somein":
-      add3(lit2.collection);
-      return all;
-    case "every":
-      add3(lit2.collection);
-      return all;
-    case "expr": {
-      const out2 = lit2.negated ? /* @__PURE__ */ new Set() : outputs(lit2.term);
-      varsIn(lit2.term).forEach((v) => {
-        if (!out2.has(v)) all.add(v);
-      });
-      return all;
-    }
-  }
-  return all;
-}
-function outputs(t) {
-  const out2 = /* @__PURE__ */ new Set();
-  const visit = (x, top) => {
-    switch (x.t) {
-      case "var":
-        if (top) out2.add(x.name);
-        return;
-      case "ref":
-        for (const p of x.path) if (p.t === "var") out2.add(p.name);
-        return;
-      case "array":
-        for (const i of x.items) visit(i, top);
-        return;
-      case "object":
-        for (const [, v] of x.entries) visit(v, top);
-        return;
-      case "call":
-        if (x.name.join(".") === "internal.member_2") visit(x.args[0], true);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(t, true);
-  return out2;
-}
-
-// src/rego/engine/compile.ts
-var RegoCompileError = class extends Error {
-  constructor(code18, message, file, line, col) {
-    super(message);
-    this.code = code18;
-    this.file = file;
-    this.line = line;
-    this.col = col;
+    this.name = "RegoError";
+    this.file = where?.file || void 0;
+    this.line = where?.line || void 0;
+    this.col = where?.col || void 0;
+    this.errors = errors ?? [this];
   }
   code;
   file;
   line;
   col;
-};
-var SPECIAL_CALLS = /* @__PURE__ */ new Set(["print", "internal.member_2"]);
-var Compiled = class _Compiled {
-  constructor(modules) {
-    this.modules = modules;
-    for (const m of modules) this.addModule(m);
-    for (const m of modules) this.check(m);
-    for (const m of modules) this.prepare(m);
+  /** Every problem found, when a compile reports several (this error is the first). */
+  errors;
+  /** `file:line:col: code: message`, as OPA prints it. */
+  describe() {
+    return this.errors.map(describeOne).join("\n");
   }
-  modules;
-  root = newNode();
-  /** Reorders bodies for safety and rejects `:=` redeclarations, as OPA's compiler does. */
-  prepare(m) {
-    const isGlobal = (name) => name === "input" || name === "data" || m.imports.some((i) => i.alias === name) || this.nodeAt([...m.pkg, name]) !== void 0 || this.groupAt([...m.pkg, name]) !== void 0;
-    const fixBody = (body, outer) => {
-      const declared = new Set(outer);
-      for (const lit2 of body) {
-        if (lit2.kind === "assign") {
-          for (const v of varsIn(lit2.left)) {
-            if (declared.has(v)) throw new RegoCompileError("rego_compile_error", `var ${v} assigned above`, m.file, lit2.loc.line, lit2.loc.col);
-            declared.add(v);
-          }
-        }
-      }
-      const scope = /* @__PURE__ */ new Set([...outer, ...body.flatMap((l) => literalVars(l))]);
-      for (const lit2 of body) fixNested(lit2, scope);
-      return reorderBody(body, (v) => isGlobal(v) || outer.has(v));
-    };
-    const fixTerm = (t, scope) => {
-      switch (t.t) {
-        case "arraycomp":
-        case "setcomp":
-          t.body = fixBody(t.body, new Set(scope));
-          return;
-        case "objcomp":
-          t.body = fixBody(t.body, new Set(scope));
-          return;
-        case "call":
-          t.args.forEach((a) => fixTerm(a, scope));
-          return;
-        case "ref":
-          fixTerm(t.head, scope);
-          t.path.forEach((p) => fixTerm(p, scope));
-          return;
-        case "array":
-        case "set":
-          t.items.forEach((x) => fixTerm(x, scope));
-          return;
-        case "object":
-          t.entries.forEach(([k, v]) => {
-            fixTerm(k, scope);
-            fixTerm(v, scope);
-          });
-          return;
-        default:
-          return;
-      }
-    };
-    const fixNested = (lit2, scope) => {
-      switch (lit2.kind) {
-        case "expr":
-          fixTerm(lit2.term, scope);
-          break;
-        case "unify":
-        case "assign":
-          fixTerm(lit2.left, scope);
-          fixTerm(lit2.right, scope);
-          break;
-        case "somein":
-          fixTerm(lit2.collection, scope);
-          break;
-        case "every": {
-          const inner = /* @__PURE__ */ new Set([...scope, ...lit2.key ? varsIn(lit2.key) : [], ...varsIn(lit2.value)]);
-          lit2.body = fixBody(lit2.body, inner);
-          break;
-        }
-        default:
-          break;
-      }
-    };
-    for (const r of m.rules) {
-      const params = new Set((r.args ?? []).flatMap((a) => varsIn(a)));
-      r.body = fixBody(r.body, params);
-      for (const e of r.elses) e.body = fixBody(e.body, params);
-    }
-  }
-  withBase(data) {
-    const copy = Object.create(_Compiled.prototype);
-    Object.assign(copy, { modules: this.modules, root: attachBase(this.root, data) });
-    return copy;
-  }
-  nodeAt(path12) {
-    let node = this.root;
-    for (const p of path12) {
-      node = node?.children.get(p);
-      if (!node) return void 0;
-    }
-    return node;
-  }
-  groupAt(path12) {
-    if (path12.length === 0) return void 0;
-    return this.nodeAt(path12.slice(0, -1))?.rules.get(path12[path12.length - 1]);
-  }
-  addModule(m) {
-    const pkgNode = this.ensure(m.pkg);
-    pkgNode.modules.push(m);
-    for (const r of m.rules) {
-      const node = this.ensure([...m.pkg, ...r.path.slice(0, -1)]);
-      const name = r.path[r.path.length - 1];
-      let group2 = node.rules.get(name);
-      const kind = r.isDefault ? group2?.kind ?? "complete" : r.kind;
-      if (!group2) {
-        group2 = { id: [...m.pkg, ...r.path].join("."), name: [...m.pkg, ...r.path].join("."), kind, rules: [], module: m };
-        node.rules.set(name, group2);
-      } else if (!r.isDefault && group2.rules.length > 0 && group2.kind !== r.kind) {
-        throw new RegoCompileError("rego_type_error", `conflicting rules ${group2.name} found`, m.file, r.loc.line, r.loc.col);
-      } else if (!r.isDefault && group2.rules.length === 0) {
-        group2.kind = r.kind;
-      }
-      if (r.isDefault) {
-        if (group2.defaultRule) throw new RegoCompileError("rego_type_error", `multiple default rules ${group2.name} found`, m.file, r.loc.line, r.loc.col);
-        group2.defaultRule = r;
-      } else {
-        group2.rules.push(r);
-      }
-    }
-  }
-  ensure(path12) {
-    let node = this.root;
-    for (const p of path12) {
-      let child2 = node.children.get(p);
-      if (!child2) node.children.set(p, child2 = newNode());
-      node = child2;
-    }
-    return node;
-  }
-  /** Every call must name something that exists. */
-  check(m) {
-    const checkTerm = (t, statement = false) => {
-      switch (t.t) {
-        case "call": {
-          const name = t.name.join(".");
-          const user = !t.operator && this.resolvesToFunction(m, t.name);
-          const builtin = BUILTINS.get(name);
-          if (!SPECIAL_CALLS.has(name) && !builtin && !user) {
-            throw new RegoCompileError("rego_type_error", `undefined function ${name}`, m.file, t.loc.line, t.loc.col);
-          }
-          if (!user && builtin && t.args.length > builtin.arity + (statement ? 1 : 0)) {
-            throw new RegoCompileError("rego_type_error", `${name}: too many arguments (takes ${builtin.arity})`, m.file, t.loc.line, t.loc.col);
-          }
-          if (!user && builtin && t.args.length < builtin.arity) {
-            throw new RegoCompileError("rego_type_error", `${name}: too few arguments (takes ${builtin.arity})`, m.file, t.loc.line, t.loc.col);
-          }
-          t.args.forEach((a) => checkTerm(a));
-          return;
-        }
-        case "ref":
-          checkTerm(t.head);
-          t.path.forEach((p) => checkTerm(p));
-          return;
-        case "array":
-        case "set":
-          t.items.forEach((x) => checkTerm(x));
-          return;
-        case "object":
-          for (const [k, v] of t.entries) {
-            checkTerm(k);
-            checkTerm(v);
-          }
-          return;
-        case "arraycomp":
-        case "setcomp":
-          checkTerm(t.term);
-          checkBody(t.body);
-          return;
-        case "objcomp":
-          checkTerm(t.key);
-          checkTerm(t.value);
-          checkBody(t.body);
-          return;
-        default:
-          return;
-      }
-    };
-    const checkLiteral = (l) => {
-      switch (l.kind) {
-        case "expr":
-          checkTerm(l.term, true);
-          break;
-        case "unify":
-        case "assign":
-          checkTerm(l.left);
-          checkTerm(l.right);
-          break;
-        case "somein":
-          checkTerm(l.collection);
-          break;
-        case "every":
-          checkTerm(l.collection);
-          checkBody(l.body);
-          break;
-        default:
-          break;
-      }
-      if ("withs" in l) for (const w of l.withs) checkTerm(w.value);
-    };
-    const checkBody = (b) => b.forEach(checkLiteral);
-    for (const r of m.rules) {
-      checkBody(r.body);
-      for (const e of r.elses) {
-        checkBody(e.body);
-        if (e.value) checkTerm(e.value);
-      }
-      if (r.value) checkTerm(r.value);
-      if (r.key) checkTerm(r.key);
-    }
-  }
-  resolvesToFunction(m, name) {
-    const candidates = [];
-    if (name[0] === "data") candidates.push(name.slice(1));
-    const imp = m.imports.find((i) => i.alias === name[0]);
-    if (imp && imp.path[0] === "data") candidates.push([...imp.path.slice(1), ...name.slice(1)]);
-    candidates.push([...m.pkg, ...name]);
-    return candidates.some((c) => this.groupAt(c)?.kind === "function");
+  /** Several problems as one error: the first one's code and place, every message. */
+  static aggregate(errors) {
+    if (errors.length === 1) return errors[0];
+    const first = errors[0];
+    const message = `${errors.length} errors occurred:
+${errors.map(describeOne).join("\n")}`;
+    return new _RegoError(first.code, message, { file: first.file, line: first.line, col: first.col }, errors);
   }
 };
-function newNode() {
-  return { children: /* @__PURE__ */ new Map(), rules: /* @__PURE__ */ new Map(), modules: [] };
-}
-function attachBase(node, base) {
-  const copy = { children: /* @__PURE__ */ new Map(), rules: node.rules, modules: node.modules };
-  if (base !== void 0) copy.base = base;
-  for (const [k, child2] of node.children) {
-    const sub = base !== void 0 && isObject(base) ? objectGet(base, k) : void 0;
-    copy.children.set(k, attachBase(child2, sub));
-  }
-  return copy;
-}
-function literalVars(lit2) {
-  switch (lit2.kind) {
-    case "some":
-      return lit2.vars;
-    case "expr":
-      return varsIn(lit2.term);
-    case "unify":
-    case "assign":
-      return [...varsIn(lit2.left), ...varsIn(lit2.right)];
-    case "somein":
-      return [...lit2.key ? varsIn(lit2.key) : [], ...varsIn(lit2.value), ...varsIn(lit2.collection)];
-    case "every":
-      return varsIn(lit2.collection);
-  }
+function describeOne(e) {
+  const where = e.file ? `${e.file}${e.line ? `:${e.line}${e.col ? `:${e.col}` : ""}` : ""}: ` : "";
+  return `${where}${e.code}: ${e.message}`;
 }
 
-// src/rego/engine/lexer.ts
-var RegoSyntaxError = class extends Error {
-  constructor(message, line, col) {
-    super(message);
-    this.line = line;
-    this.col = col;
+// src/rego/annotations.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var SCOPES = /* @__PURE__ */ new Set(["rule", "document", "package", "subpackages"]);
+var KNOWN_KEYS = /* @__PURE__ */ new Set(["scope", "title", "description", "related_resources", "authors", "organizations", "schemas", "entrypoint", "custom", "compile"]);
+function parseAnnotations(comments, file) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i];
+    if (c.text.trim() !== "METADATA" || c.col !== 1) continue;
+    const lines = [];
+    let last2 = c.line;
+    let j = i + 1;
+    while (j < comments.length && comments[j].line === last2 + 1 && comments[j].col === 1) {
+      lines.push(comments[j].text);
+      last2 = comments[j].line;
+      j++;
+    }
+    const loc = { file, line: c.line, col: 1 };
+    const raw = parseBlock(dedent(lines), loc);
+    const scope = raw["scope"] ?? "rule";
+    if (typeof scope !== "string" || !SCOPES.has(scope)) {
+      throw new RegoError("rego_parse_error", `invalid annotation scope '${String(scope)}'`, loc);
+    }
+    for (const key of Object.keys(raw)) {
+      if (!KNOWN_KEYS.has(key)) throw new RegoError("rego_parse_error", `invalid annotation key '${key}'`, loc);
+    }
+    const annotation2 = { scope, raw, loc };
+    if (typeof raw["title"] === "string") annotation2.title = raw["title"];
+    if (typeof raw["description"] === "string") annotation2.description = raw["description"];
+    if (raw["custom"] !== void 0) {
+      if (raw["custom"] === null || typeof raw["custom"] !== "object" || Array.isArray(raw["custom"])) {
+        throw new RegoError("rego_parse_error", "invalid annotation: custom must be a map", loc);
+      }
+      annotation2.custom = raw["custom"];
+    }
+    const list3 = out2.get(last2 + 1) ?? [];
+    list3.push(annotation2);
+    out2.set(last2 + 1, list3);
+    i = j - 1;
   }
-  line;
-  col;
-};
-var OPERATORS = [":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"];
-function tokenize2(src) {
+  return out2;
+}
+function dedent(lines) {
+  let common = Infinity;
+  for (const l of lines) {
+    if (l.trim() === "") continue;
+    common = Math.min(common, l.length - l.trimStart().length);
+  }
+  if (!Number.isFinite(common)) common = 0;
+  return lines.map((l) => l.slice(common)).join("\n");
+}
+var parsedBlocks = /* @__PURE__ */ new Map();
+function parseBlock(text2, loc) {
+  const hit = parsedBlocks.get(text2);
+  if (hit) return structuredClone(hit);
+  const parsed = parseBlockUncached(text2, loc);
+  if (parsedBlocks.size < 1e4) parsedBlocks.set(text2, structuredClone(parsed));
+  return parsed;
+}
+function parseBlockUncached(text2, loc) {
+  let yaml;
+  try {
+    yaml = (0, import_yaml4.parse)(text2);
+  } catch (err) {
+    throw new RegoError("rego_parse_error", `yaml: ${err.message.split("\n")[0]}`, loc);
+  }
+  if (yaml === null || yaml === void 0) return {};
+  if (typeof yaml !== "object" || Array.isArray(yaml)) throw new RegoError("rego_parse_error", "invalid METADATA block: expected a YAML map", loc);
+  return yaml;
+}
+
+// src/rego/lexer.ts
+var NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+var TWO_CHAR_OPS = /* @__PURE__ */ new Set([":=", "==", "!=", "<=", ">="]);
+var ONE_CHAR_OPS = /* @__PURE__ */ new Set(["{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"]);
+function isIdentStart2(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isIdentPart2(c) {
+  return isIdentStart2(c) || c >= 48 && c <= 57;
+}
+function tokenize2(src, file) {
   const tokens = [];
   const comments = [];
   let i = 0;
   let line = 1;
   let lineStart = 0;
+  let spaced = false;
   const n = src.length;
   const col = () => i - lineStart + 1;
+  const fail3 = (message, l = line, c = col()) => {
+    throw new RegoError("rego_parse_error", message, { file, line: l, col: c });
+  };
+  const push2 = (type, text2, l, c, extra) => {
+    tokens.push({ type, text: text2, line: l, col: c, spaced, ...extra });
+    spaced = false;
+  };
   while (i < n) {
     const c = src[i];
     if (c === "\n") {
-      tokens.push({ type: "newline", text: "\n", line, col: col() });
+      push2("newline", "\n", line, col());
       i++;
       line++;
       lineStart = i;
       continue;
     }
-    if (c === " " || c === "	" || c === "\r") {
+    if (c === " " || c === "	" || c === "\r" || c === "\uFEFF") {
       i++;
+      spaced = true;
       continue;
     }
     if (c === "#") {
       const end = src.indexOf("\n", i);
       const stop = end < 0 ? n : end;
-      comments.push({ text: src.slice(i + 1, stop), line });
+      comments.push({ text: src.slice(i + 1, stop), line, col: col() });
       i = stop;
+      spaced = true;
       continue;
     }
     if (c === '"') {
@@ -49838,138 +48795,140 @@ function tokenize2(src) {
       let j = i + 1;
       let out2 = "";
       while (j < n && src[j] !== '"') {
-        if (src[j] === "\n") throw new RegoSyntaxError("unterminated string", line, startCol);
-        if (src[j] === "\\") {
+        const ch = src[j];
+        if (ch === "\n") fail3("non-terminated string", line, startCol);
+        if (ch === "\\") {
           const e = src[j + 1];
-          switch (e) {
-            case '"':
-            case "\\":
-            case "/":
-              out2 += e;
-              j += 2;
-              break;
-            case "n":
-              out2 += "\n";
-              j += 2;
-              break;
-            case "t":
-              out2 += "	";
-              j += 2;
-              break;
-            case "r":
-              out2 += "\r";
-              j += 2;
-              break;
-            case "b":
-              out2 += "\b";
-              j += 2;
-              break;
-            case "f":
-              out2 += "\f";
-              j += 2;
-              break;
-            case "u": {
-              const hex = src.slice(j + 2, j + 6);
-              if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new RegoSyntaxError("invalid \\u escape", line, startCol);
-              out2 += String.fromCharCode(parseInt(hex, 16));
-              j += 6;
-              break;
-            }
-            default:
-              throw new RegoSyntaxError(`invalid escape \\${e ?? ""}`, line, startCol);
+          const simple = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "	", r: "\r", b: "\b", f: "\f" };
+          if (e !== void 0 && e in simple) {
+            out2 += simple[e];
+            j += 2;
+            continue;
           }
-          continue;
+          if (e === "u") {
+            const hex = src.slice(j + 2, j + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail3("illegal \\u escape in string", line, startCol);
+            out2 += String.fromCharCode(parseInt(hex, 16));
+            j += 6;
+            continue;
+          }
+          fail3(`illegal escape sequence \\${e ?? ""} in string`, line, startCol);
         }
-        out2 += src[j];
+        out2 += ch;
         j++;
       }
-      if (j >= n) throw new RegoSyntaxError("unterminated string", line, startCol);
-      tokens.push({ type: "string", text: src.slice(i, j + 1), value: out2, line, col: startCol });
+      if (j >= n) fail3("non-terminated string", line, startCol);
+      push2("string", src.slice(i, j + 1), line, startCol, { value: out2 });
       i = j + 1;
       continue;
     }
     if (c === "`") {
       const startCol = col();
+      const startLine = line;
       const end = src.indexOf("`", i + 1);
-      if (end < 0) throw new RegoSyntaxError("unterminated raw string", line, startCol);
+      if (end < 0) fail3("non-terminated raw string", line, startCol);
       const value = src.slice(i + 1, end);
-      tokens.push({ type: "string", text: src.slice(i, end + 1), value, line, col: startCol });
-      for (const ch of value) if (ch === "\n") line++;
-      if (value.includes("\n")) lineStart = i + 1 + value.lastIndexOf("\n") + 1;
+      push2("string", src.slice(i, end + 1), startLine, startCol, { value, raw: true });
+      for (let k = i + 1; k < end; k++) {
+        if (src[k] === "\n") {
+          line++;
+          lineStart = k + 1;
+        }
+      }
       i = end + 1;
       continue;
     }
-    if (/[0-9]/.test(c)) {
-      const m = /^(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 4096));
-      tokens.push({ type: "number", text: m[0], line, col: col() });
+    if (c >= "0" && c <= "9") {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src);
+      const after = src.charCodeAt(i + m[0].length);
+      if (isIdentStart2(after)) fail3(`invalid number ${m[0]}${src[i + m[0].length]}`);
+      push2("number", m[0], line, col());
       i += m[0].length;
       continue;
     }
-    if (/[A-Za-z_]/.test(c)) {
+    if (isIdentStart2(src.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && /[A-Za-z0-9_]/.test(src[j])) j++;
-      tokens.push({ type: "ident", text: src.slice(i, j), line, col: col() });
+      while (j < n && isIdentPart2(src.charCodeAt(j))) j++;
+      push2("ident", src.slice(i, j), line, col());
       i = j;
       continue;
     }
-    const op = OPERATORS.find((o) => src.startsWith(o, i));
-    if (!op) throw new RegoSyntaxError(`unexpected character ${JSON.stringify(c)}`, line, col());
-    tokens.push({ type: "op", text: op, line, col: col() });
+    const two = src.slice(i, i + 2);
+    const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : void 0;
+    if (!op) fail3(`illegal token ${JSON.stringify(c)}`);
+    push2("op", op, line, col());
     i += op.length;
   }
-  tokens.push({ type: "eof", text: "", line, col: col() });
+  push2("eof", "", line, col());
   return { tokens, comments };
 }
 
-// src/rego/engine/parser.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var BINARY_LEVELS = [["|"], ["&"], ["==", "!=", "<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
-var OP_BUILTIN = {
-  "|": "or",
-  "&": "and",
+// src/rego/parser.ts
+var FUTURE_KEYWORDS = ["if", "contains", "in", "every"];
+var ALWAYS_RESERVED = /* @__PURE__ */ new Set(["package", "import", "as", "default", "else", "not", "some", "with", "true", "false", "null"]);
+var LEVELS = [["==", "!=", "<", "<=", ">", ">="], ["|"], ["&"], ["+", "-"], ["*", "/", "%"]];
+var OPERATOR_BUILTINS = {
   "==": "equal",
   "!=": "neq",
   "<": "lt",
   "<=": "lte",
   ">": "gt",
   ">=": "gte",
+  "|": "or",
+  "&": "and",
   "+": "plus",
   "-": "minus",
   "*": "mul",
   "/": "div",
   "%": "rem"
 };
-function parseModule(file, src) {
-  const { tokens, comments } = tokenize2(src);
-  return new Parser3(file, tokens, comments).module();
+function parseModule(file, text2, version = "v1") {
+  const { tokens, comments } = tokenize2(text2, file);
+  const annotations = parseAnnotations(comments, file);
+  return new Parser3(file, tokens, version, annotations).module();
+}
+function parseQuery(text2, file = "query", version = "v1") {
+  const { tokens } = tokenize2(text2, file);
+  return new Parser3(file, tokens, version, /* @__PURE__ */ new Map()).query();
+}
+function parseTerm(text2, file = "term") {
+  const { tokens } = tokenize2(text2, file);
+  return new Parser3(file, tokens, "v1", /* @__PURE__ */ new Map()).singleTerm();
 }
 var Parser3 = class {
-  constructor(file, tokens, comments) {
+  constructor(file, tokens, version, annotations) {
     this.file = file;
     this.tokens = tokens;
-    this.annotations = metadataBlocks(comments, file);
+    this.annotations = annotations;
+    this.version = version;
+    if (version === "v1") FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
   }
   file;
   tokens;
-  i = 0;
   annotations;
-  /** `import rego.v1`: the v0 forms (bodies without if, sets without contains) are errors. */
-  strictV1 = false;
-  keywordImports = /* @__PURE__ */ new Set();
+  i = 0;
+  keywords = /* @__PURE__ */ new Set();
+  version;
   // -- token helpers --------------------------------------------------------
   peek(offset = 0) {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
   }
   next() {
-    return this.tokens[this.i++];
+    const t = this.tokens[this.i];
+    if (this.i < this.tokens.length - 1) this.i++;
+    return t;
   }
   isOp(text2, offset = 0) {
     const t = this.peek(offset);
     return t.type === "op" && t.text === text2;
   }
-  isIdent(text2, offset = 0) {
+  isWord(text2, offset = 0) {
     const t = this.peek(offset);
     return t.type === "ident" && t.text === text2;
+  }
+  isKeyword(k, offset = 0) {
+    return this.keywords.has(k) && this.isWord(k, offset);
   }
   expectOp(text2) {
     if (!this.isOp(text2)) this.fail(`expected ${text2}`);
@@ -49978,373 +48937,513 @@ var Parser3 = class {
   skipNewlines() {
     while (this.peek().type === "newline") this.i++;
   }
-  /** Inside brackets newlines do not matter. */
-  nl() {
-    this.skipNewlines();
+  /** The offset of the next token that is not a newline. */
+  afterNewlines() {
+    let j = 0;
+    while (this.peek(j).type === "newline") j++;
+    return j;
   }
   loc(t = this.peek()) {
     return { file: this.file, line: t.line, col: t.col };
   }
   fail(message, t = this.peek()) {
-    const found = t.type === "eof" ? "end of file" : t.type === "newline" ? "newline" : JSON.stringify(t.text);
-    throw new RegoSyntaxError(`${message} (found ${found})`, t.line, t.col);
+    const found = t.type === "eof" ? "EOF" : t.type === "newline" ? "newline" : t.text;
+    throw new RegoError("rego_parse_error", `${message}, found ${found}`, this.loc(t));
+  }
+  failAt(message, loc) {
+    throw new RegoError("rego_parse_error", message, loc);
+  }
+  isReserved(word) {
+    return ALWAYS_RESERVED.has(word) || this.keywords.has(word);
   }
   // -- module ---------------------------------------------------------------
   module() {
     this.skipNewlines();
-    if (!this.isIdent("package")) this.fail("expected package");
+    if (!this.isWord("package")) this.fail("expected package");
     const pkgTok = this.next();
-    const pkg = this.dottedName();
-    const mod = { file: this.file, pkg, imports: [], rules: [] };
-    const pkgAnnotation = this.annotations.get(pkgTok.line);
-    if (pkgAnnotation) mod.annotation = pkgAnnotation;
+    const pkg = this.dottedPath("package");
+    if (pkg[0] === "data") pkg.shift();
+    const mod = {
+      file: this.file,
+      pkg,
+      pkgLoc: this.loc(pkgTok),
+      imports: [],
+      rules: [],
+      annotations: this.annotationsAt(pkgTok.line, "package"),
+      regoVersion: this.version
+    };
+    this.endOfStatement();
+    let rulesStarted = false;
     for (; ; ) {
       this.skipNewlines();
       if (this.peek().type === "eof") break;
-      if (this.isIdent("import")) {
-        const imp = this.importDecl();
-        if (imp) mod.imports.push(imp);
+      if (this.isWord("import")) {
+        if (rulesStarted) this.fail("imports must come before rules");
+        const imp = this.importDecl(mod);
+        mod.imports.push(imp);
+        this.endOfStatement();
         continue;
       }
-      mod.rules.push(...this.rule());
+      if (this.isWord("package")) this.fail("unexpected package");
+      rulesStarted = true;
+      const rules = this.rule(mod);
+      mod.rules.push(...rules);
+      this.endOfStatement();
     }
+    mod.regoVersion = this.version;
     return mod;
   }
-  dottedName() {
-    const parts = [];
+  /** A statement ends at a newline, `;` or the end of the file. */
+  endOfStatement() {
+    const t = this.peek();
+    if (t.type === "newline" || t.type === "eof") return;
+    if (this.isOp(";")) {
+      this.next();
+      return;
+    }
+    this.fail("unexpected token");
+  }
+  annotationsAt(line, defaultScope) {
+    const list3 = this.annotations.get(line);
+    if (!list3) return [];
+    return list3.map((a) => a.raw["scope"] === void 0 ? { ...a, scope: defaultScope } : a);
+  }
+  /** `a.b["c"]`: a dotted path of names (package and import paths). */
+  dottedPath(what) {
     const first = this.next();
-    if (first.type !== "ident") this.fail("expected a name", first);
-    parts.push(first.text);
-    while (this.isOp(".") || this.isOp("[")) {
+    if (first.type !== "ident") this.fail(`expected ${what} path`, first);
+    const parts = [first.text];
+    for (; ; ) {
       if (this.isOp(".")) {
         this.next();
         const t = this.next();
         if (t.type !== "ident") this.fail("expected a name", t);
         parts.push(t.text);
-      } else {
+      } else if (this.isOp("[")) {
         this.next();
         const t = this.next();
-        if (t.type !== "string") this.fail("expected a string", t);
+        if (t.type !== "string") this.fail(`${what} path segments must be strings`, t);
         parts.push(t.value);
         this.expectOp("]");
+      } else {
+        return parts;
       }
     }
-    return parts;
   }
-  importDecl() {
-    const at = this.next();
-    const path12 = this.dottedName();
-    if (path12[0] === "future" || path12[0] === "rego" && path12[1] === "v1") {
-      const kind = path12[0] === "rego" ? "rego.v1" : "future";
-      const other = kind === "rego.v1" ? "future" : "rego.v1";
-      if (this.keywordImports.has(other) || kind === "rego.v1" && this.keywordImports.has("rego.v1")) {
-        this.fail("this import shadows previous import", at);
-      }
-      this.keywordImports.add(kind);
-      if (kind === "rego.v1") this.strictV1 = true;
-    }
+  importDecl(mod) {
+    const start = this.next();
+    const loc = this.loc(start);
+    const path12 = this.dottedPath("import");
     let alias = path12[path12.length - 1];
-    if (this.isIdent("as")) {
+    if (this.isWord("as")) {
       this.next();
-      alias = this.next().text;
+      const t = this.next();
+      if (t.type !== "ident") this.fail("expected an alias name", t);
+      alias = t.text;
     }
-    if (path12[0] === "future" || path12[0] === "rego") return void 0;
-    if (path12[0] !== "data" && path12[0] !== "input") this.fail("imports must start with data or input");
-    return { path: path12, alias };
+    const root2 = path12[0];
+    if (root2 === "future") {
+      if (path12[1] !== "keywords" || path12.length > 3) this.failAt(`invalid import ${path12.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
+      if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      if (path12.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+      else {
+        const k = path12[2];
+        if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in]`, loc);
+        this.keywords.add(k);
+        if (k === "every") this.keywords.add("in");
+      }
+    } else if (root2 === "rego") {
+      if (path12.length !== 2 || path12[1] !== "v1") this.failAt(`invalid import ${path12.join(".")}, must be rego.v1`, loc);
+      if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      this.version = "v1";
+      FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+    } else if (root2 !== "data" && root2 !== "input") {
+      this.failAt(`unexpected import path, must begin with one of: {data, future, input, rego}, got: ${root2}`, loc);
+    }
+    return { path: path12, alias, loc };
   }
   // -- rules ----------------------------------------------------------------
-  rule() {
+  rule(mod) {
     const start = this.peek();
-    const annotation2 = this.annotations.get(start.line);
+    const loc = this.loc(start);
+    const annotations = this.annotationsAt(start.line, "rule");
     let isDefault = false;
-    if (this.isIdent("default")) {
+    if (this.isWord("default")) {
       this.next();
       isDefault = true;
     }
-    const head = this.ruleHead();
-    const rule = { path: head.path, kind: "complete", body: [], elses: [], isDefault, loc: this.loc(start) };
-    if (annotation2) rule.annotation = annotation2;
-    if (head.args) {
-      rule.kind = "function";
-      rule.args = head.args;
-    }
-    if (this.isIdent("contains")) {
-      this.next();
-      rule.kind = "set";
-      rule.key = this.term();
-    } else if (this.isOp(":=") || this.isOp("=")) {
-      this.next();
-      rule.value = this.expr();
-      if (head.key && !head.args) {
-        rule.kind = "object";
-        rule.key = head.key;
-      }
-    } else if (head.key && !head.args) {
-      if (this.strictV1) this.fail("`contains` keyword is required for partial set rules");
-      rule.kind = "set";
-      rule.key = head.key;
-    }
+    const head = this.ruleHead(loc);
+    const rule = { head, body: [], elses: [], isDefault, loc, annotations, module: mod, path: [], dynamic: [], slots: 0, slotNames: [] };
     if (isDefault) {
-      if (!rule.value) this.fail("a default rule needs a value");
+      if (!head.value) this.failAt("default rules must have a value (`default p := x`)", loc);
+      const illegal = illegalInDefault(head.value);
+      if (illegal) this.failAt(`illegal default rule (value cannot contain ${illegal})`, head.value.loc);
+      if (this.isKeyword("if") || this.isOp("{")) this.failAt("default rules must not have a body", loc);
+      if (head.kind === "contains" || head.kind === "value" && head.ref.slice(1).some((t) => t.type !== "scalar")) {
+        this.failAt("default rules must have a ground reference as head", loc);
+      }
       return [rule];
     }
-    rule.body = this.ruleBody();
-    while (this.peekElse()) {
+    const body = this.ruleBody(head);
+    if (body) rule.body = body;
+    else this.checkBodyless(head);
+    while (this.isWord("else", this.afterNewlines())) {
+      if (!body) this.fail("else keyword cannot be used on rule without body");
+      if (head.kind === "contains" || head.kind === "value" && head.ref.length > 1 && head.ref.slice(1).some((t) => t.type !== "scalar")) {
+        this.fail("else keyword cannot be used on multi-value rules");
+      }
       this.skipNewlines();
-      this.next();
-      const branch = { body: [] };
+      const elseTok = this.next();
+      const branch = { body: [], loc: this.loc(elseTok) };
       if (this.isOp(":=") || this.isOp("=")) {
         this.next();
-        branch.value = this.expr();
+        branch.value = this.exprTerm();
       }
-      branch.body = this.ruleBody();
+      const b = this.ruleBody(head, true);
+      if (b) branch.body = b;
       rule.elses.push(branch);
     }
-    return [rule];
+    const extra = [];
+    while (this.version === "v0" && body && rule.elses.length === 0 && this.isOp("{")) {
+      extra.push({ ...rule, body: this.braceBody(), elses: [], annotations: [] });
+    }
+    return [rule, ...extra];
   }
-  peekElse() {
-    let j = 0;
-    while (this.peek(j).type === "newline") j++;
-    return this.isIdent("else", j);
+  /** A rule without body: `p := 1`, `p contains 1`, `default ...`; v0 `p[x]`-style heads need one. */
+  checkBodyless(head) {
+    if (head.kind === "function" && !head.value) this.failAt("rule must have a body", head.loc);
+    if (head.kind === "value" && !head.value) {
+      if (this.version === "v1" && head.ref.length === 2) this.failAt("`contains` keyword is required for partial set rules", head.loc);
+      this.failAt(head.ref.length > 1 ? "rule must have a body or assignment" : "rule must have a body", head.loc);
+    }
   }
-  /** The head's path, with a trailing [key] and (args) apart. */
-  ruleHead() {
-    const first = this.next();
-    if (first.type !== "ident") this.fail("expected a rule name", first);
-    const path12 = [first.text];
-    let key;
+  ruleHead(loc) {
+    const first = this.peek();
+    if (first.type !== "ident") this.fail("expected a rule name");
+    if (first.text === "data" || first.text === "input") {
+      if (this.version === "v1") this.failAt(`${first.text} cannot be shadowed`, loc);
+    } else if (this.isReserved(first.text)) {
+      this.fail("unexpected keyword");
+    }
+    this.next();
+    const ref = [{ type: "scalar", value: first.text, loc: this.loc(first) }];
     for (; ; ) {
-      if (this.isOp(".")) {
+      if (this.isOp(".") && this.peek(1).type === "ident") {
         this.next();
         const t = this.next();
-        if (t.type !== "ident") this.fail("expected a name", t);
-        path12.push(t.text);
-      } else if (this.isOp("[")) {
+        ref.push({ type: "scalar", value: t.text, loc: this.loc(t) });
+      } else if (this.isOp("[") && !this.peek().spaced) {
         this.next();
-        this.nl();
-        const t = this.term();
-        this.nl();
+        this.skipNewlines();
+        ref.push(this.exprTerm());
+        this.skipNewlines();
         this.expectOp("]");
-        if (t.t === "value" && typeof t.v === "string" && (this.isOp(".") || this.isOp("["))) {
-          path12.push(t.v);
-          continue;
-        }
-        key = t;
-        break;
       } else {
         break;
       }
     }
+    const head = { ref, kind: "value", loc };
     if (this.isOp("(")) {
+      if (ref.some((t) => t.type !== "scalar")) this.fail("function names must be plain names");
       this.next();
-      const args = this.termList(")");
-      return { path: path12, args };
+      head.kind = "function";
+      head.args = this.termList(")");
     }
-    return key ? { path: path12, key } : { path: path12 };
-  }
-  /** `if { ... }`, `if expr`, `{ ... }` (v0), or nothing (a constant). */
-  ruleBody() {
-    if (this.isIdent("if")) {
+    if (this.isKeyword("contains") || this.version === "v0" && this.isWord("contains")) {
+      if (head.kind === "function") this.fail("functions cannot use contains");
       this.next();
-      if (this.isOp("{")) return this.braceBody();
+      head.kind = "contains";
+      head.key = this.exprTerm();
+      return head;
+    }
+    if (this.isOp(":=") || this.isOp("=")) {
+      head.assign = this.next().text;
+      head.value = this.exprTerm();
+      return head;
+    }
+    if (head.kind === "value" && this.version === "v0" && ref.length === 2) {
+      head.kind = "contains";
+      head.key = ref.pop();
+    }
+    return head;
+  }
+  /** `if { ... }`, `if <literal>`, v0 `{ ... }`, or nothing (undefined). */
+  ruleBody(head, inElse = false) {
+    if (this.isKeyword("if") || this.version === "v0" && this.isWord("if")) {
+      this.next();
+      this.skipNewlines();
+      if (this.isOp("{")) return this.comprehensionAsBody() ?? this.braceBody();
       return [this.literal()];
     }
-    if (this.isOp("{")) {
-      if (this.strictV1) this.fail("`if` keyword is required before rule body");
+    const j = this.version === "v0" ? this.afterNewlines() : 0;
+    if (this.isOp("{", j)) {
+      if (this.version === "v1") this.fail("`if` keyword is required before rule body");
+      this.i += j;
       return this.braceBody();
     }
-    return [];
+    void head;
+    void inElse;
+    return void 0;
+  }
+  /**
+   * `if { 1 | 1 }` and `if { k: v | ... }` read as a one-expression body
+   * holding a comprehension when they parse as one and the statement ends
+   * there; anything else after `if {` is a body.
+   */
+  comprehensionAsBody() {
+    if (!this.pipeAtTopOfBraces()) return void 0;
+    const saved = this.i;
+    const start = this.peek();
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const t = this.term();
+      const end = this.peek();
+      if ((t.type === "setcomp" || t.type === "objcomp") && (end.type === "newline" || end.type === "eof" || this.isOp(";") || this.isWord("else"))) {
+        return [{ expr: { kind: "term", term: t }, negated: false, withs: [], loc: this.loc(start) }];
+      }
+    } catch (err) {
+      if (!(err instanceof RegoError)) throw err;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    this.i = saved;
+    return void 0;
+  }
+  /** Whether the braces starting here hold a `|` at their own level (a comprehension candidate). */
+  pipeAtTopOfBraces() {
+    let depth = 0;
+    for (let j = this.i; j < this.tokens.length; j++) {
+      const t = this.tokens[j];
+      if (t.type !== "op") continue;
+      if (t.text === "{" || t.text === "[" || t.text === "(") depth++;
+      else if (t.text === "}" || t.text === "]" || t.text === ")") {
+        depth--;
+        if (depth === 0) return false;
+      } else if (t.text === "|" && depth === 1) return true;
+    }
+    return false;
   }
   braceBody() {
-    this.expectOp("{");
+    const open = this.expectOp("{");
     const body = this.bodyUntil("}");
     this.expectOp("}");
+    if (body.length === 0) this.failAt("found empty body", this.loc(open));
     return body;
   }
-  bodyUntilEof() {
-    const body = [];
-    for (; ; ) {
-      while (this.peek().type === "newline" || this.isOp(";")) this.next();
-      if (this.peek().type === "eof") return body;
-      body.push(this.literal());
-    }
+  query() {
+    const body = this.bodyUntil(null);
+    if (this.peek().type !== "eof") this.fail("expecting EOF");
+    if (body.length === 0) this.fail("empty query");
+    return body;
   }
+  singleTerm() {
+    this.skipNewlines();
+    const t = this.exprTerm();
+    this.skipNewlines();
+    if (this.peek().type !== "eof") this.fail("expecting EOF");
+    return t;
+  }
+  /** Literals separated by `;` or newlines, up to `close` (or the end). */
   bodyUntil(close) {
     const body = [];
     for (; ; ) {
       while (this.peek().type === "newline" || this.isOp(";")) this.next();
-      if (this.isOp(close)) break;
+      if (close ? this.isOp(close) : this.peek().type === "eof") break;
       if (this.peek().type === "eof") this.fail(`expected ${close}`);
       body.push(this.literal());
-      if (!(this.peek().type === "newline" || this.isOp(";") || this.isOp(close))) this.fail("expected a newline or ; between expressions");
+      const t = this.peek();
+      if (!(t.type === "newline" || this.isOp(";") || (close ? this.isOp(close) : t.type === "eof"))) {
+        this.fail(close ? "unexpected token" : "expecting EOF");
+      }
     }
     return body;
   }
-  // -- body literals --------------------------------------------------------
+  // -- literals -------------------------------------------------------------
   literal() {
     const start = this.peek();
     const loc = this.loc(start);
-    if (this.isIdent("some")) {
-      this.next();
-      return this.someDecl(loc);
-    }
-    let negated = false;
-    if (this.isIdent("not")) {
-      this.next();
-      negated = true;
-    }
-    if (this.isIdent("every")) {
-      this.next();
-      const lit3 = this.everyDecl(loc);
-      lit3.negated = negated;
-      return lit3;
-    }
-    const left = this.expr();
     let lit2;
-    if (this.isOp(",") && !negated) {
+    if (this.isWord("some")) {
       this.next();
-      const value = this.expr(true);
-      if (!this.isIdent("in")) this.fail("expected in");
-      this.next();
-      const collection = this.expr();
-      lit2 = { kind: "somein", key: left, value, collection, declare: false, negated, withs: [], loc };
-    } else if (this.isOp(":=")) {
-      this.next();
-      lit2 = { kind: "assign", left, right: this.expr(), withs: [], loc };
-    } else if (this.isOp("=")) {
-      this.next();
-      lit2 = { kind: "unify", left, right: this.expr(), negated, withs: [], loc };
+      lit2 = this.someDecl(loc);
     } else {
-      lit2 = { kind: "expr", term: left, negated, withs: [], loc };
+      let negated = false;
+      if (this.isWord("not")) {
+        this.next();
+        negated = true;
+      }
+      if (this.isKeyword("every")) {
+        this.next();
+        lit2 = this.everyDecl(loc, negated);
+      } else {
+        lit2 = this.exprLiteral(loc, negated);
+      }
     }
-    for (; ; ) {
-      let j = 0;
-      while (this.peek(j).type === "newline") j++;
-      if (!this.isIdent("with", j)) break;
-      this.i += j;
-      this.next();
-      const target = this.primaryRef();
-      if (!this.isIdent("as")) this.fail("expected as");
-      this.next();
-      const value = this.expr();
-      lit2.withs.push({ target, value });
-    }
+    this.withModifiers(lit2);
     return lit2;
   }
+  exprLiteral(loc, negated) {
+    const left = this.exprTerm(true);
+    if (this.isOp(",") && this.keywords.has("in")) {
+      this.next();
+      const value = this.exprTerm(false, true);
+      if (!this.isKeyword("in")) this.fail("expected in");
+      const inTok = this.next();
+      const coll = this.relation();
+      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } } }, negated, withs: [], loc };
+    }
+    if (this.isOp(":=")) {
+      this.next();
+      this.skipNewlines();
+      if (negated) this.failAt("cannot negate an assignment", loc);
+      return { expr: { kind: "assign", left, right: this.exprTerm() }, negated, withs: [], loc };
+    }
+    if (this.isOp("=")) {
+      this.next();
+      this.skipNewlines();
+      return { expr: { kind: "unify", left, right: this.exprTerm() }, negated, withs: [], loc };
+    }
+    return { expr: { kind: "term", term: left }, negated, withs: [], loc };
+  }
+  withModifiers(lit2) {
+    for (; ; ) {
+      const j = this.afterNewlines();
+      if (!this.isWord("with", j)) return;
+      this.i += j;
+      const w = this.next();
+      const target = this.term();
+      if (!this.isWord("as")) this.fail("expected as");
+      this.next();
+      const value = this.exprTerm();
+      lit2.withs.push({ target, value, loc: this.loc(w) });
+    }
+  }
   someDecl(loc) {
-    const first = this.expr(true);
+    const first = this.exprTerm(false, true);
     if (this.isOp(",")) {
       this.next();
-      const second = this.expr(true);
-      if (this.isIdent("in")) {
+      const second = this.exprTerm(false, true);
+      if (this.isKeyword("in")) {
         this.next();
-        return { kind: "somein", key: first, value: second, collection: this.expr(), declare: true, negated: false, withs: [], loc };
+        return { expr: { kind: "somein", key: first, value: second, collection: this.relation() }, negated: false, withs: [], loc };
       }
       const vars = [first, second];
       while (this.isOp(",")) {
         this.next();
-        vars.push(this.expr(true));
+        vars.push(this.exprTerm(false, true));
       }
-      return { kind: "some", vars: vars.map((v) => this.varName(v)), loc };
+      return this.someVars(vars, loc);
     }
-    if (this.isIdent("in")) {
+    if (this.isKeyword("in")) {
       this.next();
-      return { kind: "somein", value: first, collection: this.expr(), declare: true, negated: false, withs: [], loc };
+      return { expr: { kind: "somein", value: first, collection: this.relation() }, negated: false, withs: [], loc };
     }
-    return { kind: "some", vars: [this.varName(first)], loc };
+    return this.someVars([first], loc);
   }
-  varName(t) {
-    if (t.t !== "var") throw new RegoSyntaxError("expected a variable", t.loc.line, t.loc.col);
-    return t.name;
+  someVars(vars, loc) {
+    for (const v of vars) if (v.type !== "var") this.failAt("expected var or var in collection after some", v.loc);
+    return { expr: { kind: "some", vars }, negated: false, withs: [], loc };
   }
-  everyDecl(loc) {
-    const first = this.expr(true);
+  everyDecl(loc, negated) {
+    const first = this.exprTerm(false, true);
     let key;
     let value = first;
     if (this.isOp(",")) {
       this.next();
       key = first;
-      value = this.expr(true);
+      value = this.exprTerm(false, true);
     }
-    if (!this.isIdent("in")) this.fail("expected in");
+    for (const t of key ? [key, value] : [value]) if (t.type !== "var") this.failAt("unexpected term: every takes variables", t.loc);
+    if (!this.isKeyword("in")) this.fail("expected in");
     this.next();
-    const collection = this.expr();
+    const domain = this.relation();
+    if (!this.isOp("{")) this.fail("expected { after every");
     const body = this.braceBody();
-    const lit2 = { kind: "every", value, collection, body, negated: false, withs: [], loc };
-    if (key) lit2.key = key;
-    return lit2;
+    const expr = key ? { kind: "every", key, value, domain, body } : { kind: "every", value, domain, body };
+    return { expr, negated, withs: [], loc };
   }
   // -- expressions ----------------------------------------------------------
-  /** An expression; `noIn` stops before `in` (for `some x in xs`). */
-  expr(noIn = false, noOr = false) {
-    const lowest = noOr ? 1 : 0;
-    let left = this.binary(lowest);
-    while (!noIn && this.isIdent("in")) {
+  /**
+   * An expression term: `in` (lowest), then comparisons, `|`, `&`, `+ -`,
+   * `* / %`. `noIn` stops before `in` (for `some x in xs`); `noComma` is the
+   * left side of `k, v in xs`.
+   */
+  exprTerm(allowKeyValue = false, noIn = false) {
+    void allowKeyValue;
+    let left = this.relation();
+    while (!noIn && this.isKeyword("in")) {
       const t = this.next();
-      const right = this.binary(lowest);
-      left = { t: "call", name: ["internal", "member_2"], args: [left, right], loc: this.loc(t) };
+      this.skipNewlines();
+      const right = this.relation();
+      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
     }
     return left;
   }
-  binary(level) {
-    if (level >= BINARY_LEVELS.length) return this.unary();
-    let left = this.binary(level + 1);
+  relation() {
+    return this.binary(0);
+  }
+  binary(level, noOr = false) {
+    if (level >= LEVELS.length) return this.unary();
+    let left = this.binary(level + 1, noOr);
     for (; ; ) {
       const t = this.peek();
-      if (t.type !== "op" || !BINARY_LEVELS[level].includes(t.text)) return left;
+      if (t.type !== "op" || !LEVELS[level].includes(t.text)) return left;
+      if (noOr && t.text === "|") return left;
       this.next();
-      this.nl();
-      const right = this.binary(level + 1);
-      left = { t: "call", name: [OP_BUILTIN[t.text]], args: [left, right], loc: this.loc(t), operator: true };
+      this.skipNewlines();
+      const right = this.binary(level + 1, noOr);
+      const name = OPERATOR_BUILTINS[t.text];
+      left = { type: "call", name, args: [left, right], loc: left.loc, target: { kind: "builtin", name } };
     }
   }
   unary() {
     if (this.isOp("-")) {
       const t = this.next();
-      const operand = this.unary();
-      if (operand.t === "value" && typeof operand.v === "number") return { t: "value", v: -operand.v, loc: this.loc(t) };
-      return { t: "call", name: ["minus"], args: [{ t: "value", v: 0, loc: this.loc(t) }, operand], loc: this.loc(t), operator: true };
+      this.skipNewlines();
+      const next = this.peek();
+      if (next.type !== "number") this.failAt("unary - can only be used with numeric literals", this.loc(t));
+      this.next();
+      return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
     }
     return this.term();
   }
-  /** A term with its ref suffixes and calls. */
+  /** A term with its reference suffixes and calls. */
   term() {
-    let base = this.primary();
+    return this.suffixes(this.primary());
+  }
+  suffixes(base) {
     for (; ; ) {
-      if (this.isOp(".") && this.peek(1).type === "ident") {
+      const t = this.peek();
+      if (this.isOp(".") && this.peek(1).type === "ident" && !this.peek(1).spaced) {
         this.next();
-        const t = this.next();
-        base = extendRef(base, { t: "value", v: t.text, loc: this.loc(t) });
-      } else if (this.isOp("[")) {
-        const t = this.next();
-        this.nl();
-        const idx = this.expr();
-        this.nl();
+        const name = this.next();
+        base = extendRef(base, { type: "scalar", value: name.text, loc: this.loc(name) });
+      } else if (this.isOp("[") && !t.spaced) {
+        this.next();
+        this.skipNewlines();
+        const idx = this.exprTerm();
+        this.skipNewlines();
         this.expectOp("]");
-        base = extendRef(base, idx, this.loc(t));
-      } else if (this.isOp("(") && isNameRef(base)) {
+        base = extendRef(base, idx);
+      } else if (this.isOp("(") && !t.spaced && callName(base) !== void 0) {
         this.next();
         const args = this.termList(")");
-        base = { t: "call", name: nameOf(base), args, loc: base.loc };
+        base = { type: "call", name: callName(base), args, loc: base.loc };
       } else {
         return base;
       }
     }
   }
-  /** A ref for a `with` target: input.x, data.a.b, a function name. */
-  primaryRef() {
-    const t = this.term();
-    return t;
-  }
   termList(close) {
     const items = [];
-    this.nl();
+    this.skipNewlines();
     while (!this.isOp(close)) {
-      items.push(this.expr());
-      this.nl();
+      items.push(this.exprTerm());
+      this.skipNewlines();
       if (this.isOp(",")) {
         this.next();
-        this.nl();
+        this.skipNewlines();
       } else if (!this.isOp(close)) this.fail(`expected , or ${close}`);
     }
     this.expectOp(close);
@@ -50353,368 +49452,2889 @@ var Parser3 = class {
   primary() {
     const t = this.peek();
     const loc = this.loc(t);
-    if (t.type === "number") {
-      this.next();
-      return { t: "value", v: Number(t.text), loc };
-    }
-    if (t.type === "string") {
-      this.next();
-      return { t: "value", v: t.value, loc };
-    }
-    if (t.type === "ident") {
-      this.next();
-      if (t.text === "true" || t.text === "false") return { t: "value", v: t.text === "true", loc };
-      if (t.text === "null") return { t: "value", v: null, loc };
-      if (t.text === "set" && this.isOp("(") && this.isOp(")", 1)) {
+    switch (t.type) {
+      case "number": {
         this.next();
-        this.next();
-        return { t: "set", items: [], loc };
+        return { type: "scalar", value: Number(t.text), loc };
       }
-      return { t: "var", name: t.text, loc };
-    }
-    if (t.type === "op") {
-      if (t.text === "(") {
+      case "string":
         this.next();
-        this.nl();
-        const e = this.expr();
-        this.nl();
-        this.expectOp(")");
-        return e;
+        return { type: "scalar", value: t.value, loc };
+      case "ident": {
+        if (t.text === "true" || t.text === "false") {
+          this.next();
+          return { type: "scalar", value: t.text === "true", loc };
+        }
+        if (t.text === "null") {
+          this.next();
+          return { type: "scalar", value: null, loc };
+        }
+        if (t.text === "set" && this.isOp("(", 1) && this.isOp(")", 2)) {
+          this.i += 3;
+          return { type: "set", items: [], loc };
+        }
+        if (this.isReserved(t.text) && !(t.text === "contains" && this.isOp("(", 1))) this.fail("unexpected keyword");
+        this.next();
+        return { type: "var", name: t.text, loc };
       }
-      if (t.text === "[") return this.arrayOrComprehension();
-      if (t.text === "{") return this.braceTerm();
+      case "op":
+        if (t.text === "(") {
+          this.next();
+          this.skipNewlines();
+          const e = this.exprTerm();
+          this.skipNewlines();
+          this.expectOp(")");
+          return e;
+        }
+        if (t.text === "[") return this.arrayTerm();
+        if (t.text === "{") return this.braceTerm();
+        break;
+      default:
+        break;
     }
-    return this.fail("expected a term");
+    return this.fail("unexpected token, expected a term");
   }
-  arrayOrComprehension() {
-    const open = this.next();
-    const loc = this.loc(open);
-    this.nl();
+  /**
+   * `[` ... `]`, as OPA's parser reads it: when the first element is a
+   * single term (no operator) followed by `|`, a comprehension is tried
+   * first; otherwise, or when no body parses and a `,` follows, it is an
+   * array whose first element may be a set union (`[x | y, 5]`).
+   */
+  arrayTerm() {
+    const loc = this.loc(this.next());
+    this.skipNewlines();
     if (this.isOp("]")) {
       this.next();
-      return { t: "array", items: [], loc };
+      return { type: "array", items: [], loc };
     }
-    const first = this.expr(false, true);
-    this.nl();
-    if (this.isOp("|")) {
-      this.next();
-      const body = this.bodyUntil("]");
-      this.expectOp("]");
-      return { t: "arraycomp", term: first, body, loc };
+    const saved = this.i;
+    const head = this.speculate(() => this.unary());
+    if (head) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("]");
+        if (body) return { type: "arraycomp", term: head, body, loc };
+      }
     }
-    const items = [first];
-    while (this.isOp(",")) {
-      this.next();
-      this.nl();
-      if (this.isOp("]")) break;
-      items.push(this.expr());
-      this.nl();
-    }
-    this.expectOp("]");
-    return { t: "array", items, loc };
+    this.i = saved;
+    return { type: "array", items: this.itemsUntil("]"), loc };
   }
+  /** `{` ... `}`: an object, a set, or one of their comprehensions (same rules as arrays). */
   braceTerm() {
-    const open = this.next();
-    const loc = this.loc(open);
-    this.nl();
+    const loc = this.loc(this.next());
+    this.skipNewlines();
     if (this.isOp("}")) {
       this.next();
-      return { t: "object", entries: [], loc };
+      return { type: "object", entries: [], loc };
     }
-    const first = this.expr(false, true);
-    this.nl();
-    if (this.isOp(":")) {
-      this.next();
-      this.nl();
-      const value = this.expr(false, true);
-      this.nl();
+    const saved = this.i;
+    const head = this.speculate(() => this.unary());
+    if (head) {
+      this.skipNewlines();
       if (this.isOp("|")) {
-        this.next();
-        const body = this.bodyUntil("}");
-        this.expectOp("}");
-        return { t: "objcomp", key: first, value, body, loc };
+        const body = this.tryComprehensionBody("}");
+        if (body) return { type: "setcomp", term: head, body, loc };
       }
-      const entries = [[first, value]];
-      while (this.isOp(",")) {
-        this.next();
-        this.nl();
-        if (this.isOp("}")) break;
-        const k = this.binary(0);
-        this.nl();
-        this.expectOp(":");
-        this.nl();
-        entries.push([k, this.expr()]);
-        this.nl();
+    }
+    this.i = saved;
+    const first = this.exprTerm();
+    this.skipNewlines();
+    if (!this.isOp(":")) {
+      this.i = saved;
+      return { type: "set", items: this.itemsUntil("}"), loc };
+    }
+    this.next();
+    this.skipNewlines();
+    const valueStart = this.i;
+    const value = this.speculate(() => this.unary());
+    if (value) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("}");
+        if (body) return { type: "objcomp", key: first, value, body, loc };
       }
-      this.expectOp("}");
-      return { t: "object", entries, loc };
     }
-    if (this.isOp("|")) {
-      this.next();
-      const body = this.bodyUntil("}");
-      this.expectOp("}");
-      return { t: "setcomp", term: first, body, loc };
-    }
-    const items = [first];
+    this.i = valueStart;
+    const entries = [[first, this.exprTerm()]];
+    this.skipNewlines();
     while (this.isOp(",")) {
       this.next();
-      this.nl();
+      this.skipNewlines();
       if (this.isOp("}")) break;
-      items.push(this.expr());
-      this.nl();
+      const k = this.exprTerm();
+      this.skipNewlines();
+      this.expectOp(":");
+      this.skipNewlines();
+      entries.push([k, this.exprTerm()]);
+      this.skipNewlines();
     }
     this.expectOp("}");
-    return { t: "set", items, loc };
+    return { type: "object", entries, loc };
+  }
+  /** Comma-separated expressions up to `close` (a trailing comma is allowed). */
+  itemsUntil(close) {
+    const items = [];
+    for (; ; ) {
+      this.skipNewlines();
+      if (this.isOp(close)) break;
+      items.push(this.exprTerm());
+      this.skipNewlines();
+      if (this.isOp(",")) {
+        this.next();
+        continue;
+      }
+      if (!this.isOp(close)) this.fail(`expected , or ${close}`);
+    }
+    this.expectOp(close);
+    return items;
+  }
+  /** Runs a parse that may fail; undefined (and no error) when it does. */
+  speculate(f) {
+    const saved = this.i;
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof RegoError)) throw err;
+      this.i = saved;
+      return void 0;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+  /**
+   * After `x |`: a comprehension body up to `close`, or undefined (position
+   * restored) when what follows is not one, as in `[x | y, 5]`.
+   */
+  tryComprehensionBody(close) {
+    return this.speculate(() => {
+      this.next();
+      const body = this.bodyUntil(close);
+      if (body.length === 0) throw new RegoError("rego_parse_error", "found empty body", this.loc());
+      this.expectOp(close);
+      return body;
+    });
   }
 };
-function extendRef(base, segment, loc) {
-  if (base.t === "ref") return { t: "ref", head: base.head, path: [...base.path, segment], loc: base.loc };
-  return { t: "ref", head: base, path: [segment], loc: loc ?? base.loc };
+function illegalInDefault(t) {
+  switch (t.type) {
+    case "var":
+      return "var";
+    case "ref":
+      return "ref";
+    case "call":
+      return "call";
+    case "array":
+    case "set":
+      for (const x of t.items) {
+        const r = illegalInDefault(x);
+        if (r) return r;
+      }
+      return void 0;
+    case "object":
+      for (const [k, v] of t.entries) {
+        const r = illegalInDefault(k) ?? illegalInDefault(v);
+        if (r) return r;
+      }
+      return void 0;
+    default:
+      return void 0;
+  }
 }
-function isNameRef(t) {
-  if (t.t === "var") return true;
-  return t.t === "ref" && t.head.t === "var" && t.path.every((p) => p.t === "value" && typeof p.v === "string");
+function extendRef(base, segment) {
+  if (base.type === "ref") return { type: "ref", head: base.head, path: [...base.path, segment], loc: base.loc };
+  return { type: "ref", head: base, path: [segment], loc: base.loc };
 }
-function nameOf(t) {
-  if (t.t === "var") return [t.name];
-  if (t.t !== "ref" || t.head.t !== "var") return [];
-  return [t.head.name, ...t.path.map((p) => p.v)];
+function callName(t) {
+  if (t.type === "var") return t.name;
+  if (t.type === "ref" && t.head.type === "var" && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
+    return [t.head.name, ...t.path.map((p) => p.value)].join(".");
+  }
+  return void 0;
 }
-function metadataBlocks(comments, file) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (let i = 0; i < comments.length; i++) {
-    if (comments[i].text.trim() !== "METADATA") continue;
-    const lines = [];
-    let last2 = comments[i].line;
-    let j = i + 1;
-    while (j < comments.length && comments[j].line === last2 + 1) {
-      lines.push(comments[j].text.replace(/^ /, ""));
-      last2 = comments[j].line;
-      j++;
+
+// src/rego/compiler/recursion.ts
+function checkRecursion(tree) {
+  const nodes = [...tree.walk()].filter((n) => tree.hasRules(n));
+  const deps = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    const out2 = /* @__PURE__ */ new Set();
+    for (const rule of rulesOf(node)) {
+      for (const { path: path12, exact } of referencedPaths(rule)) for (const n of reachable2(tree, path12, exact)) out2.add(n);
     }
-    let yaml;
+    deps.set(node, out2);
+  }
+  const errors = [];
+  const state = /* @__PURE__ */ new Map();
+  const reported = /* @__PURE__ */ new Set();
+  for (const start of nodes) {
+    if (state.has(start)) continue;
+    const stack = [{ node: start, it: deps.get(start).values() }];
+    const path12 = [start];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const step2 = top.it.next();
+      if (step2.done) {
+        state.set(top.node, 2);
+        stack.pop();
+        path12.pop();
+        continue;
+      }
+      const next = step2.value;
+      const s = state.get(next);
+      if (s === 1) {
+        const cycle = path12.slice(path12.indexOf(next));
+        if (!cycle.some((n) => reported.has(n))) {
+          cycle.forEach((n) => reported.add(n));
+          const names = [...cycle, next].map((n) => n.name).join(" -> ");
+          const rule = rulesOf(next)[0];
+          errors.push(new RegoError("rego_recursion_error", `rule ${next.name} is recursive: ${names}`, rule.loc));
+        }
+        continue;
+      }
+      if (s === 2) continue;
+      state.set(next, 1);
+      path12.push(next);
+      stack.push({ node: next, it: deps.get(next).values() });
+    }
+  }
+  return errors;
+}
+function rulesOf(node) {
+  return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.dynamicDefaults, ...node.defaultRule ? [node.defaultRule] : []];
+}
+function reachable2(tree, path12, exact) {
+  const out2 = [];
+  let node = tree.root;
+  if (tree.hasRules(node)) out2.push(node);
+  for (const p of path12) {
+    node = node.children.get(p);
+    if (!node) return out2;
+    if (tree.hasRules(node)) out2.push(node);
+  }
+  if (exact) return out2;
+  for (const n of tree.walk(node)) if (n !== node && tree.hasRules(n)) out2.push(n);
+  return out2;
+}
+function referencedPaths(rule) {
+  const out2 = [];
+  const visitBody = (b) => {
+    for (const lit2 of b) {
+      const e = lit2.expr;
+      switch (e.kind) {
+        case "term":
+          visit(e.term);
+          break;
+        case "unify":
+        case "assign":
+          visit(e.left);
+          visit(e.right);
+          break;
+        case "somein":
+          if (e.key) visit(e.key);
+          visit(e.value);
+          visit(e.collection);
+          break;
+        case "every":
+          visit(e.domain);
+          visitBody(e.body);
+          break;
+        case "some":
+          break;
+      }
+      for (const w of lit2.withs) visit(w.value);
+    }
+  };
+  const visit = (t) => {
+    switch (t.type) {
+      case "root":
+        if (t.root === "data") out2.push({ path: [], exact: false });
+        return;
+      case "ref": {
+        if (t.head.type === "root") {
+          if (t.head.root === "data") {
+            const prefix = [];
+            for (const p of t.path) {
+              if (p.type !== "scalar" || typeof p.value !== "string") break;
+              prefix.push(p.value);
+            }
+            const next = t.path[prefix.length];
+            out2.push({ path: prefix, exact: next !== void 0 && next.type === "scalar" });
+          }
+        } else visit(t.head);
+        t.path.forEach(visit);
+        return;
+      }
+      case "array":
+      case "set":
+        t.items.forEach(visit);
+        return;
+      case "object":
+        t.entries.forEach(([k, v]) => {
+          visit(k);
+          visit(v);
+        });
+        return;
+      case "call":
+        if (t.target?.kind === "function") out2.push({ path: t.target.path, exact: false });
+        t.args.forEach(visit);
+        return;
+      case "arraycomp":
+      case "setcomp":
+        visit(t.term);
+        visitBody(t.body);
+        return;
+      case "objcomp":
+        visit(t.key);
+        visit(t.value);
+        visitBody(t.body);
+        return;
+      default:
+        return;
+    }
+  };
+  visitBody(rule.body);
+  for (const e of rule.elses) {
+    visitBody(e.body);
+    if (e.value) visit(e.value);
+  }
+  if (rule.head.value) visit(rule.head.value);
+  if (rule.head.key) visit(rule.head.key);
+  rule.head.ref.slice(1).forEach(visit);
+  return out2;
+}
+
+// src/rego/compiler/constants.ts
+function constantValue(t) {
+  switch (t.type) {
+    case "scalar":
+      return t.value;
+    case "array":
+    case "set": {
+      const out2 = [];
+      for (const x of t.items) {
+        const v = constantValue(x);
+        if (v === void 0) return void 0;
+        out2.push(v);
+      }
+      return t.type === "array" ? out2 : new RegoSet(out2);
+    }
+    case "object": {
+      const out2 = [];
+      for (const [kt, vt] of t.entries) {
+        const kv = constantValue(kt);
+        const vv = constantValue(vt);
+        if (kv === void 0 || vv === void 0) return void 0;
+        out2.push([kv, vv]);
+      }
+      return makeObject(out2);
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/rego/compiler/shapes.ts
+function shapeMismatch(a, b) {
+  if (a.type === "array" && b.type === "array") {
+    if (a.items.length !== b.items.length) return `mismatch in number of array elements (${a.items.length} and ${b.items.length})`;
+    for (let i = 0; i < a.items.length; i++) {
+      const m = shapeMismatch(a.items[i], b.items[i]);
+      if (m) return m;
+    }
+    return void 0;
+  }
+  if (a.type === "array" && (b.type === "object" || b.type === "set") || b.type === "array" && (a.type === "object" || a.type === "set")) {
+    return `cannot unify ${a.type} with ${b.type}`;
+  }
+  if (a.type === "object" && b.type === "object") {
+    const ka = constantKeys(a);
+    const kb = constantKeys(b);
+    if (!ka || !kb) return void 0;
+    if (ka.join("\0") !== kb.join("\0")) return `object keys do not match ([${ka.join(", ")}] and [${kb.join(", ")}])`;
+    for (const [k, va] of a.entries) {
+      const key = JSON.stringify(constantValue(k));
+      const vb = b.entries.find(([kb2]) => JSON.stringify(constantValue(kb2)) === key)?.[1];
+      const m = vb ? shapeMismatch(va, vb) : void 0;
+      if (m) return m;
+    }
+  }
+  return void 0;
+}
+function memberShapeMismatch(pattern, collection) {
+  if (pattern.type !== "array") return void 0;
+  const coll = constantValue(collection);
+  if (coll === void 0 || !Array.isArray(coll) || coll.length === 0) return void 0;
+  const fits = (v) => !Array.isArray(v) || v.length === pattern.items.length;
+  if (coll.some(fits)) return void 0;
+  return `mismatch in number of array elements (pattern of ${pattern.items.length})`;
+}
+function constantKeys(t) {
+  const keys = [];
+  for (const [k] of t.entries) {
+    const v = constantValue(k);
+    if (v === void 0) return void 0;
+    keys.push(JSON.stringify(v));
+  }
+  return keys.sort();
+}
+
+// src/rego/compiler/resolve.ts
+var SPECIAL_CALLS = /* @__PURE__ */ new Map([
+  ["print", -1],
+  ["internal.member_2", 2],
+  ["internal.member_3", 3],
+  ["rego.metadata.rule", 0],
+  ["rego.metadata.chain", 0],
+  ["internal.print", 1]
+]);
+var V1_REMOVED = /* @__PURE__ */ new Set(["any", "all", "re_match", "set_diff", "cast_array", "cast_set", "cast_string", "cast_boolean", "cast_null", "cast_object", "net.cidr_overlap"]);
+var Scope = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  parent;
+  vars = /* @__PURE__ */ new Map();
+  /** Names declared (some / := / some-in / every) anywhere in this body, found before resolving it. */
+  declaredLater = /* @__PURE__ */ new Set();
+  used = /* @__PURE__ */ new Set();
+  lookup(name) {
+    for (let s = this; s; s = s.parent) {
+      const slot = s.vars.get(name);
+      if (slot !== void 0) return slot;
+    }
+    return void 0;
+  }
+};
+var Resolver = class {
+  constructor(module, packageRoots, tree, builtins, v1) {
+    this.module = module;
+    this.packageRoots = packageRoots;
+    this.tree = tree;
+    this.builtins = builtins;
+    this.v1 = v1;
+    for (const imp of module?.imports ?? []) {
+      if (imp.path[0] === "data" || imp.path[0] === "input") this.aliases.set(imp.alias, imp.path);
+    }
+  }
+  module;
+  packageRoots;
+  tree;
+  builtins;
+  v1;
+  slotNames = [];
+  errors = [];
+  aliases = /* @__PURE__ */ new Map();
+  /** Slots allocated per body scope (deep: includes nested closures). */
+  ownSlots = /* @__PURE__ */ new Map();
+  bodyStack = [];
+  /** The call that is a literal's whole expression (it may take an output argument). */
+  topCall;
+  problems() {
+    return this.errors;
+  }
+  error(code18, message, loc) {
+    this.errors.push(new RegoError(code18, message, loc));
+  }
+  alloc(scope, name) {
+    const slot = this.slotNames.length;
+    this.slotNames.push(name);
+    scope.vars.set(name, slot);
+    for (const own of this.bodyStack) own.add(slot);
+    return slot;
+  }
+  // -- rules ----------------------------------------------------------------
+  /** Resolves a rule in place: bodies, head terms, else branches; sets its frame size. */
+  resolveRule(rule) {
+    this.slotNames = [];
+    const top = new Scope(void 0);
+    const args = rule.head.args?.map((a) => this.declarePattern(a, top, true)) ?? [];
+    if (rule.head.args) rule.head.args = args;
+    const headScope = this.resolveBranchBody(rule.body, top, (b) => rule.body = b);
+    this.resolveHead(rule, headScope);
+    for (const branch of rule.elses) {
+      const scope = this.resolveBranchBody(branch.body, top, (b) => branch.body = b);
+      if (branch.value) branch.value = this.term(branch.value, scope);
+    }
+    rule.slots = this.slotNames.length;
+    rule.slotNames = this.slotNames;
+  }
+  resolveBranchBody(body, parent, set2) {
+    const scope = new Scope(parent);
+    set2(this.body(body, scope));
+    return scope;
+  }
+  resolveHead(rule, scope) {
+    const h = rule.head;
+    h.ref = h.ref.map((t, i) => i === 0 ? t : this.term(t, scope));
+    if (h.key) h.key = this.term(h.key, scope);
+    if (h.value) h.value = this.term(h.value, scope);
+  }
+  /** Resolves a query (a body with no package around it). */
+  resolveQuery(body) {
+    this.slotNames = [];
+    const out2 = this.body(body, new Scope(void 0));
+    return { body: out2, slots: this.slotNames.length, slotNames: this.slotNames };
+  }
+  // -- bodies ---------------------------------------------------------------
+  body(body, scope) {
+    const own = /* @__PURE__ */ new Set();
+    this.bodyStack.push(own);
     try {
-      yaml = (0, import_yaml4.parse)(lines.join("\n"));
-    } catch (err) {
-      throw new RegoSyntaxError(`invalid METADATA YAML in ${file}: ${err.message.split("\n")[0]}`, comments[i].line, 1);
+      scope.declaredLater = declaredNames(body);
+      for (const name of usedNames(body)) {
+        if (name === "_" || scope.declaredLater.has(name) || scope.lookup(name) !== void 0) continue;
+        if (name === "input" || name === "data" || this.aliases.has(name) || this.module && this.packageRoots.has(name)) continue;
+        this.alloc(scope, name);
+      }
+      const out2 = [];
+      for (const lit2 of body) {
+        const r = this.literal(lit2, scope);
+        if (r) out2.push(r);
+      }
+      this.ownSlots.set(out2, own);
+      return out2;
+    } finally {
+      this.bodyStack.pop();
     }
-    if (yaml && typeof yaml === "object") out2.set(last2 + 1, yaml);
-    i = j - 1;
+  }
+  literal(lit2, scope) {
+    const withs = lit2.withs.map((w) => this.withModifier(w, scope));
+    const e = lit2.expr;
+    let expr;
+    switch (e.kind) {
+      case "some":
+        for (const v of e.vars) this.declare(v.name, scope, v.loc, "some");
+        return void 0;
+      case "term":
+        this.topCall = e.term;
+        expr = { kind: "term", term: this.term(e.term, scope) };
+        this.topCall = void 0;
+        break;
+      case "unify": {
+        expr = { kind: "unify", left: this.term(e.left, scope), right: this.term(e.right, scope) };
+        const bad = shapeMismatch(e.left, e.right);
+        if (bad) this.error("rego_type_error", `match error: ${bad}`, lit2.loc);
+        break;
+      }
+      case "assign": {
+        const right = this.term(e.right, scope);
+        if (!isAssignable(e.left)) {
+          this.error("rego_compile_error", "cannot assign to " + describeTerm(e.left), e.left.loc);
+          return void 0;
+        }
+        expr = { kind: "assign", left: this.declarePattern(e.left, scope, false, ":="), right };
+        const bad = shapeMismatch(e.left, e.right);
+        if (bad) this.error("rego_type_error", `match error: ${bad}`, lit2.loc);
+        break;
+      }
+      case "somein": {
+        const collection = this.term(e.collection, scope);
+        const bad = e.key ? void 0 : memberShapeMismatch(e.value, e.collection);
+        if (bad) this.error("rego_type_error", `match error: ${bad}`, lit2.loc);
+        const key = e.key ? this.declarePattern(e.key, scope, true, "some") : void 0;
+        const value = this.declarePattern(e.value, scope, true, "some");
+        expr = key ? { kind: "somein", key, value, collection } : { kind: "somein", value, collection };
+        break;
+      }
+      case "every": {
+        const domain = this.term(e.domain, scope);
+        const inner = new Scope(scope);
+        const own = /* @__PURE__ */ new Set();
+        this.bodyStack.push(own);
+        let key;
+        let value;
+        let body;
+        try {
+          key = e.key ? this.declarePattern(e.key, inner, true, "some") : void 0;
+          value = this.declarePattern(e.value, inner, true, "some");
+          body = this.body(e.body, new Scope(inner));
+        } finally {
+          this.bodyStack.pop();
+        }
+        for (const s of own) this.ownSlots.get(body).add(s);
+        expr = key ? { kind: "every", key, value, domain, body } : { kind: "every", value, domain, body };
+        break;
+      }
+    }
+    const out2 = { expr, negated: lit2.negated, withs, loc: lit2.loc };
+    if (lit2.index !== void 0) out2.index = lit2.index;
+    return out2;
+  }
+  /** Declares the variables of a pattern (`:=` left side, `some` patterns, function args). */
+  declarePattern(t, scope, allowValues, how = "arg") {
+    switch (t.type) {
+      case "var":
+        if (t.name === "_") return { ...t, slot: this.alloc(scope, "_") };
+        return { ...t, slot: this.declare(t.name, scope, t.loc, how) };
+      case "array":
+        return { ...t, items: t.items.map((x) => this.declarePattern(x, scope, allowValues, how)) };
+      case "object":
+        return { ...t, entries: t.entries.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, allowValues, how)]) };
+      default:
+        return this.term(t, scope);
+    }
+  }
+  declare(name, scope, loc, how) {
+    if (this.v1 && (name === "input" || name === "data")) {
+      this.error("rego_compile_error", `variables must not shadow ${name} (use a different variable name)`, loc);
+    }
+    if (how === "arg" && scope.vars.has(name)) return scope.vars.get(name);
+    if (how === ":=") {
+      let root2 = scope;
+      while (root2.parent) root2 = root2.parent;
+      if (root2 !== scope && root2.vars.has(name)) this.error("rego_compile_error", `var ${name} assigned above`, loc);
+    }
+    if (how !== "arg" && scope.vars.has(name)) {
+      this.error("rego_compile_error", `var ${name} ${how === ":=" ? "assigned" : "declared"} above`, loc);
+      return scope.vars.get(name);
+    }
+    if (how !== "arg" && scope.used.has(name)) {
+      this.error("rego_compile_error", `var ${name} referenced above`, loc);
+    }
+    return this.alloc(scope, name);
+  }
+  // -- terms ----------------------------------------------------------------
+  term(t, scope) {
+    switch (t.type) {
+      case "scalar":
+      case "root":
+        return t;
+      case "var":
+        return this.varTerm(t, scope);
+      case "ref": {
+        const path12 = t.path.map((p) => this.term(p, scope));
+        const head = t.head.type === "var" ? this.varTerm(t.head, scope) : this.term(t.head, scope);
+        if (head.type === "ref") return { type: "ref", head: head.head, path: [...head.path, ...path12], loc: t.loc };
+        return { type: "ref", head, path: path12, loc: t.loc };
+      }
+      case "array":
+        return { ...t, items: t.items.map((x) => this.term(x, scope)) };
+      case "set":
+        return { ...t, items: t.items.map((x) => this.term(x, scope)) };
+      case "object":
+        return { ...t, entries: t.entries.map(([k, v]) => [this.term(k, scope), this.term(v, scope)]) };
+      case "call":
+        return this.call(t, scope);
+      case "arraycomp":
+      case "setcomp": {
+        const inner = new Scope(scope);
+        const body = this.body(t.body, inner);
+        const term = this.closureHead(t.term, inner, body);
+        return { ...t, body, term };
+      }
+      case "objcomp": {
+        const inner = new Scope(scope);
+        const body = this.body(t.body, inner);
+        return { ...t, body, key: this.closureHead(t.key, inner, body), value: this.closureHead(t.value, inner, body) };
+      }
+    }
+  }
+  /** A comprehension's head; variables first seen there still belong to the comprehension. */
+  closureHead(t, scope, body) {
+    this.bodyStack.push(this.ownSlots.get(body));
+    try {
+      return this.term(t, scope);
+    } finally {
+      this.bodyStack.pop();
+    }
+  }
+  varTerm(t, scope) {
+    if (t.name === "_") return { ...t, slot: this.alloc(scope, "_") };
+    const local = scope.lookup(t.name);
+    if (local !== void 0) {
+      scope.used.add(t.name);
+      return { ...t, slot: local };
+    }
+    if (scope.declaredLater.has(t.name)) {
+      scope.used.add(t.name);
+      const slot = this.slotNames.length;
+      this.slotNames.push(t.name);
+      return { ...t, slot };
+    }
+    const global2 = this.global(t.name, t.loc);
+    if (global2) return global2;
+    scope.used.add(t.name);
+    return { ...t, slot: this.alloc(scope, t.name) };
+  }
+  /** A global name as a reference from its root, or undefined when the name is local. */
+  global(name, loc) {
+    if (name === "input" || name === "data") return { type: "root", root: name, loc };
+    const alias = this.aliases.get(name);
+    if (alias) return refFrom(alias, loc);
+    if (this.module && this.packageRoots.has(name)) return refFrom(["data", ...this.module.pkg, name], loc);
+    return void 0;
+  }
+  call(t, scope) {
+    const outputAllowed = t === this.topCall;
+    const args = t.args.map((a) => this.term(a, scope));
+    const target = t.target ?? this.callTarget(t.name, t.loc);
+    if (!target) return { ...t, args };
+    const arity = this.arityOf(target);
+    if (arity !== void 0 && arity >= 0 && args.length !== arity && !(outputAllowed && args.length === arity + 1)) {
+      this.error("rego_type_error", `${t.name}: arity mismatch
+	have: ${args.length} argument${args.length === 1 ? "" : "s"}
+	want: ${arity} argument${arity === 1 ? "" : "s"}`, t.loc);
+    }
+    return { ...t, args, target };
+  }
+  arityOf(target) {
+    switch (target.kind) {
+      case "builtin":
+        return this.builtins.arity(target.name);
+      case "special":
+        return SPECIAL_CALLS.get(target.name);
+      case "function":
+        return this.tree.get(target.path)?.functions[0]?.head.args?.length ?? this.tree.get(target.path)?.defaultRule?.head.args?.length;
+    }
+  }
+  /** What a call name refers to; records an error when it refers to nothing. */
+  callTarget(name, loc, report = true) {
+    const parts = name.split(".");
+    let abs;
+    const alias = this.aliases.get(parts[0]);
+    if (alias) abs = [...alias, ...parts.slice(1)];
+    else if (parts[0] === "data") abs = parts;
+    else if (this.module && this.packageRoots.has(parts[0])) abs = ["data", ...this.module.pkg, ...parts];
+    if (abs && abs[0] === "data") {
+      const node = this.tree.get(abs.slice(1));
+      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path: abs.slice(1) };
+      if (report) this.error("rego_type_error", `undefined function ${abs.join(".")}`, loc);
+      return void 0;
+    }
+    if (SPECIAL_CALLS.has(name)) return { kind: "special", name };
+    if (!(this.v1 && V1_REMOVED.has(name)) && this.builtins.arity(name) !== void 0) return { kind: "builtin", name };
+    if (report) this.error("rego_type_error", `undefined function ${name}`, loc);
+    return void 0;
+  }
+  // -- with -----------------------------------------------------------------
+  withModifier(w, scope) {
+    const value = this.term(w.value, scope);
+    const target = this.withTarget(w.target, value);
+    return { target: w.target, value, loc: w.loc, compiled: target ?? { kind: "input", path: [] } };
+  }
+  withTarget(t, value) {
+    const parts = plainName(t);
+    if (!parts) {
+      this.error("rego_compile_error", "with keyword target must reference existing input, data, or a function", t.loc);
+      return void 0;
+    }
+    let abs;
+    const alias = this.aliases.get(parts[0]);
+    if (parts[0] === "input" || parts[0] === "data") abs = parts;
+    else if (alias) abs = [...alias, ...parts.slice(1)];
+    else if (this.module && this.packageRoots.has(parts[0])) abs = ["data", ...this.module.pkg, ...parts];
+    if (abs?.[0] === "input") return { kind: "input", path: abs.slice(1) };
+    if (abs?.[0] === "data") {
+      const node = this.tree.get(abs.slice(1));
+      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) {
+        const target2 = { kind: "function", path: abs.slice(1) };
+        return { kind: "mock", key: mockKey(target2), arity: this.arityOf(target2) ?? 0, replacement: this.replacement(value) };
+      }
+      return { kind: "data", path: abs.slice(1) };
+    }
+    const name = parts.join(".");
+    const target = this.callTarget(name, t.loc, false);
+    if (!target || target.kind === "special") {
+      this.error("rego_compile_error", `with keyword target must reference existing input, data, or a function`, t.loc);
+      return void 0;
+    }
+    return { kind: "mock", key: mockKey(target), arity: this.arityOf(target) ?? 0, replacement: this.replacement(value) };
+  }
+  /** `with f as g` where g names a function or builtin: the call goes to g. Otherwise f's result is the value. */
+  replacement(value) {
+    let parts;
+    if (value.type === "var") parts = value.slot === void 0 ? [value.name] : void 0;
+    else if (value.type === "ref" && value.head.type === "root" && value.head.root === "data" && value.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
+      const path12 = value.path.map((p) => p.value);
+      const node = this.tree.get(path12);
+      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path: path12 };
+      return void 0;
+    } else if (value.type === "ref" && value.head.type === "var" && value.head.slot === void 0) {
+      parts = plainName(value);
+    }
+    if (!parts) return void 0;
+    return this.callTarget(parts.join("."), value.loc, false);
+  }
+};
+function mockKey(target) {
+  return target.kind === "function" ? `data.${target.path.join(".")}` : target.name;
+}
+function refFrom(path12, loc) {
+  const head = { type: "root", root: path12[0], loc };
+  if (path12.length === 1) return head;
+  return { type: "ref", head, path: path12.slice(1).map((p) => ({ type: "scalar", value: p, loc })), loc };
+}
+function plainName(t) {
+  if (t.type === "var") return [t.name];
+  if (t.type === "root") return [t.root];
+  if (t.type === "ref" && (t.head.type === "var" || t.head.type === "root") && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
+    const head = t.head.type === "var" ? t.head.name : t.head.root;
+    return [head, ...t.path.map((p) => p.value)];
+  }
+  return void 0;
+}
+function declaredNames(body) {
+  const out2 = /* @__PURE__ */ new Set();
+  const patternVars2 = (t) => {
+    if (t.type === "var") out2.add(t.name);
+    else if (t.type === "array") t.items.forEach(patternVars2);
+    else if (t.type === "object") t.entries.forEach(([, v]) => patternVars2(v));
+  };
+  for (const lit2 of body) {
+    const e = lit2.expr;
+    if (e.kind === "some") e.vars.forEach(patternVars2);
+    else if (e.kind === "assign") patternVars2(e.left);
+    else if (e.kind === "somein") {
+      if (e.key) patternVars2(e.key);
+      patternVars2(e.value);
+    }
+  }
+  out2.delete("_");
+  return out2;
+}
+function usedNames(body) {
+  const out2 = /* @__PURE__ */ new Set();
+  const visit = (t) => {
+    switch (t.type) {
+      case "var":
+        out2.add(t.name);
+        return;
+      case "ref":
+        visit(t.head);
+        t.path.forEach(visit);
+        return;
+      case "array":
+      case "set":
+        t.items.forEach(visit);
+        return;
+      case "object":
+        t.entries.forEach(([k, v]) => {
+          visit(k);
+          visit(v);
+        });
+        return;
+      case "call":
+        t.args.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const lit2 of body) {
+    const e = lit2.expr;
+    if (e.kind === "term") visit(e.term);
+    else if (e.kind === "unify") {
+      visit(e.left);
+      visit(e.right);
+    } else if (e.kind === "assign") visit(e.right);
+    else if (e.kind === "somein" || e.kind === "every") visit(e.kind === "somein" ? e.collection : e.domain);
+    for (const w of lit2.withs) visit(w.value);
   }
   return out2;
 }
-function parseQuery(text2) {
-  const { tokens, comments } = tokenize2(text2);
-  const p = new Parser3("query", tokens, comments);
-  return p.bodyUntilEof();
+function isAssignable(t) {
+  const hasVar = (x) => {
+    if (x.type === "var") return true;
+    if (x.type === "array") return x.items.some(hasVar);
+    if (x.type === "object") return x.entries.some(([, v]) => hasVar(v));
+    return false;
+  };
+  const onlyPattern = (x) => {
+    if (x.type === "var" || x.type === "scalar") return true;
+    if (x.type === "array") return x.items.every(onlyPattern);
+    if (x.type === "object") return x.entries.every(([k, v]) => k.type === "scalar" && onlyPattern(v));
+    return false;
+  };
+  return hasVar(t) && onlyPattern(t);
+}
+function describeTerm(t) {
+  switch (t.type) {
+    case "scalar":
+      return `${t.value === null ? "null" : typeof t.value}`;
+    case "ref":
+      return "ref";
+    case "call":
+      return "call";
+    default:
+      return t.type;
+  }
 }
 
-// src/rego/engine/index.ts
-var RegoError = class extends Error {
-  constructor(code18, message, file, line, col) {
-    super(message);
-    this.code = code18;
-    this.file = file;
-    this.line = line;
-    this.col = col;
-  }
-  code;
-  file;
-  line;
-  col;
-  /** `file:line:col: code: message`, as OPA prints it. */
-  describe() {
-    const where = this.file ? `${this.file}${this.line ? `:${this.line}${this.col ? `:${this.col}` : ""}` : ""}: ` : "";
-    return `${where}${this.code}: ${this.message}`;
-  }
-};
-function compileModules(sources) {
-  const modules = sources.map((s) => {
-    try {
-      return parseModule(s.file, s.text);
-    } catch (err) {
-      if (err instanceof RegoSyntaxError) throw new RegoError("rego_parse_error", err.message, s.file, err.line, err.col);
-      throw err;
+// src/rego/compiler/scan-index.ts
+function annotateScans(body, safeBefore) {
+  for (let i = 0; i < body.length; i++) {
+    const lit2 = body[i];
+    const safe = safeBefore.get(lit2);
+    if (!safe || lit2.negated || lit2.withs.length > 0) continue;
+    const it = iteration(lit2, safe);
+    if (!it) continue;
+    for (let j = i + 1; j < body.length; j++) {
+      const cond = equalityOn(body[j], it.valueSlot);
+      if (cond) {
+        lit2.scan = { ...it, ...cond };
+        body[j].implied = true;
+        break;
+      }
     }
-  });
-  try {
-    return new CompiledPolicies(new Compiled(modules));
-  } catch (err) {
-    if (err instanceof RegoCompileError) throw new RegoError(err.code, err.message, err.file, err.line, err.col);
-    throw err;
   }
 }
-var CompiledPolicies = class {
-  constructor(compiled) {
-    this.compiled = compiled;
+function iteration(lit2, safe) {
+  const e = lit2.expr;
+  if (e.kind === "somein") {
+    if (e.key || e.value.type !== "var" || e.value.slot === void 0 || safe.has(e.value.slot)) return void 0;
+    return { collection: e.collection, valueSlot: e.value.slot, viaMembers: true };
   }
-  compiled;
-  packages() {
-    const out2 = [];
-    for (const m of this.compiled.modules) {
-      const info = {
-        path: m.pkg.join("."),
-        file: m.file,
-        rules: m.rules.map((r) => ({ name: r.path.join("."), line: r.loc.line, ...r.annotation ? { annotation: r.annotation } : {} }))
-      };
-      if (m.annotation) info.annotation = m.annotation;
-      out2.push(info);
+  if (e.kind !== "assign" && e.kind !== "unify") return void 0;
+  const pairs = e.kind === "assign" ? [[e.left, e.right]] : [[e.left, e.right], [e.right, e.left]];
+  for (const [x, ref] of pairs) {
+    if (x.type !== "var" || x.slot === void 0 || safe.has(x.slot)) continue;
+    if (ref.type !== "ref" || ref.path.length === 0) continue;
+    const last2 = ref.path[ref.path.length - 1];
+    if (last2.type !== "var" || last2.slot === void 0 || safe.has(last2.slot) || last2.slot === x.slot) continue;
+    if (ref.path.slice(0, -1).some((p) => p.type !== "scalar")) continue;
+    if (ref.head.type !== "root" && !(ref.head.type === "var" && ref.head.slot !== void 0 && safe.has(ref.head.slot))) continue;
+    const collection = ref.path.length === 1 ? ref.head : { type: "ref", head: ref.head, path: ref.path.slice(0, -1), loc: ref.loc };
+    return { collection, valueSlot: x.slot, keySlot: last2.slot, viaMembers: false };
+  }
+  return void 0;
+}
+function equalityOn(lit2, slot) {
+  if (lit2.negated || lit2.withs.length > 0) return void 0;
+  const e = lit2.expr;
+  let a;
+  let b;
+  if (e.kind === "unify") [a, b] = [e.left, e.right];
+  else if (e.kind === "term" && e.term.type === "call" && e.term.target?.kind === "builtin" && e.term.target.name === "equal" && e.term.args.length === 2) {
+    [a, b] = [e.term.args[0], e.term.args[1]];
+  }
+  if (!a || !b) return void 0;
+  for (const [ref, c] of [
+    [a, b],
+    [b, a]
+  ]) {
+    if (ref.type !== "ref" || ref.head.type !== "var" || ref.head.slot !== slot) continue;
+    if (!ref.path.every((p) => p.type === "scalar" && typeof p.value === "string")) continue;
+    const value = constantValue(c);
+    if (value === void 0) continue;
+    return { field: ref.path.map((p) => p.value), value };
+  }
+  return void 0;
+}
+
+// src/rego/compiler/safety.ts
+var SafetyChecker = class {
+  constructor(ownSlots, arity, slotNames) {
+    this.ownSlots = ownSlots;
+    this.arity = arity;
+    this.slotNames = slotNames;
+  }
+  ownSlots;
+  arity;
+  slotNames;
+  errors = [];
+  /** Reorders a rule's bodies and checks that its head only uses bound variables. */
+  checkRule(rule) {
+    const args = /* @__PURE__ */ new Set();
+    for (const a of rule.head.args ?? []) collectVars(a, args);
+    const branches = [{ body: rule.body, value: rule.head.value, head: true }, ...rule.elses.map((e) => ({ body: e.body, value: e.value, head: false }))];
+    for (const b of branches) {
+      const safe = this.body(b.body, args);
+      const headTerms = [];
+      if (b.value) headTerms.push(b.value);
+      if (b.head) {
+        if (rule.head.key) headTerms.push(rule.head.key);
+        headTerms.push(...rule.head.ref.slice(1));
+      }
+      for (const t of headTerms) {
+        this.requireSafe(t, safe, t.loc);
+        this.closures(t, safe);
+      }
+    }
+  }
+  /** Reorders a body in place; returns the variables bound after it. */
+  body(body, safeIn) {
+    const safe = new Set(safeIn);
+    const pending = body.slice();
+    const ordered = [];
+    const safeBefore = /* @__PURE__ */ new Map();
+    for (; ; ) {
+      const before = ordered.length;
+      for (let i = 0; i < pending.length; i++) {
+        const lit2 = pending[i];
+        const out2 = this.outputs(lit2, safe);
+        if (isSubset(this.required(lit2), safe, out2)) {
+          this.closuresOfLiteral(lit2, safe);
+          safeBefore.set(lit2, new Set(safe));
+          ordered.push(lit2);
+          for (const s of out2) safe.add(s);
+          pending.splice(i, 1);
+          i--;
+        }
+      }
+      if (pending.length === 0 || ordered.length === before) break;
+    }
+    for (const lit2 of pending) this.reportUnsafe(lit2, safe);
+    body.splice(0, body.length, ...ordered, ...pending);
+    if (pending.length === 0) annotateScans(body, safeBefore);
+    return safe;
+  }
+  reportUnsafe(lit2, safe) {
+    const out2 = this.outputs(lit2, safe);
+    const seen = /* @__PURE__ */ new Set();
+    for (const { slot, loc } of varOccurrences(lit2, this.ownSlots)) {
+      if (safe.has(slot) || out2.has(slot)) continue;
+      const name = this.slotNames[slot] ?? "?";
+      if (seen.has(name)) continue;
+      seen.add(name);
+      this.errors.push(new RegoError("rego_unsafe_var_error", `var ${name} is unsafe`, loc));
+    }
+    if (seen.size === 0) this.errors.push(new RegoError("rego_unsafe_var_error", "expression is unsafe", lit2.loc));
+  }
+  /**
+   * Head terms (of rules and comprehensions) must only read bound variables;
+   * iteration inside their references is allowed, since OPA moves such terms
+   * into the body (`[x[_] | true]` iterates).
+   */
+  requireSafe(t, safe, loc) {
+    const vars = /* @__PURE__ */ new Set();
+    collectVars(t, vars);
+    const iterated = /* @__PURE__ */ new Set();
+    this.fixpoint(safe, iterated, (s) => this.refOutputs(t, s, iterated));
+    for (const s of iterated) vars.delete(s);
+    for (const c of closuresIn(t)) for (const s of this.closureFree(c)) vars.add(s);
+    for (const s of vars) {
+      if (!safe.has(s)) this.errors.push(new RegoError("rego_unsafe_var_error", `var ${this.slotNames[s] ?? "?"} is unsafe`, locOfSlot(t, s) ?? loc));
+    }
+  }
+  // -- what a literal needs and binds -------------------------------------
+  /** Variables that must be bound when the literal runs (or that it binds itself). */
+  required(lit2) {
+    const vars = /* @__PURE__ */ new Set();
+    const e = lit2.expr;
+    const terms = [];
+    switch (e.kind) {
+      case "term":
+        terms.push(e.term);
+        break;
+      case "unify":
+      case "assign":
+        terms.push(e.left, e.right);
+        break;
+      case "somein":
+        terms.push(e.collection, e.value);
+        if (e.key) terms.push(e.key);
+        break;
+      case "every":
+        terms.push(e.domain);
+        for (const s of this.closureFreeBody(e.body)) vars.add(s);
+        break;
+      case "some":
+        break;
+    }
+    for (const w of lit2.withs) terms.push(w.value);
+    for (const t of terms) {
+      collectVars(t, vars);
+      for (const c of closuresIn(t)) for (const s of this.closureFree(c)) vars.add(s);
+    }
+    if (lit2.negated) {
+      for (const s of [...vars]) if (this.slotNames[s] === "_") vars.delete(s);
+    }
+    return vars;
+  }
+  /** Variables the literal binds, given those already bound. */
+  outputs(lit2, safe) {
+    const out2 = /* @__PURE__ */ new Set();
+    if (lit2.negated) return out2;
+    const e = lit2.expr;
+    switch (e.kind) {
+      case "term":
+        this.termOutputs(e.term, safe, out2);
+        break;
+      case "unify":
+      case "assign":
+        this.fixpoint(safe, out2, (s) => {
+          this.refOutputs(e.left, s, out2);
+          this.refOutputs(e.right, s, out2);
+          this.unifyOutputs(e.left, e.right, s, out2);
+        });
+        break;
+      case "somein":
+        this.fixpoint(safe, out2, (s) => {
+          this.refOutputs(e.collection, s, out2);
+          if (this.evaluable(e.collection, s)) {
+            patternVars(e.value, out2);
+            if (e.key) patternVars(e.key, out2);
+            this.refOutputs(e.value, s, out2);
+            if (e.key) this.refOutputs(e.key, s, out2);
+          }
+        });
+        break;
+      case "every":
+      case "some":
+        break;
     }
     return out2;
   }
-  /** A session shares rule values across evaluations with the same input and data. */
-  session(options = {}) {
-    return new Session(this.compiled.withBase(options.data), options);
+  termOutputs(t, safe, out2) {
+    this.fixpoint(safe, out2, (s) => {
+      this.refOutputs(t, s, out2);
+      if (t.type === "call") this.callOutputs(t, s, out2);
+    });
   }
-  evaluate(ref, options = {}) {
-    return this.session(options).evaluate(ref);
+  /** A call with one argument more than its arity binds that argument (`count(xs, n)`). */
+  callOutputs(t, safe, out2) {
+    const arity = this.arity(t);
+    if (arity === void 0 || arity < 0 || t.args.length !== arity + 1) return;
+    const inputs = t.args.slice(0, arity);
+    if (!inputs.every((a) => this.evaluable(a, safe))) return;
+    const last2 = t.args[arity];
+    patternVars(last2, out2);
+    this.refOutputs(last2, safe, out2);
   }
-  /** Runs every rule named test_* like `opa test`. */
-  runTests(options = {}) {
-    const results = [];
-    const withData = this.compiled.withBase(options.data);
-    for (const m of this.compiled.modules) {
-      for (const r of m.rules) {
-        const name = r.path.join(".");
-        if (!name.startsWith("test_") || r.kind !== "complete") continue;
-        const pkg = m.pkg.join(".");
-        if (options.run && !options.run.test(`${pkg}.${name}`) && !options.run.test(name)) continue;
-        const start = performance.now();
-        const result = { name, pkg, file: m.file, line: r.loc.line, status: "fail", durationMs: 0 };
-        try {
-          const value = new Session(withData, options).evaluate(`data.${pkg}.${name}`);
-          result.status = value !== void 0 && value !== false ? "pass" : "fail";
-        } catch (err) {
-          result.status = "error";
-          result.error = err instanceof RegoError ? err.describe() : err.message;
+  fixpoint(safe, out2, step2) {
+    for (; ; ) {
+      const n = out2.size;
+      step2(/* @__PURE__ */ new Set([...safe, ...out2]));
+      if (out2.size === n) return;
+    }
+  }
+  /** Variables in the keys of references whose head is bound: iteration binds them. */
+  refOutputs(t, safe, out2) {
+    switch (t.type) {
+      case "ref": {
+        const headOk = t.head.type === "var" ? t.head.slot !== void 0 && safe.has(t.head.slot) : this.evaluable(t.head, safe);
+        if (t.head.type !== "var") this.refOutputs(t.head, safe, out2);
+        for (const seg of t.path) {
+          if (headOk) {
+            if (seg.type === "var" || seg.type === "array" || seg.type === "object") patternVars(seg, out2);
+          }
+          this.refOutputs(seg, safe, out2);
         }
-        result.durationMs = performance.now() - start;
-        if (!results.some((x) => x.pkg === pkg && x.name === name)) results.push(result);
+        return;
+      }
+      case "array":
+      case "set":
+        t.items.forEach((x) => this.refOutputs(x, safe, out2));
+        return;
+      case "object":
+        t.entries.forEach(([k, v]) => {
+          this.refOutputs(k, safe, out2);
+          this.refOutputs(v, safe, out2);
+        });
+        return;
+      case "call":
+        t.args.forEach((x) => this.refOutputs(x, safe, out2));
+        return;
+      default:
+        return;
+    }
+  }
+  /** Variables bound by unifying two terms. */
+  unifyOutputs(a, b, safe, out2) {
+    const s = /* @__PURE__ */ new Set([...safe, ...out2]);
+    if (isPattern(a) && this.evaluable(b, s)) {
+      this.patternBinds(a, s, out2);
+      return;
+    }
+    if (isPattern(b) && this.evaluable(a, s)) {
+      this.patternBinds(b, s, out2);
+      return;
+    }
+    if (a.type === "array" && b.type === "array" && a.items.length === b.items.length) {
+      for (let i = 0; i < a.items.length; i++) this.unifyOutputs(a.items[i], b.items[i], safe, out2);
+      return;
+    }
+    if (a.type === "object" && b.type === "object") {
+      for (const [ka, va] of a.entries) {
+        const match = b.entries.find(([kb]) => kb.type === "scalar" && ka.type === "scalar" && kb.value === ka.value);
+        if (match) this.unifyOutputs(va, match[1], safe, out2);
       }
     }
-    return results;
   }
-  /** Evaluates a query; each result is the query's variable bindings, or its value when it has none. */
-  query(text2, options = {}) {
-    let body;
-    try {
-      body = parseQuery(text2);
-    } catch (err) {
-      if (err instanceof RegoSyntaxError) throw new RegoError("rego_parse_error", err.message, "query", err.line, err.col);
-      throw err;
+  /** A pattern matched against a known value binds its variables (references in it must evaluate). */
+  patternBinds(t, safe, out2) {
+    switch (t.type) {
+      case "var":
+        if (t.slot !== void 0) out2.add(t.slot);
+        return;
+      case "array":
+        t.items.forEach((x) => this.patternBinds(x, safe, out2));
+        return;
+      case "object":
+        t.entries.forEach(([, v]) => this.patternBinds(v, safe, out2));
+        return;
+      default:
+        this.refOutputs(t, safe, out2);
+        return;
     }
-    return new Session(this.compiled.withBase(options.data), options).query(body);
+  }
+  /** Whether a term can be evaluated: its variables are bound, or bound by its own references. */
+  evaluable(t, safe) {
+    const vars = /* @__PURE__ */ new Set();
+    collectVars(t, vars);
+    const out2 = /* @__PURE__ */ new Set();
+    this.fixpoint(safe, out2, (s) => this.refOutputs(t, s, out2));
+    for (const v of vars) if (!safe.has(v) && !out2.has(v)) return false;
+    for (const c of closuresIn(t)) for (const v of this.closureFree(c)) if (!safe.has(v)) return false;
+    return true;
+  }
+  // -- closures -------------------------------------------------------------
+  closureFree(t) {
+    if (t.type === "arraycomp" || t.type === "setcomp") return this.closureFreeParts(t.body, [t.term]);
+    if (t.type === "objcomp") return this.closureFreeParts(t.body, [t.key, t.value]);
+    return /* @__PURE__ */ new Set();
+  }
+  closureFreeBody(body) {
+    return this.closureFreeParts(body, []);
+  }
+  /** Variables a closure reads from around it: used inside, not its own. */
+  closureFreeParts(body, heads) {
+    const own = this.ownSlots.get(body) ?? /* @__PURE__ */ new Set();
+    const used = /* @__PURE__ */ new Set();
+    for (const lit2 of body) for (const { slot } of varOccurrences(lit2, this.ownSlots, true)) used.add(slot);
+    for (const h of heads) collectVarsDeep(h, used);
+    return new Set([...used].filter((s) => !own.has(s)));
+  }
+  closuresOfLiteral(lit2, safe) {
+    const e = lit2.expr;
+    const terms = [];
+    switch (e.kind) {
+      case "term":
+        terms.push(e.term);
+        break;
+      case "unify":
+      case "assign":
+        terms.push(e.left, e.right);
+        break;
+      case "somein":
+        terms.push(e.collection);
+        break;
+      case "every": {
+        terms.push(e.domain);
+        const inner = new Set(safe);
+        if (e.key) collectVars(e.key, inner);
+        collectVars(e.value, inner);
+        this.body(e.body, inner);
+        break;
+      }
+      case "some":
+        break;
+    }
+    for (const w of lit2.withs) terms.push(w.value);
+    for (const t of terms) this.closures(t, safe);
+  }
+  /** Checks the comprehensions inside a term, each with the variables bound around it. */
+  closures(t, safe) {
+    for (const c of closuresIn(t)) {
+      if (c.type === "arraycomp" || c.type === "setcomp") {
+        const inner = this.body(c.body, safe);
+        this.requireSafe(c.term, inner, c.term.loc);
+        this.closures(c.term, inner);
+      } else if (c.type === "objcomp") {
+        const inner = this.body(c.body, safe);
+        this.requireSafe(c.key, inner, c.key.loc);
+        this.requireSafe(c.value, inner, c.value.loc);
+        this.closures(c.key, inner);
+        this.closures(c.value, inner);
+      }
+    }
   }
 };
-var Session = class {
-  evaluator;
-  ctx;
-  constructor(compiled, options) {
-    this.evaluator = new Evaluator(compiled, {
-      ...options.input !== void 0 ? { input: options.input } : {},
-      strict: options.strict ?? false,
-      deadline: Date.now() + (options.timeoutMs ?? 3e4),
-      maxDepth: options.maxDepth ?? 5e3,
-      ...options.print ? { print: options.print } : {},
-      nowNs: BigInt(Date.now()) * 1000000n
-    });
-    this.ctx = this.evaluator.rootContext();
+function collectVars(t, out2) {
+  switch (t.type) {
+    case "var":
+      if (t.slot !== void 0) out2.add(t.slot);
+      return;
+    case "ref":
+      collectVars(t.head, out2);
+      t.path.forEach((x) => collectVars(x, out2));
+      return;
+    case "array":
+    case "set":
+      t.items.forEach((x) => collectVars(x, out2));
+      return;
+    case "object":
+      t.entries.forEach(([k, v]) => {
+        collectVars(k, out2);
+        collectVars(v, out2);
+      });
+      return;
+    case "call":
+      t.args.forEach((x) => collectVars(x, out2));
+      return;
+    default:
+      return;
   }
-  evaluate(ref) {
-    const path12 = ref.split(".");
-    if (path12[0] !== "data") throw new RegoError("rego_parse_error", `a reference must start with data: ${ref}`);
-    return guard(() => this.evaluator.valueAt(path12.slice(1), this.ctx));
-  }
-  /** Query results as Rego values: the variables' bindings, and the value of a single expression. */
-  queryValues(text2) {
-    let body;
-    try {
-      body = parseQuery(text2);
-    } catch (err) {
-      if (err instanceof RegoSyntaxError) throw new RegoError("rego_parse_error", err.message, "query", err.line, err.col);
-      throw err;
-    }
-    const names = queryVars(body);
-    return guard(() => {
-      const out2 = [];
-      const single = body.length === 1 && body[0].kind === "expr" ? body[0] : void 0;
-      if (single && single.kind === "expr" && !single.negated && single.withs.length === 0 && names.length === 0) {
-        for (const [v] of this.evaluator.evalTerm(single.term, null, this.ctx, null)) out2.push({ bindings: /* @__PURE__ */ new Map(), value: v });
-        return out2;
-      }
-      for (const env of this.evaluator.query(body, this.ctx)) {
-        const bindings = /* @__PURE__ */ new Map();
-        for (const n of names) {
-          const v = this.evaluator.readBinding(env, n);
-          if (v !== void 0) bindings.set(n, v);
-        }
-        const result = { bindings };
-        if (single && single.kind === "expr") {
-          for (const [v] of this.evaluator.evalTerm(single.term, env, this.ctx, null)) {
-            result.value = v;
-            break;
-          }
-        }
-        out2.push(result);
-      }
-      return out2;
-    });
-  }
-  query(body) {
-    const names = /* @__PURE__ */ new Set();
-    for (const lit2 of body) {
-      if (lit2.kind === "expr") varsIn(lit2.term, []).forEach((v) => names.add(v));
-      if (lit2.kind === "unify" || lit2.kind === "assign") [...varsIn(lit2.left), ...varsIn(lit2.right)].forEach((v) => names.add(v));
-      if (lit2.kind === "somein") varsIn(lit2.value).forEach((v) => names.add(v));
-    }
-    return guard(() => {
-      const out2 = [];
-      const single = body.length === 1 && body[0].kind === "expr" ? body[0] : void 0;
-      for (const env of this.evaluator.query(body, this.ctx)) {
-        const bindings = {};
-        for (const n of names) {
-          const v = this.evaluator.readBinding(env, n);
-          if (v !== void 0 && n !== "input" && n !== "data") bindings[n] = toJSON(v);
-        }
-        const result = { bindings };
-        if (single && single.kind === "expr") {
-          for (const [v] of this.evaluator.evalTerm(single.term, env, this.ctx, null)) {
-            result.value = toJSON(v);
-            break;
-          }
-        }
-        out2.push(result);
-      }
-      return out2;
-    });
-  }
-};
-function queryVars(body) {
-  const names = /* @__PURE__ */ new Set();
-  for (const lit2 of body) {
-    if (lit2.kind === "expr") varsIn(lit2.term, []).forEach((v) => names.add(v));
-    if (lit2.kind === "unify" || lit2.kind === "assign") [...varsIn(lit2.left), ...varsIn(lit2.right)].forEach((v) => names.add(v));
-    if (lit2.kind === "somein") varsIn(lit2.value).forEach((v) => names.add(v));
-  }
-  names.delete("input");
-  names.delete("data");
-  return [...names].filter((n) => !n.startsWith("__"));
 }
-function guard(fn) {
+function collectVarsDeep(t, out2) {
+  collectVars(t, out2);
+  for (const c of closuresIn(t)) {
+    const bodies = c.type === "objcomp" ? [c.key, c.value] : c.type === "arraycomp" || c.type === "setcomp" ? [c.term] : [];
+    bodies.forEach((h) => collectVarsDeep(h, out2));
+    const body = c.body;
+    for (const lit2 of body) for (const { slot } of varOccurrences(lit2, /* @__PURE__ */ new Map(), true)) out2.add(slot);
+  }
+}
+function closuresIn(t, out2 = []) {
+  switch (t.type) {
+    case "arraycomp":
+    case "setcomp":
+    case "objcomp":
+      out2.push(t);
+      return out2;
+    case "ref":
+      closuresIn(t.head, out2);
+      t.path.forEach((x) => closuresIn(x, out2));
+      return out2;
+    case "array":
+    case "set":
+      t.items.forEach((x) => closuresIn(x, out2));
+      return out2;
+    case "object":
+      t.entries.forEach(([k, v]) => {
+        closuresIn(k, out2);
+        closuresIn(v, out2);
+      });
+      return out2;
+    case "call":
+      t.args.forEach((x) => closuresIn(x, out2));
+      return out2;
+    default:
+      return out2;
+  }
+}
+function varOccurrences(lit2, ownSlots, deep = false) {
+  const out2 = [];
+  const visit = (t) => {
+    switch (t.type) {
+      case "var":
+        if (t.slot !== void 0) out2.push({ slot: t.slot, loc: t.loc });
+        return;
+      case "ref":
+        visit(t.head);
+        t.path.forEach(visit);
+        return;
+      case "array":
+      case "set":
+        t.items.forEach(visit);
+        return;
+      case "object":
+        t.entries.forEach(([k, v]) => {
+          visit(k);
+          visit(v);
+        });
+        return;
+      case "call":
+        t.args.forEach(visit);
+        return;
+      case "arraycomp":
+      case "setcomp":
+        if (deep) {
+          visit(t.term);
+          t.body.forEach((l) => out2.push(...varOccurrences(l, ownSlots, true)));
+        }
+        return;
+      case "objcomp":
+        if (deep) {
+          visit(t.key);
+          visit(t.value);
+          t.body.forEach((l) => out2.push(...varOccurrences(l, ownSlots, true)));
+        }
+        return;
+      default:
+        return;
+    }
+  };
+  const e = lit2.expr;
+  switch (e.kind) {
+    case "term":
+      visit(e.term);
+      break;
+    case "unify":
+    case "assign":
+      visit(e.left);
+      visit(e.right);
+      break;
+    case "somein":
+      if (e.key) visit(e.key);
+      visit(e.value);
+      visit(e.collection);
+      break;
+    case "every":
+      if (e.key) visit(e.key);
+      visit(e.value);
+      visit(e.domain);
+      if (deep) e.body.forEach((l) => out2.push(...varOccurrences(l, ownSlots, true)));
+      break;
+    case "some":
+      break;
+  }
+  for (const w of lit2.withs) visit(w.value);
+  return out2;
+}
+function locOfSlot(t, slot) {
+  const lit2 = { expr: { kind: "term", term: t }, negated: false, withs: [], loc: t.loc };
+  return varOccurrences(lit2, /* @__PURE__ */ new Map(), true).find((o) => o.slot === slot)?.loc;
+}
+function patternVars(t, out2) {
+  switch (t.type) {
+    case "var":
+      if (t.slot !== void 0) out2.add(t.slot);
+      return;
+    case "array":
+      t.items.forEach((x) => patternVars(x, out2));
+      return;
+    case "object":
+      t.entries.forEach(([, v]) => patternVars(v, out2));
+      return;
+    default:
+      return;
+  }
+}
+function isPattern(t) {
+  return t.type === "var" || t.type === "array" || t.type === "object";
+}
+function isSubset(need, a, b) {
+  for (const s of need) if (!a.has(s) && !b.has(s)) return false;
+  return true;
+}
+
+// src/rego/compiler/tree.ts
+var RuleTree = class {
+  root;
+  nextId = 0;
+  constructor() {
+    this.root = this.newNode([]);
+  }
+  newNode(path12) {
+    return {
+      id: this.nextId++,
+      path: path12,
+      name: ["data", ...path12].join("."),
+      children: /* @__PURE__ */ new Map(),
+      complete: [],
+      multi: [],
+      dynamic: [],
+      functions: [],
+      dynamicDefaults: [],
+      modules: []
+    };
+  }
+  ensure(path12) {
+    let node = this.root;
+    for (const p of path12) {
+      let child2 = node.children.get(p);
+      if (!child2) node.children.set(p, child2 = this.newNode([...node.path, p]));
+      node = child2;
+    }
+    return node;
+  }
+  get(path12) {
+    let node = this.root;
+    for (const p of path12) {
+      node = node.children.get(p);
+      if (!node) return void 0;
+    }
+    return node;
+  }
+  /** Every node below (and including) `node`. */
+  *walk(node = this.root) {
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop();
+      yield n;
+      for (const c of n.children.values()) stack.push(c);
+    }
+  }
+  /** Adds a rule whose `path` and `dynamic` the compiler has set. */
+  add(rule) {
+    const node = this.ensure(rule.path);
+    if (rule.isDefault && rule.dynamic.length > 0) {
+      node.dynamicDefaults.push(rule);
+      return;
+    }
+    if (rule.isDefault) {
+      if (node.defaultRule) {
+        throw new RegoError("rego_type_error", `multiple default rules ${node.name} found`, rule.loc);
+      }
+      node.defaultRule = rule;
+      return;
+    }
+    if (rule.head.kind === "function") node.functions.push(rule);
+    else if (rule.dynamic.length > 0) node.dynamic.push(rule);
+    else if (rule.head.kind === "contains") node.multi.push(rule);
+    else node.complete.push(rule);
+  }
+  hasRules(node) {
+    return node.complete.length + node.multi.length + node.dynamic.length + node.functions.length + node.dynamicDefaults.length > 0 || node.defaultRule !== void 0;
+  }
+  /** OPA's compile-time conflicts: one kind of rule per path, functions of one arity, no rule above another. */
+  checkConflicts() {
+    const errors = [];
+    for (const node of this.walk()) {
+      if (!this.hasRules(node)) continue;
+      const kinds = [node.complete.length > 0, node.multi.length > 0, node.functions.length > 0].filter(Boolean).length;
+      const first = node.complete[0] ?? node.multi[0] ?? node.functions[0] ?? node.dynamic[0] ?? node.defaultRule;
+      if (kinds > 1) {
+        errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, first.loc));
+        continue;
+      }
+      if (node.functions.length > 0) {
+        const arity = node.functions[0].head.args.length;
+        for (const f of node.functions) {
+          if (f.head.args.length !== arity) {
+            errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, f.loc));
+            break;
+          }
+        }
+        const d = node.defaultRule;
+        if (d && (d.head.kind !== "function" || d.head.args.length !== arity)) {
+          errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, d.loc));
+        }
+      } else if (node.defaultRule && (node.multi.length || node.dynamic.length || node.defaultRule.head.kind === "function" && node.complete.length)) {
+        errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, node.defaultRule.loc));
+      }
+      const single = node.complete.length > 0 || node.multi.length > 0 || node.functions.length > 0;
+      if (single && (node.children.size > 0 || node.dynamic.length > 0 || node.dynamicDefaults.length > 0)) {
+        const below = [...this.walk(node)].filter((n) => n !== node && this.hasRules(n)).map((n) => n.name);
+        if (below.length > 0 || node.dynamic.length > 0) {
+          errors.push(new RegoError("rego_type_error", `rule ${node.name} conflicts with [${below.length ? below.join(" ") : node.name}]`, first.loc));
+        }
+      }
+    }
+    return errors;
+  }
+};
+
+// src/rego/compiler/compile.ts
+var Program = class {
+  constructor(modules, tree, builtins, version) {
+    this.modules = modules;
+    this.tree = tree;
+    this.builtins = builtins;
+    this.version = version;
+  }
+  modules;
+  tree;
+  builtins;
+  version;
+  /** Compiles a query against the program (no package: only input and data are global). */
+  compileQuery(text2) {
+    const parsed = parseQuery(text2, "query", "v1");
+    parsed.forEach((lit2, i) => lit2.index = i);
+    const resolver = new Resolver(void 0, /* @__PURE__ */ new Set(), this.tree, arityOf(this.builtins), true);
+    const resolved2 = resolver.resolveQuery(parsed);
+    const safety = new SafetyChecker(resolver.ownSlots, (t) => t.target ? resolver.arityOf(t.target) : void 0, resolved2.slotNames);
+    safety.body(resolved2.body, /* @__PURE__ */ new Set());
+    const errors = [...resolver.problems(), ...safety.errors];
+    if (errors.length) throw RegoError.aggregate(sortErrors(errors));
+    void this.version;
+    return resolved2;
+  }
+};
+function arityOf(builtins) {
+  return { arity: (name) => builtins.get(name)?.arity };
+}
+function compile(sources, options = {}) {
   try {
-    return fn();
+    return compileChecked(sources, options);
   } catch (err) {
-    if (err instanceof RegoEvalError) throw new RegoError(err.code, err.message, err.loc?.file, err.loc?.line, err.loc?.col);
-    if (err instanceof RangeError) throw new RegoError("eval_depth_error", "evaluation nested too deeply (stack exhausted)");
+    if (err instanceof RangeError) throw new RegoError("rego_compile_error", "policy nested too deeply to compile");
     throw err;
   }
 }
+function compileChecked(sources, options) {
+  const requested = options.regoVersion ?? "v1";
+  const version = requested === "auto" ? "v1" : requested;
+  const builtins = new Map(BUILTINS);
+  for (const b of options.extraBuiltins ?? []) builtins.set(b.name, b);
+  const errors = [];
+  const modules = [];
+  for (const s of sources) {
+    try {
+      modules.push(parseModule(s.file, s.text, version));
+    } catch (err) {
+      if (err instanceof RangeError) {
+        errors.push(new RegoError("rego_parse_error", "expression nested too deeply", { file: s.file }));
+        continue;
+      }
+      if (!(err instanceof RegoError)) throw err;
+      if (requested !== "auto") {
+        errors.push(err);
+        continue;
+      }
+      try {
+        modules.push(parseModule(s.file, s.text, "v0"));
+      } catch {
+        errors.push(err);
+      }
+    }
+  }
+  if (errors.length) throw RegoError.aggregate(sortErrors(errors));
+  const tree = new RuleTree();
+  const roots = /* @__PURE__ */ new Map();
+  for (const m of modules) {
+    tree.ensure(m.pkg).modules.push(m);
+    const key = m.pkg.join(".");
+    const names = roots.get(key) ?? /* @__PURE__ */ new Set();
+    for (const r of m.rules) names.add(String(r.head.ref[0].value));
+    roots.set(key, names);
+  }
+  for (const m of modules) {
+    for (const r of m.rules) {
+      placeRule(r, m);
+      try {
+        tree.add(r);
+      } catch (err) {
+        if (err instanceof RegoError) errors.push(err);
+        else throw err;
+      }
+    }
+  }
+  errors.push(...tree.checkConflicts());
+  if (errors.length) throw RegoError.aggregate(sortErrors(errors));
+  const arity = arityOf(builtins);
+  for (const m of modules) {
+    const resolver = new Resolver(m, roots.get(m.pkg.join(".")), tree, arity, m.regoVersion === "v1");
+    checkImports(m, roots.get(m.pkg.join(".")), errors);
+    for (const r of m.rules) {
+      resolver.resolveRule(r);
+      r.dynamic = r.head.ref.slice(r.head.ref.length - r.dynamic.length);
+      const safety = new SafetyChecker(resolver.ownSlots, (t) => t.target ? resolver.arityOf(t.target) : void 0, r.slotNames);
+      safety.checkRule(r);
+      errors.push(...safety.errors);
+    }
+    errors.push(...resolver.problems());
+  }
+  if (errors.length) throw RegoError.aggregate(sortErrors(dedupe(errors)));
+  errors.push(...checkRecursion(tree));
+  if (errors.length) throw RegoError.aggregate(sortErrors(errors));
+  return new Program(modules, tree, builtins, version);
+}
+function placeRule(r, m) {
+  const ref = r.head.ref;
+  const staticPart = [];
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const t = ref[i];
+    if (t.type !== "scalar" || typeof t.value !== "string") break;
+    staticPart.push(t.value);
+  }
+  r.path = [...m.pkg, ...staticPart];
+  r.dynamic = ref.slice(i);
+}
+function checkImports(m, roots, errors) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const imp of m.imports) {
+    if (imp.path[0] !== "data" && imp.path[0] !== "input") continue;
+    const prev = seen.get(imp.alias);
+    if (prev !== void 0) {
+      errors.push(new RegoError("rego_compile_error", `import must not shadow import ${prev}`, imp.loc));
+    }
+    seen.set(imp.alias, imp.path.join("."));
+    void roots;
+  }
+}
+function sortErrors(errors) {
+  return [...errors].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+function dedupe(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((e) => {
+    const k = `${e.file}:${e.line}:${e.col}:${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// src/rego/eval/collections.ts
+function indexValue(coll, key) {
+  if (Array.isArray(coll)) {
+    if (typeof key !== "number" || !Number.isInteger(key) || key < 0) return void 0;
+    return coll[key];
+  }
+  if (coll instanceof RegoSet) return coll.has(key) ? key : void 0;
+  if (isObject(coll)) return objectGet(coll, key);
+  return void 0;
+}
+var sortedKeyCache = /* @__PURE__ */ new WeakMap();
+var sortedSetCache = /* @__PURE__ */ new WeakMap();
+var sortedEntryCache = /* @__PURE__ */ new WeakMap();
+function forEachMember(coll, f) {
+  if (Array.isArray(coll)) {
+    for (let i = 0; i < coll.length; i++) if (f(i, coll[i])) return true;
+    return false;
+  }
+  if (coll instanceof RegoSet) {
+    let members = sortedSetCache.get(coll);
+    if (!members) sortedSetCache.set(coll, members = sortedMembers(coll));
+    for (const m of members) if (f(m, m)) return true;
+    return false;
+  }
+  if (coll instanceof RegoObject) {
+    let entries = sortedEntryCache.get(coll);
+    if (!entries) sortedEntryCache.set(coll, entries = [...coll.entries()].sort((a, b) => compare(a[0], b[0])));
+    for (const [k, v] of entries) if (f(k, v)) return true;
+    return false;
+  }
+  if (isObject(coll)) {
+    const obj3 = coll;
+    for (const k of sortedKeys(obj3)) if (f(k, obj3[k])) return true;
+    return false;
+  }
+  return false;
+}
+function sortedKeys(obj3) {
+  let keys = sortedKeyCache.get(obj3);
+  if (!keys) sortedKeyCache.set(obj3, keys = Object.keys(obj3).sort(compareStrings));
+  return keys;
+}
+function setPath(base, path12, value) {
+  if (path12.length === 0) return value;
+  const [first, ...rest] = path12;
+  const obj3 = base !== void 0 && isObject(base) ? base : {};
+  const entries = [...objectEntries(obj3)].filter(([k]) => k !== first);
+  entries.push([first, setPath(objectGet(obj3, first), rest, value)]);
+  return makeObject(entries);
+}
+var memberIndexes = /* @__PURE__ */ new WeakMap();
+var NO_MEMBERS = [];
+function lookupMembers(coll, field, value) {
+  if (coll === null || typeof coll !== "object") return NO_MEMBERS;
+  if (Array.isArray(coll) && coll.length < 32) {
+    const out2 = [];
+    for (let i = 0; i < coll.length; i++) if (fieldEquals(coll[i], field, value)) out2.push([i, coll[i]]);
+    return out2;
+  }
+  let byField = memberIndexes.get(coll);
+  if (!byField) memberIndexes.set(coll, byField = /* @__PURE__ */ new Map());
+  const fieldKey = field.join("\0");
+  let index = byField.get(fieldKey);
+  if (!index) {
+    const built = /* @__PURE__ */ new Map();
+    forEachMember(coll, (k, v) => {
+      let f = v;
+      for (const p of field) {
+        f = f === void 0 ? void 0 : indexValue(f, p);
+        if (f === void 0) break;
+      }
+      if (f !== void 0) {
+        const ck = canonicalKey(f);
+        const bucket = built.get(ck);
+        if (bucket) bucket.push([k, v]);
+        else built.set(ck, [[k, v]]);
+      }
+      return false;
+    });
+    byField.set(fieldKey, index = built);
+  }
+  return index.get(canonicalKey(value)) ?? NO_MEMBERS;
+}
+function fieldEquals(v, field, value) {
+  let f = v;
+  for (const p of field) {
+    f = indexValue(f, p);
+    if (f === void 0) return false;
+  }
+  return equal(f, value);
+}
+
+// src/rego/eval/context.ts
+var IN_PROGRESS = /* @__PURE__ */ Symbol("in progress");
+var UNDEFINED = /* @__PURE__ */ Symbol("undefined");
+var Context = class _Context {
+  constructor(input, data, overrides = /* @__PURE__ */ new Map(), mocks = /* @__PURE__ */ new Map()) {
+    this.input = input;
+    this.data = data;
+    this.overrides = overrides;
+    this.mocks = mocks;
+  }
+  input;
+  data;
+  overrides;
+  mocks;
+  /** Rule values by tree node id, function results by node id and arguments. */
+  memo = /* @__PURE__ */ new Map();
+  /** A child context for a `with`: same documents and replacements, fresh memo. */
+  derive() {
+    return new _Context(this.input, this.data, new Map(this.overrides), new Map(this.mocks));
+  }
+  /** Replaces `data.<path>`: base data and any virtual document there. */
+  overrideData(path12, value) {
+    this.data = setPath(this.data, path12, value);
+    const key = path12.join("\0");
+    for (const [k, o] of [...this.overrides]) {
+      if (k === key || k.startsWith(key + "\0")) this.overrides.delete(k);
+      else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path12.slice(o.path.length), value) });
+    }
+    this.overrides.set(key, { path: path12, value });
+  }
+};
+
+// src/rego/eval/partial.ts
+var PartialBuilder = class {
+  constructor(name) {
+    this.name = name;
+  }
+  name;
+  root = { key: null };
+  /** `keys` lead to `value`. */
+  addValue(keys, value, loc) {
+    if (keys.length === 0) return;
+    const parent = this.descend(keys.slice(0, -1), loc);
+    const last2 = keys[keys.length - 1];
+    parent.children ??= /* @__PURE__ */ new Map();
+    const ck = canonicalKey(last2);
+    const existing = parent.children.get(ck);
+    if (!existing) {
+      parent.children.set(ck, { key: last2, value });
+      return;
+    }
+    if (existing.value !== void 0 && equal(existing.value, value)) return;
+    throw this.conflict(loc);
+  }
+  /** A default for constant keys: used when no rule gave those keys a value. */
+  addDefault(keys, value) {
+    let node = this.root;
+    for (const key of keys) {
+      node = node.children?.get(canonicalKey(key));
+      if (!node) break;
+    }
+    if (!node) this.addValue(keys, value, void 0);
+  }
+  /** `keys` lead to a set that holds `member`. */
+  addMember(keys, member, loc) {
+    const node = this.descend(keys, loc);
+    if (node.value !== void 0 || node.children && node.children.size > 0) throw this.conflict(loc);
+    node.members ??= new RegoSet();
+    node.members.addDuringConstruction(member);
+  }
+  descend(keys, loc) {
+    let node = this.root;
+    for (const key of keys) {
+      if (node.value !== void 0 || node.members) throw this.conflict(loc);
+      node.children ??= /* @__PURE__ */ new Map();
+      const ck = canonicalKey(key);
+      let child2 = node.children.get(ck);
+      if (!child2) node.children.set(ck, child2 = { key });
+      node = child2;
+    }
+    if (node.value !== void 0) throw this.conflict(loc);
+    return node;
+  }
+  conflict(loc) {
+    return new RegoError("eval_conflict_error", `object keys must be unique (${this.name})`, loc);
+  }
+  /** The built value: a set (partial set rules) or an object. */
+  value(isSet3) {
+    if (isSet3 && !this.root.children) return this.root.members ?? new RegoSet();
+    return toValue(this.root);
+  }
+};
+function toValue(node) {
+  if (node.value !== void 0) return node.value;
+  if (node.members) return node.members;
+  const entries = [];
+  for (const child2 of node.children?.values() ?? []) entries.push([child2.key, toValue(child2)]);
+  return makeObject(entries);
+}
+
+// src/rego/eval/evaluator.ts
+var TRUE_TERM = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
+var Evaluator = class {
+  constructor(program2, root2, options) {
+    this.program = program2;
+    this.options = options;
+    this.ctx = root2;
+    this.deadline = Date.now() + options.timeoutMs;
+    this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...options.print ? { print: options.print } : {} };
+  }
+  program;
+  options;
+  frame = [];
+  ctx;
+  depth = 0;
+  steps = 0;
+  deadline;
+  builtinCtx;
+  /** Rules being evaluated, innermost last (for messages and rego.metadata). */
+  ruleStack = [];
+  constCache = /* @__PURE__ */ new WeakMap();
+  /** Function nodes by their (compiled, shared) path array. */
+  nodeCache = /* @__PURE__ */ new Map();
+  /** The rule being evaluated, for messages. */
+  currentRuleName() {
+    const r = this.ruleStack[this.ruleStack.length - 1];
+    return r ? ["data", ...r.path].join(".") : void 0;
+  }
+  // ---------------------------------------------------------------------------
+  // Entry points
+  /** The value of `data.<path>`, or undefined. */
+  valueAt(path12) {
+    let out2;
+    const terms = path12.map((p) => ({ type: "scalar", value: p, loc: TRUE_TERM.loc }));
+    this.walkData(this.program.tree.root, this.ctx.data, terms, 0, (v) => {
+      out2 = v;
+      return true;
+    });
+    return out2;
+  }
+  /** Runs a compiled query; `onResult` gets the frame and each expression's value per solution. */
+  runQuery(body, slots, onResult) {
+    this.frame = new Array(slots);
+    const values = [];
+    const step2 = (i) => {
+      if (i === body.length) return onResult(this.frame, values);
+      this.tick();
+      const lit2 = body[i];
+      const idx = lit2.index ?? i;
+      if (lit2.expr.kind === "term" && !lit2.negated && lit2.withs.length === 0) {
+        return this.evalTerm(lit2.expr.term, (v) => {
+          if (v === false && body.length > 1) return false;
+          values[idx] = v;
+          return step2(i + 1);
+        });
+      }
+      return this.evalLiteral(lit2, () => {
+        values[idx] = true;
+        return step2(i + 1);
+      });
+    };
+    step2(0);
+  }
+  // ---------------------------------------------------------------------------
+  // Bodies and literals
+  evalBody(body, i, k) {
+    if (i === body.length) return k();
+    if ((++this.steps & 1023) === 0) this.tick();
+    const lit2 = body[i];
+    if (lit2.implied) return this.evalBody(body, i + 1, k);
+    const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
+    return this.evalLiteral(lit2, next);
+  }
+  /** Checks the time budget (called every 1024 steps: literals and iterations). */
+  tick() {
+    if (Date.now() > this.deadline) {
+      const rule = this.currentRuleName();
+      throw new RegoError("eval_cancel_error", `evaluation took longer than its time budget of ${this.options.timeoutMs} ms${rule ? ` (in ${rule})` : ""}`);
+    }
+  }
+  evalLiteral(lit2, k) {
+    if (lit2.withs.length > 0) return this.evalWith(lit2, k);
+    if (lit2.scan) return this.evalScan(lit2.scan, k);
+    return this.evalLiteralCore(lit2, k);
+  }
+  /** An iteration narrowed by an index on one field (see compiler/scan-index.ts). */
+  evalScan(scan, k) {
+    return this.evalTerm(scan.collection, (coll) => {
+      for (const [key, value] of lookupMembers(coll, scan.field, scan.value)) {
+        if ((++this.steps & 1023) === 0) this.tick();
+        this.frame[scan.valueSlot] = value;
+        if (scan.keySlot !== void 0) this.frame[scan.keySlot] = key;
+        const stop = k();
+        this.frame[scan.valueSlot] = void 0;
+        if (scan.keySlot !== void 0) this.frame[scan.keySlot] = void 0;
+        if (stop) return true;
+      }
+      return false;
+    });
+  }
+  evalLiteralCore(lit2, k) {
+    if (lit2.negated) {
+      let found = false;
+      this.evalExpr(lit2.expr, () => found = true);
+      return found ? false : k();
+    }
+    return this.evalExpr(lit2.expr, k);
+  }
+  evalExpr(e, k) {
+    switch (e.kind) {
+      case "term":
+        return this.evalTerm(e.term, (v) => v !== false && k());
+      case "unify":
+      case "assign":
+        return this.unifyTerms(e.left, e.right, k);
+      case "somein":
+        return this.evalTerm(
+          e.collection,
+          (coll) => forEachMember(coll, (key, value) => ((++this.steps & 1023) === 0 && this.tick(), e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k)))
+        );
+      case "every":
+        return this.evalTerm(e.domain, (coll) => {
+          if (coll === null || typeof coll !== "object") return false;
+          const failed = forEachMember(coll, (key, value) => {
+            let held = false;
+            const body = () => {
+              held = this.evalBody(e.body, 0, () => true);
+              return true;
+            };
+            if (e.key) this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, body));
+            else this.unifyPattern(e.value, value, body);
+            return !held;
+          });
+          return !failed && k();
+        });
+      case "some":
+        return k();
+    }
+  }
+  /** A literal with `with`: evaluated in a new context; what follows it runs in the old one. */
+  evalWith(lit2, k) {
+    const outer = this.ctx;
+    const inner = outer.derive();
+    for (const w of lit2.withs) {
+      const target = w.compiled;
+      if (target.kind === "mock" && target.replacement) {
+        inner.mocks.set(target.key, { kind: "target", target: target.replacement });
+        continue;
+      }
+      let value;
+      this.evalTerm(w.value, (v) => {
+        value = v;
+        return true;
+      });
+      if (value === void 0) return false;
+      if (target.kind === "input") inner.input = target.path.length ? setInputPath(inner.input, target.path, value) : value;
+      else if (target.kind === "data") inner.overrideData(target.path, value);
+      else inner.mocks.set(target.key, { kind: "value", value });
+    }
+    this.ctx = inner;
+    try {
+      return this.evalLiteralCore(lit2, () => {
+        this.ctx = outer;
+        try {
+          return k();
+        } finally {
+          this.ctx = inner;
+        }
+      });
+    } finally {
+      this.ctx = outer;
+    }
+  }
+  // ---------------------------------------------------------------------------
+  // Terms
+  evalTerm(t, k) {
+    switch (t.type) {
+      case "scalar":
+        return k(t.value);
+      case "var": {
+        const v = this.frame[t.slot];
+        if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+        return k(v);
+      }
+      case "root":
+        if (t.root === "input") return this.ctx.input === void 0 ? false : k(this.ctx.input);
+        return this.walkData(this.program.tree.root, this.ctx.data, [], 0, k);
+      case "ref":
+        return this.evalRef(t, k);
+      case "array": {
+        const c = this.constant(t);
+        if (c !== null) return k(c);
+        return this.evalList(t.items, 0, [], (items) => k(items));
+      }
+      case "set": {
+        const c = this.constant(t);
+        if (c !== null) return k(c);
+        return this.evalList(t.items, 0, [], (items) => k(new RegoSet(items)));
+      }
+      case "object": {
+        const c = this.constant(t);
+        if (c !== null) return k(c);
+        const flat = t.entries.flat();
+        return this.evalList(flat, 0, [], (items) => {
+          const entries = [];
+          for (let i = 0; i < items.length; i += 2) entries.push([items[i], items[i + 1]]);
+          return k(makeObject(entries));
+        });
+      }
+      case "call":
+        return this.evalCall(t, k);
+      case "arraycomp": {
+        const out2 = [];
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out2.push(v), false)));
+        return k(out2);
+      }
+      case "setcomp": {
+        const out2 = new RegoSet();
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out2.addDuringConstruction(v), false)));
+        return k(out2);
+      }
+      case "objcomp": {
+        const seen = /* @__PURE__ */ new Map();
+        this.evalBody(
+          t.body,
+          0,
+          () => this.evalTerm(
+            t.key,
+            (key) => this.evalTerm(t.value, (value) => {
+              const ck = canonicalKey(key);
+              const prev = seen.get(ck);
+              if (prev && !equal(prev[1], value)) throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
+              seen.set(ck, [key, value]);
+              return false;
+            })
+          )
+        );
+        return k(makeObject([...seen.values()]));
+      }
+    }
+  }
+  /** The value of a term made only of constants (computed once), or null. */
+  constant(t) {
+    const cached = this.constCache.get(t);
+    if (cached !== void 0) return cached;
+    const v = constantValue(t);
+    this.constCache.set(t, v === void 0 ? null : v);
+    return v === void 0 ? null : v;
+  }
+  evalList(terms, i, acc, k) {
+    if (i === terms.length) return k(acc.slice());
+    return this.evalTerm(terms[i], (v) => {
+      acc[i] = v;
+      return this.evalList(terms, i + 1, acc, k);
+    });
+  }
+  /** Whether a term can be evaluated now (its variables are bound; references may iterate). */
+  canEval(t) {
+    switch (t.type) {
+      case "scalar":
+      case "root":
+      case "arraycomp":
+      case "setcomp":
+      case "objcomp":
+        return true;
+      case "var":
+        return this.frame[t.slot] !== void 0;
+      case "ref":
+        return t.head.type === "var" ? this.frame[t.head.slot] !== void 0 : this.canEval(t.head);
+      case "array":
+      case "set":
+        return t.items.every((x) => this.canEval(x));
+      case "object":
+        return t.entries.every(([k, v]) => this.canEval(k) && this.canEval(v));
+      case "call":
+        return t.args.every((x) => this.canEval(x));
+    }
+  }
+  // ---------------------------------------------------------------------------
+  // References
+  evalRef(t, k) {
+    const head = t.head;
+    switch (head.type) {
+      case "root":
+        if (head.root === "input") return this.ctx.input === void 0 ? false : this.walkValue(this.ctx.input, t.path, 0, k);
+        return this.walkData(this.program.tree.root, this.ctx.data, t.path, 0, k);
+      case "var": {
+        const v = this.frame[head.slot];
+        if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
+        return this.walkValue(v, t.path, 0, k);
+      }
+      default:
+        return this.evalTerm(head, (v) => this.walkValue(v, t.path, 0, k));
+    }
+  }
+  /** Follows a reference's path into a value; unbound variables iterate. */
+  walkValue(v, path12, i, k) {
+    for (; i < path12.length; i++) {
+      const seg = path12[i];
+      let key;
+      if (seg.type === "scalar") key = seg.value;
+      else if (seg.type === "var") key = this.frame[seg.slot];
+      if (key === void 0) {
+        const rest = i + 1;
+        if (seg.type === "var") {
+          const slot = seg.slot;
+          return forEachMember(v, (mk, child3) => {
+            if ((++this.steps & 1023) === 0) this.tick();
+            this.frame[slot] = mk;
+            const r = this.walkValue(child3, path12, rest, k);
+            this.frame[slot] = void 0;
+            return r;
+          });
+        }
+        if (this.canEval(seg)) {
+          const base = v;
+          return this.evalTerm(seg, (kv) => {
+            const child3 = indexValue(base, kv);
+            return child3 !== void 0 && this.walkValue(child3, path12, rest, k);
+          });
+        }
+        return forEachMember(v, (mk, child3) => this.unifyPattern(seg, mk, () => this.walkValue(child3, path12, rest, k)));
+      }
+      const child2 = indexValue(v, key);
+      if (child2 === void 0) return false;
+      v = child2;
+    }
+    return k(v);
+  }
+  /**
+   * Follows a path into `data`: the rule tree and the base documents side by
+   * side. Packages are walked without evaluating rules that are not on the
+   * path; a rule's value is computed (once) when the path reaches it.
+   */
+  walkData(node, base, path12, i, k) {
+    for (; ; ) {
+      if (!node) return base === void 0 ? false : this.walkValue(base, path12, i, k);
+      if (this.program.tree.hasRules(node)) {
+        const v = this.nodeValue(node, base);
+        return v === void 0 ? false : this.walkValue(v, path12, i, k);
+      }
+      if (i === path12.length) {
+        const v = this.materialize(node, base);
+        return v === void 0 ? false : k(v);
+      }
+      const seg = path12[i];
+      let key;
+      if (seg.type === "scalar") key = seg.value;
+      else if (seg.type === "var") key = this.frame[seg.slot];
+      if (key === void 0) return this.iterateData(node, base, path12, i, k);
+      if (typeof key !== "string") {
+        const child2 = base === void 0 ? void 0 : indexValue(base, key);
+        return child2 === void 0 ? false : this.walkValue(child2, path12, i + 1, k);
+      }
+      const childBase = base === void 0 ? void 0 : indexValue(base, key);
+      const childNode = node.children.get(key);
+      if (childNode && this.ctx.overrides.size > 0) {
+        const o = this.ctx.overrides.get(childNode.path.join("\0"));
+        if (o) return this.walkValue(o.value, path12, i + 1, k);
+      }
+      node = childNode;
+      base = childBase;
+      i++;
+    }
+  }
+  /** `data.x[k]` with k unbound: packages and rules by name, then base keys. */
+  iterateData(node, base, path12, i, k) {
+    const seg = path12[i];
+    const keys = new Set(node.children.keys());
+    if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key === "string" && keys.add(key), false));
+    const sorted = [...keys].sort();
+    const nonString = [];
+    if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key !== "string" && nonString.push(key), false));
+    for (const key of sorted) {
+      const stop = this.unifyPattern(seg, key, () => {
+        const rest = [{ type: "scalar", value: key, loc: seg.loc }, ...path12.slice(i + 1)];
+        return this.walkData(node, base, rest, 0, k);
+      });
+      if (stop) return true;
+    }
+    for (const key of nonString) {
+      const child2 = indexValue(base, key);
+      if (this.unifyPattern(seg, key, () => this.walkValue(child2, path12, i + 1, k))) return true;
+    }
+    return false;
+  }
+  /** A package (or any node) as a whole object: base data merged with its virtual documents. */
+  materialize(node, base) {
+    if (this.program.tree.hasRules(node)) return this.nodeValue(node, base);
+    const entries = /* @__PURE__ */ new Map();
+    if (base !== void 0) {
+      if (!isObject(base)) return node.children.size === 0 ? base : void 0;
+      forEachMember(base, (key, value) => (entries.set(canonicalKey(key), [key, value]), false));
+    }
+    for (const [name, child2] of node.children) {
+      const o = this.ctx.overrides.size ? this.ctx.overrides.get(child2.path.join("\0")) : void 0;
+      const v = o ? o.value : this.materialize(child2, base === void 0 ? void 0 : indexValue(base, name));
+      if (v !== void 0) entries.set(canonicalKey(name), [name, v]);
+    }
+    return makeObject([...entries.values()]);
+  }
+  // ---------------------------------------------------------------------------
+  // Rules
+  /** The value of the rules at a node, memoized per context. */
+  nodeValue(node, base) {
+    if (node.functions.length > 0 && node.functions[0].head.args.length > 0 || node.defaultRule?.head.kind === "function") return void 0;
+    const memo = this.ctx.memo;
+    const cached = memo.get(node.id);
+    if (cached !== void 0) {
+      if (cached === IN_PROGRESS) throw new RegoError("rego_recursion_error", `rule ${node.name} is recursive`, (node.complete[0] ?? node.multi[0] ?? node.dynamic[0])?.loc);
+      return cached === UNDEFINED ? void 0 : cached;
+    }
+    memo.set(node.id, IN_PROGRESS);
+    let value;
+    try {
+      value = this.computeNode(node, base);
+    } catch (err) {
+      memo.delete(node.id);
+      throw err;
+    }
+    memo.set(node.id, value === void 0 ? UNDEFINED : value);
+    return value;
+  }
+  computeNode(node, base) {
+    if (node.functions.length > 0) {
+      return node.functions[0].head.args.length === 0 ? this.functionValue(node, []) : void 0;
+    }
+    if (node.complete.length > 0 || node.multi.length === 0 && node.dynamic.length === 0 && node.dynamicDefaults.length === 0) {
+      let result;
+      for (const rule of node.complete) {
+        const v = this.inRuleFrame(rule, () => this.ruleBranches(rule));
+        if (v === void 0) continue;
+        if (result !== void 0 && !equal(result, v)) {
+          throw new RegoError("eval_conflict_error", `complete rules must not produce multiple outputs (${node.name})`, rule.loc);
+        }
+        result = v;
+      }
+      if (result === void 0 && node.defaultRule) result = this.defaultValue(node.defaultRule);
+      return result;
+    }
+    const builder = new PartialBuilder(node.name);
+    for (const rule of node.multi) {
+      const once = constantValue(rule.head.key) !== void 0;
+      this.inRuleFrame(
+        rule,
+        () => this.evalBody(rule.body, 0, () => this.evalTerm(rule.head.key, (v) => (builder.addMember([], v, rule.loc), once)))
+      );
+    }
+    for (const rule of node.dynamic) {
+      const valueTerm = rule.head.kind === "contains" ? rule.head.key : rule.head.value ?? TRUE_TERM;
+      const once = constantValue(valueTerm) !== void 0 && rule.dynamic.every((t) => constantValue(t) !== void 0);
+      this.inRuleFrame(
+        rule,
+        () => this.evalBody(
+          rule.body,
+          0,
+          () => this.evalList(rule.dynamic, 0, [], (keys) => {
+            if (rule.head.kind === "contains") return this.evalTerm(valueTerm, (v) => (builder.addMember(keys, v, rule.loc), once));
+            return this.evalTerm(valueTerm, (v) => (builder.addValue(keys, v, rule.loc), once));
+          })
+        )
+      );
+    }
+    for (const rule of node.dynamicDefaults) {
+      const keys = rule.dynamic.map((t) => constantValue(t));
+      const value = this.defaultValue(rule);
+      if (value !== void 0) builder.addDefault(keys, value);
+    }
+    for (const [name, child2] of node.children) {
+      const v = this.materialize(child2, base === void 0 ? void 0 : indexValue(base, name));
+      if (v !== void 0) builder.addValue([name], v, node.dynamic[0]?.loc);
+    }
+    return builder.value(node.multi.length > 0);
+  }
+  /** Runs `f` in a fresh frame for `rule`, with depth accounting. */
+  inRuleFrame(rule, f) {
+    if (++this.depth > this.options.maxDepth) {
+      this.depth = 0;
+      throw new RegoError("eval_depth_error", `evaluation exceeded the maximum depth of ${this.options.maxDepth} in ${["data", ...rule.path].join(".")}`, rule.loc);
+    }
+    const saved = this.frame;
+    this.frame = new Array(rule.slots);
+    this.ruleStack.push(rule);
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof RangeError) {
+        throw new RegoError("eval_depth_error", `evaluation nested too deeply (stack exhausted) in ${["data", ...rule.path].join(".")}`, rule.loc);
+      }
+      throw err;
+    } finally {
+      this.frame = saved;
+      this.ruleStack.pop();
+      this.depth--;
+    }
+  }
+  /** A complete rule's (or function's) value: its body, then each else in order. */
+  ruleBranches(rule) {
+    const branches = [{ value: rule.head.value ?? TRUE_TERM, body: rule.body }];
+    for (const e of rule.elses) branches.push({ value: e.value ?? TRUE_TERM, body: e.body });
+    for (const b of branches) {
+      let result;
+      const once = constantValue(b.value) !== void 0;
+      this.evalBody(
+        b.body,
+        0,
+        () => this.evalTerm(b.value, (v) => {
+          if (result !== void 0 && !equal(result, v)) {
+            const what = rule.head.kind === "function" ? "functions must not produce multiple outputs for same inputs" : "complete rules must not produce multiple outputs";
+            throw new RegoError("eval_conflict_error", `${what} (${["data", ...rule.path].join(".")})`, rule.loc);
+          }
+          result = v;
+          return once;
+        })
+      );
+      if (result !== void 0) return result;
+    }
+    return void 0;
+  }
+  defaultValue(rule) {
+    return this.inRuleFrame(rule, () => {
+      let out2;
+      this.evalTerm(rule.head.value, (v) => (out2 = v, true));
+      return out2;
+    });
+  }
+  // ---------------------------------------------------------------------------
+  // Calls
+  evalCall(t, k) {
+    let target = t.target;
+    if (!target) throw new RegoError("rego_type_error", `undefined function ${t.name}`, t.loc);
+    if (this.ctx.mocks.size > 0) {
+      const mock = this.ctx.mocks.get(mockKey(target));
+      if (mock?.kind === "value") {
+        const arity = this.arity(target, t.args.length);
+        return this.evalList(t.args.slice(0, arity), 0, [], () => this.emit(t, arity, mock.value, k));
+      }
+      if (mock) target = mock.target;
+    }
+    switch (target.kind) {
+      case "special":
+        return this.evalSpecial(target.name, t, k);
+      case "function":
+        return this.callFunction(target, t, k);
+      case "builtin":
+        return this.callBuiltin(target.name, t, k);
+    }
+  }
+  arity(target, given) {
+    if (target.kind === "builtin") return this.program.builtins.get(target.name)?.arity ?? given;
+    if (target.kind === "function") {
+      const node = this.node(target.path);
+      return node?.functions[0]?.head.args?.length ?? node?.defaultRule?.head.args?.length ?? given;
+    }
+    return given;
+  }
+  /** A call's result: the value, or (with an extra argument) unified with that argument. */
+  emit(t, arity, v, k) {
+    if (t.args.length > arity) return this.unifyPattern(t.args[arity], v, () => k(true));
+    return k(v);
+  }
+  callBuiltin(name, t, k) {
+    const def2 = this.program.builtins.get(name);
+    if (!def2) throw new RegoError("rego_type_error", `undefined function ${name}`, t.loc);
+    const arity = def2.arity;
+    const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
+    return this.evalList(inputs, 0, [], (args) => {
+      const out2 = this.invoke(def2, args, t);
+      if (out2 === void 0) return false;
+      if (def2.relation) {
+        for (const o of out2) if (this.emit(t, arity, o, k)) return true;
+        return false;
+      }
+      return this.emit(t, arity, out2, k);
+    });
+  }
+  /** Calls a builtin; its errors fail the query in strict mode, else make the call undefined. */
+  invoke(def2, args, t) {
+    try {
+      return def2.impl(args, this.builtinCtx);
+    } catch (err) {
+      if (err instanceof RegoError || err instanceof RangeError) throw err;
+      if (!this.options.strict) return void 0;
+      const rule = this.currentRuleName();
+      const where = rule ? ` (in ${rule})` : "";
+      if (err instanceof BuiltinError) throw new RegoError(err.code, err.message + where, t.loc);
+      throw new RegoError("eval_builtin_error", `${def2.name}: ${err instanceof Error ? err.message : String(err)}${where}`, t.loc);
+    }
+  }
+  node(path12) {
+    if (!this.nodeCache.has(path12)) this.nodeCache.set(path12, this.program.tree.get(path12));
+    return this.nodeCache.get(path12);
+  }
+  callFunction(target, t, k) {
+    const node = this.node(target.path);
+    if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
+    const arity = this.arity(target, t.args.length);
+    const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
+    return this.evalList(inputs, 0, [], (args) => {
+      const v = this.functionValue(node, args);
+      return v !== void 0 && this.emit(t, arity, v, k);
+    });
+  }
+  functionValue(node, args) {
+    const cacheable = args.every((a) => a === null || typeof a !== "object");
+    const key = cacheable ? `${node.id}(${args.map(canonicalKey).join(",")})` : void 0;
+    if (key !== void 0) {
+      const cached = this.ctx.memo.get(key);
+      if (cached !== void 0 && cached !== IN_PROGRESS) return cached === UNDEFINED ? void 0 : cached;
+    }
+    let result;
+    for (const rule of node.functions) {
+      const v = this.inRuleFrame(rule, () => {
+        let out2;
+        this.unifyArgs(rule.head.args, args, 0, () => {
+          out2 = this.ruleBranches(rule);
+          return out2 !== void 0;
+        });
+        return out2;
+      });
+      if (v === void 0) continue;
+      if (result !== void 0 && !equal(result, v)) {
+        throw new RegoError("eval_conflict_error", `functions must not produce multiple outputs for same inputs (${node.name})`, rule.loc);
+      }
+      result = v;
+    }
+    if (result === void 0 && node.defaultRule) result = this.defaultValue(node.defaultRule);
+    if (key !== void 0) this.ctx.memo.set(key, result === void 0 ? UNDEFINED : result);
+    return result;
+  }
+  unifyArgs(params, args, i, k) {
+    if (i === params.length) return k();
+    return this.unifyPattern(params[i], args[i], () => this.unifyArgs(params, args, i + 1, k));
+  }
+  evalSpecial(name, t, k) {
+    switch (name) {
+      case "internal.member_2":
+        return this.evalList(t.args.slice(0, 2), 0, [], ([x, coll]) => this.emit(t, 2, isMember(x, coll), k));
+      case "internal.member_3":
+        return this.evalList(t.args.slice(0, 3), 0, [], ([key, value, coll]) => this.emit(t, 3, isMemberKV(key, value, coll), k));
+      case "print":
+      case "internal.print":
+        return this.print(t.args, k);
+      case "rego.metadata.rule":
+        return this.emit(t, 0, this.ruleMetadata(), k);
+      case "rego.metadata.chain":
+        return this.emit(t, 0, this.metadataChain(), k);
+      default:
+        throw new RegoError("rego_type_error", `undefined function ${name}`, t.loc);
+    }
+  }
+  /**
+   * print: each argument's values as a set (none: `<undefined>`), one line
+   * per combination, as OPA's internal.print does.
+   */
+  print(args, k) {
+    const sink = this.options.print;
+    if (sink) {
+      const perArg = args.map((a) => {
+        const vs = new RegoSet();
+        this.evalTerm(a, (v) => (vs.addDuringConstruction(v), false));
+        return vs.size ? sortedMembers(vs) : [void 0];
+      });
+      const line = (i, acc) => {
+        if (i === perArg.length) return sink(formatPrintArgs(acc));
+        for (const v of perArg[i]) line(i + 1, [...acc, v]);
+      };
+      line(0, []);
+    }
+    return k(true);
+  }
+  ruleMetadata() {
+    const rule = this.ruleStack[this.ruleStack.length - 1];
+    const a = rule?.annotations.find((x) => x.scope === "rule") ?? rule?.annotations[0];
+    return a ? annotationValue(a) : {};
+  }
+  metadataChain() {
+    const rule = this.ruleStack[this.ruleStack.length - 1];
+    if (!rule) return [];
+    const chain = [];
+    const a = rule.annotations[0];
+    chain.push(a ? { path: ["data", ...rule.path], annotations: annotationValue(a) } : { path: ["data", ...rule.path] });
+    const pkgA = rule.module.annotations[0];
+    if (pkgA) chain.push({ path: ["data", ...rule.module.pkg], annotations: annotationValue(pkgA) });
+    return chain;
+  }
+  // ---------------------------------------------------------------------------
+  // Unification
+  /** `a = b`: evaluates the side that can be, and matches the other against it. */
+  unifyTerms(a, b, k) {
+    if (this.canEval(b)) return this.evalTerm(b, (vb) => this.unifyPattern(a, vb, k));
+    if (this.canEval(a)) return this.evalTerm(a, (va) => this.unifyPattern(b, va, k));
+    if (a.type === "array" && b.type === "array") {
+      if (a.items.length !== b.items.length) return false;
+      return this.unifyPairs(a.items.map((x, i) => [x, b.items[i]]), k);
+    }
+    if (a.type === "object" && b.type === "object") {
+      if (a.entries.length !== b.entries.length) return false;
+      const pairs = [];
+      for (const [ka, va] of a.entries) {
+        const kv = constantValue(ka);
+        const match = b.entries.find(([kb]) => {
+          const kbv = constantValue(kb);
+          return kv !== void 0 && kbv !== void 0 && equal(kv, kbv);
+        });
+        if (!match) return false;
+        pairs.push([va, match[1]]);
+      }
+      return this.unifyPairs(pairs, k);
+    }
+    throw new RegoError("rego_unsafe_var_error", "unification of two unbound terms", a.loc);
+  }
+  /** Unifies pairs, each as soon as one of its sides can be evaluated. */
+  unifyPairs(pairs, k) {
+    if (pairs.length === 0) return k();
+    let idx = pairs.findIndex(([x2, y2]) => this.canEval(x2) || this.canEval(y2));
+    if (idx < 0) idx = 0;
+    const [x, y] = pairs[idx];
+    const rest = pairs.filter((_, i) => i !== idx);
+    return this.unifyTerms(x, y, () => this.unifyPairs(rest, k));
+  }
+  /** Matches a term against a value, binding its unbound variables. */
+  unifyPattern(t, v, k) {
+    switch (t.type) {
+      case "var": {
+        const slot = t.slot;
+        const cur = this.frame[slot];
+        if (cur === void 0) {
+          this.frame[slot] = v;
+          const r = k();
+          this.frame[slot] = void 0;
+          return r;
+        }
+        return equal(cur, v) && k();
+      }
+      case "scalar":
+        return equal(t.value, v) && k();
+      case "array":
+        if (!Array.isArray(v) || v.length !== t.items.length) return false;
+        return this.unifyItems(t.items, v, 0, k);
+      case "object":
+        if (!isObject(v) || objectSize(v) !== t.entries.length) return false;
+        return this.unifyEntries(t.entries, v, 0, k);
+      default:
+        return this.evalTerm(t, (tv) => equal(tv, v) && k());
+    }
+  }
+  unifyItems(items, values, i, k) {
+    if (i === items.length) return k();
+    return this.unifyPattern(items[i], values[i], () => this.unifyItems(items, values, i + 1, k));
+  }
+  unifyEntries(entries, obj3, i, k) {
+    if (i === entries.length) return k();
+    const [kt, vt] = entries[i];
+    return this.evalTerm(kt, (key) => {
+      const child2 = indexValue(obj3, key);
+      return child2 !== void 0 && this.unifyPattern(vt, child2, () => this.unifyEntries(entries, obj3, i + 1, k));
+    });
+  }
+};
+function isMember(x, coll) {
+  return forEachMember(coll, (_, v) => equal(v, x));
+}
+function isMemberKV(key, value, coll) {
+  const v = indexValue(coll, key);
+  return v !== void 0 && equal(v, value);
+}
+function setInputPath(input, path12, value) {
+  let out2 = input;
+  const build = (base, i) => {
+    if (i === path12.length) return value;
+    const obj3 = base !== void 0 && isObject(base) ? base : {};
+    const entries = [];
+    forEachMember(obj3, (k, v) => (k !== path12[i] && entries.push([k, v]), false));
+    entries.push([path12[i], build(indexValue(obj3, path12[i]), i + 1)]);
+    return makeObject(entries);
+  };
+  out2 = build(out2, 0);
+  return out2;
+}
+function annotationValue(a) {
+  return JSON.parse(JSON.stringify({ scope: a.scope, ...a.raw }));
+}
+
+// src/rego/index.ts
+function compileModules(modules, options = {}) {
+  const program2 = compile(modules, { ...options.regoVersion ? { regoVersion: options.regoVersion } : {}, ...options.extraBuiltins ? { extraBuiltins: options.extraBuiltins } : {} });
+  return new CompiledPolicies(program2, options.strictBuiltinErrors ?? false);
+}
+var CompiledPolicies = class {
+  constructor(program2, strictDefault) {
+    this.program = program2;
+    this.strictDefault = strictDefault;
+  }
+  program;
+  strictDefault;
+  packages() {
+    return this.program.modules.map((m) => {
+      const info = { path: m.pkg.join("."), file: m.file, rules: m.rules.map((r) => this.ruleInfo(r)) };
+      const a = this.packageAnnotation(m);
+      if (a) info.annotation = a;
+      return info;
+    });
+  }
+  /** The rules of one package (dotted path without "data."), across its files. */
+  rules(pkg) {
+    return this.program.modules.filter((m) => m.pkg.join(".") === pkg).flatMap((m) => m.rules.map((r) => this.ruleInfo(r)));
+  }
+  ruleInfo(r) {
+    const name = r.path.slice(r.module.pkg.length).join(".");
+    const kind = r.head.kind === "function" ? "function" : r.head.kind === "contains" ? "set" : r.dynamic.length > 0 ? "object" : "complete";
+    const info = { name, ref: ["data", ...r.path].join("."), kind, isDefault: r.isDefault, file: r.module.file, line: r.loc.line, col: r.loc.col };
+    const own = r.annotations.find((a) => a.scope === "rule") ?? r.annotations.find((a) => a.scope === "document") ?? this.documentAnnotation(r);
+    if (own) info.annotation = annotationInfo(own);
+    return info;
+  }
+  documentAnnotation(r) {
+    const node = this.program.tree.get(r.path);
+    if (!node) return void 0;
+    const rules = [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.defaultRule ? [node.defaultRule] : []];
+    for (const other of rules) {
+      const a = other.annotations.find((x) => x.scope === "document");
+      if (a) return a;
+    }
+    return void 0;
+  }
+  packageAnnotation(m) {
+    const own = m.annotations.find((a) => a.scope === "package" || a.scope === "subpackages");
+    if (own) return annotationInfo(own);
+    let best;
+    for (const other of this.program.modules) {
+      if (other.pkg.length >= m.pkg.length || !other.pkg.every((p, i) => m.pkg[i] === p)) continue;
+      const a = other.annotations.find((x) => x.scope === "subpackages");
+      if (a && (!best || other.pkg.length > best.depth)) best = { depth: other.pkg.length, a };
+    }
+    return best ? annotationInfo(best.a) : void 0;
+  }
+  /** Evaluations that share rule values: same input and data, one memo. */
+  session(options = {}) {
+    return new Session(this.program, options, options.strictBuiltinErrors ?? this.strictDefault);
+  }
+  /** The value of a reference such as "data.main.deny"; undefined when undefined. */
+  evaluate(ref, options = {}) {
+    return this.session(options).evaluate(ref);
+  }
+  /** All results of a query, as OPA gives them. */
+  query(text2, options = {}) {
+    return this.session(options).query(text2);
+  }
+};
+var Session = class {
+  constructor(program2, options, strict) {
+    this.program = program2;
+    this.options = options;
+    this.strict = strict;
+    this.root = new Context(options.input, options.data ?? {});
+  }
+  program;
+  options;
+  strict;
+  root;
+  evaluator() {
+    return new Evaluator(this.program, this.root, {
+      strict: this.strict,
+      timeoutMs: this.options.timeoutMs ?? 3e4,
+      maxDepth: this.options.maxDepth ?? 2e3,
+      print: this.options.print,
+      nowNs: BigInt(Date.now()) * 1000000n
+    });
+  }
+  evaluate(ref) {
+    const path12 = parseDataRef(ref);
+    const ev = this.evaluator();
+    return guard(ev, () => ev.valueAt(path12));
+  }
+  query(text2) {
+    const q = this.program.compileQuery(text2);
+    const ev = this.evaluator();
+    const results = [];
+    guard(
+      ev,
+      () => ev.runQuery(q.body, q.slots, (frame, values) => {
+        const bindings = {};
+        q.slotNames.forEach((name, slot) => {
+          const v = frame[slot];
+          if (v !== void 0 && name !== "_" && !name.startsWith("$")) Object.defineProperty(bindings, name, { value: v, enumerable: true, writable: true, configurable: true });
+        });
+        results.push({ bindings, expressions: q.body.map((_, i) => values[i] ?? true) });
+        return false;
+      })
+    );
+    return results;
+  }
+};
+function parseDataRef(ref) {
+  if (/^data(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(ref)) return ref.split(".").slice(1);
+  const t = parseTerm(ref, "ref");
+  const head = t.type === "ref" ? t.head : t;
+  const path12 = t.type === "ref" ? t.path : [];
+  if (head.type !== "var" || head.name !== "data" || !path12.every((p) => p.type === "scalar")) {
+    throw new RegoError("rego_parse_error", `not a reference into data: ${ref}`);
+  }
+  return path12.map((p) => String(p.value));
+}
+function guard(ev, f) {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof RangeError) {
+      const rule = ev.currentRuleName();
+      throw new RegoError("eval_depth_error", `evaluation nested too deeply (stack exhausted)${rule ? ` in ${rule}` : ""}`);
+    }
+    throw err;
+  }
+}
+function annotationInfo(a) {
+  return { ...a.raw, scope: a.scope };
+}
+function runRegoTests(compiled, options = {}) {
+  const pattern = options.runPattern === void 0 ? void 0 : typeof options.runPattern === "string" ? new RegExp(options.runPattern) : options.runPattern;
+  const results = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of compiled.program.modules) {
+    for (const r of m.rules) {
+      const last2 = r.path[r.path.length - 1] ?? "";
+      if (!last2.startsWith("test_") || r.head.kind === "function" || r.dynamic.length > 0) continue;
+      const ref = ["data", ...r.path].join(".");
+      if (seen.has(ref) || pattern && !pattern.test(ref)) continue;
+      seen.add(ref);
+      const result = { name: r.path.slice(m.pkg.length).join("."), package: m.pkg.join("."), file: m.file, line: r.loc.line, status: "fail", durationMs: 0 };
+      const start = performance.now();
+      try {
+        const opts = {};
+        if (options.input !== void 0) opts.input = options.input;
+        if (options.data !== void 0) opts.data = options.data;
+        if (options.timeoutMs !== void 0) opts.timeoutMs = options.timeoutMs;
+        if (options.maxDepth !== void 0) opts.maxDepth = options.maxDepth;
+        if (options.print) opts.print = options.print;
+        const value = compiled.evaluate(ref, opts);
+        result.status = value !== void 0 && value !== false ? "pass" : "fail";
+      } catch (err) {
+        result.status = "error";
+        result.error = err instanceof RegoError ? err.describe() : err instanceof Error ? err.message : String(err);
+      }
+      result.durationMs = performance.now() - start;
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+// src/rego/engine/index.ts
+function compileModules2(sources, options = {}) {
+  const core = compileModules(sources, { regoVersion: "auto", ...options });
+  return new CompiledPolicies2(core);
+}
+var CompiledPolicies2 = class {
+  constructor(core) {
+    this.core = core;
+  }
+  core;
+  packages() {
+    return this.core.packages();
+  }
+  session(options = {}) {
+    return this.core.session(options);
+  }
+  evaluate(ref, options = {}) {
+    return this.core.evaluate(ref, options);
+  }
+  query(text2, options = {}) {
+    return this.core.query(text2, options).map((r) => r.expressions.length === 1 ? { bindings: r.bindings, value: r.expressions[0] } : { bindings: r.bindings });
+  }
+  /** Runs every `test_*` rule like `opa test`; `run` filters by "pkg.name" or the full reference. */
+  runTests(options = {}) {
+    const run = options.run;
+    const results = runRegoTests(this.core, {
+      ...options.data !== void 0 ? { data: options.data } : {},
+      ...options.input !== void 0 ? { input: options.input } : {},
+      ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
+      ...options.maxDepth !== void 0 ? { maxDepth: options.maxDepth } : {},
+      ...options.print ? { print: options.print } : {}
+    });
+    return results.filter((r) => !run || run.test(`${r.package}.${r.name}`) || run.test(r.name)).map(({ package: pkg, ...rest }) => ({ ...rest, pkg }));
+  }
+};
 
 // src/policy/rego/compile.ts
 function compilePolicies(sources) {
   let compiled;
   try {
-    compiled = compileModules(sources.map((s) => ({ file: s.file, text: s.text })));
+    compiled = compileModules2(sources.map((s) => ({ file: s.file, text: s.text })));
   } catch (err) {
     if (err instanceof RegoError) throw new InputError(err.file ?? "policy", `${err.line ? `${err.line}:${err.col ?? 0}: ` : ""}${err.code}: ${err.message}`);
     throw err;
@@ -51181,7 +52801,7 @@ async function testCommand(paths, flags) {
   const data = await readDataFiles(flags.data);
   let compiled;
   try {
-    compiled = compileModules(sources.map((s) => ({ file: path10.relative(process.cwd(), s.file) || s.file, text: s.text })));
+    compiled = compileModules2(sources.map((s) => ({ file: path10.relative(process.cwd(), s.file) || s.file, text: s.text })));
   } catch (err) {
     if (err instanceof RegoError) throw new InputError(err.file ?? "policy", `${err.line ? `${err.line}:${err.col ?? 0}: ` : ""}${err.code}: ${err.message}`);
     throw err;
