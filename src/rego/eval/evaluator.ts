@@ -297,11 +297,15 @@ export class Evaluator {
     return v === undefined ? null : v;
   }
 
-  private evalList(terms: Term[], i: number, acc: Value[], k: (items: Value[]) => boolean): boolean {
-    if (i === terms.length) return k(acc.slice());
+  /**
+   * The values of a list of terms, once per combination. `k` gets a fresh
+   * array unless `reuse` (for callers that do not keep it, such as calls).
+   */
+  private evalList(terms: Term[], i: number, acc: Value[], k: (items: Value[]) => boolean, reuse = false): boolean {
+    if (i === terms.length) return k(reuse ? acc : acc.slice());
     return this.evalTerm(terms[i]!, (v) => {
       acc[i] = v;
-      return this.evalList(terms, i + 1, acc, k);
+      return this.evalList(terms, i + 1, acc, k, reuse);
     });
   }
 
@@ -631,15 +635,22 @@ export class Evaluator {
     if (!def) throw new RegoError("rego_type_error", `undefined function ${name}`, t.loc);
     const arity = def.arity;
     const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
-    return this.evalList(inputs, 0, [], (args) => {
-      const out = this.invoke(def, args, t);
-      if (out === undefined) return false;
-      if (def.relation) {
-        for (const o of out as Value[]) if (this.emit(t, arity, o, k)) return true;
-        return false;
-      }
-      return this.emit(t, arity, out, k);
-    });
+    return this.evalList(
+      inputs,
+      0,
+      new Array(inputs.length),
+      (args) => {
+        const out = this.invoke(def, args, t);
+        if (out === undefined) return false;
+        if (def.relation) {
+          for (const o of out as Value[]) if (this.emit(t, arity, o, k)) return true;
+          return false;
+        }
+        return this.emit(t, arity, out, k);
+      },
+      // Builtins get the array for the call only (they do not keep it).
+      true,
+    );
   }
 
   /** Calls a builtin; its errors fail the query in strict mode, else make the call undefined. */
@@ -666,10 +677,16 @@ export class Evaluator {
     if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
     const arity = this.arity(target, t.args.length);
     const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
-    return this.evalList(inputs, 0, [], (args) => {
-      const v = this.functionValue(node, args);
-      return v !== undefined && this.emit(t, arity, v, k);
-    });
+    return this.evalList(
+      inputs,
+      0,
+      new Array(inputs.length),
+      (args) => {
+        const v = this.functionValue(node, args);
+        return v !== undefined && this.emit(t, arity, v, k);
+      },
+      true,
+    );
   }
 
   private functionValue(node: TreeNode, args: Value[]): Value | undefined {
