@@ -331,8 +331,9 @@ class Parser {
       head.value = this.exprTerm();
       return head;
     }
-    // v0: `p[x]` and `p.a` without a value are partial set rules (p contains x).
-    if (head.kind === "value" && this.version === "v0" && ref.length === 2) {
+    // v0: `p[x]` and `p.a` without a value are partial set rules (p contains x),
+    // unless `if` follows: OPA reads `p[x] if ...` as the single-value rule p[x] := true.
+    if (head.kind === "value" && this.version === "v0" && ref.length === 2 && !this.isWord("if")) {
       head.kind = "contains";
       head.key = ref.pop()!;
     }
@@ -454,6 +455,7 @@ class Parser {
         negated = true;
       }
       if (this.isKeyword("every")) {
+        if (negated) this.fail("illegal negation of 'every'");
         this.next();
         lit = this.everyDecl(loc, negated);
       } else {

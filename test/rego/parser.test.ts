@@ -33,6 +33,11 @@ describe("parser", () => {
     expect(regoError(() => compileOne("package a\nok { 2 in [1, 2] }\n", { regoVersion: "v0" })).code).toBe("rego_parse_error");
   });
 
+  it("reads `p[x] if` as the single-value rule p[x] := true, and v0 `p[x] { }` as a partial set, as OPA does", () => {
+    const src = "package a\nimport future.keywords.if\nobj[x] if { x := [1, 2][_] }\nset[x] { x := [1, 2][_] }\n";
+    expect(evalJSON(src, "data.a", { compile: { regoVersion: "v0" } })).toEqual({ obj: { "1": true, "2": true }, set: [1, 2] });
+  });
+
   it("rejects rego.v1 together with future imports", () => {
     expect(regoError(() => compileOne("package a\nimport rego.v1\nimport future.keywords.in\n")).message).toContain("shadows previous import");
   });
