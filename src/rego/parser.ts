@@ -272,7 +272,8 @@ class Parser {
     // v0 allows several bodies after one head: `p { a } { b }`, one rule each.
     const extra: Rule[] = [];
     while (this.version === "v0" && body && rule.elses.length === 0 && this.isOp("{")) {
-      extra.push({ ...rule, body: this.braceBody(), elses: [], annotations: [] });
+      // Each body gets its own copy of the head: the compiler resolves heads in place.
+      extra.push({ ...rule, head: structuredClone(rule.head), body: this.braceBody(), elses: [], annotations: [] });
     }
     return [rule, ...extra];
   }
