@@ -7,14 +7,17 @@
  *
  * For each size it generates the plan if missing (bench/out/plan-<size>.json,
  * see bench/generate.js), then measures it in a fresh child process so that
- * peak memory of one size does not mix with another's. In that one process:
+ * peak memory of one size does not mix with another's. Children import a
+ * snapshot of dist/ taken at the start (bench/out/snapshot), so a rebuild by
+ * someone else during the run does not mix versions. In that one process:
  *
- *   baseline     read the file + JSON.parse it: what any tool must pay
  *   full scan    runScan with the bundled library (TypeScript rules and the
  *                bundled Rego policies, compiled inside the timing), as
  *                `planguard scan` does it, cold (first run in the process)
  *   reports      text, JSON and SARIF of that scan's result
  *   peak RSS     after the full scan and reports, against the file size
+ *   baseline     read the file + JSON.parse it: what any tool must pay
+ *                (measured after the scan, so the scan's peak is its own)
  *   breakdown    (warm: the full scan has already compiled the code) load,
  *                model, TypeScript rules, bundled Rego library, and, on the
  *                sizes of --rego-bench-sizes, 150 conftest-style Rego rules
@@ -28,7 +31,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { constants as bufferConstants } from "node:buffer";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -36,7 +39,8 @@ import { summarizeProfile } from "./profile-summary.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OUT = path.join(ROOT, "bench", "out");
-const DIST = path.join(ROOT, "dist");
+/** Where the children import planguard from: a snapshot of dist/ (see snapshotDist). */
+let DIST = path.join(ROOT, "dist");
 const SIZES = { "1k": 1_000, "15k": 15_000, "150k": 150_000, "250k": 250_000 };
 const MB = 1024 * 1024;
 
@@ -109,6 +113,7 @@ async function main() {
   if (args.child) return child(args.child);
   if (!existsSync(path.join(DIST, "scan", "run.js"))) fail("dist/ is missing: run `npm run build` first");
   mkdirSync(OUT, { recursive: true });
+  const snapshot = snapshotDist();
 
   const machine = {
     nproc: os.availableParallelism?.() ?? os.cpus().length,
@@ -130,7 +135,7 @@ async function main() {
       if (gen.status !== 0) fail(`generating ${file} failed`);
     }
     log(`\n${label}: measuring ${path.relative(ROOT, file)} (${(statSync(file).size / MB).toFixed(1)} MB) in a fresh process...`);
-    const task = { label, file, regoBench: args.regoBenchSizes.includes(label), breakdown: args.breakdown };
+    const task = { label, file, dist: snapshot, regoBench: args.regoBenchSizes.includes(label), breakdown: args.breakdown };
     const r = runChild(["--expose-gc"], task);
     results.sizes[label] = r;
     if (r.error) log(`  FAILED: ${r.error}`);
@@ -146,6 +151,21 @@ async function main() {
   }
   writeFileSync(path.join(OUT, "results.json"), JSON.stringify(results, null, 2) + "\n");
   log(`\nall figures: ${path.relative(ROOT, path.join(OUT, "results.json"))}`);
+}
+
+/**
+ * Copies dist/ and policies/ to bench/out/snapshot/ so that every size is
+ * measured with the same build even when dist/ is rebuilt during the run (the
+ * repository is shared). The snapshot keeps the layout the bundled policy
+ * loader expects (dist/../policies) and finds node_modules up the tree.
+ */
+function snapshotDist() {
+  const dir = path.join(OUT, "snapshot");
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(DIST, path.join(dir, "dist"), { recursive: true });
+  cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true });
+  DIST = path.join(dir, "dist");
+  return DIST;
 }
 
 /** The commit measured, and whether src/ had uncommitted changes when dist/ was built from it. */
@@ -172,7 +192,7 @@ function profile(label, file) {
   mkdirSync(dir, { recursive: true });
   const before = new Set(readdirSync(dir));
   log(`\nprofiling the ${label} full scan (node --cpu-prof)...`);
-  const r = runChild(["--expose-gc", "--cpu-prof", `--cpu-prof-dir=${dir}`], { label, file, regoBench: false, breakdown: false });
+  const r = runChild(["--expose-gc", "--cpu-prof", `--cpu-prof-dir=${dir}`], { label, file, dist: DIST, regoBench: false, breakdown: false });
   const fresh = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile") && !before.has(f));
   if (fresh.length === 0) {
     log("  no profile was written");
@@ -201,6 +221,7 @@ const pct = (x, total) => `${((100 * x) / total).toFixed(1).padStart(5)}%`;
 
 async function child(task) {
   const { label, file } = task;
+  if (task.dist) DIST = task.dist;
   const imp = (p) => import(pathToFileURL(path.join(DIST, p)).href);
   const { loadDocument } = await imp("plan/load.js");
   const { buildModel } = await imp("plan/model.js");
