@@ -40,6 +40,12 @@ describe("compiler: declarations, conflicts, recursion, calls", () => {
     expect(regoError(() => compileOne("package a\nf(x) := y if { x := 1; y := x }\n")).code).toBe("rego_compile_error");
   });
 
+  it("refuses a `some` declaration that is never used", () => {
+    const err = regoError(() => compileOne("package a\np if {\n  some x\n  true\n}\n"));
+    expect([err.code, err.message, err.line]).toEqual(["rego_compile_error", "declared var x unused", 3]);
+    expect(compileOne("package a\np contains x if { some x; input.xs[x] }\n").evaluate("data.a.p", { input: { xs: [5] } })).toBeDefined();
+  });
+
   it("refuses shadowing input or data in v1", () => {
     expect(regoError(() => compileOne("package a\np if { input := 1; input > 0 }\n")).message).toContain("input");
   });

@@ -70,6 +70,9 @@ export class Resolver {
   /** Slots allocated per body scope (deep: includes nested closures). */
   readonly ownSlots: OwnSlots = new Map();
   private bodyStack: Set<number>[] = [];
+  /** Slots declared by plain `some x`, and every slot a term reads (for unused declarations). */
+  private readonly someDeclared = new Map<number, Term["loc"]>();
+  private readonly usedSlots = new Set<number>();
   /** The call that is a literal's whole expression (it may take an output argument). */
   private topCall: Term | undefined;
 
@@ -105,6 +108,8 @@ export class Resolver {
   /** Resolves a rule in place: bodies, head terms, else branches; sets its frame size. */
   resolveRule(rule: Rule): void {
     this.slotNames = [];
+    this.someDeclared.clear();
+    this.usedSlots.clear();
     const top = new Scope(undefined);
     const args = rule.head.args?.map((a) => this.declarePattern(a, top, true)) ?? [];
     if (rule.head.args) rule.head.args = args;
@@ -116,6 +121,14 @@ export class Resolver {
     }
     rule.slots = this.slotNames.length;
     rule.slotNames = this.slotNames;
+    this.reportUnusedDeclarations();
+  }
+
+  /** `some x` with no use of x is an error in OPA ("declared var x unused"). */
+  private reportUnusedDeclarations(): void {
+    for (const [slot, loc] of this.someDeclared) {
+      if (!this.usedSlots.has(slot)) this.error("rego_compile_error", `declared var ${this.slotNames[slot]} unused`, loc);
+    }
   }
 
   private resolveBranchBody(body: Body, parent: Scope, set: (b: Body) => void): Scope {
@@ -134,7 +147,10 @@ export class Resolver {
   /** Resolves a query (a body with no package around it). */
   resolveQuery(body: Body): { body: Body; slots: number; slotNames: string[] } {
     this.slotNames = [];
+    this.someDeclared.clear();
+    this.usedSlots.clear();
     const out = this.body(body, new Scope(undefined));
+    this.reportUnusedDeclarations();
     return { body: out, slots: this.slotNames.length, slotNames: this.slotNames };
   }
 
@@ -169,7 +185,10 @@ export class Resolver {
     let expr: Literal["expr"];
     switch (e.kind) {
       case "some":
-        for (const v of e.vars) this.declare((v as { name: string }).name, scope, v.loc, "some");
+        for (const v of e.vars) {
+          const slot = this.declare((v as { name: string }).name, scope, v.loc, "some");
+          this.someDeclared.set(slot, v.loc);
+        }
         // A declaration only; nothing to evaluate.
         return undefined;
       case "term":
@@ -317,6 +336,7 @@ export class Resolver {
     const local = scope.lookup(t.name);
     if (local !== undefined) {
       scope.used.add(t.name);
+      this.usedSlots.add(local);
       return { ...t, slot: local };
     }
     // Declared further down this body: using it first is an error, as in OPA.
