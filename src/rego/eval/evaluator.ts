@@ -33,6 +33,9 @@ export interface EvalOptions {
   nowNs: bigint;
 }
 
+/** Pure, costly builtins of one string argument whose results are memoized per context. */
+const MEMOIZED_BUILTINS = new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
+
 const TRUE_TERM: Term = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
 
 export class Evaluator {
@@ -655,6 +658,19 @@ export class Evaluator {
 
   /** Calls a builtin; its errors fail the query in strict mode, else make the call undefined. */
   private invoke(def: BuiltinDef, args: Value[], t: Term): Value | undefined {
+    // Decoding the same document again (a policy JSON string read by twenty rules) gives the same value.
+    if (MEMOIZED_BUILTINS.has(def.name) && args.length === 1 && typeof args[0] === "string") {
+      const key = `builtin:${def.name}:${args[0]}`;
+      const hit = this.ctx.memo.get(key);
+      if (hit !== undefined && hit !== IN_PROGRESS) return hit === UNDEFINED ? undefined : hit;
+      const out = this.invokeUncached(def, args, t);
+      this.ctx.memo.set(key, out === undefined ? UNDEFINED : out);
+      return out;
+    }
+    return this.invokeUncached(def, args, t);
+  }
+
+  private invokeUncached(def: BuiltinDef, args: Value[], t: Term): Value | undefined {
     try {
       return def.impl(args, this.builtinCtx);
     } catch (err) {
