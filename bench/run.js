@@ -8,7 +8,7 @@
  * For each size it generates the plan if missing (bench/out/plan-<size>.json,
  * see bench/generate.js), then measures it in a fresh child process so that
  * peak memory of one size does not mix with another's. Children import a
- * snapshot of dist/ taken at the start (bench/out/snapshot), so a rebuild by
+ * snapshot of dist/ taken at the start (bench/out/snapshot-<pid>), so a rebuild by
  * someone else during the run does not mix versions. In that one process:
  *
  *   full scan    runScan with the bundled library (TypeScript rules and the
@@ -154,14 +154,16 @@ async function main() {
 }
 
 /**
- * Copies dist/ and policies/ to bench/out/snapshot/ so that every size is
+ * Copies dist/ and policies/ to bench/out/snapshot-<pid>/ so that every size is
  * measured with the same build even when dist/ is rebuilt during the run (the
  * repository is shared). The snapshot keeps the layout the bundled policy
  * loader expects (dist/../policies) and finds node_modules up the tree.
  */
 function snapshotDist() {
-  const dir = path.join(OUT, "snapshot");
+  // One per run: two people benchmarking in the same checkout must not share one.
+  const dir = path.join(OUT, `snapshot-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   cpSync(DIST, path.join(dir, "dist"), { recursive: true });
   cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true });
   DIST = path.join(dir, "dist");
