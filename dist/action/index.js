@@ -49105,7 +49105,7 @@ var Parser3 = class {
     }
     const extra = [];
     while (this.version === "v0" && body && rule.elses.length === 0 && this.isOp("{")) {
-      extra.push({ ...rule, body: this.braceBody(), elses: [], annotations: [] });
+      extra.push({ ...rule, head: structuredClone(rule.head), body: this.braceBody(), elses: [], annotations: [] });
     }
     return [rule, ...extra];
   }
@@ -49161,7 +49161,7 @@ var Parser3 = class {
       head.value = this.exprTerm();
       return head;
     }
-    if (head.kind === "value" && this.version === "v0" && ref.length === 2) {
+    if (head.kind === "value" && this.version === "v0" && ref.length === 2 && !this.isWord("if")) {
       head.kind = "contains";
       head.key = ref.pop();
     }
@@ -49274,6 +49274,7 @@ var Parser3 = class {
         negated = true;
       }
       if (this.isKeyword("every")) {
+        if (negated) this.fail("illegal negation of 'every'");
         this.next();
         lit2 = this.everyDecl(loc, negated);
       } else {
@@ -49930,6 +49931,9 @@ var Resolver = class {
   /** Slots allocated per body scope (deep: includes nested closures). */
   ownSlots = /* @__PURE__ */ new Map();
   bodyStack = [];
+  /** Slots declared by plain `some x`, and every slot a term reads (for unused declarations). */
+  someDeclared = /* @__PURE__ */ new Map();
+  usedSlots = /* @__PURE__ */ new Set();
   /** The call that is a literal's whole expression (it may take an output argument). */
   topCall;
   problems() {
@@ -49949,6 +49953,8 @@ var Resolver = class {
   /** Resolves a rule in place: bodies, head terms, else branches; sets its frame size. */
   resolveRule(rule) {
     this.slotNames = [];
+    this.someDeclared.clear();
+    this.usedSlots.clear();
     const top = new Scope(void 0);
     const args = rule.head.args?.map((a) => this.declarePattern(a, top, true)) ?? [];
     if (rule.head.args) rule.head.args = args;
@@ -49960,6 +49966,13 @@ var Resolver = class {
     }
     rule.slots = this.slotNames.length;
     rule.slotNames = this.slotNames;
+    this.reportUnusedDeclarations();
+  }
+  /** `some x` with no use of x is an error in OPA ("declared var x unused"). */
+  reportUnusedDeclarations() {
+    for (const [slot, loc] of this.someDeclared) {
+      if (!this.usedSlots.has(slot)) this.error("rego_compile_error", `declared var ${this.slotNames[slot]} unused`, loc);
+    }
   }
   resolveBranchBody(body, parent, set2) {
     const scope = new Scope(parent);
@@ -49975,7 +49988,10 @@ var Resolver = class {
   /** Resolves a query (a body with no package around it). */
   resolveQuery(body) {
     this.slotNames = [];
+    this.someDeclared.clear();
+    this.usedSlots.clear();
     const out2 = this.body(body, new Scope(void 0));
+    this.reportUnusedDeclarations();
     return { body: out2, slots: this.slotNames.length, slotNames: this.slotNames };
   }
   // -- bodies ---------------------------------------------------------------
@@ -50006,7 +50022,10 @@ var Resolver = class {
     let expr;
     switch (e.kind) {
       case "some":
-        for (const v of e.vars) this.declare(v.name, scope, v.loc, "some");
+        for (const v of e.vars) {
+          const slot = this.declare(v.name, scope, v.loc, "some");
+          this.someDeclared.set(slot, v.loc);
+        }
         return void 0;
       case "term":
         this.topCall = e.term;
@@ -50146,6 +50165,7 @@ var Resolver = class {
     const local = scope.lookup(t.name);
     if (local !== void 0) {
       scope.used.add(t.name);
+      this.usedSlots.add(local);
       return { ...t, slot: local };
     }
     if (scope.declaredLater.has(t.name)) {
@@ -51344,6 +51364,7 @@ function toValue(node) {
 }
 
 // src/rego/eval/evaluator.ts
+var MEMOIZED_BUILTINS = /* @__PURE__ */ new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
 var TRUE_TERM = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
 var Evaluator = class {
   constructor(program2, root2, options) {
@@ -51592,11 +51613,15 @@ var Evaluator = class {
     this.constCache.set(t, v === void 0 ? null : v);
     return v === void 0 ? null : v;
   }
-  evalList(terms, i, acc, k) {
-    if (i === terms.length) return k(acc.slice());
+  /**
+   * The values of a list of terms, once per combination. `k` gets a fresh
+   * array unless `reuse` (for callers that do not keep it, such as calls).
+   */
+  evalList(terms, i, acc, k, reuse = false) {
+    if (i === terms.length) return k(reuse ? acc : acc.slice());
     return this.evalTerm(terms[i], (v) => {
       acc[i] = v;
-      return this.evalList(terms, i + 1, acc, k);
+      return this.evalList(terms, i + 1, acc, k, reuse);
     });
   }
   /** Whether a term can be evaluated now (its variables are bound; references may iterate). */
@@ -51909,18 +51934,36 @@ var Evaluator = class {
     if (!def2) throw new RegoError("rego_type_error", `undefined function ${name}`, t.loc);
     const arity = def2.arity;
     const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
-    return this.evalList(inputs, 0, [], (args) => {
-      const out2 = this.invoke(def2, args, t);
-      if (out2 === void 0) return false;
-      if (def2.relation) {
-        for (const o of out2) if (this.emit(t, arity, o, k)) return true;
-        return false;
-      }
-      return this.emit(t, arity, out2, k);
-    });
+    return this.evalList(
+      inputs,
+      0,
+      new Array(inputs.length),
+      (args) => {
+        const out2 = this.invoke(def2, args, t);
+        if (out2 === void 0) return false;
+        if (def2.relation) {
+          for (const o of out2) if (this.emit(t, arity, o, k)) return true;
+          return false;
+        }
+        return this.emit(t, arity, out2, k);
+      },
+      // Builtins get the array for the call only (they do not keep it).
+      true
+    );
   }
   /** Calls a builtin; its errors fail the query in strict mode, else make the call undefined. */
   invoke(def2, args, t) {
+    if (MEMOIZED_BUILTINS.has(def2.name) && args.length === 1 && typeof args[0] === "string") {
+      const key = `builtin:${def2.name}:${args[0]}`;
+      const hit = this.ctx.memo.get(key);
+      if (hit !== void 0 && hit !== IN_PROGRESS) return hit === UNDEFINED ? void 0 : hit;
+      const out2 = this.invokeUncached(def2, args, t);
+      this.ctx.memo.set(key, out2 === void 0 ? UNDEFINED : out2);
+      return out2;
+    }
+    return this.invokeUncached(def2, args, t);
+  }
+  invokeUncached(def2, args, t) {
     try {
       return def2.impl(args, this.builtinCtx);
     } catch (err) {
@@ -51941,10 +51984,16 @@ var Evaluator = class {
     if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
     const arity = this.arity(target, t.args.length);
     const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
-    return this.evalList(inputs, 0, [], (args) => {
-      const v = this.functionValue(node, args);
-      return v !== void 0 && this.emit(t, arity, v, k);
-    });
+    return this.evalList(
+      inputs,
+      0,
+      new Array(inputs.length),
+      (args) => {
+        const v = this.functionValue(node, args);
+        return v !== void 0 && this.emit(t, arity, v, k);
+      },
+      true
+    );
   }
   functionValue(node, args) {
     const cacheable = args.every((a) => a === null || typeof a !== "object");
