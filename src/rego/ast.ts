@@ -145,3 +145,25 @@ export interface Module {
   annotations: Annotation[];
   regoVersion: "v0" | "v1";
 }
+
+/**
+ * A term's direct children that are evaluated in the same scope: a ref's
+ * head and path, the items of arrays and sets, object keys and values, call
+ * arguments. Comprehensions open a scope of their own, so they have none
+ * here; each compiler pass decides how to enter them.
+ */
+export function directSubterms(t: Term): Term[] {
+  switch (t.type) {
+    case "ref":
+      return [t.head, ...t.path];
+    case "array":
+    case "set":
+      return t.items;
+    case "object":
+      return t.entries.flat();
+    case "call":
+      return t.args;
+    default:
+      return [];
+  }
+}

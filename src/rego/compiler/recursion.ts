@@ -4,7 +4,7 @@
  * a cycle in that graph is reported as OPA does:
  * `rule data.x.p is recursive: data.x.p -> data.x.q -> data.x.p`.
  */
-import type { Body, Rule, Term } from "../ast.js";
+import { directSubterms, type Body, type Rule, type Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { RuleTree, TreeNode } from "./tree.js";
 
@@ -131,16 +131,6 @@ function referencedPaths(rule: Rule): { path: string[]; exact: boolean }[] {
         t.path.forEach(visit);
         return;
       }
-      case "array":
-      case "set":
-        t.items.forEach(visit);
-        return;
-      case "object":
-        t.entries.forEach(([k, v]) => {
-          visit(k);
-          visit(v);
-        });
-        return;
       case "call":
         if (t.target?.kind === "function") out.push({ path: t.target.path, exact: false });
         t.args.forEach(visit);
@@ -156,7 +146,7 @@ function referencedPaths(rule: Rule): { path: string[]; exact: boolean }[] {
         visitBody(t.body);
         return;
       default:
-        return;
+        directSubterms(t).forEach(visit);
     }
   };
   visitBody(rule.body);

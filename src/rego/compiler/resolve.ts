@@ -12,7 +12,7 @@
  * Also here: `:=` redeclarations, assignment to non-variables, `with`
  * targets, and v1's ban on shadowing `input` and `data`.
  */
-import type { Body, CallTarget, Literal, Module, Rule, Term, With } from "../ast.js";
+import { directSubterms, type Body, type CallTarget, type Literal, type Module, type Rule, type Term, type With } from "../ast.js";
 import { RegoError } from "../errors.js";
 import { memberShapeMismatch, shapeMismatch } from "./shapes.js";
 import type { RuleTree } from "./tree.js";
@@ -505,30 +505,8 @@ function declaredNames(body: Body): Set<string> {
 function usedNames(body: Body): Set<string> {
   const out = new Set<string>();
   const visit = (t: Term): void => {
-    switch (t.type) {
-      case "var":
-        out.add(t.name);
-        return;
-      case "ref":
-        visit(t.head);
-        t.path.forEach(visit);
-        return;
-      case "array":
-      case "set":
-        t.items.forEach(visit);
-        return;
-      case "object":
-        t.entries.forEach(([k, v]) => {
-          visit(k);
-          visit(v);
-        });
-        return;
-      case "call":
-        t.args.forEach(visit);
-        return;
-      default:
-        return;
-    }
+    if (t.type === "var") out.add(t.name);
+    else directSubterms(t).forEach(visit);
   };
   for (const lit of body) {
     const e = lit.expr;

@@ -6,7 +6,7 @@
  * expressions that are ready, in the order written, until none is left or
  * none is ready); what remains is an `unsafe var` error.
  */
-import type { Body, Literal, Loc, Rule, Term } from "../ast.js";
+import { directSubterms, type Body, type Literal, type Loc, type Rule, type Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { OwnSlots } from "./resolve.js";
 import { annotateScans } from "./scan-index.js";
@@ -431,23 +431,6 @@ function varOccurrences(lit: Literal, ownSlots: OwnSlots, deep = false): { slot:
       case "var":
         if (t.slot !== undefined) out.push({ slot: t.slot, loc: t.loc });
         return;
-      case "ref":
-        visit(t.head);
-        t.path.forEach(visit);
-        return;
-      case "array":
-      case "set":
-        t.items.forEach(visit);
-        return;
-      case "object":
-        t.entries.forEach(([k, v]) => {
-          visit(k);
-          visit(v);
-        });
-        return;
-      case "call":
-        t.args.forEach(visit);
-        return;
       case "arraycomp":
       case "setcomp":
         if (deep) {
@@ -463,7 +446,7 @@ function varOccurrences(lit: Literal, ownSlots: OwnSlots, deep = false): { slot:
         }
         return;
       default:
-        return;
+        directSubterms(t).forEach(visit);
     }
   };
   const e = lit.expr;
