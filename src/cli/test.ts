@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { InputError } from "../plan/errors.js";
 import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies } from "../policy/rego/runner.js";
-import { compileModules, RegoError } from "../rego/engine/index.js";
+import { policyInputError } from "../policy/rego/compile.js";
+import { compileModules, RegoError, runRegoTests } from "../rego/index.js";
 import type { Value } from "../rego/value.js";
 import { collect } from "./common-options.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";
@@ -39,10 +39,10 @@ export function registerTest(program: Command): void {
 async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
   if (flags.format !== "text" && flags.format !== "json") throw new UsageError(`--format must be text or json (got "${flags.format}")`);
-  let run: RegExp | undefined;
+  let runPattern: RegExp | undefined;
   if (flags.run !== undefined) {
     try {
-      run = new RegExp(flags.run);
+      runPattern = new RegExp(flags.run);
     } catch {
       throw new UsageError(`--run is not a valid regular expression: ${flags.run}`);
     }
@@ -55,12 +55,16 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   const data = await readDataFiles(flags.data);
   let compiled;
   try {
-    compiled = compileModules(sources.map((s) => ({ file: path.relative(process.cwd(), s.file) || s.file, text: s.text })));
+    compiled = compileModules(
+      sources.map((s) => ({ file: path.relative(process.cwd(), s.file) || s.file, text: s.text })),
+      { regoVersion: "auto" },
+    );
   } catch (err) {
-    if (err instanceof RegoError) throw new InputError(err.file ?? "policy", `${err.line ? `${err.line}:${err.col ?? 0}: ` : ""}${err.code}: ${err.message}`);
+    if (err instanceof RegoError) throw policyInputError(err);
     throw err;
   }
-  const results = compiled.runTests({ data: data as Value, timeoutMs, ...(run ? { run } : {}) });
+  // --run matches data.<package>.<test>, as `opa test --run` does.
+  const results = runRegoTests(compiled, { data: data as Value, timeoutMs, ...(runPattern ? { runPattern } : {}) });
   const passed = results.filter((r) => r.status === "pass").length;
   const failed = results.length - passed;
   if (flags.format === "json") {
@@ -69,7 +73,7 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
     const lines = results.map((r) => {
       const status = r.status.toUpperCase().padEnd(5);
       const detail = r.error ? `: ${r.error}` : "";
-      return `${status} ${r.file}:${r.line} ${r.pkg}.${r.name} (${r.durationMs.toFixed(1)}ms)${detail}`;
+      return `${status} ${r.file}:${r.line} ${r.package}.${r.name} (${r.durationMs.toFixed(1)}ms)${detail}`;
     });
     process.stdout.write([...lines, "", `${passed} passed, ${failed} failed`, ""].join("\n"));
   }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileModules, RegoError } from "../../src/rego/engine/index.js";
+import { compileModules, RegoError } from "../../src/rego/index.js";
 
 /**
  * Random Rego-like source never crashes the parser or compiler with anything

@@ -59,3 +59,14 @@ describe("conftest policies through planguard scan --policy", () => {
     expect(run.stdout).toContain("aws_ebs_volume.scratch is forbidden");
   });
 });
+
+describe("several broken policies", () => {
+  it("are still one line: the first problem, and how many more", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pg-two-broken-"));
+    writeFileSync(path.join(dir, "a.rego"), "package a\nx := \n");
+    writeFileSync(path.join(dir, "b.rego"), "package b\ny := [\n");
+    const run = await runCli(["scan", ebs, "--policy", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^planguard: .*a\.rego: 2:\d+: rego_parse_error: [^\n]* \(and 1 more\)\n$/);
+  });
+});

@@ -1,5 +1,5 @@
 import { InputError } from "../../plan/errors.js";
-import { compileModules, RegoError, type CompiledPolicies, type Session } from "../../rego/engine/index.js";
+import { compileModules, RegoError, type CompiledPolicies, type Session } from "../../rego/index.js";
 import type { Value } from "../../rego/value.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
 import type { PolicySource } from "./runner.js";
@@ -12,12 +12,26 @@ import type { PolicySource } from "./runner.js";
 export function compilePolicies(sources: readonly PolicySource[]): RegoProgram {
   let compiled: CompiledPolicies;
   try {
-    compiled = compileModules(sources.map((s) => ({ file: s.file, text: s.text })));
+    // Each module is read as v1, and as v0 when it is not v1: libraries in the wild are both.
+    compiled = compileModules(
+      sources.map((s) => ({ file: s.file, text: s.text })),
+      { regoVersion: "auto" },
+    );
   } catch (err) {
-    if (err instanceof RegoError) throw new InputError(err.file ?? "policy", `${err.line ? `${err.line}:${err.col ?? 0}: ` : ""}${err.code}: ${err.message}`);
+    if (err instanceof RegoError) throw policyInputError(err);
     throw err;
   }
   return new EngineProgram(compiled);
+}
+
+/**
+ * A compile error as one line for the user: the first problem with its file,
+ * line and column, and how many more there are (a compile may report several).
+ */
+export function policyInputError(err: RegoError): InputError {
+  const first = err.errors[0] ?? err;
+  const more = err.errors.length > 1 ? ` (and ${err.errors.length - 1} more)` : "";
+  return new InputError(first.file ?? "policy", `${first.line ? `${first.line}:${first.col ?? 0}: ` : ""}${first.code}: ${first.message.split("\n")[0]}${more}`);
 }
 
 class EngineProgram implements RegoProgram {
