@@ -49655,6 +49655,23 @@ function callName(t) {
   return void 0;
 }
 
+// src/rego/ast.ts
+function directSubterms(t) {
+  switch (t.type) {
+    case "ref":
+      return [t.head, ...t.path];
+    case "array":
+    case "set":
+      return t.items;
+    case "object":
+      return t.entries.flat();
+    case "call":
+      return t.args;
+    default:
+      return [];
+  }
+}
+
 // src/rego/compiler/recursion.ts
 function checkRecursion(tree) {
   const nodes = [...tree.walk()].filter((n) => tree.hasRules(n));
@@ -49768,16 +49785,6 @@ function referencedPaths(rule) {
         t.path.forEach(visit);
         return;
       }
-      case "array":
-      case "set":
-        t.items.forEach(visit);
-        return;
-      case "object":
-        t.entries.forEach(([k, v]) => {
-          visit(k);
-          visit(v);
-        });
-        return;
       case "call":
         if (t.target?.kind === "function") out2.push({ path: t.target.path, exact: false });
         t.args.forEach(visit);
@@ -49793,7 +49800,7 @@ function referencedPaths(rule) {
         visitBody(t.body);
         return;
       default:
-        return;
+        directSubterms(t).forEach(visit);
     }
   };
   visitBody(rule.body);
@@ -50318,30 +50325,8 @@ function declaredNames(body) {
 function usedNames(body) {
   const out2 = /* @__PURE__ */ new Set();
   const visit = (t) => {
-    switch (t.type) {
-      case "var":
-        out2.add(t.name);
-        return;
-      case "ref":
-        visit(t.head);
-        t.path.forEach(visit);
-        return;
-      case "array":
-      case "set":
-        t.items.forEach(visit);
-        return;
-      case "object":
-        t.entries.forEach(([k, v]) => {
-          visit(k);
-          visit(v);
-        });
-        return;
-      case "call":
-        t.args.forEach(visit);
-        return;
-      default:
-        return;
-    }
+    if (t.type === "var") out2.add(t.name);
+    else directSubterms(t).forEach(visit);
   };
   for (const lit2 of body) {
     const e = lit2.expr;
@@ -50833,23 +50818,6 @@ function varOccurrences(lit2, ownSlots, deep = false) {
       case "var":
         if (t.slot !== void 0) out2.push({ slot: t.slot, loc: t.loc });
         return;
-      case "ref":
-        visit(t.head);
-        t.path.forEach(visit);
-        return;
-      case "array":
-      case "set":
-        t.items.forEach(visit);
-        return;
-      case "object":
-        t.entries.forEach(([k, v]) => {
-          visit(k);
-          visit(v);
-        });
-        return;
-      case "call":
-        t.args.forEach(visit);
-        return;
       case "arraycomp":
       case "setcomp":
         if (deep) {
@@ -50865,7 +50833,7 @@ function varOccurrences(lit2, ownSlots, deep = false) {
         }
         return;
       default:
-        return;
+        directSubterms(t).forEach(visit);
     }
   };
   const e = lit2.expr;
@@ -52343,52 +52311,24 @@ function runRegoTests(compiled, options = {}) {
   return results;
 }
 
-// src/rego/engine/index.ts
-function compileModules2(sources, options = {}) {
-  const core = compileModules(sources, { regoVersion: "auto", ...options });
-  return new CompiledPolicies2(core);
-}
-var CompiledPolicies2 = class {
-  constructor(core) {
-    this.core = core;
-  }
-  core;
-  packages() {
-    return this.core.packages();
-  }
-  session(options = {}) {
-    return this.core.session(options);
-  }
-  evaluate(ref, options = {}) {
-    return this.core.evaluate(ref, options);
-  }
-  query(text2, options = {}) {
-    return this.core.query(text2, options).map((r) => r.expressions.length === 1 ? { bindings: r.bindings, value: r.expressions[0] } : { bindings: r.bindings });
-  }
-  /** Runs every `test_*` rule like `opa test`; `run` filters by "pkg.name" or the full reference. */
-  runTests(options = {}) {
-    const run = options.run;
-    const results = runRegoTests(this.core, {
-      ...options.data !== void 0 ? { data: options.data } : {},
-      ...options.input !== void 0 ? { input: options.input } : {},
-      ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
-      ...options.maxDepth !== void 0 ? { maxDepth: options.maxDepth } : {},
-      ...options.print ? { print: options.print } : {}
-    });
-    return results.filter((r) => !run || run.test(`${r.package}.${r.name}`) || run.test(r.name)).map(({ package: pkg, ...rest }) => ({ ...rest, pkg }));
-  }
-};
-
 // src/policy/rego/compile.ts
 function compilePolicies(sources) {
   let compiled;
   try {
-    compiled = compileModules2(sources.map((s) => ({ file: s.file, text: s.text })));
+    compiled = compileModules(
+      sources.map((s) => ({ file: s.file, text: s.text })),
+      { regoVersion: "auto" }
+    );
   } catch (err) {
-    if (err instanceof RegoError) throw new InputError(err.file ?? "policy", `${err.line ? `${err.line}:${err.col ?? 0}: ` : ""}${err.code}: ${err.message}`);
+    if (err instanceof RegoError) throw policyInputError(err);
     throw err;
   }
   return new EngineProgram(compiled);
+}
+function policyInputError(err) {
+  const first = err.errors[0] ?? err;
+  const more = err.errors.length > 1 ? ` (and ${err.errors.length - 1} more)` : "";
+  return new InputError(first.file ?? "policy", `${first.line ? `${first.line}:${first.col ?? 0}: ` : ""}${first.code}: ${first.message.split("\n")[0]}${more}`);
 }
 var EngineProgram = class {
   constructor(compiled) {
@@ -52834,10 +52774,10 @@ function registerTest(program2) {
 async function testCommand(paths, flags) {
   if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
   if (flags.format !== "text" && flags.format !== "json") throw new UsageError(`--format must be text or json (got "${flags.format}")`);
-  let run;
+  let runPattern;
   if (flags.run !== void 0) {
     try {
-      run = new RegExp(flags.run);
+      runPattern = new RegExp(flags.run);
     } catch {
       throw new UsageError(`--run is not a valid regular expression: ${flags.run}`);
     }
@@ -52850,12 +52790,15 @@ async function testCommand(paths, flags) {
   const data = await readDataFiles(flags.data);
   let compiled;
   try {
-    compiled = compileModules2(sources.map((s) => ({ file: path10.relative(process.cwd(), s.file) || s.file, text: s.text })));
+    compiled = compileModules(
+      sources.map((s) => ({ file: path10.relative(process.cwd(), s.file) || s.file, text: s.text })),
+      { regoVersion: "auto" }
+    );
   } catch (err) {
-    if (err instanceof RegoError) throw new InputError(err.file ?? "policy", `${err.line ? `${err.line}:${err.col ?? 0}: ` : ""}${err.code}: ${err.message}`);
+    if (err instanceof RegoError) throw policyInputError(err);
     throw err;
   }
-  const results = compiled.runTests({ data, timeoutMs, ...run ? { run } : {} });
+  const results = runRegoTests(compiled, { data, timeoutMs, ...runPattern ? { runPattern } : {} });
   const passed = results.filter((r) => r.status === "pass").length;
   const failed = results.length - passed;
   if (flags.format === "json") {
@@ -52864,7 +52807,7 @@ async function testCommand(paths, flags) {
     const lines = results.map((r) => {
       const status = r.status.toUpperCase().padEnd(5);
       const detail = r.error ? `: ${r.error}` : "";
-      return `${status} ${r.file}:${r.line} ${r.pkg}.${r.name} (${r.durationMs.toFixed(1)}ms)${detail}`;
+      return `${status} ${r.file}:${r.line} ${r.package}.${r.name} (${r.durationMs.toFixed(1)}ms)${detail}`;
     });
     process.stdout.write([...lines, "", `${passed} passed, ${failed} failed`, ""].join("\n"));
   }
