@@ -30,7 +30,7 @@ export function sideModel(file: string, world: readonly WorldResource[], configu
   // The configuration gives the reference graph (which SSE block points at
   // which bucket); both sides share it, as the drift did not change the code.
   if (configuration !== undefined) doc["configuration"] = configuration;
-  const loaded: LoadedDocument = { file, kind: "plan", format: "plan", formatVersion: "1.2", doc, sizeBytes: 0, warnings: [], digests: new SensitiveDigests() };
+  const loaded: LoadedDocument = { file, kind: "plan", format: "plan", formatVersion: "1.2", doc, sizeBytes: 0, warnings: [], digests: new SensitiveDigests(), skipped: [] };
   if (terraformVersion !== undefined) loaded.terraformVersion = terraformVersion;
   return buildModel(loaded);
 }

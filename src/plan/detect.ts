@@ -6,7 +6,7 @@ import type { DocumentFormat } from "./validate.js";
  * `terraform show -json` prints it, or the raw state file (version 4). Other
  * JSON that Terraform prints is named, so the user knows what they gave.
  */
-export function detectFormat(file: string, doc: unknown): DocumentFormat {
+export function detectFormat(file: string, doc: unknown, skippedKeys: readonly string[] = []): DocumentFormat {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new InputError(file, `expected a JSON object from \`terraform show -json\`, found ${jsonTypeName(doc)}`);
   }
@@ -40,7 +40,7 @@ export function detectFormat(file: string, doc: unknown): DocumentFormat {
     "applyable",
     "errored",
   ];
-  if (planKeys.some((k) => k in d)) return "plan";
+  if (planKeys.some((k) => k in d || skippedKeys.includes(k))) return "plan";
   return "state";
 }
 

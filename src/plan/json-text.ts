@@ -1,4 +1,5 @@
 import { InputError } from "./errors.js";
+import { topLevelMembers } from "./json-members.js";
 import { findSyntaxError } from "./json-syntax.js";
 
 /**
@@ -15,10 +16,61 @@ export function parseJsonBytes(file: string, bytes: Buffer): unknown {
   }
 }
 
+/** Below this size leaving members out is not worth a second look at the bytes. */
+export const PARTIAL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Like parseJsonBytes, but leaves out the top-level members named in `skip`
+ * (see json-members.ts) when the file is large enough for that to pay.
+ * Returns the keys actually left out. Anything the member scan does not
+ * expect falls back to parsing the whole text, so errors read the same.
+ */
+export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: ReadonlySet<string>): { value: unknown; skipped: string[] } {
+  if (skip.size === 0 || bytes.length < PARTIAL_PARSE_MIN_BYTES) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const start = checkEncoding(file, bytes);
+  const members = topLevelMembers(bytes, start);
+  if (!members) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const doc: Record<string, unknown> = {};
+  const skipped: string[] = [];
+  for (const m of members) {
+    if (skip.has(m.key)) {
+      if (!skipped.includes(m.key)) skipped.push(m.key);
+      continue;
+    }
+    const text = bytes.toString("utf8", m.start, m.end);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { value: parseJsonBytes(file, bytes), skipped: [] };
+    }
+    if (text.includes("\uFFFD") && !bytes.subarray(m.start, m.end).includes(REPLACEMENT_CHARACTER)) {
+      return { value: parseJsonBytes(file, bytes), skipped: [] };
+    }
+    // defineProperty, not assignment: a key "__proto__" must stay a plain member, as JSON.parse makes it.
+    Object.defineProperty(doc, m.key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return { value: doc, skipped };
+}
+
+const REPLACEMENT_CHARACTER = Buffer.from("\uFFFD", "utf8");
+
 /** V8 refuses strings longer than this; bigger files need the streaming loader. */
 export const MAX_STRING_BYTES = 0x1fffffe8;
 
 function decodeText(file: string, bytes: Buffer): string {
+  const start = checkEncoding(file, bytes);
+  const text = bytes.toString("utf8", start);
+  if (text.includes("\uFFFD") && !bytes.includes(REPLACEMENT_CHARACTER)) {
+    const at = text.indexOf("\uFFFD");
+    const { line, column } = lineAndColumn(text, at);
+    throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
+  }
+  return text;
+}
+
+/** Refuses encodings and formats that are not UTF-8 JSON text; returns where the text starts (after a BOM). */
+function checkEncoding(file: string, bytes: Buffer): number {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new InputError(
       file,
@@ -35,14 +87,7 @@ function decodeText(file: string, bytes: Buffer): string {
     throw new InputError(file, `the file is ${bytes.length} bytes, more than a JavaScript string can hold`);
   }
   // A UTF-8 byte order mark is harmless: PowerShell 5's `Out-File -Encoding utf8` writes one.
-  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const text = bytes.toString("utf8", start);
-  if (text.includes("\uFFFD") && !bytes.includes(Buffer.from("\uFFFD", "utf8"))) {
-    const at = text.indexOf("\uFFFD");
-    const { line, column } = lineAndColumn(text, at);
-    throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
-  }
-  return text;
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
 function describeSyntaxError(text: string, err: unknown): string {

@@ -40,9 +40,11 @@ export async function loadPlanStreaming(file: string, sizeBytes: number, options
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
-  const loaded = finishDocument(file, doc, sizeBytes, { ...options, expect: options.expect ?? "plan" });
-  if (skipped.length > 0) {
-    loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${skipped.join(" and ")} were not loaded, and Rego policies see no ${skipped.join(" or ")} in input`);
+  const loaded = finishDocument(file, doc, sizeBytes, { ...options, expect: options.expect ?? "plan" }, skipped);
+  // A scan that asked for these members to be left out knows; anyone else is told.
+  const unasked = skipped.filter((k) => !(options.skipMembers ?? []).includes(k));
+  if (unasked.length > 0) {
+    loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${unasked.join(" and ")} were not loaded, and Rego policies see no ${unasked.join(" or ")} in input`);
   }
   return loaded;
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { detectFormat } from "./detect.js";
 import { InputError } from "./errors.js";
-import { parseJsonBytes } from "./json-text.js";
+import { parseJsonBytesWithout } from "./json-text.js";
 import { redactPlan, redactRawState, redactState } from "./redact.js";
 import { SensitiveDigests } from "./sensitive-digests.js";
 import { loadPlanStreaming } from "./load-stream.js";
@@ -24,6 +24,8 @@ export interface LoadedDocument {
   warnings: string[];
   /** Keyed digests of the values redaction blanked, to tell a changed secret from an unchanged one. */
   digests: SensitiveDigests;
+  /** Top-level members present in the file but not loaded (see LoadOptions.skipMembers and load-stream.ts). */
+  skipped: string[];
 }
 
 export interface LoadOptions {
@@ -35,6 +37,12 @@ export interface LoadOptions {
   readStdin?: () => Promise<Buffer>;
   /** Files larger than this are read streaming (see load-stream.ts). */
   streamAboveBytes?: number;
+  /**
+   * Top-level members of a plan that nothing will read (planned_values and
+   * prior_state when no policy looks at them): a large file is loaded
+   * without them, which saves about half the parse, redaction and memory.
+   */
+  skipMembers?: readonly string[];
 }
 
 /** Above this a plan is streamed: JSON.parse of the whole text would need a string V8 may refuse. */
@@ -74,12 +82,13 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
   if (bytes.length > maxBytes) {
     throw new InputError(file, `the file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
   }
-  return finishDocument(file, parseJsonBytes(file, bytes), bytes.length, options);
+  const { value, skipped } = parseJsonBytesWithout(file, bytes, new Set(options.skipMembers ?? []));
+  return finishDocument(file, value, bytes.length, options, skipped);
 }
 
-/** Identifies, validates and redacts a parsed document. */
-export function finishDocument(file: string, parsed: unknown, sizeBytes: number, options: LoadOptions = {}): LoadedDocument {
-  const format = detectFormat(file, parsed);
+/** Identifies, validates and redacts a parsed document; `skipped` names members left out of it. */
+export function finishDocument(file: string, parsed: unknown, sizeBytes: number, options: LoadOptions = {}, skipped: string[] = []): LoadedDocument {
+  const format = detectFormat(file, parsed, skipped);
   guardStack(file, () => validateShape(file, format, parsed));
   const doc = parsed as Record<string, unknown>;
   const kind: DocumentKind = format === "plan" ? "plan" : "state";
@@ -111,6 +120,7 @@ export function finishDocument(file: string, parsed: unknown, sizeBytes: number,
     sizeBytes,
     warnings,
     digests,
+    skipped,
   };
   if (typeof doc["terraform_version"] === "string") loaded.terraformVersion = doc["terraform_version"];
   return loaded;

@@ -15,6 +15,7 @@
 import type { Annotation, Module, Rule } from "./ast.js";
 import type { BuiltinDef } from "./builtins/index.js";
 import { compile, type Program } from "./compiler/compile.js";
+import { inputMembersRead, type InputUse } from "./compiler/input-use.js";
 import { RegoError } from "./errors.js";
 import { Context } from "./eval/context.js";
 import { Evaluator } from "./eval/evaluator.js";
@@ -24,6 +25,7 @@ import type { Value } from "./value.js";
 export { RegoError } from "./errors.js";
 export type { Value } from "./value.js";
 export type { RegoVersion } from "./parser.js";
+export type { InputUse } from "./compiler/input-use.js";
 
 export interface CompileOptions {
   /** Syntax of modules that do not import rego.v1. Default "v1"; "auto": v1, else v0 per module. */
@@ -148,6 +150,11 @@ export class CompiledPolicies {
       if (a && (!best || other.pkg.length > best.depth)) best = { depth: other.pkg.length, a };
     }
     return best ? annotationInfo(best.a) : undefined;
+  }
+
+  /** The top-level members of `input` the policies can read ("whole" when they use input as a whole). */
+  inputMembersRead(): InputUse {
+    return inputMembersRead(this.program.modules);
   }
 
   /** Evaluations that share rule values: same input and data, one memo. */

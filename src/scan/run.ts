@@ -57,7 +57,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const progress = options.progress ?? (() => undefined);
   for (const file of options.files) {
     progress(`reading ${file}`);
-    const model = buildModel(await loadDocument(file, options.load));
+    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), ...options.load }));
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
@@ -82,6 +82,18 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   applyFilters(result, options);
   result.findings.sort(byImportance);
   return result;
+}
+
+/** planned_values and prior_state repeat the plan's resources; the model and the TypeScript rules do not read them. */
+const REPEATED_MEMBERS = ["planned_values", "prior_state"];
+
+/** The members of a plan that no policy of this scan reads, which the loader may leave out. */
+function unreadMembers(options: ScanOptions): string[] {
+  // A compiled WebAssembly bundle cannot be looked into.
+  if ((options.wasm ?? []).length > 0) return [];
+  const read = options.rego?.program.inputMembersRead() ?? new Set<string>();
+  if (read === "whole") return [];
+  return REPEATED_MEMBERS.filter((k) => !read.has(k));
 }
 
 function today(options: ScanOptions): string {

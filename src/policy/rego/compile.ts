@@ -51,6 +51,10 @@ class EngineProgram implements RegoProgram {
     });
   }
 
+  inputMembersRead(): ReadonlySet<string> | "whole" {
+    return this.compiled.inputMembersRead();
+  }
+
   evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined {
     if (!this.last || this.last.input !== input || this.last.data !== data) {
       this.last = {

@@ -32,6 +32,8 @@ export interface EvaluationBudget {
 
 export interface RegoProgram {
   packages(): RegoPackageInfo[];
+  /** The top-level members of `input` the policies can read; "whole" when they use input as a whole. */
+  inputMembersRead(): ReadonlySet<string> | "whole";
   /** The value of a reference such as "data.main.deny"; undefined when undefined. Throws RegoEvalError. */
   evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined;
 }
