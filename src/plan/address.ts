@@ -54,6 +54,8 @@ export function modulePath(modules: readonly ModuleStep[], withKeys: boolean): s
  * keys removed at every level (`module.a.aws_x.y`).
  */
 export function configAddressOf(address: string): string {
+  // Without instance keys an address is its own configuration address (most resources of a plan).
+  if (!address.includes("[")) return address;
   const parsed = parseAddress(address);
   if (!parsed) return address;
   return joinAddress(modulePath(parsed.modules, false), (parsed.mode === "data" ? "data." : "") + parsed.type + "." + parsed.name);

@@ -32,6 +32,8 @@ interface ModuleScope {
   module: Obj;
   /** The calling scope and the call's expressions, for `var.x` inside this module. */
   parent?: { scope: ModuleScope; callExpressions: Obj };
+  /** Reference strings already resolved in this module: blocks repeat the same `var.x` and prefixes. */
+  resolved?: Map<string, readonly string[]>;
 }
 
 export class ReferenceGraph {
@@ -79,7 +81,7 @@ export class ReferenceGraph {
         if (!isObj(r) || typeof r["address"] !== "string") continue;
         const from = joinAddress(scope.prefix, r["address"]);
         this.blocks.set(from, r);
-        if (isObj(r["expressions"])) this.collect(from, scope, r["expressions"], []);
+        if (isObj(r["expressions"])) this.collect(from, scope, r["expressions"], "");
         for (const meta of ["count_expression", "for_each_expression"]) {
           const e = r[meta];
           if (isObj(e)) this.addExpression(from, meta, scope, e);
@@ -99,25 +101,28 @@ export class ReferenceGraph {
     }
   }
 
-  /** Walks nested blocks: an expression has `references` or `constant_value`. */
-  private collect(from: string, scope: ModuleScope, node: unknown, path: string[]): void {
+  /** Walks nested blocks: an expression has `references` or `constant_value`. `path` is the dotted attribute path so far. */
+  private collect(from: string, scope: ModuleScope, node: unknown, path: string): void {
     if (Array.isArray(node)) {
       for (const item of node) this.collect(from, scope, item, path);
       return;
     }
     if (!isObj(node)) return;
     if (Array.isArray(node["references"]) || "constant_value" in node) {
-      this.addExpression(from, path.join("."), scope, node);
+      this.addExpression(from, path, scope, node);
       return;
     }
-    for (const [key, child] of Object.entries(node)) this.collect(from, scope, child, [...path, key]);
+    for (const key in node) this.collect(from, scope, node[key], path === "" ? key : `${path}.${key}`);
   }
 
   private addExpression(from: string, attribute: string, scope: ModuleScope, expression: Obj): void {
     const refs = expression["references"];
     if (!Array.isArray(refs)) return;
     const targets = new Set<string>();
-    for (const ref of refs) if (typeof ref === "string") this.resolve(ref, scope, targets, 0);
+    for (const ref of refs) {
+      if (typeof ref !== "string") continue;
+      for (const to of this.resolveInScope(ref, scope)) targets.add(to);
+    }
     for (const to of targets) {
       if (to === from) continue;
       const edge: Reference = { from, attribute, to };
@@ -126,10 +131,23 @@ export class ReferenceGraph {
     }
   }
 
+  /** resolve, remembered per module scope. */
+  private resolveInScope(ref: string, scope: ModuleScope): readonly string[] {
+    const cache = (scope.resolved ??= new Map());
+    let targets = cache.get(ref);
+    if (!targets) {
+      const out = new Set<string>();
+      this.resolve(ref, scope, out, 0);
+      targets = [...out];
+      cache.set(ref, targets);
+    }
+    return targets;
+  }
+
   /** Resolves one reference string to the resource blocks behind it. */
   private resolve(ref: string, scope: ModuleScope, out: Set<string>, hops: number): void {
     if (hops > MAX_MODULE_HOPS) return;
-    const parts = ref.replace(/\[[^\]]*\]/g, "").split(".");
+    const parts = (ref.includes("[") ? ref.replace(/\[[^\]]*\]/g, "") : ref).split(".");
     const root = parts[0] ?? "";
     if (root === "data" && parts.length >= 3) {
       out.add(joinAddress(scope.prefix, `data.${parts[1]}.${parts[2]}`));

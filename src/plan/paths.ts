@@ -9,9 +9,18 @@ export type AttributePath = string | readonly PathStep[];
 
 export function toSteps(path: AttributePath): readonly PathStep[] {
   if (typeof path !== "string") return path;
-  if (path === "") return [];
-  return path.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  let steps = parsedPaths.get(path);
+  if (!steps) {
+    steps = path === "" ? [] : path.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    // Rules ask for the same few paths for every resource; a bound keeps odd callers from growing it.
+    if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
+    parsedPaths.set(path, steps);
+  }
+  return steps;
 }
+
+const parsedPaths = new Map<string, readonly PathStep[]>();
+const MAX_PARSED_PATHS = 10_000;
 
 export function formatPath(steps: readonly PathStep[]): string {
   return steps.map(String).join(".");
