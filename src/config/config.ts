@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../plan/errors.js";
 import { describeFsError } from "../plan/load.js";
 import type { Severity } from "../policy/types.js";
-import schema from "./config.schema.json" with { type: "json" };
+import { config as generatedValidator } from "./config-validator.generated.js";
 
 /** `.planguard.yaml`, validated against config.schema.json (which editors can use too). */
 export interface PlanguardConfig {
@@ -64,7 +64,8 @@ export interface GpuQuota {
 
 export const DEFAULT_CONFIG_FILE = ".planguard.yaml";
 
-const validate = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile<PlanguardConfig>(schema);
+/** config.schema.json compiled ahead of time by scripts/generate-validators.mjs (no ajv compile per run). */
+const validate = generatedValidator as ValidateFunction<PlanguardConfig>;
 
 /**
  * Loads the config named by --config, else `.planguard.yaml` in the working

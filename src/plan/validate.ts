@@ -1,21 +1,22 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { InputError } from "./errors.js";
-import { planSchema, rawStateSchema, stateSchema } from "./schemas.js";
+import * as generated from "./schema-validators.generated.js";
 
-/** The shapes planguard reads, each with its own schema. */
+/** The shapes planguard reads, each with its own schema (src/plan/schemas.ts). */
 export type DocumentFormat = "plan" | "state" | "tfstate";
 
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-const validators = new Map<DocumentFormat, ValidateFunction>();
-const SCHEMAS = { plan: planSchema, state: stateSchema, tfstate: rawStateSchema } as const;
+/**
+ * The schemas compiled ahead of time by scripts/generate-validators.mjs:
+ * compiling them with ajv on every run cost more than scanning a small plan.
+ */
+const VALIDATORS: Record<DocumentFormat, ValidateFunction> = {
+  plan: generated.plan as ValidateFunction,
+  state: generated.state as ValidateFunction,
+  tfstate: generated.tfstate as ValidateFunction,
+};
 
 function validatorFor(format: DocumentFormat): ValidateFunction {
-  let v = validators.get(format);
-  if (!v) {
-    v = ajv.compile(SCHEMAS[format]);
-    validators.set(format, v);
-  }
-  return v;
+  return VALIDATORS[format];
 }
 
 /** Checks a document's skeleton; throws one InputError naming the JSON pointer. */
