@@ -1813,14 +1813,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        * @private
        */
-      _optionEx(config, flags, description, fn, defaultValue) {
+      _optionEx(config2, flags, description, fn, defaultValue) {
         if (typeof flags === "object" && flags instanceof Option2) {
           throw new Error(
             "To add an Option object use addOption() instead of option() or requiredOption()"
           );
         }
         const option = this.createOption(flags, description);
-        option.makeOptionMandatory(!!config.mandatory);
+        option.makeOptionMandatory(!!config2.mandatory);
         if (typeof fn === "function") {
           option.default(defaultValue).argParser(fn);
         } else if (fn instanceof RegExp) {
@@ -2795,9 +2795,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           this._outputConfiguration.writeErr("\n");
           this.outputHelp({ error: true });
         }
-        const config = errorOptions || {};
-        const exitCode = config.exitCode || 1;
-        const code18 = config.code || "commander.error";
+        const config2 = errorOptions || {};
+        const exitCode = config2.exitCode || 1;
+        const code18 = config2.code || "commander.error";
         this._exit(exitCode, code18, message);
       }
       /**
@@ -3458,6911 +3458,6 @@ var require_commander = __commonJS({
     exports.CommanderError = CommanderError2;
     exports.InvalidArgumentError = InvalidArgumentError2;
     exports.InvalidOptionArgumentError = InvalidArgumentError2;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code18) {
-        super();
-        this._items = typeof code18 === "string" ? [code18] : code18;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
-          if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
-        }, {});
-      }
-    };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
-    function _(strs, ...args) {
-      const code18 = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code18, args[i]);
-        code18.push(strs[++i]);
-      }
-      return new _Code(code18);
-    }
-    exports._ = _;
-    var plus = new _Code("+");
-    function str4(strs, ...args) {
-      const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-      }
-      optimize(expr);
-      return new _Code(expr);
-    }
-    exports.str = str4;
-    function addCodeArg(code18, arg) {
-      if (arg instanceof _Code)
-        code18.push(...arg._items);
-      else if (arg instanceof Name)
-        code18.push(arg);
-      else
-        code18.push(interpolate(arg));
-    }
-    exports.addCodeArg = addCodeArg;
-    function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-          if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
-            continue;
-          }
-          expr[i++] = "+";
-        }
-        i++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str4`${c1}${c2}`;
-    }
-    exports.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope2 = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-      }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-      }
-      _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return this._names[prefix] = { prefix, index: 0 };
-      }
-    };
-    exports.Scope = Scope2;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-      }
-      setValue(value, { property, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
-      }
-    };
-    exports.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope2 {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-      }
-      value(nameOrPrefix, value) {
-        var _a;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-      }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
-        });
-      }
-      scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code18 = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
-              return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
-              const def2 = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code18 = (0, code_1._)`${code18}${def2} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code18 = (0, code_1._)`${code18}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name);
-            }
-            nameSet.set(name, UsedValueState.Completed);
-          });
-        }
-        return code18;
-      }
-    };
-    exports.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node {
-      constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
-        return this;
-      }
-      get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-      }
-    };
-    var Throw = class extends Node {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node {
-      constructor(code18) {
-        super();
-        this.code = code18;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code18, n) => code18 + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
-          else
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names, constants) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants))
-            continue;
-          subtractNames(names, n.names);
-          nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-      }
-      render(opts) {
-        let code18 = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code18 += "else " + this.else.render(opts);
-        return code18;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names, constants) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names, constants);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
-        if (this.else)
-          addNames(names, this.else.names);
-        return names;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration2) {
-        super();
-        this.iteration = iteration2;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-      }
-      get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code18 = "try" + super.render(opts);
-        if (this.catch)
-          code18 += this.catch.render(opts);
-        if (this.finally)
-          code18 += this.finally.render(opts);
-        return code18;
-      }
-      optimizeNodes() {
-        var _a, _b;
-        super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names, constants) {
-        var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        if (this.catch)
-          addNames(names, this.catch.names);
-        if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
-      }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
-        const code18 = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code18.length > 1)
-            code18.push(",");
-          code18.push(key);
-          if (key !== value || this.opts.es5) {
-            code18.push(":");
-            (0, code_1.addCodeArg)(code18, value);
-          }
-        }
-        code18.push("}");
-        return new code_1._Code(code18);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration2, forBody) {
-        return this._for(new ForLoop(iteration2), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr2 = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr2}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr2}[${i}]`);
-            forBody(name);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj3, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj3})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj3), () => forBody(name));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
-      }
-      // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
-      }
-      // `return` statement
-      return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-          const error = this.name("e");
-          this._currNode = node.catch = new Catch(error);
-          catchCode(error);
-        }
-        if (finallyCode) {
-          this._currNode = node.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error) {
-        return this._leafNode(new Throw(error));
-      }
-      // start self-balancing block
-      block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-      }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-      }
-    };
-    exports.CodeGen = CodeGen;
-    function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
-    }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
-    }
-    function optimizeExpr(expr, names, constants) {
-      if (expr instanceof code_1.Name)
-        return replaceName(expr);
-      if (!canOptimize(expr))
-        return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
-    }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports.not = not;
-    var andCode = mappend(exports.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
-    }
-    exports.and = and;
-    var orCode = mappend(exports.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
-    }
-    exports.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr2) {
-      const hash2 = {};
-      for (const item of arr2)
-        hash2[item] = true;
-      return hash2;
-    }
-    exports.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str4) {
-      return unescapeJsonPointer(decodeURIComponent(str4));
-    }
-    exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str4) {
-      return encodeURIComponent(escapeJsonPointer(str4));
-    }
-    exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str4) {
-      if (typeof str4 == "number")
-        return `${str4}`;
-      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str4) {
-      return str4.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports.default = names;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    exports.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError2(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports.reportError = reportError2;
-    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
-        }
-      });
-    }
-    exports.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error, errorPaths);
-    }
-    function errorObject(cxt, error, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error, keyValues);
-      return gen.object(...keyValues);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-      }
-      if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports.isJSONType = isJSONType;
-    function getRules() {
-      const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema, group2);
-    }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group2) {
-      return group2.rules.some((rule) => shouldUseRule(schema, rule));
-    }
-    exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule) {
-      var _a;
-      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports.checkDataTypes = checkDataTypes;
-    var typeError2 = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError2);
-    }
-    exports.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-      }
-    }
-    exports.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    var util_2 = require_util();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
-    }
-    exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
-      cxt.error();
-    }
-    exports.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
-    }
-    exports.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
-    }
-    exports.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
-    }
-    exports.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
-    }
-    exports.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors();
-    function macroKeywordCode(cxt, def2) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def2.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def2) {
-      var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def2);
-      const validate2 = !$data && def2.compile ? def2.compile.call(it.self, schema, parentSchema, it) : def2.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def2.valid) !== null && _a !== void 0 ? _a : valid);
-      function validateKeyword() {
-        if (def2.errors === false) {
-          assignValid();
-          if (def2.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def2.async ? validateAsync() : validateSync();
-          if (def2.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def2.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def2 && !$data || def2.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def2.modifying);
-      }
-      function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def2.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
-      }
-    }
-    exports.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def2) {
-      if (def2.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def2, keyword) {
-      if (Array.isArray(def2.keyword) ? !def2.keyword.includes(keyword) : def2.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def2.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def2.validateSchema) {
-        const valid = def2.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def2.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
-    "use strict";
-    module.exports = function equal2(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal2(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal2(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
-    "use strict";
-    var traverse = module.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str4) {
-      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-    var util_1 = require_util();
-    var equal2 = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit === true)
-        return !hasRef(schema);
-      if (!limit)
-        return false;
-      return countKeys(schema) <= limit;
-    }
-    exports.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys(schema) {
-      let count2 = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count2++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
-        }
-        if (count2 === Infinity)
-          return Infinity;
-      }
-      return count2;
-    }
-    function getFullPath(resolver, id = "", normalize) {
-      if (normalize !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
-    }
-    exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
-    }
-    exports.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal2(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var errors_1 = require_errors();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group2 of RULES.rules)
-          groupKeywords(group2);
-        groupKeywords(RULES.post);
-      });
-      function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
-          return;
-        if (group2.type) {
-          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
-          iterateKeywords(it, group2);
-          if (types.length === 1 && types[0] === group2.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group2);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group2) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group2.type);
-      gen.block(() => {
-        for (const rule of group2.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group2.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule = rules[keyword];
-        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-          const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def2, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def2, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def2.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def2.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def2;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def2.schemaType, def2.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def2.schemaType)}`);
-          }
-        }
-        if ("code" in def2 ? def2.trackErrors : def2.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-      }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
-      }
-      fail(condition) {
-        if (condition === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition) {
-        if (!this.$data)
-          return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj3, assign) {
-        if (assign)
-          Object.assign(this.params, obj3);
-        else
-          this.params = obj3;
-      }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def: def2 } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def2.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def: def2, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def2.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def2.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def2, ruleType) {
-      const cxt = new KeywordCxt(it, def2, keyword);
-      if ("code" in def2) {
-        def2.code(cxt, ruleType);
-      } else if (cxt.$data && def2.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def2);
-      } else if ("macro" in def2) {
-        (0, keyword_1.macroKeywordCode)(cxt, def2);
-      } else if (def2.compile || def2.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def2);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr = data;
-      const segments2 = jsonPointer.split("/");
-      for (const segment of segments2) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
-        }
-      }
-      return expr;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors) {
-        super("validation failed");
-        this.errors = errors;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-      }
-    };
-    exports.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
-        if (sch.$async)
-          validate2.$async = true;
-        if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate2.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
-        }
-        sch.validate = validate2;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports.compileSchema = compileSchema;
-    function resolveRef(root2, baseId, ref) {
-      var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root2.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve.call(this, root2, ref);
-      if (_sch === void 0) {
-        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports.resolveRef = resolveRef;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve(root2, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
-    }
-    function resolveSchema(root2, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
-      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root2);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root2, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root: root2, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root: root2 }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root2, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
-    module.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code18 = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code18 = input[i].charCodeAt(0);
-        if (code18 === 48) {
-          continue;
-        }
-        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-        break;
-      }
-      for (i += 1; i < input.length; i++) {
-        code18 = input[i].charCodeAt(0);
-        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts = left.concat(right);
-      let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str4, token) {
-      let ind = 0;
-      for (let i = 0; i < str4.length; i++) {
-        if (str4[i] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path12) {
-      let input = path12;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
-      }
-      const segments2 = path12.split("/");
-      const last2 = segments2.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i = 0; i <= last2; i++) {
-        const segment = segments2[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i === last2;
-        } else {
-          output.push(segment);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        output += input[i];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code18 = input.charCodeAt(i);
-          if (code18 < 128) {
-            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
-          } else if (code18 < 55296 || code18 > 57343) {
-            output += percentEncodeNonAscii(code18);
-          } else if (code18 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code18 = input.charCodeAt(i);
-          if (code18 < 128) {
-            output += BYTE_HEX[code18];
-          } else if (code18 < 55296 || code18 > 57343) {
-            output += percentEncodeNonAscii(code18);
-          } else if (code18 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code18 = input.charCodeAt(i);
-          if (code18 < 128) {
-            output += BYTE_HEX[code18];
-          } else if (code18 < 55296 || code18 > 57343) {
-            output += percentEncodeNonAscii(code18);
-          } else if (code18 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code18 = input.charCodeAt(i);
-          if (code18 < 128) {
-            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
-          } else if (code18 < 55296 || code18 > 57343) {
-            output += percentEncodeNonAscii(code18);
-          } else if (code18 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        output += escape(input[i]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
-    "use strict";
-    var { isUUID } = require_utils();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
-      }
-      return uri;
-    }
-    function resolve(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved2.scheme);
-      const resolvedHost = resolved2.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved2.error && !encodedASCIIHost) {
-        throw new Error(resolved2.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved2, schemelessOptions);
-    }
-    function resolveComponent(base, relative, options, skipNormalization) {
-      const target = {};
-      if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative = parse3(serialize(relative, options), options);
-      }
-      options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
-      } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
-        } else {
-          if (!relative.path) {
-            target.path = base.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
-            } else {
-              target.query = base.query;
-            }
-          } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
-            } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
-              } else if (!base.path) {
-                target.path = relative.path;
-              } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
-              }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
-            }
-            target.query = relative.query;
-          }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
-        }
-        target.scheme = base.scheme;
-      }
-      target.fragment = relative.fragment;
-      return target;
-    }
-    function equal2(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-          return true;
-        }
-        percent = component.indexOf("%", percent + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
-    }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
-        }
-        const parseError = getParseError(parsed, matches);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse3(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize,
-      resolve,
-      resolveComponent,
-      equal: equal2,
-      serialize,
-      parse: parse3
-    };
-    module.exports = fastUri;
-    module.exports.default = fastUri;
-    module.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str4, flags) => new RegExp(str4, flags);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv3 = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message);
-          else
-            throw new Error(message);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root2 = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root2, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def2 of definitions)
-          this.addKeyword(def2);
-        return this;
-      }
-      addKeyword(kwdOrDef, def2) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def2 == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def2.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def2 === void 0) {
-          def2 = kwdOrDef;
-          keyword = def2.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def2);
-        if (!def2) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def2);
-        const definition = {
-          ...def2,
-          type: (0, dataType_1.getJSONTypes)(def2.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def2.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule = this.RULES.all[keyword];
-        return typeof rule == "object" ? rule.definition : !!rule;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group2 of RULES.rules) {
-          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
-          if (i >= 0)
-            group2.rules.splice(i, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
-        return this;
-      }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors || errors.length === 0)
-          return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments2 = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments2)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
-            if (typeof rule != "object")
-              continue;
-            const { $data } = rule.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
-    function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
-      }
-    }
-    function addInitialKeywords(defs2) {
-      if (Array.isArray(defs2)) {
-        this.addVocabulary(defs2);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs2) {
-        const def2 = defs2[keyword];
-        if (!def2.keyword)
-          def2.keyword = keyword;
-        this.addKeyword(def2);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def2) {
-      const { RULES } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def2)
-        return;
-      if (def2.$data && !("code" in def2 || "validate" in def2)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition, dataType) {
-      var _a;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
-      }
-      RULES.keywords[keyword] = true;
-      if (!definition)
-        return;
-      const rule = {
-        keyword,
-        definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
-        }
-      };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition.before);
-      else
-        ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
-      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule);
-      } else {
-        ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
-      }
-    }
-    function keywordMetaschema(def2) {
-      let { metaSchema } = def2;
-      if (metaSchema === void 0)
-        return;
-      if (def2.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def2.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var def2 = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util();
-    var def2 = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root: root2 } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root2, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root2)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root2 });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports.callRef = callRef;
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str4) {
-      const len = str4.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str4.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str4.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var ucs2length_1 = require_ucs2length();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def2 = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var equal2 = require_fast_deep_equal();
-    equal2.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
-    };
-    var def2 = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
-          });
-        }
-        function loopN2(i, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: "const",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def2 = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var def2 = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i,
-          dataProp: i
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports.validateTuple = validateTuple;
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def2 = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def2 = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def2 = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
-        }
-        function validateItems(_valid, block) {
-          gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block();
-          });
-        }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    exports.error = {
-      message: ({ params: { property, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
-      },
-      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def2 = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
-          gen.else();
-        }
-      }
-    }
-    exports.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def2 = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util();
-    var error = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def2 = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var additionalProperties_1 = require_additionalProperties();
-    var def2 = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var util_2 = require_util();
-    var def2 = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def2 = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def2 = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def2 = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def2 = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def2 = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def2 = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def2 = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code18 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code18 });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def2 = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i) {
-            if (sch.const) {
-              addMapping(sch.const, i);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i;
-          }
-        }
-      }
-    };
-    exports.default = def2;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
-    module.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports.Ajv = Ajv3;
-    module.exports = exports = Ajv3;
-    module.exports.Ajv = Ajv3;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
   }
 });
 
@@ -14036,7 +7131,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors2 = __commonJS({
+var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
@@ -15442,7 +8537,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -15649,7 +8744,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
+    var errors = require_errors();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -16156,11 +9251,11 @@ var require_lexer = __commonJS({
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
       }
-      setNext(state) {
+      setNext(state2) {
         this.buffer = this.buffer.substring(this.pos);
         this.pos = 0;
         this.lineEndPos = null;
-        this.next = state;
+        this.next = state2;
         return null;
       }
       peek(n) {
@@ -17553,7 +10648,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var log = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
@@ -17651,7 +10746,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors2();
+    var errors = require_errors();
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -17693,6 +10788,78 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str4) {
+      const len = str4.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str4.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str4.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
+    "use strict";
+    module.exports = function equal2(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length, i, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
+          for (i = length; i-- !== 0; )
+            if (!equal2(a[i], b[i])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length) return false;
+        for (i = length; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+        for (i = length; i-- !== 0; ) {
+          var key = keys[i];
+          if (!equal2(a[key], b[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal2 = require_fast_deep_equal();
+    equal2.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal2;
   }
 });
 
@@ -17992,7 +11159,7 @@ var require_glob_parent = __commonJS({
 });
 
 // node_modules/braces/lib/utils.js
-var require_utils2 = __commonJS({
+var require_utils = __commonJS({
   "node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num4) => {
@@ -18077,7 +11244,7 @@ var require_utils2 = __commonJS({
 var require_stringify2 = __commonJS({
   "node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
-    var utils = require_utils2();
+    var utils = require_utils();
     module.exports = (ast, options = {}) => {
       const stringify = (node, parent = {}) => {
         const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
@@ -18160,31 +11327,31 @@ var require_to_regex_range = __commonJS({
         return `(?:${result})`;
       }
       let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
+      let state2 = { min, max, a, b };
       let positives = [];
       let negatives = [];
       if (isPadded) {
-        state.isPadded = isPadded;
-        state.maxLen = String(state.max).length;
+        state2.isPadded = isPadded;
+        state2.maxLen = String(state2.max).length;
       }
       if (a < 0) {
         let newMin = b < 0 ? Math.abs(b) : 1;
-        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
-        a = state.a = 0;
+        negatives = splitToPatterns(newMin, Math.abs(a), state2, opts);
+        a = state2.a = 0;
       }
       if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
+        positives = splitToPatterns(a, b, state2, opts);
       }
-      state.negatives = negatives;
-      state.positives = positives;
-      state.result = collatePatterns(negatives, positives, opts);
+      state2.negatives = negatives;
+      state2.positives = positives;
+      state2.result = collatePatterns(negatives, positives, opts);
       if (opts.capture === true) {
-        state.result = `(${state.result})`;
+        state2.result = `(${state2.result})`;
       } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
-        state.result = `(?:${state.result})`;
+        state2.result = `(?:${state2.result})`;
       }
-      toRegexRange.cache[cacheKey] = state;
-      return state.result;
+      toRegexRange.cache[cacheKey] = state2;
+      return state2.result;
     };
     function collatePatterns(neg, pos, options) {
       let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
@@ -18526,11 +11693,11 @@ var require_fill_range = __commonJS({
 });
 
 // node_modules/braces/lib/compile.js
-var require_compile2 = __commonJS({
+var require_compile = __commonJS({
   "node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
-    var utils = require_utils2();
+    var utils = require_utils();
     var compile2 = (ast, options = {}) => {
       const walk2 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
@@ -18583,7 +11750,7 @@ var require_expand = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var stringify = require_stringify2();
-    var utils = require_utils2();
+    var utils = require_utils();
     var append = (queue = "", stash = "", enclose = false) => {
       const result = [];
       queue = [].concat(queue);
@@ -19015,7 +12182,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify2();
-    var compile2 = require_compile2();
+    var compile2 = require_compile();
     var expand2 = require_expand();
     var parse3 = require_parse();
     var braces = (input, options = {}) => {
@@ -19275,7 +12442,7 @@ var require_constants2 = __commonJS({
 });
 
 // node_modules/picomatch/lib/utils.js
-var require_utils3 = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var path12 = __require("path");
@@ -19315,19 +12482,19 @@ var require_utils3 = __commonJS({
       if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
       return `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
-    exports.removePrefix = (input, state = {}) => {
+    exports.removePrefix = (input, state2 = {}) => {
       let output = input;
       if (output.startsWith("./")) {
         output = output.slice(2);
-        state.prefix = "./";
+        state2.prefix = "./";
       }
       return output;
     };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
+    exports.wrapOutput = (input, state2 = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
+      if (state2.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
       return output;
@@ -19339,7 +12506,7 @@ var require_utils3 = __commonJS({
 var require_scan = __commonJS({
   "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
-    var utils = require_utils3();
+    var utils = require_utils2();
     var {
       CHAR_ASTERISK,
       /* * */
@@ -19605,7 +12772,7 @@ var require_scan = __commonJS({
           base = utils.removeBackslashes(base);
         }
       }
-      const state = {
+      const state2 = {
         prefix,
         input,
         start,
@@ -19620,11 +12787,11 @@ var require_scan = __commonJS({
         negatedExtglob
       };
       if (opts.tokens === true) {
-        state.maxDepth = 0;
+        state2.maxDepth = 0;
         if (!isPathSeparator(code18)) {
           tokens.push(token);
         }
-        state.tokens = tokens;
+        state2.tokens = tokens;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -19640,7 +12807,7 @@ var require_scan = __commonJS({
               tokens[idx].value = value;
             }
             depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            state2.maxDepth += tokens[idx].depth;
           }
           if (idx !== 0 || value !== "") {
             parts.push(value);
@@ -19653,13 +12820,13 @@ var require_scan = __commonJS({
           if (opts.tokens) {
             tokens[tokens.length - 1].value = value;
             depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
+            state2.maxDepth += tokens[tokens.length - 1].depth;
           }
         }
-        state.slashes = slashes;
-        state.parts = parts;
+        state2.slashes = slashes;
+        state2.parts = parts;
       }
-      return state;
+      return state2;
     };
     module.exports = scan;
   }
@@ -19670,7 +12837,7 @@ var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
-    var utils = require_utils3();
+    var utils = require_utils2();
     var {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
@@ -19944,7 +13111,7 @@ var require_parse2 = __commonJS({
       if (typeof opts.noext === "boolean") {
         opts.noextglob = opts.noext;
       }
-      const state = {
+      const state2 = {
         input,
         index: -1,
         start: 0,
@@ -19961,57 +13128,57 @@ var require_parse2 = __commonJS({
         globstar: false,
         tokens
       };
-      input = utils.removePrefix(input, state);
+      input = utils.removePrefix(input, state2);
       len = input.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
+      const eos = () => state2.index === len - 1;
+      const peek = state2.peek = (n = 1) => input[state2.index + n];
+      const advance = state2.advance = () => input[++state2.index] || "";
+      const remaining = () => input.slice(state2.index + 1);
       const consume = (value2 = "", num4 = 0) => {
-        state.consumed += value2;
-        state.index += num4;
+        state2.consumed += value2;
+        state2.index += num4;
       };
       const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
+        state2.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
       const negate = () => {
         let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
-          state.start++;
+          state2.start++;
           count2++;
         }
         if (count2 % 2 === 0) {
           return false;
         }
-        state.negated = true;
-        state.start++;
+        state2.negated = true;
+        state2.start++;
         return true;
       };
       const increment = (type) => {
-        state[type]++;
+        state2[type]++;
         stack.push(type);
       };
       const decrement = (type) => {
-        state[type]--;
+        state2[type]--;
         stack.pop();
       };
       const push2 = (tok) => {
         if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
           if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
+            state2.output = state2.output.slice(0, -prev.output.length);
             prev.type = "star";
             prev.value = "*";
             prev.output = star;
-            state.output += prev.output;
+            state2.output += prev.output;
           }
         }
         if (extglobs.length && tok.type !== "paren") {
@@ -20030,19 +13197,19 @@ var require_parse2 = __commonJS({
       const extglobOpen = (type, value2) => {
         const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
         token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
+        token.parens = state2.parens;
+        token.output = state2.output;
+        token.startIndex = state2.index;
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
         push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
+        const literal = input.slice(token.startIndex, state2.index + 1);
+        const body = input.slice(token.startIndex + 2, state2.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -20055,8 +13222,8 @@ var require_parse2 = __commonJS({
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
-          state.backtrack = true;
+          state2.output = token.output + open.output;
+          state2.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
@@ -20076,7 +13243,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
+            state2.negatedExtglob = true;
           }
         }
         push2({ type: "paren", extglob: true, value, output });
@@ -20119,11 +13286,11 @@ var require_parse2 = __commonJS({
           }
         }
         if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
+          state2.output = input;
+          return state2;
         }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
+        state2.output = utils.wrapOutput(output, state2, options);
+        return state2;
       }
       while (!eos()) {
         value = advance();
@@ -20147,7 +13314,7 @@ var require_parse2 = __commonJS({
           let slashes = 0;
           if (match && match[0].length > 2) {
             slashes = match[0].length;
-            state.index += slashes;
+            state2.index += slashes;
             if (slashes % 2 !== 0) {
               value += "\\";
             }
@@ -20157,12 +13324,12 @@ var require_parse2 = __commonJS({
           } else {
             value += advance();
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             push2({ type: "text", value });
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
           if (opts.posix !== false && value === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
@@ -20174,7 +13341,7 @@ var require_parse2 = __commonJS({
                 const posix = POSIX_REGEX_SOURCE[rest2];
                 if (posix) {
                   prev.value = pre + posix;
-                  state.backtrack = true;
+                  state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
@@ -20197,14 +13364,14 @@ var require_parse2 = __commonJS({
           append({ value });
           continue;
         }
-        if (state.quotes === 1 && value !== '"') {
+        if (state2.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
           append({ value });
           continue;
         }
         if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
+          state2.quotes = state2.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
             push2({ type: "text", value });
           }
@@ -20216,15 +13383,15 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
+          if (state2.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
           const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
+          if (extglob && state2.parens === extglob.parens + 1) {
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -20245,7 +13412,7 @@ var require_parse2 = __commonJS({
             push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
-          if (state.brackets === 0) {
+          if (state2.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
@@ -20263,14 +13430,14 @@ var require_parse2 = __commonJS({
             continue;
           }
           const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
+          state2.output = state2.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
+            state2.output += escaped;
             prev.value = escaped;
             continue;
           }
           prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
+          state2.output += prev.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== true) {
@@ -20279,8 +13446,8 @@ var require_parse2 = __commonJS({
             type: "brace",
             value,
             output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
+            outputIndex: state2.output.length,
+            tokensIndex: state2.tokens.length
           };
           braces.push(open);
           push2(open);
@@ -20306,16 +13473,16 @@ var require_parse2 = __commonJS({
               }
             }
             output = expandRange(range2, opts);
-            state.backtrack = true;
+            state2.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
+            const out2 = state2.output.slice(0, brace.outputIndex);
+            const toks = state2.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output = "\\}";
-            state.output = out2;
+            state2.output = out2;
             for (const t of toks) {
-              state.output += t.output || t.value;
+              state2.output += t.output || t.value;
             }
           }
           push2({ type: "brace", value, output });
@@ -20341,10 +13508,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
+          if (prev.type === "dot" && state2.index === state2.start + 1) {
+            state2.start = state2.index + 1;
+            state2.consumed = "";
+            state2.output = "";
             tokens.pop();
             prev = bos;
             continue;
@@ -20353,7 +13520,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
+          if (state2.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
@@ -20362,7 +13529,7 @@ var require_parse2 = __commonJS({
             brace.dots = true;
             continue;
           }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
             push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
@@ -20401,7 +13568,7 @@ var require_parse2 = __commonJS({
               continue;
             }
           }
-          if (opts.nonegate !== true && state.index === 0) {
+          if (opts.nonegate !== true && state2.index === 0) {
             negate();
             continue;
           }
@@ -20415,7 +13582,7 @@ var require_parse2 = __commonJS({
             push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
             push2({ type: "plus", value });
             continue;
           }
@@ -20437,7 +13604,7 @@ var require_parse2 = __commonJS({
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
             value += match[0];
-            state.index += match[0].length;
+            state2.index += match[0].length;
           }
           push2({ type: "text", value });
           continue;
@@ -20447,8 +13614,8 @@ var require_parse2 = __commonJS({
           prev.star = true;
           prev.value += value;
           prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
+          state2.backtrack = true;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -20470,14 +13637,14 @@ var require_parse2 = __commonJS({
             push2({ type: "star", value, output: "" });
             continue;
           }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
             push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
+            const after = input[state2.index + 4];
             if (after && after !== "/") {
               break;
             }
@@ -20488,31 +13655,31 @@ var require_parse2 = __commonJS({
             prev.type = "globstar";
             prev.value += value;
             prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
             prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
+            state2.globstar = true;
+            state2.output += prior.output + prev.output;
             consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
             const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
             prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
+            state2.output += prior.output + prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push2({ type: "slash", value: "/", output: "" });
             continue;
@@ -20521,18 +13688,18 @@ var require_parse2 = __commonJS({
             prev.type = "globstar";
             prev.value += value;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
+            state2.output = prev.output;
+            state2.globstar = true;
             consume(value + advance());
             push2({ type: "slash", value: "/", output: "" });
             continue;
           }
-          state.output = state.output.slice(0, -prev.output.length);
+          state2.output = state2.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
           prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
+          state2.output += prev.output;
+          state2.globstar = true;
           consume(value);
           continue;
         }
@@ -20550,52 +13717,52 @@ var require_parse2 = __commonJS({
           push2(token);
           continue;
         }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
           if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
+            state2.output += NO_DOT_SLASH;
             prev.output += NO_DOT_SLASH;
           } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
+            state2.output += NO_DOTS_SLASH;
             prev.output += NO_DOTS_SLASH;
           } else {
-            state.output += nodot;
+            state2.output += nodot;
             prev.output += nodot;
           }
           if (peek() !== "*") {
-            state.output += ONE_CHAR;
+            state2.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
         }
         push2(token);
       }
-      while (state.brackets > 0) {
+      while (state2.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
+        state2.output = utils.escapeLast(state2.output, "[");
         decrement("brackets");
       }
-      while (state.parens > 0) {
+      while (state2.parens > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
+        state2.output = utils.escapeLast(state2.output, "(");
         decrement("parens");
       }
-      while (state.braces > 0) {
+      while (state2.braces > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
+        state2.output = utils.escapeLast(state2.output, "{");
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
         push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
+      if (state2.backtrack === true) {
+        state2.output = "";
+        for (const token of state2.tokens) {
+          state2.output += token.output != null ? token.output : token.value;
           if (token.suffix) {
-            state.output += token.suffix;
+            state2.output += token.suffix;
           }
         }
       }
-      return state;
+      return state2;
     };
     parse3.fastpaths = (input, options) => {
       const opts = { ...options };
@@ -20620,7 +13787,7 @@ var require_parse2 = __commonJS({
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
+      const state2 = { negated: false, prefix: "" };
       let star = opts.bash === true ? ".*?" : STAR2;
       if (opts.capture) {
         star = `(${star})`;
@@ -20656,7 +13823,7 @@ var require_parse2 = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input, state);
+      const output = utils.removePrefix(input, state2);
       let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
@@ -20674,7 +13841,7 @@ var require_picomatch = __commonJS({
     var path12 = __require("path");
     var scan = require_scan();
     var parse3 = require_parse2();
-    var utils = require_utils3();
+    var utils = require_utils2();
     var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob2, options, returnState = false) => {
@@ -20682,8 +13849,8 @@ var require_picomatch = __commonJS({
         const fns = glob2.map((input) => picomatch(input, options, returnState));
         const arrayMatcher = (str4) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str4);
-            if (state2) return state2;
+            const state3 = isMatch(str4);
+            if (state3) return state3;
           }
           return false;
         };
@@ -20696,7 +13863,7 @@ var require_picomatch = __commonJS({
       const opts = options || {};
       const posix = utils.isWindows(options);
       const regex = isState2 ? picomatch.compileRe(glob2, options) : picomatch.makeRe(glob2, options, false, true);
-      const state = regex.state;
+      const state2 = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
@@ -20705,7 +13872,7 @@ var require_picomatch = __commonJS({
       }
       const matcher = (input, returnObject = false) => {
         const { isMatch, match, output } = picomatch.test(input, regex, options, { glob: glob2, posix });
-        const result = { glob: glob2, state, regex, posix, input, output, match, isMatch };
+        const result = { glob: glob2, state: state2, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20726,7 +13893,7 @@ var require_picomatch = __commonJS({
         return returnObject ? result : true;
       };
       if (returnState) {
-        matcher.state = state;
+        matcher.state = state2;
       }
       return matcher;
     };
@@ -20764,20 +13931,20 @@ var require_picomatch = __commonJS({
       return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input, options) => scan(input, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch.compileRe = (state2, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
-        return state.output;
+        return state2.output;
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
+      let source = `${prepend}(?:${state2.output})${append}`;
+      if (state2 && state2.negated === true) {
         source = `^(?!${source}).*$`;
       }
       const regex = picomatch.toRegex(source, options);
       if (returnState === true) {
-        regex.state = state;
+        regex.state = state2;
       }
       return regex;
     };
@@ -20823,7 +13990,7 @@ var require_micromatch = __commonJS({
     var util = __require("util");
     var braces = require_braces();
     var picomatch = require_picomatch2();
-    var utils = require_utils3();
+    var utils = require_utils2();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
       const index = v.indexOf("{");
@@ -20836,10 +14003,10 @@ var require_micromatch = __commonJS({
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
       let negatives = 0;
-      let onResult = (state) => {
-        items.add(state.output);
+      let onResult = (state2) => {
+        items.add(state2.output);
         if (options && options.onResult) {
-          options.onResult(state);
+          options.onResult(state2);
         }
       };
       for (let i = 0; i < patterns.length; i++) {
@@ -20878,9 +14045,9 @@ var require_micromatch = __commonJS({
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
-      let onResult = (state) => {
-        if (options.onResult) options.onResult(state);
-        items.push(state.output);
+      let onResult = (state2) => {
+        if (options.onResult) options.onResult(state2);
+        items.push(state2.output);
       };
       let matches = new Set(micromatch(list3, patterns, { ...options, onResult }));
       for (let item of items) {
@@ -20978,7 +14145,7 @@ var require_micromatch = __commonJS({
 });
 
 // node_modules/fast-glob/out/utils/pattern.js
-var require_pattern2 = __commonJS({
+var require_pattern = __commonJS({
   "node_modules/fast-glob/out/utils/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -21302,7 +14469,7 @@ var require_string2 = __commonJS({
 });
 
 // node_modules/fast-glob/out/utils/index.js
-var require_utils4 = __commonJS({
+var require_utils3 = __commonJS({
   "node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -21315,7 +14482,7 @@ var require_utils4 = __commonJS({
     exports.fs = fs;
     var path12 = require_path();
     exports.path = path12;
-    var pattern = require_pattern2();
+    var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
     exports.stream = stream;
@@ -21330,7 +14497,7 @@ var require_tasks = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
-    var utils = require_utils4();
+    var utils = require_utils3();
     function generate(input, settings) {
       const patterns = processPatterns(input, settings);
       const ignore = processPatterns(settings.ignore, settings);
@@ -21673,7 +14840,7 @@ var require_fs3 = __commonJS({
 });
 
 // node_modules/@nodelib/fs.scandir/out/utils/index.js
-var require_utils5 = __commonJS({
+var require_utils4 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -21708,7 +14875,7 @@ var require_async2 = __commonJS({
     var fsStat = require_out();
     var rpl = require_run_parallel();
     var constants_1 = require_constants3();
-    var utils = require_utils5();
+    var utils = require_utils4();
     var common = require_common();
     function read(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
@@ -21817,7 +14984,7 @@ var require_sync2 = __commonJS({
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
     var fsStat = require_out();
     var constants_1 = require_constants3();
-    var utils = require_utils5();
+    var utils = require_utils4();
     var common = require_common();
     function read(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
@@ -22665,7 +15832,7 @@ var require_reader2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path12 = __require("path");
     var fsStat = require_out();
-    var utils = require_utils4();
+    var utils = require_utils3();
     var Reader = class {
       constructor(_settings) {
         this._settings = _settings;
@@ -22798,7 +15965,7 @@ var require_matcher = __commonJS({
   "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
+    var utils = require_utils3();
     var Matcher3 = class {
       constructor(_patterns, _settings, _micromatchOptions) {
         this._patterns = _patterns;
@@ -22886,7 +16053,7 @@ var require_deep = __commonJS({
   "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
+    var utils = require_utils3();
     var partial_1 = require_partial();
     var DeepFilter = class {
       constructor(_settings, _micromatchOptions) {
@@ -22951,7 +16118,7 @@ var require_entry = __commonJS({
   "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
+    var utils = require_utils3();
     var EntryFilter = class {
       constructor(_settings, _micromatchOptions) {
         this._settings = _settings;
@@ -23039,7 +16206,7 @@ var require_error2 = __commonJS({
   "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
+    var utils = require_utils3();
     var ErrorFilter = class {
       constructor(_settings) {
         this._settings = _settings;
@@ -23060,7 +16227,7 @@ var require_entry2 = __commonJS({
   "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
+    var utils = require_utils3();
     var EntryTransformer = class {
       constructor(_settings) {
         this._settings = _settings;
@@ -23350,7 +16517,7 @@ var require_out4 = __commonJS({
     var stream_1 = require_stream4();
     var sync_1 = require_sync6();
     var settings_1 = require_settings4();
-    var utils = require_utils4();
+    var utils = require_utils3();
     async function FastGlob(source, options) {
       assertPatternsInput(source);
       const works = getWorks(source, async_1.default, options);
@@ -29538,7 +22705,7 @@ var require_opa = __commonJS({
 });
 
 // src/action/run.ts
-import { existsSync as existsSync3, mkdtempSync, readFileSync, appendFileSync as appendFileSync2 } from "node:fs";
+import { existsSync as existsSync4, mkdtempSync, readFileSync, appendFileSync as appendFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import path11 from "node:path";
 
@@ -29605,7 +22772,6 @@ var UsageError = class extends Error {
 };
 
 // src/config/config.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
@@ -29615,7 +22781,7 @@ import path from "node:path";
 import { readFile, stat } from "node:fs/promises";
 
 // src/plan/detect.ts
-function detectFormat(file, doc) {
+function detectFormat(file, doc, skippedKeys = []) {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new InputError(file, `expected a JSON object from \`terraform show -json\`, found ${jsonTypeName(doc)}`);
   }
@@ -29649,7 +22815,7 @@ function detectFormat(file, doc) {
     "applyable",
     "errored"
   ];
-  if (planKeys.some((k) => k in d)) return "plan";
+  if (planKeys.some((k) => k in d || skippedKeys.includes(k))) return "plan";
   return "state";
 }
 var SUPPORTED_MAJOR = /^(0|1)\.\d+$/;
@@ -29670,13 +22836,101 @@ function jsonTypeName(v) {
   return `a ${typeof v}`;
 }
 
+// src/plan/json-members.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_OBJ = 123;
+var CLOSE_OBJ = 125;
+var OPEN_ARR = 91;
+var CLOSE_ARR = 93;
+var COLON = 58;
+var COMMA = 44;
+function isSpace(b) {
+  return b === 32 || b === 10 || b === 13 || b === 9;
+}
+function topLevelMembers(bytes, from = 0) {
+  const n = bytes.length;
+  let i = from;
+  while (i < n && isSpace(bytes[i])) i++;
+  if (bytes[i] !== OPEN_OBJ) return void 0;
+  i++;
+  const members = [];
+  let depth = 1;
+  let key;
+  let valueStart = -1;
+  while (i < n) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      const start = i;
+      i = stringEnd(bytes, i + 1);
+      if (i < 0) return void 0;
+      if (depth === 1 && valueStart < 0) {
+        if (key !== void 0) return void 0;
+        key = decodeKey(bytes, start, i);
+        if (key === void 0) return void 0;
+      }
+      continue;
+    }
+    if (c === OPEN_OBJ || c === OPEN_ARR) {
+      depth++;
+    } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+      depth--;
+      if (depth === 0) {
+        if (c !== CLOSE_OBJ) return void 0;
+        if (key !== void 0 || valueStart >= 0) {
+          if (key === void 0 || valueStart < 0) return void 0;
+          members.push(member(bytes, key, valueStart, i));
+        }
+        i++;
+        while (i < n && isSpace(bytes[i])) i++;
+        return i === n ? members : void 0;
+      }
+    } else if (depth === 1) {
+      if (c === COLON) {
+        if (key === void 0 || valueStart >= 0) return void 0;
+        valueStart = i + 1;
+      } else if (c === COMMA) {
+        if (key === void 0 || valueStart < 0) return void 0;
+        members.push(member(bytes, key, valueStart, i));
+        key = void 0;
+        valueStart = -1;
+      }
+    }
+    i++;
+  }
+  return void 0;
+}
+function stringEnd(bytes, i) {
+  for (; ; ) {
+    const q = bytes.indexOf(QUOTE, i);
+    if (q < 0) return -1;
+    let backslashes = 0;
+    for (let k = q - 1; bytes[k] === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+    i = q + 1;
+  }
+}
+function decodeKey(bytes, start, end) {
+  try {
+    const key = JSON.parse(bytes.toString("utf8", start, end));
+    return typeof key === "string" ? key : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function member(bytes, key, start, end) {
+  while (start < end && isSpace(bytes[start])) start++;
+  while (end > start && isSpace(bytes[end - 1])) end--;
+  return { key, start, end };
+}
+
 // src/plan/json-syntax.ts
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function findSyntaxError(text2) {
   let i = 0;
   const n = text2.length;
   const stack = [];
-  let state = "value";
+  let state2 = "value";
   const skipWs = () => {
     while (i < n && WS.has(text2.charCodeAt(i))) i++;
   };
@@ -29684,66 +22938,66 @@ function findSyntaxError(text2) {
   for (; ; ) {
     skipWs();
     if (i >= n) {
-      if (state === "afterValue" && stack.length === 0) return void 0;
+      if (state2 === "afterValue" && stack.length === 0) return void 0;
       return problem("unexpected end of the file");
     }
     const c = text2[i];
-    switch (state) {
+    switch (state2) {
       case "value":
       case "firstValueOrEnd": {
-        if (state === "firstValueOrEnd" && c === "]") {
+        if (state2 === "firstValueOrEnd" && c === "]") {
           stack.pop();
           i++;
-          state = "afterValue";
+          state2 = "afterValue";
           break;
         }
         if (c === "{") {
           stack.push("object");
           i++;
-          state = "firstKeyOrEnd";
+          state2 = "firstKeyOrEnd";
         } else if (c === "[") {
           stack.push("array");
           i++;
-          state = "firstValueOrEnd";
+          state2 = "firstValueOrEnd";
         } else if (c === '"') {
           const end = scanString(text2, i);
           if (typeof end !== "number") return end;
           i = end;
-          state = "afterValue";
+          state2 = "afterValue";
         } else {
           const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text2.slice(i, i + 400));
           if (!m) return problem(`unexpected ${describeChar(c)} where a value was expected`);
           i += m[0].length;
-          state = "afterValue";
+          state2 = "afterValue";
         }
         break;
       }
       case "firstKeyOrEnd":
       case "key": {
-        if (state === "firstKeyOrEnd" && c === "}") {
+        if (state2 === "firstKeyOrEnd" && c === "}") {
           stack.pop();
           i++;
-          state = "afterValue";
+          state2 = "afterValue";
           break;
         }
         if (c !== '"') return problem(`unexpected ${describeChar(c)} where a quoted property name was expected`);
         const end = scanString(text2, i);
         if (typeof end !== "number") return end;
         i = end;
-        state = "colon";
+        state2 = "colon";
         break;
       }
       case "colon":
         if (c !== ":") return problem(`unexpected ${describeChar(c)} where ':' was expected`);
         i++;
-        state = "value";
+        state2 = "value";
         break;
       case "afterValue": {
         const top = stack[stack.length - 1];
         if (top === void 0) return problem(`unexpected ${describeChar(c)} after the end of the JSON document`);
         if (c === ",") {
           i++;
-          state = top === "object" ? "key" : "value";
+          state2 = top === "object" ? "key" : "value";
         } else if (c === "}" && top === "object" || c === "]" && top === "array") {
           stack.pop();
           i++;
@@ -29790,8 +23044,46 @@ function parseJsonBytes(file, bytes) {
     throw new InputError(file, describeSyntaxError(text2, err));
   }
 }
+var PARTIAL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
+function parseJsonBytesWithout(file, bytes, skip) {
+  if (skip.size === 0 || bytes.length < PARTIAL_PARSE_MIN_BYTES) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const start = checkEncoding(file, bytes);
+  const members = topLevelMembers(bytes, start);
+  if (!members) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const doc = {};
+  const skipped = [];
+  for (const m of members) {
+    if (skip.has(m.key)) {
+      if (!skipped.includes(m.key)) skipped.push(m.key);
+      continue;
+    }
+    const text2 = bytes.toString("utf8", m.start, m.end);
+    let value;
+    try {
+      value = JSON.parse(text2);
+    } catch {
+      return { value: parseJsonBytes(file, bytes), skipped: [] };
+    }
+    if (text2.includes("\uFFFD") && !bytes.subarray(m.start, m.end).includes(REPLACEMENT_CHARACTER)) {
+      return { value: parseJsonBytes(file, bytes), skipped: [] };
+    }
+    Object.defineProperty(doc, m.key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return { value: doc, skipped };
+}
+var REPLACEMENT_CHARACTER = Buffer.from("\uFFFD", "utf8");
 var MAX_STRING_BYTES = 536870888;
 function decodeText(file, bytes) {
+  const start = checkEncoding(file, bytes);
+  const text2 = bytes.toString("utf8", start);
+  if (text2.includes("\uFFFD") && !bytes.includes(REPLACEMENT_CHARACTER)) {
+    const at = text2.indexOf("\uFFFD");
+    const { line, column } = lineAndColumn(text2, at);
+    throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
+  }
+  return text2;
+}
+function checkEncoding(file, bytes) {
   if (bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255)) {
     throw new InputError(
       file,
@@ -29807,14 +23099,7 @@ function decodeText(file, bytes) {
   if (bytes.length > MAX_STRING_BYTES) {
     throw new InputError(file, `the file is ${bytes.length} bytes, more than a JavaScript string can hold`);
   }
-  const start = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const text2 = bytes.toString("utf8", start);
-  if (text2.includes("\uFFFD") && !bytes.includes(Buffer.from("\uFFFD", "utf8"))) {
-    const at = text2.indexOf("\uFFFD");
-    const { line, column } = lineAndColumn(text2, at);
-    throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
-  }
-  return text2;
+  return bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
 }
 function describeSyntaxError(text2, err) {
   const what = looksLikeOtherFormat(text2) ?? "invalid JSON";
@@ -29873,6 +23158,7 @@ function modulePath(modules, withKeys) {
   return modules.map((m) => "module." + m.name + (withKeys && m.key !== void 0 ? formatKey(m.key) : "")).join(".");
 }
 function configAddressOf(address) {
+  if (!address.includes("[")) return address;
   const parsed = parseAddress(address);
   if (!parsed) return address;
   return joinAddress(modulePath(parsed.modules, false), (parsed.mode === "data" ? "data." : "") + parsed.type + "." + parsed.name);
@@ -29983,10 +23269,10 @@ function applyMaskAt(container, key, mask2, digests) {
     for (const k of Object.keys(mask2)) if (Object.prototype.hasOwnProperty.call(value, k)) applyMaskAt(value, k, mask2[k], digests);
   }
 }
-function redactChange(change2, d) {
-  if (!isObj(change2)) return;
-  applyMaskAt(change2, "before", change2["before_sensitive"], d);
-  applyMaskAt(change2, "after", change2["after_sensitive"], d);
+function redactChange(change, d) {
+  if (!isObj(change)) return;
+  applyMaskAt(change, "before", change["before_sensitive"], d);
+  applyMaskAt(change, "after", change["after_sensitive"], d);
 }
 function redactModuleValues(mod, d, depth = 0) {
   if (!isObj(mod) || depth > 200) return;
@@ -30008,33 +23294,33 @@ function redactStateValues(values, d) {
   redactOutputs(values["outputs"], d);
   redactModuleValues(values["root_module"], d);
 }
-function redactPlan(plan, d = new SensitiveDigests()) {
+function redactPlan(plan2, d = new SensitiveDigests()) {
   for (const key of ["resource_changes", "resource_drift"]) {
-    const list3 = plan[key];
+    const list3 = plan2[key];
     if (Array.isArray(list3)) {
       for (const rc of list3) if (isObj(rc)) redactChange(rc["change"], d);
     }
   }
-  const outputChanges = plan["output_changes"];
+  const outputChanges = plan2["output_changes"];
   if (isObj(outputChanges)) {
     for (const oc of Object.values(outputChanges)) if (isObj(oc)) redactChange(oc["change"], d);
   }
-  const planned = plan["planned_values"];
+  const planned = plan2["planned_values"];
   if (isObj(planned)) {
     redactOutputs(planned["outputs"], d);
     redactModuleValues(planned["root_module"], d);
   }
-  const prior = plan["prior_state"];
+  const prior = plan2["prior_state"];
   if (isObj(prior)) redactStateValues(prior["values"], d);
-  redactVariables(plan, d);
-  redactConfigurationConstants(plan, d);
+  redactVariables(plan2, d);
+  redactConfigurationConstants(plan2, d);
   return d;
 }
-function redactVariables(plan, d) {
-  const variables = plan["variables"];
+function redactVariables(plan2, d) {
+  const variables = plan2["variables"];
   if (!isObj(variables)) return;
-  const config = plan["configuration"];
-  const declared = isObj(config) && isObj(config["root_module"]) ? config["root_module"]["variables"] : void 0;
+  const config2 = plan2["configuration"];
+  const declared = isObj(config2) && isObj(config2["root_module"]) ? config2["root_module"]["variables"] : void 0;
   for (const [name, v] of Object.entries(variables)) {
     if (!isObj(v) || !("value" in v)) continue;
     const decl = isObj(declared) ? declared[name] : void 0;
@@ -30047,10 +23333,10 @@ function redactVariables(plan, d) {
     }
   }
 }
-function redactConfigurationConstants(plan, d) {
-  const changes = plan["resource_changes"];
-  const config = plan["configuration"];
-  if (!Array.isArray(changes) || !isObj(config)) return;
+function redactConfigurationConstants(plan2, d) {
+  const changes = plan2["resource_changes"];
+  const config2 = plan2["configuration"];
+  if (!Array.isArray(changes) || !isObj(config2)) return;
   const sensitiveAttrs = /* @__PURE__ */ new Map();
   for (const rc of changes) {
     if (!isObj(rc) || !isObj(rc["change"])) continue;
@@ -30064,7 +23350,7 @@ function redactConfigurationConstants(plan, d) {
     for (const a of attrs) set2.add(a);
   }
   if (sensitiveAttrs.size === 0) return;
-  walkConfigModules(config["root_module"], "", (prefix, resource) => {
+  walkConfigModules(config2["root_module"], "", (prefix, resource) => {
     const local = resource["address"];
     const attrs = typeof local === "string" ? sensitiveAttrs.get(prefix === "" ? local : `${prefix}.${local}`) : void 0;
     const exprs = resource["expressions"];
@@ -30087,13 +23373,13 @@ function walkConfigModules(mod, prefix, visit, depth = 0) {
     if (isObj(call)) walkConfigModules(call["module"], prefix === "" ? `module.${name}` : `${prefix}.module.${name}`, visit, depth + 1);
   }
 }
-function redactState(state, d = new SensitiveDigests()) {
-  redactStateValues(state["values"], d);
+function redactState(state2, d = new SensitiveDigests()) {
+  redactStateValues(state2["values"], d);
   return d;
 }
-function redactRawState(state, d = new SensitiveDigests()) {
-  redactOutputs(state["outputs"], d);
-  const resources = state["resources"];
+function redactRawState(state2, d = new SensitiveDigests()) {
+  redactOutputs(state2["outputs"], d);
+  const resources = state2["resources"];
   if (!Array.isArray(resources)) return d;
   for (const r of resources) {
     if (!isObj(r) || !Array.isArray(r["instances"])) continue;
@@ -30126,15 +23412,15 @@ var JsonStreamError = class extends Error {
   }
   offset;
 };
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_OBJ = 123;
-var CLOSE_OBJ = 125;
-var OPEN_ARR = 91;
-var CLOSE_ARR = 93;
-var COLON = 58;
-var COMMA = 44;
-function isSpace(b) {
+var QUOTE2 = 34;
+var BACKSLASH2 = 92;
+var OPEN_OBJ2 = 123;
+var CLOSE_OBJ2 = 125;
+var OPEN_ARR2 = 91;
+var CLOSE_ARR2 = 93;
+var COLON2 = 58;
+var COMMA2 = 44;
+function isSpace2(b) {
   return b === 32 || b === 10 || b === 13 || b === 9;
 }
 async function streamTopLevel(file, handlers, chunkSize = 8 * 1024 * 1024) {
@@ -30174,7 +23460,7 @@ var TopLevelScanner = class {
         continue;
       }
       const b = chunk[i];
-      if (isSpace(b)) {
+      if (isSpace2(b)) {
         i++;
         continue;
       }
@@ -30193,43 +23479,43 @@ var TopLevelScanner = class {
   structural(b, at) {
     switch (this.phase) {
       case "start":
-        if (b !== OPEN_OBJ) this.fail("expected a JSON object", at);
+        if (b !== OPEN_OBJ2) this.fail("expected a JSON object", at);
         this.phase = "key";
         return false;
       case "key":
-        if (b === CLOSE_OBJ) {
+        if (b === CLOSE_OBJ2) {
           this.phase = "end";
           return false;
         }
-        if (b !== QUOTE) this.fail("expected a quoted property name", at);
+        if (b !== QUOTE2) this.fail("expected a quoted property name", at);
         return this.beginCollect(b, true);
       case "colon":
-        if (b !== COLON) this.fail("expected ':'", at);
+        if (b !== COLON2) this.fail("expected ':'", at);
         this.phase = "value";
         return false;
       case "value":
         this.mode = this.handlers.modeOf(this.key);
         if (this.mode === "elements") {
-          if (b !== OPEN_ARR) this.fail(`"${this.key}" must be an array`, at);
+          if (b !== OPEN_ARR2) this.fail(`"${this.key}" must be an array`, at);
           this.phase = "array";
           this.elementIndex = 0;
           return false;
         }
         return this.beginCollect(b, this.mode !== "skip");
       case "array":
-        if (b === CLOSE_ARR) {
+        if (b === CLOSE_ARR2) {
           this.phase = "afterValue";
           return false;
         }
         return this.beginCollect(b, true);
       case "afterElement":
-        if (b === COMMA) this.phase = "array";
-        else if (b === CLOSE_ARR) this.phase = "afterValue";
+        if (b === COMMA2) this.phase = "array";
+        else if (b === CLOSE_ARR2) this.phase = "afterValue";
         else this.fail("expected ',' or ']'", at);
         return false;
       case "afterValue":
-        if (b === COMMA) this.phase = "key";
-        else if (b === CLOSE_OBJ) this.phase = "end";
+        if (b === COMMA2) this.phase = "key";
+        else if (b === CLOSE_OBJ2) this.phase = "end";
         else this.fail("expected ',' or '}'", at);
         return false;
       case "end":
@@ -30247,7 +23533,7 @@ var TopLevelScanner = class {
     this.depth = 0;
     this.inString = false;
     this.escaped = false;
-    this.scalar = first !== QUOTE && first !== OPEN_OBJ && first !== OPEN_ARR;
+    this.scalar = first !== QUOTE2 && first !== OPEN_OBJ2 && first !== OPEN_ARR2;
     this.pendingFirst = true;
     return true;
   }
@@ -30262,8 +23548,8 @@ var TopLevelScanner = class {
     if (this.pendingFirst) {
       this.pendingFirst = false;
       const b = chunk[i];
-      if (b === QUOTE) this.inString = true;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth = 1;
+      if (b === QUOTE2) this.inString = true;
+      else if (b === OPEN_OBJ2 || b === OPEN_ARR2) this.depth = 1;
       i++;
       if (!this.inString && this.depth === 0 && this.scalar) {
         return this.scanScalar(chunk, i);
@@ -30275,16 +23561,16 @@ var TopLevelScanner = class {
       const b = chunk[i];
       if (this.inString) {
         if (this.escaped) this.escaped = false;
-        else if (b === BACKSLASH) this.escaped = true;
-        else if (b === QUOTE) {
+        else if (b === BACKSLASH2) this.escaped = true;
+        else if (b === QUOTE2) {
           this.inString = false;
           if (this.depth === 0) return i + 1;
         }
         continue;
       }
-      if (b === QUOTE) this.inString = true;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth++;
-      else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
+      if (b === QUOTE2) this.inString = true;
+      else if (b === OPEN_OBJ2 || b === OPEN_ARR2) this.depth++;
+      else if (b === CLOSE_OBJ2 || b === CLOSE_ARR2) {
         this.depth--;
         if (this.depth === 0) return i + 1;
       }
@@ -30294,7 +23580,7 @@ var TopLevelScanner = class {
   scanScalar(chunk, i) {
     for (; i < chunk.length; i++) {
       const b = chunk[i];
-      if (isSpace(b) || b === COMMA || b === CLOSE_OBJ || b === CLOSE_ARR) return i;
+      if (isSpace2(b) || b === COMMA2 || b === CLOSE_OBJ2 || b === CLOSE_ARR2) return i;
     }
     return -1;
   }
@@ -30359,191 +23645,1933 @@ async function loadPlanStreaming(file, sizeBytes, options) {
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
-  const loaded = finishDocument(file, doc, sizeBytes, { ...options, expect: options.expect ?? "plan" });
-  if (skipped.length > 0) {
-    loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${skipped.join(" and ")} were not loaded, and Rego policies see no ${skipped.join(" or ")} in input`);
+  const loaded = finishDocument(file, doc, sizeBytes, { ...options, expect: options.expect ?? "plan" }, skipped);
+  const unasked = skipped.filter((k) => !(options.skipMembers ?? []).includes(k));
+  if (unasked.length > 0) {
+    loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${unasked.join(" and ")} were not loaded, and Rego policies see no ${unasked.join(" or ")} in input`);
   }
   return loaded;
 }
 
-// src/plan/validate.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// src/plan/schemas.ts
-var anyObject = { type: "object" };
-var nullableObject = { type: ["object", "null"] };
-var resourceValues = {
-  type: "object",
-  required: ["address", "mode", "type", "name"],
-  properties: {
-    address: { type: "string", minLength: 1 },
-    mode: { enum: ["managed", "data"] },
-    type: { type: "string", minLength: 1 },
-    name: { type: "string", minLength: 1 },
-    index: { type: ["string", "integer"] },
-    provider_name: { type: "string" },
-    values: nullableObject,
-    sensitive_values: { type: ["object", "boolean"] },
-    depends_on: { type: "array", items: { type: "string" } }
-  }
-};
-var moduleValuesDef = {
-  type: "object",
-  properties: {
-    address: { type: "string" },
-    resources: { type: "array", items: resourceValues },
-    child_modules: { type: "array", items: { $ref: "#/$defs/module" } }
-  }
-};
-var moduleValues = { $ref: "#/$defs/module" };
-var defs = { module: moduleValuesDef };
-var stateValues = {
-  type: "object",
-  properties: {
-    outputs: { type: "object", additionalProperties: { type: "object" } },
-    root_module: moduleValues
-  }
-};
-var change = {
-  type: "object",
-  required: ["actions"],
-  properties: {
-    actions: { type: "array", minItems: 1, items: { type: "string" } },
-    before: {},
-    after: {},
-    after_unknown: {},
-    before_sensitive: {},
-    after_sensitive: {},
-    replace_paths: { type: "array" }
-  }
-};
-var resourceChange = {
-  type: "object",
-  required: ["address", "mode", "type", "name", "change"],
-  properties: {
-    address: { type: "string", minLength: 1 },
-    previous_address: { type: "string" },
-    module_address: { type: "string" },
-    mode: { enum: ["managed", "data"] },
-    type: { type: "string", minLength: 1 },
-    name: { type: "string", minLength: 1 },
-    index: { type: ["string", "integer"] },
-    deposed: { type: "string" },
-    provider_name: { type: "string" },
-    change: {
-      ...change,
-      properties: {
-        ...change.properties,
-        before: nullableObject,
-        after: nullableObject
+// src/plan/schema-validators.generated.ts
+var ajvRuntime_ucs2length_module = __toESM(require_ucs2length(), 1);
+var ajvRuntime_ucs2length = { default: typeof ajvRuntime_ucs2length_module.default === "function" ? ajvRuntime_ucs2length_module.default : ajvRuntime_ucs2length_module.default.default };
+var plan = validate10;
+var schema11 = { "$defs": { "module": { "type": "object", "properties": { "address": { "type": "string" }, "resources": { "type": "array", "items": { "type": "object", "required": ["address", "mode", "type", "name"], "properties": { "address": { "type": "string", "minLength": 1 }, "mode": { "enum": ["managed", "data"] }, "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "index": { "type": ["string", "integer"] }, "provider_name": { "type": "string" }, "values": { "type": ["object", "null"] }, "sensitive_values": { "type": ["object", "boolean"] }, "depends_on": { "type": "array", "items": { "type": "string" } } } } }, "child_modules": { "type": "array", "items": { "$ref": "#/$defs/module" } } } } }, "type": "object", "required": ["format_version"], "properties": { "format_version": { "type": "string" }, "terraform_version": { "type": "string" }, "variables": { "type": "object", "additionalProperties": { "type": "object" } }, "planned_values": { "type": "object", "properties": { "outputs": { "type": "object", "additionalProperties": { "type": "object" } }, "root_module": { "$ref": "#/$defs/module" } } }, "resource_drift": { "type": "array", "items": { "type": "object", "required": ["address", "mode", "type", "name", "change"], "properties": { "address": { "type": "string", "minLength": 1 }, "previous_address": { "type": "string" }, "module_address": { "type": "string" }, "mode": { "enum": ["managed", "data"] }, "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "index": { "type": ["string", "integer"] }, "deposed": { "type": "string" }, "provider_name": { "type": "string" }, "change": { "type": "object", "required": ["actions"], "properties": { "actions": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "before": { "type": ["object", "null"] }, "after": { "type": ["object", "null"] }, "after_unknown": {}, "before_sensitive": {}, "after_sensitive": {}, "replace_paths": { "type": "array" } } }, "action_reason": { "type": "string" } } } }, "resource_changes": { "type": "array", "items": { "type": "object", "required": ["address", "mode", "type", "name", "change"], "properties": { "address": { "type": "string", "minLength": 1 }, "previous_address": { "type": "string" }, "module_address": { "type": "string" }, "mode": { "enum": ["managed", "data"] }, "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "index": { "type": ["string", "integer"] }, "deposed": { "type": "string" }, "provider_name": { "type": "string" }, "change": { "type": "object", "required": ["actions"], "properties": { "actions": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "before": { "type": ["object", "null"] }, "after": { "type": ["object", "null"] }, "after_unknown": {}, "before_sensitive": {}, "after_sensitive": {}, "replace_paths": { "type": "array" } } }, "action_reason": { "type": "string" } } } }, "deferred_changes": { "type": "array" }, "output_changes": { "type": "object", "additionalProperties": { "type": "object", "properties": { "change": { "type": "object", "required": ["actions"], "properties": { "actions": { "type": "array", "minItems": 1, "items": { "type": "string" } }, "before": {}, "after": {}, "after_unknown": {}, "before_sensitive": {}, "after_sensitive": {}, "replace_paths": { "type": "array" } } } } } }, "prior_state": { "type": "object", "properties": { "format_version": { "type": "string" }, "values": { "type": "object", "properties": { "outputs": { "type": "object", "additionalProperties": { "type": "object" } }, "root_module": { "$ref": "#/$defs/module" } } } } }, "configuration": { "type": "object", "properties": { "provider_config": { "type": "object" }, "root_module": { "type": "object" } } }, "relevant_attributes": { "type": "array", "items": { "type": "object", "required": ["resource"], "properties": { "resource": { "type": "string" }, "attribute": { "type": "array" } } } }, "checks": { "type": "array" }, "timestamp": { "type": "string" }, "applyable": { "type": "boolean" }, "complete": { "type": "boolean" }, "errored": { "type": "boolean" } } };
+var schema12 = { "type": "object", "properties": { "address": { "type": "string" }, "resources": { "type": "array", "items": { "type": "object", "required": ["address", "mode", "type", "name"], "properties": { "address": { "type": "string", "minLength": 1 }, "mode": { "enum": ["managed", "data"] }, "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "index": { "type": ["string", "integer"] }, "provider_name": { "type": "string" }, "values": { "type": ["object", "null"] }, "sensitive_values": { "type": ["object", "boolean"] }, "depends_on": { "type": "array", "items": { "type": "string" } } } } }, "child_modules": { "type": "array", "items": { "$ref": "#/$defs/module" } } } };
+var func2 = ajvRuntime_ucs2length.default;
+var wrapper0 = { validate: validate11 };
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.address !== void 0) {
+        const _errs1 = errors;
+        if (typeof data.address !== "string") {
+          validate11.errors = [{ instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          return false;
+        }
+        var valid0 = _errs1 === errors;
+      } else {
+        var valid0 = true;
       }
-    },
-    action_reason: { type: "string" }
-  }
-};
-var formatVersion = { type: "string" };
-var planSchema = {
-  $defs: defs,
-  type: "object",
-  required: ["format_version"],
-  properties: {
-    format_version: formatVersion,
-    terraform_version: { type: "string" },
-    variables: { type: "object", additionalProperties: { type: "object" } },
-    planned_values: {
-      type: "object",
-      properties: {
-        outputs: { type: "object", additionalProperties: { type: "object" } },
-        root_module: moduleValues
+      if (valid0) {
+        if (data.resources !== void 0) {
+          let data1 = data.resources;
+          const _errs3 = errors;
+          if (errors === _errs3) {
+            if (Array.isArray(data1)) {
+              var valid1 = true;
+              const len0 = data1.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data2 = data1[i0];
+                const _errs5 = errors;
+                if (errors === _errs5) {
+                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                    let missing0;
+                    if (data2.address === void 0 && (missing0 = "address") || data2.mode === void 0 && (missing0 = "mode") || data2.type === void 0 && (missing0 = "type") || data2.name === void 0 && (missing0 = "name")) {
+                      validate11.errors = [{ instancePath: instancePath + "/resources/" + i0, schemaPath: "#/properties/resources/items/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+                      return false;
+                    } else {
+                      if (data2.address !== void 0) {
+                        let data3 = data2.address;
+                        const _errs7 = errors;
+                        if (errors === _errs7) {
+                          if (typeof data3 === "string") {
+                            if (func2(data3) < 1) {
+                              validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/address", schemaPath: "#/properties/resources/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                              return false;
+                            }
+                          } else {
+                            validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/address", schemaPath: "#/properties/resources/items/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            return false;
+                          }
+                        }
+                        var valid2 = _errs7 === errors;
+                      } else {
+                        var valid2 = true;
+                      }
+                      if (valid2) {
+                        if (data2.mode !== void 0) {
+                          let data4 = data2.mode;
+                          const _errs9 = errors;
+                          if (!(data4 === "managed" || data4 === "data")) {
+                            validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/mode", schemaPath: "#/properties/resources/items/properties/mode/enum", keyword: "enum", params: { allowedValues: schema12.properties.resources.items.properties.mode.enum }, message: "must be equal to one of the allowed values" }];
+                            return false;
+                          }
+                          var valid2 = _errs9 === errors;
+                        } else {
+                          var valid2 = true;
+                        }
+                        if (valid2) {
+                          if (data2.type !== void 0) {
+                            let data5 = data2.type;
+                            const _errs10 = errors;
+                            if (errors === _errs10) {
+                              if (typeof data5 === "string") {
+                                if (func2(data5) < 1) {
+                                  validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/type", schemaPath: "#/properties/resources/items/properties/type/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                  return false;
+                                }
+                              } else {
+                                validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/type", schemaPath: "#/properties/resources/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs10 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data2.name !== void 0) {
+                              let data6 = data2.name;
+                              const _errs12 = errors;
+                              if (errors === _errs12) {
+                                if (typeof data6 === "string") {
+                                  if (func2(data6) < 1) {
+                                    validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/name", schemaPath: "#/properties/resources/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/name", schemaPath: "#/properties/resources/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs12 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data2.index !== void 0) {
+                                let data7 = data2.index;
+                                const _errs14 = errors;
+                                if (typeof data7 !== "string" && !(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                                  validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/index", schemaPath: "#/properties/resources/items/properties/index/type", keyword: "type", params: { type: schema12.properties.resources.items.properties.index.type }, message: "must be string,integer" }];
+                                  return false;
+                                }
+                                var valid2 = _errs14 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data2.provider_name !== void 0) {
+                                  const _errs16 = errors;
+                                  if (typeof data2.provider_name !== "string") {
+                                    validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/provider_name", schemaPath: "#/properties/resources/items/properties/provider_name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs16 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data2.values !== void 0) {
+                                    let data9 = data2.values;
+                                    const _errs18 = errors;
+                                    if (!(data9 && typeof data9 == "object" && !Array.isArray(data9)) && data9 !== null) {
+                                      validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/values", schemaPath: "#/properties/resources/items/properties/values/type", keyword: "type", params: { type: schema12.properties.resources.items.properties.values.type }, message: "must be object,null" }];
+                                      return false;
+                                    }
+                                    var valid2 = _errs18 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data2.sensitive_values !== void 0) {
+                                      let data10 = data2.sensitive_values;
+                                      const _errs20 = errors;
+                                      if (!(data10 && typeof data10 == "object" && !Array.isArray(data10)) && typeof data10 !== "boolean") {
+                                        validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/sensitive_values", schemaPath: "#/properties/resources/items/properties/sensitive_values/type", keyword: "type", params: { type: schema12.properties.resources.items.properties.sensitive_values.type }, message: "must be object,boolean" }];
+                                        return false;
+                                      }
+                                      var valid2 = _errs20 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data2.depends_on !== void 0) {
+                                        let data11 = data2.depends_on;
+                                        const _errs22 = errors;
+                                        if (errors === _errs22) {
+                                          if (Array.isArray(data11)) {
+                                            var valid3 = true;
+                                            const len1 = data11.length;
+                                            for (let i1 = 0; i1 < len1; i1++) {
+                                              const _errs24 = errors;
+                                              if (typeof data11[i1] !== "string") {
+                                                validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/depends_on/" + i1, schemaPath: "#/properties/resources/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                return false;
+                                              }
+                                              var valid3 = _errs24 === errors;
+                                              if (!valid3) {
+                                                break;
+                                              }
+                                            }
+                                          } else {
+                                            validate11.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/depends_on", schemaPath: "#/properties/resources/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid2 = _errs22 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    validate11.errors = [{ instancePath: instancePath + "/resources/" + i0, schemaPath: "#/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                    return false;
+                  }
+                }
+                var valid1 = _errs5 === errors;
+                if (!valid1) {
+                  break;
+                }
+              }
+            } else {
+              validate11.errors = [{ instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+              return false;
+            }
+          }
+          var valid0 = _errs3 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.child_modules !== void 0) {
+            let data13 = data.child_modules;
+            const _errs26 = errors;
+            if (errors === _errs26) {
+              if (Array.isArray(data13)) {
+                var valid4 = true;
+                const len2 = data13.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  const _errs28 = errors;
+                  if (!wrapper0.validate(data13[i2], { instancePath: instancePath + "/child_modules/" + i2, parentData: data13, parentDataProperty: i2, rootData })) {
+                    vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+                    errors = vErrors.length;
+                  }
+                  var valid4 = _errs28 === errors;
+                  if (!valid4) {
+                    break;
+                  }
+                }
+              } else {
+                validate11.errors = [{ instancePath: instancePath + "/child_modules", schemaPath: "#/properties/child_modules/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                return false;
+              }
+            }
+            var valid0 = _errs26 === errors;
+          } else {
+            var valid0 = true;
+          }
+        }
       }
-    },
-    resource_drift: { type: "array", items: resourceChange },
-    resource_changes: { type: "array", items: resourceChange },
-    deferred_changes: { type: "array" },
-    output_changes: { type: "object", additionalProperties: { type: "object", properties: { change } } },
-    prior_state: {
-      type: "object",
-      properties: { format_version: formatVersion, values: stateValues }
-    },
-    configuration: {
-      type: "object",
-      properties: { provider_config: anyObject, root_module: anyObject }
-    },
-    relevant_attributes: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["resource"],
-        properties: { resource: { type: "string" }, attribute: { type: "array" } }
-      }
-    },
-    checks: { type: "array" },
-    timestamp: { type: "string" },
-    applyable: { type: "boolean" },
-    complete: { type: "boolean" },
-    errored: { type: "boolean" }
+    } else {
+      validate11.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
   }
-};
-var stateSchema = {
-  $defs: defs,
-  type: "object",
-  required: ["format_version"],
-  properties: {
-    format_version: formatVersion,
-    terraform_version: { type: "string" },
-    values: stateValues,
-    checks: { type: "array" }
-  }
-};
-var rawStateSchema = {
-  type: "object",
-  required: ["version", "resources"],
-  properties: {
-    version: { const: 4 },
-    terraform_version: { type: "string" },
-    serial: { type: "integer" },
-    lineage: { type: "string" },
-    outputs: { type: "object", additionalProperties: { type: "object" } },
-    resources: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["mode", "type", "name", "instances"],
-        properties: {
-          module: { type: "string" },
-          mode: { enum: ["managed", "data"] },
-          type: { type: "string", minLength: 1 },
-          name: { type: "string", minLength: 1 },
-          provider: { type: "string" },
-          instances: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                index_key: { type: ["string", "integer"] },
-                attributes: nullableObject,
-                sensitive_attributes: { type: "array" },
-                deposed: { type: "string" }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.format_version === void 0 && (missing0 = "format_version")) {
+        validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        if (data.format_version !== void 0) {
+          const _errs1 = errors;
+          if (typeof data.format_version !== "string") {
+            validate10.errors = [{ instancePath: instancePath + "/format_version", schemaPath: "#/properties/format_version/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+            return false;
+          }
+          var valid0 = _errs1 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.terraform_version !== void 0) {
+            const _errs3 = errors;
+            if (typeof data.terraform_version !== "string") {
+              validate10.errors = [{ instancePath: instancePath + "/terraform_version", schemaPath: "#/properties/terraform_version/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              return false;
+            }
+            var valid0 = _errs3 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.variables !== void 0) {
+              let data2 = data.variables;
+              const _errs5 = errors;
+              if (errors === _errs5) {
+                if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                  for (const key0 in data2) {
+                    let data3 = data2[key0];
+                    const _errs8 = errors;
+                    if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+                      validate10.errors = [{ instancePath: instancePath + "/variables/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/variables/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                      return false;
+                    }
+                    var valid1 = _errs8 === errors;
+                    if (!valid1) {
+                      break;
+                    }
+                  }
+                } else {
+                  validate10.errors = [{ instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs5 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.planned_values !== void 0) {
+                let data4 = data.planned_values;
+                const _errs10 = errors;
+                if (errors === _errs10) {
+                  if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                    if (data4.outputs !== void 0) {
+                      let data5 = data4.outputs;
+                      const _errs12 = errors;
+                      if (errors === _errs12) {
+                        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                          for (const key1 in data5) {
+                            let data6 = data5[key1];
+                            const _errs15 = errors;
+                            if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
+                              validate10.errors = [{ instancePath: instancePath + "/planned_values/outputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/planned_values/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                            var valid3 = _errs15 === errors;
+                            if (!valid3) {
+                              break;
+                            }
+                          }
+                        } else {
+                          validate10.errors = [{ instancePath: instancePath + "/planned_values/outputs", schemaPath: "#/properties/planned_values/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                          return false;
+                        }
+                      }
+                      var valid2 = _errs12 === errors;
+                    } else {
+                      var valid2 = true;
+                    }
+                    if (valid2) {
+                      if (data4.root_module !== void 0) {
+                        const _errs17 = errors;
+                        if (!validate11(data4.root_module, { instancePath: instancePath + "/planned_values/root_module", parentData: data4, parentDataProperty: "root_module", rootData })) {
+                          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                          errors = vErrors.length;
+                        }
+                        var valid2 = _errs17 === errors;
+                      } else {
+                        var valid2 = true;
+                      }
+                    }
+                  } else {
+                    validate10.errors = [{ instancePath: instancePath + "/planned_values", schemaPath: "#/properties/planned_values/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                    return false;
+                  }
+                }
+                var valid0 = _errs10 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.resource_drift !== void 0) {
+                  let data8 = data.resource_drift;
+                  const _errs18 = errors;
+                  if (errors === _errs18) {
+                    if (Array.isArray(data8)) {
+                      var valid4 = true;
+                      const len0 = data8.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        let data9 = data8[i0];
+                        const _errs20 = errors;
+                        if (errors === _errs20) {
+                          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                            let missing1;
+                            if (data9.address === void 0 && (missing1 = "address") || data9.mode === void 0 && (missing1 = "mode") || data9.type === void 0 && (missing1 = "type") || data9.name === void 0 && (missing1 = "name") || data9.change === void 0 && (missing1 = "change")) {
+                              validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0, schemaPath: "#/properties/resource_drift/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                              return false;
+                            } else {
+                              if (data9.address !== void 0) {
+                                let data10 = data9.address;
+                                const _errs22 = errors;
+                                if (errors === _errs22) {
+                                  if (typeof data10 === "string") {
+                                    if (func2(data10) < 1) {
+                                      validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/address", schemaPath: "#/properties/resource_drift/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/address", schemaPath: "#/properties/resource_drift/items/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                }
+                                var valid5 = _errs22 === errors;
+                              } else {
+                                var valid5 = true;
+                              }
+                              if (valid5) {
+                                if (data9.previous_address !== void 0) {
+                                  const _errs24 = errors;
+                                  if (typeof data9.previous_address !== "string") {
+                                    validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/previous_address", schemaPath: "#/properties/resource_drift/items/properties/previous_address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                  var valid5 = _errs24 === errors;
+                                } else {
+                                  var valid5 = true;
+                                }
+                                if (valid5) {
+                                  if (data9.module_address !== void 0) {
+                                    const _errs26 = errors;
+                                    if (typeof data9.module_address !== "string") {
+                                      validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/module_address", schemaPath: "#/properties/resource_drift/items/properties/module_address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                    var valid5 = _errs26 === errors;
+                                  } else {
+                                    var valid5 = true;
+                                  }
+                                  if (valid5) {
+                                    if (data9.mode !== void 0) {
+                                      let data13 = data9.mode;
+                                      const _errs28 = errors;
+                                      if (!(data13 === "managed" || data13 === "data")) {
+                                        validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/mode", schemaPath: "#/properties/resource_drift/items/properties/mode/enum", keyword: "enum", params: { allowedValues: schema11.properties.resource_drift.items.properties.mode.enum }, message: "must be equal to one of the allowed values" }];
+                                        return false;
+                                      }
+                                      var valid5 = _errs28 === errors;
+                                    } else {
+                                      var valid5 = true;
+                                    }
+                                    if (valid5) {
+                                      if (data9.type !== void 0) {
+                                        let data14 = data9.type;
+                                        const _errs29 = errors;
+                                        if (errors === _errs29) {
+                                          if (typeof data14 === "string") {
+                                            if (func2(data14) < 1) {
+                                              validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/type", schemaPath: "#/properties/resource_drift/items/properties/type/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                              return false;
+                                            }
+                                          } else {
+                                            validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/type", schemaPath: "#/properties/resource_drift/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid5 = _errs29 === errors;
+                                      } else {
+                                        var valid5 = true;
+                                      }
+                                      if (valid5) {
+                                        if (data9.name !== void 0) {
+                                          let data15 = data9.name;
+                                          const _errs31 = errors;
+                                          if (errors === _errs31) {
+                                            if (typeof data15 === "string") {
+                                              if (func2(data15) < 1) {
+                                                validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/name", schemaPath: "#/properties/resource_drift/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                return false;
+                                              }
+                                            } else {
+                                              validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/name", schemaPath: "#/properties/resource_drift/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid5 = _errs31 === errors;
+                                        } else {
+                                          var valid5 = true;
+                                        }
+                                        if (valid5) {
+                                          if (data9.index !== void 0) {
+                                            let data16 = data9.index;
+                                            const _errs33 = errors;
+                                            if (typeof data16 !== "string" && !(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+                                              validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/index", schemaPath: "#/properties/resource_drift/items/properties/index/type", keyword: "type", params: { type: schema11.properties.resource_drift.items.properties.index.type }, message: "must be string,integer" }];
+                                              return false;
+                                            }
+                                            var valid5 = _errs33 === errors;
+                                          } else {
+                                            var valid5 = true;
+                                          }
+                                          if (valid5) {
+                                            if (data9.deposed !== void 0) {
+                                              const _errs35 = errors;
+                                              if (typeof data9.deposed !== "string") {
+                                                validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/deposed", schemaPath: "#/properties/resource_drift/items/properties/deposed/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                return false;
+                                              }
+                                              var valid5 = _errs35 === errors;
+                                            } else {
+                                              var valid5 = true;
+                                            }
+                                            if (valid5) {
+                                              if (data9.provider_name !== void 0) {
+                                                const _errs37 = errors;
+                                                if (typeof data9.provider_name !== "string") {
+                                                  validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/provider_name", schemaPath: "#/properties/resource_drift/items/properties/provider_name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                  return false;
+                                                }
+                                                var valid5 = _errs37 === errors;
+                                              } else {
+                                                var valid5 = true;
+                                              }
+                                              if (valid5) {
+                                                if (data9.change !== void 0) {
+                                                  let data19 = data9.change;
+                                                  const _errs39 = errors;
+                                                  if (errors === _errs39) {
+                                                    if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                                                      let missing2;
+                                                      if (data19.actions === void 0 && (missing2 = "actions")) {
+                                                        validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change", schemaPath: "#/properties/resource_drift/items/properties/change/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+                                                        return false;
+                                                      } else {
+                                                        if (data19.actions !== void 0) {
+                                                          let data20 = data19.actions;
+                                                          const _errs41 = errors;
+                                                          if (errors === _errs41) {
+                                                            if (Array.isArray(data20)) {
+                                                              if (data20.length < 1) {
+                                                                validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change/actions", schemaPath: "#/properties/resource_drift/items/properties/change/properties/actions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                                                return false;
+                                                              } else {
+                                                                var valid7 = true;
+                                                                const len1 = data20.length;
+                                                                for (let i1 = 0; i1 < len1; i1++) {
+                                                                  const _errs43 = errors;
+                                                                  if (typeof data20[i1] !== "string") {
+                                                                    validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change/actions/" + i1, schemaPath: "#/properties/resource_drift/items/properties/change/properties/actions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                    return false;
+                                                                  }
+                                                                  var valid7 = _errs43 === errors;
+                                                                  if (!valid7) {
+                                                                    break;
+                                                                  }
+                                                                }
+                                                              }
+                                                            } else {
+                                                              validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change/actions", schemaPath: "#/properties/resource_drift/items/properties/change/properties/actions/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid6 = _errs41 === errors;
+                                                        } else {
+                                                          var valid6 = true;
+                                                        }
+                                                        if (valid6) {
+                                                          if (data19.before !== void 0) {
+                                                            let data22 = data19.before;
+                                                            const _errs45 = errors;
+                                                            if (!(data22 && typeof data22 == "object" && !Array.isArray(data22)) && data22 !== null) {
+                                                              validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change/before", schemaPath: "#/properties/resource_drift/items/properties/change/properties/before/type", keyword: "type", params: { type: schema11.properties.resource_drift.items.properties.change.properties.before.type }, message: "must be object,null" }];
+                                                              return false;
+                                                            }
+                                                            var valid6 = _errs45 === errors;
+                                                          } else {
+                                                            var valid6 = true;
+                                                          }
+                                                          if (valid6) {
+                                                            if (data19.after !== void 0) {
+                                                              let data23 = data19.after;
+                                                              const _errs47 = errors;
+                                                              if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
+                                                                validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change/after", schemaPath: "#/properties/resource_drift/items/properties/change/properties/after/type", keyword: "type", params: { type: schema11.properties.resource_drift.items.properties.change.properties.after.type }, message: "must be object,null" }];
+                                                                return false;
+                                                              }
+                                                              var valid6 = _errs47 === errors;
+                                                            } else {
+                                                              var valid6 = true;
+                                                            }
+                                                            if (valid6) {
+                                                              if (data19.replace_paths !== void 0) {
+                                                                const _errs49 = errors;
+                                                                if (!Array.isArray(data19.replace_paths)) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change/replace_paths", schemaPath: "#/properties/resource_drift/items/properties/change/properties/replace_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                  return false;
+                                                                }
+                                                                var valid6 = _errs49 === errors;
+                                                              } else {
+                                                                var valid6 = true;
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    } else {
+                                                      validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/change", schemaPath: "#/properties/resource_drift/items/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid5 = _errs39 === errors;
+                                                } else {
+                                                  var valid5 = true;
+                                                }
+                                                if (valid5) {
+                                                  if (data9.action_reason !== void 0) {
+                                                    const _errs51 = errors;
+                                                    if (typeof data9.action_reason !== "string") {
+                                                      validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0 + "/action_reason", schemaPath: "#/properties/resource_drift/items/properties/action_reason/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                      return false;
+                                                    }
+                                                    var valid5 = _errs51 === errors;
+                                                  } else {
+                                                    var valid5 = true;
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate10.errors = [{ instancePath: instancePath + "/resource_drift/" + i0, schemaPath: "#/properties/resource_drift/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid4 = _errs20 === errors;
+                        if (!valid4) {
+                          break;
+                        }
+                      }
+                    } else {
+                      validate10.errors = [{ instancePath: instancePath + "/resource_drift", schemaPath: "#/properties/resource_drift/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs18 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.resource_changes !== void 0) {
+                    let data26 = data.resource_changes;
+                    const _errs53 = errors;
+                    if (errors === _errs53) {
+                      if (Array.isArray(data26)) {
+                        var valid8 = true;
+                        const len2 = data26.length;
+                        for (let i2 = 0; i2 < len2; i2++) {
+                          let data27 = data26[i2];
+                          const _errs55 = errors;
+                          if (errors === _errs55) {
+                            if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                              let missing3;
+                              if (data27.address === void 0 && (missing3 = "address") || data27.mode === void 0 && (missing3 = "mode") || data27.type === void 0 && (missing3 = "type") || data27.name === void 0 && (missing3 = "name") || data27.change === void 0 && (missing3 = "change")) {
+                                validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2, schemaPath: "#/properties/resource_changes/items/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                return false;
+                              } else {
+                                if (data27.address !== void 0) {
+                                  let data28 = data27.address;
+                                  const _errs57 = errors;
+                                  if (errors === _errs57) {
+                                    if (typeof data28 === "string") {
+                                      if (func2(data28) < 1) {
+                                        validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/address", schemaPath: "#/properties/resource_changes/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/address", schemaPath: "#/properties/resource_changes/items/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid9 = _errs57 === errors;
+                                } else {
+                                  var valid9 = true;
+                                }
+                                if (valid9) {
+                                  if (data27.previous_address !== void 0) {
+                                    const _errs59 = errors;
+                                    if (typeof data27.previous_address !== "string") {
+                                      validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/previous_address", schemaPath: "#/properties/resource_changes/items/properties/previous_address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                    var valid9 = _errs59 === errors;
+                                  } else {
+                                    var valid9 = true;
+                                  }
+                                  if (valid9) {
+                                    if (data27.module_address !== void 0) {
+                                      const _errs61 = errors;
+                                      if (typeof data27.module_address !== "string") {
+                                        validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/module_address", schemaPath: "#/properties/resource_changes/items/properties/module_address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                      var valid9 = _errs61 === errors;
+                                    } else {
+                                      var valid9 = true;
+                                    }
+                                    if (valid9) {
+                                      if (data27.mode !== void 0) {
+                                        let data31 = data27.mode;
+                                        const _errs63 = errors;
+                                        if (!(data31 === "managed" || data31 === "data")) {
+                                          validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/mode", schemaPath: "#/properties/resource_changes/items/properties/mode/enum", keyword: "enum", params: { allowedValues: schema11.properties.resource_changes.items.properties.mode.enum }, message: "must be equal to one of the allowed values" }];
+                                          return false;
+                                        }
+                                        var valid9 = _errs63 === errors;
+                                      } else {
+                                        var valid9 = true;
+                                      }
+                                      if (valid9) {
+                                        if (data27.type !== void 0) {
+                                          let data32 = data27.type;
+                                          const _errs64 = errors;
+                                          if (errors === _errs64) {
+                                            if (typeof data32 === "string") {
+                                              if (func2(data32) < 1) {
+                                                validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/type", schemaPath: "#/properties/resource_changes/items/properties/type/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                return false;
+                                              }
+                                            } else {
+                                              validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/type", schemaPath: "#/properties/resource_changes/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid9 = _errs64 === errors;
+                                        } else {
+                                          var valid9 = true;
+                                        }
+                                        if (valid9) {
+                                          if (data27.name !== void 0) {
+                                            let data33 = data27.name;
+                                            const _errs66 = errors;
+                                            if (errors === _errs66) {
+                                              if (typeof data33 === "string") {
+                                                if (func2(data33) < 1) {
+                                                  validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/name", schemaPath: "#/properties/resource_changes/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                  return false;
+                                                }
+                                              } else {
+                                                validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/name", schemaPath: "#/properties/resource_changes/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid9 = _errs66 === errors;
+                                          } else {
+                                            var valid9 = true;
+                                          }
+                                          if (valid9) {
+                                            if (data27.index !== void 0) {
+                                              let data34 = data27.index;
+                                              const _errs68 = errors;
+                                              if (typeof data34 !== "string" && !(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
+                                                validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/index", schemaPath: "#/properties/resource_changes/items/properties/index/type", keyword: "type", params: { type: schema11.properties.resource_changes.items.properties.index.type }, message: "must be string,integer" }];
+                                                return false;
+                                              }
+                                              var valid9 = _errs68 === errors;
+                                            } else {
+                                              var valid9 = true;
+                                            }
+                                            if (valid9) {
+                                              if (data27.deposed !== void 0) {
+                                                const _errs70 = errors;
+                                                if (typeof data27.deposed !== "string") {
+                                                  validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/deposed", schemaPath: "#/properties/resource_changes/items/properties/deposed/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                  return false;
+                                                }
+                                                var valid9 = _errs70 === errors;
+                                              } else {
+                                                var valid9 = true;
+                                              }
+                                              if (valid9) {
+                                                if (data27.provider_name !== void 0) {
+                                                  const _errs72 = errors;
+                                                  if (typeof data27.provider_name !== "string") {
+                                                    validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/provider_name", schemaPath: "#/properties/resource_changes/items/properties/provider_name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                    return false;
+                                                  }
+                                                  var valid9 = _errs72 === errors;
+                                                } else {
+                                                  var valid9 = true;
+                                                }
+                                                if (valid9) {
+                                                  if (data27.change !== void 0) {
+                                                    let data37 = data27.change;
+                                                    const _errs74 = errors;
+                                                    if (errors === _errs74) {
+                                                      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                                                        let missing4;
+                                                        if (data37.actions === void 0 && (missing4 = "actions")) {
+                                                          validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change", schemaPath: "#/properties/resource_changes/items/properties/change/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
+                                                          return false;
+                                                        } else {
+                                                          if (data37.actions !== void 0) {
+                                                            let data38 = data37.actions;
+                                                            const _errs76 = errors;
+                                                            if (errors === _errs76) {
+                                                              if (Array.isArray(data38)) {
+                                                                if (data38.length < 1) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change/actions", schemaPath: "#/properties/resource_changes/items/properties/change/properties/actions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                                                  return false;
+                                                                } else {
+                                                                  var valid11 = true;
+                                                                  const len3 = data38.length;
+                                                                  for (let i3 = 0; i3 < len3; i3++) {
+                                                                    const _errs78 = errors;
+                                                                    if (typeof data38[i3] !== "string") {
+                                                                      validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change/actions/" + i3, schemaPath: "#/properties/resource_changes/items/properties/change/properties/actions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                      return false;
+                                                                    }
+                                                                    var valid11 = _errs78 === errors;
+                                                                    if (!valid11) {
+                                                                      break;
+                                                                    }
+                                                                  }
+                                                                }
+                                                              } else {
+                                                                validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change/actions", schemaPath: "#/properties/resource_changes/items/properties/change/properties/actions/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                return false;
+                                                              }
+                                                            }
+                                                            var valid10 = _errs76 === errors;
+                                                          } else {
+                                                            var valid10 = true;
+                                                          }
+                                                          if (valid10) {
+                                                            if (data37.before !== void 0) {
+                                                              let data40 = data37.before;
+                                                              const _errs80 = errors;
+                                                              if (!(data40 && typeof data40 == "object" && !Array.isArray(data40)) && data40 !== null) {
+                                                                validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change/before", schemaPath: "#/properties/resource_changes/items/properties/change/properties/before/type", keyword: "type", params: { type: schema11.properties.resource_changes.items.properties.change.properties.before.type }, message: "must be object,null" }];
+                                                                return false;
+                                                              }
+                                                              var valid10 = _errs80 === errors;
+                                                            } else {
+                                                              var valid10 = true;
+                                                            }
+                                                            if (valid10) {
+                                                              if (data37.after !== void 0) {
+                                                                let data41 = data37.after;
+                                                                const _errs82 = errors;
+                                                                if (!(data41 && typeof data41 == "object" && !Array.isArray(data41)) && data41 !== null) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change/after", schemaPath: "#/properties/resource_changes/items/properties/change/properties/after/type", keyword: "type", params: { type: schema11.properties.resource_changes.items.properties.change.properties.after.type }, message: "must be object,null" }];
+                                                                  return false;
+                                                                }
+                                                                var valid10 = _errs82 === errors;
+                                                              } else {
+                                                                var valid10 = true;
+                                                              }
+                                                              if (valid10) {
+                                                                if (data37.replace_paths !== void 0) {
+                                                                  const _errs84 = errors;
+                                                                  if (!Array.isArray(data37.replace_paths)) {
+                                                                    validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change/replace_paths", schemaPath: "#/properties/resource_changes/items/properties/change/properties/replace_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                                    return false;
+                                                                  }
+                                                                  var valid10 = _errs84 === errors;
+                                                                } else {
+                                                                  var valid10 = true;
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      } else {
+                                                        validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/change", schemaPath: "#/properties/resource_changes/items/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid9 = _errs74 === errors;
+                                                  } else {
+                                                    var valid9 = true;
+                                                  }
+                                                  if (valid9) {
+                                                    if (data27.action_reason !== void 0) {
+                                                      const _errs86 = errors;
+                                                      if (typeof data27.action_reason !== "string") {
+                                                        validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2 + "/action_reason", schemaPath: "#/properties/resource_changes/items/properties/action_reason/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                        return false;
+                                                      }
+                                                      var valid9 = _errs86 === errors;
+                                                    } else {
+                                                      var valid9 = true;
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            } else {
+                              validate10.errors = [{ instancePath: instancePath + "/resource_changes/" + i2, schemaPath: "#/properties/resource_changes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                          }
+                          var valid8 = _errs55 === errors;
+                          if (!valid8) {
+                            break;
+                          }
+                        }
+                      } else {
+                        validate10.errors = [{ instancePath: instancePath + "/resource_changes", schemaPath: "#/properties/resource_changes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                        return false;
+                      }
+                    }
+                    var valid0 = _errs53 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.deferred_changes !== void 0) {
+                      const _errs88 = errors;
+                      if (!Array.isArray(data.deferred_changes)) {
+                        validate10.errors = [{ instancePath: instancePath + "/deferred_changes", schemaPath: "#/properties/deferred_changes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                        return false;
+                      }
+                      var valid0 = _errs88 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.output_changes !== void 0) {
+                        let data45 = data.output_changes;
+                        const _errs90 = errors;
+                        if (errors === _errs90) {
+                          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                            for (const key2 in data45) {
+                              let data46 = data45[key2];
+                              const _errs93 = errors;
+                              if (errors === _errs93) {
+                                if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                                  if (data46.change !== void 0) {
+                                    let data47 = data46.change;
+                                    const _errs95 = errors;
+                                    if (errors === _errs95) {
+                                      if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+                                        let missing5;
+                                        if (data47.actions === void 0 && (missing5 = "actions")) {
+                                          validate10.errors = [{ instancePath: instancePath + "/output_changes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/change", schemaPath: "#/properties/output_changes/additionalProperties/properties/change/required", keyword: "required", params: { missingProperty: missing5 }, message: "must have required property '" + missing5 + "'" }];
+                                          return false;
+                                        } else {
+                                          if (data47.actions !== void 0) {
+                                            let data48 = data47.actions;
+                                            const _errs97 = errors;
+                                            if (errors === _errs97) {
+                                              if (Array.isArray(data48)) {
+                                                if (data48.length < 1) {
+                                                  validate10.errors = [{ instancePath: instancePath + "/output_changes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/change/actions", schemaPath: "#/properties/output_changes/additionalProperties/properties/change/properties/actions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                                  return false;
+                                                } else {
+                                                  var valid15 = true;
+                                                  const len4 = data48.length;
+                                                  for (let i4 = 0; i4 < len4; i4++) {
+                                                    const _errs99 = errors;
+                                                    if (typeof data48[i4] !== "string") {
+                                                      validate10.errors = [{ instancePath: instancePath + "/output_changes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/change/actions/" + i4, schemaPath: "#/properties/output_changes/additionalProperties/properties/change/properties/actions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                      return false;
+                                                    }
+                                                    var valid15 = _errs99 === errors;
+                                                    if (!valid15) {
+                                                      break;
+                                                    }
+                                                  }
+                                                }
+                                              } else {
+                                                validate10.errors = [{ instancePath: instancePath + "/output_changes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/change/actions", schemaPath: "#/properties/output_changes/additionalProperties/properties/change/properties/actions/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid14 = _errs97 === errors;
+                                          } else {
+                                            var valid14 = true;
+                                          }
+                                          if (valid14) {
+                                            if (data47.replace_paths !== void 0) {
+                                              const _errs101 = errors;
+                                              if (!Array.isArray(data47.replace_paths)) {
+                                                validate10.errors = [{ instancePath: instancePath + "/output_changes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/change/replace_paths", schemaPath: "#/properties/output_changes/additionalProperties/properties/change/properties/replace_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                return false;
+                                              }
+                                              var valid14 = _errs101 === errors;
+                                            } else {
+                                              var valid14 = true;
+                                            }
+                                          }
+                                        }
+                                      } else {
+                                        validate10.errors = [{ instancePath: instancePath + "/output_changes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/change", schemaPath: "#/properties/output_changes/additionalProperties/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/output_changes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/output_changes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                  return false;
+                                }
+                              }
+                              var valid12 = _errs93 === errors;
+                              if (!valid12) {
+                                break;
+                              }
+                            }
+                          } else {
+                            validate10.errors = [{ instancePath: instancePath + "/output_changes", schemaPath: "#/properties/output_changes/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs90 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.prior_state !== void 0) {
+                          let data51 = data.prior_state;
+                          const _errs103 = errors;
+                          if (errors === _errs103) {
+                            if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                              if (data51.format_version !== void 0) {
+                                const _errs105 = errors;
+                                if (typeof data51.format_version !== "string") {
+                                  validate10.errors = [{ instancePath: instancePath + "/prior_state/format_version", schemaPath: "#/properties/prior_state/properties/format_version/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                                var valid16 = _errs105 === errors;
+                              } else {
+                                var valid16 = true;
+                              }
+                              if (valid16) {
+                                if (data51.values !== void 0) {
+                                  let data53 = data51.values;
+                                  const _errs107 = errors;
+                                  if (errors === _errs107) {
+                                    if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+                                      if (data53.outputs !== void 0) {
+                                        let data54 = data53.outputs;
+                                        const _errs109 = errors;
+                                        if (errors === _errs109) {
+                                          if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
+                                            for (const key3 in data54) {
+                                              let data55 = data54[key3];
+                                              const _errs112 = errors;
+                                              if (!(data55 && typeof data55 == "object" && !Array.isArray(data55))) {
+                                                validate10.errors = [{ instancePath: instancePath + "/prior_state/values/outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/prior_state/properties/values/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                return false;
+                                              }
+                                              var valid18 = _errs112 === errors;
+                                              if (!valid18) {
+                                                break;
+                                              }
+                                            }
+                                          } else {
+                                            validate10.errors = [{ instancePath: instancePath + "/prior_state/values/outputs", schemaPath: "#/properties/prior_state/properties/values/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid17 = _errs109 === errors;
+                                      } else {
+                                        var valid17 = true;
+                                      }
+                                      if (valid17) {
+                                        if (data53.root_module !== void 0) {
+                                          const _errs114 = errors;
+                                          if (!validate11(data53.root_module, { instancePath: instancePath + "/prior_state/values/root_module", parentData: data53, parentDataProperty: "root_module", rootData })) {
+                                            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                            errors = vErrors.length;
+                                          }
+                                          var valid17 = _errs114 === errors;
+                                        } else {
+                                          var valid17 = true;
+                                        }
+                                      }
+                                    } else {
+                                      validate10.errors = [{ instancePath: instancePath + "/prior_state/values", schemaPath: "#/properties/prior_state/properties/values/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid16 = _errs107 === errors;
+                                } else {
+                                  var valid16 = true;
+                                }
+                              }
+                            } else {
+                              validate10.errors = [{ instancePath: instancePath + "/prior_state", schemaPath: "#/properties/prior_state/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs103 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.configuration !== void 0) {
+                            let data57 = data.configuration;
+                            const _errs115 = errors;
+                            if (errors === _errs115) {
+                              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                                if (data57.provider_config !== void 0) {
+                                  let data58 = data57.provider_config;
+                                  const _errs117 = errors;
+                                  if (!(data58 && typeof data58 == "object" && !Array.isArray(data58))) {
+                                    validate10.errors = [{ instancePath: instancePath + "/configuration/provider_config", schemaPath: "#/properties/configuration/properties/provider_config/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                    return false;
+                                  }
+                                  var valid19 = _errs117 === errors;
+                                } else {
+                                  var valid19 = true;
+                                }
+                                if (valid19) {
+                                  if (data57.root_module !== void 0) {
+                                    let data59 = data57.root_module;
+                                    const _errs119 = errors;
+                                    if (!(data59 && typeof data59 == "object" && !Array.isArray(data59))) {
+                                      validate10.errors = [{ instancePath: instancePath + "/configuration/root_module", schemaPath: "#/properties/configuration/properties/root_module/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                      return false;
+                                    }
+                                    var valid19 = _errs119 === errors;
+                                  } else {
+                                    var valid19 = true;
+                                  }
+                                }
+                              } else {
+                                validate10.errors = [{ instancePath: instancePath + "/configuration", schemaPath: "#/properties/configuration/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs115 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.relevant_attributes !== void 0) {
+                              let data60 = data.relevant_attributes;
+                              const _errs121 = errors;
+                              if (errors === _errs121) {
+                                if (Array.isArray(data60)) {
+                                  var valid20 = true;
+                                  const len5 = data60.length;
+                                  for (let i5 = 0; i5 < len5; i5++) {
+                                    let data61 = data60[i5];
+                                    const _errs123 = errors;
+                                    if (errors === _errs123) {
+                                      if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                                        let missing6;
+                                        if (data61.resource === void 0 && (missing6 = "resource")) {
+                                          validate10.errors = [{ instancePath: instancePath + "/relevant_attributes/" + i5, schemaPath: "#/properties/relevant_attributes/items/required", keyword: "required", params: { missingProperty: missing6 }, message: "must have required property '" + missing6 + "'" }];
+                                          return false;
+                                        } else {
+                                          if (data61.resource !== void 0) {
+                                            const _errs125 = errors;
+                                            if (typeof data61.resource !== "string") {
+                                              validate10.errors = [{ instancePath: instancePath + "/relevant_attributes/" + i5 + "/resource", schemaPath: "#/properties/relevant_attributes/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                            var valid21 = _errs125 === errors;
+                                          } else {
+                                            var valid21 = true;
+                                          }
+                                          if (valid21) {
+                                            if (data61.attribute !== void 0) {
+                                              const _errs127 = errors;
+                                              if (!Array.isArray(data61.attribute)) {
+                                                validate10.errors = [{ instancePath: instancePath + "/relevant_attributes/" + i5 + "/attribute", schemaPath: "#/properties/relevant_attributes/items/properties/attribute/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                return false;
+                                              }
+                                              var valid21 = _errs127 === errors;
+                                            } else {
+                                              var valid21 = true;
+                                            }
+                                          }
+                                        }
+                                      } else {
+                                        validate10.errors = [{ instancePath: instancePath + "/relevant_attributes/" + i5, schemaPath: "#/properties/relevant_attributes/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid20 = _errs123 === errors;
+                                    if (!valid20) {
+                                      break;
+                                    }
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/relevant_attributes", schemaPath: "#/properties/relevant_attributes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs121 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.checks !== void 0) {
+                                const _errs129 = errors;
+                                if (!Array.isArray(data.checks)) {
+                                  validate10.errors = [{ instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                  return false;
+                                }
+                                var valid0 = _errs129 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                              if (valid0) {
+                                if (data.timestamp !== void 0) {
+                                  const _errs131 = errors;
+                                  if (typeof data.timestamp !== "string") {
+                                    validate10.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                  var valid0 = _errs131 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.applyable !== void 0) {
+                                    const _errs133 = errors;
+                                    if (typeof data.applyable !== "boolean") {
+                                      validate10.errors = [{ instancePath: instancePath + "/applyable", schemaPath: "#/properties/applyable/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                      return false;
+                                    }
+                                    var valid0 = _errs133 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.complete !== void 0) {
+                                      const _errs135 = errors;
+                                      if (typeof data.complete !== "boolean") {
+                                        validate10.errors = [{ instancePath: instancePath + "/complete", schemaPath: "#/properties/complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                        return false;
+                                      }
+                                      var valid0 = _errs135 === errors;
+                                    } else {
+                                      var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.errored !== void 0) {
+                                        const _errs137 = errors;
+                                        if (typeof data.errored !== "boolean") {
+                                          validate10.errors = [{ instancePath: instancePath + "/errored", schemaPath: "#/properties/errored/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                          return false;
+                                        }
+                                        var valid0 = _errs137 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
               }
             }
           }
         }
       }
+    } else {
+      validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
     }
   }
-};
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var state = validate14;
+var wrapper1 = { validate: validate15 };
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.address !== void 0) {
+        const _errs1 = errors;
+        if (typeof data.address !== "string") {
+          validate15.errors = [{ instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          return false;
+        }
+        var valid0 = _errs1 === errors;
+      } else {
+        var valid0 = true;
+      }
+      if (valid0) {
+        if (data.resources !== void 0) {
+          let data1 = data.resources;
+          const _errs3 = errors;
+          if (errors === _errs3) {
+            if (Array.isArray(data1)) {
+              var valid1 = true;
+              const len0 = data1.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data2 = data1[i0];
+                const _errs5 = errors;
+                if (errors === _errs5) {
+                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                    let missing0;
+                    if (data2.address === void 0 && (missing0 = "address") || data2.mode === void 0 && (missing0 = "mode") || data2.type === void 0 && (missing0 = "type") || data2.name === void 0 && (missing0 = "name")) {
+                      validate15.errors = [{ instancePath: instancePath + "/resources/" + i0, schemaPath: "#/properties/resources/items/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+                      return false;
+                    } else {
+                      if (data2.address !== void 0) {
+                        let data3 = data2.address;
+                        const _errs7 = errors;
+                        if (errors === _errs7) {
+                          if (typeof data3 === "string") {
+                            if (func2(data3) < 1) {
+                              validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/address", schemaPath: "#/properties/resources/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                              return false;
+                            }
+                          } else {
+                            validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/address", schemaPath: "#/properties/resources/items/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            return false;
+                          }
+                        }
+                        var valid2 = _errs7 === errors;
+                      } else {
+                        var valid2 = true;
+                      }
+                      if (valid2) {
+                        if (data2.mode !== void 0) {
+                          let data4 = data2.mode;
+                          const _errs9 = errors;
+                          if (!(data4 === "managed" || data4 === "data")) {
+                            validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/mode", schemaPath: "#/properties/resources/items/properties/mode/enum", keyword: "enum", params: { allowedValues: schema12.properties.resources.items.properties.mode.enum }, message: "must be equal to one of the allowed values" }];
+                            return false;
+                          }
+                          var valid2 = _errs9 === errors;
+                        } else {
+                          var valid2 = true;
+                        }
+                        if (valid2) {
+                          if (data2.type !== void 0) {
+                            let data5 = data2.type;
+                            const _errs10 = errors;
+                            if (errors === _errs10) {
+                              if (typeof data5 === "string") {
+                                if (func2(data5) < 1) {
+                                  validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/type", schemaPath: "#/properties/resources/items/properties/type/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                  return false;
+                                }
+                              } else {
+                                validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/type", schemaPath: "#/properties/resources/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs10 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data2.name !== void 0) {
+                              let data6 = data2.name;
+                              const _errs12 = errors;
+                              if (errors === _errs12) {
+                                if (typeof data6 === "string") {
+                                  if (func2(data6) < 1) {
+                                    validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/name", schemaPath: "#/properties/resources/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/name", schemaPath: "#/properties/resources/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs12 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data2.index !== void 0) {
+                                let data7 = data2.index;
+                                const _errs14 = errors;
+                                if (typeof data7 !== "string" && !(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                                  validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/index", schemaPath: "#/properties/resources/items/properties/index/type", keyword: "type", params: { type: schema12.properties.resources.items.properties.index.type }, message: "must be string,integer" }];
+                                  return false;
+                                }
+                                var valid2 = _errs14 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data2.provider_name !== void 0) {
+                                  const _errs16 = errors;
+                                  if (typeof data2.provider_name !== "string") {
+                                    validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/provider_name", schemaPath: "#/properties/resources/items/properties/provider_name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs16 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data2.values !== void 0) {
+                                    let data9 = data2.values;
+                                    const _errs18 = errors;
+                                    if (!(data9 && typeof data9 == "object" && !Array.isArray(data9)) && data9 !== null) {
+                                      validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/values", schemaPath: "#/properties/resources/items/properties/values/type", keyword: "type", params: { type: schema12.properties.resources.items.properties.values.type }, message: "must be object,null" }];
+                                      return false;
+                                    }
+                                    var valid2 = _errs18 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data2.sensitive_values !== void 0) {
+                                      let data10 = data2.sensitive_values;
+                                      const _errs20 = errors;
+                                      if (!(data10 && typeof data10 == "object" && !Array.isArray(data10)) && typeof data10 !== "boolean") {
+                                        validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/sensitive_values", schemaPath: "#/properties/resources/items/properties/sensitive_values/type", keyword: "type", params: { type: schema12.properties.resources.items.properties.sensitive_values.type }, message: "must be object,boolean" }];
+                                        return false;
+                                      }
+                                      var valid2 = _errs20 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data2.depends_on !== void 0) {
+                                        let data11 = data2.depends_on;
+                                        const _errs22 = errors;
+                                        if (errors === _errs22) {
+                                          if (Array.isArray(data11)) {
+                                            var valid3 = true;
+                                            const len1 = data11.length;
+                                            for (let i1 = 0; i1 < len1; i1++) {
+                                              const _errs24 = errors;
+                                              if (typeof data11[i1] !== "string") {
+                                                validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/depends_on/" + i1, schemaPath: "#/properties/resources/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                return false;
+                                              }
+                                              var valid3 = _errs24 === errors;
+                                              if (!valid3) {
+                                                break;
+                                              }
+                                            }
+                                          } else {
+                                            validate15.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/depends_on", schemaPath: "#/properties/resources/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid2 = _errs22 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    validate15.errors = [{ instancePath: instancePath + "/resources/" + i0, schemaPath: "#/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                    return false;
+                  }
+                }
+                var valid1 = _errs5 === errors;
+                if (!valid1) {
+                  break;
+                }
+              }
+            } else {
+              validate15.errors = [{ instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+              return false;
+            }
+          }
+          var valid0 = _errs3 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.child_modules !== void 0) {
+            let data13 = data.child_modules;
+            const _errs26 = errors;
+            if (errors === _errs26) {
+              if (Array.isArray(data13)) {
+                var valid4 = true;
+                const len2 = data13.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  const _errs28 = errors;
+                  if (!wrapper1.validate(data13[i2], { instancePath: instancePath + "/child_modules/" + i2, parentData: data13, parentDataProperty: i2, rootData })) {
+                    vErrors = vErrors === null ? wrapper1.validate.errors : vErrors.concat(wrapper1.validate.errors);
+                    errors = vErrors.length;
+                  }
+                  var valid4 = _errs28 === errors;
+                  if (!valid4) {
+                    break;
+                  }
+                }
+              } else {
+                validate15.errors = [{ instancePath: instancePath + "/child_modules", schemaPath: "#/properties/child_modules/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                return false;
+              }
+            }
+            var valid0 = _errs26 === errors;
+          } else {
+            var valid0 = true;
+          }
+        }
+      }
+    } else {
+      validate15.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.format_version === void 0 && (missing0 = "format_version")) {
+        validate14.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        if (data.format_version !== void 0) {
+          const _errs1 = errors;
+          if (typeof data.format_version !== "string") {
+            validate14.errors = [{ instancePath: instancePath + "/format_version", schemaPath: "#/properties/format_version/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+            return false;
+          }
+          var valid0 = _errs1 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.terraform_version !== void 0) {
+            const _errs3 = errors;
+            if (typeof data.terraform_version !== "string") {
+              validate14.errors = [{ instancePath: instancePath + "/terraform_version", schemaPath: "#/properties/terraform_version/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              return false;
+            }
+            var valid0 = _errs3 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.values !== void 0) {
+              let data2 = data.values;
+              const _errs5 = errors;
+              if (errors === _errs5) {
+                if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                  if (data2.outputs !== void 0) {
+                    let data3 = data2.outputs;
+                    const _errs7 = errors;
+                    if (errors === _errs7) {
+                      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                        for (const key0 in data3) {
+                          let data4 = data3[key0];
+                          const _errs10 = errors;
+                          if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+                            validate14.errors = [{ instancePath: instancePath + "/values/outputs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/values/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                          var valid2 = _errs10 === errors;
+                          if (!valid2) {
+                            break;
+                          }
+                        }
+                      } else {
+                        validate14.errors = [{ instancePath: instancePath + "/values/outputs", schemaPath: "#/properties/values/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs7 === errors;
+                  } else {
+                    var valid1 = true;
+                  }
+                  if (valid1) {
+                    if (data2.root_module !== void 0) {
+                      const _errs12 = errors;
+                      if (!validate15(data2.root_module, { instancePath: instancePath + "/values/root_module", parentData: data2, parentDataProperty: "root_module", rootData })) {
+                        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+                        errors = vErrors.length;
+                      }
+                      var valid1 = _errs12 === errors;
+                    } else {
+                      var valid1 = true;
+                    }
+                  }
+                } else {
+                  validate14.errors = [{ instancePath: instancePath + "/values", schemaPath: "#/properties/values/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs5 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.checks !== void 0) {
+                const _errs13 = errors;
+                if (!Array.isArray(data.checks)) {
+                  validate14.errors = [{ instancePath: instancePath + "/checks", schemaPath: "#/properties/checks/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                  return false;
+                }
+                var valid0 = _errs13 === errors;
+              } else {
+                var valid0 = true;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate14.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+var tfstate = validate17;
+var schema15 = { "type": "object", "required": ["version", "resources"], "properties": { "version": { "const": 4 }, "terraform_version": { "type": "string" }, "serial": { "type": "integer" }, "lineage": { "type": "string" }, "outputs": { "type": "object", "additionalProperties": { "type": "object" } }, "resources": { "type": "array", "items": { "type": "object", "required": ["mode", "type", "name", "instances"], "properties": { "module": { "type": "string" }, "mode": { "enum": ["managed", "data"] }, "type": { "type": "string", "minLength": 1 }, "name": { "type": "string", "minLength": 1 }, "provider": { "type": "string" }, "instances": { "type": "array", "items": { "type": "object", "properties": { "index_key": { "type": ["string", "integer"] }, "attributes": { "type": ["object", "null"] }, "sensitive_attributes": { "type": "array" }, "deposed": { "type": "string" } } } } } } } } };
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.version === void 0 && (missing0 = "version") || data.resources === void 0 && (missing0 = "resources")) {
+        validate17.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        if (data.version !== void 0) {
+          const _errs1 = errors;
+          if (4 !== data.version) {
+            validate17.errors = [{ instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 4 }, message: "must be equal to constant" }];
+            return false;
+          }
+          var valid0 = _errs1 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.terraform_version !== void 0) {
+            const _errs2 = errors;
+            if (typeof data.terraform_version !== "string") {
+              validate17.errors = [{ instancePath: instancePath + "/terraform_version", schemaPath: "#/properties/terraform_version/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.serial !== void 0) {
+              let data2 = data.serial;
+              const _errs4 = errors;
+              if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+                validate17.errors = [{ instancePath: instancePath + "/serial", schemaPath: "#/properties/serial/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                return false;
+              }
+              var valid0 = _errs4 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.lineage !== void 0) {
+                const _errs6 = errors;
+                if (typeof data.lineage !== "string") {
+                  validate17.errors = [{ instancePath: instancePath + "/lineage", schemaPath: "#/properties/lineage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+                var valid0 = _errs6 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.outputs !== void 0) {
+                  let data4 = data.outputs;
+                  const _errs8 = errors;
+                  if (errors === _errs8) {
+                    if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                      for (const key0 in data4) {
+                        let data5 = data4[key0];
+                        const _errs11 = errors;
+                        if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+                          validate17.errors = [{ instancePath: instancePath + "/outputs/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                          return false;
+                        }
+                        var valid1 = _errs11 === errors;
+                        if (!valid1) {
+                          break;
+                        }
+                      }
+                    } else {
+                      validate17.errors = [{ instancePath: instancePath + "/outputs", schemaPath: "#/properties/outputs/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs8 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.resources !== void 0) {
+                    let data6 = data.resources;
+                    const _errs13 = errors;
+                    if (errors === _errs13) {
+                      if (Array.isArray(data6)) {
+                        var valid2 = true;
+                        const len0 = data6.length;
+                        for (let i0 = 0; i0 < len0; i0++) {
+                          let data7 = data6[i0];
+                          const _errs15 = errors;
+                          if (errors === _errs15) {
+                            if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                              let missing1;
+                              if (data7.mode === void 0 && (missing1 = "mode") || data7.type === void 0 && (missing1 = "type") || data7.name === void 0 && (missing1 = "name") || data7.instances === void 0 && (missing1 = "instances")) {
+                                validate17.errors = [{ instancePath: instancePath + "/resources/" + i0, schemaPath: "#/properties/resources/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                                return false;
+                              } else {
+                                if (data7.module !== void 0) {
+                                  const _errs17 = errors;
+                                  if (typeof data7.module !== "string") {
+                                    validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/module", schemaPath: "#/properties/resources/items/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                  var valid3 = _errs17 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data7.mode !== void 0) {
+                                    let data9 = data7.mode;
+                                    const _errs19 = errors;
+                                    if (!(data9 === "managed" || data9 === "data")) {
+                                      validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/mode", schemaPath: "#/properties/resources/items/properties/mode/enum", keyword: "enum", params: { allowedValues: schema15.properties.resources.items.properties.mode.enum }, message: "must be equal to one of the allowed values" }];
+                                      return false;
+                                    }
+                                    var valid3 = _errs19 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                  if (valid3) {
+                                    if (data7.type !== void 0) {
+                                      let data10 = data7.type;
+                                      const _errs20 = errors;
+                                      if (errors === _errs20) {
+                                        if (typeof data10 === "string") {
+                                          if (func2(data10) < 1) {
+                                            validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/type", schemaPath: "#/properties/resources/items/properties/type/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                            return false;
+                                          }
+                                        } else {
+                                          validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/type", schemaPath: "#/properties/resources/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid3 = _errs20 === errors;
+                                    } else {
+                                      var valid3 = true;
+                                    }
+                                    if (valid3) {
+                                      if (data7.name !== void 0) {
+                                        let data11 = data7.name;
+                                        const _errs22 = errors;
+                                        if (errors === _errs22) {
+                                          if (typeof data11 === "string") {
+                                            if (func2(data11) < 1) {
+                                              validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/name", schemaPath: "#/properties/resources/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                              return false;
+                                            }
+                                          } else {
+                                            validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/name", schemaPath: "#/properties/resources/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid3 = _errs22 === errors;
+                                      } else {
+                                        var valid3 = true;
+                                      }
+                                      if (valid3) {
+                                        if (data7.provider !== void 0) {
+                                          const _errs24 = errors;
+                                          if (typeof data7.provider !== "string") {
+                                            validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/provider", schemaPath: "#/properties/resources/items/properties/provider/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                          var valid3 = _errs24 === errors;
+                                        } else {
+                                          var valid3 = true;
+                                        }
+                                        if (valid3) {
+                                          if (data7.instances !== void 0) {
+                                            let data13 = data7.instances;
+                                            const _errs26 = errors;
+                                            if (errors === _errs26) {
+                                              if (Array.isArray(data13)) {
+                                                var valid4 = true;
+                                                const len1 = data13.length;
+                                                for (let i1 = 0; i1 < len1; i1++) {
+                                                  let data14 = data13[i1];
+                                                  const _errs28 = errors;
+                                                  if (errors === _errs28) {
+                                                    if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+                                                      if (data14.index_key !== void 0) {
+                                                        let data15 = data14.index_key;
+                                                        const _errs30 = errors;
+                                                        if (typeof data15 !== "string" && !(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+                                                          validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/instances/" + i1 + "/index_key", schemaPath: "#/properties/resources/items/properties/instances/items/properties/index_key/type", keyword: "type", params: { type: schema15.properties.resources.items.properties.instances.items.properties.index_key.type }, message: "must be string,integer" }];
+                                                          return false;
+                                                        }
+                                                        var valid5 = _errs30 === errors;
+                                                      } else {
+                                                        var valid5 = true;
+                                                      }
+                                                      if (valid5) {
+                                                        if (data14.attributes !== void 0) {
+                                                          let data16 = data14.attributes;
+                                                          const _errs32 = errors;
+                                                          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16)) && data16 !== null) {
+                                                            validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/instances/" + i1 + "/attributes", schemaPath: "#/properties/resources/items/properties/instances/items/properties/attributes/type", keyword: "type", params: { type: schema15.properties.resources.items.properties.instances.items.properties.attributes.type }, message: "must be object,null" }];
+                                                            return false;
+                                                          }
+                                                          var valid5 = _errs32 === errors;
+                                                        } else {
+                                                          var valid5 = true;
+                                                        }
+                                                        if (valid5) {
+                                                          if (data14.sensitive_attributes !== void 0) {
+                                                            const _errs34 = errors;
+                                                            if (!Array.isArray(data14.sensitive_attributes)) {
+                                                              validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/instances/" + i1 + "/sensitive_attributes", schemaPath: "#/properties/resources/items/properties/instances/items/properties/sensitive_attributes/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                              return false;
+                                                            }
+                                                            var valid5 = _errs34 === errors;
+                                                          } else {
+                                                            var valid5 = true;
+                                                          }
+                                                          if (valid5) {
+                                                            if (data14.deposed !== void 0) {
+                                                              const _errs36 = errors;
+                                                              if (typeof data14.deposed !== "string") {
+                                                                validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/instances/" + i1 + "/deposed", schemaPath: "#/properties/resources/items/properties/instances/items/properties/deposed/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                return false;
+                                                              }
+                                                              var valid5 = _errs36 === errors;
+                                                            } else {
+                                                              var valid5 = true;
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    } else {
+                                                      validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/instances/" + i1, schemaPath: "#/properties/resources/items/properties/instances/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid4 = _errs28 === errors;
+                                                  if (!valid4) {
+                                                    break;
+                                                  }
+                                                }
+                                              } else {
+                                                validate17.errors = [{ instancePath: instancePath + "/resources/" + i0 + "/instances", schemaPath: "#/properties/resources/items/properties/instances/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid3 = _errs26 === errors;
+                                          } else {
+                                            var valid3 = true;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            } else {
+                              validate17.errors = [{ instancePath: instancePath + "/resources/" + i0, schemaPath: "#/properties/resources/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                          }
+                          var valid2 = _errs15 === errors;
+                          if (!valid2) {
+                            break;
+                          }
+                        }
+                      } else {
+                        validate17.errors = [{ instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                        return false;
+                      }
+                    }
+                    var valid0 = _errs13 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate17.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
 
 // src/plan/validate.ts
-var ajv = new import_ajv.Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-var validators = /* @__PURE__ */ new Map();
-var SCHEMAS = { plan: planSchema, state: stateSchema, tfstate: rawStateSchema };
+var VALIDATORS = {
+  plan,
+  state,
+  tfstate
+};
 function validatorFor(format) {
-  let v = validators.get(format);
-  if (!v) {
-    v = ajv.compile(SCHEMAS[format]);
-    validators.set(format, v);
-  }
-  return v;
+  return VALIDATORS[format];
 }
 function validateShape(file, format, doc) {
   const validate2 = validatorFor(format);
@@ -30605,10 +25633,11 @@ function parseDocument(file, bytes, options = {}) {
   if (bytes.length > maxBytes) {
     throw new InputError(file, `the file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
   }
-  return finishDocument(file, parseJsonBytes(file, bytes), bytes.length, options);
+  const { value, skipped } = parseJsonBytesWithout(file, bytes, new Set(options.skipMembers ?? []));
+  return finishDocument(file, value, bytes.length, options, skipped);
 }
-function finishDocument(file, parsed, sizeBytes, options = {}) {
-  const format = detectFormat(file, parsed);
+function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
+  const format = detectFormat(file, parsed, skipped);
   guardStack(file, () => validateShape(file, format, parsed));
   const doc = parsed;
   const kind = format === "plan" ? "plan" : "state";
@@ -30635,7 +25664,8 @@ function finishDocument(file, parsed, sizeBytes, options = {}) {
     doc,
     sizeBytes,
     warnings,
-    digests
+    digests,
+    skipped
   };
   if (typeof doc["terraform_version"] === "string") loaded.terraformVersion = doc["terraform_version"];
   return loaded;
@@ -30678,242 +25708,874 @@ async function readAllStdin() {
   return Buffer.concat(chunks);
 }
 
-// src/config/config.schema.json
-var config_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://github.com/planguard/planguard/blob/main/src/config/config.schema.json",
-  title: "planguard configuration (.planguard.yaml)",
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    rules: {
-      type: "object",
-      additionalProperties: false,
-      description: "Turn rules off or change their severity.",
-      properties: {
-        disable: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          },
-          description: "Rule ids (or aliases such as CKV_AWS_3) that do not run."
-        },
-        severity: {
-          type: "object",
-          description: "Severity overrides by rule id.",
-          additionalProperties: {
-            enum: [
-              "critical",
-              "high",
-              "medium",
-              "low",
-              "info"
-            ]
-          }
+// src/config/config-validator.generated.ts
+var ajvRuntime_ucs2length_module2 = __toESM(require_ucs2length(), 1);
+var ajvRuntime_equal_module = __toESM(require_equal(), 1);
+var ajvRuntime_ucs2length2 = { default: typeof ajvRuntime_ucs2length_module2.default === "function" ? ajvRuntime_ucs2length_module2.default : ajvRuntime_ucs2length_module2.default.default };
+var ajvRuntime_equal = { default: typeof ajvRuntime_equal_module.default === "function" ? ajvRuntime_equal_module.default : ajvRuntime_equal_module.default.default };
+var config = validate102;
+var schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/planguard/planguard/blob/main/src/config/config.schema.json", "title": "planguard configuration (.planguard.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "type": "object", "additionalProperties": false, "description": "Turn rules off or change their severity.", "properties": { "disable": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rule ids (or aliases such as CKV_AWS_3) that do not run." }, "severity": { "type": "object", "description": "Severity overrides by rule id.", "additionalProperties": { "enum": ["critical", "high", "medium", "low", "info"] } } } }, "gpu": { "type": "object", "additionalProperties": false, "description": "GPU quotas and policies for the resources in the plan (see docs/gpu.md). Every rule stays silent while its key is absent.", "properties": { "max_total": { "type": "integer", "minimum": 0, "description": "GPUs that the resources in the plan add up to." }, "max_per_resource": { "type": "integer", "minimum": 0, "description": "GPUs one resource (all its instances' nodes count once per instance) may carry." }, "allowed_models": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Accelerator models allowed, e.g. A100, H100, L4, A10G, T4 (matched case-insensitively against the model name)." }, "require_tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Tags (AWS, Azure) or labels (GCP) every GPU resource must carry." }, "count_kinds": { "type": "array", "items": { "enum": ["nvidia-gpu", "amd-gpu", "neuron", "gaudi", "qualcomm-ai100", "tpu"] }, "uniqueItems": true, "description": "Accelerator kinds the quotas (max_total, max_per_resource, teams, environments) count; default: all. nvidia-gpu and amd-gpu are GPUs, neuron counts Inferentia/Trainium chips, gaudi Gaudi cards, qualcomm-ai100 AI 100 cards, tpu TPU chips." }, "count_kubernetes_workloads": { "type": "boolean", "description": "Count Kubernetes workloads' GPU requests (nvidia.com/gpu limits x replicas) in the quotas. Off by default: those pods run on node pools the quota already counts; turn it on when the plan holds workloads but not the cluster." }, "team_tag": { "type": "string", "minLength": 1, "description": `The tag (AWS, Azure) or label (GCP, Kubernetes) that names a resource's team; default "team".` }, "teams": { "type": "object", "description": "Quotas per team, keyed by the value of the team tag, e.g. {research: {max_total: 16}}. Untagged resources count against no team.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "max_total": { "type": "number", "minimum": 0, "description": "GPUs the team's resources may add up to after apply." } } } }, "environment": { "type": "string", "minLength": 1, "description": "The environment of the whole plan (one config per workspace or pipeline), e.g. prod; a resource's own environment tag or label wins over it." }, "environment_tag": { "type": "string", "minLength": 1, "description": `The tag or label that names a resource's environment; default "environment".` }, "environments": { "type": "object", "description": "Quotas and policies per environment, keyed by environment name, e.g. {prod: {max_total: 64}, dev: {max_total: 8, require_spot: true}}.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "max_total": { "type": "number", "minimum": 0, "description": "GPUs the environment's resources may add up to after apply." }, "require_spot": { "type": "boolean", "description": "GPU capacity in this environment must be spot/preemptible; overrides gpu.require_spot." } } } }, "allowed_families": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Instance families GPU resources may use, e.g. [p4d, g5, a2, g2, NCads_A100_v4]: AWS the type's prefix (p4d of p4d.24xlarge), GCP the machine type's (a2 of a2-highgpu-1g), Azure the size without Standard_ and its vCPU count. Case-insensitive." }, "forbid_unbounded_autoscaling": { "type": "boolean", "description": "Flag GPU pools that autoscale with no upper bound in the plan (GKE or AKS autoscaling without a max, Karpenter NodePools without limits)." }, "max_autoscaling_nodes": { "type": "integer", "minimum": 0, "description": "The largest maximum node (or replica) count an autoscaled GPU pool may have." }, "require_spot": { "type": "boolean", "description": "GPU capacity must be spot/preemptible (EC2 spot market, ASG mixed policy with 0% on demand, EKS SPOT, GCE preemptible/SPOT, GKE spot, Azure Spot priority, Azure ML LowPriority). Per environment: gpu.environments.<name>.require_spot." }, "forbid_deprecated_models": { "type": "boolean", "description": "Flag accelerators past end of support or of a previous generation (deprecated_models)." }, "deprecated_models": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "The models forbid_deprecated_models flags; default [K80, M60, P4]." } } }, "include_data_sources": { "type": "boolean", "description": "Judge data sources too (off by default: they create nothing)." }, "drift": { "type": "object", "additionalProperties": false, "description": "planguard drift: attributes that change on their own and are not reported as drift (see docs/drift.md).", "properties": { "ignore": { "type": "object", "description": 'Attribute paths to ignore, by resource type; "*" means any type, * in a type or path step is a wildcard. Example: {aws_instance: [tags_all], "*": [last_modified]}.', "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1 } } }, "default_ignore": { "type": "boolean", "description": "Also ignore planguard's defaults (last_modified, etag and similar timestamps); true unless set to false." } } }, "waivers": { "type": "array", "description": "Accepted exceptions: findings of a rule on matching resources are suppressed until the expiry date; an expired waiver is reported.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "reason"], "properties": { "rule": { "type": "string", "minLength": 1, "description": "A rule id or alias (CKV_AWS_3)." }, "resource": { "type": "string", "minLength": 1, "description": "Resource address pattern: * matches anything, ? one character. Default: every resource." }, "reason": { "type": "string", "minLength": 1, "description": "Why the exception is accepted; shown in reports." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day the waiver applies (YYYY-MM-DD)." } } } } } };
+var func22 = ajvRuntime_ucs2length2.default;
+var func3 = Object.prototype.hasOwnProperty;
+var func0 = ajvRuntime_equal.default;
+var pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      const _errs1 = errors;
+      for (const key0 in data) {
+        if (!(key0 === "rules" || key0 === "gpu" || key0 === "include_data_sources" || key0 === "drift" || key0 === "waivers")) {
+          validate102.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+          return false;
+          break;
         }
       }
-    },
-    gpu: {
-      type: "object",
-      additionalProperties: false,
-      description: "GPU quotas and policies for the resources in the plan (see docs/gpu.md). Every rule stays silent while its key is absent.",
-      properties: {
-        max_total: {
-          type: "integer",
-          minimum: 0,
-          description: "GPUs that the resources in the plan add up to."
-        },
-        max_per_resource: {
-          type: "integer",
-          minimum: 0,
-          description: "GPUs one resource (all its instances' nodes count once per instance) may carry."
-        },
-        allowed_models: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          },
-          description: "Accelerator models allowed, e.g. A100, H100, L4, A10G, T4 (matched case-insensitively against the model name)."
-        },
-        require_tags: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          },
-          description: "Tags (AWS, Azure) or labels (GCP) every GPU resource must carry."
-        },
-        count_kinds: {
-          type: "array",
-          items: {
-            enum: [
-              "nvidia-gpu",
-              "amd-gpu",
-              "neuron",
-              "gaudi",
-              "qualcomm-ai100",
-              "tpu"
-            ]
-          },
-          uniqueItems: true,
-          description: "Accelerator kinds the quotas (max_total, max_per_resource, teams, environments) count; default: all. nvidia-gpu and amd-gpu are GPUs, neuron counts Inferentia/Trainium chips, gaudi Gaudi cards, qualcomm-ai100 AI 100 cards, tpu TPU chips."
-        },
-        count_kubernetes_workloads: {
-          type: "boolean",
-          description: "Count Kubernetes workloads' GPU requests (nvidia.com/gpu limits x replicas) in the quotas. Off by default: those pods run on node pools the quota already counts; turn it on when the plan holds workloads but not the cluster."
-        },
-        team_tag: {
-          type: "string",
-          minLength: 1,
-          description: `The tag (AWS, Azure) or label (GCP, Kubernetes) that names a resource's team; default "team".`
-        },
-        teams: {
-          type: "object",
-          description: "Quotas per team, keyed by the value of the team tag, e.g. {research: {max_total: 16}}. Untagged resources count against no team.",
-          additionalProperties: {
-            type: "object",
-            additionalProperties: false,
-            properties: {
-              max_total: {
-                type: "number",
-                minimum: 0,
-                description: "GPUs the team's resources may add up to after apply."
+      if (_errs1 === errors) {
+        if (data.rules !== void 0) {
+          let data0 = data.rules;
+          const _errs2 = errors;
+          if (errors === _errs2) {
+            if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+              const _errs4 = errors;
+              for (const key1 in data0) {
+                if (!(key1 === "disable" || key1 === "severity")) {
+                  validate102.errors = [{ instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                  return false;
+                  break;
+                }
+              }
+              if (_errs4 === errors) {
+                if (data0.disable !== void 0) {
+                  let data1 = data0.disable;
+                  const _errs5 = errors;
+                  if (errors === _errs5) {
+                    if (Array.isArray(data1)) {
+                      var valid2 = true;
+                      const len0 = data1.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        let data2 = data1[i0];
+                        const _errs7 = errors;
+                        if (errors === _errs7) {
+                          if (typeof data2 === "string") {
+                            if (func22(data2) < 1) {
+                              validate102.errors = [{ instancePath: instancePath + "/rules/disable/" + i0, schemaPath: "#/properties/rules/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                              return false;
+                            }
+                          } else {
+                            validate102.errors = [{ instancePath: instancePath + "/rules/disable/" + i0, schemaPath: "#/properties/rules/properties/disable/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            return false;
+                          }
+                        }
+                        var valid2 = _errs7 === errors;
+                        if (!valid2) {
+                          break;
+                        }
+                      }
+                    } else {
+                      validate102.errors = [{ instancePath: instancePath + "/rules/disable", schemaPath: "#/properties/rules/properties/disable/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                      return false;
+                    }
+                  }
+                  var valid1 = _errs5 === errors;
+                } else {
+                  var valid1 = true;
+                }
+                if (valid1) {
+                  if (data0.severity !== void 0) {
+                    let data3 = data0.severity;
+                    const _errs9 = errors;
+                    if (errors === _errs9) {
+                      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                        for (const key2 in data3) {
+                          let data4 = data3[key2];
+                          const _errs12 = errors;
+                          if (!(data4 === "critical" || data4 === "high" || data4 === "medium" || data4 === "low" || data4 === "info")) {
+                            validate102.errors = [{ instancePath: instancePath + "/rules/severity/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/properties/severity/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema112.properties.rules.properties.severity.additionalProperties.enum }, message: "must be equal to one of the allowed values" }];
+                            return false;
+                          }
+                          var valid3 = _errs12 === errors;
+                          if (!valid3) {
+                            break;
+                          }
+                        }
+                      } else {
+                        validate102.errors = [{ instancePath: instancePath + "/rules/severity", schemaPath: "#/properties/rules/properties/severity/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs9 === errors;
+                  } else {
+                    var valid1 = true;
+                  }
+                }
+              }
+            } else {
+              validate102.errors = [{ instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+              return false;
+            }
+          }
+          var valid0 = _errs2 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.gpu !== void 0) {
+            let data5 = data.gpu;
+            const _errs13 = errors;
+            if (errors === _errs13) {
+              if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                const _errs15 = errors;
+                for (const key3 in data5) {
+                  if (!func3.call(schema112.properties.gpu.properties, key3)) {
+                    validate102.errors = [{ instancePath: instancePath + "/gpu", schemaPath: "#/properties/gpu/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
+                    return false;
+                    break;
+                  }
+                }
+                if (_errs15 === errors) {
+                  if (data5.max_total !== void 0) {
+                    let data6 = data5.max_total;
+                    const _errs16 = errors;
+                    if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+                      validate102.errors = [{ instancePath: instancePath + "/gpu/max_total", schemaPath: "#/properties/gpu/properties/max_total/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                      return false;
+                    }
+                    if (errors === _errs16) {
+                      if (typeof data6 == "number" && isFinite(data6)) {
+                        if (data6 < 0 || isNaN(data6)) {
+                          validate102.errors = [{ instancePath: instancePath + "/gpu/max_total", schemaPath: "#/properties/gpu/properties/max_total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                          return false;
+                        }
+                      }
+                    }
+                    var valid4 = _errs16 === errors;
+                  } else {
+                    var valid4 = true;
+                  }
+                  if (valid4) {
+                    if (data5.max_per_resource !== void 0) {
+                      let data7 = data5.max_per_resource;
+                      const _errs18 = errors;
+                      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                        validate102.errors = [{ instancePath: instancePath + "/gpu/max_per_resource", schemaPath: "#/properties/gpu/properties/max_per_resource/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                        return false;
+                      }
+                      if (errors === _errs18) {
+                        if (typeof data7 == "number" && isFinite(data7)) {
+                          if (data7 < 0 || isNaN(data7)) {
+                            validate102.errors = [{ instancePath: instancePath + "/gpu/max_per_resource", schemaPath: "#/properties/gpu/properties/max_per_resource/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                            return false;
+                          }
+                        }
+                      }
+                      var valid4 = _errs18 === errors;
+                    } else {
+                      var valid4 = true;
+                    }
+                    if (valid4) {
+                      if (data5.allowed_models !== void 0) {
+                        let data8 = data5.allowed_models;
+                        const _errs20 = errors;
+                        if (errors === _errs20) {
+                          if (Array.isArray(data8)) {
+                            var valid5 = true;
+                            const len1 = data8.length;
+                            for (let i1 = 0; i1 < len1; i1++) {
+                              let data9 = data8[i1];
+                              const _errs22 = errors;
+                              if (errors === _errs22) {
+                                if (typeof data9 === "string") {
+                                  if (func22(data9) < 1) {
+                                    validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_models/" + i1, schemaPath: "#/properties/gpu/properties/allowed_models/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_models/" + i1, schemaPath: "#/properties/gpu/properties/allowed_models/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid5 = _errs22 === errors;
+                              if (!valid5) {
+                                break;
+                              }
+                            }
+                          } else {
+                            validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_models", schemaPath: "#/properties/gpu/properties/allowed_models/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                            return false;
+                          }
+                        }
+                        var valid4 = _errs20 === errors;
+                      } else {
+                        var valid4 = true;
+                      }
+                      if (valid4) {
+                        if (data5.require_tags !== void 0) {
+                          let data10 = data5.require_tags;
+                          const _errs24 = errors;
+                          if (errors === _errs24) {
+                            if (Array.isArray(data10)) {
+                              var valid6 = true;
+                              const len2 = data10.length;
+                              for (let i2 = 0; i2 < len2; i2++) {
+                                let data11 = data10[i2];
+                                const _errs26 = errors;
+                                if (errors === _errs26) {
+                                  if (typeof data11 === "string") {
+                                    if (func22(data11) < 1) {
+                                      validate102.errors = [{ instancePath: instancePath + "/gpu/require_tags/" + i2, schemaPath: "#/properties/gpu/properties/require_tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate102.errors = [{ instancePath: instancePath + "/gpu/require_tags/" + i2, schemaPath: "#/properties/gpu/properties/require_tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                }
+                                var valid6 = _errs26 === errors;
+                                if (!valid6) {
+                                  break;
+                                }
+                              }
+                            } else {
+                              validate102.errors = [{ instancePath: instancePath + "/gpu/require_tags", schemaPath: "#/properties/gpu/properties/require_tags/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                              return false;
+                            }
+                          }
+                          var valid4 = _errs24 === errors;
+                        } else {
+                          var valid4 = true;
+                        }
+                        if (valid4) {
+                          if (data5.count_kinds !== void 0) {
+                            let data12 = data5.count_kinds;
+                            const _errs28 = errors;
+                            if (errors === _errs28) {
+                              if (Array.isArray(data12)) {
+                                var valid7 = true;
+                                const len3 = data12.length;
+                                for (let i3 = 0; i3 < len3; i3++) {
+                                  let data13 = data12[i3];
+                                  const _errs30 = errors;
+                                  if (!(data13 === "nvidia-gpu" || data13 === "amd-gpu" || data13 === "neuron" || data13 === "gaudi" || data13 === "qualcomm-ai100" || data13 === "tpu")) {
+                                    validate102.errors = [{ instancePath: instancePath + "/gpu/count_kinds/" + i3, schemaPath: "#/properties/gpu/properties/count_kinds/items/enum", keyword: "enum", params: { allowedValues: schema112.properties.gpu.properties.count_kinds.items.enum }, message: "must be equal to one of the allowed values" }];
+                                    return false;
+                                  }
+                                  var valid7 = _errs30 === errors;
+                                  if (!valid7) {
+                                    break;
+                                  }
+                                }
+                                if (valid7) {
+                                  let i4 = data12.length;
+                                  let j0;
+                                  if (i4 > 1) {
+                                    outer0: for (; i4--; ) {
+                                      for (j0 = i4; j0--; ) {
+                                        if (func0(data12[i4], data12[j0])) {
+                                          validate102.errors = [{ instancePath: instancePath + "/gpu/count_kinds", schemaPath: "#/properties/gpu/properties/count_kinds/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i4 + " are identical)" }];
+                                          return false;
+                                          break outer0;
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/gpu/count_kinds", schemaPath: "#/properties/gpu/properties/count_kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                return false;
+                              }
+                            }
+                            var valid4 = _errs28 === errors;
+                          } else {
+                            var valid4 = true;
+                          }
+                          if (valid4) {
+                            if (data5.count_kubernetes_workloads !== void 0) {
+                              const _errs31 = errors;
+                              if (typeof data5.count_kubernetes_workloads !== "boolean") {
+                                validate102.errors = [{ instancePath: instancePath + "/gpu/count_kubernetes_workloads", schemaPath: "#/properties/gpu/properties/count_kubernetes_workloads/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                return false;
+                              }
+                              var valid4 = _errs31 === errors;
+                            } else {
+                              var valid4 = true;
+                            }
+                            if (valid4) {
+                              if (data5.team_tag !== void 0) {
+                                let data15 = data5.team_tag;
+                                const _errs33 = errors;
+                                if (errors === _errs33) {
+                                  if (typeof data15 === "string") {
+                                    if (func22(data15) < 1) {
+                                      validate102.errors = [{ instancePath: instancePath + "/gpu/team_tag", schemaPath: "#/properties/gpu/properties/team_tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate102.errors = [{ instancePath: instancePath + "/gpu/team_tag", schemaPath: "#/properties/gpu/properties/team_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                }
+                                var valid4 = _errs33 === errors;
+                              } else {
+                                var valid4 = true;
+                              }
+                              if (valid4) {
+                                if (data5.teams !== void 0) {
+                                  let data16 = data5.teams;
+                                  const _errs35 = errors;
+                                  if (errors === _errs35) {
+                                    if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                                      for (const key4 in data16) {
+                                        let data17 = data16[key4];
+                                        const _errs38 = errors;
+                                        if (errors === _errs38) {
+                                          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                                            const _errs40 = errors;
+                                            for (const key5 in data17) {
+                                              if (!(key5 === "max_total")) {
+                                                validate102.errors = [{ instancePath: instancePath + "/gpu/teams/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/gpu/properties/teams/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
+                                                return false;
+                                                break;
+                                              }
+                                            }
+                                            if (_errs40 === errors) {
+                                              if (data17.max_total !== void 0) {
+                                                let data18 = data17.max_total;
+                                                const _errs41 = errors;
+                                                if (errors === _errs41) {
+                                                  if (typeof data18 == "number" && isFinite(data18)) {
+                                                    if (data18 < 0 || isNaN(data18)) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/gpu/teams/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_total", schemaPath: "#/properties/gpu/properties/teams/additionalProperties/properties/max_total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                      return false;
+                                                    }
+                                                  } else {
+                                                    validate102.errors = [{ instancePath: instancePath + "/gpu/teams/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_total", schemaPath: "#/properties/gpu/properties/teams/additionalProperties/properties/max_total/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                    return false;
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/gpu/teams/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/gpu/properties/teams/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid9 = _errs38 === errors;
+                                        if (!valid9) {
+                                          break;
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/gpu/teams", schemaPath: "#/properties/gpu/properties/teams/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid4 = _errs35 === errors;
+                                } else {
+                                  var valid4 = true;
+                                }
+                                if (valid4) {
+                                  if (data5.environment !== void 0) {
+                                    let data19 = data5.environment;
+                                    const _errs43 = errors;
+                                    if (errors === _errs43) {
+                                      if (typeof data19 === "string") {
+                                        if (func22(data19) < 1) {
+                                          validate102.errors = [{ instancePath: instancePath + "/gpu/environment", schemaPath: "#/properties/gpu/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/gpu/environment", schemaPath: "#/properties/gpu/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid4 = _errs43 === errors;
+                                  } else {
+                                    var valid4 = true;
+                                  }
+                                  if (valid4) {
+                                    if (data5.environment_tag !== void 0) {
+                                      let data20 = data5.environment_tag;
+                                      const _errs45 = errors;
+                                      if (errors === _errs45) {
+                                        if (typeof data20 === "string") {
+                                          if (func22(data20) < 1) {
+                                            validate102.errors = [{ instancePath: instancePath + "/gpu/environment_tag", schemaPath: "#/properties/gpu/properties/environment_tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                            return false;
+                                          }
+                                        } else {
+                                          validate102.errors = [{ instancePath: instancePath + "/gpu/environment_tag", schemaPath: "#/properties/gpu/properties/environment_tag/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid4 = _errs45 === errors;
+                                    } else {
+                                      var valid4 = true;
+                                    }
+                                    if (valid4) {
+                                      if (data5.environments !== void 0) {
+                                        let data21 = data5.environments;
+                                        const _errs47 = errors;
+                                        if (errors === _errs47) {
+                                          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                                            for (const key6 in data21) {
+                                              let data22 = data21[key6];
+                                              const _errs50 = errors;
+                                              if (errors === _errs50) {
+                                                if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                                  const _errs52 = errors;
+                                                  for (const key7 in data22) {
+                                                    if (!(key7 === "max_total" || key7 === "require_spot")) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/gpu/environments/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/gpu/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
+                                                      return false;
+                                                      break;
+                                                    }
+                                                  }
+                                                  if (_errs52 === errors) {
+                                                    if (data22.max_total !== void 0) {
+                                                      let data23 = data22.max_total;
+                                                      const _errs53 = errors;
+                                                      if (errors === _errs53) {
+                                                        if (typeof data23 == "number" && isFinite(data23)) {
+                                                          if (data23 < 0 || isNaN(data23)) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/gpu/environments/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_total", schemaPath: "#/properties/gpu/properties/environments/additionalProperties/properties/max_total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate102.errors = [{ instancePath: instancePath + "/gpu/environments/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/max_total", schemaPath: "#/properties/gpu/properties/environments/additionalProperties/properties/max_total/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid12 = _errs53 === errors;
+                                                    } else {
+                                                      var valid12 = true;
+                                                    }
+                                                    if (valid12) {
+                                                      if (data22.require_spot !== void 0) {
+                                                        const _errs55 = errors;
+                                                        if (typeof data22.require_spot !== "boolean") {
+                                                          validate102.errors = [{ instancePath: instancePath + "/gpu/environments/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/require_spot", schemaPath: "#/properties/gpu/properties/environments/additionalProperties/properties/require_spot/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                          return false;
+                                                        }
+                                                        var valid12 = _errs55 === errors;
+                                                      } else {
+                                                        var valid12 = true;
+                                                      }
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate102.errors = [{ instancePath: instancePath + "/gpu/environments/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/gpu/properties/environments/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid11 = _errs50 === errors;
+                                              if (!valid11) {
+                                                break;
+                                              }
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/gpu/environments", schemaPath: "#/properties/gpu/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid4 = _errs47 === errors;
+                                      } else {
+                                        var valid4 = true;
+                                      }
+                                      if (valid4) {
+                                        if (data5.allowed_families !== void 0) {
+                                          let data25 = data5.allowed_families;
+                                          const _errs57 = errors;
+                                          if (errors === _errs57) {
+                                            if (Array.isArray(data25)) {
+                                              var valid13 = true;
+                                              const len4 = data25.length;
+                                              for (let i5 = 0; i5 < len4; i5++) {
+                                                let data26 = data25[i5];
+                                                const _errs59 = errors;
+                                                if (errors === _errs59) {
+                                                  if (typeof data26 === "string") {
+                                                    if (func22(data26) < 1) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_families/" + i5, schemaPath: "#/properties/gpu/properties/allowed_families/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                      return false;
+                                                    }
+                                                  } else {
+                                                    validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_families/" + i5, schemaPath: "#/properties/gpu/properties/allowed_families/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid13 = _errs59 === errors;
+                                                if (!valid13) {
+                                                  break;
+                                                }
+                                              }
+                                            } else {
+                                              validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_families", schemaPath: "#/properties/gpu/properties/allowed_families/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid4 = _errs57 === errors;
+                                        } else {
+                                          var valid4 = true;
+                                        }
+                                        if (valid4) {
+                                          if (data5.forbid_unbounded_autoscaling !== void 0) {
+                                            const _errs61 = errors;
+                                            if (typeof data5.forbid_unbounded_autoscaling !== "boolean") {
+                                              validate102.errors = [{ instancePath: instancePath + "/gpu/forbid_unbounded_autoscaling", schemaPath: "#/properties/gpu/properties/forbid_unbounded_autoscaling/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                              return false;
+                                            }
+                                            var valid4 = _errs61 === errors;
+                                          } else {
+                                            var valid4 = true;
+                                          }
+                                          if (valid4) {
+                                            if (data5.max_autoscaling_nodes !== void 0) {
+                                              let data28 = data5.max_autoscaling_nodes;
+                                              const _errs63 = errors;
+                                              if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+                                                validate102.errors = [{ instancePath: instancePath + "/gpu/max_autoscaling_nodes", schemaPath: "#/properties/gpu/properties/max_autoscaling_nodes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                return false;
+                                              }
+                                              if (errors === _errs63) {
+                                                if (typeof data28 == "number" && isFinite(data28)) {
+                                                  if (data28 < 0 || isNaN(data28)) {
+                                                    validate102.errors = [{ instancePath: instancePath + "/gpu/max_autoscaling_nodes", schemaPath: "#/properties/gpu/properties/max_autoscaling_nodes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                    return false;
+                                                  }
+                                                }
+                                              }
+                                              var valid4 = _errs63 === errors;
+                                            } else {
+                                              var valid4 = true;
+                                            }
+                                            if (valid4) {
+                                              if (data5.require_spot !== void 0) {
+                                                const _errs65 = errors;
+                                                if (typeof data5.require_spot !== "boolean") {
+                                                  validate102.errors = [{ instancePath: instancePath + "/gpu/require_spot", schemaPath: "#/properties/gpu/properties/require_spot/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                  return false;
+                                                }
+                                                var valid4 = _errs65 === errors;
+                                              } else {
+                                                var valid4 = true;
+                                              }
+                                              if (valid4) {
+                                                if (data5.forbid_deprecated_models !== void 0) {
+                                                  const _errs67 = errors;
+                                                  if (typeof data5.forbid_deprecated_models !== "boolean") {
+                                                    validate102.errors = [{ instancePath: instancePath + "/gpu/forbid_deprecated_models", schemaPath: "#/properties/gpu/properties/forbid_deprecated_models/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                    return false;
+                                                  }
+                                                  var valid4 = _errs67 === errors;
+                                                } else {
+                                                  var valid4 = true;
+                                                }
+                                                if (valid4) {
+                                                  if (data5.deprecated_models !== void 0) {
+                                                    let data31 = data5.deprecated_models;
+                                                    const _errs69 = errors;
+                                                    if (errors === _errs69) {
+                                                      if (Array.isArray(data31)) {
+                                                        var valid14 = true;
+                                                        const len5 = data31.length;
+                                                        for (let i6 = 0; i6 < len5; i6++) {
+                                                          let data32 = data31[i6];
+                                                          const _errs71 = errors;
+                                                          if (errors === _errs71) {
+                                                            if (typeof data32 === "string") {
+                                                              if (func22(data32) < 1) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/gpu/deprecated_models/" + i6, schemaPath: "#/properties/gpu/properties/deprecated_models/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                return false;
+                                                              }
+                                                            } else {
+                                                              validate102.errors = [{ instancePath: instancePath + "/gpu/deprecated_models/" + i6, schemaPath: "#/properties/gpu/properties/deprecated_models/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid14 = _errs71 === errors;
+                                                          if (!valid14) {
+                                                            break;
+                                                          }
+                                                        }
+                                                      } else {
+                                                        validate102.errors = [{ instancePath: instancePath + "/gpu/deprecated_models", schemaPath: "#/properties/gpu/properties/deprecated_models/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid4 = _errs69 === errors;
+                                                  } else {
+                                                    var valid4 = true;
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              } else {
+                validate102.errors = [{ instancePath: instancePath + "/gpu", schemaPath: "#/properties/gpu/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                return false;
+              }
+            }
+            var valid0 = _errs13 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.include_data_sources !== void 0) {
+              const _errs73 = errors;
+              if (typeof data.include_data_sources !== "boolean") {
+                validate102.errors = [{ instancePath: instancePath + "/include_data_sources", schemaPath: "#/properties/include_data_sources/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                return false;
+              }
+              var valid0 = _errs73 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.drift !== void 0) {
+                let data34 = data.drift;
+                const _errs75 = errors;
+                if (errors === _errs75) {
+                  if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                    const _errs77 = errors;
+                    for (const key8 in data34) {
+                      if (!(key8 === "ignore" || key8 === "default_ignore")) {
+                        validate102.errors = [{ instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" }];
+                        return false;
+                        break;
+                      }
+                    }
+                    if (_errs77 === errors) {
+                      if (data34.ignore !== void 0) {
+                        let data35 = data34.ignore;
+                        const _errs78 = errors;
+                        if (errors === _errs78) {
+                          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                            for (const key9 in data35) {
+                              let data36 = data35[key9];
+                              const _errs81 = errors;
+                              if (errors === _errs81) {
+                                if (Array.isArray(data36)) {
+                                  var valid17 = true;
+                                  const len6 = data36.length;
+                                  for (let i7 = 0; i7 < len6; i7++) {
+                                    let data37 = data36[i7];
+                                    const _errs83 = errors;
+                                    if (errors === _errs83) {
+                                      if (typeof data37 === "string") {
+                                        if (func22(data37) < 1) {
+                                          validate102.errors = [{ instancePath: instancePath + "/drift/ignore/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/drift/properties/ignore/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/drift/ignore/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/drift/properties/ignore/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid17 = _errs83 === errors;
+                                    if (!valid17) {
+                                      break;
+                                    }
+                                  }
+                                } else {
+                                  validate102.errors = [{ instancePath: instancePath + "/drift/ignore/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/drift/properties/ignore/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                  return false;
+                                }
+                              }
+                              var valid16 = _errs81 === errors;
+                              if (!valid16) {
+                                break;
+                              }
+                            }
+                          } else {
+                            validate102.errors = [{ instancePath: instancePath + "/drift/ignore", schemaPath: "#/properties/drift/properties/ignore/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid15 = _errs78 === errors;
+                      } else {
+                        var valid15 = true;
+                      }
+                      if (valid15) {
+                        if (data34.default_ignore !== void 0) {
+                          const _errs85 = errors;
+                          if (typeof data34.default_ignore !== "boolean") {
+                            validate102.errors = [{ instancePath: instancePath + "/drift/default_ignore", schemaPath: "#/properties/drift/properties/default_ignore/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                            return false;
+                          }
+                          var valid15 = _errs85 === errors;
+                        } else {
+                          var valid15 = true;
+                        }
+                      }
+                    }
+                  } else {
+                    validate102.errors = [{ instancePath: instancePath + "/drift", schemaPath: "#/properties/drift/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                    return false;
+                  }
+                }
+                var valid0 = _errs75 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.waivers !== void 0) {
+                  let data39 = data.waivers;
+                  const _errs87 = errors;
+                  if (errors === _errs87) {
+                    if (Array.isArray(data39)) {
+                      var valid18 = true;
+                      const len7 = data39.length;
+                      for (let i8 = 0; i8 < len7; i8++) {
+                        let data40 = data39[i8];
+                        const _errs89 = errors;
+                        if (errors === _errs89) {
+                          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+                            let missing0;
+                            if (data40.rule === void 0 && (missing0 = "rule") || data40.reason === void 0 && (missing0 = "reason")) {
+                              validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8, schemaPath: "#/properties/waivers/items/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+                              return false;
+                            } else {
+                              const _errs91 = errors;
+                              for (const key10 in data40) {
+                                if (!(key10 === "rule" || key10 === "resource" || key10 === "reason" || key10 === "expires")) {
+                                  validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8, schemaPath: "#/properties/waivers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" }];
+                                  return false;
+                                  break;
+                                }
+                              }
+                              if (_errs91 === errors) {
+                                if (data40.rule !== void 0) {
+                                  let data41 = data40.rule;
+                                  const _errs92 = errors;
+                                  if (errors === _errs92) {
+                                    if (typeof data41 === "string") {
+                                      if (func22(data41) < 1) {
+                                        validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/rule", schemaPath: "#/properties/waivers/items/properties/rule/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/rule", schemaPath: "#/properties/waivers/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid19 = _errs92 === errors;
+                                } else {
+                                  var valid19 = true;
+                                }
+                                if (valid19) {
+                                  if (data40.resource !== void 0) {
+                                    let data42 = data40.resource;
+                                    const _errs94 = errors;
+                                    if (errors === _errs94) {
+                                      if (typeof data42 === "string") {
+                                        if (func22(data42) < 1) {
+                                          validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/resource", schemaPath: "#/properties/waivers/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/resource", schemaPath: "#/properties/waivers/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid19 = _errs94 === errors;
+                                  } else {
+                                    var valid19 = true;
+                                  }
+                                  if (valid19) {
+                                    if (data40.reason !== void 0) {
+                                      let data43 = data40.reason;
+                                      const _errs96 = errors;
+                                      if (errors === _errs96) {
+                                        if (typeof data43 === "string") {
+                                          if (func22(data43) < 1) {
+                                            validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                            return false;
+                                          }
+                                        } else {
+                                          validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid19 = _errs96 === errors;
+                                    } else {
+                                      var valid19 = true;
+                                    }
+                                    if (valid19) {
+                                      if (data40.expires !== void 0) {
+                                        let data44 = data40.expires;
+                                        const _errs98 = errors;
+                                        if (errors === _errs98) {
+                                          if (typeof data44 === "string") {
+                                            if (!pattern0.test(data44)) {
+                                              validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' }];
+                                              return false;
+                                            }
+                                          } else {
+                                            validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/expires", schemaPath: "#/properties/waivers/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid19 = _errs98 === errors;
+                                      } else {
+                                        var valid19 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8, schemaPath: "#/properties/waivers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid18 = _errs89 === errors;
+                        if (!valid18) {
+                          break;
+                        }
+                      }
+                    } else {
+                      validate102.errors = [{ instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs87 === errors;
+                } else {
+                  var valid0 = true;
+                }
               }
             }
           }
-        },
-        environment: {
-          type: "string",
-          minLength: 1,
-          description: "The environment of the whole plan (one config per workspace or pipeline), e.g. prod; a resource's own environment tag or label wins over it."
-        },
-        environment_tag: {
-          type: "string",
-          minLength: 1,
-          description: `The tag or label that names a resource's environment; default "environment".`
-        },
-        environments: {
-          type: "object",
-          description: "Quotas and policies per environment, keyed by environment name, e.g. {prod: {max_total: 64}, dev: {max_total: 8, require_spot: true}}.",
-          additionalProperties: {
-            type: "object",
-            additionalProperties: false,
-            properties: {
-              max_total: {
-                type: "number",
-                minimum: 0,
-                description: "GPUs the environment's resources may add up to after apply."
-              },
-              require_spot: {
-                type: "boolean",
-                description: "GPU capacity in this environment must be spot/preemptible; overrides gpu.require_spot."
-              }
-            }
-          }
-        },
-        allowed_families: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          },
-          description: "Instance families GPU resources may use, e.g. [p4d, g5, a2, g2, NCads_A100_v4]: AWS the type's prefix (p4d of p4d.24xlarge), GCP the machine type's (a2 of a2-highgpu-1g), Azure the size without Standard_ and its vCPU count. Case-insensitive."
-        },
-        forbid_unbounded_autoscaling: {
-          type: "boolean",
-          description: "Flag GPU pools that autoscale with no upper bound in the plan (GKE or AKS autoscaling without a max, Karpenter NodePools without limits)."
-        },
-        max_autoscaling_nodes: {
-          type: "integer",
-          minimum: 0,
-          description: "The largest maximum node (or replica) count an autoscaled GPU pool may have."
-        },
-        require_spot: {
-          type: "boolean",
-          description: "GPU capacity must be spot/preemptible (EC2 spot market, ASG mixed policy with 0% on demand, EKS SPOT, GCE preemptible/SPOT, GKE spot, Azure Spot priority, Azure ML LowPriority). Per environment: gpu.environments.<name>.require_spot."
-        },
-        forbid_deprecated_models: {
-          type: "boolean",
-          description: "Flag accelerators past end of support or of a previous generation (deprecated_models)."
-        },
-        deprecated_models: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          },
-          description: "The models forbid_deprecated_models flags; default [K80, M60, P4]."
         }
       }
-    },
-    include_data_sources: {
-      type: "boolean",
-      description: "Judge data sources too (off by default: they create nothing)."
-    },
-    drift: {
-      type: "object",
-      additionalProperties: false,
-      description: "planguard drift: attributes that change on their own and are not reported as drift (see docs/drift.md).",
-      properties: {
-        ignore: {
-          type: "object",
-          description: 'Attribute paths to ignore, by resource type; "*" means any type, * in a type or path step is a wildcard. Example: {aws_instance: [tags_all], "*": [last_modified]}.',
-          additionalProperties: {
-            type: "array",
-            items: {
-              type: "string",
-              minLength: 1
-            }
-          }
-        },
-        default_ignore: {
-          type: "boolean",
-          description: "Also ignore planguard's defaults (last_modified, etag and similar timestamps); true unless set to false."
-        }
-      }
-    },
-    waivers: {
-      type: "array",
-      description: "Accepted exceptions: findings of a rule on matching resources are suppressed until the expiry date; an expired waiver is reported.",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "rule",
-          "reason"
-        ],
-        properties: {
-          rule: {
-            type: "string",
-            minLength: 1,
-            description: "A rule id or alias (CKV_AWS_3)."
-          },
-          resource: {
-            type: "string",
-            minLength: 1,
-            description: "Resource address pattern: * matches anything, ? one character. Default: every resource."
-          },
-          reason: {
-            type: "string",
-            minLength: 1,
-            description: "Why the exception is accepted; shown in reports."
-          },
-          expires: {
-            type: "string",
-            pattern: "^\\d{4}-\\d{2}-\\d{2}$",
-            description: "Last day the waiver applies (YYYY-MM-DD)."
-          }
-        }
-      }
+    } else {
+      validate102.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
     }
   }
-};
+  validate102.errors = vErrors;
+  return errors === 0;
+}
 
 // src/config/config.ts
 var DEFAULT_CONFIG_FILE = ".planguard.yaml";
-var validate = new import_ajv2.Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(config_schema_default);
+var validate = config;
 async function loadConfig(explicit, cwd = process.cwd()) {
   const file = explicit ?? (existsSync(path.join(cwd, DEFAULT_CONFIG_FILE)) ? path.join(cwd, DEFAULT_CONFIG_FILE) : void 0);
   if (!file) return { config: {} };
@@ -31165,12 +26827,12 @@ function changeValues(c, max = MAX_VALUE_CHARS) {
 }
 function changeLine(c) {
   const path12 = c.path || "(the whole object)";
-  const plan = c.affectsPlan ? "  [the plan depends on it]" : "";
-  if (c.sensitive) return `~ ${path12}: ${changeValues(c).after}${plan}`;
+  const plan2 = c.affectsPlan ? "  [the plan depends on it]" : "";
+  if (c.sensitive) return `~ ${path12}: ${changeValues(c).after}${plan2}`;
   const { before, after } = changeValues(c);
-  if (c.action === "added" && !("before" in c)) return `+ ${path12}: ${after}${plan}`;
-  if (c.action === "removed" && !("after" in c)) return `- ${path12}: ${before}${plan}`;
-  return `~ ${path12}: ${before} \u2192 ${after}${plan}`;
+  if (c.action === "added" && !("before" in c)) return `+ ${path12}: ${after}${plan2}`;
+  if (c.action === "removed" && !("after" in c)) return `- ${path12}: ${before}${plan2}`;
+  return `~ ${path12}: ${before} \u2192 ${after}${plan2}`;
 }
 var STATUS_TEXT = {
   changed: "changed outside Terraform",
@@ -31237,8 +26899,8 @@ function summaryRow(r) {
     ...r.introduced.map((v) => `introduces ${code(v.ruleId)} (${v.severity})`),
     ...r.resolved.map((v) => `resolves ${code(v.ruleId)}`)
   ];
-  const plan = r.affectsPlan ? " (affects the plan)" : "";
-  return `| ${ICON[r.severity]} ${r.severity} | ${code(r.address)} | ${STATUS_TEXT[r.status]}${plan} | ${judgement.join("; ") || "\u2014"} | ${r.changes.length} |`;
+  const plan2 = r.affectsPlan ? " (affects the plan)" : "";
+  return `| ${ICON[r.severity]} ${r.severity} | ${code(r.address)} | ${STATUS_TEXT[r.status]}${plan2} | ${judgement.join("; ") || "\u2014"} | ${r.changes.length} |`;
 }
 function details(r) {
   const moved = r.previousAddress !== void 0 ? ` (moved from ${code(r.previousAddress)})` : "";
@@ -31254,9 +26916,9 @@ function details(r) {
     lines.push("| attribute | change | before | after |", "| --- | --- | --- | --- |");
     for (const c of r.changes) {
       const { before, after } = changeValues(c);
-      const plan = c.affectsPlan ? " \u26A0\uFE0F plan depends on it" : "";
+      const plan2 = c.affectsPlan ? " \u26A0\uFE0F plan depends on it" : "";
       const show = (s) => c.sensitive || s.startsWith("(") ? cell(s) : code(s);
-      lines.push(`| ${code(c.path || "(the whole object)")} | ${c.action}${plan} | ${show(before)} | ${show(after)} |`);
+      lines.push(`| ${code(c.path || "(the whole object)")} | ${c.action}${plan2} | ${show(before)} | ${show(after)} |`);
     }
     lines.push("");
   }
@@ -31276,9 +26938,16 @@ function cell(s) {
 // src/plan/paths.ts
 function toSteps(path12) {
   if (typeof path12 !== "string") return path12;
-  if (path12 === "") return [];
-  return path12.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
+  let steps = parsedPaths.get(path12);
+  if (!steps) {
+    steps = path12 === "" ? [] : path12.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
+    if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
+    parsedPaths.set(path12, steps);
+  }
+  return steps;
 }
+var parsedPaths = /* @__PURE__ */ new Map();
+var MAX_PARSED_PATHS = 1e4;
 function getPath(value, path12) {
   let cur = value;
   for (const step2 of toSteps(path12)) {
@@ -34988,9 +30657,9 @@ function formatDriftText(report, options = { color: false }) {
   lines.push("");
   for (const r of report.resources) {
     const moved = r.previousAddress !== void 0 ? ` (moved from ${r.previousAddress})` : "";
-    const plan = r.affectsPlan ? "  [affects the plan]" : "";
+    const plan2 = r.affectsPlan ? "  [affects the plan]" : "";
     const id = r.id !== void 0 ? ` (${r.id})` : "";
-    lines.push(`${paint(r.severity, r.severity.toUpperCase().padEnd(8))}${r.address}${id}${moved}  ${STATUS_TEXT[r.status]}${plan}`);
+    lines.push(`${paint(r.severity, r.severity.toUpperCase().padEnd(8))}${r.address}${id}${moved}  ${STATUS_TEXT[r.status]}${plan2}`);
     for (const v of r.introduced) lines.push(`  introduces ${v.ruleId} (${v.severity}): ${v.message}`);
     for (const v of r.resolved) lines.push(`  resolves ${v.ruleId} (${v.title})`);
     for (const c of r.changes) lines.push(`  ${changeLine(c)}`);
@@ -35019,13 +30688,13 @@ var NL = 10;
 var CR = 13;
 var SPACE = 32;
 var TAB = 9;
-var QUOTE2 = 34;
+var QUOTE3 = 34;
 var HASH = 35;
 var DOLLAR = 36;
 var PERCENT = 37;
 var SLASH = 47;
 var STAR = 42;
-var BACKSLASH2 = 92;
+var BACKSLASH3 = 92;
 var LBRACE = 123;
 var RBRACE = 125;
 var LT = 60;
@@ -35083,7 +30752,7 @@ function lexHcl(text2) {
     const top = stack[stack.length - 1];
     if (top?.kind === "str") {
       const outer = stack.length === 1;
-      if (c === BACKSLASH2) {
+      if (c === BACKSLASH3) {
         const next2 = text2.charCodeAt(i + 1);
         if (i + 1 >= n || next2 === NL) {
           i++;
@@ -35096,10 +30765,10 @@ function lexHcl(text2) {
         i += escapeLength(text2, i);
         continue;
       }
-      if (c === QUOTE2 || c === NL) {
+      if (c === QUOTE3 || c === NL) {
         stack.pop();
         if (outer) endString(i);
-        if (c === QUOTE2) i++;
+        if (c === QUOTE3) i++;
         continue;
       }
       if ((c === DOLLAR || c === PERCENT) && i + 1 < n) {
@@ -35138,7 +30807,7 @@ function lexHcl(text2) {
         i++;
         continue;
       }
-      if (c === QUOTE2) {
+      if (c === QUOTE3) {
         stack.push({ kind: "str" });
         i++;
         continue;
@@ -35201,7 +30870,7 @@ function lexHcl(text2) {
       i = end;
       continue;
     }
-    if (c === QUOTE2) {
+    if (c === QUOTE3) {
       if (multilineTemplates) checkpoint = { i, line, lineStart, tokens: tokens.length, comments: comments.length };
       stack.push({ kind: "str" });
       strLine = line;
@@ -35438,9 +31107,9 @@ function findBlocks(tokens) {
       if (body && atStatementStart && stack.length > 0) {
         const next = tokens[k + 1];
         if (next?.kind === "=") {
-          const member = { name: t.text, labels: [], kind: "attribute", line: t.line, endLine: t.line, members: [] };
-          body.owner.members.push(member);
-          pending = { member, depth: stack.length };
+          const member2 = { name: t.text, labels: [], kind: "attribute", line: t.line, endLine: t.line, members: [] };
+          body.owner.members.push(member2);
+          pending = { member: member2, depth: stack.length };
           const value = tokens[k + 2];
           const after = tokens[k + 3];
           if (body.owner === body.top && value?.kind === "string" && !value.dynamic && (!after || after.kind === "newline" || after.kind === "}")) {
@@ -35451,11 +31120,11 @@ function findBlocks(tokens) {
         }
         const nested = readHeader(tokens, k);
         if (nested) {
-          const member = { name: t.text, labels: nested.labels, kind: "block", line: t.line, endLine: t.line, members: [] };
-          body.owner.members.push(member);
+          const member2 = { name: t.text, labels: nested.labels, kind: "block", line: t.line, endLine: t.line, members: [] };
+          body.owner.members.push(member2);
           k = nested.brace;
           lastLine = tokens[k].endLine;
-          openBody(member, body.top);
+          openBody(member2, body.top);
           continue;
         }
       }
@@ -35745,10 +31414,10 @@ var SourceIndex = class {
     if (!ref) return void 0;
     const where = { file: this.relative(ref.file.path), line: ref.block.line, endLine: ref.block.endLine };
     if (attribute && target.block && site.dir !== void 0) {
-      const member = findMember(ref.block.members, attribute);
-      if (member) {
-        where.line = member.line;
-        where.endLine = member.endLine;
+      const member2 = findMember(ref.block.members, attribute);
+      if (member2) {
+        where.line = member2.line;
+        where.endLine = member2.endLine;
       }
     }
     return where;
@@ -35890,7 +31559,7 @@ var ReferenceGraph = class _ReferenceGraph {
         if (!isObj3(r) || typeof r["address"] !== "string") continue;
         const from = joinAddress(scope.prefix, r["address"]);
         this.blocks.set(from, r);
-        if (isObj3(r["expressions"])) this.collect(from, scope, r["expressions"], []);
+        if (isObj3(r["expressions"])) this.collect(from, scope, r["expressions"], "");
         for (const meta of ["count_expression", "for_each_expression"]) {
           const e = r[meta];
           if (isObj3(e)) this.addExpression(from, meta, scope, e);
@@ -35909,7 +31578,7 @@ var ReferenceGraph = class _ReferenceGraph {
       this.addModule(child2, depth + 1);
     }
   }
-  /** Walks nested blocks: an expression has `references` or `constant_value`. */
+  /** Walks nested blocks: an expression has `references` or `constant_value`. `path` is the dotted attribute path so far. */
   collect(from, scope, node, path12) {
     if (Array.isArray(node)) {
       for (const item of node) this.collect(from, scope, item, path12);
@@ -35917,16 +31586,19 @@ var ReferenceGraph = class _ReferenceGraph {
     }
     if (!isObj3(node)) return;
     if (Array.isArray(node["references"]) || "constant_value" in node) {
-      this.addExpression(from, path12.join("."), scope, node);
+      this.addExpression(from, path12, scope, node);
       return;
     }
-    for (const [key, child2] of Object.entries(node)) this.collect(from, scope, child2, [...path12, key]);
+    for (const key in node) this.collect(from, scope, node[key], path12 === "" ? key : `${path12}.${key}`);
   }
   addExpression(from, attribute, scope, expression) {
     const refs = expression["references"];
     if (!Array.isArray(refs)) return;
     const targets = /* @__PURE__ */ new Set();
-    for (const ref of refs) if (typeof ref === "string") this.resolve(ref, scope, targets, 0);
+    for (const ref of refs) {
+      if (typeof ref !== "string") continue;
+      for (const to of this.resolveInScope(ref, scope)) targets.add(to);
+    }
     for (const to of targets) {
       if (to === from) continue;
       const edge = { from, attribute, to };
@@ -35934,10 +31606,22 @@ var ReferenceGraph = class _ReferenceGraph {
       push(this.incoming, to, edge);
     }
   }
+  /** resolve, remembered per module scope. */
+  resolveInScope(ref, scope) {
+    const cache2 = scope.resolved ??= /* @__PURE__ */ new Map();
+    let targets = cache2.get(ref);
+    if (!targets) {
+      const out2 = /* @__PURE__ */ new Set();
+      this.resolve(ref, scope, out2, 0);
+      targets = [...out2];
+      cache2.set(ref, targets);
+    }
+    return targets;
+  }
   /** Resolves one reference string to the resource blocks behind it. */
   resolve(ref, scope, out2, hops) {
     if (hops > MAX_MODULE_HOPS) return;
-    const parts = ref.replace(/\[[^\]]*\]/g, "").split(".");
+    const parts = (ref.includes("[") ? ref.replace(/\[[^\]]*\]/g, "") : ref).split(".");
     const root2 = parts[0] ?? "";
     if (root2 === "data" && parts.length >= 3) {
       out2.add(joinAddress(scope.prefix, `data.${parts[1]}.${parts[2]}`));
@@ -36012,8 +31696,8 @@ function shortProviderName(providerName, type) {
   if (last2 !== "") return last2;
   return type.split("_")[0] ?? "";
 }
-function resourcesFromPlan(plan) {
-  const changes = plan["resource_changes"];
+function resourcesFromPlan(plan2) {
+  const changes = plan2["resource_changes"];
   if (!Array.isArray(changes)) return [];
   const out2 = [];
   for (const rc of changes) {
@@ -36022,13 +31706,13 @@ function resourcesFromPlan(plan) {
   return out2;
 }
 function resourceFromChange(rc) {
-  const change2 = rc["change"];
-  const actions = change2["actions"] ?? [];
+  const change = rc["change"];
+  const actions = change["actions"] ?? [];
   const address = rc["address"];
   const type = rc["type"];
   const providerName = typeof rc["provider_name"] === "string" ? rc["provider_name"] : "";
   const deposed = typeof rc["deposed"] === "string" ? rc["deposed"] : void 0;
-  const after = isObj4(change2["after"]) ? change2["after"] : null;
+  const after = isObj4(change["after"]) ? change["after"] : null;
   const r = {
     address,
     configAddress: configAddressOf(address),
@@ -36039,11 +31723,11 @@ function resourceFromChange(rc) {
     providerName,
     provider: shortProviderName(providerName, type),
     actions,
-    before: isObj4(change2["before"]) ? change2["before"] : null,
+    before: isObj4(change["before"]) ? change["before"] : null,
     after,
-    afterUnknown: change2["after_unknown"],
-    afterSensitive: change2["after_sensitive"],
-    beforeSensitive: change2["before_sensitive"],
+    afterUnknown: change["after_unknown"],
+    afterSensitive: change["after_sensitive"],
+    beforeSensitive: change["before_sensitive"],
     willExist: after !== null && deposed === void 0 && !isRemoval(actions)
   };
   if (rc["index"] !== void 0) r.index = rc["index"];
@@ -36099,9 +31783,9 @@ function resourceFromStateEntry(r) {
   if (r["index"] !== void 0) res.index = r["index"];
   return res;
 }
-function resourcesFromRawState(state) {
+function resourcesFromRawState(state2) {
   const out2 = [];
-  const list3 = state["resources"];
+  const list3 = state2["resources"];
   if (!Array.isArray(list3)) return out2;
   for (const r of list3) {
     if (!isObj4(r) || !Array.isArray(r["instances"])) continue;
@@ -36332,9 +32016,9 @@ function entryFor(map, key) {
   const found = Object.keys(map).find((k) => k.toLowerCase() === lower);
   return found === void 0 ? void 0 : [found, map[found]];
 }
-function countedBy(config) {
-  const kinds = config.gpu?.count_kinds;
-  const workloads = config.gpu?.count_kubernetes_workloads === true;
+function countedBy(config2) {
+  const kinds = config2.gpu?.count_kinds;
+  const workloads = config2.gpu?.count_kubernetes_workloads === true;
   return (g) => (kinds === void 0 || kinds.length === 0 || kinds.includes(g.kind)) && (workloads || !g.workload);
 }
 function spotRequired(model, r, gpu) {
@@ -36684,9 +32368,9 @@ var gpuAutoscalingBound = resourceRule({
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Set a maximum (max_node_count, max_size, max_count, spec.limits on the NodePool) that fits the quota, or lower it to `gpu.max_autoscaling_nodes`.",
-  check(r, { model, config }) {
-    const forbidUnbounded = config.gpu?.forbid_unbounded_autoscaling === true;
-    const maxNodes = config.gpu?.max_autoscaling_nodes;
+  check(r, { model, config: config2 }) {
+    const forbidUnbounded = config2.gpu?.forbid_unbounded_autoscaling === true;
+    const maxNodes = config2.gpu?.max_autoscaling_nodes;
     if (!forbidUnbounded && maxNodes === void 0) return;
     const demand = demandAfter(model, r);
     const groups = capacityGroups(demand);
@@ -36714,11 +32398,11 @@ var gpuOnDemandWhereSpotRequired = resourceRule({
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Request spot/preemptible capacity (and make the workload tolerate interruption), or set `require_spot: false` for this environment.",
-  check(r, { model, config }) {
-    if (config.gpu?.require_spot !== true && !Object.values(config.gpu?.environments ?? {}).some((e) => e.require_spot === true)) return;
+  check(r, { model, config: config2 }) {
+    if (config2.gpu?.require_spot !== true && !Object.values(config2.gpu?.environments ?? {}).some((e) => e.require_spot === true)) return;
     const demand = demandAfter(model, r);
     if (capacityGroups(demand).length === 0) return;
-    const rule = spotRequired(model, r, config.gpu);
+    const rule = spotRequired(model, r, config2.gpu);
     if (!rule.required) return;
     const p = purchaseOf(model, r);
     const where = rule.environment ? ` in environment ${rule.environment}` : "";
@@ -36810,8 +32494,8 @@ var gpuAllowedModels = resourceRule({
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Pick a shape with one of the allowed models, or add the model to `gpu.allowed_models`.",
-  check(r, { model, config }) {
-    const allowed = config.gpu?.allowed_models;
+  check(r, { model, config: config2 }) {
+    const allowed = config2.gpu?.allowed_models;
     if (!allowed || allowed.length === 0) return;
     const out2 = [];
     for (const g of demandAfter(model, r)?.groups ?? []) {
@@ -36829,8 +32513,8 @@ var gpuAllowedFamilies = resourceRule({
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Use a shape from an allowed family, or add the family to `gpu.allowed_families` once capacity for it is arranged.",
-  check(r, { model, config }) {
-    const allowed = config.gpu?.allowed_families;
+  check(r, { model, config: config2 }) {
+    const allowed = config2.gpu?.allowed_families;
     if (!allowed || allowed.length === 0) return;
     const lower = allowed.map((f) => f.toLowerCase());
     const demand = demandAfter(model, r);
@@ -36855,9 +32539,9 @@ var gpuDeprecatedModels = resourceRule({
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Move to a current model (T4 or L4 in place of K80/P4/M60 for inference, A100/H100 for training).",
-  check(r, { model, config }) {
-    if (config.gpu?.forbid_deprecated_models !== true) return;
-    const deprecated = config.gpu.deprecated_models ?? DEFAULT_DEPRECATED_MODELS;
+  check(r, { model, config: config2 }) {
+    if (config2.gpu?.forbid_deprecated_models !== true) return;
+    const deprecated = config2.gpu.deprecated_models ?? DEFAULT_DEPRECATED_MODELS;
     const out2 = [];
     for (const g of demandAfter(model, r)?.groups ?? []) {
       if (g.gpus <= 0 || g.unspecifiedModel) continue;
@@ -36905,12 +32589,12 @@ var gpuPerResourceQuota = resourceRule({
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Split the workload or choose a smaller shape; raise `gpu.max_per_resource` if the size is intended.",
-  check(r, { model, config }) {
-    const max = config.gpu?.max_per_resource;
+  check(r, { model, config: config2 }) {
+    const max = config2.gpu?.max_per_resource;
     if (max === void 0) return;
     const demand = demandAfter(model, r);
     if (demand?.undecided) return unknown(`GPU count is not decided: ${demand.undecided}.`);
-    const keep = countedBy(config);
+    const keep = countedBy(config2);
     const gpus = totalGpus(demand, keep);
     if (gpus > max) {
       const groups = demand.groups.filter(keep);
@@ -36927,8 +32611,8 @@ var gpuRequiredTags = resourceRule({
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Add the missing tags or labels (or set them once through the provider's default_tags).",
-  check(r, { model, config }) {
-    const required = config.gpu?.require_tags;
+  check(r, { model, config: config2 }) {
+    const required = config2.gpu?.require_tags;
     if (!required || required.length === 0) return;
     const demand = demandAfter(model, r);
     if (totalGpus(demand) <= 0) return;
@@ -37657,20 +33341,20 @@ function toFinding(meta, outcome, file, severity) {
 }
 
 // src/policy/evaluate.ts
-function isJudged(r, config, options = {}) {
-  if (!r.willExist || r.mode !== "managed" && config.include_data_sources !== true) return false;
+function isJudged(r, config2, options = {}) {
+  if (!r.willExist || r.mode !== "managed" && config2.include_data_sources !== true) return false;
   return !options.changedOnly || isChanged(r);
 }
 function isChanged(r) {
   return r.actions.includes("create") || r.actions.includes("update");
 }
-function evaluateTypeScriptRules(model, rules, config, selection, judge = {}) {
+function evaluateTypeScriptRules(model, rules, config2, selection, judge = {}) {
   const active = rules.filter((r) => selection.isEnabled(r.meta));
   const index = new RuleIndex(active.filter((r) => r.kind === "resource"));
   const result = { findings: [], failures: [] };
-  const ctx = { model, config };
+  const ctx = { model, config: config2 };
   for (const resource of model.resources) {
-    if (!isJudged(resource, config, judge)) continue;
+    if (!isJudged(resource, config2, judge)) continue;
     for (const rule of index.rulesFor(resource.type)) {
       try {
         for (const outcome of outcomesOf(rule.check(resource, ctx))) {
@@ -37719,9 +33403,9 @@ var RuleIndex = class {
 var RuleSelection = class {
   disabled;
   severities;
-  constructor(config) {
-    this.disabled = new Set((config.rules?.disable ?? []).map((id) => id.toUpperCase()));
-    this.severities = config.rules?.severity ?? {};
+  constructor(config2) {
+    this.disabled = new Set((config2.rules?.disable ?? []).map((id) => id.toUpperCase()));
+    this.severities = config2.rules?.severity ?? {};
   }
   isEnabled(meta) {
     if (this.disabled.has(meta.id.toUpperCase())) return false;
@@ -37735,6 +33419,7 @@ var RuleSelection = class {
 // src/policy/rego/runner.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
+import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile5, stat as stat2 } from "node:fs/promises";
 import path7 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38030,20 +33715,20 @@ function conftestResults(value) {
   }
   return out2;
 }
-function toResult(member) {
-  if (typeof member === "string") return member === "" ? void 0 : { msg: member };
-  if (!isObject(member)) return member === true ? void 0 : { msg: String(member) };
-  const msg = objectGet(member, "msg");
+function toResult(member2) {
+  if (typeof member2 === "string") return member2 === "" ? void 0 : { msg: member2 };
+  if (!isObject(member2)) return member2 === true ? void 0 : { msg: String(member2) };
+  const msg = objectGet(member2, "msg");
   if (typeof msg !== "string" || msg === "") return void 0;
   const result = { msg };
-  const resource = objectGet(member, "resource");
+  const resource = objectGet(member2, "resource");
   if (typeof resource === "string" && resource !== "") result.resource = resource;
-  const attribute = objectGet(member, "attribute");
+  const attribute = objectGet(member2, "attribute");
   if (typeof attribute === "string" && attribute !== "") result.attribute = attribute;
   else if (Array.isArray(attribute)) result.attribute = attribute.map(String).join(".");
-  const severity = objectGet(member, "severity");
+  const severity = objectGet(member2, "severity");
   if (typeof severity === "string" && isSeverity(severity.toLowerCase())) result.severity = severity.toLowerCase();
-  const id = objectGet(member, "id");
+  const id = objectGet(member2, "id");
   if (typeof id === "string" && id !== "") result.id = id;
   return result;
 }
@@ -38102,13 +33787,13 @@ function compliance(value) {
 }
 
 // src/policy/rego/planguard-data.ts
-function buildPlanguardData(model, config, judge = {}) {
+function buildPlanguardData(model, config2, judge = {}) {
   const resources = [];
   const byType = /* @__PURE__ */ Object.create(null);
   const references = /* @__PURE__ */ Object.create(null);
   const referrers = /* @__PURE__ */ Object.create(null);
   for (const r of model.resources) {
-    if (!isJudged(r, config, judge)) continue;
+    if (!isJudged(r, config2, judge)) continue;
     const rr = toRegoResource(r);
     resources.push(rr);
     (byType[r.type] ??= []).push(rr);
@@ -38121,7 +33806,7 @@ function buildPlanguardData(model, config, judge = {}) {
       }));
     }
   }
-  return { resources, resources_by_type: byType, references, referrers, config };
+  return { resources, resources_by_type: byType, references, referrers, config: config2 };
 }
 function toRegoResource(r) {
   return {
@@ -38159,7 +33844,11 @@ function typeOfConfigAddress2(address) {
 }
 
 // src/policy/rego/runner.ts
-var BUNDLED_POLICY_DIR = fileURLToPath(new URL("../../../policies/", import.meta.url));
+var BUNDLED_POLICY_DIR = bundledPolicyDir();
+function bundledPolicyDir() {
+  const candidates = ["../../../policies/", "../../policies/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  return candidates.find((dir) => existsSync3(path7.join(dir, "lib", "lib.rego"))) ?? candidates[0];
+}
 async function readPolicies(paths, bundled, withTests = false) {
   const out2 = [];
   for (const p of paths) {
@@ -38229,11 +33918,11 @@ function regoRules(program2, namespaces) {
   }
   return rules;
 }
-function evaluateRegoRules(program2, rules, model, config, selection, options, judge = {}) {
+function evaluateRegoRules(program2, rules, model, config2, selection, options, judge = {}) {
   const result = { findings: [], failures: [] };
   const active = rules.filter((r) => selection.isEnabled(r.meta));
   if (active.length === 0) return result;
-  const data = { ...options.data, planguard: buildPlanguardData(model, config, judge) };
+  const data = { ...options.data, planguard: buildPlanguardData(model, config2, judge) };
   const budget = options.budget ?? DEFAULT_BUDGET;
   const packagesWithExceptions = new Set(program2.packages().filter((p) => p.rules.some((r) => r.name === "exception")).map((p) => p.path));
   const exceptions = /* @__PURE__ */ new Map();
@@ -38306,7 +33995,7 @@ async function runScan(options) {
   const progress = options.progress ?? (() => void 0);
   for (const file of options.files) {
     progress(`reading ${file}`);
-    const model = buildModel(await loadDocument(file, options.load));
+    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), ...options.load }));
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
@@ -38332,6 +34021,13 @@ async function runScan(options) {
   result.findings.sort(byImportance);
   return result;
 }
+var REPEATED_MEMBERS = ["planned_values", "prior_state"];
+function unreadMembers(options) {
+  if ((options.wasm ?? []).length > 0) return [];
+  const read = options.rego?.program.inputMembersRead() ?? /* @__PURE__ */ new Set();
+  if (read === "whole") return [];
+  return REPEATED_MEMBERS.filter((k) => !read.has(k));
+}
 function today(options) {
   return options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
@@ -38350,14 +34046,14 @@ function applyFilters(result, options) {
   }
   if (options.baseline) applyBaseline(result.findings, options.baseline.fingerprints, options.baseline.file);
 }
-function describeInput(model, config, judge) {
+function describeInput(model, config2, judge) {
   const input = {
     file: model.file,
     kind: model.kind,
     format: model.format,
     formatVersion: model.formatVersion,
     resources: model.resources.length,
-    judged: model.resources.filter((r) => isJudged(r, config, judge)).length,
+    judged: model.resources.filter((r) => isJudged(r, config2, judge)).length,
     warnings: model.warnings
   };
   if (model.terraformVersion !== void 0) input.terraformVersion = model.terraformVersion;
@@ -38531,9 +34227,9 @@ function diffNode(walk2, b, a, steps, path12, depth) {
     return;
   }
   if (a.unknown === true) {
-    const change3 = { path: path12, steps, action: b.present ? "changed" : "added", unknown: true };
-    if (b.present) change3.before = b.value;
-    out2.push(change3);
+    const change2 = { path: path12, steps, action: b.present ? "changed" : "added", unknown: true };
+    if (b.present) change2.before = b.value;
+    out2.push(change2);
     return;
   }
   const bv = b.present ? b.value : void 0;
@@ -38571,10 +34267,10 @@ function diffNode(walk2, b, a, steps, path12, depth) {
     });
     return;
   }
-  const change2 = { path: path12, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
-  if (bv !== void 0) change2.before = bv;
-  if (av !== void 0) change2.after = av;
-  out2.push(change2);
+  const change = { path: path12, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
+  if (bv !== void 0) change.before = bv;
+  if (av !== void 0) change.after = av;
+  out2.push(change);
 }
 function isEmpty(v) {
   if (v === void 0 || v === null) return true;
@@ -38716,8 +34412,8 @@ function baseMessage(r) {
       const paths = r.changes.map((c) => c.path || "(the whole object)");
       const shown = paths.slice(0, MAX_PATHS_IN_MESSAGE).join(", ");
       const more = paths.length > MAX_PATHS_IN_MESSAGE ? ` and ${paths.length - MAX_PATHS_IN_MESSAGE} more` : "";
-      const plan = r.affectsPlan ? " The plan depends on this drift." : "";
-      return `${r.address}${moved} was changed outside Terraform: ${shown || "only ignored attributes"}${more}.${plan}`;
+      const plan2 = r.affectsPlan ? " The plan depends on this drift." : "";
+      return `${r.address}${moved} was changed outside Terraform: ${shown || "only ignored attributes"}${more}.${plan2}`;
     }
   }
 }
@@ -38743,8 +34439,8 @@ var DEFAULT_DRIFT_IGNORE = {
 };
 var DriftIgnore = class {
   entries = [];
-  constructor(config, useDefaults = true) {
-    for (const source of useDefaults ? [DEFAULT_DRIFT_IGNORE, config ?? {}] : [config ?? {}]) {
+  constructor(config2, useDefaults = true) {
+    for (const source of useDefaults ? [DEFAULT_DRIFT_IGNORE, config2 ?? {}] : [config2 ?? {}]) {
       for (const [type, paths] of Object.entries(source)) {
         for (const p of paths) this.entries.push({ type: glob(type), path: p.split(".").map(glob) });
       }
@@ -38766,11 +34462,11 @@ async function loadForDrift(file, options = {}) {
 }
 
 // src/drift/judge.ts
-function typeScriptJudge(rules, config) {
-  const selection = new RuleSelection(config);
+function typeScriptJudge(rules, config2) {
+  const selection = new RuleSelection(config2);
   return {
     rules: rules.filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
-    judge: (side2) => evaluateTypeScriptRules(side2, rules, config, selection)
+    judge: (side2) => evaluateTypeScriptRules(side2, rules, config2, selection)
   };
 }
 function compareVerdicts(before, after, drifted, rules) {
@@ -38817,7 +34513,7 @@ function sideModel(file, world, configuration, terraformVersion) {
   };
   if (terraformVersion !== void 0) doc["terraform_version"] = terraformVersion;
   if (configuration !== void 0) doc["configuration"] = configuration;
-  const loaded = { file, kind: "plan", format: "plan", formatVersion: "1.2", doc, sizeBytes: 0, warnings: [], digests: new SensitiveDigests() };
+  const loaded = { file, kind: "plan", format: "plan", formatVersion: "1.2", doc, sizeBytes: 0, warnings: [], digests: new SensitiveDigests(), skipped: [] };
   if (terraformVersion !== void 0) loaded.terraformVersion = terraformVersion;
   return buildModel(loaded);
 }
@@ -38855,9 +34551,9 @@ function isObj5(v) {
 function counts(r) {
   return r.mode === "managed" && r.deposed === void 0;
 }
-function driftFromPlan(plan) {
-  const doc = plan.loaded.doc;
-  const digests = plan.digests;
+function driftFromPlan(plan2) {
+  const doc = plan2.loaded.doc;
+  const digests = plan2.digests;
   const pairs = [];
   const beforeSwap = /* @__PURE__ */ new Map();
   const afterSwap = /* @__PURE__ */ new Map();
@@ -38887,7 +34583,7 @@ function driftFromPlan(plan) {
     configuration: doc["configuration"],
     relevant: relevantAttributes(doc["relevant_attributes"])
   };
-  if (plan.loaded.terraformVersion !== void 0) source.terraformVersion = plan.loaded.terraformVersion;
+  if (plan2.loaded.terraformVersion !== void 0) source.terraformVersion = plan2.loaded.terraformVersion;
   return source;
 }
 function driftFromStates(baseline, current) {
@@ -38960,10 +34656,10 @@ function relevantAttributes(value) {
 async function runDrift(options) {
   const judges = [typeScriptJudge(options.rules ?? BUNDLED_RULES, options.config), ...options.judges ?? []];
   if ("plan" in options.target) {
-    const plan = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
-    const source2 = driftFromPlan(plan);
-    const locate2 = options.locate ?? await locatorFor(options.source, plan.loaded.doc["configuration"]);
-    return analyse("plan", [describe2("plan", plan)], source2, plan.loaded.file, options.config, judges, locate2);
+    const plan2 = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
+    const source2 = driftFromPlan(plan2);
+    const locate2 = options.locate ?? await locatorFor(options.source, plan2.loaded.doc["configuration"]);
+    return analyse("plan", [describe2("plan", plan2)], source2, plan2.loaded.file, options.config, judges, locate2);
   }
   const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
   const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
@@ -38977,8 +34673,8 @@ async function locatorFor(source, configuration) {
   const index = await SourceIndex.build({ ...source, configuration });
   return (r) => index.locate(r.address);
 }
-async function analyse(mode, inputs, source, file, config, judges, locate) {
-  const ignore = new DriftIgnore(config.drift?.ignore, config.drift?.default_ignore !== false);
+async function analyse(mode, inputs, source, file, config2, judges, locate) {
+  const ignore = new DriftIgnore(config2.drift?.ignore, config2.drift?.default_ignore !== false);
   const diffs = source.pairs.map((pair) => ({ pair, changes: pair.status === "changed" ? diffValues(pair.before, pair.after) : [] }));
   const candidates = diffs.filter((d) => d.pair.status !== "changed" || d.changes.length > 0);
   const drifted = new Set(candidates.map((d) => d.pair.resource.address));
@@ -39161,18 +34857,18 @@ function parseSize(value) {
 // src/cli/drift.ts
 function registerDrift(program2) {
   const command = program2.command("drift").description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots").argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin").option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)").option("--current <state>", "the newer state snapshot, compared with --baseline");
-  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif").action(async (plan, flags) => {
-    process.exitCode = await driftCommand(plan, flags);
+  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif").action(async (plan2, flags) => {
+    process.exitCode = await driftCommand(plan2, flags);
   });
 }
-async function driftCommand(plan, flags) {
-  const target = targetOf(plan, flags);
+async function driftCommand(plan2, flags) {
+  const target = targetOf(plan2, flags);
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
   const maxBytes = parseSize(flags.maxInputSize);
-  const { config } = await loadConfig(flags.config);
+  const { config: config2 } = await loadConfig(flags.config);
   const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
-  const report = await runDrift({ target, config, source, load: maxBytes === void 0 ? {} : { maxBytes } });
+  const report = await runDrift({ target, config: config2, source, load: maxBytes === void 0 ? {} : { maxBytes } });
   for (const t of targets) {
     await emit(t, DRIFT_FORMATS[t.format](report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
   }
@@ -39184,10 +34880,10 @@ async function driftCommand(plan, flags) {
   if (flags.softFail) return EXIT_OK;
   return reachesThreshold(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
-function targetOf(plan, flags) {
+function targetOf(plan2, flags) {
   const states = flags.baseline !== void 0 || flags.current !== void 0;
-  if (plan !== void 0 && states) throw new UsageError("give a plan, or --baseline and --current, not both");
-  if (plan !== void 0) return { plan };
+  if (plan2 !== void 0 && states) throw new UsageError("give a plan, or --baseline and --current, not both");
+  if (plan2 !== void 0) return { plan: plan2 };
   if (flags.baseline === void 0 || flags.current === void 0) {
     if (!states) throw new UsageError("drift needs a plan, or --baseline <state> and --current <state>");
     throw new UsageError(`--${flags.baseline === void 0 ? "baseline" : "current"} is missing: drift between states compares --baseline with --current`);
@@ -41839,7 +37535,7 @@ var arraysEqual = (a, b) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 };
-var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+var isState = (state2, pcs, flag, ids) => state2.flag === flag && arraysEqual(state2.nfaStates, pcs) && arraysEqual(state2.matchIDs, ids);
 var NO_IDS = [];
 var END_TEXT = -1;
 var DFAState = class {
@@ -41971,12 +37667,12 @@ var DFA = class DFA2 {
     const cost = DFA2.stateCost(pcs, ids);
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
-    const state = new DFAState(pcs, flag, ids);
-    if (cached === void 0) this.stateCache.set(hash2, state);
-    else if (cached instanceof DFAState) this.stateCache.set(hash2, [cached, state]);
-    else cached.push(state);
+    const state2 = new DFAState(pcs, flag, ids);
+    if (cached === void 0) this.stateCache.set(hash2, state2);
+    else if (cached instanceof DFAState) this.stateCache.set(hash2, [cached, state2]);
+    else cached.push(state2);
     this.stateCount++;
-    return state;
+    return state2;
   }
   static stateCost(pcs, ids) {
     const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
@@ -41993,14 +37689,14 @@ var DFA = class DFA2 {
     stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
     return this.getState(closure.pcs, stateFlag, ids);
   }
-  allocTable(state, anchor) {
+  allocTable(state2, anchor) {
     const size = this.numClasses + 1;
     const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
     const table = new Array(size).fill(null);
-    if (anchor === RE2Flags.UNANCHORED) state.next = table;
-    else state.nextAnchored = table;
+    if (anchor === RE2Flags.UNANCHORED) state2.next = table;
+    else state2.nextAnchored = table;
     return table;
   }
   clearCache() {
@@ -42013,17 +37709,17 @@ var DFA = class DFA2 {
     this.clearCache();
     return this.getState(current.nfaStates, current.flag, current.matchIDs);
   }
-  step(state, cls, rune, anchor) {
-    let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+  step(state2, cls, rune, anchor) {
+    let table = anchor === RE2Flags.UNANCHORED ? state2.next : state2.nextAnchored;
     if (table !== null) {
       const cached = table[cls];
       if (cached !== null) return cached;
     } else {
-      table = this.allocTable(state, anchor);
+      table = this.allocTable(state2, anchor);
       if (table === null) return null;
     }
-    const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
-    const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+    const needflag = state2.flag >>> DFA2.FLAG_NEED_SHIFT;
+    const oldbeforeflag = state2.flag & DFA2.FLAG_EMPTY_MASK;
     let beforeflag = oldbeforeflag;
     let afterflag = 0;
     if (rune === 10) {
@@ -42031,10 +37727,10 @@ var DFA = class DFA2 {
       afterflag |= Utils.EMPTY_BEGIN_LINE;
     }
     if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
-    const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+    const islastword = (state2.flag & DFA2.FLAG_LAST_WORD) !== 0;
     const isword = rune !== END_TEXT && Utils.isWordRune(rune);
     beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
-    let pcs = state.nfaStates;
+    let pcs = state2.nfaStates;
     if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
     const nextPCs = [];
     let ismatch = false;
@@ -42069,29 +37765,29 @@ var DFA = class DFA2 {
       const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
       flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
     }
-    let state = this.startStates.get(flags);
-    if (state === void 0) {
-      state = this.makeState([this.prog.start], flags, NO_IDS);
-      if (state === null) {
+    let state2 = this.startStates.get(flags);
+    if (state2 === void 0) {
+      state2 = this.makeState([this.prog.start], flags, NO_IDS);
+      if (state2 === null) {
         this.clearCache();
-        state = this.makeState([this.prog.start], flags, NO_IDS);
-        if (state === null) return null;
+        state2 = this.makeState([this.prog.start], flags, NO_IDS);
+        if (state2 === null) return null;
       }
-      this.startStates.set(flags, state);
+      this.startStates.set(flags, state2);
     }
-    return state;
+    return state2;
   }
-  stepOrReset(state, cls, rune, anchor, pos, search) {
-    let next = this.step(state, cls, rune, anchor);
+  stepOrReset(state2, cls, rune, anchor, pos, search) {
+    let next = this.step(state2, cls, rune, anchor);
     if (next !== null) return next;
     if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
     search.resetPos = pos;
-    const restored = this.resetCache(state);
+    const restored = this.resetCache(state2);
     if (restored === null) return null;
     next = this.step(restored, cls, rune, anchor);
     return next;
   }
-  run(input, pos, anchor, state, onMatch) {
+  run(input, pos, anchor, state2, onMatch) {
     const endPos = input.endPos();
     const latin1Class = this.latin1Class;
     const unanchored = anchor === RE2Flags.UNANCHORED;
@@ -42103,26 +37799,26 @@ var DFA = class DFA2 {
       const width = r & 7;
       if (width === 0) break;
       const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
-      let next = unanchored && state.next !== null ? state.next[cls] : null;
+      let next = unanchored && state2.next !== null ? state2.next[cls] : null;
       if (next === null) {
-        next = this.stepOrReset(state, cls, rune, anchor, i, search);
+        next = this.stepOrReset(state2, cls, rune, anchor, i, search);
         if (next === null) return null;
       }
-      state = next;
-      if (state.isMatch && onMatch(state, false)) return true;
-      if (!unanchored && state.nfaStates.length === 0) return false;
+      state2 = next;
+      if (state2.isMatch && onMatch(state2, false)) return true;
+      if (!unanchored && state2.nfaStates.length === 0) return false;
       i += width;
     }
-    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
-    if (state === null) return null;
-    return state.isMatch && onMatch(state, true);
+    state2 = this.stepOrReset(state2, this.numClasses, END_TEXT, anchor, i, search);
+    if (state2 === null) return null;
+    return state2.isMatch && onMatch(state2, true);
   }
   match(input, pos, anchor) {
     if (this.failed) return null;
     if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
     const startState = this.start(input, pos);
     if (startState === null) return null;
-    return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+    return this.run(input, pos, anchor, startState, (state2, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
   }
   matchSet(input, pos, anchor) {
     if (this.failed) return null;
@@ -42130,8 +37826,8 @@ var DFA = class DFA2 {
     const startState = this.start(input, pos);
     if (startState === null) return null;
     const matches = /* @__PURE__ */ new Set();
-    const collect2 = (state, atEnd) => {
-      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+    const collect2 = (state2, atEnd) => {
+      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state2.matchIDs.length; k++) matches.add(state2.matchIDs[k]);
       return false;
     };
     if (this.run(input, pos, anchor, startState, collect2) === null) return null;
@@ -42985,17 +38681,17 @@ var RegexpWalker = class {
     for (; ; ) {
       if (re.subs.length === 0) result = handler.leaf(re);
       else {
-        const state = handler.enter(re);
-        if (state.result === void 0) {
+        const state2 = handler.enter(re);
+        if (state2.result === void 0) {
           stack.push({
             re,
-            state,
+            state: state2,
             i: 0
           });
           re = re.subs[0];
           continue;
         }
-        result = state.result;
+        result = state2.result;
       }
       for (; ; ) {
         if (stack.length === 0) return result;
@@ -43168,8 +38864,8 @@ var PrefilterTree = class PrefilterTree2 {
   static WALKER = {
     leaf: (re) => PrefilterTree2.leaf(re),
     enter: (re) => PrefilterTree2.enter(re),
-    child: (re, state, result) => PrefilterTree2.child(re, state, result),
-    leave: (re, state) => PrefilterTree2.leave(re, state)
+    child: (re, state2, result) => PrefilterTree2.child(re, state2, result),
+    leave: (re, state2) => PrefilterTree2.leave(re, state2)
   };
   static leaf(re) {
     if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
@@ -43206,36 +38902,36 @@ var PrefilterTree = class PrefilterTree2 {
         return { result: new Prefilter(Prefilter.Type.NONE) };
     }
   }
-  static child(re, state, s) {
-    if (state.subs === void 0) {
-      state.sub = s;
+  static child(re, state2, s) {
+    if (state2.subs === void 0) {
+      state2.sub = s;
       return;
     }
-    if (state.pf.type === Prefilter.Type.AND) {
+    if (state2.pf.type === Prefilter.Type.AND) {
       if (s.type === Prefilter.Type.NONE) return;
       if (s.type === Prefilter.Type.AND) {
-        for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+        for (let j = 0; j < s.subs.length; j++) state2.subs.push(s.subs[j]);
         return;
       }
-      state.subs.push(s);
+      state2.subs.push(s);
       return;
     }
     if (s.type === Prefilter.Type.NONE) {
-      state.result = new Prefilter(Prefilter.Type.NONE);
+      state2.result = new Prefilter(Prefilter.Type.NONE);
       return;
     }
     if (s.type === Prefilter.Type.OR) {
-      for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+      for (let j = 0; j < s.subs.length; j++) state2.subs.push(s.subs[j]);
       return;
     }
-    state.subs.push(s);
+    state2.subs.push(s);
   }
-  static leave(re, state) {
-    if (state.subs === void 0) return state.sub;
-    const pf = state.pf;
+  static leave(re, state2) {
+    if (state2.subs === void 0) return state2.sub;
+    const pf = state2.pf;
     const seen = /* @__PURE__ */ new Set();
     const subs = [];
-    for (const sub of state.subs) {
+    for (const sub of state2.subs) {
       if (sub.type === Prefilter.Type.EXACT) {
         if (seen.has(sub.str)) continue;
         seen.add(sub.str);
@@ -43465,8 +39161,8 @@ var Compiler = class Compiler2 {
     this.walker = {
       leaf: (re) => this.leaf(re),
       enter: (re) => this.enter(re),
-      child: (re, state, result) => this.child(re, state, result),
-      leave: (re, state) => this.leave(re, state)
+      child: (re, state2, result) => this.child(re, state2, result),
+      leave: (re, state2) => this.leave(re, state2)
     };
   }
   newInst(op) {
@@ -43647,29 +39343,29 @@ var Compiler = class Compiler2 {
         throw new RE2JSCompileException("regexp: unhandled case in compile");
     }
   }
-  child(re, state, f1) {
-    if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
-    else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
-    else state.sub = f1;
+  child(re, state2, f1) {
+    if (re.op === Regexp.Op.CONCAT) state2.f = state2.f === null ? f1 : this.cat(state2.f, f1);
+    else if (re.op === Regexp.Op.ALTERNATE) state2.f = state2.f === null ? f1 : this.alt(state2.f, f1);
+    else state2.sub = f1;
   }
-  leave(re, state) {
+  leave(re, state2) {
     switch (re.op) {
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
-        return this.lookBehind(state.sub, re.lb);
+        return this.lookBehind(state2.sub, re.lb);
       case Regexp.Op.CAPTURE: {
         const ket = this.cap(re.cap << 1 | 1);
-        return this.cat(this.cat(state.bra, state.sub), ket);
+        return this.cat(this.cat(state2.bra, state2.sub), ket);
       }
       case Regexp.Op.STAR:
-        return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.star(state2.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.PLUS:
-        return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.plus(state2.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.QUEST:
-        return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.quest(state2.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.CONCAT:
       case Regexp.Op.ALTERNATE:
-        return state.f;
+        return state2.f;
       default:
         throw new RE2JSCompileException("regexp: unhandled case in compile");
     }
@@ -43683,8 +39379,8 @@ var Simplify = class Simplify2 {
   static WALKER = {
     leaf: (re) => Simplify2.leaf(re),
     enter: (re) => Simplify2.enter(re),
-    child: (re, state, result, i) => Simplify2.child(re, state, result, i),
-    leave: (re, state) => Simplify2.leave(re, state)
+    child: (re, state2, result, i) => Simplify2.child(re, state2, result, i),
+    leave: (re, state2) => Simplify2.leave(re, state2)
   };
   static leaf(re) {
     if (re.op === Regexp.Op.CHAR_CLASS) {
@@ -43717,45 +39413,45 @@ var Simplify = class Simplify2 {
         return { result: re };
     }
   }
-  static child(re, state, nsub, i) {
-    if (state.subs === void 0) {
-      state.sub = nsub;
+  static child(re, state2, nsub, i) {
+    if (state2.subs === void 0) {
+      state2.sub = nsub;
       return;
     }
-    if (nsub !== re.subs[i]) state.changed = true;
+    if (nsub !== re.subs[i]) state2.changed = true;
     if (re.op === Regexp.Op.CONCAT) {
       if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.result = new Regexp(Regexp.Op.NO_MATCH);
+        state2.result = new Regexp(Regexp.Op.NO_MATCH);
         return;
       }
       if (nsub.op === Regexp.Op.EMPTY_MATCH) {
-        state.changed = true;
+        state2.changed = true;
         return;
       }
       if (nsub.op === Regexp.Op.CONCAT) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        state2.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state2.subs.push(nsub.subs[j]);
         return;
       }
     } else {
       if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.changed = true;
+        state2.changed = true;
         return;
       }
       if (nsub.op === Regexp.Op.ALTERNATE) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        state2.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state2.subs.push(nsub.subs[j]);
         return;
       }
     }
-    state.subs.push(nsub);
+    state2.subs.push(nsub);
   }
-  static leave(re, state) {
+  static leave(re, state2) {
     switch (re.op) {
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
       case Regexp.Op.CAPTURE: {
-        const sub = state.sub;
+        const sub = state2.sub;
         if (sub !== re.subs[0]) {
           const nre = Regexp.fromRegexp(re);
           nre.runes = /* @__PURE__ */ new Int32Array(0);
@@ -43766,8 +39462,8 @@ var Simplify = class Simplify2 {
       }
       case Regexp.Op.CONCAT:
       case Regexp.Op.ALTERNATE:
-        if (state.changed) {
-          const newSubs = state.subs;
+        if (state2.changed) {
+          const newSubs = state2.subs;
           if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
           if (newSubs.length === 1) return newSubs[0];
           const nre = Regexp.fromRegexp(re);
@@ -43779,9 +39475,9 @@ var Simplify = class Simplify2 {
       case Regexp.Op.STAR:
       case Regexp.Op.PLUS:
       case Regexp.Op.QUEST:
-        return Simplify2.simplify1(re.op, re.flags, state.sub, re);
+        return Simplify2.simplify1(re.op, re.flags, state2.sub, re);
       case Regexp.Op.REPEAT:
-        return Simplify2.simplifyRepeat(re, state.sub);
+        return Simplify2.simplifyRepeat(re, state2.sub);
       default:
         return re;
     }
@@ -49684,24 +45380,24 @@ function checkRecursion(tree) {
     deps.set(node, out2);
   }
   const errors = [];
-  const state = /* @__PURE__ */ new Map();
+  const state2 = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
   for (const start of nodes) {
-    if (state.has(start)) continue;
+    if (state2.has(start)) continue;
     const stack = [{ node: start, it: deps.get(start).values() }];
     const path12 = [start];
-    state.set(start, 1);
+    state2.set(start, 1);
     while (stack.length) {
       const top = stack[stack.length - 1];
       const step2 = top.it.next();
       if (step2.done) {
-        state.set(top.node, 2);
+        state2.set(top.node, 2);
         stack.pop();
         path12.pop();
         continue;
       }
       const next = step2.value;
-      const s = state.get(next);
+      const s = state2.get(next);
       if (s === 1) {
         const cycle = path12.slice(path12.indexOf(next));
         if (!cycle.some((n) => reported.has(n))) {
@@ -49713,7 +45409,7 @@ function checkRecursion(tree) {
         continue;
       }
       if (s === 2) continue;
-      state.set(next, 1);
+      state2.set(next, 1);
       path12.push(next);
       stack.push({ node: next, it: deps.get(next).values() });
     }
@@ -51139,6 +46835,84 @@ function dedupe(errors) {
   });
 }
 
+// src/rego/compiler/input-use.ts
+function inputMembersRead(modules) {
+  const keys = /* @__PURE__ */ new Set();
+  let whole = false;
+  const visit = (t) => {
+    if (whole) return;
+    switch (t.type) {
+      case "root":
+        if (t.root === "input") whole = true;
+        return;
+      case "ref":
+        if (t.head.type === "root" && t.head.root === "input") {
+          const first = t.path[0];
+          if (first?.type === "scalar" && typeof first.value === "string") keys.add(first.value);
+          else whole = true;
+        } else visit(t.head);
+        t.path.forEach(visit);
+        return;
+      case "arraycomp":
+      case "setcomp":
+        visit(t.term);
+        visitBody(t.body);
+        return;
+      case "objcomp":
+        visit(t.key);
+        visit(t.value);
+        visitBody(t.body);
+        return;
+      default:
+        directSubterms(t).forEach(visit);
+    }
+  };
+  const visitBody = (body) => {
+    for (const lit2 of body) {
+      const e = lit2.expr;
+      switch (e.kind) {
+        case "term":
+          visit(e.term);
+          break;
+        case "unify":
+        case "assign":
+          visit(e.left);
+          visit(e.right);
+          break;
+        case "some":
+          e.vars.forEach(visit);
+          break;
+        case "somein":
+          if (e.key) visit(e.key);
+          visit(e.value);
+          visit(e.collection);
+          break;
+        case "every":
+          if (e.key) visit(e.key);
+          visit(e.value);
+          visit(e.domain);
+          visitBody(e.body);
+          break;
+      }
+      for (const w of lit2.withs) visit(w.value);
+    }
+  };
+  for (const m of modules) {
+    for (const rule of m.rules) {
+      rule.head.ref.forEach(visit);
+      rule.head.args?.forEach(visit);
+      if (rule.head.key) visit(rule.head.key);
+      if (rule.head.value) visit(rule.head.value);
+      visitBody(rule.body);
+      for (const e of rule.elses) {
+        visitBody(e.body);
+        if (e.value) visit(e.value);
+      }
+    }
+  }
+  return whole ? "whole" : keys;
+}
+
 // src/rego/eval/collections.ts
 function indexValue(coll, key) {
   if (Array.isArray(coll)) {
@@ -51295,11 +47069,11 @@ var PartialBuilder = class {
     if (!node) this.addValue(keys, value, void 0);
   }
   /** `keys` lead to a set that holds `member`. */
-  addMember(keys, member, loc) {
+  addMember(keys, member2, loc) {
     const node = this.descend(keys, loc);
     if (node.value !== void 0 || node.children && node.children.size > 0) throw this.conflict(loc);
     node.members ??= new RegoSet();
-    node.members.addDuringConstruction(member);
+    node.members.addDuringConstruction(member2);
   }
   descend(keys, loc) {
     let node = this.root;
@@ -52197,6 +47971,10 @@ var CompiledPolicies = class {
     }
     return best ? annotationInfo(best.a) : void 0;
   }
+  /** The top-level members of `input` the policies can read ("whole" when they use input as a whole). */
+  inputMembersRead() {
+    return inputMembersRead(this.program.modules);
+  }
   /** Evaluations that share rule values: same input and data, one memo. */
   session(options = {}) {
     return new Session(this.program, options, options.strictBuiltinErrors ?? this.strictDefault);
@@ -52346,6 +48124,9 @@ var EngineProgram = class {
       if (p.annotation) info.annotation = p.annotation;
       return info;
     });
+  }
+  inputMembersRead() {
+    return this.compiled.inputMembersRead();
   }
   evaluate(ref, input, data, budget) {
     if (!this.last || this.last.input !== input || this.last.data !== data) {
@@ -52707,7 +48488,7 @@ async function scanCommand(files, flags) {
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, Object.keys(SCAN_FORMATS));
   const maxBytes = parseSize(flags.maxInputSize);
-  const { config, file: configFile } = await loadConfig(flags.config);
+  const { config: config2, file: configFile } = await loadConfig(flags.config);
   const baseline = flags.baseline === void 0 ? void 0 : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
   const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };
@@ -52728,7 +48509,7 @@ async function scanCommand(files, flags) {
       files,
       source,
       progress: (m) => progress.update(m),
-      config,
+      config: config2,
       ...configFile !== void 0 ? { configFile } : {},
       ...baseline !== void 0 ? { baseline } : {},
       changedOnly: flags.changedOnly === true,
@@ -52896,8 +48677,8 @@ async function runAction(env = process.env) {
   args.push("--format", getBooleanInput("annotations", true, env) ? "github" : "text");
   const failOn = getInput("fail-on", env);
   if (failOn !== "") args.push("--fail-on", failOn);
-  const config = getInput("config", env);
-  if (config !== "") args.push("--config", config);
+  const config2 = getInput("config", env);
+  if (config2 !== "") args.push("--config", config2);
   if (mode === "scan") {
     for (const p of getListInput("policy", env)) args.push("--policy", p);
     if (getBooleanInput("changed-only", false, env)) args.push("--changed-only");
@@ -52905,11 +48686,11 @@ async function runAction(env = process.env) {
     if (baseline !== "") args.push("--baseline", baseline);
   }
   const code18 = await main(args);
-  if (getBooleanInput("job-summary", true, env) && env["GITHUB_STEP_SUMMARY"] && existsSync3(summary)) {
+  if (getBooleanInput("job-summary", true, env) && env["GITHUB_STEP_SUMMARY"] && existsSync4(summary)) {
     appendFileSync2(env["GITHUB_STEP_SUMMARY"], readFileSync(summary, "utf8"));
   }
-  if (existsSync3(sarif)) setOutput("sarif-file", path11.resolve(sarif), env);
-  if (existsSync3(jsonReport)) {
+  if (existsSync4(sarif)) setOutput("sarif-file", path11.resolve(sarif), env);
+  if (existsSync4(jsonReport)) {
     const report = JSON.parse(readFileSync(jsonReport, "utf8"));
     const counts2 = report.summary;
     if (counts2) {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -48,6 +49,20 @@ describe("the GitHub Action", () => {
     expect(out["critical-count"]).toBe("1");
     expect(out["exit-code"]).toBe("1");
     expect(JSON.parse(readFileSync(out["sarif-file"]!, "utf8")).runs[0].results).toHaveLength(2);
+  });
+
+  it("runs from its single-file bundle, where GitHub starts it, with the bundled policies found", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-bundle-"));
+    const sarif = path.join(dir, "results.sarif");
+    const run = spawnSync(process.execPath, [path.join(repoRoot, "dist", "action", "index.js")], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { PATH: process.env["PATH"] ?? "", INPUT_PLAN: fixturePath("rules", "PG-AWS-IAM-001", "fail.json"), INPUT_MODE: "scan", "INPUT_SARIF-FILE": sarif, INPUT_ANNOTATIONS: "false", "INPUT_JOB-SUMMARY": "false" },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    const results = JSON.parse(readFileSync(sarif, "utf8")).runs[0].results as { ruleId: string }[];
+    expect(results.map((r) => r.ruleId)).toContain("PG-AWS-IAM-001");
   });
 
   it("refuses a missing plan input", async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +25,17 @@ import { buildPlanguardData } from "./planguard-data.js";
  * planguard.*) always run unless --no-bundled; user packages are chosen by
  * --namespace (default main) or --all-namespaces, as in conftest.
  */
-export const BUNDLED_POLICY_DIR = fileURLToPath(new URL("../../../policies/", import.meta.url));
+export const BUNDLED_POLICY_DIR = bundledPolicyDir();
+
+/**
+ * policies/ at the package root: three levels above this module in src/ and
+ * dist/ (src/policy/rego/runner.ts), two above the GitHub Action's single-file
+ * bundle (dist/action/index.js).
+ */
+function bundledPolicyDir(): string {
+  const candidates = ["../../../policies/", "../../policies/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  return candidates.find((dir) => existsSync(path.join(dir, "lib", "lib.rego"))) ?? candidates[0]!;
+}
 
 export interface PolicySource {
   file: string;
