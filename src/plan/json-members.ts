@@ -40,6 +40,70 @@ function isSpace(b: number | undefined): boolean {
 
 /** The top-level members from `from` on, or undefined when the bytes are not one JSON object. */
 export function topLevelMembers(bytes: Buffer, from = 0): JsonMember[] | undefined {
+  const scan = scanForward(bytes, from, () => false);
+  return scan?.complete ? scan.members : undefined;
+}
+
+/** What to parse of a document to have all its top-level members but the skipped ones. */
+export type KeptPiece =
+  /** One member's value. */
+  | { kind: "member"; key: string; start: number; end: number }
+  /** Several whole members, `"k": v, ...` without braces: parse as an object. */
+  | { kind: "members"; start: number; end: number };
+
+/**
+ * The pieces of a document to parse when the members named in `skip` are
+ * to be left out, in document order, and the keys that were left out.
+ * Only the members before the first skipped one and after the last one are
+ * scanned (from the front and from the back); everything between them is one
+ * piece, parsed whole, since a JSON.parse is cheaper than a scan of the same
+ * bytes followed by one. Undefined when the structure is not as expected.
+ */
+export function keptPieces(bytes: Buffer, from: number, skip: ReadonlySet<string>): { pieces: KeptPiece[]; skipped: string[] } | undefined {
+  const front = scanForward(bytes, from, (key) => skip.has(key));
+  if (!front) return undefined;
+  const skipped: string[] = [];
+  const pieces: KeptPiece[] = [];
+  const keep = (list: readonly JsonMember[]) => {
+    for (const m of list) {
+      if (skip.has(m.key)) {
+        if (!skipped.includes(m.key)) skipped.push(m.key);
+      } else pieces.push({ kind: "member", ...m });
+    }
+  };
+  keep(front.members);
+  if (front.complete) return { pieces, skipped };
+  const back = scanBackward(bytes, front.end, (key) => skip.has(key));
+  if (!back) return undefined;
+  // Between the two skipped members: `, "k": v, ... ,`, or a lone comma, or nothing.
+  let start = front.end;
+  let end = back.start;
+  while (start < end && isSpace(bytes[start])) start++;
+  while (end > start && isSpace(bytes[end - 1])) end--;
+  if (start < end) {
+    if (bytes[start] !== COMMA) return undefined;
+    start++;
+    while (start < end && isSpace(bytes[start])) start++;
+    if (start < end) {
+      if (bytes[end - 1] !== COMMA) return undefined;
+      end--;
+      while (end > start && isSpace(bytes[end - 1])) end--;
+      if (start < end) pieces.push({ kind: "members", start, end });
+    }
+  }
+  keep(back.members);
+  return { pieces, skipped };
+}
+
+interface ForwardScan {
+  members: JsonMember[];
+  /** True when the object was scanned to its end; else it stopped after a member `stopAfter` chose. */
+  complete: boolean;
+  /** Just past the last member's value (where the scan stopped). */
+  end: number;
+}
+
+function scanForward(bytes: Buffer, from: number, stopAfter: (key: string) => boolean): ForwardScan | undefined {
   const n = bytes.length;
   let i = from;
   while (i < n && isSpace(bytes[i])) i++;
@@ -72,9 +136,10 @@ export function topLevelMembers(bytes: Buffer, from = 0): JsonMember[] | undefin
           if (key === undefined || valueStart < 0) return undefined;
           members.push(member(bytes, key, valueStart, i));
         }
+        const end = i;
         i++;
         while (i < n && isSpace(bytes[i])) i++;
-        return i === n ? members : undefined;
+        return i === n ? { members, complete: true, end } : undefined;
       }
     } else if (depth === 1) {
       if (c === COLON) {
@@ -82,7 +147,9 @@ export function topLevelMembers(bytes: Buffer, from = 0): JsonMember[] | undefin
         valueStart = i + 1;
       } else if (c === COMMA) {
         if (key === undefined || valueStart < 0) return undefined;
-        members.push(member(bytes, key, valueStart, i));
+        const done = member(bytes, key, valueStart, i);
+        members.push(done);
+        if (stopAfter(key)) return { members, complete: false, end: done.end };
         key = undefined;
         valueStart = -1;
       }
@@ -92,15 +159,91 @@ export function topLevelMembers(bytes: Buffer, from = 0): JsonMember[] | undefin
   return undefined;
 }
 
+/**
+ * Scans members from the end of the object backwards, never before `limit`,
+ * and stops after the first (from the end) member `stopAfter` chooses; returns
+ * them in document order and where the stopping member's key starts.
+ * Backwards works as forwards: a quote is a delimiter exactly when an even
+ * number of backslashes precede it.
+ */
+function scanBackward(bytes: Buffer, limit: number, stopAfter: (key: string) => boolean): { members: JsonMember[]; start: number } | undefined {
+  let i = bytes.length - 1;
+  while (i >= limit && isSpace(bytes[i])) i--;
+  if (i < limit || bytes[i] !== CLOSE_OBJ) return undefined;
+  i--;
+  const members: JsonMember[] = [];
+  for (;;) {
+    while (i >= limit && isSpace(bytes[i])) i--;
+    // Back at the front scan's last member: nothing else between.
+    if (i < limit) return { members, start: limit };
+    const valueEnd = i + 1;
+    const valueStart = valueStartBackward(bytes, i, limit);
+    if (valueStart < 0) return undefined;
+    i = valueStart - 1;
+    while (i > limit && isSpace(bytes[i])) i--;
+    if (bytes[i] !== COLON) return undefined;
+    i--;
+    while (i > limit && isSpace(bytes[i])) i--;
+    if (bytes[i] !== QUOTE) return undefined;
+    const keyStart = openingQuote(bytes, i, limit);
+    if (keyStart < 0) return undefined;
+    const key = decodeKey(bytes, keyStart, i + 1);
+    if (key === undefined) return undefined;
+    members.unshift({ key, start: valueStart, end: valueEnd });
+    if (stopAfter(key)) return { members, start: keyStart };
+    i = keyStart - 1;
+    while (i > limit && isSpace(bytes[i])) i--;
+    if (bytes[i] !== COMMA) return undefined;
+    i--;
+  }
+}
+
+/** Where the value whose last byte is at `i` begins; -1 when it cannot be found after `limit`. */
+function valueStartBackward(bytes: Buffer, i: number, limit: number): number {
+  const c = bytes[i];
+  if (c === QUOTE) return openingQuote(bytes, i, limit);
+  if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+    let depth = 1;
+    for (let j = i - 1; j > limit; j--) {
+      const b = bytes[j];
+      if (b === QUOTE) {
+        j = openingQuote(bytes, j, limit);
+        if (j < 0) return -1;
+      } else if (b === CLOSE_OBJ || b === CLOSE_ARR) depth++;
+      else if (b === OPEN_OBJ || b === OPEN_ARR) {
+        depth--;
+        if (depth === 0) return j;
+      }
+    }
+    return -1;
+  }
+  // A number, true, false or null: back to the byte before it.
+  let j = i;
+  while (j > limit && !isSpace(bytes[j - 1]) && bytes[j - 1] !== COLON && bytes[j - 1] !== COMMA && bytes[j - 1] !== OPEN_ARR && bytes[j - 1] !== OPEN_OBJ) j--;
+  return j > limit ? j : -1;
+}
+
+/** The opening quote of the string whose closing quote is at `closing`; -1 when there is none after `limit`. */
+function openingQuote(bytes: Buffer, closing: number, limit: number): number {
+  let q = closing;
+  do {
+    q = bytes.lastIndexOf(QUOTE, q - 1);
+  } while (q > limit && isEscaped(bytes, q));
+  return q > limit ? q : -1;
+}
+
+function isEscaped(bytes: Buffer, quote: number): boolean {
+  let backslashes = 0;
+  for (let k = quote - 1; bytes[k] === BACKSLASH; k--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
 /** Index just past the closing quote of a string whose content starts at i; -1 when unterminated. */
 function stringEnd(bytes: Buffer, i: number): number {
   for (;;) {
     const q = bytes.indexOf(QUOTE, i);
     if (q < 0) return -1;
-    // The quote is escaped when an odd number of backslashes precede it.
-    let backslashes = 0;
-    for (let k = q - 1; bytes[k] === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return q + 1;
+    if (!isEscaped(bytes, q)) return q + 1;
     i = q + 1;
   }
 }

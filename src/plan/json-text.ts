@@ -1,5 +1,5 @@
 import { InputError } from "./errors.js";
-import { topLevelMembers } from "./json-members.js";
+import { keptPieces } from "./json-members.js";
 import { findSyntaxError } from "./json-syntax.js";
 
 /**
@@ -25,32 +25,41 @@ export const PARTIAL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
  * Returns the keys actually left out. Anything the member scan does not
  * expect falls back to parsing the whole text, so errors read the same.
  */
-export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: ReadonlySet<string>): { value: unknown; skipped: string[] } {
-  if (skip.size === 0 || bytes.length < PARTIAL_PARSE_MIN_BYTES) return { value: parseJsonBytes(file, bytes), skipped: [] };
+export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: ReadonlySet<string>, minBytes = PARTIAL_PARSE_MIN_BYTES): { value: unknown; skipped: string[] } {
+  if (skip.size === 0 || bytes.length < minBytes) return { value: parseJsonBytes(file, bytes), skipped: [] };
   const start = checkEncoding(file, bytes);
-  const members = topLevelMembers(bytes, start);
-  if (!members) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const layout = keptPieces(bytes, start, skip);
+  if (!layout) return { value: parseJsonBytes(file, bytes), skipped: [] };
   const doc: Record<string, unknown> = {};
-  const skipped: string[] = [];
-  for (const m of members) {
-    if (skip.has(m.key)) {
-      if (!skipped.includes(m.key)) skipped.push(m.key);
-      continue;
-    }
-    const text = bytes.toString("utf8", m.start, m.end);
+  const skipped = [...layout.skipped];
+  for (const piece of layout.pieces) {
+    const text = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : `{${bytes.toString("utf8", piece.start, piece.end)}}`;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
       return { value: parseJsonBytes(file, bytes), skipped: [] };
     }
-    if (text.includes("\uFFFD") && !bytes.subarray(m.start, m.end).includes(REPLACEMENT_CHARACTER)) {
+    if (text.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) {
       return { value: parseJsonBytes(file, bytes), skipped: [] };
     }
-    // defineProperty, not assignment: a key "__proto__" must stay a plain member, as JSON.parse makes it.
-    Object.defineProperty(doc, m.key, { value, enumerable: true, writable: true, configurable: true });
+    if (piece.kind === "member") {
+      setMember(doc, piece.key, value);
+      continue;
+    }
+    for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+      // A repeated skipped key between the first and the last one.
+      if (skip.has(key)) {
+        if (!skipped.includes(key)) skipped.push(key);
+      } else setMember(doc, key, member);
+    }
   }
   return { value: doc, skipped };
+}
+
+/** defineProperty, not assignment: a key "__proto__" must stay a plain member, as JSON.parse makes it. */
+function setMember(doc: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const REPLACEMENT_CHARACTER = Buffer.from("\uFFFD", "utf8");

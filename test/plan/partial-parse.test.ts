@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { topLevelMembers } from "../../src/plan/json-members.js";
+import { keptPieces, topLevelMembers } from "../../src/plan/json-members.js";
 import { PARTIAL_PARSE_MIN_BYTES, parseJsonBytesWithout } from "../../src/plan/json-text.js";
 import { parseDocument } from "../../src/plan/load.js";
 import { buildModel } from "../../src/plan/model.js";
@@ -35,6 +35,37 @@ describe("the top-level member scan", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("leaves out any chosen members of any object, wherever they are, and keeps the rest as JSON.parse gives them", () => {
+    const key = fc.constantFrom("a", "b", "skip1", "skip2", "__proto__", 'q"k', "k\\");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.jsonValue()), { maxLength: 8 }), fc.subarray(["skip1", "skip2", "a", 'q"k']), fc.boolean(), (entries, skipList, indent) => {
+        // Built as text so that repeated keys stay repeated, as a file may have them.
+        const sep = indent ? ",\n  " : ",";
+        const text = `{${indent ? "\n  " : ""}${entries.map(([k, v]) => `${JSON.stringify(k)}:${indent ? " " : ""}${JSON.stringify(v)}`).join(sep)}${indent ? "\n" : ""}}`;
+        const skip = new Set(skipList);
+        const expected = JSON.parse(text) as Record<string, unknown>;
+        for (const k of skip) delete expected[k];
+        const { value, skipped } = parseJsonBytesWithout("p.json", Buffer.from(text), skip, 0);
+        expect(value).toEqual(expected);
+        expect(Object.keys(value as object)).toEqual(Object.keys(expected));
+        expect(new Set(skipped)).toEqual(new Set(entries.map(([k]) => k).filter((k) => skip.has(k))));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("scans only around the skipped members and parses what lies between them in one piece", () => {
+    const text = JSON.stringify({ format_version: "1.2", planned_values: { a: "}" }, resource_changes: [1], output_changes: {}, prior_state: { b: "{" }, configuration: { c: 1 } });
+    const bytes = Buffer.from(text);
+    const layout = keptPieces(bytes, 0, new Set(["planned_values", "prior_state"]));
+    expect(layout?.skipped).toEqual(["planned_values", "prior_state"]);
+    expect(layout?.pieces.map((p) => (p.kind === "member" ? p.key : `{${bytes.toString("utf8", p.start, p.end)}}`))).toEqual([
+      "format_version",
+      '{"resource_changes":[1],"output_changes":{}}',
+      "configuration",
+    ]);
   });
 
   it("refuses what is not one well-formed object, so the caller parses the whole text and reports the error", () => {
