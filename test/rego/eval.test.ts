@@ -129,6 +129,13 @@ describe("evaluation: data as one tree", () => {
     ]);
     expect(toJSON(c.evaluate("data.policies", { data })!)).toEqual({ p1: { deny: ["one"] }, p2: { deny: ["two"] }, p3: { deny: ["three"] } });
   });
+
+  it("reads base documents by storage path, as OPA does: data[1] is data[\"1\"], data.arr[\"0\"] its first element", () => {
+    const src = 'package a\np := data.arr["0"]\nq := data.obj[1]\nr := data.obj[true]\ns := o[1] if o := data.obj\n';
+    const data = { arr: [10, 20], obj: { "1": "one", true: 1 } };
+    // Only refs into data are store paths; a value bound to a variable is indexed by value.
+    expect(evalJSON(src, "data.a", { data })).toEqual({ p: 10, q: "one" });
+  });
 });
 
 describe("evaluation: bounds", () => {

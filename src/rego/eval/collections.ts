@@ -3,7 +3,7 @@
  * members in OPA's order (arrays by index, objects by sorted key, sets by
  * sorted member), without copying the collection.
  */
-import { canonicalKey, compare, compareStrings, equal, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
+import { canonicalKey, compare, compareStrings, equal, formatNumber, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 
 /** `coll[key]`: an array element, an object value, a set member; undefined otherwise. */
 export function indexValue(coll: Value, key: Value): Value | undefined {
@@ -14,6 +14,23 @@ export function indexValue(coll: Value, key: Value): Value | undefined {
   if (coll instanceof RegoSet) return coll.has(key) ? key : undefined;
   if (isObject(coll)) return objectGet(coll, key);
   return undefined;
+}
+
+/**
+ * `data[key]` on a base document, as OPA reads its store: the ref becomes a
+ * storage path of strings (storage.NewPathForRef turns a number key into its
+ * text, so `data.x[1]` finds the key "1"), and a path segment indexes an
+ * array when it is an integer in decimal (inmem's ValidateArrayIndex, so
+ * `data.arr["0"]` is its first element). Sets and non-string object keys
+ * (base data given as values rather than JSON) keep the plain lookup.
+ */
+export function indexBase(coll: Value, key: Value): Value | undefined {
+  if (Array.isArray(coll)) {
+    if (typeof key === "string" && /^[+-]?[0-9]+$/.test(key)) return indexValue(coll, Number(key));
+    return indexValue(coll, key);
+  }
+  if (typeof key === "number" && isObject(coll)) return objectGet(coll, formatNumber(key)) ?? objectGet(coll, key);
+  return indexValue(coll, key);
 }
 
 const sortedKeyCache = new WeakMap<object, string[]>();

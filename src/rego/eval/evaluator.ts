@@ -16,7 +16,7 @@ import { mockKey, type CompiledWith } from "../compiler/resolve.js";
 import type { TreeNode } from "../compiler/tree.js";
 import { RegoError } from "../errors.js";
 import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
-import { forEachMember, indexValue, lookupMembers } from "./collections.js";
+import { forEachMember, indexBase, indexValue, lookupMembers } from "./collections.js";
 import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
 import { PartialBuilder } from "./partial.js";
 import { constantValue } from "../compiler/constants.js";
@@ -354,8 +354,12 @@ export class Evaluator {
     }
   }
 
-  /** Follows a reference's path into a value; unbound variables iterate. */
-  private walkValue(v: Value, path: Term[], i: number, k: VK): boolean {
+  /**
+   * Follows a reference's path into a value; unbound variables iterate.
+   * `index` is indexBase below a base document in `data` (OPA reads those
+   * through its store's string paths), indexValue everywhere else.
+   */
+  private walkValue(v: Value, path: Term[], i: number, k: VK, index: (coll: Value, key: Value) => Value | undefined = indexValue): boolean {
     for (; i < path.length; i++) {
       const seg = path[i]!;
       let key: Value | undefined;
@@ -368,7 +372,7 @@ export class Evaluator {
           return forEachMember(v, (mk, child) => {
             if ((++this.steps & 0x3ff) === 0) this.tick();
             this.frame[slot] = mk;
-            const r = this.walkValue(child, path, rest, k);
+            const r = this.walkValue(child, path, rest, k, index);
             this.frame[slot] = undefined;
             return r;
           });
@@ -376,13 +380,13 @@ export class Evaluator {
         if (this.canEval(seg)) {
           const base = v;
           return this.evalTerm(seg, (kv) => {
-            const child = indexValue(base, kv);
-            return child !== undefined && this.walkValue(child, path, rest, k);
+            const child = index(base, kv);
+            return child !== undefined && this.walkValue(child, path, rest, k, index);
           });
         }
-        return forEachMember(v, (mk, child) => this.unifyPattern(seg, mk, () => this.walkValue(child, path, rest, k)));
+        return forEachMember(v, (mk, child) => this.unifyPattern(seg, mk, () => this.walkValue(child, path, rest, k, index)));
       }
-      const child = indexValue(v, key);
+      const child = index(v, key);
       if (child === undefined) return false;
       v = child;
     }
@@ -396,7 +400,7 @@ export class Evaluator {
    */
   private walkData(node: TreeNode | undefined, base: Value | undefined, path: Term[], i: number, k: VK): boolean {
     for (;;) {
-      if (!node) return base === undefined ? false : this.walkValue(base, path, i, k);
+      if (!node) return base === undefined ? false : this.walkValue(base, path, i, k, indexBase);
       if (this.program.tree.hasRules(node)) {
         const v = this.nodeValue(node, base);
         return v === undefined ? false : this.walkValue(v, path, i, k);
@@ -411,10 +415,10 @@ export class Evaluator {
       else if (seg.type === "var") key = this.frame[seg.slot!];
       if (key === undefined) return this.iterateData(node, base, path, i, k);
       if (typeof key !== "string") {
-        const child = base === undefined ? undefined : indexValue(base, key);
-        return child === undefined ? false : this.walkValue(child, path, i + 1, k);
+        const child = base === undefined ? undefined : indexBase(base, key);
+        return child === undefined ? false : this.walkValue(child, path, i + 1, k, indexBase);
       }
-      const childBase = base === undefined ? undefined : indexValue(base, key);
+      const childBase = base === undefined ? undefined : indexBase(base, key);
       const childNode = node.children.get(key);
       if (childNode && this.ctx.overrides.size > 0) {
         const o = this.ctx.overrides.get(childNode.path.join("\0"));
@@ -443,7 +447,7 @@ export class Evaluator {
     }
     for (const key of nonString) {
       const child = indexValue(base!, key)!;
-      if (this.unifyPattern(seg, key, () => this.walkValue(child, path, i + 1, k))) return true;
+      if (this.unifyPattern(seg, key, () => this.walkValue(child, path, i + 1, k, indexBase))) return true;
     }
     return false;
   }
