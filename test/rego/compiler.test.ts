@@ -80,6 +80,15 @@ describe("compiler: declarations, conflicts, recursion, calls", () => {
     expect(regoError(() => compileOne('package a\np if { [x] = {"a": 1} }\n')).code).toBe("rego_type_error");
   });
 
+  it("refuses some ... in a scalar literal, as OPA's type checker does; a scalar in a variable is just undefined", () => {
+    for (const coll of ["null", "false", "0", '""']) {
+      expect(regoError(() => compileOne(`package a\np if { some _ in ${coll} }\n`)).code).toBe("rego_type_error");
+    }
+    expect(regoError(() => compileOne('package a\np if { some k, v in "ab"; k; v }\n')).code).toBe("rego_type_error");
+    expect(evalJSON("package a\np if { y := null; some x in y; x }\n", "data.a.p")).toBeUndefined();
+    expect(evalJSON("package a\np if { 1 in null }\n", "data.a.p")).toBeUndefined();
+  });
+
   it("aggregates several problems in one error, sorted by place", () => {
     const err = regoError(() => compileOne("package a\np if { x > 1 }\nq if { y > 1 }\n"));
     expect(err.errors.map((e) => e.line)).toEqual([2, 3]);

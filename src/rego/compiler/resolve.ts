@@ -14,7 +14,7 @@
  */
 import { directSubterms, type Body, type CallTarget, type Literal, type Module, type Rule, type Term, type With } from "../ast.js";
 import { RegoError } from "../errors.js";
-import { memberShapeMismatch, shapeMismatch } from "./shapes.js";
+import { memberShapeMismatch, shapeMismatch, someInScalarMismatch } from "./shapes.js";
 import type { RuleTree } from "./tree.js";
 
 /** What a name may be besides a local: a builtin (by name) with its arity. */
@@ -215,7 +215,7 @@ export class Resolver {
       }
       case "somein": {
         const collection = this.term(e.collection, scope);
-        const bad = e.key ? undefined : memberShapeMismatch(e.value, e.collection);
+        const bad = someInScalarMismatch(e.value, e.collection) ?? (e.key ? undefined : memberShapeMismatch(e.value, e.collection));
         if (bad) this.error("rego_type_error", `match error: ${bad}`, lit.loc);
         const key = e.key ? this.declarePattern(e.key, scope, true, "some") : undefined;
         const value = this.declarePattern(e.value, scope, true, "some");

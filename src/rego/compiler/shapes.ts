@@ -46,6 +46,20 @@ export function memberShapeMismatch(pattern: Term, collection: Term): string | u
   return `mismatch in number of array elements (pattern of ${pattern.items.length})`;
 }
 
+/**
+ * `some x in null` (or a boolean, number or string written in place): OPA
+ * rewrites it to `x = null[k]`, a reference with a scalar head that the
+ * type checker cannot type, so unifying it with a fresh variable is a
+ * "match error" (ast/check.go unify2). Collections held in variables are
+ * only known when evaluating, where a scalar has no members.
+ */
+export function someInScalarMismatch(pattern: Term, collection: Term): string | undefined {
+  if (pattern.type !== "var" || collection.type !== "scalar") return undefined;
+  const v = collection.value;
+  const kind = v === null ? "null" : typeof v;
+  return `some ... in ${kind}: a ${kind} has no members`;
+}
+
 function constantKeys(t: Term & { type: "object" }): string[] | undefined {
   const keys: string[] = [];
   for (const [k] of t.entries) {
