@@ -154,10 +154,14 @@ class Parser {
     return mod;
   }
 
-  /** A statement ends at a newline, `;` or the end of the file. */
+  /**
+   * A statement ends at a newline, `;` or the end of the file, or where the
+   * next statement starts: OPA's parser needs no separator between
+   * statements (`r["s"] p1 { ... }` is two rules).
+   */
   private endOfStatement(): void {
     const t = this.peek();
-    if (t.type === "newline" || t.type === "eof") return;
+    if (t.type === "newline" || t.type === "eof" || t.type === "ident") return;
     if (this.isOp(";")) {
       this.next();
       return;
@@ -263,7 +267,7 @@ class Parser {
       const branch: ElseBranch = { body: [], loc: this.loc(elseTok) };
       if (this.isOp(":=") || this.isOp("=")) {
         this.next();
-        branch.value = this.exprTerm();
+        branch.value = this.infixTerm();
       }
       const b = this.ruleBody(head, true);
       if (b) branch.body = b;
@@ -324,12 +328,12 @@ class Parser {
       if (head.kind === "function") this.fail("functions cannot use contains");
       this.next();
       head.kind = "contains";
-      head.key = this.exprTerm();
+      head.key = this.infixTerm();
       return head;
     }
     if (this.isOp(":=") || this.isOp("=")) {
       head.assign = this.next().text as ":=" | "=";
-      head.value = this.exprTerm();
+      head.value = this.infixTerm();
       return head;
     }
     // v0: `p[x]` and `p.a` without a value are partial set rules (p contains x),
@@ -482,12 +486,12 @@ class Parser {
       this.next();
       this.skipNewlines();
       if (negated) this.failAt("cannot negate an assignment", loc);
-      return { expr: { kind: "assign", left, right: this.exprTerm() }, negated, withs: [], loc };
+      return { expr: { kind: "assign", left, right: this.infixTerm() }, negated, withs: [], loc };
     }
     if (this.isOp("=")) {
       this.next();
       this.skipNewlines();
-      return { expr: { kind: "unify", left, right: this.exprTerm() }, negated, withs: [], loc };
+      return { expr: { kind: "unify", left, right: this.infixTerm() }, negated, withs: [], loc };
     }
     return { expr: { kind: "term", term: left }, negated, withs: [], loc };
   }
@@ -569,6 +573,32 @@ class Parser {
       left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
     }
     return left;
+  }
+
+  /**
+   * OPA's parseTermInfixCall, used for values (after `:=`, `=`, `contains`,
+   * `else :=`): a term, or `k, v in xs` (internal.member_3) where `in` is a
+   * keyword, as in `b := 0, 2 in [5, 6]`. A comma that does not start one is
+   * left for the caller.
+   */
+  private infixTerm(): Term {
+    const left = this.exprTerm();
+    if (!this.isOp(",") || !this.keywords.has("in")) return left;
+    const kv = this.speculate(() => {
+      this.next();
+      const value = this.exprTerm(false, true);
+      if (!this.isKeyword("in")) this.fail("expected in");
+      const inTok = this.next();
+      this.skipNewlines();
+      let t: Term = { type: "call", name: "internal.member_3", args: [left, value, this.relation()], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } };
+      while (this.isKeyword("in")) {
+        const t2 = this.next();
+        this.skipNewlines();
+        t = { type: "call", name: "internal.member_2", args: [t, this.relation()], loc: this.loc(t2), target: { kind: "special", name: "internal.member_2" } };
+      }
+      return t;
+    });
+    return kv ?? left;
   }
 
   private relation(): Term {

@@ -72,4 +72,10 @@ describe("parser", () => {
     expect(parseQuery("x := 1; y := 2\nz := 3")).toHaveLength(3);
     expect(() => parseQuery("[1]]")).toThrow(/expecting EOF|unexpected/);
   });
+
+  it("reads `k, v in xs` as a value after := and =, and statements with no separator, as OPA's parser does", () => {
+    expect(evalJSON("package a\nb := 0, 5 in [5, 6]\nc := x if { x := 1, 6 in [5, 6] }\nd = 0, 6 in [5, 6]\n", "data.a")).toEqual({ b: true, c: true, d: false });
+    expect(evalJSON('package a\nimport future.keywords.in\nr["s"] p1 { p1 := 1 }\n', "data.a", { compile: { regoVersion: "v0" } })).toEqual({ r: ["s"], p1: true });
+    expect(evalJSON("package a\nx := 1 y := 2\n", "data.a")).toEqual({ x: 1, y: 2 });
+  });
 });
