@@ -16,7 +16,7 @@ import type { Annotation, Module, Rule } from "./ast.js";
 import type { BuiltinDef } from "./builtins/index.js";
 import { compile, type Program } from "./compiler/compile.js";
 import { inputMembersRead, type InputUse } from "./compiler/input-use.js";
-import { RegoError } from "./errors.js";
+import { RegoError, type Location } from "./errors.js";
 import { Context } from "./eval/context.js";
 import { Evaluator } from "./eval/evaluator.js";
 import { parseTerm, type RegoVersion } from "./parser.js";
@@ -24,6 +24,7 @@ import type { Value } from "./value.js";
 
 export { RegoError } from "./errors.js";
 export type { Value } from "./value.js";
+export type { Location } from "./errors.js";
 export type { RegoVersion } from "./parser.js";
 export type { InputUse } from "./compiler/input-use.js";
 
@@ -44,8 +45,11 @@ export interface EvaluateOptions {
   timeoutMs?: number;
   /** Maximum nesting of rule and function evaluations (default 2000). */
   maxDepth?: number;
-  /** Where `print` writes; without it print output is dropped. */
-  print?: (line: string) => void;
+  /**
+   * Where `print` writes; without it print output is dropped. Like OPA's
+   * print hook, it gets each line and the location of the print call.
+   */
+  print?: (line: string, loc: Location) => void;
   strictBuiltinErrors?: boolean;
 }
 
@@ -251,7 +255,7 @@ function annotationInfo(a: Annotation): AnnotationInfo {
 /** Runs every `test_*` rule like `opa test`: pass when defined and not false. */
 export function runRegoTests(
   compiled: CompiledPolicies,
-  options: { runPattern?: string | RegExp; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number; print?: (line: string) => void } = {},
+  options: { runPattern?: string | RegExp; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number; print?: (line: string, loc: Location) => void } = {},
 ): TestResult[] {
   // Matched against "data.<package>.<test>", as `opa test --run` does.
   const pattern = options.runPattern === undefined ? undefined : typeof options.runPattern === "string" ? new RegExp(options.runPattern) : options.runPattern;

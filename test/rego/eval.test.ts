@@ -93,6 +93,12 @@ describe("evaluation: expressions", () => {
     compileOne('package a\np if { print("x is", input.x, input.missing) }\n').evaluate("data.a.p", { input: { x: [1] }, print: (l) => lines.push(l) });
     expect(lines).toEqual(["x is [1] <undefined>"]);
   });
+
+  it("gives the print sink the location of the print call, as OPA's print hook gets one", () => {
+    const seen: string[] = [];
+    compileOne('package a\np if {\n  true\n  print("here")\n}\n').evaluate("data.a.p", { print: (l, loc) => seen.push(`${loc.file}:${loc.line}: ${l}`) });
+    expect(seen).toEqual(["test.rego:4: here"]);
+  });
 });
 
 describe("evaluation: with", () => {

@@ -3,6 +3,7 @@
  * from index.ts so that each family module can import it without importing
  * the registry (which imports every family).
  */
+import type { Location } from "../errors.js";
 import type { Value } from "../value.js";
 
 export interface BuiltinContext {
@@ -10,7 +11,7 @@ export interface BuiltinContext {
   strict: boolean;
   /** Fixed per query evaluation, for time.now_ns. */
   nowNs: bigint;
-  print?: (line: string) => void;
+  print?: (line: string, loc: Location) => void;
 }
 
 export type BuiltinErrorCode = "eval_type_error" | "eval_builtin_error";

@@ -50,7 +50,8 @@ function attempt(c: ConformanceCase, options: RunOptions, input: Value | undefin
   const prints: string[] = [];
   try {
     const compiled = compileModules(
-      c.modules.map((text, i) => ({ file: `module_${i + 1}.rego`, text })),
+      // regorus names a case's modules rego_0, rego_1...; its print lines carry that name.
+      c.modules.map((text, i) => ({ file: c.dialect === "regorus" ? `rego_${i}` : `module_${i + 1}.rego`, text })),
       { regoVersion: version(c, options), strictBuiltinErrors: c.strict },
     );
     let inp = input;
@@ -62,7 +63,9 @@ function attempt(c: ConformanceCase, options: RunOptions, input: Value | undefin
       ...(inp !== undefined ? { input: inp } : {}),
       data: c.data ?? {},
       timeoutMs: options.timeoutMs ?? 10_000,
-      print: (line) => prints.push(line),
+      // OPA's test runner prints the message alone; regorus prefixes it with
+      // the print call's file:line (a formatting choice of each harness).
+      print: (line, loc) => prints.push(c.dialect === "regorus" ? `${loc.file}:${loc.line}: ${line}` : line),
     });
     return { results, prints };
   } catch (err) {

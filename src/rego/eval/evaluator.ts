@@ -14,7 +14,7 @@ import { BuiltinError, formatPrintArgs, type BuiltinContext, type BuiltinDef } f
 import type { Program } from "../compiler/compile.js";
 import { mockKey, type CompiledWith } from "../compiler/resolve.js";
 import type { TreeNode } from "../compiler/tree.js";
-import { RegoError } from "../errors.js";
+import { RegoError, type Location } from "../errors.js";
 import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 import { forEachMember, indexBase, indexValue, lookupMembers } from "./collections.js";
 import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
@@ -29,7 +29,7 @@ export interface EvalOptions {
   strict: boolean;
   timeoutMs: number;
   maxDepth: number;
-  print?: ((line: string) => void) | undefined;
+  print?: ((line: string, loc: Location) => void) | undefined;
   nowNs: bigint;
 }
 
@@ -750,7 +750,7 @@ export class Evaluator {
         return this.evalList(t.args.slice(0, 3), 0, [], ([key, value, coll]) => this.emit(t, 3, isMemberKV(key!, value!, coll!), k));
       case "print":
       case "internal.print":
-        return this.print(t.args, k);
+        return this.print(t.args, t.loc, k);
       case "rego.metadata.rule":
         return this.emit(t, 0, this.ruleMetadata(), k);
       case "rego.metadata.chain":
@@ -762,9 +762,10 @@ export class Evaluator {
 
   /**
    * print: each argument's values as a set (none: `<undefined>`), one line
-   * per combination, as OPA's internal.print does.
+   * per combination, as OPA's internal.print does; the sink also gets the
+   * call's location (OPA's print.Context.Location).
    */
-  private print(args: Term[], k: VK): boolean {
+  private print(args: Term[], loc: Location, k: VK): boolean {
     const sink = this.options.print;
     if (sink) {
       const perArg = args.map((a) => {
@@ -773,7 +774,7 @@ export class Evaluator {
         return vs.size ? sortedMembers(vs) : [undefined];
       });
       const line = (i: number, acc: (Value | undefined)[]): void => {
-        if (i === perArg.length) return sink(formatPrintArgs(acc));
+        if (i === perArg.length) return sink(formatPrintArgs(acc), loc);
         for (const v of perArg[i]!) line(i + 1, [...acc, v]);
       };
       line(0, []);
