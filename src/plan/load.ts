@@ -3,7 +3,7 @@ import { detectFormat } from "./detect.js";
 import { InputError } from "./errors.js";
 import { parseJsonBytesWithout } from "./json-text.js";
 import { redactPlan, redactRawState, redactState } from "./redact.js";
-import { SensitiveDigests } from "./sensitive-digests.js";
+import { DiscardedDigests, SensitiveDigests } from "./sensitive-digests.js";
 import { loadPlanStreaming } from "./load-stream.js";
 import { validateShape, type DocumentFormat } from "./validate.js";
 
@@ -43,6 +43,8 @@ export interface LoadOptions {
    * without them, which saves about half the parse, redaction and memory.
    */
   skipMembers?: readonly string[];
+  /** false: do not digest redacted values (only drift compares them); saves an HMAC per secret. */
+  digestSecrets?: boolean;
 }
 
 /** Above this a plan is streamed: JSON.parse of the whole text would need a string V8 may refuse. */
@@ -100,7 +102,7 @@ export function finishDocument(file: string, parsed: unknown, sizeBytes: number,
         : "this is a plan, but a state was expected (run `terraform show -json` with no plan file, or `terraform state pull`)",
     );
   }
-  const digests = new SensitiveDigests();
+  const digests = options.digestSecrets === false ? new DiscardedDigests() : new SensitiveDigests();
   guardStack(file, () => {
     if (format === "plan") redactPlan(doc, digests);
     else if (format === "state") redactState(doc, digests);

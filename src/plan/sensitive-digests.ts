@@ -37,6 +37,11 @@ export class SensitiveDigests {
   }
 }
 
+/** For readers that never compare secrets (a scan): records nothing, answers nothing. */
+export class DiscardedDigests extends SensitiveDigests {
+  override record(): void {}
+}
+
 function digestOf(value: unknown): string {
   return createHmac("sha256", PROCESS_KEY).update(stableJson(value)).digest("base64");
 }

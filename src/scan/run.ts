@@ -57,7 +57,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const progress = options.progress ?? (() => undefined);
   for (const file of options.files) {
     progress(`reading ${file}`);
-    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), ...options.load }));
+    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load }));
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));

@@ -75,3 +75,24 @@ describe("loading", () => {
     expect(parseDocument("p", bytes(plan({ complete: false }))).warnings[0]).toMatch(/incomplete/);
   });
 });
+
+describe("digests of redacted values", () => {
+  const withSecret = plan({
+    resource_changes: [
+      { address: "aws_db_instance.db", mode: "managed", type: "aws_db_instance", name: "db", change: { actions: ["create"], before: null, after: { password: "hunter2" }, after_unknown: {}, after_sensitive: { password: true } } },
+    ],
+  });
+  const afterOf = (doc: Record<string, unknown>) => ((doc["resource_changes"] as { change: { after: Record<string, unknown> } }[])[0]!.change.after);
+
+  it("are kept by default, for drift to tell a changed secret from an unchanged one", () => {
+    const loaded = parseDocument("p", bytes(withSecret));
+    expect(afterOf(loaded.doc)["password"]).toBe("(sensitive value)");
+    expect(loaded.digests.get(afterOf(loaded.doc), "password")).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it("are not computed when the reader says it will not compare secrets, and the value is still redacted", () => {
+    const loaded = parseDocument("p", bytes(withSecret), { digestSecrets: false });
+    expect(afterOf(loaded.doc)["password"]).toBe("(sensitive value)");
+    expect(loaded.digests.get(afterOf(loaded.doc), "password")).toBeUndefined();
+  });
+});
