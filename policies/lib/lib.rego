@@ -9,8 +9,17 @@ package planguard.lib
 path_text(path) := concat(".", [sprintf("%v", [step]) | some step in path])
 
 # The value at `path` is known only after apply: the path itself, or a parent
-# of it, is marked in the resource's after_unknown mask.
+# of it, is marked in the resource's after_unknown mask. One lookup per prefix
+# of the path, however many unknown values the resource has.
 is_unknown(r, path) if {
+	mask := r.after_unknown
+	some n, _ in path
+	object.get(mask, array.slice(path, 0, n + 1), false) == true
+}
+
+# A resource written without the mask (as tests often do): its unknown_paths.
+is_unknown(r, path) if {
+	not r.after_unknown
 	p := path_text(path)
 	some u in r.unknown_paths
 	covers(u, p)

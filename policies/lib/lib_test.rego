@@ -18,6 +18,33 @@ test_known_path_is_not_unknown if not lib.is_unknown(volume, ["encrypted"])
 
 test_prefix_of_a_name_is_not_a_parent if not lib.is_unknown(volume, ["kms_key_id_extra"])
 
+# data.planguard's resources carry the after_unknown mask itself.
+instance := {
+	"address": "aws_instance.i",
+	"config_address": "aws_instance.i",
+	"type": "aws_instance",
+	"after": {"ebs_block_device": [{"encrypted": true}, {}]},
+	"after_unknown": {"arn": true, "ebs_block_device": [{"encrypted": false}, {"encrypted": true}], "ingress": true, "tags": {}},
+	"unknown_paths": ["arn", "ebs_block_device.1.encrypted", "ingress"],
+}
+
+test_mask_unknown_path if lib.is_unknown(instance, ["arn"])
+
+test_mask_unknown_element if lib.is_unknown(instance, ["ebs_block_device", 1, "encrypted"])
+
+test_mask_parent_covers_child if lib.is_unknown(instance, ["ingress", 0, "cidr_blocks"])
+
+test_mask_known_paths if {
+	not lib.is_unknown(instance, ["ebs_block_device", 0, "encrypted"])
+	not lib.is_unknown(instance, ["ebs_block_device", 1])
+	not lib.is_unknown(instance, ["ebs_block_device", 2, "encrypted"])
+	not lib.is_unknown(instance, ["tags", "team"])
+	not lib.is_unknown(instance, ["ar"])
+	not lib.is_unknown(instance, [])
+}
+
+test_mask_is_read_before_unknown_paths if not lib.is_unknown(json.patch(instance, [{"op": "add", "path": "/unknown_paths/-", "value": "tags"}]), ["tags"])
+
 test_refers_to if {
 	lib.refers_to(volume, "kms_key_id") with data.planguard.references as {"aws_ebs_volume.v": [{"attribute": "kms_key_id", "to": "aws_kms_key.k"}]}
 }

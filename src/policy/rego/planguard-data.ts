@@ -27,8 +27,13 @@ export interface RegoResource {
   actions: readonly string[];
   after: Record<string, unknown> | null;
   before: Record<string, unknown> | null;
+  /** The after_unknown mask itself (shared, not copied); {} when there is none. */
+  after_unknown: Record<string, unknown>;
   unknown_paths: string[];
 }
+
+/** The mask of a resource without one (state, or a plan without after_unknown). */
+const NO_UNKNOWNS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 export function buildPlanguardData(model: Model, config: PlanguardConfig, judge: JudgeOptions = {}): PlanguardData {
   const resources: RegoResource[] = [];
@@ -53,7 +58,7 @@ export function buildPlanguardData(model: Model, config: PlanguardConfig, judge:
 }
 
 function toRegoResource(r: Resource): RegoResource {
-  return {
+  const rr = {
     address: r.address,
     config_address: r.configAddress,
     module: r.moduleAddress,
@@ -64,8 +69,28 @@ function toRegoResource(r: Resource): RegoResource {
     actions: r.actions,
     after: r.after,
     before: r.before,
-    unknown_paths: unknownPaths(r.afterUnknown),
-  };
+    after_unknown: isMask(r.afterUnknown) ? r.afterUnknown : NO_UNKNOWNS,
+  } as RegoResource;
+  // unknown_paths is listed on first read only: few policies read it
+  // (lib.is_unknown reads after_unknown), and listing every mask costs more
+  // than building the rest of data.planguard. An own enumerable property, as
+  // the engine and JSON.stringify expect; the list replaces the getter.
+  Object.defineProperty(rr, "unknown_paths", LAZY_UNKNOWN_PATHS);
+  return rr;
+}
+
+const LAZY_UNKNOWN_PATHS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: RegoResource): string[] {
+    const value = unknownPaths(this.after_unknown);
+    Object.defineProperty(this, "unknown_paths", { value, enumerable: true, writable: true, configurable: true });
+    return value;
+  },
+};
+
+function isMask(mask: unknown): mask is Record<string, unknown> {
+  return typeof mask === "object" && mask !== null && !Array.isArray(mask);
 }
 
 /** The dotted paths marked `true` in an after_unknown mask. */
