@@ -27,13 +27,7 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_s3_bucket
-	addresses := lib.referrers_of_type(r, "aws_s3_bucket_policy")
-	policies := [p |
-		some p in object.get(data.planguard.resources_by_type, "aws_s3_bucket_policy", [])
-		p.config_address in addresses
-	]
-	not undecided(policies)
-	not any_denies_http(policies)
+	not settled(r.config_address)
 	finding := {
 		"msg": sprintf("S3 bucket %s does not deny requests made without TLS.", [r.address]),
 		"resource": r.address,
@@ -41,7 +35,26 @@ deny contains finding if {
 	}
 }
 
-# A referring policy whose document is known only after apply.
+# The bucket block's policies deny plain HTTP, or cannot be judged until
+# apply. Decided once per bucket block (count and for_each instances share it).
+settled(address) if undecided(policies_of(address))
+
+settled(address) if any_denies_http(policies_of(address))
+
+# The aws_s3_bucket_policy blocks that refer to the bucket block at `address`
+# (as lib.referrers_of_type finds them), looked up in an index built once.
+policies_of(address) := [p |
+	some ref in data.planguard.referrers[address]
+	ref.from_type == "aws_s3_bucket_policy"
+	some p in object.get(policies_by_config_address, ref.from, set())
+]
+
+# Every aws_s3_bucket_policy, by its configuration address.
+policies_by_config_address[address] contains p if {
+	some p in object.get(data.planguard.resources_by_type, "aws_s3_bucket_policy", [])
+	address := p.config_address
+}
+
 undecided(policies) if {
 	some p in policies
 	lib.is_unknown(p, ["policy"])
