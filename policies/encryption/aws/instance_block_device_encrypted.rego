@@ -30,8 +30,8 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type[t]
 	some block in device_blocks
 	some i, dev in object.get(r.after, block, [])
-	not lib.is_unknown(r, [block, i, "encrypted"])
 	dev.encrypted == false
+	not lib.is_unknown(r, [block, i, "encrypted"])
 	finding := {
 		"msg": sprintf("%s declares an unencrypted %s.", [r.address, block]),
 		"resource": r.address,

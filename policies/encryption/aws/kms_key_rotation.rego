@@ -23,8 +23,8 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_kms_key
-	not lib.is_unknown(r, ["enable_key_rotation"])
 	not lib.is_true(r, ["enable_key_rotation"])
+	not lib.is_unknown(r, ["enable_key_rotation"])
 	symmetric(r)
 	not custom_key_store(r)
 	finding := {

@@ -26,9 +26,11 @@ key_fields := ["kms_key_self_link", "disk_encryption_key_raw", "disk_encryption_
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_compute_instance
-	not lib.is_unknown(r, ["boot_disk"])
 	some i, disk in object.get(r.after, "boot_disk", [])
-	not has_key(r, i, disk)
+	not has_key(disk)
+	not lib.is_unknown(r, ["boot_disk"])
+	not refers_to_key(r)
+	not key_unknown(r, i)
 	finding := {
 		"msg": sprintf("Boot disk of VM %s is encrypted with a Google-managed key, not a key you control.", [r.address]),
 		"resource": r.address,
@@ -36,19 +38,19 @@ deny contains finding if {
 	}
 }
 
-has_key(_, _, disk) if {
+has_key(disk) if {
 	some f in key_fields
 	v := object.get(disk, f, null)
 	is_string(v)
 	v != ""
 }
 
-has_key(r, _, _) if {
+refers_to_key(r) if {
 	some f in key_fields
 	lib.refers_to(r, concat(".", ["boot_disk", f]))
 }
 
-has_key(r, i, _) if {
+key_unknown(r, i) if {
 	some f in key_fields
 	lib.is_unknown(r, ["boot_disk", i, f])
 }

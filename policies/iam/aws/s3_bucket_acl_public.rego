@@ -33,9 +33,9 @@ acl_types := ["aws_s3_bucket_acl", "aws_s3_bucket"]
 deny contains finding if {
 	some t in acl_types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["acl"])
 	acl := object.get(r.after, "acl", null)
 	severity := public_canned[acl]
+	not lib.is_unknown(r, ["acl"])
 	finding := {
 		"msg": sprintf("%s uses a canned ACL that opens the bucket to everyone.", [r.address]),
 		"resource": r.address,

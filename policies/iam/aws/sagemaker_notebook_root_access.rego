@@ -21,8 +21,8 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_sagemaker_notebook_instance
-	not lib.is_unknown(r, ["root_access"])
 	object.get(r.after, "root_access", null) != "Disabled"
+	not lib.is_unknown(r, ["root_access"])
 	finding := {
 		"msg": sprintf("SageMaker notebook %s gives its users root access.", [r.address]),
 		"resource": r.address,

@@ -33,9 +33,9 @@ deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
 	some i, sa in object.get(r.after, "service_account", [])
+	default_account(object.get(sa, "email", null))
 	not lib.is_unknown(r, ["service_account", i, "email"])
 	not lib.refers_to(r, "service_account.email")
-	default_account(object.get(sa, "email", null))
 	finding := {
 		"msg": sprintf("VM %s runs as the Compute Engine default service account%s.", [r.address, scope_note(r, i, sa)]),
 		"resource": r.address,

@@ -23,9 +23,9 @@ import data.planguard.lib
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_container_node_pool
 	some i, nc in object.get(r.after, "node_config", [])
+	default_account(object.get(nc, "service_account", null))
 	not lib.is_unknown(r, ["node_config", i, "service_account"])
 	not lib.refers_to(r, "node_config.service_account")
-	default_account(object.get(nc, "service_account", null))
 	finding := {
 		"msg": sprintf("GKE node pool %s runs its nodes as the Compute Engine default service account.", [r.address]),
 		"resource": r.address,
@@ -37,10 +37,10 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.google_container_cluster
 	not lib.is_true(r, ["enable_autopilot"])
 	some i, nc in object.get(r.after, "node_config", [])
+	default_account(object.get(nc, "service_account", null))
+	object.get(r.after, "remove_default_node_pool", false) != true
 	not lib.is_unknown(r, ["node_config", i, "service_account"])
 	not lib.refers_to(r, "node_config.service_account")
-	object.get(r.after, "remove_default_node_pool", false) != true
-	default_account(object.get(nc, "service_account", null))
 	finding := {
 		"msg": sprintf("GKE cluster %s runs its default node pool as the Compute Engine default service account.", [r.address]),
 		"resource": r.address,
@@ -52,9 +52,9 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.google_container_cluster
 	some p, pool in object.get(r.after, "node_pool", [])
 	some i, nc in object.get(pool, "node_config", [])
+	default_account(object.get(nc, "service_account", null))
 	not lib.is_unknown(r, ["node_pool", p, "node_config", i, "service_account"])
 	not lib.refers_to(r, "node_pool.node_config.service_account")
-	default_account(object.get(nc, "service_account", null))
 	finding := {
 		"msg": sprintf("GKE cluster %s has a node pool running as the Compute Engine default service account.", [r.address]),
 		"resource": r.address,

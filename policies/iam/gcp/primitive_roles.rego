@@ -28,9 +28,9 @@ levels := ["project", "folder", "organization"]
 deny contains finding if {
 	some level in levels
 	some r in data.planguard.resources_by_type[sprintf("google_%s_iam_member", [level])]
-	not lib.is_unknown(r, ["member"])
 	r.after.role in basic_roles
 	human(r.after.member)
+	not lib.is_unknown(r, ["member"])
 	finding := {
 		"msg": sprintf("%s grants a basic Owner or Editor role to a user or group.", [r.address]),
 		"resource": r.address,
@@ -41,8 +41,8 @@ deny contains finding if {
 deny contains finding if {
 	some level in levels
 	some r in data.planguard.resources_by_type[sprintf("google_%s_iam_binding", [level])]
-	not lib.is_unknown(r, ["members"])
 	r.after.role in basic_roles
+	not lib.is_unknown(r, ["members"])
 	some m in object.get(r.after, "members", [])
 	human(m)
 	finding := {

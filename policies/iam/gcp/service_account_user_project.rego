@@ -31,8 +31,8 @@ deny contains finding if {
 	some level in levels
 	some kind in ["member", "binding"]
 	some r in data.planguard.resources_by_type[sprintf("google_%s_iam_%s", [level, kind])]
-	not lib.is_unknown(r, ["role"])
 	r.after.role in impersonation_roles
+	not lib.is_unknown(r, ["role"])
 	finding := {
 		"msg": sprintf("%s grants the right to impersonate every service account in the %s.", [r.address, level]),
 		"resource": r.address,

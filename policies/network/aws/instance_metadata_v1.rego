@@ -26,10 +26,10 @@ deny contains finding if {
 	some t in ["aws_instance", "aws_launch_template", "aws_launch_configuration"]
 	some r in data.planguard.resources_by_type[t]
 	some i, m in object.get(r.after, "metadata_options", [])
+	m.http_tokens == "optional"
 	object.get(m, "http_endpoint", "enabled") != "disabled"
 	not lib.is_unknown(r, ["metadata_options", i, "http_endpoint"])
 	not lib.is_unknown(r, ["metadata_options", i, "http_tokens"])
-	m.http_tokens == "optional"
 	finding := {
 		"msg": sprintf("%s lets the instance metadata service answer IMDSv1 requests without a session token.", [r.address]),
 		"resource": r.address,

@@ -36,11 +36,11 @@ ml_ports := [
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_security_group
-	not lib.is_unknown(r, ["ingress"])
 	some i, b in object.get(r.after, "ingress", [])
-	world(array.concat(list(b, "cidr_blocks"), list(b, "ipv6_cidr_blocks")))
 	names := exposed(object.get(b, "protocol", null), object.get(b, "from_port", null), object.get(b, "to_port", null))
 	count(names) > 0
+	world(array.concat(list(b, "cidr_blocks"), list(b, "ipv6_cidr_blocks")))
+	not lib.is_unknown(r, ["ingress"])
 	finding := {
 		"msg": sprintf("Security group %s exposes %s to the internet.", [r.address, concat(", ", sort(names))]),
 		"resource": r.address,
@@ -51,9 +51,9 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_security_group_rule
 	r.after.type == "ingress"
-	world(array.concat(list(r.after, "cidr_blocks"), list(r.after, "ipv6_cidr_blocks")))
 	names := exposed(object.get(r.after, "protocol", null), object.get(r.after, "from_port", null), object.get(r.after, "to_port", null))
 	count(names) > 0
+	world(array.concat(list(r.after, "cidr_blocks"), list(r.after, "ipv6_cidr_blocks")))
 	finding := {
 		"msg": sprintf("Security group rule %s exposes %s to the internet.", [r.address, concat(", ", sort(names))]),
 		"resource": r.address,

@@ -25,11 +25,11 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_security_group
-	not lib.is_unknown(r, ["egress"])
 	some i, b in object.get(r.after, "egress", [])
 	all_protocols(object.get(b, "protocol", null))
 	some c in array.concat(list(b, "cidr_blocks"), list(b, "ipv6_cidr_blocks"))
 	lib.world_cidr(c)
+	not lib.is_unknown(r, ["egress"])
 	finding := {
 		"msg": sprintf("Security group %s allows all outbound traffic to the internet.", [r.address]),
 		"resource": r.address,

@@ -28,8 +28,8 @@ deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
 	some i, nic in object.get(r.after, "network_interface", [])
-	not lib.is_unknown(r, ["network_interface", i, "access_config"])
 	count(object.get(nic, "access_config", [])) > 0
+	not lib.is_unknown(r, ["network_interface", i, "access_config"])
 	finding := {
 		"msg": sprintf("%s gets an external IP address on network interface %v.", [r.address, i]),
 		"resource": r.address,
