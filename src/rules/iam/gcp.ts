@@ -2,7 +2,8 @@ import { fail, resourceRule, unknown, type Outcome } from "../../policy/rule.js"
 import { readAttribute } from "../read.js";
 
 const CIS_GCP = "CIS Google Cloud Platform Foundation 2.0";
-const PUBLIC_MEMBERS = new Set(["allUsers", "allAuthenticatedUsers"]);
+/** The public members: allUsers and allAuthenticatedUsers (compared directly, no hashing of every member). */
+const isPublicMember = (m: string): boolean => m === "allUsers" || m === "allAuthenticatedUsers";
 
 /** IAM resource types of the google provider: google_<thing>_iam_member / _binding / _policy. */
 const GOOGLE_IAM_TYPE = /^google_[a-z0-9_]+_iam_(member|binding|policy)$/;
@@ -14,7 +15,9 @@ export function isGoogleIamType(type: string): "member" | "binding" | "policy" |
 
 function publicMembersOf(members: unknown): string[] {
   const list = Array.isArray(members) ? members : [members];
-  return list.filter((m): m is string => typeof m === "string" && PUBLIC_MEMBERS.has(m));
+  const out: string[] = [];
+  for (const m of list) if (typeof m === "string" && isPublicMember(m)) out.push(m);
+  return out;
 }
 
 export const gcpPublicIamMember = resourceRule({

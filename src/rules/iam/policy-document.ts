@@ -47,9 +47,26 @@ function strings(v: unknown): string[] {
 
 /** Whether an action pattern (IAM wildcards, case-insensitive) covers an action. */
 export function actionCovers(pattern: string, action: string): boolean {
-  const re = new RegExp("^" + pattern.split("*").map(escapeRegex).join(".*").replace(/\\\?/g, ".") + "$", "i");
-  return re.test(action);
+  let byPattern = coverage.get(action);
+  if (!byPattern) coverage.set(action, (byPattern = new Map()));
+  let covers = byPattern.get(pattern);
+  if (covers === undefined) {
+    const re = new RegExp("^" + pattern.split("*").map(escapeRegex).join(".*").replace(/\\\?/g, ".") + "$", "i");
+    covers = re.test(action);
+    // Policies repeat the same few actions; a bound keeps odd plans from growing it.
+    if (byPattern.size >= MAX_PATTERNS) byPattern.clear();
+    byPattern.set(pattern, covers);
+  }
+  return covers;
 }
+
+/**
+ * Answers of actionCovers by action, then pattern: a pure function of the
+ * two strings, so each pair builds its regex once. Rules ask about a fixed
+ * action (iam:PassRole), so the outer map stays small.
+ */
+const coverage = new Map<string, Map<string, boolean>>();
+const MAX_PATTERNS = 10_000;
 
 function escapeRegex(s: string): string {
   return s.replace(/[.+^${}()|[\]\\?]/g, "\\$&");
