@@ -20,6 +20,26 @@ function attachedSecurityGroups(model: Model, r: Resource): Resource[] {
   return out;
 }
 
+/**
+ * The security groups an instance's configuration block attaches and what
+ * they open to the internet. Both depend only on the model and the block
+ * (every instance of `aws_instance.node[...]` shares them): computed once per
+ * configuration address instead of once per instance.
+ */
+const exposureCache = new WeakMap<Model, Map<string, { groups: Resource[]; open: string[] }>>();
+
+function exposureThroughGroups(model: Model, r: Resource): { groups: readonly Resource[]; open: readonly string[] } {
+  let byBlock = exposureCache.get(model);
+  if (!byBlock) exposureCache.set(model, (byBlock = new Map()));
+  let hit = byBlock.get(r.configAddress);
+  if (!hit) {
+    const groups = attachedSecurityGroups(model, r);
+    const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
+    byBlock.set(r.configAddress, (hit = { groups, open }));
+  }
+  return hit;
+}
+
 /** Standalone ingress rules (in the plan) that attach to a security group. */
 function ingressRulesOf(model: Model, sg: Resource): Resource[] {
   return model.graph
@@ -67,7 +87,7 @@ export const gpuInstanceOpenToWorld = resourceRule({
   remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
   check(r, { model }) {
     if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
-    const groups = attachedSecurityGroups(model, r);
+    const { groups, open } = exposureThroughGroups(model, r);
     if (groups.length === 0) {
       const ids = readAttribute(model, r, "vpc_security_group_ids");
       // Unknown and unset means the VPC's default security group, which the plan does not show.
@@ -76,7 +96,6 @@ export const gpuInstanceOpenToWorld = resourceRule({
       }
       return;
     }
-    const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
     if (open.length > 0) return fail(`GPU instance ${r.address} is reachable from the internet through ${open.join(", ")}.`, "vpc_security_group_ids");
   },
 });
