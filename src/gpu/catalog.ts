@@ -75,19 +75,53 @@ export function kindOfModel(model: string): AcceleratorKind {
   return "nvidia-gpu";
 }
 
+/**
+ * Specs by catalog entry: the catalog is constant, so each entry's spec is
+ * built once (frozen, as every caller only reads it) instead of once per
+ * resource that names the shape.
+ */
+const specs = new WeakMap<CatalogEntry, AcceleratorSpec | null>();
+
 function specOf(entry: CatalogEntry | undefined): AcceleratorSpec | undefined {
-  if (!entry || entry.gpu_model === undefined) return undefined;
+  if (!entry) return undefined;
+  let spec = specs.get(entry);
+  if (spec === undefined) specs.set(entry, (spec = buildSpec(entry) ?? null));
+  return spec ?? undefined;
+}
+
+function buildSpec(entry: CatalogEntry): AcceleratorSpec | undefined {
+  if (entry.gpu_model === undefined) return undefined;
   // AWS reports fractional shapes as 0 GPUs; the catalog derives their fraction.
   const count = entry.gpus === 0 && entry.gpu_fraction_derived !== undefined ? entry.gpu_fraction_derived : (entry.gpus ?? 0);
   if (count <= 0) return undefined;
   const kind = (entry.accelerator_type && KIND_OF_CATALOG_TYPE[entry.accelerator_type]) || kindOfModel(entry.gpu_model);
   const spec: AcceleratorSpec = { count, model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind };
   if (entry.fractional === true || !Number.isInteger(count)) spec.fractional = true;
-  return spec;
+  return Object.freeze(spec);
+}
+
+/**
+ * Memoizes a pure function of one string (model and shape names): a plan
+ * names the same few shapes thousands of times. A bound keeps odd inputs
+ * from growing the table.
+ */
+function memoByString<T>(f: (s: string) => T): (s: string) => T {
+  const memo = new Map<string, T>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined && !memo.has(s)) {
+      v = f(s);
+      if (memo.size >= 10_000) memo.clear();
+      memo.set(s, v);
+    }
+    return v as T;
+  };
 }
 
 /** "NVIDIA A100 (40GB)" → "A100"; "AMD Instinct MI300X" → "MI300X"; "Inferentia2" → "Inferentia2". */
-export function shortModelName(model: string): string {
+export const shortModelName: (model: string) => string = memoByString(computeShortModelName);
+
+function computeShortModelName(model: string): string {
   const words = model
     .replace(/\(.*?\)/g, " ")
     .split(/\s+/)
@@ -173,7 +207,9 @@ export function azureVmAccelerators(size: string): AcceleratorSpec | undefined {
  * "ct6e" (ct6e-standard-4t), TPU API "v6e" (v6e-8), Azure the size without
  * "Standard_" and without its vCPU count: "NCads_A100_v4" (Standard_NC24ads_A100_v4).
  */
-export function familyOf(shape: string): string {
+export const familyOf: (shape: string) => string = memoByString(computeFamilyOf);
+
+function computeFamilyOf(shape: string): string {
   const name = lastSegment(shape);
   if (/^Standard_/i.test(name)) return name.replace(/^Standard_/i, "").replace(/^([A-Za-z]+?)\d+/, "$1");
   if (name.includes(".")) return name.replace(/^ml\./, "").split(".")[0]!;

@@ -806,22 +806,26 @@ export function gpuDemandOf(type: string, values: Attributes | null, unknownMask
  * rules from doing the work ten times. A resource belongs to one model, so
  * the resource object is the key.
  */
-const demandCache = new WeakMap<Resource, Partial<Record<Side, GpuDemand | null>>>();
+const demandCache: Record<Side, WeakMap<Resource, GpuDemand | null>> = { after: new WeakMap(), before: new WeakMap() };
 
 export function resourceGpuDemand(model: Model, r: Resource, side: Side = "after"): GpuDemand | undefined {
-  let cached = demandCache.get(r);
-  if (!cached) demandCache.set(r, (cached = {}));
-  const hit = cached[side];
-  if (hit !== undefined) return hit ?? undefined;
   const extract = EXTRACTORS[r.type];
   const values = side === "after" ? r.after : r.before;
-  const demand = !extract || values === null ? undefined : extract(values, side === "after" ? r.afterUnknown : undefined, linkContext(model, r, side));
-  cached[side] = demand ?? null;
+  // Most resources carry no GPUs: answered without touching the cache.
+  if (!extract || values === null) return undefined;
+  const cache = demandCache[side];
+  const hit = cache.get(r);
+  if (hit !== undefined) return hit ?? undefined;
+  const demand = extract(values, side === "after" ? r.afterUnknown : undefined, linkContext(model, r, side));
+  cache.set(r, demand ?? null);
   return demand;
 }
 
 export function totalGpus(demand: GpuDemand | undefined, keep?: (g: GpuGroup) => boolean): number {
-  return demand ? demand.groups.reduce((sum, g) => sum + (keep && !keep(g) ? 0 : g.gpus), 0) : 0;
+  if (!demand) return 0;
+  let sum = 0;
+  for (const g of demand.groups) sum += keep && !keep(g) ? 0 : g.gpus;
+  return sum;
 }
 
 /** Paths of the tags (AWS, Azure) or labels (GCP, Kubernetes) of a GPU resource type. */
@@ -847,9 +851,14 @@ export function ownerLabels(type: string, values: Attributes | null): { labels: 
     const v = getPath(values, p);
     if (Array.isArray(v)) {
       // aws_autoscaling_group: tag { key, value, propagate_at_launch }
-      for (const t of v) if (obj(t) && typeof obj(t)!["key"] === "string") labels[obj(t)!["key"] as string] = obj(t)!["value"];
-    } else if (obj(v)) {
-      for (const [k, val] of Object.entries(obj(v)!)) if (!(k in labels)) labels[k] = val;
+      for (const t of v) {
+        const tag = obj(t);
+        if (tag && typeof tag["key"] === "string") labels[tag["key"]] = tag["value"];
+      }
+    } else {
+      const map = obj(v);
+      if (!map) continue;
+      for (const k of Object.keys(map)) if (!(k in labels)) labels[k] = map[k];
     }
   }
   return { labels, paths };
@@ -860,7 +869,27 @@ export function ownerLabels(type: string, values: Attributes | null): { labels: 
  * instances are made from (a MIG's instance template, an ASG's launch
  * template), which is where teams usually put them.
  */
-export function labelsOf(model: Model, r: Resource, side: Side = "after"): { labels: Record<string, unknown>; paths: string[] } {
+export function labelsOf(model: Model, r: Resource, side: Side = "after"): OwnerLabels {
+  let cached = labelsCache.get(r);
+  if (!cached) labelsCache.set(r, (cached = {}));
+  return (cached[side] ??= readLabels(model, r, side));
+}
+
+/** Tags or labels with the paths they were read from; shared by every caller, so never mutated. */
+export interface OwnerLabels {
+  readonly labels: Readonly<Record<string, unknown>>;
+  readonly paths: readonly string[];
+}
+
+/**
+ * The GPU rules ask for a resource's labels again and again (its team for
+ * each team quota, its environment for each environment quota and for the
+ * spot rule, its tags): they depend only on the resource (one model's) and
+ * the side, so they are read once, like the demand.
+ */
+const labelsCache = new WeakMap<Resource, Partial<Record<Side, OwnerLabels>>>();
+
+function readLabels(model: Model, r: Resource, side: Side): OwnerLabels {
   const values = side === "after" ? r.after : r.before;
   const own = ownerLabels(r.type, values);
   const ctx = linkContext(model, r, side);

@@ -22,7 +22,7 @@ export function listAddresses(addresses: readonly string[]): string {
  * contributor when over, an unknown when some members are undecided.
  */
 export function judgeSum(
-  members: { r: Resource; demand: GpuDemand }[],
+  members: readonly { r: Resource; demand: GpuDemand }[],
   keep: (g: GpuGroup) => boolean,
   max: number,
   describe: (total: number, largest: { r: Resource; gpus: number }) => string,

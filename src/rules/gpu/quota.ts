@@ -1,6 +1,6 @@
-import { GPU_RESOURCE_TYPES, labelsOf, totalGpus, type GpuDemand } from "../../gpu/demand.js";
-import { countedBy, entryFor, environmentOf, teamOf } from "../../gpu/scope.js";
-import { isUnknown, type Resource } from "../../plan/model.js";
+import { GPU_RESOURCE_TYPES, labelsOf, totalGpus, type GpuDemand, type GpuGroup } from "../../gpu/demand.js";
+import { countedBy, environmentOf, teamOf } from "../../gpu/scope.js";
+import { isUnknown, type Model, type Resource } from "../../plan/model.js";
 import { fail, modelRule, resourceRule, unknown, type Outcome } from "../../policy/rule.js";
 import { gpuAutoscalingBound, gpuOnDemandWhereSpotRequired, gpuPublicIp } from "./capacity.js";
 import { demandAfter, formatCount, judgeSum } from "./common.js";
@@ -15,15 +15,69 @@ import { gpuAllowedFamilies, gpuAllowedModels, gpuDeprecatedModels } from "./sha
  * `gpu.count_kubernetes_workloads` say which accelerators a quota counts.
  */
 
-function gpuMembers(ctx: { model: Parameters<typeof demandAfter>[0] }, filter?: (r: Resource) => boolean): { r: Resource; demand: GpuDemand }[] {
-  const out: { r: Resource; demand: GpuDemand }[] = [];
-  for (const r of ctx.model.resources) {
-    if (!r.willExist || r.mode !== "managed") continue;
-    const demand = demandAfter(ctx.model, r);
-    if (!demand || (filter && !filter(r))) continue;
-    out.push({ r, demand });
+/**
+ * Resources that will exist, with their GPU demand after apply. The three
+ * quota rules (total, team, environment) sum over the same list, which
+ * depends only on the model, so it is built once per model and shared
+ * (read-only: the rules filter it into new arrays).
+ */
+const membersCache = new WeakMap<Model, readonly GpuMember[]>();
+
+interface GpuMember {
+  r: Resource;
+  demand: GpuDemand;
+}
+
+function gpuMembers(ctx: { model: Model }): readonly GpuMember[] {
+  let members = membersCache.get(ctx.model);
+  if (!members) {
+    const out: GpuMember[] = [];
+    for (const r of ctx.model.resources) {
+      if (!r.willExist || r.mode !== "managed") continue;
+      const demand = demandAfter(ctx.model, r);
+      if (demand) out.push({ r, demand });
+    }
+    membersCache.set(ctx.model, (members = out));
   }
-  return out;
+  return members;
+}
+
+/**
+ * The members a judgeSum can notice: undecided ones, and those whose counted
+ * GPUs are not zero. A member with neither adds nothing to the total, can
+ * never be the largest (that needs gpus > 0) and is not listed as
+ * undecided, so dropping it (in order) leaves every outcome as it was while
+ * sparing the team and environment look-ups for the many GPU-less members.
+ */
+function contributing(members: readonly GpuMember[], keep: (g: GpuGroup) => boolean): GpuMember[] {
+  return members.filter((m) => m.demand.undecided || totalGpus(m.demand, keep) !== 0);
+}
+
+/**
+ * Members with a tag value (team, environment) read once each, not once per
+ * quota entry, and lower-cased once for the case-insensitive match.
+ */
+function withKey(members: readonly GpuMember[], keyOf: (r: Resource) => string | undefined): KeyedMember[] {
+  return members.map((m) => {
+    const key = keyOf(m.r);
+    return { r: m.r, demand: m.demand, key, lowerKey: key?.toLowerCase() };
+  });
+}
+
+interface KeyedMember extends GpuMember {
+  key: string | undefined;
+  lowerKey: string | undefined;
+}
+
+/**
+ * The members whose tag value names a quota entry: what
+ * `entryFor({ [name]: true }, key) !== undefined` answers (the exact name,
+ * else the name compared case-insensitively), without building a map and
+ * lower-casing every key once per entry.
+ */
+function membersNamed(members: readonly KeyedMember[], name: string): KeyedMember[] {
+  const lowerName = name.toLowerCase();
+  return members.filter((m) => m.key !== undefined && (m.key === name || m.lowerKey === lowerName));
 }
 
 export const gpuTotalQuota = modelRule({
@@ -103,16 +157,17 @@ export const gpuTeamQuota = modelRule({
   remediation: "Shrink the team's pools or instances, move capacity to another approved team, or raise the team's quota in `gpu.teams`.",
   check(ctx) {
     const teams = ctx.config.gpu?.teams;
-    if (!teams) return;
+    if (!teams || !Object.values(teams).some((q) => q.max_total !== undefined)) return;
     const out: Outcome[] = [];
-    const members = gpuMembers(ctx);
+    const keep = countedBy(ctx.config);
+    const members = withKey(contributing(gpuMembers(ctx), keep), (r) => teamOf(ctx.model, r, ctx.config.gpu));
     for (const [team, quota] of Object.entries(teams)) {
       if (quota.max_total === undefined) continue;
       const max = quota.max_total;
-      const mine = members.filter((m) => entryFor({ [team]: true }, teamOf(ctx.model, m.r, ctx.config.gpu)) !== undefined);
+      const mine = membersNamed(members, team);
       const o = judgeSum(
         mine,
-        countedBy(ctx.config),
+        keep,
         max,
         (total, largest) => `Team ${team} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
         `Team ${team}'s GPU total`,
@@ -133,16 +188,17 @@ export const gpuEnvironmentQuota = modelRule({
   remediation: "Shrink the environment's GPU pools (development rarely needs production's size), or raise its quota in `gpu.environments`.",
   check(ctx) {
     const envs = ctx.config.gpu?.environments;
-    if (!envs) return;
+    if (!envs || !Object.values(envs).some((q) => q.max_total !== undefined)) return;
     const out: Outcome[] = [];
-    const members = gpuMembers(ctx);
+    const keep = countedBy(ctx.config);
+    const members = withKey(contributing(gpuMembers(ctx), keep), (r) => environmentOf(ctx.model, r, ctx.config.gpu));
     for (const [env, quota] of Object.entries(envs)) {
       if (quota.max_total === undefined) continue;
       const max = quota.max_total;
-      const mine = members.filter((m) => entryFor({ [env]: true }, environmentOf(ctx.model, m.r, ctx.config.gpu)) !== undefined);
+      const mine = membersNamed(members, env);
       const o = judgeSum(
         mine,
-        countedBy(ctx.config),
+        keep,
         max,
         (total, largest) => `Environment ${env} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
         `Environment ${env}'s GPU total`,
