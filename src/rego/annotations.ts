@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import type { Annotation } from "./ast.js";
 import type { Comment } from "./lexer.js";
 import { RegoError } from "./errors.js";
+import { parseSimpleYaml } from "./metadata-yaml.js";
 
 const SCOPES = new Set(["rule", "document", "package", "subpackages"]);
 const KNOWN_KEYS = new Set(["scope", "title", "description", "related_resources", "authors", "organizations", "schemas", "entrypoint", "custom", "compile"]);
@@ -51,7 +52,7 @@ export function parseAnnotations(comments: Comment[], file: string): Map<number,
 }
 
 /** Removes the indentation every line shares (usually the one space after `#`). */
-function dedent(lines: string[]): string {
+export function dedent(lines: string[]): string {
   let common = Infinity;
   for (const l of lines) {
     if (l.trim() === "") continue;
@@ -65,6 +66,9 @@ function dedent(lines: string[]): string {
 const parsedBlocks = new Map<string, Record<string, unknown>>();
 
 function parseBlock(text: string, loc: { file: string; line: number; col: number }): Record<string, unknown> {
+  // The usual METADATA block is in the subset the small reader knows, and it is much cheaper than yaml cold.
+  const simple = parseSimpleYaml(text);
+  if (simple) return simple;
   const hit = parsedBlocks.get(text);
   if (hit) return structuredClone(hit);
   const parsed = parseBlockUncached(text, loc);
