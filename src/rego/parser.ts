@@ -37,7 +37,31 @@ export const OPERATOR_BUILTINS: Record<string, string> = {
   "%": "rem",
 };
 
+/**
+ * Where parseModule may find a module parsed earlier (e.g. at build time, see
+ * src/policy/rego/ast-cache.ts): it must give exactly what parsing `text` as
+ * `version` gives, as a fresh object graph, or undefined.
+ */
+export interface PreparsedModules {
+  take(file: string, text: string, version: RegoVersion): Module | undefined;
+}
+
+let preparsed: PreparsedModules | undefined;
+
+/** Runs `fn` with parseModule taking modules from `source` where it has them. */
+export function withPreparsedModules<T>(source: PreparsedModules | undefined, fn: () => T): T {
+  const previous = preparsed;
+  preparsed = source;
+  try {
+    return fn();
+  } finally {
+    preparsed = previous;
+  }
+}
+
 export function parseModule(file: string, text: string, version: RegoVersion = "v1"): Module {
+  const hit = preparsed?.take(file, text, version);
+  if (hit) return hit;
   const { tokens, comments } = tokenize(text, file);
   const annotations = parseAnnotations(comments, file);
   return new Parser(file, tokens, version, annotations).module();

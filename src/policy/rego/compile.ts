@@ -1,5 +1,6 @@
 import { InputError } from "../../plan/errors.js";
 import { compileModules, RegoError, type CompiledPolicies, type Session } from "../../rego/index.js";
+import { withPreparsedModules, type PreparsedModules } from "../../rego/parser.js";
 import type { Value } from "../../rego/value.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
 import type { PolicySource } from "./runner.js";
@@ -9,13 +10,16 @@ import type { PolicySource } from "./runner.js";
  * same input and data share one session, so a helper rule or function is
  * computed once per plan, not once per policy.
  */
-export function compilePolicies(sources: readonly PolicySource[]): RegoProgram {
+export function compilePolicies(sources: readonly PolicySource[], preparsed?: PreparsedModules): RegoProgram {
   let compiled: CompiledPolicies;
   try {
     // Each module is read as v1, and as v0 when it is not v1: libraries in the wild are both.
-    compiled = compileModules(
-      sources.map((s) => ({ file: s.file, text: s.text })),
-      { regoVersion: "auto" },
+    // Modules parsed at build time (ast-cache.ts) are taken as they are when their text is unchanged.
+    compiled = withPreparsedModules(preparsed, () =>
+      compileModules(
+        sources.map((s) => ({ file: s.file, text: s.text })),
+        { regoVersion: "auto" },
+      ),
     );
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);

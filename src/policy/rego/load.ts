@@ -1,4 +1,5 @@
 import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies, regoRules, type RegoPolicyOptions, type RegoRule } from "./runner.js";
+import { loadAstCache } from "./ast-cache.js";
 import { compilePolicies } from "./compile.js";
 import type { EvaluationBudget, RegoProgram } from "./engine.js";
 
@@ -26,7 +27,7 @@ export interface PolicyFlags {
 export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies | undefined> {
   const sources = [...(flags.bundled ? await readPolicies([BUNDLED_POLICY_DIR], true) : []), ...(await readPolicies(flags.paths, false))];
   if (sources.length === 0) return undefined;
-  const program = compilePolicies(sources);
+  const program = compilePolicies(sources, flags.bundled ? loadAstCache() : undefined);
   const data = await readDataFiles(flags.dataFiles);
   return { program, rules: regoRules(program, flags.namespaces), options: { namespaces: flags.namespaces, data, ...(flags.budget ? { budget: flags.budget } : {}) } };
 }
