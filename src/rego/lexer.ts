@@ -28,6 +28,7 @@ export interface Comment {
 }
 
 
+const SIMPLE_ESCAPES = new Map([['"', '"'], ["\\", "\\"], ["/", "/"], ["n", "\n"], ["t", "\t"], ["r", "\r"], ["b", "\b"], ["f", "\f"]]);
 const NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const TWO_CHAR_OPS = new Set([":=", "==", "!=", "<=", ">="]);
 const ONE_CHAR_OPS = new Set(["{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"]);
@@ -51,8 +52,8 @@ export function tokenize(src: string, file: string): { tokens: Token[]; comments
   const fail = (message: string, l = line, c = col()): never => {
     throw new RegoError("rego_parse_error", message, { file, line: l, col: c });
   };
-  const push = (type: TokenType, text: string, l: number, c: number, extra?: Partial<Token>) => {
-    tokens.push({ type, text, line: l, col: c, spaced, ...extra });
+  const push = (type: TokenType, text: string, l: number, c: number) => {
+    tokens.push({ type, text, line: l, col: c, spaced });
     spaced = false;
   };
   while (i < n) {
@@ -86,9 +87,9 @@ export function tokenize(src: string, file: string): { tokens: Token[]; comments
         if (ch === "\n") fail("non-terminated string", line, startCol);
         if (ch === "\\") {
           const e = src[j + 1];
-          const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "\t", r: "\r", b: "\b", f: "\f" };
-          if (e !== undefined && e in simple) {
-            out += simple[e];
+          const simple = e === undefined ? undefined : SIMPLE_ESCAPES.get(e);
+          if (simple !== undefined) {
+            out += simple;
             j += 2;
             continue;
           }
@@ -105,7 +106,8 @@ export function tokenize(src: string, file: string): { tokens: Token[]; comments
         j++;
       }
       if (j >= n) fail("non-terminated string", line, startCol);
-      push("string", src.slice(i, j + 1), line, startCol, { value: out });
+      tokens.push({ type: "string", text: src.slice(i, j + 1), line, col: startCol, spaced, value: out });
+      spaced = false;
       i = j + 1;
       continue;
     }
@@ -115,7 +117,8 @@ export function tokenize(src: string, file: string): { tokens: Token[]; comments
       const end = src.indexOf("`", i + 1);
       if (end < 0) fail("non-terminated raw string", line, startCol);
       const value = src.slice(i + 1, end);
-      push("string", src.slice(i, end + 1), startLine, startCol, { value, raw: true });
+      tokens.push({ type: "string", text: src.slice(i, end + 1), line: startLine, col: startCol, spaced, value, raw: true });
+      spaced = false;
       // A raw string may span lines; keep line numbers right after it.
       for (let k = i + 1; k < end; k++) {
         if (src[k] === "\n") {

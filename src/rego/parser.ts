@@ -21,6 +21,7 @@ const ALWAYS_RESERVED = new Set(["package", "import", "as", "default", "else", "
 
 /** Binary operators, lowest precedence first, and the builtins they stand for. */
 const LEVELS: string[][] = [["==", "!=", "<", "<=", ">", ">="], ["|"], ["&"], ["+", "-"], ["*", "/", "%"]];
+const OPERATOR_LEVEL = new Map(LEVELS.flatMap((ops, level) => ops.map((op) => [op, level] as const)));
 export const OPERATOR_BUILTINS: Record<string, string> = {
   "==": "equal",
   "!=": "neq",
@@ -629,16 +630,21 @@ class Parser {
     return this.binary(0);
   }
 
+  /**
+   * Binary operators at `level` (in LEVELS) and above, left-associative, by
+   * precedence climbing: one call per operand rather than one per level.
+   */
   private binary(level: number, noOr = false): Term {
-    if (level >= LEVELS.length) return this.unary();
-    let left = this.binary(level + 1, noOr);
+    let left = this.unary();
     for (;;) {
       const t = this.peek();
-      if (t.type !== "op" || !LEVELS[level]!.includes(t.text)) return left;
+      if (t.type !== "op") return left;
+      const opLevel = OPERATOR_LEVEL.get(t.text);
+      if (opLevel === undefined || opLevel < level) return left;
       if (noOr && t.text === "|") return left;
       this.next();
       this.skipNewlines();
-      const right = this.binary(level + 1, noOr);
+      const right = this.binary(opLevel + 1, noOr);
       const name = OPERATOR_BUILTINS[t.text]!;
       // Operators always mean their builtins, whatever rules are named.
       left = { type: "call", name, args: [left, right], loc: left.loc, target: { kind: "builtin", name } };
