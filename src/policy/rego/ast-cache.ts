@@ -114,10 +114,14 @@ export function serializeModule(m: Module): { ast: unknown; links: [Key[], Key[]
 
 /** Puts the shared objects back in place (`ast` is consumed). */
 export function deserializeModule(ast: unknown, links: readonly [Key[], Key[]][]): Module {
-  const get = (p: readonly Key[]): unknown => p.reduce<unknown>((o, k) => (o as Record<Key, unknown>)[k], ast);
+  const get = (p: readonly Key[], n: number): unknown => {
+    let o = ast as Record<Key, unknown>;
+    for (let i = 0; i < n; i++) o = o[p[i]!] as Record<Key, unknown>;
+    return o;
+  };
   for (const [from, to] of links) {
-    const parent = get(to.slice(0, -1)) as Record<Key, unknown>;
-    parent[to[to.length - 1]!] = get(from);
+    const parent = get(to, to.length - 1) as Record<Key, unknown>;
+    parent[to[to.length - 1]!] = get(from, from.length);
   }
   return ast as Module;
 }
