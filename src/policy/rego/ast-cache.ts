@@ -15,7 +15,8 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// A namespace import: the Action bundle's banner declares its own createRequire.
+import * as nodeModule from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
@@ -65,7 +66,7 @@ export function engineFingerprint(regoDir = REGO_DIR): string {
     hash.update(`${path.relative(regoDir, file)}\n${code.length}\n${code}`);
     for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path.resolve(path.dirname(file), m[1]!));
   }
-  const yamlVersion = (createRequire(import.meta.url)("yaml/package.json") as { version: string }).version;
+  const yamlVersion = (nodeModule.createRequire(import.meta.url)("yaml/package.json") as { version: string }).version;
   return hash.update(`yaml ${yamlVersion}\n`).digest("hex");
 }
 
