@@ -1198,7 +1198,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path12 = __require("node:path");
+    var path14 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2211,9 +2211,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path12.resolve(baseDir, baseName);
+          const localBin = path14.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path12.extname(baseName))) return void 0;
+          if (sourceExt.includes(path14.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2231,17 +2231,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path12.resolve(
-            path12.dirname(resolvedScriptPath),
+          executableDir = path14.resolve(
+            path14.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path12.basename(
+            const legacyName = path14.basename(
               this._scriptPath,
-              path12.extname(this._scriptPath)
+              path14.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2252,7 +2252,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path12.extname(executableFile));
+        launchWithNode = sourceExt.includes(path14.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3167,7 +3167,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path12.basename(filename, path12.extname(filename));
+        this._name = path14.basename(filename, path14.extname(filename));
         return this;
       }
       /**
@@ -3181,9 +3181,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path13) {
-        if (path13 === void 0) return this._executableDir;
-        this._executableDir = path13;
+      executableDir(path15) {
+        if (path15 === void 0) return this._executableDir;
+        this._executableDir = path15;
         return this;
       }
       /**
@@ -3538,17 +3538,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3559,13 +3559,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3586,17 +3586,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3607,13 +3607,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3640,23 +3640,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path14);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path14);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path14);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path14);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path14);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -4268,10 +4268,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4290,7 +4290,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4320,11 +4320,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -4338,8 +4338,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4353,8 +4353,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -4372,8 +4372,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4383,8 +4383,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6899,9 +6899,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6976,14 +6976,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6998,10 +6998,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7012,10 +7012,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7032,13 +7032,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -8999,9 +8999,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path12) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9010,23 +9010,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path12) => {
-      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9037,10 +9037,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -10935,7 +10935,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path12 = __require("path");
+    var path14 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -10947,7 +10947,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path12.resolve(cwd, filepath);
+      return path14.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -12244,7 +12244,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
+    var path14 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -12418,7 +12418,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path12.sep,
+      SEP: path14.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -12445,7 +12445,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path12 = __require("path");
+    var path14 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -12474,7 +12474,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path12.sep === "\\";
+      return win32 === true || path14.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -13838,7 +13838,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
+    var path14 = __require("path");
     var scan = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils2();
@@ -13923,7 +13923,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob2, options, posix = utils.isWindows(options)) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch.makeRe(glob2, options);
-      return regex.test(path12.basename(input));
+      return regex.test(path14.basename(input));
     };
     picomatch.isMatch = (str4, patterns, options) => picomatch(patterns, options)(str4);
     picomatch.parse = (pattern, options) => {
@@ -14150,7 +14150,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path12 = __require("path");
+    var path14 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -14245,7 +14245,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path12.basename(pattern);
+      const basename = path14.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -14303,7 +14303,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path12.isAbsolute(pattern);
+      return path14.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -14480,8 +14480,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path12 = require_path();
-    exports.path = path12;
+    var path14 = require_path();
+    exports.path = path14;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -14593,8 +14593,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path12, settings, callback) {
-      settings.fs.lstat(path12, (lstatError, lstat) => {
+    function read(path14, settings, callback) {
+      settings.fs.lstat(path14, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -14603,7 +14603,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path12, (statError, stat3) => {
+        settings.fs.stat(path14, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -14635,13 +14635,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path12, settings) {
-      const lstat = settings.fs.lstatSync(path12);
+    function read(path14, settings) {
+      const lstat = settings.fs.lstatSync(path14);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat3 = settings.fs.statSync(path12);
+        const stat3 = settings.fs.statSync(path14);
         if (settings.markSymbolicLink) {
           stat3.isSymbolicLink = () => true;
         }
@@ -14712,17 +14712,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat3(path12, optionsOrSettingsOrCallback, callback) {
+    function stat3(path14, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path12, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path12, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat3;
-    function statSync(path12, optionsOrSettings) {
+    function statSync(path14, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path12, settings);
+      return sync.read(path14, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -14938,16 +14938,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path12 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path14 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path12, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path14, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path12,
+                path: path14,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -15065,7 +15065,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path12 = __require("path");
+    var path14 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -15073,7 +15073,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path12.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -15100,17 +15100,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path12, optionsOrSettingsOrCallback, callback) {
+    function scandir(path14, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path12, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path12, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path12, optionsOrSettings) {
+    function scandirSync(path14, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path12, settings);
+      return sync.read(path14, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -15478,14 +15478,14 @@ var require_reader = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
-    var Reader = class {
+    var Reader2 = class {
       constructor(_root, _settings) {
         this._root = _root;
         this._settings = _settings;
         this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
       }
     };
-    exports.default = Reader;
+    exports.default = Reader2;
   }
 });
 
@@ -15758,7 +15758,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path12 = __require("path");
+    var path14 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -15768,7 +15768,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path12.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -15830,10 +15830,10 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path12 = __require("path");
+    var path14 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
-    var Reader = class {
+    var Reader2 = class {
       constructor(_settings) {
         this._settings = _settings;
         this._fsStatSettings = new fsStat.Settings({
@@ -15843,7 +15843,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path12.resolve(this._settings.cwd, filepath);
+        return path14.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -15860,7 +15860,7 @@ var require_reader2 = __commonJS({
         return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
       }
     };
-    exports.default = Reader;
+    exports.default = Reader2;
   }
 });
 
@@ -16259,7 +16259,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path12 = __require("path");
+    var path14 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error2();
@@ -16273,7 +16273,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path12.resolve(this._settings.cwd, task.base);
+        return path14.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -19032,10 +19032,10 @@ ${indent}${str4}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19053,17 +19053,17 @@ ${indent}${str4}`;
       }
       return schema.createNode(v, false);
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && path14[Symbol.iterator]().next().done;
     var Collection = class _Collection extends Node {
       constructor(schema) {
         super();
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path12, value) {
-        if (isEmptyPath(path12)) this.add(value);
+      addIn(path14, value) {
+        if (isEmptyPath(path14)) this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (node instanceof _Collection) node.addIn(rest, value);
           else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
@@ -21106,8 +21106,8 @@ ${pair.comment}` : item.comment;
     }
     function warnFileDeprecation(filename) {
       if (shouldWarn(true)) {
-        const path12 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
-        warn(`The endpoint 'yaml/${path12}' will be removed in a future release.`, "DeprecationWarning");
+        const path14 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
+        warn(`The endpoint 'yaml/${path14}' will be removed in a future release.`, "DeprecationWarning");
       }
     }
     var warned = {};
@@ -22017,22 +22017,22 @@ ${cbNode.commentBefore}` : cb;
         assertCollection(this.contents);
         return this.contents.add(value);
       }
-      addIn(path12, value) {
+      addIn(path14, value) {
         assertCollection(this.contents);
-        this.contents.addIn(path12, value);
+        this.contents.addIn(path14, value);
       }
       delete(key) {
         assertCollection(this.contents);
         return this.contents.delete(key);
       }
-      deleteIn(path12) {
-        if (resolveSeq.isEmptyPath(path12)) {
+      deleteIn(path14) {
+        if (resolveSeq.isEmptyPath(path14)) {
           if (this.contents == null) return false;
           this.contents = null;
           return true;
         }
         assertCollection(this.contents);
-        return this.contents.deleteIn(path12);
+        return this.contents.deleteIn(path14);
       }
       getDefaults() {
         return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
@@ -22040,26 +22040,26 @@ ${cbNode.commentBefore}` : cb;
       get(key, keepScalar) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
       }
-      getIn(path12, keepScalar) {
-        if (resolveSeq.isEmptyPath(path12)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path12, keepScalar) : void 0;
+      getIn(path14, keepScalar) {
+        if (resolveSeq.isEmptyPath(path14)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       has(key) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
       }
-      hasIn(path12) {
-        if (resolveSeq.isEmptyPath(path12)) return this.contents !== void 0;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path12) : false;
+      hasIn(path14) {
+        if (resolveSeq.isEmptyPath(path14)) return this.contents !== void 0;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path14) : false;
       }
       set(key, value) {
         assertCollection(this.contents);
         this.contents.set(key, value);
       }
-      setIn(path12, value) {
-        if (resolveSeq.isEmptyPath(path12)) this.contents = value;
+      setIn(path14, value) {
+        if (resolveSeq.isEmptyPath(path14)) this.contents = value;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path14, value);
         }
       }
       setSchema(id, customTags) {
@@ -22705,9 +22705,9 @@ var require_opa = __commonJS({
 });
 
 // src/action/run.ts
-import { existsSync as existsSync4, mkdtempSync, readFileSync, appendFileSync as appendFileSync2 } from "node:fs";
+import { existsSync as existsSync5, mkdtempSync, readFileSync as readFileSync3, appendFileSync as appendFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -22848,7 +22848,41 @@ var COMMA = 44;
 function isSpace(b) {
   return b === 32 || b === 10 || b === 13 || b === 9;
 }
-function topLevelMembers(bytes, from = 0) {
+function keptPieces(bytes, from, skip) {
+  const front = scanForward(bytes, from, (key) => skip.has(key));
+  if (!front) return void 0;
+  const skipped = [];
+  const pieces = [];
+  const keep = (list3) => {
+    for (const m of list3) {
+      if (skip.has(m.key)) {
+        if (!skipped.includes(m.key)) skipped.push(m.key);
+      } else pieces.push({ kind: "member", ...m });
+    }
+  };
+  keep(front.members);
+  if (front.complete) return { pieces, skipped };
+  const back = scanBackward(bytes, front.end, (key) => skip.has(key));
+  if (!back) return void 0;
+  let start = front.end;
+  let end = back.start;
+  while (start < end && isSpace(bytes[start])) start++;
+  while (end > start && isSpace(bytes[end - 1])) end--;
+  if (start < end) {
+    if (bytes[start] !== COMMA) return void 0;
+    start++;
+    while (start < end && isSpace(bytes[start])) start++;
+    if (start < end) {
+      if (bytes[end - 1] !== COMMA) return void 0;
+      end--;
+      while (end > start && isSpace(bytes[end - 1])) end--;
+      if (start < end) pieces.push({ kind: "members", start, end });
+    }
+  }
+  keep(back.members);
+  return { pieces, skipped };
+}
+function scanForward(bytes, from, stopAfter) {
   const n = bytes.length;
   let i = from;
   while (i < n && isSpace(bytes[i])) i++;
@@ -22881,9 +22915,10 @@ function topLevelMembers(bytes, from = 0) {
           if (key === void 0 || valueStart < 0) return void 0;
           members.push(member(bytes, key, valueStart, i));
         }
+        const end = i;
         i++;
         while (i < n && isSpace(bytes[i])) i++;
-        return i === n ? members : void 0;
+        return i === n ? { members, complete: true, end } : void 0;
       }
     } else if (depth === 1) {
       if (c === COLON) {
@@ -22891,7 +22926,9 @@ function topLevelMembers(bytes, from = 0) {
         valueStart = i + 1;
       } else if (c === COMMA) {
         if (key === void 0 || valueStart < 0) return void 0;
-        members.push(member(bytes, key, valueStart, i));
+        const done = member(bytes, key, valueStart, i);
+        members.push(done);
+        if (stopAfter(key)) return { members, complete: false, end: done.end };
         key = void 0;
         valueStart = -1;
       }
@@ -22900,13 +22937,75 @@ function topLevelMembers(bytes, from = 0) {
   }
   return void 0;
 }
+function scanBackward(bytes, limit, stopAfter) {
+  let i = bytes.length - 1;
+  while (i >= limit && isSpace(bytes[i])) i--;
+  if (i < limit || bytes[i] !== CLOSE_OBJ) return void 0;
+  i--;
+  const members = [];
+  for (; ; ) {
+    while (i >= limit && isSpace(bytes[i])) i--;
+    if (i < limit) return { members, start: limit };
+    const valueEnd = i + 1;
+    const valueStart = valueStartBackward(bytes, i, limit);
+    if (valueStart < 0) return void 0;
+    i = valueStart - 1;
+    while (i > limit && isSpace(bytes[i])) i--;
+    if (bytes[i] !== COLON) return void 0;
+    i--;
+    while (i > limit && isSpace(bytes[i])) i--;
+    if (bytes[i] !== QUOTE) return void 0;
+    const keyStart = openingQuote(bytes, i, limit);
+    if (keyStart < 0) return void 0;
+    const key = decodeKey(bytes, keyStart, i + 1);
+    if (key === void 0) return void 0;
+    members.unshift({ key, start: valueStart, end: valueEnd });
+    if (stopAfter(key)) return { members, start: keyStart };
+    i = keyStart - 1;
+    while (i > limit && isSpace(bytes[i])) i--;
+    if (bytes[i] !== COMMA) return void 0;
+    i--;
+  }
+}
+function valueStartBackward(bytes, i, limit) {
+  const c = bytes[i];
+  if (c === QUOTE) return openingQuote(bytes, i, limit);
+  if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+    let depth = 1;
+    for (let j2 = i - 1; j2 > limit; j2--) {
+      const b = bytes[j2];
+      if (b === QUOTE) {
+        j2 = openingQuote(bytes, j2, limit);
+        if (j2 < 0) return -1;
+      } else if (b === CLOSE_OBJ || b === CLOSE_ARR) depth++;
+      else if (b === OPEN_OBJ || b === OPEN_ARR) {
+        depth--;
+        if (depth === 0) return j2;
+      }
+    }
+    return -1;
+  }
+  let j = i;
+  while (j > limit && !isSpace(bytes[j - 1]) && bytes[j - 1] !== COLON && bytes[j - 1] !== COMMA && bytes[j - 1] !== OPEN_ARR && bytes[j - 1] !== OPEN_OBJ) j--;
+  return j > limit ? j : -1;
+}
+function openingQuote(bytes, closing, limit) {
+  let q = closing;
+  do {
+    q = bytes.lastIndexOf(QUOTE, q - 1);
+  } while (q > limit && isEscaped(bytes, q));
+  return q > limit ? q : -1;
+}
+function isEscaped(bytes, quote) {
+  let backslashes = 0;
+  for (let k = quote - 1; bytes[k] === BACKSLASH; k--) backslashes++;
+  return backslashes % 2 === 1;
+}
 function stringEnd(bytes, i) {
   for (; ; ) {
     const q = bytes.indexOf(QUOTE, i);
     if (q < 0) return -1;
-    let backslashes = 0;
-    for (let k = q - 1; bytes[k] === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return q + 1;
+    if (!isEscaped(bytes, q)) return q + 1;
     i = q + 1;
   }
 }
@@ -23045,31 +23144,38 @@ function parseJsonBytes(file, bytes) {
   }
 }
 var PARTIAL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
-function parseJsonBytesWithout(file, bytes, skip) {
-  if (skip.size === 0 || bytes.length < PARTIAL_PARSE_MIN_BYTES) return { value: parseJsonBytes(file, bytes), skipped: [] };
+function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_BYTES) {
+  if (skip.size === 0 || bytes.length < minBytes) return { value: parseJsonBytes(file, bytes), skipped: [] };
   const start = checkEncoding(file, bytes);
-  const members = topLevelMembers(bytes, start);
-  if (!members) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const layout = keptPieces(bytes, start, skip);
+  if (!layout) return { value: parseJsonBytes(file, bytes), skipped: [] };
   const doc = {};
-  const skipped = [];
-  for (const m of members) {
-    if (skip.has(m.key)) {
-      if (!skipped.includes(m.key)) skipped.push(m.key);
-      continue;
-    }
-    const text2 = bytes.toString("utf8", m.start, m.end);
+  const skipped = [...layout.skipped];
+  for (const piece of layout.pieces) {
+    const text2 = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : `{${bytes.toString("utf8", piece.start, piece.end)}}`;
     let value;
     try {
       value = JSON.parse(text2);
     } catch {
       return { value: parseJsonBytes(file, bytes), skipped: [] };
     }
-    if (text2.includes("\uFFFD") && !bytes.subarray(m.start, m.end).includes(REPLACEMENT_CHARACTER)) {
+    if (text2.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) {
       return { value: parseJsonBytes(file, bytes), skipped: [] };
     }
-    Object.defineProperty(doc, m.key, { value, enumerable: true, writable: true, configurable: true });
+    if (piece.kind === "member") {
+      setMember(doc, piece.key, value);
+      continue;
+    }
+    for (const [key, member2] of Object.entries(value)) {
+      if (skip.has(key)) {
+        if (!skipped.includes(key)) skipped.push(key);
+      } else setMember(doc, key, member2);
+    }
   }
   return { value: doc, skipped };
+}
+function setMember(doc, key, value) {
+  Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
 var REPLACEMENT_CHARACTER = Buffer.from("\uFFFD", "utf8");
 var MAX_STRING_BYTES = 536870888;
@@ -23238,6 +23344,10 @@ var SensitiveDigests = class {
     return this.slots.get(container)?.get(String(key));
   }
 };
+var DiscardedDigests = class extends SensitiveDigests {
+  record() {
+  }
+};
 function digestOf(value) {
   return createHmac("sha256", PROCESS_KEY).update(stableJson(value)).digest("base64");
 }
@@ -23385,7 +23495,7 @@ function redactRawState(state2, d = new SensitiveDigests()) {
     if (!isObj(r) || !Array.isArray(r["instances"])) continue;
     for (const inst of r["instances"]) {
       if (!isObj(inst) || !Array.isArray(inst["sensitive_attributes"])) continue;
-      for (const path12 of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path12) ? path12 : [path12], d);
+      for (const path14 of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path14) ? path14 : [path14], d);
     }
   }
   return d;
@@ -25647,7 +25757,7 @@ function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
       options.expect === "plan" ? "this is a state, but a plan was expected (run `terraform plan -out tfplan && terraform show -json tfplan`)" : "this is a plan, but a state was expected (run `terraform show -json` with no plan file, or `terraform state pull`)"
     );
   }
-  const digests = new SensitiveDigests();
+  const digests = options.digestSecrets === false ? new DiscardedDigests() : new SensitiveDigests();
   guardStack(file, () => {
     if (format === "plan") redactPlan(doc, digests);
     else if (format === "state") redactState(doc, digests);
@@ -26826,13 +26936,13 @@ function changeValues(c, max = MAX_VALUE_CHARS) {
   };
 }
 function changeLine(c) {
-  const path12 = c.path || "(the whole object)";
+  const path14 = c.path || "(the whole object)";
   const plan2 = c.affectsPlan ? "  [the plan depends on it]" : "";
-  if (c.sensitive) return `~ ${path12}: ${changeValues(c).after}${plan2}`;
+  if (c.sensitive) return `~ ${path14}: ${changeValues(c).after}${plan2}`;
   const { before, after } = changeValues(c);
-  if (c.action === "added" && !("before" in c)) return `+ ${path12}: ${after}${plan2}`;
-  if (c.action === "removed" && !("after" in c)) return `- ${path12}: ${before}${plan2}`;
-  return `~ ${path12}: ${before} \u2192 ${after}${plan2}`;
+  if (c.action === "added" && !("before" in c)) return `+ ${path14}: ${after}${plan2}`;
+  if (c.action === "removed" && !("after" in c)) return `- ${path14}: ${before}${plan2}`;
+  return `~ ${path14}: ${before} \u2192 ${after}${plan2}`;
 }
 var STATUS_TEXT = {
   changed: "changed outside Terraform",
@@ -26936,21 +27046,21 @@ function cell(s) {
 }
 
 // src/plan/paths.ts
-function toSteps(path12) {
-  if (typeof path12 !== "string") return path12;
-  let steps = parsedPaths.get(path12);
+function toSteps(path14) {
+  if (typeof path14 !== "string") return path14;
+  let steps = parsedPaths.get(path14);
   if (!steps) {
-    steps = path12 === "" ? [] : path12.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
+    steps = path14 === "" ? [] : path14.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
     if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
-    parsedPaths.set(path12, steps);
+    parsedPaths.set(path14, steps);
   }
   return steps;
 }
 var parsedPaths = /* @__PURE__ */ new Map();
 var MAX_PARSED_PATHS = 1e4;
-function getPath(value, path12) {
+function getPath(value, path14) {
   let cur = value;
-  for (const step2 of toSteps(path12)) {
+  for (const step2 of toSteps(path14)) {
     if (cur === null || typeof cur !== "object") return void 0;
     if (Array.isArray(cur)) {
       if (typeof step2 !== "number") return void 0;
@@ -26962,9 +27072,9 @@ function getPath(value, path12) {
   }
   return cur;
 }
-function maskCovers(mask2, path12) {
+function maskCovers(mask2, path14) {
   let cur = mask2;
-  for (const step2 of toSteps(path12)) {
+  for (const step2 of toSteps(path14)) {
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = Array.isArray(cur) ? typeof step2 === "number" ? cur[step2] : void 0 : cur[String(step2)];
@@ -29793,16 +29903,36 @@ function kindOfModel(model) {
   if (/\bTPU\b/i.test(model)) return "tpu";
   return "nvidia-gpu";
 }
+var specs = /* @__PURE__ */ new WeakMap();
 function specOf(entry) {
-  if (!entry || entry.gpu_model === void 0) return void 0;
+  if (!entry) return void 0;
+  let spec = specs.get(entry);
+  if (spec === void 0) specs.set(entry, spec = buildSpec(entry) ?? null);
+  return spec ?? void 0;
+}
+function buildSpec(entry) {
+  if (entry.gpu_model === void 0) return void 0;
   const count2 = entry.gpus === 0 && entry.gpu_fraction_derived !== void 0 ? entry.gpu_fraction_derived : entry.gpus ?? 0;
   if (count2 <= 0) return void 0;
   const kind = entry.accelerator_type && KIND_OF_CATALOG_TYPE[entry.accelerator_type] || kindOfModel(entry.gpu_model);
   const spec = { count: count2, model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind };
   if (entry.fractional === true || !Number.isInteger(count2)) spec.fractional = true;
-  return spec;
+  return Object.freeze(spec);
 }
-function shortModelName(model) {
+function memoByString(f) {
+  const memo = /* @__PURE__ */ new Map();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === void 0 && !memo.has(s)) {
+      v = f(s);
+      if (memo.size >= 1e4) memo.clear();
+      memo.set(s, v);
+    }
+    return v;
+  };
+}
+var shortModelName = memoByString(computeShortModelName);
+function computeShortModelName(model) {
   const words = model.replace(/\(.*?\)/g, " ").split(/\s+/).filter((w) => w !== "" && !/^(NVIDIA|AMD|Instinct|AWS|Intel|Habana|Qualcomm|Tesla|Radeon|Pro)$/i.test(w));
   return words[0] ?? model;
 }
@@ -29852,7 +29982,8 @@ function vertexAcceleratorModel(acceleratorType) {
 function azureVmAccelerators(size) {
   return specOf(azureSizes[size.toLowerCase()]);
 }
-function familyOf(shape) {
+var familyOf = memoByString(computeFamilyOf);
+function computeFamilyOf(shape) {
   const name = lastSegment(shape);
   if (/^Standard_/i.test(name)) return name.replace(/^Standard_/i, "").replace(/^([A-Za-z]+?)\d+/, "$1");
   if (name.includes(".")) return name.replace(/^ml\./, "").split(".")[0];
@@ -29890,12 +30021,12 @@ function linkContext(model, r, side2) {
     return same.length > 0 ? same : candidates;
   };
   return {
-    linked(path12, types, knownRef, matches) {
+    linked(path14, types, knownRef, matches) {
       if (typeof knownRef === "string" && knownRef !== "") {
         const hits = resourcesOfTypes(model, types).filter((x) => exists(x) && matches(valuesOf(x), knownRef));
         if (hits.length > 0) return pickInstance(hits).map(linkedOf);
       }
-      const configPath = path12.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
+      const configPath = path14.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
       const out2 = [];
       for (const ref of model.graph.referencesFrom(r.configAddress, configPath)) {
         if (!types.includes(typeOfConfigAddress(ref.to))) continue;
@@ -29934,9 +30065,9 @@ var num = (v) => {
 var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var list = (v) => Array.isArray(v) ? v : [];
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-function isUnknownAt(unknownMask, path12) {
+function isUnknownAt(unknownMask, path14) {
   let cur = unknownMask;
-  for (const step2 of path12.split(".")) {
+  for (const step2 of path14.split(".")) {
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = cur[step2];
@@ -29944,7 +30075,7 @@ function isUnknownAt(unknownMask, path12) {
   return cur === true;
 }
 var undecided = (why) => ({ groups: [], undecided: why });
-var afterApply = (path12) => undecided(`${path12} is known only after apply`);
+var afterApply = (path14) => undecided(`${path14} is known only after apply`);
 var none = () => ({ groups: [] });
 function group(spec, nodes, shape, attribute) {
   return {
@@ -30083,15 +30214,15 @@ function gceGroupManager(autoscalerTypes) {
     const versions = list(getPath(values, "version"));
     const shapes = [];
     for (let i = 0; i < Math.max(versions.length, 1); i++) {
-      const path12 = versions.length > 0 ? `version.${i}.instance_template` : "instance_template";
-      const ref = getPath(values, path12);
-      if (!ctx) return undecided(`the instance template of ${path12} is another resource`);
-      const templates = ctx.linked(path12, ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
+      const path14 = versions.length > 0 ? `version.${i}.instance_template` : "instance_template";
+      const ref = getPath(values, path14);
+      if (!ctx) return undecided(`the instance template of ${path14} is another resource`);
+      const templates = ctx.linked(path14, ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
       if (templates.length === 0) {
-        if (ref === void 0 && !isUnknownAt(unknownMask, path12)) continue;
-        return undecided(`the instance template named by ${path12} is not in the plan`);
+        if (ref === void 0 && !isUnknownAt(unknownMask, path14)) continue;
+        return undecided(`the instance template named by ${path14} is not in the plan`);
       }
-      shapes.push(via(largest(templates.map((t) => gcpNodeDemand(t.values, t.unknown, ""))), path12));
+      shapes.push(via(largest(templates.map((t) => gcpNodeDemand(t.values, t.unknown, ""))), path14));
     }
     const shape = largest(shapes);
     if (shape.undecided || shape.groups.length === 0) return shape;
@@ -30106,20 +30237,20 @@ function gceGroupManager(autoscalerTypes) {
     return scale(shape, n ?? 0);
   };
 }
-function machineSpec(values, unknownMask, path12) {
-  const type = str(getPath(values, `${path12}.accelerator_type`));
-  const count2 = num(getPath(values, `${path12}.accelerator_count`));
-  const machine = str(getPath(values, `${path12}.machine_type`)) ?? "";
+function machineSpec(values, unknownMask, path14) {
+  const type = str(getPath(values, `${path14}.accelerator_type`));
+  const count2 = num(getPath(values, `${path14}.accelerator_count`));
+  const machine = str(getPath(values, `${path14}.machine_type`)) ?? "";
   if (type !== void 0 && type !== "ACCELERATOR_TYPE_UNSPECIFIED" && count2 !== void 0 && count2 > 0) {
     const m = vertexAcceleratorModel(type);
     return {
-      groups: [{ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path12}.accelerator_type` }]
+      groups: [{ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path14}.accelerator_type` }]
     };
   }
-  if (isUnknownAt(unknownMask, `${path12}.accelerator_type`) || isUnknownAt(unknownMask, `${path12}.accelerator_count`)) {
-    return afterApply(`${path12}.accelerator_count`);
+  if (isUnknownAt(unknownMask, `${path14}.accelerator_type`) || isUnknownAt(unknownMask, `${path14}.accelerator_count`)) {
+    return afterApply(`${path14}.accelerator_count`);
   }
-  return shapeDemand(values, unknownMask, `${path12}.machine_type`, gcpMachineAccelerators);
+  return shapeDemand(values, unknownMask, `${path14}.machine_type`, gcpMachineAccelerators);
 }
 function vertexDedicated(base) {
   return (values, unknownMask) => {
@@ -30130,16 +30261,16 @@ function vertexDedicated(base) {
     return scale(spec, n && n > 0 ? n : 1);
   };
 }
-function acceleratorConfigs(values, unknownMask, path12, machinePath) {
+function acceleratorConfigs(values, unknownMask, path14, machinePath) {
   const out2 = shapeDemand(values, unknownMask, machinePath, gcpMachineAccelerators);
   if (out2.undecided) return out2;
   const machine = str(getPath(values, machinePath)) ?? "";
-  list(getPath(values, path12)).forEach((acc, i) => {
+  list(getPath(values, path14)).forEach((acc, i) => {
     const type = str(getPath(acc, "type"));
     const count2 = num(getPath(acc, "core_count"));
     if (type === void 0 || count2 === void 0 || count2 <= 0) return;
     const m = vertexAcceleratorModel(type);
-    out2.groups.push({ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path12}.${i}` });
+    out2.groups.push({ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path14}.${i}` });
   });
   return out2;
 }
@@ -30160,7 +30291,7 @@ function tpuVm(values, unknownMask) {
   if (cfgType) return undecided(`the catalog does not say how many chips TPU ${cfgType} ${topology ?? ""} has`);
   return isUnknownAt(unknownMask, "accelerator_type") ? afterApply("accelerator_type") : none();
 }
-var awsShape = (values, unknownMask, path12) => shapeDemand(values, unknownMask, path12, awsInstanceAccelerators);
+var awsShape = (values, unknownMask, path14) => shapeDemand(values, unknownMask, path14, awsInstanceAccelerators);
 var LAUNCH_TEMPLATE_TYPES = ["aws_launch_template"];
 var matchesTemplate = (values, ref) => values["id"] === ref || values["name"] === ref || values["arn"] === ref;
 function templateShape(t) {
@@ -30268,14 +30399,14 @@ function sagemakerVariants(field) {
     return merge(...parts);
   };
 }
-var awsShapeCount = (values, unknownMask, path12, counts2, defaultNodes = 1) => shapeDemand(values, unknownMask, path12, awsInstanceAccelerators, counts2, defaultNodes);
+var awsShapeCount = (values, unknownMask, path14, counts2, defaultNodes = 1) => shapeDemand(values, unknownMask, path14, awsInstanceAccelerators, counts2, defaultNodes);
 function emrCluster(values, unknownMask) {
   return merge(
     awsShapeCount(values, unknownMask, "master_instance_group.0.instance_type", ["master_instance_group.0.instance_count"]),
     awsShapeCount(values, unknownMask, "core_instance_group.0.instance_type", ["core_instance_group.0.instance_count"])
   );
 }
-var azureShape = (values, unknownMask, path12, counts2 = [], defaultNodes = 1) => shapeDemand(values, unknownMask, path12, azureVmAccelerators, counts2, defaultNodes);
+var azureShape = (values, unknownMask, path14, counts2 = [], defaultNodes = 1) => shapeDemand(values, unknownMask, path14, azureVmAccelerators, counts2, defaultNodes);
 function scaleSet(skuPath) {
   return (values, unknownMask, ctx) => {
     const sku = azureShape(values, unknownMask, skuPath);
@@ -30519,20 +30650,23 @@ function gpuDemandOf(type, values, unknownMask) {
   if (!extract || values === null) return void 0;
   return extract(values, unknownMask, void 0);
 }
-var demandCache = /* @__PURE__ */ new WeakMap();
+var demandCache = { after: /* @__PURE__ */ new WeakMap(), before: /* @__PURE__ */ new WeakMap() };
 function resourceGpuDemand(model, r, side2 = "after") {
-  let cached = demandCache.get(r);
-  if (!cached) demandCache.set(r, cached = {});
-  const hit = cached[side2];
-  if (hit !== void 0) return hit ?? void 0;
   const extract = EXTRACTORS[r.type];
   const values = side2 === "after" ? r.after : r.before;
-  const demand = !extract || values === null ? void 0 : extract(values, side2 === "after" ? r.afterUnknown : void 0, linkContext(model, r, side2));
-  cached[side2] = demand ?? null;
+  if (!extract || values === null) return void 0;
+  const cache2 = demandCache[side2];
+  const hit = cache2.get(r);
+  if (hit !== void 0) return hit ?? void 0;
+  const demand = extract(values, side2 === "after" ? r.afterUnknown : void 0, linkContext(model, r, side2));
+  cache2.set(r, demand ?? null);
   return demand;
 }
 function totalGpus(demand, keep) {
-  return demand ? demand.groups.reduce((sum, g) => sum + (keep && !keep(g) ? 0 : g.gpus), 0) : 0;
+  if (!demand) return 0;
+  let sum = 0;
+  for (const g of demand.groups) sum += keep && !keep(g) ? 0 : g.gpus;
+  return sum;
 }
 function labelPaths(type) {
   if (type === "kubernetes_manifest") return ["manifest.metadata.labels", "manifest.spec.template.metadata.labels"];
@@ -30553,14 +30687,25 @@ function ownerLabels(type, values) {
   for (const p of paths) {
     const v = getPath(values, p);
     if (Array.isArray(v)) {
-      for (const t of v) if (obj(t) && typeof obj(t)["key"] === "string") labels[obj(t)["key"]] = obj(t)["value"];
-    } else if (obj(v)) {
-      for (const [k, val] of Object.entries(obj(v))) if (!(k in labels)) labels[k] = val;
+      for (const t of v) {
+        const tag = obj(t);
+        if (tag && typeof tag["key"] === "string") labels[tag["key"]] = tag["value"];
+      }
+    } else {
+      const map = obj(v);
+      if (!map) continue;
+      for (const k of Object.keys(map)) if (!(k in labels)) labels[k] = map[k];
     }
   }
   return { labels, paths };
 }
 function labelsOf(model, r, side2 = "after") {
+  let cached = labelsCache.get(r);
+  if (!cached) labelsCache.set(r, cached = {});
+  return cached[side2] ??= readLabels(model, r, side2);
+}
+var labelsCache = /* @__PURE__ */ new WeakMap();
+function readLabels(model, r, side2) {
   const values = side2 === "after" ? r.after : r.before;
   const own = ownerLabels(r.type, values);
   const ctx = linkContext(model, r, side2);
@@ -31579,17 +31724,17 @@ var ReferenceGraph = class _ReferenceGraph {
     }
   }
   /** Walks nested blocks: an expression has `references` or `constant_value`. `path` is the dotted attribute path so far. */
-  collect(from, scope, node, path12) {
+  collect(from, scope, node, path14) {
     if (Array.isArray(node)) {
-      for (const item of node) this.collect(from, scope, item, path12);
+      for (const item of node) this.collect(from, scope, item, path14);
       return;
     }
     if (!isObj3(node)) return;
     if (Array.isArray(node["references"]) || "constant_value" in node) {
-      this.addExpression(from, path12, scope, node);
+      this.addExpression(from, path14, scope, node);
       return;
     }
-    for (const key in node) this.collect(from, scope, node[key], path12 === "" ? key : `${path12}.${key}`);
+    for (const key in node) this.collect(from, scope, node[key], path14 === "" ? key : `${path14}.${key}`);
   }
   addExpression(from, attribute, scope, expression) {
     const refs = expression["references"];
@@ -31830,11 +31975,11 @@ function providerFromRawState(p) {
   const m = /provider\["([^"]+)"\]/.exec(p);
   return m ? m[1] : p;
 }
-function isUnknown(r, path12) {
-  return maskCovers(r.afterUnknown, path12);
+function isUnknown(r, path14) {
+  return maskCovers(r.afterUnknown, path14);
 }
-function attr(r, path12) {
-  return getPath(r.after, path12);
+function attr(r, path14) {
+  return getPath(r.after, path14);
 }
 function referencesFrom(model, r, attributePrefix) {
   return model.graph.referencesFrom(r.configAddress, attributePrefix);
@@ -31892,15 +32037,15 @@ function outcomesOf(result) {
 }
 
 // src/rules/read.ts
-function readAttribute(model, r, path12) {
-  if (isUnknown(r, path12)) {
-    const steps = toSteps(path12);
+function readAttribute(model, r, path14) {
+  if (isUnknown(r, path14)) {
+    const steps = toSteps(path14);
     const configPath = steps.filter((s) => typeof s === "string").join(".");
     const expressions = model.graph.expressionsOf(r.configAddress);
     const configured = expressions === void 0 || Object.prototype.hasOwnProperty.call(expressions, String(steps[0]));
     return { state: "unknown", references: referencesFrom(model, r, configPath), configured };
   }
-  const value = attr(r, path12);
+  const value = attr(r, path14);
   if (value === void 0 || value === null) return { state: "absent" };
   return { state: "known", value };
 }
@@ -31911,8 +32056,8 @@ function isSet(value) {
   if (typeof value === "object") return Object.keys(value).length > 0;
   return true;
 }
-function blocks(r, path12) {
-  const list3 = attr(r, path12);
+function blocks(r, path14) {
+  const list3 = attr(r, path14);
   if (!Array.isArray(list3)) return [];
   const out2 = [];
   list3.forEach((b, index) => {
@@ -31920,8 +32065,8 @@ function blocks(r, path12) {
   });
   return out2;
 }
-function readKnown(model, r, path12) {
-  const reading = readAttribute(model, r, path12);
+function readKnown(model, r, path14) {
+  const reading = readAttribute(model, r, path14);
   return reading.state === "known" ? reading.value : void 0;
 }
 
@@ -32552,15 +32697,32 @@ var gpuDeprecatedModels = resourceRule({
 });
 
 // src/rules/gpu/quota.ts
-function gpuMembers(ctx, filter) {
-  const out2 = [];
-  for (const r of ctx.model.resources) {
-    if (!r.willExist || r.mode !== "managed") continue;
-    const demand = demandAfter(ctx.model, r);
-    if (!demand || filter && !filter(r)) continue;
-    out2.push({ r, demand });
+var membersCache = /* @__PURE__ */ new WeakMap();
+function gpuMembers(ctx) {
+  let members = membersCache.get(ctx.model);
+  if (!members) {
+    const out2 = [];
+    for (const r of ctx.model.resources) {
+      if (!r.willExist || r.mode !== "managed") continue;
+      const demand = demandAfter(ctx.model, r);
+      if (demand) out2.push({ r, demand });
+    }
+    membersCache.set(ctx.model, members = out2);
   }
-  return out2;
+  return members;
+}
+function contributing(members, keep) {
+  return members.filter((m) => m.demand.undecided || totalGpus(m.demand, keep) !== 0);
+}
+function withKey(members, keyOf2) {
+  return members.map((m) => {
+    const key = keyOf2(m.r);
+    return { r: m.r, demand: m.demand, key, lowerKey: key?.toLowerCase() };
+  });
+}
+function membersNamed(members, name) {
+  const lowerName = name.toLowerCase();
+  return members.filter((m) => m.key !== void 0 && (m.key === name || m.lowerKey === lowerName));
 }
 var gpuTotalQuota = modelRule({
   id: "PG-GPU-001",
@@ -32632,16 +32794,17 @@ var gpuTeamQuota = modelRule({
   remediation: "Shrink the team's pools or instances, move capacity to another approved team, or raise the team's quota in `gpu.teams`.",
   check(ctx) {
     const teams = ctx.config.gpu?.teams;
-    if (!teams) return;
+    if (!teams || !Object.values(teams).some((q) => q.max_total !== void 0)) return;
     const out2 = [];
-    const members = gpuMembers(ctx);
+    const keep = countedBy(ctx.config);
+    const members = withKey(contributing(gpuMembers(ctx), keep), (r) => teamOf(ctx.model, r, ctx.config.gpu));
     for (const [team, quota] of Object.entries(teams)) {
       if (quota.max_total === void 0) continue;
       const max = quota.max_total;
-      const mine = members.filter((m) => entryFor({ [team]: true }, teamOf(ctx.model, m.r, ctx.config.gpu)) !== void 0);
+      const mine = membersNamed(members, team);
       const o = judgeSum(
         mine,
-        countedBy(ctx.config),
+        keep,
         max,
         (total, largest2) => `Team ${team} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest2.r.address} with ${formatCount(largest2.gpus)}.`,
         `Team ${team}'s GPU total`
@@ -32660,16 +32823,17 @@ var gpuEnvironmentQuota = modelRule({
   remediation: "Shrink the environment's GPU pools (development rarely needs production's size), or raise its quota in `gpu.environments`.",
   check(ctx) {
     const envs = ctx.config.gpu?.environments;
-    if (!envs) return;
+    if (!envs || !Object.values(envs).some((q) => q.max_total !== void 0)) return;
     const out2 = [];
-    const members = gpuMembers(ctx);
+    const keep = countedBy(ctx.config);
+    const members = withKey(contributing(gpuMembers(ctx), keep), (r) => environmentOf(ctx.model, r, ctx.config.gpu));
     for (const [env, quota] of Object.entries(envs)) {
       if (quota.max_total === void 0) continue;
       const max = quota.max_total;
-      const mine = members.filter((m) => entryFor({ [env]: true }, environmentOf(ctx.model, m.r, ctx.config.gpu)) !== void 0);
+      const mine = membersNamed(members, env);
       const o = judgeSum(
         mine,
-        countedBy(ctx.config),
+        keep,
         max,
         (total, largest2) => `Environment ${env} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest2.r.address} with ${formatCount(largest2.gpus)}.`,
         `Environment ${env}'s GPU total`
@@ -32723,22 +32887,43 @@ function strings(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
 function actionCovers(pattern, action) {
-  const re = new RegExp("^" + pattern.split("*").map(escapeRegex).join(".*").replace(/\\\?/g, ".") + "$", "i");
-  return re.test(action);
+  let byPattern = coverage.get(action);
+  if (!byPattern) coverage.set(action, byPattern = /* @__PURE__ */ new Map());
+  let covers = byPattern.get(pattern);
+  if (covers === void 0) {
+    const re = new RegExp("^" + pattern.split("*").map(escapeRegex).join(".*").replace(/\\\?/g, ".") + "$", "i");
+    covers = re.test(action);
+    if (byPattern.size >= MAX_PATTERNS) byPattern.clear();
+    byPattern.set(pattern, covers);
+  }
+  return covers;
 }
+var coverage = /* @__PURE__ */ new Map();
+var MAX_PATTERNS = 1e4;
 function escapeRegex(s) {
   return s.replace(/[.+^${}()|[\]\\?]/g, "\\$&");
 }
 
 // src/rules/iam/judge-document.ts
+var readings = /* @__PURE__ */ new Map();
+function readDocument(r, model, attribute) {
+  let byResource = readings.get(attribute);
+  if (!byResource) readings.set(attribute, byResource = /* @__PURE__ */ new WeakMap());
+  let reading = byResource.get(r);
+  if (!reading) {
+    const doc = readAttribute(model, r, attribute);
+    reading = doc.state === "unknown" ? { state: "unknown", configured: doc.configured } : doc.state === "known" ? { state: "known", statements: parsePolicyDocument(doc.value) } : { state: "absent" };
+    byResource.set(r, reading);
+  }
+  return reading;
+}
 function judgeDocument(r, model, attribute, judge) {
-  const doc = readAttribute(model, r, attribute);
+  const doc = readDocument(r, model, attribute);
   if (doc.state === "unknown") {
     return doc.configured ? unknown(`The ${attribute} document is known only after apply.`, attribute) : void 0;
   }
   if (doc.state !== "known") return;
-  const statements = parsePolicyDocument(doc.value);
-  return statements ? judge(statements) : void 0;
+  return doc.statements ? judge(doc.statements) : void 0;
 }
 
 // src/rules/iam/aws.ts
@@ -32909,6 +33094,18 @@ function attachedSecurityGroups(model, r) {
   }
   return out2;
 }
+var exposureCache = /* @__PURE__ */ new WeakMap();
+function exposureThroughGroups(model, r) {
+  let byBlock = exposureCache.get(model);
+  if (!byBlock) exposureCache.set(model, byBlock = /* @__PURE__ */ new Map());
+  let hit = byBlock.get(r.configAddress);
+  if (!hit) {
+    const groups = attachedSecurityGroups(model, r);
+    const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
+    byBlock.set(r.configAddress, hit = { groups, open });
+  }
+  return hit;
+}
 function ingressRulesOf(model, sg) {
   return model.graph.referencesTo(sg.configAddress).filter((ref) => ref.attribute === "security_group_id").flatMap((ref) => [...model.byConfigAddress(ref.from)]).filter((x) => x.willExist && (x.type === "aws_security_group_rule" || x.type === "aws_vpc_security_group_ingress_rule"));
 }
@@ -32945,7 +33142,7 @@ var gpuInstanceOpenToWorld = resourceRule({
   remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
   check(r, { model }) {
     if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
-    const groups = attachedSecurityGroups(model, r);
+    const { groups, open } = exposureThroughGroups(model, r);
     if (groups.length === 0) {
       const ids = readAttribute(model, r, "vpc_security_group_ids");
       if (ids.state === "unknown" && ids.configured && ids.references.length === 0) {
@@ -32953,7 +33150,6 @@ var gpuInstanceOpenToWorld = resourceRule({
       }
       return;
     }
-    const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
     if (open.length > 0) return fail(`GPU instance ${r.address} is reachable from the internet through ${open.join(", ")}.`, "vpc_security_group_ids");
   }
 });
@@ -32997,7 +33193,7 @@ var awsExposureRules = [gpuInstanceOpenToWorld, plainHttpListener, instancePubli
 
 // src/rules/iam/gcp.ts
 var CIS_GCP = "CIS Google Cloud Platform Foundation 2.0";
-var PUBLIC_MEMBERS = /* @__PURE__ */ new Set(["allUsers", "allAuthenticatedUsers"]);
+var isPublicMember = (m) => m === "allUsers" || m === "allAuthenticatedUsers";
 var GOOGLE_IAM_TYPE = /^google_[a-z0-9_]+_iam_(member|binding|policy)$/;
 function isGoogleIamType(type) {
   const m = GOOGLE_IAM_TYPE.exec(type);
@@ -33005,7 +33201,9 @@ function isGoogleIamType(type) {
 }
 function publicMembersOf(members) {
   const list3 = Array.isArray(members) ? members : [members];
-  return list3.filter((m) => typeof m === "string" && PUBLIC_MEMBERS.has(m));
+  const out2 = [];
+  for (const m of list3) if (typeof m === "string" && isPublicMember(m)) out2.push(m);
+  return out2;
 }
 var gcpPublicIamMember = resourceRule({
   id: "PG-GCP-IAM-001",
@@ -33787,6 +33985,7 @@ function compliance(value) {
 }
 
 // src/policy/rego/planguard-data.ts
+var NO_UNKNOWNS = Object.freeze({});
 function buildPlanguardData(model, config2, judge = {}) {
   const resources = [];
   const byType = /* @__PURE__ */ Object.create(null);
@@ -33809,7 +34008,7 @@ function buildPlanguardData(model, config2, judge = {}) {
   return { resources, resources_by_type: byType, references, referrers, config: config2 };
 }
 function toRegoResource(r) {
-  return {
+  const rr = {
     address: r.address,
     config_address: r.configAddress,
     module: r.moduleAddress,
@@ -33820,8 +34019,22 @@ function toRegoResource(r) {
     actions: r.actions,
     after: r.after,
     before: r.before,
-    unknown_paths: unknownPaths(r.afterUnknown)
+    after_unknown: isMask(r.afterUnknown) ? r.afterUnknown : NO_UNKNOWNS
   };
+  Object.defineProperty(rr, "unknown_paths", LAZY_UNKNOWN_PATHS);
+  return rr;
+}
+var LAZY_UNKNOWN_PATHS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const value = unknownPaths(this.after_unknown);
+    Object.defineProperty(this, "unknown_paths", { value, enumerable: true, writable: true, configurable: true });
+    return value;
+  }
+};
+function isMask(mask2) {
+  return typeof mask2 === "object" && mask2 !== null && !Array.isArray(mask2);
 }
 function unknownPaths(mask2) {
   const out2 = [];
@@ -33995,7 +34208,7 @@ async function runScan(options) {
   const progress = options.progress ?? (() => void 0);
   for (const file of options.files) {
     progress(`reading ${file}`);
-    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), ...options.load }));
+    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load }));
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
@@ -34220,14 +34433,14 @@ function maskChild(mask2, key) {
   return mask2[key];
 }
 var MAX_DEPTH = 64;
-function diffNode(walk2, b, a, steps, path12, depth) {
+function diffNode(walk2, b, a, steps, path14, depth) {
   const out2 = walk2.out;
   if (isSensitive(b) || isSensitive(a)) {
-    if (identity(b, walk2.before) !== identity(a, walk2.after)) out2.push({ path: path12, steps, action: actionOf(b, a), sensitive: true });
+    if (identity(b, walk2.before) !== identity(a, walk2.after)) out2.push({ path: path14, steps, action: actionOf(b, a), sensitive: true });
     return;
   }
   if (a.unknown === true) {
-    const change2 = { path: path12, steps, action: b.present ? "changed" : "added", unknown: true };
+    const change2 = { path: path14, steps, action: b.present ? "changed" : "added", unknown: true };
     if (b.present) change2.before = b.value;
     out2.push(change2);
     return;
@@ -34241,7 +34454,7 @@ function diffNode(walk2, b, a, steps, path12, depth) {
     const ak = isPlainObject2(av) ? Object.keys(av) : [];
     const keys = [...bk, ...ak.filter((k) => !bk.includes(k))];
     for (const key of keys) {
-      diffNode(walk2, child(b, key), child(a, key), [...steps, key], joinKey(path12, key), depth + 1);
+      diffNode(walk2, child(b, key), child(a, key), [...steps, key], joinKey(path14, key), depth + 1);
     }
     return;
   }
@@ -34256,7 +34469,7 @@ function diffNode(walk2, b, a, steps, path12, depth) {
       const bn = pair.before !== void 0 ? child(b, pair.before) : absent();
       const an = pair.after !== void 0 ? child(a, pair.after) : absent();
       const index = pair.after ?? pair.before;
-      const label = alignment.keyName !== void 0 ? `${path12}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path12}.${index}`;
+      const label = alignment.keyName !== void 0 ? `${path14}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path14}.${index}`;
       const start = out2.length;
       diffNode(walk2, bn, an, [...steps, index], label, depth + 1);
       if (alignment.keyName !== void 0 && (pair.before === void 0 || pair.after === void 0)) {
@@ -34267,7 +34480,7 @@ function diffNode(walk2, b, a, steps, path12, depth) {
     });
     return;
   }
-  const change = { path: path12, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
+  const change = { path: path14, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
   if (bv !== void 0) change.before = bv;
   if (av !== void 0) change.after = av;
   out2.push(change);
@@ -34309,9 +34522,9 @@ function actionOf(b, a) {
   if (!a.present) return "removed";
   return "changed";
 }
-function joinKey(path12, key) {
-  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return path12 === "" ? key : `${path12}.${key}`;
-  return `${path12}[${JSON.stringify(key)}]`;
+function joinKey(path14, key) {
+  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return path14 === "" ? key : `${path14}.${key}`;
+  return `${path14}[${JSON.stringify(key)}]`;
 }
 function isPlainObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -34892,6 +35105,1311 @@ function targetOf(plan2, flags) {
   return { baseline: flags.baseline, current: flags.current };
 }
 
+// src/policy/rego/load.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import path11 from "node:path";
+
+// src/policy/rego/ast-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync4, readFileSync } from "node:fs";
+import * as nodeModule from "node:module";
+import path10 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/rego/annotations.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/rego/errors.ts
+var RegoError = class _RegoError extends Error {
+  constructor(code18, message, where, errors) {
+    super(message);
+    this.code = code18;
+    this.name = "RegoError";
+    this.file = where?.file || void 0;
+    this.line = where?.line || void 0;
+    this.col = where?.col || void 0;
+    this.errors = errors ?? [this];
+  }
+  code;
+  file;
+  line;
+  col;
+  /** Every problem found, when a compile reports several (this error is the first). */
+  errors;
+  /** `file:line:col: code: message`, as OPA prints it. */
+  describe() {
+    return this.errors.map(describeOne).join("\n");
+  }
+  /** Several problems as one error: the first one's code and place, every message. */
+  static aggregate(errors) {
+    if (errors.length === 1) return errors[0];
+    const first = errors[0];
+    const message = `${errors.length} errors occurred:
+${errors.map(describeOne).join("\n")}`;
+    return new _RegoError(first.code, message, { file: first.file, line: first.line, col: first.col }, errors);
+  }
+};
+function describeOne(e) {
+  const where = e.file ? `${e.file}${e.line ? `:${e.line}${e.col ? `:${e.col}` : ""}` : ""}: ` : "";
+  return `${where}${e.code}: ${e.message}`;
+}
+
+// src/rego/metadata-yaml.ts
+var BAIL = /* @__PURE__ */ Symbol("bail");
+function parseSimpleYaml(text2) {
+  if (!SAFE_TEXT.test(text2)) return void 0;
+  const lines = [];
+  for (const raw of text2.split("\n")) {
+    let indent = 0;
+    while (indent < raw.length && raw.charCodeAt(indent) === 32) indent++;
+    if (indent === raw.length) lines.push({ indent: 0, text: "", blank: true });
+    else lines.push({ indent, text: raw.slice(indent), blank: false });
+  }
+  try {
+    const r = new Reader(lines);
+    r.skipBlank();
+    if (r.i >= lines.length) return void 0;
+    const first = lines[r.i];
+    if (first.indent !== 0) return void 0;
+    const value = r.map(0);
+    r.skipBlank();
+    if (r.i < lines.length) return void 0;
+    return value;
+  } catch (err) {
+    if (err === BAIL) return void 0;
+    throw err;
+  }
+}
+var SAFE_TEXT = /^[\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd]*$/;
+var KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
+var NON_STRING_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+var FLOW_ITEM = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+var Reader = class {
+  constructor(lines) {
+    this.lines = lines;
+  }
+  lines;
+  i = 0;
+  skipBlank() {
+    while (this.i < this.lines.length && this.lines[this.i].blank) this.i++;
+  }
+  /** A block map whose keys sit at `indent`; the current line is its first entry. */
+  map(indent) {
+    const out2 = {};
+    for (; ; ) {
+      this.skipBlank();
+      if (this.i >= this.lines.length) break;
+      const line = this.lines[this.i];
+      if (line.indent < indent) break;
+      if (line.indent > indent) throw BAIL;
+      const m = KEY.exec(line.text);
+      if (!m) throw BAIL;
+      const key = m[1];
+      if (key === "__proto__" || NON_STRING_WORDS.test(key) || Object.prototype.hasOwnProperty.call(out2, key)) throw BAIL;
+      const rest = line.text.slice(m[0].length);
+      this.i++;
+      out2[key] = rest === "" ? this.nested(indent) : this.inline(rest, indent);
+    }
+    return out2;
+  }
+  /** The value under a key with nothing after its colon: a more indented map or list. */
+  nested(indent) {
+    this.skipBlank();
+    const line = this.lines[this.i];
+    if (!line || line.indent <= indent) throw BAIL;
+    if (line.text === "-" || line.text.startsWith("- ")) return this.list(line.indent);
+    return this.map(line.indent);
+  }
+  /** A block list whose dashes sit at `indent`. */
+  list(indent) {
+    const out2 = [];
+    for (; ; ) {
+      this.skipBlank();
+      if (this.i >= this.lines.length) break;
+      const line = this.lines[this.i];
+      if (line.indent < indent) break;
+      if (line.indent > indent || !line.text.startsWith("- ")) throw BAIL;
+      let skip = 2;
+      while (line.text.charCodeAt(skip) === 32) skip++;
+      const col = indent + skip;
+      const text2 = line.text.slice(skip);
+      if (text2 === "" || text2.startsWith("-") || text2.startsWith("#")) throw BAIL;
+      if (KEY.test(text2)) {
+        this.lines[this.i] = { indent: col, text: text2, blank: false };
+        out2.push(this.map(col));
+      } else {
+        this.i++;
+        out2.push(this.inline(text2, indent));
+      }
+    }
+    return out2;
+  }
+  /** A value on the rest of a line; `indent` is that of the key or dash it belongs to. */
+  inline(rest, indent) {
+    const c = rest[0];
+    if (c === "[") return this.single(flowList(rest));
+    if (c === '"') return this.single(doubleQuoted(rest));
+    if (c === "'") return this.single(singleQuoted(rest));
+    if (rest === ">-") return this.folded(indent);
+    return this.single(plain(rest));
+  }
+  /**
+   * A scalar that must end on its line: a next line indented more than the
+   * line holding it (key or dash) would continue it, or be an error.
+   */
+  single(value) {
+    const next = this.lines[this.i];
+    if (next && !next.blank && next.indent > this.lines[this.i - 1].indent) throw BAIL;
+    return value;
+  }
+  /** `>-` text: lines more indented than `indent`, folded with spaces, final newlines stripped. */
+  folded(indent) {
+    const start = this.i;
+    let content = -1;
+    const parts = [];
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i];
+      if (line.blank) throw BAIL;
+      if (line.indent <= indent) break;
+      if (content < 0) content = line.indent;
+      if (line.indent !== content) throw BAIL;
+      if (line.text.endsWith(" ")) throw BAIL;
+      parts.push(line.text);
+      this.i++;
+    }
+    if (this.i === start) throw BAIL;
+    return parts.join(" ");
+  }
+};
+function plain(s) {
+  if (/^[-?:,[\]{}#&*!|>'"%@`.+~0-9]/.test(s)) throw BAIL;
+  if (s.includes(": ") || s.includes(" #") || s.endsWith(":") || s.endsWith(" ")) throw BAIL;
+  if (NON_STRING_WORDS.test(s)) throw BAIL;
+  return s;
+}
+function doubleQuoted(s) {
+  const end = s.indexOf('"', 1);
+  if (end < 0 || s.slice(end + 1) !== "") throw BAIL;
+  const body = s.slice(1, end);
+  if (body.includes("\\")) throw BAIL;
+  return body;
+}
+function singleQuoted(s) {
+  if (s.length < 2 || !s.endsWith("'")) throw BAIL;
+  const body = s.slice(1, -1);
+  if (body.replaceAll("''", "").includes("'")) throw BAIL;
+  return body.replaceAll("''", "'");
+}
+function flowList(s) {
+  if (!s.endsWith("]")) throw BAIL;
+  const body = s.slice(1, -1).trim();
+  if (body === "") return [];
+  const items = body.split(",").map((x) => x.trim());
+  for (const item of items) {
+    if (!FLOW_ITEM.test(item) || NON_STRING_WORDS.test(item)) throw BAIL;
+  }
+  return items;
+}
+
+// src/rego/annotations.ts
+var SCOPES = /* @__PURE__ */ new Set(["rule", "document", "package", "subpackages"]);
+var KNOWN_KEYS = /* @__PURE__ */ new Set(["scope", "title", "description", "related_resources", "authors", "organizations", "schemas", "entrypoint", "custom", "compile"]);
+function parseAnnotations(comments, file) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i];
+    if (c.text.trim() !== "METADATA" || c.col !== 1) continue;
+    const lines = [];
+    let last2 = c.line;
+    let j = i + 1;
+    while (j < comments.length && comments[j].line === last2 + 1 && comments[j].col === 1) {
+      lines.push(comments[j].text);
+      last2 = comments[j].line;
+      j++;
+    }
+    const loc = { file, line: c.line, col: 1 };
+    const raw = parseBlock(dedent(lines), loc);
+    const scope = raw["scope"] ?? "rule";
+    if (typeof scope !== "string" || !SCOPES.has(scope)) {
+      throw new RegoError("rego_parse_error", `invalid annotation scope '${String(scope)}'`, loc);
+    }
+    for (const key of Object.keys(raw)) {
+      if (!KNOWN_KEYS.has(key)) throw new RegoError("rego_parse_error", `invalid annotation key '${key}'`, loc);
+    }
+    const annotation2 = { scope, raw, loc };
+    if (typeof raw["title"] === "string") annotation2.title = raw["title"];
+    if (typeof raw["description"] === "string") annotation2.description = raw["description"];
+    if (raw["custom"] !== void 0) {
+      if (raw["custom"] === null || typeof raw["custom"] !== "object" || Array.isArray(raw["custom"])) {
+        throw new RegoError("rego_parse_error", "invalid annotation: custom must be a map", loc);
+      }
+      annotation2.custom = raw["custom"];
+    }
+    const list3 = out2.get(last2 + 1) ?? [];
+    list3.push(annotation2);
+    out2.set(last2 + 1, list3);
+    i = j - 1;
+  }
+  return out2;
+}
+function dedent(lines) {
+  let common = Infinity;
+  for (const l of lines) {
+    if (l.trim() === "") continue;
+    common = Math.min(common, l.length - l.trimStart().length);
+  }
+  if (!Number.isFinite(common)) common = 0;
+  return lines.map((l) => l.slice(common)).join("\n");
+}
+var parsedBlocks = /* @__PURE__ */ new Map();
+function parseBlock(text2, loc) {
+  const simple = parseSimpleYaml(text2);
+  if (simple) return simple;
+  const hit = parsedBlocks.get(text2);
+  if (hit) return structuredClone(hit);
+  const parsed = parseBlockUncached(text2, loc);
+  if (parsedBlocks.size < 1e4) parsedBlocks.set(text2, structuredClone(parsed));
+  return parsed;
+}
+function parseBlockUncached(text2, loc) {
+  let yaml;
+  try {
+    yaml = (0, import_yaml3.parse)(text2);
+  } catch (err) {
+    throw new RegoError("rego_parse_error", `yaml: ${err.message.split("\n")[0]}`, loc);
+  }
+  if (yaml === null || yaml === void 0) return {};
+  if (typeof yaml !== "object" || Array.isArray(yaml)) throw new RegoError("rego_parse_error", "invalid METADATA block: expected a YAML map", loc);
+  return yaml;
+}
+
+// src/rego/lexer.ts
+var SIMPLE_ESCAPES = /* @__PURE__ */ new Map([['"', '"'], ["\\", "\\"], ["/", "/"], ["n", "\n"], ["t", "	"], ["r", "\r"], ["b", "\b"], ["f", "\f"]]);
+var NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+var TWO_CHAR_OPS = /* @__PURE__ */ new Set([":=", "==", "!=", "<=", ">="]);
+var ONE_CHAR_OPS = /* @__PURE__ */ new Set(["{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"]);
+function isIdentStart2(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isIdentPart2(c) {
+  return isIdentStart2(c) || c >= 48 && c <= 57;
+}
+function tokenize(src, file) {
+  const tokens = [];
+  const comments = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  let spaced = false;
+  const n = src.length;
+  const col = () => i - lineStart + 1;
+  const fail3 = (message, l = line, c = col()) => {
+    throw new RegoError("rego_parse_error", message, { file, line: l, col: c });
+  };
+  const push2 = (type, text2, l, c) => {
+    tokens.push({ type, text: text2, line: l, col: c, spaced });
+    spaced = false;
+  };
+  while (i < n) {
+    const c = src[i];
+    if (c === "\n") {
+      push2("newline", "\n", line, col());
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r" || c === "\uFEFF") {
+      i++;
+      spaced = true;
+      continue;
+    }
+    if (c === "#") {
+      const end = src.indexOf("\n", i);
+      const stop = end < 0 ? n : end;
+      comments.push({ text: src.slice(i + 1, stop), line, col: col() });
+      i = stop;
+      spaced = true;
+      continue;
+    }
+    if (c === '"') {
+      const startCol = col();
+      let j = i + 1;
+      let out2 = "";
+      while (j < n && src[j] !== '"') {
+        const ch = src[j];
+        if (ch === "\n") fail3("non-terminated string", line, startCol);
+        if (ch === "\\") {
+          const e = src[j + 1];
+          const simple = e === void 0 ? void 0 : SIMPLE_ESCAPES.get(e);
+          if (simple !== void 0) {
+            out2 += simple;
+            j += 2;
+            continue;
+          }
+          if (e === "u") {
+            const hex = src.slice(j + 2, j + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail3("illegal \\u escape in string", line, startCol);
+            out2 += String.fromCharCode(parseInt(hex, 16));
+            j += 6;
+            continue;
+          }
+          fail3(`illegal escape sequence \\${e ?? ""} in string`, line, startCol);
+        }
+        out2 += ch;
+        j++;
+      }
+      if (j >= n) fail3("non-terminated string", line, startCol);
+      tokens.push({ type: "string", text: src.slice(i, j + 1), line, col: startCol, spaced, value: out2 });
+      spaced = false;
+      i = j + 1;
+      continue;
+    }
+    if (c === "`") {
+      const startCol = col();
+      const startLine = line;
+      const end = src.indexOf("`", i + 1);
+      if (end < 0) fail3("non-terminated raw string", line, startCol);
+      const value = src.slice(i + 1, end);
+      tokens.push({ type: "string", text: src.slice(i, end + 1), line: startLine, col: startCol, spaced, value, raw: true });
+      spaced = false;
+      for (let k = i + 1; k < end; k++) {
+        if (src[k] === "\n") {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c >= "0" && c <= "9") {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src);
+      const after = src.charCodeAt(i + m[0].length);
+      if (isIdentStart2(after)) fail3(`invalid number ${m[0]}${src[i + m[0].length]}`);
+      push2("number", m[0], line, col());
+      i += m[0].length;
+      continue;
+    }
+    if (isIdentStart2(src.charCodeAt(i))) {
+      let j = i + 1;
+      while (j < n && isIdentPart2(src.charCodeAt(j))) j++;
+      push2("ident", src.slice(i, j), line, col());
+      i = j;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : void 0;
+    if (!op) fail3(`illegal token ${JSON.stringify(c)}`);
+    push2("op", op, line, col());
+    i += op.length;
+  }
+  push2("eof", "", line, col());
+  return { tokens, comments };
+}
+
+// src/rego/parser.ts
+var FUTURE_KEYWORDS = ["if", "contains", "in", "every"];
+var ALWAYS_RESERVED = /* @__PURE__ */ new Set(["package", "import", "as", "default", "else", "not", "some", "with", "true", "false", "null"]);
+var LEVELS = [["==", "!=", "<", "<=", ">", ">="], ["|"], ["&"], ["+", "-"], ["*", "/", "%"]];
+var OPERATOR_LEVEL = new Map(LEVELS.flatMap((ops, level) => ops.map((op) => [op, level])));
+var OPERATOR_BUILTINS = {
+  "==": "equal",
+  "!=": "neq",
+  "<": "lt",
+  "<=": "lte",
+  ">": "gt",
+  ">=": "gte",
+  "|": "or",
+  "&": "and",
+  "+": "plus",
+  "-": "minus",
+  "*": "mul",
+  "/": "div",
+  "%": "rem"
+};
+var preparsed;
+function withPreparsedModules(source, fn) {
+  const previous = preparsed;
+  preparsed = source;
+  try {
+    return fn();
+  } finally {
+    preparsed = previous;
+  }
+}
+function parseModule(file, text2, version = "v1") {
+  const hit = preparsed?.take(file, text2, version);
+  if (hit) return hit;
+  const { tokens, comments } = tokenize(text2, file);
+  const annotations = parseAnnotations(comments, file);
+  return new Parser(file, tokens, version, annotations).module();
+}
+function parseQuery(text2, file = "query", version = "v1") {
+  const { tokens } = tokenize(text2, file);
+  return new Parser(file, tokens, version, /* @__PURE__ */ new Map()).query();
+}
+function parseTerm(text2, file = "term") {
+  const { tokens } = tokenize(text2, file);
+  return new Parser(file, tokens, "v1", /* @__PURE__ */ new Map()).singleTerm();
+}
+var Parser = class {
+  constructor(file, tokens, version, annotations) {
+    this.file = file;
+    this.tokens = tokens;
+    this.annotations = annotations;
+    this.version = version;
+    if (version === "v1") FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+  }
+  file;
+  tokens;
+  annotations;
+  i = 0;
+  keywords = /* @__PURE__ */ new Set();
+  version;
+  // -- token helpers --------------------------------------------------------
+  peek(offset = 0) {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
+  }
+  next() {
+    const t = this.tokens[this.i];
+    if (this.i < this.tokens.length - 1) this.i++;
+    return t;
+  }
+  isOp(text2, offset = 0) {
+    const t = this.peek(offset);
+    return t.type === "op" && t.text === text2;
+  }
+  isWord(text2, offset = 0) {
+    const t = this.peek(offset);
+    return t.type === "ident" && t.text === text2;
+  }
+  isKeyword(k, offset = 0) {
+    return this.keywords.has(k) && this.isWord(k, offset);
+  }
+  expectOp(text2) {
+    if (!this.isOp(text2)) this.fail(`expected ${text2}`);
+    return this.next();
+  }
+  skipNewlines() {
+    while (this.peek().type === "newline") this.i++;
+  }
+  /** The offset of the next token that is not a newline. */
+  afterNewlines() {
+    let j = 0;
+    while (this.peek(j).type === "newline") j++;
+    return j;
+  }
+  loc(t = this.peek()) {
+    return { file: this.file, line: t.line, col: t.col };
+  }
+  fail(message, t = this.peek()) {
+    const found = t.type === "eof" ? "EOF" : t.type === "newline" ? "newline" : t.text;
+    throw new RegoError("rego_parse_error", `${message}, found ${found}`, this.loc(t));
+  }
+  failAt(message, loc) {
+    throw new RegoError("rego_parse_error", message, loc);
+  }
+  isReserved(word) {
+    return ALWAYS_RESERVED.has(word) || this.keywords.has(word);
+  }
+  // -- module ---------------------------------------------------------------
+  module() {
+    this.skipNewlines();
+    if (!this.isWord("package")) this.fail("expected package");
+    const pkgTok = this.next();
+    const pkg = this.dottedPath("package");
+    if (pkg[0] === "data") pkg.shift();
+    const mod = {
+      file: this.file,
+      pkg,
+      pkgLoc: this.loc(pkgTok),
+      imports: [],
+      rules: [],
+      annotations: this.annotationsAt(pkgTok.line, "package"),
+      regoVersion: this.version
+    };
+    this.endOfStatement();
+    let rulesStarted = false;
+    for (; ; ) {
+      this.skipNewlines();
+      if (this.peek().type === "eof") break;
+      if (this.isWord("import")) {
+        if (rulesStarted) this.fail("imports must come before rules");
+        const imp = this.importDecl(mod);
+        mod.imports.push(imp);
+        this.endOfStatement();
+        continue;
+      }
+      if (this.isWord("package")) this.fail("unexpected package");
+      rulesStarted = true;
+      const rules = this.rule(mod);
+      mod.rules.push(...rules);
+      this.endOfStatement();
+    }
+    mod.regoVersion = this.version;
+    return mod;
+  }
+  /**
+   * A statement ends at a newline, `;` or the end of the file, or where the
+   * next statement starts: OPA's parser needs no separator between
+   * statements (`r["s"] p1 { ... }` is two rules).
+   */
+  endOfStatement() {
+    const t = this.peek();
+    if (t.type === "newline" || t.type === "eof" || t.type === "ident") return;
+    if (this.isOp(";")) {
+      this.next();
+      return;
+    }
+    this.fail("unexpected token");
+  }
+  annotationsAt(line, defaultScope) {
+    const list3 = this.annotations.get(line);
+    if (!list3) return [];
+    return list3.map((a) => a.raw["scope"] === void 0 ? { ...a, scope: defaultScope } : a);
+  }
+  /** `a.b["c"]`: a dotted path of names (package and import paths). */
+  dottedPath(what) {
+    const first = this.next();
+    if (first.type !== "ident") this.fail(`expected ${what} path`, first);
+    const parts = [first.text];
+    for (; ; ) {
+      if (this.isOp(".")) {
+        this.next();
+        const t = this.next();
+        if (t.type !== "ident") this.fail("expected a name", t);
+        parts.push(t.text);
+      } else if (this.isOp("[")) {
+        this.next();
+        const t = this.next();
+        if (t.type !== "string") this.fail(`${what} path segments must be strings`, t);
+        parts.push(t.value);
+        this.expectOp("]");
+      } else {
+        return parts;
+      }
+    }
+  }
+  importDecl(mod) {
+    const start = this.next();
+    const loc = this.loc(start);
+    const path14 = this.dottedPath("import");
+    let alias = path14[path14.length - 1];
+    if (this.isWord("as")) {
+      this.next();
+      const t = this.next();
+      if (t.type !== "ident") this.fail("expected an alias name", t);
+      alias = t.text;
+    }
+    const root2 = path14[0];
+    if (root2 === "future") {
+      if (path14[1] !== "keywords" || path14.length > 3) this.failAt(`invalid import ${path14.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
+      if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      if (path14.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+      else {
+        const k = path14[2];
+        if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in]`, loc);
+        this.keywords.add(k);
+        if (k === "every") this.keywords.add("in");
+      }
+    } else if (root2 === "rego") {
+      if (path14.length !== 2 || path14[1] !== "v1") this.failAt(`invalid import ${path14.join(".")}, must be rego.v1`, loc);
+      if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      this.version = "v1";
+      FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+    } else if (root2 !== "data" && root2 !== "input") {
+      this.failAt(`unexpected import path, must begin with one of: {data, future, input, rego}, got: ${root2}`, loc);
+    }
+    return { path: path14, alias, loc };
+  }
+  // -- rules ----------------------------------------------------------------
+  rule(mod) {
+    const start = this.peek();
+    const loc = this.loc(start);
+    const annotations = this.annotationsAt(start.line, "rule");
+    let isDefault = false;
+    if (this.isWord("default")) {
+      this.next();
+      isDefault = true;
+    }
+    const head = this.ruleHead(loc);
+    const rule = { head, body: [], elses: [], isDefault, loc, annotations, module: mod, path: [], dynamic: [], slots: 0, slotNames: [] };
+    if (isDefault) {
+      if (!head.value) this.failAt("default rules must have a value (`default p := x`)", loc);
+      const illegal = illegalInDefault(head.value);
+      if (illegal) this.failAt(`illegal default rule (value cannot contain ${illegal})`, head.value.loc);
+      if (this.isKeyword("if") || this.isOp("{")) this.failAt("default rules must not have a body", loc);
+      if (head.kind === "contains" || head.kind === "value" && head.ref.slice(1).some((t) => t.type !== "scalar")) {
+        this.failAt("default rules must have a ground reference as head", loc);
+      }
+      return [rule];
+    }
+    const body = this.ruleBody(head);
+    if (body) rule.body = body;
+    else this.checkBodyless(head);
+    while (this.isWord("else", this.afterNewlines())) {
+      if (!body) this.fail("else keyword cannot be used on rule without body");
+      if (head.kind === "contains" || head.kind === "value" && head.ref.length > 1 && head.ref.slice(1).some((t) => t.type !== "scalar")) {
+        this.fail("else keyword cannot be used on multi-value rules");
+      }
+      this.skipNewlines();
+      const elseTok = this.next();
+      const branch = { body: [], loc: this.loc(elseTok) };
+      if (this.isOp(":=") || this.isOp("=")) {
+        this.next();
+        branch.value = this.infixTerm();
+      }
+      const b = this.ruleBody(head, true);
+      if (b) branch.body = b;
+      rule.elses.push(branch);
+    }
+    const extra = [];
+    while (this.version === "v0" && body && rule.elses.length === 0 && this.isOp("{")) {
+      extra.push({ ...rule, head: structuredClone(rule.head), body: this.braceBody(), elses: [], annotations: [] });
+    }
+    return [rule, ...extra];
+  }
+  /** A rule without body: `p := 1`, `p contains 1`, `default ...`; v0 `p[x]`-style heads need one. */
+  checkBodyless(head) {
+    if (head.kind === "function" && !head.value) this.failAt("rule must have a body", head.loc);
+    if (head.kind === "value" && !head.value) {
+      if (this.version === "v1" && head.ref.length === 2) this.failAt("`contains` keyword is required for partial set rules", head.loc);
+      this.failAt(head.ref.length > 1 ? "rule must have a body or assignment" : "rule must have a body", head.loc);
+    }
+  }
+  ruleHead(loc) {
+    const first = this.peek();
+    if (first.type !== "ident") this.fail("expected a rule name");
+    if (first.text === "data" || first.text === "input") {
+      if (this.version === "v1") this.failAt(`${first.text} cannot be shadowed`, loc);
+    } else if (this.isReserved(first.text)) {
+      this.fail("unexpected keyword");
+    }
+    this.next();
+    const ref = [{ type: "scalar", value: first.text, loc: this.loc(first) }];
+    for (; ; ) {
+      if (this.isOp(".") && this.peek(1).type === "ident") {
+        this.next();
+        const t = this.next();
+        ref.push({ type: "scalar", value: t.text, loc: this.loc(t) });
+      } else if (this.isOp("[") && !this.peek().spaced) {
+        this.next();
+        this.skipNewlines();
+        ref.push(this.exprTerm());
+        this.skipNewlines();
+        this.expectOp("]");
+      } else {
+        break;
+      }
+    }
+    const head = { ref, kind: "value", loc };
+    if (this.isOp("(")) {
+      if (ref.some((t) => t.type !== "scalar")) this.fail("function names must be plain names");
+      this.next();
+      head.kind = "function";
+      head.args = this.termList(")");
+    }
+    if (this.isKeyword("contains") || this.version === "v0" && this.isWord("contains")) {
+      if (head.kind === "function") this.fail("functions cannot use contains");
+      this.next();
+      head.kind = "contains";
+      head.key = this.infixTerm();
+      return head;
+    }
+    if (this.isOp(":=") || this.isOp("=")) {
+      head.assign = this.next().text;
+      head.value = this.infixTerm();
+      return head;
+    }
+    if (head.kind === "value" && this.version === "v0" && ref.length === 2 && !this.isWord("if")) {
+      head.kind = "contains";
+      head.key = ref.pop();
+    }
+    return head;
+  }
+  /** `if { ... }`, `if <literal>`, v0 `{ ... }`, or nothing (undefined). */
+  ruleBody(head, inElse = false) {
+    if (this.isKeyword("if") || this.version === "v0" && this.isWord("if")) {
+      this.next();
+      this.skipNewlines();
+      if (this.isOp("{")) return this.comprehensionAsBody() ?? this.braceBody();
+      return [this.literal()];
+    }
+    const j = this.version === "v0" ? this.afterNewlines() : 0;
+    if (this.isOp("{", j)) {
+      if (this.version === "v1") this.fail("`if` keyword is required before rule body");
+      this.i += j;
+      return this.braceBody();
+    }
+    void head;
+    void inElse;
+    return void 0;
+  }
+  /**
+   * `if { 1 | 1 }` and `if { k: v | ... }` read as a one-expression body
+   * holding a comprehension when they parse as one and the statement ends
+   * there; anything else after `if {` is a body.
+   */
+  comprehensionAsBody() {
+    if (!this.pipeAtTopOfBraces()) return void 0;
+    const saved = this.i;
+    const start = this.peek();
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const t = this.term();
+      const end = this.peek();
+      if ((t.type === "setcomp" || t.type === "objcomp") && (end.type === "newline" || end.type === "eof" || this.isOp(";") || this.isWord("else"))) {
+        return [{ expr: { kind: "term", term: t }, negated: false, withs: [], loc: this.loc(start) }];
+      }
+    } catch (err) {
+      if (!(err instanceof RegoError)) throw err;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    this.i = saved;
+    return void 0;
+  }
+  /** Whether the braces starting here hold a `|` at their own level (a comprehension candidate). */
+  pipeAtTopOfBraces() {
+    let depth = 0;
+    for (let j = this.i; j < this.tokens.length; j++) {
+      const t = this.tokens[j];
+      if (t.type !== "op") continue;
+      if (t.text === "{" || t.text === "[" || t.text === "(") depth++;
+      else if (t.text === "}" || t.text === "]" || t.text === ")") {
+        depth--;
+        if (depth === 0) return false;
+      } else if (t.text === "|" && depth === 1) return true;
+    }
+    return false;
+  }
+  braceBody() {
+    const open = this.expectOp("{");
+    const body = this.bodyUntil("}");
+    this.expectOp("}");
+    if (body.length === 0) this.failAt("found empty body", this.loc(open));
+    return body;
+  }
+  query() {
+    const body = this.bodyUntil(null);
+    if (this.peek().type !== "eof") this.fail("expecting EOF");
+    if (body.length === 0) this.fail("empty query");
+    return body;
+  }
+  singleTerm() {
+    this.skipNewlines();
+    const t = this.exprTerm();
+    this.skipNewlines();
+    if (this.peek().type !== "eof") this.fail("expecting EOF");
+    return t;
+  }
+  /** Literals separated by `;` or newlines, up to `close` (or the end). */
+  bodyUntil(close) {
+    const body = [];
+    for (; ; ) {
+      while (this.peek().type === "newline" || this.isOp(";")) this.next();
+      if (close ? this.isOp(close) : this.peek().type === "eof") break;
+      if (this.peek().type === "eof") this.fail(`expected ${close}`);
+      body.push(this.literal());
+      const t = this.peek();
+      if (!(t.type === "newline" || this.isOp(";") || (close ? this.isOp(close) : t.type === "eof"))) {
+        this.fail(close ? "unexpected token" : "expecting EOF");
+      }
+    }
+    return body;
+  }
+  // -- literals -------------------------------------------------------------
+  literal() {
+    const start = this.peek();
+    const loc = this.loc(start);
+    let lit2;
+    if (this.isWord("some")) {
+      this.next();
+      lit2 = this.someDecl(loc);
+    } else {
+      let negated = false;
+      if (this.isWord("not")) {
+        this.next();
+        negated = true;
+      }
+      if (this.isKeyword("every")) {
+        if (negated) this.fail("illegal negation of 'every'");
+        this.next();
+        lit2 = this.everyDecl(loc, negated);
+      } else {
+        lit2 = this.exprLiteral(loc, negated);
+      }
+    }
+    this.withModifiers(lit2);
+    return lit2;
+  }
+  exprLiteral(loc, negated) {
+    const left = this.exprTerm(true);
+    if (this.isOp(",") && this.keywords.has("in")) {
+      this.next();
+      const value = this.exprTerm(false, true);
+      if (!this.isKeyword("in")) this.fail("expected in");
+      const inTok = this.next();
+      const coll = this.relation();
+      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } } }, negated, withs: [], loc };
+    }
+    if (this.isOp(":=")) {
+      this.next();
+      this.skipNewlines();
+      if (negated) this.failAt("cannot negate an assignment", loc);
+      return { expr: { kind: "assign", left, right: this.infixTerm() }, negated, withs: [], loc };
+    }
+    if (this.isOp("=")) {
+      this.next();
+      this.skipNewlines();
+      return { expr: { kind: "unify", left, right: this.infixTerm() }, negated, withs: [], loc };
+    }
+    return { expr: { kind: "term", term: left }, negated, withs: [], loc };
+  }
+  withModifiers(lit2) {
+    for (; ; ) {
+      const j = this.afterNewlines();
+      if (!this.isWord("with", j)) return;
+      this.i += j;
+      const w = this.next();
+      const target = this.term();
+      if (!this.isWord("as")) this.fail("expected as");
+      this.next();
+      const value = this.exprTerm();
+      lit2.withs.push({ target, value, loc: this.loc(w) });
+    }
+  }
+  someDecl(loc) {
+    const first = this.exprTerm(false, true);
+    if (this.isOp(",")) {
+      this.next();
+      const second = this.exprTerm(false, true);
+      if (this.isKeyword("in")) {
+        this.next();
+        return { expr: { kind: "somein", key: first, value: second, collection: this.relation() }, negated: false, withs: [], loc };
+      }
+      const vars = [first, second];
+      while (this.isOp(",")) {
+        this.next();
+        vars.push(this.exprTerm(false, true));
+      }
+      return this.someVars(vars, loc);
+    }
+    if (this.isKeyword("in")) {
+      this.next();
+      return { expr: { kind: "somein", value: first, collection: this.relation() }, negated: false, withs: [], loc };
+    }
+    return this.someVars([first], loc);
+  }
+  someVars(vars, loc) {
+    for (const v of vars) if (v.type !== "var") this.failAt("expected var or var in collection after some", v.loc);
+    return { expr: { kind: "some", vars }, negated: false, withs: [], loc };
+  }
+  everyDecl(loc, negated) {
+    const first = this.exprTerm(false, true);
+    let key;
+    let value = first;
+    if (this.isOp(",")) {
+      this.next();
+      key = first;
+      value = this.exprTerm(false, true);
+    }
+    for (const t of key ? [key, value] : [value]) if (t.type !== "var") this.failAt("unexpected term: every takes variables", t.loc);
+    if (!this.isKeyword("in")) this.fail("expected in");
+    this.next();
+    const domain = this.relation();
+    if (!this.isOp("{")) this.fail("expected { after every");
+    const body = this.braceBody();
+    const expr = key ? { kind: "every", key, value, domain, body } : { kind: "every", value, domain, body };
+    return { expr, negated, withs: [], loc };
+  }
+  // -- expressions ----------------------------------------------------------
+  /**
+   * An expression term: `in` (lowest), then comparisons, `|`, `&`, `+ -`,
+   * `* / %`. `noIn` stops before `in` (for `some x in xs`); `noComma` is the
+   * left side of `k, v in xs`.
+   */
+  exprTerm(allowKeyValue = false, noIn = false) {
+    void allowKeyValue;
+    let left = this.relation();
+    while (!noIn && this.isKeyword("in")) {
+      const t = this.next();
+      this.skipNewlines();
+      const right = this.relation();
+      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
+    }
+    return left;
+  }
+  /**
+   * OPA's parseTermInfixCall, used for values (after `:=`, `=`, `contains`,
+   * `else :=`): a term, or `k, v in xs` (internal.member_3) where `in` is a
+   * keyword, as in `b := 0, 2 in [5, 6]`. A comma that does not start one is
+   * left for the caller.
+   */
+  infixTerm() {
+    const left = this.exprTerm();
+    if (!this.isOp(",") || !this.keywords.has("in")) return left;
+    const kv = this.speculate(() => {
+      this.next();
+      const value = this.exprTerm(false, true);
+      if (!this.isKeyword("in")) this.fail("expected in");
+      const inTok = this.next();
+      this.skipNewlines();
+      let t = { type: "call", name: "internal.member_3", args: [left, value, this.relation()], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } };
+      while (this.isKeyword("in")) {
+        const t2 = this.next();
+        this.skipNewlines();
+        t = { type: "call", name: "internal.member_2", args: [t, this.relation()], loc: this.loc(t2), target: { kind: "special", name: "internal.member_2" } };
+      }
+      return t;
+    });
+    return kv ?? left;
+  }
+  relation() {
+    return this.binary(0);
+  }
+  /**
+   * Binary operators at `level` (in LEVELS) and above, left-associative, by
+   * precedence climbing: one call per operand rather than one per level.
+   */
+  binary(level, noOr = false) {
+    let left = this.unary();
+    for (; ; ) {
+      const t = this.peek();
+      if (t.type !== "op") return left;
+      const opLevel = OPERATOR_LEVEL.get(t.text);
+      if (opLevel === void 0 || opLevel < level) return left;
+      if (noOr && t.text === "|") return left;
+      this.next();
+      this.skipNewlines();
+      const right = this.binary(opLevel + 1, noOr);
+      const name = OPERATOR_BUILTINS[t.text];
+      left = { type: "call", name, args: [left, right], loc: left.loc, target: { kind: "builtin", name } };
+    }
+  }
+  unary() {
+    if (this.isOp("-")) {
+      const t = this.next();
+      this.skipNewlines();
+      const next = this.peek();
+      if (next.type !== "number") this.failAt("unary - can only be used with numeric literals", this.loc(t));
+      this.next();
+      return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
+    }
+    return this.term();
+  }
+  /** A term with its reference suffixes and calls. */
+  term() {
+    return this.suffixes(this.primary());
+  }
+  suffixes(base) {
+    for (; ; ) {
+      const t = this.peek();
+      if (this.isOp(".") && this.peek(1).type === "ident" && !this.peek(1).spaced) {
+        this.next();
+        const name = this.next();
+        base = extendRef(base, { type: "scalar", value: name.text, loc: this.loc(name) });
+      } else if (this.isOp("[") && !t.spaced) {
+        this.next();
+        this.skipNewlines();
+        const idx = this.exprTerm();
+        this.skipNewlines();
+        this.expectOp("]");
+        base = extendRef(base, idx);
+      } else if (this.isOp("(") && !t.spaced && callName(base) !== void 0) {
+        this.next();
+        const args = this.termList(")");
+        base = { type: "call", name: callName(base), args, loc: base.loc };
+      } else {
+        return base;
+      }
+    }
+  }
+  termList(close) {
+    const items = [];
+    this.skipNewlines();
+    while (!this.isOp(close)) {
+      items.push(this.exprTerm());
+      this.skipNewlines();
+      if (this.isOp(",")) {
+        this.next();
+        this.skipNewlines();
+      } else if (!this.isOp(close)) this.fail(`expected , or ${close}`);
+    }
+    this.expectOp(close);
+    return items;
+  }
+  primary() {
+    const t = this.peek();
+    const loc = this.loc(t);
+    switch (t.type) {
+      case "number": {
+        this.next();
+        return { type: "scalar", value: Number(t.text), loc };
+      }
+      case "string":
+        this.next();
+        return { type: "scalar", value: t.value, loc };
+      case "ident": {
+        if (t.text === "true" || t.text === "false") {
+          this.next();
+          return { type: "scalar", value: t.text === "true", loc };
+        }
+        if (t.text === "null") {
+          this.next();
+          return { type: "scalar", value: null, loc };
+        }
+        if (t.text === "set" && this.isOp("(", 1) && this.isOp(")", 2)) {
+          this.i += 3;
+          return { type: "set", items: [], loc };
+        }
+        if (this.isReserved(t.text) && !(t.text === "contains" && this.isOp("(", 1))) this.fail("unexpected keyword");
+        this.next();
+        return { type: "var", name: t.text, loc };
+      }
+      case "op":
+        if (t.text === "(") {
+          this.next();
+          this.skipNewlines();
+          const e = this.exprTerm();
+          this.skipNewlines();
+          this.expectOp(")");
+          return e;
+        }
+        if (t.text === "[") return this.arrayTerm();
+        if (t.text === "{") return this.braceTerm();
+        break;
+      default:
+        break;
+    }
+    return this.fail("unexpected token, expected a term");
+  }
+  /**
+   * `[` ... `]`, as OPA's parser reads it: when the first element is a
+   * single term (no operator) followed by `|`, a comprehension is tried
+   * first; otherwise, or when no body parses and a `,` follows, it is an
+   * array whose first element may be a set union (`[x | y, 5]`).
+   */
+  arrayTerm() {
+    const loc = this.loc(this.next());
+    this.skipNewlines();
+    if (this.isOp("]")) {
+      this.next();
+      return { type: "array", items: [], loc };
+    }
+    const saved = this.i;
+    const head = this.speculate(() => this.unary());
+    if (head) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("]");
+        if (body) return { type: "arraycomp", term: head, body, loc };
+      }
+    }
+    this.i = saved;
+    return { type: "array", items: this.itemsUntil("]"), loc };
+  }
+  /** `{` ... `}`: an object, a set, or one of their comprehensions (same rules as arrays). */
+  braceTerm() {
+    const loc = this.loc(this.next());
+    this.skipNewlines();
+    if (this.isOp("}")) {
+      this.next();
+      return { type: "object", entries: [], loc };
+    }
+    const saved = this.i;
+    const head = this.speculate(() => this.unary());
+    if (head) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("}");
+        if (body) return { type: "setcomp", term: head, body, loc };
+      }
+    }
+    this.i = saved;
+    const first = this.exprTerm();
+    this.skipNewlines();
+    if (!this.isOp(":")) {
+      this.i = saved;
+      return { type: "set", items: this.itemsUntil("}"), loc };
+    }
+    this.next();
+    this.skipNewlines();
+    const valueStart = this.i;
+    const value = this.speculate(() => this.unary());
+    if (value) {
+      this.skipNewlines();
+      if (this.isOp("|")) {
+        const body = this.tryComprehensionBody("}");
+        if (body) return { type: "objcomp", key: first, value, body, loc };
+      }
+    }
+    this.i = valueStart;
+    const entries = [[first, this.exprTerm()]];
+    this.skipNewlines();
+    while (this.isOp(",")) {
+      this.next();
+      this.skipNewlines();
+      if (this.isOp("}")) break;
+      const k = this.exprTerm();
+      this.skipNewlines();
+      this.expectOp(":");
+      this.skipNewlines();
+      entries.push([k, this.exprTerm()]);
+      this.skipNewlines();
+    }
+    this.expectOp("}");
+    return { type: "object", entries, loc };
+  }
+  /** Comma-separated expressions up to `close` (a trailing comma is allowed). */
+  itemsUntil(close) {
+    const items = [];
+    for (; ; ) {
+      this.skipNewlines();
+      if (this.isOp(close)) break;
+      items.push(this.exprTerm());
+      this.skipNewlines();
+      if (this.isOp(",")) {
+        this.next();
+        continue;
+      }
+      if (!this.isOp(close)) this.fail(`expected , or ${close}`);
+    }
+    this.expectOp(close);
+    return items;
+  }
+  /** Runs a parse that may fail; undefined (and no error) when it does. */
+  speculate(f) {
+    const saved = this.i;
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof RegoError)) throw err;
+      this.i = saved;
+      return void 0;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+  /**
+   * After `x |`: a comprehension body up to `close`, or undefined (position
+   * restored) when what follows is not one, as in `[x | y, 5]`.
+   */
+  tryComprehensionBody(close) {
+    return this.speculate(() => {
+      this.next();
+      const body = this.bodyUntil(close);
+      if (body.length === 0) throw new RegoError("rego_parse_error", "found empty body", this.loc());
+      this.expectOp(close);
+      return body;
+    });
+  }
+};
+function illegalInDefault(t) {
+  switch (t.type) {
+    case "var":
+      return "var";
+    case "ref":
+      return "ref";
+    case "call":
+      return "call";
+    case "array":
+    case "set":
+      for (const x of t.items) {
+        const r = illegalInDefault(x);
+        if (r) return r;
+      }
+      return void 0;
+    case "object":
+      for (const [k, v] of t.entries) {
+        const r = illegalInDefault(k) ?? illegalInDefault(v);
+        if (r) return r;
+      }
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+function extendRef(base, segment) {
+  if (base.type === "ref") return { type: "ref", head: base.head, path: [...base.path, segment], loc: base.loc };
+  return { type: "ref", head: base, path: [segment], loc: base.loc };
+}
+function callName(t) {
+  if (t.type === "var") return t.name;
+  if (t.type === "ref" && t.head.type === "var" && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
+    return [t.head.name, ...t.path.map((p) => p.value)].join(".");
+  }
+  return void 0;
+}
+
+// src/policy/rego/ast-cache.ts
+var FORMAT = 1;
+var HERE = path10.dirname(fileURLToPath2(import.meta.url));
+var AST_CACHE_FILE = path10.join(HERE, "bundled-ast.json");
+var REGO_DIR = path10.resolve(HERE, "../../rego");
+function sha256(text2) {
+  return createHash2("sha256").update(text2).digest("hex");
+}
+function engineFingerprint(regoDir = REGO_DIR) {
+  const hash2 = createHash2("sha256").update(`format ${FORMAT}
+`);
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [path10.join(regoDir, "parser.js")];
+  while (queue.length) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const actual = existsSync4(file) ? file : file.replace(/\.js$/, ".ts");
+    const code18 = readFileSync(actual, "utf8");
+    hash2.update(`${path10.relative(regoDir, file)}
+${code18.length}
+${code18}`);
+    for (const m of code18.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path10.resolve(path10.dirname(file), m[1]));
+  }
+  const yamlVersion = nodeModule.createRequire(import.meta.url)("yaml/package.json").version;
+  return hash2.update(`yaml ${yamlVersion}
+`).digest("hex");
+}
+function deserializeModule(ast, links) {
+  const get2 = (p, n) => {
+    let o = ast;
+    for (let i = 0; i < n; i++) o = o[p[i]];
+    return o;
+  };
+  for (const [from, to] of links) {
+    const parent = get2(to, to.length - 1);
+    parent[to[to.length - 1]] = get2(from, from.length);
+  }
+  return ast;
+}
+var CachedModules = class {
+  byFile = /* @__PURE__ */ new Map();
+  constructor(entries) {
+    for (const e of entries) this.byFile.set(e.file, e);
+  }
+  take(file, text2, version) {
+    const e = this.byFile.get(file);
+    if (!e || e.version !== version || e.sha256 !== sha256(text2)) return void 0;
+    this.byFile.delete(file);
+    return deserializeModule(e.ast, e.links);
+  }
+};
+function loadAstCache(file = AST_CACHE_FILE, engine) {
+  try {
+    if (!existsSync4(file)) return void 0;
+    const cache2 = JSON.parse(readFileSync(file, "utf8"));
+    if (cache2.format !== FORMAT || !Array.isArray(cache2.modules)) return void 0;
+    if (cache2.engine !== (engine ?? engineFingerprint())) return void 0;
+    return new CachedModules(cache2.modules);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/rego/builtins/types.ts
 var BuiltinError = class extends Error {
   constructor(code18, message) {
@@ -35137,8 +36655,8 @@ var conversionBuiltins = [
 ];
 
 // src/rego/builtins/crypto.ts
-import { createHash as createHash2, createHmac as createHmac2, randomUUID, timingSafeEqual } from "node:crypto";
-var hash = (algorithm) => (name) => def(name, 1, (args) => createHash2(algorithm).update(str3(name, args, 0), "utf8").digest("hex"));
+import { createHash as createHash3, createHmac as createHmac2, randomUUID, timingSafeEqual } from "node:crypto";
+var hash = (algorithm) => (name) => def(name, 1, (args) => createHash3(algorithm).update(str3(name, args, 0), "utf8").digest("hex"));
 var hmac = (algorithm) => (name) => def(name, 2, (args) => createHmac2(algorithm, Buffer.from(str3(name, args, 1), "utf8")).update(str3(name, args, 0), "utf8").digest("hex"));
 var GREGORIAN_OFFSET = 122192928000000000n;
 function uuidBytes(s) {
@@ -35203,14 +36721,14 @@ var cryptoBuiltins = [
 ];
 
 // src/rego/builtins/encoding.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 function goJSONEscapes(s) {
   return s.replace(/[<>&\u2028\u2029]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 function marshalJSON(v, indent) {
-  const plain = toJSON(v);
-  if (indent === void 0) return goJSONEscapes(JSON.stringify(plain));
-  const lines = JSON.stringify(plain, null, "	").split("\n");
+  const plain2 = toJSON(v);
+  if (indent === void 0) return goJSONEscapes(JSON.stringify(plain2));
+  const lines = JSON.stringify(plain2, null, "	").split("\n");
   const out2 = lines.map((line, i) => {
     const depth = /^\t*/.exec(line)[0].length;
     return (i === 0 ? "" : indent.prefix) + indent.indent.repeat(depth) + goJSONEscapes(line.slice(depth));
@@ -35271,10 +36789,10 @@ function marshalWithOptions(args) {
   return marshalJSON(args[0], { prefix: prefix ?? "", indent: indent ?? "	" });
 }
 function marshalYAML(v) {
-  return import_yaml3.default.stringify(toJSON(v), { version: "1.1", indentSeq: false, sortMapEntries: true, lineWidth: 0 });
+  return import_yaml4.default.stringify(toJSON(v), { version: "1.1", indentSeq: false, sortMapEntries: true, lineWidth: 0 });
 }
 function unmarshalYAML(name, s) {
-  const docs = import_yaml3.default.parseAllDocuments(s, { version: "1.1", uniqueKeys: true });
+  const docs = import_yaml4.default.parseAllDocuments(s, { version: "1.1", uniqueKeys: true });
   const list3 = Array.isArray(docs) ? docs : [docs];
   if (list3.length === 0) return null;
   const doc = list3[0];
@@ -39890,7 +41408,7 @@ var StringIterator = class {
     return this.rest();
   }
 };
-var Parser = class Parser2 {
+var Parser2 = class Parser3 {
   static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
   static ERR_INVALID_CHAR_RANGE = "invalid character class range";
   static ERR_INVALID_ESCAPE = "invalid escape sequence";
@@ -39933,13 +41451,13 @@ var Parser = class Parser2 {
   ]));
   static unicodeTable(name) {
     if (name === "Any") return {
-      tab: Parser2.ANY_TABLE,
-      fold: Parser2.ANY_TABLE,
+      tab: Parser3.ANY_TABLE,
+      fold: Parser3.ANY_TABLE,
       sign: 1
     };
     if (name === "Ascii") return {
-      tab: Parser2.ASCII_TABLE,
-      fold: Parser2.ASCII_FOLD_TABLE,
+      tab: Parser3.ASCII_TABLE,
+      fold: Parser3.ASCII_FOLD_TABLE,
       sign: 1
     };
     if (name === "Assigned") return {
@@ -39992,13 +41510,13 @@ var Parser = class Parser2 {
   * @param {number} flags
   */
   static parse(pattern, flags) {
-    return new Parser2(pattern, flags).parseInternal();
+    return new Parser3(pattern, flags).parseInternal();
   }
   static parseRepeat(t) {
     const start = t.pos();
     if (!t.more() || !t.lookingAt("{")) return -1;
     t.skip(1);
-    const min = Parser2.parseInt(t);
+    const min = Parser3.parseInt(t);
     if (min === -1) return -1;
     if (!t.more()) return -1;
     let max;
@@ -40007,11 +41525,11 @@ var Parser = class Parser2 {
       t.skip(1);
       if (!t.more()) return -1;
       if (t.lookingAt("}")) max = -1;
-      else if ((max = Parser2.parseInt(t)) === -1) return -1;
+      else if ((max = Parser3.parseInt(t)) === -1) return -1;
     }
     if (!t.more() || !t.lookingAt("}")) return -1;
     t.skip(1);
-    if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
+    if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(start));
     return min << 16 | max & Unicode.MAX_BMP;
   }
   static isValidCaptureName(name) {
@@ -40052,7 +41570,7 @@ var Parser = class Parser2 {
       case Regexp.Op.ANY_CHAR:
         break;
       case Regexp.Op.ANY_CHAR_NOT_NL:
-        if (Parser2.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+        if (Parser3.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
         break;
       case Regexp.Op.CHAR_CLASS: {
         const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
@@ -40070,7 +41588,7 @@ var Parser = class Parser2 {
   static parseEscape(t) {
     const startPos = t.pos();
     t.skip(1);
-    if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
+    if (!t.more()) throw new RE2JSSyntaxException(Parser3.ERR_TRAILING_BACKSLASH);
     let c = t.pop();
     bigswitch: switch (c) {
       case Codepoint.CODES["1"]:
@@ -40131,18 +41649,18 @@ var Parser = class Parser2 {
       default:
         if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
     }
-    throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t.from(startPos));
+    throw new RE2JSSyntaxException(Parser3.ERR_INVALID_ESCAPE, t.from(startPos));
   }
   static parseClassChar(t, wholeClassPos) {
-    if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t.from(wholeClassPos));
-    if (t.lookingAt("\\")) return Parser2.parseEscape(t);
+    if (!t.more()) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+    if (t.lookingAt("\\")) return Parser3.parseEscape(t);
     return t.pop();
   }
   static hasCapture(re) {
     if (re === null) return false;
     if (re.op === Regexp.Op.CAPTURE) return true;
     if (re.subs) {
-      for (let sub of re.subs) if (Parser2.hasCapture(sub)) return true;
+      for (let sub of re.subs) if (Parser3.hasCapture(sub)) return true;
     }
     return false;
   }
@@ -40178,7 +41696,7 @@ var Parser = class Parser2 {
     this.free = re;
   }
   checkLimits(re) {
-    if (this.numRunes > Parser2.MAX_RUNES) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+    if (this.numRunes > Parser3.MAX_RUNES) throw new RE2JSSyntaxException(Parser3.ERR_LARGE);
     this.checkSize(re);
     this.checkHeight(re);
   }
@@ -40189,14 +41707,14 @@ var Parser = class Parser2 {
         let n = re.max;
         if (n === -1) n = re.min;
         if (n <= 0) n = 1;
-        if (n > Math.floor(Parser2.MAX_SIZE / this.repeats)) this.repeats = Parser2.MAX_SIZE;
+        if (n > Math.floor(Parser3.MAX_SIZE / this.repeats)) this.repeats = Parser3.MAX_SIZE;
         else this.repeats *= n;
       }
-      if (this.numRegexp < Math.floor(Parser2.MAX_SIZE / this.repeats)) return;
+      if (this.numRegexp < Math.floor(Parser3.MAX_SIZE / this.repeats)) return;
       this.size = /* @__PURE__ */ new Map();
       for (let reEx of this.stack) this.checkSize(reEx);
     }
-    if (this.calcSize(re, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+    if (this.calcSize(re, true) > Parser3.MAX_SIZE) throw new RE2JSSyntaxException(Parser3.ERR_LARGE);
   }
   calcSize(re, force = false) {
     if (!force && this.size !== null) {
@@ -40241,12 +41759,12 @@ var Parser = class Parser2 {
     return size;
   }
   checkHeight(re) {
-    if (this.numRegexp < Parser2.MAX_HEIGHT) return;
+    if (this.numRegexp < Parser3.MAX_HEIGHT) return;
     if (this.height === null) {
       this.height = /* @__PURE__ */ new Map();
       for (let reEx of this.stack) this.checkHeight(reEx);
     }
-    if (this.calcHeight(re, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
+    if (this.calcHeight(re, true) > Parser3.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser3.ERR_NESTING_DEPTH);
   }
   calcHeight(re, force = false) {
     if (!force && this.height !== null) {
@@ -40307,7 +41825,7 @@ var Parser = class Parser2 {
   newLiteral(r, flags) {
     const re = this.newRegexp(Regexp.Op.LITERAL);
     re.flags = flags;
-    if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
+    if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser3.minFoldRune(r);
     re.runes = [r];
     return re;
   }
@@ -40326,12 +41844,12 @@ var Parser = class Parser2 {
         t.skip(1);
         flags ^= RE2Flags.NON_GREEDY;
       }
-      if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+      if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
     }
     const n = this.stack.length;
-    if (n === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+    if (n === 0) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
     const sub = this.stack[n - 1];
-    if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+    if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
     const re = this.newRegexp(op);
     re.min = min;
     re.max = max;
@@ -40339,7 +41857,7 @@ var Parser = class Parser2 {
     re.subs = [sub];
     this.stack[n - 1] = re;
     this.checkLimits(re);
-    if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+    if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
   }
   repeatIsValid(re, n) {
     if (re.op === Regexp.Op.REPEAT) {
@@ -40456,8 +41974,8 @@ var Parser = class Parser2 {
     for (let i = 0; i <= lensub; i++) {
       let ifirst = null;
       if (i < lensub) {
-        ifirst = Parser2.leadingRegexp(array[s + i]);
-        if (first !== null && first.equals(ifirst) && (Parser2.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser2.isCharClass(first.subs[0]))) continue;
+        ifirst = Parser3.leadingRegexp(array[s + i]);
+        if (first !== null && first.equals(ifirst) && (Parser3.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser3.isCharClass(first.subs[0]))) continue;
       }
       if (i === start) {
       } else if (i === start + 1) array[lenout++] = array[s + start];
@@ -40481,7 +41999,7 @@ var Parser = class Parser2 {
     start = 0;
     lenout = 0;
     for (let i = 0; i <= lensub; i++) {
-      if (i < lensub && Parser2.isCharClass(array[s + i])) continue;
+      if (i < lensub && Parser3.isCharClass(array[s + i])) continue;
       if (i === start) {
       } else if (i === start + 1) array[lenout++] = array[s + start];
       else {
@@ -40495,7 +42013,7 @@ var Parser = class Parser2 {
         array[s + start] = array[s + max];
         array[s + max] = tmp;
         for (let j = start + 1; j < i; j++) {
-          Parser2.mergeCharClass(array[s + start], array[s + j]);
+          Parser3.mergeCharClass(array[s + start], array[s + j]);
           this.reuse(array[s + j]);
         }
         this.cleanAlt(array[s + start]);
@@ -40568,7 +42086,7 @@ var Parser = class Parser2 {
     return this.newRegexp(Regexp.Op.EMPTY_MATCH);
   }
   parseInternal() {
-    if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser2.literalRegexp(this.wholeRegexp, this.flags);
+    if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser3.literalRegexp(this.wholeRegexp, this.flags);
     let lastRepeatPos = -1;
     let min = -1;
     let max = -1;
@@ -40642,7 +42160,7 @@ var Parser = class Parser2 {
         }
         case Codepoint.CODES["{"]: {
           const before = t.pos();
-          const minMax = Parser2.parseRepeat(t);
+          const minMax = Parser3.parseRepeat(t);
           if (minMax < 0) {
             t.rewindTo(before);
             this.literal(t.pop());
@@ -40668,7 +42186,7 @@ var Parser = class Parser2 {
               this.op(Regexp.Op.NO_WORD_BOUNDARY);
               break bigswitch;
             case Codepoint.CODES["C"]:
-              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, "\\C");
+              throw new RE2JSSyntaxException(Parser3.ERR_INVALID_ESCAPE, "\\C");
             case Codepoint.CODES["Q"]: {
               let lit2 = t.rest();
               const i = lit2.indexOf("\\E");
@@ -40710,7 +42228,7 @@ var Parser = class Parser2 {
           }
           t.rewindTo(savedPos);
           this.reuse(re);
-          this.literal(Parser2.parseEscape(t));
+          this.literal(Parser3.parseEscape(t));
           break;
         }
         default:
@@ -40721,7 +42239,7 @@ var Parser = class Parser2 {
     this.concat();
     if (this.swapVerticalBar()) this.pop();
     this.alternate();
-    if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_PAREN, this.wholeRegexp);
+    if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_PAREN, this.wholeRegexp);
     this.stack[0].namedGroups = this.namedGroups;
     return this.stack[0];
   }
@@ -40731,14 +42249,14 @@ var Parser = class Parser2 {
     if (s.startsWith("(?P<") || s.startsWith("(?<")) {
       const begin = s.charAt(2) === "P" ? 4 : 3;
       const end = s.indexOf(">");
-      if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
+      if (end < 0) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_NAMED_CAPTURE, s);
       const name = s.substring(begin, end);
       t.skipString(name);
       t.skip(begin + 1);
-      if (!Parser2.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+      if (!Parser3.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
       const re = this.op(Regexp.Op.LEFT_PAREN);
       re.cap = ++this.numCap;
-      if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name);
+      if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser3.ERR_DUPLICATE_NAMED_CAPTURE, name);
       this.namedGroups[name] = this.numCap;
       re.name = name;
       return;
@@ -40785,7 +42303,7 @@ var Parser = class Parser2 {
           break loop;
       }
     }
-    throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t.from(startPos));
+    throw new RE2JSSyntaxException(Parser3.ERR_INVALID_PERL_OP, t.from(startPos));
   }
   parsePosLookBehind() {
     const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
@@ -40805,7 +42323,7 @@ var Parser = class Parser2 {
   }
   swapVerticalBar() {
     const n = this.stack.length;
-    if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser2.isCharClass(this.stack[n - 1]) && Parser2.isCharClass(this.stack[n - 3])) {
+    if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser3.isCharClass(this.stack[n - 1]) && Parser3.isCharClass(this.stack[n - 3])) {
       let re1 = this.stack[n - 1];
       let re3 = this.stack[n - 3];
       if (re1.op > re3.op) {
@@ -40814,7 +42332,7 @@ var Parser = class Parser2 {
         re1 = tmp;
         this.stack[n - 3] = re3;
       }
-      Parser2.mergeCharClass(re3, re1);
+      Parser3.mergeCharClass(re3, re1);
       this.reuse(re1);
       this.pop();
       return true;
@@ -40835,13 +42353,13 @@ var Parser = class Parser2 {
     this.concat();
     if (this.swapVerticalBar()) this.pop();
     this.alternate();
-    if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+    if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser3.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
     const re1 = this.pop();
     const re2 = this.pop();
-    if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+    if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser3.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
     this.flags = re2.flags;
     if (re2.lb !== 0) {
-      if (Parser2.hasCapture(re1)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+      if (Parser3.hasCapture(re1)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
       if (re2.lb > 0) re2.op = Regexp.Op.PLB;
       else re2.op = Regexp.Op.NLB;
       re2.subs = [re1];
@@ -40872,7 +42390,7 @@ var Parser = class Parser2 {
     const name = cls.substring(0, i + 2);
     t.skipString(name);
     const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
-    if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name);
+    if (g === null) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, name);
     cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
     return true;
   }
@@ -40885,7 +42403,7 @@ var Parser = class Parser2 {
     if (c === Codepoint.CODES["P"]) sign = -1;
     if (!t.more()) {
       t.rewindTo(startPos);
-      throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+      throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.rest());
     }
     c = t.pop();
     let name;
@@ -40895,7 +42413,7 @@ var Parser = class Parser2 {
       const end = rest.indexOf("}");
       if (end < 0) {
         t.rewindTo(startPos);
-        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+        throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.rest());
       }
       name = rest.substring(0, end);
       t.skipString(name);
@@ -40905,8 +42423,8 @@ var Parser = class Parser2 {
       sign = 0 - sign;
       name = name.substring(1);
     }
-    const pair = Parser2.unicodeTable(name);
-    if (pair === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+    const pair = Parser3.unicodeTable(name);
+    if (pair === null) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.from(startPos));
     if (pair.sign < 0) sign = 0 - sign;
     const tab = pair.tab;
     const fold = pair.fold;
@@ -40935,7 +42453,7 @@ var Parser = class Parser2 {
         const s = t.rest();
         if (s === "-" || !s.startsWith("-]")) {
           t.rewindTo(startPos);
-          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+          throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.rest());
         }
       }
       first = false;
@@ -40947,14 +42465,14 @@ var Parser = class Parser2 {
       if (this.parseUnicodeClass(t, cc)) continue;
       if (this.parsePerlClassEscape(t, cc)) continue;
       t.rewindTo(beforePos);
-      const lo = Parser2.parseClassChar(t, startPos);
+      const lo = Parser3.parseClassChar(t, startPos);
       let hi = lo;
       if (t.more() && t.lookingAt("-")) {
         t.skip(1);
         if (t.more() && t.lookingAt("]")) t.skip(-1);
         else {
-          hi = Parser2.parseClassChar(t, startPos);
-          if (hi < lo) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+          hi = Parser3.parseClassChar(t, startPos);
+          if (hi < lo) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
         }
       }
       if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
@@ -41013,7 +42531,7 @@ var RE2 = class RE22 {
     return RE22.compileImpl(expr, RE2Flags.POSIX, true);
   }
   static compileImpl(expr, mode, longest) {
-    let re = Parser.parse(expr, mode);
+    let re = Parser2.parse(expr, mode);
     const maxCap = re.maxCap();
     const namedGroups = re.namedGroups;
     re = Simplify.simplify(re);
@@ -41507,7 +43025,7 @@ var RE2Set = class RE2Set2 {
     if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
     if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
     if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-    const re = Parser.parse(fregex, this.re2Flags);
+    const re = Parser2.parse(fregex, this.re2Flags);
     this.regexps.push(Simplify.simplify(re));
     return this.regexps.length - 1;
   }
@@ -41519,7 +43037,7 @@ var RE2Set = class RE2Set2 {
   compile() {
     if (this.prog) return;
     const prog = Compiler.compileSet(this.regexps);
-    if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+    if (prog.numInst() > Parser2.MAX_SIZE) throw new RE2JSCompileException(`${Parser2.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser2.MAX_SIZE}`);
     this.prog = prog;
     this.dfa = new DFA(this.prog, this.maxMem);
     this.dummyRe2 = {
@@ -42367,9 +43885,9 @@ function arrayIndex(seg, length, forInsert) {
   if (i < 0 || i > (forInsert ? length : length - 1)) fail2();
   return i;
 }
-function get(doc, path12) {
+function get(doc, path14) {
   let cur = doc;
-  for (const seg of path12) {
+  for (const seg of path14) {
     if (cur === void 0) fail2();
     if (Array.isArray(cur)) cur = cur[arrayIndex(seg, cur.length, false)];
     else if (cur instanceof RegoSet) cur = cur.has(seg) ? seg : fail2();
@@ -42378,10 +43896,10 @@ function get(doc, path12) {
   }
   return cur === void 0 ? fail2() : cur;
 }
-function update(doc, path12, edit) {
+function update(doc, path14, edit) {
   if (doc === void 0) return fail2();
-  if (path12.length === 1) return edit(doc, path12[0]);
-  const [seg, ...rest] = path12;
+  if (path14.length === 1) return edit(doc, path14[0]);
+  const [seg, ...rest] = path14;
   if (Array.isArray(doc)) {
     const i = arrayIndex(seg, doc.length, false);
     const copy = [...doc];
@@ -42405,9 +43923,9 @@ function replaceKey(o, key, value) {
   if (value !== void 0) entries.push([key, value]);
   return makeObject(entries);
 }
-function add2(doc, path12, value) {
-  if (path12.length === 0) return value;
-  return update(doc, path12, (parent, last2) => {
+function add2(doc, path14, value) {
+  if (path14.length === 0) return value;
+  return update(doc, path14, (parent, last2) => {
     if (Array.isArray(parent)) {
       const i = arrayIndex(last2, parent.length, true);
       return [...parent.slice(0, i), value, ...parent.slice(i)];
@@ -42420,12 +43938,12 @@ function add2(doc, path12, value) {
     return fail2();
   });
 }
-function remove(doc, path12) {
-  if (path12.length === 0) {
+function remove(doc, path14) {
+  if (path14.length === 0) {
     if (doc === void 0) fail2();
     return void 0;
   }
-  return update(doc, path12, (parent, last2) => {
+  return update(doc, path14, (parent, last2) => {
     if (Array.isArray(parent)) {
       const i = arrayIndex(last2, parent.length, false);
       return [...parent.slice(0, i), ...parent.slice(i + 1)];
@@ -42441,8 +43959,8 @@ function remove(doc, path12) {
     return fail2();
   });
 }
-function isProperPrefix(prefix, path12) {
-  return prefix.length < path12.length && prefix.every((seg, i) => equal(seg, path12[i]));
+function isProperPrefix(prefix, path14) {
+  return prefix.length < path14.length && prefix.every((seg, i) => equal(seg, path14[i]));
 }
 function attr2(op, name) {
   if (!isObject(op)) return fail2();
@@ -42450,26 +43968,26 @@ function attr2(op, name) {
 }
 function applyOne(doc, op) {
   const kind = attr2(op, "op");
-  const path12 = parsePointer(attr2(op, "path"));
+  const path14 = parsePointer(attr2(op, "path"));
   switch (kind) {
     case "add":
-      return add2(doc, path12, attr2(op, "value"));
+      return add2(doc, path14, attr2(op, "value"));
     case "remove":
-      return remove(doc, path12);
+      return remove(doc, path14);
     case "replace":
-      return add2(remove(doc, path12), path12, attr2(op, "value"));
+      return add2(remove(doc, path14), path14, attr2(op, "value"));
     case "move": {
       const from = parsePointer(attr2(op, "from"));
-      if (isProperPrefix(from, path12)) fail2();
+      if (isProperPrefix(from, path14)) fail2();
       const moved = get(doc, from);
-      return add2(remove(doc, from), path12, moved);
+      return add2(remove(doc, from), path14, moved);
     }
     case "copy": {
       const from = parsePointer(attr2(op, "from"));
-      return add2(doc, path12, get(doc, from));
+      return add2(doc, path14, get(doc, from));
     }
     case "test":
-      if (!equal(get(doc, path12), attr2(op, "value"))) fail2();
+      if (!equal(get(doc, path14), attr2(op, "value"))) fail2();
       return doc;
     default:
       return fail2();
@@ -42884,16 +44402,16 @@ function pathsOf(name, args) {
 }
 function buildTree(paths) {
   const root2 = /* @__PURE__ */ new Map();
-  for (const path12 of paths) {
-    if (path12.length === 0) continue;
+  for (const path14 of paths) {
+    if (path14.length === 0) continue;
     let node = root2;
     let done = false;
-    for (let i = 0; i < path12.length - 1 && !done; i++) {
-      const k = canonicalKey(path12[i]);
+    for (let i = 0; i < path14.length - 1 && !done; i++) {
+      const k = canonicalKey(path14[i]);
       const existing = node.get(k);
       if (existing === void 0) {
         const child2 = /* @__PURE__ */ new Map();
-        node.set(k, { key: path12[i], child: child2 });
+        node.set(k, { key: path14[i], child: child2 });
         node = child2;
       } else if (existing.child === null) {
         done = true;
@@ -42901,7 +44419,7 @@ function buildTree(paths) {
         node = existing.child;
       }
     }
-    if (!done) node.set(canonicalKey(path12[path12.length - 1]), { key: path12[path12.length - 1], child: null });
+    if (!done) node.set(canonicalKey(path14[path14.length - 1]), { key: path14[path14.length - 1], child: null });
   }
   return root2;
 }
@@ -43577,7 +45095,7 @@ var NAMED_LAYOUTS = {
 };
 var isDigit2 = (s, i) => i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
 var startsWithLower = (s) => s.length > 0 && s[0] >= "a" && s[0] <= "z";
-function tokenize(layout) {
+function tokenize2(layout) {
   const out2 = [];
   let lit2 = "";
   const push2 = (std, len, digits) => {
@@ -43683,7 +45201,7 @@ function formatOffset(std, offset) {
 }
 function formatCivil(t, layout) {
   let out2 = "";
-  for (const tok of tokenize(layout)) {
+  for (const tok of tokenize2(layout)) {
     if (tok.kind === "lit") {
       out2 += tok.text;
       continue;
@@ -43783,7 +45301,7 @@ function parseWithLayout(layout, value) {
   const r = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, nanosecond: 0 };
   let pm;
   let hour12 = false;
-  const tokens = tokenize(layout);
+  const tokens = tokenize2(layout);
   const num4 = (std, fixed) => {
     if (!isDigit2(value, 0)) fail3(std, value);
     if (!isDigit2(value, 1)) {
@@ -44257,11 +45775,11 @@ var unitBuiltins = [
 // src/rego/builtins/walk.ts
 function walk(v) {
   const out2 = [];
-  const visit = (path12, x) => {
-    out2.push([path12, x]);
-    if (Array.isArray(x)) x.forEach((e, i) => visit([...path12, i], e));
-    else if (x instanceof RegoSet) for (const m of sortedMembers(x)) visit([...path12, m], m);
-    else if (isObject(x)) for (const [k, e] of sortedEntries(x)) visit([...path12, k], e);
+  const visit = (path14, x) => {
+    out2.push([path14, x]);
+    if (Array.isArray(x)) x.forEach((e, i) => visit([...path14, i], e));
+    else if (x instanceof RegoSet) for (const m of sortedMembers(x)) visit([...path14, m], m);
+    else if (isObject(x)) for (const [k, e] of sortedEntries(x)) visit([...path14, k], e);
   };
   visit([], v);
   return out2;
@@ -44332,1025 +45850,6 @@ function register(families) {
 }
 var BUILTINS = register(FAMILIES);
 
-// src/rego/errors.ts
-var RegoError = class _RegoError extends Error {
-  constructor(code18, message, where, errors) {
-    super(message);
-    this.code = code18;
-    this.name = "RegoError";
-    this.file = where?.file || void 0;
-    this.line = where?.line || void 0;
-    this.col = where?.col || void 0;
-    this.errors = errors ?? [this];
-  }
-  code;
-  file;
-  line;
-  col;
-  /** Every problem found, when a compile reports several (this error is the first). */
-  errors;
-  /** `file:line:col: code: message`, as OPA prints it. */
-  describe() {
-    return this.errors.map(describeOne).join("\n");
-  }
-  /** Several problems as one error: the first one's code and place, every message. */
-  static aggregate(errors) {
-    if (errors.length === 1) return errors[0];
-    const first = errors[0];
-    const message = `${errors.length} errors occurred:
-${errors.map(describeOne).join("\n")}`;
-    return new _RegoError(first.code, message, { file: first.file, line: first.line, col: first.col }, errors);
-  }
-};
-function describeOne(e) {
-  const where = e.file ? `${e.file}${e.line ? `:${e.line}${e.col ? `:${e.col}` : ""}` : ""}: ` : "";
-  return `${where}${e.code}: ${e.message}`;
-}
-
-// src/rego/annotations.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var SCOPES = /* @__PURE__ */ new Set(["rule", "document", "package", "subpackages"]);
-var KNOWN_KEYS = /* @__PURE__ */ new Set(["scope", "title", "description", "related_resources", "authors", "organizations", "schemas", "entrypoint", "custom", "compile"]);
-function parseAnnotations(comments, file) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (let i = 0; i < comments.length; i++) {
-    const c = comments[i];
-    if (c.text.trim() !== "METADATA" || c.col !== 1) continue;
-    const lines = [];
-    let last2 = c.line;
-    let j = i + 1;
-    while (j < comments.length && comments[j].line === last2 + 1 && comments[j].col === 1) {
-      lines.push(comments[j].text);
-      last2 = comments[j].line;
-      j++;
-    }
-    const loc = { file, line: c.line, col: 1 };
-    const raw = parseBlock(dedent(lines), loc);
-    const scope = raw["scope"] ?? "rule";
-    if (typeof scope !== "string" || !SCOPES.has(scope)) {
-      throw new RegoError("rego_parse_error", `invalid annotation scope '${String(scope)}'`, loc);
-    }
-    for (const key of Object.keys(raw)) {
-      if (!KNOWN_KEYS.has(key)) throw new RegoError("rego_parse_error", `invalid annotation key '${key}'`, loc);
-    }
-    const annotation2 = { scope, raw, loc };
-    if (typeof raw["title"] === "string") annotation2.title = raw["title"];
-    if (typeof raw["description"] === "string") annotation2.description = raw["description"];
-    if (raw["custom"] !== void 0) {
-      if (raw["custom"] === null || typeof raw["custom"] !== "object" || Array.isArray(raw["custom"])) {
-        throw new RegoError("rego_parse_error", "invalid annotation: custom must be a map", loc);
-      }
-      annotation2.custom = raw["custom"];
-    }
-    const list3 = out2.get(last2 + 1) ?? [];
-    list3.push(annotation2);
-    out2.set(last2 + 1, list3);
-    i = j - 1;
-  }
-  return out2;
-}
-function dedent(lines) {
-  let common = Infinity;
-  for (const l of lines) {
-    if (l.trim() === "") continue;
-    common = Math.min(common, l.length - l.trimStart().length);
-  }
-  if (!Number.isFinite(common)) common = 0;
-  return lines.map((l) => l.slice(common)).join("\n");
-}
-var parsedBlocks = /* @__PURE__ */ new Map();
-function parseBlock(text2, loc) {
-  const hit = parsedBlocks.get(text2);
-  if (hit) return structuredClone(hit);
-  const parsed = parseBlockUncached(text2, loc);
-  if (parsedBlocks.size < 1e4) parsedBlocks.set(text2, structuredClone(parsed));
-  return parsed;
-}
-function parseBlockUncached(text2, loc) {
-  let yaml;
-  try {
-    yaml = (0, import_yaml4.parse)(text2);
-  } catch (err) {
-    throw new RegoError("rego_parse_error", `yaml: ${err.message.split("\n")[0]}`, loc);
-  }
-  if (yaml === null || yaml === void 0) return {};
-  if (typeof yaml !== "object" || Array.isArray(yaml)) throw new RegoError("rego_parse_error", "invalid METADATA block: expected a YAML map", loc);
-  return yaml;
-}
-
-// src/rego/lexer.ts
-var NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-var TWO_CHAR_OPS = /* @__PURE__ */ new Set([":=", "==", "!=", "<=", ">="]);
-var ONE_CHAR_OPS = /* @__PURE__ */ new Set(["{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"]);
-function isIdentStart2(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-}
-function isIdentPart2(c) {
-  return isIdentStart2(c) || c >= 48 && c <= 57;
-}
-function tokenize2(src, file) {
-  const tokens = [];
-  const comments = [];
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  let spaced = false;
-  const n = src.length;
-  const col = () => i - lineStart + 1;
-  const fail3 = (message, l = line, c = col()) => {
-    throw new RegoError("rego_parse_error", message, { file, line: l, col: c });
-  };
-  const push2 = (type, text2, l, c, extra) => {
-    tokens.push({ type, text: text2, line: l, col: c, spaced, ...extra });
-    spaced = false;
-  };
-  while (i < n) {
-    const c = src[i];
-    if (c === "\n") {
-      push2("newline", "\n", line, col());
-      i++;
-      line++;
-      lineStart = i;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r" || c === "\uFEFF") {
-      i++;
-      spaced = true;
-      continue;
-    }
-    if (c === "#") {
-      const end = src.indexOf("\n", i);
-      const stop = end < 0 ? n : end;
-      comments.push({ text: src.slice(i + 1, stop), line, col: col() });
-      i = stop;
-      spaced = true;
-      continue;
-    }
-    if (c === '"') {
-      const startCol = col();
-      let j = i + 1;
-      let out2 = "";
-      while (j < n && src[j] !== '"') {
-        const ch = src[j];
-        if (ch === "\n") fail3("non-terminated string", line, startCol);
-        if (ch === "\\") {
-          const e = src[j + 1];
-          const simple = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "	", r: "\r", b: "\b", f: "\f" };
-          if (e !== void 0 && e in simple) {
-            out2 += simple[e];
-            j += 2;
-            continue;
-          }
-          if (e === "u") {
-            const hex = src.slice(j + 2, j + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail3("illegal \\u escape in string", line, startCol);
-            out2 += String.fromCharCode(parseInt(hex, 16));
-            j += 6;
-            continue;
-          }
-          fail3(`illegal escape sequence \\${e ?? ""} in string`, line, startCol);
-        }
-        out2 += ch;
-        j++;
-      }
-      if (j >= n) fail3("non-terminated string", line, startCol);
-      push2("string", src.slice(i, j + 1), line, startCol, { value: out2 });
-      i = j + 1;
-      continue;
-    }
-    if (c === "`") {
-      const startCol = col();
-      const startLine = line;
-      const end = src.indexOf("`", i + 1);
-      if (end < 0) fail3("non-terminated raw string", line, startCol);
-      const value = src.slice(i + 1, end);
-      push2("string", src.slice(i, end + 1), startLine, startCol, { value, raw: true });
-      for (let k = i + 1; k < end; k++) {
-        if (src[k] === "\n") {
-          line++;
-          lineStart = k + 1;
-        }
-      }
-      i = end + 1;
-      continue;
-    }
-    if (c >= "0" && c <= "9") {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(src);
-      const after = src.charCodeAt(i + m[0].length);
-      if (isIdentStart2(after)) fail3(`invalid number ${m[0]}${src[i + m[0].length]}`);
-      push2("number", m[0], line, col());
-      i += m[0].length;
-      continue;
-    }
-    if (isIdentStart2(src.charCodeAt(i))) {
-      let j = i + 1;
-      while (j < n && isIdentPart2(src.charCodeAt(j))) j++;
-      push2("ident", src.slice(i, j), line, col());
-      i = j;
-      continue;
-    }
-    const two = src.slice(i, i + 2);
-    const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : void 0;
-    if (!op) fail3(`illegal token ${JSON.stringify(c)}`);
-    push2("op", op, line, col());
-    i += op.length;
-  }
-  push2("eof", "", line, col());
-  return { tokens, comments };
-}
-
-// src/rego/parser.ts
-var FUTURE_KEYWORDS = ["if", "contains", "in", "every"];
-var ALWAYS_RESERVED = /* @__PURE__ */ new Set(["package", "import", "as", "default", "else", "not", "some", "with", "true", "false", "null"]);
-var LEVELS = [["==", "!=", "<", "<=", ">", ">="], ["|"], ["&"], ["+", "-"], ["*", "/", "%"]];
-var OPERATOR_BUILTINS = {
-  "==": "equal",
-  "!=": "neq",
-  "<": "lt",
-  "<=": "lte",
-  ">": "gt",
-  ">=": "gte",
-  "|": "or",
-  "&": "and",
-  "+": "plus",
-  "-": "minus",
-  "*": "mul",
-  "/": "div",
-  "%": "rem"
-};
-function parseModule(file, text2, version = "v1") {
-  const { tokens, comments } = tokenize2(text2, file);
-  const annotations = parseAnnotations(comments, file);
-  return new Parser3(file, tokens, version, annotations).module();
-}
-function parseQuery(text2, file = "query", version = "v1") {
-  const { tokens } = tokenize2(text2, file);
-  return new Parser3(file, tokens, version, /* @__PURE__ */ new Map()).query();
-}
-function parseTerm(text2, file = "term") {
-  const { tokens } = tokenize2(text2, file);
-  return new Parser3(file, tokens, "v1", /* @__PURE__ */ new Map()).singleTerm();
-}
-var Parser3 = class {
-  constructor(file, tokens, version, annotations) {
-    this.file = file;
-    this.tokens = tokens;
-    this.annotations = annotations;
-    this.version = version;
-    if (version === "v1") FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
-  }
-  file;
-  tokens;
-  annotations;
-  i = 0;
-  keywords = /* @__PURE__ */ new Set();
-  version;
-  // -- token helpers --------------------------------------------------------
-  peek(offset = 0) {
-    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
-  }
-  next() {
-    const t = this.tokens[this.i];
-    if (this.i < this.tokens.length - 1) this.i++;
-    return t;
-  }
-  isOp(text2, offset = 0) {
-    const t = this.peek(offset);
-    return t.type === "op" && t.text === text2;
-  }
-  isWord(text2, offset = 0) {
-    const t = this.peek(offset);
-    return t.type === "ident" && t.text === text2;
-  }
-  isKeyword(k, offset = 0) {
-    return this.keywords.has(k) && this.isWord(k, offset);
-  }
-  expectOp(text2) {
-    if (!this.isOp(text2)) this.fail(`expected ${text2}`);
-    return this.next();
-  }
-  skipNewlines() {
-    while (this.peek().type === "newline") this.i++;
-  }
-  /** The offset of the next token that is not a newline. */
-  afterNewlines() {
-    let j = 0;
-    while (this.peek(j).type === "newline") j++;
-    return j;
-  }
-  loc(t = this.peek()) {
-    return { file: this.file, line: t.line, col: t.col };
-  }
-  fail(message, t = this.peek()) {
-    const found = t.type === "eof" ? "EOF" : t.type === "newline" ? "newline" : t.text;
-    throw new RegoError("rego_parse_error", `${message}, found ${found}`, this.loc(t));
-  }
-  failAt(message, loc) {
-    throw new RegoError("rego_parse_error", message, loc);
-  }
-  isReserved(word) {
-    return ALWAYS_RESERVED.has(word) || this.keywords.has(word);
-  }
-  // -- module ---------------------------------------------------------------
-  module() {
-    this.skipNewlines();
-    if (!this.isWord("package")) this.fail("expected package");
-    const pkgTok = this.next();
-    const pkg = this.dottedPath("package");
-    if (pkg[0] === "data") pkg.shift();
-    const mod = {
-      file: this.file,
-      pkg,
-      pkgLoc: this.loc(pkgTok),
-      imports: [],
-      rules: [],
-      annotations: this.annotationsAt(pkgTok.line, "package"),
-      regoVersion: this.version
-    };
-    this.endOfStatement();
-    let rulesStarted = false;
-    for (; ; ) {
-      this.skipNewlines();
-      if (this.peek().type === "eof") break;
-      if (this.isWord("import")) {
-        if (rulesStarted) this.fail("imports must come before rules");
-        const imp = this.importDecl(mod);
-        mod.imports.push(imp);
-        this.endOfStatement();
-        continue;
-      }
-      if (this.isWord("package")) this.fail("unexpected package");
-      rulesStarted = true;
-      const rules = this.rule(mod);
-      mod.rules.push(...rules);
-      this.endOfStatement();
-    }
-    mod.regoVersion = this.version;
-    return mod;
-  }
-  /** A statement ends at a newline, `;` or the end of the file. */
-  endOfStatement() {
-    const t = this.peek();
-    if (t.type === "newline" || t.type === "eof") return;
-    if (this.isOp(";")) {
-      this.next();
-      return;
-    }
-    this.fail("unexpected token");
-  }
-  annotationsAt(line, defaultScope) {
-    const list3 = this.annotations.get(line);
-    if (!list3) return [];
-    return list3.map((a) => a.raw["scope"] === void 0 ? { ...a, scope: defaultScope } : a);
-  }
-  /** `a.b["c"]`: a dotted path of names (package and import paths). */
-  dottedPath(what) {
-    const first = this.next();
-    if (first.type !== "ident") this.fail(`expected ${what} path`, first);
-    const parts = [first.text];
-    for (; ; ) {
-      if (this.isOp(".")) {
-        this.next();
-        const t = this.next();
-        if (t.type !== "ident") this.fail("expected a name", t);
-        parts.push(t.text);
-      } else if (this.isOp("[")) {
-        this.next();
-        const t = this.next();
-        if (t.type !== "string") this.fail(`${what} path segments must be strings`, t);
-        parts.push(t.value);
-        this.expectOp("]");
-      } else {
-        return parts;
-      }
-    }
-  }
-  importDecl(mod) {
-    const start = this.next();
-    const loc = this.loc(start);
-    const path12 = this.dottedPath("import");
-    let alias = path12[path12.length - 1];
-    if (this.isWord("as")) {
-      this.next();
-      const t = this.next();
-      if (t.type !== "ident") this.fail("expected an alias name", t);
-      alias = t.text;
-    }
-    const root2 = path12[0];
-    if (root2 === "future") {
-      if (path12[1] !== "keywords" || path12.length > 3) this.failAt(`invalid import ${path12.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
-      if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
-      if (path12.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
-      else {
-        const k = path12[2];
-        if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in]`, loc);
-        this.keywords.add(k);
-        if (k === "every") this.keywords.add("in");
-      }
-    } else if (root2 === "rego") {
-      if (path12.length !== 2 || path12[1] !== "v1") this.failAt(`invalid import ${path12.join(".")}, must be rego.v1`, loc);
-      if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
-      this.version = "v1";
-      FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
-    } else if (root2 !== "data" && root2 !== "input") {
-      this.failAt(`unexpected import path, must begin with one of: {data, future, input, rego}, got: ${root2}`, loc);
-    }
-    return { path: path12, alias, loc };
-  }
-  // -- rules ----------------------------------------------------------------
-  rule(mod) {
-    const start = this.peek();
-    const loc = this.loc(start);
-    const annotations = this.annotationsAt(start.line, "rule");
-    let isDefault = false;
-    if (this.isWord("default")) {
-      this.next();
-      isDefault = true;
-    }
-    const head = this.ruleHead(loc);
-    const rule = { head, body: [], elses: [], isDefault, loc, annotations, module: mod, path: [], dynamic: [], slots: 0, slotNames: [] };
-    if (isDefault) {
-      if (!head.value) this.failAt("default rules must have a value (`default p := x`)", loc);
-      const illegal = illegalInDefault(head.value);
-      if (illegal) this.failAt(`illegal default rule (value cannot contain ${illegal})`, head.value.loc);
-      if (this.isKeyword("if") || this.isOp("{")) this.failAt("default rules must not have a body", loc);
-      if (head.kind === "contains" || head.kind === "value" && head.ref.slice(1).some((t) => t.type !== "scalar")) {
-        this.failAt("default rules must have a ground reference as head", loc);
-      }
-      return [rule];
-    }
-    const body = this.ruleBody(head);
-    if (body) rule.body = body;
-    else this.checkBodyless(head);
-    while (this.isWord("else", this.afterNewlines())) {
-      if (!body) this.fail("else keyword cannot be used on rule without body");
-      if (head.kind === "contains" || head.kind === "value" && head.ref.length > 1 && head.ref.slice(1).some((t) => t.type !== "scalar")) {
-        this.fail("else keyword cannot be used on multi-value rules");
-      }
-      this.skipNewlines();
-      const elseTok = this.next();
-      const branch = { body: [], loc: this.loc(elseTok) };
-      if (this.isOp(":=") || this.isOp("=")) {
-        this.next();
-        branch.value = this.exprTerm();
-      }
-      const b = this.ruleBody(head, true);
-      if (b) branch.body = b;
-      rule.elses.push(branch);
-    }
-    const extra = [];
-    while (this.version === "v0" && body && rule.elses.length === 0 && this.isOp("{")) {
-      extra.push({ ...rule, head: structuredClone(rule.head), body: this.braceBody(), elses: [], annotations: [] });
-    }
-    return [rule, ...extra];
-  }
-  /** A rule without body: `p := 1`, `p contains 1`, `default ...`; v0 `p[x]`-style heads need one. */
-  checkBodyless(head) {
-    if (head.kind === "function" && !head.value) this.failAt("rule must have a body", head.loc);
-    if (head.kind === "value" && !head.value) {
-      if (this.version === "v1" && head.ref.length === 2) this.failAt("`contains` keyword is required for partial set rules", head.loc);
-      this.failAt(head.ref.length > 1 ? "rule must have a body or assignment" : "rule must have a body", head.loc);
-    }
-  }
-  ruleHead(loc) {
-    const first = this.peek();
-    if (first.type !== "ident") this.fail("expected a rule name");
-    if (first.text === "data" || first.text === "input") {
-      if (this.version === "v1") this.failAt(`${first.text} cannot be shadowed`, loc);
-    } else if (this.isReserved(first.text)) {
-      this.fail("unexpected keyword");
-    }
-    this.next();
-    const ref = [{ type: "scalar", value: first.text, loc: this.loc(first) }];
-    for (; ; ) {
-      if (this.isOp(".") && this.peek(1).type === "ident") {
-        this.next();
-        const t = this.next();
-        ref.push({ type: "scalar", value: t.text, loc: this.loc(t) });
-      } else if (this.isOp("[") && !this.peek().spaced) {
-        this.next();
-        this.skipNewlines();
-        ref.push(this.exprTerm());
-        this.skipNewlines();
-        this.expectOp("]");
-      } else {
-        break;
-      }
-    }
-    const head = { ref, kind: "value", loc };
-    if (this.isOp("(")) {
-      if (ref.some((t) => t.type !== "scalar")) this.fail("function names must be plain names");
-      this.next();
-      head.kind = "function";
-      head.args = this.termList(")");
-    }
-    if (this.isKeyword("contains") || this.version === "v0" && this.isWord("contains")) {
-      if (head.kind === "function") this.fail("functions cannot use contains");
-      this.next();
-      head.kind = "contains";
-      head.key = this.exprTerm();
-      return head;
-    }
-    if (this.isOp(":=") || this.isOp("=")) {
-      head.assign = this.next().text;
-      head.value = this.exprTerm();
-      return head;
-    }
-    if (head.kind === "value" && this.version === "v0" && ref.length === 2 && !this.isWord("if")) {
-      head.kind = "contains";
-      head.key = ref.pop();
-    }
-    return head;
-  }
-  /** `if { ... }`, `if <literal>`, v0 `{ ... }`, or nothing (undefined). */
-  ruleBody(head, inElse = false) {
-    if (this.isKeyword("if") || this.version === "v0" && this.isWord("if")) {
-      this.next();
-      this.skipNewlines();
-      if (this.isOp("{")) return this.comprehensionAsBody() ?? this.braceBody();
-      return [this.literal()];
-    }
-    const j = this.version === "v0" ? this.afterNewlines() : 0;
-    if (this.isOp("{", j)) {
-      if (this.version === "v1") this.fail("`if` keyword is required before rule body");
-      this.i += j;
-      return this.braceBody();
-    }
-    void head;
-    void inElse;
-    return void 0;
-  }
-  /**
-   * `if { 1 | 1 }` and `if { k: v | ... }` read as a one-expression body
-   * holding a comprehension when they parse as one and the statement ends
-   * there; anything else after `if {` is a body.
-   */
-  comprehensionAsBody() {
-    if (!this.pipeAtTopOfBraces()) return void 0;
-    const saved = this.i;
-    const start = this.peek();
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      const t = this.term();
-      const end = this.peek();
-      if ((t.type === "setcomp" || t.type === "objcomp") && (end.type === "newline" || end.type === "eof" || this.isOp(";") || this.isWord("else"))) {
-        return [{ expr: { kind: "term", term: t }, negated: false, withs: [], loc: this.loc(start) }];
-      }
-    } catch (err) {
-      if (!(err instanceof RegoError)) throw err;
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-    this.i = saved;
-    return void 0;
-  }
-  /** Whether the braces starting here hold a `|` at their own level (a comprehension candidate). */
-  pipeAtTopOfBraces() {
-    let depth = 0;
-    for (let j = this.i; j < this.tokens.length; j++) {
-      const t = this.tokens[j];
-      if (t.type !== "op") continue;
-      if (t.text === "{" || t.text === "[" || t.text === "(") depth++;
-      else if (t.text === "}" || t.text === "]" || t.text === ")") {
-        depth--;
-        if (depth === 0) return false;
-      } else if (t.text === "|" && depth === 1) return true;
-    }
-    return false;
-  }
-  braceBody() {
-    const open = this.expectOp("{");
-    const body = this.bodyUntil("}");
-    this.expectOp("}");
-    if (body.length === 0) this.failAt("found empty body", this.loc(open));
-    return body;
-  }
-  query() {
-    const body = this.bodyUntil(null);
-    if (this.peek().type !== "eof") this.fail("expecting EOF");
-    if (body.length === 0) this.fail("empty query");
-    return body;
-  }
-  singleTerm() {
-    this.skipNewlines();
-    const t = this.exprTerm();
-    this.skipNewlines();
-    if (this.peek().type !== "eof") this.fail("expecting EOF");
-    return t;
-  }
-  /** Literals separated by `;` or newlines, up to `close` (or the end). */
-  bodyUntil(close) {
-    const body = [];
-    for (; ; ) {
-      while (this.peek().type === "newline" || this.isOp(";")) this.next();
-      if (close ? this.isOp(close) : this.peek().type === "eof") break;
-      if (this.peek().type === "eof") this.fail(`expected ${close}`);
-      body.push(this.literal());
-      const t = this.peek();
-      if (!(t.type === "newline" || this.isOp(";") || (close ? this.isOp(close) : t.type === "eof"))) {
-        this.fail(close ? "unexpected token" : "expecting EOF");
-      }
-    }
-    return body;
-  }
-  // -- literals -------------------------------------------------------------
-  literal() {
-    const start = this.peek();
-    const loc = this.loc(start);
-    let lit2;
-    if (this.isWord("some")) {
-      this.next();
-      lit2 = this.someDecl(loc);
-    } else {
-      let negated = false;
-      if (this.isWord("not")) {
-        this.next();
-        negated = true;
-      }
-      if (this.isKeyword("every")) {
-        if (negated) this.fail("illegal negation of 'every'");
-        this.next();
-        lit2 = this.everyDecl(loc, negated);
-      } else {
-        lit2 = this.exprLiteral(loc, negated);
-      }
-    }
-    this.withModifiers(lit2);
-    return lit2;
-  }
-  exprLiteral(loc, negated) {
-    const left = this.exprTerm(true);
-    if (this.isOp(",") && this.keywords.has("in")) {
-      this.next();
-      const value = this.exprTerm(false, true);
-      if (!this.isKeyword("in")) this.fail("expected in");
-      const inTok = this.next();
-      const coll = this.relation();
-      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } } }, negated, withs: [], loc };
-    }
-    if (this.isOp(":=")) {
-      this.next();
-      this.skipNewlines();
-      if (negated) this.failAt("cannot negate an assignment", loc);
-      return { expr: { kind: "assign", left, right: this.exprTerm() }, negated, withs: [], loc };
-    }
-    if (this.isOp("=")) {
-      this.next();
-      this.skipNewlines();
-      return { expr: { kind: "unify", left, right: this.exprTerm() }, negated, withs: [], loc };
-    }
-    return { expr: { kind: "term", term: left }, negated, withs: [], loc };
-  }
-  withModifiers(lit2) {
-    for (; ; ) {
-      const j = this.afterNewlines();
-      if (!this.isWord("with", j)) return;
-      this.i += j;
-      const w = this.next();
-      const target = this.term();
-      if (!this.isWord("as")) this.fail("expected as");
-      this.next();
-      const value = this.exprTerm();
-      lit2.withs.push({ target, value, loc: this.loc(w) });
-    }
-  }
-  someDecl(loc) {
-    const first = this.exprTerm(false, true);
-    if (this.isOp(",")) {
-      this.next();
-      const second = this.exprTerm(false, true);
-      if (this.isKeyword("in")) {
-        this.next();
-        return { expr: { kind: "somein", key: first, value: second, collection: this.relation() }, negated: false, withs: [], loc };
-      }
-      const vars = [first, second];
-      while (this.isOp(",")) {
-        this.next();
-        vars.push(this.exprTerm(false, true));
-      }
-      return this.someVars(vars, loc);
-    }
-    if (this.isKeyword("in")) {
-      this.next();
-      return { expr: { kind: "somein", value: first, collection: this.relation() }, negated: false, withs: [], loc };
-    }
-    return this.someVars([first], loc);
-  }
-  someVars(vars, loc) {
-    for (const v of vars) if (v.type !== "var") this.failAt("expected var or var in collection after some", v.loc);
-    return { expr: { kind: "some", vars }, negated: false, withs: [], loc };
-  }
-  everyDecl(loc, negated) {
-    const first = this.exprTerm(false, true);
-    let key;
-    let value = first;
-    if (this.isOp(",")) {
-      this.next();
-      key = first;
-      value = this.exprTerm(false, true);
-    }
-    for (const t of key ? [key, value] : [value]) if (t.type !== "var") this.failAt("unexpected term: every takes variables", t.loc);
-    if (!this.isKeyword("in")) this.fail("expected in");
-    this.next();
-    const domain = this.relation();
-    if (!this.isOp("{")) this.fail("expected { after every");
-    const body = this.braceBody();
-    const expr = key ? { kind: "every", key, value, domain, body } : { kind: "every", value, domain, body };
-    return { expr, negated, withs: [], loc };
-  }
-  // -- expressions ----------------------------------------------------------
-  /**
-   * An expression term: `in` (lowest), then comparisons, `|`, `&`, `+ -`,
-   * `* / %`. `noIn` stops before `in` (for `some x in xs`); `noComma` is the
-   * left side of `k, v in xs`.
-   */
-  exprTerm(allowKeyValue = false, noIn = false) {
-    void allowKeyValue;
-    let left = this.relation();
-    while (!noIn && this.isKeyword("in")) {
-      const t = this.next();
-      this.skipNewlines();
-      const right = this.relation();
-      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
-    }
-    return left;
-  }
-  relation() {
-    return this.binary(0);
-  }
-  binary(level, noOr = false) {
-    if (level >= LEVELS.length) return this.unary();
-    let left = this.binary(level + 1, noOr);
-    for (; ; ) {
-      const t = this.peek();
-      if (t.type !== "op" || !LEVELS[level].includes(t.text)) return left;
-      if (noOr && t.text === "|") return left;
-      this.next();
-      this.skipNewlines();
-      const right = this.binary(level + 1, noOr);
-      const name = OPERATOR_BUILTINS[t.text];
-      left = { type: "call", name, args: [left, right], loc: left.loc, target: { kind: "builtin", name } };
-    }
-  }
-  unary() {
-    if (this.isOp("-")) {
-      const t = this.next();
-      this.skipNewlines();
-      const next = this.peek();
-      if (next.type !== "number") this.failAt("unary - can only be used with numeric literals", this.loc(t));
-      this.next();
-      return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
-    }
-    return this.term();
-  }
-  /** A term with its reference suffixes and calls. */
-  term() {
-    return this.suffixes(this.primary());
-  }
-  suffixes(base) {
-    for (; ; ) {
-      const t = this.peek();
-      if (this.isOp(".") && this.peek(1).type === "ident" && !this.peek(1).spaced) {
-        this.next();
-        const name = this.next();
-        base = extendRef(base, { type: "scalar", value: name.text, loc: this.loc(name) });
-      } else if (this.isOp("[") && !t.spaced) {
-        this.next();
-        this.skipNewlines();
-        const idx = this.exprTerm();
-        this.skipNewlines();
-        this.expectOp("]");
-        base = extendRef(base, idx);
-      } else if (this.isOp("(") && !t.spaced && callName(base) !== void 0) {
-        this.next();
-        const args = this.termList(")");
-        base = { type: "call", name: callName(base), args, loc: base.loc };
-      } else {
-        return base;
-      }
-    }
-  }
-  termList(close) {
-    const items = [];
-    this.skipNewlines();
-    while (!this.isOp(close)) {
-      items.push(this.exprTerm());
-      this.skipNewlines();
-      if (this.isOp(",")) {
-        this.next();
-        this.skipNewlines();
-      } else if (!this.isOp(close)) this.fail(`expected , or ${close}`);
-    }
-    this.expectOp(close);
-    return items;
-  }
-  primary() {
-    const t = this.peek();
-    const loc = this.loc(t);
-    switch (t.type) {
-      case "number": {
-        this.next();
-        return { type: "scalar", value: Number(t.text), loc };
-      }
-      case "string":
-        this.next();
-        return { type: "scalar", value: t.value, loc };
-      case "ident": {
-        if (t.text === "true" || t.text === "false") {
-          this.next();
-          return { type: "scalar", value: t.text === "true", loc };
-        }
-        if (t.text === "null") {
-          this.next();
-          return { type: "scalar", value: null, loc };
-        }
-        if (t.text === "set" && this.isOp("(", 1) && this.isOp(")", 2)) {
-          this.i += 3;
-          return { type: "set", items: [], loc };
-        }
-        if (this.isReserved(t.text) && !(t.text === "contains" && this.isOp("(", 1))) this.fail("unexpected keyword");
-        this.next();
-        return { type: "var", name: t.text, loc };
-      }
-      case "op":
-        if (t.text === "(") {
-          this.next();
-          this.skipNewlines();
-          const e = this.exprTerm();
-          this.skipNewlines();
-          this.expectOp(")");
-          return e;
-        }
-        if (t.text === "[") return this.arrayTerm();
-        if (t.text === "{") return this.braceTerm();
-        break;
-      default:
-        break;
-    }
-    return this.fail("unexpected token, expected a term");
-  }
-  /**
-   * `[` ... `]`, as OPA's parser reads it: when the first element is a
-   * single term (no operator) followed by `|`, a comprehension is tried
-   * first; otherwise, or when no body parses and a `,` follows, it is an
-   * array whose first element may be a set union (`[x | y, 5]`).
-   */
-  arrayTerm() {
-    const loc = this.loc(this.next());
-    this.skipNewlines();
-    if (this.isOp("]")) {
-      this.next();
-      return { type: "array", items: [], loc };
-    }
-    const saved = this.i;
-    const head = this.speculate(() => this.unary());
-    if (head) {
-      this.skipNewlines();
-      if (this.isOp("|")) {
-        const body = this.tryComprehensionBody("]");
-        if (body) return { type: "arraycomp", term: head, body, loc };
-      }
-    }
-    this.i = saved;
-    return { type: "array", items: this.itemsUntil("]"), loc };
-  }
-  /** `{` ... `}`: an object, a set, or one of their comprehensions (same rules as arrays). */
-  braceTerm() {
-    const loc = this.loc(this.next());
-    this.skipNewlines();
-    if (this.isOp("}")) {
-      this.next();
-      return { type: "object", entries: [], loc };
-    }
-    const saved = this.i;
-    const head = this.speculate(() => this.unary());
-    if (head) {
-      this.skipNewlines();
-      if (this.isOp("|")) {
-        const body = this.tryComprehensionBody("}");
-        if (body) return { type: "setcomp", term: head, body, loc };
-      }
-    }
-    this.i = saved;
-    const first = this.exprTerm();
-    this.skipNewlines();
-    if (!this.isOp(":")) {
-      this.i = saved;
-      return { type: "set", items: this.itemsUntil("}"), loc };
-    }
-    this.next();
-    this.skipNewlines();
-    const valueStart = this.i;
-    const value = this.speculate(() => this.unary());
-    if (value) {
-      this.skipNewlines();
-      if (this.isOp("|")) {
-        const body = this.tryComprehensionBody("}");
-        if (body) return { type: "objcomp", key: first, value, body, loc };
-      }
-    }
-    this.i = valueStart;
-    const entries = [[first, this.exprTerm()]];
-    this.skipNewlines();
-    while (this.isOp(",")) {
-      this.next();
-      this.skipNewlines();
-      if (this.isOp("}")) break;
-      const k = this.exprTerm();
-      this.skipNewlines();
-      this.expectOp(":");
-      this.skipNewlines();
-      entries.push([k, this.exprTerm()]);
-      this.skipNewlines();
-    }
-    this.expectOp("}");
-    return { type: "object", entries, loc };
-  }
-  /** Comma-separated expressions up to `close` (a trailing comma is allowed). */
-  itemsUntil(close) {
-    const items = [];
-    for (; ; ) {
-      this.skipNewlines();
-      if (this.isOp(close)) break;
-      items.push(this.exprTerm());
-      this.skipNewlines();
-      if (this.isOp(",")) {
-        this.next();
-        continue;
-      }
-      if (!this.isOp(close)) this.fail(`expected , or ${close}`);
-    }
-    this.expectOp(close);
-    return items;
-  }
-  /** Runs a parse that may fail; undefined (and no error) when it does. */
-  speculate(f) {
-    const saved = this.i;
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return f();
-    } catch (err) {
-      if (!(err instanceof RegoError)) throw err;
-      this.i = saved;
-      return void 0;
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  }
-  /**
-   * After `x |`: a comprehension body up to `close`, or undefined (position
-   * restored) when what follows is not one, as in `[x | y, 5]`.
-   */
-  tryComprehensionBody(close) {
-    return this.speculate(() => {
-      this.next();
-      const body = this.bodyUntil(close);
-      if (body.length === 0) throw new RegoError("rego_parse_error", "found empty body", this.loc());
-      this.expectOp(close);
-      return body;
-    });
-  }
-};
-function illegalInDefault(t) {
-  switch (t.type) {
-    case "var":
-      return "var";
-    case "ref":
-      return "ref";
-    case "call":
-      return "call";
-    case "array":
-    case "set":
-      for (const x of t.items) {
-        const r = illegalInDefault(x);
-        if (r) return r;
-      }
-      return void 0;
-    case "object":
-      for (const [k, v] of t.entries) {
-        const r = illegalInDefault(k) ?? illegalInDefault(v);
-        if (r) return r;
-      }
-      return void 0;
-    default:
-      return void 0;
-  }
-}
-function extendRef(base, segment) {
-  if (base.type === "ref") return { type: "ref", head: base.head, path: [...base.path, segment], loc: base.loc };
-  return { type: "ref", head: base, path: [segment], loc: base.loc };
-}
-function callName(t) {
-  if (t.type === "var") return t.name;
-  if (t.type === "ref" && t.head.type === "var" && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
-    return [t.head.name, ...t.path.map((p) => p.value)].join(".");
-  }
-  return void 0;
-}
-
 // src/rego/ast.ts
 function directSubterms(t) {
   switch (t.type) {
@@ -45375,7 +45874,7 @@ function checkRecursion(tree) {
   for (const node of nodes) {
     const out2 = /* @__PURE__ */ new Set();
     for (const rule of rulesOf(node)) {
-      for (const { path: path12, exact } of referencedPaths(rule)) for (const n of reachable2(tree, path12, exact)) out2.add(n);
+      for (const { path: path14, exact } of referencedPaths(rule)) for (const n of reachable2(tree, path14, exact)) out2.add(n);
     }
     deps.set(node, out2);
   }
@@ -45385,7 +45884,7 @@ function checkRecursion(tree) {
   for (const start of nodes) {
     if (state2.has(start)) continue;
     const stack = [{ node: start, it: deps.get(start).values() }];
-    const path12 = [start];
+    const path14 = [start];
     state2.set(start, 1);
     while (stack.length) {
       const top = stack[stack.length - 1];
@@ -45393,13 +45892,13 @@ function checkRecursion(tree) {
       if (step2.done) {
         state2.set(top.node, 2);
         stack.pop();
-        path12.pop();
+        path14.pop();
         continue;
       }
       const next = step2.value;
       const s = state2.get(next);
       if (s === 1) {
-        const cycle = path12.slice(path12.indexOf(next));
+        const cycle = path14.slice(path14.indexOf(next));
         if (!cycle.some((n) => reported.has(n))) {
           cycle.forEach((n) => reported.add(n));
           const names = [...cycle, next].map((n) => n.name).join(" -> ");
@@ -45410,7 +45909,7 @@ function checkRecursion(tree) {
       }
       if (s === 2) continue;
       state2.set(next, 1);
-      path12.push(next);
+      path14.push(next);
       stack.push({ node: next, it: deps.get(next).values() });
     }
   }
@@ -45419,11 +45918,11 @@ function checkRecursion(tree) {
 function rulesOf(node) {
   return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.dynamicDefaults, ...node.defaultRule ? [node.defaultRule] : []];
 }
-function reachable2(tree, path12, exact) {
+function reachable2(tree, path14, exact) {
   const out2 = [];
   let node = tree.root;
   if (tree.hasRules(node)) out2.push(node);
-  for (const p of path12) {
+  for (const p of path14) {
     node = node.children.get(p);
     if (!node) return out2;
     if (tree.hasRules(node)) out2.push(node);
@@ -45574,6 +46073,12 @@ function memberShapeMismatch(pattern, collection) {
   const fits = (v) => !Array.isArray(v) || v.length === pattern.items.length;
   if (coll.some(fits)) return void 0;
   return `mismatch in number of array elements (pattern of ${pattern.items.length})`;
+}
+function someInScalarMismatch(pattern, collection) {
+  if (pattern.type !== "var" || collection.type !== "scalar") return void 0;
+  const v = collection.value;
+  const kind = v === null ? "null" : typeof v;
+  return `some ... in ${kind}: a ${kind} has no members`;
 }
 function constantKeys(t) {
   const keys = [];
@@ -45754,7 +46259,7 @@ var Resolver = class {
       }
       case "somein": {
         const collection = this.term(e.collection, scope);
-        const bad = e.key ? void 0 : memberShapeMismatch(e.value, e.collection);
+        const bad = someInScalarMismatch(e.value, e.collection) ?? (e.key ? void 0 : memberShapeMismatch(e.value, e.collection));
         if (bad) this.error("rego_type_error", `match error: ${bad}`, lit2.loc);
         const key = e.key ? this.declarePattern(e.key, scope, true, "some") : void 0;
         const value = this.declarePattern(e.value, scope, true, "some");
@@ -45827,10 +46332,10 @@ var Resolver = class {
       case "var":
         return this.varTerm(t, scope);
       case "ref": {
-        const path12 = t.path.map((p) => this.term(p, scope));
+        const path14 = t.path.map((p) => this.term(p, scope));
         const head = t.head.type === "var" ? this.varTerm(t.head, scope) : this.term(t.head, scope);
-        if (head.type === "ref") return { type: "ref", head: head.head, path: [...head.path, ...path12], loc: t.loc };
-        return { type: "ref", head, path: path12, loc: t.loc };
+        if (head.type === "ref") return { type: "ref", head: head.head, path: [...head.path, ...path14], loc: t.loc };
+        return { type: "ref", head, path: path14, loc: t.loc };
       }
       case "array":
         return { ...t, items: t.items.map((x) => this.term(x, scope)) };
@@ -45971,9 +46476,9 @@ var Resolver = class {
     let parts;
     if (value.type === "var") parts = value.slot === void 0 ? [value.name] : void 0;
     else if (value.type === "ref" && value.head.type === "root" && value.head.root === "data" && value.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
-      const path12 = value.path.map((p) => p.value);
-      const node = this.tree.get(path12);
-      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path: path12 };
+      const path14 = value.path.map((p) => p.value);
+      const node = this.tree.get(path14);
+      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path: path14 };
       return void 0;
     } else if (value.type === "ref" && value.head.type === "var" && value.head.slot === void 0) {
       parts = plainName(value);
@@ -45985,10 +46490,10 @@ var Resolver = class {
 function mockKey(target) {
   return target.kind === "function" ? `data.${target.path.join(".")}` : target.name;
 }
-function refFrom(path12, loc) {
-  const head = { type: "root", root: path12[0], loc };
-  if (path12.length === 1) return head;
-  return { type: "ref", head, path: path12.slice(1).map((p) => ({ type: "scalar", value: p, loc })), loc };
+function refFrom(path14, loc) {
+  const head = { type: "root", root: path14[0], loc };
+  if (path14.length === 1) return head;
+  return { type: "ref", head, path: path14.slice(1).map((p) => ({ type: "scalar", value: p, loc })), loc };
 }
 function plainName(t) {
   if (t.type === "var") return [t.name];
@@ -46593,11 +47098,11 @@ var RuleTree = class {
   constructor() {
     this.root = this.newNode([]);
   }
-  newNode(path12) {
+  newNode(path14) {
     return {
       id: this.nextId++,
-      path: path12,
-      name: ["data", ...path12].join("."),
+      path: path14,
+      name: ["data", ...path14].join("."),
       children: /* @__PURE__ */ new Map(),
       complete: [],
       multi: [],
@@ -46607,18 +47112,18 @@ var RuleTree = class {
       modules: []
     };
   }
-  ensure(path12) {
+  ensure(path14) {
     let node = this.root;
-    for (const p of path12) {
+    for (const p of path14) {
       let child2 = node.children.get(p);
       if (!child2) node.children.set(p, child2 = this.newNode([...node.path, p]));
       node = child2;
     }
     return node;
   }
-  get(path12) {
+  get(path14) {
     let node = this.root;
-    for (const p of path12) {
+    for (const p of path14) {
       node = node.children.get(p);
       if (!node) return void 0;
     }
@@ -46923,6 +47428,14 @@ function indexValue(coll, key) {
   if (isObject(coll)) return objectGet(coll, key);
   return void 0;
 }
+function indexBase(coll, key) {
+  if (Array.isArray(coll)) {
+    if (typeof key === "string" && /^[+-]?[0-9]+$/.test(key)) return indexValue(coll, Number(key));
+    return indexValue(coll, key);
+  }
+  if (typeof key === "number" && isObject(coll)) return objectGet(coll, formatNumber(key)) ?? objectGet(coll, key);
+  return indexValue(coll, key);
+}
 var sortedKeyCache = /* @__PURE__ */ new WeakMap();
 var sortedSetCache = /* @__PURE__ */ new WeakMap();
 var sortedEntryCache = /* @__PURE__ */ new WeakMap();
@@ -46955,9 +47468,9 @@ function sortedKeys(obj3) {
   if (!keys) sortedKeyCache.set(obj3, keys = Object.keys(obj3).sort(compareStrings));
   return keys;
 }
-function setPath(base, path12, value) {
-  if (path12.length === 0) return value;
-  const [first, ...rest] = path12;
+function setPath(base, path14, value) {
+  if (path14.length === 0) return value;
+  const [first, ...rest] = path14;
   const obj3 = base !== void 0 && isObject(base) ? base : {};
   const entries = [...objectEntries(obj3)].filter(([k]) => k !== first);
   entries.push([first, setPath(objectGet(obj3, first), rest, value)]);
@@ -47026,14 +47539,14 @@ var Context = class _Context {
     return new _Context(this.input, this.data, new Map(this.overrides), new Map(this.mocks));
   }
   /** Replaces `data.<path>`: base data and any virtual document there. */
-  overrideData(path12, value) {
-    this.data = setPath(this.data, path12, value);
-    const key = path12.join("\0");
+  overrideData(path14, value) {
+    this.data = setPath(this.data, path14, value);
+    const key = path14.join("\0");
     for (const [k, o] of [...this.overrides]) {
       if (k === key || k.startsWith(key + "\0")) this.overrides.delete(k);
-      else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path12.slice(o.path.length), value) });
+      else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path14.slice(o.path.length), value) });
     }
-    this.overrides.set(key, { path: path12, value });
+    this.overrides.set(key, { path: path14, value });
   }
 };
 
@@ -47137,9 +47650,9 @@ var Evaluator = class {
   // ---------------------------------------------------------------------------
   // Entry points
   /** The value of `data.<path>`, or undefined. */
-  valueAt(path12) {
+  valueAt(path14) {
     let out2;
-    const terms = path12.map((p) => ({ type: "scalar", value: p, loc: TRUE_TERM.loc }));
+    const terms = path14.map((p) => ({ type: "scalar", value: p, loc: TRUE_TERM.loc }));
     this.walkData(this.program.tree.root, this.ctx.data, terms, 0, (v) => {
       out2 = v;
       return true;
@@ -47405,10 +47918,14 @@ var Evaluator = class {
         return this.evalTerm(head, (v) => this.walkValue(v, t.path, 0, k));
     }
   }
-  /** Follows a reference's path into a value; unbound variables iterate. */
-  walkValue(v, path12, i, k) {
-    for (; i < path12.length; i++) {
-      const seg = path12[i];
+  /**
+   * Follows a reference's path into a value; unbound variables iterate.
+   * `index` is indexBase below a base document in `data` (OPA reads those
+   * through its store's string paths), indexValue everywhere else.
+   */
+  walkValue(v, path14, i, k, index = indexValue) {
+    for (; i < path14.length; i++) {
+      const seg = path14[i];
       let key;
       if (seg.type === "scalar") key = seg.value;
       else if (seg.type === "var") key = this.frame[seg.slot];
@@ -47419,7 +47936,7 @@ var Evaluator = class {
           return forEachMember(v, (mk, child3) => {
             if ((++this.steps & 1023) === 0) this.tick();
             this.frame[slot] = mk;
-            const r = this.walkValue(child3, path12, rest, k);
+            const r = this.walkValue(child3, path14, rest, k, index);
             this.frame[slot] = void 0;
             return r;
           });
@@ -47427,13 +47944,13 @@ var Evaluator = class {
         if (this.canEval(seg)) {
           const base = v;
           return this.evalTerm(seg, (kv) => {
-            const child3 = indexValue(base, kv);
-            return child3 !== void 0 && this.walkValue(child3, path12, rest, k);
+            const child3 = index(base, kv);
+            return child3 !== void 0 && this.walkValue(child3, path14, rest, k, index);
           });
         }
-        return forEachMember(v, (mk, child3) => this.unifyPattern(seg, mk, () => this.walkValue(child3, path12, rest, k)));
+        return forEachMember(v, (mk, child3) => this.unifyPattern(seg, mk, () => this.walkValue(child3, path14, rest, k, index)));
       }
-      const child2 = indexValue(v, key);
+      const child2 = index(v, key);
       if (child2 === void 0) return false;
       v = child2;
     }
@@ -47444,31 +47961,31 @@ var Evaluator = class {
    * side. Packages are walked without evaluating rules that are not on the
    * path; a rule's value is computed (once) when the path reaches it.
    */
-  walkData(node, base, path12, i, k) {
+  walkData(node, base, path14, i, k) {
     for (; ; ) {
-      if (!node) return base === void 0 ? false : this.walkValue(base, path12, i, k);
+      if (!node) return base === void 0 ? false : this.walkValue(base, path14, i, k, indexBase);
       if (this.program.tree.hasRules(node)) {
         const v = this.nodeValue(node, base);
-        return v === void 0 ? false : this.walkValue(v, path12, i, k);
+        return v === void 0 ? false : this.walkValue(v, path14, i, k);
       }
-      if (i === path12.length) {
+      if (i === path14.length) {
         const v = this.materialize(node, base);
         return v === void 0 ? false : k(v);
       }
-      const seg = path12[i];
+      const seg = path14[i];
       let key;
       if (seg.type === "scalar") key = seg.value;
       else if (seg.type === "var") key = this.frame[seg.slot];
-      if (key === void 0) return this.iterateData(node, base, path12, i, k);
+      if (key === void 0) return this.iterateData(node, base, path14, i, k);
       if (typeof key !== "string") {
-        const child2 = base === void 0 ? void 0 : indexValue(base, key);
-        return child2 === void 0 ? false : this.walkValue(child2, path12, i + 1, k);
+        const child2 = base === void 0 ? void 0 : indexBase(base, key);
+        return child2 === void 0 ? false : this.walkValue(child2, path14, i + 1, k, indexBase);
       }
-      const childBase = base === void 0 ? void 0 : indexValue(base, key);
+      const childBase = base === void 0 ? void 0 : indexBase(base, key);
       const childNode = node.children.get(key);
       if (childNode && this.ctx.overrides.size > 0) {
         const o = this.ctx.overrides.get(childNode.path.join("\0"));
-        if (o) return this.walkValue(o.value, path12, i + 1, k);
+        if (o) return this.walkValue(o.value, path14, i + 1, k);
       }
       node = childNode;
       base = childBase;
@@ -47476,8 +47993,8 @@ var Evaluator = class {
     }
   }
   /** `data.x[k]` with k unbound: packages and rules by name, then base keys. */
-  iterateData(node, base, path12, i, k) {
-    const seg = path12[i];
+  iterateData(node, base, path14, i, k) {
+    const seg = path14[i];
     const keys = new Set(node.children.keys());
     if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key === "string" && keys.add(key), false));
     const sorted = [...keys].sort();
@@ -47485,14 +48002,14 @@ var Evaluator = class {
     if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key !== "string" && nonString.push(key), false));
     for (const key of sorted) {
       const stop = this.unifyPattern(seg, key, () => {
-        const rest = [{ type: "scalar", value: key, loc: seg.loc }, ...path12.slice(i + 1)];
+        const rest = [{ type: "scalar", value: key, loc: seg.loc }, ...path14.slice(i + 1)];
         return this.walkData(node, base, rest, 0, k);
       });
       if (stop) return true;
     }
     for (const key of nonString) {
       const child2 = indexValue(base, key);
-      if (this.unifyPattern(seg, key, () => this.walkValue(child2, path12, i + 1, k))) return true;
+      if (this.unifyPattern(seg, key, () => this.walkValue(child2, path14, i + 1, k, indexBase))) return true;
     }
     return false;
   }
@@ -47717,9 +48234,9 @@ var Evaluator = class {
       throw new RegoError("eval_builtin_error", `${def2.name}: ${err instanceof Error ? err.message : String(err)}${where}`, t.loc);
     }
   }
-  node(path12) {
-    if (!this.nodeCache.has(path12)) this.nodeCache.set(path12, this.program.tree.get(path12));
-    return this.nodeCache.get(path12);
+  node(path14) {
+    if (!this.nodeCache.has(path14)) this.nodeCache.set(path14, this.program.tree.get(path14));
+    return this.nodeCache.get(path14);
   }
   callFunction(target, t, k) {
     const node = this.node(target.path);
@@ -47776,7 +48293,7 @@ var Evaluator = class {
         return this.evalList(t.args.slice(0, 3), 0, [], ([key, value, coll]) => this.emit(t, 3, isMemberKV(key, value, coll), k));
       case "print":
       case "internal.print":
-        return this.print(t.args, k);
+        return this.print(t.args, t.loc, k);
       case "rego.metadata.rule":
         return this.emit(t, 0, this.ruleMetadata(), k);
       case "rego.metadata.chain":
@@ -47787,9 +48304,10 @@ var Evaluator = class {
   }
   /**
    * print: each argument's values as a set (none: `<undefined>`), one line
-   * per combination, as OPA's internal.print does.
+   * per combination, as OPA's internal.print does; the sink also gets the
+   * call's location (OPA's print.Context.Location).
    */
-  print(args, k) {
+  print(args, loc, k) {
     const sink = this.options.print;
     if (sink) {
       const perArg = args.map((a) => {
@@ -47798,7 +48316,7 @@ var Evaluator = class {
         return vs.size ? sortedMembers(vs) : [void 0];
       });
       const line = (i, acc) => {
-        if (i === perArg.length) return sink(formatPrintArgs(acc));
+        if (i === perArg.length) return sink(formatPrintArgs(acc), loc);
         for (const v of perArg[i]) line(i + 1, [...acc, v]);
       };
       line(0, []);
@@ -47901,14 +48419,14 @@ function isMemberKV(key, value, coll) {
   const v = indexValue(coll, key);
   return v !== void 0 && equal(v, value);
 }
-function setInputPath(input, path12, value) {
+function setInputPath(input, path14, value) {
   let out2 = input;
   const build = (base, i) => {
-    if (i === path12.length) return value;
+    if (i === path14.length) return value;
     const obj3 = base !== void 0 && isObject(base) ? base : {};
     const entries = [];
-    forEachMember(obj3, (k, v) => (k !== path12[i] && entries.push([k, v]), false));
-    entries.push([path12[i], build(indexValue(obj3, path12[i]), i + 1)]);
+    forEachMember(obj3, (k, v) => (k !== path14[i] && entries.push([k, v]), false));
+    entries.push([path14[i], build(indexValue(obj3, path14[i]), i + 1)]);
     return makeObject(entries);
   };
   out2 = build(out2, 0);
@@ -48009,9 +48527,9 @@ var Session = class {
     });
   }
   evaluate(ref) {
-    const path12 = parseDataRef(ref);
+    const path14 = parseDataRef(ref);
     const ev = this.evaluator();
-    return guard(ev, () => ev.valueAt(path12));
+    return guard(ev, () => ev.valueAt(path14));
   }
   query(text2) {
     const q = this.program.compileQuery(text2);
@@ -48036,11 +48554,11 @@ function parseDataRef(ref) {
   if (/^data(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(ref)) return ref.split(".").slice(1);
   const t = parseTerm(ref, "ref");
   const head = t.type === "ref" ? t.head : t;
-  const path12 = t.type === "ref" ? t.path : [];
-  if (head.type !== "var" || head.name !== "data" || !path12.every((p) => p.type === "scalar")) {
+  const path14 = t.type === "ref" ? t.path : [];
+  if (head.type !== "var" || head.name !== "data" || !path14.every((p) => p.type === "scalar")) {
     throw new RegoError("rego_parse_error", `not a reference into data: ${ref}`);
   }
-  return path12.map((p) => String(p.value));
+  return path14.map((p) => String(p.value));
 }
 function guard(ev, f) {
   try {
@@ -48090,12 +48608,15 @@ function runRegoTests(compiled, options = {}) {
 }
 
 // src/policy/rego/compile.ts
-function compilePolicies(sources) {
+function compilePolicies(sources, preparsed2) {
   let compiled;
   try {
-    compiled = compileModules(
-      sources.map((s) => ({ file: s.file, text: s.text })),
-      { regoVersion: "auto" }
+    compiled = withPreparsedModules(
+      preparsed2,
+      () => compileModules(
+        sources.map((s) => ({ file: s.file, text: s.text })),
+        { regoVersion: "auto" }
+      )
     );
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);
@@ -48147,11 +48668,38 @@ var EngineProgram = class {
 
 // src/policy/rego/load.ts
 async function loadRegoPolicies(flags) {
-  const sources = [...flags.bundled ? await readPolicies([BUNDLED_POLICY_DIR], true) : [], ...await readPolicies(flags.paths, false)];
+  const sources = [...flags.bundled ? await readBundledPolicies() : [], ...await readPolicies(flags.paths, false)];
   if (sources.length === 0) return void 0;
-  const program2 = compilePolicies(sources);
+  const program2 = compilePolicies(sources, flags.bundled ? loadAstCache() : void 0);
   const data = await readDataFiles(flags.dataFiles);
   return { program: program2, rules: regoRules(program2, flags.namespaces), options: { namespaces: flags.namespaces, data, ...flags.budget ? { budget: flags.budget } : {} } };
+}
+async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
+  let files;
+  try {
+    files = [];
+    const walk2 = (d) => {
+      for (const e of readdirSync2(d, { withFileTypes: true })) {
+        if (e.name.startsWith(".") || e.name === "node_modules") continue;
+        const full = path11.join(d, e.name);
+        if (e.isDirectory()) walk2(full);
+        else if (e.isFile()) {
+          if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
+        } else throw new Error("not a plain file or directory");
+      }
+    };
+    walk2(dir);
+    if (files.length === 0) throw new Error("no policies");
+  } catch {
+    return readPolicies([dir], true);
+  }
+  const key = (f) => f.split(path11.sep).join("/");
+  files.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  try {
+    return files.map((file) => ({ file: path11.relative(path11.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync2(file, "utf8"), bundled: true }));
+  } catch {
+    return readPolicies([dir], true);
+  }
 }
 
 // src/cli/rules.ts
@@ -48546,7 +49094,7 @@ function positiveInt(value, flag) {
 }
 
 // src/cli/test.ts
-import path10 from "node:path";
+import path12 from "node:path";
 function registerTest(program2) {
   program2.command("test").description("run the test_* rules of Rego policies, like opa test").argument("[paths...]", "policy files or directories (default: the working directory)").option("-f, --format <format>", "text or json", "text").option("-r, --run <regex>", "run only tests whose name matches").option("-d, --data <file>", "JSON or YAML document added under data; repeatable", collect, []).option("--timeout <ms>", "time budget of each test", "10000").option("--rego-version <v0|v1>", "accepted for conftest compatibility; both syntaxes are read either way", "v1").action(async (paths, flags) => {
     process.exitCode = await testCommand(paths.length > 0 ? paths : ["."], flags);
@@ -48566,13 +49114,13 @@ async function testCommand(paths, flags) {
   const timeoutMs = Number(flags.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds (got "${flags.timeout}")`);
   const sources = await readPolicies(paths, false, true);
-  const lib = path10.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
-  if (!sources.some((s) => path10.resolve(s.file) === lib)) sources.push(...await readPolicies([lib], false));
+  const lib = path12.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
+  if (!sources.some((s) => path12.resolve(s.file) === lib)) sources.push(...await readPolicies([lib], false));
   const data = await readDataFiles(flags.data);
   let compiled;
   try {
     compiled = compileModules(
-      sources.map((s) => ({ file: path10.relative(process.cwd(), s.file) || s.file, text: s.text })),
+      sources.map((s) => ({ file: path12.relative(process.cwd(), s.file) || s.file, text: s.text })),
       { regoVersion: "auto" }
     );
   } catch (err) {
@@ -48669,9 +49217,9 @@ async function runAction(env = process.env) {
   if (mode !== "scan" && mode !== "drift") throw new Error(`input "mode" must be scan or drift (got "${mode}")`);
   const plans = getListInput("plan", env);
   if (plans.length === 0) throw new Error('input "plan" is required: the JSON of `terraform show -json`');
-  const work = mkdtempSync(path11.join(tmpdir(), "planguard-action-"));
-  const jsonReport = path11.join(work, "report.json");
-  const summary = path11.join(work, "summary.md");
+  const work = mkdtempSync(path13.join(tmpdir(), "planguard-action-"));
+  const jsonReport = path13.join(work, "report.json");
+  const summary = path13.join(work, "summary.md");
   const sarif = getInput("sarif-file", env) || "planguard.sarif";
   const args = [mode, ...plans, "-o", `sarif=${sarif}`, "-o", `json=${jsonReport}`, "-o", `markdown=${summary}`];
   args.push("--format", getBooleanInput("annotations", true, env) ? "github" : "text");
@@ -48686,12 +49234,12 @@ async function runAction(env = process.env) {
     if (baseline !== "") args.push("--baseline", baseline);
   }
   const code18 = await main(args);
-  if (getBooleanInput("job-summary", true, env) && env["GITHUB_STEP_SUMMARY"] && existsSync4(summary)) {
-    appendFileSync2(env["GITHUB_STEP_SUMMARY"], readFileSync(summary, "utf8"));
+  if (getBooleanInput("job-summary", true, env) && env["GITHUB_STEP_SUMMARY"] && existsSync5(summary)) {
+    appendFileSync2(env["GITHUB_STEP_SUMMARY"], readFileSync3(summary, "utf8"));
   }
-  if (existsSync4(sarif)) setOutput("sarif-file", path11.resolve(sarif), env);
-  if (existsSync4(jsonReport)) {
-    const report = JSON.parse(readFileSync(jsonReport, "utf8"));
+  if (existsSync5(sarif)) setOutput("sarif-file", path13.resolve(sarif), env);
+  if (existsSync5(jsonReport)) {
+    const report = JSON.parse(readFileSync3(jsonReport, "utf8"));
     const counts2 = report.summary;
     if (counts2) {
       setOutput("findings", String(counts2.total ?? counts2.drifted ?? 0), env);
