@@ -16,6 +16,8 @@
  * unexpected the caller should parse the whole text, which reports the error
  * with its line and column.
  */
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, isSpace, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-stream.js";
+
 export interface JsonMember {
   /** The key, decoded. */
   key: string;
@@ -25,18 +27,6 @@ export interface JsonMember {
   end: number;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJ = 0x7b;
-const CLOSE_OBJ = 0x7d;
-const OPEN_ARR = 0x5b;
-const CLOSE_ARR = 0x5d;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-
-function isSpace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
-}
 
 /** The top-level members from `from` on, or undefined when the bytes are not one JSON object. */
 export function topLevelMembers(bytes: Buffer, from = 0): JsonMember[] | undefined {

@@ -32,16 +32,17 @@ export class JsonStreamError extends Error {
   }
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJ = 0x7b;
-const CLOSE_OBJ = 0x7d;
-const OPEN_ARR = 0x5b;
-const CLOSE_ARR = 0x5d;
-const COLON = 0x3a;
-const COMMA = 0x2c;
+/** The bytes JSON's structure is made of (shared with json-members.ts). */
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const OPEN_OBJ = 0x7b;
+export const CLOSE_OBJ = 0x7d;
+export const OPEN_ARR = 0x5b;
+export const CLOSE_ARR = 0x5d;
+export const COLON = 0x3a;
+export const COMMA = 0x2c;
 
-function isSpace(b: number): boolean {
+export function isSpace(b: number | undefined): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
 

@@ -167,3 +167,24 @@ export function directSubterms(t: Term): Term[] {
       return [];
   }
 }
+
+/**
+ * The terms an expression evaluates in its literal's own scope: operands,
+ * and for `every` its key, value and domain (its body is a scope of its own,
+ * which each pass enters as it needs). `some x` declares and evaluates nothing.
+ */
+export function exprTerms(e: Expr): Term[] {
+  switch (e.kind) {
+    case "term":
+      return [e.term];
+    case "unify":
+    case "assign":
+      return [e.left, e.right];
+    case "somein":
+      return e.key ? [e.key, e.value, e.collection] : [e.value, e.collection];
+    case "every":
+      return e.key ? [e.key, e.value, e.domain] : [e.value, e.domain];
+    case "some":
+      return [];
+  }
+}

@@ -4,7 +4,7 @@
  * conservative: `input` used as a whole (`x := input`, `walk(input, ...)`,
  * `input[k]` with a variable key) means every member.
  */
-import { directSubterms, type Body, type Module, type Term } from "../ast.js";
+import { directSubterms, exprTerms, type Body, type Module, type Term } from "../ast.js";
 
 export type InputUse = ReadonlySet<string> | "whole";
 
@@ -44,31 +44,8 @@ export function inputMembersRead(modules: readonly Module[]): InputUse {
 
   const visitBody = (body: Body): void => {
     for (const lit of body) {
-      const e = lit.expr;
-      switch (e.kind) {
-        case "term":
-          visit(e.term);
-          break;
-        case "unify":
-        case "assign":
-          visit(e.left);
-          visit(e.right);
-          break;
-        case "some":
-          e.vars.forEach(visit);
-          break;
-        case "somein":
-          if (e.key) visit(e.key);
-          visit(e.value);
-          visit(e.collection);
-          break;
-        case "every":
-          if (e.key) visit(e.key);
-          visit(e.value);
-          visit(e.domain);
-          visitBody(e.body);
-          break;
-      }
+      exprTerms(lit.expr).forEach(visit);
+      if (lit.expr.kind === "every") visitBody(lit.expr.body);
       // `with input as x` replaces input; the replacement may read it.
       for (const w of lit.withs) visit(w.value);
     }

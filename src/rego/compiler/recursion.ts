@@ -4,7 +4,7 @@
  * a cycle in that graph is reported as OPA does:
  * `rule data.x.p is recursive: data.x.p -> data.x.q -> data.x.p`.
  */
-import { directSubterms, type Body, type Rule, type Term } from "../ast.js";
+import { directSubterms, exprTerms, type Body, type Rule, type Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { RuleTree, TreeNode } from "./tree.js";
 
@@ -86,28 +86,8 @@ function referencedPaths(rule: Rule): { path: string[]; exact: boolean }[] {
   const out: { path: string[]; exact: boolean }[] = [];
   const visitBody = (b: Body): void => {
     for (const lit of b) {
-      const e = lit.expr;
-      switch (e.kind) {
-        case "term":
-          visit(e.term);
-          break;
-        case "unify":
-        case "assign":
-          visit(e.left);
-          visit(e.right);
-          break;
-        case "somein":
-          if (e.key) visit(e.key);
-          visit(e.value);
-          visit(e.collection);
-          break;
-        case "every":
-          visit(e.domain);
-          visitBody(e.body);
-          break;
-        case "some":
-          break;
-      }
+      exprTerms(lit.expr).forEach(visit);
+      if (lit.expr.kind === "every") visitBody(lit.expr.body);
       for (const w of lit.withs) visit(w.value);
     }
   };

@@ -6,7 +6,7 @@
  * expressions that are ready, in the order written, until none is left or
  * none is ready); what remains is an `unsafe var` error.
  */
-import { directSubterms, type Body, type Literal, type Loc, type Rule, type Term } from "../ast.js";
+import { directSubterms, exprTerms, type Body, type Literal, type Loc, type Rule, type Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { OwnSlots } from "./resolve.js";
 import { annotateScans } from "./scan-index.js";
@@ -450,29 +450,8 @@ function varOccurrences(lit: Literal, ownSlots: OwnSlots, deep = false): { slot:
     }
   };
   const e = lit.expr;
-  switch (e.kind) {
-    case "term":
-      visit(e.term);
-      break;
-    case "unify":
-    case "assign":
-      visit(e.left);
-      visit(e.right);
-      break;
-    case "somein":
-      if (e.key) visit(e.key);
-      visit(e.value);
-      visit(e.collection);
-      break;
-    case "every":
-      if (e.key) visit(e.key);
-      visit(e.value);
-      visit(e.domain);
-      if (deep) e.body.forEach((l) => out.push(...varOccurrences(l, ownSlots, true)));
-      break;
-    case "some":
-      break;
-  }
+  exprTerms(e).forEach(visit);
+  if (deep && e.kind === "every") e.body.forEach((l) => out.push(...varOccurrences(l, ownSlots, true)));
   for (const w of lit.withs) visit(w.value);
   return out;
 }
