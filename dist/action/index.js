@@ -22836,7 +22836,15 @@ function jsonTypeName(v) {
   return `a ${typeof v}`;
 }
 
-// src/plan/json-members.ts
+// src/plan/json-stream.ts
+import { createReadStream } from "node:fs";
+var JsonStreamError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
 var QUOTE = 34;
 var BACKSLASH = 92;
 var OPEN_OBJ = 123;
@@ -22848,6 +22856,199 @@ var COMMA = 44;
 function isSpace(b) {
   return b === 32 || b === 10 || b === 13 || b === 9;
 }
+async function streamTopLevel(file, handlers, chunkSize = 8 * 1024 * 1024) {
+  const scanner = new TopLevelScanner(handlers);
+  const stream = createReadStream(file, { highWaterMark: chunkSize });
+  for await (const chunk of stream) scanner.push(chunk);
+  scanner.finish();
+}
+var TopLevelScanner = class {
+  constructor(handlers) {
+    this.handlers = handlers;
+  }
+  handlers;
+  phase = "start";
+  offset = 0;
+  // The value being collected (a key's text, a value, an element).
+  pieces = [];
+  collecting = false;
+  depth = 0;
+  inString = false;
+  escaped = false;
+  key = "";
+  mode = "skip";
+  elementIndex = 0;
+  scalar = false;
+  push(chunk) {
+    let i = 0;
+    const n = chunk.length;
+    while (i < n) {
+      if (this.collecting) {
+        const start = i;
+        const end = this.scanValue(chunk, i);
+        if (this.keep) this.pieces.push(chunk.subarray(start, end < 0 ? n : end));
+        if (end < 0) break;
+        i = end;
+        this.completeValue();
+        continue;
+      }
+      const b = chunk[i];
+      if (isSpace(b)) {
+        i++;
+        continue;
+      }
+      if (this.structural(b, i)) continue;
+      i++;
+    }
+    this.offset += n;
+  }
+  finish() {
+    if (this.phase !== "end") throw new JsonStreamError("unexpected end of the file", this.offset);
+  }
+  fail(message, at) {
+    throw new JsonStreamError(message, this.offset + at);
+  }
+  /** Handles a byte outside any collected value; true when a value starts at it. */
+  structural(b, at) {
+    switch (this.phase) {
+      case "start":
+        if (b !== OPEN_OBJ) this.fail("expected a JSON object", at);
+        this.phase = "key";
+        return false;
+      case "key":
+        if (b === CLOSE_OBJ) {
+          this.phase = "end";
+          return false;
+        }
+        if (b !== QUOTE) this.fail("expected a quoted property name", at);
+        return this.beginCollect(b, true);
+      case "colon":
+        if (b !== COLON) this.fail("expected ':'", at);
+        this.phase = "value";
+        return false;
+      case "value":
+        this.mode = this.handlers.modeOf(this.key);
+        if (this.mode === "elements") {
+          if (b !== OPEN_ARR) this.fail(`"${this.key}" must be an array`, at);
+          this.phase = "array";
+          this.elementIndex = 0;
+          return false;
+        }
+        return this.beginCollect(b, this.mode !== "skip");
+      case "array":
+        if (b === CLOSE_ARR) {
+          this.phase = "afterValue";
+          return false;
+        }
+        return this.beginCollect(b, true);
+      case "afterElement":
+        if (b === COMMA) this.phase = "array";
+        else if (b === CLOSE_ARR) this.phase = "afterValue";
+        else this.fail("expected ',' or ']'", at);
+        return false;
+      case "afterValue":
+        if (b === COMMA) this.phase = "key";
+        else if (b === CLOSE_OBJ) this.phase = "end";
+        else this.fail("expected ',' or '}'", at);
+        return false;
+      case "end":
+        this.fail("unexpected data after the end of the JSON document", at);
+    }
+  }
+  /**
+   * Starts collecting a value whose first byte is at the current position;
+   * the byte itself is read by scanValue, which the push loop calls next.
+   */
+  beginCollect(first, keep) {
+    this.collecting = true;
+    this.keep = keep;
+    this.pieces = [];
+    this.depth = 0;
+    this.inString = false;
+    this.escaped = false;
+    this.scalar = first !== QUOTE && first !== OPEN_OBJ && first !== OPEN_ARR;
+    this.pendingFirst = true;
+    return true;
+  }
+  pendingFirst = false;
+  keep = true;
+  /**
+   * Scans the value being collected from position i; returns the index just
+   * past its end, or -1 when it continues in the next chunk.
+   */
+  scanValue(chunk, i) {
+    const n = chunk.length;
+    if (this.pendingFirst) {
+      this.pendingFirst = false;
+      const b = chunk[i];
+      if (b === QUOTE) this.inString = true;
+      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth = 1;
+      i++;
+      if (!this.inString && this.depth === 0 && this.scalar) {
+        return this.scanScalar(chunk, i);
+      }
+    } else if (this.scalar) {
+      return this.scanScalar(chunk, i);
+    }
+    for (; i < n; i++) {
+      const b = chunk[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (b === BACKSLASH) this.escaped = true;
+        else if (b === QUOTE) {
+          this.inString = false;
+          if (this.depth === 0) return i + 1;
+        }
+        continue;
+      }
+      if (b === QUOTE) this.inString = true;
+      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth++;
+      else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
+        this.depth--;
+        if (this.depth === 0) return i + 1;
+      }
+    }
+    return -1;
+  }
+  scanScalar(chunk, i) {
+    for (; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (isSpace(b) || b === COMMA || b === CLOSE_OBJ || b === CLOSE_ARR) return i;
+    }
+    return -1;
+  }
+  completeValue() {
+    this.collecting = false;
+    const text2 = (this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces)).toString("utf8");
+    this.pieces = [];
+    let value;
+    if (this.keep) {
+      try {
+        value = JSON.parse(text2);
+      } catch (err) {
+        this.fail(`invalid JSON in ${this.phase === "key" ? "a property name" : `"${this.key}"`}: ${err.message}`, 0);
+      }
+    }
+    switch (this.phase) {
+      case "key":
+        this.key = value;
+        this.phase = "colon";
+        return;
+      case "value":
+        if (this.mode === "value") this.handlers.onValue(this.key, value);
+        this.phase = "afterValue";
+        return;
+      case "array":
+        this.handlers.onElement(this.key, value, this.elementIndex++);
+        this.phase = "afterElement";
+        return;
+      default:
+        return;
+    }
+  }
+};
+
+// src/plan/json-members.ts
 function keptPieces(bytes, from, skip) {
   const front = scanForward(bytes, from, (key) => skip.has(key));
   if (!front) return void 0;
@@ -23512,218 +23713,6 @@ function redactPath(container, key, steps, d) {
     redactPath(value, String(next), rest, d);
   }
 }
-
-// src/plan/json-stream.ts
-import { createReadStream } from "node:fs";
-var JsonStreamError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-  offset;
-};
-var QUOTE2 = 34;
-var BACKSLASH2 = 92;
-var OPEN_OBJ2 = 123;
-var CLOSE_OBJ2 = 125;
-var OPEN_ARR2 = 91;
-var CLOSE_ARR2 = 93;
-var COLON2 = 58;
-var COMMA2 = 44;
-function isSpace2(b) {
-  return b === 32 || b === 10 || b === 13 || b === 9;
-}
-async function streamTopLevel(file, handlers, chunkSize = 8 * 1024 * 1024) {
-  const scanner = new TopLevelScanner(handlers);
-  const stream = createReadStream(file, { highWaterMark: chunkSize });
-  for await (const chunk of stream) scanner.push(chunk);
-  scanner.finish();
-}
-var TopLevelScanner = class {
-  constructor(handlers) {
-    this.handlers = handlers;
-  }
-  handlers;
-  phase = "start";
-  offset = 0;
-  // The value being collected (a key's text, a value, an element).
-  pieces = [];
-  collecting = false;
-  depth = 0;
-  inString = false;
-  escaped = false;
-  key = "";
-  mode = "skip";
-  elementIndex = 0;
-  scalar = false;
-  push(chunk) {
-    let i = 0;
-    const n = chunk.length;
-    while (i < n) {
-      if (this.collecting) {
-        const start = i;
-        const end = this.scanValue(chunk, i);
-        if (this.keep) this.pieces.push(chunk.subarray(start, end < 0 ? n : end));
-        if (end < 0) break;
-        i = end;
-        this.completeValue();
-        continue;
-      }
-      const b = chunk[i];
-      if (isSpace2(b)) {
-        i++;
-        continue;
-      }
-      if (this.structural(b, i)) continue;
-      i++;
-    }
-    this.offset += n;
-  }
-  finish() {
-    if (this.phase !== "end") throw new JsonStreamError("unexpected end of the file", this.offset);
-  }
-  fail(message, at) {
-    throw new JsonStreamError(message, this.offset + at);
-  }
-  /** Handles a byte outside any collected value; true when a value starts at it. */
-  structural(b, at) {
-    switch (this.phase) {
-      case "start":
-        if (b !== OPEN_OBJ2) this.fail("expected a JSON object", at);
-        this.phase = "key";
-        return false;
-      case "key":
-        if (b === CLOSE_OBJ2) {
-          this.phase = "end";
-          return false;
-        }
-        if (b !== QUOTE2) this.fail("expected a quoted property name", at);
-        return this.beginCollect(b, true);
-      case "colon":
-        if (b !== COLON2) this.fail("expected ':'", at);
-        this.phase = "value";
-        return false;
-      case "value":
-        this.mode = this.handlers.modeOf(this.key);
-        if (this.mode === "elements") {
-          if (b !== OPEN_ARR2) this.fail(`"${this.key}" must be an array`, at);
-          this.phase = "array";
-          this.elementIndex = 0;
-          return false;
-        }
-        return this.beginCollect(b, this.mode !== "skip");
-      case "array":
-        if (b === CLOSE_ARR2) {
-          this.phase = "afterValue";
-          return false;
-        }
-        return this.beginCollect(b, true);
-      case "afterElement":
-        if (b === COMMA2) this.phase = "array";
-        else if (b === CLOSE_ARR2) this.phase = "afterValue";
-        else this.fail("expected ',' or ']'", at);
-        return false;
-      case "afterValue":
-        if (b === COMMA2) this.phase = "key";
-        else if (b === CLOSE_OBJ2) this.phase = "end";
-        else this.fail("expected ',' or '}'", at);
-        return false;
-      case "end":
-        this.fail("unexpected data after the end of the JSON document", at);
-    }
-  }
-  /**
-   * Starts collecting a value whose first byte is at the current position;
-   * the byte itself is read by scanValue, which the push loop calls next.
-   */
-  beginCollect(first, keep) {
-    this.collecting = true;
-    this.keep = keep;
-    this.pieces = [];
-    this.depth = 0;
-    this.inString = false;
-    this.escaped = false;
-    this.scalar = first !== QUOTE2 && first !== OPEN_OBJ2 && first !== OPEN_ARR2;
-    this.pendingFirst = true;
-    return true;
-  }
-  pendingFirst = false;
-  keep = true;
-  /**
-   * Scans the value being collected from position i; returns the index just
-   * past its end, or -1 when it continues in the next chunk.
-   */
-  scanValue(chunk, i) {
-    const n = chunk.length;
-    if (this.pendingFirst) {
-      this.pendingFirst = false;
-      const b = chunk[i];
-      if (b === QUOTE2) this.inString = true;
-      else if (b === OPEN_OBJ2 || b === OPEN_ARR2) this.depth = 1;
-      i++;
-      if (!this.inString && this.depth === 0 && this.scalar) {
-        return this.scanScalar(chunk, i);
-      }
-    } else if (this.scalar) {
-      return this.scanScalar(chunk, i);
-    }
-    for (; i < n; i++) {
-      const b = chunk[i];
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (b === BACKSLASH2) this.escaped = true;
-        else if (b === QUOTE2) {
-          this.inString = false;
-          if (this.depth === 0) return i + 1;
-        }
-        continue;
-      }
-      if (b === QUOTE2) this.inString = true;
-      else if (b === OPEN_OBJ2 || b === OPEN_ARR2) this.depth++;
-      else if (b === CLOSE_OBJ2 || b === CLOSE_ARR2) {
-        this.depth--;
-        if (this.depth === 0) return i + 1;
-      }
-    }
-    return -1;
-  }
-  scanScalar(chunk, i) {
-    for (; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (isSpace2(b) || b === COMMA2 || b === CLOSE_OBJ2 || b === CLOSE_ARR2) return i;
-    }
-    return -1;
-  }
-  completeValue() {
-    this.collecting = false;
-    const text2 = (this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces)).toString("utf8");
-    this.pieces = [];
-    let value;
-    if (this.keep) {
-      try {
-        value = JSON.parse(text2);
-      } catch (err) {
-        this.fail(`invalid JSON in ${this.phase === "key" ? "a property name" : `"${this.key}"`}: ${err.message}`, 0);
-      }
-    }
-    switch (this.phase) {
-      case "key":
-        this.key = value;
-        this.phase = "colon";
-        return;
-      case "value":
-        if (this.mode === "value") this.handlers.onValue(this.key, value);
-        this.phase = "afterValue";
-        return;
-      case "array":
-        this.handlers.onElement(this.key, value, this.elementIndex++);
-        this.phase = "afterElement";
-        return;
-      default:
-        return;
-    }
-  }
-};
 
 // src/plan/load-stream.ts
 var STREAMED = {
@@ -30833,13 +30822,13 @@ var NL = 10;
 var CR = 13;
 var SPACE = 32;
 var TAB = 9;
-var QUOTE3 = 34;
+var QUOTE2 = 34;
 var HASH = 35;
 var DOLLAR = 36;
 var PERCENT = 37;
 var SLASH = 47;
 var STAR = 42;
-var BACKSLASH3 = 92;
+var BACKSLASH2 = 92;
 var LBRACE = 123;
 var RBRACE = 125;
 var LT = 60;
@@ -30897,7 +30886,7 @@ function lexHcl(text2) {
     const top = stack[stack.length - 1];
     if (top?.kind === "str") {
       const outer = stack.length === 1;
-      if (c === BACKSLASH3) {
+      if (c === BACKSLASH2) {
         const next2 = text2.charCodeAt(i + 1);
         if (i + 1 >= n || next2 === NL) {
           i++;
@@ -30910,10 +30899,10 @@ function lexHcl(text2) {
         i += escapeLength(text2, i);
         continue;
       }
-      if (c === QUOTE3 || c === NL) {
+      if (c === QUOTE2 || c === NL) {
         stack.pop();
         if (outer) endString(i);
-        if (c === QUOTE3) i++;
+        if (c === QUOTE2) i++;
         continue;
       }
       if ((c === DOLLAR || c === PERCENT) && i + 1 < n) {
@@ -30952,7 +30941,7 @@ function lexHcl(text2) {
         i++;
         continue;
       }
-      if (c === QUOTE3) {
+      if (c === QUOTE2) {
         stack.push({ kind: "str" });
         i++;
         continue;
@@ -31015,7 +31004,7 @@ function lexHcl(text2) {
       i = end;
       continue;
     }
-    if (c === QUOTE3) {
+    if (c === QUOTE2) {
       if (multilineTemplates) checkpoint = { i, line, lineStart, tokens: tokens.length, comments: comments.length };
       stack.push({ kind: "str" });
       strLine = line;
@@ -45866,6 +45855,21 @@ function directSubterms(t) {
       return [];
   }
 }
+function exprTerms(e) {
+  switch (e.kind) {
+    case "term":
+      return [e.term];
+    case "unify":
+    case "assign":
+      return [e.left, e.right];
+    case "somein":
+      return e.key ? [e.key, e.value, e.collection] : [e.value, e.collection];
+    case "every":
+      return e.key ? [e.key, e.value, e.domain] : [e.value, e.domain];
+    case "some":
+      return [];
+  }
+}
 
 // src/rego/compiler/recursion.ts
 function checkRecursion(tree) {
@@ -45935,28 +45939,8 @@ function referencedPaths(rule) {
   const out2 = [];
   const visitBody = (b) => {
     for (const lit2 of b) {
-      const e = lit2.expr;
-      switch (e.kind) {
-        case "term":
-          visit(e.term);
-          break;
-        case "unify":
-        case "assign":
-          visit(e.left);
-          visit(e.right);
-          break;
-        case "somein":
-          if (e.key) visit(e.key);
-          visit(e.value);
-          visit(e.collection);
-          break;
-        case "every":
-          visit(e.domain);
-          visitBody(e.body);
-          break;
-        case "some":
-          break;
-      }
+      exprTerms(lit2.expr).forEach(visit);
+      if (lit2.expr.kind === "every") visitBody(lit2.expr.body);
       for (const w of lit2.withs) visit(w.value);
     }
   };
@@ -47038,29 +47022,8 @@ function varOccurrences(lit2, ownSlots, deep = false) {
     }
   };
   const e = lit2.expr;
-  switch (e.kind) {
-    case "term":
-      visit(e.term);
-      break;
-    case "unify":
-    case "assign":
-      visit(e.left);
-      visit(e.right);
-      break;
-    case "somein":
-      if (e.key) visit(e.key);
-      visit(e.value);
-      visit(e.collection);
-      break;
-    case "every":
-      if (e.key) visit(e.key);
-      visit(e.value);
-      visit(e.domain);
-      if (deep) e.body.forEach((l) => out2.push(...varOccurrences(l, ownSlots, true)));
-      break;
-    case "some":
-      break;
-  }
+  exprTerms(e).forEach(visit);
+  if (deep && e.kind === "every") e.body.forEach((l) => out2.push(...varOccurrences(l, ownSlots, true)));
   for (const w of lit2.withs) visit(w.value);
   return out2;
 }
@@ -47374,31 +47337,8 @@ function inputMembersRead(modules) {
   };
   const visitBody = (body) => {
     for (const lit2 of body) {
-      const e = lit2.expr;
-      switch (e.kind) {
-        case "term":
-          visit(e.term);
-          break;
-        case "unify":
-        case "assign":
-          visit(e.left);
-          visit(e.right);
-          break;
-        case "some":
-          e.vars.forEach(visit);
-          break;
-        case "somein":
-          if (e.key) visit(e.key);
-          visit(e.value);
-          visit(e.collection);
-          break;
-        case "every":
-          if (e.key) visit(e.key);
-          visit(e.value);
-          visit(e.domain);
-          visitBody(e.body);
-          break;
-      }
+      exprTerms(lit2.expr).forEach(visit);
+      if (lit2.expr.kind === "every") visitBody(lit2.expr.body);
       for (const w of lit2.withs) visit(w.value);
     }
   };
