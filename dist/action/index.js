@@ -23346,10 +23346,11 @@ function parseJsonBytes(file, bytes) {
 }
 var PARTIAL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
 function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_BYTES) {
-  if (skip.size === 0 || bytes.length < minBytes) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const whole = () => ({ value: parseJsonBytes(file, bytes), skipped: [] });
+  if (skip.size === 0 || bytes.length < minBytes) return whole();
   const start = checkEncoding(file, bytes);
   const layout = keptPieces(bytes, start, skip);
-  if (!layout) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  if (!layout) return whole();
   const doc = {};
   const skipped = [...layout.skipped];
   for (const piece of layout.pieces) {
@@ -23358,11 +23359,9 @@ function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_B
     try {
       value = JSON.parse(text2);
     } catch {
-      return { value: parseJsonBytes(file, bytes), skipped: [] };
+      return whole();
     }
-    if (text2.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) {
-      return { value: parseJsonBytes(file, bytes), skipped: [] };
-    }
+    if (text2.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) return whole();
     if (piece.kind === "member") {
       setMember(doc, piece.key, value);
       continue;
@@ -34195,9 +34194,10 @@ async function runScan(options) {
   const models = [];
   const judge = { changedOnly: options.changedOnly === true };
   const progress = options.progress ?? (() => void 0);
+  const load = { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load };
   for (const file of options.files) {
     progress(`reading ${file}`);
-    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load }));
+    const model = buildModel(await loadDocument(file, load));
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));

@@ -27,13 +27,6 @@ export interface JsonMember {
   end: number;
 }
 
-
-/** The top-level members from `from` on, or undefined when the bytes are not one JSON object. */
-export function topLevelMembers(bytes: Buffer, from = 0): JsonMember[] | undefined {
-  const scan = scanForward(bytes, from, () => false);
-  return scan?.complete ? scan.members : undefined;
-}
-
 /** What to parse of a document to have all its top-level members but the skipped ones. */
 export type KeptPiece =
   /** One member's value. */

@@ -26,10 +26,11 @@ export const PARTIAL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
  * expect falls back to parsing the whole text, so errors read the same.
  */
 export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: ReadonlySet<string>, minBytes = PARTIAL_PARSE_MIN_BYTES): { value: unknown; skipped: string[] } {
-  if (skip.size === 0 || bytes.length < minBytes) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  const whole = () => ({ value: parseJsonBytes(file, bytes), skipped: [] });
+  if (skip.size === 0 || bytes.length < minBytes) return whole();
   const start = checkEncoding(file, bytes);
   const layout = keptPieces(bytes, start, skip);
-  if (!layout) return { value: parseJsonBytes(file, bytes), skipped: [] };
+  if (!layout) return whole();
   const doc: Record<string, unknown> = {};
   const skipped = [...layout.skipped];
   for (const piece of layout.pieces) {
@@ -38,11 +39,9 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
     try {
       value = JSON.parse(text);
     } catch {
-      return { value: parseJsonBytes(file, bytes), skipped: [] };
+      return whole();
     }
-    if (text.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) {
-      return { value: parseJsonBytes(file, bytes), skipped: [] };
-    }
+    if (text.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) return whole();
     if (piece.kind === "member") {
       setMember(doc, piece.key, value);
       continue;

@@ -55,9 +55,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const models: Model[] = [];
   const judge: JudgeOptions = { changedOnly: options.changedOnly === true };
   const progress = options.progress ?? (() => undefined);
+  // A scan never compares secrets (drift does), and leaves out what none of its policies reads.
+  const load: LoadOptions = { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load };
   for (const file of options.files) {
     progress(`reading ${file}`);
-    const model = buildModel(await loadDocument(file, { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load }));
+    const model = buildModel(await loadDocument(file, load));
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
@@ -85,7 +87,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** planned_values and prior_state repeat the plan's resources; the model and the TypeScript rules do not read them. */
-const REPEATED_MEMBERS = ["planned_values", "prior_state"];
+export const REPEATED_MEMBERS = ["planned_values", "prior_state"];
 
 /** The members of a plan that no policy of this scan reads, which the loader may leave out. */
 function unreadMembers(options: ScanOptions): string[] {
