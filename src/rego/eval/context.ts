@@ -15,8 +15,12 @@ export const UNDEFINED = Symbol("undefined");
 export type Memo = Value | typeof UNDEFINED | typeof IN_PROGRESS;
 
 export class Context {
-  /** Rule values by tree node id, function results by node id and arguments. */
+  /** Rule values by tree node id. */
   readonly memo = new Map<number | string, Memo>();
+  /** Function results by tree node id, then by argument (see Evaluator.callMemo). */
+  readonly calls = new Map<number, Map<unknown, unknown>>();
+  /** Results of the costly one-string builtins (json.unmarshal, ...), by builtin name and argument. */
+  readonly builtinMemo = new Map<string, Map<string, Value | typeof UNDEFINED>>();
 
   constructor(
     public input: Value | undefined,

@@ -7,7 +7,7 @@
  * needs no trail.
  *
  * Rule values are computed completely once per context and memoized;
- * functions are memoized for scalar arguments.
+ * functions are memoized by their arguments (see callMemo).
  */
 import type { Annotation, Body, CallTarget, Expr, Literal, Rule, ScanIndex, Term } from "../ast.js";
 import { BuiltinError, formatPrintArgs, type BuiltinContext, type BuiltinDef } from "../builtins/index.js";
@@ -35,6 +35,12 @@ export interface EvalOptions {
 
 /** Pure, costly builtins of one string argument whose results are memoized per context. */
 const MEMOIZED_BUILTINS = new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
+
+/** What direct evaluation returns for a term that needs the general search (see Evaluator.direct). */
+const NEEDS_SEARCH = Symbol("needs search");
+
+/** Which terms direct evaluation can take, by term (see Evaluator.isDirect). */
+const directTerms = new WeakMap<Term, boolean>();
 
 const TRUE_TERM: Term = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
 
@@ -159,8 +165,13 @@ export class Evaluator {
 
   private evalExpr(e: Expr, k: K): boolean {
     switch (e.kind) {
-      case "term":
+      case "term": {
+        if (this.isDirect(e.term)) {
+          const v = this.direct(e.term);
+          if (v !== NEEDS_SEARCH) return v !== undefined && v !== false && k();
+        }
         return this.evalTerm(e.term, (v) => v !== false && k());
+      }
       case "unify":
       case "assign":
         return this.unifyTerms(e.left, e.right, k);
@@ -239,11 +250,20 @@ export class Evaluator {
       case "root":
         if (t.root === "input") return this.ctx.input === undefined ? false : k(this.ctx.input);
         return this.walkData(this.program.tree.root, this.ctx.data, [], 0, k);
-      case "ref":
+      case "ref": {
+        if (this.isDirect(t)) {
+          const v = this.direct(t);
+          if (v !== NEEDS_SEARCH) return v !== undefined && k(v);
+        }
         return this.evalRef(t, k);
+      }
       case "array": {
         const c = this.constant(t);
         if (c !== null) return k(c);
+        if (this.isDirect(t)) {
+          const v = this.direct(t);
+          if (v !== NEEDS_SEARCH) return v !== undefined && k(v);
+        }
         return this.evalList(t.items, 0, [], (items) => k(items));
       }
       case "set": {
@@ -261,8 +281,13 @@ export class Evaluator {
           return k(makeObject(entries));
         });
       }
-      case "call":
+      case "call": {
+        if (this.isDirect(t)) {
+          const v = this.direct(t);
+          if (v !== NEEDS_SEARCH) return v !== undefined && k(v);
+        }
         return this.evalCall(t, k);
+      }
       case "arraycomp": {
         const out: Value[] = [];
         this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.push(v), false)));
@@ -288,6 +313,119 @@ export class Evaluator {
         );
         return k(makeObject([...seen.values()]));
       }
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Direct evaluation: most terms have at most one value (`r.change.after.x`,
+  // `startswith(v, "arn:")`, `has(s.Action, "*")`), and computing it as a
+  // plain function call skips the continuations and the arrays of the
+  // general search, which is most of the evaluator's time on plan policies.
+
+  /** Whether a term is one `direct` can evaluate (worked out once per term). */
+  private isDirect(t: Term): boolean {
+    let d = directTerms.get(t);
+    if (d === undefined) directTerms.set(t, (d = this.directShape(t)));
+    return d;
+  }
+
+  private directShape(t: Term): boolean {
+    switch (t.type) {
+      case "scalar":
+      case "var":
+        return true;
+      case "root":
+        return t.root === "input";
+      case "ref":
+        return (t.head.type === "var" || (t.head.type === "root" && t.head.root === "input")) && t.path.every((p) => p.type === "scalar" || p.type === "var");
+      case "array":
+        return t.items.every((x) => this.isDirect(x));
+      case "object":
+        return t.entries.every(([k, v]) => this.isDirect(k) && this.isDirect(v));
+      case "call": {
+        const target = t.target;
+        if (!target || !t.args.every((x) => this.isDirect(x))) return false;
+        if (target.kind === "builtin") {
+          const def = this.program.builtins.get(target.name);
+          return def !== undefined && !def.relation && t.args.length === def.arity;
+        }
+        return target.kind === "function" && this.node(target.path) !== undefined && t.args.length === this.arity(target, t.args.length);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The one value of a direct term, undefined when it has none, or
+   * NEEDS_SEARCH when it must go through the general search after all (a
+   * reference with an unbound variable iterates; mocks replace calls).
+   */
+  private direct(t: Term): Value | undefined | typeof NEEDS_SEARCH {
+    switch (t.type) {
+      case "scalar":
+        return t.value;
+      case "var": {
+        const v = this.frame[t.slot!];
+        if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+        return v;
+      }
+      case "root":
+        return this.ctx.input;
+      case "ref": {
+        const head = t.head;
+        let v: Value | undefined;
+        if (head.type === "var") {
+          v = this.frame[head.slot!];
+          if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
+        } else v = this.ctx.input;
+        const path = t.path;
+        for (let i = 0; i < path.length && v !== undefined; i++) {
+          const seg = path[i]!;
+          const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot!] : undefined;
+          if (key === undefined) return NEEDS_SEARCH;
+          v = indexValue(v, key);
+        }
+        return v;
+      }
+      case "array": {
+        const c = this.constant(t);
+        if (c !== null) return c;
+        const out: Value[] = new Array(t.items.length);
+        for (let i = 0; i < out.length; i++) {
+          const v = this.direct(t.items[i]!);
+          if (v === undefined || v === NEEDS_SEARCH) return v;
+          out[i] = v;
+        }
+        return out;
+      }
+      case "object": {
+        const c = this.constant(t);
+        if (c !== null) return c;
+        const entries: [Value, Value][] = [];
+        for (const [kt, vt] of t.entries) {
+          const key = this.direct(kt);
+          if (key === undefined || key === NEEDS_SEARCH) return key;
+          const value = this.direct(vt);
+          if (value === undefined || value === NEEDS_SEARCH) return value;
+          entries.push([key, value]);
+        }
+        return makeObject(entries);
+      }
+      case "call": {
+        if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
+        const args: Value[] = new Array(t.args.length);
+        for (let i = 0; i < args.length; i++) {
+          const v = this.direct(t.args[i]!);
+          if (v === undefined || v === NEEDS_SEARCH) return v;
+          args[i] = v;
+        }
+        const target = t.target!;
+        if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name)!, args, t);
+        return this.functionValue(this.node((target as CallTarget & { kind: "function" }).path)!, args);
+      }
+      default:
+        return NEEDS_SEARCH;
     }
   }
 
@@ -569,12 +707,8 @@ export class Evaluator {
 
   /** A complete rule's (or function's) value: its body, then each else in order. */
   private ruleBranches(rule: Rule): Value | undefined {
-    const branches: { value: Term; body: Body }[] = [{ value: rule.head.value ?? TRUE_TERM, body: rule.body }];
-    for (const e of rule.elses) branches.push({ value: e.value ?? TRUE_TERM, body: e.body });
-    for (const b of branches) {
+    for (const b of branchesOf(rule)) {
       let result: Value | undefined;
-      // Every solution gives a constant value: the first one decides (OPA's early exit).
-      const once = constantValue(b.value) !== undefined;
       this.evalBody(b.body, 0, () =>
         this.evalTerm(b.value, (v) => {
           if (result !== undefined && !equal(result, v)) {
@@ -582,7 +716,7 @@ export class Evaluator {
             throw new RegoError("eval_conflict_error", `${what} (${["data", ...rule.path].join(".")})`, rule.loc);
           }
           result = v;
-          return once;
+          return b.once;
         }),
       );
       if (result !== undefined) return result;
@@ -663,12 +797,15 @@ export class Evaluator {
   /** Calls a builtin; its errors fail the query in strict mode, else make the call undefined. */
   private invoke(def: BuiltinDef, args: Value[], t: Term): Value | undefined {
     // Decoding the same document again (a policy JSON string read by twenty rules) gives the same value.
-    if (MEMOIZED_BUILTINS.has(def.name) && args.length === 1 && typeof args[0] === "string") {
-      const key = `builtin:${def.name}:${args[0]}`;
-      const hit = this.ctx.memo.get(key);
-      if (hit !== undefined && hit !== IN_PROGRESS) return hit === UNDEFINED ? undefined : hit;
+    if (args.length === 1 && typeof args[0] === "string" && MEMOIZED_BUILTINS.has(def.name)) {
+      // Keyed by the argument string itself: V8 keeps a string's hash, so a
+      // second lookup of the same input string does not read it again.
+      let memo = this.ctx.builtinMemo.get(def.name);
+      if (!memo) this.ctx.builtinMemo.set(def.name, (memo = new Map()));
+      const hit = memo.get(args[0]);
+      if (hit !== undefined) return hit === UNDEFINED ? undefined : hit;
       const out = this.invokeUncached(def, args, t);
-      this.ctx.memo.set(key, out === undefined ? UNDEFINED : out);
+      memo.set(args[0], out === undefined ? UNDEFINED : out);
       return out;
     }
     return this.invokeUncached(def, args, t);
@@ -710,15 +847,19 @@ export class Evaluator {
   }
 
   private functionValue(node: TreeNode, args: Value[]): Value | undefined {
-    const cacheable = args.every((a) => a === null || typeof a !== "object");
-    const key = cacheable ? `${node.id}(${args.map(canonicalKey).join(",")})` : undefined;
-    if (key !== undefined) {
-      const cached: Memo | undefined = this.ctx.memo.get(key);
-      if (cached !== undefined && cached !== IN_PROGRESS) return cached === UNDEFINED ? undefined : cached;
-    }
+    const memo = this.callMemo(node.id, args);
+    const lastArg = args.length > 0 ? args[args.length - 1] : NO_ARGS;
+    const cached = memo.get(lastArg);
+    if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
     let result: Value | undefined;
     for (const rule of node.functions) {
+      const slots = paramSlots(rule);
       const v = this.inRuleFrame(rule, () => {
+        if (slots) {
+          // Plain distinct variables as parameters: bind them, nothing to match.
+          for (let i = 0; i < slots.length; i++) this.frame[slots[i]!] = args[i]!;
+          return this.ruleBranches(rule);
+        }
         let out: Value | undefined;
         this.unifyArgs(rule.head.args!, args, 0, () => {
           out = this.ruleBranches(rule);
@@ -733,8 +874,27 @@ export class Evaluator {
       result = v;
     }
     if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
-    if (key !== undefined) this.ctx.memo.set(key, result === undefined ? UNDEFINED : result);
+    memo.set(lastArg, result === undefined ? UNDEFINED : result);
     return result;
+  }
+
+  /**
+   * Where a function's results for these arguments are kept: one map per
+   * argument, keyed by the argument itself. Scalars are keys by value and
+   * collections by identity; values are never changed once built, so the
+   * same object is the same argument, and equal but distinct objects only
+   * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
+   * eleven times).
+   */
+  private callMemo(nodeId: number, args: Value[]): Map<unknown, Value | typeof UNDEFINED> {
+    let m = this.ctx.calls.get(nodeId);
+    if (!m) this.ctx.calls.set(nodeId, (m = new Map()));
+    for (let i = 0; i < args.length - 1; i++) {
+      let next = m.get(args[i]) as Map<unknown, unknown> | undefined;
+      if (!next) m.set(args[i], (next = new Map()));
+      m = next;
+    }
+    return m as Map<unknown, Value | typeof UNDEFINED>;
   }
 
   private unifyArgs(params: Term[], args: Value[], i: number, k: K): boolean {
@@ -804,7 +964,13 @@ export class Evaluator {
 
   /** `a = b`: evaluates the side that can be, and matches the other against it. */
   private unifyTerms(a: Term, b: Term, k: K): boolean {
-    if (this.canEval(b)) return this.evalTerm(b, (vb) => this.unifyPattern(a, vb, k));
+    if (this.canEval(b)) {
+      if (this.isDirect(b)) {
+        const vb = this.direct(b);
+        if (vb !== NEEDS_SEARCH) return vb !== undefined && this.unifyPattern(a, vb, k);
+      }
+      return this.evalTerm(b, (vb) => this.unifyPattern(a, vb, k));
+    }
     if (this.canEval(a)) return this.evalTerm(a, (va) => this.unifyPattern(b, va, k));
     if (a.type === "array" && b.type === "array") {
       if (a.items.length !== b.items.length) return false;
@@ -880,6 +1046,43 @@ export class Evaluator {
 }
 
 // ---------------------------------------------------------------------------
+
+interface Branch {
+  value: Term;
+  body: Body;
+  /** Every solution gives the same constant value: the first one decides (OPA's early exit). */
+  once: boolean;
+}
+
+const branchCache = new WeakMap<Rule, Branch[]>();
+
+/** A complete rule's or function's body and its else branches, in order (worked out once per rule). */
+function branchesOf(rule: Rule): Branch[] {
+  let branches = branchCache.get(rule);
+  if (!branches) {
+    const all = [{ value: rule.head.value ?? TRUE_TERM, body: rule.body }, ...rule.elses.map((e) => ({ value: e.value ?? TRUE_TERM, body: e.body }))];
+    branches = all.map((b) => ({ ...b, once: constantValue(b.value) !== undefined }));
+    branchCache.set(rule, branches);
+  }
+  return branches;
+}
+
+/** The memo key of a call without arguments (see callMemo). */
+const NO_ARGS = Symbol("no arguments");
+
+const paramCache = new WeakMap<Rule, number[] | null>();
+
+/** The frame slots of a function's parameters when they are distinct plain variables; else null. */
+function paramSlots(rule: Rule): number[] | null {
+  let slots = paramCache.get(rule);
+  if (slots === undefined) {
+    const params = rule.head.args ?? [];
+    const list = params.map((p) => (p.type === "var" && p.slot !== undefined ? p.slot : -1));
+    slots = list.includes(-1) || new Set(list).size !== list.length ? null : list;
+    paramCache.set(rule, slots);
+  }
+  return slots;
+}
 
 function isMember(x: Value, coll: Value): boolean {
   return forEachMember(coll, (_, v) => equal(v, x));
