@@ -54,12 +54,24 @@ export function modulePath(modules: readonly ModuleStep[], withKeys: boolean): s
  * keys removed at every level (`module.a.aws_x.y`).
  */
 export function configAddressOf(address: string): string {
-  // Without instance keys an address is its own configuration address (most resources of a plan).
+  // Without instance keys an address is its own configuration address.
   if (!address.includes("[")) return address;
+  // Nearly every address of a plan of for_each modules has keys; the usual shape is checked and stripped natively.
+  if (PLAIN_INSTANCE_ADDRESS.test(address)) return stripInstanceKeys(address);
   const parsed = parseAddress(address);
   if (!parsed) return address;
   return joinAddress(modulePath(parsed.modules, false), (parsed.mode === "data" ? "data." : "") + parsed.type + "." + parsed.name);
 }
+
+/**
+ * An instance address of plain names (letters, digits, `_`, `-`) and keys
+ * without escapes, which parseAddress reads as `module.<call>` pairs, an
+ * optional `data`, an unkeyed type and a name: its configuration address is
+ * the address without its keys. A type named `module` or `data` (which
+ * parseAddress reads otherwise) and anything unusual are left to the parser.
+ */
+const PLAIN_INSTANCE_ADDRESS =
+  /^(?:module\.[\w-]+(?:\[(?:\d+|"[^"\\]*")\])?\.)*(?:data\.)?(?!module\.|data\.)[\w-]+\.[\w-]+(?:\[(?:\d+|"[^"\\]*")\])?$/;
 
 export function joinAddress(modulePrefix: string, local: string): string {
   return modulePrefix === "" ? local : modulePrefix + "." + local;

@@ -25,6 +25,19 @@ function isObj(v: unknown): v is Obj {
 }
 
 const NON_RESOURCE_ROOTS = new Set(["var", "local", "module", "each", "count", "path", "self", "terraform", "data"]);
+const NO_TARGETS: readonly string[] = [];
+const META_EXPRESSIONS = ["count_expression", "for_each_expression"] as const;
+
+/**
+ * Whether a reference plainly names something that is never a resource
+ * (`local.tags`, `each.key`, `count.index`): a quarter of a configuration's
+ * references, skipped without a look-up. Anything less plain goes to resolve.
+ */
+function namesNoResource(ref: string): boolean {
+  const dot = ref.indexOf(".");
+  const root = dot < 0 ? ref : ref.slice(0, dot);
+  return root === "local" || root === "each" || root === "count" || root === "path" || root === "self" || root === "terraform";
+}
 const MAX_MODULE_HOPS = 32;
 
 interface ModuleScope {
@@ -82,7 +95,7 @@ export class ReferenceGraph {
         const from = joinAddress(scope.prefix, r["address"]);
         this.blocks.set(from, r);
         if (isObj(r["expressions"])) this.collect(from, scope, r["expressions"], "");
-        for (const meta of ["count_expression", "for_each_expression"]) {
+        for (const meta of META_EXPRESSIONS) {
           const e = r[meta];
           if (isObj(e)) this.addExpression(from, meta, scope, e);
         }
@@ -118,13 +131,18 @@ export class ReferenceGraph {
   private addExpression(from: string, attribute: string, scope: ModuleScope, expression: Obj): void {
     const refs = expression["references"];
     if (!Array.isArray(refs)) return;
-    const targets = new Set<string>();
+    // The distinct targets in first-seen order: an expression names one or two, so an array beats a Set.
+    let targets: string[] | undefined;
     for (const ref of refs) {
-      if (typeof ref !== "string") continue;
-      for (const to of this.resolveInScope(ref, scope)) targets.add(to);
+      if (typeof ref !== "string" || namesNoResource(ref)) continue;
+      for (const to of this.resolveInScope(ref, scope)) {
+        if (to === from) continue;
+        if (!targets) targets = [to];
+        else if (!targets.includes(to)) targets.push(to);
+      }
     }
+    if (!targets) return;
     for (const to of targets) {
-      if (to === from) continue;
       const edge: Reference = { from, attribute, to };
       push(this.outgoing, from, edge);
       push(this.incoming, to, edge);
@@ -138,13 +156,13 @@ export class ReferenceGraph {
     if (!targets) {
       const out = new Set<string>();
       this.resolve(ref, scope, out, 0);
-      targets = [...out];
+      targets = out.size === 0 ? NO_TARGETS : Array.from(out);
       cache.set(ref, targets);
     }
     return targets;
   }
 
-  /** Resolves one reference string to the resource blocks behind it. */
+/** Resolves one reference string to the resource blocks behind it. */
   private resolve(ref: string, scope: ModuleScope, out: Set<string>, hops: number): void {
     if (hops > MAX_MODULE_HOPS) return;
     const parts = (ref.includes("[") ? ref.replace(/\[[^\]]*\]/g, "") : ref).split(".");

@@ -101,9 +101,11 @@ function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: Ref
 }
 
 export function shortProviderName(providerName: string, type: string): string {
-  const last = providerName.split("/").pop() ?? "";
+  // The last segment of the source address, else the type's prefix (asked for every resource: no arrays).
+  const last = providerName.slice(providerName.lastIndexOf("/") + 1);
   if (last !== "") return last;
-  return type.split("_")[0] ?? "";
+  const underscore = type.indexOf("_");
+  return underscore < 0 ? type : type.slice(0, underscore);
 }
 
 function resourcesFromPlan(plan: Obj): Resource[] {

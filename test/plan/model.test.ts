@@ -33,6 +33,23 @@ describe("addresses", () => {
     expect(configAddressOf('module.a["k"].aws_instance.gpu[3]')).toBe("module.a.aws_instance.gpu");
     expect(parseAddress("not an address")).toBeUndefined();
   });
+
+  it("gives the configuration address of usual and unusual instance addresses alike", () => {
+    // The usual shape (plain names, keys without escapes) is stripped directly; the rest goes through parseAddress.
+    const cases: [string, string][] = [
+      ['module.team["a-1"].module.pool["aws.a100"].aws_instance.gpu[12]', "module.team.module.pool.aws_instance.gpu"],
+      ['module.a[0].data.aws_iam_policy_document.p["x[1]"]', "module.a.data.aws_iam_policy_document.p"],
+      ['module.a["q\\"]"].aws_x.y[0]', "module.a.aws_x.y"],
+      ["module.module.aws_x.y[0]", "module.module.aws_x.y"],
+      // Not addresses parseAddress accepts: kept as they are.
+      ["module[0].a.aws_x.y[1]", "module[0].a.aws_x.y[1]"],
+      ["aws_x[0].y[1]", "aws_x[0].y[1]"],
+      ["module.a.module.b[0]", "module.a.module.b[0]"],
+      ["data.x[0]", "data.x[0]"],
+      ["aws_x.y[01x]", "aws_x.y[01x]"],
+    ];
+    for (const [address, config] of cases) expect(configAddressOf(address), address).toBe(config);
+  });
 });
 
 describe("the model", () => {
