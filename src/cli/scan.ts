@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { buildBaseline, readBaseline } from "../filter/baseline.js";
 import { runScan } from "../scan/run.js";
+import { startReading, type LoadOptions } from "../plan/load.js";
 import { loadRegoPolicies } from "../policy/rego/load.js";
 import { loadWasmBundle } from "../policy/wasm.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
@@ -58,6 +59,9 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
   const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };
+  const load: LoadOptions = maxBytes === undefined ? {} : { maxBytes };
+  // The first plan is read on the thread pool while the policies compile.
+  const readAhead = files.length > 0 ? startReading(files[0]!, load) : undefined;
   const rego = await loadRegoPolicies({
     paths: flags.policy,
     dataFiles: flags.data,
@@ -83,7 +87,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
       ...(wasm.length > 0 ? { wasm } : {}),
       // --no-bundled leaves only the user's policies, as conftest runs them.
       ...(flags.bundled ? {} : { rules: [] }),
-      load: maxBytes === undefined ? {} : { maxBytes },
+      load: readAhead ? { ...load, readAhead } : load,
     });
   } finally {
     progress.done();

@@ -5,6 +5,7 @@ import { parseJsonBytesWithout } from "./json-text.js";
 import { redactPlan, redactRawState, redactState } from "./redact.js";
 import { DiscardedDigests, SensitiveDigests } from "./sensitive-digests.js";
 import { loadPlanStreaming } from "./load-stream.js";
+import { ReadAhead } from "./read-ahead.js";
 import { validateShape, type DocumentFormat } from "./validate.js";
 
 export type DocumentKind = "plan" | "state";
@@ -45,6 +46,8 @@ export interface LoadOptions {
   skipMembers?: readonly string[];
   /** false: do not digest redacted values (only drift compares them); saves an HMAC per secret. */
   digestSecrets?: boolean;
+  /** Bytes of a file already being read (see read-ahead.ts); used once, for that file. */
+  readAhead?: ReadAhead;
 }
 
 /** Above this a plan is streamed: JSON.parse of the whole text would need a string V8 may refuse. */
@@ -54,12 +57,33 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** Reads, parses, identifies, validates and redacts one plan or state file. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const ahead = options.readAhead?.take(file);
+  if (ahead) {
+    let bytes: Buffer;
+    try {
+      bytes = await ahead;
+    } catch (err) {
+      throw new InputError(file, describeFsError(err));
+    }
+    return parseDocument(file, bytes, options);
+  }
   if (file !== "-") {
     const size = await sizeOf(file, options);
     if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES)) return loadPlanStreaming(file, size, options);
   }
   const bytes = await readInput(file, options);
   return parseDocument(file, bytes, options);
+}
+
+/**
+ * Starts reading a file that loadDocument will load with these options, so
+ * that the read overlaps what the caller does meanwhile (compiling the
+ * policies). Nothing is started for stdin, a file to stream, or a problem,
+ * which loadDocument then reports.
+ */
+export function startReading(file: string, options: LoadOptions = {}): ReadAhead | undefined {
+  const limit = Math.min(options.maxBytes ?? DEFAULT_MAX_BYTES, options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES);
+  return ReadAhead.start(file, limit);
 }
 
 /** The file's size, refusing directories, missing files and files over the limit. */
