@@ -11,6 +11,7 @@ import type { Annotation, Body, ElseBranch, Import, Literal, Loc, Module, Rule, 
 import { parseAnnotations } from "./annotations.js";
 import { RegoError } from "./errors.js";
 import { tokenize, type Token } from "./lexer.js";
+import { numberFromText, type RegoNumber } from "./value.js";
 
 export type RegoVersion = "v0" | "v1";
 
@@ -659,7 +660,7 @@ class Parser {
       const next = this.peek();
       if (next.type !== "number") this.failAt("unary - can only be used with numeric literals", this.loc(t));
       this.next();
-      return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
+      return this.suffixes({ type: "scalar", value: numberScalar("-" + next.text), loc: this.loc(t) });
     }
     return this.term();
   }
@@ -714,7 +715,7 @@ class Parser {
     switch (t.type) {
       case "number": {
         this.next();
-        return { type: "scalar", value: Number(t.text), loc };
+        return { type: "scalar", value: numberScalar(t.text), loc };
       }
       case "string":
         this.next();
@@ -921,4 +922,16 @@ function callName(t: Term): string | undefined {
     return [t.head.name, ...t.path.map((p) => (p as { value: string }).value)].join(".");
   }
   return undefined;
+}
+
+/**
+ * A number literal's value. OPA keeps a literal's text (ast/parser.go
+ * parseNumber makes a json.Number of it; a negative literal's text starts with
+ * "-"), so `1.0`, `1e3` and `-0` become RegoNumbers; canonical texts stay
+ * plain numbers. (ast.ts's Scalar does not name RegoNumber yet: a RegoNumber
+ * is a number for everything that reads scalars through value.ts.)
+ */
+function numberScalar(text: string): number {
+  const n: number | RegoNumber = numberFromText(text);
+  return n as number;
 }

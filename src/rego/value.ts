@@ -7,7 +7,9 @@
  *   - a plain JavaScript object (string keys only), as JSON.parse makes it, and
  *   - a RegoObject, for objects whose keys are not all strings ({1: "a"}).
  * Sets are always RegoSet. Arrays are JavaScript arrays. Numbers are JavaScript
- * numbers (see the engine's README for the big-number decision).
+ * numbers, except a number literal whose text is not the canonical text of its
+ * value (`1.0`, `1e3`, `-0`): that is a RegoNumber, which keeps the text, as
+ * OPA keeps a literal's text (see the engine's README, "Numbers").
  *
  * Values are immutable by convention: nothing may modify a value after it has
  * been created, since input documents are shared between every evaluation.
@@ -18,7 +20,75 @@
  * function, and assigning "__proto__" would change the prototype.
  */
 
-export type Value = null | boolean | number | string | Value[] | JsonObject | RegoObject | RegoSet;
+export type Value = null | boolean | number | RegoNumber | string | Value[] | JsonObject | RegoObject | RegoSet;
+
+/**
+ * A number written in a way that is not the canonical text of its value:
+ * `1.0`, `1e3`, `-0`, an integer beyond 2^53. OPA's numbers are their text
+ * (ast.Number is a json.Number), and the text shows where OPA converts a
+ * number to an integer (Number.Int parses the text: `1.0` is no array index)
+ * and where it prints one (json.marshal, print, sprintf's %v of a
+ * collection). Everywhere else a RegoNumber is its value: equal to and
+ * ordered with plain numbers, the same set member and object key as they are
+ * (`{1.0} == {1}`), and arithmetic on it gives plain numbers.
+ *
+ * Only the parser (numberFromText) and to_number of a string make these;
+ * JSON input stays plain numbers, and so does every computed number.
+ */
+export class RegoNumber {
+  constructor(
+    /** The value, never -0. */
+    readonly value: number,
+    /** The text as written (a JSON number's syntax), never the canonical one. */
+    readonly text: string,
+  ) {}
+
+  /** JSON.stringify (results, messages) sees the value. */
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/**
+ * The number a literal's text stands for: a plain number when the text is the
+ * canonical text of its value (formatNumber), else a RegoNumber keeping it.
+ * `text` must have JSON number syntax.
+ */
+export function numberFromText(text: string): number | RegoNumber {
+  const n = Number(text);
+  if (formatNumber(n) === text) return n;
+  return new RegoNumber(n === 0 ? 0 : n, text);
+}
+
+/** The value of a number (plain or RegoNumber). */
+export function numberValue(n: number | RegoNumber): number {
+  return typeof n === "number" ? n : n.value;
+}
+
+/** A number of either representation, or undefined for any other value. */
+export function asNumber(v: Value | undefined): number | undefined {
+  if (typeof v === "number") return v;
+  return v instanceof RegoNumber ? v.value : undefined;
+}
+
+/** Whether v is a number (plain or RegoNumber). */
+export function isNumber(v: Value | undefined): v is number | RegoNumber {
+  return typeof v === "number" || v instanceof RegoNumber;
+}
+
+/**
+ * OPA's Number.Int: the integer the number's text parses to as a Go int64
+ * (strconv.ParseInt), else undefined: `1.0` and `1e3` are no integers there,
+ * `-0` is 0. A plain number's text is its canonical one, so an integral plain
+ * number is an integer (exact up to 2^53, as everywhere in this engine).
+ */
+export function numberInt(v: Value | undefined): number | undefined {
+  if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
+  if (!(v instanceof RegoNumber) || !/^-?[0-9]+$/.test(v.text)) return undefined;
+  const b = BigInt(v.text);
+  if (b > 9223372036854775807n || b < -9223372036854775808n) return undefined;
+  return v.value;
+}
 
 /** A string-keyed object, as JSON.parse returns it. */
 export interface JsonObject {
@@ -95,7 +165,7 @@ export class RegoSet {
 }
 
 export function isObject(v: Value | undefined): v is ObjectValue {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoNumber);
 }
 
 export function isPlainObject(v: Value | undefined): v is JsonObject {
@@ -118,6 +188,7 @@ export function typeName(v: Value): TypeName {
   }
   if (Array.isArray(v)) return "array";
   if (v instanceof RegoSet) return "set";
+  if (v instanceof RegoNumber) return "number";
   return "object";
 }
 
@@ -201,8 +272,12 @@ export function compare(a: Value, b: Value): number {
       return 0;
     case "boolean":
       return (a ? 1 : 0) - (b ? 1 : 0);
-    case "number":
-      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    case "number": {
+      // OPA compares numbers by value (ast.Compare): 1.0 and 1 are equal.
+      const x = typeof a === "number" ? a : (a as RegoNumber).value;
+      const y = typeof b === "number" ? b : (b as RegoNumber).value;
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
     case "string":
       return compareStrings(a as string, b as string);
     case "array":
@@ -267,9 +342,11 @@ export function equal(a: Value, b: Value): boolean {
   switch (ta) {
     case "null":
     case "boolean":
-    case "number":
     case "string":
       return false; // a === b handled above
+    case "number":
+      // Number.Equal in OPA compares values: 1.0 == 1.
+      return (typeof a === "number" ? a : (a as RegoNumber).value) === (typeof b === "number" ? b : (b as RegoNumber).value);
     case "array": {
       const x = a as Value[];
       const y = b as Value[];
@@ -317,6 +394,8 @@ export function canonicalKey(v: Value): string {
     case "string":
       return "s" + v;
   }
+  // A RegoNumber is its value here: {1.0} == {1}, {1.0: "a"}[1] is "a".
+  if (v instanceof RegoNumber) return "#" + v.value;
   const cached = keyCache.get(v as object);
   if (cached !== undefined) return cached;
   let key: string;
@@ -344,6 +423,7 @@ export function canonicalKey(v: Value): string {
  */
 export function toJSON(v: Value): unknown {
   if (v === null || typeof v !== "object") return v;
+  if (v instanceof RegoNumber) return v.value; // JavaScript's JSON has no place for the text
   if (Array.isArray(v)) return v.map(toJSON);
   if (v instanceof RegoSet) return sortedMembers(v).map(toJSON);
   const out: Record<string, unknown> = {};
@@ -365,6 +445,7 @@ export function formatValue(v: Value): string {
     case "string":
       return JSON.stringify(v);
   }
+  if (v instanceof RegoNumber) return v.text; // OPA's Number.String is its text
   if (Array.isArray(v)) return "[" + v.map(formatValue).join(", ") + "]";
   if (v instanceof RegoSet) {
     if (v.size === 0) return "set()";

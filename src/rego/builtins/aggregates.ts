@@ -1,12 +1,18 @@
 /** Aggregates over collections: count, sum, product, max, min, sort, any, all. */
-import { type Value, RegoSet, compare, isObject, objectSize } from "../value.js";
+import { type Value, RegoSet, asNumber, compare, isObject, objectSize } from "../value.js";
 import { arrayOrSet, def, elementTypeError, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
+/** The values of the numbers in an array or set (sum and product compute on values: sum([1.0]) is 1). */
 function numbersOf(name: string, args: Value[]): number[] {
   const items = arrayOrSet(name, args, 0);
-  for (const v of items) if (typeof v !== "number") throw elementTypeError(name, 1, args[0] as Value, v, "number");
-  return items as number[];
+  const out: number[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const n = asNumber(items[i]);
+    if (n === undefined) throw elementTypeError(name, 1, args[0] as Value, items[i] as Value, "number");
+    out[i] = n;
+  }
+  return out;
 }
 
 function count(args: Value[]): Value {

@@ -6,8 +6,10 @@
 import {
   type ObjectValue,
   type Value,
+  RegoNumber,
   RegoSet,
   isObject,
+  numberInt,
   typeName,
 } from "../value.js";
 import { BuiltinError, type BuiltinContext, type BuiltinDef } from "./types.js";
@@ -48,19 +50,40 @@ export function str(name: string, args: Value[], i: number): string {
   return v;
 }
 
+/** A number operand's value (OPA's NumberOperand; a RegoNumber's text does not matter here). */
 export function num(name: string, args: Value[], i: number): number {
   const v = args[i] as Value;
-  if (typeof v !== "number") throw typeError(name, i + 1, v, "number");
+  if (typeof v === "number") return v;
+  if (v instanceof RegoNumber) return v.value;
+  throw typeError(name, i + 1, v, "number");
+}
+
+function notAnInteger(name: string, i: number): BuiltinError {
+  return new BuiltinError("eval_type_error", `${name}: operand ${i + 1} must be integer number but got floating-point number`);
+}
+
+/**
+ * An integer-valued number, by value (OPA's BigIntOperand: the number as a
+ * big float must be an exact integer, so `1.0` and `1e3` are integers):
+ * numbers.range, bits.*.
+ */
+export function int(name: string, args: Value[], i: number): number {
+  const v = num(name, args, i);
+  if (!Number.isInteger(v)) throw notAnInteger(name, i);
   return v;
 }
 
-/** An integer-valued number; OPA rejects floats where Go needs an int. */
-export function int(name: string, args: Value[], i: number): number {
-  const v = num(name, args, i);
-  if (!Number.isInteger(v)) {
-    throw new BuiltinError("eval_type_error", `${name}: operand ${i + 1} must be integer number but got floating-point number`);
-  }
-  return v;
+/**
+ * An integer by its text (OPA's IntOperand: Number.Int parses the text as an
+ * int64, so `1.0` and `1e3` are refused, `-0` is 0): array.slice, substring,
+ * regex.find_n, time.add_date.
+ */
+export function textInt(name: string, args: Value[], i: number): number {
+  const v = args[i] as Value;
+  if (typeof v !== "number" && !(v instanceof RegoNumber)) throw typeError(name, i + 1, v, "number");
+  const n = numberInt(v);
+  if (n === undefined) throw notAnInteger(name, i);
+  return n;
 }
 
 export function bool(name: string, args: Value[], i: number): boolean {

@@ -1,15 +1,18 @@
 /** array.concat, array.slice, array.reverse. */
-import type { Value } from "../value.js";
+import { type Value, numberInt } from "../value.js";
 import { arr, def, num } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 function slice(args: Value[]): Value | undefined {
   const a = arr("array.slice", args, 0);
-  let start = num("array.slice", args, 1);
-  let stop = num("array.slice", args, 2);
-  // OPA wants integers; regorus (and OPA's non-strict mode) make a
-  // fractional index undefined rather than an error.
-  if (!Number.isInteger(start) || !Number.isInteger(stop)) return undefined;
+  num("array.slice", args, 1);
+  num("array.slice", args, 2);
+  // OPA wants integers by the number's text (IntOperand: Number.Int, so 1.0
+  // is refused too); regorus (and OPA's non-strict mode) make a fractional
+  // index undefined rather than an error.
+  let start = numberInt(args[1]);
+  let stop = numberInt(args[2]);
+  if (start === undefined || stop === undefined) return undefined;
   // Out-of-range bounds are clamped, as OPA does.
   if (start < 0) start = 0;
   if (stop > a.length) stop = a.length;

@@ -6,10 +6,11 @@
 import YAML from "yaml";
 import {
   type Value,
+  RegoNumber,
   RegoSet,
-
   makeObject,
   objectEntries,
+  sortedEntries,
   sortedMembers,
   toJSON,
 } from "../value.js";
@@ -24,13 +25,54 @@ function goJSONEscapes(s: string): string {
   return s.replace(/[<>&\u2028\u2029]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 
+/**
+ * toJSON (sets -> sorted arrays, keys sorted), except that a RegoNumber stays
+ * in place, to be written as its text; `found.text` tells whether there was one.
+ */
+function plainKeepingText(v: Value, found: { text: boolean }): unknown {
+  if (v instanceof RegoNumber) {
+    found.text = true;
+    return v;
+  }
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => plainKeepingText(x, found));
+  if (v instanceof RegoSet) return sortedMembers(v).map((x) => plainKeepingText(x, found));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of sortedEntries(v)) {
+    // A non-string key is written as its JSON text, as OPA's ast.JSON encodes it.
+    const name = typeof k === "string" ? k : stringifyKeepingText(plainKeepingText(k, found), undefined, 0);
+    Object.defineProperty(out, name, { value: plainKeepingText(x, found), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** JSON.stringify's output (compact, or indented by `tab`), with each RegoNumber as its text. */
+function stringifyKeepingText(x: unknown, tab: string | undefined, depth: number): string {
+  if (x instanceof RegoNumber) return x.text;
+  if (x === null || typeof x !== "object") return JSON.stringify(x);
+  const items: string[] = Array.isArray(x)
+    ? x.map((e) => stringifyKeepingText(e, tab, depth + 1))
+    : Object.keys(x).map((k) => JSON.stringify(k) + (tab === undefined ? ":" : ": ") + stringifyKeepingText((x as Record<string, unknown>)[k], tab, depth + 1));
+  const [open, close] = Array.isArray(x) ? ["[", "]"] : ["{", "}"];
+  if (items.length === 0) return open + close;
+  if (tab === undefined) return open + items.join(",") + close;
+  const inner = tab.repeat(depth + 1);
+  return open + "\n" + inner + items.join(",\n" + inner) + "\n" + tab.repeat(depth) + close;
+}
+
+/**
+ * json.marshal. OPA marshals a number as its text (ast.JSON gives a
+ * json.Number), so json.marshal(1.0) is "1.0" and json.marshal([1e3]) "[1e3]".
+ */
 export function marshalJSON(v: Value, indent?: { prefix: string; indent: string }): string {
-  const plain = toJSON(v); // sets -> sorted arrays, keys sorted
-  if (indent === undefined) return goJSONEscapes(JSON.stringify(plain));
+  const found = { text: false };
+  const plain = plainKeepingText(v, found);
+  const stringify = (tab: string | undefined): string => (found.text ? stringifyKeepingText(plain, tab, 0) : JSON.stringify(plain, null, tab));
+  if (indent === undefined) return goJSONEscapes(stringify(undefined));
   // Indent with tabs (JSON.stringify escapes tabs inside strings, so a raw
   // tab is always indentation) and then substitute, so that an empty indent
   // still breaks lines as Go's MarshalIndent does.
-  const lines = JSON.stringify(plain, null, "\t").split("\n");
+  const lines = stringify("\t").split("\n");
   const out = lines.map((line, i) => {
     const depth = /^\t*/.exec(line)![0].length;
     return (i === 0 ? "" : indent.prefix) + indent.indent.repeat(depth) + goJSONEscapes(line.slice(depth));

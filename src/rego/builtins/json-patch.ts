@@ -4,7 +4,7 @@
  * addressed by its value. Any failing operation makes the call undefined
  * rather than an error.
  */
-import { type ObjectValue, type Value, RegoSet, equal, isObject, makeObject, objectEntries, objectGet, objectHas } from "../value.js";
+import { type ObjectValue, type Value, RegoNumber, RegoSet, equal, isObject, makeObject, numberInt, objectEntries, objectGet, objectHas } from "../value.js";
 import { arr, def } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
@@ -39,6 +39,10 @@ function arrayIndex(seg: Value, length: number, forInsert: boolean): number {
     i = Number(seg);
   } else if (typeof seg === "number" && Number.isSafeInteger(seg)) {
     i = seg;
+  } else if (seg instanceof RegoNumber && numberInt(seg) !== undefined) {
+    // OPA's edittree toIndex takes Number.Int, which parses the number's text:
+    // the literal 1.0 is no index ("invalid number type for indexing"), -0 is 0.
+    i = numberInt(seg)!;
   } else {
     return fail();
   }

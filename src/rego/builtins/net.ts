@@ -2,7 +2,7 @@
  * CIDR builtins for IPv4 and IPv6. Addresses are BigInts (128 bits fit),
  * parsed as strictly as Go's net package (no leading zeros in IPv4 parts).
  */
-import { type Value, RegoSet, objectEntries } from "../value.js";
+import { type Value, RegoSet, isObject, objectEntries } from "../value.js";
 import { arrayOrSet, builtinError, def, str, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
@@ -228,7 +228,7 @@ function keyedAddresses(name: string, v: Value, pos: number): [Value, string][] 
   if (typeof v === "string") return [[v, v]];
   if (Array.isArray(v)) return v.map((x, i) => [i, addressOf(x)]);
   if (v instanceof RegoSet) return [...v].map((x) => [x, addressOf(x)]);
-  if (v !== null && typeof v === "object") return [...objectEntries(v)].map(([k, x]) => [k, addressOf(x)]);
+  if (isObject(v)) return [...objectEntries(v)].map(([k, x]) => [k, addressOf(x)]);
   throw typeError(name, pos, v, "string", "array", "set", "object");
 }
 

@@ -8,7 +8,7 @@
  * rounded. Builtins that need exact integers (`%`, bits.*) refuse numbers
  * beyond 2^53 the way OPA refuses floats.
  */
-import { type Value, RegoSet } from "../value.js";
+import { type Value, RegoSet, isNumber, numberInt, numberValue } from "../value.js";
 import { builtinError, def, int, memoPerQuery, num, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
@@ -22,13 +22,15 @@ function finite(name: string, n: number): number {
 function minus(args: Value[]): Value {
   const [a, b] = args as [Value, Value];
   if (typeof a === "number" && typeof b === "number") return finite("minus", a - b);
+  // A RegoNumber is its value in arithmetic (OPA computes on big floats: 1.0 - 1 is 0).
+  if (isNumber(a) && isNumber(b)) return finite("minus", numberValue(a) - numberValue(b));
   if (a instanceof RegoSet && b instanceof RegoSet) {
     const out = new RegoSet();
     for (const v of a) if (!b.has(v)) out.addDuringConstruction(v);
     return out;
   }
-  if (typeof a === "number" || a instanceof RegoSet) {
-    throw typeError("minus", 2, b, typeof a === "number" ? "number" : "set");
+  if (isNumber(a) || a instanceof RegoSet) {
+    throw typeError("minus", 2, b, isNumber(a) ? "number" : "set");
   }
   throw typeError("minus", 1, a, "number", "set");
 }
@@ -92,9 +94,11 @@ export const numberBuiltins: readonly BuiltinDef[] = [
   }),
   def("rand.intn", 2, (args, ctx) => {
     if (typeof args[0] !== "string") throw typeError("rand.intn", 1, args[0] as Value, "string");
-    const n = num("rand.intn", args, 1);
-    // regorus and OPA's non-strict mode: a fractional bound is undefined.
-    if (!Number.isInteger(n)) return undefined;
+    num("rand.intn", args, 1);
+    // regorus and OPA's non-strict mode: a fractional bound is undefined
+    // (OPA's IntOperand reads the text: 10.0 is fractional there too).
+    const n = numberInt(args[1]);
+    if (n === undefined) return undefined;
     if (n === 0) return 0;
     const bound = Math.abs(n);
     // Same seed string and bound within one query give the same number.

@@ -14,14 +14,21 @@ import {
   objectEntries,
   objectGet,
   objectKeys,
+  numberInt,
+  typeName,
 } from "../value.js";
 import { arr, builtinError, def, elementTypeError, obj, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
-/** One step of a path into any collection: object key, array index, set member. */
+/**
+ * One step of a path into any collection: object key, array index, set
+ * member. An array index is OPA's Array.Get: Number.Int of the key's text,
+ * so `object.get({"a": [1, 2]}, ["a", 1.0], d)` is d.
+ */
 export function step(v: Value, key: Value): Value | undefined {
   if (Array.isArray(v)) {
-    return typeof key === "number" && Number.isInteger(key) && key >= 0 && key < v.length ? v[key] : undefined;
+    const i = numberInt(key);
+    return i !== undefined && i >= 0 && i < v.length ? v[i] : undefined;
   }
   if (v instanceof RegoSet) return v.has(key) ? key : undefined;
   if (isObject(v)) return objectGet(v, key);
@@ -132,7 +139,7 @@ function parsePath(name: string, p: Value): Value[] {
       .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
   }
   if (Array.isArray(p)) return p;
-  throw builtinError(name, `operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeof p === "object" ? (p instanceof RegoSet ? "set" : p === null ? "null" : "object") : typeof p}`);
+  throw builtinError(name, `operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeName(p)}`);
 }
 
 function pathsOf(name: string, args: Value[]): Value[][] {

@@ -6,7 +6,7 @@
  */
 import { RE2JS } from "re2js";
 import type { Value } from "../value.js";
-import { builtinError, def, int, str } from "./args.js";
+import { builtinError, def, str, textInt } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 const CACHE_LIMIT = 1000;
@@ -177,14 +177,14 @@ export const regexBuiltins: readonly BuiltinDef[] = [
   def("regex.find_n", 3, (args) => {
     const re = compileRegex("regex.find_n", str("regex.find_n", args, 0));
     const s = str("regex.find_n", args, 1);
-    const n = int("regex.find_n", args, 2);
+    const n = textInt("regex.find_n", args, 2); // OPA: IntOperand, by the number's text
     return allMatches(re, s, n).map((m) => m.groups[0] ?? "");
   }),
   def("regex.find_all_string_submatch_n", 3, (args) => {
     const name = "regex.find_all_string_submatch_n";
     const re = compileRegex(name, str(name, args, 0));
     const s = str(name, args, 1);
-    const n = int(name, args, 2);
+    const n = textInt(name, args, 2);
     return allMatches(re, s, n).map((m) => m.groups.map((g) => g ?? ""));
   }),
   def("regex.split", 2, (args) => {

@@ -4,8 +4,13 @@
  * every other value (booleans, null, arrays, objects, sets) the string of
  * its Rego form. So sprintf("%v", [{"a": 1}]) is `{"a": 1}`, and a verb that
  * does not fit its operand prints Go's `%!d(string=x)` rather than failing.
+ * A number literal that kept its text (RegoNumber) is a float64 when the
+ * text has a fraction or exponent, even if integral (OPA's isFloatNumber
+ * reads the text: `sprintf("%v", [1.0])` is "1", `sprintf("%d", [1.0])` is
+ * `%!d(float64=1)`), else an integer of its exact text (`-0` is 0); inside a
+ * collection it prints as written (`sprintf("%v", [[1.0]])` is "[1.0]").
  */
-import { type Value, formatValue } from "../value.js";
+import { type Value, RegoNumber, formatValue } from "../value.js";
 import { toBigInt } from "./args.js";
 
 type Arg = { kind: "int"; v: bigint } | { kind: "float"; v: number } | { kind: "string"; v: string };
@@ -13,6 +18,7 @@ type Arg = { kind: "int"; v: bigint } | { kind: "float"; v: number } | { kind: "
 function toArg(v: Value): Arg {
   if (typeof v === "number") return Number.isInteger(v) ? { kind: "int", v: toBigInt(v) } : { kind: "float", v };
   if (typeof v === "string") return { kind: "string", v };
+  if (v instanceof RegoNumber) return /[.eE]/.test(v.text) ? { kind: "float", v: v.value } : { kind: "int", v: BigInt(v.text) };
   return { kind: "string", v: formatValue(v) };
 }
 

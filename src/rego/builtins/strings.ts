@@ -9,11 +9,11 @@ import {
   codePoints,
   def,
   elementTypeError,
-  int,
   num,
   obj,
   str,
   stringsOf,
+  textInt,
   typeError,
 } from "./args.js";
 import { sprintf } from "./sprintf.js";
@@ -121,8 +121,9 @@ function formatInt(args: Value[]): Value {
 
 function substring(args: Value[]): Value {
   const s = str("substring", args, 0);
-  const start = int("substring", args, 1);
-  const length = int("substring", args, 2);
+  // IntOperand in OPA: the number's text must be an integer (substring("abc", 1.0, 1) fails).
+  const start = textInt("substring", args, 1);
+  const length = textInt("substring", args, 2);
   if (start < 0) throw builtinError("substring", "negative offset");
   const cps = codePoints(s);
   if (start >= cps.length) return "";

@@ -8,8 +8,8 @@
  * Zones: "" and "UTC" are UTC, "Local" is the process's zone, anything else
  * is an IANA name resolved through Intl.
  */
-import type { Value } from "../value.js";
-import { builtinError, def, int, str, toBigInt, typeError } from "./args.js";
+import { type Value, RegoNumber } from "../value.js";
+import { builtinError, def, str, textInt, toBigInt, typeError } from "./args.js";
 import {
   type Civil,
   LayoutParseError,
@@ -105,10 +105,10 @@ interface Instant {
 /** A number of nanoseconds, or [ns, tz] (and [ns, tz, layout] for time.format). */
 function instantArg(name: string, args: Value[], i: number, allowLayout = false): Instant {
   const v = args[i] as Value;
-  if (typeof v === "number") return { ns: nsOf(v), zone: UTC };
+  if (typeof v === "number" || v instanceof RegoNumber) return { ns: nsOf(v), zone: UTC };
   if (Array.isArray(v) && (v.length === 2 || (allowLayout && v.length === 3))) {
     const [n, tz, layout] = v;
-    if (typeof n !== "number") throw typeError(name, i + 1, v, "array[number, string]");
+    if (typeof n !== "number" && !(n instanceof RegoNumber)) throw typeError(name, i + 1, v, "array[number, string]");
     if (typeof tz !== "string") throw typeError(name, i + 1, v, "array[number, string]");
     if (layout !== undefined && typeof layout !== "string") throw typeError(name, i + 1, v, "array[number, string, string]");
     const inst: Instant = { ns: nsOf(n), zone: zoneOf(name, tz) };
@@ -118,7 +118,9 @@ function instantArg(name: string, args: Value[], i: number, allowLayout = false)
   throw typeError(name, i + 1, v, "number", "array");
 }
 
-function nsOf(n: number): bigint {
+/** OPA reads the number as a big float of its text: an integer literal beyond 2^53 is exact. */
+function nsOf(n: number | RegoNumber): bigint {
+  if (n instanceof RegoNumber) return /^-?[0-9]+$/.test(n.text) ? BigInt(n.text) : toBigInt(Math.trunc(n.value));
   return toBigInt(Math.trunc(n));
 }
 
@@ -263,9 +265,10 @@ export const timeBuiltins: readonly BuiltinDef[] = [
   def("time.add_date", 4, (args) => {
     const name = "time.add_date";
     const inst = instantArg(name, args, 0);
-    const y = int(name, args, 1);
-    const m = int(name, args, 2);
-    const d = int(name, args, 3);
+    // OPA: IntOperand, by the number's text (1.0 years is refused).
+    const y = textInt(name, args, 1);
+    const m = textInt(name, args, 2);
+    const d = textInt(name, args, 3);
     const c = civilOf(name, inst);
     // Years beyond Go's nanosecond range: regorus and non-strict OPA give undefined.
     if (Math.abs(c.year + y + m / 12) > 300_000) return undefined;

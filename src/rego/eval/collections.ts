@@ -3,12 +3,20 @@
  * members in OPA's order (arrays by index, objects by sorted key, sets by
  * sorted member), without copying the collection.
  */
-import { canonicalKey, compare, compareStrings, equal, formatNumber, isObject, makeObject, objectEntries, objectGet, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
+import { canonicalKey, compare, compareStrings, equal, formatNumber, isObject, makeObject, numberInt, objectEntries, objectGet, RegoNumber, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 
-/** `coll[key]`: an array element, an object value, a set member; undefined otherwise. */
+/**
+ * `coll[key]`: an array element, an object value, a set member; undefined
+ * otherwise. An array index is OPA's Number.Int of the key (Array.Get), which
+ * parses the number's text: `arr[1.0]` is undefined, as in OPA.
+ */
 export function indexValue(coll: Value, key: Value): Value | undefined {
   if (Array.isArray(coll)) {
-    if (typeof key !== "number" || !Number.isInteger(key) || key < 0) return undefined;
+    if (typeof key !== "number") {
+      const i = key instanceof RegoNumber ? numberInt(key) : undefined;
+      return i === undefined || i < 0 ? undefined : coll[i];
+    }
+    if (!Number.isInteger(key) || key < 0) return undefined;
     return coll[key];
   }
   if (coll instanceof RegoSet) return coll.has(key) ? key : undefined;
@@ -19,7 +27,8 @@ export function indexValue(coll: Value, key: Value): Value | undefined {
 /**
  * `data[key]` on a base document, as OPA reads its store: the ref becomes a
  * storage path of strings (storage.NewPathForRef turns a number key into its
- * text, so `data.x[1]` finds the key "1"), and a path segment indexes an
+ * text, Number.String, so `data.x[1]` finds the key "1" and `data.x[1.0]` the
+ * key "1.0"), and a path segment indexes an
  * array when it is an integer in decimal (inmem's ValidateArrayIndex, so
  * `data.arr["0"]` is its first element). Sets and non-string object keys
  * (base data given as values rather than JSON) keep the plain lookup.
@@ -30,6 +39,8 @@ export function indexBase(coll: Value, key: Value): Value | undefined {
     return indexValue(coll, key);
   }
   if (typeof key === "number" && isObject(coll)) return objectGet(coll, formatNumber(key)) ?? objectGet(coll, key);
+  // The path segment is the number's text (Number.String): data.x[1.0] reads the key "1.0".
+  if (key instanceof RegoNumber && isObject(coll)) return objectGet(coll, key.text) ?? objectGet(coll, key);
   return indexValue(coll, key);
 }
 
