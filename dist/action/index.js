@@ -11291,15 +11291,15 @@ var require_is_number = __commonJS({
 var require_to_regex_range = __commonJS({
   "node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
-    var isNumber = require_is_number();
+    var isNumber2 = require_is_number();
     var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
+      if (isNumber2(min) === false) {
         throw new TypeError("toRegexRange: expected the first argument to be a number");
       }
       if (max === void 0 || min === max) {
         return String(min);
       }
-      if (isNumber(max) === false) {
+      if (isNumber2(max) === false) {
         throw new TypeError("toRegexRange: expected the second argument to be a number.");
       }
       let opts = { relaxZeros: true, ...options };
@@ -11511,7 +11511,7 @@ var require_fill_range = __commonJS({
     var isValidValue = (value) => {
       return typeof value === "number" || typeof value === "string" && value !== "";
     };
-    var isNumber = (num4) => Number.isInteger(+num4);
+    var isNumber2 = (num4) => Number.isInteger(+num4);
     var zeros = (input) => {
       let value = `${input}`;
       let index = -1;
@@ -11639,7 +11639,7 @@ var require_fill_range = __commonJS({
       return range2;
     };
     var fillLetters = (start, end, step2 = 1, options = {}) => {
-      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
+      if (!isNumber2(start) && start.length > 1 || !isNumber2(end) && end.length > 1) {
         return invalidRange(start, end, options);
       }
       let format = options.transform || ((val) => String.fromCharCode(val));
@@ -11679,11 +11679,11 @@ var require_fill_range = __commonJS({
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step2 = step2 || opts.step || 1;
-      if (!isNumber(step2)) {
+      if (!isNumber2(step2)) {
         if (step2 != null && !isObject2(step2)) return invalidStep(step2, opts);
         return fill(start, end, 1, step2);
       }
-      if (isNumber(start) && isNumber(end)) {
+      if (isNumber2(start) && isNumber2(end)) {
         return fillNumbers(start, end, step2, opts);
       }
       return fillLetters(start, end, Math.max(Math.abs(step2), 1), opts);
@@ -14593,7 +14593,7 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path14, settings, callback) {
+    function read2(path14, settings, callback) {
       settings.fs.lstat(path14, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
@@ -14619,7 +14619,7 @@ var require_async = __commonJS({
         });
       });
     }
-    exports.read = read;
+    exports.read = read2;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -14635,7 +14635,7 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path14, settings) {
+    function read2(path14, settings) {
       const lstat = settings.fs.lstatSync(path14);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
@@ -14653,7 +14653,7 @@ var require_sync = __commonJS({
         throw error;
       }
     }
-    exports.read = read;
+    exports.read = read2;
   }
 });
 
@@ -14877,14 +14877,14 @@ var require_async2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings, callback) {
+    function read2(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         readdirWithFileTypes(directory, settings, callback);
         return;
       }
       readdir(directory, settings, callback);
     }
-    exports.read = read;
+    exports.read = read2;
     function readdirWithFileTypes(directory, settings, callback) {
       settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
@@ -14986,13 +14986,13 @@ var require_sync2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings) {
+    function read2(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         return readdirWithFileTypes(directory, settings);
       }
       return readdir(directory, settings);
     }
-    exports.read = read;
+    exports.read = read2;
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
@@ -23465,10 +23465,12 @@ function modulePath(modules, withKeys) {
 }
 function configAddressOf(address) {
   if (!address.includes("[")) return address;
+  if (PLAIN_INSTANCE_ADDRESS.test(address)) return stripInstanceKeys(address);
   const parsed = parseAddress(address);
   if (!parsed) return address;
   return joinAddress(modulePath(parsed.modules, false), (parsed.mode === "data" ? "data." : "") + parsed.type + "." + parsed.name);
 }
+var PLAIN_INSTANCE_ADDRESS = /^(?:module\.[\w-]+(?:\[(?:\d+|"[^"\\]*")\])?\.)*(?:data\.)?(?!module\.|data\.)[\w-]+\.[\w-]+(?:\[(?:\d+|"[^"\\]*")\])?$/;
 function joinAddress(modulePrefix, local) {
   return modulePrefix === "" ? local : modulePrefix + "." + local;
 }
@@ -23749,6 +23751,84 @@ async function loadPlanStreaming(file, sizeBytes, options) {
     loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${unasked.join(" and ")} were not loaded, and Rego policies see no ${unasked.join(" or ")} in input`);
   }
   return loaded;
+}
+
+// src/plan/read-ahead.ts
+import { closeSync, fstatSync, openSync, read } from "node:fs";
+var ReadAhead = class _ReadAhead {
+  constructor(file, pending) {
+    this.file = file;
+    pending.catch(() => void 0);
+    this.pending = pending;
+  }
+  file;
+  pending;
+  /** Starts reading `file` when it is a regular file of at most `maxBytes`; else undefined. */
+  static start(file, maxBytes) {
+    if (file === "-") return void 0;
+    let fd;
+    try {
+      fd = openSync(file, "r");
+    } catch {
+      return void 0;
+    }
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile() || info.size > maxBytes || info.size === 0) {
+        closeSync(fd);
+        return void 0;
+      }
+      return new _ReadAhead(file, readWhole(fd, info.size));
+    } catch {
+      closeSync(fd);
+      return void 0;
+    }
+  }
+  /**
+   * The bytes, once, for the file they were read from: the caller then owns
+   * them, and this object no longer holds a reference (a plan's bytes should
+   * not stay in memory for the rest of the scan).
+   */
+  take(file) {
+    if (file !== this.file || !this.pending) return void 0;
+    const bytes = this.pending;
+    this.pending = void 0;
+    return bytes;
+  }
+};
+function readWhole(fd, size) {
+  return new Promise((resolve, reject) => {
+    let buffer = Buffer.allocUnsafe(size);
+    let filled = 0;
+    const finish = (err) => {
+      try {
+        closeSync(fd);
+      } catch {
+      }
+      if (err) reject(err);
+      else resolve(filled === buffer.length ? buffer : buffer.subarray(0, filled));
+    };
+    const next = () => {
+      if (filled < buffer.length) {
+        read(fd, buffer, filled, buffer.length - filled, filled, (err, bytesRead) => {
+          if (err) return finish(err);
+          if (bytesRead === 0) return finish();
+          filled += bytesRead;
+          next();
+        });
+        return;
+      }
+      const probe = Buffer.allocUnsafe(64 * 1024);
+      read(fd, probe, 0, probe.length, filled, (err, bytesRead) => {
+        if (err) return finish(err);
+        if (bytesRead === 0) return finish();
+        buffer = Buffer.concat([buffer, probe.subarray(0, bytesRead)]);
+        filled += bytesRead;
+        next();
+      });
+    };
+    next();
+  });
 }
 
 // src/plan/schema-validators.generated.ts
@@ -25705,12 +25785,26 @@ function describeError(err) {
 var DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 var DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 async function loadDocument(file, options = {}) {
+  const ahead = options.readAhead?.take(file);
+  if (ahead) {
+    let bytes2;
+    try {
+      bytes2 = await ahead;
+    } catch (err) {
+      throw new InputError(file, describeFsError(err));
+    }
+    return parseDocument(file, bytes2, options);
+  }
   if (file !== "-") {
     const size = await sizeOf(file, options);
     if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES)) return loadPlanStreaming(file, size, options);
   }
   const bytes = await readInput(file, options);
   return parseDocument(file, bytes, options);
+}
+function startReading(file, options = {}) {
+  const limit = Math.min(options.maxBytes ?? DEFAULT_MAX_BYTES, options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES);
+  return ReadAhead.start(file, limit);
 }
 async function sizeOf(file, options) {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -31652,6 +31746,13 @@ function isObj3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 var NON_RESOURCE_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "self", "terraform", "data"]);
+var NO_TARGETS = [];
+var META_EXPRESSIONS = ["count_expression", "for_each_expression"];
+function namesNoResource(ref) {
+  const dot = ref.indexOf(".");
+  const root2 = dot < 0 ? ref : ref.slice(0, dot);
+  return root2 === "local" || root2 === "each" || root2 === "count" || root2 === "path" || root2 === "self" || root2 === "terraform";
+}
 var MAX_MODULE_HOPS = 32;
 var ReferenceGraph = class _ReferenceGraph {
   outgoing = /* @__PURE__ */ new Map();
@@ -31693,7 +31794,7 @@ var ReferenceGraph = class _ReferenceGraph {
         const from = joinAddress(scope.prefix, r["address"]);
         this.blocks.set(from, r);
         if (isObj3(r["expressions"])) this.collect(from, scope, r["expressions"], "");
-        for (const meta of ["count_expression", "for_each_expression"]) {
+        for (const meta of META_EXPRESSIONS) {
           const e = r[meta];
           if (isObj3(e)) this.addExpression(from, meta, scope, e);
         }
@@ -31727,13 +31828,17 @@ var ReferenceGraph = class _ReferenceGraph {
   addExpression(from, attribute, scope, expression) {
     const refs = expression["references"];
     if (!Array.isArray(refs)) return;
-    const targets = /* @__PURE__ */ new Set();
+    let targets;
     for (const ref of refs) {
-      if (typeof ref !== "string") continue;
-      for (const to of this.resolveInScope(ref, scope)) targets.add(to);
+      if (typeof ref !== "string" || namesNoResource(ref)) continue;
+      for (const to of this.resolveInScope(ref, scope)) {
+        if (to === from) continue;
+        if (!targets) targets = [to];
+        else if (!targets.includes(to)) targets.push(to);
+      }
     }
+    if (!targets) return;
     for (const to of targets) {
-      if (to === from) continue;
       const edge = { from, attribute, to };
       push(this.outgoing, from, edge);
       push(this.incoming, to, edge);
@@ -31746,7 +31851,7 @@ var ReferenceGraph = class _ReferenceGraph {
     if (!targets) {
       const out2 = /* @__PURE__ */ new Set();
       this.resolve(ref, scope, out2, 0);
-      targets = [...out2];
+      targets = out2.size === 0 ? NO_TARGETS : Array.from(out2);
       cache2.set(ref, targets);
     }
     return targets;
@@ -31825,9 +31930,10 @@ function assembleModel(loaded, resources, graph) {
   return model;
 }
 function shortProviderName(providerName, type) {
-  const last2 = providerName.split("/").pop() ?? "";
+  const last2 = providerName.slice(providerName.lastIndexOf("/") + 1);
   if (last2 !== "") return last2;
-  return type.split("_")[0] ?? "";
+  const underscore = type.indexOf("_");
+  return underscore < 0 ? type : type.slice(0, underscore);
 }
 function resourcesFromPlan(plan2) {
   const changes = plan2["resource_changes"];
@@ -33611,6 +33717,40 @@ import path7 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/rego/value.ts
+var RegoNumber = class {
+  constructor(value, text2) {
+    this.value = value;
+    this.text = text2;
+  }
+  value;
+  text;
+  /** JSON.stringify (results, messages) sees the value. */
+  toJSON() {
+    return this.value;
+  }
+};
+function numberFromText(text2) {
+  const n = Number(text2);
+  if (formatNumber(n) === text2) return n;
+  return new RegoNumber(n === 0 ? 0 : n, text2);
+}
+function numberValue(n) {
+  return typeof n === "number" ? n : n.value;
+}
+function asNumber(v) {
+  if (typeof v === "number") return v;
+  return v instanceof RegoNumber ? v.value : void 0;
+}
+function isNumber(v) {
+  return typeof v === "number" || v instanceof RegoNumber;
+}
+function numberInt(v) {
+  if (typeof v === "number") return Number.isInteger(v) ? v : void 0;
+  if (!(v instanceof RegoNumber) || !/^-?[0-9]+$/.test(v.text)) return void 0;
+  const b = BigInt(v.text);
+  if (b > 9223372036854775807n || b < -9223372036854775808n) return void 0;
+  return v.value;
+}
 var RegoObject = class {
   /** canonical key -> [key, value] */
   map;
@@ -33661,7 +33801,7 @@ var RegoSet = class {
   }
 };
 function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoNumber);
 }
 function isSet2(v) {
   return v instanceof RegoSet;
@@ -33678,6 +33818,7 @@ function typeName(v) {
   }
   if (Array.isArray(v)) return "array";
   if (v instanceof RegoSet) return "set";
+  if (v instanceof RegoNumber) return "number";
   return "object";
 }
 var hasOwn = Object.prototype.hasOwnProperty;
@@ -33737,8 +33878,11 @@ function compare(a, b) {
       return 0;
     case "boolean":
       return (a ? 1 : 0) - (b ? 1 : 0);
-    case "number":
-      return a < b ? -1 : a > b ? 1 : 0;
+    case "number": {
+      const x = typeof a === "number" ? a : a.value;
+      const y = typeof b === "number" ? b : b.value;
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
     case "string":
       return compareStrings(a, b);
     case "array":
@@ -33795,10 +33939,11 @@ function equal(a, b) {
   switch (ta) {
     case "null":
     case "boolean":
-    case "number":
     case "string":
       return false;
     // a === b handled above
+    case "number":
+      return (typeof a === "number" ? a : a.value) === (typeof b === "number" ? b : b.value);
     case "array": {
       const x = a;
       const y = b;
@@ -33836,6 +33981,7 @@ function canonicalKey(v) {
     case "string":
       return "s" + v;
   }
+  if (v instanceof RegoNumber) return "#" + v.value;
   const cached = keyCache.get(v);
   if (cached !== void 0) return cached;
   let key;
@@ -33854,6 +34000,7 @@ function canonicalKey(v) {
 }
 function toJSON(v) {
   if (v === null || typeof v !== "object") return v;
+  if (v instanceof RegoNumber) return v.value;
   if (Array.isArray(v)) return v.map(toJSON);
   if (v instanceof RegoSet) return sortedMembers(v).map(toJSON);
   const out2 = {};
@@ -33873,6 +34020,7 @@ function formatValue(v) {
     case "string":
       return JSON.stringify(v);
   }
+  if (v instanceof RegoNumber) return v.text;
   if (Array.isArray(v)) return "[" + v.map(formatValue).join(", ") + "]";
   if (v instanceof RegoSet) {
     if (v.size === 0) return "set()";
@@ -34226,9 +34374,9 @@ async function runScan(options) {
 var REPEATED_MEMBERS = ["planned_values", "prior_state"];
 function unreadMembers(options) {
   if ((options.wasm ?? []).length > 0) return [];
-  const read = options.rego?.program.inputMembersRead() ?? /* @__PURE__ */ new Set();
-  if (read === "whole") return [];
-  return REPEATED_MEMBERS.filter((k) => !read.has(k));
+  const read2 = options.rego?.program.inputMembersRead() ?? /* @__PURE__ */ new Set();
+  if (read2 === "whole") return [];
+  return REPEATED_MEMBERS.filter((k) => !read2.has(k));
 }
 function today(options) {
   return options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
@@ -36085,7 +36233,7 @@ var Parser = class {
       const next = this.peek();
       if (next.type !== "number") this.failAt("unary - can only be used with numeric literals", this.loc(t));
       this.next();
-      return this.suffixes({ type: "scalar", value: -Number(next.text), loc: this.loc(t) });
+      return this.suffixes({ type: "scalar", value: numberScalar("-" + next.text), loc: this.loc(t) });
     }
     return this.term();
   }
@@ -36136,7 +36284,7 @@ var Parser = class {
     switch (t.type) {
       case "number": {
         this.next();
-        return { type: "scalar", value: Number(t.text), loc };
+        return { type: "scalar", value: numberScalar(t.text), loc };
       }
       case "string":
         this.next();
@@ -36334,6 +36482,10 @@ function callName(t) {
   }
   return void 0;
 }
+function numberScalar(text2) {
+  const n = numberFromText(text2);
+  return n;
+}
 
 // src/policy/rego/ast-cache.ts
 var FORMAT = 1;
@@ -36438,15 +36590,24 @@ function str3(name, args, i) {
 }
 function num3(name, args, i) {
   const v = args[i];
-  if (typeof v !== "number") throw typeError(name, i + 1, v, "number");
-  return v;
+  if (typeof v === "number") return v;
+  if (v instanceof RegoNumber) return v.value;
+  throw typeError(name, i + 1, v, "number");
+}
+function notAnInteger(name, i) {
+  return new BuiltinError("eval_type_error", `${name}: operand ${i + 1} must be integer number but got floating-point number`);
 }
 function int(name, args, i) {
   const v = num3(name, args, i);
-  if (!Number.isInteger(v)) {
-    throw new BuiltinError("eval_type_error", `${name}: operand ${i + 1} must be integer number but got floating-point number`);
-  }
+  if (!Number.isInteger(v)) throw notAnInteger(name, i);
   return v;
+}
+function textInt(name, args, i) {
+  const v = args[i];
+  if (typeof v !== "number" && !(v instanceof RegoNumber)) throw typeError(name, i + 1, v, "number");
+  const n = numberInt(v);
+  if (n === void 0) throw notAnInteger(name, i);
+  return n;
 }
 function arr(name, args, i) {
   const v = args[i];
@@ -36506,8 +36667,13 @@ function memoPerQuery(ctx, key, make) {
 // src/rego/builtins/aggregates.ts
 function numbersOf(name, args) {
   const items = arrayOrSet(name, args, 0);
-  for (const v of items) if (typeof v !== "number") throw elementTypeError(name, 1, args[0], v, "number");
-  return items;
+  const out2 = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const n = asNumber(items[i]);
+    if (n === void 0) throw elementTypeError(name, 1, args[0], items[i], "number");
+    out2[i] = n;
+  }
+  return out2;
 }
 function count(args) {
   const v = args[0];
@@ -36543,9 +36709,11 @@ var aggregateBuiltins = [
 // src/rego/builtins/arrays.ts
 function slice(args) {
   const a = arr("array.slice", args, 0);
-  let start = num3("array.slice", args, 1);
-  let stop = num3("array.slice", args, 2);
-  if (!Number.isInteger(start) || !Number.isInteger(stop)) return void 0;
+  num3("array.slice", args, 1);
+  num3("array.slice", args, 2);
+  let start = numberInt(args[1]);
+  let stop = numberInt(args[2]);
+  if (start === void 0 || stop === void 0) return void 0;
   if (start < 0) start = 0;
   if (stop > a.length) stop = a.length;
   if (start >= stop) return [];
@@ -36594,15 +36762,17 @@ var comparisonBuiltins = [
 
 // src/rego/builtins/conversions.ts
 var DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+var JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 function toNumber(args) {
   const v = args[0];
   if (v === null) return 0;
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "number") return v;
+  if (typeof v === "number" || v instanceof RegoNumber) return v;
   if (typeof v === "string") {
     if (!DECIMAL.test(v)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
     const n = Number(v);
     if (!Number.isFinite(n)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: value out of range`);
+    if (JSON_NUMBER.test(v)) return numberFromText(v);
     return n === 0 ? 0 : n;
   }
   throw typeError("to_number", 1, v, "null", "boolean", "number", "string");
@@ -36714,10 +36884,37 @@ var import_yaml4 = __toESM(require_dist(), 1);
 function goJSONEscapes(s) {
   return s.replace(/[<>&\u2028\u2029]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 }
+function plainKeepingText(v, found) {
+  if (v instanceof RegoNumber) {
+    found.text = true;
+    return v;
+  }
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => plainKeepingText(x, found));
+  if (v instanceof RegoSet) return sortedMembers(v).map((x) => plainKeepingText(x, found));
+  const out2 = {};
+  for (const [k, x] of sortedEntries(v)) {
+    const name = typeof k === "string" ? k : stringifyKeepingText(plainKeepingText(k, found), void 0, 0);
+    Object.defineProperty(out2, name, { value: plainKeepingText(x, found), enumerable: true, writable: true, configurable: true });
+  }
+  return out2;
+}
+function stringifyKeepingText(x, tab, depth) {
+  if (x instanceof RegoNumber) return x.text;
+  if (x === null || typeof x !== "object") return JSON.stringify(x);
+  const items = Array.isArray(x) ? x.map((e) => stringifyKeepingText(e, tab, depth + 1)) : Object.keys(x).map((k) => JSON.stringify(k) + (tab === void 0 ? ":" : ": ") + stringifyKeepingText(x[k], tab, depth + 1));
+  const [open, close] = Array.isArray(x) ? ["[", "]"] : ["{", "}"];
+  if (items.length === 0) return open + close;
+  if (tab === void 0) return open + items.join(",") + close;
+  const inner = tab.repeat(depth + 1);
+  return open + "\n" + inner + items.join(",\n" + inner) + "\n" + tab.repeat(depth) + close;
+}
 function marshalJSON(v, indent) {
-  const plain2 = toJSON(v);
-  if (indent === void 0) return goJSONEscapes(JSON.stringify(plain2));
-  const lines = JSON.stringify(plain2, null, "	").split("\n");
+  const found = { text: false };
+  const plain2 = plainKeepingText(v, found);
+  const stringify = (tab) => found.text ? stringifyKeepingText(plain2, tab, 0) : JSON.stringify(plain2, null, tab);
+  if (indent === void 0) return goJSONEscapes(stringify(void 0));
+  const lines = stringify("	").split("\n");
   const out2 = lines.map((line, i) => {
     const depth = /^\t*/.exec(line)[0].length;
     return (i === 0 ? "" : indent.prefix) + indent.indent.repeat(depth) + goJSONEscapes(line.slice(depth));
@@ -43710,14 +43907,14 @@ var regexBuiltins = [
   def("regex.find_n", 3, (args) => {
     const re = compileRegex("regex.find_n", str3("regex.find_n", args, 0));
     const s = str3("regex.find_n", args, 1);
-    const n = int("regex.find_n", args, 2);
+    const n = textInt("regex.find_n", args, 2);
     return allMatches(re, s, n).map((m) => m.groups[0] ?? "");
   }),
   def("regex.find_all_string_submatch_n", 3, (args) => {
     const name = "regex.find_all_string_submatch_n";
     const re = compileRegex(name, str3(name, args, 0));
     const s = str3(name, args, 1);
-    const n = int(name, args, 2);
+    const n = textInt(name, args, 2);
     return allMatches(re, s, n).map((m) => m.groups.map((g) => g ?? ""));
   }),
   def("regex.split", 2, (args) => {
@@ -43868,6 +44065,8 @@ function arrayIndex(seg, length, forInsert) {
     i = Number(seg);
   } else if (typeof seg === "number" && Number.isSafeInteger(seg)) {
     i = seg;
+  } else if (seg instanceof RegoNumber && numberInt(seg) !== void 0) {
+    i = numberInt(seg);
   } else {
     return fail2();
   }
@@ -44182,7 +44381,7 @@ function keyedAddresses(name, v, pos) {
   if (typeof v === "string") return [[v, v]];
   if (Array.isArray(v)) return v.map((x, i) => [i, addressOf(x)]);
   if (v instanceof RegoSet) return [...v].map((x) => [x, addressOf(x)]);
-  if (v !== null && typeof v === "object") return [...objectEntries(v)].map(([k, x]) => [k, addressOf(x)]);
+  if (isObject(v)) return [...objectEntries(v)].map(([k, x]) => [k, addressOf(x)]);
   throw typeError(name, pos, v, "string", "array", "set", "object");
 }
 function cidrContainsMatches(args) {
@@ -44222,13 +44421,14 @@ function finite(name, n) {
 function minus(args) {
   const [a, b] = args;
   if (typeof a === "number" && typeof b === "number") return finite("minus", a - b);
+  if (isNumber(a) && isNumber(b)) return finite("minus", numberValue(a) - numberValue(b));
   if (a instanceof RegoSet && b instanceof RegoSet) {
     const out2 = new RegoSet();
     for (const v of a) if (!b.has(v)) out2.addDuringConstruction(v);
     return out2;
   }
-  if (typeof a === "number" || a instanceof RegoSet) {
-    throw typeError("minus", 2, b, typeof a === "number" ? "number" : "set");
+  if (isNumber(a) || a instanceof RegoSet) {
+    throw typeError("minus", 2, b, isNumber(a) ? "number" : "set");
   }
   throw typeError("minus", 1, a, "number", "set");
 }
@@ -44283,8 +44483,9 @@ var numberBuiltins = [
   }),
   def("rand.intn", 2, (args, ctx) => {
     if (typeof args[0] !== "string") throw typeError("rand.intn", 1, args[0], "string");
-    const n = num3("rand.intn", args, 1);
-    if (!Number.isInteger(n)) return void 0;
+    num3("rand.intn", args, 1);
+    const n = numberInt(args[1]);
+    if (n === void 0) return void 0;
     if (n === 0) return 0;
     const bound = Math.abs(n);
     return memoPerQuery(ctx, `rand.intn\0${args[0]}\0${bound}`, () => randomBelow(bound));
@@ -44294,7 +44495,8 @@ var numberBuiltins = [
 // src/rego/builtins/objects.ts
 function step(v, key) {
   if (Array.isArray(v)) {
-    return typeof key === "number" && Number.isInteger(key) && key >= 0 && key < v.length ? v[key] : void 0;
+    const i = numberInt(key);
+    return i !== void 0 && i >= 0 && i < v.length ? v[i] : void 0;
   }
   if (v instanceof RegoSet) return v.has(key) ? key : void 0;
   if (isObject(v)) return objectGet(v, key);
@@ -44379,7 +44581,7 @@ function parsePath(name, p) {
     return p.replace(/^\/+/, "").split("/").map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
   }
   if (Array.isArray(p)) return p;
-  throw builtinError(name, `operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeof p === "object" ? p instanceof RegoSet ? "set" : p === null ? "null" : "object" : typeof p}`);
+  throw builtinError(name, `operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeName(p)}`);
 }
 function pathsOf(name, args) {
   const v = args[1];
@@ -44585,6 +44787,7 @@ var setBuiltins = [
 function toArg(v) {
   if (typeof v === "number") return Number.isInteger(v) ? { kind: "int", v: toBigInt(v) } : { kind: "float", v };
   if (typeof v === "string") return { kind: "string", v };
+  if (v instanceof RegoNumber) return /[.eE]/.test(v.text) ? { kind: "float", v: v.value } : { kind: "int", v: BigInt(v.text) };
   return { kind: "string", v: formatValue(v) };
 }
 function fixExponent(s) {
@@ -44921,8 +45124,8 @@ function formatInt2(args) {
 }
 function substring(args) {
   const s = str3("substring", args, 0);
-  const start = int("substring", args, 1);
-  const length = int("substring", args, 2);
+  const start = textInt("substring", args, 1);
+  const length = textInt("substring", args, 2);
   if (start < 0) throw builtinError("substring", "negative offset");
   const cps = codePoints(s);
   if (start >= cps.length) return "";
@@ -45502,10 +45705,10 @@ function zoneOf(name, tz) {
 }
 function instantArg(name, args, i, allowLayout = false) {
   const v = args[i];
-  if (typeof v === "number") return { ns: nsOf(v), zone: UTC };
+  if (typeof v === "number" || v instanceof RegoNumber) return { ns: nsOf(v), zone: UTC };
   if (Array.isArray(v) && (v.length === 2 || allowLayout && v.length === 3)) {
     const [n, tz, layout] = v;
-    if (typeof n !== "number") throw typeError(name, i + 1, v, "array[number, string]");
+    if (typeof n !== "number" && !(n instanceof RegoNumber)) throw typeError(name, i + 1, v, "array[number, string]");
     if (typeof tz !== "string") throw typeError(name, i + 1, v, "array[number, string]");
     if (layout !== void 0 && typeof layout !== "string") throw typeError(name, i + 1, v, "array[number, string, string]");
     const inst = { ns: nsOf(n), zone: zoneOf(name, tz) };
@@ -45515,6 +45718,7 @@ function instantArg(name, args, i, allowLayout = false) {
   throw typeError(name, i + 1, v, "number", "array");
 }
 function nsOf(n) {
+  if (n instanceof RegoNumber) return /^-?[0-9]+$/.test(n.text) ? BigInt(n.text) : toBigInt(Math.trunc(n.value));
   return toBigInt(Math.trunc(n));
 }
 function civilOf(name, inst) {
@@ -45647,9 +45851,9 @@ var timeBuiltins = [
   def("time.add_date", 4, (args) => {
     const name = "time.add_date";
     const inst = instantArg(name, args, 0);
-    const y = int(name, args, 1);
-    const m = int(name, args, 2);
-    const d = int(name, args, 3);
+    const y = textInt(name, args, 1);
+    const m = textInt(name, args, 2);
+    const d = textInt(name, args, 3);
     const c = civilOf(name, inst);
     if (Math.abs(c.year + y + m / 12) > 3e5) return void 0;
     const ns = nsFromFields(c.year + y, c.month + m, c.day + d, c.hour, c.minute, c.second, c.nanosecond, c.offsetSeconds);
@@ -47361,7 +47565,11 @@ function inputMembersRead(modules) {
 // src/rego/eval/collections.ts
 function indexValue(coll, key) {
   if (Array.isArray(coll)) {
-    if (typeof key !== "number" || !Number.isInteger(key) || key < 0) return void 0;
+    if (typeof key !== "number") {
+      const i = key instanceof RegoNumber ? numberInt(key) : void 0;
+      return i === void 0 || i < 0 ? void 0 : coll[i];
+    }
+    if (!Number.isInteger(key) || key < 0) return void 0;
     return coll[key];
   }
   if (coll instanceof RegoSet) return coll.has(key) ? key : void 0;
@@ -47374,6 +47582,7 @@ function indexBase(coll, key) {
     return indexValue(coll, key);
   }
   if (typeof key === "number" && isObject(coll)) return objectGet(coll, formatNumber(key)) ?? objectGet(coll, key);
+  if (key instanceof RegoNumber && isObject(coll)) return objectGet(coll, key.text) ?? objectGet(coll, key);
   return indexValue(coll, key);
 }
 var sortedKeyCache = /* @__PURE__ */ new WeakMap();
@@ -47472,8 +47681,12 @@ var Context = class _Context {
   data;
   overrides;
   mocks;
-  /** Rule values by tree node id, function results by node id and arguments. */
+  /** Rule values by tree node id. */
   memo = /* @__PURE__ */ new Map();
+  /** Function results by tree node id, then by argument (see Evaluator.callMemo). */
+  calls = /* @__PURE__ */ new Map();
+  /** Results of the costly one-string builtins (json.unmarshal, ...), by builtin name and argument. */
+  builtinMemo = /* @__PURE__ */ new Map();
   /** A child context for a `with`: same documents and replacements, fresh memo. */
   derive() {
     return new _Context(this.input, this.data, new Map(this.overrides), new Map(this.mocks));
@@ -47560,6 +47773,8 @@ function toValue(node) {
 
 // src/rego/eval/evaluator.ts
 var MEMOIZED_BUILTINS = /* @__PURE__ */ new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
+var NEEDS_SEARCH = /* @__PURE__ */ Symbol("needs search");
+var directTerms = /* @__PURE__ */ new WeakMap();
 var TRUE_TERM = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
 var Evaluator = class {
   constructor(program2, root2, options) {
@@ -47669,8 +47884,13 @@ var Evaluator = class {
   }
   evalExpr(e, k) {
     switch (e.kind) {
-      case "term":
+      case "term": {
+        if (this.isDirect(e.term)) {
+          const v = this.direct(e.term);
+          if (v !== NEEDS_SEARCH) return v !== void 0 && v !== false && k();
+        }
         return this.evalTerm(e.term, (v) => v !== false && k());
+      }
       case "unify":
       case "assign":
         return this.unifyTerms(e.left, e.right, k);
@@ -47746,11 +47966,20 @@ var Evaluator = class {
       case "root":
         if (t.root === "input") return this.ctx.input === void 0 ? false : k(this.ctx.input);
         return this.walkData(this.program.tree.root, this.ctx.data, [], 0, k);
-      case "ref":
+      case "ref": {
+        if (this.isDirect(t)) {
+          const v = this.direct(t);
+          if (v !== NEEDS_SEARCH) return v !== void 0 && k(v);
+        }
         return this.evalRef(t, k);
+      }
       case "array": {
         const c = this.constant(t);
         if (c !== null) return k(c);
+        if (this.isDirect(t)) {
+          const v = this.direct(t);
+          if (v !== NEEDS_SEARCH) return v !== void 0 && k(v);
+        }
         return this.evalList(t.items, 0, [], (items) => k(items));
       }
       case "set": {
@@ -47768,8 +47997,13 @@ var Evaluator = class {
           return k(makeObject(entries));
         });
       }
-      case "call":
+      case "call": {
+        if (this.isDirect(t)) {
+          const v = this.direct(t);
+          if (v !== NEEDS_SEARCH) return v !== void 0 && k(v);
+        }
         return this.evalCall(t, k);
+      }
       case "arraycomp": {
         const out2 = [];
         this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out2.push(v), false)));
@@ -47798,6 +48032,115 @@ var Evaluator = class {
         );
         return k(makeObject([...seen.values()]));
       }
+    }
+  }
+  // ---------------------------------------------------------------------------
+  // Direct evaluation: most terms have at most one value (`r.change.after.x`,
+  // `startswith(v, "arn:")`, `has(s.Action, "*")`), and computing it as a
+  // plain function call skips the continuations and the arrays of the
+  // general search, which is most of the evaluator's time on plan policies.
+  /** Whether a term is one `direct` can evaluate (worked out once per term). */
+  isDirect(t) {
+    let d = directTerms.get(t);
+    if (d === void 0) directTerms.set(t, d = this.directShape(t));
+    return d;
+  }
+  directShape(t) {
+    switch (t.type) {
+      case "scalar":
+      case "var":
+        return true;
+      case "root":
+        return t.root === "input";
+      case "ref":
+        return (t.head.type === "var" || t.head.type === "root" && t.head.root === "input") && t.path.every((p) => p.type === "scalar" || p.type === "var");
+      case "array":
+        return t.items.every((x) => this.isDirect(x));
+      case "object":
+        return t.entries.every(([k, v]) => this.isDirect(k) && this.isDirect(v));
+      case "call": {
+        const target = t.target;
+        if (!target || !t.args.every((x) => this.isDirect(x))) return false;
+        if (target.kind === "builtin") {
+          const def2 = this.program.builtins.get(target.name);
+          return def2 !== void 0 && !def2.relation && t.args.length === def2.arity;
+        }
+        return target.kind === "function" && this.node(target.path) !== void 0 && t.args.length === this.arity(target, t.args.length);
+      }
+      default:
+        return false;
+    }
+  }
+  /**
+   * The one value of a direct term, undefined when it has none, or
+   * NEEDS_SEARCH when it must go through the general search after all (a
+   * reference with an unbound variable iterates; mocks replace calls).
+   */
+  direct(t) {
+    switch (t.type) {
+      case "scalar":
+        return t.value;
+      case "var": {
+        const v = this.frame[t.slot];
+        if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+        return v;
+      }
+      case "root":
+        return this.ctx.input;
+      case "ref": {
+        const head = t.head;
+        let v;
+        if (head.type === "var") {
+          v = this.frame[head.slot];
+          if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
+        } else v = this.ctx.input;
+        const path14 = t.path;
+        for (let i = 0; i < path14.length && v !== void 0; i++) {
+          const seg = path14[i];
+          const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot] : void 0;
+          if (key === void 0) return NEEDS_SEARCH;
+          v = indexValue(v, key);
+        }
+        return v;
+      }
+      case "array": {
+        const c = this.constant(t);
+        if (c !== null) return c;
+        const out2 = new Array(t.items.length);
+        for (let i = 0; i < out2.length; i++) {
+          const v = this.direct(t.items[i]);
+          if (v === void 0 || v === NEEDS_SEARCH) return v;
+          out2[i] = v;
+        }
+        return out2;
+      }
+      case "object": {
+        const c = this.constant(t);
+        if (c !== null) return c;
+        const entries = [];
+        for (const [kt, vt] of t.entries) {
+          const key = this.direct(kt);
+          if (key === void 0 || key === NEEDS_SEARCH) return key;
+          const value = this.direct(vt);
+          if (value === void 0 || value === NEEDS_SEARCH) return value;
+          entries.push([key, value]);
+        }
+        return makeObject(entries);
+      }
+      case "call": {
+        if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
+        const args = new Array(t.args.length);
+        for (let i = 0; i < args.length; i++) {
+          const v = this.direct(t.args[i]);
+          if (v === void 0 || v === NEEDS_SEARCH) return v;
+          args[i] = v;
+        }
+        const target = t.target;
+        if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name), args, t);
+        return this.functionValue(this.node(target.path), args);
+      }
+      default:
+        return NEEDS_SEARCH;
     }
   }
   /** The value of a term made only of constants (computed once), or null. */
@@ -48065,11 +48408,8 @@ var Evaluator = class {
   }
   /** A complete rule's (or function's) value: its body, then each else in order. */
   ruleBranches(rule) {
-    const branches = [{ value: rule.head.value ?? TRUE_TERM, body: rule.body }];
-    for (const e of rule.elses) branches.push({ value: e.value ?? TRUE_TERM, body: e.body });
-    for (const b of branches) {
+    for (const b of branchesOf(rule)) {
       let result;
-      const once = constantValue(b.value) !== void 0;
       this.evalBody(
         b.body,
         0,
@@ -48079,7 +48419,7 @@ var Evaluator = class {
             throw new RegoError("eval_conflict_error", `${what} (${["data", ...rule.path].join(".")})`, rule.loc);
           }
           result = v;
-          return once;
+          return b.once;
         })
       );
       if (result !== void 0) return result;
@@ -48152,12 +48492,13 @@ var Evaluator = class {
   }
   /** Calls a builtin; its errors fail the query in strict mode, else make the call undefined. */
   invoke(def2, args, t) {
-    if (MEMOIZED_BUILTINS.has(def2.name) && args.length === 1 && typeof args[0] === "string") {
-      const key = `builtin:${def2.name}:${args[0]}`;
-      const hit = this.ctx.memo.get(key);
-      if (hit !== void 0 && hit !== IN_PROGRESS) return hit === UNDEFINED ? void 0 : hit;
+    if (args.length === 1 && typeof args[0] === "string" && MEMOIZED_BUILTINS.has(def2.name)) {
+      let memo = this.ctx.builtinMemo.get(def2.name);
+      if (!memo) this.ctx.builtinMemo.set(def2.name, memo = /* @__PURE__ */ new Map());
+      const hit = memo.get(args[0]);
+      if (hit !== void 0) return hit === UNDEFINED ? void 0 : hit;
       const out2 = this.invokeUncached(def2, args, t);
-      this.ctx.memo.set(key, out2 === void 0 ? UNDEFINED : out2);
+      memo.set(args[0], out2 === void 0 ? UNDEFINED : out2);
       return out2;
     }
     return this.invokeUncached(def2, args, t);
@@ -48195,15 +48536,18 @@ var Evaluator = class {
     );
   }
   functionValue(node, args) {
-    const cacheable = args.every((a) => a === null || typeof a !== "object");
-    const key = cacheable ? `${node.id}(${args.map(canonicalKey).join(",")})` : void 0;
-    if (key !== void 0) {
-      const cached = this.ctx.memo.get(key);
-      if (cached !== void 0 && cached !== IN_PROGRESS) return cached === UNDEFINED ? void 0 : cached;
-    }
+    const memo = this.callMemo(node.id, args);
+    const lastArg = args.length > 0 ? args[args.length - 1] : NO_ARGS;
+    const cached = memo.get(lastArg);
+    if (cached !== void 0) return cached === UNDEFINED ? void 0 : cached;
     let result;
     for (const rule of node.functions) {
+      const slots = paramSlots(rule);
       const v = this.inRuleFrame(rule, () => {
+        if (slots) {
+          for (let i = 0; i < slots.length; i++) this.frame[slots[i]] = args[i];
+          return this.ruleBranches(rule);
+        }
         let out2;
         this.unifyArgs(rule.head.args, args, 0, () => {
           out2 = this.ruleBranches(rule);
@@ -48218,8 +48562,26 @@ var Evaluator = class {
       result = v;
     }
     if (result === void 0 && node.defaultRule) result = this.defaultValue(node.defaultRule);
-    if (key !== void 0) this.ctx.memo.set(key, result === void 0 ? UNDEFINED : result);
+    memo.set(lastArg, result === void 0 ? UNDEFINED : result);
     return result;
+  }
+  /**
+   * Where a function's results for these arguments are kept: one map per
+   * argument, keyed by the argument itself. Scalars are keys by value and
+   * collections by identity; values are never changed once built, so the
+   * same object is the same argument, and equal but distinct objects only
+   * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
+   * eleven times).
+   */
+  callMemo(nodeId, args) {
+    let m = this.ctx.calls.get(nodeId);
+    if (!m) this.ctx.calls.set(nodeId, m = /* @__PURE__ */ new Map());
+    for (let i = 0; i < args.length - 1; i++) {
+      let next = m.get(args[i]);
+      if (!next) m.set(args[i], next = /* @__PURE__ */ new Map());
+      m = next;
+    }
+    return m;
   }
   unifyArgs(params, args, i, k) {
     if (i === params.length) return k();
@@ -48282,7 +48644,13 @@ var Evaluator = class {
   // Unification
   /** `a = b`: evaluates the side that can be, and matches the other against it. */
   unifyTerms(a, b, k) {
-    if (this.canEval(b)) return this.evalTerm(b, (vb) => this.unifyPattern(a, vb, k));
+    if (this.canEval(b)) {
+      if (this.isDirect(b)) {
+        const vb = this.direct(b);
+        if (vb !== NEEDS_SEARCH) return vb !== void 0 && this.unifyPattern(a, vb, k);
+      }
+      return this.evalTerm(b, (vb) => this.unifyPattern(a, vb, k));
+    }
     if (this.canEval(a)) return this.evalTerm(a, (va) => this.unifyPattern(b, va, k));
     if (a.type === "array" && b.type === "array") {
       if (a.items.length !== b.items.length) return false;
@@ -48352,6 +48720,28 @@ var Evaluator = class {
     });
   }
 };
+var branchCache = /* @__PURE__ */ new WeakMap();
+function branchesOf(rule) {
+  let branches = branchCache.get(rule);
+  if (!branches) {
+    const all = [{ value: rule.head.value ?? TRUE_TERM, body: rule.body }, ...rule.elses.map((e) => ({ value: e.value ?? TRUE_TERM, body: e.body }))];
+    branches = all.map((b) => ({ ...b, once: constantValue(b.value) !== void 0 }));
+    branchCache.set(rule, branches);
+  }
+  return branches;
+}
+var NO_ARGS = /* @__PURE__ */ Symbol("no arguments");
+var paramCache = /* @__PURE__ */ new WeakMap();
+function paramSlots(rule) {
+  let slots = paramCache.get(rule);
+  if (slots === void 0) {
+    const params = rule.head.args ?? [];
+    const list3 = params.map((p) => p.type === "var" && p.slot !== void 0 ? p.slot : -1);
+    slots = list3.includes(-1) || new Set(list3).size !== list3.length ? null : list3;
+    paramCache.set(rule, slots);
+  }
+  return slots;
+}
 function isMember(x, coll) {
   return forEachMember(coll, (_, v) => equal(v, x));
 }
@@ -48980,6 +49370,8 @@ async function scanCommand(files, flags) {
   const baseline = flags.baseline === void 0 ? void 0 : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
   const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };
+  const load = maxBytes === void 0 ? {} : { maxBytes };
+  const readAhead = files.length > 0 ? startReading(files[0], load) : void 0;
   const rego = await loadRegoPolicies({
     paths: flags.policy,
     dataFiles: flags.data,
@@ -49005,7 +49397,7 @@ async function scanCommand(files, flags) {
       ...wasm.length > 0 ? { wasm } : {},
       // --no-bundled leaves only the user's policies, as conftest runs them.
       ...flags.bundled ? {} : { rules: [] },
-      load: maxBytes === void 0 ? {} : { maxBytes }
+      load: readAhead ? { ...load, readAhead } : load
     });
   } finally {
     progress.done();
