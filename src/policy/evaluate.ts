@@ -1,7 +1,7 @@
 import type { PlanguardConfig } from "../config/config.js";
 import type { Model, Resource } from "../plan/model.js";
 import { toFinding } from "./finding.js";
-import { outcomesOf, type ModelRule, type ResourceRule, type TypeScriptRule } from "./rule.js";
+import type { CheckResult, ModelRule, Outcome, ResourceRule, TypeScriptRule } from "./rule.js";
 import type { RuleSelection } from "./select.js";
 import type { Finding } from "./types.js";
 
@@ -54,9 +54,7 @@ export function evaluateTypeScriptRules(
     if (!isJudged(resource, config, judge)) continue;
     for (const rule of index.rulesFor(resource.type)) {
       try {
-        for (const outcome of outcomesOf(rule.check(resource, ctx))) {
-          result.findings.push(toFinding(rule.meta, { ...outcome, resource }, model.file, selection.severityOf(rule.meta)));
-        }
+        addFindings(result, rule, rule.check(resource, ctx), model.file, selection, resource);
       } catch (err) {
         result.failures.push(failure(rule, err, resource.address));
       }
@@ -64,14 +62,26 @@ export function evaluateTypeScriptRules(
   }
   for (const rule of active.filter((r): r is ModelRule => r.kind === "model")) {
     try {
-      for (const outcome of outcomesOf(rule.check(ctx))) {
-        result.findings.push(toFinding(rule.meta, outcome, model.file, selection.severityOf(rule.meta)));
-      }
+      addFindings(result, rule, rule.check(ctx), model.file, selection);
     } catch (err) {
       result.failures.push(failure(rule, err));
     }
   }
   return result;
+}
+
+/**
+ * The findings of one check. Most checks of a plan find nothing, so this
+ * returns before anything is allocated, and walks lists by index (no
+ * iterators while the code is still cold). A resource rule's outcomes are
+ * about the resource judged.
+ */
+function addFindings(result: EvaluationResult, rule: TypeScriptRule, checked: CheckResult, file: string, selection: RuleSelection, resource?: Resource): void {
+  if (checked === undefined) return;
+  const outcomes = Array.isArray(checked) ? (checked as readonly Outcome[]) : [checked as Outcome];
+  if (outcomes.length === 0) return;
+  const severity = selection.severityOf(rule.meta);
+  for (let i = 0; i < outcomes.length; i++) result.findings.push(toFinding(rule.meta, outcomes[i]!, file, severity, resource));
 }
 
 function failure(rule: TypeScriptRule, err: unknown, resource?: string): RuleFailure {

@@ -15,21 +15,21 @@ export interface RawOutcome {
 /**
  * Turns an outcome into a Finding. An unknown outcome (a value known only
  * after apply) is reported at info severity and never fails the scan.
+ * `judged` is the resource a resource rule judged; its outcomes are about it.
  */
-export function toFinding(meta: RuleMetadata, outcome: RawOutcome, file: string, severity: Severity): Finding {
+export function toFinding(meta: RuleMetadata, outcome: RawOutcome, file: string, severity: Severity, judged?: RawOutcome["resource"]): Finding {
   const undecided = outcome.kind === "unknown";
+  const resource = judged ?? outcome.resource;
   const finding: Finding = {
     ruleId: meta.id,
     severity: undecided ? "info" : (outcome.severity ?? severity),
     category: meta.category,
     message: undecided ? `Not decided until apply: ${outcome.message}` : outcome.message,
-    fingerprint: fingerprintOf(meta.id, outcome.resource?.address, outcome.attribute),
+    fingerprint: fingerprintOf(meta.id, resource?.address, outcome.attribute),
     file,
   };
   if (undecided) finding.undecided = true;
-  if (outcome.resource) {
-    finding.resource = { address: outcome.resource.address, type: outcome.resource.type, module: outcome.resource.moduleAddress };
-  }
+  if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== undefined) finding.attribute = outcome.attribute;
   return finding;
 }

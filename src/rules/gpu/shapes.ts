@@ -6,9 +6,22 @@ import { demandAfter } from "./common.js";
 /** Rules about which accelerators and machine shapes a plan may use. */
 
 const modelMatches = (g: GpuGroup, names: readonly string[]): boolean => {
-  const lower = names.map((m) => m.toLowerCase());
+  const lower = lowerCased(names);
   return lower.includes(g.shortModel.toLowerCase()) || lower.some((m) => g.model.toLowerCase().includes(m));
 };
+
+/**
+ * A config list (allowed models or families) in lower case. The rules ask
+ * for each of thousands of resources; the lists are the config's own
+ * arrays, so each is lowered once.
+ */
+function lowerCased(names: readonly string[]): readonly string[] {
+  let lower = lowered.get(names);
+  if (!lower) lowered.set(names, (lower = names.map((m) => m.toLowerCase())));
+  return lower;
+}
+
+const lowered = new WeakMap<readonly string[], readonly string[]>();
 
 export const gpuAllowedModels = resourceRule({
   id: "PG-GPU-003",
@@ -43,14 +56,13 @@ export const gpuAllowedFamilies = resourceRule({
   check(r, { model, config }) {
     const allowed = config.gpu?.allowed_families;
     if (!allowed || allowed.length === 0) return;
-    const lower = allowed.map((f) => f.toLowerCase());
     const demand = demandAfter(model, r);
     const out: Outcome[] = [];
-    const seen = new Set<string>();
+    const seen: string[] = [];
     for (const g of demand?.groups ?? []) {
-      if (g.gpus <= 0 || g.family === undefined || g.workload || seen.has(g.family)) continue;
-      seen.add(g.family);
-      if (!lower.includes(g.family.toLowerCase())) {
+      if (g.gpus <= 0 || g.family === undefined || g.workload || seen.includes(g.family)) continue;
+      seen.push(g.family);
+      if (!lowerCased(allowed).includes(g.family.toLowerCase())) {
         out.push(fail(`${r.address} uses ${g.shape} of family ${g.family}, which is not among the allowed families (${allowed.join(", ")}).`, g.attribute));
       }
     }

@@ -1,12 +1,13 @@
 import type { Model, Resource } from "../../plan/model.js";
 import { unknown, type CheckResult, type Outcome } from "../../policy/rule.js";
 import { readAttribute } from "../read.js";
-import { parsePolicyDocument, type Statement } from "./policy-document.js";
+import { mayHoldWildcard, parsePolicyDocument, type Statement } from "./policy-document.js";
 
 /** What judging needs from a document attribute, read once per resource and attribute. */
 type DocumentReading =
   | { state: "unknown"; configured: boolean }
   | { state: "absent" }
+  /** Statements of a document that may hold a wildcard; undefined for one that cannot, or is not a policy. */
   | { state: "known"; statements: readonly Statement[] | undefined };
 
 /**
@@ -28,7 +29,7 @@ function readDocument(r: Resource, model: Model, attribute: string): DocumentRea
       doc.state === "unknown"
         ? { state: "unknown", configured: doc.configured }
         : doc.state === "known"
-          ? { state: "known", statements: parsePolicyDocument(doc.value) }
+          ? { state: "known", statements: typeof doc.value === "string" && mayHoldWildcard(doc.value) ? parsePolicyDocument(doc.value) : undefined }
           : { state: "absent" };
     byResource.set(r, reading);
   }
@@ -39,6 +40,9 @@ function readDocument(r: Resource, model: Model, attribute: string): DocumentRea
  * Judges the IAM policy document in one of a resource's attributes (`policy`,
  * `assume_role_policy`): undecided while a configured document is unknown,
  * silent when absent, computed by the provider, or not a policy document.
+ * Every rule that judges documents looks for a wildcard (a Resource or
+ * Principal of "*"), so `judge` sees only documents that may hold one: the
+ * rest, most of a plan's, are never parsed.
  */
 export function judgeDocument(r: Resource, model: Model, attribute: string, judge: (statements: readonly Statement[]) => Outcome[]): CheckResult {
   const doc = readDocument(r, model, attribute);

@@ -40,6 +40,19 @@ export function parsePolicyDocument(text: unknown): Statement[] | undefined {
     }));
 }
 
+/**
+ * Whether a document's JSON text may hold the string value "*", written
+ * plainly or through a \u escape. A statement can only name every resource,
+ * action or principal with one, so a document without it need not be parsed
+ * by a rule that looks for those.
+ */
+export function mayHoldWildcard(text: string): boolean {
+  return WILDCARD_OR_ESCAPE.test(text);
+}
+
+/** `"*"`, or any `\u` escape (which could spell one); one pass over the text. */
+const WILDCARD_OR_ESCAPE = /"\*"|\\u/;
+
 function strings(v: unknown): string[] {
   if (typeof v === "string") return [v];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
