@@ -5,10 +5,12 @@
  * evaluator reads the result.
  */
 import type { Location } from "./errors.js";
+import type { RegoNumber } from "./value.js";
 
 export type Loc = Location;
 
-export type Scalar = null | boolean | number | string;
+/** A number literal not written canonically (`1.0`) is a RegoNumber, which keeps its text (see value.ts). */
+export type Scalar = null | boolean | number | string | RegoNumber;
 
 export type Term =
   | { type: "scalar"; value: Scalar; loc: Loc }

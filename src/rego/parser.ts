@@ -928,10 +928,8 @@ function callName(t: Term): string | undefined {
  * A number literal's value. OPA keeps a literal's text (ast/parser.go
  * parseNumber makes a json.Number of it; a negative literal's text starts with
  * "-"), so `1.0`, `1e3` and `-0` become RegoNumbers; canonical texts stay
- * plain numbers. (ast.ts's Scalar does not name RegoNumber yet: a RegoNumber
- * is a number for everything that reads scalars through value.ts.)
+ * plain numbers.
  */
-function numberScalar(text: string): number {
-  const n: number | RegoNumber = numberFromText(text);
-  return n as number;
+function numberScalar(text: string): number | RegoNumber {
+  return numberFromText(text);
 }

@@ -167,4 +167,11 @@ describe("number literals: where OPA uses the text", () => {
     compileOne("package t\np if { print(1.0, [1e3], -0, 1) }\n").evaluate("data.t.p", { print: (l) => lines.push(l) });
     expect(lines).toEqual(["1.0 [1e3] -0 1"]);
   });
+
+  it("every over a number literal is undefined, as over any scalar", () => {
+    // topdown/eval.go evalEvery: a domain that is not a collection has no members to check, so the expression is undefined.
+    const p = compileOne("package t\na if every x in 1.0 { x > 0 }\nb if every x in 1 { x > 0 }\n");
+    expect(p.evaluate("data.t.a")).toBeUndefined();
+    expect(p.evaluate("data.t.b")).toBeUndefined();
+  });
 });

@@ -16,6 +16,7 @@ import { directSubterms, type Body, type CallTarget, type Literal, type Module, 
 import { RegoError } from "../errors.js";
 import { memberShapeMismatch, shapeMismatch, someInScalarMismatch } from "./shapes.js";
 import type { RuleTree } from "./tree.js";
+import { typeName } from "../value.js";
 
 /** What a name may be besides a local: a builtin (by name) with its arity. */
 export interface BuiltinArity {
@@ -541,7 +542,7 @@ function isAssignable(t: Term): boolean {
 function describeTerm(t: Term): string {
   switch (t.type) {
     case "scalar":
-      return `${t.value === null ? "null" : typeof t.value}`;
+      return typeName(t.value);
     case "ref":
       return "ref";
     case "call":

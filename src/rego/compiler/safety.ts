@@ -10,6 +10,7 @@ import { directSubterms, exprTerms, type Body, type Literal, type Loc, type Rule
 import { RegoError } from "../errors.js";
 import type { OwnSlots } from "./resolve.js";
 import { annotateScans } from "./scan-index.js";
+import { equal } from "../value.js";
 
 type Slots = Set<number>;
 
@@ -249,7 +250,7 @@ export class SafetyChecker {
     }
     if (a.type === "object" && b.type === "object") {
       for (const [ka, va] of a.entries) {
-        const match = b.entries.find(([kb]) => kb.type === "scalar" && ka.type === "scalar" && kb.value === ka.value);
+        const match = b.entries.find(([kb]) => kb.type === "scalar" && ka.type === "scalar" && equal(kb.value, ka.value));
         if (match) this.unifyOutputs(va, match[1], safe, out);
       }
     }

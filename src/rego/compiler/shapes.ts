@@ -6,7 +6,7 @@
  */
 import type { Term } from "../ast.js";
 import { constantValue } from "./constants.js";
-import type { Value } from "../value.js";
+import { typeName, type Value } from "../value.js";
 
 /** Why two terms can never unify, judging by their literal shapes; undefined when they might. */
 export function shapeMismatch(a: Term, b: Term): string | undefined {
@@ -55,8 +55,7 @@ export function memberShapeMismatch(pattern: Term, collection: Term): string | u
  */
 export function someInScalarMismatch(pattern: Term, collection: Term): string | undefined {
   if (pattern.type !== "var" || collection.type !== "scalar") return undefined;
-  const v = collection.value;
-  const kind = v === null ? "null" : typeof v;
+  const kind = typeName(collection.value);
   return `some ... in ${kind}: a ${kind} has no members`;
 }
 

@@ -15,7 +15,7 @@ import type { Program } from "../compiler/compile.js";
 import { mockKey, type CompiledWith } from "../compiler/resolve.js";
 import type { TreeNode } from "../compiler/tree.js";
 import { RegoError, type Location } from "../errors.js";
-import { canonicalKey, equal, isObject, makeObject, objectSize, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
+import { canonicalKey, equal, isObject, makeObject, objectSize, RegoNumber, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 import { forEachMember, indexBase, indexValue, lookupMembers } from "./collections.js";
 import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
 import { PartialBuilder } from "./partial.js";
@@ -182,7 +182,7 @@ export class Evaluator {
       case "every":
         return this.evalTerm(e.domain, (coll) => {
           // Over a scalar, every is undefined (there is no collection to check).
-          if (coll === null || typeof coll !== "object") return false;
+          if (coll === null || typeof coll !== "object" || coll instanceof RegoNumber) return false;
           const failed = forEachMember(coll, (key, value) => {
             let held = false;
             const body = () => {
