@@ -219,8 +219,9 @@ function plainV(a: Arg): string {
 
 function pad(s: string, spec: Spec, numeric: boolean): string {
   const width = spec.width;
+  if (width === undefined) return s;
   const len = [...s].length;
-  if (width === undefined || len >= width) return s;
+  if (len >= width) return s;
   if (spec.minus) return s + " ".repeat(width - len);
   if (spec.zero && !numeric) return "0".repeat(width - len) + s;
   if (spec.zero && numeric) {
@@ -253,11 +254,12 @@ export function sprintf(format: string, values: readonly Value[]): string {
   let out = "";
   let i = 0;
   while (i < format.length) {
-    const c = format[i]!;
-    if (c !== "%") {
-      out += c;
-      i++;
-      continue;
+    // The text up to the next verb, in one piece.
+    const verbAt = format.indexOf("%", i);
+    if (verbAt !== i) {
+      out += verbAt < 0 ? format.slice(i) : format.slice(i, verbAt);
+      if (verbAt < 0) break;
+      i = verbAt;
     }
     i++;
     const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false };
@@ -276,10 +278,9 @@ export function sprintf(format: string, values: readonly Value[]): string {
         const a = args[argIndex++];
         return a?.kind === "int" ? Number(a.v) : undefined;
       }
-      const m = /^\d+/.exec(format.slice(i));
-      if (!m) return undefined;
-      i += m[0].length;
-      return Number(m[0]);
+      const start = i;
+      while (i < format.length && format.charCodeAt(i) >= 48 && format.charCodeAt(i) <= 57) i++;
+      return i === start ? undefined : Number(format.slice(start, i));
     };
     spec.width = readNumber();
     if (format[i] === ".") {
