@@ -236,8 +236,9 @@ export function makeObject(entries: Iterable<readonly [Value, Value]>): ObjectVa
   if (list.every(([k]) => typeof k === "string")) {
     const out: JsonObject = {};
     for (const [k, v] of list) {
-      // defineProperty, not assignment: "__proto__" must be an ordinary key.
-      Object.defineProperty(out, k as string, { value: v, enumerable: true, writable: true, configurable: true });
+      // Assignment would call the __proto__ setter: that one key must be defined as an ordinary key.
+      if (k === "__proto__") Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k as string] = v;
     }
     return out;
   }

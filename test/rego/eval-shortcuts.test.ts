@@ -60,4 +60,11 @@ describe("evaluation shortcuts keep OPA's results", () => {
     const docs = ['{"v": 1}', '{"v": 2}', '{"v": 1}'];
     expect(evalJSON(src, "data.a.vals", { input: { docs } })).toEqual([1, 2, 1]);
   });
+
+  it("an object built by a rule keeps a __proto__ key as an ordinary member", () => {
+    const src = 'package a\no := {k: 1 | some k in ["__proto__", "x"]}\nlit := {"__proto__": {"polluted": true}}\n';
+    expect(evalJSON(src, "data.a.o")).toEqual(JSON.parse('{"__proto__": 1, "x": 1}'));
+    expect(evalJSON(src, "data.a.lit")).toEqual(JSON.parse('{"__proto__": {"polluted": true}}'));
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
 });
