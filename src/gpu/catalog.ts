@@ -173,19 +173,27 @@ export function tpuApiAccelerators(acceleratorType: string): AcceleratorSpec | u
   return undefined;
 }
 
-/** The model of a GCE accelerator type (nvidia-tesla-t4), per device. */
-export function gcpAcceleratorModel(acceleratorType: string): { model: string; shortModel: string; kind: AcceleratorKind } | undefined {
+/** The model of a GCE accelerator type (nvidia-tesla-t4), per device; shared by every caller, so never mutated. */
+export const gcpAcceleratorModel: (acceleratorType: string) => Readonly<AcceleratorModel> | undefined = memoByString(computeGcpAcceleratorModel);
+
+interface AcceleratorModel {
+  model: string;
+  shortModel: string;
+  kind: AcceleratorKind;
+}
+
+function computeGcpAcceleratorModel(acceleratorType: string): Readonly<AcceleratorModel> | undefined {
   const name = lastSegment(acceleratorType);
   const entry = gcpAccelerators[name];
   if (!entry?.gpu_model) return undefined;
-  return { model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind: kindOfModel(entry.gpu_model) };
+  return Object.freeze({ model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind: kindOfModel(entry.gpu_model) });
 }
 
 /**
  * Vertex AI / Notebooks / Workbench accelerator enums (NVIDIA_TESLA_T4,
  * NVIDIA_A100_80GB, TPU_V5_LITEPOD) by their GCE name, else by the enum.
  */
-export function vertexAcceleratorModel(acceleratorType: string): { model: string; shortModel: string; kind: AcceleratorKind } {
+export function vertexAcceleratorModel(acceleratorType: string): Readonly<AcceleratorModel> {
   const gceName = acceleratorType.toLowerCase().replace(/_/g, "-");
   const known = gcpAcceleratorModel(gceName);
   if (known) return known;

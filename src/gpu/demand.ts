@@ -828,8 +828,16 @@ export function totalGpus(demand: GpuDemand | undefined, keep?: (g: GpuGroup) =>
   return sum;
 }
 
-/** Paths of the tags (AWS, Azure) or labels (GCP, Kubernetes) of a GPU resource type. */
-function labelPaths(type: string): string[] {
+/** Paths of the tags (AWS, Azure) or labels (GCP, Kubernetes) of a GPU resource type, once per type. */
+function labelPaths(type: string): readonly string[] {
+  let paths = labelPathsByType.get(type);
+  if (!paths) labelPathsByType.set(type, (paths = labelPathsOf(type)));
+  return paths;
+}
+
+const labelPathsByType = new Map<string, readonly string[]>();
+
+function labelPathsOf(type: string): string[] {
   if (type === "kubernetes_manifest") return ["manifest.metadata.labels", "manifest.spec.template.metadata.labels"];
   if (type.startsWith("kubernetes_")) {
     const pod = podSpecPath(type);
@@ -844,7 +852,7 @@ function labelPaths(type: string): string[] {
 }
 
 /** Tags (AWS, Azure) or labels (GCP, Kubernetes) of a GPU resource, where the provider keeps them. */
-export function ownerLabels(type: string, values: Attributes | null): { labels: Record<string, unknown>; paths: string[] } {
+export function ownerLabels(type: string, values: Attributes | null): { labels: Record<string, unknown>; paths: readonly string[] } {
   const paths = labelPaths(type);
   const labels: Record<string, unknown> = {};
   for (const p of paths) {
@@ -892,15 +900,14 @@ const labelsCache = new WeakMap<Resource, Partial<Record<Side, OwnerLabels>>>();
 function readLabels(model: Model, r: Resource, side: Side): OwnerLabels {
   const values = side === "after" ? r.after : r.before;
   const own = ownerLabels(r.type, values);
-  const ctx = linkContext(model, r, side);
   let templates: Linked[] = [];
   if (r.type === "google_compute_instance_group_manager" || r.type === "google_compute_region_instance_group_manager") {
     const ref = getPath(values, "version.0.instance_template");
-    templates = ctx.linked("version.0.instance_template", ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
+    templates = linkContext(model, r, side).linked("version.0.instance_template", ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
   } else if (r.type === "aws_autoscaling_group" || r.type === "aws_eks_node_group") {
     const block = getPath(values, "launch_template.0") !== undefined ? "launch_template.0" : "mixed_instances_policy.0.launch_template.0.launch_template_specification.0";
     const ref = str(getPath(values, `${block}.id`)) ?? str(getPath(values, `${block}.launch_template_id`)) ?? str(getPath(values, `${block}.name`));
-    templates = ctx.linked(block, LAUNCH_TEMPLATE_TYPES, ref, matchesTemplate);
+    templates = linkContext(model, r, side).linked(block, LAUNCH_TEMPLATE_TYPES, ref, matchesTemplate);
   }
   for (const t of templates.slice(0, 1)) {
     const inherited = ownerLabels(t.resource.type, t.values).labels;

@@ -52,52 +52,77 @@ function resourcesOfTypes(model: Model, types: readonly string[]): Resource[] {
   return types.flatMap((t) => index!.get(t) ?? []);
 }
 
+/**
+ * The links of one resource on one side. Every GPU resource's demand gets
+ * one, and most never follow a link: a plain object with methods costs one
+ * allocation where closures would cost one per method.
+ */
 export function linkContext(model: Model, r: Resource, side: Side): LinkContext {
-  const valuesOf = (x: Resource): Attributes | null => (side === "after" ? x.after : x.before);
-  const exists = (x: Resource): boolean => x.mode === "managed" && !x.deposed && (side === "after" ? x.willExist : x.before !== null);
-  const linkedOf = (x: Resource): Linked => ({ resource: x, values: valuesOf(x)!, unknown: side === "after" ? x.afterUnknown : undefined });
-  const sameModule = (x: Resource): boolean =>
-    stripInstanceKeys(x.moduleAddress) !== stripInstanceKeys(r.moduleAddress) || x.moduleAddress === r.moduleAddress;
+  return new ResourceLinks(model, r, side);
+}
 
-  const pickInstance = (candidates: Resource[]): Resource[] => {
-    if (candidates.length <= 1 || r.index === undefined) return candidates;
-    const same = candidates.filter((c) => c.index === r.index);
+class ResourceLinks implements LinkContext {
+  constructor(
+    private readonly model: Model,
+    private readonly r: Resource,
+    private readonly side: Side,
+  ) {}
+
+  linked(path: string, types: readonly string[], knownRef: unknown, matches: (values: Attributes, ref: string) => boolean): Linked[] {
+    if (typeof knownRef === "string" && knownRef !== "") {
+      const hits = resourcesOfTypes(this.model, types).filter((x) => this.exists(x) && matches(this.valuesOf(x)!, knownRef));
+      if (hits.length > 0) return this.pickInstance(hits).map((x) => this.linkedOf(x));
+    }
+    // Graph references are written in the configuration, which describes the after side.
+    const configPath = path.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
+    const out: Resource[] = [];
+    for (const ref of this.model.graph.referencesFrom(this.r.configAddress, configPath)) {
+      if (!types.includes(typeOfConfigAddress(ref.to))) continue;
+      for (const x of this.model.byConfigAddress(ref.to)) if (this.exists(x) && this.sameModule(x) && !out.includes(x)) out.push(x);
+    }
+    return this.pickInstance(out).map((x) => this.linkedOf(x));
+  }
+
+  referrers(types: readonly string[], attributePrefix: string, matches: (values: Attributes, self: Attributes) => boolean): Linked[] {
+    const self = this.valuesOf(this.r);
+    const out: Resource[] = [];
+    if (self) {
+      for (const x of resourcesOfTypes(this.model, types)) if (this.exists(x) && matches(this.valuesOf(x)!, self)) out.push(x);
+    }
+    for (const ref of this.model.graph.referencesTo(this.r.configAddress)) {
+      if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
+      if (!types.includes(typeOfConfigAddress(ref.from))) continue;
+      for (const x of this.model.byConfigAddress(ref.from)) {
+        if (this.exists(x) && this.sameModule(x) && !out.includes(x)) out.push(x);
+      }
+    }
+    return out.map((x) => this.linkedOf(x));
+  }
+
+  configured(attribute: string): boolean {
+    const expressions = this.model.graph.expressionsOf(this.r.configAddress);
+    return expressions === undefined || Object.prototype.hasOwnProperty.call(expressions, attribute);
+  }
+
+  private valuesOf(x: Resource): Attributes | null {
+    return this.side === "after" ? x.after : x.before;
+  }
+
+  private exists(x: Resource): boolean {
+    return x.mode === "managed" && !x.deposed && (this.side === "after" ? x.willExist : x.before !== null);
+  }
+
+  private linkedOf(x: Resource): Linked {
+    return { resource: x, values: this.valuesOf(x)!, unknown: this.side === "after" ? x.afterUnknown : undefined };
+  }
+
+  private sameModule(x: Resource): boolean {
+    return stripInstanceKeys(x.moduleAddress) !== stripInstanceKeys(this.r.moduleAddress) || x.moduleAddress === this.r.moduleAddress;
+  }
+
+  private pickInstance(candidates: Resource[]): Resource[] {
+    if (candidates.length <= 1 || this.r.index === undefined) return candidates;
+    const same = candidates.filter((c) => c.index === this.r.index);
     return same.length > 0 ? same : candidates;
-  };
-
-  return {
-    linked(path, types, knownRef, matches) {
-      if (typeof knownRef === "string" && knownRef !== "") {
-        const hits = resourcesOfTypes(model, types).filter((x) => exists(x) && matches(valuesOf(x)!, knownRef));
-        if (hits.length > 0) return pickInstance(hits).map(linkedOf);
-      }
-      // Graph references are written in the configuration, which describes the after side.
-      const configPath = path.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
-      const out: Resource[] = [];
-      for (const ref of model.graph.referencesFrom(r.configAddress, configPath)) {
-        if (!types.includes(typeOfConfigAddress(ref.to))) continue;
-        for (const x of model.byConfigAddress(ref.to)) if (exists(x) && sameModule(x) && !out.includes(x)) out.push(x);
-      }
-      return pickInstance(out).map(linkedOf);
-    },
-    referrers(types, attributePrefix, matches) {
-      const self = valuesOf(r);
-      const out: Resource[] = [];
-      if (self) {
-        for (const x of resourcesOfTypes(model, types)) if (exists(x) && matches(valuesOf(x)!, self)) out.push(x);
-      }
-      for (const ref of model.graph.referencesTo(r.configAddress)) {
-        if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
-        if (!types.includes(typeOfConfigAddress(ref.from))) continue;
-        for (const x of model.byConfigAddress(ref.from)) {
-          if (exists(x) && sameModule(x) && !out.includes(x)) out.push(x);
-        }
-      }
-      return out.map(linkedOf);
-    },
-    configured(attribute) {
-      const expressions = model.graph.expressionsOf(r.configAddress);
-      return expressions === undefined || Object.prototype.hasOwnProperty.call(expressions, attribute);
-    },
-  };
+  }
 }

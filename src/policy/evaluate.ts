@@ -50,9 +50,14 @@ export function evaluateTypeScriptRules(
   const result: EvaluationResult = { findings: [], failures: [] };
   const ctx = { model, config };
 
-  for (const resource of model.resources) {
+  // Index loops: this one runs tens of thousands of times, much of it before the optimizer steps in.
+  const resources = model.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i]!;
     if (!isJudged(resource, config, judge)) continue;
-    for (const rule of index.rulesFor(resource.type)) {
+    const forType = index.rulesFor(resource.type);
+    for (let j = 0; j < forType.length; j++) {
+      const rule = forType[j]!;
       try {
         addFindings(result, rule, rule.check(resource, ctx), model.file, selection, resource);
       } catch (err) {

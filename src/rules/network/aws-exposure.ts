@@ -86,8 +86,10 @@ export const gpuInstanceOpenToWorld = resourceRule({
   aliases: [],
   remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
   check(r, { model }) {
-    if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
     const { groups, open } = exposureThroughGroups(model, r);
+    // Groups that open nothing leave nothing to report, whatever the instance carries: its GPUs need not be counted.
+    if (groups.length > 0 && open.length === 0) return;
+    if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
     if (groups.length === 0) {
       const ids = readAttribute(model, r, "vpc_security_group_ids");
       // Unknown and unset means the VPC's default security group, which the plan does not show.
