@@ -41,7 +41,7 @@ export interface EvaluateOptions {
   input?: Value;
   /** The base `data` document (rules live beside it). */
   data?: Value;
-  /** Time budget per evaluation (default 30 s). */
+  /** Time budget (default 30 s): of one evaluate or query, or of everything a session evaluates. */
   timeoutMs?: number;
   /** Maximum nesting of rule and function evaluations (default 2000). */
   maxDepth?: number;
@@ -179,6 +179,8 @@ export class CompiledPolicies {
 
 export class Session {
   private readonly root: Context;
+  /** One time budget for everything evaluated in the session (a scan's session is one plan). */
+  private readonly deadline: number;
 
   constructor(
     private readonly program: Program,
@@ -186,12 +188,14 @@ export class Session {
     private readonly strict: boolean,
   ) {
     this.root = new Context(options.input, options.data ?? {});
+    this.deadline = Date.now() + (options.timeoutMs ?? 30_000);
   }
 
   private evaluator(): Evaluator {
     return new Evaluator(this.program, this.root, {
       strict: this.strict,
       timeoutMs: this.options.timeoutMs ?? 30_000,
+      deadline: this.deadline,
       maxDepth: this.options.maxDepth ?? 2_000,
       print: this.options.print,
       nowNs: BigInt(Date.now()) * 1_000_000n,

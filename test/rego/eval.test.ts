@@ -152,6 +152,20 @@ describe("evaluation: bounds", () => {
     expect(err.message).toContain("data.a.slow");
   });
 
+  it("a session's evaluations share one time budget (a scan's budget is per plan)", () => {
+    const src = "package a\nquick := 1\nbusy := count([x | some x in numbers.range(1, 5000)])\n";
+    const session = compileOne(src).session({ timeoutMs: 40 });
+    expect(session.evaluate("data.a.quick")).toBe(1);
+    const until = Date.now() + 60;
+    while (Date.now() < until) {
+      // The time of the rules evaluated before: the budget is spent.
+    }
+    const err = regoError(() => session.evaluate("data.a.busy"));
+    expect(err.code).toBe("eval_cancel_error");
+    // A new session has a budget of its own.
+    expect(compileOne(src).session({ timeoutMs: 5_000 }).evaluate("data.a.busy")).toBe(5000);
+  });
+
   it("stops at the maximum depth with an error naming the rule", () => {
     const rules = Array.from({ length: 30 }, (_, i) => `r${i} := r${i + 1} + 1`).join("\n");
     const err = regoError(() => compileOne(`package a\n${rules}\nr30 := 0\n`).evaluate("data.a.r0", { maxDepth: 10 }));

@@ -47,4 +47,5 @@ export interface RegoProblem {
   col?: number;
 }
 
-export const DEFAULT_BUDGET: EvaluationBudget = { timeoutMs: 30_000, maxDepth: 10_000 };
+/** The budget of a scan without --policy-timeout / --policy-max-depth: the CLI's and the engine's defaults. */
+export const DEFAULT_BUDGET: EvaluationBudget = { timeoutMs: 30_000, maxDepth: 2_000 };

@@ -27,7 +27,10 @@ type Frame = (Value | undefined)[];
 
 export interface EvalOptions {
   strict: boolean;
+  /** The time budget, for messages. */
   timeoutMs: number;
+  /** When the budget runs out (Date.now() time); a session's evaluations share it. */
+  deadline: number;
   maxDepth: number;
   print?: ((line: string, loc: Location) => void) | undefined;
   nowNs: bigint;
@@ -63,7 +66,7 @@ export class Evaluator {
     private readonly options: EvalOptions,
   ) {
     this.ctx = root;
-    this.deadline = Date.now() + options.timeoutMs;
+    this.deadline = options.deadline;
     this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}) };
   }
 
