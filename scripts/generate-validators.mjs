@@ -2,7 +2,7 @@
 /**
  * Writes the JSON Schema validators as plain code (ajv's "standalone" mode),
  * so that planguard does not compile schemas on every run: importing ajv and
- * compiling the plan and config schemas cost ~250 ms per invocation, more
+ * compiling the plan and config schemas cost ~150 ms per invocation, more
  * than scanning a small plan.
  *
  *   npm run gen:validators      (builds first: the plan schemas are read from dist/)
