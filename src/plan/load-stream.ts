@@ -9,6 +9,7 @@ import { finishDocument, type LoadedDocument, type LoadOptions } from "./load.js
  * (configuration, variables, outputs) is parsed as usual. The document then
  * goes through the same identification, validation and redaction as any
  * other. Rego policies see no planned_values or prior_state, and say so.
+ * A state this large loads too (its members are parsed as values).
  */
 const STREAMED: Record<string, KeyMode> = {
   resource_changes: "elements",
@@ -40,7 +41,8 @@ export async function loadPlanStreaming(file: string, sizeBytes: number, options
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
-  const loaded = finishDocument(file, doc, sizeBytes, { ...options, expect: options.expect ?? "plan" }, skipped);
+  // A state is read the same way: its values are built without one huge string, and the loader says what it is.
+  const loaded = finishDocument(file, doc, sizeBytes, options, skipped);
   // A scan that asked for these members to be left out knows; anyone else is told.
   const unasked = skipped.filter((k) => !(options.skipMembers ?? []).includes(k));
   if (unasked.length > 0) {

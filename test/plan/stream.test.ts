@@ -80,6 +80,15 @@ describe("streaming redacts too", () => {
     expect(model.resources.length).toBeGreaterThan(0);
   });
 
+  it("loads a large state as a state (not refused as \"a state where a plan was expected\")", async () => {
+    const file = fixturePath("plans", "state-basic.json");
+    const ordinary = buildModel(await loadDocument(file));
+    const streamed = buildModel(await loadDocument(file, { streamAboveBytes: 0 }));
+    expect(streamed.kind).toBe("state");
+    expect(streamed.resources.map((r) => [r.address, r.after])).toEqual(ordinary.resources.map((r) => [r.address, r.after]));
+    await expect(loadDocument(file, { streamAboveBytes: 0, expect: "plan" })).rejects.toThrow(/this is a state, but a plan was expected/);
+  });
+
   it("names the file and the byte offset of a syntax error", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "pg-stream-")), "plan.json");
     writeFileSync(file, readFileSync(fixturePath("rules", "PG-AWS-EBS-001", "fail.json"), "utf8").slice(0, 300));
