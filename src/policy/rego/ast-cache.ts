@@ -30,13 +30,14 @@ export const AST_CACHE_FILE = path.join(HERE, "bundled-ast.json");
 const REGO_DIR = path.resolve(HERE, "../../rego");
 
 type Key = string | number;
+/** [where an object first is, another place it is]: the JSON holds it once. */
+export type Links = [Key[], Key[]][];
 interface CacheEntry {
   file: string;
   version: RegoVersion;
   sha256: string;
   ast: unknown;
-  /** [where an object first is, another place it is]: the JSON holds it once. */
-  links: [Key[], Key[]][];
+  links: Links;
 }
 interface CacheFile {
   format: number;
@@ -44,18 +45,20 @@ interface CacheFile {
   modules: CacheEntry[];
 }
 
-function sha256(text: string): string {
+export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
 /**
  * A hash of the parser: parser.js and every file it imports (relative
- * imports, followed transitively), and the yaml package's version.
+ * imports, followed transitively), and the yaml package's version. With
+ * another `entry` (compiled-cache.ts: compiler/compile.js), of that file and
+ * what it imports.
  */
-export function engineFingerprint(regoDir = REGO_DIR): string {
+export function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js"): string {
   const hash = createHash("sha256").update(`format ${FORMAT}\n`);
   const seen = new Set<string>();
-  const queue = [path.join(regoDir, "parser.js")];
+  const queue = [path.join(regoDir, entry)];
   while (queue.length) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
@@ -70,12 +73,26 @@ export function engineFingerprint(regoDir = REGO_DIR): string {
   return hash.update(`yaml ${yamlVersion}\n`).digest("hex");
 }
 
-class NotCacheable extends Error {}
+export class NotCacheable extends Error {}
 
 /** The module as plain JSON, with its shared objects as links; throws NotCacheable when JSON would not give it back. */
-export function serializeModule(m: Module): { ast: unknown; links: [Key[], Key[]][] } {
+export function serializeModule(m: Module): { ast: unknown; links: Links } {
+  return serializeGraph(m);
+}
+
+/** Puts the shared objects back in place (`ast` is consumed). */
+export function deserializeModule(ast: unknown, links: Links): Module {
+  return deserializeGraph(ast, links) as Module;
+}
+
+/**
+ * Any graph of plain objects, arrays and JSON scalars (cycles and shared
+ * objects included) as plain JSON and links; throws NotCacheable when JSON
+ * would not give it back.
+ */
+export function serializeGraph(root: unknown): { ast: unknown; links: Links } {
   const seen = new Map<object, Key[]>();
-  const links: [Key[], Key[]][] = [];
+  const links: Links = [];
   const walk = (v: unknown, at: Key[]): unknown => {
     if (v === null || typeof v === "string" || typeof v === "boolean") return v;
     if (typeof v === "number") {
@@ -109,12 +126,12 @@ export function serializeModule(m: Module): { ast: unknown; links: [Key[], Key[]
     }
     return out;
   };
-  const ast = walk(m, []);
+  const ast = walk(root, []);
   return { ast, links };
 }
 
-/** Puts the shared objects back in place (`ast` is consumed). */
-export function deserializeModule(ast: unknown, links: readonly [Key[], Key[]][]): Module {
+/** serializeGraph's graph again, its shared objects in place (`ast` is consumed). */
+export function deserializeGraph(ast: unknown, links: Links): unknown {
   const get = (p: readonly Key[], n: number): unknown => {
     let o = ast as Record<Key, unknown>;
     for (let i = 0; i < n; i++) o = o[p[i]!] as Record<Key, unknown>;
@@ -124,7 +141,7 @@ export function deserializeModule(ast: unknown, links: readonly [Key[], Key[]][]
     const parent = get(to, to.length - 1) as Record<Key, unknown>;
     parent[to[to.length - 1]!] = get(from, from.length);
   }
-  return ast as Module;
+  return ast;
 }
 
 /** Parses as compile's "auto" does: v1, else v0. */
@@ -183,4 +200,24 @@ export function loadAstCache(file = AST_CACHE_FILE, engine?: string): PreparsedM
   } catch {
     return undefined;
   }
+}
+
+/**
+ * loadAstCache, read only when a module of one of `files` is first parsed:
+ * a scan that takes the compiled library (compiled-cache.ts) parses none of
+ * the bundled modules, and its own modules need no cache.
+ */
+export function loadAstCacheWhenParsing(files: ReadonlySet<string>, load: () => PreparsedModules | undefined = () => loadAstCache()): PreparsedModules {
+  let cache: PreparsedModules | undefined;
+  let loaded = false;
+  return {
+    take(file, text, version) {
+      if (!files.has(file)) return undefined;
+      if (!loaded) {
+        cache = load();
+        loaded = true;
+      }
+      return cache?.take(file, text, version);
+    },
+  };
 }

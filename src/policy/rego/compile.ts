@@ -1,6 +1,8 @@
 import { InputError } from "../../plan/errors.js";
-import { compileModules, RegoError, type CompiledPolicies, type Session } from "../../rego/index.js";
+import { compile, type Source } from "../../rego/compiler/compile.js";
+import { CompiledPolicies, RegoError, type Session } from "../../rego/index.js";
 import { withPreparsedModules, type PreparsedModules } from "../../rego/parser.js";
+import { LIBRARY_OPTIONS, type CompiledLibrary } from "./compiled-cache.js";
 import type { Value } from "../../rego/value.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
 import type { PolicySource } from "./runner.js";
@@ -10,17 +12,16 @@ import type { PolicySource } from "./runner.js";
  * same input and data share one session, so a helper rule or function is
  * computed once per plan, not once per policy.
  */
-export function compilePolicies(sources: readonly PolicySource[], preparsed?: PreparsedModules): RegoProgram {
+export function compilePolicies(sources: readonly PolicySource[], preparsed?: PreparsedModules, library?: CompiledLibrary): RegoProgram {
   let compiled: CompiledPolicies;
   try {
+    // The bundled library compiled at build time (compiled-cache.ts) is taken when it is exactly this one.
+    const withLibrary: readonly Source[] = library?.attachTo(sources) ?? sources;
     // Each module is read as v1, and as v0 when it is not v1: libraries in the wild are both.
     // Modules parsed at build time (ast-cache.ts) are taken as they are when their text is unchanged.
-    compiled = withPreparsedModules(preparsed, () =>
-      compileModules(
-        sources.map((s) => ({ file: s.file, text: s.text })),
-        { regoVersion: "auto" },
-      ),
-    );
+    const program = withPreparsedModules(preparsed, () => compile(withLibrary, LIBRARY_OPTIONS));
+    // As compileModules makes it: builtin errors make an expression undefined (OPA's default).
+    compiled = new CompiledPolicies(program, false);
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);
     throw err;

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies, regoRules, type PolicySource, type RegoPolicyOptions, type RegoRule } from "./runner.js";
-import { loadAstCache } from "./ast-cache.js";
+import { loadAstCacheWhenParsing } from "./ast-cache.js";
+import { loadCompiledCache } from "./compiled-cache.js";
 import { compilePolicies } from "./compile.js";
 import type { EvaluationBudget, RegoProgram } from "./engine.js";
 
@@ -29,9 +30,19 @@ export interface PolicyFlags {
 export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies | undefined> {
   const sources = [...(flags.bundled ? await readBundledPolicies() : []), ...(await readPolicies(flags.paths, false))];
   if (sources.length === 0) return undefined;
-  const program = compilePolicies(sources, flags.bundled ? loadAstCache() : undefined);
+  const program = flags.bundled ? compileWithBundled(sources) : compilePolicies(sources);
   const data = await readDataFiles(flags.dataFiles);
   return { program, rules: regoRules(program, flags.namespaces), options: { namespaces: flags.namespaces, data, ...(flags.budget ? { budget: flags.budget } : {}) } };
+}
+
+/**
+ * The bundled library is taken as compiled at build time (compiled-cache.ts)
+ * when it can be; its AST parsed at build time (ast-cache.ts) is read only
+ * when it must be compiled after all.
+ */
+function compileWithBundled(sources: readonly PolicySource[]): RegoProgram {
+  const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
+  return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), loadCompiledCache());
 }
 
 /**

@@ -58,7 +58,24 @@ function arityOf(builtins: ReadonlyMap<string, BuiltinDef>): BuiltinArity {
   return { arity: (name) => builtins.get(name)?.arity };
 }
 
-export function compile(sources: readonly { file: string; text: string }[], options: CompileOptions = {}): Program {
+/** A module's text, and optionally what an earlier compile made of it (see `compile`). */
+export interface Source {
+  file: string;
+  text: string;
+  /**
+   * The module as an earlier compile of the same sources left it (resolved,
+   * checked, reordered), given as a fresh object graph. It is taken as it is,
+   * without running the per-rule passes again, when every module compiled now
+   * is in a package apart from the precompiled ones' (see `precompiledUsable`);
+   * otherwise the text is compiled. Whoever passes it vouches that it came
+   * from this compiler's code, with the same options, with all precompiled
+   * modules compiled together, and that none of them names in a `with` a path
+   * of data that a module compiled now could define.
+   */
+  compiled?: Module;
+}
+
+export function compile(sources: readonly Source[], options: CompileOptions = {}): Program {
   try {
     return compileChecked(sources, options);
   } catch (err) {
@@ -68,48 +85,46 @@ export function compile(sources: readonly { file: string; text: string }[], opti
   }
 }
 
-function compileChecked(sources: readonly { file: string; text: string }[], options: CompileOptions): Program {
+function compileChecked(sources: readonly Source[], options: CompileOptions): Program {
   const requested = options.regoVersion ?? "v1";
   const version: RegoVersion = requested === "auto" ? "v1" : requested;
   const builtins = new Map(BUILTINS);
   for (const b of options.extraBuiltins ?? []) builtins.set(b.name, b);
 
   const errors: RegoError[] = [];
-  const modules: Module[] = [];
-  for (const s of sources) {
-    try {
-      modules.push(parseModule(s.file, s.text, version));
-    } catch (err) {
-      if (err instanceof RangeError) {
-        errors.push(new RegoError("rego_parse_error", "expression nested too deeply", { file: s.file }));
-        continue;
-      }
-      if (!(err instanceof RegoError)) throw err;
-      if (requested !== "auto") {
-        errors.push(err);
-        continue;
-      }
-      try {
-        modules.push(parseModule(s.file, s.text, "v0"));
-      } catch {
-        errors.push(err);
-      }
-    }
-  }
+  // By source index; precompiled modules are parsed only when they cannot be used.
+  const modules: (Module | undefined)[] = sources.map(() => undefined);
+  const parseAt = (i: number): void => {
+    const m = parseSource(sources[i]!, requested, version, errors);
+    if (m) modules[i] = m;
+  };
+  sources.forEach((s, i) => {
+    if (!s.compiled) parseAt(i);
+  });
+  const precompiled = new Set<Module>();
+  const usable = precompiledUsable(sources, modules);
+  sources.forEach((s, i) => {
+    if (!s.compiled) return;
+    if (!usable) return parseAt(i);
+    modules[i] = s.compiled;
+    precompiled.add(s.compiled);
+  });
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));
+  const all = modules as Module[];
 
   const tree = new RuleTree();
   const roots = new Map<string, Set<string>>();
-  for (const m of modules) {
+  for (const m of all) {
     tree.ensure(m.pkg).modules.push(m);
     const key = m.pkg.join(".");
     const names = roots.get(key) ?? new Set<string>();
     for (const r of m.rules) names.add(String((r.head.ref[0] as { value: string }).value));
     roots.set(key, names);
   }
-  for (const m of modules) {
+  for (const m of all) {
     for (const r of m.rules) {
-      placeRule(r, m);
+      // A precompiled rule has its place already (and its dynamic head terms resolved).
+      if (!precompiled.has(m)) placeRule(r, m);
       try {
         tree.add(r);
       } catch (err) {
@@ -118,11 +133,14 @@ function compileChecked(sources: readonly { file: string; text: string }[], opti
       }
     }
   }
+  // The checks over the whole tree were made when the precompiled modules were compiled together.
+  const compiledNow = all.filter((m) => !precompiled.has(m));
+  if (compiledNow.length === 0) return new Program(all, tree, builtins, version);
   errors.push(...tree.checkConflicts());
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));
 
   const arity = arityOf(builtins);
-  for (const m of modules) {
+  for (const m of compiledNow) {
     const resolver = new Resolver(m, roots.get(m.pkg.join("."))!, tree, arity, m.regoVersion === "v1");
     checkImports(m, roots.get(m.pkg.join("."))!, errors);
     for (const r of m.rules) {
@@ -136,9 +154,67 @@ function compileChecked(sources: readonly { file: string; text: string }[], opti
     errors.push(...resolver.problems());
   }
   if (errors.length) throw RegoError.aggregate(sortErrors(dedupe(errors)));
+  // Over the whole tree: a cycle may pass through precompiled rules (one that iterates `data`, say).
   errors.push(...checkRecursion(tree));
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));
-  return new Program(modules, tree, builtins, version);
+  return new Program(all, tree, builtins, version);
+}
+
+/** Parses a source as `requested` says ("auto": v1, else v0); a problem goes to `errors`. */
+function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVersion, errors: RegoError[]): Module | undefined {
+  try {
+    return parseModule(s.file, s.text, version);
+  } catch (err) {
+    if (err instanceof RangeError) {
+      errors.push(new RegoError("rego_parse_error", "expression nested too deeply", { file: s.file }));
+      return undefined;
+    }
+    if (!(err instanceof RegoError)) throw err;
+    if (requested !== "auto") {
+      errors.push(err);
+      return undefined;
+    }
+    try {
+      return parseModule(s.file, s.text, "v0");
+    } catch {
+      errors.push(err);
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Whether the precompiled modules can be taken as they are beside the
+ * modules parsed now (`parsed`, by source index; all of them parsed). What
+ * resolving a module reads besides its own text is the rule names of its
+ * package and the tree's functions at the paths it calls; a module compiled
+ * now can change neither when its package is not that of a precompiled
+ * module, nor below or above one (a rule's path starts with its package).
+ * A module that failed to parse counts as clashing: its errors are reported
+ * as a full compile would.
+ */
+export function precompiledUsable(sources: readonly Source[], parsed: readonly (Module | undefined)[]): boolean {
+  const packages = new Set<string>();
+  sources.forEach((s) => s.compiled && packages.add(packageKey(s.compiled.pkg)));
+  if (packages.size === 0) return false;
+  return sources.every((s, i) => {
+    if (s.compiled) return true;
+    const m = parsed[i];
+    return m !== undefined && !packageRelated(m.pkg, packages);
+  });
+}
+
+/** Whether `pkg` is one of `packages`, or under or above one of them. */
+function packageRelated(pkg: readonly string[], packages: ReadonlySet<string>): boolean {
+  for (let n = 0; n <= pkg.length; n++) if (packages.has(packageKey(pkg.slice(0, n)))) return true;
+  const own = packageKey(pkg);
+  for (const p of packages) if (p.startsWith(own)) return true;
+  return false;
+}
+
+/** A package path as a string no two paths share (names may hold dots when quoted). */
+function packageKey(pkg: readonly string[]): string {
+  return pkg.map((name) => `${name}\u0000`).join("");
 }
 
 /** A rule's place in the tree: the package, then the head's leading constant names. */
