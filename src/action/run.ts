@@ -16,6 +16,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
   if (mode !== "scan" && mode !== "drift") throw new Error(`input "mode" must be scan or drift (got "${mode}")`);
   const plans = getListInput("plan", env);
   if (plans.length === 0) throw new Error('input "plan" is required: the JSON of `terraform show -json`');
+  // planguard drift compares one refresh-only plan with its prior state; several would be a usage error later.
+  if (mode === "drift" && plans.length > 1) throw new Error(`input "plan" takes one refresh-only plan in drift mode (got ${plans.length}); run the action once per plan`);
 
   const work = mkdtempSync(path.join(tmpdir(), "planguard-action-"));
   const jsonReport = path.join(work, "report.json");

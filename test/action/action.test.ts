@@ -69,6 +69,10 @@ describe("the GitHub Action", () => {
     await expect(runAction({})).rejects.toThrow(/input "plan" is required/);
   });
 
+  it("refuses several plans in drift mode, which compares one plan with its prior state", async () => {
+    await expect(runAction({ INPUT_PLAN: "a.json\nb.json", INPUT_MODE: "drift" })).rejects.toThrow(/takes one refresh-only plan in drift mode \(got 2\)/);
+  });
+
   it("declares every input the entry point reads, on node24, from the bundle", () => {
     const action = parseYaml(readFileSync(path.join(repoRoot, "action.yml"), "utf8")) as { inputs: Record<string, unknown>; runs: { using: string; main: string } };
     expect(action.runs).toEqual({ using: "node24", main: "dist/action/index.js" });
