@@ -35,9 +35,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/commander/lib/error.js
+// ../../../work/main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -70,9 +70,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../../work/main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -198,9 +198,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../../work/main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -800,9 +800,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../../work/main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1113,9 +1113,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../../work/main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1193,12 +1193,12 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../../work/main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
+  "../../../work/main/node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path14 = __require("node:path");
+    var path15 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2211,9 +2211,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path14.resolve(baseDir, baseName);
+          const localBin = path15.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path14.extname(baseName))) return void 0;
+          if (sourceExt.includes(path15.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2231,17 +2231,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path14.resolve(
-            path14.dirname(resolvedScriptPath),
+          executableDir = path15.resolve(
+            path15.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path14.basename(
+            const legacyName = path15.basename(
               this._scriptPath,
-              path14.extname(this._scriptPath)
+              path15.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2252,7 +2252,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path14.extname(executableFile));
+        launchWithNode = sourceExt.includes(path15.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3167,7 +3167,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path14.basename(filename, path14.extname(filename));
+        this._name = path15.basename(filename, path15.extname(filename));
         return this;
       }
       /**
@@ -3181,9 +3181,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path15) {
-        if (path15 === void 0) return this._executableDir;
-        this._executableDir = path15;
+      executableDir(path16) {
+        if (path16 === void 0) return this._executableDir;
+        this._executableDir = path16;
         return this;
       }
       /**
@@ -3439,9 +3439,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../../work/main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
+  "../../../work/main/node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3461,9 +3461,9 @@ var require_commander = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../../work/main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -3518,9 +3518,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../../work/main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -3538,17 +3538,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3559,13 +3559,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3586,17 +3586,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3607,13 +3607,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3640,23 +3640,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -3676,9 +3676,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../../work/main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -3847,9 +3847,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../../work/main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -3917,9 +3917,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../../work/main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj3, key, val) {
       if (val && typeof val === "object") {
@@ -3967,9 +3967,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../../work/main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -3997,9 +3997,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../../work/main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -4038,9 +4038,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../../work/main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -4156,9 +4156,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../../work/main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -4186,9 +4186,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../../work/main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -4261,17 +4261,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../../work/main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4290,7 +4290,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4320,11 +4320,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -4338,8 +4338,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4353,8 +4353,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -4372,8 +4372,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4383,8 +4383,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4404,9 +4404,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -4421,9 +4421,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -4557,9 +4557,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -4840,9 +4840,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../../work/main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -4964,9 +4964,9 @@ ${ctx.indent}${str4}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -5097,9 +5097,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../../work/main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -5119,9 +5119,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -5179,9 +5179,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -5243,9 +5243,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../../work/main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -5283,9 +5283,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -5434,9 +5434,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -5578,9 +5578,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../../work/main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -5600,9 +5600,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -5716,9 +5716,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../../work/main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -5738,9 +5738,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../../work/main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -5757,9 +5757,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../../work/main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -5775,9 +5775,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../../work/main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -5799,9 +5799,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -5826,9 +5826,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../../work/main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -5872,9 +5872,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../../work/main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -5917,9 +5917,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../../work/main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5945,9 +5945,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../../work/main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -6012,9 +6012,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -6078,9 +6078,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -6156,9 +6156,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -6234,9 +6234,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -6266,9 +6266,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -6315,9 +6315,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -6394,9 +6394,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -6483,9 +6483,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str4, asBigInt) {
@@ -6571,9 +6571,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -6615,9 +6615,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../../work/main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -6709,9 +6709,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../../work/main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -6741,9 +6741,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -6821,9 +6821,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../../work/main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -6899,9 +6899,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6976,14 +6976,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6998,10 +6998,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7012,10 +7012,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7032,13 +7032,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -7130,9 +7130,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../../work/main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code18, message) {
@@ -7195,9 +7195,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../../work/main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -7329,9 +7329,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -7371,9 +7371,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -7389,9 +7389,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -7405,9 +7405,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -7513,9 +7513,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -7564,9 +7564,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../../work/main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -7607,9 +7607,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -7801,9 +7801,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../../work/main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7866,9 +7866,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -8049,9 +8049,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -8270,9 +8270,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -8351,9 +8351,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -8381,9 +8381,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../../work/main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -8487,9 +8487,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../../work/main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -8530,9 +8530,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../../work/main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -8738,9 +8738,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -8923,9 +8923,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -8984,9 +8984,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../../work/main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -8999,9 +8999,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9010,23 +9010,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9037,18 +9037,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../../work/main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -9148,9 +9148,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../../work/main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty2(ch) {
@@ -9737,9 +9737,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../../work/main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -9768,9 +9768,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../../work/main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -10642,9 +10642,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../../work/main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -10739,9 +10739,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../../work/main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../../work/main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -10791,9 +10791,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../../work/main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../../work/main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str4) {
@@ -10817,9 +10817,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../../work/main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../../work/main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal2(a, b) {
       if (a === b) return true;
@@ -10852,9 +10852,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../../work/main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../../work/main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal2 = require_fast_deep_equal();
@@ -10863,9 +10863,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
+// ../../../work/main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/array.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
@@ -10890,9 +10890,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../../../work/main/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/errno.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEnoentCodeError = void 0;
@@ -10903,9 +10903,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../../../work/main/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -10928,14 +10928,14 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../../../work/main/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path14 = __require("path");
+    var path15 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -10947,7 +10947,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path14.resolve(cwd, filepath);
+      return path15.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -10981,9 +10981,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../../../work/main/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
+  "../../../work/main/node_modules/is-extglob/index.js"(exports, module) {
     module.exports = function isExtglob(str4) {
       if (typeof str4 !== "string" || str4 === "") {
         return false;
@@ -10998,9 +10998,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../../../work/main/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
+  "../../../work/main/node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str4) {
@@ -11129,9 +11129,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/glob-parent/index.js
+// ../../../work/main/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module) {
+  "../../../work/main/node_modules/glob-parent/index.js"(exports, module) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -11158,9 +11158,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../../../work/main/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
+  "../../../work/main/node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num4) => {
       if (typeof num4 === "number") {
@@ -11240,9 +11240,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../../../work/main/node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
+  "../../../work/main/node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     module.exports = (ast, options = {}) => {
@@ -11271,9 +11271,9 @@ var require_stringify2 = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../../../work/main/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
+  "../../../work/main/node_modules/is-number/index.js"(exports, module) {
     "use strict";
     module.exports = function(num4) {
       if (typeof num4 === "number") {
@@ -11287,9 +11287,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../../../work/main/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
+  "../../../work/main/node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber2 = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -11498,9 +11498,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../../../work/main/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
+  "../../../work/main/node_modules/fill-range/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -11692,9 +11692,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../../../work/main/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
+  "../../../work/main/node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
@@ -11744,9 +11744,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../../../work/main/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
+  "../../../work/main/node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var stringify = require_stringify2();
@@ -11838,9 +11838,9 @@ var require_expand = __commonJS({
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../../../work/main/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
+  "../../../work/main/node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
       MAX_LENGTH: 1e4,
@@ -11939,9 +11939,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../../../work/main/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
+  "../../../work/main/node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify = require_stringify2();
     var {
@@ -12177,9 +12177,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/braces/index.js
+// ../../../work/main/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
+  "../../../work/main/node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify2();
     var compile2 = require_compile();
@@ -12240,11 +12240,11 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../../../work/main/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -12418,7 +12418,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path14.sep,
+      SEP: path15.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -12441,11 +12441,11 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../../work/main/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -12474,7 +12474,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path14.sep === "\\";
+      return win32 === true || path15.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -12502,9 +12502,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../../work/main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -12832,9 +12832,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../../work/main/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
     var utils = require_utils2();
@@ -13834,11 +13834,11 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../../work/main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var scan = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils2();
@@ -13923,7 +13923,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob2, options, posix = utils.isWindows(options)) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch.makeRe(glob2, options);
-      return regex.test(path14.basename(input));
+      return regex.test(path15.basename(input));
     };
     picomatch.isMatch = (str4, patterns, options) => picomatch(patterns, options)(str4);
     picomatch.parse = (pattern, options) => {
@@ -13975,17 +13975,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../../work/main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../../work/main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../../../work/main/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
+  "../../../work/main/node_modules/micromatch/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -14144,13 +14144,13 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../../../work/main/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path14 = __require("path");
+    var path15 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -14245,7 +14245,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path14.basename(pattern);
+      const basename = path15.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -14303,15 +14303,15 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path14.isAbsolute(pattern);
+      return path15.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
 });
 
-// node_modules/merge2/index.js
+// ../../../work/main/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
+  "../../../work/main/node_modules/merge2/index.js"(exports, module) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
@@ -14428,9 +14428,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../../../work/main/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
@@ -14451,9 +14451,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../../../work/main/node_modules/fast-glob/out/utils/string.js
 var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEmpty = exports.isString = void 0;
@@ -14468,9 +14468,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../../../work/main/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
@@ -14480,8 +14480,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path14 = require_path();
-    exports.path = path14;
+    var path15 = require_path();
+    exports.path = path15;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -14491,9 +14491,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../../../work/main/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/managers/tasks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
@@ -14587,14 +14587,14 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../../../work/main/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path14, settings, callback) {
-      settings.fs.lstat(path14, (lstatError, lstat) => {
+    function read2(path15, settings, callback) {
+      settings.fs.lstat(path15, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -14603,7 +14603,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path14, (statError, stat3) => {
+        settings.fs.stat(path15, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -14629,19 +14629,19 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../../../work/main/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path14, settings) {
-      const lstat = settings.fs.lstatSync(path14);
+    function read2(path15, settings) {
+      const lstat = settings.fs.lstatSync(path15);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat3 = settings.fs.statSync(path14);
+        const stat3 = settings.fs.statSync(path15);
         if (settings.markSymbolicLink) {
           stat3.isSymbolicLink = () => true;
         }
@@ -14657,9 +14657,9 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../../../work/main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -14680,9 +14680,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../../../work/main/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fs = require_fs2();
@@ -14702,9 +14702,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../../../work/main/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.stat/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.statSync = exports.stat = exports.Settings = void 0;
@@ -14712,17 +14712,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat3(path14, optionsOrSettingsOrCallback, callback) {
+    function stat3(path15, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat3;
-    function statSync(path14, optionsOrSettings) {
+    function statSync(path15, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path14, settings);
+      return sync.read(path15, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -14734,9 +14734,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../../../work/main/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
+  "../../../work/main/node_modules/queue-microtask/index.js"(exports, module) {
     var promise;
     module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -14744,9 +14744,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../../../work/main/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
+  "../../../work/main/node_modules/run-parallel/index.js"(exports, module) {
     module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -14794,9 +14794,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -14814,9 +14814,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -14839,9 +14839,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
@@ -14850,9 +14850,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = void 0;
@@ -14866,9 +14866,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -14938,16 +14938,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path14 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path15 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path14, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path15, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path14,
+                path: path15,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -14976,9 +14976,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -15035,9 +15035,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -15060,12 +15060,12 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path15 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -15073,7 +15073,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -15090,9 +15090,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../../../work/main/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.scandirSync = exports.scandir = void 0;
@@ -15100,17 +15100,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path14, optionsOrSettingsOrCallback, callback) {
+    function scandir(path15, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path14, optionsOrSettings) {
+    function scandirSync(path15, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path14, settings);
+      return sync.read(path15, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -15122,9 +15122,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../../../work/main/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
+  "../../../work/main/node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -15153,9 +15153,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../../../work/main/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
+  "../../../work/main/node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -15438,9 +15438,9 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
@@ -15472,9 +15472,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
@@ -15489,9 +15489,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var events_1 = __require("events");
@@ -15592,9 +15592,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async3();
@@ -15628,9 +15628,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -15669,9 +15669,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsScandir = require_out2();
@@ -15733,9 +15733,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync3();
@@ -15753,12 +15753,12 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path15 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -15768,7 +15768,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -15785,9 +15785,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../../../work/main/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+  "../../../work/main/node_modules/@nodelib/fs.walk/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
@@ -15825,12 +15825,12 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../../../work/main/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path15 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader2 = class {
@@ -15843,7 +15843,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path14.resolve(this._settings.cwd, filepath);
+        return path15.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -15864,9 +15864,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../../../work/main/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/readers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -15921,9 +15921,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../../../work/main/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsWalk = require_out3();
@@ -15960,9 +15960,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../../../work/main/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16011,9 +16011,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../../../work/main/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var matcher_1 = require_matcher();
@@ -16048,9 +16048,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../../../work/main/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16113,9 +16113,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../../../work/main/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16201,9 +16201,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../../../work/main/node_modules/fast-glob/out/providers/filters/error.js
 var require_error2 = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16222,9 +16222,9 @@ var require_error2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../../../work/main/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16254,12 +16254,12 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../../../work/main/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path14 = __require("path");
+    var path15 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error2();
@@ -16273,7 +16273,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path14.resolve(this._settings.cwd, task.base);
+        return path15.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -16308,9 +16308,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../../../work/main/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async5();
@@ -16337,9 +16337,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../../../work/main/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -16371,9 +16371,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../../../work/main/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsStat = require_out();
@@ -16419,9 +16419,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../../../work/main/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync5();
@@ -16448,9 +16448,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../../../work/main/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
+  "../../../work/main/node_modules/fast-glob/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -16508,9 +16508,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../../../work/main/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
+  "../../../work/main/node_modules/fast-glob/out/index.js"(exports, module) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -16609,9 +16609,9 @@ var require_out4 = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
 var require_json = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
     function isValidJSON(str4) {
       if (typeof str4 !== "string") {
         return;
@@ -16632,9 +16632,9 @@ var require_json = __commonJS({
   }
 });
 
-// node_modules/sprintf-js/src/sprintf.js
+// ../../../work/main/node_modules/sprintf-js/src/sprintf.js
 var require_sprintf = __commonJS({
-  "node_modules/sprintf-js/src/sprintf.js"(exports) {
+  "../../../work/main/node_modules/sprintf-js/src/sprintf.js"(exports) {
     !(function() {
       "use strict";
       var re = {
@@ -16835,26 +16835,26 @@ var require_sprintf = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
 var require_strings = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
     var vsprintf = require_sprintf().vsprintf;
     var sprintf2 = (s, values) => vsprintf(s, values);
     module.exports = { sprintf: sprintf2 };
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
 var require_regex = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
     var regexSplit = (pattern, s) => s.split(RegExp(pattern));
     module.exports = { "regex.split": regexSplit };
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
 var require_PlainValue_516d5bc2 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
     "use strict";
     var Char = {
       ANCHOR: "&",
@@ -17556,9 +17556,9 @@ ${ctx}
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
 var require_parse_cst = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var BlankLine = class extends PlainValue.Node {
@@ -18988,9 +18988,9 @@ var require_parse_cst = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
 var require_resolveSeq_95613e94 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     function addCommentBefore(str4, indent, comment) {
@@ -19032,10 +19032,10 @@ ${indent}${str4}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19053,17 +19053,17 @@ ${indent}${str4}`;
       }
       return schema.createNode(v, false);
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && path15[Symbol.iterator]().next().done;
     var Collection = class _Collection extends Node {
       constructor(schema) {
         super();
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path14, value) {
-        if (isEmptyPath(path14)) this.add(value);
+      addIn(path15, value) {
+        if (isEmptyPath(path15)) this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (node instanceof _Collection) node.addIn(rest, value);
           else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
@@ -20788,9 +20788,9 @@ ${ca}` : ca;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
 var require_warnings_793925ce = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -21106,8 +21106,8 @@ ${pair.comment}` : item.comment;
     }
     function warnFileDeprecation(filename) {
       if (shouldWarn(true)) {
-        const path14 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
-        warn(`The endpoint 'yaml/${path14}' will be removed in a future release.`, "DeprecationWarning");
+        const path15 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
+        warn(`The endpoint 'yaml/${path15}' will be removed in a future release.`, "DeprecationWarning");
       }
     }
     var warned = {};
@@ -21132,9 +21132,9 @@ ${pair.comment}` : item.comment;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
 var require_Schema_bcc6c2d7 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -21584,9 +21584,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
 var require_Document_a8d0fbf9 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -22017,22 +22017,22 @@ ${cbNode.commentBefore}` : cb;
         assertCollection(this.contents);
         return this.contents.add(value);
       }
-      addIn(path14, value) {
+      addIn(path15, value) {
         assertCollection(this.contents);
-        this.contents.addIn(path14, value);
+        this.contents.addIn(path15, value);
       }
       delete(key) {
         assertCollection(this.contents);
         return this.contents.delete(key);
       }
-      deleteIn(path14) {
-        if (resolveSeq.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (resolveSeq.isEmptyPath(path15)) {
           if (this.contents == null) return false;
           this.contents = null;
           return true;
         }
         assertCollection(this.contents);
-        return this.contents.deleteIn(path14);
+        return this.contents.deleteIn(path15);
       }
       getDefaults() {
         return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
@@ -22040,26 +22040,26 @@ ${cbNode.commentBefore}` : cb;
       get(key, keepScalar) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
       }
-      getIn(path14, keepScalar) {
-        if (resolveSeq.isEmptyPath(path14)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path14, keepScalar) : void 0;
+      getIn(path15, keepScalar) {
+        if (resolveSeq.isEmptyPath(path15)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       has(key) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
       }
-      hasIn(path14) {
-        if (resolveSeq.isEmptyPath(path14)) return this.contents !== void 0;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path14) : false;
+      hasIn(path15) {
+        if (resolveSeq.isEmptyPath(path15)) return this.contents !== void 0;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path15) : false;
       }
       set(key, value) {
         assertCollection(this.contents);
         this.contents.set(key, value);
       }
-      setIn(path14, value) {
-        if (resolveSeq.isEmptyPath(path14)) this.contents = value;
+      setIn(path15, value) {
+        if (resolveSeq.isEmptyPath(path15)) this.contents = value;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       setSchema(id, customTags) {
@@ -22219,9 +22219,9 @@ ${cbNode.commentBefore}` : cb;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var parseCst = require_parse_cst();
     var Document$1 = require_Document_a8d0fbf9();
@@ -22289,16 +22289,16 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
 var require_yaml = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
     module.exports = require_dist2().YAML;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
 var require_yaml2 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
     var yaml = require_yaml();
     var errors = /* @__PURE__ */ new Set([
       "YAMLReferenceError",
@@ -22333,9 +22333,9 @@ var require_yaml2 = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
 var require_builtins = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
     var json = require_json();
     var strings2 = require_strings();
     var regex = require_regex();
@@ -22349,9 +22349,9 @@ var require_builtins = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/opa.js
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/opa.js
 var require_opa = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
+  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
     var builtIns = require_builtins();
     function stringDecoder(mem) {
       return function(addr) {
@@ -22705,11 +22705,11 @@ var require_opa = __commonJS({
 });
 
 // src/action/run.ts
-import { existsSync as existsSync5, mkdtempSync, readFileSync as readFileSync3, appendFileSync as appendFileSync2 } from "node:fs";
+import { existsSync as existsSync6, mkdtempSync, readFileSync as readFileSync4, appendFileSync as appendFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 
-// node_modules/commander/esm.mjs
+// ../../../work/main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -23697,7 +23697,7 @@ function redactRawState(state2, d = new SensitiveDigests()) {
     if (!isObj(r) || !Array.isArray(r["instances"])) continue;
     for (const inst of r["instances"]) {
       if (!isObj(inst) || !Array.isArray(inst["sensitive_attributes"])) continue;
-      for (const path14 of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path14) ? path14 : [path14], d);
+      for (const path15 of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path15) ? path15 : [path15], d);
     }
   }
   return d;
@@ -23745,7 +23745,7 @@ async function loadPlanStreaming(file, sizeBytes, options) {
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
-  const loaded = finishDocument(file, doc, sizeBytes, { ...options, expect: options.expect ?? "plan" }, skipped);
+  const loaded = finishDocument(file, doc, sizeBytes, options, skipped);
   const unasked = skipped.filter((k) => !(options.skipMembers ?? []).includes(k));
   if (unasked.length > 0) {
     loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${unasked.join(" and ")} were not loaded, and Rego policies see no ${unasked.join(" or ")} in input`);
@@ -27018,13 +27018,13 @@ function changeValues(c, max = MAX_VALUE_CHARS) {
   };
 }
 function changeLine(c) {
-  const path14 = c.path || "(the whole object)";
+  const path15 = c.path || "(the whole object)";
   const plan2 = c.affectsPlan ? "  [the plan depends on it]" : "";
-  if (c.sensitive) return `~ ${path14}: ${changeValues(c).after}${plan2}`;
+  if (c.sensitive) return `~ ${path15}: ${changeValues(c).after}${plan2}`;
   const { before, after } = changeValues(c);
-  if (c.action === "added" && !("before" in c)) return `+ ${path14}: ${after}${plan2}`;
-  if (c.action === "removed" && !("after" in c)) return `- ${path14}: ${before}${plan2}`;
-  return `~ ${path14}: ${before} \u2192 ${after}${plan2}`;
+  if (c.action === "added" && !("before" in c)) return `+ ${path15}: ${after}${plan2}`;
+  if (c.action === "removed" && !("after" in c)) return `- ${path15}: ${before}${plan2}`;
+  return `~ ${path15}: ${before} \u2192 ${after}${plan2}`;
 }
 var STATUS_TEXT = {
   changed: "changed outside Terraform",
@@ -27128,21 +27128,21 @@ function cell(s) {
 }
 
 // src/plan/paths.ts
-function toSteps(path14) {
-  if (typeof path14 !== "string") return path14;
-  let steps = parsedPaths.get(path14);
+function toSteps(path15) {
+  if (typeof path15 !== "string") return path15;
+  let steps = parsedPaths.get(path15);
   if (!steps) {
-    steps = path14 === "" ? [] : path14.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
+    steps = path15 === "" ? [] : path15.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
     if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
-    parsedPaths.set(path14, steps);
+    parsedPaths.set(path15, steps);
   }
   return steps;
 }
 var parsedPaths = /* @__PURE__ */ new Map();
 var MAX_PARSED_PATHS = 1e4;
-function getPath(value, path14) {
+function getPath(value, path15) {
   let cur = value;
-  for (const step2 of toSteps(path14)) {
+  for (const step2 of toSteps(path15)) {
     if (cur === null || typeof cur !== "object") return void 0;
     if (Array.isArray(cur)) {
       if (typeof step2 !== "number") return void 0;
@@ -27154,9 +27154,9 @@ function getPath(value, path14) {
   }
   return cur;
 }
-function maskCovers(mask2, path14) {
+function maskCovers(mask2, path15) {
   let cur = mask2;
-  for (const step2 of toSteps(path14)) {
+  for (const step2 of toSteps(path15)) {
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = Array.isArray(cur) ? typeof step2 === "number" ? cur[step2] : void 0 : cur[String(step2)];
@@ -30045,11 +30045,12 @@ function tpuApiAccelerators(acceleratorType) {
   if (m) return tpuSpec(Number(m[2]), m[1] === "v5litepod" ? "v5e" : m[1]);
   return void 0;
 }
-function gcpAcceleratorModel(acceleratorType) {
+var gcpAcceleratorModel = memoByString(computeGcpAcceleratorModel);
+function computeGcpAcceleratorModel(acceleratorType) {
   const name = lastSegment(acceleratorType);
   const entry = gcpAccelerators[name];
   if (!entry?.gpu_model) return void 0;
-  return { model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind: kindOfModel(entry.gpu_model) };
+  return Object.freeze({ model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind: kindOfModel(entry.gpu_model) });
 }
 function vertexAcceleratorModel(acceleratorType) {
   const gceName = acceleratorType.toLowerCase().replace(/_/g, "-");
@@ -30093,50 +30094,67 @@ function resourcesOfTypes(model, types) {
   return types.flatMap((t) => index.get(t) ?? []);
 }
 function linkContext(model, r, side2) {
-  const valuesOf = (x) => side2 === "after" ? x.after : x.before;
-  const exists = (x) => x.mode === "managed" && !x.deposed && (side2 === "after" ? x.willExist : x.before !== null);
-  const linkedOf = (x) => ({ resource: x, values: valuesOf(x), unknown: side2 === "after" ? x.afterUnknown : void 0 });
-  const sameModule = (x) => stripInstanceKeys(x.moduleAddress) !== stripInstanceKeys(r.moduleAddress) || x.moduleAddress === r.moduleAddress;
-  const pickInstance = (candidates) => {
-    if (candidates.length <= 1 || r.index === void 0) return candidates;
-    const same = candidates.filter((c) => c.index === r.index);
-    return same.length > 0 ? same : candidates;
-  };
-  return {
-    linked(path14, types, knownRef, matches) {
-      if (typeof knownRef === "string" && knownRef !== "") {
-        const hits = resourcesOfTypes(model, types).filter((x) => exists(x) && matches(valuesOf(x), knownRef));
-        if (hits.length > 0) return pickInstance(hits).map(linkedOf);
-      }
-      const configPath = path14.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
-      const out2 = [];
-      for (const ref of model.graph.referencesFrom(r.configAddress, configPath)) {
-        if (!types.includes(typeOfConfigAddress(ref.to))) continue;
-        for (const x of model.byConfigAddress(ref.to)) if (exists(x) && sameModule(x) && !out2.includes(x)) out2.push(x);
-      }
-      return pickInstance(out2).map(linkedOf);
-    },
-    referrers(types, attributePrefix, matches) {
-      const self = valuesOf(r);
-      const out2 = [];
-      if (self) {
-        for (const x of resourcesOfTypes(model, types)) if (exists(x) && matches(valuesOf(x), self)) out2.push(x);
-      }
-      for (const ref of model.graph.referencesTo(r.configAddress)) {
-        if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
-        if (!types.includes(typeOfConfigAddress(ref.from))) continue;
-        for (const x of model.byConfigAddress(ref.from)) {
-          if (exists(x) && sameModule(x) && !out2.includes(x)) out2.push(x);
-        }
-      }
-      return out2.map(linkedOf);
-    },
-    configured(attribute) {
-      const expressions = model.graph.expressionsOf(r.configAddress);
-      return expressions === void 0 || Object.prototype.hasOwnProperty.call(expressions, attribute);
-    }
-  };
+  return new ResourceLinks(model, r, side2);
 }
+var ResourceLinks = class {
+  constructor(model, r, side2) {
+    this.model = model;
+    this.r = r;
+    this.side = side2;
+  }
+  model;
+  r;
+  side;
+  linked(path15, types, knownRef, matches) {
+    if (typeof knownRef === "string" && knownRef !== "") {
+      const hits = resourcesOfTypes(this.model, types).filter((x) => this.exists(x) && matches(this.valuesOf(x), knownRef));
+      if (hits.length > 0) return this.pickInstance(hits).map((x) => this.linkedOf(x));
+    }
+    const configPath = path15.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
+    const out2 = [];
+    for (const ref of this.model.graph.referencesFrom(this.r.configAddress, configPath)) {
+      if (!types.includes(typeOfConfigAddress(ref.to))) continue;
+      for (const x of this.model.byConfigAddress(ref.to)) if (this.exists(x) && this.sameModule(x) && !out2.includes(x)) out2.push(x);
+    }
+    return this.pickInstance(out2).map((x) => this.linkedOf(x));
+  }
+  referrers(types, attributePrefix, matches) {
+    const self = this.valuesOf(this.r);
+    const out2 = [];
+    if (self) {
+      for (const x of resourcesOfTypes(this.model, types)) if (this.exists(x) && matches(this.valuesOf(x), self)) out2.push(x);
+    }
+    for (const ref of this.model.graph.referencesTo(this.r.configAddress)) {
+      if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
+      if (!types.includes(typeOfConfigAddress(ref.from))) continue;
+      for (const x of this.model.byConfigAddress(ref.from)) {
+        if (this.exists(x) && this.sameModule(x) && !out2.includes(x)) out2.push(x);
+      }
+    }
+    return out2.map((x) => this.linkedOf(x));
+  }
+  configured(attribute) {
+    const expressions = this.model.graph.expressionsOf(this.r.configAddress);
+    return expressions === void 0 || Object.prototype.hasOwnProperty.call(expressions, attribute);
+  }
+  valuesOf(x) {
+    return this.side === "after" ? x.after : x.before;
+  }
+  exists(x) {
+    return x.mode === "managed" && !x.deposed && (this.side === "after" ? x.willExist : x.before !== null);
+  }
+  linkedOf(x) {
+    return { resource: x, values: this.valuesOf(x), unknown: this.side === "after" ? x.afterUnknown : void 0 };
+  }
+  sameModule(x) {
+    return stripInstanceKeys(x.moduleAddress) !== stripInstanceKeys(this.r.moduleAddress) || x.moduleAddress === this.r.moduleAddress;
+  }
+  pickInstance(candidates) {
+    if (candidates.length <= 1 || this.r.index === void 0) return candidates;
+    const same = candidates.filter((c) => c.index === this.r.index);
+    return same.length > 0 ? same : candidates;
+  }
+};
 
 // src/gpu/demand.ts
 var num = (v) => {
@@ -30147,9 +30165,9 @@ var num = (v) => {
 var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var list = (v) => Array.isArray(v) ? v : [];
 var obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-function isUnknownAt(unknownMask, path14) {
+function isUnknownAt(unknownMask, path15) {
   let cur = unknownMask;
-  for (const step2 of path14.split(".")) {
+  for (const step2 of path15.split(".")) {
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = cur[step2];
@@ -30157,7 +30175,7 @@ function isUnknownAt(unknownMask, path14) {
   return cur === true;
 }
 var undecided = (why) => ({ groups: [], undecided: why });
-var afterApply = (path14) => undecided(`${path14} is known only after apply`);
+var afterApply = (path15) => undecided(`${path15} is known only after apply`);
 var none = () => ({ groups: [] });
 function group(spec, nodes, shape, attribute) {
   return {
@@ -30296,15 +30314,15 @@ function gceGroupManager(autoscalerTypes) {
     const versions = list(getPath(values, "version"));
     const shapes = [];
     for (let i = 0; i < Math.max(versions.length, 1); i++) {
-      const path14 = versions.length > 0 ? `version.${i}.instance_template` : "instance_template";
-      const ref = getPath(values, path14);
-      if (!ctx) return undecided(`the instance template of ${path14} is another resource`);
-      const templates = ctx.linked(path14, ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
+      const path15 = versions.length > 0 ? `version.${i}.instance_template` : "instance_template";
+      const ref = getPath(values, path15);
+      if (!ctx) return undecided(`the instance template of ${path15} is another resource`);
+      const templates = ctx.linked(path15, ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
       if (templates.length === 0) {
-        if (ref === void 0 && !isUnknownAt(unknownMask, path14)) continue;
-        return undecided(`the instance template named by ${path14} is not in the plan`);
+        if (ref === void 0 && !isUnknownAt(unknownMask, path15)) continue;
+        return undecided(`the instance template named by ${path15} is not in the plan`);
       }
-      shapes.push(via(largest(templates.map((t) => gcpNodeDemand(t.values, t.unknown, ""))), path14));
+      shapes.push(via(largest(templates.map((t) => gcpNodeDemand(t.values, t.unknown, ""))), path15));
     }
     const shape = largest(shapes);
     if (shape.undecided || shape.groups.length === 0) return shape;
@@ -30319,20 +30337,20 @@ function gceGroupManager(autoscalerTypes) {
     return scale(shape, n ?? 0);
   };
 }
-function machineSpec(values, unknownMask, path14) {
-  const type = str(getPath(values, `${path14}.accelerator_type`));
-  const count2 = num(getPath(values, `${path14}.accelerator_count`));
-  const machine = str(getPath(values, `${path14}.machine_type`)) ?? "";
+function machineSpec(values, unknownMask, path15) {
+  const type = str(getPath(values, `${path15}.accelerator_type`));
+  const count2 = num(getPath(values, `${path15}.accelerator_count`));
+  const machine = str(getPath(values, `${path15}.machine_type`)) ?? "";
   if (type !== void 0 && type !== "ACCELERATOR_TYPE_UNSPECIFIED" && count2 !== void 0 && count2 > 0) {
     const m = vertexAcceleratorModel(type);
     return {
-      groups: [{ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path14}.accelerator_type` }]
+      groups: [{ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path15}.accelerator_type` }]
     };
   }
-  if (isUnknownAt(unknownMask, `${path14}.accelerator_type`) || isUnknownAt(unknownMask, `${path14}.accelerator_count`)) {
-    return afterApply(`${path14}.accelerator_count`);
+  if (isUnknownAt(unknownMask, `${path15}.accelerator_type`) || isUnknownAt(unknownMask, `${path15}.accelerator_count`)) {
+    return afterApply(`${path15}.accelerator_count`);
   }
-  return shapeDemand(values, unknownMask, `${path14}.machine_type`, gcpMachineAccelerators);
+  return shapeDemand(values, unknownMask, `${path15}.machine_type`, gcpMachineAccelerators);
 }
 function vertexDedicated(base) {
   return (values, unknownMask) => {
@@ -30343,16 +30361,16 @@ function vertexDedicated(base) {
     return scale(spec, n && n > 0 ? n : 1);
   };
 }
-function acceleratorConfigs(values, unknownMask, path14, machinePath) {
+function acceleratorConfigs(values, unknownMask, path15, machinePath) {
   const out2 = shapeDemand(values, unknownMask, machinePath, gcpMachineAccelerators);
   if (out2.undecided) return out2;
   const machine = str(getPath(values, machinePath)) ?? "";
-  list(getPath(values, path14)).forEach((acc, i) => {
+  list(getPath(values, path15)).forEach((acc, i) => {
     const type = str(getPath(acc, "type"));
     const count2 = num(getPath(acc, "core_count"));
     if (type === void 0 || count2 === void 0 || count2 <= 0) return;
     const m = vertexAcceleratorModel(type);
-    out2.groups.push({ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path14}.${i}` });
+    out2.groups.push({ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path15}.${i}` });
   });
   return out2;
 }
@@ -30373,7 +30391,7 @@ function tpuVm(values, unknownMask) {
   if (cfgType) return undecided(`the catalog does not say how many chips TPU ${cfgType} ${topology ?? ""} has`);
   return isUnknownAt(unknownMask, "accelerator_type") ? afterApply("accelerator_type") : none();
 }
-var awsShape = (values, unknownMask, path14) => shapeDemand(values, unknownMask, path14, awsInstanceAccelerators);
+var awsShape = (values, unknownMask, path15) => shapeDemand(values, unknownMask, path15, awsInstanceAccelerators);
 var LAUNCH_TEMPLATE_TYPES = ["aws_launch_template"];
 var matchesTemplate = (values, ref) => values["id"] === ref || values["name"] === ref || values["arn"] === ref;
 function templateShape(t) {
@@ -30481,14 +30499,14 @@ function sagemakerVariants(field) {
     return merge(...parts);
   };
 }
-var awsShapeCount = (values, unknownMask, path14, counts2, defaultNodes = 1) => shapeDemand(values, unknownMask, path14, awsInstanceAccelerators, counts2, defaultNodes);
+var awsShapeCount = (values, unknownMask, path15, counts2, defaultNodes = 1) => shapeDemand(values, unknownMask, path15, awsInstanceAccelerators, counts2, defaultNodes);
 function emrCluster(values, unknownMask) {
   return merge(
     awsShapeCount(values, unknownMask, "master_instance_group.0.instance_type", ["master_instance_group.0.instance_count"]),
     awsShapeCount(values, unknownMask, "core_instance_group.0.instance_type", ["core_instance_group.0.instance_count"])
   );
 }
-var azureShape = (values, unknownMask, path14, counts2 = [], defaultNodes = 1) => shapeDemand(values, unknownMask, path14, azureVmAccelerators, counts2, defaultNodes);
+var azureShape = (values, unknownMask, path15, counts2 = [], defaultNodes = 1) => shapeDemand(values, unknownMask, path15, azureVmAccelerators, counts2, defaultNodes);
 function scaleSet(skuPath) {
   return (values, unknownMask, ctx) => {
     const sku = azureShape(values, unknownMask, skuPath);
@@ -30751,6 +30769,12 @@ function totalGpus(demand, keep) {
   return sum;
 }
 function labelPaths(type) {
+  let paths = labelPathsByType.get(type);
+  if (!paths) labelPathsByType.set(type, paths = labelPathsOf(type));
+  return paths;
+}
+var labelPathsByType = /* @__PURE__ */ new Map();
+function labelPathsOf(type) {
   if (type === "kubernetes_manifest") return ["manifest.metadata.labels", "manifest.spec.template.metadata.labels"];
   if (type.startsWith("kubernetes_")) {
     const pod = podSpecPath(type);
@@ -30790,15 +30814,14 @@ var labelsCache = /* @__PURE__ */ new WeakMap();
 function readLabels(model, r, side2) {
   const values = side2 === "after" ? r.after : r.before;
   const own = ownerLabels(r.type, values);
-  const ctx = linkContext(model, r, side2);
   let templates = [];
   if (r.type === "google_compute_instance_group_manager" || r.type === "google_compute_region_instance_group_manager") {
     const ref = getPath(values, "version.0.instance_template");
-    templates = ctx.linked("version.0.instance_template", ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
+    templates = linkContext(model, r, side2).linked("version.0.instance_template", ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
   } else if (r.type === "aws_autoscaling_group" || r.type === "aws_eks_node_group") {
     const block = getPath(values, "launch_template.0") !== void 0 ? "launch_template.0" : "mixed_instances_policy.0.launch_template.0.launch_template_specification.0";
     const ref = str(getPath(values, `${block}.id`)) ?? str(getPath(values, `${block}.launch_template_id`)) ?? str(getPath(values, `${block}.name`));
-    templates = ctx.linked(block, LAUNCH_TEMPLATE_TYPES, ref, matchesTemplate);
+    templates = linkContext(model, r, side2).linked(block, LAUNCH_TEMPLATE_TYPES, ref, matchesTemplate);
   }
   for (const t of templates.slice(0, 1)) {
     const inherited = ownerLabels(t.resource.type, t.values).labels;
@@ -31813,17 +31836,17 @@ var ReferenceGraph = class _ReferenceGraph {
     }
   }
   /** Walks nested blocks: an expression has `references` or `constant_value`. `path` is the dotted attribute path so far. */
-  collect(from, scope, node, path14) {
+  collect(from, scope, node, path15) {
     if (Array.isArray(node)) {
-      for (const item of node) this.collect(from, scope, item, path14);
+      for (const item of node) this.collect(from, scope, item, path15);
       return;
     }
     if (!isObj3(node)) return;
     if (Array.isArray(node["references"]) || "constant_value" in node) {
-      this.addExpression(from, path14, scope, node);
+      this.addExpression(from, path15, scope, node);
       return;
     }
-    for (const key in node) this.collect(from, scope, node[key], path14 === "" ? key : `${path14}.${key}`);
+    for (const key in node) this.collect(from, scope, node[key], path15 === "" ? key : `${path15}.${key}`);
   }
   addExpression(from, attribute, scope, expression) {
     const refs = expression["references"];
@@ -32069,11 +32092,11 @@ function providerFromRawState(p) {
   const m = /provider\["([^"]+)"\]/.exec(p);
   return m ? m[1] : p;
 }
-function isUnknown(r, path14) {
-  return maskCovers(r.afterUnknown, path14);
+function isUnknown(r, path15) {
+  return maskCovers(r.afterUnknown, path15);
 }
-function attr(r, path14) {
-  return getPath(r.after, path14);
+function attr(r, path15) {
+  return getPath(r.after, path15);
 }
 function referencesFrom(model, r, attributePrefix) {
   return model.graph.referencesFrom(r.configAddress, attributePrefix);
@@ -32125,21 +32148,17 @@ function resourceRule(input) {
 function modelRule(input) {
   return { kind: "model", meta: metadata(input), check: input.check };
 }
-function outcomesOf(result) {
-  if (result === void 0) return [];
-  return Array.isArray(result) ? result : [result];
-}
 
 // src/rules/read.ts
-function readAttribute(model, r, path14) {
-  if (isUnknown(r, path14)) {
-    const steps = toSteps(path14);
+function readAttribute(model, r, path15) {
+  if (isUnknown(r, path15)) {
+    const steps = toSteps(path15);
     const configPath = steps.filter((s) => typeof s === "string").join(".");
     const expressions = model.graph.expressionsOf(r.configAddress);
     const configured = expressions === void 0 || Object.prototype.hasOwnProperty.call(expressions, String(steps[0]));
     return { state: "unknown", references: referencesFrom(model, r, configPath), configured };
   }
-  const value = attr(r, path14);
+  const value = attr(r, path15);
   if (value === void 0 || value === null) return { state: "absent" };
   return { state: "known", value };
 }
@@ -32150,8 +32169,8 @@ function isSet(value) {
   if (typeof value === "object") return Object.keys(value).length > 0;
   return true;
 }
-function blocks(r, path14) {
-  const list3 = attr(r, path14);
+function blocks(r, path15) {
+  const list3 = attr(r, path15);
   if (!Array.isArray(list3)) return [];
   const out2 = [];
   list3.forEach((b, index) => {
@@ -32159,8 +32178,8 @@ function blocks(r, path14) {
   });
   return out2;
 }
-function readKnown(model, r, path14) {
-  const reading = readAttribute(model, r, path14);
+function readKnown(model, r, path15) {
+  const reading = readAttribute(model, r, path15);
   return reading.state === "known" ? reading.value : void 0;
 }
 
@@ -32722,9 +32741,15 @@ var gpuNodeWorkloadWithoutGpuLimit = resourceRule({
 
 // src/rules/gpu/shapes.ts
 var modelMatches = (g, names) => {
-  const lower = names.map((m) => m.toLowerCase());
+  const lower = lowerCased(names);
   return lower.includes(g.shortModel.toLowerCase()) || lower.some((m) => g.model.toLowerCase().includes(m));
 };
+function lowerCased(names) {
+  let lower = lowered.get(names);
+  if (!lower) lowered.set(names, lower = names.map((m) => m.toLowerCase()));
+  return lower;
+}
+var lowered = /* @__PURE__ */ new WeakMap();
 var gpuAllowedModels = resourceRule({
   id: "PG-GPU-003",
   title: "GPU model is not on the allowed list",
@@ -32755,14 +32780,13 @@ var gpuAllowedFamilies = resourceRule({
   check(r, { model, config: config2 }) {
     const allowed = config2.gpu?.allowed_families;
     if (!allowed || allowed.length === 0) return;
-    const lower = allowed.map((f) => f.toLowerCase());
     const demand = demandAfter(model, r);
     const out2 = [];
-    const seen = /* @__PURE__ */ new Set();
+    const seen = [];
     for (const g of demand?.groups ?? []) {
-      if (g.gpus <= 0 || g.family === void 0 || g.workload || seen.has(g.family)) continue;
-      seen.add(g.family);
-      if (!lower.includes(g.family.toLowerCase())) {
+      if (g.gpus <= 0 || g.family === void 0 || g.workload || seen.includes(g.family)) continue;
+      seen.push(g.family);
+      if (!lowerCased(allowed).includes(g.family.toLowerCase())) {
         out2.push(fail(`${r.address} uses ${g.shape} of family ${g.family}, which is not among the allowed families (${allowed.join(", ")}).`, g.attribute));
       }
     }
@@ -32976,6 +33000,10 @@ function parsePolicyDocument(text2) {
     hasCondition: !!s["Condition"] && typeof s["Condition"] === "object"
   }));
 }
+function mayHoldWildcard(text2) {
+  return WILDCARD_OR_ESCAPE.test(text2);
+}
+var WILDCARD_OR_ESCAPE = /"\*"|\\u/;
 function strings(v) {
   if (typeof v === "string") return [v];
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
@@ -33006,7 +33034,7 @@ function readDocument(r, model, attribute) {
   let reading = byResource.get(r);
   if (!reading) {
     const doc = readAttribute(model, r, attribute);
-    reading = doc.state === "unknown" ? { state: "unknown", configured: doc.configured } : doc.state === "known" ? { state: "known", statements: parsePolicyDocument(doc.value) } : { state: "absent" };
+    reading = doc.state === "unknown" ? { state: "unknown", configured: doc.configured } : doc.state === "known" ? { state: "known", statements: typeof doc.value === "string" && mayHoldWildcard(doc.value) ? parsePolicyDocument(doc.value) : void 0 } : { state: "absent" };
     byResource.set(r, reading);
   }
   return reading;
@@ -33235,8 +33263,9 @@ var gpuInstanceOpenToWorld = resourceRule({
   aliases: [],
   remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
   check(r, { model }) {
-    if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
     const { groups, open } = exposureThroughGroups(model, r);
+    if (groups.length > 0 && open.length === 0) return;
+    if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
     if (groups.length === 0) {
       const ids = readAttribute(model, r, "vpc_security_group_ids");
       if (ids.state === "unknown" && ids.configured && ids.references.length === 0) {
@@ -33558,10 +33587,11 @@ function applyBaseline(findings, fingerprints, file) {
 }
 
 // src/policy/fingerprint.ts
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 function fingerprintOf(ruleId, address, attribute) {
-  return createHash("sha256").update(`${ruleId}\0${address ?? ""}\0${attribute ?? ""}`).digest("hex").slice(0, 32);
+  return sha256Hex(`${ruleId}\0${address ?? ""}\0${attribute ?? ""}`).slice(0, 32);
 }
+var sha256Hex = typeof crypto.hash === "function" ? (text2) => crypto.hash("sha256", text2, "hex") : (text2) => crypto.createHash("sha256").update(text2).digest("hex");
 
 // src/filter/address-glob.ts
 function addressMatcher(pattern) {
@@ -33614,20 +33644,19 @@ function applyWaivers(findings, waivers, aliasesOf2, configFile, today2) {
 }
 
 // src/policy/finding.ts
-function toFinding(meta, outcome, file, severity) {
+function toFinding(meta, outcome, file, severity, judged) {
   const undecided2 = outcome.kind === "unknown";
+  const resource = judged ?? outcome.resource;
   const finding = {
     ruleId: meta.id,
     severity: undecided2 ? "info" : outcome.severity ?? severity,
     category: meta.category,
     message: undecided2 ? `Not decided until apply: ${outcome.message}` : outcome.message,
-    fingerprint: fingerprintOf(meta.id, outcome.resource?.address, outcome.attribute),
+    fingerprint: fingerprintOf(meta.id, resource?.address, outcome.attribute),
     file
   };
   if (undecided2) finding.undecided = true;
-  if (outcome.resource) {
-    finding.resource = { address: outcome.resource.address, type: outcome.resource.type, module: outcome.resource.moduleAddress };
-  }
+  if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== void 0) finding.attribute = outcome.attribute;
   return finding;
 }
@@ -33645,13 +33674,15 @@ function evaluateTypeScriptRules(model, rules, config2, selection, judge = {}) {
   const index = new RuleIndex(active.filter((r) => r.kind === "resource"));
   const result = { findings: [], failures: [] };
   const ctx = { model, config: config2 };
-  for (const resource of model.resources) {
+  const resources = model.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i];
     if (!isJudged(resource, config2, judge)) continue;
-    for (const rule of index.rulesFor(resource.type)) {
+    const forType = index.rulesFor(resource.type);
+    for (let j = 0; j < forType.length; j++) {
+      const rule = forType[j];
       try {
-        for (const outcome of outcomesOf(rule.check(resource, ctx))) {
-          result.findings.push(toFinding(rule.meta, { ...outcome, resource }, model.file, selection.severityOf(rule.meta)));
-        }
+        addFindings(result, rule, rule.check(resource, ctx), model.file, selection, resource);
       } catch (err) {
         result.failures.push(failure(rule, err, resource.address));
       }
@@ -33659,14 +33690,19 @@ function evaluateTypeScriptRules(model, rules, config2, selection, judge = {}) {
   }
   for (const rule of active.filter((r) => r.kind === "model")) {
     try {
-      for (const outcome of outcomesOf(rule.check(ctx))) {
-        result.findings.push(toFinding(rule.meta, outcome, model.file, selection.severityOf(rule.meta)));
-      }
+      addFindings(result, rule, rule.check(ctx), model.file, selection);
     } catch (err) {
       result.failures.push(failure(rule, err));
     }
   }
   return result;
+}
+function addFindings(result, rule, checked, file, selection, resource) {
+  if (checked === void 0) return;
+  const outcomes = Array.isArray(checked) ? checked : [checked];
+  if (outcomes.length === 0) return;
+  const severity = selection.severityOf(rule.meta);
+  for (let i = 0; i < outcomes.length; i++) result.findings.push(toFinding(rule.meta, outcomes[i], file, severity, resource));
 }
 function failure(rule, err, resource) {
   const f = { ruleId: rule.meta.id, origin: rule.meta.origin, message: err instanceof Error ? err.message : String(err) };
@@ -33853,7 +33889,8 @@ function makeObject(entries) {
   if (list3.every(([k]) => typeof k === "string")) {
     const out2 = {};
     for (const [k, v] of list3) {
-      Object.defineProperty(out2, k, { value: v, enumerable: true, writable: true, configurable: true });
+      if (k === "__proto__") Object.defineProperty(out2, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out2[k] = v;
     }
     return out2;
   }
@@ -34078,7 +34115,7 @@ function exceptedSuffixes(exception) {
 }
 
 // src/policy/rego/engine.ts
-var DEFAULT_BUDGET = { timeoutMs: 3e4, maxDepth: 1e4 };
+var DEFAULT_BUDGET = { timeoutMs: 3e4, maxDepth: 2e3 };
 
 // src/policy/rego/metadata.ts
 function regoRuleMetadata(pkg, ruleName, kind, annotation2) {
@@ -34570,14 +34607,14 @@ function maskChild(mask2, key) {
   return mask2[key];
 }
 var MAX_DEPTH = 64;
-function diffNode(walk2, b, a, steps, path14, depth) {
+function diffNode(walk2, b, a, steps, path15, depth) {
   const out2 = walk2.out;
   if (isSensitive(b) || isSensitive(a)) {
-    if (identity(b, walk2.before) !== identity(a, walk2.after)) out2.push({ path: path14, steps, action: actionOf(b, a), sensitive: true });
+    if (identity(b, walk2.before) !== identity(a, walk2.after)) out2.push({ path: path15, steps, action: actionOf(b, a), sensitive: true });
     return;
   }
   if (a.unknown === true) {
-    const change2 = { path: path14, steps, action: b.present ? "changed" : "added", unknown: true };
+    const change2 = { path: path15, steps, action: b.present ? "changed" : "added", unknown: true };
     if (b.present) change2.before = b.value;
     out2.push(change2);
     return;
@@ -34591,7 +34628,7 @@ function diffNode(walk2, b, a, steps, path14, depth) {
     const ak = isPlainObject2(av) ? Object.keys(av) : [];
     const keys = [...bk, ...ak.filter((k) => !bk.includes(k))];
     for (const key of keys) {
-      diffNode(walk2, child(b, key), child(a, key), [...steps, key], joinKey(path14, key), depth + 1);
+      diffNode(walk2, child(b, key), child(a, key), [...steps, key], joinKey(path15, key), depth + 1);
     }
     return;
   }
@@ -34606,7 +34643,7 @@ function diffNode(walk2, b, a, steps, path14, depth) {
       const bn = pair.before !== void 0 ? child(b, pair.before) : absent();
       const an = pair.after !== void 0 ? child(a, pair.after) : absent();
       const index = pair.after ?? pair.before;
-      const label = alignment.keyName !== void 0 ? `${path14}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path14}.${index}`;
+      const label = alignment.keyName !== void 0 ? `${path15}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path15}.${index}`;
       const start = out2.length;
       diffNode(walk2, bn, an, [...steps, index], label, depth + 1);
       if (alignment.keyName !== void 0 && (pair.before === void 0 || pair.after === void 0)) {
@@ -34617,7 +34654,7 @@ function diffNode(walk2, b, a, steps, path14, depth) {
     });
     return;
   }
-  const change = { path: path14, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
+  const change = { path: path15, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
   if (bv !== void 0) change.before = bv;
   if (av !== void 0) change.after = av;
   out2.push(change);
@@ -34659,9 +34696,9 @@ function actionOf(b, a) {
   if (!a.present) return "removed";
   return "changed";
 }
-function joinKey(path14, key) {
-  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return path14 === "" ? key : `${path14}.${key}`;
-  return `${path14}[${JSON.stringify(key)}]`;
+function joinKey(path15, key) {
+  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return path15 === "" ? key : `${path15}.${key}`;
+  return `${path15}[${JSON.stringify(key)}]`;
 }
 function isPlainObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -35243,8 +35280,8 @@ function targetOf(plan2, flags) {
 }
 
 // src/policy/rego/load.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import path11 from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import path12 from "node:path";
 
 // src/policy/rego/ast-cache.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -35831,34 +35868,34 @@ var Parser = class {
   importDecl(mod) {
     const start = this.next();
     const loc = this.loc(start);
-    const path14 = this.dottedPath("import");
-    let alias = path14[path14.length - 1];
+    const path15 = this.dottedPath("import");
+    let alias = path15[path15.length - 1];
     if (this.isWord("as")) {
       this.next();
       const t = this.next();
       if (t.type !== "ident") this.fail("expected an alias name", t);
       alias = t.text;
     }
-    const root2 = path14[0];
+    const root2 = path15[0];
     if (root2 === "future") {
-      if (path14[1] !== "keywords" || path14.length > 3) this.failAt(`invalid import ${path14.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
+      if (path15[1] !== "keywords" || path15.length > 3) this.failAt(`invalid import ${path15.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
       if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
-      if (path14.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+      if (path15.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
       else {
-        const k = path14[2];
+        const k = path15[2];
         if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in]`, loc);
         this.keywords.add(k);
         if (k === "every") this.keywords.add("in");
       }
     } else if (root2 === "rego") {
-      if (path14.length !== 2 || path14[1] !== "v1") this.failAt(`invalid import ${path14.join(".")}, must be rego.v1`, loc);
+      if (path15.length !== 2 || path15[1] !== "v1") this.failAt(`invalid import ${path15.join(".")}, must be rego.v1`, loc);
       if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
       this.version = "v1";
       FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
     } else if (root2 !== "data" && root2 !== "input") {
       this.failAt(`unexpected import path, must begin with one of: {data, future, input, rego}, got: ${root2}`, loc);
     }
-    return { path: path14, alias, loc };
+    return { path: path15, alias, loc };
   }
   // -- rules ----------------------------------------------------------------
   rule(mod) {
@@ -36483,8 +36520,7 @@ function callName(t) {
   return void 0;
 }
 function numberScalar(text2) {
-  const n = numberFromText(text2);
-  return n;
+  return numberFromText(text2);
 }
 
 // src/policy/rego/ast-cache.ts
@@ -36495,27 +36531,30 @@ var REGO_DIR = path10.resolve(HERE, "../../rego");
 function sha256(text2) {
   return createHash2("sha256").update(text2).digest("hex");
 }
-function engineFingerprint(regoDir = REGO_DIR) {
-  const hash2 = createHash2("sha256").update(`format ${FORMAT}
+function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js") {
+  const hash3 = createHash2("sha256").update(`format ${FORMAT}
 `);
   const seen = /* @__PURE__ */ new Set();
-  const queue = [path10.join(regoDir, "parser.js")];
+  const queue = [path10.join(regoDir, entry)];
   while (queue.length) {
     const file = queue.shift();
     if (seen.has(file)) continue;
     seen.add(file);
     const actual = existsSync4(file) ? file : file.replace(/\.js$/, ".ts");
     const code18 = readFileSync(actual, "utf8");
-    hash2.update(`${path10.relative(regoDir, file)}
+    hash3.update(`${path10.relative(regoDir, file)}
 ${code18.length}
 ${code18}`);
     for (const m of code18.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path10.resolve(path10.dirname(file), m[1]));
   }
   const yamlVersion = nodeModule.createRequire(import.meta.url)("yaml/package.json").version;
-  return hash2.update(`yaml ${yamlVersion}
+  return hash3.update(`yaml ${yamlVersion}
 `).digest("hex");
 }
 function deserializeModule(ast, links) {
+  return deserializeGraph(ast, links);
+}
+function deserializeGraph(ast, links) {
   const get2 = (p, n) => {
     let o = ast;
     for (let i = 0; i < n; i++) o = o[p[i]];
@@ -36550,6 +36589,25 @@ function loadAstCache(file = AST_CACHE_FILE, engine) {
     return void 0;
   }
 }
+function loadAstCacheWhenParsing(files, load = () => loadAstCache()) {
+  let cache2;
+  let loaded = false;
+  return {
+    take(file, text2, version) {
+      if (!files.has(file)) return void 0;
+      if (!loaded) {
+        cache2 = load();
+        loaded = true;
+      }
+      return cache2?.take(file, text2, version);
+    }
+  };
+}
+
+// src/policy/rego/compiled-cache.ts
+import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
+import path11 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/rego/builtins/types.ts
 var BuiltinError = class extends Error {
@@ -36815,7 +36873,7 @@ var conversionBuiltins = [
 
 // src/rego/builtins/crypto.ts
 import { createHash as createHash3, createHmac as createHmac2, randomUUID, timingSafeEqual } from "node:crypto";
-var hash = (algorithm) => (name) => def(name, 1, (args) => createHash3(algorithm).update(str3(name, args, 0), "utf8").digest("hex"));
+var hash2 = (algorithm) => (name) => def(name, 1, (args) => createHash3(algorithm).update(str3(name, args, 0), "utf8").digest("hex"));
 var hmac = (algorithm) => (name) => def(name, 2, (args) => createHmac2(algorithm, Buffer.from(str3(name, args, 1), "utf8")).update(str3(name, args, 0), "utf8").digest("hex"));
 var GREGORIAN_OFFSET = 122192928000000000n;
 function uuidBytes(s) {
@@ -36861,10 +36919,10 @@ function uuidParse(s) {
   return out2;
 }
 var cryptoBuiltins = [
-  hash("md5")("crypto.md5"),
-  hash("sha1")("crypto.sha1"),
-  hash("sha256")("crypto.sha256"),
-  hash("sha512")("crypto.sha512"),
+  hash2("md5")("crypto.md5"),
+  hash2("sha1")("crypto.sha1"),
+  hash2("sha256")("crypto.sha256"),
+  hash2("sha512")("crypto.sha512"),
   hmac("md5")("crypto.hmac.md5"),
   hmac("sha1")("crypto.hmac.sha1"),
   hmac("sha256")("crypto.hmac.sha256"),
@@ -37107,7 +37165,7 @@ var encodingBuiltins = [
   def("urlquery.decode_object", 1, decodeObject)
 ];
 
-// node_modules/re2js/build/index.js
+// ../../../work/main/node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
   static LITERAL = 2;
@@ -39361,8 +39419,8 @@ var DFA = class DFA2 {
     };
   }
   getState(pcs, flag, ids) {
-    const hash2 = hashState(pcs, flag, ids);
-    const cached = this.stateCache.get(hash2);
+    const hash3 = hashState(pcs, flag, ids);
+    const cached = this.stateCache.get(hash3);
     if (cached instanceof DFAState) {
       if (isState(cached, pcs, flag, ids)) return cached;
     } else if (cached !== void 0) {
@@ -39372,8 +39430,8 @@ var DFA = class DFA2 {
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
     const state2 = new DFAState(pcs, flag, ids);
-    if (cached === void 0) this.stateCache.set(hash2, state2);
-    else if (cached instanceof DFAState) this.stateCache.set(hash2, [cached, state2]);
+    if (cached === void 0) this.stateCache.set(hash3, state2);
+    else if (cached instanceof DFAState) this.stateCache.set(hash3, [cached, state2]);
     else cached.push(state2);
     this.stateCount++;
     return state2;
@@ -44073,9 +44131,9 @@ function arrayIndex(seg, length, forInsert) {
   if (i < 0 || i > (forInsert ? length : length - 1)) fail2();
   return i;
 }
-function get(doc, path14) {
+function get(doc, path15) {
   let cur = doc;
-  for (const seg of path14) {
+  for (const seg of path15) {
     if (cur === void 0) fail2();
     if (Array.isArray(cur)) cur = cur[arrayIndex(seg, cur.length, false)];
     else if (cur instanceof RegoSet) cur = cur.has(seg) ? seg : fail2();
@@ -44084,10 +44142,10 @@ function get(doc, path14) {
   }
   return cur === void 0 ? fail2() : cur;
 }
-function update(doc, path14, edit) {
+function update(doc, path15, edit) {
   if (doc === void 0) return fail2();
-  if (path14.length === 1) return edit(doc, path14[0]);
-  const [seg, ...rest] = path14;
+  if (path15.length === 1) return edit(doc, path15[0]);
+  const [seg, ...rest] = path15;
   if (Array.isArray(doc)) {
     const i = arrayIndex(seg, doc.length, false);
     const copy = [...doc];
@@ -44111,9 +44169,9 @@ function replaceKey(o, key, value) {
   if (value !== void 0) entries.push([key, value]);
   return makeObject(entries);
 }
-function add2(doc, path14, value) {
-  if (path14.length === 0) return value;
-  return update(doc, path14, (parent, last2) => {
+function add2(doc, path15, value) {
+  if (path15.length === 0) return value;
+  return update(doc, path15, (parent, last2) => {
     if (Array.isArray(parent)) {
       const i = arrayIndex(last2, parent.length, true);
       return [...parent.slice(0, i), value, ...parent.slice(i)];
@@ -44126,12 +44184,12 @@ function add2(doc, path14, value) {
     return fail2();
   });
 }
-function remove(doc, path14) {
-  if (path14.length === 0) {
+function remove(doc, path15) {
+  if (path15.length === 0) {
     if (doc === void 0) fail2();
     return void 0;
   }
-  return update(doc, path14, (parent, last2) => {
+  return update(doc, path15, (parent, last2) => {
     if (Array.isArray(parent)) {
       const i = arrayIndex(last2, parent.length, false);
       return [...parent.slice(0, i), ...parent.slice(i + 1)];
@@ -44147,8 +44205,8 @@ function remove(doc, path14) {
     return fail2();
   });
 }
-function isProperPrefix(prefix, path14) {
-  return prefix.length < path14.length && prefix.every((seg, i) => equal(seg, path14[i]));
+function isProperPrefix(prefix, path15) {
+  return prefix.length < path15.length && prefix.every((seg, i) => equal(seg, path15[i]));
 }
 function attr2(op, name) {
   if (!isObject(op)) return fail2();
@@ -44156,26 +44214,26 @@ function attr2(op, name) {
 }
 function applyOne(doc, op) {
   const kind = attr2(op, "op");
-  const path14 = parsePointer(attr2(op, "path"));
+  const path15 = parsePointer(attr2(op, "path"));
   switch (kind) {
     case "add":
-      return add2(doc, path14, attr2(op, "value"));
+      return add2(doc, path15, attr2(op, "value"));
     case "remove":
-      return remove(doc, path14);
+      return remove(doc, path15);
     case "replace":
-      return add2(remove(doc, path14), path14, attr2(op, "value"));
+      return add2(remove(doc, path15), path15, attr2(op, "value"));
     case "move": {
       const from = parsePointer(attr2(op, "from"));
-      if (isProperPrefix(from, path14)) fail2();
+      if (isProperPrefix(from, path15)) fail2();
       const moved = get(doc, from);
-      return add2(remove(doc, from), path14, moved);
+      return add2(remove(doc, from), path15, moved);
     }
     case "copy": {
       const from = parsePointer(attr2(op, "from"));
-      return add2(doc, path14, get(doc, from));
+      return add2(doc, path15, get(doc, from));
     }
     case "test":
-      if (!equal(get(doc, path14), attr2(op, "value"))) fail2();
+      if (!equal(get(doc, path15), attr2(op, "value"))) fail2();
       return doc;
     default:
       return fail2();
@@ -44593,16 +44651,16 @@ function pathsOf(name, args) {
 }
 function buildTree(paths) {
   const root2 = /* @__PURE__ */ new Map();
-  for (const path14 of paths) {
-    if (path14.length === 0) continue;
+  for (const path15 of paths) {
+    if (path15.length === 0) continue;
     let node = root2;
     let done = false;
-    for (let i = 0; i < path14.length - 1 && !done; i++) {
-      const k = canonicalKey(path14[i]);
+    for (let i = 0; i < path15.length - 1 && !done; i++) {
+      const k = canonicalKey(path15[i]);
       const existing = node.get(k);
       if (existing === void 0) {
         const child2 = /* @__PURE__ */ new Map();
-        node.set(k, { key: path14[i], child: child2 });
+        node.set(k, { key: path15[i], child: child2 });
         node = child2;
       } else if (existing.child === null) {
         done = true;
@@ -44610,7 +44668,7 @@ function buildTree(paths) {
         node = existing.child;
       }
     }
-    if (!done) node.set(canonicalKey(path14[path14.length - 1]), { key: path14[path14.length - 1], child: null });
+    if (!done) node.set(canonicalKey(path15[path15.length - 1]), { key: path15[path15.length - 1], child: null });
   }
   return root2;
 }
@@ -44959,8 +45017,9 @@ function plainV(a) {
 }
 function pad(s, spec, numeric) {
   const width = spec.width;
+  if (width === void 0) return s;
   const len = [...s].length;
-  if (width === void 0 || len >= width) return s;
+  if (len >= width) return s;
   if (spec.minus) return s + " ".repeat(width - len);
   if (spec.zero && !numeric) return "0".repeat(width - len) + s;
   if (spec.zero && numeric) {
@@ -44989,11 +45048,11 @@ function sprintf(format, values) {
   let out2 = "";
   let i = 0;
   while (i < format.length) {
-    const c = format[i];
-    if (c !== "%") {
-      out2 += c;
-      i++;
-      continue;
+    const verbAt = format.indexOf("%", i);
+    if (verbAt !== i) {
+      out2 += verbAt < 0 ? format.slice(i) : format.slice(i, verbAt);
+      if (verbAt < 0) break;
+      i = verbAt;
     }
     i++;
     const spec = { minus: false, plus: false, sharp: false, space: false, zero: false };
@@ -45012,10 +45071,9 @@ function sprintf(format, values) {
         const a2 = args[argIndex++];
         return a2?.kind === "int" ? Number(a2.v) : void 0;
       }
-      const m = /^\d+/.exec(format.slice(i));
-      if (!m) return void 0;
-      i += m[0].length;
-      return Number(m[0]);
+      const start = i;
+      while (i < format.length && format.charCodeAt(i) >= 48 && format.charCodeAt(i) <= 57) i++;
+      return i === start ? void 0 : Number(format.slice(start, i));
     };
     spec.width = readNumber();
     if (format[i] === ".") {
@@ -45968,11 +46026,11 @@ var unitBuiltins = [
 // src/rego/builtins/walk.ts
 function walk(v) {
   const out2 = [];
-  const visit = (path14, x) => {
-    out2.push([path14, x]);
-    if (Array.isArray(x)) x.forEach((e, i) => visit([...path14, i], e));
-    else if (x instanceof RegoSet) for (const m of sortedMembers(x)) visit([...path14, m], m);
-    else if (isObject(x)) for (const [k, e] of sortedEntries(x)) visit([...path14, k], e);
+  const visit = (path15, x) => {
+    out2.push([path15, x]);
+    if (Array.isArray(x)) x.forEach((e, i) => visit([...path15, i], e));
+    else if (x instanceof RegoSet) for (const m of sortedMembers(x)) visit([...path15, m], m);
+    else if (isObject(x)) for (const [k, e] of sortedEntries(x)) visit([...path15, k], e);
   };
   visit([], v);
   return out2;
@@ -46082,7 +46140,7 @@ function checkRecursion(tree) {
   for (const node of nodes) {
     const out2 = /* @__PURE__ */ new Set();
     for (const rule of rulesOf(node)) {
-      for (const { path: path14, exact } of referencedPaths(rule)) for (const n of reachable2(tree, path14, exact)) out2.add(n);
+      for (const { path: path15, exact } of referencedPaths(rule)) for (const n of reachable2(tree, path15, exact)) out2.add(n);
     }
     deps.set(node, out2);
   }
@@ -46092,7 +46150,7 @@ function checkRecursion(tree) {
   for (const start of nodes) {
     if (state2.has(start)) continue;
     const stack = [{ node: start, it: deps.get(start).values() }];
-    const path14 = [start];
+    const path15 = [start];
     state2.set(start, 1);
     while (stack.length) {
       const top = stack[stack.length - 1];
@@ -46100,13 +46158,13 @@ function checkRecursion(tree) {
       if (step2.done) {
         state2.set(top.node, 2);
         stack.pop();
-        path14.pop();
+        path15.pop();
         continue;
       }
       const next = step2.value;
       const s = state2.get(next);
       if (s === 1) {
-        const cycle = path14.slice(path14.indexOf(next));
+        const cycle = path15.slice(path15.indexOf(next));
         if (!cycle.some((n) => reported.has(n))) {
           cycle.forEach((n) => reported.add(n));
           const names = [...cycle, next].map((n) => n.name).join(" -> ");
@@ -46117,7 +46175,7 @@ function checkRecursion(tree) {
       }
       if (s === 2) continue;
       state2.set(next, 1);
-      path14.push(next);
+      path15.push(next);
       stack.push({ node: next, it: deps.get(next).values() });
     }
   }
@@ -46126,11 +46184,11 @@ function checkRecursion(tree) {
 function rulesOf(node) {
   return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.dynamicDefaults, ...node.defaultRule ? [node.defaultRule] : []];
 }
-function reachable2(tree, path14, exact) {
+function reachable2(tree, path15, exact) {
   const out2 = [];
   let node = tree.root;
   if (tree.hasRules(node)) out2.push(node);
-  for (const p of path14) {
+  for (const p of path15) {
     node = node.children.get(p);
     if (!node) return out2;
     if (tree.hasRules(node)) out2.push(node);
@@ -46264,8 +46322,7 @@ function memberShapeMismatch(pattern, collection) {
 }
 function someInScalarMismatch(pattern, collection) {
   if (pattern.type !== "var" || collection.type !== "scalar") return void 0;
-  const v = collection.value;
-  const kind = v === null ? "null" : typeof v;
+  const kind = typeName(collection.value);
   return `some ... in ${kind}: a ${kind} has no members`;
 }
 function constantKeys(t) {
@@ -46520,10 +46577,10 @@ var Resolver = class {
       case "var":
         return this.varTerm(t, scope);
       case "ref": {
-        const path14 = t.path.map((p) => this.term(p, scope));
+        const path15 = t.path.map((p) => this.term(p, scope));
         const head = t.head.type === "var" ? this.varTerm(t.head, scope) : this.term(t.head, scope);
-        if (head.type === "ref") return { type: "ref", head: head.head, path: [...head.path, ...path14], loc: t.loc };
-        return { type: "ref", head, path: path14, loc: t.loc };
+        if (head.type === "ref") return { type: "ref", head: head.head, path: [...head.path, ...path15], loc: t.loc };
+        return { type: "ref", head, path: path15, loc: t.loc };
       }
       case "array":
         return { ...t, items: t.items.map((x) => this.term(x, scope)) };
@@ -46664,9 +46721,9 @@ var Resolver = class {
     let parts;
     if (value.type === "var") parts = value.slot === void 0 ? [value.name] : void 0;
     else if (value.type === "ref" && value.head.type === "root" && value.head.root === "data" && value.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
-      const path14 = value.path.map((p) => p.value);
-      const node = this.tree.get(path14);
-      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path: path14 };
+      const path15 = value.path.map((p) => p.value);
+      const node = this.tree.get(path15);
+      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path: path15 };
       return void 0;
     } else if (value.type === "ref" && value.head.type === "var" && value.head.slot === void 0) {
       parts = plainName(value);
@@ -46678,10 +46735,10 @@ var Resolver = class {
 function mockKey(target) {
   return target.kind === "function" ? `data.${target.path.join(".")}` : target.name;
 }
-function refFrom(path14, loc) {
-  const head = { type: "root", root: path14[0], loc };
-  if (path14.length === 1) return head;
-  return { type: "ref", head, path: path14.slice(1).map((p) => ({ type: "scalar", value: p, loc })), loc };
+function refFrom(path15, loc) {
+  const head = { type: "root", root: path15[0], loc };
+  if (path15.length === 1) return head;
+  return { type: "ref", head, path: path15.slice(1).map((p) => ({ type: "scalar", value: p, loc })), loc };
 }
 function plainName(t) {
   if (t.type === "var") return [t.name];
@@ -46747,7 +46804,7 @@ function isAssignable(t) {
 function describeTerm(t) {
   switch (t.type) {
     case "scalar":
-      return `${t.value === null ? "null" : typeof t.value}`;
+      return typeName(t.value);
     case "ref":
       return "ref";
     case "call":
@@ -47043,7 +47100,7 @@ var SafetyChecker = class {
     }
     if (a.type === "object" && b.type === "object") {
       for (const [ka, va] of a.entries) {
-        const match = b.entries.find(([kb]) => kb.type === "scalar" && ka.type === "scalar" && kb.value === ka.value);
+        const match = b.entries.find(([kb]) => kb.type === "scalar" && ka.type === "scalar" && equal(kb.value, ka.value));
         if (match) this.unifyOutputs(va, match[1], safe, out2);
       }
     }
@@ -47265,11 +47322,11 @@ var RuleTree = class {
   constructor() {
     this.root = this.newNode([]);
   }
-  newNode(path14) {
+  newNode(path15) {
     return {
       id: this.nextId++,
-      path: path14,
-      name: ["data", ...path14].join("."),
+      path: path15,
+      name: ["data", ...path15].join("."),
       children: /* @__PURE__ */ new Map(),
       complete: [],
       multi: [],
@@ -47279,18 +47336,18 @@ var RuleTree = class {
       modules: []
     };
   }
-  ensure(path14) {
+  ensure(path15) {
     let node = this.root;
-    for (const p of path14) {
+    for (const p of path15) {
       let child2 = node.children.get(p);
       if (!child2) node.children.set(p, child2 = this.newNode([...node.path, p]));
       node = child2;
     }
     return node;
   }
-  get(path14) {
+  get(path15) {
     let node = this.root;
-    for (const p of path14) {
+    for (const p of path15) {
       node = node.children.get(p);
       if (!node) return void 0;
     }
@@ -47408,40 +47465,36 @@ function compileChecked(sources, options) {
   const builtins = new Map(BUILTINS);
   for (const b of options.extraBuiltins ?? []) builtins.set(b.name, b);
   const errors = [];
-  const modules = [];
-  for (const s of sources) {
-    try {
-      modules.push(parseModule(s.file, s.text, version));
-    } catch (err) {
-      if (err instanceof RangeError) {
-        errors.push(new RegoError("rego_parse_error", "expression nested too deeply", { file: s.file }));
-        continue;
-      }
-      if (!(err instanceof RegoError)) throw err;
-      if (requested !== "auto") {
-        errors.push(err);
-        continue;
-      }
-      try {
-        modules.push(parseModule(s.file, s.text, "v0"));
-      } catch {
-        errors.push(err);
-      }
-    }
-  }
+  const modules = sources.map(() => void 0);
+  const parseAt = (i) => {
+    const m = parseSource(sources[i], requested, version, errors);
+    if (m) modules[i] = m;
+  };
+  sources.forEach((s, i) => {
+    if (!s.compiled) parseAt(i);
+  });
+  const precompiled = /* @__PURE__ */ new Set();
+  const usable = precompiledUsable(sources, modules);
+  sources.forEach((s, i) => {
+    if (!s.compiled) return;
+    if (!usable) return parseAt(i);
+    modules[i] = s.compiled;
+    precompiled.add(s.compiled);
+  });
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));
+  const all = modules;
   const tree = new RuleTree();
   const roots = /* @__PURE__ */ new Map();
-  for (const m of modules) {
+  for (const m of all) {
     tree.ensure(m.pkg).modules.push(m);
     const key = m.pkg.join(".");
     const names = roots.get(key) ?? /* @__PURE__ */ new Set();
     for (const r of m.rules) names.add(String(r.head.ref[0].value));
     roots.set(key, names);
   }
-  for (const m of modules) {
+  for (const m of all) {
     for (const r of m.rules) {
-      placeRule(r, m);
+      if (!precompiled.has(m)) placeRule(r, m);
       try {
         tree.add(r);
       } catch (err) {
@@ -47450,10 +47503,12 @@ function compileChecked(sources, options) {
       }
     }
   }
+  const compiledNow = all.filter((m) => !precompiled.has(m));
+  if (compiledNow.length === 0) return new Program(all, tree, builtins, version);
   errors.push(...tree.checkConflicts());
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));
   const arity = arityOf(builtins);
-  for (const m of modules) {
+  for (const m of compiledNow) {
     const resolver = new Resolver(m, roots.get(m.pkg.join(".")), tree, arity, m.regoVersion === "v1");
     checkImports(m, roots.get(m.pkg.join(".")), errors);
     for (const r of m.rules) {
@@ -47468,7 +47523,47 @@ function compileChecked(sources, options) {
   if (errors.length) throw RegoError.aggregate(sortErrors(dedupe(errors)));
   errors.push(...checkRecursion(tree));
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));
-  return new Program(modules, tree, builtins, version);
+  return new Program(all, tree, builtins, version);
+}
+function parseSource(s, requested, version, errors) {
+  try {
+    return parseModule(s.file, s.text, version);
+  } catch (err) {
+    if (err instanceof RangeError) {
+      errors.push(new RegoError("rego_parse_error", "expression nested too deeply", { file: s.file }));
+      return void 0;
+    }
+    if (!(err instanceof RegoError)) throw err;
+    if (requested !== "auto") {
+      errors.push(err);
+      return void 0;
+    }
+    try {
+      return parseModule(s.file, s.text, "v0");
+    } catch {
+      errors.push(err);
+      return void 0;
+    }
+  }
+}
+function precompiledUsable(sources, parsed) {
+  const packages = /* @__PURE__ */ new Set();
+  sources.forEach((s) => s.compiled && packages.add(packageKey(s.compiled.pkg)));
+  if (packages.size === 0) return false;
+  return sources.every((s, i) => {
+    if (s.compiled) return true;
+    const m = parsed[i];
+    return m !== void 0 && !packageRelated(m.pkg, packages);
+  });
+}
+function packageRelated(pkg, packages) {
+  for (let n = 0; n <= pkg.length; n++) if (packages.has(packageKey(pkg.slice(0, n)))) return true;
+  const own = packageKey(pkg);
+  for (const p of packages) if (p.startsWith(own)) return true;
+  return false;
+}
+function packageKey(pkg) {
+  return pkg.map((name) => `${name}\0`).join("");
 }
 function placeRule(r, m) {
   const ref = r.head.ref;
@@ -47505,6 +47600,48 @@ function dedupe(errors) {
     seen.add(k);
     return true;
   });
+}
+
+// src/policy/rego/compiled-cache.ts
+var FORMAT2 = 1;
+var HERE2 = path11.dirname(fileURLToPath3(import.meta.url));
+var COMPILED_CACHE_FILE = path11.join(HERE2, "bundled-compiled.json");
+var LIBRARY_OPTIONS = { regoVersion: "auto" };
+function compilerFingerprint(regoDir) {
+  return engineFingerprint(regoDir, "compiler/compile.js");
+}
+var CompiledLibrary = class {
+  cache;
+  constructor(cache2) {
+    this.cache = cache2;
+  }
+  /**
+   * The sources with the bundled ones' compiled modules attached, when the
+   * bundled sources (those marked `bundled`, in order) are exactly the
+   * library's; else undefined (compile from text).
+   */
+  attachTo(sources) {
+    const cache2 = this.cache;
+    if (!cache2) return void 0;
+    const bundled = sources.filter((s) => s.bundled);
+    if (bundled.length !== cache2.sources.length) return void 0;
+    if (!bundled.every((s, i) => s.file === cache2.sources[i].file && sha256(s.text) === cache2.sources[i].sha256)) return void 0;
+    this.cache = void 0;
+    const modules = deserializeGraph(cache2.modules, cache2.links);
+    let next = 0;
+    return sources.map((s) => s.bundled ? { ...s, compiled: modules[next++] } : s);
+  }
+};
+function loadCompiledCache(file = COMPILED_CACHE_FILE, engine) {
+  try {
+    if (!existsSync5(file)) return void 0;
+    const cache2 = JSON.parse(readFileSync2(file, "utf8"));
+    if (cache2.format !== FORMAT2 || !Array.isArray(cache2.sources) || !Array.isArray(cache2.links)) return void 0;
+    if (cache2.engine !== (engine ?? compilerFingerprint())) return void 0;
+    return new CompiledLibrary(cache2);
+  } catch {
+    return void 0;
+  }
 }
 
 // src/rego/compiler/input-use.ts
@@ -47617,9 +47754,9 @@ function sortedKeys(obj3) {
   if (!keys) sortedKeyCache.set(obj3, keys = Object.keys(obj3).sort(compareStrings));
   return keys;
 }
-function setPath(base, path14, value) {
-  if (path14.length === 0) return value;
-  const [first, ...rest] = path14;
+function setPath(base, path15, value) {
+  if (path15.length === 0) return value;
+  const [first, ...rest] = path15;
   const obj3 = base !== void 0 && isObject(base) ? base : {};
   const entries = [...objectEntries(obj3)].filter(([k]) => k !== first);
   entries.push([first, setPath(objectGet(obj3, first), rest, value)]);
@@ -47692,14 +47829,14 @@ var Context = class _Context {
     return new _Context(this.input, this.data, new Map(this.overrides), new Map(this.mocks));
   }
   /** Replaces `data.<path>`: base data and any virtual document there. */
-  overrideData(path14, value) {
-    this.data = setPath(this.data, path14, value);
-    const key = path14.join("\0");
+  overrideData(path15, value) {
+    this.data = setPath(this.data, path15, value);
+    const key = path15.join("\0");
     for (const [k, o] of [...this.overrides]) {
       if (k === key || k.startsWith(key + "\0")) this.overrides.delete(k);
-      else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path14.slice(o.path.length), value) });
+      else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path15.slice(o.path.length), value) });
     }
-    this.overrides.set(key, { path: path14, value });
+    this.overrides.set(key, { path: path15, value });
   }
 };
 
@@ -47781,7 +47918,7 @@ var Evaluator = class {
     this.program = program2;
     this.options = options;
     this.ctx = root2;
-    this.deadline = Date.now() + options.timeoutMs;
+    this.deadline = options.deadline;
     this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...options.print ? { print: options.print } : {} };
   }
   program;
@@ -47805,9 +47942,9 @@ var Evaluator = class {
   // ---------------------------------------------------------------------------
   // Entry points
   /** The value of `data.<path>`, or undefined. */
-  valueAt(path14) {
+  valueAt(path15) {
     let out2;
-    const terms = path14.map((p) => ({ type: "scalar", value: p, loc: TRUE_TERM.loc }));
+    const terms = path15.map((p) => ({ type: "scalar", value: p, loc: TRUE_TERM.loc }));
     this.walkData(this.program.tree.root, this.ctx.data, terms, 0, (v) => {
       out2 = v;
       return true;
@@ -47901,7 +48038,7 @@ var Evaluator = class {
         );
       case "every":
         return this.evalTerm(e.domain, (coll) => {
-          if (coll === null || typeof coll !== "object") return false;
+          if (coll === null || typeof coll !== "object" || coll instanceof RegoNumber) return false;
           const failed = forEachMember(coll, (key, value) => {
             let held = false;
             const body = () => {
@@ -48094,9 +48231,9 @@ var Evaluator = class {
           v = this.frame[head.slot];
           if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
         } else v = this.ctx.input;
-        const path14 = t.path;
-        for (let i = 0; i < path14.length && v !== void 0; i++) {
-          const seg = path14[i];
+        const path15 = t.path;
+        for (let i = 0; i < path15.length && v !== void 0; i++) {
+          const seg = path15[i];
           const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot] : void 0;
           if (key === void 0) return NEEDS_SEARCH;
           v = indexValue(v, key);
@@ -48206,9 +48343,9 @@ var Evaluator = class {
    * `index` is indexBase below a base document in `data` (OPA reads those
    * through its store's string paths), indexValue everywhere else.
    */
-  walkValue(v, path14, i, k, index = indexValue) {
-    for (; i < path14.length; i++) {
-      const seg = path14[i];
+  walkValue(v, path15, i, k, index = indexValue) {
+    for (; i < path15.length; i++) {
+      const seg = path15[i];
       let key;
       if (seg.type === "scalar") key = seg.value;
       else if (seg.type === "var") key = this.frame[seg.slot];
@@ -48219,7 +48356,7 @@ var Evaluator = class {
           return forEachMember(v, (mk, child3) => {
             if ((++this.steps & 1023) === 0) this.tick();
             this.frame[slot] = mk;
-            const r = this.walkValue(child3, path14, rest, k, index);
+            const r = this.walkValue(child3, path15, rest, k, index);
             this.frame[slot] = void 0;
             return r;
           });
@@ -48228,10 +48365,10 @@ var Evaluator = class {
           const base = v;
           return this.evalTerm(seg, (kv) => {
             const child3 = index(base, kv);
-            return child3 !== void 0 && this.walkValue(child3, path14, rest, k, index);
+            return child3 !== void 0 && this.walkValue(child3, path15, rest, k, index);
           });
         }
-        return forEachMember(v, (mk, child3) => this.unifyPattern(seg, mk, () => this.walkValue(child3, path14, rest, k, index)));
+        return forEachMember(v, (mk, child3) => this.unifyPattern(seg, mk, () => this.walkValue(child3, path15, rest, k, index)));
       }
       const child2 = index(v, key);
       if (child2 === void 0) return false;
@@ -48244,31 +48381,31 @@ var Evaluator = class {
    * side. Packages are walked without evaluating rules that are not on the
    * path; a rule's value is computed (once) when the path reaches it.
    */
-  walkData(node, base, path14, i, k) {
+  walkData(node, base, path15, i, k) {
     for (; ; ) {
-      if (!node) return base === void 0 ? false : this.walkValue(base, path14, i, k, indexBase);
+      if (!node) return base === void 0 ? false : this.walkValue(base, path15, i, k, indexBase);
       if (this.program.tree.hasRules(node)) {
         const v = this.nodeValue(node, base);
-        return v === void 0 ? false : this.walkValue(v, path14, i, k);
+        return v === void 0 ? false : this.walkValue(v, path15, i, k);
       }
-      if (i === path14.length) {
+      if (i === path15.length) {
         const v = this.materialize(node, base);
         return v === void 0 ? false : k(v);
       }
-      const seg = path14[i];
+      const seg = path15[i];
       let key;
       if (seg.type === "scalar") key = seg.value;
       else if (seg.type === "var") key = this.frame[seg.slot];
-      if (key === void 0) return this.iterateData(node, base, path14, i, k);
+      if (key === void 0) return this.iterateData(node, base, path15, i, k);
       if (typeof key !== "string") {
         const child2 = base === void 0 ? void 0 : indexBase(base, key);
-        return child2 === void 0 ? false : this.walkValue(child2, path14, i + 1, k, indexBase);
+        return child2 === void 0 ? false : this.walkValue(child2, path15, i + 1, k, indexBase);
       }
       const childBase = base === void 0 ? void 0 : indexBase(base, key);
       const childNode = node.children.get(key);
       if (childNode && this.ctx.overrides.size > 0) {
         const o = this.ctx.overrides.get(childNode.path.join("\0"));
-        if (o) return this.walkValue(o.value, path14, i + 1, k);
+        if (o) return this.walkValue(o.value, path15, i + 1, k);
       }
       node = childNode;
       base = childBase;
@@ -48276,8 +48413,8 @@ var Evaluator = class {
     }
   }
   /** `data.x[k]` with k unbound: packages and rules by name, then base keys. */
-  iterateData(node, base, path14, i, k) {
-    const seg = path14[i];
+  iterateData(node, base, path15, i, k) {
+    const seg = path15[i];
     const keys = new Set(node.children.keys());
     if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key === "string" && keys.add(key), false));
     const sorted = [...keys].sort();
@@ -48285,14 +48422,14 @@ var Evaluator = class {
     if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key !== "string" && nonString.push(key), false));
     for (const key of sorted) {
       const stop = this.unifyPattern(seg, key, () => {
-        const rest = [{ type: "scalar", value: key, loc: seg.loc }, ...path14.slice(i + 1)];
+        const rest = [{ type: "scalar", value: key, loc: seg.loc }, ...path15.slice(i + 1)];
         return this.walkData(node, base, rest, 0, k);
       });
       if (stop) return true;
     }
     for (const key of nonString) {
       const child2 = indexValue(base, key);
-      if (this.unifyPattern(seg, key, () => this.walkValue(child2, path14, i + 1, k, indexBase))) return true;
+      if (this.unifyPattern(seg, key, () => this.walkValue(child2, path15, i + 1, k, indexBase))) return true;
     }
     return false;
   }
@@ -48515,9 +48652,9 @@ var Evaluator = class {
       throw new RegoError("eval_builtin_error", `${def2.name}: ${err instanceof Error ? err.message : String(err)}${where}`, t.loc);
     }
   }
-  node(path14) {
-    if (!this.nodeCache.has(path14)) this.nodeCache.set(path14, this.program.tree.get(path14));
-    return this.nodeCache.get(path14);
+  node(path15) {
+    if (!this.nodeCache.has(path15)) this.nodeCache.set(path15, this.program.tree.get(path15));
+    return this.nodeCache.get(path15);
   }
   callFunction(target, t, k) {
     const node = this.node(target.path);
@@ -48749,14 +48886,14 @@ function isMemberKV(key, value, coll) {
   const v = indexValue(coll, key);
   return v !== void 0 && equal(v, value);
 }
-function setInputPath(input, path14, value) {
+function setInputPath(input, path15, value) {
   let out2 = input;
   const build = (base, i) => {
-    if (i === path14.length) return value;
+    if (i === path15.length) return value;
     const obj3 = base !== void 0 && isObject(base) ? base : {};
     const entries = [];
-    forEachMember(obj3, (k, v) => (k !== path14[i] && entries.push([k, v]), false));
-    entries.push([path14[i], build(indexValue(obj3, path14[i]), i + 1)]);
+    forEachMember(obj3, (k, v) => (k !== path15[i] && entries.push([k, v]), false));
+    entries.push([path15[i], build(indexValue(obj3, path15[i]), i + 1)]);
     return makeObject(entries);
   };
   out2 = build(out2, 0);
@@ -48842,24 +48979,28 @@ var Session = class {
     this.options = options;
     this.strict = strict;
     this.root = new Context(options.input, options.data ?? {});
+    this.deadline = Date.now() + (options.timeoutMs ?? 3e4);
   }
   program;
   options;
   strict;
   root;
+  /** One time budget for everything evaluated in the session (a scan's session is one plan). */
+  deadline;
   evaluator() {
     return new Evaluator(this.program, this.root, {
       strict: this.strict,
       timeoutMs: this.options.timeoutMs ?? 3e4,
+      deadline: this.deadline,
       maxDepth: this.options.maxDepth ?? 2e3,
       print: this.options.print,
       nowNs: BigInt(Date.now()) * 1000000n
     });
   }
   evaluate(ref) {
-    const path14 = parseDataRef(ref);
+    const path15 = parseDataRef(ref);
     const ev = this.evaluator();
-    return guard(ev, () => ev.valueAt(path14));
+    return guard(ev, () => ev.valueAt(path15));
   }
   query(text2) {
     const q = this.program.compileQuery(text2);
@@ -48884,11 +49025,11 @@ function parseDataRef(ref) {
   if (/^data(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(ref)) return ref.split(".").slice(1);
   const t = parseTerm(ref, "ref");
   const head = t.type === "ref" ? t.head : t;
-  const path14 = t.type === "ref" ? t.path : [];
-  if (head.type !== "var" || head.name !== "data" || !path14.every((p) => p.type === "scalar")) {
+  const path15 = t.type === "ref" ? t.path : [];
+  if (head.type !== "var" || head.name !== "data" || !path15.every((p) => p.type === "scalar")) {
     throw new RegoError("rego_parse_error", `not a reference into data: ${ref}`);
   }
-  return path14.map((p) => String(p.value));
+  return path15.map((p) => String(p.value));
 }
 function guard(ev, f) {
   try {
@@ -48938,16 +49079,12 @@ function runRegoTests(compiled, options = {}) {
 }
 
 // src/policy/rego/compile.ts
-function compilePolicies(sources, preparsed2) {
+function compilePolicies(sources, preparsed2, library) {
   let compiled;
   try {
-    compiled = withPreparsedModules(
-      preparsed2,
-      () => compileModules(
-        sources.map((s) => ({ file: s.file, text: s.text })),
-        { regoVersion: "auto" }
-      )
-    );
+    const withLibrary = library?.attachTo(sources) ?? sources;
+    const program2 = withPreparsedModules(preparsed2, () => compile(withLibrary, LIBRARY_OPTIONS));
+    compiled = new CompiledPolicies(program2, false);
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);
     throw err;
@@ -49000,9 +49137,13 @@ var EngineProgram = class {
 async function loadRegoPolicies(flags) {
   const sources = [...flags.bundled ? await readBundledPolicies() : [], ...await readPolicies(flags.paths, false)];
   if (sources.length === 0) return void 0;
-  const program2 = compilePolicies(sources, flags.bundled ? loadAstCache() : void 0);
+  const program2 = flags.bundled ? compileWithBundled(sources) : compilePolicies(sources);
   const data = await readDataFiles(flags.dataFiles);
   return { program: program2, rules: regoRules(program2, flags.namespaces), options: { namespaces: flags.namespaces, data, ...flags.budget ? { budget: flags.budget } : {} } };
+}
+function compileWithBundled(sources) {
+  const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
+  return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), loadCompiledCache());
 }
 async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
   let files;
@@ -49011,7 +49152,7 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
     const walk2 = (d) => {
       for (const e of readdirSync2(d, { withFileTypes: true })) {
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const full = path11.join(d, e.name);
+        const full = path12.join(d, e.name);
         if (e.isDirectory()) walk2(full);
         else if (e.isFile()) {
           if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
@@ -49023,10 +49164,10 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
   } catch {
     return readPolicies([dir], true);
   }
-  const key = (f) => f.split(path11.sep).join("/");
+  const key = (f) => f.split(path12.sep).join("/");
   files.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   try {
-    return files.map((file) => ({ file: path11.relative(path11.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync2(file, "utf8"), bundled: true }));
+    return files.map((file) => ({ file: path12.relative(path12.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync3(file, "utf8"), bundled: true }));
   } catch {
     return readPolicies([dir], true);
   }
@@ -49081,7 +49222,7 @@ function rulesMarkdown(rules) {
 import { readFile as readFile6 } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 
-// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
 
@@ -49426,7 +49567,7 @@ function positiveInt(value, flag) {
 }
 
 // src/cli/test.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function registerTest(program2) {
   program2.command("test").description("run the test_* rules of Rego policies, like opa test").argument("[paths...]", "policy files or directories (default: the working directory)").option("-f, --format <format>", "text or json", "text").option("-r, --run <regex>", "run only tests whose name matches").option("-d, --data <file>", "JSON or YAML document added under data; repeatable", collect, []).option("--timeout <ms>", "time budget of each test", "10000").option("--rego-version <v0|v1>", "accepted for conftest compatibility; both syntaxes are read either way", "v1").action(async (paths, flags) => {
     process.exitCode = await testCommand(paths.length > 0 ? paths : ["."], flags);
@@ -49446,13 +49587,13 @@ async function testCommand(paths, flags) {
   const timeoutMs = Number(flags.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds (got "${flags.timeout}")`);
   const sources = await readPolicies(paths, false, true);
-  const lib = path12.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
-  if (!sources.some((s) => path12.resolve(s.file) === lib)) sources.push(...await readPolicies([lib], false));
+  const lib = path13.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
+  if (!sources.some((s) => path13.resolve(s.file) === lib)) sources.push(...await readPolicies([lib], false));
   const data = await readDataFiles(flags.data);
   let compiled;
   try {
     compiled = compileModules(
-      sources.map((s) => ({ file: path12.relative(process.cwd(), s.file) || s.file, text: s.text })),
+      sources.map((s) => ({ file: path13.relative(process.cwd(), s.file) || s.file, text: s.text })),
       { regoVersion: "auto" }
     );
   } catch (err) {
@@ -49549,9 +49690,9 @@ async function runAction(env = process.env) {
   if (mode !== "scan" && mode !== "drift") throw new Error(`input "mode" must be scan or drift (got "${mode}")`);
   const plans = getListInput("plan", env);
   if (plans.length === 0) throw new Error('input "plan" is required: the JSON of `terraform show -json`');
-  const work = mkdtempSync(path13.join(tmpdir(), "planguard-action-"));
-  const jsonReport = path13.join(work, "report.json");
-  const summary = path13.join(work, "summary.md");
+  const work = mkdtempSync(path14.join(tmpdir(), "planguard-action-"));
+  const jsonReport = path14.join(work, "report.json");
+  const summary = path14.join(work, "summary.md");
   const sarif = getInput("sarif-file", env) || "planguard.sarif";
   const args = [mode, ...plans, "-o", `sarif=${sarif}`, "-o", `json=${jsonReport}`, "-o", `markdown=${summary}`];
   args.push("--format", getBooleanInput("annotations", true, env) ? "github" : "text");
@@ -49566,12 +49707,12 @@ async function runAction(env = process.env) {
     if (baseline !== "") args.push("--baseline", baseline);
   }
   const code18 = await main(args);
-  if (getBooleanInput("job-summary", true, env) && env["GITHUB_STEP_SUMMARY"] && existsSync5(summary)) {
-    appendFileSync2(env["GITHUB_STEP_SUMMARY"], readFileSync3(summary, "utf8"));
+  if (getBooleanInput("job-summary", true, env) && env["GITHUB_STEP_SUMMARY"] && existsSync6(summary)) {
+    appendFileSync2(env["GITHUB_STEP_SUMMARY"], readFileSync4(summary, "utf8"));
   }
-  if (existsSync5(sarif)) setOutput("sarif-file", path13.resolve(sarif), env);
-  if (existsSync5(jsonReport)) {
-    const report = JSON.parse(readFileSync3(jsonReport, "utf8"));
+  if (existsSync6(sarif)) setOutput("sarif-file", path14.resolve(sarif), env);
+  if (existsSync6(jsonReport)) {
+    const report = JSON.parse(readFileSync4(jsonReport, "utf8"));
     const counts2 = report.summary;
     if (counts2) {
       setOutput("findings", String(counts2.total ?? counts2.drifted ?? 0), env);
