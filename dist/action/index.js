@@ -49690,6 +49690,7 @@ async function runAction(env = process.env) {
   if (mode !== "scan" && mode !== "drift") throw new Error(`input "mode" must be scan or drift (got "${mode}")`);
   const plans = getListInput("plan", env);
   if (plans.length === 0) throw new Error('input "plan" is required: the JSON of `terraform show -json`');
+  if (mode === "drift" && plans.length > 1) throw new Error(`input "plan" takes one refresh-only plan in drift mode (got ${plans.length}); run the action once per plan`);
   const work = mkdtempSync(path14.join(tmpdir(), "planguard-action-"));
   const jsonReport = path14.join(work, "report.json");
   const summary = path14.join(work, "summary.md");
