@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { DRIFT_FORMATS } from "../drift/formats.js";
+import { regoJudge } from "../drift/judge.js";
 import { runDrift, type DriftTarget } from "../drift/run.js";
+import { loadRegoPolicies } from "../policy/rego/load.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { sourceOptions } from "./source-dir.js";
@@ -32,7 +34,10 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const maxBytes = parseSize(flags.maxInputSize);
   const { config } = await loadConfig(flags.config);
   const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
-  const report = await runDrift({ target, config, source, load: maxBytes === undefined ? {} : { maxBytes } });
+  // The bundled Rego policies judge drift beside the TypeScript rules, as they judge a scan.
+  const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
+  const judges = rego ? [regoJudge(rego, config)] : [];
+  const report = await runDrift({ target, config, source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
   for (const t of targets) {
     await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
   }

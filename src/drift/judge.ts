@@ -1,6 +1,8 @@
 import type { PlanguardConfig } from "../config/config.js";
 import type { Model } from "../plan/model.js";
 import { evaluateTypeScriptRules, type EvaluationResult } from "../policy/evaluate.js";
+import type { RegoPolicies } from "../policy/rego/load.js";
+import { evaluateRegoRules } from "../policy/rego/runner.js";
 import type { TypeScriptRule } from "../policy/rule.js";
 import { RuleSelection } from "../policy/select.js";
 import type { Finding, RuleMetadata } from "../policy/types.js";
@@ -11,9 +13,9 @@ import type { ElsewhereVerdict, Verdict } from "./types.js";
  * world after it; a violation only after is introduced by the drift, one
  * only before is resolved by it.
  *
- * A judge is anything that turns a Model into findings. The TypeScript rules
- * are one; a Rego judge (reading `model.document`, a plan in Terraform's
- * shape, see world.ts) plugs in the same way.
+ * A judge is anything that turns a Model into findings: the TypeScript
+ * rules, and the Rego policies (reading `model.document`, a plan in
+ * Terraform's shape, see world.ts).
  */
 export interface SideJudge {
   /** The rules the judge runs, for the report's rule metadata. */
@@ -26,6 +28,14 @@ export function typeScriptJudge(rules: readonly TypeScriptRule[], config: Plangu
   return {
     rules: rules.filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
     judge: (side) => evaluateTypeScriptRules(side, rules, config, selection),
+  };
+}
+
+export function regoJudge(rego: RegoPolicies, config: PlanguardConfig): SideJudge {
+  const selection = new RuleSelection(config);
+  return {
+    rules: rego.rules.filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
+    judge: (side) => evaluateRegoRules(rego.program, rego.rules, side, config, selection, rego.options),
   };
 }
 
