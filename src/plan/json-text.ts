@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { InputError } from "./errors.js";
 import { keptPieces } from "./json-members.js";
 import { findSyntaxError } from "./json-syntax.js";
@@ -29,6 +30,8 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
   const whole = () => ({ value: parseJsonBytes(file, bytes), skipped: [] });
   if (skip.size === 0 || bytes.length < minBytes) return whole();
   const start = checkEncoding(file, bytes);
+  // Invalid UTF-8 anywhere: the whole parse reports where.
+  if (!isUtf8(bytes)) return whole();
   const layout = keptPieces(bytes, start, skip);
   if (!layout) return whole();
   const doc: Record<string, unknown> = {};
@@ -41,7 +44,6 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
     } catch {
       return whole();
     }
-    if (text.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) return whole();
     if (piece.kind === "member") {
       setMember(doc, piece.key, value);
       continue;
@@ -61,16 +63,15 @@ function setMember(doc: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-const REPLACEMENT_CHARACTER = Buffer.from("\uFFFD", "utf8");
-
 /** V8 refuses strings longer than this; bigger files need the streaming loader. */
 export const MAX_STRING_BYTES = 0x1fffffe8;
 
 function decodeText(file: string, bytes: Buffer): string {
   const start = checkEncoding(file, bytes);
   const text = bytes.toString("utf8", start);
-  if (text.includes("\uFFFD") && !bytes.includes(REPLACEMENT_CHARACTER)) {
-    const at = text.indexOf("\uFFFD");
+  if (!isUtf8(bytes)) {
+    // The decoder replaced the first invalid sequence (or an earlier real U+FFFD, close enough).
+    const at = Math.max(0, text.indexOf("\uFFFD"));
     const { line, column } = lineAndColumn(text, at);
     throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
   }

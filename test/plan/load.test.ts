@@ -59,6 +59,11 @@ describe("loading", () => {
     expect(refusal(bytes({ foo: 1 }))).toMatch(/no format_version/);
     expect(refusal(bytes({ version: 3, lineage: "x", resources: [] }))).toMatch(/state file version 3 is not supported/);
     expect(refusal(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toMatch(/invalid UTF-8 at line 1, column 3/);
+    // A real U+FFFD in the text does not hide an invalid byte elsewhere.
+    expect(refusal(Buffer.concat([bytes('{"format_version":"1.2","a":"\uFFFD","b":"'), Buffer.from([0xff]), bytes('"}')]))).toMatch(/invalid UTF-8/);
+    // Nor does the partial load of a large plan (it checks the bytes before it leaves members out).
+    const big = Buffer.concat([bytes('{"format_version":"1.2","planned_values":{"x":"'), Buffer.alloc(5 * 1024 * 1024, 0x61), Buffer.from([0xc3]), bytes('"},"resource_changes":[]}')]);
+    expect(refusal(big, { skipMembers: ["planned_values"] })).toMatch(/invalid UTF-8/);
   });
 
   it("reads a file with a UTF-8 byte order mark", () => {
