@@ -8,10 +8,19 @@ const isPublicMember = (m: string): boolean => m === "allUsers" || m === "allAut
 /** IAM resource types of the google provider: google_<thing>_iam_member / _binding / _policy. */
 const GOOGLE_IAM_TYPE = /^google_[a-z0-9_]+_iam_(member|binding|policy)$/;
 
-export function isGoogleIamType(type: string): "member" | "binding" | "policy" | undefined {
+export function isGoogleIamType(type: string): GoogleIamKind | undefined {
+  // Asked for every IAM resource of a plan, about a few types: the regex runs once per type.
+  if (iamKinds.has(type)) return iamKinds.get(type);
   const m = GOOGLE_IAM_TYPE.exec(type);
-  return m ? (m[1] as "member" | "binding" | "policy") : undefined;
+  const kind = m ? (m[1] as GoogleIamKind) : undefined;
+  if (iamKinds.size >= 1000) iamKinds.clear();
+  iamKinds.set(type, kind);
+  return kind;
 }
+
+type GoogleIamKind = "member" | "binding" | "policy";
+
+const iamKinds = new Map<string, GoogleIamKind | undefined>();
 
 function publicMembersOf(members: unknown): string[] {
   const list = Array.isArray(members) ? members : [members];
