@@ -1,7 +1,7 @@
 import type { PlanguardConfig } from "../config/config.js";
 import type { Model, Resource } from "../plan/model.js";
 import { toFinding } from "./finding.js";
-import type { CheckResult, ModelRule, Outcome, ResourceRule, TypeScriptRule } from "./rule.js";
+import type { CheckResult, ModelRule, Outcome, ResourceRule, RuleContext, TypeScriptRule } from "./rule.js";
 import type { RuleSelection } from "./select.js";
 import type { Finding } from "./types.js";
 
@@ -46,10 +46,27 @@ export function evaluateTypeScriptRules(
   judge: JudgeOptions = {},
 ): EvaluationResult {
   const active = rules.filter((r) => selection.isEnabled(r.meta));
-  const index = new RuleIndex(active.filter((r): r is ResourceRule => r.kind === "resource"));
   const result: EvaluationResult = { findings: [], failures: [] };
   const ctx = { model, config };
+  judgeResources(active.filter((r): r is ResourceRule => r.kind === "resource"), ctx, selection, judge, result);
+  for (const rule of active.filter((r): r is ModelRule => r.kind === "model")) {
+    try {
+      addFindings(result, rule, rule.check(ctx), model.file, selection);
+    } catch (err) {
+      result.failures.push(failure(rule, err));
+    }
+  }
+  return result;
+}
 
+/**
+ * The resource rules over every judged resource. A function of its own: the
+ * optimizer compiles this long loop while it runs, and code after the loop
+ * that has not run yet would throw that work away.
+ */
+function judgeResources(rules: readonly ResourceRule[], ctx: RuleContext, selection: RuleSelection, judge: JudgeOptions, result: EvaluationResult): void {
+  const index = new RuleIndex(rules);
+  const { model, config } = ctx;
   // Index loops: this one runs tens of thousands of times, much of it before the optimizer steps in.
   const resources = model.resources;
   for (let i = 0; i < resources.length; i++) {
@@ -65,14 +82,6 @@ export function evaluateTypeScriptRules(
       }
     }
   }
-  for (const rule of active.filter((r): r is ModelRule => r.kind === "model")) {
-    try {
-      addFindings(result, rule, rule.check(ctx), model.file, selection);
-    } catch (err) {
-      result.failures.push(failure(rule, err));
-    }
-  }
-  return result;
 }
 
 /**
