@@ -3,6 +3,7 @@ import { loadRegoPolicies } from "../policy/rego/load.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import type { RuleMetadata } from "../policy/types.js";
 import { UsageError } from "./exit.js";
+import { compareText } from "../policy/compare.js";
 
 const FORMATS = ["text", "json", "markdown"] as const;
 
@@ -23,7 +24,7 @@ export async function bundledRuleMetadata(): Promise<RuleMetadata[]> {
 }
 
 export function renderRules(rules: readonly RuleMetadata[], format: string): string {
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...rules].sort((a, b) => compareText(a.id, b.id));
   switch (format) {
     case "json":
       return JSON.stringify(sorted, null, 2) + "\n";

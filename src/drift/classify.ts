@@ -4,6 +4,7 @@ import { severityRank, type Severity } from "../policy/types.js";
 import type { DriftIgnore } from "./ignore.js";
 import type { DriftPair, RelevantAttribute } from "./pairs.js";
 import type { AttributeChange, DriftedResource, Verdict } from "./types.js";
+import { compareText } from "../policy/compare.js";
 
 /**
  * One drifted resource as reported: its changes minus the ignored ones, the
@@ -68,6 +69,6 @@ export function byRisk(a: DriftedResource, b: DriftedResource): number {
     b.introduced.length - a.introduced.length ||
     Number(b.affectsPlan) - Number(a.affectsPlan) ||
     statusOrder[a.status] - statusOrder[b.status] ||
-    a.address.localeCompare(b.address)
+    compareText(a.address, b.address)
   );
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { InputError } from "../plan/errors.js";
 import { describeFsError } from "../plan/load.js";
 import type { Finding } from "../policy/types.js";
+import { compareText } from "../policy/compare.js";
 
 /**
  * A baseline records the findings a team has accepted for now, by
@@ -22,7 +23,7 @@ export function buildBaseline(findings: readonly Finding[], now: Date): Baseline
     seen.add(f.fingerprint);
     entries.push(f.resource ? { fingerprint: f.fingerprint, ruleId: f.ruleId, address: f.resource.address } : { fingerprint: f.fingerprint, ruleId: f.ruleId });
   }
-  entries.sort((a, b) => a.ruleId.localeCompare(b.ruleId) || (a.address ?? "").localeCompare(b.address ?? ""));
+  entries.sort((a, b) => compareText(a.ruleId, b.ruleId) || compareText(a.address ?? "", b.address ?? ""));
   return { planguardBaseline: 1, createdAt: now.toISOString(), findings: entries };
 }
 

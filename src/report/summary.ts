@@ -1,5 +1,6 @@
 import type { GpuTally } from "../gpu/summary.js";
 import { SEVERITIES, type Finding, type Severity } from "../policy/types.js";
+import { compareText } from "../policy/compare.js";
 
 /** Counts of active (not suppressed) findings, by severity and by category. */
 export interface FindingCounts {
@@ -31,7 +32,7 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 /** "16 A100, 1 L4" */
 export function describeModels(tally: GpuTally): string {
   const parts = Object.entries(tally.byModel)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .map(([model, n]) => `${formatGpus(n)} ${model}`);
   return parts.length > 0 ? parts.join(", ") : "none";
 }

@@ -15,6 +15,7 @@ import { BUNDLED_RULES } from "../rules/index.js";
 import { TOOL_NAME, VERSION } from "../version.js";
 import { locateFindings, type SourceOptions } from "./locate.js";
 import type { ScanResult, ScannedInput } from "./result.js";
+import { compareText } from "../policy/compare.js";
 
 export interface ScanOptions {
   files: string[];
@@ -138,9 +139,9 @@ function describeInput(model: Model, config: PlanguardConfig, judge: JudgeOption
 export function byImportance(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.resource?.address ?? "").localeCompare(b.resource?.address ?? "") ||
-    (a.attribute ?? "").localeCompare(b.attribute ?? "")
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.resource?.address ?? "", b.resource?.address ?? "") ||
+    compareText(a.attribute ?? "", b.attribute ?? "")
   );
 }
 

@@ -13,6 +13,7 @@ import { checkRecursion } from "./recursion.js";
 import { Resolver, SPECIAL_CALLS, type BuiltinArity } from "./resolve.js";
 import { SafetyChecker } from "./safety.js";
 import { RuleTree } from "./tree.js";
+import { compareStrings } from "../value.js";
 
 export interface CompileOptions {
   /**
@@ -246,7 +247,7 @@ function checkImports(m: Module, roots: ReadonlySet<string>, errors: RegoError[]
 }
 
 function sortErrors(errors: RegoError[]): RegoError[] {
-  return [...errors].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return [...errors].sort((a, b) => compareStrings(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
 function dedupe(errors: RegoError[]): RegoError[] {
