@@ -35,9 +35,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../../work/main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../../work/main/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -70,9 +70,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../../work/main/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -198,9 +198,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../../work/main/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -800,9 +800,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../../work/main/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1113,9 +1113,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1193,9 +1193,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../../work/main/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path15 = __require("node:path");
@@ -3439,9 +3439,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../../work/main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../../work/main/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3461,9 +3461,9 @@ var require_commander = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -3518,9 +3518,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -3676,9 +3676,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -3847,9 +3847,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -3917,9 +3917,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj3, key, val) {
       if (val && typeof val === "object") {
@@ -3967,9 +3967,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -3997,9 +3997,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -4038,9 +4038,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -4156,9 +4156,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -4186,9 +4186,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -4261,9 +4261,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -4404,9 +4404,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -4421,9 +4421,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -4557,9 +4557,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -4840,9 +4840,9 @@ ${indent}`);
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -4964,9 +4964,9 @@ ${ctx.indent}${str4}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -5097,9 +5097,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -5119,9 +5119,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -5179,9 +5179,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -5243,9 +5243,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -5283,9 +5283,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -5434,9 +5434,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -5578,9 +5578,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -5600,9 +5600,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -5716,9 +5716,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -5738,9 +5738,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -5757,9 +5757,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -5775,9 +5775,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -5799,9 +5799,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -5826,9 +5826,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -5872,9 +5872,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -5917,9 +5917,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5945,9 +5945,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -6012,9 +6012,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -6078,9 +6078,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -6156,9 +6156,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -6234,9 +6234,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -6266,9 +6266,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -6315,9 +6315,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -6394,9 +6394,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -6483,9 +6483,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str4, asBigInt) {
@@ -6571,9 +6571,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -6615,9 +6615,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -6709,9 +6709,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -6741,9 +6741,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -6821,9 +6821,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -7130,9 +7130,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code18, message) {
@@ -7195,9 +7195,9 @@ ${pointer}
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -7329,9 +7329,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -7371,9 +7371,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -7389,9 +7389,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -7405,9 +7405,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -7513,9 +7513,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -7564,9 +7564,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -7607,9 +7607,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -7801,9 +7801,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7866,9 +7866,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -8049,9 +8049,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -8270,9 +8270,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -8351,9 +8351,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -8381,9 +8381,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -8487,9 +8487,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -8530,9 +8530,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -8738,9 +8738,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -8923,9 +8923,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -8984,9 +8984,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -9046,9 +9046,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -9148,9 +9148,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty2(ch) {
@@ -9737,9 +9737,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -9768,9 +9768,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -10642,9 +10642,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -10739,9 +10739,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -10791,9 +10791,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../../../work/main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str4) {
@@ -10817,9 +10817,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../../../work/main/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal2(a, b) {
       if (a === b) return true;
@@ -10852,9 +10852,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../../../work/main/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal2 = require_fast_deep_equal();
@@ -10863,9 +10863,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/array.js
+// node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/array.js"(exports) {
+  "node_modules/fast-glob/out/utils/array.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
@@ -10890,9 +10890,9 @@ var require_array = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/errno.js
+// node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/errno.js"(exports) {
+  "node_modules/fast-glob/out/utils/errno.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEnoentCodeError = void 0;
@@ -10903,9 +10903,9 @@ var require_errno = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/fs.js
+// node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/fs.js"(exports) {
+  "node_modules/fast-glob/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -10928,9 +10928,9 @@ var require_fs = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/path.js
+// node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/path.js"(exports) {
+  "node_modules/fast-glob/out/utils/path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
@@ -10981,9 +10981,9 @@ var require_path = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/is-extglob/index.js
+// node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "../../../work/main/node_modules/is-extglob/index.js"(exports, module) {
+  "node_modules/is-extglob/index.js"(exports, module) {
     module.exports = function isExtglob(str4) {
       if (typeof str4 !== "string" || str4 === "") {
         return false;
@@ -10998,9 +10998,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/is-glob/index.js
+// node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "../../../work/main/node_modules/is-glob/index.js"(exports, module) {
+  "node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str4) {
@@ -11129,9 +11129,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/glob-parent/index.js
+// node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "../../../work/main/node_modules/glob-parent/index.js"(exports, module) {
+  "node_modules/glob-parent/index.js"(exports, module) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -11158,9 +11158,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/braces/lib/utils.js
+// node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "../../../work/main/node_modules/braces/lib/utils.js"(exports) {
+  "node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num4) => {
       if (typeof num4 === "number") {
@@ -11240,9 +11240,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/braces/lib/stringify.js
+// node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "../../../work/main/node_modules/braces/lib/stringify.js"(exports, module) {
+  "node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     module.exports = (ast, options = {}) => {
@@ -11271,9 +11271,9 @@ var require_stringify2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/is-number/index.js
+// node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "../../../work/main/node_modules/is-number/index.js"(exports, module) {
+  "node_modules/is-number/index.js"(exports, module) {
     "use strict";
     module.exports = function(num4) {
       if (typeof num4 === "number") {
@@ -11287,9 +11287,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/to-regex-range/index.js
+// node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "../../../work/main/node_modules/to-regex-range/index.js"(exports, module) {
+  "node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber2 = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -11498,9 +11498,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fill-range/index.js
+// node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "../../../work/main/node_modules/fill-range/index.js"(exports, module) {
+  "node_modules/fill-range/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -11692,9 +11692,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/braces/lib/compile.js
+// node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "../../../work/main/node_modules/braces/lib/compile.js"(exports, module) {
+  "node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
@@ -11744,9 +11744,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/braces/lib/expand.js
+// node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "../../../work/main/node_modules/braces/lib/expand.js"(exports, module) {
+  "node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var stringify = require_stringify2();
@@ -11838,9 +11838,9 @@ var require_expand = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/braces/lib/constants.js
+// node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "../../../work/main/node_modules/braces/lib/constants.js"(exports, module) {
+  "node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
       MAX_LENGTH: 1e4,
@@ -11939,9 +11939,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/braces/lib/parse.js
+// node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "../../../work/main/node_modules/braces/lib/parse.js"(exports, module) {
+  "node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify = require_stringify2();
     var {
@@ -12177,9 +12177,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/braces/index.js
+// node_modules/braces/index.js
 var require_braces = __commonJS({
-  "../../../work/main/node_modules/braces/index.js"(exports, module) {
+  "node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify2();
     var compile2 = require_compile();
@@ -12240,9 +12240,9 @@ var require_braces = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var path15 = __require("path");
     var WIN_SLASH = "\\\\/";
@@ -12441,9 +12441,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var path15 = __require("path");
     var win32 = process.platform === "win32";
@@ -12502,9 +12502,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -12832,9 +12832,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
     var utils = require_utils2();
@@ -13834,9 +13834,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var path15 = __require("path");
     var scan = require_scan();
@@ -13975,17 +13975,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../../work/main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
 });
 
-// ../../../work/main/node_modules/micromatch/index.js
+// node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "../../../work/main/node_modules/micromatch/index.js"(exports, module) {
+  "node_modules/micromatch/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -14144,9 +14144,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/pattern.js
+// node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/pattern.js"(exports) {
+  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
@@ -14309,9 +14309,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/merge2/index.js
+// node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "../../../work/main/node_modules/merge2/index.js"(exports, module) {
+  "node_modules/merge2/index.js"(exports, module) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
@@ -14428,9 +14428,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/stream.js
+// node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/stream.js"(exports) {
+  "node_modules/fast-glob/out/utils/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
@@ -14451,9 +14451,9 @@ var require_stream = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/string.js
+// node_modules/fast-glob/out/utils/string.js
 var require_string2 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/string.js"(exports) {
+  "node_modules/fast-glob/out/utils/string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEmpty = exports.isString = void 0;
@@ -14468,9 +14468,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/utils/index.js
+// node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/utils/index.js"(exports) {
+  "node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
@@ -14491,9 +14491,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/managers/tasks.js
+// node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/managers/tasks.js"(exports) {
+  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
@@ -14587,9 +14587,9 @@ var require_tasks = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.stat/out/providers/async.js
+// node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
@@ -14629,9 +14629,9 @@ var require_async = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.stat/out/providers/sync.js
+// node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
@@ -14657,9 +14657,9 @@ var require_sync = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -14680,9 +14680,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.stat/out/settings.js
+// node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fs = require_fs2();
@@ -14702,9 +14702,9 @@ var require_settings = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.stat/out/index.js
+// node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.statSync = exports.stat = exports.Settings = void 0;
@@ -14734,9 +14734,9 @@ var require_out = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/queue-microtask/index.js
+// node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "../../../work/main/node_modules/queue-microtask/index.js"(exports, module) {
+  "node_modules/queue-microtask/index.js"(exports, module) {
     var promise;
     module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -14744,9 +14744,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/run-parallel/index.js
+// node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "../../../work/main/node_modules/run-parallel/index.js"(exports, module) {
+  "node_modules/run-parallel/index.js"(exports, module) {
     module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -14794,9 +14794,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/constants.js
+// node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -14814,9 +14814,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -14839,9 +14839,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/index.js
+// node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
@@ -14850,9 +14850,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/common.js
+// node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = void 0;
@@ -14866,9 +14866,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/async.js
+// node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -14976,9 +14976,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -15035,9 +15035,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -15060,9 +15060,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/settings.js
+// node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -15090,9 +15090,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.scandir/out/index.js
+// node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.scandirSync = exports.scandir = void 0;
@@ -15122,9 +15122,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/reusify/reusify.js
+// node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "../../../work/main/node_modules/reusify/reusify.js"(exports, module) {
+  "node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -15153,9 +15153,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fastq/queue.js
+// node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "../../../work/main/node_modules/fastq/queue.js"(exports, module) {
+  "node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -15438,9 +15438,9 @@ var require_queue = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/common.js
+// node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
@@ -15472,9 +15472,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/reader.js
+// node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
@@ -15489,9 +15489,9 @@ var require_reader = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/async.js
+// node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var events_1 = __require("events");
@@ -15592,9 +15592,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/providers/async.js
+// node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async3();
@@ -15628,9 +15628,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/providers/stream.js
+// node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -15669,9 +15669,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/readers/sync.js
+// node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsScandir = require_out2();
@@ -15733,9 +15733,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/providers/sync.js
+// node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync3();
@@ -15753,9 +15753,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/settings.js
+// node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -15785,9 +15785,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@nodelib/fs.walk/out/index.js
+// node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "../../../work/main/node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
@@ -15825,9 +15825,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/readers/reader.js
+// node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/readers/reader.js"(exports) {
+  "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -15864,9 +15864,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/readers/stream.js
+// node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/readers/stream.js"(exports) {
+  "node_modules/fast-glob/out/readers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -15921,9 +15921,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/readers/async.js
+// node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/readers/async.js"(exports) {
+  "node_modules/fast-glob/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsWalk = require_out3();
@@ -15960,9 +15960,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/matchers/matcher.js
+// node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16011,9 +16011,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/matchers/partial.js
+// node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var matcher_1 = require_matcher();
@@ -16048,9 +16048,9 @@ var require_partial = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/filters/deep.js
+// node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16113,9 +16113,9 @@ var require_deep = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/filters/entry.js
+// node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16201,9 +16201,9 @@ var require_entry = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/filters/error.js
+// node_modules/fast-glob/out/providers/filters/error.js
 var require_error2 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16222,9 +16222,9 @@ var require_error2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/transformers/entry.js
+// node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -16254,9 +16254,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/provider.js
+// node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/provider.js"(exports) {
+  "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -16308,9 +16308,9 @@ var require_provider = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/async.js
+// node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/async.js"(exports) {
+  "node_modules/fast-glob/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async5();
@@ -16337,9 +16337,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/stream.js
+// node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/stream.js"(exports) {
+  "node_modules/fast-glob/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -16371,9 +16371,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/readers/sync.js
+// node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/readers/sync.js"(exports) {
+  "node_modules/fast-glob/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsStat = require_out();
@@ -16419,9 +16419,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/providers/sync.js
+// node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/providers/sync.js"(exports) {
+  "node_modules/fast-glob/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync5();
@@ -16448,9 +16448,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/settings.js
+// node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/settings.js"(exports) {
+  "node_modules/fast-glob/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -16508,9 +16508,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/fast-glob/out/index.js
+// node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "../../../work/main/node_modules/fast-glob/out/index.js"(exports, module) {
+  "node_modules/fast-glob/out/index.js"(exports, module) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -16609,9 +16609,9 @@ var require_out4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
 var require_json = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
     function isValidJSON(str4) {
       if (typeof str4 !== "string") {
         return;
@@ -16632,9 +16632,9 @@ var require_json = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/sprintf-js/src/sprintf.js
+// node_modules/sprintf-js/src/sprintf.js
 var require_sprintf = __commonJS({
-  "../../../work/main/node_modules/sprintf-js/src/sprintf.js"(exports) {
+  "node_modules/sprintf-js/src/sprintf.js"(exports) {
     !(function() {
       "use strict";
       var re = {
@@ -16835,26 +16835,26 @@ var require_sprintf = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
 var require_strings = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
     var vsprintf = require_sprintf().vsprintf;
     var sprintf2 = (s, values) => vsprintf(s, values);
     module.exports = { sprintf: sprintf2 };
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
 var require_regex = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
     var regexSplit = (pattern, s) => s.split(RegExp(pattern));
     module.exports = { "regex.split": regexSplit };
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
 var require_PlainValue_516d5bc2 = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
     "use strict";
     var Char = {
       ANCHOR: "&",
@@ -17556,9 +17556,9 @@ ${ctx}
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
 var require_parse_cst = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var BlankLine = class extends PlainValue.Node {
@@ -18988,9 +18988,9 @@ var require_parse_cst = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
 var require_resolveSeq_95613e94 = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     function addCommentBefore(str4, indent, comment) {
@@ -20788,9 +20788,9 @@ ${ca}` : ca;
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
 var require_warnings_793925ce = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -21132,9 +21132,9 @@ ${pair.comment}` : item.comment;
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
 var require_Schema_bcc6c2d7 = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -21584,9 +21584,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
 var require_Document_a8d0fbf9 = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -22219,9 +22219,9 @@ ${cbNode.commentBefore}` : cb;
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
 var require_dist2 = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var parseCst = require_parse_cst();
     var Document$1 = require_Document_a8d0fbf9();
@@ -22289,16 +22289,16 @@ var require_dist2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
 var require_yaml = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
     module.exports = require_dist2().YAML;
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
 var require_yaml2 = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
     var yaml = require_yaml();
     var errors = /* @__PURE__ */ new Set([
       "YAMLReferenceError",
@@ -22333,9 +22333,9 @@ var require_yaml2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
 var require_builtins = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
     var json = require_json();
     var strings2 = require_strings();
     var regex = require_regex();
@@ -22349,9 +22349,9 @@ var require_builtins = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/opa.js
+// node_modules/@open-policy-agent/opa-wasm/src/opa.js
 var require_opa = __commonJS({
-  "../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
     var builtIns = require_builtins();
     function stringDecoder(mem) {
       return function(addr) {
@@ -22709,7 +22709,7 @@ import { existsSync as existsSync6, mkdtempSync, readFileSync as readFileSync4, 
 import { tmpdir } from "node:os";
 import path14 from "node:path";
 
-// ../../../work/main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -22835,6 +22835,9 @@ function jsonTypeName(v) {
   if (typeof v === "object") return "an object";
   return `a ${typeof v}`;
 }
+
+// src/plan/json-text.ts
+import { isUtf8 } from "node:buffer";
 
 // src/plan/json-stream.ts
 import { createReadStream } from "node:fs";
@@ -23349,6 +23352,7 @@ function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_B
   const whole = () => ({ value: parseJsonBytes(file, bytes), skipped: [] });
   if (skip.size === 0 || bytes.length < minBytes) return whole();
   const start = checkEncoding(file, bytes);
+  if (!isUtf8(bytes)) return whole();
   const layout = keptPieces(bytes, start, skip);
   if (!layout) return whole();
   const doc = {};
@@ -23361,7 +23365,6 @@ function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_B
     } catch {
       return whole();
     }
-    if (text2.includes("\uFFFD") && !bytes.subarray(piece.start, piece.end).includes(REPLACEMENT_CHARACTER)) return whole();
     if (piece.kind === "member") {
       setMember(doc, piece.key, value);
       continue;
@@ -23377,13 +23380,12 @@ function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_B
 function setMember(doc, key, value) {
   Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
-var REPLACEMENT_CHARACTER = Buffer.from("\uFFFD", "utf8");
 var MAX_STRING_BYTES = 536870888;
 function decodeText(file, bytes) {
   const start = checkEncoding(file, bytes);
   const text2 = bytes.toString("utf8", start);
-  if (text2.includes("\uFFFD") && !bytes.includes(REPLACEMENT_CHARACTER)) {
-    const at = text2.indexOf("\uFFFD");
+  if (!isUtf8(bytes)) {
+    const at = Math.max(0, text2.indexOf("\uFFFD"));
     const { line, column } = lineAndColumn(text2, at);
     throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
   }
@@ -30933,6 +30935,773 @@ var DRIFT_FORMATS = {
   github: (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 })
 };
 
+// src/policy/fingerprint.ts
+import * as crypto from "node:crypto";
+function fingerprintOf(ruleId, address, attribute) {
+  return sha256Hex(`${ruleId}\0${address ?? ""}\0${attribute ?? ""}`).slice(0, 32);
+}
+var sha256Hex = typeof crypto.hash === "function" ? (text2) => crypto.hash("sha256", text2, "hex") : (text2) => crypto.createHash("sha256").update(text2).digest("hex");
+
+// src/policy/finding.ts
+function toFinding(meta, outcome, file, severity, judged) {
+  const undecided2 = outcome.kind === "unknown";
+  const resource = judged ?? outcome.resource;
+  const finding = {
+    ruleId: meta.id,
+    severity: undecided2 ? "info" : outcome.severity ?? severity,
+    category: meta.category,
+    message: undecided2 ? `Not decided until apply: ${outcome.message}` : outcome.message,
+    fingerprint: fingerprintOf(meta.id, resource?.address, outcome.attribute),
+    file
+  };
+  if (undecided2) finding.undecided = true;
+  if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
+  if (outcome.attribute !== void 0) finding.attribute = outcome.attribute;
+  return finding;
+}
+
+// src/policy/evaluate.ts
+function isJudged(r, config2, options = {}) {
+  if (!r.willExist || r.mode !== "managed" && config2.include_data_sources !== true) return false;
+  return !options.changedOnly || isChanged(r);
+}
+function isChanged(r) {
+  return r.actions.includes("create") || r.actions.includes("update");
+}
+function evaluateTypeScriptRules(model, rules, config2, selection, judge = {}) {
+  const active = rules.filter((r) => selection.isEnabled(r.meta));
+  const result = { findings: [], failures: [] };
+  const ctx = { model, config: config2 };
+  judgeResources(active.filter((r) => r.kind === "resource"), ctx, selection, judge, result);
+  for (const rule of active.filter((r) => r.kind === "model")) {
+    try {
+      addFindings(result, rule, rule.check(ctx), model.file, selection);
+    } catch (err) {
+      result.failures.push(failure(rule, err));
+    }
+  }
+  return result;
+}
+function judgeResources(rules, ctx, selection, judge, result) {
+  const index = new RuleIndex(rules);
+  const { model, config: config2 } = ctx;
+  const resources = model.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i];
+    if (!isJudged(resource, config2, judge)) continue;
+    const forType = index.rulesFor(resource.type);
+    for (let j = 0; j < forType.length; j++) {
+      const rule = forType[j];
+      try {
+        addFindings(result, rule, rule.check(resource, ctx), model.file, selection, resource);
+      } catch (err) {
+        result.failures.push(failure(rule, err, resource.address));
+      }
+    }
+  }
+}
+function addFindings(result, rule, checked, file, selection, resource) {
+  if (checked === void 0) return;
+  const outcomes = Array.isArray(checked) ? checked : [checked];
+  if (outcomes.length === 0) return;
+  const severity = selection.severityOf(rule.meta);
+  for (let i = 0; i < outcomes.length; i++) result.findings.push(toFinding(rule.meta, outcomes[i], file, severity, resource));
+}
+function failure(rule, err, resource) {
+  const f = { ruleId: rule.meta.id, origin: rule.meta.origin, message: err instanceof Error ? err.message : String(err) };
+  if (resource !== void 0) f.resource = resource;
+  return f;
+}
+var RuleIndex = class {
+  constructor(rules) {
+    this.rules = rules;
+    this.patterned = rules.filter((r) => r.resourceTypePattern !== void 0);
+  }
+  rules;
+  byType = /* @__PURE__ */ new Map();
+  patterned;
+  rulesFor(type) {
+    let list3 = this.byType.get(type);
+    if (!list3) {
+      list3 = this.rules.filter((r) => r.meta.resourceTypes.includes(type) || this.patterned.includes(r) && r.resourceTypePattern.test(type));
+      this.byType.set(type, list3);
+    }
+    return list3;
+  }
+};
+
+// src/policy/rego/runner.ts
+var import_fast_glob = __toESM(require_out4(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
+import { existsSync as existsSync2 } from "node:fs";
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/rego/value.ts
+var RegoNumber = class {
+  constructor(value, text2) {
+    this.value = value;
+    this.text = text2;
+  }
+  value;
+  text;
+  /** JSON.stringify (results, messages) sees the value. */
+  toJSON() {
+    return this.value;
+  }
+};
+function numberFromText(text2) {
+  const n = Number(text2);
+  if (formatNumber(n) === text2) return n;
+  return new RegoNumber(n === 0 ? 0 : n, text2);
+}
+function numberValue(n) {
+  return typeof n === "number" ? n : n.value;
+}
+function asNumber(v) {
+  if (typeof v === "number") return v;
+  return v instanceof RegoNumber ? v.value : void 0;
+}
+function isNumber(v) {
+  return typeof v === "number" || v instanceof RegoNumber;
+}
+function numberInt(v) {
+  if (typeof v === "number") return Number.isInteger(v) ? v : void 0;
+  if (!(v instanceof RegoNumber) || !/^-?[0-9]+$/.test(v.text)) return void 0;
+  const b = BigInt(v.text);
+  if (b > 9223372036854775807n || b < -9223372036854775808n) return void 0;
+  return v.value;
+}
+var RegoObject = class {
+  /** canonical key -> [key, value] */
+  map;
+  constructor(entries = []) {
+    this.map = /* @__PURE__ */ new Map();
+    for (const [k, v] of entries) this.map.set(canonicalKey(k), [k, v]);
+  }
+  get size() {
+    return this.map.size;
+  }
+  get(key) {
+    return this.map.get(canonicalKey(key))?.[1];
+  }
+  has(key) {
+    return this.map.has(canonicalKey(key));
+  }
+  *entries() {
+    for (const entry of this.map.values()) yield entry;
+  }
+  *keys() {
+    for (const [k] of this.map.values()) yield k;
+  }
+};
+var RegoSet = class {
+  map;
+  constructor(values = []) {
+    this.map = /* @__PURE__ */ new Map();
+    for (const v of values) this.map.set(canonicalKey(v), v);
+  }
+  get size() {
+    return this.map.size;
+  }
+  has(v) {
+    return this.map.has(canonicalKey(v));
+  }
+  values() {
+    return this.map.values();
+  }
+  [Symbol.iterator]() {
+    return this.map.values();
+  }
+  /**
+   * Adds a member while the set is being built. Only the code that created
+   * the set may call this, before the set is shared.
+   */
+  addDuringConstruction(v) {
+    this.map.set(canonicalKey(v), v);
+  }
+};
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoNumber);
+}
+function isSet(v) {
+  return v instanceof RegoSet;
+}
+function typeName(v) {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+  }
+  if (Array.isArray(v)) return "array";
+  if (v instanceof RegoSet) return "set";
+  if (v instanceof RegoNumber) return "number";
+  return "object";
+}
+var hasOwn = Object.prototype.hasOwnProperty;
+function objectGet(obj3, key) {
+  if (obj3 instanceof RegoObject) return obj3.get(key);
+  if (typeof key !== "string") return void 0;
+  return hasOwn.call(obj3, key) ? obj3[key] : void 0;
+}
+function objectHas(obj3, key) {
+  if (obj3 instanceof RegoObject) return obj3.has(key);
+  return typeof key === "string" && hasOwn.call(obj3, key);
+}
+function objectSize(obj3) {
+  return obj3 instanceof RegoObject ? obj3.size : Object.keys(obj3).length;
+}
+function* objectEntries(obj3) {
+  if (obj3 instanceof RegoObject) {
+    yield* obj3.entries();
+    return;
+  }
+  for (const k of Object.keys(obj3)) yield [k, obj3[k]];
+}
+function* objectKeys(obj3) {
+  if (obj3 instanceof RegoObject) {
+    yield* obj3.keys();
+    return;
+  }
+  yield* Object.keys(obj3);
+}
+function makeObject(entries) {
+  const list3 = Array.isArray(entries) ? entries : [...entries];
+  if (list3.every(([k]) => typeof k === "string")) {
+    const out2 = {};
+    for (const [k, v] of list3) {
+      if (k === "__proto__") Object.defineProperty(out2, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out2[k] = v;
+    }
+    return out2;
+  }
+  return new RegoObject(list3);
+}
+var TYPE_ORDER = {
+  null: 0,
+  boolean: 1,
+  number: 2,
+  string: 3,
+  array: 4,
+  object: 5,
+  set: 6
+};
+function compare(a, b) {
+  if (a === b) return 0;
+  const ta = typeName(a);
+  const tb = typeName(b);
+  if (ta !== tb) return TYPE_ORDER[ta] - TYPE_ORDER[tb];
+  switch (ta) {
+    case "null":
+      return 0;
+    case "boolean":
+      return (a ? 1 : 0) - (b ? 1 : 0);
+    case "number": {
+      const x = typeof a === "number" ? a : a.value;
+      const y = typeof b === "number" ? b : b.value;
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case "string":
+      return compareStrings(a, b);
+    case "array":
+      return compareSequences(a, b);
+    case "set":
+      return compareSequences(sortedMembers(a), sortedMembers(b));
+    case "object": {
+      const ea = sortedEntries(a);
+      const eb = sortedEntries(b);
+      const n = Math.min(ea.length, eb.length);
+      for (let i = 0; i < n; i++) {
+        const c = compare(ea[i][0], eb[i][0]);
+        if (c !== 0) return c;
+        const d = compare(ea[i][1], eb[i][1]);
+        if (d !== 0) return d;
+      }
+      return ea.length - eb.length;
+    }
+  }
+}
+function compareStrings(a, b) {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca !== cb) {
+      const sa = ca >= 55296 && ca <= 57343;
+      const sb = cb >= 55296 && cb <= 57343;
+      if (sa !== sb) return sa ? 1 : -1;
+      return ca - cb;
+    }
+  }
+  return a.length - b.length;
+}
+function compareSequences(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compare(a[i], b[i]);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+function sortedMembers(s) {
+  return [...s.values()].sort(compare);
+}
+function sortedEntries(o) {
+  return [...objectEntries(o)].sort((x, y) => compare(x[0], y[0]));
+}
+function equal(a, b) {
+  if (a === b) return true;
+  const ta = typeName(a);
+  if (ta !== typeName(b)) return false;
+  switch (ta) {
+    case "null":
+    case "boolean":
+    case "string":
+      return false;
+    // a === b handled above
+    case "number":
+      return (typeof a === "number" ? a : a.value) === (typeof b === "number" ? b : b.value);
+    case "array": {
+      const x = a;
+      const y = b;
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!equal(x[i], y[i])) return false;
+      return true;
+    }
+    case "set": {
+      const x = a;
+      const y = b;
+      if (x.size !== y.size) return false;
+      for (const v of x) if (!y.has(v)) return false;
+      return true;
+    }
+    case "object": {
+      const x = a;
+      const y = b;
+      if (objectSize(x) !== objectSize(y)) return false;
+      for (const [k, v] of objectEntries(x)) {
+        const w = objectGet(y, k);
+        if (w === void 0 || !equal(v, w)) return false;
+      }
+      return true;
+    }
+  }
+}
+var keyCache = /* @__PURE__ */ new WeakMap();
+function canonicalKey(v) {
+  if (v === null) return "n";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "t" : "f";
+    case "number":
+      return "#" + (Object.is(v, -0) ? 0 : v);
+    case "string":
+      return "s" + v;
+  }
+  if (v instanceof RegoNumber) return "#" + v.value;
+  const cached = keyCache.get(v);
+  if (cached !== void 0) return cached;
+  let key;
+  if (Array.isArray(v)) {
+    key = "[" + v.map((x) => JSON.stringify(canonicalKey(x))).join(",") + "]";
+  } else if (v instanceof RegoSet) {
+    key = "<" + [...v.values()].map(canonicalKey).sort().map((x) => JSON.stringify(x)).join(",") + ">";
+  } else {
+    const parts = [...objectEntries(v)].map(
+      ([k, x]) => JSON.stringify(canonicalKey(k)) + ":" + JSON.stringify(canonicalKey(x))
+    );
+    key = "{" + parts.sort().join(",") + "}";
+  }
+  keyCache.set(v, key);
+  return key;
+}
+function toJSON(v) {
+  if (v === null || typeof v !== "object") return v;
+  if (v instanceof RegoNumber) return v.value;
+  if (Array.isArray(v)) return v.map(toJSON);
+  if (v instanceof RegoSet) return sortedMembers(v).map(toJSON);
+  const out2 = {};
+  for (const [k, x] of sortedEntries(v)) {
+    const name = typeof k === "string" ? k : JSON.stringify(toJSON(k));
+    Object.defineProperty(out2, name, { value: toJSON(x), enumerable: true, writable: true, configurable: true });
+  }
+  return out2;
+}
+function formatValue(v) {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "true" : "false";
+    case "number":
+      return formatNumber(v);
+    case "string":
+      return JSON.stringify(v);
+  }
+  if (v instanceof RegoNumber) return v.text;
+  if (Array.isArray(v)) return "[" + v.map(formatValue).join(", ") + "]";
+  if (v instanceof RegoSet) {
+    if (v.size === 0) return "set()";
+    return "{" + sortedMembers(v).map(formatValue).join(", ") + "}";
+  }
+  return "{" + sortedEntries(v).map(([k, x]) => formatValue(k) + ": " + formatValue(x)).join(", ") + "}";
+}
+function formatNumber(n) {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  return String(n);
+}
+
+// src/policy/rego/conftest.ts
+var CONFTEST_RULE = /^(deny|violation|warn)(?:_([A-Za-z0-9_]+))?$/;
+function conftestKind(ruleName) {
+  const m = CONFTEST_RULE.exec(ruleName);
+  return m ? { kind: m[1], suffix: m[2] ?? "" } : void 0;
+}
+function conftestResults(value) {
+  if (value === void 0 || value === null || value === false) return [];
+  const members = isSet(value) ? [...value] : Array.isArray(value) ? value : [value];
+  const out2 = [];
+  for (const m of members) {
+    const r = toResult(m);
+    if (r) out2.push(r);
+  }
+  return out2;
+}
+function toResult(member2) {
+  if (typeof member2 === "string") return member2 === "" ? void 0 : { msg: member2 };
+  if (!isObject(member2)) return member2 === true ? void 0 : { msg: String(member2) };
+  const msg = objectGet(member2, "msg");
+  if (typeof msg !== "string" || msg === "") return void 0;
+  const result = { msg };
+  const resource = objectGet(member2, "resource");
+  if (typeof resource === "string" && resource !== "") result.resource = resource;
+  const attribute = objectGet(member2, "attribute");
+  if (typeof attribute === "string" && attribute !== "") result.attribute = attribute;
+  else if (Array.isArray(attribute)) result.attribute = attribute.map(String).join(".");
+  const severity = objectGet(member2, "severity");
+  if (typeof severity === "string" && isSeverity(severity.toLowerCase())) result.severity = severity.toLowerCase();
+  const id = objectGet(member2, "id");
+  if (typeof id === "string" && id !== "") result.id = id;
+  return result;
+}
+function exceptedSuffixes(exception) {
+  const out2 = /* @__PURE__ */ new Set();
+  if (exception === void 0) return out2;
+  const members = isSet(exception) ? [...exception] : Array.isArray(exception) ? exception : [exception];
+  for (const m of members) {
+    const names = Array.isArray(m) ? m : isSet(m) ? [...m] : [m];
+    for (const n of names) if (typeof n === "string") out2.add(n);
+  }
+  return out2;
+}
+
+// src/policy/rego/engine.ts
+var DEFAULT_BUDGET = { timeoutMs: 3e4, maxDepth: 2e3 };
+
+// src/policy/rego/metadata.ts
+function regoRuleMetadata(pkg, ruleName, kind, annotation2) {
+  const a = annotation2 ?? pkg.annotation ?? {};
+  const custom = a.custom ?? {};
+  const str4 = (k) => typeof custom[k] === "string" && custom[k] !== "" ? custom[k] : void 0;
+  const list3 = (k) => Array.isArray(custom[k]) ? custom[k].filter((x) => typeof x === "string") : [];
+  const severity = str4("severity")?.toLowerCase();
+  const meta = {
+    id: str4("id") ?? `${pkg.path}.${ruleName}`,
+    title: a.title ?? `${pkg.path}.${ruleName}`,
+    description: a.description ?? a.title ?? `Rego rule ${ruleName} in package ${pkg.path}.`,
+    severity: severity && isSeverity(severity) ? severity : kind === "warn" ? "info" : "high",
+    category: str4("category") ?? "policy",
+    providers: list3("providers"),
+    resourceTypes: list3("resource_types"),
+    compliance: compliance(custom["compliance"]),
+    remediation: str4("remediation") ?? "See the policy's documentation.",
+    aliases: list3("aliases"),
+    language: "rego",
+    origin: pkg.file
+  };
+  const help = str4("help_uri") ?? str4("helpUri");
+  if (help) meta.helpUri = help;
+  return meta;
+}
+function compliance(value) {
+  if (!Array.isArray(value)) return [];
+  const out2 = [];
+  for (const item of value) {
+    if (item && typeof item === "object" && typeof item["framework"] === "string") {
+      const { framework, control } = item;
+      out2.push({ framework, control: String(control ?? "") });
+    } else if (typeof item === "string") {
+      const at = item.lastIndexOf(" ");
+      out2.push(at > 0 ? { framework: item.slice(0, at), control: item.slice(at + 1) } : { framework: item, control: "" });
+    }
+  }
+  return out2;
+}
+
+// src/policy/rego/planguard-data.ts
+var NO_UNKNOWNS = Object.freeze({});
+function buildPlanguardData(model, config2, judge = {}) {
+  const resources = [];
+  const byType = /* @__PURE__ */ Object.create(null);
+  const references = /* @__PURE__ */ Object.create(null);
+  const referrers = /* @__PURE__ */ Object.create(null);
+  for (const r of model.resources) {
+    if (!isJudged(r, config2, judge)) continue;
+    const rr = toRegoResource(r);
+    resources.push(rr);
+    (byType[r.type] ??= []).push(rr);
+    if (!(r.configAddress in references)) {
+      references[r.configAddress] = model.graph.referencesFrom(r.configAddress).map((ref) => ({ attribute: ref.attribute, to: ref.to }));
+      referrers[r.configAddress] = model.graph.referencesTo(r.configAddress).map((ref) => ({
+        attribute: ref.attribute,
+        from: ref.from,
+        from_type: typeOfConfigAddress2(ref.from)
+      }));
+    }
+  }
+  return { resources, resources_by_type: byType, references, referrers, config: config2 };
+}
+function toRegoResource(r) {
+  const rr = {
+    address: r.address,
+    config_address: r.configAddress,
+    module: r.moduleAddress,
+    type: r.type,
+    name: r.name,
+    mode: r.mode,
+    provider: r.provider,
+    actions: r.actions,
+    after: r.after,
+    before: r.before,
+    after_unknown: isMask(r.afterUnknown) ? r.afterUnknown : NO_UNKNOWNS
+  };
+  Object.defineProperty(rr, "unknown_paths", LAZY_UNKNOWN_PATHS);
+  return rr;
+}
+var LAZY_UNKNOWN_PATHS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const value = unknownPaths(this.after_unknown);
+    Object.defineProperty(this, "unknown_paths", { value, enumerable: true, writable: true, configurable: true });
+    return value;
+  }
+};
+function isMask(mask2) {
+  return typeof mask2 === "object" && mask2 !== null && !Array.isArray(mask2);
+}
+function unknownPaths(mask2) {
+  const out2 = [];
+  const stack = [[mask2, ""]];
+  while (stack.length > 0) {
+    const [node, prefix] = stack.pop();
+    if (node === true) {
+      if (prefix !== "") out2.push(prefix);
+      continue;
+    }
+    if (node === null || typeof node !== "object") continue;
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+    for (const [k, v] of entries) stack.push([v, prefix === "" ? k : `${prefix}.${k}`]);
+  }
+  return out2.sort();
+}
+function typeOfConfigAddress2(address) {
+  const parts = address.split(".");
+  return parts[parts.length - 2] ?? "";
+}
+
+// src/policy/rego/runner.ts
+var BUNDLED_POLICY_DIR = bundledPolicyDir();
+function bundledPolicyDir() {
+  const candidates = ["../../../policies/", "../../policies/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  return candidates.find((dir) => existsSync2(path4.join(dir, "lib", "lib.rego"))) ?? candidates[0];
+}
+async function readPolicies(paths, bundled, withTests = false) {
+  const out2 = [];
+  for (const p of paths) {
+    let isDir;
+    try {
+      isDir = (await stat2(p)).isDirectory();
+    } catch (err) {
+      throw new InputError(p, describeFsError(err));
+    }
+    const files = isDir ? (await (0, import_fast_glob.default)(["**/*.rego"], { cwd: p, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort() : [p];
+    if (files.length === 0) throw new InputError(p, "holds no .rego files");
+    for (const file of files) {
+      if (!withTests && file.endsWith("_test.rego")) continue;
+      try {
+        out2.push({ file: bundled ? path4.relative(path4.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readFile3(file, "utf8"), bundled });
+      } catch (err) {
+        throw new InputError(file, describeFsError(err));
+      }
+    }
+  }
+  return out2;
+}
+async function readDataFiles(files) {
+  const data = {};
+  for (const file of files) {
+    let text2;
+    try {
+      text2 = await readFile3(file, "utf8");
+    } catch (err) {
+      throw new InputError(file, describeFsError(err));
+    }
+    let value;
+    try {
+      value = file.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml2.parse)(text2);
+    } catch (err) {
+      throw new InputError(file, `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`);
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InputError(file, "a data file must hold an object");
+    deepMerge(data, value);
+  }
+  return data;
+}
+function deepMerge(into, from) {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    if (cur && typeof cur === "object" && !Array.isArray(cur) && v && typeof v === "object" && !Array.isArray(v)) {
+      deepMerge(cur, v);
+    } else {
+      into[k] = v;
+    }
+  }
+}
+var isBundledPackage = (p) => p === "planguard" || p.startsWith("planguard.");
+var isHelperPackage = (p) => p === "planguard.lib" || p.endsWith("_test");
+function regoRules(program2, namespaces) {
+  const rules = [];
+  for (const pkg of program2.packages()) {
+    if (isHelperPackage(pkg.path)) continue;
+    if (!isBundledPackage(pkg.path) && namespaces !== "all" && !namespaces.includes(pkg.path)) continue;
+    const seen = /* @__PURE__ */ new Set();
+    for (const rule of pkg.rules) {
+      const kind = conftestKind(rule.name);
+      if (!kind || seen.has(rule.name)) continue;
+      seen.add(rule.name);
+      rules.push({ meta: regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation), pkg: pkg.path, name: rule.name, ...kind });
+    }
+  }
+  return rules;
+}
+function evaluateRegoRules(program2, rules, model, config2, selection, options, judge = {}) {
+  const result = { findings: [], failures: [] };
+  const active = rules.filter((r) => selection.isEnabled(r.meta));
+  if (active.length === 0) return result;
+  const data = { ...options.data, planguard: buildPlanguardData(model, config2, judge) };
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const packagesWithExceptions = new Set(program2.packages().filter((p) => p.rules.some((r) => r.name === "exception")).map((p) => p.path));
+  const exceptions = /* @__PURE__ */ new Map();
+  for (const rule of active) {
+    try {
+      let excepted = exceptions.get(rule.pkg);
+      if (!excepted) {
+        excepted = packagesWithExceptions.has(rule.pkg) ? exceptedSuffixes(program2.evaluate(`data.${rule.pkg}.exception`, model.document, data, budget)) : /* @__PURE__ */ new Set();
+        exceptions.set(rule.pkg, excepted);
+      }
+      if (excepted.has(rule.suffix)) continue;
+      const value = program2.evaluate(`data.${rule.pkg}.${rule.name}`, model.document, data, budget);
+      for (const r of conftestResults(value)) {
+        const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
+        const resource = r.resource ? model.byAddress(r.resource) : void 0;
+        const outcome = {
+          kind: "fail",
+          message: r.msg,
+          ...r.attribute ? { attribute: r.attribute } : {},
+          ...r.severity ? { severity: r.severity } : {},
+          ...resource ? { resource } : r.resource ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } } : {}
+        };
+        result.findings.push(toFinding(meta, outcome, model.file, selection.severityOf(meta)));
+      }
+    } catch (err) {
+      result.failures.push(failure2(rule, err));
+      if (err instanceof Error && err.message.includes("eval_cancel_error")) break;
+    }
+  }
+  return result;
+}
+function typeOf(address) {
+  const parts = address.replace(/\[[^\]]*\]/g, "").split(".");
+  return parts[parts.length - 2] ?? "";
+}
+function failure2(rule, err) {
+  return { ruleId: rule.meta.id, origin: `${rule.meta.origin} (${rule.pkg}.${rule.name})`, message: err instanceof Error ? err.message : String(err) };
+}
+
+// src/policy/select.ts
+var RuleSelection = class {
+  disabled;
+  severities;
+  constructor(config2) {
+    this.disabled = new Set((config2.rules?.disable ?? []).map((id) => id.toUpperCase()));
+    this.severities = config2.rules?.severity ?? {};
+  }
+  isEnabled(meta) {
+    if (this.disabled.has(meta.id.toUpperCase())) return false;
+    return !meta.aliases.some((a) => this.disabled.has(a.toUpperCase()));
+  }
+  severityOf(meta) {
+    return this.severities[meta.id] ?? meta.severity;
+  }
+};
+
+// src/drift/judge.ts
+function typeScriptJudge(rules, config2) {
+  const selection = new RuleSelection(config2);
+  return {
+    rules: rules.filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
+    judge: (side2) => evaluateTypeScriptRules(side2, rules, config2, selection)
+  };
+}
+function regoJudge(rego, config2) {
+  const selection = new RuleSelection(config2);
+  return {
+    rules: rego.rules.filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
+    judge: (side2) => evaluateRegoRules(rego.program, rego.rules, side2, config2, selection, rego.options)
+  };
+}
+function compareVerdicts(before, after, drifted, rules) {
+  const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const beforeIndex = indexByVerdict(before);
+  const afterIndex = indexByVerdict(after);
+  const changes = { introduced: /* @__PURE__ */ new Map(), resolved: /* @__PURE__ */ new Map(), elsewhere: [] };
+  const record = (kind, f) => {
+    const verdict = toVerdict(f, titles.get(f.ruleId) ?? f.ruleId);
+    const address = f.resource?.address;
+    if (address !== void 0 && drifted.has(address)) {
+      const map = changes[kind];
+      const list3 = map.get(address);
+      if (list3) list3.push(verdict);
+      else map.set(address, [verdict]);
+    } else {
+      changes.elsewhere.push({ ...verdict, change: kind, ...address !== void 0 ? { address } : {} });
+    }
+  };
+  for (const [key, f] of afterIndex) if (!beforeIndex.has(key)) record("introduced", f);
+  for (const [key, f] of beforeIndex) if (!afterIndex.has(key)) record("resolved", f);
+  return changes;
+}
+function indexByVerdict(findings) {
+  const index = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.undecided) continue;
+    const key = `${f.ruleId}\0${f.resource?.address ?? ""}`;
+    if (!index.has(key)) index.set(key, f);
+  }
+  return index;
+}
+function toVerdict(f, title) {
+  const v = { ruleId: f.ruleId, title, severity: f.severity, category: f.category, message: f.message };
+  if (f.attribute !== void 0) v.attribute = f.attribute;
+  return v;
+}
+
 // src/source/hcl-lexer.ts
 var NL = 10;
 var CR = 13;
@@ -31546,14 +32315,14 @@ function wholeLineComments(hcl) {
 }
 
 // src/source/module-files.ts
-var import_fast_glob = __toESM(require_out4(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
+var import_fast_glob2 = __toESM(require_out4(), 1);
+import { readFile as readFile4 } from "node:fs/promises";
 async function loadModuleDir(dir) {
-  const names = await (0, import_fast_glob.default)("*.tf", { cwd: dir, onlyFiles: true, deep: 1, absolute: true, dot: false, ignore: [".terraform/**"] }).catch(() => []);
+  const names = await (0, import_fast_glob2.default)("*.tf", { cwd: dir, onlyFiles: true, deep: 1, absolute: true, dot: false, ignore: [".terraform/**"] }).catch(() => []);
   names.sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0));
   const files = [];
   for (const name of names) {
-    const text2 = await readFile3(name, "utf8").catch(() => void 0);
+    const text2 = await readFile4(name, "utf8").catch(() => void 0);
     if (text2 !== void 0) files.push({ path: name, hcl: scanHcl(text2) });
   }
   const index = /* @__PURE__ */ new Map();
@@ -31574,7 +32343,7 @@ function isOverride(file) {
 }
 
 // src/source/module-tree.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function isLocalSource(source) {
   return typeof source === "string" && (source.startsWith("./") || source.startsWith("../"));
@@ -31603,16 +32372,16 @@ function localModuleDirs(sources, rootDir) {
     const dot = key.lastIndexOf(".");
     const parent = dirs.get(dot < 0 ? "" : key.slice(0, dot));
     const source = sources.get(key);
-    dirs.set(key, parent !== void 0 && isLocalSource(source) ? path4.resolve(parent, source) : void 0);
+    dirs.set(key, parent !== void 0 && isLocalSource(source) ? path5.resolve(parent, source) : void 0);
   }
   return [...new Set([...dirs.values()].filter((d) => d !== void 0))];
 }
 
 // src/source/locator.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var MAX_DIRS = 1e4;
 async function buildSourceIndex(options) {
-  const rootDir = path5.resolve(options.sourceDir);
+  const rootDir = path6.resolve(options.sourceDir);
   const sources = configModuleSources(options.configuration);
   const dirs = /* @__PURE__ */ new Map();
   let queue = localModuleDirs(sources, rootDir);
@@ -31624,12 +32393,12 @@ async function buildSourceIndex(options) {
       for (const file of loaded.files) {
         for (const block of file.hcl.blocks) {
           const source = block.strings["source"];
-          if (block.kind === "module" && isLocalSource(source)) queue.push(path5.resolve(loaded.dir, source));
+          if (block.kind === "module" && isLocalSource(source)) queue.push(path6.resolve(loaded.dir, source));
         }
       }
     }
   }
-  return new SourceIndex(rootDir, path5.resolve(options.repoRoot), sources, dirs);
+  return new SourceIndex(rootDir, path6.resolve(options.repoRoot), sources, dirs);
 }
 var SourceIndex = class {
   /** Use buildSourceIndex (or SourceIndex.build), which reads the files first. */
@@ -31727,16 +32496,16 @@ var SourceIndex = class {
     const source = this.sources.get(key) ?? call?.block.strings["source"];
     const site = { calls: call ? [...parent.calls, call] : parent.calls };
     if (call) site.self = call;
-    if (isLocalSource(source)) site.dir = path5.resolve(parent.dir, source);
+    if (isLocalSource(source)) site.dir = path6.resolve(parent.dir, source);
     else if (call) site.callSite = call;
     else return void 0;
     return site;
   }
   /** Relative to the repository root with forward slashes; absolute when the file is outside it. */
   relative(file) {
-    const rel = path5.relative(this.repoRoot, file);
-    const outside = rel === ".." || rel.startsWith(`..${path5.sep}`) || path5.isAbsolute(rel);
-    return (outside ? file : rel).split(path5.sep).join("/");
+    const rel = path6.relative(this.repoRoot, file);
+    const outside = rel === ".." || rel.startsWith(`..${path6.sep}`) || path6.isAbsolute(rel);
+    return (outside ? file : rel).split(path6.sep).join("/");
   }
 };
 function parseTarget(address) {
@@ -31752,14 +32521,14 @@ function parseTarget(address) {
 }
 
 // src/source/repo-root.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path6 from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import path7 from "node:path";
 function findRepoRoot(from) {
-  let dir = path6.resolve(from);
+  let dir = path7.resolve(from);
   for (; ; ) {
-    if (existsSync2(path6.join(dir, ".git"))) return dir;
-    const parent = path6.dirname(dir);
-    if (parent === dir) return path6.resolve(from);
+    if (existsSync3(path7.join(dir, ".git"))) return dir;
+    const parent = path7.dirname(dir);
+    if (parent === dir) return path7.resolve(from);
     dir = parent;
   }
 }
@@ -32162,7 +32931,7 @@ function readAttribute(model, r, path15) {
   if (value === void 0 || value === null) return { state: "absent" };
   return { state: "known", value };
 }
-function isSet(value) {
+function isSet2(value) {
   if (value === null || value === void 0 || value === false) return false;
   if (typeof value === "string") return value.trim() !== "";
   if (Array.isArray(value)) return value.length > 0;
@@ -32215,7 +32984,7 @@ var rdsStorageEncrypted = resourceRule({
   aliases: ["CKV_AWS_16", "AVD-AWS-0080"],
   remediation: "Set `storage_encrypted = true` (with `kms_key_id` for a customer-managed key). Existing databases need a snapshot restore to change this.",
   check(r, { model }) {
-    if (r.type === "aws_db_instance" && isSet(readKnown(model, r, "cluster_identifier"))) return;
+    if (r.type === "aws_db_instance" && isSet2(readKnown(model, r, "cluster_identifier"))) return;
     const enc = readAttribute(model, r, "storage_encrypted");
     if (enc.state === "unknown") return unknown("Whether storage is encrypted is known only after apply.", "storage_encrypted");
     if (enc.state === "known" && enc.value === true) return;
@@ -32233,7 +33002,7 @@ var s3BucketEncryption = resourceRule({
   aliases: ["CKV_AWS_19", "AVD-AWS-0088"],
   remediation: 'Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = "aws:kms"` and a `kms_master_key_id`.',
   check(r, { model }) {
-    if (isSet(readKnown(model, r, "server_side_encryption_configuration"))) return;
+    if (isSet2(readKnown(model, r, "server_side_encryption_configuration"))) return;
     if (referrersOf(model, r, "aws_s3_bucket_server_side_encryption_configuration", "bucket").length > 0) return;
     return fail(`S3 bucket ${r.address} declares no server-side encryption (inline or through an SSE configuration resource).`, "server_side_encryption_configuration");
   }
@@ -32251,7 +33020,7 @@ var sageMakerNotebookKms = resourceRule({
   check(r, { model }) {
     const key = readAttribute(model, r, "kms_key_id");
     if (key.state === "unknown") return key.references.length > 0 ? void 0 : unknown("The KMS key is known only after apply.", "kms_key_id");
-    if (key.state === "known" && isSet(key.value)) return;
+    if (key.state === "known" && isSet2(key.value)) return;
     return fail(`SageMaker notebook ${r.address} has no customer-managed KMS key for its volume.`, "kms_key_id");
   }
 });
@@ -33319,9 +34088,14 @@ var CIS_GCP = "CIS Google Cloud Platform Foundation 2.0";
 var isPublicMember = (m) => m === "allUsers" || m === "allAuthenticatedUsers";
 var GOOGLE_IAM_TYPE = /^google_[a-z0-9_]+_iam_(member|binding|policy)$/;
 function isGoogleIamType(type) {
+  if (iamKinds.has(type)) return iamKinds.get(type);
   const m = GOOGLE_IAM_TYPE.exec(type);
-  return m ? m[1] : void 0;
+  const kind = m ? m[1] : void 0;
+  if (iamKinds.size >= 1e3) iamKinds.clear();
+  iamKinds.set(type, kind);
+  return kind;
 }
+var iamKinds = /* @__PURE__ */ new Map();
 function publicMembersOf(members) {
   const list3 = Array.isArray(members) ? members : [members];
   const out2 = [];
@@ -33549,7 +34323,14 @@ var BUNDLED_RULES = [
 ];
 
 // src/filter/baseline.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
+
+// src/policy/compare.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/filter/baseline.ts
 function buildBaseline(findings, now) {
   const seen = /* @__PURE__ */ new Set();
   const entries = [];
@@ -33558,13 +34339,13 @@ function buildBaseline(findings, now) {
     seen.add(f.fingerprint);
     entries.push(f.resource ? { fingerprint: f.fingerprint, ruleId: f.ruleId, address: f.resource.address } : { fingerprint: f.fingerprint, ruleId: f.ruleId });
   }
-  entries.sort((a, b) => a.ruleId.localeCompare(b.ruleId) || (a.address ?? "").localeCompare(b.address ?? ""));
+  entries.sort((a, b) => compareText(a.ruleId, b.ruleId) || compareText(a.address ?? "", b.address ?? ""));
   return { planguardBaseline: 1, createdAt: now.toISOString(), findings: entries };
 }
 async function readBaseline(file) {
   let text2;
   try {
-    text2 = await readFile4(file, "utf8");
+    text2 = await readFile5(file, "utf8");
   } catch (err) {
     throw new InputError(file, describeFsError(err));
   }
@@ -33585,13 +34366,6 @@ function applyBaseline(findings, fingerprints, file) {
     if (!f.suppression && fingerprints.has(f.fingerprint)) f.suppression = { kind: "baseline", reason: "in the baseline", origin: file };
   }
 }
-
-// src/policy/fingerprint.ts
-import * as crypto from "node:crypto";
-function fingerprintOf(ruleId, address, attribute) {
-  return sha256Hex(`${ruleId}\0${address ?? ""}\0${attribute ?? ""}`).slice(0, 32);
-}
-var sha256Hex = typeof crypto.hash === "function" ? (text2) => crypto.hash("sha256", text2, "hex") : (text2) => crypto.createHash("sha256").update(text2).digest("hex");
 
 // src/filter/address-glob.ts
 function addressMatcher(pattern) {
@@ -33641,711 +34415,6 @@ function applyWaivers(findings, waivers, aliasesOf2, configFile, today2) {
     })
   );
   return { expired };
-}
-
-// src/policy/finding.ts
-function toFinding(meta, outcome, file, severity, judged) {
-  const undecided2 = outcome.kind === "unknown";
-  const resource = judged ?? outcome.resource;
-  const finding = {
-    ruleId: meta.id,
-    severity: undecided2 ? "info" : outcome.severity ?? severity,
-    category: meta.category,
-    message: undecided2 ? `Not decided until apply: ${outcome.message}` : outcome.message,
-    fingerprint: fingerprintOf(meta.id, resource?.address, outcome.attribute),
-    file
-  };
-  if (undecided2) finding.undecided = true;
-  if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
-  if (outcome.attribute !== void 0) finding.attribute = outcome.attribute;
-  return finding;
-}
-
-// src/policy/evaluate.ts
-function isJudged(r, config2, options = {}) {
-  if (!r.willExist || r.mode !== "managed" && config2.include_data_sources !== true) return false;
-  return !options.changedOnly || isChanged(r);
-}
-function isChanged(r) {
-  return r.actions.includes("create") || r.actions.includes("update");
-}
-function evaluateTypeScriptRules(model, rules, config2, selection, judge = {}) {
-  const active = rules.filter((r) => selection.isEnabled(r.meta));
-  const index = new RuleIndex(active.filter((r) => r.kind === "resource"));
-  const result = { findings: [], failures: [] };
-  const ctx = { model, config: config2 };
-  const resources = model.resources;
-  for (let i = 0; i < resources.length; i++) {
-    const resource = resources[i];
-    if (!isJudged(resource, config2, judge)) continue;
-    const forType = index.rulesFor(resource.type);
-    for (let j = 0; j < forType.length; j++) {
-      const rule = forType[j];
-      try {
-        addFindings(result, rule, rule.check(resource, ctx), model.file, selection, resource);
-      } catch (err) {
-        result.failures.push(failure(rule, err, resource.address));
-      }
-    }
-  }
-  for (const rule of active.filter((r) => r.kind === "model")) {
-    try {
-      addFindings(result, rule, rule.check(ctx), model.file, selection);
-    } catch (err) {
-      result.failures.push(failure(rule, err));
-    }
-  }
-  return result;
-}
-function addFindings(result, rule, checked, file, selection, resource) {
-  if (checked === void 0) return;
-  const outcomes = Array.isArray(checked) ? checked : [checked];
-  if (outcomes.length === 0) return;
-  const severity = selection.severityOf(rule.meta);
-  for (let i = 0; i < outcomes.length; i++) result.findings.push(toFinding(rule.meta, outcomes[i], file, severity, resource));
-}
-function failure(rule, err, resource) {
-  const f = { ruleId: rule.meta.id, origin: rule.meta.origin, message: err instanceof Error ? err.message : String(err) };
-  if (resource !== void 0) f.resource = resource;
-  return f;
-}
-var RuleIndex = class {
-  constructor(rules) {
-    this.rules = rules;
-    this.patterned = rules.filter((r) => r.resourceTypePattern !== void 0);
-  }
-  rules;
-  byType = /* @__PURE__ */ new Map();
-  patterned;
-  rulesFor(type) {
-    let list3 = this.byType.get(type);
-    if (!list3) {
-      list3 = this.rules.filter((r) => r.meta.resourceTypes.includes(type) || this.patterned.includes(r) && r.resourceTypePattern.test(type));
-      this.byType.set(type, list3);
-    }
-    return list3;
-  }
-};
-
-// src/policy/select.ts
-var RuleSelection = class {
-  disabled;
-  severities;
-  constructor(config2) {
-    this.disabled = new Set((config2.rules?.disable ?? []).map((id) => id.toUpperCase()));
-    this.severities = config2.rules?.severity ?? {};
-  }
-  isEnabled(meta) {
-    if (this.disabled.has(meta.id.toUpperCase())) return false;
-    return !meta.aliases.some((a) => this.disabled.has(a.toUpperCase()));
-  }
-  severityOf(meta) {
-    return this.severities[meta.id] ?? meta.severity;
-  }
-};
-
-// src/policy/rego/runner.ts
-var import_fast_glob2 = __toESM(require_out4(), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
-import { existsSync as existsSync3 } from "node:fs";
-import { readFile as readFile5, stat as stat2 } from "node:fs/promises";
-import path7 from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/rego/value.ts
-var RegoNumber = class {
-  constructor(value, text2) {
-    this.value = value;
-    this.text = text2;
-  }
-  value;
-  text;
-  /** JSON.stringify (results, messages) sees the value. */
-  toJSON() {
-    return this.value;
-  }
-};
-function numberFromText(text2) {
-  const n = Number(text2);
-  if (formatNumber(n) === text2) return n;
-  return new RegoNumber(n === 0 ? 0 : n, text2);
-}
-function numberValue(n) {
-  return typeof n === "number" ? n : n.value;
-}
-function asNumber(v) {
-  if (typeof v === "number") return v;
-  return v instanceof RegoNumber ? v.value : void 0;
-}
-function isNumber(v) {
-  return typeof v === "number" || v instanceof RegoNumber;
-}
-function numberInt(v) {
-  if (typeof v === "number") return Number.isInteger(v) ? v : void 0;
-  if (!(v instanceof RegoNumber) || !/^-?[0-9]+$/.test(v.text)) return void 0;
-  const b = BigInt(v.text);
-  if (b > 9223372036854775807n || b < -9223372036854775808n) return void 0;
-  return v.value;
-}
-var RegoObject = class {
-  /** canonical key -> [key, value] */
-  map;
-  constructor(entries = []) {
-    this.map = /* @__PURE__ */ new Map();
-    for (const [k, v] of entries) this.map.set(canonicalKey(k), [k, v]);
-  }
-  get size() {
-    return this.map.size;
-  }
-  get(key) {
-    return this.map.get(canonicalKey(key))?.[1];
-  }
-  has(key) {
-    return this.map.has(canonicalKey(key));
-  }
-  *entries() {
-    for (const entry of this.map.values()) yield entry;
-  }
-  *keys() {
-    for (const [k] of this.map.values()) yield k;
-  }
-};
-var RegoSet = class {
-  map;
-  constructor(values = []) {
-    this.map = /* @__PURE__ */ new Map();
-    for (const v of values) this.map.set(canonicalKey(v), v);
-  }
-  get size() {
-    return this.map.size;
-  }
-  has(v) {
-    return this.map.has(canonicalKey(v));
-  }
-  values() {
-    return this.map.values();
-  }
-  [Symbol.iterator]() {
-    return this.map.values();
-  }
-  /**
-   * Adds a member while the set is being built. Only the code that created
-   * the set may call this, before the set is shared.
-   */
-  addDuringConstruction(v) {
-    this.map.set(canonicalKey(v), v);
-  }
-};
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoNumber);
-}
-function isSet2(v) {
-  return v instanceof RegoSet;
-}
-function typeName(v) {
-  if (v === null) return "null";
-  switch (typeof v) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-  }
-  if (Array.isArray(v)) return "array";
-  if (v instanceof RegoSet) return "set";
-  if (v instanceof RegoNumber) return "number";
-  return "object";
-}
-var hasOwn = Object.prototype.hasOwnProperty;
-function objectGet(obj3, key) {
-  if (obj3 instanceof RegoObject) return obj3.get(key);
-  if (typeof key !== "string") return void 0;
-  return hasOwn.call(obj3, key) ? obj3[key] : void 0;
-}
-function objectHas(obj3, key) {
-  if (obj3 instanceof RegoObject) return obj3.has(key);
-  return typeof key === "string" && hasOwn.call(obj3, key);
-}
-function objectSize(obj3) {
-  return obj3 instanceof RegoObject ? obj3.size : Object.keys(obj3).length;
-}
-function* objectEntries(obj3) {
-  if (obj3 instanceof RegoObject) {
-    yield* obj3.entries();
-    return;
-  }
-  for (const k of Object.keys(obj3)) yield [k, obj3[k]];
-}
-function* objectKeys(obj3) {
-  if (obj3 instanceof RegoObject) {
-    yield* obj3.keys();
-    return;
-  }
-  yield* Object.keys(obj3);
-}
-function makeObject(entries) {
-  const list3 = Array.isArray(entries) ? entries : [...entries];
-  if (list3.every(([k]) => typeof k === "string")) {
-    const out2 = {};
-    for (const [k, v] of list3) {
-      if (k === "__proto__") Object.defineProperty(out2, k, { value: v, enumerable: true, writable: true, configurable: true });
-      else out2[k] = v;
-    }
-    return out2;
-  }
-  return new RegoObject(list3);
-}
-var TYPE_ORDER = {
-  null: 0,
-  boolean: 1,
-  number: 2,
-  string: 3,
-  array: 4,
-  object: 5,
-  set: 6
-};
-function compare(a, b) {
-  if (a === b) return 0;
-  const ta = typeName(a);
-  const tb = typeName(b);
-  if (ta !== tb) return TYPE_ORDER[ta] - TYPE_ORDER[tb];
-  switch (ta) {
-    case "null":
-      return 0;
-    case "boolean":
-      return (a ? 1 : 0) - (b ? 1 : 0);
-    case "number": {
-      const x = typeof a === "number" ? a : a.value;
-      const y = typeof b === "number" ? b : b.value;
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
-    case "string":
-      return compareStrings(a, b);
-    case "array":
-      return compareSequences(a, b);
-    case "set":
-      return compareSequences(sortedMembers(a), sortedMembers(b));
-    case "object": {
-      const ea = sortedEntries(a);
-      const eb = sortedEntries(b);
-      const n = Math.min(ea.length, eb.length);
-      for (let i = 0; i < n; i++) {
-        const c = compare(ea[i][0], eb[i][0]);
-        if (c !== 0) return c;
-        const d = compare(ea[i][1], eb[i][1]);
-        if (d !== 0) return d;
-      }
-      return ea.length - eb.length;
-    }
-  }
-}
-function compareStrings(a, b) {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(i);
-    if (ca !== cb) {
-      const sa = ca >= 55296 && ca <= 57343;
-      const sb = cb >= 55296 && cb <= 57343;
-      if (sa !== sb) return sa ? 1 : -1;
-      return ca - cb;
-    }
-  }
-  return a.length - b.length;
-}
-function compareSequences(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const c = compare(a[i], b[i]);
-    if (c !== 0) return c;
-  }
-  return a.length - b.length;
-}
-function sortedMembers(s) {
-  return [...s.values()].sort(compare);
-}
-function sortedEntries(o) {
-  return [...objectEntries(o)].sort((x, y) => compare(x[0], y[0]));
-}
-function equal(a, b) {
-  if (a === b) return true;
-  const ta = typeName(a);
-  if (ta !== typeName(b)) return false;
-  switch (ta) {
-    case "null":
-    case "boolean":
-    case "string":
-      return false;
-    // a === b handled above
-    case "number":
-      return (typeof a === "number" ? a : a.value) === (typeof b === "number" ? b : b.value);
-    case "array": {
-      const x = a;
-      const y = b;
-      if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i++) if (!equal(x[i], y[i])) return false;
-      return true;
-    }
-    case "set": {
-      const x = a;
-      const y = b;
-      if (x.size !== y.size) return false;
-      for (const v of x) if (!y.has(v)) return false;
-      return true;
-    }
-    case "object": {
-      const x = a;
-      const y = b;
-      if (objectSize(x) !== objectSize(y)) return false;
-      for (const [k, v] of objectEntries(x)) {
-        const w = objectGet(y, k);
-        if (w === void 0 || !equal(v, w)) return false;
-      }
-      return true;
-    }
-  }
-}
-var keyCache = /* @__PURE__ */ new WeakMap();
-function canonicalKey(v) {
-  if (v === null) return "n";
-  switch (typeof v) {
-    case "boolean":
-      return v ? "t" : "f";
-    case "number":
-      return "#" + (Object.is(v, -0) ? 0 : v);
-    case "string":
-      return "s" + v;
-  }
-  if (v instanceof RegoNumber) return "#" + v.value;
-  const cached = keyCache.get(v);
-  if (cached !== void 0) return cached;
-  let key;
-  if (Array.isArray(v)) {
-    key = "[" + v.map((x) => JSON.stringify(canonicalKey(x))).join(",") + "]";
-  } else if (v instanceof RegoSet) {
-    key = "<" + [...v.values()].map(canonicalKey).sort().map((x) => JSON.stringify(x)).join(",") + ">";
-  } else {
-    const parts = [...objectEntries(v)].map(
-      ([k, x]) => JSON.stringify(canonicalKey(k)) + ":" + JSON.stringify(canonicalKey(x))
-    );
-    key = "{" + parts.sort().join(",") + "}";
-  }
-  keyCache.set(v, key);
-  return key;
-}
-function toJSON(v) {
-  if (v === null || typeof v !== "object") return v;
-  if (v instanceof RegoNumber) return v.value;
-  if (Array.isArray(v)) return v.map(toJSON);
-  if (v instanceof RegoSet) return sortedMembers(v).map(toJSON);
-  const out2 = {};
-  for (const [k, x] of sortedEntries(v)) {
-    const name = typeof k === "string" ? k : JSON.stringify(toJSON(k));
-    Object.defineProperty(out2, name, { value: toJSON(x), enumerable: true, writable: true, configurable: true });
-  }
-  return out2;
-}
-function formatValue(v) {
-  if (v === null) return "null";
-  switch (typeof v) {
-    case "boolean":
-      return v ? "true" : "false";
-    case "number":
-      return formatNumber(v);
-    case "string":
-      return JSON.stringify(v);
-  }
-  if (v instanceof RegoNumber) return v.text;
-  if (Array.isArray(v)) return "[" + v.map(formatValue).join(", ") + "]";
-  if (v instanceof RegoSet) {
-    if (v.size === 0) return "set()";
-    return "{" + sortedMembers(v).map(formatValue).join(", ") + "}";
-  }
-  return "{" + sortedEntries(v).map(([k, x]) => formatValue(k) + ": " + formatValue(x)).join(", ") + "}";
-}
-function formatNumber(n) {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
-  return String(n);
-}
-
-// src/policy/rego/conftest.ts
-var CONFTEST_RULE = /^(deny|violation|warn)(?:_([A-Za-z0-9_]+))?$/;
-function conftestKind(ruleName) {
-  const m = CONFTEST_RULE.exec(ruleName);
-  return m ? { kind: m[1], suffix: m[2] ?? "" } : void 0;
-}
-function conftestResults(value) {
-  if (value === void 0 || value === null || value === false) return [];
-  const members = isSet2(value) ? [...value] : Array.isArray(value) ? value : [value];
-  const out2 = [];
-  for (const m of members) {
-    const r = toResult(m);
-    if (r) out2.push(r);
-  }
-  return out2;
-}
-function toResult(member2) {
-  if (typeof member2 === "string") return member2 === "" ? void 0 : { msg: member2 };
-  if (!isObject(member2)) return member2 === true ? void 0 : { msg: String(member2) };
-  const msg = objectGet(member2, "msg");
-  if (typeof msg !== "string" || msg === "") return void 0;
-  const result = { msg };
-  const resource = objectGet(member2, "resource");
-  if (typeof resource === "string" && resource !== "") result.resource = resource;
-  const attribute = objectGet(member2, "attribute");
-  if (typeof attribute === "string" && attribute !== "") result.attribute = attribute;
-  else if (Array.isArray(attribute)) result.attribute = attribute.map(String).join(".");
-  const severity = objectGet(member2, "severity");
-  if (typeof severity === "string" && isSeverity(severity.toLowerCase())) result.severity = severity.toLowerCase();
-  const id = objectGet(member2, "id");
-  if (typeof id === "string" && id !== "") result.id = id;
-  return result;
-}
-function exceptedSuffixes(exception) {
-  const out2 = /* @__PURE__ */ new Set();
-  if (exception === void 0) return out2;
-  const members = isSet2(exception) ? [...exception] : Array.isArray(exception) ? exception : [exception];
-  for (const m of members) {
-    const names = Array.isArray(m) ? m : isSet2(m) ? [...m] : [m];
-    for (const n of names) if (typeof n === "string") out2.add(n);
-  }
-  return out2;
-}
-
-// src/policy/rego/engine.ts
-var DEFAULT_BUDGET = { timeoutMs: 3e4, maxDepth: 2e3 };
-
-// src/policy/rego/metadata.ts
-function regoRuleMetadata(pkg, ruleName, kind, annotation2) {
-  const a = annotation2 ?? pkg.annotation ?? {};
-  const custom = a.custom ?? {};
-  const str4 = (k) => typeof custom[k] === "string" && custom[k] !== "" ? custom[k] : void 0;
-  const list3 = (k) => Array.isArray(custom[k]) ? custom[k].filter((x) => typeof x === "string") : [];
-  const severity = str4("severity")?.toLowerCase();
-  const meta = {
-    id: str4("id") ?? `${pkg.path}.${ruleName}`,
-    title: a.title ?? `${pkg.path}.${ruleName}`,
-    description: a.description ?? a.title ?? `Rego rule ${ruleName} in package ${pkg.path}.`,
-    severity: severity && isSeverity(severity) ? severity : kind === "warn" ? "info" : "high",
-    category: str4("category") ?? "policy",
-    providers: list3("providers"),
-    resourceTypes: list3("resource_types"),
-    compliance: compliance(custom["compliance"]),
-    remediation: str4("remediation") ?? "See the policy's documentation.",
-    aliases: list3("aliases"),
-    language: "rego",
-    origin: pkg.file
-  };
-  const help = str4("help_uri") ?? str4("helpUri");
-  if (help) meta.helpUri = help;
-  return meta;
-}
-function compliance(value) {
-  if (!Array.isArray(value)) return [];
-  const out2 = [];
-  for (const item of value) {
-    if (item && typeof item === "object" && typeof item["framework"] === "string") {
-      const { framework, control } = item;
-      out2.push({ framework, control: String(control ?? "") });
-    } else if (typeof item === "string") {
-      const at = item.lastIndexOf(" ");
-      out2.push(at > 0 ? { framework: item.slice(0, at), control: item.slice(at + 1) } : { framework: item, control: "" });
-    }
-  }
-  return out2;
-}
-
-// src/policy/rego/planguard-data.ts
-var NO_UNKNOWNS = Object.freeze({});
-function buildPlanguardData(model, config2, judge = {}) {
-  const resources = [];
-  const byType = /* @__PURE__ */ Object.create(null);
-  const references = /* @__PURE__ */ Object.create(null);
-  const referrers = /* @__PURE__ */ Object.create(null);
-  for (const r of model.resources) {
-    if (!isJudged(r, config2, judge)) continue;
-    const rr = toRegoResource(r);
-    resources.push(rr);
-    (byType[r.type] ??= []).push(rr);
-    if (!(r.configAddress in references)) {
-      references[r.configAddress] = model.graph.referencesFrom(r.configAddress).map((ref) => ({ attribute: ref.attribute, to: ref.to }));
-      referrers[r.configAddress] = model.graph.referencesTo(r.configAddress).map((ref) => ({
-        attribute: ref.attribute,
-        from: ref.from,
-        from_type: typeOfConfigAddress2(ref.from)
-      }));
-    }
-  }
-  return { resources, resources_by_type: byType, references, referrers, config: config2 };
-}
-function toRegoResource(r) {
-  const rr = {
-    address: r.address,
-    config_address: r.configAddress,
-    module: r.moduleAddress,
-    type: r.type,
-    name: r.name,
-    mode: r.mode,
-    provider: r.provider,
-    actions: r.actions,
-    after: r.after,
-    before: r.before,
-    after_unknown: isMask(r.afterUnknown) ? r.afterUnknown : NO_UNKNOWNS
-  };
-  Object.defineProperty(rr, "unknown_paths", LAZY_UNKNOWN_PATHS);
-  return rr;
-}
-var LAZY_UNKNOWN_PATHS = {
-  enumerable: true,
-  configurable: true,
-  get() {
-    const value = unknownPaths(this.after_unknown);
-    Object.defineProperty(this, "unknown_paths", { value, enumerable: true, writable: true, configurable: true });
-    return value;
-  }
-};
-function isMask(mask2) {
-  return typeof mask2 === "object" && mask2 !== null && !Array.isArray(mask2);
-}
-function unknownPaths(mask2) {
-  const out2 = [];
-  const stack = [[mask2, ""]];
-  while (stack.length > 0) {
-    const [node, prefix] = stack.pop();
-    if (node === true) {
-      if (prefix !== "") out2.push(prefix);
-      continue;
-    }
-    if (node === null || typeof node !== "object") continue;
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, prefix === "" ? k : `${prefix}.${k}`]);
-  }
-  return out2.sort();
-}
-function typeOfConfigAddress2(address) {
-  const parts = address.split(".");
-  return parts[parts.length - 2] ?? "";
-}
-
-// src/policy/rego/runner.ts
-var BUNDLED_POLICY_DIR = bundledPolicyDir();
-function bundledPolicyDir() {
-  const candidates = ["../../../policies/", "../../policies/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
-  return candidates.find((dir) => existsSync3(path7.join(dir, "lib", "lib.rego"))) ?? candidates[0];
-}
-async function readPolicies(paths, bundled, withTests = false) {
-  const out2 = [];
-  for (const p of paths) {
-    let isDir;
-    try {
-      isDir = (await stat2(p)).isDirectory();
-    } catch (err) {
-      throw new InputError(p, describeFsError(err));
-    }
-    const files = isDir ? (await (0, import_fast_glob2.default)(["**/*.rego"], { cwd: p, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort() : [p];
-    if (files.length === 0) throw new InputError(p, "holds no .rego files");
-    for (const file of files) {
-      if (!withTests && file.endsWith("_test.rego")) continue;
-      try {
-        out2.push({ file: bundled ? path7.relative(path7.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readFile5(file, "utf8"), bundled });
-      } catch (err) {
-        throw new InputError(file, describeFsError(err));
-      }
-    }
-  }
-  return out2;
-}
-async function readDataFiles(files) {
-  const data = {};
-  for (const file of files) {
-    let text2;
-    try {
-      text2 = await readFile5(file, "utf8");
-    } catch (err) {
-      throw new InputError(file, describeFsError(err));
-    }
-    let value;
-    try {
-      value = file.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml2.parse)(text2);
-    } catch (err) {
-      throw new InputError(file, `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`);
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InputError(file, "a data file must hold an object");
-    deepMerge(data, value);
-  }
-  return data;
-}
-function deepMerge(into, from) {
-  for (const [k, v] of Object.entries(from)) {
-    const cur = into[k];
-    if (cur && typeof cur === "object" && !Array.isArray(cur) && v && typeof v === "object" && !Array.isArray(v)) {
-      deepMerge(cur, v);
-    } else {
-      into[k] = v;
-    }
-  }
-}
-var isBundledPackage = (p) => p === "planguard" || p.startsWith("planguard.");
-var isHelperPackage = (p) => p === "planguard.lib" || p.endsWith("_test");
-function regoRules(program2, namespaces) {
-  const rules = [];
-  for (const pkg of program2.packages()) {
-    if (isHelperPackage(pkg.path)) continue;
-    if (!isBundledPackage(pkg.path) && namespaces !== "all" && !namespaces.includes(pkg.path)) continue;
-    const seen = /* @__PURE__ */ new Set();
-    for (const rule of pkg.rules) {
-      const kind = conftestKind(rule.name);
-      if (!kind || seen.has(rule.name)) continue;
-      seen.add(rule.name);
-      rules.push({ meta: regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation), pkg: pkg.path, name: rule.name, ...kind });
-    }
-  }
-  return rules;
-}
-function evaluateRegoRules(program2, rules, model, config2, selection, options, judge = {}) {
-  const result = { findings: [], failures: [] };
-  const active = rules.filter((r) => selection.isEnabled(r.meta));
-  if (active.length === 0) return result;
-  const data = { ...options.data, planguard: buildPlanguardData(model, config2, judge) };
-  const budget = options.budget ?? DEFAULT_BUDGET;
-  const packagesWithExceptions = new Set(program2.packages().filter((p) => p.rules.some((r) => r.name === "exception")).map((p) => p.path));
-  const exceptions = /* @__PURE__ */ new Map();
-  for (const rule of active) {
-    try {
-      let excepted = exceptions.get(rule.pkg);
-      if (!excepted) {
-        excepted = packagesWithExceptions.has(rule.pkg) ? exceptedSuffixes(program2.evaluate(`data.${rule.pkg}.exception`, model.document, data, budget)) : /* @__PURE__ */ new Set();
-        exceptions.set(rule.pkg, excepted);
-      }
-      if (excepted.has(rule.suffix)) continue;
-      const value = program2.evaluate(`data.${rule.pkg}.${rule.name}`, model.document, data, budget);
-      for (const r of conftestResults(value)) {
-        const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
-        const resource = r.resource ? model.byAddress(r.resource) : void 0;
-        const outcome = {
-          kind: "fail",
-          message: r.msg,
-          ...r.attribute ? { attribute: r.attribute } : {},
-          ...r.severity ? { severity: r.severity } : {},
-          ...resource ? { resource } : r.resource ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } } : {}
-        };
-        result.findings.push(toFinding(meta, outcome, model.file, selection.severityOf(meta)));
-      }
-    } catch (err) {
-      result.failures.push(failure2(rule, err));
-      if (err instanceof Error && err.message.includes("eval_cancel_error")) break;
-    }
-  }
-  return result;
-}
-function typeOf(address) {
-  const parts = address.replace(/\[[^\]]*\]/g, "").split(".");
-  return parts[parts.length - 2] ?? "";
-}
-function failure2(rule, err) {
-  return { ruleId: rule.meta.id, origin: `${rule.meta.origin} (${rule.pkg}.${rule.name})`, message: err instanceof Error ? err.message : String(err) };
 }
 
 // src/scan/locate.ts
@@ -34447,7 +34516,7 @@ function describeInput(model, config2, judge) {
   return input;
 }
 function byImportance(a, b) {
-  return severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId) || (a.resource?.address ?? "").localeCompare(b.resource?.address ?? "") || (a.attribute ?? "").localeCompare(b.attribute ?? "");
+  return severityRank(b.severity) - severityRank(a.severity) || compareText(a.ruleId, b.ruleId) || compareText(a.resource?.address ?? "", b.resource?.address ?? "") || compareText(a.attribute ?? "", b.attribute ?? "");
 }
 function appendAll(target, items) {
   for (const item of items) target.push(item);
@@ -34490,7 +34559,7 @@ function overlaps(a, b) {
 }
 function byRisk(a, b) {
   const statusOrder = { deleted: 0, changed: 1, appeared: 2 };
-  return severityRank(b.severity) - severityRank(a.severity) || b.introduced.length - a.introduced.length || Number(b.affectsPlan) - Number(a.affectsPlan) || statusOrder[a.status] - statusOrder[b.status] || a.address.localeCompare(b.address);
+  return severityRank(b.severity) - severityRank(a.severity) || b.introduced.length - a.introduced.length || Number(b.affectsPlan) - Number(a.affectsPlan) || statusOrder[a.status] - statusOrder[b.status] || compareText(a.address, b.address);
 }
 
 // src/drift/align.ts
@@ -34848,50 +34917,6 @@ async function loadForDrift(file, options = {}) {
   return { loaded, digests: loaded.digests };
 }
 
-// src/drift/judge.ts
-function typeScriptJudge(rules, config2) {
-  const selection = new RuleSelection(config2);
-  return {
-    rules: rules.filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
-    judge: (side2) => evaluateTypeScriptRules(side2, rules, config2, selection)
-  };
-}
-function compareVerdicts(before, after, drifted, rules) {
-  const titles = new Map(rules.map((r) => [r.id, r.title]));
-  const beforeIndex = indexByVerdict(before);
-  const afterIndex = indexByVerdict(after);
-  const changes = { introduced: /* @__PURE__ */ new Map(), resolved: /* @__PURE__ */ new Map(), elsewhere: [] };
-  const record = (kind, f) => {
-    const verdict = toVerdict(f, titles.get(f.ruleId) ?? f.ruleId);
-    const address = f.resource?.address;
-    if (address !== void 0 && drifted.has(address)) {
-      const map = changes[kind];
-      const list3 = map.get(address);
-      if (list3) list3.push(verdict);
-      else map.set(address, [verdict]);
-    } else {
-      changes.elsewhere.push({ ...verdict, change: kind, ...address !== void 0 ? { address } : {} });
-    }
-  };
-  for (const [key, f] of afterIndex) if (!beforeIndex.has(key)) record("introduced", f);
-  for (const [key, f] of beforeIndex) if (!afterIndex.has(key)) record("resolved", f);
-  return changes;
-}
-function indexByVerdict(findings) {
-  const index = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.undecided) continue;
-    const key = `${f.ruleId}\0${f.resource?.address ?? ""}`;
-    if (!index.has(key)) index.set(key, f);
-  }
-  return index;
-}
-function toVerdict(f, title) {
-  const v = { ruleId: f.ruleId, title, severity: f.severity, category: f.category, message: f.message };
-  if (f.attribute !== void 0) v.attribute = f.attribute;
-  return v;
-}
-
 // src/drift/world.ts
 function sideModel(file, world, configuration, terraformVersion) {
   const doc = {
@@ -35155,139 +35180,15 @@ function uniqueById(rules) {
   return [...seen.values()];
 }
 
-// src/cli/write.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { rename, unlink, writeFile } from "node:fs/promises";
-import path8 from "node:path";
-async function writeFileAtomic(file, content) {
-  const dir = path8.dirname(path8.resolve(file));
-  const tmp = path8.join(dir, `.${path8.basename(file)}.${randomBytes2(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(tmp, content, { encoding: "utf8", flag: "wx" });
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => void 0);
-    throw new InputError(file, `cannot write the report: ${describeFsError(err)}`);
-  }
-}
-
-// src/cli/output.ts
-function parseOutputs(stdoutFormat, outputs, known) {
-  const targets = [];
-  let stdoutTaken = false;
-  for (const spec of outputs) {
-    const m = /^([a-z]+)=(.+)$/.exec(spec);
-    const format = m ? m[1] : stdoutFormat;
-    const file = m ? m[2] : spec;
-    if (!known.includes(format)) throw new InputError("--output", `unknown format "${format}" (known: ${known.join(", ")})`);
-    if (!m) stdoutTaken = true;
-    targets.push({ format, file });
-  }
-  if (!known.includes(stdoutFormat)) throw new InputError("--format", `unknown format "${stdoutFormat}" (known: ${known.join(", ")})`);
-  if (!stdoutTaken) targets.unshift({ format: stdoutFormat });
-  return targets;
-}
-async function emit(target, content) {
-  if (target.file === void 0 || target.file === "-") {
-    process.stdout.write(content);
-    return;
-  }
-  await writeFileAtomic(target.file, content);
-}
-function useColor(target, noColorFlag) {
-  if (noColorFlag || target.file !== void 0) return false;
-  if (process.env["NO_COLOR"] !== void 0 && process.env["NO_COLOR"] !== "") return false;
-  return process.stdout.isTTY === true;
-}
-
-// src/cli/source-dir.ts
-import { readdirSync } from "node:fs";
-import path9 from "node:path";
-function sourceOptions(flags, inputs) {
-  const sourceDir = path9.resolve(flags.sourceDir ?? guessSourceDir(inputs));
-  return { sourceDir, repoRoot: path9.resolve(flags.repoRoot ?? findRepoRoot(sourceDir)) };
-}
-function guessSourceDir(inputs) {
-  const cwd = process.cwd();
-  if (hasTfFiles(cwd)) return cwd;
-  for (const file of inputs) {
-    if (file === "-") continue;
-    const dir = path9.dirname(path9.resolve(file));
-    if (hasTfFiles(dir)) return dir;
-  }
-  return cwd;
-}
-function hasTfFiles(dir) {
-  try {
-    return readdirSync(dir).some((name) => name.endsWith(".tf"));
-  } catch {
-    return false;
-  }
-}
-var SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the working directory if it has .tf files, else the plan's directory)";
-var REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources)";
-
-// src/cli/common-options.ts
-function addCommonOptions(command, formats, what, example) {
-  return command.option("-f, --format <format>", `report on stdout: ${formats.join(", ")}`, "text").option("-o, --output <[format=]file>", `write a report to a file; repeatable (e.g. -o ${example})`, collect, []).option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)").option("--fail-on <severity>", `exit 1 when ${what} reaches this severity`, "low").option("--soft-fail", `exit 0 even when ${what} reaches --fail-on (errors still exit 2)`).option("--no-color", "no colour in the text report").option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`).option("--source-dir <dir>", SOURCE_DIR_HELP).option("--repo-root <dir>", REPO_ROOT_HELP);
-}
-function collect(value, previous) {
-  return [...previous, value];
-}
-function parseSize(value) {
-  if (value === void 0) return void 0;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
-  return n;
-}
-
-// src/cli/drift.ts
-function registerDrift(program2) {
-  const command = program2.command("drift").description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots").argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin").option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)").option("--current <state>", "the newer state snapshot, compared with --baseline");
-  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif").action(async (plan2, flags) => {
-    process.exitCode = await driftCommand(plan2, flags);
-  });
-}
-async function driftCommand(plan2, flags) {
-  const target = targetOf(plan2, flags);
-  const failOn = parseSeverity(flags.failOn, "--fail-on");
-  const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
-  const maxBytes = parseSize(flags.maxInputSize);
-  const { config: config2 } = await loadConfig(flags.config);
-  const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
-  const report = await runDrift({ target, config: config2, source, load: maxBytes === void 0 ? {} : { maxBytes } });
-  for (const t of targets) {
-    await emit(t, DRIFT_FORMATS[t.format](report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
-  }
-  if (report.failures.length > 0) {
-    process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete
-`);
-    return EXIT_ERROR;
-  }
-  if (flags.softFail) return EXIT_OK;
-  return reachesThreshold(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
-}
-function targetOf(plan2, flags) {
-  const states = flags.baseline !== void 0 || flags.current !== void 0;
-  if (plan2 !== void 0 && states) throw new UsageError("give a plan, or --baseline and --current, not both");
-  if (plan2 !== void 0) return { plan: plan2 };
-  if (flags.baseline === void 0 || flags.current === void 0) {
-    if (!states) throw new UsageError("drift needs a plan, or --baseline <state> and --current <state>");
-    throw new UsageError(`--${flags.baseline === void 0 ? "baseline" : "current"} is missing: drift between states compares --baseline with --current`);
-  }
-  if (flags.baseline === "-" && flags.current === "-") throw new UsageError("--baseline and --current cannot both read stdin");
-  return { baseline: flags.baseline, current: flags.current };
-}
-
 // src/policy/rego/load.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import path12 from "node:path";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import path10 from "node:path";
 
 // src/policy/rego/ast-cache.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync } from "node:fs";
 import * as nodeModule from "node:module";
-import path10 from "node:path";
+import path8 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/rego/annotations.ts
@@ -36525,9 +36426,9 @@ function numberScalar(text2) {
 
 // src/policy/rego/ast-cache.ts
 var FORMAT = 1;
-var HERE = path10.dirname(fileURLToPath2(import.meta.url));
-var AST_CACHE_FILE = path10.join(HERE, "bundled-ast.json");
-var REGO_DIR = path10.resolve(HERE, "../../rego");
+var HERE = path8.dirname(fileURLToPath2(import.meta.url));
+var AST_CACHE_FILE = path8.join(HERE, "bundled-ast.json");
+var REGO_DIR = path8.resolve(HERE, "../../rego");
 function sha256(text2) {
   return createHash2("sha256").update(text2).digest("hex");
 }
@@ -36535,17 +36436,17 @@ function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js") {
   const hash3 = createHash2("sha256").update(`format ${FORMAT}
 `);
   const seen = /* @__PURE__ */ new Set();
-  const queue = [path10.join(regoDir, entry)];
+  const queue = [path8.join(regoDir, entry)];
   while (queue.length) {
     const file = queue.shift();
     if (seen.has(file)) continue;
     seen.add(file);
     const actual = existsSync4(file) ? file : file.replace(/\.js$/, ".ts");
     const code18 = readFileSync(actual, "utf8");
-    hash3.update(`${path10.relative(regoDir, file)}
+    hash3.update(`${path8.relative(regoDir, file)}
 ${code18.length}
 ${code18}`);
-    for (const m of code18.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path10.resolve(path10.dirname(file), m[1]));
+    for (const m of code18.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path8.resolve(path8.dirname(file), m[1]));
   }
   const yamlVersion = nodeModule.createRequire(import.meta.url)("yaml/package.json").version;
   return hash3.update(`yaml ${yamlVersion}
@@ -36606,7 +36507,7 @@ function loadAstCacheWhenParsing(files, load = () => loadAstCache()) {
 
 // src/policy/rego/compiled-cache.ts
 import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
-import path11 from "node:path";
+import path9 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/rego/builtins/types.ts
@@ -37165,7 +37066,7 @@ var encodingBuiltins = [
   def("urlquery.decode_object", 1, decodeObject)
 ];
 
-// ../../../work/main/node_modules/re2js/build/index.js
+// node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
   static LITERAL = 2;
@@ -47590,7 +47491,7 @@ function checkImports(m, roots, errors) {
   }
 }
 function sortErrors(errors) {
-  return [...errors].sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return [...errors].sort((a, b) => compareStrings(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 function dedupe(errors) {
   const seen = /* @__PURE__ */ new Set();
@@ -47604,8 +47505,8 @@ function dedupe(errors) {
 
 // src/policy/rego/compiled-cache.ts
 var FORMAT2 = 1;
-var HERE2 = path11.dirname(fileURLToPath3(import.meta.url));
-var COMPILED_CACHE_FILE = path11.join(HERE2, "bundled-compiled.json");
+var HERE2 = path9.dirname(fileURLToPath3(import.meta.url));
+var COMPILED_CACHE_FILE = path9.join(HERE2, "bundled-compiled.json");
 var LIBRARY_OPTIONS = { regoVersion: "auto" };
 function compilerFingerprint(regoDir) {
   return engineFingerprint(regoDir, "compiler/compile.js");
@@ -49150,9 +49051,9 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
   try {
     files = [];
     const walk2 = (d) => {
-      for (const e of readdirSync2(d, { withFileTypes: true })) {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const full = path12.join(d, e.name);
+        const full = path10.join(d, e.name);
         if (e.isDirectory()) walk2(full);
         else if (e.isFile()) {
           if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
@@ -49164,13 +49065,139 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
   } catch {
     return readPolicies([dir], true);
   }
-  const key = (f) => f.split(path12.sep).join("/");
+  const key = (f) => f.split(path10.sep).join("/");
   files.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   try {
-    return files.map((file) => ({ file: path12.relative(path12.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync3(file, "utf8"), bundled: true }));
+    return files.map((file) => ({ file: path10.relative(path10.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync3(file, "utf8"), bundled: true }));
   } catch {
     return readPolicies([dir], true);
   }
+}
+
+// src/cli/write.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { rename, unlink, writeFile } from "node:fs/promises";
+import path11 from "node:path";
+async function writeFileAtomic(file, content) {
+  const dir = path11.dirname(path11.resolve(file));
+  const tmp = path11.join(dir, `.${path11.basename(file)}.${randomBytes2(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, content, { encoding: "utf8", flag: "wx" });
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => void 0);
+    throw new InputError(file, `cannot write the report: ${describeFsError(err)}`);
+  }
+}
+
+// src/cli/output.ts
+function parseOutputs(stdoutFormat, outputs, known) {
+  const targets = [];
+  let stdoutTaken = false;
+  for (const spec of outputs) {
+    const m = /^([a-z]+)=(.+)$/.exec(spec);
+    const format = m ? m[1] : stdoutFormat;
+    const file = m ? m[2] : spec;
+    if (!known.includes(format)) throw new InputError("--output", `unknown format "${format}" (known: ${known.join(", ")})`);
+    if (!m) stdoutTaken = true;
+    targets.push({ format, file });
+  }
+  if (!known.includes(stdoutFormat)) throw new InputError("--format", `unknown format "${stdoutFormat}" (known: ${known.join(", ")})`);
+  if (!stdoutTaken) targets.unshift({ format: stdoutFormat });
+  return targets;
+}
+async function emit(target, content) {
+  if (target.file === void 0 || target.file === "-") {
+    process.stdout.write(content);
+    return;
+  }
+  await writeFileAtomic(target.file, content);
+}
+function useColor(target, noColorFlag) {
+  if (noColorFlag || target.file !== void 0) return false;
+  if (process.env["NO_COLOR"] !== void 0 && process.env["NO_COLOR"] !== "") return false;
+  return process.stdout.isTTY === true;
+}
+
+// src/cli/source-dir.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+import path12 from "node:path";
+function sourceOptions(flags, inputs) {
+  const sourceDir = path12.resolve(flags.sourceDir ?? guessSourceDir(inputs));
+  return { sourceDir, repoRoot: path12.resolve(flags.repoRoot ?? findRepoRoot(sourceDir)) };
+}
+function guessSourceDir(inputs) {
+  const cwd = process.cwd();
+  if (hasTfFiles(cwd)) return cwd;
+  for (const file of inputs) {
+    if (file === "-") continue;
+    const dir = path12.dirname(path12.resolve(file));
+    if (hasTfFiles(dir)) return dir;
+  }
+  return cwd;
+}
+function hasTfFiles(dir) {
+  try {
+    return readdirSync2(dir).some((name) => name.endsWith(".tf"));
+  } catch {
+    return false;
+  }
+}
+var SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the working directory if it has .tf files, else the plan's directory)";
+var REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources)";
+
+// src/cli/common-options.ts
+function addCommonOptions(command, formats, what, example) {
+  return command.option("-f, --format <format>", `report on stdout: ${formats.join(", ")}`, "text").option("-o, --output <[format=]file>", `write a report to a file; repeatable (e.g. -o ${example})`, collect, []).option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)").option("--fail-on <severity>", `exit 1 when ${what} reaches this severity`, "low").option("--soft-fail", `exit 0 even when ${what} reaches --fail-on (errors still exit 2)`).option("--no-color", "no colour in the text report").option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`).option("--source-dir <dir>", SOURCE_DIR_HELP).option("--repo-root <dir>", REPO_ROOT_HELP);
+}
+function collect(value, previous) {
+  return [...previous, value];
+}
+function parseSize(value) {
+  if (value === void 0) return void 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
+  return n;
+}
+
+// src/cli/drift.ts
+function registerDrift(program2) {
+  const command = program2.command("drift").description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots").argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin").option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)").option("--current <state>", "the newer state snapshot, compared with --baseline");
+  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif").action(async (plan2, flags) => {
+    process.exitCode = await driftCommand(plan2, flags);
+  });
+}
+async function driftCommand(plan2, flags) {
+  const target = targetOf(plan2, flags);
+  const failOn = parseSeverity(flags.failOn, "--fail-on");
+  const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
+  const maxBytes = parseSize(flags.maxInputSize);
+  const { config: config2 } = await loadConfig(flags.config);
+  const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
+  const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
+  const judges = rego ? [regoJudge(rego, config2)] : [];
+  const report = await runDrift({ target, config: config2, source, judges, load: maxBytes === void 0 ? {} : { maxBytes } });
+  for (const t of targets) {
+    await emit(t, DRIFT_FORMATS[t.format](report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
+  }
+  if (report.failures.length > 0) {
+    process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete
+`);
+    return EXIT_ERROR;
+  }
+  if (flags.softFail) return EXIT_OK;
+  return reachesThreshold(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+function targetOf(plan2, flags) {
+  const states = flags.baseline !== void 0 || flags.current !== void 0;
+  if (plan2 !== void 0 && states) throw new UsageError("give a plan, or --baseline and --current, not both");
+  if (plan2 !== void 0) return { plan: plan2 };
+  if (flags.baseline === void 0 || flags.current === void 0) {
+    if (!states) throw new UsageError("drift needs a plan, or --baseline <state> and --current <state>");
+    throw new UsageError(`--${flags.baseline === void 0 ? "baseline" : "current"} is missing: drift between states compares --baseline with --current`);
+  }
+  if (flags.baseline === "-" && flags.current === "-") throw new UsageError("--baseline and --current cannot both read stdin");
+  return { baseline: flags.baseline, current: flags.current };
 }
 
 // src/cli/rules.ts
@@ -49185,7 +49212,7 @@ async function bundledRuleMetadata() {
   return [...BUNDLED_RULES.map((r) => r.meta), ...rego?.rules.map((r) => r.meta) ?? []];
 }
 function renderRules(rules, format) {
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...rules].sort((a, b) => compareText(a.id, b.id));
   switch (format) {
     case "json":
       return JSON.stringify(sorted, null, 2) + "\n";
@@ -49222,7 +49249,7 @@ function rulesMarkdown(rules) {
 import { readFile as readFile6 } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 
-// ../../../work/main/node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
 
@@ -49326,7 +49353,7 @@ function countFindings(findings) {
   return counts2;
 }
 function describeModels(tally) {
-  const parts = Object.entries(tally.byModel).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([model, n]) => `${formatGpus(n)} ${model}`);
+  const parts = Object.entries(tally.byModel).sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([model, n]) => `${formatGpus(n)} ${model}`);
   return parts.length > 0 ? parts.join(", ") : "none";
 }
 function formatGpus(n) {
