@@ -35,11 +35,18 @@ function blank(container: Obj | Json[], key: string | number, digests: Sensitive
 /** Applies a sensitivity mask to the value at container[key]. */
 function applyMaskAt(container: Obj | Json[], key: string | number, mask: Json, digests: SensitiveDigests): void {
   if (mask === true) return blank(container, key, digests);
+  // Most of a mask is false, {} and []: nothing below them to blank.
+  if (typeof mask !== "object" || mask === null) return;
   const value = (container as Record<string | number, Json>)[key];
-  if (Array.isArray(mask) && Array.isArray(value)) {
-    for (let i = 0; i < mask.length && i < value.length; i++) applyMaskAt(value, i, mask[i], digests);
-  } else if (isObj(mask) && isObj(value)) {
-    for (const k of Object.keys(mask)) if (Object.prototype.hasOwnProperty.call(value, k)) applyMaskAt(value, k, mask[k], digests);
+  if (typeof value !== "object" || value === null) return;
+  if (Array.isArray(mask)) {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < mask.length && i < value.length; i++) if (mask[i] !== false) applyMaskAt(value, i, mask[i], digests);
+  } else if (!Array.isArray(value)) {
+    for (const k in mask) {
+      const sub = (mask as Obj)[k];
+      if (sub !== false && Object.prototype.hasOwnProperty.call(mask, k) && Object.prototype.hasOwnProperty.call(value, k)) applyMaskAt(value as Obj, k, sub, digests);
+    }
   }
 }
 
