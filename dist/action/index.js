@@ -23576,11 +23576,17 @@ function blank(container, key, digests) {
 }
 function applyMaskAt(container, key, mask2, digests) {
   if (mask2 === true) return blank(container, key, digests);
+  if (typeof mask2 !== "object" || mask2 === null) return;
   const value = container[key];
-  if (Array.isArray(mask2) && Array.isArray(value)) {
-    for (let i = 0; i < mask2.length && i < value.length; i++) applyMaskAt(value, i, mask2[i], digests);
-  } else if (isObj(mask2) && isObj(value)) {
-    for (const k of Object.keys(mask2)) if (Object.prototype.hasOwnProperty.call(value, k)) applyMaskAt(value, k, mask2[k], digests);
+  if (typeof value !== "object" || value === null) return;
+  if (Array.isArray(mask2)) {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < mask2.length && i < value.length; i++) if (mask2[i] !== false) applyMaskAt(value, i, mask2[i], digests);
+  } else if (!Array.isArray(value)) {
+    for (const k in mask2) {
+      const sub = mask2[k];
+      if (sub !== false && Object.prototype.hasOwnProperty.call(mask2, k) && Object.prototype.hasOwnProperty.call(value, k)) applyMaskAt(value, k, sub, digests);
+    }
   }
 }
 function redactChange(change, d) {
