@@ -6,9 +6,10 @@
  * half of the parse, the redaction and the memory.
  *
  * Structural characters are ASCII and UTF-8 never puts an ASCII byte inside
- * a multi-byte character, so bytes are enough. Strings are skipped with
- * Buffer.indexOf (memchr), which is what makes the scan several times
- * cheaper than parsing; only bytes outside strings are looked at one by one.
+ * a multi-byte character, so bytes are enough. Members' object and array
+ * values are skipped whole by json-skip.ts (WebAssembly when the bytes are
+ * in its memory), which is where nearly all the bytes are; keys and other
+ * values are read here.
  *
  * The scan checks structure (balanced brackets, terminated strings, one
  * object at the top), not the full grammar: the members that are kept are
@@ -16,6 +17,7 @@
  * unexpected the caller should parse the whole text, which reports the error
  * with its line and column.
  */
+import { valueEnd, valueStart } from "./json-skip.js";
 import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, isSpace, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-stream.js";
 
 export interface JsonMember {
@@ -93,16 +95,16 @@ function scanForward(bytes: Buffer, from: number, stopAfter: (key: string) => bo
   if (bytes[i] !== OPEN_OBJ) return undefined;
   i++;
   const members: JsonMember[] = [];
-  let depth = 1;
+  // The scan stays at the top level: nested values are skipped whole.
   let key: string | undefined;
-  let valueStart = -1;
+  let valueAt = -1;
   while (i < n) {
     const c = bytes[i]!;
     if (c === QUOTE) {
       const start = i;
       i = stringEnd(bytes, i + 1);
       if (i < 0) return undefined;
-      if (depth === 1 && valueStart < 0) {
+      if (valueAt < 0) {
         if (key !== undefined) return undefined; // two keys without a colon between
         key = decodeKey(bytes, start, i);
         if (key === undefined) return undefined;
@@ -110,32 +112,33 @@ function scanForward(bytes: Buffer, from: number, stopAfter: (key: string) => bo
       continue;
     }
     if (c === OPEN_OBJ || c === OPEN_ARR) {
-      depth++;
-    } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
-      depth--;
-      if (depth === 0) {
-        if (c !== CLOSE_OBJ) return undefined;
-        if (key !== undefined || valueStart >= 0) {
-          if (key === undefined || valueStart < 0) return undefined;
-          members.push(member(bytes, key, valueStart, i));
-        }
-        const end = i;
-        i++;
-        while (i < n && isSpace(bytes[i])) i++;
-        return i === n ? { members, complete: true, end } : undefined;
+      // A member's value: skipped whole (json-skip.ts; most of the scan's bytes are here).
+      i = valueEnd(bytes, i);
+      if (i < 0) return undefined;
+      continue;
+    }
+    if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+      // The end of the top-level object.
+      if (c !== CLOSE_OBJ) return undefined;
+      if (key !== undefined || valueAt >= 0) {
+        if (key === undefined || valueAt < 0) return undefined;
+        members.push(member(bytes, key, valueAt, i));
       }
-    } else if (depth === 1) {
-      if (c === COLON) {
-        if (key === undefined || valueStart >= 0) return undefined;
-        valueStart = i + 1;
-      } else if (c === COMMA) {
-        if (key === undefined || valueStart < 0) return undefined;
-        const done = member(bytes, key, valueStart, i);
-        members.push(done);
-        if (stopAfter(key)) return { members, complete: false, end: done.end };
-        key = undefined;
-        valueStart = -1;
-      }
+      const end = i;
+      i++;
+      while (i < n && isSpace(bytes[i])) i++;
+      return i === n ? { members, complete: true, end } : undefined;
+    }
+    if (c === COLON) {
+      if (key === undefined || valueAt >= 0) return undefined;
+      valueAt = i + 1;
+    } else if (c === COMMA) {
+      if (key === undefined || valueAt < 0) return undefined;
+      const done = member(bytes, key, valueAt, i);
+      members.push(done);
+      if (stopAfter(key)) return { members, complete: false, end: done.end };
+      key = undefined;
+      valueAt = -1;
     }
     i++;
   }
@@ -185,21 +188,7 @@ function scanBackward(bytes: Buffer, limit: number, stopAfter: (key: string) => 
 function valueStartBackward(bytes: Buffer, i: number, limit: number): number {
   const c = bytes[i];
   if (c === QUOTE) return openingQuote(bytes, i, limit);
-  if (c === CLOSE_OBJ || c === CLOSE_ARR) {
-    let depth = 1;
-    for (let j = i - 1; j > limit; j--) {
-      const b = bytes[j];
-      if (b === QUOTE) {
-        j = openingQuote(bytes, j, limit);
-        if (j < 0) return -1;
-      } else if (b === CLOSE_OBJ || b === CLOSE_ARR) depth++;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) {
-        depth--;
-        if (depth === 0) return j;
-      }
-    }
-    return -1;
-  }
+  if (c === CLOSE_OBJ || c === CLOSE_ARR) return valueStart(bytes, i, limit);
   // A number, true, false or null: back to the byte before it.
   let j = i;
   while (j > limit && !isSpace(bytes[j - 1]) && bytes[j - 1] !== COLON && bytes[j - 1] !== COMMA && bytes[j - 1] !== OPEN_ARR && bytes[j - 1] !== OPEN_OBJ) j--;

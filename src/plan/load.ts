@@ -57,7 +57,8 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** Reads, parses, identifies, validates and redacts one plan or state file. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
-  const ahead = options.readAhead?.take(file);
+  // Read ahead by the caller, or now the same way; anything unusual takes the paths below, which report it.
+  const ahead = options.readAhead?.take(file) ?? startReading(file, options)?.take(file);
   if (ahead) {
     let bytes: Buffer;
     try {

@@ -11,6 +11,8 @@
  * reads the file itself and reports the problem as usual.
  */
 import { closeSync, fstatSync, openSync, read } from "node:fs";
+import { allocateScanBuffer } from "./json-skip.js";
+import { PARTIAL_PARSE_MIN_BYTES } from "./json-text.js";
 
 export class ReadAhead {
   private pending: Promise<Buffer> | undefined;
@@ -62,7 +64,8 @@ export class ReadAhead {
 /** Reads `size` bytes from the start of an open file (and more if it grew meanwhile, as readFile would), then closes it. */
 function readWhole(fd: number, size: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let buffer = Buffer.allocUnsafe(size);
+    // A large plan goes where the partial parse's scanner reads it without a copy.
+    let buffer = size >= PARTIAL_PARSE_MIN_BYTES ? allocateScanBuffer(size) : Buffer.allocUnsafe(size);
     let filled = 0;
     const finish = (err?: Error | null): void => {
       try {

@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { allocateScanBuffer, valueEnd, valueEndJs, valueStart, valueStartJs } from "../../src/plan/json-skip.js";
+import { keptPieces } from "../../src/plan/json-members.js";
+
+/** The bytes of `text` in a buffer the WebAssembly scanner reads (its own memory). */
+function scanBuffer(text: string): Buffer {
+  const bytes = Buffer.from(text, "utf8");
+  const buffer = allocateScanBuffer(bytes.length);
+  bytes.copy(buffer);
+  return buffer;
+}
+
+// Strings with the characters that matter to a scanner: quotes, backslashes, brackets.
+const tricky = fc.stringMatching(/^[a-z"\\{}[\]\u00e9]{0,8}$/);
+const json = fc.letrec((tie) => ({
+  value: fc.oneof({ maxDepth: 3 }, tricky, fc.integer(), fc.constant(null), tie("object"), tie("array")),
+  object: fc.dictionary(tricky, tie("value"), { maxKeys: 4 }),
+  array: fc.array(tie("value"), { maxLength: 4 }),
+})).value;
+
+describe("skipping a bracketed JSON value", () => {
+  it("the scanner's own memory is WebAssembly's here (Node has it)", () => {
+    const buffer = allocateScanBuffer(1 << 20);
+    expect(buffer.length).toBe(1 << 20);
+    expect(buffer.buffer.byteLength % 65536).toBe(0);
+  });
+
+  it("finds both ends of any object or array, in WebAssembly and in JavaScript alike", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })), fc.boolean(), (value, indent) => {
+        const text = `{"before": 1, "v": ${JSON.stringify(value, null, indent ? 1 : undefined)}, "after": [2]}`;
+        const start = text.indexOf('"v": ') + 5;
+        const plain = Buffer.from(text, "utf8");
+        const byteStart = Buffer.byteLength(text.slice(0, start), "utf8");
+        const byteEnd = byteStart + Buffer.byteLength(JSON.stringify(value, null, indent ? 1 : undefined), "utf8");
+        const wasm = scanBuffer(text);
+        expect(valueEndJs(plain, byteStart)).toBe(byteEnd);
+        expect(valueEnd(wasm, byteStart)).toBe(byteEnd);
+        expect(valueStartJs(plain, byteEnd - 1, 0)).toBe(byteStart);
+        expect(valueStart(wasm, byteEnd - 1, 0)).toBe(byteStart);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("says -1 for a value that does not end, or does not start after the limit", () => {
+    for (const text of ['{"a": [1, 2', '{"a": "unterminated}', "[[[]]"]) {
+      expect(valueEnd(scanBuffer(text), 0)).toBe(-1);
+      expect(valueEndJs(Buffer.from(text), 0)).toBe(-1);
+    }
+    const closed = '{"a": [1, "]"]}';
+    const end = closed.length - 2; // the array's ]
+    expect(valueStart(scanBuffer(closed), end, 0)).toBe(6);
+    expect(valueStart(scanBuffer(closed), end, 6)).toBe(-1);
+    expect(valueStartJs(Buffer.from(closed), end, 6)).toBe(-1);
+  });
+
+  it("the member scan gives the same layout over either kind of buffer", () => {
+    const plan = JSON.stringify({ format_version: "1.2", planned_values: { root: [{ "a\"]": "x\\" }] }, resource_changes: [{ address: "a.b" }], prior_state: { values: ["{"] }, configuration: {} });
+    const skip = new Set(["planned_values", "prior_state"]);
+    const plain = keptPieces(Buffer.from(plan), 0, skip);
+    expect(plain?.skipped).toEqual(["planned_values", "prior_state"]);
+    expect(keptPieces(scanBuffer(plan), 0, skip)).toEqual(plain);
+  });
+});
