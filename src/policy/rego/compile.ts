@@ -41,10 +41,17 @@ export function policyInputError(err: RegoError): InputError {
 
 class EngineProgram implements RegoProgram {
   private last: { input: unknown; data: unknown; session: Session } | undefined;
+  /** The program never changes, so neither do its packages (asked for at load and for each plan). */
+  private packageList: readonly RegoPackageInfo[] | undefined;
 
   constructor(private readonly compiled: CompiledPolicies) {}
 
   packages(): RegoPackageInfo[] {
+    this.packageList ??= this.listPackages();
+    return [...this.packageList];
+  }
+
+  private listPackages(): RegoPackageInfo[] {
     return this.compiled.packages().map((p) => {
       const info: RegoPackageInfo = {
         path: p.path,

@@ -352,6 +352,8 @@ export class Evaluator {
           const def = this.program.builtins.get(target.name);
           return def !== undefined && !def.relation && t.args.length === def.arity;
         }
+        // `x in xs` and `k, v in xs` (without a binding: those are `some`).
+        if (target.kind === "special") return (target.name === "internal.member_2" && t.args.length === 2) || (target.name === "internal.member_3" && t.args.length === 3);
         return target.kind === "function" && this.node(target.path) !== undefined && t.args.length === this.arity(target, t.args.length);
       }
       default:
@@ -365,71 +367,85 @@ export class Evaluator {
    * reference with an unbound variable iterates; mocks replace calls).
    */
   private direct(t: Term): Value | undefined | typeof NEEDS_SEARCH {
+    // One small function per kind of term: V8 then optimizes each on its own
+    // feedback, instead of recompiling one large function whenever any kind
+    // meets a new shape.
     switch (t.type) {
       case "scalar":
         return t.value;
-      case "var": {
-        const v = this.frame[t.slot!];
-        if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
-        return v;
-      }
+      case "var":
+        return this.boundValue(t);
       case "root":
         return this.ctx.input;
-      case "ref": {
-        const head = t.head;
-        let v: Value | undefined;
-        if (head.type === "var") {
-          v = this.frame[head.slot!];
-          if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
-        } else v = this.ctx.input;
-        const path = t.path;
-        for (let i = 0; i < path.length && v !== undefined; i++) {
-          const seg = path[i]!;
-          const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot!] : undefined;
-          if (key === undefined) return NEEDS_SEARCH;
-          v = indexValue(v, key);
-        }
-        return v;
-      }
-      case "array": {
-        const c = this.constant(t);
-        if (c !== null) return c;
-        const out: Value[] = new Array(t.items.length);
-        for (let i = 0; i < out.length; i++) {
-          const v = this.direct(t.items[i]!);
-          if (v === undefined || v === NEEDS_SEARCH) return v;
-          out[i] = v;
-        }
-        return out;
-      }
-      case "object": {
-        const c = this.constant(t);
-        if (c !== null) return c;
-        const entries: [Value, Value][] = [];
-        for (const [kt, vt] of t.entries) {
-          const key = this.direct(kt);
-          if (key === undefined || key === NEEDS_SEARCH) return key;
-          const value = this.direct(vt);
-          if (value === undefined || value === NEEDS_SEARCH) return value;
-          entries.push([key, value]);
-        }
-        return makeObject(entries);
-      }
-      case "call": {
-        if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
-        const args: Value[] = new Array(t.args.length);
-        for (let i = 0; i < args.length; i++) {
-          const v = this.direct(t.args[i]!);
-          if (v === undefined || v === NEEDS_SEARCH) return v;
-          args[i] = v;
-        }
-        const target = t.target!;
-        if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name)!, args, t);
-        return this.functionValue(this.node((target as CallTarget & { kind: "function" }).path)!, args);
-      }
+      case "ref":
+        return this.directRef(t);
+      case "array":
+        return this.directArray(t);
+      case "object":
+        return this.directObject(t);
+      case "call":
+        return this.directCall(t);
       default:
         return NEEDS_SEARCH;
     }
+  }
+
+  private boundValue(t: Term & { type: "var" }): Value {
+    const v = this.frame[t.slot!];
+    if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+    return v;
+  }
+
+  private directRef(t: Term & { type: "ref" }): Value | undefined | typeof NEEDS_SEARCH {
+    let v: Value | undefined = t.head.type === "var" ? this.boundValue(t.head) : this.ctx.input;
+    const path = t.path;
+    for (let i = 0; i < path.length && v !== undefined; i++) {
+      const seg = path[i]!;
+      const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot!] : undefined;
+      if (key === undefined) return NEEDS_SEARCH;
+      v = indexValue(v, key);
+    }
+    return v;
+  }
+
+  private directArray(t: Term & { type: "array" }): Value | undefined | typeof NEEDS_SEARCH {
+    const c = this.constant(t);
+    if (c !== null) return c;
+    const out: Value[] = new Array(t.items.length);
+    for (let i = 0; i < out.length; i++) {
+      const v = this.direct(t.items[i]!);
+      if (v === undefined || v === NEEDS_SEARCH) return v;
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private directObject(t: Term & { type: "object" }): Value | undefined | typeof NEEDS_SEARCH {
+    const c = this.constant(t);
+    if (c !== null) return c;
+    const entries: [Value, Value][] = [];
+    for (const [kt, vt] of t.entries) {
+      const key = this.direct(kt);
+      if (key === undefined || key === NEEDS_SEARCH) return key;
+      const value = this.direct(vt);
+      if (value === undefined || value === NEEDS_SEARCH) return value;
+      entries.push([key, value]);
+    }
+    return makeObject(entries);
+  }
+
+  private directCall(t: Term & { type: "call" }): Value | undefined | typeof NEEDS_SEARCH {
+    if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
+    const args: Value[] = new Array(t.args.length);
+    for (let i = 0; i < args.length; i++) {
+      const v = this.direct(t.args[i]!);
+      if (v === undefined || v === NEEDS_SEARCH) return v;
+      args[i] = v;
+    }
+    const target = t.target!;
+    if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name)!, args, t);
+    if (target.kind === "special") return target.name === "internal.member_2" ? isMember(args[0]!, args[1]!) : isMemberKV(args[0]!, args[1]!, args[2]!);
+    return this.functionValue(this.node((target as CallTarget & { kind: "function" }).path)!, args);
   }
 
   /** The value of a term made only of constants (computed once), or null. */
