@@ -39,6 +39,11 @@ export interface EvalOptions {
 /** Pure, costly builtins of one string argument whose results are memoized per context. */
 const MEMOIZED_BUILTINS = new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
 
+/** Outcomes of Evaluator.directStep besides a bound slot (slots are 0 or more). */
+const STEP_HOLDS = -1;
+const STEP_FAILS = -2;
+const STEP_SEARCH = -3;
+
 /** What direct evaluation returns for a term that needs the general search (see Evaluator.direct). */
 const NEEDS_SEARCH = Symbol("needs search");
 
@@ -119,12 +124,66 @@ export class Evaluator {
   // Bodies and literals
 
   private evalBody(body: Body, i: number, k: K): boolean {
-    if (i === body.length) return k();
-    if ((++this.steps & 0x3ff) === 0) this.tick();
-    const lit = body[i]!;
-    if (lit.implied) return this.evalBody(body, i + 1, k);
-    const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
-    return this.evalLiteral(lit, next);
+    // Literals with one outcome (a test such as `r.type == "x"`, or `x := <one value>`)
+    // are taken in this loop: no continuation to build, no deeper stack. Variables
+    // bound here are unbound on the way out, as a continuation's binding would be.
+    let bound: number[] | undefined;
+    let result = false;
+    for (;;) {
+      if (i === body.length) {
+        result = k();
+        break;
+      }
+      if ((++this.steps & 0x3ff) === 0) this.tick();
+      const lit = body[i]!;
+      if (lit.implied) {
+        i++;
+        continue;
+      }
+      const step = this.directStep(lit);
+      if (step === STEP_FAILS) break;
+      if (step === STEP_HOLDS) {
+        i++;
+        continue;
+      }
+      if (step !== STEP_SEARCH) {
+        (bound ??= []).push(step);
+        i++;
+        continue;
+      }
+      const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
+      result = this.evalLiteral(lit, next);
+      break;
+    }
+    if (bound) for (const slot of bound) this.frame[slot] = undefined;
+    return result;
+  }
+
+  /**
+   * A literal evaluated without search: it holds, it fails, it bound the
+   * variable in the returned slot, or it needs the search (STEP_SEARCH).
+   */
+  private directStep(lit: Literal): number {
+    if (lit.withs.length > 0 || lit.scan) return STEP_SEARCH;
+    const e = lit.expr;
+    if (e.kind === "term") {
+      if (!this.isDirect(e.term)) return STEP_SEARCH;
+      const v = this.direct(e.term);
+      if (v === NEEDS_SEARCH) return STEP_SEARCH;
+      const holds = v !== undefined && v !== false;
+      return holds !== lit.negated ? STEP_HOLDS : STEP_FAILS;
+    }
+    if ((e.kind === "assign" || e.kind === "unify") && !lit.negated && e.left.type === "var" && this.isDirect(e.right) && this.canEval(e.right)) {
+      const v = this.direct(e.right);
+      if (v === NEEDS_SEARCH) return STEP_SEARCH;
+      if (v === undefined) return STEP_FAILS;
+      const slot = e.left.slot!;
+      const current = this.frame[slot];
+      if (current !== undefined) return equal(current, v) ? STEP_HOLDS : STEP_FAILS;
+      this.frame[slot] = v;
+      return slot;
+    }
+    return STEP_SEARCH;
   }
 
   /** Checks the time budget (called every 1024 steps: literals and iterations). */
