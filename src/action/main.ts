@@ -1,4 +1,7 @@
+import { tuneV8ForShortRuns } from "../cli/v8-tuning.js";
 import { runAction } from "./run.js";
+
+tuneV8ForShortRuns();
 
 runAction().then(
   (code) => {

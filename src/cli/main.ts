@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { EXIT_ERROR } from "./exit.js";
 import { main } from "./program.js";
+import { tuneV8ForShortRuns } from "./v8-tuning.js";
+
+tuneV8ForShortRuns();
 
 main(process.argv.slice(2)).then(
   (code) => {
