@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { InputError } from "./errors.js";
 import { keptPieces } from "./json-members.js";
+import { CLOSE_OBJ, OPEN_OBJ } from "./json-stream.js";
 import { findSyntaxError } from "./json-syntax.js";
 
 /**
@@ -37,7 +38,7 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
   const doc: Record<string, unknown> = {};
   const skipped = [...layout.skipped];
   for (const piece of layout.pieces) {
-    const text = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : `{${bytes.toString("utf8", piece.start, piece.end)}}`;
+    const text = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : bracedText(bytes, piece.start, piece.end);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -56,6 +57,26 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
     }
   }
   return { value: doc, skipped };
+}
+
+/**
+ * `{` + the members between start and end + `}` as one flat string. The bytes
+ * just outside the range (a comma or white space between members) are set to
+ * the braces for the decoding and put back: concatenating strings instead
+ * would make JSON.parse copy the tens of megabytes once more to flatten them.
+ */
+function bracedText(bytes: Buffer, start: number, end: number): string {
+  if (start === 0 || end >= bytes.length) return `{${bytes.toString("utf8", start, end)}}`;
+  const before = bytes[start - 1]!;
+  const after = bytes[end]!;
+  bytes[start - 1] = OPEN_OBJ;
+  bytes[end] = CLOSE_OBJ;
+  try {
+    return bytes.toString("utf8", start - 1, end + 1);
+  } finally {
+    bytes[start - 1] = before;
+    bytes[end] = after;
+  }
 }
 
 /** defineProperty, not assignment: a key "__proto__" must stay a plain member, as JSON.parse makes it. */
