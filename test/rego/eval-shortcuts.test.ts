@@ -67,4 +67,14 @@ describe("evaluation shortcuts keep OPA's results", () => {
     expect(evalJSON(src, "data.a.lit")).toEqual(JSON.parse('{"__proto__": {"polluted": true}}'));
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
+
+  it("reads only an object's own members, whatever their names", () => {
+    const src = 'package a\nc := input.tags.constructor\nt := input.tags.toString\np := input.tags["__proto__"]\nn := input.nested.constructor.x\n';
+    const input = JSON.parse('{"tags": {"constructor": "ml"}, "nested": {"constructor": {"x": 1}}}');
+    expect(evalJSON(src, "data.a.c", { input })).toBe("ml");
+    expect(evalJSON(src, "data.a.t", { input })).toBeUndefined();
+    expect(evalJSON(src, "data.a.p", { input })).toBeUndefined();
+    expect(evalJSON(src, "data.a.n", { input })).toBe(1);
+    expect(evalJSON(src, "data.a.t", { input: { tags: {} } })).toBeUndefined();
+  });
 });

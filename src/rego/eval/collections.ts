@@ -5,12 +5,19 @@
  */
 import { canonicalKey, compare, compareStrings, equal, formatNumber, isObject, makeObject, numberInt, objectEntries, objectGet, RegoNumber, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
  * `coll[key]`: an array element, an object value, a set member; undefined
  * otherwise. An array index is OPA's Number.Int of the key (Array.Get), which
  * parses the number's text: `arr[1.0]` is undefined, as in OPA.
  */
 export function indexValue(coll: Value, key: Value): Value | undefined {
+  // Most lookups are a string key in a plain object from JSON.parse (r.change.after.tags):
+  // its constructor is Object (JSON never makes a function, so no own "constructor" can be Object).
+  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object) {
+    return hasOwn.call(coll, key) ? (coll as Record<string, Value>)[key] : undefined;
+  }
   if (Array.isArray(coll)) {
     if (typeof key !== "number") {
       const i = key instanceof RegoNumber ? numberInt(key) : undefined;
