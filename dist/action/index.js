@@ -8083,13 +8083,13 @@ var require_resolve_flow_scalar = __commonJS({
             range: [offset, offset + source.length, offset + source.length]
           };
       }
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const valueEnd2 = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd2, strict, onError);
       return {
         value,
         type: _type,
         comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        range: [offset, valueEnd2, re.offset]
       };
     }
     function plainValue(source, onError) {
@@ -8475,9 +8475,9 @@ var require_compose_node = __commonJS({
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
+      const valueEnd2 = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd2, options.strict, onError);
+      alias.range = [offset, valueEnd2, re.offset];
       if (re.comment)
         alias.comment = re.comment;
       return alias;
@@ -17479,7 +17479,7 @@ ${ctx}
           src
         } = this.context;
         let offset = start;
-        let valueEnd = start;
+        let valueEnd2 = start;
         for (let ch = src[offset]; ch === "\n"; ch = src[offset]) {
           if (Node.atDocumentBoundary(src, offset + 1)) break;
           const end = Node.endOfBlockIndent(src, indent, offset + 1);
@@ -17487,13 +17487,13 @@ ${ctx}
           if (src[end] === "\n") {
             offset = end;
           } else {
-            valueEnd = _PlainValue.endOfLine(src, end, inFlow);
-            offset = valueEnd;
+            valueEnd2 = _PlainValue.endOfLine(src, end, inFlow);
+            offset = valueEnd2;
           }
         }
         if (this.valueRange.isEmpty()) this.valueRange.start = start;
-        this.valueRange.end = valueEnd;
-        return valueEnd;
+        this.valueRange.end = valueEnd2;
+        return valueEnd2;
       }
       /**
        * Parses a plain value from the source
@@ -18293,7 +18293,7 @@ var require_parse_cst = __commonJS({
         } = this.context;
         const explicit = !!this.blockIndent;
         let offset = start;
-        let valueEnd = start;
+        let valueEnd2 = start;
         let minBlockIndent = 1;
         for (let ch = src[offset]; ch === "\n"; ch = src[offset]) {
           offset += 1;
@@ -18323,11 +18323,11 @@ var require_parse_cst = __commonJS({
           if (src[end] === "\n") {
             offset = end;
           } else {
-            offset = valueEnd = PlainValue.Node.endOfLine(src, end);
+            offset = valueEnd2 = PlainValue.Node.endOfLine(src, end);
           }
         }
         if (this.chomping !== Chomp.KEEP) {
-          offset = src[valueEnd] ? valueEnd + 1 : valueEnd;
+          offset = src[valueEnd2] ? valueEnd2 + 1 : valueEnd2;
         }
         this.valueRange = new PlainValue.Range(start + 1, offset);
         return offset;
@@ -18852,12 +18852,12 @@ var require_parse_cst = __commonJS({
           const {
             props,
             type,
-            valueStart
+            valueStart: valueStart2
           } = context.parseProps(start);
           const node = createNewNode(type, props);
           let offset = start;
           try {
-            offset = node.parse(context, valueStart);
+            offset = node.parse(context, valueStart2);
           } catch (error) {
             const msg = error instanceof Error ? error.message : String(error);
             if (!node.error) node.error = new PlainValue.YAMLSyntaxError(node, msg);
@@ -22704,6 +22704,14 @@ var require_opa = __commonJS({
   }
 });
 
+// src/cli/v8-tuning.ts
+import { setFlagsFromString } from "node:v8";
+function tuneV8ForShortRuns(v8Version = process.versions.v8) {
+  if (!v8Version.startsWith("11.")) return false;
+  setFlagsFromString("--no-turbo-inlining");
+  return true;
+}
+
 // src/action/run.ts
 import { existsSync as existsSync6, mkdtempSync, readFileSync as readFileSync4, appendFileSync as appendFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23051,6 +23059,325 @@ var TopLevelScanner = class {
   }
 };
 
+// src/plan/json-skip.ts
+function valueEnd(bytes, start) {
+  const wasm = scannerFor(bytes);
+  if (wasm) return wasm.result(wasm.exports.valueEnd(wasm.offset + start, wasm.offset + bytes.length));
+  return valueEndJs(bytes, start);
+}
+function valueStart(bytes, end, limit) {
+  const wasm = scannerFor(bytes);
+  if (wasm) return wasm.result(wasm.exports.valueStart(wasm.offset + end, wasm.offset + limit));
+  return valueStartJs(bytes, end, limit);
+}
+function allocateScanBuffer(size) {
+  const module = scannerModule();
+  if (!module || size === 0) return Buffer.allocUnsafe(size);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(size / PAGE) });
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  scanners.set(memory.buffer, instance.exports);
+  return Buffer.from(memory.buffer, 0, size);
+}
+function valueEndJs(bytes, start) {
+  let depth = 0;
+  for (let i = start; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
+      if (i >= bytes.length) return -1;
+    } else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
+    else if ((c === CLOSE_OBJ || c === CLOSE_ARR) && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+function valueStartJs(bytes, end, limit) {
+  let depth = 0;
+  for (let i = end; i > limit; i--) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      for (; ; ) {
+        i--;
+        if (i <= limit) return -1;
+        if (bytes[i] !== QUOTE) continue;
+        let k = i - 1;
+        while (k >= 0 && bytes[k] === BACKSLASH) k--;
+        if ((i - 1 - k) % 2 === 0) break;
+      }
+    } else if (c === CLOSE_OBJ || c === CLOSE_ARR) depth++;
+    else if ((c === OPEN_OBJ || c === OPEN_ARR) && --depth === 0) return i;
+  }
+  return -1;
+}
+var PAGE = 65536;
+var scanners = /* @__PURE__ */ new WeakMap();
+function scannerFor(bytes) {
+  const exports = scanners.get(bytes.buffer);
+  if (!exports) return void 0;
+  const offset = bytes.byteOffset;
+  return { exports, offset, result: (position) => position < 0 ? -1 : position - offset };
+}
+var compiled;
+function scannerModule() {
+  if (compiled === void 0) {
+    try {
+      compiled = new WebAssembly.Module(scannerBinary());
+      warmUp(compiled);
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled ?? void 0;
+}
+function warmUp(module) {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  const bytes = new Uint8Array(memory.buffer);
+  bytes.fill(OPEN_ARR, 0, PAGE / 2);
+  bytes.fill(CLOSE_ARR, PAGE / 2, PAGE);
+  for (let i = 0; i < 20; i++) {
+    exports.valueEnd(0, PAGE);
+    exports.valueStart(PAGE - 1, -1);
+  }
+}
+function scannerBinary() {
+  const I = 65;
+  const get2 = (n) => [32, n];
+  const set2 = (n) => [33, n];
+  const load8 = [45, 0, 0];
+  const [eq, ne, ltS, leS, geU, and, or, add3, sub, eqz] = [70, 71, 72, 76, 79, 113, 114, 106, 107, 69];
+  const [block, loop, if_, end, br, brIf, ret, unreachable, voidType] = [2, 3, 4, 11, 12, 13, 15, 0, 64];
+  const minusOne = [I, 127];
+  const constant = (v) => [I, ...signedLeb(v)];
+  const is2 = (local, byte) => [...get2(local), ...constant(byte), eq];
+  const inc = (local) => [...get2(local), ...constant(1), add3, ...set2(local)];
+  const dec = (local) => [...get2(local), ...constant(1), sub, ...set2(local)];
+  const valueEndBody = [
+    loop,
+    voidType,
+    ...get2(0),
+    ...get2(1),
+    geU,
+    if_,
+    voidType,
+    ...minusOne,
+    ret,
+    end,
+    ...get2(0),
+    ...load8,
+    ...set2(3),
+    ...inc(0),
+    ...is2(3, QUOTE),
+    if_,
+    voidType,
+    loop,
+    voidType,
+    ...get2(0),
+    ...get2(1),
+    geU,
+    if_,
+    voidType,
+    ...minusOne,
+    ret,
+    end,
+    ...get2(0),
+    ...load8,
+    ...set2(3),
+    ...inc(0),
+    ...is2(3, BACKSLASH),
+    if_,
+    voidType,
+    ...inc(0),
+    br,
+    1,
+    end,
+    ...get2(3),
+    ...constant(QUOTE),
+    ne,
+    brIf,
+    0,
+    end,
+    br,
+    1,
+    end,
+    ...is2(3, OPEN_OBJ),
+    ...is2(3, OPEN_ARR),
+    or,
+    if_,
+    voidType,
+    ...inc(2),
+    br,
+    1,
+    end,
+    ...is2(3, CLOSE_OBJ),
+    ...is2(3, CLOSE_ARR),
+    or,
+    if_,
+    voidType,
+    ...dec(2),
+    ...get2(2),
+    eqz,
+    if_,
+    voidType,
+    ...get2(0),
+    ret,
+    end,
+    end,
+    br,
+    0,
+    end,
+    unreachable,
+    end
+  ];
+  const valueStartBody = [
+    loop,
+    voidType,
+    ...get2(0),
+    ...get2(1),
+    leS,
+    if_,
+    voidType,
+    ...minusOne,
+    ret,
+    end,
+    ...get2(0),
+    ...load8,
+    ...set2(3),
+    ...is2(3, QUOTE),
+    if_,
+    voidType,
+    loop,
+    voidType,
+    ...dec(0),
+    ...get2(0),
+    ...get2(1),
+    leS,
+    if_,
+    voidType,
+    ...minusOne,
+    ret,
+    end,
+    ...get2(0),
+    ...load8,
+    ...constant(QUOTE),
+    ne,
+    brIf,
+    0,
+    ...get2(0),
+    ...constant(1),
+    sub,
+    ...set2(4),
+    block,
+    voidType,
+    loop,
+    voidType,
+    ...get2(4),
+    ...constant(0),
+    ltS,
+    brIf,
+    1,
+    ...get2(4),
+    ...load8,
+    ...constant(BACKSLASH),
+    ne,
+    brIf,
+    1,
+    ...dec(4),
+    br,
+    0,
+    end,
+    end,
+    ...get2(0),
+    ...constant(1),
+    sub,
+    ...get2(4),
+    sub,
+    ...constant(1),
+    and,
+    brIf,
+    0,
+    end,
+    ...dec(0),
+    br,
+    1,
+    end,
+    ...is2(3, CLOSE_OBJ),
+    ...is2(3, CLOSE_ARR),
+    or,
+    if_,
+    voidType,
+    ...inc(2),
+    end,
+    ...is2(3, OPEN_OBJ),
+    ...is2(3, OPEN_ARR),
+    or,
+    if_,
+    voidType,
+    ...dec(2),
+    ...get2(2),
+    eqz,
+    if_,
+    voidType,
+    ...get2(0),
+    ret,
+    end,
+    end,
+    ...dec(0),
+    br,
+    0,
+    end,
+    unreachable,
+    end
+  ];
+  const i32 = 127;
+  const section = (id, content) => [id, ...unsignedLeb(content.length), ...content];
+  const vector = (items) => [...unsignedLeb(items.length), ...items.flat()];
+  const name = (s) => [...unsignedLeb(s.length), ...Buffer.from(s, "utf8")];
+  const code18 = (locals, body) => {
+    const content = [...vector(locals), ...body];
+    return [...unsignedLeb(content.length), ...content];
+  };
+  return new Uint8Array([
+    0,
+    97,
+    115,
+    109,
+    1,
+    0,
+    0,
+    0,
+    // type 0: (i32, i32) -> i32
+    ...section(1, vector([[96, 2, i32, i32, 1, i32]])),
+    // import env.memory, a memory of at least 0 pages
+    ...section(2, vector([[...name("env"), ...name("memory"), 2, 0, 0]])),
+    // two functions of type 0
+    ...section(3, vector([[0], [0]])),
+    ...section(7, vector([[...name("valueEnd"), 0, 0], [...name("valueStart"), 0, 1]])),
+    ...section(10, vector([code18([[2, i32]], valueEndBody), code18([[3, i32]], valueStartBody)]))
+  ]);
+}
+function unsignedLeb(n) {
+  const out2 = [];
+  do {
+    let byte = n & 127;
+    n >>>= 7;
+    if (n !== 0) byte |= 128;
+    out2.push(byte);
+  } while (n !== 0);
+  return out2;
+}
+function signedLeb(n) {
+  const out2 = [];
+  for (; ; ) {
+    const byte = n & 127;
+    n >>= 7;
+    if (n === 0 && (byte & 64) === 0 || n === -1 && (byte & 64) !== 0) {
+      out2.push(byte);
+      return out2;
+    }
+    out2.push(byte | 128);
+  }
+}
+
 // src/plan/json-members.ts
 function keptPieces(bytes, from, skip) {
   const front = scanForward(bytes, from, (key) => skip.has(key));
@@ -23093,16 +23420,15 @@ function scanForward(bytes, from, stopAfter) {
   if (bytes[i] !== OPEN_OBJ) return void 0;
   i++;
   const members = [];
-  let depth = 1;
   let key;
-  let valueStart = -1;
+  let valueAt = -1;
   while (i < n) {
     const c = bytes[i];
     if (c === QUOTE) {
       const start = i;
       i = stringEnd(bytes, i + 1);
       if (i < 0) return void 0;
-      if (depth === 1 && valueStart < 0) {
+      if (valueAt < 0) {
         if (key !== void 0) return void 0;
         key = decodeKey(bytes, start, i);
         if (key === void 0) return void 0;
@@ -23110,32 +23436,31 @@ function scanForward(bytes, from, stopAfter) {
       continue;
     }
     if (c === OPEN_OBJ || c === OPEN_ARR) {
-      depth++;
-    } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
-      depth--;
-      if (depth === 0) {
-        if (c !== CLOSE_OBJ) return void 0;
-        if (key !== void 0 || valueStart >= 0) {
-          if (key === void 0 || valueStart < 0) return void 0;
-          members.push(member(bytes, key, valueStart, i));
-        }
-        const end = i;
-        i++;
-        while (i < n && isSpace(bytes[i])) i++;
-        return i === n ? { members, complete: true, end } : void 0;
+      i = valueEnd(bytes, i);
+      if (i < 0) return void 0;
+      continue;
+    }
+    if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+      if (c !== CLOSE_OBJ) return void 0;
+      if (key !== void 0 || valueAt >= 0) {
+        if (key === void 0 || valueAt < 0) return void 0;
+        members.push(member(bytes, key, valueAt, i));
       }
-    } else if (depth === 1) {
-      if (c === COLON) {
-        if (key === void 0 || valueStart >= 0) return void 0;
-        valueStart = i + 1;
-      } else if (c === COMMA) {
-        if (key === void 0 || valueStart < 0) return void 0;
-        const done = member(bytes, key, valueStart, i);
-        members.push(done);
-        if (stopAfter(key)) return { members, complete: false, end: done.end };
-        key = void 0;
-        valueStart = -1;
-      }
+      const end = i;
+      i++;
+      while (i < n && isSpace(bytes[i])) i++;
+      return i === n ? { members, complete: true, end } : void 0;
+    }
+    if (c === COLON) {
+      if (key === void 0 || valueAt >= 0) return void 0;
+      valueAt = i + 1;
+    } else if (c === COMMA) {
+      if (key === void 0 || valueAt < 0) return void 0;
+      const done = member(bytes, key, valueAt, i);
+      members.push(done);
+      if (stopAfter(key)) return { members, complete: false, end: done.end };
+      key = void 0;
+      valueAt = -1;
     }
     i++;
   }
@@ -23150,10 +23475,10 @@ function scanBackward(bytes, limit, stopAfter) {
   for (; ; ) {
     while (i >= limit && isSpace(bytes[i])) i--;
     if (i < limit) return { members, start: limit };
-    const valueEnd = i + 1;
-    const valueStart = valueStartBackward(bytes, i, limit);
-    if (valueStart < 0) return void 0;
-    i = valueStart - 1;
+    const valueEnd2 = i + 1;
+    const valueStart2 = valueStartBackward(bytes, i, limit);
+    if (valueStart2 < 0) return void 0;
+    i = valueStart2 - 1;
     while (i > limit && isSpace(bytes[i])) i--;
     if (bytes[i] !== COLON) return void 0;
     i--;
@@ -23163,7 +23488,7 @@ function scanBackward(bytes, limit, stopAfter) {
     if (keyStart < 0) return void 0;
     const key = decodeKey(bytes, keyStart, i + 1);
     if (key === void 0) return void 0;
-    members.unshift({ key, start: valueStart, end: valueEnd });
+    members.unshift({ key, start: valueStart2, end: valueEnd2 });
     if (stopAfter(key)) return { members, start: keyStart };
     i = keyStart - 1;
     while (i > limit && isSpace(bytes[i])) i--;
@@ -23174,21 +23499,7 @@ function scanBackward(bytes, limit, stopAfter) {
 function valueStartBackward(bytes, i, limit) {
   const c = bytes[i];
   if (c === QUOTE) return openingQuote(bytes, i, limit);
-  if (c === CLOSE_OBJ || c === CLOSE_ARR) {
-    let depth = 1;
-    for (let j2 = i - 1; j2 > limit; j2--) {
-      const b = bytes[j2];
-      if (b === QUOTE) {
-        j2 = openingQuote(bytes, j2, limit);
-        if (j2 < 0) return -1;
-      } else if (b === CLOSE_OBJ || b === CLOSE_ARR) depth++;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) {
-        depth--;
-        if (depth === 0) return j2;
-      }
-    }
-    return -1;
-  }
+  if (c === CLOSE_OBJ || c === CLOSE_ARR) return valueStart(bytes, i, limit);
   let j = i;
   while (j > limit && !isSpace(bytes[j - 1]) && bytes[j - 1] !== COLON && bytes[j - 1] !== COMMA && bytes[j - 1] !== OPEN_ARR && bytes[j - 1] !== OPEN_OBJ) j--;
   return j > limit ? j : -1;
@@ -23358,7 +23669,7 @@ function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_B
   const doc = {};
   const skipped = [...layout.skipped];
   for (const piece of layout.pieces) {
-    const text2 = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : `{${bytes.toString("utf8", piece.start, piece.end)}}`;
+    const text2 = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : bracedText(bytes, piece.start, piece.end);
     let value;
     try {
       value = JSON.parse(text2);
@@ -23376,6 +23687,19 @@ function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_B
     }
   }
   return { value: doc, skipped };
+}
+function bracedText(bytes, start, end) {
+  if (start === 0 || end >= bytes.length) return `{${bytes.toString("utf8", start, end)}}`;
+  const before = bytes[start - 1];
+  const after = bytes[end];
+  bytes[start - 1] = OPEN_OBJ;
+  bytes[end] = CLOSE_OBJ;
+  try {
+    return bytes.toString("utf8", start - 1, end + 1);
+  } finally {
+    bytes[start - 1] = before;
+    bytes[end] = after;
+  }
 }
 function setMember(doc, key, value) {
   Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
@@ -23806,7 +24130,7 @@ var ReadAhead = class _ReadAhead {
 };
 function readWhole(fd, size) {
   return new Promise((resolve, reject) => {
-    let buffer = Buffer.allocUnsafe(size);
+    let buffer = size >= PARTIAL_PARSE_MIN_BYTES ? allocateScanBuffer(size) : Buffer.allocUnsafe(size);
     let filled = 0;
     const finish = (err) => {
       try {
@@ -25793,7 +26117,7 @@ function describeError(err) {
 var DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 var DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 async function loadDocument(file, options = {}) {
-  const ahead = options.readAhead?.take(file);
+  const ahead = options.readAhead?.take(file) ?? startReading(file, options)?.take(file);
   if (ahead) {
     let bytes2;
     try {
@@ -34396,7 +34720,7 @@ var EXPIRED_WAIVER_RULE = {
   origin: "builtin"
 };
 function applyWaivers(findings, waivers, aliasesOf2, configFile, today2) {
-  const compiled = waivers.map((waiver, index) => ({
+  const compiled2 = waivers.map((waiver, index) => ({
     waiver,
     index,
     matchesAddress: addressMatcher(waiver.resource ?? "*"),
@@ -34405,12 +34729,12 @@ function applyWaivers(findings, waivers, aliasesOf2, configFile, today2) {
   for (const f of findings) {
     if (f.suppression) continue;
     const ids = [f.ruleId, ...aliasesOf2(f.ruleId)].map((id) => id.toUpperCase());
-    const match = compiled.find(
+    const match = compiled2.find(
       (w) => !w.expired && ids.includes(w.waiver.rule.toUpperCase()) && w.matchesAddress(f.resource?.address ?? "")
     );
     if (match) f.suppression = { kind: "waiver", reason: match.waiver.reason, origin: `${configFile} (waivers[${match.index}])` };
   }
-  const expired = compiled.filter((w) => w.expired).map(
+  const expired = compiled2.filter((w) => w.expired).map(
     (w) => ({
       ruleId: EXPIRED_WAIVER_RULE.id,
       severity: EXPIRED_WAIVER_RULE.severity,
@@ -36318,7 +36642,7 @@ var Parser = class {
     }
     this.next();
     this.skipNewlines();
-    const valueStart = this.i;
+    const valueStart2 = this.i;
     const value = this.speculate(() => this.unary());
     if (value) {
       this.skipNewlines();
@@ -36327,7 +36651,7 @@ var Parser = class {
         if (body) return { type: "objcomp", key: first, value, body, loc };
       }
     }
-    this.i = valueStart;
+    this.i = valueStart2;
     const entries = [[first, this.exprTerm()]];
     this.skipNewlines();
     while (this.isOp(",")) {
@@ -47607,7 +47931,11 @@ function inputMembersRead(modules) {
 }
 
 // src/rego/eval/collections.ts
+var hasOwn2 = Object.prototype.hasOwnProperty;
 function indexValue(coll, key) {
+  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object) {
+    return hasOwn2.call(coll, key) ? coll[key] : void 0;
+  }
   if (Array.isArray(coll)) {
     if (typeof key !== "number") {
       const i = key instanceof RegoNumber ? numberInt(key) : void 0;
@@ -47817,6 +48145,9 @@ function toValue(node) {
 
 // src/rego/eval/evaluator.ts
 var MEMOIZED_BUILTINS = /* @__PURE__ */ new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
+var STEP_HOLDS = -1;
+var STEP_FAILS = -2;
+var STEP_SEARCH = -3;
 var NEEDS_SEARCH = /* @__PURE__ */ Symbol("needs search");
 var directTerms = /* @__PURE__ */ new WeakMap();
 var TRUE_TERM = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
@@ -47884,12 +48215,62 @@ var Evaluator = class {
   // ---------------------------------------------------------------------------
   // Bodies and literals
   evalBody(body, i, k) {
-    if (i === body.length) return k();
-    if ((++this.steps & 1023) === 0) this.tick();
-    const lit2 = body[i];
-    if (lit2.implied) return this.evalBody(body, i + 1, k);
-    const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
-    return this.evalLiteral(lit2, next);
+    let bound;
+    let result = false;
+    for (; ; ) {
+      if (i === body.length) {
+        result = k();
+        break;
+      }
+      if ((++this.steps & 1023) === 0) this.tick();
+      const lit2 = body[i];
+      if (lit2.implied) {
+        i++;
+        continue;
+      }
+      const step2 = this.directStep(lit2);
+      if (step2 === STEP_FAILS) break;
+      if (step2 === STEP_HOLDS) {
+        i++;
+        continue;
+      }
+      if (step2 !== STEP_SEARCH) {
+        (bound ??= []).push(step2);
+        i++;
+        continue;
+      }
+      const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
+      result = this.evalLiteral(lit2, next);
+      break;
+    }
+    if (bound) for (const slot of bound) this.frame[slot] = void 0;
+    return result;
+  }
+  /**
+   * A literal evaluated without search: it holds, it fails, it bound the
+   * variable in the returned slot, or it needs the search (STEP_SEARCH).
+   */
+  directStep(lit2) {
+    if (lit2.withs.length > 0 || lit2.scan) return STEP_SEARCH;
+    const e = lit2.expr;
+    if (e.kind === "term") {
+      if (!this.isDirect(e.term)) return STEP_SEARCH;
+      const v = this.direct(e.term);
+      if (v === NEEDS_SEARCH) return STEP_SEARCH;
+      const holds = v !== void 0 && v !== false;
+      return holds !== lit2.negated ? STEP_HOLDS : STEP_FAILS;
+    }
+    if ((e.kind === "assign" || e.kind === "unify") && !lit2.negated && e.left.type === "var" && this.isDirect(e.right) && this.canEval(e.right)) {
+      const v = this.direct(e.right);
+      if (v === NEEDS_SEARCH) return STEP_SEARCH;
+      if (v === void 0) return STEP_FAILS;
+      const slot = e.left.slot;
+      const current = this.frame[slot];
+      if (current !== void 0) return equal(current, v) ? STEP_HOLDS : STEP_FAILS;
+      this.frame[slot] = v;
+      return slot;
+    }
+    return STEP_SEARCH;
   }
   /** Checks the time budget (called every 1024 steps: literals and iterations). */
   tick() {
@@ -48109,6 +48490,7 @@ var Evaluator = class {
           const def2 = this.program.builtins.get(target.name);
           return def2 !== void 0 && !def2.relation && t.args.length === def2.arity;
         }
+        if (target.kind === "special") return target.name === "internal.member_2" && t.args.length === 2 || target.name === "internal.member_3" && t.args.length === 3;
         return target.kind === "function" && this.node(target.path) !== void 0 && t.args.length === this.arity(target, t.args.length);
       }
       default:
@@ -48124,68 +48506,74 @@ var Evaluator = class {
     switch (t.type) {
       case "scalar":
         return t.value;
-      case "var": {
-        const v = this.frame[t.slot];
-        if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
-        return v;
-      }
+      case "var":
+        return this.boundValue(t);
       case "root":
         return this.ctx.input;
-      case "ref": {
-        const head = t.head;
-        let v;
-        if (head.type === "var") {
-          v = this.frame[head.slot];
-          if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${head.name} is unsafe`, head.loc);
-        } else v = this.ctx.input;
-        const path15 = t.path;
-        for (let i = 0; i < path15.length && v !== void 0; i++) {
-          const seg = path15[i];
-          const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot] : void 0;
-          if (key === void 0) return NEEDS_SEARCH;
-          v = indexValue(v, key);
-        }
-        return v;
-      }
-      case "array": {
-        const c = this.constant(t);
-        if (c !== null) return c;
-        const out2 = new Array(t.items.length);
-        for (let i = 0; i < out2.length; i++) {
-          const v = this.direct(t.items[i]);
-          if (v === void 0 || v === NEEDS_SEARCH) return v;
-          out2[i] = v;
-        }
-        return out2;
-      }
-      case "object": {
-        const c = this.constant(t);
-        if (c !== null) return c;
-        const entries = [];
-        for (const [kt, vt] of t.entries) {
-          const key = this.direct(kt);
-          if (key === void 0 || key === NEEDS_SEARCH) return key;
-          const value = this.direct(vt);
-          if (value === void 0 || value === NEEDS_SEARCH) return value;
-          entries.push([key, value]);
-        }
-        return makeObject(entries);
-      }
-      case "call": {
-        if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
-        const args = new Array(t.args.length);
-        for (let i = 0; i < args.length; i++) {
-          const v = this.direct(t.args[i]);
-          if (v === void 0 || v === NEEDS_SEARCH) return v;
-          args[i] = v;
-        }
-        const target = t.target;
-        if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name), args, t);
-        return this.functionValue(this.node(target.path), args);
-      }
+      case "ref":
+        return this.directRef(t);
+      case "array":
+        return this.directArray(t);
+      case "object":
+        return this.directObject(t);
+      case "call":
+        return this.directCall(t);
       default:
         return NEEDS_SEARCH;
     }
+  }
+  boundValue(t) {
+    const v = this.frame[t.slot];
+    if (v === void 0) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+    return v;
+  }
+  directRef(t) {
+    let v = t.head.type === "var" ? this.boundValue(t.head) : this.ctx.input;
+    const path15 = t.path;
+    for (let i = 0; i < path15.length && v !== void 0; i++) {
+      const seg = path15[i];
+      const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot] : void 0;
+      if (key === void 0) return NEEDS_SEARCH;
+      v = indexValue(v, key);
+    }
+    return v;
+  }
+  directArray(t) {
+    const c = this.constant(t);
+    if (c !== null) return c;
+    const out2 = new Array(t.items.length);
+    for (let i = 0; i < out2.length; i++) {
+      const v = this.direct(t.items[i]);
+      if (v === void 0 || v === NEEDS_SEARCH) return v;
+      out2[i] = v;
+    }
+    return out2;
+  }
+  directObject(t) {
+    const c = this.constant(t);
+    if (c !== null) return c;
+    const entries = [];
+    for (const [kt, vt] of t.entries) {
+      const key = this.direct(kt);
+      if (key === void 0 || key === NEEDS_SEARCH) return key;
+      const value = this.direct(vt);
+      if (value === void 0 || value === NEEDS_SEARCH) return value;
+      entries.push([key, value]);
+    }
+    return makeObject(entries);
+  }
+  directCall(t) {
+    if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
+    const args = new Array(t.args.length);
+    for (let i = 0; i < args.length; i++) {
+      const v = this.direct(t.args[i]);
+      if (v === void 0 || v === NEEDS_SEARCH) return v;
+      args[i] = v;
+    }
+    const target = t.target;
+    if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name), args, t);
+    if (target.kind === "special") return target.name === "internal.member_2" ? isMember(args[0], args[1]) : isMemberKV(args[0], args[1], args[2]);
+    return this.functionValue(this.node(target.path), args);
   }
   /** The value of a term made only of constants (computed once), or null. */
   constant(t) {
@@ -48952,11 +49340,11 @@ function guard(ev, f) {
 function annotationInfo(a) {
   return { ...a.raw, scope: a.scope };
 }
-function runRegoTests(compiled, options = {}) {
+function runRegoTests(compiled2, options = {}) {
   const pattern = options.runPattern === void 0 ? void 0 : typeof options.runPattern === "string" ? new RegExp(options.runPattern) : options.runPattern;
   const results = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const m of compiled.program.modules) {
+  for (const m of compiled2.program.modules) {
     for (const r of m.rules) {
       const last2 = r.path[r.path.length - 1] ?? "";
       if (!last2.startsWith("test_") || r.head.kind === "function" || r.dynamic.length > 0) continue;
@@ -48972,7 +49360,7 @@ function runRegoTests(compiled, options = {}) {
         if (options.timeoutMs !== void 0) opts.timeoutMs = options.timeoutMs;
         if (options.maxDepth !== void 0) opts.maxDepth = options.maxDepth;
         if (options.print) opts.print = options.print;
-        const value = compiled.evaluate(ref, opts);
+        const value = compiled2.evaluate(ref, opts);
         result.status = value !== void 0 && value !== false ? "pass" : "fail";
       } catch (err) {
         result.status = "error";
@@ -48987,16 +49375,16 @@ function runRegoTests(compiled, options = {}) {
 
 // src/policy/rego/compile.ts
 function compilePolicies(sources, preparsed2, library) {
-  let compiled;
+  let compiled2;
   try {
     const withLibrary = library?.attachTo(sources) ?? sources;
     const program2 = withPreparsedModules(preparsed2, () => compile(withLibrary, LIBRARY_OPTIONS));
-    compiled = new CompiledPolicies(program2, false);
+    compiled2 = new CompiledPolicies(program2, false);
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);
     throw err;
   }
-  return new EngineProgram(compiled);
+  return new EngineProgram(compiled2);
 }
 function policyInputError(err) {
   const first = err.errors[0] ?? err;
@@ -49004,12 +49392,18 @@ function policyInputError(err) {
   return new InputError(first.file ?? "policy", `${first.line ? `${first.line}:${first.col ?? 0}: ` : ""}${first.code}: ${first.message.split("\n")[0]}${more}`);
 }
 var EngineProgram = class {
-  constructor(compiled) {
-    this.compiled = compiled;
+  constructor(compiled2) {
+    this.compiled = compiled2;
   }
   compiled;
   last;
+  /** The program never changes, so neither do its packages (asked for at load and for each plan). */
+  packageList;
   packages() {
+    this.packageList ??= this.listPackages();
+    return [...this.packageList];
+  }
+  listPackages() {
     return this.compiled.packages().map((p) => {
       const info = {
         path: p.path,
@@ -49623,9 +50017,9 @@ async function testCommand(paths, flags) {
   const lib = path13.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
   if (!sources.some((s) => path13.resolve(s.file) === lib)) sources.push(...await readPolicies([lib], false));
   const data = await readDataFiles(flags.data);
-  let compiled;
+  let compiled2;
   try {
-    compiled = compileModules(
+    compiled2 = compileModules(
       sources.map((s) => ({ file: path13.relative(process.cwd(), s.file) || s.file, text: s.text })),
       { regoVersion: "auto" }
     );
@@ -49633,7 +50027,7 @@ async function testCommand(paths, flags) {
     if (err instanceof RegoError) throw policyInputError(err);
     throw err;
   }
-  const results = runRegoTests(compiled, { data, timeoutMs, ...runPattern ? { runPattern } : {} });
+  const results = runRegoTests(compiled2, { data, timeoutMs, ...runPattern ? { runPattern } : {} });
   const passed = results.filter((r) => r.status === "pass").length;
   const failed = results.length - passed;
   if (flags.format === "json") {
@@ -49758,6 +50152,7 @@ async function runAction(env = process.env) {
 }
 
 // src/action/main.ts
+tuneV8ForShortRuns();
 runAction().then(
   (code18) => {
     process.exitCode = code18;
