@@ -198,14 +198,6 @@ function gcpNodeDemand(values: Attributes, unknownMask: unknown, prefix: string)
   return base;
 }
 
-function gcpNodes(values: Attributes, unknownMask: unknown, paths: readonly string[], prefix = ""): GpuDemand {
-  const node = gcpNodeDemand(values, unknownMask, prefix);
-  if (node.undecided || node.groups.length === 0) return node;
-  const n = countAt(values, unknownMask, paths);
-  if (typeof n === "object") return afterApply(n.unknown);
-  return scale(node, n ?? 1);
-}
-
 const isZone = (location: string): boolean => /^[a-z]+-[a-z]+\d+-[a-z]$/.test(location);
 const REGIONAL_DEFAULT_ZONES = 3;
 

@@ -72,7 +72,6 @@ const BACKSLASH = 92;
 const LBRACE = 123;
 const RBRACE = 125;
 const LT = 60;
-const EQ = 61;
 
 const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 0x80 && c !== 0xfeff && c !== 0xa0);
 const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57) || c === 45;

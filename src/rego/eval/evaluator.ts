@@ -17,7 +17,7 @@ import type { TreeNode } from "../compiler/tree.js";
 import { RegoError, type Location } from "../errors.js";
 import { canonicalKey, equal, isObject, makeObject, objectSize, RegoNumber, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
 import { forEachMember, indexBase, indexValue, lookupMembers } from "./collections.js";
-import { Context, IN_PROGRESS, UNDEFINED, type Memo } from "./context.js";
+import { Context, IN_PROGRESS, UNDEFINED } from "./context.js";
 import { PartialBuilder } from "./partial.js";
 import { constantValue } from "../compiler/constants.js";
 
