@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUILTINS, BuiltinError } from "../../../src/rego/builtins/index.js";
-import { RegoObject, RegoSet, equal } from "../../../src/rego/value.js";
+import { RegoObject, equal } from "../../../src/rego/value.js";
 import { call, ctx, failure, set } from "./helpers.js";
 
 describe("registry", () => {
