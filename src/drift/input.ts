@@ -12,6 +12,8 @@ export interface DriftLoadOptions {
   expect?: DocumentKind;
   maxBytes?: number;
   readStdin?: () => Promise<Buffer>;
+  /** Files larger than this are read streaming (prior_state is kept: drift needs it). */
+  streamAboveBytes?: number;
 }
 
 export interface DriftDocument {

@@ -23,10 +23,15 @@ export interface StreamHandlers {
   onElement(key: string, element: unknown, index: number): void;
 }
 
+/** V8 refuses strings longer than this; bigger files need the streaming loader, bigger values cannot be read. */
+export const MAX_STRING_BYTES = 0x1fffffe8;
+
 export class JsonStreamError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** The JSON is fine, but one value of it is too large to parse whole. */
+    readonly tooLarge = false,
   ) {
     super(message);
   }
@@ -78,7 +83,11 @@ export class TopLevelScanner {
   private elementIndex = 0;
   private scalar = false;
 
-  constructor(private readonly handlers: StreamHandlers) {}
+  constructor(
+    private readonly handlers: StreamHandlers,
+    /** The longest value read whole (V8's string limit; lower in tests). */
+    private readonly maxValueBytes = MAX_STRING_BYTES,
+  ) {}
 
   push(chunk: Buffer): void {
     let i = 0;
@@ -222,6 +231,15 @@ export class TopLevelScanner {
     return -1;
   }
 
+  /** The collected value's text; one over V8's string limit is refused by name. */
+  private collectedText(): string {
+    const bytes = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces);
+    if (bytes.length > this.maxValueBytes) {
+      throw new JsonStreamError(`"${this.key}" is ${Math.round(bytes.length / 1048576)} MB, too large to read as one value (V8 cannot hold a string over about 512 MB)`, this.offset, true);
+    }
+    return bytes.toString("utf8");
+  }
+
   private scanScalar(chunk: Buffer, i: number): number {
     for (; i < chunk.length; i++) {
       const b = chunk[i]!;
@@ -232,7 +250,7 @@ export class TopLevelScanner {
 
   private completeValue(): void {
     this.collecting = false;
-    const text = (this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces)).toString("utf8");
+    const text = this.collectedText();
     this.pieces = [];
     let value: unknown;
     if (this.keep) {

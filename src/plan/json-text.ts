@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { InputError } from "./errors.js";
 import { keptPieces } from "./json-members.js";
-import { CLOSE_OBJ, OPEN_OBJ } from "./json-stream.js";
+import { CLOSE_OBJ, MAX_STRING_BYTES, OPEN_OBJ } from "./json-stream.js";
 import { findSyntaxError } from "./json-syntax.js";
 
 /**
@@ -84,8 +84,6 @@ function setMember(doc: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** V8 refuses strings longer than this; bigger files need the streaming loader. */
-export const MAX_STRING_BYTES = 0x1fffffe8;
 
 function decodeText(file: string, bytes: Buffer): string {
   const start = checkEncoding(file, bytes);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { TopLevelScanner, type KeyMode } from "../../src/plan/json-stream.js";
 import { loadDocument } from "../../src/plan/load.js";
 import { buildModel } from "../../src/plan/model.js";
+import { runDrift } from "../../src/drift/run.js";
 import { fixturePath, filesUnder, sharedMissing, sharedPath } from "../helpers/shared.js";
 
 /** Feeds text to the scanner in chunks of `size` bytes and rebuilds the document. */
@@ -68,9 +69,36 @@ describe.skipIf(sharedMissing("fixtures"))("streaming loads real plans like the 
       const streamed = buildModel(await loadDocument(file, { streamAboveBytes: 0 }));
       expect(streamed.resources.map((r) => [r.address, r.actions, r.after, r.before])).toEqual(ordinary.resources.map((r) => [r.address, r.actions, r.after, r.before]));
       expect(streamed.graph.size).toBe(ordinary.graph.size);
-      if ("planned_values" in ordinary.document) expect(streamed.warnings.join(" ")).toMatch(/read streaming/);
+      // Nothing left out unless asked: the same document, planned_values and prior_state included.
+      expect(streamed.document).toEqual(ordinary.document);
+      const lean = await loadDocument(file, { streamAboveBytes: 0, skipMembers: ["planned_values", "prior_state"] });
+      expect(lean.skipped).toEqual(["planned_values", "prior_state"].filter((k) => k in ordinary.document));
+      expect("prior_state" in lean.doc).toBe(false);
     });
   }
+});
+
+describe("a value too large to read whole", () => {
+  it("is refused by name, not as invalid JSON", () => {
+    const scanner = new TopLevelScanner({ modeOf: () => "value", onValue: () => undefined, onElement: () => undefined }, 16);
+    const feed = () => {
+      scanner.push(Buffer.from('{"small": [1, 2], "prior_state": {"values": {"root_module": {}}}}'));
+      scanner.finish();
+    };
+    expect(feed).toThrow(/"prior_state" is 0 MB, too large to read as one value/);
+  });
+});
+
+describe("drift over a streamed plan", () => {
+  it("reports the same drift as over a plan read whole (prior_state is kept)", async () => {
+    const plan = fixturePath("drift", "refresh-only-scenario.json");
+    const whole = await runDrift({ target: { plan }, config: {} });
+    const streamed = await runDrift({ target: { plan }, config: {}, load: { streamAboveBytes: 0 } });
+    expect(streamed.summary).toEqual(whole.summary);
+    // Streamed or not, the whole prior state is there: no warning that something was not loaded.
+    expect(streamed.inputs.map((i) => i.warnings)).toEqual(whole.inputs.map((i) => i.warnings));
+    expect(streamed.findings.map((f) => [f.ruleId, f.resource?.address])).toEqual(whole.findings.map((f) => [f.ruleId, f.resource?.address]));
+  });
 });
 
 describe("streaming redacts too", () => {
