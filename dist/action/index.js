@@ -22849,12 +22849,15 @@ import { isUtf8 } from "node:buffer";
 
 // src/plan/json-stream.ts
 import { createReadStream } from "node:fs";
+var MAX_STRING_BYTES = 536870888;
 var JsonStreamError = class extends Error {
-  constructor(message, offset) {
+  constructor(message, offset, tooLarge = false) {
     super(message);
     this.offset = offset;
+    this.tooLarge = tooLarge;
   }
   offset;
+  tooLarge;
 };
 var QUOTE = 34;
 var BACKSLASH = 92;
@@ -22874,10 +22877,12 @@ async function streamTopLevel(file, handlers, chunkSize = 8 * 1024 * 1024) {
   scanner.finish();
 }
 var TopLevelScanner = class {
-  constructor(handlers) {
+  constructor(handlers, maxValueBytes = MAX_STRING_BYTES) {
     this.handlers = handlers;
+    this.maxValueBytes = maxValueBytes;
   }
   handlers;
+  maxValueBytes;
   phase = "start";
   offset = 0;
   // The value being collected (a key's text, a value, an element).
@@ -23021,6 +23026,14 @@ var TopLevelScanner = class {
     }
     return -1;
   }
+  /** The collected value's text; one over V8's string limit is refused by name. */
+  collectedText() {
+    const bytes = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
+    if (bytes.length > this.maxValueBytes) {
+      throw new JsonStreamError(`"${this.key}" is ${Math.round(bytes.length / 1048576)} MB, too large to read as one value (V8 cannot hold a string over about 512 MB)`, this.offset, true);
+    }
+    return bytes.toString("utf8");
+  }
   scanScalar(chunk, i) {
     for (; i < chunk.length; i++) {
       const b = chunk[i];
@@ -23030,7 +23043,7 @@ var TopLevelScanner = class {
   }
   completeValue() {
     this.collecting = false;
-    const text2 = (this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces)).toString("utf8");
+    const text2 = this.collectedText();
     this.pieces = [];
     let value;
     if (this.keep) {
@@ -23704,7 +23717,6 @@ function bracedText(bytes, start, end) {
 function setMember(doc, key, value) {
   Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
-var MAX_STRING_BYTES = 536870888;
 function decodeText(file, bytes) {
   const start = checkEncoding(file, bytes);
   const text2 = bytes.toString("utf8", start);
@@ -24050,17 +24062,16 @@ function redactPath(container, key, steps, d) {
 // src/plan/load-stream.ts
 var STREAMED = {
   resource_changes: "elements",
-  resource_drift: "elements",
-  planned_values: "skip",
-  prior_state: "skip"
+  resource_drift: "elements"
 };
 async function loadPlanStreaming(file, sizeBytes, options) {
   const doc = {};
   const skipped = [];
+  const skip = new Set(options.skipMembers ?? []);
   try {
     await streamTopLevel(file, {
       modeOf: (key) => {
-        const mode = STREAMED[key] ?? "value";
+        const mode = STREAMED[key] ?? (skip.has(key) ? "skip" : "value");
         if (mode === "skip") skipped.push(key);
         if (mode === "elements") doc[key] = [];
         return mode;
@@ -24073,15 +24084,11 @@ async function loadPlanStreaming(file, sizeBytes, options) {
       }
     });
   } catch (err) {
-    if (err instanceof JsonStreamError) throw new InputError(file, `invalid JSON at byte ${err.offset}: ${err.message}`);
+    if (err instanceof JsonStreamError) throw new InputError(file, err.tooLarge ? err.message : `invalid JSON at byte ${err.offset}: ${err.message}`);
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
   const loaded = finishDocument(file, doc, sizeBytes, options, skipped);
-  const unasked = skipped.filter((k) => !(options.skipMembers ?? []).includes(k));
-  if (unasked.length > 0) {
-    loaded.warnings.push(`the plan is ${Math.round(sizeBytes / 1048576)} MB, so it was read streaming: ${unasked.join(" and ")} were not loaded, and Rego policies see no ${unasked.join(" or ")} in input`);
-  }
   return loaded;
 }
 
