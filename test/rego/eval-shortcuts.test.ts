@@ -13,6 +13,22 @@ describe("evaluation shortcuts keep OPA's results", () => {
     expect(evalJSON(src, "data.a.msgs", { input: { xs: ["p", "q"] } })).toEqual(["p-2", "q-2"]);
   });
 
+  it("a variable bound by a reference elsewhere in the same term is bound before it is read, in either order", () => {
+    // OPA's compiler rewrites such a reference into its own expression; planguard evaluates the reference first.
+    const src = [
+      "package a",
+      'fwd contains m if m := sprintf("%v-%v", [input.xs[i], i])',
+      'back contains m if m := sprintf("%v-%v", [i, input.xs[i]])',
+      'obj contains m if m := {"k": i, "v": input.xs[i]}',
+      'keys contains m if m := concat("/", [k, input.o[k]])',
+    ].join("\n");
+    const input = { xs: ["p", "q"], o: { a: "x", b: "y" } };
+    expect(evalJSON(src, "data.a.fwd", { input })).toEqual(["p-0", "q-1"]);
+    expect(evalJSON(src, "data.a.back", { input })).toEqual(["0-p", "1-q"]);
+    expect(evalJSON(src, "data.a.obj", { input })).toEqual([{ k: 0, v: "p" }, { k: 1, v: "q" }]);
+    expect(evalJSON(src, "data.a.keys", { input })).toEqual(["a/x", "b/y"]);
+  });
+
   it("a missing member makes a direct term undefined, not false", () => {
     const src = "package a\nyes if not input.a.b.c\nno if input.a.b.c == false\n";
     expect(evalJSON(src, "data.a.yes", { input: { a: {} } })).toBe(true);

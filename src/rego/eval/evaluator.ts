@@ -433,7 +433,8 @@ export class Evaluator {
       case "scalar":
         return t.value;
       case "var":
-        return this.boundValue(t);
+        // Unbound here, it is bound by a reference elsewhere in the term (see canEval): the search orders that.
+        return this.frame[t.slot!] ?? NEEDS_SEARCH;
       case "root":
         return this.ctx.input;
       case "ref":
@@ -522,14 +523,30 @@ export class Evaluator {
    */
   private evalList(terms: Term[], i: number, acc: Value[], k: (items: Value[]) => boolean, reuse = false): boolean {
     if (i === terms.length) return k(reuse ? acc : acc.slice());
-    return this.evalTerm(terms[i]!, (v) => {
+    const t = terms[i]!;
+    if (t.type === "var" && this.frame[t.slot!] === undefined && i + 1 < terms.length) {
+      // Bound by a reference later in the list (`[i, xs[i]]`): the rest first, then this one.
+      return this.evalList(terms, i + 1, acc, () => this.evalTerm(t, (v) => ((acc[i] = v), k(reuse ? acc : acc.slice()))), true);
+    }
+    return this.evalTerm(t, (v) => {
       acc[i] = v;
       return this.evalList(terms, i + 1, acc, k, reuse);
     });
   }
 
-  /** Whether a term can be evaluated now (its variables are bound; references may iterate). */
+  /**
+   * Whether a term can be evaluated now: its variables are bound, or bound by
+   * a reference in the same term (`sprintf("%v", [xs[i], i])`: the reference
+   * iterates and binds i, as OPA's compiler arranges by rewriting).
+   */
   private canEval(t: Term): boolean {
+    if (this.boundNow(t)) return true;
+    const binders = referenceBinders(t);
+    return binders.size > 0 && this.boundNow(t, binders);
+  }
+
+  /** Whether every variable the term reads is bound (or one of `binders`); references may iterate. */
+  private boundNow(t: Term, binders?: ReadonlySet<number>): boolean {
     switch (t.type) {
       case "scalar":
       case "root":
@@ -538,16 +555,16 @@ export class Evaluator {
       case "objcomp":
         return true;
       case "var":
-        return this.frame[t.slot!] !== undefined;
+        return this.frame[t.slot!] !== undefined || binders?.has(t.slot!) === true;
       case "ref":
-        return t.head.type === "var" ? this.frame[t.head.slot!] !== undefined : this.canEval(t.head);
+        return t.head.type === "var" ? this.frame[t.head.slot!] !== undefined : this.boundNow(t.head, binders);
       case "array":
       case "set":
-        return t.items.every((x) => this.canEval(x));
+        return t.items.every((x) => this.boundNow(x, binders));
       case "object":
-        return t.entries.every(([k, v]) => this.canEval(k) && this.canEval(v));
+        return t.entries.every(([k, v]) => this.boundNow(k, binders) && this.boundNow(v, binders));
       case "call":
-        return t.args.every((x) => this.canEval(x));
+        return t.args.every((x) => this.boundNow(x, binders));
     }
   }
 
@@ -1143,6 +1160,42 @@ function branchesOf(rule: Rule): Branch[] {
     branchCache.set(rule, branches);
   }
   return branches;
+}
+
+const binderCache = new WeakMap<Term, Set<number>>();
+
+/** The slots of the variables in the paths of the references inside a term (not inside comprehensions). */
+function referenceBinders(t: Term): Set<number> {
+  let slots = binderCache.get(t);
+  if (!slots) {
+    const found = new Set<number>();
+    const visit = (x: Term, inPath: boolean): void => {
+      switch (x.type) {
+        case "var":
+          if (inPath) found.add(x.slot!);
+          return;
+        case "ref":
+          visit(x.head, false);
+          for (const seg of x.path) visit(seg, true);
+          return;
+        case "array":
+        case "set":
+          for (const item of x.items) visit(item, false);
+          return;
+        case "object":
+          for (const [k, v] of x.entries) (visit(k, false), visit(v, false));
+          return;
+        case "call":
+          for (const a of x.args) visit(a, false);
+          return;
+        default:
+          return;
+      }
+    };
+    visit(t, false);
+    binderCache.set(t, (slots = found));
+  }
+  return slots;
 }
 
 /** The memo key of a call without arguments (see callMemo). */
