@@ -48514,7 +48514,7 @@ var Evaluator = class {
       case "scalar":
         return t.value;
       case "var":
-        return this.boundValue(t);
+        return this.frame[t.slot] ?? NEEDS_SEARCH;
       case "root":
         return this.ctx.input;
       case "ref":
@@ -48596,13 +48596,27 @@ var Evaluator = class {
    */
   evalList(terms, i, acc, k, reuse = false) {
     if (i === terms.length) return k(reuse ? acc : acc.slice());
-    return this.evalTerm(terms[i], (v) => {
+    const t = terms[i];
+    if (t.type === "var" && this.frame[t.slot] === void 0 && i + 1 < terms.length) {
+      return this.evalList(terms, i + 1, acc, () => this.evalTerm(t, (v) => (acc[i] = v, k(reuse ? acc : acc.slice()))), true);
+    }
+    return this.evalTerm(t, (v) => {
       acc[i] = v;
       return this.evalList(terms, i + 1, acc, k, reuse);
     });
   }
-  /** Whether a term can be evaluated now (its variables are bound; references may iterate). */
+  /**
+   * Whether a term can be evaluated now: its variables are bound, or bound by
+   * a reference in the same term (`sprintf("%v", [xs[i], i])`: the reference
+   * iterates and binds i, as OPA's compiler arranges by rewriting).
+   */
   canEval(t) {
+    if (this.boundNow(t)) return true;
+    const binders = referenceBinders(t);
+    return binders.size > 0 && this.boundNow(t, binders);
+  }
+  /** Whether every variable the term reads is bound (or one of `binders`); references may iterate. */
+  boundNow(t, binders) {
     switch (t.type) {
       case "scalar":
       case "root":
@@ -48611,16 +48625,16 @@ var Evaluator = class {
       case "objcomp":
         return true;
       case "var":
-        return this.frame[t.slot] !== void 0;
+        return this.frame[t.slot] !== void 0 || binders?.has(t.slot) === true;
       case "ref":
-        return t.head.type === "var" ? this.frame[t.head.slot] !== void 0 : this.canEval(t.head);
+        return t.head.type === "var" ? this.frame[t.head.slot] !== void 0 : this.boundNow(t.head, binders);
       case "array":
       case "set":
-        return t.items.every((x) => this.canEval(x));
+        return t.items.every((x) => this.boundNow(x, binders));
       case "object":
-        return t.entries.every(([k, v]) => this.canEval(k) && this.canEval(v));
+        return t.entries.every(([k, v]) => this.boundNow(k, binders) && this.boundNow(v, binders));
       case "call":
-        return t.args.every((x) => this.canEval(x));
+        return t.args.every((x) => this.boundNow(x, binders));
     }
   }
   // ---------------------------------------------------------------------------
@@ -49168,6 +49182,39 @@ function branchesOf(rule) {
     branchCache.set(rule, branches);
   }
   return branches;
+}
+var binderCache = /* @__PURE__ */ new WeakMap();
+function referenceBinders(t) {
+  let slots = binderCache.get(t);
+  if (!slots) {
+    const found = /* @__PURE__ */ new Set();
+    const visit = (x, inPath) => {
+      switch (x.type) {
+        case "var":
+          if (inPath) found.add(x.slot);
+          return;
+        case "ref":
+          visit(x.head, false);
+          for (const seg of x.path) visit(seg, true);
+          return;
+        case "array":
+        case "set":
+          for (const item of x.items) visit(item, false);
+          return;
+        case "object":
+          for (const [k, v] of x.entries) visit(k, false), visit(v, false);
+          return;
+        case "call":
+          for (const a of x.args) visit(a, false);
+          return;
+        default:
+          return;
+      }
+    };
+    visit(t, false);
+    binderCache.set(t, slots = found);
+  }
+  return slots;
 }
 var NO_ARGS = /* @__PURE__ */ Symbol("no arguments");
 var paramCache = /* @__PURE__ */ new WeakMap();
