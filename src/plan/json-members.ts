@@ -18,7 +18,7 @@
  * with its line and column.
  */
 import { valueEnd, valueStart } from "./json-skip.js";
-import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, isSpace, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-stream.js";
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, isSpace, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-bytes.js";
 
 export interface JsonMember {
   /** The key, decoded. */

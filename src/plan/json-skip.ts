@@ -1,9 +1,12 @@
 /**
  * Skipping a bracketed JSON value (an object or an array) in bytes: where it
- * ends, from its first byte, or where it starts, from its last. The partial
- * load (json-members.ts) skips planned_values and prior_state this way, some
- * 30 MB of a 68 MB plan, so the loop matters: in JavaScript it takes about
- * 4 ns a byte; as the small WebAssembly function below, about 1 ns.
+ * ends, from its first byte, or where it starts, from its last, or where it
+ * ends when its scan goes on from an earlier chunk (continueValue). The
+ * partial load (json-members.ts) skips planned_values and prior_state this
+ * way, some 30 MB of a 68 MB plan, and the streaming load (json-stream.ts)
+ * finds every value of a plan too large for one string: in JavaScript the
+ * loop takes about 4-7 ns a byte; as the small WebAssembly functions below,
+ * about 1.5-2.5 ns.
  *
  * WebAssembly reads only its own memory. A buffer from allocateScanBuffer
  * (the loader reads large plans into one, see read-ahead.ts) is such a
@@ -15,7 +18,7 @@
  * Both directions only balance brackets outside strings; what is inside a
  * skipped value is not otherwise checked (see json-members.ts).
  */
-import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-stream.js";
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-bytes.js";
 
 /** The part of the WebAssembly API used here (Node has it; the project's TypeScript libs do not declare it). */
 declare namespace WebAssembly {
@@ -66,8 +69,63 @@ export function allocateScanBuffer(size: number): Buffer {
   return Buffer.from(memory.buffer, 0, size);
 }
 
+/** Where a scan of a value stopped at the end of the bytes it had (see continueValue). */
+export interface ValueScanState {
+  depth: number;
+  inString: boolean;
+  escaped: boolean;
+}
+
+/**
+ * Continues a value's scan from `start` with the state where the previous
+ * bytes left it (the streaming loader reads a plan in chunks): just past the
+ * value's end, or -1 when the bytes end first, with `state` brought up to
+ * their end. A scalar value is not for this (it ends at a delimiter).
+ */
+export function continueValue(bytes: Buffer, start: number, state: ValueScanState): number {
+  const wasm = scannerFor(bytes);
+  if (!wasm) return continueValueJs(bytes, start, state);
+  const { exports } = wasm;
+  exports.depth.value = state.depth;
+  exports.inString.value = state.inString ? 1 : 0;
+  exports.escaped.value = state.escaped ? 1 : 0;
+  const end = wasm.result(exports.continueValue(wasm.offset + start, wasm.offset + bytes.length));
+  state.depth = exports.depth.value;
+  state.inString = exports.inString.value !== 0;
+  state.escaped = exports.escaped.value !== 0;
+  return end;
+}
+
 // ---------------------------------------------------------------------------
 // The JavaScript loops (and the reference for the WebAssembly ones)
+
+export function continueValueJs(bytes: Buffer, start: number, state: ValueScanState): number {
+  let { depth, inString, escaped } = state;
+  let end = -1;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (b === BACKSLASH) escaped = true;
+      else if (b === QUOTE) {
+        inString = false;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    } else if (b === QUOTE) inString = true;
+    else if (b === OPEN_OBJ || b === OPEN_ARR) depth++;
+    else if ((b === CLOSE_OBJ || b === CLOSE_ARR) && --depth === 0) {
+      end = i + 1;
+      break;
+    }
+  }
+  state.depth = depth;
+  state.inString = inString;
+  state.escaped = escaped;
+  return end;
+}
 
 export function valueEndJs(bytes: Buffer, start: number): number {
   let depth = 0;
@@ -109,6 +167,10 @@ export function valueStartJs(bytes: Buffer, end: number, limit: number): number 
 interface ScanExports {
   valueEnd(start: number, end: number): number;
   valueStart(end: number, limit: number): number;
+  continueValue(start: number, end: number): number;
+  depth: { value: number };
+  inString: { value: number };
+  escaped: { value: number };
 }
 
 interface Scanner {
@@ -163,6 +225,8 @@ function warmUp(module: WebAssembly.Module): void {
   for (let i = 0; i < 20; i++) {
     exports.valueEnd(0, PAGE);
     exports.valueStart(PAGE - 1, -1);
+    exports.depth.value = 0;
+    exports.continueValue(0, PAGE);
   }
 }
 
@@ -277,6 +341,35 @@ function scannerBinary(): Uint8Array {
     unreachable,
     end,
   ];
+  // continueValue: params 0 ($i), 1 ($end); locals 2 ($depth), 3 ($inString), 4 ($escaped), 5 ($c);
+  // globals 0-2 hold depth, inString and escaped between calls.
+  const [globalGet, globalSet] = [0x23, 0x24];
+  const load = [globalGet, 0, ...set(2), globalGet, 1, ...set(3), globalGet, 2, ...set(4)];
+  const save = [...get(2), globalSet, 0, ...get(3), globalSet, 1, ...get(4), globalSet, 2];
+  const continueValueBody = [
+    ...load,
+    loop, voidType,
+    ...get(0), ...get(1), geU, if_, voidType, ...save, ...minusOne, ret, end,
+    ...get(0), ...load8, ...set(5), ...inc(0),
+    ...get(3), if_, voidType,
+    ...get(4), if_, voidType, ...constant(0), ...set(4), br, 2, end,
+    ...is(5, BACKSLASH), if_, voidType, ...constant(1), ...set(4), br, 2, end,
+    ...is(5, QUOTE), if_, voidType,
+    ...constant(0), ...set(3),
+    ...get(2), eqz, if_, voidType, ...save, ...get(0), ret, end,
+    end,
+    br, 1,
+    end,
+    ...is(5, QUOTE), if_, voidType, ...constant(1), ...set(3), br, 1, end,
+    ...is(5, OPEN_OBJ), ...is(5, OPEN_ARR), or, if_, voidType, ...inc(2), br, 1, end,
+    ...is(5, CLOSE_OBJ), ...is(5, CLOSE_ARR), or, if_, voidType,
+    ...dec(2), ...get(2), eqz, if_, voidType, ...save, ...get(0), ret, end,
+    end,
+    br, 0,
+    end,
+    unreachable,
+    end,
+  ];
   const i32 = 0x7f;
   const section = (id: number, content: number[]) => [id, ...unsignedLeb(content.length), ...content];
   const vector = (items: number[][]) => [...unsignedLeb(items.length), ...items.flat()];
@@ -292,9 +385,21 @@ function scannerBinary(): Uint8Array {
     // import env.memory, a memory of at least 0 pages
     ...section(2, vector([[...name("env"), ...name("memory"), 0x02, 0x00, 0x00]])),
     // two functions of type 0
-    ...section(3, vector([[0], [0]])),
-    ...section(7, vector([[...name("valueEnd"), 0x00, 0], [...name("valueStart"), 0x00, 1]])),
-    ...section(10, vector([code([[2, i32]], valueEndBody), code([[3, i32]], valueStartBody)])),
+    ...section(3, vector([[0], [0], [0]])),
+    // three mutable i32 globals, 0 at first
+    ...section(6, vector([0, 1, 2].map(() => [i32, 0x01, I, 0x00, end]))),
+    ...section(
+      7,
+      vector([
+        [...name("valueEnd"), 0x00, 0],
+        [...name("valueStart"), 0x00, 1],
+        [...name("continueValue"), 0x00, 2],
+        [...name("depth"), 0x03, 0],
+        [...name("inString"), 0x03, 1],
+        [...name("escaped"), 0x03, 2],
+      ]),
+    ),
+    ...section(10, vector([code([[2, i32]], valueEndBody), code([[3, i32]], valueStartBody), code([[4, i32]], continueValueBody)])),
   ]);
 }
 

@@ -1,4 +1,6 @@
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, isSpace, MAX_STRING_BYTES, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-bytes.js";
+import { allocateScanBuffer, continueValue, type ValueScanState } from "./json-skip.js";
 
 /**
  * Reads a JSON document whose top level is an object, one top-level key at a
@@ -7,8 +9,10 @@ import { createReadStream } from "node:fs";
  *
  * A byte scanner finds where values begin and end (structural characters are
  * ASCII, and UTF-8 never uses ASCII bytes inside a multi-byte character, so
- * bytes are enough); each piece is then parsed by V8's own JSON.parse, far
- * faster than building values token by token. Per key, the caller chooses:
+ * bytes are enough; the loop is json-skip.ts's, in WebAssembly for the chunks
+ * streamTopLevel reads into the scanner's memory); each piece is then parsed
+ * by V8's own JSON.parse, far faster than building values token by token.
+ * Per key, the caller chooses:
  *   - "elements": the value is an array; each element is parsed and handed
  *     over on its own (resource_changes: one resource at a time),
  *   - "value": the value is parsed whole (configuration, variables),
@@ -23,9 +27,6 @@ export interface StreamHandlers {
   onElement(key: string, element: unknown, index: number): void;
 }
 
-/** V8 refuses strings longer than this; bigger files need the streaming loader, bigger values cannot be read. */
-export const MAX_STRING_BYTES = 0x1fffffe8;
-
 export class JsonStreamError extends Error {
   constructor(
     message: string,
@@ -35,20 +36,6 @@ export class JsonStreamError extends Error {
   ) {
     super(message);
   }
-}
-
-/** The bytes JSON's structure is made of (shared with json-members.ts). */
-export const QUOTE = 0x22;
-export const BACKSLASH = 0x5c;
-export const OPEN_OBJ = 0x7b;
-export const CLOSE_OBJ = 0x7d;
-export const OPEN_ARR = 0x5b;
-export const CLOSE_ARR = 0x5d;
-export const COLON = 0x3a;
-export const COMMA = 0x2c;
-
-export function isSpace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
 
 type Phase =
@@ -63,8 +50,20 @@ type Phase =
 
 export async function streamTopLevel(file: string, handlers: StreamHandlers, chunkSize = 8 * 1024 * 1024): Promise<void> {
   const scanner = new TopLevelScanner(handlers);
-  const stream = createReadStream(file, { highWaterMark: chunkSize });
-  for await (const chunk of stream) scanner.push(chunk as Buffer);
+  // One buffer for every chunk, in the memory json-skip.ts's WebAssembly scanner reads.
+  const buffer = allocateScanBuffer(chunkSize);
+  const handle = await open(file, "r");
+  try {
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      scanner.push(buffer.subarray(0, bytesRead));
+      scanner.release();
+    }
+  } finally {
+    await handle.close();
+  }
   scanner.finish();
 }
 
@@ -75,9 +74,8 @@ export class TopLevelScanner {
   // The value being collected (a key's text, a value, an element).
   private pieces: Buffer[] = [];
   private collecting = false;
-  private depth = 0;
-  private inString = false;
-  private escaped = false;
+  /** Where the scan of the value being collected stands (json-skip.ts continues it). */
+  private readonly value: ValueScanState = { depth: 0, inString: false, escaped: false };
   private key = "";
   private mode: KeyMode = "skip";
   private elementIndex = 0;
@@ -179,9 +177,9 @@ export class TopLevelScanner {
     this.collecting = true;
     this.keep = keep;
     this.pieces = [];
-    this.depth = 0;
-    this.inString = false;
-    this.escaped = false;
+    this.value.depth = 0;
+    this.value.inString = false;
+    this.value.escaped = false;
     this.scalar = first !== QUOTE && first !== OPEN_OBJ && first !== OPEN_ARR;
     this.pendingFirst = true;
     return true;
@@ -195,40 +193,31 @@ export class TopLevelScanner {
    * past its end, or -1 when it continues in the next chunk.
    */
   private scanValue(chunk: Buffer, i: number): number {
-    const n = chunk.length;
+    const value = this.value;
     if (this.pendingFirst) {
       // Re-read the first byte: the push loop left it in place.
       this.pendingFirst = false;
       const b = chunk[i]!;
-      if (b === QUOTE) this.inString = true;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth = 1;
+      if (b === QUOTE) value.inString = true;
+      else if (b === OPEN_OBJ || b === OPEN_ARR) value.depth = 1;
       i++;
-      if (!this.inString && this.depth === 0 && this.scalar) {
+      if (!value.inString && value.depth === 0 && this.scalar) {
         // A scalar: it ends at the first structural byte or space.
         return this.scanScalar(chunk, i);
       }
     } else if (this.scalar) {
       return this.scanScalar(chunk, i);
     }
-    for (; i < n; i++) {
-      const b = chunk[i]!;
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (b === BACKSLASH) this.escaped = true;
-        else if (b === QUOTE) {
-          this.inString = false;
-          if (this.depth === 0) return i + 1;
-        }
-        continue;
-      }
-      if (b === QUOTE) this.inString = true;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth++;
-      else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
-        this.depth--;
-        if (this.depth === 0) return i + 1;
-      }
-    }
-    return -1;
+    return continueValue(chunk, i, value);
+  }
+
+  /**
+   * Copies what the scanner keeps of the last chunk (the start of a value
+   * that goes on in the next one), so that the caller may read the next
+   * chunk into the same buffer.
+   */
+  release(): void {
+    this.pieces = this.pieces.map((piece) => Buffer.from(piece));
   }
 
   /** The collected value's text; one over V8's string limit is refused by name. */

@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { InputError } from "./errors.js";
 import { keptPieces } from "./json-members.js";
-import { CLOSE_OBJ, MAX_STRING_BYTES, OPEN_OBJ } from "./json-stream.js";
+import { CLOSE_OBJ, MAX_STRING_BYTES, OPEN_OBJ } from "./json-bytes.js";
 import { findSyntaxError } from "./json-syntax.js";
 
 /**

@@ -1,14 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateScanBuffer, valueEnd, valueEndJs, valueStart, valueStartJs } from "../../src/plan/json-skip.js";
+import { allocateScanBuffer, continueValue, continueValueJs, valueEnd, valueEndJs, valueStart, valueStartJs } from "../../src/plan/json-skip.js";
 import { keptPieces } from "../../src/plan/json-members.js";
 
-/** The bytes of `text` in a buffer the WebAssembly scanner reads (its own memory). */
-function scanBuffer(text: string): Buffer {
-  const bytes = Buffer.from(text, "utf8");
+/** A copy of `bytes` in a buffer the WebAssembly scanner reads (its own memory). */
+function inScanMemory(bytes: Buffer): Buffer {
   const buffer = allocateScanBuffer(bytes.length);
   bytes.copy(buffer);
   return buffer;
+}
+
+/** The bytes of `text` in the scanner's memory. */
+function scanBuffer(text: string): Buffer {
+  return inScanMemory(Buffer.from(text, "utf8"));
 }
 
 // Strings with the characters that matter to a scanner: quotes, backslashes, brackets.
@@ -41,6 +45,27 @@ describe("skipping a bracketed JSON value", () => {
         expect(valueStart(wasm, byteEnd - 1, 0)).toBe(byteStart);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("continues a value's scan across chunks with the state where the last chunk left it, in WebAssembly and in JavaScript alike", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })), fc.integer({ min: 1, max: 40 }), (value, chunk) => {
+        const text = JSON.stringify(value) + ", 1]";
+        const whole = Buffer.byteLength(JSON.stringify(value), "utf8");
+        const bytes = Buffer.from(text, "utf8");
+        for (const scan of ["wasm", "js"] as const) {
+          const state = { depth: 0, inString: false, escaped: false };
+          let found = -1;
+          for (let at = 0; at < bytes.length && found < 0; at += chunk) {
+            const piece = scan === "wasm" ? inScanMemory(bytes.subarray(at, at + chunk)) : bytes.subarray(at, at + chunk);
+            const end = scan === "wasm" ? continueValue(piece, 0, state) : continueValueJs(piece, 0, state);
+            if (end >= 0) found = at + end;
+          }
+          expect(found).toBe(whole);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TopLevelScanner, type KeyMode } from "../../src/plan/json-stream.js";
+import { streamTopLevel, TopLevelScanner, type KeyMode } from "../../src/plan/json-stream.js";
 import { loadDocument } from "../../src/plan/load.js";
 import { buildModel } from "../../src/plan/model.js";
 import { runDrift } from "../../src/drift/run.js";
@@ -76,6 +76,27 @@ describe.skipIf(sharedMissing("fixtures"))("streaming loads real plans like the 
       expect("prior_state" in lean.doc).toBe(false);
     });
   }
+});
+
+describe("streaming a file in small chunks", () => {
+  it("gives the members JSON.parse gives, whatever the chunk size (values cross chunks, the chunk buffer is reused)", async () => {
+    const file = fixturePath("drift", "refresh-only-scenario.json");
+    const expected = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    for (const size of [1, 7, 64, 4096]) {
+      const out: Record<string, unknown> = {};
+      await streamTopLevel(
+        file,
+        {
+          modeOf: (key) => (key === "resource_drift" ? "elements" : key === "prior_state" ? "skip" : "value"),
+          onValue: (key, value) => (out[key] = value),
+          onElement: (key, value) => ((out[key] as unknown[] | undefined) ?? (out[key] = [])) && (out[key] as unknown[]).push(value),
+        },
+        size,
+      );
+      const { prior_state: _skipped, ...rest } = expected;
+      expect(out).toEqual(rest);
+    }
+  });
 });
 
 describe("a value too large to read whole", () => {
