@@ -11067,9 +11067,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str4[index] === "\\") {
-          var open = str4[index + 1];
+          var open2 = str4[index + 1];
           index += 2;
-          var close = chars[open];
+          var close = chars[open2];
           if (close) {
             var n = str4.indexOf(close, index);
             if (n !== -1) {
@@ -11095,9 +11095,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str4[index] === "\\") {
-          var open = str4[index + 1];
+          var open2 = str4[index + 1];
           index += 2;
-          var close = chars[open];
+          var close = chars[open2];
           if (close) {
             var n = str4.indexOf(close, index);
             if (n !== -1) {
@@ -12061,7 +12061,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open = value;
+          const open2 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -12071,7 +12071,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open) {
+            if (next === open2) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -12114,8 +12114,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open = block.nodes.shift();
-            block.nodes = [open, { type: "text", value: stringify(block) }];
+            const open2 = block.nodes.shift();
+            block.nodes = [open2, { type: "text", value: stringify(block) }];
           }
           push2({ type: "comma", value });
           block.commas++;
@@ -13213,16 +13213,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state2.output = token.output + open.output;
+          state2.output = token.output + open2.output;
           state2.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -13442,15 +13442,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state2.output.length,
             tokensIndex: state2.tokens.length
           };
-          braces.push(open);
-          push2(open);
+          braces.push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
@@ -22847,18 +22847,7 @@ function jsonTypeName(v) {
 // src/plan/json-text.ts
 import { isUtf8 } from "node:buffer";
 
-// src/plan/json-stream.ts
-import { createReadStream } from "node:fs";
-var MAX_STRING_BYTES = 536870888;
-var JsonStreamError = class extends Error {
-  constructor(message, offset, tooLarge = false) {
-    super(message);
-    this.offset = offset;
-    this.tooLarge = tooLarge;
-  }
-  offset;
-  tooLarge;
-};
+// src/plan/json-bytes.ts
 var QUOTE = 34;
 var BACKSLASH = 92;
 var OPEN_OBJ = 123;
@@ -22870,207 +22859,7 @@ var COMMA = 44;
 function isSpace(b) {
   return b === 32 || b === 10 || b === 13 || b === 9;
 }
-async function streamTopLevel(file, handlers, chunkSize = 8 * 1024 * 1024) {
-  const scanner = new TopLevelScanner(handlers);
-  const stream = createReadStream(file, { highWaterMark: chunkSize });
-  for await (const chunk of stream) scanner.push(chunk);
-  scanner.finish();
-}
-var TopLevelScanner = class {
-  constructor(handlers, maxValueBytes = MAX_STRING_BYTES) {
-    this.handlers = handlers;
-    this.maxValueBytes = maxValueBytes;
-  }
-  handlers;
-  maxValueBytes;
-  phase = "start";
-  offset = 0;
-  // The value being collected (a key's text, a value, an element).
-  pieces = [];
-  collecting = false;
-  depth = 0;
-  inString = false;
-  escaped = false;
-  key = "";
-  mode = "skip";
-  elementIndex = 0;
-  scalar = false;
-  push(chunk) {
-    let i = 0;
-    const n = chunk.length;
-    while (i < n) {
-      if (this.collecting) {
-        const start = i;
-        const end = this.scanValue(chunk, i);
-        if (this.keep) this.pieces.push(chunk.subarray(start, end < 0 ? n : end));
-        if (end < 0) break;
-        i = end;
-        this.completeValue();
-        continue;
-      }
-      const b = chunk[i];
-      if (isSpace(b)) {
-        i++;
-        continue;
-      }
-      if (this.structural(b, i)) continue;
-      i++;
-    }
-    this.offset += n;
-  }
-  finish() {
-    if (this.phase !== "end") throw new JsonStreamError("unexpected end of the file", this.offset);
-  }
-  fail(message, at) {
-    throw new JsonStreamError(message, this.offset + at);
-  }
-  /** Handles a byte outside any collected value; true when a value starts at it. */
-  structural(b, at) {
-    switch (this.phase) {
-      case "start":
-        if (b !== OPEN_OBJ) this.fail("expected a JSON object", at);
-        this.phase = "key";
-        return false;
-      case "key":
-        if (b === CLOSE_OBJ) {
-          this.phase = "end";
-          return false;
-        }
-        if (b !== QUOTE) this.fail("expected a quoted property name", at);
-        return this.beginCollect(b, true);
-      case "colon":
-        if (b !== COLON) this.fail("expected ':'", at);
-        this.phase = "value";
-        return false;
-      case "value":
-        this.mode = this.handlers.modeOf(this.key);
-        if (this.mode === "elements") {
-          if (b !== OPEN_ARR) this.fail(`"${this.key}" must be an array`, at);
-          this.phase = "array";
-          this.elementIndex = 0;
-          return false;
-        }
-        return this.beginCollect(b, this.mode !== "skip");
-      case "array":
-        if (b === CLOSE_ARR) {
-          this.phase = "afterValue";
-          return false;
-        }
-        return this.beginCollect(b, true);
-      case "afterElement":
-        if (b === COMMA) this.phase = "array";
-        else if (b === CLOSE_ARR) this.phase = "afterValue";
-        else this.fail("expected ',' or ']'", at);
-        return false;
-      case "afterValue":
-        if (b === COMMA) this.phase = "key";
-        else if (b === CLOSE_OBJ) this.phase = "end";
-        else this.fail("expected ',' or '}'", at);
-        return false;
-      case "end":
-        this.fail("unexpected data after the end of the JSON document", at);
-    }
-  }
-  /**
-   * Starts collecting a value whose first byte is at the current position;
-   * the byte itself is read by scanValue, which the push loop calls next.
-   */
-  beginCollect(first, keep) {
-    this.collecting = true;
-    this.keep = keep;
-    this.pieces = [];
-    this.depth = 0;
-    this.inString = false;
-    this.escaped = false;
-    this.scalar = first !== QUOTE && first !== OPEN_OBJ && first !== OPEN_ARR;
-    this.pendingFirst = true;
-    return true;
-  }
-  pendingFirst = false;
-  keep = true;
-  /**
-   * Scans the value being collected from position i; returns the index just
-   * past its end, or -1 when it continues in the next chunk.
-   */
-  scanValue(chunk, i) {
-    const n = chunk.length;
-    if (this.pendingFirst) {
-      this.pendingFirst = false;
-      const b = chunk[i];
-      if (b === QUOTE) this.inString = true;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth = 1;
-      i++;
-      if (!this.inString && this.depth === 0 && this.scalar) {
-        return this.scanScalar(chunk, i);
-      }
-    } else if (this.scalar) {
-      return this.scanScalar(chunk, i);
-    }
-    for (; i < n; i++) {
-      const b = chunk[i];
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (b === BACKSLASH) this.escaped = true;
-        else if (b === QUOTE) {
-          this.inString = false;
-          if (this.depth === 0) return i + 1;
-        }
-        continue;
-      }
-      if (b === QUOTE) this.inString = true;
-      else if (b === OPEN_OBJ || b === OPEN_ARR) this.depth++;
-      else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
-        this.depth--;
-        if (this.depth === 0) return i + 1;
-      }
-    }
-    return -1;
-  }
-  /** The collected value's text; one over V8's string limit is refused by name. */
-  collectedText() {
-    const bytes = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
-    if (bytes.length > this.maxValueBytes) {
-      throw new JsonStreamError(`"${this.key}" is ${Math.round(bytes.length / 1048576)} MB, too large to read as one value (V8 cannot hold a string over about 512 MB)`, this.offset, true);
-    }
-    return bytes.toString("utf8");
-  }
-  scanScalar(chunk, i) {
-    for (; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (isSpace(b) || b === COMMA || b === CLOSE_OBJ || b === CLOSE_ARR) return i;
-    }
-    return -1;
-  }
-  completeValue() {
-    this.collecting = false;
-    const text2 = this.collectedText();
-    this.pieces = [];
-    let value;
-    if (this.keep) {
-      try {
-        value = JSON.parse(text2);
-      } catch (err) {
-        this.fail(`invalid JSON in ${this.phase === "key" ? "a property name" : `"${this.key}"`}: ${err.message}`, 0);
-      }
-    }
-    switch (this.phase) {
-      case "key":
-        this.key = value;
-        this.phase = "colon";
-        return;
-      case "value":
-        if (this.mode === "value") this.handlers.onValue(this.key, value);
-        this.phase = "afterValue";
-        return;
-      case "array":
-        this.handlers.onElement(this.key, value, this.elementIndex++);
-        this.phase = "afterElement";
-        return;
-      default:
-        return;
-    }
-  }
-};
+var MAX_STRING_BYTES = 536870888;
 
 // src/plan/json-skip.ts
 function valueEnd(bytes, start) {
@@ -23090,6 +22879,46 @@ function allocateScanBuffer(size) {
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   scanners.set(memory.buffer, instance.exports);
   return Buffer.from(memory.buffer, 0, size);
+}
+function continueValue(bytes, start, state2) {
+  const wasm = scannerFor(bytes);
+  if (!wasm) return continueValueJs(bytes, start, state2);
+  const { exports } = wasm;
+  exports.depth.value = state2.depth;
+  exports.inString.value = state2.inString ? 1 : 0;
+  exports.escaped.value = state2.escaped ? 1 : 0;
+  const end = wasm.result(exports.continueValue(wasm.offset + start, wasm.offset + bytes.length));
+  state2.depth = exports.depth.value;
+  state2.inString = exports.inString.value !== 0;
+  state2.escaped = exports.escaped.value !== 0;
+  return end;
+}
+function continueValueJs(bytes, start, state2) {
+  let { depth, inString, escaped } = state2;
+  let end = -1;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (b === BACKSLASH) escaped = true;
+      else if (b === QUOTE) {
+        inString = false;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    } else if (b === QUOTE) inString = true;
+    else if (b === OPEN_OBJ || b === OPEN_ARR) depth++;
+    else if ((b === CLOSE_OBJ || b === CLOSE_ARR) && --depth === 0) {
+      end = i + 1;
+      break;
+    }
+  }
+  state2.depth = depth;
+  state2.inString = inString;
+  state2.escaped = escaped;
+  return end;
 }
 function valueEndJs(bytes, start) {
   let depth = 0;
@@ -23150,6 +22979,8 @@ function warmUp(module) {
   for (let i = 0; i < 20; i++) {
     exports.valueEnd(0, PAGE);
     exports.valueStart(PAGE - 1, -1);
+    exports.depth.value = 0;
+    exports.continueValue(0, PAGE);
   }
 }
 function scannerBinary() {
@@ -23341,6 +23172,100 @@ function scannerBinary() {
     unreachable,
     end
   ];
+  const [globalGet, globalSet] = [35, 36];
+  const load = [globalGet, 0, ...set2(2), globalGet, 1, ...set2(3), globalGet, 2, ...set2(4)];
+  const save = [...get2(2), globalSet, 0, ...get2(3), globalSet, 1, ...get2(4), globalSet, 2];
+  const continueValueBody = [
+    ...load,
+    loop,
+    voidType,
+    ...get2(0),
+    ...get2(1),
+    geU,
+    if_,
+    voidType,
+    ...save,
+    ...minusOne,
+    ret,
+    end,
+    ...get2(0),
+    ...load8,
+    ...set2(5),
+    ...inc(0),
+    ...get2(3),
+    if_,
+    voidType,
+    ...get2(4),
+    if_,
+    voidType,
+    ...constant(0),
+    ...set2(4),
+    br,
+    2,
+    end,
+    ...is2(5, BACKSLASH),
+    if_,
+    voidType,
+    ...constant(1),
+    ...set2(4),
+    br,
+    2,
+    end,
+    ...is2(5, QUOTE),
+    if_,
+    voidType,
+    ...constant(0),
+    ...set2(3),
+    ...get2(2),
+    eqz,
+    if_,
+    voidType,
+    ...save,
+    ...get2(0),
+    ret,
+    end,
+    end,
+    br,
+    1,
+    end,
+    ...is2(5, QUOTE),
+    if_,
+    voidType,
+    ...constant(1),
+    ...set2(3),
+    br,
+    1,
+    end,
+    ...is2(5, OPEN_OBJ),
+    ...is2(5, OPEN_ARR),
+    or,
+    if_,
+    voidType,
+    ...inc(2),
+    br,
+    1,
+    end,
+    ...is2(5, CLOSE_OBJ),
+    ...is2(5, CLOSE_ARR),
+    or,
+    if_,
+    voidType,
+    ...dec(2),
+    ...get2(2),
+    eqz,
+    if_,
+    voidType,
+    ...save,
+    ...get2(0),
+    ret,
+    end,
+    end,
+    br,
+    0,
+    end,
+    unreachable,
+    end
+  ];
   const i32 = 127;
   const section = (id, content) => [id, ...unsignedLeb(content.length), ...content];
   const vector = (items) => [...unsignedLeb(items.length), ...items.flat()];
@@ -23363,9 +23288,21 @@ function scannerBinary() {
     // import env.memory, a memory of at least 0 pages
     ...section(2, vector([[...name("env"), ...name("memory"), 2, 0, 0]])),
     // two functions of type 0
-    ...section(3, vector([[0], [0]])),
-    ...section(7, vector([[...name("valueEnd"), 0, 0], [...name("valueStart"), 0, 1]])),
-    ...section(10, vector([code18([[2, i32]], valueEndBody), code18([[3, i32]], valueStartBody)]))
+    ...section(3, vector([[0], [0], [0]])),
+    // three mutable i32 globals, 0 at first
+    ...section(6, vector([0, 1, 2].map(() => [i32, 1, I, 0, end]))),
+    ...section(
+      7,
+      vector([
+        [...name("valueEnd"), 0, 0],
+        [...name("valueStart"), 0, 1],
+        [...name("continueValue"), 0, 2],
+        [...name("depth"), 3, 0],
+        [...name("inString"), 3, 1],
+        [...name("escaped"), 3, 2]
+      ])
+    ),
+    ...section(10, vector([code18([[2, i32]], valueEndBody), code18([[3, i32]], valueStartBody), code18([[4, i32]], continueValueBody)]))
   ]);
 }
 function unsignedLeb(n) {
@@ -23840,8 +23777,8 @@ function splitSteps(address) {
   }
   return steps.length > 0 ? steps : void 0;
 }
-function readKey(s, open) {
-  let i = open + 1;
+function readKey(s, open2) {
+  let i = open2 + 1;
   if (s[i] === '"') {
     let out2 = "";
     i++;
@@ -24058,6 +23995,219 @@ function redactPath(container, key, steps, d) {
     redactPath(value, String(next), rest, d);
   }
 }
+
+// src/plan/json-stream.ts
+import { open } from "node:fs/promises";
+var JsonStreamError = class extends Error {
+  constructor(message, offset, tooLarge = false) {
+    super(message);
+    this.offset = offset;
+    this.tooLarge = tooLarge;
+  }
+  offset;
+  tooLarge;
+};
+async function streamTopLevel(file, handlers, chunkSize = 8 * 1024 * 1024) {
+  const scanner = new TopLevelScanner(handlers);
+  const buffer = allocateScanBuffer(chunkSize);
+  const handle = await open(file, "r");
+  try {
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      scanner.push(buffer.subarray(0, bytesRead));
+      scanner.release();
+    }
+  } finally {
+    await handle.close();
+  }
+  scanner.finish();
+}
+var TopLevelScanner = class {
+  constructor(handlers, maxValueBytes = MAX_STRING_BYTES) {
+    this.handlers = handlers;
+    this.maxValueBytes = maxValueBytes;
+  }
+  handlers;
+  maxValueBytes;
+  phase = "start";
+  offset = 0;
+  // The value being collected (a key's text, a value, an element).
+  pieces = [];
+  collecting = false;
+  /** Where the scan of the value being collected stands (json-skip.ts continues it). */
+  value = { depth: 0, inString: false, escaped: false };
+  key = "";
+  mode = "skip";
+  elementIndex = 0;
+  scalar = false;
+  push(chunk) {
+    let i = 0;
+    const n = chunk.length;
+    while (i < n) {
+      if (this.collecting) {
+        const start = i;
+        const end = this.scanValue(chunk, i);
+        if (this.keep) this.pieces.push(chunk.subarray(start, end < 0 ? n : end));
+        if (end < 0) break;
+        i = end;
+        this.completeValue();
+        continue;
+      }
+      const b = chunk[i];
+      if (isSpace(b)) {
+        i++;
+        continue;
+      }
+      if (this.structural(b, i)) continue;
+      i++;
+    }
+    this.offset += n;
+  }
+  finish() {
+    if (this.phase !== "end") throw new JsonStreamError("unexpected end of the file", this.offset);
+  }
+  fail(message, at) {
+    throw new JsonStreamError(message, this.offset + at);
+  }
+  /** Handles a byte outside any collected value; true when a value starts at it. */
+  structural(b, at) {
+    switch (this.phase) {
+      case "start":
+        if (b !== OPEN_OBJ) this.fail("expected a JSON object", at);
+        this.phase = "key";
+        return false;
+      case "key":
+        if (b === CLOSE_OBJ) {
+          this.phase = "end";
+          return false;
+        }
+        if (b !== QUOTE) this.fail("expected a quoted property name", at);
+        return this.beginCollect(b, true);
+      case "colon":
+        if (b !== COLON) this.fail("expected ':'", at);
+        this.phase = "value";
+        return false;
+      case "value":
+        this.mode = this.handlers.modeOf(this.key);
+        if (this.mode === "elements") {
+          if (b !== OPEN_ARR) this.fail(`"${this.key}" must be an array`, at);
+          this.phase = "array";
+          this.elementIndex = 0;
+          return false;
+        }
+        return this.beginCollect(b, this.mode !== "skip");
+      case "array":
+        if (b === CLOSE_ARR) {
+          this.phase = "afterValue";
+          return false;
+        }
+        return this.beginCollect(b, true);
+      case "afterElement":
+        if (b === COMMA) this.phase = "array";
+        else if (b === CLOSE_ARR) this.phase = "afterValue";
+        else this.fail("expected ',' or ']'", at);
+        return false;
+      case "afterValue":
+        if (b === COMMA) this.phase = "key";
+        else if (b === CLOSE_OBJ) this.phase = "end";
+        else this.fail("expected ',' or '}'", at);
+        return false;
+      case "end":
+        this.fail("unexpected data after the end of the JSON document", at);
+    }
+  }
+  /**
+   * Starts collecting a value whose first byte is at the current position;
+   * the byte itself is read by scanValue, which the push loop calls next.
+   */
+  beginCollect(first, keep) {
+    this.collecting = true;
+    this.keep = keep;
+    this.pieces = [];
+    this.value.depth = 0;
+    this.value.inString = false;
+    this.value.escaped = false;
+    this.scalar = first !== QUOTE && first !== OPEN_OBJ && first !== OPEN_ARR;
+    this.pendingFirst = true;
+    return true;
+  }
+  pendingFirst = false;
+  keep = true;
+  /**
+   * Scans the value being collected from position i; returns the index just
+   * past its end, or -1 when it continues in the next chunk.
+   */
+  scanValue(chunk, i) {
+    const value = this.value;
+    if (this.pendingFirst) {
+      this.pendingFirst = false;
+      const b = chunk[i];
+      if (b === QUOTE) value.inString = true;
+      else if (b === OPEN_OBJ || b === OPEN_ARR) value.depth = 1;
+      i++;
+      if (!value.inString && value.depth === 0 && this.scalar) {
+        return this.scanScalar(chunk, i);
+      }
+    } else if (this.scalar) {
+      return this.scanScalar(chunk, i);
+    }
+    return continueValue(chunk, i, value);
+  }
+  /**
+   * Copies what the scanner keeps of the last chunk (the start of a value
+   * that goes on in the next one), so that the caller may read the next
+   * chunk into the same buffer.
+   */
+  release() {
+    this.pieces = this.pieces.map((piece) => Buffer.from(piece));
+  }
+  /** The collected value's text; one over V8's string limit is refused by name. */
+  collectedText() {
+    const bytes = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
+    if (bytes.length > this.maxValueBytes) {
+      throw new JsonStreamError(`"${this.key}" is ${Math.round(bytes.length / 1048576)} MB, too large to read as one value (V8 cannot hold a string over about 512 MB)`, this.offset, true);
+    }
+    return bytes.toString("utf8");
+  }
+  scanScalar(chunk, i) {
+    for (; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (isSpace(b) || b === COMMA || b === CLOSE_OBJ || b === CLOSE_ARR) return i;
+    }
+    return -1;
+  }
+  completeValue() {
+    this.collecting = false;
+    const text2 = this.collectedText();
+    this.pieces = [];
+    let value;
+    if (this.keep) {
+      try {
+        value = JSON.parse(text2);
+      } catch (err) {
+        this.fail(`invalid JSON in ${this.phase === "key" ? "a property name" : `"${this.key}"`}: ${err.message}`, 0);
+      }
+    }
+    switch (this.phase) {
+      case "key":
+        this.key = value;
+        this.phase = "colon";
+        return;
+      case "value":
+        if (this.mode === "value") this.handlers.onValue(this.key, value);
+        this.phase = "afterValue";
+        return;
+      case "array":
+        this.handlers.onElement(this.key, value, this.elementIndex++);
+        this.phase = "afterElement";
+        return;
+      default:
+        return;
+    }
+  }
+};
 
 // src/plan/load-stream.ts
 var STREAMED = {
@@ -32405,7 +32555,7 @@ function scanHcl(text2) {
 function findBlocks(tokens) {
   const blocks2 = [];
   const stack = [];
-  const open = { "{": 0, "[": 0, "(": 0 };
+  const open2 = { "{": 0, "[": 0, "(": 0 };
   let atStatementStart = true;
   let lastLine = 1;
   let pending;
@@ -32413,7 +32563,7 @@ function findBlocks(tokens) {
   const inBody = () => stack.length === 0 || topBody() !== void 0;
   const pop = (endLine) => {
     const frame = stack.pop();
-    open[frame.open]--;
+    open2[frame.open]--;
     if (pending && pending.depth === stack.length + 1) {
       pending.member.endLine = Math.max(pending.member.line, endLine);
       pending = void 0;
@@ -32422,7 +32572,7 @@ function findBlocks(tokens) {
   };
   const openBody = (owner, top) => {
     stack.push({ open: "{", body: { owner, top } });
-    open["{"]++;
+    open2["{"]++;
     atStatementStart = true;
   };
   for (let k = 0; k < tokens.length; k++) {
@@ -32489,13 +32639,13 @@ function findBlocks(tokens) {
     }
     if (t.kind === "{" || t.kind === "[" || t.kind === "(") {
       stack.push({ open: t.kind });
-      open[t.kind]++;
+      open2[t.kind]++;
       atStatementStart = false;
       continue;
     }
     if (t.kind === "}" || t.kind === "]" || t.kind === ")") {
       const want = CLOSER_OF[t.kind];
-      if (open[want] > 0) {
+      if (open2[want] > 0) {
         while (stack[stack.length - 1].open !== want) pop(t.line);
         const wasBody = topBody() !== void 0;
         pop(t.line);
@@ -34329,8 +34479,8 @@ function exposureThroughGroups(model, r) {
   let hit = byBlock.get(r.configAddress);
   if (!hit) {
     const groups = attachedSecurityGroups(model, r);
-    const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
-    byBlock.set(r.configAddress, hit = { groups, open });
+    const open2 = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
+    byBlock.set(r.configAddress, hit = { groups, open: open2 });
   }
   return hit;
 }
@@ -34369,8 +34519,8 @@ var gpuInstanceOpenToWorld = resourceRule({
   aliases: [],
   remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
   check(r, { model }) {
-    const { groups, open } = exposureThroughGroups(model, r);
-    if (groups.length > 0 && open.length === 0) return;
+    const { groups, open: open2 } = exposureThroughGroups(model, r);
+    if (groups.length > 0 && open2.length === 0) return;
     if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
     if (groups.length === 0) {
       const ids = readAttribute(model, r, "vpc_security_group_ids");
@@ -34379,7 +34529,7 @@ var gpuInstanceOpenToWorld = resourceRule({
       }
       return;
     }
-    if (open.length > 0) return fail(`GPU instance ${r.address} is reachable from the internet through ${open.join(", ")}.`, "vpc_security_group_ids");
+    if (open2.length > 0) return fail(`GPU instance ${r.address} is reachable from the internet through ${open2.join(", ")}.`, "vpc_security_group_ids");
   }
 });
 var plainHttpListener = resourceRule({
@@ -36298,10 +36448,10 @@ var Parser = class {
     return false;
   }
   braceBody() {
-    const open = this.expectOp("{");
+    const open2 = this.expectOp("{");
     const body = this.bodyUntil("}");
     this.expectOp("}");
-    if (body.length === 0) this.failAt("found empty body", this.loc(open));
+    if (body.length === 0) this.failAt("found empty body", this.loc(open2));
     return body;
   }
   query() {
@@ -37199,11 +37349,11 @@ function stringifyKeepingText(x, tab, depth) {
   if (x instanceof RegoNumber) return x.text;
   if (x === null || typeof x !== "object") return JSON.stringify(x);
   const items = Array.isArray(x) ? x.map((e) => stringifyKeepingText(e, tab, depth + 1)) : Object.keys(x).map((k) => JSON.stringify(k) + (tab === void 0 ? ":" : ": ") + stringifyKeepingText(x[k], tab, depth + 1));
-  const [open, close] = Array.isArray(x) ? ["[", "]"] : ["{", "}"];
-  if (items.length === 0) return open + close;
-  if (tab === void 0) return open + items.join(",") + close;
+  const [open2, close] = Array.isArray(x) ? ["[", "]"] : ["{", "}"];
+  if (items.length === 0) return open2 + close;
+  if (tab === void 0) return open2 + items.join(",") + close;
   const inner = tab.repeat(depth + 1);
-  return open + "\n" + inner + items.join(",\n" + inner) + "\n" + tab.repeat(depth) + close;
+  return open2 + "\n" + inner + items.join(",\n" + inner) + "\n" + tab.repeat(depth) + close;
 }
 function marshalJSON(v, indent) {
   const found = { text: false };
@@ -44162,13 +44312,13 @@ function templateMatch(args) {
   const name = "regex.template_match";
   const template = str3(name, args, 0);
   const value = str3(name, args, 1);
-  const open = str3(name, args, 2);
+  const open2 = str3(name, args, 2);
   const close = str3(name, args, 3);
-  if ([...open].length !== 1 || [...close].length !== 1) throw builtinError(name, "delimiters must be single characters");
+  if ([...open2].length !== 1 || [...close].length !== 1) throw builtinError(name, "delimiters must be single characters");
   let pattern = "^";
   let i = 0;
   while (i < template.length) {
-    const at = template.indexOf(open, i);
+    const at = template.indexOf(open2, i);
     if (at < 0) {
       pattern += RE2JS.quote(template.slice(i));
       break;
@@ -44177,11 +44327,11 @@ function templateMatch(args) {
     let depth = 0;
     let j = at;
     for (; j < template.length; j++) {
-      if (template[j] === open) depth++;
+      if (template[j] === open2) depth++;
       else if (template[j] === close && --depth === 0) break;
     }
     if (j >= template.length) throw builtinError(name, `unbalanced braces in "${template}"`);
-    pattern += "(?:" + template.slice(at + open.length, j) + ")";
+    pattern += "(?:" + template.slice(at + open2.length, j) + ")";
     i = j + close.length;
   }
   return compileRegex(name, pattern + "$").test(value);
