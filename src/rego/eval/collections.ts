@@ -8,6 +8,17 @@ import { canonicalKey, compare, compareStrings, equal, formatNumber, isObject, m
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
+ * An own member of a plain object, or undefined. A JSON value is never a
+ * function, and what a plain object inherits is functions and the
+ * `__proto__` accessor, so only those need the own-property check.
+ */
+export function ownMember(obj: Record<string, Value>, key: string): Value | undefined {
+  const v = obj[key];
+  if (v === undefined || typeof v === "function") return undefined;
+  return key === "__proto__" && !hasOwn.call(obj, key) ? undefined : v;
+}
+
+/**
  * `coll[key]`: an array element, an object value, a set member; undefined
  * otherwise. An array index is OPA's Number.Int of the key (Array.Get), which
  * parses the number's text: `arr[1.0]` is undefined, as in OPA.
@@ -15,9 +26,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 export function indexValue(coll: Value, key: Value): Value | undefined {
   // Most lookups are a string key in a plain object from JSON.parse (r.change.after.tags):
   // its constructor is Object (JSON never makes a function, so no own "constructor" can be Object).
-  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object) {
-    return hasOwn.call(coll, key) ? (coll as Record<string, Value>)[key] : undefined;
-  }
+  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object) return ownMember(coll as Record<string, Value>, key);
   if (Array.isArray(coll)) {
     if (typeof key !== "number") {
       const i = key instanceof RegoNumber ? numberInt(key) : undefined;

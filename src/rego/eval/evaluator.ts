@@ -16,7 +16,7 @@ import { mockKey, type CompiledWith } from "../compiler/resolve.js";
 import type { TreeNode } from "../compiler/tree.js";
 import { RegoError, type Location } from "../errors.js";
 import { canonicalKey, equal, isObject, makeObject, objectSize, RegoNumber, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
-import { forEachMember, indexBase, indexValue, lookupMembers } from "./collections.js";
+import { forEachMember, indexBase, indexValue, lookupMembers, ownMember } from "./collections.js";
 import { Context, IN_PROGRESS, UNDEFINED } from "./context.js";
 import { PartialBuilder } from "./partial.js";
 import { constantValue } from "../compiler/constants.js";
@@ -314,7 +314,7 @@ export class Evaluator {
         return this.walkData(this.program.tree.root, this.ctx.data, [], 0, k);
       case "ref": {
         if (this.isDirect(t)) {
-          const v = this.direct(t);
+          const v = this.directRef(t);
           if (v !== NEEDS_SEARCH) return v !== undefined && k(v);
         }
         return this.evalRef(t, k);
@@ -345,7 +345,7 @@ export class Evaluator {
       }
       case "call": {
         if (this.isDirect(t)) {
-          const v = this.direct(t);
+          const v = this.directCall(t);
           if (v !== NEEDS_SEARCH) return v !== undefined && k(v);
         }
         return this.evalCall(t, k);
@@ -463,7 +463,9 @@ export class Evaluator {
       const seg = path[i]!;
       const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot!] : undefined;
       if (key === undefined) return NEEDS_SEARCH;
-      v = indexValue(v, key);
+      // indexValue's first case, here: most steps are a string key into a plain object.
+      if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object) v = ownMember(v as Record<string, Value>, key);
+      else v = indexValue(v, key);
     }
     return v;
   }
