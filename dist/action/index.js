@@ -48089,10 +48089,13 @@ function inputMembersRead(modules) {
 
 // src/rego/eval/collections.ts
 var hasOwn2 = Object.prototype.hasOwnProperty;
+function ownMember(obj3, key) {
+  const v = obj3[key];
+  if (v === void 0 || typeof v === "function") return void 0;
+  return key === "__proto__" && !hasOwn2.call(obj3, key) ? void 0 : v;
+}
 function indexValue(coll, key) {
-  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object) {
-    return hasOwn2.call(coll, key) ? coll[key] : void 0;
-  }
+  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object) return ownMember(coll, key);
   if (Array.isArray(coll)) {
     if (typeof key !== "number") {
       const i = key instanceof RegoNumber ? numberInt(key) : void 0;
@@ -48550,7 +48553,7 @@ var Evaluator = class {
         return this.walkData(this.program.tree.root, this.ctx.data, [], 0, k);
       case "ref": {
         if (this.isDirect(t)) {
-          const v = this.direct(t);
+          const v = this.directRef(t);
           if (v !== NEEDS_SEARCH) return v !== void 0 && k(v);
         }
         return this.evalRef(t, k);
@@ -48581,7 +48584,7 @@ var Evaluator = class {
       }
       case "call": {
         if (this.isDirect(t)) {
-          const v = this.direct(t);
+          const v = this.directCall(t);
           if (v !== NEEDS_SEARCH) return v !== void 0 && k(v);
         }
         return this.evalCall(t, k);
@@ -48691,7 +48694,8 @@ var Evaluator = class {
       const seg = path15[i];
       const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot] : void 0;
       if (key === void 0) return NEEDS_SEARCH;
-      v = indexValue(v, key);
+      if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object) v = ownMember(v, key);
+      else v = indexValue(v, key);
     }
     return v;
   }
