@@ -63,7 +63,13 @@ export function valueStart(bytes: Buffer, end: number, limit: number): number {
 export function allocateScanBuffer(size: number): Buffer {
   const module = scannerModule();
   if (!module || size === 0) return Buffer.allocUnsafe(size);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(size / PAGE) });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil(size / PAGE) });
+  } catch {
+    // No room for a WebAssembly memory (each reserves address space): the JavaScript loops read a plain buffer.
+    return Buffer.allocUnsafe(size);
+  }
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   scanners.set(memory.buffer, instance.exports as unknown as ScanExports);
   return Buffer.from(memory.buffer, 0, size);

@@ -30,6 +30,25 @@ describe("skipping a bracketed JSON value", () => {
     expect(buffer.buffer.byteLength % 65536).toBe(0);
   });
 
+  it("falls back to a plain buffer when no WebAssembly memory can be had, and still scans it", () => {
+    // The project's TypeScript libs do not declare WebAssembly; Node has it.
+    const wasm = (globalThis as unknown as { WebAssembly: { Memory: unknown } }).WebAssembly;
+    const real = wasm.Memory;
+    wasm.Memory = class {
+      constructor() {
+        throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+      }
+    };
+    try {
+      const buffer = allocateScanBuffer(16);
+      expect(buffer.length).toBe(16);
+      buffer.write('{"a": ["]"]}    ');
+      expect(valueEnd(buffer, 0)).toBe(12);
+    } finally {
+      wasm.Memory = real;
+    }
+  });
+
   it("finds both ends of any object or array, in WebAssembly and in JavaScript alike", () => {
     fc.assert(
       fc.property(fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })), fc.boolean(), (value, indent) => {
