@@ -22875,7 +22875,12 @@ function valueStart(bytes, end, limit) {
 function allocateScanBuffer(size) {
   const module = scannerModule();
   if (!module || size === 0) return Buffer.allocUnsafe(size);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(size / PAGE) });
+  let memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil(size / PAGE) });
+  } catch {
+    return Buffer.allocUnsafe(size);
+  }
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   scanners.set(memory.buffer, instance.exports);
   return Buffer.from(memory.buffer, 0, size);
