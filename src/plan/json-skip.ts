@@ -40,9 +40,7 @@ declare namespace WebAssembly {
  * `[`), or -1 when the bytes end first.
  */
 export function valueEnd(bytes: Buffer, start: number): number {
-  const wasm = scannerFor(bytes);
-  if (wasm) return wasm.result(wasm.exports.valueEnd(wasm.offset + start, wasm.offset + bytes.length));
-  return valueEndJs(bytes, start);
+  return continueValue(bytes, start, { depth: 0, inString: false, escaped: false });
 }
 
 /**
@@ -133,20 +131,6 @@ export function continueValueJs(bytes: Buffer, start: number, state: ValueScanSt
   return end;
 }
 
-export function valueEndJs(bytes: Buffer, start: number): number {
-  let depth = 0;
-  for (let i = start; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === QUOTE) {
-      // To the closing quote; a backslash escapes the byte after it.
-      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
-      if (i >= bytes.length) return -1;
-    } else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
-    else if ((c === CLOSE_OBJ || c === CLOSE_ARR) && --depth === 0) return i + 1;
-  }
-  return -1;
-}
-
 export function valueStartJs(bytes: Buffer, end: number, limit: number): number {
   let depth = 0;
   for (let i = end; i > limit; i--) {
@@ -171,7 +155,6 @@ export function valueStartJs(bytes: Buffer, end: number, limit: number): number 
 // The WebAssembly scanner
 
 interface ScanExports {
-  valueEnd(start: number, end: number): number;
   valueStart(end: number, limit: number): number;
   continueValue(start: number, end: number): number;
   depth: { value: number };
@@ -229,7 +212,6 @@ function warmUp(module: WebAssembly.Module): void {
   bytes.fill(OPEN_ARR, 0, PAGE / 2);
   bytes.fill(CLOSE_ARR, PAGE / 2, PAGE);
   for (let i = 0; i < 20; i++) {
-    exports.valueEnd(0, PAGE);
     exports.valueStart(PAGE - 1, -1);
     exports.depth.value = 0;
     exports.continueValue(0, PAGE);
@@ -240,20 +222,21 @@ function warmUp(module: WebAssembly.Module): void {
  * The module, in WebAssembly's binary format. In the text format it reads:
  *
  *   (import "env" "memory" (memory 0))
- *   (func (export "valueEnd") (param $i i32) (param $end i32) (result i32)
- *     (local $depth i32) (local $c i32)
+ *   (global $depth (export "depth") (mut i32) (i32.const 0))      ;; also $inString, $escaped
+ *   (func (export "continueValue") (param $i i32) (param $end i32) (result i32)
+ *     (local $d i32) (local $s i32) (local $e i32) (local $c i32)
+ *     (d, s, e = $depth, $inString, $escaped)
  *     (loop $next
- *       (if (i32.ge_u $i $end) (return -1))
+ *       (if (i32.ge_u $i $end) (save d, s, e) (return -1))
  *       (c = load8_u $i) (i = i + 1)
- *       (if (c == '"')
- *         (loop $string
- *           (if (i32.ge_u $i $end) (return -1))
- *           (c = load8_u $i) (i = i + 1)
- *           (if (c == '\\') (i = i + 1) (br $string))
- *           (br_if $string (c != '"')))
+ *       (if s
+ *         (if e (e = 0) (br $next))
+ *         (if (c == '\\') (e = 1) (br $next))
+ *         (if (c == '"') (s = 0) (if (d == 0) (save d, s, e) (return $i)))
  *         (br $next))
- *       (if (c == '{' or c == '[') (depth = depth + 1) (br $next))
- *       (if (c == '}' or c == ']') (depth = depth - 1) (if (depth == 0) (return $i)))
+ *       (if (c == '"') (s = 1) (br $next))
+ *       (if (c == '{' or c == '[') (d = d + 1) (br $next))
+ *       (if (c == '}' or c == ']') (d = d - 1) (if (d == 0) (save d, s, e) (return $i)))
  *       (br $next))
  *     unreachable)
  *   (func (export "valueStart") (param $i i32) (param $limit i32) (result i32)
@@ -294,29 +277,6 @@ function scannerBinary(): Uint8Array {
   const inc = (local: number) => [...get(local), ...constant(1), add, ...set(local)];
   const dec = (local: number) => [...get(local), ...constant(1), sub, ...set(local)];
 
-  // valueEnd: params 0 ($i), 1 ($end); locals 2 ($depth), 3 ($c)
-  const valueEndBody = [
-    loop, voidType,
-    ...get(0), ...get(1), geU, if_, voidType, ...minusOne, ret, end,
-    ...get(0), ...load8, ...set(3), ...inc(0),
-    ...is(3, QUOTE), if_, voidType,
-    loop, voidType,
-    ...get(0), ...get(1), geU, if_, voidType, ...minusOne, ret, end,
-    ...get(0), ...load8, ...set(3), ...inc(0),
-    ...is(3, BACKSLASH), if_, voidType, ...inc(0), br, 1, end,
-    ...get(3), ...constant(QUOTE), ne, brIf, 0,
-    end,
-    br, 1,
-    end,
-    ...is(3, OPEN_OBJ), ...is(3, OPEN_ARR), or, if_, voidType, ...inc(2), br, 1, end,
-    ...is(3, CLOSE_OBJ), ...is(3, CLOSE_ARR), or, if_, voidType,
-    ...dec(2), ...get(2), eqz, if_, voidType, ...get(0), ret, end,
-    end,
-    br, 0,
-    end,
-    unreachable,
-    end,
-  ];
   // valueStart: params 0 ($i), 1 ($limit); locals 2 ($depth), 3 ($c), 4 ($k)
   const valueStartBody = [
     loop, voidType,
@@ -391,21 +351,20 @@ function scannerBinary(): Uint8Array {
     // import env.memory, a memory of at least 0 pages
     ...section(2, vector([[...name("env"), ...name("memory"), 0x02, 0x00, 0x00]])),
     // two functions of type 0
-    ...section(3, vector([[0], [0], [0]])),
+    ...section(3, vector([[0], [0]])),
     // three mutable i32 globals, 0 at first
     ...section(6, vector([0, 1, 2].map(() => [i32, 0x01, I, 0x00, end]))),
     ...section(
       7,
       vector([
-        [...name("valueEnd"), 0x00, 0],
-        [...name("valueStart"), 0x00, 1],
-        [...name("continueValue"), 0x00, 2],
+        [...name("valueStart"), 0x00, 0],
+        [...name("continueValue"), 0x00, 1],
         [...name("depth"), 0x03, 0],
         [...name("inString"), 0x03, 1],
         [...name("escaped"), 0x03, 2],
       ]),
     ),
-    ...section(10, vector([code([[2, i32]], valueEndBody), code([[3, i32]], valueStartBody), code([[4, i32]], continueValueBody)])),
+    ...section(10, vector([code([[3, i32]], valueStartBody), code([[4, i32]], continueValueBody)])),
   ]);
 }
 

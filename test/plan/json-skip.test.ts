@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateScanBuffer, continueValue, continueValueJs, valueEnd, valueEndJs, valueStart, valueStartJs } from "../../src/plan/json-skip.js";
+import { allocateScanBuffer, continueValue, continueValueJs, valueEnd, valueStart, valueStartJs } from "../../src/plan/json-skip.js";
+
+/** valueEnd in JavaScript: the continued scan from a fresh state. */
+const valueEndJs = (bytes: Buffer, start: number) => continueValueJs(bytes, start, { depth: 0, inString: false, escaped: false });
 import { keptPieces } from "../../src/plan/json-members.js";
 
 /** A copy of `bytes` in a buffer the WebAssembly scanner reads (its own memory). */
