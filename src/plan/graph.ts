@@ -36,8 +36,11 @@ const META_EXPRESSIONS = ["count_expression", "for_each_expression"] as const;
 function namesNoResource(ref: string): boolean {
   const dot = ref.indexOf(".");
   const root = dot < 0 ? ref : ref.slice(0, dot);
-  return root === "local" || root === "each" || root === "count" || root === "path" || root === "self" || root === "terraform";
+  return NON_RESOURCE_ROOTS.has(root) && !FOLLOWED_ROOTS.has(root);
 }
+
+/** The roots among NON_RESOURCE_ROOTS that resolve follows to resources: module inputs and outputs, data sources. */
+const FOLLOWED_ROOTS = new Set(["var", "module", "data"]);
 const MAX_MODULE_HOPS = 32;
 
 interface ModuleScope {
@@ -162,7 +165,7 @@ export class ReferenceGraph {
     return targets;
   }
 
-/** Resolves one reference string to the resource blocks behind it. */
+  /** Resolves one reference string to the resource blocks behind it. */
   private resolve(ref: string, scope: ModuleScope, out: Set<string>, hops: number): void {
     if (hops > MAX_MODULE_HOPS) return;
     const parts = (ref.includes("[") ? ref.replace(/\[[^\]]*\]/g, "") : ref).split(".");
