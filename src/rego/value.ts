@@ -275,8 +275,8 @@ export function compare(a: Value, b: Value): number {
       return (a ? 1 : 0) - (b ? 1 : 0);
     case "number": {
       // OPA compares numbers by value (ast.Compare): 1.0 and 1 are equal.
-      const x = typeof a === "number" ? a : (a as RegoNumber).value;
-      const y = typeof b === "number" ? b : (b as RegoNumber).value;
+      const x = numberValue(a as number | RegoNumber);
+      const y = numberValue(b as number | RegoNumber);
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case "string":
@@ -347,7 +347,7 @@ export function equal(a: Value, b: Value): boolean {
       return false; // a === b handled above
     case "number":
       // Number.Equal in OPA compares values: 1.0 == 1.
-      return (typeof a === "number" ? a : (a as RegoNumber).value) === (typeof b === "number" ? b : (b as RegoNumber).value);
+      return numberValue(a as number | RegoNumber) === numberValue(b as number | RegoNumber);
     case "array": {
       const x = a as Value[];
       const y = b as Value[];
