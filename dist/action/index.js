@@ -22863,9 +22863,7 @@ var MAX_STRING_BYTES = 536870888;
 
 // src/plan/json-skip.ts
 function valueEnd(bytes, start) {
-  const wasm = scannerFor(bytes);
-  if (wasm) return wasm.result(wasm.exports.valueEnd(wasm.offset + start, wasm.offset + bytes.length));
-  return valueEndJs(bytes, start);
+  return continueValue(bytes, start, { depth: 0, inString: false, escaped: false });
 }
 function valueStart(bytes, end, limit) {
   const wasm = scannerFor(bytes);
@@ -22925,18 +22923,6 @@ function continueValueJs(bytes, start, state2) {
   state2.escaped = escaped;
   return end;
 }
-function valueEndJs(bytes, start) {
-  let depth = 0;
-  for (let i = start; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === QUOTE) {
-      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
-      if (i >= bytes.length) return -1;
-    } else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
-    else if ((c === CLOSE_OBJ || c === CLOSE_ARR) && --depth === 0) return i + 1;
-  }
-  return -1;
-}
 function valueStartJs(bytes, end, limit) {
   let depth = 0;
   for (let i = end; i > limit; i--) {
@@ -22982,7 +22968,6 @@ function warmUp(module) {
   bytes.fill(OPEN_ARR, 0, PAGE / 2);
   bytes.fill(CLOSE_ARR, PAGE / 2, PAGE);
   for (let i = 0; i < 20; i++) {
-    exports.valueEnd(0, PAGE);
     exports.valueStart(PAGE - 1, -1);
     exports.depth.value = 0;
     exports.continueValue(0, PAGE);
@@ -23000,83 +22985,6 @@ function scannerBinary() {
   const is2 = (local, byte) => [...get2(local), ...constant(byte), eq];
   const inc = (local) => [...get2(local), ...constant(1), add3, ...set2(local)];
   const dec = (local) => [...get2(local), ...constant(1), sub, ...set2(local)];
-  const valueEndBody = [
-    loop,
-    voidType,
-    ...get2(0),
-    ...get2(1),
-    geU,
-    if_,
-    voidType,
-    ...minusOne,
-    ret,
-    end,
-    ...get2(0),
-    ...load8,
-    ...set2(3),
-    ...inc(0),
-    ...is2(3, QUOTE),
-    if_,
-    voidType,
-    loop,
-    voidType,
-    ...get2(0),
-    ...get2(1),
-    geU,
-    if_,
-    voidType,
-    ...minusOne,
-    ret,
-    end,
-    ...get2(0),
-    ...load8,
-    ...set2(3),
-    ...inc(0),
-    ...is2(3, BACKSLASH),
-    if_,
-    voidType,
-    ...inc(0),
-    br,
-    1,
-    end,
-    ...get2(3),
-    ...constant(QUOTE),
-    ne,
-    brIf,
-    0,
-    end,
-    br,
-    1,
-    end,
-    ...is2(3, OPEN_OBJ),
-    ...is2(3, OPEN_ARR),
-    or,
-    if_,
-    voidType,
-    ...inc(2),
-    br,
-    1,
-    end,
-    ...is2(3, CLOSE_OBJ),
-    ...is2(3, CLOSE_ARR),
-    or,
-    if_,
-    voidType,
-    ...dec(2),
-    ...get2(2),
-    eqz,
-    if_,
-    voidType,
-    ...get2(0),
-    ret,
-    end,
-    end,
-    br,
-    0,
-    end,
-    unreachable,
-    end
-  ];
   const valueStartBody = [
     loop,
     voidType,
@@ -23293,21 +23201,20 @@ function scannerBinary() {
     // import env.memory, a memory of at least 0 pages
     ...section(2, vector([[...name("env"), ...name("memory"), 2, 0, 0]])),
     // two functions of type 0
-    ...section(3, vector([[0], [0], [0]])),
+    ...section(3, vector([[0], [0]])),
     // three mutable i32 globals, 0 at first
     ...section(6, vector([0, 1, 2].map(() => [i32, 1, I, 0, end]))),
     ...section(
       7,
       vector([
-        [...name("valueEnd"), 0, 0],
-        [...name("valueStart"), 0, 1],
-        [...name("continueValue"), 0, 2],
+        [...name("valueStart"), 0, 0],
+        [...name("continueValue"), 0, 1],
         [...name("depth"), 3, 0],
         [...name("inString"), 3, 1],
         [...name("escaped"), 3, 2]
       ])
     ),
-    ...section(10, vector([code18([[2, i32]], valueEndBody), code18([[3, i32]], valueStartBody), code18([[4, i32]], continueValueBody)]))
+    ...section(10, vector([code18([[3, i32]], valueStartBody), code18([[4, i32]], continueValueBody)]))
   ]);
 }
 function unsignedLeb(n) {
@@ -31694,8 +31601,8 @@ function compare(a, b) {
     case "boolean":
       return (a ? 1 : 0) - (b ? 1 : 0);
     case "number": {
-      const x = typeof a === "number" ? a : a.value;
-      const y = typeof b === "number" ? b : b.value;
+      const x = numberValue(a);
+      const y = numberValue(b);
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case "string":
@@ -31758,7 +31665,7 @@ function equal(a, b) {
       return false;
     // a === b handled above
     case "number":
-      return (typeof a === "number" ? a : a.value) === (typeof b === "number" ? b : b.value);
+      return numberValue(a) === numberValue(b);
     case "array": {
       const x = a;
       const y = b;
@@ -33035,8 +32942,9 @@ var META_EXPRESSIONS = ["count_expression", "for_each_expression"];
 function namesNoResource(ref) {
   const dot = ref.indexOf(".");
   const root2 = dot < 0 ? ref : ref.slice(0, dot);
-  return root2 === "local" || root2 === "each" || root2 === "count" || root2 === "path" || root2 === "self" || root2 === "terraform";
+  return NON_RESOURCE_ROOTS.has(root2) && !FOLLOWED_ROOTS.has(root2);
 }
+var FOLLOWED_ROOTS = /* @__PURE__ */ new Set(["var", "module", "data"]);
 var MAX_MODULE_HOPS = 32;
 var ReferenceGraph = class _ReferenceGraph {
   outgoing = /* @__PURE__ */ new Map();
