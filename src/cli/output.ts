@@ -1,4 +1,5 @@
 import { InputError } from "../plan/errors.js";
+import { writeWorkflowCommands } from "./workflow-guard.js";
 import { writeFileAtomic } from "./write.js";
 
 /** Where one rendered report goes: stdout, or a file. */
@@ -31,7 +32,9 @@ export function parseOutputs(stdoutFormat: string, outputs: readonly string[], k
 
 export async function emit(target: OutputTarget, content: string): Promise<void> {
   if (target.file === undefined || target.file === "-") {
-    process.stdout.write(content);
+    // Annotations are workflow commands on purpose (their data escaped by the formatter); all else is guarded.
+    if (target.format === "github") writeWorkflowCommands(content);
+    else process.stdout.write(content);
     return;
   }
   await writeFileAtomic(target.file, content);

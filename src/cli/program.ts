@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../plan/errors.js";
 import { TOOL_NAME, VERSION } from "../version.js";
 import { EXIT_ERROR, UsageError } from "./exit.js";
+import { guardWorkflowCommands } from "./workflow-guard.js";
 import { registerDrift } from "./drift.js"; // drift (issue 5)
 import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
@@ -28,6 +29,8 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // In GitHub Actions no line planguard prints may start a workflow command, except its annotations.
+  const unguard = guardWorkflowCommands();
   const program = buildProgram();
   const debug = argv.includes("--debug");
   try {
@@ -35,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (err) {
     return reportError(err, debug);
+  } finally {
+    unguard();
   }
 }
 
