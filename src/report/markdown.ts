@@ -1,5 +1,6 @@
 import { SEVERITIES, type Finding } from "../policy/types.js";
 import type { ScanResult } from "../scan/result.js";
+import { mdCode, mdText } from "./markdown-text.js";
 import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
 
 export interface MarkdownOptions {
@@ -17,13 +18,13 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
   const head: string[] = ["## planguard", ""];
   head.push(
     counts.total === 0
-      ? `No findings in ${result.inputs.map((i) => `\`${i.file}\``).join(", ")}.`
-      : `**${plural(counts.total, "finding")}** in ${result.inputs.map((i) => `\`${i.file}\``).join(", ")}` +
+      ? `No findings in ${result.inputs.map((i) => mdCode(i.file)).join(", ")}.`
+      : `**${plural(counts.total, "finding")}** in ${result.inputs.map((i) => mdCode(i.file)).join(", ")}` +
           (counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : "") +
           ".",
     "",
   );
-  for (const input of result.inputs) for (const w of input.warnings) head.push(`> ⚠️ \`${input.file}\`: ${escapeCell(w)}`, "");
+  for (const input of result.inputs) for (const w of input.warnings) head.push(`> ⚠️ ${mdCode(input.file)}: ${mdText(w)}`, "");
   if (result.failures.length > 0) {
     head.push(`> ❌ ${result.failures.length} rule(s) failed to run; the scan is incomplete.`, "");
   }
@@ -31,7 +32,7 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
     head.push("| severity | count |", "| --- | --- |");
     for (const s of SEVERITIES) if (counts.bySeverity[s] > 0) head.push(`| ${ICON[s]} ${s} | ${counts.bySeverity[s]} |`);
     head.push("", "| category | count |", "| --- | --- |");
-    for (const [c, n] of Object.entries(counts.byCategory).sort((a, b) => b[1] - a[1])) head.push(`| ${c} | ${n} |`);
+    for (const [c, n] of Object.entries(counts.byCategory).sort((a, b) => b[1] - a[1])) head.push(`| ${mdText(c)} | ${n} |`);
     head.push("");
   }
   const gpu = result.gpu;
@@ -39,8 +40,8 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
   if (gpu.before.total > 0 || gpu.after.total > 0) {
     tail.push("### GPUs", "", "| | total | by model | by team |", "| --- | --- | --- | --- |");
     for (const [label, tally] of [["before", gpu.before], ["after apply", gpu.after]] as const) {
-      const teams = Object.entries(tally.byTeam).map(([t, n]) => `${escapeCell(t)}: ${formatGpus(n)}`).join(", ") || "none";
-      tail.push(`| ${label} | ${formatGpus(tally.total)} | ${describeModels(tally)} | ${teams} |`);
+      const teams = Object.entries(tally.byTeam).map(([t, n]) => `${mdText(t)}: ${formatGpus(n)}`).join(", ") || "none";
+      tail.push(`| ${label} | ${formatGpus(tally.total)} | ${mdText(describeModels(tally))} | ${teams} |`);
     }
     tail.push("");
   }
@@ -68,11 +69,7 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
 }
 
 function findingRow(f: Finding): string {
-  return `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | \`${escapeCell(f.resource?.address ?? "(plan)")}\` | \`${escapeCell(locationText(f))}\` | ${escapeCell(f.message)} |`;
-}
-
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return `| ${ICON[f.severity]} ${f.severity} | ${mdCode(f.ruleId)} | ${mdCode(f.resource?.address ?? "(plan)")} | ${mdCode(locationText(f))} | ${mdText(f.message)} |`;
 }
 
 function joinedLength(lines: string[]): number {

@@ -1,5 +1,6 @@
 import type { Severity } from "../../policy/types.js";
 import type { DriftedResource, DriftReport } from "../types.js";
+import { mdCode, mdText } from "../../report/markdown-text.js";
 import { changeValues, inputsLine, STATUS_TEXT, summaryLine } from "./values.js";
 
 /**
@@ -73,8 +74,8 @@ function details(r: DriftedResource): string[] {
   if (r.status === "deleted") lines.push(`The resource${id} no longer exists: the next apply recreates it unless the configuration drops it.`, "");
   if (r.status === "appeared") lines.push(`The resource${id} is in the current state but was not in the baseline: created or imported since.`, "");
   if (r.status === "changed" && id !== "") lines.push(`The resource${id} differs from what Terraform last recorded.`, "");
-  for (const v of r.introduced) lines.push(`- **Introduces ${v.ruleId}** (${v.severity}, ${v.category}): ${cell(v.message)}`);
-  for (const v of r.resolved) lines.push(`- Resolves ${v.ruleId} (${cell(v.title)}); the configuration still has the violation.`);
+  for (const v of r.introduced) lines.push(`- **Introduces ${cell(v.ruleId)}** (${v.severity}, ${cell(v.category)}): ${cell(v.message)}`);
+  for (const v of r.resolved) lines.push(`- Resolves ${cell(v.ruleId)} (${cell(v.title)}); the configuration still has the violation.`);
   if (r.introduced.length + r.resolved.length > 0) lines.push("");
   if (r.changes.length > 0) {
     lines.push("| attribute | change | before | after |", "| --- | --- | --- | --- |");
@@ -90,14 +91,5 @@ function details(r: DriftedResource): string[] {
   return lines;
 }
 
-/** Inline code that survives any content: a fence longer than any backtick run inside. */
-function code(s: string): string {
-  const text = cell(s);
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((m) => m.length));
-  const fence = "`".repeat(longest + 1);
-  return longest > 0 ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
-}
-
-function cell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
+const code = mdCode;
+const cell = mdText;
