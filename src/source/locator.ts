@@ -1,9 +1,10 @@
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { parseAddress } from "../plan/address.js";
 import type { SourceLocation } from "../policy/types.js";
 import { findMember } from "./attribute.js";
 import { blockSuppressions } from "./block-comments.js";
-import { loadModuleDir, type BlockRef, type ModuleDir } from "./module-files.js";
+import { isBelow, loadModuleDir, type BlockRef, type ModuleDir } from "./module-files.js";
 import { configModuleSources, isLocalSource, localModuleDirs, type ModuleSources } from "./module-tree.js";
 import type { InlineSuppression } from "./suppressions.js";
 
@@ -20,6 +21,12 @@ import type { InlineSuppression } from "./suppressions.js";
  *
  * Everything is read when the index is built (each module directory once,
  * each file scanned once); lookups after that are synchronous map accesses.
+ *
+ * Nothing outside the repository is read: a module directory is read only
+ * when its real path (symlinks resolved) is below the repository root's, so
+ * a `source = "../../../../etc"` or a symlinked directory leads nowhere.
+ * When the source directory itself is outside the repository root (both
+ * named on the command line), the source directory is the limit instead.
  */
 export interface SourceIndexOptions {
   /** The root module's directory. */
@@ -54,11 +61,16 @@ export async function buildSourceIndex(options: SourceIndexOptions): Promise<Sou
   const rootDir = path.resolve(options.sourceDir);
   const sources = configModuleSources(options.configuration);
   const dirs = new Map<string, ModuleDir>();
+  const boundary = await readBoundary(rootDir, path.resolve(options.repoRoot));
+  const load = async (dir: string): Promise<ModuleDir> => {
+    const real = boundary === undefined ? undefined : await realpath(dir).catch(() => undefined);
+    return real !== undefined && isBelow(real, boundary!) ? loadModuleDir(dir, boundary!) : emptyModuleDir(dir);
+  };
   let queue = localModuleDirs(sources, rootDir);
   while (queue.length > 0 && dirs.size < MAX_DIRS) {
     const batch = [...new Set(queue)].filter((d) => !dirs.has(d)).slice(0, MAX_DIRS - dirs.size);
     queue = [];
-    for (const loaded of await Promise.all(batch.map(loadModuleDir))) {
+    for (const loaded of await Promise.all(batch.map(load))) {
       dirs.set(loaded.dir, loaded);
       // Local module blocks are followed too: state has no configuration to name them.
       for (const file of loaded.files) {
@@ -70,6 +82,19 @@ export async function buildSourceIndex(options: SourceIndexOptions): Promise<Sou
     }
   }
   return new SourceIndex(rootDir, path.resolve(options.repoRoot), sources, dirs);
+}
+
+/** The real path below which files may be read: the repository root's, or the source directory's when that is outside it. */
+async function readBoundary(rootDir: string, repoRoot: string): Promise<string | undefined> {
+  const root = await realpath(rootDir).catch(() => undefined);
+  if (root === undefined) return undefined;
+  const repo = await realpath(repoRoot).catch(() => undefined);
+  return repo !== undefined && isBelow(root, repo) ? repo : root;
+}
+
+/** A module directory that is not read (outside the repository, or missing). */
+function emptyModuleDir(dir: string): ModuleDir {
+  return { dir, files: [], block: () => undefined };
 }
 
 export class SourceIndex {

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { lstat, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
 import fg from "fast-glob";
 import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
 
@@ -11,6 +12,11 @@ import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
  * subdirectories (which are other modules, or `.terraform/`'s downloads).
  * `*.tf.json` files are not read. Override files (`override.tf`,
  * `*_override.tf`) come last, so a block is found where it is first declared.
+ *
+ * The files come from the pull request, so only regular files whose real
+ * path is below `boundary` (the repository root) are read: a `main.tf`
+ * symlinked to `/proc/self/environ` or to a file outside the checkout is
+ * skipped, as is a FIFO or a device.
  */
 export interface ParsedFile {
   /** Absolute path. */
@@ -29,12 +35,13 @@ export interface ModuleDir {
   block(kind: string, labels: readonly string[]): BlockRef | undefined;
 }
 
-export async function loadModuleDir(dir: string): Promise<ModuleDir> {
+export async function loadModuleDir(dir: string, boundary: string): Promise<ModuleDir> {
   const names = await fg("*.tf", { cwd: dir, onlyFiles: true, deep: 1, absolute: true, dot: false, ignore: [".terraform/**"] }).catch(() => [] as string[]);
   names.sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0));
   const files: ParsedFile[] = [];
   for (const name of names) {
-    const text = await readFile(name, "utf8").catch(() => undefined);
+    const real = await readablePath(name, boundary);
+    const text = real === undefined ? undefined : await readFile(real, "utf8").catch(() => undefined);
     if (text !== undefined) files.push({ path: name, hcl: scanHcl(text) });
   }
   const index = new Map<string, BlockRef>();
@@ -45,6 +52,25 @@ export async function loadModuleDir(dir: string): Promise<ModuleDir> {
     }
   }
   return { dir, files, block: (kind, labels) => index.get(blockKey(kind, labels)) };
+}
+
+/** The real path of a regular file below `boundary` (an absolute real path), else undefined. */
+async function readablePath(file: string, boundary: string): Promise<string | undefined> {
+  try {
+    const link = await lstat(file);
+    if (!link.isFile() && !link.isSymbolicLink()) return undefined;
+    const real = await realpath(file);
+    if (!isBelow(real, boundary) || !(await stat(real)).isFile()) return undefined;
+    return real;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` is `dir` or below it; both absolute and already resolved. */
+export function isBelow(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 function blockKey(kind: string, labels: readonly string[]): string {
