@@ -37,9 +37,9 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   // The bundled Rego policies judge drift beside the TypeScript rules, as they judge a scan.
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
   const judges = rego ? [regoJudge(rego, config)] : [];
-  const report = await runDrift({ target, config, source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
+  const report = await runDrift({ target, config, source: source.source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
   for (const t of targets) {
-    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
+    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot() }));
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);

@@ -77,7 +77,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   try {
     result = await runScan({
       files,
-      source,
+      source: source.source,
       progress: (m) => progress.update(m),
       config,
       ...(configFile !== undefined ? { configFile } : {}),
@@ -97,7 +97,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   }
   for (const target of targets) {
     const render = SCAN_FORMATS[target.format]!;
-    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot }));
+    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot() }));
   }
   if (result.failures.length > 0) {
     for (const f of result.failures) process.stderr.write(`planguard: ${f.origin}: ${f.message}\n`);

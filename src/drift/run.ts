@@ -1,5 +1,5 @@
 import { SourceIndex } from "../source/index.js";
-import type { SourceOptions } from "../scan/locate.js";
+import { sourcesFor, type SourceOptions, type SourceResolver } from "../scan/locate.js";
 import type { PlanguardConfig } from "../config/config.js";
 import type { RuleFailure } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
@@ -39,8 +39,8 @@ export interface DriftOptions {
    * of at the scanned file.
    */
   locate?: Locate;
-  /** Where the .tf sources are: builds the locator for `locate` from the plan's configuration. */
-  source?: SourceOptions;
+  /** Where the .tf sources are (or how to find them): builds the locator for `locate` from the plan's configuration. */
+  source?: SourceOptions | SourceResolver;
 }
 
 export type Locate = (resource: DriftedResource) => SourceLocation | undefined | Promise<SourceLocation | undefined>;
@@ -50,14 +50,15 @@ export async function runDrift(options: DriftOptions): Promise<DriftReport> {
   if ("plan" in options.target) {
     const plan = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
     const source = driftFromPlan(plan);
-    const locate = options.locate ?? (await locatorFor(options.source, plan.loaded.doc["configuration"]));
+    const configuration = plan.loaded.doc["configuration"];
+    const locate = options.locate ?? (await locatorFor(await sourcesFor(options.source, plan.loaded.file, configuration, () => source.pairs.map((p) => p.resource.address)), configuration));
     return analyse("plan", [describe("plan", plan)], source, plan.loaded.file, options.config, judges, locate);
   }
   const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
   const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
   const source = driftFromStates(baseline, current); // may add warnings to the inputs
   const inputs = [describe("baseline", baseline), describe("current", current)];
-  const locate = options.locate ?? (await locatorFor(options.source, undefined));
+  const locate = options.locate ?? (await locatorFor(await sourcesFor(options.source, current.loaded.file, undefined, () => source.pairs.map((p) => p.resource.address)), undefined));
   return analyse("states", inputs, source, current.loaded.file, options.config, judges, locate);
 }
 

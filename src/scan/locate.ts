@@ -13,6 +13,18 @@ export interface SourceOptions {
   repoRoot: string;
 }
 
+/**
+ * Finds the sources of one scanned document from what it says about its
+ * root module (src/source/root-module.ts), when no directory was named;
+ * undefined when there are none to be found.
+ */
+export type SourceResolver = (file: string, configuration: unknown, addresses: readonly string[]) => Promise<SourceOptions | undefined>;
+
+/** The sources of one document: the options as given, or the resolver's answer. */
+export async function sourcesFor(source: SourceOptions | SourceResolver | undefined, file: string, configuration: unknown, addresses: () => readonly string[]): Promise<SourceOptions | undefined> {
+  return typeof source === "function" ? source(file, configuration, addresses()) : source;
+}
+
 export async function locateFindings(
   findings: readonly Finding[],
   model: Model,

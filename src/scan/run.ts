@@ -13,7 +13,7 @@ import type { WasmPolicy } from "../policy/wasm.js";
 import { severityRank, type Finding, type RuleMetadata } from "../policy/types.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { TOOL_NAME, VERSION } from "../version.js";
-import { locateFindings, type SourceOptions } from "./locate.js";
+import { locateFindings, sourcesFor, type SourceOptions, type SourceResolver } from "./locate.js";
 import type { ScanResult, ScannedInput } from "./result.js";
 import { compareText } from "../policy/compare.js";
 
@@ -28,8 +28,8 @@ export interface ScanOptions {
   changedOnly?: boolean;
   /** YYYY-MM-DD; waivers expire after it. Today by default. */
   today?: string;
-  /** Where the .tf sources are; findings then point at their blocks. */
-  source?: SourceOptions;
+  /** Where the .tf sources are (or how to find them for each file); findings then point at their blocks. */
+  source?: SourceOptions | SourceResolver;
   /** Rego policies (bundled and the user's), compiled. */
   rego?: RegoPolicies;
   /** Policies pre-compiled to WebAssembly with `opa build -t wasm`. */
@@ -76,8 +76,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       appendAll(evaluation.findings, wasm.findings);
       appendAll(evaluation.failures, wasm.failures);
     }
-    if (options.source) progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
-    if (options.source) await locateFindings(evaluation.findings, model, options.source, aliasesOf(result.rules), today(options));
+    const source = await sourcesFor(options.source, model.file, model.document["configuration"], () => model.resources.map((r) => r.address));
+    if (source) {
+      progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
+      await locateFindings(evaluation.findings, model, source, aliasesOf(result.rules), today(options));
+    }
     appendAll(result.findings, evaluation.findings);
     appendAll(result.failures, evaluation.failures);
   }

@@ -11,3 +11,4 @@ export { loadModuleDir, type ModuleDir, type ParsedFile, type BlockRef } from ".
 export { configModuleSources, isLocalSource, localModuleDirs, type ModuleSources } from "./module-tree.js";
 export { buildSourceIndex, SourceIndex, type SourceIndexOptions } from "./locator.js";
 export { findRepoRoot } from "./repo-root.js";
+export { chooseRootModule, rootModuleBlocks, type RootBlock } from "./root-module.js";
