@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding } from "../policy/types.js";
 import type { ScanResult } from "../scan/result.js";
 import { mdCode, mdText } from "./markdown-text.js";
-import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
+import { countFindings, describeModels, formatGpus, locationText, plural, suppressedText } from "./summary.js";
 
 export interface MarkdownOptions {
   /** Stop adding findings past this many characters (a PR comment takes 65,536). */
@@ -16,14 +16,10 @@ const ICON: Record<string, string> = { critical: "🟥", high: "🟧", medium: "
 export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { maxChars: DEFAULT_MARKDOWN_MAX_CHARS }): string {
   const counts = countFindings(result.findings);
   const head: string[] = ["## planguard", ""];
-  head.push(
-    counts.total === 0
-      ? `No findings in ${result.inputs.map((i) => mdCode(i.file)).join(", ")}.`
-      : `**${plural(counts.total, "finding")}** in ${result.inputs.map((i) => mdCode(i.file)).join(", ")}` +
-          (counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : "") +
-          ".",
-    "",
-  );
+  const inputs = result.inputs.map((i) => mdCode(i.file)).join(", ");
+  // Suppressions are stated even when nothing is left: a reviewer must see what silenced the scan.
+  const suppressed = counts.suppressed > 0 ? ` (${suppressedText(counts)})` : "";
+  head.push(counts.total === 0 ? `No findings in ${inputs}${suppressed}.` : `**${plural(counts.total, "finding")}** in ${inputs}${suppressed}.`, "");
   for (const input of result.inputs) for (const w of input.warnings) head.push(`> ⚠️ ${mdCode(input.file)}: ${mdText(w)}`, "");
   if (result.failures.length > 0) {
     head.push(`> ❌ ${result.failures.length} rule(s) failed to run; the scan is incomplete.`, "");
@@ -65,7 +61,28 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
     }
     rows.push("");
   }
-  return [...head, ...rows, ...tail].join("\n");
+  return [...head, ...rows, ...suppressedRows(result.findings, options.maxChars - joinedLength(head) - joinedLength(rows) - joinedLength(tail)), ...tail].join("\n");
+}
+
+/** Every suppressed finding with what suppressed it and where that is written, as far as the budget goes. */
+function suppressedRows(findings: readonly Finding[], budget: number): string[] {
+  const suppressed = findings.filter((f) => f.suppression);
+  if (suppressed.length === 0) return [];
+  const rows = ["### Suppressed", "", "| rule | resource | by | where | reason |", "| --- | --- | --- | --- | --- |"];
+  let used = joinedLength(rows) + 200;
+  let shown = 0;
+  for (const f of suppressed) {
+    const s = f.suppression!;
+    const row = `| ${mdCode(f.ruleId)} | ${mdCode(f.resource?.address ?? "(plan)")} | ${s.kind} | ${s.origin !== undefined ? mdCode(s.origin) : "—"} | ${mdText(s.reason || "no reason given")} |`;
+    if (used + row.length + 1 > budget) break;
+    rows.push(row);
+    used += row.length + 1;
+    shown++;
+  }
+  if (shown === 0) return [`_${plural(suppressed.length, "suppressed finding")} not listed to keep this report under its size; see the SARIF or JSON report._`, ""];
+  if (shown < suppressed.length) rows.push("", `_${plural(suppressed.length - shown, "more suppressed finding")} left out; see the SARIF or JSON report._`);
+  rows.push("");
+  return rows;
 }
 
 function findingRow(f: Finding): string {

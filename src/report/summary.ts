@@ -1,11 +1,13 @@
 import type { GpuTally } from "../gpu/summary.js";
-import { SEVERITIES, type Finding, type Severity } from "../policy/types.js";
+import { SEVERITIES, type Finding, type Severity, type Suppression } from "../policy/types.js";
 import { compareText } from "../policy/compare.js";
 
 /** Counts of active (not suppressed) findings, by severity and by category. */
 export interface FindingCounts {
   total: number;
   suppressed: number;
+  /** Suppressed findings by what suppressed them, so a reviewer sees an inline comment's work as plainly as a waiver's. */
+  suppressedBy: Record<Suppression["kind"], number>;
   bySeverity: Record<Severity, number>;
   byCategory: Record<string, number>;
 }
@@ -14,12 +16,14 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   const counts: FindingCounts = {
     total: 0,
     suppressed: 0,
+    suppressedBy: { inline: 0, waiver: 0, baseline: 0 },
     bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
     byCategory: {},
   };
   for (const f of findings) {
     if (f.suppression) {
       counts.suppressed++;
+      counts.suppressedBy[f.suppression.kind]++;
       continue;
     }
     counts.total++;
@@ -27,6 +31,13 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
     counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
   }
   return counts;
+}
+
+/** "3 suppressed: 2 inline, 1 baseline", or "" when none is. */
+export function suppressedText(counts: FindingCounts): string {
+  if (counts.suppressed === 0) return "";
+  const kinds = (Object.entries(counts.suppressedBy) as [Suppression["kind"], number][]).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
+  return `${counts.suppressed} suppressed: ${kinds.join(", ")}`;
 }
 
 /** "16 A100, 1 L4" */
