@@ -1,4 +1,6 @@
 import { tuneV8ForShortRuns } from "../cli/v8-tuning.js";
+import { writeWorkflowCommands } from "../cli/workflow-guard.js";
+import { escapeData } from "../report/github.js";
 import { runAction } from "./run.js";
 
 tuneV8ForShortRuns();
@@ -8,7 +10,8 @@ runAction().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stdout.write(`::error title=planguard::${err instanceof Error ? err.message : String(err)}\n`);
+    // The message is data (it may quote a path or a plan key): escaped, it cannot end the annotation's line.
+    writeWorkflowCommands(`::error title=planguard::${escapeData(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 2;
   },
 );

@@ -28,7 +28,12 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface MainOptions {
+  /** Told each error's one-line message as it is printed (the Action annotates it). */
+  onError?: (message: string) => void;
+}
+
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   // In GitHub Actions no line planguard prints may start a workflow command, except its annotations.
   const unguard = guardWorkflowCommands();
   const program = buildProgram();
@@ -37,26 +42,25 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (err) {
-    return reportError(err, debug);
+    return reportError(err, debug, options.onError ?? (() => undefined));
   } finally {
     unguard();
   }
 }
 
-function reportError(err: unknown, debug: boolean): number {
+function reportError(err: unknown, debug: boolean, onError: (message: string) => void): number {
   if (err instanceof CommanderError) {
-    // Help and --version end through here with exit code 0.
+    // Help and --version end through here with exit code 0; commander printed any error itself.
+    if (err.exitCode !== 0) onError(err.message.replace(/^error: /, ""));
     return err.exitCode === 0 ? 0 : EXIT_ERROR;
   }
-  if (err instanceof InputError) {
-    process.stderr.write(`${TOOL_NAME}: ${err.file}: ${err.problem}\n`);
-  } else if (err instanceof UsageError) {
-    process.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
-  } else {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`${TOOL_NAME}: internal error: ${message}${debug ? "" : " (run with --debug for details)"}\n`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
-  }
+  let message: string;
+  if (err instanceof InputError) message = `${err.file}: ${err.problem}`;
+  else if (err instanceof UsageError) message = err.message;
+  else message = `internal error: ${err instanceof Error ? err.message : String(err)}${debug ? "" : " (run with --debug for details)"}`;
+  process.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  if (!(err instanceof InputError || err instanceof UsageError) && debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+  onError(message);
   return EXIT_ERROR;
 }
 
