@@ -39,6 +39,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     code = await main(commandLine(inputs, files, scanHasRuleFlags()), { onError: fail });
     // The reports exist only if this run wrote them: the work directory was empty.
     if (existsSync(files.sarif)) publishSarif(files.sarif, inputs.sarifFile, env, fail);
+    // Rules that broke end the scan with exit 2 but no error message; --format github annotated each, the summary says it.
+    if (code === 2 && errors.length === 0) {
+      const broken = failedRules(files.json);
+      const message = `the ${inputs.mode} is incomplete: ${broken} rule(s) failed to run`;
+      if (inputs.annotations) errors.push(message);
+      else fail(message);
+    }
     if (errors.length > 0) code = 2;
     writeSummary(env, inputs, code, files, errors);
     writeCounts(env, inputs.mode, files.json);
@@ -59,6 +66,12 @@ function scanHasRuleFlags(): boolean {
   const scan = buildProgram().commands.find((c) => c.name() === "scan");
   const longs = new Set(scan?.options.map((o) => o.long) ?? []);
   return longs.has("--rule") && longs.has("--skip-rule");
+}
+
+function failedRules(jsonFile: string): number {
+  if (!existsSync(jsonFile)) return 0;
+  const report = JSON.parse(readFileSync(jsonFile, "utf8")) as { failures?: unknown[] };
+  return report.failures?.length ?? 0;
 }
 
 function publishSarif(written: string, target: string, env: NodeJS.ProcessEnv, fail: (m: string) => void): void {

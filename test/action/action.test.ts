@@ -262,3 +262,23 @@ describe("the GitHub Action in drift mode", () => {
     expect(r.stdout).toMatch(/takes one refresh-only plan in drift mode \(got 2\)/);
   });
 });
+
+describe("the GitHub Action when a rule breaks", () => {
+  for (const annotations of ["true", "false"]) {
+    it(`annotates the incomplete scan and says so in the summary (annotations: ${annotations})`, async () => {
+      const ws = workspace({ plan: "plan.json", policy: "broken.rego", annotations });
+      copyFixture(ws, "plan.json", "rules", "PG-AWS-IAM-001", "fail.json");
+      // Fails at evaluation: a complete rule with two different values is a conflict error.
+      writeFileSync(
+        path.join(ws.dir, "broken.rego"),
+        'package main\nimport rego.v1\nconflict := 1 if { count(input.resource_changes) > 0 }\nconflict := 2 if { count(input.resource_changes) > 0 }\ndeny contains msg if {\n  msg := sprintf("%v", [conflict])\n}\n',
+      );
+      const r = await run(ws);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toMatch(/^::error title=planguard/m);
+      expect(ws.summary().split("\n")[0]).toBe("## planguard: ⚠️ error");
+      expect(ws.summary()).toContain("> ❌ the scan is incomplete: 1 rule(s) failed to run");
+      expect(ws.outputs()["sarif-file"]).toBe(path.join(ws.dir, "planguard.sarif"));
+    });
+  }
+});
