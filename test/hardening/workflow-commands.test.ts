@@ -50,6 +50,16 @@ describe("workflow commands from data, in GitHub Actions (issue 15 item 5)", () 
     expect(forgedCommands(run.stderr)).toEqual([]);
   });
 
+  it("a config key quoted in an error message cannot start a command", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-wfc-config-"));
+    const config = path.join(dir, "config.yaml");
+    writeFileSync(config, '"x\\n::error title=forged::config ok\\r##[add-mask]y": 1\n');
+    const run = await runCli(["scan", hostilePlan(), "--config", config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("forged");
+    expect(forgedCommands(run.stderr)).toEqual([]);
+  });
+
   it("plan values quoted by a policy's message, in every report printed to stdout start no command", async () => {
     const plan = hostilePlan();
     const policy = quotingPolicy();
