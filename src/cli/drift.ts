@@ -4,10 +4,11 @@ import { DRIFT_FORMATS } from "../drift/formats.js";
 import { regoJudge } from "../drift/judge.js";
 import { runDrift, type DriftTarget } from "../drift/run.js";
 import { loadRegoPolicies } from "../policy/rego/load.js";
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
+import { verdictOf } from "../scan/verdict.js";
+import { parseSeverity, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { sourceOptions } from "./source-dir.js";
-import { addCommonOptions, parseSize, type CommonFlags } from "./common-options.js";
+import { addInputOptions, addOutputOptions, addVerdictOptions, HELP_GROUPS, parseSize, type CommonFlags } from "./common-options.js";
 
 interface DriftFlags extends CommonFlags {
   baselineState?: string;
@@ -20,11 +21,13 @@ export function registerDrift(program: Command): void {
   const command = program
     .command("drift")
     .description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots")
-    .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin")
+    .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin");
+  addOutputOptions(command, Object.keys(DRIFT_FORMATS), "markdown=drift.md -o sarif=drift.sarif");
+  addVerdictOptions(command, "drift");
+  addInputOptions(command)
     .option("--baseline-state <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
     .option("--current <state>", "the newer state snapshot, compared with --baseline-state")
-    .addOption(new Option("--baseline <state>", "deprecated: use --baseline-state").hideHelp());
-  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif")
+    .addOption(new Option("--baseline <state>", "deprecated: use --baseline-state").hideHelp().helpGroup(HELP_GROUPS.input))
     .action(async (plan: string | undefined, flags: DriftFlags) => {
       process.exitCode = await driftCommand(plan, flags);
     });
@@ -51,10 +54,8 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);
-    return EXIT_ERROR;
   }
-  if (flags.softFail) return EXIT_OK;
-  return reachesThreshold(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+  return verdictOf(report, { failOn, softFail: flags.softFail === true }).exitCode;
 }
 
 /** A plan, or --baseline-state with --current; never both, never half. */

@@ -37,7 +37,7 @@ describe("planguard drift: usage and errors", () => {
     writeFileSync(config, "drift:\n  ignor:\n    '*': [etag]\n");
     const run = await runCli(["drift", plan, "--config", config]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`planguard: ${config}: unknown key "drift.ignor" (see src/config/config.schema.json for the keys planguard reads)\n`);
+    expect(run.stderr).toBe(`planguard: ${config}:2: unknown key "drift.ignor" (see src/config/config.schema.json for the keys planguard reads)\n`);
   });
 
   it("writes several reports in one run, as the nightly workflow does", async () => {
