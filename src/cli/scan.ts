@@ -126,7 +126,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
     progress.done();
   }
   // On stderr, so that they are seen whatever format stdout carries; JSON and SARIF carry them too.
-  for (const w of result.warnings ?? []) process.stderr.write(`planguard: warning: ${w}\n`);
+  for (const w of result.warnings ?? []) process.stderr.write(`planguard: warning: ${printable(w)}\n`);
   if (flags.writeBaseline !== undefined) {
     await writeFileAtomic(flags.writeBaseline, JSON.stringify(buildBaseline(result.findings, new Date()), null, 2) + "\n");
   }
@@ -163,6 +163,14 @@ function checkRuleFlags(only: readonly string[], skip: readonly string[], known:
       throw new UsageError(`${flag} ${id}: no rule has this id or alias${hint ? ` (did you mean ${hint}?)` : ""}; \`planguard rules\` lists them`);
     }
   }
+}
+
+/**
+ * A warning quotes ids written in the pull request's .tf comments and config:
+ * control characters (terminal escapes) are shown, not sent to the terminal.
+ */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function positiveInt(value: string, flag: string): number {

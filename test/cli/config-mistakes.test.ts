@@ -116,6 +116,12 @@ describe("inline ignores that do nothing", () => {
     expect(run.code).toBe(0);
   });
 
+  it("a terminal escape written into the id is shown, not sent to the terminal", async () => {
+    const tf = `# planguard:ignore PG-\u001b[2JX scratch\n${EBS_TF}`;
+    const run = await scanIn(ebsProject({ tf }));
+    expect(run.stderr).toBe('planguard: warning: main.tf:1: planguard:ignore names "PG-\\u001b[2JX", no rule id or alias planguard knows; it suppresses nothing\n');
+  });
+
   it("Checkov and Trivy comments are not checked: they may be meant for those tools", async () => {
     const tf = `#checkov:skip=CKV_AWS_999:not ours\n#trivy:ignore:AVD-AWS-9999\n${EBS_TF}`;
     expect((await scanIn(ebsProject({ tf }))).stderr).toBe("");
