@@ -1,5 +1,6 @@
 import type { ConfigSource, PlanguardConfig } from "../config/config.js";
 import { unknownRuleReferences } from "../config/rule-references.js";
+import { DRIFT_RULES } from "../drift/rules.js";
 import { summarizeGpus } from "../gpu/summary.js";
 import { loadDocument, type LoadOptions } from "../plan/load.js";
 import { buildModel, type Model, type Resource } from "../plan/model.js";
@@ -64,7 +65,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   };
   const warnings: string[] = (result.warnings = []);
   const checkIds = options.checkRuleIds !== false;
-  if (checkIds && options.configSource) warnings.push(...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE]));
+  // One config serves scan and drift: the drift rules' ids are known to it too.
+  if (checkIds && options.configSource) warnings.push(...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES]));
   const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase()));
   const inline: InlineChecks | undefined = checkIds ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: new Set() } : undefined;
   const models: Model[] = [];

@@ -50,7 +50,7 @@ describe("rule ids in the config that no rule has", () => {
   });
 
   it("is quiet about ids and aliases that exist, in any case", async () => {
-    const config = "rules:\n  disable: [pg-aws-s3-001, AVD-AWS-0086]\n  severity:\n    CKV_AWS_3: low\nwaivers:\n  - rule: avd-aws-0026\n    resource: aws_ebs_volume.other\n    reason: ok\n";
+    const config = "rules:\n  disable: [pg-aws-s3-001, AVD-AWS-0086]\n  severity:\n    CKV_AWS_3: low\n    PG-DRIFT-003: high\nwaivers:\n  - rule: avd-aws-0026\n    resource: aws_ebs_volume.other\n    reason: ok\n";
     const run = await scanIn(ebsProject({ config }));
     expect(run.stderr).toBe("");
   });
