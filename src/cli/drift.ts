@@ -50,7 +50,7 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const judges = rego ? [regoJudge(rego, config)] : [];
   const report = await runDrift({ target, config, source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
   for (const t of targets) {
-    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
+    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot, failOn }));
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);

@@ -81,6 +81,17 @@ describe("the junitxml format", () => {
     expect(all(doc, "testsuite").at(-1)!.attributes["name"]).toBe("planguard: rules that could not run");
   });
 
+  it("drift writes it too: each drifted resource that fails the run is a failure", async () => {
+    const json = JSON.parse((await runCli(["drift", fixturePath("drift", "refresh-only-scenario.json"), "-f", "json"])).stdout);
+    const run = await runCli(["drift", fixturePath("drift", "refresh-only-scenario.json"), "-f", "junitxml", "--fail-on", "medium"]);
+    expect(run.code).toBe(1);
+    const doc = parseXml(run.stdout);
+    const failing = json.findings.filter((f: { severity: string }) => ["critical", "high", "medium"].includes(f.severity)).length;
+    expect(failing).toBeGreaterThan(0);
+    expect(all(doc, "failure")).toHaveLength(failing);
+    expect(all(doc, "testcase").map((c) => c.attributes["classname"])).toContain("PG-DRIFT-002");
+  });
+
   it("escapes what comes from the plan and policies: markup, quotes, line breaks, characters XML cannot carry", () => {
     const hostile = 'x"/><injected a=\'1\'>]]>&amp;\n\u0000\u001b\ud800';
     const result: ScanResult = {
