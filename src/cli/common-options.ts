@@ -5,7 +5,9 @@ import { REPO_ROOT_HELP, SOURCE_DIR_HELP } from "./source-dir.js";
 
 /**
  * The options every reporting command shares (scan, drift), so that they
- * read and behave the same everywhere.
+ * read and behave the same everywhere. They are added in groups, each under
+ * its heading in `--help` (what to print, when to fail, what to read), and a
+ * command adds its own options to the group they belong to.
  */
 export interface CommonFlags {
   format: string;
@@ -19,14 +21,32 @@ export interface CommonFlags {
   repoRoot?: string;
 }
 
-export function addCommonOptions(command: Command, formats: readonly string[], what: string, example: string): Command {
+export const HELP_GROUPS = {
+  output: "Output:",
+  verdict: "Pass or fail:",
+  rules: "Rules and policies:",
+  input: "Inputs and sources:",
+} as const;
+
+export function addOutputOptions(command: Command, formats: readonly string[], example: string): Command {
   return command
+    .optionsGroup(HELP_GROUPS.output)
     .option("-f, --format <format>", `report on stdout: ${formats.join(", ")}`, "text")
     .option("-o, --output <[format=]file>", `write a report to a file; repeatable (e.g. -o ${example})`, collect, [])
-    .option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)")
+    .option("--no-color", "no colour in the text report");
+}
+
+export function addVerdictOptions(command: Command, what: string): Command {
+  return command
+    .optionsGroup(HELP_GROUPS.verdict)
     .option("--fail-on <severity>", `exit 1 when ${what} reaches this severity`, "low")
-    .option("--soft-fail", `exit 0 even when ${what} reaches --fail-on (errors still exit 2)`)
-    .option("--no-color", "no colour in the text report")
+    .option("--soft-fail", `exit 0 even when ${what} reaches --fail-on (errors still exit 2)`);
+}
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .optionsGroup(HELP_GROUPS.input)
+    .option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)")
     .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--source-dir <dir>", SOURCE_DIR_HELP)
     .option("--repo-root <dir>", REPO_ROOT_HELP);
@@ -34,6 +54,11 @@ export function addCommonOptions(command: Command, formats: readonly string[], w
 
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** Like collect, and `a,b` counts as two (Checkov's --check takes comma-separated ids). */
+export function collectList(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(",").map((v) => v.trim()).filter((v) => v !== "")];
 }
 
 export function parseSize(value: string | undefined): number | undefined {

@@ -1,15 +1,18 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { DRIFT_FORMATS } from "../drift/formats.js";
 import { regoJudge } from "../drift/judge.js";
 import { runDrift, type DriftTarget } from "../drift/run.js";
 import { loadRegoPolicies } from "../policy/rego/load.js";
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
+import { verdictOf } from "../scan/verdict.js";
+import { parseSeverity, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { sourceOptions } from "./source-dir.js";
-import { addCommonOptions, parseSize, type CommonFlags } from "./common-options.js";
+import { addInputOptions, addOutputOptions, addVerdictOptions, HELP_GROUPS, parseSize, type CommonFlags } from "./common-options.js";
 
 interface DriftFlags extends CommonFlags {
+  baselineState?: string;
+  /** The old name of --baseline-state, which on `scan` means a findings file. */
   baseline?: string;
   current?: string;
 }
@@ -18,16 +21,24 @@ export function registerDrift(program: Command): void {
   const command = program
     .command("drift")
     .description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots")
-    .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin")
-    .option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
-    .option("--current <state>", "the newer state snapshot, compared with --baseline");
-  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif")
+    .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin");
+  addOutputOptions(command, Object.keys(DRIFT_FORMATS), "markdown=drift.md -o sarif=drift.sarif");
+  addVerdictOptions(command, "drift");
+  addInputOptions(command)
+    .option("--baseline-state <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
+    .option("--current <state>", "the newer state snapshot, compared with --baseline-state")
+    .addOption(new Option("--baseline <state>", "deprecated: use --baseline-state").hideHelp().helpGroup(HELP_GROUPS.input))
     .action(async (plan: string | undefined, flags: DriftFlags) => {
       process.exitCode = await driftCommand(plan, flags);
     });
 }
 
 async function driftCommand(plan: string | undefined, flags: DriftFlags): Promise<number> {
+  if (flags.baseline !== undefined) {
+    if (flags.baselineState !== undefined) throw new UsageError("give --baseline-state once (--baseline is its deprecated name)");
+    process.stderr.write("planguard: warning: drift --baseline is deprecated (scan's --baseline is a findings file); use --baseline-state\n");
+    flags = { ...flags, baselineState: flags.baseline };
+  }
   const target = targetOf(plan, flags);
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
@@ -39,25 +50,24 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const judges = rego ? [regoJudge(rego, config)] : [];
   const report = await runDrift({ target, config, source: source.source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
   for (const t of targets) {
-    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot() }));
+    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot(), failOn }));
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);
-    return EXIT_ERROR;
   }
-  if (flags.softFail) return EXIT_OK;
-  return reachesThreshold(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+  return verdictOf(report, { failOn, softFail: flags.softFail === true }).exitCode;
 }
 
-/** A plan, or --baseline with --current; never both, never half. */
+/** A plan, or --baseline-state with --current; never both, never half. */
 function targetOf(plan: string | undefined, flags: DriftFlags): DriftTarget {
-  const states = flags.baseline !== undefined || flags.current !== undefined;
-  if (plan !== undefined && states) throw new UsageError("give a plan, or --baseline and --current, not both");
+  const baseline = flags.baselineState;
+  const states = baseline !== undefined || flags.current !== undefined;
+  if (plan !== undefined && states) throw new UsageError("give a plan, or --baseline-state and --current, not both");
   if (plan !== undefined) return { plan };
-  if (flags.baseline === undefined || flags.current === undefined) {
-    if (!states) throw new UsageError("drift needs a plan, or --baseline <state> and --current <state>");
-    throw new UsageError(`--${flags.baseline === undefined ? "baseline" : "current"} is missing: drift between states compares --baseline with --current`);
+  if (baseline === undefined || flags.current === undefined) {
+    if (!states) throw new UsageError("drift needs a plan, or --baseline-state <state> and --current <state>");
+    throw new UsageError(`--${baseline === undefined ? "baseline-state" : "current"} is missing: drift between states compares --baseline-state with --current`);
   }
-  if (flags.baseline === "-" && flags.current === "-") throw new UsageError("--baseline and --current cannot both read stdin");
-  return { baseline: flags.baseline, current: flags.current };
+  if (baseline === "-" && flags.current === "-") throw new UsageError("--baseline-state and --current cannot both read stdin");
+  return { baseline, current: flags.current };
 }

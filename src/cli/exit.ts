@@ -1,6 +1,6 @@
-import { SEVERITIES, severityRank, type Finding, type Severity } from "../policy/types.js";
+import { SEVERITIES, type Severity } from "../policy/types.js";
 
-/** Exit codes, the same for every command. */
+/** Exit codes, the same for every command (which one a scan ends with: src/scan/verdict.ts). */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
@@ -9,12 +9,6 @@ export function parseSeverity(value: string, flag: string): Severity {
   const v = value.toLowerCase();
   if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
   throw new UsageError(`${flag} must be one of ${SEVERITIES.join(", ")} (got "${value}")`);
-}
-
-/** Whether any active finding reaches the threshold. */
-export function reachesThreshold(findings: readonly Finding[], failOn: Severity): boolean {
-  const min = severityRank(failOn);
-  return findings.some((f) => !f.suppression && !f.undecided && severityRank(f.severity) >= min);
 }
 
 /** A mistake in how planguard was called; printed as one line, exit 2. */

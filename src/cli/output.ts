@@ -1,5 +1,6 @@
 import { InputError } from "../plan/errors.js";
 import { writeWorkflowCommands } from "./workflow-guard.js";
+import { UsageError } from "./exit.js";
 import { writeFileAtomic } from "./write.js";
 
 /** Where one rendered report goes: stdout, or a file. */
@@ -7,6 +8,16 @@ export interface OutputTarget {
   format: string;
   file?: string;
 }
+
+/**
+ * Format names a bare `-o` is refused for: Checkov and conftest users write
+ * `-o sarif` meaning the format, and would otherwise get the text report in
+ * a file named `sarif`. planguard's own formats and the other tools' names.
+ */
+const FORMAT_NAMES = new Set([
+  "text", "json", "sarif", "markdown", "github", "junitxml",
+  "cli", "csv", "junit", "md", "table", "tap", "stdout", "gitlab_sast", "cyclonedx", "spdx", "azuredevops", "github_failed_only",
+]);
 
 /**
  * Parses `--output` values: `FILE` writes the --format report to FILE;
@@ -20,6 +31,9 @@ export function parseOutputs(stdoutFormat: string, outputs: readonly string[], k
     const m = /^([a-z]+)=(.+)$/.exec(spec);
     const format = m ? m[1]! : stdoutFormat;
     const file = m ? m[2]! : spec;
+    if (!m && FORMAT_NAMES.has(spec.toLowerCase())) {
+      throw new UsageError(`-o ${spec}: -o names a file; to print the ${spec} report use -f ${spec}, to write it to a file use -o ${spec}=FILE (a file really named "${spec}": -o ./${spec})`);
+    }
     if (!known.includes(format)) throw new InputError("--output", `unknown format "${format}" (known: ${known.join(", ")})`);
     if (!m) stdoutTaken = true;
     targets.push({ format, file });

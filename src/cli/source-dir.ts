@@ -1,6 +1,8 @@
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { SourceOptions, SourceResolver } from "../scan/locate.js";
 import { chooseRootModule, findRepoRoot, rootModuleBlocks } from "../source/index.js";
+import { UsageError } from "./exit.js";
 
 /**
  * Where the .tf sources are. With --source-dir, there. Without it, for each
@@ -9,7 +11,8 @@ import { chooseRootModule, findRepoRoot, rootModuleBlocks } from "../source/inde
  * resources (src/source/root-module.ts; a tie is refused). A directory that
  * merely holds .tf files is not enough: a decoy main.tf must not decide the
  * suppressions. Reports are relative to --repo-root, else the git
- * repository around the sources.
+ * repository around the sources, else the working directory (outside git,
+ * paths are never absolute).
  */
 export interface SourceChoice {
   source: SourceOptions | SourceResolver;
@@ -18,10 +21,13 @@ export interface SourceChoice {
 }
 
 export function sourceOptions(flags: { sourceDir?: string; repoRoot?: string }, inputs: readonly string[]): SourceChoice {
+  // A mistyped directory would silently leave every finding at line 1 of the plan.
+  if (flags.sourceDir !== undefined) requireDirectory(flags.sourceDir, "--source-dir");
+  if (flags.repoRoot !== undefined) requireDirectory(flags.repoRoot, "--repo-root");
   const explicitRoot = flags.repoRoot === undefined ? undefined : path.resolve(flags.repoRoot);
   if (flags.sourceDir !== undefined) {
     const sourceDir = path.resolve(flags.sourceDir);
-    const source = { sourceDir, repoRoot: explicitRoot ?? findRepoRoot(sourceDir) };
+    const source = { sourceDir, repoRoot: explicitRoot ?? defaultRoot(sourceDir) };
     return { source, repoRoot: () => source.repoRoot };
   }
   let chosenRoot: string | undefined;
@@ -30,18 +36,44 @@ export function sourceOptions(flags: { sourceDir?: string; repoRoot?: string }, 
     const candidates = file === "-" ? [cwd] : [path.dirname(path.resolve(file)), cwd];
     const sourceDir = await chooseRootModule(file, candidates, rootModuleBlocks(configuration, addresses));
     if (sourceDir === undefined) return undefined;
-    const repoRoot = explicitRoot ?? findRepoRoot(sourceDir);
+    const repoRoot = explicitRoot ?? defaultRoot(sourceDir);
     chosenRoot ??= repoRoot;
     return { sourceDir, repoRoot };
   };
-  return { source: resolve, repoRoot: () => explicitRoot ?? chosenRoot ?? defaultRoot(inputs) };
+  return {
+    source: resolve,
+    repoRoot: () => {
+      if (explicitRoot !== undefined) return explicitRoot;
+      if (chosenRoot !== undefined) return chosenRoot;
+      const first = inputs.find((f) => f !== "-");
+      return defaultRoot(first !== undefined ? path.dirname(path.resolve(first)) : process.cwd());
+    },
+  };
 }
 
-/** Without sources: the repository around the first plan, else around the working directory. */
-function defaultRoot(inputs: readonly string[]): string {
-  const first = inputs.find((f) => f !== "-");
-  return findRepoRoot(first !== undefined ? path.dirname(path.resolve(first)) : process.cwd());
+/**
+ * The git repository around `dir`; outside git, the working directory when
+ * `dir` is inside it (report paths stay relative), else `dir` itself. The
+ * root also bounds which .tf files may be read, so it never widens beyond
+ * the directory the sources are in or the working directory.
+ */
+function defaultRoot(dir: string): string {
+  const root = findRepoRoot(dir);
+  if (existsSync(path.join(root, ".git"))) return root;
+  const cwd = process.cwd();
+  const relative = path.relative(cwd, dir);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative)) ? cwd : dir;
+}
+
+function requireDirectory(dir: string, flag: string): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UsageError(`${flag} ${dir}: no such directory`);
+  }
+  if (!isDir) throw new UsageError(`${flag} ${dir}: not a directory`);
 }
 
 export const SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the plan's directory or the working directory, whichever declares the plan's resources)";
-export const REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources)";
+export const REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources, else the working directory)";

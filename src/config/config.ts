@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { parse as parseYaml } from "yaml";
+import { isDate } from "./dates.js";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { InputError } from "../plan/errors.js";
 import { describeFsError } from "../plan/load.js";
 import type { Severity } from "../policy/types.js";
@@ -67,33 +68,108 @@ export const DEFAULT_CONFIG_FILE = ".planguard.yaml";
 /** config.schema.json compiled ahead of time by scripts/generate-validators.mjs (no ajv compile per run). */
 const validate = generatedValidator as ValidateFunction<PlanguardConfig>;
 
+/** A path inside the config, as the schema's errors and the checks name it: ["waivers", 2, "rule"]. */
+export type ConfigPath = readonly (string | number)[];
+
+/** Where the config came from, so that messages can name the line of a mistake. */
+export interface ConfigSource {
+  file: string;
+  /** "file:line" of the value at that path, or the file alone when the path is not in it. */
+  placeOf(at: ConfigPath): string;
+  /** The 1-based line of the value at that path. */
+  lineOf(at: ConfigPath): number | undefined;
+}
+
+export interface LoadedConfig {
+  config: PlanguardConfig;
+  file?: string;
+  source?: ConfigSource;
+}
+
 /**
  * Loads the config named by --config, else `.planguard.yaml` in the working
  * directory when there is one, else an empty config.
  */
-export async function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<{ config: PlanguardConfig; file?: string }> {
+export async function loadConfig(explicit: string | undefined, cwd: string = process.cwd(), display: (file: string) => string = (f) => f): Promise<LoadedConfig> {
   const file = explicit ?? (existsSync(path.join(cwd, DEFAULT_CONFIG_FILE)) ? path.join(cwd, DEFAULT_CONFIG_FILE) : undefined);
   if (!file) return { config: {} };
+  // Messages and reports name the file as `display` writes it (relative to the repository root).
+  const shown = display(file);
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (err) {
-    throw new InputError(file, describeFsError(err));
+    throw new InputError(shown, describeFsError(err));
   }
-  return { config: parseConfig(file, text), file };
+  const { config, source } = parseConfigSource(shown, text);
+  return { config, file: shown, source };
 }
 
 export function parseConfig(file: string, text: string): PlanguardConfig {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { prettyErrors: false });
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    throw new InputError(file, `invalid YAML: ${message}`);
+  return parseConfigSource(file, text).config;
+}
+
+/** The config and where each of its values is written. */
+export function parseConfigSource(file: string, text: string): { config: PlanguardConfig; source: ConfigSource } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines });
+  const source = configSource(file, doc, lines);
+  if (doc.errors.length > 0) throw new InputError(file, `invalid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return { config: {}, source };
+  if (!validate(data)) {
+    const err = validate.errors?.[0];
+    throw new InputError(err ? source.placeOf(errorPath(err)) : file, describeConfigError(err));
   }
-  if (data === null || data === undefined) return {};
-  if (!validate(data)) throw new InputError(file, describeConfigError(validate.errors?.[0]));
-  return data;
+  checkDates(data, source);
+  return { config: data, source };
+}
+
+function configSource(file: string, doc: Document, lines: LineCounter): ConfigSource {
+  const lineOf = (at: ConfigPath): number | undefined => {
+    let node: unknown = at.length === 0 ? doc.contents : doc.getIn(at, true);
+    // A mapping entry is where its key is written (its value may start on the next line).
+    const parent = at.length === 0 ? undefined : at.length === 1 ? doc.contents : doc.getIn(at.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === at[at.length - 1]);
+      if (pair && isNode(pair.key)) node = pair.key;
+    }
+    const range = isNode(node) ? node.range : undefined;
+    return range ? lines.linePos(range[0]).line : undefined;
+  };
+  return {
+    file,
+    lineOf,
+    placeOf: (at) => {
+      const line = lineOf(at);
+      return line === undefined ? file : `${file}:${line}`;
+    },
+  };
+}
+
+/** Where a schema error is: an unknown key's own line, else the value's. */
+function errorPath(err: ErrorObject): ConfigPath {
+  const at = pointerPath(err.instancePath);
+  return err.keyword === "additionalProperties" ? [...at, (err.params as { additionalProperty: string }).additionalProperty] : at;
+}
+
+/** "/waivers/0/rule" -> ["waivers", 0, "rule"] */
+function pointerPath(pointer: string): ConfigPath {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+}
+
+/** The schema checks the shape of a date; 2020-13-45 has the shape and is no day. */
+function checkDates(config: PlanguardConfig, source: ConfigSource): void {
+  (config.waivers ?? []).forEach((w, i) => {
+    if (w.expires !== undefined && !isDate(w.expires)) {
+      throw new InputError(source.placeOf(["waivers", i, "expires"]), `waivers[${i}].expires "${w.expires}" is not a date (YYYY-MM-DD)`);
+    }
+  });
 }
 
 function describeConfigError(err: ErrorObject | undefined): string {

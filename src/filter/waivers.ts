@@ -41,6 +41,8 @@ export function applyWaivers(
   aliasesOf: (ruleId: string) => readonly string[],
   configFile: string,
   today: string,
+  /** The line each waiver starts on, so that reports point at it. */
+  lineOf: (index: number) => number | undefined = () => undefined,
 ): WaiverOutcome {
   const compiled: CompiledWaiver[] = waivers.map((waiver, index) => ({
     waiver,
@@ -54,19 +56,29 @@ export function applyWaivers(
     const match = compiled.find(
       (w) => !w.expired && ids.includes(w.waiver.rule.toUpperCase()) && w.matchesAddress(f.resource?.address ?? ""),
     );
-    if (match) f.suppression = { kind: "waiver", reason: match.waiver.reason, origin: `${configFile} (waivers[${match.index}])` };
+    if (match) f.suppression = { kind: "waiver", reason: match.waiver.reason, origin: `${placeOf(configFile, lineOf(match.index))} (waivers[${match.index}])` };
   }
   const expired = compiled
     .filter((w) => w.expired)
     .map(
-      (w): Finding => ({
-        ruleId: EXPIRED_WAIVER_RULE.id,
-        severity: EXPIRED_WAIVER_RULE.severity,
-        category: EXPIRED_WAIVER_RULE.category,
-        message: `The waiver of ${w.waiver.rule} for ${w.waiver.resource ?? "*"} expired on ${w.waiver.expires} ("${w.waiver.reason}"); it no longer suppresses anything.`,
-        fingerprint: fingerprintOf(EXPIRED_WAIVER_RULE.id, `waivers[${w.index}]`, w.waiver.rule),
-        file: configFile,
-      }),
+      (w): Finding => {
+        const finding: Finding = {
+          ruleId: EXPIRED_WAIVER_RULE.id,
+          severity: EXPIRED_WAIVER_RULE.severity,
+          category: EXPIRED_WAIVER_RULE.category,
+          message: `The waiver of ${w.waiver.rule} for ${w.waiver.resource ?? "*"} expired on ${w.waiver.expires} ("${w.waiver.reason}"); it no longer suppresses anything.`,
+          fingerprint: fingerprintOf(EXPIRED_WAIVER_RULE.id, `waivers[${w.index}]`, w.waiver.rule),
+          file: configFile,
+        };
+        // Annotations and SARIF point at the waiver itself, not at line 1 of the config.
+        const line = lineOf(w.index);
+        if (line !== undefined) finding.source = { file: configFile, line };
+        return finding;
+      },
     );
   return { expired };
+}
+
+function placeOf(file: string, line: number | undefined): string {
+  return line === undefined ? file : `${file}:${line}`;
 }

@@ -66,6 +66,11 @@ interface MetadataInput {
 
 const DOCS_BASE = "https://github.com/planguard/planguard/blob/main/docs/rules.md";
 
+/** A bundled rule's section of docs/rules.md (the anchor GitHub gives its heading). */
+export function bundledRuleDocs(id: string): string {
+  return `${DOCS_BASE}#${id.toLowerCase()}`;
+}
+
 function metadata(input: MetadataInput): RuleMetadata {
   return {
     id: input.id,
@@ -77,7 +82,7 @@ function metadata(input: MetadataInput): RuleMetadata {
     resourceTypes: input.resourceTypes ?? [],
     compliance: input.compliance ?? [],
     remediation: input.remediation,
-    helpUri: input.helpUri ?? `${DOCS_BASE}#${input.id.toLowerCase()}`,
+    helpUri: input.helpUri ?? bundledRuleDocs(input.id),
     aliases: input.aliases ?? [],
     language: "typescript",
     origin: "builtin",

@@ -2,25 +2,59 @@ import type { PlanguardConfig } from "../config/config.js";
 import type { RuleMetadata, Severity } from "./types.js";
 
 /**
- * The config's say over rules: which are disabled (by id or by an alias such
- * as CKV_AWS_3, so a team migrating from Checkov keeps its list) and which
- * severities are overridden.
+ * Which rules run and at what severity: the config's `rules.disable` and
+ * `rules.severity`, and the command line's --rule / --skip-rule. Every list
+ * takes a planguard id or an alias (CKV_AWS_3, AVD-AWS-0026), in any case,
+ * so a team migrating from Checkov or Trivy keeps its lists.
  */
+export interface CommandLineSelection {
+  /** --rule: only these run (empty: all). */
+  only?: readonly string[];
+  /** --skip-rule: these do not run. */
+  skip?: readonly string[];
+}
+
 export class RuleSelection {
   private readonly disabled: Set<string>;
-  private readonly severities: Record<string, Severity>;
+  private readonly only: Set<string>;
+  private readonly severities: Map<string, Severity>;
+  /** severityOf runs once per finding; a plan can have 100k of them. */
+  private readonly severityCache = new WeakMap<RuleMetadata, Severity>();
 
-  constructor(config: PlanguardConfig) {
-    this.disabled = new Set((config.rules?.disable ?? []).map((id) => id.toUpperCase()));
-    this.severities = config.rules?.severity ?? {};
+  constructor(config: PlanguardConfig, cli: CommandLineSelection = {}) {
+    this.disabled = new Set([...(config.rules?.disable ?? []), ...(cli.skip ?? [])].map(normalize));
+    this.only = new Set((cli.only ?? []).map(normalize));
+    this.severities = new Map(Object.entries(config.rules?.severity ?? {}).map(([id, s]) => [normalize(id), s]));
   }
 
   isEnabled(meta: RuleMetadata): boolean {
-    if (this.disabled.has(meta.id.toUpperCase())) return false;
-    return !meta.aliases.some((a) => this.disabled.has(a.toUpperCase()));
+    const names = namesOf(meta);
+    if (names.some((n) => this.disabled.has(n))) return false;
+    return this.only.size === 0 || names.some((n) => this.only.has(n));
   }
 
+  /** The override keyed by the rule's id wins over one keyed by an alias. */
   severityOf(meta: RuleMetadata): Severity {
-    return this.severities[meta.id] ?? meta.severity;
+    let severity = this.severityCache.get(meta);
+    if (severity === undefined) {
+      severity = meta.severity;
+      for (const name of this.severities.size > 0 ? namesOf(meta) : []) {
+        const s = this.severities.get(name);
+        if (s !== undefined) {
+          severity = s;
+          break;
+        }
+      }
+      this.severityCache.set(meta, severity);
+    }
+    return severity;
   }
+}
+
+function namesOf(meta: RuleMetadata): string[] {
+  return [meta.id, ...meta.aliases].map(normalize);
+}
+
+function normalize(id: string): string {
+  return id.trim().toUpperCase();
 }

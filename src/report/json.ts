@@ -13,6 +13,7 @@ export function formatJson(result: ScanResult): string {
     summary: countFindings(result.findings),
     findings: result.findings,
     failures: result.failures,
+    warnings: result.warnings ?? [],
     gpu: result.gpu,
     rules: result.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, aliases: r.aliases })),
   };

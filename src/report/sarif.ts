@@ -63,6 +63,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions): Sarif.Log
         executionSuccessful: result.failures.length === 0,
         toolExecutionNotifications: [
           ...result.inputs.flatMap((i) => i.warnings.map((w) => ({ level: "warning" as const, message: { text: `${i.file}: ${w}` } }))),
+          ...(result.warnings ?? []).map((w) => ({ level: "warning" as const, message: { text: w } })),
           ...result.failures.map((f) => ({ level: "error" as const, message: { text: `rule ${f.ruleId} failed${f.resource ? ` on ${f.resource}` : ""}: ${f.message}` } })),
         ],
       },

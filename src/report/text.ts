@@ -1,20 +1,33 @@
-import type { ScanResult } from "../scan/result.js";
-import { SEVERITIES, type Finding } from "../policy/types.js";
+import type { NotJudged, ScanResult, ScannedInput } from "../scan/result.js";
+import type { Verdict } from "../scan/verdict.js";
+import { SEVERITIES, type Finding, type RuleMetadata } from "../policy/types.js";
 import { DIM, RESET, SEVERITY_COLORS } from "./colors.js";
 import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
 
 export interface TextOptions {
   color: boolean;
+  /** The exit code and why: the report's last line, when given. */
+  verdict?: Verdict;
+  /**
+   * full: each finding with where it is, how to fix it and the rule's docs;
+   * compact (--compact): one line per finding; quiet (--quiet): the summary
+   * and the verdict on one line.
+   */
+  layout?: "full" | "compact" | "quiet";
 }
 
+type Paint = (code: string, s: string) => string;
 
 /** The default report: findings grouped by severity, most severe first. */
 export function formatText(result: ScanResult, options: TextOptions = { color: false }): string {
-  const paint = (code: string, s: string) => (options.color ? code + s + RESET : s);
+  const paint: Paint = (code, s) => (options.color ? code + s + RESET : s);
+  const layout = options.layout ?? "full";
+  if (layout === "quiet") return [summaryLine(result), ...(options.verdict ? [options.verdict.reason] : [])].join(" ") + "\n";
+  const rules = new Map(result.rules.map((r) => [r.id, r]));
   const lines: string[] = [];
   for (const input of result.inputs) {
     const version = input.terraformVersion ? `, Terraform ${input.terraformVersion}` : "";
-    lines.push(`${input.file}: ${input.kind}${version}, ${input.judged} of ${input.resources} resources judged`);
+    lines.push(`${input.file}: ${input.kind}${version}, ${input.judged} of ${input.resources} resources judged${notJudgedText(input)}`);
     for (const w of input.warnings) lines.push(`  warning: ${w}`);
   }
   lines.push("");
@@ -23,14 +36,22 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   for (const severity of SEVERITIES) {
     const group = active.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
+    if (layout === "compact") {
+      for (const f of group) lines.push(compactLine(f, paint));
+      continue;
+    }
     lines.push(paint(SEVERITY_COLORS[severity], `${severity.toUpperCase()} (${group.length})`));
-    for (const f of group) lines.push(...findingLines(f, paint));
+    for (const f of group) lines.push(...findingLines(f, rules.get(f.ruleId), paint));
     lines.push("");
   }
+  if (layout === "compact" && active.length > 0) lines.push("");
   const suppressed = result.findings.filter((f) => f.suppression);
-  if (suppressed.length > 0) {
+  if (suppressed.length > 0 && layout === "full") {
     lines.push(`SUPPRESSED (${suppressed.length})`);
-    for (const f of suppressed) lines.push(`  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression!.kind}: ${f.suppression!.reason || "no reason given"})`)}`);
+    for (const f of suppressed) {
+      const where = f.suppression!.origin ? `, ${f.suppression!.origin}` : "";
+      lines.push(`  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression!.kind}${where}: ${f.suppression!.reason || "no reason given"})`)}`);
+    }
     lines.push("");
   }
   for (const failure of result.failures) {
@@ -42,21 +63,52 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
     lines.push(`GPUs: ${formatGpus(gpu.before.total)} before, ${formatGpus(gpu.after.total)} after apply (${describeModels(gpu.after)})`);
   }
   lines.push(summaryLine(result));
+  if (options.verdict) lines.push(options.verdict.reason);
   return lines.join("\n") + "\n";
 }
 
-function findingLines(f: Finding, paint: (code: string, s: string) => string): string[] {
+function findingLines(f: Finding, rule: RuleMetadata | undefined, paint: Paint): string[] {
   const where = f.resource ? f.resource.address : "(plan)";
-  return [
+  const lines = [
     `  ${f.ruleId}  ${where}  [${f.category}]`,
     `    ${f.message}`,
     `    ${paint(DIM, `at ${locationText(f)}${f.attribute ? ` (${f.attribute})` : ""}`)}`,
   ];
+  if (rule) {
+    lines.push(`    fix: ${oneLine(rule.remediation)}`);
+    if (rule.helpUri) lines.push(`    ${paint(DIM, `docs: ${rule.helpUri}`)}`);
+  }
+  return lines;
+}
+
+/** --compact: severity, rule, resource, place, message. */
+function compactLine(f: Finding, paint: Paint): string {
+  const severity = paint(SEVERITY_COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
+  return `${severity} ${f.ruleId}  ${f.resource?.address ?? "(plan)"}  ${locationText(f)}  ${oneLine(f.message)}`;
+}
+
+/** ", not judged: 1 data source (include_data_sources is off): data.aws_iam_policy_document.x" */
+function notJudgedText(input: ScannedInput): string {
+  if (!input.notJudged || input.notJudged.length === 0) return "";
+  return `; not judged: ${input.notJudged.map(describeNotJudged).join("; ")}`;
+}
+
+function describeNotJudged(n: NotJudged): string {
+  const more = n.count > n.examples.length ? ` and ${n.count - n.examples.length} more` : "";
+  return `${n.count} ${n.reason} (${n.examples.join(", ")}${more})`;
+}
+
+/** Remediation written over several lines (a Rego METADATA block) still takes one. */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
 }
 
 function summaryLine(result: ScanResult): string {
   const counts = countFindings(result.findings);
-  if (counts.total === 0) return `No findings${counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : ""}.`;
+  // With a broken rule, "No findings." would read as a clean bill.
+  const from = result.failures.length > 0 ? " from the rules that ran" : "";
+  const suppressed = counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : "";
+  if (counts.total === 0) return `No findings${from}${suppressed}.`;
   const parts = SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => `${counts.bySeverity[s]} ${s}`);
-  return `${plural(counts.total, "finding")}: ${parts.join(", ")}${counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : ""}.`;
+  return `${plural(counts.total, "finding")}${from}: ${parts.join(", ")}${suppressed}.`;
 }

@@ -13,6 +13,12 @@ export interface ScanResult {
   /** Rules that broke; a scan with failures is incomplete and exits 2. */
   failures: RuleFailure[];
   gpu: GpuSummary;
+  /**
+   * Mistakes that do not stop the scan, each naming its place ("file:line:
+   * message"): rule ids the config or an inline ignore names that no rule
+   * has, expired inline ignores.
+   */
+  warnings?: string[];
 }
 
 export interface ScannedInput {
@@ -23,5 +29,17 @@ export interface ScannedInput {
   terraformVersion?: string;
   resources: number;
   judged: number;
+  /** Why the other resources were not judged, by reason, with a few addresses each. */
+  notJudged?: NotJudged[];
   warnings: string[];
 }
+
+export interface NotJudged {
+  /** "will not exist after apply", "data source", "unchanged (--changed-only)" */
+  reason: string;
+  count: number;
+  /** The first few addresses (at most NOT_JUDGED_EXAMPLES). */
+  examples: string[];
+}
+
+export const NOT_JUDGED_EXAMPLES = 3;

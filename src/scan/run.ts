@@ -1,27 +1,35 @@
-import type { PlanguardConfig } from "../config/config.js";
+import type { ConfigSource, PlanguardConfig } from "../config/config.js";
+import { unknownRuleReferences } from "../config/rule-references.js";
+import { DRIFT_RULES } from "../drift/rules.js";
 import { summarizeGpus } from "../gpu/summary.js";
 import { loadDocument, type LoadOptions } from "../plan/load.js";
-import { buildModel, type Model } from "../plan/model.js";
+import { buildModel, type Model, type Resource } from "../plan/model.js";
 import { applyBaseline } from "../filter/baseline.js";
 import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
-import { evaluateTypeScriptRules, isJudged, type JudgeOptions } from "../policy/evaluate.js";
+import { evaluateTypeScriptRules, isChanged, isJudged, type JudgeOptions } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
-import { RuleSelection } from "../policy/select.js";
+import { RuleSelection, type CommandLineSelection } from "../policy/select.js";
 import type { RegoPolicies } from "../policy/rego/load.js";
 import { evaluateRegoRules } from "../policy/rego/runner.js";
 import type { WasmPolicy } from "../policy/wasm.js";
 import { severityRank, type Finding, type RuleMetadata } from "../policy/types.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { TOOL_NAME, VERSION } from "../version.js";
-import { locateFindings, sourcesFor, type SourceOptions, type SourceResolver } from "./locate.js";
-import type { ScanResult, ScannedInput } from "./result.js";
+import { locateFindings, sourcesFor, type InlineChecks, type SourceOptions, type SourceResolver } from "./locate.js";
+import { NOT_JUDGED_EXAMPLES, type NotJudged, type ScanResult, type ScannedInput } from "./result.js";
 import { compareText } from "../policy/compare.js";
 
 export interface ScanOptions {
   files: string[];
   config: PlanguardConfig;
-  /** Where the config came from, for waiver locations. */
+  /** Where the config came from, for waiver locations (as it is shown: relative to the repository root). */
   configFile?: string;
+  /** The config's lines, so that waivers and mistakes point at theirs. */
+  configSource?: ConfigSource;
+  /** --rule / --skip-rule. */
+  selection?: CommandLineSelection;
+  /** Check the rule ids the config and inline ignores name (off when the bundled library is not loaded: its ids would look unknown). */
+  checkRuleIds?: boolean;
   /** Fingerprints of accepted findings (--baseline) and the file they came from. */
   baseline?: { file: string; fingerprints: ReadonlySet<string> };
   /** Pull-request mode (--changed-only). */
@@ -44,15 +52,23 @@ export interface ScanOptions {
 /** The pipeline: load → model → evaluate, for each file, then one result. */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const rules = options.rules ?? BUNDLED_RULES;
-  const selection = new RuleSelection(options.config);
+  const selection = new RuleSelection(options.config, options.selection);
+  const known = [...rules, ...(options.rego?.rules ?? []), ...(options.wasm ?? []).flatMap((w) => w.rules)].map((r) => r.meta);
   const result: ScanResult = {
     tool: { name: TOOL_NAME, version: VERSION },
     inputs: [],
-    rules: [...rules, ...(options.rego?.rules ?? []), ...(options.wasm ?? []).flatMap((w) => w.rules)].filter((r) => selection.isEnabled(r.meta)).map((r) => r.meta),
+    // Each rule as it ran: a severity override reaches every report (SARIF's security-severity too).
+    rules: known.filter((meta) => selection.isEnabled(meta)).map((meta) => withSeverity(meta, selection)),
     findings: [],
     failures: [],
     gpu: summarizeGpus([]),
   };
+  const warnings: string[] = (result.warnings = []);
+  const checkIds = options.checkRuleIds !== false;
+  // One config serves scan and drift: the drift rules' ids are known to it too.
+  if (checkIds && options.configSource) warnings.push(...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES]));
+  const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase()));
+  const inline: InlineChecks | undefined = checkIds ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: new Set() } : undefined;
   const models: Model[] = [];
   const judge: JudgeOptions = { changedOnly: options.changedOnly === true };
   const progress = options.progress ?? (() => undefined);
@@ -79,7 +95,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     const source = await sourcesFor(options.source, model.file, model.document["configuration"], () => model.resources.map((r) => r.address));
     if (source) {
       progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
-      await locateFindings(evaluation.findings, model, source, aliasesOf(result.rules), today(options));
+      await locateFindings(evaluation.findings, model, source, aliasesOf(result.rules), today(options), inline);
     }
     appendAll(result.findings, evaluation.findings);
     appendAll(result.failures, evaluation.failures);
@@ -106,6 +122,11 @@ function today(options: ScanOptions): string {
   return options.today ?? new Date().toISOString().slice(0, 10);
 }
 
+function withSeverity(meta: RuleMetadata, selection: RuleSelection): RuleMetadata {
+  const severity = selection.severityOf(meta);
+  return severity === meta.severity ? meta : { ...meta, severity };
+}
+
 function aliasesOf(rules: readonly RuleMetadata[]): (ruleId: string) => readonly string[] {
   const aliases = new Map(rules.map((r) => [r.id, r.aliases]));
   return (id) => aliases.get(id) ?? [];
@@ -115,7 +136,9 @@ function aliasesOf(rules: readonly RuleMetadata[]): (ruleId: string) => readonly
 function applyFilters(result: ScanResult, options: ScanOptions): void {
   const waivers = options.config.waivers ?? [];
   if (waivers.length > 0) {
-    const { expired } = applyWaivers(result.findings, waivers, aliasesOf(result.rules), options.configFile ?? ".planguard.yaml", today(options));
+    const configFile = options.configSource?.file ?? options.configFile ?? ".planguard.yaml";
+    const lineOf = (index: number) => options.configSource?.lineOf(["waivers", index]);
+    const { expired } = applyWaivers(result.findings, waivers, aliasesOf(result.rules), configFile, today(options), lineOf);
     if (expired.length > 0) {
       result.findings.push(...expired);
       result.rules.push(EXPIRED_WAIVER_RULE);
@@ -125,17 +148,39 @@ function applyFilters(result: ScanResult, options: ScanOptions): void {
 }
 
 function describeInput(model: Model, config: PlanguardConfig, judge: JudgeOptions): ScannedInput {
+  let judged = 0;
+  const notJudged = new Map<string, NotJudged>();
+  for (const r of model.resources) {
+    if (isJudged(r, config, judge)) {
+      judged++;
+      continue;
+    }
+    const reason = whyNotJudged(r, judge);
+    let entry = notJudged.get(reason);
+    if (!entry) notJudged.set(reason, (entry = { reason, count: 0, examples: [] }));
+    entry.count++;
+    if (entry.examples.length < NOT_JUDGED_EXAMPLES) entry.examples.push(r.address);
+  }
   const input: ScannedInput = {
     file: model.file,
     kind: model.kind,
     format: model.format,
     formatVersion: model.formatVersion,
     resources: model.resources.length,
-    judged: model.resources.filter((r) => isJudged(r, config, judge)).length,
+    judged,
     warnings: model.warnings,
   };
+  if (notJudged.size > 0) input.notJudged = [...notJudged.values()];
   if (model.terraformVersion !== undefined) input.terraformVersion = model.terraformVersion;
   return input;
+}
+
+/** The reasons of isJudged, in its order. */
+function whyNotJudged(r: Resource, judge: JudgeOptions): string {
+  if (!r.willExist) return "will not exist after apply";
+  if (r.mode !== "managed") return "data source (include_data_sources is off)";
+  if (judge.changedOnly && !isChanged(r)) return "unchanged (--changed-only)";
+  return "not judged";
 }
 
 /** Most severe first, then by rule and resource, so output order is stable. */

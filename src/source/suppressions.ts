@@ -1,3 +1,4 @@
+import { isDate } from "../config/dates.js";
 import type { HclComment } from "./hcl-lexer.js";
 
 /**
@@ -33,7 +34,8 @@ export interface InlineSuppression {
   /**
    * Set when the directive is malformed in a way that must not widen it:
    * an expiry that is not a date is recorded as "0000-00-00" (already
-   * expired, so the finding stays active) and this says why.
+   * expired, so the finding stays active) and this says why (a scan refuses
+   * it: src/scan/locate.ts).
    */
   problem?: string;
 }
@@ -106,13 +108,7 @@ function setExpiry(s: InlineSuppression, raw: string): void {
     s.expires = raw;
   } else {
     s.expires = "0000-00-00";
-    s.problem = `expiry "${raw}" is not a date (YYYY-MM-DD); the suppression is treated as expired`;
+    s.problem = `expiry "${raw}" is not a date (YYYY-MM-DD)`;
   }
 }
 
-function isDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}

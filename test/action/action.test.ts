@@ -151,8 +151,8 @@ describe("the GitHub Action", () => {
     writeFileSync(path.join(ws.dir, "bad.yaml"), "rulez: {}\n");
     const r = await run(ws);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^::error title=planguard::bad\.yaml: unknown key "rulez"/m);
-    expect(ws.summary()).toContain('> ❌ bad.yaml: unknown key "rulez"');
+    expect(r.stdout).toMatch(/^::error title=planguard::bad\.yaml:1: unknown key "rulez"/m);
+    expect(ws.summary()).toContain('> ❌ bad.yaml:1: unknown key "rulez"');
   });
 
   it("creates the SARIF file's directory", async () => {

@@ -53,7 +53,7 @@ describe("planguard scan exit codes", () => {
     writeFileSync(config, "gpu:\n  max_totl: 4\n");
     const run = await runCli(["scan", "--config", config, good]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`planguard: ${config}: unknown key "gpu.max_totl" (see src/config/config.schema.json for the keys planguard reads)\n`);
+    expect(run.stderr).toBe(`planguard: ${config}:2: unknown key "gpu.max_totl" (see src/config/config.schema.json for the keys planguard reads)\n`);
   });
 });
 

@@ -11,15 +11,17 @@ const current = fixturePath("drift", "states", "current.tfstate");
 
 describe("planguard drift: usage and errors", () => {
   it.each([
-    [["drift"], /^planguard: drift needs a plan, or --baseline <state> and --current <state>\n$/],
-    [["drift", plan, "--baseline", baseline], /^planguard: give a plan, or --baseline and --current, not both\n$/],
-    [["drift", "--baseline", baseline], /^planguard: --current is missing: drift between states compares --baseline with --current\n$/],
-    [["drift", "--current", current], /^planguard: --baseline is missing/],
-    [["drift", "--baseline", "-", "--current", "-"], /^planguard: --baseline and --current cannot both read stdin\n$/],
+    [["drift"], /^planguard: drift needs a plan, or --baseline-state <state> and --current <state>\n$/],
+    [["drift", plan, "--baseline-state", baseline], /^planguard: give a plan, or --baseline-state and --current, not both\n$/],
+    [["drift", "--baseline-state", baseline], /^planguard: --current is missing: drift between states compares --baseline-state with --current\n$/],
+    [["drift", "--current", current], /^planguard: --baseline-state is missing/],
+    [["drift", "--baseline-state", "-", "--current", "-"], /^planguard: --baseline-state and --current cannot both read stdin\n$/],
+    [["drift", "--baseline-state", baseline, "--baseline", baseline, "--current", current], /^planguard: give --baseline-state once/],
+    [["drift", plan, "--source-dir", "no-such-dir"], /^planguard: --source-dir no-such-dir: no such directory\n$/],
     [["drift", "no-such-plan.json"], /^planguard: no-such-plan\.json: no such file\n$/],
     [["drift", baseline], /: this is a state, but a plan was expected/],
-    [["drift", "--baseline", plan, "--current", current], /: this is a plan, but a state was expected/],
-    [["drift", plan, "-f", "xml"], /^planguard: --format: unknown format "xml" \(known: text, json, markdown, sarif, github\)\n$/],
+    [["drift", "--baseline-state", plan, "--current", current], /: this is a plan, but a state was expected/],
+    [["drift", plan, "-f", "xml"], /^planguard: --format: unknown format "xml" \(known: text, json, markdown, sarif, github, junitxml\)\n$/],
     [["drift", plan, "--fail-on", "severe"], /^planguard: --fail-on must be one of critical, high, medium, low, info/],
   ])("exits 2 with one line for %j", async (args, message) => {
     const run = await runCli(args as string[]);
@@ -35,7 +37,7 @@ describe("planguard drift: usage and errors", () => {
     writeFileSync(config, "drift:\n  ignor:\n    '*': [etag]\n");
     const run = await runCli(["drift", plan, "--config", config]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`planguard: ${config}: unknown key "drift.ignor" (see src/config/config.schema.json for the keys planguard reads)\n`);
+    expect(run.stderr).toBe(`planguard: ${config}:2: unknown key "drift.ignor" (see src/config/config.schema.json for the keys planguard reads)\n`);
   });
 
   it("writes several reports in one run, as the nightly workflow does", async () => {
@@ -49,10 +51,21 @@ describe("planguard drift: usage and errors", () => {
     expect(JSON.parse(readFileSync(sarif, "utf8")).version).toBe("2.1.0");
   });
 
-  it("lists drift in the help", async () => {
+  it("lists drift in the help, with the state flag under its new name only", async () => {
     const run = await runCli(["drift", "--help"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("--baseline <state>");
+    expect(run.stdout).toContain("--baseline-state <state>");
+    expect(run.stdout).not.toContain("--baseline <state>");
+  });
+
+  it("still takes the old --baseline, with a deprecation warning, and reports the same drift", async () => {
+    const renamed = await runCli(["drift", "--baseline-state", baseline, "--current", current, "-f", "json"]);
+    const old = await runCli(["drift", "--baseline", baseline, "--current", current, "-f", "json"]);
+    expect(old.stderr).toBe("planguard: warning: drift --baseline is deprecated (scan's --baseline is a findings file); use --baseline-state\n");
+    expect(renamed.stderr).toBe("");
+    expect(old.code).toBe(renamed.code);
+    expect(JSON.parse(old.stdout).summary).toEqual(JSON.parse(renamed.stdout).summary);
+    expect(JSON.parse(old.stdout).summary.drifted).toBeGreaterThan(0);
   });
 });
 

@@ -63,7 +63,7 @@ describe("drift between two state snapshots", () => {
       { path: "version", steps: ["version"], action: "changed", before: 1, after: 2 },
     ]);
     for (const format of ["text", "json", "markdown", "sarif"]) {
-      const run = await runCli(["drift", "--baseline", baseline, "--current", current, "-f", format]);
+      const run = await runCli(["drift", "--baseline-state", baseline, "--current", current, "-f", format]);
       expect(run.code).toBe(1);
       expect(run.stdout).not.toContain(MARKER);
     }
@@ -81,7 +81,7 @@ describe("drift between two state snapshots", () => {
   it("finds no drift between a snapshot and itself", async () => {
     const report = await runDrift({ target: { baseline, current: baseline }, config: {} });
     expect(report.resources).toEqual([]);
-    expect((await runCli(["drift", "--baseline", current, "--current", current])).code).toBe(0);
+    expect((await runCli(["drift", "--baseline-state", current, "--current", current])).code).toBe(0);
   });
 
   it("reads the baseline from stdin", async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SCAN_FORMATS } from "../../src/cli/formats.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/shared.js";
 
@@ -15,7 +16,9 @@ describe("sensitive values", () => {
 
   it("reach no report format, no file and no --debug output", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "planguard-secrets-"));
-    const formats = ["text", "json", "sarif", "markdown", "github"];
+    // Every format the scan has, so that a new one (junitxml) is covered without being listed.
+    const formats = Object.keys(SCAN_FORMATS);
+    expect(formats).toContain("junitxml");
     for (const format of formats) {
       const run = await runCli(["--debug", "scan", plan, "-f", format, "-o", `${format}=${path.join(dir, `out.${format}`)}`, "--write-baseline", path.join(dir, "baseline.json")]);
       expect(run.code).toBe(1);

@@ -9,7 +9,12 @@ import type { DriftReport } from "../types.js";
  * else the scanned file at line 1) and GitHub's size limits are handled once.
  */
 export function formatDriftSarif(report: DriftReport, options: { baseDir: string }): string {
-  const asScan: ScanResult = {
+  return formatSarif(driftAsScan(report), options);
+}
+
+/** A drift report in the shape the scan's writers take (SARIF, JUnit XML): its findings, rules and failures. */
+export function driftAsScan(report: DriftReport): ScanResult {
+  return {
     tool: report.tool,
     inputs: report.inputs.map((i) => {
       const input: ScanResult["inputs"][number] = { file: i.file, kind: i.kind, format: i.format, formatVersion: i.formatVersion, resources: 0, judged: 0, warnings: i.warnings };
@@ -21,5 +26,4 @@ export function formatDriftSarif(report: DriftReport, options: { baseDir: string
     failures: report.failures,
     gpu: summarizeGpus([]),
   };
-  return formatSarif(asScan, options);
 }

@@ -15,6 +15,7 @@ import type { RuleMetadata } from "../types.js";
 import { conftestKind, conftestResults, exceptedSuffixes, type ConftestKind } from "./conftest.js";
 import { DEFAULT_BUDGET, type EvaluationBudget, type RegoProgram } from "./engine.js";
 import { regoRuleMetadata } from "./metadata.js";
+import { bundledRuleDocs } from "../rule.js";
 import { buildPlanguardData } from "./planguard-data.js";
 
 /**
@@ -128,7 +129,10 @@ export function regoRules(program: RegoProgram, namespaces: string[] | "all"): R
       const kind = conftestKind(rule.name);
       if (!kind || seen.has(rule.name)) continue;
       seen.add(rule.name);
-      rules.push({ meta: regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation), pkg: pkg.path, name: rule.name, ...kind });
+      const meta = regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation);
+      // The bundled library is documented in docs/rules.md, as the TypeScript rules are.
+      if (isBundledPackage(pkg.path) && meta.helpUri === undefined) meta.helpUri = bundledRuleDocs(meta.id);
+      rules.push({ meta, pkg: pkg.path, name: rule.name, ...kind });
     }
   }
   return rules;
