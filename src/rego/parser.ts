@@ -10,7 +10,7 @@
 import type { Annotation, Body, ElseBranch, Import, Literal, Loc, Module, Rule, RuleHead, Term, With } from "./ast.js";
 import { parseAnnotations } from "./annotations.js";
 import { RegoError } from "./errors.js";
-import { tokenize, type Token } from "./lexer.js";
+import { tokenize, type TemplatePart, type Token } from "./lexer.js";
 import { numberFromText, type RegoNumber } from "./value.js";
 
 export type RegoVersion = "v0" | "v1";
@@ -159,19 +159,17 @@ class Parser {
       regoVersion: this.version,
     };
     this.endOfStatement();
-    let rulesStarted = false;
     for (;;) {
       this.skipNewlines();
       if (this.peek().type === "eof") break;
+      // OPA takes imports anywhere at the top level, also after rules.
       if (this.isWord("import")) {
-        if (rulesStarted) this.fail("imports must come before rules");
         const imp = this.importDecl(mod);
         mod.imports.push(imp);
         this.endOfStatement();
         continue;
       }
       if (this.isWord("package")) this.fail("unexpected package");
-      rulesStarted = true;
       const rules = this.rule(mod);
       mod.rules.push(...rules);
       this.endOfStatement();
@@ -501,12 +499,7 @@ class Parser {
     const left = this.exprTerm(true);
     if (this.isOp(",") && this.keywords.has("in")) {
       // `k, v in xs`: membership of a key and value.
-      this.next();
-      const value = this.exprTerm(false, true);
-      if (!this.isKeyword("in")) this.fail("expected in");
-      const inTok = this.next();
-      const coll = this.relation();
-      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } } }, negated, withs: [], loc };
+      return { expr: { kind: "term", term: this.keyValueMember(left) }, negated, withs: [], loc };
     }
     if (this.isOp(":=")) {
       this.next();
@@ -528,9 +521,13 @@ class Parser {
       if (!this.isWord("with", j)) return;
       this.i += j;
       const w = this.next();
+      // `x := f(y) with` may put its target on the next line (OPA accepts it).
+      this.skipNewlines();
       const target = this.term();
+      this.skipNewlines();
       if (!this.isWord("as")) this.fail("expected as");
       this.next();
+      this.skipNewlines();
       const value = this.exprTerm();
       lit.withs.push({ target, value, loc: this.loc(w) } satisfies With);
     }
@@ -610,21 +607,27 @@ class Parser {
   private infixTerm(): Term {
     const left = this.exprTerm();
     if (!this.isOp(",") || !this.keywords.has("in")) return left;
-    const kv = this.speculate(() => {
-      this.next();
-      const value = this.exprTerm(false, true);
-      if (!this.isKeyword("in")) this.fail("expected in");
-      const inTok = this.next();
+    return this.speculate(() => this.keyValueMember(left)) ?? left;
+  }
+
+  /**
+   * After `k` and at its comma: `, v in xs`, and any `in ys` chained after
+   * it (`1, 2 in [2] in [true]` is `(1, 2 in [2]) in [true]`, as OPA reads it).
+   */
+  private keyValueMember(key: Term): Term {
+    this.expectOp(",");
+    this.skipNewlines();
+    const value = this.exprTerm(false, true);
+    if (!this.isKeyword("in")) this.fail("expected in");
+    const inTok = this.next();
+    this.skipNewlines();
+    let t: Term = { type: "call", name: "internal.member_3", args: [key, value, this.relation()], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } };
+    while (this.isKeyword("in")) {
+      const t2 = this.next();
       this.skipNewlines();
-      let t: Term = { type: "call", name: "internal.member_3", args: [left, value, this.relation()], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } };
-      while (this.isKeyword("in")) {
-        const t2 = this.next();
-        this.skipNewlines();
-        t = { type: "call", name: "internal.member_2", args: [t, this.relation()], loc: this.loc(t2), target: { kind: "special", name: "internal.member_2" } };
-      }
-      return t;
-    });
-    return kv ?? left;
+      t = { type: "call", name: "internal.member_2", args: [t, this.relation()], loc: this.loc(t2), target: { kind: "special", name: "internal.member_2" } };
+    }
+    return t;
   }
 
   private relation(): Term {
@@ -720,6 +723,9 @@ class Parser {
       case "string":
         this.next();
         return { type: "scalar", value: t.value!, loc };
+      case "template":
+        this.next();
+        return this.templateString(t.parts!, loc);
       case "ident": {
         if (t.text === "true" || t.text === "false") {
           this.next();
@@ -742,7 +748,8 @@ class Parser {
         if (t.text === "(") {
           this.next();
           this.skipNewlines();
-          const e = this.exprTerm();
+          // `(k, v in xs)` is a term too.
+          const e = this.infixTerm();
           this.skipNewlines();
           this.expectOp(")");
           return e;
@@ -851,6 +858,26 @@ class Parser {
     }
     this.expectOp(close);
     return items;
+  }
+
+  /**
+   * `$"a {x} b"` as OPA's compiler lowers it: a call of
+   * internal.template_string on the parts, each expression as the set of
+   * its values (`{v | v = x}`), so that an undefined expression shows as
+   * `<undefined>` and one with several values is an error, not a loop.
+   * `$t` cannot be written in Rego, so it never meets a user's variable.
+   */
+  private templateString(parts: TemplatePart[], loc: Loc): Term {
+    const items: Term[] = parts.map((part) => {
+      if (typeof part === "string") return { type: "scalar", value: part, loc };
+      const sub = new Parser(this.file, part, this.version, new Map());
+      sub.keywords = this.keywords;
+      const expr = sub.singleTerm();
+      const v: Term = { type: "var", name: "$t", loc: expr.loc };
+      const body: Body = [{ expr: { kind: "unify", left: v, right: expr }, negated: false, withs: [], loc: expr.loc }];
+      return { type: "setcomp", term: { ...v }, body, loc: expr.loc };
+    });
+    return { type: "call", name: "internal.template_string", args: [{ type: "array", items, loc }], loc };
   }
 
   /** Runs a parse that may fail; undefined (and no error) when it does. */

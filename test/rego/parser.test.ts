@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseModule, parseQuery } from "../../src/rego/parser.js";
+import { compileModules } from "../../src/rego/index.js";
 import { compileOne, evalJSON, regoError } from "./helpers.js";
 
 describe("parser", () => {
@@ -77,5 +78,48 @@ describe("parser", () => {
     expect(evalJSON("package a\nb := 0, 5 in [5, 6]\nc := x if { x := 1, 6 in [5, 6] }\nd = 0, 6 in [5, 6]\n", "data.a")).toEqual({ b: true, c: true, d: false });
     expect(evalJSON('package a\nimport future.keywords.in\nr["s"] p1 { p1 := 1 }\n', "data.a", { compile: { regoVersion: "v0" } })).toEqual({ r: ["s"], p1: true });
     expect(evalJSON("package a\nx := 1 y := 2\n", "data.a")).toEqual({ x: 1, y: 2 });
+  });
+
+  it("takes imports after rules, as OPA does", () => {
+    const src = "package a\np := x.v\nimport data.b as x\n";
+    expect(compileModules([{ file: "a.rego", text: src }, { file: "b.rego", text: "package b\nv := 7\n" }]).evaluate("data.a.p")).toBe(7);
+  });
+
+  it("takes a `with` whose target and value are on the following lines", () => {
+    const src = "package a\nf(y) := y + input\np := x if {\n  x := f(1) with\n    input as\n    3\n}\nq := n if {\n  n := count(input)\n    with input as [1, 2]\n    with data.z as 1\n}\n";
+    expect(evalJSON(src, "data.a.p")).toBe(4);
+    expect(evalJSON(src, "data.a.q")).toBe(2);
+  });
+
+  it("reads `k, v in xs` in parentheses and chained `in`, as OPA groups them", () => {
+    const src = [
+      "package a",
+      "chained if { 1, 2 in [2] in [false, true] }",
+      "grouped if { (0, 2 in [2]) in [true] }",
+      "in_set := {(1, 1 in [2])}",
+      "nested if { \"foo\", (2 in {\"bar\": 2}) in {\"foo\": true} }",
+      "value := (1, \"foo\" in 1)",
+    ].join("\n");
+    expect(evalJSON(src, "data.a")).toEqual({ chained: true, grouped: true, in_set: [false], nested: true, value: false });
+  });
+
+  it("evaluates template strings: values in Rego syntax, undefined shown, several values an error", () => {
+    const src = [
+      "package a",
+      'name := "world"',
+      "xs := [1, 2]",
+      'g := $"hi {name}: {xs} {input.missing} \\{x} {count(xs) + 1} {{\"k\": \"v\"}}"',
+      "raw := $`a {name}",
+      "b`",
+      'many := $"{xs[_]}"',
+    ].join("\n");
+    expect(evalJSON(src, "data.a.g", { input: {} })).toBe('hi world: [1, 2] <undefined> {x} 3 {"k": "v"}');
+    expect(evalJSON(src, "data.a.raw")).toBe("a world\nb");
+    const err = regoError(() => evalJSON(src, "data.a.many"));
+    expect(err.code).toBe("eval_conflict_error");
+    expect(err.message).toContain("template-strings must not produce multiple outputs");
+    // An expression's parse error points into the template, where it is written.
+    const bad = regoError(() => compileOne('package a\n\nm := $"ok {1 +}"\n'));
+    expect([bad.code, bad.line, bad.col]).toEqual(["rego_parse_error", 3, 15]);
   });
 });
