@@ -97,7 +97,8 @@ export interface TestResult {
   durationMs: number;
 }
 
-export function compileModules(modules: readonly { file: string; text: string }[], options: CompileOptions = {}): CompiledPolicies {
+/** A module's own `regoVersion` overrides the options' (the bundled library beside a user's v0 files). */
+export function compileModules(modules: readonly { file: string; text: string; regoVersion?: RegoVersion | "auto" }[], options: CompileOptions = {}): CompiledPolicies {
   const program = compile(modules, { ...(options.regoVersion ? { regoVersion: options.regoVersion } : {}), ...(options.extraBuiltins ? { extraBuiltins: options.extraBuiltins } : {}) });
   return new CompiledPolicies(program, options.strictBuiltinErrors ?? false);
 }

@@ -25,6 +25,21 @@ describe("parser", () => {
     expect(evalJSON("package a\ndeny[msg] { msg := \"x\" }\n", "data.a.deny", { compile: { regoVersion: "v0" } })).toEqual(["x"]);
   });
 
+  it("says which version a file is written in when it fails in the one asked for", () => {
+    const v0 = regoError(() => compileOne("package a\n\np { true }\n"));
+    expect(v0.describe()).toBe("test.rego:3:3: rego_parse_error: `if` keyword is required before rule body, found { (the file is Rego v0 syntax: pass --rego-version v0)");
+    const v1 = regoError(() => compileOne("package a\n\ns contains 1 if { some x in [1] }\n", { regoVersion: "v0" }));
+    expect(v1.message).toContain("(the file is Rego v1 syntax: leave out --rego-version v0)");
+    // Broken in both: no hint.
+    expect(regoError(() => compileOne("package a\np { x := }\n")).message).not.toContain("--rego-version");
+    // Several sources: each keeps its own version.
+    const both = compileModules([
+      { file: "old.rego", text: "package old\ndeny[m] { m := 1 }\n", regoVersion: "v0" },
+      { file: "new.rego", text: "package new\nok if { 1 in data.old.deny }\n" },
+    ]);
+    expect(both.evaluate("data.new.ok")).toBe(true);
+  });
+
   it("reads a v0 module as v1 when it imports rego.v1, and keywords from future.keywords", () => {
     const v1 = "package a\nimport rego.v1\ns contains x if { some x in [1, 2] }\n";
     expect(evalJSON(v1, "data.a.s", { compile: { regoVersion: "v0" } })).toEqual([1, 2]);

@@ -16,6 +16,7 @@ import { conftestKind, conftestResults, exceptedSuffixes, type ConftestKind } fr
 import { DEFAULT_BUDGET, type EvaluationBudget, type RegoProgram } from "./engine.js";
 import { regoRuleMetadata } from "./metadata.js";
 import { buildPlanguardData } from "./planguard-data.js";
+import type { RegoVersion } from "../../rego/parser.js";
 
 /**
  * Rego policies in a scan, under conftest's contract: every deny, violation
@@ -41,6 +42,8 @@ export interface PolicySource {
   file: string;
   text: string;
   bundled: boolean;
+  /** The syntax the user said (--rego-version); the bundled library is read as v1 or v0 per module. */
+  regoVersion?: RegoVersion;
 }
 
 export interface RegoRule {
