@@ -189,6 +189,11 @@ describe("evaluation: data as one tree", () => {
     // Only refs into data are store paths; a value bound to a variable is indexed by value.
     expect(evalJSON(src, "data.a", { data })).toEqual({ p: 10, q: "one" });
   });
+
+  it("shows the base document where a rule and base data share a path, as OPA merges them", () => {
+    const src = 'package topdown.conflicts\nk := "bar"\nother := 1\n';
+    expect(evalJSON(src, "data.topdown.conflicts", { data: { topdown: { conflicts: { k: "foo" } } } })).toEqual({ k: "foo", other: 1 });
+  });
 });
 
 describe("evaluation: bounds", () => {

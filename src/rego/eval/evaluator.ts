@@ -698,6 +698,9 @@ export class Evaluator {
     }
     for (const [name, child] of node.children) {
       const o = this.ctx.overrides.size ? this.ctx.overrides.get(child.path.join("\0")) : undefined;
+      // A base document and a rule at one path (a conflict OPA's loader would refuse): the
+      // base document shows in the whole, as OPA merges them.
+      if (!o && entries.has(canonicalKey(name)) && this.program.tree.hasRules(child)) continue;
       const v = o ? o.value : this.materialize(child, base === undefined ? undefined : indexValue(base, name));
       if (v !== undefined) entries.set(canonicalKey(name), [name, v]);
     }
