@@ -227,13 +227,15 @@ class Parser {
     const loc = this.loc(start);
     const path = this.dottedPath("import");
     let alias = path[path.length - 1]!;
-    if (this.isWord("as")) {
+    const aliased = this.isWord("as");
+    if (aliased) {
       this.next();
       const t = this.next();
       if (t.type !== "ident") this.fail("expected an alias name", t);
       alias = t.text;
     }
     const root = path[0]!;
+    if ((root === "future" || root === "rego") && aliased) this.failAt(`${root === "future" ? "future keyword" : "rego"} imports cannot be aliased`, loc);
     if (root === "future") {
       if (path[1] !== "keywords" || path.length > 3) this.failAt(`invalid import ${path.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
       if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);

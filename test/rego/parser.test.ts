@@ -54,6 +54,15 @@ describe("parser", () => {
     expect(evalJSON(src, "data.a", { compile: { regoVersion: "v0" } })).toEqual({ obj: { "1": true, "2": true }, set: [1, 2] });
   });
 
+  it("takes the future.keywords variants OPA takes, and refuses an alias on them", () => {
+    const all = "package a\nimport future.keywords\nok if { every x in [1] { x == 1 }; 1 in [1] }\ns contains 1 if true\n";
+    expect(evalJSON(all, "data.a", { compile: { regoVersion: "v0" } })).toEqual({ ok: true, s: [1] });
+    // In v1 the imports are allowed and change nothing.
+    expect(evalJSON("package a\nimport future.keywords.if\nimport future.keywords.in\nok if 1 in [1]\n", "data.a.ok")).toBe(true);
+    const err = regoError(() => compileOne("package a\nimport future.keywords.in as kw\n"));
+    expect([err.code, err.message, err.line]).toEqual(["rego_parse_error", "future keyword imports cannot be aliased", 2]);
+  });
+
   it("rejects rego.v1 together with future imports", () => {
     expect(regoError(() => compileOne("package a\nimport rego.v1\nimport future.keywords.in\n")).message).toContain("shadows previous import");
   });
