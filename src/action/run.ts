@@ -31,6 +31,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
   if (config !== "") args.push("--config", config);
   if (mode === "scan") {
     for (const p of getListInput("policy", env)) args.push("--policy", p);
+    const regoVersion = getInput("rego-version", env);
+    if (regoVersion !== "") args.push("--rego-version", regoVersion);
     if (getBooleanInput("changed-only", false, env)) args.push("--changed-only");
     const baseline = getInput("baseline", env);
     if (baseline !== "") args.push("--baseline", baseline);
