@@ -150,6 +150,8 @@ describe("evaluation: with", () => {
       "captured if f([1], 1) with f as count",
     ].join("\n");
     expect(evalJSON(src, "data.b")).toEqual({ compound: { foo: 3 }, simple: 2, fn: 1, captured: true });
+    // Only a function or builtin target takes a function: as a document's value, `count` is a variable.
+    expect(regoError(() => compileOne("package c\np if { input.x with input.x as count }\n")).message).toBe("var count is unsafe");
   });
 
   it("iterates a `with` value that has several values, as OPA moves it into the body", () => {

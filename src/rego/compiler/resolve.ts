@@ -414,8 +414,10 @@ export class Resolver {
   private withModifier(w: With, scope: Scope): CompiledWith {
     // `with f as g` naming a function or builtin: calls go to g, and `g` is no variable to bind.
     const fn = this.functionReplacement(w.value, scope);
-    const value: Term = fn ? { type: "scalar", value: mockKey(fn), loc: w.value.loc } : this.term(w.value, scope);
     const target = this.withTarget(w.target, fn);
+    // Only a function or builtin target takes a function; `with input.x as count` reads a variable.
+    const replaces = fn !== undefined && target?.kind === "mock";
+    const value: Term = replaces ? { type: "scalar", value: mockKey(fn), loc: w.value.loc } : this.term(w.value, scope);
     return { target: w.target, value, loc: w.loc, compiled: target ?? { kind: "input", path: [] } };
   }
 
