@@ -83,6 +83,8 @@ export function parseTerm(text: string, file = "term"): Term {
 class Parser {
   private i = 0;
   private keywords = new Set<Keyword>();
+  /** `import future.keywords.not`: `not { ... }` negates a body. */
+  private notBodies = false;
   private version: RegoVersion;
 
   constructor(
@@ -242,9 +244,10 @@ class Parser {
       if (path.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
       else {
         const k = path[2] as Keyword;
-        // `not` (OPA 1.17) changes no syntax here: a negated expression is always evaluated
-        // whole, the composite negation that import asks for (see docs/rego-known-failures.md).
-        if (path[2] !== "not") {
+        // `not` (OPA 1.17) allows `not { ... }` bodies; its composite negation is what planguard
+        // always does: a negated expression is evaluated whole (see docs/rego-known-failures.md).
+        if (path[2] === "not") this.notBodies = true;
+        else {
           if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in not]`, loc);
           this.keywords.add(k);
           if (k === "every") this.keywords.add("in");
@@ -488,6 +491,7 @@ class Parser {
       if (this.isWord("not")) {
         this.next();
         negated = true;
+        if (this.notBodies && this.isOp("{")) return this.notBody(loc);
       }
       if (this.isKeyword("every")) {
         if (negated) this.fail("illegal negation of 'every'");
@@ -497,6 +501,21 @@ class Parser {
         lit = this.exprLiteral(loc, negated);
       }
     }
+    this.withModifiers(lit);
+    return lit;
+  }
+
+  /**
+   * `not { a; b }`: no solution of the body. Read as `[true | a; b] == []`: the
+   * comprehension sees the variables bound around it and keeps its own, as the
+   * negated body does in OPA.
+   */
+  private notBody(loc: Loc): Literal {
+    const open = this.peek();
+    const body = this.braceBody();
+    const solutions: Term = { type: "arraycomp", term: { type: "scalar", value: true, loc: this.loc(open) }, body, loc: this.loc(open) };
+    const none: Term = { type: "call", name: "equal", args: [solutions, { type: "array", items: [], loc }], loc, target: { kind: "builtin", name: "equal" } };
+    const lit: Literal = { expr: { kind: "term", term: none }, negated: false, withs: [], loc };
     this.withModifiers(lit);
     return lit;
   }

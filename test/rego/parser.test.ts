@@ -63,6 +63,26 @@ describe("parser", () => {
     expect([err.code, err.message, err.line]).toEqual(["rego_parse_error", "future keyword imports cannot be aliased", 2]);
   });
 
+  it("reads `not { ... }` bodies under import future.keywords.not (OPA 1.17)", () => {
+    const src = [
+      "package a",
+      "import future.keywords.not",
+      "xs := [1, 2, 3]",
+      "limit := 2",
+      "none_big if not { some x in xs; x > 5 }",
+      "over if {",
+      "  not {",
+      "    x := xs[_]",
+      "    x > limit",
+      "  }",
+      "}",
+      "mocked if not { input.bad } with input as {\"bad\": false}",
+    ].join("\n");
+    expect(evalJSON(src, "data.a")).toEqual({ xs: [1, 2, 3], limit: 2, none_big: true, mocked: true });
+    // Without the import `not {` negates a term, as before.
+    expect(evalJSON("package a\np if not {1: false}[1]\n", "data.a.p")).toBe(true);
+  });
+
   it("rejects rego.v1 together with future imports", () => {
     expect(regoError(() => compileOne("package a\nimport rego.v1\nimport future.keywords.in\n")).message).toContain("shadows previous import");
   });
