@@ -22,7 +22,7 @@ export interface ActionInputs {
   config?: string;
   sourceDir: string;
   /** The scan-only inputs, as given. */
-  scan: { policy: string[]; data: string[]; namespace: string[]; bundle: string[]; rules: string[]; skipRules: string[]; changedOnly: boolean; noBundled: boolean; baseline: string };
+  scan: { policy: string[]; regoVersion: string; data: string[]; namespace: string[]; bundle: string[]; rules: string[]; skipRules: string[]; changedOnly: boolean; noBundled: boolean; baseline: string };
 }
 
 /** An input that is wrong: the message names it. */
@@ -31,6 +31,8 @@ export class ActionInputError extends Error {}
 /** Inputs only `planguard scan` reads, with how to tell that one was set (GitHub passes every default). */
 const SCAN_ONLY: Record<string, (i: ActionInputs["scan"]) => boolean> = {
   policy: (i) => i.policy.length > 0,
+  // The default is v1: only v0 was asked for.
+  "rego-version": (i) => i.regoVersion !== "" && i.regoVersion !== "v1",
   data: (i) => i.data.length > 0,
   namespace: (i) => i.namespace.length > 0,
   bundle: (i) => i.bundle.length > 0,
@@ -58,6 +60,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   if (mode === "drift" && plans.length > 1) throw new ActionInputError(`input "plan" takes one refresh-only plan in drift mode (got ${plans.length}); run the action once per plan`);
   const scan: ActionInputs["scan"] = {
     policy: getListInput("policy", env),
+    regoVersion: getInput("rego-version", env),
     data: getListInput("data", env),
     namespace: getListInput("namespace", env),
     bundle: getListInput("bundle", env),
@@ -119,6 +122,7 @@ export function commandLine(inputs: ActionInputs, files: RunFiles, ruleFlags: bo
   if (inputs.mode === "scan") {
     const s = inputs.scan;
     for (const p of s.policy) args.push("--policy", p);
+    if (s.regoVersion !== "") args.push("--rego-version", s.regoVersion);
     for (const d of s.data) args.push("--data", d);
     for (const n of s.namespace) args.push("--namespace", n);
     for (const b of s.bundle) args.push("--bundle", b);

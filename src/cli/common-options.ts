@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DEFAULT_MAX_BYTES } from "../plan/load.js";
+import type { RegoVersion } from "../rego/parser.js";
 import { UsageError } from "./exit.js";
 import { REPO_ROOT_HELP, SOURCE_DIR_HELP } from "./source-dir.js";
 
@@ -66,4 +67,10 @@ export function parseSize(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
   return n;
+}
+
+/** --rego-version of scan and test: the syntax of the user's policy files. */
+export function parseRegoVersion(value: string): RegoVersion {
+  if (value !== "v0" && value !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${value}")`);
+  return value;
 }

@@ -16,7 +16,7 @@ import { SCAN_FORMATS } from "./formats.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
-import { addInputOptions, addOutputOptions, addVerdictOptions, collect, collectList, HELP_GROUPS, parseSize, type CommonFlags } from "./common-options.js";
+import { addInputOptions, addOutputOptions, addVerdictOptions, collect, collectList, HELP_GROUPS, parseRegoVersion, parseSize, type CommonFlags } from "./common-options.js";
 import { writeFileAtomic } from "./write.js";
 
 interface ScanFlags extends CommonFlags {
@@ -66,7 +66,7 @@ export function registerScan(program: Command): void {
     .option("--bundle <file>", "a policy.wasm or bundle.tar.gz built with `opa build -t wasm`; repeatable", collect, [])
     .option("--policy-timeout <ms>", "time budget for evaluating the Rego policies on one plan", "30000")
     .option("--policy-max-depth <n>", "how deeply Rego rules and functions may call each other", "2000")
-    .option("--rego-version <v0|v1>", "Rego syntax of --policy files (both are read; kept for conftest compatibility)", "v1");
+    .option("--rego-version <v0|v1>", "Rego syntax of --policy files: v1 (OPA 1.x, the default) or v0 (OPA 0.x)", "v1");
   addInputOptions(command)
     .option("--changed-only", "judge only resources the plan creates, updates or replaces (pull-request mode)")
     .action(async (files: string[], flags: ScanFlags) => {
@@ -83,7 +83,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   // Reports name the config relative to the repository root, as they name the .tf files.
   const { config, file: configFile, source: configSource } = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
-  if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
+  const regoVersion = parseRegoVersion(flags.regoVersion);
   const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };
   const load: LoadOptions = maxBytes === undefined ? {} : { maxBytes };
   // The first plan is read on the thread pool while the policies compile.
@@ -94,6 +94,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
     namespaces: flags.allNamespaces ? "all" : flags.namespace.length > 0 ? flags.namespace : ["main"],
     bundled: flags.bundled,
     budget,
+    regoVersion,
   });
   if (!flags.allNamespaces) checkNamespaces(flags.namespace, rego);
   const wasm: WasmPolicy[] = [];

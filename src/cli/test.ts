@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies } from "../policy/rego/runner.js";
-import { policyInputError } from "../policy/rego/compile.js";
-import { compileModules, RegoError, runRegoTests } from "../rego/index.js";
+import { compileLeavingOutBroken } from "../policy/rego/compile-tests.js";
+import { runRegoTests } from "../rego/index.js";
 import type { Value } from "../rego/value.js";
-import { collect } from "./common-options.js";
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";
+import { collect, parseRegoVersion } from "./common-options.js";
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";
 
 interface TestFlags {
   format: string;
@@ -30,14 +30,14 @@ export function registerTest(program: Command): void {
     .option("-r, --run <regex>", "run only tests whose name matches")
     .option("-d, --data <file>", "JSON or YAML document added under data; repeatable", collect, [])
     .option("--timeout <ms>", "time budget of each test", "10000")
-    .option("--rego-version <v0|v1>", "accepted for conftest compatibility; both syntaxes are read either way", "v1")
+    .option("--rego-version <v0|v1>", "Rego syntax of the policy files: v1 (OPA 1.x, the default) or v0 (OPA 0.x)", "v1")
     .action(async (paths: string[], flags: TestFlags) => {
       process.exitCode = await testCommand(paths.length > 0 ? paths : ["."], flags);
     });
 }
 
 async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
-  if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
+  const regoVersion = parseRegoVersion(flags.regoVersion);
   if (flags.format !== "text" && flags.format !== "json") throw new UsageError(`--format must be text or json (got "${flags.format}")`);
   let runPattern: RegExp | undefined;
   if (flags.run !== undefined) {
@@ -53,16 +53,15 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   const lib = path.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
   if (!sources.some((s) => path.resolve(s.file) === lib)) sources.push(...(await readPolicies([lib], false)));
   const data = await readDataFiles(flags.data);
-  let compiled;
-  try {
-    compiled = compileModules(
-      sources.map((s) => ({ file: path.relative(process.cwd(), s.file) || s.file, text: s.text })),
-      { regoVersion: "auto" },
-    );
-  } catch (err) {
-    if (err instanceof RegoError) throw policyInputError(err);
-    throw err;
-  }
+  // A file that does not compile is reported and left out; the others' tests still run.
+  const { compiled, broken } = compileLeavingOutBroken(
+    sources.map((s) => {
+      const own = path.resolve(s.file) === lib;
+      // The bundled helper library is v1; the user's files are what --rego-version says.
+      return { file: path.relative(process.cwd(), s.file) || s.file, text: s.text, regoVersion: own ? "v1" : regoVersion, required: own };
+    }),
+  );
+  for (const e of broken) process.stderr.write(`planguard: ${e.message}\n`);
   // --run matches data.<package>.<test>, as `opa test --run` does.
   const results = runRegoTests(compiled, { data: data as Value, timeoutMs, ...(runPattern ? { runPattern } : {}) });
   const passed = results.filter((r) => r.status === "pass").length;
@@ -76,6 +75,10 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
       return `${status} ${r.file}:${r.line} ${r.package}.${r.name} (${r.durationMs.toFixed(1)}ms)${detail}`;
     });
     process.stdout.write([...lines, "", `${passed} passed, ${failed} failed`, ""].join("\n"));
+  }
+  if (broken.length > 0) {
+    process.stderr.write(`planguard: ${broken.length} policy file(s) did not compile; their tests did not run\n`);
+    return EXIT_ERROR;
   }
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

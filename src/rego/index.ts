@@ -97,7 +97,8 @@ export interface TestResult {
   durationMs: number;
 }
 
-export function compileModules(modules: readonly { file: string; text: string }[], options: CompileOptions = {}): CompiledPolicies {
+/** A module's own `regoVersion` overrides the options' (the bundled library beside a user's v0 files). */
+export function compileModules(modules: readonly { file: string; text: string; regoVersion?: RegoVersion | "auto" }[], options: CompileOptions = {}): CompiledPolicies {
   const program = compile(modules, { ...(options.regoVersion ? { regoVersion: options.regoVersion } : {}), ...(options.extraBuiltins ? { extraBuiltins: options.extraBuiltins } : {}) });
   return new CompiledPolicies(program, options.strictBuiltinErrors ?? false);
 }
@@ -219,7 +220,9 @@ export class Session {
           const v = frame[slot];
           if (v !== undefined && name !== "_" && !name.startsWith("$")) Object.defineProperty(bindings, name, { value: v, enumerable: true, writable: true, configurable: true });
         });
-        results.push({ bindings, expressions: q.body.map((_, i) => values[i] ?? true) });
+        // Expressions the compiler added (index -1) are none of the query's own.
+        const written = q.body.filter((lit) => lit.index === undefined || lit.index >= 0);
+        results.push({ bindings, expressions: written.map((_, i) => values[i] ?? true) });
         return false;
       }),
     );

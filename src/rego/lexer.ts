@@ -6,7 +6,10 @@
  */
 import { RegoError } from "./errors.js";
 
-export type TokenType = "ident" | "string" | "number" | "op" | "newline" | "eof";
+export type TokenType = "ident" | "string" | "template" | "number" | "op" | "newline" | "eof";
+
+/** A part of a template string: literal text, or the tokens of one `{expr}` (ending with eof). */
+export type TemplatePart = string | Token[];
 
 export interface Token {
   type: TokenType;
@@ -15,6 +18,8 @@ export interface Token {
   value?: string;
   /** Raw (backquoted) strings. */
   raw?: boolean;
+  /** Template strings (`$"...{expr}..."`): their parts in order. */
+  parts?: TemplatePart[];
   line: number;
   col: number;
   /** Whether whitespace (or a comment) precedes the token on its line. */
@@ -40,12 +45,16 @@ function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
 
-export function tokenize(src: string, file: string): { tokens: Token[]; comments: Comment[] } {
+/**
+ * `start` places the text in a larger file (a template string's `{expr}`
+ * is tokenized on its own, with the places it has in its module).
+ */
+export function tokenize(src: string, file: string, start: { line: number; col: number } = { line: 1, col: 1 }): { tokens: Token[]; comments: Comment[] } {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   let i = 0;
-  let line = 1;
-  let lineStart = 0;
+  let line = start.line;
+  let lineStart = 1 - start.col;
   let spaced = false;
   const n = src.length;
   const col = () => i - lineStart + 1;
@@ -76,6 +85,21 @@ export function tokenize(src: string, file: string): { tokens: Token[]; comments
       comments.push({ text: src.slice(i + 1, stop), line, col: col() });
       i = stop;
       spaced = true;
+      continue;
+    }
+    if (c === "$" && (src[i + 1] === '"' || src[i + 1] === "`")) {
+      const startCol = col();
+      const startLine = line;
+      const t = readTemplate(src, i, file, { line, col: startCol });
+      tokens.push({ type: "template", text: src.slice(i, t.end), line: startLine, col: startCol, spaced, parts: t.parts });
+      spaced = false;
+      for (let k = i; k < t.end; k++) {
+        if (src[k] === "\n") {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = t.end;
       continue;
     }
     if (c === '"') {
@@ -154,4 +178,101 @@ export function tokenize(src: string, file: string): { tokens: Token[]; comments
   }
   push("eof", "", line, col());
   return { tokens, comments };
+}
+
+/**
+ * A template string from its `$` (OPA 1.12's string interpolation):
+ * `$"...{expr}..."` takes a string's escapes, `` $`...{expr}...` `` is raw;
+ * in both, `\{` is a literal brace. Each `{expr}` runs to its matching `}`
+ * (braces and strings inside the expression are skipped as such) and is
+ * tokenized where it stands.
+ */
+function readTemplate(src: string, at: number, file: string, start: { line: number; col: number }): { parts: TemplatePart[]; end: number } {
+  const raw = src[at + 1] === "`";
+  const quote = raw ? "`" : '"';
+  const fail = (message: string): never => {
+    throw new RegoError("rego_parse_error", message, { file, ...start });
+  };
+  const parts: TemplatePart[] = [];
+  let text = "";
+  let j = at + 2;
+  // Where j is, to give an expression's tokens their places.
+  let line = start.line;
+  let lineStart = at - start.col + 1;
+  for (;;) {
+    if (j >= src.length) fail("non-terminated template string");
+    const ch = src[j]!;
+    if (ch === quote) break;
+    if (ch === "\n") {
+      if (!raw) fail("non-terminated template string");
+      text += ch;
+      j++;
+      line++;
+      lineStart = j;
+      continue;
+    }
+    if (ch === "\\" && src[j + 1] === "{") {
+      text += "{";
+      j += 2;
+      continue;
+    }
+    if (ch === "\\" && !raw) {
+      // The escape rules of ordinary strings, read by the string lexer.
+      const e = src[j + 1];
+      if (e === "u") {
+        const hex = src.slice(j + 2, j + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("illegal \\u escape in template string");
+        text += String.fromCharCode(parseInt(hex, 16));
+        j += 6;
+        continue;
+      }
+      const simple = e === undefined ? undefined : SIMPLE_ESCAPES.get(e);
+      if (simple === undefined) fail(`illegal escape sequence \\${e ?? ""} in template string`);
+      text += simple;
+      j += 2;
+      continue;
+    }
+    if (ch === "{") {
+      const exprStart = j + 1;
+      const exprEnd = matchingBrace(src, exprStart, quote);
+      if (exprEnd < 0) fail("template string expression is missing its closing }");
+      if (src.slice(exprStart, exprEnd).trim() === "") fail("template string expression is empty");
+      if (text !== "") parts.push(text);
+      text = "";
+      const { tokens } = tokenize(src.slice(exprStart, exprEnd), file, { line, col: exprStart - lineStart + 1 });
+      parts.push(tokens);
+      for (let k = exprStart; k < exprEnd; k++) {
+        if (src[k] === "\n") {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      j = exprEnd + 1;
+      continue;
+    }
+    text += ch;
+    j++;
+  }
+  if (text !== "" || parts.length === 0) parts.push(text);
+  return { parts, end: j + 1 };
+}
+
+/** The index of the `}` closing a template expression that starts at `from`, or -1. */
+function matchingBrace(src: string, from: number, quote: string): number {
+  let depth = 0;
+  for (let k = from; k < src.length; k++) {
+    const ch = src[k]!;
+    if (ch === '"') {
+      for (k++; k < src.length && src[k] !== '"'; k++) if (src[k] === "\\") k++;
+    } else if (ch === "`") {
+      if (quote === "`") return -1;
+      k = src.indexOf("`", k + 1);
+      if (k < 0) return -1;
+    } else if (ch === "{") depth++;
+    else if (ch === "}") {
+      if (depth === 0) return k;
+      depth--;
+    } else if (ch === "\n" && quote === '"') return -1;
+  }
+  return -1;
 }

@@ -10,7 +10,7 @@
 import type { Annotation, Body, ElseBranch, Import, Literal, Loc, Module, Rule, RuleHead, Term, With } from "./ast.js";
 import { parseAnnotations } from "./annotations.js";
 import { RegoError } from "./errors.js";
-import { tokenize, type Token } from "./lexer.js";
+import { tokenize, type TemplatePart, type Token } from "./lexer.js";
 import { numberFromText, type RegoNumber } from "./value.js";
 
 export type RegoVersion = "v0" | "v1";
@@ -83,6 +83,8 @@ export function parseTerm(text: string, file = "term"): Term {
 class Parser {
   private i = 0;
   private keywords = new Set<Keyword>();
+  /** `import future.keywords.not`: `not { ... }` negates a body. */
+  private notBodies = false;
   private version: RegoVersion;
 
   constructor(
@@ -159,19 +161,17 @@ class Parser {
       regoVersion: this.version,
     };
     this.endOfStatement();
-    let rulesStarted = false;
     for (;;) {
       this.skipNewlines();
       if (this.peek().type === "eof") break;
+      // OPA takes imports anywhere at the top level, also after rules.
       if (this.isWord("import")) {
-        if (rulesStarted) this.fail("imports must come before rules");
         const imp = this.importDecl(mod);
         mod.imports.push(imp);
         this.endOfStatement();
         continue;
       }
       if (this.isWord("package")) this.fail("unexpected package");
-      rulesStarted = true;
       const rules = this.rule(mod);
       mod.rules.push(...rules);
       this.endOfStatement();
@@ -229,22 +229,29 @@ class Parser {
     const loc = this.loc(start);
     const path = this.dottedPath("import");
     let alias = path[path.length - 1]!;
-    if (this.isWord("as")) {
+    const aliased = this.isWord("as");
+    if (aliased) {
       this.next();
       const t = this.next();
       if (t.type !== "ident") this.fail("expected an alias name", t);
       alias = t.text;
     }
     const root = path[0]!;
+    if ((root === "future" || root === "rego") && aliased) this.failAt(`${root === "future" ? "future keyword" : "rego"} imports cannot be aliased`, loc);
     if (root === "future") {
       if (path[1] !== "keywords" || path.length > 3) this.failAt(`invalid import ${path.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
       if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
       if (path.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
       else {
         const k = path[2] as Keyword;
-        if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in]`, loc);
-        this.keywords.add(k);
-        if (k === "every") this.keywords.add("in");
+        // `not` (OPA 1.17) allows `not { ... }` bodies; its composite negation is what planguard
+        // always does: a negated expression is evaluated whole (see docs/rego-known-failures.md).
+        if (path[2] === "not") this.notBodies = true;
+        else {
+          if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in not]`, loc);
+          this.keywords.add(k);
+          if (k === "every") this.keywords.add("in");
+        }
       }
     } else if (root === "rego") {
       if (path.length !== 2 || path[1] !== "v1") this.failAt(`invalid import ${path.join(".")}, must be rego.v1`, loc);
@@ -484,6 +491,7 @@ class Parser {
       if (this.isWord("not")) {
         this.next();
         negated = true;
+        if (this.notBodies && this.isOp("{")) return this.notBody(loc);
       }
       if (this.isKeyword("every")) {
         if (negated) this.fail("illegal negation of 'every'");
@@ -497,16 +505,26 @@ class Parser {
     return lit;
   }
 
+  /**
+   * `not { a; b }`: no solution of the body. Read as `[true | a; b] == []`: the
+   * comprehension sees the variables bound around it and keeps its own, as the
+   * negated body does in OPA.
+   */
+  private notBody(loc: Loc): Literal {
+    const open = this.peek();
+    const body = this.braceBody();
+    const solutions: Term = { type: "arraycomp", term: { type: "scalar", value: true, loc: this.loc(open) }, body, loc: this.loc(open) };
+    const none: Term = { type: "call", name: "equal", args: [solutions, { type: "array", items: [], loc }], loc, target: { kind: "builtin", name: "equal" } };
+    const lit: Literal = { expr: { kind: "term", term: none }, negated: false, withs: [], loc };
+    this.withModifiers(lit);
+    return lit;
+  }
+
   private exprLiteral(loc: Loc, negated: boolean): Literal {
     const left = this.exprTerm(true);
     if (this.isOp(",") && this.keywords.has("in")) {
       // `k, v in xs`: membership of a key and value.
-      this.next();
-      const value = this.exprTerm(false, true);
-      if (!this.isKeyword("in")) this.fail("expected in");
-      const inTok = this.next();
-      const coll = this.relation();
-      return { expr: { kind: "term", term: { type: "call", name: "internal.member_3", args: [left, value, coll], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } } }, negated, withs: [], loc };
+      return { expr: { kind: "term", term: this.keyValueMember(left) }, negated, withs: [], loc };
     }
     if (this.isOp(":=")) {
       this.next();
@@ -528,9 +546,13 @@ class Parser {
       if (!this.isWord("with", j)) return;
       this.i += j;
       const w = this.next();
+      // `x := f(y) with` may put its target on the next line (OPA accepts it).
+      this.skipNewlines();
       const target = this.term();
+      this.skipNewlines();
       if (!this.isWord("as")) this.fail("expected as");
       this.next();
+      this.skipNewlines();
       const value = this.exprTerm();
       lit.withs.push({ target, value, loc: this.loc(w) } satisfies With);
     }
@@ -610,21 +632,27 @@ class Parser {
   private infixTerm(): Term {
     const left = this.exprTerm();
     if (!this.isOp(",") || !this.keywords.has("in")) return left;
-    const kv = this.speculate(() => {
-      this.next();
-      const value = this.exprTerm(false, true);
-      if (!this.isKeyword("in")) this.fail("expected in");
-      const inTok = this.next();
+    return this.speculate(() => this.keyValueMember(left)) ?? left;
+  }
+
+  /**
+   * After `k` and at its comma: `, v in xs`, and any `in ys` chained after
+   * it (`1, 2 in [2] in [true]` is `(1, 2 in [2]) in [true]`, as OPA reads it).
+   */
+  private keyValueMember(key: Term): Term {
+    this.expectOp(",");
+    this.skipNewlines();
+    const value = this.exprTerm(false, true);
+    if (!this.isKeyword("in")) this.fail("expected in");
+    const inTok = this.next();
+    this.skipNewlines();
+    let t: Term = { type: "call", name: "internal.member_3", args: [key, value, this.relation()], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } };
+    while (this.isKeyword("in")) {
+      const t2 = this.next();
       this.skipNewlines();
-      let t: Term = { type: "call", name: "internal.member_3", args: [left, value, this.relation()], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } };
-      while (this.isKeyword("in")) {
-        const t2 = this.next();
-        this.skipNewlines();
-        t = { type: "call", name: "internal.member_2", args: [t, this.relation()], loc: this.loc(t2), target: { kind: "special", name: "internal.member_2" } };
-      }
-      return t;
-    });
-    return kv ?? left;
+      t = { type: "call", name: "internal.member_2", args: [t, this.relation()], loc: this.loc(t2), target: { kind: "special", name: "internal.member_2" } };
+    }
+    return t;
   }
 
   private relation(): Term {
@@ -720,6 +748,9 @@ class Parser {
       case "string":
         this.next();
         return { type: "scalar", value: t.value!, loc };
+      case "template":
+        this.next();
+        return this.templateString(t.parts!, loc);
       case "ident": {
         if (t.text === "true" || t.text === "false") {
           this.next();
@@ -742,7 +773,8 @@ class Parser {
         if (t.text === "(") {
           this.next();
           this.skipNewlines();
-          const e = this.exprTerm();
+          // `(k, v in xs)` is a term too.
+          const e = this.infixTerm();
           this.skipNewlines();
           this.expectOp(")");
           return e;
@@ -851,6 +883,26 @@ class Parser {
     }
     this.expectOp(close);
     return items;
+  }
+
+  /**
+   * `$"a {x} b"` as OPA's compiler lowers it: a call of
+   * internal.template_string on the parts, each expression as the set of
+   * its values (`{v | v = x}`), so that an undefined expression shows as
+   * `<undefined>` and one with several values is an error, not a loop.
+   * `$t` cannot be written in Rego, so it never meets a user's variable.
+   */
+  private templateString(parts: TemplatePart[], loc: Loc): Term {
+    const items: Term[] = parts.map((part) => {
+      if (typeof part === "string") return { type: "scalar", value: part, loc };
+      const sub = new Parser(this.file, part, this.version, new Map());
+      sub.keywords = this.keywords;
+      const expr = sub.singleTerm();
+      const v: Term = { type: "var", name: "$t", loc: expr.loc };
+      const body: Body = [{ expr: { kind: "unify", left: v, right: expr }, negated: false, withs: [], loc: expr.loc }];
+      return { type: "setcomp", term: { ...v }, body, loc: expr.loc };
+    });
+    return { type: "call", name: "internal.template_string", args: [{ type: "array", items, loc }], loc };
   }
 
   /** Runs a parse that may fail; undefined (and no error) when it does. */

@@ -38,6 +38,7 @@ interface Workspace {
 const DEFAULTS: Record<string, string> = {
   mode: "scan",
   policy: "",
+  "rego-version": "v1",
   data: "",
   namespace: "",
   "no-bundled": "false",
@@ -215,6 +216,23 @@ describe("the GitHub Action", () => {
     expect(r.status).toBe(1);
     const results = JSON.parse(readFileSync(sarif, "utf8")).runs[0].results as { ruleId: string }[];
     expect(results.map((x) => x.ruleId)).toContain("PG-AWS-IAM-001");
+  });
+
+  it("passes rego-version on, so that a v0 policy library runs", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-action-v0-"));
+    const base = {
+      INPUT_PLAN: fixturePath("rules", "PG-AWS-NET-001", "fail.json"),
+      INPUT_MODE: "scan",
+      INPUT_POLICY: fixturePath("v0-library"),
+      "INPUT_SARIF-FILE": path.join(dir, "results.sarif"),
+      INPUT_ANNOTATIONS: "false",
+      "INPUT_JOB-SUMMARY": "false",
+    };
+    const v0 = await captureOutput(() => runAction({ ...base, "INPUT_REGO-VERSION": "v0" }));
+    expect(v0.code).toBe(1);
+    const refused = await captureOutput(() => runAction(base));
+    expect(refused.code).toBe(2);
+    expect(refused.stdout + refused.stderr).toContain("pass --rego-version v0");
   });
 
   it("declares every input and output the entry point uses, on node24, from the bundle", () => {

@@ -30,7 +30,7 @@ describe.skipIf(!built)("a closed stdout (planguard ... | head)", () => {
     [["scan", fixturePath("rules", "PG-AWS-EBS-001", "fail.json"), "-f", "sarif"], 1],
     [["scan", fixturePath("rules", "PG-AWS-EBS-001", "pass.json")], 0],
     [["rules"], 0],
-    [["test", fixturePath("conftest")], 0],
+    [["test", fixturePath("conftest"), "--rego-version", "v0"], 0],
     [["drift", fixturePath("drift", "refresh-only-scenario.json")], 1],
   ])("%j ends quietly with its usual exit code", async (args, expected) => {
     const run = await runWithClosedStdout(args as string[]);

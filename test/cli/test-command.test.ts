@@ -35,7 +35,25 @@ describe("planguard test", () => {
     const dir = dirWith({ "bad.rego": "package bad\ndeny contains msg if {\n  msg := \n}\n" });
     const run = await runCli(["test", dir]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/bad\.rego: \d+:\d+: rego_parse_error: /);
+    expect(run.stderr).toMatch(/bad\.rego:\d+:\d+: rego_parse_error: /);
+  });
+
+  it("reports a file that does not compile, leaves it out whole, and runs the other files' tests", async () => {
+    const dir = dirWith({
+      "good.rego": "package good\ntest_ok if true\n",
+      "bad.rego": "package bad\np if {\n  x := \n}\ntest_in_bad if true\n",
+      // Needs bad.rego's rule: left out in turn, with its own error.
+      "uses.rego": "package uses\ntest_uses if data.bad.p(1)\n",
+    });
+    const run = await runCli(["test", dir, "--format", "json"]);
+    expect(run.code).toBe(2);
+    const results = JSON.parse(run.stdout).results as { name: string; status: string }[];
+    expect(results.map((r) => [r.name, r.status])).toEqual([["test_ok", "pass"]]);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^planguard: .*bad\.rego:4:1: rego_parse_error: /);
+    expect(lines[1]).toMatch(/^planguard: .*uses\.rego:2:\d+: rego_type_error: undefined function data\.bad\.p/);
+    expect(lines[2]).toBe("planguard: 2 policy file(s) did not compile; their tests did not run");
   });
 
   it("exits 2 naming a builtin planguard does not provide", async () => {
@@ -63,8 +81,18 @@ describe("a v0 policy library", () => {
 
   it("runs in a scan with --all-namespaces", async () => {
     const plan = path.join(repoRoot, "fixtures", "rules", "PG-AWS-NET-001", "fail.json");
-    const run = await runCli(["scan", plan, "--no-bundled", "--policy", path.join(repoRoot, "fixtures", "v0-library"), "--all-namespaces"]);
+    const run = await runCli(["scan", plan, "--no-bundled", "--policy", path.join(repoRoot, "fixtures", "v0-library"), "--all-namespaces", "--rego-version", "v0"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("aws_security_group.training opens SSH to the internet");
+  });
+
+  it("is refused without --rego-version v0, as OPA 1.x refuses it, with a pointer to the flag", async () => {
+    const library = path.join(repoRoot, "fixtures", "v0-library");
+    const plan = path.join(repoRoot, "fixtures", "rules", "PG-AWS-NET-001", "fail.json");
+    for (const args of [["test", library], ["scan", plan, "--no-bundled", "--policy", library, "--all-namespaces"]]) {
+      const run = await runCli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/\.rego:\d+:\d+: rego_parse_error: .*\(the file is Rego v0 syntax: pass --rego-version v0\)/);
+    }
   });
 });

@@ -11,7 +11,7 @@ const rds = fixturePath("rules", "PG-AWS-NET-002", "fail.json");
 
 describe("conftest policies through planguard scan --policy", () => {
   it("give conftest's deny messages and exit 1", async () => {
-    const run = await runCli(["scan", ebs, "--policy", policy, "--no-bundled", "-f", "json"]);
+    const run = await runCli(["scan", ebs, "--policy", policy, "--no-bundled", "--rego-version", "v0", "-f", "json"]);
     expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout).findings as { ruleId: string; message: string; severity: string }[];
     expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
@@ -23,14 +23,14 @@ describe("conftest policies through planguard scan --policy", () => {
   });
 
   it("run deny_<suffix> rules, and exceptions exempt them", async () => {
-    expect((await runCli(["scan", rds, "--policy", policy, "--no-bundled"])).stdout).toContain("aws_db_instance.metadata must not be publicly accessible");
+    expect((await runCli(["scan", rds, "--policy", policy, "--no-bundled", "--rego-version", "v0"])).stdout).toContain("aws_db_instance.metadata must not be publicly accessible");
     const dir = mkdtempSync(path.join(tmpdir(), "pg-exc-"));
     const plan = JSON.parse(readFileSync(rds, "utf8"));
     plan.variables = { allow_public_db: { value: "yes" } };
     plan.configuration = { root_module: { variables: { allow_public_db: { default: "no" } } } };
     const file = path.join(dir, "plan.json");
     writeFileSync(file, JSON.stringify(plan));
-    const run = await runCli(["scan", file, "--policy", policy, "--no-bundled"]);
+    const run = await runCli(["scan", file, "--policy", policy, "--no-bundled", "--rego-version", "v0"]);
     expect(run.stdout).not.toContain("must not be publicly accessible");
     expect(run.code).toBe(0);
   });
@@ -48,7 +48,7 @@ describe("conftest policies through planguard scan --policy", () => {
     writeFileSync(path.join(dir, "broken.rego"), "package main\ndeny[msg] {\n  msg := sprintf(\"%s\", [input.x]\n}\n");
     const run = await runCli(["scan", ebs, "--policy", dir]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^planguard: .*broken\.rego: \d+:\d+: rego_parse_error: .*\n$/);
+    expect(run.stderr).toMatch(/^planguard: .*broken\.rego:\d+:\d+: rego_parse_error: .*\n$/);
   });
 
   it("read data documents with --data", async () => {
@@ -67,6 +67,6 @@ describe("several broken policies", () => {
     writeFileSync(path.join(dir, "b.rego"), "package b\ny := [\n");
     const run = await runCli(["scan", ebs, "--policy", dir]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^planguard: .*a\.rego: 2:\d+: rego_parse_error: [^\n]* \(and 1 more\)\n$/);
+    expect(run.stderr).toMatch(/^planguard: .*a\.rego:2:\d+: rego_parse_error: [^\n]* \(and 1 more\)\n$/);
   });
 });

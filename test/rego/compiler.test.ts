@@ -62,6 +62,24 @@ describe("compiler: declarations, conflicts, recursion, calls", () => {
     expect(err.message).toMatch(/^rule data\.a\.[pq] is recursive: data\.a\.[pq] -> data\.a\.[pq] -> data\.a\.[pq]$/);
   });
 
+  it("reports recursion through a dynamic reference only for rules the rest of its path can reach (OPA issue 7399)", () => {
+    // data[first].allow.see.other reaches data.primary.allow only, never data.test.p itself.
+    const lib = [
+      { file: "t.rego", text: 'package test\np := data[first].allow.see.other if first := "primary"\n' },
+      { file: "p.rego", text: 'package primary\nallow[action].something if action := "show"\nallow.see.other if true\n' },
+      { file: "u.rego", text: "package unrelated\nallow.other.stuff if true\n" },
+      { file: "g.rego", text: 'package templates.gcp.bucket\ndeny contains "open" if input.public\n' },
+      { file: "v.rego", text: 'package check\nviolations contains m if { some t; m := data.templates.gcp[t].deny[_] }\ndeny := violations\n' },
+    ];
+    const compiled = compileModules(lib);
+    expect(compiled.evaluate("data.test.p")).toBe(true);
+    expect(compiled.evaluate("data.check.deny", { input: { public: true } })).toEqual(expect.objectContaining({ size: 1 }));
+    // A dynamic reference that can reach the rule itself still is recursion.
+    const err = regoError(() => compileOne("package a\np := data[x].p if x := \"a\"\n"));
+    expect(err.code).toBe("rego_recursion_error");
+    expect(err.message).toBe("rule data.a.p is recursive: data.a.p -> data.a.p");
+  });
+
   it("names a builtin that does not exist (http.send) at compile time", () => {
     const err = regoError(() => compileOne('package a\np := r if { r := http.send({"url": "x"}) }\n'));
     expect(err.code).toBe("rego_type_error");

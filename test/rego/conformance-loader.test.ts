@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCaseFile } from "../../src/rego/conformance/loader.js";
 import { runCase } from "../../src/rego/conformance/runner.js";
 
-function caseFile(yaml: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "planguard-conformance-"));
+function caseFile(yaml: string, under = ""): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "planguard-conformance-")), under);
+  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "cases.yaml");
   writeFileSync(file, yaml);
   return file;
@@ -95,5 +96,37 @@ describe("conformance loader and runner", () => {
       ["must fail", "pass"],
       ["undefined", "pass"],
     ]);
+  });
+
+  it("tells the dialects apart by content, not by a testdata folder in the path", () => {
+    // OPA's shape with none of its own keys, outside any testdata folder.
+    const opa = caseFile(
+      `cases:
+- note: binding list
+  modules: ["package x\\np := 1"]
+  query: data.x.p = y
+  want_result:
+  - y: 1
+- note: undefined without saying so
+  modules: ["package x\\nq if false"]
+  query: data.x.q = y
+`,
+      "cases",
+    );
+    // regorus's shape (the query's value, not bindings) inside a testdata folder.
+    const regorus = caseFile(
+      `cases:
+- note: value
+  modules: ["package x\\np := [1]"]
+  query: data.x.p
+  want_result: [1]
+`,
+      path.join("testdata", "v1"),
+    );
+    expect(loadCaseFile(opa).map((c) => [c.dialect, runCase(c).status])).toEqual([
+      ["opa", "pass"],
+      ["opa", "pass"],
+    ]);
+    expect(loadCaseFile(regorus).map((c) => [c.dialect, runCase(c).status])).toEqual([["regorus", "pass"]]);
   });
 });

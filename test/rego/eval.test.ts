@@ -118,6 +118,55 @@ describe("evaluation: with", () => {
     expect(c.evaluate("data.a.p")).toBe(100);
     expect(c.evaluate("data.a.q")).toBe(7);
   });
+
+  it("runs a mock without the mocks: calling what it replaces reaches the original", () => {
+    const mocks = [
+      "package m",
+      'mock_count("one") := 1',
+      'mock_count(x) := count(x) if x != "one"',
+      'p := s if s := {count(n) | some n in {"one", "two", "tree"}} with count as mock_count',
+      "f(x) := 2",
+      "g(x) := f(x)",
+      "q := y if y := f(1) with f as g",
+      // A mock never reaches another mock set around it.
+      "boom(x) := object.union_n(x) if {x: i | x := [\"a\", \"a\"][i]}",
+      "size(x) := count(x)",
+      "outer if inner with count as boom",
+      "inner if union with object.union_n as size",
+      "union if object.union_n([{}])",
+    ].join("\n");
+    expect(evalJSON(mocks, "data.m.p")).toEqual([1, 3, 4]);
+    expect(evalJSON(mocks, "data.m.q")).toBe(2);
+    expect(evalJSON(mocks, "data.m.outer")).toBe(true);
+  });
+
+  it("takes a builtin as the replacement, of a builtin or a function", () => {
+    const src = [
+      "package b",
+      'compound := x if x = count([{}, {"foo": 3}]) with count as object.union_n',
+      'simple := x if x = object.union_n([{}, {"foo": 3}]) with object.union_n as count',
+      "f(_) := 2",
+      "fn := y if y = f([1]) with f as count",
+      "captured if f([1], 1) with f as count",
+    ].join("\n");
+    expect(evalJSON(src, "data.b")).toEqual({ compound: { foo: 3 }, simple: 2, fn: 1, captured: true });
+    // Only a function or builtin target takes a function: as a document's value, `count` is a variable.
+    expect(regoError(() => compileOne("package c\np if { input.x with input.x as count }\n")).message).toBe("var count is unsafe");
+  });
+
+  it("iterates a `with` value that has several values, as OPA moves it into the body", () => {
+    const src = [
+      "package it",
+      'assets := [{"n": 1}, {"n": 2}, {"n": 3}]',
+      "big if input.asset.n > 1",
+      "hits contains i if big with input.asset as assets[i]",
+      "none_big if not big with input.asset as assets[0]",
+    ].join("\n");
+    expect(evalJSON(src, "data.it.hits")).toEqual([1, 2]);
+    expect(evalJSON(src, "data.it.none_big")).toBe(true);
+    expect(queryJSON(src, "data.it.big with input.asset as data.it.assets[i]")).toEqual([{ i: 1 }, { i: 2 }]);
+    expect(compileOne(src).query("data.it.big with input.asset as data.it.assets[i]").map((r) => r.expressions)).toEqual([[true], [true]]);
+  });
 });
 
 describe("evaluation: data as one tree", () => {
@@ -141,6 +190,11 @@ describe("evaluation: data as one tree", () => {
     const data = { arr: [10, 20], obj: { "1": "one", true: 1 } };
     // Only refs into data are store paths; a value bound to a variable is indexed by value.
     expect(evalJSON(src, "data.a", { data })).toEqual({ p: 10, q: "one" });
+  });
+
+  it("shows the base document where a rule and base data share a path, as OPA merges them", () => {
+    const src = 'package topdown.conflicts\nk := "bar"\nother := 1\n';
+    expect(evalJSON(src, "data.topdown.conflicts", { data: { topdown: { conflicts: { k: "foo" } } } })).toEqual({ k: "foo", other: 1 });
   });
 });
 

@@ -30,13 +30,15 @@ export function compilePolicies(sources: readonly PolicySource[], preparsed?: Pr
 }
 
 /**
- * A compile error as one line for the user: the first problem with its file,
- * line and column, and how many more there are (a compile may report several).
+ * A compile error as one line for the user, as OPA prints one
+ * (`file:line:col: code: message`): the first problem, and how many more
+ * there are (a compile may report several).
  */
 export function policyInputError(err: RegoError): InputError {
   const first = err.errors[0] ?? err;
   const more = err.errors.length > 1 ? ` (and ${err.errors.length - 1} more)` : "";
-  return new InputError(first.file ?? "policy", `${first.line ? `${first.line}:${first.col ?? 0}: ` : ""}${first.code}: ${first.message.split("\n")[0]}${more}`);
+  const where = `${first.file ?? "policy"}${first.line ? `:${first.line}:${first.col ?? 0}` : ""}`;
+  return new InputError(where, `${first.code}: ${first.message.split("\n")[0]}${more}`);
 }
 
 class EngineProgram implements RegoProgram {

@@ -5,6 +5,7 @@ import { loadAstCacheWhenParsing } from "./ast-cache.js";
 import { loadCompiledCache } from "./compiled-cache.js";
 import { compilePolicies } from "./compile.js";
 import type { EvaluationBudget, RegoProgram } from "./engine.js";
+import type { RegoVersion } from "../../rego/parser.js";
 
 /** What a scan needs to run Rego policies. */
 export interface RegoPolicies {
@@ -24,11 +25,14 @@ export interface PolicyFlags {
   bundled: boolean;
   /** Time budget and depth limit of evaluation, per plan. */
   budget?: EvaluationBudget;
+  /** --rego-version: the syntax of the user's policy files (default v1, as OPA 1.x). */
+  regoVersion?: RegoVersion;
 }
 
 /** Reads and compiles the bundled and the user's policies; undefined when there are none. */
 export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies | undefined> {
-  const sources = [...(flags.bundled ? await readBundledPolicies() : []), ...(await readPolicies(flags.paths, false))];
+  const own = (await readPolicies(flags.paths, false)).map((s) => ({ ...s, regoVersion: flags.regoVersion ?? "v1" }));
+  const sources = [...(flags.bundled ? await readBundledPolicies() : []), ...own];
   if (sources.length === 0) return undefined;
   const program = flags.bundled ? compileWithBundled(sources) : compilePolicies(sources);
   const data = await readDataFiles(flags.dataFiles);

@@ -17,6 +17,7 @@ import { DEFAULT_BUDGET, type EvaluationBudget, type RegoProgram } from "./engin
 import { regoRuleMetadata } from "./metadata.js";
 import { bundledRuleDocs } from "../rule.js";
 import { buildPlanguardData } from "./planguard-data.js";
+import type { RegoVersion } from "../../rego/parser.js";
 
 /**
  * Rego policies in a scan, under conftest's contract: every deny, violation
@@ -42,6 +43,8 @@ export interface PolicySource {
   file: string;
   text: string;
   bundled: boolean;
+  /** The syntax the user said (--rego-version); the bundled library is read as v1 or v0 per module. */
+  regoVersion?: RegoVersion;
 }
 
 export interface RegoRule {

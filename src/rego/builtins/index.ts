@@ -28,6 +28,8 @@ import { unitBuiltins } from "./units.js";
 import type { BuiltinDef } from "./types.js";
 import { walkBuiltins } from "./walk.js";
 
+import { templateStringBuiltins } from "./template-string.js";
+
 export { BuiltinError } from "./types.js";
 export type { BuiltinContext, BuiltinDef, BuiltinErrorCode } from "./types.js";
 export { formatPrintArgs } from "./runtime.js";
@@ -54,6 +56,7 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   conversionBuiltins,
   walkBuiltins,
   runtimeBuiltins,
+  templateStringBuiltins,
 ];
 
 /** OPA's deprecated builtins: rego.v1 (and OPA 1.0) reject calls to them. */

@@ -74,6 +74,8 @@ export interface Source {
    * of data that a module compiled now could define.
    */
   compiled?: Module;
+  /** This source's syntax, over the options' (a user's policies beside the bundled library). */
+  regoVersion?: RegoVersion | "auto";
 }
 
 export function compile(sources: readonly Source[], options: CompileOptions = {}): Program {
@@ -96,7 +98,9 @@ function compileChecked(sources: readonly Source[], options: CompileOptions): Pr
   // By source index; precompiled modules are parsed only when they cannot be used.
   const modules: (Module | undefined)[] = sources.map(() => undefined);
   const parseAt = (i: number): void => {
-    const m = parseSource(sources[i]!, requested, version, errors);
+    const s = sources[i]!;
+    const own = s.regoVersion ?? requested;
+    const m = parseSource(s, own, own === "auto" ? "v1" : own, errors);
     if (m) modules[i] = m;
   };
   sources.forEach((s, i) => {
@@ -161,7 +165,11 @@ function compileChecked(sources: readonly Source[], options: CompileOptions): Pr
   return new Program(all, tree, builtins, version);
 }
 
-/** Parses a source as `requested` says ("auto": v1, else v0); a problem goes to `errors`. */
+/**
+ * Parses a source as `requested` says ("auto": v1, else v0); a problem goes
+ * to `errors`. When the other version would have read the file, the error
+ * says so: a v0 library run without `--rego-version v0` is the usual case.
+ */
 function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVersion, errors: RegoError[]): Module | undefined {
   try {
     return parseModule(s.file, s.text, version);
@@ -171,17 +179,24 @@ function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVe
       return undefined;
     }
     if (!(err instanceof RegoError)) throw err;
-    if (requested !== "auto") {
-      errors.push(err);
-      return undefined;
-    }
+    const other: RegoVersion = version === "v1" ? "v0" : "v1";
+    let otherParses = false;
     try {
-      return parseModule(s.file, s.text, "v0");
-    } catch {
-      errors.push(err);
-      return undefined;
+      const m = parseModule(s.file, s.text, other);
+      if (requested === "auto") return m;
+      otherParses = true;
+    } catch (second) {
+      if (second instanceof RangeError || !(second instanceof RegoError)) throw second;
     }
+    errors.push(otherParses ? withVersionHint(err, other) : err);
+    return undefined;
   }
+}
+
+/** `err` with a pointer to the syntax the file is written in. */
+function withVersionHint(err: RegoError, other: RegoVersion): RegoError {
+  const hint = other === "v0" ? "the file is Rego v0 syntax: pass --rego-version v0" : "the file is Rego v1 syntax: leave out --rego-version v0";
+  return new RegoError(err.code, `${err.message} (${hint})`, { file: err.file, line: err.line, col: err.col });
 }
 
 /**

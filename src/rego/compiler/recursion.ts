@@ -14,7 +14,7 @@ export function checkRecursion(tree: RuleTree): RegoError[] {
   for (const node of nodes) {
     const out = new Set<TreeNode>();
     for (const rule of rulesOf(node)) {
-      for (const { path, exact } of referencedPaths(rule)) for (const n of reachable(tree, path, exact)) out.add(n);
+      for (const path of referencedPaths(rule)) for (const n of reachable(tree, path)) out.add(n);
     }
     deps.set(node, out);
   }
@@ -62,28 +62,51 @@ function rulesOf(node: TreeNode): Rule[] {
 }
 
 /**
- * Nodes with rules a reference to `path` may read: on the way there, and
- * everything below — unless `exact` (the reference goes on with a constant
- * that is no rule name, such as a number), when only rules with dynamic
- * heads at the end can answer it.
+ * A reference's path below `data`, one segment per term: a name, ANY for a
+ * term whose value is not known at compile time (`data[x].allow`), NONE for
+ * a constant no rule can be named (a number).
  */
-function reachable(tree: RuleTree, path: string[], exact: boolean): TreeNode[] {
+const ANY = null;
+const NONE = 0;
+type Segment = string | typeof ANY | typeof NONE;
+
+/**
+ * Nodes with rules a reference along `path` may read (OPA checks recursion
+ * the same way, issue 7399): every rule whose path agrees with the
+ * reference as far as both go. A rule above the reference's end may hold
+ * it in its value (general ref heads), a rule below it is part of what it
+ * reads; a rule elsewhere, such as `data.other.allow` for
+ * `data[x].allow.see`, is not reached.
+ */
+function reachable(tree: RuleTree, path: readonly Segment[]): TreeNode[] {
   const out: TreeNode[] = [];
-  let node: TreeNode | undefined = tree.root;
-  if (tree.hasRules(node)) out.push(node);
-  for (const p of path) {
-    node = node.children.get(p);
-    if (!node) return out;
+  const visit = (node: TreeNode, depth: number): void => {
     if (tree.hasRules(node)) out.push(node);
-  }
-  if (exact) return out;
-  for (const n of tree.walk(node)) if (n !== node && tree.hasRules(n)) out.push(n);
+    if (depth === path.length) {
+      for (const n of tree.walk(node)) if (n !== node && tree.hasRules(n)) out.push(n);
+      return;
+    }
+    const seg = path[depth]!;
+    if (seg === NONE) return;
+    if (seg === ANY) {
+      for (const child of node.children.values()) visit(child, depth + 1);
+      return;
+    }
+    const child = node.children.get(seg);
+    if (child) visit(child, depth + 1);
+  };
+  visit(tree.root, 0);
   return out;
 }
 
-/** Static prefixes of the data references and function calls in a rule. */
-function referencedPaths(rule: Rule): { path: string[]; exact: boolean }[] {
-  const out: { path: string[]; exact: boolean }[] = [];
+function segment(t: Term): Segment {
+  if (t.type !== "scalar") return ANY;
+  return typeof t.value === "string" ? t.value : NONE;
+}
+
+/** The paths of the data references and function calls in a rule. */
+function referencedPaths(rule: Rule): Segment[][] {
+  const out: Segment[][] = [];
   const visitBody = (b: Body): void => {
     for (const lit of b) {
       exprTerms(lit.expr).forEach(visit);
@@ -94,25 +117,17 @@ function referencedPaths(rule: Rule): { path: string[]; exact: boolean }[] {
   const visit = (t: Term): void => {
     switch (t.type) {
       case "root":
-        if (t.root === "data") out.push({ path: [], exact: false });
+        if (t.root === "data") out.push([]);
         return;
       case "ref": {
         if (t.head.type === "root") {
-          if (t.head.root === "data") {
-            const prefix: string[] = [];
-            for (const p of t.path) {
-              if (p.type !== "scalar" || typeof p.value !== "string") break;
-              prefix.push(p.value);
-            }
-            const next = t.path[prefix.length];
-            out.push({ path: prefix, exact: next !== undefined && next.type === "scalar" });
-          }
+          if (t.head.root === "data") out.push(t.path.map(segment));
         } else visit(t.head);
         t.path.forEach(visit);
         return;
       }
       case "call":
-        if (t.target?.kind === "function") out.push({ path: t.target.path, exact: false });
+        if (t.target?.kind === "function") out.push(t.target.path);
         t.args.forEach(visit);
         return;
       case "arraycomp":

@@ -15,6 +15,7 @@
 import { directSubterms, type Body, type CallTarget, type Literal, type Module, type Rule, type Term, type With } from "../ast.js";
 import { RegoError } from "../errors.js";
 import { memberShapeMismatch, shapeMismatch, someInScalarMismatch } from "./shapes.js";
+import { hoistWithValues } from "./with-values.js";
 import type { RuleTree } from "./tree.js";
 import { typeName } from "../value.js";
 
@@ -66,6 +67,8 @@ export type OwnSlots = Map<Body, Set<number>>;
 
 export class Resolver {
   private slotNames: string[] = [];
+  /** Variables made for `with` values moved into the body (see with-values.ts). */
+  private hoisted = 0;
   private errors: RegoError[] = [];
   private readonly aliases = new Map<string, string[]>();
   /** Slots allocated per body scope (deep: includes nested closures). */
@@ -156,10 +159,11 @@ export class Resolver {
   }
 
   // -- bodies ---------------------------------------------------------------
-  private body(body: Body, scope: Scope): Body {
+  private body(parsed: Body, scope: Scope): Body {
     const own = new Set<number>();
     this.bodyStack.push(own);
     try {
+      const body = hoistWithValues(parsed, () => `$w${this.hoisted++}`);
       scope.declaredLater = declaredNames(body);
       // Variables this body introduces by using them are its own, even when a
       // comprehension written before their first use reads them.
@@ -269,11 +273,11 @@ export class Resolver {
       this.error("rego_compile_error", `variables must not shadow ${name} (use a different variable name)`, loc);
     }
     if (how === "arg" && scope.vars.has(name)) return scope.vars.get(name)!;
-    if (how === ":=") {
-      // Function arguments are declared in the rule's outermost scope: `:=` may not redeclare them.
-      let root = scope;
-      while (root.parent) root = root.parent;
-      if (root !== scope && root.vars.has(name)) this.error("rego_compile_error", `var ${name} assigned above`, loc);
+    if (how === ":=" && scope.parent && !scope.parent.parent && scope.parent.vars.has(name)) {
+      // Function arguments are declared in the scope around the rule's body: `:=` there may
+      // not redeclare them. A comprehension is a scope of its own, whose `:=` may shadow
+      // them (OPA: `{x: i | x := xs[i]}` in f(x)).
+      this.error("rego_compile_error", `var ${name} assigned above`, loc);
     }
     if (how !== "arg" && scope.vars.has(name)) {
       this.error("rego_compile_error", `var ${name} ${how === ":=" ? "assigned" : "declared"} above`, loc);
@@ -408,12 +412,24 @@ export class Resolver {
 
   // -- with -----------------------------------------------------------------
   private withModifier(w: With, scope: Scope): CompiledWith {
-    const value = this.term(w.value, scope);
-    const target = this.withTarget(w.target, value);
+    // `with f as g` naming a function or builtin: calls go to g, and `g` is no variable to bind.
+    const fn = this.functionReplacement(w.value, scope);
+    const target = this.withTarget(w.target, fn);
+    // Only a function or builtin target takes a function; `with input.x as count` reads a variable.
+    const replaces = fn !== undefined && target?.kind === "mock";
+    const value: Term = replaces ? { type: "scalar", value: mockKey(fn), loc: w.value.loc } : this.term(w.value, scope);
     return { target: w.target, value, loc: w.loc, compiled: target ?? { kind: "input", path: [] } };
   }
 
-  private withTarget(t: Term, value: Term): WithTarget | undefined {
+  /** The function or builtin a `with` value names (`count`, `object.union_n`, `data.x.f`), unless a local variable is meant. */
+  private functionReplacement(value: Term, scope: Scope): CallTarget | undefined {
+    const parts = plainName(value);
+    if (!parts || scope.lookup(parts[0]!) !== undefined || scope.declaredLater.has(parts[0]!)) return undefined;
+    const target = this.callTarget(parts.join("."), value.loc, false);
+    return target && target.kind !== "special" ? target : undefined;
+  }
+
+  private withTarget(t: Term, replacement: CallTarget | undefined): WithTarget | undefined {
     const parts = plainName(t);
     if (!parts) {
       this.error("rego_compile_error", "with keyword target must reference existing input, data, or a function", t.loc);
@@ -429,7 +445,7 @@ export class Resolver {
       const node = this.tree.get(abs.slice(1));
       if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) {
         const target: CallTarget = { kind: "function", path: abs.slice(1) };
-        return { kind: "mock", key: mockKey(target), arity: this.arityOf(target) ?? 0, replacement: this.replacement(value) };
+        return { kind: "mock", key: mockKey(target), arity: this.arityOf(target) ?? 0, replacement };
       }
       return { kind: "data", path: abs.slice(1) };
     }
@@ -439,23 +455,7 @@ export class Resolver {
       this.error("rego_compile_error", `with keyword target must reference existing input, data, or a function`, t.loc);
       return undefined;
     }
-    return { kind: "mock", key: mockKey(target), arity: this.arityOf(target) ?? 0, replacement: this.replacement(value) };
-  }
-
-  /** `with f as g` where g names a function or builtin: the call goes to g. Otherwise f's result is the value. */
-  private replacement(value: Term): CallTarget | undefined {
-    let parts: string[] | undefined;
-    if (value.type === "var") parts = value.slot === undefined ? [value.name] : undefined;
-    else if (value.type === "ref" && value.head.type === "root" && value.head.root === "data" && value.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
-      const path = value.path.map((p) => (p as { value: string }).value);
-      const node = this.tree.get(path);
-      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path };
-      return undefined;
-    } else if (value.type === "ref" && value.head.type === "var" && value.head.slot === undefined) {
-      parts = plainName(value);
-    }
-    if (!parts) return undefined;
-    return this.callTarget(parts.join("."), value.loc, false);
+    return { kind: "mock", key: mockKey(target), arity: this.arityOf(target) ?? 0, replacement };
   }
 }
 
@@ -517,7 +517,9 @@ function usedNames(body: Body): Set<string> {
       visit(e.right);
     } else if (e.kind === "assign") visit(e.right);
     else if (e.kind === "somein" || e.kind === "every") visit(e.kind === "somein" ? e.collection : e.domain);
-    for (const w of lit.withs) visit(w.value);
+    // A plain name as a `with` value may name a function (`with count as mock`): it makes no
+    // variable of its own; if it is one after all, the literal declares it where it is resolved.
+    for (const w of lit.withs) if (!plainName(w.value)) visit(w.value);
   }
   return out;
 }

@@ -77,8 +77,30 @@ export function loadCaseFile(file: string, dialect?: Dialect): ConformanceCase[]
   const cases = doc instanceof Map ? doc.get("cases") : undefined;
   if (!Array.isArray(cases)) throw new ConformanceFormatError(`${file}: expected a top-level "cases" list`);
   const records = cases.map((c) => (c instanceof Map ? Object.fromEntries([...c].map(([k, v]) => [String(k), v])) : {}) as Record<string, unknown>);
-  const d: Dialect = dialect ?? (records.some((c) => OPA_KEYS.some((k) => k in c)) || file.includes(`${path.sep}testdata${path.sep}`) ? "opa" : "regorus");
+  const d: Dialect = dialect ?? detectDialect(records);
   return records.map((c, i) => toCase(file, c, i, d));
+}
+
+const REGORUS_KEYS = ["no_result", "error", "strict"];
+
+/**
+ * Which dialect a file is written in, from its cases alone (never from where
+ * it lies): keys only one dialect has decide; otherwise OPA's `want_result`
+ * is a list of binding objects keyed by the query's variables, and an OPA
+ * case may leave it out to mean "undefined", which regorus says with
+ * `no_result`. A file that fits both (every want_result a list of such
+ * objects) is read as OPA's.
+ */
+export function detectDialect(records: readonly Record<string, unknown>[]): Dialect {
+  if (records.some((c) => OPA_KEYS.some((k) => k in c))) return "opa";
+  if (records.some((c) => REGORUS_KEYS.some((k) => k in c))) return "regorus";
+  const looksLikeBindings = (c: Record<string, unknown>): boolean => {
+    const w = c["want_result"];
+    if (!Array.isArray(w)) return false;
+    const vars = new Set(String(c["query"] ?? "").match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+    return w.every((b) => b instanceof Map && [...b.keys()].every((k) => typeof k === "string" && vars.has(k)));
+  };
+  return records.every((c) => !("want_result" in c) || looksLikeBindings(c)) ? "opa" : "regorus";
 }
 
 /**

@@ -30,6 +30,18 @@ export class Context {
     public readonly mocks: Map<string, Mock> = new Map(),
   ) {}
 
+  private plain: Context | undefined;
+
+  /**
+   * This context without function mocks: where a mock's replacement runs.
+   * OPA evaluates a replacement with the mocks set aside, so a mock calling
+   * the function it replaces reaches the original, and never another mock.
+   */
+  unmocked(): Context {
+    if (this.mocks.size === 0) return this;
+    return (this.plain ??= new Context(this.input, this.data, this.overrides));
+  }
+
   /** A child context for a `with`: same documents and replacements, fresh memo. */
   derive(): Context {
     return new Context(this.input, this.data, new Map(this.overrides), new Map(this.mocks));

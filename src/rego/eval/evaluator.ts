@@ -103,17 +103,18 @@ export class Evaluator {
       if (i === body.length) return onResult(this.frame, values);
       this.tick();
       const lit = body[i]!;
+      // Negative: an expression the compiler added, with no value of its own in the results.
       const idx = lit.index ?? i;
       if (lit.expr.kind === "term" && !lit.negated && lit.withs.length === 0) {
         return this.evalTerm(lit.expr.term, (v) => {
           // A query of one expression reports false as its value (as OPA does); more expressions fail on it.
           if (v === false && body.length > 1) return false;
-          values[idx] = v;
+          if (idx >= 0) values[idx] = v;
           return step(i + 1);
         });
       }
       return this.evalLiteral(lit, () => {
-        values[idx] = true;
+        if (idx >= 0) values[idx] = true;
         return step(i + 1);
       });
     };
@@ -697,6 +698,9 @@ export class Evaluator {
     }
     for (const [name, child] of node.children) {
       const o = this.ctx.overrides.size ? this.ctx.overrides.get(child.path.join("\0")) : undefined;
+      // A base document and a rule at one path (a conflict OPA's loader would refuse): the
+      // base document shows in the whole, as OPA merges them.
+      if (!o && entries.has(canonicalKey(name)) && this.program.tree.hasRules(child)) continue;
       const v = o ? o.value : this.materialize(child, base === undefined ? undefined : indexValue(base, name));
       if (v !== undefined) entries.set(canonicalKey(name), [name, v]);
     }
@@ -841,7 +845,7 @@ export class Evaluator {
         const arity = this.arity(target, t.args.length);
         return this.evalList(t.args.slice(0, arity), 0, [], () => this.emit(t, arity, mock.value, k));
       }
-      if (mock) target = mock.target;
+      if (mock) return this.callReplacement(mock.target, t, k);
     }
     switch (target.kind) {
       case "special":
@@ -851,6 +855,29 @@ export class Evaluator {
       case "builtin":
         return this.callBuiltin(target.name, t, k);
     }
+  }
+
+  /**
+   * A call that a `with` sent to another function or builtin: its arguments
+   * are evaluated here, the replacement without the mocks (see Context.unmocked).
+   */
+  private callReplacement(target: CallTarget, t: Term & { type: "call" }, k: VK): boolean {
+    if (target.kind !== "function") return target.kind === "builtin" ? this.callBuiltin(target.name, t, k) : this.evalSpecial(target.name, t, k);
+    const node = this.node(target.path);
+    if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
+    const arity = this.arity(target, t.args.length);
+    const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
+    return this.evalList(inputs, 0, new Array(inputs.length), (args) => {
+      const outer = this.ctx;
+      this.ctx = outer.unmocked();
+      let v: Value | undefined;
+      try {
+        v = this.functionValue(node, args);
+      } finally {
+        this.ctx = outer;
+      }
+      return v !== undefined && this.emit(t, arity, v, k);
+    });
   }
 
   private arity(target: CallTarget, given: number): number {
