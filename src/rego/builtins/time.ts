@@ -104,6 +104,13 @@ interface Instant {
 
 /** A number of nanoseconds, or [ns, tz] (and [ns, tz, layout] for time.format). */
 function instantArg(name: string, args: Value[], i: number, allowLayout = false): Instant {
+  const inst = instantOperand(name, args, i, allowLayout);
+  // OPA reads the nanoseconds as an int64 and fails beyond it.
+  if (inst.ns > INT64_MAX || inst.ns < INT64_MIN) throw builtinError(name, "timestamp too big");
+  return inst;
+}
+
+function instantOperand(name: string, args: Value[], i: number, allowLayout: boolean): Instant {
   const v = args[i] as Value;
   if (typeof v === "number" || v instanceof RegoNumber) return { ns: nsOf(v), zone: UTC };
   if (Array.isArray(v) && (v.length === 2 || (allowLayout && v.length === 3))) {

@@ -117,6 +117,10 @@ describe("types and conversions", () => {
     expect(equal(n, -150)).toBe(true);
     expect(call("json.marshal", [n])).toBe("-1.5e2");
     expect(call("to_number", ["42"])).toBe(42);
+    for (const odd of ["nan", "-NaN", "inf", "+Infinity", "iNf"]) {
+      expect(failure("to_number", [odd]).message, odd).toBe("to_number: operand 1 must be valid number string but got string");
+    }
+    expect(failure("to_number", ["1x"]).code).toBe("eval_builtin_error");
     expect(call("to_number", [true])).toBe(1);
     expect(call("to_number", [null])).toBe(0);
     expect(failure("to_number", ["0x10"]).code).toBe("eval_builtin_error");

@@ -31,6 +31,9 @@ describe("yaml", () => {
   it("reads YAML 1.1 scalars as Go's yaml.v2 does", () => {
     expect(call("yaml.unmarshal", ["a: yes\nb: ~\nc: 010"])).toEqual({ a: true, b: null, c: 8 });
     expect(call("yaml.is_valid", ["a: [1"])).toBe(false);
+    // A broken later document makes the whole text invalid.
+    expect(call("yaml.is_valid", ["a: 1\n---\n\tb: 2\n"])).toBe(false);
+    expect(call("yaml.is_valid", ["a: 1\n---\nb: 2\n"])).toBe(true);
     expect(failure("yaml.unmarshal", ["a: [1"]).code).toBe("eval_builtin_error");
   });
 });
@@ -48,6 +51,8 @@ describe("base64, hex, urlquery", () => {
     expect(call("hex.encode", ["é"])).toBe("c3a9");
     expect(call("hex.decode", ["c3a9"])).toBe("é");
     expect(failure("hex.decode", ["abc"]).message).toContain("odd length");
+    // Go names the first invalid byte before it looks at the length.
+    expect(failure("hex.decode", ["fghijkl"]).message).toBe("hex.decode: encoding/hex: invalid byte: U+0067 'g'");
   });
   it("escapes query strings as Go's net/url", () => {
     expect(call("urlquery.encode", ["a b&c=d/é~"])).toBe("a+b%26c%3Dd%2F%C3%A9~");
@@ -74,7 +79,16 @@ describe("units", () => {
     expect(call("units.parse_bytes", ["10"])).toBe(10);
     expect(call("units.parse_bytes", ["1e3"])).toBe(1000);
     expect(call("units.parse_bytes", ["5 MB".replace(" ", "")])).toBe(5e6);
-    expect(call("units.parse_bytes", ["KB"])).toBeUndefined();
+    expect(failure("units.parse_bytes", ["KB"]).message).toBe("units.parse_bytes: no byte amount provided");
+  });
+  it("fails with OPA's messages on what is no quantity", () => {
+    expect(failure("units.parse", [""]).message).toBe("units.parse: no amount provided");
+    expect(failure("units.parse", ["G"]).message).toBe("units.parse: no amount provided");
+    expect(failure("units.parse", ["0.0.0"]).message).toBe("units.parse: could not parse amount to a number");
+    expect(failure("units.parse_bytes", ["1.2.3kb"]).message).toBe("units.parse_bytes: could not parse byte amount to a number");
+    expect(failure("units.parse", ["10e1000000Ei"]).message).toBe("units.parse: exponent too large");
+    expect(call("units.parse", ["1e3k"])).toBe(1e6);
+    expect(call("units.parse", ["2e"])).toBe(2e18);
   });
 });
 

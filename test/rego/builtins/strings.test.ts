@@ -12,6 +12,20 @@ describe("strings", () => {
     expect(failure("substring", ["abc", -1, 1]).message).toBe("substring: negative offset");
     expect(call("strings.reverse", ["a😀b"])).toBe("b😀a");
   });
+  it("strings.split_n keeps the first or the last parts", () => {
+    expect(call("strings.split_n", ["a.b.c.d", ".", 2])).toEqual(["a", "b"]);
+    expect(call("strings.split_n", ["a.b.c.d", ".", -2])).toEqual(["c", "d"]);
+    expect(call("strings.split_n", ["a.b.c.d", ".", 0])).toEqual([]);
+    expect(call("strings.split_n", ["a.b", ".", 9])).toEqual(["a", "b"]);
+    expect(call("strings.split_n", ["abc", "", -2])).toEqual(["b", "c"]);
+    expect(failure("strings.split_n", ["a.b", ".", 1.5]).code).toBe("eval_type_error");
+  });
+  it("strings.replace_n with an empty key, as Go's Replacer", () => {
+    expect(call("strings.replace_n", [{ "": "X" }, "ab"])).toBe("XaXbX");
+    expect(call("strings.replace_n", [{ "": "X", a: "Y" }, "ab"])).toBe("XYXbX");
+    expect(call("strings.replace_n", [{ "": "-", "é": "e" }, "aéb"])).toBe("-a-e-b-");
+    expect(failure("strings.replace_n", [{ a: 1 }, "ab"]).code).toBe("eval_type_error");
+  });
   it("split, concat, replace as Go", () => {
     expect(call("split", ["a,b,,c", ","])).toEqual(["a", "b", "", "c"]);
     expect(call("split", ["a😀", ""])).toEqual(["a", "😀"]);

@@ -40,6 +40,9 @@ describe("time", () => {
     expect(call("time.clock", [[T, "Europe/Paris"]])).toEqual([19, 58, 45]);
     expect(call("time.weekday", [T])).toBe("Sunday");
     expect(call("time.date", [-1])).toEqual([1969, 12, 31]);
+    // Nanoseconds are an int64 in OPA.
+    expect(failure("time.date", [1582977600 * 1e12]).message).toBe("time.date: timestamp too big");
+    expect(failure("time.clock", [-1e19]).message).toBe("time.clock: timestamp too big");
   });
   it("adds dates with Go's normalization", () => {
     const jan31 = call("time.parse_ns", ["2006-01-02", "2021-01-31"]) as number;
@@ -75,6 +78,9 @@ describe("net", () => {
   });
   it("merges into the fewest blocks", () => {
     expect(equal(call("net.cidr_merge", [["192.0.128.0/24", "192.0.129.0/24"]])!, set("192.0.128.0/23"))).toBe(true);
+    // A bare IPv4 address is a /32; a bare IPv6 address is refused, as OPA.
+    expect(failure("net.cidr_merge", [["2001:db8::1"]]).message).toBe("net.cidr_merge: IPv6 invalid: needs prefix length");
+    expect(equal(call("net.cidr_merge", [["2001:db8::1/128"]])!, set("2001:db8::1/128"))).toBe(true);
     expect(equal(call("net.cidr_merge", [set("10.0.0.1", "10.0.0.0", "10.0.0.2/31", "2001:db8::/33", "2001:db8:8000::/33")])!, set("10.0.0.0/30", "2001:db8::/32"))).toBe(true);
     expect(equal(call("net.cidr_merge", [["10.0.0.0/8", "10.1.0.0/16"]])!, set("10.0.0.0/8"))).toBe(true);
   });
