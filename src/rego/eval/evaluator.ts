@@ -33,6 +33,8 @@ export interface EvalOptions {
   deadline: number;
   maxDepth: number;
   print?: ((line: string, loc: Location) => void) | undefined;
+  /** Where trace() notes go. */
+  note?: ((message: string) => void) | undefined;
   nowNs: bigint;
 }
 
@@ -72,7 +74,7 @@ export class Evaluator {
   ) {
     this.ctx = root;
     this.deadline = options.deadline;
-    this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}) };
+    this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}), ...(options.note ? { note: options.note } : {}) };
   }
 
   /** The rule being evaluated, for messages. */

@@ -43,6 +43,13 @@ describe("runtime and print", () => {
   it("opa.runtime is an empty environment", () => {
     expect(call("opa.runtime", [])).toEqual({ env: {}, config: {} });
   });
+  it("trace is true and hands its note to the context", () => {
+    const notes: string[] = [];
+    expect(call("trace", ["checked"], { ...ctx(), note: (n) => notes.push(n) })).toBe(true);
+    expect(call("trace", ["dropped"])).toBe(true);
+    expect(notes).toEqual(["checked"]);
+    expect(failure("trace", [1]).message).toBe("trace: operand 1 must be string but got number");
+  });
   it("formats print arguments as OPA", () => {
     expect(formatPrintArgs(["Hello", ["Hello"], set(2, 1), undefined, null])).toBe('Hello ["Hello"] {1, 2} <undefined> null');
   });
