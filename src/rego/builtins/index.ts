@@ -13,6 +13,7 @@ import { conversionBuiltins } from "./conversions.js";
 import { cryptoBuiltins } from "./crypto.js";
 import { encodingBuiltins } from "./encoding.js";
 import { globBuiltins } from "./glob.js";
+import { globsMatchBuiltins } from "./globs-match.js";
 import { jsonPatchBuiltins } from "./json-patch.js";
 import { netBuiltins } from "./net.js";
 import { numberBuiltins } from "./numbers.js";
@@ -44,6 +45,7 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   stringBuiltins,
   regexBuiltins,
   globBuiltins,
+  globsMatchBuiltins,
   encodingBuiltins,
   unitBuiltins,
   timeBuiltins,

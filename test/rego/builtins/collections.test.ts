@@ -113,5 +113,11 @@ describe("walk and graph.reachable", () => {
   });
   it("follows edges from the initial nodes", () => {
     same(call("graph.reachable", [{ a: ["b"], b: set("c"), c: [], d: ["a"] }, ["a"]]), set("a", "b", "c"));
+    // A node that is no key of the graph is not reached (OPA).
+    same(call("graph.reachable", [{ a: ["x"] }, ["a", "y"]]), set("a"));
+  });
+  it("lists the paths from the initial nodes, ending at leaves, cycles and nodes outside the graph", () => {
+    same(call("graph.reachable_paths", [{ a: ["b"], b: ["c", "a"], c: [], d: ["x"], e: [] }, ["a", "d", "e", "zz"]]), set(["a", "b", "c"], ["a", "b"], ["d"], ["e"]));
+    same(call("graph.reachable_paths", [{ a: set("b", "c"), b: [], c: [] }, set("a")]), set(["a", "b"], ["a", "c"]));
   });
 });
