@@ -15,6 +15,7 @@ import { encodingBuiltins } from "./encoding.js";
 import { globBuiltins } from "./glob.js";
 import { globsMatchBuiltins } from "./globs-match.js";
 import { jsonPatchBuiltins } from "./json-patch.js";
+import { jsonSchemaBuiltins } from "./json-schema.js";
 import { netBuiltins } from "./net.js";
 import { numberBuiltins } from "./numbers.js";
 import { objectBuiltins } from "./objects.js";
@@ -41,6 +42,7 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   arrayBuiltins,
   objectBuiltins,
   jsonPatchBuiltins,
+  jsonSchemaBuiltins,
   typeBuiltins,
   stringBuiltins,
   regexBuiltins,

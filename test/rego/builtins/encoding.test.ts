@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RegoObject, equal } from "../../../src/rego/value.js";
+import { RegoObject, type Value, equal, objectEntries } from "../../../src/rego/value.js";
 import { call, failure, set } from "./helpers.js";
 
 describe("json", () => {
@@ -97,5 +97,34 @@ describe("yaml round trip of YAML 1.1 look-alikes", () => {
     for (const s of ["yes", "on", "NO", "1", "0x1f", "~", "1_000", "12:30"]) {
       expect(call("yaml.unmarshal", [call("yaml.marshal", [{ a: s }])!]), s).toEqual({ a: s });
     }
+  });
+});
+
+describe("json.verify_schema and json.match_schema", () => {
+  const schema = { properties: { id: { type: "string" }, n: { minimum: 2 } }, required: ["id"] };
+  it("verify gives [true, null] or [false, a jsonschema: message]", () => {
+    expect(call("json.verify_schema", [schema])).toEqual([true, null]);
+    expect(call("json.verify_schema", [JSON.stringify(schema)])).toEqual([true, null]);
+    expect(call("json.verify_schema", [{ $schema: "http://json-schema.org/draft-04/schema#", type: "object" }])).toEqual([true, null]);
+    const [ok, problem] = call("json.verify_schema", [{ type: "nope" }]) as [boolean, string];
+    expect(ok).toBe(false);
+    expect(problem).toMatch(/^jsonschema: /);
+    expect(call("json.verify_schema", ["{"])).toEqual([false, "jsonschema: invalid JSON string"]);
+    expect(call("json.verify_schema", [1])).toEqual([false, "jsonschema: wrong type, expected string or object"]);
+  });
+  it("match reports errors as OPA's gojsonschema does", () => {
+    expect(call("json.match_schema", [{ id: "a", n: 3 }, schema])).toEqual([true, []]);
+    const [ok, errors] = call("json.match_schema", [{ id: 5, n: 1 }, schema]) as [boolean, Value[]];
+    expect(ok).toBe(false);
+    expect(errors.map((e) => Object.fromEntries(objectEntries(e as never) as Iterable<[string, Value]>))).toEqual([
+      { error: "id: Invalid type. Expected: string, given: integer", type: "invalid_type", field: "id", desc: "Invalid type. Expected: string, given: integer" },
+      { error: "n: Must be greater than or equal to 2", type: "number_gte", field: "n", desc: "Must be greater than or equal to 2" },
+    ]);
+    const [, missing] = call("json.match_schema", ['{"n": 2}', JSON.stringify(schema)]) as [boolean, Value[]];
+    expect(Object.fromEntries(objectEntries(missing[0] as never) as Iterable<[string, Value]>)).toMatchObject({ field: "(root)", type: "required", desc: "id is required" });
+  });
+  it("fetches nothing: a remote $ref is no valid schema", () => {
+    expect((call("json.verify_schema", [{ $ref: "https://example.com/schema.json" }]) as Value[])[0]).toBe(false);
+    expect(failure("json.match_schema", [{}, { $ref: "https://example.com/schema.json" }]).code).toBe("eval_builtin_error");
   });
 });
