@@ -16,6 +16,7 @@ import { globBuiltins } from "./glob.js";
 import { globsMatchBuiltins } from "./globs-match.js";
 import { jsonPatchBuiltins } from "./json-patch.js";
 import { jsonSchemaBuiltins } from "./json-schema.js";
+import { jwtBuiltins } from "./jwt.js";
 import { netBuiltins } from "./net.js";
 import { numberBuiltins } from "./numbers.js";
 import { objectBuiltins } from "./objects.js";
@@ -29,6 +30,7 @@ import { typeBuiltins } from "./type-predicates.js";
 import { unitBuiltins } from "./units.js";
 import type { BuiltinDef } from "./types.js";
 import { walkBuiltins } from "./walk.js";
+import { x509Builtins } from "./x509.js";
 
 export { BuiltinError } from "./types.js";
 export type { BuiltinContext, BuiltinDef, BuiltinErrorCode } from "./types.js";
@@ -54,6 +56,8 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   netBuiltins,
   semverBuiltins,
   cryptoBuiltins,
+  jwtBuiltins,
+  x509Builtins,
   bitsBuiltins,
   conversionBuiltins,
   walkBuiltins,
