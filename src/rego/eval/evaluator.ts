@@ -740,7 +740,7 @@ export class Evaluator {
         const v = this.inRuleFrame(rule, () => this.ruleBranches(rule));
         if (v === undefined) continue;
         if (result !== undefined && !equal(result, v)) {
-          throw new RegoError("eval_conflict_error", `complete rules must not produce multiple outputs (${node.name})`, rule.loc);
+          throw new RegoError("eval_conflict_error", `rule ${node.name} produced conflicting values`, rule.loc);
         }
         result = v;
       }
@@ -811,8 +811,10 @@ export class Evaluator {
       this.evalBody(b.body, 0, () =>
         this.evalTerm(b.value, (v) => {
           if (result !== undefined && !equal(result, v)) {
-            const what = rule.head.kind === "function" ? "functions must not produce multiple outputs for same inputs" : "complete rules must not produce multiple outputs";
-            throw new RegoError("eval_conflict_error", `${what} (${["data", ...rule.path].join(".")})`, rule.loc);
+            // OPA 1.x's wording (topdown/conflicts.go).
+            const ref = ["data", ...rule.path].join(".");
+            const message = rule.head.kind === "function" ? `function ${ref} produced conflicting values for the same inputs` : `rule ${ref} produced conflicting values`;
+            throw new RegoError("eval_conflict_error", message, rule.loc);
           }
           result = v;
           return b.once;
@@ -968,7 +970,7 @@ export class Evaluator {
       });
       if (v === undefined) continue;
       if (result !== undefined && !equal(result, v)) {
-        throw new RegoError("eval_conflict_error", `functions must not produce multiple outputs for same inputs (${node.name})`, rule.loc);
+        throw new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc);
       }
       result = v;
     }

@@ -57,6 +57,13 @@ describe("object builtins", () => {
   });
 });
 
+describe("object.filter and object.remove operands", () => {
+  it("name the expected types in OPA's order", () => {
+    expect(failure("object.filter", [{}, null]).message).toBe("object.filter: operand 2 must be one of {object, set, array} but got null");
+    expect(failure("object.remove", [{}, 1]).message).toBe("object.remove: operand 2 must be one of {object, set, array} but got number");
+  });
+});
+
 describe("json.filter and json.remove", () => {
   const doc = { a: { b: 1, c: [1, 2, 3] }, d: 4 } as Value;
   it("keeps only the paths", () => {
