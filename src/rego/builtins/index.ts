@@ -21,6 +21,7 @@ import { netBuiltins } from "./net.js";
 import { numberBuiltins } from "./numbers.js";
 import { objectBuiltins } from "./objects.js";
 import { regexBuiltins } from "./regex.js";
+import { renderTemplateBuiltins } from "./render-template.js";
 import { runtimeBuiltins } from "./runtime.js";
 import { semverBuiltins } from "./semver.js";
 import { setBuiltins } from "./sets.js";
@@ -47,6 +48,7 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   jsonSchemaBuiltins,
   typeBuiltins,
   stringBuiltins,
+  renderTemplateBuiltins,
   regexBuiltins,
   globBuiltins,
   globsMatchBuiltins,
