@@ -189,6 +189,8 @@ function parseDuration(s: string): bigint {
   let total = 0n;
   while (rest !== "") {
     const m = /^(\d*)(?:\.(\d*))?([^\d.]+)/.exec(rest);
+    // Go: a number with nothing after it has no unit ("1", "1h2").
+    if (!m && /^\d*(\.\d*)?$/.test(rest) && /\d/.test(rest)) throw builtinError("time.parse_duration_ns", `time: missing unit in duration ${JSON.stringify(s)}`);
     if (!m || (m[1] === "" && (m[2] === undefined || m[2] === ""))) fail();
     const unitName = m![3]!;
     const unit = UNITS[unitName];

@@ -32,6 +32,10 @@ describe("time", () => {
     expect(call("time.parse_duration_ns", ["1h6m13.3s20ms15µs1ns"])).toBe(3973320015001);
     expect(call("time.parse_duration_ns", ["-1.5h"])).toBe(-5400e9);
     expect(call("time.parse_duration_ns", ["0"])).toBe(0);
+    // Go's messages (OPA passes time.ParseDuration's error on).
+    expect(failure("time.parse_duration_ns", ["1h2"]).message).toBe('time.parse_duration_ns: time: missing unit in duration "1h2"');
+    expect(failure("time.parse_duration_ns", ["3x"]).message).toBe('time.parse_duration_ns: time: unknown unit "x" in duration "3x"');
+    expect(failure("time.parse_duration_ns", ["h"]).message).toBe('time.parse_duration_ns: time: invalid duration "h"');
     expect(failure("time.parse_duration_ns", ["1d"]).message).toContain('unknown unit "d"');
     expect(failure("time.parse_duration_ns", [""]).code).toBe("eval_builtin_error");
   });
