@@ -14,6 +14,7 @@ import { cryptoBuiltins } from "./crypto.js";
 import { encodingBuiltins } from "./encoding.js";
 import { globBuiltins } from "./glob.js";
 import { globsMatchBuiltins } from "./globs-match.js";
+import { graphqlBuiltins } from "./graphql.js";
 import { jsonPatchBuiltins } from "./json-patch.js";
 import { jsonSchemaBuiltins } from "./json-schema.js";
 import { jwtBuiltins } from "./jwt.js";
@@ -46,6 +47,7 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   objectBuiltins,
   jsonPatchBuiltins,
   jsonSchemaBuiltins,
+  graphqlBuiltins,
   typeBuiltins,
   stringBuiltins,
   renderTemplateBuiltins,

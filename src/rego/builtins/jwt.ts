@@ -34,10 +34,11 @@ function split(name: string, v: Value): Token {
   return { header: parts[0]!, payload: parts[1]!, signature: parts[2]! };
 }
 
-/** base64url, padded or not, strictly (Buffer alone would skip stray characters). */
+/** base64url, padded or not, strictly (Buffer alone would skip stray characters); Go's message names the first bad byte. */
 function b64url(name: string, s: string, what: string): Buffer {
   const bare = s.replace(/={1,2}$/, "");
-  if (!/^[A-Za-z0-9_-]*$/.test(bare) || bare.length % 4 === 1) throw builtinError(name, `JWT ${what} had invalid encoding: illegal base64 data`);
+  const bad = /[^A-Za-z0-9_-]/.exec(bare);
+  if (bad || bare.length % 4 === 1) throw builtinError(name, `JWT ${what} had invalid encoding: illegal base64 data at input byte ${bad ? bad.index : bare.length}`);
   return Buffer.from(bare, "base64url");
 }
 
