@@ -266,7 +266,11 @@ function annotationInfo(a: Annotation): AnnotationInfo {
   return { ...a.raw, scope: a.scope } as AnnotationInfo;
 }
 
-/** Runs every `test_*` rule like `opa test`: pass when defined and not false. */
+/**
+ * Runs every `test_*` rule like `opa test`: pass when defined and not false.
+ * Each result carries what its test printed and the notes of its `trace`
+ * calls (OPA's test runner captures both per test).
+ */
 export function runRegoTests(
   compiled: CompiledPolicies,
   options: { runPattern?: string | RegExp; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number } = {},
