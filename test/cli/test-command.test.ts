@@ -57,13 +57,16 @@ describe("planguard test", () => {
     const dir = dirWith({
       "lib/k8s/data.json": '{"allowed": ["a"]}',
       "lib/k8s/limits.yaml": "cpu: 2\n",
-      "lib/k8s/k8s.rego": "package lib.k8s\nok(x) if x in data.k8s.allowed\n",
+      "lib/k8s/k8s.rego": "package lib.k8s\ndefault strict := false\nok(x) if x in data.k8s.allowed\n",
       "validator/fixture.yaml": "name: x\n",
       "validator/v_test.rego": "package validator\nimport data.lib.k8s\ntest_ok if k8s.ok(\"a\")\ntest_limits if data.k8s.cpu == 2\ntest_root if data.name == \"x\"\n",
     });
     const run = await runCli(["test", path.join(dir, "lib"), path.join(dir, "validator")]);
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("PASS: 3/3");
     expect(run.code).toBe(0);
+    // A module reached twice (lib and lib/k8s) is loaded once; lib/k8s's data also lands at the root, as in OPA.
+    const again = await runCli(["test", path.join(dir, "lib"), path.join(dir, "lib", "k8s"), path.join(dir, "validator")]);
+    expect(again.stdout.trimEnd().split("\n").at(-1)).toBe("PASS: 3/3");
   });
 
   it("exits 2 naming both files when two data files define one key", async () => {

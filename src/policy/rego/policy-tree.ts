@@ -28,6 +28,15 @@ const isDataFile = (file: string) => DATA_EXTENSIONS.includes(path.extname(file)
 export async function readPolicyTree(paths: readonly string[], dataFiles: readonly string[] = []): Promise<PolicyTree> {
   const tree: PolicyTree = { sources: [], data: {} };
   const origins = new Map<string, string>();
+  // A module reached twice (`planguard test lib lib/k8s`) is loaded once, as
+  // OPA keys modules by file; data files load at each place they are reached, as in OPA.
+  const seen = new Set<string>();
+  const firstTime = (file: string): boolean => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   for (const p of paths) {
     let isDir: boolean;
     try {
@@ -37,12 +46,12 @@ export async function readPolicyTree(paths: readonly string[], dataFiles: readon
     }
     if (!isDir) {
       if (isDataFile(p)) await mergeDataFile(tree.data, origins, p, []);
-      else tree.sources.push(...(await readPolicies([p], false, true)));
+      else if (firstTime(p)) tree.sources.push(...(await readPolicies([p], false, true)));
       continue;
     }
     const files = (await fg(["**/*.rego", ...DATA_EXTENSIONS.map((e) => `**/*${e}`)], { cwd: p, onlyFiles: true, caseSensitiveMatch: false, ignore: ["**/node_modules/**"] })).sort();
     if (files.length === 0) throw new InputError(p, "holds no .rego, JSON or YAML files");
-    const rego = files.filter((f) => f.toLowerCase().endsWith(".rego")).map((f) => path.join(p, f));
+    const rego = files.filter((f) => f.toLowerCase().endsWith(".rego")).map((f) => path.join(p, f)).filter(firstTime);
     if (rego.length > 0) tree.sources.push(...(await readPolicies(rego, false, true)));
     for (const f of files.filter(isDataFile)) {
       const dir = path.posix.dirname(f);
