@@ -1,11 +1,14 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies } from "../policy/rego/runner.js";
+import { InputError } from "../plan/errors.js";
 import { compileLeavingOutBroken } from "../policy/rego/compile-tests.js";
+import { readPolicyTree } from "../policy/rego/policy-tree.js";
+import { BUNDLED_POLICY_DIR, readPolicies } from "../policy/rego/runner.js";
 import { runRegoTests } from "../rego/index.js";
 import type { Value } from "../rego/value.js";
 import { collect, parseRegoVersion } from "./common-options.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";
+import { formatTestReport } from "./test-report.js";
 
 interface TestFlags {
   format: string;
@@ -13,11 +16,14 @@ interface TestFlags {
   data: string[];
   timeout: string;
   regoVersion: string;
+  verbose?: boolean;
 }
 
 /**
  * `planguard test`: runs every `test_*` rule of the given policies like
- * `opa test`, one line per test, and a closing `N passed, N failed`.
+ * `opa test`: the paths are loaded as OPA's loader does (modules, and JSON
+ * and YAML files as data at their directory's path), the report lists the
+ * tests that did not pass (all of them with -v) and a `PASS: N/M` summary.
  * The bundled helper package (data.planguard.lib) is always loaded, so
  * policies written against it test on their own.
  */
@@ -28,7 +34,8 @@ export function registerTest(program: Command): void {
     .argument("[paths...]", "policy files or directories (default: the working directory)")
     .option("-f, --format <format>", "text or json", "text")
     .option("-r, --run <regex>", "run only tests whose name matches")
-    .option("-d, --data <file>", "JSON or YAML document added under data; repeatable", collect, [])
+    .option("-d, --data <file>", "JSON or YAML document merged at the root of data; repeatable", collect, [])
+    .option("-v, --verbose", "list every test, with its print output and trace notes")
     .option("--timeout <ms>", "time budget of each test", "10000")
     .option("--rego-version <v0|v1>", "Rego syntax of the policy files: v1 (OPA 1.x, the default) or v0 (OPA 0.x)", "v1")
     .action(async (paths: string[], flags: TestFlags) => {
@@ -49,10 +56,12 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   }
   const timeoutMs = Number(flags.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds (got "${flags.timeout}")`);
-  const sources = await readPolicies(paths, false, true);
+  const tree = await readPolicyTree(paths, flags.data);
+  const sources = tree.sources;
+  if (sources.length === 0) throw new InputError(paths.join(", "), "holds no .rego files");
   const lib = path.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
   if (!sources.some((s) => path.resolve(s.file) === lib)) sources.push(...(await readPolicies([lib], false)));
-  const data = await readDataFiles(flags.data);
+  const data = tree.data;
   // A file that does not compile is reported and left out; the others' tests still run.
   const { compiled, broken } = compileLeavingOutBroken(
     sources.map((s) => {
@@ -69,12 +78,7 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   if (flags.format === "json") {
     process.stdout.write(JSON.stringify({ results, summary: { passed, failed } }, null, 2) + "\n");
   } else {
-    const lines = results.map((r) => {
-      const status = r.status.toUpperCase().padEnd(5);
-      const detail = r.error ? `: ${r.error}` : "";
-      return `${status} ${r.file}:${r.line} ${r.package}.${r.name} (${r.durationMs.toFixed(1)}ms)${detail}`;
-    });
-    process.stdout.write([...lines, "", `${passed} passed, ${failed} failed`, ""].join("\n"));
+    process.stdout.write(formatTestReport(results, flags.verbose === true));
   }
   if (broken.length > 0) {
     process.stderr.write(`planguard: ${broken.length} policy file(s) did not compile; their tests did not run\n`);
@@ -82,3 +86,4 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   }
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
+

@@ -50,6 +50,8 @@ export interface EvaluateOptions {
    * print hook, it gets each line and the location of the print call.
    */
   print?: (line: string, loc: Location) => void;
+  /** Where `trace(note)` records its notes (OPA's Note events); without it they are dropped. */
+  note?: (message: string) => void;
   strictBuiltinErrors?: boolean;
 }
 
@@ -87,6 +89,11 @@ export interface QueryResult {
   expressions: Value[];
 }
 
+export interface TestOutput {
+  kind: "print" | "note";
+  text: string;
+}
+
 export interface TestResult {
   name: string;
   package: string;
@@ -95,6 +102,8 @@ export interface TestResult {
   status: "pass" | "fail" | "error";
   error?: string;
   durationMs: number;
+  /** What the test printed and the notes its `trace` calls recorded, in order. */
+  output: TestOutput[];
 }
 
 /** A module's own `regoVersion` overrides the options' (the bundled library beside a user's v0 files). */
@@ -199,6 +208,7 @@ export class Session {
       deadline: this.deadline,
       maxDepth: this.options.maxDepth ?? 2_000,
       print: this.options.print,
+      note: this.options.note,
       nowNs: BigInt(Date.now()) * 1_000_000n,
     });
   }
@@ -259,10 +269,14 @@ function annotationInfo(a: Annotation): AnnotationInfo {
   return { ...a.raw, scope: a.scope } as AnnotationInfo;
 }
 
-/** Runs every `test_*` rule like `opa test`: pass when defined and not false. */
+/**
+ * Runs every `test_*` rule like `opa test`: pass when defined and not false.
+ * Each result carries what its test printed and the notes of its `trace`
+ * calls (OPA's test runner captures both per test).
+ */
 export function runRegoTests(
   compiled: CompiledPolicies,
-  options: { runPattern?: string | RegExp; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number; print?: (line: string, loc: Location) => void } = {},
+  options: { runPattern?: string | RegExp; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number } = {},
 ): TestResult[] {
   // Matched against "data.<package>.<test>", as `opa test --run` does.
   const pattern = options.runPattern === undefined ? undefined : typeof options.runPattern === "string" ? new RegExp(options.runPattern) : options.runPattern;
@@ -275,7 +289,7 @@ export function runRegoTests(
       const ref = ["data", ...r.path].join(".");
       if (seen.has(ref) || (pattern && !pattern.test(ref))) continue;
       seen.add(ref);
-      const result: TestResult = { name: r.path.slice(m.pkg.length).join("."), package: m.pkg.join("."), file: m.file, line: r.loc.line, status: "fail", durationMs: 0 };
+      const result: TestResult = { name: r.path.slice(m.pkg.length).join("."), package: m.pkg.join("."), file: m.file, line: r.loc.line, status: "fail", durationMs: 0, output: [] };
       const start = performance.now();
       try {
         const opts: EvaluateOptions = {};
@@ -283,7 +297,8 @@ export function runRegoTests(
         if (options.data !== undefined) opts.data = options.data;
         if (options.timeoutMs !== undefined) opts.timeoutMs = options.timeoutMs;
         if (options.maxDepth !== undefined) opts.maxDepth = options.maxDepth;
-        if (options.print) opts.print = options.print;
+        opts.print = (text) => result.output.push({ kind: "print", text });
+        opts.note = (text) => result.output.push({ kind: "note", text });
         const value = compiled.evaluate(ref, opts);
         result.status = value !== undefined && value !== false ? "pass" : "fail";
       } catch (err) {

@@ -39,7 +39,7 @@ export class RegoNumber {
   constructor(
     /** The value, never -0. */
     readonly value: number,
-    /** The text as written (a JSON number's syntax), never the canonical one. */
+    /** The text as written (a JSON number's syntax), never the canonical one; or the exact digits of an integer beyond 2^53 (builtins/exact-int.ts). */
     readonly text: string,
   ) {}
 

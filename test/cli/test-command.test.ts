@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,28 +7,77 @@ import { repoRoot } from "../helpers/shared.js";
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "planguard-test-"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
 
 describe("planguard test", () => {
-  it("runs every test_* rule, one line each, and closes with N passed, N failed", async () => {
-    const dir = dirWith({
+  const library = () =>
+    dirWith({
       "p.rego": "package p\nallow if input.user == \"admin\"\n",
-      "p_test.rego": 'package p_test\nimport data.p\ntest_admin if p.allow with input as {"user": "admin"}\ntest_guest_denied if not p.allow with input as {"user": "guest"}\ntest_wrong if p.allow with input as {"user": "guest"}\n',
+      "p_test.rego": 'package p_test\nimport data.p\ntest_admin if p.allow with input as {"user": "admin"}\ntest_guest_denied if not p.allow with input as {"user": "guest"}\ntest_wrong if {\n  print("user is", "guest")\n  trace("checking allow")\n  p.allow with input as {"user": "guest"}\n}\nv := 1\nv := 2\ntest_broken if v == 1\n',
     });
-    const run = await runCli(["test", dir]);
+
+  it("reports like opa test: the tests that did not pass under file:line:, then PASS/FAIL/ERROR counts", async () => {
+    const run = await runCli(["test", library()]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^PASS  .*p_test\.rego:3 p_test\.test_admin/m);
-    expect(run.stdout).toMatch(/^FAIL  .*p_test\.rego:5 p_test\.test_wrong/m);
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("2 passed, 1 failed");
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("data."))).toEqual([
+      expect.stringMatching(/^data\.p_test\.test_wrong: FAIL \([\d.]+(ns|µs|ms|s)\)$/),
+      expect.stringMatching(/^data\.p_test\.test_broken: ERROR \(/),
+    ]);
+    expect(run.stdout).toMatch(/p_test\.rego:5:\ndata\.p_test\.test_wrong: FAIL/);
+    // print output of a failed test is shown, trace notes only with -v.
+    expect(run.stdout).toContain("\n  user is guest\n");
+    expect(run.stdout).not.toContain("checking allow");
+    expect(run.stdout).toMatch(/test_broken: ERROR .*\n  .*eval_conflict_error/);
+    expect(lines.slice(-4)).toEqual(["-".repeat(80), "PASS: 2/4", "FAIL: 1/4", "ERROR: 1/4"]);
   });
 
-  it("selects tests with --run and reports JSON", async () => {
-    const dir = dirWith({ "t.rego": "package t\ntest_a if true\ntest_b if false\n" });
+  it("lists every test with -v, with print output and trace notes", async () => {
+    const run = await runCli(["test", "-v", library()]);
+    expect(run.stdout).toMatch(/p_test\.rego:3:\ndata\.p_test\.test_admin: PASS \(/);
+    expect(run.stdout).toMatch(/test_wrong: FAIL \([^)]*\)\n\n  user is guest\n  Note "checking allow"\n/);
+    expect(run.stdout.trimEnd().split("\n").slice(-3)).toEqual(["PASS: 2/4", "FAIL: 1/4", "ERROR: 1/4"]);
+  });
+
+  it("selects tests with --run and reports JSON, each test listed", async () => {
+    const dir = dirWith({ "t.rego": 'package t\ntest_a if trace("a")\ntest_b if false\n' });
     const run = await runCli(["test", dir, "--run", "test_a", "-f", "json"]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).summary).toEqual({ passed: 1, failed: 0 });
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toEqual({ passed: 1, failed: 0 });
+    expect(report.results).toEqual([expect.objectContaining({ package: "t", name: "test_a", status: "pass", line: 2, output: [{ kind: "note", text: "a" }] })]);
+  });
+
+  it("loads JSON and YAML files as data at their directory's path, as opa test does", async () => {
+    const dir = dirWith({
+      "lib/k8s/data.json": '{"allowed": ["a"]}',
+      "lib/k8s/limits.yaml": "cpu: 2\n",
+      "lib/k8s/k8s.rego": "package lib.k8s\ndefault strict := false\nok(x) if x in data.k8s.allowed\n",
+      "validator/fixture.yaml": "name: x\n",
+      "validator/v_test.rego": "package validator\nimport data.lib.k8s\ntest_ok if k8s.ok(\"a\")\ntest_limits if data.k8s.cpu == 2\ntest_root if data.name == \"x\"\n",
+    });
+    const run = await runCli(["test", path.join(dir, "lib"), path.join(dir, "validator")]);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("PASS: 3/3");
+    expect(run.code).toBe(0);
+    // A module reached twice (lib and lib/k8s) is loaded once; lib/k8s's data also lands at the root, as in OPA.
+    const again = await runCli(["test", path.join(dir, "lib"), path.join(dir, "lib", "k8s"), path.join(dir, "validator")]);
+    expect(again.stdout.trimEnd().split("\n").at(-1)).toBe("PASS: 3/3");
+  });
+
+  it("exits 2 naming both files when two data files define one key", async () => {
+    const dir = dirWith({
+      "lib/a/data.json": '{"x": 1}',
+      "lib/a/more.yaml": "x: 2\n",
+      "lib/t.rego": "package t\ntest_a if true\n",
+    });
+    const run = await runCli(["test", path.join(dir, "lib")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/more\.yaml: merge error: data\.a\.x is already defined by .*data\.json/);
   });
 
   it("exits 2 with the file, line and column of a parse error", async () => {
@@ -67,15 +116,17 @@ describe("planguard test", () => {
     const run = await runCli(["test", path.join(repoRoot, "policies")]);
     expect(run.stdout).not.toMatch(/^(FAIL|ERROR)/m);
     expect(run.code).toBe(0);
-    expect(Number(/^(\d+) passed, 0 failed$/m.exec(run.stdout)?.[1])).toBeGreaterThan(100);
+    const total = /^PASS: (\d+)\/(\d+)$/m.exec(run.stdout);
+    expect(total?.[1]).toBe(total?.[2]);
+    expect(Number(total?.[1])).toBeGreaterThan(100);
   });
 });
 
 describe("a v0 policy library", () => {
   it("passes its own tests (with, partial rules, helpers in another package, function mocks) under --rego-version v0", async () => {
-    const run = await runCli(["test", "--rego-version", "v0", path.join(repoRoot, "fixtures", "v0-library")]);
-    expect(run.stdout).toMatch(/test_helper_mocked/);
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("9 passed, 0 failed");
+    const run = await runCli(["test", "-v", "--rego-version", "v0", path.join(repoRoot, "fixtures", "v0-library")]);
+    expect(run.stdout).toMatch(/test_helper_mocked: PASS/);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("PASS: 9/9");
     expect(run.code).toBe(0);
   });
 

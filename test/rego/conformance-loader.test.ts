@@ -35,7 +35,7 @@ describe("conformance loader and runner", () => {
     p := 2
   query: data.x.p = y
   want_error_code: eval_conflict_error
-  want_error: complete rules must not produce multiple outputs
+  want_error: rule data.x.p produced conflicting values
 - note: undefined
   modules:
   - |

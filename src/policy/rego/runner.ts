@@ -89,22 +89,26 @@ export async function readPolicies(paths: readonly string[], bundled: boolean, w
 export async function readDataFiles(files: readonly string[]): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = {};
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (err) {
-      throw new InputError(file, describeFsError(err));
-    }
-    let value: unknown;
-    try {
-      value = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-    } catch (err) {
-      throw new InputError(file, `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(err as Error).message.split("\n")[0]}`);
-    }
+    const value = await readDataFile(file);
     if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InputError(file, "a data file must hold an object");
     deepMerge(data, value as Record<string, unknown>);
   }
   return data;
+}
+
+/** One JSON (by its .json extension) or YAML data file's value. */
+export async function readDataFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    throw new InputError(file, describeFsError(err));
+  }
+  try {
+    return file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new InputError(file, `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(err as Error).message.split("\n")[0]}`);
+  }
 }
 
 function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {

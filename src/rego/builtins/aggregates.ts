@@ -1,7 +1,23 @@
 /** Aggregates over collections: count, sum, product, max, min, sort, any, all. */
 import { type Value, RegoSet, asNumber, compare, isObject, objectSize } from "../value.js";
 import { arrayOrSet, def, elementTypeError, typeError } from "./args.js";
+import { beyondDouble, exactInt, fromExact } from "./exact-int.js";
 import type { BuiltinDef } from "./types.js";
+
+/** sum or product: on doubles, or exactly when all are integers and a double may have rounded. */
+function fold(name: string, args: Value[], start: number, op: (a: number, b: number) => number, exact: (a: bigint, b: bigint) => bigint): Value {
+  const r = numbersOf(name, args).reduce(op, start);
+  if (!Number.isInteger(r) && Number.isFinite(r)) return r;
+  const items = arrayOrSet(name, args, 0);
+  if (!beyondDouble(r, ...items)) return r;
+  let acc = BigInt(start);
+  for (const item of items) {
+    const x = exactInt(item);
+    if (x === undefined) return r;
+    acc = exact(acc, x);
+  }
+  return fromExact(acc);
+}
 
 /** The values of the numbers in an array or set (sum and product compute on values: sum([1.0]) is 1). */
 function numbersOf(name: string, args: Value[]): number[] {
@@ -39,8 +55,8 @@ function extreme(name: string, args: Value[], sign: 1 | -1): Value | undefined {
 
 export const aggregateBuiltins: readonly BuiltinDef[] = [
   def("count", 1, count),
-  def("sum", 1, (args) => numbersOf("sum", args).reduce((a, b) => a + b, 0)),
-  def("product", 1, (args) => numbersOf("product", args).reduce((a, b) => a * b, 1)),
+  def("sum", 1, (args) => fold("sum", args, 0, (a, b) => a + b, (a, b) => a + b)),
+  def("product", 1, (args) => fold("product", args, 1, (a, b) => a * b, (a, b) => a * b)),
   def("max", 1, (args) => extreme("max", args, 1)),
   def("min", 1, (args) => extreme("min", args, -1)),
   def("sort", 1, (args) => [...arrayOrSet("sort", args, 0)].sort(compare)),

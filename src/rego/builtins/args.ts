@@ -32,6 +32,15 @@ export function typeError(name: string, pos: number, got: Value, ...expected: st
   );
 }
 
+/**
+ * A type error listing the expected types in the order given, for the
+ * builtins whose OPA message does not sort them (object.filter,
+ * object.remove: "one of {object, set, array}").
+ */
+export function typeErrorAsListed(name: string, pos: number, got: Value, ...expected: string[]): BuiltinError {
+  return new BuiltinError("eval_type_error", `${name}: operand ${pos} must be one of {${expected.join(", ")}} but got ${typeName(got)}`);
+}
+
 /** A type error about an element of a collection operand. */
 export function elementTypeError(name: string, pos: number, collection: Value, element: Value, expected: string): BuiltinError {
   return new BuiltinError(

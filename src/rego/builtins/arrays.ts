@@ -1,4 +1,4 @@
-/** array.concat, array.slice, array.reverse. */
+/** array.concat, array.slice, array.flatten, array.reverse. */
 import { type Value, numberInt } from "../value.js";
 import { arr, def, num } from "./args.js";
 import type { BuiltinDef } from "./types.js";
@@ -20,8 +20,19 @@ function slice(args: Value[]): Value | undefined {
   return a.slice(start, stop);
 }
 
+/** array.flatten: one level; members that are not arrays stay as they are. */
+function flatten(args: Value[]): Value {
+  const out: Value[] = [];
+  for (const item of arr("array.flatten", args, 0)) {
+    if (Array.isArray(item)) out.push(...item);
+    else out.push(item);
+  }
+  return out;
+}
+
 export const arrayBuiltins: readonly BuiltinDef[] = [
   def("array.concat", 2, (args) => [...arr("array.concat", args, 0), ...arr("array.concat", args, 1)]),
   def("array.slice", 3, slice),
+  def("array.flatten", 1, flatten),
   def("array.reverse", 1, (args) => [...arr("array.reverse", args, 0)].reverse()),
 ];

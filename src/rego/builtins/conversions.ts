@@ -15,6 +15,9 @@ function toNumber(args: Value[]): Value {
   // OPA returns a number operand as it is, text and all (to_number(1.0) is 1.0).
   if (typeof v === "number" || v instanceof RegoNumber) return v;
   if (typeof v === "string") {
+    // OPA refuses what Go's ParseFloat would read as infinite or not a
+    // number before parsing (signs trimmed): a type error, not a parse failure.
+    if (/^[+-]*(?:inf|infinity|nan)$/i.test(v)) throw typeError("to_number", 1, v, "valid number string");
     if (!DECIMAL.test(v)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
     const n = Number(v);
     if (!Number.isFinite(n)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: value out of range`);

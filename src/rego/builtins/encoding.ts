@@ -154,8 +154,11 @@ function unmarshalYAML(name: string, s: string): Value {
   const docs = YAML.parseAllDocuments(s, { version: "1.1", uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length === 0) return null;
+  // A syntax error in any document fails the call (OPA: yaml.is_valid is
+  // false for "a: 1\n---\n\tb: 2"), though only the first is the value.
+  const broken = list.find((d) => d.errors.length > 0);
+  if (broken) throw builtinError(name, broken.errors[0]!.message);
   const doc = list[0]!;
-  if (doc.errors.length > 0) throw builtinError(name, doc.errors[0]!.message);
   return fromJS(name, doc.toJS({ maxAliasCount: 100 }));
 }
 
@@ -187,9 +190,11 @@ function padBase64Url(name: string, s: string): string {
 }
 
 function hexDecode(s: string): string {
-  if (s.length % 2 !== 0) throw builtinError("hex.decode", "encoding/hex: odd length hex string");
+  // Go's hex.Decode reports the first invalid byte before an odd length
+  // (the last, unpaired byte is checked too), so "fghijkl" names 'g'.
   const bad = /[^0-9a-fA-F]/.exec(s);
   if (bad) throw builtinError("hex.decode", `encoding/hex: invalid byte: U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} ${JSON.stringify(bad[0]).replaceAll('"', "'")}`);
+  if (s.length % 2 !== 0) throw builtinError("hex.decode", "encoding/hex: odd length hex string");
   return Buffer.from(s, "hex").toString("utf8");
 }
 

@@ -13,11 +13,16 @@ import { conversionBuiltins } from "./conversions.js";
 import { cryptoBuiltins } from "./crypto.js";
 import { encodingBuiltins } from "./encoding.js";
 import { globBuiltins } from "./glob.js";
+import { globsMatchBuiltins } from "./globs-match.js";
+import { graphqlBuiltins } from "./graphql.js";
 import { jsonPatchBuiltins } from "./json-patch.js";
+import { jsonSchemaBuiltins } from "./json-schema.js";
+import { jwtBuiltins } from "./jwt.js";
 import { netBuiltins } from "./net.js";
 import { numberBuiltins } from "./numbers.js";
 import { objectBuiltins } from "./objects.js";
 import { regexBuiltins } from "./regex.js";
+import { renderTemplateBuiltins } from "./render-template.js";
 import { runtimeBuiltins } from "./runtime.js";
 import { semverBuiltins } from "./semver.js";
 import { setBuiltins } from "./sets.js";
@@ -27,6 +32,7 @@ import { typeBuiltins } from "./type-predicates.js";
 import { unitBuiltins } from "./units.js";
 import type { BuiltinDef } from "./types.js";
 import { walkBuiltins } from "./walk.js";
+import { x509Builtins } from "./x509.js";
 
 import { templateStringBuiltins } from "./template-string.js";
 
@@ -42,16 +48,22 @@ const FAMILIES: readonly (readonly BuiltinDef[])[] = [
   arrayBuiltins,
   objectBuiltins,
   jsonPatchBuiltins,
+  jsonSchemaBuiltins,
+  graphqlBuiltins,
   typeBuiltins,
   stringBuiltins,
+  renderTemplateBuiltins,
   regexBuiltins,
   globBuiltins,
+  globsMatchBuiltins,
   encodingBuiltins,
   unitBuiltins,
   timeBuiltins,
   netBuiltins,
   semverBuiltins,
   cryptoBuiltins,
+  jwtBuiltins,
+  x509Builtins,
   bitsBuiltins,
   conversionBuiltins,
   walkBuiltins,

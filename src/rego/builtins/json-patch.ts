@@ -17,12 +17,16 @@ const fail = (): never => {
 /** The document, or absent after the root was removed. */
 type Doc = Value | undefined;
 
+/**
+ * A path: a JSON pointer or an array of segments. As OPA's parsePath, the
+ * leading slashes of a pointer are optional ("a/b" is "/a/b"), and any
+ * number of them is trimmed.
+ */
 function parsePointer(p: Value): Value[] {
   if (typeof p === "string") {
     if (p === "") return [];
-    if (!p.startsWith("/")) fail();
     return p
-      .slice(1)
+      .replace(/^\/+/, "")
       .split("/")
       .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
   }
@@ -56,7 +60,7 @@ function get(doc: Doc, path: Value[]): Value {
     if (cur === undefined) fail();
     if (Array.isArray(cur)) cur = cur[arrayIndex(seg, cur.length, false)];
     else if (cur instanceof RegoSet) cur = cur.has(seg) ? seg : fail();
-    else if (isObject(cur)) cur = objectGet(cur, seg) ?? fail();
+    else if (isObject(cur)) cur = objectHas(cur, seg) ? (objectGet(cur, seg) as Value) : fail();
     else fail();
   }
   return cur === undefined ? fail() : cur;
@@ -136,9 +140,10 @@ function isProperPrefix(prefix: Value[], path: Value[]): boolean {
   return prefix.length < path.length && prefix.every((seg, i) => equal(seg, path[i] as Value));
 }
 
+/** An operation's member; null is a value like any other (`"value": null`). */
 function attr(op: Value, name: string): Value {
-  if (!isObject(op)) return fail();
-  return objectGet(op, name) ?? fail();
+  if (!isObject(op) || !objectHas(op, name)) return fail();
+  return objectGet(op, name) as Value;
 }
 
 function applyOne(doc: Doc, op: Value): Doc {

@@ -192,6 +192,8 @@ function cidrMerge(args: Value[]): Value {
     if (typeof item !== "string") throw typeError(name, 1, args[0] as Value, "array[string]", "set[string]");
     const n = parseCIDR(item) ?? (() => {
       const ip = parseIP(item);
+      // OPA takes a bare IPv4 address as a /32 but wants a prefix on IPv6.
+      if (ip?.bits === 128) throw builtinError(name, "IPv6 invalid: needs prefix length");
       return ip === undefined ? undefined : { bits: ip.bits, base: ip.value, prefix: ip.bits };
     })();
     if (n === undefined) throw builtinError(name, `invalid address: ${item}`);

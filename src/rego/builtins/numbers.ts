@@ -2,15 +2,39 @@
  * Arithmetic and number builtins.
  *
  * Numbers are JavaScript doubles (see value.ts). OPA computes with arbitrary
- * precision; here integers are exact up to 2^53 (Number.MAX_SAFE_INTEGER)
- * and everything else is IEEE-754 double arithmetic, so `15.3 / 3` is
- * 5.1000000000000005 as in regorus, and integer results beyond 2^53 are
- * rounded. Builtins that need exact integers (`%`, bits.*) refuse numbers
- * beyond 2^53 the way OPA refuses floats.
+ * precision; here `+ - * %` and `abs` of integers are exact at any size
+ * (BigInt, see exact-int.ts, when a double would round), and everything
+ * else is IEEE-754 double arithmetic, so `15.3 / 3` is 5.1000000000000005
+ * as in regorus. bits.* refuse numbers beyond 2^53 the way OPA refuses
+ * floats.
  */
-import { type Value, RegoSet, isNumber, numberInt, numberValue } from "../value.js";
+import { type Value, RegoSet, isNumber, numberInt } from "../value.js";
 import { builtinError, def, int, memoPerQuery, num, typeError } from "./args.js";
+import { beyondDouble, exactInt, fromExact } from "./exact-int.js";
 import type { BuiltinDef } from "./types.js";
+
+/**
+ * An arithmetic builtin on two numbers: doubles, unless both are integers
+ * and a double may have rounded, then exact.
+ */
+function arithmetic(name: string, onDoubles: (a: number, b: number) => number, onIntegers: (a: bigint, b: bigint) => bigint) {
+  return (args: Value[]): Value => {
+    const r = onDoubles(num(name, args, 0), num(name, args, 1));
+    if (Number.isInteger(r) || !Number.isFinite(r)) {
+      const [a, b] = args as [Value, Value];
+      if (beyondDouble(r, a, b)) {
+        const x = exactInt(a);
+        const y = x === undefined ? undefined : exactInt(b);
+        if (x !== undefined && y !== undefined) return fromExact(onIntegers(x, y));
+      }
+    }
+    return finite(name, r);
+  };
+}
+
+const plus = arithmetic("plus", (a, b) => a + b, (a, b) => a + b);
+const times = arithmetic("mul", (a, b) => a * b, (a, b) => a * b);
+const numericMinus = arithmetic("minus", (a, b) => a - b, (a, b) => a - b);
 
 /** Guards against producing NaN or infinities, which Rego has no value for. */
 function finite(name: string, n: number): number {
@@ -21,9 +45,8 @@ function finite(name: string, n: number): number {
 
 function minus(args: Value[]): Value {
   const [a, b] = args as [Value, Value];
-  if (typeof a === "number" && typeof b === "number") return finite("minus", a - b);
   // A RegoNumber is its value in arithmetic (OPA computes on big floats: 1.0 - 1 is 0).
-  if (isNumber(a) && isNumber(b)) return finite("minus", numberValue(a) - numberValue(b));
+  if (isNumber(a) && isNumber(b)) return numericMinus(args);
   if (a instanceof RegoSet && b instanceof RegoSet) {
     const out = new RegoSet();
     for (const v of a) if (!b.has(v)) out.addDuringConstruction(v);
@@ -38,10 +61,25 @@ function minus(args: Value[]): Value {
 function rem(args: Value[]): Value {
   const a = num("rem", args, 0);
   const b = num("rem", args, 1);
-  // Beyond 2^53 a double no longer holds an exact integer: treat as float.
-  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) throw builtinError("rem", "modulo on floating-point number");
-  if (b === 0) throw builtinError("rem", "modulo by zero");
-  return a % b === 0 ? 0 : a % b; // Go's % truncates toward zero, like JS.
+  if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
+    if (b === 0) throw builtinError("rem", "modulo by zero");
+    return a % b === 0 ? 0 : a % b; // Go's % truncates toward zero, like JS.
+  }
+  // Beyond 2^53: exactly, on the integers' texts (OPA's big.Int).
+  const x = exactInt(args[0]);
+  const y = exactInt(args[1]);
+  if (x === undefined || y === undefined) throw builtinError("rem", "modulo on floating-point number");
+  if (y === 0n) throw builtinError("rem", "modulo by zero");
+  return fromExact(x % y);
+}
+
+function abs(args: Value[]): Value {
+  const n = num("abs", args, 0);
+  if (beyondDouble(0, args[0] as Value)) {
+    const x = exactInt(args[0]);
+    if (x !== undefined) return fromExact(x < 0n ? -x : x);
+  }
+  return Math.abs(n);
 }
 
 /** Go's math.Round: half away from zero (JS Math.round rounds half up). */
@@ -66,9 +104,9 @@ function randomBelow(n: number): number {
 }
 
 export const numberBuiltins: readonly BuiltinDef[] = [
-  def("plus", 2, (args) => finite("plus", num("plus", args, 0) + num("plus", args, 1))),
+  def("plus", 2, plus),
   def("minus", 2, minus),
-  def("mul", 2, (args) => finite("mul", num("mul", args, 0) * num("mul", args, 1))),
+  def("mul", 2, times),
   def("div", 2, (args) => {
     const a = num("div", args, 0);
     const b = num("div", args, 1);
@@ -76,7 +114,7 @@ export const numberBuiltins: readonly BuiltinDef[] = [
     return finite("div", a / b);
   }),
   def("rem", 2, rem),
-  def("abs", 1, (args) => Math.abs(num("abs", args, 0))),
+  def("abs", 1, abs),
   def("ceil", 1, (args) => finite("ceil", Math.ceil(num("ceil", args, 0)))),
   def("floor", 1, (args) => finite("floor", Math.floor(num("floor", args, 0)))),
   def("round", 1, (args) => roundHalfAway(num("round", args, 0))),

@@ -17,7 +17,7 @@ import {
   numberInt,
   typeName,
 } from "../value.js";
-import { arr, builtinError, def, elementTypeError, obj, typeError } from "./args.js";
+import { arr, builtinError, def, elementTypeError, obj, typeError, typeErrorAsListed } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 /**
@@ -73,7 +73,7 @@ function keySet(name: string, args: Value[], i: number): RegoSet {
   if (Array.isArray(v)) return new RegoSet(v);
   if (v instanceof RegoSet) return v;
   if (isObject(v)) return new RegoSet(objectKeys(v));
-  throw typeError(name, i + 1, v, "object", "set", "array");
+  throw typeErrorAsListed(name, i + 1, v, "object", "set", "array");
 }
 
 function arraySubset(sup: Value[], sub: Value[]): boolean {

@@ -233,9 +233,14 @@ function pad(s: string, spec: Spec, numeric: boolean): string {
   return " ".repeat(width - len) + s;
 }
 
+/** OPA hands Go an integer beyond int64 as a *big.Int, whose Format prints %s (and %v) in decimal. */
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const isBigInt = (a: Arg): boolean => a.kind === "int" && (a.v < INT64_MIN || a.v > INT64_MAX);
+
 function formatOne(a: Arg, verb: string, spec: Spec): string {
   let s: string | undefined;
-  if (a.kind === "int") s = formatInt(a.v, verb, spec);
+  if (a.kind === "int") s = formatInt(a.v, isBigInt(a) && verb === "s" ? "d" : verb, spec);
   else if (a.kind === "float") {
     s = formatFloat(a.v, verb, spec);
     if (s !== undefined && spec.plus && a.v >= 0) s = "+" + s;

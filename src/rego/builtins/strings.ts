@@ -17,7 +17,7 @@ import {
   typeError,
 } from "./args.js";
 import { sprintf } from "./sprintf.js";
-import type { BuiltinDef } from "./types.js";
+import { BuiltinError, type BuiltinDef } from "./types.js";
 
 /** Index of `needle` in `hay`, both as code point arrays, from `from`. */
 function indexOfCodePoints(hay: string[], needle: string[], from = 0): number {
@@ -45,29 +45,27 @@ const GO_SPACE = "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2
 /**
  * Go's strings.NewReplacer(old1, new1, ...).Replace(s): left to right, at
  * each position the first pair (in argument order) whose old string
- * matches wins; matches never overlap. An empty old string matches between
- * every code point and at both ends.
+ * matches wins; matches never overlap. An empty old string matches at
+ * every position (between code points and at both ends) but not twice in a
+ * row, so at one position it may be followed by a longer key of lower
+ * priority: {"": "X", "a": "Y"} turns "ab" into "XYXbX", as in Go.
  */
 export function goReplace(s: string, pairs: readonly (readonly [string, string])[]): string {
   if (pairs.length === 1 && pairs[0]![0] !== "") return s.split(pairs[0]![0]).join(pairs[0]![1]);
   let out = "";
   let i = 0;
-  const emptyPair = pairs.find(([o]) => o === "");
+  let emptyMatchedHere = false;
   while (i <= s.length) {
-    let matched = false;
-    for (const [o, n] of pairs) {
-      if (o !== "" && s.startsWith(o, i)) {
-        out += n;
-        i += o.length;
-        matched = true;
-        break;
-      }
+    const match = pairs.find(([o]) => (o === "" ? !emptyMatchedHere : s.startsWith(o, i)));
+    if (match !== undefined) {
+      out += match[1];
+      i += match[0].length;
+      emptyMatchedHere = match[0] === "";
+      continue;
     }
-    if (matched) continue;
-    if (emptyPair !== undefined) out += emptyPair[1];
+    emptyMatchedHere = false;
     if (i === s.length) break;
-    const cp = s.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
+    const ch = String.fromCodePoint(s.codePointAt(i)!);
     out += ch;
     i += ch.length;
   }
@@ -91,11 +89,25 @@ function caseMap(s: string, to: "lower" | "upper"): string {
   return out;
 }
 
-function split(args: Value[]): Value {
-  const s = str("split", args, 0);
-  const sep = str("split", args, 1);
+function splitWith(name: string, args: Value[]): string[] {
+  const s = str(name, args, 0);
+  const sep = str(name, args, 1);
   if (sep === "") return codePoints(s); // Go: one element per code point
   return s.split(sep);
+}
+
+const split = (args: Value[]): Value => splitWith("split", args);
+
+/**
+ * strings.split_n: the parts of a full split, the first n of them (n > 0)
+ * or the last -n (n < 0); none for 0. Not Go's SplitN, which keeps the
+ * remainder in its last part.
+ */
+function splitN(args: Value[]): Value {
+  const parts = splitWith("strings.split_n", args);
+  const n = textInt("strings.split_n", args, 2);
+  if (n >= 0) return parts.slice(0, n);
+  return parts.slice(Math.max(0, parts.length + n));
 }
 
 function concat(args: Value[]): Value {
@@ -144,8 +156,9 @@ function replaceN(args: Value[]): Value {
   const pairs: [string, string][] = [];
   // OPA sorts the pattern keys, which fixes the priority between them.
   for (const [k, v] of [...objectEntries(patterns)].sort((a, b) => compare(a[0], b[0]))) {
-    if (typeof k !== "string") throw builtinError("strings.replace_n", "operand 1 non-string key found in pattern object");
-    if (typeof v !== "string") throw builtinError("strings.replace_n", "operand 1 non-string value found in pattern object");
+    // OPA's NewOperandErr: a type error, though worded without "must be".
+    if (typeof k !== "string") throw new BuiltinError("eval_type_error", "strings.replace_n: operand 1 non-string key found in pattern object");
+    if (typeof v !== "string") throw new BuiltinError("eval_type_error", "strings.replace_n: operand 1 non-string value found in pattern object");
     pairs.push([k, v]);
   }
   return goReplace(s, pairs);
@@ -187,6 +200,7 @@ export const stringBuiltins: readonly BuiltinDef[] = [
     goReplace(str("replace", args, 0), [[str("replace", args, 1), str("replace", args, 2)]]),
   ),
   def("split", 2, split),
+  def("strings.split_n", 3, splitN),
   def("sprintf", 2, (args) => {
     const format = str("sprintf", args, 0);
     const list = args[1] as Value;

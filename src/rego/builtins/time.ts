@@ -104,6 +104,13 @@ interface Instant {
 
 /** A number of nanoseconds, or [ns, tz] (and [ns, tz, layout] for time.format). */
 function instantArg(name: string, args: Value[], i: number, allowLayout = false): Instant {
+  const inst = instantOperand(name, args, i, allowLayout);
+  // OPA reads the nanoseconds as an int64 and fails beyond it.
+  if (inst.ns > INT64_MAX || inst.ns < INT64_MIN) throw builtinError(name, "timestamp too big");
+  return inst;
+}
+
+function instantOperand(name: string, args: Value[], i: number, allowLayout: boolean): Instant {
   const v = args[i] as Value;
   if (typeof v === "number" || v instanceof RegoNumber) return { ns: nsOf(v), zone: UTC };
   if (Array.isArray(v) && (v.length === 2 || (allowLayout && v.length === 3))) {
@@ -182,6 +189,8 @@ function parseDuration(s: string): bigint {
   let total = 0n;
   while (rest !== "") {
     const m = /^(\d*)(?:\.(\d*))?([^\d.]+)/.exec(rest);
+    // Go: a number with nothing after it has no unit ("1", "1h2").
+    if (!m && /^\d*(\.\d*)?$/.test(rest) && /\d/.test(rest)) throw builtinError("time.parse_duration_ns", `time: missing unit in duration ${JSON.stringify(s)}`);
     if (!m || (m[1] === "" && (m[2] === undefined || m[2] === ""))) fail();
     const unitName = m![3]!;
     const unit = UNITS[unitName];

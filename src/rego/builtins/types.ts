@@ -12,6 +12,8 @@ export interface BuiltinContext {
   /** Fixed per query evaluation, for time.now_ns. */
   nowNs: bigint;
   print?: (line: string, loc: Location) => void;
+  /** Where `trace` records its note (OPA's Note trace event); without it notes are dropped. */
+  note?: (message: string) => void;
 }
 
 export type BuiltinErrorCode = "eval_type_error" | "eval_builtin_error";

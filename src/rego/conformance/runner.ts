@@ -117,7 +117,8 @@ function runOpa(c: ConformanceCase, options: RunOptions): string | undefined {
     if (c.wantError) {
       if (!a.error) return `expected error ${c.wantError.code ?? ""} ${c.wantError.message ?? ""}, got ${describeResults(a.results!)}`;
       if (c.wantError.code && a.error.code !== c.wantError.code) return `expected error code ${c.wantError.code}, got ${a.error.describe()}`;
-      if (c.wantError.message && !a.error.message.includes(c.wantError.message)) return `expected error containing "${c.wantError.message}", got ${a.error.describe()}`;
+      // OPA's cases match against the message, some against "code: message" (its error's String()).
+      if (c.wantError.message && !`${a.error.code}: ${a.error.message}`.includes(c.wantError.message)) return `expected error containing "${c.wantError.message}", got ${a.error.describe()}`;
       continue;
     }
     if (a.error) return `unexpected error: ${a.error.describe()}`;

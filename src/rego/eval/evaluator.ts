@@ -33,6 +33,8 @@ export interface EvalOptions {
   deadline: number;
   maxDepth: number;
   print?: ((line: string, loc: Location) => void) | undefined;
+  /** Where trace() notes go. */
+  note?: ((message: string) => void) | undefined;
   nowNs: bigint;
 }
 
@@ -72,7 +74,7 @@ export class Evaluator {
   ) {
     this.ctx = root;
     this.deadline = options.deadline;
-    this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}) };
+    this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}), ...(options.note ? { note: options.note } : {}) };
   }
 
   /** The rule being evaluated, for messages. */
@@ -742,7 +744,7 @@ export class Evaluator {
         const v = this.inRuleFrame(rule, () => this.ruleBranches(rule));
         if (v === undefined) continue;
         if (result !== undefined && !equal(result, v)) {
-          throw new RegoError("eval_conflict_error", `complete rules must not produce multiple outputs (${node.name})`, rule.loc);
+          throw new RegoError("eval_conflict_error", `rule ${node.name} produced conflicting values`, rule.loc);
         }
         result = v;
       }
@@ -813,8 +815,10 @@ export class Evaluator {
       this.evalBody(b.body, 0, () =>
         this.evalTerm(b.value, (v) => {
           if (result !== undefined && !equal(result, v)) {
-            const what = rule.head.kind === "function" ? "functions must not produce multiple outputs for same inputs" : "complete rules must not produce multiple outputs";
-            throw new RegoError("eval_conflict_error", `${what} (${["data", ...rule.path].join(".")})`, rule.loc);
+            // OPA 1.x's wording (topdown/conflicts.go).
+            const ref = ["data", ...rule.path].join(".");
+            const message = rule.head.kind === "function" ? `function ${ref} produced conflicting values for the same inputs` : `rule ${ref} produced conflicting values`;
+            throw new RegoError("eval_conflict_error", message, rule.loc);
           }
           result = v;
           return b.once;
@@ -993,7 +997,7 @@ export class Evaluator {
       });
       if (v === undefined) continue;
       if (result !== undefined && !equal(result, v)) {
-        throw new RegoError("eval_conflict_error", `functions must not produce multiple outputs for same inputs (${node.name})`, rule.loc);
+        throw new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc);
       }
       result = v;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RegoObject, equal, formatValue } from "../../../src/rego/value.js";
 import type { Value } from "../../../src/rego/value.js";
-import { call, set } from "./helpers.js";
+import { call, failure, set } from "./helpers.js";
 
 const same = (a: Value | undefined, b: Value): void => {
   expect(a !== undefined && equal(a, b), `${a === undefined ? "undefined" : formatValue(a)} != ${formatValue(b)}`).toBe(true);
@@ -13,6 +13,14 @@ describe("arrays", () => {
     expect(call("array.slice", [[1, 2, 3], -5, 2])).toEqual([1, 2]);
     expect(call("array.slice", [[1, 2, 3], 2, 1])).toEqual([]);
     expect(call("array.reverse", [[1, 2, 3]])).toEqual([3, 2, 1]);
+  });
+});
+
+describe("array.flatten", () => {
+  it("flattens one level and keeps other members", () => {
+    same(call("array.flatten", [[[1, 2], "s", [[3]], []]]), [1, 2, "s", [3]]);
+    same(call("array.flatten", [[]]), []);
+    expect(failure("array.flatten", [42]).message).toBe("array.flatten: operand 1 must be array but got number");
   });
 });
 
@@ -49,6 +57,13 @@ describe("object builtins", () => {
   });
 });
 
+describe("object.filter and object.remove operands", () => {
+  it("name the expected types in OPA's order", () => {
+    expect(failure("object.filter", [{}, null]).message).toBe("object.filter: operand 2 must be one of {object, set, array} but got null");
+    expect(failure("object.remove", [{}, 1]).message).toBe("object.remove: operand 2 must be one of {object, set, array} but got number");
+  });
+});
+
 describe("json.filter and json.remove", () => {
   const doc = { a: { b: 1, c: [1, 2, 3] }, d: 4 } as Value;
   it("keeps only the paths", () => {
@@ -80,6 +95,18 @@ describe("json.patch", () => {
     expect(call("json.patch", [{ a: 1 }, [{ op: "test", path: "/a", value: 2 }]])).toBeUndefined();
     expect(call("json.patch", [{ a: { b: 1 } }, [{ op: "move", from: "/a", path: "/a/c" }]])).toBeUndefined();
   });
+  it("reads paths and values as OPA does", () => {
+    // parsePath trims leading slashes: "b" and "//b" are "/b".
+    same(call("json.patch", [{ a: 1 }, [{ op: "add", path: "b", value: 2 }]]), { a: 1, b: 2 });
+    same(call("json.patch", [{ a: 1 }, [{ op: "add", path: "//b", value: 2 }]]), { a: 1, b: 2 });
+    // null is a value, not a missing member.
+    same(call("json.patch", [{ a: 1 }, [{ op: "add", path: "/b", value: null }]]), { a: 1, b: null });
+    same(call("json.patch", [{ a: null }, [{ op: "test", path: "/a", value: null }]]), { a: null });
+    expect(call("json.patch", [{ a: 1 }, [{ op: "add", path: "/b" }]])).toBeUndefined();
+    // move onto itself leaves the document as it was.
+    same(call("json.patch", [{ a: { b: [1, 2] } }, [{ op: "move", from: "/a/b/1", path: "/a/b/1" }]]), { a: { b: [1, 2] } });
+    same(call("json.patch", [{ a: { b: 1 } }, [{ op: "move", from: "/a", path: "/a" }]]), { a: { b: 1 } });
+  });
   it("addresses set members by value", () => {
     same(call("json.patch", [set("a"), [{ op: "add", path: ["b"], value: "b" }]]), set("a", "b"));
     expect(call("json.patch", [set("a"), [{ op: "replace", path: ["a"], value: "c" }]])).toBeUndefined();
@@ -93,5 +120,11 @@ describe("walk and graph.reachable", () => {
   });
   it("follows edges from the initial nodes", () => {
     same(call("graph.reachable", [{ a: ["b"], b: set("c"), c: [], d: ["a"] }, ["a"]]), set("a", "b", "c"));
+    // A node that is no key of the graph is not reached (OPA).
+    same(call("graph.reachable", [{ a: ["x"] }, ["a", "y"]]), set("a"));
+  });
+  it("lists the paths from the initial nodes, ending at leaves, cycles and nodes outside the graph", () => {
+    same(call("graph.reachable_paths", [{ a: ["b"], b: ["c", "a"], c: [], d: ["x"], e: [] }, ["a", "d", "e", "zz"]]), set(["a", "b", "c"], ["a", "b"], ["d"], ["e"]));
+    same(call("graph.reachable_paths", [{ a: set("b", "c"), b: [], c: [] }, set("a")]), set(["a", "b"], ["a", "c"]));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUILTINS, BuiltinError } from "../../../src/rego/builtins/index.js";
-import { RegoObject, equal } from "../../../src/rego/value.js";
+import { RegoNumber, RegoObject, type Value, equal, numberFromText } from "../../../src/rego/value.js";
 import { call, ctx, failure, set } from "./helpers.js";
 
 describe("registry", () => {
@@ -46,6 +46,24 @@ describe("arithmetic", () => {
     expect(failure("rem", [1, 0]).message).toBe("rem: modulo by zero");
     expect(failure("rem", [1.5, 1]).message).toBe("rem: modulo on floating-point number");
     expect(call("rem", [-7, 3])).toBe(-1); // truncated, as Go
+  });
+  it("is exact on integers beyond 2^53, keeping their digits", () => {
+    const big = (text: string) => numberFromText(text);
+    const digits = (v: Value | undefined) => (v instanceof RegoNumber ? v.text : String(v));
+    expect(digits(call("plus", [big("18446744073709551617"), 1]))).toBe("18446744073709551618");
+    expect(digits(call("minus", [big("-18446744073709551617"), 1]))).toBe("-18446744073709551618");
+    expect(digits(call("mul", [2147483647, 2147483647]))).toBe("4611686014132420609");
+    expect(digits(call("plus", [big("1e30"), 1]))).toBe("1000000000000000000000000000001");
+    expect(digits(call("plus", [big("9223372036854775807"), 1]))).toBe("9223372036854775808");
+    expect(call("rem", [big("18446744073709551617"), big("18446744073709551616")])).toBe(1);
+    expect(call("rem", [10, big("18446744073709551616")])).toBe(10);
+    expect(call("rem", [big("5.0"), 2])).toBe(1); // an integral float
+    expect(digits(call("abs", [big("-9223372036854775809")]))).toBe("9223372036854775809");
+    expect(digits(call("sum", [[big("9223372036854775807"), 1, 2]]))).toBe("9223372036854775810");
+    expect(digits(call("product", [[big("18446744073709551617"), 2]]))).toBe("36893488147419103234");
+    // Floats stay doubles.
+    expect(call("plus", [1.5, 2.5])).toBe(4);
+    expect(call("sum", [[1, 2.5]])).toBe(3.5);
   });
   it("subtracts sets", () => {
     expect(equal(call("minus", [set(1, 2, 3), set(2)])!, set(1, 3))).toBe(true);
@@ -117,6 +135,10 @@ describe("types and conversions", () => {
     expect(equal(n, -150)).toBe(true);
     expect(call("json.marshal", [n])).toBe("-1.5e2");
     expect(call("to_number", ["42"])).toBe(42);
+    for (const odd of ["nan", "-NaN", "inf", "+Infinity", "iNf"]) {
+      expect(failure("to_number", [odd]).message, odd).toBe("to_number: operand 1 must be valid number string but got string");
+    }
+    expect(failure("to_number", ["1x"]).code).toBe("eval_builtin_error");
     expect(call("to_number", [true])).toBe(1);
     expect(call("to_number", [null])).toBe(0);
     expect(failure("to_number", ["0x10"]).code).toBe("eval_builtin_error");

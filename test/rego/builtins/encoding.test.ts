@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RegoObject, equal } from "../../../src/rego/value.js";
+import { RegoObject, type Value, equal, objectEntries } from "../../../src/rego/value.js";
 import { call, failure, set } from "./helpers.js";
 
 describe("json", () => {
@@ -31,6 +31,9 @@ describe("yaml", () => {
   it("reads YAML 1.1 scalars as Go's yaml.v2 does", () => {
     expect(call("yaml.unmarshal", ["a: yes\nb: ~\nc: 010"])).toEqual({ a: true, b: null, c: 8 });
     expect(call("yaml.is_valid", ["a: [1"])).toBe(false);
+    // A broken later document makes the whole text invalid.
+    expect(call("yaml.is_valid", ["a: 1\n---\n\tb: 2\n"])).toBe(false);
+    expect(call("yaml.is_valid", ["a: 1\n---\nb: 2\n"])).toBe(true);
     expect(failure("yaml.unmarshal", ["a: [1"]).code).toBe("eval_builtin_error");
   });
 });
@@ -48,6 +51,8 @@ describe("base64, hex, urlquery", () => {
     expect(call("hex.encode", ["é"])).toBe("c3a9");
     expect(call("hex.decode", ["c3a9"])).toBe("é");
     expect(failure("hex.decode", ["abc"]).message).toContain("odd length");
+    // Go names the first invalid byte before it looks at the length.
+    expect(failure("hex.decode", ["fghijkl"]).message).toBe("hex.decode: encoding/hex: invalid byte: U+0067 'g'");
   });
   it("escapes query strings as Go's net/url", () => {
     expect(call("urlquery.encode", ["a b&c=d/é~"])).toBe("a+b%26c%3Dd%2F%C3%A9~");
@@ -74,7 +79,16 @@ describe("units", () => {
     expect(call("units.parse_bytes", ["10"])).toBe(10);
     expect(call("units.parse_bytes", ["1e3"])).toBe(1000);
     expect(call("units.parse_bytes", ["5 MB".replace(" ", "")])).toBe(5e6);
-    expect(call("units.parse_bytes", ["KB"])).toBeUndefined();
+    expect(failure("units.parse_bytes", ["KB"]).message).toBe("units.parse_bytes: no byte amount provided");
+  });
+  it("fails with OPA's messages on what is no quantity", () => {
+    expect(failure("units.parse", [""]).message).toBe("units.parse: no amount provided");
+    expect(failure("units.parse", ["G"]).message).toBe("units.parse: no amount provided");
+    expect(failure("units.parse", ["0.0.0"]).message).toBe("units.parse: could not parse amount to a number");
+    expect(failure("units.parse_bytes", ["1.2.3kb"]).message).toBe("units.parse_bytes: could not parse byte amount to a number");
+    expect(failure("units.parse", ["10e1000000Ei"]).message).toBe("units.parse: exponent too large");
+    expect(call("units.parse", ["1e3k"])).toBe(1e6);
+    expect(call("units.parse", ["2e"])).toBe(2e18);
   });
 });
 
@@ -83,5 +97,34 @@ describe("yaml round trip of YAML 1.1 look-alikes", () => {
     for (const s of ["yes", "on", "NO", "1", "0x1f", "~", "1_000", "12:30"]) {
       expect(call("yaml.unmarshal", [call("yaml.marshal", [{ a: s }])!]), s).toEqual({ a: s });
     }
+  });
+});
+
+describe("json.verify_schema and json.match_schema", () => {
+  const schema = { properties: { id: { type: "string" }, n: { minimum: 2 } }, required: ["id"] };
+  it("verify gives [true, null] or [false, a jsonschema: message]", () => {
+    expect(call("json.verify_schema", [schema])).toEqual([true, null]);
+    expect(call("json.verify_schema", [JSON.stringify(schema)])).toEqual([true, null]);
+    expect(call("json.verify_schema", [{ $schema: "http://json-schema.org/draft-04/schema#", type: "object" }])).toEqual([true, null]);
+    const [ok, problem] = call("json.verify_schema", [{ type: "nope" }]) as [boolean, string];
+    expect(ok).toBe(false);
+    expect(problem).toMatch(/^jsonschema: /);
+    expect(call("json.verify_schema", ["{"])).toEqual([false, "jsonschema: invalid JSON string"]);
+    expect(call("json.verify_schema", [1])).toEqual([false, "jsonschema: wrong type, expected string or object"]);
+  });
+  it("match reports errors as OPA's gojsonschema does", () => {
+    expect(call("json.match_schema", [{ id: "a", n: 3 }, schema])).toEqual([true, []]);
+    const [ok, errors] = call("json.match_schema", [{ id: 5, n: 1 }, schema]) as [boolean, Value[]];
+    expect(ok).toBe(false);
+    expect(errors.map((e) => Object.fromEntries(objectEntries(e as never) as Iterable<[string, Value]>))).toEqual([
+      { error: "id: Invalid type. Expected: string, given: integer", type: "invalid_type", field: "id", desc: "Invalid type. Expected: string, given: integer" },
+      { error: "n: Must be greater than or equal to 2", type: "number_gte", field: "n", desc: "Must be greater than or equal to 2" },
+    ]);
+    const [, missing] = call("json.match_schema", ['{"n": 2}', JSON.stringify(schema)]) as [boolean, Value[]];
+    expect(Object.fromEntries(objectEntries(missing[0] as never) as Iterable<[string, Value]>)).toMatchObject({ field: "(root)", type: "required", desc: "id is required" });
+  });
+  it("fetches nothing: a remote $ref is no valid schema", () => {
+    expect((call("json.verify_schema", [{ $ref: "https://example.com/schema.json" }]) as Value[])[0]).toBe(false);
+    expect(failure("json.match_schema", [{}, { $ref: "https://example.com/schema.json" }]).code).toBe("eval_builtin_error");
   });
 });

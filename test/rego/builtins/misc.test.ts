@@ -43,7 +43,37 @@ describe("runtime and print", () => {
   it("opa.runtime is an empty environment", () => {
     expect(call("opa.runtime", [])).toEqual({ env: {}, config: {} });
   });
+  it("trace is true and hands its note to the context", () => {
+    const notes: string[] = [];
+    expect(call("trace", ["checked"], { ...ctx(), note: (n) => notes.push(n) })).toBe(true);
+    expect(call("trace", ["dropped"])).toBe(true);
+    expect(notes).toEqual(["checked"]);
+    expect(failure("trace", [1]).message).toBe("trace: operand 1 must be string but got number");
+  });
   it("formats print arguments as OPA", () => {
     expect(formatPrintArgs(["Hello", ["Hello"], set(2, 1), undefined, null])).toBe('Hello ["Hello"] {1, 2} <undefined> null');
+  });
+});
+
+describe("graphql", () => {
+  const schema = "type Query { user(id: ID!): User }\ntype User { id: ID!, name: String }";
+  it("validates queries against a schema with the specification's rules", () => {
+    expect(call("graphql.is_valid", ["{ user(id: 1) { name } }", schema])).toBe(true);
+    expect(call("graphql.is_valid", ["{ user { name } }", schema])).toBe(false); // missing required argument
+    expect(call("graphql.is_valid", ["{ user(id: 1) { email } }", schema])).toBe(false); // unknown field
+    expect(call("graphql.is_valid", ["query Q($v: ID) { user(id: 1) { name } }", schema])).toBe(false); // unused variable
+    expect(call("graphql.is_valid", ["{ user(id: 1) { name", schema])).toBe(false); // syntax error
+    expect(call("graphql.is_valid", ["# nothing but a comment\n", schema])).toBe(true);
+  });
+  it("reads schemas as gqlparser does: an extension of an undefined type defines it, Query may be absent", () => {
+    expect(call("graphql.schema_is_valid", ["extend type Query { a: Int }\nextend type Query { b: Int }"])).toBe(true);
+    expect(call("graphql.is_valid", ["{ a b }", "extend type Query { a: Int }\nextend type Query { b: Int }"])).toBe(true);
+    expect(call("graphql.schema_is_valid", ["type T { f: String @deprecated }"])).toBe(true);
+    expect(call("graphql.schema_is_valid", ["type Query { a: Missing }"])).toBe(false);
+    expect(call("graphql.schema_is_valid", ["type Query {"])).toBe(false);
+  });
+  it("refuses ASTs as operands (planguard has no gqlparser AST)", () => {
+    expect(failure("graphql.is_valid", ["{ a }", { Definitions: [] }]).message).toContain("not supported");
+    expect(failure("graphql.schema_is_valid", [1]).code).toBe("eval_type_error");
   });
 });

@@ -49,3 +49,35 @@ describe("glob", () => {
     expect(call("glob.quote_meta", ["*.github.com"])).toBe("\\*.github.com");
   });
 });
+
+describe("regex.globs_match", () => {
+  // Cases of glob-intersection's own tests (github.com/yashtewari/glob-intersection, MIT), which OPA uses.
+  const overlapping: Record<string, string[]> = {
+    abcd: ["abcd", "....", "[a-d]*"],
+    "d*": ["[abcd][abcd]", "d[a-z]+", ".....", "[d]*"],
+    "[a-p]+": ["[p-z]+", ".*", "abcdefgh*"],
+    "abcd[a-c]z+": ["abcd[b-d][yz]*", "abcdazzzz"],
+    ".*\\\\": [".*", "asdfasdf\\\\"],
+    "foo.*bar": ["foobar", "fooalkdsjfbar"],
+    "a.a.": [".b.b"],
+  };
+  const disjoint: Record<string, string[]> = {
+    abcd: ["lsdfhda", "abcdla"],
+    "[a-d]+": ["xyz", "p+", "[e-f]+"],
+    "[0-9]*": ["[a-z]", ".\\*"],
+    "mamama.*": ["dadada.*"],
+    "ab+": ["a", "b", "abc"],
+    ".*.*.*.*f": [".*.*.*.*g"],
+    "[a-z]+": ["[0-9]*"],
+  };
+  it("is true when some non-empty string matches both", () => {
+    for (const [a, bs] of Object.entries(overlapping)) for (const b of bs) expect(call("regex.globs_match", [a, b]), `${a} ${b}`).toBe(true);
+  });
+  it("is false when none does", () => {
+    for (const [a, bs] of Object.entries(disjoint)) for (const b of bs) expect(call("regex.globs_match", [a, b]), `${a} ${b}`).toBe(false);
+  });
+  it("refuses patterns outside its dialect", () => {
+    expect(failure("regex.globs_match", ["*a", "a"]).code).toBe("eval_builtin_error");
+    expect(failure("regex.globs_match", ["[a-", "a"]).code).toBe("eval_builtin_error");
+  });
+});

@@ -32,6 +32,10 @@ describe("time", () => {
     expect(call("time.parse_duration_ns", ["1h6m13.3s20ms15µs1ns"])).toBe(3973320015001);
     expect(call("time.parse_duration_ns", ["-1.5h"])).toBe(-5400e9);
     expect(call("time.parse_duration_ns", ["0"])).toBe(0);
+    // Go's messages (OPA passes time.ParseDuration's error on).
+    expect(failure("time.parse_duration_ns", ["1h2"]).message).toBe('time.parse_duration_ns: time: missing unit in duration "1h2"');
+    expect(failure("time.parse_duration_ns", ["3x"]).message).toBe('time.parse_duration_ns: time: unknown unit "x" in duration "3x"');
+    expect(failure("time.parse_duration_ns", ["h"]).message).toBe('time.parse_duration_ns: time: invalid duration "h"');
     expect(failure("time.parse_duration_ns", ["1d"]).message).toContain('unknown unit "d"');
     expect(failure("time.parse_duration_ns", [""]).code).toBe("eval_builtin_error");
   });
@@ -40,6 +44,9 @@ describe("time", () => {
     expect(call("time.clock", [[T, "Europe/Paris"]])).toEqual([19, 58, 45]);
     expect(call("time.weekday", [T])).toBe("Sunday");
     expect(call("time.date", [-1])).toEqual([1969, 12, 31]);
+    // Nanoseconds are an int64 in OPA.
+    expect(failure("time.date", [1582977600 * 1e12]).message).toBe("time.date: timestamp too big");
+    expect(failure("time.clock", [-1e19]).message).toBe("time.clock: timestamp too big");
   });
   it("adds dates with Go's normalization", () => {
     const jan31 = call("time.parse_ns", ["2006-01-02", "2021-01-31"]) as number;
@@ -75,6 +82,9 @@ describe("net", () => {
   });
   it("merges into the fewest blocks", () => {
     expect(equal(call("net.cidr_merge", [["192.0.128.0/24", "192.0.129.0/24"]])!, set("192.0.128.0/23"))).toBe(true);
+    // A bare IPv4 address is a /32; a bare IPv6 address is refused, as OPA.
+    expect(failure("net.cidr_merge", [["2001:db8::1"]]).message).toBe("net.cidr_merge: IPv6 invalid: needs prefix length");
+    expect(equal(call("net.cidr_merge", [["2001:db8::1/128"]])!, set("2001:db8::1/128"))).toBe(true);
     expect(equal(call("net.cidr_merge", [set("10.0.0.1", "10.0.0.0", "10.0.0.2/31", "2001:db8::/33", "2001:db8:8000::/33")])!, set("10.0.0.0/30", "2001:db8::/32"))).toBe(true);
     expect(equal(call("net.cidr_merge", [["10.0.0.0/8", "10.1.0.0/16"]])!, set("10.0.0.0/8"))).toBe(true);
   });
