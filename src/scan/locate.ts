@@ -30,6 +30,9 @@ export async function locateFindings(
     const match = (await index.inlineSuppressions(f.resource.address)).find(
       (s) => ids.has(s.ruleId.toUpperCase()) && (s.expires === undefined || s.expires >= today),
     );
-    if (match) f.suppression = { kind: "inline", reason: match.reason, origin: `${match.file}:${match.line}` };
+    if (match) {
+      f.suppression = { kind: "inline", reason: match.reason, origin: `${match.file}:${match.line}` };
+      if (match.expires !== undefined) f.suppression.expires = match.expires;
+    }
   }
 }
