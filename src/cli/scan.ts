@@ -7,6 +7,7 @@ import { loadRegoPolicies } from "../policy/rego/load.js";
 import { loadWasmBundle } from "../policy/wasm.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { SCAN_FORMATS } from "./formats.js";
+import { sourceUrlTemplate } from "../report/html/links.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
@@ -95,9 +96,10 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   if (flags.writeBaseline !== undefined) {
     await writeFileAtomic(flags.writeBaseline, JSON.stringify(buildBaseline(result.findings, new Date()), null, 2) + "\n");
   }
+  const sourceUrl = sourceUrlTemplate(config.report?.source_url, process.env);
   for (const target of targets) {
     const render = SCAN_FORMATS[target.format]!;
-    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot }));
+    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot, failOn, sourceUrl }));
   }
   if (result.failures.length > 0) {
     for (const f of result.failures) process.stderr.write(`planguard: ${f.origin}: ${f.message}\n`);
