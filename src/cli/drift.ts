@@ -1,17 +1,20 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { DRIFT_FORMATS } from "../drift/formats.js";
+import { appendHistory, historyRecord } from "../drift/history.js";
 import { regoJudge } from "../drift/judge.js";
 import { runDrift, type DriftTarget } from "../drift/run.js";
 import { loadRegoPolicies } from "../policy/rego/load.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { sourceOptions } from "./source-dir.js";
+import { sourceUrlTemplate } from "../report/html/links.js";
 import { addCommonOptions, parseSize, type CommonFlags } from "./common-options.js";
 
 interface DriftFlags extends CommonFlags {
   baseline?: string;
   current?: string;
+  history?: string;
 }
 
 export function registerDrift(program: Command): void {
@@ -20,7 +23,8 @@ export function registerDrift(program: Command): void {
     .description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots")
     .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin")
     .option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
-    .option("--current <state>", "the newer state snapshot, compared with --baseline");
+    .option("--current <state>", "the newer state snapshot, compared with --baseline")
+    .option("--history <file>", "append this run to a drift history (JSON lines; `planguard report FILE` shows it)");
   addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif")
     .action(async (plan: string | undefined, flags: DriftFlags) => {
       process.exitCode = await driftCommand(plan, flags);
@@ -38,8 +42,12 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
   const judges = rego ? [regoJudge(rego, config)] : [];
   const report = await runDrift({ target, config, source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
+  const sourceUrl = sourceUrlTemplate(config.report?.source_url, process.env);
   for (const t of targets) {
-    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot }));
+    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot, failOn, sourceUrl }));
+  }
+  if (flags.history !== undefined) {
+    for (const w of await appendHistory(flags.history, historyRecord(report, new Date()))) process.stderr.write(`planguard: ${w}\n`);
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);

@@ -24,10 +24,8 @@ export const SCAN_FORMATS: Record<string, (result: ScanResult, ctx: RenderContex
   sarif: (r, ctx) => formatSarif(r, { baseDir: ctx.baseDir }),
   markdown: (r) => formatMarkdown(r),
   github: (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 }),
-  html: (r, ctx) => formatHtml(r, { ...(ctx.failOn ? { failOn: ctx.failOn } : {}), ...linkOption(ctx.sourceUrl) }),
+  html: (r, ctx) => {
+    const link = sourceLinker(ctx.sourceUrl);
+    return formatHtml(r, { ...(ctx.failOn ? { failOn: ctx.failOn } : {}), ...(link ? { link } : {}) });
+  },
 };
-
-export function linkOption(template: string | undefined): { link?: NonNullable<ReturnType<typeof sourceLinker>> } {
-  const link = sourceLinker(template);
-  return link ? { link } : {};
-}

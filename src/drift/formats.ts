@@ -1,4 +1,7 @@
 import { formatGithub } from "../report/github.js";
+import { formatDriftHtml } from "../report/html/drift.js";
+import { sourceLinker } from "../report/html/links.js";
+import type { Severity } from "../policy/types.js";
 import type { DriftReport } from "./types.js";
 import { formatDriftJson } from "./report/json.js";
 import { formatDriftMarkdown } from "./report/markdown.js";
@@ -9,6 +12,10 @@ export interface DriftRenderContext {
   color: boolean;
   /** SARIF URIs are relative to it (the repository root). */
   baseDir: string;
+  /** The threshold the HTML report's verdict is judged at. */
+  failOn?: Severity;
+  /** Repository web links for .tf locations (src/report/html/links.ts). */
+  sourceUrl?: string;
 }
 
 /** Drift report formats by name; each a pure function of the report. */
@@ -18,4 +25,8 @@ export const DRIFT_FORMATS: Record<string, (report: DriftReport, ctx: DriftRende
   markdown: (r) => formatDriftMarkdown(r),
   sarif: (r, ctx) => formatDriftSarif(r, { baseDir: ctx.baseDir }),
   github: (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 }),
+  html: (r, ctx) => {
+    const link = sourceLinker(ctx.sourceUrl);
+    return formatDriftHtml(r, { ...(ctx.failOn ? { failOn: ctx.failOn } : {}), ...(link ? { link } : {}) });
+  },
 };

@@ -25,6 +25,7 @@ export interface ChartData {
 /** Drawn at this size in CSS pixels (so text is 12px), shrunk to fit narrower panels. */
 const WIDTH = 600;
 const NARROW_WIDTH = 400;
+const COLUMN_WIDTH = 1100;
 const VALUE_WIDTH = 44;
 const MAX_LABEL_CHARS = 24;
 
@@ -102,7 +103,7 @@ export function columnChart(chart: ChartData): string {
   const height = 220;
   const left = 40;
   const bottom = 36;
-  const area = { w: WIDTH - left - 8, h: height - bottom - 10 };
+  const area = { w: COLUMN_WIDTH - left - 8, h: height - bottom - 10 };
   const n = Math.max(1, chart.categories.length);
   const slot = area.w / n;
   const bar = Math.max(1, Math.min(28, slot * 0.7));
@@ -113,7 +114,7 @@ export function columnChart(chart: ChartData): string {
   // Three gridlines: 0, half, max.
   for (const v of [0, max / 2, max]) {
     const gy = y(v).toFixed(1);
-    out.push(`<line class="pg-axis" x1="${left}" x2="${WIDTH - 8}" y1="${gy}" y2="${gy}"/>`);
+    out.push(`<line class="pg-axis" x1="${left}" x2="${COLUMN_WIDTH - 8}" y1="${gy}" y2="${gy}"/>`);
     out.push(`<text class="pg-value" x="${left - 6}" y="${gy}" text-anchor="end" dominant-baseline="middle">${fmt(Math.round(v * 10) / 10)}</text>`);
   }
   const labelEvery = Math.max(1, Math.ceil(n / 6));
@@ -132,7 +133,7 @@ export function columnChart(chart: ChartData): string {
       out.push(`<text class="pg-value" x="${(x + bar / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(shorten(category))}</text>`);
     }
   });
-  return figure(chart, `<svg class="pg-chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(describe(chart))}">${out.join("")}</svg>`);
+  return figure(chart, `<svg class="pg-chart" width="${COLUMN_WIDTH}" height="${height}" viewBox="0 0 ${COLUMN_WIDTH} ${height}" role="img" aria-label="${escapeHtml(describe(chart))}">${out.join("")}</svg>`);
 }
 
 function figure(chart: ChartData, svg: string): string {
