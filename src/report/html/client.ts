@@ -71,7 +71,22 @@ export function clientMain(): void {
     return td;
   }
 
+  /** Undoes compactView (view.ts): dictionary indexes back to strings, link suffixes back to whole hrefs. */
+  function expand(view: TableView): void {
+    const dictionaries = view.dictionaries ?? [];
+    const prefix = view.hrefPrefix ?? "";
+    for (const row of view.rows) {
+      for (let c = 0; c < row.length; c++) {
+        const dictionary = dictionaries[c];
+        const cell = row[c];
+        if (dictionary && typeof cell === "number") row[c] = dictionary[cell] ?? "";
+        else if (prefix !== "" && view.columns[c]!.kind === "link" && Array.isArray(cell) && typeof cell[1] === "string") row[c] = [cell[0]!, prefix + cell[1]];
+      }
+    }
+  }
+
   function setupView(view: TableView): void {
+    expand(view);
     const root = document.getElementById("view-" + view.id);
     if (!root) return;
     root.textContent = "";

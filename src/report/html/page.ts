@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { escapeHtml, jsonForScript } from "./escape.js";
 import { REPORT_CSS } from "./styles.js";
 import { clientMain } from "./client.js";
+import { compactView, type PageData } from "./view.js";
 
 /**
  * The frame of every HTML report: one self-contained file. Styles, script
@@ -16,7 +17,7 @@ export interface PageParts {
   /** Already-escaped HTML of the page's body. */
   body: string;
   /** What the page's script reads: the tables it renders (see client.ts). */
-  data: unknown;
+  data: PageData;
 }
 
 /** The browser side, as the source of one self-contained function (client.ts imports nothing). */
@@ -48,7 +49,7 @@ export function htmlPage(parts: PageParts): string {
     "</head>",
     "<body>",
     parts.body,
-    `<script type="application/json" id="pg-data">${jsonForScript(parts.data)}</script>`,
+    `<script type="application/json" id="pg-data">${jsonForScript({ ...parts.data, views: parts.data.views.map(compactView) })}</script>`,
     `<script>${CLIENT_SCRIPT}</script>`,
     "</body>",
     "</html>",
