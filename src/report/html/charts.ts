@@ -58,7 +58,7 @@ function describe(chart: ChartData): string {
  */
 export function barChart(chart: ChartData, stacked: boolean, narrow = false): string {
   const width = narrow ? NARROW_WIDTH : WIDTH;
-  const labelWidth = narrow ? 130 : 170;
+  const labelWidth = narrow ? 140 : 170;
   const rowHeight = stacked ? 26 : 34;
   const barHeight = stacked ? 16 : 11;
   const top = 4;
@@ -70,7 +70,7 @@ export function barChart(chart: ChartData, stacked: boolean, narrow = false): st
   const out: string[] = [];
   chart.categories.forEach((category, i) => {
     const y = top + i * rowHeight;
-    out.push(`<text x="${labelWidth - 8}" y="${y + rowHeight / 2}" text-anchor="end" dominant-baseline="middle"><title>${escapeHtml(category)}</title>${escapeHtml(shorten(category, narrow ? 18 : MAX_LABEL_CHARS))}</text>`);
+    out.push(`<text x="${labelWidth - 8}" y="${y + rowHeight / 2}" text-anchor="end" dominant-baseline="middle"><title>${escapeHtml(category)}</title>${escapeHtml(shorten(category, narrow ? 20 : MAX_LABEL_CHARS))}</text>`);
     if (stacked) {
       let x = labelWidth;
       for (const s of chart.series) {

@@ -43,7 +43,7 @@ header.pg-head { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: fl
 .pg-card .pg-num { display: block; font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .pg-card .pg-label { display: flex; align-items: center; gap: 6px; color: var(--muted); }
 .pg-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; border: 1px solid var(--line); }
-.pg-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 16px; }
+.pg-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 16px; align-items: start; }
 figure { margin: 0; }
 .pg-panel { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; background: var(--bg); min-width: 0; }
 .pg-chart { max-width: 100%; height: auto; display: block; }
