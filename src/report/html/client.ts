@@ -94,8 +94,8 @@ export function clientMain(): void {
       root.appendChild(el("p", "pg-empty", view.empty));
       return;
     }
-    // The lower-cased text each row is searched in, computed once.
-    const haystacks = view.rows.map((row) => view.search.map((c) => cellText(row[c])).join("\n").toLowerCase());
+    // The lower-cased text each row is searched in: computed at the first search, not at load.
+    let haystacks: string[] | undefined;
     const controls = el("div", "pg-controls");
     controls.setAttribute("role", "search");
     controls.setAttribute("aria-label", "Filter " + view.caption);
@@ -177,11 +177,12 @@ export function clientMain(): void {
     function apply(resetPage: boolean): void {
       const wanted = selects.map((s) => ({ column: Number(s.dataset["column"]), value: s.value })).filter((f) => f.value !== "");
       const needle = search.value.trim().toLowerCase();
+      if (needle !== "") haystacks ??= view.rows.map((row) => view.search.map((c) => cellText(row[c])).join("\n").toLowerCase());
       matches = [];
       for (let i = 0; i < view.rows.length; i++) {
         const row = view.rows[i]!;
         if (wanted.some((f) => cellText(row[f.column]) !== f.value)) continue;
-        if (needle !== "" && !haystacks[i]!.includes(needle)) continue;
+        if (needle !== "" && !haystacks![i]!.includes(needle)) continue;
         matches.push(i);
       }
       if (resetPage) page = 0;
