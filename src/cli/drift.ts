@@ -42,12 +42,14 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
   const judges = rego ? [regoJudge(rego, config)] : [];
   const report = await runDrift({ target, config, source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
+  // The history first: a history that cannot be written (not a history, a
+  // read-only path) stops the run before any report says it went well.
+  if (flags.history !== undefined) {
+    for (const w of await appendHistory(flags.history, historyRecord(report, new Date()))) process.stderr.write(`planguard: ${w}\n`);
+  }
   const sourceUrl = sourceUrlTemplate(config.report?.source_url, process.env);
   for (const t of targets) {
     await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot, failOn, sourceUrl }));
-  }
-  if (flags.history !== undefined) {
-    for (const w of await appendHistory(flags.history, historyRecord(report, new Date()))) process.stderr.write(`planguard: ${w}\n`);
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,6 +25,18 @@ describe("planguard drift --history and planguard report", () => {
     expect(summary.mostDrifting[0]).toMatchObject({ address: "aws_security_group.training", runs: 2, highest: "high" });
     expect(readFileSync(html, "utf8")).toMatch(/^<!DOCTYPE html>/);
     expect(readFileSync(path.join(dir, "h.md"), "utf8")).toContain("## planguard drift history");
+  });
+
+  it("refuses to append to a file that is not a history, before writing any report", async () => {
+    const dir = tmp();
+    const notHistory = path.join(dir, "notes.txt");
+    writeFileSync(notHistory, "nightly drift notes\n");
+    const run = await runCli(["drift", scenario, "--history", notHistory, "-o", `html=${path.join(dir, "drift.html")}`, "-f", "json"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^planguard: .*notes\.txt: not a planguard drift history/);
+    expect(readdirSync(dir)).toEqual(["notes.txt"]);
+    expect(readFileSync(notHistory, "utf8")).toBe("nightly drift notes\n");
   });
 
   it("names the file and the problem, exit 2, for a missing or broken history", async () => {

@@ -15,7 +15,7 @@ describe("sensitive values", () => {
 
   it("reach no report format, no file and no --debug output", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "planguard-secrets-"));
-    const formats = ["text", "json", "sarif", "markdown", "github"];
+    const formats = ["text", "json", "sarif", "markdown", "github", "html"];
     for (const format of formats) {
       const run = await runCli(["--debug", "scan", plan, "-f", format, "-o", `${format}=${path.join(dir, `out.${format}`)}`, "--write-baseline", path.join(dir, "baseline.json")]);
       expect(run.code).toBe(1);

@@ -29,7 +29,6 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `script-src ${hash(CLIENT_SCRIPT)}`,
   `style-src ${hash(REPORT_CSS)}`,
-  "img-src data:",
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");

@@ -1,7 +1,7 @@
 import { reachesThreshold } from "../../cli/exit.js";
 import type { GpuTally } from "../../gpu/summary.js";
 import { compareText } from "../../policy/compare.js";
-import { CATEGORIES, SEVERITIES, type Finding, type Severity } from "../../policy/types.js";
+import { CATEGORIES, SEVERITIES, severityRank, type Finding, type Severity } from "../../policy/types.js";
 import type { ScanResult } from "../../scan/result.js";
 import { countFindings, formatGpus, plural } from "../summary.js";
 import { barChart } from "./charts.js";
@@ -37,7 +37,7 @@ export function formatHtml(result: ScanResult, options: HtmlOptions = {}): strin
 
   const verdict =
     result.failures.length > 0 ? { tone: "warn" as const, text: `Incomplete: ${plural(result.failures.length, "rule")} failed to run` }
-    : reachesThreshold(result.findings, failOn) ? { tone: "fail" as const, text: `Fails at --fail-on ${failOn}` }
+    : reachesThreshold(result.findings, failOn) ? { tone: "fail" as const, text: `Fails: ${plural(failing(active, failOn), "finding")} at or above ${failOn}` }
     : { tone: "pass" as const, text: `Passes at --fail-on ${failOn}` };
   const subtitle = result.inputs.map(
     (i) => `${i.file}: ${i.kind}${i.terraformVersion ? `, Terraform ${i.terraformVersion}` : ""}, ${plural(i.judged, "resource")} judged`,
@@ -71,6 +71,12 @@ export function formatHtml(result: ScanResult, options: HtmlOptions = {}): strin
     footer(result.tool),
   ].join("\n");
   return htmlPage({ title: `planguard: ${verdict.text}`, body, data: { views: [findingsView, suppressedView] } });
+}
+
+/** Active, decided findings at or above the threshold: those that fail the scan. */
+function failing(active: readonly Finding[], failOn: Severity): number {
+  const min = severityRank(failOn);
+  return active.filter((f) => !f.undecided && severityRank(f.severity) >= min).length;
 }
 
 function categoryChart(active: readonly Finding[]): string {
