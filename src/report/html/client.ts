@@ -35,7 +35,7 @@ export function clientMain(): void {
 
   function renderCell(view: TableView, column: number, value: Cell | undefined): HTMLTableCellElement {
     const kind = view.columns[column]!.kind;
-    const td = el("td", "pg-col-" + kind);
+    const td = el("td", "pg-col-" + kind + (view.columns[column]!.nowrap ? " pg-nowrap" : ""));
     if (value === null || value === undefined || value === "") return td;
     if (kind === "severity") {
       const s = String(value);
@@ -146,6 +146,8 @@ export function clientMain(): void {
     for (const c of view.columns) {
       const th = el("th", "pg-col-" + c.kind, c.label);
       th.scope = "col";
+      // CSSOM, not a style attribute: the page's CSP allows the one, not the other.
+      if (c.minWidth) th.style.minWidth = c.minWidth + "px";
       headRow.appendChild(th);
     }
     thead.appendChild(headRow);

@@ -100,12 +100,12 @@ function resourcesTable(resources: readonly DriftedResource[], link: SourceLinke
     caption: "Drifted resources",
     columns: [
       { label: "Severity", kind: "severity" },
-      { label: "Resource", kind: "list" },
-      { label: "Type", kind: "code" },
+      { label: "Resource", kind: "list", minWidth: 220 },
+      { label: "Type", kind: "code", minWidth: 120 },
       { label: "What happened", kind: "text" },
-      { label: "Changes", kind: "list" },
-      { label: "Verdicts changed", kind: "list" },
-      { label: "Where", kind: "link" },
+      { label: "Changes", kind: "list", minWidth: 260 },
+      { label: "Verdicts changed", kind: "list", minWidth: 200 },
+      { label: "Where", kind: "link", minWidth: 150 },
     ],
     filters: [
       { column: 0, label: "Severity", options: optionsOf(rows, 0, SEVERITIES) },

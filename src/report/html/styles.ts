@@ -73,12 +73,14 @@ figure { margin: 0; }
 .pg-table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
 .pg-table { border-collapse: collapse; width: 100%; }
 .pg-table th { position: sticky; top: 0; background: var(--panel); text-align: left; font-size: 12.5px; color: var(--muted); padding: 7px 10px; border-bottom: 1px solid var(--line); }
-.pg-table td { padding: 7px 10px; border-top: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+.pg-table td { padding: 7px 10px; border-top: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
 .pg-table td code { overflow-wrap: anywhere; }
+.pg-table td.pg-nowrap, .pg-table td.pg-nowrap code { white-space: nowrap; overflow-wrap: normal; }
 .pg-table tbody tr:first-child td { border-top: none; }
 .pg-table tbody tr:hover { background: var(--panel); }
 .pg-col-severity { width: 84px; }
-.pg-col-note { width: 120px; }
+.pg-col-note { width: 110px; white-space: nowrap; }
+td.pg-col-note details[open] { white-space: normal; min-width: 240px; }
 .pg-lines { margin: 0; padding: 0; list-style: none; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 .pg-badge { display: inline-block; white-space: nowrap; min-width: 64px; text-align: center; border-radius: 10px; padding: 1px 8px; font-size: 12px; font-weight: 600; }
 .pg-sev-critical { background: var(--sev-critical); color: var(--sev-critical-fg); } .pg-sev-high { background: var(--sev-high); color: var(--sev-high-fg); }

@@ -22,6 +22,10 @@ export type ColumnKind =
 export interface ViewColumn {
   label: string;
   kind: ColumnKind;
+  /** Never wrapped (rule ids, severities). */
+  nowrap?: boolean;
+  /** CSS pixels the column keeps however narrow the window (addresses, paths). */
+  minWidth?: number;
 }
 
 /** A drop-down filter on one column: rows whose cell equals the chosen option. */
