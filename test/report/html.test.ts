@@ -5,6 +5,8 @@ import { sourceLinker, sourceUrlTemplate } from "../../src/report/html/links.js"
 import { formatHtml } from "../../src/report/html/scan.js";
 import { runScan } from "../../src/scan/run.js";
 import { syntheticResult } from "../helpers/synthetic-result.js";
+import { summarizeHistory } from "../../src/drift/history-summary.js";
+import { formatHistoryHtml } from "../../src/report/html/history.js";
 
 const PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror="window.__pwned=2">', "</script><script>window.__pwned=3</script>"];
 
@@ -107,5 +109,36 @@ describe("the HTML scan report", () => {
     const findings = pageData(html).views.find((v) => v.id === "findings")!;
     expect(findings.rows).toHaveLength(25_000);
     expect(findings.notes.length).toBeLessThanOrEqual(result.rules.length);
+  });
+});
+
+describe("the HTML drift history", () => {
+  it("keeps addresses from the history as text, and shows the numbers of the summary", () => {
+    const hostile = 'aws_s3_bucket.b["</script><img src=x onerror=alert(1)>"]';
+    const bySeverity = { critical: 0, high: 1, medium: 0, low: 0, info: 0 };
+    const summary = summarizeHistory(
+      {
+        records: ["2026-12-01T03:17:00Z", "2026-12-02T03:17:00Z"].map((time) => ({
+          v: 1 as const,
+          time,
+          mode: "plan" as const,
+          inputs: ["drift.json"],
+          counts: { drifted: 1, changed: 1, deleted: 0, appeared: 0, ignored: 0, introduced: 0, resolved: 0, bySeverity },
+          failures: 0,
+          resources: [{ address: hostile, type: "aws_s3_bucket", status: "changed" as const, severity: "high" as const, fingerprint: "f" }],
+          findings: [],
+        })),
+        warnings: [],
+      },
+      "history.jsonl",
+      { name: "planguard", version: "test" },
+    );
+    const html = formatHistoryHtml(summary);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).not.toContain("<img");
+    expect(html).toContain('data-card="runs">2<');
+    expect(html).toContain('data-card="oldest">1 d<');
+    const frequent = pageData(html).views.find((v) => v.id === "frequent")!;
+    expect(frequent.rows[0]).toEqual(["high", hostile, "aws_s3_bucket", "2 of 2", "2026-12-02 03:17 UTC"]);
   });
 });
