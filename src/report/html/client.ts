@@ -126,7 +126,7 @@ export function clientMain(): void {
     const search = el("input");
     search.type = "search";
     search.id = searchId;
-    search.placeholder = "resource, rule, message…";
+    search.placeholder = "any text in the table";
     search.addEventListener("input", () => apply(true));
     const searchWrap = el("span", "pg-control pg-search");
     searchWrap.append(searchLabel, search);

@@ -39,7 +39,7 @@ header.pg-head { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: fl
 .pg-verdict-warn { border-color: var(--warn); color: var(--warn); }
 .pg-notice { border-left: 4px solid var(--warn); background: var(--panel); padding: 6px 12px; margin: 12px 0 0; }
 .pg-cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 16px 0 0; padding: 0; list-style: none; }
-.pg-card { min-width: 104px; padding: 8px 12px; border: 1px solid var(--line); border-radius: 8px; background: var(--panel); }
+.pg-card { min-width: 88px; padding: 8px 12px; border: 1px solid var(--line); border-radius: 8px; background: var(--panel); }
 .pg-card .pg-num { display: block; font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .pg-card .pg-label { display: flex; align-items: center; gap: 6px; color: var(--muted); }
 .pg-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; border: 1px solid var(--line); }
