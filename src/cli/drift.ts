@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { loadConfig } from "../config/config.js";
 import { DRIFT_FORMATS } from "../drift/formats.js";
+import { appendHistory, historyRecord } from "../drift/history.js";
 import { regoJudge } from "../drift/judge.js";
 import { runDrift, type DriftTarget } from "../drift/run.js";
 import { loadRegoPolicies } from "../policy/rego/load.js";
@@ -8,6 +9,7 @@ import { verdictOf } from "../scan/verdict.js";
 import { parseSeverity, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { sourceOptions } from "./source-dir.js";
+import { sourceUrlTemplate } from "../report/html/links.js";
 import { addInputOptions, addOutputOptions, addVerdictOptions, HELP_GROUPS, parseSize, type CommonFlags } from "./common-options.js";
 
 interface DriftFlags extends CommonFlags {
@@ -15,6 +17,7 @@ interface DriftFlags extends CommonFlags {
   /** The old name of --baseline-state, which on `scan` means a findings file. */
   baseline?: string;
   current?: string;
+  history?: string;
 }
 
 export function registerDrift(program: Command): void {
@@ -27,6 +30,7 @@ export function registerDrift(program: Command): void {
   addInputOptions(command)
     .option("--baseline-state <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
     .option("--current <state>", "the newer state snapshot, compared with --baseline-state")
+    .option("--history <file>", "append this run to a drift history (JSON lines; `planguard report FILE` shows it)")
     .addOption(new Option("--baseline <state>", "deprecated: use --baseline-state").hideHelp().helpGroup(HELP_GROUPS.input))
     .action(async (plan: string | undefined, flags: DriftFlags) => {
       process.exitCode = await driftCommand(plan, flags);
@@ -49,8 +53,14 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
   const judges = rego ? [regoJudge(rego, config)] : [];
   const report = await runDrift({ target, config, source: source.source, judges, load: maxBytes === undefined ? {} : { maxBytes } });
+  // The history first: a history that cannot be written (not a history, a
+  // read-only path) stops the run before any report says it went well.
+  if (flags.history !== undefined) {
+    for (const w of await appendHistory(flags.history, historyRecord(report, new Date()))) process.stderr.write(`planguard: ${w}\n`);
+  }
+  const sourceUrl = sourceUrlTemplate(config.report?.source_url, process.env);
   for (const t of targets) {
-    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot(), failOn }));
+    await emit(t, DRIFT_FORMATS[t.format]!(report, { color: useColor(t, !flags.color), baseDir: source.repoRoot(), failOn, sourceUrl }));
   }
   if (report.failures.length > 0) {
     process.stderr.write(`planguard: ${report.failures.length} rule(s) failed to run; the drift judgement is incomplete\n`);

@@ -1,4 +1,6 @@
 import { formatGithub } from "../report/github.js";
+import { formatHtml } from "../report/html/scan.js";
+import { sourceLinker } from "../report/html/links.js";
 import { formatJson } from "../report/json.js";
 import { formatJunitXml } from "../report/junitxml.js";
 import { formatMarkdown } from "../report/markdown.js";
@@ -17,6 +19,8 @@ export interface RenderContext {
   verdict?: Verdict;
   /** --compact / --quiet (text only). */
   layout?: TextOptions["layout"];
+  /** Repository web links for .tf locations (src/report/html/links.ts). */
+  sourceUrl?: string;
 }
 
 /** Scan report formats by name; each a pure function of the result. */
@@ -27,4 +31,8 @@ export const SCAN_FORMATS: Record<string, (result: ScanResult, ctx: RenderContex
   markdown: (r) => formatMarkdown(r),
   github: (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 }),
   junitxml: (r, ctx) => formatJunitXml(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir }),
+  html: (r, ctx) => {
+    const link = sourceLinker(ctx.sourceUrl);
+    return formatHtml(r, { ...(ctx.failOn ? { failOn: ctx.failOn } : {}), ...(link ? { link } : {}) });
+  },
 };

@@ -4,6 +4,7 @@ import { TOOL_NAME, VERSION } from "../version.js";
 import { EXIT_ERROR, UsageError } from "./exit.js";
 import { guardWorkflowCommands } from "./workflow-guard.js";
 import { registerDrift } from "./drift.js"; // drift (issue 5)
+import { registerReport } from "./report.js"; // drift history (issue 20)
 import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
 import { registerTest } from "./test.js";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerRules(program);
   registerTest(program);
   registerDrift(program); // drift (issue 5): src/cli/drift.ts
+  registerReport(program); // drift history (issue 20): src/cli/report.ts
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -13,6 +13,7 @@ import { relativeUri } from "../report/sarif.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { parseSeverity, UsageError } from "./exit.js";
 import { SCAN_FORMATS } from "./formats.js";
+import { sourceUrlTemplate } from "../report/html/links.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
@@ -133,9 +134,10 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   }
   const verdict = verdictOf(result, { failOn, softFail: flags.softFail === true });
   const layout = flags.quiet ? "quiet" : flags.compact ? "compact" : "full";
+  const sourceUrl = sourceUrlTemplate(config.report?.source_url, process.env);
   for (const target of targets) {
     const render = SCAN_FORMATS[target.format]!;
-    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot(), failOn, verdict, layout }));
+    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot(), failOn, verdict, layout, sourceUrl }));
   }
   if (result.failures.length > 0) {
     for (const f of result.failures) process.stderr.write(`planguard: ${f.origin}: ${f.message}\n`);

@@ -20,6 +20,8 @@ export interface PlanguardConfig {
   waivers?: Waiver[];
   /** Drift reports (`planguard drift`); see src/drift/ignore.ts and docs/drift.md. */
   drift?: DriftConfig;
+  /** Reports: where the HTML report links a finding's .tf file and line. */
+  report?: { source_url?: string };
 }
 
 /** Added for `planguard drift`: attributes that churn, per resource type ("*" for any). */

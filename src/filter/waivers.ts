@@ -56,7 +56,10 @@ export function applyWaivers(
     const match = compiled.find(
       (w) => !w.expired && ids.includes(w.waiver.rule.toUpperCase()) && w.matchesAddress(f.resource?.address ?? ""),
     );
-    if (match) f.suppression = { kind: "waiver", reason: match.waiver.reason, origin: `${placeOf(configFile, lineOf(match.index))} (waivers[${match.index}])` };
+    if (match) {
+      f.suppression = { kind: "waiver", reason: match.waiver.reason, origin: `${placeOf(configFile, lineOf(match.index))} (waivers[${match.index}])` };
+      if (match.waiver.expires !== undefined) f.suppression.expires = match.waiver.expires;
+    }
   }
   const expired = compiled
     .filter((w) => w.expired)

@@ -1,6 +1,8 @@
+import type { GpuQuota } from "../config/config.js";
 import type { Model, Resource } from "../plan/model.js";
 import { ownerLabels, resourceGpuDemand, type GpuGroup, type Side } from "./demand.js";
 import { labelsOf } from "./demand.js";
+import { environmentOf } from "./scope.js";
 
 /** Accelerators on one side of a plan (before or after apply), by model, team and kind. */
 export interface GpuTally {
@@ -8,6 +10,11 @@ export interface GpuTally {
   total: number;
   byModel: Record<string, number>;
   byTeam: Record<string, number>;
+  /**
+   * By the resource's environment tag or label (gpu.environment_tag), else
+   * the config's gpu.environment; "(no environment tag)" when neither is set.
+   */
+  byEnvironment: Record<string, number>;
   /** nvidia-gpu, amd-gpu, neuron (chips), gaudi, qualcomm-ai100, tpu (chips). */
   byKind: Record<string, number>;
   /**
@@ -25,16 +32,17 @@ export interface GpuSummary {
 }
 
 const UNTAGGED = "(no team tag)";
+const NO_ENVIRONMENT = "(no environment tag)";
 
 function emptyTally(): GpuTally {
-  return { total: 0, byModel: {}, byTeam: {}, byKind: {}, workloads: { total: 0, byKind: {}, byTeam: {} } };
+  return { total: 0, byModel: {}, byTeam: {}, byEnvironment: {}, byKind: {}, workloads: { total: 0, byKind: {}, byTeam: {} } };
 }
 
 const bump = (m: Record<string, number>, k: string, n: number) => {
   m[k] = (m[k] ?? 0) + n;
 };
 
-function add(tally: GpuTally, model: Model, r: Resource, side: Side): string | undefined {
+function add(tally: GpuTally, model: Model, r: Resource, side: Side, gpu: GpuQuota | undefined): string | undefined {
   const demand = resourceGpuDemand(model, r, side);
   if (!demand) return undefined;
   const values = side === "after" ? r.after : r.before;
@@ -51,6 +59,7 @@ function add(tally: GpuTally, model: Model, r: Resource, side: Side): string | u
     tally.total += g.gpus;
     bump(tally.byModel, g.shortModel, g.gpus);
     bump(tally.byTeam, teamOf(), g.gpus);
+    bump(tally.byEnvironment, environmentOf(model, r, gpu, side) ?? NO_ENVIRONMENT, g.gpus);
     bump(tally.byKind, g.kind, g.gpus);
   }
   return demand.undecided;
@@ -60,13 +69,13 @@ function add(tally: GpuTally, model: Model, r: Resource, side: Side): string | u
  * Before: what exists now (the plan's `before` side, or the state).
  * After: what will exist once the plan is applied.
  */
-export function summarizeGpus(models: readonly Model[]): GpuSummary {
+export function summarizeGpus(models: readonly Model[], gpu?: GpuQuota): GpuSummary {
   const summary: GpuSummary = { before: emptyTally(), after: emptyTally(), undecided: [] };
   for (const model of models) {
     for (const r of model.resources) {
       if (r.mode !== "managed" || r.deposed) continue;
-      if (r.before) add(summary.before, model, r, "before");
-      if (r.willExist && add(summary.after, model, r, "after")) summary.undecided.push(r.address);
+      if (r.before) add(summary.before, model, r, "before", gpu);
+      if (r.willExist && add(summary.after, model, r, "after", gpu)) summary.undecided.push(r.address);
     }
   }
   return summary;

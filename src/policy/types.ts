@@ -68,6 +68,8 @@ export interface Suppression {
   reason: string;
   /** Where the suppression is written (a .tf line, the config file). */
   origin?: string;
+  /** YYYY-MM-DD, the last day it applies, when it has one (waivers, inline comments). */
+  expires?: string;
 }
 
 export interface Finding {

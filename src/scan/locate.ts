@@ -63,6 +63,7 @@ export async function locateFindings(
     const match = mine.find((s) => s.expires === undefined || s.expires >= today);
     if (match) {
       f.suppression = { kind: "inline", reason: match.reason, origin: `${match.file}:${match.line}` };
+      if (match.expires !== undefined) f.suppression.expires = match.expires;
     } else if (checks) {
       for (const s of mine) once(checks, s, `the inline ignore of ${s.ruleId} expired on ${s.expires}; ${f.resource.address} is reported again`);
     }

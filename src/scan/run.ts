@@ -100,7 +100,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     appendAll(result.findings, evaluation.findings);
     appendAll(result.failures, evaluation.failures);
   }
-  result.gpu = summarizeGpus(models);
+  result.gpu = summarizeGpus(models, options.config.gpu);
   applyFilters(result, options);
   result.findings.sort(byImportance);
   return result;

@@ -73,7 +73,7 @@ describe("paths relative to the repository root, or the working directory outsid
     expect(text).toContain("PG-AWS-EBS-001  aws_ebs_volume.scratch  (waiver, .planguard.yaml:3 (waivers[0]): scratch data)");
     expect(text).not.toContain(dir);
     const report = JSON.parse((await scanIn(dir, "plan.json", "-f", "json")).stdout);
-    expect(report.findings[0].suppression).toEqual({ kind: "waiver", reason: "scratch data", origin: ".planguard.yaml:3 (waivers[0])" });
+    expect(report.findings[0].suppression).toEqual({ kind: "waiver", reason: "scratch data", origin: ".planguard.yaml:3 (waivers[0])", expires: "2099-01-01" });
   });
 
   it("an expired waiver's annotation and SARIF result point at the waiver's own line", async () => {

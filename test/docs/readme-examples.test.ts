@@ -34,10 +34,11 @@ const EXPECTED: Record<string, { fromRepo?: boolean; check: (run: Run) => void }
       for (const pillar of ["encryption", "iam", "network", "gpu"]) expect(run.stdout).toContain(`[${pillar}]`);
     },
   },
-  "planguard scan plan.json -o sarif=planguard.sarif": {
+  "planguard scan plan.json -o sarif=planguard.sarif -o html=planguard.html": {
     check: (run) => {
       expect(run.code).toBe(1);
       expect(JSON.parse(readFileSync(path.join(run.dir, "planguard.sarif"), "utf8")).version).toBe("2.1.0");
+      expect(readFileSync(path.join(run.dir, "planguard.html"), "utf8")).toMatch(/^<!DOCTYPE html>/i);
     },
   },
   "planguard scan plan.json -f junitxml -o sarif=planguard.sarif > planguard.xml": {
@@ -74,13 +75,35 @@ const EXPECTED: Record<string, { fromRepo?: boolean; check: (run: Run) => void }
       expect(run.stdout).toContain("unencrypted aws_ebs_volume");
     },
   },
-  "planguard test policy/": {
+  "planguard test policy/ lib/ -v": {
     check: (run) => {
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^1 passed, 0 failed$/m);
+      // -v lists every test, then opa test's summary line.
+      expect(run.stdout).toContain("test_blacklist");
+      expect(run.stdout).toContain("test_limit");
+      expect(run.stdout).toMatch(/^PASS: 2\/2$/m);
+    },
+  },
+  "planguard test --rego-version v0 old-library/": {
+    check: (run) => {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^PASS: 1\/1$/m);
     },
   },
 };
+
+const V1_POLICY = `package main
+
+blacklist := ["aws_ebs_volume"]
+
+deny contains msg if {
+  changeset := input.resource_changes[_]
+  changeset.type == blacklist[_]
+  "create" in changeset.change.actions
+  not changeset.change.after.encrypted
+  msg := sprintf("%-40s :: unencrypted %s", [changeset.address, changeset.type])
+}
+`;
 
 /** The planguard command lines of the README's sh blocks, comments dropped. */
 function readmeCommands(): string[] {
@@ -101,9 +124,17 @@ function readmeCommands(): string[] {
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "planguard-readme-"));
   cpSync(path.join(repoRoot, "examples", "ml-platform"), dir, { recursive: true });
+  // policy/: conftest's plan policy in today's (v1) syntax; old-library/: the same in v0.
   mkdirSync(path.join(dir, "policy"));
-  copyFileSync(path.join(repoRoot, "fixtures", "conftest", "terraform.rego"), path.join(dir, "policy", "terraform.rego"));
-  writeFileSync(path.join(dir, "policy", "terraform_test.rego"), 'package main\n\ntest_blacklist { blacklist[_] == "aws_ebs_volume" }\n');
+  writeFileSync(path.join(dir, "policy", "terraform.rego"), V1_POLICY);
+  writeFileSync(path.join(dir, "policy", "terraform_test.rego"), 'package main\n\ntest_blacklist if { blacklist[_] == "aws_ebs_volume" }\n');
+  mkdirSync(path.join(dir, "old-library"));
+  copyFileSync(path.join(repoRoot, "fixtures", "conftest", "terraform.rego"), path.join(dir, "old-library", "terraform.rego"));
+  writeFileSync(path.join(dir, "old-library", "terraform_test.rego"), 'package main\n\ntest_blacklist { blacklist[_] == "aws_ebs_volume" }\n');
+  // lib/: a helper package with its data file, loaded at data.limits as opa test does.
+  mkdirSync(path.join(dir, "lib", "limits"), { recursive: true });
+  writeFileSync(path.join(dir, "lib", "limits", "data.json"), '{"max_gpus": 8}\n');
+  writeFileSync(path.join(dir, "lib", "limits", "limits.rego"), "package limits\n\ntest_limit if { data.limits.max_gpus == 8 }\n");
   writeFileSync(path.join(dir, "exceptions.yaml"), "exceptions: []\n");
   return dir;
 }

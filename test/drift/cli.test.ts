@@ -21,7 +21,7 @@ describe("planguard drift: usage and errors", () => {
     [["drift", "no-such-plan.json"], /^planguard: no-such-plan\.json: no such file\n$/],
     [["drift", baseline], /: this is a state, but a plan was expected/],
     [["drift", "--baseline-state", plan, "--current", current], /: this is a plan, but a state was expected/],
-    [["drift", plan, "-f", "xml"], /^planguard: --format: unknown format "xml" \(known: text, json, markdown, sarif, github, junitxml\)\n$/],
+    [["drift", plan, "-f", "xml"], /^planguard: --format: unknown format "xml" \(known: text, json, markdown, sarif, github, junitxml, html\)\n$/],
     [["drift", plan, "--fail-on", "severe"], /^planguard: --fail-on must be one of critical, high, medium, low, info/],
   ])("exits 2 with one line for %j", async (args, message) => {
     const run = await runCli(args as string[]);

@@ -72,8 +72,8 @@ describe("drift scenario: a night of hand edits", () => {
 
   it("keeps the secret out of every format, on stdout and in files, exit 1", async () => {
     const dir = tmp();
-    for (const format of ["text", "json", "markdown", "sarif"]) {
-      const run = await runCli(["--debug", "drift", plan, "-f", format, "-o", `${format}=${path.join(dir, `drift.${format}`)}`]);
+    for (const format of ["text", "json", "markdown", "sarif", "html"]) {
+      const run = await runCli(["--debug", "drift", plan, "-f", format, "-o", `${format}=${path.join(dir, `drift.${format}`)}`, "--history", path.join(dir, "history.jsonl")]);
       expect(run.code).toBe(1);
       expect(run.stdout).not.toContain(MARKER);
       expect(run.stderr).not.toContain(MARKER);
@@ -82,7 +82,7 @@ describe("drift scenario: a night of hand edits", () => {
     const text = (await runCli(["drift", plan])).stdout;
     expect(text).toContain("~ value: (sensitive value changed)");
     for (const file of readdirSync(dir)) expect(readFileSync(path.join(dir, file), "utf8")).not.toContain(MARKER);
-    expect(readdirSync(dir).sort()).toEqual(["drift.json", "drift.markdown", "drift.sarif", "drift.text"]);
+    expect(readdirSync(dir).sort()).toEqual(["drift.html", "drift.json", "drift.markdown", "drift.sarif", "drift.text", "history.jsonl"]);
   });
 
   it("writes SARIF with drift rule ids and the judged rule, each at the plan file", async () => {
@@ -191,7 +191,7 @@ describe("the scan's secrets fixture through drift", () => {
   it("reports the rotated password in resource_drift without the marker, in every format", async () => {
     const secrets = fixturePath("plans", "secrets", "plan.json");
     const marker = "PLANGUARD-SECRET-MARKER-7f3a";
-    for (const format of ["text", "json", "markdown", "sarif"]) {
+    for (const format of ["text", "json", "markdown", "sarif", "html"]) {
       const run = await runCli(["--debug", "drift", secrets, "-f", format]);
       expect(run.code).toBe(1);
       expect(run.stdout + run.stderr).not.toContain(marker);

@@ -62,7 +62,7 @@ describe("drift between two state snapshots", () => {
       { path: "value", steps: ["value"], action: "changed", sensitive: true },
       { path: "version", steps: ["version"], action: "changed", before: 1, after: 2 },
     ]);
-    for (const format of ["text", "json", "markdown", "sarif"]) {
+    for (const format of ["text", "json", "markdown", "sarif", "html"]) {
       const run = await runCli(["drift", "--baseline-state", baseline, "--current", current, "-f", format]);
       expect(run.code).toBe(1);
       expect(run.stdout).not.toContain(MARKER);

@@ -52,5 +52,22 @@ describe("examples/workflows/drift.yml", () => {
     expect(run.code).toBe(1);
     expect(readFileSync(path.join(dir, "drift.md"), "utf8")).toMatch(/^## planguard drift/);
     expect(JSON.parse(readFileSync(path.join(dir, "drift.sarif"), "utf8")).version).toBe("2.1.0");
+    expect(readFileSync(path.join(dir, "drift.html"), "utf8")).toMatch(/^<!DOCTYPE html>/);
+    expect(readFileSync(path.join(dir, "drift-history.jsonl"), "utf8").trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("keeps the drift history from run to run and publishes its HTML report", async () => {
+    const restore = steps.find((s) => s.uses?.startsWith("actions/cache/restore"));
+    const save = steps.find((s) => s.uses?.startsWith("actions/cache/save"));
+    expect(restore?.with?.["path"]).toBe("infra/drift-history.jsonl");
+    expect(save?.with?.["path"]).toBe("infra/drift-history.jsonl");
+    // Each run saves under its own key and restores the newest one by prefix.
+    expect(String(restore?.with?.["restore-keys"])).toBe(String(save?.with?.["key"]).replace("${{ github.run_id }}", ""));
+    expect(steps.indexOf(restore!)).toBeLessThan(steps.findIndex((s) => s.run?.includes("planguard drift")));
+    const report = runs.split("\n").find((l) => l.includes("planguard report"))!;
+    expect(report).toContain("planguard report drift-history.jsonl -o html=drift-history.html");
+    const uploaded = steps.filter((s) => s.uses?.startsWith("actions/upload-artifact")).map((s) => String(s.with?.["path"])).join();
+    expect(uploaded).toContain("infra/drift-history.html");
+    expect(uploaded).toContain("infra/drift.html");
   });
 });

@@ -27,7 +27,7 @@ describe("waivers", () => {
       today: "2026-11-26",
     });
     const f = result.findings.find((x) => x.ruleId === "PG-AWS-EBS-001")!;
-    expect(f.suppression).toMatchObject({ kind: "waiver", reason: "scratch data only" });
+    expect(f.suppression).toMatchObject({ kind: "waiver", reason: "scratch data only", expires: "2099-01-01" });
   });
 
   it("stop suppressing after their expiry date, and are reported", async () => {

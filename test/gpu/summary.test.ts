@@ -33,6 +33,7 @@ describe("the GPU summary before and after apply", () => {
       total: 9,
       byModel: { A100: 8, Inferentia2: 1 },
       byTeam: { research: 8, serving: 1 },
+      byEnvironment: { "(no environment tag)": 9 },
       byKind: { "nvidia-gpu": 8, neuron: 1 },
     });
     expect(s.after).toMatchObject({
@@ -42,6 +43,15 @@ describe("the GPU summary before and after apply", () => {
       byKind: { "nvidia-gpu": 12, neuron: 1 },
     });
     expect(s.undecided).toEqual([]);
+  });
+
+  it("counts GPUs by the environment tag, else the config's environment", () => {
+    const model = modelOf([
+      { address: "aws_instance.prod", after: { instance_type: "p4d.24xlarge", tags: { environment: "prod" } } },
+      { address: "aws_instance.dev", after: { instance_type: "g5.xlarge", tags: { stage: "dev" } } },
+    ]);
+    expect(summarizeGpus([model]).after.byEnvironment).toEqual({ prod: 8, "(no environment tag)": 1 });
+    expect(summarizeGpus([model], { environment: "staging", environment_tag: "stage" }).after.byEnvironment).toEqual({ staging: 8, dev: 1 });
   });
 
   it("lists resources whose count is known only after apply", () => {

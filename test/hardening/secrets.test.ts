@@ -19,6 +19,7 @@ describe("sensitive values", () => {
     // Every format the scan has, so that a new one (junitxml) is covered without being listed.
     const formats = Object.keys(SCAN_FORMATS);
     expect(formats).toContain("junitxml");
+    expect(formats).toContain("html");
     for (const format of formats) {
       const run = await runCli(["--debug", "scan", plan, "-f", format, "-o", `${format}=${path.join(dir, `out.${format}`)}`, "--write-baseline", path.join(dir, "baseline.json")]);
       expect(run.code).toBe(1);
