@@ -1,4 +1,5 @@
 import type { PlanguardConfig } from "../config/config.js";
+import { ownValue } from "../plan/own.js";
 import type { RuleMetadata, Severity } from "./types.js";
 
 /**
@@ -21,6 +22,7 @@ export class RuleSelection {
   }
 
   severityOf(meta: RuleMetadata): Severity {
-    return this.severities[meta.id] ?? meta.severity;
+    // Own keys only: a policy may name its rule "constructor".
+    return (ownValue(this.severities, meta.id) as Severity | undefined) ?? meta.severity;
   }
 }

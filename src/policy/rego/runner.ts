@@ -83,7 +83,7 @@ export async function readPolicies(paths: readonly string[], bundled: boolean, w
 
 /** Reads --data files (JSON or YAML) and merges them into one `data` document. */
 export async function readDataFiles(files: readonly string[]): Promise<Record<string, unknown>> {
-  const data: Record<string, unknown> = {};
+  const data: Record<string, unknown> = Object.create(null);
   for (const file of files) {
     let text: string;
     try {
@@ -103,16 +103,25 @@ export async function readDataFiles(files: readonly string[]): Promise<Record<st
   return data;
 }
 
+/**
+ * Merges a data document into `data`. The documents come from the pull
+ * request: a key "__proto__", "constructor" or "prototype" is an ordinary
+ * member, so look-ups are own-property only and writes define a property
+ * (an assignment to "__proto__" would replace the target's prototype, and one
+ * through an inherited object would write onto every object in the process).
+ */
 function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(from)) {
-    const cur = into[k];
-    if (cur && typeof cur === "object" && !Array.isArray(cur) && v && typeof v === "object" && !Array.isArray(v)) {
-      deepMerge(cur as Record<string, unknown>, v as Record<string, unknown>);
+    const cur = Object.prototype.hasOwnProperty.call(into, k) ? into[k] : undefined;
+    if (isPlainObject(cur) && isPlainObject(v)) {
+      deepMerge(cur, v);
     } else {
-      into[k] = v;
+      Object.defineProperty(into, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
   }
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const isBundledPackage = (p: string) => p === "planguard" || p.startsWith("planguard.");
 const isHelperPackage = (p: string) => p === "planguard.lib" || p.endsWith("_test");

@@ -1,0 +1,150 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+/**
+ * Keys and values that name JavaScript's own object machinery. The pull
+ * request controls every key of the plan, the config and the data documents;
+ * each of these must be an ordinary word everywhere: no crash, no write onto
+ * Object.prototype, no changed verdict for the resources that do not use it.
+ */
+const HOSTILE = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
+
+const dir = mkdtempSync(path.join(tmpdir(), "planguard-hostile-keys-"));
+const examplePlan = JSON.parse(readFileSync("examples/ml-platform/plan.json", "utf8")) as Plan;
+
+type Obj = Record<string, unknown>;
+interface Plan extends Obj {
+  resource_changes: { address: string; type: string; name: string; change: { after: Obj | null } }[];
+}
+
+/** Object.prototype's own keys before any scan: a scan that adds one has polluted every object. */
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
+
+afterEach(() => {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS);
+});
+
+let counter = 0;
+function write(name: string, text: string): string {
+  const file = path.join(dir, `${counter++}-${name}`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** JSON text with "__proto__" as an ordinary member (JSON.stringify of a literal would lose it). */
+function planText(plan: Plan): string {
+  return JSON.stringify(plan);
+}
+
+function clonePlan(): Plan {
+  return JSON.parse(JSON.stringify(examplePlan)) as Plan;
+}
+
+/** Sets obj[key] = value as an own member, also for "__proto__". */
+function own(obj: Obj, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+async function scan(args: string[]): Promise<{ code: number; findings: { ruleId: string; resource?: { address: string }; suppression?: unknown; undecided?: boolean }[]; stderr: string }> {
+  // Every report is rendered: the text and Markdown summaries format what the JSON only lists.
+  const others = ["text", "markdown", "sarif", "github"].flatMap((f) => ["-o", `${f}=${path.join(dir, `${counter++}.${f}`)}`]);
+  const run = await runCli(["scan", ...args, "-f", "json", ...others]);
+  const findings = run.stdout ? JSON.parse(run.stdout).findings : [];
+  return { code: run.code, findings, stderr: run.stderr };
+}
+
+const verdict = (findings: { ruleId: string; resource?: { address: string }; suppression?: unknown; undecided?: boolean }[], skip?: string) =>
+  findings
+    .filter((f) => f.resource?.address !== skip)
+    .map((f) => `${f.ruleId} ${f.resource?.address ?? ""} ${f.suppression ? "suppressed" : ""}${f.undecided ? "undecided" : ""}`)
+    .sort();
+
+const baselinePlan = write("plan.json", planText(examplePlan));
+const gpuConfig = write("gpu.yaml", readFileSync("fixtures/rules/gpu.planguard.yaml", "utf8"));
+
+describe("keys named after JavaScript's object machinery", () => {
+  it("the example plan has findings to lose (so the comparisons below can fail)", async () => {
+    const base = await scan([baselinePlan, "--config", gpuConfig]);
+    expect(base.code).toBe(1);
+    expect(base.findings.filter((f) => !f.suppression && !f.undecided).length).toBeGreaterThan(3);
+  });
+
+  it.each(HOSTILE)("--data documents with a %s key change no finding (JSON and YAML)", async (word) => {
+    const base = await scan([baselinePlan]);
+    const json = write("data.json", `{"${word}": {"suppression": "x", "undecided": true}}`);
+    const yaml = write("data.yaml", `${word}:\n  suppression: x\n  undecided: true\n`);
+    for (const data of [json, yaml]) {
+      const run = await scan([baselinePlan, "--data", data]);
+      expect(run.code).toBe(base.code);
+      expect(verdict(run.findings)).toEqual(verdict(base.findings));
+    }
+  });
+
+  it.each(HOSTILE)("a resource of type %s is an ordinary unknown type", async (word) => {
+    const plan = clonePlan();
+    plan.resource_changes.push({ ...structuredClone(plan.resource_changes[0]!), address: `${word}.x`, type: word, name: "x" });
+    const base = await scan([baselinePlan, "--config", gpuConfig]);
+    const run = await scan([write("plan.json", planText(plan)), "--config", gpuConfig]);
+    expect(run.stderr).toBe("");
+    expect(verdict(run.findings, `${word}.x`)).toEqual(verdict(base.findings));
+  });
+
+  it.each(HOSTILE)("tag and label keys and values %s are ordinary words", async (word) => {
+    const plan = clonePlan();
+    for (const rc of plan.resource_changes) {
+      const after = rc.change.after;
+      if (!after) continue;
+      const present = ["tags", "tags_all", "labels"].filter((key) => after[key] !== undefined);
+      for (const key of present.length > 0 ? present : ["tags"]) {
+        const tags: Obj = {};
+        for (const [k, v] of Object.entries((after[key] as Obj | null) ?? {})) own(tags, k, v);
+        // The team and environment tags name quotas (gpu.teams, gpu.environments) and summary rows.
+        for (const k of [word, "team", "environment"]) own(tags, k, word);
+        after[key] = tags;
+      }
+    }
+    const run = await scan([write("plan.json", planText(plan)), "--config", gpuConfig]);
+    expect(run.stderr).toBe("");
+    expect([0, 1]).toContain(run.code);
+  });
+
+  it.each(HOSTILE)("config keys %s (teams, environments, severities, drift ignores) are ordinary keys", async (word) => {
+    const config = write(
+      "config.yaml",
+      [
+        "rules:",
+        "  severity:",
+        `    ${word}: low`,
+        "gpu:",
+        "  max_total: 1",
+        "  teams:",
+        `    ${word}: {max_total: 1}`,
+        "  environments:",
+        `    ${word}: {max_total: 1}`,
+        "drift:",
+        "  ignore:",
+        `    ${word}: [a]`,
+        "",
+      ].join("\n"),
+    );
+    const run = await scan([baselinePlan, "--config", config]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+  });
+
+  it.each(HOSTILE)("attribute and plan keys %s are ordinary members", async (word) => {
+    const plan = clonePlan();
+    for (const rc of plan.resource_changes) {
+      if (rc.change.after) own(rc.change.after, word, { [word]: word });
+      own(rc.change as unknown as Obj, word, word);
+    }
+    own(plan, word, word);
+    const base = await scan([baselinePlan, "--config", gpuConfig]);
+    const run = await scan([write("plan.json", planText(plan)), "--config", gpuConfig]);
+    expect(run.stderr).toBe("");
+    expect(verdict(run.findings)).toEqual(verdict(base.findings));
+  });
+});
