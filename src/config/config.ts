@@ -93,7 +93,31 @@ export function parseConfig(file: string, text: string): PlanguardConfig {
   }
   if (data === null || data === undefined) return {};
   if (!validate(data)) throw new InputError(file, describeConfigError(validate.errors?.[0]));
+  checkWaiverDates(file, data);
   return data;
+}
+
+/**
+ * The schema checks the YYYY-MM-DD shape; the calendar is checked here. An
+ * impossible date such as 9999-99-99 compares as a string after every real
+ * day, so it would make a waiver that never expires.
+ */
+function checkWaiverDates(file: string, config: PlanguardConfig): void {
+  config.waivers?.forEach((w, i) => {
+    if (w.expires !== undefined && !isCalendarDate(w.expires)) {
+      throw new InputError(file, `"waivers.${i}.expires" is ${JSON.stringify(w.expires)}, which is not a calendar date (YYYY-MM-DD)`);
+    }
+  });
+}
+
+/** Whether a YYYY-MM-DD string names a day that exists (months 01-12, days within the month, leap years). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function describeConfigError(err: ErrorObject | undefined): string {
