@@ -6,7 +6,7 @@ import { redactPlan, redactRawState, redactState } from "./redact.js";
 import { DiscardedDigests, SensitiveDigests } from "./sensitive-digests.js";
 import { loadPlanStreaming } from "./load-stream.js";
 import { ReadAhead } from "./read-ahead.js";
-import { validateShape, type DocumentFormat } from "./validate.js";
+import { checkModuleNesting, validateShape, type DocumentFormat } from "./validate.js";
 
 export type DocumentKind = "plan" | "state";
 
@@ -116,6 +116,7 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
 /** Identifies, validates and redacts a parsed document; `skipped` names members left out of it. */
 export function finishDocument(file: string, parsed: unknown, sizeBytes: number, options: LoadOptions = {}, skipped: string[] = []): LoadedDocument {
   const format = detectFormat(file, parsed, skipped);
+  checkModuleNesting(file, parsed);
   guardStack(file, () => validateShape(file, format, parsed));
   const doc = parsed as Record<string, unknown>;
   const kind: DocumentKind = format === "plan" ? "plan" : "state";
