@@ -168,7 +168,7 @@ function guardStack(file: string, step: () => void): void {
 }
 
 async function readInput(file: string, options: LoadOptions): Promise<Buffer> {
-  if (file === "-") return (options.readStdin ?? readAllStdin)();
+  if (file === "-") return options.readStdin ? options.readStdin() : readStreamUpTo(file, process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
   try {
     return await readFile(file);
   } catch (err) {
@@ -193,8 +193,22 @@ export function describeFsError(err: unknown): string {
   }
 }
 
-async function readAllStdin(): Promise<Buffer> {
+/**
+ * Reads a stream (stdin) whole, but stops as soon as it passes `maxBytes`:
+ * a pipe has no size to check first, and reading 3 GB before refusing them
+ * took 6 GB of memory.
+ */
+export async function readStreamUpTo(file: string, stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > maxBytes) {
+      // Leaving the loop early destroys the stream: nothing more is read.
+      throw new InputError(file, `the input is over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
+    }
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }

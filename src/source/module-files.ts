@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { InputError } from "../plan/errors.js";
 import fg from "fast-glob";
 import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
 
@@ -34,6 +35,7 @@ export async function loadModuleDir(dir: string): Promise<ModuleDir> {
   names.sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0));
   const files: ParsedFile[] = [];
   for (const name of names) {
+    await refuseOversizedTf(name);
     const text = await readFile(name, "utf8").catch(() => undefined);
     if (text !== undefined) files.push({ path: name, hcl: scanHcl(text) });
   }
@@ -45,6 +47,20 @@ export async function loadModuleDir(dir: string): Promise<ModuleDir> {
     }
   }
   return { dir, files, block: (kind, labels) => index.get(blockKey(kind, labels)) };
+}
+
+/**
+ * Largest `.tf` file read for locations and suppressions. Hand-written files
+ * are kilobytes and generated ones a few MB; the scanner keeps a token per
+ * word, so a 107 MB file ran out of memory. Checked before reading.
+ */
+export const MAX_TF_FILE_BYTES = 8 * 1024 * 1024;
+
+async function refuseOversizedTf(file: string): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (info && info.size > MAX_TF_FILE_BYTES) {
+    throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${MAX_TF_FILE_BYTES} bytes for a .tf file planguard reads`);
+  }
 }
 
 function blockKey(kind: string, labels: readonly string[]): string {

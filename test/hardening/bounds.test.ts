@@ -1,8 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/plan/errors.js";
+import { readStreamUpTo } from "../../src/plan/load.js";
 import { MAX_MODULE_NESTING } from "../../src/plan/validate.js";
+import { MAX_BUNDLE_UNPACKED_BYTES } from "../../src/policy/wasm.js";
+import { MAX_TF_FILE_BYTES } from "../../src/source/module-files.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/shared.js";
 
@@ -37,6 +43,9 @@ function expectOneLineRefusal(run: { code: number; stdout: string; stderr: strin
   expect(lines[0]).toMatch(problem);
 }
 
+writeFileSync(path.join(dir, "0-plan.json"), ebsPlan);
+counter = 1;
+
 describe("module nesting", () => {
   it.each([20_000, 100_000])("refuses %i nested module calls in one line", async (depth) => {
     const file = write("plan.json", planWithNestedModuleCalls(depth));
@@ -60,5 +69,92 @@ describe("module nesting", () => {
     const run = await runCli(["scan", write("plan.json", planWithNestedModuleCalls(MAX_MODULE_NESTING)), "-f", "json"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
+  });
+});
+
+describe("stdin", () => {
+  it("stops reading as soon as the input passes --max-input-size", async () => {
+    let pulled = 0;
+    async function* endless(): AsyncGenerator<Buffer> {
+      for (;;) {
+        pulled++;
+        yield Buffer.alloc(64 * 1024, 0x20);
+      }
+    }
+    const err = await readStreamUpTo("-", endless(), 1024 * 1024).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problem).toBe("the input is over the limit of 1048576 bytes (raise it with --max-input-size)");
+    // 16 chunks reach the bound, the 17th passes it; nothing after that is asked for.
+    expect(pulled).toBe(17);
+  });
+
+  it("is refused in one line by the command while the writer is still writing (a pipe that never ends)", async () => {
+    const child = spawn(process.execPath, ["dist/cli/main.js", "scan", "-", "--max-input-size", "100000"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    let stdout = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stdin.on("error", () => {}); // EPIPE once planguard stops reading
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let open = true;
+    const pump = () => {
+      while (open && child.stdin.write(chunk));
+      if (open) child.stdin.once("drain", pump);
+    };
+    pump();
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    open = false;
+    child.stdin.destroy();
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("planguard: -: the input is over the limit of 100000 bytes (raise it with --max-input-size)\n");
+  });
+});
+
+describe(".tf files", () => {
+  it("refuses a .tf file over the bound before reading it", async () => {
+    const src = path.join(dir, `src-${counter++}`);
+    mkdirSync(src);
+    const plan = path.join(src, "plan.json");
+    writeFileSync(plan, ebsPlan);
+    const tf = path.join(src, "main.tf");
+    writeFileSync(tf, 'resource "aws_ebs_volume" "scratch" {\n}\n');
+    truncateSync(tf, MAX_TF_FILE_BYTES + 1); // sparse: no disk or memory spent making it
+    expectOneLineRefusal(await runCli(["scan", plan, "--source-dir", src]), tf, new RegExp(`over the limit of ${MAX_TF_FILE_BYTES} bytes for a .tf file`));
+    truncateSync(tf, 64 * 1024);
+    const small = await runCli(["scan", plan, "--source-dir", src, "-f", "json"]);
+    expect(small.code).toBe(1);
+    expect(JSON.parse(small.stdout).findings[0].source.file).toMatch(/main\.tf$/);
+  });
+});
+
+/** A ustar header for one entry, with the size field as given (normally 11 octal digits). */
+function tarHeader(name: string, sizeField: string): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, "latin1");
+  h.write("0000644\0", 100, "latin1");
+  h.write(sizeField, 124, "latin1");
+  h.write("ustar\0", 257, "latin1");
+  return h;
+}
+
+describe("wasm bundles", () => {
+  it.each(["-0000001000", "77777777777x", "\x80\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00"])("refuses a tar entry with the size field %j", async (sizeField) => {
+    const bundle = write("bundle.tar.gz", gzipSync(Buffer.concat([tarHeader("policy.wasm", sizeField), Buffer.alloc(2048)])));
+    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]), bundle, /the bundle's tar archive is corrupt: the entry at byte 0 has the size field/);
+  });
+
+  it("refuses an entry whose size runs past the end of the archive", async () => {
+    const bundle = write("bundle.tar.gz", gzipSync(Buffer.concat([tarHeader("policy.wasm", "00000100000"), Buffer.alloc(1024)])));
+    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]), bundle, /the bundle's tar archive is corrupt/);
+  });
+
+  it("stops inflating a gzip bomb at the bound", async () => {
+    // Concatenated gzip members inflate as one stream: a few hundred KB that unpack past the bound.
+    const member = gzipSync(Buffer.alloc(16 * 1024 * 1024));
+    const bomb = Buffer.concat(Array.from({ length: MAX_BUNDLE_UNPACKED_BYTES / (16 * 1024 * 1024) + 1 }, () => member));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const bundle = write("bundle.tar.gz", bomb);
+    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]), bundle, new RegExp(`the bundle unpacks to more than ${MAX_BUNDLE_UNPACKED_BYTES} bytes`));
   });
 });
