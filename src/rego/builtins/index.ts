@@ -28,7 +28,7 @@ import { unitBuiltins } from "./units.js";
 import type { BuiltinDef } from "./types.js";
 import { walkBuiltins } from "./walk.js";
 
-export { BuiltinError } from "./types.js";
+export { BuiltinError, BuiltinLimitError } from "./types.js";
 export type { BuiltinContext, BuiltinDef, BuiltinErrorCode } from "./types.js";
 export { formatPrintArgs } from "./runtime.js";
 

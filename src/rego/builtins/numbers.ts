@@ -9,7 +9,7 @@
  * beyond 2^53 the way OPA refuses floats.
  */
 import { type Value, RegoSet, isNumber, numberInt, numberValue } from "../value.js";
-import { builtinError, def, int, memoPerQuery, num, typeError } from "./args.js";
+import { builtinError, def, int, limitError, memoPerQuery, num, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 /** Guards against producing NaN or infinities, which Rego has no value for. */
@@ -54,7 +54,7 @@ function roundHalfAway(n: number): number {
 function range(name: string, start: number, end: number, step: number): Value[] {
   const out: number[] = [];
   const count = Math.floor(Math.abs(end - start) / step) + 1;
-  if (count > 10_000_000) throw builtinError(name, "range too large");
+  if (count > 10_000_000) throw limitError(name, `range too large (${count} numbers, limit 10000000)`);
   if (start <= end) for (let i = start; i <= end; i += step) out.push(i);
   else for (let i = start; i >= end; i -= step) out.push(i);
   return out;
