@@ -147,4 +147,31 @@ describe("keys named after JavaScript's object machinery", () => {
     expect(run.stderr).toBe("");
     expect(verdict(run.findings)).toEqual(verdict(base.findings));
   });
+
+  it.each(HOSTILE)("Rego objects and layouts with %s behave as with any other word", async (word) => {
+    // The same policy with an ordinary word gives the reference answer.
+    const policyFor = (w: string) =>
+      write(
+        "keys.rego",
+        [
+          "package main",
+          "import rego.v1",
+          "deny contains msg if {",
+          `  o := json.unmarshal(\`{"${w}": {"a": 1}}\`)`,
+          `  u := object.union(o, {"${w}": {"b": 2}})`,
+          `  y := yaml.unmarshal("${w}: {c: 3}")`,
+          `  msg := sprintf("%v %v %v %v %v", [u, object.get(u, ["${w}", "a"], "none"), y, object.keys(y), time.format([0, "UTC", "${w}"])])`,
+          "}",
+          "",
+        ].join("\n"),
+      );
+    const message = async (w: string) => {
+      const run = await scan([baselinePlan, "--no-bundled", "--policy", policyFor(w)]);
+      expect(run.stderr).toBe("");
+      return run.findings.map((f) => (f as unknown as { message: string }).message);
+    };
+    const reference = (await message("plainword")).map((m) => m.split("plainword").join(word));
+    expect(reference).toHaveLength(1);
+    expect(await message(word)).toEqual(reference);
+  });
 });
