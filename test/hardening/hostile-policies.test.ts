@@ -98,6 +98,7 @@ describe("planguard's own limits are errors, never silent passes", () => {
     ["yaml.unmarshal over 100 aliases", `deny contains "aliases" if { yaml.unmarshal(${JSON.stringify(aliasBomb)}) }`, /yaml\.unmarshal: the document expands more than 100 aliases/],
     ["numbers.range over 10,000,000 numbers", 'deny contains "long" if { count(numbers.range(1, 20000000)) > 5 }', /numbers\.range: range too large/],
     ["a comprehension over 10,000,000 elements", "r := numbers.range(1, 2200)\ndeny contains \"big\" if { count([1 | some a in r; some b in r; some c in r]) > 5 }", /eval_cancel_error: a comprehension built more than 10000000 elements, over the evaluation budget \(in data\.main\.deny\)/],
+    ["an array doubled by array.concat past 10,000,000 elements", "a0 := numbers.range(1, 3000000)\na1 := array.concat(a0, a0)\na2 := array.concat(a1, a1)\ndeny contains \"big\" if { count(a2) > 5 }", /eval_cancel_error: array\.concat built more than 10000000 elements, over the evaluation budget \(in data\.main\.a2\)/],
   ])("%s fails the rule", async (_name, body, message) => {
     const file = policy(`package main\nimport rego.v1\n${body}\n`);
     const run = await scanWith(file, "--policy-timeout", "60000");

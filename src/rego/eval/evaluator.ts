@@ -48,6 +48,12 @@ const MEMOIZED_BUILTINS = new Set(["json.unmarshal", "yaml.unmarshal", "json.is_
  */
 export const MAX_COLLECTION_SIZE = 10_000_000;
 
+/** Elements of an array or set (O(1)); objects only grow from keys computed one by one, which comprehensions bound. */
+function collectionSize(v: Value & object): number {
+  if (Array.isArray(v)) return v.length;
+  return v instanceof RegoSet ? v.size : 0;
+}
+
 const STEP_HOLDS = -1;
 const STEP_FAILS = -2;
 const STEP_SEARCH = -3;
@@ -200,9 +206,9 @@ export class Evaluator {
    * cannot hold, which ends the process with a fatal error before the time
    * budget is looked at.
    */
-  private tooLarge(loc: Location | undefined): never {
+  private tooLarge(loc: Location | undefined, what = "a comprehension"): never {
     const rule = this.currentRuleName();
-    throw new RegoError("eval_cancel_error", `a comprehension built more than ${MAX_COLLECTION_SIZE} elements, over the evaluation budget${rule ? ` (in ${rule})` : ""}`, loc);
+    throw new RegoError("eval_cancel_error", `${what} built more than ${MAX_COLLECTION_SIZE} elements, over the evaluation budget${rule ? ` (in ${rule})` : ""}`, loc);
   }
 
   /** Checks the time budget (called every 1024 steps: literals and iterations). */
@@ -929,8 +935,9 @@ export class Evaluator {
   }
 
   private invokeUncached(def: BuiltinDef, args: Value[], t: Term): Value | undefined {
+    let out: Value | undefined;
     try {
-      return def.impl(args, this.builtinCtx);
+      out = def.impl(args, this.builtinCtx);
     } catch (err) {
       if (err instanceof RegoError || err instanceof RangeError) throw err;
       const rule = this.currentRuleName();
@@ -941,6 +948,10 @@ export class Evaluator {
       if (err instanceof BuiltinError) throw new RegoError(err.code, err.message + where, t.loc);
       throw new RegoError("eval_builtin_error", `${def.name}: ${err instanceof Error ? err.message : String(err)}${where}`, t.loc);
     }
+    // Builtins such as array.concat can double a collection per call: checked on every result, so
+    // growth stops within a factor of two of the bound instead of at V8's fatal array limit.
+    if (typeof out === "object" && out !== null && collectionSize(out) > MAX_COLLECTION_SIZE) this.tooLarge(t.loc, def.name);
+    return out;
   }
 
   private node(path: string[]): TreeNode | undefined {
