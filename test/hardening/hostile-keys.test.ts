@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
@@ -135,6 +136,18 @@ describe("keys named after JavaScript's object machinery", () => {
     expect(run.code).toBe(1);
   });
 
+  it.each(HOSTILE)("a config key %s where the schema has fixed keys is an unknown key, not a setting", async (word) => {
+    for (const [text, key] of [
+      [`${word}:\n  include_data_sources: true\n`, word],
+      [`waivers:\n  - rule: PG-AWS-EBS-001\n    reason: r\n    ${word}: {expires: "2000-01-01"}\n`, `waivers.0.${word}`],
+    ] as const) {
+      const config = write("config.yaml", text);
+      const run = await scan([baselinePlan, "--config", config]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`planguard: ${config}: unknown key "${key}" (see src/config/config.schema.json for the keys planguard reads)\n`);
+    }
+  });
+
   it.each(HOSTILE)("attribute and plan keys %s are ordinary members", async (word) => {
     const plan = clonePlan();
     for (const rc of plan.resource_changes) {
@@ -173,5 +186,30 @@ describe("keys named after JavaScript's object machinery", () => {
     const reference = (await message("plainword")).map((m) => m.split("plainword").join(word));
     expect(reference).toHaveLength(1);
     expect(await message(word)).toEqual(reference);
+  });
+
+  it("a property: random documents built from these words, anywhere in a resource, its tags and --data, never crash or pollute", async () => {
+    const word = fc.constantFrom(...HOSTILE, "team", "environment", "name", "tags", "0");
+    const leaf = fc.oneof(word, fc.integer(), fc.boolean(), fc.constant(null));
+    // JSON text built by hand, so that "__proto__" stays an ordinary member.
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small" }, leaf.map((v) => JSON.stringify(v)), tie("object"), tie("array")),
+      object: fc.array(fc.tuple(word, tie("value")), { maxLength: 4 }).map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`),
+      array: fc.array(tie("value"), { maxLength: 3 }).map((items) => `[${items.join(",")}]`),
+    })).object as fc.Arbitrary<string>;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: examplePlan.resource_changes.length - 1 }), json, json, json, async (index, attrs, tags, data) => {
+        const plan = clonePlan();
+        const rc = plan.resource_changes[index]!;
+        const after: Obj = JSON.parse(`{"__x":0,"tags":${tags},"labels":${tags},"extra":${attrs}}`);
+        for (const [k, v] of Object.entries(rc.change.after ?? {})) if (!Object.prototype.hasOwnProperty.call(after, k)) own(after, k, v);
+        rc.change.after = after;
+        const run = await scan([write("plan.json", planText(plan)), "--config", gpuConfig, "--data", write("data.json", data)]);
+        expect(run.stderr).not.toMatch(/internal error/);
+        expect([0, 1]).toContain(run.code);
+        expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS);
+      }),
+      { numRuns: 12 },
+    );
   });
 });
