@@ -188,6 +188,19 @@ describe("keys named after JavaScript's object machinery", () => {
     expect(await message(word)).toEqual(reference);
   });
 
+  it.each(HOSTILE)("drift between states with a resource type, attribute and team tag %s reports the change", async (word) => {
+    const state = (value: string) =>
+      `{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"resources":[` +
+      `{"address":"${word}.x","mode":"managed","type":"${word}","name":"x","provider_name":"p","values":{"${word}":"${value}"},"sensitive_values":{}},` +
+      `{"address":"aws_instance.g","mode":"managed","type":"aws_instance","name":"g","provider_name":"registry.terraform.io/hashicorp/aws","values":{"instance_type":"p4d.24xlarge","tags":{"team":"${word}","${word}":"${value}"}},"sensitive_values":{}}]}}}`;
+    const outputs = ["text", "markdown", "sarif", "github"].flatMap((f) => ["-o", `${f}=${path.join(dir, `${counter++}.${f}`)}`]);
+    const run = await runCli(["drift", "--baseline", write("a.json", state("old")), "--current", write("b.json", state("new")), "--config", gpuConfig, "-f", "json", ...outputs]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { resources: { address: string }[] };
+    expect(report.resources.map((r) => r.address).sort()).toEqual(["aws_instance.g", `${word}.x`].sort());
+  });
+
   it("a property: random documents built from these words, anywhere in a resource, its tags and --data, never crash or pollute", async () => {
     const word = fc.constantFrom(...HOSTILE, "team", "environment", "name", "tags", "0");
     const leaf = fc.oneof(word, fc.integer(), fc.boolean(), fc.constant(null));
