@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../plan/errors.js";
-import { describeFsError } from "../plan/load.js";
+import { MAX_CONFIG_BYTES, readTextUpTo } from "../plan/read-bounded.js";
 import type { Severity } from "../policy/types.js";
 import { config as generatedValidator } from "./config-validator.generated.js";
 
@@ -74,12 +73,7 @@ const validate = generatedValidator as ValidateFunction<PlanguardConfig>;
 export async function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<{ config: PlanguardConfig; file?: string }> {
   const file = explicit ?? (existsSync(path.join(cwd, DEFAULT_CONFIG_FILE)) ? path.join(cwd, DEFAULT_CONFIG_FILE) : undefined);
   if (!file) return { config: {} };
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new InputError(file, describeFsError(err));
-  }
+  const text = await readTextUpTo(file, MAX_CONFIG_BYTES, "a config file");
   return { config: parseConfig(file, text), file };
 }
 

@@ -8,6 +8,7 @@ import { InputError } from "../../src/plan/errors.js";
 import { readStreamUpTo } from "../../src/plan/load.js";
 import { MAX_MODULE_NESTING } from "../../src/plan/validate.js";
 import { MAX_BUNDLE_UNPACKED_BYTES } from "../../src/policy/wasm.js";
+import { MAX_BASELINE_BYTES, MAX_CONFIG_BYTES, MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES } from "../../src/plan/read-bounded.js";
 import { MAX_TF_FILE_BYTES } from "../../src/source/module-files.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/shared.js";
@@ -156,5 +157,18 @@ describe("wasm bundles", () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const bundle = write("bundle.tar.gz", bomb);
     expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]), bundle, new RegExp(`the bundle unpacks to more than ${MAX_BUNDLE_UNPACKED_BYTES} bytes`));
+  });
+});
+
+describe("config, data, policy and baseline files", () => {
+  it.each([
+    ["--config", "config.yaml", MAX_CONFIG_BYTES, "a config file"],
+    ["--data", "data.json", MAX_DATA_FILE_BYTES, "a data file"],
+    ["--policy", "policy.rego", MAX_POLICY_FILE_BYTES, "a policy file"],
+    ["--baseline", "baseline.json", MAX_BASELINE_BYTES, "a baseline"],
+  ] as const)("%s: a file over the bound is refused from its size, before it is read", async (flag, name, bound, what) => {
+    const file = write(name, "");
+    truncateSync(file, bound + 1); // sparse: no disk or memory spent making it
+    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), flag, file]), file, new RegExp(`the file is ${bound + 1} bytes, over the limit of ${bound} bytes for ${what}$`));
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fg from "fast-glob";
@@ -8,6 +8,7 @@ import type { PlanguardConfig } from "../../config/config.js";
 import { InputError } from "../../plan/errors.js";
 import { describeFsError } from "../../plan/load.js";
 import type { Model } from "../../plan/model.js";
+import { MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES, readTextUpTo } from "../../plan/read-bounded.js";
 import type { EvaluationResult, JudgeOptions, RuleFailure } from "../evaluate.js";
 import { toFinding } from "../finding.js";
 import type { RuleSelection } from "../select.js";
@@ -71,11 +72,7 @@ export async function readPolicies(paths: readonly string[], bundled: boolean, w
     if (files.length === 0) throw new InputError(p, "holds no .rego files");
     for (const file of files) {
       if (!withTests && file.endsWith("_test.rego")) continue;
-      try {
-        out.push({ file: bundled ? path.relative(path.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readFile(file, "utf8"), bundled });
-      } catch (err) {
-        throw new InputError(file, describeFsError(err));
-      }
+      out.push({ file: bundled ? path.relative(path.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readTextUpTo(file, MAX_POLICY_FILE_BYTES, "a policy file"), bundled });
     }
   }
   return out;
@@ -85,12 +82,7 @@ export async function readPolicies(paths: readonly string[], bundled: boolean, w
 export async function readDataFiles(files: readonly string[]): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = Object.create(null);
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (err) {
-      throw new InputError(file, describeFsError(err));
-    }
+    const text = await readTextUpTo(file, MAX_DATA_FILE_BYTES, "a data file");
     let value: unknown;
     try {
       value = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
