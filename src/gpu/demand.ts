@@ -848,7 +848,9 @@ function labelPathsOf(type: string): string[] {
 /** Tags (AWS, Azure) or labels (GCP, Kubernetes) of a GPU resource, where the provider keeps them. */
 export function ownerLabels(type: string, values: Attributes | null): { labels: Record<string, unknown>; paths: readonly string[] } {
   const paths = labelPaths(type);
-  const labels: Record<string, unknown> = {};
+  // Keys are the plan's tag names and look-ups the config's tag names: no prototype, so
+  // "constructor" or "__proto__" is a tag like any other (held, or absent).
+  const labels: Record<string, unknown> = Object.create(null);
   for (const p of paths) {
     const v = getPath(values, p);
     if (Array.isArray(v)) {

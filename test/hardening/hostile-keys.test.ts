@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { ownerLabels } from "../../src/gpu/demand.js";
 import { runCli } from "../helpers/cli.js";
 
 /**
@@ -121,6 +122,8 @@ describe("keys named after JavaScript's object machinery", () => {
         `    ${word}: low`,
         "gpu:",
         "  max_total: 1",
+        `  team_tag: ${word}`,
+        `  environment_tag: ${word}`,
         "  teams:",
         `    ${word}: {max_total: 1}`,
         "  environments:",
@@ -199,6 +202,14 @@ describe("keys named after JavaScript's object machinery", () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { resources: { address: string }[] };
     expect(report.resources.map((r) => r.address).sort()).toEqual(["aws_instance.g", `${word}.x`].sort());
+  });
+
+  it.each(HOSTILE)("a tag named %s is read like any other tag, and an absent one is absent", (word) => {
+    const values = JSON.parse(`{"tags": {"${word}": "ml"}}`) as Record<string, unknown>;
+    expect(ownerLabels("aws_instance", values).labels[word]).toBe("ml");
+    const asg = JSON.parse(`{"tag": [{"key": "${word}", "value": "ml", "propagate_at_launch": true}]}`) as Record<string, unknown>;
+    expect(ownerLabels("aws_autoscaling_group", asg).labels[word]).toBe("ml");
+    expect(ownerLabels("aws_instance", { tags: { team: "ml" } }).labels[word]).toBeUndefined();
   });
 
   it("a property: random documents built from these words, anywhere in a resource, its tags and --data, never crash or pollute", async () => {
