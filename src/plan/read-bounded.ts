@@ -14,6 +14,11 @@ export const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 
 /** A file's UTF-8 text, refused with one InputError when it is larger than `maxBytes` (`what` names the kind of file). */
 export async function readTextUpTo(file: string, maxBytes: number, what: string): Promise<string> {
+  return (await readBytesUpTo(file, maxBytes, what)).toString("utf8");
+}
+
+/** A file's bytes, refused with one InputError when it is larger than `maxBytes`. */
+export async function readBytesUpTo(file: string, maxBytes: number, what: string): Promise<Buffer> {
   let handle;
   try {
     handle = await open(file, "r");
@@ -24,7 +29,7 @@ export async function readTextUpTo(file: string, maxBytes: number, what: string)
     const info = await handle.stat();
     if (info.isDirectory()) throw new InputError(file, "is a directory");
     if (info.isFile() && info.size > maxBytes) throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes for ${what}`);
-    return await handle.readFile("utf8");
+    return await handle.readFile();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(file, describeFsError(err));

@@ -1,8 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { loadPolicy } from "@open-policy-agent/opa-wasm";
 import { InputError } from "../plan/errors.js";
-import { describeFsError } from "../plan/load.js";
+import { readBytesUpTo } from "../plan/read-bounded.js";
 import type { Model } from "../plan/model.js";
 import type { EvaluationResult } from "./evaluate.js";
 import { toFinding } from "./finding.js";
@@ -41,15 +40,7 @@ export const MAX_BUNDLE_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_BUNDLE_UNPACKED_BYTES = 128 * 1024 * 1024;
 
 export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isFile() && info.size > MAX_BUNDLE_FILE_BYTES) throw new InputError(file, `the bundle is ${info.size} bytes, over the limit of ${MAX_BUNDLE_FILE_BYTES} bytes`);
-    bytes = await readFile(file);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(file, describeFsError(err));
-  }
+  const bytes = await readBytesUpTo(file, MAX_BUNDLE_FILE_BYTES, "a bundle");
   const { wasm, data } = file.endsWith(".wasm") ? { wasm: bytes, data: undefined } : unpackBundle(file, bytes);
   let policy: LoadedWasm;
   try {
