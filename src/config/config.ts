@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { isDate } from "./dates.js";
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { InputError } from "../plan/errors.js";
-import { describeFsError } from "../plan/load.js";
+import { MAX_CONFIG_BYTES, readTextUpTo } from "../plan/read-bounded.js";
 import type { Severity } from "../policy/types.js";
 import { config as generatedValidator } from "./config-validator.generated.js";
 
@@ -97,12 +96,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
   if (!file) return { config: {} };
   // Messages and reports name the file as `display` writes it (relative to the repository root).
   const shown = display(file);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new InputError(shown, describeFsError(err));
-  }
+  const text = await readTextUpTo(file, MAX_CONFIG_BYTES, "a config file");
   const { config, source } = parseConfigSource(shown, text);
   return { config, file: shown, source };
 }

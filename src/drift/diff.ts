@@ -75,7 +75,8 @@ function child(node: Node, key: string | number): Node {
 function maskChild(mask: unknown, key: string | number): unknown {
   if (mask === true) return true;
   if (mask === null || typeof mask !== "object") return undefined;
-  return (mask as Record<string, unknown>)[key];
+  // Own members only: an attribute named "__proto__" or "constructor" is not marked by Object's.
+  return Object.prototype.hasOwnProperty.call(mask, key) ? (mask as Record<string | number, unknown>)[key] : undefined;
 }
 
 const MAX_DEPTH = 64;

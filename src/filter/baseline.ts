@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { InputError } from "../plan/errors.js";
-import { describeFsError } from "../plan/load.js";
+import { MAX_BASELINE_BYTES, readTextUpTo } from "../plan/read-bounded.js";
 import type { Finding } from "../policy/types.js";
 import { compareText } from "../policy/compare.js";
 
@@ -28,12 +27,7 @@ export function buildBaseline(findings: readonly Finding[], now: Date): Baseline
 }
 
 export async function readBaseline(file: string): Promise<Set<string>> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new InputError(file, describeFsError(err));
-  }
+  const text = await readTextUpTo(file, MAX_BASELINE_BYTES, "a baseline");
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,3 +1,4 @@
+import { lookupTable } from "../plan/own.js";
 import catalog from "./catalog.json" with { type: "json" };
 
 /**
@@ -42,28 +43,30 @@ interface TpuEntry {
 
 type Table = Record<string, CatalogEntry>;
 
-const awsEc2 = catalog.aws_ec2 as Table;
-const awsSageMaker = catalog.aws_sagemaker as Table;
-const gcpMachineTypes = catalog.gcp_machine_types as Table;
-const gcpAccelerators = catalog.gcp_accelerator_types as Table;
+// Looked up by machine types the plan names: tables without a prototype, so
+// "constructor" or "__proto__" finds nothing instead of Object's own members.
+const awsEc2 = lookupTable(catalog.aws_ec2 as Table);
+const awsSageMaker = lookupTable(catalog.aws_sagemaker as Table);
+const gcpMachineTypes = lookupTable(catalog.gcp_machine_types as Table);
+const gcpAccelerators = lookupTable(catalog.gcp_accelerator_types as Table);
 const azureSizes = lowerKeys(catalog.azure_vm_sizes as Table);
-const tpuMachineTypes = catalog.tpus.gke_machine_types as Record<string, TpuEntry>;
-const tpuApiTypes = catalog.tpus.tpu_api_accelerator_types as Record<string, TpuEntry>;
+const tpuMachineTypes = lookupTable(catalog.tpus.gke_machine_types as Record<string, TpuEntry>);
+const tpuApiTypes = lookupTable(catalog.tpus.tpu_api_accelerator_types as Record<string, TpuEntry>);
 
 function lowerKeys(t: Table): Table {
-  const out: Table = {};
+  const out: Table = Object.create(null);
   for (const [k, v] of Object.entries(t)) out[k.toLowerCase()] = v;
   return out;
 }
 
-const KIND_OF_CATALOG_TYPE: Record<string, AcceleratorKind> = {
+const KIND_OF_CATALOG_TYPE: Record<string, AcceleratorKind> = lookupTable({
   nvidia_gpu: "nvidia-gpu",
   nvidia_gpu_fractional: "nvidia-gpu",
   amd_gpu: "amd-gpu",
   aws_neuron: "neuron",
   habana_gaudi: "gaudi",
   qualcomm_ai100: "qualcomm-ai100",
-};
+});
 
 /** The kind of an accelerator model named by the catalog or a provider. */
 export function kindOfModel(model: string): AcceleratorKind {

@@ -1,3 +1,4 @@
+import { lookupTable } from "../plan/own.js";
 import type { Attributes, Model, Resource } from "../plan/model.js";
 import { getPath } from "../plan/paths.js";
 import {
@@ -704,7 +705,8 @@ function karpenterDemand(values: Attributes, unknownMask: unknown): GpuDemand {
 
 const POD_TEMPLATE = "spec.0.template.0.spec.0";
 
-const EXTRACTORS: Record<string, Extractor> = {
+// Indexed by the plan's resource types: no prototype, so type "constructor" has no extractor.
+const EXTRACTORS: Record<string, Extractor> = lookupTable({
   // AWS
   aws_instance: awsInstance,
   aws_autoscaling_group: asg,
@@ -764,7 +766,7 @@ const EXTRACTORS: Record<string, Extractor> = {
   kubernetes_daemon_set_v1: daemonSet,
   // Karpenter NodePools: their accelerator limits bound the capacity they launch
   kubernetes_manifest: karpenterDemand,
-};
+});
 
 /** Resource types whose GPU demand planguard can read. */
 export const GPU_RESOURCE_TYPES: readonly string[] = Object.keys(EXTRACTORS);
@@ -846,7 +848,9 @@ function labelPathsOf(type: string): string[] {
 /** Tags (AWS, Azure) or labels (GCP, Kubernetes) of a GPU resource, where the provider keeps them. */
 export function ownerLabels(type: string, values: Attributes | null): { labels: Record<string, unknown>; paths: readonly string[] } {
   const paths = labelPaths(type);
-  const labels: Record<string, unknown> = {};
+  // Keys are the plan's tag names and look-ups the config's tag names: no prototype, so
+  // "constructor" or "__proto__" is a tag like any other (held, or absent).
+  const labels: Record<string, unknown> = Object.create(null);
   for (const p of paths) {
     const v = getPath(values, p);
     if (Array.isArray(v)) {

@@ -6,7 +6,7 @@ import { redactPlan, redactRawState, redactState } from "./redact.js";
 import { DiscardedDigests, SensitiveDigests } from "./sensitive-digests.js";
 import { loadPlanStreaming } from "./load-stream.js";
 import { ReadAhead } from "./read-ahead.js";
-import { validateShape, type DocumentFormat } from "./validate.js";
+import { checkModuleNesting, validateShape, type DocumentFormat } from "./validate.js";
 
 export type DocumentKind = "plan" | "state";
 
@@ -116,6 +116,7 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
 /** Identifies, validates and redacts a parsed document; `skipped` names members left out of it. */
 export function finishDocument(file: string, parsed: unknown, sizeBytes: number, options: LoadOptions = {}, skipped: string[] = []): LoadedDocument {
   const format = detectFormat(file, parsed, skipped);
+  checkModuleNesting(file, parsed);
   guardStack(file, () => validateShape(file, format, parsed));
   const doc = parsed as Record<string, unknown>;
   const kind: DocumentKind = format === "plan" ? "plan" : "state";
@@ -167,7 +168,7 @@ function guardStack(file: string, step: () => void): void {
 }
 
 async function readInput(file: string, options: LoadOptions): Promise<Buffer> {
-  if (file === "-") return (options.readStdin ?? readAllStdin)();
+  if (file === "-") return options.readStdin ? options.readStdin() : readStreamUpTo(file, process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
   try {
     return await readFile(file);
   } catch (err) {
@@ -192,8 +193,22 @@ export function describeFsError(err: unknown): string {
   }
 }
 
-async function readAllStdin(): Promise<Buffer> {
+/**
+ * Reads a stream (stdin) whole, but stops as soon as it passes `maxBytes`:
+ * a pipe has no size to check first, and reading 3 GB before refusing them
+ * took 6 GB of memory.
+ */
+export async function readStreamUpTo(file: string, stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > maxBytes) {
+      // Leaving the loop early destroys the stream: nothing more is read.
+      throw new InputError(file, `the input is over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
+    }
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }

@@ -32,20 +32,31 @@ function blank(container: Obj | Json[], key: string | number, digests: Sensitive
   (container as Record<string | number, Json>)[key] = REDACTED;
 }
 
-/** Applies a sensitivity mask to the value at container[key]. */
+/**
+ * Applies a sensitivity mask to the value at container[key]. Masks nest as
+ * deep as the values they mirror, which the plan's author controls: walked
+ * with a stack, so no depth runs out of call stack and none is skipped.
+ */
 function applyMaskAt(container: Obj | Json[], key: string | number, mask: Json, digests: SensitiveDigests): void {
-  if (mask === true) return blank(container, key, digests);
-  // Most of a mask is false, {} and []: nothing below them to blank.
-  if (typeof mask !== "object" || mask === null) return;
-  const value = (container as Record<string | number, Json>)[key];
-  if (typeof value !== "object" || value === null) return;
-  if (Array.isArray(mask)) {
-    if (!Array.isArray(value)) return;
-    for (let i = 0; i < mask.length && i < value.length; i++) if (mask[i] !== false) applyMaskAt(value, i, mask[i], digests);
-  } else if (!Array.isArray(value)) {
-    for (const k in mask) {
-      const sub = (mask as Obj)[k];
-      if (sub !== false && Object.prototype.hasOwnProperty.call(mask, k) && Object.prototype.hasOwnProperty.call(value, k)) applyMaskAt(value as Obj, k, sub, digests);
+  const todo: [Obj | Json[], string | number, Json][] = [[container, key, mask]];
+  while (todo.length > 0) {
+    const [where, at, m] = todo.pop()!;
+    if (m === true) {
+      blank(where, at, digests);
+      continue;
+    }
+    // Most of a mask is false, {} and []: nothing below them to blank.
+    if (typeof m !== "object" || m === null) continue;
+    const value = (where as Record<string | number, Json>)[at];
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(m)) {
+      if (!Array.isArray(value)) continue;
+      for (let i = 0; i < m.length && i < value.length; i++) if (m[i] !== false) todo.push([value, i, m[i]]);
+    } else if (!Array.isArray(value)) {
+      for (const k in m) {
+        const sub = (m as Obj)[k];
+        if (sub !== false && Object.prototype.hasOwnProperty.call(m, k) && Object.prototype.hasOwnProperty.call(value, k)) todo.push([value as Obj, k, sub]);
+      }
     }
   }
 }
@@ -56,14 +67,19 @@ function redactChange(change: Json, d: SensitiveDigests): void {
   applyMaskAt(change, "after", change["after_sensitive"], d);
 }
 
-function redactModuleValues(mod: Json, d: SensitiveDigests, depth = 0): void {
-  if (!isObj(mod) || depth > 200) return;
-  const resources = mod["resources"];
-  if (Array.isArray(resources)) {
-    for (const r of resources) if (isObj(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+/** A module tree of values (`child_modules`), at any depth. */
+function redactModuleValues(root: Json, d: SensitiveDigests): void {
+  const todo: Json[] = [root];
+  while (todo.length > 0) {
+    const mod = todo.pop();
+    if (!isObj(mod)) continue;
+    const resources = mod["resources"];
+    if (Array.isArray(resources)) {
+      for (const r of resources) if (isObj(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+    }
+    const children = mod["child_modules"];
+    if (Array.isArray(children)) for (const c of children) todo.push(c);
   }
-  const children = mod["child_modules"];
-  if (Array.isArray(children)) for (const c of children) redactModuleValues(c, d, depth + 1);
 }
 
 function redactOutputs(outputs: Json, d: SensitiveDigests): void {
@@ -84,6 +100,11 @@ export function redactPlan(plan: Obj, d: SensitiveDigests = new SensitiveDigests
   for (const key of ["resource_changes", "resource_drift"]) {
     const list = plan[key];
     if (Array.isArray(list)) for (const rc of list) if (isObj(rc)) redactChange(rc["change"], d);
+  }
+  // Changes Terraform deferred (1.9+, -allow-deferral) carry their values and masks one level down.
+  const deferred = plan["deferred_changes"];
+  if (Array.isArray(deferred)) {
+    for (const dc of deferred) if (isObj(dc) && isObj(dc["resource_change"])) redactChange(dc["resource_change"]["change"], d);
   }
   const outputChanges = plan["output_changes"];
   if (isObj(outputChanges)) for (const oc of Object.values(outputChanges)) if (isObj(oc)) redactChange(oc["change"], d);
@@ -144,7 +165,7 @@ function redactConfigurationConstants(plan: Obj, d: SensitiveDigests): void {
     for (const a of attrs) set.add(a);
   }
   if (sensitiveAttrs.size === 0) return;
-  walkConfigModules(config["root_module"], "", (prefix, resource) => {
+  walkConfigModules(config["root_module"], (prefix, resource) => {
     const local = resource["address"];
     const attrs = typeof local === "string" ? sensitiveAttrs.get(prefix === "" ? local : `${prefix}.${local}`) : undefined;
     const exprs = resource["expressions"];
@@ -156,14 +177,18 @@ function redactConfigurationConstants(plan: Obj, d: SensitiveDigests): void {
   });
 }
 
-function walkConfigModules(mod: Json, prefix: string, visit: (prefix: string, resource: Obj) => void, depth = 0): void {
-  if (!isObj(mod) || depth > 200) return;
-  const resources = mod["resources"];
-  if (Array.isArray(resources)) for (const r of resources) if (isObj(r)) visit(prefix, r);
-  const calls = mod["module_calls"];
-  if (!isObj(calls)) return;
-  for (const [name, call] of Object.entries(calls)) {
-    if (isObj(call)) walkConfigModules(call["module"], prefix === "" ? `module.${name}` : `${prefix}.module.${name}`, visit, depth + 1);
+function walkConfigModules(root: Json, visit: (prefix: string, resource: Obj) => void): void {
+  const todo: [Json, string][] = [[root, ""]];
+  while (todo.length > 0) {
+    const [mod, prefix] = todo.pop()!;
+    if (!isObj(mod)) continue;
+    const resources = mod["resources"];
+    if (Array.isArray(resources)) for (const r of resources) if (isObj(r)) visit(prefix, r);
+    const calls = mod["module_calls"];
+    if (!isObj(calls)) continue;
+    for (const [name, call] of Object.entries(calls)) {
+      if (isObj(call)) todo.push([call["module"], prefix === "" ? `module.${name}` : `${prefix}.module.${name}`]);
+    }
   }
 }
 
@@ -188,16 +213,22 @@ export function redactRawState(state: Obj, d: SensitiveDigests = new SensitiveDi
   return d;
 }
 
-/** Follows a raw-state path ([{type: "get_attr", value: "password"}, ...]) from container[key]. */
+/** Follows a raw-state path ([{type: "get_attr", value: "password"}, ...]) from container[key]; a loop, as paths may be long. */
 function redactPath(container: Obj | Json[], key: string | number, steps: Json[], d: SensitiveDigests): void {
-  if (steps.length === 0) return blank(container, key, d);
-  const value = (container as Record<string | number, Json>)[key];
-  const [step, ...rest] = steps;
-  if (!isObj(step)) return;
-  let next: Json = step["value"];
-  if (isObj(next) && "value" in next) next = next["value"];
-  if (Array.isArray(value) && typeof next === "number" && next < value.length) redactPath(value, next, rest, d);
-  else if (isObj(value) && (typeof next === "string" || typeof next === "number") && Object.prototype.hasOwnProperty.call(value, String(next))) {
-    redactPath(value, String(next), rest, d);
+  let where = container;
+  let at = key;
+  for (const step of steps) {
+    const value = (where as Record<string | number, Json>)[at];
+    if (!isObj(step)) return;
+    let next: Json = step["value"];
+    if (isObj(next) && "value" in next) next = next["value"];
+    if (Array.isArray(value) && typeof next === "number" && next < value.length) {
+      where = value;
+      at = next;
+    } else if (isObj(value) && (typeof next === "string" || typeof next === "number") && Object.prototype.hasOwnProperty.call(value, String(next))) {
+      where = value;
+      at = String(next);
+    } else return;
   }
+  blank(where, at, d);
 }

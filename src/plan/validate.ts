@@ -51,3 +51,41 @@ function describeError(err: ErrorObject | undefined): string {
   }
   return `${pointer} ${err.message ?? "is invalid"}`;
 }
+
+/**
+ * Deepest module nesting planguard reads. Terraform sets no limit, real
+ * configurations nest a handful of levels, and every module's address
+ * repeats its parents', so the work per module grows with its depth: 20,000
+ * nested module calls took 27 s and 1.25 GB before this bound.
+ */
+export const MAX_MODULE_NESTING = 500;
+
+/**
+ * Refuses a document whose module trees (the configuration's `module_calls`,
+ * `child_modules` of planned values, prior state and state values) nest
+ * deeper than MAX_MODULE_NESTING. Walked with a stack, stopping at the bound.
+ */
+export function checkModuleNesting(file: string, doc: unknown): void {
+  if (!isObj(doc)) return;
+  const roots: [unknown, string, "module_calls" | "child_modules"][] = [
+    [isObj(doc["configuration"]) ? doc["configuration"]["root_module"] : undefined, "configuration", "module_calls"],
+    [isObj(doc["planned_values"]) ? doc["planned_values"]["root_module"] : undefined, "planned_values", "child_modules"],
+    [isObj(doc["prior_state"]) && isObj(doc["prior_state"]["values"]) ? doc["prior_state"]["values"]["root_module"] : undefined, "prior_state", "child_modules"],
+    [isObj(doc["values"]) ? doc["values"]["root_module"] : undefined, "values", "child_modules"],
+  ];
+  for (const [root, member, children] of roots) {
+    const todo: [unknown, number][] = [[root, 0]];
+    while (todo.length > 0) {
+      const [mod, depth] = todo.pop()!;
+      if (!isObj(mod)) continue;
+      if (depth > MAX_MODULE_NESTING) {
+        throw new InputError(file, `modules in ${member} are nested more than ${MAX_MODULE_NESTING} levels deep; planguard reads at most ${MAX_MODULE_NESTING}`);
+      }
+      const list = mod[children];
+      if (children === "child_modules" && Array.isArray(list)) for (const c of list) todo.push([c, depth + 1]);
+      else if (children === "module_calls" && isObj(list)) for (const call of Object.values(list)) if (isObj(call)) todo.push([call["module"], depth + 1]);
+    }
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

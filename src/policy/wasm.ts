@@ -1,8 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { loadPolicy } from "@open-policy-agent/opa-wasm";
 import { InputError } from "../plan/errors.js";
-import { describeFsError } from "../plan/load.js";
+import { readBytesUpTo } from "../plan/read-bounded.js";
 import type { Model } from "../plan/model.js";
 import type { EvaluationResult } from "./evaluate.js";
 import { toFinding } from "./finding.js";
@@ -32,13 +31,16 @@ interface LoadedWasm {
   evaluate(input: unknown, entrypoint: string | number): { result: unknown }[];
 }
 
+/**
+ * Bounds on a bundle, which may come with the pull request: the file read,
+ * and what it unpacks to (a 21 MB gzip bomb inflates to 5 GB). OPA's wasm
+ * bundles are a few MB; the bounds leave room for large data.json files.
+ */
+export const MAX_BUNDLE_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_BUNDLE_UNPACKED_BYTES = 128 * 1024 * 1024;
+
 export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new InputError(file, describeFsError(err));
-  }
+  const bytes = await readBytesUpTo(file, MAX_BUNDLE_FILE_BYTES, "a bundle");
   const { wasm, data } = file.endsWith(".wasm") ? { wasm: bytes, data: undefined } : unpackBundle(file, bytes);
   let policy: LoadedWasm;
   try {
@@ -86,8 +88,12 @@ export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
 export function unpackBundle(file: string, bytes: Buffer): { wasm: Buffer; data: unknown } {
   let tar: Buffer;
   try {
-    tar = gunzipSync(bytes);
-  } catch {
+    // Inflation stops at the bound instead of filling memory.
+    tar = gunzipSync(bytes, { maxOutputLength: MAX_BUNDLE_UNPACKED_BYTES });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new InputError(file, `the bundle unpacks to more than ${MAX_BUNDLE_UNPACKED_BYTES} bytes, over the limit`);
+    }
     throw new InputError(file, "not a gzip archive: give the policy.wasm or the bundle.tar.gz that `opa build -t wasm` writes");
   }
   let wasm: Buffer | undefined;
@@ -96,7 +102,13 @@ export function unpackBundle(file: string, bytes: Buffer): { wasm: Buffer; data:
     const header = tar.subarray(off, off + 512);
     if (header.every((b) => b === 0)) break;
     const name = header.subarray(0, 100).toString("utf8").replace(/\0.*$/s, "");
-    const size = parseInt(header.subarray(124, 136).toString("utf8").replace(/\0.*$/s, "").trim() || "0", 8);
+    // The size is octal digits (ustar); anything else (a sign, base-256) or a body past the end is a broken archive,
+    // and a negative size would walk the loop backwards for ever.
+    const sizeField = header.subarray(124, 136).toString("latin1").replace(/\0.*$/s, "").trim() || "0";
+    const size = /^[0-7]+$/.test(sizeField) ? parseInt(sizeField, 8) : NaN;
+    if (!Number.isSafeInteger(size) || off + 512 + size > tar.length) {
+      throw new InputError(file, `the bundle's tar archive is corrupt: the entry at byte ${off} has the size field ${JSON.stringify(sizeField)}`);
+    }
     const body = tar.subarray(off + 512, off + 512 + size);
     const base = name.replace(/^\.?\//, "");
     if (base === "policy.wasm" || base.endsWith("/policy.wasm")) wasm = Buffer.from(body);

@@ -1,3 +1,4 @@
+import { lookupTable } from "../plan/own.js";
 import { lexHcl, type HclComment, type Token } from "./hcl-lexer.js";
 
 /**
@@ -45,7 +46,8 @@ export interface HclFile {
 }
 
 /** Block types that only appear at the top level of a Terraform file, and how many labels they take. */
-const TOP_LEVEL: Record<string, number> = {
+// Indexed by block types read from .tf files: no prototype, so a block "constructor" is unknown.
+const TOP_LEVEL: Record<string, number> = lookupTable({
   resource: 2,
   data: 2,
   ephemeral: 2,
@@ -59,7 +61,7 @@ const TOP_LEVEL: Record<string, number> = {
   moved: 0,
   import: 0,
   removed: 0,
-};
+});
 
 /** An open bracket; a `{` that opens a block body carries where its members go. */
 interface Frame {

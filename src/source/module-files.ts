@@ -1,5 +1,6 @@
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { InputError } from "../plan/errors.js";
 import fg from "fast-glob";
 import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
 
@@ -41,6 +42,7 @@ export async function loadModuleDir(dir: string, boundary: string): Promise<Modu
   const files: ParsedFile[] = [];
   for (const name of names) {
     const real = await readablePath(name, boundary);
+    if (real !== undefined) await refuseOversizedTf(real, name);
     const text = real === undefined ? undefined : await readFile(real, "utf8").catch(() => undefined);
     if (text !== undefined) files.push({ path: name, hcl: scanHcl(text) });
   }
@@ -71,6 +73,20 @@ async function readablePath(file: string, boundary: string): Promise<string | un
 export function isBelow(file: string, dir: string): boolean {
   const rel = path.relative(dir, file);
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/**
+ * Largest `.tf` file read for locations and suppressions. Hand-written files
+ * are kilobytes and generated ones a few MB; the scanner keeps a token per
+ * word, so a 107 MB file ran out of memory. Checked before reading.
+ */
+export const MAX_TF_FILE_BYTES = 8 * 1024 * 1024;
+
+async function refuseOversizedTf(real: string, file: string): Promise<void> {
+  const info = await stat(real).catch(() => undefined);
+  if (info && info.size > MAX_TF_FILE_BYTES) {
+    throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${MAX_TF_FILE_BYTES} bytes for a .tf file planguard reads`);
+  }
 }
 
 function blockKey(kind: string, labels: readonly string[]): string {

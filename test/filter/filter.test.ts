@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addressMatcher } from "../../src/filter/address-glob.js";
 import { runScan } from "../../src/scan/run.js";
@@ -16,6 +17,28 @@ describe("address patterns", () => {
     expect(addressMatcher("module.training.*")('module.training.aws_instance.gpu["a"]')).toBe(true);
     expect(addressMatcher("aws_instance.gpu[?]")("aws_instance.gpu[3]")).toBe(true);
     expect(addressMatcher("aws_instance.gpu")("aws_instance.gpu[3]")).toBe(false);
+  });
+
+  it("agree with the regular expression they describe", () => {
+    // A reference for small cases: * is .*, ? is ., the rest literal.
+    const reference = (pattern: string, address: string) =>
+      new RegExp(`^${[...pattern].map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`).test(address);
+    const alphabet = fc.constantFrom("a", "b", ".", "[", "]");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(alphabet, fc.constant("*"), fc.constant("?")), { maxLength: 8 }), fc.array(alphabet, { maxLength: 10 }), (p, a) => {
+        expect(addressMatcher(p.join(""))(a.join(""))).toBe(reference(p.join(""), a.join("")));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("do not backtrack: many stars against a long address that almost matches", () => {
+    // A backtracking matcher (the regular expression above) takes exponential time here and never returns.
+    const pattern = "*a".repeat(40) + "*b";
+    const address = "a".repeat(20_000);
+    expect(addressMatcher(pattern)(address)).toBe(false);
+    expect(addressMatcher(pattern)(address + "b")).toBe(true);
+    expect(addressMatcher('module.m["*"].aws_instance.*')(`module.m["${"k".repeat(100_000)}"].aws_instance.gpu`)).toBe(true);
   });
 });
 
@@ -51,6 +74,24 @@ describe("waivers", () => {
     const run = await runCli(["scan", "--config", config, ebsBad]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/"waivers\.0" must have required property 'reason'/);
+  });
+
+  it.each(["9999-99-99", "2026-02-29", "2026-13-01", "2026-04-31", "2026-00-10"])("refuse the impossible expiry date %s", async (date) => {
+    const dir = tmp();
+    const config = path.join(dir, "c.yaml");
+    writeFileSync(config, `waivers:\n  - rule: PG-AWS-EBS-001\n    reason: r\n    expires: "${date}"\n`);
+    const run = await runCli(["scan", "--config", config, ebsBad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(new RegExp(`^planguard: \\S*c\\.yaml:4: waivers\\[0\\]\\.expires "${date}" is not a date \\(YYYY-MM-DD\\)$`));
+  });
+
+  it("accept a leap day", async () => {
+    const dir = tmp();
+    const config = path.join(dir, "c.yaml");
+    writeFileSync(config, `waivers:\n  - rule: PG-AWS-EBS-001\n    reason: r\n    expires: "2028-02-29"\n`);
+    const run = await runCli(["scan", "--config", config, ebsBad]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conftestKind, conftestResults, exceptedSuffixes } from "../../src/policy/rego/conftest.js";
+import { conftestKind, conftestResults, EMPTY_MESSAGE, exceptedSuffixes } from "../../src/policy/rego/conftest.js";
 import { regoRuleMetadata } from "../../src/policy/rego/metadata.js";
 import { makeObject, RegoSet } from "../../src/rego/value.js";
 
@@ -22,15 +22,22 @@ describe("conftest's contract", () => {
         ["severity", "CRITICAL"],
         ["id", "ORG-001"],
       ]),
-      makeObject([["nomsg", 1]]),
       "",
     ]);
     expect(conftestResults(value)).toEqual([
       { msg: "plain message" },
       { msg: "bucket is public", resource: "aws_s3_bucket.b", attribute: "acl", severity: "critical", id: "ORG-001" },
+      { msg: EMPTY_MESSAGE },
     ]);
     expect(conftestResults(undefined)).toEqual([]);
     expect(conftestResults(["a", "b"])).toEqual([{ msg: "a" }, { msg: "b" }]);
+  });
+
+  it("keeps an empty message as a failure and refuses an object without a string msg, as conftest does", () => {
+    expect(conftestResults(new RegoSet([""]))).toEqual([{ msg: EMPTY_MESSAGE }]);
+    expect(conftestResults(new RegoSet([makeObject([["msg", ""]])]))).toEqual([{ msg: EMPTY_MESSAGE }]);
+    expect(() => conftestResults(new RegoSet([makeObject([["nomsg", 1]])]))).toThrow(/no msg field/);
+    expect(() => conftestResults(new RegoSet([makeObject([["msg", 1]])]))).toThrow(/msg field is not a string/);
   });
 
   it("reads the rule suffixes an exception exempts", () => {

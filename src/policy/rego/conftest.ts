@@ -15,6 +15,9 @@ export function conftestKind(ruleName: string): { kind: ConftestKind; suffix: st
   return m ? { kind: m[1] as ConftestKind, suffix: m[2] ?? "" } : undefined;
 }
 
+/** A rule's value breaks conftest's contract: the rule fails (exit 2). */
+export class ConftestContractError extends Error {}
+
 /** One member of a deny/violation/warn set. */
 export interface ConftestResult {
   msg: string;
@@ -36,12 +39,21 @@ export function conftestResults(value: Value | undefined): ConftestResult[] {
   return out;
 }
 
+/** What a finding says when its rule gave an empty message: still a failure, as in conftest. */
+export const EMPTY_MESSAGE = "(the rule gave an empty message)";
+
+/**
+ * One member as conftest reads it. A string is the message (an empty one
+ * still fails); an object must carry a string `msg`, and one without it is an
+ * error of the rule (conftest: "rule missing msg field"), never a silent pass.
+ */
 function toResult(member: Value): ConftestResult | undefined {
-  if (typeof member === "string") return member === "" ? undefined : { msg: member };
+  if (typeof member === "string") return { msg: member === "" ? EMPTY_MESSAGE : member };
   if (!isObject(member)) return member === true ? undefined : { msg: String(member) };
   const msg = objectGet(member, "msg");
-  if (typeof msg !== "string" || msg === "") return undefined;
-  const result: ConftestResult = { msg };
+  if (msg === undefined) throw new ConftestContractError("a result object has no msg field (conftest: rule missing msg field)");
+  if (typeof msg !== "string") throw new ConftestContractError("a result object's msg field is not a string");
+  const result: ConftestResult = { msg: msg === "" ? EMPTY_MESSAGE : msg };
   const resource = objectGet(member, "resource");
   if (typeof resource === "string" && resource !== "") result.resource = resource;
   const attribute = objectGet(member, "attribute");

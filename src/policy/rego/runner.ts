@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fg from "fast-glob";
@@ -8,6 +8,7 @@ import type { PlanguardConfig } from "../../config/config.js";
 import { InputError } from "../../plan/errors.js";
 import { describeFsError } from "../../plan/load.js";
 import type { Model } from "../../plan/model.js";
+import { MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES, readTextUpTo } from "../../plan/read-bounded.js";
 import type { EvaluationResult, JudgeOptions, RuleFailure } from "../evaluate.js";
 import { toFinding } from "../finding.js";
 import type { RuleSelection } from "../select.js";
@@ -75,11 +76,7 @@ export async function readPolicies(paths: readonly string[], bundled: boolean, w
     if (files.length === 0) throw new InputError(p, "holds no .rego files");
     for (const file of files) {
       if (!withTests && file.endsWith("_test.rego")) continue;
-      try {
-        out.push({ file: bundled ? path.relative(path.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readFile(file, "utf8"), bundled });
-      } catch (err) {
-        throw new InputError(file, describeFsError(err));
-      }
+      out.push({ file: bundled ? path.relative(path.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readTextUpTo(file, MAX_POLICY_FILE_BYTES, "a policy file"), bundled });
     }
   }
   return out;
@@ -87,7 +84,7 @@ export async function readPolicies(paths: readonly string[], bundled: boolean, w
 
 /** Reads --data files (JSON or YAML) and merges them into one `data` document. */
 export async function readDataFiles(files: readonly string[]): Promise<Record<string, unknown>> {
-  const data: Record<string, unknown> = {};
+  const data: Record<string, unknown> = Object.create(null);
   for (const file of files) {
     const value = await readDataFile(file);
     if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InputError(file, "a data file must hold an object");
@@ -98,12 +95,7 @@ export async function readDataFiles(files: readonly string[]): Promise<Record<st
 
 /** One JSON (by its .json extension) or YAML data file's value. */
 export async function readDataFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new InputError(file, describeFsError(err));
-  }
+  const text = await readTextUpTo(file, MAX_DATA_FILE_BYTES, "a data file");
   try {
     return file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
@@ -111,16 +103,26 @@ export async function readDataFile(file: string): Promise<unknown> {
   }
 }
 
+
+/**
+ * Merges a data document into `data`. The documents come from the pull
+ * request: a key "__proto__", "constructor" or "prototype" is an ordinary
+ * member, so look-ups are own-property only and writes define a property
+ * (an assignment to "__proto__" would replace the target's prototype, and one
+ * through an inherited object would write onto every object in the process).
+ */
 function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(from)) {
-    const cur = into[k];
-    if (cur && typeof cur === "object" && !Array.isArray(cur) && v && typeof v === "object" && !Array.isArray(v)) {
-      deepMerge(cur as Record<string, unknown>, v as Record<string, unknown>);
+    const cur = Object.prototype.hasOwnProperty.call(into, k) ? into[k] : undefined;
+    if (isPlainObject(cur) && isPlainObject(v)) {
+      deepMerge(cur, v);
     } else {
-      into[k] = v;
+      Object.defineProperty(into, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
   }
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const isBundledPackage = (p: string) => p === "planguard" || p.startsWith("planguard.");
 const isHelperPackage = (p: string) => p === "planguard.lib" || p.endsWith("_test");

@@ -12,7 +12,7 @@ import {
   numberInt,
   typeName,
 } from "../value.js";
-import { BuiltinError, type BuiltinContext, type BuiltinDef } from "./types.js";
+import { BuiltinError, BuiltinLimitError, type BuiltinContext, type BuiltinDef } from "./types.js";
 
 export type Impl = (args: Value[], ctx: BuiltinContext) => Value | undefined;
 
@@ -51,6 +51,11 @@ export function elementTypeError(name: string, pos: number, collection: Value, e
 
 export function builtinError(name: string, message: string): BuiltinError {
   return new BuiltinError("eval_builtin_error", `${name}: ${message}`);
+}
+
+/** A planguard-only limit hit (see BuiltinLimitError): an error of the rule, never undefined. */
+export function limitError(name: string, message: string): BuiltinLimitError {
+  return new BuiltinLimitError(`${name}: ${message} (a limit of planguard, not of OPA)`);
 }
 
 export function str(name: string, args: Value[], i: number): string {

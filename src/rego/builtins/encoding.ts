@@ -14,7 +14,7 @@ import {
   sortedMembers,
   toJSON,
 } from "../value.js";
-import { builtinError, def, obj, str, typeError } from "./args.js";
+import { builtinError, def, limitError, obj, str, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 // ---------------------------------------------------------------------------
@@ -159,7 +159,15 @@ function unmarshalYAML(name: string, s: string): Value {
   const broken = list.find((d) => d.errors.length > 0);
   if (broken) throw builtinError(name, broken.errors[0]!.message);
   const doc = list[0]!;
-  return fromJS(name, doc.toJS({ maxAliasCount: 100 }));
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // The yaml package's guard against alias bombs ("billion laughs").
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) throw limitError(name, "the document expands more than 100 aliases");
+    throw err;
+  }
+  return fromJS(name, js);
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * parsed as strictly as Go's net package (no leading zeros in IPv4 parts).
  */
 import { type Value, RegoSet, isObject, objectEntries } from "../value.js";
-import { arrayOrSet, builtinError, def, str, typeError } from "./args.js";
+import { arrayOrSet, builtinError, def, limitError, str, typeError } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 interface Addr {
@@ -160,7 +160,7 @@ const EXPAND_LIMIT = 65536n;
 function cidrExpand(args: Value[]): Value {
   const n = cidrArg("net.cidr_expand", args, 0);
   const size = last(n) - n.base + 1n;
-  if (size > EXPAND_LIMIT) throw builtinError("net.cidr_expand", `CIDR too large to expand (${size} addresses, limit ${EXPAND_LIMIT})`);
+  if (size > EXPAND_LIMIT) throw limitError("net.cidr_expand", `CIDR too large to expand (${size} addresses, limit ${EXPAND_LIMIT})`);
   const out = new RegoSet();
   for (let v = n.base; v <= last(n); v++) out.addDuringConstruction(formatIP({ bits: n.bits, value: v }));
   return out;

@@ -9,7 +9,7 @@
  * floats.
  */
 import { type Value, RegoSet, isNumber, numberInt } from "../value.js";
-import { builtinError, def, int, memoPerQuery, num, typeError } from "./args.js";
+import { builtinError, def, int, limitError, memoPerQuery, num, typeError } from "./args.js";
 import { beyondDouble, exactInt, fromExact } from "./exact-int.js";
 import type { BuiltinDef } from "./types.js";
 
@@ -92,7 +92,7 @@ function roundHalfAway(n: number): number {
 function range(name: string, start: number, end: number, step: number): Value[] {
   const out: number[] = [];
   const count = Math.floor(Math.abs(end - start) / step) + 1;
-  if (count > 10_000_000) throw builtinError(name, "range too large");
+  if (count > 10_000_000) throw limitError(name, `range too large (${count} numbers, limit 10000000)`);
   if (start <= end) for (let i = start; i <= end; i += step) out.push(i);
   else for (let i = start; i >= end; i -= step) out.push(i);
   return out;

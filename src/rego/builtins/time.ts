@@ -157,7 +157,8 @@ function toNumber(name: string, ns: bigint): number | undefined {
 }
 
 function resolveLayout(layout: string): string {
-  return NAMED_LAYOUTS[layout] ?? layout;
+  // Own names only: a layout "__proto__" or "toString" is a literal layout.
+  return Object.prototype.hasOwnProperty.call(NAMED_LAYOUTS, layout) ? NAMED_LAYOUTS[layout]! : layout;
 }
 
 // ---------------------------------------------------------------------------
@@ -193,7 +194,7 @@ function parseDuration(s: string): bigint {
     if (!m && /^\d*(\.\d*)?$/.test(rest) && /\d/.test(rest)) throw builtinError("time.parse_duration_ns", `time: missing unit in duration ${JSON.stringify(s)}`);
     if (!m || (m[1] === "" && (m[2] === undefined || m[2] === ""))) fail();
     const unitName = m![3]!;
-    const unit = UNITS[unitName];
+    const unit = Object.prototype.hasOwnProperty.call(UNITS, unitName) ? UNITS[unitName] : undefined;
     if (unit === undefined) {
       throw builtinError("time.parse_duration_ns", `time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(s)}`);
     }

@@ -28,6 +28,19 @@ export class BuiltinError extends Error {
   }
 }
 
+/**
+ * A limit planguard sets and OPA does not (net.cidr_expand's size,
+ * yaml.unmarshal's aliases, numbers.range's length). OPA would compute the
+ * value, so treating the call as undefined would make a `deny` silently not
+ * fire: the evaluator fails the rule instead, in strict mode or not.
+ */
+export class BuiltinLimitError extends BuiltinError {
+  constructor(message: string) {
+    super("eval_builtin_error", message);
+    this.name = "BuiltinLimitError";
+  }
+}
+
 export interface BuiltinDef {
   /** "count", "object.get", "plus", "regex.match" ... */
   name: string;

@@ -10,7 +10,7 @@
  * functions are memoized by their arguments (see callMemo).
  */
 import type { Annotation, Body, CallTarget, Expr, Literal, Rule, ScanIndex, Term } from "../ast.js";
-import { BuiltinError, formatPrintArgs, type BuiltinContext, type BuiltinDef } from "../builtins/index.js";
+import { BuiltinError, BuiltinLimitError, formatPrintArgs, type BuiltinContext, type BuiltinDef } from "../builtins/index.js";
 import type { Program } from "../compiler/compile.js";
 import { mockKey, type CompiledWith } from "../compiler/resolve.js";
 import type { TreeNode } from "../compiler/tree.js";
@@ -42,6 +42,20 @@ export interface EvalOptions {
 const MEMOIZED_BUILTINS = new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
 
 /** Outcomes of Evaluator.directStep besides a bound slot (slots are 0 or more). */
+/**
+ * Most elements one comprehension may build (arrays, sets, objects). V8
+ * cannot hold an array much past 2^27 elements and ends the process when
+ * asked to; this bound keeps far below that, and far above what a policy
+ * over a plan needs.
+ */
+export const MAX_COLLECTION_SIZE = 10_000_000;
+
+/** Elements of an array or set (O(1)); objects only grow from keys computed one by one, which comprehensions bound. */
+function collectionSize(v: Value & object): number {
+  if (Array.isArray(v)) return v.length;
+  return v instanceof RegoSet ? v.size : 0;
+}
+
 const STEP_HOLDS = -1;
 const STEP_FAILS = -2;
 const STEP_SEARCH = -3;
@@ -187,6 +201,17 @@ export class Evaluator {
       return slot;
     }
     return STEP_SEARCH;
+  }
+
+  /**
+   * A comprehension past MAX_COLLECTION_SIZE: a budget error, like the time
+   * budget's. Without it, a few nested iterations build arrays that V8
+   * cannot hold, which ends the process with a fatal error before the time
+   * budget is looked at.
+   */
+  private tooLarge(loc: Location | undefined, what = "a comprehension"): never {
+    const rule = this.currentRuleName();
+    throw new RegoError("eval_cancel_error", `${what} built more than ${MAX_COLLECTION_SIZE} elements, over the evaluation budget${rule ? ` (in ${rule})` : ""}`, loc);
   }
 
   /** Checks the time budget (called every 1024 steps: literals and iterations). */
@@ -355,12 +380,12 @@ export class Evaluator {
       }
       case "arraycomp": {
         const out: Value[] = [];
-        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.push(v), false)));
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.push(v) > MAX_COLLECTION_SIZE && this.tooLarge(t.loc), false)));
         return k(out);
       }
       case "setcomp": {
         const out = new RegoSet();
-        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.addDuringConstruction(v), false)));
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.addDuringConstruction(v), out.size > MAX_COLLECTION_SIZE && this.tooLarge(t.loc), false)));
         return k(out);
       }
       case "objcomp": {
@@ -372,6 +397,7 @@ export class Evaluator {
               const prev = seen.get(ck);
               if (prev && !equal(prev[1], value)) throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
               seen.set(ck, [key, value]);
+              if (seen.size > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
               return false;
             }),
           ),
@@ -940,16 +966,23 @@ export class Evaluator {
   }
 
   private invokeUncached(def: BuiltinDef, args: Value[], t: Term): Value | undefined {
+    let out: Value | undefined;
     try {
-      return def.impl(args, this.builtinCtx);
+      out = def.impl(args, this.builtinCtx);
     } catch (err) {
       if (err instanceof RegoError || err instanceof RangeError) throw err;
-      if (!this.options.strict) return undefined;
       const rule = this.currentRuleName();
       const where = rule ? ` (in ${rule})` : "";
+      // A planguard-only limit fails the rule even outside strict mode: OPA would have a value here.
+      if (err instanceof BuiltinLimitError) throw new RegoError(err.code, err.message + where, t.loc);
+      if (!this.options.strict) return undefined;
       if (err instanceof BuiltinError) throw new RegoError(err.code, err.message + where, t.loc);
       throw new RegoError("eval_builtin_error", `${def.name}: ${err instanceof Error ? err.message : String(err)}${where}`, t.loc);
     }
+    // Builtins such as array.concat can double a collection per call: checked on every result, so
+    // growth stops within a factor of two of the bound instead of at V8's fatal array limit.
+    if (typeof out === "object" && out !== null && collectionSize(out) > MAX_COLLECTION_SIZE) this.tooLarge(t.loc, def.name);
+    return out;
   }
 
   private node(path: string[]): TreeNode | undefined {
