@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies } from "../policy/rego/runner.js";
 import { policyInputError } from "../policy/rego/compile.js";
+import { PLANGUARD_BUILTINS } from "../policy/rego/planguard-builtins.js";
 import { compileModules, RegoError, runRegoTests } from "../rego/index.js";
 import type { Value } from "../rego/value.js";
 import { collect } from "./common-options.js";
@@ -57,7 +58,7 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   try {
     compiled = compileModules(
       sources.map((s) => ({ file: path.relative(process.cwd(), s.file) || s.file, text: s.text })),
-      { regoVersion: "auto" },
+      { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS },
     );
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);
