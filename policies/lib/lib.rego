@@ -73,3 +73,25 @@ sensitive_ports_of_kind(from, to, kind) := {sprintf("%s (%v)", [p.name, p.port])
 	some p in planguard.sensitive_ports(from, to)
 	p.kind == kind
 }
+
+# The provider's documented default for an attribute the configuration leaves
+# out (src/rules/provider-defaults.json), as {"value": v, "source": url};
+# undefined when the planned value stands or the author set the attribute.
+provider_default(r, path) := planguard.provider_default(r, path)
+
+# The value the cloud will see: the provider's default when the configuration
+# leaves the attribute out, else the planned value when it is known (null
+# when absent). Undefined while the value the author set is unknown.
+effective(r, path) := d.value if {
+	d := planguard.provider_default(r, path)
+} else := v if {
+	not is_unknown(r, path)
+	v := object.get(r.after, path, null)
+}
+
+# Known only after apply, and not merely left to the provider's default:
+# what "Not decided until apply" is for.
+undecided(r, path) if {
+	is_unknown(r, path)
+	not planguard.provider_default(r, path)
+}

@@ -94,3 +94,39 @@ test_port_ranges_count_as_the_ports_they_include if {
 	lib.sensitive_ports(442, 444) == set()
 	count(lib.sensitive_ports(0, 65535)) > 30
 }
+
+eks(vpc, mask, expressions) := {
+	"type": "aws_eks_cluster",
+	"after": {"vpc_config": [vpc]},
+	"after_unknown": {"vpc_config": [mask]},
+	"expressions": expressions,
+}
+
+test_left_out_attribute_takes_the_provider_default if {
+	r := eks({"endpoint_public_access": true}, {"public_access_cidrs": true}, {"vpc_config": [{"subnet_ids": {}}]})
+	lib.effective(r, ["vpc_config", 0, "public_access_cidrs"]) == ["0.0.0.0/0"]
+	not lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+	startswith(lib.provider_default(r, ["vpc_config", 0, "public_access_cidrs"]).source, "https://")
+}
+
+test_attribute_set_to_an_unknown_value_stays_undecided if {
+	r := eks({"endpoint_public_access": true}, {"public_access_cidrs": true}, {"vpc_config": [{"public_access_cidrs": {"references": ["var.cidrs"]}}]})
+	lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+	not lib.effective(r, ["vpc_config", 0, "public_access_cidrs"])
+}
+
+test_block_that_a_dynamic_block_may_write_stays_undecided if {
+	r := eks({"endpoint_public_access": true}, {"public_access_cidrs": true}, {})
+	lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+}
+
+test_without_configuration_nothing_is_defaulted if {
+	r := json.remove(eks({}, {"public_access_cidrs": true}, {}), ["expressions"])
+	lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+}
+
+test_known_values_stand if {
+	r := eks({"public_access_cidrs": ["10.0.0.0/8"]}, {}, {"vpc_config": [{"public_access_cidrs": {"constant_value": ["10.0.0.0/8"]}}]})
+	lib.effective(r, ["vpc_config", 0, "public_access_cidrs"]) == ["10.0.0.0/8"]
+	lib.effective(r, ["vpc_config", 0, "endpoint_public_access"]) == true
+}

@@ -17,7 +17,7 @@ export class RuleSelection {
 
   isEnabled(meta: RuleMetadata): boolean {
     if (this.disabled.has(meta.id.toUpperCase())) return false;
-    return !meta.aliases.some((a) => this.disabled.has(a.toUpperCase()));
+    return ![...meta.aliases, ...(meta.related ?? [])].some((a) => this.disabled.has(a.toUpperCase()));
   }
 
   severityOf(meta: RuleMetadata): Severity {

@@ -104,7 +104,8 @@ function today(options: ScanOptions): string {
 }
 
 function aliasesOf(rules: readonly RuleMetadata[]): (ruleId: string) => readonly string[] {
-  const aliases = new Map(rules.map((r) => [r.id, r.aliases]));
+  // Related ids are not equivalents, but a suppression written with one is honoured.
+  const aliases = new Map(rules.map((r) => [r.id, [...r.aliases, ...(r.related ?? [])]]));
   return (id) => aliases.get(id) ?? [];
 }
 

@@ -4,13 +4,15 @@
  * TypeScript rules use, so the bundled Rego rules decide "open to the
  * internet" and "a sensitive port" the same way. Policies that call them run
  * only in planguard; `planguard.lib` wraps them (internet_ranges,
- * sensitive_ports).
+ * sensitive_ports, effective, undecided).
  */
 import type { PlanguardConfig } from "../../config/config.js";
-import { arrayOrSet, def, num, obj, typeError } from "../../rego/builtins/args.js";
+import { arr, arrayOrSet, def, num, obj, typeError } from "../../rego/builtins/args.js";
 import type { BuiltinDef } from "../../rego/builtins/index.js";
-import { objectGet, RegoNumber, type Value } from "../../rego/value.js";
+import { objectGet, RegoNumber, RegoSet, type ObjectValue, type Value } from "../../rego/value.js";
+import { maskCovers, toSteps, type AttributePath } from "../../plan/paths.js";
 import { internetRanges, internetThreshold } from "../../rules/address-space.js";
+import { providerDefault } from "../../rules/defaults.js";
 import { SENSITIVE_PORTS } from "../../rules/net.js";
 
 /**
@@ -53,7 +55,50 @@ function sensitivePortsBuiltin(args: Value[]): Value {
   return SENSITIVE_PORTS.filter((p) => from <= p.port && p.port <= to).map((p) => ({ port: p.port, name: p.name, kind: p.kind }));
 }
 
+/**
+ * planguard.provider_default(r, path): for a data.planguard resource and an
+ * attribute path, {"value": v, "source": url} when the configuration leaves
+ * the attribute out and the provider's documented default applies
+ * (src/rules/provider-defaults.json); undefined when the planned value
+ * stands or the author set it to something known only after apply.
+ */
+function providerDefaultBuiltin(args: Value[]): Value | undefined {
+  const name = "planguard.provider_default";
+  const r = obj(name, args, 0);
+  const path = arr(name, args, 1).map((s) => (typeof s === "number" ? s : String(s)));
+  const type = objectGet(r, "type");
+  const expressions = objectGet(r, "expressions");
+  if (typeof type !== "string") return undefined;
+  const d = providerDefault(
+    {
+      type,
+      after: objectGet(r, "after"),
+      isUnknown: unknownTest(r),
+      expressions: expressions && typeof expressions === "object" && !Array.isArray(expressions) && !(expressions instanceof RegoSet) ? (expressions as Record<string, unknown>) : undefined,
+    },
+    path,
+  );
+  return d ? { value: d.value as Value, source: d.source } : undefined;
+}
+
+/**
+ * Whether a path of a data.planguard resource is unknown until apply: from its
+ * after_unknown mask, or from unknown_paths for a resource written without
+ * the mask (as policy tests often are), as lib.is_unknown reads them.
+ */
+function unknownTest(r: ObjectValue): (path: AttributePath) => boolean {
+  const mask = objectGet(r, "after_unknown");
+  if (mask && typeof mask === "object" && !Array.isArray(mask) && !(mask instanceof RegoSet)) return (path) => maskCovers(mask, path);
+  const listed = objectGet(r, "unknown_paths");
+  const paths = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === "string") : [];
+  return (path) => {
+    const text = toSteps(path).join(".");
+    return paths.some((u) => text === u || text.startsWith(`${u}.`));
+  };
+}
+
 export const PLANGUARD_BUILTINS: readonly BuiltinDef[] = [
   def("planguard.internet_ranges", 2, internetRangesBuiltin),
   def("planguard.sensitive_ports", 2, sensitivePortsBuiltin),
+  def("planguard.provider_default", 2, providerDefaultBuiltin),
 ];

@@ -118,6 +118,7 @@ export const sageMakerNotebookInternet = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_sagemaker_notebook_instance"],
   aliases: ["CKV_AWS_122"],
+  defaults: ["aws_sagemaker_notebook_instance direct_internet_access"],
   remediation: "Set `direct_internet_access = \"Disabled\"` and give the notebook a `subnet_id` whose route goes through a NAT gateway or VPC endpoints.",
   check(r, { model }) {
     const access = readAttribute(model, r, "direct_internet_access");
