@@ -74,8 +74,8 @@ export function validateTolerantly(file: string, format: DocumentFormat, doc: un
       const member = tolerated.find((m) => m in doc && !memberValid(file, doc, m));
       if (member === undefined) throw err;
       delete doc[member];
-      const detail = err.problem.replace(/^not a valid .*?\): /, "");
-      warnings.push(`the plan's \`${member}\` is not of the shape Terraform writes (${detail}); it was left out, since the scan does not need it`);
+      // The member's name only: the schema's message would quote keys from the (untrusted) plan.
+      warnings.push(`the plan's \`${member}\` is not of the shape Terraform writes; it was left out, since the scan does not need it`);
     }
   }
 }
