@@ -11,8 +11,24 @@ import { readKnown } from "../read.js";
 function hasBucketBlock(model: Model, bucket: Resource): boolean {
   if (referrersOf(model, bucket, "aws_s3_bucket_public_access_block", "bucket").length > 0) return true;
   const name = readKnown(model, bucket, "bucket");
-  if (typeof name !== "string" || name === "") return false;
-  return model.resources.some((r) => r.type === "aws_s3_bucket_public_access_block" && r.willExist && readKnown(model, r, "bucket") === name);
+  return typeof name === "string" && name !== "" && blockedBucketNames(model).has(name);
+}
+
+/** The known bucket names the plan's public access blocks name, once per model (not once per bucket). */
+const namesByModel = new WeakMap<Model, ReadonlySet<string>>();
+
+function blockedBucketNames(model: Model): ReadonlySet<string> {
+  let names = namesByModel.get(model);
+  if (!names) {
+    const found = new Set<string>();
+    for (const r of model.resources) {
+      if (r.type !== "aws_s3_bucket_public_access_block" || !r.willExist) continue;
+      const name = readKnown(model, r, "bucket");
+      if (typeof name === "string") found.add(name);
+    }
+    namesByModel.set(model, (names = found));
+  }
+  return names;
 }
 
 export const s3NoPublicAccessBlock = resourceRule({
