@@ -48,3 +48,50 @@ is_true(r, path) if object.get(r.after, path, null) == true
 world_cidr(c) if c == "0.0.0.0/0"
 
 world_cidr(c) if c == "::/0"
+
+# The entries of an address list (CIDRs, addresses, "a-b" ranges) that admit
+# public addresses, when together they count as the internet: their union
+# admits at least as many public addresses as the config's network
+# thresholds (default a /8 for IPv4, a /16 for IPv6). Undefined otherwise.
+# ["0.0.0.0/1", "128.0.0.0/1"] is the internet as much as "0.0.0.0/0" is.
+internet_ranges(entries) := planguard.internet_ranges(entries, network_config)
+
+# data.planguard.config.network, read by its full path (reading data.planguard
+# itself would include this package).
+network_config := n if {
+	n := data.planguard.config.network
+} else := {}
+
+open_to_internet(entries) if internet_ranges(entries)
+
+# The sensitive ports (admin, database, cache, search, message queue,
+# notebook, ML serving) a TCP/UDP port range includes, as "Name (port)".
+sensitive_ports(from, to) := {sprintf("%s (%v)", [p.name, p.port]) | some p in planguard.sensitive_ports(from, to)}
+
+# The same, of one kind ("admin", "database", ...).
+sensitive_ports_of_kind(from, to, kind) := {sprintf("%s (%v)", [p.name, p.port]) |
+	some p in planguard.sensitive_ports(from, to)
+	p.kind == kind
+}
+
+# The provider's documented default for an attribute the configuration leaves
+# out (src/rules/provider-defaults.json), as {"value": v, "source": url};
+# undefined when the planned value stands or the author set the attribute.
+provider_default(r, path) := planguard.provider_default(r, path)
+
+# The value the cloud will see: the provider's default when the configuration
+# leaves the attribute out, else the planned value when it is known (null
+# when absent). Undefined while the value the author set is unknown.
+effective(r, path) := d.value if {
+	d := planguard.provider_default(r, path)
+} else := v if {
+	not is_unknown(r, path)
+	v := object.get(r.after, path, null)
+}
+
+# Known only after apply, and not merely left to the provider's default:
+# what "Not decided until apply" is for.
+undecided(r, path) if {
+	is_unknown(r, path)
+	not planguard.provider_default(r, path)
+}

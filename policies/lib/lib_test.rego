@@ -67,3 +67,66 @@ test_world_cidr if {
 	lib.world_cidr("::/0")
 	not lib.world_cidr("10.0.0.0/8")
 }
+
+test_internet_is_the_union_of_ranges if {
+	lib.internet_ranges(["0.0.0.0/1", "128.0.0.0/1"]) == ["0.0.0.0/1", "128.0.0.0/1"]
+	lib.open_to_internet(["::/1", "8000::/1"])
+	lib.open_to_internet(["0.0.0.0-10.0.17.62"])
+	lib.open_to_internet(["10.0.17.62-255.255.255.255"])
+	lib.open_to_internet(["0.0.0.0/0"])
+}
+
+test_private_and_small_ranges_are_not_the_internet if {
+	not lib.open_to_internet(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"])
+	not lib.open_to_internet(["203.0.113.7/32", "198.51.100.0/24"])
+	not lib.open_to_internet(["fd00::/8"])
+	not lib.open_to_internet([])
+}
+
+test_internet_threshold_comes_from_the_config if {
+	lib.open_to_internet(["8.8.8.0/24"]) with data.planguard.config as {"network": {"internet_ipv4_prefix": 24}}
+	not lib.open_to_internet(["8.8.8.0/24"])
+}
+
+test_port_ranges_count_as_the_ports_they_include if {
+	lib.sensitive_ports(20, 23) == {"SSH (22)", "Telnet (23)"}
+	lib.sensitive_ports_of_kind(3380, 3390, "admin") == {"RDP (3389)"}
+	lib.sensitive_ports(442, 444) == set()
+	count(lib.sensitive_ports(0, 65535)) > 30
+}
+
+eks(vpc, mask, expressions) := {
+	"type": "aws_eks_cluster",
+	"after": {"vpc_config": [vpc]},
+	"after_unknown": {"vpc_config": [mask]},
+	"expressions": expressions,
+}
+
+test_left_out_attribute_takes_the_provider_default if {
+	r := eks({"endpoint_public_access": true}, {"public_access_cidrs": true}, {"vpc_config": [{"subnet_ids": {}}]})
+	lib.effective(r, ["vpc_config", 0, "public_access_cidrs"]) == ["0.0.0.0/0"]
+	not lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+	startswith(lib.provider_default(r, ["vpc_config", 0, "public_access_cidrs"]).source, "https://")
+}
+
+test_attribute_set_to_an_unknown_value_stays_undecided if {
+	r := eks({"endpoint_public_access": true}, {"public_access_cidrs": true}, {"vpc_config": [{"public_access_cidrs": {"references": ["var.cidrs"]}}]})
+	lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+	not lib.effective(r, ["vpc_config", 0, "public_access_cidrs"])
+}
+
+test_block_that_a_dynamic_block_may_write_stays_undecided if {
+	r := eks({"endpoint_public_access": true}, {"public_access_cidrs": true}, {})
+	lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+}
+
+test_without_configuration_nothing_is_defaulted if {
+	r := json.remove(eks({}, {"public_access_cidrs": true}, {}), ["expressions"])
+	lib.undecided(r, ["vpc_config", 0, "public_access_cidrs"])
+}
+
+test_known_values_stand if {
+	r := eks({"public_access_cidrs": ["10.0.0.0/8"]}, {}, {"vpc_config": [{"public_access_cidrs": {"constant_value": ["10.0.0.0/8"]}}]})
+	lib.effective(r, ["vpc_config", 0, "public_access_cidrs"]) == ["10.0.0.0/8"]
+	lib.effective(r, ["vpc_config", 0, "endpoint_public_access"]) == true
+}

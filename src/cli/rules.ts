@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadRegoPolicies } from "../policy/rego/load.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import type { RuleMetadata } from "../policy/types.js";
+import { tableEntry } from "../rules/defaults.js";
 import { UsageError } from "./exit.js";
 import { compareText } from "../policy/compare.js";
 
@@ -37,6 +38,14 @@ export function renderRules(rules: readonly RuleMetadata[], format: string): str
   }
 }
 
+/** One provider default as docs/rules.md shows it: attribute, value, provider versions and source. */
+function defaultText(key: string): string {
+  const [type = "", attribute = ""] = key.split(" ");
+  const d = tableEntry(type, attribute);
+  if (!d) return `\`${key}\`: not in the defaults table`;
+  return `\`${type}.${attribute}\` = \`${JSON.stringify(d.value)}\` (${d.provider} ${d.versions}; ${d.source})${d.note ? `. ${d.note}` : ""}`;
+}
+
 function rulesMarkdown(rules: readonly RuleMetadata[]): string {
   const lines = [
     "# planguard rules",
@@ -54,6 +63,9 @@ function rulesMarkdown(rules: readonly RuleMetadata[]): string {
     lines.push(`Remediation: ${r.remediation}`, "");
     if (r.compliance.length > 0) lines.push(`Compliance: ${r.compliance.map((c) => `${c.framework} ${c.control}`).join("; ")}`, "");
     if (r.aliases.length > 0) lines.push(`Equivalent ids: ${r.aliases.join(", ")}`, "");
+    if (r.related && r.related.length > 0) lines.push(`Related, not equivalent: ${r.related.join(", ")}`, "");
+    const assumed = (r.defaults ?? []).map(defaultText);
+    if (assumed.length > 0) lines.push("Provider defaults assumed when the attribute is left out:", "", ...assumed.map((d) => `- ${d}`), "");
   }
   return lines.join("\n");
 }

@@ -5,6 +5,7 @@ import { compileLeavingOutBroken } from "../policy/rego/compile-tests.js";
 import { readPolicyTree } from "../policy/rego/policy-tree.js";
 import { BUNDLED_POLICY_DIR, readPolicies } from "../policy/rego/runner.js";
 import { runRegoTests } from "../rego/index.js";
+import { PLANGUARD_BUILTINS } from "../policy/rego/planguard-builtins.js";
 import type { Value } from "../rego/value.js";
 import { collect, parseRegoVersion } from "./common-options.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";
@@ -69,6 +70,7 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
       // The bundled helper library is v1; the user's files are what --rego-version says.
       return { file: path.relative(process.cwd(), s.file) || s.file, text: s.text, regoVersion: own ? "v1" : regoVersion, required: own };
     }),
+    { extraBuiltins: PLANGUARD_BUILTINS },
   );
   for (const e of broken) process.stderr.write(`planguard: ${e.message}\n`);
   // --run matches data.<package>.<test>, as `opa test --run` does.

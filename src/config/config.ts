@@ -16,6 +16,8 @@ export interface PlanguardConfig {
   };
   gpu?: GpuQuota;
   include_data_sources?: boolean;
+  /** When an admitted address set counts as the internet (src/rules/address-space.ts). */
+  network?: { internet_ipv4_prefix?: number; internet_ipv6_prefix?: number };
   waivers?: Waiver[];
   /** Drift reports (`planguard drift`); see src/drift/ignore.ts and docs/drift.md. */
   drift?: DriftConfig;

@@ -6,7 +6,9 @@ import { redactPlan, redactRawState, redactState } from "./redact.js";
 import { DiscardedDigests, SensitiveDigests } from "./sensitive-digests.js";
 import { loadPlanStreaming } from "./load-stream.js";
 import { ReadAhead } from "./read-ahead.js";
-import { checkModuleNesting, validateShape, type DocumentFormat } from "./validate.js";
+import { checkModuleNesting, type DocumentFormat } from "./validate.js";
+import { validateTolerantly } from "./tolerate.js";
+import { UTF16_WARNING, utf16ToUtf8 } from "./utf16.js";
 
 export type DocumentKind = "plan" | "state";
 
@@ -46,6 +48,11 @@ export interface LoadOptions {
   skipMembers?: readonly string[];
   /** false: do not digest redacted values (only drift compares them); saves an HMAC per secret. */
   digestSecrets?: boolean;
+  /**
+   * Plan members the caller does not need: one of an unexpected shape is
+   * left out with a warning instead of refusing the file (tolerate.ts).
+   */
+  tolerate?: readonly string[];
   /** Bytes of a file already being read (see read-ahead.ts); used once, for that file. */
   readAhead?: ReadAhead;
 }
@@ -109,15 +116,20 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
   if (bytes.length > maxBytes) {
     throw new InputError(file, `the file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
   }
-  const { value, skipped } = parseJsonBytesWithout(file, bytes, new Set(options.skipMembers ?? []));
-  return finishDocument(file, value, bytes.length, options, skipped);
+  // UTF-16 with a byte order mark (Windows PowerShell's `>`) is read as such, with a warning.
+  const utf8 = utf16ToUtf8(bytes);
+  const { value, skipped } = parseJsonBytesWithout(file, utf8 ?? bytes, new Set(options.skipMembers ?? []));
+  const loaded = finishDocument(file, value, bytes.length, options, skipped);
+  if (utf8) loaded.warnings.unshift(UTF16_WARNING);
+  return loaded;
 }
 
 /** Identifies, validates and redacts a parsed document; `skipped` names members left out of it. */
 export function finishDocument(file: string, parsed: unknown, sizeBytes: number, options: LoadOptions = {}, skipped: string[] = []): LoadedDocument {
   const format = detectFormat(file, parsed, skipped);
   checkModuleNesting(file, parsed);
-  guardStack(file, () => validateShape(file, format, parsed));
+  const warnings: string[] = [];
+  guardStack(file, () => validateTolerantly(file, format, parsed, options.tolerate ?? [], warnings));
   const doc = parsed as Record<string, unknown>;
   const kind: DocumentKind = format === "plan" ? "plan" : "state";
   if (options.expect && options.expect !== kind) {
@@ -135,7 +147,6 @@ export function finishDocument(file: string, parsed: unknown, sizeBytes: number,
     else redactRawState(doc, digests);
   });
 
-  const warnings: string[] = [];
   if (doc["errored"] === true) warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
   else if (doc["complete"] === false) warnings.push("the plan is incomplete (deferred changes): resources Terraform could not plan yet are not judged");
 

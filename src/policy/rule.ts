@@ -61,6 +61,8 @@ interface MetadataInput {
   resourceTypes?: string[];
   compliance?: ComplianceMapping[];
   aliases?: string[];
+  related?: string[];
+  defaults?: string[];
   helpUri?: string;
 }
 
@@ -84,6 +86,8 @@ function metadata(input: MetadataInput): RuleMetadata {
     remediation: input.remediation,
     helpUri: input.helpUri ?? bundledRuleDocs(input.id),
     aliases: input.aliases ?? [],
+    ...(input.related ? { related: input.related } : {}),
+    ...(input.defaults ? { defaults: input.defaults } : {}),
     language: "typescript",
     origin: "builtin",
   };

@@ -28,9 +28,9 @@ export class RuleSelection {
   }
 
   isEnabled(meta: RuleMetadata): boolean {
-    const names = namesOf(meta);
-    if (names.some((n) => this.disabled.has(n))) return false;
-    return this.only.size === 0 || names.some((n) => this.only.has(n));
+    // Related ids are not equivalents, but a rule disabled by one stays off, as a suppression by one holds.
+    if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.disabled.has(n))) return false;
+    return this.only.size === 0 || namesOf(meta).some((n) => this.only.has(n));
   }
 
   /** The override keyed by the rule's id wins over one keyed by an alias. */

@@ -42,8 +42,20 @@ export interface RuleMetadata {
   compliance: ComplianceMapping[];
   remediation: string;
   helpUri?: string;
-  /** Equivalent ids in other scanners (CKV_AWS_3, AVD-AWS-0026). */
+  /** Equivalent ids in other scanners (CKV_AWS_3, AVD-AWS-0026): the same check. */
   aliases: string[];
+  /**
+   * Ids of other scanners' checks on the same subject that decide differently
+   * (stricter, looser, another condition). Suppressions and `rules.disable`
+   * accept them, but they are not equivalents.
+   */
+  related?: string[];
+  /**
+   * Provider defaults the rule assumes for attributes left out of the
+   * configuration, as "resource_type attribute" keys of
+   * src/rules/provider-defaults.json.
+   */
+  defaults?: string[];
   language: PolicyLanguage;
   /** Where the rule is defined, for error messages: a file, or "builtin". */
   origin: string;

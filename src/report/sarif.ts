@@ -112,6 +112,7 @@ function describeRule(meta: RuleMetadata): Sarif.ReportingDescriptor {
     `**Remediation:** ${meta.remediation}`,
     ...(compliance.length > 0 ? ["", `**Compliance:** ${compliance.join("; ")}`] : []),
     ...(meta.aliases.length > 0 ? ["", `**Equivalent ids:** ${meta.aliases.join(", ")}`] : []),
+    ...(meta.related && meta.related.length > 0 ? ["", `**Related, not equivalent:** ${meta.related.join(", ")}`] : []),
   ].join("\n");
   const descriptor: Sarif.ReportingDescriptor = {
     id: meta.id,

@@ -1,16 +1,18 @@
-/** Network facts the network rules share. */
+/** Network facts the network rules share: protocols and the sensitive ports (data: sensitive-ports.json). */
+import sensitivePorts from "./sensitive-ports.json" with { type: "json" };
 
-export const WORLD_CIDRS = new Set(["0.0.0.0/0", "::/0"]);
+export type PortKind = "admin" | "database" | "cache" | "search" | "message-queue" | "notebook" | "ml-serving";
+
+export interface SensitivePort {
+  port: number;
+  name: string;
+  kind: PortKind;
+}
+
+export const SENSITIVE_PORTS: readonly SensitivePort[] = sensitivePorts.ports as SensitivePort[];
 
 /** Ports whose exposure to the internet is an administrative risk. */
-export const ADMIN_PORTS: ReadonlyMap<number, string> = new Map([
-  [22, "SSH"],
-  [3389, "RDP"],
-]);
-
-export function isWorldCidr(cidr: unknown): boolean {
-  return typeof cidr === "string" && WORLD_CIDRS.has(cidr.trim());
-}
+export const ADMIN_PORTS: readonly SensitivePort[] = SENSITIVE_PORTS.filter((p) => p.kind === "admin");
 
 /** AWS protocol "-1" or "all" means every protocol and port. */
 export function isAllProtocols(protocol: unknown): boolean {
@@ -19,7 +21,8 @@ export function isAllProtocols(protocol: unknown): boolean {
 
 /**
  * Names the exposed admin ports (or "all ports") of a port range, or
- * undefined when none is exposed.
+ * undefined when none is exposed. A range counts as every port it includes:
+ * 20-23 exposes SSH.
  */
 export function exposedAdminPorts(fromPort: unknown, toPort: unknown, protocol: unknown): string | undefined {
   if (isAllProtocols(protocol)) return "all ports";
@@ -27,6 +30,6 @@ export function exposedAdminPorts(fromPort: unknown, toPort: unknown, protocol: 
   const to = typeof toPort === "number" ? toPort : Number(toPort);
   if (!Number.isFinite(from) || !Number.isFinite(to)) return undefined;
   if (from <= 0 && to >= 65535) return "all ports";
-  const hit = [...ADMIN_PORTS].filter(([port]) => from <= port && port <= to).map(([port, name]) => `${name} (${port})`);
+  const hit = ADMIN_PORTS.filter(({ port }) => from <= port && port <= to).map(({ port, name }) => `${name} (${port})`);
   return hit.length > 0 ? hit.join(" and ") : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Reference } from "../plan/graph.js";
 import { attr, isUnknown, referencesFrom, type Model, type Resource } from "../plan/model.js";
 import type { AttributePath } from "../plan/paths.js";
+import { hasDefaults, providerDefault, type DefaultsSubject, type ProviderDefault } from "./defaults.js";
 import { formatPath, toSteps } from "../plan/paths.js";
 
 /**
@@ -10,7 +11,12 @@ import { formatPath, toSteps } from "../plan/paths.js";
  * nothing at all.
  */
 export type AttributeReading =
-  | { state: "known"; value: unknown }
+  | {
+      state: "known";
+      value: unknown;
+      /** Set when the value is the provider's documented default for an attribute the configuration leaves out. */
+      default?: ProviderDefault;
+    }
   | {
       state: "unknown";
       references: Reference[];
@@ -24,6 +30,9 @@ export type AttributeReading =
   | { state: "absent" };
 
 export function readAttribute(model: Model, r: Resource, path: AttributePath): AttributeReading {
+  // Left out of the configuration: the provider's documented default, known now (provider-defaults.json).
+  const byDefault = hasDefaults(r.type) ? providerDefault(defaultsSubject(model, r), path) : undefined;
+  if (byDefault) return { state: "known", value: byDefault.value, default: byDefault };
   if (isUnknown(r, path)) {
     const steps = toSteps(path);
     const configPath = steps.filter((s) => typeof s === "string").join(".");
@@ -65,4 +74,9 @@ export function blocks(r: Resource, path: string): { block: Record<string, unkno
 export function readKnown(model: Model, r: Resource, path: AttributePath): unknown {
   const reading = readAttribute(model, r, path);
   return reading.state === "known" ? reading.value : undefined;
+}
+
+/** A resource as the defaults table sees it: its planned value, mask and configuration block. */
+export function defaultsSubject(model: Model, r: Resource): DefaultsSubject {
+  return { type: r.type, after: r.after, isUnknown: (path) => isUnknown(r, path), expressions: model.graph.expressionsOf(r.configAddress) };
 }

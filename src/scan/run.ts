@@ -3,6 +3,7 @@ import { unknownRuleReferences } from "../config/rule-references.js";
 import { DRIFT_RULES } from "../drift/rules.js";
 import { summarizeGpus } from "../gpu/summary.js";
 import { loadDocument, type LoadOptions } from "../plan/load.js";
+import { MEMBERS_A_SCAN_DOES_NOT_NEED } from "../plan/tolerate.js";
 import { buildModel, type Model, type Resource } from "../plan/model.js";
 import { applyBaseline } from "../filter/baseline.js";
 import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
@@ -73,7 +74,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const judge: JudgeOptions = { changedOnly: options.changedOnly === true };
   const progress = options.progress ?? (() => undefined);
   // A scan never compares secrets (drift does), and leaves out what none of its policies reads.
-  const load: LoadOptions = { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load };
+  const load: LoadOptions = { skipMembers: unreadMembers(options), tolerate: toleratedMembers(options), digestSecrets: false, ...options.load };
   for (const file of options.files) {
     progress(`reading ${file}`);
     const model = buildModel(await loadDocument(file, load));
@@ -118,6 +119,13 @@ function unreadMembers(options: ScanOptions): string[] {
   return REPEATED_MEMBERS.filter((k) => !read.has(k));
 }
 
+/** Members no rule reads: of an unexpected shape, they are left out with a warning, not refused. */
+function toleratedMembers(options: ScanOptions): string[] {
+  const read = (options.wasm ?? []).length > 0 ? "whole" : (options.rego?.program.inputMembersRead() ?? new Set<string>());
+  if (read === "whole") return [];
+  return MEMBERS_A_SCAN_DOES_NOT_NEED.filter((k) => !read.has(k));
+}
+
 function today(options: ScanOptions): string {
   return options.today ?? new Date().toISOString().slice(0, 10);
 }
@@ -128,7 +136,8 @@ function withSeverity(meta: RuleMetadata, selection: RuleSelection): RuleMetadat
 }
 
 function aliasesOf(rules: readonly RuleMetadata[]): (ruleId: string) => readonly string[] {
-  const aliases = new Map(rules.map((r) => [r.id, r.aliases]));
+  // Related ids are not equivalents, but a suppression written with one is honoured.
+  const aliases = new Map(rules.map((r) => [r.id, [...r.aliases, ...(r.related ?? [])]]));
   return (id) => aliases.get(id) ?? [];
 }
 

@@ -40,8 +40,8 @@ function corpus(): Case[] {
   add("empty", Buffer.alloc(0));
   for (const ws of [" ", "\n", "\r\n\t ", "   \n\n  "]) add(`whitespace ${JSON.stringify(ws)}`, b(ws));
   add("BOM only", Buffer.from([0xef, 0xbb, 0xbf]));
-  add("UTF-16LE plan", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(planText, "utf16le")]));
-  add("UTF-16BE plan", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(planText, "utf16le").swap16()]));
+  // A UTF-16 plan with a BOM is read (test/plan/tolerate.test.ts); broken JSON inside one is still refused.
+  add("UTF-16LE broken JSON", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(planText.slice(0, -3), "utf16le")]));
   for (const bad of [[0xff], [0xc3, 0x28], [0xe2, 0x82], [0xf0, 0x28, 0x8c, 0xbc], [0x80]]) {
     add(`invalid UTF-8 ${bad.map((x) => x.toString(16)).join(" ")}`, Buffer.concat([b('{"format_version":"'), Buffer.from(bad), b('"}')]));
   }

@@ -13,6 +13,8 @@
 #   providers: [aws]
 #   resource_types: [aws_dynamodb_table]
 #   aliases: [CKV_AWS_119, AVD-AWS-0025]
+#   defaults:
+#     - aws_dynamodb_table server_side_encryption
 #   remediation: >-
 #     Add `server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.k.arn }`
 #     with a customer-managed key.
@@ -22,7 +24,8 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_dynamodb_table
-	not lib.is_unknown(r, ["server_side_encryption"])
+	# Left out, the block is the provider's default: an AWS-owned key.
+	not lib.undecided(r, ["server_side_encryption"])
 	not customer_key(r)
 	not key_undecided(r)
 	finding := {

@@ -12,6 +12,8 @@
 #   providers: [aws]
 #   resource_types: [aws_ebs_encryption_by_default]
 #   aliases: []
+#   defaults:
+#     - aws_ebs_encryption_by_default enabled
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "2.2.1"

@@ -12,6 +12,8 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance]
 #   aliases: [CKV_GCP_38]
+#   defaults:
+#     - google_compute_instance boot_disk.kms_key_self_link
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.7"
@@ -52,5 +54,5 @@ refers_to_key(r) if {
 
 key_unknown(r, i) if {
 	some f in key_fields
-	lib.is_unknown(r, ["boot_disk", i, f])
+	lib.undecided(r, ["boot_disk", i, f])
 }

@@ -13,6 +13,15 @@
 #   providers: [aws]
 #   resource_types: [aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
 #   aliases: [CKV_AWS_53, CKV_AWS_54, AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+#   defaults:
+#     - aws_s3_bucket_public_access_block block_public_acls
+#     - aws_s3_bucket_public_access_block block_public_policy
+#     - aws_s3_bucket_public_access_block ignore_public_acls
+#     - aws_s3_bucket_public_access_block restrict_public_buckets
+#     - aws_s3_account_public_access_block block_public_acls
+#     - aws_s3_account_public_access_block block_public_policy
+#     - aws_s3_account_public_access_block ignore_public_acls
+#     - aws_s3_account_public_access_block restrict_public_buckets
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "2.1.4"
@@ -28,7 +37,7 @@ block_types := ["aws_s3_bucket_public_access_block", "aws_s3_account_public_acce
 deny contains finding if {
 	some t in block_types
 	some r in data.planguard.resources_by_type[t]
-	off := [f | some f in flags; not lib.is_unknown(r, [f]); not lib.is_true(r, [f])]
+	off := [f | some f in flags; v := lib.effective(r, [f]); v != true]
 	count(off) > 0
 	finding := {
 		"msg": sprintf("%s leaves Block Public Access off for: %s.", [r.address, concat(", ", off)]),

@@ -11,6 +11,9 @@
 #   providers: [aws]
 #   resource_types: [aws_eks_cluster]
 #   aliases: [CKV_AWS_38, AVD-AWS-0041]
+#   defaults:
+#     - aws_eks_cluster vpc_config.endpoint_public_access
+#     - aws_eks_cluster vpc_config.public_access_cidrs
 #   remediation: >-
 #     Set `vpc_config { endpoint_public_access = false, endpoint_private_access
 #     = true }`, or list your office or VPN ranges in `public_access_cidrs`.
@@ -20,15 +23,20 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_eks_cluster
-	some i, vpc in object.get(r.after, "vpc_config", [])
-	not lib.is_unknown(r, ["vpc_config", i, "endpoint_public_access"])
-	object.get(vpc, "endpoint_public_access", true) != false
-	not lib.is_unknown(r, ["vpc_config", i, "public_access_cidrs"])
-	some c in object.get(vpc, "public_access_cidrs", [])
-	lib.world_cidr(c)
+	some i, _ in object.get(r.after, "vpc_config", [])
+	lib.effective(r, ["vpc_config", i, "endpoint_public_access"]) != false
+	# Left out, public_access_cidrs is the provider's default: 0.0.0.0/0.
+	cidrs := lib.effective(r, ["vpc_config", i, "public_access_cidrs"])
+	world := lib.internet_ranges(array_of(cidrs))
 	finding := {
-		"msg": sprintf("EKS cluster %s accepts API connections from the whole internet.", [r.address]),
+		"msg": sprintf("EKS cluster %s accepts API connections from the internet (%s).", [r.address, concat(", ", world)]),
 		"resource": r.address,
 		"attribute": sprintf("vpc_config.%v.public_access_cidrs", [i]),
 	}
 }
+
+array_of(v) := v if is_array(v)
+
+array_of(v) := [x | some x in v] if is_set(v)
+
+array_of(null) := []

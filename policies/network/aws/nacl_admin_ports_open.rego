@@ -35,7 +35,7 @@ deny contains finding if {
 	}
 	exposed := exposed_ports(entry)
 	finding := {
-		"msg": sprintf("Network ACL rule %s allows %s from the internet.", [r.address, exposed]),
+		"msg": sprintf("Network ACL rule %s allows %s.", [r.address, exposed]),
 		"resource": r.address,
 		"attribute": "rule_action",
 	}
@@ -55,28 +55,24 @@ deny contains finding if {
 	}
 	exposed := exposed_ports(entry)
 	finding := {
-		"msg": sprintf("Network ACL %s allows %s from the internet.", [r.address, exposed]),
+		"msg": sprintf("Network ACL %s allows %s.", [r.address, exposed]),
 		"resource": r.address,
 		"attribute": sprintf("ingress.%v", [i]),
 	}
 }
 
-exposed_ports(e) := "all traffic" if {
+exposed_ports(e) := sprintf("all traffic from %s", [concat(" and ", world)]) if {
 	lower(e.action) == "allow"
-	world(e)
+	world := lib.internet_ranges(e.cidrs)
 	all_protocols(e.protocol)
-} else := "SSH or RDP" if {
+} else := sprintf("%s from %s", [concat(" and ", sort(ports)), concat(" and ", world)]) if {
 	lower(e.action) == "allow"
-	world(e)
+	world := lib.internet_ranges(e.cidrs)
 	tcp_or_udp(e.protocol)
-	some port in [22, 3389]
-	e.from <= port
-	port <= e.to
-}
-
-world(e) if {
-	some c in e.cidrs
-	lib.world_cidr(c)
+	is_number(e.from)
+	is_number(e.to)
+	ports := lib.sensitive_ports_of_kind(e.from, e.to, "admin")
+	count(ports) > 0
 }
 
 all_protocols(p) if p in {"-1", -1, "all"}

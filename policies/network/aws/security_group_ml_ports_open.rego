@@ -1,13 +1,14 @@
 # METADATA
 # title: Security group exposes an ML or data service port to the internet
 # description: >-
-#   Jupyter (8888), TensorBoard (6006), the Ray dashboard and client (8265,
-#   10001), Redis (6379), MLflow (5000), Dask (8786, 8787), Spark (7077,
-#   4040), Ollama (11434), OpenSearch (9200) and database ports (5432, 3306,
-#   27017) usually run without authentication or with weak defaults; open to
-#   0.0.0.0/0 they give remote code execution on GPU nodes or direct access
-#   to data. Ranges that also cover SSH, RDP or every port are left to
-#   PG-AWS-NET-001.
+#   Notebooks and dashboards (Jupyter 8888, TensorBoard 6006, Ray 8265 and
+#   10001, Dask, Spark), model servers (MLflow 5000, Ollama 11434, TensorFlow
+#   Serving, Triton, Gradio), caches, search engines, message queues and
+#   databases (the sensitive-port list, src/rules/sensitive-ports.json)
+#   usually run without authentication or with weak defaults; open to the
+#   internet they give remote code execution on GPU nodes or direct access
+#   to data. A port range counts as every port it includes. Ranges that also
+#   cover an administrative port or every port are left to PG-AWS-NET-001.
 # custom:
 #   id: PG-AWS-NET-107
 #   severity: high
@@ -22,17 +23,6 @@
 package planguard.network.aws.security_group_ml_ports_open
 
 import data.planguard.lib
-
-ml_ports := [
-	{"port": 8888, "name": "Jupyter"}, {"port": 6006, "name": "TensorBoard"},
-	{"port": 8265, "name": "Ray dashboard"}, {"port": 10001, "name": "Ray client"},
-	{"port": 6379, "name": "Redis"}, {"port": 5000, "name": "MLflow"},
-	{"port": 8786, "name": "Dask scheduler"}, {"port": 8787, "name": "Dask dashboard"},
-	{"port": 7077, "name": "Spark master"}, {"port": 4040, "name": "Spark UI"},
-	{"port": 11434, "name": "Ollama"}, {"port": 9200, "name": "OpenSearch"},
-	{"port": 5432, "name": "PostgreSQL"}, {"port": 3306, "name": "MySQL"},
-	{"port": 27017, "name": "MongoDB"},
-]
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_security_group
@@ -64,7 +54,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_vpc_security_group_ingress_rule
 	some attribute in ["cidr_ipv4", "cidr_ipv6"]
-	lib.world_cidr(object.get(r.after, attribute, null))
+	lib.open_to_internet([object.get(r.after, attribute, null)])
 	names := exposed(object.get(r.after, "ip_protocol", null), object.get(r.after, "from_port", null), object.get(r.after, "to_port", null))
 	count(names) > 0
 	finding := {
@@ -74,27 +64,20 @@ deny contains finding if {
 	}
 }
 
-world(cidrs) if {
-	some c in cidrs
-	lib.world_cidr(c)
-}
+world(cidrs) if lib.open_to_internet(cidrs)
 
-# The ML service names in a TCP port range that PG-AWS-NET-001 does not already report.
-exposed(protocol, from, to) := {sprintf("%s (%v)", [svc.name, svc.port]) |
+# The sensitive services (every kind but admin) in a TCP port range that
+# PG-AWS-NET-001 does not already report.
+exposed(protocol, from, to) := {name |
 	protocol in {"tcp", "6", 6}
 	is_number(from)
 	is_number(to)
 	not admin_range(from, to)
-	some svc in ml_ports
-	from <= svc.port
-	svc.port <= to
+	some name in lib.sensitive_ports(from, to)
+	not name in lib.sensitive_ports_of_kind(from, to, "admin")
 }
 
-admin_range(from, to) if {
-	some port in [22, 3389]
-	from <= port
-	port <= to
-}
+admin_range(from, to) if count(lib.sensitive_ports_of_kind(from, to, "admin")) > 0
 
 admin_range(from, to) if {
 	from <= 0

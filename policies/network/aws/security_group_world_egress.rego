@@ -27,11 +27,10 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_security_group
 	some i, b in object.get(r.after, "egress", [])
 	all_protocols(object.get(b, "protocol", null))
-	some c in array.concat(list(b, "cidr_blocks"), list(b, "ipv6_cidr_blocks"))
-	lib.world_cidr(c)
+	world := lib.internet_ranges(array.concat(list(b, "cidr_blocks"), list(b, "ipv6_cidr_blocks")))
 	not lib.is_unknown(r, ["egress"])
 	finding := {
-		"msg": sprintf("Security group %s allows all outbound traffic to the internet.", [r.address]),
+		"msg": sprintf("Security group %s allows all outbound traffic to the internet (%s).", [r.address, concat(", ", world)]),
 		"resource": r.address,
 		"attribute": sprintf("egress.%v", [i]),
 	}
@@ -41,10 +40,9 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_security_group_rule
 	r.after.type == "egress"
 	all_protocols(object.get(r.after, "protocol", null))
-	some c in array.concat(list(r.after, "cidr_blocks"), list(r.after, "ipv6_cidr_blocks"))
-	lib.world_cidr(c)
+	world := lib.internet_ranges(array.concat(list(r.after, "cidr_blocks"), list(r.after, "ipv6_cidr_blocks")))
 	finding := {
-		"msg": sprintf("Security group rule %s allows all outbound traffic to the internet.", [r.address]),
+		"msg": sprintf("Security group rule %s allows all outbound traffic to the internet (%s).", [r.address, concat(", ", world)]),
 		"resource": r.address,
 		"attribute": "cidr_blocks",
 	}
@@ -54,9 +52,9 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_vpc_security_group_egress_rule
 	all_protocols(object.get(r.after, "ip_protocol", null))
 	some attribute in ["cidr_ipv4", "cidr_ipv6"]
-	lib.world_cidr(object.get(r.after, attribute, null))
+	world := lib.internet_ranges([object.get(r.after, attribute, null)])
 	finding := {
-		"msg": sprintf("Security group rule %s allows all outbound traffic to the internet.", [r.address]),
+		"msg": sprintf("Security group rule %s allows all outbound traffic to the internet (%s).", [r.address, concat(", ", world)]),
 		"resource": r.address,
 		"attribute": attribute,
 	}

@@ -58,7 +58,5 @@ restricted(r) if {
 ranges_restrict(ranges) if {
 	is_array(ranges)
 	count(ranges) > 0
-	every c in ranges {
-		not lib.world_cidr(c)
-	}
+	not lib.open_to_internet(ranges)
 }

@@ -37,10 +37,10 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type[t]
 	not lib.is_unknown(r, ["start_ip_address"])
 	not lib.is_unknown(r, ["end_ip_address"])
-	object.get(r.after, "start_ip_address", null) == "0.0.0.0"
-	object.get(r.after, "end_ip_address", null) == "255.255.255.255"
+	range := sprintf("%v-%v", [object.get(r.after, "start_ip_address", null), object.get(r.after, "end_ip_address", null)])
+	lib.open_to_internet([range])
 	finding := {
-		"msg": sprintf("Firewall rule %s allows every address on the internet to reach the database server.", [r.address]),
+		"msg": sprintf("Firewall rule %s allows the internet (%s) to reach the database server.", [r.address, range]),
 		"resource": r.address,
 		"attribute": "end_ip_address",
 	}

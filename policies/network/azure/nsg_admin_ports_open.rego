@@ -23,9 +23,9 @@ package planguard.network.azure.nsg_admin_ports_open
 
 import data.planguard.lib
 
-admin_ports := {22: "SSH", 3389: "RDP"}
-
-internet_sources := {"*", "internet", "any", "0.0.0.0/0", "0.0.0.0", "::/0"}
+# Azure reads a bare 0.0.0.0 source as any address; the other names and
+# every address list are judged as an address space (lib.open_to_internet).
+internet_sources := {"0.0.0.0"}
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.azurerm_network_security_rule
@@ -69,6 +69,11 @@ from_internet(rule) if {
 	lower(p) in internet_sources
 }
 
+from_internet(rule) if {
+	single := object.get(rule, "source_address_prefix", null)
+	lib.open_to_internet(array.concat([single], object.get(rule, "source_address_prefixes", [])))
+}
+
 port_ranges(rule) := array.concat(single, many) if {
 	p := object.get(rule, "destination_port_range", null)
 	single := [p | is_string(p); p != ""]
@@ -81,7 +86,5 @@ exposed_names(range) := {"all ports"} if {
 	bounds := split(range, "-")
 	low := to_number(bounds[0])
 	high := to_number(bounds[count(bounds) - 1])
-	some port, name in admin_ports
-	low <= port
-	port <= high
+	some name in lib.sensitive_ports_of_kind(low, high, "admin")
 }

@@ -13,6 +13,9 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account, azurerm_storage_account_network_rules]
 #   aliases: [CKV_AZURE_35]
+#   defaults:
+#     - azurerm_storage_account network_rules
+#     - azurerm_storage_account public_network_access_enabled
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "3.8"
@@ -26,9 +29,9 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.azurerm_storage_account
-	not lib.is_unknown(r, ["public_network_access_enabled"])
-	object.get(r.after, "public_network_access_enabled", true) != false
-	not lib.is_unknown(r, ["network_rules"])
+	lib.effective(r, ["public_network_access_enabled"]) != false
+	# Left out, network_rules is the provider's default: none, so every network is allowed.
+	not lib.undecided(r, ["network_rules"])
 	not inline_deny(r)
 	count(lib.referrers_of_type(r, "azurerm_storage_account_network_rules")) == 0
 	finding := {

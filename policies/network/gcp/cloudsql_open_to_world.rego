@@ -19,18 +19,21 @@
 #     IP or the Cloud SQL Auth Proxy.
 package planguard.network.gcp.cloudsql_open_to_world
 
+import data.planguard.lib
+
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_sql_database_instance
 	some i, s in object.get(r.after, "settings", [])
 	some j, ip in object.get(s, "ip_configuration", [])
 	object.get(ip, "ipv4_enabled", true) != false
-	some k, net in object.get(ip, "authorized_networks", [])
-	world(object.get(net, "value", null))
+	nets := object.get(ip, "authorized_networks", [])
+	world := lib.internet_ranges([object.get(net, "value", null) | some net in nets])
 	finding := {
-		"msg": sprintf("Cloud SQL instance %s accepts connections from any address on the internet.", [r.address]),
+		"msg": sprintf("Cloud SQL instance %s accepts connections from the internet (%s).", [r.address, concat(", ", world)]),
 		"resource": r.address,
-		"attribute": sprintf("settings.%v.ip_configuration.%v.authorized_networks.%v.value", [i, j, k]),
+		"attribute": sprintf("settings.%v.ip_configuration.%v.authorized_networks.%v.value", [i, j, first_public(nets, world)]),
 	}
 }
 
-world(v) if v in {"0.0.0.0/0", "0.0.0.0", "::/0"}
+# The first network that admits public addresses: where the finding points.
+first_public(nets, world) := min({k | some k, net in nets; object.get(net, "value", null) in world})

@@ -35,10 +35,11 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.google_container_cluster
 	not private_endpoint(r)
 	some i, cfg in object.get(r.after, "master_authorized_networks_config", [])
-	some j, block in object.get(cfg, "cidr_blocks", [])
-	lib.world_cidr(object.get(block, "cidr_block", null))
+	blocks := object.get(cfg, "cidr_blocks", [])
+	world := lib.internet_ranges([object.get(block, "cidr_block", null) | some block in blocks])
+	j := min({k | some k, block in blocks; object.get(block, "cidr_block", null) in world})
 	finding := {
-		"msg": sprintf("GKE cluster %s authorizes the whole internet to reach its control plane.", [r.address]),
+		"msg": sprintf("GKE cluster %s authorizes the internet (%s) to reach its control plane.", [r.address, concat(", ", world)]),
 		"resource": r.address,
 		"attribute": sprintf("master_authorized_networks_config.%v.cidr_blocks.%v.cidr_block", [i, j]),
 	}

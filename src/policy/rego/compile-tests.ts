@@ -5,7 +5,7 @@
  * Leaving a file out can break a file that needs it; that file is then left
  * out in turn, with its own error. Nothing is ever half-loaded.
  */
-import { compileModules, RegoError, type CompiledPolicies, type RegoVersion } from "../../rego/index.js";
+import { compileModules, RegoError, type CompiledPolicies, type CompileOptions, type RegoVersion } from "../../rego/index.js";
 import type { InputError } from "../../plan/errors.js";
 import { policyInputError } from "./compile.js";
 
@@ -23,12 +23,12 @@ export interface PartialCompile {
   broken: InputError[];
 }
 
-export function compileLeavingOutBroken(sources: readonly TestSource[]): PartialCompile {
+export function compileLeavingOutBroken(sources: readonly TestSource[], options: Pick<CompileOptions, "extraBuiltins"> = {}): PartialCompile {
   let remaining = [...sources];
   const broken: InputError[] = [];
   for (;;) {
     try {
-      return { compiled: compileModules(remaining), broken };
+      return { compiled: compileModules(remaining, options), broken };
     } catch (err) {
       if (!(err instanceof RegoError)) throw err;
       const byFile = new Map<string, RegoError[]>();

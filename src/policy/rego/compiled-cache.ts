@@ -32,6 +32,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import type { Module } from "../../rego/ast.js";
 import { compile, type CompileOptions, type Source } from "../../rego/compiler/compile.js";
+import { PLANGUARD_BUILTINS } from "./planguard-builtins.js";
 import { deserializeGraph, engineFingerprint, NotCacheable, serializeGraph, sha256, type Links } from "./ast-cache.js";
 
 const FORMAT = 1;
@@ -40,7 +41,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const COMPILED_CACHE_FILE = path.join(HERE, "bundled-compiled.json");
 
 /** What compilePolicies compiles with, and so the only options the cache is for. */
-export const LIBRARY_OPTIONS: CompileOptions = { regoVersion: "auto" };
+export const LIBRARY_OPTIONS: CompileOptions = { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS };
 
 interface CompiledCacheFile {
   format: number;

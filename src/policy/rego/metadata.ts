@@ -5,7 +5,7 @@ import type { ConftestKind } from "./conftest.js";
 /**
  * Rule metadata from OPA's `# METADATA` annotations: `title`,
  * `description` and `custom.*` (id, severity, category, providers,
- * resource_types, aliases, compliance, remediation). A rule's own annotation
+ * resource_types, aliases, related, defaults, compliance, remediation). A rule's own annotation
  * wins over its package's. Policies without annotations (most conftest
  * policies) get an id from their package and rule name, `deny` and
  * `violation` are high (they fail a scan as in conftest) and `warn` is info
@@ -31,6 +31,10 @@ export function regoRuleMetadata(pkg: RegoPackageInfo, ruleName: string, kind: C
     language: "rego",
     origin: pkg.file,
   };
+  const related = list("related");
+  if (related.length > 0) meta.related = related;
+  const defaults = list("defaults");
+  if (defaults.length > 0) meta.defaults = defaults;
   const help = str("help_uri") ?? str("helpUri");
   if (help) meta.helpUri = help;
   return meta;

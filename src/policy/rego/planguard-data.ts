@@ -29,6 +29,8 @@ export interface RegoResource {
   before: Record<string, unknown> | null;
   /** The after_unknown mask itself (shared, not copied); {} when there is none. */
   after_unknown: Record<string, unknown>;
+  /** The resource block's `expressions` from the plan's configuration (shared), or null without one. */
+  expressions: Record<string, unknown> | null;
   unknown_paths: string[];
 }
 
@@ -42,7 +44,7 @@ export function buildPlanguardData(model: Model, config: PlanguardConfig, judge:
   const referrers: PlanguardData["referrers"] = Object.create(null);
   for (const r of model.resources) {
     if (!isJudged(r, config, judge)) continue;
-    const rr = toRegoResource(r);
+    const rr = toRegoResource(r, model.graph.expressionsOf(r.configAddress) ?? null);
     resources.push(rr);
     (byType[r.type] ??= []).push(rr);
     if (!(r.configAddress in references)) {
@@ -57,7 +59,7 @@ export function buildPlanguardData(model: Model, config: PlanguardConfig, judge:
   return { resources, resources_by_type: byType, references, referrers, config };
 }
 
-function toRegoResource(r: Resource): RegoResource {
+function toRegoResource(r: Resource, expressions: Record<string, unknown> | null): RegoResource {
   const rr = {
     address: r.address,
     config_address: r.configAddress,
@@ -70,6 +72,7 @@ function toRegoResource(r: Resource): RegoResource {
     after: r.after,
     before: r.before,
     after_unknown: isMask(r.afterUnknown) ? r.afterUnknown : NO_UNKNOWNS,
+    expressions,
   } as RegoResource;
   // unknown_paths is listed on first read only: few policies read it
   // (lib.is_unknown reads after_unknown), and listing every mask costs more

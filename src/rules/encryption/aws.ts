@@ -1,5 +1,6 @@
 import { referrersOf } from "../../plan/model.js";
 import { fail, resourceRule, unknown } from "../../policy/rule.js";
+import { ebsEncryptionByDefault } from "../account-settings.js";
 import { isSet, readAttribute, readKnown } from "../read.js";
 
 const CIS_AWS = "CIS AWS Foundations 3.0";
@@ -15,12 +16,18 @@ export const ebsVolumeEncrypted = resourceRule({
   resourceTypes: ["aws_ebs_volume"],
   compliance: [{ framework: CIS_AWS, control: "2.2.1" }],
   aliases: ["CKV_AWS_3", "AVD-AWS-0026"],
+  defaults: ["aws_ebs_volume encrypted", "aws_ebs_encryption_by_default enabled"],
   remediation: "Set `encrypted = true` (and `kms_key_id` for a customer-managed key), or turn on EBS encryption by default for the account.",
   check(r, { model }) {
     const enc = readAttribute(model, r, "encrypted");
     if (enc.state === "unknown") return unknown("Whether the volume is encrypted is known only after apply.", "encrypted");
     if (enc.state === "known" && enc.value === true) return;
-    return fail(`EBS volume ${r.address} is not encrypted at rest.`, "encrypted");
+    // With encryption by default on for the region, AWS encrypts the volume whatever it says.
+    const account = ebsEncryptionByDefault(model);
+    if (account === "on") return;
+    if (account === "unknown") return unknown("Whether EBS encryption by default is on is known only after apply.", "encrypted");
+    const why = enc.state === "known" && enc.default ? " (`encrypted` is left out: the provider's default is false)" : "";
+    return fail(`EBS volume ${r.address} is not encrypted at rest${why}.`, "encrypted");
   },
 });
 
@@ -35,6 +42,7 @@ export const rdsStorageEncrypted = resourceRule({
   resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
   compliance: [{ framework: CIS_AWS, control: "2.3.1" }],
   aliases: ["CKV_AWS_16", "AVD-AWS-0080"],
+  defaults: ["aws_db_instance storage_encrypted"],
   remediation: "Set `storage_encrypted = true` (with `kms_key_id` for a customer-managed key). Existing databases need a snapshot restore to change this.",
   check(r, { model }) {
     // An instance in an Aurora cluster inherits the cluster's storage encryption.
@@ -55,7 +63,9 @@ export const s3BucketEncryption = resourceRule({
   category: "encryption",
   providers: ["aws"],
   resourceTypes: ["aws_s3_bucket"],
-  aliases: ["CKV_AWS_19", "AVD-AWS-0088"],
+  aliases: ["CKV_AWS_19"],
+  // Trivy deprecated AVD-AWS-0088 when S3 began encrypting every bucket by default (2023).
+  related: ["AVD-AWS-0088"],
   remediation:
     "Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = \"aws:kms\"` and a `kms_master_key_id`.",
   check(r, { model }) {

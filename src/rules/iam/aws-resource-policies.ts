@@ -1,4 +1,5 @@
-import { fail, resourceRule } from "../../policy/rule.js";
+import { fail, resourceRule, unknown } from "../../policy/rule.js";
+import { isSet, readAttribute } from "../read.js";
 import { judgeDocument } from "./judge-document.js";
 import { publicAllowStatements } from "./principals.js";
 
@@ -7,6 +8,8 @@ const CIS_AWS = "CIS AWS Foundations 3.0";
 /** Resource types whose `policy` attribute is a resource-based policy. */
 const RESOURCE_POLICY_TYPES = [
   "aws_s3_bucket_policy",
+  // The bucket's own (deprecated but still accepted) inline policy.
+  "aws_s3_bucket",
   "aws_kms_key",
   "aws_sqs_queue",
   "aws_sqs_queue_policy",
@@ -79,11 +82,20 @@ export const userAttachedPolicy = resourceRule({
   severity: "low",
   category: "iam",
   providers: ["aws"],
-  resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment"],
+  resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"],
   compliance: [{ framework: CIS_AWS, control: "1.15" }],
-  aliases: ["CKV_AWS_40"],
+  aliases: ["CKV_AWS_40", "AVD-AWS-0143"],
   remediation: "Attach the policy to a group (aws_iam_group_policy_attachment) and add the user to the group, or use roles with SSO.",
-  check: (r) => fail(`${r.address} attaches permissions directly to an IAM user.`, "user"),
+  check(r, { model }) {
+    if (r.type !== "aws_iam_policy_attachment") return fail(`${r.address} attaches permissions directly to an IAM user.`, "user");
+    // The exclusive attachment lists users beside groups and roles.
+    const users = readAttribute(model, r, "users");
+    if (users.state === "unknown") {
+      if (users.references.length > 0) return fail(`${r.address} attaches its policy directly to IAM users.`, "users");
+      return users.configured ? unknown("The users the policy is attached to are known only after apply.", "users") : undefined;
+    }
+    if (users.state === "known" && isSet(users.value)) return fail(`${r.address} attaches its policy directly to IAM users.`, "users");
+  },
 });
 
 export const awsResourcePolicyRules = [publicResourcePolicy, publicTrustPolicy, allowNotAction, userAttachedPolicy];

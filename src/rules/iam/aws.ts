@@ -1,6 +1,6 @@
 import { fail, resourceRule } from "../../policy/rule.js";
 import { judgeDocument } from "./judge-document.js";
-import { actionCovers } from "./policy-document.js";
+import { actionCovers, type Statement } from "./policy-document.js";
 
 const CIS_AWS = "CIS AWS Foundations 3.0";
 const POLICY_TYPES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"];
@@ -15,7 +15,10 @@ export const iamWildcardAdmin = resourceRule({
   providers: ["aws"],
   resourceTypes: POLICY_TYPES,
   compliance: [{ framework: CIS_AWS, control: "1.16" }],
-  aliases: ["CKV_AWS_62", "CKV_AWS_63", "AVD-AWS-0057"],
+  aliases: ["CKV_AWS_62"],
+  // CKV_AWS_63 fails on Action "*" whatever the resource (this rule and PG-AWS-IAM-007 together);
+  // AVD-AWS-0057 fails on any wildcard in actions or resources.
+  related: ["CKV_AWS_63", "AVD-AWS-0057"],
   remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>
@@ -50,4 +53,30 @@ export const iamPassRoleWildcard = resourceRule({
     ),
 });
 
-export const awsIamRules = [iamWildcardAdmin, iamPassRoleWildcard];
+/** Action "*" (or "*:*") in an Allow statement. */
+function allowsEveryAction(s: Statement): boolean {
+  return s.effect === "Allow" && s.actions.some((a) => a === "*" || a === "*:*");
+}
+
+export const iamWildcardAction = resourceRule({
+  id: "PG-AWS-IAM-007",
+  title: "IAM policy allows every action on some resources",
+  description:
+    "A statement that allows `*` as its action grants every present and future action of every service on the resources it names: full control of a bucket, key or table, including deleting it and changing its policy. Statements that also name every resource are reported by PG-AWS-IAM-001.",
+  severity: "high",
+  category: "iam",
+  providers: ["aws"],
+  resourceTypes: POLICY_TYPES,
+  compliance: [{ framework: CIS_AWS, control: "1.16" }],
+  aliases: ["CKV_AWS_63"],
+  related: ["AVD-AWS-0057"],
+  remediation: "List the actions the workload needs (for example `s3:GetObject` and `s3:PutObject`) instead of `*`.",
+  check: (r, { model }) =>
+    judgeDocument(r, model, "policy", (statements) =>
+      statements
+        .filter((s) => allowsEveryAction(s) && !s.resources.includes("*"))
+        .map((s) => fail(`${r.address} allows every action on ${s.resources.join(", ") || "its resources"} (statement ${s.index}).`, "policy")),
+    ),
+});
+
+export const awsIamRules = [iamWildcardAdmin, iamPassRoleWildcard, iamWildcardAction];

@@ -1,7 +1,8 @@
 import { gpuDemandOf, totalGpus } from "../../gpu/demand.js";
 import { referencesFrom, type Model, type Resource } from "../../plan/model.js";
 import { fail, resourceRule, unknown } from "../../policy/rule.js";
-import { isAllProtocols, isWorldCidr } from "../net.js";
+import { internetRanges, internetThreshold, type InternetThreshold } from "../address-space.js";
+import { isAllProtocols } from "../net.js";
 import { blocks, readAttribute } from "../read.js";
 
 /**
@@ -28,13 +29,13 @@ function attachedSecurityGroups(model: Model, r: Resource): Resource[] {
  */
 const exposureCache = new WeakMap<Model, Map<string, { groups: Resource[]; open: string[] }>>();
 
-function exposureThroughGroups(model: Model, r: Resource): { groups: readonly Resource[]; open: readonly string[] } {
+function exposureThroughGroups(model: Model, r: Resource, threshold: InternetThreshold): { groups: readonly Resource[]; open: readonly string[] } {
   let byBlock = exposureCache.get(model);
   if (!byBlock) exposureCache.set(model, (byBlock = new Map()));
   let hit = byBlock.get(r.configAddress);
   if (!hit) {
     const groups = attachedSecurityGroups(model, r);
-    const open = groups.flatMap((sg) => worldOpenings(model, sg).map((p) => `${sg.address} (${p})`));
+    const open = groups.flatMap((sg) => worldOpenings(model, sg, threshold).map((p) => `${sg.address} (${p})`));
     byBlock.set(r.configAddress, (hit = { groups, open }));
   }
   return hit;
@@ -50,17 +51,17 @@ function ingressRulesOf(model: Model, sg: Resource): Resource[] {
 }
 
 /** Describes what a security group (with its standalone rules) opens to the internet. */
-function worldOpenings(model: Model, sg: Resource): string[] {
+function worldOpenings(model: Model, sg: Resource, threshold: InternetThreshold): string[] {
   const out: string[] = [];
   for (const { block } of blocks(sg, "ingress")) {
     const cidrs = [...asList(block["cidr_blocks"]), ...asList(block["ipv6_cidr_blocks"])];
-    if (cidrs.some(isWorldCidr)) out.push(portsText(block["from_port"], block["to_port"], block["protocol"]));
+    if (internetRanges(cidrs, threshold)) out.push(portsText(block["from_port"], block["to_port"], block["protocol"]));
   }
   for (const rule of ingressRulesOf(model, sg)) {
     const a = rule.after ?? {};
     if (rule.type === "aws_security_group_rule" && a["type"] !== "ingress") continue;
     const cidrs = [...asList(a["cidr_blocks"]), ...asList(a["ipv6_cidr_blocks"]), a["cidr_ipv4"], a["cidr_ipv6"]];
-    if (cidrs.some(isWorldCidr)) out.push(portsText(a["from_port"], a["to_port"], a["protocol"] ?? a["ip_protocol"]));
+    if (internetRanges(cidrs, threshold)) out.push(portsText(a["from_port"], a["to_port"], a["protocol"] ?? a["ip_protocol"]));
   }
   return out;
 }
@@ -85,8 +86,8 @@ export const gpuInstanceOpenToWorld = resourceRule({
   resourceTypes: ["aws_instance"],
   aliases: [],
   remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
-  check(r, { model }) {
-    const { groups, open } = exposureThroughGroups(model, r);
+  check(r, { model, config }) {
+    const { groups, open } = exposureThroughGroups(model, r, internetThreshold(config));
     // Groups that open nothing leave nothing to report, whatever the instance carries: its GPUs need not be counted.
     if (groups.length > 0 && open.length === 0) return;
     if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;

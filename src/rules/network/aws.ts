@@ -1,6 +1,7 @@
 import { isUnknown, type Resource } from "../../plan/model.js";
 import { fail, resourceRule, unknown, type Outcome } from "../../policy/rule.js";
-import { exposedAdminPorts, isWorldCidr } from "../net.js";
+import { internetRanges, internetThreshold } from "../address-space.js";
+import { exposedAdminPorts } from "../net.js";
 import { blocks, readAttribute } from "../read.js";
 
 const CIS_AWS = "CIS AWS Foundations 3.0";
@@ -63,7 +64,7 @@ export const securityGroupAdminIngress = resourceRule({
   id: "PG-AWS-NET-001",
   title: "Security group allows administrative or all ports from the internet",
   description:
-    "SSH (22), RDP (3389) or every port open to 0.0.0.0/0 or ::/0 exposes training nodes and notebooks to the whole internet, where scanners find them within minutes.",
+    "SSH (22), RDP (3389), another administrative port or every port open to the internet (0.0.0.0/0, ::/0, or any set of ranges that together admit at least a /8 worth of public addresses, configurable) exposes training nodes and notebooks to the whole internet, where scanners find them within minutes.",
   severity: "high",
   category: "network",
   providers: ["aws"],
@@ -74,13 +75,13 @@ export const securityGroupAdminIngress = resourceRule({
   ],
   aliases: ["CKV_AWS_24", "CKV_AWS_25", "AVD-AWS-0107"],
   remediation: "Allow administrative access only from known private ranges or a bastion, or use SSM Session Manager instead of open SSH.",
-  check(r) {
+  check(r, { config }) {
     const ingresses = ingressesOf(r);
     const out: Outcome[] = [];
     if (ingresses === "unknown") return unknown("The ingress rules are known only after apply.");
     for (const ing of ingresses) {
-      const world = ing.cidrs.filter(isWorldCidr);
-      if (world.length === 0) continue;
+      const world = internetRanges(ing.cidrs, internetThreshold(config));
+      if (!world) continue;
       const exposed = exposedAdminPorts(ing.fromPort, ing.toPort, ing.protocol);
       if (!exposed) continue;
       out.push(fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute));
@@ -117,6 +118,7 @@ export const sageMakerNotebookInternet = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_sagemaker_notebook_instance"],
   aliases: ["CKV_AWS_122"],
+  defaults: ["aws_sagemaker_notebook_instance direct_internet_access"],
   remediation: "Set `direct_internet_access = \"Disabled\"` and give the notebook a `subnet_id` whose route goes through a NAT gateway or VPC endpoints.",
   check(r, { model }) {
     const access = readAttribute(model, r, "direct_internet_access");

@@ -1,5 +1,6 @@
 import { fail, resourceRule, unknown, type Outcome } from "../../policy/rule.js";
-import { exposedAdminPorts, isWorldCidr } from "../net.js";
+import { internetRanges, internetThreshold } from "../address-space.js";
+import { exposedAdminPorts } from "../net.js";
 import { blocks, readAttribute } from "../read.js";
 
 const CIS_GCP = "CIS Google Cloud Platform Foundation 2.0";
@@ -23,7 +24,7 @@ function exposedByAllow(block: Record<string, unknown>): string | undefined {
 export const firewallAdminIngress = resourceRule({
   id: "PG-GCP-NET-001",
   title: "Firewall rule allows administrative or all ports from the internet",
-  description: "An ingress firewall rule from 0.0.0.0/0 on SSH, RDP or every port exposes the VMs it targets, GPU training nodes included, to the whole internet.",
+  description: "An ingress firewall rule from the internet (0.0.0.0/0, or ranges that together admit at least a /8 worth of public addresses) on SSH, RDP or every port exposes the VMs it targets, GPU training nodes included, to the whole internet.",
   severity: "high",
   category: "network",
   providers: ["google"],
@@ -34,14 +35,14 @@ export const firewallAdminIngress = resourceRule({
   ],
   aliases: ["CKV_GCP_2", "CKV_GCP_3"],
   remediation: "Restrict `source_ranges` to known ranges, or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) for SSH.",
-  check(r, { model }) {
+  check(r, { model, config }) {
     const direction = readAttribute(model, r, "direction");
     if (direction.state === "known" && direction.value !== "INGRESS") return;
     if (r.after?.["disabled"] === true) return;
     const ranges = readAttribute(model, r, "source_ranges");
     if (ranges.state === "unknown") return unknown("The source ranges are known only after apply.", "source_ranges");
-    const world = ranges.state === "known" && Array.isArray(ranges.value) ? ranges.value.filter(isWorldCidr) : [];
-    if (world.length === 0) return;
+    const world = ranges.state === "known" && Array.isArray(ranges.value) ? internetRanges(ranges.value, internetThreshold(config)) : undefined;
+    if (!world) return;
     const out: Outcome[] = [];
     for (const { block, index } of blocks(r, "allow")) {
       const exposed = exposedByAllow(block);

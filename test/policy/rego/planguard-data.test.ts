@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../../src/plan/model.js";
 import { parseDocument } from "../../../src/plan/load.js";
+import { PLANGUARD_BUILTINS } from "../../../src/policy/rego/planguard-builtins.js";
 import { buildPlanguardData, unknownPaths } from "../../../src/policy/rego/planguard-data.js";
 import { compileModules } from "../../../src/rego/index.js";
 import { repoRoot } from "../../helpers/shared.js";
@@ -67,10 +68,13 @@ unknown_by_list contains [i, p] if {
   r := json.remove(data.planguard.resources[0], ["after_unknown"])
   lib.is_unknown(r, p)
 }`;
-    const compiled = compileModules([
-      { file: "lib.rego", text: lib },
-      { file: "probe.rego", text: probe },
-    ]);
+    const compiled = compileModules(
+      [
+        { file: "lib.rego", text: lib },
+        { file: "probe.rego", text: probe },
+      ],
+      { extraBuiltins: PLANGUARD_BUILTINS },
+    );
     const paths = [
       ["arn"], ["arn", "x"], ["ar"], ["ingress"], ["ingress", 0], ["ingress", 0, "cidr_blocks"], ["ingress", 0, "cidr_blocks", 0],
       ["ingress", 0, "cidr_blocks", 1], ["ingress", 1], ["ingress", 1, "cidr_blocks"], ["ingress", 2], ["tags", "team"],
