@@ -1,13 +1,10 @@
 import type { Command } from "commander";
-import { loadConfig } from "../config/config.js";
-import { DRIFT_FORMATS } from "../drift/formats.js";
-import { regoJudge } from "../drift/judge.js";
-import { runDrift, type DriftTarget } from "../drift/run.js";
-import { loadRegoPolicies } from "../policy/rego/load.js";
+import type { DriftTarget } from "../drift/run.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
-import { emit, parseOutputs, useColor } from "./output.js";
-import { sourceOptions } from "./source-dir.js";
 import { addCommonOptions, parseSize, type CommonFlags } from "./common-options.js";
+
+/** The drift report formats (src/drift/formats.ts), named here so that --help does not load the drift engine. */
+export const DRIFT_FORMAT_NAMES: readonly string[] = ["text", "json", "markdown", "sarif", "github"];
 
 interface DriftFlags extends CommonFlags {
   baseline?: string;
@@ -21,7 +18,7 @@ export function registerDrift(program: Command): void {
     .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin")
     .option("--baseline <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
     .option("--current <state>", "the newer state snapshot, compared with --baseline");
-  addCommonOptions(command, Object.keys(DRIFT_FORMATS), "drift", "markdown=drift.md -o sarif=drift.sarif")
+  addCommonOptions(command, DRIFT_FORMAT_NAMES, "drift", "markdown=drift.md -o sarif=drift.sarif")
     .action(async (plan: string | undefined, flags: DriftFlags) => {
       process.exitCode = await driftCommand(plan, flags);
     });
@@ -29,8 +26,10 @@ export function registerDrift(program: Command): void {
 
 async function driftCommand(plan: string | undefined, flags: DriftFlags): Promise<number> {
   const target = targetOf(plan, flags);
+  // The drift engine is loaded when drift runs, not for --help or another command.
+  const { loadConfig, DRIFT_FORMATS, regoJudge, runDrift, loadRegoPolicies, emit, parseOutputs, useColor, sourceOptions } = await import("./drift-engine.js");
   const failOn = parseSeverity(flags.failOn, "--fail-on");
-  const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
+  const targets = parseOutputs(flags.format, flags.output, DRIFT_FORMAT_NAMES);
   const maxBytes = parseSize(flags.maxInputSize);
   const { config } = await loadConfig(flags.config);
   const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);

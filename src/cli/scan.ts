@@ -1,17 +1,8 @@
 import type { Command } from "commander";
-import { loadConfig } from "../config/config.js";
-import { buildBaseline, readBaseline } from "../filter/baseline.js";
-import { runScan } from "../scan/run.js";
-import { startReading, type LoadOptions } from "../plan/load.js";
-import { loadRegoPolicies } from "../policy/rego/load.js";
-import { loadWasmBundle } from "../policy/wasm.js";
+import type { LoadOptions } from "../plan/load.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
-import { SCAN_FORMATS } from "./formats.js";
-import { emit, parseOutputs, useColor } from "./output.js";
-import { Progress } from "./progress.js";
-import { sourceOptions } from "./source-dir.js";
+import { SCAN_FORMAT_NAMES } from "./formats.js";
 import { addCommonOptions, collect, parseSize, type CommonFlags } from "./common-options.js";
-import { writeFileAtomic } from "./write.js";
 
 interface ScanFlags extends CommonFlags {
   baseline?: string;
@@ -33,7 +24,7 @@ export function registerScan(program: Command): void {
     .command("scan")
     .description("judge a plan or state (the JSON of `terraform show -json`) against the policies")
     .argument("<files...>", "plan or state JSON files; - reads stdin");
-  addCommonOptions(command, Object.keys(SCAN_FORMATS), "a finding", "sarif=results.sarif")
+  addCommonOptions(command, SCAN_FORMAT_NAMES, "a finding", "sarif=results.sarif")
     .option("--baseline <file>", "findings recorded in this baseline are suppressed: fail only on new ones")
     .option("--write-baseline <file>", "record today's findings as the baseline")
     .option("--changed-only", "judge only resources the plan creates, updates or replaces (pull-request mode)")
@@ -52,8 +43,11 @@ export function registerScan(program: Command): void {
 }
 
 async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
+  // The scan's engines are loaded when a scan runs, not for --help or another command.
+  const { loadConfig, buildBaseline, readBaseline, runScan, startReading, loadRegoPolicies, renderScan, emit, parseOutputs, useColor, Progress, sourceOptions, writeFileAtomic } =
+    await import("./scan-engine.js");
   const failOn = parseSeverity(flags.failOn, "--fail-on");
-  const targets = parseOutputs(flags.format, flags.output, Object.keys(SCAN_FORMATS));
+  const targets = parseOutputs(flags.format, flags.output, SCAN_FORMAT_NAMES);
   const maxBytes = parseSize(flags.maxInputSize);
   const { config, file: configFile } = await loadConfig(flags.config);
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
@@ -70,7 +64,10 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
     budget,
   });
   const wasm = [];
-  for (const file of flags.bundle) wasm.push(await loadWasmBundle(file));
+  if (flags.bundle.length > 0) {
+    const { loadWasmBundle } = await import("../policy/wasm.js"); // opa-wasm only for a run that has a bundle
+    for (const file of flags.bundle) wasm.push(await loadWasmBundle(file));
+  }
   const source = sourceOptions(flags, files);
   const progress = new Progress();
   let result;
@@ -96,8 +93,7 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
     await writeFileAtomic(flags.writeBaseline, JSON.stringify(buildBaseline(result.findings, new Date()), null, 2) + "\n");
   }
   for (const target of targets) {
-    const render = SCAN_FORMATS[target.format]!;
-    await emit(target, render(result, { color: useColor(target, !flags.color), baseDir: source.repoRoot }));
+    await emit(target, await renderScan(target.format, result, { color: useColor(target, !flags.color), baseDir: source.repoRoot }));
   }
   if (result.failures.length > 0) {
     for (const f of result.failures) process.stderr.write(`planguard: ${f.origin}: ${f.message}\n`);

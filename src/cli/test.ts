@@ -1,8 +1,5 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies } from "../policy/rego/runner.js";
-import { policyInputError } from "../policy/rego/compile.js";
-import { compileModules, RegoError, runRegoTests } from "../rego/index.js";
 import type { Value } from "../rego/value.js";
 import { collect } from "./common-options.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";
@@ -49,6 +46,12 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   }
   const timeoutMs = Number(flags.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds (got "${flags.timeout}")`);
+  // The Rego engine is loaded when tests run, not for --help or another command.
+  const [{ BUNDLED_POLICY_DIR, readDataFiles, readPolicies }, { policyInputError }, { compileModules, RegoError, runRegoTests }] = await Promise.all([
+    import("../policy/rego/runner.js"),
+    import("../policy/rego/compile.js"),
+    import("../rego/index.js"),
+  ]);
   const sources = await readPolicies(paths, false, true);
   const lib = path.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
   if (!sources.some((s) => path.resolve(s.file) === lib)) sources.push(...(await readPolicies([lib], false)));
