@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DRIFT_FORMATS } from "../../src/drift/formats.js";
 import { DRIFT_FORMAT_NAMES } from "../../src/cli/drift.js";
@@ -52,11 +53,36 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
     expect(runBundle(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it("loads its program with the V8 code cache made at build time, as a run starts it (V8 tuned first)", () => {
+    const loader = pathToFileURL(path.join(repoRoot, "dist", "cli", "bundle-loader.js")).href;
+    const tuning = pathToFileURL(path.join(repoRoot, "dist", "cli", "v8-tuning.js")).href;
+    const program = path.join(path.dirname(BIN), "planguard-program.cjs");
+    const script = `const { tuneV8ForShortRuns } = await import(${JSON.stringify(tuning)}); tuneV8ForShortRuns();
+      const { loadBundle } = await import(${JSON.stringify(loader)});
+      const loaded = loadBundle(${JSON.stringify(program)});
+      console.log(JSON.stringify({ cacheUsed: loaded.cacheUsed, main: typeof loaded.exports.main }));`;
+    const env = { ...process.env };
+    delete env["NODE_OPTIONS"];
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ cacheUsed: true, main: "function" });
+  });
+
+  it("runs without its code cache when V8 refuses it (another Node or other flags), and with --debug", () => {
+    // A V8 flag the cache was not made with: V8 rejects the cache and compiles as usual.
+    const flagged = spawnSync(process.execPath, ["--no-lazy-feedback-allocation", BIN, "scan", fixturePath("rules", "PG-AWS-EBS-001", "pass.json")], { cwd: tmpdir(), encoding: "utf8" });
+    expect(flagged.stderr).toBe("");
+    expect(flagged.status).toBe(0);
+    const debug = runBundle(["scan", "--debug", fixturePath("rules", "PG-AWS-EBS-001", "fail.json")]);
+    expect(debug.code).toBe(1);
+    expect(debug.stdout).toContain("PG-AWS-EBS-001");
+  });
+
   it("takes the bundled policies as compiled at build time (the cache beside it was written by the compiler inside it)", () => {
     const dir = path.dirname(BIN);
     const cache = JSON.parse(readFileSync(path.join(dir, "bundled-compiled.json"), "utf8")) as { engine: string };
     const code = readdirSync(dir)
-      .filter((f) => /^planguard.*\.js$/.test(f))
+      .filter((f) => /^planguard.*\.c?js$/.test(f))
       .map((f) => readFileSync(path.join(dir, f), "utf8"))
       .join("\n");
     expect(cache.engine).toMatch(/^[0-9a-f]{64}$/);
