@@ -180,11 +180,7 @@ export async function processMain(argv, { benchConfig, gitState }) {
       `${label.padEnd(12)} ${(bytes / 1e6).toFixed(1).padStart(7)}   ${p.wall.toFixed(3).padStart(8)} s ${p.cpu.toFixed(2).padStart(7)} s ${p.peakMiB.toFixed(0).padStart(7)}  | ${b.wall.toFixed(3).padStart(8)} s ${b.cpu.toFixed(2).padStart(6)} s ${b.peakMiB.toFixed(0).padStart(6)}  | ${r.ratio.wall.toFixed(2).padStart(6)}x ${r.ratio.cpu.toFixed(2).padStart(5)}x | ${limitMiB === undefined ? "" : `${limitMiB.toFixed(0)} ${p.peakMiB <= limitMiB ? "ok" : "OVER"}`}`,
     );
   }
-  log(label0());
+  log("\n(help is paired with `node` running an empty file; every other case with bench/read-parse.js on the same plan)");
   writeFileSync(path.join(OUT, "process-results.json"), JSON.stringify(results, null, 2) + "\n");
   log(`all figures: ${path.relative(ROOT, path.join(OUT, "process-results.json"))}`);
-}
-
-function label0() {
-  return "\n(help is paired with `node` running an empty file; every other case with bench/read-parse.js on the same plan)";
 }
