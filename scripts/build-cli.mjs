@@ -62,6 +62,10 @@ async function build() {
     entryPoints: [path.join(ROOT, "src", "cli", "program.ts")],
     outfile: PROGRAM,
     format: "cjs",
+    // Half the bytes to read and decode at each start (~2 -> ~1.1 MB). Names are kept:
+    // messages and checks may use a class's or function's name; --debug traces use the source map.
+    minifyWhitespace: true,
+    minifySyntax: true,
     define: {
       PLANGUARD_ENGINE_FINGERPRINTS: JSON.stringify(fingerprints),
       // CommonJS has no import.meta: the code that finds files beside itself (policies, caches) gets the bundle's URL.

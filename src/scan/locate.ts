@@ -20,6 +20,8 @@ export async function locateFindings(
   aliasesOf: (ruleId: string) => readonly string[],
   today: string,
 ): Promise<void> {
+  // Nothing of this file to place (a clean plan): no .tf files are listed or read.
+  if (!findings.some((f) => f.resource && f.file === model.file)) return;
   const index = await SourceIndex.build({ ...source, configuration: model.document["configuration"] });
   for (const f of findings) {
     if (!f.resource || f.file !== model.file) continue;
