@@ -1,6 +1,6 @@
 /**
  * What `planguard drift` runs, in one module that drift.ts imports when
- * drift starts (see scan-engine.ts): a chunk of its own in the bundle.
+ * drift starts (see scan-engine.ts), so that a scan or --help never runs it.
  */
 export { loadConfig } from "../config/config.js";
 export { DRIFT_FORMATS } from "../drift/formats.js";

@@ -1,8 +1,9 @@
 /**
  * What `planguard scan` runs, in one module that scan.ts imports when a
  * scan starts: the command line's own start-up (`--help`, option parsing,
- * the other commands) does not load or compile any of it. In the bundle
- * (dist/cli/planguard.js) it is a chunk of its own.
+ * the other commands) does not run any of it. Inside the bundle
+ * (dist/cli/planguard-program.cjs) esbuild keeps the import lazy: these
+ * modules' top-level code runs when a scan first imports them.
  */
 export { loadConfig } from "../config/config.js";
 export { buildBaseline, readBaseline } from "../filter/baseline.js";
