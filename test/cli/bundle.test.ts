@@ -78,6 +78,20 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
     expect(debug.stdout).toContain("PG-AWS-EBS-001");
   });
 
+  it("under --debug loads its program so that stack traces name the source files and lines, not the bundle's", () => {
+    const loader = pathToFileURL(path.join(repoRoot, "dist", "cli", "bundle-loader.js")).href;
+    const program = path.join(path.dirname(BIN), "planguard-program.cjs");
+    // As the entry does for --debug: source maps on, then the bundle through Node's own loader.
+    const script = `process.setSourceMapsEnabled(true);
+      const { loadBundle } = await import(${JSON.stringify(loader)});
+      const { exports } = loadBundle(${JSON.stringify(program)}, { debug: true });
+      try { await exports.main(42); } catch (err) { console.log(err.stack); }`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.stdout).toMatch(/TypeError/);
+    expect(run.stdout).toMatch(/src[\\/]cli[\\/]program\.ts:\d+:\d+/);
+    expect(run.stdout).not.toMatch(/planguard-program\.cjs:\d+/);
+  });
+
   it("takes the bundled policies as compiled at build time (the cache beside it was written by the compiler inside it)", () => {
     const dir = path.dirname(BIN);
     const cache = JSON.parse(readFileSync(path.join(dir, "bundled-compiled.json"), "utf8")) as { engine: string };
