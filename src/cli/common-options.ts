@@ -1,7 +1,10 @@
 import type { Command } from "commander";
-import { DEFAULT_MAX_BYTES } from "../plan/load.js";
+import { DEFAULT_MAX_BYTES } from "../plan/limits.js";
 import { UsageError } from "./exit.js";
-import { REPO_ROOT_HELP, SOURCE_DIR_HELP } from "./source-dir.js";
+
+// Help of the source options; what they do is source-dir.ts's (loaded only when a command runs).
+const SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the working directory if it has .tf files, else the plan's directory)";
+const REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources)";
 
 /**
  * The options every reporting command shares (scan, drift), so that they

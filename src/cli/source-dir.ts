@@ -33,6 +33,3 @@ function hasTfFiles(dir: string): boolean {
     return false;
   }
 }
-
-export const SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the working directory if it has .tf files, else the plan's directory)";
-export const REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources)";
