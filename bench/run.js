@@ -4,6 +4,11 @@
  *
  *   node bench/run.js [--sizes 1k,15k,150k] [--quick] [--seed 42]
  *                     [--rego-bench-sizes 1k,15k] [--profile] [--no-breakdown]
+ *   node bench/run.js --process [--cases help,empty,15k,dense-15k,150k,dense-150k] [--runs 5]
+ *
+ * --process measures whole `planguard scan` processes against a bare-node
+ * read+parse of the same file (bench/process.js); the rest of this comment
+ * is about the in-process mode.
  *
  * For each size it generates the plan if missing (bench/out/plan-<size>.json,
  * see bench/generate.js), then measures it in a fresh child process so that
@@ -109,6 +114,8 @@ const planFile = (label, seed) => path.join(OUT, seed === 42 ? `plan-${label}.js
 // Parent: generate, run one child per size, print and save
 
 async function main() {
+  // Whole processes, as users time them (bench/process.js).
+  if (process.argv.includes("--process")) return (await import("./process.js")).processMain(process.argv.slice(2), { benchConfig: BENCH_CONFIG, gitState });
   const args = parseArgs(process.argv.slice(2));
   if (args.child) return child(args.child);
   if (!existsSync(path.join(DIST, "scan", "run.js"))) fail("dist/ is missing: run `npm run build` first");

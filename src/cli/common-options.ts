@@ -1,8 +1,11 @@
 import type { Command } from "commander";
-import { DEFAULT_MAX_BYTES } from "../plan/load.js";
+import { DEFAULT_MAX_BYTES } from "../plan/limits.js";
 import type { RegoVersion } from "../rego/parser.js";
 import { UsageError } from "./exit.js";
-import { REPO_ROOT_HELP, SOURCE_DIR_HELP } from "./source-dir.js";
+
+// Help of the source options; what they do is source-dir.ts's (loaded only when a command runs).
+const SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the plan's directory or the working directory, whichever declares the plan's resources)";
+const REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources, else the working directory)";
 
 /**
  * The options every reporting command shares (scan, drift), so that they

@@ -1,16 +1,10 @@
 import { Option, type Command } from "commander";
-import { loadConfig } from "../config/config.js";
-import { DRIFT_FORMATS } from "../drift/formats.js";
-import { appendHistory, historyRecord } from "../drift/history.js";
-import { regoJudge } from "../drift/judge.js";
-import { runDrift, type DriftTarget } from "../drift/run.js";
-import { loadRegoPolicies } from "../policy/rego/load.js";
-import { verdictOf } from "../scan/verdict.js";
+import type { DriftTarget } from "../drift/run.js";
 import { parseSeverity, UsageError } from "./exit.js";
-import { emit, parseOutputs, useColor } from "./output.js";
-import { sourceOptions } from "./source-dir.js";
-import { sourceUrlTemplate } from "../report/html/links.js";
 import { addInputOptions, addOutputOptions, addVerdictOptions, HELP_GROUPS, parseSize, type CommonFlags } from "./common-options.js";
+
+/** The drift report formats (src/drift/formats.ts), named here so that --help does not load the drift engine. */
+export const DRIFT_FORMAT_NAMES: readonly string[] = ["text", "json", "markdown", "sarif", "github", "junitxml", "html"];
 
 interface DriftFlags extends CommonFlags {
   baselineState?: string;
@@ -25,7 +19,7 @@ export function registerDrift(program: Command): void {
     .command("drift")
     .description("report changes made outside Terraform: from a plan's resource_drift, or between two state snapshots")
     .argument("[plan]", "plan JSON (`terraform plan -refresh-only -out p && terraform show -json p`); - reads stdin");
-  addOutputOptions(command, Object.keys(DRIFT_FORMATS), "markdown=drift.md -o sarif=drift.sarif");
+  addOutputOptions(command, DRIFT_FORMAT_NAMES, "markdown=drift.md -o sarif=drift.sarif");
   addVerdictOptions(command, "drift");
   addInputOptions(command)
     .option("--baseline-state <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)")
@@ -44,8 +38,11 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
     flags = { ...flags, baselineState: flags.baseline };
   }
   const target = targetOf(plan, flags);
+  // The drift engine is loaded when drift runs, not for --help or another command.
+  const { loadConfig, DRIFT_FORMATS, appendHistory, historyRecord, regoJudge, runDrift, loadRegoPolicies, verdictOf, emit, parseOutputs, useColor, sourceOptions, sourceUrlTemplate } =
+    await import("./drift-engine.js");
   const failOn = parseSeverity(flags.failOn, "--fail-on");
-  const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
+  const targets = parseOutputs(flags.format, flags.output, DRIFT_FORMAT_NAMES);
   const maxBytes = parseSize(flags.maxInputSize);
   const { config } = await loadConfig(flags.config);
   const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);

@@ -1,19 +1,12 @@
-import { formatGithub } from "../report/github.js";
-import { formatHtml } from "../report/html/scan.js";
-import { sourceLinker } from "../report/html/links.js";
-import { formatJson } from "../report/json.js";
-import { formatJunitXml } from "../report/junitxml.js";
-import { formatMarkdown } from "../report/markdown.js";
-import { formatSarif } from "../report/sarif.js";
-import { formatText, type TextOptions } from "../report/text.js";
 import type { Severity } from "../policy/types.js";
+import type { TextOptions } from "../report/text.js";
 import type { ScanResult } from "../scan/result.js";
 import type { Verdict } from "../scan/verdict.js";
 
 export interface RenderContext {
   color: boolean;
   baseDir: string;
-  /** --fail-on: the JUnit report's failures are the findings that fail the scan. */
+  /** --fail-on: the JUnit report's failures and the HTML page's verdict are judged at it. */
   failOn?: Severity;
   /** The exit code and why, for the text report's last line. */
   verdict?: Verdict;
@@ -23,16 +16,52 @@ export interface RenderContext {
   sourceUrl?: string;
 }
 
-/** Scan report formats by name; each a pure function of the result. */
-export const SCAN_FORMATS: Record<string, (result: ScanResult, ctx: RenderContext) => string> = {
-  text: (r, ctx) => formatText(r, { color: ctx.color, ...(ctx.verdict ? { verdict: ctx.verdict } : {}), ...(ctx.layout ? { layout: ctx.layout } : {}) }),
-  json: (r) => formatJson(r),
-  sarif: (r, ctx) => formatSarif(r, { baseDir: ctx.baseDir }),
-  markdown: (r) => formatMarkdown(r),
-  github: (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 }),
-  junitxml: (r, ctx) => formatJunitXml(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir }),
-  html: (r, ctx) => {
-    const link = sourceLinker(ctx.sourceUrl);
-    return formatHtml(r, { ...(ctx.failOn ? { failOn: ctx.failOn } : {}), ...(link ? { link } : {}) });
+type Render = (result: ScanResult, ctx: RenderContext) => string;
+
+/**
+ * Scan report formats by name; each a pure function of the result. A
+ * formatter's module is loaded when a report in its format is written, so
+ * a run pays only for the formats it writes.
+ */
+export const SCAN_FORMATS: Record<string, () => Promise<Render>> = {
+  text: async () => {
+    const { formatText } = await import("../report/text.js");
+    return (r, ctx) => formatText(r, { color: ctx.color, ...(ctx.verdict ? { verdict: ctx.verdict } : {}), ...(ctx.layout ? { layout: ctx.layout } : {}) });
+  },
+  json: async () => {
+    const { formatJson } = await import("../report/json.js");
+    return (r) => formatJson(r);
+  },
+  sarif: async () => {
+    const { formatSarif } = await import("../report/sarif.js");
+    return (r, ctx) => formatSarif(r, { baseDir: ctx.baseDir });
+  },
+  markdown: async () => {
+    const { formatMarkdown } = await import("../report/markdown.js");
+    return (r) => formatMarkdown(r);
+  },
+  github: async () => {
+    const { formatGithub } = await import("../report/github.js");
+    return (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 });
+  },
+  junitxml: async () => {
+    const { formatJunitXml } = await import("../report/junitxml.js");
+    return (r, ctx) => formatJunitXml(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
+  },
+  html: async () => {
+    const [{ formatHtml }, { sourceLinker }] = await Promise.all([import("../report/html/scan.js"), import("../report/html/links.js")]);
+    return (r, ctx) => {
+      const link = sourceLinker(ctx.sourceUrl);
+      return formatHtml(r, { ...(ctx.failOn ? { failOn: ctx.failOn } : {}), ...(link ? { link } : {}) });
+    };
   },
 };
+
+export const SCAN_FORMAT_NAMES: readonly string[] = Object.keys(SCAN_FORMATS);
+
+/** The report in one of SCAN_FORMAT_NAMES (checked when the options were read). */
+export async function renderScan(format: string, result: ScanResult, ctx: RenderContext): Promise<string> {
+  const load = SCAN_FORMATS[format];
+  if (!load) throw new Error(`unknown scan format "${format}"`);
+  return (await load())(result, ctx);
+}

@@ -1,11 +1,36 @@
 #!/usr/bin/env node
+/**
+ * The command line's entry point (bundled alone into dist/cli/planguard.js).
+ * It does what must happen before the rest of planguard is compiled, then
+ * loads it: the V8 flags apply only to code compiled after them, and source
+ * maps only to code loaded after they are switched on.
+ *
+ * Built, the program is one CommonJS bundle beside this file, loaded with
+ * the V8 code cache the build made for it (bundle-loader.ts). Run from tsc's
+ * output (dist/cli/main.js) or the sources, it is imported as modules.
+ */
+import { fileURLToPath } from "node:url";
+import { loadBundle } from "./bundle-loader.js";
 import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
+import { enableCompileCache } from "./compile-cache.js";
 import { EXIT_ERROR } from "./exit.js";
-import { main } from "./program.js";
 import { tuneV8ForShortRuns } from "./v8-tuning.js";
 
+/** The program bundle's file name, beside the entry; set by scripts/build-cli.mjs, undeclared elsewhere. */
+declare const PLANGUARD_PROGRAM_BUNDLE: string | undefined;
+
+enableCompileCache();
 tuneV8ForShortRuns();
 endQuietlyWhenStdoutCloses();
+const debug = process.argv.includes("--debug");
+// --debug prints stack traces: with the source maps they name src/ files and lines, not the bundle's.
+if (debug) process.setSourceMapsEnabled(true);
+
+type Program = typeof import("./program.js");
+const { main } =
+  typeof PLANGUARD_PROGRAM_BUNDLE === "string"
+    ? (loadBundle(fileURLToPath(new URL(PLANGUARD_PROGRAM_BUNDLE, import.meta.url)), { debug }).exports as Program)
+    : await import("./program.js");
 
 main(process.argv.slice(2)).then(
   (code) => {

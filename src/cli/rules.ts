@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { loadRegoPolicies } from "../policy/rego/load.js";
-import { BUNDLED_RULES } from "../rules/index.js";
 import type { RuleMetadata } from "../policy/types.js";
 import { tableEntry } from "../rules/defaults.js";
 import { UsageError } from "./exit.js";
@@ -20,6 +18,8 @@ export function registerRules(program: Command): void {
 
 /** Every bundled rule: the TypeScript ones and the Rego library's. */
 export async function bundledRuleMetadata(): Promise<RuleMetadata[]> {
+  // Loaded when the rules are listed, not for --help or another command.
+  const [{ loadRegoPolicies }, { BUNDLED_RULES }] = await Promise.all([import("../policy/rego/load.js"), import("../rules/index.js")]);
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: [], bundled: true });
   return [...BUNDLED_RULES.map((r) => r.meta), ...(rego?.rules.map((r) => r.meta) ?? [])];
 }

@@ -74,6 +74,3 @@ function requireDirectory(dir: string, flag: string): void {
   }
   if (!isDir) throw new UsageError(`${flag} ${dir}: not a directory`);
 }
-
-export const SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the plan's directory or the working directory, whichever declares the plan's resources)";
-export const REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources, else the working directory)";

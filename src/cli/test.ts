@@ -1,15 +1,9 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../plan/errors.js";
-import { compileLeavingOutBroken } from "../policy/rego/compile-tests.js";
-import { readPolicyTree } from "../policy/rego/policy-tree.js";
-import { BUNDLED_POLICY_DIR, readPolicies } from "../policy/rego/runner.js";
-import { runRegoTests } from "../rego/index.js";
-import { PLANGUARD_BUILTINS } from "../policy/rego/planguard-builtins.js";
 import type { Value } from "../rego/value.js";
 import { collect, parseRegoVersion } from "./common-options.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";
-import { formatTestReport } from "./test-report.js";
 
 interface TestFlags {
   format: string;
@@ -57,6 +51,8 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   }
   const timeoutMs = Number(flags.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds (got "${flags.timeout}")`);
+  // The Rego engine is loaded when tests run, not for --help or another command.
+  const { BUNDLED_POLICY_DIR, compileLeavingOutBroken, formatTestReport, PLANGUARD_BUILTINS, readPolicies, readPolicyTree, runRegoTests } = await import("./test-engine.js");
   const tree = await readPolicyTree(paths, flags.data);
   const sources = tree.sources;
   if (sources.length === 0) throw new InputError(paths.join(", "), "holds no .rego files");

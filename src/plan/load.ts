@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { DEFAULT_MAX_BYTES } from "./limits.js";
 import { detectFormat } from "./detect.js";
 import { InputError } from "./errors.js";
 import { parseJsonBytesWithout } from "./json-text.js";
@@ -60,7 +61,7 @@ export interface LoadOptions {
 /** Above this a plan is streamed: JSON.parse of the whole text would need a string V8 may refuse. */
 export const DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 
-export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 /** Reads, parses, identifies, validates and redacts one plan or state file. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {

@@ -50,6 +50,8 @@ export async function locateFindings(
   today: string,
   checks?: InlineChecks,
 ): Promise<void> {
+  // Nothing of this file to place (a clean plan): no .tf files are listed or read.
+  if (!findings.some((f) => f.resource && f.file === model.file)) return;
   const index = await SourceIndex.build({ ...source, configuration: model.document["configuration"] });
   for (const f of findings) {
     if (!f.resource || f.file !== model.file) continue;

@@ -13,7 +13,7 @@ import { repoRoot } from "../helpers/shared.js";
  * below does not know fails the test, and so does a table entry the README
  * no longer has: the README and this test change together.
  */
-const bin = path.join(repoRoot, "dist", "cli", "main.js");
+const bin = path.join(repoRoot, "dist", "cli", "planguard.js");
 const built = existsSync(bin);
 if (!built) console.warn(`skipped: ${bin} is absent (run npm run build)`);
 
@@ -26,7 +26,7 @@ interface Run {
 
 /** What each README command must do. `fromRepo`: run in the repository (the first line builds and scans the example). */
 const EXPECTED: Record<string, { fromRepo?: boolean; check: (run: Run) => void }> = {
-  "node dist/cli/main.js scan examples/ml-platform/plan.json --config examples/ml-platform/.planguard.yaml": {
+  "node dist/cli/planguard.js scan examples/ml-platform/plan.json --config examples/ml-platform/.planguard.yaml": {
     fromRepo: true,
     check: (run) => {
       // "it prints findings in every pillar and exits 1"
@@ -112,7 +112,7 @@ function readmeCommands(): string[] {
   for (const block of readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)) {
     for (const raw of block[1]!.split("\n")) {
       const line = raw.replace(/\s+#.*$/, "").trim();
-      const built = /(?:^|&&\s*)(node dist\/cli\/main\.js .*)$/.exec(line);
+      const built = /(?:^|&&\s*)(node dist\/cli\/planguard\.js .*)$/.exec(line);
       if (line.startsWith("planguard ")) commands.push(line);
       else if (built) commands.push(built[1]!);
     }

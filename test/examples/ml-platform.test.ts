@@ -35,7 +35,7 @@ const belongs = (address: string, resource: string) => address === resource || a
 
 describe("examples/ml-platform/README.md", () => {
   it("shows the command the scan really runs with, its count line, and every resource's findings", async () => {
-    const command = /```sh\nnode dist\/cli\/main\.js (scan [^\n]+)\n```/.exec(readme);
+    const command = /```sh\nnode dist\/cli\/planguard\.js (scan [^\n]+)\n```/.exec(readme);
     expect(command).not.toBeNull();
     const previous = process.cwd();
     process.chdir(repoRoot);

@@ -29,6 +29,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const AST_CACHE_FILE = path.join(HERE, "bundled-ast.json");
 const REGO_DIR = path.resolve(HERE, "../../rego");
 
+/** Set by the command-line bundle's build (esbuild `define`); undeclared everywhere else. */
+declare const PLANGUARD_ENGINE_FINGERPRINTS: Readonly<Record<string, string>> | undefined;
+
 type Key = string | number;
 /** [where an object first is, another place it is]: the JSON holds it once. */
 export type Links = [Key[], Key[]][];
@@ -56,6 +59,12 @@ export function sha256(text: string): string {
  * what it imports.
  */
 export function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js"): string {
+  // The command-line bundle has no rego/ tree beside it to hash: its build hashed
+  // tsc's dist/rego of the same source and wrote the results in (scripts/build-cli.mjs).
+  if (regoDir === REGO_DIR && typeof PLANGUARD_ENGINE_FINGERPRINTS !== "undefined") {
+    const built = PLANGUARD_ENGINE_FINGERPRINTS[entry];
+    if (built !== undefined) return built;
+  }
   const hash = createHash("sha256").update(`format ${FORMAT}\n`);
   const seen = new Set<string>();
   const queue = [path.join(regoDir, entry)];

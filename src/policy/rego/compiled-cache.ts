@@ -35,7 +35,7 @@ import { compile, type CompileOptions, type Source } from "../../rego/compiler/c
 import { PLANGUARD_BUILTINS } from "./planguard-builtins.js";
 import { deserializeGraph, engineFingerprint, NotCacheable, serializeGraph, sha256, type Links } from "./ast-cache.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** dist/policy/rego/bundled-compiled.json (written by the build). */
 export const COMPILED_CACHE_FILE = path.join(HERE, "bundled-compiled.json");
@@ -75,15 +75,71 @@ export function buildCompiledCache(sources: readonly { file: string; text: strin
     if (err instanceof NotCacheable) return { skipped: "a compiled module is not plain JSON (a RegoNumber, say)" };
     throw err;
   }
-  const json = JSON.stringify({ format: FORMAT, engine, sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })), modules: graph.ast, links: graph.links } satisfies CompiledCacheFile);
+  const compact = compactLocations(graph.ast as unknown[]);
+  const json = JSON.stringify({ format: FORMAT, engine, sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })), modules: compact, links: graph.links } satisfies CompiledCacheFile);
   // What a scan would get back must be what a fresh compile gives: the modules and the tree.
-  const revived = deserializeGraph(JSON.parse(JSON.stringify(graph.ast)), graph.links) as Module[];
+  const revived = deserializeGraph(expandLocations(JSON.parse(JSON.stringify(compact)) as unknown[]), graph.links) as Module[];
   const fromCache = compile(withCompiled(plain, revived), LIBRARY_OPTIONS);
   const fresh = compile(plain, LIBRARY_OPTIONS);
   if (!isDeepStrictEqual(fromCache.modules, fresh.modules) || !isDeepStrictEqual(fromCache.tree, fresh.tree)) {
     return { skipped: "the revived modules differ from a fresh compile's" };
   }
   return { json };
+}
+
+/**
+ * A third of the objects and half the bytes of the compiled library are
+ * source locations, `{ file, line, col }`, each naming its module's file: a
+ * scan parses this file on every run, so each is written as `[line, col]`
+ * and rebuilt with the module's file (in the parser's key order, so the
+ * objects have the shape a fresh compile's have). Anything else under a
+ * `loc` or `pkgLoc` key is kept as it is; should a value ever be mistaken for
+ * a compacted location, the build's check against a fresh compile fails and
+ * no cache is written.
+ */
+const LOCATION_KEYS = new Set(["loc", "pkgLoc"]);
+
+function compactLocations(modules: unknown[]): unknown[] {
+  return modules.map((m) => {
+    const file = (m as { file?: unknown }).file;
+    const walk = (v: unknown): unknown => {
+      if (typeof v !== "object" || v === null) return v;
+      if (Array.isArray(v)) return v.map(walk);
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = LOCATION_KEYS.has(k) && isLocationIn(x, file) ? [x.line, x.col] : walk(x);
+      return out;
+    };
+    return walk(m);
+  });
+}
+
+function isLocationIn(v: unknown, file: unknown): v is { file: string; line: number; col: number } {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  const loc = v as Record<string, unknown>;
+  return keys.length === 3 && keys[0] === "file" && keys[1] === "line" && keys[2] === "col" && loc["file"] === file && typeof loc["line"] === "number" && typeof loc["col"] === "number";
+}
+
+/** compactLocations undone, in place (`modules` is consumed). */
+function expandLocations(modules: unknown[]): unknown[] {
+  for (const m of modules) {
+    const file = (m as { file?: unknown }).file;
+    const walk = (v: unknown): void => {
+      if (typeof v !== "object" || v === null) return;
+      if (Array.isArray(v)) {
+        for (const x of v) walk(x);
+        return;
+      }
+      const o = v as Record<string, unknown>;
+      for (const k in o) {
+        const x = o[k];
+        if (LOCATION_KEYS.has(k) && Array.isArray(x) && x.length === 2) o[k] = { file, line: x[0], col: x[1] };
+        else walk(x);
+      }
+    };
+    walk(m);
+  }
+  return modules;
 }
 
 /** Whether a literal anywhere in these modules (nested bodies included) has a `with`. */
@@ -119,7 +175,7 @@ export class CompiledLibrary {
     if (bundled.length !== cache.sources.length) return undefined;
     if (!bundled.every((s, i) => s.file === cache.sources[i]!.file && sha256(s.text) === cache.sources[i]!.sha256)) return undefined;
     this.cache = undefined;
-    const modules = deserializeGraph(cache.modules, cache.links) as Module[];
+    const modules = deserializeGraph(expandLocations(cache.modules as unknown[]), cache.links) as Module[];
     let next = 0;
     return sources.map((s) => (s.bundled ? { ...s, compiled: modules[next++]! } : s));
   }

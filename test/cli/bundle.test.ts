@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { DRIFT_FORMATS } from "../../src/drift/formats.js";
+import { DRIFT_FORMAT_NAMES } from "../../src/cli/drift.js";
+import { runCli } from "../helpers/cli.js";
+import { fixturePath, repoRoot } from "../helpers/shared.js";
+
+const BIN = path.join(repoRoot, "dist", "cli", "planguard.js");
+const missing = existsSync(BIN) ? undefined : `skipped: ${BIN} is absent (run npm run build)`;
+if (missing) console.warn(missing);
+
+/** The built command line as a user runs it: its own process, another working directory. */
+function runBundle(args: string[]) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: tmpdir(), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("the command line's formats named ahead of their modules", () => {
+  it("names exactly the drift formats the drift engine renders", () => {
+    expect([...DRIFT_FORMAT_NAMES].sort()).toEqual(Object.keys(DRIFT_FORMATS).sort());
+  });
+});
+
+describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built by npm run build)", () => {
+  it("is what package.json's bin runs", () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { bin: Record<string, string> };
+    expect(path.resolve(repoRoot, pkg.bin["planguard"]!)).toBe(BIN);
+  });
+
+  it.each([
+    ["a failing plan", ["scan", fixturePath("rules", "PG-AWS-EBS-001", "fail.json")]],
+    ["a plan of three clouds, as JSON", ["scan", "--format", "json", fixturePath("plans", "three-clouds", "plan.json")]],
+    ["a plan whose input is missing", ["scan", "no-such-plan.json"]],
+    ["the rule list", ["rules", "--format", "json"]],
+  ])("prints what the source prints in-process, with the same exit code: %s", async (_what, args) => {
+    const bundled = runBundle(args);
+    const source = await runCli(args);
+    expect(bundled.stderr).toBe(source.stderr);
+    expect(bundled.code).toBe(source.code);
+    // The JSON report carries the input's path; both runs were given the same absolute one.
+    expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it("prints its help and version", () => {
+    const help = runBundle(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: planguard/);
+    for (const command of ["scan", "drift", "rules", "test"]) expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
+    expect(runBundle(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("loads its program with the V8 code cache made at build time, as a run starts it (V8 tuned first)", () => {
+    const loader = pathToFileURL(path.join(repoRoot, "dist", "cli", "bundle-loader.js")).href;
+    const tuning = pathToFileURL(path.join(repoRoot, "dist", "cli", "v8-tuning.js")).href;
+    const program = path.join(path.dirname(BIN), "planguard-program.cjs");
+    const script = `const { tuneV8ForShortRuns } = await import(${JSON.stringify(tuning)}); tuneV8ForShortRuns();
+      const { loadBundle } = await import(${JSON.stringify(loader)});
+      const loaded = loadBundle(${JSON.stringify(program)});
+      console.log(JSON.stringify({ cacheUsed: loaded.cacheUsed, main: typeof loaded.exports.main }));`;
+    const env = { ...process.env };
+    delete env["NODE_OPTIONS"];
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ cacheUsed: true, main: "function" });
+  });
+
+  it("runs without its code cache when V8 refuses it (another Node or other flags), and with --debug", () => {
+    // A V8 flag the cache was not made with: V8 rejects the cache and compiles as usual.
+    const flagged = spawnSync(process.execPath, ["--no-lazy-feedback-allocation", BIN, "scan", fixturePath("rules", "PG-AWS-EBS-001", "pass.json")], { cwd: tmpdir(), encoding: "utf8" });
+    expect(flagged.stderr).toBe("");
+    expect(flagged.status).toBe(0);
+    const debug = runBundle(["scan", "--debug", fixturePath("rules", "PG-AWS-EBS-001", "fail.json")]);
+    expect(debug.code).toBe(1);
+    expect(debug.stdout).toContain("PG-AWS-EBS-001");
+  });
+
+  it("under --debug loads its program so that stack traces name the source files and lines, not the bundle's", () => {
+    const loader = pathToFileURL(path.join(repoRoot, "dist", "cli", "bundle-loader.js")).href;
+    const program = path.join(path.dirname(BIN), "planguard-program.cjs");
+    // As the entry does for --debug: source maps on, then the bundle through Node's own loader.
+    const script = `process.setSourceMapsEnabled(true);
+      const { loadBundle } = await import(${JSON.stringify(loader)});
+      const { exports } = loadBundle(${JSON.stringify(program)}, { debug: true });
+      try { await exports.main(42); } catch (err) { console.log(err.stack); }`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.stdout).toMatch(/TypeError/);
+    expect(run.stdout).toMatch(/src[\\/]cli[\\/]program\.ts:\d+:\d+/);
+    expect(run.stdout).not.toMatch(/planguard-program\.cjs:\d+/);
+  });
+
+  it("takes the bundled policies as compiled at build time (the cache beside it was written by the compiler inside it)", () => {
+    const dir = path.dirname(BIN);
+    const cache = JSON.parse(readFileSync(path.join(dir, "bundled-compiled.json"), "utf8")) as { engine: string };
+    const code = readdirSync(dir)
+      .filter((f) => /^planguard.*\.c?js$/.test(f))
+      .map((f) => readFileSync(path.join(dir, f), "utf8"))
+      .join("\n");
+    expect(cache.engine).toMatch(/^[0-9a-f]{64}$/);
+    expect(code).toContain(cache.engine);
+  });
+});
