@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { PlanguardConfig } from "../config/config.js";
 import { DEFAULT_MAX_BYTES } from "../plan/load.js";
 import { UsageError } from "./exit.js";
 import { REPO_ROOT_HELP, SOURCE_DIR_HELP } from "./source-dir.js";
@@ -17,6 +18,7 @@ export interface CommonFlags {
   maxInputSize?: string;
   sourceDir?: string;
   repoRoot?: string;
+  environment?: string;
 }
 
 export function addCommonOptions(command: Command, formats: readonly string[], what: string, example: string): Command {
@@ -29,7 +31,22 @@ export function addCommonOptions(command: Command, formats: readonly string[], w
     .option("--no-color", "no colour in the text report")
     .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--source-dir <dir>", SOURCE_DIR_HELP)
-    .option("--repo-root <dir>", REPO_ROOT_HELP);
+    .option("--repo-root <dir>", REPO_ROOT_HELP)
+    .option("--environment <name>", "the environment the plans are for, one of the config's `environments` (default: detected from the provider configuration)");
+}
+
+/** --environment wins over the config's `environment:`; it must name a declared environment. */
+export function withEnvironment(config: PlanguardConfig, name: string | undefined): PlanguardConfig {
+  if (name === undefined) return config;
+  const declared = Object.keys(config.environments ?? {});
+  if (!declared.includes(name)) {
+    throw new UsageError(
+      declared.length === 0
+        ? `--environment ${name}: the config declares no environments (add an \`environments:\` block, see docs/governance.md)`
+        : `--environment ${name}: not one of the config's environments (${declared.join(", ")})`,
+    );
+  }
+  return { ...config, environment: name };
 }
 
 export function collect(value: string, previous: string[]): string[] {

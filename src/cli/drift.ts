@@ -7,7 +7,7 @@ import { loadRegoPolicies } from "../policy/rego/load.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, parseSeverity, reachesThreshold, UsageError } from "./exit.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { sourceOptions } from "./source-dir.js";
-import { addCommonOptions, parseSize, type CommonFlags } from "./common-options.js";
+import { addCommonOptions, parseSize, withEnvironment, type CommonFlags } from "./common-options.js";
 
 interface DriftFlags extends CommonFlags {
   baseline?: string;
@@ -32,7 +32,7 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, Object.keys(DRIFT_FORMATS));
   const maxBytes = parseSize(flags.maxInputSize);
-  const { config } = await loadConfig(flags.config);
+  const config = withEnvironment((await loadConfig(flags.config)).config, flags.environment);
   const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
   // The bundled Rego policies judge drift beside the TypeScript rules, as they judge a scan.
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });

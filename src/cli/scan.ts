@@ -10,7 +10,7 @@ import { SCAN_FORMATS } from "./formats.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
-import { addCommonOptions, collect, parseSize, type CommonFlags } from "./common-options.js";
+import { addCommonOptions, collect, parseSize, withEnvironment, type CommonFlags } from "./common-options.js";
 import { writeFileAtomic } from "./write.js";
 
 interface ScanFlags extends CommonFlags {
@@ -55,7 +55,9 @@ async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, Object.keys(SCAN_FORMATS));
   const maxBytes = parseSize(flags.maxInputSize);
-  const { config, file: configFile } = await loadConfig(flags.config);
+  const loaded = await loadConfig(flags.config);
+  const config = withEnvironment(loaded.config, flags.environment);
+  const configFile = loaded.file;
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   if (flags.regoVersion !== "v0" && flags.regoVersion !== "v1") throw new UsageError(`--rego-version must be v0 or v1 (got "${flags.regoVersion}")`);
   const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };

@@ -2,6 +2,7 @@ import type { PlanguardConfig } from "../config/config.js";
 import { summarizeGpus } from "../gpu/summary.js";
 import { loadDocument, type LoadOptions } from "../plan/load.js";
 import { buildModel, type Model } from "../plan/model.js";
+import { requireEnvironment } from "../governance/environments.js";
 import { applyBaseline } from "../filter/baseline.js";
 import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
 import { evaluateTypeScriptRules, isJudged, type JudgeOptions } from "../policy/evaluate.js";
@@ -61,6 +62,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   for (const file of options.files) {
     progress(`reading ${file}`);
     const model = buildModel(await loadDocument(file, load));
+    // With environments declared, a plan whose environment cannot be told is an input error, not a silent pass.
+    requireEnvironment(model, options.config);
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));

@@ -1,0 +1,8 @@
+import type { TypeScriptRule } from "../../policy/rule.js";
+import { awsEnvironmentRules } from "./environment-aws.js";
+import { azureEnvironmentRules } from "./environment-azure.js";
+import { commonEnvironmentRules } from "./environment-common.js";
+import { gcpEnvironmentRules } from "./environment-gcp.js";
+
+/** The governance category (docs/governance.md): environment separation, secrets in state, reproducibility. */
+export const governanceRules: readonly TypeScriptRule[] = [...commonEnvironmentRules, ...awsEnvironmentRules, ...gcpEnvironmentRules, ...azureEnvironmentRules];
