@@ -2,6 +2,7 @@ import type { PlanguardConfig } from "../config/config.js";
 import { summarizeGpus } from "../gpu/summary.js";
 import { loadDocument, type LoadOptions } from "../plan/load.js";
 import { buildModel, type Model } from "../plan/model.js";
+import { readRootBackend } from "../governance/backend.js";
 import { requireEnvironment } from "../governance/environments.js";
 import { applyBaseline } from "../filter/baseline.js";
 import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
@@ -55,7 +56,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     gpu: summarizeGpus([]),
   };
   const models: Model[] = [];
-  const judge: JudgeOptions = { changedOnly: options.changedOnly === true };
+  // The backend is the root module's, the same for every plan of the scan: read once.
+  const backend = options.source ? await readRootBackend(options.source.sourceDir) : undefined;
+  const judge: JudgeOptions = { changedOnly: options.changedOnly === true, ...(backend ? { backend } : {}) };
   const progress = options.progress ?? (() => undefined);
   // A scan never compares secrets (drift does), and leaves out what none of its policies reads.
   const load: LoadOptions = { skipMembers: unreadMembers(options), digestSecrets: false, ...options.load };

@@ -32,10 +32,14 @@ const NEVER_UNDECIDED: Record<string, string> = {
   "PG-GOV-006": "module sources and versions are literals",
   "PG-GOV-007": "module sources are literals",
   "PG-GOV-008": "module sources are literals",
+  "PG-GOV-011": "whether the root module declares a backend is read from its .tf files",
 };
 
+/** A fixture `<kind>.json` may come with `<kind>-src/`, the root module's .tf files (the backend rules read them). */
 async function scanFixture(rule: TypeScriptRule, file: string) {
-  const result = await runScan({ files: [file], config: rule.meta.category === "governance" ? governanceConfig : gpuConfig });
+  const sourceDir = file.replace(/\.json$/, "-src");
+  const source = existsSync(sourceDir) ? { source: { sourceDir, repoRoot: sourceDir } } : {};
+  const result = await runScan({ files: [file], config: rule.meta.category === "governance" ? governanceConfig : gpuConfig, ...source });
   expect(result.failures).toEqual([]);
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
 }

@@ -7,6 +7,7 @@ import { gpuWithoutGovernanceTags } from "./gpu-tags.js";
 import { imageRules } from "./images.js";
 import { reproducibilityRules } from "./reproducibility.js";
 import { secretRules } from "./secrets.js";
+import { backendRules } from "./backend.js";
 
 /** The governance category (docs/governance.md): environment separation, secrets in state, reproducibility. */
 export const governanceRules: readonly TypeScriptRule[] = [
@@ -18,4 +19,5 @@ export const governanceRules: readonly TypeScriptRule[] = [
   ...reproducibilityRules,
   ...imageRules,
   gpuWithoutGovernanceTags,
+  ...backendRules,
 ];
