@@ -75,9 +75,22 @@ export function tagsOf(r: Resource): { labels: Record<string, unknown>; path: st
 
 /** An unknown value set from a resource this plan manages lives in the plan's own accounts; one from a data source or remote state could be anywhere. */
 export function unknownFromOutside(model: Model, r: Resource, path: string): boolean {
-  const reading = readAttribute(model, r, path);
-  if (reading.state !== "unknown" || !reading.configured) return false;
-  return reading.references.length === 0 || reading.references.some((ref) => ref.to.startsWith("data.") || ref.to.includes(".data."));
+  // Only what the configuration writes, to its leaf: computed attributes (id, arn, a block's defaults) say nothing.
+  const written = expressionAt(model.graph.expressionsOf(r.configAddress), path);
+  if (!written || !Array.isArray(written["references"])) return false;
+  if (readAttribute(model, r, path).state !== "unknown") return false;
+  return written["references"].some((ref) => typeof ref === "string" && (ref.startsWith("data.") || ref.startsWith("module.") && ref.includes(".data.")));
+}
+
+/** The configuration's expression for a dotted attribute path (`boot_disk.0.kms_key_self_link`), if it writes one. */
+export function expressionAt(expressions: Record<string, unknown> | undefined, path: string): Record<string, unknown> | undefined {
+  let node: unknown = expressions;
+  for (const step of path.split(".")) {
+    if (Array.isArray(node)) node = node[Number(step)] ?? node[0];
+    else if (node && typeof node === "object") node = (node as Record<string, unknown>)[step];
+    else return undefined;
+  }
+  return node && typeof node === "object" && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
 }
 
 

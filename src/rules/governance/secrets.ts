@@ -2,6 +2,7 @@ import { configuredResources } from "../../governance/configuration.js";
 import { isSensitive, isUnknown, type Resource } from "../../plan/model.js";
 import { fail, modelRule, resourceRule, unknown, type CheckResult, type Outcome, type RuleContext } from "../../policy/rule.js";
 import { readAttribute } from "../read.js";
+import { expressionAt } from "./common.js";
 
 /**
  * Secrets in state. Terraform writes every argument to state in plain text,
@@ -21,16 +22,9 @@ interface SecretArgument {
 /** How the configuration sets an argument: a literal, from other values, or not written at all. */
 function howSet(ctx: RuleContext, r: Resource, path: string): "literal" | "expression" | "absent" | "unknown" {
   const exprs = ctx.model.graph.expressionsOf(r.configAddress);
-  if (exprs) {
-    let node: unknown = exprs;
-    for (const step of path.split(".")) {
-      if (Array.isArray(node)) node = node[Number(step)] ?? node[0];
-      else if (node && typeof node === "object") node = (node as Record<string, unknown>)[step];
-      else node = undefined;
-    }
-    if (node && typeof node === "object" && "constant_value" in node) return (node as Record<string, unknown>)["constant_value"] === null ? "absent" : "literal";
-    if (node && typeof node === "object" && "references" in node) return "expression";
-  }
+  const node = expressionAt(exprs, path);
+  if (node && "constant_value" in node) return node["constant_value"] === null ? "absent" : "literal";
+  if (node && "references" in node) return "expression";
   // No configuration (a state, or a plan without it): the value decides, never shown.
   if (isUnknown(r, path)) return exprs ? "absent" : "unknown";
   const v = readAttribute(ctx.model, r, path);
