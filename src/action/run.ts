@@ -29,6 +29,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
   if (failOn !== "") args.push("--fail-on", failOn);
   const config = getInput("config", env);
   if (config !== "") args.push("--config", config);
+  // The workflow knows which environment it deploys; the plan under review should not choose (SECURITY.md).
+  const environment = getInput("environment", env);
+  if (environment !== "") args.push("--environment", environment);
   if (mode === "scan") {
     for (const p of getListInput("policy", env)) args.push("--policy", p);
     if (getBooleanInput("changed-only", false, env)) args.push("--changed-only");

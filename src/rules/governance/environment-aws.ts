@@ -1,6 +1,7 @@
 import { accountOfArn, providerIdentities, regionAllowed } from "../../governance/environments.js";
 import { expressionValue, providerConfigs } from "../../governance/configuration.js";
 import { isUnknown, type Resource } from "../../plan/model.js";
+import { isJudged } from "../../policy/evaluate.js";
 import { fail, modelRule, resourceRule, unknown, type Outcome, type RuleContext } from "../../policy/rule.js";
 import { parsePolicyDocument } from "../iam/policy-document.js";
 import { readAttribute } from "../read.js";
@@ -233,7 +234,7 @@ export const awsRegionOutsideEnvironment = modelRule({
       }
     }
     for (const r of ctx.model.resources) {
-      if (!r.willExist || r.mode !== "managed" || r.provider !== "aws" || !r.after) continue;
+      if (!isJudged(r, ctx.config) || r.provider !== "aws" || !r.after) continue;
       const region = r.after["region"];
       if (isUnknown(r, "region")) continue; // the provider's region, judged above
       if (typeof region === "string" && region !== "" && !regionAllowed(env.declaration, region)) {

@@ -1,6 +1,7 @@
 import { providerIdentities, regionAllowed } from "../../governance/environments.js";
 import { expressionValue, providerConfigs } from "../../governance/configuration.js";
 import { isUnknown, type Resource } from "../../plan/model.js";
+import { isJudged } from "../../policy/evaluate.js";
 import { fail, modelRule, resourceRule, unknown, type Outcome, type RuleContext } from "../../policy/rule.js";
 import { readAttribute } from "../read.js";
 import { currentEnvironment, foreignOwner, outsideUnknowns, stringLeaves, type CurrentEnvironment } from "./common.js";
@@ -185,7 +186,7 @@ export const gcpRegionOutsideEnvironment = modelRule({
       }
     }
     for (const r of ctx.model.resources) {
-      if (!r.willExist || r.mode !== "managed" || !GCP.test(r.type) || !r.after) continue;
+      if (!isJudged(r, ctx.config) || !GCP.test(r.type) || !r.after) continue;
       for (const key of LOCATION_ATTRIBUTES) {
         const v = r.after[key];
         if (isUnknown(r, key) || typeof v !== "string" || v === "") continue;
