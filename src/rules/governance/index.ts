@@ -8,6 +8,7 @@ import { imageRules } from "./images.js";
 import { reproducibilityRules } from "./reproducibility.js";
 import { secretRules } from "./secrets.js";
 import { backendRules } from "./backend.js";
+import { stateBucketRules } from "./state-buckets.js";
 
 /** The governance category (docs/governance.md): environment separation, secrets in state, reproducibility. */
 export const governanceRules: readonly TypeScriptRule[] = [
@@ -20,4 +21,5 @@ export const governanceRules: readonly TypeScriptRule[] = [
   ...imageRules,
   gpuWithoutGovernanceTags,
   ...backendRules,
+  ...stateBucketRules,
 ];
