@@ -31,8 +31,17 @@ export interface StringLeaf {
   value: string;
 }
 
+/** Several rules walk the same resource's strings (ARNs, project paths, subscription ids): walked once. */
+const LEAVES = new WeakMap<Resource, StringLeaf[]>();
+
 /** Every string value under a resource's `after` (its known values), with its dotted path; redacted values left out. */
-export function stringLeaves(r: Resource): StringLeaf[] {
+export function stringLeaves(r: Resource): readonly StringLeaf[] {
+  let leaves = LEAVES.get(r);
+  if (!leaves) LEAVES.set(r, (leaves = walkStrings(r)));
+  return leaves;
+}
+
+function walkStrings(r: Resource): StringLeaf[] {
   const out: StringLeaf[] = [];
   const walk = (v: unknown, path: string): void => {
     if (typeof v === "string") {
