@@ -171,6 +171,7 @@ function computeResolution(model: Model, config: PlanguardConfig, envs: Record<s
     if (!declaration) return { ok: false, problem: `environment "${config.environment}" is not declared under environments (declared: ${Object.keys(envs).join(", ")})` };
     return { ok: true, name: config.environment, declaration, how: "chosen" };
   }
+  if (model.format !== "plan") return { ok: false, problem: `a state carries no provider configuration to tell its environment from; ${HOW_TO_CHOOSE}` };
   const claims = claimsOf(model, config);
   const names = [...new Set(claims.map((c) => c.environment))];
   if (names.length === 1) return { ok: true, name: names[0]!, declaration: envs[names[0]!]!, how: `detected from ${describeClaim(claims[0]!)}` };
@@ -181,7 +182,7 @@ function computeResolution(model: Model, config: PlanguardConfig, envs: Record<s
   const pending = providerIdentities(model).filter((i) => i.id === undefined);
   if (pending.length > 0) {
     const what = pending.map((i) => `provider "${i.provider.key}" ${i.attribute}`).join(", ");
-    return { ok: false, problem: `cannot tell which environment the plan is for: ${what} is known only after apply; ${HOW_TO_CHOOSE}` };
+    return { ok: false, problem: `cannot tell which environment the plan is for: ${what} is computed (known only after apply, or from a local or a module variable); ${HOW_TO_CHOOSE}` };
   }
   return {
     ok: false,

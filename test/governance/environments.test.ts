@@ -70,7 +70,7 @@ describe("detecting the plan's environment", () => {
     const file = write("later.json", plan(awsProvider({ assume_role: [{ role_arn: { references: ["data.aws_ssm_parameter.role.value"] } }] })));
     const run = await runCli(["scan", file, "-c", configFile]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('provider "aws" assume_role.role_arn is known only after apply');
+    expect(run.stderr).toContain('provider "aws" assume_role.role_arn is computed (known only after apply');
   });
 
   it("with --environment, judges the plan as that environment and reports the other one", async () => {
@@ -122,5 +122,50 @@ describe("the environments block in the config", () => {
   it("refuses an environment: that is not declared", () => {
     expect(bad("environment: qa\nenvironments:\n  prod: { regions: [us-east-1] }\n")).toThrow(/"environment" names "qa", which is not a key of "environments"/);
     expect(bad("environment: qa\n")).toThrow(/no "environments" block/);
+  });
+});
+
+describe("drift uses the same declarations", () => {
+  const state = (tags: Record<string, string>) => ({
+    format_version: "1.0",
+    terraform_version: "1.9.8",
+    values: {
+      root_module: {
+        resources: [
+          {
+            address: "aws_s3_bucket.scratch",
+            mode: "managed",
+            type: "aws_s3_bucket",
+            name: "scratch",
+            provider_name: "registry.terraform.io/hashicorp/aws",
+            schema_version: 0,
+            values: { bucket: "acme-scratch", tags, tags_all: tags },
+            sensitive_values: {},
+          },
+        ],
+      },
+    },
+  });
+  const baseline = write("base-state.json", state({ env: "dev" }));
+  const current = write("current-state.json", state({ env: "prod" }));
+  const ruleIds = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+
+  it("reports a drift that tags a dev resource for prod when the environment is chosen", async () => {
+    const run = await runCli(["drift", "--baseline", baseline, "--current", current, "-c", configFile, "--environment", "dev", "-f", "json"]);
+    expect(ruleIds(run.stdout)).toContain("PG-GOV-001");
+  });
+
+  it("asks for --environment when scanning a state", async () => {
+    const run = await runCli(["scan", current, "-c", configFile]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("a state carries no provider configuration to tell its environment from; pass --environment <name>");
+    const chosen = await runCli(["scan", current, "-c", configFile, "--environment", "dev", "-f", "json"]);
+    expect(ruleIds(chosen.stdout)).toContain("PG-GOV-001");
+  });
+
+  it("leaves environment rules silent on states without a chosen environment (states carry no provider configuration)", async () => {
+    const run = await runCli(["drift", "--baseline", baseline, "--current", current, "-c", configFile, "-f", "json"]);
+    expect(ruleIds(run.stdout)).not.toContain("PG-GOV-001");
+    expect(ruleIds(run.stdout)).toContain("PG-DRIFT-001");
   });
 });
