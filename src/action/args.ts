@@ -21,6 +21,8 @@ export interface ActionInputs {
   /** The config file used (named in the summary), or undefined for none. */
   config?: string;
   sourceDir: string;
+  /** The environment the plan is for; empty detects it from the plan (the workflow should say: SECURITY.md). */
+  environment: string;
   /** The scan-only inputs, as given. */
   scan: { policy: string[]; regoVersion: string; data: string[]; namespace: string[]; bundle: string[]; rules: string[]; skipRules: string[]; changedOnly: boolean; noBundled: boolean; baseline: string };
 }
@@ -85,6 +87,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     jobSummary: read(() => getBooleanInput("job-summary", true, env)),
     ...(config !== undefined ? { config } : {}),
     sourceDir: getInput("source-dir", env),
+    environment: getInput("environment", env),
     scan,
   };
 }
@@ -119,6 +122,8 @@ export function commandLine(inputs: ActionInputs, files: RunFiles, ruleFlags: bo
   if (inputs.softFail) args.push("--soft-fail");
   if (inputs.config !== undefined) args.push("--config", inputs.config);
   if (inputs.sourceDir !== "") args.push("--source-dir", inputs.sourceDir);
+  // The workflow knows which environment it deploys; the plan under review should not choose (SECURITY.md).
+  if (inputs.environment !== "") args.push("--environment", inputs.environment);
   if (inputs.mode === "scan") {
     const s = inputs.scan;
     for (const p of s.policy) args.push("--policy", p);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { DEFAULT_MAX_BYTES } from "../plan/limits.js";
 import type { RegoVersion } from "../rego/parser.js";
+import type { PlanguardConfig } from "../config/config.js";
 import { UsageError } from "./exit.js";
 
 // Help of the source options; what they do is source-dir.ts's (loaded only when a command runs).
@@ -23,6 +24,7 @@ export interface CommonFlags {
   maxInputSize?: string;
   sourceDir?: string;
   repoRoot?: string;
+  environment?: string;
 }
 
 export const HELP_GROUPS = {
@@ -53,7 +55,22 @@ export function addInputOptions(command: Command): Command {
     .option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)")
     .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--source-dir <dir>", SOURCE_DIR_HELP)
-    .option("--repo-root <dir>", REPO_ROOT_HELP);
+    .option("--repo-root <dir>", REPO_ROOT_HELP)
+    .option("--environment <name>", "the environment the plans are for, one of the config's `environments` (default: detected from the provider configuration)");
+}
+
+/** --environment wins over the config's `environment:`; it must name a declared environment. */
+export function withEnvironment(config: PlanguardConfig, name: string | undefined): PlanguardConfig {
+  if (name === undefined) return config;
+  const declared = Object.keys(config.environments ?? {});
+  if (!declared.includes(name)) {
+    throw new UsageError(
+      declared.length === 0
+        ? `--environment ${name}: the config declares no environments (add an \`environments:\` block, see docs/governance.md)`
+        : `--environment ${name}: not one of the config's environments (${declared.join(", ")})`,
+    );
+  }
+  return { ...config, environment: name };
 }
 
 export function collect(value: string, previous: string[]): string[] {

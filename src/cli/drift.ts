@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import type { DriftTarget } from "../drift/run.js";
 import { parseSeverity, UsageError } from "./exit.js";
-import { addInputOptions, addOutputOptions, addVerdictOptions, HELP_GROUPS, parseSize, type CommonFlags } from "./common-options.js";
+import { addInputOptions, addOutputOptions, addVerdictOptions, HELP_GROUPS, parseSize, withEnvironment, type CommonFlags } from "./common-options.js";
 
 /** The drift report formats (src/drift/formats.ts), named here so that --help does not load the drift engine. */
 export const DRIFT_FORMAT_NAMES: readonly string[] = ["text", "json", "markdown", "sarif", "github", "junitxml", "html"];
@@ -44,7 +44,7 @@ async function driftCommand(plan: string | undefined, flags: DriftFlags): Promis
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, DRIFT_FORMAT_NAMES);
   const maxBytes = parseSize(flags.maxInputSize);
-  const { config } = await loadConfig(flags.config);
+  const config = withEnvironment((await loadConfig(flags.config)).config, flags.environment);
   const source = sourceOptions(flags, "plan" in target ? [target.plan] : [target.current]);
   // The bundled Rego policies judge drift beside the TypeScript rules, as they judge a scan.
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });

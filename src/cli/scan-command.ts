@@ -22,7 +22,7 @@ import { sourceUrlTemplate } from "../report/html/links.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
-import { parseRegoVersion, parseSize } from "./common-options.js";
+import { parseRegoVersion, parseSize, withEnvironment } from "./common-options.js";
 import type { ScanFlags } from "./scan.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -33,7 +33,9 @@ export async function scanCommand(files: string[], flags: ScanFlags): Promise<nu
   const maxBytes = parseSize(flags.maxInputSize);
   const source = sourceOptions(flags, files);
   // Reports name the config relative to the repository root, as they name the .tf files.
-  const { config, file: configFile, source: configSource } = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
+  const loaded = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
+  const { file: configFile, source: configSource } = loaded;
+  const config = withEnvironment(loaded.config, flags.environment);
   const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   const regoVersion = parseRegoVersion(flags.regoVersion);
   const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };

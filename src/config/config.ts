@@ -23,6 +23,26 @@ export interface PlanguardConfig {
   drift?: DriftConfig;
   /** Reports: where the HTML report links a finding's .tf file and line. */
   report?: { source_url?: string };
+  /** The environment the plans are for; `--environment` overrides it (docs/governance.md). */
+  environment?: string;
+  environments?: Record<string, EnvironmentDeclaration>;
+  governance?: GovernanceConfig;
+}
+
+/** What one environment may touch (src/governance/environments.ts). */
+export interface EnvironmentDeclaration {
+  aws_accounts?: string[];
+  gcp_projects?: string[];
+  azure_subscriptions?: string[];
+  regions?: string[];
+  tags?: Record<string, string>;
+  state_buckets?: string[];
+  require_image_digest?: boolean;
+}
+
+export interface GovernanceConfig {
+  allowed_module_sources?: string[];
+  require_tags?: { gpu?: string[] };
 }
 
 /** Added for `planguard drift`: attributes that churn, per resource type ("*" for any). */
@@ -120,6 +140,8 @@ export function parseConfigSource(file: string, text: string): { config: Plangua
     throw new InputError(err ? source.placeOf(errorPath(err)) : file, describeConfigError(err));
   }
   checkDates(data, source);
+  const problem = environmentsProblem(data);
+  if (problem) throw new InputError(source.placeOf(["environments"]), problem);
   return { config: data, source };
 }
 
@@ -168,6 +190,28 @@ function checkDates(config: PlanguardConfig, source: ConfigSource): void {
       throw new InputError(source.placeOf(["waivers", i, "expires"]), `waivers[${i}].expires "${w.expires}" is not a date (YYYY-MM-DD)`);
     }
   });
+}
+
+/** What the schema cannot say about `environments`: a chosen name must exist, and an id belongs to one environment only. */
+function environmentsProblem(config: PlanguardConfig): string | undefined {
+  const envs = config.environments;
+  if (config.environment !== undefined && !envs) return `"environment" is set to "${config.environment}" but there is no "environments" block declaring it`;
+  if (!envs) return undefined;
+  if (config.environment !== undefined && !envs[config.environment]) {
+    return `"environment" names "${config.environment}", which is not a key of "environments" (declared: ${Object.keys(envs).join(", ")})`;
+  }
+  for (const key of ["aws_accounts", "gcp_projects", "azure_subscriptions", "state_buckets"] as const) {
+    const seen = new Map<string, string>();
+    for (const [name, env] of Object.entries(envs)) {
+      for (const id of env[key] ?? []) {
+        const norm = key === "azure_subscriptions" ? id.toLowerCase() : id;
+        const other = seen.get(norm);
+        if (other !== undefined && other !== name) return `"environments.${name}.${key}" lists ${id}, which "environments.${other}.${key}" lists too: an id belongs to one environment`;
+        seen.set(norm, name);
+      }
+    }
+  }
+  return undefined;
 }
 
 function describeConfigError(err: ErrorObject | undefined): string {

@@ -1,4 +1,5 @@
 import type { PlanguardConfig } from "../config/config.js";
+import type { RootBackend } from "../governance/backend.js";
 import type { Model, Resource } from "../plan/model.js";
 import { toFinding } from "./finding.js";
 import type { CheckResult, ModelRule, Outcome, ResourceRule, RuleContext, TypeScriptRule } from "./rule.js";
@@ -21,6 +22,8 @@ export interface EvaluationResult {
 export interface JudgeOptions {
   /** Pull-request mode: only resources the plan creates, updates or replaces. */
   changedOnly?: boolean;
+  /** The root module's backend from its .tf files, passed on to the rules (RuleContext.backend). */
+  backend?: RootBackend;
 }
 
 /** Which resources are judged: those that will exist after apply, managed ones unless asked. */
@@ -47,7 +50,7 @@ export function evaluateTypeScriptRules(
 ): EvaluationResult {
   const active = rules.filter((r) => selection.isEnabled(r.meta));
   const result: EvaluationResult = { findings: [], failures: [] };
-  const ctx = { model, config };
+  const ctx: RuleContext = judge.backend === undefined ? { model, config } : { model, config, backend: judge.backend };
   judgeResources(active.filter((r): r is ResourceRule => r.kind === "resource"), ctx, selection, judge, result);
   for (const rule of active.filter((r): r is ModelRule => r.kind === "model")) {
     try {

@@ -1,5 +1,6 @@
 import type { Model, Resource } from "../plan/model.js";
 import type { PlanguardConfig } from "../config/config.js";
+import type { RootBackend } from "../governance/backend.js";
 import type { Category, ComplianceMapping, RuleMetadata, Severity } from "./types.js";
 
 /**
@@ -28,6 +29,8 @@ export function unknown(message: string, attribute?: string): Outcome {
 export interface RuleContext {
   model: Model;
   config: PlanguardConfig;
+  /** The root module's state backend, when the scan knows where the .tf sources are (src/governance/backend.ts). */
+  backend?: RootBackend;
 }
 
 export type CheckResult = Outcome | readonly Outcome[] | undefined | void;

@@ -6,8 +6,8 @@
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** The four pillars of the bundled library; user policies may name others. */
-export const CATEGORIES = ["encryption", "iam", "network", "gpu"] as const;
+/** The pillars of the bundled library (governance: environments, state, reproducibility); user policies may name others. */
+export const CATEGORIES = ["encryption", "iam", "network", "gpu", "governance"] as const;
 export type Category = (typeof CATEGORIES)[number] | (string & {});
 
 /** Higher is more severe: critical 4 ... info 0. */

@@ -1,6 +1,7 @@
 import type { TypeScriptRule } from "../policy/rule.js";
 import { awsEncryptionRules } from "./encryption/aws.js";
 import { gpuRules } from "./gpu/quota.js";
+import { governanceRules } from "./governance/index.js";
 import { awsIamRules } from "./iam/aws.js";
 import { awsResourcePolicyRules } from "./iam/aws-resource-policies.js";
 import { s3NoPublicAccessBlock } from "./iam/aws-s3-public-access.js";
@@ -20,4 +21,5 @@ export const BUNDLED_RULES: readonly TypeScriptRule[] = [
   ...awsExposureRules,
   ...gcpNetworkRules,
   ...gpuRules,
+  ...governanceRules,
 ];

@@ -5,6 +5,8 @@ import { summarizeGpus } from "../gpu/summary.js";
 import { loadDocument, type LoadOptions } from "../plan/load.js";
 import { MEMBERS_A_SCAN_DOES_NOT_NEED } from "../plan/tolerate.js";
 import { buildModel, type Model, type Resource } from "../plan/model.js";
+import { readRootBackend, type RootBackend } from "../governance/backend.js";
+import { requireEnvironment } from "../governance/environments.js";
 import { applyBaseline } from "../filter/baseline.js";
 import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
 import { evaluateTypeScriptRules, isChanged, isJudged, type JudgeOptions } from "../policy/evaluate.js";
@@ -71,13 +73,21 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase()));
   const inline: InlineChecks | undefined = checkIds ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: new Set() } : undefined;
   const models: Model[] = [];
-  const judge: JudgeOptions = { changedOnly: options.changedOnly === true };
+  // The backend is its root module's: read once per root module (plans of one scan usually share it).
+  const backends = new Map<string, Promise<RootBackend | undefined>>();
+  const backendOf = (source: SourceOptions) =>
+    backends.get(source.sourceDir) ?? backends.set(source.sourceDir, readRootBackend(source.sourceDir, source.repoRoot)).get(source.sourceDir)!;
   const progress = options.progress ?? (() => undefined);
   // A scan never compares secrets (drift does), and leaves out what none of its policies reads.
   const load: LoadOptions = { skipMembers: unreadMembers(options), tolerate: toleratedMembers(options), digestSecrets: false, ...options.load };
   for (const file of options.files) {
     progress(`reading ${file}`);
     const model = buildModel(await loadDocument(file, load));
+    // With environments declared, a plan whose environment cannot be told is an input error, not a silent pass.
+    requireEnvironment(model, options.config);
+    const source = await sourcesFor(options.source, model.file, model.document["configuration"], () => model.resources.map((r) => r.address));
+    const backend = source ? await backendOf(source) : undefined;
+    const judge: JudgeOptions = { changedOnly: options.changedOnly === true, ...(backend ? { backend } : {}) };
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
@@ -93,7 +103,6 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       appendAll(evaluation.findings, wasm.findings);
       appendAll(evaluation.failures, wasm.failures);
     }
-    const source = await sourcesFor(options.source, model.file, model.document["configuration"], () => model.resources.map((r) => r.address));
     if (source) {
       progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
       await locateFindings(evaluation.findings, model, source, aliasesOf(result.rules), today(options), inline);

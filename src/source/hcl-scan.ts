@@ -26,6 +26,8 @@ export interface HclMember {
   endLine: number;
   /** A nested block's own attributes and blocks. */
   members: HclMember[];
+  /** An attribute whose value is one constant: a string without interpolation, or true / false (a backend's `encrypt`). */
+  value?: string | boolean;
 }
 
 export interface HclBlock {
@@ -149,9 +151,11 @@ function findBlocks(tokens: readonly Token[]): HclBlock[] {
           pending = { member, depth: stack.length };
           const value = tokens[k + 2];
           const after = tokens[k + 3];
-          if (body.owner === body.top && value?.kind === "string" && !value.dynamic && (!after || after.kind === "newline" || after.kind === "}")) {
-            body.top.strings[t.text] = value.text;
-          }
+          const alone = !after || after.kind === "newline" || after.kind === "}";
+          if (alone && value?.kind === "string" && !value.dynamic) {
+            member.value = value.text;
+            if (body.owner === body.top) body.top.strings[t.text] = value.text;
+          } else if (alone && value?.kind === "ident" && (value.text === "true" || value.text === "false")) member.value = value.text === "true";
           atStatementStart = false;
           continue;
         }

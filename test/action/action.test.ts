@@ -55,6 +55,7 @@ const DEFAULTS: Record<string, string> = {
   baseline: "",
   "working-directory": "",
   "source-dir": "",
+  environment: "",
 };
 
 function workspace(inputs: Record<string, string>): Workspace {
@@ -233,6 +234,23 @@ describe("the GitHub Action", () => {
     const refused = await captureOutput(() => runAction(base));
     expect(refused.code).toBe(2);
     expect(refused.stdout + refused.stderr).toContain("pass --rego-version v0");
+  });
+
+  it("passes the environment input on as --environment, so the workflow and not the plan chooses", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-action-"));
+    const base = {
+      INPUT_PLAN: fixturePath("rules", "PG-AWS-GOV-001", "fail.json"),
+      INPUT_MODE: "scan",
+      INPUT_CONFIG: fixturePath("rules", "governance.planguard.yaml"),
+      "INPUT_SARIF-FILE": path.join(dir, "results.sarif"),
+      INPUT_ANNOTATIONS: "true",
+      "INPUT_JOB-SUMMARY": "false",
+    };
+    // The fixture's provider assumes a role in prod's account: a finding for a dev plan, none for a prod one.
+    const asDev = await captureOutput(() => runAction({ ...base, INPUT_ENVIRONMENT: "dev" }));
+    expect(asDev.stdout).toMatch(/PG-AWS-GOV-001/);
+    const asProd = await captureOutput(() => runAction({ ...base, INPUT_ENVIRONMENT: "prod" }));
+    expect(asProd.stdout).not.toMatch(/PG-AWS-GOV-001/);
   });
 
   it("declares every input and output the entry point uses, on node24, from the bundle", () => {

@@ -34,6 +34,14 @@ const EXPECTED: Record<string, { fromRepo?: boolean; check: (run: Run) => void }
       for (const pillar of ["encryption", "iam", "network", "gpu"]) expect(run.stdout).toContain(`[${pillar}]`);
     },
   },
+  "node dist/cli/planguard.js scan examples/ml-platform/plan-dev.json --config examples/ml-platform/.planguard.yaml": {
+    fromRepo: true,
+    check: (run) => {
+      // "a dev environment that reaches into prod": the findings the README names.
+      expect(run.code).toBe(1);
+      for (const id of ["PG-GCP-GOV-002", "PG-AWS-GOV-002", "PG-AWS-GOV-003", "PG-GCP-GOV-003", "PG-GOV-002", "PG-GOV-001", "PG-AWS-GOV-010"]) expect(run.stdout).toContain(id);
+    },
+  },
   "planguard scan plan.json -o sarif=planguard.sarif -o html=planguard.html": {
     check: (run) => {
       expect(run.code).toBe(1);

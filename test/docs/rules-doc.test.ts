@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bundledRuleMetadata, renderRules } from "../../src/cli/rules.js";
+import { CATEGORIES } from "../../src/policy/types.js";
 import { repoRoot } from "../helpers/shared.js";
 
 describe("docs/rules.md", () => {
@@ -15,7 +16,7 @@ describe("docs/rules.md", () => {
     for (const r of rules) {
       expect(r.id).toMatch(/^PG-[A-Z0-9]+-[A-Z0-9]+(-[A-Z0-9]+)?$/);
       for (const field of [r.title, r.description, r.remediation]) expect(field).toMatch(/\S/);
-      expect(["encryption", "iam", "network", "gpu"]).toContain(r.category);
+      expect(CATEGORIES).toContain(r.category);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/config.js";
+import type { TypeScriptRule } from "../../src/policy/rule.js";
 import { BUNDLED_RULES } from "../../src/rules/index.js";
 import { runScan } from "../../src/scan/run.js";
 import { fixturePath } from "../helpers/shared.js";
@@ -8,15 +9,43 @@ import { fixturePath } from "../helpers/shared.js";
 /**
  * Every bundled TypeScript rule has fixtures/rules/<id>/fail.json, on which
  * it must fire, and pass.json, on which it must stay silent. GPU rules are
- * judged with the quota in fixtures/rules/gpu.planguard.yaml.
+ * judged with the quota in fixtures/rules/gpu.planguard.yaml, governance
+ * rules with the environments in fixtures/rules/governance.planguard.yaml;
+ * governance rules also have unknown.json, on which they stay undecided.
  */
-const gpuConfigFile = fixturePath("rules", "gpu.planguard.yaml");
-const gpuConfig = parseConfig(gpuConfigFile, readFileSync(gpuConfigFile, "utf8"));
+function readConfig(name: string) {
+  const file = fixturePath("rules", name);
+  return parseConfig(file, readFileSync(file, "utf8"));
+}
+const gpuConfig = readConfig("gpu.planguard.yaml");
+const governanceConfig = readConfig("governance.planguard.yaml");
 
-async function firedBy(ruleId: string, file: string) {
-  const result = await runScan({ files: [file], config: gpuConfig });
+/**
+ * Governance rules that judge only what Terraform requires to be literal
+ * (version constraints, module sources, which arguments the provider marks
+ * sensitive): they have no value to wait for, so no unknown.json.
+ */
+const NEVER_UNDECIDED: Record<string, string> = {
+  "PG-GOV-003": "references and sensitivity marks are known at plan time",
+  "PG-GOV-004": "version constraints are literals",
+  "PG-GOV-005": "version constraints are literals",
+  "PG-GOV-006": "module sources and versions are literals",
+  "PG-GOV-007": "module sources are literals",
+  "PG-GOV-008": "module sources are literals",
+  "PG-GOV-011": "whether the root module declares a backend is read from its .tf files",
+};
+
+/** A fixture `<kind>.json` may come with `<kind>-src/`, the root module's .tf files (the backend rules read them). */
+async function scanFixture(rule: TypeScriptRule, file: string) {
+  const sourceDir = file.replace(/\.json$/, "-src");
+  const source = existsSync(sourceDir) ? { source: { sourceDir, repoRoot: sourceDir } } : {};
+  const result = await runScan({ files: [file], config: rule.meta.category === "governance" ? governanceConfig : gpuConfig, ...source });
   expect(result.failures).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === ruleId && !f.undecided);
+  return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+async function firedBy(rule: TypeScriptRule, file: string) {
+  return (await scanFixture(rule, file)).filter((f) => !f.undecided);
 }
 
 describe("bundled TypeScript rules against their fixtures", () => {
@@ -28,17 +57,32 @@ describe("bundled TypeScript rules against their fixtures", () => {
         expect(existsSync(fixturePath("rules", id, "pass.json"))).toBe(true);
       });
       it("fires on fail.json, with a message and the resource", async () => {
-        const findings = await firedBy(id, fixturePath("rules", id, "fail.json"));
+        const findings = await firedBy(rule, fixturePath("rules", id, "fail.json"));
         expect(findings.length).toBeGreaterThan(0);
         for (const f of findings) {
           expect(f.message).toMatch(/\S/);
-          expect(f.resource?.address).toBeTruthy();
+          // Plan-wide governance findings (a provider configuration, a module call) name the configuration instead.
+          if (rule.kind === "resource" || !f.attribute) expect(f.resource?.address).toBeTruthy();
           expect(f.category).toBe(rule.meta.category);
         }
       });
       it("stays silent on pass.json", async () => {
-        expect(await firedBy(id, fixturePath("rules", id, "pass.json"))).toEqual([]);
+        expect(await scanFixture(rule, fixturePath("rules", id, "pass.json"))).toEqual([]);
       });
+      if (rule.meta.category === "governance" && NEVER_UNDECIDED[id] !== undefined) {
+        it(`has no unknown.json (${NEVER_UNDECIDED[id]})`, () => {
+          expect(existsSync(fixturePath("rules", id, "unknown.json"))).toBe(false);
+        });
+      } else if (rule.meta.category === "governance") {
+        it("is undecided, not failed, on unknown.json", async () => {
+          const findings = await scanFixture(rule, fixturePath("rules", id, "unknown.json"));
+          expect(findings.length).toBeGreaterThan(0);
+          for (const f of findings) {
+            expect(f.undecided).toBe(true);
+            expect(f.severity).toBe("info");
+          }
+        });
+      }
     });
   }
 });

@@ -56,7 +56,9 @@ describe("a scan with sources", () => {
 
     const sarif = buildSarif(result, { baseDir: repoRoot });
     const results = sarif.runs[0]!.results!;
-    for (const r of results) expect(r.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^fixtures\/source\/repo\/.*\.tf$/);
+    // Every finding about a resource points at its .tf block; plan-wide ones (a provider without a version constraint) at the plan.
+    for (const r of results.filter((r) => r.locations![0]!.logicalLocations)) expect(r.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^fixtures\/source\/repo\/.*\.tf$/);
+    expect(results.filter((r) => !r.locations![0]!.logicalLocations).map((r) => r.ruleId)).toEqual(["PG-GOV-004"]);
     const suppressed = results.filter((r) => r.suppressions?.length);
     expect(suppressed.map((r) => r.suppressions![0]!.kind)).toEqual(["inSource", "inSource"]);
   });
