@@ -137,7 +137,7 @@ var init_types = __esm({
   "src/policy/types.ts"() {
     "use strict";
     SEVERITIES = ["critical", "high", "medium", "low", "info"];
-    CATEGORIES = ["encryption", "iam", "network", "gpu"];
+    CATEGORIES = ["encryption", "iam", "network", "gpu", "governance"];
   }
 });
 
@@ -1583,7 +1583,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path19 = __require("node:path");
+    var path20 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2596,9 +2596,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path19.resolve(baseDir, baseName);
+          const localBin = path20.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path19.extname(baseName))) return void 0;
+          if (sourceExt.includes(path20.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2616,17 +2616,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path19.resolve(
-            path19.dirname(resolvedScriptPath),
+          executableDir = path20.resolve(
+            path20.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path19.basename(
+            const legacyName = path20.basename(
               this._scriptPath,
-              path19.extname(this._scriptPath)
+              path20.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2637,7 +2637,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path19.extname(executableFile));
+        launchWithNode = sourceExt.includes(path20.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3552,7 +3552,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path19.basename(filename, path19.extname(filename));
+        this._name = path20.basename(filename, path20.extname(filename));
         return this;
       }
       /**
@@ -3566,9 +3566,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path20) {
-        if (path20 === void 0) return this._executableDir;
-        this._executableDir = path20;
+      executableDir(path21) {
+        if (path21 === void 0) return this._executableDir;
+        this._executableDir = path21;
         return this;
       }
       /**
@@ -3914,7 +3914,17 @@ function addVerdictOptions(command, what) {
   return command.optionsGroup(HELP_GROUPS.verdict).option("--fail-on <severity>", `exit 1 when ${what} reaches this severity`, "low").option("--soft-fail", `exit 0 even when ${what} reaches --fail-on (errors still exit 2)`);
 }
 function addInputOptions(command) {
-  return command.optionsGroup(HELP_GROUPS.input).option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)").option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`).option("--source-dir <dir>", SOURCE_DIR_HELP).option("--repo-root <dir>", REPO_ROOT_HELP);
+  return command.optionsGroup(HELP_GROUPS.input).option("-c, --config <file>", "config file (default: .planguard.yaml in the working directory)").option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`).option("--source-dir <dir>", SOURCE_DIR_HELP).option("--repo-root <dir>", REPO_ROOT_HELP).option("--environment <name>", "the environment the plans are for, one of the config's `environments` (default: detected from the provider configuration)");
+}
+function withEnvironment(config2, name) {
+  if (name === void 0) return config2;
+  const declared = Object.keys(config2.environments ?? {});
+  if (!declared.includes(name)) {
+    throw new UsageError(
+      declared.length === 0 ? `--environment ${name}: the config declares no environments (add an \`environments:\` block, see docs/governance.md)` : `--environment ${name}: not one of the config's environments (${declared.join(", ")})`
+    );
+  }
+  return { ...config2, environment: name };
 }
 function collect(value, previous) {
   return [...previous, value];
@@ -4039,17 +4049,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path19);
+            const ci = visit_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4060,13 +4070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4087,17 +4097,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4108,13 +4118,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4141,23 +4151,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path20);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path20);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path20);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path20);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path20);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -4769,10 +4779,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4791,7 +4801,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4821,11 +4831,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -4839,8 +4849,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4854,8 +4864,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -4873,8 +4883,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4884,8 +4894,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7400,9 +7410,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7477,14 +7487,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7499,10 +7509,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7513,10 +7523,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7533,13 +7543,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -9500,9 +9510,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path19) => {
+    visit.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field2, index] of path19) {
+      for (const [field2, index] of path20) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9511,23 +9521,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path19) => {
-      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
-      const field2 = path19[path19.length - 1][0];
+    visit.parentCollection = (cst, path20) => {
+      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
+      const field2 = path20[path20.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9538,10 +9548,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12064,13 +12074,13 @@ function blank(container, key, digests) {
 function applyMaskAt(container, key, mask2, digests) {
   const todo = [[container, key, mask2]];
   while (todo.length > 0) {
-    const [where2, at, m] = todo.pop();
+    const [where3, at, m] = todo.pop();
     if (m === true) {
-      blank(where2, at, digests);
+      blank(where3, at, digests);
       continue;
     }
     if (typeof m !== "object" || m === null) continue;
-    const value = where2[at];
+    const value = where3[at];
     if (typeof value !== "object" || value === null) continue;
     if (Array.isArray(m)) {
       if (!Array.isArray(value)) continue;
@@ -12211,28 +12221,28 @@ function redactRawState(state2, d = new SensitiveDigests()) {
     if (!isObj(r) || !Array.isArray(r["instances"])) continue;
     for (const inst of r["instances"]) {
       if (!isObj(inst) || !Array.isArray(inst["sensitive_attributes"])) continue;
-      for (const path19 of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path19) ? path19 : [path19], d);
+      for (const path20 of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path20) ? path20 : [path20], d);
     }
   }
   return d;
 }
 function redactPath(container, key, steps, d) {
-  let where2 = container;
+  let where3 = container;
   let at = key;
   for (const step3 of steps) {
-    const value = where2[at];
+    const value = where3[at];
     if (!isObj(step3)) return;
     let next = step3["value"];
     if (isObj(next) && "value" in next) next = next["value"];
     if (Array.isArray(value) && typeof next === "number" && next < value.length) {
-      where2 = value;
+      where3 = value;
       at = next;
     } else if (isObj(value) && (typeof next === "string" || typeof next === "number") && Object.prototype.hasOwnProperty.call(value, String(next))) {
-      where2 = value;
+      where3 = value;
       at = String(next);
     } else return;
   }
-  blank(where2, at, d);
+  blank(where3, at, d);
 }
 var REDACTED;
 var init_redact = __esm({
@@ -14936,7 +14946,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data && typeof data == "object" && !Array.isArray(data)) {
       const _errs1 = errors;
       for (const key0 in data) {
-        if (!(key0 === "rules" || key0 === "gpu" || key0 === "include_data_sources" || key0 === "network" || key0 === "drift" || key0 === "report" || key0 === "waivers")) {
+        if (!func22.call(schema112.properties, key0)) {
           validate102.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
           return false;
           break;
@@ -14969,7 +14979,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                         const _errs7 = errors;
                         if (errors === _errs7) {
                           if (typeof data2 === "string") {
-                            if (func22(data2) < 1) {
+                            if (func3(data2) < 1) {
                               validate102.errors = [{ instancePath: instancePath + "/rules/disable/" + i0, schemaPath: "#/properties/rules/properties/disable/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                               return false;
                             }
@@ -15038,7 +15048,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
               if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                 const _errs15 = errors;
                 for (const key3 in data5) {
-                  if (!func3.call(schema112.properties.gpu.properties, key3)) {
+                  if (!func22.call(schema112.properties.gpu.properties, key3)) {
                     validate102.errors = [{ instancePath: instancePath + "/gpu", schemaPath: "#/properties/gpu/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
                     return false;
                     break;
@@ -15097,7 +15107,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                               const _errs22 = errors;
                               if (errors === _errs22) {
                                 if (typeof data9 === "string") {
-                                  if (func22(data9) < 1) {
+                                  if (func3(data9) < 1) {
                                     validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_models/" + i1, schemaPath: "#/properties/gpu/properties/allowed_models/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                     return false;
                                   }
@@ -15133,7 +15143,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                 const _errs26 = errors;
                                 if (errors === _errs26) {
                                   if (typeof data11 === "string") {
-                                    if (func22(data11) < 1) {
+                                    if (func3(data11) < 1) {
                                       validate102.errors = [{ instancePath: instancePath + "/gpu/require_tags/" + i2, schemaPath: "#/properties/gpu/properties/require_tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                       return false;
                                     }
@@ -15217,7 +15227,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                 const _errs33 = errors;
                                 if (errors === _errs33) {
                                   if (typeof data15 === "string") {
-                                    if (func22(data15) < 1) {
+                                    if (func3(data15) < 1) {
                                       validate102.errors = [{ instancePath: instancePath + "/gpu/team_tag", schemaPath: "#/properties/gpu/properties/team_tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                       return false;
                                     }
@@ -15291,7 +15301,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                     const _errs43 = errors;
                                     if (errors === _errs43) {
                                       if (typeof data19 === "string") {
-                                        if (func22(data19) < 1) {
+                                        if (func3(data19) < 1) {
                                           validate102.errors = [{ instancePath: instancePath + "/gpu/environment", schemaPath: "#/properties/gpu/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                           return false;
                                         }
@@ -15310,7 +15320,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                       const _errs45 = errors;
                                       if (errors === _errs45) {
                                         if (typeof data20 === "string") {
-                                          if (func22(data20) < 1) {
+                                          if (func3(data20) < 1) {
                                             validate102.errors = [{ instancePath: instancePath + "/gpu/environment_tag", schemaPath: "#/properties/gpu/properties/environment_tag/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                             return false;
                                           }
@@ -15406,7 +15416,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                 const _errs59 = errors;
                                                 if (errors === _errs59) {
                                                   if (typeof data26 === "string") {
-                                                    if (func22(data26) < 1) {
+                                                    if (func3(data26) < 1) {
                                                       validate102.errors = [{ instancePath: instancePath + "/gpu/allowed_families/" + i5, schemaPath: "#/properties/gpu/properties/allowed_families/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                       return false;
                                                     }
@@ -15495,7 +15505,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                                           const _errs71 = errors;
                                                           if (errors === _errs71) {
                                                             if (typeof data32 === "string") {
-                                                              if (func22(data32) < 1) {
+                                                              if (func3(data32) < 1) {
                                                                 validate102.errors = [{ instancePath: instancePath + "/gpu/deprecated_models/" + i6, schemaPath: "#/properties/gpu/properties/deprecated_models/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                                 return false;
                                                               }
@@ -15662,7 +15672,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                       const _errs90 = errors;
                                       if (errors === _errs90) {
                                         if (typeof data40 === "string") {
-                                          if (func22(data40) < 1) {
+                                          if (func3(data40) < 1) {
                                             validate102.errors = [{ instancePath: instancePath + "/drift/ignore/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/drift/properties/ignore/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                             return false;
                                           }
@@ -15789,7 +15799,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                       const _errs104 = errors;
                                       if (errors === _errs104) {
                                         if (typeof data46 === "string") {
-                                          if (func22(data46) < 1) {
+                                          if (func3(data46) < 1) {
                                             validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/rule", schemaPath: "#/properties/waivers/items/properties/rule/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                             return false;
                                           }
@@ -15808,7 +15818,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                         const _errs106 = errors;
                                         if (errors === _errs106) {
                                           if (typeof data47 === "string") {
-                                            if (func22(data47) < 1) {
+                                            if (func3(data47) < 1) {
                                               validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/resource", schemaPath: "#/properties/waivers/items/properties/resource/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                               return false;
                                             }
@@ -15827,7 +15837,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                                           const _errs108 = errors;
                                           if (errors === _errs108) {
                                             if (typeof data48 === "string") {
-                                              if (func22(data48) < 1) {
+                                              if (func3(data48) < 1) {
                                                 validate102.errors = [{ instancePath: instancePath + "/waivers/" + i8 + "/reason", schemaPath: "#/properties/waivers/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
                                                 return false;
                                               }
@@ -15883,6 +15893,418 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
                     } else {
                       var valid0 = true;
                     }
+                    if (valid0) {
+                      if (data.environment !== void 0) {
+                        let data50 = data.environment;
+                        const _errs112 = errors;
+                        if (errors === _errs112) {
+                          if (typeof data50 === "string") {
+                            if (func3(data50) < 1) {
+                              validate102.errors = [{ instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                              return false;
+                            }
+                          } else {
+                            validate102.errors = [{ instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs112 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.environments !== void 0) {
+                          let data51 = data.environments;
+                          const _errs114 = errors;
+                          if (errors === _errs114) {
+                            if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                              if (Object.keys(data51).length < 1) {
+                                validate102.errors = [{ instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" }];
+                                return false;
+                              } else {
+                                for (const key13 in data51) {
+                                  let data52 = data51[key13];
+                                  const _errs117 = errors;
+                                  if (errors === _errs117) {
+                                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                                      const _errs119 = errors;
+                                      for (const key14 in data52) {
+                                        if (!(key14 === "aws_accounts" || key14 === "gcp_projects" || key14 === "azure_subscriptions" || key14 === "regions" || key14 === "tags" || key14 === "state_buckets" || key14 === "require_image_digest")) {
+                                          validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" }];
+                                          return false;
+                                          break;
+                                        }
+                                      }
+                                      if (_errs119 === errors) {
+                                        if (data52.aws_accounts !== void 0) {
+                                          let data53 = data52.aws_accounts;
+                                          const _errs120 = errors;
+                                          if (errors === _errs120) {
+                                            if (Array.isArray(data53)) {
+                                              var valid24 = true;
+                                              const len8 = data53.length;
+                                              for (let i9 = 0; i9 < len8; i9++) {
+                                                let data54 = data53[i9];
+                                                const _errs122 = errors;
+                                                if (errors === _errs122) {
+                                                  if (typeof data54 === "string") {
+                                                    if (!pattern2.test(data54)) {
+                                                      validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/aws_accounts/" + i9, schemaPath: "#/properties/environments/additionalProperties/properties/aws_accounts/items/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"' }];
+                                                      return false;
+                                                    }
+                                                  } else {
+                                                    validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/aws_accounts/" + i9, schemaPath: "#/properties/environments/additionalProperties/properties/aws_accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid24 = _errs122 === errors;
+                                                if (!valid24) {
+                                                  break;
+                                                }
+                                              }
+                                            } else {
+                                              validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/aws_accounts", schemaPath: "#/properties/environments/additionalProperties/properties/aws_accounts/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid23 = _errs120 === errors;
+                                        } else {
+                                          var valid23 = true;
+                                        }
+                                        if (valid23) {
+                                          if (data52.gcp_projects !== void 0) {
+                                            let data55 = data52.gcp_projects;
+                                            const _errs124 = errors;
+                                            if (errors === _errs124) {
+                                              if (Array.isArray(data55)) {
+                                                var valid25 = true;
+                                                const len9 = data55.length;
+                                                for (let i10 = 0; i10 < len9; i10++) {
+                                                  let data56 = data55[i10];
+                                                  const _errs126 = errors;
+                                                  if (errors === _errs126) {
+                                                    if (typeof data56 === "string") {
+                                                      if (func3(data56) < 1) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/gcp_projects/" + i10, schemaPath: "#/properties/environments/additionalProperties/properties/gcp_projects/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                        return false;
+                                                      }
+                                                    } else {
+                                                      validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/gcp_projects/" + i10, schemaPath: "#/properties/environments/additionalProperties/properties/gcp_projects/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid25 = _errs126 === errors;
+                                                  if (!valid25) {
+                                                    break;
+                                                  }
+                                                }
+                                              } else {
+                                                validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/gcp_projects", schemaPath: "#/properties/environments/additionalProperties/properties/gcp_projects/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid23 = _errs124 === errors;
+                                          } else {
+                                            var valid23 = true;
+                                          }
+                                          if (valid23) {
+                                            if (data52.azure_subscriptions !== void 0) {
+                                              let data57 = data52.azure_subscriptions;
+                                              const _errs128 = errors;
+                                              if (errors === _errs128) {
+                                                if (Array.isArray(data57)) {
+                                                  var valid26 = true;
+                                                  const len10 = data57.length;
+                                                  for (let i11 = 0; i11 < len10; i11++) {
+                                                    let data58 = data57[i11];
+                                                    const _errs130 = errors;
+                                                    if (errors === _errs130) {
+                                                      if (typeof data58 === "string") {
+                                                        if (func3(data58) < 1) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/azure_subscriptions/" + i11, schemaPath: "#/properties/environments/additionalProperties/properties/azure_subscriptions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/azure_subscriptions/" + i11, schemaPath: "#/properties/environments/additionalProperties/properties/azure_subscriptions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid26 = _errs130 === errors;
+                                                    if (!valid26) {
+                                                      break;
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/azure_subscriptions", schemaPath: "#/properties/environments/additionalProperties/properties/azure_subscriptions/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid23 = _errs128 === errors;
+                                            } else {
+                                              var valid23 = true;
+                                            }
+                                            if (valid23) {
+                                              if (data52.regions !== void 0) {
+                                                let data59 = data52.regions;
+                                                const _errs132 = errors;
+                                                if (errors === _errs132) {
+                                                  if (Array.isArray(data59)) {
+                                                    var valid27 = true;
+                                                    const len11 = data59.length;
+                                                    for (let i12 = 0; i12 < len11; i12++) {
+                                                      let data60 = data59[i12];
+                                                      const _errs134 = errors;
+                                                      if (errors === _errs134) {
+                                                        if (typeof data60 === "string") {
+                                                          if (func3(data60) < 1) {
+                                                            validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/regions/" + i12, schemaPath: "#/properties/environments/additionalProperties/properties/regions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/regions/" + i12, schemaPath: "#/properties/environments/additionalProperties/properties/regions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid27 = _errs134 === errors;
+                                                      if (!valid27) {
+                                                        break;
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/regions", schemaPath: "#/properties/environments/additionalProperties/properties/regions/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid23 = _errs132 === errors;
+                                              } else {
+                                                var valid23 = true;
+                                              }
+                                              if (valid23) {
+                                                if (data52.tags !== void 0) {
+                                                  let data61 = data52.tags;
+                                                  const _errs136 = errors;
+                                                  if (errors === _errs136) {
+                                                    if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                                                      if (Object.keys(data61).length < 1) {
+                                                        validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/tags", schemaPath: "#/properties/environments/additionalProperties/properties/tags/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" }];
+                                                        return false;
+                                                      } else {
+                                                        for (const key15 in data61) {
+                                                          const _errs139 = errors;
+                                                          if (typeof data61[key15] !== "string") {
+                                                            validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/tags/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/properties/tags/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            return false;
+                                                          }
+                                                          var valid28 = _errs139 === errors;
+                                                          if (!valid28) {
+                                                            break;
+                                                          }
+                                                        }
+                                                      }
+                                                    } else {
+                                                      validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/tags", schemaPath: "#/properties/environments/additionalProperties/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid23 = _errs136 === errors;
+                                                } else {
+                                                  var valid23 = true;
+                                                }
+                                                if (valid23) {
+                                                  if (data52.state_buckets !== void 0) {
+                                                    let data63 = data52.state_buckets;
+                                                    const _errs141 = errors;
+                                                    if (errors === _errs141) {
+                                                      if (Array.isArray(data63)) {
+                                                        var valid29 = true;
+                                                        const len12 = data63.length;
+                                                        for (let i13 = 0; i13 < len12; i13++) {
+                                                          let data64 = data63[i13];
+                                                          const _errs143 = errors;
+                                                          if (errors === _errs143) {
+                                                            if (typeof data64 === "string") {
+                                                              if (func3(data64) < 1) {
+                                                                validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/state_buckets/" + i13, schemaPath: "#/properties/environments/additionalProperties/properties/state_buckets/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                                return false;
+                                                              }
+                                                            } else {
+                                                              validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/state_buckets/" + i13, schemaPath: "#/properties/environments/additionalProperties/properties/state_buckets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid29 = _errs143 === errors;
+                                                          if (!valid29) {
+                                                            break;
+                                                          }
+                                                        }
+                                                      } else {
+                                                        validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/state_buckets", schemaPath: "#/properties/environments/additionalProperties/properties/state_buckets/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid23 = _errs141 === errors;
+                                                  } else {
+                                                    var valid23 = true;
+                                                  }
+                                                  if (valid23) {
+                                                    if (data52.require_image_digest !== void 0) {
+                                                      const _errs145 = errors;
+                                                      if (typeof data52.require_image_digest !== "boolean") {
+                                                        validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/require_image_digest", schemaPath: "#/properties/environments/additionalProperties/properties/require_image_digest/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                        return false;
+                                                      }
+                                                      var valid23 = _errs145 === errors;
+                                                    } else {
+                                                      var valid23 = true;
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    } else {
+                                      validate102.errors = [{ instancePath: instancePath + "/environments/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid22 = _errs117 === errors;
+                                  if (!valid22) {
+                                    break;
+                                  }
+                                }
+                              }
+                            } else {
+                              validate102.errors = [{ instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs114 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.governance !== void 0) {
+                            let data66 = data.governance;
+                            const _errs147 = errors;
+                            if (errors === _errs147) {
+                              if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+                                const _errs149 = errors;
+                                for (const key16 in data66) {
+                                  if (!(key16 === "allowed_module_sources" || key16 === "require_tags")) {
+                                    validate102.errors = [{ instancePath: instancePath + "/governance", schemaPath: "#/properties/governance/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" }];
+                                    return false;
+                                    break;
+                                  }
+                                }
+                                if (_errs149 === errors) {
+                                  if (data66.allowed_module_sources !== void 0) {
+                                    let data67 = data66.allowed_module_sources;
+                                    const _errs150 = errors;
+                                    if (errors === _errs150) {
+                                      if (Array.isArray(data67)) {
+                                        var valid31 = true;
+                                        const len13 = data67.length;
+                                        for (let i14 = 0; i14 < len13; i14++) {
+                                          let data68 = data67[i14];
+                                          const _errs152 = errors;
+                                          if (errors === _errs152) {
+                                            if (typeof data68 === "string") {
+                                              if (func3(data68) < 1) {
+                                                validate102.errors = [{ instancePath: instancePath + "/governance/allowed_module_sources/" + i14, schemaPath: "#/properties/governance/properties/allowed_module_sources/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                return false;
+                                              }
+                                            } else {
+                                              validate102.errors = [{ instancePath: instancePath + "/governance/allowed_module_sources/" + i14, schemaPath: "#/properties/governance/properties/allowed_module_sources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid31 = _errs152 === errors;
+                                          if (!valid31) {
+                                            break;
+                                          }
+                                        }
+                                      } else {
+                                        validate102.errors = [{ instancePath: instancePath + "/governance/allowed_module_sources", schemaPath: "#/properties/governance/properties/allowed_module_sources/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid30 = _errs150 === errors;
+                                  } else {
+                                    var valid30 = true;
+                                  }
+                                  if (valid30) {
+                                    if (data66.require_tags !== void 0) {
+                                      let data69 = data66.require_tags;
+                                      const _errs154 = errors;
+                                      if (errors === _errs154) {
+                                        if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+                                          const _errs156 = errors;
+                                          for (const key17 in data69) {
+                                            if (!(key17 === "gpu")) {
+                                              validate102.errors = [{ instancePath: instancePath + "/governance/require_tags", schemaPath: "#/properties/governance/properties/require_tags/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" }];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs156 === errors) {
+                                            if (data69.gpu !== void 0) {
+                                              let data70 = data69.gpu;
+                                              const _errs157 = errors;
+                                              if (errors === _errs157) {
+                                                if (Array.isArray(data70)) {
+                                                  var valid33 = true;
+                                                  const len14 = data70.length;
+                                                  for (let i15 = 0; i15 < len14; i15++) {
+                                                    let data71 = data70[i15];
+                                                    const _errs159 = errors;
+                                                    if (errors === _errs159) {
+                                                      if (typeof data71 === "string") {
+                                                        if (func3(data71) < 1) {
+                                                          validate102.errors = [{ instancePath: instancePath + "/governance/require_tags/gpu/" + i15, schemaPath: "#/properties/governance/properties/require_tags/properties/gpu/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate102.errors = [{ instancePath: instancePath + "/governance/require_tags/gpu/" + i15, schemaPath: "#/properties/governance/properties/require_tags/properties/gpu/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid33 = _errs159 === errors;
+                                                    if (!valid33) {
+                                                      break;
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate102.errors = [{ instancePath: instancePath + "/governance/require_tags/gpu", schemaPath: "#/properties/governance/properties/require_tags/properties/gpu/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                  return false;
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          validate102.errors = [{ instancePath: instancePath + "/governance/require_tags", schemaPath: "#/properties/governance/properties/require_tags/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid30 = _errs154 === errors;
+                                    } else {
+                                      var valid30 = true;
+                                    }
+                                  }
+                                }
+                              } else {
+                                validate102.errors = [{ instancePath: instancePath + "/governance", schemaPath: "#/properties/governance/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs147 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                        }
+                      }
+                    }
                   }
                 }
               }
@@ -15898,7 +16320,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
   validate102.errors = vErrors;
   return errors === 0;
 }
-var ajvRuntime_ucs2length_module2, ajvRuntime_equal_module, ajvRuntime_ucs2length2, ajvRuntime_equal, config, schema112, func22, func3, func0, pattern0, pattern1;
+var ajvRuntime_ucs2length_module2, ajvRuntime_equal_module, ajvRuntime_ucs2length2, ajvRuntime_equal, config, schema112, func22, func3, func0, pattern0, pattern1, pattern2;
 var init_config_validator_generated = __esm({
   "src/config/config-validator.generated.ts"() {
     "use strict";
@@ -15907,12 +16329,13 @@ var init_config_validator_generated = __esm({
     ajvRuntime_ucs2length2 = { default: typeof ajvRuntime_ucs2length_module2.default === "function" ? ajvRuntime_ucs2length_module2.default : ajvRuntime_ucs2length_module2.default.default };
     ajvRuntime_equal = { default: typeof ajvRuntime_equal_module.default === "function" ? ajvRuntime_equal_module.default : ajvRuntime_equal_module.default.default };
     config = validate102;
-    schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/planguard/planguard/main/src/config/config.schema.json", "title": "planguard configuration (.planguard.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "type": "object", "additionalProperties": false, "description": "Turn rules off or change their severity.", "properties": { "disable": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rule ids (or aliases such as CKV_AWS_3) that do not run." }, "severity": { "type": "object", "description": "Severity overrides by rule id.", "additionalProperties": { "enum": ["critical", "high", "medium", "low", "info"] } } } }, "gpu": { "type": "object", "additionalProperties": false, "description": "GPU quotas and policies for the resources in the plan (see docs/gpu.md). Every rule stays silent while its key is absent.", "properties": { "max_total": { "type": "integer", "minimum": 0, "description": "GPUs that the resources in the plan add up to." }, "max_per_resource": { "type": "integer", "minimum": 0, "description": "GPUs one resource (all its instances' nodes count once per instance) may carry." }, "allowed_models": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Accelerator models allowed, e.g. A100, H100, L4, A10G, T4 (matched case-insensitively against the model name)." }, "require_tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Tags (AWS, Azure) or labels (GCP) every GPU resource must carry." }, "count_kinds": { "type": "array", "items": { "enum": ["nvidia-gpu", "amd-gpu", "neuron", "gaudi", "qualcomm-ai100", "tpu"] }, "uniqueItems": true, "description": "Accelerator kinds the quotas (max_total, max_per_resource, teams, environments) count; default: all. nvidia-gpu and amd-gpu are GPUs, neuron counts Inferentia/Trainium chips, gaudi Gaudi cards, qualcomm-ai100 AI 100 cards, tpu TPU chips." }, "count_kubernetes_workloads": { "type": "boolean", "description": "Count Kubernetes workloads' GPU requests (nvidia.com/gpu limits x replicas) in the quotas. Off by default: those pods run on node pools the quota already counts; turn it on when the plan holds workloads but not the cluster." }, "team_tag": { "type": "string", "minLength": 1, "description": `The tag (AWS, Azure) or label (GCP, Kubernetes) that names a resource's team; default "team".` }, "teams": { "type": "object", "description": "Quotas per team, keyed by the value of the team tag, e.g. {research: {max_total: 16}}. Untagged resources count against no team.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "max_total": { "type": "number", "minimum": 0, "description": "GPUs the team's resources may add up to after apply." } } } }, "environment": { "type": "string", "minLength": 1, "description": "The environment of the whole plan (one config per workspace or pipeline), e.g. prod; a resource's own environment tag or label wins over it." }, "environment_tag": { "type": "string", "minLength": 1, "description": `The tag or label that names a resource's environment; default "environment".` }, "environments": { "type": "object", "description": "Quotas and policies per environment, keyed by environment name, e.g. {prod: {max_total: 64}, dev: {max_total: 8, require_spot: true}}.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "max_total": { "type": "number", "minimum": 0, "description": "GPUs the environment's resources may add up to after apply." }, "require_spot": { "type": "boolean", "description": "GPU capacity in this environment must be spot/preemptible; overrides gpu.require_spot." } } } }, "allowed_families": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Instance families GPU resources may use, e.g. [p4d, g5, a2, g2, NCads_A100_v4]: AWS the type's prefix (p4d of p4d.24xlarge), GCP the machine type's (a2 of a2-highgpu-1g), Azure the size without Standard_ and its vCPU count. Case-insensitive." }, "forbid_unbounded_autoscaling": { "type": "boolean", "description": "Flag GPU pools that autoscale with no upper bound in the plan (GKE or AKS autoscaling without a max, Karpenter NodePools without limits)." }, "max_autoscaling_nodes": { "type": "integer", "minimum": 0, "description": "The largest maximum node (or replica) count an autoscaled GPU pool may have." }, "require_spot": { "type": "boolean", "description": "GPU capacity must be spot/preemptible (EC2 spot market, ASG mixed policy with 0% on demand, EKS SPOT, GCE preemptible/SPOT, GKE spot, Azure Spot priority, Azure ML LowPriority). Per environment: gpu.environments.<name>.require_spot." }, "forbid_deprecated_models": { "type": "boolean", "description": "Flag accelerators past end of support or of a previous generation (deprecated_models)." }, "deprecated_models": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "The models forbid_deprecated_models flags; default [K80, M60, P4]." } } }, "include_data_sources": { "type": "boolean", "description": "Judge data sources too (off by default: they create nothing)." }, "network": { "type": "object", "additionalProperties": false, "description": "When an admitted address set counts as open to the internet (see docs/rules.md).", "properties": { "internet_ipv4_prefix": { "type": "integer", "minimum": 0, "maximum": 32, "description": "A rule is open to the internet when it admits at least as many public IPv4 addresses as a CIDR of this prefix length holds. Default 8 (a /8)." }, "internet_ipv6_prefix": { "type": "integer", "minimum": 0, "maximum": 128, "description": "The same for public IPv6 addresses (global unicast). Default 16." } } }, "drift": { "type": "object", "additionalProperties": false, "description": "planguard drift: attributes that change on their own and are not reported as drift (see docs/drift.md).", "properties": { "ignore": { "type": "object", "description": 'Attribute paths to ignore, by resource type; "*" means any type, * in a type or path step is a wildcard. Example: {aws_instance: [tags_all], "*": [last_modified]}.', "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1 } } }, "default_ignore": { "type": "boolean", "description": "Also ignore planguard's defaults (last_modified, etag and similar timestamps); true unless set to false." } } }, "report": { "type": "object", "additionalProperties": false, "description": "Reports (see README, Output formats).", "properties": { "source_url": { "type": "string", "pattern": "^https?://\\S+$", "description": "Where the HTML report links a finding's .tf location: a URL template with {path} (relative to the repository root), {line} and {end_line}, e.g. https://gitlab.example.com/acme/infra/-/blob/main/{path}#L{line}-{end_line}. Default on GitHub Actions: GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/{path}#L{line}-L{end_line}." } } }, "waivers": { "type": "array", "description": "Accepted exceptions: findings of a rule on matching resources are suppressed until the expiry date; an expired waiver is reported.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "reason"], "properties": { "rule": { "type": "string", "minLength": 1, "description": "A rule id or alias (CKV_AWS_3)." }, "resource": { "type": "string", "minLength": 1, "description": "Resource address pattern: * matches anything, ? one character. Default: every resource." }, "reason": { "type": "string", "minLength": 1, "description": "Why the exception is accepted; shown in reports." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day the waiver applies (YYYY-MM-DD)." } } } } } };
-    func22 = ajvRuntime_ucs2length2.default;
-    func3 = Object.prototype.hasOwnProperty;
+    schema112 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/planguard/planguard/main/src/config/config.schema.json", "title": "planguard configuration (.planguard.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "type": "object", "additionalProperties": false, "description": "Turn rules off or change their severity.", "properties": { "disable": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Rule ids (or aliases such as CKV_AWS_3) that do not run." }, "severity": { "type": "object", "description": "Severity overrides by rule id.", "additionalProperties": { "enum": ["critical", "high", "medium", "low", "info"] } } } }, "gpu": { "type": "object", "additionalProperties": false, "description": "GPU quotas and policies for the resources in the plan (see docs/gpu.md). Every rule stays silent while its key is absent.", "properties": { "max_total": { "type": "integer", "minimum": 0, "description": "GPUs that the resources in the plan add up to." }, "max_per_resource": { "type": "integer", "minimum": 0, "description": "GPUs one resource (all its instances' nodes count once per instance) may carry." }, "allowed_models": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Accelerator models allowed, e.g. A100, H100, L4, A10G, T4 (matched case-insensitively against the model name)." }, "require_tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Tags (AWS, Azure) or labels (GCP) every GPU resource must carry." }, "count_kinds": { "type": "array", "items": { "enum": ["nvidia-gpu", "amd-gpu", "neuron", "gaudi", "qualcomm-ai100", "tpu"] }, "uniqueItems": true, "description": "Accelerator kinds the quotas (max_total, max_per_resource, teams, environments) count; default: all. nvidia-gpu and amd-gpu are GPUs, neuron counts Inferentia/Trainium chips, gaudi Gaudi cards, qualcomm-ai100 AI 100 cards, tpu TPU chips." }, "count_kubernetes_workloads": { "type": "boolean", "description": "Count Kubernetes workloads' GPU requests (nvidia.com/gpu limits x replicas) in the quotas. Off by default: those pods run on node pools the quota already counts; turn it on when the plan holds workloads but not the cluster." }, "team_tag": { "type": "string", "minLength": 1, "description": `The tag (AWS, Azure) or label (GCP, Kubernetes) that names a resource's team; default "team".` }, "teams": { "type": "object", "description": "Quotas per team, keyed by the value of the team tag, e.g. {research: {max_total: 16}}. Untagged resources count against no team.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "max_total": { "type": "number", "minimum": 0, "description": "GPUs the team's resources may add up to after apply." } } } }, "environment": { "type": "string", "minLength": 1, "description": "The environment of the whole plan (one config per workspace or pipeline), e.g. prod; a resource's own environment tag or label wins over it." }, "environment_tag": { "type": "string", "minLength": 1, "description": `The tag or label that names a resource's environment; default "environment".` }, "environments": { "type": "object", "description": "Quotas and policies per environment, keyed by environment name, e.g. {prod: {max_total: 64}, dev: {max_total: 8, require_spot: true}}.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "max_total": { "type": "number", "minimum": 0, "description": "GPUs the environment's resources may add up to after apply." }, "require_spot": { "type": "boolean", "description": "GPU capacity in this environment must be spot/preemptible; overrides gpu.require_spot." } } } }, "allowed_families": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Instance families GPU resources may use, e.g. [p4d, g5, a2, g2, NCads_A100_v4]: AWS the type's prefix (p4d of p4d.24xlarge), GCP the machine type's (a2 of a2-highgpu-1g), Azure the size without Standard_ and its vCPU count. Case-insensitive." }, "forbid_unbounded_autoscaling": { "type": "boolean", "description": "Flag GPU pools that autoscale with no upper bound in the plan (GKE or AKS autoscaling without a max, Karpenter NodePools without limits)." }, "max_autoscaling_nodes": { "type": "integer", "minimum": 0, "description": "The largest maximum node (or replica) count an autoscaled GPU pool may have." }, "require_spot": { "type": "boolean", "description": "GPU capacity must be spot/preemptible (EC2 spot market, ASG mixed policy with 0% on demand, EKS SPOT, GCE preemptible/SPOT, GKE spot, Azure Spot priority, Azure ML LowPriority). Per environment: gpu.environments.<name>.require_spot." }, "forbid_deprecated_models": { "type": "boolean", "description": "Flag accelerators past end of support or of a previous generation (deprecated_models)." }, "deprecated_models": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "The models forbid_deprecated_models flags; default [K80, M60, P4]." } } }, "include_data_sources": { "type": "boolean", "description": "Judge data sources too (off by default: they create nothing)." }, "network": { "type": "object", "additionalProperties": false, "description": "When an admitted address set counts as open to the internet (see docs/rules.md).", "properties": { "internet_ipv4_prefix": { "type": "integer", "minimum": 0, "maximum": 32, "description": "A rule is open to the internet when it admits at least as many public IPv4 addresses as a CIDR of this prefix length holds. Default 8 (a /8)." }, "internet_ipv6_prefix": { "type": "integer", "minimum": 0, "maximum": 128, "description": "The same for public IPv6 addresses (global unicast). Default 16." } } }, "drift": { "type": "object", "additionalProperties": false, "description": "planguard drift: attributes that change on their own and are not reported as drift (see docs/drift.md).", "properties": { "ignore": { "type": "object", "description": 'Attribute paths to ignore, by resource type; "*" means any type, * in a type or path step is a wildcard. Example: {aws_instance: [tags_all], "*": [last_modified]}.', "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1 } } }, "default_ignore": { "type": "boolean", "description": "Also ignore planguard's defaults (last_modified, etag and similar timestamps); true unless set to false." } } }, "report": { "type": "object", "additionalProperties": false, "description": "Reports (see README, Output formats).", "properties": { "source_url": { "type": "string", "pattern": "^https?://\\S+$", "description": "Where the HTML report links a finding's .tf location: a URL template with {path} (relative to the repository root), {line} and {end_line}, e.g. https://gitlab.example.com/acme/infra/-/blob/main/{path}#L{line}-{end_line}. Default on GitHub Actions: GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/{path}#L{line}-L{end_line}." } } }, "waivers": { "type": "array", "description": "Accepted exceptions: findings of a rule on matching resources are suppressed until the expiry date; an expired waiver is reported.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "reason"], "properties": { "rule": { "type": "string", "minLength": 1, "description": "A rule id or alias (CKV_AWS_3)." }, "resource": { "type": "string", "minLength": 1, "description": "Resource address pattern: * matches anything, ? one character. Default: every resource." }, "reason": { "type": "string", "minLength": 1, "description": "Why the exception is accepted; shown in reports." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day the waiver applies (YYYY-MM-DD)." } } } }, "environment": { "type": "string", "minLength": 1, "description": "The environment the scanned plans are for (a key of `environments`); `--environment` overrides it. Without either, planguard detects it from the plan's provider configuration (docs/governance.md)." }, "environments": { "type": "object", "minProperties": 1, "description": "The environments and what each may touch (docs/governance.md). Keys are environment names.", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "aws_accounts": { "type": "array", "items": { "type": "string", "pattern": "^[0-9]{12}$" }, "description": "AWS account ids (12 digits, quoted in YAML) that belong to this environment." }, "gcp_projects": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "GCP project ids that belong to this environment." }, "azure_subscriptions": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Azure subscription ids that belong to this environment." }, "regions": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Regions and locations (AWS regions, GCP regions or zones' regions, Azure locations) this environment may use. Absent: any." }, "tags": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "string" }, "description": "Tags or labels that mark a resource as this environment's (all must match), e.g. { env: prod }." }, "state_buckets": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Buckets (S3, GCS) or Azure storage accounts that hold this environment's Terraform state." }, "require_image_digest": { "type": "boolean", "description": "Container images must be pinned by @sha256: digest in this environment (a fixed tag is not enough)." } } } }, "governance": { "type": "object", "additionalProperties": false, "description": "Reproducibility and ownership policies of the governance rules (docs/governance.md).", "properties": { "allowed_module_sources": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Module source prefixes that may be used, e.g. app.terraform.io/acme/ or git::https://github.com/acme/. Absent: any source." }, "require_tags": { "type": "object", "additionalProperties": false, "description": "Tags or labels required on resources by class.", "properties": { "gpu": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": "Tags every resource carrying accelerators must have, e.g. [owner, expires]." } } } } } } };
+    func22 = Object.prototype.hasOwnProperty;
+    func3 = ajvRuntime_ucs2length2.default;
     func0 = ajvRuntime_equal.default;
     pattern0 = new RegExp("^https?://\\S+$", "u");
     pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+    pattern2 = new RegExp("^[0-9]{12}$", "u");
   }
 });
 
@@ -15939,6 +16362,8 @@ function parseConfigSource(file, text3) {
     throw new InputError(err ? source.placeOf(errorPath(err)) : file, describeConfigError(err));
   }
   checkDates(data, source);
+  const problem = environmentsProblem(data);
+  if (problem) throw new InputError(source.placeOf(["environments"]), problem);
   return { config: data, source };
 }
 function configSource(file, doc, lines) {
@@ -15976,10 +16401,30 @@ function checkDates(config2, source) {
     }
   });
 }
+function environmentsProblem(config2) {
+  const envs = config2.environments;
+  if (config2.environment !== void 0 && !envs) return `"environment" is set to "${config2.environment}" but there is no "environments" block declaring it`;
+  if (!envs) return void 0;
+  if (config2.environment !== void 0 && !envs[config2.environment]) {
+    return `"environment" names "${config2.environment}", which is not a key of "environments" (declared: ${Object.keys(envs).join(", ")})`;
+  }
+  for (const key of ["aws_accounts", "gcp_projects", "azure_subscriptions", "state_buckets"]) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const [name, env] of Object.entries(envs)) {
+      for (const id of env[key] ?? []) {
+        const norm = key === "azure_subscriptions" ? id.toLowerCase() : id;
+        const other = seen.get(norm);
+        if (other !== void 0 && other !== name) return `"environments.${name}.${key}" lists ${id}, which "environments.${other}.${key}" lists too: an id belongs to one environment`;
+        seen.set(norm, name);
+      }
+    }
+  }
+  return void 0;
+}
 function describeConfigError(err) {
   if (!err) return "invalid configuration";
   const key = err.instancePath.replace(/^\//, "").replace(/\//g, ".");
-  const where2 = key === "" ? "the top level" : `"${key}"`;
+  const where3 = key === "" ? "the top level" : `"${key}"`;
   switch (err.keyword) {
     case "additionalProperties": {
       const extra = err.params.additionalProperty;
@@ -15988,10 +16433,10 @@ function describeConfigError(err) {
     }
     case "enum": {
       const allowed = err.params.allowedValues;
-      return `${where2} must be one of ${allowed.join(", ")}`;
+      return `${where3} must be one of ${allowed.join(", ")}`;
     }
     default:
-      return `${where2} ${err.message ?? "is invalid"}`;
+      return `${where3} ${err.message ?? "is invalid"}`;
   }
 }
 var import_yaml, DEFAULT_CONFIG_FILE, validate;
@@ -16057,13 +16502,13 @@ function changeValues(c, max = MAX_VALUE_CHARS) {
   };
 }
 function changeLine(c) {
-  const path19 = c.path || "(the whole object)";
+  const path20 = c.path || "(the whole object)";
   const plan2 = c.affectsPlan ? "  [the plan depends on it]" : "";
-  if (c.sensitive) return `~ ${path19}: ${changeValues(c).after}${plan2}`;
+  if (c.sensitive) return `~ ${path20}: ${changeValues(c).after}${plan2}`;
   const { before, after } = changeValues(c);
-  if (c.action === "added" && !("before" in c)) return `+ ${path19}: ${after}${plan2}`;
-  if (c.action === "removed" && !("after" in c)) return `- ${path19}: ${before}${plan2}`;
-  return `~ ${path19}: ${before} \u2192 ${after}${plan2}`;
+  if (c.action === "added" && !("before" in c)) return `+ ${path20}: ${after}${plan2}`;
+  if (c.action === "removed" && !("after" in c)) return `- ${path20}: ${before}${plan2}`;
+  return `~ ${path20}: ${before} \u2192 ${after}${plan2}`;
 }
 function summaryLine(report) {
   const s = report.summary;
@@ -16075,8 +16520,8 @@ function summaryLine(report) {
   return `${s.drifted} ${noun}: ${bySeverity.join(", ")} (${byStatus.join(", ")}).${ignored}`;
 }
 function inputsLine(report) {
-  const describe5 = (i) => `${i.file} (${i.kind}${i.terraformVersion ? `, Terraform ${i.terraformVersion}` : ""})`;
-  return report.mode === "plan" ? describe5(report.inputs[0]) : report.inputs.map(describe5).join(" \u2192 ");
+  const describe7 = (i) => `${i.file} (${i.kind}${i.terraformVersion ? `, Terraform ${i.terraformVersion}` : ""})`;
+  return report.mode === "plan" ? describe7(report.inputs[0]) : report.inputs.map(describe7).join(" \u2192 ");
 }
 var SENSITIVE_CHANGED, KNOWN_AFTER_APPLY, ABSENT, MAX_VALUE_CHARS, STATUS_TEXT;
 var init_values = __esm({
@@ -17023,8 +17468,8 @@ function sourceLinker(template) {
   return (file, line, endLine) => {
     const parts = file.split("/");
     if (file === "" || file.startsWith("/") || parts.some((p) => p === ".." || p === "")) return void 0;
-    const path19 = parts.map(encodeURIComponent).join("/");
-    return template.replaceAll("{path}", path19).replaceAll("{line}", String(line)).replaceAll("{end_line}", String(endLine ?? line));
+    const path20 = parts.map(encodeURIComponent).join("/");
+    return template.replaceAll("{path}", path20).replaceAll("{line}", String(line)).replaceAll("{end_line}", String(endLine ?? line));
   };
 }
 function sourceUrlTemplate(configured, env) {
@@ -17174,19 +17619,19 @@ var init_own = __esm({
 });
 
 // src/plan/paths.ts
-function toSteps(path19) {
-  if (typeof path19 !== "string") return path19;
-  let steps = parsedPaths.get(path19);
+function toSteps(path20) {
+  if (typeof path20 !== "string") return path20;
+  let steps = parsedPaths.get(path20);
   if (!steps) {
-    steps = path19 === "" ? [] : path19.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
+    steps = path20 === "" ? [] : path20.split(".").map((s) => /^\d+$/.test(s) ? Number(s) : s);
     if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
-    parsedPaths.set(path19, steps);
+    parsedPaths.set(path20, steps);
   }
   return steps;
 }
-function getPath(value, path19) {
+function getPath(value, path20) {
   let cur = value;
-  for (const step3 of toSteps(path19)) {
+  for (const step3 of toSteps(path20)) {
     if (cur === null || typeof cur !== "object") return void 0;
     if (Array.isArray(cur)) {
       if (typeof step3 !== "number") return void 0;
@@ -17198,9 +17643,9 @@ function getPath(value, path19) {
   }
   return cur;
 }
-function maskCovers(mask2, path19) {
+function maskCovers(mask2, path20) {
   let cur = mask2;
-  for (const step3 of toSteps(path19)) {
+  for (const step3 of toSteps(path20)) {
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = Array.isArray(cur) ? typeof step3 === "number" ? cur[step3] : void 0 : cur[String(step3)];
@@ -20175,12 +20620,12 @@ var init_link = __esm({
       model;
       r;
       side;
-      linked(path19, types, knownRef, matches) {
+      linked(path20, types, knownRef, matches) {
         if (typeof knownRef === "string" && knownRef !== "") {
           const hits = resourcesOfTypes(this.model, types).filter((x) => this.exists(x) && matches(this.valuesOf(x), knownRef));
           if (hits.length > 0) return this.pickInstance(hits).map((x) => this.linkedOf(x));
         }
-        const configPath = path19.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
+        const configPath = path20.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
         const out2 = [];
         for (const ref of this.model.graph.referencesFrom(this.r.configAddress, configPath)) {
           if (!types.includes(typeOfConfigAddress(ref.to))) continue;
@@ -20229,9 +20674,9 @@ var init_link = __esm({
 });
 
 // src/gpu/demand.ts
-function isUnknownAt(unknownMask, path19) {
+function isUnknownAt(unknownMask, path20) {
   let cur = unknownMask;
-  for (const step3 of path19.split(".")) {
+  for (const step3 of path20.split(".")) {
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = cur[step3];
@@ -20371,15 +20816,15 @@ function gceGroupManager(autoscalerTypes) {
     const versions = list(getPath(values, "version"));
     const shapes = [];
     for (let i = 0; i < Math.max(versions.length, 1); i++) {
-      const path19 = versions.length > 0 ? `version.${i}.instance_template` : "instance_template";
-      const ref = getPath(values, path19);
-      if (!ctx) return undecided(`the instance template of ${path19} is another resource`);
-      const templates = ctx.linked(path19, ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
+      const path20 = versions.length > 0 ? `version.${i}.instance_template` : "instance_template";
+      const ref = getPath(values, path20);
+      if (!ctx) return undecided(`the instance template of ${path20} is another resource`);
+      const templates = ctx.linked(path20, ["google_compute_instance_template", "google_compute_region_instance_template"], ref, matchesByName());
       if (templates.length === 0) {
-        if (ref === void 0 && !isUnknownAt(unknownMask, path19)) continue;
-        return undecided(`the instance template named by ${path19} is not in the plan`);
+        if (ref === void 0 && !isUnknownAt(unknownMask, path20)) continue;
+        return undecided(`the instance template named by ${path20} is not in the plan`);
       }
-      shapes.push(via(largest(templates.map((t) => gcpNodeDemand(t.values, t.unknown, ""))), path19));
+      shapes.push(via(largest(templates.map((t) => gcpNodeDemand(t.values, t.unknown, ""))), path20));
     }
     const shape = largest(shapes);
     if (shape.undecided || shape.groups.length === 0) return shape;
@@ -20394,20 +20839,20 @@ function gceGroupManager(autoscalerTypes) {
     return scale(shape, n ?? 0);
   };
 }
-function machineSpec(values, unknownMask, path19) {
-  const type = str(getPath(values, `${path19}.accelerator_type`));
-  const count2 = num(getPath(values, `${path19}.accelerator_count`));
-  const machine = str(getPath(values, `${path19}.machine_type`)) ?? "";
+function machineSpec(values, unknownMask, path20) {
+  const type = str(getPath(values, `${path20}.accelerator_type`));
+  const count2 = num(getPath(values, `${path20}.accelerator_count`));
+  const machine = str(getPath(values, `${path20}.machine_type`)) ?? "";
   if (type !== void 0 && type !== "ACCELERATOR_TYPE_UNSPECIFIED" && count2 !== void 0 && count2 > 0) {
     const m = vertexAcceleratorModel(type);
     return {
-      groups: [{ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path19}.accelerator_type` }]
+      groups: [{ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path20}.accelerator_type` }]
     };
   }
-  if (isUnknownAt(unknownMask, `${path19}.accelerator_type`) || isUnknownAt(unknownMask, `${path19}.accelerator_count`)) {
-    return afterApply(`${path19}.accelerator_count`);
+  if (isUnknownAt(unknownMask, `${path20}.accelerator_type`) || isUnknownAt(unknownMask, `${path20}.accelerator_count`)) {
+    return afterApply(`${path20}.accelerator_count`);
   }
-  return shapeDemand(values, unknownMask, `${path19}.machine_type`, gcpMachineAccelerators);
+  return shapeDemand(values, unknownMask, `${path20}.machine_type`, gcpMachineAccelerators);
 }
 function vertexDedicated(base) {
   return (values, unknownMask) => {
@@ -20418,16 +20863,16 @@ function vertexDedicated(base) {
     return scale(spec, n && n > 0 ? n : 1);
   };
 }
-function acceleratorConfigs(values, unknownMask, path19, machinePath) {
+function acceleratorConfigs(values, unknownMask, path20, machinePath) {
   const out2 = shapeDemand(values, unknownMask, machinePath, gcpMachineAccelerators);
   if (out2.undecided) return out2;
   const machine = str(getPath(values, machinePath)) ?? "";
-  list(getPath(values, path19)).forEach((acc, i) => {
+  list(getPath(values, path20)).forEach((acc, i) => {
     const type = str(getPath(acc, "type"));
     const count2 = num(getPath(acc, "core_count"));
     if (type === void 0 || count2 === void 0 || count2 <= 0) return;
     const m = vertexAcceleratorModel(type);
-    out2.groups.push({ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path19}.${i}` });
+    out2.groups.push({ gpus: count2, perNode: count2, nodes: 1, model: m.model, shortModel: m.shortModel, kind: m.kind, shape: type, family: familyOf(machine || type), attribute: `${path20}.${i}` });
   });
   return out2;
 }
@@ -20831,17 +21276,17 @@ var init_demand = __esm({
     list = (v) => Array.isArray(v) ? v : [];
     obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
     undecided = (why) => ({ groups: [], undecided: why });
-    afterApply = (path19) => undecided(`${path19} is known only after apply`);
+    afterApply = (path20) => undecided(`${path20} is known only after apply`);
     none = () => ({ groups: [] });
     isZone = (location2) => /^[a-z]+-[a-z]+\d+-[a-z]$/.test(location2);
     REGIONAL_DEFAULT_ZONES = 3;
     templateName = (ref) => (ref.split("?")[0] ?? ref).split("/").pop() ?? ref;
     matchesByName = (field2 = "name") => (values, ref) => str(values[field2]) !== void 0 && (values[field2] === ref || values["self_link"] === ref || values["id"] === ref || templateName(ref) === values[field2]);
-    awsShape = (values, unknownMask, path19) => shapeDemand(values, unknownMask, path19, awsInstanceAccelerators);
+    awsShape = (values, unknownMask, path20) => shapeDemand(values, unknownMask, path20, awsInstanceAccelerators);
     LAUNCH_TEMPLATE_TYPES = ["aws_launch_template"];
     matchesTemplate = (values, ref) => values["id"] === ref || values["name"] === ref || values["arn"] === ref;
-    awsShapeCount = (values, unknownMask, path19, counts2, defaultNodes = 1) => shapeDemand(values, unknownMask, path19, awsInstanceAccelerators, counts2, defaultNodes);
-    azureShape = (values, unknownMask, path19, counts2 = [], defaultNodes = 1) => shapeDemand(values, unknownMask, path19, azureVmAccelerators, counts2, defaultNodes);
+    awsShapeCount = (values, unknownMask, path20, counts2, defaultNodes = 1) => shapeDemand(values, unknownMask, path20, awsInstanceAccelerators, counts2, defaultNodes);
+    azureShape = (values, unknownMask, path20, counts2 = [], defaultNodes = 1) => shapeDemand(values, unknownMask, path20, azureVmAccelerators, counts2, defaultNodes);
     HPA_TYPES = ["kubernetes_horizontal_pod_autoscaler", "kubernetes_horizontal_pod_autoscaler_v1", "kubernetes_horizontal_pod_autoscaler_v2", "kubernetes_horizontal_pod_autoscaler_v2beta2"];
     jobParallelism = (base) => (values) => num(getPath(values, `${base}.parallelism`)) ?? 1;
     POD_TEMPLATE = "spec.0.template.0.spec.0";
@@ -21369,22 +21814,22 @@ function parseHistory(file, text3) {
   return history;
 }
 function checkRecord(file, line, value) {
-  const where2 = `line ${line}`;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError(file, `${where2} is not a drift history record (not an object)`);
+  const where3 = `line ${line}`;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError(file, `${where3} is not a drift history record (not an object)`);
   const r = value;
   if (r.v !== HISTORY_VERSION) {
-    throw new InputError(file, `${where2}: unknown drift history version ${JSON.stringify(r.v ?? null)} (this planguard reads version ${HISTORY_VERSION})`);
+    throw new InputError(file, `${where3}: unknown drift history version ${JSON.stringify(r.v ?? null)} (this planguard reads version ${HISTORY_VERSION})`);
   }
   const counts2 = r.counts;
-  if (typeof r.time !== "string" || Number.isNaN(Date.parse(r.time))) throw new InputError(file, `${where2}: "time" is not a date`);
+  if (typeof r.time !== "string" || Number.isNaN(Date.parse(r.time))) throw new InputError(file, `${where3}: "time" is not a date`);
   if (!counts2 || typeof counts2 !== "object" || typeof counts2.drifted !== "number" || typeof counts2.bySeverity !== "object" || counts2.bySeverity === null) {
-    throw new InputError(file, `${where2}: "counts" is missing or malformed`);
+    throw new InputError(file, `${where3}: "counts" is missing or malformed`);
   }
-  for (const s of SEVERITIES) if (typeof counts2.bySeverity[s] !== "number") throw new InputError(file, `${where2}: "counts.bySeverity.${s}" is not a number`);
-  if (!Array.isArray(r.resources) || !Array.isArray(r.findings)) throw new InputError(file, `${where2}: "resources" and "findings" must be lists`);
+  for (const s of SEVERITIES) if (typeof counts2.bySeverity[s] !== "number") throw new InputError(file, `${where3}: "counts.bySeverity.${s}" is not a number`);
+  if (!Array.isArray(r.resources) || !Array.isArray(r.findings)) throw new InputError(file, `${where3}: "resources" and "findings" must be lists`);
   for (const res of r.resources) {
     if (typeof res !== "object" || res === null || typeof res.address !== "string" || !isSeverity(res.severity) || !["changed", "deleted", "appeared"].includes(res.status)) {
-      throw new InputError(file, `${where2}: a resource entry is malformed`);
+      throw new InputError(file, `${where3}: a resource entry is malformed`);
     }
   }
   return r;
@@ -21450,7 +21895,7 @@ function isChanged(r) {
 function evaluateTypeScriptRules(model, rules, config2, selection, judge = {}) {
   const active2 = rules.filter((r) => selection.isEnabled(r.meta));
   const result = { findings: [], failures: [] };
-  const ctx = { model, config: config2 };
+  const ctx = judge.backend === void 0 ? { model, config: config2 } : { model, config: config2, backend: judge.backend };
   judgeResources(active2.filter((r) => r.kind === "resource"), ctx, selection, judge, result);
   for (const rule of active2.filter((r) => r.kind === "model")) {
     try {
@@ -21588,7 +22033,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path19 = __require("path");
+    var path20 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -21600,7 +22045,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path19.resolve(cwd, filepath);
+      return path20.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -22897,7 +23342,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path20 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -23071,7 +23516,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path19.sep,
+      SEP: path20.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -23098,7 +23543,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path19 = __require("path");
+    var path20 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -23127,7 +23572,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path19.sep === "\\";
+      return win32 === true || path20.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -24491,7 +24936,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path20 = __require("path");
     var scan = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
@@ -24576,7 +25021,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob2, options, posix = utils.isWindows(options)) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch.makeRe(glob2, options);
-      return regex.test(path19.basename(input));
+      return regex.test(path20.basename(input));
     };
     picomatch.isMatch = (str4, patterns, options) => picomatch(patterns, options)(str4);
     picomatch.parse = (pattern, options) => {
@@ -24803,7 +25248,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path19 = __require("path");
+    var path20 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -24898,7 +25343,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path19.basename(pattern);
+      const basename = path20.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -24911,7 +25356,7 @@ var require_pattern = __commonJS({
     function expandBraceExpansion(pattern) {
       const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
       patterns.sort((a, b) => a.length - b.length);
-      return patterns.filter((pattern2) => pattern2 !== "");
+      return patterns.filter((pattern3) => pattern3 !== "");
     }
     exports.expandBraceExpansion = expandBraceExpansion;
     function getPatternParts(pattern, options) {
@@ -24956,7 +25401,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path19.isAbsolute(pattern);
+      return path20.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -25133,8 +25578,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path19 = require_path();
-    exports.path = path19;
+    var path20 = require_path();
+    exports.path = path20;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -25246,8 +25691,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path19, settings, callback) {
-      settings.fs.lstat(path19, (lstatError, lstat3) => {
+    function read2(path20, settings, callback) {
+      settings.fs.lstat(path20, (lstatError, lstat3) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -25256,7 +25701,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat3);
           return;
         }
-        settings.fs.stat(path19, (statError, stat5) => {
+        settings.fs.stat(path20, (statError, stat5) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -25288,13 +25733,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path19, settings) {
-      const lstat3 = settings.fs.lstatSync(path19);
+    function read2(path20, settings) {
+      const lstat3 = settings.fs.lstatSync(path20);
       if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat3;
       }
       try {
-        const stat5 = settings.fs.statSync(path19);
+        const stat5 = settings.fs.statSync(path20);
         if (settings.markSymbolicLink) {
           stat5.isSymbolicLink = () => true;
         }
@@ -25365,17 +25810,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat5(path19, optionsOrSettingsOrCallback, callback) {
+    function stat5(path20, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat5;
-    function statSync2(path19, optionsOrSettings) {
+    function statSync2(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path20, settings);
     }
     exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
@@ -25591,16 +26036,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path19 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path20 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path20, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path19,
+                path: path20,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -25718,7 +26163,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -25726,7 +26171,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -25753,17 +26198,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path19, optionsOrSettingsOrCallback, callback) {
+    function scandir(path20, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path19, optionsOrSettings) {
+    function scandirSync(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path20, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -26411,7 +26856,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -26421,7 +26866,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -26483,7 +26928,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader2 = class {
@@ -26496,7 +26941,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path19.resolve(this._settings.cwd, filepath);
+        return path20.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -26912,7 +27357,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error2();
@@ -26926,7 +27371,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path19.resolve(this._settings.cwd, task.base);
+        return path20.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -28486,9 +28931,11 @@ function findBlocks(tokens) {
           pending2 = { member: member2, depth: stack.length };
           const value = tokens[k + 2];
           const after = tokens[k + 3];
-          if (body.owner === body.top && value?.kind === "string" && !value.dynamic && (!after || after.kind === "newline" || after.kind === "}")) {
-            body.top.strings[t.text] = value.text;
-          }
+          const alone = !after || after.kind === "newline" || after.kind === "}";
+          if (alone && value?.kind === "string" && !value.dynamic) {
+            member2.value = value.text;
+            if (body.owner === body.top) body.top.strings[t.text] = value.text;
+          } else if (alone && value?.kind === "ident" && (value.text === "true" || value.text === "false")) member2.value = value.text === "true";
           atStatementStart = false;
           continue;
         }
@@ -28897,15 +29344,15 @@ var init_locator = __esm({
         if (!site) return void 0;
         const ref = this.blockOf(site, target);
         if (!ref) return void 0;
-        const where2 = { file: this.relative(ref.file.path), line: ref.block.line, endLine: ref.block.endLine };
+        const where3 = { file: this.relative(ref.file.path), line: ref.block.line, endLine: ref.block.endLine };
         if (attribute && target.block && site.dir !== void 0) {
           const member2 = findMember(ref.block.members, attribute);
           if (member2) {
-            where2.line = member2.line;
-            where2.endLine = member2.endLine;
+            where3.line = member2.line;
+            where3.endLine = member2.endLine;
           }
         }
-        return where2;
+        return where3;
       }
       /**
        * Suppression comments for an address: those inside its block or on the
@@ -29080,8 +29527,8 @@ async function locateFindings(findings, model, source, aliasesOf2, today2, check
   const index = await SourceIndex.build({ ...source, configuration: model.document["configuration"] });
   for (const f of findings) {
     if (!f.resource || f.file !== model.file) continue;
-    const where2 = index.locate(f.resource.address, f.attribute);
-    if (where2) f.source = where2;
+    const where3 = index.locate(f.resource.address, f.attribute);
+    if (where3) f.source = where3;
     const suppressions = index.inlineSuppressions(f.resource.address);
     if (checks) checkSuppressions(suppressions, checks);
     if (f.suppression) continue;
@@ -29206,17 +29653,17 @@ var init_graph = __esm({
         }
       }
       /** Walks nested blocks: an expression has `references` or `constant_value`. `path` is the dotted attribute path so far. */
-      collect(from, scope, node, path19) {
+      collect(from, scope, node, path20) {
         if (Array.isArray(node)) {
-          for (const item of node) this.collect(from, scope, item, path19);
+          for (const item of node) this.collect(from, scope, item, path20);
           return;
         }
         if (!isObj6(node)) return;
         if (Array.isArray(node["references"]) || "constant_value" in node) {
-          this.addExpression(from, path19, scope, node);
+          this.addExpression(from, path20, scope, node);
           return;
         }
-        for (const key in node) this.collect(from, scope, node[key], path19 === "" ? key : `${path19}.${key}`);
+        for (const key in node) this.collect(from, scope, node[key], path20 === "" ? key : `${path20}.${key}`);
       }
       addExpression(from, attribute, scope, expression) {
         const refs = expression["references"];
@@ -29452,11 +29899,14 @@ function providerFromRawState(p) {
   const m = /provider\["([^"]+)"\]/.exec(p);
   return m ? m[1] : p;
 }
-function isUnknown(r, path19) {
-  return maskCovers(r.afterUnknown, path19);
+function isUnknown(r, path20) {
+  return maskCovers(r.afterUnknown, path20);
 }
-function attr2(r, path19) {
-  return getPath(r.after, path19);
+function isSensitive(r, path20) {
+  return maskCovers(r.afterSensitive, path20);
+}
+function attr2(r, path20) {
+  return getPath(r.after, path20);
 }
 function referencesFrom(model, r, attributePrefix) {
   return model.graph.referencesFrom(r.configAddress, attributePrefix);
@@ -29665,13 +30115,13 @@ var init_provider_defaults = __esm({
 function hasDefaults(resourceType) {
   return typesWithDefaults.has(resourceType);
 }
-function tableEntry(resourceType, path19) {
-  const key = toSteps(path19).filter((s) => typeof s === "string").join(".");
+function tableEntry(resourceType, path20) {
+  const key = toSteps(path20).filter((s) => typeof s === "string").join(".");
   return byKey.get(`${resourceType} ${key}`);
 }
-function configuredAt(expressions, path19) {
+function configuredAt(expressions, path20) {
   if (expressions === void 0) return "maybe";
-  const steps = toSteps(path19);
+  const steps = toSteps(path20);
   let cur = expressions;
   for (let i = 0; i < steps.length; i++) {
     const step3 = steps[i];
@@ -29697,11 +30147,11 @@ function configuredAt(expressions, path19) {
 function isObj8(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
-function providerDefault(r, path19) {
-  const entry = tableEntry(r.type, path19);
+function providerDefault(r, path20) {
+  const entry = tableEntry(r.type, path20);
   if (!entry) return void 0;
-  if (r.isUnknown(path19)) return configuredAt(r.expressions, path19) === "no" ? entry : void 0;
-  const value = getPath(r.after, path19);
+  if (r.isUnknown(path20)) return configuredAt(r.expressions, path20) === "no" ? entry : void 0;
+  const value = getPath(r.after, path20);
   return value === void 0 || value === null ? entry : void 0;
 }
 var PROVIDER_DEFAULTS, byKey, typesWithDefaults;
@@ -29717,17 +30167,17 @@ var init_defaults = __esm({
 });
 
 // src/rules/read.ts
-function readAttribute(model, r, path19) {
-  const byDefault = hasDefaults(r.type) ? providerDefault(defaultsSubject(model, r), path19) : void 0;
+function readAttribute(model, r, path20) {
+  const byDefault = hasDefaults(r.type) ? providerDefault(defaultsSubject(model, r), path20) : void 0;
   if (byDefault) return { state: "known", value: byDefault.value, default: byDefault };
-  if (isUnknown(r, path19)) {
-    const steps = toSteps(path19);
+  if (isUnknown(r, path20)) {
+    const steps = toSteps(path20);
     const configPath = steps.filter((s) => typeof s === "string").join(".");
     const expressions = model.graph.expressionsOf(r.configAddress);
     const configured = expressions === void 0 || Object.prototype.hasOwnProperty.call(expressions, String(steps[0]));
     return { state: "unknown", references: referencesFrom(model, r, configPath), configured };
   }
-  const value = attr2(r, path19);
+  const value = attr2(r, path20);
   if (value === void 0 || value === null) return { state: "absent" };
   return { state: "known", value };
 }
@@ -29738,8 +30188,8 @@ function isSet2(value) {
   if (typeof value === "object") return Object.keys(value).length > 0;
   return true;
 }
-function blocks(r, path19) {
-  const list3 = attr2(r, path19);
+function blocks(r, path20) {
+  const list3 = attr2(r, path20);
   if (!Array.isArray(list3)) return [];
   const out2 = [];
   list3.forEach((b, index) => {
@@ -29747,12 +30197,12 @@ function blocks(r, path19) {
   });
   return out2;
 }
-function readKnown(model, r, path19) {
-  const reading = readAttribute(model, r, path19);
+function readKnown(model, r, path20) {
+  const reading = readAttribute(model, r, path20);
   return reading.state === "known" ? reading.value : void 0;
 }
 function defaultsSubject(model, r) {
-  return { type: r.type, after: r.after, isUnknown: (path19) => isUnknown(r, path19), expressions: model.graph.expressionsOf(r.configAddress) };
+  return { type: r.type, after: r.after, isUnknown: (path20) => isUnknown(r, path20), expressions: model.graph.expressionsOf(r.configAddress) };
 }
 var init_read = __esm({
   "src/rules/read.ts"() {
@@ -30213,7 +30663,7 @@ function demandAfter(model, r) {
 function listAddresses(addresses) {
   return addresses.slice(0, 3).join(", ") + (addresses.length > 3 ? `, and ${addresses.length - 3} more` : "");
 }
-function judgeSum(members, keep, max, describe5, undecidedWhat) {
+function judgeSum(members, keep, max, describe7, undecidedWhat) {
   let total = 0;
   let largest2;
   const undecided2 = [];
@@ -30224,7 +30674,7 @@ function judgeSum(members, keep, max, describe5, undecidedWhat) {
     if (gpus > 0 && (!largest2 || gpus > largest2.gpus)) largest2 = { r, gpus };
   }
   if (total > max && largest2) {
-    const outcome = fail(describe5(total, largest2));
+    const outcome = fail(describe7(total, largest2));
     outcome.resource = largest2.r;
     return outcome;
   }
@@ -30299,8 +30749,8 @@ var init_capacity2 = __esm({
         const rule = spotRequired(model, r, config2.gpu);
         if (!rule.required) return;
         const p = purchaseOf(model, r);
-        const where2 = rule.environment ? ` in environment ${rule.environment}` : "";
-        if (p.kind === "on-demand") return fail(`${r.address} buys on-demand GPU capacity${where2}, where spot is required: ${p.detail}.`, p.attribute);
+        const where3 = rule.environment ? ` in environment ${rule.environment}` : "";
+        if (p.kind === "on-demand") return fail(`${r.address} buys on-demand GPU capacity${where3}, where spot is required: ${p.detail}.`, p.attribute);
         if (p.kind === "unknown") return unknown(`Whether ${r.address} uses spot capacity is known only after apply.`, p.attribute);
       }
     });
@@ -30649,6 +31099,244 @@ var init_quota = __esm({
   }
 });
 
+// src/governance/configuration.ts
+function isObj9(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function configurationOf(model) {
+  const c = model.document["configuration"];
+  return isObj9(c) ? c : void 0;
+}
+function providerConfigs(model) {
+  const pc = configurationOf(model)?.["provider_config"];
+  if (!isObj9(pc)) return [];
+  const out2 = [];
+  for (const [key, value] of Object.entries(pc)) {
+    if (!isObj9(value)) continue;
+    const name = typeof value["name"] === "string" ? value["name"] : key.replace(/^.*:/, "").split(".")[0];
+    const config2 = {
+      key,
+      name,
+      fullName: typeof value["full_name"] === "string" ? value["full_name"] : name,
+      moduleAddress: typeof value["module_address"] === "string" ? value["module_address"] : "",
+      expressions: isObj9(value["expressions"]) ? value["expressions"] : {}
+    };
+    if (typeof value["version_constraint"] === "string" && value["version_constraint"].trim() !== "") config2.versionConstraint = value["version_constraint"];
+    out2.push(config2);
+  }
+  return out2;
+}
+function moduleCalls(model) {
+  const out2 = [];
+  const walk2 = (mod, prefix) => {
+    if (!isObj9(mod) || !isObj9(mod["module_calls"])) return;
+    for (const [name, call] of Object.entries(mod["module_calls"])) {
+      if (!isObj9(call)) continue;
+      const address = `${prefix}module.${name}`;
+      const entry = { address, source: typeof call["source"] === "string" ? call["source"] : "" };
+      if (typeof call["version_constraint"] === "string" && call["version_constraint"].trim() !== "") entry.versionConstraint = call["version_constraint"];
+      out2.push(entry);
+      walk2(call["module"], `${address}.`);
+    }
+  };
+  walk2(configurationOf(model)?.["root_module"], "");
+  return out2;
+}
+function configuredResources(model) {
+  const out2 = [];
+  const walk2 = (mod, prefix) => {
+    if (!isObj9(mod)) return;
+    if (Array.isArray(mod["resources"])) {
+      for (const r of mod["resources"]) {
+        if (!isObj9(r) || typeof r["address"] !== "string") continue;
+        out2.push({
+          address: `${prefix}${r["address"]}`,
+          mode: String(r["mode"] ?? "managed"),
+          type: String(r["type"] ?? ""),
+          moduleAddress: prefix.replace(/\.$/, ""),
+          expressions: isObj9(r["expressions"]) ? r["expressions"] : {}
+        });
+      }
+    }
+    if (isObj9(mod["module_calls"])) {
+      for (const [name, call] of Object.entries(mod["module_calls"])) if (isObj9(call)) walk2(call["module"], `${prefix}module.${name}.`);
+    }
+  };
+  walk2(configurationOf(model)?.["root_module"], "");
+  return out2;
+}
+function expressionValue(model, expression, moduleAddress = "") {
+  if (!isObj9(expression)) return { state: "absent" };
+  if ("constant_value" in expression) return expression["constant_value"] === null ? { state: "absent" } : { state: "known", value: expression["constant_value"] };
+  const refs = Array.isArray(expression["references"]) ? expression["references"].filter((r) => typeof r === "string") : [];
+  if (refs.length === 0) return { state: "absent" };
+  const variable = refs.length === 1 && moduleAddress === "" ? /^var\.([A-Za-z_][\w-]*)$/.exec(refs[0]) : null;
+  if (variable) {
+    const vars = model.document["variables"];
+    const entry = isObj9(vars) ? vars[variable[1]] : void 0;
+    if (isObj9(entry) && "value" in entry && entry["value"] !== null) return { state: "known", value: entry["value"] };
+  }
+  return { state: "unknown", references: refs };
+}
+function nestedBlock(expressions, name) {
+  const v = expressions[name];
+  if (Array.isArray(v)) return isObj9(v[0]) ? v[0] : void 0;
+  return isObj9(v) ? v : void 0;
+}
+var init_configuration = __esm({
+  "src/governance/configuration.ts"() {
+    "use strict";
+  }
+});
+
+// src/governance/environments.ts
+function normalize2(kind, id) {
+  return kind === "azure_subscription" ? id.toLowerCase() : id;
+}
+function ownerOf(config2, kind, id) {
+  const envs = config2.environments;
+  if (!envs) return void 0;
+  const wanted = normalize2(kind, id);
+  for (const [name, env] of Object.entries(envs)) {
+    const list3 = env[KIND_KEY[kind]];
+    if (list3?.some((x) => normalize2(kind, x) === wanted)) return name;
+  }
+  return void 0;
+}
+function normalizeRegion(region) {
+  return region.toLowerCase().replace(/\s+/g, "");
+}
+function regionAllowed(env, region) {
+  if (!env.regions || env.regions.length === 0) return true;
+  const r = normalizeRegion(region);
+  const gcpZoneRegion = /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(r)?.[1];
+  return env.regions.some((allowed) => {
+    const a = normalizeRegion(allowed);
+    return a === r || gcpZoneRegion !== void 0 && a === gcpZoneRegion;
+  });
+}
+function environmentTaggedAs(config2, labels, except) {
+  for (const [name, env] of Object.entries(config2.environments ?? {})) {
+    if (name === except || !env.tags) continue;
+    const entries = Object.entries(env.tags);
+    if (entries.length > 0 && entries.every(([k, v]) => labels[k] === v)) return name;
+  }
+  return void 0;
+}
+function accountOfArn(arn) {
+  const m = /^arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/.exec(arn);
+  return m?.[1];
+}
+function providerIdentities(model) {
+  const out2 = [];
+  for (const p of providerConfigs(model)) {
+    const read2 = (attribute, expr) => expressionValue(model, expr, p.moduleAddress);
+    if (p.name === "aws") {
+      const ids = read2("allowed_account_ids", p.expressions["allowed_account_ids"]);
+      if (ids.state === "known" && Array.isArray(ids.value)) {
+        for (const id of ids.value) if (typeof id === "string") out2.push({ provider: p, kind: "aws_account", id, attribute: "allowed_account_ids" });
+      } else if (ids.state === "unknown") out2.push({ provider: p, kind: "aws_account", attribute: "allowed_account_ids" });
+      const assume = nestedBlock(p.expressions, "assume_role");
+      const arn = assume ? read2("assume_role.role_arn", assume["role_arn"]) : { state: "absent" };
+      if (arn.state === "known" && typeof arn.value === "string") {
+        const account = accountOfArn(arn.value);
+        if (account) out2.push({ provider: p, kind: "aws_account", id: account, attribute: "assume_role.role_arn" });
+      } else if (arn.state === "unknown") out2.push({ provider: p, kind: "aws_account", attribute: "assume_role.role_arn" });
+    } else if (p.name === "google" || p.name === "google-beta") {
+      const project = read2("project", p.expressions["project"]);
+      if (project.state === "known" && typeof project.value === "string") out2.push({ provider: p, kind: "gcp_project", id: project.value, attribute: "project" });
+      else if (project.state === "unknown") out2.push({ provider: p, kind: "gcp_project", attribute: "project" });
+    } else if (p.name === "azurerm") {
+      const sub = read2("subscription_id", p.expressions["subscription_id"]);
+      if (sub.state === "known" && typeof sub.value === "string") out2.push({ provider: p, kind: "azure_subscription", id: sub.value, attribute: "subscription_id" });
+      else if (sub.state === "unknown") out2.push({ provider: p, kind: "azure_subscription", attribute: "subscription_id" });
+    }
+  }
+  return out2;
+}
+function providerDefaultTags(model, p) {
+  const block = nestedBlock(p.expressions, "default_tags");
+  if (!block) return void 0;
+  const tags = expressionValue(model, block["tags"], p.moduleAddress);
+  return tags.state === "known" && typeof tags.value === "object" && tags.value !== null ? tags.value : void 0;
+}
+function claimsOf(model, config2) {
+  const claims = [];
+  for (const identity2 of providerIdentities(model)) {
+    if (identity2.id === void 0) continue;
+    const environment = ownerOf(config2, identity2.kind, identity2.id);
+    if (environment) claims.push({ environment, kind: identity2.kind, id: identity2.id, provider: identity2.provider.key });
+  }
+  for (const p of providerConfigs(model)) {
+    const tags = providerDefaultTags(model, p);
+    const environment = tags && environmentTaggedAs(config2, tags);
+    if (environment) claims.push({ environment, kind: "tags", id: JSON.stringify(config2.environments?.[environment]?.tags), provider: p.key });
+  }
+  return claims;
+}
+function describeClaim(c) {
+  return c.kind === "tags" ? `provider "${c.provider}" default_tags` : `${KIND_LABEL[c.kind]} ${c.id} (provider "${c.provider}")`;
+}
+function resolveEnvironment(model, config2) {
+  const envs = config2.environments;
+  if (!envs) return void 0;
+  const cached = CACHE.get(model);
+  if (cached && cached.config === config2) return cached.resolution;
+  const resolution = computeResolution(model, config2, envs);
+  CACHE.set(model, { config: config2, resolution });
+  return resolution;
+}
+function computeResolution(model, config2, envs) {
+  if (config2.environment !== void 0) {
+    const declaration = envs[config2.environment];
+    if (!declaration) return { ok: false, problem: `environment "${config2.environment}" is not declared under environments (declared: ${Object.keys(envs).join(", ")})` };
+    return { ok: true, name: config2.environment, declaration, how: "chosen" };
+  }
+  if (model.format !== "plan") return { ok: false, problem: `a state carries no provider configuration to tell its environment from; ${HOW_TO_CHOOSE}` };
+  const claims = claimsOf(model, config2);
+  const names = [...new Set(claims.map((c) => c.environment))];
+  if (names.length === 1) return { ok: true, name: names[0], declaration: envs[names[0]], how: `detected from ${describeClaim(claims[0])}` };
+  if (names.length > 1) {
+    const evidence = names.map((n) => `${n} (${claims.filter((c) => c.environment === n).map(describeClaim).join(", ")})`).join(" and ");
+    return { ok: false, problem: `cannot tell which environment the plan is for: its provider configurations point at ${evidence}; ${HOW_TO_CHOOSE}` };
+  }
+  const pending2 = providerIdentities(model).filter((i) => i.id === void 0);
+  if (pending2.length > 0) {
+    const what = pending2.map((i) => `provider "${i.provider.key}" ${i.attribute}`).join(", ");
+    return { ok: false, problem: `cannot tell which environment the plan is for: ${what} is computed (known only after apply, or from a local or a module variable); ${HOW_TO_CHOOSE}` };
+  }
+  return {
+    ok: false,
+    problem: `cannot tell which environment the plan is for: no provider configuration names an account, project, subscription or default tags declared under environments; ${HOW_TO_CHOOSE}`
+  };
+}
+function requireEnvironment(model, config2) {
+  const resolution = resolveEnvironment(model, config2);
+  if (resolution && !resolution.ok) throw new InputError(model.file, resolution.problem);
+}
+var KIND_KEY, KIND_LABEL, HOW_TO_CHOOSE, CACHE;
+var init_environments = __esm({
+  "src/governance/environments.ts"() {
+    "use strict";
+    init_errors();
+    init_configuration();
+    KIND_KEY = {
+      aws_account: "aws_accounts",
+      gcp_project: "gcp_projects",
+      azure_subscription: "azure_subscriptions",
+      state_bucket: "state_buckets"
+    };
+    KIND_LABEL = {
+      aws_account: "AWS account",
+      gcp_project: "GCP project",
+      azure_subscription: "Azure subscription",
+      state_bucket: "state bucket"
+    };
+    HOW_TO_CHOOSE = "pass --environment <name> or set `environment:` in the config";
+    CACHE = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/rules/iam/policy-document.ts
 function parsePolicyDocument(text3) {
   if (typeof text3 !== "string") return void 0;
@@ -30701,6 +31389,1334 @@ var init_policy_document = __esm({
     WILDCARD_OR_ESCAPE = /"\*"|\\u/;
     coverage = /* @__PURE__ */ new Map();
     MAX_PATTERNS = 1e4;
+  }
+});
+
+// src/rules/governance/common.ts
+function currentEnvironment(ctx) {
+  const resolution = resolveEnvironment(ctx.model, ctx.config);
+  return resolution?.ok ? { name: resolution.name, declaration: resolution.declaration } : void 0;
+}
+function foreignOwner(config2, env, kind, id) {
+  const owner = ownerOf(config2, kind, id);
+  return owner !== void 0 && owner !== env.name ? owner : void 0;
+}
+function stringLeaves(r) {
+  let leaves = LEAVES.get(r);
+  if (!leaves) LEAVES.set(r, leaves = walkStrings(r));
+  return leaves;
+}
+function walkStrings(r) {
+  const out2 = [];
+  const walk2 = (v, path20) => {
+    if (typeof v === "string") {
+      if (v !== REDACTED2) out2.push({ path: path20, value: v });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk2(x, path20 === "" ? String(i) : `${path20}.${i}`));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk2(x, path20 === "" ? k : `${path20}.${k}`);
+  };
+  walk2(r.after, "");
+  return out2;
+}
+function unknownPaths2(r) {
+  const out2 = [];
+  const walk2 = (v, path20) => {
+    if (v === true) out2.push(path20);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk2(x, path20 === "" ? String(i) : `${path20}.${i}`));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk2(x, path20 === "" ? k : `${path20}.${k}`);
+  };
+  walk2(r.afterUnknown, "");
+  return out2;
+}
+function tagsOf(r) {
+  const after = r.after;
+  if (!after) return void 0;
+  for (const path20 of ["tags_all", "tags", "effective_labels", "labels"]) {
+    const v = after[path20];
+    if (v && typeof v === "object" && !Array.isArray(v)) return { labels: v, path: path20 };
+  }
+  return void 0;
+}
+function unknownFromOutside(model, r, path20) {
+  const written = expressionAt(model.graph.expressionsOf(r.configAddress), path20);
+  if (!written || !Array.isArray(written["references"])) return false;
+  if (readAttribute(model, r, path20).state !== "unknown") return false;
+  return written["references"].some((ref) => typeof ref === "string" && (ref.startsWith("data.") || ref.startsWith("module.") && ref.includes(".data.")));
+}
+function expressionAt(expressions, path20) {
+  let node = expressions;
+  for (const step3 of path20.split(".")) {
+    if (Array.isArray(node)) node = node[Number(step3)] ?? node[0];
+    else if (node && typeof node === "object") node = node[step3];
+    else return void 0;
+  }
+  return node && typeof node === "object" && !Array.isArray(node) ? node : void 0;
+}
+function outsideUnknowns(model, r, judged, what) {
+  const out2 = [];
+  for (const path20 of unknownPaths2(r)) {
+    if (judged(path20) && unknownFromOutside(model, r, path20)) out2.push(unknown(`${what} in ${path20} comes from outside this plan and is known only after apply.`, path20));
+  }
+  return out2;
+}
+var REDACTED2, LEAVES;
+var init_common2 = __esm({
+  "src/rules/governance/common.ts"() {
+    "use strict";
+    init_environments();
+    init_model();
+    init_read();
+    init_rule();
+    REDACTED2 = "(sensitive value)";
+    LEAVES = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/rules/governance/environment-aws.ts
+function accountsIn(text3) {
+  return [...text3.matchAll(ARN_ACCOUNT)].map((m) => m[1]);
+}
+function foreignAccounts(ctx, env, accounts) {
+  const out2 = [];
+  for (const account of new Set(accounts)) {
+    const owner = foreignOwner(ctx.config, env, "aws_account", account);
+    if (owner) out2.push({ account, owner });
+  }
+  return out2;
+}
+function describe3(found) {
+  return found.map((f) => `${f.account} (${f.owner})`).join(", ");
+}
+function principalAccounts(text3) {
+  const statements = parsePolicyDocument(text3);
+  if (!statements) return [];
+  const out2 = [];
+  for (const s of statements) {
+    const p = s.principals;
+    if (!p || typeof p !== "object") continue;
+    const aws = p["AWS"];
+    for (const v of Array.isArray(aws) ? aws : [aws]) {
+      if (typeof v !== "string") continue;
+      if (/^\d{12}$/.test(v)) out2.push(v);
+      else {
+        const account = accountOfArn(v);
+        if (account) out2.push(account);
+      }
+    }
+  }
+  return out2;
+}
+function policyPrincipalRule(id, title, description, types, attribute, what) {
+  return resourceRule({
+    id,
+    title,
+    description,
+    severity: "high",
+    category: "governance",
+    providers: ["aws"],
+    resourceTypes: types,
+    remediation: "Name principals of this environment's accounts only. Access from another environment goes through that environment's own roles, reviewed there.",
+    check(r, ctx) {
+      const env = currentEnvironment(ctx);
+      if (!env) return;
+      const doc = readAttribute(ctx.model, r, attribute);
+      if (doc.state === "unknown") return doc.configured ? unknown(`The ${attribute} document is known only after apply.`, attribute) : void 0;
+      if (doc.state !== "known" || typeof doc.value !== "string") return;
+      const found = foreignAccounts(ctx, env, principalAccounts(doc.value));
+      if (found.length === 0) return;
+      return fail(`${r.address} ${what} principals of account ${describe3(found)}.`, attribute);
+    }
+  });
+}
+function coveredElsewhere(r, path20) {
+  if (KMS_PATH.test(path20)) return true;
+  if (r.type === "aws_iam_role" && path20 === "assume_role_policy") return true;
+  if (awsForeignPolicyPrincipal.meta.resourceTypes.includes(r.type) && path20 === "policy") return true;
+  return SHARING[r.type] === path20;
+}
+var ARN_ACCOUNT, KMS_PATH, awsProviderOtherAccount, awsForeignKmsKey, awsForeignTrust, awsForeignPolicyPrincipal, SHARING, awsForeignSharing, awsForeignArn, awsRegionOutsideEnvironment, awsEnvironmentRules;
+var init_environment_aws = __esm({
+  "src/rules/governance/environment-aws.ts"() {
+    "use strict";
+    init_environments();
+    init_configuration();
+    init_model();
+    init_evaluate();
+    init_rule();
+    init_policy_document();
+    init_read();
+    init_common2();
+    ARN_ACCOUNT = /arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
+    KMS_PATH = /(^|\.)(kms_key_id|kms_key_arn|kms_master_key_id|kms_key|encryption_key_arn|key_arn|target_key_arn|kms_arn)$/;
+    awsProviderOtherAccount = modelRule({
+      id: "PG-AWS-GOV-001",
+      title: "AWS provider configured for another environment's account",
+      description: "A provider configuration whose `allowed_account_ids` or `assume_role.role_arn` names an account declared for another environment lets this plan create or change resources there: a dev pipeline that can write to prod.",
+      severity: "critical",
+      category: "governance",
+      providers: ["aws"],
+      remediation: "Point the provider at this environment's account, or run the change from the other environment's pipeline. Cross-account work belongs in that account's configuration.",
+      check(ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const id of providerIdentities(ctx.model)) {
+          if (id.kind !== "aws_account") continue;
+          const attribute = `provider["${id.provider.key}"].${id.attribute}`;
+          if (id.id === void 0) {
+            out2.push(unknown(`Which account provider "${id.provider.key}" uses (${id.attribute}) is known only after apply.`, attribute));
+            continue;
+          }
+          const owner = foreignOwner(ctx.config, env, "aws_account", id.id);
+          if (owner) out2.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan targets account ${id.id}, which belongs to ${owner}.`, attribute));
+        }
+        return out2;
+      }
+    });
+    awsForeignKmsKey = resourceRule({
+      id: "PG-AWS-GOV-002",
+      title: "Resource encrypted with another environment's KMS key",
+      description: "A KMS key ARN from another environment's account ties this environment's data to keys it does not own: the other environment's administrators can read or destroy it, and rotating or deleting the key there breaks this one.",
+      severity: "high",
+      category: "governance",
+      providers: ["aws"],
+      resourceTypes: [],
+      resourceTypePattern: /^aws_/,
+      remediation: "Use a customer-managed key created in this environment's account.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const leaf of stringLeaves(r)) {
+          if (!KMS_PATH.test(leaf.path)) continue;
+          const found = foreignAccounts(ctx, env, accountsIn(leaf.value));
+          if (found.length > 0) out2.push(fail(`${r.address} uses a KMS key of account ${describe3(found)}.`, leaf.path));
+        }
+        out2.push(...outsideUnknowns(ctx.model, r, (p) => KMS_PATH.test(p), "The KMS key"));
+        return out2;
+      }
+    });
+    awsForeignTrust = policyPrincipalRule(
+      "PG-AWS-GOV-003",
+      "IAM role trusts a principal of another environment",
+      "An IAM role whose trust policy lets another environment's account assume it joins the two environments: whoever controls dev can act in prod.",
+      ["aws_iam_role"],
+      "assume_role_policy",
+      "trusts"
+    );
+    awsForeignPolicyPrincipal = policyPrincipalRule(
+      "PG-AWS-GOV-004",
+      "Resource policy grants access to another environment",
+      "A bucket, key, repository, queue or topic policy that grants access to principals of another environment's account lets that environment read or change this one's data.",
+      ["aws_s3_bucket_policy", "aws_kms_key", "aws_ecr_repository_policy", "aws_sqs_queue_policy", "aws_sns_topic_policy", "aws_secretsmanager_secret_policy"],
+      "policy",
+      "grants access to"
+    );
+    SHARING = {
+      aws_vpc_peering_connection: "peer_owner_id",
+      aws_ram_principal_association: "principal"
+    };
+    awsForeignSharing = resourceRule({
+      id: "PG-AWS-GOV-005",
+      title: "Network peering or resource share with another environment",
+      description: "A VPC peering connection or a RAM share with another environment's account opens a path between environments that the environment boundary is meant to close.",
+      severity: "high",
+      category: "governance",
+      providers: ["aws"],
+      resourceTypes: Object.keys(SHARING),
+      remediation: "Remove the peering or share, or route the traffic through an approved, separately reviewed shared-services account.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const attribute = SHARING[r.type];
+        const v = readAttribute(ctx.model, r, attribute);
+        if (v.state === "unknown") return unknownFromOutside(ctx.model, r, attribute) ? unknown(`The account of ${attribute} is known only after apply.`, attribute) : void 0;
+        if (v.state !== "known" || typeof v.value !== "string") return;
+        const account = /^\d{12}$/.test(v.value) ? v.value : accountOfArn(v.value);
+        if (!account) return;
+        const owner = foreignOwner(ctx.config, env, "aws_account", account);
+        if (owner) return fail(`${r.address} connects this ${env.name} plan to account ${account} (${owner}).`, attribute);
+      }
+    });
+    awsForeignArn = resourceRule({
+      id: "PG-AWS-GOV-006",
+      title: "Resource refers to an ARN in another environment's account",
+      description: "An ARN of another environment's account in a resource argument (a role, a bucket, a topic, a log destination) makes this environment depend on, or write into, the other one.",
+      severity: "medium",
+      category: "governance",
+      providers: ["aws"],
+      resourceTypes: [],
+      resourceTypePattern: /^aws_/,
+      remediation: "Refer to this environment's own resources; share data between environments through an explicit, reviewed export.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const leaf of stringLeaves(r)) {
+          if (coveredElsewhere(r, leaf.path)) continue;
+          const found = foreignAccounts(ctx, env, accountsIn(leaf.value));
+          if (found.length > 0) out2.push(fail(`${r.address} refers to an ARN of account ${describe3(found)}.`, leaf.path));
+        }
+        out2.push(...outsideUnknowns(ctx.model, r, (p) => !coveredElsewhere(r, p), "The value"));
+        return out2;
+      }
+    });
+    awsRegionOutsideEnvironment = modelRule({
+      id: "PG-AWS-GOV-007",
+      title: "AWS region outside the environment's regions",
+      description: "An environment declares the regions it may use (data residency, quotas, disaster-recovery plans). A provider configuration, or a resource's own `region` argument, in another region puts infrastructure where the environment's controls do not reach.",
+      severity: "medium",
+      category: "governance",
+      providers: ["aws"],
+      remediation: "Use one of the environment's regions, or add the region to `environments.<name>.regions` after review.",
+      check(ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env?.declaration.regions) return;
+        const out2 = [];
+        for (const p of providerConfigs(ctx.model)) {
+          if (p.name !== "aws") continue;
+          const region = expressionValue(ctx.model, p.expressions["region"], p.moduleAddress);
+          const attribute = `provider["${p.key}"].region`;
+          if (region.state === "unknown") out2.push(unknown(`The region of provider "${p.key}" is known only after apply.`, attribute));
+          else if (region.state === "known" && typeof region.value === "string" && !regionAllowed(env.declaration, region.value)) {
+            out2.push(fail(`Provider "${p.key}" uses region ${region.value}, outside ${env.name}'s regions (${env.declaration.regions.join(", ")}).`, attribute));
+          }
+        }
+        for (const r of ctx.model.resources) {
+          if (!isJudged(r, ctx.config) || r.provider !== "aws" || !r.after) continue;
+          const region = r.after["region"];
+          if (isUnknown(r, "region")) continue;
+          if (typeof region === "string" && region !== "" && !regionAllowed(env.declaration, region)) {
+            out2.push({ ...fail(`${r.address} is placed in region ${region}, outside ${env.name}'s regions (${env.declaration.regions.join(", ")}).`, "region"), resource: r });
+          }
+        }
+        return out2;
+      }
+    });
+    awsEnvironmentRules = [
+      awsProviderOtherAccount,
+      awsForeignKmsKey,
+      awsForeignTrust,
+      awsForeignPolicyPrincipal,
+      awsForeignSharing,
+      awsForeignArn,
+      awsRegionOutsideEnvironment
+    ];
+  }
+});
+
+// src/rules/governance/environment-azure.ts
+var SUBSCRIPTION_ID, azureProviderOtherSubscription, azureForeignResourceId, azureLocationOutsideEnvironment, azureEnvironmentRules;
+var init_environment_azure = __esm({
+  "src/rules/governance/environment-azure.ts"() {
+    "use strict";
+    init_environments();
+    init_model();
+    init_rule();
+    init_common2();
+    SUBSCRIPTION_ID = /\/subscriptions\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/g;
+    azureProviderOtherSubscription = modelRule({
+      id: "PG-AZURE-GOV-001",
+      title: "azurerm provider configured for another environment's subscription",
+      description: "A provider configuration whose `subscription_id` belongs to another environment makes every resource that uses it land in that environment.",
+      severity: "critical",
+      category: "governance",
+      providers: ["azurerm"],
+      remediation: "Set the provider's `subscription_id` to this environment's subscription.",
+      check(ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const id of providerIdentities(ctx.model)) {
+          if (id.kind !== "azure_subscription") continue;
+          const attribute = `provider["${id.provider.key}"].subscription_id`;
+          if (id.id === void 0) out2.push(unknown(`The subscription of provider "${id.provider.key}" is known only after apply.`, attribute));
+          else {
+            const owner = foreignOwner(ctx.config, env, "azure_subscription", id.id);
+            if (owner) out2.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses subscription ${id.id}, which belongs to ${owner}.`, attribute));
+          }
+        }
+        return out2;
+      }
+    });
+    azureForeignResourceId = resourceRule({
+      id: "PG-AZURE-GOV-002",
+      title: "Resource refers to another environment's subscription",
+      description: "A resource id under another environment's subscription (a role assignment scope, a peered virtual network, a key vault key, a log workspace) connects this environment to that one or grants across the boundary.",
+      severity: "high",
+      category: "governance",
+      providers: ["azurerm"],
+      resourceTypes: [],
+      resourceTypePattern: /^azurerm_/,
+      remediation: "Refer to this environment's own resources; cross-subscription access belongs to a reviewed shared-services subscription.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const leaf of stringLeaves(r)) {
+          const subs = new Set([...leaf.value.matchAll(SUBSCRIPTION_ID)].map((m) => m[1]));
+          const found = [...subs].map((s) => ({ s, owner: foreignOwner(ctx.config, env, "azure_subscription", s) })).filter((x) => x.owner !== void 0);
+          if (found.length > 0) out2.push(fail(`${r.address} refers to subscription ${found.map((f) => `${f.s} (${f.owner})`).join(", ")}.`, leaf.path));
+        }
+        out2.push(...outsideUnknowns(ctx.model, r, (p) => p !== "location", "The value"));
+        return out2;
+      }
+    });
+    azureLocationOutsideEnvironment = resourceRule({
+      id: "PG-AZURE-GOV-003",
+      title: "Azure location outside the environment's regions",
+      description: "A resource's `location` outside the regions the environment declares (names compared without case or spaces: `West Europe` is `westeurope`).",
+      severity: "medium",
+      category: "governance",
+      providers: ["azurerm"],
+      resourceTypes: [],
+      resourceTypePattern: /^azurerm_/,
+      remediation: "Use one of the environment's regions, or add the location to `environments.<name>.regions` after review.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        const regions = env?.declaration.regions;
+        if (!env || !regions || !r.after) return;
+        if (isUnknown(r, "location")) return unknownFromOutside(ctx.model, r, "location") ? unknown("The resource's location is known only after apply.", "location") : void 0;
+        const v = r.after["location"];
+        if (typeof v === "string" && v !== "" && !regionAllowed(env.declaration, v)) return fail(`${r.address} is placed in ${v}, outside ${env.name}'s regions (${regions.join(", ")}).`, "location");
+      }
+    });
+    azureEnvironmentRules = [azureProviderOtherSubscription, azureForeignResourceId, azureLocationOutsideEnvironment];
+  }
+});
+
+// src/rules/governance/environment-common.ts
+var taggedForOtherEnvironment, STATE_LOCATION_KEYS, remoteStateOfOtherEnvironment, commonEnvironmentRules;
+var init_environment_common = __esm({
+  "src/rules/governance/environment-common.ts"() {
+    "use strict";
+    init_configuration();
+    init_environments();
+    init_rule();
+    init_common2();
+    taggedForOtherEnvironment = resourceRule({
+      id: "PG-GOV-001",
+      title: "Resource tagged for another environment",
+      description: "A resource whose tags or labels carry another environment's marker (`environments.<name>.tags`) in this environment's plan is either in the wrong configuration or mislabelled: cost, alerting and access rules keyed on the tag will treat it as the other environment's.",
+      severity: "medium",
+      category: "governance",
+      resourceTypes: [],
+      resourceTypePattern: /^(aws|google|azurerm)_/,
+      remediation: "Fix the tag or label, or move the resource to the other environment's configuration.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const tags = tagsOf(r);
+        if (!tags) {
+          const from = ["tags", "labels"].find((a) => unknownFromOutside(ctx.model, r, a));
+          return from ? unknown(`The ${from} of ${r.address} are known only after apply.`, from) : void 0;
+        }
+        const other = environmentTaggedAs(ctx.config, tags.labels, env.name);
+        if (!other || environmentTaggedAs(ctx.config, tags.labels) === env.name) return;
+        return fail(`${r.address} is tagged for ${other} in this ${env.name} plan.`, tags.path);
+      }
+    });
+    STATE_LOCATION_KEYS = ["bucket", "storage_account_name"];
+    remoteStateOfOtherEnvironment = modelRule({
+      id: "PG-GOV-002",
+      title: "terraform_remote_state reads another environment's state",
+      description: "Reading another environment's state couples the two (a dev plan that changes when prod's outputs change) and needs read access to the whole of that state, secrets included. The bucket is matched against `environments.<name>.state_buckets`.",
+      severity: "high",
+      category: "governance",
+      remediation: "Read this environment's own state, or publish the few values needed through a parameter store the other environment owns.",
+      check(ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const block of configuredResources(ctx.model)) {
+          if (block.mode !== "data" || block.type !== "terraform_remote_state") continue;
+          const config2 = expressionValue(ctx.model, block.expressions["config"], block.moduleAddress);
+          const attribute = `${block.address}.config`;
+          if (config2.state === "unknown") {
+            out2.push(unknown(`Which state ${block.address} reads is known only after apply.`, attribute));
+            continue;
+          }
+          if (config2.state !== "known" || typeof config2.value !== "object" || config2.value === null) continue;
+          const values = config2.value;
+          for (const key of STATE_LOCATION_KEYS) {
+            const bucket = values[key];
+            if (typeof bucket !== "string") continue;
+            const owner = foreignOwner(ctx.config, env, "state_bucket", bucket);
+            if (owner) out2.push(fail(`${block.address} reads state from ${bucket}, ${owner}'s state, in this ${env.name} plan.`, `${block.address}.config.${key}`));
+          }
+        }
+        return out2;
+      }
+    });
+    commonEnvironmentRules = [taggedForOtherEnvironment, remoteStateOfOtherEnvironment];
+  }
+});
+
+// src/rules/governance/environment-gcp.ts
+function foreignProjects(ctx, env, text3, pattern) {
+  const out2 = [];
+  for (const project of new Set([...text3.matchAll(pattern)].map((m) => m[1]))) {
+    const owner = foreignOwner(ctx.config, env, "gcp_project", project);
+    if (owner) out2.push({ project, owner });
+  }
+  return out2;
+}
+function describe4(found) {
+  return found.map((f) => `${f.project} (${f.owner})`).join(", ");
+}
+function coveredElsewhere2(r, path20) {
+  return path20 === "project" || KMS_PATH2.test(path20) || MEMBER_TYPES.test(r.type) && /^(member|members|policy_data)(\.|$)/.test(path20);
+}
+var PROJECT_PATH, SERVICE_ACCOUNT_PROJECT, KMS_PATH2, GCP, gcpProviderOtherProject, gcpResourceOtherProject, MEMBER_TYPES, gcpForeignMember, gcpForeignKmsKey, gcpForeignPath, LOCATION_ATTRIBUTES, gcpRegionOutsideEnvironment, gcpEnvironmentRules;
+var init_environment_gcp = __esm({
+  "src/rules/governance/environment-gcp.ts"() {
+    "use strict";
+    init_environments();
+    init_configuration();
+    init_model();
+    init_evaluate();
+    init_rule();
+    init_read();
+    init_common2();
+    PROJECT_PATH = /(?:^|\/)projects\/([a-z][a-z0-9-]{4,28}[a-z0-9])(?:\/|$)/g;
+    SERVICE_ACCOUNT_PROJECT = /@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com/g;
+    KMS_PATH2 = /(^|\.)(kms_key_name|default_kms_key_name|kms_key_self_link|encryption_key_name|crypto_key|crypto_key_id|key_name|kms_key)$/;
+    GCP = /^google_/;
+    gcpProviderOtherProject = modelRule({
+      id: "PG-GCP-GOV-001",
+      title: "Google provider configured for another environment's project",
+      description: "A provider configuration whose `project` belongs to another environment makes every resource that uses it land in that environment.",
+      severity: "critical",
+      category: "governance",
+      providers: ["google"],
+      remediation: "Set the provider's `project` to one of this environment's projects.",
+      check(ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const id of providerIdentities(ctx.model)) {
+          if (id.kind !== "gcp_project") continue;
+          const attribute = `provider["${id.provider.key}"].project`;
+          if (id.id === void 0) out2.push(unknown(`The project of provider "${id.provider.key}" is known only after apply.`, attribute));
+          else {
+            const owner = foreignOwner(ctx.config, env, "gcp_project", id.id);
+            if (owner) out2.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses project ${id.id}, which belongs to ${owner}.`, attribute));
+          }
+        }
+        return out2;
+      }
+    });
+    gcpResourceOtherProject = resourceRule({
+      id: "PG-GCP-GOV-002",
+      title: "Resource created in another environment's project",
+      description: "A resource whose `project` argument names another environment's project is created there, outside this environment's review and blast radius.",
+      severity: "critical",
+      category: "governance",
+      providers: ["google"],
+      resourceTypes: [],
+      resourceTypePattern: GCP,
+      remediation: "Create the resource in this environment's project, or move it to the other environment's configuration.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const project = readAttribute(ctx.model, r, "project");
+        if (project.state === "unknown") {
+          return project.configured ? unknown("The resource's project is known only after apply.", "project") : void 0;
+        }
+        if (project.state !== "known" || typeof project.value !== "string") return;
+        const id = project.value.replace(/^projects\//, "");
+        const owner = foreignOwner(ctx.config, env, "gcp_project", id);
+        if (owner) return fail(`${r.address} is created in project ${id}, which belongs to ${owner}.`, "project");
+      }
+    });
+    MEMBER_TYPES = /^google_.*_iam_(member|binding|policy)$/;
+    gcpForeignMember = resourceRule({
+      id: "PG-GCP-GOV-003",
+      title: "IAM grant to a service account of another environment",
+      description: "An IAM member, binding or policy that grants a role to a service account of another environment's project lets that environment's workloads act in this one.",
+      severity: "high",
+      category: "governance",
+      providers: ["google"],
+      resourceTypes: [],
+      resourceTypePattern: MEMBER_TYPES,
+      remediation: "Grant roles to this environment's service accounts; give cross-environment access through a reviewed data export instead.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const attribute = r.type.endsWith("_member") ? "member" : r.type.endsWith("_binding") ? "members" : "policy_data";
+        const v = readAttribute(ctx.model, r, attribute);
+        if (v.state === "unknown") return v.configured ? unknown(`The ${attribute} of ${r.address} is known only after apply.`, attribute) : void 0;
+        if (v.state !== "known") return;
+        const text3 = typeof v.value === "string" ? v.value : JSON.stringify(v.value);
+        const found = foreignProjects(ctx, env, text3, SERVICE_ACCOUNT_PROJECT);
+        if (found.length > 0) return fail(`${r.address} grants a role to service accounts of project ${describe4(found)}.`, attribute);
+      }
+    });
+    gcpForeignKmsKey = resourceRule({
+      id: "PG-GCP-GOV-004",
+      title: "Resource encrypted with another environment's Cloud KMS key",
+      description: "A Cloud KMS key of another environment's project puts this environment's data under keys that environment controls and can disable.",
+      severity: "high",
+      category: "governance",
+      providers: ["google"],
+      resourceTypes: [],
+      resourceTypePattern: GCP,
+      remediation: "Use a key ring and key in this environment's project.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const leaf of stringLeaves(r)) {
+          if (!KMS_PATH2.test(leaf.path) || !leaf.value.includes("cryptoKeys/")) continue;
+          const found = foreignProjects(ctx, env, leaf.value, PROJECT_PATH);
+          if (found.length > 0) out2.push(fail(`${r.address} uses a Cloud KMS key of project ${describe4(found)}.`, leaf.path));
+        }
+        out2.push(...outsideUnknowns(ctx.model, r, (p) => KMS_PATH2.test(p), "The Cloud KMS key"));
+        return out2;
+      }
+    });
+    gcpForeignPath = resourceRule({
+      id: "PG-GCP-GOV-005",
+      title: "Resource refers to another environment's project",
+      description: "A self link or resource path of another environment's project (a network to peer with, a subnetwork, a topic, an image) makes this environment depend on, or connect to, the other one.",
+      severity: "medium",
+      category: "governance",
+      providers: ["google"],
+      resourceTypes: [],
+      resourceTypePattern: GCP,
+      remediation: "Refer to this environment's own resources; connect environments only through a reviewed shared VPC or export.",
+      check(r, ctx) {
+        const env = currentEnvironment(ctx);
+        if (!env) return;
+        const out2 = [];
+        for (const leaf of stringLeaves(r)) {
+          if (coveredElsewhere2(r, leaf.path)) continue;
+          const found = foreignProjects(ctx, env, leaf.value, PROJECT_PATH);
+          if (found.length > 0) out2.push(fail(`${r.address} refers to project ${describe4(found)}.`, leaf.path));
+        }
+        out2.push(...outsideUnknowns(ctx.model, r, (p) => !coveredElsewhere2(r, p), "The value"));
+        return out2;
+      }
+    });
+    LOCATION_ATTRIBUTES = ["region", "location", "zone"];
+    gcpRegionOutsideEnvironment = modelRule({
+      id: "PG-GCP-GOV-006",
+      title: "GCP region or location outside the environment's regions",
+      description: "A provider's region, or a resource's `region`, `location` or `zone`, outside the regions the environment declares (a zone counts as its region; multi-regions such as `US` must be listed themselves).",
+      severity: "medium",
+      category: "governance",
+      providers: ["google"],
+      remediation: "Use one of the environment's regions, or add the location to `environments.<name>.regions` after review.",
+      check(ctx) {
+        const env = currentEnvironment(ctx);
+        const regions = env?.declaration.regions;
+        if (!env || !regions) return;
+        const out2 = [];
+        const outside = (value) => !regionAllowed(env.declaration, value);
+        for (const p of providerConfigs(ctx.model)) {
+          if (p.name !== "google" && p.name !== "google-beta") continue;
+          for (const key of ["region", "zone"]) {
+            const v = expressionValue(ctx.model, p.expressions[key], p.moduleAddress);
+            const attribute = `provider["${p.key}"].${key}`;
+            if (v.state === "unknown") out2.push(unknown(`The ${key} of provider "${p.key}" is known only after apply.`, attribute));
+            else if (v.state === "known" && typeof v.value === "string" && outside(v.value)) out2.push(fail(`Provider "${p.key}" uses ${key} ${v.value}, outside ${env.name}'s regions (${regions.join(", ")}).`, attribute));
+          }
+        }
+        for (const r of ctx.model.resources) {
+          if (!isJudged(r, ctx.config) || !GCP.test(r.type) || !r.after) continue;
+          for (const key of LOCATION_ATTRIBUTES) {
+            const v = r.after[key];
+            if (isUnknown(r, key) || typeof v !== "string" || v === "") continue;
+            if (outside(v)) out2.push({ ...fail(`${r.address} is placed in ${v}, outside ${env.name}'s regions (${regions.join(", ")}).`, key), resource: r });
+          }
+        }
+        return out2;
+      }
+    });
+    gcpEnvironmentRules = [gcpProviderOtherProject, gcpResourceOtherProject, gcpForeignMember, gcpForeignKmsKey, gcpForeignPath, gcpRegionOutsideEnvironment];
+  }
+});
+
+// src/rules/governance/gpu-tags.ts
+var gpuWithoutGovernanceTags;
+var init_gpu_tags = __esm({
+  "src/rules/governance/gpu-tags.ts"() {
+    "use strict";
+    init_demand();
+    init_model();
+    init_rule();
+    init_common();
+    gpuWithoutGovernanceTags = resourceRule({
+      id: "PG-GOV-010",
+      title: "GPU resource without its governance tags",
+      description: "Every resource that carries accelerators must have the tags (AWS, Azure) or labels (GCP, Kubernetes) listed in `governance.require_tags.gpu`, typically an owner and an expiry or lifecycle tag, so that idle or forgotten capacity can be traced and reclaimed. Scaling groups and managed instance groups may inherit them from their template.",
+      severity: "medium",
+      category: "governance",
+      resourceTypes: [...GPU_RESOURCE_TYPES],
+      remediation: "Add the missing tags or labels (for AWS, once through the provider's default_tags).",
+      check(r, { model, config: config2 }) {
+        const required = config2.governance?.require_tags?.gpu;
+        if (!required || required.length === 0) return;
+        if (totalGpus(demandAfter(model, r)) <= 0) return;
+        const { labels, paths } = labelsOf(model, r);
+        const missing = required.filter((t) => labels[t] === void 0 || labels[t] === null || labels[t] === "");
+        if (missing.length === 0) return;
+        if (paths.some((p) => isUnknown(r, p))) return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
+        return fail(`${r.address} carries GPUs but lacks the governance ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`, paths[0]);
+      }
+    });
+  }
+});
+
+// src/rules/governance/images.ts
+function parseImage(image) {
+  const [nameAndTag, digest] = image.split("@", 2);
+  const lastSlash = nameAndTag.lastIndexOf("/");
+  const colon = nameAndTag.indexOf(":", lastSlash + 1);
+  const out2 = {};
+  if (colon >= 0) out2.tag = nameAndTag.slice(colon + 1);
+  if (digest !== void 0) out2.digest = digest;
+  return out2;
+}
+function mutability(image, requireDigest) {
+  const ref = parseImage(image);
+  if (ref.digest && /^sha256:[0-9a-f]{64}$/.test(ref.digest)) return void 0;
+  if (ref.tag === void 0 || ref.tag === "") return "has no tag (it means :latest)";
+  if (ref.tag === "latest") return "uses the tag :latest";
+  return requireDigest ? `uses the tag :${ref.tag} without an @sha256: digest, which this environment requires` : void 0;
+}
+function imagesInJson(r, ctx, attribute) {
+  const v = readAttribute(ctx.model, r, attribute);
+  if (v.state === "unknown") return v.configured ? "unknown" : [];
+  if (v.state !== "known" || typeof v.value !== "string") return [];
+  let doc;
+  try {
+    doc = JSON.parse(v.value);
+  } catch {
+    return [];
+  }
+  const list3 = Array.isArray(doc) ? doc : [doc];
+  return list3.flatMap((c) => c && typeof c === "object" && typeof c["image"] === "string" ? [{ path: attribute, image: c["image"] }] : []);
+}
+function judgeImages(r, ctx, slots, pending2, attribute) {
+  const env = currentEnvironment(ctx);
+  const requireDigest = env?.declaration.require_image_digest === true;
+  if (slots === "unknown") return [unknown(`The container images in ${attribute} are known only after apply.`, attribute)];
+  const out2 = [];
+  for (const slot of slots) {
+    const why = mutability(slot.image, requireDigest);
+    if (why) out2.push(fail(`${r.address} runs image ${slot.image}, which ${why}.`, slot.path));
+  }
+  for (const path20 of pending2) out2.push(unknown(`The image in ${path20} is known only after apply.`, path20));
+  return out2;
+}
+function imagesAt(r, pattern) {
+  return {
+    slots: stringLeaves(r).filter((l) => pattern.test(l.path)).map((l) => ({ path: l.path, image: l.value })),
+    pending: unknownPaths2(r).filter((p) => pattern.test(p))
+  };
+}
+function leafImageRule(input) {
+  return resourceRule({
+    id: input.id,
+    title: input.title,
+    description: input.description,
+    severity: "medium",
+    category: "governance",
+    providers: input.providers,
+    resourceTypes: input.types,
+    remediation: input.remediation,
+    check(r, ctx) {
+      const { slots, pending: pending2 } = imagesAt(r, input.pattern);
+      return judgeImages(r, ctx, slots, pending2, "image");
+    }
+  });
+}
+function jsonImageRule(id, title, description, type, attribute) {
+  return resourceRule({
+    id,
+    title,
+    description,
+    severity: "medium",
+    category: "governance",
+    providers: ["aws"],
+    resourceTypes: [type],
+    remediation: DIGEST_REMEDY,
+    check: (r, ctx) => judgeImages(r, ctx, imagesInJson(r, ctx, attribute), [], attribute)
+  });
+}
+var DIGEST_REMEDY, sageMakerModelImage, ecsTaskImage, batchJobImage, lambdaImage, cloudRunImage, azureContainerImage, kubernetesImage, imageRules;
+var init_images = __esm({
+  "src/rules/governance/images.ts"() {
+    "use strict";
+    init_rule();
+    init_read();
+    init_common2();
+    DIGEST_REMEDY = "Pin the image by digest (`repo@sha256:...`), or at least by an immutable release tag in a repository with tag immutability.";
+    sageMakerModelImage = leafImageRule({
+      id: "PG-AWS-GOV-010",
+      title: "SageMaker model image by mutable tag",
+      description: "A SageMaker model's container image by `:latest` or without a tag serves different code after the next push, without a change to the model.",
+      providers: ["aws"],
+      types: ["aws_sagemaker_model"],
+      pattern: /^(primary_container|container)\.\d+\.image$/,
+      remediation: DIGEST_REMEDY
+    });
+    ecsTaskImage = jsonImageRule(
+      "PG-AWS-GOV-011",
+      "ECS task definition image by mutable tag",
+      "A container definition whose image is `:latest` or untagged starts different code on every task launch and scale-out.",
+      "aws_ecs_task_definition",
+      "container_definitions"
+    );
+    batchJobImage = jsonImageRule(
+      "PG-AWS-GOV-012",
+      "Batch job definition image by mutable tag",
+      "A Batch job definition whose image is `:latest` or untagged makes training or preprocessing jobs unreproducible: the same job definition runs different code.",
+      "aws_batch_job_definition",
+      "container_properties"
+    );
+    lambdaImage = leafImageRule({
+      id: "PG-AWS-GOV-013",
+      title: "Lambda container image by mutable tag",
+      description: "A Lambda function's `image_uri` by `:latest` or without a tag deploys whatever was pushed last whenever the function is updated.",
+      providers: ["aws"],
+      types: ["aws_lambda_function"],
+      pattern: /^image_uri$/,
+      remediation: DIGEST_REMEDY
+    });
+    cloudRunImage = leafImageRule({
+      id: "PG-GCP-GOV-008",
+      title: "Cloud Run image by mutable tag",
+      description: "A Cloud Run service or job whose container image is `:latest` or untagged serves different code after the next push and revision.",
+      providers: ["google"],
+      types: ["google_cloud_run_v2_service", "google_cloud_run_v2_job", "google_cloud_run_service"],
+      pattern: /(^|\.)containers\.\d+\.image$/,
+      remediation: DIGEST_REMEDY
+    });
+    azureContainerImage = leafImageRule({
+      id: "PG-AZURE-GOV-005",
+      title: "Azure container app or container group image by mutable tag",
+      description: "A Container App or Container Instances group whose image is `:latest` or untagged runs different code after the next push.",
+      providers: ["azurerm"],
+      types: ["azurerm_container_app", "azurerm_container_group"],
+      pattern: /(^|\.)container\.\d+\.image$/,
+      remediation: DIGEST_REMEDY
+    });
+    kubernetesImage = leafImageRule({
+      id: "PG-GOV-009",
+      title: "Kubernetes workload image by mutable tag",
+      description: "A Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod managed by Terraform whose container image is `:latest` or untagged runs different code on every reschedule.",
+      providers: ["kubernetes"],
+      types: [
+        "kubernetes_deployment",
+        "kubernetes_deployment_v1",
+        "kubernetes_stateful_set",
+        "kubernetes_stateful_set_v1",
+        "kubernetes_daemonset",
+        "kubernetes_daemon_set_v1",
+        "kubernetes_job",
+        "kubernetes_job_v1",
+        "kubernetes_cron_job",
+        "kubernetes_cron_job_v1",
+        "kubernetes_pod",
+        "kubernetes_pod_v1"
+      ],
+      pattern: /(^|\.)(container|init_container)\.\d+\.image$/,
+      remediation: DIGEST_REMEDY
+    });
+    imageRules = [sageMakerModelImage, ecsTaskImage, batchJobImage, lambdaImage, cloudRunImage, azureContainerImage, kubernetesImage];
+  }
+});
+
+// src/rules/governance/reproducibility.ts
+function hasUpperBound(constraint) {
+  return constraint.split(",").map((c) => c.trim()).filter((c) => c !== "").some((c) => /^(~>|=|<=?)\s*\S/.test(c) || /^v?\d/.test(c));
+}
+function isLocal(source) {
+  return source.startsWith("./") || source.startsWith("../");
+}
+function isRegistrySource(source) {
+  return !isLocal(source) && !GIT_SOURCE.test(source) && !source.includes("::") && REGISTRY_SOURCE.test(source);
+}
+function gitRef(source) {
+  const query = source.split("?")[1];
+  if (!query) return void 0;
+  return new URLSearchParams(query).get("ref") ?? void 0;
+}
+function isPinnedRef(ref) {
+  return /^v?\d+(\.\d+){0,2}([-+][\w.-]+)?$/.test(ref) || /^[0-9a-f]{40}$/.test(ref);
+}
+var providerWithoutVersion, providerLowerBoundOnly, REGISTRY_SOURCE, GIT_SOURCE, registryModuleWithoutVersion, gitModuleWithoutPinnedRef, unapprovedModuleSource, reproducibilityRules;
+var init_reproducibility = __esm({
+  "src/rules/governance/reproducibility.ts"() {
+    "use strict";
+    init_configuration();
+    init_rule();
+    providerWithoutVersion = modelRule({
+      id: "PG-GOV-004",
+      title: "Provider without a version constraint",
+      description: "A provider without a version constraint resolves to the newest release whenever the lock file is missing or refreshed; a major release can change defaults (and resources) underneath an unchanged configuration.",
+      severity: "medium",
+      category: "governance",
+      remediation: "Declare the provider in `required_providers` with a constraint such as `~> 5.70`, and commit `.terraform.lock.hcl`.",
+      check(ctx) {
+        const out2 = [];
+        for (const p of providerConfigs(ctx.model)) {
+          if (p.versionConstraint === void 0) out2.push(fail(`Provider "${p.key}" (${p.fullName}) has no version constraint.`, `provider["${p.key}"].version_constraint`));
+        }
+        return out2;
+      }
+    });
+    providerLowerBoundOnly = modelRule({
+      id: "PG-GOV-005",
+      title: "Provider constrained by a lower bound only",
+      description: "A constraint such as `>= 4.0` accepts every future major release, with the same risk as no constraint at all.",
+      severity: "low",
+      category: "governance",
+      remediation: "Use a pessimistic constraint (`~> 5.70`) or add an upper bound (`>= 5.70, < 6.0`).",
+      check(ctx) {
+        const out2 = [];
+        for (const p of providerConfigs(ctx.model)) {
+          if (p.versionConstraint !== void 0 && !hasUpperBound(p.versionConstraint)) {
+            out2.push(fail(`Provider "${p.key}" is constrained by "${p.versionConstraint}" only: any future major release matches.`, `provider["${p.key}"].version_constraint`));
+          }
+        }
+        return out2;
+      }
+    });
+    REGISTRY_SOURCE = /^(?:[a-z0-9.-]+\.[a-z]{2,}\/)?[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*(?:\/\/.*)?$/;
+    GIT_SOURCE = /^(git::|git@|github\.com\/|bitbucket\.org\/|hg::)/;
+    registryModuleWithoutVersion = modelRule({
+      id: "PG-GOV-006",
+      title: "Registry module without a pinned version",
+      description: "A module from a registry without `version`, or with a lower bound only, is fetched at its newest release on every `terraform init`: the same configuration builds different infrastructure over time.",
+      severity: "medium",
+      category: "governance",
+      remediation: 'Set `version` on the module block, e.g. `version = "~> 5.1"` or an exact release.',
+      check(ctx) {
+        const out2 = [];
+        for (const call of moduleCalls(ctx.model)) {
+          if (!isRegistrySource(call.source)) continue;
+          const attribute = `${call.address}.version`;
+          if (call.versionConstraint === void 0) out2.push(fail(`${call.address} uses ${call.source} without a version.`, attribute));
+          else if (!hasUpperBound(call.versionConstraint)) out2.push(fail(`${call.address} uses ${call.source} with "${call.versionConstraint}" only: any future major release matches.`, attribute));
+        }
+        return out2;
+      }
+    });
+    gitModuleWithoutPinnedRef = modelRule({
+      id: "PG-GOV-007",
+      title: "Git module without a ref pinned to a tag or commit",
+      description: "A module from git without `?ref=`, or with a ref that is not a release tag or a full commit id (a branch such as `main`), changes whenever the branch moves.",
+      severity: "medium",
+      category: "governance",
+      remediation: "Add `?ref=v1.4.2` (a release tag) or `?ref=<40-character commit id>` to the source.",
+      check(ctx) {
+        const out2 = [];
+        for (const call of moduleCalls(ctx.model)) {
+          if (!GIT_SOURCE.test(call.source)) continue;
+          const ref = gitRef(call.source);
+          const attribute = `${call.address}.source`;
+          if (ref === void 0) out2.push(fail(`${call.address} uses a git source without ?ref=: it follows the default branch.`, attribute));
+          else if (!isPinnedRef(ref)) out2.push(fail(`${call.address} pins ref "${ref}", which is neither a release tag nor a full commit id.`, attribute));
+        }
+        return out2;
+      }
+    });
+    unapprovedModuleSource = modelRule({
+      id: "PG-GOV-008",
+      title: "Module from a source that is not approved",
+      description: "With `governance.allowed_module_sources` set, every module that is not local to the repository must come from one of the listed prefixes (a private registry, the organisation's git host), so that third-party code is reviewed before it runs with deployment credentials.",
+      severity: "high",
+      category: "governance",
+      remediation: "Use an approved module, mirror this one into an approved source, or add its prefix to `governance.allowed_module_sources` after review.",
+      check(ctx) {
+        const allowed = ctx.config.governance?.allowed_module_sources;
+        if (!allowed || allowed.length === 0) return;
+        const out2 = [];
+        for (const call of moduleCalls(ctx.model)) {
+          if (isLocal(call.source) || call.source === "") continue;
+          if (!allowed.some((prefix) => call.source.startsWith(prefix))) out2.push(fail(`${call.address} comes from ${call.source}, which is not an approved module source.`, `${call.address}.source`));
+        }
+        return out2;
+      }
+    });
+    reproducibilityRules = [providerWithoutVersion, providerLowerBoundOnly, registryModuleWithoutVersion, gitModuleWithoutPinnedRef, unapprovedModuleSource];
+  }
+});
+
+// src/rules/governance/secrets.ts
+function howSet(ctx, r, path20) {
+  const exprs = ctx.model.graph.expressionsOf(r.configAddress);
+  const node = expressionAt(exprs, path20);
+  if (node && "constant_value" in node) return node["constant_value"] === null ? "absent" : "literal";
+  if (node && "references" in node) return "expression";
+  if (isUnknown(r, path20)) return exprs ? "absent" : "unknown";
+  const v = readAttribute(ctx.model, r, path20);
+  return v.state === "known" && v.value !== "" ? "expression" : "absent";
+}
+function judgeSecrets(r, ctx, args) {
+  const out2 = [];
+  for (const arg of args) {
+    if (arg.managedBy) {
+      const managed = readAttribute(ctx.model, r, arg.managedBy);
+      if (managed.state === "known" && managed.value === true) continue;
+      if (managed.state === "unknown" && managed.configured) {
+        out2.push(unknown(`Whether ${arg.managedBy} manages the secret is known only after apply.`, arg.managedBy));
+        continue;
+      }
+    }
+    const how = howSet(ctx, r, arg.path);
+    if (how === "unknown") out2.push(unknown(`Whether ${arg.path} is set is known only after apply.`, arg.path));
+    else if (how === "literal") out2.push(fail(`${r.address} sets ${arg.path} to a literal in the configuration: it is in the repository and in state in plain text.`, arg.path));
+    else if (how === "expression") out2.push(fail(`${r.address} sets ${arg.path}: Terraform stores it in state in plain text, even when marked sensitive.`, arg.path));
+  }
+  return out2;
+}
+function secretRule(input) {
+  return resourceRule({
+    id: input.id,
+    title: input.title,
+    description: input.description,
+    severity: "high",
+    category: "governance",
+    providers: input.providers,
+    resourceTypes: Object.keys(input.table),
+    remediation: input.remediation,
+    check: (r, ctx) => judgeSecrets(r, ctx, input.table[r.type] ?? [])
+  });
+}
+function referencesIn2(expressions, path20, visit) {
+  if (Array.isArray(expressions)) expressions.forEach((e, i) => referencesIn2(e, path20 === "" ? String(i) : `${path20}.${i}`, visit));
+  else if (expressions && typeof expressions === "object") {
+    const obj3 = expressions;
+    if (Array.isArray(obj3["references"])) {
+      for (const ref of obj3["references"]) if (typeof ref === "string") visit(path20, ref);
+      return;
+    }
+    for (const [k, v] of Object.entries(obj3)) referencesIn2(v, path20 === "" ? k : `${path20}.${k}`, visit);
+  }
+}
+var awsDatabasePassword, awsServicePassword, azureAdminPassword, gcpSqlPassword, GENERATED, SECRET_STORES, generatedSecretInPlainArgument, secretRules;
+var init_secrets = __esm({
+  "src/rules/governance/secrets.ts"() {
+    "use strict";
+    init_configuration();
+    init_model();
+    init_rule();
+    init_read();
+    init_common2();
+    awsDatabasePassword = secretRule({
+      id: "PG-AWS-GOV-008",
+      title: "RDS master password set in Terraform instead of managed by RDS",
+      description: "`password` / `master_password` on an RDS instance or cluster ends up in state in plain text, whether written literally, from a variable or from random_password. With `manage_master_user_password = true` RDS keeps the password in Secrets Manager and rotates it; Terraform never sees it.",
+      providers: ["aws"],
+      table: {
+        aws_db_instance: [{ path: "password", managedBy: "manage_master_user_password" }],
+        aws_rds_cluster: [{ path: "master_password", managedBy: "manage_master_user_password" }]
+      },
+      remediation: "Set `manage_master_user_password = true` and remove the password argument (or use the write-only `password_wo` with Terraform 1.11+)."
+    });
+    awsServicePassword = secretRule({
+      id: "PG-AWS-GOV-009",
+      title: "AWS service password or token set in Terraform",
+      description: "Redshift, DocumentDB, ElastiCache, Amazon MQ and OpenSearch passwords and auth tokens set as arguments are stored in state in plain text.",
+      providers: ["aws"],
+      table: {
+        aws_redshift_cluster: [{ path: "master_password", managedBy: "manage_master_password" }],
+        aws_docdb_cluster: [{ path: "master_password" }],
+        aws_elasticache_replication_group: [{ path: "auth_token" }],
+        aws_mq_broker: [{ path: "user.0.password" }],
+        aws_opensearch_domain: [{ path: "advanced_security_options.0.master_user_options.0.master_user_password" }]
+      },
+      remediation: "Let the service manage the secret in Secrets Manager where it can (`manage_master_password`), or use IAM authentication; otherwise set it outside Terraform and ignore changes."
+    });
+    azureAdminPassword = secretRule({
+      id: "PG-AZURE-GOV-004",
+      title: "Azure admin password set in Terraform",
+      description: "Admin passwords of virtual machines, scale sets and database servers set as arguments are stored in state in plain text; a literal one is in the repository too.",
+      providers: ["azurerm"],
+      table: {
+        azurerm_linux_virtual_machine: [{ path: "admin_password" }],
+        azurerm_windows_virtual_machine: [{ path: "admin_password" }],
+        azurerm_linux_virtual_machine_scale_set: [{ path: "admin_password" }],
+        azurerm_windows_virtual_machine_scale_set: [{ path: "admin_password" }],
+        azurerm_mssql_server: [{ path: "administrator_login_password" }],
+        azurerm_postgresql_flexible_server: [{ path: "administrator_password" }],
+        azurerm_mysql_flexible_server: [{ path: "administrator_password" }]
+      },
+      remediation: "Use SSH keys or Entra ID (Azure AD) authentication, or the write-only `*_wo` arguments; keep any remaining password in Key Vault, set outside Terraform."
+    });
+    gcpSqlPassword = secretRule({
+      id: "PG-GCP-GOV-007",
+      title: "Cloud SQL password set in Terraform",
+      description: "`google_sql_user.password` and `google_sql_database_instance.root_password` are stored in state in plain text.",
+      providers: ["google"],
+      table: {
+        google_sql_user: [{ path: "password" }],
+        google_sql_database_instance: [{ path: "root_password" }]
+      },
+      remediation: 'Use IAM database authentication (`type = "CLOUD_IAM_USER"` or a service account), or the write-only `password_wo`; keep any remaining password in Secret Manager, set outside Terraform.'
+    });
+    GENERATED = /^(?:.*\.)?(random_password\.[^.]+\.result|random_string\.[^.]+\.result|tls_private_key\.[^.]+\.private_key_(?:pem|openssh|pem_pkcs8))$/;
+    SECRET_STORES = /* @__PURE__ */ new Set([
+      "aws_secretsmanager_secret_version",
+      "aws_ssm_parameter",
+      "google_secret_manager_secret_version",
+      "azurerm_key_vault_secret",
+      "kubernetes_secret",
+      "kubernetes_secret_v1",
+      "vault_generic_secret",
+      "vault_kv_secret_v2"
+    ]);
+    generatedSecretInPlainArgument = modelRule({
+      id: "PG-GOV-003",
+      title: "Generated password or private key fed to a plain argument",
+      description: "A `random_password` result or a `tls_private_key` private key passed to an argument the provider does not mark sensitive is shown in plan output and logs, besides being stored in state. Generated secrets belong in a secret store (Secrets Manager, Secret Manager, Key Vault, a Kubernetes secret) that the consumer reads.",
+      severity: "high",
+      category: "governance",
+      remediation: "Write the secret to a secret store resource and give the consumer the secret's name or ARN, not its value.",
+      check(ctx) {
+        const out2 = [];
+        for (const block of configuredResources(ctx.model)) {
+          if (block.mode !== "managed" || SECRET_STORES.has(block.type)) continue;
+          const instances = ctx.model.byConfigAddress(block.address).filter((r) => r.willExist);
+          if (instances.length === 0) continue;
+          const seen = /* @__PURE__ */ new Set();
+          referencesIn2(block.expressions, "", (path20, ref) => {
+            const m = GENERATED.exec(ref);
+            const key = `${path20}|${m?.[1]}`;
+            if (!m || seen.has(key)) return;
+            seen.add(key);
+            const attribute = path20;
+            for (const r of instances) {
+              if (isSensitive(r, attribute)) continue;
+              out2.push({ ...fail(`${r.address} passes ${m[1]} to ${attribute}, which is not a sensitive argument: the secret shows in plan output and state.`, attribute), resource: r });
+            }
+          });
+        }
+        return out2;
+      }
+    });
+    secretRules = [awsDatabasePassword, awsServicePassword, azureAdminPassword, gcpSqlPassword, generatedSecretInPlainArgument];
+  }
+});
+
+// src/rules/governance/backend.ts
+import path11 from "node:path";
+function where2(b) {
+  return `${path11.basename(b.file)}:${b.line}`;
+}
+function isPartial(b) {
+  const location2 = b.type === "s3" || b.type === "gcs" ? "bucket" : b.type === "azurerm" ? "storage_account_name" : void 0;
+  return location2 !== void 0 && !b.written.has(location2);
+}
+function s3Backend(ctx) {
+  const b = ctx.backend;
+  return b?.kind === "backend" && b.type === "s3" ? b : void 0;
+}
+var localState, s3BackendUnencrypted, s3BackendUnlocked, LOCATION_SETTING, sharedBackend, backendRules;
+var init_backend = __esm({
+  "src/rules/governance/backend.ts"() {
+    "use strict";
+    init_rule();
+    init_common2();
+    localState = modelRule({
+      id: "PG-GOV-011",
+      title: "State kept in a local file",
+      description: 'A root module with `backend "local"`, or, once the config declares `environments`, one without a `backend` or `cloud` block, keeps its state in a file on the machine that ran it: in CI that file is lost with the runner, nothing locks it against a concurrent apply, and nothing versions or encrypts it. A module with no backend block at all is only judged for a declared environment: before that, planguard cannot tell a deployed root module from a module run locally or as an example.',
+      severity: "high",
+      category: "governance",
+      remediation: "Declare a remote backend (s3 with encryption and locking, gcs, azurerm) or HCP Terraform's `cloud` block.",
+      check(ctx) {
+        const b = ctx.backend;
+        if (!b) return;
+        if (b.kind === "none" && ctx.config.environments === void 0) return;
+        if (b.kind === "none") return fail("The root module declares no backend: state is a local terraform.tfstate file.", "terraform.backend");
+        if (b.kind === "backend" && b.type === "local") return fail(`The root module uses backend "local" (${where2(b)}): state is a file on the runner.`, "terraform.backend.local");
+      }
+    });
+    s3BackendUnencrypted = modelRule({
+      id: "PG-GOV-012",
+      title: "S3 backend without encryption",
+      description: "State holds every secret the configuration touches. The S3 backend's `encrypt = true` makes it write state with server-side encryption (and `kms_key_id` with a customer key) regardless of the bucket's defaults.",
+      severity: "high",
+      category: "governance",
+      providers: ["aws"],
+      remediation: 'Set `encrypt = true` (and `kms_key_id`) in the `backend "s3"` block.',
+      check(ctx) {
+        const b = s3Backend(ctx);
+        if (!b) return;
+        if (b.settings["encrypt"] === true) return;
+        if (b.written.has("encrypt") && b.settings["encrypt"] === void 0) return unknown(`The S3 backend's encrypt (${where2(b)}) is not a constant.`, "terraform.backend.s3.encrypt");
+        if (!b.written.has("encrypt") && isPartial(b)) return unknown(`The S3 backend (${where2(b)}) is completed at init; whether it sets encrypt is not known here.`, "terraform.backend.s3.encrypt");
+        return fail(`The S3 backend (${where2(b)}) does not set encrypt = true.`, "terraform.backend.s3.encrypt");
+      }
+    });
+    s3BackendUnlocked = modelRule({
+      id: "PG-GOV-013",
+      title: "S3 backend without state locking",
+      description: "Without `use_lockfile = true` (Terraform 1.10+) or a `dynamodb_table`, two pipelines can apply against the same state at once and corrupt it.",
+      severity: "high",
+      category: "governance",
+      providers: ["aws"],
+      remediation: 'Set `use_lockfile = true` in the `backend "s3"` block (or `dynamodb_table` on older Terraform).',
+      check(ctx) {
+        const b = s3Backend(ctx);
+        if (!b) return;
+        if (b.settings["use_lockfile"] === true || b.written.has("dynamodb_table")) return;
+        if (b.written.has("use_lockfile") && b.settings["use_lockfile"] === void 0) return unknown(`The S3 backend's use_lockfile (${where2(b)}) is not a constant.`, "terraform.backend.s3.use_lockfile");
+        if (isPartial(b)) return unknown(`The S3 backend (${where2(b)}) is completed at init; whether it locks state is not known here.`, "terraform.backend.s3.use_lockfile");
+        return fail(`The S3 backend (${where2(b)}) has no state locking (use_lockfile or dynamodb_table).`, "terraform.backend.s3.use_lockfile");
+      }
+    });
+    LOCATION_SETTING = { s3: "bucket", gcs: "bucket", azurerm: "storage_account_name" };
+    sharedBackend = modelRule({
+      id: "PG-GOV-014",
+      title: "Backend stores state in another environment's bucket",
+      description: "A root module for one environment whose backend bucket (or Azure storage account) is one `environments.<name>.state_buckets` declares for another environment shares that environment's state store: whoever can apply here can read, and overwrite, the other environment's state.",
+      severity: "critical",
+      category: "governance",
+      remediation: "Give each environment its own state bucket (or storage account), with access limited to that environment's CI role.",
+      check(ctx) {
+        const env = currentEnvironment(ctx);
+        const b = ctx.backend;
+        if (!env || b?.kind !== "backend") return;
+        const setting = LOCATION_SETTING[b.type];
+        if (!setting) return;
+        const attribute = `terraform.backend.${b.type}.${setting}`;
+        const bucket = b.settings[setting];
+        if (typeof bucket !== "string") {
+          return b.written.has(setting) || isPartial(b) ? unknown(`The ${b.type} backend's ${setting} (${where2(b)}) is set at init or computed: which environment's bucket it is is not known here.`, attribute) : void 0;
+        }
+        const owner = foreignOwner(ctx.config, env, "state_bucket", bucket);
+        const outcomes = [];
+        if (owner) outcomes.push(fail(`The ${b.type} backend (${where2(b)}) of this ${env.name} configuration keeps state in ${bucket}, ${owner}'s state bucket.`, attribute));
+        return outcomes;
+      }
+    });
+    backendRules = [localState, s3BackendUnencrypted, s3BackendUnlocked, sharedBackend];
+  }
+});
+
+// src/rules/governance/state-buckets.ts
+function stateBucketNames(ctx) {
+  const names = /* @__PURE__ */ new Set();
+  for (const env of Object.values(ctx.config.environments ?? {})) for (const b of env.state_buckets ?? []) names.add(b);
+  const backend = ctx.backend;
+  if (backend?.kind === "backend" && (backend.type === "s3" || backend.type === "gcs") && typeof backend.settings["bucket"] === "string") names.add(backend.settings["bucket"]);
+  return names;
+}
+function stateBucket(r, ctx, nameAttribute) {
+  const name = r.after?.[nameAttribute];
+  return typeof name === "string" && stateBucketNames(ctx).has(name) ? name : void 0;
+}
+function companions(model, bucket, name, type) {
+  const out2 = new Set(referrersOf(model, bucket, type, "bucket"));
+  for (const r of model.resources) if (r.type === type && r.willExist && r.after?.["bucket"] === name) out2.add(r);
+  return [...out2];
+}
+var s3StateBucketVersioning, BLOCK_SETTINGS, s3StatePublicAccess, gcsStateBucketVersioning, stateBucketRules;
+var init_state_buckets = __esm({
+  "src/rules/governance/state-buckets.ts"() {
+    "use strict";
+    init_model();
+    init_rule();
+    init_read();
+    s3StateBucketVersioning = resourceRule({
+      id: "PG-AWS-GOV-014",
+      title: "Terraform state bucket without versioning",
+      description: "Without versioning, a state file overwritten by a bad apply, a bug or an attacker cannot be recovered. An S3 bucket that holds state (listed in `environments.<name>.state_buckets` or named by the root module's backend) needs versioning enabled.",
+      severity: "high",
+      category: "governance",
+      providers: ["aws"],
+      resourceTypes: ["aws_s3_bucket"],
+      remediation: 'Add an `aws_s3_bucket_versioning` for the bucket with `status = "Enabled"` (and a lifecycle rule that keeps noncurrent versions long enough to recover).',
+      check(r, ctx) {
+        const name = stateBucket(r, ctx, "bucket");
+        if (!name) return;
+        const inline = r.after?.["versioning"];
+        if (Array.isArray(inline) && inline[0]?.["enabled"] === true) return;
+        const configs = companions(ctx.model, r, name, "aws_s3_bucket_versioning");
+        for (const v of configs) {
+          const status = readAttribute(ctx.model, v, "versioning_configuration.0.status");
+          if (status.state === "known" && status.value === "Enabled") return;
+          if (status.state === "unknown") return unknown(`Whether ${v.address} enables versioning of state bucket ${name} is known only after apply.`);
+        }
+        return fail(`State bucket ${name} (${r.address}) does not have versioning enabled.`, "versioning");
+      }
+    });
+    BLOCK_SETTINGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
+    s3StatePublicAccess = resourceRule({
+      id: "PG-AWS-GOV-015",
+      title: "Terraform state bucket without a full public access block",
+      description: "State holds every secret the configuration touches. A state bucket needs all four S3 public access block settings, so that no policy or ACL written later can expose it.",
+      severity: "high",
+      category: "governance",
+      providers: ["aws"],
+      resourceTypes: ["aws_s3_bucket"],
+      remediation: "Add an `aws_s3_bucket_public_access_block` for the bucket with all four settings true.",
+      check(r, ctx) {
+        const name = stateBucket(r, ctx, "bucket");
+        if (!name) return;
+        const blocks2 = companions(ctx.model, r, name, "aws_s3_bucket_public_access_block");
+        for (const b of blocks2) {
+          if (BLOCK_SETTINGS.some((s) => isUnknown(b, s))) return unknown(`The public access block ${b.address} of state bucket ${name} is known only after apply.`);
+          if (BLOCK_SETTINGS.every((s) => b.after?.[s] === true)) return;
+        }
+        const missing = blocks2.length === 0 ? "has no public access block" : "has a public access block with a setting off";
+        return fail(`State bucket ${name} (${r.address}) ${missing}.`);
+      }
+    });
+    gcsStateBucketVersioning = resourceRule({
+      id: "PG-GCP-GOV-009",
+      title: "Terraform state bucket without object versioning (GCS)",
+      description: "A GCS bucket that holds state (listed in `environments.<name>.state_buckets` or named by the root module's gcs backend) needs object versioning, so that an overwritten or deleted state can be recovered.",
+      severity: "high",
+      category: "governance",
+      providers: ["google"],
+      resourceTypes: ["google_storage_bucket"],
+      remediation: "Set `versioning { enabled = true }` on the bucket.",
+      check(r, ctx) {
+        const name = stateBucket(r, ctx, "name");
+        if (!name) return;
+        if (isUnknown(r, "versioning.0.enabled") || isUnknown(r, "versioning")) return unknown(`Whether state bucket ${name} keeps versions is known only after apply.`, "versioning");
+        const v = r.after?.["versioning"];
+        if (Array.isArray(v) && v[0]?.["enabled"] === true) return;
+        return fail(`State bucket ${name} (${r.address}) does not keep object versions.`, "versioning");
+      }
+    });
+    stateBucketRules = [s3StateBucketVersioning, s3StatePublicAccess, gcsStateBucketVersioning];
+  }
+});
+
+// src/rules/governance/index.ts
+var governanceRules;
+var init_governance = __esm({
+  "src/rules/governance/index.ts"() {
+    "use strict";
+    init_environment_aws();
+    init_environment_azure();
+    init_environment_common();
+    init_environment_gcp();
+    init_gpu_tags();
+    init_images();
+    init_reproducibility();
+    init_secrets();
+    init_backend();
+    init_state_buckets();
+    governanceRules = [
+      ...commonEnvironmentRules,
+      ...awsEnvironmentRules,
+      ...gcpEnvironmentRules,
+      ...azureEnvironmentRules,
+      ...secretRules,
+      ...reproducibilityRules,
+      ...imageRules,
+      gpuWithoutGovernanceTags,
+      ...backendRules,
+      ...stateBucketRules
+    ];
   }
 });
 
@@ -31949,6 +33965,7 @@ var init_rules = __esm({
     "use strict";
     init_aws();
     init_quota();
+    init_governance();
     init_aws2();
     init_aws_resource_policies();
     init_aws_s3_public_access();
@@ -31965,7 +33982,8 @@ var init_rules = __esm({
       ...awsNetworkRules,
       ...awsExposureRules,
       ...gcpNetworkRules,
-      ...gpuRules
+      ...gpuRules,
+      ...governanceRules
     ];
   }
 });
@@ -32069,6 +34087,45 @@ var init_rules2 = __esm({
       "Make the same change in the configuration, so the next apply keeps the fix."
     );
     DRIFT_RULES = [DRIFT_CHANGED, DRIFT_DELETED, DRIFT_APPEARED, DRIFT_RESOLVED];
+  }
+});
+
+// src/governance/backend.ts
+import { realpath as realpath4 } from "node:fs/promises";
+async function readRootBackend(dir, repoRoot) {
+  const [real, boundary] = await Promise.all([realpath4(dir).catch(() => void 0), realpath4(repoRoot).catch(() => void 0)]);
+  if (real === void 0 || boundary === void 0 || !isBelow(real, boundary)) return void 0;
+  const module = await loadModuleDir(dir, boundary);
+  if (module.files.length === 0) return void 0;
+  for (const file of module.files) {
+    for (const block of file.hcl.blocks) {
+      if (block.kind !== "terraform") continue;
+      const found = backendIn(block, file.path);
+      if (found) return found;
+    }
+  }
+  return { kind: "none", dir };
+}
+function backendIn(block, file) {
+  for (const member2 of block.members) {
+    if (member2.kind !== "block") continue;
+    if (member2.name === "cloud") return { kind: "cloud", file, line: member2.line };
+    if (member2.name === "backend" && member2.labels[0]) {
+      const settings = /* @__PURE__ */ Object.create(null);
+      const written = /* @__PURE__ */ new Set();
+      for (const m of member2.members) {
+        written.add(m.name);
+        if (m.kind === "attribute" && m.value !== void 0) settings[m.name] = m.value;
+      }
+      return { kind: "backend", type: member2.labels[0], file, line: member2.line, settings, written };
+    }
+  }
+  return void 0;
+}
+var init_backend2 = __esm({
+  "src/governance/backend.ts"() {
+    "use strict";
+    init_module_files();
   }
 });
 
@@ -32247,12 +34304,17 @@ async function runScan(options) {
   const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase()));
   const inline = checkIds ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: /* @__PURE__ */ new Set() } : void 0;
   const models = [];
-  const judge = { changedOnly: options.changedOnly === true };
+  const backends = /* @__PURE__ */ new Map();
+  const backendOf = (source) => backends.get(source.sourceDir) ?? backends.set(source.sourceDir, readRootBackend(source.sourceDir, source.repoRoot)).get(source.sourceDir);
   const progress = options.progress ?? (() => void 0);
   const load = { skipMembers: unreadMembers(options), tolerate: toleratedMembers(options), digestSecrets: false, ...options.load };
   for (const file of options.files) {
     progress(`reading ${file}`);
     const model = buildModel(await loadDocument(file, load));
+    requireEnvironment(model, options.config);
+    const source = await sourcesFor(options.source, model.file, model.document["configuration"], () => model.resources.map((r) => r.address));
+    const backend = source ? await backendOf(source) : void 0;
+    const judge = { changedOnly: options.changedOnly === true, ...backend ? { backend } : {} };
     progress(`judging ${model.resources.length} resources of ${file}`);
     models.push(model);
     result.inputs.push(describeInput(model, options.config, judge));
@@ -32268,7 +34330,6 @@ async function runScan(options) {
       appendAll(evaluation.findings, wasm.findings);
       appendAll(evaluation.failures, wasm.failures);
     }
-    const source = await sourcesFor(options.source, model.file, model.document["configuration"], () => model.resources.map((r) => r.address));
     if (source) {
       progress(`locating ${evaluation.findings.length} findings in the .tf sources`);
       await locateFindings(evaluation.findings, model, source, aliasesOf(result.rules), today(options), inline);
@@ -32365,6 +34426,8 @@ var init_run = __esm({
     init_load();
     init_tolerate();
     init_model();
+    init_backend2();
+    init_environments();
     init_baseline();
     init_waivers();
     init_evaluate();
@@ -32548,14 +34611,14 @@ function maskChild(mask2, key) {
   if (mask2 === null || typeof mask2 !== "object") return void 0;
   return Object.prototype.hasOwnProperty.call(mask2, key) ? mask2[key] : void 0;
 }
-function diffNode(walk2, b, a, steps, path19, depth) {
+function diffNode(walk2, b, a, steps, path20, depth) {
   const out2 = walk2.out;
-  if (isSensitive(b) || isSensitive(a)) {
-    if (identity(b, walk2.before) !== identity(a, walk2.after)) out2.push({ path: path19, steps, action: actionOf(b, a), sensitive: true });
+  if (isSensitive2(b) || isSensitive2(a)) {
+    if (identity(b, walk2.before) !== identity(a, walk2.after)) out2.push({ path: path20, steps, action: actionOf(b, a), sensitive: true });
     return;
   }
   if (a.unknown === true) {
-    const change2 = { path: path19, steps, action: b.present ? "changed" : "added", unknown: true };
+    const change2 = { path: path20, steps, action: b.present ? "changed" : "added", unknown: true };
     if (b.present) change2.before = b.value;
     out2.push(change2);
     return;
@@ -32569,7 +34632,7 @@ function diffNode(walk2, b, a, steps, path19, depth) {
     const ak = isPlainObject3(av) ? Object.keys(av) : [];
     const keys = [...bk, ...ak.filter((k) => !bk.includes(k))];
     for (const key of keys) {
-      diffNode(walk2, child(b, key), child(a, key), [...steps, key], joinKey(path19, key), depth + 1);
+      diffNode(walk2, child(b, key), child(a, key), [...steps, key], joinKey(path20, key), depth + 1);
     }
     return;
   }
@@ -32584,7 +34647,7 @@ function diffNode(walk2, b, a, steps, path19, depth) {
       const bn = pair.before !== void 0 ? child(b, pair.before) : absent();
       const an = pair.after !== void 0 ? child(a, pair.after) : absent();
       const index = pair.after ?? pair.before;
-      const label = alignment.keyName !== void 0 ? `${path19}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path19}.${index}`;
+      const label = alignment.keyName !== void 0 ? `${path20}[${alignment.keyName}=${JSON.stringify(alignment.keys[n])}]` : `${path20}.${index}`;
       const start = out2.length;
       diffNode(walk2, bn, an, [...steps, index], label, depth + 1);
       if (alignment.keyName !== void 0 && (pair.before === void 0 || pair.after === void 0)) {
@@ -32595,7 +34658,7 @@ function diffNode(walk2, b, a, steps, path19, depth) {
     });
     return;
   }
-  const change = { path: path19, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
+  const change = { path: path20, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
   if (bv !== void 0) change.before = bv;
   if (av !== void 0) change.after = av;
   out2.push(change);
@@ -32618,7 +34681,7 @@ function walksAsList(bv, av) {
 function absent() {
   return { present: false, value: void 0, sensitive: void 0, unknown: void 0 };
 }
-function isSensitive(n) {
+function isSensitive2(n) {
   return n.present && (n.sensitive === true || n.value === REDACTED);
 }
 function identity(n, digests) {
@@ -32637,9 +34700,9 @@ function actionOf(b, a) {
   if (!a.present) return "removed";
   return "changed";
 }
-function joinKey(path19, key) {
-  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return path19 === "" ? key : `${path19}.${key}`;
-  return `${path19}[${JSON.stringify(key)}]`;
+function joinKey(path20, key) {
+  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return path20 === "" ? key : `${path20}.${key}`;
+  return `${path20}[${JSON.stringify(key)}]`;
 }
 function isPlainObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -32673,18 +34736,18 @@ function driftFindings(resources, elsewhere, file) {
   return out2;
 }
 function introduced(v, address) {
-  const where2 = address !== void 0 ? ` on ${address}` : "";
-  const input = { ruleId: v.ruleId, severity: v.severity, category: v.category, message: `Drift${where2} introduces ${v.ruleId} (${v.title}): ${v.message}` };
+  const where3 = address !== void 0 ? ` on ${address}` : "";
+  const input = { ruleId: v.ruleId, severity: v.severity, category: v.category, message: `Drift${where3} introduces ${v.ruleId} (${v.title}): ${v.message}` };
   if (v.attribute !== void 0) input.attribute = v.attribute;
   return input;
 }
 function resolved(v, address) {
-  const where2 = address !== void 0 ? ` on ${address}` : "";
+  const where3 = address !== void 0 ? ` on ${address}` : "";
   return {
     ruleId: DRIFT_RESOLVED.id,
     severity: DRIFT_RESOLVED.severity,
     category: v.category,
-    message: `Drift${where2} resolved ${v.ruleId} (${v.title}); the configuration still has the violation.`,
+    message: `Drift${where3} resolved ${v.ruleId} (${v.title}); the configuration still has the violation.`,
     fingerprintKey: v.ruleId
   };
 }
@@ -32816,7 +34879,7 @@ var init_world = __esm({
 });
 
 // src/drift/pairs.ts
-function isObj9(v) {
+function isObj10(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function counts(r) {
@@ -32830,7 +34893,7 @@ function driftFromPlan(plan2) {
   const afterSwap = /* @__PURE__ */ new Map();
   const entries = Array.isArray(doc["resource_drift"]) ? doc["resource_drift"] : [];
   for (const rc of entries) {
-    if (!isObj9(rc) || !isObj9(rc["change"])) continue;
+    if (!isObj10(rc) || !isObj10(rc["change"])) continue;
     const r = resourceFromChange(rc);
     if (!counts(r) || r.actions.includes("no-op") || r.actions.includes("read")) continue;
     const status = r.before === null ? "appeared" : r.after === null ? "deleted" : "changed";
@@ -32845,7 +34908,7 @@ function driftFromPlan(plan2) {
     beforeSwap.set(r.address, r.before ? { resource: r, values: r.before, sensitive: r.beforeSensitive } : null);
     afterSwap.set(r.address, r.after ? { resource: r, values: r.after, sensitive: r.afterSensitive } : null);
   }
-  const prior = isObj9(doc["prior_state"]) && isObj9(doc["prior_state"]["values"]) ? doc["prior_state"]["values"]["root_module"] : void 0;
+  const prior = isObj10(doc["prior_state"]) && isObj10(doc["prior_state"]["values"]) ? doc["prior_state"]["values"]["root_module"] : void 0;
   const base = resourcesFromStateValues(prior).filter(counts).flatMap(worldEntry);
   const source = {
     pairs,
@@ -32916,7 +34979,7 @@ function relevantAttributes(value) {
   if (!Array.isArray(value)) return [];
   const out2 = [];
   for (const entry of value) {
-    if (!isObj9(entry) || typeof entry["resource"] !== "string" || !Array.isArray(entry["attribute"])) continue;
+    if (!isObj10(entry) || typeof entry["resource"] !== "string" || !Array.isArray(entry["attribute"])) continue;
     const steps = entry["attribute"].filter((s) => typeof s === "string" || typeof s === "number");
     out2.push({ resource: entry["resource"], attribute: steps });
   }
@@ -32939,12 +35002,12 @@ async function runDrift(options) {
     const source2 = driftFromPlan(plan2);
     const configuration = plan2.loaded.doc["configuration"];
     const locate2 = options.locate ?? await locatorFor(await sourcesFor(options.source, plan2.loaded.file, configuration, () => source2.pairs.map((p) => p.resource.address)), configuration);
-    return analyse("plan", [describe3("plan", plan2)], source2, plan2.loaded.file, options.config, judges, locate2);
+    return analyse("plan", [describe5("plan", plan2)], source2, plan2.loaded.file, options.config, judges, locate2);
   }
   const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
   const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
   const source = driftFromStates(baseline, current);
-  const inputs = [describe3("baseline", baseline), describe3("current", current)];
+  const inputs = [describe5("baseline", baseline), describe5("current", current)];
   const locate = options.locate ?? await locatorFor(await sourcesFor(options.source, current.loaded.file, void 0, () => source.pairs.map((p) => p.resource.address)), void 0);
   return analyse("states", inputs, source, current.loaded.file, options.config, judges, locate);
 }
@@ -32971,8 +35034,8 @@ async function analyse(mode, inputs, source, file, config2, judges, locate) {
   resources.sort(byRisk);
   if (locate) {
     for (const r of resources) {
-      const where2 = await locate(r);
-      if (where2) r.source = where2;
+      const where3 = await locate(r);
+      if (where3) r.source = where3;
     }
   }
   const findings = driftFindings(resources, judged.elsewhere, file).sort(byImportance);
@@ -33016,7 +35079,7 @@ function judgeWorlds(source, file, drifted, judges, rules, needed) {
   }
   return judged;
 }
-function describe3(role, d) {
+function describe5(role, d) {
   const input = { role, file: d.loaded.file, kind: d.loaded.kind, format: d.loaded.format, formatVersion: d.loaded.formatVersion, warnings: d.loaded.warnings };
   if (d.loaded.terraformVersion !== void 0) input.terraformVersion = d.loaded.terraformVersion;
   return input;
@@ -33070,21 +35133,21 @@ var init_run2 = __esm({
 
 // src/rego/errors.ts
 function describeOne(e) {
-  const where2 = e.file ? `${e.file}${e.line ? `:${e.line}${e.col ? `:${e.col}` : ""}` : ""}: ` : "";
-  return `${where2}${e.code}: ${e.message}`;
+  const where3 = e.file ? `${e.file}${e.line ? `:${e.line}${e.col ? `:${e.col}` : ""}` : ""}: ` : "";
+  return `${where3}${e.code}: ${e.message}`;
 }
 var RegoError;
 var init_errors2 = __esm({
   "src/rego/errors.ts"() {
     "use strict";
     RegoError = class _RegoError extends Error {
-      constructor(code19, message2, where2, errors) {
+      constructor(code19, message2, where3, errors) {
         super(message2);
         this.code = code19;
         this.name = "RegoError";
-        this.file = where2?.file || void 0;
-        this.line = where2?.line || void 0;
-        this.col = where2?.col || void 0;
+        this.file = where3?.file || void 0;
+        this.line = where3?.line || void 0;
+        this.col = where3?.col || void 0;
         this.errors = errors ?? [this];
       }
       code;
@@ -33816,8 +35879,8 @@ var init_parser = __esm({
       importDecl(mod) {
         const start = this.next();
         const loc = this.loc(start);
-        const path19 = this.dottedPath("import");
-        let alias = path19[path19.length - 1];
+        const path20 = this.dottedPath("import");
+        let alias = path20[path20.length - 1];
         const aliased = this.isWord("as");
         if (aliased) {
           this.next();
@@ -33825,15 +35888,15 @@ var init_parser = __esm({
           if (t.type !== "ident") this.fail("expected an alias name", t);
           alias = t.text;
         }
-        const root2 = path19[0];
+        const root2 = path20[0];
         if ((root2 === "future" || root2 === "rego") && aliased) this.failAt(`${root2 === "future" ? "future keyword" : "rego"} imports cannot be aliased`, loc);
         if (root2 === "future") {
-          if (path19[1] !== "keywords" || path19.length > 3) this.failAt(`invalid import ${path19.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
+          if (path20[1] !== "keywords" || path20.length > 3) this.failAt(`invalid import ${path20.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
           if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
-          if (path19.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+          if (path20.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
           else {
-            const k = path19[2];
-            if (path19[2] === "not") this.notBodies = true;
+            const k = path20[2];
+            if (path20[2] === "not") this.notBodies = true;
             else {
               if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in not]`, loc);
               this.keywords.add(k);
@@ -33841,14 +35904,14 @@ var init_parser = __esm({
             }
           }
         } else if (root2 === "rego") {
-          if (path19.length !== 2 || path19[1] !== "v1") this.failAt(`invalid import ${path19.join(".")}, must be rego.v1`, loc);
+          if (path20.length !== 2 || path20[1] !== "v1") this.failAt(`invalid import ${path20.join(".")}, must be rego.v1`, loc);
           if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
           this.version = "v1";
           FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
         } else if (root2 !== "data" && root2 !== "input") {
           this.failAt(`unexpected import path, must begin with one of: {data, future, input, rego}, got: ${root2}`, loc);
         }
-        return { path: path19, alias, loc };
+        return { path: path20, alias, loc };
       }
       // -- rules ----------------------------------------------------------------
       rule(mod) {
@@ -34483,7 +36546,7 @@ var init_parser = __esm({
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync } from "node:fs";
 import * as nodeModule from "node:module";
-import path11 from "node:path";
+import path12 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sha256(text3) {
   return createHash3("sha256").update(text3).digest("hex");
@@ -34496,17 +36559,17 @@ function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js") {
   const hash4 = createHash3("sha256").update(`format ${FORMAT}
 `);
   const seen = /* @__PURE__ */ new Set();
-  const queue = [path11.join(regoDir, entry)];
+  const queue = [path12.join(regoDir, entry)];
   while (queue.length) {
     const file = queue.shift();
     if (seen.has(file)) continue;
     seen.add(file);
     const actual = existsSync4(file) ? file : file.replace(/\.js$/, ".ts");
     const code19 = readFileSync(actual, "utf8");
-    hash4.update(`${path11.relative(regoDir, file)}
+    hash4.update(`${path12.relative(regoDir, file)}
 ${code19.length}
 ${code19}`);
-    for (const m of code19.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path11.resolve(path11.dirname(file), m[1]));
+    for (const m of code19.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path12.resolve(path12.dirname(file), m[1]));
   }
   const yamlVersion = nodeModule.createRequire(import.meta.url)("yaml/package.json").version;
   return hash4.update(`yaml ${yamlVersion}
@@ -34558,9 +36621,9 @@ var init_ast_cache = __esm({
     "use strict";
     init_parser();
     FORMAT = 1;
-    HERE = path11.dirname(fileURLToPath2(import.meta.url));
-    AST_CACHE_FILE = path11.join(HERE, "bundled-ast.json");
-    REGO_DIR = path11.resolve(HERE, "../../rego");
+    HERE = path12.dirname(fileURLToPath2(import.meta.url));
+    AST_CACHE_FILE = path12.join(HERE, "bundled-ast.json");
+    REGO_DIR = path12.resolve(HERE, "../../rego");
     CachedModules = class {
       byFile = /* @__PURE__ */ new Map();
       constructor(entries) {
@@ -42538,10 +44601,10 @@ var require_GraphQLError = __commonJS({
        */
       constructor(message2, ...rawArgs) {
         var _this$nodes, _nodeLocations$, _ref;
-        const { nodes, source, positions, path: path19, originalError, extensions } = toNormalizedOptions(rawArgs);
+        const { nodes, source, positions, path: path20, originalError, extensions } = toNormalizedOptions(rawArgs);
         super(message2);
         this.name = "GraphQLError";
-        this.path = path19 !== null && path19 !== void 0 ? path19 : void 0;
+        this.path = path20 !== null && path20 !== void 0 ? path20 : void 0;
         this.originalError = originalError !== null && originalError !== void 0 ? originalError : void 0;
         this.nodes = undefinedIfEmpty(
           Array.isArray(nodes) ? nodes : nodes ? [nodes] : void 0
@@ -51376,14 +53439,14 @@ var require_visitor = __commonJS({
       let node = root2;
       let key = void 0;
       let parent = void 0;
-      const path19 = [];
+      const path20 = [];
       const ancestors = [];
       do {
         index++;
         const isLeaving = index === keys.length;
         const isEdited = isLeaving && edits.length !== 0;
         if (isLeaving) {
-          key = ancestors.length === 0 ? void 0 : path19[path19.length - 1];
+          key = ancestors.length === 0 ? void 0 : path20[path20.length - 1];
           node = parent;
           parent = ancestors.pop();
           if (isEdited) {
@@ -51417,7 +53480,7 @@ var require_visitor = __commonJS({
           if (node === null || node === void 0) {
             continue;
           }
-          path19.push(key);
+          path20.push(key);
         }
         let result;
         if (!Array.isArray(node)) {
@@ -51427,13 +53490,13 @@ var require_visitor = __commonJS({
             `Invalid AST Node: ${(0, _inspect.inspect)(node)}.`
           );
           const visitFn = isLeaving ? (_enterLeaveMap$get = enterLeaveMap.get(node.kind)) === null || _enterLeaveMap$get === void 0 ? void 0 : _enterLeaveMap$get.leave : (_enterLeaveMap$get2 = enterLeaveMap.get(node.kind)) === null || _enterLeaveMap$get2 === void 0 ? void 0 : _enterLeaveMap$get2.enter;
-          result = visitFn === null || visitFn === void 0 ? void 0 : visitFn.call(visitor, node, key, parent, path19, ancestors);
+          result = visitFn === null || visitFn === void 0 ? void 0 : visitFn.call(visitor, node, key, parent, path20, ancestors);
           if (result === BREAK) {
             break;
           }
           if (result === false) {
             if (!isLeaving) {
-              path19.pop();
+              path20.pop();
               continue;
             }
           } else if (result !== void 0) {
@@ -51442,7 +53505,7 @@ var require_visitor = __commonJS({
               if ((0, _ast.isNode)(result)) {
                 node = result;
               } else {
-                path19.pop();
+                path20.pop();
                 continue;
               }
             }
@@ -51452,7 +53515,7 @@ var require_visitor = __commonJS({
           edits.push([key, node]);
         }
         if (isLeaving) {
-          path19.pop();
+          path20.pop();
         } else {
           var _node$kind;
           stack = {
@@ -54189,8 +56252,8 @@ var require_printPathArray = __commonJS({
       value: true
     });
     exports.printPathArray = printPathArray;
-    function printPathArray(path19) {
-      return path19.map(
+    function printPathArray(path20) {
+      return path20.map(
         (key) => typeof key === "number" ? "[" + key.toString() + "]" : "." + key
       ).join("");
     }
@@ -54213,9 +56276,9 @@ var require_Path = __commonJS({
         typename
       };
     }
-    function pathToArray(path19) {
+    function pathToArray(path20) {
       const flattened = [];
-      let curr = path19;
+      let curr = path20;
       while (curr) {
         flattened.push(curr.key);
         curr = curr.prev;
@@ -54252,27 +56315,27 @@ var require_coerceInputValue = __commonJS({
         hideSuggestions
       );
     }
-    function defaultOnError(path19, invalidValue, error) {
+    function defaultOnError(path20, invalidValue, error) {
       let errorPrefix = "Invalid value " + (0, _inspect.inspect)(invalidValue);
-      if (path19.length > 0) {
-        errorPrefix += ` at "value${(0, _printPathArray.printPathArray)(path19)}"`;
+      if (path20.length > 0) {
+        errorPrefix += ` at "value${(0, _printPathArray.printPathArray)(path20)}"`;
       }
       error.message = errorPrefix + ": " + error.message;
       throw error;
     }
-    function coerceInputValueImpl(inputValue, type, onError, path19, hideSuggestions) {
+    function coerceInputValueImpl(inputValue, type, onError, path20, hideSuggestions) {
       if ((0, _definition.isNonNullType)(type)) {
         if (inputValue != null) {
           return coerceInputValueImpl(
             inputValue,
             type.ofType,
             onError,
-            path19,
+            path20,
             hideSuggestions
           );
         }
         onError(
-          (0, _Path.pathToArray)(path19),
+          (0, _Path.pathToArray)(path20),
           inputValue,
           new _GraphQLError.GraphQLError(
             `Expected non-nullable type "${(0, _inspect.inspect)(
@@ -54289,7 +56352,7 @@ var require_coerceInputValue = __commonJS({
         const itemType = type.ofType;
         if ((0, _isIterableObject.isIterableObject)(inputValue)) {
           return Array.from(inputValue, (itemValue, index) => {
-            const itemPath = (0, _Path.addPath)(path19, index, void 0);
+            const itemPath = (0, _Path.addPath)(path20, index, void 0);
             return coerceInputValueImpl(
               itemValue,
               itemType,
@@ -54304,7 +56367,7 @@ var require_coerceInputValue = __commonJS({
             inputValue,
             itemType,
             onError,
-            path19,
+            path20,
             hideSuggestions
           )
         ];
@@ -54312,7 +56375,7 @@ var require_coerceInputValue = __commonJS({
       if ((0, _definition.isInputObjectType)(type)) {
         if (!(0, _isObjectLike.isObjectLike)(inputValue) || Array.isArray(inputValue)) {
           onError(
-            (0, _Path.pathToArray)(path19),
+            (0, _Path.pathToArray)(path20),
             inputValue,
             new _GraphQLError.GraphQLError(
               `Expected type "${type.name}" to be an object.`
@@ -54330,7 +56393,7 @@ var require_coerceInputValue = __commonJS({
             } else if ((0, _definition.isNonNullType)(field2.type)) {
               const typeStr = (0, _inspect.inspect)(field2.type);
               onError(
-                (0, _Path.pathToArray)(path19),
+                (0, _Path.pathToArray)(path20),
                 inputValue,
                 new _GraphQLError.GraphQLError(
                   `Field "${field2.name}" of required type "${typeStr}" was not provided.`
@@ -54343,7 +56406,7 @@ var require_coerceInputValue = __commonJS({
             fieldValue,
             field2.type,
             onError,
-            (0, _Path.addPath)(path19, field2.name, type.name),
+            (0, _Path.addPath)(path20, field2.name, type.name),
             hideSuggestions
           );
         }
@@ -54354,7 +56417,7 @@ var require_coerceInputValue = __commonJS({
               Object.keys(type.getFields())
             );
             onError(
-              (0, _Path.pathToArray)(path19),
+              (0, _Path.pathToArray)(path20),
               inputValue,
               new _GraphQLError.GraphQLError(
                 `Field "${fieldName}" is not defined by type "${type.name}".` + (0, _didYouMean.didYouMean)(suggestions)
@@ -54366,7 +56429,7 @@ var require_coerceInputValue = __commonJS({
           const keys = Object.keys(coercedValue);
           if (keys.length !== 1) {
             onError(
-              (0, _Path.pathToArray)(path19),
+              (0, _Path.pathToArray)(path20),
               inputValue,
               new _GraphQLError.GraphQLError(
                 `Exactly one key must be specified for OneOf type "${type.name}".`
@@ -54377,7 +56440,7 @@ var require_coerceInputValue = __commonJS({
           const value = coercedValue[key];
           if (value === null) {
             onError(
-              (0, _Path.pathToArray)(path19).concat(key),
+              (0, _Path.pathToArray)(path20).concat(key),
               value,
               new _GraphQLError.GraphQLError(`Field "${key}" must be non-null.`)
             );
@@ -54391,10 +56454,10 @@ var require_coerceInputValue = __commonJS({
           parseResult = (0, _definition.isEnumType)(type) ? type.parseValue(inputValue, hideSuggestions) : type.parseValue(inputValue);
         } catch (error) {
           if (error instanceof _GraphQLError.GraphQLError) {
-            onError((0, _Path.pathToArray)(path19), inputValue, error);
+            onError((0, _Path.pathToArray)(path20), inputValue, error);
           } else {
             onError(
-              (0, _Path.pathToArray)(path19),
+              (0, _Path.pathToArray)(path20),
               inputValue,
               new _GraphQLError.GraphQLError(
                 `Expected type "${type.name}". ` + error.message,
@@ -54408,7 +56471,7 @@ var require_coerceInputValue = __commonJS({
         }
         if (parseResult === void 0) {
           onError(
-            (0, _Path.pathToArray)(path19),
+            (0, _Path.pathToArray)(path20),
             inputValue,
             new _GraphQLError.GraphQLError(`Expected type "${type.name}".`)
           );
@@ -54650,11 +56713,11 @@ var require_values = __commonJS({
         coercedValues[varName] = (0, _coerceInputValue.coerceInputValue)(
           value,
           varType,
-          (path19, invalidValue, error) => {
+          (path20, invalidValue, error) => {
             let prefix = `Variable "$${varName}" got invalid value ` + (0, _inspect.inspect)(invalidValue);
-            if (path19.length > 0) {
+            if (path20.length > 0) {
               prefix += ` at "${varName}${(0, _printPathArray.printPathArray)(
-                path19
+                path20
               )}"`;
             }
             onError(
@@ -56886,7 +58949,7 @@ var require_locatedError = __commonJS({
     exports.locatedError = locatedError;
     var _toError = require_toError();
     var _GraphQLError = require_GraphQLError();
-    function locatedError(rawOriginalError, nodes, path19) {
+    function locatedError(rawOriginalError, nodes, path20) {
       var _nodes;
       const originalError = (0, _toError.toError)(rawOriginalError);
       if (isLocatedGraphQLError(originalError)) {
@@ -56896,7 +58959,7 @@ var require_locatedError = __commonJS({
         nodes: (_nodes = originalError.nodes) !== null && _nodes !== void 0 ? _nodes : nodes,
         source: originalError.source,
         positions: originalError.positions,
-        path: path19,
+        path: path20,
         originalError
       });
     }
@@ -56956,20 +59019,20 @@ var require_execute = __commonJS({
       get errors() {
         return this._errors;
       }
-      add(error, path19) {
-        if (this._hasNulledPosition(path19)) {
+      add(error, path20) {
+        if (this._hasNulledPosition(path20)) {
           return;
         }
-        this._errorPositions.add(path19);
+        this._errorPositions.add(path20);
         this._errors.push(error);
       }
       _hasNulledPosition(startPath) {
-        let path19 = startPath;
-        while (path19 !== void 0) {
-          if (this._errorPositions.has(path19)) {
+        let path20 = startPath;
+        while (path20 !== void 0) {
+          if (this._errorPositions.has(path20)) {
             return true;
           }
-          path19 = path19.prev;
+          path20 = path20.prev;
         }
         return this._errorPositions.has(void 0);
       }
@@ -57119,27 +59182,27 @@ var require_execute = __commonJS({
         rootType,
         operation.selectionSet
       );
-      const path19 = void 0;
+      const path20 = void 0;
       switch (operation.operation) {
         case _ast.OperationTypeNode.QUERY:
-          return executeFields(exeContext, rootType, rootValue, path19, rootFields);
+          return executeFields(exeContext, rootType, rootValue, path20, rootFields);
         case _ast.OperationTypeNode.MUTATION:
           return executeFieldsSerially(
             exeContext,
             rootType,
             rootValue,
-            path19,
+            path20,
             rootFields
           );
         case _ast.OperationTypeNode.SUBSCRIPTION:
-          return executeFields(exeContext, rootType, rootValue, path19, rootFields);
+          return executeFields(exeContext, rootType, rootValue, path20, rootFields);
       }
     }
-    function executeFieldsSerially(exeContext, parentType, sourceValue, path19, fields) {
+    function executeFieldsSerially(exeContext, parentType, sourceValue, path20, fields) {
       return (0, _promiseReduce.promiseReduce)(
         fields.entries(),
         (results, [responseName, fieldNodes]) => {
-          const fieldPath = (0, _Path.addPath)(path19, responseName, parentType.name);
+          const fieldPath = (0, _Path.addPath)(path20, responseName, parentType.name);
           const result = executeField(
             exeContext,
             parentType,
@@ -57162,12 +59225,12 @@ var require_execute = __commonJS({
         /* @__PURE__ */ Object.create(null)
       );
     }
-    function executeFields(exeContext, parentType, sourceValue, path19, fields) {
+    function executeFields(exeContext, parentType, sourceValue, path20, fields) {
       const results = /* @__PURE__ */ Object.create(null);
       let containsPromise = false;
       try {
         for (const [responseName, fieldNodes] of fields.entries()) {
-          const fieldPath = (0, _Path.addPath)(path19, responseName, parentType.name);
+          const fieldPath = (0, _Path.addPath)(path20, responseName, parentType.name);
           const result = executeField(
             exeContext,
             parentType,
@@ -57195,7 +59258,7 @@ var require_execute = __commonJS({
       }
       return (0, _promiseForObject.promiseForObject)(results);
     }
-    function executeField(exeContext, parentType, source, fieldNodes, path19) {
+    function executeField(exeContext, parentType, source, fieldNodes, path20) {
       var _fieldDef$resolve;
       const fieldDef = getFieldDef(exeContext.schema, parentType, fieldNodes[0]);
       if (!fieldDef) {
@@ -57208,7 +59271,7 @@ var require_execute = __commonJS({
         fieldDef,
         fieldNodes,
         parentType,
-        path19
+        path20
       );
       try {
         const args = (0, _values.getArgumentValues)(
@@ -57221,7 +59284,7 @@ var require_execute = __commonJS({
         let completed;
         if ((0, _isPromise.isPromise)(result)) {
           completed = result.then(
-            (resolved2) => completeValue(exeContext, returnType, fieldNodes, info, path19, resolved2)
+            (resolved2) => completeValue(exeContext, returnType, fieldNodes, info, path20, resolved2)
           );
         } else {
           completed = completeValue(
@@ -57229,7 +59292,7 @@ var require_execute = __commonJS({
             returnType,
             fieldNodes,
             info,
-            path19,
+            path20,
             result
           );
         }
@@ -57238,9 +59301,9 @@ var require_execute = __commonJS({
             const error = (0, _locatedError.locatedError)(
               rawError,
               fieldNodes,
-              (0, _Path.pathToArray)(path19)
+              (0, _Path.pathToArray)(path20)
             );
-            return handleFieldError(error, returnType, path19, exeContext);
+            return handleFieldError(error, returnType, path20, exeContext);
           });
         }
         return completed;
@@ -57248,18 +59311,18 @@ var require_execute = __commonJS({
         const error = (0, _locatedError.locatedError)(
           rawError,
           fieldNodes,
-          (0, _Path.pathToArray)(path19)
+          (0, _Path.pathToArray)(path20)
         );
-        return handleFieldError(error, returnType, path19, exeContext);
+        return handleFieldError(error, returnType, path20, exeContext);
       }
     }
-    function buildResolveInfo(exeContext, fieldDef, fieldNodes, parentType, path19) {
+    function buildResolveInfo(exeContext, fieldDef, fieldNodes, parentType, path20) {
       return {
         fieldName: fieldDef.name,
         fieldNodes,
         returnType: fieldDef.type,
         parentType,
-        path: path19,
+        path: path20,
         schema: exeContext.schema,
         fragments: exeContext.fragments,
         rootValue: exeContext.rootValue,
@@ -57267,14 +59330,14 @@ var require_execute = __commonJS({
         variableValues: exeContext.variableValues
       };
     }
-    function handleFieldError(error, returnType, path19, exeContext) {
+    function handleFieldError(error, returnType, path20, exeContext) {
       if ((0, _definition.isNonNullType)(returnType)) {
         throw error;
       }
-      exeContext.collectedErrors.add(error, path19);
+      exeContext.collectedErrors.add(error, path20);
       return null;
     }
-    function completeValue(exeContext, returnType, fieldNodes, info, path19, result) {
+    function completeValue(exeContext, returnType, fieldNodes, info, path20, result) {
       if (result instanceof Error) {
         throw result;
       }
@@ -57284,7 +59347,7 @@ var require_execute = __commonJS({
           returnType.ofType,
           fieldNodes,
           info,
-          path19,
+          path20,
           result
         );
         if (completed === null) {
@@ -57303,7 +59366,7 @@ var require_execute = __commonJS({
           returnType,
           fieldNodes,
           info,
-          path19,
+          path20,
           result
         );
       }
@@ -57316,7 +59379,7 @@ var require_execute = __commonJS({
           returnType,
           fieldNodes,
           info,
-          path19,
+          path20,
           result
         );
       }
@@ -57326,7 +59389,7 @@ var require_execute = __commonJS({
           returnType,
           fieldNodes,
           info,
-          path19,
+          path20,
           result
         );
       }
@@ -57335,7 +59398,7 @@ var require_execute = __commonJS({
         "Cannot complete value of unexpected output type: " + (0, _inspect.inspect)(returnType)
       );
     }
-    function completeListValue(exeContext, returnType, fieldNodes, info, path19, result) {
+    function completeListValue(exeContext, returnType, fieldNodes, info, path20, result) {
       if (!(0, _isIterableObject.isIterableObject)(result)) {
         throw new _GraphQLError.GraphQLError(
           `Expected Iterable, but did not find one for field "${info.parentType.name}.${info.fieldName}".`
@@ -57344,7 +59407,7 @@ var require_execute = __commonJS({
       const itemType = returnType.ofType;
       let containsPromise = false;
       const completedResults = Array.from(result, (item, index) => {
-        const itemPath = (0, _Path.addPath)(path19, index, void 0);
+        const itemPath = (0, _Path.addPath)(path20, index, void 0);
         try {
           let completedItem;
           if ((0, _isPromise.isPromise)(item)) {
@@ -57402,7 +59465,7 @@ var require_execute = __commonJS({
       }
       return serializedResult;
     }
-    function completeAbstractValue(exeContext, returnType, fieldNodes, info, path19, result) {
+    function completeAbstractValue(exeContext, returnType, fieldNodes, info, path20, result) {
       var _returnType$resolveTy;
       const resolveTypeFn = (_returnType$resolveTy = returnType.resolveType) !== null && _returnType$resolveTy !== void 0 ? _returnType$resolveTy : exeContext.typeResolver;
       const contextValue = exeContext.contextValue;
@@ -57421,7 +59484,7 @@ var require_execute = __commonJS({
             ),
             fieldNodes,
             info,
-            path19,
+            path20,
             result
           )
         );
@@ -57438,7 +59501,7 @@ var require_execute = __commonJS({
         ),
         fieldNodes,
         info,
-        path19,
+        path20,
         result
       );
     }
@@ -57486,7 +59549,7 @@ var require_execute = __commonJS({
       }
       return runtimeType;
     }
-    function completeObjectValue(exeContext, returnType, fieldNodes, info, path19, result) {
+    function completeObjectValue(exeContext, returnType, fieldNodes, info, path20, result) {
       const subFieldNodes = collectSubfields(exeContext, returnType, fieldNodes);
       if (returnType.isTypeOf) {
         const isTypeOf = returnType.isTypeOf(result, exeContext.contextValue, info);
@@ -57499,7 +59562,7 @@ var require_execute = __commonJS({
               exeContext,
               returnType,
               result,
-              path19,
+              path20,
               subFieldNodes
             );
           });
@@ -57508,7 +59571,7 @@ var require_execute = __commonJS({
           throw invalidReturnTypeError(returnType, result, fieldNodes);
         }
       }
-      return executeFields(exeContext, returnType, result, path19, subFieldNodes);
+      return executeFields(exeContext, returnType, result, path20, subFieldNodes);
     }
     function invalidReturnTypeError(returnType, result, fieldNodes) {
       return new _GraphQLError.GraphQLError(
@@ -58614,13 +60677,13 @@ var require_subscribe = __commonJS({
           }
         );
       }
-      const path19 = (0, _Path.addPath)(void 0, responseName, rootType.name);
+      const path20 = (0, _Path.addPath)(void 0, responseName, rootType.name);
       const info = (0, _execute.buildResolveInfo)(
         exeContext,
         fieldDef,
         fieldNodes,
         rootType,
-        path19
+        path20
       );
       try {
         var _fieldDef$subscribe;
@@ -58640,7 +60703,7 @@ var require_subscribe = __commonJS({
         throw (0, _locatedError.locatedError)(
           error,
           fieldNodes,
-          (0, _Path.pathToArray)(path19)
+          (0, _Path.pathToArray)(path20)
         );
       }
     }
@@ -63088,9 +65151,9 @@ function arrayIndex(seg, length, forInsert) {
   if (i < 0 || i > (forInsert ? length : length - 1)) fail2();
   return i;
 }
-function get(doc, path19) {
+function get(doc, path20) {
   let cur = doc;
-  for (const seg of path19) {
+  for (const seg of path20) {
     if (cur === void 0) fail2();
     if (Array.isArray(cur)) cur = cur[arrayIndex(seg, cur.length, false)];
     else if (cur instanceof RegoSet) cur = cur.has(seg) ? seg : fail2();
@@ -63099,10 +65162,10 @@ function get(doc, path19) {
   }
   return cur === void 0 ? fail2() : cur;
 }
-function update(doc, path19, edit) {
+function update(doc, path20, edit) {
   if (doc === void 0) return fail2();
-  if (path19.length === 1) return edit(doc, path19[0]);
-  const [seg, ...rest] = path19;
+  if (path20.length === 1) return edit(doc, path20[0]);
+  const [seg, ...rest] = path20;
   if (Array.isArray(doc)) {
     const i = arrayIndex(seg, doc.length, false);
     const copy = [...doc];
@@ -63126,9 +65189,9 @@ function replaceKey(o, key, value) {
   if (value !== void 0) entries.push([key, value]);
   return makeObject(entries);
 }
-function add2(doc, path19, value) {
-  if (path19.length === 0) return value;
-  return update(doc, path19, (parent, last2) => {
+function add2(doc, path20, value) {
+  if (path20.length === 0) return value;
+  return update(doc, path20, (parent, last2) => {
     if (Array.isArray(parent)) {
       const i = arrayIndex(last2, parent.length, true);
       return [...parent.slice(0, i), value, ...parent.slice(i)];
@@ -63141,12 +65204,12 @@ function add2(doc, path19, value) {
     return fail2();
   });
 }
-function remove(doc, path19) {
-  if (path19.length === 0) {
+function remove(doc, path20) {
+  if (path20.length === 0) {
     if (doc === void 0) fail2();
     return void 0;
   }
-  return update(doc, path19, (parent, last2) => {
+  return update(doc, path20, (parent, last2) => {
     if (Array.isArray(parent)) {
       const i = arrayIndex(last2, parent.length, false);
       return [...parent.slice(0, i), ...parent.slice(i + 1)];
@@ -63162,8 +65225,8 @@ function remove(doc, path19) {
     return fail2();
   });
 }
-function isProperPrefix(prefix, path19) {
-  return prefix.length < path19.length && prefix.every((seg, i) => equal(seg, path19[i]));
+function isProperPrefix(prefix, path20) {
+  return prefix.length < path20.length && prefix.every((seg, i) => equal(seg, path20[i]));
 }
 function attr3(op, name) {
   if (!isObject(op) || !objectHas(op, name)) return fail2();
@@ -63171,26 +65234,26 @@ function attr3(op, name) {
 }
 function applyOne(doc, op) {
   const kind = attr3(op, "op");
-  const path19 = parsePointer(attr3(op, "path"));
+  const path20 = parsePointer(attr3(op, "path"));
   switch (kind) {
     case "add":
-      return add2(doc, path19, attr3(op, "value"));
+      return add2(doc, path20, attr3(op, "value"));
     case "remove":
-      return remove(doc, path19);
+      return remove(doc, path20);
     case "replace":
-      return add2(remove(doc, path19), path19, attr3(op, "value"));
+      return add2(remove(doc, path20), path20, attr3(op, "value"));
     case "move": {
       const from = parsePointer(attr3(op, "from"));
-      if (isProperPrefix(from, path19)) fail2();
+      if (isProperPrefix(from, path20)) fail2();
       const moved = get(doc, from);
-      return add2(remove(doc, from), path19, moved);
+      return add2(remove(doc, from), path20, moved);
     }
     case "copy": {
       const from = parsePointer(attr3(op, "from"));
-      return add2(doc, path19, get(doc, from));
+      return add2(doc, path20, get(doc, from));
     }
     case "test":
-      if (!equal(get(doc, path19), attr3(op, "value"))) fail2();
+      if (!equal(get(doc, path20), attr3(op, "value"))) fail2();
       return doc;
     default:
       return fail2();
@@ -65390,8 +67453,8 @@ var require_resolve = __commonJS({
       }
       return count2;
     }
-    function getFullPath(resolver, id = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver, id = "", normalize3) {
+      if (normalize3 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -66417,8 +68480,8 @@ var require_utils5 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path19) {
-      let input = path19;
+    function removeDotSegments(path20) {
+      let input = path20;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -66492,11 +68555,11 @@ var require_utils5 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path19) {
-      if (path19 === "" || path19[0] === "/") {
-        return removeDotSegments(path19);
+    function removeDotSegmentsRelative(path20) {
+      if (path20 === "" || path20[0] === "/") {
+        return removeDotSegments(path20);
       }
-      const segments2 = path19.split("/");
+      const segments2 = path20.split("/");
       const last2 = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -66859,8 +68922,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
+        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -67020,7 +69083,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize3(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -67420,7 +69483,7 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
+      normalize: normalize3,
       resolve,
       resolveComponent,
       equal: equal2,
@@ -70126,7 +72189,7 @@ function matchSchema(args) {
     throw new BuiltinError("eval_builtin_error", `json.match_schema: ${err.message}`);
   }
   const valid = fn(doc.json) === true;
-  const errors = valid ? [] : (fn.errors ?? []).map(describe4);
+  const errors = valid ? [] : (fn.errors ?? []).map(describe6);
   return [valid, errors];
 }
 function jsonType(x) {
@@ -70135,7 +72198,7 @@ function jsonType(x) {
   if (typeof x === "number") return Number.isInteger(x) ? "integer" : "number";
   return typeof x;
 }
-function describe4(e) {
+function describe6(e) {
   const segments2 = e.instancePath === "" ? [] : e.instancePath.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
   const p = e.params;
   const field2 = segments2.length === 0 ? "(root)" : segments2.join(".");
@@ -70742,16 +72805,16 @@ function pathsOf(name, args) {
 }
 function buildTree(paths) {
   const root2 = /* @__PURE__ */ new Map();
-  for (const path19 of paths) {
-    if (path19.length === 0) continue;
+  for (const path20 of paths) {
+    if (path20.length === 0) continue;
     let node = root2;
     let done = false;
-    for (let i = 0; i < path19.length - 1 && !done; i++) {
-      const k = canonicalKey(path19[i]);
+    for (let i = 0; i < path20.length - 1 && !done; i++) {
+      const k = canonicalKey(path20[i]);
       const existing = node.get(k);
       if (existing === void 0) {
         const child2 = /* @__PURE__ */ new Map();
-        node.set(k, { key: path19[i], child: child2 });
+        node.set(k, { key: path20[i], child: child2 });
         node = child2;
       } else if (existing.child === null) {
         done = true;
@@ -70759,7 +72822,7 @@ function buildTree(paths) {
         node = existing.child;
       }
     }
-    if (!done) node.set(canonicalKey(path19[path19.length - 1]), { key: path19[path19.length - 1], child: null });
+    if (!done) node.set(canonicalKey(path20[path20.length - 1]), { key: path20[path20.length - 1], child: null });
   }
   return root2;
 }
@@ -72695,11 +74758,11 @@ var init_units = __esm({
 // src/rego/builtins/walk.ts
 function walk(v) {
   const out2 = [];
-  const visit = (path19, x) => {
-    out2.push([path19, x]);
-    if (Array.isArray(x)) x.forEach((e, i) => visit([...path19, i], e));
-    else if (x instanceof RegoSet) for (const m of sortedMembers(x)) visit([...path19, m], m);
-    else if (isObject(x)) for (const [k, e] of sortedEntries(x)) visit([...path19, k], e);
+  const visit = (path20, x) => {
+    out2.push([path20, x]);
+    if (Array.isArray(x)) x.forEach((e, i) => visit([...path20, i], e));
+    else if (x instanceof RegoSet) for (const m of sortedMembers(x)) visit([...path20, m], m);
+    else if (isObject(x)) for (const [k, e] of sortedEntries(x)) visit([...path20, k], e);
   };
   visit([], v);
   return out2;
@@ -72723,12 +74786,12 @@ function neighbours(graph, node) {
 function reachablePaths(args) {
   const graph = obj2("graph.reachable_paths", args, 0);
   const paths = new RegoSet();
-  const follow = (node, path19, onPath) => {
+  const follow = (node, path20, onPath) => {
     if (!objectHas(graph, node)) {
-      paths.addDuringConstruction(path19);
+      paths.addDuringConstruction(path20);
       return;
     }
-    const here = [...path19, node];
+    const here = [...path20, node];
     const next = neighbours(graph, node);
     if (next.length === 0) {
       paths.addDuringConstruction(here);
@@ -73201,7 +75264,7 @@ function checkRecursion(tree) {
   for (const node of nodes) {
     const out2 = /* @__PURE__ */ new Set();
     for (const rule of rulesOf(node)) {
-      for (const path19 of referencedPaths(rule)) for (const n of reachable2(tree, path19)) out2.add(n);
+      for (const path20 of referencedPaths(rule)) for (const n of reachable2(tree, path20)) out2.add(n);
     }
     deps.set(node, out2);
   }
@@ -73211,7 +75274,7 @@ function checkRecursion(tree) {
   for (const start of nodes) {
     if (state2.has(start)) continue;
     const stack = [{ node: start, it: deps.get(start).values() }];
-    const path19 = [start];
+    const path20 = [start];
     state2.set(start, 1);
     while (stack.length) {
       const top = stack[stack.length - 1];
@@ -73219,13 +75282,13 @@ function checkRecursion(tree) {
       if (step3.done) {
         state2.set(top.node, 2);
         stack.pop();
-        path19.pop();
+        path20.pop();
         continue;
       }
       const next = step3.value;
       const s = state2.get(next);
       if (s === 1) {
-        const cycle = path19.slice(path19.indexOf(next));
+        const cycle = path20.slice(path20.indexOf(next));
         if (!cycle.some((n) => reported.has(n))) {
           cycle.forEach((n) => reported.add(n));
           const names = [...cycle, next].map((n) => n.name).join(" -> ");
@@ -73236,7 +75299,7 @@ function checkRecursion(tree) {
       }
       if (s === 2) continue;
       state2.set(next, 1);
-      path19.push(next);
+      path20.push(next);
       stack.push({ node: next, it: deps.get(next).values() });
     }
   }
@@ -73245,15 +75308,15 @@ function checkRecursion(tree) {
 function rulesOf(node) {
   return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.dynamicDefaults, ...node.defaultRule ? [node.defaultRule] : []];
 }
-function reachable2(tree, path19) {
+function reachable2(tree, path20) {
   const out2 = [];
   const visit = (node, depth) => {
     if (tree.hasRules(node)) out2.push(node);
-    if (depth === path19.length) {
+    if (depth === path20.length) {
       for (const n of tree.walk(node)) if (n !== node && tree.hasRules(n)) out2.push(n);
       return;
     }
-    const seg = path19[depth];
+    const seg = path20[depth];
     if (seg === NONE) return;
     if (seg === ANY) {
       for (const child3 of node.children.values()) visit(child3, depth + 1);
@@ -73472,10 +75535,10 @@ var init_with_values = __esm({
 function mockKey(target) {
   return target.kind === "function" ? `data.${target.path.join(".")}` : target.name;
 }
-function refFrom(path19, loc) {
-  const head = { type: "root", root: path19[0], loc };
-  if (path19.length === 1) return head;
-  return { type: "ref", head, path: path19.slice(1).map((p) => ({ type: "scalar", value: p, loc })), loc };
+function refFrom(path20, loc) {
+  const head = { type: "root", root: path20[0], loc };
+  if (path20.length === 1) return head;
+  return { type: "ref", head, path: path20.slice(1).map((p) => ({ type: "scalar", value: p, loc })), loc };
 }
 function plainName(t) {
   if (t.type === "var") return [t.name];
@@ -73801,10 +75864,10 @@ var init_resolve = __esm({
           case "var":
             return this.varTerm(t, scope);
           case "ref": {
-            const path19 = t.path.map((p) => this.term(p, scope));
+            const path20 = t.path.map((p) => this.term(p, scope));
             const head = t.head.type === "var" ? this.varTerm(t.head, scope) : this.term(t.head, scope);
-            if (head.type === "ref") return { type: "ref", head: head.head, path: [...head.path, ...path19], loc: t.loc };
-            return { type: "ref", head, path: path19, loc: t.loc };
+            if (head.type === "ref") return { type: "ref", head: head.head, path: [...head.path, ...path20], loc: t.loc };
+            return { type: "ref", head, path: path20, loc: t.loc };
           }
           case "array":
             return { ...t, items: t.items.map((x) => this.term(x, scope)) };
@@ -74482,11 +76545,11 @@ var init_tree = __esm({
       constructor() {
         this.root = this.newNode([]);
       }
-      newNode(path19) {
+      newNode(path20) {
         return {
           id: this.nextId++,
-          path: path19,
-          name: ["data", ...path19].join("."),
+          path: path20,
+          name: ["data", ...path20].join("."),
           children: /* @__PURE__ */ new Map(),
           complete: [],
           multi: [],
@@ -74496,18 +76559,18 @@ var init_tree = __esm({
           modules: []
         };
       }
-      ensure(path19) {
+      ensure(path20) {
         let node = this.root;
-        for (const p of path19) {
+        for (const p of path20) {
           let child2 = node.children.get(p);
           if (!child2) node.children.set(p, child2 = this.newNode([...node.path, p]));
           node = child2;
         }
         return node;
       }
-      get(path19) {
+      get(path20) {
         let node = this.root;
-        for (const p of path19) {
+        for (const p of path20) {
           node = node.children.get(p);
           if (!node) return void 0;
         }
@@ -74814,7 +76877,7 @@ function sensitivePortsBuiltin(args) {
 function providerDefaultBuiltin(args) {
   const name = "planguard.provider_default";
   const r = obj2(name, args, 0);
-  const path19 = arr(name, args, 1).map((s) => typeof s === "number" ? s : String(s));
+  const path20 = arr(name, args, 1).map((s) => typeof s === "number" ? s : String(s));
   const type = objectGet(r, "type");
   const expressions = objectGet(r, "expressions");
   if (typeof type !== "string") return void 0;
@@ -74825,17 +76888,17 @@ function providerDefaultBuiltin(args) {
       isUnknown: unknownTest(r),
       expressions: expressions && typeof expressions === "object" && !Array.isArray(expressions) && !(expressions instanceof RegoSet) ? expressions : void 0
     },
-    path19
+    path20
   );
   return d ? { value: d.value, source: d.source } : void 0;
 }
 function unknownTest(r) {
   const mask2 = objectGet(r, "after_unknown");
-  if (mask2 && typeof mask2 === "object" && !Array.isArray(mask2) && !(mask2 instanceof RegoSet)) return (path19) => maskCovers(mask2, path19);
+  if (mask2 && typeof mask2 === "object" && !Array.isArray(mask2) && !(mask2 instanceof RegoSet)) return (path20) => maskCovers(mask2, path20);
   const listed = objectGet(r, "unknown_paths");
   const paths = Array.isArray(listed) ? listed.filter((p) => typeof p === "string") : [];
-  return (path19) => {
-    const text3 = toSteps(path19).join(".");
+  return (path20) => {
+    const text3 = toSteps(path20).join(".");
     return paths.some((u) => text3 === u || text3.startsWith(`${u}.`));
   };
 }
@@ -74859,7 +76922,7 @@ var init_planguard_builtins = __esm({
 
 // src/policy/rego/compiled-cache.ts
 import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function compilerFingerprint(regoDir) {
   return engineFingerprint(regoDir, "compiler/compile.js");
@@ -74903,8 +76966,8 @@ var init_compiled_cache = __esm({
     init_planguard_builtins();
     init_ast_cache();
     FORMAT2 = 2;
-    HERE2 = path12.dirname(fileURLToPath3(import.meta.url));
-    COMPILED_CACHE_FILE = path12.join(HERE2, "bundled-compiled.json");
+    HERE2 = path13.dirname(fileURLToPath3(import.meta.url));
+    COMPILED_CACHE_FILE = path13.join(HERE2, "bundled-compiled.json");
     LIBRARY_OPTIONS = { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS };
     LOCATION_KEYS = /* @__PURE__ */ new Set(["loc", "pkgLoc"]);
     CompiledLibrary = class {
@@ -75051,9 +77114,9 @@ function sortedKeys(obj3) {
   if (!keys) sortedKeyCache.set(obj3, keys = Object.keys(obj3).sort(compareStrings));
   return keys;
 }
-function setPath(base, path19, value) {
-  if (path19.length === 0) return value;
-  const [first, ...rest] = path19;
+function setPath(base, path20, value) {
+  if (path20.length === 0) return value;
+  const [first, ...rest] = path20;
   const obj3 = base !== void 0 && isObject(base) ? base : {};
   const entries = [...objectEntries(obj3)].filter(([k]) => k !== first);
   entries.push([first, setPath(objectGet(obj3, first), rest, value)]);
@@ -75152,14 +77215,14 @@ var init_context = __esm({
         return new _Context(this.input, this.data, new Map(this.overrides), new Map(this.mocks));
       }
       /** Replaces `data.<path>`: base data and any virtual document there. */
-      overrideData(path19, value) {
-        this.data = setPath(this.data, path19, value);
-        const key = path19.join("\0");
+      overrideData(path20, value) {
+        this.data = setPath(this.data, path20, value);
+        const key = path20.join("\0");
         for (const [k, o] of [...this.overrides]) {
           if (k === key || k.startsWith(key + "\0")) this.overrides.delete(k);
-          else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path19.slice(o.path.length), value) });
+          else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path20.slice(o.path.length), value) });
         }
-        this.overrides.set(key, { path: path19, value });
+        this.overrides.set(key, { path: path20, value });
       }
     };
   }
@@ -75304,14 +77367,14 @@ function isMemberKV(key, value, coll) {
   const v = indexValue(coll, key);
   return v !== void 0 && equal(v, value);
 }
-function setInputPath(input, path19, value) {
+function setInputPath(input, path20, value) {
   let out2 = input;
   const build = (base, i) => {
-    if (i === path19.length) return value;
+    if (i === path20.length) return value;
     const obj3 = base !== void 0 && isObject(base) ? base : {};
     const entries = [];
-    forEachMember(obj3, (k, v) => (k !== path19[i] && entries.push([k, v]), false));
-    entries.push([path19[i], build(indexValue(obj3, path19[i]), i + 1)]);
+    forEachMember(obj3, (k, v) => (k !== path20[i] && entries.push([k, v]), false));
+    entries.push([path20[i], build(indexValue(obj3, path20[i]), i + 1)]);
     return makeObject(entries);
   };
   out2 = build(out2, 0);
@@ -75369,9 +77432,9 @@ var init_evaluator = __esm({
       // ---------------------------------------------------------------------------
       // Entry points
       /** The value of `data.<path>`, or undefined. */
-      valueAt(path19) {
+      valueAt(path20) {
         let out2;
-        const terms = path19.map((p) => ({ type: "scalar", value: p, loc: TRUE_TERM.loc }));
+        const terms = path20.map((p) => ({ type: "scalar", value: p, loc: TRUE_TERM.loc }));
         this.walkData(this.program.tree.root, this.ctx.data, terms, 0, (v) => {
           out2 = v;
           return true;
@@ -75729,9 +77792,9 @@ var init_evaluator = __esm({
       }
       directRef(t) {
         let v = t.head.type === "var" ? this.boundValue(t.head) : this.ctx.input;
-        const path19 = t.path;
-        for (let i = 0; i < path19.length && v !== void 0; i++) {
-          const seg = path19[i];
+        const path20 = t.path;
+        for (let i = 0; i < path20.length && v !== void 0; i++) {
+          const seg = path20[i];
           const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot] : void 0;
           if (key === void 0) return NEEDS_SEARCH;
           if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object) v = ownMember(v, key);
@@ -75853,9 +77916,9 @@ var init_evaluator = __esm({
        * `index` is indexBase below a base document in `data` (OPA reads those
        * through its store's string paths), indexValue everywhere else.
        */
-      walkValue(v, path19, i, k, index = indexValue) {
-        for (; i < path19.length; i++) {
-          const seg = path19[i];
+      walkValue(v, path20, i, k, index = indexValue) {
+        for (; i < path20.length; i++) {
+          const seg = path20[i];
           let key;
           if (seg.type === "scalar") key = seg.value;
           else if (seg.type === "var") key = this.frame[seg.slot];
@@ -75866,7 +77929,7 @@ var init_evaluator = __esm({
               return forEachMember(v, (mk, child3) => {
                 if ((++this.steps & 1023) === 0) this.tick();
                 this.frame[slot] = mk;
-                const r = this.walkValue(child3, path19, rest, k, index);
+                const r = this.walkValue(child3, path20, rest, k, index);
                 this.frame[slot] = void 0;
                 return r;
               });
@@ -75875,10 +77938,10 @@ var init_evaluator = __esm({
               const base = v;
               return this.evalTerm(seg, (kv) => {
                 const child3 = index(base, kv);
-                return child3 !== void 0 && this.walkValue(child3, path19, rest, k, index);
+                return child3 !== void 0 && this.walkValue(child3, path20, rest, k, index);
               });
             }
-            return forEachMember(v, (mk, child3) => this.unifyPattern(seg, mk, () => this.walkValue(child3, path19, rest, k, index)));
+            return forEachMember(v, (mk, child3) => this.unifyPattern(seg, mk, () => this.walkValue(child3, path20, rest, k, index)));
           }
           const child2 = index(v, key);
           if (child2 === void 0) return false;
@@ -75891,31 +77954,31 @@ var init_evaluator = __esm({
        * side. Packages are walked without evaluating rules that are not on the
        * path; a rule's value is computed (once) when the path reaches it.
        */
-      walkData(node, base, path19, i, k) {
+      walkData(node, base, path20, i, k) {
         for (; ; ) {
-          if (!node) return base === void 0 ? false : this.walkValue(base, path19, i, k, indexBase);
+          if (!node) return base === void 0 ? false : this.walkValue(base, path20, i, k, indexBase);
           if (this.program.tree.hasRules(node)) {
             const v = this.nodeValue(node, base);
-            return v === void 0 ? false : this.walkValue(v, path19, i, k);
+            return v === void 0 ? false : this.walkValue(v, path20, i, k);
           }
-          if (i === path19.length) {
+          if (i === path20.length) {
             const v = this.materialize(node, base);
             return v === void 0 ? false : k(v);
           }
-          const seg = path19[i];
+          const seg = path20[i];
           let key;
           if (seg.type === "scalar") key = seg.value;
           else if (seg.type === "var") key = this.frame[seg.slot];
-          if (key === void 0) return this.iterateData(node, base, path19, i, k);
+          if (key === void 0) return this.iterateData(node, base, path20, i, k);
           if (typeof key !== "string") {
             const child2 = base === void 0 ? void 0 : indexBase(base, key);
-            return child2 === void 0 ? false : this.walkValue(child2, path19, i + 1, k, indexBase);
+            return child2 === void 0 ? false : this.walkValue(child2, path20, i + 1, k, indexBase);
           }
           const childBase = base === void 0 ? void 0 : indexBase(base, key);
           const childNode = node.children.get(key);
           if (childNode && this.ctx.overrides.size > 0) {
             const o = this.ctx.overrides.get(childNode.path.join("\0"));
-            if (o) return this.walkValue(o.value, path19, i + 1, k);
+            if (o) return this.walkValue(o.value, path20, i + 1, k);
           }
           node = childNode;
           base = childBase;
@@ -75923,8 +77986,8 @@ var init_evaluator = __esm({
         }
       }
       /** `data.x[k]` with k unbound: packages and rules by name, then base keys. */
-      iterateData(node, base, path19, i, k) {
-        const seg = path19[i];
+      iterateData(node, base, path20, i, k) {
+        const seg = path20[i];
         const keys = new Set(node.children.keys());
         if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key === "string" && keys.add(key), false));
         const sorted = [...keys].sort();
@@ -75932,14 +77995,14 @@ var init_evaluator = __esm({
         if (base !== void 0 && isObject(base)) forEachMember(base, (key) => (typeof key !== "string" && nonString.push(key), false));
         for (const key of sorted) {
           const stop = this.unifyPattern(seg, key, () => {
-            const rest = [{ type: "scalar", value: key, loc: seg.loc }, ...path19.slice(i + 1)];
+            const rest = [{ type: "scalar", value: key, loc: seg.loc }, ...path20.slice(i + 1)];
             return this.walkData(node, base, rest, 0, k);
           });
           if (stop) return true;
         }
         for (const key of nonString) {
           const child2 = indexValue(base, key);
-          if (this.unifyPattern(seg, key, () => this.walkValue(child2, path19, i + 1, k, indexBase))) return true;
+          if (this.unifyPattern(seg, key, () => this.walkValue(child2, path20, i + 1, k, indexBase))) return true;
         }
         return false;
       }
@@ -76181,18 +78244,18 @@ var init_evaluator = __esm({
         } catch (err) {
           if (err instanceof RegoError || err instanceof RangeError) throw err;
           const rule = this.currentRuleName();
-          const where2 = rule ? ` (in ${rule})` : "";
-          if (err instanceof BuiltinLimitError) throw new RegoError(err.code, err.message + where2, t.loc);
+          const where3 = rule ? ` (in ${rule})` : "";
+          if (err instanceof BuiltinLimitError) throw new RegoError(err.code, err.message + where3, t.loc);
           if (!this.options.strict) return void 0;
-          if (err instanceof BuiltinError) throw new RegoError(err.code, err.message + where2, t.loc);
-          throw new RegoError("eval_builtin_error", `${def2.name}: ${err instanceof Error ? err.message : String(err)}${where2}`, t.loc);
+          if (err instanceof BuiltinError) throw new RegoError(err.code, err.message + where3, t.loc);
+          throw new RegoError("eval_builtin_error", `${def2.name}: ${err instanceof Error ? err.message : String(err)}${where3}`, t.loc);
         }
         if (typeof out2 === "object" && out2 !== null && collectionSize(out2) > MAX_COLLECTION_SIZE) this.tooLarge(t.loc, def2.name);
         return out2;
       }
-      node(path19) {
-        if (!this.nodeCache.has(path19)) this.nodeCache.set(path19, this.program.tree.get(path19));
-        return this.nodeCache.get(path19);
+      node(path20) {
+        if (!this.nodeCache.has(path20)) this.nodeCache.set(path20, this.program.tree.get(path20));
+        return this.nodeCache.get(path20);
       }
       callFunction(target, t, k) {
         const node = this.node(target.path);
@@ -76411,11 +78474,11 @@ function parseDataRef(ref) {
   if (/^data(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(ref)) return ref.split(".").slice(1);
   const t = parseTerm(ref, "ref");
   const head = t.type === "ref" ? t.head : t;
-  const path19 = t.type === "ref" ? t.path : [];
-  if (head.type !== "var" || head.name !== "data" || !path19.every((p) => p.type === "scalar")) {
+  const path20 = t.type === "ref" ? t.path : [];
+  if (head.type !== "var" || head.name !== "data" || !path20.every((p) => p.type === "scalar")) {
     throw new RegoError("rego_parse_error", `not a reference into data: ${ref}`);
   }
-  return path19.map((p) => String(p.value));
+  return path20.map((p) => String(p.value));
 }
 function guard(ev, f) {
   try {
@@ -76566,9 +78629,9 @@ var init_rego = __esm({
         });
       }
       evaluate(ref) {
-        const path19 = parseDataRef(ref);
+        const path20 = parseDataRef(ref);
         const ev = this.evaluator();
-        return guard(ev, () => ev.valueAt(path19));
+        return guard(ev, () => ev.valueAt(path20));
       }
       query(text3) {
         const q = this.program.compileQuery(text3);
@@ -76609,8 +78672,8 @@ function compilePolicies(sources, preparsed2, library) {
 function policyInputError(err) {
   const first = err.errors[0] ?? err;
   const more2 = err.errors.length > 1 ? ` (and ${err.errors.length - 1} more)` : "";
-  const where2 = `${first.file ?? "policy"}${first.line ? `:${first.line}:${first.col ?? 0}` : ""}`;
-  return new InputError(where2, `${first.code}: ${first.message.split("\n")[0]}${more2}`);
+  const where3 = `${first.file ?? "policy"}${first.line ? `:${first.line}:${first.col ?? 0}` : ""}`;
+  return new InputError(where3, `${first.code}: ${first.message.split("\n")[0]}${more2}`);
 }
 var EngineProgram;
 var init_compile2 = __esm({
@@ -76673,7 +78736,7 @@ __export(load_exports, {
   readBundledPolicies: () => readBundledPolicies
 });
 import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 async function loadRegoPolicies(flags) {
   const own = (await readPolicies(flags.paths, false)).map((s) => ({ ...s, regoVersion: flags.regoVersion ?? "v1" }));
   const sources = [...flags.bundled ? await readBundledPolicies() : [], ...own];
@@ -76693,7 +78756,7 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
     const walk2 = (d) => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const full = path13.join(d, e.name);
+        const full = path14.join(d, e.name);
         if (e.isDirectory()) walk2(full);
         else if (e.isFile()) {
           if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
@@ -76705,10 +78768,10 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
   } catch {
     return readPolicies([dir], true);
   }
-  const key = (f) => f.split(path13.sep).join("/");
+  const key = (f) => f.split(path14.sep).join("/");
   files.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   try {
-    return files.map((file) => ({ file: path13.relative(path13.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync3(file, "utf8"), bundled: true }));
+    return files.map((file) => ({ file: path14.relative(path14.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync3(file, "utf8"), bundled: true }));
   } catch {
     return readPolicies([dir], true);
   }
@@ -76788,20 +78851,20 @@ var init_output = __esm({
 
 // src/cli/source-dir.ts
 import { existsSync as existsSync6, statSync } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function sourceOptions(flags, inputs) {
   if (flags.sourceDir !== void 0) requireDirectory(flags.sourceDir, "--source-dir");
   if (flags.repoRoot !== void 0) requireDirectory(flags.repoRoot, "--repo-root");
-  const explicitRoot = flags.repoRoot === void 0 ? void 0 : path14.resolve(flags.repoRoot);
+  const explicitRoot = flags.repoRoot === void 0 ? void 0 : path15.resolve(flags.repoRoot);
   if (flags.sourceDir !== void 0) {
-    const sourceDir = path14.resolve(flags.sourceDir);
+    const sourceDir = path15.resolve(flags.sourceDir);
     const source = { sourceDir, repoRoot: explicitRoot ?? defaultRoot(sourceDir) };
     return { source, repoRoot: () => source.repoRoot };
   }
   let chosenRoot;
   const resolve = async (file, configuration, addresses) => {
     const cwd = process.cwd();
-    const candidates = file === "-" ? [cwd] : [path14.dirname(path14.resolve(file)), cwd];
+    const candidates = file === "-" ? [cwd] : [path15.dirname(path15.resolve(file)), cwd];
     const sourceDir = await chooseRootModule(file, candidates, rootModuleBlocks(configuration, addresses));
     if (sourceDir === void 0) return void 0;
     const repoRoot = explicitRoot ?? defaultRoot(sourceDir);
@@ -76814,16 +78877,16 @@ function sourceOptions(flags, inputs) {
       if (explicitRoot !== void 0) return explicitRoot;
       if (chosenRoot !== void 0) return chosenRoot;
       const first = inputs.find((f) => f !== "-");
-      return defaultRoot(first !== void 0 ? path14.dirname(path14.resolve(first)) : process.cwd());
+      return defaultRoot(first !== void 0 ? path15.dirname(path15.resolve(first)) : process.cwd());
     }
   };
 }
 function defaultRoot(dir) {
   const root2 = findRepoRoot(dir);
-  if (existsSync6(path14.join(root2, ".git"))) return root2;
+  if (existsSync6(path15.join(root2, ".git"))) return root2;
   const cwd = process.cwd();
-  const relative = path14.relative(cwd, dir);
-  return relative === "" || !relative.startsWith("..") && !path14.isAbsolute(relative) ? cwd : dir;
+  const relative = path15.relative(cwd, dir);
+  return relative === "" || !relative.startsWith("..") && !path15.isAbsolute(relative) ? cwd : dir;
 }
 function requireDirectory(dir, flag) {
   let isDir;
@@ -76909,8 +78972,8 @@ function formatText(result, options = { color: false }) {
   if (suppressed.length > 0 && layout === "full") {
     lines.push(`SUPPRESSED (${suppressed.length})`);
     for (const f of suppressed) {
-      const where2 = f.suppression.origin ? `, ${f.suppression.origin}` : "";
-      lines.push(`  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression.kind}${where2}: ${f.suppression.reason || "no reason given"})`)}`);
+      const where3 = f.suppression.origin ? `, ${f.suppression.origin}` : "";
+      lines.push(`  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression.kind}${where3}: ${f.suppression.reason || "no reason given"})`)}`);
     }
     lines.push("");
   }
@@ -76926,9 +78989,9 @@ function formatText(result, options = { color: false }) {
   return lines.join("\n") + "\n";
 }
 function findingLines(f, rule, paint) {
-  const where2 = f.resource ? f.resource.address : "(plan)";
+  const where3 = f.resource ? f.resource.address : "(plan)";
   const lines = [
-    `  ${f.ruleId}  ${where2}  [${f.category}]`,
+    `  ${f.ruleId}  ${where3}  [${f.category}]`,
     `    ${f.message}`,
     `    ${paint(DIM, `at ${locationText(f)}${f.attribute ? ` (${f.attribute})` : ""}`)}`
   ];
@@ -79585,10 +81648,10 @@ ${indent}${str4}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -79606,17 +81669,17 @@ ${indent}${str4}`;
       }
       return schema.createNode(v, false);
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && path20[Symbol.iterator]().next().done;
     var Collection = class _Collection extends Node {
       constructor(schema) {
         super();
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path19, value) {
-        if (isEmptyPath(path19)) this.add(value);
+      addIn(path20, value) {
+        if (isEmptyPath(path20)) this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (node instanceof _Collection) node.addIn(rest, value);
           else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
@@ -81659,8 +83722,8 @@ ${pair.comment}` : item.comment;
     }
     function warnFileDeprecation(filename) {
       if (shouldWarn(true)) {
-        const path19 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
-        warn(`The endpoint 'yaml/${path19}' will be removed in a future release.`, "DeprecationWarning");
+        const path20 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
+        warn(`The endpoint 'yaml/${path20}' will be removed in a future release.`, "DeprecationWarning");
       }
     }
     var warned = {};
@@ -82570,22 +84633,22 @@ ${cbNode.commentBefore}` : cb;
         assertCollection(this.contents);
         return this.contents.add(value);
       }
-      addIn(path19, value) {
+      addIn(path20, value) {
         assertCollection(this.contents);
-        this.contents.addIn(path19, value);
+        this.contents.addIn(path20, value);
       }
       delete(key) {
         assertCollection(this.contents);
         return this.contents.delete(key);
       }
-      deleteIn(path19) {
-        if (resolveSeq.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (resolveSeq.isEmptyPath(path20)) {
           if (this.contents == null) return false;
           this.contents = null;
           return true;
         }
         assertCollection(this.contents);
-        return this.contents.deleteIn(path19);
+        return this.contents.deleteIn(path20);
       }
       getDefaults() {
         return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
@@ -82593,26 +84656,26 @@ ${cbNode.commentBefore}` : cb;
       get(key, keepScalar) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
       }
-      getIn(path19, keepScalar) {
-        if (resolveSeq.isEmptyPath(path19)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path19, keepScalar) : void 0;
+      getIn(path20, keepScalar) {
+        if (resolveSeq.isEmptyPath(path20)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       has(key) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
       }
-      hasIn(path19) {
-        if (resolveSeq.isEmptyPath(path19)) return this.contents !== void 0;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path19) : false;
+      hasIn(path20) {
+        if (resolveSeq.isEmptyPath(path20)) return this.contents !== void 0;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path20) : false;
       }
       set(key, value) {
         assertCollection(this.contents);
         this.contents.set(key, value);
       }
-      setIn(path19, value) {
-        if (resolveSeq.isEmptyPath(path19)) this.contents = value;
+      setIn(path20, value) {
+        if (resolveSeq.isEmptyPath(path20)) this.contents = value;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       setSchema(id, customTags) {
@@ -83381,7 +85444,9 @@ async function scanCommand(files, flags) {
   if (flags.quiet && flags.compact) throw new UsageError("--quiet and --compact are two layouts of the text report: give one");
   const maxBytes = parseSize(flags.maxInputSize);
   const source = sourceOptions(flags, files);
-  const { config: config2, file: configFile, source: configSource2 } = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
+  const loaded = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
+  const { file: configFile, source: configSource2 } = loaded;
+  const config2 = withEnvironment(loaded.config, flags.environment);
   const baseline = flags.baseline === void 0 ? void 0 : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   const regoVersion = parseRegoVersion(flags.regoVersion);
   const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };
@@ -83531,13 +85596,13 @@ var init_compile_tests = __esm({
 
 // src/policy/rego/policy-tree.ts
 import { stat as stat4 } from "node:fs/promises";
-import path15 from "node:path";
+import path16 from "node:path";
 async function readPolicyTree(paths, dataFiles = []) {
   const tree = { sources: [], data: {} };
   const origins = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   const firstTime = (file) => {
-    const key = path15.resolve(file);
+    const key = path16.resolve(file);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -83556,11 +85621,11 @@ async function readPolicyTree(paths, dataFiles = []) {
     }
     const files = (await (0, import_fast_glob3.default)(["**/*.rego", ...DATA_EXTENSIONS.map((e) => `**/*${e}`)], { cwd: p, onlyFiles: true, caseSensitiveMatch: false, ignore: ["**/node_modules/**"] })).sort();
     if (files.length === 0) throw new InputError(p, "holds no .rego, JSON or YAML files");
-    const rego = files.filter((f) => f.toLowerCase().endsWith(".rego")).map((f) => path15.join(p, f)).filter(firstTime);
+    const rego = files.filter((f) => f.toLowerCase().endsWith(".rego")).map((f) => path16.join(p, f)).filter(firstTime);
     if (rego.length > 0) tree.sources.push(...await readPolicies(rego, false, true));
     for (const f of files.filter(isDataFile)) {
-      const dir = path15.posix.dirname(f);
-      await mergeDataFile(tree.data, origins, path15.join(p, f), dir === "." ? [] : dir.split("/"));
+      const dir = path16.posix.dirname(f);
+      await mergeDataFile(tree.data, origins, path16.join(p, f), dir === "." ? [] : dir.split("/"));
     }
   }
   for (const file of dataFiles) await mergeDataFile(tree.data, origins, file, []);
@@ -83611,7 +85676,7 @@ var init_policy_tree = __esm({
     init_load();
     init_runner();
     DATA_EXTENSIONS = [".json", ".yaml", ".yml"];
-    isDataFile = (file) => DATA_EXTENSIONS.includes(path15.extname(file).toLowerCase());
+    isDataFile = (file) => DATA_EXTENSIONS.includes(path16.extname(file).toLowerCase());
     isPlainObject4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   }
 });
@@ -83692,7 +85757,7 @@ init_github();
 // src/action/run.ts
 import { appendFileSync as appendFileSync2, copyFileSync, existsSync as existsSync8, mkdirSync, mkdtempSync, readFileSync as readFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -83740,7 +85805,7 @@ async function driftCommand(plan2, flags) {
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs2(flags.format, flags.output, DRIFT_FORMAT_NAMES);
   const maxBytes = parseSize(flags.maxInputSize);
-  const { config: config2 } = await loadConfig2(flags.config);
+  const config2 = withEnvironment((await loadConfig2(flags.config)).config, flags.environment);
   const source = sourceOptions2(flags, "plan" in target ? [target.plan] : [target.current]);
   const rego = await loadRegoPolicies2({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
   const judges = rego ? [regoJudge2(rego, config2)] : [];
@@ -84146,7 +86211,7 @@ function registerScan(program2) {
 init_errors();
 init_common_options();
 init_exit();
-import path16 from "node:path";
+import path17 from "node:path";
 function registerTest(program2) {
   program2.command("test").description("run the test_* rules of Rego policies, like opa test").argument("[paths...]", "policy files or directories (default: the working directory)").option("-f, --format <format>", "text or json", "text").option("-r, --run <regex>", "run only tests whose name matches").option("-d, --data <file>", "JSON or YAML document merged at the root of data; repeatable", collect, []).option("-v, --verbose", "list every test, with its print output and trace notes").option("--timeout <ms>", "time budget of each test", "10000").option("--rego-version <v0|v1>", "Rego syntax of the policy files: v1 (OPA 1.x, the default) or v0 (OPA 0.x)", "v1").action(async (paths, flags) => {
     process.exitCode = await testCommand(paths.length > 0 ? paths : ["."], flags);
@@ -84169,13 +86234,13 @@ async function testCommand(paths, flags) {
   const tree = await readPolicyTree2(paths, flags.data);
   const sources = tree.sources;
   if (sources.length === 0) throw new InputError(paths.join(", "), "holds no .rego files");
-  const lib = path16.join(BUNDLED_POLICY_DIR2, "lib", "lib.rego");
-  if (!sources.some((s) => path16.resolve(s.file) === lib)) sources.push(...await readPolicies2([lib], false));
+  const lib = path17.join(BUNDLED_POLICY_DIR2, "lib", "lib.rego");
+  if (!sources.some((s) => path17.resolve(s.file) === lib)) sources.push(...await readPolicies2([lib], false));
   const data = tree.data;
   const { compiled: compiled3, broken } = compileLeavingOutBroken2(
     sources.map((s) => {
-      const own = path16.resolve(s.file) === lib;
-      return { file: path16.relative(process.cwd(), s.file) || s.file, text: s.text, regoVersion: own ? "v1" : regoVersion, required: own };
+      const own = path17.resolve(s.file) === lib;
+      return { file: path17.relative(process.cwd(), s.file) || s.file, text: s.text, regoVersion: own ? "v1" : regoVersion, required: own };
     }),
     { extraBuiltins: PLANGUARD_BUILTINS2 }
   );
@@ -84246,7 +86311,7 @@ init_github();
 // src/action/args.ts
 init_config();
 import { existsSync as existsSync7 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/action/inputs.ts
 import { appendFileSync } from "node:fs";
@@ -84330,11 +86395,12 @@ function readInputs(env) {
     jobSummary: read2(() => getBooleanInput("job-summary", true, env)),
     ...config2 !== void 0 ? { config: config2 } : {},
     sourceDir: getInput("source-dir", env),
+    environment: getInput("environment", env),
     scan
   };
 }
 function findConfig(plan2) {
-  const candidates = plan2 === "-" ? [DEFAULT_CONFIG_FILE] : [path17.join(path17.dirname(plan2), DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE];
+  const candidates = plan2 === "-" ? [DEFAULT_CONFIG_FILE] : [path18.join(path18.dirname(plan2), DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE];
   return candidates.find((file) => existsSync7(file));
 }
 function commandLine(inputs, files, ruleFlags) {
@@ -84344,6 +86410,7 @@ function commandLine(inputs, files, ruleFlags) {
   if (inputs.softFail) args.push("--soft-fail");
   if (inputs.config !== void 0) args.push("--config", inputs.config);
   if (inputs.sourceDir !== "") args.push("--source-dir", inputs.sourceDir);
+  if (inputs.environment !== "") args.push("--environment", inputs.environment);
   if (inputs.mode === "scan") {
     const s = inputs.scan;
     for (const p of s.policy) args.push("--policy", p);
@@ -84404,8 +86471,8 @@ async function runAction(env = process.env) {
     const cwd = getInput("working-directory", env);
     if (cwd !== "") process.chdir(cwd);
     inputs = readInputs(env);
-    const work = mkdtempSync(path18.join(tmpdir(), "planguard-action-"));
-    const files = { sarif: path18.join(work, "planguard.sarif"), json: path18.join(work, "report.json"), markdown: path18.join(work, "summary.md") };
+    const work = mkdtempSync(path19.join(tmpdir(), "planguard-action-"));
+    const files = { sarif: path19.join(work, "planguard.sarif"), json: path19.join(work, "report.json"), markdown: path19.join(work, "summary.md") };
     code19 = await main(commandLine(inputs, files, scanHasRuleFlags()), { onError: fail4 });
     if (existsSync8(files.sarif)) publishSarif(files.sarif, inputs.sarifFile, env, fail4);
     if (code19 === 2 && errors.length === 0) {
@@ -84440,13 +86507,13 @@ function failedRules(jsonFile) {
 }
 function publishSarif(written, target, env, fail4) {
   try {
-    mkdirSync(path18.dirname(path18.resolve(target)), { recursive: true });
+    mkdirSync(path19.dirname(path19.resolve(target)), { recursive: true });
     copyFileSync(written, target);
   } catch (err) {
     fail4(`${target}: cannot write the SARIF report: ${err instanceof Error ? err.message : String(err)}`);
     return;
   }
-  setOutput("sarif-file", path18.resolve(target), env);
+  setOutput("sarif-file", path19.resolve(target), env);
 }
 function readCounts(mode, jsonFile) {
   if (!existsSync8(jsonFile)) return void 0;
