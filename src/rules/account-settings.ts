@@ -24,8 +24,8 @@ function ofType(model: Model, type: string): Resource[] {
   return model.resources.filter((r) => r.type === type && r.willExist && r.mode === "managed");
 }
 
-/** Every attribute true (each read with the provider's default when left out). */
-function allTrue(model: Model, resources: readonly Resource[], attributes: readonly string[]): SettingState {
+/** Every attribute true in one of the resources (each read with the provider's default when left out). */
+export function allTrue(model: Model, resources: readonly Resource[], attributes: readonly string[]): SettingState {
   if (resources.length === 0) return "absent";
   let unknown = false;
   for (const r of resources) {

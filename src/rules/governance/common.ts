@@ -1,8 +1,8 @@
 import type { EnvironmentDeclaration, PlanguardConfig } from "../../config/config.js";
-import { ownerOf, resolveEnvironment, type IdentityKind } from "../../governance/environments.js";
+import { ownerOf, providerIdentities, resolveEnvironment, type IdentityKind } from "../../governance/environments.js";
 import { isUnknown, type Model, type Resource } from "../../plan/model.js";
 import { readAttribute } from "../read.js";
-import { unknown, type Outcome, type RuleContext } from "../../policy/rule.js";
+import { fail, unknown, type Outcome, type RuleContext } from "../../policy/rule.js";
 
 /** Shared by the governance rules: the plan's environment, and walking a resource's string values. */
 
@@ -113,6 +113,29 @@ export function outsideUnknowns(model: Model, r: Resource, judged: (path: string
   const out: Outcome[] = [];
   for (const path of unknownPaths(r)) {
     if (judged(path) && unknownFromOutside(model, r, path)) out.push(unknown(`${what} in ${path} comes from outside this plan and is known only after apply.`, path));
+  }
+  return out;
+}
+
+/**
+ * The provider-level check every cloud shares: each provider configuration
+ * whose identity of `kind` (an AWS account, a GCP project, an Azure
+ * subscription) another environment owns, and each whose identity is known
+ * only after apply. Nothing without a current environment.
+ */
+export function foreignProviders(ctx: RuleContext, kind: IdentityKind, noun: string): Outcome[] | undefined {
+  const env = currentEnvironment(ctx);
+  if (!env) return undefined;
+  const out: Outcome[] = [];
+  for (const id of providerIdentities(ctx.model)) {
+    if (id.kind !== kind) continue;
+    const attribute = `provider["${id.provider.key}"].${id.attribute}`;
+    if (id.id === undefined) {
+      out.push(unknown(`The ${noun} of provider "${id.provider.key}" (${id.attribute}) is known only after apply.`, attribute));
+      continue;
+    }
+    const owner = foreignOwner(ctx.config, env, kind, id.id);
+    if (owner) out.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses ${noun} ${id.id}, which belongs to ${owner}.`, attribute));
   }
   return out;
 }

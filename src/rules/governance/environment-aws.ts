@@ -1,11 +1,11 @@
-import { accountOfArn, providerIdentities, regionAllowed } from "../../governance/environments.js";
+import { accountOfArn, regionAllowed } from "../../governance/environments.js";
 import { expressionValue, providerConfigs } from "../../governance/configuration.js";
 import { isUnknown, type Resource } from "../../plan/model.js";
 import { isJudged } from "../../policy/evaluate.js";
 import { fail, modelRule, resourceRule, unknown, type Outcome, type RuleContext } from "../../policy/rule.js";
 import { parsePolicyDocument } from "../iam/policy-document.js";
 import { readAttribute } from "../read.js";
-import { currentEnvironment, foreignOwner, outsideUnknowns, stringLeaves, unknownFromOutside, type CurrentEnvironment } from "./common.js";
+import { currentEnvironment, foreignOwner, foreignProviders, outsideUnknowns, stringLeaves, unknownFromOutside, type CurrentEnvironment } from "./common.js";
 
 /**
  * AWS environment separation: a plan for one environment that points at an
@@ -45,20 +45,7 @@ export const awsProviderOtherAccount = modelRule({
   providers: ["aws"],
   remediation: "Point the provider at this environment's account, or run the change from the other environment's pipeline. Cross-account work belongs in that account's configuration.",
   check(ctx) {
-    const env = currentEnvironment(ctx);
-    if (!env) return;
-    const out: Outcome[] = [];
-    for (const id of providerIdentities(ctx.model)) {
-      if (id.kind !== "aws_account") continue;
-      const attribute = `provider["${id.provider.key}"].${id.attribute}`;
-      if (id.id === undefined) {
-        out.push(unknown(`Which account provider "${id.provider.key}" uses (${id.attribute}) is known only after apply.`, attribute));
-        continue;
-      }
-      const owner = foreignOwner(ctx.config, env, "aws_account", id.id);
-      if (owner) out.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan targets account ${id.id}, which belongs to ${owner}.`, attribute));
-    }
-    return out;
+    return foreignProviders(ctx, "aws_account", "account");
   },
 });
 

@@ -1,7 +1,7 @@
-import { providerIdentities, regionAllowed } from "../../governance/environments.js";
+import { regionAllowed } from "../../governance/environments.js";
 import { isUnknown } from "../../plan/model.js";
 import { fail, modelRule, resourceRule, unknown, type Outcome } from "../../policy/rule.js";
-import { currentEnvironment, foreignOwner, outsideUnknowns, stringLeaves, unknownFromOutside } from "./common.js";
+import { currentEnvironment, foreignOwner, foreignProviders, outsideUnknowns, stringLeaves, unknownFromOutside } from "./common.js";
 
 /** Azure environment separation: subscriptions are the boundary, found in provider configurations and resource ids. */
 
@@ -16,19 +16,7 @@ export const azureProviderOtherSubscription = modelRule({
   providers: ["azurerm"],
   remediation: "Set the provider's `subscription_id` to this environment's subscription.",
   check(ctx) {
-    const env = currentEnvironment(ctx);
-    if (!env) return;
-    const out: Outcome[] = [];
-    for (const id of providerIdentities(ctx.model)) {
-      if (id.kind !== "azure_subscription") continue;
-      const attribute = `provider["${id.provider.key}"].subscription_id`;
-      if (id.id === undefined) out.push(unknown(`The subscription of provider "${id.provider.key}" is known only after apply.`, attribute));
-      else {
-        const owner = foreignOwner(ctx.config, env, "azure_subscription", id.id);
-        if (owner) out.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses subscription ${id.id}, which belongs to ${owner}.`, attribute));
-      }
-    }
-    return out;
+    return foreignProviders(ctx, "azure_subscription", "subscription");
   },
 });
 

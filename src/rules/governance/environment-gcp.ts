@@ -1,10 +1,10 @@
-import { providerIdentities, regionAllowed } from "../../governance/environments.js";
+import { regionAllowed } from "../../governance/environments.js";
 import { expressionValue, providerConfigs } from "../../governance/configuration.js";
 import { isUnknown, type Resource } from "../../plan/model.js";
 import { isJudged } from "../../policy/evaluate.js";
 import { fail, modelRule, resourceRule, unknown, type Outcome, type RuleContext } from "../../policy/rule.js";
 import { readAttribute } from "../read.js";
-import { currentEnvironment, foreignOwner, outsideUnknowns, stringLeaves, type CurrentEnvironment } from "./common.js";
+import { currentEnvironment, foreignOwner, foreignProviders, outsideUnknowns, stringLeaves, type CurrentEnvironment } from "./common.js";
 
 /**
  * GCP environment separation: projects are the boundary. A plan for one
@@ -39,19 +39,7 @@ export const gcpProviderOtherProject = modelRule({
   providers: ["google"],
   remediation: "Set the provider's `project` to one of this environment's projects.",
   check(ctx) {
-    const env = currentEnvironment(ctx);
-    if (!env) return;
-    const out: Outcome[] = [];
-    for (const id of providerIdentities(ctx.model)) {
-      if (id.kind !== "gcp_project") continue;
-      const attribute = `provider["${id.provider.key}"].project`;
-      if (id.id === undefined) out.push(unknown(`The project of provider "${id.provider.key}" is known only after apply.`, attribute));
-      else {
-        const owner = foreignOwner(ctx.config, env, "gcp_project", id.id);
-        if (owner) out.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses project ${id.id}, which belongs to ${owner}.`, attribute));
-      }
-    }
-    return out;
+    return foreignProviders(ctx, "gcp_project", "project");
   },
 });
 

@@ -1,3 +1,4 @@
+import { allTrue, PUBLIC_ACCESS_BLOCK_SETTINGS } from "../account-settings.js";
 import { isUnknown, referrersOf, type Model, type Resource } from "../../plan/model.js";
 import { fail, resourceRule, unknown, type CheckResult, type RuleContext } from "../../policy/rule.js";
 import { readAttribute } from "../read.js";
@@ -55,8 +56,6 @@ export const s3StateBucketVersioning = resourceRule({
   },
 });
 
-const BLOCK_SETTINGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-
 export const s3StatePublicAccess = resourceRule({
   id: "PG-AWS-GOV-015",
   title: "Terraform state bucket without a full public access block",
@@ -71,11 +70,10 @@ export const s3StatePublicAccess = resourceRule({
     const name = stateBucket(r, ctx, "bucket");
     if (!name) return;
     const blocks = companions(ctx.model, r, name, "aws_s3_bucket_public_access_block");
-    for (const b of blocks) {
-      if (BLOCK_SETTINGS.some((s) => isUnknown(b, s))) return unknown(`The public access block ${b.address} of state bucket ${name} is known only after apply.`);
-      if (BLOCK_SETTINGS.every((s) => b.after?.[s] === true)) return;
-    }
-    const missing = blocks.length === 0 ? "has no public access block" : "has a public access block with a setting off";
+    const state = allTrue(ctx.model, blocks, PUBLIC_ACCESS_BLOCK_SETTINGS);
+    if (state === "on") return;
+    if (state === "unknown") return unknown(`The public access block of state bucket ${name} is known only after apply.`);
+    const missing = state === "absent" ? "has no public access block" : "has a public access block with a setting off";
     return fail(`State bucket ${name} (${r.address}) ${missing}.`);
   },
 });
