@@ -1,3 +1,4 @@
+import { ownValue } from "../../plan/own.js";
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -113,7 +114,7 @@ export async function readDataFile(file: string): Promise<unknown> {
  */
 function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(from)) {
-    const cur = Object.prototype.hasOwnProperty.call(into, k) ? into[k] : undefined;
+    const cur = ownValue(into, k);
     if (isPlainObject(cur) && isPlainObject(v)) {
       deepMerge(cur, v);
     } else {
