@@ -17612,6 +17612,9 @@ var init_markdown = __esm({
 function lookupTable(entries) {
   return Object.assign(/* @__PURE__ */ Object.create(null), entries);
 }
+function ownValue(obj3, key) {
+  return Object.prototype.hasOwnProperty.call(obj3, key) ? obj3[key] : void 0;
+}
 var init_own = __esm({
   "src/plan/own.ts"() {
     "use strict";
@@ -28317,7 +28320,7 @@ async function readDataFile(file) {
 }
 function deepMerge(into, from) {
   for (const [k, v] of Object.entries(from)) {
-    const cur = Object.prototype.hasOwnProperty.call(into, k) ? into[k] : void 0;
+    const cur = ownValue(into, k);
     if (isPlainObject(cur) && isPlainObject(v)) {
       deepMerge(cur, v);
     } else {
@@ -28389,6 +28392,7 @@ var import_fast_glob, import_yaml2, BUNDLED_POLICY_DIR, isPlainObject, isBundled
 var init_runner = __esm({
   "src/policy/rego/runner.ts"() {
     "use strict";
+    init_own();
     import_fast_glob = __toESM(require_out4(), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
@@ -31458,6 +31462,22 @@ function outsideUnknowns(model, r, judged, what) {
   }
   return out2;
 }
+function foreignProviders(ctx, kind, noun) {
+  const env = currentEnvironment(ctx);
+  if (!env) return void 0;
+  const out2 = [];
+  for (const id of providerIdentities(ctx.model)) {
+    if (id.kind !== kind) continue;
+    const attribute = `provider["${id.provider.key}"].${id.attribute}`;
+    if (id.id === void 0) {
+      out2.push(unknown(`The ${noun} of provider "${id.provider.key}" (${id.attribute}) is known only after apply.`, attribute));
+      continue;
+    }
+    const owner = foreignOwner(ctx.config, env, kind, id.id);
+    if (owner) out2.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses ${noun} ${id.id}, which belongs to ${owner}.`, attribute));
+  }
+  return out2;
+}
 var REDACTED2, LEAVES;
 var init_common2 = __esm({
   "src/rules/governance/common.ts"() {
@@ -31556,20 +31576,7 @@ var init_environment_aws = __esm({
       providers: ["aws"],
       remediation: "Point the provider at this environment's account, or run the change from the other environment's pipeline. Cross-account work belongs in that account's configuration.",
       check(ctx) {
-        const env = currentEnvironment(ctx);
-        if (!env) return;
-        const out2 = [];
-        for (const id of providerIdentities(ctx.model)) {
-          if (id.kind !== "aws_account") continue;
-          const attribute = `provider["${id.provider.key}"].${id.attribute}`;
-          if (id.id === void 0) {
-            out2.push(unknown(`Which account provider "${id.provider.key}" uses (${id.attribute}) is known only after apply.`, attribute));
-            continue;
-          }
-          const owner = foreignOwner(ctx.config, env, "aws_account", id.id);
-          if (owner) out2.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan targets account ${id.id}, which belongs to ${owner}.`, attribute));
-        }
-        return out2;
+        return foreignProviders(ctx, "aws_account", "account");
       }
     });
     awsForeignKmsKey = resourceRule({
@@ -31723,19 +31730,7 @@ var init_environment_azure = __esm({
       providers: ["azurerm"],
       remediation: "Set the provider's `subscription_id` to this environment's subscription.",
       check(ctx) {
-        const env = currentEnvironment(ctx);
-        if (!env) return;
-        const out2 = [];
-        for (const id of providerIdentities(ctx.model)) {
-          if (id.kind !== "azure_subscription") continue;
-          const attribute = `provider["${id.provider.key}"].subscription_id`;
-          if (id.id === void 0) out2.push(unknown(`The subscription of provider "${id.provider.key}" is known only after apply.`, attribute));
-          else {
-            const owner = foreignOwner(ctx.config, env, "azure_subscription", id.id);
-            if (owner) out2.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses subscription ${id.id}, which belongs to ${owner}.`, attribute));
-          }
-        }
-        return out2;
+        return foreignProviders(ctx, "azure_subscription", "subscription");
       }
     });
     azureForeignResourceId = resourceRule({
@@ -31890,19 +31885,7 @@ var init_environment_gcp = __esm({
       providers: ["google"],
       remediation: "Set the provider's `project` to one of this environment's projects.",
       check(ctx) {
-        const env = currentEnvironment(ctx);
-        if (!env) return;
-        const out2 = [];
-        for (const id of providerIdentities(ctx.model)) {
-          if (id.kind !== "gcp_project") continue;
-          const attribute = `provider["${id.provider.key}"].project`;
-          if (id.id === void 0) out2.push(unknown(`The project of provider "${id.provider.key}" is known only after apply.`, attribute));
-          else {
-            const owner = foreignOwner(ctx.config, env, "gcp_project", id.id);
-            if (owner) out2.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses project ${id.id}, which belongs to ${owner}.`, attribute));
-          }
-        }
-        return out2;
+        return foreignProviders(ctx, "gcp_project", "project");
       }
     });
     gcpResourceOtherProject = resourceRule({
@@ -32616,10 +32599,11 @@ function companions(model, bucket, name, type) {
   for (const r of model.resources) if (r.type === type && r.willExist && r.after?.["bucket"] === name) out2.add(r);
   return [...out2];
 }
-var s3StateBucketVersioning, BLOCK_SETTINGS, s3StatePublicAccess, gcsStateBucketVersioning, stateBucketRules;
+var s3StateBucketVersioning, s3StatePublicAccess, gcsStateBucketVersioning, stateBucketRules;
 var init_state_buckets = __esm({
   "src/rules/governance/state-buckets.ts"() {
     "use strict";
+    init_account_settings();
     init_model();
     init_rule();
     init_read();
@@ -32646,7 +32630,6 @@ var init_state_buckets = __esm({
         return fail(`State bucket ${name} (${r.address}) does not have versioning enabled.`, "versioning");
       }
     });
-    BLOCK_SETTINGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
     s3StatePublicAccess = resourceRule({
       id: "PG-AWS-GOV-015",
       title: "Terraform state bucket without a full public access block",
@@ -32660,11 +32643,10 @@ var init_state_buckets = __esm({
         const name = stateBucket(r, ctx, "bucket");
         if (!name) return;
         const blocks2 = companions(ctx.model, r, name, "aws_s3_bucket_public_access_block");
-        for (const b of blocks2) {
-          if (BLOCK_SETTINGS.some((s) => isUnknown(b, s))) return unknown(`The public access block ${b.address} of state bucket ${name} is known only after apply.`);
-          if (BLOCK_SETTINGS.every((s) => b.after?.[s] === true)) return;
-        }
-        const missing = blocks2.length === 0 ? "has no public access block" : "has a public access block with a setting off";
+        const state2 = allTrue(ctx.model, blocks2, PUBLIC_ACCESS_BLOCK_SETTINGS);
+        if (state2 === "on") return;
+        if (state2 === "unknown") return unknown(`The public access block of state bucket ${name} is known only after apply.`);
+        const missing = state2 === "absent" ? "has no public access block" : "has a public access block with a setting off";
         return fail(`State bucket ${name} (${r.address}) ${missing}.`);
       }
     });
