@@ -21404,20 +21404,19 @@ function emptyTally() {
 function add(tally, model, r, side2, gpu) {
   const demand = resourceGpuDemand(model, r, side2);
   if (!demand) return void 0;
-  const values = side2 === "after" ? r.after : r.before;
   let team;
-  const teamOf2 = () => team ??= String(labelsOf(model, r, side2).labels["team"] ?? ownerLabels(r.type, values).labels["team"] ?? UNTAGGED);
+  const teamName = () => team ??= teamOf(model, r, gpu, side2) ?? UNTAGGED;
   for (const g of demand.groups) {
     if (g.gpus <= 0) continue;
     if (g.workload) {
       tally.workloads.total += g.gpus;
       bump(tally.workloads.byKind, g.kind, g.gpus);
-      bump(tally.workloads.byTeam, teamOf2(), g.gpus);
+      bump(tally.workloads.byTeam, teamName(), g.gpus);
       continue;
     }
     tally.total += g.gpus;
     bump(tally.byModel, g.shortModel, g.gpus);
-    bump(tally.byTeam, teamOf2(), g.gpus);
+    bump(tally.byTeam, teamName(), g.gpus);
     bump(tally.byEnvironment, environmentOf(model, r, gpu, side2) ?? NO_ENVIRONMENT, g.gpus);
     bump(tally.byKind, g.kind, g.gpus);
   }
@@ -21438,7 +21437,6 @@ var UNTAGGED, NO_ENVIRONMENT, bump;
 var init_summary2 = __esm({
   "src/gpu/summary.ts"() {
     "use strict";
-    init_demand();
     init_demand();
     init_scope();
     UNTAGGED = "(no team tag)";

@@ -1,8 +1,7 @@
 import type { GpuQuota } from "../config/config.js";
 import type { Model, Resource } from "../plan/model.js";
-import { ownerLabels, resourceGpuDemand, type GpuGroup, type Side } from "./demand.js";
-import { labelsOf } from "./demand.js";
-import { environmentOf } from "./scope.js";
+import { resourceGpuDemand, type GpuGroup, type Side } from "./demand.js";
+import { environmentOf, teamOf } from "./scope.js";
 
 /** Accelerators on one side of a plan (before or after apply), by model, team and kind. */
 export interface GpuTally {
@@ -47,20 +46,21 @@ const bump = (m: Record<string, number>, k: string, n: number) => {
 function add(tally: GpuTally, model: Model, r: Resource, side: Side, gpu: GpuQuota | undefined): string | undefined {
   const demand = resourceGpuDemand(model, r, side);
   if (!demand) return undefined;
-  const values = side === "after" ? r.after : r.before;
   let team: string | undefined;
-  const teamOf = (): string => (team ??= String(labelsOf(model, r, side).labels["team"] ?? ownerLabels(r.type, values).labels["team"] ?? UNTAGGED));
+  // The team tag (gpu.team_tag) read as the quota rules read it: a tag value that is not
+  // text (an object in a hostile plan) is no team.
+  const teamName = (): string => (team ??= teamOf(model, r, gpu, side) ?? UNTAGGED);
   for (const g of demand.groups as GpuGroup[]) {
     if (g.gpus <= 0) continue;
     if (g.workload) {
       tally.workloads.total += g.gpus;
       bump(tally.workloads.byKind, g.kind, g.gpus);
-      bump(tally.workloads.byTeam, teamOf(), g.gpus);
+      bump(tally.workloads.byTeam, teamName(), g.gpus);
       continue;
     }
     tally.total += g.gpus;
     bump(tally.byModel, g.shortModel, g.gpus);
-    bump(tally.byTeam, teamOf(), g.gpus);
+    bump(tally.byTeam, teamName(), g.gpus);
     bump(tally.byEnvironment, environmentOf(model, r, gpu, side) ?? NO_ENVIRONMENT, g.gpus);
     bump(tally.byKind, g.kind, g.gpus);
   }

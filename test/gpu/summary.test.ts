@@ -54,6 +54,16 @@ describe("the GPU summary before and after apply", () => {
     expect(summarizeGpus([model], { environment: "staging", environment_tag: "stage" }).after.byEnvironment).toEqual({ staging: 8, dev: 1 });
   });
 
+  it("counts GPUs by the configured team tag, and a team tag that is not text as no team", () => {
+    const model = modelOf([
+      { address: "aws_instance.a", after: { instance_type: "p4d.24xlarge", tags: { owner: "research", team: "ignored" } } },
+      // A hostile plan: a tag value that is an object whose "toString" is not a function.
+      { address: "aws_instance.b", after: { instance_type: "g5.xlarge", tags: JSON.parse('{"owner": {"toString": {}}, "team": {"toString": {}}}') } },
+    ]);
+    expect(summarizeGpus([model], { team_tag: "owner" }).after.byTeam).toEqual({ research: 8, "(no team tag)": 1 });
+    expect(summarizeGpus([model]).after.byTeam).toEqual({ ignored: 8, "(no team tag)": 1 });
+  });
+
   it("lists resources whose count is known only after apply", () => {
     const model = modelOf([{ address: "aws_eks_node_group.g", after: { instance_types: ["g5.xlarge"], scaling_config: [{ max_size: null }] }, unknown: { scaling_config: [{ max_size: true }] } }]);
     const s = summarizeGpus([model]);
