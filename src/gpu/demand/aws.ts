@@ -1,7 +1,8 @@
 import { lookupTable } from "../../plan/own.js";
 import type { Attributes } from "../../plan/model.js";
 import { getPath, maskCovers } from "../../plan/paths.js";
-import { awsInstanceAccelerators, type AcceleratorKind } from "../catalog.js";
+import { awsInstanceAccelerators } from "../catalog.js";
+import type { AcceleratorKind } from "../models.js";
 import type { LinkContext, Linked } from "../link.js";
 import { list, num, str } from "../values.js";
 import { afterApply, countAt, largest, merge, none, scale, shapeDemand, undecided, via, type Extractor, type GpuDemand } from "./groups.js";

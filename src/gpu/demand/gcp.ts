@@ -1,15 +1,8 @@
 import { lookupTable } from "../../plan/own.js";
 import type { Attributes } from "../../plan/model.js";
 import { getPath, maskCovers } from "../../plan/paths.js";
-import {
-  familyOf,
-  gcpAcceleratorModel,
-  gcpMachineAccelerators,
-  kindOfModel,
-  shortModelName,
-  tpuApiAccelerators,
-  vertexAcceleratorModel,
-} from "../catalog.js";
+import { familyOf, gcpAcceleratorModel, gcpMachineAccelerators, tpuApiAccelerators, vertexAcceleratorModel } from "../catalog.js";
+import { kindOfModel, shortModelName } from "../models.js";
 import type { LinkContext, Linked } from "../link.js";
 import { list, num, obj, str } from "../values.js";
 import { afterApply, countAt, group, largest, merge, modelGroup, none, scale, shapeDemand, undecided, via, type Extractor, type GpuDemand } from "./groups.js";

@@ -1,6 +1,7 @@
 import type { Attributes } from "../../plan/model.js";
 import { getPath, maskCovers } from "../../plan/paths.js";
-import { familyOf, type AcceleratorKind, type AcceleratorSpec } from "../catalog.js";
+import { familyOf } from "../catalog.js";
+import type { AcceleratorKind, AcceleratorSpec } from "../models.js";
 import type { LinkContext } from "../link.js";
 import { num, str } from "../values.js";
 

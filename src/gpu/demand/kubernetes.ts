@@ -1,7 +1,8 @@
 import { lookupTable } from "../../plan/own.js";
 import type { Attributes } from "../../plan/model.js";
 import { getPath, maskCovers } from "../../plan/paths.js";
-import { gcpAcceleratorModel, shortModelName, type AcceleratorKind } from "../catalog.js";
+import { gcpAcceleratorModel } from "../catalog.js";
+import { shortModelName, type AcceleratorKind } from "../models.js";
 import type { LinkContext, Linked } from "../link.js";
 import { list, num, obj, str } from "../values.js";
 import { afterApply, none, scale, undecided, type Extractor, type GpuGroup } from "./groups.js";
