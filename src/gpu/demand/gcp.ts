@@ -14,7 +14,7 @@ import { afterApply, countAt, group, largest, merge, modelGroup, none, scale, sh
  * TPU VMs.
  */
 
-export const INSTANCE_TEMPLATE_TYPES: readonly string[] = ["google_compute_instance_template", "google_compute_region_instance_template"];
+const INSTANCE_TEMPLATE_TYPES: readonly string[] = ["google_compute_instance_template", "google_compute_region_instance_template"];
 
 /**
  * Whether a Google resource is the one a reference names. References are

@@ -111,7 +111,7 @@ function podDemand(values: Attributes, podSpec: string): GpuGroup[] {
   return groups;
 }
 
-export const HPA_TYPES: readonly string[] = [
+const HPA_TYPES: readonly string[] = [
   "kubernetes_horizontal_pod_autoscaler",
   "kubernetes_horizontal_pod_autoscaler_v1",
   "kubernetes_horizontal_pod_autoscaler_v2",
