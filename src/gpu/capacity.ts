@@ -2,7 +2,7 @@ import type { Attributes, Model, Resource } from "../plan/model.js";
 import { getPath, maskCovers } from "../plan/paths.js";
 import { launchTemplateBlock, launchTemplateRef, LAUNCH_TEMPLATE_TYPES, matchesLaunchTemplate } from "./demand/aws.js";
 import { autoscaleSettingsOf } from "./demand/azure.js";
-import { instanceTemplatesOf, matchesGcpName } from "./demand/gcp.js";
+import { clusterOf, instanceTemplatesOf, migAutoscalersOf } from "./demand/gcp.js";
 import { karpenterNodePool } from "./demand/karpenter.js";
 import { horizontalAutoscalersOf, horizontalScaleKind } from "./demand/kubernetes.js";
 import { linkContext, type LinkContext, type Linked } from "./link.js";
@@ -192,9 +192,7 @@ export function scalingOf(model: Model, r: Resource): Scaling | undefined {
     }
     case "google_compute_instance_group_manager":
     case "google_compute_region_instance_group_manager": {
-      const types = r.type === "google_compute_instance_group_manager" ? ["google_compute_autoscaler"] : ["google_compute_region_autoscaler"];
-      const autoscalers = ctx.referrers(types, "target", (a, self) => typeof a["target"] === "string" && matchesGcpName(self, a["target"]));
-      return autoscalers.length > 0 ? { autoscaled: true, bounded: true, attribute: "target_size" } : { autoscaled: false, bounded: true, attribute: "target_size" };
+      return { autoscaled: migAutoscalersOf(ctx, r.type).length > 0, bounded: true, attribute: "target_size" };
     }
     case "azurerm_kubernetes_cluster_node_pool":
     case "azurerm_kubernetes_cluster": {
@@ -277,7 +275,7 @@ export function exposureOf(model: Model, r: Resource): Exposure {
       const own = getPath(v, "network_config.0.enable_private_nodes");
       if (own === true) return { public: false };
       if (own === false) return { public: true, attribute: "network_config.0.enable_private_nodes", detail: "enable_private_nodes = false" };
-      const cluster = ctx.linked("cluster", ["google_container_cluster"], getPath(v, "cluster"), matchesGcpName)[0];
+      const cluster = clusterOf(ctx, v);
       if (!cluster) return { public: false };
       if (maskCovers(cluster.unknown, "private_cluster_config")) return { public: "unknown", attribute: "cluster" };
       return getPath(cluster.values, "private_cluster_config.0.enable_private_nodes") === true

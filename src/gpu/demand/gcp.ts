@@ -34,6 +34,25 @@ export function instanceTemplatesOf(ctx: LinkContext, values: Attributes | null,
   return ctx.linked(path, INSTANCE_TEMPLATE_TYPES, getPath(values, path), matchesGcpName);
 }
 
+/** The GKE cluster a node pool's `cluster` names. */
+export function clusterOf(ctx: LinkContext, pool: Attributes): Linked | undefined {
+  return ctx.linked("cluster", ["google_container_cluster"], str(pool["cluster"]), matchesGcpName)[0];
+}
+
+/** The autoscaler of each managed instance group type: a zonal group's is zonal, a regional group's regional. */
+const AUTOSCALER_TYPES: Readonly<Record<string, readonly string[]>> = lookupTable({
+  google_compute_instance_group_manager: ["google_compute_autoscaler"],
+  google_compute_region_instance_group_manager: ["google_compute_region_autoscaler"],
+});
+
+/** The autoscalers whose `target` names a managed instance group of `type`. */
+export function migAutoscalersOf(ctx: LinkContext, type: string): Linked[] {
+  return ctx.referrers(AUTOSCALER_TYPES[type] ?? [], "target", (autoscaler, self) => {
+    const target = str(autoscaler["target"]);
+    return target !== undefined && matchesGcpName(self, target);
+  });
+}
+
 /** Implicit GPUs of a GCE machine type plus explicit guest_accelerator blocks, for one node. */
 function gcpNodeDemand(values: Attributes, unknownMask: unknown, prefix: string): GpuDemand {
   const base = shapeDemand(values, unknownMask, `${prefix}machine_type`, gcpMachineAccelerators);
@@ -121,12 +140,11 @@ function gkeCluster(values: Attributes, unknownMask: unknown, ctx: LinkContext |
 }
 
 function gkeNodePool(values: Attributes, unknownMask: unknown, ctx: LinkContext | undefined): GpuDemand {
-  const cluster = ctx?.linked("cluster", ["google_container_cluster"], str(values["cluster"]), matchesGcpName)[0];
-  return gkePool(values, unknownMask, "", cluster);
+  return gkePool(values, unknownMask, "", ctx && clusterOf(ctx, values));
 }
 
 /** A managed instance group: its template's shape × the autoscaler's max, else target_size. */
-function gceGroupManager(autoscalerTypes: readonly string[]): Extractor {
+function gceGroupManager(type: string): Extractor {
   return (values, unknownMask, ctx) => {
     const versions = list(getPath(values, "version"));
     const shapes: GpuDemand[] = [];
@@ -142,7 +160,7 @@ function gceGroupManager(autoscalerTypes: readonly string[]): Extractor {
     }
     const shape = largest(shapes);
     if (shape.undecided || shape.groups.length === 0) return shape;
-    const autoscalers = ctx ? ctx.referrers(autoscalerTypes, "target", (a, self) => matchesGcpName(self, str(a["target"]) ?? "\u0000")) : [];
+    const autoscalers = ctx ? migAutoscalersOf(ctx, type) : [];
     if (autoscalers.length > 0) {
       const maxes = autoscalers.map((a) => num(getPath(a.values, "autoscaling_policy.0.max_replicas")));
       if (maxes.some((m) => m === undefined)) return afterApply("the autoscaler's autoscaling_policy.0.max_replicas");
@@ -227,8 +245,8 @@ function tpuVm(values: Attributes, unknownMask: unknown): GpuDemand {
 
 export const GCP_EXTRACTORS: Readonly<Record<string, Extractor>> = lookupTable<Extractor>({
   google_compute_instance: (v, u) => gcpNodeDemand(v, u, ""),
-  google_compute_instance_group_manager: gceGroupManager(["google_compute_autoscaler"]),
-  google_compute_region_instance_group_manager: gceGroupManager(["google_compute_region_autoscaler"]),
+  google_compute_instance_group_manager: gceGroupManager("google_compute_instance_group_manager"),
+  google_compute_region_instance_group_manager: gceGroupManager("google_compute_region_instance_group_manager"),
   google_container_node_pool: gkeNodePool,
   google_container_cluster: gkeCluster,
   google_vertex_ai_deployment_resource_pool: vertexDedicated("dedicated_resources.0"),
