@@ -1,7 +1,12 @@
 import type { Attributes, Model, Resource } from "../plan/model.js";
-import { getPath } from "../plan/paths.js";
-import { isUnknownAt, karpenterNodePool } from "./demand.js";
+import { getPath, maskCovers } from "../plan/paths.js";
+import { launchTemplateBlock, launchTemplateRef, LAUNCH_TEMPLATE_TYPES, matchesLaunchTemplate } from "./demand/aws.js";
+import { autoscaleSettingsOf } from "./demand/azure.js";
+import { clusterOf, instanceTemplatesOf, migAutoscalersOf } from "./demand/gcp.js";
+import { karpenterNodePool } from "./demand/karpenter.js";
+import { horizontalAutoscalersOf, horizontalScaleKind } from "./demand/kubernetes.js";
 import { linkContext, type LinkContext, type Linked } from "./link.js";
+import { list, num, str } from "./values.js";
 
 /**
  * How a GPU resource buys its capacity (spot or on demand), whether it
@@ -9,29 +14,10 @@ import { linkContext, type LinkContext, type Linked } from "./link.js";
  * Each answer names the attribute it was read from, for the finding.
  */
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-const LAUNCH_TEMPLATE = ["aws_launch_template"];
-const INSTANCE_TEMPLATES = ["google_compute_instance_template", "google_compute_region_instance_template"];
-const byIdOrName = (v: Attributes, ref: string) => v["id"] === ref || v["name"] === ref || v["arn"] === ref;
-const byTemplateName = (v: Attributes, ref: string) => {
-  const name = (ref.split("?")[0] ?? ref).split("/").pop();
-  return v["name"] === name || v["self_link"] === ref || v["id"] === ref;
-};
-
 function launchTemplatesOf(ctx: LinkContext, r: Resource): { templates: Linked[]; block: string } {
-  const v = r.after ?? {};
-  const direct = getPath(v, "launch_template.0") !== undefined;
-  const block = direct ? "launch_template.0" : "mixed_instances_policy.0.launch_template.0.launch_template_specification.0";
-  const ref = str(getPath(v, `${block}.id`)) ?? str(getPath(v, `${block}.launch_template_id`)) ?? str(getPath(v, `${block}.name`)) ?? str(getPath(v, `${block}.launch_template_name`));
-  if (getPath(v, block) === undefined) return { templates: [], block };
-  return { templates: ctx.linked(block, LAUNCH_TEMPLATE, ref, byIdOrName), block };
-}
-
-function instanceTemplatesOf(ctx: LinkContext, r: Resource): Linked[] {
-  const ref = getPath(r.after, "version.0.instance_template");
-  return ctx.linked("version.0.instance_template", INSTANCE_TEMPLATES, ref, byTemplateName);
+  const block = launchTemplateBlock(r.after);
+  if (getPath(r.after, block) === undefined) return { templates: [], block };
+  return { templates: ctx.linked(block, LAUNCH_TEMPLATE_TYPES, launchTemplateRef(r.after, block), matchesLaunchTemplate), block };
 }
 
 // ---------------------------------------------------------------------------
@@ -46,7 +32,7 @@ export type Purchase =
 const onDemand = (attribute: string, detail: string): Purchase => ({ kind: "on-demand", attribute, detail });
 
 function templateMarket(t: Linked): "spot" | "on-demand" | "unknown" {
-  if (isUnknownAt(t.unknown, "instance_market_options")) return "unknown";
+  if (maskCovers(t.unknown, "instance_market_options")) return "unknown";
   return getPath(t.values, "instance_market_options.0.market_type") === "spot" ? "spot" : "on-demand";
 }
 
@@ -54,7 +40,7 @@ function gceScheduling(values: Attributes, unknownMask: unknown, prefix = ""): "
   const preemptible = getPath(values, `${prefix}scheduling.0.preemptible`);
   const model = getPath(values, `${prefix}scheduling.0.provisioning_model`);
   if (preemptible === true || model === "SPOT") return "spot";
-  if (isUnknownAt(unknownMask, `${prefix}scheduling`) || isUnknownAt(unknownMask, `${prefix}scheduling.0.provisioning_model`)) return "unknown";
+  if (maskCovers(unknownMask, `${prefix}scheduling`) || maskCovers(unknownMask, `${prefix}scheduling.0.provisioning_model`)) return "unknown";
   return "on-demand";
 }
 
@@ -71,7 +57,7 @@ export function purchaseOf(model: Model, r: Resource): Purchase {
     case "aws_instance": {
       const market = getPath(v, "instance_market_options.0.market_type");
       if (market === "spot") return { kind: "spot" };
-      if (isUnknownAt(u, "instance_market_options.0.market_type")) return { kind: "unknown", attribute: "instance_market_options" };
+      if (maskCovers(u, "instance_market_options.0.market_type")) return { kind: "unknown", attribute: "instance_market_options" };
       const { templates } = launchTemplatesOf(ctx, r);
       if (templates.length > 0 && market === undefined) {
         return fromMarket(templates.map(templateMarket).reduce((a, b) => (a === "on-demand" || b === "on-demand" ? "on-demand" : a === "unknown" || b === "unknown" ? "unknown" : "spot")), "launch_template", "its launch template does not ask for the spot market");
@@ -83,7 +69,7 @@ export function purchaseOf(model: Model, r: Resource): Purchase {
       if (getPath(v, "mixed_instances_policy.0") !== undefined) {
         const base = getPath(v, `${dist}.on_demand_base_capacity`);
         const pct = getPath(v, `${dist}.on_demand_percentage_above_base_capacity`);
-        if (isUnknownAt(u, dist) || isUnknownAt(u, `${dist}.on_demand_base_capacity`) || isUnknownAt(u, `${dist}.on_demand_percentage_above_base_capacity`)) {
+        if (maskCovers(u, dist) || maskCovers(u, `${dist}.on_demand_base_capacity`) || maskCovers(u, `${dist}.on_demand_percentage_above_base_capacity`)) {
           return { kind: "unknown", attribute: dist };
         }
         // AWS defaults: base 0, 100% on demand above it.
@@ -102,7 +88,7 @@ export function purchaseOf(model: Model, r: Resource): Purchase {
       const ct = getPath(v, "capacity_type");
       if (ct === "SPOT") return { kind: "spot" };
       if (ct === undefined || ct === null) {
-        if (isUnknownAt(u, "capacity_type") && ctx.configured("capacity_type")) return { kind: "unknown", attribute: "capacity_type" };
+        if (maskCovers(u, "capacity_type") && ctx.configured("capacity_type")) return { kind: "unknown", attribute: "capacity_type" };
         return onDemand("capacity_type", "capacity_type defaults to ON_DEMAND");
       }
       return onDemand("capacity_type", `capacity_type = ${String(ct)}`);
@@ -111,7 +97,7 @@ export function purchaseOf(model: Model, r: Resource): Purchase {
       return fromMarket(gceScheduling(v, u), "scheduling", "scheduling is neither preemptible nor provisioning_model = \"SPOT\"");
     case "google_compute_instance_group_manager":
     case "google_compute_region_instance_group_manager": {
-      const templates = instanceTemplatesOf(ctx, r);
+      const templates = instanceTemplatesOf(ctx, r.after, "version.0.instance_template");
       if (templates.length === 0) return { kind: "unknown", attribute: "version.0.instance_template" };
       const markets = templates.map((t) => gceScheduling(t.values, t.unknown));
       if (markets.includes("on-demand")) return onDemand("version.0.instance_template", "its instance template's scheduling is neither preemptible nor SPOT");
@@ -119,7 +105,7 @@ export function purchaseOf(model: Model, r: Resource): Purchase {
     }
     case "google_container_node_pool": {
       if (getPath(v, "node_config.0.spot") === true || getPath(v, "node_config.0.preemptible") === true) return { kind: "spot" };
-      if (isUnknownAt(u, "node_config.0.spot") || isUnknownAt(u, "node_config")) return { kind: "unknown", attribute: "node_config.0.spot" };
+      if (maskCovers(u, "node_config.0.spot") || maskCovers(u, "node_config")) return { kind: "unknown", attribute: "node_config.0.spot" };
       return onDemand("node_config.0.spot", "node_config sets neither spot nor preemptible");
     }
     case "google_container_cluster": {
@@ -142,7 +128,7 @@ export function purchaseOf(model: Model, r: Resource): Purchase {
     case "azurerm_kubernetes_cluster_node_pool": {
       const p = getPath(v, "priority");
       if (p === "Spot") return { kind: "spot" };
-      if (isUnknownAt(u, "priority")) return { kind: "unknown", attribute: "priority" };
+      if (maskCovers(u, "priority")) return { kind: "unknown", attribute: "priority" };
       return onDemand("priority", `priority = ${typeof p === "string" ? p : "Regular"}`);
     }
     case "azurerm_kubernetes_cluster":
@@ -169,10 +155,7 @@ export interface Scaling {
   attribute: string;
 }
 
-const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const positive = (v: unknown): boolean => (num(v) ?? 0) > 0;
-
-const HPA_TYPES = ["kubernetes_horizontal_pod_autoscaler", "kubernetes_horizontal_pod_autoscaler_v1", "kubernetes_horizontal_pod_autoscaler_v2", "kubernetes_horizontal_pod_autoscaler_v2beta2"];
 
 export function scalingOf(model: Model, r: Resource): Scaling | undefined {
   const v = r.after;
@@ -209,9 +192,7 @@ export function scalingOf(model: Model, r: Resource): Scaling | undefined {
     }
     case "google_compute_instance_group_manager":
     case "google_compute_region_instance_group_manager": {
-      const types = r.type === "google_compute_instance_group_manager" ? ["google_compute_autoscaler"] : ["google_compute_region_autoscaler"];
-      const autoscalers = ctx.referrers(types, "target", (a, self) => typeof a["target"] === "string" && byTemplateName(self, a["target"]));
-      return autoscalers.length > 0 ? { autoscaled: true, bounded: true, attribute: "target_size" } : { autoscaled: false, bounded: true, attribute: "target_size" };
+      return { autoscaled: migAutoscalersOf(ctx, r.type).length > 0, bounded: true, attribute: "target_size" };
     }
     case "azurerm_kubernetes_cluster_node_pool":
     case "azurerm_kubernetes_cluster": {
@@ -224,10 +205,7 @@ export function scalingOf(model: Model, r: Resource): Scaling | undefined {
     case "azurerm_linux_virtual_machine_scale_set":
     case "azurerm_windows_virtual_machine_scale_set":
     case "azurerm_orchestrated_virtual_machine_scale_set": {
-      const settings = ctx.referrers(["azurerm_monitor_autoscale_setting"], "target_resource_id", (a, self) =>
-        typeof a["target_resource_id"] === "string" && typeof self["id"] === "string" && a["target_resource_id"].toLowerCase() === self["id"].toLowerCase(),
-      );
-      return { autoscaled: settings.length > 0, bounded: true, attribute: "instances" };
+      return { autoscaled: autoscaleSettingsOf(ctx).length > 0, bounded: true, attribute: "instances" };
     }
     case "google_vertex_ai_deployment_resource_pool":
     case "google_vertex_ai_endpoint_with_model_garden_deployment": {
@@ -241,12 +219,10 @@ export function scalingOf(model: Model, r: Resource): Scaling | undefined {
       return { autoscaled: true, bounded: np.limits !== undefined && Object.keys(np.limits).length > 0, attribute: "manifest.spec.limits" };
     }
     default: {
-      if (r.type.startsWith("kubernetes_deployment") || r.type.startsWith("kubernetes_stateful_set")) {
-        const name = getPath(v, "metadata.0.name");
-        const hpas = ctx.referrers(HPA_TYPES, "spec", (h) => getPath(h, "spec.0.scale_target_ref.0.name") === name);
-        return { autoscaled: hpas.length > 0, bounded: true, attribute: "spec.0.replicas" };
-      }
-      return undefined;
+      // Deployments and StatefulSets scale with a HorizontalPodAutoscaler, which always has max_replicas.
+      const kind = horizontalScaleKind(r.type);
+      if (kind === undefined) return undefined;
+      return { autoscaled: horizontalAutoscalersOf(ctx, v, kind).length > 0, bounded: true, attribute: "spec.0.replicas" };
     }
   }
 }
@@ -280,7 +256,7 @@ export function exposureOf(model: Model, r: Resource): Exposure {
         }
       }
       if (r.type === "aws_autoscaling_group" && str(getPath(v, "launch_configuration")) !== undefined) {
-        const lcs = ctx.linked("launch_configuration", ["aws_launch_configuration"], getPath(v, "launch_configuration"), byIdOrName);
+        const lcs = ctx.linked("launch_configuration", ["aws_launch_configuration"], getPath(v, "launch_configuration"), matchesLaunchTemplate);
         const lc = lcs.find((c) => truthy(getPath(c.values, "associate_public_ip_address")));
         if (lc) return { public: true, attribute: "launch_configuration", detail: `its launch configuration ${lc.resource.address} sets associate_public_ip_address` };
       }
@@ -292,22 +268,22 @@ export function exposureOf(model: Model, r: Resource): Exposure {
     }
     case "google_compute_instance_group_manager":
     case "google_compute_region_instance_group_manager": {
-      const t = instanceTemplatesOf(ctx, r).find((x) => hasAccessConfig(x.values) !== undefined);
+      const t = instanceTemplatesOf(ctx, r.after, "version.0.instance_template").find((x) => hasAccessConfig(x.values) !== undefined);
       return t ? { public: true, attribute: "version.0.instance_template", detail: `its instance template ${t.resource.address} has an access_config (external IP)` } : { public: false };
     }
     case "google_container_node_pool": {
       const own = getPath(v, "network_config.0.enable_private_nodes");
       if (own === true) return { public: false };
       if (own === false) return { public: true, attribute: "network_config.0.enable_private_nodes", detail: "enable_private_nodes = false" };
-      const cluster = ctx.linked("cluster", ["google_container_cluster"], getPath(v, "cluster"), byTemplateName)[0];
+      const cluster = clusterOf(ctx, v);
       if (!cluster) return { public: false };
-      if (isUnknownAt(cluster.unknown, "private_cluster_config")) return { public: "unknown", attribute: "cluster" };
+      if (maskCovers(cluster.unknown, "private_cluster_config")) return { public: "unknown", attribute: "cluster" };
       return getPath(cluster.values, "private_cluster_config.0.enable_private_nodes") === true
         ? { public: false }
         : { public: true, attribute: "cluster", detail: `its cluster ${cluster.resource.address} does not enable private nodes` };
     }
     case "google_container_cluster":
-      if (isUnknownAt(r.afterUnknown, "private_cluster_config")) return { public: "unknown", attribute: "private_cluster_config" };
+      if (maskCovers(r.afterUnknown, "private_cluster_config")) return { public: "unknown", attribute: "private_cluster_config" };
       return getPath(v, "private_cluster_config.0.enable_private_nodes") === true
         ? { public: false }
         : { public: true, attribute: "private_cluster_config", detail: "the cluster does not enable private nodes" };

@@ -1,143 +1,39 @@
 import { lookupTable } from "../plan/own.js";
-import catalog from "./catalog.json" with { type: "json" };
+import type { CatalogTables } from "./catalog-tables.js";
+import tablesJson from "./catalog-tables.generated.json" with { type: "json" };
+import { memoByString, shortModelName, tpuSpec, type AcceleratorModel, type AcceleratorSpec } from "./models.js";
 
 /**
- * Accelerator kinds, kept apart in the summary and selectable in quotas
- * (`gpu.count_kinds`): a quota written in "GPUs" may or may not mean Neuron
- * chips, Gaudi cards or TPU chips (catalog caveat 4).
+ * Look-ups of cloud machine shapes and accelerator types in the bundled GPU
+ * catalog. The tables come in their final shape from the build step
+ * (catalog-tables.ts, `npm run gen:gpu-catalog`): one spec per shape that
+ * carries accelerators, nothing to derive at run time.
  */
-export const ACCELERATOR_KINDS = ["nvidia-gpu", "amd-gpu", "neuron", "gaudi", "qualcomm-ai100", "tpu"] as const;
-export type AcceleratorKind = (typeof ACCELERATOR_KINDS)[number];
+
+const tables = tablesJson as CatalogTables;
 
 /**
- * The accelerators of a cloud machine shape, from the bundled catalog.
- * Counts may be fractional (AWS g6f, Azure NVadsA10_v5 partitions) and
- * include non-GPU accelerators (Neuron, Gaudi, TPU): each is tagged with its
- * kind so that quotas can say which kinds they count.
+ * Looked up by machine types the plan names: tables without a prototype, so
+ * "constructor" or "__proto__" finds nothing instead of Object's own members.
+ * Every caller shares the specs and only reads them: frozen, so none can
+ * change another's.
  */
-export interface AcceleratorSpec {
-  /** Accelerators per machine; fractions for partitioned GPUs. */
-  count: number;
-  /** The model as the catalog names it: "NVIDIA A100 (40GB)". */
-  model: string;
-  /** The short model a quota names: "A100". */
-  shortModel: string;
-  kind: AcceleratorKind;
-  /** True for a partition of one GPU (g6f, NV6ads_A10_v5): counted as its fraction. */
-  fractional?: boolean;
+function frozenTable<T extends object>(table: Record<string, T>): Readonly<Record<string, Readonly<T>>> {
+  for (const entry of Object.values(table)) Object.freeze(entry);
+  return Object.freeze(lookupTable(table));
 }
 
-interface CatalogEntry {
-  gpus?: number;
-  gpu_model?: string;
-  accelerator_type?: string;
-  guest_accelerator_type?: string;
-  fractional?: boolean;
-  gpu_fraction_derived?: number;
-}
-
-interface TpuEntry {
-  chips?: number;
-  tpu_version?: string;
-}
-
-type Table = Record<string, CatalogEntry>;
-
-// Looked up by machine types the plan names: tables without a prototype, so
-// "constructor" or "__proto__" finds nothing instead of Object's own members.
-const awsEc2 = lookupTable(catalog.aws_ec2 as Table);
-const awsSageMaker = lookupTable(catalog.aws_sagemaker as Table);
-const gcpMachineTypes = lookupTable(catalog.gcp_machine_types as Table);
-const gcpAccelerators = lookupTable(catalog.gcp_accelerator_types as Table);
-const azureSizes = lowerKeys(catalog.azure_vm_sizes as Table);
-const tpuMachineTypes = lookupTable(catalog.tpus.gke_machine_types as Record<string, TpuEntry>);
-const tpuApiTypes = lookupTable(catalog.tpus.tpu_api_accelerator_types as Record<string, TpuEntry>);
-
-function lowerKeys(t: Table): Table {
-  const out: Table = Object.create(null);
-  for (const [k, v] of Object.entries(t)) out[k.toLowerCase()] = v;
-  return out;
-}
-
-const KIND_OF_CATALOG_TYPE: Record<string, AcceleratorKind> = lookupTable({
-  nvidia_gpu: "nvidia-gpu",
-  nvidia_gpu_fractional: "nvidia-gpu",
-  amd_gpu: "amd-gpu",
-  aws_neuron: "neuron",
-  habana_gaudi: "gaudi",
-  qualcomm_ai100: "qualcomm-ai100",
-});
-
-/** The kind of an accelerator model named by the catalog or a provider. */
-export function kindOfModel(model: string): AcceleratorKind {
-  if (/\bAMD\b|Instinct|Radeon/i.test(model)) return "amd-gpu";
-  if (/Inferentia|Trainium|Neuron/i.test(model)) return "neuron";
-  if (/Gaudi|Habana/i.test(model)) return "gaudi";
-  if (/Qualcomm|AI 100/i.test(model)) return "qualcomm-ai100";
-  if (/\bTPU\b/i.test(model)) return "tpu";
-  return "nvidia-gpu";
-}
-
-/**
- * Specs by catalog entry: the catalog is constant, so each entry's spec is
- * built once (frozen, as every caller only reads it) instead of once per
- * resource that names the shape.
- */
-const specs = new WeakMap<CatalogEntry, AcceleratorSpec | null>();
-
-function specOf(entry: CatalogEntry | undefined): AcceleratorSpec | undefined {
-  if (!entry) return undefined;
-  let spec = specs.get(entry);
-  if (spec === undefined) specs.set(entry, (spec = buildSpec(entry) ?? null));
-  return spec ?? undefined;
-}
-
-function buildSpec(entry: CatalogEntry): AcceleratorSpec | undefined {
-  if (entry.gpu_model === undefined) return undefined;
-  // AWS reports fractional shapes as 0 GPUs; the catalog derives their fraction.
-  const count = entry.gpus === 0 && entry.gpu_fraction_derived !== undefined ? entry.gpu_fraction_derived : (entry.gpus ?? 0);
-  if (count <= 0) return undefined;
-  const kind = (entry.accelerator_type && KIND_OF_CATALOG_TYPE[entry.accelerator_type]) || kindOfModel(entry.gpu_model);
-  const spec: AcceleratorSpec = { count, model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind };
-  if (entry.fractional === true || !Number.isInteger(count)) spec.fractional = true;
-  return Object.freeze(spec);
-}
-
-/**
- * Memoizes a pure function of one string (model and shape names): a plan
- * names the same few shapes thousands of times. A bound keeps odd inputs
- * from growing the table.
- */
-function memoByString<T>(f: (s: string) => T): (s: string) => T {
-  const memo = new Map<string, T>();
-  return (s) => {
-    let v = memo.get(s);
-    if (v === undefined && !memo.has(s)) {
-      v = f(s);
-      if (memo.size >= 10_000) memo.clear();
-      memo.set(s, v);
-    }
-    return v as T;
-  };
-}
-
-/** "NVIDIA A100 (40GB)" → "A100"; "AMD Instinct MI300X" → "MI300X"; "Inferentia2" → "Inferentia2". */
-export const shortModelName: (model: string) => string = memoByString(computeShortModelName);
-
-function computeShortModelName(model: string): string {
-  const words = model
-    .replace(/\(.*?\)/g, " ")
-    .split(/\s+/)
-    .filter((w) => w !== "" && !/^(NVIDIA|AMD|Instinct|AWS|Intel|Habana|Qualcomm|Tesla|Radeon|Pro)$/i.test(w));
-  return words[0] ?? model;
-}
+const awsEc2 = frozenTable(tables.aws_ec2);
+const awsSageMaker = frozenTable(tables.aws_sagemaker);
+const gcpMachineTypes = frozenTable(tables.gcp_machine_types);
+const gcpAccelerators = frozenTable(tables.gcp_accelerator_models);
+const tpuApiTypes = frozenTable(tables.tpu_api_types);
+const azureSizes = frozenTable(tables.azure_vm_sizes);
 
 /** EC2 instance types (p4d.24xlarge) and SageMaker ones (ml.p4d.24xlarge). */
 export function awsInstanceAccelerators(instanceType: string): AcceleratorSpec | undefined {
-  if (instanceType.startsWith("ml.")) {
-    return specOf(awsSageMaker[instanceType]) ?? specOf(awsEc2[instanceType.slice(3)]);
-  }
-  return specOf(awsEc2[instanceType]);
+  if (instanceType.startsWith("ml.")) return awsSageMaker[instanceType] ?? awsEc2[instanceType.slice(3)];
+  return awsEc2[instanceType];
 }
 
 const lastSegment = (s: string): string => s.split("/").pop() ?? s;
@@ -148,17 +44,7 @@ const lastSegment = (s: string): string => s.split("/").pop() ?? s;
  */
 export function gcpMachineAccelerators(machineType: string): AcceleratorSpec | undefined {
   // Machine types may be written as URLs: zones/us-central1-a/machineTypes/a2-highgpu-1g
-  const name = lastSegment(machineType);
-  const gpu = specOf(gcpMachineTypes[name]);
-  if (gpu) return gpu;
-  const tpu = tpuMachineTypes[name];
-  if (tpu?.chips) return tpuSpec(tpu.chips, tpu.tpu_version ?? name);
-  return undefined;
-}
-
-function tpuSpec(chips: number, version: string): AcceleratorSpec {
-  const short = `TPU ${version.split(" ")[0]}`;
-  return { count: chips, model: `Google Cloud TPU ${version}`, shortModel: short, kind: "tpu" };
+  return gcpMachineTypes[lastSegment(machineType)];
 }
 
 /**
@@ -169,27 +55,16 @@ function tpuSpec(chips: number, version: string): AcceleratorSpec {
  */
 export function tpuApiAccelerators(acceleratorType: string): AcceleratorSpec | undefined {
   const name = lastSegment(acceleratorType).toLowerCase();
-  const entry = tpuApiTypes[name];
-  if (entry?.chips) return tpuSpec(entry.chips, name.split("-")[0]!);
-  const m = /^(v5e|v6e|v5litepod)-(\d+)$/.exec(name);
-  if (m) return tpuSpec(Number(m[2]), m[1] === "v5litepod" ? "v5e" : m[1]!);
-  return undefined;
+  const verified = tpuApiTypes[name];
+  if (verified) return verified;
+  const [, version, chips] = /^(v5e|v6e|v5litepod)-(\d+)$/.exec(name) ?? [];
+  if (version === undefined || chips === undefined) return undefined;
+  return tpuSpec(Number(chips), version === "v5litepod" ? "v5e" : version);
 }
 
 /** The model of a GCE accelerator type (nvidia-tesla-t4), per device; shared by every caller, so never mutated. */
-export const gcpAcceleratorModel: (acceleratorType: string) => Readonly<AcceleratorModel> | undefined = memoByString(computeGcpAcceleratorModel);
-
-interface AcceleratorModel {
-  model: string;
-  shortModel: string;
-  kind: AcceleratorKind;
-}
-
-function computeGcpAcceleratorModel(acceleratorType: string): Readonly<AcceleratorModel> | undefined {
-  const name = lastSegment(acceleratorType);
-  const entry = gcpAccelerators[name];
-  if (!entry?.gpu_model) return undefined;
-  return Object.freeze({ model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind: kindOfModel(entry.gpu_model) });
+export function gcpAcceleratorModel(acceleratorType: string): Readonly<AcceleratorModel> | undefined {
+  return gcpAccelerators[lastSegment(acceleratorType)];
 }
 
 /**
@@ -209,7 +84,7 @@ export function vertexAcceleratorModel(acceleratorType: string): Readonly<Accele
 
 /** Azure VM sizes (Standard_NC24ads_A100_v4), matched case-insensitively. */
 export function azureVmAccelerators(size: string): AcceleratorSpec | undefined {
-  return specOf(azureSizes[size.toLowerCase()]);
+  return azureSizes[size.toLowerCase()];
 }
 
 /**
@@ -223,8 +98,8 @@ export const familyOf: (shape: string) => string = memoByString(computeFamilyOf)
 function computeFamilyOf(shape: string): string {
   const name = lastSegment(shape);
   if (/^Standard_/i.test(name)) return name.replace(/^Standard_/i, "").replace(/^([A-Za-z]+?)\d+/, "$1");
-  if (name.includes(".")) return name.replace(/^ml\./, "").split(".")[0]!;
-  return name.split("-")[0]!;
+  if (name.includes(".")) return name.replace(/^ml\./, "").split(".")[0] ?? name;
+  return name.split("-")[0] ?? name;
 }
 
 /**

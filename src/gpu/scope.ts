@@ -1,6 +1,8 @@
 import type { GpuQuota, PlanguardConfig } from "../config/config.js";
 import type { Model, Resource } from "../plan/model.js";
-import { labelsOf, type GpuGroup, type Side } from "./demand.js";
+import type { GpuGroup } from "./demand/groups.js";
+import { labelsOf } from "./labels.js";
+import type { Side } from "./link.js";
 
 /**
  * Who a GPU resource belongs to and which of its accelerators a quota

@@ -1,6 +1,7 @@
 import type { GpuQuota } from "../config/config.js";
 import type { Model, Resource } from "../plan/model.js";
-import { resourceGpuDemand, type GpuGroup, type Side } from "./demand.js";
+import { resourceGpuDemand, type GpuGroup } from "./demand.js";
+import type { Side } from "./link.js";
 import { environmentOf, teamOf } from "./scope.js";
 
 /** Accelerators on one side of a plan (before or after apply), by model, team and kind. */

@@ -1,0 +1,3 @@
+export const CATALOG: string;
+export const TABLES: string;
+export function tablesText(tables: object): string;
