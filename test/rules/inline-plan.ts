@@ -28,6 +28,8 @@ export interface InlineResource {
   computed?: string[];
   /** Defaults to create; `["no-op"]` for a resource the plan leaves alone. */
   actions?: string[];
+  /** Only a configuration block, no resource change: a data source read while planning. */
+  configOnly?: boolean;
 }
 
 /** Plan-wide parts of the configuration: provider blocks and module calls of the root module. */
@@ -100,7 +102,7 @@ function referenceExpressions(refs: Record<string, string[]>): Record<string, un
 
 export function inlinePlan(resources: readonly InlineResource[], configuration: InlineConfiguration = {}): Record<string, unknown> {
   const blocks = new Map<string, Record<string, unknown>>();
-  const changes = resources.map((r) => {
+  const changes = resources.flatMap((r) => {
     const p = parse(r.address);
     const provider = p.type.split("_")[0] ?? p.type;
     const actions = r.actions ?? ["create"];
@@ -110,6 +112,7 @@ export function inlinePlan(resources: readonly InlineResource[], configuration: 
       const expressions = { ...literalExpressions(written), ...referenceExpressions(r.refs ?? {}), ...(r.expressions ?? {}) };
       blocks.set(p.block, { address: p.block, mode: p.mode, type: p.type, name: p.name, provider_config_key: provider, expressions, schema_version: 0 });
     }
+    if (r.configOnly) return [];
     return {
       address: r.address,
       ...(p.module !== undefined ? { module_address: p.module } : {}),
