@@ -30,6 +30,8 @@ export interface InlineResource {
   actions?: string[];
   /** Only a configuration block, no resource change: a data source read while planning. */
   configOnly?: boolean;
+  /** No configuration block, as for a resource read from state: nothing says what the author wrote. */
+  noConfiguration?: boolean;
 }
 
 /** Plan-wide parts of the configuration: provider blocks and module calls of the root module. */
@@ -107,7 +109,7 @@ export function inlinePlan(resources: readonly InlineResource[], configuration: 
     const provider = p.type.split("_")[0] ?? p.type;
     const actions = r.actions ?? ["create"];
     const after = r.values ?? {};
-    if (p.module === undefined && !blocks.has(p.block)) {
+    if (p.module === undefined && !r.noConfiguration && !blocks.has(p.block)) {
       const written = Object.fromEntries(Object.entries(after).filter(([k]) => !(r.computed ?? []).includes(k)));
       const expressions = { ...literalExpressions(written), ...referenceExpressions(r.refs ?? {}), ...(r.expressions ?? {}) };
       blocks.set(p.block, { address: p.block, mode: p.mode, type: p.type, name: p.name, provider_config_key: provider, expressions, schema_version: 0 });
