@@ -78,9 +78,11 @@ function declaresUnknown(c: RuleCase): boolean {
   if (c.resources.some((r) => someTrue(r.unknown))) return true;
   const byReference = (v: unknown): boolean => JSON.stringify(v ?? {}).includes('"references"');
   if (byReference(c.providers) || byReference(c.moduleCalls)) return true;
-  // A backend setting written in the block but not as a constant is filled in at init.
+  // A backend setting written but not as a constant, or a block without its location, is completed at init.
   const backend = c.backend;
-  return backend?.kind === "backend" && [...backend.written].some((k) => !(k in backend.settings));
+  if (backend?.kind !== "backend") return false;
+  const location = backend.type === "azurerm" ? "storage_account_name" : "bucket";
+  return [...backend.written].some((k) => !(k in backend.settings)) || !backend.written.has(location);
 }
 
 function expectFindings(rule: TypeScriptRule, c: RuleCase, found: Finding[], expected: ExpectedFinding[], undecided: boolean): void {
