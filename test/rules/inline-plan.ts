@@ -102,7 +102,7 @@ function referenceExpressions(refs: Record<string, string[]>): Record<string, un
   return out;
 }
 
-export function inlinePlan(resources: readonly InlineResource[], configuration: InlineConfiguration = {}): Record<string, unknown> {
+function inlinePlan(resources: readonly InlineResource[], configuration: InlineConfiguration = {}): Record<string, unknown> {
   const blocks = new Map<string, Record<string, unknown>>();
   const changes = resources.flatMap((r) => {
     const p = parse(r.address);

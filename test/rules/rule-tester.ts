@@ -17,7 +17,7 @@ import { inlineModel, type InlineConfiguration, type InlineResource } from "./in
  * three kinds (rule-tables.test.ts holds the registry to that).
  */
 
-export interface RuleCase extends InlineConfiguration {
+interface RuleCase extends InlineConfiguration {
   /** What the case shows, as the test's name. */
   name: string;
   resources: InlineResource[];
@@ -27,7 +27,7 @@ export interface RuleCase extends InlineConfiguration {
   backend?: RootBackend;
 }
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   /** A fragment of the message. */
   message: string;
   /** The attribute the finding points at; undefined when it names none. */
@@ -36,12 +36,12 @@ export interface ExpectedFinding {
   resource?: string;
 }
 
-export interface InvalidCase extends RuleCase {
+interface InvalidCase extends RuleCase {
   /** Every finding the rule reports, in the order it reports them. */
   errors: ExpectedFinding[];
 }
 
-export interface UndecidedCase extends RuleCase {
+interface UndecidedCase extends RuleCase {
   /**
    * The "Not decided until apply" findings the rule reports (info,
    * `undecided`, never failing the scan). Empty when the rule rightly stays
@@ -61,7 +61,7 @@ export interface RuleTable {
 }
 
 /** The findings of one rule on one case, as a scan would report them. */
-export function findingsOf(rule: TypeScriptRule, c: RuleCase, tableConfig: PlanguardConfig = {}): Finding[] {
+function findingsOf(rule: TypeScriptRule, c: RuleCase, tableConfig: PlanguardConfig = {}): Finding[] {
   const config = c.config ?? tableConfig;
   const configuration: InlineConfiguration = {};
   if (c.providers) configuration.providers = c.providers;
