@@ -30,6 +30,9 @@ export function describe(found: readonly { account: string; owner: string }[]): 
   return found.map((f) => `${f.account} (${f.owner})`).join(", ");
 }
 
+/** Resource types whose `policy` names principals: PG-AWS-GOV-004 judges them, PG-AWS-GOV-006 leaves that attribute to it. */
+export const POLICY_PRINCIPAL_TYPES: readonly string[] = ["aws_s3_bucket_policy", "aws_kms_key", "aws_ecr_repository_policy", "aws_sqs_queue_policy", "aws_sns_topic_policy", "aws_secretsmanager_secret_policy"];
+
 export const KMS_PATH = /(^|\.)(kms_key_id|kms_key_arn|kms_master_key_id|kms_key|encryption_key_arn|key_arn|target_key_arn|kms_arn)$/;
 
 /** Account ids a policy document's statements name as principals (ARNs or bare ids). */

@@ -1,14 +1,13 @@
 import type { Resource } from "../../../plan/model.js";
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
 import { currentEnvironment, outsideUnknowns, stringLeaves } from "../common.js";
-import { KMS_PATH, SHARING, accountsIn, describe, foreignAccounts } from "../environment-aws.js";
-import { awsForeignPolicyPrincipal } from "./foreign-policy-principal.js";
+import { KMS_PATH, POLICY_PRINCIPAL_TYPES, SHARING, accountsIn, describe, foreignAccounts } from "../environment-aws.js";
 
-/** Paths the rules above judge with a better message. */
+/** Paths the other AWS environment rules (PG-AWS-GOV-002 to -005) judge with a better message. */
 function coveredElsewhere(r: Resource, path: string): boolean {
   if (KMS_PATH.test(path)) return true;
   if (r.type === "aws_iam_role" && path === "assume_role_policy") return true;
-  if (awsForeignPolicyPrincipal.meta.resourceTypes.includes(r.type) && path === "policy") return true;
+  if (POLICY_PRINCIPAL_TYPES.includes(r.type) && path === "policy") return true;
   return SHARING[r.type] === path;
 }
 

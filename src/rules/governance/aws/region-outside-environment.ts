@@ -30,7 +30,7 @@ export const awsRegionOutsideEnvironment = modelRule({
     for (const r of ctx.model.resources) {
       if (!isJudged(r, ctx.config) || r.provider !== "aws" || !r.after) continue;
       const region = r.after["region"];
-      if (isUnknown(r, "region")) continue; // the provider's region, judged above
+      if (isUnknown(r, "region")) continue; // the provider's region, judged with the provider blocks
       if (typeof region === "string" && region !== "" && !regionAllowed(env.declaration, region)) {
         out.push({ ...fail(`${r.address} is placed in region ${region}, outside ${env.name}'s regions (${env.declaration.regions.join(", ")}).`, "region"), resource: r });
       }

@@ -3,6 +3,7 @@ import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
 import { currentEnvironment, outsideUnknowns, stringLeaves } from "../common.js";
 import { GCP, KMS_PATH, MEMBER_TYPES, PROJECT_PATH, describe, foreignProjects } from "../environment-gcp.js";
 
+/** Paths the other GCP environment rules (PG-GCP-GOV-002 to -004) judge with a better message. */
 function coveredElsewhere(r: Resource, path: string): boolean {
   return path === "project" || KMS_PATH.test(path) || (MEMBER_TYPES.test(r.type) && /^(member|members|policy_data)(\.|$)/.test(path));
 }
