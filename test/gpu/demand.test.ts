@@ -3,7 +3,7 @@ import { purchaseOf } from "../../src/gpu/capacity.js";
 import { awsInstanceAccelerators, azureVmAccelerators, familyOf, tpuApiAccelerators } from "../../src/gpu/catalog.js";
 import { resourceGpuDemand, totalGpus } from "../../src/gpu/demand.js";
 import { summarizeGpus } from "../../src/gpu/summary.js";
-import { gpuTotalQuota } from "../../src/rules/gpu/quota.js";
+import { gpuTotalQuota } from "../../src/rules/gpu/any/total-quota.js";
 import { outcomesOf } from "../../src/policy/rule.js";
 import { modelOf, type Change } from "./plan.js";
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { PlanguardConfig } from "../../src/config/config.js";
 import { evaluateTypeScriptRules } from "../../src/policy/evaluate.js";
 import { RuleSelection } from "../../src/policy/select.js";
-import { gpuEnvironmentQuota, gpuTeamQuota } from "../../src/rules/gpu/quota.js";
+import { gpuEnvironmentQuota } from "../../src/rules/gpu/any/environment-quota.js";
+import { gpuTeamQuota } from "../../src/rules/gpu/any/team-quota.js";
 import { modelOf } from "./plan.js";
 
 /**

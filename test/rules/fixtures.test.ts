@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/config.js";
 import type { TypeScriptRule } from "../../src/policy/rule.js";
@@ -7,11 +7,15 @@ import { runScan } from "../../src/scan/run.js";
 import { fixturePath } from "../helpers/shared.js";
 
 /**
- * Every bundled TypeScript rule has fixtures/rules/<id>/fail.json, on which
- * it must fire, and pass.json, on which it must stay silent. GPU rules are
- * judged with the quota in fixtures/rules/gpu.planguard.yaml, governance
- * rules with the environments in fixtures/rules/governance.planguard.yaml;
- * governance rules also have unknown.json, on which they stay undecided.
+ * Whole-plan fixtures, scanned end to end (load, model, rules, locate):
+ * fixtures/rules/<id>/fail.json, on which the rule must fire, pass.json, on
+ * which it must stay silent, and for governance rules unknown.json, on which
+ * it stays undecided. Other tests, the docs and examples use these plans.
+ * A rule's own cases are its table (rule-tester.ts, rule-tables.test.ts);
+ * a new rule needs no fixture directory, but one it has is checked whole.
+ * GPU rules are judged with the quota in fixtures/rules/gpu.planguard.yaml,
+ * governance rules with the environments in
+ * fixtures/rules/governance.planguard.yaml.
  */
 function readConfig(name: string) {
   const file = fixturePath("rules", name);
@@ -49,8 +53,16 @@ async function firedBy(rule: TypeScriptRule, file: string) {
 }
 
 describe("bundled TypeScript rules against their fixtures", () => {
+  it("are the only subjects of fixtures/rules/ (every directory names a bundled rule)", () => {
+    const ids = new Set(BUNDLED_RULES.map((r) => r.meta.id));
+    const dirs = readdirSync(fixturePath("rules"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(dirs.length).toBeGreaterThan(0);
+    expect(dirs.filter((d) => !ids.has(d))).toEqual([]);
+  });
+
   for (const rule of BUNDLED_RULES) {
     const id = rule.meta.id;
+    if (!existsSync(fixturePath("rules", id))) continue;
     describe(id, () => {
       it("has a failing and a passing fixture", () => {
         expect(existsSync(fixturePath("rules", id, "fail.json"))).toBe(true);

@@ -77,7 +77,7 @@ function imagesAt(r: Resource, pattern: RegExp): { slots: ImageSlot[]; pending: 
   };
 }
 
-function leafImageRule(input: { id: string; title: string; description: string; providers: string[]; types: string[]; pattern: RegExp; remediation: string }) {
+export function leafImageRule(input: { id: string; title: string; description: string; providers: string[]; types: string[]; pattern: RegExp; remediation: string }) {
   return resourceRule({
     id: input.id,
     title: input.title,
@@ -94,19 +94,9 @@ function leafImageRule(input: { id: string; title: string; description: string; 
   });
 }
 
-const DIGEST_REMEDY = "Pin the image by digest (`repo@sha256:...`), or at least by an immutable release tag in a repository with tag immutability.";
+export const DIGEST_REMEDY = "Pin the image by digest (`repo@sha256:...`), or at least by an immutable release tag in a repository with tag immutability.";
 
-export const sageMakerModelImage = leafImageRule({
-  id: "PG-AWS-GOV-010",
-  title: "SageMaker model image by mutable tag",
-  description: "A SageMaker model's container image by `:latest` or without a tag serves different code after the next push, without a change to the model.",
-  providers: ["aws"],
-  types: ["aws_sagemaker_model"],
-  pattern: /^(primary_container|container)\.\d+\.image$/,
-  remediation: DIGEST_REMEDY,
-});
-
-function jsonImageRule(id: string, title: string, description: string, type: string, attribute: string) {
+export function jsonImageRule(id: string, title: string, description: string, type: string, attribute: string) {
   return resourceRule({
     id,
     title,
@@ -119,75 +109,3 @@ function jsonImageRule(id: string, title: string, description: string, type: str
     check: (r, ctx) => judgeImages(r, ctx, imagesInJson(r, ctx, attribute), [], attribute),
   });
 }
-
-export const ecsTaskImage = jsonImageRule(
-  "PG-AWS-GOV-011",
-  "ECS task definition image by mutable tag",
-  "A container definition whose image is `:latest` or untagged starts different code on every task launch and scale-out.",
-  "aws_ecs_task_definition",
-  "container_definitions",
-);
-
-export const batchJobImage = jsonImageRule(
-  "PG-AWS-GOV-012",
-  "Batch job definition image by mutable tag",
-  "A Batch job definition whose image is `:latest` or untagged makes training or preprocessing jobs unreproducible: the same job definition runs different code.",
-  "aws_batch_job_definition",
-  "container_properties",
-);
-
-export const lambdaImage = leafImageRule({
-  id: "PG-AWS-GOV-013",
-  title: "Lambda container image by mutable tag",
-  description: "A Lambda function's `image_uri` by `:latest` or without a tag deploys whatever was pushed last whenever the function is updated.",
-  providers: ["aws"],
-  types: ["aws_lambda_function"],
-  pattern: /^image_uri$/,
-  remediation: DIGEST_REMEDY,
-});
-
-export const cloudRunImage = leafImageRule({
-  id: "PG-GCP-GOV-008",
-  title: "Cloud Run image by mutable tag",
-  description: "A Cloud Run service or job whose container image is `:latest` or untagged serves different code after the next push and revision.",
-  providers: ["google"],
-  types: ["google_cloud_run_v2_service", "google_cloud_run_v2_job", "google_cloud_run_service"],
-  pattern: /(^|\.)containers\.\d+\.image$/,
-  remediation: DIGEST_REMEDY,
-});
-
-export const azureContainerImage = leafImageRule({
-  id: "PG-AZURE-GOV-005",
-  title: "Azure container app or container group image by mutable tag",
-  description: "A Container App or Container Instances group whose image is `:latest` or untagged runs different code after the next push.",
-  providers: ["azurerm"],
-  types: ["azurerm_container_app", "azurerm_container_group"],
-  pattern: /(^|\.)container\.\d+\.image$/,
-  remediation: DIGEST_REMEDY,
-});
-
-export const kubernetesImage = leafImageRule({
-  id: "PG-GOV-009",
-  title: "Kubernetes workload image by mutable tag",
-  description: "A Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod managed by Terraform whose container image is `:latest` or untagged runs different code on every reschedule.",
-  providers: ["kubernetes"],
-  types: [
-    "kubernetes_deployment",
-    "kubernetes_deployment_v1",
-    "kubernetes_stateful_set",
-    "kubernetes_stateful_set_v1",
-    "kubernetes_daemonset",
-    "kubernetes_daemon_set_v1",
-    "kubernetes_job",
-    "kubernetes_job_v1",
-    "kubernetes_cron_job",
-    "kubernetes_cron_job_v1",
-    "kubernetes_pod",
-    "kubernetes_pod_v1",
-  ],
-  pattern: /(^|\.)(container|init_container)\.\d+\.image$/,
-  remediation: DIGEST_REMEDY,
-});
-
-export const imageRules = [sageMakerModelImage, ecsTaskImage, batchJobImage, lambdaImage, cloudRunImage, azureContainerImage, kubernetesImage];
-

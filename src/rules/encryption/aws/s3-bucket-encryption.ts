@@ -1,0 +1,24 @@
+import { referrersOf } from "../../../plan/model.js";
+import { fail, resourceRule } from "../../../policy/rule.js";
+import { isSet, readKnown } from "../../read.js";
+
+export const s3BucketEncryption = resourceRule({
+  id: "PG-AWS-S3-001",
+  title: "S3 bucket declares no server-side encryption",
+  description:
+    "Since 2023 S3 applies SSE-S3 (AWS-owned keys) to new objects by default, but a bucket for datasets and model artifacts should declare its encryption, ideally SSE-KMS with a key you control, so that access to the data can be audited and revoked. The encryption may be declared inline or by a separate aws_s3_bucket_server_side_encryption_configuration resource that refers to the bucket.",
+  severity: "medium",
+  category: "encryption",
+  providers: ["aws"],
+  resourceTypes: ["aws_s3_bucket"],
+  aliases: ["CKV_AWS_19"],
+  // Trivy deprecated AVD-AWS-0088 when S3 began encrypting every bucket by default (2023).
+  related: ["AVD-AWS-0088"],
+  remediation:
+    "Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = \"aws:kms\"` and a `kms_master_key_id`.",
+  check(r, { model }) {
+    if (isSet(readKnown(model, r, "server_side_encryption_configuration"))) return;
+    if (referrersOf(model, r, "aws_s3_bucket_server_side_encryption_configuration", "bucket").length > 0) return;
+    return fail(`S3 bucket ${r.address} declares no server-side encryption (inline or through an SSE configuration resource).`, "server_side_encryption_configuration");
+  },
+});

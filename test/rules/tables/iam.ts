@@ -1,0 +1,308 @@
+import { allowNotAction } from "../../../src/rules/iam/aws/allow-not-action.js";
+import { iamPassRoleWildcard } from "../../../src/rules/iam/aws/pass-role-wildcard.js";
+import { publicResourcePolicy } from "../../../src/rules/iam/aws/public-resource-policy.js";
+import { publicTrustPolicy } from "../../../src/rules/iam/aws/public-trust-policy.js";
+import { s3NoPublicAccessBlock } from "../../../src/rules/iam/aws/s3-no-public-access-block.js";
+import { userAttachedPolicy } from "../../../src/rules/iam/aws/user-attached-policy.js";
+import { iamWildcardAction } from "../../../src/rules/iam/aws/wildcard-action.js";
+import { iamWildcardAdmin } from "../../../src/rules/iam/aws/wildcard-admin.js";
+import { gcpPublicIamMember } from "../../../src/rules/iam/gcp/public-iam-member.js";
+import type { InlineResource } from "../inline-plan.js";
+import type { RuleTable } from "../rule-tester.js";
+
+/** The IAM pillar's TypeScript rules. */
+
+const doc = (...statements: Record<string, unknown>[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+
+/** An identity policy with the given document; `undefined` makes the document a reference known only after apply. */
+function policy(document: string | undefined, type = "aws_iam_policy"): InlineResource {
+  if (document === undefined) return { address: `${type}.p`, values: { name: "p" }, unknown: { policy: true }, refs: { policy: ["data.aws_iam_policy_document.p.json", "data.aws_iam_policy_document.p"] } };
+  return { address: `${type}.p`, values: { name: "p", policy: document } };
+}
+
+const unknownDocument = (attribute = "policy") => ({ message: `The ${attribute} document is known only after apply.`, attribute });
+
+const BUCKET_ARN = "arn:aws:s3:::ml-datasets/*";
+
+export const iamTables: RuleTable[] = [
+  {
+    rule: iamWildcardAdmin,
+    valid: [
+      { name: "named actions on named resources", resources: [policy(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }))] },
+      { name: "Deny * on *", resources: [policy(doc({ Effect: "Deny", Action: "*", Resource: "*" }))] },
+      { name: "Action * on a named resource (PG-AWS-IAM-007's)", resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: BUCKET_ARN }))] },
+    ],
+    invalid: [
+      {
+        name: "Allow * on *",
+        resources: [policy(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }, { Effect: "Allow", Action: ["*"], Resource: "*" }))],
+        errors: [{ message: "aws_iam_policy.p allows every action on every resource (statement 1).", attribute: "policy" }],
+      },
+      {
+        name: "Allow *:* on * in a role's inline policy",
+        resources: [policy(doc({ Effect: "Allow", Action: "*:*", Resource: ["*"] }), "aws_iam_role_policy")],
+        errors: [{ message: "allows every action on every resource (statement 0).", attribute: "policy" }],
+      },
+    ],
+    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined)], undecided: [unknownDocument()] }],
+  },
+  {
+    rule: iamPassRoleWildcard,
+    valid: [
+      { name: "PassRole on a named role", resources: [policy(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::222222222222:role/train" }))] },
+      {
+        name: "PassRole on * with an iam:PassedToService condition",
+        resources: [policy(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } } }))],
+      },
+    ],
+    invalid: [
+      {
+        name: "iam:Pass* on *",
+        resources: [policy(doc({ Effect: "Allow", Action: ["s3:GetObject", "iam:Pass*"], Resource: "*" }))],
+        errors: [{ message: "aws_iam_policy.p allows iam:PassRole on every role (statement 0).", attribute: "policy" }],
+      },
+    ],
+    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined, "aws_iam_user_policy")], undecided: [unknownDocument()] }],
+  },
+  {
+    rule: iamWildcardAction,
+    valid: [
+      { name: "named actions", resources: [policy(doc({ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: BUCKET_ARN }))] },
+      { name: "Action * on * (PG-AWS-IAM-001's)", resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: "*" }))] },
+    ],
+    invalid: [
+      {
+        name: "Action * on a bucket's objects",
+        resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: BUCKET_ARN }))],
+        errors: [{ message: `aws_iam_policy.p allows every action on ${BUCKET_ARN} (statement 0).`, attribute: "policy" }],
+      },
+    ],
+    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined, "aws_iam_group_policy")], undecided: [unknownDocument()] }],
+  },
+  {
+    rule: publicResourcePolicy,
+    valid: [
+      {
+        name: "a bucket policy for one account",
+        resources: [{ address: "aws_s3_bucket_policy.b", values: { bucket: "ml-datasets", policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::222222222222:root" }, Action: "s3:GetObject", Resource: BUCKET_ARN }) } }],
+      },
+      {
+        name: "Principal * narrowed by aws:PrincipalOrgID",
+        resources: [
+          {
+            address: "aws_sqs_queue_policy.q",
+            values: { policy: doc({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } }) },
+          },
+        ],
+      },
+      {
+        name: "a bucket with no inline policy (the provider computes it)",
+        resources: [{ address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" }, unknown: { policy: true } }],
+      },
+    ],
+    invalid: [
+      {
+        name: "a bucket policy for Principal *",
+        resources: [{ address: "aws_s3_bucket_policy.b", values: { bucket: "ml-datasets", policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: BUCKET_ARN }) } }],
+        errors: [{ message: "aws_s3_bucket_policy.b allows s3:GetObject to every principal (statement 0).", attribute: "policy" }],
+      },
+      {
+        name: "a key policy for AWS: *",
+        resources: [{ address: "aws_kms_key.k", values: { policy: doc({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: ["kms:Decrypt"], Resource: "*" }) } }],
+        errors: [{ message: "aws_kms_key.k allows kms:Decrypt to every principal (statement 0).", attribute: "policy" }],
+      },
+    ],
+    undecided: [
+      {
+        name: "a bucket policy from a data source",
+        resources: [{ address: "aws_s3_bucket_policy.b", values: { bucket: "ml-datasets" }, unknown: { policy: true }, refs: { policy: ["data.aws_iam_policy_document.b.json", "data.aws_iam_policy_document.b"] } }],
+        undecided: [unknownDocument()],
+      },
+    ],
+  },
+  {
+    rule: publicTrustPolicy,
+    valid: [
+      {
+        name: "trusts SageMaker",
+        resources: [{ address: "aws_iam_role.train", values: { name: "train", assume_role_policy: doc({ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" }) } }],
+      },
+      {
+        name: "Principal * with an sts:ExternalId condition",
+        resources: [
+          {
+            address: "aws_iam_role.vendor",
+            values: { name: "vendor", assume_role_policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "x" } } }) },
+          },
+        ],
+      },
+    ],
+    invalid: [
+      {
+        name: "trusts AWS: *",
+        resources: [{ address: "aws_iam_role.open", values: { name: "open", assume_role_policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }) } }],
+        errors: [{ message: "aws_iam_role.open can be assumed by any principal (statement 0).", attribute: "assume_role_policy" }],
+      },
+    ],
+    undecided: [
+      {
+        name: "the trust policy from a data source",
+        resources: [{ address: "aws_iam_role.train", values: { name: "train" }, unknown: { assume_role_policy: true }, refs: { assume_role_policy: ["data.aws_iam_policy_document.trust.json", "data.aws_iam_policy_document.trust"] } }],
+        undecided: [unknownDocument("assume_role_policy")],
+      },
+    ],
+  },
+  {
+    rule: allowNotAction,
+    valid: [
+      { name: "NotAction on a named resource", resources: [policy(doc({ Effect: "Allow", NotAction: "iam:*", Resource: BUCKET_ARN }))] },
+      { name: "Deny with NotAction on *", resources: [policy(doc({ Effect: "Deny", NotAction: ["iam:*"], Resource: "*" }))] },
+    ],
+    invalid: [
+      {
+        name: "Allow NotAction on *",
+        resources: [policy(doc({ Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" }))],
+        errors: [{ message: "aws_iam_policy.p allows every action except iam:*, organizations:* on every resource (statement 0).", attribute: "policy" }],
+      },
+    ],
+    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined, "aws_iam_role_policy")], undecided: [unknownDocument()] }],
+  },
+  {
+    rule: userAttachedPolicy,
+    valid: [
+      { name: "an exclusive attachment to groups and roles only", resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared", groups: ["ml"], roles: ["train"], users: [] } }] },
+      {
+        name: "an exclusive attachment whose users the provider computes (none written)",
+        resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared", roles: ["train"] }, unknown: { users: true } }],
+      },
+    ],
+    invalid: [
+      {
+        name: "an inline user policy",
+        resources: [{ address: "aws_iam_user_policy.alice", values: { user: "alice", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }) } }],
+        errors: [{ message: "aws_iam_user_policy.alice attaches permissions directly to an IAM user.", attribute: "user" }],
+      },
+      {
+        name: "an exclusive attachment that lists users",
+        resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared", users: ["alice"] } }],
+        errors: [{ message: "aws_iam_policy_attachment.shared attaches its policy directly to IAM users.", attribute: "users" }],
+      },
+      {
+        name: "an exclusive attachment to a user created in the same plan (unknown, but a reference)",
+        resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared" }, unknown: { users: true }, refs: { users: ["aws_iam_user.alice.name", "aws_iam_user.alice"] } }],
+        errors: [{ message: "attaches its policy directly to IAM users.", attribute: "users" }],
+      },
+    ],
+    undecided: [
+      {
+        name: "an exclusive attachment whose users come from a variable",
+        resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared" }, unknown: { users: true }, expressions: { users: { references: ["var.users"] } } }],
+        undecided: [{ message: "The users the policy is attached to are known only after apply.", attribute: "users" }],
+      },
+    ],
+  },
+  {
+    rule: s3NoPublicAccessBlock,
+    valid: [
+      {
+        name: "the bucket's own block refers to it",
+        resources: [
+          { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
+          { address: "aws_s3_bucket_public_access_block.b", values: {}, unknown: { bucket: true }, refs: { bucket: ["aws_s3_bucket.b.id", "aws_s3_bucket.b"] } },
+        ],
+      },
+      {
+        name: "a block names the bucket by its name",
+        resources: [
+          { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
+          { address: "aws_s3_bucket_public_access_block.b", values: { bucket: "ml-datasets" } },
+        ],
+      },
+      {
+        name: "the account-level block with all four settings on",
+        resources: [
+          { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
+          { address: "aws_s3_account_public_access_block.all", values: { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true } },
+        ],
+      },
+    ],
+    invalid: [
+      {
+        name: "no block at all",
+        resources: [{ address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } }],
+        errors: [{ message: "S3 bucket aws_s3_bucket.b has no public access block, and the plan has no account-level one that covers it.", attribute: undefined }],
+      },
+      {
+        name: "an account-level block with a setting off",
+        resources: [
+          { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
+          { address: "aws_s3_account_public_access_block.all", values: { block_public_acls: true, block_public_policy: false, ignore_public_acls: true, restrict_public_buckets: true } },
+        ],
+        errors: [{ message: "has no public access block", attribute: undefined }],
+      },
+    ],
+    undecided: [
+      {
+        name: "the account-level block's settings come from a variable",
+        resources: [
+          { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
+          {
+            address: "aws_s3_account_public_access_block.all",
+            values: { block_public_acls: true, ignore_public_acls: true, restrict_public_buckets: true },
+            unknown: { block_public_policy: true },
+            refs: { block_public_policy: ["var.block"] },
+          },
+        ],
+        undecided: [{ message: "Whether the account's public access block is on is known only after apply.", attribute: undefined }],
+      },
+    ],
+  },
+  {
+    rule: gcpPublicIamMember,
+    valid: [
+      { name: "a member that is a group", resources: [{ address: "google_storage_bucket_iam_member.m", values: { bucket: "ml", role: "roles/storage.objectViewer", member: "group:ml@acme.com" } }] },
+      {
+        name: "a service account's member, known after apply (never public)",
+        resources: [
+          { address: "google_project_iam_member.m", values: { project: "ml-dev", role: "roles/viewer" }, unknown: { member: true }, refs: { member: ["google_service_account.sa.member", "google_service_account.sa"] } },
+        ],
+      },
+      { name: "a type that only looks like IAM is not judged", resources: [{ address: "google_storage_bucket.iam_member", values: { name: "allUsers" } }] },
+    ],
+    invalid: [
+      {
+        name: "a member of allUsers",
+        resources: [{ address: "google_storage_bucket_iam_member.m", values: { bucket: "ml", role: "roles/storage.objectViewer", member: "allUsers" } }],
+        errors: [{ message: "google_storage_bucket_iam_member.m grants roles/storage.objectViewer to allUsers.", attribute: "member" }],
+      },
+      {
+        name: "a binding with both public members",
+        resources: [{ address: "google_cloud_run_service_iam_binding.b", values: { service: "api", role: "roles/run.invoker", members: ["user:a@acme.com", "allUsers", "allAuthenticatedUsers"] } }],
+        errors: [{ message: "grants roles/run.invoker to allUsers and allAuthenticatedUsers.", attribute: "members" }],
+      },
+      {
+        name: "a policy whose bindings grant two roles publicly",
+        resources: [
+          {
+            address: "google_storage_bucket_iam_policy.p",
+            values: {
+              bucket: "ml",
+              policy_data: JSON.stringify({ bindings: [{ role: "roles/storage.objectViewer", members: ["allUsers"] }, { role: "roles/storage.admin", members: ["group:ops@acme.com"] }, { role: "roles/storage.legacyBucketReader", members: ["allAuthenticatedUsers"] }] }),
+            },
+          },
+        ],
+        errors: [
+          { message: "grants roles/storage.objectViewer to allUsers.", attribute: "policy_data" },
+          { message: "grants roles/storage.legacyBucketReader to allAuthenticatedUsers.", attribute: "policy_data" },
+        ],
+      },
+    ],
+    undecided: [
+      {
+        name: "the member comes from a variable",
+        resources: [{ address: "google_storage_bucket_iam_member.m", values: { bucket: "ml", role: "roles/storage.objectViewer" }, unknown: { member: true }, expressions: { member: { references: ["var.member"] } } }],
+        undecided: [{ message: "The members are known only after apply.", attribute: "member" }],
+      },
+    ],
+  },
+];
