@@ -118,7 +118,7 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
       const sagemaker = active.filter((f) => `${f.ruleId}\n${f.resource?.address}\n${f.message}`.toLowerCase().includes("sagemaker")).length;
       expect(sagemaker).toBeGreaterThan(0);
       expect(await number(page, '[data-count="findings"]')).toBe(sagemaker);
-      const cells = await page.$$eval("#view-findings tbody tr", (rows) => rows.map((r) => r.textContent!.toLowerCase()));
+      const cells = await page.$$eval("#view-findings tbody tr", (rows) => rows.map((r) => r.textContent.toLowerCase()));
       expect(cells.every((c) => c.includes("sagemaker"))).toBe(true);
       await page.$eval("#pg-findings-search", (e) => ((e as HTMLInputElement).value = ""));
       await page.type("#pg-findings-search", "no such finding anywhere");
