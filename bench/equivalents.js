@@ -29,7 +29,7 @@ function get(value, path) {
       if (typeof s !== "number") return undefined;
       v = v[s];
     } else {
-      if (typeof s === "number" || !Object.prototype.hasOwnProperty.call(v, s)) return undefined;
+      if (typeof s === "number" || !Object.hasOwn(v, s)) return undefined;
       v = v[s];
     }
   }

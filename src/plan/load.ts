@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_MAX_BYTES } from "./limits.js";
 import { detectFormat } from "./detect.js";
@@ -98,7 +99,7 @@ export function startReading(file: string, options: LoadOptions = {}): ReadAhead
 /** The file's size, refusing directories, missing files and files over the limit. */
 async function sizeOf(file: string, options: LoadOptions): Promise<number> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let info;
+  let info: Stats;
   try {
     info = await stat(file);
   } catch (err) {

@@ -35,7 +35,7 @@ export function getPath(value: unknown, path: AttributePath): unknown {
       if (typeof step !== "number") return undefined;
       cur = cur[step];
     } else {
-      if (!Object.prototype.hasOwnProperty.call(cur, step)) return undefined;
+      if (!Object.hasOwn(cur, step)) return undefined;
       cur = (cur as Record<string, unknown>)[String(step)];
     }
   }

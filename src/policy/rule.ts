@@ -33,6 +33,7 @@ export interface RuleContext {
   backend?: RootBackend;
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a check with nothing to say may simply end (a function returning void)
 export type CheckResult = Outcome | readonly Outcome[] | undefined | void;
 
 /** A rule judged once per resource of the listed types. */

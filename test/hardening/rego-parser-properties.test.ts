@@ -35,7 +35,7 @@ describe("property: random Rego source", () => {
   it("evaluates or fails cleanly when it compiles", () => {
     fc.assert(
       fc.property(source, (text) => {
-        let compiled;
+        let compiled: ReturnType<typeof compileModules>;
         try {
           compiled = compileModules([{ file: "random.rego", text }]);
         } catch {

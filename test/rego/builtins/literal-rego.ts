@@ -47,7 +47,7 @@ function lex(src: string): Tok[] {
     }
     const num = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i));
     const prev = out[out.length - 1];
-    const unaryOk = c !== "-" || !prev || (prev.t === "punct" && /[(\[{,:=]/.test(prev.v));
+    const unaryOk = c !== "-" || !prev || (prev.t === "punct" && /[([{,:=]/.test(prev.v));
     if (num && unaryOk) {
       out.push({ t: "num", v: num[0] });
       i += num[0].length;
