@@ -19,7 +19,7 @@ const KIND_KEY: Record<IdentityKind, keyof EnvironmentDeclaration> = {
   state_bucket: "state_buckets",
 };
 
-export const KIND_LABEL: Record<IdentityKind, string> = {
+const KIND_LABEL: Record<IdentityKind, string> = {
   aws_account: "AWS account",
   gcp_project: "GCP project",
   azure_subscription: "Azure subscription",
@@ -44,7 +44,7 @@ export function ownerOf(config: PlanguardConfig, kind: IdentityKind, id: string)
 }
 
 /** Region names compared the way each cloud writes them: `West Europe` is `westeurope`, a GCP zone is in its region. */
-export function normalizeRegion(region: string): string {
+function normalizeRegion(region: string): string {
   return region.toLowerCase().replace(/\s+/g, "");
 }
 
@@ -127,7 +127,7 @@ function providerDefaultTags(model: Model, p: ProviderConfig): Record<string, un
   return tags.state === "known" && typeof tags.value === "object" && tags.value !== null ? (tags.value as Record<string, unknown>) : undefined;
 }
 
-export function claimsOf(model: Model, config: PlanguardConfig): Claim[] {
+function claimsOf(model: Model, config: PlanguardConfig): Claim[] {
   const claims: Claim[] = [];
   for (const identity of providerIdentities(model)) {
     if (identity.id === undefined) continue;

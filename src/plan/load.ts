@@ -60,9 +60,7 @@ export interface LoadOptions {
 }
 
 /** Above this a plan is streamed: JSON.parse of the whole text would need a string V8 may refuse. */
-export const DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
-
-export { DEFAULT_MAX_BYTES };
+const DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 
 /** Reads, parses, identifies, validates and redacts one plan or state file. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {

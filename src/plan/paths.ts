@@ -56,14 +56,3 @@ export function maskCovers(mask: unknown, path: AttributePath): boolean {
   return cur === true;
 }
 
-/** Whether a mask marks the path, a parent, or anything beneath it. */
-export function maskTouches(mask: unknown, path: AttributePath): boolean {
-  if (maskCovers(mask, path)) return true;
-  return containsTrue(getPath(mask, path));
-}
-
-function containsTrue(mask: unknown): boolean {
-  if (mask === true) return true;
-  if (mask === null || typeof mask !== "object") return false;
-  return Object.values(mask as Record<string, unknown>).some(containsTrue);
-}

@@ -109,6 +109,7 @@ export function modelRule(input: MetadataInput & { check: ModelRule["check"] }):
   return { kind: "model", meta: metadata(input), check: input.check };
 }
 
+/** What a check said, as a list: nothing, one outcome or several. */
 export function outcomesOf(result: CheckResult): readonly Outcome[] {
   if (result === undefined) return [];
   return Array.isArray(result) ? result : [result as Outcome];

@@ -8,7 +8,7 @@ export interface MarkdownOptions {
   maxChars: number;
 }
 
-export const DEFAULT_MARKDOWN_MAX_CHARS = 60_000;
+const DEFAULT_MARKDOWN_MAX_CHARS = 60_000;
 
 const ICON: Record<string, string> = { critical: "🟥", high: "🟧", medium: "🟨", low: "🟦", info: "⬜" };
 

@@ -91,7 +91,7 @@ const REGORUS_KEYS = ["no_result", "error", "strict"];
  * `no_result`. A file that fits both (every want_result a list of such
  * objects) is read as OPA's.
  */
-export function detectDialect(records: readonly Record<string, unknown>[]): Dialect {
+function detectDialect(records: readonly Record<string, unknown>[]): Dialect {
   if (records.some((c) => OPA_KEYS.some((k) => k in c))) return "opa";
   if (records.some((c) => REGORUS_KEYS.some((k) => k in c))) return "regorus";
   const looksLikeBindings = (c: Record<string, unknown>): boolean => {
@@ -179,7 +179,7 @@ function manyList(v: unknown): unknown[] | undefined {
  * and `#undefined`. regorus's keys keep their YAML type (`1:` is the number
  * 1); OPA's are strings, as JSON has them.
  */
-export function fromYaml(v: unknown, dialect: Dialect = "regorus"): Expected {
+function fromYaml(v: unknown, dialect: Dialect = "regorus"): Expected {
   if (v === "#undefined") return UNDEFINED_MARK;
   if (v === undefined) return null;
   if (v === null || typeof v !== "object") {
