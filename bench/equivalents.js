@@ -135,6 +135,7 @@ const SHAPES = {
       try {
         doc = JSON.parse(text);
       } catch {
+        // Not JSON, so no statement allows anything (as the Rego twin reads it).
         return false;
       }
       const list = isObject(doc) && Array.isArray(doc.Statement) ? doc.Statement : [];

@@ -43,6 +43,7 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
     try {
       value = JSON.parse(text);
     } catch {
+      // Parsing the whole text reports the error with its line and column, as without the partial parse.
       return whole();
     }
     if (piece.kind === "member") {

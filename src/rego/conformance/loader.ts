@@ -69,6 +69,7 @@ export function loadCaseFile(file: string, dialect?: Dialect): ConformanceCase[]
       // Maps keep their keys' types: regorus writes `1: x` and `true: y` for non-string keys.
       doc = parseYaml(text, { uniqueKeys: false, maxAliasCount: -1, mapAsMap: true });
     } catch {
+      // Retried once with flow sequences re-indented; that attempt's error is the one reported.
       doc = parseYaml(indentFlowSequences(text), { uniqueKeys: false, maxAliasCount: -1, mapAsMap: true });
     }
   } catch (err) {
