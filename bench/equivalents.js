@@ -29,7 +29,7 @@ function get(value, path) {
       if (typeof s !== "number") return undefined;
       v = v[s];
     } else {
-      if (typeof s === "number" || !Object.prototype.hasOwnProperty.call(v, s)) return undefined;
+      if (typeof s === "number" || !Object.hasOwn(v, s)) return undefined;
       v = v[s];
     }
   }
@@ -135,6 +135,7 @@ const SHAPES = {
       try {
         doc = JSON.parse(text);
       } catch {
+        // Not JSON, so no statement allows anything (as the Rego twin reads it).
         return false;
       }
       const list = isObject(doc) && Array.isArray(doc.Statement) ? doc.Statement : [];

@@ -253,7 +253,7 @@ const BLOCKS = {
     type: "aws_s3_bucket",
     name: "datasets",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const bucket = `ml-${ctx.team}-${ctx.env}-${key}`;
       return {
         after: {
@@ -302,7 +302,7 @@ const BLOCKS = {
     type: "aws_s3_bucket_server_side_encryption_configuration",
     name: "datasets",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, _rng, _name, key) {
       const bucket = `ml-${ctx.team}-${ctx.env}-${key}`;
       return {
         after: {
@@ -344,7 +344,7 @@ const BLOCKS = {
     type: "aws_iam_policy",
     name: "access",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const flavour = rng.chance(BAD_RATE / 2) ? "admin" : rng.chance(BAD_RATE / 2) ? "passrole" : "ok";
       const policyName = `${ctx.team}-${ctx.env}-${key}`;
       return {
@@ -378,7 +378,7 @@ const BLOCKS = {
     type: "aws_iam_role_policy",
     name: "jobs",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const flavour = rng.chance(BAD_RATE / 2) ? "admin" : "ok";
       return {
         after: {
@@ -403,7 +403,7 @@ const BLOCKS = {
     type: "aws_security_group",
     name: "nodes",
     provider: AWS,
-    values(ctx, rng, name) {
+    values(ctx, _rng, _name) {
       const ingress = [
         ingressBlock(["10.0.0.0/8"], 443, 443, "HTTPS from the VPC"),
         ingressBlock(["10.20.0.0/16"], 8888, 8888, "Jupyter from the bastion subnet"),
@@ -444,7 +444,7 @@ const BLOCKS = {
     type: "aws_security_group_rule",
     name: "ingress",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const world = rng.chance(BAD_RATE);
       const port = world ? rng.pick([22, 3389]) : rng.pick([443, 6006, 8080, 8888, 9090]);
       return {
@@ -483,7 +483,7 @@ const BLOCKS = {
     type: "aws_db_instance",
     name: "tracking",
     provider: AWS,
-    values(ctx, rng, name) {
+    values(ctx, rng, _name) {
       const id = `${ctx.team}-${ctx.env}-mlflow`;
       return {
         after: {
@@ -607,7 +607,7 @@ const BLOCKS = {
     type: "aws_sagemaker_notebook_instance",
     name: "workbench",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const noKey = rng.chance(BAD_RATE);
       const id = `${ctx.team}-${ctx.env}-nb-${key}`;
       return {
@@ -658,7 +658,7 @@ const BLOCKS = {
     type: "google_project_iam_member",
     name: "members",
     provider: GOOGLE,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const role = GCP_ROLES[Number(String(key).split("-").pop()) % GCP_ROLES.length];
       return {
         after: {
@@ -679,7 +679,7 @@ const BLOCKS = {
     type: "google_storage_bucket_iam_member",
     name: "readers",
     provider: GOOGLE,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const bucket = `${ctx.project}-${key}`;
       const member = rng.chance(BAD_RATE) ? rng.pick(["allUsers", "allAuthenticatedUsers"]) : `group:${ctx.team}-readers@example.com`;
       return {
@@ -701,7 +701,7 @@ const BLOCKS = {
     type: "google_compute_firewall",
     name: "allow",
     provider: GOOGLE,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const world = rng.chance(BAD_RATE);
       const id = `${ctx.team}-${ctx.env}-allow-${key}`;
       return {
@@ -748,7 +748,7 @@ const BLOCKS = {
     type: "aws_instance",
     name: "node",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const id = `i-${rng.hex(17)}`;
       const nodeName = `${ctx.team}-${ctx.pool.key}-${key}`;
       return {
@@ -836,7 +836,7 @@ const BLOCKS = {
     type: "aws_ebs_volume",
     name: "scratch",
     provider: AWS,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const plain = rng.chance(BAD_RATE);
       return {
         after: {
@@ -859,7 +859,10 @@ const BLOCKS = {
         },
         computed: ["arn", "id", "snapshot_id"],
         linked: plain ? [] : ["kms_key_id"],
-        mutate: (b) => (b.size = Math.max(100, b.size / 2), b.throughput = 250),
+        mutate: (b) => {
+          b.size = Math.max(100, b.size / 2);
+          b.throughput = 250;
+        },
       };
     },
     expressions: () => ({
@@ -878,7 +881,7 @@ const BLOCKS = {
     type: "google_compute_instance",
     name: "node",
     provider: GOOGLE,
-    values(ctx, rng, name, key) {
+    values(ctx, rng, _name, key) {
       const nodeName = `${ctx.team}-${ctx.pool.key}-${key}`;
       const zone = rng.pick(GCP_ZONES);
       const acc = ctx.pool.accelerator ? [{ count: rng.pick([1, 2, 4]), type: rng.chance(BAD_RATE) ? "nvidia-tesla-k80" : ctx.pool.accelerator }] : [];
@@ -1061,8 +1064,8 @@ const count = (lo, hi) => (rng) => Array.from({ length: rng.int(lo, hi) }, (_, i
 const single = () => [undefined];
 const TEAM_BLOCKS = [
   { block: "kms", keys: single },
-  { block: "datasets", keys: (rng, ctx) => ctx.datasets, forEach: "var.datasets" },
-  { block: "sse", keys: (rng, ctx) => ctx.datasets, forEach: "aws_s3_bucket.datasets" },
+  { block: "datasets", keys: (_rng, ctx) => ctx.datasets, forEach: "var.datasets" },
+  { block: "sse", keys: (_rng, ctx) => ctx.datasets, forEach: "aws_s3_bucket.datasets" },
   { block: "scratch", keys: (rng) => (rng.chance(0.25) ? [0] : []), count: "var.scratch_buckets" },
   { block: "iamPolicy", keys: (rng) => rng.some(["read", "write", "train", "serve", "batch", "eval", "label", "export"], 2, 5).sort(), forEach: "local.access_policies" },
   { block: "rolePolicy", keys: count(1, 4), count: "length(local.job_policies)" },
@@ -1079,7 +1082,7 @@ const POOL_BLOCKS = [
   { block: "instance", keys: (rng, ctx) => (ctx.pool.cloud === "aws" ? count(1, 5)(rng) : []), count: "var.cloud == \"aws\" ? var.node_count : 0" },
   { block: "volume", keys: (rng, ctx) => (ctx.pool.cloud === "aws" ? count(0, 4)(rng) : []), count: "var.cloud == \"aws\" ? var.node_count : 0" },
   { block: "gce", keys: (rng, ctx) => (ctx.pool.cloud === "gcp" ? count(1, 4)(rng) : []), count: "var.cloud == \"gcp\" ? var.node_count : 0" },
-  { block: "nodePool", keys: (rng, ctx) => (ctx.pool.cloud === "gcp" ? [undefined] : []), count: "var.cloud == \"gcp\" ? 1 : 0" },
+  { block: "nodePool", keys: (_rng, ctx) => (ctx.pool.cloud === "gcp" ? [undefined] : []), count: "var.cloud == \"gcp\" ? 1 : 0" },
 ];
 
 function teamContext(rng, name, i) {
@@ -1305,7 +1308,7 @@ function stateEntry(b, values, sensitive) {
 // ---------------------------------------------------------------------------
 // Configuration
 
-function configModule(config, ctx) {
+function configModule(config, _ctx) {
   const out = {};
   const outputs = {};
   if (config.blocks.length > 0) {

@@ -22,6 +22,7 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env, enable 
   try {
     return enable(directory).directory;
   } catch {
+    // A cache is an optimisation: without one the code compiles as usual (see above).
     return undefined;
   }
 }

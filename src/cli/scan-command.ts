@@ -9,6 +9,7 @@ import { closest } from "../config/rule-references.js";
 import { buildBaseline, readBaseline } from "../filter/baseline.js";
 import { EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
 import { runScan } from "../scan/run.js";
+import type { ScanResult } from "../scan/result.js";
 import { verdictOf } from "../scan/verdict.js";
 import { startReading, type LoadOptions } from "../plan/load.js";
 import { loadRegoPolicies, type RegoPolicies } from "../policy/rego/load.js";
@@ -60,7 +61,7 @@ export async function scanCommand(files: string[], flags: ScanFlags): Promise<nu
   const skip = [...flags.skipRule, ...flags.skipCheck];
   checkRuleFlags(only, skip, [...(flags.bundled ? BUNDLED_RULES.map((r) => r.meta) : []), ...(rego?.rules.map((r) => r.meta) ?? []), ...wasm.flatMap((w) => w.rules.map((r) => r.meta)), EXPIRED_WAIVER_RULE]);
   const progress = new Progress();
-  let result;
+  let result: ScanResult;
   try {
     result = await runScan({
       files,
@@ -128,6 +129,7 @@ function checkRuleFlags(only: readonly string[], skip: readonly string[], known:
  * control characters (terminal escapes) are shown, not sent to the terminal.
  */
 function printable(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point: they are escaped
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

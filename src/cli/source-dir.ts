@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { SourceOptions, SourceResolver } from "../scan/locate.js";
 import { chooseRootModule, findRepoRoot, rootModuleBlocks } from "../source/index.js";
+import { describeFsError } from "../plan/load.js";
 import { UsageError } from "./exit.js";
 
 /**
@@ -69,8 +70,9 @@ function requireDirectory(dir: string, flag: string): void {
   let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();
-  } catch {
-    throw new UsageError(`${flag} ${dir}: no such directory`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`${flag} ${dir}: ${code === "ENOENT" || code === "ENOTDIR" ? "no such directory" : describeFsError(err)}`);
   }
   if (!isDir) throw new UsageError(`${flag} ${dir}: not a directory`);
 }

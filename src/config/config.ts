@@ -128,7 +128,7 @@ export function parseConfig(file: string, text: string): PlanguardConfig {
 }
 
 /** The config and where each of its values is written. */
-export function parseConfigSource(file: string, text: string): { config: PlanguardConfig; source: ConfigSource } {
+function parseConfigSource(file: string, text: string): { config: PlanguardConfig; source: ConfigSource } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines });
   const source = configSource(file, doc, lines);

@@ -16,9 +16,9 @@ export function unknownRuleReferences(config: PlanguardConfig, source: ConfigSou
     const hint = closest(id, known);
     warnings.push(`${source.placeOf(at)}: ${label} "${id}" is no rule id or alias planguard knows${hint ? ` (did you mean ${hint}?)` : ""}; it ${effect}`);
   };
-  (config.rules?.disable ?? []).forEach((id, i) => check(id, ["rules", "disable", i], `rules.disable[${i}]`, "disables nothing"));
+  for (const [i, id] of (config.rules?.disable ?? []).entries()) check(id, ["rules", "disable", i], `rules.disable[${i}]`, "disables nothing");
   for (const id of Object.keys(config.rules?.severity ?? {})) check(id, ["rules", "severity", id], "rules.severity", "changes no severity");
-  (config.waivers ?? []).forEach((w, i) => check(w.rule, ["waivers", i, "rule"], `waivers[${i}].rule`, "waives nothing"));
+  for (const [i, w] of (config.waivers ?? []).entries()) check(w.rule, ["waivers", i, "rule"], `waivers[${i}].rule`, "waives nothing");
   return warnings;
 }
 

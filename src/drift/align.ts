@@ -15,7 +15,7 @@ import { stableJson } from "../plan/sensitive-digests.js";
  *    attribute by attribute); the surplus is added or removed.
  */
 
-export const NATURAL_KEYS = ["key", "name", "device_name", "namespace"] as const;
+const NATURAL_KEYS = ["key", "name", "device_name", "namespace"] as const;
 
 export interface Pair {
   /** Index in the list before; absent for an added element. */

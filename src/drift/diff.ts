@@ -57,7 +57,7 @@ function root(side: DiffSide): Node {
 function child(node: Node, key: string | number): Node {
   const container = node.value;
   const isContainer = container !== null && typeof container === "object";
-  const present = isContainer && Object.prototype.hasOwnProperty.call(container, key);
+  const present = isContainer && Object.hasOwn(container, key);
   const n: Node = {
     present,
     value: present ? (container as Record<string, unknown>)[key] : undefined,
@@ -76,7 +76,7 @@ function maskChild(mask: unknown, key: string | number): unknown {
   if (mask === true) return true;
   if (mask === null || typeof mask !== "object") return undefined;
   // Own members only: an attribute named "__proto__" or "constructor" is not marked by Object's.
-  return Object.prototype.hasOwnProperty.call(mask, key) ? (mask as Record<string | number, unknown>)[key] : undefined;
+  return Object.hasOwn(mask, key) ? (mask as Record<string | number, unknown>)[key] : undefined;
 }
 
 const MAX_DEPTH = 64;

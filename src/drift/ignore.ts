@@ -17,7 +17,7 @@ export type IgnoreConfig = Record<string, readonly string[]>;
  * whose change carries no information of its own: the service stamps them
  * on every write, and the write that matters shows up in another attribute.
  */
-export const DEFAULT_DRIFT_IGNORE: IgnoreConfig = {
+const DEFAULT_DRIFT_IGNORE: IgnoreConfig = {
   "*": ["last_modified", "last_modified_date", "last_modified_time", "last_updated", "updated_at", "update_time", "etag"],
   "google_*": ["label_fingerprint", "metadata_fingerprint", "tags_fingerprint", "fingerprint"],
 };

@@ -70,7 +70,7 @@ async function locatorFor(source: SourceOptions | undefined, configuration: unkn
 }
 
 /** Everything after loading; exported for tests that build a DriftSource by hand. */
-export async function analyse(
+async function analyse(
   mode: DriftReport["mode"],
   inputs: DriftInput[],
   source: DriftSource,

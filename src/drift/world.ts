@@ -60,7 +60,8 @@ export function worldWith(base: readonly WorldResource[], replace: ReadonlyMap<s
   const seen = new Set<string>();
   for (const w of base) {
     seen.add(w.resource.address);
-    const swapped = replace.has(w.resource.address) ? replace.get(w.resource.address)! : w;
+    // null in `replace` removes the resource, so has() decides, not ??.
+    const swapped = replace.has(w.resource.address) ? replace.get(w.resource.address) : w;
     if (swapped) out.push(swapped);
   }
   for (const [address, w] of replace) if (!seen.has(address) && w) out.push(w);

@@ -35,7 +35,7 @@ export async function readBaseline(file: string): Promise<Set<string>> {
     throw new InputError(file, "not a planguard baseline: invalid JSON (write one with --write-baseline)");
   }
   const d = data as Partial<BaselineFile> | null;
-  if (!d || d.planguardBaseline !== 1 || !Array.isArray(d.findings)) {
+  if (d?.planguardBaseline !== 1 || !Array.isArray(d.findings)) {
     throw new InputError(file, "not a planguard baseline (write one with --write-baseline)");
   }
   return new Set(d.findings.map((f) => f?.fingerprint).filter((f): f is string => typeof f === "string"));

@@ -19,7 +19,7 @@ const KIND_KEY: Record<IdentityKind, keyof EnvironmentDeclaration> = {
   state_bucket: "state_buckets",
 };
 
-export const KIND_LABEL: Record<IdentityKind, string> = {
+const KIND_LABEL: Record<IdentityKind, string> = {
   aws_account: "AWS account",
   gcp_project: "GCP project",
   azure_subscription: "Azure subscription",
@@ -44,7 +44,7 @@ export function ownerOf(config: PlanguardConfig, kind: IdentityKind, id: string)
 }
 
 /** Region names compared the way each cloud writes them: `West Europe` is `westeurope`, a GCP zone is in its region. */
-export function normalizeRegion(region: string): string {
+function normalizeRegion(region: string): string {
   return region.toLowerCase().replace(/\s+/g, "");
 }
 
@@ -94,24 +94,24 @@ export function accountOfArn(arn: string): string | undefined {
 export function providerIdentities(model: Model): ProviderIdentity[] {
   const out: ProviderIdentity[] = [];
   for (const p of providerConfigs(model)) {
-    const read = (attribute: string, expr: unknown) => expressionValue(model, expr, p.moduleAddress);
+    const read = (expr: unknown) => expressionValue(model, expr, p.moduleAddress);
     if (p.name === "aws") {
-      const ids = read("allowed_account_ids", p.expressions["allowed_account_ids"]);
+      const ids = read(p.expressions["allowed_account_ids"]);
       if (ids.state === "known" && Array.isArray(ids.value)) {
         for (const id of ids.value) if (typeof id === "string") out.push({ provider: p, kind: "aws_account", id, attribute: "allowed_account_ids" });
       } else if (ids.state === "unknown") out.push({ provider: p, kind: "aws_account", attribute: "allowed_account_ids" });
       const assume = nestedBlock(p.expressions, "assume_role");
-      const arn = assume ? read("assume_role.role_arn", assume["role_arn"]) : { state: "absent" as const };
+      const arn = assume ? read(assume["role_arn"]) : { state: "absent" as const };
       if (arn.state === "known" && typeof arn.value === "string") {
         const account = accountOfArn(arn.value);
         if (account) out.push({ provider: p, kind: "aws_account", id: account, attribute: "assume_role.role_arn" });
       } else if (arn.state === "unknown") out.push({ provider: p, kind: "aws_account", attribute: "assume_role.role_arn" });
     } else if (p.name === "google" || p.name === "google-beta") {
-      const project = read("project", p.expressions["project"]);
+      const project = read(p.expressions["project"]);
       if (project.state === "known" && typeof project.value === "string") out.push({ provider: p, kind: "gcp_project", id: project.value, attribute: "project" });
       else if (project.state === "unknown") out.push({ provider: p, kind: "gcp_project", attribute: "project" });
     } else if (p.name === "azurerm") {
-      const sub = read("subscription_id", p.expressions["subscription_id"]);
+      const sub = read(p.expressions["subscription_id"]);
       if (sub.state === "known" && typeof sub.value === "string") out.push({ provider: p, kind: "azure_subscription", id: sub.value, attribute: "subscription_id" });
       else if (sub.state === "unknown") out.push({ provider: p, kind: "azure_subscription", attribute: "subscription_id" });
     }
@@ -127,7 +127,7 @@ function providerDefaultTags(model: Model, p: ProviderConfig): Record<string, un
   return tags.state === "known" && typeof tags.value === "object" && tags.value !== null ? (tags.value as Record<string, unknown>) : undefined;
 }
 
-export function claimsOf(model: Model, config: PlanguardConfig): Claim[] {
+function claimsOf(model: Model, config: PlanguardConfig): Claim[] {
   const claims: Claim[] = [];
   for (const identity of providerIdentities(model)) {
     if (identity.id === undefined) continue;

@@ -45,7 +45,7 @@ export function parseAddress(address: string): ParsedAddress | undefined {
 }
 
 /** `module.a.module.b` for a parsed address's module path, "" for the root. */
-export function modulePath(modules: readonly ModuleStep[], withKeys: boolean): string {
+function modulePath(modules: readonly ModuleStep[], withKeys: boolean): string {
   return modules.map((m) => "module." + m.name + (withKeys && m.key !== undefined ? formatKey(m.key) : "")).join(".");
 }
 

@@ -57,7 +57,7 @@ function checkFormatVersion(file: string, v: unknown): void {
   throw new InputError(file, `format_version ${JSON.stringify(v)} is not a version planguard knows (expected 0.x or 1.x)`);
 }
 
-export function jsonTypeName(v: unknown): string {
+function jsonTypeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
   if (typeof v === "object") return "an object";

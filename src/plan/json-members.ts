@@ -225,6 +225,7 @@ function decodeKey(bytes: Buffer, start: number, end: number): string | undefine
     const key: unknown = JSON.parse(bytes.toString("utf8", start, end));
     return typeof key === "string" ? key : undefined;
   } catch {
+    // Not a JSON string: undefined makes the caller parse the whole text, which reports the error.
     return undefined;
   }
 }

@@ -192,6 +192,7 @@ function scannerModule(): WebAssembly.Module | undefined {
       compiled = new WebAssembly.Module(JSON_SKIP_WASM);
       warmUp(compiled);
     } catch {
+      // No WebAssembly here (or no memory for it): the JavaScript loops do the same work.
       compiled = null;
     }
   }

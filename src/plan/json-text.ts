@@ -8,7 +8,7 @@ import { findSyntaxError } from "./json-syntax.js";
  * Turns bytes into parsed JSON, with errors a person can act on: the line and
  * column of a syntax error, and a hint for the encodings Windows shells write.
  */
-export function parseJsonBytes(file: string, bytes: Buffer): unknown {
+function parseJsonBytes(file: string, bytes: Buffer): unknown {
   const text = decodeText(file, bytes);
   if (text.trim() === "") throw new InputError(file, "the file is empty; expected the JSON that `terraform show -json` prints");
   try {
@@ -43,6 +43,7 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
     try {
       value = JSON.parse(text);
     } catch {
+      // Parsing the whole text reports the error with its line and column, as without the partial parse.
       return whole();
     }
     if (piece.kind === "member") {
@@ -135,7 +136,7 @@ function looksLikeOtherFormat(text: string): string | undefined {
   return undefined;
 }
 
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   const end = Math.min(offset, text.length);

@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { DEFAULT_MAX_BYTES } from "./limits.js";
 import { detectFormat } from "./detect.js";
@@ -59,9 +60,7 @@ export interface LoadOptions {
 }
 
 /** Above this a plan is streamed: JSON.parse of the whole text would need a string V8 may refuse. */
-export const DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
-
-export { DEFAULT_MAX_BYTES };
+const DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 
 /** Reads, parses, identifies, validates and redacts one plan or state file. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
@@ -98,7 +97,7 @@ export function startReading(file: string, options: LoadOptions = {}): ReadAhead
 /** The file's size, refusing directories, missing files and files over the limit. */
 async function sizeOf(file: string, options: LoadOptions): Promise<number> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let info;
+  let info: Stats;
   try {
     info = await stat(file);
   } catch (err) {

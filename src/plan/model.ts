@@ -100,7 +100,7 @@ function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: Ref
   return model;
 }
 
-export function shortProviderName(providerName: string, type: string): string {
+function shortProviderName(providerName: string, type: string): string {
   // The last segment of the source address, else the type's prefix (asked for every resource: no arrays).
   const last = providerName.slice(providerName.lastIndexOf("/") + 1);
   if (last !== "") return last;

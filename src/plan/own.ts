@@ -12,5 +12,5 @@ export function lookupTable<T>(entries: Record<string, T>): Record<string, T> {
 
 /** obj[key] when obj holds key itself, else undefined. */
 export function ownValue(obj: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+  return Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
 }

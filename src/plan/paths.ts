@@ -35,7 +35,7 @@ export function getPath(value: unknown, path: AttributePath): unknown {
       if (typeof step !== "number") return undefined;
       cur = cur[step];
     } else {
-      if (!Object.prototype.hasOwnProperty.call(cur, step)) return undefined;
+      if (!Object.hasOwn(cur, step)) return undefined;
       cur = (cur as Record<string, unknown>)[String(step)];
     }
   }
@@ -56,14 +56,3 @@ export function maskCovers(mask: unknown, path: AttributePath): boolean {
   return cur === true;
 }
 
-/** Whether a mask marks the path, a parent, or anything beneath it. */
-export function maskTouches(mask: unknown, path: AttributePath): boolean {
-  if (maskCovers(mask, path)) return true;
-  return containsTrue(getPath(mask, path));
-}
-
-function containsTrue(mask: unknown): boolean {
-  if (mask === true) return true;
-  if (mask === null || typeof mask !== "object") return false;
-  return Object.values(mask as Record<string, unknown>).some(containsTrue);
-}

@@ -33,6 +33,7 @@ export class ReadAhead {
     try {
       fd = openSync(file, "r");
     } catch {
+      // The loader opens the file again and reports why it cannot.
       return undefined;
     }
     try {
@@ -43,6 +44,7 @@ export class ReadAhead {
       }
       return new ReadAhead(file, readWhole(fd, info.size));
     } catch {
+      // As above: without a read-ahead the loader reads the file itself and reports any error.
       closeSync(fd);
       return undefined;
     }

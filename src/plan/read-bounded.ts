@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { InputError } from "./errors.js";
 import { describeFsError } from "./load.js";
 
@@ -19,7 +19,7 @@ export async function readTextUpTo(file: string, maxBytes: number, what: string)
 
 /** A file's bytes, refused with one InputError when it is larger than `maxBytes`. */
 export async function readBytesUpTo(file: string, maxBytes: number, what: string): Promise<Buffer> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, "r");
   } catch (err) {

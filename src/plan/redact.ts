@@ -55,7 +55,7 @@ function applyMaskAt(container: Obj | Json[], key: string | number, mask: Json, 
     } else if (!Array.isArray(value)) {
       for (const k in m) {
         const sub = (m as Obj)[k];
-        if (sub !== false && Object.prototype.hasOwnProperty.call(m, k) && Object.prototype.hasOwnProperty.call(value, k)) todo.push([value as Obj, k, sub]);
+        if (sub !== false && Object.hasOwn(m, k) && Object.hasOwn(value, k)) todo.push([value as Obj, k, sub]);
       }
     }
   }
@@ -225,7 +225,7 @@ function redactPath(container: Obj | Json[], key: string | number, steps: Json[]
     if (Array.isArray(value) && typeof next === "number" && next < value.length) {
       where = value;
       at = next;
-    } else if (isObj(value) && (typeof next === "string" || typeof next === "number") && Object.prototype.hasOwnProperty.call(value, String(next))) {
+    } else if (isObj(value) && (typeof next === "string" || typeof next === "number") && Object.hasOwn(value, String(next))) {
       where = value;
       at = String(next);
     } else return;

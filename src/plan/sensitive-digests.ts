@@ -39,7 +39,9 @@ export class SensitiveDigests {
 
 /** For readers that never compare secrets (a scan): records nothing, answers nothing. */
 export class DiscardedDigests extends SensitiveDigests {
-  override record(): void {}
+  override record(): void {
+    // A scan never compares sensitive values, so there is nothing to keep.
+  }
 }
 
 function digestOf(value: unknown): string {

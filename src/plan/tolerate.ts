@@ -85,7 +85,8 @@ function memberValid(file: string, doc: Obj, member: string): boolean {
   try {
     validateShape(file, "plan", { format_version: doc["format_version"], [member]: doc[member] });
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    if (err instanceof InputError) return false;
+    throw err;
   }
 }

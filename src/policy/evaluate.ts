@@ -2,7 +2,7 @@ import type { PlanguardConfig } from "../config/config.js";
 import type { RootBackend } from "../governance/backend.js";
 import type { Model, Resource } from "../plan/model.js";
 import { toFinding } from "./finding.js";
-import type { CheckResult, ModelRule, Outcome, ResourceRule, RuleContext, TypeScriptRule } from "./rule.js";
+import { type CheckResult, type ModelRule, outcomesOf, type ResourceRule, type RuleContext, type TypeScriptRule } from "./rule.js";
 import type { RuleSelection } from "./select.js";
 import type { Finding } from "./types.js";
 
@@ -94,11 +94,10 @@ function judgeResources(rules: readonly ResourceRule[], ctx: RuleContext, select
  * about the resource judged.
  */
 function addFindings(result: EvaluationResult, rule: TypeScriptRule, checked: CheckResult, file: string, selection: RuleSelection, resource?: Resource): void {
-  if (checked === undefined) return;
-  const outcomes = Array.isArray(checked) ? (checked as readonly Outcome[]) : [checked as Outcome];
+  const outcomes = outcomesOf(checked);
   if (outcomes.length === 0) return;
   const severity = selection.severityOf(rule.meta);
-  for (let i = 0; i < outcomes.length; i++) result.findings.push(toFinding(rule.meta, outcomes[i]!, file, severity, resource));
+  for (const outcome of outcomes) result.findings.push(toFinding(rule.meta, outcome, file, severity, resource));
 }
 
 function failure(rule: TypeScriptRule, err: unknown, resource?: string): RuleFailure {

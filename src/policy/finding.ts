@@ -1,6 +1,6 @@
 import type { Resource } from "../plan/model.js";
 import { fingerprintOf } from "./fingerprint.js";
-import type { Finding, RuleMetadata, Severity } from "./types.js";
+import type { Finding, RuleMetadata, Severity, Suppression } from "./types.js";
 
 /** What any rule runner reports for one resource (or for the plan as a whole). */
 export interface RawOutcome {
@@ -32,4 +32,9 @@ export function toFinding(meta: RuleMetadata, outcome: RawOutcome, file: string,
   if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== undefined) finding.attribute = outcome.attribute;
   return finding;
+}
+
+/** A finding a waiver, baseline or inline comment suppressed (it stays in reports, listed apart). */
+export function isSuppressed(f: Finding): f is Finding & { suppression: Suppression } {
+  return f.suppression !== undefined;
 }

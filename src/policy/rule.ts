@@ -33,6 +33,7 @@ export interface RuleContext {
   backend?: RootBackend;
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a check with nothing to say may simply end (a function returning void)
 export type CheckResult = Outcome | readonly Outcome[] | undefined | void;
 
 /** A rule judged once per resource of the listed types. */
@@ -108,6 +109,7 @@ export function modelRule(input: MetadataInput & { check: ModelRule["check"] }):
   return { kind: "model", meta: metadata(input), check: input.check };
 }
 
+/** What a check said, as a list: nothing, one outcome or several. */
 export function outcomesOf(result: CheckResult): readonly Outcome[] {
   if (result === undefined) return [];
   return Array.isArray(result) ? result : [result as Outcome];

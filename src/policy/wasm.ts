@@ -36,7 +36,7 @@ interface LoadedWasm {
  * and what it unpacks to (a 21 MB gzip bomb inflates to 5 GB). OPA's wasm
  * bundles are a few MB; the bounds leave room for large data.json files.
  */
-export const MAX_BUNDLE_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_BUNDLE_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_BUNDLE_UNPACKED_BYTES = 128 * 1024 * 1024;
 
 export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
@@ -85,7 +85,7 @@ export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
 }
 
 /** The policy.wasm and data.json of a bundle.tar.gz (a ustar archive). */
-export function unpackBundle(file: string, bytes: Buffer): { wasm: Buffer; data: unknown } {
+function unpackBundle(file: string, bytes: Buffer): { wasm: Buffer; data: unknown } {
   let tar: Buffer;
   try {
     // Inflation stops at the bound instead of filling memory.

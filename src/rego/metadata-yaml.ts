@@ -78,7 +78,7 @@ class Reader {
       const m = KEY.exec(line.text);
       if (!m) throw BAIL;
       const key = m[1]!;
-      if (key === "__proto__" || NON_STRING_WORDS.test(key) || Object.prototype.hasOwnProperty.call(out, key)) throw BAIL;
+      if (key === "__proto__" || NON_STRING_WORDS.test(key) || Object.hasOwn(out, key)) throw BAIL;
       const rest = line.text.slice(m[0].length);
       this.i++;
       out[key] = rest === "" ? this.nested(indent) : this.inline(rest, indent);

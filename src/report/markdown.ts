@@ -1,3 +1,4 @@
+import { isSuppressed } from "../policy/finding.js";
 import { SEVERITIES, type Finding } from "../policy/types.js";
 import type { ScanResult } from "../scan/result.js";
 import { mdCode, mdText } from "./markdown-text.js";
@@ -8,7 +9,7 @@ export interface MarkdownOptions {
   maxChars: number;
 }
 
-export const DEFAULT_MARKDOWN_MAX_CHARS = 60_000;
+const DEFAULT_MARKDOWN_MAX_CHARS = 60_000;
 
 const ICON: Record<string, string> = { critical: "🟥", high: "🟧", medium: "🟨", low: "🟦", info: "⬜" };
 
@@ -66,13 +67,13 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = { 
 
 /** Every suppressed finding with what suppressed it and where that is written, as far as the budget goes. */
 function suppressedRows(findings: readonly Finding[], budget: number): string[] {
-  const suppressed = findings.filter((f) => f.suppression);
+  const suppressed = findings.filter(isSuppressed);
   if (suppressed.length === 0) return [];
   const rows = ["### Suppressed", "", "| rule | resource | by | where | reason |", "| --- | --- | --- | --- | --- |"];
   let used = joinedLength(rows) + 200;
   let shown = 0;
   for (const f of suppressed) {
-    const s = f.suppression!;
+    const s = f.suppression;
     const row = `| ${mdCode(f.ruleId)} | ${mdCode(f.resource?.address ?? "(plan)")} | ${s.kind} | ${s.origin !== undefined ? mdCode(s.origin) : "—"} | ${mdText(s.reason || "no reason given")} |`;
     if (used + row.length + 1 > budget) break;
     rows.push(row);

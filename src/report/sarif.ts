@@ -75,8 +75,8 @@ export function buildSarif(result: ScanResult, options: SarifOptions): Sarif.Log
 }
 
 /** GitHub rejects a whole upload past either limit. */
-export const GITHUB_MAX_RESULTS = 25_000;
-export const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
+const GITHUB_MAX_RESULTS = 25_000;
+const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
 
 /**
  * The SARIF text, kept within GitHub's limits: past 25,000 results, or 10 MB

@@ -1,5 +1,6 @@
 import type { NotJudged, ScanResult, ScannedInput } from "../scan/result.js";
 import type { Verdict } from "../scan/verdict.js";
+import { isSuppressed } from "../policy/finding.js";
 import { SEVERITIES, type Finding, type RuleMetadata } from "../policy/types.js";
 import { DIM, RESET, SEVERITY_COLORS } from "./colors.js";
 import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
@@ -45,12 +46,12 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
     lines.push("");
   }
   if (layout === "compact" && active.length > 0) lines.push("");
-  const suppressed = result.findings.filter((f) => f.suppression);
+  const suppressed = result.findings.filter(isSuppressed);
   if (suppressed.length > 0 && layout === "full") {
     lines.push(`SUPPRESSED (${suppressed.length})`);
     for (const f of suppressed) {
-      const where = f.suppression!.origin ? `, ${f.suppression!.origin}` : "";
-      lines.push(`  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression!.kind}${where}: ${f.suppression!.reason || "no reason given"})`)}`);
+      const where = f.suppression.origin ? `, ${f.suppression.origin}` : "";
+      lines.push(`  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression.kind}${where}: ${f.suppression.reason || "no reason given"})`)}`);
     }
     lines.push("");
   }

@@ -116,7 +116,10 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   return result;
 }
 
-/** planned_values and prior_state repeat the plan's resources; the model and the TypeScript rules do not read them. */
+/**
+ * planned_values and prior_state repeat the plan's resources; the model and the TypeScript rules do not read them.
+ * @public bench/run.js imports it from dist/, which knip does not follow.
+ */
 export const REPEATED_MEMBERS = ["planned_values", "prior_state"];
 
 /** The members of a plan that no policy of this scan reads, which the loader may leave out. */

@@ -142,7 +142,7 @@ export function lexHcl(text: string): LexResult {
           continue;
         }
         if (outer) {
-          strParts.push(text.slice(strChunk, i), unescape(text, i));
+          strParts.push(text.slice(strChunk, i), unescapeAt(text, i));
           strChunk = i + escapeLength(text, i);
         }
         i += escapeLength(text, i);
@@ -406,7 +406,7 @@ function escapeLength(text: string, at: number): number {
   return 2;
 }
 
-function unescape(text: string, at: number): string {
+function unescapeAt(text: string, at: number): string {
   const c = text[at + 1]!;
   switch (c) {
     case "n":

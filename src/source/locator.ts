@@ -63,8 +63,10 @@ export async function buildSourceIndex(options: SourceIndexOptions): Promise<Sou
   const dirs = new Map<string, ModuleDir>();
   const boundary = await readBoundary(rootDir, path.resolve(options.repoRoot));
   const load = async (dir: string): Promise<ModuleDir> => {
-    const real = boundary === undefined ? undefined : await realpath(dir).catch(() => undefined);
-    return real !== undefined && isBelow(real, boundary!) ? loadModuleDir(dir, boundary!) : emptyModuleDir(dir);
+    if (boundary === undefined) return emptyModuleDir(dir);
+    // A directory that cannot be resolved (gone, a broken link) has no files to read.
+    const real = await realpath(dir).catch(() => undefined);
+    return real !== undefined && isBelow(real, boundary) ? loadModuleDir(dir, boundary) : emptyModuleDir(dir);
   };
   let queue = localModuleDirs(sources, rootDir);
   while (queue.length > 0 && dirs.size < MAX_DIRS) {

@@ -65,6 +65,7 @@ async function readablePath(file: string, boundary: string): Promise<string | un
     if (!isBelow(real, boundary) || !(await stat(real)).isFile()) return undefined;
     return real;
   } catch {
+    // Gone, unreadable or a broken link: the index leaves the file out, as it does a file outside the boundary.
     return undefined;
   }
 }

@@ -20,7 +20,7 @@ describe("--quiet and --compact", () => {
     const run = await runCli([...example, "--compact"]);
     const findingLines = run.stdout.split("\n").filter((l) => /^(CRITICAL|HIGH|MEDIUM|LOW|INFO)\s/.test(l));
     expect(findingLines).toHaveLength(full.summary.total);
-    expect(findingLines[0]).toMatch(/^CRITICAL PG-[A-Z0-9-]+  \S+  examples\/ml-platform\/\S+\.tf:\d+  \S/);
+    expect(findingLines[0]).toMatch(/^CRITICAL PG-[A-Z0-9-]+ {2}\S+ {2}examples\/ml-platform\/\S+\.tf:\d+ {2}\S/);
     expect(run.stdout.trimEnd().split("\n").at(-1)).toMatch(/^exit 1: /);
   });
 

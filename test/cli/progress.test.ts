@@ -13,6 +13,7 @@ describe("the progress line", () => {
     const p = new Progress(stream, 0);
     p.update("judging 15000 resources of a-very-long-file-name-that-is-cut.json");
     p.done();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line starts with the terminal's erase-line sequence
     expect(writes[0]).toMatch(/^\r\x1b\[2Kplanguard: judging 15000/);
     expect(writes[0]!.length).toBeLessThanOrEqual("\r\x1b[2K".length + 39);
     expect(writes[1]).toBe("\r\x1b[2K");

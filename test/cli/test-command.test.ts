@@ -33,14 +33,14 @@ describe("planguard test", () => {
     // print output of a failed test is shown, trace notes only with -v.
     expect(run.stdout).toContain("\n  user is guest\n");
     expect(run.stdout).not.toContain("checking allow");
-    expect(run.stdout).toMatch(/test_broken: ERROR .*\n  .*eval_conflict_error/);
+    expect(run.stdout).toMatch(/test_broken: ERROR .*\n {2}.*eval_conflict_error/);
     expect(lines.slice(-4)).toEqual(["-".repeat(80), "PASS: 2/4", "FAIL: 1/4", "ERROR: 1/4"]);
   });
 
   it("lists every test with -v, with print output and trace notes", async () => {
     const run = await runCli(["test", "-v", library()]);
     expect(run.stdout).toMatch(/p_test\.rego:3:\ndata\.p_test\.test_admin: PASS \(/);
-    expect(run.stdout).toMatch(/test_wrong: FAIL \([^)]*\)\n\n  user is guest\n  Note "checking allow"\n/);
+    expect(run.stdout).toMatch(/test_wrong: FAIL \([^)]*\)\n\n {2}user is guest\n {2}Note "checking allow"\n/);
     expect(run.stdout.trimEnd().split("\n").slice(-3)).toEqual(["PASS: 2/4", "FAIL: 1/4", "ERROR: 1/4"]);
   });
 

@@ -54,7 +54,7 @@ describe("the coverage inventory (docs/coverage/*.json)", () => {
       inventories.some((i) => r.providers.includes(i.provider) && Object.values(i.services).some((types) => types.some((t) => r.resourceTypes.includes(t))));
     const wrong: string[] = [];
     for (const r of rules.filter(inventoried)) {
-      for (const [id, status] of [...r.aliases.map((a) => [a, "equivalent"]), ...(r.related ?? []).map((a) => [a, "related"])] as const) {
+      for (const [id, status] of [...r.aliases.map((a) => [a, "equivalent"] as const), ...(r.related ?? []).map((a) => [a, "related"] as const)]) {
         const c = byId.get(id);
         if (!c) wrong.push(`${r.id}: ${id} is not in the inventory`);
         else if (c.rule !== r.id || c.status !== status) wrong.push(`${r.id}: ${id} is listed as ${c.status} ${c.rule ?? ""}, not as ${status} ${r.id}`);

@@ -56,12 +56,12 @@ describe("examples/ml-platform/README.md", () => {
       expect(rows.length).toBeGreaterThan(15);
       // Every finding is in the row of its resource, and every rule a row names was found there.
       for (const f of findings) {
-        const row = rows.find((r) => r.resources.some((res) => belongs(f.resource!.address, res)));
-        expect(row, f.resource!.address).toBeDefined();
-        expect([...row!.rules], `${f.ruleId} on ${f.resource!.address}`).toContain(f.ruleId);
+        const row = rows.find((r) => r.resources.some((res) => belongs(f.resource.address, res)));
+        expect(row, f.resource.address).toBeDefined();
+        expect([...row!.rules], `${f.ruleId} on ${f.resource.address}`).toContain(f.ruleId);
       }
       for (const row of rows) {
-        const found = new Set(findings.filter((f) => row.resources.some((res) => belongs(f.resource!.address, res))).map((f) => f.ruleId));
+        const found = new Set(findings.filter((f) => row.resources.some((res) => belongs(f.resource.address, res))).map((f) => f.ruleId));
         expect(found, row.resources.join(", ")).toEqual(row.rules);
         if (row.verdict === "none" || row.verdict === "not judged") expect(found.size).toBe(0);
       }

@@ -20,7 +20,7 @@ const PROVIDERS: Record<string, string> = {
   kubernetes: "registry.terraform.io/hashicorp/kubernetes",
 };
 
-export function planDoc(changes: Change[]): Record<string, unknown> {
+function planDoc(changes: Change[]): Record<string, unknown> {
   const blocks = new Map<string, Record<string, unknown>>();
   const resourceChanges = changes.map((c) => {
     const base = c.address.replace(/\[[^\]]*\]$/, "");

@@ -230,7 +230,7 @@ describe("keys named after JavaScript's object machinery", () => {
         const plan = clonePlan();
         const rc = plan.resource_changes[index]!;
         const after: Obj = JSON.parse(`{"__x":0,"tags":${tags},"labels":${tags},"extra":${attrs}}`);
-        for (const [k, v] of Object.entries(rc.change.after ?? {})) if (!Object.prototype.hasOwnProperty.call(after, k)) own(after, k, v);
+        for (const [k, v] of Object.entries(rc.change.after ?? {})) if (!Object.hasOwn(after, k)) own(after, k, v);
         rc.change.after = after;
         const run = await scan([write("plan.json", planText(plan)), "--config", gpuConfig, "--data", write("data.json", data)]);
         expect(run.stderr).not.toMatch(/internal error/);

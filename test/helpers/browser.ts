@@ -14,7 +14,7 @@ import type { Browser, Page } from "puppeteer-core";
 
 const CANDIDATES = [process.env["PLANGUARD_CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
-export function findChromium(): string | undefined {
+function findChromium(): string | undefined {
   return CANDIDATES.find((c): c is string => c !== undefined && c !== "" && existsSync(c));
 }
 
@@ -88,7 +88,7 @@ export async function openReport(browser: Browser, file: string, options: { dark
 }
 
 /** Screenshots are test artifacts, kept in a gitignored directory. */
-export const SCREENSHOT_DIR = path.resolve("test-artifacts/screenshots");
+const SCREENSHOT_DIR = path.resolve("test-artifacts/screenshots");
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

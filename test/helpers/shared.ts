@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The shared data folder next to the repository; absent in a clone elsewhere. */
-export const sharedDir = path.resolve(repoRoot, "../shared");
+const sharedDir = path.resolve(repoRoot, "../shared");
 
 export function sharedPath(...parts: string[]): string {
   return path.join(sharedDir, ...parts);

@@ -14,6 +14,7 @@ function hasOpa(): boolean {
     execFileSync("opa", ["version"], { stdio: "ignore" });
     return true;
   } catch {
+    // Not installed (or not runnable): the tests that need it skip.
     return false;
   }
 }

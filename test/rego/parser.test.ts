@@ -152,7 +152,7 @@ describe("parser", () => {
       "package a",
       'name := "world"',
       "xs := [1, 2]",
-      'g := $"hi {name}: {xs} {input.missing} \\{x} {count(xs) + 1} {{\"k\": \"v\"}}"',
+      'g := $"hi {name}: {xs} {input.missing} \\{x} {count(xs) + 1} {{"k": "v"}}"',
       "raw := $`a {name}",
       "b`",
       'many := $"{xs[_]}"',

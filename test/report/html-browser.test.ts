@@ -118,7 +118,7 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
       const sagemaker = active.filter((f) => `${f.ruleId}\n${f.resource?.address}\n${f.message}`.toLowerCase().includes("sagemaker")).length;
       expect(sagemaker).toBeGreaterThan(0);
       expect(await number(page, '[data-count="findings"]')).toBe(sagemaker);
-      const cells = await page.$$eval("#view-findings tbody tr", (rows) => rows.map((r) => r.textContent!.toLowerCase()));
+      const cells = await page.$$eval("#view-findings tbody tr", (rows) => rows.map((r) => r.textContent.toLowerCase()));
       expect(cells.every((c) => c.includes("sagemaker"))).toBe(true);
       await page.$eval("#pg-findings-search", (e) => ((e as HTMLInputElement).value = ""));
       await page.type("#pg-findings-search", "no such finding anywhere");
@@ -166,6 +166,7 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
     expect(run.code).toBe(1);
     const report = await open(html);
     await report.page.waitForSelector("html.pg-ready");
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText), not the markup's
     const body = () => report.page.evaluate(() => document.body.innerText);
     expect(await body()).toContain('aws_ebs_volume.vol["<script>window.__pwned=1</script>"]');
     await report.page.click("#tab-suppressed");
@@ -211,6 +212,7 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
     for (const key of ["drifted", "changed", "deleted", "appeared", "introduced"]) expect(await number(page, `[data-card="${key}"]`), key).toBe(json.summary[key]);
     for (const s of SEVERITIES) expect(await number(page, `[data-card="${s}"]`), s).toBe(json.summary.bySeverity[s]);
     expect(await number(page, '[data-count="drift"]')).toBe(json.summary["drifted"]);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText), not the markup's
     expect(await page.evaluate(() => document.body.innerText)).toContain("(sensitive value changed)");
     await choose(page, "What happened", "deleted");
     expect(await number(page, '[data-count="drift"]')).toBe(json.summary["deleted"]);

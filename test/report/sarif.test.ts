@@ -34,7 +34,7 @@ describe("SARIF report", () => {
       const score = Number(rule.properties?.["security-severity"]);
       expect(score).toBeGreaterThan(0);
       expect(score).toBeLessThanOrEqual(10);
-      expect((rule.properties?.["tags"] as string[]).length).toBeLessThanOrEqual(20);
+      expect((rule.properties?.["tags"] as string[] | undefined)?.length).toBeLessThanOrEqual(20);
     }
     for (const res of run.results ?? []) {
       const loc = res.locations?.[0]?.physicalLocation;

@@ -219,8 +219,16 @@ describe("the HCL scanner on random input", () => {
           expect(endLine).toBeGreaterThanOrEqual(line);
           expect(endLine).toBeLessThanOrEqual(lines);
         };
-        const walk = (ms: readonly HclMember[]) => ms.forEach((m) => (check(m.line, m.endLine), walk(m.members)));
-        for (const b of hcl.blocks) (check(b.line, b.endLine), walk(b.members));
+        const walk = (ms: readonly HclMember[]) => {
+          for (const m of ms) {
+            check(m.line, m.endLine);
+            walk(m.members);
+          }
+        };
+        for (const b of hcl.blocks) {
+          check(b.line, b.endLine);
+          walk(b.members);
+        }
         for (const c of hcl.comments) check(c.line, c.endLine);
       }),
       { numRuns: 500 },

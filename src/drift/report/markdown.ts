@@ -13,7 +13,7 @@ export interface DriftMarkdownOptions {
   maxChars: number;
 }
 
-export const DEFAULT_DRIFT_MARKDOWN_MAX_CHARS = 60_000;
+const DEFAULT_DRIFT_MARKDOWN_MAX_CHARS = 60_000;
 
 const ICON: Record<Severity, string> = { critical: "🟥", high: "🟧", medium: "🟨", low: "🟦", info: "⬜" };
 

@@ -6,13 +6,13 @@ import type { AttributeChange, DriftedResource, DriftReport } from "../types.js"
  * cut to a length a table cell can hold.
  */
 
-export const SENSITIVE_CHANGED = "(sensitive value changed)";
-export const KNOWN_AFTER_APPLY = "(known after apply)";
-export const ABSENT = "(absent)";
+const SENSITIVE_CHANGED = "(sensitive value changed)";
+const KNOWN_AFTER_APPLY = "(known after apply)";
+const ABSENT = "(absent)";
 
 const MAX_VALUE_CHARS = 160;
 
-export function renderValue(value: unknown, max = MAX_VALUE_CHARS): string {
+function renderValue(value: unknown, max = MAX_VALUE_CHARS): string {
   const text = value === undefined ? ABSENT : JSON.stringify(value) ?? String(value);
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
 }

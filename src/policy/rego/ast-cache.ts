@@ -158,6 +158,7 @@ function parseAuto(file: string, text: string): { module: Module; version: RegoV
   try {
     return { module: parseModule(file, text, "v1"), version: "v1" };
   } catch {
+    // Not v1: try v0, whose error (if it fails too) is the one that surfaces.
     return { module: parseModule(file, text, "v0"), version: "v0" };
   }
 }
@@ -175,6 +176,7 @@ export function buildAstCache(sources: readonly { file: string; text: string }[]
       if (!isDeepStrictEqual(back, parseModule(s.file, s.text, version))) throw new NotCacheable();
       modules.push({ file: s.file, version, sha256: sha256(s.text), ast, links });
     } catch {
+      // Not cacheable exactly (or not parseable): a scan parses this module from its text, which reports any error.
       skipped.push(s.file);
     }
   }
@@ -207,6 +209,7 @@ export function loadAstCache(file = AST_CACHE_FILE, engine?: string): PreparsedM
     if (cache.engine !== (engine ?? engineFingerprint())) return undefined;
     return new CachedModules(cache.modules);
   } catch {
+    // An unreadable or damaged cache is no cache: the policies are parsed from their sources, as without one.
     return undefined;
   }
 }

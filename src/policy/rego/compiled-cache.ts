@@ -190,6 +190,7 @@ export function loadCompiledCache(file = COMPILED_CACHE_FILE, engine?: string): 
     if (cache.engine !== (engine ?? compilerFingerprint())) return undefined;
     return new CompiledLibrary(cache);
   } catch {
+    // An unreadable or damaged cache is no cache: the library is compiled from its sources, as without one.
     return undefined;
   }
 }

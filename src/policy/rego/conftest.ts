@@ -6,7 +6,7 @@ import { isSeverity, type Severity } from "../types.js";
  * `_suffix`, yield strings or objects with `msg`; an `exception` rule in the
  * same package exempts rules by their suffix.
  */
-export const CONFTEST_RULE = /^(deny|violation|warn)(?:_([A-Za-z0-9_]+))?$/;
+const CONFTEST_RULE = /^(deny|violation|warn)(?:_([A-Za-z0-9_]+))?$/;
 
 export type ConftestKind = "deny" | "violation" | "warn";
 
@@ -16,7 +16,7 @@ export function conftestKind(ruleName: string): { kind: ConftestKind; suffix: st
 }
 
 /** A rule's value breaks conftest's contract: the rule fails (exit 2). */
-export class ConftestContractError extends Error {}
+class ConftestContractError extends Error {}
 
 /** One member of a deny/violation/warn set. */
 export interface ConftestResult {

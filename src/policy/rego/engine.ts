@@ -38,14 +38,5 @@ export interface RegoProgram {
   evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined;
 }
 
-/** A policy error with where it happened, as the engine reports it. */
-export interface RegoProblem {
-  code: string;
-  message: string;
-  file?: string;
-  line?: number;
-  col?: number;
-}
-
 /** The budget of a scan without --policy-timeout / --policy-max-depth: the CLI's and the engine's defaults. */
 export const DEFAULT_BUDGET: EvaluationBudget = { timeoutMs: 30_000, maxDepth: 2_000 };

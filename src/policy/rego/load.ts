@@ -72,6 +72,7 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
     walk(dir);
     if (files.length === 0) throw new Error("no policies");
   } catch {
+    // Anything unusual about the directory: the general reader walks it again and reports the problem.
     return readPolicies([dir], true);
   }
   // readPolicies sorts the glob's paths, which use "/".
@@ -80,6 +81,7 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
   try {
     return files.map((file) => ({ file: path.relative(path.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync(file, "utf8"), bundled: true }));
   } catch {
+    // A file that cannot be read: the general reader reads them again and names the file.
     return readPolicies([dir], true);
   }
 }

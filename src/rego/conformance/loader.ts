@@ -69,6 +69,7 @@ export function loadCaseFile(file: string, dialect?: Dialect): ConformanceCase[]
       // Maps keep their keys' types: regorus writes `1: x` and `true: y` for non-string keys.
       doc = parseYaml(text, { uniqueKeys: false, maxAliasCount: -1, mapAsMap: true });
     } catch {
+      // Retried once with flow sequences re-indented; that attempt's error is the one reported.
       doc = parseYaml(indentFlowSequences(text), { uniqueKeys: false, maxAliasCount: -1, mapAsMap: true });
     }
   } catch (err) {
@@ -91,7 +92,7 @@ const REGORUS_KEYS = ["no_result", "error", "strict"];
  * `no_result`. A file that fits both (every want_result a list of such
  * objects) is read as OPA's.
  */
-export function detectDialect(records: readonly Record<string, unknown>[]): Dialect {
+function detectDialect(records: readonly Record<string, unknown>[]): Dialect {
   if (records.some((c) => OPA_KEYS.some((k) => k in c))) return "opa";
   if (records.some((c) => REGORUS_KEYS.some((k) => k in c))) return "regorus";
   const looksLikeBindings = (c: Record<string, unknown>): boolean => {
@@ -179,7 +180,7 @@ function manyList(v: unknown): unknown[] | undefined {
  * and `#undefined`. regorus's keys keep their YAML type (`1:` is the number
  * 1); OPA's are strings, as JSON has them.
  */
-export function fromYaml(v: unknown, dialect: Dialect = "regorus"): Expected {
+function fromYaml(v: unknown, dialect: Dialect = "regorus"): Expected {
   if (v === "#undefined") return UNDEFINED_MARK;
   if (v === undefined) return null;
   if (v === null || typeof v !== "object") {

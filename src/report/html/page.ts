@@ -25,7 +25,7 @@ const CLIENT_SCRIPT = `(${clientMain.toString()})();`;
 
 const hash = (text: string): string => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `script-src ${hash(CLIENT_SCRIPT)}`,
   `style-src ${hash(REPORT_CSS)}`,

@@ -1,7 +1,8 @@
 import { verdictOf } from "../../scan/verdict.js";
 import type { GpuTally } from "../../gpu/summary.js";
 import { compareText } from "../../policy/compare.js";
-import { CATEGORIES, SEVERITIES, severityRank, type Finding, type Severity } from "../../policy/types.js";
+import { isSuppressed } from "../../policy/finding.js";
+import { CATEGORIES, SEVERITIES, severityRank, type Finding, type Severity, type Suppression } from "../../policy/types.js";
 import type { ScanResult } from "../../scan/result.js";
 import { countFindings, formatGpus, plural } from "../summary.js";
 import { barChart } from "./charts.js";
@@ -30,7 +31,7 @@ export function formatHtml(result: ScanResult, options: HtmlOptions = {}): strin
   const failOn = options.failOn ?? "low";
   const counts = countFindings(result.findings);
   const active = result.findings.filter((f) => !f.suppression);
-  const suppressed = result.findings.filter((f) => f.suppression);
+  const suppressed = result.findings.filter(isSuppressed);
   const undecided = active.filter((f) => f.undecided).length;
   const remediation = new Map(result.rules.map((r) => [r.id, r.remediation]));
   const link = options.link;
@@ -205,16 +206,16 @@ function findingsTable(findings: readonly Finding[], remediation: ReadonlyMap<st
   };
 }
 
-function suppressedTable(findings: readonly Finding[], link: SourceLinker | undefined): TableView {
+function suppressedTable(findings: readonly (Finding & { suppression: Suppression })[], link: SourceLinker | undefined): TableView {
   const rows: Cell[][] = findings.map((f) => [
     f.severity,
     f.ruleId,
     f.resource?.address ?? "(the whole plan)",
     message(f),
-    f.suppression!.kind,
-    f.suppression!.reason || "(no reason given)",
-    f.suppression!.expires ?? "never",
-    f.suppression!.origin ?? "",
+    f.suppression.kind,
+    f.suppression.reason || "(no reason given)",
+    f.suppression.expires ?? "never",
+    f.suppression.origin ?? "",
     location(f, link),
   ]);
   return {

@@ -11,7 +11,7 @@
 import { BUILTINS, BuiltinError, type BuiltinContext } from "../../../src/rego/builtins/index.js";
 import { type Value, RegoSet, makeObject } from "../../../src/rego/value.js";
 
-export class Unreadable extends Error {}
+class Unreadable extends Error {}
 
 /** A builtin call's outcome: a value, undefined, or an error. */
 export type Outcome = { value: Value } | { undefined: true } | { error: string };
@@ -47,7 +47,7 @@ function lex(src: string): Tok[] {
     }
     const num = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i));
     const prev = out[out.length - 1];
-    const unaryOk = c !== "-" || !prev || (prev.t === "punct" && /[(\[{,:=]/.test(prev.v));
+    const unaryOk = c !== "-" || !prev || (prev.t === "punct" && /[([{,:=]/.test(prev.v));
     if (num && unaryOk) {
       out.push({ t: "num", v: num[0] });
       i += num[0].length;
@@ -72,12 +72,6 @@ function lex(src: string): Tok[] {
     throw new Unreadable(`character ${c}`);
   }
   return out;
-}
-
-export interface Rule {
-  name: string;
-  /** Evaluates the rule's value; throws Unreadable-free outcomes only. */
-  outcome: Outcome;
 }
 
 const ctx: BuiltinContext = { strict: true, nowNs: BigInt(Date.now()) * 1_000_000n };
