@@ -101,7 +101,7 @@ class ResourceLinks implements LinkContext {
 
   configured(attribute: string): boolean {
     const expressions = this.model.graph.expressionsOf(this.r.configAddress);
-    return expressions === undefined || Object.prototype.hasOwnProperty.call(expressions, attribute);
+    return expressions === undefined || Object.hasOwn(expressions, attribute);
   }
 
   private valuesOf(x: Resource): Attributes | null {

@@ -12,8 +12,8 @@ import type { Side } from "./link.js";
  * pipeline, since the CLI has no --environment flag).
  */
 
-export const DEFAULT_TEAM_TAG = "team";
-export const DEFAULT_ENVIRONMENT_TAG = "environment";
+const DEFAULT_TEAM_TAG = "team";
+const DEFAULT_ENVIRONMENT_TAG = "environment";
 
 const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : undefined);
 
@@ -26,9 +26,9 @@ export function environmentOf(model: Model, r: Resource, gpu: GpuQuota | undefin
 }
 
 /** A config map's entry for a tag value: exact key first, else case-insensitive. */
-export function entryFor<T>(map: Record<string, T> | undefined, key: string | undefined): [string, T] | undefined {
+function entryFor<T>(map: Record<string, T> | undefined, key: string | undefined): [string, T] | undefined {
   if (!map || key === undefined) return undefined;
-  if (Object.prototype.hasOwnProperty.call(map, key)) return [key, map[key]!];
+  if (Object.hasOwn(map, key)) return [key, map[key]!];
   const lower = key.toLowerCase();
   const found = Object.keys(map).find((k) => k.toLowerCase() === lower);
   return found === undefined ? undefined : [found, map[found]!];

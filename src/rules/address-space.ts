@@ -94,7 +94,10 @@ function intersectionSize(a: readonly Interval[], b: readonly Interval[]): bigin
   for (const i of a) {
     while (j < b.length && b[j]!.to < i.from) j++;
     for (let k = j; k < b.length && b[k]!.from <= i.to; k++) {
+      // Bigints: Math.max and Math.min take numbers only.
+      // biome-ignore lint/complexity/useMathMinMax: bigint operands
       const lo = i.from > b[k]!.from ? i.from : b[k]!.from;
+      // biome-ignore lint/complexity/useMathMinMax: bigint operands
       const hi = i.to < b[k]!.to ? i.to : b[k]!.to;
       if (lo <= hi) total += hi - lo + 1n;
     }
@@ -171,7 +174,7 @@ export interface InternetThreshold {
   ipv6Prefix: number;
 }
 
-export const DEFAULT_INTERNET_THRESHOLD: InternetThreshold = { ipv4Prefix: 8, ipv6Prefix: 16 };
+const DEFAULT_INTERNET_THRESHOLD: InternetThreshold = { ipv4Prefix: 8, ipv6Prefix: 16 };
 
 /** The threshold the config's `network` section sets, else the default. */
 export function internetThreshold(config: PlanguardConfig): InternetThreshold {
@@ -182,7 +185,7 @@ export function internetThreshold(config: PlanguardConfig): InternetThreshold {
 }
 
 /** The threshold in addresses per family. */
-export function thresholdAddresses(t: InternetThreshold): { ipv4: bigint; ipv6: bigint } {
+function thresholdAddresses(t: InternetThreshold): { ipv4: bigint; ipv6: bigint } {
   return { ipv4: 1n << BigInt(32 - t.ipv4Prefix), ipv6: 1n << BigInt(128 - t.ipv6Prefix) };
 }
 

@@ -31,11 +31,6 @@ export function hasDefaults(resourceType: string): boolean {
   return typesWithDefaults.has(resourceType);
 }
 
-/** The defaults of one resource type, for docs/rules.md. */
-export function defaultsOf(resourceType: string): ProviderDefault[] {
-  return PROVIDER_DEFAULTS.filter((d) => d.resource_type === resourceType);
-}
-
 /** The table's entry for a path (list indexes ignored), if any. */
 export function tableEntry(resourceType: string, path: AttributePath): ProviderDefault | undefined {
   const key = toSteps(path).filter((s) => typeof s === "string").join(".");
@@ -73,7 +68,7 @@ export function configuredAt(expressions: Obj | undefined, path: AttributePath):
       return answers.length > 0 && answers.every((a) => a === "no") ? "no" : "maybe";
     }
     if (!isObj(cur)) return "maybe";
-    if (!Object.prototype.hasOwnProperty.call(cur, step)) return last ? "no" : "maybe";
+    if (!Object.hasOwn(cur, step)) return last ? "no" : "maybe";
     cur = cur[step];
   }
   return "yes";

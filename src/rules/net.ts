@@ -12,7 +12,7 @@ export interface SensitivePort {
 export const SENSITIVE_PORTS: readonly SensitivePort[] = sensitivePorts.ports as SensitivePort[];
 
 /** Ports whose exposure to the internet is an administrative risk. */
-export const ADMIN_PORTS: readonly SensitivePort[] = SENSITIVE_PORTS.filter((p) => p.kind === "admin");
+const ADMIN_PORTS: readonly SensitivePort[] = SENSITIVE_PORTS.filter((p) => p.kind === "admin");
 
 /** AWS protocol "-1" or "all" means every protocol and port. */
 export function isAllProtocols(protocol: unknown): boolean {

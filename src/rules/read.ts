@@ -2,7 +2,7 @@ import type { Reference } from "../plan/graph.js";
 import { attr, isUnknown, referencesFrom, type Model, type Resource } from "../plan/model.js";
 import type { AttributePath } from "../plan/paths.js";
 import { hasDefaults, providerDefault, type DefaultsSubject, type ProviderDefault } from "./defaults.js";
-import { formatPath, toSteps } from "../plan/paths.js";
+import { toSteps } from "../plan/paths.js";
 
 /**
  * What a rule can know about one attribute after the change: a value, or a
@@ -38,7 +38,7 @@ export function readAttribute(model: Model, r: Resource, path: AttributePath): A
     const configPath = steps.filter((s) => typeof s === "string").join(".");
     const expressions = model.graph.expressionsOf(r.configAddress);
     // Without the block's configuration nothing says who sets it: assume the author did.
-    const configured = expressions === undefined || Object.prototype.hasOwnProperty.call(expressions, String(steps[0]));
+    const configured = expressions === undefined || Object.hasOwn(expressions, String(steps[0]));
     return { state: "unknown", references: referencesFrom(model, r, configPath), configured };
   }
   const value = attr(r, path);
@@ -53,10 +53,6 @@ export function isSet(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === "object") return Object.keys(value).length > 0;
   return true;
-}
-
-export function pathText(path: AttributePath): string {
-  return typeof path === "string" ? path : formatPath(path);
 }
 
 /** The blocks of a nested block list (`ingress`, `rule`), each with its index. */
@@ -77,6 +73,6 @@ export function readKnown(model: Model, r: Resource, path: AttributePath): unkno
 }
 
 /** A resource as the defaults table sees it: its planned value, mask and configuration block. */
-export function defaultsSubject(model: Model, r: Resource): DefaultsSubject {
+function defaultsSubject(model: Model, r: Resource): DefaultsSubject {
   return { type: r.type, after: r.after, isUnknown: (path) => isUnknown(r, path), expressions: model.graph.expressionsOf(r.configAddress) };
 }

@@ -21,7 +21,7 @@ const INSTANCE_TEMPLATE_TYPES: readonly string[] = ["google_compute_instance_tem
  * written as a bare name, a self link (projects/p/global/instanceTemplates/t,
  * maybe with a ?uniqueId= query) or an id.
  */
-export function matchesGcpName(values: Attributes, ref: string): boolean {
+function matchesGcpName(values: Attributes, ref: string): boolean {
   if (values["self_link"] === ref || values["id"] === ref) return true;
   const name = str(values["name"]);
   return name !== undefined && (name === ref || name === lastSegment(ref));

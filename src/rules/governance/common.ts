@@ -1,6 +1,6 @@
 import type { EnvironmentDeclaration, PlanguardConfig } from "../../config/config.js";
 import { ownerOf, providerIdentities, resolveEnvironment, type IdentityKind } from "../../governance/environments.js";
-import { isUnknown, type Model, type Resource } from "../../plan/model.js";
+import type { Model, Resource } from "../../plan/model.js";
 import { readAttribute } from "../read.js";
 import { fail, unknown, type Outcome, type RuleContext } from "../../policy/rule.js";
 
@@ -46,7 +46,9 @@ function walkStrings(r: Resource): StringLeaf[] {
   const walk = (v: unknown, path: string): void => {
     if (typeof v === "string") {
       if (v !== REDACTED) out.push({ path, value: v });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, path === "" ? String(i) : `${path}.${i}`));
+    } else if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, path === "" ? String(i) : `${path}.${i}`);
+    }
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, path === "" ? k : `${path}.${k}`);
   };
   walk(r.after, "");
@@ -58,16 +60,11 @@ export function unknownPaths(r: Resource): string[] {
   const out: string[] = [];
   const walk = (v: unknown, path: string): void => {
     if (v === true) out.push(path);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, path === "" ? String(i) : `${path}.${i}`));
+    else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, path === "" ? String(i) : `${path}.${i}`);
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, path === "" ? k : `${path}.${k}`);
   };
   walk(r.afterUnknown, "");
   return out;
-}
-
-/** The first attribute named in `names` that the plan leaves unknown. */
-export function firstUnknown(r: Resource, names: readonly string[]): string | undefined {
-  return names.find((n) => isUnknown(r, n));
 }
 
 /** Tags (AWS, Azure) or labels (GCP) of a resource after the change, including provider default tags once known. */

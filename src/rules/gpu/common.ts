@@ -13,7 +13,7 @@ export const formatCount = (n: number): string => (Number.isInteger(n) ? String(
 /** Capacity groups (not Kubernetes requests) that carry accelerators. */
 export const capacityGroups = (d: GpuDemand | undefined): GpuGroup[] => (d?.groups ?? []).filter((g) => g.gpus > 0 && !g.workload);
 
-export function listAddresses(addresses: readonly string[]): string {
+function listAddresses(addresses: readonly string[]): string {
   return addresses.slice(0, 3).join(", ") + (addresses.length > 3 ? `, and ${addresses.length - 3} more` : "");
 }
 

@@ -5,7 +5,7 @@ import type { Statement } from "./policy-document.js";
  * containing "*". A Condition may narrow a public principal (to an org, a
  * source VPC, an account), so callers treat conditioned statements apart.
  */
-export function isPublicPrincipal(principal: unknown): boolean {
+function isPublicPrincipal(principal: unknown): boolean {
   if (principal === "*") return true;
   if (!principal || typeof principal !== "object") return false;
   for (const value of Object.values(principal as Record<string, unknown>)) {

@@ -18,7 +18,9 @@ const SECRET_STORES = new Set([
 ]);
 
 function referencesIn(expressions: unknown, path: string, visit: (path: string, ref: string) => void): void {
-  if (Array.isArray(expressions)) expressions.forEach((e, i) => referencesIn(e, path === "" ? String(i) : `${path}.${i}`, visit));
+  if (Array.isArray(expressions)) {
+    for (const [i, e] of expressions.entries()) referencesIn(e, path === "" ? String(i) : `${path}.${i}`, visit);
+  }
   else if (expressions && typeof expressions === "object") {
     const obj = expressions as Record<string, unknown>;
     if (Array.isArray(obj["references"])) {
