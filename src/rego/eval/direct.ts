@@ -8,6 +8,7 @@
  */
 import type { CallTarget, Term } from "../ast.js";
 import { constantValue } from "../compiler/constants.js";
+import { walkTerm } from "../compiler/visit.js";
 import { RegoError } from "../errors.js";
 import { makeObject, type Value } from "../value.js";
 import { indexValue, ownMember } from "./collections.js";
@@ -198,30 +199,10 @@ function referenceBinders(t: Term): Set<number> {
   let slots = binderCache.get(t);
   if (!slots) {
     const found = new Set<number>();
-    const visit = (x: Term, inPath: boolean): void => {
-      switch (x.type) {
-        case "var":
-          if (inPath) found.add(x.slot!);
-          return;
-        case "ref":
-          visit(x.head, false);
-          for (const seg of x.path) visit(seg, true);
-          return;
-        case "array":
-        case "set":
-          for (const item of x.items) visit(item, false);
-          return;
-        case "object":
-          for (const [k, v] of x.entries) (visit(k, false), visit(v, false));
-          return;
-        case "call":
-          for (const a of x.args) visit(a, false);
-          return;
-        default:
-          return;
-      }
+    const visit = (x: Term): void => {
+      if (x.type === "ref") for (const seg of x.path) if (seg.type === "var") found.add(seg.slot!);
     };
-    visit(t, false);
+    walkTerm(t, visit, false);
     binderCache.set(t, (slots = found));
   }
   return slots;
