@@ -102,19 +102,25 @@ export const calls = {
     let result: Value | undefined;
     for (const rule of node.functions) {
       const slots = paramSlots(rule);
-      const v = this.inRuleFrame(rule, () => {
+      // inRuleFrame, inline: no closure per call.
+      const saved = this.enterRule(rule);
+      let v: Value | undefined;
+      try {
         if (slots) {
           // Plain distinct variables as parameters: bind them, nothing to match.
           for (let i = 0; i < slots.length; i++) this.frame[slots[i]!] = args[i]!;
-          return this.ruleBranches(rule);
+          v = this.ruleBranches(rule);
+        } else {
+          this.unifyArgs(rule.head.args!, args, 0, () => {
+            v = this.ruleBranches(rule);
+            return v !== undefined;
+          });
         }
-        let out: Value | undefined;
-        this.unifyArgs(rule.head.args!, args, 0, () => {
-          out = this.ruleBranches(rule);
-          return out !== undefined;
-        });
-        return out;
-      });
+      } catch (err) {
+        throw this.ruleFailure(err, rule);
+      } finally {
+        this.leaveRule(saved);
+      }
       if (v === undefined) continue;
       if (result !== undefined && !equal(result, v)) {
         throw new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc);

@@ -89,6 +89,11 @@ export class Evaluator {
   readonly constCache = new WeakMap<Term, Value | null>();
   /** Function nodes by their (compiled, shared) path array. */
   readonly nodeCache = new Map<string[], TreeNode | undefined>();
+  /** Direct calls in progress (see direct.ts, directCall), and their argument arrays by depth and length. */
+  callDepth = 0;
+  readonly argPool: Value[][][] = [];
+  /** Slots bound by the bodies in progress, innermost last (see search.ts, evalBody). */
+  readonly boundSlots: number[] = [];
 
   constructor(
     readonly program: Program,
@@ -169,6 +174,22 @@ export class Evaluator {
 
   /** Runs `f` in a fresh frame for `rule`, with depth accounting. */
   inRuleFrame<T>(rule: Rule, f: () => T): T {
+    const saved = this.enterRule(rule);
+    try {
+      return f();
+    } catch (err) {
+      throw this.ruleFailure(err, rule);
+    } finally {
+      this.leaveRule(saved);
+    }
+  }
+
+  /**
+   * Enters a fresh frame for `rule` and returns the frame to restore with
+   * leaveRule (in a `finally`; a `catch` passes errors through ruleFailure).
+   * inRuleFrame does all three; hot callers do them inline, without a closure.
+   */
+  enterRule(rule: Rule): Frame {
     if (++this.depth > this.options.maxDepth) {
       this.depth = 0;
       throw new RegoError("eval_depth_error", `evaluation exceeded the maximum depth of ${this.options.maxDepth} in ${["data", ...rule.path].join(".")}`, rule.loc);
@@ -176,19 +197,21 @@ export class Evaluator {
     const saved = this.frame;
     this.frame = new Array(rule.slots);
     this.ruleStack.push(rule);
-    try {
-      return f();
-    } catch (err) {
-      // The stack ran out (deep data, deep recursion in a builtin): name the innermost rule.
-      if (err instanceof RangeError) {
-        throw new RegoError("eval_depth_error", `evaluation nested too deeply (stack exhausted) in ${["data", ...rule.path].join(".")}`, rule.loc);
-      }
-      throw err;
-    } finally {
-      this.frame = saved;
-      this.ruleStack.pop();
-      this.depth--;
+    return saved;
+  }
+
+  leaveRule(saved: Frame): void {
+    this.frame = saved;
+    this.ruleStack.pop();
+    this.depth--;
+  }
+
+  /** An error leaving a rule: the stack running out (deep data, deep recursion in a builtin) names the innermost rule. */
+  ruleFailure(err: unknown, rule: Rule): unknown {
+    if (err instanceof RangeError) {
+      return new RegoError("eval_depth_error", `evaluation nested too deeply (stack exhausted) in ${["data", ...rule.path].join(".")}`, rule.loc);
     }
+    return err;
   }
 }
 

@@ -11,6 +11,7 @@ import { canonicalKey, equal, isObject, makeObject, type Value } from "../value.
 import { forEachMember, indexBase, indexValue } from "./collections.js";
 import { IN_PROGRESS, UNDEFINED } from "./context.js";
 import type { Evaluator, VK } from "./evaluator.js";
+import { NEEDS_SEARCH } from "./direct.js";
 import { PartialBuilder } from "./partial.js";
 
 /** The value of a rule without one written (`allow if ...`). */
@@ -170,22 +171,37 @@ export const ruleTrees = {
   /** A complete rule's (or function's) value: its body, then each else in order. */
   ruleBranches(this: Evaluator, rule: Rule): Value | undefined {
     for (const b of branchesOf(rule)) {
+      const mark = this.boundSlots.length;
+      const i = this.directSteps(b.body, 0);
       let result: Value | undefined;
-      this.evalBody(b.body, 0, () =>
-        this.evalTerm(b.value, (v) => {
-          if (result !== undefined && !equal(result, v)) {
-            // OPA 1.x's wording (topdown/conflicts.go).
-            const ref = ["data", ...rule.path].join(".");
-            const message = rule.head.kind === "function" ? `function ${ref} produced conflicting values for the same inputs` : `rule ${ref} produced conflicting values`;
-            throw new RegoError("eval_conflict_error", message, rule.loc);
-          }
-          result = v;
-          return b.once;
-        }),
-      );
+      if (i >= 0) {
+        // A body of one-outcome literals and a value with at most one have one solution: no
+        // continuations to build, no conflict to look for (most function calls).
+        const v = i === b.body.length && this.isDirect(b.value) ? this.direct(b.value) : NEEDS_SEARCH;
+        result = v === NEEDS_SEARCH ? this.branchSearch(rule, b, i) : v;
+      }
+      this.unbindTo(mark);
       if (result !== undefined) return result;
     }
     return undefined;
+  },
+
+  /** A branch's value by the search, from its literal `i` on: every solution must give the same value. */
+  branchSearch(this: Evaluator, rule: Rule, b: Branch, i: number): Value | undefined {
+    let result: Value | undefined;
+    this.evalBody(b.body, i, () =>
+      this.evalTerm(b.value, (v) => {
+        if (result !== undefined && !equal(result, v)) {
+          // OPA 1.x's wording (topdown/conflicts.go).
+          const ref = ["data", ...rule.path].join(".");
+          const message = rule.head.kind === "function" ? `function ${ref} produced conflicting values for the same inputs` : `rule ${ref} produced conflicting values`;
+          throw new RegoError("eval_conflict_error", message, rule.loc);
+        }
+        result = v;
+        return b.once;
+      }),
+    );
+    return result;
   },
 
   defaultValue(this: Evaluator, rule: Rule): Value | undefined {

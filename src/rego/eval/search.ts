@@ -19,39 +19,41 @@ const STEP_SEARCH = -3;
 
 export const search = {
   evalBody(this: Evaluator, body: Body, i: number, k: K): boolean {
-    // Literals with one outcome (a test such as `r.type == "x"`, or `x := <one value>`)
-    // are taken in this loop: no continuation to build, no deeper stack. Variables
-    // bound here are unbound on the way out, as a continuation's binding would be.
-    let bound: number[] | undefined;
+    const mark = this.boundSlots.length;
+    const j = this.directSteps(body, i);
     let result = false;
-    for (;;) {
-      if (i === body.length) {
-        result = k();
-        break;
-      }
+    if (j === body.length) result = k();
+    else if (j >= 0) result = this.evalLiteral(body[j]!, j + 1 === body.length ? k : () => this.evalBody(body, j + 1, k));
+    this.unbindTo(mark);
+    return result;
+  },
+
+  /**
+   * Takes a body's literals with one outcome from `i` on (a test such as
+   * `r.type == "x"`, or `x := <one value>`) in a loop: no continuation to
+   * build, no deeper stack. Returns the index of the first literal that
+   * needs the search (body.length when none does), or -1 when one fails.
+   * Variables bound here go on the evaluator's stack of bound slots; the
+   * caller unbinds them (unbindTo) on its way out, as a continuation's
+   * binding would be undone.
+   */
+  directSteps(this: Evaluator, body: Body, i: number): number {
+    for (; i < body.length; i++) {
       if ((++this.steps & 0x3ff) === 0) this.tick();
       const lit = body[i]!;
-      if (lit.implied) {
-        i++;
-        continue;
-      }
+      if (lit.implied) continue;
       const step = this.directStep(lit);
-      if (step === STEP_FAILS) break;
-      if (step === STEP_HOLDS) {
-        i++;
-        continue;
-      }
-      if (step !== STEP_SEARCH) {
-        (bound ??= []).push(step);
-        i++;
-        continue;
-      }
-      const next = i + 1 === body.length ? k : () => this.evalBody(body, i + 1, k);
-      result = this.evalLiteral(lit, next);
-      break;
+      if (step === STEP_FAILS) return -1;
+      if (step === STEP_SEARCH) return i;
+      if (step !== STEP_HOLDS) this.boundSlots.push(step);
     }
-    if (bound) for (const slot of bound) this.frame[slot] = undefined;
-    return result;
+    return i;
+  },
+
+  /** Unbinds the slots bound by directSteps since the stack of bound slots was `mark` long. */
+  unbindTo(this: Evaluator, mark: number): void {
+    const bound = this.boundSlots;
+    while (bound.length > mark) this.frame[bound.pop()!] = undefined;
   },
 
   /**

@@ -71,6 +71,11 @@ export const specialCalls = {
 };
 
 export function isMember(x: Value, coll: Value): boolean {
+  // Arrays (most `x in xs`) without a closure per call.
+  if (Array.isArray(coll)) {
+    for (const v of coll) if (equal(v, x)) return true;
+    return false;
+  }
   return forEachMember(coll, (_, v) => equal(v, x));
 }
 
