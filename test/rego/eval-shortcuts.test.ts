@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runRegoTests } from "../../src/rego/index.js";
+import { runRegoTests, type Value } from "../../src/rego/index.js";
 import { compileOne, evalJSON, regoError } from "./helpers.js";
 
 // The evaluator takes shortcuts for speed (direct evaluation of terms with one
@@ -139,7 +139,7 @@ describe("evaluation shortcuts keep OPA's results", () => {
     // What lets hundreds of per-type rules cost nearly nothing on plans without their types.
     const read: string[] = [];
     let listed = 0;
-    const byType = new Proxy({ aws_s3_bucket: [{ address: "b" }] } as Record<string, unknown>, {
+    const byType = new Proxy<Record<string, Value>>({ aws_s3_bucket: [{ address: "b" }] }, {
       get: (target, key) => (typeof key === "string" && key !== "constructor" && read.push(key), Reflect.get(target, key)),
       ownKeys: (target) => (listed++, Reflect.ownKeys(target)),
     });
