@@ -4,6 +4,7 @@
  *
  *   node bench/run.js [--sizes 1k,15k,150k] [--quick] [--seed 42]
  *                     [--rego-bench-sizes 1k,15k] [--profile] [--no-breakdown]
+ *                     [--absent-rules N]
  *   node bench/run.js --process [--cases help,empty,15k,dense-15k,150k,dense-150k] [--runs 5]
  *
  * --process measures whole `planguard scan` processes against a bare-node
@@ -27,7 +28,10 @@
  *                model, TypeScript rules, bundled Rego library, and, on the
  *                sizes of --rego-bench-sizes, 150 conftest-style Rego rules
  *                (bench/policies) against their TypeScript equivalents
- *                (bench/equivalents.js), each run twice
+ *                (bench/equivalents.js), each run twice; with --absent-rules N,
+ *                the bundled library beside N more rules for resource
+ *                types the plan does not hold (bench/absent-rules.js),
+ *                against the library alone, six pairs in alternating order
  *
  * Every time is printed as a ratio to the baseline of the same file in the
  * same process, since the machine is shared and absolute times drift.
@@ -77,7 +81,7 @@ const TARGETS = {
 // Arguments
 
 function parseArgs(argv) {
-  const args = { sizes: ["1k", "15k", "150k"], seed: 42, regoBenchSizes: ["1k", "15k"], profile: false, breakdown: true, child: undefined };
+  const args = { sizes: ["1k", "15k", "150k"], seed: 42, regoBenchSizes: ["1k", "15k"], profile: false, breakdown: true, absentRules: 0, child: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -91,14 +95,16 @@ function parseArgs(argv) {
     else if (a === "--rego-bench-sizes") args.regoBenchSizes = val().split(",").map((s) => s.trim()).filter(Boolean);
     else if (a === "--profile") args.profile = true;
     else if (a === "--no-breakdown") args.breakdown = false;
+    else if (a === "--absent-rules") args.absentRules = Number(val());
     else if (a === "--child") args.child = JSON.parse(val());
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: node bench/run.js [--sizes 1k,15k,150k] [--quick] [--seed 42] [--rego-bench-sizes 1k,15k] [--profile] [--no-breakdown]\n");
+      process.stdout.write("usage: node bench/run.js [--sizes 1k,15k,150k] [--quick] [--seed 42] [--rego-bench-sizes 1k,15k] [--profile] [--no-breakdown] [--absent-rules N]\n");
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
   for (const s of args.sizes) if (!(s in SIZES) && !/^\d+k?$/.test(s)) fail(`unknown size ${s}`);
   if (!Number.isInteger(args.seed)) fail("--seed must be an integer");
+  if (!Number.isInteger(args.absentRules) || args.absentRules < 0) fail("--absent-rules must be a whole number");
   return args;
 }
 
@@ -142,7 +148,7 @@ async function main() {
       if (gen.status !== 0) fail(`generating ${file} failed`);
     }
     log(`\n${label}: measuring ${path.relative(ROOT, file)} (${(statSync(file).size / MB).toFixed(1)} MB) in a fresh process...`);
-    const task = { label, file, dist: snapshot, regoBench: args.regoBenchSizes.includes(label), breakdown: args.breakdown };
+    const task = { label, file, dist: snapshot, regoBench: args.regoBenchSizes.includes(label), breakdown: args.breakdown, absentRules: args.absentRules };
     const r = runChild(["--expose-gc"], task);
     results.sizes[label] = r;
     if (r.error) log(`  FAILED: ${r.error}`);
@@ -328,6 +334,33 @@ async function child(task) {
       out.counts.regoLibraryFindings = r.findings.length;
       out.counts.regoLibraryFailures = r.failures.length;
       say(`bundled Rego library (${rego.rules.length} rules) ${fmtMs(out.times.regoLibrary)}`);
+      if (task.absentRules > 0 && engine.libraryWith) {
+        const { absentTypeRules } = await import("./absent-rules.js");
+        const withAbsent = await time("absentCompile", () => engine.libraryWith(absentTypeRules(task.absentRules)));
+        out.counts.absentRules = withAbsent.rules.length - rego.rules.length;
+        // A warm-up, then six pairs in alternating order, each run after a full GC: the cost is
+        // small beside the machine's noise and the second run of a pair pays the first's garbage,
+        // so the figure is the median of the pairs' differences.
+        const diffs = [];
+        for (const run of [0, 1, 2, 3, 4, 5, 6]) {
+          const measure = async (name, rp) => {
+            gc();
+            const r = await time(name, () => engine.evaluateLibrary(rp, model, selection));
+            if (r.failures.length > 0) out.notes.push(`${name}: ${r.failures.length} rule failures`);
+          };
+          if (run % 2 === 0) {
+            await measure("absentBase", rego);
+            await measure("absentWith", withAbsent);
+          } else {
+            await measure("absentWith", withAbsent);
+            await measure("absentBase", rego);
+          }
+          if (run > 0) diffs.push(out.times.absentWith - out.times.absentBase);
+        }
+        diffs.sort((a, b) => a - b);
+        out.times.absentExtra = (diffs[2] + diffs[3]) / 2;
+        say(`library + ${out.counts.absentRules} rules for absent types: ${fmtMs(out.times.absentWith)} against ${fmtMs(out.times.absentBase)}; median difference of 6 pairs ${fmtMs(out.times.absentExtra)} (compile ${fmtMs(out.times.absentCompile)})`);
+      }
     }
     if (task.regoBench) {
       const { runEquivalents, SPECS } = await import("./equivalents.js");
@@ -389,6 +422,19 @@ async function regoEngine(imp) {
     const { loadRegoPolicies } = await imp("policy/rego/load.js");
     const { evaluateRegoRules } = await imp("policy/rego/runner.js");
     engine.library = () => loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["main"], bundled: true });
+    // The library and more sources, compiled as a scan with --policy compiles them (the build's caches for the library).
+    if (existsSync(path.join(DIST, "policy", "rego", "compile.js"))) {
+      const { compilePolicies } = await imp("policy/rego/compile.js");
+      const { readBundledPolicies } = await imp("policy/rego/load.js");
+      const { loadAstCacheWhenParsing } = await imp("policy/rego/ast-cache.js");
+      const { loadCompiledCache } = await imp("policy/rego/compiled-cache.js");
+      const { regoRules } = await imp("policy/rego/runner.js");
+      engine.libraryWith = async (extra) => {
+        const bundled = await readBundledPolicies();
+        const program = compilePolicies([...bundled, ...extra], loadAstCacheWhenParsing(new Set(bundled.map((s) => s.file))), loadCompiledCache());
+        return { program, rules: regoRules(program, "all"), options: { namespaces: "all", data: {} } };
+      };
+    }
     engine.evaluateLibrary = (rego, model, selection) => evaluateRegoRules(rego.program, rego.rules, model, BENCH_CONFIG, selection, rego.options, {});
   }
   return engine;
@@ -419,6 +465,11 @@ function printSize(r) {
     row("  model", r.times.model);
     row("  TypeScript rules", r.times.tsRules);
     if (r.times.regoLibrary !== undefined) row(`  bundled Rego library (${r.counts.regoLibraryRules} rules)`, r.times.regoLibrary);
+    if (r.times.absentExtra !== undefined) {
+      const extra = r.times.absentExtra;
+      row(`  library + ${r.counts.absentRules} rules for absent types`, r.times.absentWith, `   median of 6 pairs: ${extra >= 0 ? "+" : ""}${fmtMs(extra)} (${((1000 * extra) / r.counts.absentRules).toFixed(1)} us per rule)`);
+      row(`    their compile (library from the build's caches)`, r.times.absentCompile);
+    }
   }
   if (r.times.equivalents1 !== undefined) {
     row("  150 TS equivalents, run 1", r.times.equivalents1);

@@ -14,18 +14,19 @@
  */
 import type { Annotation, Module, Rule } from "./ast.js";
 import type { BuiltinDef } from "./builtins/index.js";
-import { compile, type Program } from "./compiler/compile.js";
+import { compile, type Program, type Source } from "./compiler/compile.js";
 import { inputMembersRead, type InputUse } from "./compiler/input-use.js";
 import { RegoError, type Location } from "./errors.js";
 import { Context } from "./eval/context.js";
 import { Evaluator } from "./eval/evaluator.js";
-import { parseTerm, type RegoVersion } from "./parser.js";
+import { parseTerm, type PreparsedModules, type RegoVersion } from "./parser.js";
 import type { Value } from "./value.js";
 
 export { RegoError } from "./errors.js";
 export type { Value } from "./value.js";
 export type { Location } from "./errors.js";
-export type { RegoVersion } from "./parser.js";
+export type { PreparsedModules, RegoVersion } from "./parser.js";
+export type { Source } from "./compiler/compile.js";
 export type { InputUse } from "./compiler/input-use.js";
 
 export interface CompileOptions {
@@ -35,6 +36,12 @@ export interface CompileOptions {
   strictBuiltinErrors?: boolean;
   /** Builtins to add (or replace) by name. */
   extraBuiltins?: readonly BuiltinDef[];
+  /**
+   * Modules parsed earlier (planguard's build-time AST cache): a source whose
+   * text one of them matches is not parsed again. The other cache, modules
+   * as an earlier compile left them, comes with each source (`Source.compiled`).
+   */
+  preparsed?: PreparsedModules;
 }
 
 export interface EvaluateOptions {
@@ -106,9 +113,17 @@ export interface TestResult {
   output: TestOutput[];
 }
 
-/** A module's own `regoVersion` overrides the options' (the bundled library beside a user's v0 files). */
-export function compileModules(modules: readonly { file: string; text: string; regoVersion?: RegoVersion | "auto" }[], options: CompileOptions = {}): CompiledPolicies {
-  const program = compile(modules, { ...(options.regoVersion ? { regoVersion: options.regoVersion } : {}), ...(options.extraBuiltins ? { extraBuiltins: options.extraBuiltins } : {}) });
+/**
+ * A module's own `regoVersion` overrides the options' (the bundled library
+ * beside a user's v0 files); its `compiled` module, when usable, is taken
+ * instead of compiling its text (see Source).
+ */
+export function compileModules(modules: readonly Source[], options: CompileOptions = {}): CompiledPolicies {
+  const program = compile(modules, {
+    ...(options.regoVersion ? { regoVersion: options.regoVersion } : {}),
+    ...(options.extraBuiltins ? { extraBuiltins: options.extraBuiltins } : {}),
+    ...(options.preparsed ? { preparsed: options.preparsed } : {}),
+  });
   return new CompiledPolicies(program, options.strictBuiltinErrors ?? false);
 }
 

@@ -42,26 +42,14 @@ export const OPERATOR_BUILTINS: Record<string, string> = {
 /**
  * Where parseModule may find a module parsed earlier (e.g. at build time, see
  * src/policy/rego/ast-cache.ts): it must give exactly what parsing `text` as
- * `version` gives, as a fresh object graph, or undefined.
+ * `version` gives, as a fresh object graph, or undefined. Passed down from
+ * the compile options (`compileModules(sources, { preparsed })`).
  */
 export interface PreparsedModules {
   take(file: string, text: string, version: RegoVersion): Module | undefined;
 }
 
-let preparsed: PreparsedModules | undefined;
-
-/** Runs `fn` with parseModule taking modules from `source` where it has them. */
-export function withPreparsedModules<T>(source: PreparsedModules | undefined, fn: () => T): T {
-  const previous = preparsed;
-  preparsed = source;
-  try {
-    return fn();
-  } finally {
-    preparsed = previous;
-  }
-}
-
-export function parseModule(file: string, text: string, version: RegoVersion = "v1"): Module {
+export function parseModule(file: string, text: string, version: RegoVersion = "v1", preparsed?: PreparsedModules): Module {
   const hit = preparsed?.take(file, text, version);
   if (hit) return hit;
   const { tokens, comments } = tokenize(text, file);

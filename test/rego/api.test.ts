@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BuiltinDef } from "../../src/rego/builtins/index.js";
-import { compileModules } from "../../src/rego/index.js";
+import { compileModules, type PreparsedModules } from "../../src/rego/index.js";
+import { parseModule } from "../../src/rego/parser.js";
 import { toJSON } from "../../src/rego/value.js";
 import { compileOne, regoError } from "./helpers.js";
 
@@ -10,6 +11,23 @@ describe("public API", () => {
     const c = compileOne("package a\np := planguard.double(21)\n", { extraBuiltins: [double] });
     expect(c.evaluate("data.a.p")).toBe(42);
     expect(regoError(() => compileOne("package a\np := planguard.double(1, 2, 3)\n", { extraBuiltins: [double] })).code).toBe("rego_type_error");
+  });
+
+  it("takes modules parsed earlier from the compile options, per compile", () => {
+    // A cache that answers for p.rego's text with another module shows which one was compiled.
+    const text = "package p\nx := 1\n";
+    const asked: string[] = [];
+    const preparsed: PreparsedModules = {
+      take: (file, t, version) => {
+        asked.push(`${file} ${version}`);
+        return t === text ? parseModule(file, "package p\nx := 2\n", version) : undefined;
+      },
+    };
+    expect(compileModules([{ file: "p.rego", text }], { preparsed }).evaluate("data.p.x")).toBe(2);
+    expect(asked).toEqual(["p.rego v1"]);
+    // Nothing is left behind for the next compile.
+    expect(compileModules([{ file: "p.rego", text }]).evaluate("data.p.x")).toBe(1);
+    expect(asked).toHaveLength(1);
   });
 
   it("lists the rules of a package across files, with kinds and locations", () => {

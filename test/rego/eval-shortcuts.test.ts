@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runRegoTests } from "../../src/rego/index.js";
-import { compileOne, evalJSON } from "./helpers.js";
+import { runRegoTests, type Value } from "../../src/rego/index.js";
+import { compileOne, evalJSON, regoError } from "./helpers.js";
 
 // The evaluator takes shortcuts for speed (direct evaluation of terms with one
 // value, function results memoized by argument identity, decoded JSON kept per
@@ -92,5 +92,66 @@ describe("evaluation shortcuts keep OPA's results", () => {
     expect(evalJSON(src, "data.a.p", { input })).toBeUndefined();
     expect(evalJSON(src, "data.a.n", { input })).toBe(1);
     expect(evalJSON(src, "data.a.t", { input: { tags: {} } })).toBeUndefined();
+  });
+
+  it("calls nested at several depths keep their own arguments (argument arrays are reused per depth)", () => {
+    const src = [
+      "package a",
+      'g(y) := concat("+", [y, y])',
+      'f(x) := concat("-", [x, g(x), upper(x)])',
+      'p := concat(",", [f("a"), f(g("b")), lower(f("c"))])',
+      'q := [f(x) | some x in ["d", "e"]]',
+    ].join("\n");
+    expect(evalJSON(src, "data.a.p")).toBe("a-a+a-A,b+b-b+b+b+b-B+B,c-c+c-c");
+    expect(evalJSON(src, "data.a.q")).toEqual(["d-d+d-D", "e-e+e-E"]);
+  });
+
+  it("a branch computed without the search still takes else branches in order, and the search still finds conflicts", () => {
+    const src = [
+      "package a",
+      "f(x) := 1 if x > 5",
+      "else := 2 if x > 2",
+      "else := 3",
+      "vals := [f(9), f(4), f(0)]",
+      "one := v if v := input.xs[_]",
+    ].join("\n");
+    expect(evalJSON(src, "data.a.vals")).toEqual([1, 2, 3]);
+    expect(evalJSON(src, "data.a.one", { input: { xs: [7, 7] } })).toBe(7);
+    expect(regoError(() => evalJSON(src, "data.a.one", { input: { xs: [7, 8] } })).code).toBe("eval_conflict_error");
+  });
+
+  it("variables a body bound are unbound when it backtracks, through not, every and comprehensions", () => {
+    const src = [
+      "package a",
+      "pairs contains [x, y] if {",
+      "\tsome x in input.xs",
+      "\ty := x * 2",
+      "\tnot y == 4",
+      "\tevery z in input.xs { w := z + y; w > 0 }",
+      "\tc := count([v | some v in input.xs; u := v; u > x])",
+      "\tc >= 0",
+      "}",
+    ].join("\n");
+    expect(evalJSON(src, "data.a.pairs", { input: { xs: [1, 2, 3] } })).toEqual([[1, 2], [3, 6]]);
+  });
+
+  it("a rule over a resource type the document lacks reads that one key and iterates nothing", () => {
+    // What lets hundreds of per-type rules cost nearly nothing on plans without their types.
+    const read: string[] = [];
+    let listed = 0;
+    const byType = new Proxy<Record<string, Value>>({ aws_s3_bucket: [{ address: "b" }] }, {
+      get: (target, key) => (typeof key === "string" && key !== "constructor" && read.push(key), Reflect.get(target, key)),
+      ownKeys: (target) => (listed++, Reflect.ownKeys(target)),
+    });
+    const src = [
+      "package a",
+      "deny contains r.address if {",
+      "\tsome r in data.planguard.resources_by_type.aws_gpu_cluster",
+      "\tr.after.encrypted == false",
+      "}",
+    ].join("\n");
+    expect(evalJSON(src, "data.a.deny", { data: { planguard: { resources_by_type: byType } } })).toEqual([]);
+    expect(read).toEqual(["aws_gpu_cluster"]);
+    expect(listed).toBe(0);
   });
 });

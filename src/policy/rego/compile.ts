@@ -1,7 +1,5 @@
 import { InputError } from "../../plan/errors.js";
-import { compile, type Source } from "../../rego/compiler/compile.js";
-import { CompiledPolicies, RegoError, type Session } from "../../rego/index.js";
-import { withPreparsedModules, type PreparsedModules } from "../../rego/parser.js";
+import { compileModules, RegoError, type CompiledPolicies, type PreparsedModules, type Session, type Source } from "../../rego/index.js";
 import { LIBRARY_OPTIONS, type CompiledLibrary } from "./compiled-cache.js";
 import type { Value } from "../../rego/value.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
@@ -19,9 +17,8 @@ export function compilePolicies(sources: readonly PolicySource[], preparsed?: Pr
     const withLibrary: readonly Source[] = library?.attachTo(sources) ?? sources;
     // Each module is read as v1, and as v0 when it is not v1: libraries in the wild are both.
     // Modules parsed at build time (ast-cache.ts) are taken as they are when their text is unchanged.
-    const program = withPreparsedModules(preparsed, () => compile(withLibrary, LIBRARY_OPTIONS));
-    // As compileModules makes it: builtin errors make an expression undefined (OPA's default).
-    compiled = new CompiledPolicies(program, false);
+    // Builtin errors make an expression undefined (OPA's default).
+    compiled = compileModules(withLibrary, { ...LIBRARY_OPTIONS, ...(preparsed ? { preparsed } : {}), strictBuiltinErrors: false });
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);
     throw err;

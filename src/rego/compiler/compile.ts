@@ -8,7 +8,7 @@
 import type { Body, Module, Rule, Term } from "../ast.js";
 import { BUILTINS, type BuiltinDef } from "../builtins/index.js";
 import { RegoError } from "../errors.js";
-import { parseModule, parseQuery, type RegoVersion } from "../parser.js";
+import { parseModule, parseQuery, type PreparsedModules, type RegoVersion } from "../parser.js";
 import { checkRecursion } from "./recursion.js";
 import { Resolver, SPECIAL_CALLS, type BuiltinArity } from "./resolve.js";
 import { SafetyChecker } from "./safety.js";
@@ -24,6 +24,8 @@ export interface CompileOptions {
   regoVersion?: RegoVersion | "auto";
   /** Builtins beyond OPA's (or replacing them), e.g. planguard helpers. */
   extraBuiltins?: readonly BuiltinDef[];
+  /** Modules parsed earlier (the build's AST cache), taken instead of parsing a source whose text they match. */
+  preparsed?: PreparsedModules;
 }
 
 export interface CompiledQuery {
@@ -100,7 +102,7 @@ function compileChecked(sources: readonly Source[], options: CompileOptions): Pr
   const parseAt = (i: number): void => {
     const s = sources[i]!;
     const own = s.regoVersion ?? requested;
-    const m = parseSource(s, own, own === "auto" ? "v1" : own, errors);
+    const m = parseSource(s, own, own === "auto" ? "v1" : own, errors, options.preparsed);
     if (m) modules[i] = m;
   };
   sources.forEach((s, i) => {
@@ -170,9 +172,9 @@ function compileChecked(sources: readonly Source[], options: CompileOptions): Pr
  * to `errors`. When the other version would have read the file, the error
  * says so: a v0 library run without `--rego-version v0` is the usual case.
  */
-function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVersion, errors: RegoError[]): Module | undefined {
+function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVersion, errors: RegoError[], preparsed: PreparsedModules | undefined): Module | undefined {
   try {
-    return parseModule(s.file, s.text, version);
+    return parseModule(s.file, s.text, version, preparsed);
   } catch (err) {
     if (err instanceof RangeError) {
       errors.push(new RegoError("rego_parse_error", "expression nested too deeply", { file: s.file }));
@@ -182,7 +184,7 @@ function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVe
     const other: RegoVersion = version === "v1" ? "v0" : "v1";
     let otherParses = false;
     try {
-      const m = parseModule(s.file, s.text, other);
+      const m = parseModule(s.file, s.text, other, preparsed);
       if (requested === "auto") return m;
       otherParses = true;
     } catch (second) {

@@ -4,7 +4,8 @@
  * conservative: `input` used as a whole (`x := input`, `walk(input, ...)`,
  * `input[k]` with a variable key) means every member.
  */
-import { directSubterms, exprTerms, type Body, type Module, type Term } from "../ast.js";
+import type { Module, Term } from "../ast.js";
+import { walkRule, walkTerm } from "./visit.js";
 
 export type InputUse = ReadonlySet<string> | "whole";
 
@@ -12,57 +13,22 @@ export function inputMembersRead(modules: readonly Module[]): InputUse {
   const keys = new Set<string>();
   let whole = false;
 
-  const visit = (t: Term): void => {
-    if (whole) return;
-    switch (t.type) {
-      case "root":
-        // A root not at the head of a reference with a constant first key.
-        if (t.root === "input") whole = true;
-        return;
-      case "ref":
-        if (t.head.type === "root" && t.head.root === "input") {
-          const first = t.path[0];
-          if (first?.type === "scalar" && typeof first.value === "string") keys.add(first.value);
-          else whole = true;
-        } else visit(t.head);
-        t.path.forEach(visit);
-        return;
-      case "arraycomp":
-      case "setcomp":
-        visit(t.term);
-        visitBody(t.body);
-        return;
-      case "objcomp":
-        visit(t.key);
-        visit(t.value);
-        visitBody(t.body);
-        return;
-      default:
-        directSubterms(t).forEach(visit);
+  const visit = (t: Term): boolean => {
+    if (whole) return false;
+    // A root not at the head of a reference with a constant first key.
+    if (t.type === "root" && t.root === "input") whole = true;
+    if (t.type === "ref" && t.head.type === "root" && t.head.root === "input") {
+      const first = t.path[0];
+      if (first?.type === "scalar" && typeof first.value === "string") keys.add(first.value);
+      else whole = true;
+      // The path's own terms may read input too; the head is this reference's.
+      for (const seg of t.path) walkTerm(seg, visit);
+      return false;
     }
+    return true;
   };
 
-  const visitBody = (body: Body): void => {
-    for (const lit of body) {
-      exprTerms(lit.expr).forEach(visit);
-      if (lit.expr.kind === "every") visitBody(lit.expr.body);
-      // `with input as x` replaces input; the replacement may read it.
-      for (const w of lit.withs) visit(w.value);
-    }
-  };
-
-  for (const m of modules) {
-    for (const rule of m.rules) {
-      rule.head.ref.forEach(visit);
-      rule.head.args?.forEach(visit);
-      if (rule.head.key) visit(rule.head.key);
-      if (rule.head.value) visit(rule.head.value);
-      visitBody(rule.body);
-      for (const e of rule.elses) {
-        visitBody(e.body);
-        if (e.value) visit(e.value);
-      }
-    }
-  }
+  // Every term of every rule, `with` values included (`with input as x` replaces input; x may read it).
+  for (const m of modules) for (const rule of m.rules) walkRule(rule, visit);
   return whole ? "whole" : keys;
 }

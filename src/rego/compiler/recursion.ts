@@ -4,9 +4,10 @@
  * a cycle in that graph is reported as OPA does:
  * `rule data.x.p is recursive: data.x.p -> data.x.q -> data.x.p`.
  */
-import { directSubterms, exprTerms, type Body, type Rule, type Term } from "../ast.js";
+import type { Rule, Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { RuleTree, TreeNode } from "./tree.js";
+import { walkRule, walkTerm } from "./visit.js";
 
 export function checkRecursion(tree: RuleTree): RegoError[] {
   const nodes = [...tree.walk()].filter((n) => tree.hasRules(n));
@@ -107,50 +108,17 @@ function segment(t: Term): Segment {
 /** The paths of the data references and function calls in a rule. */
 function referencedPaths(rule: Rule): Segment[][] {
   const out: Segment[][] = [];
-  const visitBody = (b: Body): void => {
-    for (const lit of b) {
-      exprTerms(lit.expr).forEach(visit);
-      if (lit.expr.kind === "every") visitBody(lit.expr.body);
-      for (const w of lit.withs) visit(w.value);
+  const visit = (t: Term): boolean => {
+    if (t.type === "root" && t.root === "data") out.push([]);
+    if (t.type === "call" && t.target?.kind === "function") out.push(t.target.path);
+    if (t.type === "ref" && t.head.type === "root") {
+      if (t.head.root === "data") out.push(t.path.map(segment));
+      // The path's terms may reference data too; the root is this reference's own.
+      for (const seg of t.path) walkTerm(seg, visit);
+      return false;
     }
+    return true;
   };
-  const visit = (t: Term): void => {
-    switch (t.type) {
-      case "root":
-        if (t.root === "data") out.push([]);
-        return;
-      case "ref": {
-        if (t.head.type === "root") {
-          if (t.head.root === "data") out.push(t.path.map(segment));
-        } else visit(t.head);
-        t.path.forEach(visit);
-        return;
-      }
-      case "call":
-        if (t.target?.kind === "function") out.push(t.target.path);
-        t.args.forEach(visit);
-        return;
-      case "arraycomp":
-      case "setcomp":
-        visit(t.term);
-        visitBody(t.body);
-        return;
-      case "objcomp":
-        visit(t.key);
-        visit(t.value);
-        visitBody(t.body);
-        return;
-      default:
-        directSubterms(t).forEach(visit);
-    }
-  };
-  visitBody(rule.body);
-  for (const e of rule.elses) {
-    visitBody(e.body);
-    if (e.value) visit(e.value);
-  }
-  if (rule.head.value) visit(rule.head.value);
-  if (rule.head.key) visit(rule.head.key);
-  rule.head.ref.slice(1).forEach(visit);
+  walkRule(rule, visit);
   return out;
 }

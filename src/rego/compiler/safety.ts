@@ -6,10 +6,11 @@
  * expressions that are ready, in the order written, until none is left or
  * none is ready); what remains is an `unsafe var` error.
  */
-import { directSubterms, exprTerms, type Body, type Literal, type Loc, type Rule, type Term } from "../ast.js";
+import type { Body, Literal, Loc, Rule, Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { OwnSlots } from "./resolve.js";
 import { annotateScans } from "./scan-index.js";
+import { walkBody, walkTerm } from "./visit.js";
 import { equal } from "../value.js";
 
 type Slots = Set<number>;
@@ -76,7 +77,7 @@ export class SafetyChecker {
   private reportUnsafe(lit: Literal, safe: Slots): void {
     const out = this.outputs(lit, safe);
     const seen = new Set<string>();
-    for (const { slot, loc } of varOccurrences(lit, this.ownSlots)) {
+    for (const { slot, loc } of varOccurrences(lit)) {
       if (safe.has(slot) || out.has(slot)) continue;
       const name = this.slotNames[slot] ?? "?";
       if (seen.has(name)) continue;
@@ -203,34 +204,16 @@ export class SafetyChecker {
 
   /** Variables in the keys of references whose head is bound: iteration binds them. */
   private refOutputs(t: Term, safe: Slots, out: Slots): void {
-    switch (t.type) {
-      case "ref": {
-        const headOk = t.head.type === "var" ? t.head.slot !== undefined && safe.has(t.head.slot) : this.evaluable(t.head, safe);
-        if (t.head.type !== "var") this.refOutputs(t.head, safe, out);
-        for (const seg of t.path) {
-          if (headOk) {
-            if (seg.type === "var" || seg.type === "array" || seg.type === "object") patternVars(seg, out);
-          }
-          this.refOutputs(seg, safe, out);
-        }
-        return;
-      }
-      case "array":
-      case "set":
-        t.items.forEach((x) => this.refOutputs(x, safe, out));
-        return;
-      case "object":
-        t.entries.forEach(([k, v]) => {
-          this.refOutputs(k, safe, out);
-          this.refOutputs(v, safe, out);
-        });
-        return;
-      case "call":
-        t.args.forEach((x) => this.refOutputs(x, safe, out));
-        return;
-      default:
-        return;
-    }
+    walkTerm(
+      t,
+      (x) => {
+        if (x.type !== "ref") return true;
+        const headOk = x.head.type === "var" ? x.head.slot !== undefined && safe.has(x.head.slot) : this.evaluable(x.head, safe);
+        if (headOk) for (const seg of x.path) if (seg.type === "var" || seg.type === "array" || seg.type === "object") patternVars(seg, out);
+        return true;
+      },
+      false,
+    );
   }
 
   /** Variables bound by unifying two terms. */
@@ -300,7 +283,7 @@ export class SafetyChecker {
   private closureFreeParts(body: Body, heads: Term[]): Slots {
     const own = this.ownSlots.get(body) ?? new Set<number>();
     const used = new Set<number>();
-    for (const lit of body) for (const { slot } of varOccurrences(lit, this.ownSlots, true)) used.add(slot);
+    for (const lit of body) for (const { slot } of varOccurrences(lit, true)) used.add(slot);
     for (const h of heads) collectVarsDeep(h, used);
     return new Set([...used].filter((s) => !own.has(s)));
   }
@@ -357,30 +340,7 @@ export class SafetyChecker {
 
 /** Local variables of a term outside closures. */
 export function collectVars(t: Term, out: Slots): void {
-  switch (t.type) {
-    case "var":
-      if (t.slot !== undefined) out.add(t.slot);
-      return;
-    case "ref":
-      collectVars(t.head, out);
-      t.path.forEach((x) => collectVars(x, out));
-      return;
-    case "array":
-    case "set":
-      t.items.forEach((x) => collectVars(x, out));
-      return;
-    case "object":
-      t.entries.forEach(([k, v]) => {
-        collectVars(k, out);
-        collectVars(v, out);
-      });
-      return;
-    case "call":
-      t.args.forEach((x) => collectVars(x, out));
-      return;
-    default:
-      return;
-  }
+  walkTerm(t, (x) => void (x.type === "var" && x.slot !== undefined && out.add(x.slot)), false);
 }
 
 /** Local variables of a term, closures included. */
@@ -390,76 +350,34 @@ function collectVarsDeep(t: Term, out: Slots): void {
     const bodies = c.type === "objcomp" ? [c.key, c.value] : c.type === "arraycomp" || c.type === "setcomp" ? [c.term] : [];
     bodies.forEach((h) => collectVarsDeep(h, out));
     const body = (c as { body: Body }).body;
-    for (const lit of body) for (const { slot } of varOccurrences(lit, new Map(), true)) out.add(slot);
+    for (const lit of body) for (const { slot } of varOccurrences(lit, true)) out.add(slot);
   }
 }
 
 /** The comprehensions directly inside a term (not inside other comprehensions). */
 function closuresIn(t: Term, out: Term[] = []): Term[] {
-  switch (t.type) {
-    case "arraycomp":
-    case "setcomp":
-    case "objcomp":
-      out.push(t);
-      return out;
-    case "ref":
-      closuresIn(t.head, out);
-      t.path.forEach((x) => closuresIn(x, out));
-      return out;
-    case "array":
-    case "set":
-      t.items.forEach((x) => closuresIn(x, out));
-      return out;
-    case "object":
-      t.entries.forEach(([k, v]) => {
-        closuresIn(k, out);
-        closuresIn(v, out);
-      });
-      return out;
-    case "call":
-      t.args.forEach((x) => closuresIn(x, out));
-      return out;
-    default:
-      return out;
-  }
+  walkTerm(
+    t,
+    (x) => {
+      if (x.type !== "arraycomp" && x.type !== "setcomp" && x.type !== "objcomp") return true;
+      out.push(x);
+      return false;
+    },
+    false,
+  );
+  return out;
 }
 
 /** Every variable occurrence in a literal, with its location; `deep` includes closures. */
-function varOccurrences(lit: Literal, ownSlots: OwnSlots, deep = false): { slot: number; loc: Loc }[] {
+function varOccurrences(lit: Literal, deep = false): { slot: number; loc: Loc }[] {
   const out: { slot: number; loc: Loc }[] = [];
-  const visit = (t: Term): void => {
-    switch (t.type) {
-      case "var":
-        if (t.slot !== undefined) out.push({ slot: t.slot, loc: t.loc });
-        return;
-      case "arraycomp":
-      case "setcomp":
-        if (deep) {
-          visit(t.term);
-          t.body.forEach((l) => out.push(...varOccurrences(l, ownSlots, true)));
-        }
-        return;
-      case "objcomp":
-        if (deep) {
-          visit(t.key);
-          visit(t.value);
-          t.body.forEach((l) => out.push(...varOccurrences(l, ownSlots, true)));
-        }
-        return;
-      default:
-        directSubterms(t).forEach(visit);
-    }
-  };
-  const e = lit.expr;
-  exprTerms(e).forEach(visit);
-  if (deep && e.kind === "every") e.body.forEach((l) => out.push(...varOccurrences(l, ownSlots, true)));
-  for (const w of lit.withs) visit(w.value);
+  walkBody([lit], (t) => void (t.type === "var" && t.slot !== undefined && out.push({ slot: t.slot, loc: t.loc })), deep);
   return out;
 }
 
 function locOfSlot(t: Term, slot: number): Loc | undefined {
   const lit: Literal = { expr: { kind: "term", term: t }, negated: false, withs: [], loc: t.loc };
-  return varOccurrences(lit, new Map(), true).find((o) => o.slot === slot)?.loc;
+  return varOccurrences(lit, true).find((o) => o.slot === slot)?.loc;
 }
 
 /** Variables in bindable positions: a var, or inside array/object patterns. */

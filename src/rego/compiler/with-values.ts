@@ -6,7 +6,8 @@
  * which the safety pass orders like any other, and a value with several
  * values runs the literal once for each, as in OPA.
  */
-import { directSubterms, type Body, type Literal, type Term } from "../ast.js";
+import type { Body, Literal, Term } from "../ast.js";
+import { someTerm } from "./visit.js";
 
 export function hoistWithValues(body: Body, fresh: () => string): Body {
   if (!body.some((lit) => lit.withs.some((w) => needsEval(w.value)))) return body;
@@ -38,16 +39,7 @@ function needsEval(t: Term): boolean {
 }
 
 function evaluates(t: Term): boolean {
-  switch (t.type) {
-    case "ref":
-    case "call":
-    case "arraycomp":
-    case "setcomp":
-    case "objcomp":
-      return true;
-    default:
-      return directSubterms(t).some(evaluates);
-  }
+  return someTerm(t, (x) => x.type === "ref" || x.type === "call" || x.type === "arraycomp" || x.type === "setcomp" || x.type === "objcomp");
 }
 
 function isPlainName(t: Term): boolean {

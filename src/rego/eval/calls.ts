@@ -1,0 +1,170 @@
+/**
+ * Calls: a call goes to a `with` mock, a builtin (builtin-calls.ts), one of
+ * the engine's own (special-calls.ts) or a user function. Function results
+ * are memoized per context by their arguments (OPA's topdown caches
+ * virtual-document calls the same way).
+ */
+import type { CallTarget, Rule, Term } from "../ast.js";
+import { mockKey } from "../compiler/resolve.js";
+import type { TreeNode } from "../compiler/tree.js";
+import { RegoError } from "../errors.js";
+import { equal, type Value } from "../value.js";
+import { UNDEFINED } from "./context.js";
+import type { Evaluator, VK } from "./evaluator.js";
+
+export const calls = {
+  evalCall(this: Evaluator, t: Term & { type: "call" }, k: VK): boolean {
+    let target = t.target;
+    if (!target) throw new RegoError("rego_type_error", `undefined function ${t.name}`, t.loc);
+    if (this.ctx.mocks.size > 0) {
+      const mock = this.ctx.mocks.get(mockKey(target));
+      if (mock?.kind === "value") {
+        const arity = this.arity(target, t.args.length);
+        return this.evalList(t.args.slice(0, arity), 0, [], () => this.emit(t, arity, mock.value, k));
+      }
+      if (mock) return this.callReplacement(mock.target, t, k);
+    }
+    switch (target.kind) {
+      case "special":
+        return this.evalSpecial(target.name, t, k);
+      case "function":
+        return this.callFunction(target, t, k);
+      case "builtin":
+        return this.callBuiltin(target.name, t, k);
+    }
+  },
+
+  /**
+   * A call that a `with` sent to another function or builtin: its arguments
+   * are evaluated here, the replacement without the mocks (see Context.unmocked).
+   */
+  callReplacement(this: Evaluator, target: CallTarget, t: Term & { type: "call" }, k: VK): boolean {
+    if (target.kind !== "function") return target.kind === "builtin" ? this.callBuiltin(target.name, t, k) : this.evalSpecial(target.name, t, k);
+    const node = this.node(target.path);
+    if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
+    const arity = this.arity(target, t.args.length);
+    const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
+    return this.evalList(inputs, 0, new Array(inputs.length), (args) => {
+      const outer = this.ctx;
+      this.ctx = outer.unmocked();
+      let v: Value | undefined;
+      try {
+        v = this.functionValue(node, args);
+      } finally {
+        this.ctx = outer;
+      }
+      return v !== undefined && this.emit(t, arity, v, k);
+    });
+  },
+
+  arity(this: Evaluator, target: CallTarget, given: number): number {
+    if (target.kind === "builtin") return this.program.builtins.get(target.name)?.arity ?? given;
+    if (target.kind === "function") {
+      const node = this.node(target.path);
+      return node?.functions[0]?.head.args?.length ?? node?.defaultRule?.head.args?.length ?? given;
+    }
+    return given;
+  },
+
+  /** A call's result: the value, or (with an extra argument) unified with that argument. */
+  emit(this: Evaluator, t: Term & { type: "call" }, arity: number, v: Value, k: VK): boolean {
+    if (t.args.length > arity) return this.unifyPattern(t.args[arity]!, v, () => k(true));
+    return k(v);
+  },
+
+  node(this: Evaluator, path: string[]): TreeNode | undefined {
+    if (!this.nodeCache.has(path)) this.nodeCache.set(path, this.program.tree.get(path));
+    return this.nodeCache.get(path);
+  },
+
+  callFunction(this: Evaluator, target: CallTarget & { kind: "function" }, t: Term & { type: "call" }, k: VK): boolean {
+    const node = this.node(target.path);
+    if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
+    const arity = this.arity(target, t.args.length);
+    const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
+    return this.evalList(
+      inputs,
+      0,
+      new Array(inputs.length),
+      (args) => {
+        const v = this.functionValue(node, args);
+        return v !== undefined && this.emit(t, arity, v, k);
+      },
+      true,
+    );
+  },
+
+  functionValue(this: Evaluator, node: TreeNode, args: Value[]): Value | undefined {
+    const memo = this.callMemo(node.id, args);
+    const lastArg = args.length > 0 ? args[args.length - 1] : NO_ARGS;
+    const cached = memo.get(lastArg);
+    if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
+    let result: Value | undefined;
+    for (const rule of node.functions) {
+      const slots = paramSlots(rule);
+      // inRuleFrame, inline: no closure per call.
+      const saved = this.enterRule(rule);
+      let v: Value | undefined;
+      try {
+        if (slots) {
+          // Plain distinct variables as parameters: bind them, nothing to match.
+          for (let i = 0; i < slots.length; i++) this.frame[slots[i]!] = args[i]!;
+          v = this.ruleBranches(rule);
+        } else {
+          this.unifyArgs(rule.head.args!, args, 0, () => {
+            v = this.ruleBranches(rule);
+            return v !== undefined;
+          });
+        }
+      } catch (err) {
+        throw this.ruleFailure(err, rule);
+      } finally {
+        this.leaveRule(saved);
+      }
+      if (v === undefined) continue;
+      if (result !== undefined && !equal(result, v)) {
+        throw new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc);
+      }
+      result = v;
+    }
+    if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
+    memo.set(lastArg, result === undefined ? UNDEFINED : result);
+    return result;
+  },
+
+  /**
+   * Where a function's results for these arguments are kept: one map per
+   * argument, keyed by the argument itself. Scalars are keys by value and
+   * collections by identity; values are never changed once built, so the
+   * same object is the same argument, and equal but distinct objects only
+   * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
+   * eleven times).
+   */
+  callMemo(this: Evaluator, nodeId: number, args: Value[]): Map<unknown, Value | typeof UNDEFINED> {
+    let m = this.ctx.calls.get(nodeId);
+    if (!m) this.ctx.calls.set(nodeId, (m = new Map()));
+    for (let i = 0; i < args.length - 1; i++) {
+      let next = m.get(args[i]) as Map<unknown, unknown> | undefined;
+      if (!next) m.set(args[i], (next = new Map()));
+      m = next;
+    }
+    return m as Map<unknown, Value | typeof UNDEFINED>;
+  },
+};
+
+/** The memo key of a call without arguments (see callMemo). */
+const NO_ARGS = Symbol("no arguments");
+
+const paramCache = new WeakMap<Rule, number[] | null>();
+
+/** The frame slots of a function's parameters when they are distinct plain variables; else null. */
+function paramSlots(rule: Rule): number[] | null {
+  let slots = paramCache.get(rule);
+  if (slots === undefined) {
+    const params = rule.head.args ?? [];
+    const list = params.map((p) => (p.type === "var" && p.slot !== undefined ? p.slot : -1));
+    slots = list.includes(-1) || new Set(list).size !== list.length ? null : list;
+    paramCache.set(rule, slots);
+  }
+  return slots;
+}

@@ -1,0 +1,229 @@
+/**
+ * Direct evaluation: most terms have at most one value (`r.change.after.x`,
+ * `startswith(v, "arn:")`, `has(s.Action, "*")`), and computing it as a
+ * plain function call skips the continuations and the arrays of the
+ * general search, which is most of the evaluator's time on plan policies.
+ * Also here: whether a term can be evaluated now (canEval), which the
+ * search and unification use to order their steps.
+ */
+import type { CallTarget, Term } from "../ast.js";
+import { constantValue } from "../compiler/constants.js";
+import { walkTerm } from "../compiler/visit.js";
+import { RegoError } from "../errors.js";
+import { makeObject, type Value } from "../value.js";
+import { indexValue, ownMember } from "./collections.js";
+import type { Evaluator } from "./evaluator.js";
+import { isMember, isMemberKV } from "./special-calls.js";
+
+/** What direct evaluation returns for a term that needs the general search (see `direct`). */
+export const NEEDS_SEARCH = Symbol("needs search");
+
+/** Which terms direct evaluation can take, by term (see `isDirect`). */
+const directTerms = new WeakMap<Term, boolean>();
+
+export const directEvaluation = {
+  /** Whether a term is one `direct` can evaluate (worked out once per term). */
+  isDirect(this: Evaluator, t: Term): boolean {
+    let d = directTerms.get(t);
+    if (d === undefined) directTerms.set(t, (d = this.directShape(t)));
+    return d;
+  },
+
+  directShape(this: Evaluator, t: Term): boolean {
+    switch (t.type) {
+      case "scalar":
+      case "var":
+        return true;
+      case "root":
+        return t.root === "input";
+      case "ref":
+        return (t.head.type === "var" || (t.head.type === "root" && t.head.root === "input")) && t.path.every((p) => p.type === "scalar" || p.type === "var");
+      case "array":
+        return t.items.every((x) => this.isDirect(x));
+      case "object":
+        return t.entries.every(([k, v]) => this.isDirect(k) && this.isDirect(v));
+      case "call": {
+        const target = t.target;
+        if (!target || !t.args.every((x) => this.isDirect(x))) return false;
+        if (target.kind === "builtin") {
+          const def = this.program.builtins.get(target.name);
+          return def !== undefined && !def.relation && t.args.length === def.arity;
+        }
+        // `x in xs` and `k, v in xs` (without a binding: those are `some`).
+        if (target.kind === "special") return (target.name === "internal.member_2" && t.args.length === 2) || (target.name === "internal.member_3" && t.args.length === 3);
+        return target.kind === "function" && this.node(target.path) !== undefined && t.args.length === this.arity(target, t.args.length);
+      }
+      default:
+        return false;
+    }
+  },
+
+  /**
+   * The one value of a direct term, undefined when it has none, or
+   * NEEDS_SEARCH when it must go through the general search after all (a
+   * reference with an unbound variable iterates; mocks replace calls).
+   */
+  direct(this: Evaluator, t: Term): Value | undefined | typeof NEEDS_SEARCH {
+    // One small function per kind of term: V8 then optimizes each on its own
+    // feedback, instead of recompiling one large function whenever any kind
+    // meets a new shape.
+    switch (t.type) {
+      case "scalar":
+        return t.value;
+      case "var":
+        // Unbound here, it is bound by a reference elsewhere in the term (see canEval): the search orders that.
+        return this.frame[t.slot!] ?? NEEDS_SEARCH;
+      case "root":
+        return this.ctx.input;
+      case "ref":
+        return this.directRef(t);
+      case "array":
+        return this.directArray(t);
+      case "object":
+        return this.directObject(t);
+      case "call":
+        return this.directCall(t);
+      default:
+        return NEEDS_SEARCH;
+    }
+  },
+
+  boundValue(this: Evaluator, t: Term & { type: "var" }): Value {
+    const v = this.frame[t.slot!];
+    if (v === undefined) throw new RegoError("rego_unsafe_var_error", `var ${t.name} is unsafe`, t.loc);
+    return v;
+  },
+
+  directRef(this: Evaluator, t: Term & { type: "ref" }): Value | undefined | typeof NEEDS_SEARCH {
+    let v: Value | undefined = t.head.type === "var" ? this.boundValue(t.head) : this.ctx.input;
+    const path = t.path;
+    for (let i = 0; i < path.length && v !== undefined; i++) {
+      const seg = path[i]!;
+      const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot!] : undefined;
+      if (key === undefined) return NEEDS_SEARCH;
+      // indexValue's first case, here: most steps are a string key into a plain object.
+      if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object) v = ownMember(v as Record<string, Value>, key);
+      else v = indexValue(v, key);
+    }
+    return v;
+  },
+
+  directArray(this: Evaluator, t: Term & { type: "array" }): Value | undefined | typeof NEEDS_SEARCH {
+    const c = this.constant(t);
+    if (c !== null) return c;
+    const out: Value[] = new Array(t.items.length);
+    for (let i = 0; i < out.length; i++) {
+      const v = this.direct(t.items[i]!);
+      if (v === undefined || v === NEEDS_SEARCH) return v;
+      out[i] = v;
+    }
+    return out;
+  },
+
+  directObject(this: Evaluator, t: Term & { type: "object" }): Value | undefined | typeof NEEDS_SEARCH {
+    const c = this.constant(t);
+    if (c !== null) return c;
+    const entries: [Value, Value][] = [];
+    for (const [kt, vt] of t.entries) {
+      const key = this.direct(kt);
+      if (key === undefined || key === NEEDS_SEARCH) return key;
+      const value = this.direct(vt);
+      if (value === undefined || value === NEEDS_SEARCH) return value;
+      entries.push([key, value]);
+    }
+    return makeObject(entries);
+  },
+
+  directCall(this: Evaluator, t: Term & { type: "call" }): Value | undefined | typeof NEEDS_SEARCH {
+    if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
+    // The arguments' array is the pool's for this nesting depth: a call's
+    // arguments are read during the call only (builtins do not keep them, a
+    // function binds their values), and calls inside it (its arguments', its
+    // body's) are one level deeper. One array per call was a fifth of the
+    // evaluator's allocations.
+    const depth = this.callDepth++;
+    try {
+      const args = argumentArray(this.argPool, depth, t.args.length);
+      for (let i = 0; i < args.length; i++) {
+        const v = this.direct(t.args[i]!);
+        if (v === undefined || v === NEEDS_SEARCH) return v;
+        args[i] = v;
+      }
+      const target = t.target!;
+      if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name)!, args, t);
+      if (target.kind === "special") return target.name === "internal.member_2" ? isMember(args[0]!, args[1]!) : isMemberKV(args[0]!, args[1]!, args[2]!);
+      return this.functionValue(this.node((target as CallTarget & { kind: "function" }).path)!, args);
+    } finally {
+      this.callDepth = depth;
+    }
+  },
+
+  /** The value of a term made only of constants (computed once), or null. */
+  constant(this: Evaluator, t: Term): Value | null {
+    const cached = this.constCache.get(t);
+    if (cached !== undefined) return cached;
+    const v = constantValue(t);
+    this.constCache.set(t, v === undefined ? null : v);
+    return v === undefined ? null : v;
+  },
+
+  /**
+   * Whether a term can be evaluated now: its variables are bound, or bound by
+   * a reference in the same term (`sprintf("%v", [xs[i], i])`: the reference
+   * iterates and binds i, as OPA's compiler arranges by rewriting).
+   */
+  canEval(this: Evaluator, t: Term): boolean {
+    if (this.boundNow(t)) return true;
+    const binders = referenceBinders(t);
+    return binders.size > 0 && this.boundNow(t, binders);
+  },
+
+  /** Whether every variable the term reads is bound (or one of `binders`); references may iterate. */
+  boundNow(this: Evaluator, t: Term, binders?: ReadonlySet<number>): boolean {
+    switch (t.type) {
+      case "scalar":
+      case "root":
+      case "arraycomp":
+      case "setcomp":
+      case "objcomp":
+        return true;
+      case "var":
+        return this.frame[t.slot!] !== undefined || binders?.has(t.slot!) === true;
+      case "ref":
+        return t.head.type === "var" ? this.frame[t.head.slot!] !== undefined : this.boundNow(t.head, binders);
+      // Loops rather than every(): this runs for most literals, and a closure per call was a tenth of the allocations.
+      case "array":
+      case "set":
+        for (const x of t.items) if (!this.boundNow(x, binders)) return false;
+        return true;
+      case "object":
+        for (const [k, v] of t.entries) if (!this.boundNow(k, binders) || !this.boundNow(v, binders)) return false;
+        return true;
+      case "call":
+        for (const x of t.args) if (!this.boundNow(x, binders)) return false;
+        return true;
+    }
+  },
+};
+
+/** An array of `length` elements for the direct call at `depth`, reused by the next call at that depth. */
+function argumentArray(pool: Value[][][], depth: number, length: number): Value[] {
+  const byLength = (pool[depth] ??= []);
+  return (byLength[length] ??= new Array<Value>(length));
+}
+
+const binderCache = new WeakMap<Term, Set<number>>();
+
+/** The slots of the variables in the paths of the references inside a term (not inside comprehensions). */
+function referenceBinders(t: Term): Set<number> {
+  let slots = binderCache.get(t);
+  if (!slots) {
+    const found = new Set<number>();
+    const visit = (x: Term): void => {
+      if (x.type === "ref") for (const seg of x.path) if (seg.type === "var") found.add(seg.slot!);
+    };
+    walkTerm(t, visit, false);
+    binderCache.set(t, (slots = found));
+  }
+  return slots;
+}
