@@ -82,7 +82,7 @@ class Parser {
     private readonly annotations: Map<number, Annotation[]>,
   ) {
     this.version = version;
-    if (version === "v1") FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+    if (version === "v1") for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
   }
 
   // -- token helpers --------------------------------------------------------
@@ -229,7 +229,7 @@ class Parser {
     if (root === "future") {
       if (path[1] !== "keywords" || path.length > 3) this.failAt(`invalid import ${path.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
       if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
-      if (path.length === 2) FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+      if (path.length === 2) for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
       else {
         const k = path[2] as Keyword;
         // `not` (OPA 1.17) allows `not { ... }` bodies; its composite negation is what planguard
@@ -245,7 +245,7 @@ class Parser {
       if (path.length !== 2 || path[1] !== "v1") this.failAt(`invalid import ${path.join(".")}, must be rego.v1`, loc);
       if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
       this.version = "v1";
-      FUTURE_KEYWORDS.forEach((k) => this.keywords.add(k));
+      for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
     } else if (root !== "data" && root !== "input") {
       this.failAt(`unexpected import path, must begin with one of: {data, future, input, rego}, got: ${root}`, loc);
     }

@@ -140,8 +140,14 @@ describe("evaluation shortcuts keep OPA's results", () => {
     const read: string[] = [];
     let listed = 0;
     const byType = new Proxy<Record<string, Value>>({ aws_s3_bucket: [{ address: "b" }] }, {
-      get: (target, key) => (typeof key === "string" && key !== "constructor" && read.push(key), Reflect.get(target, key)),
-      ownKeys: (target) => (listed++, Reflect.ownKeys(target)),
+      get: (target, key) => {
+        if (typeof key === "string" && key !== "constructor") read.push(key);
+        return Reflect.get(target, key);
+      },
+      ownKeys: (target) => {
+        listed++;
+        return Reflect.ownKeys(target);
+      },
     });
     const src = [
       "package a",

@@ -28,7 +28,14 @@ describe("the compiler's term visitor", () => {
 
   it("leaves comprehensions unentered without closures, and skips the parts of a term its visitor refuses", () => {
     const seen: string[] = [];
-    walkTerm(term, (t) => (seen.push(names(t)), t.type !== "ref"), false);
+    walkTerm(
+      term,
+      (t) => {
+        seen.push(names(t));
+        return t.type !== "ref";
+      },
+      false,
+    );
     expect(seen).toEqual(["f()", "ref", "array", "1", "setcomp"]);
   });
 

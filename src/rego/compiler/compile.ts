@@ -45,7 +45,7 @@ export class Program {
   /** Compiles a query against the program (no package: only input and data are global). */
   compileQuery(text: string): CompiledQuery {
     const parsed = parseQuery(text, "query", "v1");
-    parsed.forEach((lit, i) => (lit.index = i));
+    for (const [i, lit] of parsed.entries()) lit.index = i;
     const resolver = new Resolver(undefined, new Set(), this.tree, arityOf(this.builtins), true);
     const resolved = resolver.resolveQuery(parsed);
     const safety = new SafetyChecker(resolver.ownSlots, (t) => (t.target ? resolver.arityOf(t.target) : undefined), resolved.slotNames);
@@ -110,12 +110,15 @@ function compileChecked(sources: readonly Source[], options: CompileOptions): Pr
   });
   const precompiled = new Set<Module>();
   const usable = precompiledUsable(sources, modules);
-  sources.forEach((s, i) => {
-    if (!s.compiled) return;
-    if (!usable) return parseAt(i);
+  for (const [i, s] of sources.entries()) {
+    if (!s.compiled) continue;
+    if (!usable) {
+      parseAt(i);
+      continue;
+    }
     modules[i] = s.compiled;
     precompiled.add(s.compiled);
-  });
+  }
   if (errors.length) throw RegoError.aggregate(sortErrors(errors));
   const all = modules as Module[];
 
@@ -213,7 +216,7 @@ function withVersionHint(err: RegoError, other: RegoVersion): RegoError {
  */
 export function precompiledUsable(sources: readonly Source[], parsed: readonly (Module | undefined)[]): boolean {
   const packages = new Set<string>();
-  sources.forEach((s) => s.compiled && packages.add(packageKey(s.compiled.pkg)));
+  for (const s of sources) if (s.compiled) packages.add(packageKey(s.compiled.pkg));
   if (packages.size === 0) return false;
   return sources.every((s, i) => {
     if (s.compiled) return true;

@@ -42,7 +42,7 @@ export function checkRecursion(tree: RuleTree): RegoError[] {
       if (s === 1) {
         const cycle = path.slice(path.indexOf(next));
         if (!cycle.some((n) => reported.has(n))) {
-          cycle.forEach((n) => reported.add(n));
+          for (const n of cycle) reported.add(n);
           const names = [...cycle, next].map((n) => n.name).join(" -> ");
           const rule = rulesOf(next)[0]!;
           errors.push(new RegoError("rego_recursion_error", `rule ${next.name} is recursive: ${names}`, rule.loc));

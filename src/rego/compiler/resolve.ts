@@ -486,8 +486,8 @@ function declaredNames(body: Body): Set<string> {
   const out = new Set<string>();
   const patternVars = (t: Term): void => {
     if (t.type === "var") out.add(t.name);
-    else if (t.type === "array") t.items.forEach(patternVars);
-    else if (t.type === "object") t.entries.forEach(([, v]) => patternVars(v));
+    else if (t.type === "array") for (const x of t.items) patternVars(x);
+    else if (t.type === "object") for (const [, v] of t.entries) patternVars(v);
   };
   for (const lit of body) {
     const e = lit.expr;

@@ -246,10 +246,10 @@ export class SafetyChecker {
         if (t.slot !== undefined) out.add(t.slot);
         return;
       case "array":
-        t.items.forEach((x) => this.patternBinds(x, safe, out));
+        for (const x of t.items) this.patternBinds(x, safe, out);
         return;
       case "object":
-        t.entries.forEach(([, v]) => this.patternBinds(v, safe, out));
+        for (const [, v] of t.entries) this.patternBinds(v, safe, out);
         return;
       default:
         this.refOutputs(t, safe, out);
@@ -348,7 +348,7 @@ function collectVarsDeep(t: Term, out: Slots): void {
   collectVars(t, out);
   for (const c of closuresIn(t)) {
     const bodies = c.type === "objcomp" ? [c.key, c.value] : c.type === "arraycomp" || c.type === "setcomp" ? [c.term] : [];
-    bodies.forEach((h) => collectVarsDeep(h, out));
+    for (const h of bodies) collectVarsDeep(h, out);
     const body = (c as { body: Body }).body;
     for (const lit of body) for (const { slot } of varOccurrences(lit, true)) out.add(slot);
   }
@@ -387,10 +387,10 @@ function patternVars(t: Term, out: Slots): void {
       if (t.slot !== undefined) out.add(t.slot);
       return;
     case "array":
-      t.items.forEach((x) => patternVars(x, out));
+      for (const x of t.items) patternVars(x, out);
       return;
     case "object":
-      t.entries.forEach(([, v]) => patternVars(v, out));
+      for (const [, v] of t.entries) patternVars(v, out);
       return;
     default:
       return;

@@ -10,6 +10,7 @@ import { directSubterms, exprTerms, type Body, type Rule, type Term } from "../a
  * Called for each term before its parts; returning false skips the parts
  * (a pass that handles a term's parts itself walks them with walkTerm).
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing walks on into the parts
 export type TermVisitor = (t: Term) => boolean | void;
 
 /**

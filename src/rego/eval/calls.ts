@@ -14,7 +14,7 @@ import type { Evaluator, VK } from "./evaluator.js";
 
 export const calls = {
   evalCall(this: Evaluator, t: Term & { type: "call" }, k: VK): boolean {
-    let target = t.target;
+    const target = t.target;
     if (!target) throw new RegoError("rego_type_error", `undefined function ${t.name}`, t.loc);
     if (this.ctx.mocks.size > 0) {
       const mock = this.ctx.mocks.get(mockKey(target));

@@ -59,10 +59,16 @@ export const ruleTrees = {
   iterateData(this: Evaluator, node: TreeNode, base: Value | undefined, path: Term[], i: number, k: VK): boolean {
     const seg = path[i]!;
     const keys = new Set<string>(node.children.keys());
-    if (base !== undefined && isObject(base)) forEachMember(base, (key) => (typeof key === "string" && keys.add(key), false));
+    if (base !== undefined && isObject(base)) forEachMember(base, (key) => {
+      if (typeof key === "string") keys.add(key);
+      return false;
+    });
     const sorted = [...keys].sort();
     const nonString: Value[] = [];
-    if (base !== undefined && isObject(base)) forEachMember(base, (key) => (typeof key !== "string" && nonString.push(key), false));
+    if (base !== undefined && isObject(base)) forEachMember(base, (key) => {
+      if (typeof key !== "string") nonString.push(key);
+      return false;
+    });
     for (const key of sorted) {
       const stop = this.unifyPattern(seg, key, () => {
         const rest: Term[] = [{ type: "scalar", value: key, loc: seg.loc }, ...path.slice(i + 1)];
@@ -83,7 +89,10 @@ export const ruleTrees = {
     const entries = new Map<string, [Value, Value]>();
     if (base !== undefined) {
       if (!isObject(base)) return node.children.size === 0 ? base : undefined;
-      forEachMember(base, (key, value) => (entries.set(canonicalKey(key), [key, value]), false));
+      forEachMember(base, (key, value) => {
+        entries.set(canonicalKey(key), [key, value]);
+        return false;
+      });
     }
     for (const [name, child] of node.children) {
       const o = this.ctx.overrides.size ? this.ctx.overrides.get(child.path.join("\0")) : undefined;
@@ -140,7 +149,10 @@ export const ruleTrees = {
       // A constant member needs one solution only (OPA's early exit).
       const once = constantValue(rule.head.key!) !== undefined;
       this.inRuleFrame(rule, () =>
-        this.evalBody(rule.body, 0, () => this.evalTerm(rule.head.key!, (v) => (builder.addMember([], v, rule.loc), once))),
+        this.evalBody(rule.body, 0, () => this.evalTerm(rule.head.key!, (v) => {
+          builder.addMember([], v, rule.loc);
+          return once;
+        })),
       );
     }
     for (const rule of node.dynamic) {
@@ -149,8 +161,14 @@ export const ruleTrees = {
       this.inRuleFrame(rule, () =>
         this.evalBody(rule.body, 0, () =>
           this.evalList(rule.dynamic, 0, [], (keys) => {
-            if (rule.head.kind === "contains") return this.evalTerm(valueTerm, (v) => (builder.addMember(keys, v, rule.loc), once));
-            return this.evalTerm(valueTerm, (v) => (builder.addValue(keys, v, rule.loc), once));
+            if (rule.head.kind === "contains") return this.evalTerm(valueTerm, (v) => {
+              builder.addMember(keys, v, rule.loc);
+              return once;
+            });
+            return this.evalTerm(valueTerm, (v) => {
+              builder.addValue(keys, v, rule.loc);
+              return once;
+            });
           }),
         ),
       );
@@ -207,7 +225,10 @@ export const ruleTrees = {
   defaultValue(this: Evaluator, rule: Rule): Value | undefined {
     return this.inRuleFrame(rule, () => {
       let out: Value | undefined;
-      this.evalTerm(rule.head.value!, (v) => ((out = v), true));
+      this.evalTerm(rule.head.value!, (v) => {
+        out = v;
+        return true;
+      });
       return out;
     });
   },

@@ -128,7 +128,10 @@ export const search = {
         return this.unifyTerms(e.left, e.right, k);
       case "somein":
         return this.evalTerm(e.collection, (coll) =>
-          forEachMember(coll, (key, value) => ((++this.steps & 0x3ff) === 0 && this.tick(), e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k))),
+          forEachMember(coll, (key, value) => {
+            if ((++this.steps & 0x3ff) === 0) this.tick();
+            return e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k);
+          }),
         );
       case "every":
         return this.evalTerm(e.domain, (coll) => {
@@ -203,12 +206,19 @@ export const search = {
       }
       case "arraycomp": {
         const out: Value[] = [];
-        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.push(v) > MAX_COLLECTION_SIZE && this.tooLarge(t.loc), false)));
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => {
+          if (out.push(v) > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
+          return false;
+        }));
         return k(out);
       }
       case "setcomp": {
         const out = new RegoSet();
-        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => (out.addDuringConstruction(v), out.size > MAX_COLLECTION_SIZE && this.tooLarge(t.loc), false)));
+        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => {
+          out.addDuringConstruction(v);
+          if (out.size > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
+          return false;
+        }));
         return k(out);
       }
       case "objcomp": {
@@ -239,7 +249,10 @@ export const search = {
     const t = terms[i]!;
     if (t.type === "var" && this.frame[t.slot!] === undefined && i + 1 < terms.length) {
       // Bound by a reference later in the list (`[i, xs[i]]`): the rest first, then this one.
-      return this.evalList(terms, i + 1, acc, () => this.evalTerm(t, (v) => ((acc[i] = v), k(reuse ? acc : acc.slice()))), true);
+      return this.evalList(terms, i + 1, acc, () => this.evalTerm(t, (v) => {
+        acc[i] = v;
+        return k(reuse ? acc : acc.slice());
+      }), true);
     }
     return this.evalTerm(t, (v) => {
       acc[i] = v;

@@ -40,11 +40,17 @@ export const specialCalls = {
     if (sink) {
       const perArg = args.map((a) => {
         const vs = new RegoSet();
-        this.evalTerm(a, (v) => (vs.addDuringConstruction(v), false));
+        this.evalTerm(a, (v) => {
+          vs.addDuringConstruction(v);
+          return false;
+        });
         return vs.size ? sortedMembers(vs) : [undefined];
       });
       const line = (i: number, acc: (Value | undefined)[]): void => {
-        if (i === perArg.length) return sink(formatPrintArgs(acc), loc);
+        if (i === perArg.length) {
+          sink(formatPrintArgs(acc), loc);
+          return;
+        }
         for (const v of perArg[i]!) line(i + 1, [...acc, v]);
       };
       line(0, []);

@@ -51,7 +51,10 @@ function setInputPath(input: Value | undefined, path: string[], value: Value): V
     if (i === path.length) return value;
     const obj = base !== undefined && isObject(base) ? base : {};
     const entries: [Value, Value][] = [];
-    forEachMember(obj, (k, v) => (k !== path[i] && entries.push([k, v]), false));
+    forEachMember(obj, (k, v) => {
+      if (k !== path[i]) entries.push([k, v]);
+      return false;
+    });
     entries.push([path[i]!, build(indexValue(obj, path[i]!), i + 1)]);
     return makeObject(entries);
   };
