@@ -39,9 +39,7 @@ deny contains finding if {
 has_key(r) if {
 	some b in object.get(r.after, "disk_encryption_key", [])
 	some f in key_fields
-	v := object.get(b, f, null)
-	is_string(v)
-	v != ""
+	lib.non_empty(object.get(b, f, null))
 }
 
 has_key(r) if {
@@ -49,10 +47,7 @@ has_key(r) if {
 	lib.refers_to(r, concat(".", ["disk_encryption_key", f]))
 }
 
-has_key(r) if lib.is_unknown(r, ["disk_encryption_key"])
-
 has_key(r) if {
-	some u in r.unknown_paths
 	some f in key_fields
-	regex.match(concat("", ["^disk_encryption_key\\.[0-9]+\\.", f, "$"]), u)
+	lib.unknown_in_blocks(r, "disk_encryption_key", f)
 }

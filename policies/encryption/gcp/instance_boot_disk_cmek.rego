@@ -42,9 +42,7 @@ deny contains finding if {
 
 has_key(disk) if {
 	some f in key_fields
-	v := object.get(disk, f, null)
-	is_string(v)
-	v != ""
+	lib.non_empty(object.get(disk, f, null))
 }
 
 refers_to_key(r) if {

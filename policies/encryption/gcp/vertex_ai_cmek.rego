@@ -41,16 +41,9 @@ deny contains finding if {
 
 has_key(r) if {
 	some b in object.get(r.after, "encryption_spec", [])
-	v := object.get(b, "kms_key_name", null)
-	is_string(v)
-	v != ""
+	lib.non_empty(object.get(b, "kms_key_name", null))
 }
 
 has_key(r) if lib.refers_to(r, "encryption_spec.kms_key_name")
 
-has_key(r) if lib.is_unknown(r, ["encryption_spec"])
-
-has_key(r) if {
-	some u in r.unknown_paths
-	regex.match(`^encryption_spec\.[0-9]+\.kms_key_name$`, u)
-}
+has_key(r) if lib.unknown_in_blocks(r, "encryption_spec", "kms_key_name")

@@ -34,8 +34,7 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type[t]
 	some i, sa in object.get(r.after, "service_account", [])
 	default_account(object.get(sa, "email", null))
-	not lib.is_unknown(r, ["service_account", i, "email"])
-	not lib.refers_to(r, "service_account.email")
+	not lib.pending(r, ["service_account", i, "email"])
 	finding := {
 		"msg": sprintf("VM %s runs as the Compute Engine default service account%s.", [r.address, scope_note(r, i, sa)]),
 		"resource": r.address,

@@ -22,8 +22,7 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_storage_bucket
-	not lib.is_unknown(r, ["public_access_prevention"])
-	not lib.refers_to(r, "public_access_prevention")
+	not lib.pending(r, ["public_access_prevention"])
 	object.get(r.after, "public_access_prevention", "inherited") != "enforced"
 	finding := {
 		"msg": sprintf("Cloud Storage bucket %s does not enforce public access prevention.", [r.address]),

@@ -45,8 +45,7 @@ deny contains finding if {
 
 basic_auth(_, _, auth) if {
 	u := object.get(auth, "username", "")
-	is_string(u)
-	u != ""
+	lib.non_empty(u)
 }
 
 basic_auth(r, i, _) if lib.refers_to(r, "master_auth.username")
