@@ -12,7 +12,8 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_bigquery_dataset, google_bigquery_table]
-#   aliases: [CKV_GCP_81, CKV_GCP_80]
+#   aliases: [CKV_GCP_81]
+#   related: [CKV_GCP_80]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "7.2"

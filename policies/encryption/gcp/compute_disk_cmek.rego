@@ -11,6 +11,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_disk, google_compute_region_disk]
 #   aliases: [CKV_GCP_37]
+#   related: [AVD-GCP-0034]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.7"

@@ -11,7 +11,7 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_storage_bucket]
-#   aliases: [AVD-GCP-0066]
+#   aliases: [AVD-GCP-0066, CKV_GCP_5]
 #   remediation: >-
 #     Add `encryption { default_kms_key_name = google_kms_crypto_key.<name>.id }`
 #     and grant the Cloud Storage service agent encrypter/decrypter on the key.

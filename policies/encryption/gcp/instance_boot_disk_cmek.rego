@@ -12,6 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance]
 #   aliases: [CKV_GCP_38]
+#   related: [AVD-GCP-0033]
 #   defaults:
 #     - google_compute_instance boot_disk.kms_key_self_link
 #   compliance:

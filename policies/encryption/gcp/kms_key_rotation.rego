@@ -12,7 +12,8 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_kms_crypto_key]
-#   aliases: [CKV_GCP_43]
+#   aliases: []
+#   related: [AVD-GCP-0065, CKV_GCP_43]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "1.10"

@@ -12,7 +12,8 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
-#   aliases: [CKV_GCP_30, CKV_GCP_31]
+#   aliases: []
+#   related: [AVD-GCP-0044, CKV_GCP_30, CKV_GCP_31]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.1"

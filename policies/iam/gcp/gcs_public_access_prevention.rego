@@ -12,7 +12,7 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_storage_bucket]
-#   aliases: []
+#   aliases: [CKV_GCP_114]
 #   remediation: >-
 #     Set `public_access_prevention = "enforced"`, or enforce the
 #     storage.publicAccessPrevention organization policy.

@@ -12,6 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_container_node_pool, google_container_cluster]
 #   aliases: []
+#   related: [AVD-GCP-0050]
 #   remediation: >-
 #     Create a minimal node service account (roles/container.defaultNodeServiceAccount)
 #     and set `node_config { service_account = google_service_account.<name>.email }`;

@@ -11,7 +11,8 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_container_cluster]
-#   aliases: [CKV_GCP_19]
+#   aliases: [AVD-GCP-0064]
+#   related: [CKV_GCP_13, CKV_GCP_19]
 #   remediation: >-
 #     Set `issue_client_certificate = false` and drop `username`/`password`;
 #     authenticate with Google identities (gcloud credentials, Workload
