@@ -11,7 +11,7 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_vertex_ai_dataset, google_vertex_ai_endpoint, google_vertex_ai_featurestore, google_vertex_ai_metadata_store, google_vertex_ai_tensorboard]
-#   aliases: [CKV_GCP_92, CKV_GCP_96]
+#   aliases: [CKV_GCP_92, CKV_GCP_96, CKV2_GCP_24, CKV2_GCP_25, CKV2_GCP_26]
 #   remediation: >-
 #     Add `encryption_spec { kms_key_name = google_kms_crypto_key.<name>.id }`
 #     with a key in the same region (the resource is replaced), and grant the

@@ -12,7 +12,7 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_workbench_instance, google_notebooks_instance]
-#   aliases: [CKV_GCP_89]
+#   aliases: [CKV_GCP_89, CKV2_GCP_28]
 #   remediation: >-
 #     Set `gce_setup { disable_public_ip = true }` (`no_public_ip = true` on
 #     google_notebooks_instance) and use Cloud NAT and Private Google Access
