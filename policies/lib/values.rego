@@ -72,3 +72,10 @@ unknown_in_blocks(r, block, key) if {
 	some i, _ in object.get(r.after, block, [])
 	is_unknown(r, [block, i, key])
 }
+
+# A boolean written as text, as GCE metadata and some provider attributes
+# hold them: true/false in any case, 1/0, or a JSON boolean. Undefined for
+# anything else (a sensitive or unknown value included).
+bool_text(v) := true if lower(sprintf("%v", [v])) in {"true", "1"}
+
+bool_text(v) := false if lower(sprintf("%v", [v])) in {"false", "0"}

@@ -82,3 +82,15 @@ test_unknown_in_blocks if {
 	not lib.unknown_in_blocks(domain({"encrypt_at_rest": [{"enabled": false}]}, {"encrypt_at_rest": [{"kms_key_id": true}]}), "encrypt_at_rest", "enabled")
 	not lib.unknown_in_blocks(domain({}, {}), "encrypt_at_rest", "enabled")
 }
+
+test_bool_text if {
+	lib.bool_text("TRUE") == true
+	lib.bool_text(true) == true
+	lib.bool_text("1") == true
+	lib.bool_text("False") == false
+	lib.bool_text(false) == false
+	lib.bool_text("0") == false
+	not lib.bool_text("(sensitive value)")
+	not lib.bool_text(null)
+	not lib.bool_text("yes")
+}
