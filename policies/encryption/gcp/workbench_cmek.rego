@@ -9,12 +9,13 @@
 #   severity: low
 #   category: encryption
 #   providers: [google]
-#   resource_types: [google_workbench_instance, google_notebooks_instance]
-#   aliases: [CKV2_GCP_21, CKV2_GCP_27]
+#   resource_types: [google_workbench_instance, google_notebooks_instance, google_notebooks_runtime]
+#   aliases: [CKV2_GCP_21, CKV2_GCP_27, CKV2_GCP_35]
 #   remediation: >-
 #     google_workbench_instance: set `kms_key` (with `disk_encryption = "CMEK"`)
 #     in `gce_setup.boot_disk` and every `gce_setup.data_disks`;
-#     google_notebooks_instance: set `disk_encryption = "CMEK"` and `kms_key`.
+#     google_notebooks_instance: set `disk_encryption = "CMEK"` and `kms_key`;
+#     google_notebooks_runtime: set `virtual_machine.virtual_machine_config.encryption_config.kms_key`.
 package planguard.encryption.gcp.workbench_cmek
 
 import data.planguard.lib
@@ -54,4 +55,16 @@ deny contains finding if {
 customer_key(r) if {
 	lib.non_empty(object.get(r.after, "kms_key", null))
 	r.after.disk_encryption == "CMEK"
+}
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_notebooks_runtime
+	path := ["virtual_machine", 0, "virtual_machine_config", 0, "encryption_config", 0, "kms_key"]
+	not lib.non_empty(object.get(r.after, path, null))
+	not lib.pending(r, path)
+	finding := {
+		"msg": sprintf("The disks of managed notebooks runtime %s are not encrypted with a customer-managed key.", [r.address]),
+		"resource": r.address,
+		"attribute": lib.path_text(path),
+	}
 }

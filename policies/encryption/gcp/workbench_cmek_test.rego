@@ -49,3 +49,22 @@ test_notebook_with_cmek_passes if {
 test_notebook_key_known_after_apply_is_not_judged if {
 	t.assert_passes(findings(nb, {"disk_encryption": "CMEK"}, ["kms_key"]), nb)
 }
+
+runtime := "google_notebooks_runtime.managed"
+
+runtime_findings(vm_config, unknown_paths) := found if {
+	after := {"virtual_machine": [{"virtual_machine_config": [vm_config]}]}
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(runtime, after, unknown_paths)
+}
+
+test_runtime_without_key_is_denied if {
+	t.assert_denied(runtime_findings({"machine_type": "n1-standard-4"}, []), runtime, "virtual_machine.0.virtual_machine_config.0.encryption_config.0.kms_key")
+}
+
+test_runtime_with_key_passes if {
+	t.assert_passes(runtime_findings({"encryption_config": [{"kms_key": key}]}, []), runtime)
+}
+
+test_runtime_key_known_after_apply_is_not_judged if {
+	t.assert_passes(runtime_findings({"encryption_config": [{}]}, ["virtual_machine.0.virtual_machine_config.0.encryption_config.0.kms_key"]), runtime)
+}
