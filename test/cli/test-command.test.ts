@@ -112,6 +112,20 @@ describe("planguard test", () => {
     expect(run.stderr).toMatch(/undefined function http\.send/);
   });
 
+  it("loads the bundled helper library with the user's files: a failed assertion says what was expected", async () => {
+    const dir = dirWith({
+      "bucket.rego":
+        'package mine\nimport data.planguard.lib\ndeny contains {"msg": "no key", "resource": r.address, "attribute": "encryption"} if {\n  some r in data.planguard.resources_by_type.google_storage_bucket\n  not lib.non_empty(object.get(r.after, "kms", null))\n}\n',
+      "bucket_test.rego":
+        'package mine_test\nimport data.mine\nimport data.planguard.lib.test as t\ntest_keyed_bucket_passes if {\n  t.assert_passes(mine.deny, "google_storage_bucket.b") with data.planguard.resources_by_type as t.one_resource("google_storage_bucket.b", {"kms": ""}, [])\n}\ntest_bare_bucket_denied if {\n  t.assert_denied(mine.deny, "google_storage_bucket.b", "encryption") with data.planguard.resources_by_type as t.one_resource("google_storage_bucket.b", {}, [])\n}\n',
+    });
+    const run = await runCli(["test", dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/data\.mine_test\.test_keyed_bucket_passes: FAIL/);
+    expect(run.stdout).toContain("\n  assert_passes: expected no finding on google_storage_bucket.b; the rule reported google_storage_bucket.b at encryption\n");
+    expect(run.stdout.trimEnd().split("\n").slice(-2)).toEqual(["PASS: 1/2", "FAIL: 1/2"]);
+  });
+
   it("passes every test of the bundled policy library", async () => {
     const run = await runCli(["test", path.join(repoRoot, "policies")]);
     expect(run.stdout).not.toMatch(/^(FAIL|ERROR)/m);

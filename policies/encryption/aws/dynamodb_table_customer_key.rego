@@ -47,8 +47,7 @@ customer_key(r) if {
 	some b in sse_blocks(r)
 	b.enabled == true
 	k := object.get(b, "kms_key_arn", null)
-	is_string(k)
-	k != ""
+	lib.non_empty(k)
 	not endswith(k, "alias/aws/dynamodb")
 }
 

@@ -20,9 +20,8 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_ecr_repository
-	not lib.is_unknown(r, ["encryption_configuration"])
 	not kms(r)
-	not undecided(r)
+	not lib.unknown_in_blocks(r, "encryption_configuration", "encryption_type")
 	finding := {
 		"msg": sprintf("ECR repository %s is encrypted with an AWS-owned key instead of KMS.", [r.address]),
 		"resource": r.address,
@@ -33,9 +32,4 @@ deny contains finding if {
 kms(r) if {
 	some b in object.get(r.after, "encryption_configuration", [])
 	startswith(object.get(b, "encryption_type", ""), "KMS")
-}
-
-undecided(r) if {
-	some i, _ in object.get(r.after, "encryption_configuration", [])
-	lib.is_unknown(r, ["encryption_configuration", i, "encryption_type"])
 }

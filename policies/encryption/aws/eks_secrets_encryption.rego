@@ -22,9 +22,8 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_eks_cluster
-	not lib.is_unknown(r, ["encryption_config"])
 	not encrypts_secrets(r)
-	not undecided(r)
+	not lib.unknown_in_blocks(r, "encryption_config", "resources")
 	finding := {
 		"msg": sprintf("EKS cluster %s does not encrypt Kubernetes secrets with a KMS key.", [r.address]),
 		"resource": r.address,
@@ -35,9 +34,4 @@ deny contains finding if {
 encrypts_secrets(r) if {
 	some b in object.get(r.after, "encryption_config", [])
 	"secrets" in object.get(b, "resources", [])
-}
-
-undecided(r) if {
-	some i, _ in object.get(r.after, "encryption_config", [])
-	lib.is_unknown(r, ["encryption_config", i, "resources"])
 }

@@ -44,6 +44,5 @@ custom_key_store(r) if lib.is_unknown(r, ["custom_key_store_id"])
 
 custom_key_store(r) if {
 	s := r.after.custom_key_store_id
-	is_string(s)
-	s != ""
+	lib.non_empty(s)
 }

@@ -21,9 +21,8 @@ domain_types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
 deny contains finding if {
 	some t in domain_types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["encrypt_at_rest"])
 	not enabled(r)
-	not undecided(r)
+	not lib.unknown_in_blocks(r, "encrypt_at_rest", "enabled")
 	finding := {
 		"msg": sprintf("Search domain %s does not encrypt its data at rest.", [r.address]),
 		"resource": r.address,
@@ -34,9 +33,4 @@ deny contains finding if {
 enabled(r) if {
 	some b in object.get(r.after, "encrypt_at_rest", [])
 	b.enabled == true
-}
-
-undecided(r) if {
-	some i, _ in object.get(r.after, "encrypt_at_rest", [])
-	lib.is_unknown(r, ["encrypt_at_rest", i, "enabled"])
 }

@@ -21,9 +21,8 @@ domain_types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
 deny contains finding if {
 	some t in domain_types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["domain_endpoint_options"])
 	not enforced(r)
-	not undecided(r)
+	not lib.unknown_in_blocks(r, "domain_endpoint_options", "enforce_https")
 	finding := {
 		"msg": sprintf("Search domain %s does not enforce HTTPS on its endpoint.", [r.address]),
 		"resource": r.address,
@@ -34,9 +33,4 @@ deny contains finding if {
 enforced(r) if {
 	some b in object.get(r.after, "domain_endpoint_options", [])
 	b.enforce_https == true
-}
-
-undecided(r) if {
-	some i, _ in object.get(r.after, "domain_endpoint_options", [])
-	lib.is_unknown(r, ["domain_endpoint_options", i, "enforce_https"])
 }

@@ -21,9 +21,8 @@ domain_types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
 deny contains finding if {
 	some t in domain_types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["node_to_node_encryption"])
 	not enabled(r)
-	not undecided(r)
+	not lib.unknown_in_blocks(r, "node_to_node_encryption", "enabled")
 	finding := {
 		"msg": sprintf("Search domain %s does not encrypt traffic between its nodes.", [r.address]),
 		"resource": r.address,
@@ -34,9 +33,4 @@ deny contains finding if {
 enabled(r) if {
 	some b in object.get(r.after, "node_to_node_encryption", [])
 	b.enabled == true
-}
-
-undecided(r) if {
-	some i, _ in object.get(r.after, "node_to_node_encryption", [])
-	lib.is_unknown(r, ["node_to_node_encryption", i, "enabled"])
 }

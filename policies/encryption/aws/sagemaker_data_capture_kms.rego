@@ -21,18 +21,11 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_sagemaker_endpoint_configuration
 	some i, capture in object.get(r.after, "data_capture_config", [])
 	object.get(capture, "enable_capture", true) != false
-	not lib.is_unknown(r, ["data_capture_config", i, "kms_key_id"])
-	not lib.refers_to(r, "data_capture_config.kms_key_id")
-	not key_set(capture)
+	not lib.pending(r, ["data_capture_config", i, "kms_key_id"])
+	not lib.non_empty(object.get(capture, "kms_key_id", null))
 	finding := {
 		"msg": sprintf("SageMaker endpoint configuration %s captures inference payloads without a customer-managed KMS key.", [r.address]),
 		"resource": r.address,
 		"attribute": sprintf("data_capture_config.%v.kms_key_id", [i]),
 	}
-}
-
-key_set(capture) if {
-	k := capture.kms_key_id
-	is_string(k)
-	k != ""
 }

@@ -19,18 +19,11 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_sagemaker_domain
-	not lib.is_unknown(r, ["kms_key_id"])
-	not lib.refers_to(r, "kms_key_id")
-	not key_set(r)
+	not lib.non_empty(object.get(r.after, "kms_key_id", null))
+	not lib.pending(r, ["kms_key_id"])
 	finding := {
 		"msg": sprintf("SageMaker domain %s does not encrypt its storage with a customer-managed KMS key.", [r.address]),
 		"resource": r.address,
 		"attribute": "kms_key_id",
 	}
-}
-
-key_set(r) if {
-	k := r.after.kms_key_id
-	is_string(k)
-	k != ""
 }

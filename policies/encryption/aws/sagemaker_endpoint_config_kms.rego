@@ -21,9 +21,8 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_sagemaker_endpoint_configuration
-	not lib.is_unknown(r, ["kms_key_arn"])
-	not lib.refers_to(r, "kms_key_arn")
-	not key_set(r)
+	not lib.non_empty(object.get(r.after, "kms_key_arn", null))
+	not lib.pending(r, ["kms_key_arn"])
 	not lib.is_unknown(r, ["production_variants"])
 	variants := object.get(r.after, "production_variants", [])
 	count(variants) > 0
@@ -35,12 +34,6 @@ deny contains finding if {
 		"resource": r.address,
 		"attribute": "kms_key_arn",
 	}
-}
-
-key_set(r) if {
-	k := r.after.kms_key_arn
-	is_string(k)
-	k != ""
 }
 
 # An instance-backed variant whose instance type has no local NVMe storage.

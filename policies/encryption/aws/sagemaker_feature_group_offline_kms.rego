@@ -21,18 +21,11 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_sagemaker_feature_group
 	some i, store in object.get(r.after, "offline_store_config", [])
 	some j, s3 in object.get(store, "s3_storage_config", [])
-	not lib.is_unknown(r, ["offline_store_config", i, "s3_storage_config", j, "kms_key_id"])
-	not lib.refers_to(r, "offline_store_config.s3_storage_config.kms_key_id")
-	not key_set(s3)
+	not lib.pending(r, ["offline_store_config", i, "s3_storage_config", j, "kms_key_id"])
+	not lib.non_empty(object.get(s3, "kms_key_id", null))
 	finding := {
 		"msg": sprintf("The offline store of SageMaker feature group %s is not encrypted with a customer-managed KMS key.", [r.address]),
 		"resource": r.address,
 		"attribute": sprintf("offline_store_config.%v.s3_storage_config.%v.kms_key_id", [i, j]),
 	}
-}
-
-key_set(s3) if {
-	k := s3.kms_key_id
-	is_string(k)
-	k != ""
 }

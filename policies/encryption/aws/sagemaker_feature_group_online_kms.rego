@@ -32,9 +32,7 @@ deny contains finding if {
 
 key_set(_, _, store) if {
 	some sc in object.get(store, "security_config", [])
-	k := sc.kms_key_id
-	is_string(k)
-	k != ""
+	lib.non_empty(object.get(sc, "kms_key_id", null))
 }
 
 key_set(r, i, store) if {

@@ -20,8 +20,7 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_secretsmanager_secret
-	not lib.is_unknown(r, ["kms_key_id"])
-	not lib.refers_to(r, "kms_key_id")
+	not lib.pending(r, ["kms_key_id"])
 	not customer_key(r)
 	finding := {
 		"msg": sprintf("Secret %s is encrypted with the AWS-managed key instead of a customer-managed KMS key.", [r.address]),
@@ -32,7 +31,6 @@ deny contains finding if {
 
 customer_key(r) if {
 	k := r.after.kms_key_id
-	is_string(k)
-	k != ""
+	lib.non_empty(k)
 	not endswith(k, "alias/aws/secretsmanager")
 }

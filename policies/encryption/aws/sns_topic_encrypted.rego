@@ -18,18 +18,11 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_sns_topic
-	not lib.is_unknown(r, ["kms_master_key_id"])
-	not lib.refers_to(r, "kms_master_key_id")
-	not key_set(r)
+	not lib.non_empty(object.get(r.after, "kms_master_key_id", null))
+	not lib.pending(r, ["kms_master_key_id"])
 	finding := {
 		"msg": sprintf("SNS topic %s is not encrypted with a KMS key.", [r.address]),
 		"resource": r.address,
 		"attribute": "kms_master_key_id",
 	}
-}
-
-key_set(r) if {
-	k := r.after.kms_master_key_id
-	is_string(k)
-	k != ""
 }

@@ -36,6 +36,5 @@ kms_key(r) if lib.is_unknown(r, ["kms_master_key_id"])
 
 kms_key(r) if {
 	k := r.after.kms_master_key_id
-	is_string(k)
-	k != ""
+	lib.non_empty(k)
 }

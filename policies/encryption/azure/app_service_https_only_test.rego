@@ -1,34 +1,24 @@
 package planguard.encryption.azure.app_service_https_only_test
 
 import data.planguard.encryption.azure.app_service_https_only as policy
+import data.planguard.lib.test as t
 
-res(type, after, unknown) := {type: [{
-	"address": sprintf("%s.inference", [type]),
-	"config_address": sprintf("%s.inference", [type]),
-	"type": type,
-	"after": after,
-	"unknown_paths": unknown,
-}]}
-
-test_bad_value_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"https_only": false}, [])
-	some f in findings
-	f.resource == "azurerm_linux_web_app.inference"
-	f.attribute == "https_only"
+# The rule's findings on one planned resource at `address`.
+findings(address, after, unknown_paths) := found if {
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
 
-test_other_spelling_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_function_app", {"https_only": false}, [])
-}
+test_bad_value_is_denied if t.assert_denied(findings("azurerm_linux_web_app.inference", {"https_only": false}, []), "azurerm_linux_web_app.inference", "https_only")
 
-test_good_value_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"https_only": true}, [])
-}
+test_other_spelling_is_denied if t.assert_denied(findings("azurerm_function_app.inference", {"https_only": false}, []), "azurerm_function_app.inference", "https_only")
 
-test_default_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"name": "x"}, [])
-}
+test_good_value_passes if t.assert_passes(findings("azurerm_linux_web_app.inference", {"https_only": true}, []), "azurerm_linux_web_app.inference")
 
-test_unknown_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"name": "x"}, ["https_only"])
+test_default_is_denied if t.assert_denied(findings("azurerm_linux_web_app.inference", {"name": "x"}, []), "azurerm_linux_web_app.inference", "https_only")
+
+test_unknown_is_not_denied if t.assert_passes(findings("azurerm_linux_web_app.inference", {"name": "x"}, ["https_only"]), "azurerm_linux_web_app.inference")
+
+test_value_set_by_reference_is_not_denied if {
+	refs := {"azurerm_linux_web_app.inference": [{"attribute": "https_only", "to": "terraform_data.setting"}]}
+	t.assert_passes(findings("azurerm_linux_web_app.inference", {"https_only": false}, []), "azurerm_linux_web_app.inference") with data.planguard.references as refs
 }

@@ -22,17 +22,11 @@ types := ["azurerm_cosmosdb_account"]
 deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["key_vault_key_id"])
-	not lib.refers_to(r, "key_vault_key_id")
-	not non_empty(object.get(r.after, "key_vault_key_id", null))
+	not lib.non_empty(object.get(r.after, "key_vault_key_id", null))
+	not lib.pending(r, ["key_vault_key_id"])
 	finding := {
 		"msg": sprintf("Cosmos DB account %s is not encrypted with a customer-managed key.", [r.address]),
 		"resource": r.address,
 		"attribute": "key_vault_key_id",
 	}
-}
-
-non_empty(v) if {
-	is_string(v)
-	v != ""
 }

@@ -26,17 +26,11 @@ types := ["azurerm_key_vault_key"]
 deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["expiration_date"])
-	not lib.refers_to(r, "expiration_date")
-	not non_empty(object.get(r.after, "expiration_date", null))
+	not lib.non_empty(object.get(r.after, "expiration_date", null))
+	not lib.pending(r, ["expiration_date"])
 	finding := {
 		"msg": sprintf("Key Vault key %s has no expiration date.", [r.address]),
 		"resource": r.address,
 		"attribute": "expiration_date",
 	}
-}
-
-non_empty(v) if {
-	is_string(v)
-	v != ""
 }

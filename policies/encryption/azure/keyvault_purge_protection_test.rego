@@ -1,34 +1,26 @@
 package planguard.encryption.azure.keyvault_purge_protection_test
 
 import data.planguard.encryption.azure.keyvault_purge_protection as policy
+import data.planguard.lib.test as t
 
-res(type, after, unknown) := {type: [{
-	"address": sprintf("%s.ml", [type]),
-	"config_address": sprintf("%s.ml", [type]),
-	"type": type,
-	"after": after,
-	"unknown_paths": unknown,
-}]}
+address := "azurerm_key_vault.ml"
 
-test_bad_value_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_key_vault", {"purge_protection_enabled": false}, [])
-	some f in findings
-	f.resource == "azurerm_key_vault.ml"
-	f.attribute == "purge_protection_enabled"
+# The rule's findings on one planned resource at `address`.
+findings(after, unknown_paths) := found if {
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
 
-test_other_spelling_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_key_vault", {"purge_protection_enabled": false}, [])
-}
+test_bad_value_is_denied if t.assert_denied(findings({"purge_protection_enabled": false}, []), address, "purge_protection_enabled")
 
-test_good_value_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_key_vault", {"purge_protection_enabled": true}, [])
-}
+test_other_spelling_is_denied if t.assert_denied(findings({"purge_protection_enabled": false}, []), address, "purge_protection_enabled")
 
-test_default_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_key_vault", {"name": "x"}, [])
-}
+test_good_value_passes if t.assert_passes(findings({"purge_protection_enabled": true}, []), address)
 
-test_unknown_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_key_vault", {"name": "x"}, ["purge_protection_enabled"])
+test_default_is_denied if t.assert_denied(findings({"name": "x"}, []), address, "purge_protection_enabled")
+
+test_unknown_is_not_denied if t.assert_passes(findings({"name": "x"}, ["purge_protection_enabled"]), address)
+
+test_value_set_by_reference_is_not_denied if {
+	refs := {address: [{"attribute": "purge_protection_enabled", "to": "terraform_data.setting"}]}
+	t.assert_passes(findings({"purge_protection_enabled": false}, []), address) with data.planguard.references as refs
 }

@@ -1,34 +1,26 @@
 package planguard.encryption.azure.redis_min_tls_test
 
 import data.planguard.encryption.azure.redis_min_tls as policy
+import data.planguard.lib.test as t
 
-res(type, after, unknown) := {type: [{
-	"address": sprintf("%s.features", [type]),
-	"config_address": sprintf("%s.features", [type]),
-	"type": type,
-	"after": after,
-	"unknown_paths": unknown,
-}]}
+address := "azurerm_redis_cache.features"
 
-test_bad_value_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_redis_cache", {"minimum_tls_version": "1.0"}, [])
-	some f in findings
-	f.resource == "azurerm_redis_cache.features"
-	f.attribute == "minimum_tls_version"
+# The rule's findings on one planned resource at `address`.
+findings(after, unknown_paths) := found if {
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
 
-test_other_spelling_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"minimum_tls_version": "1.1"}, [])
-}
+test_bad_value_is_denied if t.assert_denied(findings({"minimum_tls_version": "1.0"}, []), address, "minimum_tls_version")
 
-test_good_value_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"minimum_tls_version": "1.2"}, [])
-}
+test_other_spelling_is_denied if t.assert_denied(findings({"minimum_tls_version": "1.1"}, []), address, "minimum_tls_version")
 
-test_default_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"name": "x"}, [])
-}
+test_good_value_passes if t.assert_passes(findings({"minimum_tls_version": "1.2"}, []), address)
 
-test_unknown_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_redis_cache", {"name": "x"}, ["minimum_tls_version"])
+test_default_passes if t.assert_passes(findings({"name": "x"}, []), address)
+
+test_unknown_is_not_denied if t.assert_passes(findings({"name": "x"}, ["minimum_tls_version"]), address)
+
+test_value_set_by_reference_is_not_denied if {
+	refs := {address: [{"attribute": "minimum_tls_version", "to": "terraform_data.setting"}]}
+	t.assert_passes(findings({"minimum_tls_version": "1.0"}, []), address) with data.planguard.references as refs
 }

@@ -1,34 +1,26 @@
 package planguard.encryption.azure.storage_https_only_test
 
 import data.planguard.encryption.azure.storage_https_only as policy
+import data.planguard.lib.test as t
 
-res(type, after, unknown) := {type: [{
-	"address": sprintf("%s.datasets", [type]),
-	"config_address": sprintf("%s.datasets", [type]),
-	"type": type,
-	"after": after,
-	"unknown_paths": unknown,
-}]}
+address := "azurerm_storage_account.datasets"
 
-test_bad_value_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_storage_account", {"https_traffic_only_enabled": false}, [])
-	some f in findings
-	f.resource == "azurerm_storage_account.datasets"
-	f.attribute == "https_traffic_only_enabled"
+# The rule's findings on one planned resource at `address`.
+findings(after, unknown_paths) := found if {
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
 
-test_other_spelling_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_storage_account", {"enable_https_traffic_only": false}, [])
-}
+test_bad_value_is_denied if t.assert_denied(findings({"https_traffic_only_enabled": false}, []), address, "https_traffic_only_enabled")
 
-test_good_value_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_storage_account", {"https_traffic_only_enabled": true}, [])
-}
+test_other_spelling_is_denied if t.assert_denied(findings({"enable_https_traffic_only": false}, []), address, "enable_https_traffic_only")
 
-test_default_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_storage_account", {"name": "x"}, [])
-}
+test_good_value_passes if t.assert_passes(findings({"https_traffic_only_enabled": true}, []), address)
 
-test_unknown_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_storage_account", {"name": "x"}, ["https_traffic_only_enabled"])
+test_default_passes if t.assert_passes(findings({"name": "x"}, []), address)
+
+test_unknown_is_not_denied if t.assert_passes(findings({"name": "x"}, ["https_traffic_only_enabled"]), address)
+
+test_value_set_by_reference_is_not_denied if {
+	refs := {address: [{"attribute": "https_traffic_only_enabled", "to": "terraform_data.setting"}]}
+	t.assert_passes(findings({"https_traffic_only_enabled": false}, []), address) with data.planguard.references as refs
 }

@@ -33,31 +33,11 @@ default_value := "TLS1_2"
 deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
-	not undecided(r)
-	current(r) in bad_values
+	lib.value_of(r, attrs, default_value) in bad_values
+	not lib.any_pending(r, attrs)
 	finding := {
 		"msg": sprintf("Storage account %s accepts TLS versions older than 1.2.", [r.address]),
 		"resource": r.address,
-		"attribute": attribute(r),
+		"attribute": lib.attribute_of(r, attrs),
 	}
 }
-
-undecided(r) if {
-	some a in attrs
-	lib.is_unknown(r, [a])
-}
-
-undecided(r) if {
-	some a in attrs
-	lib.refers_to(r, a)
-}
-
-set_attrs(r) := [a | some a in attrs; object.get(r.after, a, null) != null]
-
-current(r) := r.after[set_attrs(r)[0]] if count(set_attrs(r)) > 0
-
-current(r) := default_value if count(set_attrs(r)) == 0
-
-attribute(r) := set_attrs(r)[0] if count(set_attrs(r)) > 0
-
-attribute(r) := attrs[0] if count(set_attrs(r)) == 0

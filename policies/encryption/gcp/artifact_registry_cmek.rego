@@ -23,17 +23,11 @@ types := ["google_artifact_registry_repository"]
 deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["kms_key_name"])
-	not lib.refers_to(r, "kms_key_name")
-	not non_empty(object.get(r.after, "kms_key_name", null))
+	not lib.non_empty(object.get(r.after, "kms_key_name", null))
+	not lib.pending(r, ["kms_key_name"])
 	finding := {
 		"msg": sprintf("Artifact Registry repository %s is not encrypted with a customer-managed key.", [r.address]),
 		"resource": r.address,
 		"attribute": "kms_key_name",
 	}
-}
-
-non_empty(v) if {
-	is_string(v)
-	v != ""
 }

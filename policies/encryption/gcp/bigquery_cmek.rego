@@ -12,7 +12,8 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_bigquery_dataset, google_bigquery_table]
-#   aliases: [CKV_GCP_81, CKV_GCP_80]
+#   aliases: [CKV_GCP_81]
+#   related: [CKV_GCP_80]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "7.2"
@@ -55,21 +56,9 @@ dataset_has_key(r) if keyed(r, "default_encryption_configuration")
 
 keyed(r, block) if {
 	some b in object.get(r.after, block, [])
-	non_empty(object.get(b, "kms_key_name", null))
+	lib.non_empty(object.get(b, "kms_key_name", null))
 }
 
 keyed(r, block) if lib.refers_to(r, concat(".", [block, "kms_key_name"]))
 
-keyed(r, block) if unknown_under(r, block)
-
-non_empty(v) if {
-	is_string(v)
-	v != ""
-}
-
-unknown_under(r, p) if lib.is_unknown(r, [p])
-
-unknown_under(r, p) if {
-	some u in r.unknown_paths
-	startswith(u, concat("", [p, "."]))
-}
+keyed(r, block) if lib.unknown_within(r, [block])

@@ -23,17 +23,11 @@ types := ["google_sql_database_instance"]
 deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
-	not lib.is_unknown(r, ["encryption_key_name"])
-	not lib.refers_to(r, "encryption_key_name")
-	not non_empty(object.get(r.after, "encryption_key_name", null))
+	not lib.non_empty(object.get(r.after, "encryption_key_name", null))
+	not lib.pending(r, ["encryption_key_name"])
 	finding := {
 		"msg": sprintf("Cloud SQL instance %s is not encrypted with a customer-managed key.", [r.address]),
 		"resource": r.address,
 		"attribute": "encryption_key_name",
 	}
-}
-
-non_empty(v) if {
-	is_string(v)
-	v != ""
 }

@@ -10,7 +10,8 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_sql_database_instance]
-#   aliases: [CKV_GCP_6]
+#   aliases: [AVD-GCP-0015]
+#   related: [CKV_GCP_6]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "6.4"
@@ -36,7 +37,16 @@ deny contains finding if {
 	}
 }
 
+# The SSL modes that refuse clear-text connections.
+enforcing_modes := {"ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}
+
+# ssl_mode decides when it is set; the deprecated require_ssl only when it is not.
 allows_plaintext(ip) if {
-	object.get(ip, "ssl_mode", null) in {"ALLOW_UNENCRYPTED_AND_ENCRYPTED", null, ""}
-	object.get(ip, "require_ssl", null) != true
+	not object.get(ip, "ssl_mode", null) in enforcing_modes
+	not legacy_require_ssl(ip)
+}
+
+legacy_require_ssl(ip) if {
+	not lib.non_empty(object.get(ip, "ssl_mode", null))
+	object.get(ip, "require_ssl", null) == true
 }

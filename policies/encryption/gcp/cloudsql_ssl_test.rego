@@ -27,3 +27,12 @@ test_legacy_require_ssl_passes if {
 test_unknown_ssl_mode_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as db({"ipv4_enabled": true}, ["settings.0.ip_configuration.0.ssl_mode"])
 }
+
+# ssl_mode wins over the deprecated require_ssl when both are set.
+test_allow_unencrypted_mode_is_denied_despite_require_ssl if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as db({"ssl_mode": "ALLOW_UNENCRYPTED_AND_ENCRYPTED", "require_ssl": true}, [])
+}
+
+test_trusted_client_certificate_mode_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as db({"ssl_mode": "TRUSTED_CLIENT_CERTIFICATE_REQUIRED", "require_ssl": false}, [])
+}

@@ -11,6 +11,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_disk, google_compute_region_disk]
 #   aliases: [CKV_GCP_37]
+#   related: [AVD-GCP-0034]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.7"
@@ -39,9 +40,7 @@ deny contains finding if {
 has_key(r) if {
 	some b in object.get(r.after, "disk_encryption_key", [])
 	some f in key_fields
-	v := object.get(b, f, null)
-	is_string(v)
-	v != ""
+	lib.non_empty(object.get(b, f, null))
 }
 
 has_key(r) if {
@@ -49,10 +48,7 @@ has_key(r) if {
 	lib.refers_to(r, concat(".", ["disk_encryption_key", f]))
 }
 
-has_key(r) if lib.is_unknown(r, ["disk_encryption_key"])
-
 has_key(r) if {
-	some u in r.unknown_paths
 	some f in key_fields
-	regex.match(concat("", ["^disk_encryption_key\\.[0-9]+\\.", f, "$"]), u)
+	lib.unknown_in_blocks(r, "disk_encryption_key", f)
 }

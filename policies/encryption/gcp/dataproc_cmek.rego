@@ -34,9 +34,7 @@ deny contains finding if {
 
 has_key(_, _, config) if {
 	some b in object.get(config, "encryption_config", [])
-	v := object.get(b, "kms_key_name", null)
-	is_string(v)
-	v != ""
+	lib.non_empty(object.get(b, "kms_key_name", null))
 }
 
 has_key(r, _, _) if lib.refers_to(r, "cluster_config.encryption_config.kms_key_name")

@@ -11,7 +11,7 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_storage_bucket]
-#   aliases: [AVD-GCP-0066]
+#   aliases: [AVD-GCP-0066, CKV_GCP_5]
 #   remediation: >-
 #     Add `encryption { default_kms_key_name = google_kms_crypto_key.<name>.id }`
 #     and grant the Cloud Storage service agent encrypter/decrypter on the key.
@@ -23,7 +23,7 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.google_storage_bucket
 	not has_key(r)
 	not lib.refers_to(r, "encryption.default_kms_key_name")
-	not unknown_under(r, "encryption")
+	not lib.unknown_within(r, ["encryption"])
 	finding := {
 		"msg": sprintf("Cloud Storage bucket %s does not set a default customer-managed encryption key.", [r.address]),
 		"resource": r.address,
@@ -33,17 +33,5 @@ deny contains finding if {
 
 has_key(r) if {
 	some b in object.get(r.after, "encryption", [])
-	non_empty(object.get(b, "default_kms_key_name", null))
-}
-
-non_empty(v) if {
-	is_string(v)
-	v != ""
-}
-
-unknown_under(r, p) if lib.is_unknown(r, [p])
-
-unknown_under(r, p) if {
-	some u in r.unknown_paths
-	startswith(u, concat("", [p, "."]))
+	lib.non_empty(object.get(b, "default_kms_key_name", null))
 }

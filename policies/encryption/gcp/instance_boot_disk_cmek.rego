@@ -12,6 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance]
 #   aliases: [CKV_GCP_38]
+#   related: [AVD-GCP-0033]
 #   defaults:
 #     - google_compute_instance boot_disk.kms_key_self_link
 #   compliance:
@@ -42,9 +43,7 @@ deny contains finding if {
 
 has_key(disk) if {
 	some f in key_fields
-	v := object.get(disk, f, null)
-	is_string(v)
-	v != ""
+	lib.non_empty(object.get(disk, f, null))
 }
 
 refers_to_key(r) if {

@@ -12,7 +12,8 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_kms_crypto_key]
-#   aliases: [CKV_GCP_43]
+#   aliases: []
+#   related: [AVD-GCP-0065, CKV_GCP_43]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "1.10"
@@ -26,8 +27,7 @@ max_seconds := 7776000
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_kms_crypto_key
 	symmetric(r)
-	not lib.is_unknown(r, ["rotation_period"])
-	not lib.refers_to(r, "rotation_period")
+	not lib.pending(r, ["rotation_period"])
 	not rotates_in_time(object.get(r.after, "rotation_period", null))
 	finding := {
 		"msg": sprintf("Cloud KMS key %s does not rotate automatically at least every 90 days.", [r.address]),

@@ -11,7 +11,7 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_vertex_ai_dataset, google_vertex_ai_endpoint, google_vertex_ai_featurestore, google_vertex_ai_metadata_store, google_vertex_ai_tensorboard]
-#   aliases: []
+#   aliases: [CKV_GCP_92, CKV_GCP_96, CKV2_GCP_24, CKV2_GCP_25, CKV2_GCP_26]
 #   remediation: >-
 #     Add `encryption_spec { kms_key_name = google_kms_crypto_key.<name>.id }`
 #     with a key in the same region (the resource is replaced), and grant the
@@ -41,16 +41,9 @@ deny contains finding if {
 
 has_key(r) if {
 	some b in object.get(r.after, "encryption_spec", [])
-	v := object.get(b, "kms_key_name", null)
-	is_string(v)
-	v != ""
+	lib.non_empty(object.get(b, "kms_key_name", null))
 }
 
 has_key(r) if lib.refers_to(r, "encryption_spec.kms_key_name")
 
-has_key(r) if lib.is_unknown(r, ["encryption_spec"])
-
-has_key(r) if {
-	some u in r.unknown_paths
-	regex.match(`^encryption_spec\.[0-9]+\.kms_key_name$`, u)
-}
+has_key(r) if lib.unknown_in_blocks(r, "encryption_spec", "kms_key_name")

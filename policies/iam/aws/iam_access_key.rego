@@ -50,13 +50,6 @@ active(r) if {
 }
 
 plaintext_secret(r) if {
-	not lib.is_unknown(r, ["pgp_key"])
-	not lib.refers_to(r, "pgp_key")
-	not pgp_key_set(r)
-}
-
-pgp_key_set(r) if {
-	k := r.after.pgp_key
-	is_string(k)
-	k != ""
+	not lib.pending(r, ["pgp_key"])
+	not lib.non_empty(object.get(r.after, "pgp_key", null))
 }

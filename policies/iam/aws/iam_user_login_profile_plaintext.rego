@@ -21,18 +21,11 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_iam_user_login_profile
-	not lib.is_unknown(r, ["pgp_key"])
-	not lib.refers_to(r, "pgp_key")
-	not pgp_key_set(r)
+	not lib.pending(r, ["pgp_key"])
+	not lib.non_empty(object.get(r.after, "pgp_key", null))
 	finding := {
 		"msg": sprintf("Login profile %s keeps the user's console password unencrypted in the Terraform state.", [r.address]),
 		"resource": r.address,
 		"attribute": "pgp_key",
 	}
-}
-
-pgp_key_set(r) if {
-	k := r.after.pgp_key
-	is_string(k)
-	k != ""
 }

@@ -35,8 +35,7 @@ deny contains finding if {
 scoped(r) if {
 	some a in scoping_attributes
 	v := r.after[a]
-	is_string(v)
-	v != ""
+	lib.non_empty(v)
 }
 
 scoped(r) if {

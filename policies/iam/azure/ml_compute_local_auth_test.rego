@@ -1,34 +1,24 @@
 package planguard.iam.azure.ml_compute_local_auth_test
 
 import data.planguard.iam.azure.ml_compute_local_auth as policy
+import data.planguard.lib.test as t
 
-res(type, after, unknown) := {type: [{
-	"address": sprintf("%s.gpu", [type]),
-	"config_address": sprintf("%s.gpu", [type]),
-	"type": type,
-	"after": after,
-	"unknown_paths": unknown,
-}]}
-
-test_bad_value_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_machine_learning_compute_cluster", {"local_auth_enabled": true}, [])
-	some f in findings
-	f.resource == "azurerm_machine_learning_compute_cluster.gpu"
-	f.attribute == "local_auth_enabled"
+# The rule's findings on one planned resource at `address`.
+findings(address, after, unknown_paths) := found if {
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
 
-test_other_spelling_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_machine_learning_compute_instance", {"local_auth_enabled": true}, [])
-}
+test_bad_value_is_denied if t.assert_denied(findings("azurerm_machine_learning_compute_cluster.gpu", {"local_auth_enabled": true}, []), "azurerm_machine_learning_compute_cluster.gpu", "local_auth_enabled")
 
-test_good_value_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_machine_learning_compute_cluster", {"local_auth_enabled": false}, [])
-}
+test_other_spelling_is_denied if t.assert_denied(findings("azurerm_machine_learning_compute_instance.gpu", {"local_auth_enabled": true}, []), "azurerm_machine_learning_compute_instance.gpu", "local_auth_enabled")
 
-test_default_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_machine_learning_compute_cluster", {"name": "x"}, [])
-}
+test_good_value_passes if t.assert_passes(findings("azurerm_machine_learning_compute_cluster.gpu", {"local_auth_enabled": false}, []), "azurerm_machine_learning_compute_cluster.gpu")
 
-test_unknown_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_machine_learning_compute_cluster", {"name": "x"}, ["local_auth_enabled"])
+test_default_is_denied if t.assert_denied(findings("azurerm_machine_learning_compute_cluster.gpu", {"name": "x"}, []), "azurerm_machine_learning_compute_cluster.gpu", "local_auth_enabled")
+
+test_unknown_is_not_denied if t.assert_passes(findings("azurerm_machine_learning_compute_cluster.gpu", {"name": "x"}, ["local_auth_enabled"]), "azurerm_machine_learning_compute_cluster.gpu")
+
+test_value_set_by_reference_is_not_denied if {
+	refs := {"azurerm_machine_learning_compute_cluster.gpu": [{"attribute": "local_auth_enabled", "to": "terraform_data.setting"}]}
+	t.assert_passes(findings("azurerm_machine_learning_compute_cluster.gpu", {"local_auth_enabled": true}, []), "azurerm_machine_learning_compute_cluster.gpu") with data.planguard.references as refs
 }

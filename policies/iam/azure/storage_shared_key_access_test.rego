@@ -1,34 +1,26 @@
 package planguard.iam.azure.storage_shared_key_access_test
 
 import data.planguard.iam.azure.storage_shared_key_access as policy
+import data.planguard.lib.test as t
 
-res(type, after, unknown) := {type: [{
-	"address": sprintf("%s.datasets", [type]),
-	"config_address": sprintf("%s.datasets", [type]),
-	"type": type,
-	"after": after,
-	"unknown_paths": unknown,
-}]}
+address := "azurerm_storage_account.datasets"
 
-test_bad_value_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_storage_account", {"shared_access_key_enabled": true}, [])
-	some f in findings
-	f.resource == "azurerm_storage_account.datasets"
-	f.attribute == "shared_access_key_enabled"
+# The rule's findings on one planned resource at `address`.
+findings(after, unknown_paths) := found if {
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
 
-test_other_spelling_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_storage_account", {"shared_access_key_enabled": true}, [])
-}
+test_bad_value_is_denied if t.assert_denied(findings({"shared_access_key_enabled": true}, []), address, "shared_access_key_enabled")
 
-test_good_value_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_storage_account", {"shared_access_key_enabled": false}, [])
-}
+test_other_spelling_is_denied if t.assert_denied(findings({"shared_access_key_enabled": true}, []), address, "shared_access_key_enabled")
 
-test_default_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_storage_account", {"name": "x"}, [])
-}
+test_good_value_passes if t.assert_passes(findings({"shared_access_key_enabled": false}, []), address)
 
-test_unknown_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_storage_account", {"name": "x"}, ["shared_access_key_enabled"])
+test_default_is_denied if t.assert_denied(findings({"name": "x"}, []), address, "shared_access_key_enabled")
+
+test_unknown_is_not_denied if t.assert_passes(findings({"name": "x"}, ["shared_access_key_enabled"]), address)
+
+test_value_set_by_reference_is_not_denied if {
+	refs := {address: [{"attribute": "shared_access_key_enabled", "to": "terraform_data.setting"}]}
+	t.assert_passes(findings({"shared_access_key_enabled": true}, []), address) with data.planguard.references as refs
 }

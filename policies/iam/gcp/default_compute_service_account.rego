@@ -12,7 +12,8 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
-#   aliases: [CKV_GCP_30, CKV_GCP_31]
+#   aliases: []
+#   related: [AVD-GCP-0044, CKV_GCP_30, CKV_GCP_31]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.1"
@@ -34,8 +35,7 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type[t]
 	some i, sa in object.get(r.after, "service_account", [])
 	default_account(object.get(sa, "email", null))
-	not lib.is_unknown(r, ["service_account", i, "email"])
-	not lib.refers_to(r, "service_account.email")
+	not lib.pending(r, ["service_account", i, "email"])
 	finding := {
 		"msg": sprintf("VM %s runs as the Compute Engine default service account%s.", [r.address, scope_note(r, i, sa)]),
 		"resource": r.address,

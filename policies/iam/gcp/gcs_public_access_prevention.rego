@@ -12,7 +12,7 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_storage_bucket]
-#   aliases: []
+#   aliases: [CKV_GCP_114]
 #   remediation: >-
 #     Set `public_access_prevention = "enforced"`, or enforce the
 #     storage.publicAccessPrevention organization policy.
@@ -22,8 +22,7 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_storage_bucket
-	not lib.is_unknown(r, ["public_access_prevention"])
-	not lib.refers_to(r, "public_access_prevention")
+	not lib.pending(r, ["public_access_prevention"])
 	object.get(r.after, "public_access_prevention", "inherited") != "enforced"
 	finding := {
 		"msg": sprintf("Cloud Storage bucket %s does not enforce public access prevention.", [r.address]),

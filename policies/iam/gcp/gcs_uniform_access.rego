@@ -10,7 +10,7 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_storage_bucket]
-#   aliases: [CKV_GCP_29]
+#   aliases: [AVD-GCP-0002, CKV_GCP_29]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "5.2"

@@ -12,6 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_container_node_pool, google_container_cluster]
 #   aliases: []
+#   related: [AVD-GCP-0050]
 #   remediation: >-
 #     Create a minimal node service account (roles/container.defaultNodeServiceAccount)
 #     and set `node_config { service_account = google_service_account.<name>.email }`;
@@ -24,8 +25,7 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.google_container_node_pool
 	some i, nc in object.get(r.after, "node_config", [])
 	default_account(object.get(nc, "service_account", null))
-	not lib.is_unknown(r, ["node_config", i, "service_account"])
-	not lib.refers_to(r, "node_config.service_account")
+	not lib.pending(r, ["node_config", i, "service_account"])
 	finding := {
 		"msg": sprintf("GKE node pool %s runs its nodes as the Compute Engine default service account.", [r.address]),
 		"resource": r.address,
@@ -39,8 +39,7 @@ deny contains finding if {
 	some i, nc in object.get(r.after, "node_config", [])
 	default_account(object.get(nc, "service_account", null))
 	object.get(r.after, "remove_default_node_pool", false) != true
-	not lib.is_unknown(r, ["node_config", i, "service_account"])
-	not lib.refers_to(r, "node_config.service_account")
+	not lib.pending(r, ["node_config", i, "service_account"])
 	finding := {
 		"msg": sprintf("GKE cluster %s runs its default node pool as the Compute Engine default service account.", [r.address]),
 		"resource": r.address,
@@ -53,8 +52,7 @@ deny contains finding if {
 	some p, pool in object.get(r.after, "node_pool", [])
 	some i, nc in object.get(pool, "node_config", [])
 	default_account(object.get(nc, "service_account", null))
-	not lib.is_unknown(r, ["node_pool", p, "node_config", i, "service_account"])
-	not lib.refers_to(r, "node_pool.node_config.service_account")
+	not lib.pending(r, ["node_pool", p, "node_config", i, "service_account"])
 	finding := {
 		"msg": sprintf("GKE cluster %s has a node pool running as the Compute Engine default service account.", [r.address]),
 		"resource": r.address,

@@ -10,7 +10,7 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_container_cluster]
-#   aliases: [CKV_GCP_7]
+#   aliases: [AVD-GCP-0062, CKV_GCP_7]
 #   remediation: Set `enable_legacy_abac = false` (the default) and grant access with Kubernetes RBAC.
 package planguard.iam.gcp.gke_legacy_abac
 

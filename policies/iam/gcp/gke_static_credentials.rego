@@ -11,7 +11,8 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_container_cluster]
-#   aliases: [CKV_GCP_19]
+#   aliases: [AVD-GCP-0064]
+#   related: [CKV_GCP_13, CKV_GCP_19]
 #   remediation: >-
 #     Set `issue_client_certificate = false` and drop `username`/`password`;
 #     authenticate with Google identities (gcloud credentials, Workload
@@ -45,8 +46,7 @@ deny contains finding if {
 
 basic_auth(_, _, auth) if {
 	u := object.get(auth, "username", "")
-	is_string(u)
-	u != ""
+	lib.non_empty(u)
 }
 
 basic_auth(r, i, _) if lib.refers_to(r, "master_auth.username")

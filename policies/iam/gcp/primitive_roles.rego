@@ -13,6 +13,7 @@
 #   providers: [google]
 #   resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy, google_folder_iam_member, google_folder_iam_binding, google_folder_iam_policy, google_organization_iam_member, google_organization_iam_binding, google_organization_iam_policy]
 #   aliases: []
+#   related: [CKV_GCP_117]
 #   remediation: >-
 #     Replace roles/owner and roles/editor with predefined roles scoped to the
 #     job (roles/aiplatform.user, roles/storage.objectAdmin on one bucket,

@@ -12,7 +12,8 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_service_account_key]
-#   aliases: [CKV2_GCP_3]
+#   aliases: []
+#   related: [CKV2_GCP_3]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "1.4"

@@ -12,7 +12,8 @@
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy, google_folder_iam_member, google_folder_iam_binding, google_folder_iam_policy, google_organization_iam_member, google_organization_iam_binding, google_organization_iam_policy]
-#   aliases: [CKV_GCP_41]
+#   aliases: [AVD-GCP-0005, AVD-GCP-0009, AVD-GCP-0011, CKV_GCP_41]
+#   related: [CKV_GCP_44, CKV_GCP_45, CKV_GCP_49]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "1.6"

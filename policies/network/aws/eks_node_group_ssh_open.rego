@@ -22,10 +22,8 @@ deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_eks_node_group
 	some i, ra in object.get(r.after, "remote_access", [])
 	key := object.get(ra, "ec2_ssh_key", null)
-	is_string(key)
-	key != ""
-	not lib.is_unknown(r, ["remote_access", i, "source_security_group_ids"])
-	not lib.refers_to(r, "remote_access.source_security_group_ids")
+	lib.non_empty(key)
+	not lib.pending(r, ["remote_access", i, "source_security_group_ids"])
 	count(object.get(ra, "source_security_group_ids", [])) == 0
 	finding := {
 		"msg": sprintf("EKS node group %s allows SSH to its nodes from the internet.", [r.address]),

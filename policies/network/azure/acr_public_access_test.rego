@@ -1,34 +1,26 @@
 package planguard.network.azure.acr_public_access_test
 
 import data.planguard.network.azure.acr_public_access as policy
+import data.planguard.lib.test as t
 
-res(type, after, unknown) := {type: [{
-	"address": sprintf("%s.images", [type]),
-	"config_address": sprintf("%s.images", [type]),
-	"type": type,
-	"after": after,
-	"unknown_paths": unknown,
-}]}
+address := "azurerm_container_registry.images"
 
-test_bad_value_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_container_registry", {"public_network_access_enabled": true}, [])
-	some f in findings
-	f.resource == "azurerm_container_registry.images"
-	f.attribute == "public_network_access_enabled"
+# The rule's findings on one planned resource at `address`.
+findings(after, unknown_paths) := found if {
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
 
-test_other_spelling_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_container_registry", {"public_network_access_enabled": true}, [])
-}
+test_bad_value_is_denied if t.assert_denied(findings({"public_network_access_enabled": true}, []), address, "public_network_access_enabled")
 
-test_good_value_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_container_registry", {"public_network_access_enabled": false}, [])
-}
+test_other_spelling_is_denied if t.assert_denied(findings({"public_network_access_enabled": true}, []), address, "public_network_access_enabled")
 
-test_default_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_container_registry", {"name": "x"}, [])
-}
+test_good_value_passes if t.assert_passes(findings({"public_network_access_enabled": false}, []), address)
 
-test_unknown_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_container_registry", {"name": "x"}, ["public_network_access_enabled"])
+test_default_is_denied if t.assert_denied(findings({"name": "x"}, []), address, "public_network_access_enabled")
+
+test_unknown_is_not_denied if t.assert_passes(findings({"name": "x"}, ["public_network_access_enabled"]), address)
+
+test_value_set_by_reference_is_not_denied if {
+	refs := {address: [{"attribute": "public_network_access_enabled", "to": "terraform_data.setting"}]}
+	t.assert_passes(findings({"public_network_access_enabled": true}, []), address) with data.planguard.references as refs
 }

@@ -10,7 +10,8 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_sql_database_instance]
-#   aliases: [CKV_GCP_11]
+#   aliases: []
+#   related: [CKV_GCP_11]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "6.5"

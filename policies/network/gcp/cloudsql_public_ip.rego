@@ -11,7 +11,8 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_sql_database_instance]
-#   aliases: [CKV_GCP_60]
+#   aliases: []
+#   related: [AVD-GCP-0017, CKV_GCP_60]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "6.6"

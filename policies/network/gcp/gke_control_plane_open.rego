@@ -11,7 +11,8 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_container_cluster]
-#   aliases: [CKV_GCP_20]
+#   aliases: []
+#   related: [AVD-GCP-0053, AVD-GCP-0061, CKV_GCP_18, CKV_GCP_20]
 #   remediation: >-
 #     Add `master_authorized_networks_config` with the CIDR blocks of your
 #     offices, VPN or CI, or set `private_cluster_config.enable_private_endpoint = true`.

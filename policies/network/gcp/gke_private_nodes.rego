@@ -11,7 +11,8 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_container_cluster]
-#   aliases: [CKV_GCP_64]
+#   aliases: [AVD-GCP-0059]
+#   related: [CKV_GCP_25, CKV_GCP_64]
 #   remediation: >-
 #     Set `private_cluster_config { enable_private_nodes = true }` (with a
 #     `master_ipv4_cidr_block` on older versions) and give nodes outbound

@@ -11,7 +11,7 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
-#   aliases: [CKV_GCP_40]
+#   aliases: [AVD-GCP-0031, CKV_GCP_40]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.9"

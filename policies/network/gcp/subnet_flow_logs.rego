@@ -12,7 +12,8 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_compute_subnetwork]
-#   aliases: [CKV_GCP_26]
+#   aliases: []
+#   related: [AVD-GCP-0029, CKV_GCP_26]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "3.8"

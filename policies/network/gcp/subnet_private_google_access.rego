@@ -12,6 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_subnetwork]
 #   aliases: []
+#   related: [AVD-GCP-0075]
 #   remediation: Set `private_ip_google_access = true`.
 package planguard.network.gcp.subnet_private_google_access
 

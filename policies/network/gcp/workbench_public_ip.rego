@@ -11,11 +11,12 @@
 #   severity: medium
 #   category: network
 #   providers: [google]
-#   resource_types: [google_workbench_instance, google_notebooks_instance]
-#   aliases: []
+#   resource_types: [google_workbench_instance, google_notebooks_instance, google_notebooks_runtime]
+#   aliases: [CKV_GCP_89, CKV2_GCP_28, CKV2_GCP_36]
 #   remediation: >-
 #     Set `gce_setup { disable_public_ip = true }` (`no_public_ip = true` on
-#     google_notebooks_instance) and use Cloud NAT and Private Google Access
+#     google_notebooks_instance, `virtual_machine.virtual_machine_config.internal_ip_only
+#     = true` on google_notebooks_runtime) and use Cloud NAT and Private Google Access
 #     for outbound traffic.
 package planguard.network.gcp.workbench_public_ip
 
@@ -53,5 +54,18 @@ deny contains finding if {
 		"msg": sprintf("Notebook instance %s has a public IP address.", [r.address]),
 		"resource": r.address,
 		"attribute": "no_public_ip",
+	}
+}
+
+# A managed notebooks runtime: public unless its VM is internal-IP only.
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_notebooks_runtime
+	path := ["virtual_machine", 0, "virtual_machine_config", 0, "internal_ip_only"]
+	object.get(r.after, path, false) != true
+	not lib.pending(r, path)
+	finding := {
+		"msg": sprintf("Managed notebooks runtime %s has a public IP address.", [r.address]),
+		"resource": r.address,
+		"attribute": lib.path_text(path),
 	}
 }

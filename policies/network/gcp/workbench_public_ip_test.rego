@@ -1,5 +1,6 @@
 package planguard.network.gcp.workbench_public_ip_test
 
+import data.planguard.lib.test as t
 import data.planguard.network.gcp.workbench_public_ip as policy
 
 wb(after, unknown) := {"google_workbench_instance": [{
@@ -36,4 +37,24 @@ test_legacy_notebook_is_denied if {
 		"after": {"no_public_ip": false},
 		"unknown_paths": [],
 	}]}
+}
+
+runtime := "google_notebooks_runtime.managed"
+
+runtime_findings(vm_config, unknown_paths) := found if {
+	after := {"virtual_machine": [{"virtual_machine_config": [vm_config]}]}
+	found := policy.deny with data.planguard.resources_by_type as t.one_resource(runtime, after, unknown_paths)
+}
+
+test_runtime_with_public_ip_is_denied if {
+	t.assert_denied(runtime_findings({"internal_ip_only": false}, []), runtime, "virtual_machine.0.virtual_machine_config.0.internal_ip_only")
+	t.assert_denied(runtime_findings({"machine_type": "n1-standard-4"}, []), runtime, "virtual_machine.0.virtual_machine_config.0.internal_ip_only")
+}
+
+test_internal_runtime_passes if {
+	t.assert_passes(runtime_findings({"internal_ip_only": true}, []), runtime)
+}
+
+test_runtime_ip_known_after_apply_is_not_judged if {
+	t.assert_passes(runtime_findings({}, ["virtual_machine.0.virtual_machine_config.0.internal_ip_only"]), runtime)
 }

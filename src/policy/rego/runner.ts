@@ -126,7 +126,8 @@ function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>)
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const isBundledPackage = (p: string) => p === "planguard" || p.startsWith("planguard.");
-const isHelperPackage = (p: string) => p === "planguard.lib" || p.endsWith("_test");
+// policies/lib: data.planguard.lib and its sub-packages (the test assertions) hold helpers, never rules.
+const isHelperPackage = (p: string) => p === "planguard.lib" || p.startsWith("planguard.lib.") || p.endsWith("_test");
 
 /** The conftest rules of the packages a scan evaluates, with their metadata. */
 export function regoRules(program: RegoProgram, namespaces: string[] | "all"): RegoRule[] {

@@ -43,7 +43,8 @@ export const gcpPublicIamMember = resourceRule({
     { framework: CIS_GCP, control: "5.1" },
     { framework: CIS_GCP, control: "7.1" },
   ],
-  aliases: [],
+  aliases: ["AVD-GCP-0001", "CKV_GCP_28", "CKV_GCP_98", "CKV_GCP_100", "CKV_GCP_101", "CKV_GCP_102", "CKV_GCP_112"],
+  related: ["CKV_GCP_107", "CKV2_GCP_6", "CKV2_GCP_8"],
   remediation: "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
   check(r, { model }) {
     const kind = googleIamKind(r.type);

@@ -32,7 +32,8 @@ export const firewallAdminIngress = resourceRule({
     { framework: CIS_GCP, control: "3.6" },
     { framework: CIS_GCP, control: "3.7" },
   ],
-  aliases: ["CKV_GCP_2", "CKV_GCP_3"],
+  aliases: [],
+  related: ["AVD-GCP-0027", "AVD-GCP-0070", "AVD-GCP-0071", "AVD-GCP-0072", "CKV_GCP_2", "CKV_GCP_3"],
   remediation: "Restrict `source_ranges` to known ranges, or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) for SSH.",
   check(r, { model, config }) {
     const direction = readAttribute(model, r, "direction");
