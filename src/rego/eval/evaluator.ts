@@ -36,6 +36,11 @@ export interface EvalOptions {
   /** Where trace() notes go. */
   note?: ((message: string) => void) | undefined;
   nowNs: bigint;
+  /**
+   * false: no direct evaluation, scan index or constant folding, only the
+   * general search. For tests that compare the two (same results).
+   */
+  shortcuts?: boolean | undefined;
 }
 
 /** Pure, costly builtins of one string argument whose results are memoized per context. */
@@ -75,6 +80,8 @@ export class Evaluator {
   private steps = 0;
   private readonly deadline: number;
   private readonly builtinCtx: BuiltinContext;
+  /** See EvalOptions.shortcuts. */
+  private readonly shortcuts: boolean;
   /** Rules being evaluated, innermost last (for messages and rego.metadata). */
   private readonly ruleStack: Rule[] = [];
   private readonly constCache = new WeakMap<Term, Value | null>();
@@ -88,6 +95,7 @@ export class Evaluator {
   ) {
     this.ctx = root;
     this.deadline = options.deadline;
+    this.shortcuts = options.shortcuts !== false;
     this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}), ...(options.note ? { note: options.note } : {}) };
   }
 
@@ -153,7 +161,7 @@ export class Evaluator {
       }
       if ((++this.steps & 0x3ff) === 0) this.tick();
       const lit = body[i]!;
-      if (lit.implied) {
+      if (lit.implied && this.shortcuts) {
         i++;
         continue;
       }
@@ -224,7 +232,7 @@ export class Evaluator {
 
   private evalLiteral(lit: Literal, k: K): boolean {
     if (lit.withs.length > 0) return this.evalWith(lit, k);
-    if (lit.scan) return this.evalScan(lit.scan, k);
+    if (lit.scan && this.shortcuts) return this.evalScan(lit.scan, k);
     return this.evalLiteralCore(lit, k);
   }
 
@@ -415,6 +423,7 @@ export class Evaluator {
 
   /** Whether a term is one `direct` can evaluate (worked out once per term). */
   private isDirect(t: Term): boolean {
+    if (!this.shortcuts) return false;
     let d = directTerms.get(t);
     if (d === undefined) directTerms.set(t, (d = this.directShape(t)));
     return d;
@@ -541,6 +550,7 @@ export class Evaluator {
 
   /** The value of a term made only of constants (computed once), or null. */
   private constant(t: Term): Value | null {
+    if (!this.shortcuts) return null;
     const cached = this.constCache.get(t);
     if (cached !== undefined) return cached;
     const v = constantValue(t);
