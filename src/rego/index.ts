@@ -60,6 +60,8 @@ export interface EvaluateOptions {
   /** Where `trace(note)` records its notes (OPA's Note events); without it they are dropped. */
   note?: (message: string) => void;
   strictBuiltinErrors?: boolean;
+  /** false: evaluate by the general search only (see EvalOptions.shortcuts); for tests. */
+  shortcuts?: boolean;
 }
 
 /** Annotation keys as written in the METADATA block, plus the resolved scope. */
@@ -225,6 +227,7 @@ export class Session {
       print: this.options.print,
       note: this.options.note,
       nowNs: BigInt(Date.now()) * 1_000_000n,
+      shortcuts: this.options.shortcuts,
     });
   }
 

@@ -100,12 +100,6 @@ export function textInt(name: string, args: Value[], i: number): number {
   return n;
 }
 
-export function bool(name: string, args: Value[], i: number): boolean {
-  const v = args[i] as Value;
-  if (typeof v !== "boolean") throw typeError(name, i + 1, v, "boolean");
-  return v;
-}
-
 export function arr(name: string, args: Value[], i: number): Value[] {
   const v = args[i] as Value;
   if (!Array.isArray(v)) throw typeError(name, i + 1, v, "array");

@@ -21,7 +21,7 @@ function lit(ch: string): string {
 }
 
 function classLit(ch: string): string {
-  return /[\\\]\[^-]/.test(ch) ? "\\" + ch : ch;
+  return /[\\\][^-]/.test(ch) ? "\\" + ch : ch;
 }
 
 /** Translates a glob to a regex body; throws on malformed globs. */

@@ -37,7 +37,7 @@ import { x509Builtins } from "./x509.js";
 import { templateStringBuiltins } from "./template-string.js";
 
 export { BuiltinError, BuiltinLimitError } from "./types.js";
-export type { BuiltinContext, BuiltinDef, BuiltinErrorCode } from "./types.js";
+export type { BuiltinContext, BuiltinDef } from "./types.js";
 export { formatPrintArgs } from "./runtime.js";
 
 const FAMILIES: readonly (readonly BuiltinDef[])[] = [

@@ -9,7 +9,7 @@
  * Malformed tokens and keys are errors (eval_builtin_error); a signature
  * that does not verify is `false` (or [false, {}, {}] for decode_verify).
  */
-import { KeyObject, X509Certificate, constants, createHmac, createPrivateKey, createPublicKey, createSecretKey, sign, timingSafeEqual, verify } from "node:crypto";
+import { type KeyObject, X509Certificate, constants, createHmac, createPrivateKey, createPublicKey, createSecretKey, sign, timingSafeEqual, verify } from "node:crypto";
 import { type ObjectValue, type Value, RegoNumber, objectEntries, objectGet, objectHas } from "../value.js";
 import { builtinError, def, obj, str, typeError } from "./args.js";
 import { marshalJSON } from "./encoding.js";

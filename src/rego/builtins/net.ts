@@ -106,7 +106,7 @@ function contains(n: Net, a: Addr): boolean {
   return x.bits === n.bits && x.value >= n.base && x.value <= last(n);
 }
 
-export function formatIP(a: Addr): string {
+function formatIP(a: Addr): string {
   if (a.bits === 32) return [24n, 16n, 8n, 0n].map((s) => String((a.value >> s) & 0xffn)).join(".");
   const groups = Array.from({ length: 8 }, (_, i) => Number((a.value >> BigInt(112 - 16 * i)) & 0xffffn));
   // RFC 5952: compress the longest run (>= 2) of zero groups, the first on ties.

@@ -25,7 +25,7 @@ import type { BuiltinDef } from "./types.js";
  * member. An array index is OPA's Array.Get: Number.Int of the key's text,
  * so `object.get({"a": [1, 2]}, ["a", 1.0], d)` is d.
  */
-export function step(v: Value, key: Value): Value | undefined {
+function step(v: Value, key: Value): Value | undefined {
   if (Array.isArray(v)) {
     const i = numberInt(key);
     return i !== undefined && i >= 0 && i < v.length ? v[i] : undefined;

@@ -42,7 +42,7 @@ interface Pipeline {
 type Node =
   | { t: "text"; s: string }
   | { t: "out"; pipe: Pipeline }
-  | { t: "if" | "with"; pipe: Pipeline; then: Node[]; else: Node[] }
+  | { t: "if" | "with"; pipe: Pipeline; body: Node[]; else: Node[] }
   | { t: "range"; pipe: Pipeline; body: Node[]; else: Node[] };
 
 class TemplateError extends Error {}
@@ -205,7 +205,11 @@ function parsePipeline(toks: Tok[], line: number): Pipeline {
         if (depth !== 0) fail(line, "unclosed left paren");
         const inner = parsePipeline(toks.slice(start, pos - 1), line);
         const next = toks[pos];
-        const fields = next?.k === "field" && next.names.length > 0 ? (pos++, next.names) : [];
+        let fields: string[] = [];
+        if (next?.k === "field" && next.names.length > 0) {
+          fields = next.names;
+          pos++;
+        }
         return { t: "pipe", pipe: inner, fields };
       }
     }
@@ -273,7 +277,7 @@ function parse(src: string): Node[] {
         elseNodes = tail.nodes;
       }
     } else if (body.stop === undefined) fail(line, `unexpected EOF in ${word}`);
-    return word === "range" ? { t: "range", pipe, body: body.nodes, else: elseNodes } : { t: word, pipe, then: body.nodes, else: elseNodes };
+    return word === "range" ? { t: "range", pipe, body: body.nodes, else: elseNodes } : { t: word, pipe, body: body.nodes, else: elseNodes };
   };
 
   return list([]).nodes;
@@ -448,7 +452,7 @@ class Exec {
         case "with": {
           this.scopes.push(new Map());
           const v = this.pipeline(n.pipe, dot);
-          out += truth(v) ? this.run(n.then, n.t === "with" ? v : dot) : this.run(n.else, dot);
+          out += truth(v) ? this.run(n.body, n.t === "with" ? v : dot) : this.run(n.else, dot);
           this.scopes.pop();
           break;
         }

@@ -168,7 +168,7 @@ const NAMED_ESCAPES: Record<string, string> = {
 };
 
 /** Go's strconv.Quote (printable characters stay as they are). */
-export function goQuote(s: string, quote = '"'): string {
+function goQuote(s: string, quote = '"'): string {
   let out = quote;
   for (const ch of s) {
     if (ch === quote) out += "\\" + ch;

@@ -50,7 +50,7 @@ const GO_SPACE = "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2
  * row, so at one position it may be followed by a longer key of lower
  * priority: {"": "X", "a": "Y"} turns "ab" into "XYXbX", as in Go.
  */
-export function goReplace(s: string, pairs: readonly (readonly [string, string])[]): string {
+function goReplace(s: string, pairs: readonly (readonly [string, string])[]): string {
   if (pairs.length === 1 && pairs[0]![0] !== "") return s.split(pairs[0]![0]).join(pairs[0]![1]);
   let out = "";
   let i = 0;
@@ -76,8 +76,13 @@ export function goReplace(s: string, pairs: readonly (readonly [string, string])
  * Go maps case one code point at a time (unicode.ToUpper), without JS's
  * special casing: "ß" stays "ß" in upper case, a final sigma is "σ".
  */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function caseMap(s: string, to: "lower" | "upper"): string {
-  if (/^[\x00-\x7f]*$/.test(s)) return to === "lower" ? s.toLowerCase() : s.toUpperCase();
+  if (isAscii(s)) return to === "lower" ? s.toLowerCase() : s.toUpperCase();
   let out = "";
   for (const ch of s) {
     const m = to === "lower" ? ch.toLowerCase() : ch.toUpperCase();

@@ -5,7 +5,7 @@
  * years Rego's nanosecond timestamps can express).
  */
 
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Days since 1970-01-01 of a civil date (month 1-12; any day, normalized). */
@@ -19,7 +19,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-export function civilFromDays(z: number): [number, number, number] {
+function civilFromDays(z: number): [number, number, number] {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -31,7 +31,7 @@ export function civilFromDays(z: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-export function isLeap(y: number): boolean {
+function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -107,7 +107,7 @@ const isDigit = (s: string, i: number): boolean => i < s.length && s.charCodeAt(
 const startsWithLower = (s: string): boolean => s.length > 0 && s[0]! >= "a" && s[0]! <= "z";
 
 /** Splits a layout into literals and std chunks, in the order Go's nextStdChunk checks. */
-export function tokenize(layout: string): Token[] {
+function tokenize(layout: string): Token[] {
   const out: Token[] = [];
   let lit = "";
   const push = (std: string, len: number, digits?: number): number => {

@@ -151,14 +151,14 @@ function nsFromFields(y: number, mo: number, d: number, h: number, mi: number, s
   return BigInt(secs) * NS + BigInt(nanos);
 }
 
-function toNumber(name: string, ns: bigint): number | undefined {
+function toNumber(ns: bigint): number | undefined {
   if (ns < INT64_MIN || ns > INT64_MAX) return undefined; // outside Go's UnixNano range
   return Number(ns);
 }
 
 function resolveLayout(layout: string): string {
   // Own names only: a layout "__proto__" or "toString" is a literal layout.
-  return Object.prototype.hasOwnProperty.call(NAMED_LAYOUTS, layout) ? NAMED_LAYOUTS[layout]! : layout;
+  return Object.hasOwn(NAMED_LAYOUTS, layout) ? NAMED_LAYOUTS[layout]! : layout;
 }
 
 // ---------------------------------------------------------------------------
@@ -194,7 +194,7 @@ function parseDuration(s: string): bigint {
     if (!m && /^\d*(\.\d*)?$/.test(rest) && /\d/.test(rest)) throw builtinError("time.parse_duration_ns", `time: missing unit in duration ${JSON.stringify(s)}`);
     if (!m || (m[1] === "" && (m[2] === undefined || m[2] === ""))) fail();
     const unitName = m![3]!;
-    const unit = Object.prototype.hasOwnProperty.call(UNITS, unitName) ? UNITS[unitName] : undefined;
+    const unit = Object.hasOwn(UNITS, unitName) ? UNITS[unitName] : undefined;
     if (unit === undefined) {
       throw builtinError("time.parse_duration_ns", `time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(s)}`);
     }
@@ -244,14 +244,14 @@ function diff(a: Civil, b: Civil): number[] {
 }
 
 function parseNs(name: string, layout: string, value: string): Value | undefined {
-  let p;
+  let p: ReturnType<typeof parseWithLayout>;
   try {
     p = parseWithLayout(layout, value);
   } catch (e) {
     if (e instanceof LayoutParseError) throw builtinError(name, e.message);
     throw e;
   }
-  return toNumber(name, nsFromFields(p.year, p.month, p.day, p.hour, p.minute, p.second, p.nanosecond, p.offsetSeconds ?? 0));
+  return toNumber(nsFromFields(p.year, p.month, p.day, p.hour, p.minute, p.second, p.nanosecond, p.offsetSeconds ?? 0));
 }
 
 export const timeBuiltins: readonly BuiltinDef[] = [
@@ -283,7 +283,7 @@ export const timeBuiltins: readonly BuiltinDef[] = [
     // Years beyond Go's nanosecond range: regorus and non-strict OPA give undefined.
     if (Math.abs(c.year + y + m / 12) > 300_000) return undefined;
     const ns = nsFromFields(c.year + y, c.month + m, c.day + d, c.hour, c.minute, c.second, c.nanosecond, c.offsetSeconds);
-    return toNumber(name, ns);
+    return toNumber(ns);
   }),
   def("time.diff", 2, (args) => {
     const a = instantArg("time.diff", args, 0);

@@ -10,7 +10,7 @@ function walk(v: Value): Value[] {
   const out: Value[] = [];
   const visit = (path: Value[], x: Value): void => {
     out.push([path, x]);
-    if (Array.isArray(x)) x.forEach((e, i) => visit([...path, i], e));
+    if (Array.isArray(x)) for (const [i, e] of x.entries()) visit([...path, i], e);
     else if (x instanceof RegoSet) for (const m of sortedMembers(x)) visit([...path, m], m);
     else if (isObject(x)) for (const [k, e] of sortedEntries(x)) visit([...path, k], e);
   };

@@ -286,7 +286,7 @@ export const x509Builtins: readonly BuiltinDef[] = [
   }),
   def("crypto.x509.parse_and_verify_certificates", 1, (args, ctx: BuiltinContext) => {
     const name = "crypto.x509.parse_and_verify_certificates";
-    let certs;
+    let certs: ReturnType<typeof parseCertificates>;
     try {
       certs = parseCertificates(name, str(name, args, 0));
     } catch {

@@ -24,6 +24,7 @@ const directTerms = new WeakMap<Term, boolean>();
 export const directEvaluation = {
   /** Whether a term is one `direct` can evaluate (worked out once per term). */
   isDirect(this: Evaluator, t: Term): boolean {
+    if (!this.shortcuts) return false;
     let d = directTerms.get(t);
     if (d === undefined) directTerms.set(t, (d = this.directShape(t)));
     return d;
@@ -160,6 +161,7 @@ export const directEvaluation = {
 
   /** The value of a term made only of constants (computed once), or null. */
   constant(this: Evaluator, t: Term): Value | null {
+    if (!this.shortcuts) return null;
     const cached = this.constCache.get(t);
     if (cached !== undefined) return cached;
     const v = constantValue(t);

@@ -59,6 +59,11 @@ export interface EvalOptions {
   /** Where trace() notes go. */
   note?: ((message: string) => void) | undefined;
   nowNs: bigint;
+  /**
+   * false: no direct evaluation, scan index or constant folding, only the
+   * general search. For tests that compare the two (same results).
+   */
+  shortcuts?: boolean | undefined;
 }
 
 type Steps = typeof search &
@@ -84,6 +89,8 @@ export class Evaluator {
   /** Literals and iterations; the time budget is checked every 1024. */
   steps = 0;
   readonly builtinCtx: BuiltinContext;
+  /** See EvalOptions.shortcuts. */
+  readonly shortcuts: boolean;
   /** Rules being evaluated, innermost last (for messages and rego.metadata). */
   readonly ruleStack: Rule[] = [];
   readonly constCache = new WeakMap<Term, Value | null>();
@@ -101,6 +108,7 @@ export class Evaluator {
     readonly options: EvalOptions,
   ) {
     this.ctx = root;
+    this.shortcuts = options.shortcuts !== false;
     this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}), ...(options.note ? { note: options.note } : {}) };
   }
 

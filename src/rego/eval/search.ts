@@ -41,7 +41,7 @@ export const search = {
     for (; i < body.length; i++) {
       if ((++this.steps & 0x3ff) === 0) this.tick();
       const lit = body[i]!;
-      if (lit.implied) continue;
+      if (lit.implied && this.shortcuts) continue;
       const step = this.directStep(lit);
       if (step === STEP_FAILS) return -1;
       if (step === STEP_SEARCH) return i;
@@ -85,7 +85,7 @@ export const search = {
 
   evalLiteral(this: Evaluator, lit: Literal, k: K): boolean {
     if (lit.withs.length > 0) return this.evalWith(lit, k);
-    if (lit.scan) return this.evalScan(lit.scan, k);
+    if (lit.scan && this.shortcuts) return this.evalScan(lit.scan, k);
     return this.evalLiteralCore(lit, k);
   },
 
