@@ -22,10 +22,6 @@ export function toSteps(path: AttributePath): readonly PathStep[] {
 const parsedPaths = new Map<string, readonly PathStep[]>();
 const MAX_PARSED_PATHS = 10_000;
 
-export function formatPath(steps: readonly PathStep[]): string {
-  return steps.map(String).join(".");
-}
-
 /** The value at a path, or undefined when any step is missing. */
 export function getPath(value: unknown, path: AttributePath): unknown {
   let cur: unknown = value;

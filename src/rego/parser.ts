@@ -23,7 +23,7 @@ const ALWAYS_RESERVED = new Set(["package", "import", "as", "default", "else", "
 /** Binary operators, lowest precedence first, and the builtins they stand for. */
 const LEVELS: string[][] = [["==", "!=", "<", "<=", ">", ">="], ["|"], ["&"], ["+", "-"], ["*", "/", "%"]];
 const OPERATOR_LEVEL = new Map(LEVELS.flatMap((ops, level) => ops.map((op) => [op, level] as const)));
-export const OPERATOR_BUILTINS: Record<string, string> = {
+const OPERATOR_BUILTINS: Record<string, string> = {
   "==": "equal",
   "!=": "neq",
   "<": "lt",

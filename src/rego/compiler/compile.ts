@@ -5,12 +5,12 @@
  * calls); safety with body reordering; recursion. All problems found are
  * reported together, sorted by place.
  */
-import type { Body, Module, Rule, Term } from "../ast.js";
+import type { Body, Module, Rule } from "../ast.js";
 import { BUILTINS, type BuiltinDef } from "../builtins/index.js";
 import { RegoError } from "../errors.js";
 import { parseModule, parseQuery, type PreparsedModules, type RegoVersion } from "../parser.js";
 import { checkRecursion } from "./recursion.js";
-import { Resolver, SPECIAL_CALLS, type BuiltinArity } from "./resolve.js";
+import { Resolver, type BuiltinArity } from "./resolve.js";
 import { SafetyChecker } from "./safety.js";
 import { RuleTree } from "./tree.js";
 import { compareStrings } from "../value.js";
@@ -214,7 +214,7 @@ function withVersionHint(err: RegoError, other: RegoVersion): RegoError {
  * A module that failed to parse counts as clashing: its errors are reported
  * as a full compile would.
  */
-export function precompiledUsable(sources: readonly Source[], parsed: readonly (Module | undefined)[]): boolean {
+function precompiledUsable(sources: readonly Source[], parsed: readonly (Module | undefined)[]): boolean {
   const packages = new Set<string>();
   for (const s of sources) if (s.compiled) packages.add(packageKey(s.compiled.pkg));
   if (packages.size === 0) return false;
@@ -280,5 +280,3 @@ function dedupe(errors: RegoError[]): RegoError[] {
   });
 }
 
-export { SPECIAL_CALLS };
-export type { Term };

@@ -339,7 +339,7 @@ export class SafetyChecker {
 // Term helpers
 
 /** Local variables of a term outside closures. */
-export function collectVars(t: Term, out: Slots): void {
+function collectVars(t: Term, out: Slots): void {
   walkTerm(t, (x) => void (x.type === "var" && x.slot !== undefined && out.add(x.slot)), false);
 }
 

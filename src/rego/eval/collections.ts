@@ -93,7 +93,7 @@ export function forEachMember(coll: Value, f: (key: Value, value: Value) => bool
   return false;
 }
 
-export function sortedKeys(obj: Record<string, Value>): string[] {
+function sortedKeys(obj: Record<string, Value>): string[] {
   let keys = sortedKeyCache.get(obj);
   if (!keys) sortedKeyCache.set(obj, (keys = Object.keys(obj).sort(compareStrings)));
   return keys;
