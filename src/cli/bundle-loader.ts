@@ -37,7 +37,10 @@ export function loadBundle(bundle: string, options: { debug?: boolean; withoutCa
   if (options.debug) return { exports: require(bundle), cacheUsed: false };
   const cachedData = options.withoutCache ? undefined : readCache(codeCacheFileOf(bundle));
   // The wrapper Node's CommonJS loader puts around a module: the cache is made for this exact text.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`;
+  // Read as latin1: the build makes the bundle ASCII only (esbuild escapes the rest, and
+  // scripts/build-cli.mjs checks it), for which latin1 gives the same text as UTF-8 at a
+  // fraction of the cost (measured for the 2.2 MB bundle: ~1-5 ms against ~30 ms of CPU).
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "latin1")}\n})`;
   const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, path.dirname(bundle));
