@@ -25,7 +25,7 @@ export function buildProgram(): Command {
     writeErr: (s) => process.stderr.write(s),
     // Help wraps at the terminal's width, but at most HELP_WIDTH: long lines are hard to read,
     // and the bundled entry answers --help from a record made at that width (quick-answers.ts).
-    getOutHelpWidth: () => Math.min(HELP_WIDTH, process.stdout.isTTY ? process.stdout.columns : HELP_WIDTH),
+    getOutHelpWidth: () => Math.min(HELP_WIDTH, (process.stdout.isTTY && process.stdout.columns) || HELP_WIDTH),
   });
   registerScan(program);
   registerRules(program);

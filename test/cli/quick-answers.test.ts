@@ -47,6 +47,31 @@ describe("quickAnswerFor: which runs the entry answers from the build's record",
   });
 });
 
+describe("the program's help width, which the record relies on", () => {
+  async function helpAt(tty: { isTTY?: boolean; columns?: number }): Promise<string> {
+    const saved = { isTTY: process.stdout.isTTY, columns: process.stdout.columns };
+    Object.assign(process.stdout, tty);
+    try {
+      return (await runCli(["scan", "--help"])).stdout;
+    } finally {
+      Object.assign(process.stdout, saved);
+    }
+  }
+  const longest = (text: string) => Math.max(...text.split("\n").map((l) => l.length));
+
+  it("is the recorded width at any terminal at least that wide, and without a terminal", async () => {
+    const piped = await helpAt({ isTTY: false });
+    expect(longest(piped)).toBeLessThanOrEqual(HELP_WIDTH);
+    expect(await helpAt({ isTTY: true, columns: 200 })).toBe(piped);
+    expect(await helpAt({ isTTY: true, columns: HELP_WIDTH })).toBe(piped);
+    expect(await helpAt({ isTTY: true, columns: undefined })).toBe(piped);
+  });
+
+  it("is the terminal's when it is narrower (commander lays help out for it: not the record)", async () => {
+    expect(await helpAt({ isTTY: true, columns: 60 })).not.toBe(await helpAt({ isTTY: false }));
+  });
+});
+
 describe.skipIf(missing)("the bundled entry's recorded answers (dist/cli/planguard.js)", () => {
   const run = (bin: string, args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: "utf8" });
 
