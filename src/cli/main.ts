@@ -8,6 +8,8 @@
  * Built, the program is one CommonJS bundle beside this file, loaded with
  * the V8 code cache the build made for it (bundle-loader.ts). Run from tsc's
  * output (dist/cli/main.js) or the sources, it is imported as modules.
+ * Built, --help and --version are answered before any of that, from what
+ * the build recorded the program printing for them (quick-answers.ts).
  */
 import { fileURLToPath } from "node:url";
 import { loadBundle } from "./bundle-loader.js";
