@@ -32,7 +32,7 @@
  *   node scripts/build-cli.mjs --train    (the build runs this in a child) make the code cache
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -72,16 +72,12 @@ async function build() {
       "import.meta.url": "__planguardBundleUrl",
     },
     banner: { js: 'var __planguardBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [lazyChildProcessForCommander()],
   });
-  await esbuild({
-    ...common,
-    entryPoints: [path.join(ROOT, "src", "cli", "main.ts")],
-    outfile: path.join(OUT, "planguard.js"),
-    format: "esm",
-    define: { PLANGUARD_PROGRAM_BUNDLE: JSON.stringify(path.basename(PROGRAM)) },
-    // Only tsc's output imports the modules; the bundled entry loads PROGRAM instead.
-    external: ["./program.js"],
-  });
+  // The loader reads an ASCII-only bundle fastest (src/plan/read-text.ts; esbuild's default
+  // charset escapes the rest): hold the build to that, so that a change of charset is noticed.
+  const nonAscii = readFileSync(PROGRAM).findIndex((byte) => byte > 0x7f);
+  if (nonAscii !== -1) throw new Error(`build-cli: ${PROGRAM} has a non-ASCII byte at ${nonAscii}; it would load ~30 ms slower (src/plan/read-text.ts)`);
   for (const name of CACHES) {
     const from = path.join(ROOT, "dist", "policy", "rego", name);
     const to = path.join(OUT, name);
@@ -93,13 +89,48 @@ async function build() {
   // so that V8's flags match a user's run; V8 refuses a cache made under other flags.
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
-  const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--train"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // stdout is not a terminal there, so help is recorded at the program's 80 columns (quick-answers.ts).
+  const answersFile = path.join(mkdtempSync(path.join(tmpdir(), "planguard-build-")), "quick-answers.json");
+  const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--train", answersFile], { env, stdio: ["ignore", "ignore", "inherit"] });
   const cache = codeCacheFileOf(PROGRAM);
   if (trained.status !== 0 || !existsSync(cache)) {
     rmSync(cache, { force: true });
     process.stderr.write("build-cli: no V8 code cache was made; the command line compiles its code at run time\n");
   }
+  // Without a record (the training failed), the entry answers everything by loading the program.
+  const answers = trained.status === 0 && existsSync(answersFile) ? readFileSync(answersFile, "utf8") : "undefined";
+  rmSync(path.dirname(answersFile), { recursive: true, force: true });
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(ROOT, "src", "cli", "main.ts")],
+    outfile: path.join(OUT, "planguard.js"),
+    format: "esm",
+    define: { PLANGUARD_PROGRAM_BUNDLE: JSON.stringify(path.basename(PROGRAM)), PLANGUARD_QUICK_ANSWERS: answers },
+    // Only tsc's output imports the modules; the bundled entry loads PROGRAM instead.
+    external: ["./program.js"],
+  });
   process.stdout.write(`command line bundled: ${path.relative(ROOT, path.join(OUT, "planguard.js"))}, ${path.relative(ROOT, PROGRAM)}${existsSync(cache) ? " and its V8 code cache" : ""}\n`);
+}
+
+/**
+ * commander requires node:child_process when it is loaded, for the one thing
+ * planguard never does (running a subcommand as another executable); loading
+ * that module is ~2% of a scan of an empty plan. Inside the bundle commander
+ * gets a stand-in that loads it at its first spawn instead.
+ */
+function lazyChildProcessForCommander() {
+  return {
+    name: "lazy-child-process-for-commander",
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "lazy-child-process", namespace: "planguard-lazy" } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: "planguard-lazy" }, () => ({
+        contents: 'let loaded; module.exports = { spawn: (...args) => (loaded ??= require("node:child_process")).spawn(...args) };',
+        loader: "js",
+      }));
+    },
+  };
 }
 
 /**
@@ -112,6 +143,7 @@ async function train() {
   const { codeCacheFileOf, loadBundle } = await dist("cli/bundle-loader.js");
   tuneV8ForShortRuns();
   const { exports, script } = loadBundle(PROGRAM, { withoutCache: true });
+  writeFileSync(process.argv[process.argv.indexOf("--train") + 1], JSON.stringify(await recordQuickAnswers(exports)));
   const tmp = mkdtempSync(path.join(tmpdir(), "planguard-train-"));
   try {
     const plan = path.join(ROOT, "fixtures", "plans", "three-clouds", "plan.json");
@@ -123,4 +155,35 @@ async function train() {
   }
   writeFileSync(codeCacheFileOf(PROGRAM), script.createCachedData());
   process.exitCode = 0;
+}
+
+/**
+ * What the program prints for --help, --version and each command's help
+ * (src/cli/quick-answers.ts), recorded for the entry to print without
+ * loading the program. Kept only when the program wrote nothing to stderr,
+ * and no line could be taken for a GitHub workflow command (the program's
+ * guard would have changed it there).
+ */
+async function recordQuickAnswers(program) {
+  const { keyOf, quickAnswerArgs } = await dist("cli/quick-answers.js");
+  const commands = program.buildProgram().commands.map((c) => c.name());
+  const answers = {};
+  for (const args of quickAnswerArgs(commands)) {
+    let stdout = "";
+    let stderr = "";
+    const { write: out } = process.stdout;
+    const { write: err } = process.stderr;
+    process.stdout.write = (chunk) => ((stdout += String(chunk)), true);
+    process.stderr.write = (chunk) => ((stderr += String(chunk)), true);
+    let code;
+    try {
+      code = await program.main(args);
+    } finally {
+      process.stdout.write = out;
+      process.stderr.write = err;
+      process.exitCode = undefined;
+    }
+    if (stderr === "" && !/^::/m.test(stdout)) answers[keyOf(args)] = { stdout, code };
+  }
+  return answers;
 }

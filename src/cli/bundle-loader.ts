@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
+import { readTextFile } from "../plan/read-text.js";
 
 /**
  * Loads the command line's program bundle (dist/cli/planguard-program.cjs,
@@ -37,7 +38,8 @@ export function loadBundle(bundle: string, options: { debug?: boolean; withoutCa
   if (options.debug) return { exports: require(bundle), cacheUsed: false };
   const cachedData = options.withoutCache ? undefined : readCache(codeCacheFileOf(bundle));
   // The wrapper Node's CommonJS loader puts around a module: the cache is made for this exact text.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`;
+  // The build makes the bundle ASCII only (esbuild escapes the rest), which readTextFile reads fastest.
+  const source = `(function (exports, require, module, __filename, __dirname) {${readTextFile(bundle)}\n})`;
   const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, path.dirname(bundle));

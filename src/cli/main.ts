@@ -8,35 +8,53 @@
  * Built, the program is one CommonJS bundle beside this file, loaded with
  * the V8 code cache the build made for it (bundle-loader.ts). Run from tsc's
  * output (dist/cli/main.js) or the sources, it is imported as modules.
+ * Built, --help and --version are answered before any of that, from what
+ * the build recorded the program printing for them (quick-answers.ts).
  */
 import { fileURLToPath } from "node:url";
 import { loadBundle } from "./bundle-loader.js";
 import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
 import { enableCompileCache } from "./compile-cache.js";
 import { EXIT_ERROR } from "./exit.js";
+import { quickAnswerFor, type QuickAnswers } from "./quick-answers.js";
 import { tuneV8ForShortRuns } from "./v8-tuning.js";
 
 /** The program bundle's file name, beside the entry; set by scripts/build-cli.mjs, undeclared elsewhere. */
 declare const PLANGUARD_PROGRAM_BUNDLE: string | undefined;
 
-enableCompileCache();
-tuneV8ForShortRuns();
+/** What the program printed for --help, --version and each command's help, recorded by the build; undeclared elsewhere. */
+declare const PLANGUARD_QUICK_ANSWERS: QuickAnswers | undefined;
+
 endQuietlyWhenStdoutCloses();
-const debug = process.argv.includes("--debug");
-// --debug prints stack traces: with the source maps they name src/ files and lines, not the bundle's.
-if (debug) process.setSourceMapsEnabled(true);
+const args = process.argv.slice(2);
+const quick = quickAnswerFor(args, typeof PLANGUARD_QUICK_ANSWERS === "object" ? PLANGUARD_QUICK_ANSWERS : undefined, process.stdout);
+if (quick) {
+  // Answered without loading the program: its help and version do not depend on the input.
+  process.stdout.write(quick.stdout);
+  process.exitCode = quick.code;
+} else {
+  await runProgram(args);
+}
 
-type Program = typeof import("./program.js");
-const { main } =
-  typeof PLANGUARD_PROGRAM_BUNDLE === "string"
-    ? (loadBundle(fileURLToPath(new URL(PLANGUARD_PROGRAM_BUNDLE, import.meta.url)), { debug }).exports as Program)
-    : await import("./program.js");
+async function runProgram(args: string[]): Promise<void> {
+  enableCompileCache();
+  tuneV8ForShortRuns();
+  const debug = args.includes("--debug");
+  // --debug prints stack traces: with the source maps they name src/ files and lines, not the bundle's.
+  if (debug) process.setSourceMapsEnabled(true);
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = EXIT_ERROR;
-  },
-);
+  type Program = typeof import("./program.js");
+  const { main } =
+    typeof PLANGUARD_PROGRAM_BUNDLE === "string"
+      ? (loadBundle(fileURLToPath(new URL(PLANGUARD_PROGRAM_BUNDLE, import.meta.url)), { debug }).exports as Program)
+      : await import("./program.js");
+
+  main(args).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+}

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../plan/errors.js";
 import { TOOL_NAME, VERSION } from "../version.js";
 import { EXIT_ERROR, UsageError } from "./exit.js";
+import { HELP_WIDTH } from "./quick-answers.js";
 import { guardWorkflowCommands } from "./workflow-guard.js";
 import { registerDrift } from "./drift.js"; // drift (issue 5)
 import { registerReport } from "./report.js"; // drift history (issue 20)
@@ -20,7 +21,12 @@ export function buildProgram(): Command {
     .option("--debug", "show stack traces of internal errors")
     .showHelpAfterError("(run planguard --help for usage)")
     .exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    // Help wraps at the terminal's width, but at most HELP_WIDTH: long lines are hard to read,
+    // and the bundled entry answers --help from a record made at that width (quick-answers.ts).
+    getOutHelpWidth: () => Math.min(HELP_WIDTH, (process.stdout.isTTY && process.stdout.columns) || HELP_WIDTH),
+  });
   registerScan(program);
   registerRules(program);
   registerTest(program);

@@ -16,7 +16,8 @@ import { createHmac, randomBytes } from "node:crypto";
  * differ can ask "did this REDACTED change?" wherever it meets one.
  */
 
-const PROCESS_KEY = randomBytes(32);
+/** Made when the first value is redacted, not at start-up (most plans and every --help need none). */
+let processKey: Buffer | undefined;
 
 type Container = object;
 
@@ -45,7 +46,7 @@ export class DiscardedDigests extends SensitiveDigests {
 }
 
 function digestOf(value: unknown): string {
-  return createHmac("sha256", PROCESS_KEY).update(stableJson(value)).digest("base64");
+  return createHmac("sha256", (processKey ??= randomBytes(32))).update(stableJson(value)).digest("base64");
 }
 
 /** JSON with object keys sorted, so equal values digest equally whatever their key order. */

@@ -6,6 +6,8 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DRIFT_FORMATS } from "../../src/drift/formats.js";
 import { DRIFT_FORMAT_NAMES } from "../../src/cli/drift.js";
+import { HISTORY_FORMATS } from "../../src/drift/history-formats.js";
+import { HISTORY_FORMAT_NAMES } from "../../src/cli/report.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath, repoRoot } from "../helpers/shared.js";
 
@@ -22,6 +24,10 @@ function runBundle(args: string[]) {
 describe("the command line's formats named ahead of their modules", () => {
   it("names exactly the drift formats the drift engine renders", () => {
     expect([...DRIFT_FORMAT_NAMES].sort()).toEqual(Object.keys(DRIFT_FORMATS).sort());
+  });
+
+  it("names exactly the drift-history formats the report engine renders", () => {
+    expect([...HISTORY_FORMAT_NAMES].sort()).toEqual(Object.keys(HISTORY_FORMATS).sort());
   });
 });
 

@@ -26,7 +26,8 @@
  * with links (serializeGraph), so a revived library has the same shape as a
  * fresh compile's, which the build verifies.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readTextFile } from "../../plan/read-text.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
@@ -76,7 +77,11 @@ export function buildCompiledCache(sources: readonly { file: string; text: strin
     throw err;
   }
   const compact = compactLocations(graph.ast as unknown[]);
-  const json = JSON.stringify({ format: FORMAT, engine, sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })), modules: compact, links: graph.links } satisfies CompiledCacheFile);
+  // Non-ASCII characters (a policy's message) written as \u escapes: an ASCII file is read fastest at every start (read-text.ts).
+  const json = JSON.stringify({ format: FORMAT, engine, sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })), modules: compact, links: graph.links } satisfies CompiledCacheFile).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   // What a scan would get back must be what a fresh compile gives: the modules and the tree.
   const revived = deserializeGraph(expandLocations(JSON.parse(JSON.stringify(compact)) as unknown[]), graph.links) as Module[];
   const fromCache = compile(withCompiled(plain, revived), LIBRARY_OPTIONS);
@@ -185,7 +190,7 @@ export class CompiledLibrary {
 export function loadCompiledCache(file = COMPILED_CACHE_FILE, engine?: string): CompiledLibrary | undefined {
   try {
     if (!existsSync(file)) return undefined;
-    const cache = JSON.parse(readFileSync(file, "utf8")) as CompiledCacheFile;
+    const cache = JSON.parse(readTextFile(file)) as CompiledCacheFile;
     if (cache.format !== FORMAT || !Array.isArray(cache.sources) || !Array.isArray(cache.links)) return undefined;
     if (cache.engine !== (engine ?? compilerFingerprint())) return undefined;
     return new CompiledLibrary(cache);

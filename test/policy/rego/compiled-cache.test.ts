@@ -53,6 +53,19 @@ describe("compiled bundled library", () => {
     for (const m of fromCache.modules) for (const r of m.rules) expect(r.module).toBe(m);
   });
 
+  it("is written as ASCII (read fastest at each start), with a policy's non-ASCII text kept exactly", () => {
+    const first = sources[0]!;
+    const text = `${first.text}\nnon_ascii_probe := "≥ 256 bits — 東京 😀 "\n`;
+    const changed = [{ ...first, text }, ...sources.slice(1)];
+    const file = writeCache("non-ascii.json", changed);
+    expect(readFileSync(file).every((byte) => byte < 0x80)).toBe(true);
+    const revived = compile(loadCompiledCache(file)!.attachTo(changed)!, LIBRARY_OPTIONS);
+    expect(revived.modules).toStrictEqual(compile(changed, LIBRARY_OPTIONS).modules);
+    const seen = new WeakSet<object>();
+    const acyclic = (_k: string, v: unknown) => (typeof v === "object" && v !== null ? (seen.has(v) ? undefined : (seen.add(v), v)) : v);
+    expect(JSON.stringify(revived.modules[0], acyclic)).toContain("≥ 256 bits — 東京 😀 ");
+  });
+
   it("is handed out once", () => {
     const library = loadCompiledCache(CACHE)!;
     expect(library.attachTo(sources)).toBeDefined();
