@@ -16,6 +16,8 @@ export const ebsVolumeEncrypted = resourceRule({
   resourceTypes: ["aws_ebs_volume"],
   compliance: [{ framework: CIS_AWS, control: "2.2.1" }],
   aliases: ["CKV_AWS_3", "AVD-AWS-0026"],
+  // CKV2_AWS_2 judges the volume attachment, not the volume.
+  related: ["CKV2_AWS_2"],
   defaults: ["aws_ebs_volume encrypted", "aws_ebs_encryption_by_default enabled"],
   remediation: "Set `encrypted = true` (and `kms_key_id` for a customer-managed key), or turn on EBS encryption by default for the account.",
   check(r, { model }) {
@@ -63,9 +65,10 @@ export const s3BucketEncryption = resourceRule({
   category: "encryption",
   providers: ["aws"],
   resourceTypes: ["aws_s3_bucket"],
-  aliases: ["CKV_AWS_19"],
-  // Trivy deprecated AVD-AWS-0088 when S3 began encrypting every bucket by default (2023).
-  related: ["AVD-AWS-0088"],
+  aliases: [],
+  // Both checks now pass a bucket that declares nothing, since S3 encrypts every new object with
+  // SSE-S3 by default (2023; Trivy deprecated AVD-AWS-0088): this rule still asks for a declaration.
+  related: ["CKV_AWS_19", "AVD-AWS-0088"],
   remediation:
     "Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = \"aws:kms\"` and a `kms_master_key_id`.",
   check(r, { model }) {

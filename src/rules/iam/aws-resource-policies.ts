@@ -32,7 +32,10 @@ export const publicResourcePolicy = resourceRule({
   category: "iam",
   providers: ["aws"],
   resourceTypes: RESOURCE_POLICY_TYPES,
-  aliases: ["CKV_AWS_70", "CKV_AWS_33", "CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_32"],
+  aliases: [],
+  // Each of these checks decides differently (which conditions narrow a public statement, which
+  // statements or resource types it reads): see docs/coverage/aws-core.json.
+  related: ["CKV_AWS_70", "CKV_AWS_33", "CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_32", "AVD-AWS-0032"],
   remediation: "Name the principals (accounts, roles, services) that need access, or narrow the statement with a Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>

@@ -18,7 +18,6 @@ export const iamWildcardAdmin = resourceRule({
   aliases: ["CKV_AWS_62"],
   // CKV_AWS_63 fails on Action "*" whatever the resource (this rule and PG-AWS-IAM-007 together);
   // AVD-AWS-0057 fails on any wildcard in actions or resources.
-  related: ["CKV_AWS_63", "AVD-AWS-0057"],
   remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>
