@@ -52,6 +52,8 @@ export const publicTrustPolicy = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_iam_role"],
   aliases: [],
+  // CKV_AWS_60 fails Principal "*" whatever the Condition.
+  related: ["CKV_AWS_60"],
   remediation: "Trust specific accounts, roles or services (sagemaker.amazonaws.com), or add an sts:ExternalId / aws:PrincipalOrgID condition.",
   check: (r, { model }) =>
     judgeDocument(r, model, "assume_role_policy", (statements) =>
