@@ -53,6 +53,21 @@ test_set_but_unknown_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as resources(v)
 }
 
+# Not encrypted at all (left out: the default is false): PG-AWS-EBS-001 reports it.
+test_unencrypted_volume_is_left_to_ebs_001 if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as resources(volume({"encrypted": false}, {}))
+	count(policy.deny) == 0 with data.planguard.resources_by_type as resources(volume({"size": 100}, {}))
+}
+
+# Encryption by default on for the region encrypts it with the AWS-managed key.
+test_encrypted_by_region_default_is_denied if {
+	rs := {
+		"aws_ebs_volume": [volume({"encrypted": false}, {})],
+		"aws_ebs_encryption_by_default": [{"address": "aws_ebs_encryption_by_default.on", "type": "aws_ebs_encryption_by_default", "after": {"enabled": true}, "unknown_paths": []}],
+	}
+	count(policy.deny) == 1 with data.planguard.resources_by_type as rs
+}
+
 test_region_default_key_passes if {
 	rs := {
 		"aws_ebs_volume": [volume({"encrypted": true}, {"after_unknown": {"kms_key_id": true}, "expressions": {}})],
