@@ -7,15 +7,16 @@
 #   also need the KMS key, whose policy and CloudTrail log you control. The
 #   default may be declared inline (older providers) or by an
 #   aws_s3_bucket_server_side_encryption_configuration that refers to the
-#   bucket.
+#   bucket. A bucket that declares no encryption at all is left to
+#   PG-AWS-S3-001.
 # custom:
 #   id: PG-AWS-S3-104
 #   severity: medium
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_s3_bucket]
-#   aliases: [CKV_AWS_145]
-#   related: [AVD-AWS-0132]
+#   aliases: []
+#   related: [CKV_AWS_145, AVD-AWS-0132]
 #   remediation: >-
 #     Add an `aws_s3_bucket_server_side_encryption_configuration` with
 #     `bucket = aws_s3_bucket.<name>.id` and `rule {
@@ -32,6 +33,8 @@ deny contains finding if {
 	not inline_kms(r)
 	not inline_undecided(r)
 	configs := sse_configs_of(r.config_address)
+	# A bucket that declares no encryption at all is PG-AWS-S3-001's finding.
+	declared(r, configs)
 	not any_kms(configs)
 	not any_undecided(configs)
 	finding := {
@@ -39,6 +42,13 @@ deny contains finding if {
 		"resource": r.address,
 		"attribute": "server_side_encryption_configuration",
 	}
+}
+
+declared(_, configs) if count(configs) > 0
+
+declared(r, _) if {
+	not left_out(r, "server_side_encryption_configuration")
+	count(object.get(r.after, "server_side_encryption_configuration", [])) > 0
 }
 
 algorithms(blocks) := {a |

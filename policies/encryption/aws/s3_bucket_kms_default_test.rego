@@ -25,8 +25,18 @@ referrers := {"aws_s3_bucket.datasets": [{"from": "aws_s3_bucket_server_side_enc
 
 with_sse(c) := {"aws_s3_bucket": [bucket], "aws_s3_bucket_server_side_encryption_configuration": [c]}
 
-test_no_declaration_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as {"aws_s3_bucket": [bucket]}
+# No declaration at all: PG-AWS-S3-001 reports it, one problem, one finding.
+test_no_declaration_is_left_to_s3_001 if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as {"aws_s3_bucket": [bucket]}
+}
+
+test_inline_sse_s3_is_denied if {
+	b := object.union(bucket, {
+		"after": {"bucket": "ml-datasets", "server_side_encryption_configuration": [{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}]}]},
+		"after_unknown": {"server_side_encryption_configuration": false},
+		"expressions": {"server_side_encryption_configuration": [{"rule": [{}]}]},
+	})
+	findings := policy.deny with data.planguard.resources_by_type as {"aws_s3_bucket": [b]}
 	some f in findings
 	f.resource == "aws_s3_bucket.datasets"
 }
@@ -46,7 +56,7 @@ test_kms_configuration_passes if {
 test_inline_kms_passes if {
 	b := object.union(bucket, {
 		"after": {"bucket": "ml-datasets", "server_side_encryption_configuration": [{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}]}]}]},
-		"after_unknown": {},
+		"after_unknown": {"server_side_encryption_configuration": false},
 	})
 	count(policy.deny) == 0 with data.planguard.resources_by_type as {"aws_s3_bucket": [b]}
 }
