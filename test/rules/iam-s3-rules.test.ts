@@ -58,10 +58,13 @@ describe("related ids", () => {
 
   it("are kept apart from equivalent aliases", () => {
     expect(meta("PG-AWS-IAM-001").aliases).toEqual(["CKV_AWS_62"]);
-    expect(meta("PG-AWS-IAM-001").related).toEqual(["CKV_AWS_63", "AVD-AWS-0057"]);
+    // Each other tool's id belongs to one rule: CKV_AWS_63 is PG-AWS-IAM-007's check, not IAM-001's.
+    expect(meta("PG-AWS-IAM-001").related ?? []).toEqual([]);
     expect(meta("PG-AWS-IAM-007").aliases).toEqual(["CKV_AWS_63"]);
+    expect(meta("PG-AWS-IAM-007").related).toEqual(["AVD-AWS-0057"]);
     expect(meta("PG-AWS-S3-002").aliases).toEqual([]);
-    expect(meta("PG-AWS-S3-001").related).toEqual(["AVD-AWS-0088"]);
+    expect(meta("PG-AWS-S3-001").aliases).toEqual([]);
+    expect(meta("PG-AWS-S3-001").related).toEqual(["CKV_AWS_19", "AVD-AWS-0088"]);
   });
 
   it("are accepted by waivers and by rules.disable", async () => {

@@ -11,7 +11,7 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_ebs_encryption_by_default]
-#   aliases: []
+#   aliases: [CKV_AWS_106]
 #   defaults:
 #     - aws_ebs_encryption_by_default enabled
 #   compliance:

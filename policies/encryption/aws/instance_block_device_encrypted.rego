@@ -15,7 +15,7 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_instance, aws_launch_configuration]
-#   aliases: [CKV_AWS_8, AVD-AWS-0131]
+#   aliases: [CKV_AWS_8, AVD-AWS-0131, AVD-AWS-0008]
 #   defaults:
 #     - aws_instance root_block_device.encrypted
 #     - aws_instance ebs_block_device.encrypted

@@ -12,7 +12,7 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_secretsmanager_secret]
-#   aliases: [CKV_AWS_149]
+#   aliases: [CKV_AWS_149, AVD-AWS-0098]
 #   remediation: Set `kms_key_id` to a customer-managed KMS key.
 package planguard.encryption.aws.secretsmanager_secret_cmk
 

@@ -11,7 +11,7 @@
 #   category: iam
 #   providers: [aws]
 #   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive]
-#   aliases: [CKV2_AWS_51, CKV_AWS_274]
+#   aliases: [CKV_AWS_274]
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "1.16"

@@ -13,6 +13,7 @@
 #   providers: [aws]
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy]
 #   aliases: []
+#   related: [CKV2_AWS_40]
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "1.16"

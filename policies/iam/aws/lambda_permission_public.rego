@@ -11,6 +11,7 @@
 #   providers: [aws]
 #   resource_types: [aws_lambda_permission]
 #   aliases: []
+#   related: [CKV_AWS_301]
 #   remediation: >-
 #     Name the calling service or account in `principal`, and bind it to the
 #     caller with `source_arn` / `source_account` or `principal_org_id`.

@@ -12,7 +12,7 @@
 #   category: iam
 #   providers: [aws]
 #   resource_types: [aws_s3_bucket_acl, aws_s3_bucket]
-#   aliases: [CKV_AWS_20, CKV_AWS_57, AVD-AWS-0092]
+#   aliases: [CKV_AWS_20, CKV_AWS_57, CKV2_AWS_43, AVD-AWS-0092]
 #   remediation: >-
 #     Use `acl = "private"` (better: `aws_s3_bucket_ownership_controls` with
 #     `BucketOwnerEnforced`, which disables ACLs) and grant access through

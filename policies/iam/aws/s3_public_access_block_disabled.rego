@@ -12,7 +12,7 @@
 #   category: iam
 #   providers: [aws]
 #   resource_types: [aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
-#   aliases: [CKV_AWS_53, CKV_AWS_54, AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+#   aliases: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56, AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
 #   defaults:
 #     - aws_s3_bucket_public_access_block block_public_acls
 #     - aws_s3_bucket_public_access_block block_public_policy

@@ -13,7 +13,7 @@
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration]
-#   aliases: [CKV_AWS_79, AVD-AWS-0028]
+#   aliases: [CKV_AWS_79, AVD-AWS-0028, AVD-AWS-0130]
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "5.6"

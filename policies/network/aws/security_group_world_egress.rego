@@ -14,7 +14,8 @@
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule]
-#   aliases: [AVD-AWS-0104]
+#   aliases: []
+#   related: [AVD-AWS-0104]
 #   remediation: >-
 #     Allow egress only to the ports and destinations the workload needs (443
 #     to VPC endpoints or a proxy's security group) instead of all traffic to

@@ -11,7 +11,7 @@
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_subnet]
-#   aliases: [CKV_AWS_130]
+#   aliases: [CKV_AWS_130, AVD-AWS-0164]
 #   remediation: >-
 #     Set `map_public_ip_on_launch = false`; give public addresses only to load
 #     balancers and NAT gateways (Elastic IPs), and keep workloads in private

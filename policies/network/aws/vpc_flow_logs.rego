@@ -11,7 +11,7 @@
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_vpc]
-#   aliases: [CKV2_AWS_11]
+#   aliases: [CKV2_AWS_11, AVD-AWS-0178]
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "3.7"

@@ -14,6 +14,7 @@ export const ebsVolumeEncrypted = resourceRule({
   resourceTypes: ["aws_ebs_volume"],
   compliance: [{ framework: CIS_AWS, control: "2.2.1" }],
   aliases: ["CKV_AWS_3", "AVD-AWS-0026"],
+  related: ["CKV2_AWS_2"],
   defaults: ["aws_ebs_volume encrypted", "aws_ebs_encryption_by_default enabled"],
   remediation: "Set `encrypted = true` (and `kms_key_id` for a customer-managed key), or turn on EBS encryption by default for the account.",
   check(r, { model }) {

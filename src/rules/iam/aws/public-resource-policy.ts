@@ -26,7 +26,8 @@ export const publicResourcePolicy = resourceRule({
   category: "iam",
   providers: ["aws"],
   resourceTypes: RESOURCE_POLICY_TYPES,
-  aliases: ["CKV_AWS_70", "CKV_AWS_33", "CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_32"],
+  aliases: [],
+  related: ["CKV_AWS_70", "CKV_AWS_33", "CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_32", "AVD-AWS-0032"],
   remediation: "Name the principals (accounts, roles, services) that need access, or narrow the statement with a Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>

@@ -11,6 +11,7 @@ export const publicTrustPolicy = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_iam_role"],
   aliases: [],
+  related: ["CKV_AWS_60"],
   remediation: "Trust specific accounts, roles or services (sagemaker.amazonaws.com), or add an sts:ExternalId / aws:PrincipalOrgID condition.",
   check: (r, { model }) =>
     judgeDocument(r, model, "assume_role_policy", (statements) =>

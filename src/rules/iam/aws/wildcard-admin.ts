@@ -14,9 +14,7 @@ export const iamWildcardAdmin = resourceRule({
   resourceTypes: IDENTITY_POLICY_TYPES,
   compliance: [{ framework: CIS_AWS, control: "1.16" }],
   aliases: ["CKV_AWS_62"],
-  // CKV_AWS_63 fails on Action "*" whatever the resource (this rule and PG-AWS-IAM-007 together);
-  // AVD-AWS-0057 fails on any wildcard in actions or resources.
-  related: ["CKV_AWS_63", "AVD-AWS-0057"],
+  // CKV_AWS_63 (Action "*" whatever the resource) and AVD-AWS-0057 are PG-AWS-IAM-007's.
   remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>

@@ -1,0 +1,72 @@
+# METADATA
+# title: Security group opens plain HTTP (port 80) to the internet
+# description: >-
+#   Port 80 open to the internet serves unencrypted HTTP straight from the
+#   instances or tasks behind the group: notebooks, model servers and
+#   dashboards answer without TLS and without the load balancer, WAF or
+#   CloudFront that should front them. Public web traffic belongs on a load
+#   balancer's HTTPS listener, which reaches the targets from inside the VPC.
+# custom:
+#   id: PG-AWS-NET-109
+#   severity: low
+#   category: network
+#   providers: [aws]
+#   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
+#   aliases: [CKV_AWS_260]
+#   remediation: >-
+#     Remove the 0.0.0.0/0 (and ::/0) source from port 80 and let the load
+#     balancer's security group reach the targets instead.
+package planguard.network.aws.security_group_http_open
+
+import data.planguard.lib
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.aws_security_group
+	not lib.is_unknown(r, ["ingress"])
+	some i, b in object.get(r.after, "ingress", [])
+	http(object.get(b, "protocol", null), object.get(b, "from_port", null), object.get(b, "to_port", null))
+	world := lib.internet_ranges(array.concat(list(b, "cidr_blocks"), list(b, "ipv6_cidr_blocks")))
+	finding := {
+		"msg": sprintf("Security group %s opens port 80 (HTTP) to the internet (%s).", [r.address, concat(", ", world)]),
+		"resource": r.address,
+		"attribute": sprintf("ingress.%v", [i]),
+	}
+}
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.aws_security_group_rule
+	r.after.type == "ingress"
+	http(object.get(r.after, "protocol", null), object.get(r.after, "from_port", null), object.get(r.after, "to_port", null))
+	world := lib.internet_ranges(array.concat(list(r.after, "cidr_blocks"), list(r.after, "ipv6_cidr_blocks")))
+	finding := {
+		"msg": sprintf("Security group rule %s opens port 80 (HTTP) to the internet (%s).", [r.address, concat(", ", world)]),
+		"resource": r.address,
+		"attribute": "cidr_blocks",
+	}
+}
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.aws_vpc_security_group_ingress_rule
+	http(object.get(r.after, "ip_protocol", null), object.get(r.after, "from_port", null), object.get(r.after, "to_port", null))
+	some attribute in ["cidr_ipv4", "cidr_ipv6"]
+	world := lib.internet_ranges([object.get(r.after, attribute, null)])
+	finding := {
+		"msg": sprintf("Security group rule %s opens port 80 (HTTP) to the internet (%s).", [r.address, concat(", ", world)]),
+		"resource": r.address,
+		"attribute": attribute,
+	}
+}
+
+# A TCP port range that includes 80.
+http(protocol, from, to) if {
+	protocol in {"tcp", "6", 6}
+	is_number(from)
+	is_number(to)
+	from <= 80
+	80 <= to
+}
+
+list(obj, k) := v if {
+	v := obj[k]
+	is_array(v)
+} else := []
