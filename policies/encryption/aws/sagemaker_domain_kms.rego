@@ -11,7 +11,9 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_sagemaker_domain]
-#   aliases: [CKV_AWS_187]
+#   aliases: []
+#   # Checkov's check also covers notebook instances (PG-AWS-SAGEMAKER-001 here).
+#   related: [CKV_AWS_187]
 #   remediation: Set `kms_key_id` to a customer-managed KMS key (the domain is replaced).
 package planguard.encryption.aws.sagemaker_domain_kms
 
