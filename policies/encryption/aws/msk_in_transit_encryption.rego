@@ -12,11 +12,13 @@
 #   providers: [aws]
 #   resource_types: [aws_msk_cluster]
 #   aliases: [AVD-AWS-0073]
-#   # Checkov also fails a cluster without encryption_info (MSK then defaults
-#   # to TLS) and in_cluster = false (PG-AWS-MSK-103).
 #   related: [CKV_AWS_81]
 #   remediation: Set `encryption_info { encryption_in_transit { client_broker = "TLS" } }` (the default).
 package planguard.encryption.aws.msk_in_transit_encryption
+
+# Why the other tools' ids are related, not aliases:
+# Checkov also fails a cluster without encryption_info (MSK then defaults
+# to TLS) and in_cluster = false (PG-AWS-MSK-103).
 
 import data.planguard.lib
 
