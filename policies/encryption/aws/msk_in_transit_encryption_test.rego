@@ -18,10 +18,13 @@ test_plaintext_clients_are_denied if {
 	f.attribute == "encryption_info.0.encryption_in_transit.0.client_broker"
 }
 
-test_unencrypted_replication_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as cluster([{"client_broker": "TLS", "in_cluster": false}], [])
-	some f in findings
-	f.attribute == "encryption_info.0.encryption_in_transit.0.in_cluster"
+# Replication between brokers is PG-AWS-MSK-103's concern.
+test_unencrypted_replication_alone_is_not_this_rule if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as cluster([{"client_broker": "TLS", "in_cluster": false}], [])
+}
+
+test_plaintext_only_clients_are_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as cluster([{"client_broker": "PLAINTEXT"}], [])
 }
 
 test_tls_passes if {

@@ -11,9 +11,13 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_sagemaker_domain]
-#   aliases: [CKV_AWS_187]
+#   aliases: []
+#   related: [CKV_AWS_187]
 #   remediation: Set `kms_key_id` to a customer-managed KMS key (the domain is replaced).
 package planguard.encryption.aws.sagemaker_domain_kms
+
+# Why the other tools' ids are related, not aliases:
+# Checkov's check also covers notebook instances (PG-AWS-SAGEMAKER-001 here).
 
 import data.planguard.lib
 

@@ -13,9 +13,14 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_sagemaker_endpoint_configuration]
-#   aliases: [CKV_AWS_98]
+#   aliases: []
+#   related: [CKV_AWS_98]
 #   remediation: Set `kms_key_arn` to a customer-managed KMS key.
 package planguard.encryption.aws.sagemaker_endpoint_config_kms
+
+# Why the other tools' ids are related, not aliases:
+# Checkov fails every configuration without kms_key_arn, including variants
+# whose NVMe instance storage cannot take a key.
 
 import data.planguard.lib
 

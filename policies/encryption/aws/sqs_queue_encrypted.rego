@@ -10,11 +10,15 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_sqs_queue]
-#   aliases: [CKV_AWS_27, AVD-AWS-0096]
+#   aliases: []
+#   related: [CKV_AWS_27, AVD-AWS-0096]
 #   remediation: >-
 #     Remove `sqs_managed_sse_enabled = false`, or better set
 #     `kms_master_key_id` to a customer-managed KMS key.
 package planguard.encryption.aws.sqs_queue_encrypted
+
+# Why the other tools' ids are related, not aliases:
+# Both fail a queue that leaves SSE-SQS unset; SQS turns it on by default.
 
 import data.planguard.lib
 

@@ -13,7 +13,7 @@
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_sagemaker_model]
-#   aliases: []
+#   aliases: [CKV_AWS_370]
 #   remediation: Set `enable_network_isolation = true` when the container needs no network access at inference time.
 package planguard.network.aws.sagemaker_model_network_isolation
 

@@ -12,7 +12,8 @@ export const rdsStorageEncrypted = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
   compliance: [{ framework: CIS_AWS, control: "2.3.1" }],
-  aliases: ["CKV_AWS_16", "AVD-AWS-0080"],
+  aliases: ["CKV_AWS_16"],
+  related: ["CKV_AWS_96", "AVD-AWS-0080"],
   defaults: ["aws_db_instance storage_encrypted"],
   remediation: "Set `storage_encrypted = true` (with `kms_key_id` for a customer-managed key). Existing databases need a snapshot restore to change this.",
   check(r, { model }) {

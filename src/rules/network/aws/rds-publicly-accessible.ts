@@ -11,7 +11,7 @@ export const rdsPubliclyAccessible = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_db_instance", "aws_rds_cluster_instance"],
   compliance: [{ framework: CIS_AWS, control: "2.3.3" }],
-  aliases: ["CKV_AWS_17", "AVD-AWS-0082"],
+  aliases: ["CKV_AWS_17", "AVD-AWS-0082", "AVD-AWS-0180"],
   remediation: "Set `publicly_accessible = false` and reach the database through the VPC, a VPN or a bastion.",
   check(r, { model }) {
     const pub = readAttribute(model, r, "publicly_accessible");

@@ -1,0 +1,30 @@
+# METADATA
+# title: MSK brokers replicate to each other without encryption
+# description: >-
+#   With `encryption_in_transit { in_cluster = false }` the brokers of an MSK
+#   cluster replicate every partition (feature streams, inference events) to
+#   each other in clear. MSK encrypts this traffic by default.
+# custom:
+#   id: PG-AWS-MSK-103
+#   severity: medium
+#   category: encryption
+#   providers: [aws]
+#   resource_types: [aws_msk_cluster]
+#   aliases: []
+#   remediation: Remove `in_cluster = false` (the default is true); the cluster is replaced.
+package planguard.encryption.aws.msk_in_cluster_encryption
+
+import data.planguard.lib
+
+deny contains finding if {
+	some r in data.planguard.resources_by_type.aws_msk_cluster
+	some i, info in object.get(r.after, "encryption_info", [])
+	some j, transit in object.get(info, "encryption_in_transit", [])
+	not lib.is_unknown(r, ["encryption_info", i, "encryption_in_transit", j, "in_cluster"])
+	transit.in_cluster == false
+	finding := {
+		"msg": sprintf("MSK cluster %s replicates between brokers without encryption.", [r.address]),
+		"resource": r.address,
+		"attribute": sprintf("encryption_info.%v.encryption_in_transit.%v.in_cluster", [i, j]),
+	}
+}
