@@ -13,6 +13,7 @@ export const rdsStorageEncrypted = resourceRule({
   resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
   compliance: [{ framework: CIS_AWS, control: "2.3.1" }],
   aliases: ["CKV_AWS_16"],
+  // Checkov's Aurora check passes restored/replicating clusters; Trivy's skips read replicas.
   related: ["CKV_AWS_96", "AVD-AWS-0080"],
   defaults: ["aws_db_instance storage_encrypted"],
   remediation: "Set `storage_encrypted = true` (with `kms_key_id` for a customer-managed key). Existing databases need a snapshot restore to change this.",
