@@ -1,0 +1,35 @@
+# METADATA
+# title: Network security rule admits inbound traffic from the internet
+# description: >-
+#   An Allow rule for inbound traffic whose source is the internet (*,
+#   Internet, Any, 0.0.0.0, or address ranges that together count as the
+#   internet) exposes whatever listens on its destination ports to anyone.
+#   Public entry points belong behind a load balancer, Application Gateway
+#   or Front Door whose own rules name the ports. PG-AZURE-NET-101 judges
+#   administrative ports more severely.
+# custom:
+#   id: PG-AZURE-NET-104
+#   severity: medium
+#   category: network
+#   providers: [azurerm]
+#   resource_types: [azurerm_network_security_rule, azurerm_network_security_group]
+#   aliases: [AVD-AZU-0047]
+#   remediation: >-
+#     Narrow `source_address_prefix(es)` to the addresses that need access,
+#     or put the service behind a load balancer or gateway and allow its
+#     service tag instead.
+package planguard.network.azure.nsg_inbound_from_internet
+
+import data.planguard.lib.azure_nsg as nsg
+
+deny contains finding if {
+	some r in nsg.nsg_resources
+	some at, rule in nsg.rules_of(r)
+	nsg.allows(rule, "inbound")
+	nsg.from_internet(rule)
+	finding := {
+		"msg": sprintf("Network security rule %s allows inbound traffic from the internet.", [nsg.rule_name(r, rule)]),
+		"resource": r.address,
+		"attribute": nsg.attribute_at(at, "source_address_prefix"),
+	}
+}
