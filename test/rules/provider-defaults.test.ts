@@ -16,11 +16,16 @@ const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["ma
 async function findings(name: string) {
   const result = await runScan({ files: [fixturePath("causes", "defaults", `${name}.json`)], config: {}, rego });
   expect(result.failures).toEqual([]);
-  // PG-AWS-EKS-101 (secrets encryption) is about another attribute of the same cluster;
-  // PG-AZURE-STORAGE-109 (any public endpoint, low) judges the storage account these
-  // fixtures keep public on purpose to test its network rules' default.
-  return result.findings.filter((f) => f.ruleId !== "PG-AWS-EKS-101" && f.ruleId !== "PG-AZURE-STORAGE-109");
+  return result.findings.filter((f) => !OTHER_SUBJECTS.has(f.ruleId));
 }
+
+/**
+ * Rules on other subjects of the same resources: PG-AWS-EKS-101 (secrets encryption) reads
+ * another attribute of the cluster; the storage account is public on purpose (the fixtures
+ * test its network rules' default), which PG-AZURE-STORAGE-109 (any public endpoint) and
+ * PG-AZURE-PRIVATELINK-101 (no private endpoint) rightly report.
+ */
+const OTHER_SUBJECTS = new Set(["PG-AWS-EKS-101", "PG-AZURE-STORAGE-109", "PG-AZURE-PRIVATELINK-101"]);
 
 const key = (f: { ruleId: string; resource?: { address: string } }) => `${f.ruleId} ${f.resource?.address}`;
 
