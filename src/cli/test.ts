@@ -19,8 +19,9 @@ interface TestFlags {
  * `opa test`: the paths are loaded as OPA's loader does (modules, and JSON
  * and YAML files as data at their directory's path), the report lists the
  * tests that did not pass (all of them with -v) and a `PASS: N/M` summary.
- * The bundled helper package (data.planguard.lib) is always loaded, so
- * policies written against it test on their own.
+ * The bundled helper library (policies/lib: data.planguard.lib and the
+ * provider helpers beside it) is always loaded, so policies written against
+ * it test on their own.
  */
 export function registerTest(program: Command): void {
   program
@@ -56,13 +57,16 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   const tree = await readPolicyTree(paths, flags.data);
   const sources = tree.sources;
   if (sources.length === 0) throw new InputError(paths.join(", "), "holds no .rego files");
-  const lib = path.join(BUNDLED_POLICY_DIR, "lib", "lib.rego");
-  if (!sources.some((s) => path.resolve(s.file) === lib)) sources.push(...(await readPolicies([lib], false)));
+  // The bundled helper library: lib.rego and the provider helpers beside it in policies/lib.
+  const library = await readPolicies([path.join(BUNDLED_POLICY_DIR, "lib")], false);
+  const libraryFiles = new Set(library.map((s) => path.resolve(s.file)));
+  const given = new Set(sources.map((s) => path.resolve(s.file)));
+  sources.push(...library.filter((s) => !given.has(path.resolve(s.file))));
   const data = tree.data;
   // A file that does not compile is reported and left out; the others' tests still run.
   const { compiled, broken } = compileLeavingOutBroken(
     sources.map((s) => {
-      const own = path.resolve(s.file) === lib;
+      const own = libraryFiles.has(path.resolve(s.file));
       // The bundled helper library is v1; the user's files are what --rego-version says.
       return { file: path.relative(process.cwd(), s.file) || s.file, text: s.text, regoVersion: own ? "v1" : regoVersion, required: own };
     }),

@@ -13,6 +13,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_managed_disk]
 #   aliases: [CKV_AZURE_2, AVD-AZU-0038]
+#   related: [CKV2_AZURE_14]
 #   remediation: >-
 #     Remove `enabled = false` from `encryption_settings` (or the block), or
 #     set `disk_encryption_set_id` to encrypt the disk with a customer-managed

@@ -14,6 +14,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account, azurerm_storage_container, azurerm_storage_account_customer_managed_key]
 #   aliases: [AVD-AZU-0060]
+#   related: [CKV2_AZURE_1]
 #   defaults:
 #     - azurerm_storage_account customer_managed_key
 #   remediation: >-
