@@ -22,10 +22,9 @@ async function findings(name: string) {
 /**
  * Rules on other subjects of the same resources: PG-AWS-EKS-101 (secrets encryption) reads
  * another attribute of the cluster; the storage account is public on purpose (the fixtures
- * test its network rules' default), which PG-AZURE-STORAGE-109 (any public endpoint) and
- * PG-AZURE-PRIVATELINK-101 (no private endpoint) rightly report.
+ * test its network rules' default), which PG-AZURE-STORAGE-109 (any public endpoint) rightly reports.
  */
-const OTHER_SUBJECTS = new Set(["PG-AWS-EKS-101", "PG-AZURE-STORAGE-109", "PG-AZURE-PRIVATELINK-101"]);
+const OTHER_SUBJECTS = new Set(["PG-AWS-EKS-101", "PG-AZURE-STORAGE-109"]);
 
 const key = (f: { ruleId: string; resource?: { address: string } }) => `${f.ruleId} ${f.resource?.address}`;
 

@@ -11,7 +11,7 @@
 #   category: encryption
 #   providers: [azurerm]
 #   resource_types: [azurerm_linux_virtual_machine_scale_set, azurerm_windows_virtual_machine_scale_set, azurerm_linux_virtual_machine, azurerm_windows_virtual_machine]
-#   aliases: [CKV_AZURE_97]
+#   aliases: [CKV_AZURE_97, CKV_AZURE_151]
 #   defaults:
 #     - azurerm_linux_virtual_machine_scale_set encryption_at_host_enabled
 #     - azurerm_windows_virtual_machine_scale_set encryption_at_host_enabled

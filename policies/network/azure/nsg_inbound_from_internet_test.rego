@@ -50,3 +50,13 @@ test_deny_and_outbound_pass if {
 test_unknown_source_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(inbound(null), ["source_address_prefix"])
 }
+
+test_sensitive_ports_are_left_to_the_specific_rules if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"destination_port_range": "22"}), [])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"destination_port_range": "*"}), [])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"destination_port_range": "8800-8900"}), [])
+}
+
+test_icmp_from_internet_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"protocol": "Icmp", "destination_port_range": "*"}), [])
+}
