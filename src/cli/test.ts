@@ -19,9 +19,9 @@ interface TestFlags {
  * `opa test`: the paths are loaded as OPA's loader does (modules, and JSON
  * and YAML files as data at their directory's path), the report lists the
  * tests that did not pass (all of them with -v) and a `PASS: N/M` summary.
- * The bundled helper library (policies/lib: data.planguard.lib and the test
- * assertions of data.planguard.lib.test) is always loaded, so policies
- * written against it test on their own.
+ * The bundled helper library (policies/lib: data.planguard.lib, the provider
+ * helpers beside it and the test assertions of data.planguard.lib.test) is
+ * always loaded, so policies written against it test on their own.
  */
 export function registerTest(program: Command): void {
   program

@@ -3,20 +3,27 @@
 # description: >-
 #   Without `https_only` a web or function app (a model-serving API, a
 #   labelling tool) answers plain HTTP, so tokens and payloads can travel
-#   in clear text. The provider's default is false.
+#   in clear text. The provider's default is false. Deployment slots are
+#   judged like their apps, and an app whose built-in authentication
+#   (auth_settings_v2) is told not to require HTTPS counts as serving HTTP.
 # custom:
 #   id: PG-AZURE-APPSERVICE-101
 #   severity: medium
 #   category: encryption
 #   providers: [azurerm]
-#   resource_types: [azurerm_linux_web_app, azurerm_windows_web_app, azurerm_linux_function_app, azurerm_windows_function_app, azurerm_app_service, azurerm_function_app]
-#   aliases: [CKV_AZURE_14, CKV_AZURE_70]
-#   remediation: Set `https_only = true`.
+#   resource_types: [azurerm_linux_web_app, azurerm_windows_web_app, azurerm_linux_function_app, azurerm_windows_function_app, azurerm_app_service, azurerm_function_app, azurerm_linux_web_app_slot, azurerm_windows_web_app_slot, azurerm_linux_function_app_slot, azurerm_windows_function_app_slot, azurerm_app_service_slot, azurerm_function_app_slot]
+#   aliases: [CKV_AZURE_14, CKV_AZURE_70, AVD-AZU-0004, AVD-AZU-0072]
+#   remediation: Set `https_only = true` (and leave `auth_settings_v2.require_https` at its default, true).
 package planguard.encryption.azure.app_service_https_only
 
 import data.planguard.lib
 
-types := ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app"]
+types := [
+	"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app",
+	"azurerm_app_service", "azurerm_function_app",
+	"azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot",
+	"azurerm_windows_function_app_slot", "azurerm_app_service_slot", "azurerm_function_app_slot",
+]
 
 # Alternative names of the same setting across provider versions.
 attrs := ["https_only"]
@@ -35,5 +42,20 @@ deny contains finding if {
 		"msg": sprintf("App %s serves plain HTTP (https_only is off).", [r.address]),
 		"resource": r.address,
 		"attribute": lib.attribute_of(r, attrs),
+	}
+}
+
+# Authentication v2 that accepts HTTP callbacks and tokens (require_https
+# defaults to true when the block is written).
+deny contains finding if {
+	some t in types
+	some r in data.planguard.resources_by_type[t]
+	some i, auth in object.get(r.after, "auth_settings_v2", [])
+	not lib.is_unknown(r, ["auth_settings_v2", i, "require_https"])
+	object.get(auth, "require_https", true) == false
+	finding := {
+		"msg": sprintf("App %s accepts authentication over plain HTTP (auth_settings_v2.require_https is off).", [r.address]),
+		"resource": r.address,
+		"attribute": sprintf("auth_settings_v2.%d.require_https", [i]),
 	}
 }

@@ -10,7 +10,7 @@
 #   category: encryption
 #   providers: [azurerm]
 #   resource_types: [azurerm_key_vault_key]
-#   aliases: [CKV_AZURE_40]
+#   aliases: [CKV_AZURE_40, AVD-AZU-0014]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "8.1"

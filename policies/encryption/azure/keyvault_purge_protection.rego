@@ -11,7 +11,8 @@
 #   category: encryption
 #   providers: [azurerm]
 #   resource_types: [azurerm_key_vault]
-#   aliases: [CKV_AZURE_110, CKV_AZURE_42]
+#   aliases: [CKV_AZURE_110, AVD-AZU-0016]
+#   related: [CKV_AZURE_42]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "8.5"

@@ -10,7 +10,7 @@
 #   category: encryption
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account]
-#   aliases: [CKV_AZURE_3]
+#   aliases: [CKV_AZURE_3, AVD-AZU-0008]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "3.1"

@@ -10,7 +10,7 @@
 #   category: encryption
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account]
-#   aliases: []
+#   aliases: [AVD-AZU-0061]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "3.2"

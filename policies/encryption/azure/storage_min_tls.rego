@@ -11,7 +11,7 @@
 #   category: encryption
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account]
-#   aliases: [CKV_AZURE_44]
+#   aliases: [CKV_AZURE_44, AVD-AZU-0011]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "3.15"

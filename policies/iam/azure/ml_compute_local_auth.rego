@@ -10,7 +10,7 @@
 #   category: iam
 #   providers: [azurerm]
 #   resource_types: [azurerm_machine_learning_compute_cluster, azurerm_machine_learning_compute_instance]
-#   aliases: []
+#   aliases: [CKV_AZURE_142]
 #   remediation: Set `local_auth_enabled = false` (the compute is replaced).
 package planguard.iam.azure.ml_compute_local_auth
 

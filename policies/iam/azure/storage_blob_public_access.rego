@@ -13,7 +13,7 @@
 #   category: iam
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account, azurerm_storage_container]
-#   aliases: [CKV_AZURE_34]
+#   aliases: [CKV_AZURE_34, CKV_AZURE_190, CKV2_AZURE_47, AVD-AZU-0007]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "3.7"

@@ -12,7 +12,7 @@
 #   category: iam
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account]
-#   aliases: []
+#   aliases: [CKV2_AZURE_40]
 #   remediation: >-
 #     Set `shared_access_key_enabled = false` once clients use Entra ID (set
 #     `storage_use_azuread = true` in the provider so Terraform does too).

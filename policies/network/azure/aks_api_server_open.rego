@@ -11,7 +11,7 @@
 #   category: network
 #   providers: [azurerm]
 #   resource_types: [azurerm_kubernetes_cluster]
-#   aliases: [CKV_AZURE_6]
+#   aliases: [CKV_AZURE_6, AVD-AZU-0041]
 #   remediation: >-
 #     Set `api_server_access_profile { authorized_ip_ranges = [...] }`
 #     (`api_server_authorized_ip_ranges` before azurerm 3.x profiles), or

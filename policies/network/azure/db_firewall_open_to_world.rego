@@ -11,7 +11,8 @@
 #   category: network
 #   providers: [azurerm]
 #   resource_types: [azurerm_mssql_firewall_rule, azurerm_sql_firewall_rule, azurerm_postgresql_flexible_server_firewall_rule, azurerm_postgresql_firewall_rule, azurerm_mysql_flexible_server_firewall_rule, azurerm_mysql_firewall_rule, azurerm_mariadb_firewall_rule]
-#   aliases: [CKV_AZURE_11]
+#   aliases: []
+#   related: [CKV_AZURE_11, AVD-AZU-0029]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "4.1.2"

@@ -11,7 +11,7 @@
 #   category: network
 #   providers: [azurerm]
 #   resource_types: [azurerm_machine_learning_workspace]
-#   aliases: [CKV_AZURE_144]
+#   aliases: [CKV_AZURE_144, CKV2_AZURE_49]
 #   remediation: Set `public_network_access_enabled = false` and add an `azurerm_private_endpoint` for the workspace.
 package planguard.network.azure.ml_workspace_public
 

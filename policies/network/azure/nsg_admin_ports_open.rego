@@ -10,7 +10,7 @@
 #   category: network
 #   providers: [azurerm]
 #   resource_types: [azurerm_network_security_rule, azurerm_network_security_group]
-#   aliases: [CKV_AZURE_9, CKV_AZURE_10]
+#   aliases: [CKV_AZURE_9, CKV_AZURE_10, AVD-AZU-0048, AVD-AZU-0050]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "6.1"

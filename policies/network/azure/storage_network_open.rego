@@ -12,7 +12,7 @@
 #   category: network
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account, azurerm_storage_account_network_rules]
-#   aliases: [CKV_AZURE_35]
+#   aliases: [CKV_AZURE_35, AVD-AZU-0012]
 #   defaults:
 #     - azurerm_storage_account network_rules
 #     - azurerm_storage_account public_network_access_enabled

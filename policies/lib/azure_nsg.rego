@@ -1,0 +1,89 @@
+# METADATA
+# title: planguard helpers for Azure network security rules
+# description: >-
+#   How an NSG rule reads, whether it is an azurerm_network_security_rule or
+#   a security_rule block of an azurerm_network_security_group: its
+#   direction and access, the internet as its source or destination, and
+#   its destination port ranges. Shared by the NSG rules in
+#   policies/network/azure.
+package planguard.lib.azure_nsg
+
+import data.planguard.lib
+
+# A rule of this direction ("inbound", "outbound") that allows traffic.
+allows(rule, direction) if {
+	lower(object.get(rule, "direction", "")) == direction
+	lower(object.get(rule, "access", "")) == "allow"
+}
+
+# The source admits the internet: "0.0.0.0" (Azure reads it as any address),
+# the Internet, Any or * service tags, or addresses that together count as
+# the internet (lib.open_to_internet).
+from_internet(rule) if admits_internet(rule, "source_address_prefix", "source_address_prefixes")
+
+to_internet(rule) if admits_internet(rule, "destination_address_prefix", "destination_address_prefixes")
+
+admits_internet(rule, single, _) if object.get(rule, single, "") == "0.0.0.0"
+
+admits_internet(rule, _, many) if "0.0.0.0" in object.get(rule, many, [])
+
+admits_internet(rule, single, many) if {
+	lib.open_to_internet(array.concat([object.get(rule, single, null)], object.get(rule, many, [])))
+}
+
+# The destination ports as [low, high] pairs: "22", "8000-8999" and "*"
+# (every port), from destination_port_range and destination_port_ranges.
+port_ranges(rule) := [bounds(p) | some p in ports(rule)]
+
+ports(rule) := array.concat(single, many) if {
+	p := object.get(rule, "destination_port_range", null)
+	single := [p | is_string(p); p != ""]
+	many := [q | some q in object.get(rule, "destination_port_ranges", [])]
+}
+
+bounds("*") := [0, 65535]
+
+bounds(range) := [to_number(parts[0]), to_number(parts[count(parts) - 1])] if {
+	range != "*"
+	parts := split(range, "-")
+}
+
+# The rule's fields are known before apply (a resource's, or a block's).
+known_rule(r) if {
+	r.type == "azurerm_network_security_rule"
+	every a in ["source_address_prefix", "source_address_prefixes", "destination_address_prefix", "destination_address_prefixes", "destination_port_range", "destination_port_ranges", "access", "direction", "protocol"] {
+		not lib.is_unknown(r, [a])
+	}
+}
+
+known_rule(r) if {
+	r.type == "azurerm_network_security_group"
+	not lib.is_unknown(r, ["security_rule"])
+}
+
+# Every rule of a resource with where it sits: the resource itself, or each
+# security_rule block of a group.
+rules_of(r) := {"": r.after} if {
+	r.type == "azurerm_network_security_rule"
+	known_rule(r)
+} else := {sprintf("security_rule.%d", [i]): rule |
+	r.type == "azurerm_network_security_group"
+	known_rule(r)
+	some i, rule in object.get(r.after, "security_rule", [])
+}
+
+# The resources that hold NSG rules.
+nsg_resources := array.concat(
+	[r | some r in object.get(data.planguard.resources_by_type, "azurerm_network_security_rule", [])],
+	[r | some r in object.get(data.planguard.resources_by_type, "azurerm_network_security_group", [])],
+)
+
+# How a finding names the rule: the rule resource, or the block's name in its group.
+rule_name(r, _) := r.address if r.type == "azurerm_network_security_rule"
+
+rule_name(r, rule) := sprintf("%s in %s", [object.get(rule, "name", "?"), r.address]) if r.type == "azurerm_network_security_group"
+
+# The attribute a finding points at, under the block's path when there is one.
+attribute_at("", a) := a
+
+attribute_at(at, a) := concat(".", [at, a]) if at != ""

@@ -1,0 +1,30 @@
+package planguard.network.azure.web_app_public_network_access_test
+
+import data.planguard.network.azure.web_app_public_network_access as policy
+
+res(type, after, unknown) := {type: [{
+	"address": sprintf("%s.inference", [type]),
+	"config_address": sprintf("%s.inference", [type]),
+	"type": type,
+	"after": after,
+	"unknown_paths": unknown,
+}]}
+
+test_bad_value_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"public_network_access_enabled": true}, [])
+	count(findings) == 1
+	some f in findings
+	f.attribute == "public_network_access_enabled"
+}
+
+test_good_value_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"public_network_access_enabled": false}, [])
+}
+
+test_unknown_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"name": "x"}, ["public_network_access_enabled"])
+}
+
+test_left_out_takes_the_provider_default if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"name": "x"}, [])
+}
