@@ -23,20 +23,19 @@ test_value_set_by_reference_is_not_denied if {
 	t.assert_passes(findings("azurerm_linux_web_app.inference", {"https_only": false}, []), "azurerm_linux_web_app.inference") with data.planguard.references as refs
 }
 
-test_slot_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_linux_function_app_slot", {"https_only": false}, [])
-}
+test_slot_is_denied if t.assert_denied(findings("azurerm_linux_function_app_slot.staging", {"https_only": false}, []), "azurerm_linux_function_app_slot.staging", "https_only")
 
 test_auth_without_https_is_denied if {
-	findings := policy.deny with data.planguard.resources_by_type as res("azurerm_linux_function_app", {"https_only": true, "auth_settings_v2": [{"require_https": false}]}, [])
-	some f in findings
-	f.attribute == "auth_settings_v2.0.require_https"
+	after := {"https_only": true, "auth_settings_v2": [{"require_https": false}]}
+	t.assert_denied(findings("azurerm_linux_function_app.inference", after, []), "azurerm_linux_function_app.inference", "auth_settings_v2.0.require_https")
 }
 
 test_auth_requiring_https_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_linux_function_app", {"https_only": true, "auth_settings_v2": [{"require_https": true}]}, [])
+	after := {"https_only": true, "auth_settings_v2": [{"require_https": true}]}
+	t.assert_passes(findings("azurerm_linux_function_app.inference", after, []), "azurerm_linux_function_app.inference")
 }
 
 test_unknown_auth_https_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_linux_function_app", {"https_only": true, "auth_settings_v2": [{}]}, ["auth_settings_v2.0.require_https"])
+	after := {"https_only": true, "auth_settings_v2": [{}]}
+	t.assert_passes(findings("azurerm_linux_function_app.inference", after, ["auth_settings_v2.0.require_https"]), "azurerm_linux_function_app.inference")
 }
