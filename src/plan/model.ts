@@ -64,17 +64,18 @@ function isObj(v: unknown): v is Obj {
 }
 
 export function buildModel(loaded: LoadedDocument): Model {
+  const warnings = [...loaded.warnings];
   const resources =
     loaded.format === "plan"
-      ? resourcesFromPlan(loaded.doc)
+      ? resourcesFromPlan(loaded.doc, loaded.skipped ?? [], warnings)
       : loaded.format === "state"
         ? resourcesFromStateValues(isObj(loaded.doc["values"]) ? loaded.doc["values"]["root_module"] : undefined)
         : resourcesFromRawState(loaded.doc);
   const configuration = loaded.format === "plan" ? loaded.doc["configuration"] : undefined;
-  return assembleModel(loaded, resources, ReferenceGraph.fromConfiguration(configuration));
+  return assembleModel(loaded, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
 }
 
-function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: ReferenceGraph): Model {
+function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: ReferenceGraph, warnings: string[]): Model {
   const byAddress = new Map<string, Resource>();
   const byConfig = new Map<string, Resource[]>();
   for (const r of resources) {
@@ -92,7 +93,7 @@ function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: Ref
     resources,
     graph,
     document: loaded.doc,
-    warnings: loaded.warnings,
+    warnings,
     byAddress: (a) => byAddress.get(a),
     byConfigAddress: (a) => byConfig.get(a) ?? [],
   };
@@ -108,14 +109,43 @@ export function shortProviderName(providerName: string, type: string): string {
   return underscore < 0 ? type : type.slice(0, underscore);
 }
 
-function resourcesFromPlan(plan: Obj): Resource[] {
+function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warnings: string[]): Resource[] {
   const changes = plan["resource_changes"];
-  if (!Array.isArray(changes)) return [];
   const out: Resource[] = [];
-  for (const rc of changes) {
-    if (isObj(rc)) out.push(resourceFromChange(rc));
+  if (Array.isArray(changes)) {
+    for (const rc of changes) {
+      if (isObj(rc)) out.push(resourceFromChange(rc));
+    }
+  }
+  if (out.length === 0 && skippedMembers.includes("planned_values")) {
+    // Only a plan read streaming gets here (see parseDocument): too large to read twice.
+    warnings.push("resource_changes lists no resource and planned_values was not read: resources it may hold are not judged");
+  }
+  const unlisted = plannedWithoutChange(plan, out);
+  if (unlisted.length > 0) {
+    const examples = unlisted.slice(0, 3).map((r) => r.address).join(", ");
+    warnings.push(
+      `${unlisted.length} resource(s) in planned_values have no resource_changes entry (${examples}${unlisted.length > 3 ? ", ..." : ""}); judged from their planned values, without knowing which values are unknown until apply`,
+    );
+    out.push(...unlisted);
   }
   return out;
+}
+
+/**
+ * Resources that planned_values holds and resource_changes does not list.
+ * Terraform lists every planned resource in resource_changes (no-ops too),
+ * but plans trimmed by hand or by other tools (Trivy's test plans, for one)
+ * carry an empty resource_changes beside a full planned_values: judging
+ * nothing would report a clean plan that is not. Other scanners read
+ * planned_values for them; so does planguard, with a warning. The schema
+ * checked planned_values' entries, or tolerate.ts left it out with a warning.
+ */
+function plannedWithoutChange(plan: Obj, listed: readonly Resource[]): Resource[] {
+  const planned = plan["planned_values"];
+  if (!isObj(planned)) return [];
+  const known = new Set(listed.map((r) => r.address));
+  return resourcesFromStateValues(planned["root_module"]).filter((r) => !known.has(r.address));
 }
 
 /** A resource_changes (or resource_drift) entry as a Resource. */
