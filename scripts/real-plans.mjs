@@ -37,10 +37,16 @@ export function loadExpectations(file = EXPECTATIONS_FILE) {
   return JSON.parse(readFileSync(file, "utf8")).expectations;
 }
 
-/** Addresses of a plan's resource changes: an expectation must name one of them (a typo would read as "pass"). */
+/** Addresses of a plan's resources (changes and planned values): an expectation must name one of them (a typo would read as "pass"). */
 export function resourceAddresses(planFile) {
   const plan = JSON.parse(readFileSync(planFile, "utf8"));
-  return new Set((plan.resource_changes ?? []).map((rc) => rc.address));
+  const addresses = new Set((plan.resource_changes ?? []).map((rc) => rc.address));
+  const walk = (mod) => {
+    for (const r of mod?.resources ?? []) addresses.add(r.address);
+    for (const child of mod?.child_modules ?? []) walk(child);
+  };
+  walk(plan.planned_values?.root_module);
+  return addresses;
 }
 
 /**
