@@ -121,6 +121,7 @@ function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warning
     // Only a plan read streaming gets here (see parseDocument): too large to read twice.
     warnings.push("resource_changes lists no resource and planned_values was not read: resources it may hold are not judged");
   }
+  fillMissingAfter(plan, out, warnings);
   const unlisted = plannedWithoutChange(plan, out);
   if (unlisted.length > 0) {
     const examples = unlisted.slice(0, 3).map((r) => r.address).join(", ");
@@ -130,6 +131,35 @@ function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warning
     out.push(...unlisted);
   }
   return out;
+}
+
+/**
+ * A create or update whose `after` is null: Terraform writes the planned
+ * object there (at least `{}`), but trimmed plans (Checkov's test plans, for
+ * one) leave it null beside the values in planned_values. Reading it as "will
+ * not exist" would skip a resource the plan creates; its planned values are
+ * taken instead, with a warning.
+ */
+function fillMissingAfter(plan: Obj, resources: Resource[], warnings: string[]): void {
+  const missing = resources.filter((r) => r.after === null && r.deposed === undefined && r.actions.some((a) => a === "create" || a === "update"));
+  if (missing.length === 0) return;
+  const planned = isObj(plan["planned_values"]) ? resourcesFromStateValues(plan["planned_values"]["root_module"]) : [];
+  const values = new Map(planned.map((p) => [p.address, p.after]));
+  const filled: string[] = [];
+  for (const r of missing) {
+    const after = values.get(r.address);
+    if (!after) continue;
+    r.after = after;
+    r.willExist = true;
+    filled.push(r.address);
+  }
+  if (filled.length < missing.length) {
+    const left = missing.filter((r) => r.after === null).map((r) => r.address);
+    warnings.push(`${left.length} created or updated resource(s) have no \`after\` in resource_changes and no planned values (${left.slice(0, 3).join(", ")}${left.length > 3 ? ", ..." : ""}): not judged`);
+  }
+  if (filled.length > 0) {
+    warnings.push(`${filled.length} created or updated resource(s) have no \`after\` in resource_changes (${filled.slice(0, 3).join(", ")}${filled.length > 3 ? ", ..." : ""}); judged from their planned values`);
+  }
 }
 
 /**

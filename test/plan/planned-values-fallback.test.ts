@@ -78,3 +78,30 @@ describe("resources that only planned_values lists", () => {
     expect(model.warnings.join("\n")).toMatch(/planned_values was not read/);
   });
 });
+
+describe("a create or update whose after is null", () => {
+  const created = (after: unknown) => ({
+    address: "aws_s3_bucket.c",
+    mode: "managed",
+    type: "aws_s3_bucket",
+    name: "c",
+    change: { actions: ["create"], before: null, after, after_unknown: { arn: true } },
+  });
+
+  it("takes the planned values, with a warning, instead of reading it as not existing", () => {
+    const model = modelOf({ ...trimmed([bucket("aws_s3_bucket.c", { bucket: "c", acl: "public-read" })]), resource_changes: [created(null)] });
+    const [r] = model.resources;
+    expect(r!.willExist).toBe(true);
+    expect(attr(r!, ["acl"])).toBe("public-read");
+    expect(model.warnings.join("\n")).toMatch(/1 created or updated resource\(s\) have no `after` in resource_changes \(aws_s3_bucket\.c\); judged from their planned values/);
+  });
+
+  it("says so when there are no planned values to take, and leaves a real after alone", () => {
+    const bare = modelOf({ ...trimmed([]), resource_changes: [created(null)] });
+    expect(bare.resources[0]!.willExist).toBe(false);
+    expect(bare.warnings.join("\n")).toMatch(/no planned values \(aws_s3_bucket\.c\): not judged/);
+    const real = modelOf({ ...trimmed([bucket("aws_s3_bucket.c", { bucket: "planned" })]), resource_changes: [created({ bucket: "after" })] });
+    expect(attr(real.resources[0]!, ["bucket"])).toBe("after");
+    expect(real.warnings).toEqual([]);
+  });
+});
