@@ -118,10 +118,22 @@ export function parseDocument(file: string, bytes: Buffer, options: LoadOptions 
   }
   // UTF-16 with a byte order mark (Windows PowerShell's `>`) is read as such, with a warning.
   const utf8 = utf16ToUtf8(bytes);
-  const { value, skipped } = parseJsonBytesWithout(file, utf8 ?? bytes, new Set(options.skipMembers ?? []));
+  const skip = new Set(options.skipMembers ?? []);
+  let { value, skipped } = parseJsonBytesWithout(file, utf8 ?? bytes, skip);
+  // A plan with no resource_changes may list its resources only in planned_values, which the model then reads.
+  if (skipped.includes("planned_values") && !listsResourceChanges(value)) {
+    skip.delete("planned_values");
+    ({ value, skipped } = parseJsonBytesWithout(file, utf8 ?? bytes, skip));
+  }
   const loaded = finishDocument(file, value, bytes.length, options, skipped);
   if (utf8) loaded.warnings.unshift(UTF16_WARNING);
   return loaded;
+}
+
+function listsResourceChanges(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  const changes = (value as Record<string, unknown>)["resource_changes"];
+  return Array.isArray(changes) && changes.length > 0;
 }
 
 /** Identifies, validates and redacts a parsed document; `skipped` names members left out of it. */

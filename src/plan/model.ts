@@ -64,17 +64,18 @@ function isObj(v: unknown): v is Obj {
 }
 
 export function buildModel(loaded: LoadedDocument): Model {
+  const warnings = [...loaded.warnings];
   const resources =
     loaded.format === "plan"
-      ? resourcesFromPlan(loaded.doc)
+      ? resourcesFromPlan(loaded.doc, loaded.skipped ?? [], warnings)
       : loaded.format === "state"
         ? resourcesFromStateValues(isObj(loaded.doc["values"]) ? loaded.doc["values"]["root_module"] : undefined)
         : resourcesFromRawState(loaded.doc);
   const configuration = loaded.format === "plan" ? loaded.doc["configuration"] : undefined;
-  return assembleModel(loaded, resources, ReferenceGraph.fromConfiguration(configuration));
+  return assembleModel(loaded, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
 }
 
-function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: ReferenceGraph): Model {
+function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: ReferenceGraph, warnings: string[]): Model {
   const byAddress = new Map<string, Resource>();
   const byConfig = new Map<string, Resource[]>();
   for (const r of resources) {
@@ -92,7 +93,7 @@ function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: Ref
     resources,
     graph,
     document: loaded.doc,
-    warnings: loaded.warnings,
+    warnings,
     byAddress: (a) => byAddress.get(a),
     byConfigAddress: (a) => byConfig.get(a) ?? [],
   };
@@ -108,12 +109,95 @@ function shortProviderName(providerName: string, type: string): string {
   return underscore < 0 ? type : type.slice(0, underscore);
 }
 
-function resourcesFromPlan(plan: Obj): Resource[] {
+function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warnings: string[]): Resource[] {
   const changes = plan["resource_changes"];
-  if (!Array.isArray(changes)) return [];
   const out: Resource[] = [];
-  for (const rc of changes) {
-    if (isObj(rc)) out.push(resourceFromChange(rc));
+  if (Array.isArray(changes)) {
+    for (const rc of changes) {
+      if (isObj(rc)) out.push(resourceFromChange(rc));
+    }
+  }
+  if (out.length === 0 && skippedMembers.includes("planned_values")) {
+    // Only a plan read streaming gets here (see parseDocument): too large to read twice.
+    warnings.push("resource_changes lists no resource and planned_values was not read: resources it may hold are not judged");
+  }
+  fillMissingAfter(plan, out, warnings);
+  const unlisted = plannedWithoutChange(plan, out);
+  if (unlisted.length > 0) {
+    const examples = unlisted.slice(0, 3).map((r) => r.address).join(", ");
+    warnings.push(
+      `${unlisted.length} resource(s) in planned_values have no resource_changes entry (${examples}${unlisted.length > 3 ? ", ..." : ""}); judged from their planned values, without knowing which values are unknown until apply`,
+    );
+    out.push(...unlisted);
+  }
+  return out;
+}
+
+/**
+ * A create or update whose `after` is null: Terraform writes the planned
+ * object there (at least `{}`), but trimmed plans (Checkov's test plans, for
+ * one) leave it null beside the values in planned_values. Reading it as "will
+ * not exist" would skip a resource the plan creates; its planned values are
+ * taken instead, with a warning.
+ */
+function fillMissingAfter(plan: Obj, resources: Resource[], warnings: string[]): void {
+  const missing = resources.filter((r) => r.after === null && r.deposed === undefined && r.actions.some((a) => a === "create" || a === "update"));
+  if (missing.length === 0) return;
+  const planned = isObj(plan["planned_values"]) ? plannedEntries(plan["planned_values"]["root_module"]) : [];
+  const values = new Map(planned.map((p) => [p["address"], p["values"]]));
+  const filled: string[] = [];
+  for (const r of missing) {
+    const after = values.get(r.address);
+    if (!isObj(after)) continue;
+    r.after = after;
+    r.willExist = true;
+    filled.push(r.address);
+  }
+  if (filled.length < missing.length) {
+    const left = missing.filter((r) => r.after === null).map((r) => r.address);
+    warnings.push(`${left.length} created or updated resource(s) have no \`after\` in resource_changes and no planned values (${left.slice(0, 3).join(", ")}${left.length > 3 ? ", ..." : ""}): not judged`);
+  }
+  if (filled.length > 0) {
+    warnings.push(`${filled.length} created or updated resource(s) have no \`after\` in resource_changes (${filled.slice(0, 3).join(", ")}${filled.length > 3 ? ", ..." : ""}); judged from their planned values`);
+  }
+}
+
+/**
+ * Resources that planned_values holds and resource_changes does not list.
+ * Terraform lists every planned resource in resource_changes (no-ops too),
+ * but plans trimmed by hand or by other tools (Trivy's test plans, for one)
+ * carry an empty resource_changes beside a full planned_values: judging
+ * nothing would report a clean plan that is not. Other scanners read
+ * planned_values for them; so does planguard, with a warning. The schema
+ * checked planned_values' entries, or tolerate.ts left it out with a warning.
+ * Limit: a plan that leaves some resources out of resource_changes while
+ * listing as many others that planned_values lacks is not noticed.
+ */
+function plannedWithoutChange(plan: Obj, listed: readonly Resource[]): Resource[] {
+  const planned = plan["planned_values"];
+  if (!isObj(planned)) return [];
+  const entries = plannedEntries(planned["root_module"]);
+  // Each planned entry is a distinct address that exists after apply. Only when there are more of them
+  // than listed resources that will exist must one be missing: then (and only then, since hashing every
+  // address costs a third of the model on a large plan) find which.
+  let existing = 0;
+  for (const r of listed) if (r.willExist) existing++;
+  if (entries.length <= existing) return [];
+  const known = new Set(listed.map((r) => r.address));
+  return entries.filter((e) => !known.has(e["address"] as string)).map(resourceFromStateEntry);
+}
+
+/** The raw resource entries of a planned_values (or state values) module tree, in order. */
+function plannedEntries(rootModule: unknown): Obj[] {
+  const out: Obj[] = [];
+  const stack: unknown[] = [rootModule];
+  while (stack.length > 0) {
+    const mod = stack.pop();
+    if (!isObj(mod)) continue;
+    const list = mod["resources"];
+    if (Array.isArray(list)) for (const r of list) if (isObj(r)) out.push(r);
+    const children = mod["child_modules"];
+    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return out;
 }
@@ -162,19 +246,7 @@ function moduleOf(address: string): string {
 
 /** Resources of a state's (or planned_values') module tree. */
 export function resourcesFromStateValues(rootModule: unknown): Resource[] {
-  const out: Resource[] = [];
-  const stack: unknown[] = [rootModule];
-  while (stack.length > 0) {
-    const mod = stack.pop();
-    if (!isObj(mod)) continue;
-    const list = mod["resources"];
-    if (Array.isArray(list)) {
-      for (const r of list) if (isObj(r)) out.push(resourceFromStateEntry(r));
-    }
-    const children = mod["child_modules"];
-    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  return out;
+  return plannedEntries(rootModule).map(resourceFromStateEntry);
 }
 
 function resourceFromStateEntry(r: Obj): Resource {

@@ -13,7 +13,9 @@ import { InputError } from "./errors.js";
 /**
  * Plan members that a scan's model and TypeScript rules never read (Rego
  * policies may: the caller removes those it reads). Drift reads
- * resource_drift and prior_state and so does not tolerate them.
+ * resource_drift and prior_state and so does not tolerate them. The model
+ * reads planned_values only for resources that resource_changes leaves out
+ * (model.ts), entry by entry: a planned_values left out here judges none.
  */
 export const MEMBERS_A_SCAN_DOES_NOT_NEED: readonly string[] = [
   "variables",
