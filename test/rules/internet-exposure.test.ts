@@ -30,6 +30,8 @@ describe("open to the internet, decided on the address space", () => {
       "PG-AZURE-NET-103 azurerm_mssql_firewall_rule.high",
       "PG-AZURE-NET-103 azurerm_mssql_firewall_rule.low",
       "PG-GCP-NET-001 google_compute_firewall.halves",
+      // Its ports 20-25 include FTP's 20 and 21 as well as SSH.
+      "PG-GCP-NET-108 google_compute_firewall.halves",
       "PG-GCP-SQL-103 google_sql_database_instance.halves",
     ]);
     const ssh = decided.find((f) => f.resource?.address === "aws_security_group.split_halves")!;
