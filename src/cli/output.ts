@@ -1,4 +1,4 @@
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import { writeWorkflowCommands } from "./workflow-guard.js";
 import { UsageError } from "./exit.js";
 import { writeFileAtomic } from "./write.js";

@@ -1,11 +1,11 @@
 import { Command, CommanderError } from "commander";
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import { TOOL_NAME, VERSION } from "../version.js";
 import { EXIT_ERROR, UsageError } from "./exit.js";
 import { HELP_WIDTH } from "./quick-answers.js";
 import { guardWorkflowCommands } from "./workflow-guard.js";
-import { registerDrift } from "./drift.js"; // drift (issue 5)
-import { registerReport } from "./report.js"; // drift history (issue 20)
+import { registerDrift } from "./drift.js";
+import { registerReport } from "./report.js";
 import { registerRules } from "./rules.js";
 import { registerScan } from "./scan.js";
 import { registerTest } from "./test.js";
@@ -30,8 +30,8 @@ export function buildProgram(): Command {
   registerScan(program);
   registerRules(program);
   registerTest(program);
-  registerDrift(program); // drift (issue 5): src/cli/drift.ts
-  registerReport(program); // drift history (issue 20): src/cli/report.ts
+  registerDrift(program);
+  registerReport(program); // the drift history's report
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

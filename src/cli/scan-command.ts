@@ -5,27 +5,50 @@
  * (dist/cli/planguard-program.cjs) esbuild keeps the import lazy.
  */
 import { loadConfig } from "../config/config.js";
-import { closest } from "../config/rule-references.js";
+import { closest } from "../policy/rule-references.js";
 import { buildBaseline, readBaseline } from "../filter/baseline.js";
 import { EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
 import { runScan } from "../scan/run.js";
 import type { ScanResult } from "../scan/result.js";
 import { verdictOf } from "../scan/verdict.js";
-import { startReading, type LoadOptions } from "../plan/load.js";
+import type { LoadOptions } from "../plan/document.js";
+import { startReading } from "../plan/load.js";
 import { loadRegoPolicies, type RegoPolicies } from "../policy/rego/load.js";
 import type { WasmPolicy } from "../policy/wasm.js";
 import type { RuleMetadata } from "../policy/types.js";
 import { relativeUri } from "../report/sarif.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { parseSeverity, UsageError } from "./exit.js";
-import { renderScan, SCAN_FORMAT_NAMES } from "./formats.js";
+import { renderScan, SCAN_FORMAT_NAMES } from "../report/formats.js";
 import { sourceUrlTemplate } from "../report/html/links.js";
 import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
-import { parseRegoVersion, parseSize, withEnvironment } from "./common-options.js";
-import type { ScanFlags } from "./scan.js";
+import { type CommonFlags, parseRegoVersion, parseSize, withEnvironment } from "./common-options.js";
 import { writeFileAtomic } from "./write.js";
+
+/** The options `planguard scan` declares (scan.ts), as commander hands them over. */
+export interface ScanFlags extends CommonFlags {
+  quiet?: boolean;
+  compact?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  changedOnly?: boolean;
+  rule: string[];
+  skipRule: string[];
+  /** Checkov's spellings of --rule and --skip-rule. */
+  check: string[];
+  skipCheck: string[];
+  policy: string[];
+  data: string[];
+  namespace: string[];
+  allNamespaces?: boolean;
+  bundled: boolean;
+  regoVersion: string;
+  policyTimeout: string;
+  bundle: string[];
+  policyMaxDepth: string;
+}
 
 export async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const failOn = parseSeverity(flags.failOn, "--fail-on");

@@ -1,28 +1,7 @@
 import { Option, type Command } from "commander";
-import { SCAN_FORMAT_NAMES } from "./formats.js";
-import { addInputOptions, addOutputOptions, addVerdictOptions, collect, collectList, HELP_GROUPS, type CommonFlags } from "./common-options.js";
-
-export interface ScanFlags extends CommonFlags {
-  quiet?: boolean;
-  compact?: boolean;
-  baseline?: string;
-  writeBaseline?: string;
-  changedOnly?: boolean;
-  rule: string[];
-  skipRule: string[];
-  /** Checkov's spellings of --rule and --skip-rule. */
-  check: string[];
-  skipCheck: string[];
-  policy: string[];
-  data: string[];
-  namespace: string[];
-  allNamespaces?: boolean;
-  bundled: boolean;
-  regoVersion: string;
-  policyTimeout: string;
-  bundle: string[];
-  policyMaxDepth: string;
-}
+import { SCAN_FORMAT_NAMES } from "../report/formats.js";
+import { addInputOptions, addOutputOptions, addVerdictOptions, collect, collectList, HELP_GROUPS } from "./common-options.js";
+import type { ScanFlags } from "./scan-command.js";
 
 export function registerScan(program: Command): void {
   const command = program

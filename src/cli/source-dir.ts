@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { SourceOptions, SourceResolver } from "../scan/locate.js";
 import { chooseRootModule, findRepoRoot, rootModuleBlocks } from "../source/index.js";
-import { describeFsError } from "../plan/load.js";
+import { describeFsError } from "../input-error.js";
 import { UsageError } from "./exit.js";
 
 /**

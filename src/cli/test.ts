@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import type { Value } from "../rego/value.js";
 import { collect, parseRegoVersion } from "./common-options.js";
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from "./exit.js";

@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
 import { access, chmod, lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../plan/errors.js";
-import { describeFsError } from "../plan/load.js";
+import { describeFsError, InputError } from "../input-error.js";
 
 /**
  * Writes a report atomically: a temporary file beside the target, then a

@@ -3,9 +3,9 @@ import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { isDate } from "./dates.js";
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import { MAX_CONFIG_BYTES, readTextUpTo } from "../plan/read-bounded.js";
-import type { Severity } from "../policy/types.js";
+import type { Severity } from "../severity.js";
 import { config as generatedValidator } from "./config-validator.generated.js";
 
 /** `.planguard.yaml`, validated against config.schema.json (which editors can use too). */

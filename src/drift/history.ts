@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "../cli/write.js";
-import { InputError } from "../plan/errors.js";
-import { describeFsError } from "../plan/load.js";
+import { describeFsError, InputError } from "../input-error.js";
 import { fingerprintOf } from "../policy/fingerprint.js";
 import { isSeverity, SEVERITIES, type Severity } from "../policy/types.js";
 import type { DriftReport, DriftStatus } from "./types.js";

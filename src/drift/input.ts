@@ -1,4 +1,4 @@
-import type { DocumentKind, LoadedDocument, LoadOptions } from "../plan/load.js";
+import type { DocumentKind, LoadedDocument, LoadOptions } from "../plan/document.js";
 import { loadDocument, parseDocument } from "../plan/load.js";
 import type { SensitiveDigests } from "../plan/sensitive-digests.js";
 

@@ -1,5 +1,5 @@
 import { SensitiveDigests } from "../plan/sensitive-digests.js";
-import type { LoadedDocument } from "../plan/load.js";
+import type { LoadedDocument } from "../plan/document.js";
 import { buildModel, type Model, type Resource } from "../plan/model.js";
 
 /**

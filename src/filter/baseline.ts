@@ -1,4 +1,4 @@
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import { MAX_BASELINE_BYTES, readTextUpTo } from "../plan/read-bounded.js";
 import type { Finding } from "../policy/types.js";
 import { compareText } from "../policy/compare.js";

@@ -1,5 +1,5 @@
 import type { EnvironmentDeclaration, PlanguardConfig } from "../config/config.js";
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import type { Model } from "../plan/model.js";
 import { expressionValue, nestedBlock, providerConfigs, type ProviderConfig } from "./configuration.js";
 

@@ -1,4 +1,4 @@
-import { InputError } from "./errors.js";
+import { InputError } from "../input-error.js";
 import type { DocumentFormat } from "./validate.js";
 
 /**

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { InputError } from "./errors.js";
+import { InputError } from "../input-error.js";
 import { keptPieces } from "./json-members.js";
 import { CLOSE_OBJ, MAX_STRING_BYTES, OPEN_OBJ } from "./json-bytes.js";
 import { findSyntaxError } from "./json-syntax.js";

@@ -1,6 +1,6 @@
-import { InputError } from "./errors.js";
+import { InputError } from "../input-error.js";
 import { JsonStreamError, streamTopLevel, type KeyMode } from "./json-stream.js";
-import { finishDocument, type LoadedDocument, type LoadOptions } from "./load.js";
+import { finishDocument, type LoadedDocument, type LoadOptions } from "./document.js";
 
 /**
  * Loads a plan too large to parse as one string. resource_changes and

@@ -1,6 +1,6 @@
 import { configAddressOf, formatKey, joinAddress, parseAddress, stripInstanceKeys } from "./address.js";
 import { ReferenceGraph, type Reference } from "./graph.js";
-import type { DocumentKind, LoadedDocument } from "./load.js";
+import type { DocumentKind, LoadedDocument } from "./document.js";
 import { getPath, maskCovers, type AttributePath } from "./paths.js";
 import type { DocumentFormat } from "./validate.js";
 

@@ -1,6 +1,5 @@
 import { type FileHandle, open } from "node:fs/promises";
-import { InputError } from "./errors.js";
-import { describeFsError } from "./load.js";
+import { describeFsError, InputError } from "../input-error.js";
 
 /**
  * Bounds on the other files a pull request can hand planguard, checked from

@@ -8,7 +8,7 @@
  * without `address`; it is derived from the other members, as other tools do.
  */
 import { validateShape, type DocumentFormat } from "./validate.js";
-import { InputError } from "./errors.js";
+import { InputError } from "../input-error.js";
 
 /**
  * Plan members that a scan's model and TypeScript rules never read (Rego

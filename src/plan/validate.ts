@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { InputError } from "./errors.js";
+import { InputError } from "../input-error.js";
 import * as generated from "./schema-validators.generated.js";
 
 /** The shapes planguard reads, each with its own schema (src/plan/schemas.ts). */

@@ -3,21 +3,14 @@
  * itself and what it yields. See DESIGN.md, "The policy contract".
  */
 
-export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// Severity sits below both the policy contract and the config (which sets severities per rule).
+import type { Severity } from "../severity.js";
+
+export { isSeverity, SEVERITIES, type Severity, severityRank } from "../severity.js";
 
 /** The pillars of the bundled library (governance: environments, state, reproducibility); user policies may name others. */
 export const CATEGORIES = ["encryption", "iam", "network", "gpu", "governance"] as const;
 export type Category = (typeof CATEGORIES)[number] | (string & {});
-
-/** Higher is more severe: critical 4 ... info 0. */
-export function severityRank(s: Severity): number {
-  return SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
-}
-
-export function isSeverity(s: unknown): s is Severity {
-  return typeof s === "string" && (SEVERITIES as readonly string[]).includes(s);
-}
 
 export type PolicyLanguage = "typescript" | "rego" | "wasm";
 

@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { loadPolicy } from "@open-policy-agent/opa-wasm";
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import { readBytesUpTo } from "../plan/read-bounded.js";
 import type { Model } from "../plan/model.js";
 import type { EvaluationResult } from "./evaluate.js";

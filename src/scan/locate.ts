@@ -1,4 +1,4 @@
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import type { Model } from "../plan/model.js";
 import type { Finding } from "../policy/types.js";
 import { SourceIndex, type InlineSuppression } from "../source/index.js";

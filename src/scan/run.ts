@@ -1,8 +1,9 @@
 import type { ConfigSource, PlanguardConfig } from "../config/config.js";
-import { unknownRuleReferences } from "../config/rule-references.js";
+import { unknownRuleReferences } from "../policy/rule-references.js";
 import { DRIFT_RULES } from "../drift/rules.js";
 import { summarizeGpus } from "../gpu/summary.js";
-import { loadDocument, type LoadOptions } from "../plan/load.js";
+import type { LoadOptions } from "../plan/document.js";
+import { loadDocument } from "../plan/load.js";
 import { MEMBERS_A_SCAN_DOES_NOT_NEED } from "../plan/tolerate.js";
 import { buildModel, type Model, type Resource } from "../plan/model.js";
 import { readRootBackend, type RootBackend } from "../governance/backend.js";

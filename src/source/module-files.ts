@@ -1,6 +1,6 @@
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import fg from "fast-glob";
 import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
 

@@ -1,7 +1,7 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { parseAddress } from "../plan/address.js";
-import { InputError } from "../plan/errors.js";
+import { InputError } from "../input-error.js";
 import { loadModuleDir } from "./module-files.js";
 import { findRepoRoot } from "./repo-root.js";
 

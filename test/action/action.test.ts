@@ -103,7 +103,7 @@ describe("the GitHub Action", () => {
     expect(JSON.parse(readFileSync(out["sarif-file"]!, "utf8")).runs[0].results).toHaveLength(2);
   });
 
-  it("the job summary starts with the verdict, the fail-on threshold, the counts and what was suppressed (issue 17 item 12)", async () => {
+  it("the job summary starts with the verdict, the fail-on threshold, the counts and what was suppressed", async () => {
     const ws = workspace({ plan: "plan.json", "fail-on": "high" });
     copyFixture(ws, "plan.json", "rules", "PG-AWS-IAM-001", "fail.json");
     expect((await run(ws)).code).toBe(1);
@@ -113,7 +113,7 @@ describe("the GitHub Action", () => {
     expect(ws.summary().match(/^## /gm)).toHaveLength(1);
   });
 
-  it("finds the config beside the plan's root module, applies it, and names it in the summary (issue 17 item 10)", async () => {
+  it("finds the config beside the plan's root module, applies it, and names it in the summary", async () => {
     const ws = workspace({ plan: "infra/plan.json" });
     copyFixture(ws, "infra/plan.json", "rules", "PG-AWS-IAM-001", "fail.json");
     writeFileSync(path.join(ws.dir, "infra", ".planguard.yaml"), "waivers:\n  - rule: PG-AWS-IAM-001\n    reason: break-glass role, reviewed\n");
@@ -133,7 +133,7 @@ describe("the GitHub Action", () => {
     expect(ws.outputs()["findings"]).toBe("1");
   });
 
-  it("a missing plan is an ::error annotation and a summary line; no SARIF output, even beside a committed planguard.sarif (issue 15 item 7, issue 17 item 11)", async () => {
+  it("a missing plan is an ::error annotation and a summary line; no SARIF output, even beside a committed planguard.sarif", async () => {
     const ws = workspace({ plan: "missing.json" });
     const stale = '{"runs":[{"results":[]}],"note":"committed by the pull request"}';
     writeFileSync(path.join(ws.dir, "planguard.sarif"), stale);
@@ -182,7 +182,7 @@ describe("the GitHub Action", () => {
     expect(ws.outputs()["exit-code"]).toBe("2");
   });
 
-  it("passes data, namespace, no-bundled and policy to the scan (issue 17 item 13)", async () => {
+  it("passes data, namespace, no-bundled and policy to the scan", async () => {
     const ws = workspace({ plan: "plan.json", policy: "policy", data: "data.yaml", namespace: "team", "no-bundled": "true" });
     copyFixture(ws, "plan.json", "rules", "PG-AWS-IAM-001", "fail.json");
     mkdirSync(path.join(ws.dir, "policy"));

@@ -12,7 +12,7 @@ async function scanIn(dir: string, ...args: string[]) {
   return runCli(["scan", ...args]);
 }
 
-describe("a severity override reaches every format (issue 17 item 4)", () => {
+describe("a severity override reaches every format", () => {
   const config = "rules:\n  severity:\n    PG-AWS-EBS-001: low\n";
 
   it("SARIF: the rule's security-severity and level, and the result's level", async () => {
@@ -41,7 +41,7 @@ describe("a severity override reaches every format (issue 17 item 4)", () => {
   });
 });
 
-describe("a rule that cannot run (issue 17 item 5)", () => {
+describe("a rule that cannot run", () => {
   it("the text report's last line says the scan is incomplete and how many rules could not run; exit 2", async () => {
     const dir = ebsProject();
     writeFileSync(path.join(dir, "broken.rego"), "package main\n\nimport rego.v1\n\nv = 1 if { true }\nv = 2 if { true }\n\ndeny contains \"a\" if { v == 1 }\n\nviolation contains \"b\" if { v == 2 }\n");
@@ -54,7 +54,7 @@ describe("a rule that cannot run (issue 17 item 5)", () => {
   });
 });
 
-describe("paths relative to the repository root, or the working directory outside git (issue 17 item 6)", () => {
+describe("paths relative to the repository root, or the working directory outside git", () => {
   it("SARIF uris are relative outside git, for .tf sources in a subdirectory and for the plan beside them", async () => {
     const dir = ebsProject();
     mkdirSync(path.join(dir, "infra"));

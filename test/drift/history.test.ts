@@ -6,7 +6,7 @@ import { appendHistory, historyRecord, parseHistory, type HistoryRecord } from "
 import { formatDuration, summarizeHistory } from "../../src/drift/history-summary.js";
 import { formatHistoryMarkdown } from "../../src/drift/history-report/markdown.js";
 import { runDrift } from "../../src/drift/run.js";
-import { InputError } from "../../src/plan/errors.js";
+import { InputError } from "../../src/input-error.js";
 
 const tool = { name: "planguard", version: "test" };
 const scenario = "fixtures/drift/refresh-only-scenario.json";

@@ -6,7 +6,7 @@ import { repoRoot } from "../helpers/shared.js";
 
 /**
  * examples/ml-platform/README.md says what the scan prints; this runs the
- * README's command and holds the README to it (issue 17 item 14).
+ * README's command and holds the README to it.
  */
 const readme = readFileSync(path.join(repoRoot, "examples", "ml-platform", "README.md"), "utf8");
 

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/plan/errors.js";
+import { InputError } from "../../src/input-error.js";
 import { readStreamUpTo } from "../../src/plan/load.js";
 import { MAX_MODULE_NESTING } from "../../src/plan/validate.js";
 import { MAX_BUNDLE_UNPACKED_BYTES } from "../../src/policy/wasm.js";

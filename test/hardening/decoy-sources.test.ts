@@ -34,7 +34,7 @@ async function inDir<T>(dir: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-describe("the source directory is the plan's root module, not any directory with .tf files (issue 15 item 2)", () => {
+describe("the source directory is the plan's root module, not any directory with .tf files", () => {
   it("a decoy main.tf in the working directory does not silence the finding: the tie is refused, naming --source-dir", async () => {
     const { repo, plan } = checkout();
     writeFileSync(path.join(repo, "main.tf"), decoy("decoy says fine"));

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/plan/errors.js";
-import { parseDocument, type LoadOptions } from "../../src/plan/load.js";
+import { InputError } from "../../src/input-error.js";
+import type { LoadOptions } from "../../src/plan/document.js";
+import { parseDocument } from "../../src/plan/load.js";
 import { buildModel } from "../../src/plan/model.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/shared.js";

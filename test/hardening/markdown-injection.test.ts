@@ -62,7 +62,7 @@ function tableRows(html: string): string[][] {
   return [...findings.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((row) => [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]!));
 }
 
-describe("Markdown reports escape every data value (issue 15 item 6)", () => {
+describe("Markdown reports escape every data value", () => {
   for (const value of HOSTILE) {
     it(`the scan report keeps ${JSON.stringify(value)} in its cell, inert`, () => {
       const text = formatMarkdown(hostileResult(value));

@@ -37,7 +37,7 @@ function planWithModule(repo: string, source: string): string {
   return file;
 }
 
-describe("nothing outside the repository is read (issue 15 item 8)", () => {
+describe("nothing outside the repository is read", () => {
   it("a module source leading out of the repository is not followed", async () => {
     const { repo } = layout();
     writeFileSync(path.join(repo, "main.tf"), 'module "m" {\n  source = "../etc"\n}\n');

@@ -32,7 +32,7 @@ function quotingPolicy(): string {
   return file;
 }
 
-describe("workflow commands from data, in GitHub Actions (issue 15 item 5)", () => {
+describe("workflow commands from data, in GitHub Actions", () => {
   let previous: string | undefined;
   beforeEach(() => {
     previous = process.env["GITHUB_ACTIONS"];

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/shared.js";
 
-/** issue 17 item 14: what `npm pack` ships. */
+/** What `npm pack` ships. */
 describe("the npm package", () => {
   const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string>; bin: Record<string, string> };
 

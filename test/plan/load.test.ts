@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/plan/errors.js";
+import { InputError } from "../../src/input-error.js";
 import { parseDocument } from "../../src/plan/load.js";
 
 const plan = (extra: Record<string, unknown> = {}) => ({ format_version: "1.2", resource_changes: [], ...extra });

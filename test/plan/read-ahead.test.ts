@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/plan/errors.js";
+import { InputError } from "../../src/input-error.js";
 import { loadDocument, startReading } from "../../src/plan/load.js";
 import { ReadAhead } from "../../src/plan/read-ahead.js";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/plan/errors.js";
+import { InputError } from "../../src/input-error.js";
 import { loadDocument } from "../../src/plan/load.js";
 import { buildModel } from "../../src/plan/model.js";
 import { filesUnder, sharedMissing, sharedPath } from "../helpers/shared.js";

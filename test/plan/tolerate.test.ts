@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/plan/errors.js";
+import { InputError } from "../../src/input-error.js";
 import { parseDocument } from "../../src/plan/load.js";
 import { buildModel } from "../../src/plan/model.js";
 import { MEMBERS_A_SCAN_DOES_NOT_NEED } from "../../src/plan/tolerate.js";

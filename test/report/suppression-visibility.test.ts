@@ -38,7 +38,7 @@ const allSuppressed = result([
   finding(4, { kind: "baseline", reason: "in the baseline", origin: "baseline.json" }),
 ]);
 
-describe("suppressions are visible where reviewers look (issue 15 item 2)", () => {
+describe("suppressions are visible where reviewers look", () => {
   it("the job summary counts them by kind and lists each with where it is written, also when no finding is left", () => {
     const md = formatMarkdown(allSuppressed);
     expect(md).toContain("No findings in `infra/plan.json` (4 suppressed: 2 inline, 1 waiver, 1 baseline).");

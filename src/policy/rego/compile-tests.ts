@@ -6,7 +6,7 @@
  * out in turn, with its own error. Nothing is ever half-loaded.
  */
 import { compileModules, RegoError, type CompiledPolicies, type CompileOptions, type RegoVersion } from "../../rego/index.js";
-import type { InputError } from "../../plan/errors.js";
+import type { InputError } from "../../input-error.js";
 import { policyInputError } from "./compile.js";
 
 export interface TestSource {

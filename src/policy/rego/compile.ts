@@ -1,4 +1,4 @@
-import { InputError } from "../../plan/errors.js";
+import { InputError } from "../../input-error.js";
 import { compileModules, RegoError, type CompiledPolicies, type PreparsedModules, type Session, type Source } from "../../rego/index.js";
 import { LIBRARY_OPTIONS, type CompiledLibrary } from "./compiled-cache.js";
 import type { Value } from "../../rego/value.js";

@@ -1,8 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import fg from "fast-glob";
-import { InputError } from "../../plan/errors.js";
-import { describeFsError } from "../../plan/load.js";
+import { describeFsError, InputError } from "../../input-error.js";
 import { readDataFile, readPolicies, type PolicySource } from "./runner.js";
 
 /**

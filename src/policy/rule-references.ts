@@ -1,5 +1,5 @@
-import type { RuleMetadata } from "../policy/types.js";
-import type { ConfigPath, ConfigSource, PlanguardConfig } from "./config.js";
+import type { RuleMetadata } from "./types.js";
+import type { ConfigPath, ConfigSource, PlanguardConfig } from "../config/config.js";
 
 /**
  * Rule ids the config names that no rule has, as id or alias: a typo in

@@ -1,5 +1,5 @@
 import type { Severity } from "../policy/types.js";
-import type { TextOptions } from "../report/text.js";
+import type { TextOptions } from "./text.js";
 import type { ScanResult } from "../scan/result.js";
 import type { Verdict } from "../scan/verdict.js";
 
@@ -25,31 +25,31 @@ type Render = (result: ScanResult, ctx: RenderContext) => string;
  */
 export const SCAN_FORMATS: Record<string, () => Promise<Render>> = {
   text: async () => {
-    const { formatText } = await import("../report/text.js");
+    const { formatText } = await import("./text.js");
     return (r, ctx) => formatText(r, { color: ctx.color, ...(ctx.verdict ? { verdict: ctx.verdict } : {}), ...(ctx.layout ? { layout: ctx.layout } : {}) });
   },
   json: async () => {
-    const { formatJson } = await import("../report/json.js");
+    const { formatJson } = await import("./json.js");
     return (r) => formatJson(r);
   },
   sarif: async () => {
-    const { formatSarif } = await import("../report/sarif.js");
+    const { formatSarif } = await import("./sarif.js");
     return (r, ctx) => formatSarif(r, { baseDir: ctx.baseDir });
   },
   markdown: async () => {
-    const { formatMarkdown } = await import("../report/markdown.js");
+    const { formatMarkdown } = await import("./markdown.js");
     return (r) => formatMarkdown(r);
   },
   github: async () => {
-    const { formatGithub } = await import("../report/github.js");
+    const { formatGithub } = await import("./github.js");
     return (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 });
   },
   junitxml: async () => {
-    const { formatJunitXml } = await import("../report/junitxml.js");
+    const { formatJunitXml } = await import("./junitxml.js");
     return (r, ctx) => formatJunitXml(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
   },
   html: async () => {
-    const [{ formatHtml }, { sourceLinker }] = await Promise.all([import("../report/html/scan.js"), import("../report/html/links.js")]);
+    const [{ formatHtml }, { sourceLinker }] = await Promise.all([import("./html/scan.js"), import("./html/links.js")]);
     return (r, ctx) => {
       const link = sourceLinker(ctx.sourceUrl);
       return formatHtml(r, { ...(ctx.failOn ? { failOn: ctx.failOn } : {}), ...(link ? { link } : {}) });
