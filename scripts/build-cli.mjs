@@ -173,8 +173,14 @@ async function recordQuickAnswers(program) {
     let stderr = "";
     const { write: out } = process.stdout;
     const { write: err } = process.stderr;
-    process.stdout.write = (chunk) => ((stdout += String(chunk)), true);
-    process.stderr.write = (chunk) => ((stderr += String(chunk)), true);
+    process.stdout.write = (chunk) => {
+      stdout += String(chunk);
+      return true;
+    };
+    process.stderr.write = (chunk) => {
+      stderr += String(chunk);
+      return true;
+    };
     let code;
     try {
       code = await program.main(args);

@@ -29,6 +29,7 @@ export interface LoadedBundle {
   cacheUsed: boolean;
 }
 
+/** @public scripts/build-cli.mjs imports it from dist/, which knip does not follow. */
 export function codeCacheFileOf(bundle: string): string {
   return bundle.replace(/\.cjs$/, ".v8cache");
 }

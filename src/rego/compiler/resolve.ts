@@ -25,7 +25,7 @@ export interface BuiltinArity {
 }
 
 /** Calls the evaluator implements itself, with their arity (-1: any). */
-export const SPECIAL_CALLS: ReadonlyMap<string, number> = new Map([
+const SPECIAL_CALLS: ReadonlyMap<string, number> = new Map([
   ["print", -1],
   ["internal.member_2", 2],
   ["internal.member_3", 3],

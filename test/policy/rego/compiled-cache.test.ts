@@ -62,7 +62,12 @@ describe("compiled bundled library", () => {
     const revived = compile(loadCompiledCache(file)!.attachTo(changed)!, LIBRARY_OPTIONS);
     expect(revived.modules).toStrictEqual(compile(changed, LIBRARY_OPTIONS).modules);
     const seen = new WeakSet<object>();
-    const acyclic = (_k: string, v: unknown) => (typeof v === "object" && v !== null ? (seen.has(v) ? undefined : (seen.add(v), v)) : v);
+    const acyclic = (_k: string, v: unknown) => {
+      if (typeof v !== "object" || v === null) return v;
+      if (seen.has(v)) return undefined;
+      seen.add(v);
+      return v;
+    };
     expect(JSON.stringify(revived.modules[0], acyclic)).toContain("≥ 256 bits — 東京 😀 ");
   });
 
