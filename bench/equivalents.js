@@ -37,7 +37,14 @@ function get(value, path) {
 }
 
 function regoRef(base, path) {
-  return base + steps(path).map((s) => (typeof s === "number" ? `[${s}]` : /^[a-z_][a-z0-9_]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join("");
+  return (
+    base +
+    steps(path)
+      .map((s) =>
+        typeof s === "number" ? `[${s}]` : /^[a-z_][a-z0-9_]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`,
+      )
+      .join("")
+  );
 }
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -76,7 +83,11 @@ const SHAPES = {
         return v === undefined || v === false;
       };
     },
-    rego: ({ path, tag }) => [`after := r.change.after`, `is_object(after)`, `not ${regoRef("after", path)}[${JSON.stringify(tag)}]`],
+    rego: ({ path, tag }) => [
+      `after := r.change.after`,
+      `is_object(after)`,
+      `not ${regoRef("after", path)}[${JSON.stringify(tag)}]`,
+    ],
   },
   /** a numeric attribute above a limit */
   numGt: {
@@ -102,45 +113,93 @@ const SHAPES = {
   },
   /** a security group ingress block open to the world on a port */
   worldIngress: {
-    ts: ({ port, cidr }) => (r) => {
-      const list = r.after?.ingress;
-      if (!Array.isArray(list)) return false;
-      return list.some((b) => isObject(b) && Array.isArray(b.cidr_blocks) && b.cidr_blocks.includes(cidr) && b.from_port <= port && b.to_port >= port);
-    },
-    rego: ({ port, cidr }) => [`some b in r.change.after.ingress`, `${JSON.stringify(cidr)} in b.cidr_blocks`, `b.from_port <= ${port}`, `b.to_port >= ${port}`],
+    ts:
+      ({ port, cidr }) =>
+      (r) => {
+        const list = r.after?.ingress;
+        if (!Array.isArray(list)) return false;
+        return list.some(
+          (b) =>
+            isObject(b) &&
+            Array.isArray(b.cidr_blocks) &&
+            b.cidr_blocks.includes(cidr) &&
+            b.from_port <= port &&
+            b.to_port >= port,
+        );
+      },
+    rego: ({ port, cidr }) => [
+      `some b in r.change.after.ingress`,
+      `${JSON.stringify(cidr)} in b.cidr_blocks`,
+      `b.from_port <= ${port}`,
+      `b.to_port >= ${port}`,
+    ],
   },
   /** a standalone ingress rule open to the world on a port */
   worldRule: {
-    ts: ({ port, cidr }) => (r) => {
-      const a = r.after;
-      return isObject(a) && a.type === "ingress" && Array.isArray(a.cidr_blocks) && a.cidr_blocks.includes(cidr) && a.from_port <= port && a.to_port >= port;
-    },
-    rego: ({ port, cidr }) => [`r.change.after.type == "ingress"`, `${JSON.stringify(cidr)} in r.change.after.cidr_blocks`, `r.change.after.from_port <= ${port}`, `r.change.after.to_port >= ${port}`],
+    ts:
+      ({ port, cidr }) =>
+      (r) => {
+        const a = r.after;
+        return (
+          isObject(a) &&
+          a.type === "ingress" &&
+          Array.isArray(a.cidr_blocks) &&
+          a.cidr_blocks.includes(cidr) &&
+          a.from_port <= port &&
+          a.to_port >= port
+        );
+      },
+    rego: ({ port, cidr }) => [
+      `r.change.after.type == "ingress"`,
+      `${JSON.stringify(cidr)} in r.change.after.cidr_blocks`,
+      `r.change.after.from_port <= ${port}`,
+      `r.change.after.to_port >= ${port}`,
+    ],
   },
   /** a GCE firewall open to the world on a port */
   worldFirewall: {
-    ts: ({ port }) => (r) => {
-      const a = r.after;
-      if (!isObject(a) || a.direction !== "INGRESS" || !Array.isArray(a.source_ranges) || !a.source_ranges.includes("0.0.0.0/0")) return false;
-      return Array.isArray(a.allow) && a.allow.some((b) => isObject(b) && Array.isArray(b.ports) && b.ports.includes(String(port)));
-    },
-    rego: ({ port }) => [`r.change.after.direction == "INGRESS"`, `"0.0.0.0/0" in r.change.after.source_ranges`, `some b in r.change.after.allow`, `${JSON.stringify(String(port))} in b.ports`],
+    ts:
+      ({ port }) =>
+      (r) => {
+        const a = r.after;
+        if (
+          !isObject(a) ||
+          a.direction !== "INGRESS" ||
+          !Array.isArray(a.source_ranges) ||
+          !a.source_ranges.includes("0.0.0.0/0")
+        )
+          return false;
+        return (
+          Array.isArray(a.allow) &&
+          a.allow.some((b) => isObject(b) && Array.isArray(b.ports) && b.ports.includes(String(port)))
+        );
+      },
+    rego: ({ port }) => [
+      `r.change.after.direction == "INGRESS"`,
+      `"0.0.0.0/0" in r.change.after.source_ranges`,
+      `some b in r.change.after.allow`,
+      `${JSON.stringify(String(port))} in b.ports`,
+    ],
   },
   /** an IAM policy document (a JSON string) with an Allow statement on an action and a resource */
   policyAllows: {
-    ts: ({ path, action, resource }) => (r) => {
-      const text = r.after?.[path];
-      if (typeof text !== "string") return false;
-      let doc;
-      try {
-        doc = JSON.parse(text);
-      } catch {
-        // Not JSON, so no statement allows anything (as the Rego twin reads it).
-        return false;
-      }
-      const list = isObject(doc) && Array.isArray(doc.Statement) ? doc.Statement : [];
-      return list.some((s) => isObject(s) && s.Effect === "Allow" && has(s.Action, action) && has(s.Resource, resource));
-    },
+    ts:
+      ({ path, action, resource }) =>
+      (r) => {
+        const text = r.after?.[path];
+        if (typeof text !== "string") return false;
+        let doc;
+        try {
+          doc = JSON.parse(text);
+        } catch {
+          // Not JSON, so no statement allows anything (as the Rego twin reads it).
+          return false;
+        }
+        const list = isObject(doc) && Array.isArray(doc.Statement) ? doc.Statement : [];
+        return list.some(
+          (s) => isObject(s) && s.Effect === "Allow" && has(s.Action, action) && has(s.Resource, resource),
+        );
+      },
     rego: ({ path, action, resource }) => [
       `is_string(r.change.after.${path})`,
       `doc := json.unmarshal(r.change.after.${path})`,
@@ -160,7 +219,11 @@ const SHAPES = {
         return typeof v === "string" && re.test(v);
       };
     },
-    rego: ({ path, pattern }) => [`v := ${regoRef("r.change.after", path)}`, `is_string(v)`, `regex.match(${JSON.stringify(pattern)}, v)`],
+    rego: ({ path, pattern }) => [
+      `v := ${regoRef("r.change.after", path)}`,
+      `is_string(v)`,
+      `regex.match(${JSON.stringify(pattern)}, v)`,
+    ],
   },
   /** a shape by prefix without a tag: GPU instances need a cost owner */
   prefixWithoutTag: {
@@ -174,16 +237,27 @@ const SHAPES = {
         return t === undefined || t === false;
       };
     },
-    rego: ({ path, prefix, tag }) => [`v := ${regoRef("r.change.after", path)}`, `is_string(v)`, `startswith(v, ${JSON.stringify(prefix)})`, `not r.change.after.tags[${JSON.stringify(tag)}]`],
+    rego: ({ path, prefix, tag }) => [
+      `v := ${regoRef("r.change.after", path)}`,
+      `is_string(v)`,
+      `startswith(v, ${JSON.stringify(prefix)})`,
+      `not r.change.after.tags[${JSON.stringify(tag)}]`,
+    ],
   },
   /** the plan takes an action on the resource */
   action: {
-    ts: ({ action }) => (r) => r.actions.includes(action),
+    ts:
+      ({ action }) =>
+      (r) =>
+        r.actions.includes(action),
     rego: ({ action }) => [`${JSON.stringify(action)} in r.change.actions`],
   },
   /** an attribute known only after apply */
   unknownAfter: {
-    ts: ({ path }) => (r) => isObject(r.afterUnknown) && r.afterUnknown[path] === true,
+    ts:
+      ({ path }) =>
+      (r) =>
+        isObject(r.afterUnknown) && r.afterUnknown[path] === true,
     rego: ({ path }) => [`r.change.after_unknown.${path} == true`],
   },
   /** a list attribute longer than a limit */
@@ -206,7 +280,10 @@ const SHAPES = {
         return Array.isArray(list) && list.some((b) => isObject(b) && b[field] === value);
       };
     },
-    rego: ({ path, field, value }) => [`some b in ${regoRef("r.change.after", path)}`, `b.${field} == ${JSON.stringify(value)}`],
+    rego: ({ path, field, value }) => [
+      `some b in ${regoRef("r.change.after", path)}`,
+      `b.${field} == ${JSON.stringify(value)}`,
+    ],
   },
   /** a changed attribute: before and after differ (updates) */
   changed: {
@@ -219,7 +296,12 @@ const SHAPES = {
         return a !== undefined && b !== undefined && JSON.stringify(a) !== JSON.stringify(b);
       };
     },
-    rego: ({ path }) => [`"update" in r.change.actions`, `a := ${regoRef("r.change.after", path)}`, `b := ${regoRef("r.change.before", path)}`, `a != b`],
+    rego: ({ path }) => [
+      `"update" in r.change.actions`,
+      `a := ${regoRef("r.change.after", path)}`,
+      `b := ${regoRef("r.change.before", path)}`,
+      `a != b`,
+    ],
   },
 };
 
@@ -239,17 +321,34 @@ function has(x, v) {
 // ---------------------------------------------------------------------------
 // The table
 
-const TAGGED_AWS = ["aws_ebs_volume", "aws_instance", "aws_s3_bucket", "aws_db_instance", "aws_rds_cluster", "aws_kms_key", "aws_security_group", "aws_sagemaker_notebook_instance", "aws_iam_policy"];
-const LABELLED_GCP = [["google_compute_instance", "labels"], ["google_container_node_pool", "node_config.0.labels"], ["google_container_node_pool", "node_config.0.resource_labels"]];
+const TAGGED_AWS = [
+  "aws_ebs_volume",
+  "aws_instance",
+  "aws_s3_bucket",
+  "aws_db_instance",
+  "aws_rds_cluster",
+  "aws_kms_key",
+  "aws_security_group",
+  "aws_sagemaker_notebook_instance",
+  "aws_iam_policy",
+];
+const LABELLED_GCP = [
+  ["google_compute_instance", "labels"],
+  ["google_container_node_pool", "node_config.0.labels"],
+  ["google_container_node_pool", "node_config.0.resource_labels"],
+];
 const POLICY_TYPES = ["aws_iam_policy", "aws_iam_role_policy"];
 
 function table() {
   const specs = [];
-  const add = (group, type, shape, params) => specs.push({ id: `B${String(specs.length + 1).padStart(3, "0")}`, group, type, shape, params });
+  const add = (group, type, shape, params) =>
+    specs.push({ id: `B${String(specs.length + 1).padStart(3, "0")}`, group, type, shape, params });
 
   // tags (AWS) and labels (GCP): 9 types x 3 tags + 3 x 3 labels = 36
-  for (const type of TAGGED_AWS) for (const tag of ["team", "cost-center", "environment"]) add("tags", type, "tagMissing", { path: "tags", tag });
-  for (const [type, path] of LABELLED_GCP) for (const tag of ["team", "cost-center", "environment"]) add("tags", type, "tagMissing", { path, tag });
+  for (const type of TAGGED_AWS)
+    for (const tag of ["team", "cost-center", "environment"]) add("tags", type, "tagMissing", { path: "tags", tag });
+  for (const [type, path] of LABELLED_GCP)
+    for (const tag of ["team", "cost-center", "environment"]) add("tags", type, "tagMissing", { path, tag });
 
   // encryption: 20
   add("encryption", "aws_ebs_volume", "eq", { path: "encrypted", value: false });
@@ -264,8 +363,14 @@ function table() {
   add("encryption", "aws_instance", "anyBlock", { path: "ebs_block_device", field: "encrypted", value: false });
   add("encryption", "aws_instance", "anyBlock", { path: "root_block_device", field: "kms_key_id", value: "" });
   add("encryption", "aws_s3_bucket", "countGt", { path: "cors_rule", limit: 0 });
-  add("encryption", "aws_s3_bucket_server_side_encryption_configuration", "neq", { path: "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm", value: "aws:kms" });
-  add("encryption", "aws_s3_bucket_server_side_encryption_configuration", "eq", { path: "rule.0.bucket_key_enabled", value: false });
+  add("encryption", "aws_s3_bucket_server_side_encryption_configuration", "neq", {
+    path: "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm",
+    value: "aws:kms",
+  });
+  add("encryption", "aws_s3_bucket_server_side_encryption_configuration", "eq", {
+    path: "rule.0.bucket_key_enabled",
+    value: false,
+  });
   add("encryption", "aws_s3_bucket", "eq", { path: "versioning.0.enabled", value: false });
   add("encryption", "aws_s3_bucket", "eq", { path: "force_destroy", value: true });
   add("encryption", "google_compute_instance", "eq", { path: "boot_disk.0.kms_key_self_link", value: "" });
@@ -278,7 +383,8 @@ function table() {
     add("network", "aws_security_group", "worldIngress", { port, cidr: "0.0.0.0/0" });
     add("network", "aws_security_group_rule", "worldRule", { port, cidr: "0.0.0.0/0" });
   }
-  for (const port of [22, 3389, 8888, 6006, 5432, 9090]) add("network", "google_compute_firewall", "worldFirewall", { port });
+  for (const port of [22, 3389, 8888, 6006, 5432, 9090])
+    add("network", "google_compute_firewall", "worldFirewall", { port });
   add("network", "aws_db_instance", "eq", { path: "publicly_accessible", value: true });
   add("network", "aws_instance", "eq", { path: "associate_public_ip_address", value: true });
   add("network", "aws_sagemaker_notebook_instance", "eq", { path: "direct_internet_access", value: "Enabled" });
@@ -290,7 +396,10 @@ function table() {
   add("network", "google_compute_firewall", "eq", { path: "disabled", value: true });
   add("network", "google_compute_firewall", "countGt", { path: "log_config", limit: 5 });
   add("network", "aws_security_group", "countGt", { path: "ingress", limit: 3 });
-  add("network", "google_container_node_pool", "neq", { path: "node_config.0.workload_metadata_config.0.mode", value: "GKE_METADATA" });
+  add("network", "google_container_node_pool", "neq", {
+    path: "node_config.0.workload_metadata_config.0.mode",
+    value: "GKE_METADATA",
+  });
 
   // iam: 2 types x 6 + 8 = 20
   for (const type of POLICY_TYPES) {
@@ -299,7 +408,7 @@ function table() {
     add("iam", type, "policyAllows", { path: "policy", action: "s3:*", resource: "*" });
     add("iam", type, "policyAllows", { path: "policy", action: "kms:*", resource: "*" });
     add("iam", type, "policyAllows", { path: "policy", action: "sagemaker:*", resource: "*" });
-    add("iam", type, "matches", { path: "policy", pattern: "\"Action\":\"\\*\"" });
+    add("iam", type, "matches", { path: "policy", pattern: '"Action":"\\*"' });
   }
   add("iam", "google_storage_bucket_iam_member", "eq", { path: "member", value: "allUsers" });
   add("iam", "google_storage_bucket_iam_member", "eq", { path: "member", value: "allAuthenticatedUsers" });
@@ -308,7 +417,10 @@ function table() {
   add("iam", "google_project_iam_member", "matches", { path: "member", pattern: "^user:" });
   add("iam", "aws_kms_key", "policyAllows", { path: "policy", action: "kms:*", resource: "*" });
   add("iam", "aws_iam_policy", "neq", { path: "path", value: "/ml/" });
-  add("iam", "aws_sagemaker_notebook_instance", "matches", { path: "role_arn", pattern: ":role/(admin|Administrator)" });
+  add("iam", "aws_sagemaker_notebook_instance", "matches", {
+    path: "role_arn",
+    pattern: ":role/(admin|Administrator)",
+  });
 
   // gpu: 22
   for (const prefix of ["p4d", "p5", "g5", "g6"]) {
@@ -317,13 +429,25 @@ function table() {
   }
   add("gpu", "aws_instance", "matches", { path: "instance_type", pattern: "^p[345]" });
   add("gpu", "aws_instance", "matches", { path: "instance_type", pattern: "^(p2|p3|g3|g4ad)\\." });
-  add("gpu", "google_compute_instance", "anyBlock", { path: "guest_accelerator", field: "type", value: "nvidia-tesla-k80" });
-  add("gpu", "google_compute_instance", "anyBlock", { path: "guest_accelerator", field: "type", value: "nvidia-tesla-p4" });
+  add("gpu", "google_compute_instance", "anyBlock", {
+    path: "guest_accelerator",
+    field: "type",
+    value: "nvidia-tesla-k80",
+  });
+  add("gpu", "google_compute_instance", "anyBlock", {
+    path: "guest_accelerator",
+    field: "type",
+    value: "nvidia-tesla-p4",
+  });
   add("gpu", "google_compute_instance", "matches", { path: "machine_type", pattern: "^a2-(mega|ultra)gpu" });
   add("gpu", "google_compute_instance", "eq", { path: "scheduling.0.on_host_maintenance", value: "MIGRATE" });
   add("gpu", "google_container_node_pool", "numGt", { path: "autoscaling.0.max_node_count", limit: 16 });
   add("gpu", "google_container_node_pool", "eq", { path: "node_config.0.spot", value: false });
-  add("gpu", "google_container_node_pool", "anyBlock", { path: "node_config.0.guest_accelerator", field: "type", value: "nvidia-tesla-k80" });
+  add("gpu", "google_container_node_pool", "anyBlock", {
+    path: "node_config.0.guest_accelerator",
+    field: "type",
+    value: "nvidia-tesla-k80",
+  });
   add("gpu", "google_container_node_pool", "countGt", { path: "node_config.0.taint", limit: 2 });
   add("gpu", "google_container_node_pool", "numGt", { path: "node_config.0.disk_size_gb", limit: 500 });
   add("gpu", "aws_sagemaker_notebook_instance", "matches", { path: "instance_type", pattern: "^ml\\.(p|g)" });
@@ -331,8 +455,17 @@ function table() {
   add("gpu", "aws_instance", "anyBlock", { path: "ebs_block_device", field: "volume_type", value: "io2" });
 
   // lifecycle: 18
-  for (const type of ["aws_db_instance", "aws_rds_cluster", "aws_kms_key", "aws_s3_bucket", "aws_ebs_volume", "google_container_node_pool"]) add("lifecycle", type, "action", { action: "delete" });
-  for (const type of ["aws_instance", "google_compute_instance", "aws_security_group"]) add("lifecycle", type, "action", { action: "create" });
+  for (const type of [
+    "aws_db_instance",
+    "aws_rds_cluster",
+    "aws_kms_key",
+    "aws_s3_bucket",
+    "aws_ebs_volume",
+    "google_container_node_pool",
+  ])
+    add("lifecycle", type, "action", { action: "delete" });
+  for (const type of ["aws_instance", "google_compute_instance", "aws_security_group"])
+    add("lifecycle", type, "action", { action: "create" });
   add("lifecycle", "aws_instance", "changed", { path: "instance_type" });
   add("lifecycle", "aws_db_instance", "changed", { path: "instance_class" });
   add("lifecycle", "aws_iam_policy", "changed", { path: "policy" });
@@ -380,7 +513,12 @@ export function runEquivalents(model) {
 // The Rego text
 
 export function regoRule(spec) {
-  const body = [`r := input.resource_changes[_]`, `r.type == ${JSON.stringify(spec.type)}`, ...SHAPES[spec.shape].rego(spec.params), `msg := sprintf("%s: %s", [${JSON.stringify(spec.id)}, r.address])`];
+  const body = [
+    `r := input.resource_changes[_]`,
+    `r.type == ${JSON.stringify(spec.type)}`,
+    ...SHAPES[spec.shape].rego(spec.params),
+    `msg := sprintf("%s: %s", [${JSON.stringify(spec.id)}, r.address])`,
+  ];
   return `# ${spec.id}: ${spec.shape} ${JSON.stringify(spec.params)}\ndeny contains msg if {\n${body.map((l) => `\t${l}`).join("\n")}\n}\n`;
 }
 

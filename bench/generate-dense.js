@@ -39,15 +39,87 @@ function rng(seed) {
 
 /** Each kind: its type, provider, and its values given "bad" (breaks a rule) and the instance. */
 const KINDS = [
-  { type: "aws_sqs_queue", provider: AWS, values: (bad, i) => ({ name: `jobs-${i}`, kms_master_key_id: bad ? null : "alias/jobs", sqs_managed_sse_enabled: !bad, visibility_timeout_seconds: 30, tags: { team: "ml" } }) },
-  { type: "aws_sns_topic", provider: AWS, values: (bad, i) => ({ name: `events-${i}`, kms_master_key_id: bad ? null : "alias/events", tags: { team: "ml" } }) },
-  { type: "aws_cloudwatch_log_group", provider: AWS, values: (bad, i) => ({ name: `/ml/train-${i}`, kms_key_id: bad ? null : "arn:aws:kms:us-east-1:111122223333:key/logs", retention_in_days: 30 }) },
-  { type: "aws_ecr_repository", provider: AWS, values: (bad, i) => ({ name: `model-${i}`, image_tag_mutability: bad ? "MUTABLE" : "IMMUTABLE", image_scanning_configuration: [{ scan_on_push: !bad }], encryption_configuration: bad ? [] : [{ encryption_type: "KMS", kms_key: "arn:aws:kms:us-east-1:111122223333:key/ecr" }] }) },
-  { type: "aws_ebs_volume", provider: AWS, values: (bad, i) => ({ availability_zone: "us-east-1a", size: 100 + (i % 400), type: "gp3", encrypted: !bad, kms_key_id: bad ? null : "arn:aws:kms:us-east-1:111122223333:key/ebs" }) },
-  { type: "aws_security_group_rule", provider: AWS, values: (bad, i) => ({ type: "ingress", from_port: bad ? 22 : 443, to_port: bad ? 22 : 443, protocol: "tcp", cidr_blocks: [bad ? "0.0.0.0/0" : `10.${i % 250}.0.0/16`], security_group_id: "sg-0123456789abcdef0" }) },
-  { type: "google_storage_bucket", provider: GOOGLE, values: (bad, i) => ({ name: `ml-data-${i}`, location: "US", uniform_bucket_level_access: !bad, public_access_prevention: bad ? "inherited" : "enforced", force_destroy: false }) },
+  {
+    type: "aws_sqs_queue",
+    provider: AWS,
+    values: (bad, i) => ({
+      name: `jobs-${i}`,
+      kms_master_key_id: bad ? null : "alias/jobs",
+      sqs_managed_sse_enabled: !bad,
+      visibility_timeout_seconds: 30,
+      tags: { team: "ml" },
+    }),
+  },
+  {
+    type: "aws_sns_topic",
+    provider: AWS,
+    values: (bad, i) => ({ name: `events-${i}`, kms_master_key_id: bad ? null : "alias/events", tags: { team: "ml" } }),
+  },
+  {
+    type: "aws_cloudwatch_log_group",
+    provider: AWS,
+    values: (bad, i) => ({
+      name: `/ml/train-${i}`,
+      kms_key_id: bad ? null : "arn:aws:kms:us-east-1:111122223333:key/logs",
+      retention_in_days: 30,
+    }),
+  },
+  {
+    type: "aws_ecr_repository",
+    provider: AWS,
+    values: (bad, i) => ({
+      name: `model-${i}`,
+      image_tag_mutability: bad ? "MUTABLE" : "IMMUTABLE",
+      image_scanning_configuration: [{ scan_on_push: !bad }],
+      encryption_configuration: bad
+        ? []
+        : [{ encryption_type: "KMS", kms_key: "arn:aws:kms:us-east-1:111122223333:key/ecr" }],
+    }),
+  },
+  {
+    type: "aws_ebs_volume",
+    provider: AWS,
+    values: (bad, i) => ({
+      availability_zone: "us-east-1a",
+      size: 100 + (i % 400),
+      type: "gp3",
+      encrypted: !bad,
+      kms_key_id: bad ? null : "arn:aws:kms:us-east-1:111122223333:key/ebs",
+    }),
+  },
+  {
+    type: "aws_security_group_rule",
+    provider: AWS,
+    values: (bad, i) => ({
+      type: "ingress",
+      from_port: bad ? 22 : 443,
+      to_port: bad ? 22 : 443,
+      protocol: "tcp",
+      cidr_blocks: [bad ? "0.0.0.0/0" : `10.${i % 250}.0.0/16`],
+      security_group_id: "sg-0123456789abcdef0",
+    }),
+  },
+  {
+    type: "google_storage_bucket",
+    provider: GOOGLE,
+    values: (bad, i) => ({
+      name: `ml-data-${i}`,
+      location: "US",
+      uniform_bucket_level_access: !bad,
+      public_access_prevention: bad ? "inherited" : "enforced",
+      force_destroy: false,
+    }),
+  },
 ];
-const UNKNOWN = { aws_sqs_queue: ["arn", "id", "url"], aws_sns_topic: ["arn", "id"], aws_cloudwatch_log_group: ["arn", "id"], aws_ecr_repository: ["arn", "id", "registry_id", "repository_url"], aws_ebs_volume: ["arn", "id"], aws_security_group_rule: ["id"], google_storage_bucket: ["id", "self_link", "url"] };
+const UNKNOWN = {
+  aws_sqs_queue: ["arn", "id", "url"],
+  aws_sns_topic: ["arn", "id"],
+  aws_cloudwatch_log_group: ["arn", "id"],
+  aws_ecr_repository: ["arn", "id", "registry_id", "repository_url"],
+  aws_ebs_volume: ["arn", "id"],
+  aws_security_group_rule: ["id"],
+  google_storage_bucket: ["id", "self_link", "url"],
+};
 
 function resourceAt(n, seed) {
   const block = Math.floor(n / PER_BLOCK);
@@ -58,8 +130,17 @@ function resourceAt(n, seed) {
   const existing = r() < 0.1;
   const name = `b${Math.floor(block / KINDS.length)}`;
   const values = kind.values(bad, n);
-  if (existing) for (const k of UNKNOWN[kind.type]) values[k] = k === "id" ? `${kind.type}-${n}` : `arn:example:${kind.type}:${n}`;
-  return { address: `${kind.type}.${name}[${index}]`, type: kind.type, name, index, provider: kind.provider, values, existing };
+  if (existing)
+    for (const k of UNKNOWN[kind.type]) values[k] = k === "id" ? `${kind.type}-${n}` : `arn:example:${kind.type}:${n}`;
+  return {
+    address: `${kind.type}.${name}[${index}]`,
+    type: kind.type,
+    name,
+    index,
+    provider: kind.provider,
+    values,
+    existing,
+  };
 }
 
 function parseArgs(argv) {
@@ -114,25 +195,48 @@ function each(w, count, seed, keep, render) {
 function main() {
   const { resources, seed, out } = parseArgs(process.argv.slice(2));
   const w = writer(out);
-  const identity = (r) => `"address":${JSON.stringify(r.address)},"mode":"managed","type":"${r.type}","name":"${r.name}","index":${r.index},"provider_name":"${r.provider}"`;
+  const identity = (r) =>
+    `"address":${JSON.stringify(r.address)},"mode":"managed","type":"${r.type}","name":"${r.name}","index":${r.index},"provider_name":"${r.provider}"`;
   const unknownOf = (r) => (r.existing ? {} : Object.fromEntries(UNKNOWN[r.type].map((k) => [k, true])));
   w.write(`{"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":{"resources":[`);
-  each(w, resources, seed, () => true, (r) => `{${identity(r)},"schema_version":0,"values":${JSON.stringify(r.values)},"sensitive_values":{}}`);
+  each(
+    w,
+    resources,
+    seed,
+    () => true,
+    (r) => `{${identity(r)},"schema_version":0,"values":${JSON.stringify(r.values)},"sensitive_values":{}}`,
+  );
   w.write(`]}},"resource_changes":[`);
-  each(w, resources, seed, () => true, (r) => {
-    const actions = r.existing ? ["no-op"] : ["create"];
-    const before = r.existing ? JSON.stringify(r.values) : "null";
-    return `{${identity(r)},"change":{"actions":${JSON.stringify(actions)},"before":${before},"after":${JSON.stringify(r.values)},"after_unknown":${JSON.stringify(unknownOf(r))},"before_sensitive":${r.existing ? "{}" : "false"},"after_sensitive":{}}}`;
-  });
+  each(
+    w,
+    resources,
+    seed,
+    () => true,
+    (r) => {
+      const actions = r.existing ? ["no-op"] : ["create"];
+      const before = r.existing ? JSON.stringify(r.values) : "null";
+      return `{${identity(r)},"change":{"actions":${JSON.stringify(actions)},"before":${before},"after":${JSON.stringify(r.values)},"after_unknown":${JSON.stringify(unknownOf(r))},"before_sensitive":${r.existing ? "{}" : "false"},"after_sensitive":{}}}`;
+    },
+  );
   w.write(`],"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"resources":[`);
-  each(w, resources, seed, (r) => r.existing, (r) => `{${identity(r)},"schema_version":0,"values":${JSON.stringify(r.values)},"sensitive_values":{}}`);
-  w.write(`]}}},"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"${AWS}"},"google":{"name":"google","full_name":"${GOOGLE}"}},"root_module":{"resources":[`);
+  each(
+    w,
+    resources,
+    seed,
+    (r) => r.existing,
+    (r) => `{${identity(r)},"schema_version":0,"values":${JSON.stringify(r.values)},"sensitive_values":{}}`,
+  );
+  w.write(
+    `]}}},"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"${AWS}"},"google":{"name":"google","full_name":"${GOOGLE}"}},"root_module":{"resources":[`,
+  );
   const blocks = Math.ceil(resources / PER_BLOCK);
   for (let b = 0; b < blocks; b++) {
     const first = resourceAt(b * PER_BLOCK, seed);
     const count = Math.min(PER_BLOCK, resources - b * PER_BLOCK);
     const provider = first.provider === AWS ? "aws" : "google";
-    w.write(`${b ? "," : ""}{"address":"${first.type}.${first.name}","mode":"managed","type":"${first.type}","name":"${first.name}","provider_config_key":"${provider}","expressions":{},"schema_version":0,"count_expression":{"constant_value":${count}}}`);
+    w.write(
+      `${b ? "," : ""}{"address":"${first.type}.${first.name}","mode":"managed","type":"${first.type}","name":"${first.name}","provider_config_key":"${provider}","expressions":{},"schema_version":0,"count_expression":{"constant_value":${count}}}`,
+    );
   }
   w.write(`]}},"timestamp":"2026-12-07T00:00:00Z","applyable":true,"complete":true,"errored":false}\n`);
   w.close();

@@ -77,14 +77,52 @@ function makeRng(seed) {
 // Vocabulary
 
 const TEAM_WORDS = [
-  "vision", "nlp", "speech", "recsys", "ranking", "ads", "search", "robotics", "forecast", "fraud",
-  "genai", "llm", "embeddings", "safety", "platform", "mlops", "audio", "video", "maps", "health",
-  "finance", "pricing", "growth", "infra", "research", "labeling", "retrieval", "agents", "eval", "data",
+  "vision",
+  "nlp",
+  "speech",
+  "recsys",
+  "ranking",
+  "ads",
+  "search",
+  "robotics",
+  "forecast",
+  "fraud",
+  "genai",
+  "llm",
+  "embeddings",
+  "safety",
+  "platform",
+  "mlops",
+  "audio",
+  "video",
+  "maps",
+  "health",
+  "finance",
+  "pricing",
+  "growth",
+  "infra",
+  "research",
+  "labeling",
+  "retrieval",
+  "agents",
+  "eval",
+  "data",
 ];
 const ENVIRONMENTS = ["prod", "prod", "staging", "dev"];
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1"];
 const GCP_ZONES = ["us-central1-a", "us-central1-b", "europe-west4-a", "us-east4-c"];
-const DATASETS = ["raw", "curated", "features", "labels", "checkpoints", "artifacts", "eval", "embeddings", "shards", "exports"];
+const DATASETS = [
+  "raw",
+  "curated",
+  "features",
+  "labels",
+  "checkpoints",
+  "artifacts",
+  "eval",
+  "embeddings",
+  "shards",
+  "exports",
+];
 const POOLS = [
   { key: "aws-a100", cloud: "aws", shape: "p4d.24xlarge" },
   { key: "aws-h100", cloud: "aws", shape: "p5.48xlarge" },
@@ -96,18 +134,56 @@ const POOLS = [
   { key: "gcp-l4", cloud: "gcp", shape: "g2-standard-8" },
   { key: "gcp-t4", cloud: "gcp", shape: "n1-standard-8", accelerator: "nvidia-tesla-t4" },
 ];
-const S3_READ = ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTagging", "s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketLocation"];
-const S3_WRITE = ["s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:DeleteObject"];
-const SAGEMAKER = [
-  "sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob", "sagemaker:CreateProcessingJob",
-  "sagemaker:DescribeProcessingJob", "sagemaker:CreateModel", "sagemaker:CreateEndpointConfig", "sagemaker:CreateEndpoint",
-  "sagemaker:UpdateEndpoint", "sagemaker:AddTags", "sagemaker:ListTags",
+const S3_READ = [
+  "s3:GetObject",
+  "s3:GetObjectVersion",
+  "s3:GetObjectTagging",
+  "s3:ListBucket",
+  "s3:ListBucketVersions",
+  "s3:GetBucketLocation",
 ];
-const LOGS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"];
-const ECR = ["ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
+const S3_WRITE = [
+  "s3:PutObject",
+  "s3:PutObjectTagging",
+  "s3:AbortMultipartUpload",
+  "s3:ListMultipartUploadParts",
+  "s3:DeleteObject",
+];
+const SAGEMAKER = [
+  "sagemaker:CreateTrainingJob",
+  "sagemaker:DescribeTrainingJob",
+  "sagemaker:StopTrainingJob",
+  "sagemaker:CreateProcessingJob",
+  "sagemaker:DescribeProcessingJob",
+  "sagemaker:CreateModel",
+  "sagemaker:CreateEndpointConfig",
+  "sagemaker:CreateEndpoint",
+  "sagemaker:UpdateEndpoint",
+  "sagemaker:AddTags",
+  "sagemaker:ListTags",
+];
+const LOGS = [
+  "logs:CreateLogGroup",
+  "logs:CreateLogStream",
+  "logs:PutLogEvents",
+  "logs:DescribeLogStreams",
+  "logs:GetLogEvents",
+];
+const ECR = [
+  "ecr:GetAuthorizationToken",
+  "ecr:BatchCheckLayerAvailability",
+  "ecr:GetDownloadUrlForLayer",
+  "ecr:BatchGetImage",
+];
 const GCP_ROLES = [
-  "roles/storage.objectViewer", "roles/storage.objectAdmin", "roles/aiplatform.user", "roles/logging.logWriter",
-  "roles/monitoring.metricWriter", "roles/artifactregistry.reader", "roles/bigquery.dataViewer", "roles/container.developer",
+  "roles/storage.objectViewer",
+  "roles/storage.objectAdmin",
+  "roles/aiplatform.user",
+  "roles/logging.logWriter",
+  "roles/monitoring.metricWriter",
+  "roles/artifactregistry.reader",
+  "roles/bigquery.dataViewer",
+  "roles/container.developer",
 ];
 
 // ---------------------------------------------------------------------------
@@ -130,7 +206,13 @@ function tagsFor(ctx, name, extra = {}) {
 }
 
 function gcpLabels(ctx, extra = {}) {
-  const labels = { "cost-center": ctx.costCenter, environment: ctx.env, "managed-by": "terraform", team: ctx.team, ...extra };
+  const labels = {
+    "cost-center": ctx.costCenter,
+    environment: ctx.env,
+    "managed-by": "terraform",
+    team: ctx.team,
+    ...extra,
+  };
   if (ctx.dropCostCenter) delete labels["cost-center"];
   return sortKeys(labels);
 }
@@ -146,11 +228,45 @@ function policyJson(rng, ctx, flavour) {
   const acct = ctx.account;
   const bucket = `ml-${ctx.team}-${ctx.env}`;
   const statements = [
-    { Action: S3_READ, Effect: "Allow", Resource: [`arn:aws:s3:::${bucket}-raw`, `arn:aws:s3:::${bucket}-raw/*`, `arn:aws:s3:::${bucket}-curated`, `arn:aws:s3:::${bucket}-curated/*`], Sid: "ReadDatasets" },
-    { Action: S3_WRITE, Effect: "Allow", Resource: [`arn:aws:s3:::${bucket}-checkpoints/*`, `arn:aws:s3:::${bucket}-artifacts/*`], Sid: "WriteArtifacts" },
-    { Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"], Effect: "Allow", Resource: [`arn:aws:kms:${ctx.region}:${acct}:key/${ctx.kmsId}`], Sid: "UseTeamKey" },
-    { Action: SAGEMAKER, Effect: "Allow", Resource: [`arn:aws:sagemaker:${ctx.region}:${acct}:training-job/${ctx.team}-*`, `arn:aws:sagemaker:${ctx.region}:${acct}:processing-job/${ctx.team}-*`, `arn:aws:sagemaker:${ctx.region}:${acct}:endpoint/${ctx.team}-*`], Sid: "RunJobs" },
-    { Action: LOGS, Effect: "Allow", Resource: [`arn:aws:logs:${ctx.region}:${acct}:log-group:/aws/sagemaker/*`], Sid: "WriteLogs" },
+    {
+      Action: S3_READ,
+      Effect: "Allow",
+      Resource: [
+        `arn:aws:s3:::${bucket}-raw`,
+        `arn:aws:s3:::${bucket}-raw/*`,
+        `arn:aws:s3:::${bucket}-curated`,
+        `arn:aws:s3:::${bucket}-curated/*`,
+      ],
+      Sid: "ReadDatasets",
+    },
+    {
+      Action: S3_WRITE,
+      Effect: "Allow",
+      Resource: [`arn:aws:s3:::${bucket}-checkpoints/*`, `arn:aws:s3:::${bucket}-artifacts/*`],
+      Sid: "WriteArtifacts",
+    },
+    {
+      Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+      Effect: "Allow",
+      Resource: [`arn:aws:kms:${ctx.region}:${acct}:key/${ctx.kmsId}`],
+      Sid: "UseTeamKey",
+    },
+    {
+      Action: SAGEMAKER,
+      Effect: "Allow",
+      Resource: [
+        `arn:aws:sagemaker:${ctx.region}:${acct}:training-job/${ctx.team}-*`,
+        `arn:aws:sagemaker:${ctx.region}:${acct}:processing-job/${ctx.team}-*`,
+        `arn:aws:sagemaker:${ctx.region}:${acct}:endpoint/${ctx.team}-*`,
+      ],
+      Sid: "RunJobs",
+    },
+    {
+      Action: LOGS,
+      Effect: "Allow",
+      Resource: [`arn:aws:logs:${ctx.region}:${acct}:log-group:/aws/sagemaker/*`],
+      Sid: "WriteLogs",
+    },
     { Action: ECR, Effect: "Allow", Resource: "*", Sid: "PullImages" },
     {
       Action: "iam:PassRole",
@@ -162,18 +278,30 @@ function policyJson(rng, ctx, flavour) {
   ];
   const chosen = rng.some(statements, 2, 4).sort((a, b) => (a.Sid < b.Sid ? -1 : 1));
   if (flavour === "admin") chosen.push({ Action: "*", Effect: "Allow", Resource: "*", Sid: "Break glass" });
-  if (flavour === "passrole") chosen.push({ Action: ["iam:GetRole", "iam:PassRole"], Effect: "Allow", Resource: "*", Sid: "PassAnyRole" });
+  if (flavour === "passrole")
+    chosen.push({ Action: ["iam:GetRole", "iam:PassRole"], Effect: "Allow", Resource: "*", Sid: "PassAnyRole" });
   return JSON.stringify({ Statement: chosen, Version: "2012-10-17" });
 }
 
 function kmsPolicyJson(ctx) {
   return JSON.stringify({
     Statement: [
-      { Action: "kms:*", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ctx.account}:root` }, Resource: "*", Sid: "EnableRootAccount" },
+      {
+        Action: "kms:*",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${ctx.account}:root` },
+        Resource: "*",
+        Sid: "EnableRootAccount",
+      },
       {
         Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
         Effect: "Allow",
-        Principal: { AWS: [`arn:aws:iam::${ctx.account}:role/${ctx.team}-sagemaker-execution`, `arn:aws:iam::${ctx.account}:role/${ctx.team}-training-nodes`] },
+        Principal: {
+          AWS: [
+            `arn:aws:iam::${ctx.account}:role/${ctx.team}-sagemaker-execution`,
+            `arn:aws:iam::${ctx.account}:role/${ctx.team}-training-nodes`,
+          ],
+        },
         Resource: "*",
         Sid: "AllowTeamRoles",
       },
@@ -197,7 +325,17 @@ const c = (value) => ({ constant_value: value });
 const ref = (...references) => ({ references });
 
 function ingressBlock(cidrs, from, to, description) {
-  return { cidr_blocks: cidrs, description, from_port: from, ipv6_cidr_blocks: [], prefix_list_ids: [], protocol: "tcp", security_groups: [], self: false, to_port: to };
+  return {
+    cidr_blocks: cidrs,
+    description,
+    from_port: from,
+    ipv6_cidr_blocks: [],
+    prefix_list_ids: [],
+    protocol: "tcp",
+    security_groups: [],
+    self: false,
+    to_port: to,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -277,9 +415,21 @@ const BLOCKS = {
           replication_configuration: [],
           request_payer: "BucketOwner",
           server_side_encryption_configuration: [
-            { rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: kmsArn(ctx), sse_algorithm: "aws:kms" }], bucket_key_enabled: true }] },
+            {
+              rule: [
+                {
+                  apply_server_side_encryption_by_default: [
+                    { kms_master_key_id: kmsArn(ctx), sse_algorithm: "aws:kms" },
+                  ],
+                  bucket_key_enabled: true,
+                },
+              ],
+            },
           ],
-          tags: tagsFor(ctx, bucket, { dataset: key, classification: rng.pick(["internal", "confidential", "restricted"]) }),
+          tags: tagsFor(ctx, bucket, {
+            dataset: key,
+            classification: rng.pick(["internal", "confidential", "restricted"]),
+          }),
           tags_all: tagsFor(ctx, bucket, { dataset: key }),
           timeouts: null,
           versioning: [{ enabled: true, mfa_delete: false }],
@@ -287,7 +437,27 @@ const BLOCKS = {
           website_domain: null,
           website_endpoint: null,
         },
-        computed: ["acceleration_status", "acl", "arn", "bucket_domain_name", "bucket_regional_domain_name", "hosted_zone_id", "id", "lifecycle_rule", "logging", "object_lock_configuration", "policy", "region", "replication_configuration", "request_payer", "server_side_encryption_configuration", "versioning", "website", "website_domain", "website_endpoint"],
+        computed: [
+          "acceleration_status",
+          "acl",
+          "arn",
+          "bucket_domain_name",
+          "bucket_regional_domain_name",
+          "hosted_zone_id",
+          "id",
+          "lifecycle_rule",
+          "logging",
+          "object_lock_configuration",
+          "policy",
+          "region",
+          "replication_configuration",
+          "request_payer",
+          "server_side_encryption_configuration",
+          "versioning",
+          "website",
+          "website_domain",
+          "website_endpoint",
+        ],
         mutate: (b) => (b.tags = { ...b.tags, classification: "unclassified" }),
       };
     },
@@ -309,7 +479,12 @@ const BLOCKS = {
           bucket,
           expected_bucket_owner: "",
           id: bucket,
-          rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: kmsArn(ctx), sse_algorithm: "aws:kms" }], bucket_key_enabled: true }],
+          rule: [
+            {
+              apply_server_side_encryption_by_default: [{ kms_master_key_id: kmsArn(ctx), sse_algorithm: "aws:kms" }],
+              bucket_key_enabled: true,
+            },
+          ],
         },
         computed: ["id"],
         linked: ["bucket"],
@@ -317,10 +492,17 @@ const BLOCKS = {
       };
     },
     expressions: () => ({
-      bucket: ref("aws_s3_bucket.datasets[each.key].id", "aws_s3_bucket.datasets[each.key]", "aws_s3_bucket.datasets", "each.key"),
+      bucket: ref(
+        "aws_s3_bucket.datasets[each.key].id",
+        "aws_s3_bucket.datasets[each.key]",
+        "aws_s3_bucket.datasets",
+        "each.key",
+      ),
       rule: [
         {
-          apply_server_side_encryption_by_default: [{ kms_master_key_id: ref("aws_kms_key.team.arn", "aws_kms_key.team"), sse_algorithm: c("aws:kms") }],
+          apply_server_side_encryption_by_default: [
+            { kms_master_key_id: ref("aws_kms_key.team.arn", "aws_kms_key.team"), sse_algorithm: c("aws:kms") },
+          ],
           bucket_key_enabled: c(true),
         },
       ],
@@ -369,7 +551,11 @@ const BLOCKS = {
       description: ref("var.team", "each.key"),
       name: ref("var.team", "var.environment", "each.key"),
       path: c("/ml/"),
-      policy: ref("data.aws_iam_policy_document.access[each.key].json", "data.aws_iam_policy_document.access[each.key]", "data.aws_iam_policy_document.access"),
+      policy: ref(
+        "data.aws_iam_policy_document.access[each.key].json",
+        "data.aws_iam_policy_document.access[each.key]",
+        "data.aws_iam_policy_document.access",
+      ),
       tags: ref("local.tags"),
     }),
   },
@@ -414,7 +600,19 @@ const BLOCKS = {
         after: {
           arn: `arn:aws:ec2:${ctx.region}:${ctx.account}:security-group/${ctx.sgId}`,
           description: `GPU nodes of team ${ctx.team}`,
-          egress: [{ cidr_blocks: ["0.0.0.0/0"], description: "", from_port: 0, ipv6_cidr_blocks: [], prefix_list_ids: [], protocol: "-1", security_groups: [], self: false, to_port: 0 }],
+          egress: [
+            {
+              cidr_blocks: ["0.0.0.0/0"],
+              description: "",
+              from_port: 0,
+              ipv6_cidr_blocks: [],
+              prefix_list_ids: [],
+              protocol: "-1",
+              security_groups: [],
+              self: false,
+              to_port: 0,
+            },
+          ],
           id: ctx.sgId,
           ingress,
           name: `${ctx.team}-${ctx.env}-gpu-nodes`,
@@ -524,7 +722,16 @@ const BLOCKS = {
           username: "mlflow",
           vpc_security_group_ids: [ctx.sgId],
         },
-        computed: ["address", "arn", "availability_zone", "ca_cert_identifier", "endpoint", "engine_version", "id", "maintenance_window"],
+        computed: [
+          "address",
+          "arn",
+          "availability_zone",
+          "ca_cert_identifier",
+          "endpoint",
+          "engine_version",
+          "id",
+          "maintenance_window",
+        ],
         linked: ["kms_key_id", "vpc_security_group_ids"],
         sensitive: ["password"],
         mutate: (b) => (b.allocated_storage = b.allocated_storage - 50),
@@ -672,7 +879,11 @@ const BLOCKS = {
         computed: ["etag", "id"],
       };
     },
-    expressions: () => ({ member: ref("google_service_account.jobs.email", "google_service_account.jobs"), project: ref("var.project"), role: ref("each.value") }),
+    expressions: () => ({
+      member: ref("google_service_account.jobs.email", "google_service_account.jobs"),
+      project: ref("var.project"),
+      role: ref("each.value"),
+    }),
   },
 
   bucketMember: {
@@ -681,7 +892,9 @@ const BLOCKS = {
     provider: GOOGLE,
     values(ctx, rng, _name, key) {
       const bucket = `${ctx.project}-${key}`;
-      const member = rng.chance(BAD_RATE) ? rng.pick(["allUsers", "allAuthenticatedUsers"]) : `group:${ctx.team}-readers@example.com`;
+      const member = rng.chance(BAD_RATE)
+        ? rng.pick(["allUsers", "allAuthenticatedUsers"])
+        : `group:${ctx.team}-readers@example.com`;
       return {
         after: {
           bucket: `b/${bucket}`,
@@ -694,7 +907,11 @@ const BLOCKS = {
         computed: ["etag", "id"],
       };
     },
-    expressions: () => ({ bucket: ref("var.gcs_buckets", "each.key"), member: ref("each.value"), role: c("roles/storage.objectViewer") }),
+    expressions: () => ({
+      bucket: ref("var.gcs_buckets", "each.key"),
+      member: ref("each.value"),
+      role: c("roles/storage.objectViewer"),
+    }),
   },
 
   firewall: {
@@ -706,7 +923,12 @@ const BLOCKS = {
       const id = `${ctx.team}-${ctx.env}-allow-${key}`;
       return {
         after: {
-          allow: world ? [{ ports: ["22"], protocol: "tcp" }] : [{ ports: ["443", "8443"], protocol: "tcp" }, { ports: [], protocol: "icmp" }],
+          allow: world
+            ? [{ ports: ["22"], protocol: "tcp" }]
+            : [
+                { ports: ["443", "8443"], protocol: "tcp" },
+                { ports: [], protocol: "icmp" },
+              ],
           creation_timestamp: "2024-03-11T09:12:44.512-07:00",
           deny: [],
           description: `Ingress ${key} for team ${ctx.team}`,
@@ -762,7 +984,19 @@ const BLOCKS = {
           disable_api_stop: false,
           disable_api_termination: false,
           ebs_block_device: [
-            { delete_on_termination: true, device_name: "/dev/sdf", encrypted: true, iops: 16000, kms_key_id: kmsArn(ctx), snapshot_id: "", tags: null, throughput: 1000, volume_id: `vol-${rng.hex(17)}`, volume_size: 2000, volume_type: "gp3" },
+            {
+              delete_on_termination: true,
+              device_name: "/dev/sdf",
+              encrypted: true,
+              iops: 16000,
+              kms_key_id: kmsArn(ctx),
+              snapshot_id: "",
+              tags: null,
+              throughput: 1000,
+              volume_id: `vol-${rng.hex(17)}`,
+              volume_size: 2000,
+              volume_type: "gp3",
+            },
           ],
           ebs_optimized: true,
           ephemeral_block_device: [],
@@ -779,7 +1013,15 @@ const BLOCKS = {
           ipv6_addresses: [],
           key_name: "",
           launch_template: [],
-          metadata_options: [{ http_endpoint: "enabled", http_protocol_ipv6: "disabled", http_put_response_hop_limit: 2, http_tokens: "required", instance_metadata_tags: "disabled" }],
+          metadata_options: [
+            {
+              http_endpoint: "enabled",
+              http_protocol_ipv6: "disabled",
+              http_put_response_hop_limit: 2,
+              http_tokens: "required",
+              instance_metadata_tags: "disabled",
+            },
+          ],
           monitoring: true,
           network_interface: [],
           outpost_arn: "",
@@ -792,7 +1034,18 @@ const BLOCKS = {
           public_dns: "",
           public_ip: "",
           root_block_device: [
-            { delete_on_termination: true, device_name: "/dev/xvda", encrypted: true, iops: 3000, kms_key_id: kmsArn(ctx), tags: null, throughput: 125, volume_id: `vol-${rng.hex(17)}`, volume_size: 200, volume_type: "gp3" },
+            {
+              delete_on_termination: true,
+              device_name: "/dev/xvda",
+              encrypted: true,
+              iops: 3000,
+              kms_key_id: kmsArn(ctx),
+              tags: null,
+              throughput: 125,
+              volume_id: `vol-${rng.hex(17)}`,
+              volume_size: 200,
+              volume_type: "gp3",
+            },
           ],
           secondary_private_ips: [],
           security_groups: [],
@@ -808,7 +1061,26 @@ const BLOCKS = {
           volume_tags: null,
           vpc_security_group_ids: [ctx.sgId],
         },
-        computed: ["arn", "availability_zone", "cpu_options", "id", "instance_lifecycle", "instance_state", "ipv6_addresses", "network_interface", "outpost_arn", "password_data", "placement_partition_number", "primary_network_interface_id", "private_dns", "private_ip", "public_dns", "public_ip", "secondary_private_ips", "security_groups"],
+        computed: [
+          "arn",
+          "availability_zone",
+          "cpu_options",
+          "id",
+          "instance_lifecycle",
+          "instance_state",
+          "ipv6_addresses",
+          "network_interface",
+          "outpost_arn",
+          "password_data",
+          "placement_partition_number",
+          "primary_network_interface_id",
+          "private_dns",
+          "private_ip",
+          "public_dns",
+          "public_ip",
+          "secondary_private_ips",
+          "security_groups",
+        ],
         linked: ["vpc_security_group_ids"],
         mutate: (b) => (b.instance_type = ctx.pool.shape.startsWith("p") ? "g5.12xlarge" : "g5.2xlarge"),
         replacePath: "ami",
@@ -818,13 +1090,27 @@ const BLOCKS = {
     expressions: () => ({
       ami: ref("data.aws_ami.dlami.id", "data.aws_ami.dlami"),
       associate_public_ip_address: c(false),
-      ebs_block_device: [{ device_name: c("/dev/sdf"), encrypted: c(true), iops: c(16000), kms_key_id: ref("var.kms_key_arn"), throughput: c(1000), volume_size: ref("var.data_volume_gb"), volume_type: c("gp3") }],
+      ebs_block_device: [
+        {
+          device_name: c("/dev/sdf"),
+          encrypted: c(true),
+          iops: c(16000),
+          kms_key_id: ref("var.kms_key_arn"),
+          throughput: c(1000),
+          volume_size: ref("var.data_volume_gb"),
+          volume_type: c("gp3"),
+        },
+      ],
       iam_instance_profile: ref("var.instance_profile"),
       instance_type: ref("var.instance_type"),
-      metadata_options: [{ http_endpoint: c("enabled"), http_put_response_hop_limit: c(2), http_tokens: c("required") }],
+      metadata_options: [
+        { http_endpoint: c("enabled"), http_put_response_hop_limit: c(2), http_tokens: c("required") },
+      ],
       monitoring: c(true),
       placement_group: ref("var.placement_group"),
-      root_block_device: [{ encrypted: c(true), kms_key_id: ref("var.kms_key_arn"), volume_size: c(200), volume_type: c("gp3") }],
+      root_block_device: [
+        { encrypted: c(true), kms_key_id: ref("var.kms_key_arn"), volume_size: c(200), volume_type: c("gp3") },
+      ],
       subnet_id: ref("var.subnet_id"),
       tags: ref("local.tags", "count.index"),
       user_data: ref("local.user_data"),
@@ -884,7 +1170,9 @@ const BLOCKS = {
     values(ctx, rng, _name, key) {
       const nodeName = `${ctx.team}-${ctx.pool.key}-${key}`;
       const zone = rng.pick(GCP_ZONES);
-      const acc = ctx.pool.accelerator ? [{ count: rng.pick([1, 2, 4]), type: rng.chance(BAD_RATE) ? "nvidia-tesla-k80" : ctx.pool.accelerator }] : [];
+      const acc = ctx.pool.accelerator
+        ? [{ count: rng.pick([1, 2, 4]), type: rng.chance(BAD_RATE) ? "nvidia-tesla-k80" : ctx.pool.accelerator }]
+        : [];
       return {
         after: {
           advanced_machine_features: [],
@@ -896,7 +1184,15 @@ const BLOCKS = {
               device_name: "persistent-disk-0",
               disk_encryption_key_raw: `${rng.hex(43)}=`,
               disk_encryption_key_sha256: `${rng.hex(43)}=`,
-              initialize_params: [{ image: "projects/deeplearning-platform-release/global/images/family/common-cu121", labels: {}, resource_manager_tags: null, size: 500, type: "pd-ssd" }],
+              initialize_params: [
+                {
+                  image: "projects/deeplearning-platform-release/global/images/family/common-cu121",
+                  labels: {},
+                  resource_manager_tags: null,
+                  size: 500,
+                  type: "pd-ssd",
+                },
+              ],
               kms_key_self_link: "",
               mode: "READ_WRITE",
               source: `https://www.googleapis.com/compute/v1/projects/${ctx.project}/zones/${zone}/disks/${nodeName}`,
@@ -916,7 +1212,11 @@ const BLOCKS = {
           label_fingerprint: rng.hex(11),
           labels: gcpLabels(ctx, { pool: ctx.pool.key }),
           machine_type: ctx.pool.shape,
-          metadata: { "enable-oslogin": "TRUE", "install-nvidia-driver": "True", "startup-script-url": `gs://${ctx.project}-bootstrap/gpu-node.sh` },
+          metadata: {
+            "enable-oslogin": "TRUE",
+            "install-nvidia-driver": "True",
+            "startup-script-url": `gs://${ctx.project}-bootstrap/gpu-node.sh`,
+          },
           metadata_fingerprint: rng.hex(11),
           min_cpu_platform: "",
           name: nodeName,
@@ -938,23 +1238,60 @@ const BLOCKS = {
           ],
           project: ctx.project,
           resource_policies: [],
-          scheduling: [{ automatic_restart: true, instance_termination_action: "", min_node_cpus: 0, node_affinities: [], on_host_maintenance: "TERMINATE", preemptible: false, provisioning_model: "STANDARD" }],
+          scheduling: [
+            {
+              automatic_restart: true,
+              instance_termination_action: "",
+              min_node_cpus: 0,
+              node_affinities: [],
+              on_host_maintenance: "TERMINATE",
+              preemptible: false,
+              provisioning_model: "STANDARD",
+            },
+          ],
           scratch_disk: [],
           self_link: `https://www.googleapis.com/compute/v1/projects/${ctx.project}/zones/${zone}/instances/${nodeName}`,
-          service_account: [{ email: `${ctx.team}-nodes@${ctx.project}.iam.gserviceaccount.com`, scopes: ["https://www.googleapis.com/auth/cloud-platform"] }],
-          shielded_instance_config: [{ enable_integrity_monitoring: true, enable_secure_boot: false, enable_vtpm: true }],
+          service_account: [
+            {
+              email: `${ctx.team}-nodes@${ctx.project}.iam.gserviceaccount.com`,
+              scopes: ["https://www.googleapis.com/auth/cloud-platform"],
+            },
+          ],
+          shielded_instance_config: [
+            { enable_integrity_monitoring: true, enable_secure_boot: false, enable_vtpm: true },
+          ],
           tags: ["gpu-node", ctx.team],
           tags_fingerprint: rng.hex(11),
           timeouts: null,
           zone,
         },
-        computed: ["cpu_platform", "current_status", "id", "instance_id", "label_fingerprint", "metadata_fingerprint", "self_link", "tags_fingerprint"],
+        computed: [
+          "cpu_platform",
+          "current_status",
+          "id",
+          "instance_id",
+          "label_fingerprint",
+          "metadata_fingerprint",
+          "self_link",
+          "tags_fingerprint",
+        ],
         sensitive: ["boot_disk.0.disk_encryption_key_raw"],
         mutate: (b) => (b.labels = { ...b.labels, pool: "legacy" }),
       };
     },
     expressions: () => ({
-      boot_disk: [{ disk_encryption_key_raw: ref("var.csek"), initialize_params: [{ image: c("projects/deeplearning-platform-release/global/images/family/common-cu121"), size: c(500), type: c("pd-ssd") }] }],
+      boot_disk: [
+        {
+          disk_encryption_key_raw: ref("var.csek"),
+          initialize_params: [
+            {
+              image: c("projects/deeplearning-platform-release/global/images/family/common-cu121"),
+              size: c(500),
+              type: c("pd-ssd"),
+            },
+          ],
+        },
+      ],
       guest_accelerator: ref("var.accelerators"),
       labels: ref("local.labels"),
       machine_type: ref("var.machine_type"),
@@ -963,7 +1300,9 @@ const BLOCKS = {
       network_interface: [{ network: ref("var.network"), subnetwork: ref("var.subnetwork") }],
       project: ref("var.project"),
       scheduling: [{ on_host_maintenance: c("TERMINATE") }],
-      service_account: [{ email: ref("var.node_service_account"), scopes: c(["https://www.googleapis.com/auth/cloud-platform"]) }],
+      service_account: [
+        { email: ref("var.node_service_account"), scopes: c(["https://www.googleapis.com/auth/cloud-platform"]) },
+      ],
       tags: ref("var.team"),
       zone: ref("var.zones", "count.index"),
     }),
@@ -978,13 +1317,25 @@ const BLOCKS = {
       const unbounded = rng.chance(BAD_RATE);
       return {
         after: {
-          autoscaling: [{ location_policy: "ANY", max_node_count: unbounded ? 64 : rng.int(2, 8), min_node_count: 0, total_max_node_count: 0, total_min_node_count: 0 }],
+          autoscaling: [
+            {
+              location_policy: "ANY",
+              max_node_count: unbounded ? 64 : rng.int(2, 8),
+              min_node_count: 0,
+              total_max_node_count: 0,
+              total_min_node_count: 0,
+            },
+          ],
           cluster: `ml-${ctx.env}`,
           id: `projects/${ctx.project}/locations/us-central1/clusters/ml-${ctx.env}/nodePools/${poolName}`,
           initial_node_count: 0,
-          instance_group_urls: [`https://www.googleapis.com/compute/v1/projects/${ctx.project}/zones/us-central1-a/instanceGroupManagers/gke-${poolName}-${rng.hex(8)}-grp`],
+          instance_group_urls: [
+            `https://www.googleapis.com/compute/v1/projects/${ctx.project}/zones/us-central1-a/instanceGroupManagers/gke-${poolName}-${rng.hex(8)}-grp`,
+          ],
           location: "us-central1",
-          managed_instance_group_urls: [`https://www.googleapis.com/compute/v1/projects/${ctx.project}/zones/us-central1-a/instanceGroups/gke-${poolName}-${rng.hex(8)}-grp`],
+          managed_instance_group_urls: [
+            `https://www.googleapis.com/compute/v1/projects/${ctx.project}/zones/us-central1-a/instanceGroups/gke-${poolName}-${rng.hex(8)}-grp`,
+          ],
           management: [{ auto_repair: true, auto_upgrade: true }],
           max_pods_per_node: 110,
           name: poolName,
@@ -994,7 +1345,17 @@ const BLOCKS = {
             {
               disk_size_gb: 200,
               disk_type: "pd-balanced",
-              guest_accelerator: ctx.pool.accelerator ? [{ count: 1, gpu_driver_installation_config: [{ gpu_driver_version: "LATEST" }], gpu_partition_size: "", gpu_sharing_config: [], type: ctx.pool.accelerator }] : [],
+              guest_accelerator: ctx.pool.accelerator
+                ? [
+                    {
+                      count: 1,
+                      gpu_driver_installation_config: [{ gpu_driver_version: "LATEST" }],
+                      gpu_partition_size: "",
+                      gpu_sharing_config: [],
+                      type: ctx.pool.accelerator,
+                    },
+                  ]
+                : [],
               image_type: "COS_CONTAINERD",
               labels: gcpLabels(ctx, { pool: ctx.pool.key }),
               local_ssd_count: 0,
@@ -1049,7 +1410,11 @@ const BLOCKS = {
 };
 
 // Root-level archive volumes reuse the EBS volume block under another name.
-BLOCKS.archive = { ...BLOCKS.volume, name: "archive", expressions: () => ({ ...BLOCKS.volume.expressions(), kms_key_id: ref("aws_kms_key.team.arn", "aws_kms_key.team") }) };
+BLOCKS.archive = {
+  ...BLOCKS.volume,
+  name: "archive",
+  expressions: () => ({ ...BLOCKS.volume.expressions(), kms_key_id: ref("aws_kms_key.team.arn", "aws_kms_key.team") }),
+};
 BLOCKS.platformKms = { ...BLOCKS.kms, name: "team" };
 
 // ---------------------------------------------------------------------------
@@ -1067,22 +1432,53 @@ const TEAM_BLOCKS = [
   { block: "datasets", keys: (_rng, ctx) => ctx.datasets, forEach: "var.datasets" },
   { block: "sse", keys: (_rng, ctx) => ctx.datasets, forEach: "aws_s3_bucket.datasets" },
   { block: "scratch", keys: (rng) => (rng.chance(0.25) ? [0] : []), count: "var.scratch_buckets" },
-  { block: "iamPolicy", keys: (rng) => rng.some(["read", "write", "train", "serve", "batch", "eval", "label", "export"], 2, 5).sort(), forEach: "local.access_policies" },
+  {
+    block: "iamPolicy",
+    keys: (rng) => rng.some(["read", "write", "train", "serve", "batch", "eval", "label", "export"], 2, 5).sort(),
+    forEach: "local.access_policies",
+  },
   { block: "rolePolicy", keys: count(1, 4), count: "length(local.job_policies)" },
   { block: "sg", keys: single },
   { block: "sgRule", keys: count(2, 5), count: "length(var.extra_ingress)" },
   { block: "db", keys: (rng) => (rng.chance(0.6) ? [undefined] : []), count: "var.tracking_db ? 1 : 0" },
   { block: "cluster", keys: (rng) => (rng.chance(0.3) ? [undefined] : []), count: "var.feature_store ? 1 : 0" },
   { block: "notebook", keys: count(1, 6), count: "var.notebooks" },
-  { block: "projectMember", keys: (rng) => rng.some(GCP_ROLES.map((r, i) => `${r.split("/")[1]}-${i}`), 4, 8).sort(), forEach: "local.project_roles" },
+  {
+    block: "projectMember",
+    keys: (rng) =>
+      rng
+        .some(
+          GCP_ROLES.map((r, i) => `${r.split("/")[1]}-${i}`),
+          4,
+          8,
+        )
+        .sort(),
+    forEach: "local.project_roles",
+  },
   { block: "bucketMember", keys: (rng) => rng.some(DATASETS, 2, 6).sort(), forEach: "var.gcs_readers" },
   { block: "firewall", keys: count(1, 4), count: "length(var.firewall_rules)" },
 ];
 const POOL_BLOCKS = [
-  { block: "instance", keys: (rng, ctx) => (ctx.pool.cloud === "aws" ? count(1, 5)(rng) : []), count: "var.cloud == \"aws\" ? var.node_count : 0" },
-  { block: "volume", keys: (rng, ctx) => (ctx.pool.cloud === "aws" ? count(0, 4)(rng) : []), count: "var.cloud == \"aws\" ? var.node_count : 0" },
-  { block: "gce", keys: (rng, ctx) => (ctx.pool.cloud === "gcp" ? count(1, 4)(rng) : []), count: "var.cloud == \"gcp\" ? var.node_count : 0" },
-  { block: "nodePool", keys: (_rng, ctx) => (ctx.pool.cloud === "gcp" ? [undefined] : []), count: "var.cloud == \"gcp\" ? 1 : 0" },
+  {
+    block: "instance",
+    keys: (rng, ctx) => (ctx.pool.cloud === "aws" ? count(1, 5)(rng) : []),
+    count: 'var.cloud == "aws" ? var.node_count : 0',
+  },
+  {
+    block: "volume",
+    keys: (rng, ctx) => (ctx.pool.cloud === "aws" ? count(0, 4)(rng) : []),
+    count: 'var.cloud == "aws" ? var.node_count : 0',
+  },
+  {
+    block: "gce",
+    keys: (rng, ctx) => (ctx.pool.cloud === "gcp" ? count(1, 4)(rng) : []),
+    count: 'var.cloud == "gcp" ? var.node_count : 0',
+  },
+  {
+    block: "nodePool",
+    keys: (_rng, ctx) => (ctx.pool.cloud === "gcp" ? [undefined] : []),
+    count: 'var.cloud == "gcp" ? 1 : 0',
+  },
 ];
 
 function teamContext(rng, name, i) {
@@ -1156,13 +1552,24 @@ export function buildLayout(total, seed) {
       n = saved.n;
       break;
     }
-    teamConfig.calls.push({ name: "pool", source: "./modules/gpu-pool", forEach: pools.map((p) => p.key), config: poolConfig });
+    teamConfig.calls.push({
+      name: "pool",
+      source: "./modules/gpu-pool",
+      forEach: pools.map((p) => p.key),
+      config: poolConfig,
+    });
     rootConfig.calls.push({ name: `team_${name}`, source: "./modules/ml-team", ctx, config: teamConfig });
     root.children.push(team);
     names.set(name, team);
   }
   const rest = total - n;
-  if (rest > 0) addBlocks(root, rootConfig, [{ block: "archive", keys: () => Array.from({ length: rest }, (_, i) => i), count: "var.archive_volumes" }], "");
+  if (rest > 0)
+    addBlocks(
+      root,
+      rootConfig,
+      [{ block: "archive", keys: () => Array.from({ length: rest }, (_, i) => i), count: "var.archive_volumes" }],
+      "",
+    );
   for (const inst of walk(root)) inst.blocks.sort((a, b) => cmp(a.address, b.address));
   root.children.sort((a, b) => cmp(a.address, b.address));
   return { root, rootConfig, seed, total };
@@ -1273,7 +1680,8 @@ function changeOf(layoutSeed, inst, b) {
     if (actions[0] === "update" && v.mutate) v.mutate(before);
     if (actions.length === 2 && v.replaceBefore) v.replaceBefore(before);
   }
-  const after = actions.length === 1 && actions[0] === "delete" ? null : unknown.size > 0 ? without(full, unknown) : full;
+  const after =
+    actions.length === 1 && actions[0] === "delete" ? null : unknown.size > 0 ? without(full, unknown) : full;
   const rc = { address: b.address };
   if (inst.address) rc.module_address = inst.address;
   rc.mode = "managed";
@@ -1291,7 +1699,13 @@ function changeOf(layoutSeed, inst, b) {
   };
   if (actions.length === 2) rc.change.replace_paths = [[v.replacePath ?? "name"]];
   if (actions.length === 2) rc.action_reason = "replace_because_cannot_update";
-  else if (isDelete) rc.action_reason = typeof b.key === "string" ? "delete_because_each_key" : b.key !== undefined ? "delete_because_count_index" : "delete_because_no_resource_config";
+  else if (isDelete)
+    rc.action_reason =
+      typeof b.key === "string"
+        ? "delete_because_each_key"
+        : b.key !== undefined
+          ? "delete_because_count_index"
+          : "delete_because_no_resource_config";
   return { rc, before, after, sensitive };
 }
 
@@ -1313,15 +1727,29 @@ function configModule(config, _ctx) {
   const outputs = {};
   if (config.blocks.length > 0) {
     out.resources = config.blocks.map(({ spec, def }) => {
-      const block = { address: `${def.type}.${def.name}`, mode: "managed", type: def.type, name: def.name, provider_config_key: def.provider === AWS ? "aws" : "google", expressions: def.expressions(), schema_version: 0 };
+      const block = {
+        address: `${def.type}.${def.name}`,
+        mode: "managed",
+        type: def.type,
+        name: def.name,
+        provider_config_key: def.provider === AWS ? "aws" : "google",
+        expressions: def.expressions(),
+        schema_version: 0,
+      };
       if (spec.count) block.count_expression = { references: referencesOf(spec.count) };
       if (spec.forEach) block.for_each_expression = { references: referencesOf(spec.forEach) };
       if (def.type === "aws_s3_bucket_server_side_encryption_configuration") block.depends_on = ["aws_kms_key.team"];
       return block;
     });
-    if (config.blocks.some(({ def }) => def.type === "aws_kms_key")) outputs.kms_key_arn = { expression: ref("aws_kms_key.team.arn", "aws_kms_key.team"), description: "The team's KMS key" };
-    if (config.blocks.some(({ def }) => def.type === "aws_security_group")) outputs.security_group_id = { expression: ref("aws_security_group.nodes.id", "aws_security_group.nodes") };
-    if (config.blocks.some(({ def }) => def.type === "aws_instance")) outputs.instance_ids = { expression: ref("aws_instance.node") };
+    if (config.blocks.some(({ def }) => def.type === "aws_kms_key"))
+      outputs.kms_key_arn = {
+        expression: ref("aws_kms_key.team.arn", "aws_kms_key.team"),
+        description: "The team's KMS key",
+      };
+    if (config.blocks.some(({ def }) => def.type === "aws_security_group"))
+      outputs.security_group_id = { expression: ref("aws_security_group.nodes.id", "aws_security_group.nodes") };
+    if (config.blocks.some(({ def }) => def.type === "aws_instance"))
+      outputs.instance_ids = { expression: ref("aws_instance.node") };
   }
   if (Object.keys(outputs).length > 0) out.outputs = outputs;
   if (config.calls.length > 0) {
@@ -1356,9 +1784,29 @@ function configModule(config, _ctx) {
       }
       mc.module = configModule(call.config, call.ctx);
       if (call.name === "pool") {
-        mc.module.variables = variablesOf(["accelerators", "cloud", "instance_type", "kms_key_arn", "machine_type", "node_count", "pool", "project", "security_group_id", "subnet_id", "team"]);
+        mc.module.variables = variablesOf([
+          "accelerators",
+          "cloud",
+          "instance_type",
+          "kms_key_arn",
+          "machine_type",
+          "node_count",
+          "pool",
+          "project",
+          "security_group_id",
+          "subnet_id",
+          "team",
+        ]);
       } else {
-        mc.module.variables = variablesOf(["cost_center", "datasets", "environment", "project", "subnet_id", "team", "vpc_id"]);
+        mc.module.variables = variablesOf([
+          "cost_center",
+          "datasets",
+          "environment",
+          "project",
+          "subnet_id",
+          "team",
+          "vpc_id",
+        ]);
       }
       out.module_calls[call.name] = mc;
     }
@@ -1391,14 +1839,21 @@ export function generatePlan({ resources = 1000, seed = 42 } = {}, write) {
   const { root } = layout;
 
   write(`{"format_version":"1.2","terraform_version":${J(TERRAFORM_VERSION)},`);
-  write(`"variables":${J({ archive_volumes: { value: root.blocks.filter((b) => b.def.name === "archive").length }, environment: { value: "prod" }, region: { value: "us-east-1" } })},`);
+  write(
+    `"variables":${J({ archive_volumes: { value: root.blocks.filter((b) => b.def.name === "archive").length }, environment: { value: "prod" }, region: { value: "us-east-1" } })},`,
+  );
 
   // planned_values: what exists after apply (everything but pure deletes).
   write(`"planned_values":{"outputs":{"platform_kms_key_arn":{"sensitive":false}},"root_module":`);
-  writeTree(root, write, (inst, b) => {
-    const { after, sensitive } = changeOf(layoutSeed, inst, b);
-    return after === null ? undefined : stateEntry(b, after, sensitive);
-  }, true);
+  writeTree(
+    root,
+    write,
+    (inst, b) => {
+      const { after, sensitive } = changeOf(layoutSeed, inst, b);
+      return after === null ? undefined : stateEntry(b, after, sensitive);
+    },
+    true,
+  );
   write(`},`);
 
   // resource_changes: every instance, sorted by address.
@@ -1413,22 +1868,68 @@ export function generatePlan({ resources = 1000, seed = 42 } = {}, write) {
   }
   all.length = 0;
   write(`],`);
-  write(`"output_changes":{"platform_kms_key_arn":{"actions":["no-op"],"before":"arn:aws:kms:us-east-1:111122223333:key/platform","after":"arn:aws:kms:us-east-1:111122223333:key/platform","after_unknown":false,"before_sensitive":false,"after_sensitive":false}},`);
+  write(
+    `"output_changes":{"platform_kms_key_arn":{"actions":["no-op"],"before":"arn:aws:kms:us-east-1:111122223333:key/platform","after":"arn:aws:kms:us-east-1:111122223333:key/platform","after_unknown":false,"before_sensitive":false,"after_sensitive":false}},`,
+  );
 
   // prior_state: what exists before apply (everything not being created).
   write(`"prior_state":{"format_version":"1.0","terraform_version":${J(TERRAFORM_VERSION)},"values":{"root_module":`);
-  writeTree(root, write, (inst, b) => {
-    const { before, sensitive } = changeOf(layoutSeed, inst, b);
-    if (before === null) return undefined;
-    return stateEntry(b, before, sensitive);
-  }, false, [{ address: "data.aws_caller_identity.current", mode: "data", type: "aws_caller_identity", name: "current", provider_name: AWS, schema_version: 0, values: { account_id: root.ctx.account, arn: `arn:aws:iam::${root.ctx.account}:assumed-role/terraform-ci/session`, id: root.ctx.account, user_id: "AROAEXAMPLE:session" }, sensitive_values: {} }]);
+  writeTree(
+    root,
+    write,
+    (inst, b) => {
+      const { before, sensitive } = changeOf(layoutSeed, inst, b);
+      if (before === null) return undefined;
+      return stateEntry(b, before, sensitive);
+    },
+    false,
+    [
+      {
+        address: "data.aws_caller_identity.current",
+        mode: "data",
+        type: "aws_caller_identity",
+        name: "current",
+        provider_name: AWS,
+        schema_version: 0,
+        values: {
+          account_id: root.ctx.account,
+          arn: `arn:aws:iam::${root.ctx.account}:assumed-role/terraform-ci/session`,
+          id: root.ctx.account,
+          user_id: "AROAEXAMPLE:session",
+        },
+        sensitive_values: {},
+      },
+    ],
+  );
   write(`}},`);
 
   // configuration
-  const config = { provider_config: { aws: { name: "aws", full_name: AWS, version_constraint: "~> 5.40", expressions: { region: ref("var.region") } }, google: { name: "google", full_name: GOOGLE, version_constraint: "~> 5.20", expressions: { project: ref("var.gcp_project") } } }, root_module: configModule(layout.rootConfig, root.ctx) };
+  const config = {
+    provider_config: {
+      aws: { name: "aws", full_name: AWS, version_constraint: "~> 5.40", expressions: { region: ref("var.region") } },
+      google: {
+        name: "google",
+        full_name: GOOGLE,
+        version_constraint: "~> 5.20",
+        expressions: { project: ref("var.gcp_project") },
+      },
+    },
+    root_module: configModule(layout.rootConfig, root.ctx),
+  };
   config.root_module.resources ??= [];
-  config.root_module.resources.push({ address: "data.aws_caller_identity.current", mode: "data", type: "aws_caller_identity", name: "current", provider_config_key: "aws", schema_version: 0 });
-  config.root_module.variables = { archive_volumes: { default: 0 }, environment: { default: "prod" }, region: { default: "us-east-1" } };
+  config.root_module.resources.push({
+    address: "data.aws_caller_identity.current",
+    mode: "data",
+    type: "aws_caller_identity",
+    name: "current",
+    provider_config_key: "aws",
+    schema_version: 0,
+  });
+  config.root_module.variables = {
+    archive_volumes: { default: 0 },
+    environment: { default: "prod" },
+    region: { default: "us-east-1" },
+  };
   write(`"configuration":`);
   write(J(config));
   write(`,"timestamp":"2026-11-26T12:00:00Z","applyable":true,"complete":true,"errored":false}\n`);
@@ -1519,7 +2020,8 @@ function parseArgs(argv) {
     else if (a === "--help" || a === "-h") out.help = true;
     else throw new Error(`unknown option ${a}`);
   }
-  if (!Number.isInteger(out.resources) || out.resources < 1) throw new Error("--resources must be a positive integer (1000, 15k, 1.5m)");
+  if (!Number.isInteger(out.resources) || out.resources < 1)
+    throw new Error("--resources must be a positive integer (1000, 15k, 1.5m)");
   if (!Number.isInteger(out.seed)) throw new Error("--seed must be an integer");
   return out;
 }
@@ -1540,7 +2042,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     }
     const start = performance.now();
     const bytes = generatePlanFile(args.out, args);
-    process.stderr.write(`${args.out}: ${args.resources} resources, ${(bytes / 1048576).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `${args.out}: ${args.resources} resources, ${(bytes / 1048576).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s\n`,
+    );
   } catch (err) {
     process.stderr.write(`generate: ${err.message}\n`);
     process.exit(2);

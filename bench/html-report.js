@@ -31,32 +31,56 @@ const runs = arg("runs", 5);
 const severities = ["critical", "high", "medium", "low", "info"];
 const categories = ["encryption", "iam", "network", "gpu"];
 const rules = Array.from({ length: 40 }, (_, i) => ({
-  id: `PG-SYN-${String(i).padStart(3, "0")}`, title: `Synthetic rule ${i}`, description: "", severity: severities[i % 5], category: categories[i % 4],
-  providers: [], resourceTypes: [], compliance: [], aliases: [], language: "typescript", origin: "builtin",
+  id: `PG-SYN-${String(i).padStart(3, "0")}`,
+  title: `Synthetic rule ${i}`,
+  description: "",
+  severity: severities[i % 5],
+  category: categories[i % 4],
+  providers: [],
+  resourceTypes: [],
+  compliance: [],
+  aliases: [],
+  language: "typescript",
+  origin: "builtin",
   remediation: `Set the attribute that rule ${i} asks for, for example encrypted = true with a customer-managed KMS key, and apply.`,
 }));
 const findings = Array.from({ length: n }, (_, i) => {
   const rule = rules[i % rules.length];
   const address = `module.platform_${i % 50}.aws_s3_bucket.training_data_bucket_${i}`;
   return {
-    ruleId: rule.id, severity: rule.severity, category: rule.category,
+    ruleId: rule.id,
+    severity: rule.severity,
+    category: rule.category,
     message: `S3 bucket ${address} does not declare server-side encryption with a customer-managed key (number ${i}).`,
     resource: { address, type: "aws_s3_bucket", module: `module.platform_${i % 50}` },
     attribute: "server_side_encryption_configuration",
     source: { file: `modules/platform_${i % 50}/storage.tf`, line: 10 + (i % 400), endLine: 30 + (i % 400) },
-    fingerprint: String(i).padStart(32, "0"), file: "plan.json",
+    fingerprint: String(i).padStart(32, "0"),
+    file: "plan.json",
   };
 });
 const result = {
   tool: { name: "planguard", version: "bench" },
-  inputs: [{ file: "plan.json", kind: "plan", format: "plan", formatVersion: "1.2", resources: n, judged: n, warnings: [] }],
-  rules, findings, failures: [], gpu: summarizeGpus([]),
+  inputs: [
+    { file: "plan.json", kind: "plan", format: "plan", formatVersion: "1.2", resources: n, judged: n, warnings: [] },
+  ],
+  rules,
+  findings,
+  failures: [],
+  gpu: summarizeGpus([]),
 };
 
 const work = mkdtempSync(path.join(tmpdir(), "planguard-bench-html-"));
 const file = path.join(work, "report.html");
 const t0 = performance.now();
-writeFileSync(file, formatHtml(result, { link: sourceLinker("https://github.com/acme/infra/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}") }));
+writeFileSync(
+  file,
+  formatHtml(result, {
+    link: sourceLinker(
+      "https://github.com/acme/infra/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}",
+    ),
+  }),
+);
 const renderMs = performance.now() - t0;
 const bytes = statSync(file).size;
 
@@ -64,7 +88,15 @@ const browser = await puppeteer.launch({
   executablePath: process.env.PLANGUARD_CHROMIUM ?? "/usr/bin/chromium",
   headless: true,
   userDataDir: path.join(work, "profile"),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const shown = [];
 const filtered = [];

@@ -37,10 +37,23 @@ const TIME = "/usr/bin/time";
 const MiB = 1024 * 1024;
 
 /** The targets of issue 18 (whole process, paired, median). */
-export const PROCESS_TARGETS = { emptyWallS: 0.15, emptyOverBaseline: 1.7, planOverBaseline: 2.0, bigPlanOverBaseline: 1.8, rssFactor: 2.5, rssExtraMiB: 150, helpWallS: 0.12 };
+export const PROCESS_TARGETS = {
+  emptyWallS: 0.15,
+  emptyOverBaseline: 1.7,
+  planOverBaseline: 2.0,
+  bigPlanOverBaseline: 1.8,
+  rssFactor: 2.5,
+  rssExtraMiB: 150,
+  helpWallS: 0.12,
+};
 
 function parseArgs(argv, benchConfig) {
-  const args = { cases: ["help", "empty", "15k", "dense-15k", "150k", "dense-150k"], runs: 5, seed: 42, config: benchConfig };
+  const args = {
+    cases: ["help", "empty", "15k", "dense-15k", "150k", "dense-150k"],
+    runs: 5,
+    seed: 42,
+    config: benchConfig,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -49,7 +62,11 @@ function parseArgs(argv, benchConfig) {
       return v;
     };
     if (a === "--process") continue;
-    else if (a === "--cases" || a === "--sizes") args.cases = val().split(",").map((s) => s.trim()).filter(Boolean);
+    else if (a === "--cases" || a === "--sizes")
+      args.cases = val()
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (a === "--runs") args.runs = Number(val());
     else if (a === "--seed") args.seed = Number(val());
     else fail(`unknown option ${a} (with --process: --cases, --runs, --seed)`);
@@ -72,7 +89,19 @@ function planOf(label, seed) {
   mkdirSync(OUT, { recursive: true });
   if (label === "empty") {
     const file = path.join(OUT, "plan-empty.json");
-    writeFileSync(file, JSON.stringify({ format_version: "1.2", terraform_version: "1.9.8", planned_values: { root_module: {} }, resource_changes: [], configuration: { root_module: {} }, applyable: false, complete: true, errored: false }) + "\n");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: "1.2",
+        terraform_version: "1.9.8",
+        planned_values: { root_module: {} },
+        resource_changes: [],
+        configuration: { root_module: {} },
+        applyable: false,
+        complete: true,
+        errored: false,
+      }) + "\n",
+    );
     return file;
   }
   const dense = label.startsWith("dense-");
@@ -80,7 +109,19 @@ function planOf(label, seed) {
   const file = path.join(OUT, `plan-${dense ? "dense-" : ""}${size}${seed === 42 ? "" : `-s${seed}`}.json`);
   if (!existsSync(file)) {
     log(`generating ${path.relative(ROOT, file)}...`);
-    const gen = spawnWait(process.execPath, [path.join(ROOT, "bench", dense ? "generate-dense.js" : "generate.js"), "--resources", String(resourcesOf(size)), "--seed", String(seed), "--out", file], "inherit");
+    const gen = spawnWait(
+      process.execPath,
+      [
+        path.join(ROOT, "bench", dense ? "generate-dense.js" : "generate.js"),
+        "--resources",
+        String(resourcesOf(size)),
+        "--seed",
+        String(seed),
+        "--out",
+        file,
+      ],
+      "inherit",
+    );
     return gen.then((code) => {
       if (code !== 0) fail(`generating ${file} failed`);
       return file;
@@ -99,11 +140,16 @@ async function timeOnce(argv, cwd) {
   rmSync(usage, { force: true });
   const start = process.hrtime.bigint();
   const code = await new Promise((resolve, reject) => {
-    const child = spawn(TIME, ["-o", usage, "-f", "%x %U %S %M", ...argv], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(TIME, ["-o", usage, "-f", "%x %U %S %M", ...argv], {
+      cwd,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-2000)));
     child.on("error", reject);
-    child.on("close", (c) => (c === 0 || c === 1 ? resolve(c) : reject(new Error(`${argv.join(" ")} exited with ${c}: ${stderr.trim()}`))));
+    child.on("close", (c) =>
+      c === 0 || c === 1 ? resolve(c) : reject(new Error(`${argv.join(" ")} exited with ${c}: ${stderr.trim()}`)),
+    );
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const [exit, user, sys, kib] = readFileSync(usage, "utf8").trim().split("\n").pop().split(" ").map(Number);
@@ -130,7 +176,13 @@ async function paired(a, b, runs, cwd) {
   const med = (runs, k) => median(runs.map((r) => r[k]));
   const ratio = (k) => median(as.map((r, i) => r[k] / bs[i][k]));
   return {
-    planguard: { wall: med(as, "wall"), cpu: med(as, "cpu"), peakMiB: med(as, "peakMiB"), wallRange: [Math.min(...as.map((r) => r.wall)), Math.max(...as.map((r) => r.wall))], exit: as[0].exit },
+    planguard: {
+      wall: med(as, "wall"),
+      cpu: med(as, "cpu"),
+      peakMiB: med(as, "peakMiB"),
+      wallRange: [Math.min(...as.map((r) => r.wall)), Math.max(...as.map((r) => r.wall))],
+      exit: as[0].exit,
+    },
     baseline: { wall: med(bs, "wall"), cpu: med(bs, "cpu"), peakMiB: med(bs, "peakMiB") },
     ratio: { wall: ratio("wall"), cpu: ratio("cpu") },
   };
@@ -141,15 +193,20 @@ function snapshot() {
   const dir = path.join(OUT, `process-snapshot-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
-  cpSync(path.join(ROOT, "dist", "cli"), path.join(dir, "dist", "cli"), { recursive: true, filter: (f) => !f.endsWith(".map") || f.includes("planguard") });
+  cpSync(path.join(ROOT, "dist", "cli"), path.join(dir, "dist", "cli"), {
+    recursive: true,
+    filter: (f) => !f.endsWith(".map") || f.includes("planguard"),
+  });
   cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true });
   return path.join(dir, "dist", "cli", "planguard.js");
 }
 
 export async function processMain(argv, { benchConfig, gitState }) {
   const args = parseArgs(argv, benchConfig);
-  if (!existsSync(path.join(ROOT, "dist", "cli", "planguard.js"))) fail("dist/cli/planguard.js is missing: run `npm run build` first");
-  if (!existsSync(TIME)) fail(`${TIME} (GNU time) is missing: it measures each process's CPU and peak memory (apt-get install time)`);
+  if (!existsSync(path.join(ROOT, "dist", "cli", "planguard.js")))
+    fail("dist/cli/planguard.js is missing: run `npm run build` first");
+  if (!existsSync(TIME))
+    fail(`${TIME} (GNU time) is missing: it measures each process's CPU and peak memory (apt-get install time)`);
   mkdirSync(OUT, { recursive: true });
   const bin = snapshot();
   const config = path.join(OUT, "bench-config.json");
@@ -157,11 +214,27 @@ export async function processMain(argv, { benchConfig, gitState }) {
   const emptyScript = path.join(OUT, "empty-script.js");
   writeFileSync(emptyScript, "");
   const git = gitState();
-  const machine = { nproc: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAvgAtStart: os.loadavg().map((x) => Number(x.toFixed(2))) };
-  log(`planguard whole-process bench: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}; commit ${git.commit}${git.uncommittedSrcFiles ? ` + ${git.uncommittedSrcFiles} uncommitted src files` : ""}; ${args.runs} pairs per case, medians`);
+  const machine = {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    loadAvgAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+  };
+  log(
+    `planguard whole-process bench: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}; commit ${git.commit}${git.uncommittedSrcFiles ? ` + ${git.uncommittedSrcFiles} uncommitted src files` : ""}; ${args.runs} pairs per case, medians`,
+  );
   log("");
-  log("case          file MB   planguard wall   cpu     peak MiB | read+parse wall   cpu   peak MiB | ratio wall  cpu | peak limit");
-  const results = { date: new Date().toISOString(), machine, git, runs: args.runs, targets: PROCESS_TARGETS, cases: {} };
+  log(
+    "case          file MB   planguard wall   cpu     peak MiB | read+parse wall   cpu   peak MiB | ratio wall  cpu | peak limit",
+  );
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    git,
+    runs: args.runs,
+    targets: PROCESS_TARGETS,
+    cases: {},
+  };
   for (const label of args.cases) {
     let r;
     let bytes = 0;
@@ -170,9 +243,15 @@ export async function processMain(argv, { benchConfig, gitState }) {
     } else {
       const file = await planOf(label, args.seed);
       bytes = statSync(file).size;
-      r = await paired([process.execPath, bin, "scan", file, "--config", config], [process.execPath, path.join(ROOT, "bench", "read-parse.js"), file], args.runs, OUT);
+      r = await paired(
+        [process.execPath, bin, "scan", file, "--config", config],
+        [process.execPath, path.join(ROOT, "bench", "read-parse.js"), file],
+        args.runs,
+        OUT,
+      );
     }
-    const limitMiB = label === "help" ? undefined : (PROCESS_TARGETS.rssFactor * bytes) / MiB + PROCESS_TARGETS.rssExtraMiB;
+    const limitMiB =
+      label === "help" ? undefined : (PROCESS_TARGETS.rssFactor * bytes) / MiB + PROCESS_TARGETS.rssExtraMiB;
     results.cases[label] = { bytes, ...r, peakLimitMiB: limitMiB };
     const p = r.planguard;
     const b = r.baseline;
@@ -180,7 +259,9 @@ export async function processMain(argv, { benchConfig, gitState }) {
       `${label.padEnd(12)} ${(bytes / 1e6).toFixed(1).padStart(7)}   ${p.wall.toFixed(3).padStart(8)} s ${p.cpu.toFixed(2).padStart(7)} s ${p.peakMiB.toFixed(0).padStart(7)}  | ${b.wall.toFixed(3).padStart(8)} s ${b.cpu.toFixed(2).padStart(6)} s ${b.peakMiB.toFixed(0).padStart(6)}  | ${r.ratio.wall.toFixed(2).padStart(6)}x ${r.ratio.cpu.toFixed(2).padStart(5)}x | ${limitMiB === undefined ? "" : `${limitMiB.toFixed(0)} ${p.peakMiB <= limitMiB ? "ok" : "OVER"}`}`,
     );
   }
-  log("\n(help is paired with `node` running an empty file; every other case with bench/read-parse.js on the same plan)");
+  log(
+    "\n(help is paired with `node` running an empty file; every other case with bench/read-parse.js on the same plan)",
+  );
   writeFileSync(path.join(OUT, "process-results.json"), JSON.stringify(results, null, 2) + "\n");
   log(`all figures: ${path.relative(ROOT, path.join(OUT, "process-results.json"))}`);
 }

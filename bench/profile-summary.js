@@ -53,5 +53,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const s = summarizeProfile(JSON.parse(readFileSync(file, "utf8")));
   process.stdout.write(`${(s.totalMs / 1000).toFixed(1)} s sampled\n`);
-  for (const f of s.functions.slice(0, 30)) process.stdout.write(`${((100 * f.selfMs) / s.totalMs).toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}\n`);
+  for (const f of s.functions.slice(0, 30))
+    process.stdout.write(
+      `${((100 * f.selfMs) / s.totalMs).toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}\n`,
+    );
 }

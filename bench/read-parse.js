@@ -16,7 +16,23 @@
 import { readFileSync } from "node:fs";
 import { constants } from "node:buffer";
 
-const MEMBERS = ["format_version", "terraform_version", "variables", "planned_values", "resource_drift", "resource_changes", "output_changes", "prior_state", "configuration", "relevant_attributes", "checks", "timestamp", "applyable", "complete", "errored"];
+const MEMBERS = [
+  "format_version",
+  "terraform_version",
+  "variables",
+  "planned_values",
+  "resource_drift",
+  "resource_changes",
+  "output_changes",
+  "prior_state",
+  "configuration",
+  "relevant_attributes",
+  "checks",
+  "timestamp",
+  "applyable",
+  "complete",
+  "errored",
+];
 
 const file = process.argv[2];
 const bytes = readFileSync(file);

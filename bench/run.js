@@ -81,7 +81,15 @@ const TARGETS = {
 // Arguments
 
 function parseArgs(argv) {
-  const args = { sizes: ["1k", "15k", "150k"], seed: 42, regoBenchSizes: ["1k", "15k"], profile: false, breakdown: true, absentRules: 0, child: undefined };
+  const args = {
+    sizes: ["1k", "15k", "150k"],
+    seed: 42,
+    regoBenchSizes: ["1k", "15k"],
+    profile: false,
+    breakdown: true,
+    absentRules: 0,
+    child: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -89,16 +97,26 @@ function parseArgs(argv) {
       if (v === undefined) fail(`${a} needs a value`);
       return v;
     };
-    if (a === "--sizes") args.sizes = val().split(",").map((s) => s.trim()).filter(Boolean);
+    if (a === "--sizes")
+      args.sizes = val()
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (a === "--quick") args.sizes = ["1k"];
     else if (a === "--seed") args.seed = Number(val());
-    else if (a === "--rego-bench-sizes") args.regoBenchSizes = val().split(",").map((s) => s.trim()).filter(Boolean);
+    else if (a === "--rego-bench-sizes")
+      args.regoBenchSizes = val()
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (a === "--profile") args.profile = true;
     else if (a === "--no-breakdown") args.breakdown = false;
     else if (a === "--absent-rules") args.absentRules = Number(val());
     else if (a === "--child") args.child = JSON.parse(val());
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: node bench/run.js [--sizes 1k,15k,150k] [--quick] [--seed 42] [--rego-bench-sizes 1k,15k] [--profile] [--no-breakdown] [--absent-rules N]\n");
+      process.stdout.write(
+        "usage: node bench/run.js [--sizes 1k,15k,150k] [--quick] [--seed 42] [--rego-bench-sizes 1k,15k] [--profile] [--no-breakdown] [--absent-rules N]\n",
+      );
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
@@ -113,7 +131,8 @@ function fail(message) {
   process.exit(2);
 }
 
-const resourcesOf = (label) => SIZES[label] ?? (label.endsWith("k") ? Number(label.slice(0, -1)) * 1000 : Number(label));
+const resourcesOf = (label) =>
+  SIZES[label] ?? (label.endsWith("k") ? Number(label.slice(0, -1)) * 1000 : Number(label));
 const planFile = (label, seed) => path.join(OUT, seed === 42 ? `plan-${label}.json` : `plan-${label}-s${seed}.json`);
 
 // ---------------------------------------------------------------------------
@@ -121,7 +140,8 @@ const planFile = (label, seed) => path.join(OUT, seed === 42 ? `plan-${label}.js
 
 async function main() {
   // Whole processes, as users time them (bench/process.js).
-  if (process.argv.includes("--process")) return (await import("./process.js")).processMain(process.argv.slice(2), { benchConfig: BENCH_CONFIG, gitState });
+  if (process.argv.includes("--process"))
+    return (await import("./process.js")).processMain(process.argv.slice(2), { benchConfig: BENCH_CONFIG, gitState });
   const args = parseArgs(process.argv.slice(2));
   if (args.child) return child(args.child);
   if (!existsSync(path.join(DIST, "scan", "run.js"))) fail("dist/ is missing: run `npm run build` first");
@@ -137,18 +157,48 @@ async function main() {
     loadAvgAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
     git: gitState(),
   };
-  log(`planguard bench: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}; commit ${machine.git.commit}${machine.git.uncommittedSrcFiles ? ` + ${machine.git.uncommittedSrcFiles} uncommitted src files` : ""}`);
-  const results = { date: new Date().toISOString(), machine, seed: args.seed, config: BENCH_CONFIG, targets: TARGETS, sizes: {} };
+  log(
+    `planguard bench: ${machine.nproc} cores (${machine.cpu}), node ${machine.node}, load ${machine.loadAvgAtStart.join(" ")}; commit ${machine.git.commit}${machine.git.uncommittedSrcFiles ? ` + ${machine.git.uncommittedSrcFiles} uncommitted src files` : ""}`,
+  );
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    seed: args.seed,
+    config: BENCH_CONFIG,
+    targets: TARGETS,
+    sizes: {},
+  };
 
   for (const label of args.sizes) {
     const file = planFile(label, args.seed);
     if (!existsSync(file)) {
       log(`generating ${path.relative(ROOT, file)} (${resourcesOf(label)} resources)...`);
-      const gen = spawnSync(process.execPath, [path.join(ROOT, "bench", "generate.js"), "--resources", String(resourcesOf(label)), "--seed", String(args.seed), "--out", file], { stdio: "inherit" });
+      const gen = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, "bench", "generate.js"),
+          "--resources",
+          String(resourcesOf(label)),
+          "--seed",
+          String(args.seed),
+          "--out",
+          file,
+        ],
+        { stdio: "inherit" },
+      );
       if (gen.status !== 0) fail(`generating ${file} failed`);
     }
-    log(`\n${label}: measuring ${path.relative(ROOT, file)} (${(statSync(file).size / MB).toFixed(1)} MB) in a fresh process...`);
-    const task = { label, file, dist: snapshot, regoBench: args.regoBenchSizes.includes(label), breakdown: args.breakdown, absentRules: args.absentRules };
+    log(
+      `\n${label}: measuring ${path.relative(ROOT, file)} (${(statSync(file).size / MB).toFixed(1)} MB) in a fresh process...`,
+    );
+    const task = {
+      label,
+      file,
+      dist: snapshot,
+      regoBench: args.regoBenchSizes.includes(label),
+      breakdown: args.breakdown,
+      absentRules: args.absentRules,
+    };
     const r = runChild(["--expose-gc"], task);
     results.sizes[label] = r;
     if (r.error) log(`  FAILED: ${r.error}`);
@@ -191,12 +241,16 @@ function gitState() {
 }
 
 function runChild(nodeFlags, task) {
-  const res = spawnSync(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), "--child", JSON.stringify(task)], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 64 * MB,
-    encoding: "utf8",
-  });
+  const res = spawnSync(
+    process.execPath,
+    [...nodeFlags, fileURLToPath(import.meta.url), "--child", JSON.stringify(task)],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * MB,
+      encoding: "utf8",
+    },
+  );
   const line = (res.stdout ?? "").split("\n").find((l) => l.startsWith("RESULT "));
   if (!line) return { label: task.label, error: `the child exited with ${res.status ?? res.signal} and no result` };
   return JSON.parse(line.slice("RESULT ".length));
@@ -207,7 +261,13 @@ function profile(label, file) {
   mkdirSync(dir, { recursive: true });
   const before = new Set(readdirSync(dir));
   log(`\nprofiling the ${label} full scan (node --cpu-prof)...`);
-  const r = runChild(["--expose-gc", "--cpu-prof", `--cpu-prof-dir=${dir}`], { label, file, dist: DIST, regoBench: false, breakdown: false });
+  const r = runChild(["--expose-gc", "--cpu-prof", `--cpu-prof-dir=${dir}`], {
+    label,
+    file,
+    dist: DIST,
+    regoBench: false,
+    breakdown: false,
+  });
   const fresh = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile") && !before.has(f));
   if (fresh.length === 0) {
     log("  no profile was written");
@@ -223,9 +283,11 @@ function profile(label, file) {
 
 function formatProfile(s) {
   const lines = [`CPU profile: ${(s.totalMs / 1000).toFixed(1)} s sampled`, "", "hottest functions (self time):"];
-  for (const f of s.functions.slice(0, 25)) lines.push(`  ${pct(f.selfMs, s.totalMs)}  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`);
+  for (const f of s.functions.slice(0, 25))
+    lines.push(`  ${pct(f.selfMs, s.totalMs)}  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}  ${f.where}`);
   lines.push("", "by file (self time):");
-  for (const f of s.files.slice(0, 15)) lines.push(`  ${pct(f.selfMs, s.totalMs)}  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.file}`);
+  for (const f of s.files.slice(0, 15))
+    lines.push(`  ${pct(f.selfMs, s.totalMs)}  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.file}`);
   return lines.join("\n") + "\n";
 }
 
@@ -254,7 +316,16 @@ async function child(task) {
 
   const gc = globalThis.gc ?? (() => undefined);
   const bytes = statSync(file).size;
-  const out = { label, file: path.relative(ROOT, file), bytes, times: {}, rss: {}, counts: {}, notes: [], v8Tuned: tuned };
+  const out = {
+    label,
+    file: path.relative(ROOT, file),
+    bytes,
+    times: {},
+    rss: {},
+    counts: {},
+    notes: [],
+    v8Tuned: tuned,
+  };
   const peak = () => process.resourceUsage().maxRSS * 1024;
   const time = async (name, fn) => {
     const start = performance.now();
@@ -274,10 +345,19 @@ async function child(task) {
     try {
       rego = await time("regoLibraryCompile", () => engine.library());
     } catch (err) {
-      out.notes.push(`Rego: the bundled library did not compile (${firstLine(err)}); the full scan ran the TypeScript rules only`);
+      out.notes.push(
+        `Rego: the bundled library did not compile (${firstLine(err)}); the full scan ran the TypeScript rules only`,
+      );
     }
   }
-  let result = await time("scanOnly", () => runScan({ files: [file], config: BENCH_CONFIG, ...(rego ? { rego } : {}), ...(readAhead ? { load: { readAhead } } : {}) }));
+  let result = await time("scanOnly", () =>
+    runScan({
+      files: [file],
+      config: BENCH_CONFIG,
+      ...(rego ? { rego } : {}),
+      ...(readAhead ? { load: { readAhead } } : {}),
+    }),
+  );
   out.times.fullScan = performance.now() - scanStart;
   out.counts.findings = result.findings.length;
   out.counts.failures = result.failures.length;
@@ -290,7 +370,11 @@ async function child(task) {
   const text = await time("reportText", () => formatText(result, { color: false }));
   const json = await time("reportJson", () => formatJson(result));
   const sarif = await time("reportSarif", () => formatSarif(result, { baseDir: ROOT }));
-  out.counts.reportBytes = { text: Buffer.byteLength(text), json: Buffer.byteLength(json), sarif: Buffer.byteLength(sarif) };
+  out.counts.reportBytes = {
+    text: Buffer.byteLength(text),
+    json: Buffer.byteLength(json),
+    sarif: Buffer.byteLength(sarif),
+  };
   out.times.reports = out.times.reportText + out.times.reportJson + out.times.reportSarif;
   out.peakRssAfterScan = peak();
   result = undefined;
@@ -311,7 +395,9 @@ async function child(task) {
   } else {
     await time("read", () => readFileSync(file));
     out.times.baseline = null;
-    out.notes.push(`the file is over V8's string limit (${bufferConstants.MAX_STRING_LENGTH} characters): JSON.parse cannot read it, so there is no baseline; planguard reads it streaming`);
+    out.notes.push(
+      `the file is over V8's string limit (${bufferConstants.MAX_STRING_LENGTH} characters): JSON.parse cannot read it, so there is no baseline; planguard reads it streaming`,
+    );
   }
   out.rssBaselineGrowth = process.memoryUsage().rss - out.rssBeforeBaseline;
   gc();
@@ -359,7 +445,9 @@ async function child(task) {
         }
         diffs.sort((a, b) => a - b);
         out.times.absentExtra = (diffs[2] + diffs[3]) / 2;
-        say(`library + ${out.counts.absentRules} rules for absent types: ${fmtMs(out.times.absentWith)} against ${fmtMs(out.times.absentBase)}; median difference of 6 pairs ${fmtMs(out.times.absentExtra)} (compile ${fmtMs(out.times.absentCompile)})`);
+        say(
+          `library + ${out.counts.absentRules} rules for absent types: ${fmtMs(out.times.absentWith)} against ${fmtMs(out.times.absentBase)}; median difference of 6 pairs ${fmtMs(out.times.absentExtra)} (compile ${fmtMs(out.times.absentCompile)})`,
+        );
       }
     }
     if (task.regoBench) {
@@ -378,12 +466,19 @@ async function child(task) {
             out.notes.push(`Rego: the 150 rules failed (${firstLine(err)})`);
             break;
           }
-          const regoDeny = new Set(deny && typeof deny.values === "function" ? [...deny.values()] : Array.isArray(deny) ? deny : []);
+          const regoDeny = new Set(
+            deny && typeof deny.values === "function" ? [...deny.values()] : Array.isArray(deny) ? deny : [],
+          );
           out.counts.benchRegoDenies = regoDeny.size;
           const missing = [...tsDeny].filter((m) => !regoDeny.has(m)).length;
           const extra = [...regoDeny].filter((m) => !tsDeny.has(m)).length;
-          if (missing + extra > 0) out.notes.push(`Rego and TypeScript equivalents disagree: ${missing} denies only in TypeScript, ${extra} only in Rego`);
-          say(`run ${run}: 150 Rego rules ${fmtMs(out.times[`benchRego${run}`])}, TypeScript equivalents ${fmtMs(out.times[`equivalents${run}`])} (${regoDeny.size} / ${tsDeny.size} denies)`);
+          if (missing + extra > 0)
+            out.notes.push(
+              `Rego and TypeScript equivalents disagree: ${missing} denies only in TypeScript, ${extra} only in Rego`,
+            );
+          say(
+            `run ${run}: 150 Rego rules ${fmtMs(out.times[`benchRego${run}`])}, TypeScript equivalents ${fmtMs(out.times[`equivalents${run}`])} (${regoDeny.size} / ${tsDeny.size} denies)`,
+          );
         }
       }
       if (!engine.compileModules) out.notes.push("Rego: engine not available; the 150 Rego rules were not measured");
@@ -431,11 +526,16 @@ async function regoEngine(imp) {
       const { regoRules } = await imp("policy/rego/runner.js");
       engine.libraryWith = async (extra) => {
         const bundled = await readBundledPolicies();
-        const program = compilePolicies([...bundled, ...extra], loadAstCacheWhenParsing(new Set(bundled.map((s) => s.file))), loadCompiledCache());
+        const program = compilePolicies(
+          [...bundled, ...extra],
+          loadAstCacheWhenParsing(new Set(bundled.map((s) => s.file))),
+          loadCompiledCache(),
+        );
         return { program, rules: regoRules(program, "all"), options: { namespaces: "all", data: {} } };
       };
     }
-    engine.evaluateLibrary = (rego, model, selection) => evaluateRegoRules(rego.program, rego.rules, model, BENCH_CONFIG, selection, rego.options, {});
+    engine.evaluateLibrary = (rego, model, selection) =>
+      evaluateRegoRules(rego.program, rego.rules, model, BENCH_CONFIG, selection, rego.options, {});
   }
   return engine;
 }
@@ -449,12 +549,25 @@ function ratio(x, base) {
 
 function printSize(r) {
   const base = r.times.baseline;
-  const row = (name, ms, extra = "") => log(`  ${name.padEnd(40)} ${fmtMs(ms).padStart(9)}  ${base ? `${ratio(ms, base).toFixed(2).padStart(7)}x` : "      -"}${extra}`);
-  log(`  ${r.counts.resources} resources, ${(r.bytes / MB).toFixed(1)} MB; ${r.counts.findings} findings from ${r.counts.bundledRules} rules`);
-  log(`  V8 ${r.v8Tuned ? "tuned as the command line tunes it (no TurboFan inlining, src/cli/v8-tuning.ts)" : "untuned (not the V8 the tuning was measured on)"}`);
+  const row = (name, ms, extra = "") =>
+    log(
+      `  ${name.padEnd(40)} ${fmtMs(ms).padStart(9)}  ${base ? `${ratio(ms, base).toFixed(2).padStart(7)}x` : "      -"}${extra}`,
+    );
+  log(
+    `  ${r.counts.resources} resources, ${(r.bytes / MB).toFixed(1)} MB; ${r.counts.findings} findings from ${r.counts.bundledRules} rules`,
+  );
+  log(
+    `  V8 ${r.v8Tuned ? "tuned as the command line tunes it (no TurboFan inlining, src/cli/v8-tuning.ts)" : "untuned (not the V8 the tuning was measured on)"}`,
+  );
   if (base) row("baseline: read + JSON.parse", base);
   else row("read (no JSON.parse: see note)", r.times.read);
-  row("full scan (TS + bundled Rego), cold", r.times.fullScan, base ? `   target <= ${TARGETS.fullScanOverBaseline}x ${ok(ratio(r.times.fullScan, base) <= TARGETS.fullScanOverBaseline)}` : "");
+  row(
+    "full scan (TS + bundled Rego), cold",
+    r.times.fullScan,
+    base
+      ? `   target <= ${TARGETS.fullScanOverBaseline}x ${ok(ratio(r.times.fullScan, base) <= TARGETS.fullScanOverBaseline)}`
+      : "",
+  );
   if (r.times.regoLibraryCompile !== undefined) row("  of which: compile bundled Rego", r.times.regoLibraryCompile);
   row("reports: text", r.times.reportText);
   row("reports: JSON", r.times.reportJson);
@@ -464,10 +577,15 @@ function printSize(r) {
     row("  load (read, partial parse, validate, redact)", r.times.load);
     row("  model", r.times.model);
     row("  TypeScript rules", r.times.tsRules);
-    if (r.times.regoLibrary !== undefined) row(`  bundled Rego library (${r.counts.regoLibraryRules} rules)`, r.times.regoLibrary);
+    if (r.times.regoLibrary !== undefined)
+      row(`  bundled Rego library (${r.counts.regoLibraryRules} rules)`, r.times.regoLibrary);
     if (r.times.absentExtra !== undefined) {
       const extra = r.times.absentExtra;
-      row(`  library + ${r.counts.absentRules} rules for absent types`, r.times.absentWith, `   median of 6 pairs: ${extra >= 0 ? "+" : ""}${fmtMs(extra)} (${((1000 * extra) / r.counts.absentRules).toFixed(1)} us per rule)`);
+      row(
+        `  library + ${r.counts.absentRules} rules for absent types`,
+        r.times.absentWith,
+        `   median of 6 pairs: ${extra >= 0 ? "+" : ""}${fmtMs(extra)} (${((1000 * extra) / r.counts.absentRules).toFixed(1)} us per rule)`,
+      );
       row(`    their compile (library from the build's caches)`, r.times.absentCompile);
     }
   }
@@ -476,11 +594,21 @@ function printSize(r) {
     row("  150 TS equivalents, run 2", r.times.equivalents2);
   }
   if (r.times.benchRego1 !== undefined) {
-    row("  150 Rego rules, run 1", r.times.benchRego1, `   = ${ratio(r.times.benchRego1, r.times.equivalents1).toFixed(1)}x TS`);
-    row("  150 Rego rules, run 2", r.times.benchRego2, `   = ${ratio(r.times.benchRego2, r.times.equivalents2).toFixed(1)}x TS, target <= ${TARGETS.regoOverTs}x ${ok(ratio(r.times.benchRego2, r.times.equivalents2) <= TARGETS.regoOverTs)}`);
+    row(
+      "  150 Rego rules, run 1",
+      r.times.benchRego1,
+      `   = ${ratio(r.times.benchRego1, r.times.equivalents1).toFixed(1)}x TS`,
+    );
+    row(
+      "  150 Rego rules, run 2",
+      r.times.benchRego2,
+      `   = ${ratio(r.times.benchRego2, r.times.equivalents2).toFixed(1)}x TS, target <= ${TARGETS.regoOverTs}x ${ok(ratio(r.times.benchRego2, r.times.equivalents2) <= TARGETS.regoOverTs)}`,
+    );
   }
   const limit = TARGETS.rssFactor * r.bytes + TARGETS.rssExtraMB * MB;
-  log(`  peak RSS after scan + reports: ${(r.peakRssAfterScan / MB).toFixed(0)} MB = ${(r.peakRssAfterScan / r.bytes).toFixed(2)}x the file; target <= ${TARGETS.rssFactor}x + ${TARGETS.rssExtraMB} MB = ${(limit / MB).toFixed(0)} MB ${ok(r.peakRssAfterScan <= limit)}`);
+  log(
+    `  peak RSS after scan + reports: ${(r.peakRssAfterScan / MB).toFixed(0)} MB = ${(r.peakRssAfterScan / r.bytes).toFixed(2)}x the file; target <= ${TARGETS.rssFactor}x + ${TARGETS.rssExtraMB} MB = ${(limit / MB).toFixed(0)} MB ${ok(r.peakRssAfterScan <= limit)}`,
+  );
   log(`  peak RSS of the whole run: ${(r.peakRss / MB).toFixed(0)} MB = ${(r.peakRss / r.bytes).toFixed(2)}x the file`);
   for (const n of r.notes) log(`  note: ${n}`);
 }
@@ -518,19 +646,30 @@ function printSummary(s) {
   log("\nagainst the targets:");
   for (const [label, x] of Object.entries(s)) {
     if (typeof x !== "object") continue;
-    if (x.fullScanOverBaseline !== null) log(`  ${label}: full scan ${x.fullScanOverBaseline.toFixed(2)}x baseline (<= ${TARGETS.fullScanOverBaseline}x ${ok(x.fullScanOverBaseline <= TARGETS.fullScanOverBaseline)})`);
-    log(`  ${label}: peak RSS ${x.peakRssMB.toFixed(0)} MB = ${x.peakRssOverFile.toFixed(2)}x file (<= ${x.peakRssLimitMB.toFixed(0)} MB ${ok(x.peakRssMB <= x.peakRssLimitMB)})`);
-    if (x.benchRegoOverTs !== null) log(`  ${label}: 150 Rego rules ${x.benchRegoOverTs.toFixed(1)}x their TS equivalents warm, ${x.benchRegoOverTsCold.toFixed(1)}x cold (<= ${TARGETS.regoOverTs}x ${ok(x.benchRegoOverTs <= TARGETS.regoOverTs)})`);
+    if (x.fullScanOverBaseline !== null)
+      log(
+        `  ${label}: full scan ${x.fullScanOverBaseline.toFixed(2)}x baseline (<= ${TARGETS.fullScanOverBaseline}x ${ok(x.fullScanOverBaseline <= TARGETS.fullScanOverBaseline)})`,
+      );
+    log(
+      `  ${label}: peak RSS ${x.peakRssMB.toFixed(0)} MB = ${x.peakRssOverFile.toFixed(2)}x file (<= ${x.peakRssLimitMB.toFixed(0)} MB ${ok(x.peakRssMB <= x.peakRssLimitMB)})`,
+    );
+    if (x.benchRegoOverTs !== null)
+      log(
+        `  ${label}: 150 Rego rules ${x.benchRegoOverTs.toFixed(1)}x their TS equivalents warm, ${x.benchRegoOverTsCold.toFixed(1)}x cold (<= ${TARGETS.regoOverTs}x ${ok(x.benchRegoOverTs <= TARGETS.regoOverTs)})`,
+      );
   }
   if (s.scaling150kOver15k !== undefined) {
-    log(`  150k/15k full scan time: ${s.scaling150kOver15k.toFixed(2)}x for ${s.bytes150kOver15k.toFixed(2)}x the bytes (<= ${TARGETS.scaling150kOver15k}x ${ok(s.scaling150kOver15k <= TARGETS.scaling150kOver15k)})`);
+    log(
+      `  150k/15k full scan time: ${s.scaling150kOver15k.toFixed(2)}x for ${s.bytes150kOver15k.toFixed(2)}x the bytes (<= ${TARGETS.scaling150kOver15k}x ${ok(s.scaling150kOver15k <= TARGETS.scaling150kOver15k)})`,
+    );
     log(`  150k full scan over 15k baseline scaled by bytes: ${s.fullScan150kOverScaledBaseline.toFixed(2)}x`);
   }
 }
 
 const firstLine = (err) => String(err?.message ?? err).split("\n")[0];
 const ok = (b) => (b ? "ok" : "MISSED");
-const fmtMs = (ms) => (ms === undefined || ms === null ? "-" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMs = (ms) =>
+  ms === undefined || ms === null ? "-" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 const log = (m) => process.stdout.write(m + "\n");
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

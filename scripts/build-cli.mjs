@@ -32,7 +32,16 @@
  *   node scripts/build-cli.mjs --train    (the build runs this in a child) make the code cache
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -51,12 +60,22 @@ async function build() {
   const { engineFingerprint } = await dist("policy/rego/ast-cache.js");
   const { codeCacheFileOf } = await dist("cli/bundle-loader.js");
   // The two hashes the caches are keyed by (ast-cache.ts: the parser; compiled-cache.ts: the compiler).
-  const fingerprints = { "parser.js": engineFingerprint(undefined, "parser.js"), "compiler/compile.js": engineFingerprint(undefined, "compiler/compile.js") };
+  const fingerprints = {
+    "parser.js": engineFingerprint(undefined, "parser.js"),
+    "compiler/compile.js": engineFingerprint(undefined, "compiler/compile.js"),
+  };
 
   mkdirSync(OUT, { recursive: true });
   // An earlier build's bundle files (chunks of another layout included): remove them.
   for (const name of readdirSync(OUT)) if (/^planguard[.-]/.test(name)) rmSync(path.join(OUT, name));
-  const common = { bundle: true, platform: "node", target: "node20", sourcemap: "linked", legalComments: "none", logLevel: "warning" };
+  const common = {
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    sourcemap: "linked",
+    legalComments: "none",
+    logLevel: "warning",
+  };
   await esbuild({
     ...common,
     entryPoints: [path.join(ROOT, "src", "cli", "program.ts")],
@@ -77,7 +96,10 @@ async function build() {
   // The loader reads an ASCII-only bundle fastest (src/plan/read-text.ts; esbuild's default
   // charset escapes the rest): hold the build to that, so that a change of charset is noticed.
   const nonAscii = readFileSync(PROGRAM).findIndex((byte) => byte > 0x7f);
-  if (nonAscii !== -1) throw new Error(`build-cli: ${PROGRAM} has a non-ASCII byte at ${nonAscii}; it would load ~30 ms slower (src/plan/read-text.ts)`);
+  if (nonAscii !== -1)
+    throw new Error(
+      `build-cli: ${PROGRAM} has a non-ASCII byte at ${nonAscii}; it would load ~30 ms slower (src/plan/read-text.ts)`,
+    );
   for (const name of CACHES) {
     const from = path.join(ROOT, "dist", "policy", "rego", name);
     const to = path.join(OUT, name);
@@ -91,7 +113,10 @@ async function build() {
   delete env.NODE_OPTIONS;
   // stdout is not a terminal there, so help is recorded at the program's 80 columns (quick-answers.ts).
   const answersFile = path.join(mkdtempSync(path.join(tmpdir(), "planguard-build-")), "quick-answers.json");
-  const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--train", answersFile], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--train", answersFile], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const cache = codeCacheFileOf(PROGRAM);
   if (trained.status !== 0 || !existsSync(cache)) {
     rmSync(cache, { force: true });
@@ -109,7 +134,9 @@ async function build() {
     // Only tsc's output imports the modules; the bundled entry loads PROGRAM instead.
     external: ["./program.js"],
   });
-  process.stdout.write(`command line bundled: ${path.relative(ROOT, path.join(OUT, "planguard.js"))}, ${path.relative(ROOT, PROGRAM)}${existsSync(cache) ? " and its V8 code cache" : ""}\n`);
+  process.stdout.write(
+    `command line bundled: ${path.relative(ROOT, path.join(OUT, "planguard.js"))}, ${path.relative(ROOT, PROGRAM)}${existsSync(cache) ? " and its V8 code cache" : ""}\n`,
+  );
 }
 
 /**
@@ -123,10 +150,13 @@ function lazyChildProcessForCommander() {
     name: "lazy-child-process-for-commander",
     setup(build) {
       build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "lazy-child-process", namespace: "planguard-lazy" } : undefined,
+        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+          ? { path: "lazy-child-process", namespace: "planguard-lazy" }
+          : undefined,
       );
       build.onLoad({ filter: /.*/, namespace: "planguard-lazy" }, () => ({
-        contents: 'let loaded; module.exports = { spawn: (...args) => (loaded ??= require("node:child_process")).spawn(...args) };',
+        contents:
+          'let loaded; module.exports = { spawn: (...args) => (loaded ??= require("node:child_process")).spawn(...args) };',
         loader: "js",
       }));
     },

@@ -29,8 +29,12 @@ export function totals(checks) {
   return t;
 }
 
-const cell = (s) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
-const totalsRow = (label, t) => `| ${label} | ${t.checks} | ${t["not-applicable"]} | ${t.applicable} | ${t.equivalent} | ${t.related} | ${t.missing} | ${t.percent}% |`;
+const cell = (s) =>
+  String(s ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
+const totalsRow = (label, t) =>
+  `| ${label} | ${t.checks} | ${t["not-applicable"]} | ${t.applicable} | ${t.equivalent} | ${t.related} | ${t.missing} | ${t.percent}% |`;
 
 export function renderCoverage(inventories) {
   const all = inventories.flatMap((i) => i.checks);
@@ -52,22 +56,34 @@ export function renderCoverage(inventories) {
     "",
     "| provider | checks | not applicable | applicable | equivalent | related | missing | coverage |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...providers.map((p) => totalsRow(PROVIDER_NAMES[p], totals(inventories.filter((i) => i.provider === p).flatMap((i) => i.checks)))),
+    ...providers.map((p) =>
+      totalsRow(PROVIDER_NAMES[p], totals(inventories.filter((i) => i.provider === p).flatMap((i) => i.checks))),
+    ),
     totalsRow("**all**", overall),
     "",
   ];
   for (const p of providers) {
     const files = inventories.filter((i) => i.provider === p);
     lines.push(`## ${PROVIDER_NAMES[p]}`, "");
-    const services = [...new Set(files.flatMap((i) => i.checks.map((c) => c.service)))].sort((a, b) => a.localeCompare(b));
+    const services = [...new Set(files.flatMap((i) => i.checks.map((c) => c.service)))].sort((a, b) =>
+      a.localeCompare(b),
+    );
     for (const service of services) {
-      const checks = files.flatMap((i) => i.checks).filter((c) => c.service === service).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+      const checks = files
+        .flatMap((i) => i.checks)
+        .filter((c) => c.service === service)
+        .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
       const t = totals(checks);
       lines.push(`### ${service}`, "", `${t.equivalent} of ${t.applicable} applicable checks covered.`, "");
-      lines.push("| check | pillar | what it checks | status | planguard rule | note |", "| --- | --- | --- | --- | --- | --- |");
+      lines.push(
+        "| check | pillar | what it checks | status | planguard rule | note |",
+        "| --- | --- | --- | --- | --- | --- |",
+      );
       for (const c of checks) {
         const rule = c.rule ? `[${c.rule}](rules.md#${c.rule.toLowerCase()})` : "";
-        lines.push(`| ${c.id} | ${c.pillar} | ${cell(c.title)} | ${c.status.replace("-", " ")} | ${rule} | ${cell(c.reason)} |`);
+        lines.push(
+          `| ${c.id} | ${c.pillar} | ${cell(c.title)} | ${c.status.replace("-", " ")} | ${rule} | ${cell(c.reason)} |`,
+        );
       }
       lines.push("");
     }

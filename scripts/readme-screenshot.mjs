@@ -11,7 +11,19 @@ import puppeteer from "puppeteer-core";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const work = mkdtempSync(path.join(tmpdir(), "planguard-screenshot-"));
 const html = path.join(work, "report.html");
-const args = ["dist/cli/planguard.js", "scan", "examples/ml-platform/plan.json", "--config", "examples/ml-platform/.planguard.yaml", "--source-dir", "examples/ml-platform", "-o", `html=${html}`, "-f", "json"];
+const args = [
+  "dist/cli/planguard.js",
+  "scan",
+  "examples/ml-platform/plan.json",
+  "--config",
+  "examples/ml-platform/.planguard.yaml",
+  "--source-dir",
+  "examples/ml-platform",
+  "-o",
+  `html=${html}`,
+  "-f",
+  "json",
+];
 try {
   execFileSync(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 } catch (err) {
@@ -22,7 +34,15 @@ const browser = await puppeteer.launch({
   executablePath: process.env.PLANGUARD_CHROMIUM ?? "/usr/bin/chromium",
   headless: true,
   userDataDir: path.join(work, "profile"),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
   const page = await browser.newPage();

@@ -23,7 +23,16 @@ export interface VerdictInput {
   rules: ReadonlyArray<Pick<RuleMetadata, "id" | "aliases">>;
   findings: ReadonlyArray<Pick<Finding, "ruleId" | "resource" | "undecided" | "suppression">>;
 }
-export function verdictOf(result: VerdictInput, expectation: Pick<Expectation, "check" | "resource">): { verdict: Verdict; rules: string[] };
-export function outcomeOf(expectation: Pick<Expectation, "expect">, verdict: Verdict): "agrees" | "disagrees" | "not compared";
-export function renderRealPlans(inputs: Record<string, ScannedInput>, rows: Array<Expectation & { verdict: Verdict; rules: string[] }>): string;
+export function verdictOf(
+  result: VerdictInput,
+  expectation: Pick<Expectation, "check" | "resource">,
+): { verdict: Verdict; rules: string[] };
+export function outcomeOf(
+  expectation: Pick<Expectation, "expect">,
+  verdict: Verdict,
+): "agrees" | "disagrees" | "not compared";
+export function renderRealPlans(
+  inputs: Record<string, ScannedInput>,
+  rows: Array<Expectation & { verdict: Verdict; rules: string[] }>,
+): string;
 export function buildRealPlansPage(scan: (file: string) => Promise<ScanResult>): Promise<string>;

@@ -26,7 +26,8 @@ export function listRealPlans(dir = REAL_PLANS_DIR) {
     for (const entry of readdirSync(d)) {
       const p = path.join(d, entry);
       if (statSync(p).isDirectory()) walk(p);
-      else if (entry.endsWith(".json") || entry.endsWith(".tfstate")) out.push(path.relative(dir, p).split(path.sep).join("/"));
+      else if (entry.endsWith(".json") || entry.endsWith(".tfstate"))
+        out.push(path.relative(dir, p).split(path.sep).join("/"));
     }
   };
   walk(dir);
@@ -59,11 +60,14 @@ export function resourceAddresses(planFile) {
  */
 export function verdictOf(result, expectation) {
   const check = expectation.check.toUpperCase();
-  const rules = check === "*" ? result.rules : result.rules.filter((m) => m.aliases.some((a) => a.toUpperCase() === check));
+  const rules =
+    check === "*" ? result.rules : result.rules.filter((m) => m.aliases.some((a) => a.toUpperCase() === check));
   // Not compared, but what planguard did say of the resource helps whoever audits the aliases.
   if (rules.length === 0) return { verdict: "no equivalent rule", rules: firedOn(result, expectation.resource) };
   const ids = new Set(rules.map((m) => m.id));
-  const findings = result.findings.filter((f) => ids.has(f.ruleId) && f.resource?.address === expectation.resource && !f.suppression);
+  const findings = result.findings.filter(
+    (f) => ids.has(f.ruleId) && f.resource?.address === expectation.resource && !f.suppression,
+  );
   const decided = findings.filter((f) => !f.undecided);
   const verdict = decided.length > 0 ? "fail" : findings.length > 0 ? "undecided" : "pass";
   // For "*" name the rules that spoke; for an alias, the rules that carry it.
@@ -72,7 +76,13 @@ export function verdictOf(result, expectation) {
 }
 
 function firedOn(result, address) {
-  return [...new Set(result.findings.filter((f) => f.resource?.address === address && !f.undecided && !f.suppression).map((f) => f.ruleId))].sort();
+  return [
+    ...new Set(
+      result.findings
+        .filter((f) => f.resource?.address === address && !f.undecided && !f.suppression)
+        .map((f) => f.ruleId),
+    ),
+  ].sort();
 }
 
 export function outcomeOf(expectation, verdict) {
@@ -80,8 +90,12 @@ export function outcomeOf(expectation, verdict) {
   return verdict === expectation.expect ? "agrees" : "disagrees";
 }
 
-const rulesCell = (r) => (r.verdict === "no equivalent rule" ? (r.rules.length > 0 ? `on it: ${r.rules.join(", ")}` : "") : r.rules.join(", "));
-const cell = (s) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+const rulesCell = (r) =>
+  r.verdict === "no equivalent rule" ? (r.rules.length > 0 ? `on it: ${r.rules.join(", ")}` : "") : r.rules.join(", ");
+const cell = (s) =>
+  String(s ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 
 /**
  * The page. `inputs`: for each corpus file (relative path), its ScannedInput;
@@ -120,7 +134,8 @@ export function renderRealPlans(inputs, rows) {
     "| File | Kind | Format | Terraform | Resources | Judged | Warnings |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...Object.entries(inputs).map(
-      ([file, i]) => `| ${cell(file)} | ${i.kind} | ${cell(i.formatVersion)} | ${cell(i.terraformVersion ?? "")} | ${i.resources} | ${i.judged} | ${i.warnings.length} |`,
+      ([file, i]) =>
+        `| ${cell(file)} | ${i.kind} | ${cell(i.formatVersion)} | ${cell(i.terraformVersion ?? "")} | ${i.resources} | ${i.judged} | ${i.warnings.length} |`,
     ),
     "",
   ];
@@ -133,14 +148,16 @@ export async function buildRealPlansPage(scan) {
   const inputs = {};
   for (const rel of listRealPlans()) {
     const result = await scan(path.join(REAL_PLANS_DIR, rel));
-    if (result.failures.length > 0 || result.inputs.length !== 1) throw new Error(`${rel}: not read (${result.failures.map((f) => f.message).join("; ")})`);
+    if (result.failures.length > 0 || result.inputs.length !== 1)
+      throw new Error(`${rel}: not read (${result.failures.map((f) => f.message).join("; ")})`);
     results[rel] = result;
     inputs[rel] = result.inputs[0];
   }
   const rows = loadExpectations().map((e) => {
     const result = results[e.plan];
     if (!result) throw new Error(`expectations.json: ${e.plan} is not a plan of the corpus`);
-    if (!resourceAddresses(path.join(REAL_PLANS_DIR, e.plan)).has(e.resource)) throw new Error(`expectations.json: ${e.plan} has no resource ${e.resource}`);
+    if (!resourceAddresses(path.join(REAL_PLANS_DIR, e.plan)).has(e.resource))
+      throw new Error(`expectations.json: ${e.plan} has no resource ${e.resource}`);
     return { ...e, ...verdictOf(result, e) };
   });
   return renderRealPlans(inputs, rows);

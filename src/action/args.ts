@@ -24,7 +24,18 @@ export interface ActionInputs {
   /** The environment the plan is for; empty detects it from the plan (the workflow should say: SECURITY.md). */
   environment: string;
   /** The scan-only inputs, as given. */
-  scan: { policy: string[]; regoVersion: string; data: string[]; namespace: string[]; bundle: string[]; rules: string[]; skipRules: string[]; changedOnly: boolean; noBundled: boolean; baseline: string };
+  scan: {
+    policy: string[];
+    regoVersion: string;
+    data: string[];
+    namespace: string[];
+    bundle: string[];
+    rules: string[];
+    skipRules: string[];
+    changedOnly: boolean;
+    noBundled: boolean;
+    baseline: string;
+  };
 }
 
 /** An input that is wrong: the message names it. */
@@ -55,11 +66,15 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     }
   };
   const mode = getInput("mode", env) || "scan";
-  if (mode !== "scan" && mode !== "drift") throw new ActionInputError(`input "mode" must be scan or drift (got "${mode}")`);
+  if (mode !== "scan" && mode !== "drift")
+    throw new ActionInputError(`input "mode" must be scan or drift (got "${mode}")`);
   const plans = getListInput("plan", env);
   if (plans.length === 0) throw new ActionInputError('input "plan" is required: the JSON of `terraform show -json`');
   // planguard drift compares one refresh-only plan with its prior state; several would be a usage error later.
-  if (mode === "drift" && plans.length > 1) throw new ActionInputError(`input "plan" takes one refresh-only plan in drift mode (got ${plans.length}); run the action once per plan`);
+  if (mode === "drift" && plans.length > 1)
+    throw new ActionInputError(
+      `input "plan" takes one refresh-only plan in drift mode (got ${plans.length}); run the action once per plan`,
+    );
   const scan: ActionInputs["scan"] = {
     policy: getListInput("policy", env),
     regoVersion: getInput("rego-version", env),
@@ -74,7 +89,10 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   };
   if (mode === "drift") {
     const set = Object.keys(SCAN_ONLY).filter((name) => SCAN_ONLY[name]!(scan));
-    if (set.length > 0) throw new ActionInputError(`input${set.length > 1 ? "s" : ""} ${set.map((n) => `"${n}"`).join(", ")} apply to mode: scan only; drift mode would ignore ${set.length > 1 ? "them" : "it"}`);
+    if (set.length > 0)
+      throw new ActionInputError(
+        `input${set.length > 1 ? "s" : ""} ${set.map((n) => `"${n}"`).join(", ")} apply to mode: scan only; drift mode would ignore ${set.length > 1 ? "them" : "it"}`,
+      );
   }
   const config = getInput("config", env) || findConfig(plans[0]!);
   return {
@@ -99,7 +117,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
  * waivers and GPU quotas.
  */
 function findConfig(plan: string): string | undefined {
-  const candidates = plan === "-" ? [DEFAULT_CONFIG_FILE] : [path.join(path.dirname(plan), DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE];
+  const candidates =
+    plan === "-" ? [DEFAULT_CONFIG_FILE] : [path.join(path.dirname(plan), DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE];
   return candidates.find((file) => existsSync(file));
 }
 
@@ -116,7 +135,16 @@ export interface RunFiles {
  * inputs are refused, never dropped.
  */
 export function commandLine(inputs: ActionInputs, files: RunFiles, ruleFlags: boolean): string[] {
-  const args = [inputs.mode, ...inputs.plans, "-o", `sarif=${files.sarif}`, "-o", `json=${files.json}`, "-o", `markdown=${files.markdown}`];
+  const args = [
+    inputs.mode,
+    ...inputs.plans,
+    "-o",
+    `sarif=${files.sarif}`,
+    "-o",
+    `json=${files.json}`,
+    "-o",
+    `markdown=${files.markdown}`,
+  ];
   args.push("--format", inputs.annotations ? "github" : "text");
   if (inputs.failOn !== "") args.push("--fail-on", inputs.failOn);
   if (inputs.softFail) args.push("--soft-fail");
@@ -135,7 +163,9 @@ export function commandLine(inputs: ActionInputs, files: RunFiles, ruleFlags: bo
     if (s.changedOnly) args.push("--changed-only");
     if (s.baseline !== "") args.push("--baseline", s.baseline);
     if ((s.rules.length > 0 || s.skipRules.length > 0) && !ruleFlags) {
-      throw new ActionInputError('inputs "rules" and "skip-rules" need planguard scan --rule/--skip-rule, which this build lacks; use rules.disable in the config');
+      throw new ActionInputError(
+        'inputs "rules" and "skip-rules" need planguard scan --rule/--skip-rule, which this build lacks; use rules.disable in the config',
+      );
     }
     for (const r of s.rules) args.push("--rule", r);
     for (const r of s.skipRules) args.push("--skip-rule", r);

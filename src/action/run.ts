@@ -35,7 +35,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     if (cwd !== "") process.chdir(cwd);
     inputs = readInputs(env);
     const work = mkdtempSync(path.join(tmpdir(), "planguard-action-"));
-    const files: RunFiles = { sarif: path.join(work, "planguard.sarif"), json: path.join(work, "report.json"), markdown: path.join(work, "summary.md") };
+    const files: RunFiles = {
+      sarif: path.join(work, "planguard.sarif"),
+      json: path.join(work, "report.json"),
+      markdown: path.join(work, "summary.md"),
+    };
     code = await main(commandLine(inputs, files, scanHasRuleFlags()), { onError: fail });
     // The reports exist only if this run wrote them: the work directory was empty.
     if (existsSync(files.sarif)) publishSarif(files.sarif, inputs.sarifFile, env, fail);
@@ -53,7 +57,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     fail(err instanceof ActionInputError || err instanceof Error ? err.message : String(err));
     code = 2;
     const summary = env["GITHUB_STEP_SUMMARY"];
-    if (summary && (inputs?.jobSummary ?? true)) appendFileSync(summary, verdictMarkdown(facts(inputs, code, undefined, errors)));
+    if (summary && (inputs?.jobSummary ?? true))
+      appendFileSync(summary, verdictMarkdown(facts(inputs, code, undefined, errors)));
   } finally {
     unguard();
   }
@@ -96,21 +101,38 @@ interface ReportCounts {
 function readCounts(mode: "scan" | "drift", jsonFile: string): ReportCounts | undefined {
   if (!existsSync(jsonFile)) return undefined;
   const report = JSON.parse(readFileSync(jsonFile, "utf8")) as {
-    summary?: { total?: number; drifted?: number; bySeverity?: Record<Severity, number>; suppressedBy?: ReportCounts["suppressedBy"] };
+    summary?: {
+      total?: number;
+      drifted?: number;
+      bySeverity?: Record<Severity, number>;
+      suppressedBy?: ReportCounts["suppressedBy"];
+    };
     findings?: Finding[];
   };
   if (mode === "drift") {
     // Drift's findings are the SARIF results; the summary's bySeverity counts resources, so count the findings themselves.
     const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
     for (const f of report.findings ?? []) bySeverity[f.severity]++;
-    return { bySeverity, findings: report.findings?.length ?? 0, ...(report.summary?.drifted !== undefined ? { drifted: report.summary.drifted } : {}) };
+    return {
+      bySeverity,
+      findings: report.findings?.length ?? 0,
+      ...(report.summary?.drifted !== undefined ? { drifted: report.summary.drifted } : {}),
+    };
   }
   const s = report.summary ?? {};
-  const bySeverity = { ...Object.fromEntries(SEVERITIES.map((sev) => [sev, 0])), ...s.bySeverity } as Record<Severity, number>;
+  const bySeverity = { ...Object.fromEntries(SEVERITIES.map((sev) => [sev, 0])), ...s.bySeverity } as Record<
+    Severity,
+    number
+  >;
   return { bySeverity, findings: s.total ?? 0, ...(s.suppressedBy ? { suppressedBy: s.suppressedBy } : {}) };
 }
 
-function facts(inputs: ActionInputs | undefined, code: number, counts: ReportCounts | undefined, errors: string[]): VerdictFacts {
+function facts(
+  inputs: ActionInputs | undefined,
+  code: number,
+  counts: ReportCounts | undefined,
+  errors: string[],
+): VerdictFacts {
   const v: VerdictFacts = {
     mode: inputs?.mode ?? "scan",
     code,
@@ -126,10 +148,18 @@ function facts(inputs: ActionInputs | undefined, code: number, counts: ReportCou
 }
 
 /** The verdict first, then planguard's Markdown report (its own heading dropped: the verdict's heading replaces it). */
-function writeSummary(env: NodeJS.ProcessEnv, inputs: ActionInputs, code: number, files: RunFiles, errors: string[]): void {
+function writeSummary(
+  env: NodeJS.ProcessEnv,
+  inputs: ActionInputs,
+  code: number,
+  files: RunFiles,
+  errors: string[],
+): void {
   const file = env["GITHUB_STEP_SUMMARY"];
   if (!file || !inputs.jobSummary) return;
-  const report = existsSync(files.markdown) ? readFileSync(files.markdown, "utf8").replace(/^## planguard( drift)?\n/, "") : "";
+  const report = existsSync(files.markdown)
+    ? readFileSync(files.markdown, "utf8").replace(/^## planguard( drift)?\n/, "")
+    : "";
   appendFileSync(file, verdictMarkdown(facts(inputs, code, readCounts(inputs.mode, files.json), errors)) + report);
 }
 

@@ -26,7 +26,14 @@ export function verdictMarkdown(v: VerdictFacts): string {
   const failOn = (SEVERITIES as readonly string[]).includes(v.failOn) ? (v.failOn as Severity) : "low";
   const reached = SEVERITIES.slice(0, SEVERITIES.indexOf(failOn) + 1).reduce((n, s) => n + v.bySeverity[s], 0);
   const title = v.mode === "drift" ? "planguard drift" : "planguard";
-  const verdict = v.code === 2 ? "⚠️ error" : v.code === 1 ? "❌ fail" : reached > 0 && v.softFail ? "✅ pass (soft-fail: it would fail)" : "✅ pass";
+  const verdict =
+    v.code === 2
+      ? "⚠️ error"
+      : v.code === 1
+        ? "❌ fail"
+        : reached > 0 && v.softFail
+          ? "✅ pass (soft-fail: it would fail)"
+          : "✅ pass";
   const severities = SEVERITIES.filter((s) => v.bySeverity[s] > 0).map((s) => `${v.bySeverity[s]} ${s}`);
   const facts = [
     `fail-on ${mdCode(failOn)}`,

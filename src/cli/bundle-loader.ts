@@ -43,7 +43,13 @@ export function loadBundle(bundle: string, options: { debug?: boolean; withoutCa
   const source = `(function (exports, require, module, __filename, __dirname) {${readTextFile(bundle)}\n})`;
   const script = new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, path.dirname(bundle));
+  (script.runInThisContext() as (...args: unknown[]) => void)(
+    module.exports,
+    require,
+    module,
+    bundle,
+    path.dirname(bundle),
+  );
   return { exports: module.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 

@@ -5,8 +5,10 @@ import type { PlanguardConfig } from "../config/config.js";
 import { UsageError } from "./exit.js";
 
 // Help of the source options; what they do is source-dir.ts's (loaded only when a command runs).
-const SOURCE_DIR_HELP = "the root module's directory, where findings' .tf blocks are looked up (default: the plan's directory or the working directory, whichever declares the plan's resources)";
-const REPO_ROOT_HELP = "report paths relative to this directory (default: the git repository around the sources, else the working directory)";
+const SOURCE_DIR_HELP =
+  "the root module's directory, where findings' .tf blocks are looked up (default: the plan's directory or the working directory, whichever declares the plan's resources)";
+const REPO_ROOT_HELP =
+  "report paths relative to this directory (default: the git repository around the sources, else the working directory)";
 
 /**
  * The options every reporting command shares (scan, drift), so that they
@@ -56,7 +58,10 @@ export function addInputOptions(command: Command): Command {
     .option("--max-input-size <bytes>", `refuse inputs larger than this (default ${DEFAULT_MAX_BYTES})`)
     .option("--source-dir <dir>", SOURCE_DIR_HELP)
     .option("--repo-root <dir>", REPO_ROOT_HELP)
-    .option("--environment <name>", "the environment the plans are for, one of the config's `environments` (default: detected from the provider configuration)");
+    .option(
+      "--environment <name>",
+      "the environment the plans are for, one of the config's `environments` (default: detected from the provider configuration)",
+    );
 }
 
 /** --environment wins over the config's `environment:`; it must name a declared environment. */
@@ -79,13 +84,20 @@ export function collect(value: string, previous: string[]): string[] {
 
 /** Like collect, and `a,b` counts as two (Checkov's --check takes comma-separated ids). */
 export function collectList(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(",").map((v) => v.trim()).filter((v) => v !== "")];
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v !== ""),
+  ];
 }
 
 export function parseSize(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--max-input-size must be a positive number of bytes (got "${value}")`);
   return n;
 }
 

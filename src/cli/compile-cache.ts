@@ -16,7 +16,10 @@ type EnableCompileCache = (directory?: string) => { status: number; message?: st
  * status, and anything thrown is ignored; the code is then compiled as usual.
  * Returns the directory in use, if any.
  */
-export function enableCompileCache(env: NodeJS.ProcessEnv = process.env, enable = (nodeModule as { enableCompileCache?: EnableCompileCache }).enableCompileCache): string | undefined {
+export function enableCompileCache(
+  env: NodeJS.ProcessEnv = process.env,
+  enable = (nodeModule as { enableCompileCache?: EnableCompileCache }).enableCompileCache,
+): string | undefined {
   const directory = env["PLANGUARD_COMPILE_CACHE"] || env["NODE_COMPILE_CACHE"];
   if (!directory || typeof enable !== "function") return undefined;
   try {

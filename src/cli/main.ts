@@ -27,7 +27,11 @@ declare const PLANGUARD_QUICK_ANSWERS: QuickAnswers | undefined;
 
 endQuietlyWhenStdoutCloses();
 const args = process.argv.slice(2);
-const quick = quickAnswerFor(args, typeof PLANGUARD_QUICK_ANSWERS === "object" ? PLANGUARD_QUICK_ANSWERS : undefined, process.stdout);
+const quick = quickAnswerFor(
+  args,
+  typeof PLANGUARD_QUICK_ANSWERS === "object" ? PLANGUARD_QUICK_ANSWERS : undefined,
+  process.stdout,
+);
 if (quick) {
   // Answered without loading the program: its help and version do not depend on the input.
   process.stdout.write(quick.stdout);

@@ -15,8 +15,24 @@ export interface OutputTarget {
  * a file named `sarif`. planguard's own formats and the other tools' names.
  */
 const FORMAT_NAMES = new Set([
-  "text", "json", "sarif", "markdown", "github", "junitxml",
-  "cli", "csv", "junit", "md", "table", "tap", "stdout", "gitlab_sast", "cyclonedx", "spdx", "azuredevops", "github_failed_only",
+  "text",
+  "json",
+  "sarif",
+  "markdown",
+  "github",
+  "junitxml",
+  "cli",
+  "csv",
+  "junit",
+  "md",
+  "table",
+  "tap",
+  "stdout",
+  "gitlab_sast",
+  "cyclonedx",
+  "spdx",
+  "azuredevops",
+  "github_failed_only",
 ]);
 
 /**
@@ -24,7 +40,11 @@ const FORMAT_NAMES = new Set([
  * `FORMAT=FILE` writes that format there. Several may be given, so one run
  * can print text and write SARIF and JSON.
  */
-export function parseOutputs(stdoutFormat: string, outputs: readonly string[], known: readonly string[]): OutputTarget[] {
+export function parseOutputs(
+  stdoutFormat: string,
+  outputs: readonly string[],
+  known: readonly string[],
+): OutputTarget[] {
   const targets: OutputTarget[] = [];
   let stdoutTaken = false;
   for (const spec of outputs) {
@@ -32,13 +52,17 @@ export function parseOutputs(stdoutFormat: string, outputs: readonly string[], k
     const format = m ? m[1]! : stdoutFormat;
     const file = m ? m[2]! : spec;
     if (!m && FORMAT_NAMES.has(spec.toLowerCase())) {
-      throw new UsageError(`-o ${spec}: -o names a file; to print the ${spec} report use -f ${spec}, to write it to a file use -o ${spec}=FILE (a file really named "${spec}": -o ./${spec})`);
+      throw new UsageError(
+        `-o ${spec}: -o names a file; to print the ${spec} report use -f ${spec}, to write it to a file use -o ${spec}=FILE (a file really named "${spec}": -o ./${spec})`,
+      );
     }
-    if (!known.includes(format)) throw new InputError("--output", `unknown format "${format}" (known: ${known.join(", ")})`);
+    if (!known.includes(format))
+      throw new InputError("--output", `unknown format "${format}" (known: ${known.join(", ")})`);
     if (!m) stdoutTaken = true;
     targets.push({ format, file });
   }
-  if (!known.includes(stdoutFormat)) throw new InputError("--format", `unknown format "${stdoutFormat}" (known: ${known.join(", ")})`);
+  if (!known.includes(stdoutFormat))
+    throw new InputError("--format", `unknown format "${stdoutFormat}" (known: ${known.join(", ")})`);
   // The --format report goes to stdout unless a bare --output took it.
   if (!stdoutTaken) targets.unshift({ format: stdoutFormat });
   return targets;

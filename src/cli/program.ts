@@ -65,10 +65,11 @@ function reportError(err: unknown, debug: boolean, onError: (message: string) =>
   let message: string;
   if (err instanceof InputError) message = `${err.file}: ${err.problem}`;
   else if (err instanceof UsageError) message = err.message;
-  else message = `internal error: ${err instanceof Error ? err.message : String(err)}${debug ? "" : " (run with --debug for details)"}`;
+  else
+    message = `internal error: ${err instanceof Error ? err.message : String(err)}${debug ? "" : " (run with --debug for details)"}`;
   process.stderr.write(`${TOOL_NAME}: ${message}\n`);
-  if (!(err instanceof InputError || err instanceof UsageError) && debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+  if (!(err instanceof InputError || err instanceof UsageError) && debug && err instanceof Error && err.stack)
+    process.stderr.write(err.stack + "\n");
   onError(message);
   return EXIT_ERROR;
 }
-

@@ -39,7 +39,11 @@ export function keyOf(args: readonly string[]): string {
  * program would print: stdout not a terminal (the program then uses 80
  * columns) or a terminal at least HELP_WIDTH wide.
  */
-export function quickAnswerFor(args: readonly string[], answers: QuickAnswers | undefined, stdout: { isTTY?: boolean; columns?: number }): QuickAnswer | undefined {
+export function quickAnswerFor(
+  args: readonly string[],
+  answers: QuickAnswers | undefined,
+  stdout: { isTTY?: boolean; columns?: number },
+): QuickAnswer | undefined {
   if (answers === undefined) return undefined;
   if (stdout.isTTY === true && !((stdout.columns ?? 0) >= HELP_WIDTH)) return undefined;
   return Object.hasOwn(answers, keyOf(args)) ? answers[keyOf(args)] : undefined;

@@ -14,10 +14,17 @@ export const HISTORY_FORMAT_NAMES: readonly string[] = ["html", "markdown", "jso
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("report on a drift history written by `planguard drift --history`: drift over time, what drifts most, how long drift stays open")
+    .description(
+      "report on a drift history written by `planguard drift --history`: drift over time, what drifts most, how long drift stays open",
+    )
     .argument("<history>", "the drift history file (JSON lines)")
     .option("-f, --format <format>", `report on stdout: ${HISTORY_FORMAT_NAMES.join(", ")}`, "markdown")
-    .option("-o, --output <[format=]file>", "write a report to a file; repeatable (e.g. -o html=drift-history.html)", collect, [])
+    .option(
+      "-o, --output <[format=]file>",
+      "write a report to a file; repeatable (e.g. -o html=drift-history.html)",
+      collect,
+      [],
+    )
     .action(async (file: string, flags: ReportFlags) => {
       const { reportCommand } = await import("./report-engine.js");
       process.exitCode = await reportCommand(file, flags);

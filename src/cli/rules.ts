@@ -19,7 +19,10 @@ export function registerRules(program: Command): void {
 /** Every bundled rule: the TypeScript ones and the Rego library's. */
 export async function bundledRuleMetadata(): Promise<RuleMetadata[]> {
   // Loaded when the rules are listed, not for --help or another command.
-  const [{ loadRegoPolicies }, { BUNDLED_RULES }] = await Promise.all([import("../policy/rego/load.js"), import("../rules/index.js")]);
+  const [{ loadRegoPolicies }, { BUNDLED_RULES }] = await Promise.all([
+    import("../policy/rego/load.js"),
+    import("../rules/index.js"),
+  ]);
   const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: [], bundled: true });
   return [...BUNDLED_RULES.map((r) => r.meta), ...(rego?.rules.map((r) => r.meta) ?? [])];
 }
@@ -32,7 +35,10 @@ export function renderRules(rules: readonly RuleMetadata[], format: string): str
     case "markdown":
       return rulesMarkdown(sorted);
     case "text":
-      return sorted.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.category.padEnd(10)} ${r.title}`).join("\n") + "\n";
+      return (
+        sorted.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(8)} ${r.category.padEnd(10)} ${r.title}`).join("\n") +
+        "\n"
+      );
     default:
       throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got "${format}")`);
   }
@@ -54,18 +60,31 @@ function rulesMarkdown(rules: readonly RuleMetadata[]): string {
     "",
     "| id | severity | category | title | language | aliases |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.category} | ${r.title} | ${r.language} | ${r.aliases.join(", ")} |`),
+    ...rules.map(
+      (r) =>
+        `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.category} | ${r.title} | ${r.language} | ${r.aliases.join(", ")} |`,
+    ),
     "",
   ];
   for (const r of rules) {
-    lines.push(`## ${r.id}`, "", `**${r.title}** (${r.severity}, ${r.category}; ${r.language}: \`${r.origin}\`)`, "", r.description, "");
-    if (r.resourceTypes.length > 0) lines.push(`Resource types: ${r.resourceTypes.map((t) => `\`${t}\``).join(", ")}`, "");
+    lines.push(
+      `## ${r.id}`,
+      "",
+      `**${r.title}** (${r.severity}, ${r.category}; ${r.language}: \`${r.origin}\`)`,
+      "",
+      r.description,
+      "",
+    );
+    if (r.resourceTypes.length > 0)
+      lines.push(`Resource types: ${r.resourceTypes.map((t) => `\`${t}\``).join(", ")}`, "");
     lines.push(`Remediation: ${r.remediation}`, "");
-    if (r.compliance.length > 0) lines.push(`Compliance: ${r.compliance.map((c) => `${c.framework} ${c.control}`).join("; ")}`, "");
+    if (r.compliance.length > 0)
+      lines.push(`Compliance: ${r.compliance.map((c) => `${c.framework} ${c.control}`).join("; ")}`, "");
     if (r.aliases.length > 0) lines.push(`Equivalent ids: ${r.aliases.join(", ")}`, "");
     if (r.related && r.related.length > 0) lines.push(`Related, not equivalent: ${r.related.join(", ")}`, "");
     const assumed = (r.defaults ?? []).map(defaultText);
-    if (assumed.length > 0) lines.push("Provider defaults assumed when the attribute is left out:", "", ...assumed.map((d) => `- ${d}`), "");
+    if (assumed.length > 0)
+      lines.push("Provider defaults assumed when the attribute is left out:", "", ...assumed.map((d) => `- ${d}`), "");
   }
   return lines.join("\n");
 }

@@ -53,16 +53,23 @@ export interface ScanFlags extends CommonFlags {
 export async function scanCommand(files: string[], flags: ScanFlags): Promise<number> {
   const failOn = parseSeverity(flags.failOn, "--fail-on");
   const targets = parseOutputs(flags.format, flags.output, SCAN_FORMAT_NAMES);
-  if (flags.quiet && flags.compact) throw new UsageError("--quiet and --compact are two layouts of the text report: give one");
+  if (flags.quiet && flags.compact)
+    throw new UsageError("--quiet and --compact are two layouts of the text report: give one");
   const maxBytes = parseSize(flags.maxInputSize);
   const source = sourceOptions(flags, files);
   // Reports name the config relative to the repository root, as they name the .tf files.
   const loaded = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
   const { file: configFile, source: configSource } = loaded;
   const config = withEnvironment(loaded.config, flags.environment);
-  const baseline = flags.baseline === undefined ? undefined : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
+  const baseline =
+    flags.baseline === undefined
+      ? undefined
+      : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   const regoVersion = parseRegoVersion(flags.regoVersion);
-  const budget = { timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"), maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth") };
+  const budget = {
+    timeoutMs: positiveInt(flags.policyTimeout, "--policy-timeout"),
+    maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth"),
+  };
   const load: LoadOptions = maxBytes === undefined ? {} : { maxBytes };
   // The first plan is read on the thread pool while the policies compile.
   const readAhead = files.length > 0 ? startReading(files[0]!, load) : undefined;
@@ -82,7 +89,12 @@ export async function scanCommand(files: string[], flags: ScanFlags): Promise<nu
   }
   const only = [...flags.rule, ...flags.check];
   const skip = [...flags.skipRule, ...flags.skipCheck];
-  checkRuleFlags(only, skip, [...(flags.bundled ? BUNDLED_RULES.map((r) => r.meta) : []), ...(rego?.rules.map((r) => r.meta) ?? []), ...wasm.flatMap((w) => w.rules.map((r) => r.meta)), EXPIRED_WAIVER_RULE]);
+  checkRuleFlags(only, skip, [
+    ...(flags.bundled ? BUNDLED_RULES.map((r) => r.meta) : []),
+    ...(rego?.rules.map((r) => r.meta) ?? []),
+    ...wasm.flatMap((w) => w.rules.map((r) => r.meta)),
+    EXPIRED_WAIVER_RULE,
+  ]);
   const progress = new Progress();
   let result: ScanResult;
   try {
@@ -110,13 +122,26 @@ export async function scanCommand(files: string[], flags: ScanFlags): Promise<nu
   // On stderr, so that they are seen whatever format stdout carries; JSON and SARIF carry them too.
   for (const w of result.warnings ?? []) process.stderr.write(`planguard: warning: ${printable(w)}\n`);
   if (flags.writeBaseline !== undefined) {
-    await writeFileAtomic(flags.writeBaseline, JSON.stringify(buildBaseline(result.findings, new Date()), null, 2) + "\n");
+    await writeFileAtomic(
+      flags.writeBaseline,
+      JSON.stringify(buildBaseline(result.findings, new Date()), null, 2) + "\n",
+    );
   }
   const verdict = verdictOf(result, { failOn, softFail: flags.softFail === true });
   const layout = flags.quiet ? "quiet" : flags.compact ? "compact" : "full";
   const sourceUrl = sourceUrlTemplate(config.report?.source_url, process.env);
   for (const target of targets) {
-    await emit(target, await renderScan(target.format, result, { color: useColor(target, !flags.color), baseDir: source.repoRoot(), failOn, verdict, layout, sourceUrl }));
+    await emit(
+      target,
+      await renderScan(target.format, result, {
+        color: useColor(target, !flags.color),
+        baseDir: source.repoRoot(),
+        failOn,
+        verdict,
+        layout,
+        sourceUrl,
+      }),
+    );
   }
   if (result.failures.length > 0) {
     for (const f of result.failures) process.stderr.write(`planguard: ${f.origin}: ${f.message}\n`);
@@ -131,18 +156,25 @@ function checkNamespaces(namespaces: readonly string[], rego: RegoPolicies | und
   for (const ns of namespaces) {
     if (declared.has(ns)) continue;
     const user = [...declared].filter((p) => p !== "planguard" && !p.startsWith("planguard.")).sort();
-    throw new UsageError(`--namespace ${ns}: no policy declares package ${ns} (${user.length > 0 ? `packages in your policies: ${user.join(", ")}` : "no --policy package was loaded"})`);
+    throw new UsageError(
+      `--namespace ${ns}: no policy declares package ${ns} (${user.length > 0 ? `packages in your policies: ${user.join(", ")}` : "no --policy package was loaded"})`,
+    );
   }
 }
 
 /** An id on the command line that names no rule is a typo: refused, not ignored. */
 function checkRuleFlags(only: readonly string[], skip: readonly string[], known: readonly RuleMetadata[]): void {
   const names = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
-  for (const [flag, ids] of [["--rule", only], ["--skip-rule", skip]] as const) {
+  for (const [flag, ids] of [
+    ["--rule", only],
+    ["--skip-rule", skip],
+  ] as const) {
     for (const id of ids) {
       if (names.has(id.toUpperCase())) continue;
       const hint = closest(id, known);
-      throw new UsageError(`${flag} ${id}: no rule has this id or alias${hint ? ` (did you mean ${hint}?)` : ""}; \`planguard rules\` lists them`);
+      throw new UsageError(
+        `${flag} ${id}: no rule has this id or alias${hint ? ` (did you mean ${hint}?)` : ""}; \`planguard rules\` lists them`,
+      );
     }
   }
 }

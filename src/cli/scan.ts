@@ -1,6 +1,13 @@
 import { Option, type Command } from "commander";
 import { SCAN_FORMAT_NAMES } from "../report/formats.js";
-import { addInputOptions, addOutputOptions, addVerdictOptions, collect, collectList, HELP_GROUPS } from "./common-options.js";
+import {
+  addInputOptions,
+  addOutputOptions,
+  addVerdictOptions,
+  collect,
+  collectList,
+  HELP_GROUPS,
+} from "./common-options.js";
 import type { ScanFlags } from "./scan-command.js";
 
 export function registerScan(program: Command): void {
@@ -16,13 +23,25 @@ export function registerScan(program: Command): void {
     .option("--write-baseline <file>", "record today's findings as the baseline");
   command
     .optionsGroup(HELP_GROUPS.rules)
-    .option("--rule <id>", "run only this rule (id or alias, e.g. CKV_AWS_3; comma-separated or repeated)", collectList, [])
+    .option(
+      "--rule <id>",
+      "run only this rule (id or alias, e.g. CKV_AWS_3; comma-separated or repeated)",
+      collectList,
+      [],
+    )
     .option("--skip-rule <id>", "do not run this rule (id or alias; comma-separated or repeated)", collectList, [])
     .addOption(new Option("--check <id>", "Checkov's name for --rule").hideHelp().argParser(collectList).default([]))
-    .addOption(new Option("--skip-check <id>", "Checkov's name for --skip-rule").hideHelp().argParser(collectList).default([]))
+    .addOption(
+      new Option("--skip-check <id>", "Checkov's name for --skip-rule").hideHelp().argParser(collectList).default([]),
+    )
     .option("-p, --policy <path>", "Rego policy file or directory (conftest's contract); repeatable", collect, [])
     .option("-d, --data <file>", "JSON or YAML document added under data; repeatable", collect, [])
-    .option("-n, --namespace <package>", "Rego package whose deny/violation/warn rules run; repeatable (default: main)", collect, [])
+    .option(
+      "-n, --namespace <package>",
+      "Rego package whose deny/violation/warn rules run; repeatable (default: main)",
+      collect,
+      [],
+    )
     .option("--all-namespaces", "run the deny/violation/warn rules of every package")
     .option("--no-bundled", "do not run the bundled policy library")
     .option("--bundle <file>", "a policy.wasm or bundle.tar.gz built with `opa build -t wasm`; repeatable", collect, [])
@@ -37,4 +56,3 @@ export function registerScan(program: Command): void {
       process.exitCode = await scanCommand(files, flags);
     });
 }
-

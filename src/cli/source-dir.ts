@@ -21,7 +21,10 @@ export interface SourceChoice {
   repoRoot(): string;
 }
 
-export function sourceOptions(flags: { sourceDir?: string; repoRoot?: string }, inputs: readonly string[]): SourceChoice {
+export function sourceOptions(
+  flags: { sourceDir?: string; repoRoot?: string },
+  inputs: readonly string[],
+): SourceChoice {
   // A mistyped directory would silently leave every finding at line 1 of the plan.
   if (flags.sourceDir !== undefined) requireDirectory(flags.sourceDir, "--source-dir");
   if (flags.repoRoot !== undefined) requireDirectory(flags.repoRoot, "--repo-root");
@@ -72,7 +75,9 @@ function requireDirectory(dir: string, flag: string): void {
     isDir = statSync(dir).isDirectory();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${flag} ${dir}: ${code === "ENOENT" || code === "ENOTDIR" ? "no such directory" : describeFsError(err)}`);
+    throw new UsageError(
+      `${flag} ${dir}: ${code === "ENOENT" || code === "ENOTDIR" ? "no such directory" : describeFsError(err)}`,
+    );
   }
   if (!isDir) throw new UsageError(`${flag} ${dir}: not a directory`);
 }

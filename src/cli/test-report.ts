@@ -18,14 +18,19 @@ export function formatTestReport(results: readonly TestResult[], verbose: boolea
     out.push(`${r.file}:${r.line}:`);
     out.push(`data.${r.package}.${r.name}: ${r.status.toUpperCase()} (${formatDuration(r.durationMs)})`);
     const shown = r.output.filter((o) => verbose || o.kind === "print");
-    if (shown.length > 0) out.push("", ...shown.map((o) => `  ${o.kind === "note" ? `Note ${JSON.stringify(o.text)}` : o.text}`), "");
+    if (shown.length > 0)
+      out.push("", ...shown.map((o) => `  ${o.kind === "note" ? `Note ${JSON.stringify(o.text)}` : o.text}`), "");
     if (r.error !== undefined) out.push(`  ${r.error}`);
   }
   if (out.length > 0) out.push("-".repeat(80));
   const total = results.length;
   const count = (s: TestResult["status"]) => results.filter((r) => r.status === s).length;
   if (total === 0) out.push("no tests found");
-  for (const [label, status] of [["PASS", "pass"], ["FAIL", "fail"], ["ERROR", "error"]] as const) {
+  for (const [label, status] of [
+    ["PASS", "pass"],
+    ["FAIL", "fail"],
+    ["ERROR", "error"],
+  ] as const) {
     const n = count(status);
     if (n > 0) out.push(`${label}: ${n}/${total}`);
   }

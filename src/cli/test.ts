@@ -33,7 +33,11 @@ export function registerTest(program: Command): void {
     .option("-d, --data <file>", "JSON or YAML document merged at the root of data; repeatable", collect, [])
     .option("-v, --verbose", "list every test, with its print output and trace notes")
     .option("--timeout <ms>", "time budget of each test", "10000")
-    .option("--rego-version <v0|v1>", "Rego syntax of the policy files: v1 (OPA 1.x, the default) or v0 (OPA 0.x)", "v1")
+    .option(
+      "--rego-version <v0|v1>",
+      "Rego syntax of the policy files: v1 (OPA 1.x, the default) or v0 (OPA 0.x)",
+      "v1",
+    )
     .action(async (paths: string[], flags: TestFlags) => {
       process.exitCode = await testCommand(paths.length > 0 ? paths : ["."], flags);
     });
@@ -41,7 +45,8 @@ export function registerTest(program: Command): void {
 
 async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   const regoVersion = parseRegoVersion(flags.regoVersion);
-  if (flags.format !== "text" && flags.format !== "json") throw new UsageError(`--format must be text or json (got "${flags.format}")`);
+  if (flags.format !== "text" && flags.format !== "json")
+    throw new UsageError(`--format must be text or json (got "${flags.format}")`);
   let runPattern: RegExp | undefined;
   if (flags.run !== undefined) {
     try {
@@ -51,14 +56,25 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
     }
   }
   const timeoutMs = Number(flags.timeout);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds (got "${flags.timeout}")`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(`--timeout must be a positive number of milliseconds (got "${flags.timeout}")`);
   // The Rego engine is loaded when tests run, not for --help or another command.
-  const { BUNDLED_POLICY_DIR, compileLeavingOutBroken, formatTestReport, PLANGUARD_BUILTINS, readPolicies, readPolicyTree, runRegoTests } = await import("./test-engine.js");
+  const {
+    BUNDLED_POLICY_DIR,
+    compileLeavingOutBroken,
+    formatTestReport,
+    PLANGUARD_BUILTINS,
+    readPolicies,
+    readPolicyTree,
+    runRegoTests,
+  } = await import("./test-engine.js");
   const tree = await readPolicyTree(paths, flags.data);
   const sources = tree.sources;
   if (sources.length === 0) throw new InputError(paths.join(", "), "holds no .rego files");
   // Its own tests (*_test.rego) are not added: they run when policies/lib is given.
-  const lib = new Set((await readPolicies([path.join(BUNDLED_POLICY_DIR, "lib")], false)).map((s) => path.resolve(s.file)));
+  const lib = new Set(
+    (await readPolicies([path.join(BUNDLED_POLICY_DIR, "lib")], false)).map((s) => path.resolve(s.file)),
+  );
   const given = new Set(sources.map((s) => path.resolve(s.file)));
   for (const file of lib) if (!given.has(file)) sources.push(...(await readPolicies([file], false)));
   const data = tree.data;
@@ -67,7 +83,12 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
     sources.map((s) => {
       const own = lib.has(path.resolve(s.file));
       // The bundled helper library is v1; the user's files are what --rego-version says.
-      return { file: path.relative(process.cwd(), s.file) || s.file, text: s.text, regoVersion: own ? "v1" : regoVersion, required: own };
+      return {
+        file: path.relative(process.cwd(), s.file) || s.file,
+        text: s.text,
+        regoVersion: own ? "v1" : regoVersion,
+        required: own,
+      };
     }),
     { extraBuiltins: PLANGUARD_BUILTINS },
   );
@@ -87,4 +108,3 @@ async function testCommand(paths: string[], flags: TestFlags): Promise<number> {
   }
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
-

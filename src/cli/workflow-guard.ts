@@ -97,7 +97,12 @@ export function guardWorkflowCommands(env: NodeJS.ProcessEnv = process.env): () 
 
 function wrap(original: Write, stream: NodeJS.WriteStream, state: LineState): Write {
   return function (this: unknown, chunk: unknown, ...rest: unknown[]): boolean {
-    const text = typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
+    const text =
+      typeof chunk === "string"
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk).toString("utf8")
+          : String(chunk);
     // A string chunk is re-encoded as UTF-8; an encoding argument no longer applies.
     const args = typeof rest[0] === "string" ? rest.slice(1) : rest;
     return (original as (...a: unknown[]) => boolean).call(stream, state.neutralise(text), ...args);

@@ -25,11 +25,24 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   });
   if (existing?.isDirectory()) throw new InputError(file, "cannot write the report: is a directory");
   // The mode bits too, not only access(): root may write anything, and the file was still made read-only on purpose.
-  if (existing?.isFile() && ((existing.mode & 0o222) === 0 || !(await access(target, constants.W_OK).then(() => true, () => false)))) {
-    throw new InputError(file, "cannot write the report: the existing file is read-only; planguard does not replace it");
+  if (
+    existing?.isFile() &&
+    ((existing.mode & 0o222) === 0 ||
+      !(await access(target, constants.W_OK).then(
+        () => true,
+        () => false,
+      )))
+  ) {
+    throw new InputError(
+      file,
+      "cannot write the report: the existing file is read-only; planguard does not replace it",
+    );
   }
   await removeStaleTemporaries(target);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}${TMP_SUFFIX}`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}${TMP_SUFFIX}`,
+  );
   pending.add(tmp);
   watchSignals();
   try {

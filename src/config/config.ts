@@ -113,8 +113,13 @@ export interface LoadedConfig {
  * Loads the config named by --config, else `.planguard.yaml` in the working
  * directory when there is one, else an empty config.
  */
-export async function loadConfig(explicit: string | undefined, cwd: string = process.cwd(), display: (file: string) => string = (f) => f): Promise<LoadedConfig> {
-  const file = explicit ?? (existsSync(path.join(cwd, DEFAULT_CONFIG_FILE)) ? path.join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+export async function loadConfig(
+  explicit: string | undefined,
+  cwd: string = process.cwd(),
+  display: (file: string) => string = (f) => f,
+): Promise<LoadedConfig> {
+  const file =
+    explicit ?? (existsSync(path.join(cwd, DEFAULT_CONFIG_FILE)) ? path.join(cwd, DEFAULT_CONFIG_FILE) : undefined);
   if (!file) return { config: {} };
   // Messages and reports name the file as `display` writes it (relative to the repository root).
   const shown = display(file);
@@ -170,7 +175,9 @@ function configSource(file: string, doc: Document, lines: LineCounter): ConfigSo
 /** Where a schema error is: an unknown key's own line, else the value's. */
 function errorPath(err: ErrorObject): ConfigPath {
   const at = pointerPath(err.instancePath);
-  return err.keyword === "additionalProperties" ? [...at, (err.params as { additionalProperty: string }).additionalProperty] : at;
+  return err.keyword === "additionalProperties"
+    ? [...at, (err.params as { additionalProperty: string }).additionalProperty]
+    : at;
 }
 
 /** "/waivers/0/rule" -> ["waivers", 0, "rule"] */
@@ -187,7 +194,10 @@ function pointerPath(pointer: string): ConfigPath {
 function checkDates(config: PlanguardConfig, source: ConfigSource): void {
   (config.waivers ?? []).forEach((w, i) => {
     if (w.expires !== undefined && !isDate(w.expires)) {
-      throw new InputError(source.placeOf(["waivers", i, "expires"]), `waivers[${i}].expires "${w.expires}" is not a date (YYYY-MM-DD)`);
+      throw new InputError(
+        source.placeOf(["waivers", i, "expires"]),
+        `waivers[${i}].expires "${w.expires}" is not a date (YYYY-MM-DD)`,
+      );
     }
   });
 }
@@ -195,7 +205,8 @@ function checkDates(config: PlanguardConfig, source: ConfigSource): void {
 /** What the schema cannot say about `environments`: a chosen name must exist, and an id belongs to one environment only. */
 function environmentsProblem(config: PlanguardConfig): string | undefined {
   const envs = config.environments;
-  if (config.environment !== undefined && !envs) return `"environment" is set to "${config.environment}" but there is no "environments" block declaring it`;
+  if (config.environment !== undefined && !envs)
+    return `"environment" is set to "${config.environment}" but there is no "environments" block declaring it`;
   if (!envs) return undefined;
   if (config.environment !== undefined && !envs[config.environment]) {
     return `"environment" names "${config.environment}", which is not a key of "environments" (declared: ${Object.keys(envs).join(", ")})`;
@@ -206,7 +217,8 @@ function environmentsProblem(config: PlanguardConfig): string | undefined {
       for (const id of env[key] ?? []) {
         const norm = key === "azure_subscriptions" ? id.toLowerCase() : id;
         const other = seen.get(norm);
-        if (other !== undefined && other !== name) return `"environments.${name}.${key}" lists ${id}, which "environments.${other}.${key}" lists too: an id belongs to one environment`;
+        if (other !== undefined && other !== name)
+          return `"environments.${name}.${key}" lists ${id}, which "environments.${other}.${key}" lists too: an id belongs to one environment`;
         seen.set(norm, name);
       }
     }

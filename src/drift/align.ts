@@ -39,8 +39,16 @@ const MAX_LCS_CELLS = 250_000;
  * `identities` say when two elements are equal (default: their JSON); the
  * differ passes its own, in which a redacted value counts by its digest.
  */
-export function alignLists(before: readonly unknown[], after: readonly unknown[], identities?: { before: string[]; after: string[] }): Alignment {
-  return alignByKey(before, after) ?? { pairs: alignByPosition(identities?.before ?? before.map(stableJson), identities?.after ?? after.map(stableJson)) };
+export function alignLists(
+  before: readonly unknown[],
+  after: readonly unknown[],
+  identities?: { before: string[]; after: string[] },
+): Alignment {
+  return (
+    alignByKey(before, after) ?? {
+      pairs: alignByPosition(identities?.before ?? before.map(stableJson), identities?.after ?? after.map(stableJson)),
+    }
+  );
 }
 
 function alignByKey(before: readonly unknown[], after: readonly unknown[]): Alignment | undefined {

@@ -34,7 +34,10 @@ export function classify(
   const affectsPlan = pair.status === "changed" ? kept.some((c) => c.affectsPlan) : relevantHere.length > 0;
 
   const base: Severity = pair.status === "deleted" ? "medium" : "low";
-  const severity = verdicts.introduced.reduce<Severity>((s, v) => (severityRank(v.severity) > severityRank(s) ? v.severity : s), base);
+  const severity = verdicts.introduced.reduce<Severity>(
+    (s, v) => (severityRank(v.severity) > severityRank(s) ? v.severity : s),
+    base,
+  );
   const resource: DriftedResource = {
     address: r.address,
     type: r.type,

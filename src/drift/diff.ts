@@ -84,7 +84,8 @@ const MAX_DEPTH = 64;
 function diffNode(walk: Walk, b: Node, a: Node, steps: PathStep[], path: string, depth: number): void {
   const out = walk.out;
   if (isSensitive(b) || isSensitive(a)) {
-    if (identity(b, walk.before) !== identity(a, walk.after)) out.push({ path, steps, action: actionOf(b, a), sensitive: true });
+    if (identity(b, walk.before) !== identity(a, walk.after))
+      out.push({ path, steps, action: actionOf(b, a), sensitive: true });
     return;
   }
   if (a.unknown === true) {
@@ -121,7 +122,10 @@ function diffNode(walk: Walk, b: Node, a: Node, steps: PathStep[], path: string,
       const bn = pair.before !== undefined ? child(b, pair.before) : absent();
       const an = pair.after !== undefined ? child(a, pair.after) : absent();
       const index = (pair.after ?? pair.before)!;
-      const label = alignment.keyName !== undefined ? `${path}[${alignment.keyName}=${JSON.stringify(alignment.keys![n])}]` : `${path}.${index}`;
+      const label =
+        alignment.keyName !== undefined
+          ? `${path}[${alignment.keyName}=${JSON.stringify(alignment.keys![n])}]`
+          : `${path}.${index}`;
       const start = out.length;
       diffNode(walk, bn, an, [...steps, index], label, depth + 1);
       // An added or removed element is named by its key already; its key attribute says nothing more.
@@ -180,8 +184,15 @@ function identity(n: Node, digests: SensitiveDigests): string {
   return identityOf(n.value, digests, n.container, n.key);
 }
 
-function identityOf(value: unknown, digests: SensitiveDigests, container?: object, key?: string | number, depth = 0): string {
-  if (value === REDACTED) return `{"$redacted":${JSON.stringify(container && key !== undefined ? (digests.get(container, key) ?? "?") : "?")}}`;
+function identityOf(
+  value: unknown,
+  digests: SensitiveDigests,
+  container?: object,
+  key?: string | number,
+  depth = 0,
+): string {
+  if (value === REDACTED)
+    return `{"$redacted":${JSON.stringify(container && key !== undefined ? (digests.get(container, key) ?? "?") : "?")}}`;
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return JSON.stringify(value) ?? "undefined";
   if (Array.isArray(value)) return `[${value.map((v, i) => identityOf(v, digests, value, i, depth + 1)).join(",")}]`;
   const obj = value as Record<string, unknown>;

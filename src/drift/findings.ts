@@ -26,13 +26,22 @@ interface FindingInput {
   source?: DriftedResource["source"];
 }
 
-export function driftFindings(resources: readonly DriftedResource[], elsewhere: readonly ElsewhereVerdict[], file: string): Finding[] {
+export function driftFindings(
+  resources: readonly DriftedResource[],
+  elsewhere: readonly ElsewhereVerdict[],
+  file: string,
+): Finding[] {
   const out: Finding[] = [];
   for (const r of resources) {
     const resource = { address: r.address, type: r.type, module: r.module };
     const base = r.status === "deleted" ? DRIFT_DELETED : r.status === "appeared" ? DRIFT_APPEARED : DRIFT_CHANGED;
     const common = { resource, ...(r.source ? { source: r.source } : {}) };
-    out.push(toFinding({ ruleId: base.id, severity: base.severity, category: base.category, message: baseMessage(r), ...common }, file));
+    out.push(
+      toFinding(
+        { ruleId: base.id, severity: base.severity, category: base.category, message: baseMessage(r), ...common },
+        file,
+      ),
+    );
     for (const v of r.introduced) out.push(toFinding({ ...introduced(v, r.address), ...common }, file));
     for (const v of r.resolved) out.push(toFinding({ ...resolved(v, r.address), ...common }, file));
   }
@@ -46,7 +55,12 @@ export function driftFindings(resources: readonly DriftedResource[], elsewhere: 
 
 function introduced(v: Verdict, address?: string): FindingInput {
   const where = address !== undefined ? ` on ${address}` : "";
-  const input: FindingInput = { ruleId: v.ruleId, severity: v.severity, category: v.category, message: `Drift${where} introduces ${v.ruleId} (${v.title}): ${v.message}` };
+  const input: FindingInput = {
+    ruleId: v.ruleId,
+    severity: v.severity,
+    category: v.category,
+    message: `Drift${where} introduces ${v.ruleId} (${v.title}): ${v.message}`,
+  };
   if (v.attribute !== undefined) input.attribute = v.attribute;
   return input;
 }

@@ -59,13 +59,22 @@ export interface HistorySummary {
 
 const higher = (a: Severity, b: Severity): Severity => (severityRank(a) >= severityRank(b) ? a : b);
 
-export function summarizeHistory(history: History, file: string, tool: { name: string; version: string }): HistorySummary {
+export function summarizeHistory(
+  history: History,
+  file: string,
+  tool: { name: string; version: string },
+): HistorySummary {
   const runs = [...history.records].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   const summary: HistorySummary = {
     schemaVersion: 1,
     tool,
     file,
-    runs: runs.map((r) => ({ time: r.time, drifted: r.counts.drifted, bySeverity: { ...r.counts.bySeverity }, incomplete: (r.failures ?? 0) > 0 })),
+    runs: runs.map((r) => ({
+      time: r.time,
+      drifted: r.counts.drifted,
+      bySeverity: { ...r.counts.bySeverity },
+      incomplete: (r.failures ?? 0) > 0,
+    })),
     mostDrifting: mostDrifting(runs),
     episodes: episodes(runs),
     newSincePrevious: [],
@@ -97,7 +106,9 @@ function mostDrifting(runs: readonly HistoryRecord[]): FrequentDrifter[] {
       }
     }
   }
-  return [...by.values()].sort((a, b) => b.runs - a.runs || severityRank(b.highest) - severityRank(a.highest) || compareText(a.address, b.address));
+  return [...by.values()].sort(
+    (a, b) => b.runs - a.runs || severityRank(b.highest) - severityRank(a.highest) || compareText(a.address, b.address),
+  );
 }
 
 function episodes(runs: readonly HistoryRecord[]): DriftEpisode[] {
@@ -119,14 +130,23 @@ function episodes(runs: readonly HistoryRecord[]): DriftEpisode[] {
         episode.runs++;
         episode.highest = higher(episode.highest, r.severity);
       } else {
-        open.set(r.address, { address: r.address, type: r.type, from: run.time, open: true, runs: 1, durationMs: 0, highest: r.severity });
+        open.set(r.address, {
+          address: r.address,
+          type: r.type,
+          from: run.time,
+          open: true,
+          runs: 1,
+          durationMs: 0,
+          highest: r.severity,
+        });
       }
     }
   }
   const last = runs.at(-1);
   const stillOpen = [...open.values()];
   for (const e of stillOpen) e.durationMs = last ? Date.parse(last.time) - Date.parse(e.from) : 0;
-  const longest = (a: DriftEpisode, b: DriftEpisode) => b.durationMs - a.durationMs || b.runs - a.runs || compareText(a.address, b.address);
+  const longest = (a: DriftEpisode, b: DriftEpisode) =>
+    b.durationMs - a.durationMs || b.runs - a.runs || compareText(a.address, b.address);
   return [...stillOpen.sort(longest), ...done.sort(longest)];
 }
 

@@ -118,7 +118,11 @@ export function parseHistory(file: string, text: string): History {
         history.warnings.push(`${file}: line ${i + 1} is cut short (an interrupted write?); it is left out`);
         continue;
       }
-      if (i === 0) throw new InputError(file, "not a planguard drift history (its first line is not JSON; expected one JSON record per line)");
+      if (i === 0)
+        throw new InputError(
+          file,
+          "not a planguard drift history (its first line is not JSON; expected one JSON record per line)",
+        );
       throw new InputError(file, `line ${i + 1} is not valid JSON`);
     }
     history.records.push(checkRecord(file, i + 1, value));
@@ -128,20 +132,40 @@ export function parseHistory(file: string, text: string): History {
 
 function checkRecord(file: string, line: number, value: unknown): HistoryRecord {
   const where = `line ${line}`;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError(file, `${where} is not a drift history record (not an object)`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new InputError(file, `${where} is not a drift history record (not an object)`);
   const r = value as Partial<HistoryRecord>;
   if (r.v !== HISTORY_VERSION) {
-    throw new InputError(file, `${where}: unknown drift history version ${JSON.stringify(r.v ?? null)} (this planguard reads version ${HISTORY_VERSION})`);
+    throw new InputError(
+      file,
+      `${where}: unknown drift history version ${JSON.stringify(r.v ?? null)} (this planguard reads version ${HISTORY_VERSION})`,
+    );
   }
   const counts = r.counts;
-  if (typeof r.time !== "string" || Number.isNaN(Date.parse(r.time))) throw new InputError(file, `${where}: "time" is not a date`);
-  if (!counts || typeof counts !== "object" || typeof counts.drifted !== "number" || typeof counts.bySeverity !== "object" || counts.bySeverity === null) {
+  if (typeof r.time !== "string" || Number.isNaN(Date.parse(r.time)))
+    throw new InputError(file, `${where}: "time" is not a date`);
+  if (
+    !counts ||
+    typeof counts !== "object" ||
+    typeof counts.drifted !== "number" ||
+    typeof counts.bySeverity !== "object" ||
+    counts.bySeverity === null
+  ) {
     throw new InputError(file, `${where}: "counts" is missing or malformed`);
   }
-  for (const s of SEVERITIES) if (typeof counts.bySeverity[s] !== "number") throw new InputError(file, `${where}: "counts.bySeverity.${s}" is not a number`);
-  if (!Array.isArray(r.resources) || !Array.isArray(r.findings)) throw new InputError(file, `${where}: "resources" and "findings" must be lists`);
+  for (const s of SEVERITIES)
+    if (typeof counts.bySeverity[s] !== "number")
+      throw new InputError(file, `${where}: "counts.bySeverity.${s}" is not a number`);
+  if (!Array.isArray(r.resources) || !Array.isArray(r.findings))
+    throw new InputError(file, `${where}: "resources" and "findings" must be lists`);
   for (const res of r.resources) {
-    if (typeof res !== "object" || res === null || typeof res.address !== "string" || !isSeverity(res.severity) || !["changed", "deleted", "appeared"].includes(res.status)) {
+    if (
+      typeof res !== "object" ||
+      res === null ||
+      typeof res.address !== "string" ||
+      !isSeverity(res.severity) ||
+      !["changed", "deleted", "appeared"].includes(res.status)
+    ) {
       throw new InputError(file, `${where}: a resource entry is malformed`);
     }
   }
@@ -162,7 +186,8 @@ export async function appendHistory(file: string, record: HistoryRecord): Promis
   const { warnings } = parseHistory(file, existing);
   // The old lines are kept as they are; only a cut-short last line goes.
   let kept = existing;
-  if (kept !== "" && !kept.endsWith("\n")) kept = warnings.length > 0 ? kept.slice(0, kept.lastIndexOf("\n") + 1) : kept + "\n";
+  if (kept !== "" && !kept.endsWith("\n"))
+    kept = warnings.length > 0 ? kept.slice(0, kept.lastIndexOf("\n") + 1) : kept + "\n";
   await writeFileAtomic(file, kept + JSON.stringify(record) + "\n");
   return warnings;
 }

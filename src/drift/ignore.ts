@@ -18,7 +18,15 @@ export type IgnoreConfig = Record<string, readonly string[]>;
  * on every write, and the write that matters shows up in another attribute.
  */
 const DEFAULT_DRIFT_IGNORE: IgnoreConfig = {
-  "*": ["last_modified", "last_modified_date", "last_modified_time", "last_updated", "updated_at", "update_time", "etag"],
+  "*": [
+    "last_modified",
+    "last_modified_date",
+    "last_modified_time",
+    "last_updated",
+    "updated_at",
+    "update_time",
+    "etag",
+  ],
   "google_*": ["label_fingerprint", "metadata_fingerprint", "tags_fingerprint", "fingerprint"],
 };
 
@@ -35,10 +43,17 @@ export class DriftIgnore {
 
   /** Whether a change at these steps of a resource of this type is ignored. */
   ignores(type: string, steps: readonly PathStep[]): boolean {
-    return this.entries.some((e) => e.type.test(type) && e.path.length <= steps.length && e.path.every((re, i) => re.test(String(steps[i]))));
+    return this.entries.some(
+      (e) => e.type.test(type) && e.path.length <= steps.length && e.path.every((re, i) => re.test(String(steps[i]))),
+    );
   }
 }
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  return new RegExp(
+    `^${pattern
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
 }

@@ -53,7 +53,12 @@ export interface VerdictChanges {
  * drift adds a block, and "still violates, at another index" is no change.
  * Undecided outcomes (values known only after apply) decide nothing.
  */
-export function compareVerdicts(before: readonly Finding[], after: readonly Finding[], drifted: ReadonlySet<string>, rules: readonly RuleMetadata[]): VerdictChanges {
+export function compareVerdicts(
+  before: readonly Finding[],
+  after: readonly Finding[],
+  drifted: ReadonlySet<string>,
+  rules: readonly RuleMetadata[],
+): VerdictChanges {
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const beforeIndex = indexByVerdict(before);
   const afterIndex = indexByVerdict(after);

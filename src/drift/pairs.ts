@@ -73,7 +73,10 @@ export function driftFromPlan(plan: DriftDocument): DriftSource {
     afterSwap.set(r.address, r.after ? { resource: r, values: r.after, sensitive: r.afterSensitive } : null);
   }
   // prior_state is the state as refreshed: the world after the drift.
-  const prior = isObj(doc["prior_state"]) && isObj(doc["prior_state"]["values"]) ? doc["prior_state"]["values"]["root_module"] : undefined;
+  const prior =
+    isObj(doc["prior_state"]) && isObj(doc["prior_state"]["values"])
+      ? doc["prior_state"]["values"]["root_module"]
+      : undefined;
   const base = resourcesFromStateValues(prior).filter(counts).flatMap(worldEntry);
   const source: DriftSource = {
     pairs,
@@ -104,7 +107,12 @@ export function driftFromStates(baseline: DriftDocument, current: DriftDocument)
   }
   for (const a of after) {
     if (beforeAddresses.has(a.address)) continue;
-    pairs.push({ resource: a, status: "appeared", before: side(null, undefined, undefined, baseline.digests), after: side(a.after, a.afterSensitive, undefined, current.digests) });
+    pairs.push({
+      resource: a,
+      status: "appeared",
+      before: side(null, undefined, undefined, baseline.digests),
+      after: side(a.after, a.afterSensitive, undefined, current.digests),
+    });
   }
   const source: DriftSource = {
     pairs,
@@ -139,7 +147,9 @@ function snapshot(d: DriftDocument): Resource[] {
     out.push(address === r.address ? r : { ...r, address });
   }
   if (repeated > 0) {
-    d.loaded.warnings.push(`${repeated} resource address(es) repeat in this snapshot (old show -json output leaves module paths out); only the first of each is compared: compare the raw state files (terraform state pull) instead`);
+    d.loaded.warnings.push(
+      `${repeated} resource address(es) repeat in this snapshot (old show -json output leaves module paths out); only the first of each is compared: compare the raw state files (terraform state pull) instead`,
+    );
   }
   return out;
 }

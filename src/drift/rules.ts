@@ -7,7 +7,13 @@ import type { RuleMetadata, Severity } from "../policy/types.js";
 
 const DOCS = "https://github.com/planguard/planguard/blob/main/docs/drift.md";
 
-function driftRule(id: string, title: string, severity: Severity, description: string, remediation: string): RuleMetadata {
+function driftRule(
+  id: string,
+  title: string,
+  severity: Severity,
+  description: string,
+  remediation: string,
+): RuleMetadata {
   return {
     id,
     title,

@@ -3,7 +3,14 @@ import { sourcesFor, type SourceOptions, type SourceResolver } from "../scan/loc
 import type { PlanguardConfig } from "../config/config.js";
 import type { RuleFailure } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
-import { SEVERITIES, severityRank, type Finding, type RuleMetadata, type Severity, type SourceLocation } from "../policy/types.js";
+import {
+  SEVERITIES,
+  severityRank,
+  type Finding,
+  type RuleMetadata,
+  type Severity,
+  type SourceLocation,
+} from "../policy/types.js";
 import { BUNDLED_RULES } from "../rules/index.js";
 import { byImportance } from "../scan/run.js";
 import { TOOL_NAME, VERSION } from "../version.js";
@@ -51,14 +58,28 @@ export async function runDrift(options: DriftOptions): Promise<DriftReport> {
     const plan = await loadForDrift(options.target.plan, { ...options.load, expect: "plan" });
     const source = driftFromPlan(plan);
     const configuration = plan.loaded.doc["configuration"];
-    const locate = options.locate ?? (await locatorFor(await sourcesFor(options.source, plan.loaded.file, configuration, () => source.pairs.map((p) => p.resource.address)), configuration));
+    const locate =
+      options.locate ??
+      (await locatorFor(
+        await sourcesFor(options.source, plan.loaded.file, configuration, () =>
+          source.pairs.map((p) => p.resource.address),
+        ),
+        configuration,
+      ));
     return analyse("plan", [describe("plan", plan)], source, plan.loaded.file, options.config, judges, locate);
   }
   const baseline = await loadForDrift(options.target.baseline, { ...options.load, expect: "state" });
   const current = await loadForDrift(options.target.current, { ...options.load, expect: "state" });
   const source = driftFromStates(baseline, current); // may add warnings to the inputs
   const inputs = [describe("baseline", baseline), describe("current", current)];
-  const locate = options.locate ?? (await locatorFor(await sourcesFor(options.source, current.loaded.file, undefined, () => source.pairs.map((p) => p.resource.address)), undefined));
+  const locate =
+    options.locate ??
+    (await locatorFor(
+      await sourcesFor(options.source, current.loaded.file, undefined, () =>
+        source.pairs.map((p) => p.resource.address),
+      ),
+      undefined,
+    ));
   return analyse("states", inputs, source, current.loaded.file, options.config, judges, locate);
 }
 
@@ -81,7 +102,10 @@ async function analyse(
 ): Promise<DriftReport> {
   const ignore = new DriftIgnore(config.drift?.ignore, config.drift?.default_ignore !== false);
   // A deleted or appeared resource is reported whole; listing its every attribute would bury the rest.
-  const diffs = source.pairs.map((pair) => ({ pair, changes: pair.status === "changed" ? diffValues(pair.before, pair.after) : [] }));
+  const diffs = source.pairs.map((pair) => ({
+    pair,
+    changes: pair.status === "changed" ? diffValues(pair.before, pair.after) : [],
+  }));
   // Only resources that really differ are judged as drifted; a state pair lists every resource.
   const candidates = diffs.filter((d) => d.pair.status !== "changed" || d.changes.length > 0);
   const drifted = new Set(candidates.map((d) => d.pair.resource.address));
@@ -127,7 +151,14 @@ interface Judged {
 }
 
 /** Every judge on the world before and after; their verdict changes, merged by address. */
-function judgeWorlds(source: DriftSource, file: string, drifted: ReadonlySet<string>, judges: readonly SideJudge[], rules: readonly RuleMetadata[], needed: boolean): Judged {
+function judgeWorlds(
+  source: DriftSource,
+  file: string,
+  drifted: ReadonlySet<string>,
+  judges: readonly SideJudge[],
+  rules: readonly RuleMetadata[],
+  needed: boolean,
+): Judged {
   const judged: Judged = { verdicts: new Map(), elsewhere: [], failures: [] };
   if (!needed) return judged;
   const before = sideModel(file, source.beforeWorld, source.configuration, source.terraformVersion);
@@ -156,12 +187,23 @@ function judgeWorlds(source: DriftSource, file: string, drifted: ReadonlySet<str
 }
 
 function describe(role: DriftInput["role"], d: DriftDocument): DriftInput {
-  const input: DriftInput = { role, file: d.loaded.file, kind: d.loaded.kind, format: d.loaded.format, formatVersion: d.loaded.formatVersion, warnings: d.loaded.warnings };
+  const input: DriftInput = {
+    role,
+    file: d.loaded.file,
+    kind: d.loaded.kind,
+    format: d.loaded.format,
+    formatVersion: d.loaded.formatVersion,
+    warnings: d.loaded.warnings,
+  };
   if (d.loaded.terraformVersion !== undefined) input.terraformVersion = d.loaded.terraformVersion;
   return input;
 }
 
-function summarize(resources: readonly DriftedResource[], ignored: number, elsewhere: readonly ElsewhereVerdict[]): DriftSummary {
+function summarize(
+  resources: readonly DriftedResource[],
+  ignored: number,
+  elsewhere: readonly ElsewhereVerdict[],
+): DriftSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let highest: Severity | null = null;
   for (const r of resources) {
@@ -176,8 +218,11 @@ function summarize(resources: readonly DriftedResource[], ignored: number, elsew
     appeared: count("appeared"),
     ignored,
     affectingPlan: resources.filter((r) => r.affectsPlan).length,
-    introduced: resources.reduce((n, r) => n + r.introduced.length, 0) + elsewhere.filter((v) => v.change === "introduced").length,
-    resolved: resources.reduce((n, r) => n + r.resolved.length, 0) + elsewhere.filter((v) => v.change === "resolved").length,
+    introduced:
+      resources.reduce((n, r) => n + r.introduced.length, 0) +
+      elsewhere.filter((v) => v.change === "introduced").length,
+    resolved:
+      resources.reduce((n, r) => n + r.resolved.length, 0) + elsewhere.filter((v) => v.change === "resolved").length,
     bySeverity,
     highest,
   };

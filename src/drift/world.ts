@@ -21,7 +21,12 @@ export interface WorldResource {
   sensitive: unknown;
 }
 
-export function sideModel(file: string, world: readonly WorldResource[], configuration: unknown, terraformVersion?: string): Model {
+export function sideModel(
+  file: string,
+  world: readonly WorldResource[],
+  configuration: unknown,
+  terraformVersion?: string,
+): Model {
   const doc: Record<string, unknown> = {
     format_version: "1.2",
     resource_changes: world.map(changeEntry),
@@ -30,7 +35,17 @@ export function sideModel(file: string, world: readonly WorldResource[], configu
   // The configuration gives the reference graph (which SSE block points at
   // which bucket); both sides share it, as the drift did not change the code.
   if (configuration !== undefined) doc["configuration"] = configuration;
-  const loaded: LoadedDocument = { file, kind: "plan", format: "plan", formatVersion: "1.2", doc, sizeBytes: 0, warnings: [], digests: new SensitiveDigests(), skipped: [] };
+  const loaded: LoadedDocument = {
+    file,
+    kind: "plan",
+    format: "plan",
+    formatVersion: "1.2",
+    doc,
+    sizeBytes: 0,
+    warnings: [],
+    digests: new SensitiveDigests(),
+    skipped: [],
+  };
   if (terraformVersion !== undefined) loaded.terraformVersion = terraformVersion;
   return buildModel(loaded);
 }
@@ -45,7 +60,14 @@ function changeEntry(w: WorldResource): Record<string, unknown> {
     type: r.type,
     name: r.name,
     provider_name: r.providerName,
-    change: { actions: ["no-op"], before: w.values, after: w.values, after_unknown: {}, before_sensitive: mask, after_sensitive: mask },
+    change: {
+      actions: ["no-op"],
+      before: w.values,
+      after: w.values,
+      after_unknown: {},
+      before_sensitive: mask,
+      after_sensitive: mask,
+    },
   };
   if (r.index !== undefined) entry["index"] = r.index;
   return entry;
@@ -55,7 +77,10 @@ function changeEntry(w: WorldResource): Record<string, unknown> {
  * The resources of a world that drift replaces, adds or removes: the base
  * (the state around the drifted resources) with some addresses swapped.
  */
-export function worldWith(base: readonly WorldResource[], replace: ReadonlyMap<string, WorldResource | null>): WorldResource[] {
+export function worldWith(
+  base: readonly WorldResource[],
+  replace: ReadonlyMap<string, WorldResource | null>,
+): WorldResource[] {
   const out: WorldResource[] = [];
   const seen = new Set<string>();
   for (const w of base) {

@@ -20,7 +20,11 @@ export function buildBaseline(findings: readonly Finding[], now: Date): Baseline
   for (const f of findings) {
     if (f.undecided || seen.has(f.fingerprint)) continue;
     seen.add(f.fingerprint);
-    entries.push(f.resource ? { fingerprint: f.fingerprint, ruleId: f.ruleId, address: f.resource.address } : { fingerprint: f.fingerprint, ruleId: f.ruleId });
+    entries.push(
+      f.resource
+        ? { fingerprint: f.fingerprint, ruleId: f.ruleId, address: f.resource.address }
+        : { fingerprint: f.fingerprint, ruleId: f.ruleId },
+    );
   }
   entries.sort((a, b) => compareText(a.ruleId, b.ruleId) || compareText(a.address ?? "", b.address ?? ""));
   return { planguardBaseline: 1, createdAt: now.toISOString(), findings: entries };
@@ -43,6 +47,7 @@ export async function readBaseline(file: string): Promise<Set<string>> {
 
 export function applyBaseline(findings: Finding[], fingerprints: ReadonlySet<string>, file: string): void {
   for (const f of findings) {
-    if (!f.suppression && fingerprints.has(f.fingerprint)) f.suppression = { kind: "baseline", reason: "in the baseline", origin: file };
+    if (!f.suppression && fingerprints.has(f.fingerprint))
+      f.suppression = { kind: "baseline", reason: "in the baseline", origin: file };
   }
 }

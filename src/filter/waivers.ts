@@ -11,7 +11,8 @@ import { addressMatcher } from "./address-glob.js";
 export const EXPIRED_WAIVER_RULE: RuleMetadata = {
   id: "PG-CONFIG-001",
   title: "A waiver has expired",
-  description: "A waiver in the planguard config is past its expiry date, so it no longer suppresses the findings it covered.",
+  description:
+    "A waiver in the planguard config is past its expiry date, so it no longer suppresses the findings it covered.",
   severity: "low",
   category: "config",
   providers: [],
@@ -57,28 +58,30 @@ export function applyWaivers(
       (w) => !w.expired && ids.includes(w.waiver.rule.toUpperCase()) && w.matchesAddress(f.resource?.address ?? ""),
     );
     if (match) {
-      f.suppression = { kind: "waiver", reason: match.waiver.reason, origin: `${placeOf(configFile, lineOf(match.index))} (waivers[${match.index}])` };
+      f.suppression = {
+        kind: "waiver",
+        reason: match.waiver.reason,
+        origin: `${placeOf(configFile, lineOf(match.index))} (waivers[${match.index}])`,
+      };
       if (match.waiver.expires !== undefined) f.suppression.expires = match.waiver.expires;
     }
   }
   const expired = compiled
     .filter((w) => w.expired)
-    .map(
-      (w): Finding => {
-        const finding: Finding = {
-          ruleId: EXPIRED_WAIVER_RULE.id,
-          severity: EXPIRED_WAIVER_RULE.severity,
-          category: EXPIRED_WAIVER_RULE.category,
-          message: `The waiver of ${w.waiver.rule} for ${w.waiver.resource ?? "*"} expired on ${w.waiver.expires} ("${w.waiver.reason}"); it no longer suppresses anything.`,
-          fingerprint: fingerprintOf(EXPIRED_WAIVER_RULE.id, `waivers[${w.index}]`, w.waiver.rule),
-          file: configFile,
-        };
-        // Annotations and SARIF point at the waiver itself, not at line 1 of the config.
-        const line = lineOf(w.index);
-        if (line !== undefined) finding.source = { file: configFile, line };
-        return finding;
-      },
-    );
+    .map((w): Finding => {
+      const finding: Finding = {
+        ruleId: EXPIRED_WAIVER_RULE.id,
+        severity: EXPIRED_WAIVER_RULE.severity,
+        category: EXPIRED_WAIVER_RULE.category,
+        message: `The waiver of ${w.waiver.rule} for ${w.waiver.resource ?? "*"} expired on ${w.waiver.expires} ("${w.waiver.reason}"); it no longer suppresses anything.`,
+        fingerprint: fingerprintOf(EXPIRED_WAIVER_RULE.id, `waivers[${w.index}]`, w.waiver.rule),
+        file: configFile,
+      };
+      // Annotations and SARIF point at the waiver itself, not at line 1 of the config.
+      const line = lineOf(w.index);
+      if (line !== undefined) finding.source = { file: configFile, line };
+      return finding;
+    });
   return { expired };
 }
 

@@ -30,7 +30,10 @@ export type RootBackend =
  * path bounds what is read, as for locations and suppressions.
  */
 export async function readRootBackend(dir: string, repoRoot: string): Promise<RootBackend | undefined> {
-  const [real, boundary] = await Promise.all([realpath(dir).catch(() => undefined), realpath(repoRoot).catch(() => undefined)]);
+  const [real, boundary] = await Promise.all([
+    realpath(dir).catch(() => undefined),
+    realpath(repoRoot).catch(() => undefined),
+  ]);
   if (real === undefined || boundary === undefined || !isBelow(real, boundary)) return undefined;
   const module = await loadModuleDir(dir, boundary);
   if (module.files.length === 0) return undefined;

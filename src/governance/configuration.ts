@@ -13,7 +13,10 @@ function isObj(v: unknown): v is Obj {
 }
 
 /** What can be known of one configuration expression at plan time. */
-export type ConfigValue = { state: "known"; value: unknown } | { state: "unknown"; references: string[] } | { state: "absent" };
+export type ConfigValue =
+  | { state: "known"; value: unknown }
+  | { state: "unknown"; references: string[] }
+  | { state: "absent" };
 
 export interface ProviderConfig {
   /** The provider_config key: "aws", "aws.west", "module.net:google". */
@@ -63,7 +66,8 @@ export function providerConfigs(model: Model): ProviderConfig[] {
       moduleAddress: typeof value["module_address"] === "string" ? value["module_address"] : "",
       expressions: isObj(value["expressions"]) ? value["expressions"] : {},
     };
-    if (typeof value["version_constraint"] === "string" && value["version_constraint"].trim() !== "") config.versionConstraint = value["version_constraint"];
+    if (typeof value["version_constraint"] === "string" && value["version_constraint"].trim() !== "")
+      config.versionConstraint = value["version_constraint"];
     out.push(config);
   }
   return out;
@@ -78,7 +82,8 @@ export function moduleCalls(model: Model): ModuleCall[] {
       if (!isObj(call)) continue;
       const address = `${prefix}module.${name}`;
       const entry: ModuleCall = { address, source: typeof call["source"] === "string" ? call["source"] : "" };
-      if (typeof call["version_constraint"] === "string" && call["version_constraint"].trim() !== "") entry.versionConstraint = call["version_constraint"];
+      if (typeof call["version_constraint"] === "string" && call["version_constraint"].trim() !== "")
+        entry.versionConstraint = call["version_constraint"];
       out.push(entry);
       walk(call["module"], `${address}.`);
     }
@@ -105,7 +110,8 @@ export function configuredResources(model: Model): ConfiguredResource[] {
       }
     }
     if (isObj(mod["module_calls"])) {
-      for (const [name, call] of Object.entries(mod["module_calls"])) if (isObj(call)) walk(call["module"], `${prefix}module.${name}.`);
+      for (const [name, call] of Object.entries(mod["module_calls"]))
+        if (isObj(call)) walk(call["module"], `${prefix}module.${name}.`);
     }
   };
   walk(configurationOf(model)?.["root_module"], "");
@@ -120,8 +126,13 @@ export function configuredResources(model: Model): ConfiguredResource[] {
  */
 export function expressionValue(model: Model, expression: unknown, moduleAddress = ""): ConfigValue {
   if (!isObj(expression)) return { state: "absent" };
-  if ("constant_value" in expression) return expression["constant_value"] === null ? { state: "absent" } : { state: "known", value: expression["constant_value"] };
-  const refs = Array.isArray(expression["references"]) ? expression["references"].filter((r): r is string => typeof r === "string") : [];
+  if ("constant_value" in expression)
+    return expression["constant_value"] === null
+      ? { state: "absent" }
+      : { state: "known", value: expression["constant_value"] };
+  const refs = Array.isArray(expression["references"])
+    ? expression["references"].filter((r): r is string => typeof r === "string")
+    : [];
   if (refs.length === 0) return { state: "absent" };
   const variable = refs.length === 1 && moduleAddress === "" ? /^var\.([A-Za-z_][\w-]*)$/.exec(refs[0]!) : null;
   if (variable) {

@@ -59,7 +59,11 @@ export function regionAllowed(env: EnvironmentDeclaration, region: string): bool
 }
 
 /** The environment whose `tags` a resource's tags or labels all carry, other than `except`. */
-export function environmentTaggedAs(config: PlanguardConfig, labels: Record<string, unknown>, except?: string): string | undefined {
+export function environmentTaggedAs(
+  config: PlanguardConfig,
+  labels: Record<string, unknown>,
+  except?: string,
+): string | undefined {
   for (const [name, env] of Object.entries(config.environments ?? {})) {
     if (name === except || !env.tags) continue;
     const entries = Object.entries(env.tags);
@@ -98,22 +102,29 @@ export function providerIdentities(model: Model): ProviderIdentity[] {
     if (p.name === "aws") {
       const ids = read(p.expressions["allowed_account_ids"]);
       if (ids.state === "known" && Array.isArray(ids.value)) {
-        for (const id of ids.value) if (typeof id === "string") out.push({ provider: p, kind: "aws_account", id, attribute: "allowed_account_ids" });
-      } else if (ids.state === "unknown") out.push({ provider: p, kind: "aws_account", attribute: "allowed_account_ids" });
+        for (const id of ids.value)
+          if (typeof id === "string")
+            out.push({ provider: p, kind: "aws_account", id, attribute: "allowed_account_ids" });
+      } else if (ids.state === "unknown")
+        out.push({ provider: p, kind: "aws_account", attribute: "allowed_account_ids" });
       const assume = nestedBlock(p.expressions, "assume_role");
       const arn = assume ? read(assume["role_arn"]) : { state: "absent" as const };
       if (arn.state === "known" && typeof arn.value === "string") {
         const account = accountOfArn(arn.value);
         if (account) out.push({ provider: p, kind: "aws_account", id: account, attribute: "assume_role.role_arn" });
-      } else if (arn.state === "unknown") out.push({ provider: p, kind: "aws_account", attribute: "assume_role.role_arn" });
+      } else if (arn.state === "unknown")
+        out.push({ provider: p, kind: "aws_account", attribute: "assume_role.role_arn" });
     } else if (p.name === "google" || p.name === "google-beta") {
       const project = read(p.expressions["project"]);
-      if (project.state === "known" && typeof project.value === "string") out.push({ provider: p, kind: "gcp_project", id: project.value, attribute: "project" });
+      if (project.state === "known" && typeof project.value === "string")
+        out.push({ provider: p, kind: "gcp_project", id: project.value, attribute: "project" });
       else if (project.state === "unknown") out.push({ provider: p, kind: "gcp_project", attribute: "project" });
     } else if (p.name === "azurerm") {
       const sub = read(p.expressions["subscription_id"]);
-      if (sub.state === "known" && typeof sub.value === "string") out.push({ provider: p, kind: "azure_subscription", id: sub.value, attribute: "subscription_id" });
-      else if (sub.state === "unknown") out.push({ provider: p, kind: "azure_subscription", attribute: "subscription_id" });
+      if (sub.state === "known" && typeof sub.value === "string")
+        out.push({ provider: p, kind: "azure_subscription", id: sub.value, attribute: "subscription_id" });
+      else if (sub.state === "unknown")
+        out.push({ provider: p, kind: "azure_subscription", attribute: "subscription_id" });
     }
   }
   return out;
@@ -124,7 +135,9 @@ function providerDefaultTags(model: Model, p: ProviderConfig): Record<string, un
   const block = nestedBlock(p.expressions, "default_tags");
   if (!block) return undefined;
   const tags = expressionValue(model, block["tags"], p.moduleAddress);
-  return tags.state === "known" && typeof tags.value === "object" && tags.value !== null ? (tags.value as Record<string, unknown>) : undefined;
+  return tags.state === "known" && typeof tags.value === "object" && tags.value !== null
+    ? (tags.value as Record<string, unknown>)
+    : undefined;
 }
 
 function claimsOf(model: Model, config: PlanguardConfig): Claim[] {
@@ -132,12 +145,19 @@ function claimsOf(model: Model, config: PlanguardConfig): Claim[] {
   for (const identity of providerIdentities(model)) {
     if (identity.id === undefined) continue;
     const environment = ownerOf(config, identity.kind, identity.id);
-    if (environment) claims.push({ environment, kind: identity.kind, id: identity.id, provider: identity.provider.key });
+    if (environment)
+      claims.push({ environment, kind: identity.kind, id: identity.id, provider: identity.provider.key });
   }
   for (const p of providerConfigs(model)) {
     const tags = providerDefaultTags(model, p);
     const environment = tags && environmentTaggedAs(config, tags);
-    if (environment) claims.push({ environment, kind: "tags", id: JSON.stringify(config.environments?.[environment]?.tags), provider: p.key });
+    if (environment)
+      claims.push({
+        environment,
+        kind: "tags",
+        id: JSON.stringify(config.environments?.[environment]?.tags),
+        provider: p.key,
+      });
   }
   return claims;
 }
@@ -149,7 +169,9 @@ export type Resolution =
 const HOW_TO_CHOOSE = "pass --environment <name> or set `environment:` in the config";
 
 function describeClaim(c: Claim): string {
-  return c.kind === "tags" ? `provider "${c.provider}" default_tags` : `${KIND_LABEL[c.kind]} ${c.id} (provider "${c.provider}")`;
+  return c.kind === "tags"
+    ? `provider "${c.provider}" default_tags`
+    : `${KIND_LABEL[c.kind]} ${c.id} (provider "${c.provider}")`;
 }
 
 /** Resolve without throwing: the rules stay silent without an environment, runScan turns the problem into an input error. */
@@ -165,24 +187,56 @@ export function resolveEnvironment(model: Model, config: PlanguardConfig): Resol
 
 const CACHE = new WeakMap<Model, { config: PlanguardConfig; resolution: Resolution }>();
 
-function computeResolution(model: Model, config: PlanguardConfig, envs: Record<string, EnvironmentDeclaration>): Resolution {
+function computeResolution(
+  model: Model,
+  config: PlanguardConfig,
+  envs: Record<string, EnvironmentDeclaration>,
+): Resolution {
   if (config.environment !== undefined) {
     const declaration = envs[config.environment];
-    if (!declaration) return { ok: false, problem: `environment "${config.environment}" is not declared under environments (declared: ${Object.keys(envs).join(", ")})` };
+    if (!declaration)
+      return {
+        ok: false,
+        problem: `environment "${config.environment}" is not declared under environments (declared: ${Object.keys(envs).join(", ")})`,
+      };
     return { ok: true, name: config.environment, declaration, how: "chosen" };
   }
-  if (model.format !== "plan") return { ok: false, problem: `a state carries no provider configuration to tell its environment from; ${HOW_TO_CHOOSE}` };
+  if (model.format !== "plan")
+    return {
+      ok: false,
+      problem: `a state carries no provider configuration to tell its environment from; ${HOW_TO_CHOOSE}`,
+    };
   const claims = claimsOf(model, config);
   const names = [...new Set(claims.map((c) => c.environment))];
-  if (names.length === 1) return { ok: true, name: names[0]!, declaration: envs[names[0]!]!, how: `detected from ${describeClaim(claims[0]!)}` };
+  if (names.length === 1)
+    return {
+      ok: true,
+      name: names[0]!,
+      declaration: envs[names[0]!]!,
+      how: `detected from ${describeClaim(claims[0]!)}`,
+    };
   if (names.length > 1) {
-    const evidence = names.map((n) => `${n} (${claims.filter((c) => c.environment === n).map(describeClaim).join(", ")})`).join(" and ");
-    return { ok: false, problem: `cannot tell which environment the plan is for: its provider configurations point at ${evidence}; ${HOW_TO_CHOOSE}` };
+    const evidence = names
+      .map(
+        (n) =>
+          `${n} (${claims
+            .filter((c) => c.environment === n)
+            .map(describeClaim)
+            .join(", ")})`,
+      )
+      .join(" and ");
+    return {
+      ok: false,
+      problem: `cannot tell which environment the plan is for: its provider configurations point at ${evidence}; ${HOW_TO_CHOOSE}`,
+    };
   }
   const pending = providerIdentities(model).filter((i) => i.id === undefined);
   if (pending.length > 0) {
     const what = pending.map((i) => `provider "${i.provider.key}" ${i.attribute}`).join(", ");
-    return { ok: false, problem: `cannot tell which environment the plan is for: ${what} is computed (known only after apply, or from a local or a module variable); ${HOW_TO_CHOOSE}` };
+    return {
+      ok: false,
+      problem: `cannot tell which environment the plan is for: ${what} is computed (known only after apply, or from a local or a module variable); ${HOW_TO_CHOOSE}`,
+    };
   }
   return {
     ok: false,

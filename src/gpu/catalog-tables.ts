@@ -1,5 +1,12 @@
 import { lookupTable } from "../plan/own.js";
-import { kindOfModel, shortModelName, tpuSpec, type AcceleratorKind, type AcceleratorModel, type AcceleratorSpec } from "./models.js";
+import {
+  kindOfModel,
+  shortModelName,
+  tpuSpec,
+  type AcceleratorKind,
+  type AcceleratorModel,
+  type AcceleratorSpec,
+} from "./models.js";
 
 /**
  * The build step of the GPU catalog: turns catalog.json (every shape with its
@@ -63,7 +70,8 @@ export function buildCatalogTables(catalog: Catalog): CatalogTables {
   const gcpMachineTypes = specs(catalog.gcp_machine_types);
   for (const [name, tpu] of Object.entries(catalog.tpus.gke_machine_types)) {
     // A GPU entry of the same name wins, as a look-up tried the GPU table first.
-    if (tpu.chips && !Object.hasOwn(gcpMachineTypes, name)) gcpMachineTypes[name] = tpuSpec(tpu.chips, tpu.tpu_version ?? name);
+    if (tpu.chips && !Object.hasOwn(gcpMachineTypes, name))
+      gcpMachineTypes[name] = tpuSpec(tpu.chips, tpu.tpu_version ?? name);
   }
   const tpuApiTypes: Record<string, AcceleratorSpec> = {};
   for (const [name, tpu] of Object.entries(catalog.tpus.tpu_api_accelerator_types)) {
@@ -71,7 +79,12 @@ export function buildCatalogTables(catalog: Catalog): CatalogTables {
   }
   const acceleratorModels: Record<string, AcceleratorModel> = {};
   for (const [name, entry] of Object.entries(catalog.gcp_accelerator_types)) {
-    if (entry.gpu_model) acceleratorModels[name] = { model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind: kindOfModel(entry.gpu_model) };
+    if (entry.gpu_model)
+      acceleratorModels[name] = {
+        model: entry.gpu_model,
+        shortModel: shortModelName(entry.gpu_model),
+        kind: kindOfModel(entry.gpu_model),
+      };
   }
   // Azure matches sizes case-insensitively: the keys are lower case, as a look-up's are.
   const azure: Record<string, CatalogEntry> = {};
@@ -99,7 +112,8 @@ function specs(table: Record<string, CatalogEntry>): Record<string, AcceleratorS
 function specOf(entry: CatalogEntry): AcceleratorSpec | undefined {
   if (entry.gpu_model === undefined) return undefined;
   // AWS reports fractional shapes as 0 GPUs; the catalog derives their fraction.
-  const count = entry.gpus === 0 && entry.gpu_fraction_derived !== undefined ? entry.gpu_fraction_derived : (entry.gpus ?? 0);
+  const count =
+    entry.gpus === 0 && entry.gpu_fraction_derived !== undefined ? entry.gpu_fraction_derived : (entry.gpus ?? 0);
   if (count <= 0) return undefined;
   const kind = (entry.accelerator_type && KIND_OF_CATALOG_TYPE[entry.accelerator_type]) || kindOfModel(entry.gpu_model);
   const spec: AcceleratorSpec = { count, model: entry.gpu_model, shortModel: shortModelName(entry.gpu_model), kind };

@@ -76,10 +76,18 @@ export function vertexAcceleratorModel(acceleratorType: string): Readonly<Accele
   const known = gcpAcceleratorModel(gceName);
   if (known) return known;
   if (/^TPU/i.test(acceleratorType)) {
-    const version = acceleratorType.replace(/^TPU_?/i, "").replace(/_LITEPOD$/i, "e").replace(/_/g, "").toLowerCase();
+    const version = acceleratorType
+      .replace(/^TPU_?/i, "")
+      .replace(/_LITEPOD$/i, "e")
+      .replace(/_/g, "")
+      .toLowerCase();
     return { model: `Google Cloud TPU ${version}`, shortModel: `TPU ${version}`, kind: "tpu" };
   }
-  return { model: acceleratorType, shortModel: shortModelName(acceleratorType.replace(/_/g, " ").replace(/\b(\d+GB)\b/i, "($1)")), kind: "nvidia-gpu" };
+  return {
+    model: acceleratorType,
+    shortModel: shortModelName(acceleratorType.replace(/_/g, " ").replace(/\b(\d+GB)\b/i, "($1)")),
+    kind: "nvidia-gpu",
+  };
 }
 
 /** Azure VM sizes (Standard_NC24ads_A100_v4), matched case-insensitively. */

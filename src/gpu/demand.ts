@@ -62,6 +62,10 @@ export function resourceGpuDemand(model: Model, r: Resource, side: Side = "after
   if (!extract || values === null) return undefined;
   const cache = demandCache[side];
   let demand = cache.get(r);
-  if (demand === undefined) cache.set(r, (demand = extract(values, side === "after" ? r.afterUnknown : undefined, linkContext(model, r, side))));
+  if (demand === undefined)
+    cache.set(
+      r,
+      (demand = extract(values, side === "after" ? r.afterUnknown : undefined, linkContext(model, r, side))),
+    );
   return demand;
 }

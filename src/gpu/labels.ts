@@ -30,18 +30,24 @@ function labelPathsOf(type: string): string[] {
   if (type === "kubernetes_manifest") return ["manifest.metadata.labels", "manifest.spec.template.metadata.labels"];
   if (type.startsWith("kubernetes_")) {
     const pod = podSpecPath(type);
-    return pod && pod !== "spec.0" ? ["metadata.0.labels", pod.replace(/\.spec\.0$/, ".metadata.0.labels")] : ["metadata.0.labels"];
+    return pod && pod !== "spec.0"
+      ? ["metadata.0.labels", pod.replace(/\.spec\.0$/, ".metadata.0.labels")]
+      : ["metadata.0.labels"];
   }
   if (type === "google_container_node_pool") return ["node_config.0.resource_labels", "node_config.0.labels"];
   if (type === "google_container_cluster") return ["resource_labels"];
-  if (type === "google_compute_instance_group_manager" || type === "google_compute_region_instance_group_manager") return ["all_instances_config.0.labels"];
+  if (type === "google_compute_instance_group_manager" || type === "google_compute_region_instance_group_manager")
+    return ["all_instances_config.0.labels"];
   if (type.startsWith("google_")) return ["labels", "effective_labels"];
   if (type === "aws_autoscaling_group") return ["tag"];
   return ["tags", "tags_all"];
 }
 
 /** Tags (AWS, Azure) or labels (GCP, Kubernetes) of a GPU resource, where the provider keeps them. */
-export function ownerLabels(type: string, values: Attributes | null): { labels: Record<string, unknown>; paths: readonly string[] } {
+export function ownerLabels(
+  type: string,
+  values: Attributes | null,
+): { labels: Record<string, unknown>; paths: readonly string[] } {
   const paths = labelPaths(type);
   // Keys are the plan's tag names and look-ups the config's tag names: no prototype, so
   // "constructor" or "__proto__" is a tag like any other (held, or absent).
@@ -100,7 +106,12 @@ function templatesOf(model: Model, r: Resource, side: Side, values: Attributes |
   }
   if (r.type === "aws_autoscaling_group" || r.type === "aws_eks_node_group") {
     const block = launchTemplateBlock(values);
-    return linkContext(model, r, side).linked(block, LAUNCH_TEMPLATE_TYPES, launchTemplateRef(values, block), matchesLaunchTemplate);
+    return linkContext(model, r, side).linked(
+      block,
+      LAUNCH_TEMPLATE_TYPES,
+      launchTemplateRef(values, block),
+      matchesLaunchTemplate,
+    );
   }
   return [];
 }

@@ -22,9 +22,18 @@ export interface Linked {
 
 export interface LinkContext {
   /** Resources of `types` that the attribute at `path` refers to. */
-  linked(path: string, types: readonly string[], knownRef: unknown, matches: (values: Attributes, ref: string) => boolean): Linked[];
+  linked(
+    path: string,
+    types: readonly string[],
+    knownRef: unknown,
+    matches: (values: Attributes, ref: string) => boolean,
+  ): Linked[];
   /** Resources of `types` that refer to this one (through `attributePrefix`, or by `matches`). */
-  referrers(types: readonly string[], attributePrefix: string, matches: (values: Attributes, self: Attributes) => boolean): Linked[];
+  referrers(
+    types: readonly string[],
+    attributePrefix: string,
+    matches: (values: Attributes, self: Attributes) => boolean,
+  ): Linked[];
   /** Whether the configuration sets a top-level attribute (false: the provider computes it). */
   configured(attribute: string): boolean;
 }
@@ -68,26 +77,42 @@ class ResourceLinks implements LinkContext {
     private readonly side: Side,
   ) {}
 
-  linked(path: string, types: readonly string[], knownRef: unknown, matches: (values: Attributes, ref: string) => boolean): Linked[] {
+  linked(
+    path: string,
+    types: readonly string[],
+    knownRef: unknown,
+    matches: (values: Attributes, ref: string) => boolean,
+  ): Linked[] {
     if (typeof knownRef === "string" && knownRef !== "") {
-      const hits = resourcesOfTypes(this.model, types).filter((x) => this.exists(x) && matches(this.valuesOf(x)!, knownRef));
+      const hits = resourcesOfTypes(this.model, types).filter(
+        (x) => this.exists(x) && matches(this.valuesOf(x)!, knownRef),
+      );
       if (hits.length > 0) return this.pickInstance(hits).map((x) => this.linkedOf(x));
     }
     // Graph references are written in the configuration, which describes the after side.
-    const configPath = path.split(".").filter((s) => !/^\d+$/.test(s)).join(".");
+    const configPath = path
+      .split(".")
+      .filter((s) => !/^\d+$/.test(s))
+      .join(".");
     const out: Resource[] = [];
     for (const ref of this.model.graph.referencesFrom(this.r.configAddress, configPath)) {
       if (!types.includes(typeOfConfigAddress(ref.to))) continue;
-      for (const x of this.model.byConfigAddress(ref.to)) if (this.exists(x) && this.sameModule(x) && !out.includes(x)) out.push(x);
+      for (const x of this.model.byConfigAddress(ref.to))
+        if (this.exists(x) && this.sameModule(x) && !out.includes(x)) out.push(x);
     }
     return this.pickInstance(out).map((x) => this.linkedOf(x));
   }
 
-  referrers(types: readonly string[], attributePrefix: string, matches: (values: Attributes, self: Attributes) => boolean): Linked[] {
+  referrers(
+    types: readonly string[],
+    attributePrefix: string,
+    matches: (values: Attributes, self: Attributes) => boolean,
+  ): Linked[] {
     const self = this.valuesOf(this.r);
     const out: Resource[] = [];
     if (self) {
-      for (const x of resourcesOfTypes(this.model, types)) if (this.exists(x) && matches(this.valuesOf(x)!, self)) out.push(x);
+      for (const x of resourcesOfTypes(this.model, types))
+        if (this.exists(x) && matches(this.valuesOf(x)!, self)) out.push(x);
     }
     for (const ref of this.model.graph.referencesTo(this.r.configAddress)) {
       if (!(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
@@ -117,7 +142,10 @@ class ResourceLinks implements LinkContext {
   }
 
   private sameModule(x: Resource): boolean {
-    return stripInstanceKeys(x.moduleAddress) !== stripInstanceKeys(this.r.moduleAddress) || x.moduleAddress === this.r.moduleAddress;
+    return (
+      stripInstanceKeys(x.moduleAddress) !== stripInstanceKeys(this.r.moduleAddress) ||
+      x.moduleAddress === this.r.moduleAddress
+    );
   }
 
   private pickInstance(candidates: Resource[]): Resource[] {

@@ -15,14 +15,22 @@ import type { Side } from "./link.js";
 const DEFAULT_TEAM_TAG = "team";
 const DEFAULT_ENVIRONMENT_TAG = "environment";
 
-const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : undefined;
 
 export function teamOf(model: Model, r: Resource, gpu: GpuQuota | undefined, side: Side = "after"): string | undefined {
   return text(labelsOf(model, r, side).labels[gpu?.team_tag ?? DEFAULT_TEAM_TAG]);
 }
 
-export function environmentOf(model: Model, r: Resource, gpu: GpuQuota | undefined, side: Side = "after"): string | undefined {
-  return text(labelsOf(model, r, side).labels[gpu?.environment_tag ?? DEFAULT_ENVIRONMENT_TAG]) ?? text(gpu?.environment);
+export function environmentOf(
+  model: Model,
+  r: Resource,
+  gpu: GpuQuota | undefined,
+  side: Side = "after",
+): string | undefined {
+  return (
+    text(labelsOf(model, r, side).labels[gpu?.environment_tag ?? DEFAULT_ENVIRONMENT_TAG]) ?? text(gpu?.environment)
+  );
 }
 
 /** A config map's entry for a tag value: exact key first, else case-insensitive. */
@@ -38,13 +46,20 @@ function entryFor<T>(map: Record<string, T> | undefined, key: string | undefined
 export function countedBy(config: PlanguardConfig): (g: GpuGroup) => boolean {
   const kinds = config.gpu?.count_kinds;
   const workloads = config.gpu?.count_kubernetes_workloads === true;
-  return (g) => (kinds === undefined || kinds.length === 0 || (kinds as string[]).includes(g.kind)) && (workloads || !g.workload);
+  return (g) =>
+    (kinds === undefined || kinds.length === 0 || (kinds as string[]).includes(g.kind)) && (workloads || !g.workload);
 }
 
 /** Whether GPU capacity in the resource's environment must be spot. */
-export function spotRequired(model: Model, r: Resource, gpu: GpuQuota | undefined): { required: boolean; environment?: string } {
+export function spotRequired(
+  model: Model,
+  r: Resource,
+  gpu: GpuQuota | undefined,
+): { required: boolean; environment?: string } {
   const env = environmentOf(model, r, gpu);
   const entry = entryFor(gpu?.environments, env);
   if (entry && entry[1].require_spot !== undefined) return { required: entry[1].require_spot, environment: entry[0] };
-  return env === undefined ? { required: gpu?.require_spot === true } : { required: gpu?.require_spot === true, environment: env };
+  return env === undefined
+    ? { required: gpu?.require_spot === true }
+    : { required: gpu?.require_spot === true, environment: env };
 }

@@ -37,7 +37,14 @@ const NO_ENVIRONMENT = "(no environment tag)";
 function emptyTally(): GpuTally {
   // Keyed by tag values from the plan (a team "constructor"): counters without a prototype.
   const counts = (): Record<string, number> => Object.create(null);
-  return { total: 0, byModel: counts(), byTeam: counts(), byEnvironment: counts(), byKind: counts(), workloads: { total: 0, byKind: counts(), byTeam: counts() } };
+  return {
+    total: 0,
+    byModel: counts(),
+    byTeam: counts(),
+    byEnvironment: counts(),
+    byKind: counts(),
+    workloads: { total: 0, byKind: counts(), byTeam: counts() },
+  };
 }
 
 const bump = (m: Record<string, number>, k: string, n: number) => {

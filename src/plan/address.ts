@@ -60,7 +60,10 @@ export function configAddressOf(address: string): string {
   if (PLAIN_INSTANCE_ADDRESS.test(address)) return stripInstanceKeys(address);
   const parsed = parseAddress(address);
   if (!parsed) return address;
-  return joinAddress(modulePath(parsed.modules, false), (parsed.mode === "data" ? "data." : "") + parsed.type + "." + parsed.name);
+  return joinAddress(
+    modulePath(parsed.modules, false),
+    (parsed.mode === "data" ? "data." : "") + parsed.type + "." + parsed.name,
+  );
 }
 
 /**

@@ -14,7 +14,10 @@ export function detectFormat(file: string, doc: unknown, skippedKeys: readonly s
   if (!("format_version" in d)) {
     if ("version" in d && ("lineage" in d || "resources" in d)) {
       if (d["version"] !== 4) {
-        throw new InputError(file, `state file version ${JSON.stringify(d["version"])} is not supported (only version 4, written by Terraform 0.12 and later)`);
+        throw new InputError(
+          file,
+          `state file version ${JSON.stringify(d["version"])} is not supported (only version 4, written by Terraform 0.12 and later)`,
+        );
       }
       return "tfstate";
     }
@@ -52,9 +55,15 @@ function checkFormatVersion(file: string, v: unknown): void {
   }
   if (SUPPORTED_MAJOR.test(v)) return;
   if (/^\d+\.\d+$/.test(v)) {
-    throw new InputError(file, `format_version ${v} is not supported: planguard reads 0.x and 1.x; upgrade planguard for newer Terraform output`);
+    throw new InputError(
+      file,
+      `format_version ${v} is not supported: planguard reads 0.x and 1.x; upgrade planguard for newer Terraform output`,
+    );
   }
-  throw new InputError(file, `format_version ${JSON.stringify(v)} is not a version planguard knows (expected 0.x or 1.x)`);
+  throw new InputError(
+    file,
+    `format_version ${JSON.stringify(v)} is not a version planguard knows (expected 0.x or 1.x)`,
+  );
 }
 
 function jsonTypeName(v: unknown): string {

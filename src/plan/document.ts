@@ -59,7 +59,13 @@ export interface LoadOptions {
 }
 
 /** Identifies, validates and redacts a parsed document; `skipped` names members left out of it. */
-export function finishDocument(file: string, parsed: unknown, sizeBytes: number, options: LoadOptions = {}, skipped: string[] = []): LoadedDocument {
+export function finishDocument(
+  file: string,
+  parsed: unknown,
+  sizeBytes: number,
+  options: LoadOptions = {},
+  skipped: string[] = [],
+): LoadedDocument {
   const format = detectFormat(file, parsed, skipped);
   checkModuleNesting(file, parsed);
   const warnings: string[] = [];
@@ -81,8 +87,10 @@ export function finishDocument(file: string, parsed: unknown, sizeBytes: number,
     else redactRawState(doc, digests);
   });
 
-  if (doc["errored"] === true) warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
-  else if (doc["complete"] === false) warnings.push("the plan is incomplete (deferred changes): resources Terraform could not plan yet are not judged");
+  if (doc["errored"] === true)
+    warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
+  else if (doc["complete"] === false)
+    warnings.push("the plan is incomplete (deferred changes): resources Terraform could not plan yet are not judged");
 
   const loaded: LoadedDocument = {
     file,

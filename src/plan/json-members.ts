@@ -44,7 +44,11 @@ export type KeptPiece =
  * piece, parsed whole, since a JSON.parse is cheaper than a scan of the same
  * bytes followed by one. Undefined when the structure is not as expected.
  */
-export function keptPieces(bytes: Buffer, from: number, skip: ReadonlySet<string>): { pieces: KeptPiece[]; skipped: string[] } | undefined {
+export function keptPieces(
+  bytes: Buffer,
+  from: number,
+  skip: ReadonlySet<string>,
+): { pieces: KeptPiece[]; skipped: string[] } | undefined {
   const front = scanForward(bytes, from, (key) => skip.has(key));
   if (!front) return undefined;
   const skipped: string[] = [];
@@ -152,7 +156,11 @@ function scanForward(bytes: Buffer, from: number, stopAfter: (key: string) => bo
  * Backwards works as forwards: a quote is a delimiter exactly when an even
  * number of backslashes precede it.
  */
-function scanBackward(bytes: Buffer, limit: number, stopAfter: (key: string) => boolean): { members: JsonMember[]; start: number } | undefined {
+function scanBackward(
+  bytes: Buffer,
+  limit: number,
+  stopAfter: (key: string) => boolean,
+): { members: JsonMember[]; start: number } | undefined {
   let i = bytes.length - 1;
   while (i >= limit && isSpace(bytes[i])) i--;
   if (i < limit || bytes[i] !== CLOSE_OBJ) return undefined;
@@ -191,7 +199,15 @@ function valueStartBackward(bytes: Buffer, i: number, limit: number): number {
   if (c === CLOSE_OBJ || c === CLOSE_ARR) return valueStart(bytes, i, limit);
   // A number, true, false or null: back to the byte before it.
   let j = i;
-  while (j > limit && !isSpace(bytes[j - 1]) && bytes[j - 1] !== COLON && bytes[j - 1] !== COMMA && bytes[j - 1] !== OPEN_ARR && bytes[j - 1] !== OPEN_OBJ) j--;
+  while (
+    j > limit &&
+    !isSpace(bytes[j - 1]) &&
+    bytes[j - 1] !== COLON &&
+    bytes[j - 1] !== COMMA &&
+    bytes[j - 1] !== OPEN_ARR &&
+    bytes[j - 1] !== OPEN_OBJ
+  )
+    j--;
   return j > limit ? j : -1;
 }
 

@@ -1,5 +1,15 @@
 import { open } from "node:fs/promises";
-import { CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, isSpace, MAX_STRING_BYTES, OPEN_ARR, OPEN_OBJ, QUOTE } from "./json-bytes.js";
+import {
+  CLOSE_ARR,
+  CLOSE_OBJ,
+  COLON,
+  COMMA,
+  isSpace,
+  MAX_STRING_BYTES,
+  OPEN_ARR,
+  OPEN_OBJ,
+  QUOTE,
+} from "./json-bytes.js";
 import { allocateScanBuffer, continueValue, type ValueScanState } from "./json-skip.js";
 
 /**
@@ -48,7 +58,11 @@ type Phase =
   | "afterValue" // after a top-level value: , or }
   | "end";
 
-export async function streamTopLevel(file: string, handlers: StreamHandlers, chunkSize = 8 * 1024 * 1024): Promise<void> {
+export async function streamTopLevel(
+  file: string,
+  handlers: StreamHandlers,
+  chunkSize = 8 * 1024 * 1024,
+): Promise<void> {
   const scanner = new TopLevelScanner(handlers);
   // One buffer for every chunk, in the memory json-skip.ts's WebAssembly scanner reads.
   const buffer = allocateScanBuffer(chunkSize);
@@ -224,7 +238,11 @@ export class TopLevelScanner {
   private collectedText(): string {
     const bytes = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces);
     if (bytes.length > this.maxValueBytes) {
-      throw new JsonStreamError(`"${this.key}" is ${Math.round(bytes.length / 1048576)} MB, too large to read as one value (V8 cannot hold a string over about 512 MB)`, this.offset, true);
+      throw new JsonStreamError(
+        `"${this.key}" is ${Math.round(bytes.length / 1048576)} MB, too large to read as one value (V8 cannot hold a string over about 512 MB)`,
+        this.offset,
+        true,
+      );
     }
     return bytes.toString("utf8");
   }
@@ -246,7 +264,10 @@ export class TopLevelScanner {
       try {
         value = JSON.parse(text);
       } catch (err) {
-        this.fail(`invalid JSON in ${this.phase === "key" ? "a property name" : `"${this.key}"`}: ${(err as Error).message}`, 0);
+        this.fail(
+          `invalid JSON in ${this.phase === "key" ? "a property name" : `"${this.key}"`}: ${(err as Error).message}`,
+          0,
+        );
       }
     }
     switch (this.phase) {

@@ -107,7 +107,8 @@ function scanString(text: string, start: number): number | SyntaxProblem {
     if (code === 0x5c) {
       const next = text[i + 1];
       if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, reason: "invalid \\u escape in a string" };
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { offset: i, reason: "invalid \\u escape in a string" };
         i += 6;
         continue;
       }
@@ -122,5 +123,7 @@ function scanString(text: string, start: number): number | SyntaxProblem {
 }
 
 function describeChar(c: string): string {
-  return /^[\x21-\x7e]$/.test(c) ? `'${c}'` : `character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return /^[\x21-\x7e]$/.test(c)
+    ? `'${c}'`
+    : `character U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }

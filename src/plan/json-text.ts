@@ -10,7 +10,8 @@ import { findSyntaxError } from "./json-syntax.js";
  */
 function parseJsonBytes(file: string, bytes: Buffer): unknown {
   const text = decodeText(file, bytes);
-  if (text.trim() === "") throw new InputError(file, "the file is empty; expected the JSON that `terraform show -json` prints");
+  if (text.trim() === "")
+    throw new InputError(file, "the file is empty; expected the JSON that `terraform show -json` prints");
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -27,7 +28,12 @@ export const PARTIAL_PARSE_MIN_BYTES = 4 * 1024 * 1024;
  * Returns the keys actually left out. Anything the member scan does not
  * expect falls back to parsing the whole text, so errors read the same.
  */
-export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: ReadonlySet<string>, minBytes = PARTIAL_PARSE_MIN_BYTES): { value: unknown; skipped: string[] } {
+export function parseJsonBytesWithout(
+  file: string,
+  bytes: Buffer,
+  skip: ReadonlySet<string>,
+  minBytes = PARTIAL_PARSE_MIN_BYTES,
+): { value: unknown; skipped: string[] } {
   const whole = () => ({ value: parseJsonBytes(file, bytes), skipped: [] });
   if (skip.size === 0 || bytes.length < minBytes) return whole();
   const start = checkEncoding(file, bytes);
@@ -38,7 +44,10 @@ export function parseJsonBytesWithout(file: string, bytes: Buffer, skip: Readonl
   const doc: Record<string, unknown> = {};
   const skipped = [...layout.skipped];
   for (const piece of layout.pieces) {
-    const text = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : bracedText(bytes, piece.start, piece.end);
+    const text =
+      piece.kind === "member"
+        ? bytes.toString("utf8", piece.start, piece.end)
+        : bracedText(bytes, piece.start, piece.end);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -84,7 +93,6 @@ function bracedText(bytes: Buffer, start: number, end: number): string {
 function setMember(doc: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
-
 
 function decodeText(file: string, bytes: Buffer): string {
   const start = checkEncoding(file, bytes);

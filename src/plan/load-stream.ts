@@ -17,7 +17,11 @@ const STREAMED: Record<string, KeyMode> = {
   resource_drift: "elements",
 };
 
-export async function loadPlanStreaming(file: string, sizeBytes: number, options: LoadOptions): Promise<LoadedDocument> {
+export async function loadPlanStreaming(
+  file: string,
+  sizeBytes: number,
+  options: LoadOptions,
+): Promise<LoadedDocument> {
   const doc: Record<string, unknown> = {};
   const skipped: string[] = [];
   const skip = new Set(options.skipMembers ?? []);
@@ -37,7 +41,8 @@ export async function loadPlanStreaming(file: string, sizeBytes: number, options
       },
     });
   } catch (err) {
-    if (err instanceof JsonStreamError) throw new InputError(file, err.tooLarge ? err.message : `invalid JSON at byte ${err.offset}: ${err.message}`);
+    if (err instanceof JsonStreamError)
+      throw new InputError(file, err.tooLarge ? err.message : `invalid JSON at byte ${err.offset}: ${err.message}`);
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }

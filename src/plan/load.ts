@@ -52,9 +52,13 @@ async function sizeOf(file: string, options: LoadOptions): Promise<number> {
   } catch (err) {
     throw new InputError(file, describeFsError(err));
   }
-  if (info.isDirectory()) throw new InputError(file, "is a directory; give the JSON file that `terraform show -json` wrote");
+  if (info.isDirectory())
+    throw new InputError(file, "is a directory; give the JSON file that `terraform show -json` wrote");
   if (info.size > maxBytes) {
-    throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
+    throw new InputError(
+      file,
+      `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`,
+    );
   }
   return info.size;
 }
@@ -63,7 +67,10 @@ async function sizeOf(file: string, options: LoadOptions): Promise<number> {
 export function parseDocument(file: string, bytes: Buffer, options: LoadOptions = {}): LoadedDocument {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    throw new InputError(file, `the file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`);
+    throw new InputError(
+      file,
+      `the file is ${bytes.length} bytes, over the limit of ${maxBytes} bytes (raise it with --max-input-size)`,
+    );
   }
   // UTF-16 with a byte order mark (Windows PowerShell's `>`) is read as such, with a warning.
   const utf8 = utf16ToUtf8(bytes);
@@ -86,7 +93,10 @@ function listsResourceChanges(value: unknown): boolean {
 }
 
 async function readInput(file: string, options: LoadOptions): Promise<Buffer> {
-  if (file === "-") return options.readStdin ? options.readStdin() : readStreamUpTo(file, process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (file === "-")
+    return options.readStdin
+      ? options.readStdin()
+      : readStreamUpTo(file, process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
   try {
     return await readFile(file);
   } catch (err) {
@@ -99,7 +109,11 @@ async function readInput(file: string, options: LoadOptions): Promise<Buffer> {
  * a pipe has no size to check first, and reading 3 GB before refusing them
  * took 6 GB of memory.
  */
-export async function readStreamUpTo(file: string, stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer> {
+export async function readStreamUpTo(
+  file: string,
+  stream: AsyncIterable<Buffer | string>,
+  maxBytes: number,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {

@@ -75,7 +75,12 @@ export function buildModel(loaded: LoadedDocument): Model {
   return assembleModel(loaded, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
 }
 
-function assembleModel(loaded: LoadedDocument, resources: Resource[], graph: ReferenceGraph, warnings: string[]): Model {
+function assembleModel(
+  loaded: LoadedDocument,
+  resources: Resource[],
+  graph: ReferenceGraph,
+  warnings: string[],
+): Model {
   const byAddress = new Map<string, Resource>();
   const byConfig = new Map<string, Resource[]>();
   for (const r of resources) {
@@ -119,12 +124,17 @@ function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warning
   }
   if (out.length === 0 && skippedMembers.includes("planned_values")) {
     // Only a plan read streaming gets here (see parseDocument): too large to read twice.
-    warnings.push("resource_changes lists no resource and planned_values was not read: resources it may hold are not judged");
+    warnings.push(
+      "resource_changes lists no resource and planned_values was not read: resources it may hold are not judged",
+    );
   }
   fillMissingAfter(plan, out, warnings);
   const unlisted = plannedWithoutChange(plan, out);
   if (unlisted.length > 0) {
-    const examples = unlisted.slice(0, 3).map((r) => r.address).join(", ");
+    const examples = unlisted
+      .slice(0, 3)
+      .map((r) => r.address)
+      .join(", ");
     warnings.push(
       `${unlisted.length} resource(s) in planned_values have no resource_changes entry (${examples}${unlisted.length > 3 ? ", ..." : ""}); judged from their planned values, without knowing which values are unknown until apply`,
     );
@@ -141,7 +151,9 @@ function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warning
  * taken instead, with a warning.
  */
 function fillMissingAfter(plan: Obj, resources: Resource[], warnings: string[]): void {
-  const missing = resources.filter((r) => r.after === null && r.deposed === undefined && r.actions.some((a) => a === "create" || a === "update"));
+  const missing = resources.filter(
+    (r) => r.after === null && r.deposed === undefined && r.actions.some((a) => a === "create" || a === "update"),
+  );
   if (missing.length === 0) return;
   const planned = isObj(plan["planned_values"]) ? plannedEntries(plan["planned_values"]["root_module"]) : [];
   const values = new Map(planned.map((p) => [p["address"], p["values"]]));
@@ -155,10 +167,14 @@ function fillMissingAfter(plan: Obj, resources: Resource[], warnings: string[]):
   }
   if (filled.length < missing.length) {
     const left = missing.filter((r) => r.after === null).map((r) => r.address);
-    warnings.push(`${left.length} created or updated resource(s) have no \`after\` in resource_changes and no planned values (${left.slice(0, 3).join(", ")}${left.length > 3 ? ", ..." : ""}): not judged`);
+    warnings.push(
+      `${left.length} created or updated resource(s) have no \`after\` in resource_changes and no planned values (${left.slice(0, 3).join(", ")}${left.length > 3 ? ", ..." : ""}): not judged`,
+    );
   }
   if (filled.length > 0) {
-    warnings.push(`${filled.length} created or updated resource(s) have no \`after\` in resource_changes (${filled.slice(0, 3).join(", ")}${filled.length > 3 ? ", ..." : ""}); judged from their planned values`);
+    warnings.push(
+      `${filled.length} created or updated resource(s) have no \`after\` in resource_changes (${filled.slice(0, 3).join(", ")}${filled.length > 3 ? ", ..." : ""}); judged from their planned values`,
+    );
   }
 }
 
@@ -358,7 +374,11 @@ export function referencesFrom(model: Model, r: Resource, attributePrefix?: stri
 export function referrersOf(model: Model, r: Resource, type?: string, attributePrefix?: string): Resource[] {
   const out: Resource[] = [];
   for (const ref of model.graph.referencesTo(r.configAddress)) {
-    if (attributePrefix !== undefined && !(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))) continue;
+    if (
+      attributePrefix !== undefined &&
+      !(ref.attribute === attributePrefix || ref.attribute.startsWith(attributePrefix + "."))
+    )
+      continue;
     for (const other of model.byConfigAddress(ref.from)) {
       if (type !== undefined && other.type !== type) continue;
       if (!other.willExist) continue;

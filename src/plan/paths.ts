@@ -47,8 +47,11 @@ export function maskCovers(mask: unknown, path: AttributePath): boolean {
   for (const step of toSteps(path)) {
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
-    cur = Array.isArray(cur) ? (typeof step === "number" ? cur[step] : undefined) : (cur as Record<string, unknown>)[String(step)];
+    cur = Array.isArray(cur)
+      ? typeof step === "number"
+        ? cur[step]
+        : undefined
+      : (cur as Record<string, unknown>)[String(step)];
   }
   return cur === true;
 }
-

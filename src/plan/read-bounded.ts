@@ -27,7 +27,8 @@ export async function readBytesUpTo(file: string, maxBytes: number, what: string
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw new InputError(file, "is a directory");
-    if (info.isFile() && info.size > maxBytes) throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes for ${what}`);
+    if (info.isFile() && info.size > maxBytes)
+      throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes for ${what}`);
     return await handle.readFile();
   } catch (err) {
     if (err instanceof InputError) throw err;

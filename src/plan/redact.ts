@@ -104,7 +104,8 @@ export function redactPlan(plan: Obj, d: SensitiveDigests = new SensitiveDigests
   // Changes Terraform deferred (1.9+, -allow-deferral) carry their values and masks one level down.
   const deferred = plan["deferred_changes"];
   if (Array.isArray(deferred)) {
-    for (const dc of deferred) if (isObj(dc) && isObj(dc["resource_change"])) redactChange(dc["resource_change"]["change"], d);
+    for (const dc of deferred)
+      if (isObj(dc) && isObj(dc["resource_change"])) redactChange(dc["resource_change"]["change"], d);
   }
   const outputChanges = plan["output_changes"];
   if (isObj(outputChanges)) for (const oc of Object.values(outputChanges)) if (isObj(oc)) redactChange(oc["change"], d);
@@ -167,7 +168,8 @@ function redactConfigurationConstants(plan: Obj, d: SensitiveDigests): void {
   if (sensitiveAttrs.size === 0) return;
   walkConfigModules(config["root_module"], (prefix, resource) => {
     const local = resource["address"];
-    const attrs = typeof local === "string" ? sensitiveAttrs.get(prefix === "" ? local : `${prefix}.${local}`) : undefined;
+    const attrs =
+      typeof local === "string" ? sensitiveAttrs.get(prefix === "" ? local : `${prefix}.${local}`) : undefined;
     const exprs = resource["expressions"];
     if (!attrs || !isObj(exprs)) return;
     for (const a of attrs) {
@@ -207,7 +209,8 @@ export function redactRawState(state: Obj, d: SensitiveDigests = new SensitiveDi
     if (!isObj(r) || !Array.isArray(r["instances"])) continue;
     for (const inst of r["instances"]) {
       if (!isObj(inst) || !Array.isArray(inst["sensitive_attributes"])) continue;
-      for (const path of inst["sensitive_attributes"]) redactPath(inst, "attributes", Array.isArray(path) ? path : [path], d);
+      for (const path of inst["sensitive_attributes"])
+        redactPath(inst, "attributes", Array.isArray(path) ? path : [path], d);
     }
   }
   return d;
@@ -225,7 +228,11 @@ function redactPath(container: Obj | Json[], key: string | number, steps: Json[]
     if (Array.isArray(value) && typeof next === "number" && next < value.length) {
       where = value;
       at = next;
-    } else if (isObj(value) && (typeof next === "string" || typeof next === "number") && Object.hasOwn(value, String(next))) {
+    } else if (
+      isObj(value) &&
+      (typeof next === "string" || typeof next === "number") &&
+      Object.hasOwn(value, String(next))
+    ) {
       where = value;
       at = String(next);
     } else return;

@@ -46,7 +46,9 @@ export class DiscardedDigests extends SensitiveDigests {
 }
 
 function digestOf(value: unknown): string {
-  return createHmac("sha256", (processKey ??= randomBytes(32))).update(stableJson(value)).digest("base64");
+  return createHmac("sha256", (processKey ??= randomBytes(32)))
+    .update(stableJson(value))
+    .digest("base64");
 }
 
 /** JSON with object keys sorted, so equal values digest equally whatever their key order. */

@@ -42,7 +42,8 @@ function isObj(v: unknown): v is Obj {
 function deriveAddress(r: Obj): string | undefined {
   const { type, name, mode, index } = r;
   if (typeof type !== "string" || typeof name !== "string" || type === "" || name === "") return undefined;
-  const moduleAddress = typeof r["module_address"] === "string" && r["module_address"] !== "" ? `${r["module_address"]}.` : "";
+  const moduleAddress =
+    typeof r["module_address"] === "string" && r["module_address"] !== "" ? `${r["module_address"]}.` : "";
   const data = mode === "data" ? "data." : "";
   const key = typeof index === "number" ? `[${index}]` : typeof index === "string" ? `[${JSON.stringify(index)}]` : "";
   return `${moduleAddress}${data}${type}.${name}${key}`;
@@ -65,7 +66,13 @@ function addDriftAddresses(doc: Obj): void {
  * that fails is deleted and named in a warning, and validation runs again.
  * Anything else that fails throws the usual InputError.
  */
-export function validateTolerantly(file: string, format: DocumentFormat, doc: unknown, tolerated: readonly string[], warnings: string[]): void {
+export function validateTolerantly(
+  file: string,
+  format: DocumentFormat,
+  doc: unknown,
+  tolerated: readonly string[],
+  warnings: string[],
+): void {
   if (format === "plan" && isObj(doc)) addDriftAddresses(doc);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -77,7 +84,9 @@ export function validateTolerantly(file: string, format: DocumentFormat, doc: un
       if (member === undefined) throw err;
       delete doc[member];
       // The member's name only: the schema's message would quote keys from the (untrusted) plan.
-      warnings.push(`the plan's \`${member}\` is not of the shape Terraform writes; it was left out, since the scan does not need it`);
+      warnings.push(
+        `the plan's \`${member}\` is not of the shape Terraform writes; it was left out, since the scan does not need it`,
+      );
     }
   }
 }

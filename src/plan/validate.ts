@@ -69,8 +69,18 @@ export function checkModuleNesting(file: string, doc: unknown): void {
   if (!isObj(doc)) return;
   const roots: [unknown, string, "module_calls" | "child_modules"][] = [
     [isObj(doc["configuration"]) ? doc["configuration"]["root_module"] : undefined, "configuration", "module_calls"],
-    [isObj(doc["planned_values"]) ? doc["planned_values"]["root_module"] : undefined, "planned_values", "child_modules"],
-    [isObj(doc["prior_state"]) && isObj(doc["prior_state"]["values"]) ? doc["prior_state"]["values"]["root_module"] : undefined, "prior_state", "child_modules"],
+    [
+      isObj(doc["planned_values"]) ? doc["planned_values"]["root_module"] : undefined,
+      "planned_values",
+      "child_modules",
+    ],
+    [
+      isObj(doc["prior_state"]) && isObj(doc["prior_state"]["values"])
+        ? doc["prior_state"]["values"]["root_module"]
+        : undefined,
+      "prior_state",
+      "child_modules",
+    ],
     [isObj(doc["values"]) ? doc["values"]["root_module"] : undefined, "values", "child_modules"],
   ];
   for (const [root, member, children] of roots) {
@@ -79,11 +89,15 @@ export function checkModuleNesting(file: string, doc: unknown): void {
       const [mod, depth] = todo.pop()!;
       if (!isObj(mod)) continue;
       if (depth > MAX_MODULE_NESTING) {
-        throw new InputError(file, `modules in ${member} are nested more than ${MAX_MODULE_NESTING} levels deep; planguard reads at most ${MAX_MODULE_NESTING}`);
+        throw new InputError(
+          file,
+          `modules in ${member} are nested more than ${MAX_MODULE_NESTING} levels deep; planguard reads at most ${MAX_MODULE_NESTING}`,
+        );
       }
       const list = mod[children];
       if (children === "child_modules" && Array.isArray(list)) for (const c of list) todo.push([c, depth + 1]);
-      else if (children === "module_calls" && isObj(list)) for (const call of Object.values(list)) if (isObj(call)) todo.push([call["module"], depth + 1]);
+      else if (children === "module_calls" && isObj(list))
+        for (const call of Object.values(list)) if (isObj(call)) todo.push([call["module"], depth + 1]);
     }
   }
 }

@@ -2,7 +2,14 @@ import type { PlanguardConfig } from "../config/config.js";
 import type { RootBackend } from "../governance/backend.js";
 import type { Model, Resource } from "../plan/model.js";
 import { toFinding } from "./finding.js";
-import { type CheckResult, type ModelRule, outcomesOf, type ResourceRule, type RuleContext, type TypeScriptRule } from "./rule.js";
+import {
+  type CheckResult,
+  type ModelRule,
+  outcomesOf,
+  type ResourceRule,
+  type RuleContext,
+  type TypeScriptRule,
+} from "./rule.js";
 import type { RuleSelection } from "./select.js";
 import type { Finding } from "./types.js";
 
@@ -51,7 +58,13 @@ export function evaluateTypeScriptRules(
   const active = rules.filter((r) => selection.isEnabled(r.meta));
   const result: EvaluationResult = { findings: [], failures: [] };
   const ctx: RuleContext = judge.backend === undefined ? { model, config } : { model, config, backend: judge.backend };
-  judgeResources(active.filter((r): r is ResourceRule => r.kind === "resource"), ctx, selection, judge, result);
+  judgeResources(
+    active.filter((r): r is ResourceRule => r.kind === "resource"),
+    ctx,
+    selection,
+    judge,
+    result,
+  );
   for (const rule of active.filter((r): r is ModelRule => r.kind === "model")) {
     try {
       addFindings(result, rule, rule.check(ctx), model.file, selection);
@@ -67,7 +80,13 @@ export function evaluateTypeScriptRules(
  * optimizer compiles this long loop while it runs, and code after the loop
  * that has not run yet would throw that work away.
  */
-function judgeResources(rules: readonly ResourceRule[], ctx: RuleContext, selection: RuleSelection, judge: JudgeOptions, result: EvaluationResult): void {
+function judgeResources(
+  rules: readonly ResourceRule[],
+  ctx: RuleContext,
+  selection: RuleSelection,
+  judge: JudgeOptions,
+  result: EvaluationResult,
+): void {
   const index = new RuleIndex(rules);
   const { model, config } = ctx;
   // Index loops: this one runs tens of thousands of times, much of it before the optimizer steps in.
@@ -93,7 +112,14 @@ function judgeResources(rules: readonly ResourceRule[], ctx: RuleContext, select
  * iterators while the code is still cold). A resource rule's outcomes are
  * about the resource judged.
  */
-function addFindings(result: EvaluationResult, rule: TypeScriptRule, checked: CheckResult, file: string, selection: RuleSelection, resource?: Resource): void {
+function addFindings(
+  result: EvaluationResult,
+  rule: TypeScriptRule,
+  checked: CheckResult,
+  file: string,
+  selection: RuleSelection,
+  resource?: Resource,
+): void {
   const outcomes = outcomesOf(checked);
   if (outcomes.length === 0) return;
   const severity = selection.severityOf(rule.meta);
@@ -101,7 +127,11 @@ function addFindings(result: EvaluationResult, rule: TypeScriptRule, checked: Ch
 }
 
 function failure(rule: TypeScriptRule, err: unknown, resource?: string): RuleFailure {
-  const f: RuleFailure = { ruleId: rule.meta.id, origin: rule.meta.origin, message: err instanceof Error ? err.message : String(err) };
+  const f: RuleFailure = {
+    ruleId: rule.meta.id,
+    origin: rule.meta.origin,
+    message: err instanceof Error ? err.message : String(err),
+  };
   if (resource !== undefined) f.resource = resource;
   return f;
 }
@@ -118,7 +148,9 @@ class RuleIndex {
   rulesFor(type: string): readonly ResourceRule[] {
     let list = this.byType.get(type);
     if (!list) {
-      list = this.rules.filter((r) => r.meta.resourceTypes.includes(type) || (this.patterned.includes(r) && r.resourceTypePattern!.test(type)));
+      list = this.rules.filter(
+        (r) => r.meta.resourceTypes.includes(type) || (this.patterned.includes(r) && r.resourceTypePattern!.test(type)),
+      );
       this.byType.set(type, list);
     }
     return list;

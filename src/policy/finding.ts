@@ -17,7 +17,13 @@ export interface RawOutcome {
  * after apply) is reported at info severity and never fails the scan.
  * `judged` is the resource a resource rule judged; its outcomes are about it.
  */
-export function toFinding(meta: RuleMetadata, outcome: RawOutcome, file: string, severity: Severity, judged?: RawOutcome["resource"]): Finding {
+export function toFinding(
+  meta: RuleMetadata,
+  outcome: RawOutcome,
+  file: string,
+  severity: Severity,
+  judged?: RawOutcome["resource"],
+): Finding {
   const undecided = outcome.kind === "unknown";
   const resource = judged ?? outcome.resource;
   const finding: Finding = {

@@ -8,17 +8,26 @@ import type { ConfigPath, ConfigSource, PlanguardConfig } from "../config/config
  * line. Warnings, not errors: a config shared by several pipelines may name
  * a rule that only some of them load (a --policy directory).
  */
-export function unknownRuleReferences(config: PlanguardConfig, source: ConfigSource, known: readonly RuleMetadata[]): string[] {
+export function unknownRuleReferences(
+  config: PlanguardConfig,
+  source: ConfigSource,
+  known: readonly RuleMetadata[],
+): string[] {
   const names = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
   const warnings: string[] = [];
   const check = (id: string, at: ConfigPath, label: string, effect: string) => {
     if (names.has(id.trim().toUpperCase())) return;
     const hint = closest(id, known);
-    warnings.push(`${source.placeOf(at)}: ${label} "${id}" is no rule id or alias planguard knows${hint ? ` (did you mean ${hint}?)` : ""}; it ${effect}`);
+    warnings.push(
+      `${source.placeOf(at)}: ${label} "${id}" is no rule id or alias planguard knows${hint ? ` (did you mean ${hint}?)` : ""}; it ${effect}`,
+    );
   };
-  for (const [i, id] of (config.rules?.disable ?? []).entries()) check(id, ["rules", "disable", i], `rules.disable[${i}]`, "disables nothing");
-  for (const id of Object.keys(config.rules?.severity ?? {})) check(id, ["rules", "severity", id], "rules.severity", "changes no severity");
-  for (const [i, w] of (config.waivers ?? []).entries()) check(w.rule, ["waivers", i, "rule"], `waivers[${i}].rule`, "waives nothing");
+  for (const [i, id] of (config.rules?.disable ?? []).entries())
+    check(id, ["rules", "disable", i], `rules.disable[${i}]`, "disables nothing");
+  for (const id of Object.keys(config.rules?.severity ?? {}))
+    check(id, ["rules", "severity", id], "rules.severity", "changes no severity");
+  for (const [i, w] of (config.waivers ?? []).entries())
+    check(w.rule, ["waivers", i, "rule"], `waivers[${i}].rule`, "waives nothing");
   return warnings;
 }
 

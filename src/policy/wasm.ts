@@ -46,7 +46,10 @@ export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
   try {
     policy = (await loadPolicy(wasm)) as unknown as LoadedWasm;
   } catch (err) {
-    throw new InputError(file, `not a policy compiled with \`opa build -t wasm\`: ${(err as Error).message.split("\n")[0]}`);
+    throw new InputError(
+      file,
+      `not a policy compiled with \`opa build -t wasm\`: ${(err as Error).message.split("\n")[0]}`,
+    );
   }
   if (data !== undefined) policy.setData(data);
   const rules: WasmPolicy["rules"] = [];
@@ -58,7 +61,8 @@ export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
     const pkg = { path: parts.slice(0, -1).join("."), file, rules: [] };
     rules.push({ meta: { ...regoRuleMetadata(pkg, name, kind.kind, undefined), language: "wasm" }, entrypoint });
   }
-  if (rules.length === 0) throw new InputError(file, "the bundle has no deny, violation or warn entrypoint (build it with -e main/deny ...)");
+  if (rules.length === 0)
+    throw new InputError(file, "the bundle has no deny, violation or warn entrypoint (build it with -e main/deny ...)");
   return {
     file,
     rules,
@@ -71,12 +75,23 @@ export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
           for (const r of results) {
             for (const c of conftestResults(r.result as Value)) {
               const resource = c.resource ? model.byAddress(c.resource) : undefined;
-              const outcome = { kind: "fail" as const, message: c.msg, ...(c.attribute ? { attribute: c.attribute } : {}), ...(resource ? { resource } : {}) };
-              out.findings.push(toFinding(rule.meta, outcome, model.file, c.severity ?? selection.severityOf(rule.meta)));
+              const outcome = {
+                kind: "fail" as const,
+                message: c.msg,
+                ...(c.attribute ? { attribute: c.attribute } : {}),
+                ...(resource ? { resource } : {}),
+              };
+              out.findings.push(
+                toFinding(rule.meta, outcome, model.file, c.severity ?? selection.severityOf(rule.meta)),
+              );
             }
           }
         } catch (err) {
-          out.failures.push({ ruleId: rule.meta.id, origin: `${file} (${rule.entrypoint})`, message: (err as Error).message });
+          out.failures.push({
+            ruleId: rule.meta.id,
+            origin: `${file} (${rule.entrypoint})`,
+            message: (err as Error).message,
+          });
         }
       }
       return out;
@@ -94,7 +109,10 @@ function unpackBundle(file: string, bytes: Buffer): { wasm: Buffer; data: unknow
     if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
       throw new InputError(file, `the bundle unpacks to more than ${MAX_BUNDLE_UNPACKED_BYTES} bytes, over the limit`);
     }
-    throw new InputError(file, "not a gzip archive: give the policy.wasm or the bundle.tar.gz that `opa build -t wasm` writes");
+    throw new InputError(
+      file,
+      "not a gzip archive: give the policy.wasm or the bundle.tar.gz that `opa build -t wasm` writes",
+    );
   }
   let wasm: Buffer | undefined;
   let data: unknown;
@@ -107,7 +125,10 @@ function unpackBundle(file: string, bytes: Buffer): { wasm: Buffer; data: unknow
     const sizeField = header.subarray(124, 136).toString("latin1").replace(/\0.*$/s, "").trim() || "0";
     const size = /^[0-7]+$/.test(sizeField) ? parseInt(sizeField, 8) : NaN;
     if (!Number.isSafeInteger(size) || off + 512 + size > tar.length) {
-      throw new InputError(file, `the bundle's tar archive is corrupt: the entry at byte ${off} has the size field ${JSON.stringify(sizeField)}`);
+      throw new InputError(
+        file,
+        `the bundle's tar archive is corrupt: the entry at byte ${off} has the size field ${JSON.stringify(sizeField)}`,
+      );
     }
     const body = tar.subarray(off + 512, off + 512 + size);
     const base = name.replace(/^\.?\//, "");

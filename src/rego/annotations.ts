@@ -9,7 +9,18 @@ import { RegoError } from "./errors.js";
 import { parseSimpleYaml } from "./metadata-yaml.js";
 
 const SCOPES = new Set(["rule", "document", "package", "subpackages"]);
-const KNOWN_KEYS = new Set(["scope", "title", "description", "related_resources", "authors", "organizations", "schemas", "entrypoint", "custom", "compile"]);
+const KNOWN_KEYS = new Set([
+  "scope",
+  "title",
+  "description",
+  "related_resources",
+  "authors",
+  "organizations",
+  "schemas",
+  "entrypoint",
+  "custom",
+  "compile",
+]);
 
 /** Annotation blocks keyed by the line right after each block (where the annotated statement starts). */
 export function parseAnnotations(comments: Comment[], file: string): Map<number, Annotation[]> {
@@ -84,6 +95,7 @@ function parseBlockUncached(text: string, loc: { file: string; line: number; col
     throw new RegoError("rego_parse_error", `yaml: ${(err as Error).message.split("\n")[0]}`, loc);
   }
   if (yaml === null || yaml === undefined) return {};
-  if (typeof yaml !== "object" || Array.isArray(yaml)) throw new RegoError("rego_parse_error", "invalid METADATA block: expected a YAML map", loc);
+  if (typeof yaml !== "object" || Array.isArray(yaml))
+    throw new RegoError("rego_parse_error", "invalid METADATA block: expected a YAML map", loc);
   return yaml as Record<string, unknown>;
 }

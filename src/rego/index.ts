@@ -65,7 +65,12 @@ export interface EvaluateOptions {
 }
 
 /** Annotation keys as written in the METADATA block, plus the resolved scope. */
-export type AnnotationInfo = Record<string, unknown> & { scope: string; title?: string; description?: string; custom?: Record<string, unknown> };
+export type AnnotationInfo = Record<string, unknown> & {
+  scope: string;
+  title?: string;
+  description?: string;
+  custom?: Record<string, unknown>;
+};
 
 export interface RuleInfo {
   /** Path under the package, dotted: "deny", "a.b". */
@@ -147,14 +152,34 @@ export class CompiledPolicies {
 
   /** The rules of one package (dotted path without "data."), across its files. */
   rules(pkg: string): RuleInfo[] {
-    return this.program.modules.filter((m) => m.pkg.join(".") === pkg).flatMap((m) => m.rules.map((r) => this.ruleInfo(r)));
+    return this.program.modules
+      .filter((m) => m.pkg.join(".") === pkg)
+      .flatMap((m) => m.rules.map((r) => this.ruleInfo(r)));
   }
 
   private ruleInfo(r: Rule): RuleInfo {
     const name = r.path.slice(r.module.pkg.length).join(".");
-    const kind = r.head.kind === "function" ? "function" : r.head.kind === "contains" ? "set" : r.dynamic.length > 0 ? "object" : "complete";
-    const info: RuleInfo = { name, ref: ["data", ...r.path].join("."), kind, isDefault: r.isDefault, file: r.module.file, line: r.loc.line, col: r.loc.col };
-    const own = r.annotations.find((a) => a.scope === "rule") ?? r.annotations.find((a) => a.scope === "document") ?? this.documentAnnotation(r);
+    const kind =
+      r.head.kind === "function"
+        ? "function"
+        : r.head.kind === "contains"
+          ? "set"
+          : r.dynamic.length > 0
+            ? "object"
+            : "complete";
+    const info: RuleInfo = {
+      name,
+      ref: ["data", ...r.path].join("."),
+      kind,
+      isDefault: r.isDefault,
+      file: r.module.file,
+      line: r.loc.line,
+      col: r.loc.col,
+    };
+    const own =
+      r.annotations.find((a) => a.scope === "rule") ??
+      r.annotations.find((a) => a.scope === "document") ??
+      this.documentAnnotation(r);
     if (own) info.annotation = annotationInfo(own);
     return info;
   }
@@ -162,7 +187,13 @@ export class CompiledPolicies {
   private documentAnnotation(r: Rule): Annotation | undefined {
     const node = this.program.tree.get(r.path);
     if (!node) return undefined;
-    const rules = [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...(node.defaultRule ? [node.defaultRule] : [])];
+    const rules = [
+      ...node.complete,
+      ...node.multi,
+      ...node.dynamic,
+      ...node.functions,
+      ...(node.defaultRule ? [node.defaultRule] : []),
+    ];
     for (const other of rules) {
       const a = other.annotations.find((x) => x.scope === "document");
       if (a) return a;
@@ -246,7 +277,8 @@ export class Session {
         const bindings: Record<string, Value> = {};
         q.slotNames.forEach((name, slot) => {
           const v = frame[slot];
-          if (v !== undefined && name !== "_" && !name.startsWith("$")) Object.defineProperty(bindings, name, { value: v, enumerable: true, writable: true, configurable: true });
+          if (v !== undefined && name !== "_" && !name.startsWith("$"))
+            Object.defineProperty(bindings, name, { value: v, enumerable: true, writable: true, configurable: true });
         });
         // Expressions the compiler added (index -1) are none of the query's own.
         const written = q.body.filter((lit) => lit.index === undefined || lit.index >= 0);
@@ -277,7 +309,10 @@ function guard<T>(ev: Evaluator, f: () => T): T {
   } catch (err) {
     if (err instanceof RangeError) {
       const rule = ev.currentRuleName();
-      throw new RegoError("eval_depth_error", `evaluation nested too deeply (stack exhausted)${rule ? ` in ${rule}` : ""}`);
+      throw new RegoError(
+        "eval_depth_error",
+        `evaluation nested too deeply (stack exhausted)${rule ? ` in ${rule}` : ""}`,
+      );
     }
     throw err;
   }
@@ -297,7 +332,12 @@ export function runRegoTests(
   options: { runPattern?: string | RegExp; data?: Value; input?: Value; timeoutMs?: number; maxDepth?: number } = {},
 ): TestResult[] {
   // Matched against "data.<package>.<test>", as `opa test --run` does.
-  const pattern = options.runPattern === undefined ? undefined : typeof options.runPattern === "string" ? new RegExp(options.runPattern) : options.runPattern;
+  const pattern =
+    options.runPattern === undefined
+      ? undefined
+      : typeof options.runPattern === "string"
+        ? new RegExp(options.runPattern)
+        : options.runPattern;
   const results: TestResult[] = [];
   const seen = new Set<string>();
   for (const m of compiled.program.modules) {
@@ -307,7 +347,15 @@ export function runRegoTests(
       const ref = ["data", ...r.path].join(".");
       if (seen.has(ref) || (pattern && !pattern.test(ref))) continue;
       seen.add(ref);
-      const result: TestResult = { name: r.path.slice(m.pkg.length).join("."), package: m.pkg.join("."), file: m.file, line: r.loc.line, status: "fail", durationMs: 0, output: [] };
+      const result: TestResult = {
+        name: r.path.slice(m.pkg.length).join("."),
+        package: m.pkg.join("."),
+        file: m.file,
+        line: r.loc.line,
+        status: "fail",
+        durationMs: 0,
+        output: [],
+      };
       const start = performance.now();
       try {
         const opts: EvaluateOptions = {};

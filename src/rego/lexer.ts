@@ -32,11 +32,40 @@ export interface Comment {
   col: number;
 }
 
-
-const SIMPLE_ESCAPES = new Map([['"', '"'], ["\\", "\\"], ["/", "/"], ["n", "\n"], ["t", "\t"], ["r", "\r"], ["b", "\b"], ["f", "\f"]]);
+const SIMPLE_ESCAPES = new Map([
+  ['"', '"'],
+  ["\\", "\\"],
+  ["/", "/"],
+  ["n", "\n"],
+  ["t", "\t"],
+  ["r", "\r"],
+  ["b", "\b"],
+  ["f", "\f"],
+]);
 const NUMBER = /(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const TWO_CHAR_OPS = new Set([":=", "==", "!=", "<=", ">="]);
-const ONE_CHAR_OPS = new Set(["{", "}", "[", "]", "(", ")", ",", ";", ".", ":", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&"]);
+const ONE_CHAR_OPS = new Set([
+  "{",
+  "}",
+  "[",
+  "]",
+  "(",
+  ")",
+  ",",
+  ";",
+  ".",
+  ":",
+  "=",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "|",
+  "&",
+]);
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -49,7 +78,11 @@ function isIdentPart(c: number): boolean {
  * `start` places the text in a larger file (a template string's `{expr}`
  * is tokenized on its own, with the places it has in its module).
  */
-export function tokenize(src: string, file: string, start: { line: number; col: number } = { line: 1, col: 1 }): { tokens: Token[]; comments: Comment[] } {
+export function tokenize(
+  src: string,
+  file: string,
+  start: { line: number; col: number } = { line: 1, col: 1 },
+): { tokens: Token[]; comments: Comment[] } {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   let i = 0;
@@ -91,7 +124,14 @@ export function tokenize(src: string, file: string, start: { line: number; col: 
       const startCol = col();
       const startLine = line;
       const t = readTemplate(src, i, file, { line, col: startCol });
-      tokens.push({ type: "template", text: src.slice(i, t.end), line: startLine, col: startCol, spaced, parts: t.parts });
+      tokens.push({
+        type: "template",
+        text: src.slice(i, t.end),
+        line: startLine,
+        col: startCol,
+        spaced,
+        parts: t.parts,
+      });
       spaced = false;
       for (let k = i; k < t.end; k++) {
         if (src[k] === "\n") {
@@ -141,7 +181,15 @@ export function tokenize(src: string, file: string, start: { line: number; col: 
       const end = src.indexOf("`", i + 1);
       if (end < 0) fail("non-terminated raw string", line, startCol);
       const value = src.slice(i + 1, end);
-      tokens.push({ type: "string", text: src.slice(i, end + 1), line: startLine, col: startCol, spaced, value, raw: true });
+      tokens.push({
+        type: "string",
+        text: src.slice(i, end + 1),
+        line: startLine,
+        col: startCol,
+        spaced,
+        value,
+        raw: true,
+      });
       spaced = false;
       // A raw string may span lines; keep line numbers right after it.
       for (let k = i + 1; k < end; k++) {
@@ -187,7 +235,12 @@ export function tokenize(src: string, file: string, start: { line: number; col: 
  * (braces and strings inside the expression are skipped as such) and is
  * tokenized where it stands.
  */
-function readTemplate(src: string, at: number, file: string, start: { line: number; col: number }): { parts: TemplatePart[]; end: number } {
+function readTemplate(
+  src: string,
+  at: number,
+  file: string,
+  start: { line: number; col: number },
+): { parts: TemplatePart[]; end: number } {
   const raw = src[at + 1] === "`";
   const quote = raw ? "`" : '"';
   const fail = (message: string): never => {

@@ -18,7 +18,19 @@ export type RegoVersion = "v0" | "v1";
 type Keyword = "if" | "contains" | "in" | "every";
 const FUTURE_KEYWORDS: Keyword[] = ["if", "contains", "in", "every"];
 /** Words that are keywords in every version (never variables). */
-const ALWAYS_RESERVED = new Set(["package", "import", "as", "default", "else", "not", "some", "with", "true", "false", "null"]);
+const ALWAYS_RESERVED = new Set([
+  "package",
+  "import",
+  "as",
+  "default",
+  "else",
+  "not",
+  "some",
+  "with",
+  "true",
+  "false",
+  "null",
+]);
 
 /** Binary operators, lowest precedence first, and the builtins they stand for. */
 const LEVELS: string[][] = [["==", "!=", "<", "<=", ">", ">="], ["|"], ["&"], ["+", "-"], ["*", "/", "%"]];
@@ -49,7 +61,12 @@ export interface PreparsedModules {
   take(file: string, text: string, version: RegoVersion): Module | undefined;
 }
 
-export function parseModule(file: string, text: string, version: RegoVersion = "v1", preparsed?: PreparsedModules): Module {
+export function parseModule(
+  file: string,
+  text: string,
+  version: RegoVersion = "v1",
+  preparsed?: PreparsedModules,
+): Module {
   const hit = preparsed?.take(file, text, version);
   if (hit) return hit;
   const { tokens, comments } = tokenize(text, file);
@@ -225,10 +242,13 @@ class Parser {
       alias = t.text;
     }
     const root = path[0]!;
-    if ((root === "future" || root === "rego") && aliased) this.failAt(`${root === "future" ? "future keyword" : "rego"} imports cannot be aliased`, loc);
+    if ((root === "future" || root === "rego") && aliased)
+      this.failAt(`${root === "future" ? "future keyword" : "rego"} imports cannot be aliased`, loc);
     if (root === "future") {
-      if (path[1] !== "keywords" || path.length > 3) this.failAt(`invalid import ${path.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
-      if (mod.imports.some((i) => i.path[0] === "rego")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      if (path[1] !== "keywords" || path.length > 3)
+        this.failAt(`invalid import ${path.join(".")}, must be future.keywords or future.keywords.<keyword>`, loc);
+      if (mod.imports.some((i) => i.path[0] === "rego"))
+        this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
       if (path.length === 2) for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
       else {
         const k = path[2] as Keyword;
@@ -236,14 +256,16 @@ class Parser {
         // always does: a negated expression is evaluated whole (see docs/rego-known-failures.md).
         if (path[2] === "not") this.notBodies = true;
         else {
-          if (!FUTURE_KEYWORDS.includes(k)) this.failAt(`unexpected keyword, must be one of [contains every if in not]`, loc);
+          if (!FUTURE_KEYWORDS.includes(k))
+            this.failAt(`unexpected keyword, must be one of [contains every if in not]`, loc);
           this.keywords.add(k);
           if (k === "every") this.keywords.add("in");
         }
       }
     } else if (root === "rego") {
       if (path.length !== 2 || path[1] !== "v1") this.failAt(`invalid import ${path.join(".")}, must be rego.v1`, loc);
-      if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future")) this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
+      if (mod.imports.some((i) => i.path[0] === "rego" || i.path[0] === "future"))
+        this.failAt("the `rego.v1` import implies `future.keywords`, this import shadows previous import", loc);
       this.version = "v1";
       for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
     } else if (root !== "data" && root !== "input") {
@@ -263,7 +285,19 @@ class Parser {
       isDefault = true;
     }
     const head = this.ruleHead(loc);
-    const rule: Rule = { head, body: [], elses: [], isDefault, loc, annotations, module: mod, path: [], dynamic: [], slots: 0, slotNames: [] };
+    const rule: Rule = {
+      head,
+      body: [],
+      elses: [],
+      isDefault,
+      loc,
+      annotations,
+      module: mod,
+      path: [],
+      dynamic: [],
+      slots: 0,
+      slotNames: [],
+    };
     if (isDefault) {
       if (!head.value) this.failAt("default rules must have a value (`default p := x`)", loc);
       const illegal = illegalInDefault(head.value);
@@ -280,7 +314,10 @@ class Parser {
     // v0 and v1 both allow `else` after a body, on the same or the next line.
     while (this.isWord("else", this.afterNewlines())) {
       if (!body) this.fail("else keyword cannot be used on rule without body");
-      if (head.kind === "contains" || (head.kind === "value" && head.ref.length > 1 && head.ref.slice(1).some((t) => t.type !== "scalar"))) {
+      if (
+        head.kind === "contains" ||
+        (head.kind === "value" && head.ref.length > 1 && head.ref.slice(1).some((t) => t.type !== "scalar"))
+      ) {
         this.fail("else keyword cannot be used on multi-value rules");
       }
       this.skipNewlines();
@@ -307,7 +344,8 @@ class Parser {
   private checkBodyless(head: RuleHead): void {
     if (head.kind === "function" && !head.value) this.failAt("rule must have a body", head.loc);
     if (head.kind === "value" && !head.value) {
-      if (this.version === "v1" && head.ref.length === 2) this.failAt("`contains` keyword is required for partial set rules", head.loc);
+      if (this.version === "v1" && head.ref.length === 2)
+        this.failAt("`contains` keyword is required for partial set rules", head.loc);
       this.failAt(head.ref.length > 1 ? "rule must have a body or assignment" : "rule must have a body", head.loc);
     }
   }
@@ -400,7 +438,10 @@ class Parser {
     try {
       const t = this.term();
       const end = this.peek();
-      if ((t.type === "setcomp" || t.type === "objcomp") && (end.type === "newline" || end.type === "eof" || this.isOp(";") || this.isWord("else"))) {
+      if (
+        (t.type === "setcomp" || t.type === "objcomp") &&
+        (end.type === "newline" || end.type === "eof" || this.isOp(";") || this.isWord("else"))
+      ) {
         return [{ expr: { kind: "term", term: t }, negated: false, withs: [], loc: this.loc(start) }];
       }
     } catch (err) {
@@ -501,8 +542,19 @@ class Parser {
   private notBody(loc: Loc): Literal {
     const open = this.peek();
     const body = this.braceBody();
-    const solutions: Term = { type: "arraycomp", term: { type: "scalar", value: true, loc: this.loc(open) }, body, loc: this.loc(open) };
-    const none: Term = { type: "call", name: "equal", args: [solutions, { type: "array", items: [], loc }], loc, target: { kind: "builtin", name: "equal" } };
+    const solutions: Term = {
+      type: "arraycomp",
+      term: { type: "scalar", value: true, loc: this.loc(open) },
+      body,
+      loc: this.loc(open),
+    };
+    const none: Term = {
+      type: "call",
+      name: "equal",
+      args: [solutions, { type: "array", items: [], loc }],
+      loc,
+      target: { kind: "builtin", name: "equal" },
+    };
     const lit: Literal = { expr: { kind: "term", term: none }, negated: false, withs: [], loc };
     this.withModifiers(lit);
     return lit;
@@ -553,7 +605,12 @@ class Parser {
       const second = this.exprTerm(false, true);
       if (this.isKeyword("in")) {
         this.next();
-        return { expr: { kind: "somein", key: first, value: second, collection: this.relation() }, negated: false, withs: [], loc };
+        return {
+          expr: { kind: "somein", key: first, value: second, collection: this.relation() },
+          negated: false,
+          withs: [],
+          loc,
+        };
       }
       const vars = [first, second];
       while (this.isOp(",")) {
@@ -583,13 +640,16 @@ class Parser {
       key = first;
       value = this.exprTerm(false, true);
     }
-    for (const t of key ? [key, value] : [value]) if (t.type !== "var") this.failAt("unexpected term: every takes variables", t.loc);
+    for (const t of key ? [key, value] : [value])
+      if (t.type !== "var") this.failAt("unexpected term: every takes variables", t.loc);
     if (!this.isKeyword("in")) this.fail("expected in");
     this.next();
     const domain = this.relation();
     if (!this.isOp("{")) this.fail("expected { after every");
     const body = this.braceBody();
-    const expr = key ? { kind: "every" as const, key, value, domain, body } : { kind: "every" as const, value, domain, body };
+    const expr = key
+      ? { kind: "every" as const, key, value, domain, body }
+      : { kind: "every" as const, value, domain, body };
     return { expr, negated, withs: [], loc };
   }
 
@@ -606,7 +666,13 @@ class Parser {
       const t = this.next();
       this.skipNewlines();
       const right = this.relation();
-      left = { type: "call", name: "internal.member_2", args: [left, right], loc: this.loc(t), target: { kind: "special", name: "internal.member_2" } };
+      left = {
+        type: "call",
+        name: "internal.member_2",
+        args: [left, right],
+        loc: this.loc(t),
+        target: { kind: "special", name: "internal.member_2" },
+      };
     }
     return left;
   }
@@ -634,11 +700,23 @@ class Parser {
     if (!this.isKeyword("in")) this.fail("expected in");
     const inTok = this.next();
     this.skipNewlines();
-    let t: Term = { type: "call", name: "internal.member_3", args: [key, value, this.relation()], loc: this.loc(inTok), target: { kind: "special", name: "internal.member_3" } };
+    let t: Term = {
+      type: "call",
+      name: "internal.member_3",
+      args: [key, value, this.relation()],
+      loc: this.loc(inTok),
+      target: { kind: "special", name: "internal.member_3" },
+    };
     while (this.isKeyword("in")) {
       const t2 = this.next();
       this.skipNewlines();
-      t = { type: "call", name: "internal.member_2", args: [t, this.relation()], loc: this.loc(t2), target: { kind: "special", name: "internal.member_2" } };
+      t = {
+        type: "call",
+        name: "internal.member_2",
+        args: [t, this.relation()],
+        loc: this.loc(t2),
+        target: { kind: "special", name: "internal.member_2" },
+      };
     }
     return t;
   }
@@ -958,7 +1036,11 @@ function extendRef(base: Term, segment: Term): Term {
 /** `f` or `a.b.f`: something that can be called. */
 function callName(t: Term): string | undefined {
   if (t.type === "var") return t.name;
-  if (t.type === "ref" && t.head.type === "var" && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
+  if (
+    t.type === "ref" &&
+    t.head.type === "var" &&
+    t.path.every((p) => p.type === "scalar" && typeof p.value === "string")
+  ) {
     return [t.head.name, ...t.path.map((p) => (p as { value: string }).value)].join(".");
   }
   return undefined;

@@ -165,7 +165,9 @@ export class RegoSet {
 }
 
 export function isObject(v: Value | undefined): v is ObjectValue {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoNumber);
+  return (
+    typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoNumber)
+  );
 }
 
 export function isPlainObject(v: Value | undefined): v is JsonObject {
@@ -237,7 +239,8 @@ export function makeObject(entries: Iterable<readonly [Value, Value]>): ObjectVa
     const out: JsonObject = {};
     for (const [k, v] of list) {
       // Assignment would call the __proto__ setter: that one key must be defined as an ordinary key.
-      if (k === "__proto__") Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      if (k === "__proto__")
+        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
       else out[k as string] = v;
     }
     return out;
@@ -403,7 +406,14 @@ export function canonicalKey(v: Value): string {
   if (Array.isArray(v)) {
     key = "[" + v.map((x) => JSON.stringify(canonicalKey(x))).join(",") + "]";
   } else if (v instanceof RegoSet) {
-    key = "<" + [...v.values()].map(canonicalKey).sort().map((x) => JSON.stringify(x)).join(",") + ">";
+    key =
+      "<" +
+      [...v.values()]
+        .map(canonicalKey)
+        .sort()
+        .map((x) => JSON.stringify(x))
+        .join(",") +
+      ">";
   } else {
     const parts = [...objectEntries(v as ObjectValue)].map(
       ([k, x]) => JSON.stringify(canonicalKey(k)) + ":" + JSON.stringify(canonicalKey(x)),
@@ -452,7 +462,13 @@ export function formatValue(v: Value): string {
     if (v.size === 0) return "set()";
     return "{" + sortedMembers(v).map(formatValue).join(", ") + "}";
   }
-  return "{" + sortedEntries(v as ObjectValue).map(([k, x]) => formatValue(k) + ": " + formatValue(x)).join(", ") + "}";
+  return (
+    "{" +
+    sortedEntries(v as ObjectValue)
+      .map(([k, x]) => formatValue(k) + ": " + formatValue(x))
+      .join(", ") +
+    "}"
+  );
 }
 
 /** Numbers as Go's OPA prints them: integers without exponent where exact. */

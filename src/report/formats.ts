@@ -26,7 +26,12 @@ type Render = (result: ScanResult, ctx: RenderContext) => string;
 export const SCAN_FORMATS: Record<string, () => Promise<Render>> = {
   text: async () => {
     const { formatText } = await import("./text.js");
-    return (r, ctx) => formatText(r, { color: ctx.color, ...(ctx.verdict ? { verdict: ctx.verdict } : {}), ...(ctx.layout ? { layout: ctx.layout } : {}) });
+    return (r, ctx) =>
+      formatText(r, {
+        color: ctx.color,
+        ...(ctx.verdict ? { verdict: ctx.verdict } : {}),
+        ...(ctx.layout ? { layout: ctx.layout } : {}),
+      });
   },
   json: async () => {
     const { formatJson } = await import("./json.js");

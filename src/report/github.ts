@@ -20,13 +20,24 @@ export interface GithubOptions {
 
 type Level = "error" | "warning" | "notice";
 
-const LEVEL: Record<Severity, Level> = { critical: "error", high: "error", medium: "warning", low: "notice", info: "notice" };
+const LEVEL: Record<Severity, Level> = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "notice",
+  info: "notice",
+};
 
 /** Scans and drift reports both carry findings and failures; that is all annotations need. */
 export type Annotatable = Pick<ScanResult, "findings" | "failures">;
 
-export function formatGithub(result: Annotatable, options: GithubOptions = { baseDir: process.cwd(), perLevel: 10 }): string {
-  const active = result.findings.filter((f) => !f.suppression && !f.undecided).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+export function formatGithub(
+  result: Annotatable,
+  options: GithubOptions = { baseDir: process.cwd(), perLevel: 10 },
+): string {
+  const active = result.findings
+    .filter((f) => !f.suppression && !f.undecided)
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const used: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
   const lines: string[] = [];
   const suppression = suppressionNotice(result.findings);
@@ -43,11 +54,15 @@ export function formatGithub(result: Annotatable, options: GithubOptions = { bas
     lines.push(annotation(level, f, options.baseDir));
   }
   for (const failure of result.failures) {
-    lines.push(`::error title=${escapeProperty(`planguard: rule ${failure.ruleId} failed`)}::${escapeData(failure.message)}`);
+    lines.push(
+      `::error title=${escapeProperty(`planguard: rule ${failure.ruleId} failed`)}::${escapeData(failure.message)}`,
+    );
   }
   if (suppression) lines.push(suppression);
   if (left > 0) {
-    lines.push(`::notice title=planguard::${escapeData(`${left} more findings are not annotated (GitHub shows at most ${options.perLevel} per level); see the job summary or the SARIF report.`)}`);
+    lines.push(
+      `::notice title=planguard::${escapeData(`${left} more findings are not annotated (GitHub shows at most ${options.perLevel} per level); see the job summary or the SARIF report.`)}`,
+    );
   }
   return lines.length > 0 ? lines.join("\n") + "\n" : "";
 }
@@ -58,8 +73,14 @@ const MAX_ORIGINS = 5;
 function suppressionNotice(findings: Annotatable["findings"]): string | undefined {
   const counts = countFindings(findings);
   if (counts.suppressed === 0) return undefined;
-  const origins = [...new Set(findings.flatMap((f) => (f.suppression ? [`${f.suppression.kind} ${f.suppression.origin ?? ""}`.trim()] : [])))];
-  const listed = origins.slice(0, MAX_ORIGINS).join("; ") + (origins.length > MAX_ORIGINS ? `; and ${origins.length - MAX_ORIGINS} more` : "");
+  const origins = [
+    ...new Set(
+      findings.flatMap((f) => (f.suppression ? [`${f.suppression.kind} ${f.suppression.origin ?? ""}`.trim()] : [])),
+    ),
+  ];
+  const listed =
+    origins.slice(0, MAX_ORIGINS).join("; ") +
+    (origins.length > MAX_ORIGINS ? `; and ${origins.length - MAX_ORIGINS} more` : "");
   return `::notice title=${escapeProperty(`planguard: ${counts.suppressed} finding${counts.suppressed === 1 ? "" : "s"} suppressed`)}::${escapeData(`${suppressedText(counts)} (${listed}).`)}`;
 }
 

@@ -15,7 +15,13 @@ export function formatJson(result: ScanResult): string {
     failures: result.failures,
     warnings: result.warnings ?? [],
     gpu: result.gpu,
-    rules: result.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, category: r.category, aliases: r.aliases })),
+    rules: result.rules.map((r) => ({
+      id: r.id,
+      title: r.title,
+      severity: r.severity,
+      category: r.category,
+      aliases: r.aliases,
+    })),
   };
   return JSON.stringify(report, null, 2) + "\n";
 }

@@ -37,11 +37,13 @@ export function formatJunitXml(result: ScanResult, options: JunitOptions): strin
     // Scanned files also list the rules that found nothing there, so a CI page shows what passed.
     if (inputFiles.has(file)) {
       const found = new Set(findings.map((f) => f.ruleId));
-      for (const rule of result.rules) if (!found.has(rule.id)) cases.push({ name: `${rule.id} ${rule.title}`, classname: rule.id });
+      for (const rule of result.rules)
+        if (!found.has(rule.id)) cases.push({ name: `${rule.id} ${rule.title}`, classname: rule.id });
     }
     suites.push({ name: relativeUri(file, options.baseDir), cases });
   }
-  if (result.failures.length > 0) suites.push({ name: "planguard: rules that could not run", cases: result.failures.map(failureCase) });
+  if (result.failures.length > 0)
+    suites.push({ name: "planguard: rules that could not run", cases: result.failures.map(failureCase) });
   return render(result, suites);
 }
 
@@ -74,7 +76,10 @@ function findingCase(f: Finding, rule: RuleMetadata | undefined, options: JunitO
     ...(rule?.helpUri ? [`docs: ${rule.helpUri}`] : []),
   ].join("\n");
   if (f.suppression) {
-    c.outcome = { kind: "skipped", message: `suppressed (${f.suppression.kind}${f.suppression.origin ? `, ${f.suppression.origin}` : ""}): ${f.suppression.reason || "no reason given"}` };
+    c.outcome = {
+      kind: "skipped",
+      message: `suppressed (${f.suppression.kind}${f.suppression.origin ? `, ${f.suppression.origin}` : ""}): ${f.suppression.reason || "no reason given"}`,
+    };
   } else if (!f.undecided && severityRank(f.severity) >= severityRank(options.failOn)) {
     c.outcome = { kind: "failure", message: f.message, type: f.severity, text: details };
   } else {
@@ -88,16 +93,25 @@ function failureCase(failure: RuleFailure): Case {
   return {
     name: `${failure.ruleId}${failure.resource ? ` ${failure.resource}` : ""}`,
     classname: failure.ruleId,
-    outcome: { kind: "error", message: `rule ${failure.ruleId} failed: ${failure.message}`, type: "rule-error", text: failure.origin },
+    outcome: {
+      kind: "error",
+      message: `rule ${failure.ruleId} failed: ${failure.message}`,
+      type: "rule-error",
+      text: failure.origin,
+    },
   };
 }
 
 function render(result: ScanResult, suites: readonly Suite[]): string {
-  const count = (cases: readonly Case[], kind?: "failure" | "error" | "skipped") => cases.filter((c) => (kind ? c.outcome?.kind === kind : true)).length;
+  const count = (cases: readonly Case[], kind?: "failure" | "error" | "skipped") =>
+    cases.filter((c) => (kind ? c.outcome?.kind === kind : true)).length;
   const all = suites.flatMap((s) => s.cases);
   const totals = (cases: readonly Case[]) =>
     `tests="${count(cases)}" failures="${count(cases, "failure")}" errors="${count(cases, "error")}" skipped="${count(cases, "skipped")}" time="0"`;
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(result.tool.name)}" ${totals(all)}>`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${attr(result.tool.name)}" ${totals(all)}>`,
+  ];
   for (const suite of suites) {
     out.push(`  <testsuite name="${attr(suite.name)}" ${totals(suite.cases)}>`);
     for (const c of suite.cases) out.push(...renderCase(c));
@@ -136,5 +150,10 @@ function text(s: string): string {
 
 /** Attribute values: also quotes, and line breaks and tabs, which parsers would turn into spaces. */
 function attr(s: string): string {
-  return text(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return text(s)
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }

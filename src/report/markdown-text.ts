@@ -24,7 +24,11 @@ function noMentions(s: string): string {
 
 /** A data value as Markdown text, for a table cell or a sentence. */
 export function mdText(value: string): string {
-  return noMentions(oneLine(value).replace(/&/g, "&amp;").replace(SYNTAX, (c) => `\\${c}`));
+  return noMentions(
+    oneLine(value)
+      .replace(/&/g, "&amp;")
+      .replace(SYNTAX, (c) => `\\${c}`),
+  );
 }
 
 /**

@@ -45,7 +45,12 @@ export function buildSarif(result: ScanResult, options: SarifOptions): Sarif.Log
   for (const f of result.findings) {
     if (!ruleIndex.has(f.ruleId)) {
       ruleIndex.set(f.ruleId, rules.length);
-      rules.push({ id: f.ruleId, shortDescription: { text: f.ruleId }, fullDescription: { text: f.ruleId }, help: { text: f.ruleId } });
+      rules.push({
+        id: f.ruleId,
+        shortDescription: { text: f.ruleId },
+        fullDescription: { text: f.ruleId },
+        help: { text: f.ruleId },
+      });
     }
   }
   const run: Sarif.Run = {
@@ -62,9 +67,14 @@ export function buildSarif(result: ScanResult, options: SarifOptions): Sarif.Log
       {
         executionSuccessful: result.failures.length === 0,
         toolExecutionNotifications: [
-          ...result.inputs.flatMap((i) => i.warnings.map((w) => ({ level: "warning" as const, message: { text: `${i.file}: ${w}` } }))),
+          ...result.inputs.flatMap((i) =>
+            i.warnings.map((w) => ({ level: "warning" as const, message: { text: `${i.file}: ${w}` } })),
+          ),
           ...(result.warnings ?? []).map((w) => ({ level: "warning" as const, message: { text: w } })),
-          ...result.failures.map((f) => ({ level: "error" as const, message: { text: `rule ${f.ruleId} failed${f.resource ? ` on ${f.resource}` : ""}: ${f.message}` } })),
+          ...result.failures.map((f) => ({
+            level: "error" as const,
+            message: { text: `rule ${f.ruleId} failed${f.resource ? ` on ${f.resource}` : ""}: ${f.message}` },
+          })),
         ],
       },
     ],
@@ -83,10 +93,17 @@ const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
  * gzipped, the least severe results are left out (findings arrive most
  * severe first) and a notification says how many.
  */
-export function formatSarif(result: ScanResult, options: SarifOptions, limits = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES }): string {
+export function formatSarif(
+  result: ScanResult,
+  options: SarifOptions,
+  limits = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES },
+): string {
   let keep = Math.min(result.findings.length, limits.maxResults);
   for (;;) {
-    const log = buildSarif(keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) }, options);
+    const log = buildSarif(
+      keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) },
+      options,
+    );
     const dropped = result.findings.length - keep;
     if (dropped > 0) {
       log.runs[0]!.invocations![0]!.toolExecutionNotifications!.push({

@@ -36,7 +36,9 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 /** "3 suppressed: 2 inline, 1 baseline", or "" when none is. */
 export function suppressedText(counts: FindingCounts): string {
   if (counts.suppressed === 0) return "";
-  const kinds = (Object.entries(counts.suppressedBy) as [Suppression["kind"], number][]).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
+  const kinds = (Object.entries(counts.suppressedBy) as [Suppression["kind"], number][])
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`);
   return `${counts.suppressed} suppressed: ${kinds.join(", ")}`;
 }
 

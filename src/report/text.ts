@@ -23,12 +23,15 @@ type Paint = (code: string, s: string) => string;
 export function formatText(result: ScanResult, options: TextOptions = { color: false }): string {
   const paint: Paint = (code, s) => (options.color ? code + s + RESET : s);
   const layout = options.layout ?? "full";
-  if (layout === "quiet") return [summaryLine(result), ...(options.verdict ? [options.verdict.reason] : [])].join(" ") + "\n";
+  if (layout === "quiet")
+    return [summaryLine(result), ...(options.verdict ? [options.verdict.reason] : [])].join(" ") + "\n";
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const lines: string[] = [];
   for (const input of result.inputs) {
     const version = input.terraformVersion ? `, Terraform ${input.terraformVersion}` : "";
-    lines.push(`${input.file}: ${input.kind}${version}, ${input.judged} of ${input.resources} resources judged${notJudgedText(input)}`);
+    lines.push(
+      `${input.file}: ${input.kind}${version}, ${input.judged} of ${input.resources} resources judged${notJudgedText(input)}`,
+    );
     for (const w of input.warnings) lines.push(`  warning: ${w}`);
   }
   lines.push("");
@@ -51,17 +54,23 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
     lines.push(`SUPPRESSED (${suppressed.length})`);
     for (const f of suppressed) {
       const where = f.suppression.origin ? `, ${f.suppression.origin}` : "";
-      lines.push(`  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression.kind}${where}: ${f.suppression.reason || "no reason given"})`)}`);
+      lines.push(
+        `  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression.kind}${where}: ${f.suppression.reason || "no reason given"})`)}`,
+      );
     }
     lines.push("");
   }
   for (const failure of result.failures) {
-    lines.push(`ERROR: rule ${failure.ruleId} (${failure.origin}) failed${failure.resource ? ` on ${failure.resource}` : ""}: ${failure.message}`);
+    lines.push(
+      `ERROR: rule ${failure.ruleId} (${failure.origin}) failed${failure.resource ? ` on ${failure.resource}` : ""}: ${failure.message}`,
+    );
   }
 
   const gpu = result.gpu;
   if (gpu.before.total > 0 || gpu.after.total > 0) {
-    lines.push(`GPUs: ${formatGpus(gpu.before.total)} before, ${formatGpus(gpu.after.total)} after apply (${describeModels(gpu.after)})`);
+    lines.push(
+      `GPUs: ${formatGpus(gpu.before.total)} before, ${formatGpus(gpu.after.total)} after apply (${describeModels(gpu.after)})`,
+    );
   }
   lines.push(summaryLine(result));
   if (options.verdict) lines.push(options.verdict.reason);

@@ -45,9 +45,16 @@ export function ebsEncryptionByDefault(model: Model): SettingState {
   return memo(model, "ebs", () => allTrue(model, ofType(model, "aws_ebs_encryption_by_default"), ["enabled"]));
 }
 
-export const PUBLIC_ACCESS_BLOCK_SETTINGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] as const;
+export const PUBLIC_ACCESS_BLOCK_SETTINGS = [
+  "block_public_acls",
+  "block_public_policy",
+  "ignore_public_acls",
+  "restrict_public_buckets",
+] as const;
 
 /** aws_s3_account_public_access_block with all four settings on: no bucket in the account can be made public. */
 export function s3AccountPublicAccessBlock(model: Model): SettingState {
-  return memo(model, "s3", () => allTrue(model, ofType(model, "aws_s3_account_public_access_block"), PUBLIC_ACCESS_BLOCK_SETTINGS));
+  return memo(model, "s3", () =>
+    allTrue(model, ofType(model, "aws_s3_account_public_access_block"), PUBLIC_ACCESS_BLOCK_SETTINGS),
+  );
 }

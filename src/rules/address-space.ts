@@ -198,7 +198,10 @@ export function isOpenToInternet(p: PublicAddresses, t: InternetThreshold = DEFA
  * The ranges of a list that make it open to the internet, or undefined when
  * the list is not open: what a finding's message names.
  */
-export function internetRanges(entries: readonly unknown[], t: InternetThreshold = DEFAULT_INTERNET_THRESHOLD): string[] | undefined {
+export function internetRanges(
+  entries: readonly unknown[],
+  t: InternetThreshold = DEFAULT_INTERNET_THRESHOLD,
+): string[] | undefined {
   const p = publicAddresses(entries);
   return isOpenToInternet(p, t) ? p.ranges : undefined;
 }

@@ -33,7 +33,9 @@ export function hasDefaults(resourceType: string): boolean {
 
 /** The table's entry for a path (list indexes ignored), if any. */
 export function tableEntry(resourceType: string, path: AttributePath): ProviderDefault | undefined {
-  const key = toSteps(path).filter((s) => typeof s === "string").join(".");
+  const key = toSteps(path)
+    .filter((s) => typeof s === "string")
+    .join(".");
   return byKey.get(`${resourceType} ${key}`);
 }
 

@@ -74,5 +74,10 @@ export function readKnown(model: Model, r: Resource, path: AttributePath): unkno
 
 /** A resource as the defaults table sees it: its planned value, mask and configuration block. */
 function defaultsSubject(model: Model, r: Resource): DefaultsSubject {
-  return { type: r.type, after: r.after, isUnknown: (path) => isUnknown(r, path), expressions: model.graph.expressionsOf(r.configAddress) };
+  return {
+    type: r.type,
+    after: r.after,
+    isUnknown: (path) => isUnknown(r, path),
+    expressions: model.graph.expressionsOf(r.configAddress),
+  };
 }

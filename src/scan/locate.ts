@@ -19,10 +19,19 @@ export interface SourceOptions {
  * root module (src/source/root-module.ts), when no directory was named;
  * undefined when there are none to be found.
  */
-export type SourceResolver = (file: string, configuration: unknown, addresses: readonly string[]) => Promise<SourceOptions | undefined>;
+export type SourceResolver = (
+  file: string,
+  configuration: unknown,
+  addresses: readonly string[],
+) => Promise<SourceOptions | undefined>;
 
 /** The sources of one document: the options as given, or the resolver's answer. */
-export async function sourcesFor(source: SourceOptions | SourceResolver | undefined, file: string, configuration: unknown, addresses: () => readonly string[]): Promise<SourceOptions | undefined> {
+export async function sourcesFor(
+  source: SourceOptions | SourceResolver | undefined,
+  file: string,
+  configuration: unknown,
+  addresses: () => readonly string[],
+): Promise<SourceOptions | undefined> {
   return typeof source === "function" ? source(file, configuration, addresses()) : source;
 }
 
@@ -67,7 +76,12 @@ export async function locateFindings(
       f.suppression = { kind: "inline", reason: match.reason, origin: `${match.file}:${match.line}` };
       if (match.expires !== undefined) f.suppression.expires = match.expires;
     } else if (checks) {
-      for (const s of mine) once(checks, s, `the inline ignore of ${s.ruleId} expired on ${s.expires}; ${f.resource.address} is reported again`);
+      for (const s of mine)
+        once(
+          checks,
+          s,
+          `the inline ignore of ${s.ruleId} expired on ${s.expires}; ${f.resource.address} is reported again`,
+        );
     }
   }
 }
@@ -76,7 +90,12 @@ function checkSuppressions(suppressions: readonly InlineSuppression[], checks: I
   for (const s of suppressions) {
     // A date that is no day: refused like any bad input, rather than guessed at.
     if (s.problem) throw new InputError(`${s.file}:${s.line}`, `the inline ignore of ${s.ruleId}: ${s.problem}`);
-    if (s.form === "planguard" && !checks.isKnown(s.ruleId)) once(checks, s, `planguard:ignore names "${s.ruleId}", no rule id or alias planguard knows; it suppresses nothing`);
+    if (s.form === "planguard" && !checks.isKnown(s.ruleId))
+      once(
+        checks,
+        s,
+        `planguard:ignore names "${s.ruleId}", no rule id or alias planguard knows; it suppresses nothing`,
+      );
   }
 }
 

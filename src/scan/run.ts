@@ -57,7 +57,9 @@ export interface ScanOptions {
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const rules = options.rules ?? BUNDLED_RULES;
   const selection = new RuleSelection(options.config, options.selection);
-  const known = [...rules, ...(options.rego?.rules ?? []), ...(options.wasm ?? []).flatMap((w) => w.rules)].map((r) => r.meta);
+  const known = [...rules, ...(options.rego?.rules ?? []), ...(options.wasm ?? []).flatMap((w) => w.rules)].map(
+    (r) => r.meta,
+  );
   const result: ScanResult = {
     tool: { name: TOOL_NAME, version: VERSION },
     inputs: [],
@@ -70,23 +72,38 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const warnings: string[] = (result.warnings = []);
   const checkIds = options.checkRuleIds !== false;
   // One config serves scan and drift: the drift rules' ids are known to it too.
-  if (checkIds && options.configSource) warnings.push(...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES]));
-  const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase()));
-  const inline: InlineChecks | undefined = checkIds ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: new Set() } : undefined;
+  if (checkIds && options.configSource)
+    warnings.push(
+      ...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES]),
+    );
+  const knownNames = new Set(
+    [...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase()),
+  );
+  const inline: InlineChecks | undefined = checkIds
+    ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: new Set() }
+    : undefined;
   const models: Model[] = [];
   // The backend is its root module's: read once per root module (plans of one scan usually share it).
   const backends = new Map<string, Promise<RootBackend | undefined>>();
   const backendOf = (source: SourceOptions) =>
-    backends.get(source.sourceDir) ?? backends.set(source.sourceDir, readRootBackend(source.sourceDir, source.repoRoot)).get(source.sourceDir)!;
+    backends.get(source.sourceDir) ??
+    backends.set(source.sourceDir, readRootBackend(source.sourceDir, source.repoRoot)).get(source.sourceDir)!;
   const progress = options.progress ?? (() => undefined);
   // A scan never compares secrets (drift does), and leaves out what none of its policies reads.
-  const load: LoadOptions = { skipMembers: unreadMembers(options), tolerate: toleratedMembers(options), digestSecrets: false, ...options.load };
+  const load: LoadOptions = {
+    skipMembers: unreadMembers(options),
+    tolerate: toleratedMembers(options),
+    digestSecrets: false,
+    ...options.load,
+  };
   for (const file of options.files) {
     progress(`reading ${file}`);
     const model = buildModel(await loadDocument(file, load));
     // With environments declared, a plan whose environment cannot be told is an input error, not a silent pass.
     requireEnvironment(model, options.config);
-    const source = await sourcesFor(options.source, model.file, model.document["configuration"], () => model.resources.map((r) => r.address));
+    const source = await sourcesFor(options.source, model.file, model.document["configuration"], () =>
+      model.resources.map((r) => r.address),
+    );
     const backend = source ? await backendOf(source) : undefined;
     const judge: JudgeOptions = { changedOnly: options.changedOnly === true, ...(backend ? { backend } : {}) };
     progress(`judging ${model.resources.length} resources of ${file}`);
@@ -134,7 +151,8 @@ function unreadMembers(options: ScanOptions): string[] {
 
 /** Members no rule reads: of an unexpected shape, they are left out with a warning, not refused. */
 function toleratedMembers(options: ScanOptions): string[] {
-  const read = (options.wasm ?? []).length > 0 ? "whole" : (options.rego?.program.inputMembersRead() ?? new Set<string>());
+  const read =
+    (options.wasm ?? []).length > 0 ? "whole" : (options.rego?.program.inputMembersRead() ?? new Set<string>());
   if (read === "whole") return [];
   return MEMBERS_A_SCAN_DOES_NOT_NEED.filter((k) => !read.has(k));
 }
@@ -160,7 +178,14 @@ function applyFilters(result: ScanResult, options: ScanOptions): void {
   if (waivers.length > 0) {
     const configFile = options.configSource?.file ?? options.configFile ?? ".planguard.yaml";
     const lineOf = (index: number) => options.configSource?.lineOf(["waivers", index]);
-    const { expired } = applyWaivers(result.findings, waivers, aliasesOf(result.rules), configFile, today(options), lineOf);
+    const { expired } = applyWaivers(
+      result.findings,
+      waivers,
+      aliasesOf(result.rules),
+      configFile,
+      today(options),
+      lineOf,
+    );
     if (expired.length > 0) {
       result.findings.push(...expired);
       result.rules.push(EXPIRED_WAIVER_RULE);

@@ -18,16 +18,26 @@ export interface Verdict {
   reason: string;
 }
 
-export function verdictOf(report: { findings: readonly Finding[]; failures: readonly RuleFailure[] }, options: VerdictOptions): Verdict {
+export function verdictOf(
+  report: { findings: readonly Finding[]; failures: readonly RuleFailure[] },
+  options: VerdictOptions,
+): Verdict {
   if (report.failures.length > 0) {
     const broken = new Set(report.failures.map((f) => f.ruleId)).size;
-    return { exitCode: 2, reason: `exit 2: the scan is incomplete: ${plural(broken, "rule")} could not run (errors above); the findings come from the rules that did` };
+    return {
+      exitCode: 2,
+      reason: `exit 2: the scan is incomplete: ${plural(broken, "rule")} could not run (errors above); the findings come from the rules that did`,
+    };
   }
   const min = severityRank(options.failOn);
-  const reaching = report.findings.filter((f) => !f.suppression && !f.undecided && severityRank(f.severity) >= min).length;
+  const reaching = report.findings.filter(
+    (f) => !f.suppression && !f.undecided && severityRank(f.severity) >= min,
+  ).length;
   const threshold = `at or above ${options.failOn}`;
-  if (reaching === 0) return { exitCode: 0, reason: `exit 0: no findings ${threshold}${notCounted(report.findings, min)}` };
-  if (options.softFail) return { exitCode: 0, reason: `exit 0: ${plural(reaching, "finding")} ${threshold}, but --soft-fail` };
+  if (reaching === 0)
+    return { exitCode: 0, reason: `exit 0: no findings ${threshold}${notCounted(report.findings, min)}` };
+  if (options.softFail)
+    return { exitCode: 0, reason: `exit 0: ${plural(reaching, "finding")} ${threshold}, but --soft-fail` };
   return { exitCode: 1, reason: `exit 1: ${plural(reaching, "finding")} ${threshold}` };
 }
 
@@ -41,6 +51,10 @@ function notCounted(findings: readonly Finding[], min: number): string {
     else if (f.undecided) undecided++;
     else if (severityRank(f.severity) < min) below++;
   }
-  const parts = [below > 0 ? `${below} below it` : "", undecided > 0 ? `${undecided} undecided until apply` : "", suppressed > 0 ? `${suppressed} suppressed` : ""].filter((p) => p !== "");
+  const parts = [
+    below > 0 ? `${below} below it` : "",
+    undecided > 0 ? `${undecided} undecided until apply` : "",
+    suppressed > 0 ? `${suppressed} suppressed` : "",
+  ].filter((p) => p !== "");
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }

@@ -19,7 +19,10 @@ export function findMember(members: readonly HclMember[], attribute: string): Hc
   for (let k = 0; k < segments.length; ) {
     const name = segments[k]!;
     const direct = list.filter((m) => m.name === name);
-    const matches = direct.length > 0 ? direct : list.filter((m) => m.kind === "block" && m.name === "dynamic" && m.labels[0] === name);
+    const matches =
+      direct.length > 0
+        ? direct
+        : list.filter((m) => m.kind === "block" && m.name === "dynamic" && m.labels[0] === name);
     if (matches.length === 0) break;
     const index = k + 1 < segments.length && /^\d+$/.test(segments[k + 1]!) ? Number(segments[k + 1]) : undefined;
     const pick = (index !== undefined ? matches[index] : undefined) ?? matches[0]!;
@@ -27,7 +30,10 @@ export function findMember(members: readonly HclMember[], attribute: string): Hc
     if (pick.kind === "attribute") break;
     k += index !== undefined ? 2 : 1;
     // A dynamic block's attributes are in its `content` block.
-    list = pick.name === "dynamic" && name !== "dynamic" ? (pick.members.find((m) => m.name === "content")?.members ?? []) : pick.members;
+    list =
+      pick.name === "dynamic" && name !== "dynamic"
+        ? (pick.members.find((m) => m.name === "content")?.members ?? [])
+        : pick.members;
   }
   return found;
 }

@@ -73,7 +73,8 @@ const LBRACE = 123;
 const RBRACE = 125;
 const LT = 60;
 
-const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 0x80 && c !== 0xfeff && c !== 0xa0);
+const isIdentStart = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 0x80 && c !== 0xfeff && c !== 0xa0);
 const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57) || c === 45;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isBlank = (c: number) => c === SPACE || c === TAB || c === CR || c === 12 || c === 0xfeff || c === 0xa0;
@@ -237,7 +238,13 @@ export function lexHcl(text: string): LexResult {
     }
     if (c === HASH || (c === SLASH && text.charCodeAt(i + 1) === SLASH)) {
       const stop = lineEnd(text, i);
-      comments.push({ text: text.slice(i + (c === HASH ? 1 : 2), stop), line, endLine: line, ownLine: !lineHasCode, endsLine: true });
+      comments.push({
+        text: text.slice(i + (c === HASH ? 1 : 2), stop),
+        line,
+        endLine: line,
+        ownLine: !lineHasCode,
+        endsLine: true,
+      });
       i = stop;
       continue;
     }
@@ -255,7 +262,13 @@ export function lexHcl(text: string): LexResult {
       const end = close < 0 ? bodyEnd : close + 2;
       let k = end;
       while (k < n && isBlank(text.charCodeAt(k))) k++;
-      comments.push({ text: text.slice(i + 2, bodyEnd), line: startLine, endLine: line, ownLine: !lineHasCode, endsLine: k >= n || text.charCodeAt(k) === NL });
+      comments.push({
+        text: text.slice(i + 2, bodyEnd),
+        line: startLine,
+        endLine: line,
+        ownLine: !lineHasCode,
+        endsLine: k >= n || text.charCodeAt(k) === NL,
+      });
       i = end;
       continue;
     }
@@ -339,7 +352,8 @@ function heredocOpener(text: string, at: number): { marker: string; bodyStart: n
   if (!isIdentStart(text.charCodeAt(j))) return undefined;
   while (j < text.length && isIdentPart(text.charCodeAt(j))) j++;
   const marker = text.slice(start, j);
-  while (j < text.length && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB || text.charCodeAt(j) === CR)) j++;
+  while (j < text.length && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB || text.charCodeAt(j) === CR))
+    j++;
   if (text.charCodeAt(j) !== NL) return undefined;
   return { marker, bodyStart: j + 1 };
 }

@@ -119,11 +119,21 @@ function findBlocks(tokens: readonly Token[]): HclBlock[] {
 
     if (t.kind === "ident") {
       const expected = TOP_LEVEL[t.text];
-      const header = expected !== undefined && (stack.length === 0 ? atStatementStart : t.col === 0) ? readHeader(tokens, k) : undefined;
+      const header =
+        expected !== undefined && (stack.length === 0 ? atStatementStart : t.col === 0)
+          ? readHeader(tokens, k)
+          : undefined;
       if (header && (stack.length === 0 || header.labels.length === expected)) {
         // At column 0 inside an unclosed block, a top-level header means a `}` is missing above it.
         while (stack.length > 0) pop(Math.max(1, t.line - 1));
-        const block: HclBlock = { kind: t.text, labels: header.labels, line: t.line, endLine: t.line, members: [], strings: {} };
+        const block: HclBlock = {
+          kind: t.text,
+          labels: header.labels,
+          line: t.line,
+          endLine: t.line,
+          members: [],
+          strings: {},
+        };
         blocks.push(block);
         k = header.brace;
         lastLine = tokens[k]!.endLine;
@@ -134,7 +144,14 @@ function findBlocks(tokens: readonly Token[]): HclBlock[] {
         // Any other top-level block (unknown types too) is kept: its braces must not confuse what follows.
         const other = readHeader(tokens, k);
         if (other) {
-          const block: HclBlock = { kind: t.text, labels: other.labels, line: t.line, endLine: t.line, members: [], strings: {} };
+          const block: HclBlock = {
+            kind: t.text,
+            labels: other.labels,
+            line: t.line,
+            endLine: t.line,
+            members: [],
+            strings: {},
+          };
           blocks.push(block);
           k = other.brace;
           lastLine = tokens[k]!.endLine;
@@ -146,7 +163,14 @@ function findBlocks(tokens: readonly Token[]): HclBlock[] {
       if (body && atStatementStart && stack.length > 0) {
         const next = tokens[k + 1];
         if (next?.kind === "=") {
-          const member: HclMember = { name: t.text, labels: [], kind: "attribute", line: t.line, endLine: t.line, members: [] };
+          const member: HclMember = {
+            name: t.text,
+            labels: [],
+            kind: "attribute",
+            line: t.line,
+            endLine: t.line,
+            members: [],
+          };
           body.owner.members.push(member);
           pending = { member, depth: stack.length };
           const value = tokens[k + 2];
@@ -155,13 +179,21 @@ function findBlocks(tokens: readonly Token[]): HclBlock[] {
           if (alone && value?.kind === "string" && !value.dynamic) {
             member.value = value.text;
             if (body.owner === body.top) body.top.strings[t.text] = value.text;
-          } else if (alone && value?.kind === "ident" && (value.text === "true" || value.text === "false")) member.value = value.text === "true";
+          } else if (alone && value?.kind === "ident" && (value.text === "true" || value.text === "false"))
+            member.value = value.text === "true";
           atStatementStart = false;
           continue;
         }
         const nested = readHeader(tokens, k);
         if (nested) {
-          const member: HclMember = { name: t.text, labels: nested.labels, kind: "block", line: t.line, endLine: t.line, members: [] };
+          const member: HclMember = {
+            name: t.text,
+            labels: nested.labels,
+            kind: "block",
+            line: t.line,
+            endLine: t.line,
+            members: [],
+          };
           body.owner.members.push(member);
           k = nested.brace;
           lastLine = tokens[k]!.endLine;

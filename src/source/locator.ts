@@ -132,7 +132,11 @@ export class SourceIndex {
     if (!site) return undefined;
     const ref = this.blockOf(site, target);
     if (!ref) return undefined;
-    const where: SourceLocation = { file: this.relative(ref.file.path), line: ref.block.line, endLine: ref.block.endLine };
+    const where: SourceLocation = {
+      file: this.relative(ref.file.path),
+      line: ref.block.line,
+      endLine: ref.block.endLine,
+    };
     if (attribute && target.block && site.dir !== undefined) {
       const member = findMember(ref.block.members, attribute);
       if (member) {
@@ -200,7 +204,8 @@ export class SourceIndex {
 
   private childSite(parent: ModuleSite, key: string, name: string): ModuleSite | undefined {
     // Inside remote code every nested call is still that remote module's call site.
-    if (parent.dir === undefined) return parent.callSite ? { callSite: parent.callSite, calls: parent.calls } : undefined;
+    if (parent.dir === undefined)
+      return parent.callSite ? { callSite: parent.callSite, calls: parent.calls } : undefined;
     const call = this.dirs.get(parent.dir)?.block("module", [name]);
     const source = this.sources.get(key) ?? call?.block.strings["source"];
     const site: ModuleSite = { calls: call ? [...parent.calls, call] : parent.calls };
@@ -223,11 +228,20 @@ export class SourceIndex {
 function parseTarget(address: string): Target | undefined {
   const parsed = parseAddress(address);
   if (parsed) {
-    return { modules: parsed.modules.map((m) => m.name), block: { kind: parsed.mode === "data" ? "data" : "resource", labels: [parsed.type, parsed.name] } };
+    return {
+      modules: parsed.modules.map((m) => m.name),
+      block: { kind: parsed.mode === "data" ? "data" : "resource", labels: [parsed.type, parsed.name] },
+    };
   }
   // A module address is a resource address without its last two steps: add two that cannot occur, and check they come back.
   const probe = parseAddress(`${address}.\u0000.\u0001`);
-  if (probe && probe.mode === "managed" && probe.type === "\u0000" && probe.name === "\u0001" && probe.modules.length > 0) {
+  if (
+    probe &&
+    probe.mode === "managed" &&
+    probe.type === "\u0000" &&
+    probe.name === "\u0001" &&
+    probe.modules.length > 0
+  ) {
     return { modules: probe.modules.map((m) => m.name) };
   }
   return undefined;

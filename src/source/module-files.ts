@@ -37,7 +37,14 @@ export interface ModuleDir {
 }
 
 export async function loadModuleDir(dir: string, boundary: string): Promise<ModuleDir> {
-  const names = await fg("*.tf", { cwd: dir, onlyFiles: true, deep: 1, absolute: true, dot: false, ignore: [".terraform/**"] }).catch(() => [] as string[]);
+  const names = await fg("*.tf", {
+    cwd: dir,
+    onlyFiles: true,
+    deep: 1,
+    absolute: true,
+    dot: false,
+    ignore: [".terraform/**"],
+  }).catch(() => [] as string[]);
   names.sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0));
   const files: ParsedFile[] = [];
   for (const name of names) {
@@ -86,7 +93,10 @@ export const MAX_TF_FILE_BYTES = 8 * 1024 * 1024;
 async function refuseOversizedTf(real: string, file: string): Promise<void> {
   const info = await stat(real).catch(() => undefined);
   if (info && info.size > MAX_TF_FILE_BYTES) {
-    throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${MAX_TF_FILE_BYTES} bytes for a .tf file planguard reads`);
+    throw new InputError(
+      file,
+      `the file is ${info.size} bytes, over the limit of ${MAX_TF_FILE_BYTES} bytes for a .tf file planguard reads`,
+    );
   }
 }
 

@@ -39,9 +39,11 @@ export function rootModuleBlocks(configuration: unknown, addresses: Iterable<str
   const root = isObj(configuration) && isObj(configuration["root_module"]) ? configuration["root_module"] : undefined;
   if (root) {
     for (const r of Array.isArray(root["resources"]) ? root["resources"] : []) {
-      if (isObj(r) && typeof r["type"] === "string" && typeof r["name"] === "string") add({ kind: r["mode"] === "data" ? "data" : "resource", labels: [r["type"], r["name"]] });
+      if (isObj(r) && typeof r["type"] === "string" && typeof r["name"] === "string")
+        add({ kind: r["mode"] === "data" ? "data" : "resource", labels: [r["type"], r["name"]] });
     }
-    if (isObj(root["module_calls"])) for (const name of Object.keys(root["module_calls"])) add({ kind: "module", labels: [name] });
+    if (isObj(root["module_calls"]))
+      for (const name of Object.keys(root["module_calls"])) add({ kind: "module", labels: [name] });
     return [...blocks.values()];
   }
   for (const address of addresses) {
@@ -58,7 +60,11 @@ export function rootModuleBlocks(configuration: unknown, addresses: Iterable<str
  * order of preference only for the message), or undefined when none
  * declares any of the blocks. `file` names the plan in the error.
  */
-export async function chooseRootModule(file: string, candidates: readonly string[], blocks: readonly RootBlock[]): Promise<string | undefined> {
+export async function chooseRootModule(
+  file: string,
+  candidates: readonly string[],
+  blocks: readonly RootBlock[],
+): Promise<string | undefined> {
   if (blocks.length === 0) return undefined;
   const scored: { dir: string; score: number }[] = [];
   const seen = new Set<string>();

@@ -40,7 +40,8 @@ export interface InlineSuppression {
   problem?: string;
 }
 
-const DIRECTIVE_START = /(?:^|#|\/\/)\s*(?=(?:planguard:ignore|checkov:skip=|bridgecrew:skip=|trivy:ignore:|tfsec:ignore:))/gi;
+const DIRECTIVE_START =
+  /(?:^|#|\/\/)\s*(?=(?:planguard:ignore|checkov:skip=|bridgecrew:skip=|trivy:ignore:|tfsec:ignore:))/gi;
 const PLANGUARD = /^planguard:ignore(?:\s+([^\s]+))?(?:\s+exp:(\S*))?\s*(.*)$/i;
 const CHECKOV = /^(?:checkov|bridgecrew):skip=\s*([A-Za-z0-9_.-]+)(?::(.*))?$/i;
 // Trivy and tfsec: several per comment, each `tool:ignore:ID[selector]:exp:DATE`.
@@ -81,7 +82,13 @@ function parseLine(text: string, file: string, line: number): InlineSuppression[
       // A selector (`[attr=value]`) narrows the ignore to some values, which a block-level
       // suppression cannot honour: it is left out so that the finding stays active.
       if (t[3]) continue;
-      const s: InlineSuppression = { ruleId: t[2]!, reason: "", form: t[1]!.toLowerCase() as "trivy" | "tfsec", file, line };
+      const s: InlineSuppression = {
+        ruleId: t[2]!,
+        reason: "",
+        form: t[1]!.toLowerCase() as "trivy" | "tfsec",
+        file,
+        line,
+      };
       if (t[4] !== undefined) setExpiry(s, t[4]);
       out.push(s);
     }
@@ -111,4 +118,3 @@ function setExpiry(s: InlineSuppression, raw: string): void {
     s.problem = `expiry "${raw}" is not a date (YYYY-MM-DD)`;
   }
 }
-

@@ -65,7 +65,12 @@ function workspace(inputs: Record<string, string>): Workspace {
   const outputs = path.join(runner, "outputs.txt");
   writeFileSync(summary, "");
   writeFileSync(outputs, "");
-  const env: NodeJS.ProcessEnv = { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: dir, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs };
+  const env: NodeJS.ProcessEnv = {
+    GITHUB_ACTIONS: "true",
+    GITHUB_WORKSPACE: dir,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: outputs,
+  };
   for (const [name, value] of Object.entries({ ...DEFAULTS, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
   return { dir, env, summary: () => readFileSync(summary, "utf8"), outputs: () => readOutputs(outputs) };
 }
@@ -88,10 +93,15 @@ function copyFixture(ws: Workspace, to: string, ...from: string[]): string {
 describe("the GitHub Action", () => {
   it("annotates, writes the job summary, the SARIF file and the outputs, as GitHub runs it", async () => {
     const ws = workspace({ plan: "", "fail-on": "high", "sarif-file": "results.sarif" });
-    ws.env["INPUT_PLAN"] = [copyFixture(ws, "a/plan.json", "rules", "PG-AWS-EBS-001", "fail.json"), copyFixture(ws, "b/plan.json", "rules", "PG-AWS-IAM-001", "fail.json")].join("\n");
+    ws.env["INPUT_PLAN"] = [
+      copyFixture(ws, "a/plan.json", "rules", "PG-AWS-EBS-001", "fail.json"),
+      copyFixture(ws, "b/plan.json", "rules", "PG-AWS-IAM-001", "fail.json"),
+    ].join("\n");
     const r = await run(ws);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=.*,line=1,title=PG-AWS-IAM-001 aws_iam_policy\.platform_admin::\[critical\]/m);
+    expect(r.stdout).toMatch(
+      /^::error file=.*,line=1,title=PG-AWS-IAM-001 aws_iam_policy\.platform_admin::\[critical\]/m,
+    );
     expect(r.stdout).toMatch(/^::error .*PG-AWS-EBS-001/m);
     expect(ws.summary()).toContain("**2 findings**");
     const out = ws.outputs();
@@ -109,19 +119,26 @@ describe("the GitHub Action", () => {
     expect((await run(ws)).code).toBe(1);
     const lines = ws.summary().split("\n");
     expect(lines[0]).toBe("## planguard: ❌ fail");
-    expect(lines[2]).toBe("fail-on `high` · 1 finding (1 critical), 1 at or above high · 0 suppressed · no config file");
+    expect(lines[2]).toBe(
+      "fail-on `high` · 1 finding (1 critical), 1 at or above high · 0 suppressed · no config file",
+    );
     expect(ws.summary().match(/^## /gm)).toHaveLength(1);
   });
 
   it("finds the config beside the plan's root module, applies it, and names it in the summary", async () => {
     const ws = workspace({ plan: "infra/plan.json" });
     copyFixture(ws, "infra/plan.json", "rules", "PG-AWS-IAM-001", "fail.json");
-    writeFileSync(path.join(ws.dir, "infra", ".planguard.yaml"), "waivers:\n  - rule: PG-AWS-IAM-001\n    reason: break-glass role, reviewed\n");
+    writeFileSync(
+      path.join(ws.dir, "infra", ".planguard.yaml"),
+      "waivers:\n  - rule: PG-AWS-IAM-001\n    reason: break-glass role, reviewed\n",
+    );
     const r = await run(ws);
     expect(r.code).toBe(0);
     const summary = ws.summary();
     expect(summary.split("\n")[0]).toBe("## planguard: ✅ pass");
-    expect(summary).toContain("0 findings, 0 at or above low · 1 suppressed (0 inline, 1 waiver, 0 baseline) · config `infra/.planguard.yaml`");
+    expect(summary).toContain(
+      "0 findings, 0 at or above low · 1 suppressed (0 inline, 1 waiver, 0 baseline) · config `infra/.planguard.yaml`",
+    );
     expect(r.stdout).toMatch(/^::notice title=planguard%3A 1 finding suppressed::1 suppressed: 1 waiver/m);
   });
 
@@ -162,16 +179,20 @@ describe("the GitHub Action", () => {
     copyFixture(ws, "plan.json", "rules", "PG-AWS-IAM-001", "fail.json");
     expect((await run(ws)).code).toBe(1);
     expect(ws.outputs()["sarif-file"]).toBe(path.join(ws.dir, "reports", "sec", "planguard.sarif"));
-    expect(JSON.parse(readFileSync(path.join(ws.dir, "reports", "sec", "planguard.sarif"), "utf8")).runs[0].results).toHaveLength(1);
+    expect(
+      JSON.parse(readFileSync(path.join(ws.dir, "reports", "sec", "planguard.sarif"), "utf8")).runs[0].results,
+    ).toHaveLength(1);
   });
 
   it("a bad input is an annotation and a summary line, and its error cannot forge a workflow command", async () => {
     const ws = workspace({ plan: "plan.json", mode: "scan\n::add-mask::x" });
     const r = await run(ws);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^::error title=planguard::input "mode" must be scan or drift \(got "scan%0A::add-mask::x"\)$/m);
+    expect(r.stdout).toMatch(
+      /^::error title=planguard::input "mode" must be scan or drift \(got "scan%0A::add-mask::x"\)$/m,
+    );
     expect(r.stdout.split("\n").filter((l) => /^\s*::/.test(l))).toHaveLength(1);
-    expect(ws.summary()).toContain("> ❌ input \"mode\" must be scan or drift");
+    expect(ws.summary()).toContain('> ❌ input "mode" must be scan or drift');
   });
 
   it("refuses a missing plan input", async () => {
@@ -183,25 +204,42 @@ describe("the GitHub Action", () => {
   });
 
   it("passes data, namespace, no-bundled and policy to the scan", async () => {
-    const ws = workspace({ plan: "plan.json", policy: "policy", data: "data.yaml", namespace: "team", "no-bundled": "true" });
+    const ws = workspace({
+      plan: "plan.json",
+      policy: "policy",
+      data: "data.yaml",
+      namespace: "team",
+      "no-bundled": "true",
+    });
     copyFixture(ws, "plan.json", "rules", "PG-AWS-IAM-001", "fail.json");
     mkdirSync(path.join(ws.dir, "policy"));
-    writeFileSync(path.join(ws.dir, "policy", "team.rego"), 'package team\nimport rego.v1\ndeny contains msg if {\n  some rc in input.resource_changes\n  not rc.change.after.name in data.allowed\n  msg := sprintf("%s is not an allowed name", [rc.change.after.name])\n}\n');
+    writeFileSync(
+      path.join(ws.dir, "policy", "team.rego"),
+      'package team\nimport rego.v1\ndeny contains msg if {\n  some rc in input.resource_changes\n  not rc.change.after.name in data.allowed\n  msg := sprintf("%s is not an allowed name", [rc.change.after.name])\n}\n',
+    );
     writeFileSync(path.join(ws.dir, "data.yaml"), "allowed: [billing]\n");
     const r = await run(ws);
     expect(r.code).toBe(1);
     const sarif = JSON.parse(readFileSync(path.join(ws.dir, "planguard.sarif"), "utf8"));
     // Only the user's rule ran: the bundled PG-AWS-IAM-001 is off.
-    expect(sarif.runs[0].results.map((x: { ruleId: string; message: { text: string } }) => [x.ruleId, x.message.text])).toEqual([["team.deny", "platform-admin is not an allowed name"]]);
+    expect(
+      sarif.runs[0].results.map((x: { ruleId: string; message: { text: string } }) => [x.ruleId, x.message.text]),
+    ).toEqual([["team.deny", "platform-admin is not an allowed name"]]);
   });
 
   it("turns rules and skip-rules into --rule and --skip-rule, and refuses them on a build without those flags", () => {
     process.chdir(mkdtempSync(path.join(tmpdir(), "planguard-action-args-")));
-    const inputs = readInputs({ INPUT_PLAN: "plan.json", INPUT_RULES: "PG-AWS-IAM-001, CKV_AWS_20", "INPUT_SKIP-RULES": "PG-AWS-S3-001" });
+    const inputs = readInputs({
+      INPUT_PLAN: "plan.json",
+      INPUT_RULES: "PG-AWS-IAM-001, CKV_AWS_20",
+      "INPUT_SKIP-RULES": "PG-AWS-S3-001",
+    });
     const files = { sarif: "s", json: "j", markdown: "m" };
     const args = commandLine(inputs, files, true);
     expect(args.join(" ")).toContain("--rule PG-AWS-IAM-001 --rule CKV_AWS_20 --skip-rule PG-AWS-S3-001");
-    expect(() => commandLine(inputs, files, false)).toThrow(/inputs "rules" and "skip-rules" need planguard scan --rule\/--skip-rule/);
+    expect(() => commandLine(inputs, files, false)).toThrow(
+      /inputs "rules" and "skip-rules" need planguard scan --rule\/--skip-rule/,
+    );
     expect(commandLine(readInputs({ INPUT_PLAN: "plan.json" }), files, false)).not.toContain("--rule");
   });
 
@@ -211,7 +249,14 @@ describe("the GitHub Action", () => {
     const r = spawnSync(process.execPath, [path.join(repoRoot, "dist", "action", "index.js")], {
       cwd: dir,
       encoding: "utf8",
-      env: { PATH: process.env["PATH"] ?? "", INPUT_PLAN: fixturePath("rules", "PG-AWS-IAM-001", "fail.json"), INPUT_MODE: "scan", "INPUT_SARIF-FILE": sarif, INPUT_ANNOTATIONS: "false", "INPUT_JOB-SUMMARY": "false" },
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        INPUT_PLAN: fixturePath("rules", "PG-AWS-IAM-001", "fail.json"),
+        INPUT_MODE: "scan",
+        "INPUT_SARIF-FILE": sarif,
+        INPUT_ANNOTATIONS: "false",
+        "INPUT_JOB-SUMMARY": "false",
+      },
     });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(1);
@@ -254,16 +299,23 @@ describe("the GitHub Action", () => {
   });
 
   it("declares every input and output the entry point uses, on node24, from the bundle", () => {
-    const action = parseYaml(readFileSync(path.join(repoRoot, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
+    const action = parseYaml(readFileSync(path.join(repoRoot, "action.yml"), "utf8")) as {
+      inputs: Record<string, { default?: string }>;
+      outputs: Record<string, unknown>;
+      runs: { using: string; main: string };
+    };
     expect(action.runs).toEqual({ using: "node24", main: "dist/action/index.js" });
-    const source = ["run.ts", "args.ts"].map((f) => readFileSync(path.join(repoRoot, "src", "action", f), "utf8")).join("\n");
+    const source = ["run.ts", "args.ts"]
+      .map((f) => readFileSync(path.join(repoRoot, "src", "action", f), "utf8"))
+      .join("\n");
     const read = [...source.matchAll(/get(?:Boolean|List)?Input\("([\w-]+)"/g)].map((m) => m[1]);
     expect(read.length).toBeGreaterThan(10);
     for (const name of read) expect(Object.keys(action.inputs)).toContain(name);
     expect(Object.keys(action.inputs).sort()).toEqual(["plan", ...Object.keys(DEFAULTS)].sort());
     for (const [name, value] of Object.entries(DEFAULTS)) expect(action.inputs[name]?.default ?? "", name).toBe(value);
     const written = [...source.matchAll(/setOutput\("([\w-]+)"/g)].map((m) => m[1]);
-    for (const name of [...written, "critical-count", "high-count", "medium-count", "low-count", "info-count"]) expect(Object.keys(action.outputs)).toContain(name);
+    for (const name of [...written, "critical-count", "high-count", "medium-count", "low-count", "info-count"])
+      expect(Object.keys(action.outputs)).toContain(name);
   });
 });
 
@@ -276,7 +328,9 @@ describe("the GitHub Action in drift mode", () => {
     expect(r.stdout).toMatch(/^::error .*PG-AWS-NET-001/m);
     expect(ws.summary().split("\n")[0]).toBe("## planguard drift: ❌ fail");
     const out = ws.outputs();
-    const results = JSON.parse(readFileSync(path.join(ws.dir, "drift.sarif"), "utf8")).runs[0].results as { level: string }[];
+    const results = JSON.parse(readFileSync(path.join(ws.dir, "drift.sarif"), "utf8")).runs[0].results as {
+      level: string;
+    }[];
     expect(Number(out["findings"])).toBe(results.length);
     const bySeverity = ["critical", "high", "medium", "low", "info"].reduce((n, s) => n + Number(out[`${s}-count`]), 0);
     expect(bySeverity).toBe(results.length);
@@ -288,7 +342,9 @@ describe("the GitHub Action in drift mode", () => {
     const ws = workspace({ plan: "drift.json", mode: "drift", baseline: "base.json", "changed-only": "true" });
     const r = await run(ws);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^::error title=planguard::inputs "changed-only", "baseline" apply to mode: scan only; drift mode would ignore them$/m);
+    expect(r.stdout).toMatch(
+      /^::error title=planguard::inputs "changed-only", "baseline" apply to mode: scan only; drift mode would ignore them$/m,
+    );
   });
 
   it("refuses several plans, since drift compares one plan with its prior state", async () => {

@@ -25,7 +25,8 @@ function* walkModules(mod: Obj | undefined): Generator<Obj> {
 function* walkConfig(mod: Obj | undefined): Generator<Obj> {
   if (!mod) return;
   yield mod;
-  for (const call of Object.values((mod["module_calls"] as Record<string, Obj> | undefined) ?? {})) yield* walkConfig(call["module"] as Obj);
+  for (const call of Object.values((mod["module_calls"] as Record<string, Obj> | undefined) ?? {}))
+    yield* walkConfig(call["module"] as Obj);
 }
 
 describe("bench/generate.js", () => {
@@ -64,7 +65,9 @@ describe("bench/generate.js", () => {
   });
 
   it("nests modules, with count and for_each instances", () => {
-    expect(changes.some((rc) => /^module\.team_\w+\.module\.pool\["[\w-]+"\]\./.test(rc["address"] as string))).toBe(true);
+    expect(changes.some((rc) => /^module\.team_\w+\.module\.pool\["[\w-]+"\]\./.test(rc["address"] as string))).toBe(
+      true,
+    );
     expect(changes.some((rc) => typeof rc["index"] === "number")).toBe(true);
     expect(changes.some((rc) => typeof rc["index"] === "string")).toBe(true);
     for (const rc of changes) {
@@ -80,11 +83,26 @@ describe("bench/generate.js", () => {
     const actions = new Set(changes.map((rc) => (changeOf(rc)["actions"] as string[]).join(",")));
     for (const a of ["create", "update", "no-op", "delete"]) expect(actions).toContain(a);
     const types = new Set(changes.map((rc) => rc["type"]));
-    for (const t of ["aws_ebs_volume", "aws_s3_bucket", "aws_iam_policy", "aws_security_group", "aws_instance", "aws_sagemaker_notebook_instance", "google_project_iam_member", "google_compute_firewall"]) {
+    for (const t of [
+      "aws_ebs_volume",
+      "aws_s3_bucket",
+      "aws_iam_policy",
+      "aws_security_group",
+      "aws_instance",
+      "aws_sagemaker_notebook_instance",
+      "google_project_iam_member",
+      "google_compute_firewall",
+    ]) {
       expect(types).toContain(t);
     }
     const updates = changes.filter((rc) => (changeOf(rc)["actions"] as string[]).includes("update"));
-    expect(updates.every((rc) => changeOf(rc)["before"] !== null && JSON.stringify(changeOf(rc)["before"]) !== JSON.stringify(changeOf(rc)["after"]))).toBe(true);
+    expect(
+      updates.every(
+        (rc) =>
+          changeOf(rc)["before"] !== null &&
+          JSON.stringify(changeOf(rc)["before"]) !== JSON.stringify(changeOf(rc)["after"]),
+      ),
+    ).toBe(true);
     const volumes = changes.filter((rc) => rc["type"] === "aws_ebs_volume" && changeOf(rc)["after"]);
     const encrypted = volumes.filter((rc) => (changeOf(rc)["after"] as Obj)["encrypted"] === true);
     expect(encrypted.length / volumes.length).toBeGreaterThan(0.8);
@@ -111,20 +129,28 @@ describe("bench/generate.js", () => {
   it("has a configuration with module calls and references, some to keys in the same plan", () => {
     const config = plan["configuration"] as Obj;
     const modules = [...walkConfig(config["root_module"] as Obj)];
-    expect(modules.some((m) => m["module_calls"] && Object.keys(m["module_calls"] as Obj).some((k) => k.startsWith("team_")))).toBe(true);
+    expect(
+      modules.some(
+        (m) => m["module_calls"] && Object.keys(m["module_calls"] as Obj).some((k) => k.startsWith("team_")),
+      ),
+    ).toBe(true);
     const blocks = modules.flatMap((m) => (m["resources"] as Obj[] | undefined) ?? []);
     expect(blocks.some((b) => b["count_expression"])).toBe(true);
     expect(blocks.some((b) => b["for_each_expression"])).toBe(true);
     expect(JSON.stringify(config)).toContain('"references":["aws_kms_key.team.arn","aws_kms_key.team"]');
     const model = buildModel(parseDocument("p", Buffer.from(text)));
-    const toKeys = model.resources.flatMap((r) => model.graph.referencesFrom(r.configAddress)).filter((ref) => ref.to.endsWith("aws_kms_key.team"));
+    const toKeys = model.resources
+      .flatMap((r) => model.graph.referencesFrom(r.configAddress))
+      .filter((ref) => ref.to.endsWith("aws_kms_key.team"));
     expect(toKeys.length).toBeGreaterThan(0);
   });
 
   it("has prior_state for what exists before the plan, and nothing else", () => {
     const prior = plan["prior_state"] as Obj;
     const inPrior = new Set(
-      [...walkModules((prior["values"] as Obj)["root_module"] as Obj)].flatMap((m) => ((m["resources"] as Obj[] | undefined) ?? []).map((r) => r["address"] as string)),
+      [...walkModules((prior["values"] as Obj)["root_module"] as Obj)].flatMap((m) =>
+        ((m["resources"] as Obj[] | undefined) ?? []).map((r) => r["address"] as string),
+      ),
     );
     for (const rc of changes) {
       const existed = changeOf(rc)["before"] !== null;

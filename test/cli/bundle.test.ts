@@ -17,7 +17,11 @@ if (missing) console.warn(missing);
 
 /** The built command line as a user runs it: its own process, another working directory. */
 function runBundle(args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: tmpdir(), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: tmpdir(),
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -33,13 +37,18 @@ describe("the command line's formats named ahead of their modules", () => {
 
 describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built by npm run build)", () => {
   it("is what package.json's bin runs", () => {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { bin: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+      bin: Record<string, string>;
+    };
     expect(path.resolve(repoRoot, pkg.bin["planguard"]!)).toBe(BIN);
   });
 
   it.each([
     ["a failing plan", ["scan", fixturePath("rules", "PG-AWS-EBS-001", "fail.json")]],
-    ["a plan of three clouds, as JSON", ["scan", "--format", "json", fixturePath("plans", "three-clouds", "plan.json")]],
+    [
+      "a plan of three clouds, as JSON",
+      ["scan", "--format", "json", fixturePath("plans", "three-clouds", "plan.json")],
+    ],
     ["a plan whose input is missing", ["scan", "no-such-plan.json"]],
     ["the rule list", ["rules", "--format", "json"]],
   ])("prints what the source prints in-process, with the same exit code: %s", async (_what, args) => {
@@ -55,7 +64,8 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
     const help = runBundle(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: planguard/);
-    for (const command of ["scan", "drift", "rules", "test"]) expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
+    for (const command of ["scan", "drift", "rules", "test"])
+      expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
     expect(runBundle(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -76,7 +86,11 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
 
   it("runs without its code cache when V8 refuses it (another Node or other flags), and with --debug", () => {
     // A V8 flag the cache was not made with: V8 rejects the cache and compiles as usual.
-    const flagged = spawnSync(process.execPath, ["--no-lazy-feedback-allocation", BIN, "scan", fixturePath("rules", "PG-AWS-EBS-001", "pass.json")], { cwd: tmpdir(), encoding: "utf8" });
+    const flagged = spawnSync(
+      process.execPath,
+      ["--no-lazy-feedback-allocation", BIN, "scan", fixturePath("rules", "PG-AWS-EBS-001", "pass.json")],
+      { cwd: tmpdir(), encoding: "utf8" },
+    );
     expect(flagged.stderr).toBe("");
     expect(flagged.status).toBe(0);
     const debug = runBundle(["scan", "--debug", fixturePath("rules", "PG-AWS-EBS-001", "fail.json")]);

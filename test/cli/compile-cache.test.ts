@@ -10,7 +10,9 @@ describe("Node's compile cache for the command line", () => {
 
   it("is switched on only in the directory the user named: PLANGUARD_COMPILE_CACHE, else NODE_COMPILE_CACHE", () => {
     calls.length = 0;
-    expect(enableCompileCache({ PLANGUARD_COMPILE_CACHE: "/cache/pg", NODE_COMPILE_CACHE: "/cache/node" }, enable)).toBe("/cache/pg");
+    expect(
+      enableCompileCache({ PLANGUARD_COMPILE_CACHE: "/cache/pg", NODE_COMPILE_CACHE: "/cache/node" }, enable),
+    ).toBe("/cache/pg");
     expect(enableCompileCache({ NODE_COMPILE_CACHE: "/cache/node" }, enable)).toBe("/cache/node");
     expect(calls).toEqual(["/cache/pg", "/cache/node"]);
   });
@@ -29,6 +31,8 @@ describe("Node's compile cache for the command line", () => {
     };
     expect(enableCompileCache({ NODE_COMPILE_CACHE: "/read-only" }, throws)).toBeUndefined();
     // Node's own answer for a directory it cannot write: status "failed", no directory.
-    expect(enableCompileCache({ NODE_COMPILE_CACHE: "/read-only" }, () => ({ status: 0, message: "EACCES" }))).toBeUndefined();
+    expect(
+      enableCompileCache({ NODE_COMPILE_CACHE: "/read-only" }, () => ({ status: 0, message: "EACCES" })),
+    ).toBeUndefined();
   });
 });

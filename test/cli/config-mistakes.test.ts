@@ -18,7 +18,8 @@ async function scanIn(dir: string, ...flags: string[]) {
   return runCli(["scan", "plan.json", ...flags]);
 }
 
-const json = (stdout: string) => JSON.parse(stdout) as { findings: { ruleId: string; severity: string; suppression?: unknown }[]; warnings: string[] };
+const json = (stdout: string) =>
+  JSON.parse(stdout) as { findings: { ruleId: string; severity: string; suppression?: unknown }[]; warnings: string[] };
 
 describe("rule ids in the config that no rule has", () => {
   it("warns about rules.disable, rules.severity and waivers, naming each line, and suggests the near miss", async () => {
@@ -45,12 +46,15 @@ describe("rule ids in the config that no rule has", () => {
     // The scan itself goes on, unchanged, and the JSON report carries the warnings.
     expect(run.code).toBe(1);
     const report = json(run.stdout);
-    expect(report.findings.map((f) => [f.ruleId, f.severity, f.suppression])).toEqual([["PG-AWS-EBS-001", "high", undefined]]);
+    expect(report.findings.map((f) => [f.ruleId, f.severity, f.suppression])).toEqual([
+      ["PG-AWS-EBS-001", "high", undefined],
+    ]);
     expect(report.warnings).toHaveLength(3);
   });
 
   it("is quiet about ids and aliases that exist, in any case", async () => {
-    const config = "rules:\n  disable: [pg-aws-s3-001, AVD-AWS-0086]\n  severity:\n    CKV_AWS_3: low\n    PG-DRIFT-003: high\nwaivers:\n  - rule: avd-aws-0026\n    resource: aws_ebs_volume.other\n    reason: ok\n";
+    const config =
+      "rules:\n  disable: [pg-aws-s3-001, AVD-AWS-0086]\n  severity:\n    CKV_AWS_3: low\n    PG-DRIFT-003: high\nwaivers:\n  - rule: avd-aws-0026\n    resource: aws_ebs_volume.other\n    reason: ok\n";
     const run = await scanIn(ebsProject({ config }));
     expect(run.stderr).toBe("");
   });
@@ -58,20 +62,34 @@ describe("rule ids in the config that no rule has", () => {
 
 describe("aliases work wherever ids do", () => {
   it("rules.severity keyed by a Checkov alias changes the finding's severity", async () => {
-    const run = await scanIn(ebsProject({ config: "rules:\n  severity:\n    CKV_AWS_3: low\n" }), "-f", "json", "--fail-on", "medium");
+    const run = await scanIn(
+      ebsProject({ config: "rules:\n  severity:\n    CKV_AWS_3: low\n" }),
+      "-f",
+      "json",
+      "--fail-on",
+      "medium",
+    );
     expect(json(run.stdout).findings[0]!.severity).toBe("low");
     expect(run.code).toBe(0);
   });
 
   it("an id wins over an alias of the same rule", async () => {
-    const run = await scanIn(ebsProject({ config: "rules:\n  severity:\n    CKV_AWS_3: low\n    PG-AWS-EBS-001: critical\n" }), "-f", "json");
+    const run = await scanIn(
+      ebsProject({ config: "rules:\n  severity:\n    CKV_AWS_3: low\n    PG-AWS-EBS-001: critical\n" }),
+      "-f",
+      "json",
+    );
     expect(json(run.stdout).findings[0]!.severity).toBe("critical");
   });
 
   it("rules.disable and waivers take Trivy aliases", async () => {
     const disabled = await scanIn(ebsProject({ config: "rules:\n  disable: [AVD-AWS-0026]\n" }), "-f", "json");
     expect(json(disabled.stdout).findings).toEqual([]);
-    const waived = await scanIn(ebsProject({ config: "waivers:\n  - rule: AVD-AWS-0026\n    reason: scratch\n" }), "-f", "json");
+    const waived = await scanIn(
+      ebsProject({ config: "waivers:\n  - rule: AVD-AWS-0026\n    reason: scratch\n" }),
+      "-f",
+      "json",
+    );
     expect(json(waived.stdout).findings[0]!.suppression).toMatchObject({ kind: "waiver" });
   });
 });
@@ -81,7 +99,9 @@ describe("dates that are no day", () => {
     const config = "waivers:\n  - rule: PG-AWS-EBS-001\n    reason: scratch\n    expires: 2020-13-45\n";
     const run = await scanIn(ebsProject({ config }));
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('planguard: .planguard.yaml:4: waivers[0].expires "2020-13-45" is not a date (YYYY-MM-DD)\n');
+    expect(run.stderr).toBe(
+      'planguard: .planguard.yaml:4: waivers[0].expires "2020-13-45" is not a date (YYYY-MM-DD)\n',
+    );
     expect(run.stdout).toBe("");
   });
 
@@ -89,7 +109,9 @@ describe("dates that are no day", () => {
     const tf = `# planguard:ignore PG-AWS-EBS-001 exp:2020-13-45 scratch\n${EBS_TF}`;
     const run = await scanIn(ebsProject({ tf }));
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('planguard: main.tf:1: the inline ignore of PG-AWS-EBS-001: expiry "2020-13-45" is not a date (YYYY-MM-DD)\n');
+    expect(run.stderr).toBe(
+      'planguard: main.tf:1: the inline ignore of PG-AWS-EBS-001: expiry "2020-13-45" is not a date (YYYY-MM-DD)\n',
+    );
   });
 });
 
@@ -97,7 +119,9 @@ describe("inline ignores that do nothing", () => {
   it("a planguard:ignore naming no rule is a warning with file:line, and the finding stays", async () => {
     const tf = `# planguard:ignore PG-AWS-EBS-01 scratch data\n${EBS_TF}`;
     const run = await scanIn(ebsProject({ tf }), "-f", "json");
-    expect(run.stderr).toBe('planguard: warning: main.tf:1: planguard:ignore names "PG-AWS-EBS-01", no rule id or alias planguard knows; it suppresses nothing\n');
+    expect(run.stderr).toBe(
+      'planguard: warning: main.tf:1: planguard:ignore names "PG-AWS-EBS-01", no rule id or alias planguard knows; it suppresses nothing\n',
+    );
     expect(json(run.stdout).findings[0]!.suppression).toBeUndefined();
     expect(run.code).toBe(1);
   });
@@ -105,7 +129,9 @@ describe("inline ignores that do nothing", () => {
   it("an expired inline ignore is a warning naming its line and date, and the finding is reported", async () => {
     const tf = `resource "aws_ebs_volume" "scratch" {\n  # planguard:ignore CKV_AWS_3 exp:2020-01-31 until the migration\n  size = 10\n}\n`;
     const run = await scanIn(ebsProject({ tf }));
-    expect(run.stderr).toBe("planguard: warning: main.tf:2: the inline ignore of CKV_AWS_3 expired on 2020-01-31; aws_ebs_volume.scratch is reported again\n");
+    expect(run.stderr).toBe(
+      "planguard: warning: main.tf:2: the inline ignore of CKV_AWS_3 expired on 2020-01-31; aws_ebs_volume.scratch is reported again\n",
+    );
     expect(run.code).toBe(1);
   });
 
@@ -119,7 +145,9 @@ describe("inline ignores that do nothing", () => {
   it("a terminal escape written into the id is shown, not sent to the terminal", async () => {
     const tf = `# planguard:ignore PG-\u001b[2JX scratch\n${EBS_TF}`;
     const run = await scanIn(ebsProject({ tf }));
-    expect(run.stderr).toBe('planguard: warning: main.tf:1: planguard:ignore names "PG-\\u001b[2JX", no rule id or alias planguard knows; it suppresses nothing\n');
+    expect(run.stderr).toBe(
+      'planguard: warning: main.tf:1: planguard:ignore names "PG-\\u001b[2JX", no rule id or alias planguard knows; it suppresses nothing\n',
+    );
   });
 
   it("Checkov and Trivy comments are not checked: they may be meant for those tools", async () => {
@@ -131,10 +159,15 @@ describe("inline ignores that do nothing", () => {
 describe("-n naming no package", () => {
   it("is exit 2, listing the packages the policies declare", async () => {
     const dir = ebsProject();
-    writeFileSync(path.join(dir, "policy.rego"), 'package terraform.s3\n\nimport rego.v1\n\ndeny contains "x" if { false }\n');
+    writeFileSync(
+      path.join(dir, "policy.rego"),
+      'package terraform.s3\n\nimport rego.v1\n\ndeny contains "x" if { false }\n',
+    );
     const run = await scanIn(dir, "-p", "policy.rego", "-n", "terraform.s4");
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("planguard: --namespace terraform.s4: no policy declares package terraform.s4 (packages in your policies: terraform.s3)\n");
+    expect(run.stderr).toBe(
+      "planguard: --namespace terraform.s4: no policy declares package terraform.s4 (packages in your policies: terraform.s3)\n",
+    );
     expect((await scanIn(dir, "-p", "policy.rego", "-n", "terraform.s3")).code).toBe(1);
   });
 });

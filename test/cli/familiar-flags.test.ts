@@ -4,7 +4,12 @@ import { ebsProject } from "../helpers/project.js";
 import { fixturePath } from "../helpers/shared.js";
 
 /** Issue 17 items 8 and 9: the flags CI users know from other scanners, and a text report that explains itself. */
-const example = ["scan", fixturePath("..", "examples", "ml-platform", "plan.json"), "--config", fixturePath("..", "examples", "ml-platform", ".planguard.yaml")];
+const example = [
+  "scan",
+  fixturePath("..", "examples", "ml-platform", "plan.json"),
+  "--config",
+  fixturePath("..", "examples", "ml-platform", ".planguard.yaml"),
+];
 const startDir = process.cwd();
 afterEach(() => process.chdir(startDir));
 
@@ -12,7 +17,9 @@ describe("--quiet and --compact", () => {
   it("--quiet prints one line: the counts and why the exit code is what it is", async () => {
     const run = await runCli([...example, "--quiet"]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^\d+ findings: \d+ critical, \d+ high, \d+ medium, \d+ low(, \d+ info)?( \(\d+ suppressed\))?\. exit 1: \d+ findings at or above low\n$/);
+    expect(run.stdout).toMatch(
+      /^\d+ findings: \d+ critical, \d+ high, \d+ medium, \d+ low(, \d+ info)?( \(\d+ suppressed\))?\. exit 1: \d+ findings at or above low\n$/,
+    );
   });
 
   it("--compact prints one line per active finding, then the summary and the verdict", async () => {
@@ -58,7 +65,9 @@ describe("--rule and --skip-rule (Checkov's --check and --skip-check)", () => {
   it("an id that names no rule is exit 2, with the near miss", async () => {
     const run = await runCli([...example, "--rule", "PG-AWS-EBS-01"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("planguard: --rule PG-AWS-EBS-01: no rule has this id or alias (did you mean PG-AWS-EBS-001?); `planguard rules` lists them\n");
+    expect(run.stderr).toBe(
+      "planguard: --rule PG-AWS-EBS-01: no rule has this id or alias (did you mean PG-AWS-EBS-001?); `planguard rules` lists them\n",
+    );
   });
 });
 
@@ -66,7 +75,14 @@ describe("planguard scan --help", () => {
   it("groups the options by purpose", async () => {
     const run = await runCli(["scan", "--help"]);
     const headings = run.stdout.split("\n").filter((l) => /^[A-Z][A-Za-z ]+:$/.test(l));
-    expect(headings).toEqual(["Arguments:", "Output:", "Pass or fail:", "Rules and policies:", "Inputs and sources:", "Options:"]);
+    expect(headings).toEqual([
+      "Arguments:",
+      "Output:",
+      "Pass or fail:",
+      "Rules and policies:",
+      "Inputs and sources:",
+      "Options:",
+    ]);
     const section = (heading: string) => run.stdout.split(`${heading}\n`)[1]!.split("\n\n")[0]!;
     expect(section("Output:")).toMatch(/--quiet[\s\S]*--compact/);
     expect(section("Pass or fail:")).toMatch(/--fail-on[\s\S]*--baseline <file>/);
@@ -116,10 +132,14 @@ describe("the text report explains itself (item 9)", () => {
 
   it("'22 of 23 resources judged' says which one was not, and why", async () => {
     const run = await runCli([...example]);
-    expect(run.stdout.split("\n")[0]).toMatch(/: plan, Terraform [\d.]+, 22 of 23 resources judged; not judged: 1 will not exist after apply \(aws_instance\.legacy_k80_trainer\)$/);
+    expect(run.stdout.split("\n")[0]).toMatch(
+      /: plan, Terraform [\d.]+, 22 of 23 resources judged; not judged: 1 will not exist after apply \(aws_instance\.legacy_k80_trainer\)$/,
+    );
     const changed = await runCli([...example, "--changed-only", "-f", "json"]);
     const input = JSON.parse(changed.stdout).inputs[0];
-    const reasons = Object.fromEntries(input.notJudged.map((n: { reason: string; count: number }) => [n.reason, n.count]));
+    const reasons = Object.fromEntries(
+      input.notJudged.map((n: { reason: string; count: number }) => [n.reason, n.count]),
+    );
     expect(input.judged + Object.values(reasons).reduce((a: number, b) => a + (b as number), 0)).toBe(input.resources);
     expect(Object.keys(reasons)).toContain("will not exist after apply");
   });

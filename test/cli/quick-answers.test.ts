@@ -43,7 +43,9 @@ describe("quickAnswerFor: which runs the entry answers from the build's record",
   it("records the help of every command, and the program's own help and version", () => {
     const keys = quickAnswerArgs(commands).map(keyOf);
     for (const c of ["scan", "drift", "rules", "test", "report"]) expect(keys).toContain(keyOf([c, "--help"]));
-    expect(keys).toEqual(expect.arrayContaining([keyOf(["--help"]), keyOf(["-h"]), keyOf(["--version"]), keyOf(["-V"])]));
+    expect(keys).toEqual(
+      expect.arrayContaining([keyOf(["--help"]), keyOf(["-h"]), keyOf(["--version"]), keyOf(["-V"])]),
+    );
   });
 });
 
@@ -73,16 +75,20 @@ describe("the program's help width, which the record relies on", () => {
 });
 
 describe.skipIf(missing)("the bundled entry's recorded answers (dist/cli/planguard.js)", () => {
-  const run = (bin: string, args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: "utf8" });
+  const run = (bin: string, args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: "utf8" });
 
-  it.each(quickAnswerArgs(commands))("prints what the program prints, with its exit code: %s %s", async (...args: string[]) => {
-    const bundled = run(BIN, args);
-    const source = await runCli(args);
-    expect(bundled.stdout).toBe(source.stdout);
-    expect(bundled.stderr).toBe(source.stderr);
-    expect(bundled.status).toBe(source.code);
-    expect(bundled.stdout.length).toBeGreaterThan(0);
-  });
+  it.each(quickAnswerArgs(commands))(
+    "prints what the program prints, with its exit code: %s %s",
+    async (...args: string[]) => {
+      const bundled = run(BIN, args);
+      const source = await runCli(args);
+      expect(bundled.stdout).toBe(source.stdout);
+      expect(bundled.stderr).toBe(source.stderr);
+      expect(bundled.status).toBe(source.code);
+      expect(bundled.stdout.length).toBeGreaterThan(0);
+    },
+  );
 
   it("answers them without loading the program: the entry alone, away from its program bundle, still prints help", () => {
     const lone = path.join(mkdtempSync(path.join(tmpdir(), "pg-lone-entry-")), "planguard.js");

@@ -5,7 +5,9 @@ import { fixturePath } from "../helpers/shared.js";
 /** The test results of `planguard test <args> --format json`, as [name, status]. */
 async function testResults(args: string[]): Promise<{ code: number; results: [string, string][] }> {
   const run = await runCli(["test", ...args, "--format", "json"]);
-  const results = (JSON.parse(run.stdout).results as { name: string; status: string }[]).map((r) => [r.name, r.status] as [string, string]);
+  const results = (JSON.parse(run.stdout).results as { name: string; status: string }[]).map(
+    (r) => [r.name, r.status] as [string, string],
+  );
   return { code: run.code, results };
 }
 
@@ -29,7 +31,8 @@ describe("policy libraries in the shapes real ones have", () => {
     expect(run.code).toBe(2);
     const errors = run.stderr.split("\n").filter((l) => l.includes("rego_parse_error"));
     expect(errors).toHaveLength(4);
-    for (const e of errors) expect(e).toMatch(/\.rego:\d+:\d+: rego_parse_error: .*\(the file is Rego v0 syntax: pass --rego-version v0\)$/);
+    for (const e of errors)
+      expect(e).toMatch(/\.rego:\d+:\d+: rego_parse_error: .*\(the file is Rego v0 syntax: pass --rego-version v0\)$/);
   });
 
   it("a v1 library with imports after its rules and a template string passes", async () => {

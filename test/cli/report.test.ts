@@ -17,7 +17,16 @@ describe("planguard drift --history and planguard report", () => {
     }
     expect(readFileSync(history, "utf8").trimEnd().split("\n")).toHaveLength(2);
     const html = path.join(dir, "history.html");
-    const run = await runCli(["report", history, "-f", "json", "-o", `html=${html}`, "-o", `markdown=${path.join(dir, "h.md")}`]);
+    const run = await runCli([
+      "report",
+      history,
+      "-f",
+      "json",
+      "-o",
+      `html=${html}`,
+      "-o",
+      `markdown=${path.join(dir, "h.md")}`,
+    ]);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary.runs.map((r: { drifted: number }) => r.drifted)).toEqual([4, 4]);
@@ -31,7 +40,16 @@ describe("planguard drift --history and planguard report", () => {
     const dir = tmp();
     const notHistory = path.join(dir, "notes.txt");
     writeFileSync(notHistory, "nightly drift notes\n");
-    const run = await runCli(["drift", scenario, "--history", notHistory, "-o", `html=${path.join(dir, "drift.html")}`, "-f", "json"]);
+    const run = await runCli([
+      "drift",
+      scenario,
+      "--history",
+      notHistory,
+      "-o",
+      `html=${path.join(dir, "drift.html")}`,
+      "-f",
+      "json",
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^planguard: .*notes\.txt: not a planguard drift history/);
@@ -58,7 +76,16 @@ describe("-f html on the command line", () => {
     const dir = tmp();
     const config = path.join(dir, "planguard.yaml");
     writeFileSync(config, 'report:\n  source_url: "https://git.example.com/acme/infra/-/blob/main/{path}#L{line}"\n');
-    const run = await runCli(["scan", "examples/ml-platform/plan.json", "-c", config, "-f", "html", "--source-dir", "examples/ml-platform"]);
+    const run = await runCli([
+      "scan",
+      "examples/ml-platform/plan.json",
+      "-c",
+      config,
+      "-f",
+      "html",
+      "--source-dir",
+      "examples/ml-platform",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(run.stdout).toContain("https://git.example.com/acme/infra/-/blob/main/");

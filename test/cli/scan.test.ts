@@ -36,7 +36,10 @@ describe("planguard scan exit codes", () => {
 
   it.each([
     [["scan", "no-such-plan.json"], /^planguard: no-such-plan\.json: no such file\n$/],
-    [["scan", "--fail-on", "severe", bad], /^planguard: --fail-on must be one of critical, high, medium, low, info \(got "severe"\)\n$/],
+    [
+      ["scan", "--fail-on", "severe", bad],
+      /^planguard: --fail-on must be one of critical, high, medium, low, info \(got "severe"\)\n$/,
+    ],
     [["scan", "--format", "xml", bad], /^planguard: --format: unknown format "xml"/],
     [["scan"], /missing required argument/],
     [["scan", "--bogus", bad], /unknown option '--bogus'/],
@@ -53,7 +56,9 @@ describe("planguard scan exit codes", () => {
     writeFileSync(config, "gpu:\n  max_totl: 4\n");
     const run = await runCli(["scan", "--config", config, good]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`planguard: ${config}:2: unknown key "gpu.max_totl" (see src/config/config.schema.json for the keys planguard reads)\n`);
+    expect(run.stderr).toBe(
+      `planguard: ${config}:2: unknown key "gpu.max_totl" (see src/config/config.schema.json for the keys planguard reads)\n`,
+    );
   });
 });
 
@@ -70,7 +75,12 @@ describe("planguard scan outputs", () => {
     expect(log.runs[0].results[0].ruleId).toBe("PG-AWS-EBS-001");
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.summary.bySeverity.high).toBe(1);
-    expect(report.findings[0]).toMatchObject({ ruleId: "PG-AWS-EBS-001", severity: "high", category: "encryption", resource: { address: "aws_ebs_volume.scratch" } });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: "PG-AWS-EBS-001",
+      severity: "high",
+      category: "encryption",
+      resource: { address: "aws_ebs_volume.scratch" },
+    });
   });
 
   it("says which file cannot be written, exit 2", async () => {

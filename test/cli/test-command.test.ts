@@ -17,8 +17,9 @@ function dirWith(files: Record<string, string>): string {
 describe("planguard test", () => {
   const library = () =>
     dirWith({
-      "p.rego": "package p\nallow if input.user == \"admin\"\n",
-      "p_test.rego": 'package p_test\nimport data.p\ntest_admin if p.allow with input as {"user": "admin"}\ntest_guest_denied if not p.allow with input as {"user": "guest"}\ntest_wrong if {\n  print("user is", "guest")\n  trace("checking allow")\n  p.allow with input as {"user": "guest"}\n}\nv := 1\nv := 2\ntest_broken if v == 1\n',
+      "p.rego": 'package p\nallow if input.user == "admin"\n',
+      "p_test.rego":
+        'package p_test\nimport data.p\ntest_admin if p.allow with input as {"user": "admin"}\ntest_guest_denied if not p.allow with input as {"user": "guest"}\ntest_wrong if {\n  print("user is", "guest")\n  trace("checking allow")\n  p.allow with input as {"user": "guest"}\n}\nv := 1\nv := 2\ntest_broken if v == 1\n',
     });
 
   it("reports like opa test: the tests that did not pass under file:line:, then PASS/FAIL/ERROR counts", async () => {
@@ -50,7 +51,15 @@ describe("planguard test", () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.summary).toEqual({ passed: 1, failed: 0 });
-    expect(report.results).toEqual([expect.objectContaining({ package: "t", name: "test_a", status: "pass", line: 2, output: [{ kind: "note", text: "a" }] })]);
+    expect(report.results).toEqual([
+      expect.objectContaining({
+        package: "t",
+        name: "test_a",
+        status: "pass",
+        line: 2,
+        output: [{ kind: "note", text: "a" }],
+      }),
+    ]);
   });
 
   it("loads JSON and YAML files as data at their directory's path, as opa test does", async () => {
@@ -59,13 +68,19 @@ describe("planguard test", () => {
       "lib/k8s/limits.yaml": "cpu: 2\n",
       "lib/k8s/k8s.rego": "package lib.k8s\ndefault strict := false\nok(x) if x in data.k8s.allowed\n",
       "validator/fixture.yaml": "name: x\n",
-      "validator/v_test.rego": "package validator\nimport data.lib.k8s\ntest_ok if k8s.ok(\"a\")\ntest_limits if data.k8s.cpu == 2\ntest_root if data.name == \"x\"\n",
+      "validator/v_test.rego":
+        'package validator\nimport data.lib.k8s\ntest_ok if k8s.ok("a")\ntest_limits if data.k8s.cpu == 2\ntest_root if data.name == "x"\n',
     });
     const run = await runCli(["test", path.join(dir, "lib"), path.join(dir, "validator")]);
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("PASS: 3/3");
     expect(run.code).toBe(0);
     // A module reached twice (lib and lib/k8s) is loaded once; lib/k8s's data also lands at the root, as in OPA.
-    const again = await runCli(["test", path.join(dir, "lib"), path.join(dir, "lib", "k8s"), path.join(dir, "validator")]);
+    const again = await runCli([
+      "test",
+      path.join(dir, "lib"),
+      path.join(dir, "lib", "k8s"),
+      path.join(dir, "validator"),
+    ]);
     expect(again.stdout.trimEnd().split("\n").at(-1)).toBe("PASS: 3/3");
   });
 
@@ -106,7 +121,9 @@ describe("planguard test", () => {
   });
 
   it("exits 2 naming a builtin planguard does not provide", async () => {
-    const dir = dirWith({ "net.rego": 'package net\nx := http.send({"method": "get", "url": "http://example.com"})\n' });
+    const dir = dirWith({
+      "net.rego": 'package net\nx := http.send({"method": "get", "url": "http://example.com"})\n',
+    });
     const run = await runCli(["test", dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/undefined function http\.send/);
@@ -122,7 +139,9 @@ describe("planguard test", () => {
     const run = await runCli(["test", dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/data\.mine_test\.test_keyed_bucket_passes: FAIL/);
-    expect(run.stdout).toContain("\n  assert_passes: expected no finding on google_storage_bucket.b; the rule reported google_storage_bucket.b at encryption\n");
+    expect(run.stdout).toContain(
+      "\n  assert_passes: expected no finding on google_storage_bucket.b; the rule reported google_storage_bucket.b at encryption\n",
+    );
     expect(run.stdout.trimEnd().split("\n").slice(-2)).toEqual(["PASS: 1/2", "FAIL: 1/2"]);
   });
 
@@ -146,7 +165,16 @@ describe("a v0 policy library", () => {
 
   it("runs in a scan with --all-namespaces", async () => {
     const plan = path.join(repoRoot, "fixtures", "rules", "PG-AWS-NET-001", "fail.json");
-    const run = await runCli(["scan", plan, "--no-bundled", "--policy", path.join(repoRoot, "fixtures", "v0-library"), "--all-namespaces", "--rego-version", "v0"]);
+    const run = await runCli([
+      "scan",
+      plan,
+      "--no-bundled",
+      "--policy",
+      path.join(repoRoot, "fixtures", "v0-library"),
+      "--all-namespaces",
+      "--rego-version",
+      "v0",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("aws_security_group.training opens SSH to the internet");
   });
@@ -154,10 +182,15 @@ describe("a v0 policy library", () => {
   it("is refused without --rego-version v0, as OPA 1.x refuses it, with a pointer to the flag", async () => {
     const library = path.join(repoRoot, "fixtures", "v0-library");
     const plan = path.join(repoRoot, "fixtures", "rules", "PG-AWS-NET-001", "fail.json");
-    for (const args of [["test", library], ["scan", plan, "--no-bundled", "--policy", library, "--all-namespaces"]]) {
+    for (const args of [
+      ["test", library],
+      ["scan", plan, "--no-bundled", "--policy", library, "--all-namespaces"],
+    ]) {
       const run = await runCli(args);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/\.rego:\d+:\d+: rego_parse_error: .*\(the file is Rego v0 syntax: pass --rego-version v0\)/);
+      expect(run.stderr).toMatch(
+        /\.rego:\d+:\d+: rego_parse_error: .*\(the file is Rego v0 syntax: pass --rego-version v0\)/,
+      );
     }
   });
 });

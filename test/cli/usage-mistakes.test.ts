@@ -10,17 +10,20 @@ const startDir = process.cwd();
 afterEach(() => process.chdir(startDir));
 
 describe("a bare -o that names a format (Checkov's and conftest's habit)", () => {
-  it.each(["sarif", "json", "junitxml", "markdown", "SARIF", "cli"])("-o %s is refused with the two forms that work, and writes nothing", async (name) => {
-    const dir = mkdtempSync(path.join(tmpdir(), "planguard-o-"));
-    process.chdir(dir);
-    const run = await runCli(["scan", bad, "-o", name]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      `planguard: -o ${name}: -o names a file; to print the ${name} report use -f ${name}, to write it to a file use -o ${name}=FILE (a file really named "${name}": -o ./${name})\n`,
-    );
-    expect(run.stdout).toBe("");
-    expect(existsSync(path.join(dir, name))).toBe(false);
-  });
+  it.each(["sarif", "json", "junitxml", "markdown", "SARIF", "cli"])(
+    "-o %s is refused with the two forms that work, and writes nothing",
+    async (name) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "planguard-o-"));
+      process.chdir(dir);
+      const run = await runCli(["scan", bad, "-o", name]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `planguard: -o ${name}: -o names a file; to print the ${name} report use -f ${name}, to write it to a file use -o ${name}=FILE (a file really named "${name}": -o ./${name})\n`,
+      );
+      expect(run.stdout).toBe("");
+      expect(existsSync(path.join(dir, name))).toBe(false);
+    },
+  );
 
   it("still takes a bare file name that is not a format, and a path spelled to mean the file", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "planguard-o-"));

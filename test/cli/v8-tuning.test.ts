@@ -10,12 +10,23 @@ describe("V8 tuning of the command line", () => {
     expect(tuneV8ForShortRuns("13.6.233.10-node.27")).toBe(false);
   });
 
-  it.skipIf(!measuredV8)("this V8 takes the flag silently (skipped on other Node versions: the tuning is not applied there)", () => {
-    const run = spawnSync(process.execPath, ["-e", 'require("node:v8").setFlagsFromString("--no-turbo-inlining"); console.log("set")'], { encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    expect(run.stdout.trim()).toBe("set");
-    // A flag V8 does not know is not silent: that is why the tuning checks the version.
-    const unknown = spawnSync(process.execPath, ["-e", 'require("node:v8").setFlagsFromString("--no-such-planguard-flag")'], { encoding: "utf8" });
-    expect(unknown.stderr).toMatch(/unrecognized flag/);
-  });
+  it.skipIf(!measuredV8)(
+    "this V8 takes the flag silently (skipped on other Node versions: the tuning is not applied there)",
+    () => {
+      const run = spawnSync(
+        process.execPath,
+        ["-e", 'require("node:v8").setFlagsFromString("--no-turbo-inlining"); console.log("set")'],
+        { encoding: "utf8" },
+      );
+      expect(run.stderr).toBe("");
+      expect(run.stdout.trim()).toBe("set");
+      // A flag V8 does not know is not silent: that is why the tuning checks the version.
+      const unknown = spawnSync(
+        process.execPath,
+        ["-e", 'require("node:v8").setFlagsFromString("--no-such-planguard-flag")'],
+        { encoding: "utf8" },
+      );
+      expect(unknown.stderr).toMatch(/unrecognized flag/);
+    },
+  );
 });

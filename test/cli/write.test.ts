@@ -17,7 +17,9 @@ describe("report files", () => {
     chmodSync(report, 0o444);
     const run = await runCli(["scan", plan, "-o", `sarif=${report}`]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`planguard: ${report}: cannot write the report: the existing file is read-only; planguard does not replace it\n`);
+    expect(run.stderr).toBe(
+      `planguard: ${report}: cannot write the report: the existing file is read-only; planguard does not replace it\n`,
+    );
     expect(readFileSync(report, "utf8")).toBe("kept");
     expect(readdirSync(dir)).toEqual(["report.sarif"]);
   });
@@ -49,7 +51,9 @@ describe("report files", () => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, sig) => resolve(sig)),
+    );
     expect(stdout).toBe("");
     expect(signal).toBe("SIGTERM");
     expect(readdirSync(dir)).toEqual([]);

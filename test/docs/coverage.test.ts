@@ -28,7 +28,8 @@ describe("the coverage inventory (docs/coverage/*.json)", () => {
     const validate = ajv.compile(JSON.parse(readFileSync(`${INVENTORY_DIR}/inventory.schema.json`, "utf8")));
     for (const { file, ...inventory } of inventories) {
       expect(validate(inventory) ? [] : validate.errors, file).toEqual([]);
-      for (const c of inventory.checks) expect(Object.keys(inventory.services), `${file}: ${c.id}`).toContain(c.service);
+      for (const c of inventory.checks)
+        expect(Object.keys(inventory.services), `${file}: ${c.id}`).toContain(c.service);
     }
     const ids = checks.map((c) => c.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
@@ -41,8 +42,10 @@ describe("the coverage inventory (docs/coverage/*.json)", () => {
       if (!c.rule) continue;
       const rule = rules.get(c.rule);
       if (!rule) wrong.push(`${c.file}: ${c.id} names ${c.rule}, which is not a rule`);
-      else if (c.status === "equivalent" && !rule.aliases.includes(c.id)) wrong.push(`${c.file}: ${c.id} is equivalent to ${c.rule}, whose aliases do not name it`);
-      else if (c.status === "related" && !(rule.related ?? []).includes(c.id)) wrong.push(`${c.file}: ${c.id} is related to ${c.rule}, whose related list does not name it`);
+      else if (c.status === "equivalent" && !rule.aliases.includes(c.id))
+        wrong.push(`${c.file}: ${c.id} is equivalent to ${c.rule}, whose aliases do not name it`);
+      else if (c.status === "related" && !(rule.related ?? []).includes(c.id))
+        wrong.push(`${c.file}: ${c.id} is related to ${c.rule}, whose related list does not name it`);
     }
     expect(wrong).toEqual([]);
   });
@@ -51,13 +54,21 @@ describe("the coverage inventory (docs/coverage/*.json)", () => {
     const rules = await bundledRuleMetadata();
     const byId = new Map(checks.map((c) => [c.id, c]));
     const inventoried = (r: RuleMetadata) =>
-      inventories.some((i) => r.providers.includes(i.provider) && Object.values(i.services).some((types) => types.some((t) => r.resourceTypes.includes(t))));
+      inventories.some(
+        (i) =>
+          r.providers.includes(i.provider) &&
+          Object.values(i.services).some((types) => types.some((t) => r.resourceTypes.includes(t))),
+      );
     const wrong: string[] = [];
     for (const r of rules.filter(inventoried)) {
-      for (const [id, status] of [...r.aliases.map((a) => [a, "equivalent"] as const), ...(r.related ?? []).map((a) => [a, "related"] as const)]) {
+      for (const [id, status] of [
+        ...r.aliases.map((a) => [a, "equivalent"] as const),
+        ...(r.related ?? []).map((a) => [a, "related"] as const),
+      ]) {
         const c = byId.get(id);
         if (!c) wrong.push(`${r.id}: ${id} is not in the inventory`);
-        else if (c.rule !== r.id || c.status !== status) wrong.push(`${r.id}: ${id} is listed as ${c.status} ${c.rule ?? ""}, not as ${status} ${r.id}`);
+        else if (c.rule !== r.id || c.status !== status)
+          wrong.push(`${r.id}: ${id} is listed as ${c.status} ${c.rule ?? ""}, not as ${status} ${r.id}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -72,7 +83,13 @@ describe("the coverage inventory (docs/coverage/*.json)", () => {
 
 describe("the coverage totals", () => {
   it("count equivalents over the checks that can be judged from a plan", () => {
-    const t = totals([{ status: "equivalent" }, { status: "equivalent" }, { status: "related" }, { status: "missing" }, { status: "not-applicable" }]);
+    const t = totals([
+      { status: "equivalent" },
+      { status: "equivalent" },
+      { status: "related" },
+      { status: "missing" },
+      { status: "not-applicable" },
+    ]);
     expect(t).toMatchObject({ checks: 5, applicable: 4, equivalent: 2, related: 1, missing: 1, percent: 50 });
   });
 });

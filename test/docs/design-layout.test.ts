@@ -47,8 +47,17 @@ describe("docs/DESIGN.md's layout", () => {
   const named = namedSrcFolders(layoutBlock(readFileSync(path.join(repoRoot, "docs/DESIGN.md"), "utf8")));
 
   it("reads folder lines and the subfolders their descriptions name", () => {
-    const block = ["src/rego/       the language: compiler/, eval/, see src/rego/README.md and a/b", "src/drift/report/  formatters", "bench/   other/"].join("\n");
-    expect([...namedSrcFolders(block)].sort()).toEqual(["src/drift/report", "src/rego", "src/rego/compiler", "src/rego/eval"]);
+    const block = [
+      "src/rego/       the language: compiler/, eval/, see src/rego/README.md and a/b",
+      "src/drift/report/  formatters",
+      "bench/   other/",
+    ].join("\n");
+    expect([...namedSrcFolders(block)].sort()).toEqual([
+      "src/drift/report",
+      "src/rego",
+      "src/rego/compiler",
+      "src/rego/eval",
+    ]);
   });
 
   it("names only folders under src/ that exist", () => {

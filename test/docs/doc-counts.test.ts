@@ -70,7 +70,12 @@ const FACTS: CountedFact[] = [
     statedIn: {
       "README.md": ["# conftest-style Rego rules"],
       "docs/DESIGN.md": ["# Rego rules and their TypeScript equivalents"],
-      "docs/performance.md": ["where the # Rego rules run", "# conftest-style rules", "| # Rego rules vs TS", "# bench rules"],
+      "docs/performance.md": [
+        "where the # Rego rules run",
+        "# conftest-style rules",
+        "| # Rego rules vs TS",
+        "# bench rules",
+      ],
       "src/rego/README.md": ["bench/policies (# rules)"],
     },
   },
@@ -78,7 +83,9 @@ const FACTS: CountedFact[] = [
 
 /** A phrase as a pattern: words separated by any whitespace, `#` capturing the number. */
 function phrasePattern(phrase: string): RegExp {
-  const words = phrase.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "(\\d[\\d,]*)"));
+  const words = phrase
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "(\\d[\\d,]*)"));
   return new RegExp(words.join("\\s+"), "g");
 }
 
@@ -89,7 +96,9 @@ function statedNumbers(text: string, phrase: string): number[] {
 
 describe("counts stated in the docs", () => {
   it("reads a number out of a rewrapped phrase, and only from that phrase", () => {
-    expect(statedNumbers("the bundled Rego library\n  (116 rules) and (9 rules)", "bundled Rego library (# rules)")).toEqual([116]);
+    expect(
+      statedNumbers("the bundled Rego library\n  (116 rules) and (9 rules)", "bundled Rego library (# rules)"),
+    ).toEqual([116]);
     expect(statedNumbers("1,024 builtins including", "# builtins including")).toEqual([1024]);
     expect(statedNumbers("a 116-rule library", "# rules")).toEqual([]);
   });
@@ -102,8 +111,14 @@ describe("counts stated in the docs", () => {
         const text = readFileSync(path.join(repoRoot, file), "utf8");
         for (const phrase of phrases) {
           const stated = statedNumbers(text, phrase);
-          expect(stated.length, `${file} no longer says "${phrase}": update this test's table with the doc`).toBeGreaterThan(0);
-          for (const n of stated) expect(n, `${file}: "${phrase.replace("#", String(n))}", but the code has ${actual} ${fact.what}`).toBe(actual);
+          expect(
+            stated.length,
+            `${file} no longer says "${phrase}": update this test's table with the doc`,
+          ).toBeGreaterThan(0);
+          for (const n of stated)
+            expect(n, `${file}: "${phrase.replace("#", String(n))}", but the code has ${actual} ${fact.what}`).toBe(
+              actual,
+            );
         }
       }
     });

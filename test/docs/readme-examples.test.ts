@@ -39,7 +39,16 @@ const EXPECTED: Record<string, { fromRepo?: boolean; check: (run: Run) => void }
     check: (run) => {
       // "a dev environment that reaches into prod": the findings the README names.
       expect(run.code).toBe(1);
-      for (const id of ["PG-GCP-GOV-002", "PG-AWS-GOV-002", "PG-AWS-GOV-003", "PG-GCP-GOV-003", "PG-GOV-002", "PG-GOV-001", "PG-AWS-GOV-010"]) expect(run.stdout).toContain(id);
+      for (const id of [
+        "PG-GCP-GOV-002",
+        "PG-AWS-GOV-002",
+        "PG-AWS-GOV-003",
+        "PG-GCP-GOV-003",
+        "PG-GOV-002",
+        "PG-GOV-001",
+        "PG-AWS-GOV-010",
+      ])
+        expect(run.stdout).toContain(id);
     },
   },
   "planguard scan plan.json -o sarif=planguard.sarif -o html=planguard.html": {
@@ -52,8 +61,12 @@ const EXPECTED: Record<string, { fromRepo?: boolean; check: (run: Run) => void }
   "planguard scan plan.json -f junitxml -o sarif=planguard.sarif > planguard.xml": {
     check: (run) => {
       expect(run.code).toBe(1);
-      expect(readFileSync(path.join(run.dir, "planguard.xml"), "utf8")).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="planguard" tests="\d+" failures="[1-9]\d*"/);
-      expect(JSON.parse(readFileSync(path.join(run.dir, "planguard.sarif"), "utf8")).runs[0].results.length).toBeGreaterThan(0);
+      expect(readFileSync(path.join(run.dir, "planguard.xml"), "utf8")).toMatch(
+        /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="planguard" tests="\d+" failures="[1-9]\d*"/,
+      );
+      expect(
+        JSON.parse(readFileSync(path.join(run.dir, "planguard.sarif"), "utf8")).runs[0].results.length,
+      ).toBeGreaterThan(0);
     },
   },
   "planguard scan plan.json --compact --fail-on high": {
@@ -135,14 +148,26 @@ function project(): string {
   // policy/: conftest's plan policy in today's (v1) syntax; old-library/: the same in v0.
   mkdirSync(path.join(dir, "policy"));
   writeFileSync(path.join(dir, "policy", "terraform.rego"), V1_POLICY);
-  writeFileSync(path.join(dir, "policy", "terraform_test.rego"), 'package main\n\ntest_blacklist if { blacklist[_] == "aws_ebs_volume" }\n');
+  writeFileSync(
+    path.join(dir, "policy", "terraform_test.rego"),
+    'package main\n\ntest_blacklist if { blacklist[_] == "aws_ebs_volume" }\n',
+  );
   mkdirSync(path.join(dir, "old-library"));
-  copyFileSync(path.join(repoRoot, "fixtures", "conftest", "terraform.rego"), path.join(dir, "old-library", "terraform.rego"));
-  writeFileSync(path.join(dir, "old-library", "terraform_test.rego"), 'package main\n\ntest_blacklist { blacklist[_] == "aws_ebs_volume" }\n');
+  copyFileSync(
+    path.join(repoRoot, "fixtures", "conftest", "terraform.rego"),
+    path.join(dir, "old-library", "terraform.rego"),
+  );
+  writeFileSync(
+    path.join(dir, "old-library", "terraform_test.rego"),
+    'package main\n\ntest_blacklist { blacklist[_] == "aws_ebs_volume" }\n',
+  );
   // lib/: a helper package with its data file, loaded at data.limits as opa test does.
   mkdirSync(path.join(dir, "lib", "limits"), { recursive: true });
   writeFileSync(path.join(dir, "lib", "limits", "data.json"), '{"max_gpus": 8}\n');
-  writeFileSync(path.join(dir, "lib", "limits", "limits.rego"), "package limits\n\ntest_limit if { data.limits.max_gpus == 8 }\n");
+  writeFileSync(
+    path.join(dir, "lib", "limits", "limits.rego"),
+    "package limits\n\ntest_limit if { data.limits.max_gpus == 8 }\n",
+  );
   writeFileSync(path.join(dir, "exceptions.yaml"), "exceptions: []\n");
   return dir;
 }

@@ -12,16 +12,31 @@ const current = fixturePath("drift", "states", "current.tfstate");
 describe("planguard drift: usage and errors", () => {
   it.each([
     [["drift"], /^planguard: drift needs a plan, or --baseline-state <state> and --current <state>\n$/],
-    [["drift", plan, "--baseline-state", baseline], /^planguard: give a plan, or --baseline-state and --current, not both\n$/],
-    [["drift", "--baseline-state", baseline], /^planguard: --current is missing: drift between states compares --baseline-state with --current\n$/],
+    [
+      ["drift", plan, "--baseline-state", baseline],
+      /^planguard: give a plan, or --baseline-state and --current, not both\n$/,
+    ],
+    [
+      ["drift", "--baseline-state", baseline],
+      /^planguard: --current is missing: drift between states compares --baseline-state with --current\n$/,
+    ],
     [["drift", "--current", current], /^planguard: --baseline-state is missing/],
-    [["drift", "--baseline-state", "-", "--current", "-"], /^planguard: --baseline-state and --current cannot both read stdin\n$/],
-    [["drift", "--baseline-state", baseline, "--baseline", baseline, "--current", current], /^planguard: give --baseline-state once/],
+    [
+      ["drift", "--baseline-state", "-", "--current", "-"],
+      /^planguard: --baseline-state and --current cannot both read stdin\n$/,
+    ],
+    [
+      ["drift", "--baseline-state", baseline, "--baseline", baseline, "--current", current],
+      /^planguard: give --baseline-state once/,
+    ],
     [["drift", plan, "--source-dir", "no-such-dir"], /^planguard: --source-dir no-such-dir: no such directory\n$/],
     [["drift", "no-such-plan.json"], /^planguard: no-such-plan\.json: no such file\n$/],
     [["drift", baseline], /: this is a state, but a plan was expected/],
     [["drift", "--baseline-state", plan, "--current", current], /: this is a plan, but a state was expected/],
-    [["drift", plan, "-f", "xml"], /^planguard: --format: unknown format "xml" \(known: text, json, markdown, sarif, github, junitxml, html\)\n$/],
+    [
+      ["drift", plan, "-f", "xml"],
+      /^planguard: --format: unknown format "xml" \(known: text, json, markdown, sarif, github, junitxml, html\)\n$/,
+    ],
     [["drift", plan, "--fail-on", "severe"], /^planguard: --fail-on must be one of critical, high, medium, low, info/],
   ])("exits 2 with one line for %j", async (args, message) => {
     const run = await runCli(args as string[]);
@@ -37,7 +52,9 @@ describe("planguard drift: usage and errors", () => {
     writeFileSync(config, "drift:\n  ignor:\n    '*': [etag]\n");
     const run = await runCli(["drift", plan, "--config", config]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`planguard: ${config}:2: unknown key "drift.ignor" (see src/config/config.schema.json for the keys planguard reads)\n`);
+    expect(run.stderr).toBe(
+      `planguard: ${config}:2: unknown key "drift.ignor" (see src/config/config.schema.json for the keys planguard reads)\n`,
+    );
   });
 
   it("writes several reports in one run, as the nightly workflow does", async () => {
@@ -61,7 +78,9 @@ describe("planguard drift: usage and errors", () => {
   it("still takes the old --baseline, with a deprecation warning, and reports the same drift", async () => {
     const renamed = await runCli(["drift", "--baseline-state", baseline, "--current", current, "-f", "json"]);
     const old = await runCli(["drift", "--baseline", baseline, "--current", current, "-f", "json"]);
-    expect(old.stderr).toBe("planguard: warning: drift --baseline is deprecated (scan's --baseline is a findings file); use --baseline-state\n");
+    expect(old.stderr).toBe(
+      "planguard: warning: drift --baseline is deprecated (scan's --baseline is a findings file); use --baseline-state\n",
+    );
     expect(renamed.stderr).toBe("");
     expect(old.code).toBe(renamed.code);
     expect(JSON.parse(old.stdout).summary).toEqual(JSON.parse(renamed.stdout).summary);
@@ -86,7 +105,9 @@ describe("a rule that breaks while judging drift", () => {
       },
     });
     const report = await runDrift({ target: { plan }, config: {}, rules: [broken] });
-    expect(report.failures).toEqual([{ ruleId: "PG-TEST-BROKEN", origin: "builtin", resource: "aws_security_group.training", message: "boom" }]);
+    expect(report.failures).toEqual([
+      { ruleId: "PG-TEST-BROKEN", origin: "builtin", resource: "aws_security_group.training", message: "boom" },
+    ]);
     expect(report.resources.map((r) => r.severity)).toEqual(["medium", "low", "low", "low"]);
   });
 });

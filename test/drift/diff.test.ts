@@ -14,13 +14,20 @@ function redactedSide(values: Record<string, unknown>, mask: unknown): DiffSide 
 }
 
 const none = new SensitiveDigests();
-const side = (values: Record<string, unknown> | null, extra: Partial<DiffSide> = {}): DiffSide => ({ values, digests: none, ...extra });
+const side = (values: Record<string, unknown> | null, extra: Partial<DiffSide> = {}): DiffSide => ({
+  values,
+  digests: none,
+  ...extra,
+});
 const paths = (before: Record<string, unknown>, after: Record<string, unknown>) =>
   diffValues(side(before), side(after)).map((c) => `${c.action} ${c.path}`);
 
 describe("attribute diff", () => {
   it("compares objects key by key, down to the leaves", () => {
-    const changes = diffValues(side({ ami: "a", tags: { Team: "ml" }, n: 1 }), side({ ami: "b", tags: { Team: "ml", Owner: "x" }, n: 1 }));
+    const changes = diffValues(
+      side({ ami: "a", tags: { Team: "ml" }, n: 1 }),
+      side({ ami: "b", tags: { Team: "ml", Owner: "x" }, n: 1 }),
+    );
     expect(changes).toEqual([
       { path: "ami", steps: ["ami"], action: "changed", before: "a", after: "b" },
       { path: "tags.Owner", steps: ["tags", "Owner"], action: "added", after: "x" },
@@ -33,12 +40,25 @@ describe("attribute diff", () => {
   });
 
   it("quotes map keys that are not identifiers", () => {
-    expect(paths({ tags: {} }, { tags: { "kubernetes.io/cluster/a": "owned" } })).toEqual(['added tags["kubernetes.io/cluster/a"]']);
+    expect(paths({ tags: {} }, { tags: { "kubernetes.io/cluster/a": "owned" } })).toEqual([
+      'added tags["kubernetes.io/cluster/a"]',
+    ]);
   });
 
   it("walks an added block as its attributes, leaving out empty ones", () => {
-    const rule = (port: number, cidr: string) => ({ cidr_blocks: [cidr], from_port: port, to_port: port, protocol: "tcp", security_groups: [], self: false, description: null });
-    const changes = diffValues(side({ ingress: [rule(443, "10.0.0.0/8")] }), side({ ingress: [rule(22, "0.0.0.0/0"), rule(443, "10.0.0.0/8")] }));
+    const rule = (port: number, cidr: string) => ({
+      cidr_blocks: [cidr],
+      from_port: port,
+      to_port: port,
+      protocol: "tcp",
+      security_groups: [],
+      self: false,
+      description: null,
+    });
+    const changes = diffValues(
+      side({ ingress: [rule(443, "10.0.0.0/8")] }),
+      side({ ingress: [rule(22, "0.0.0.0/0"), rule(443, "10.0.0.0/8")] }),
+    );
     // The unchanged 443 rule lines up with itself although it moved from index 0 to 1.
     expect(changes.map((c) => `${c.action} ${c.path}`)).toEqual([
       "added ingress.0.cidr_blocks",
@@ -59,8 +79,19 @@ describe("attribute diff", () => {
   });
 
   it("matches blocks by their natural key, and names them by it", () => {
-    const before = { setting: [{ name: "env", value: "prod" }, { name: "debug", value: "false" }] };
-    const after = { setting: [{ name: "debug", value: "true" }, { name: "env", value: "prod" }, { name: "region", value: "eu" }] };
+    const before = {
+      setting: [
+        { name: "env", value: "prod" },
+        { name: "debug", value: "false" },
+      ],
+    };
+    const after = {
+      setting: [
+        { name: "debug", value: "true" },
+        { name: "env", value: "prod" },
+        { name: "region", value: "eu" },
+      ],
+    };
     expect(diffValues(side(before), side(after)).map((c) => [c.action, c.path, c.steps])).toEqual([
       ["changed", 'setting[name="debug"].value', ["setting", 0, "value"]],
       ["added", 'setting[name="region"].value', ["setting", 2, "value"]],
@@ -68,12 +99,34 @@ describe("attribute diff", () => {
   });
 
   it("falls back to position when the key is not unique", () => {
-    const before = { setting: [{ namespace: "a", name: "x", value: 1 }, { namespace: "b", name: "x", value: 2 }] };
-    const after = { setting: [{ namespace: "a", name: "x", value: 1 }, { namespace: "b", name: "x", value: 3 }] };
+    const before = {
+      setting: [
+        { namespace: "a", name: "x", value: 1 },
+        { namespace: "b", name: "x", value: 2 },
+      ],
+    };
+    const after = {
+      setting: [
+        { namespace: "a", name: "x", value: 1 },
+        { namespace: "b", name: "x", value: 3 },
+      ],
+    };
     // "name" repeats; "namespace" is unique, so it keys the list.
     expect(paths(before, after)).toEqual(['changed setting[namespace="b"].value']);
-    const repeated = { s: [{ name: "x", v: 1 }, { name: "x", v: 2 }] };
-    expect(paths(repeated, { s: [{ name: "x", v: 1 }, { name: "x", v: 3 }] })).toEqual(["changed s.1.v"]);
+    const repeated = {
+      s: [
+        { name: "x", v: 1 },
+        { name: "x", v: 2 },
+      ],
+    };
+    expect(
+      paths(repeated, {
+        s: [
+          { name: "x", v: 1 },
+          { name: "x", v: 3 },
+        ],
+      }),
+    ).toEqual(["changed s.1.v"]);
   });
 
   it("marks a value known only after apply", () => {
@@ -94,14 +147,23 @@ describe("sensitive values in the diff", () => {
             type: "aws_ssm_parameter",
             name: "p",
             provider_name: "registry.terraform.io/hashicorp/aws",
-            change: { actions: ["update"], before: { value: before, version: 1 }, after: { value: after, version: 1 }, after_unknown: {}, before_sensitive: { value: true }, after_sensitive: { value: true } },
+            change: {
+              actions: ["update"],
+              before: { value: before, version: 1 },
+              after: { value: after, version: 1 },
+              after_unknown: {},
+              before_sensitive: { value: true },
+              after_sensitive: { value: true },
+            },
           },
         ],
       }),
     );
   const diffOf = (bytes: Buffer) => {
     const { loaded, digests } = parseForDrift("p.json", bytes);
-    const change = ((loaded.doc["resource_drift"] as unknown[])[0] as { change: Record<string, Record<string, unknown>> }).change;
+    const change = (
+      (loaded.doc["resource_drift"] as unknown[])[0] as { change: Record<string, Record<string, unknown>> }
+    ).change;
     return diffValues(
       { values: change["before"]!, sensitive: change["before_sensitive"], digests },
       { values: change["after"]!, sensitive: change["after_sensitive"], digests },
@@ -125,9 +187,14 @@ describe("sensitive values in the diff", () => {
     expect(diffValues(before, after).map((c) => [c.path, c.sensitive])).toEqual([['rule[name="a"].token', true]]);
     // Unkeyed lists too: the changed element is not mistaken for an unchanged one.
     const listMask = { l: [{ token: true }] };
-    const changes = diffValues(redactedSide({ l: [{ token: "t1" }] }, listMask), redactedSide({ l: [{ token: "t2" }] }, listMask));
+    const changes = diffValues(
+      redactedSide({ l: [{ token: "t1" }] }, listMask),
+      redactedSide({ l: [{ token: "t2" }] }, listMask),
+    );
     expect(changes.map((c) => [c.path, c.sensitive])).toEqual([["l.0.token", true]]);
-    expect(diffValues(redactedSide({ l: [{ token: "t1" }] }, listMask), redactedSide({ l: [{ token: "t1" }] }, listMask))).toEqual([]);
+    expect(
+      diffValues(redactedSide({ l: [{ token: "t1" }] }, listMask), redactedSide({ l: [{ token: "t1" }] }, listMask)),
+    ).toEqual([]);
   });
 
   it("hides a value whose sensitivity changed, and a REDACTED value without a mask", () => {
@@ -151,17 +218,31 @@ describe("sensitive values in the diff", () => {
 
 describe("list alignment", () => {
   it("pairs elements around unchanged ones", () => {
-    expect(alignLists(["a", "b", "c"], ["x", "a", "c", "d"]).pairs).toEqual([{ after: 0 }, { before: 0, after: 1 }, { before: 1 }, { before: 2, after: 2 }, { after: 3 }]);
+    expect(alignLists(["a", "b", "c"], ["x", "a", "c", "d"]).pairs).toEqual([
+      { after: 0 },
+      { before: 0, after: 1 },
+      { before: 1 },
+      { before: 2, after: 2 },
+      { after: 3 },
+    ]);
   });
 
   it("pairs a changed element in place", () => {
-    expect(alignLists(["a", "b", "c"], ["a", "B", "c"]).pairs).toEqual([{ before: 0, after: 0 }, { before: 1, after: 1 }, { before: 2, after: 2 }]);
+    expect(alignLists(["a", "b", "c"], ["a", "B", "c"]).pairs).toEqual([
+      { before: 0, after: 0 },
+      { before: 1, after: 1 },
+      { before: 2, after: 2 },
+    ]);
   });
 });
 
 describe("drift.ignore", () => {
   it("ignores defaults for every type, the config's own, and wildcards", () => {
-    const ignore = new DriftIgnore({ aws_instance: ["tags_all"], "*": ["ingress.*.description"], "google_*": ["labels.goog-*"] });
+    const ignore = new DriftIgnore({
+      aws_instance: ["tags_all"],
+      "*": ["ingress.*.description"],
+      "google_*": ["labels.goog-*"],
+    });
     expect(ignore.ignores("aws_lambda_function", ["last_modified"])).toBe(true);
     expect(ignore.ignores("aws_instance", ["tags_all", "Owner"])).toBe(true);
     expect(ignore.ignores("aws_s3_bucket", ["tags_all", "Owner"])).toBe(false);

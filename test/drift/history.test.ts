@@ -24,9 +24,24 @@ function record(time: string, addresses: string[], severity: "low" | "high" = "l
     time,
     mode: "plan",
     inputs: ["drift.json"],
-    counts: { drifted: addresses.length, changed: addresses.length, deleted: 0, appeared: 0, ignored: 0, introduced: 0, resolved: 0, bySeverity },
+    counts: {
+      drifted: addresses.length,
+      changed: addresses.length,
+      deleted: 0,
+      appeared: 0,
+      ignored: 0,
+      introduced: 0,
+      resolved: 0,
+      bySeverity,
+    },
     failures: 0,
-    resources: addresses.map((address) => ({ address, type: address.split(".")[0]!, status: "changed", severity, fingerprint: "x" })),
+    resources: addresses.map((address) => ({
+      address,
+      type: address.split(".")[0]!,
+      status: "changed",
+      severity,
+      fingerprint: "x",
+    })),
     findings: [],
   };
 }
@@ -38,12 +53,18 @@ describe("a drift history record", () => {
     const report = await runDrift({ target: { plan: scenario }, config: {} });
     const rec = historyRecord(report, new Date("2026-12-01T03:17:00Z"));
     expect(rec.time).toBe("2026-12-01T03:17:00.000Z");
-    expect(rec.counts).toMatchObject({ drifted: 4, changed: 3, deleted: 1, bySeverity: { high: 1, medium: 1, low: 2 } });
+    expect(rec.counts).toMatchObject({
+      drifted: 4,
+      changed: 3,
+      deleted: 1,
+      bySeverity: { high: 1, medium: 1, low: 2 },
+    });
     expect(rec.resources.map((r) => r.address)).toContain("aws_ssm_parameter.db_password");
     expect(rec.findings.length).toBe(report.findings.length);
     const text = JSON.stringify(rec);
     // Values the drift report itself shows: none is in the record.
-    for (const value of ["0.0.0.0/0", "temporary debug access", "data-eng", "sg-0a1b2c3d4e5f60718", "(sensitive value"]) expect(text).not.toContain(value);
+    for (const value of ["0.0.0.0/0", "temporary debug access", "data-eng", "sg-0a1b2c3d4e5f60718", "(sensitive value"])
+      expect(text).not.toContain(value);
     expect(Object.keys(rec.resources[0]!).sort()).toEqual(["address", "fingerprint", "severity", "status", "type"]);
   });
 });
@@ -55,7 +76,10 @@ describe("writing and reading a history", () => {
     await appendHistory(file, record("2026-12-02T03:00:00Z", ["a.y"]));
     const text = readFileSync(file, "utf8");
     expect(text.split("\n")).toHaveLength(3);
-    expect(parseHistory(file, text).records.map((r) => r.time)).toEqual(["2026-12-01T03:00:00Z", "2026-12-02T03:00:00Z"]);
+    expect(parseHistory(file, text).records.map((r) => r.time)).toEqual([
+      "2026-12-01T03:00:00Z",
+      "2026-12-02T03:00:00Z",
+    ]);
   });
 
   it("drops a truncated last line, with a warning, when reading and when appending", async () => {
@@ -71,14 +95,19 @@ describe("writing and reading a history", () => {
   });
 
   it("refuses a broken line that is not the last, an unknown version, and a file that is no history", async () => {
-    const broken = lines(record("2026-12-01T03:00:00Z", ["a.x"])) + "{oops\n" + lines(record("2026-12-02T03:00:00Z", []));
+    const broken =
+      lines(record("2026-12-01T03:00:00Z", ["a.x"])) + "{oops\n" + lines(record("2026-12-02T03:00:00Z", []));
     expect(() => parseHistory("h.jsonl", broken)).toThrow(new InputError("h.jsonl", "line 2 is not valid JSON"));
-    expect(() => parseHistory("h.jsonl", JSON.stringify({ ...record("2026-12-01T03:00:00Z", []), v: 2 }) + "\n")).toThrow(/unknown drift history version 2/);
+    expect(() =>
+      parseHistory("h.jsonl", JSON.stringify({ ...record("2026-12-01T03:00:00Z", []), v: 2 }) + "\n"),
+    ).toThrow(/unknown drift history version 2/);
     expect(() => parseHistory("h.jsonl", '{"v":1,"time":"yesterday"}\n')).toThrow(/"time" is not a date/);
     const notHistory = tempFile("plan.json");
-    writeFileSync(notHistory, "resource \"aws_s3_bucket\" \"b\" {}\n");
-    await expect(appendHistory(notHistory, record("2026-12-01T03:00:00Z", []))).rejects.toThrow(/not a planguard drift history/);
-    expect(readFileSync(notHistory, "utf8")).toBe("resource \"aws_s3_bucket\" \"b\" {}\n");
+    writeFileSync(notHistory, 'resource "aws_s3_bucket" "b" {}\n');
+    await expect(appendHistory(notHistory, record("2026-12-01T03:00:00Z", []))).rejects.toThrow(
+      /not a planguard drift history/,
+    );
+    expect(readFileSync(notHistory, "utf8")).toBe('resource "aws_s3_bucket" "b" {}\n');
   });
 });
 
@@ -115,9 +144,19 @@ describe("the history summary", () => {
 
   it("measures how long each drift stayed open: open ones to the latest run, closed ones to the run that no longer saw them", () => {
     const by = Object.fromEntries(s.episodes.map((e) => [e.address, e]));
-    expect(by["aws_s3_bucket.logs"]).toMatchObject({ open: false, from: "2026-12-01T03:00:00Z", to: "2026-12-04T15:00:00Z", runs: 3 });
+    expect(by["aws_s3_bucket.logs"]).toMatchObject({
+      open: false,
+      from: "2026-12-01T03:00:00Z",
+      to: "2026-12-04T15:00:00Z",
+      runs: 3,
+    });
     expect(formatDuration(by["aws_s3_bucket.logs"]!.durationMs)).toBe("3 d 12 h");
-    expect(by["aws_security_group.ssh"]).toMatchObject({ open: false, from: "2026-12-02T03:00:00Z", to: "2026-12-03T03:00:00Z", runs: 1 });
+    expect(by["aws_security_group.ssh"]).toMatchObject({
+      open: false,
+      from: "2026-12-02T03:00:00Z",
+      to: "2026-12-03T03:00:00Z",
+      runs: 1,
+    });
     expect(by["aws_instance.gpu"]).toMatchObject({ open: true, from: "2026-12-03T03:00:00Z", runs: 2 });
     expect(formatDuration(by["aws_instance.gpu"]!.durationMs)).toBe("1 d 12 h");
     expect(by["aws_instance.gpu"]!.to).toBeUndefined();
@@ -132,7 +171,9 @@ describe("the history summary", () => {
 
   it("reads as Markdown with the same numbers", () => {
     const md = formatHistoryMarkdown(s);
-    expect(md).toContain("4 runs from 2026-12-01 03:00 UTC to 2026-12-04 15:00 UTC. The latest found 2 drifted resources; 1 newly drifting, 1 no longer drifting");
+    expect(md).toContain(
+      "4 runs from 2026-12-01 03:00 UTC to 2026-12-04 15:00 UTC. The latest found 2 drifted resources; 1 newly drifting, 1 no longer drifting",
+    );
     expect(md).toContain("| `aws_instance.gpu` | 2026-12-03 03:00 UTC | 1 d 12 h | 2 | low |");
     expect(md).toContain("| `aws_s3_bucket.logs` | 3 | 4 | high | 2026-12-03 03:00 UTC |");
   });

@@ -40,7 +40,9 @@ describe("drift in OpenTofu's show -json cases", () => {
       ["test_instance.should_refresh_with_move", "test_instance.should_refresh", ["ami"]],
     ]);
     const text = (await runCli(["drift", tofu("moved-drift.json")])).stdout;
-    expect(text).toContain("LOW     test_instance.should_refresh_with_move (placeholder) (moved from test_instance.should_refresh)  changed outside Terraform");
+    expect(text).toContain(
+      "LOW     test_instance.should_refresh_with_move (placeholder) (moved from test_instance.should_refresh)  changed outside Terraform",
+    );
     expect(text).toContain('  ~ ami: "refresh-me" → "refreshed"');
   });
 
@@ -64,24 +66,42 @@ describe.skipIf(sharedMissing("fixtures", "opentofu-show-json"))("the copies in 
     ["conditions-refresh-only.json", "conditions/output-refresh-only.json"],
     ["LICENSE", "LICENSE"],
   ])("%s matches ../shared's %s", (copy, original) => {
-    expect(readFileSync(tofu(copy), "utf8")).toBe(readFileSync(sharedPath("fixtures", "opentofu-show-json", original), "utf8"));
+    expect(readFileSync(tofu(copy), "utf8")).toBe(
+      readFileSync(sharedPath("fixtures", "opentofu-show-json", original), "utf8"),
+    );
   });
 
   it("two snapshots of OpenTofu's drift case, its raw state and its plan's refreshed prior_state, give the same drift", async () => {
     const plan = JSON.parse(readFileSync(tofu("drift.json"), "utf8"));
     const refreshed = path.join(mkdtempSync(path.join(tmpdir(), "planguard-tofu-")), "refreshed.json");
     writeFileSync(refreshed, JSON.stringify(plan.prior_state));
-    const report = await runDrift({ target: { baseline: sharedPath("fixtures", "opentofu-show-json", "drift", "terraform.tfstate"), current: refreshed }, config: {} });
+    const report = await runDrift({
+      target: {
+        baseline: sharedPath("fixtures", "opentofu-show-json", "drift", "terraform.tfstate"),
+        current: refreshed,
+      },
+      config: {},
+    });
     expect(report.mode).toBe("states");
     expect(report.resources.map((r) => [r.address, r.status, r.changes])).toEqual([
-      ["test_instance.should_refresh", "changed", [{ path: "ami", steps: ["ami"], action: "changed", before: "refresh-me", after: "refreshed" }]],
+      [
+        "test_instance.should_refresh",
+        "changed",
+        [{ path: "ami", steps: ["ami"], action: "changed", before: "refresh-me", after: "refreshed" }],
+      ],
     ]);
   });
 
   it("the raw state of the drift case has the value the plan reports as drifted", async () => {
-    const report = await runDrift({ target: { plan: sharedPath("fixtures", "opentofu-show-json", "drift", "output.json") }, config: {} });
-    const state = JSON.parse(readFileSync(sharedPath("fixtures", "opentofu-show-json", "drift", "terraform.tfstate"), "utf8"));
-    const inState = state.resources.find((r: { name: string }) => r.name === "should_refresh").instances[0].attributes.ami;
+    const report = await runDrift({
+      target: { plan: sharedPath("fixtures", "opentofu-show-json", "drift", "output.json") },
+      config: {},
+    });
+    const state = JSON.parse(
+      readFileSync(sharedPath("fixtures", "opentofu-show-json", "drift", "terraform.tfstate"), "utf8"),
+    );
+    const inState = state.resources.find((r: { name: string }) => r.name === "should_refresh").instances[0].attributes
+      .ami;
     expect(report.resources[0]!.changes[0]!.before).toBe(inState);
   });
 });

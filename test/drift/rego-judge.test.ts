@@ -13,7 +13,10 @@ import { fixturePath } from "../helpers/shared.js";
  */
 function jupyterDrift(): string {
   const plan = JSON.parse(readFileSync(fixturePath("drift", "refresh-only-scenario.json"), "utf8")) as {
-    resource_drift: { type: string; change: { after: { ingress: { from_port: number; to_port: number; description: string }[] } } }[];
+    resource_drift: {
+      type: string;
+      change: { after: { ingress: { from_port: number; to_port: number; description: string }[] } };
+    }[];
   };
   const group = plan.resource_drift.find((rc) => rc.type === "aws_security_group")!;
   const opened = group.change.after.ingress.find((rule) => rule.from_port === 22)!;

@@ -17,7 +17,16 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), "planguard-drift-"));
 
 interface JsonReport {
   summary: Record<string, unknown>;
-  resources: { address: string; status: string; severity: string; introduced: { ruleId: string }[]; resolved: { ruleId: string }[]; changes: { path: string; action: string; sensitive?: boolean; before?: unknown; after?: unknown }[]; affectsPlan: boolean; ignoredChanges: number }[];
+  resources: {
+    address: string;
+    status: string;
+    severity: string;
+    introduced: { ruleId: string }[];
+    resolved: { ruleId: string }[];
+    changes: { path: string; action: string; sensitive?: boolean; before?: unknown; after?: unknown }[];
+    affectsPlan: boolean;
+    ignoredChanges: number;
+  }[];
   findings: { ruleId: string; severity: string; resource?: { address: string } }[];
 }
 
@@ -42,18 +51,33 @@ describe("drift scenario: a night of hand edits", () => {
       "low changed aws_s3_bucket.datasets",
       "low changed aws_ssm_parameter.db_password",
     ]);
-    expect(report.summary).toMatchObject({ drifted: 4, changed: 3, deleted: 1, appeared: 0, introduced: 1, highest: "high" });
+    expect(report.summary).toMatchObject({
+      drifted: 4,
+      changed: 3,
+      deleted: 1,
+      appeared: 0,
+      introduced: 1,
+      highest: "high",
+    });
   });
 
   it("judges the security group by the network rule, and names what was added", async () => {
     const { report } = await jsonReport();
     const sg = report.resources[0]!;
     expect(sg.introduced.map((v) => v.ruleId)).toEqual(["PG-AWS-NET-001"]);
-    expect(sg.changes).toContainEqual(expect.objectContaining({ path: "ingress.0.cidr_blocks", action: "added", after: ["0.0.0.0/0"] }));
-    expect(sg.changes).toContainEqual(expect.objectContaining({ path: "ingress.0.from_port", action: "added", after: 22 }));
+    expect(sg.changes).toContainEqual(
+      expect.objectContaining({ path: "ingress.0.cidr_blocks", action: "added", after: ["0.0.0.0/0"] }),
+    );
+    expect(sg.changes).toContainEqual(
+      expect.objectContaining({ path: "ingress.0.from_port", action: "added", after: 22 }),
+    );
     // The HTTPS rule that moved from index 0 to 1 is not reported.
     expect(sg.changes.some((c) => c.path.startsWith("ingress.1"))).toBe(false);
-    expect(report.findings[0]).toMatchObject({ ruleId: "PG-AWS-NET-001", severity: "high", resource: { address: "aws_security_group.training" } });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: "PG-AWS-NET-001",
+      severity: "high",
+      resource: { address: "aws_security_group.training" },
+    });
   });
 
   it("shows the tag, and only says the password changed", async () => {
@@ -73,7 +97,17 @@ describe("drift scenario: a night of hand edits", () => {
   it("keeps the secret out of every format, on stdout and in files, exit 1", async () => {
     const dir = tmp();
     for (const format of ["text", "json", "markdown", "sarif", "html"]) {
-      const run = await runCli(["--debug", "drift", plan, "-f", format, "-o", `${format}=${path.join(dir, `drift.${format}`)}`, "--history", path.join(dir, "history.jsonl")]);
+      const run = await runCli([
+        "--debug",
+        "drift",
+        plan,
+        "-f",
+        format,
+        "-o",
+        `${format}=${path.join(dir, `drift.${format}`)}`,
+        "--history",
+        path.join(dir, "history.jsonl"),
+      ]);
       expect(run.code).toBe(1);
       expect(run.stdout).not.toContain(MARKER);
       expect(run.stderr).not.toContain(MARKER);
@@ -82,17 +116,36 @@ describe("drift scenario: a night of hand edits", () => {
     const text = (await runCli(["drift", plan])).stdout;
     expect(text).toContain("~ value: (sensitive value changed)");
     for (const file of readdirSync(dir)) expect(readFileSync(path.join(dir, file), "utf8")).not.toContain(MARKER);
-    expect(readdirSync(dir).sort()).toEqual(["drift.html", "drift.json", "drift.markdown", "drift.sarif", "drift.text", "history.jsonl"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      "drift.html",
+      "drift.json",
+      "drift.markdown",
+      "drift.sarif",
+      "drift.text",
+      "history.jsonl",
+    ]);
   });
 
   it("writes SARIF with drift rule ids and the judged rule, each at the plan file", async () => {
     const run = await runCli(["drift", plan, "-f", "sarif"]);
     const log = JSON.parse(run.stdout);
-    const results = log.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
-    expect(results.map((r) => r.ruleId)).toEqual(["PG-AWS-NET-001", "PG-DRIFT-002", "PG-DRIFT-001", "PG-DRIFT-001", "PG-DRIFT-001"]);
+    const results = log.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
+    expect(results.map((r) => r.ruleId)).toEqual([
+      "PG-AWS-NET-001",
+      "PG-DRIFT-002",
+      "PG-DRIFT-001",
+      "PG-DRIFT-001",
+      "PG-DRIFT-001",
+    ]);
     expect(results[0]!.level).toBe("error");
     for (const r of results) {
-      expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe(path.relative(process.cwd(), plan).split(path.sep).join("/"));
+      expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+        path.relative(process.cwd(), plan).split(path.sep).join("/"),
+      );
       expect(r.locations[0]!.physicalLocation.region.startLine).toBe(1);
     }
     const ruleIds = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).sort();
@@ -102,11 +155,15 @@ describe("drift scenario: a night of hand edits", () => {
   it("writes Markdown for an issue body: a table, then each resource's changes", async () => {
     const md = (await runCli(["drift", plan, "-f", "markdown"])).stdout;
     expect(md).toMatch(/^## planguard drift\n/);
-    expect(md).toContain("| 🟧 high | `aws_security_group.training` | changed outside Terraform | introduces `PG-AWS-NET-001` (high) | 6 |");
+    expect(md).toContain(
+      "| 🟧 high | `aws_security_group.training` | changed outside Terraform | introduces `PG-AWS-NET-001` (high) | 6 |",
+    );
     expect(md).toContain("| 🟨 medium | `aws_instance.gpu_trainer` | deleted outside Terraform | — | 0 |");
     expect(md).toContain("| `value` | changed | (sensitive value changed) | (sensitive value changed) |");
     expect(md).toContain('| `tags.Owner` | added | (absent) | `"data-eng"` |');
-    expect(md).toContain("The resource (id `i-0fedcba9876543210`) no longer exists: the next apply recreates it unless the configuration drops it.");
+    expect(md).toContain(
+      "The resource (id `i-0fedcba9876543210`) no longer exists: the next apply recreates it unless the configuration drops it.",
+    );
   });
 
   it("exits by --fail-on: 1 at high, 0 at critical, 0 with --soft-fail", async () => {
@@ -153,7 +210,13 @@ describe("drift scenario: a night of hand edits", () => {
     const gpu = report.resources.find((r) => r.address === "aws_instance.gpu_trainer")!;
     expect(gpu.resolved.map((v) => v.ruleId)).toEqual(["PG-GPU-002"]);
     expect(gpu.severity).toBe("medium");
-    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: "PG-DRIFT-004", severity: "info", resource: expect.objectContaining({ address: "aws_instance.gpu_trainer" }) }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: "PG-DRIFT-004",
+        severity: "info",
+        resource: expect.objectContaining({ address: "aws_instance.gpu_trainer" }),
+      }),
+    );
   });
 
   it("marks drift the plan depends on (relevant_attributes)", async () => {
@@ -170,7 +233,9 @@ describe("drift scenario: a night of hand edits", () => {
       ["tags_all.Owner", false],
     ]);
     expect(report.summary).toMatchObject({ affectingPlan: 1 });
-    expect((await runCli(["drift", file])).stdout).toContain("aws_s3_bucket.datasets (acme-ml-datasets)  changed outside Terraform  [affects the plan]");
+    expect((await runCli(["drift", file])).stdout).toContain(
+      "aws_s3_bucket.datasets (acme-ml-datasets)  changed outside Terraform  [affects the plan]",
+    );
   });
 });
 
@@ -179,7 +244,10 @@ describe("drift Markdown size", () => {
     const { formatDriftMarkdown } = await import("../../src/drift/report/markdown.js");
     const { runDrift } = await import("../../src/drift/run.js");
     const report = await runDrift({ target: { plan }, config: {} });
-    const many = { ...report, resources: Array.from({ length: 3000 }, (_, i) => ({ ...report.resources[2]!, address: `aws_s3_bucket.b${i}` })) };
+    const many = {
+      ...report,
+      resources: Array.from({ length: 3000 }, (_, i) => ({ ...report.resources[2]!, address: `aws_s3_bucket.b${i}` })),
+    };
     const md = formatDriftMarkdown(many, { maxChars: 20_000 });
     expect(md.length).toBeLessThanOrEqual(20_000);
     expect(md).toMatch(/more drifted resources \(the least severe\) are left out of this table/);
@@ -198,6 +266,8 @@ describe("the scan's secrets fixture through drift", () => {
       expect(run.stdout).toContain("aws_db_instance.metadata");
     }
     const json = JSON.parse((await runCli(["drift", secrets, "-f", "json"])).stdout) as JsonReport;
-    expect(json.resources.find((r) => r.address === "aws_db_instance.metadata")!.changes).toEqual([{ path: "password", steps: ["password"], action: "changed", sensitive: true }]);
+    expect(json.resources.find((r) => r.address === "aws_db_instance.metadata")!.changes).toEqual([
+      { path: "password", steps: ["password"], action: "changed", sensitive: true },
+    ]);
   });
 });

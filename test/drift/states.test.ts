@@ -24,13 +24,23 @@ describe("drift between two state snapshots", () => {
       "low changed aws_security_group.notebooks",
       "low changed aws_ssm_parameter.api_key",
     ]);
-    expect(report.summary).toMatchObject({ drifted: 6, changed: 4, deleted: 1, appeared: 1, ignored: 1, introduced: 2, resolved: 1 });
+    expect(report.summary).toMatchObject({
+      drifted: 6,
+      changed: 4,
+      deleted: 1,
+      appeared: 1,
+      ignored: 1,
+      introduced: 2,
+      resolved: 1,
+    });
   });
 
   it("judges both sides: a database made public, a notebook that appeared open, an SSH rule removed", async () => {
     const report = await runDrift({ target: { baseline, current }, config: {} });
     const by = (a: string) => report.resources.find((r) => r.address === a)!;
-    expect(by("aws_db_instance.features").introduced.map((v) => [v.ruleId, v.severity])).toEqual([["PG-AWS-NET-002", "high"]]);
+    expect(by("aws_db_instance.features").introduced.map((v) => [v.ruleId, v.severity])).toEqual([
+      ["PG-AWS-NET-002", "high"],
+    ]);
     expect(by("aws_sagemaker_notebook_instance.lab").introduced.map((v) => v.ruleId)).toEqual(["PG-AWS-NET-003"]);
     expect(by("aws_security_group.notebooks").resolved.map((v) => v.ruleId)).toEqual(["PG-AWS-NET-001"]);
     expect(by("aws_security_group.notebooks").changes.map((c) => `${c.action} ${c.path}`)).toEqual([
@@ -75,7 +85,9 @@ describe("drift between two state snapshots", () => {
     expect(addresses).not.toContain("data.aws_caller_identity.me");
     expect(addresses).not.toContain("aws_lambda_function.ingest");
     const strict = await runDrift({ target: { baseline, current }, config: { drift: { default_ignore: false } } });
-    expect(strict.resources.find((r) => r.address === "aws_lambda_function.ingest")!.changes.map((c) => c.path)).toEqual(["last_modified"]);
+    expect(
+      strict.resources.find((r) => r.address === "aws_lambda_function.ingest")!.changes.map((c) => c.path),
+    ).toEqual(["last_modified"]);
   });
 
   it("finds no drift between a snapshot and itself", async () => {
@@ -86,7 +98,11 @@ describe("drift between two state snapshots", () => {
 
   it("reads the baseline from stdin", async () => {
     const bytes = readFileSync(baseline);
-    const report = await runDrift({ target: { baseline: "-", current }, config: {}, load: { readStdin: async () => bytes } });
+    const report = await runDrift({
+      target: { baseline: "-", current },
+      config: {},
+      load: { readStdin: async () => bytes },
+    });
     expect(report.summary.drifted).toBe(6);
     expect(report.inputs.map((i) => [i.role, i.file, i.format])).toEqual([
       ["baseline", "-", "state"],
@@ -95,22 +111,36 @@ describe("drift between two state snapshots", () => {
   });
 });
 
-describe.skipIf(sharedMissing("fixtures", "terraform-json", "110_sensitive_values"))("terraform-json: one state in two formats", () => {
-  const tfjson = (...p: string[]) => sharedPath("fixtures", "terraform-json", ...p);
+describe.skipIf(sharedMissing("fixtures", "terraform-json", "110_sensitive_values"))(
+  "terraform-json: one state in two formats",
+  () => {
+    const tfjson = (...p: string[]) => sharedPath("fixtures", "terraform-json", ...p);
 
-  it("110_sensitive_values (Terraform 1.1): the raw state and its show -json agree, so there is no drift", async () => {
-    const report = await runDrift({ target: { baseline: tfjson("110_sensitive_values", "terraform.tfstate"), current: tfjson("110_sensitive_values", "state.json") }, config: {} });
-    expect(report.resources).toEqual([]);
-    expect(report.inputs.map((i) => [i.format, i.warnings])).toEqual([
-      ["tfstate", []],
-      ["state", []],
-    ]);
-  });
+    it("110_sensitive_values (Terraform 1.1): the raw state and its show -json agree, so there is no drift", async () => {
+      const report = await runDrift({
+        target: {
+          baseline: tfjson("110_sensitive_values", "terraform.tfstate"),
+          current: tfjson("110_sensitive_values", "state.json"),
+        },
+        config: {},
+      });
+      expect(report.resources).toEqual([]);
+      expect(report.inputs.map((i) => [i.format, i.warnings])).toEqual([
+        ["tfstate", []],
+        ["state", []],
+      ]);
+    });
 
-  it("no_changes (Terraform 0.12, format 0.1): counted instances are told apart; module paths, missing from the format, are warned about", async () => {
-    const report = await runDrift({ target: { baseline: tfjson("no_changes", "terraform.tfstate"), current: tfjson("no_changes", "state.json") }, config: {} });
-    // module.foo.null_resource.foo is written as null_resource.foo: it looks deleted, and the input says why.
-    expect(report.resources.map((r) => `${r.status} ${r.address}`)).toEqual(["deleted module.foo.null_resource.foo"]);
-    expect(report.inputs[1]!.warnings).toEqual([expect.stringContaining("1 resource address(es) repeat in this snapshot")]);
-  });
-});
+    it("no_changes (Terraform 0.12, format 0.1): counted instances are told apart; module paths, missing from the format, are warned about", async () => {
+      const report = await runDrift({
+        target: { baseline: tfjson("no_changes", "terraform.tfstate"), current: tfjson("no_changes", "state.json") },
+        config: {},
+      });
+      // module.foo.null_resource.foo is written as null_resource.foo: it looks deleted, and the input says why.
+      expect(report.resources.map((r) => `${r.status} ${r.address}`)).toEqual(["deleted module.foo.null_resource.foo"]);
+      expect(report.inputs[1]!.warnings).toEqual([
+        expect.stringContaining("1 resource address(es) repeat in this snapshot"),
+      ]);
+    });
+  },
+);

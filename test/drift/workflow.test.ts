@@ -27,7 +27,9 @@ describe("examples/workflows/drift.yml", () => {
     expect(workflow.on).toHaveProperty("schedule");
     expect(runs).toMatch(/terraform plan -refresh-only .*-out drift\.tfplan/);
     expect(runs).toContain("terraform show -json drift.tfplan > drift.json");
-    const uploaded = steps.filter((s) => s.uses?.startsWith("actions/upload-artifact")).map((s) => String(s.with?.["path"]));
+    const uploaded = steps
+      .filter((s) => s.uses?.startsWith("actions/upload-artifact"))
+      .map((s) => String(s.with?.["path"]));
     expect(uploaded.join()).toContain("drift.md");
     expect(uploaded.join()).not.toMatch(/drift\.json\b|tfplan/);
     expect(workflow.permissions).toMatchObject({ issues: "write", "security-events": "write" });
@@ -46,7 +48,13 @@ describe("examples/workflows/drift.yml", () => {
     expect(args.slice(0, 4)).toEqual(["npx", "--yes", "planguard", "drift"]);
     // Run the same arguments on the scenario, writing into a scratch folder.
     const dir = mkdtempSync(path.join(tmpdir(), "planguard-workflow-"));
-    const cliArgs = args.slice(3).map((a) => (a === "drift.json" ? fixturePath("drift", "refresh-only-scenario.json") : a.replace(/=(drift[^=]*)$/, `=${dir}/$1`)));
+    const cliArgs = args
+      .slice(3)
+      .map((a) =>
+        a === "drift.json"
+          ? fixturePath("drift", "refresh-only-scenario.json")
+          : a.replace(/=(drift[^=]*)$/, `=${dir}/$1`),
+      );
     const run = await runCli(cliArgs);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
@@ -62,11 +70,16 @@ describe("examples/workflows/drift.yml", () => {
     expect(restore?.with?.["path"]).toBe("infra/drift-history.jsonl");
     expect(save?.with?.["path"]).toBe("infra/drift-history.jsonl");
     // Each run saves under its own key and restores the newest one by prefix.
-    expect(String(restore?.with?.["restore-keys"])).toBe(String(save?.with?.["key"]).replace("${{ github.run_id }}", ""));
+    expect(String(restore?.with?.["restore-keys"])).toBe(
+      String(save?.with?.["key"]).replace("${{ github.run_id }}", ""),
+    );
     expect(steps.indexOf(restore!)).toBeLessThan(steps.findIndex((s) => s.run?.includes("planguard drift")));
     const report = runs.split("\n").find((l) => l.includes("planguard report"))!;
     expect(report).toContain("planguard report drift-history.jsonl -o html=drift-history.html");
-    const uploaded = steps.filter((s) => s.uses?.startsWith("actions/upload-artifact")).map((s) => String(s.with?.["path"])).join();
+    const uploaded = steps
+      .filter((s) => s.uses?.startsWith("actions/upload-artifact"))
+      .map((s) => String(s.with?.["path"]))
+      .join();
     expect(uploaded).toContain("infra/drift-history.html");
     expect(uploaded).toContain("infra/drift.html");
   });

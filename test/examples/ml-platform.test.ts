@@ -51,7 +51,9 @@ describe("examples/ml-platform/README.md", () => {
 
       const json = await runCli([...command![1]!.split(" "), "-f", "json"]);
       // A finding about the root module (its backend) has no resource: its row is `(plan)`.
-      const findings = (JSON.parse(json.stdout).findings as { ruleId: string; resource?: { address: string } }[]).map((f) => ({ ...f, resource: f.resource ?? { address: "(plan)" } }));
+      const findings = (JSON.parse(json.stdout).findings as { ruleId: string; resource?: { address: string } }[]).map(
+        (f) => ({ ...f, resource: f.resource ?? { address: "(plan)" } }),
+      );
       const rows = tableRows();
       expect(rows.length).toBeGreaterThan(15);
       // Every finding is in the row of its resource, and every rule a row names was found there.
@@ -61,7 +63,9 @@ describe("examples/ml-platform/README.md", () => {
         expect([...row!.rules], `${f.ruleId} on ${f.resource.address}`).toContain(f.ruleId);
       }
       for (const row of rows) {
-        const found = new Set(findings.filter((f) => row.resources.some((res) => belongs(f.resource.address, res))).map((f) => f.ruleId));
+        const found = new Set(
+          findings.filter((f) => row.resources.some((res) => belongs(f.resource.address, res))).map((f) => f.ruleId),
+        );
         expect(found, row.resources.join(", ")).toEqual(row.rules);
         if (row.verdict === "none" || row.verdict === "not judged") expect(found.size).toBe(0);
       }

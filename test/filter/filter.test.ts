@@ -22,12 +22,18 @@ describe("address patterns", () => {
   it("agree with the regular expression they describe", () => {
     // A reference for small cases: * is .*, ? is ., the rest literal.
     const reference = (pattern: string, address: string) =>
-      new RegExp(`^${[...pattern].map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`).test(address);
+      new RegExp(
+        `^${[...pattern].map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`,
+      ).test(address);
     const alphabet = fc.constantFrom("a", "b", ".", "[", "]");
     fc.assert(
-      fc.property(fc.array(fc.oneof(alphabet, fc.constant("*"), fc.constant("?")), { maxLength: 8 }), fc.array(alphabet, { maxLength: 10 }), (p, a) => {
-        expect(addressMatcher(p.join(""))(a.join(""))).toBe(reference(p.join(""), a.join("")));
-      }),
+      fc.property(
+        fc.array(fc.oneof(alphabet, fc.constant("*"), fc.constant("?")), { maxLength: 8 }),
+        fc.array(alphabet, { maxLength: 10 }),
+        (p, a) => {
+          expect(addressMatcher(p.join(""))(a.join(""))).toBe(reference(p.join(""), a.join("")));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -38,7 +44,9 @@ describe("address patterns", () => {
     const address = "a".repeat(20_000);
     expect(addressMatcher(pattern)(address)).toBe(false);
     expect(addressMatcher(pattern)(address + "b")).toBe(true);
-    expect(addressMatcher('module.m["*"].aws_instance.*')(`module.m["${"k".repeat(100_000)}"].aws_instance.gpu`)).toBe(true);
+    expect(addressMatcher('module.m["*"].aws_instance.*')(`module.m["${"k".repeat(100_000)}"].aws_instance.gpu`)).toBe(
+      true,
+    );
   });
 });
 
@@ -46,7 +54,11 @@ describe("waivers", () => {
   it("suppress matching findings by rule id or alias, keeping them visible", async () => {
     const result = await runScan({
       files: [ebsBad],
-      config: { waivers: [{ rule: "CKV_AWS_3", resource: "aws_ebs_volume.*", reason: "scratch data only", expires: "2099-01-01" }] },
+      config: {
+        waivers: [
+          { rule: "CKV_AWS_3", resource: "aws_ebs_volume.*", reason: "scratch data only", expires: "2099-01-01" },
+        ],
+      },
       today: "2026-11-26",
     });
     const f = result.findings.find((x) => x.ruleId === "PG-AWS-EBS-001")!;
@@ -76,14 +88,19 @@ describe("waivers", () => {
     expect(run.stderr).toMatch(/"waivers\.0" must have required property 'reason'/);
   });
 
-  it.each(["9999-99-99", "2026-02-29", "2026-13-01", "2026-04-31", "2026-00-10"])("refuse the impossible expiry date %s", async (date) => {
-    const dir = tmp();
-    const config = path.join(dir, "c.yaml");
-    writeFileSync(config, `waivers:\n  - rule: PG-AWS-EBS-001\n    reason: r\n    expires: "${date}"\n`);
-    const run = await runCli(["scan", "--config", config, ebsBad]);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toMatch(new RegExp(`^planguard: \\S*c\\.yaml:4: waivers\\[0\\]\\.expires "${date}" is not a date \\(YYYY-MM-DD\\)$`));
-  });
+  it.each(["9999-99-99", "2026-02-29", "2026-13-01", "2026-04-31", "2026-00-10"])(
+    "refuse the impossible expiry date %s",
+    async (date) => {
+      const dir = tmp();
+      const config = path.join(dir, "c.yaml");
+      writeFileSync(config, `waivers:\n  - rule: PG-AWS-EBS-001\n    reason: r\n    expires: "${date}"\n`);
+      const run = await runCli(["scan", "--config", config, ebsBad]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim()).toMatch(
+        new RegExp(`^planguard: \\S*c\\.yaml:4: waivers\\[0\\]\\.expires "${date}" is not a date \\(YYYY-MM-DD\\)$`),
+      );
+    },
+  );
 
   it("accept a leap day", async () => {
     const dir = tmp();
@@ -100,7 +117,10 @@ describe("baseline", () => {
     const dir = tmp();
     const baseline = path.join(dir, "baseline.json");
     expect((await runCli(["scan", ebsBad, "--write-baseline", baseline])).code).toBe(1);
-    expect(JSON.parse(readFileSync(baseline, "utf8")).findings[0]).toMatchObject({ ruleId: "PG-AWS-EBS-001", address: "aws_ebs_volume.scratch" });
+    expect(JSON.parse(readFileSync(baseline, "utf8")).findings[0]).toMatchObject({
+      ruleId: "PG-AWS-EBS-001",
+      address: "aws_ebs_volume.scratch",
+    });
 
     const again = await runCli(["scan", ebsBad, "--baseline", baseline, "-f", "json"]);
     expect(again.code).toBe(0);

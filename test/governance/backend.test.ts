@@ -16,7 +16,8 @@ const twice = (dir: string): [string, string] => [dir, dir];
 describe("the root module's backend", () => {
   it("reads constant strings and booleans, and notes settings that are not constants", async () => {
     const dir = moduleDir({
-      "backend.tf": 'terraform {\n  backend "s3" {\n    bucket       = "acme-tfstate-dev"\n    key          = "ml/${var.name}.tfstate"\n    encrypt      = var.encrypt\n    use_lockfile = false\n  }\n}\n',
+      "backend.tf":
+        'terraform {\n  backend "s3" {\n    bucket       = "acme-tfstate-dev"\n    key          = "ml/${var.name}.tfstate"\n    encrypt      = var.encrypt\n    use_lockfile = false\n  }\n}\n',
     });
     const b = await readRootBackend(dir, dir);
     expect(b?.kind).toBe("backend");
@@ -27,8 +28,17 @@ describe("the root module's backend", () => {
   });
 
   it("tells HCP Terraform's cloud block, no backend at all, and a directory without .tf files apart", async () => {
-    expect((await readRootBackend(...twice(moduleDir({ "main.tf": 'terraform {\n  cloud {\n    organization = "acme"\n  }\n}\n' }))))?.kind).toBe("cloud");
-    expect((await readRootBackend(...twice(moduleDir({ "main.tf": 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n' }))))?.kind).toBe("none");
+    expect(
+      (
+        await readRootBackend(
+          ...twice(moduleDir({ "main.tf": 'terraform {\n  cloud {\n    organization = "acme"\n  }\n}\n' })),
+        )
+      )?.kind,
+    ).toBe("cloud");
+    expect(
+      (await readRootBackend(...twice(moduleDir({ "main.tf": 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n' }))))
+        ?.kind,
+    ).toBe("none");
     expect(await readRootBackend(...twice(moduleDir({ "README.md": "no terraform here" })))).toBeUndefined();
   });
 });

@@ -30,13 +30,19 @@ function plan(providerConfig: Record<string, unknown>, resources: unknown[] = []
     format_version: "1.2",
     terraform_version: "1.9.8",
     resource_changes: resources,
-    ...(variables ? { variables: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v }])) } : {}),
+    ...(variables
+      ? { variables: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v }])) }
+      : {}),
     configuration: { provider_config: providerConfig, root_module: {} },
   };
 }
 
-const awsProvider = (expressions: Record<string, unknown>) => ({ aws: { name: "aws", full_name: "registry.terraform.io/hashicorp/aws", version_constraint: "~> 5.70", expressions } });
-const assumeRole = (account: string) => ({ assume_role: [{ role_arn: { constant_value: `arn:aws:iam::${account}:role/ci` } }] });
+const awsProvider = (expressions: Record<string, unknown>) => ({
+  aws: { name: "aws", full_name: "registry.terraform.io/hashicorp/aws", version_constraint: "~> 5.70", expressions },
+});
+const assumeRole = (account: string) => ({
+  assume_role: [{ role_arn: { constant_value: `arn:aws:iam::${account}:role/ci` } }],
+});
 
 function image(img: string) {
   return {
@@ -45,20 +51,51 @@ function image(img: string) {
     type: "aws_lambda_function",
     name: "f",
     provider_name: "registry.terraform.io/hashicorp/aws",
-    change: { actions: ["create"], before: null, after: { function_name: "f", package_type: "Image", image_uri: img }, after_unknown: {}, before_sensitive: false, after_sensitive: {} },
+    change: {
+      actions: ["create"],
+      before: null,
+      after: { function_name: "f", package_type: "Image", image_uri: img },
+      after_unknown: {},
+      before_sensitive: false,
+      after_sensitive: {},
+    },
   };
 }
 
 describe("detecting the plan's environment", () => {
   it("reads the account of the provider's assume_role ARN", async () => {
-    const file = write("dev.json", plan({ ...awsProvider(assumeRole("222222222222")), google: { name: "google", version_constraint: "~> 6.0", expressions: { project: { references: ["var.project"] } } } }, [], { project: "ml-dev" }));
+    const file = write(
+      "dev.json",
+      plan(
+        {
+          ...awsProvider(assumeRole("222222222222")),
+          google: {
+            name: "google",
+            version_constraint: "~> 6.0",
+            expressions: { project: { references: ["var.project"] } },
+          },
+        },
+        [],
+        { project: "ml-dev" },
+      ),
+    );
     const result = await runScan({ files: [file], config });
     expect(result.failures).toEqual([]);
     expect(result.findings.filter((f) => f.category === "governance" && !f.undecided)).toEqual([]);
   });
 
   it("stops with exit 2 and says how to choose when providers point at two environments", async () => {
-    const file = write("both.json", plan({ ...awsProvider(assumeRole("111111111111")), google: { name: "google", version_constraint: "~> 6.0", expressions: { project: { constant_value: "ml-dev" } } } }));
+    const file = write(
+      "both.json",
+      plan({
+        ...awsProvider(assumeRole("111111111111")),
+        google: {
+          name: "google",
+          version_constraint: "~> 6.0",
+          expressions: { project: { constant_value: "ml-dev" } },
+        },
+      }),
+    );
     const run = await runCli(["scan", file, "-c", configFile]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("both.json");
@@ -67,7 +104,10 @@ describe("detecting the plan's environment", () => {
   });
 
   it("treats an account known only after apply as undecided, and asks for --environment", async () => {
-    const file = write("later.json", plan(awsProvider({ assume_role: [{ role_arn: { references: ["data.aws_ssm_parameter.role.value"] } }] })));
+    const file = write(
+      "later.json",
+      plan(awsProvider({ assume_role: [{ role_arn: { references: ["data.aws_ssm_parameter.role.value"] } }] })),
+    );
     const run = await runCli(["scan", file, "-c", configFile]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('provider "aws" assume_role.role_arn is computed (known only after apply');
@@ -90,7 +130,12 @@ describe("detecting the plan's environment", () => {
   });
 
   it("detects from AWS default_tags when no account is named", async () => {
-    const file = write("tags.json", plan(awsProvider({ default_tags: [{ tags: { constant_value: { env: "prod", team: "ml" } } }] }), [image("repo/app:1.2.3")]));
+    const file = write(
+      "tags.json",
+      plan(awsProvider({ default_tags: [{ tags: { constant_value: { env: "prod", team: "ml" } } }] }), [
+        image("repo/app:1.2.3"),
+      ]),
+    );
     const result = await runScan({ files: [file], config });
     // prod requires digests: a fixed tag fails there.
     expect(result.findings.filter((f) => f.ruleId === "PG-AWS-GOV-013" && !f.undecided)).toHaveLength(1);
@@ -117,10 +162,14 @@ describe("the environments block in the config", () => {
     expect(bad("environments: []\n")).toThrow(/"environments" must be object/);
   });
   it("refuses an id declared by two environments", () => {
-    expect(bad('environments:\n  a: { aws_accounts: ["111111111111"] }\n  b: { aws_accounts: ["111111111111"] }\n')).toThrow(/"environments\.b\.aws_accounts" lists 111111111111, which "environments\.a\.aws_accounts" lists too/);
+    expect(
+      bad('environments:\n  a: { aws_accounts: ["111111111111"] }\n  b: { aws_accounts: ["111111111111"] }\n'),
+    ).toThrow(/"environments\.b\.aws_accounts" lists 111111111111, which "environments\.a\.aws_accounts" lists too/);
   });
   it("refuses an environment: that is not declared", () => {
-    expect(bad("environment: qa\nenvironments:\n  prod: { regions: [us-east-1] }\n")).toThrow(/"environment" names "qa", which is not a key of "environments"/);
+    expect(bad("environment: qa\nenvironments:\n  prod: { regions: [us-east-1] }\n")).toThrow(
+      /"environment" names "qa", which is not a key of "environments"/,
+    );
     expect(bad("environment: qa\n")).toThrow(/no "environments" block/);
   });
 });
@@ -148,17 +197,32 @@ describe("drift uses the same declarations", () => {
   });
   const baseline = write("base-state.json", state({ env: "dev" }));
   const current = write("current-state.json", state({ env: "prod" }));
-  const ruleIds = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+  const ruleIds = (stdout: string) =>
+    (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
 
   it("reports a drift that tags a dev resource for prod when the environment is chosen", async () => {
-    const run = await runCli(["drift", "--baseline", baseline, "--current", current, "-c", configFile, "--environment", "dev", "-f", "json"]);
+    const run = await runCli([
+      "drift",
+      "--baseline",
+      baseline,
+      "--current",
+      current,
+      "-c",
+      configFile,
+      "--environment",
+      "dev",
+      "-f",
+      "json",
+    ]);
     expect(ruleIds(run.stdout)).toContain("PG-GOV-001");
   });
 
   it("asks for --environment when scanning a state", async () => {
     const run = await runCli(["scan", current, "-c", configFile]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("a state carries no provider configuration to tell its environment from; pass --environment <name>");
+    expect(run.stderr).toContain(
+      "a state carries no provider configuration to tell its environment from; pass --environment <name>",
+    );
     const chosen = await runCli(["scan", current, "-c", configFile, "--environment", "dev", "-f", "json"]);
     expect(ruleIds(chosen.stdout)).toContain("PG-GOV-001");
   });

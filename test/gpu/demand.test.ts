@@ -25,7 +25,13 @@ describe("AWS autoscaling groups count their launch template × max_size", () =>
         template("gpu", "p4d.24xlarge"),
         {
           address: "aws_autoscaling_group.gpu",
-          after: { max_size: 3, min_size: 0, launch_template: [{ name: null, version: "$Latest" }], mixed_instances_policy: [], tag: [] },
+          after: {
+            max_size: 3,
+            min_size: 0,
+            launch_template: [{ name: null, version: "$Latest" }],
+            mixed_instances_policy: [],
+            tag: [],
+          },
           unknown: { launch_template: [{ id: true }] },
           refs: { "launch_template.id": ["aws_launch_template.gpu.id", "aws_launch_template.gpu"] },
         },
@@ -33,12 +39,22 @@ describe("AWS autoscaling groups count their launch template × max_size", () =>
       "aws_autoscaling_group.gpu",
     );
     expect(totalGpus(d)).toBe(24);
-    expect(d.groups[0]).toMatchObject({ perNode: 8, nodes: 3, shortModel: "A100", family: "p4d", attribute: "launch_template" });
+    expect(d.groups[0]).toMatchObject({
+      perNode: 8,
+      nodes: 3,
+      shortModel: "A100",
+      family: "p4d",
+      attribute: "launch_template",
+    });
   });
 
   it("matches a known template id, and takes the largest override of a mixed instances policy, by weight", () => {
     const changes: Change[] = [
-      { address: "aws_launch_template.known", before: { id: "lt-0123", name: "known", instance_type: "g5.xlarge" }, after: { id: "lt-0123", name: "known", instance_type: "g5.xlarge" } },
+      {
+        address: "aws_launch_template.known",
+        before: { id: "lt-0123", name: "known", instance_type: "g5.xlarge" },
+        after: { id: "lt-0123", name: "known", instance_type: "g5.xlarge" },
+      },
       {
         address: "aws_autoscaling_group.a",
         after: { max_size: 4, launch_template: [{ id: "lt-0123", version: "$Latest" }], mixed_instances_policy: [] },
@@ -81,7 +97,12 @@ describe("AWS autoscaling groups count their launch template × max_size", () =>
     const d = gpusOf(
       [
         template("later", null),
-        { address: "aws_autoscaling_group.g", after: { max_size: 2, launch_template: [{}] }, unknown: { launch_template: [{ id: true }] }, refs: { "launch_template.id": ["aws_launch_template.later.id"] } },
+        {
+          address: "aws_autoscaling_group.g",
+          after: { max_size: 2, launch_template: [{}] },
+          unknown: { launch_template: [{ id: true }] },
+          refs: { "launch_template.id": ["aws_launch_template.later.id"] },
+        },
       ],
       "aws_autoscaling_group.g",
     );
@@ -93,7 +114,14 @@ describe("AWS autoscaling groups count their launch template × max_size", () =>
 describe("GCP", () => {
   const gceTemplate: Change = {
     address: "google_compute_instance_template.t",
-    after: { name_prefix: "t-", machine_type: "a2-highgpu-2g", guest_accelerator: [], labels: { team: "vision" }, scheduling: [{ preemptible: false, provisioning_model: "STANDARD" }], network_interface: [] },
+    after: {
+      name_prefix: "t-",
+      machine_type: "a2-highgpu-2g",
+      guest_accelerator: [],
+      labels: { team: "vision" },
+      scheduling: [{ preemptible: false, provisioning_model: "STANDARD" }],
+      network_interface: [],
+    },
     unknown: { name: true, self_link: true },
   };
   const mig: Change = {
@@ -120,22 +148,50 @@ describe("GCP", () => {
     after: {
       name: "p",
       cluster: "c",
-      node_config: [{ machine_type: "a3-highgpu-8g", guest_accelerator: [{ type: "nvidia-h100-80gb", count: 8 }], spot: true }],
+      node_config: [
+        { machine_type: "a3-highgpu-8g", guest_accelerator: [{ type: "nvidia-h100-80gb", count: 8 }], spot: true },
+      ],
       autoscaling: [],
       ...extra,
     },
   });
   it("multiplies a GKE pool's per-zone node count by its zones and does not add the implicit accelerators twice", () => {
-    expect(totalGpus(gpusOf([pool({ location: "us-central1", node_locations: ["us-central1-a", "us-central1-b"], node_count: 2 })], "google_container_node_pool.p"))).toBe(32);
-    expect(totalGpus(gpusOf([pool({ location: "us-central1-a", node_locations: [], node_count: 2 })], "google_container_node_pool.p"))).toBe(16);
-    const auto = pool({ location: "us-central1", node_locations: ["us-central1-a", "us-central1-b"], node_count: 1, autoscaling: [{ max_node_count: 3 }] });
+    expect(
+      totalGpus(
+        gpusOf(
+          [pool({ location: "us-central1", node_locations: ["us-central1-a", "us-central1-b"], node_count: 2 })],
+          "google_container_node_pool.p",
+        ),
+      ),
+    ).toBe(32);
+    expect(
+      totalGpus(
+        gpusOf(
+          [pool({ location: "us-central1-a", node_locations: [], node_count: 2 })],
+          "google_container_node_pool.p",
+        ),
+      ),
+    ).toBe(16);
+    const auto = pool({
+      location: "us-central1",
+      node_locations: ["us-central1-a", "us-central1-b"],
+      node_count: 1,
+      autoscaling: [{ max_node_count: 3 }],
+    });
     expect(totalGpus(gpusOf([auto], "google_container_node_pool.p"))).toBe(48);
-    const total = pool({ location: "us-central1", node_locations: ["us-central1-a", "us-central1-b"], autoscaling: [{ max_node_count: 0, total_max_node_count: 5 }] });
+    const total = pool({
+      location: "us-central1",
+      node_locations: ["us-central1-a", "us-central1-b"],
+      autoscaling: [{ max_node_count: 0, total_max_node_count: 5 }],
+    });
     expect(totalGpus(gpusOf([total], "google_container_node_pool.p"))).toBe(40);
   });
 
   it("assumes GKE's three zones for a regional pool without node_locations, and says so", () => {
-    const d = gpusOf([pool({ location: "europe-west4", node_locations: [], node_count: 1 })], "google_container_node_pool.p");
+    const d = gpusOf(
+      [pool({ location: "europe-west4", node_locations: [], node_count: 1 })],
+      "google_container_node_pool.p",
+    );
     expect(totalGpus(d)).toBe(24);
     expect(d.groups[0]!.assumption).toMatch(/3 zones/);
   });
@@ -145,7 +201,18 @@ describe("GCP", () => {
       [
         {
           address: "google_vertex_ai_deployment_resource_pool.p",
-          after: { name: "p", dedicated_resources: [{ machine_spec: [{ machine_type: "a2-highgpu-2g", accelerator_type: "NVIDIA_TESLA_A100", accelerator_count: 2 }], min_replica_count: 1, max_replica_count: 3 }] },
+          after: {
+            name: "p",
+            dedicated_resources: [
+              {
+                machine_spec: [
+                  { machine_type: "a2-highgpu-2g", accelerator_type: "NVIDIA_TESLA_A100", accelerator_count: 2 },
+                ],
+                min_replica_count: 1,
+                max_replica_count: 3,
+              },
+            ],
+          },
         },
       ],
       "google_vertex_ai_deployment_resource_pool.p",
@@ -156,14 +223,28 @@ describe("GCP", () => {
 
   it("counts TPU v5e/v6e chips and leaves generations the catalog does not verify undecided", () => {
     expect(tpuApiAccelerators("v6e-256")).toMatchObject({ count: 256, kind: "tpu" });
-    expect(totalGpus(gpusOf([{ address: "google_tpu_v2_vm.t", after: { name: "t", accelerator_type: "v6e-8" } }], "google_tpu_v2_vm.t"))).toBe(8);
-    expect(gpusOf([{ address: "google_tpu_v2_vm.t", after: { name: "t", accelerator_type: "v4-8" } }], "google_tpu_v2_vm.t").undecided).toMatch(/catalog/);
+    expect(
+      totalGpus(
+        gpusOf(
+          [{ address: "google_tpu_v2_vm.t", after: { name: "t", accelerator_type: "v6e-8" } }],
+          "google_tpu_v2_vm.t",
+        ),
+      ),
+    ).toBe(8);
+    expect(
+      gpusOf([{ address: "google_tpu_v2_vm.t", after: { name: "t", accelerator_type: "v4-8" } }], "google_tpu_v2_vm.t")
+        .undecided,
+    ).toMatch(/catalog/);
   });
 });
 
 describe("Azure and fractions", () => {
   it("counts a scale set as sku × instances, or × an autoscale setting's maximum", () => {
-    const vmss: Change = { address: "azurerm_linux_virtual_machine_scale_set.s", after: { sku: "Standard_NC24ads_A100_v4", instances: 2 }, unknown: { id: true } };
+    const vmss: Change = {
+      address: "azurerm_linux_virtual_machine_scale_set.s",
+      after: { sku: "Standard_NC24ads_A100_v4", instances: 2 },
+      unknown: { id: true },
+    };
     expect(totalGpus(gpusOf([vmss], "azurerm_linux_virtual_machine_scale_set.s"))).toBe(2);
     const setting: Change = {
       address: "azurerm_monitor_autoscale_setting.a",
@@ -187,14 +268,28 @@ describe("Azure and fractions", () => {
 });
 
 describe("Kubernetes workloads", () => {
-  const deployment = (extra: Record<string, unknown> = {}, limits: Record<string, string> = { "nvidia.com/gpu": "2" }): Change => ({
+  const deployment = (
+    extra: Record<string, unknown> = {},
+    limits: Record<string, string> = { "nvidia.com/gpu": "2" },
+  ): Change => ({
     address: "kubernetes_deployment_v1.d",
     after: {
       metadata: [{ name: "d", namespace: "ml", labels: { team: "serving" } }],
       spec: [
         {
           replicas: "3",
-          template: [{ metadata: [{ labels: {} }], spec: [{ container: [{ name: "c", resources: [{ limits, requests: {} }] }], init_container: [], node_selector: { "cloud.google.com/gke-accelerator": "nvidia-l4" } }] }],
+          template: [
+            {
+              metadata: [{ labels: {} }],
+              spec: [
+                {
+                  container: [{ name: "c", resources: [{ limits, requests: {} }] }],
+                  init_container: [],
+                  node_selector: { "cloud.google.com/gke-accelerator": "nvidia-l4" },
+                },
+              ],
+            },
+          ],
           ...extra,
         },
       ],
@@ -212,10 +307,21 @@ describe("Kubernetes workloads", () => {
   it("takes a HorizontalPodAutoscaler's max_replicas and counts MIG slices as sevenths", () => {
     const hpa: Change = {
       address: "kubernetes_horizontal_pod_autoscaler_v2.h",
-      after: { metadata: [{ name: "h", namespace: "ml" }], spec: [{ max_replicas: 10, min_replicas: 1, scale_target_ref: [{ kind: "Deployment", name: "d", api_version: "apps/v1" }] }] },
+      after: {
+        metadata: [{ name: "h", namespace: "ml" }],
+        spec: [
+          {
+            max_replicas: 10,
+            min_replicas: 1,
+            scale_target_ref: [{ kind: "Deployment", name: "d", api_version: "apps/v1" }],
+          },
+        ],
+      },
     };
     expect(totalGpus(gpusOf([deployment(), hpa], "kubernetes_deployment_v1.d"))).toBe(20);
-    expect(totalGpus(gpusOf([deployment({}, { "nvidia.com/mig-1g.10gb": "7" })], "kubernetes_deployment_v1.d"))).toBeCloseTo(3, 5);
+    expect(
+      totalGpus(gpusOf([deployment({}, { "nvidia.com/mig-1g.10gb": "7" })], "kubernetes_deployment_v1.d")),
+    ).toBeCloseTo(3, 5);
   });
 });
 
@@ -226,14 +332,17 @@ describe("quotas by kind and unknowns", () => {
   ];
   it("counts only the kinds in gpu.count_kinds", () => {
     const model = modelOf(plan);
-    const fires = (config: object) => outcomesOf(gpuTotalQuota.check({ model, config: { gpu: config } })).filter((o) => o.kind === "fail");
+    const fires = (config: object) =>
+      outcomesOf(gpuTotalQuota.check({ model, config: { gpu: config } })).filter((o) => o.kind === "fail");
     expect(fires({ max_total: 20 })).toHaveLength(1);
     expect(fires({ max_total: 20, count_kinds: ["nvidia-gpu"] })).toHaveLength(0);
     expect(fires({ max_total: 10, count_kinds: ["neuron"] })).toHaveLength(1);
   });
 
   it("says unknown, not fail, when a shape is known only after apply", () => {
-    const model = modelOf([{ address: "aws_instance.x", after: { instance_type: null }, unknown: { instance_type: true } }]);
+    const model = modelOf([
+      { address: "aws_instance.x", after: { instance_type: null }, unknown: { instance_type: true } },
+    ]);
     const outcomes = outcomesOf(gpuTotalQuota.check({ model, config: { gpu: { max_total: 0 } } }));
     expect(outcomes.map((o) => o.kind)).toEqual(["unknown"]);
   });

@@ -30,8 +30,11 @@ describe("the GPU demand dispatch", () => {
   });
 
   it("answers for the types it knows, and nothing for others (Object's own names included)", () => {
-    expect(gpuDemandOf("azurerm_linux_virtual_machine", { size: "Standard_NC24ads_A100_v4" })?.groups[0]).toMatchObject({ gpus: 1, shortModel: "A100" });
-    for (const type of ["aws_s3_bucket", "constructor", "__proto__", "toString"]) expect(gpuDemandOf(type, {})).toBeUndefined();
+    expect(gpuDemandOf("azurerm_linux_virtual_machine", { size: "Standard_NC24ads_A100_v4" })?.groups[0]).toMatchObject(
+      { gpus: 1, shortModel: "A100" },
+    );
+    for (const type of ["aws_s3_bucket", "constructor", "__proto__", "toString"])
+      expect(gpuDemandOf(type, {})).toBeUndefined();
     expect(podSpecPath("constructor")).toBeUndefined();
   });
 });

@@ -13,13 +13,26 @@ const deployment = (name: string): Change => ({
   address: `kubernetes_deployment_v1.${name}`,
   after: {
     metadata: [{ name, namespace: "ml", labels: { team: "serving" } }],
-    spec: [{ replicas: 2, template: [{ metadata: [{}], spec: [{ container: [{ name: "c", resources: [{ limits: { "nvidia.com/gpu": "1" } }] }] }] }] }],
+    spec: [
+      {
+        replicas: 2,
+        template: [
+          {
+            metadata: [{}],
+            spec: [{ container: [{ name: "c", resources: [{ limits: { "nvidia.com/gpu": "1" } }] }] }],
+          },
+        ],
+      },
+    ],
   },
 });
 
 const hpa = (kind: string, name: string, namespace = "ml"): Change => ({
   address: `kubernetes_horizontal_pod_autoscaler_v2.${kind.toLowerCase()}_${name}`,
-  after: { metadata: [{ name: "h", namespace }], spec: [{ max_replicas: 6, min_replicas: 1, scale_target_ref: [{ kind, name, api_version: "apps/v1" }] }] },
+  after: {
+    metadata: [{ name: "h", namespace }],
+    spec: [{ max_replicas: 6, min_replicas: 1, scale_target_ref: [{ kind, name, api_version: "apps/v1" }] }],
+  },
 });
 
 describe("a HorizontalPodAutoscaler targets a workload by kind, name and namespace", () => {
@@ -59,7 +72,12 @@ describe("a managed instance group's instance template, named by a self link", (
         name: "m",
         target_size: 3,
         all_instances_config: [],
-        version: [{ instance_template: "https://www.googleapis.com/compute/v1/projects/p/global/instanceTemplates/gpu-template?uniqueId=123" }],
+        version: [
+          {
+            instance_template:
+              "https://www.googleapis.com/compute/v1/projects/p/global/instanceTemplates/gpu-template?uniqueId=123",
+          },
+        ],
       },
     },
   ];
@@ -76,14 +94,22 @@ describe("a managed instance group's instance template, named by a self link", (
 describe("an autoscaling group's launch template, named in a mixed instances policy", () => {
   it("lends its tags to the group when named by launch_template_name", () => {
     const model = modelOf([
-      { address: "aws_launch_template.lt", before: { name: "gpu-lt", id: "lt-1", instance_type: "g5.xlarge", tags: { team: "nlp" } }, after: { name: "gpu-lt", id: "lt-1", instance_type: "g5.xlarge", tags: { team: "nlp" } } },
+      {
+        address: "aws_launch_template.lt",
+        before: { name: "gpu-lt", id: "lt-1", instance_type: "g5.xlarge", tags: { team: "nlp" } },
+        after: { name: "gpu-lt", id: "lt-1", instance_type: "g5.xlarge", tags: { team: "nlp" } },
+      },
       {
         address: "aws_autoscaling_group.g",
         after: {
           max_size: 2,
           launch_template: [],
           tag: [],
-          mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ launch_template_name: "gpu-lt" }], override: [] }] }],
+          mixed_instances_policy: [
+            {
+              launch_template: [{ launch_template_specification: [{ launch_template_name: "gpu-lt" }], override: [] }],
+            },
+          ],
         },
       },
     ]);

@@ -37,7 +37,15 @@ function planDoc(changes: Change[]): Record<string, unknown> {
         for (const p of parts.slice(0, -1)) cur = ((cur[p] ??= [{}]) as Record<string, unknown>[])[0]!;
         cur[parts[parts.length - 1]!] = { references: refs };
       }
-      blocks.set(base, { address: base, mode: "managed", type, name, provider_config_key: provider, expressions, schema_version: 0 });
+      blocks.set(base, {
+        address: base,
+        mode: "managed",
+        type,
+        name,
+        provider_config_key: provider,
+        expressions,
+        schema_version: 0,
+      });
     }
     return {
       address: c.address,
@@ -46,7 +54,14 @@ function planDoc(changes: Change[]): Record<string, unknown> {
       name,
       ...(c.index !== undefined ? { index: c.index } : {}),
       provider_name: PROVIDERS[provider],
-      change: { actions, before, after, after_unknown: after === null ? {} : (c.unknown ?? {}), before_sensitive: before === null ? false : {}, after_sensitive: after === null ? false : {} },
+      change: {
+        actions,
+        before,
+        after,
+        after_unknown: after === null ? {} : (c.unknown ?? {}),
+        before_sensitive: before === null ? false : {},
+        after_sensitive: after === null ? false : {},
+      },
     };
   });
   return {

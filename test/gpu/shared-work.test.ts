@@ -13,8 +13,14 @@ import { modelOf } from "./plan.js";
  */
 describe("work shared between GPU rules and runs", () => {
   const model = modelOf([
-    { address: "aws_instance.a", after: { instance_type: "p4d.24xlarge", tags: { team: "Vision", owner: "nlp", environment: "dev" } } },
-    { address: "aws_instance.b", after: { instance_type: "g5.xlarge", tags: { team: "vision", owner: "vision", stage: "dev" } } },
+    {
+      address: "aws_instance.a",
+      after: { instance_type: "p4d.24xlarge", tags: { team: "Vision", owner: "nlp", environment: "dev" } },
+    },
+    {
+      address: "aws_instance.b",
+      after: { instance_type: "g5.xlarge", tags: { team: "vision", owner: "vision", stage: "dev" } },
+    },
     { address: "aws_instance.cpu", after: { instance_type: "m5.large", tags: { team: "vision" } } },
   ]);
   const run = (config: PlanguardConfig) =>

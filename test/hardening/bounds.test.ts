@@ -8,7 +8,12 @@ import { InputError } from "../../src/input-error.js";
 import { readStreamUpTo } from "../../src/plan/load.js";
 import { MAX_MODULE_NESTING } from "../../src/plan/validate.js";
 import { MAX_BUNDLE_UNPACKED_BYTES } from "../../src/policy/wasm.js";
-import { MAX_BASELINE_BYTES, MAX_CONFIG_BYTES, MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES } from "../../src/plan/read-bounded.js";
+import {
+  MAX_BASELINE_BYTES,
+  MAX_CONFIG_BYTES,
+  MAX_DATA_FILE_BYTES,
+  MAX_POLICY_FILE_BYTES,
+} from "../../src/plan/read-bounded.js";
 import { MAX_TF_FILE_BYTES } from "../../src/source/module-files.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/shared.js";
@@ -35,7 +40,11 @@ function planWithNestedModuleCalls(depth: number): string {
   return `${ebsPlan.slice(0, -1)},"configuration":{"root_module":${open}{}${"}}}".repeat(depth)}}}`;
 }
 
-function expectOneLineRefusal(run: { code: number; stdout: string; stderr: string }, file: string, problem: RegExp): void {
+function expectOneLineRefusal(
+  run: { code: number; stdout: string; stderr: string },
+  file: string,
+  problem: RegExp,
+): void {
   expect(run.code).toBe(2);
   expect(run.stdout).toBe("");
   const lines = run.stderr.trimEnd().split("\n");
@@ -50,7 +59,11 @@ counter = 1;
 describe("module nesting", () => {
   it.each([20_000, 100_000])("refuses %i nested module calls in one line", async (depth) => {
     const file = write("plan.json", planWithNestedModuleCalls(depth));
-    expectOneLineRefusal(await runCli(["scan", file]), file, new RegExp(`modules in configuration are nested more than ${MAX_MODULE_NESTING} levels deep`));
+    expectOneLineRefusal(
+      await runCli(["scan", file]),
+      file,
+      new RegExp(`modules in configuration are nested more than ${MAX_MODULE_NESTING} levels deep`),
+    );
   });
 
   it("refuses state modules nested past the bound, and reads them up to it", async () => {
@@ -84,13 +97,17 @@ describe("stdin", () => {
     }
     const err = await readStreamUpTo("-", endless(), 1024 * 1024).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problem).toBe("the input is over the limit of 1048576 bytes (raise it with --max-input-size)");
+    expect((err as InputError).problem).toBe(
+      "the input is over the limit of 1048576 bytes (raise it with --max-input-size)",
+    );
     // 16 chunks reach the bound, the 17th passes it; nothing after that is asked for.
     expect(pulled).toBe(17);
   });
 
   it("is refused in one line by the command while the writer is still writing (a pipe that never ends)", async () => {
-    const child = spawn(process.execPath, ["dist/cli/main.js", "scan", "-", "--max-input-size", "100000"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["dist/cli/main.js", "scan", "-", "--max-input-size", "100000"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stderr = "";
     let stdout = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
@@ -123,7 +140,11 @@ describe(".tf files", () => {
     const tf = path.join(src, "main.tf");
     writeFileSync(tf, 'resource "aws_ebs_volume" "scratch" {\n}\n');
     truncateSync(tf, MAX_TF_FILE_BYTES + 1); // sparse: no disk or memory spent making it
-    expectOneLineRefusal(await runCli(["scan", plan, "--source-dir", src]), tf, new RegExp(`over the limit of ${MAX_TF_FILE_BYTES} bytes for a .tf file`));
+    expectOneLineRefusal(
+      await runCli(["scan", plan, "--source-dir", src]),
+      tf,
+      new RegExp(`over the limit of ${MAX_TF_FILE_BYTES} bytes for a .tf file`),
+    );
     truncateSync(tf, 64 * 1024);
     const small = await runCli(["scan", plan, "--source-dir", src, "-f", "json"]);
     expect(small.code).toBe(1);
@@ -142,23 +163,46 @@ function tarHeader(name: string, sizeField: string): Buffer {
 }
 
 describe("wasm bundles", () => {
-  it.each(["-0000001000", "77777777777x", "\x80\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00"])("refuses a tar entry with the size field %j", async (sizeField) => {
-    const bundle = write("bundle.tar.gz", gzipSync(Buffer.concat([tarHeader("policy.wasm", sizeField), Buffer.alloc(2048)])));
-    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]), bundle, /the bundle's tar archive is corrupt: the entry at byte 0 has the size field/);
-  });
+  it.each(["-0000001000", "77777777777x", "\x80\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00"])(
+    "refuses a tar entry with the size field %j",
+    async (sizeField) => {
+      const bundle = write(
+        "bundle.tar.gz",
+        gzipSync(Buffer.concat([tarHeader("policy.wasm", sizeField), Buffer.alloc(2048)])),
+      );
+      expectOneLineRefusal(
+        await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]),
+        bundle,
+        /the bundle's tar archive is corrupt: the entry at byte 0 has the size field/,
+      );
+    },
+  );
 
   it("refuses an entry whose size runs past the end of the archive", async () => {
-    const bundle = write("bundle.tar.gz", gzipSync(Buffer.concat([tarHeader("policy.wasm", "00000100000"), Buffer.alloc(1024)])));
-    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]), bundle, /the bundle's tar archive is corrupt/);
+    const bundle = write(
+      "bundle.tar.gz",
+      gzipSync(Buffer.concat([tarHeader("policy.wasm", "00000100000"), Buffer.alloc(1024)])),
+    );
+    expectOneLineRefusal(
+      await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]),
+      bundle,
+      /the bundle's tar archive is corrupt/,
+    );
   });
 
   it("stops inflating a gzip bomb at the bound", async () => {
     // Concatenated gzip members inflate as one stream: a few hundred KB that unpack past the bound.
     const member = gzipSync(Buffer.alloc(16 * 1024 * 1024));
-    const bomb = Buffer.concat(Array.from({ length: MAX_BUNDLE_UNPACKED_BYTES / (16 * 1024 * 1024) + 1 }, () => member));
+    const bomb = Buffer.concat(
+      Array.from({ length: MAX_BUNDLE_UNPACKED_BYTES / (16 * 1024 * 1024) + 1 }, () => member),
+    );
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const bundle = write("bundle.tar.gz", bomb);
-    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]), bundle, new RegExp(`the bundle unpacks to more than ${MAX_BUNDLE_UNPACKED_BYTES} bytes`));
+    expectOneLineRefusal(
+      await runCli(["scan", path.join(dir, "0-plan.json"), "--bundle", bundle]),
+      bundle,
+      new RegExp(`the bundle unpacks to more than ${MAX_BUNDLE_UNPACKED_BYTES} bytes`),
+    );
   });
 });
 
@@ -168,9 +212,16 @@ describe("config, data, policy and baseline files", () => {
     ["--data", "data.json", MAX_DATA_FILE_BYTES, "a data file"],
     ["--policy", "policy.rego", MAX_POLICY_FILE_BYTES, "a policy file"],
     ["--baseline", "baseline.json", MAX_BASELINE_BYTES, "a baseline"],
-  ] as const)("%s: a file over the bound is refused from its size, before it is read", async (flag, name, bound, what) => {
-    const file = write(name, "");
-    truncateSync(file, bound + 1); // sparse: no disk or memory spent making it
-    expectOneLineRefusal(await runCli(["scan", path.join(dir, "0-plan.json"), flag, file]), file, new RegExp(`the file is ${bound + 1} bytes, over the limit of ${bound} bytes for ${what}$`));
-  });
+  ] as const)(
+    "%s: a file over the bound is refused from its size, before it is read",
+    async (flag, name, bound, what) => {
+      const file = write(name, "");
+      truncateSync(file, bound + 1); // sparse: no disk or memory spent making it
+      expectOneLineRefusal(
+        await runCli(["scan", path.join(dir, "0-plan.json"), flag, file]),
+        file,
+        new RegExp(`the file is ${bound + 1} bytes, over the limit of ${bound} bytes for ${what}$`),
+      );
+    },
+  );
 });

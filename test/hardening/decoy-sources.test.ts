@@ -19,7 +19,13 @@ function checkout(): { repo: string; plan: string } {
   mkdirSync(path.join(repo, "infra"));
   writeFileSync(path.join(repo, "infra", "main.tf"), REAL);
   const plan = JSON.parse(readFileSync(fixturePath("rules", "PG-AWS-IAM-001", "fail.json"), "utf8"));
-  plan.configuration = { root_module: { resources: [{ address: "aws_iam_policy.platform_admin", mode: "managed", type: "aws_iam_policy", name: "platform_admin" }] } };
+  plan.configuration = {
+    root_module: {
+      resources: [
+        { address: "aws_iam_policy.platform_admin", mode: "managed", type: "aws_iam_policy", name: "platform_admin" },
+      ],
+    },
+  };
   writeFileSync(path.join(repo, "infra", "plan.json"), JSON.stringify(plan));
   return { repo, plan: path.join("infra", "plan.json") };
 }
@@ -40,7 +46,9 @@ describe("the source directory is the plan's root module, not any directory with
     writeFileSync(path.join(repo, "main.tf"), decoy("decoy says fine"));
     const run = await inDir(repo, () => runCli(["scan", plan, "-f", "json"]));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^planguard: infra\/plan\.json: cannot tell which directory is the plan's root module: infra and \. both declare its resources; name it with --source-dir/m);
+    expect(run.stderr).toMatch(
+      /^planguard: infra\/plan\.json: cannot tell which directory is the plan's root module: infra and \. both declare its resources; name it with --source-dir/m,
+    );
     expect(run.stdout).toBe("");
   });
 
@@ -57,7 +65,12 @@ describe("the source directory is the plan's root module, not any directory with
   it("a decoy that declares less of the root module than the plan's directory loses", async () => {
     const { repo, plan } = checkout();
     const doc = JSON.parse(readFileSync(path.join(repo, plan), "utf8"));
-    doc.configuration.root_module.resources.push({ address: "aws_s3_bucket.logs", mode: "managed", type: "aws_s3_bucket", name: "logs" });
+    doc.configuration.root_module.resources.push({
+      address: "aws_s3_bucket.logs",
+      mode: "managed",
+      type: "aws_s3_bucket",
+      name: "logs",
+    });
     writeFileSync(path.join(repo, plan), JSON.stringify(doc));
     writeFileSync(path.join(repo, "infra", "main.tf"), REAL + 'resource "aws_s3_bucket" "logs" {}\n');
     writeFileSync(path.join(repo, "main.tf"), decoy("decoy says fine"));
@@ -76,12 +89,19 @@ describe("the source directory is the plan's root module, not any directory with
     const run = await inDir(path.join(repo, "infra"), () => runCli(["scan", "../out/plan.json", "-f", "json"]));
     expect(run.code).toBe(0);
     const finding = JSON.parse(run.stdout).findings.find((f: { ruleId: string }) => f.ruleId === "PG-AWS-IAM-001");
-    expect(finding.suppression).toMatchObject({ kind: "inline", reason: "reviewed: break-glass role", origin: "infra/main.tf:1" });
+    expect(finding.suppression).toMatchObject({
+      kind: "inline",
+      reason: "reviewed: break-glass role",
+      origin: "infra/main.tf:1",
+    });
   });
 
   it("a working directory whose .tf files declare none of the plan's resources is not read", async () => {
     const { repo, plan } = checkout();
-    writeFileSync(path.join(repo, "main.tf"), '# planguard:ignore PG-AWS-IAM-001 unrelated\nresource "aws_iam_policy" "other" {}\n');
+    writeFileSync(
+      path.join(repo, "main.tf"),
+      '# planguard:ignore PG-AWS-IAM-001 unrelated\nresource "aws_iam_policy" "other" {}\n',
+    );
     const run = await inDir(repo, () => runCli(["scan", plan, "-f", "json"]));
     expect(run.code).toBe(1);
     const finding = JSON.parse(run.stdout).findings.find((f: { ruleId: string }) => f.ruleId === "PG-AWS-IAM-001");

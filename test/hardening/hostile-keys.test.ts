@@ -50,18 +50,31 @@ function own(obj: Obj, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-async function scan(args: string[]): Promise<{ code: number; findings: { ruleId: string; resource?: { address: string }; suppression?: unknown; undecided?: boolean }[]; stderr: string }> {
+async function scan(args: string[]): Promise<{
+  code: number;
+  findings: { ruleId: string; resource?: { address: string }; suppression?: unknown; undecided?: boolean }[];
+  stderr: string;
+}> {
   // Every report is rendered: the text and Markdown summaries format what the JSON only lists.
-  const others = ["text", "markdown", "sarif", "github"].flatMap((f) => ["-o", `${f}=${path.join(dir, `${counter++}.${f}`)}`]);
+  const others = ["text", "markdown", "sarif", "github"].flatMap((f) => [
+    "-o",
+    `${f}=${path.join(dir, `${counter++}.${f}`)}`,
+  ]);
   const run = await runCli(["scan", ...args, "-f", "json", ...others]);
   const findings = run.stdout ? JSON.parse(run.stdout).findings : [];
   return { code: run.code, findings, stderr: run.stderr };
 }
 
-const verdict = (findings: { ruleId: string; resource?: { address: string }; suppression?: unknown; undecided?: boolean }[], skip?: string) =>
+const verdict = (
+  findings: { ruleId: string; resource?: { address: string }; suppression?: unknown; undecided?: boolean }[],
+  skip?: string,
+) =>
   findings
     .filter((f) => f.resource?.address !== skip)
-    .map((f) => `${f.ruleId} ${f.resource?.address ?? ""} ${f.suppression ? "suppressed" : ""}${f.undecided ? "undecided" : ""}`)
+    .map(
+      (f) =>
+        `${f.ruleId} ${f.resource?.address ?? ""} ${f.suppression ? "suppressed" : ""}${f.undecided ? "undecided" : ""}`,
+    )
     .sort();
 
 const baselinePlan = write("plan.json", planText(examplePlan));
@@ -87,7 +100,12 @@ describe("keys named after JavaScript's object machinery", () => {
 
   it.each(HOSTILE)("a resource of type %s is an ordinary unknown type", async (word) => {
     const plan = clonePlan();
-    plan.resource_changes.push({ ...structuredClone(plan.resource_changes[0]!), address: `${word}.x`, type: word, name: "x" });
+    plan.resource_changes.push({
+      ...structuredClone(plan.resource_changes[0]!),
+      address: `${word}.x`,
+      type: word,
+      name: "x",
+    });
     const base = await scan([baselinePlan, "--config", gpuConfig]);
     const run = await scan([write("plan.json", planText(plan)), "--config", gpuConfig]);
     expect(run.stderr).toBe("");
@@ -113,44 +131,54 @@ describe("keys named after JavaScript's object machinery", () => {
     expect([0, 1]).toContain(run.code);
   });
 
-  it.each(HOSTILE)("config keys %s (teams, environments, severities, drift ignores) are ordinary keys", async (word) => {
-    const config = write(
-      "config.yaml",
-      [
-        "rules:",
-        "  severity:",
-        `    ${word}: low`,
-        "gpu:",
-        "  max_total: 1",
-        `  team_tag: ${word}`,
-        `  environment_tag: ${word}`,
-        "  teams:",
-        `    ${word}: {max_total: 1}`,
-        "  environments:",
-        `    ${word}: {max_total: 1}`,
-        "drift:",
-        "  ignore:",
-        `    ${word}: [a]`,
-        "",
-      ].join("\n"),
-    );
-    const run = await scan([baselinePlan, "--config", config]);
-    // The one thing said about the word: it names no rule (rules.severity), a warning with its line.
-    const lines = run.stderr.split("\n").filter((l) => l !== "");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^planguard: warning: \S+config\.yaml:3: rules\.severity ".+" is no rule id or alias planguard knows; it changes no severity$/);
-    expect(run.code).toBe(1);
-  });
+  it.each(HOSTILE)(
+    "config keys %s (teams, environments, severities, drift ignores) are ordinary keys",
+    async (word) => {
+      const config = write(
+        "config.yaml",
+        [
+          "rules:",
+          "  severity:",
+          `    ${word}: low`,
+          "gpu:",
+          "  max_total: 1",
+          `  team_tag: ${word}`,
+          `  environment_tag: ${word}`,
+          "  teams:",
+          `    ${word}: {max_total: 1}`,
+          "  environments:",
+          `    ${word}: {max_total: 1}`,
+          "drift:",
+          "  ignore:",
+          `    ${word}: [a]`,
+          "",
+        ].join("\n"),
+      );
+      const run = await scan([baselinePlan, "--config", config]);
+      // The one thing said about the word: it names no rule (rules.severity), a warning with its line.
+      const lines = run.stderr.split("\n").filter((l) => l !== "");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^planguard: warning: \S+config\.yaml:3: rules\.severity ".+" is no rule id or alias planguard knows; it changes no severity$/,
+      );
+      expect(run.code).toBe(1);
+    },
+  );
 
   it.each(HOSTILE)("a config key %s where the schema has fixed keys is an unknown key, not a setting", async (word) => {
     for (const [text, key] of [
       [`${word}:\n  include_data_sources: true\n`, word],
-      [`waivers:\n  - rule: PG-AWS-EBS-001\n    reason: r\n    ${word}: {expires: "2000-01-01"}\n`, `waivers.0.${word}`],
+      [
+        `waivers:\n  - rule: PG-AWS-EBS-001\n    reason: r\n    ${word}: {expires: "2000-01-01"}\n`,
+        `waivers.0.${word}`,
+      ],
     ] as const) {
       const config = write("config.yaml", text);
       const run = await scan([baselinePlan, "--config", config]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^planguard: \S+config\.yaml:\d+: unknown key "(.+)" \(see src\/config\/config\.schema\.json for the keys planguard reads\)\n$/);
+      expect(run.stderr).toMatch(
+        /^planguard: \S+config\.yaml:\d+: unknown key "(.+)" \(see src\/config\/config\.schema\.json for the keys planguard reads\)\n$/,
+      );
       expect(/unknown key "(.+)"/.exec(run.stderr)![1]).toBe(key);
     }
   });
@@ -195,23 +223,43 @@ describe("keys named after JavaScript's object machinery", () => {
     expect(await message(word)).toEqual(reference);
   });
 
-  it.each(HOSTILE)("drift between states with a resource type, attribute and team tag %s reports the change", async (word) => {
-    const state = (value: string) =>
-      `{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"resources":[` +
-      `{"address":"${word}.x","mode":"managed","type":"${word}","name":"x","provider_name":"p","values":{"${word}":"${value}"},"sensitive_values":{}},` +
-      `{"address":"aws_instance.g","mode":"managed","type":"aws_instance","name":"g","provider_name":"registry.terraform.io/hashicorp/aws","values":{"instance_type":"p4d.24xlarge","tags":{"team":"${word}","${word}":"${value}"}},"sensitive_values":{}}]}}}`;
-    const outputs = ["text", "markdown", "sarif", "github"].flatMap((f) => ["-o", `${f}=${path.join(dir, `${counter++}.${f}`)}`]);
-    const run = await runCli(["drift", "--baseline-state", write("a.json", state("old")), "--current", write("b.json", state("new")), "--config", gpuConfig, "-f", "json", ...outputs]);
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { resources: { address: string }[] };
-    expect(report.resources.map((r) => r.address).sort()).toEqual(["aws_instance.g", `${word}.x`].sort());
-  });
+  it.each(HOSTILE)(
+    "drift between states with a resource type, attribute and team tag %s reports the change",
+    async (word) => {
+      const state = (value: string) =>
+        `{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"resources":[` +
+        `{"address":"${word}.x","mode":"managed","type":"${word}","name":"x","provider_name":"p","values":{"${word}":"${value}"},"sensitive_values":{}},` +
+        `{"address":"aws_instance.g","mode":"managed","type":"aws_instance","name":"g","provider_name":"registry.terraform.io/hashicorp/aws","values":{"instance_type":"p4d.24xlarge","tags":{"team":"${word}","${word}":"${value}"}},"sensitive_values":{}}]}}}`;
+      const outputs = ["text", "markdown", "sarif", "github"].flatMap((f) => [
+        "-o",
+        `${f}=${path.join(dir, `${counter++}.${f}`)}`,
+      ]);
+      const run = await runCli([
+        "drift",
+        "--baseline-state",
+        write("a.json", state("old")),
+        "--current",
+        write("b.json", state("new")),
+        "--config",
+        gpuConfig,
+        "-f",
+        "json",
+        ...outputs,
+      ]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout) as { resources: { address: string }[] };
+      expect(report.resources.map((r) => r.address).sort()).toEqual(["aws_instance.g", `${word}.x`].sort());
+    },
+  );
 
   it.each(HOSTILE)("a tag named %s is read like any other tag, and an absent one is absent", (word) => {
     const values = JSON.parse(`{"tags": {"${word}": "ml"}}`) as Record<string, unknown>;
     expect(ownerLabels("aws_instance", values).labels[word]).toBe("ml");
-    const asg = JSON.parse(`{"tag": [{"key": "${word}", "value": "ml", "propagate_at_launch": true}]}`) as Record<string, unknown>;
+    const asg = JSON.parse(`{"tag": [{"key": "${word}", "value": "ml", "propagate_at_launch": true}]}`) as Record<
+      string,
+      unknown
+    >;
     expect(ownerLabels("aws_autoscaling_group", asg).labels[word]).toBe("ml");
     expect(ownerLabels("aws_instance", { tags: { team: "ml" } }).labels[word]).toBeUndefined();
   });
@@ -221,22 +269,41 @@ describe("keys named after JavaScript's object machinery", () => {
     const leaf = fc.oneof(word, fc.integer(), fc.boolean(), fc.constant(null));
     // JSON text built by hand, so that "__proto__" stays an ordinary member.
     const json = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: "small" }, leaf.map((v) => JSON.stringify(v)), tie("object"), tie("array")),
-      object: fc.array(fc.tuple(word, tie("value")), { maxLength: 4 }).map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`),
+      value: fc.oneof(
+        { depthSize: "small" },
+        leaf.map((v) => JSON.stringify(v)),
+        tie("object"),
+        tie("array"),
+      ),
+      object: fc
+        .array(fc.tuple(word, tie("value")), { maxLength: 4 })
+        .map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`),
       array: fc.array(tie("value"), { maxLength: 3 }).map((items) => `[${items.join(",")}]`),
     })).object as fc.Arbitrary<string>;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: examplePlan.resource_changes.length - 1 }), json, json, json, async (index, attrs, tags, data) => {
-        const plan = clonePlan();
-        const rc = plan.resource_changes[index]!;
-        const after: Obj = JSON.parse(`{"__x":0,"tags":${tags},"labels":${tags},"extra":${attrs}}`);
-        for (const [k, v] of Object.entries(rc.change.after ?? {})) if (!Object.hasOwn(after, k)) own(after, k, v);
-        rc.change.after = after;
-        const run = await scan([write("plan.json", planText(plan)), "--config", gpuConfig, "--data", write("data.json", data)]);
-        expect(run.stderr).not.toMatch(/internal error/);
-        expect([0, 1]).toContain(run.code);
-        expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: examplePlan.resource_changes.length - 1 }),
+        json,
+        json,
+        json,
+        async (index, attrs, tags, data) => {
+          const plan = clonePlan();
+          const rc = plan.resource_changes[index]!;
+          const after: Obj = JSON.parse(`{"__x":0,"tags":${tags},"labels":${tags},"extra":${attrs}}`);
+          for (const [k, v] of Object.entries(rc.change.after ?? {})) if (!Object.hasOwn(after, k)) own(after, k, v);
+          rc.change.after = after;
+          const run = await scan([
+            write("plan.json", planText(plan)),
+            "--config",
+            gpuConfig,
+            "--data",
+            write("data.json", data),
+          ]);
+          expect(run.stderr).not.toMatch(/internal error/);
+          expect([0, 1]).toContain(run.code);
+          expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS);
+        },
+      ),
       { numRuns: 12 },
     );
   });

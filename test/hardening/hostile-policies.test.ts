@@ -24,10 +24,14 @@ async function scanWith(file: string, ...extra: string[]) {
 
 describe("hostile policies", () => {
   it("infinite recursion through a function is refused before it runs, naming the policy and rule", async () => {
-    const file = policy("package main\nf(x) := y if { y := f(x + 1) }\ndeny contains msg if { f(1) > 0; msg := \"never\" }\n");
+    const file = policy(
+      'package main\nf(x) := y if { y := f(x + 1) }\ndeny contains msg if { f(1) > 0; msg := "never" }\n',
+    );
     const run = await scanWith(file);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`planguard: ${file}:2:1: rego_recursion_error: rule data.main.f is recursive: data.main.f -> data.main.f\n`);
+    expect(run.stderr).toBe(
+      `planguard: ${file}:2:1: rego_recursion_error: rule data.main.f is recursive: data.main.f -> data.main.f\n`,
+    );
   });
 
   it("deep but finite recursion through data hits the depth limit", async () => {
@@ -41,7 +45,7 @@ describe("hostile policies", () => {
 
   it("an exponential comprehension runs out of its time budget", async () => {
     const file = policy(
-      "package main\nn := numbers.range(1, 300)\ndeny contains msg if {\n  c := count([1 | some a in n; some b in n; some d in n])\n  msg := sprintf(\"%d\", [c])\n}\n",
+      'package main\nn := numbers.range(1, 300)\ndeny contains msg if {\n  c := count([1 | some a in n; some b in n; some d in n])\n  msg := sprintf("%d", [c])\n}\n',
     );
     const run = await scanWith(file, "--policy-timeout", "300");
     expect(run.code).toBe(2);
@@ -66,7 +70,9 @@ describe("hostile policies", () => {
   });
 
   it("cannot reach the network: http.send is a compile error naming it", async () => {
-    const file = policy('package main\ndeny contains msg if { r := http.send({"method": "GET", "url": "http://127.0.0.1:1"}); msg := r.body }\n');
+    const file = policy(
+      'package main\ndeny contains msg if { r := http.send({"method": "GET", "url": "http://127.0.0.1:1"}); msg := r.body }\n',
+    );
     const run = await scanWith(file);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/hostile\.rego:\d+:\d+: rego_type_error: undefined function http\.send/);
@@ -78,7 +84,9 @@ describe("hostile policies", () => {
     const run = await scanWith(file, "-f", "json");
     delete process.env["PLANGUARD_TEST_SECRET_ENV"];
     expect(run.stdout + run.stderr).not.toContain("env-secret-value");
-    expect(JSON.parse(run.stdout).findings.map((f: { message: string }) => f.message)).toEqual(['runtime={"config": {}, "env": {}}']);
+    expect(JSON.parse(run.stdout).findings.map((f: { message: string }) => f.message)).toEqual([
+      'runtime={"config": {}, "env": {}}',
+    ]);
   });
 });
 
@@ -88,17 +96,40 @@ describe("hostile policies", () => {
  * would silently not fire.
  */
 describe("planguard's own limits are errors, never silent passes", () => {
-  const aliasBomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => {
-    const [me, prev] = [String.fromCharCode(98 + i), String.fromCharCode(97 + i)];
-    return `${me}: &${me} [${Array(9).fill(`*${prev}`).join(", ")}]`;
-  })].join("\n");
+  const aliasBomb = [
+    "a: &a [x, x, x, x, x, x, x, x, x]",
+    ...Array.from({ length: 9 }, (_, i) => {
+      const [me, prev] = [String.fromCharCode(98 + i), String.fromCharCode(97 + i)];
+      return `${me}: &${me} [${Array(9).fill(`*${prev}`).join(", ")}]`;
+    }),
+  ].join("\n");
 
   it.each([
-    ["net.cidr_expand over 65,536 addresses", 'deny contains "too many addresses" if { count(net.cidr_expand("10.0.0.0/8")) > 5 }', /net\.cidr_expand: CIDR too large to expand \(16777216 addresses, limit 65536\) \(a limit of planguard, not of OPA\)/],
-    ["yaml.unmarshal over 100 aliases", `deny contains "aliases" if { yaml.unmarshal(${JSON.stringify(aliasBomb)}) }`, /yaml\.unmarshal: the document expands more than 100 aliases/],
-    ["numbers.range over 10,000,000 numbers", 'deny contains "long" if { count(numbers.range(1, 20000000)) > 5 }', /numbers\.range: range too large/],
-    ["a comprehension over 10,000,000 elements", "r := numbers.range(1, 2200)\ndeny contains \"big\" if { count([1 | some a in r; some b in r; some c in r]) > 5 }", /eval_cancel_error: a comprehension built more than 10000000 elements, over the evaluation budget \(in data\.main\.deny\)/],
-    ["an array doubled by array.concat past 10,000,000 elements", "a0 := numbers.range(1, 3000000)\na1 := array.concat(a0, a0)\na2 := array.concat(a1, a1)\ndeny contains \"big\" if { count(a2) > 5 }", /eval_cancel_error: array\.concat built more than 10000000 elements, over the evaluation budget \(in data\.main\.a2\)/],
+    [
+      "net.cidr_expand over 65,536 addresses",
+      'deny contains "too many addresses" if { count(net.cidr_expand("10.0.0.0/8")) > 5 }',
+      /net\.cidr_expand: CIDR too large to expand \(16777216 addresses, limit 65536\) \(a limit of planguard, not of OPA\)/,
+    ],
+    [
+      "yaml.unmarshal over 100 aliases",
+      `deny contains "aliases" if { yaml.unmarshal(${JSON.stringify(aliasBomb)}) }`,
+      /yaml\.unmarshal: the document expands more than 100 aliases/,
+    ],
+    [
+      "numbers.range over 10,000,000 numbers",
+      'deny contains "long" if { count(numbers.range(1, 20000000)) > 5 }',
+      /numbers\.range: range too large/,
+    ],
+    [
+      "a comprehension over 10,000,000 elements",
+      'r := numbers.range(1, 2200)\ndeny contains "big" if { count([1 | some a in r; some b in r; some c in r]) > 5 }',
+      /eval_cancel_error: a comprehension built more than 10000000 elements, over the evaluation budget \(in data\.main\.deny\)/,
+    ],
+    [
+      "an array doubled by array.concat past 10,000,000 elements",
+      'a0 := numbers.range(1, 3000000)\na1 := array.concat(a0, a0)\na2 := array.concat(a1, a1)\ndeny contains "big" if { count(a2) > 5 }',
+      /eval_cancel_error: array\.concat built more than 10000000 elements, over the evaluation budget \(in data\.main\.a2\)/,
+    ],
   ])("%s fails the rule", async (_name, body, message) => {
     const file = policy(`package main\nimport rego.v1\n${body}\n`);
     const run = await scanWith(file, "--policy-timeout", "60000");
@@ -108,19 +139,22 @@ describe("planguard's own limits are errors, never silent passes", () => {
   });
 
   it("a deny yielding an empty string is still a failure", async () => {
-    const file = policy('package main\nimport rego.v1\ndeny contains "" if { true }\ndeny_obj contains {"msg": ""} if { true }\n');
+    const file = policy(
+      'package main\nimport rego.v1\ndeny contains "" if { true }\ndeny_obj contains {"msg": ""} if { true }\n',
+    );
     const run = await scanWith(file, "-f", "json");
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`)).toEqual([
-      "main.deny: (the rule gave an empty message)",
-      "main.deny_obj: (the rule gave an empty message)",
-    ]);
+    expect(
+      JSON.parse(run.stdout).findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`),
+    ).toEqual(["main.deny: (the rule gave an empty message)", "main.deny_obj: (the rule gave an empty message)"]);
   });
 
   it("a deny object without msg is an error of the rule, as in conftest", async () => {
     const file = policy('package main\nimport rego.v1\ndeny contains {"message": "typo"} if { true }\n');
     const run = await scanWith(file);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`planguard: ${file} (main.deny): a result object has no msg field (conftest: rule missing msg field)`);
+    expect(run.stderr).toContain(
+      `planguard: ${file} (main.deny): a result object has no msg field (conftest: rule missing msg field)`,
+    );
   });
 });

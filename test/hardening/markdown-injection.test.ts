@@ -38,7 +38,17 @@ function hostileResult(value: string): ScanResult {
   };
   return {
     tool: { name: "planguard", version: "0" },
-    inputs: [{ file: `plans/${value}.json`, kind: "plan", format: "plan", formatVersion: "1.2", resources: 1, judged: 1, warnings: [value] }],
+    inputs: [
+      {
+        file: `plans/${value}.json`,
+        kind: "plan",
+        format: "plan",
+        formatVersion: "1.2",
+        resources: 1,
+        judged: 1,
+        warnings: [value],
+      },
+    ],
     rules: [],
     findings: [finding],
     failures: [],
@@ -59,7 +69,9 @@ function expectInert(html: string): void {
 function tableRows(html: string): string[][] {
   const tables = html.split("<table>").slice(1);
   const findings = tables.find((t) => t.includes("<th>message</th>"))!;
-  return [...findings.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((row) => [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]!));
+  return [...findings.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+    .slice(1)
+    .map((row) => [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]!));
 }
 
 describe("Markdown reports escape every data value", () => {
@@ -83,7 +95,17 @@ describe("Markdown reports escape every data value", () => {
             severity: "high",
             status: "changed",
             affectsPlan: false,
-            changes: [{ path: value, action: "changed", before: value, after: value, sensitive: false, unknown: false, affectsPlan: false }],
+            changes: [
+              {
+                path: value,
+                action: "changed",
+                before: value,
+                after: value,
+                sensitive: false,
+                unknown: false,
+                affectsPlan: false,
+              },
+            ],
             introduced: [{ ruleId: value, severity: "high", category: value, message: value, title: value }],
             resolved: [],
             ignoredChanges: 0,
@@ -93,7 +115,14 @@ describe("Markdown reports escape every data value", () => {
         elsewhere: [],
         failures: [],
         findings: [],
-        summary: { drifted: 1, changed: 1, deleted: 0, appeared: 0, ignored: 0, bySeverity: { critical: 0, high: 1, medium: 0, low: 0, info: 0 } },
+        summary: {
+          drifted: 1,
+          changed: 1,
+          deleted: 0,
+          appeared: 0,
+          ignored: 0,
+          bySeverity: { critical: 0, high: 1, medium: 0, low: 0, info: 0 },
+        },
       } as unknown as DriftReport;
       const text = formatDriftMarkdown(report);
       expect(text).not.toMatch(/\r/);

@@ -31,7 +31,25 @@ function planWithModule(repo: string, source: string): string {
   const rc = plan.resource_changes[0];
   rc.address = "module.m.aws_iam_policy.platform_admin";
   rc.module_address = "module.m";
-  plan.configuration = { root_module: { module_calls: { m: { source, module: { resources: [{ address: "aws_iam_policy.platform_admin", mode: "managed", type: "aws_iam_policy", name: "platform_admin" }] } } } } };
+  plan.configuration = {
+    root_module: {
+      module_calls: {
+        m: {
+          source,
+          module: {
+            resources: [
+              {
+                address: "aws_iam_policy.platform_admin",
+                mode: "managed",
+                type: "aws_iam_policy",
+                name: "platform_admin",
+              },
+            ],
+          },
+        },
+      },
+    },
+  };
   const file = path.join(repo, "plan.json");
   writeFileSync(file, JSON.stringify(plan));
   return file;
@@ -88,6 +106,10 @@ describe("nothing outside the repository is read", () => {
     const plan = path.join(repo, "plan.json");
     writeFileSync(plan, readFileSync(fixturePath("rules", "PG-AWS-IAM-001", "fail.json")));
     const result = await runScan({ files: [plan], config: {}, source: { sourceDir: repo, repoRoot: repo } });
-    expect(result.findings.find((f) => f.ruleId === "PG-AWS-IAM-001")?.suppression).toMatchObject({ kind: "inline", reason: "reviewed", origin: "main.tf:1" });
+    expect(result.findings.find((f) => f.ruleId === "PG-AWS-IAM-001")?.suppression).toMatchObject({
+      kind: "inline",
+      reason: "reviewed",
+      origin: "main.tf:1",
+    });
   });
 });

@@ -44,17 +44,72 @@ const anyValue = fc.letrec((tie) => ({
     fc.constant(null),
     fc.boolean(),
     fc.integer({ min: -1, max: 70000 }),
-    fc.constantFrom("0.0.0.0/0", "::/0", "10.0.0.0/8", "*", "Enabled", "Disabled", "allUsers", "p4d.24xlarge", "a2-highgpu-1g", "nvidia-tesla-t4", "tcp", "-1", "22", "INGRESS", ""),
+    fc.constantFrom(
+      "0.0.0.0/0",
+      "::/0",
+      "10.0.0.0/8",
+      "*",
+      "Enabled",
+      "Disabled",
+      "allUsers",
+      "p4d.24xlarge",
+      "a2-highgpu-1g",
+      "nvidia-tesla-t4",
+      "tcp",
+      "-1",
+      "22",
+      "INGRESS",
+      "",
+    ),
     fc.string({ maxLength: 8 }),
     fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom("cidr_blocks", "from_port", "to_port", "protocol", "type", "count", "ports", "team", "Action", "Resource"), tie("value"), { maxKeys: 3 }),
+    fc.dictionary(
+      fc.constantFrom(
+        "cidr_blocks",
+        "from_port",
+        "to_port",
+        "protocol",
+        "type",
+        "count",
+        "ports",
+        "team",
+        "Action",
+        "Resource",
+      ),
+      tie("value"),
+      { maxKeys: 3 },
+    ),
   ),
 })).value;
 
 const attributeNames = fc.constantFrom(
-  "encrypted", "storage_encrypted", "publicly_accessible", "kms_key_id", "direct_internet_access", "policy", "member", "members",
-  "ingress", "cidr_blocks", "from_port", "to_port", "protocol", "type", "source_ranges", "allow", "direction", "instance_type",
-  "machine_type", "guest_accelerator", "tags", "labels", "node_config", "autoscaling", "size", "production_variants", "server_side_encryption_configuration",
+  "encrypted",
+  "storage_encrypted",
+  "publicly_accessible",
+  "kms_key_id",
+  "direct_internet_access",
+  "policy",
+  "member",
+  "members",
+  "ingress",
+  "cidr_blocks",
+  "from_port",
+  "to_port",
+  "protocol",
+  "type",
+  "source_ranges",
+  "allow",
+  "direction",
+  "instance_type",
+  "machine_type",
+  "guest_accelerator",
+  "tags",
+  "labels",
+  "node_config",
+  "autoscaling",
+  "size",
+  "production_variants",
+  "server_side_encryption_configuration",
 );
 
 const resourceChange = fc.record({
@@ -62,7 +117,16 @@ const resourceChange = fc.record({
   name: fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
   module: fc.option(fc.constantFrom("module.a", 'module.b["x"]', "module.a.module.c[0]"), { nil: undefined }),
   key: fc.option(fc.oneof(fc.nat(5), fc.constantFrom("k", "a.b")), { nil: undefined }),
-  actions: fc.constantFrom(["create"], ["update"], ["delete"], ["no-op"], ["delete", "create"], ["create", "delete"], ["read"], ["forget"]),
+  actions: fc.constantFrom(
+    ["create"],
+    ["update"],
+    ["delete"],
+    ["no-op"],
+    ["delete", "create"],
+    ["create", "delete"],
+    ["read"],
+    ["forget"],
+  ),
   after: fc.option(fc.dictionary(attributeNames, anyValue, { maxKeys: 6 }), { nil: null }),
   unknown: fc.dictionary(attributeNames, fc.constant(true), { maxKeys: 2 }),
   sensitive: fc.dictionary(attributeNames, fc.constant(true), { maxKeys: 2 }),
@@ -82,13 +146,22 @@ const planArb = fc.array(resourceChange, { maxLength: 12 }).map((changes) => {
       type: c.type,
       name: c.name,
       provider_name: "registry.terraform.io/hashicorp/aws",
-      change: { actions: c.actions, before: null, after: c.after, after_unknown: c.unknown, before_sensitive: false, after_sensitive: c.sensitive },
+      change: {
+        actions: c.actions,
+        before: null,
+        after: c.after,
+        after_unknown: c.unknown,
+        before_sensitive: false,
+        after_sensitive: c.sensitive,
+      },
     });
   }
   return { format_version: "1.2", resource_changes };
 });
 
-const config: PlanguardConfig = { gpu: { max_total: 4, max_per_resource: 2, allowed_models: ["L4"], require_tags: ["team"] } };
+const config: PlanguardConfig = {
+  gpu: { max_total: 4, max_per_resource: 2, allowed_models: ["L4"], require_tags: ["team"] },
+};
 
 function scan(plan: unknown): ScanResult {
   const model = buildModel(parseDocument("random.json", Buffer.from(JSON.stringify(plan))));
@@ -126,7 +199,9 @@ describe("property: random valid plans", () => {
         expect(json.summary.total).toBe(total);
         expect(sarif.runs[0].results).toHaveLength(total);
         expect(json.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(
-          sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["planguardFingerprint/v1"]),
+          sarif.runs[0].results.map(
+            (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["planguardFingerprint/v1"],
+          ),
         );
         if (total === 0) {
           expect(text).toContain("No findings");

@@ -21,7 +21,17 @@ describe("sensitive values", () => {
     expect(formats).toContain("junitxml");
     expect(formats).toContain("html");
     for (const format of formats) {
-      const run = await runCli(["--debug", "scan", plan, "-f", format, "-o", `${format}=${path.join(dir, `out.${format}`)}`, "--write-baseline", path.join(dir, "baseline.json")]);
+      const run = await runCli([
+        "--debug",
+        "scan",
+        plan,
+        "-f",
+        format,
+        "-o",
+        `${format}=${path.join(dir, `out.${format}`)}`,
+        "--write-baseline",
+        path.join(dir, "baseline.json"),
+      ]);
       expect(run.code).toBe(1);
       expect(run.stdout).not.toContain(MARKER);
       expect(run.stderr).not.toContain(MARKER);
@@ -46,7 +56,8 @@ deny contains "the marker reached a policy" if {
 }
 `;
 
-const base = () => JSON.parse(readFileSync(fixturePath("rules", "PG-AWS-EBS-001", "fail.json"), "utf8")) as Record<string, unknown>;
+const base = () =>
+  JSON.parse(readFileSync(fixturePath("rules", "PG-AWS-EBS-001", "fail.json"), "utf8")) as Record<string, unknown>;
 
 /** Scans `text` with the leak policy and every report format; returns the exit code and everything printed or written. */
 async function scanForLeaks(text: string): Promise<{ code: number; everything: string }> {
@@ -57,7 +68,9 @@ async function scanForLeaks(text: string): Promise<{ code: number; everything: s
   writeFileSync(policy, LEAK_POLICY);
   const outputs = ["json", "sarif", "markdown", "github"].flatMap((f) => ["-o", `${f}=${path.join(dir, `out.${f}`)}`]);
   const run = await runCli(["scan", plan, "--policy", policy, ...outputs]);
-  const files = readdirSync(dir).filter((f) => f.startsWith("out.")).map((f) => readFileSync(path.join(dir, f), "utf8"));
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith("out."))
+    .map((f) => readFileSync(path.join(dir, f), "utf8"));
   return { code: run.code, everything: [run.stdout, run.stderr, ...files].join("\n") };
 }
 
@@ -80,7 +93,14 @@ describe("sensitive values Terraform marks away from resource_changes", () => {
           type: "aws_db_instance",
           name: "d",
           provider_name: "registry.terraform.io/hashicorp/aws",
-          change: { actions: ["update"], before: { password: MARKER }, after: { password: MARKER, tags: { t: MARKER } }, after_unknown: {}, before_sensitive: { password: true }, after_sensitive: { password: true, tags: { t: true } } },
+          change: {
+            actions: ["update"],
+            before: { password: MARKER },
+            after: { password: MARKER, tags: { t: MARKER } },
+            after_unknown: {},
+            before_sensitive: { password: true },
+            after_sensitive: { password: true, tags: { t: true } },
+          },
         },
       },
     ];

@@ -18,7 +18,12 @@ function hostilePlan(): string {
   const change = plan.resource_changes[0];
   change.address = "aws_iam_policy.platform_admin";
   change.change.after.name = "x\n::add-mask::hunter2";
-  change.change.after.policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["*", "s3:Get\r::stop-commands::pwned", "##[set-env name=X]y"], Resource: "*" }] });
+  change.change.after.policy = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Allow", Action: ["*", "s3:Get\r::stop-commands::pwned", "##[set-env name=X]y"], Resource: "*" },
+    ],
+  });
   const dir = mkdtempSync(path.join(tmpdir(), "planguard-wfc-"));
   const file = path.join(dir, "plan.json");
   writeFileSync(file, JSON.stringify(plan));
@@ -28,7 +33,10 @@ function hostilePlan(): string {
 /** A user policy quoting the plan's data in its message, as conftest policies do. */
 function quotingPolicy(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "planguard-wfc-policy-")), "quote.rego");
-  writeFileSync(file, 'package main\nimport rego.v1\ndeny contains msg if {\n  some rc in input.resource_changes\n  msg := sprintf("name %s", [rc.change.after.name])\n}\n');
+  writeFileSync(
+    file,
+    'package main\nimport rego.v1\ndeny contains msg if {\n  some rc in input.resource_changes\n  msg := sprintf("name %s", [rc.change.after.name])\n}\n',
+  );
   return file;
 }
 
@@ -91,11 +99,14 @@ describe("neutraliseWorkflowCommands", () => {
   it("leaves no line a command and changes nothing but the inserted zero-width spaces", () => {
     const alphabet = fc.constantFrom(":", "#", "[", " ", "\t", "\n", "\r", "a", "e");
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (text) => {
-        const out = neutraliseWorkflowCommands(text);
-        expect(forgedCommands(out)).toEqual([]);
-        expect(out.replace(/\u200b/g, "")).toBe(text);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")),
+        (text) => {
+          const out = neutraliseWorkflowCommands(text);
+          expect(forgedCommands(out)).toEqual([]);
+          expect(out.replace(/\u200b/g, "")).toBe(text);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

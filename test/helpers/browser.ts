@@ -12,7 +12,12 @@ import type { Browser, Page } from "puppeteer-core";
  * test can fail on any of them.
  */
 
-const CANDIDATES = [process.env["PLANGUARD_CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = [
+  process.env["PLANGUARD_CHROMIUM"],
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+];
 
 function findChromium(): string | undefined {
   return CANDIDATES.find((c): c is string => c !== undefined && c !== "" && existsSync(c));
@@ -69,7 +74,11 @@ export interface OpenedReport {
 }
 
 /** Opens a report file at 1280×800, watching for errors and requests. */
-export async function openReport(browser: Browser, file: string, options: { dark?: boolean } = {}): Promise<OpenedReport> {
+export async function openReport(
+  browser: Browser,
+  file: string,
+  options: { dark?: boolean } = {},
+): Promise<OpenedReport> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
   if (options.dark) await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);

@@ -37,7 +37,9 @@ export function syntheticResult(n: number): ScanResult {
   });
   return {
     tool: { name: "planguard", version: "test" },
-    inputs: [{ file: "plan.json", kind: "plan", format: "plan", formatVersion: "1.2", resources: n, judged: n, warnings: [] }] as ScanResult["inputs"],
+    inputs: [
+      { file: "plan.json", kind: "plan", format: "plan", formatVersion: "1.2", resources: n, judged: n, warnings: [] },
+    ] as ScanResult["inputs"],
     rules,
     findings,
     failures: [],

@@ -1,9 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateScanBuffer, continueValue, continueValueJs, valueEnd, valueStart, valueStartJs } from "../../src/plan/json-skip.js";
+import {
+  allocateScanBuffer,
+  continueValue,
+  continueValueJs,
+  valueEnd,
+  valueStart,
+  valueStartJs,
+} from "../../src/plan/json-skip.js";
 
 /** valueEnd in JavaScript: the continued scan from a fresh state. */
-const valueEndJs = (bytes: Buffer, start: number) => continueValueJs(bytes, start, { depth: 0, inString: false, escaped: false });
+const valueEndJs = (bytes: Buffer, start: number) =>
+  continueValueJs(bytes, start, { depth: 0, inString: false, escaped: false });
 import { keptPieces } from "../../src/plan/json-members.js";
 
 /** A copy of `bytes` in a buffer the WebAssembly scanner reads (its own memory). */
@@ -54,39 +62,48 @@ describe("skipping a bracketed JSON value", () => {
 
   it("finds both ends of any object or array, in WebAssembly and in JavaScript alike", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })), fc.boolean(), (value, indent) => {
-        const text = `{"before": 1, "v": ${JSON.stringify(value, null, indent ? 1 : undefined)}, "after": [2]}`;
-        const start = text.indexOf('"v": ') + 5;
-        const plain = Buffer.from(text, "utf8");
-        const byteStart = Buffer.byteLength(text.slice(0, start), "utf8");
-        const byteEnd = byteStart + Buffer.byteLength(JSON.stringify(value, null, indent ? 1 : undefined), "utf8");
-        const wasm = scanBuffer(text);
-        expect(valueEndJs(plain, byteStart)).toBe(byteEnd);
-        expect(valueEnd(wasm, byteStart)).toBe(byteEnd);
-        expect(valueStartJs(plain, byteEnd - 1, 0)).toBe(byteStart);
-        expect(valueStart(wasm, byteEnd - 1, 0)).toBe(byteStart);
-      }),
+      fc.property(
+        fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })),
+        fc.boolean(),
+        (value, indent) => {
+          const text = `{"before": 1, "v": ${JSON.stringify(value, null, indent ? 1 : undefined)}, "after": [2]}`;
+          const start = text.indexOf('"v": ') + 5;
+          const plain = Buffer.from(text, "utf8");
+          const byteStart = Buffer.byteLength(text.slice(0, start), "utf8");
+          const byteEnd = byteStart + Buffer.byteLength(JSON.stringify(value, null, indent ? 1 : undefined), "utf8");
+          const wasm = scanBuffer(text);
+          expect(valueEndJs(plain, byteStart)).toBe(byteEnd);
+          expect(valueEnd(wasm, byteStart)).toBe(byteEnd);
+          expect(valueStartJs(plain, byteEnd - 1, 0)).toBe(byteStart);
+          expect(valueStart(wasm, byteEnd - 1, 0)).toBe(byteStart);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it("continues a value's scan across chunks with the state where the last chunk left it, in WebAssembly and in JavaScript alike", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })), fc.integer({ min: 1, max: 40 }), (value, chunk) => {
-        const text = JSON.stringify(value) + ", 1]";
-        const whole = Buffer.byteLength(JSON.stringify(value), "utf8");
-        const bytes = Buffer.from(text, "utf8");
-        for (const scan of ["wasm", "js"] as const) {
-          const state = { depth: 0, inString: false, escaped: false };
-          let found = -1;
-          for (let at = 0; at < bytes.length && found < 0; at += chunk) {
-            const piece = scan === "wasm" ? inScanMemory(bytes.subarray(at, at + chunk)) : bytes.subarray(at, at + chunk);
-            const end = scan === "wasm" ? continueValue(piece, 0, state) : continueValueJs(piece, 0, state);
-            if (end >= 0) found = at + end;
+      fc.property(
+        fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })),
+        fc.integer({ min: 1, max: 40 }),
+        (value, chunk) => {
+          const text = JSON.stringify(value) + ", 1]";
+          const whole = Buffer.byteLength(JSON.stringify(value), "utf8");
+          const bytes = Buffer.from(text, "utf8");
+          for (const scan of ["wasm", "js"] as const) {
+            const state = { depth: 0, inString: false, escaped: false };
+            let found = -1;
+            for (let at = 0; at < bytes.length && found < 0; at += chunk) {
+              const piece =
+                scan === "wasm" ? inScanMemory(bytes.subarray(at, at + chunk)) : bytes.subarray(at, at + chunk);
+              const end = scan === "wasm" ? continueValue(piece, 0, state) : continueValueJs(piece, 0, state);
+              if (end >= 0) found = at + end;
+            }
+            expect(found).toBe(whole);
           }
-          expect(found).toBe(whole);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -104,7 +121,13 @@ describe("skipping a bracketed JSON value", () => {
   });
 
   it("the member scan gives the same layout over either kind of buffer", () => {
-    const plan = JSON.stringify({ format_version: "1.2", planned_values: { root: [{ "a\"]": "x\\" }] }, resource_changes: [{ address: "a.b" }], prior_state: { values: ["{"] }, configuration: {} });
+    const plan = JSON.stringify({
+      format_version: "1.2",
+      planned_values: { root: [{ 'a"]': "x\\" }] },
+      resource_changes: [{ address: "a.b" }],
+      prior_state: { values: ["{"] },
+      configuration: {},
+    });
     const skip = new Set(["planned_values", "prior_state"]);
     const plain = keptPieces(Buffer.from(plan), 0, skip);
     expect(plain?.skipped).toEqual(["planned_values", "prior_state"]);

@@ -25,26 +25,31 @@ describe("loading", () => {
   });
 
   it("accepts every 0.x and 1.x format version and refuses 2.x", () => {
-    for (const v of ["0.1", "0.2", "1.0", "1.9"]) expect(parseDocument("p", bytes(plan({ format_version: v }))).formatVersion).toBe(v);
+    for (const v of ["0.1", "0.2", "1.0", "1.9"])
+      expect(parseDocument("p", bytes(plan({ format_version: v }))).formatVersion).toBe(v);
     expect(refusal(bytes(plan({ format_version: "2.0" })))).toMatch(/format_version 2\.0 is not supported/);
     expect(refusal(bytes(plan({ format_version: 1 })))).toMatch(/format_version must be a string/);
   });
 
   it("refuses a state where a plan is expected, and the reverse, saying what to run", () => {
     const state = bytes({ format_version: "1.0", values: {} });
-    expect(refusal(state, { expect: "plan" })).toMatch(/this is a state, but a plan was expected.*terraform show -json tfplan/);
+    expect(refusal(state, { expect: "plan" })).toMatch(
+      /this is a state, but a plan was expected.*terraform show -json tfplan/,
+    );
     expect(refusal(bytes(plan()), { expect: "state" })).toMatch(/this is a plan, but a state was expected/);
   });
 
   it("names the JSON pointer of a shape error", () => {
-    expect(refusal(bytes(plan({ resource_changes: [{ address: "a.b", mode: "managed", type: "a", name: "b" }] })))).toBe(
-      "not a valid Terraform plan (terraform show -json <planfile>): /resource_changes/0/change is missing",
-    );
+    expect(
+      refusal(bytes(plan({ resource_changes: [{ address: "a.b", mode: "managed", type: "a", name: "b" }] }))),
+    ).toBe("not a valid Terraform plan (terraform show -json <planfile>): /resource_changes/0/change is missing");
     expect(refusal(bytes(plan({ resource_changes: {} })))).toMatch(/\/resource_changes must be array/);
   });
 
   it("gives line and column for a syntax error", () => {
-    expect(refusal(bytes('{\n  "format_version": "1.2",\n  "x": [1, 2,,]\n}'))).toMatch(/^invalid JSON at line 3, column 14: unexpected .,. where a value was expected/);
+    expect(refusal(bytes('{\n  "format_version": "1.2",\n  "x": [1, 2,,]\n}'))).toMatch(
+      /^invalid JSON at line 3, column 14: unexpected .,. where a value was expected/,
+    );
     expect(refusal(bytes('{"format_version": "1.2"'))).toMatch(/^invalid JSON at line 1, column 25/);
   });
 
@@ -58,12 +63,21 @@ describe("loading", () => {
     expect(refusal(Buffer.from("\ufeff{}", "utf16le"))).toMatch(/no format_version/);
     expect(refusal(bytes('resource "aws_s3_bucket" "b" {\n}'))).toMatch(/looks like HCL/);
     expect(refusal(bytes({ foo: 1 }))).toMatch(/no format_version/);
-    expect(refusal(bytes({ version: 3, lineage: "x", resources: [] }))).toMatch(/state file version 3 is not supported/);
+    expect(refusal(bytes({ version: 3, lineage: "x", resources: [] }))).toMatch(
+      /state file version 3 is not supported/,
+    );
     expect(refusal(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toMatch(/invalid UTF-8 at line 1, column 3/);
     // A real U+FFFD in the text does not hide an invalid byte elsewhere.
-    expect(refusal(Buffer.concat([bytes('{"format_version":"1.2","a":"\uFFFD","b":"'), Buffer.from([0xff]), bytes('"}')]))).toMatch(/invalid UTF-8/);
+    expect(
+      refusal(Buffer.concat([bytes('{"format_version":"1.2","a":"\uFFFD","b":"'), Buffer.from([0xff]), bytes('"}')])),
+    ).toMatch(/invalid UTF-8/);
     // Nor does the partial load of a large plan (it checks the bytes before it leaves members out).
-    const big = Buffer.concat([bytes('{"format_version":"1.2","planned_values":{"x":"'), Buffer.alloc(5 * 1024 * 1024, 0x61), Buffer.from([0xc3]), bytes('"},"resource_changes":[]}')]);
+    const big = Buffer.concat([
+      bytes('{"format_version":"1.2","planned_values":{"x":"'),
+      Buffer.alloc(5 * 1024 * 1024, 0x61),
+      Buffer.from([0xc3]),
+      bytes('"},"resource_changes":[]}'),
+    ]);
     expect(refusal(big, { skipMembers: ["planned_values"] })).toMatch(/invalid UTF-8/);
   });
 
@@ -85,10 +99,23 @@ describe("loading", () => {
 describe("digests of redacted values", () => {
   const withSecret = plan({
     resource_changes: [
-      { address: "aws_db_instance.db", mode: "managed", type: "aws_db_instance", name: "db", change: { actions: ["create"], before: null, after: { password: "hunter2" }, after_unknown: {}, after_sensitive: { password: true } } },
+      {
+        address: "aws_db_instance.db",
+        mode: "managed",
+        type: "aws_db_instance",
+        name: "db",
+        change: {
+          actions: ["create"],
+          before: null,
+          after: { password: "hunter2" },
+          after_unknown: {},
+          after_sensitive: { password: true },
+        },
+      },
     ],
   });
-  const afterOf = (doc: Record<string, unknown>) => ((doc["resource_changes"] as { change: { after: Record<string, unknown> } }[])[0]!.change.after);
+  const afterOf = (doc: Record<string, unknown>) =>
+    (doc["resource_changes"] as { change: { after: Record<string, unknown> } }[])[0]!.change.after;
 
   it("are kept by default, for drift to tell a changed secret from an unchanged one", () => {
     const loaded = parseDocument("p", bytes(withSecret));

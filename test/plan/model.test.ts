@@ -18,7 +18,15 @@ const change = (address: string, type: string, after: unknown, extra: Record<str
   type,
   name: address.split(".").pop()!.replace(/\[.*$/, ""),
   provider_name: "registry.terraform.io/hashicorp/aws",
-  change: { actions: ["create"], before: null, after, after_unknown: {}, before_sensitive: false, after_sensitive: {}, ...extra },
+  change: {
+    actions: ["create"],
+    before: null,
+    after,
+    after_unknown: {},
+    before_sensitive: false,
+    after_sensitive: {},
+    ...extra,
+  },
 });
 
 describe("addresses", () => {
@@ -59,7 +67,10 @@ describe("the model", () => {
       resource_changes: [
         change("aws_ebs_volume.gone", "aws_ebs_volume", null, { actions: ["delete"], before: { encrypted: false } }),
         change("aws_ebs_volume.kept", "aws_ebs_volume", { encrypted: true }),
-        change("aws_ebs_volume.forgotten", "aws_ebs_volume", null, { actions: ["forget"], before: { encrypted: false } }),
+        change("aws_ebs_volume.forgotten", "aws_ebs_volume", null, {
+          actions: ["forget"],
+          before: { encrypted: false },
+        }),
       ],
     });
     expect(model.resources.filter((r) => r.willExist).map((r) => r.address)).toEqual(["aws_ebs_volume.kept"]);
@@ -68,7 +79,14 @@ describe("the model", () => {
   it("knows which paths are unknown until apply", () => {
     const model = modelOf({
       format_version: "1.2",
-      resource_changes: [change("aws_ebs_volume.v", "aws_ebs_volume", { size: 1 }, { after_unknown: { kms_key_id: true, tags: { a: true } } })],
+      resource_changes: [
+        change(
+          "aws_ebs_volume.v",
+          "aws_ebs_volume",
+          { size: 1 },
+          { after_unknown: { kms_key_id: true, tags: { a: true } } },
+        ),
+      ],
     });
     const r = model.resources[0]!;
     expect(isUnknown(r, "kms_key_id")).toBe(true);
@@ -81,14 +99,23 @@ describe("the model", () => {
       format_version: "1.2",
       variables: { db_password: { value: SECRET }, region: { value: "us-east-1" } },
       resource_changes: [
-        change("aws_db_instance.db", "aws_db_instance", { password: SECRET, nested: { list: ["ok", SECRET] } }, {
-          actions: ["update"],
-          before: { password: SECRET },
-          before_sensitive: { password: true },
-          after_sensitive: { password: true, nested: { list: [false, true] } },
-        }),
+        change(
+          "aws_db_instance.db",
+          "aws_db_instance",
+          { password: SECRET, nested: { list: ["ok", SECRET] } },
+          {
+            actions: ["update"],
+            before: { password: SECRET },
+            before_sensitive: { password: true },
+            after_sensitive: { password: true, nested: { list: [false, true] } },
+          },
+        ),
       ],
-      output_changes: { pw: { change: { actions: ["create"], before: null, after: SECRET, before_sensitive: false, after_sensitive: true } } },
+      output_changes: {
+        pw: {
+          change: { actions: ["create"], before: null, after: SECRET, before_sensitive: false, after_sensitive: true },
+        },
+      },
       configuration: { root_module: { variables: { db_password: { sensitive: true }, region: {} } } },
     });
     expect(JSON.stringify(model.document)).not.toContain(SECRET);
@@ -101,7 +128,11 @@ describe("the model", () => {
       format_version: "1.2",
       resource_changes: [
         change("module.lake.aws_s3_bucket.b", "aws_s3_bucket", { bucket: "x" }),
-        change("module.lake.aws_s3_bucket_server_side_encryption_configuration.sse", "aws_s3_bucket_server_side_encryption_configuration", { rule: [] }),
+        change(
+          "module.lake.aws_s3_bucket_server_side_encryption_configuration.sse",
+          "aws_s3_bucket_server_side_encryption_configuration",
+          { rule: [] },
+        ),
         change("aws_s3_bucket.other", "aws_s3_bucket", { bucket: "y" }),
       ],
       configuration: {
@@ -127,9 +158,9 @@ describe("the model", () => {
       },
     });
     const bucket = model.byAddress("module.lake.aws_s3_bucket.b")!;
-    expect(referrersOf(model, bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket").map((r) => r.address)).toEqual([
-      "module.lake.aws_s3_bucket_server_side_encryption_configuration.sse",
-    ]);
+    expect(
+      referrersOf(model, bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket").map((r) => r.address),
+    ).toEqual(["module.lake.aws_s3_bucket_server_side_encryption_configuration.sse"]);
     expect(referrersOf(model, model.byAddress("aws_s3_bucket.other")!)).toEqual([]);
   });
 
@@ -146,7 +177,13 @@ describe("the model", () => {
               expressions: { key_arn: { references: ["aws_kms_key.k.arn", "aws_kms_key.k"] } },
               module: {
                 resources: [
-                  { address: "aws_ebs_volume.v", mode: "managed", type: "aws_ebs_volume", name: "v", expressions: { kms_key_id: { references: ["var.key_arn"] } } },
+                  {
+                    address: "aws_ebs_volume.v",
+                    mode: "managed",
+                    type: "aws_ebs_volume",
+                    name: "v",
+                    expressions: { kms_key_id: { references: ["var.key_arn"] } },
+                  },
                 ],
                 outputs: { id: { expression: { references: ["aws_ebs_volume.v.id", "aws_ebs_volume.v"] } } },
               },
@@ -155,7 +192,9 @@ describe("the model", () => {
         },
       },
     });
-    expect(model.graph.referencesFrom("module.vol.aws_ebs_volume.v", "kms_key_id").map((r) => r.to)).toEqual(["aws_kms_key.k"]);
+    expect(model.graph.referencesFrom("module.vol.aws_ebs_volume.v", "kms_key_id").map((r) => r.to)).toEqual([
+      "aws_kms_key.k",
+    ]);
   });
 });
 

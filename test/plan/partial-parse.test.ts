@@ -15,14 +15,19 @@ function membersOf(text: string): Record<string, unknown> | undefined {
   for (const m of layout.pieces) {
     if (m.kind !== "member") throw new Error("a scan that skips nothing yields single members");
     // As JSON.parse does it: "__proto__" is a plain member, not the prototype.
-    Object.defineProperty(out, m.key, { value: JSON.parse(bytes.toString("utf8", m.start, m.end)), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, m.key, {
+      value: JSON.parse(bytes.toString("utf8", m.start, m.end)),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
 
 describe("the top-level member scan", () => {
   it("finds every member of compact and indented JSON, values of every kind", () => {
-    const doc = { a: 1, "b c": "x", nested: { a: [1, { "}": "]" }] }, t: true, n: null, s: "q\"uo\\\\te\\", arr: [] };
+    const doc = { a: 1, "b c": "x", nested: { a: [1, { "}": "]" }] }, t: true, n: null, s: 'q"uo\\\\te\\', arr: [] };
     expect(membersOf(JSON.stringify(doc))).toEqual(doc);
     expect(membersOf(JSON.stringify(doc, null, 2))).toEqual(doc);
     expect(membersOf(` \n${JSON.stringify(doc)}\n `)).toEqual(doc);
@@ -42,36 +47,56 @@ describe("the top-level member scan", () => {
   it("leaves out any chosen members of any object, wherever they are, and keeps the rest as JSON.parse gives them", () => {
     const key = fc.constantFrom("a", "b", "skip1", "skip2", "__proto__", 'q"k', "k\\");
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, fc.jsonValue()), { maxLength: 8 }), fc.subarray(["skip1", "skip2", "a", 'q"k']), fc.boolean(), (entries, skipList, indent) => {
-        // Built as text so that repeated keys stay repeated, as a file may have them.
-        const sep = indent ? ",\n  " : ",";
-        const text = `{${indent ? "\n  " : ""}${entries.map(([k, v]) => `${JSON.stringify(k)}:${indent ? " " : ""}${JSON.stringify(v)}`).join(sep)}${indent ? "\n" : ""}}`;
-        const skip = new Set(skipList);
-        const expected = JSON.parse(text) as Record<string, unknown>;
-        for (const k of skip) delete expected[k];
-        const { value, skipped } = parseJsonBytesWithout("p.json", Buffer.from(text), skip, 0);
-        expect(value).toEqual(expected);
-        expect(Object.keys(value as object)).toEqual(Object.keys(expected));
-        expect(new Set(skipped)).toEqual(new Set(entries.map(([k]) => k).filter((k) => skip.has(k))));
-      }),
+      fc.property(
+        fc.array(fc.tuple(key, fc.jsonValue()), { maxLength: 8 }),
+        fc.subarray(["skip1", "skip2", "a", 'q"k']),
+        fc.boolean(),
+        (entries, skipList, indent) => {
+          // Built as text so that repeated keys stay repeated, as a file may have them.
+          const sep = indent ? ",\n  " : ",";
+          const text = `{${indent ? "\n  " : ""}${entries.map(([k, v]) => `${JSON.stringify(k)}:${indent ? " " : ""}${JSON.stringify(v)}`).join(sep)}${indent ? "\n" : ""}}`;
+          const skip = new Set(skipList);
+          const expected = JSON.parse(text) as Record<string, unknown>;
+          for (const k of skip) delete expected[k];
+          const { value, skipped } = parseJsonBytesWithout("p.json", Buffer.from(text), skip, 0);
+          expect(value).toEqual(expected);
+          expect(Object.keys(value as object)).toEqual(Object.keys(expected));
+          expect(new Set(skipped)).toEqual(new Set(entries.map(([k]) => k).filter((k) => skip.has(k))));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("scans only around the skipped members and parses what lies between them in one piece", () => {
-    const text = JSON.stringify({ format_version: "1.2", planned_values: { a: "}" }, resource_changes: [1], output_changes: {}, prior_state: { b: "{" }, configuration: { c: 1 } });
+    const text = JSON.stringify({
+      format_version: "1.2",
+      planned_values: { a: "}" },
+      resource_changes: [1],
+      output_changes: {},
+      prior_state: { b: "{" },
+      configuration: { c: 1 },
+    });
     const bytes = Buffer.from(text);
     const layout = keptPieces(bytes, 0, new Set(["planned_values", "prior_state"]));
     expect(layout?.skipped).toEqual(["planned_values", "prior_state"]);
-    expect(layout?.pieces.map((p) => (p.kind === "member" ? p.key : `{${bytes.toString("utf8", p.start, p.end)}}`))).toEqual([
-      "format_version",
-      '{"resource_changes":[1],"output_changes":{}}',
-      "configuration",
-    ]);
+    expect(
+      layout?.pieces.map((p) => (p.kind === "member" ? p.key : `{${bytes.toString("utf8", p.start, p.end)}}`)),
+    ).toEqual(["format_version", '{"resource_changes":[1],"output_changes":{}}', "configuration"]);
   });
 
   it("refuses what is not one well-formed object, so the caller parses the whole text and reports the error", () => {
-    for (const text of ["[1,2]", '"s"', '{"a":1', '{"a":"open}', '{"a":1}}', '{"a":1} x', '{"a" "b":1}', '{"a":1,}x', '{"a":[1}']) {
+    for (const text of [
+      "[1,2]",
+      '"s"',
+      '{"a":1',
+      '{"a":"open}',
+      '{"a":1}}',
+      '{"a":1} x',
+      '{"a" "b":1}',
+      '{"a":1,}x',
+      '{"a":[1}',
+    ]) {
       expect(keptPieces(Buffer.from(text), 0, new Set()), text).toBeUndefined();
     }
   });
@@ -82,8 +107,20 @@ function bigPlan(): Record<string, unknown> {
   const after = { bucket: "data", padding: "x".repeat(PARTIAL_PARSE_MIN_BYTES) };
   return {
     format_version: "1.2",
-    planned_values: { root_module: { resources: [{ address: "aws_s3_bucket.b", mode: "managed", type: "aws_s3_bucket", name: "b", values: after }] } },
-    resource_changes: [{ address: "aws_s3_bucket.b", mode: "managed", type: "aws_s3_bucket", name: "b", change: { actions: ["create"], before: null, after, after_unknown: {} } }],
+    planned_values: {
+      root_module: {
+        resources: [{ address: "aws_s3_bucket.b", mode: "managed", type: "aws_s3_bucket", name: "b", values: after }],
+      },
+    },
+    resource_changes: [
+      {
+        address: "aws_s3_bucket.b",
+        mode: "managed",
+        type: "aws_s3_bucket",
+        name: "b",
+        change: { actions: ["create"], before: null, after, after_unknown: {} },
+      },
+    ],
     prior_state: { format_version: "1.0", values: { root_module: { resources: [] } } },
     configuration: { root_module: {} },
   };
@@ -111,18 +148,24 @@ describe("loading a large plan without the members nothing reads", () => {
 
   it("still tells a plan from a state when only the left-out members said so, and models the resources", () => {
     const plan = bigPlan();
-    const loaded = parseDocument("p.json", Buffer.from(JSON.stringify(plan)), { skipMembers: ["planned_values", "prior_state"] });
+    const loaded = parseDocument("p.json", Buffer.from(JSON.stringify(plan)), {
+      skipMembers: ["planned_values", "prior_state"],
+    });
     expect(loaded.kind).toBe("plan");
     expect(loaded.skipped).toEqual(["planned_values", "prior_state"]);
     expect(loaded.doc).not.toHaveProperty("planned_values");
     expect(buildModel(loaded).resources.map((r) => r.address)).toEqual(["aws_s3_bucket.b"]);
     const onlyRepeated = { format_version: "1.2", planned_values: plan["planned_values"] };
-    expect(parseDocument("q.json", Buffer.from(JSON.stringify(onlyRepeated)), { skipMembers: ["planned_values"] }).kind).toBe("plan");
+    expect(
+      parseDocument("q.json", Buffer.from(JSON.stringify(onlyRepeated)), { skipMembers: ["planned_values"] }).kind,
+    ).toBe("plan");
   });
 
   it("reports a syntax error in a kept member with its line and column, as a full parse does", () => {
     const text = JSON.stringify(bigPlan()).replace('"configuration":{', '"configuration":{,');
-    expect(() => parseJsonBytesWithout("bad.json", Buffer.from(text), new Set(["planned_values"]))).toThrow(/bad\.json.*line 1, column \d+/);
+    expect(() => parseJsonBytesWithout("bad.json", Buffer.from(text), new Set(["planned_values"]))).toThrow(
+      /bad\.json.*line 1, column \d+/,
+    );
   });
 
   it("reports a truncated file, whichever member the end falls in", () => {

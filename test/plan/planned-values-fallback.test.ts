@@ -29,19 +29,24 @@ const trimmed = (resources: unknown[], extra: Record<string, unknown> = {}) => (
   configuration: { root_module: {} },
   ...extra,
 });
-const modelOf = (doc: unknown, options = {}) => buildModel(parseDocument("plan.json", Buffer.from(JSON.stringify(doc)), options));
+const modelOf = (doc: unknown, options = {}) =>
+  buildModel(parseDocument("plan.json", Buffer.from(JSON.stringify(doc)), options));
 
 describe("resources that only planned_values lists", () => {
   it("are judged from their planned values, and the report says so", () => {
     const model = modelOf(trimmed([bucket("aws_s3_bucket.a", { bucket: "a", acl: "public-read" })]));
     expect(model.resources.map((r) => [r.address, r.willExist])).toEqual([["aws_s3_bucket.a", true]]);
     expect(attr(model.resources[0]!, ["acl"])).toBe("public-read");
-    expect(model.warnings.join("\n")).toMatch(/1 resource\(s\) in planned_values have no resource_changes entry \(aws_s3_bucket\.a\)/);
+    expect(model.warnings.join("\n")).toMatch(
+      /1 resource\(s\) in planned_values have no resource_changes entry \(aws_s3_bucket\.a\)/,
+    );
   });
 
   it("count only where resource_changes leaves them out, in modules too", () => {
     const doc = trimmed([bucket("aws_s3_bucket.listed", { bucket: "l" })]);
-    (doc.planned_values.root_module as Record<string, unknown>)["child_modules"] = [{ address: "module.m", resources: [bucket("module.m.aws_s3_bucket.inner", { bucket: "i" })] }];
+    (doc.planned_values.root_module as Record<string, unknown>)["child_modules"] = [
+      { address: "module.m", resources: [bucket("module.m.aws_s3_bucket.inner", { bucket: "i" })] },
+    ];
     doc.resource_changes = [
       {
         address: "aws_s3_bucket.listed",
@@ -52,7 +57,10 @@ describe("resources that only planned_values lists", () => {
       },
     ] as never[];
     const model = modelOf(doc);
-    expect(model.resources.map((r) => `${r.address} ${r.actions.join(",")}`)).toEqual(["aws_s3_bucket.listed create", "module.m.aws_s3_bucket.inner "]);
+    expect(model.resources.map((r) => `${r.address} ${r.actions.join(",")}`)).toEqual([
+      "aws_s3_bucket.listed create",
+      "module.m.aws_s3_bucket.inner ",
+    ]);
     expect(model.resources[1]!.moduleAddress).toBe("module.m");
     expect(model.warnings.filter((w) => w.includes("planned_values"))).toHaveLength(1);
   });
@@ -64,10 +72,20 @@ describe("resources that only planned_values lists", () => {
   });
 
   it("leave a plan Terraform wrote as it was: every planned resource is in resource_changes", async () => {
-    for (const rel of ["checkov/iam-inline-policies.json", "terraform-json/deep_module/plan.json", "opentofu-show-json/modules/output.json"]) {
+    for (const rel of [
+      "checkov/iam-inline-policies.json",
+      "terraform-json/deep_module/plan.json",
+      "opentofu-show-json/modules/output.json",
+    ]) {
       const model = buildModel(await loadDocument(path.join(fixturePath("real-plans"), rel)));
-      expect(model.warnings.filter((w) => w.includes("planned_values")), rel).toEqual([]);
-      expect(model.resources.every((r) => r.actions.length > 0), rel).toBe(true);
+      expect(
+        model.warnings.filter((w) => w.includes("planned_values")),
+        rel,
+      ).toEqual([]);
+      expect(
+        model.resources.every((r) => r.actions.length > 0),
+        rel,
+      ).toBe(true);
     }
   });
 
@@ -89,18 +107,26 @@ describe("a create or update whose after is null", () => {
   });
 
   it("takes the planned values, with a warning, instead of reading it as not existing", () => {
-    const model = modelOf({ ...trimmed([bucket("aws_s3_bucket.c", { bucket: "c", acl: "public-read" })]), resource_changes: [created(null)] });
+    const model = modelOf({
+      ...trimmed([bucket("aws_s3_bucket.c", { bucket: "c", acl: "public-read" })]),
+      resource_changes: [created(null)],
+    });
     const [r] = model.resources;
     expect(r!.willExist).toBe(true);
     expect(attr(r!, ["acl"])).toBe("public-read");
-    expect(model.warnings.join("\n")).toMatch(/1 created or updated resource\(s\) have no `after` in resource_changes \(aws_s3_bucket\.c\); judged from their planned values/);
+    expect(model.warnings.join("\n")).toMatch(
+      /1 created or updated resource\(s\) have no `after` in resource_changes \(aws_s3_bucket\.c\); judged from their planned values/,
+    );
   });
 
   it("says so when there are no planned values to take, and leaves a real after alone", () => {
     const bare = modelOf({ ...trimmed([]), resource_changes: [created(null)] });
     expect(bare.resources[0]!.willExist).toBe(false);
     expect(bare.warnings.join("\n")).toMatch(/no planned values \(aws_s3_bucket\.c\): not judged/);
-    const real = modelOf({ ...trimmed([bucket("aws_s3_bucket.c", { bucket: "planned" })]), resource_changes: [created({ bucket: "after" })] });
+    const real = modelOf({
+      ...trimmed([bucket("aws_s3_bucket.c", { bucket: "planned" })]),
+      resource_changes: [created({ bucket: "after" })],
+    });
     expect(attr(real.resources[0]!, ["bucket"])).toBe("after");
     expect(real.warnings).toEqual([]);
   });

@@ -8,7 +8,18 @@ import { ReadAhead } from "../../src/plan/read-ahead.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "planguard-read-ahead-"));
 const planFile = path.join(dir, "plan.json");
-const plan = { format_version: "1.2", resource_changes: [{ address: "aws_s3_bucket.a", mode: "managed", type: "aws_s3_bucket", name: "a", change: { actions: ["create"], before: null, after: { bucket: "a" }, after_unknown: {} } }] };
+const plan = {
+  format_version: "1.2",
+  resource_changes: [
+    {
+      address: "aws_s3_bucket.a",
+      mode: "managed",
+      type: "aws_s3_bucket",
+      name: "a",
+      change: { actions: ["create"], before: null, after: { bucket: "a" }, after_unknown: {} },
+    },
+  ],
+};
 writeFileSync(planFile, JSON.stringify(plan));
 
 describe("reading a plan ahead", () => {

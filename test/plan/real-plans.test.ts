@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildRealPlansPage, listRealPlans, outcomeOf, REAL_PLANS_DIR, REAL_PLANS_PAGE, verdictOf } from "../../scripts/real-plans.mjs";
+import {
+  buildRealPlansPage,
+  listRealPlans,
+  outcomeOf,
+  REAL_PLANS_DIR,
+  REAL_PLANS_PAGE,
+  verdictOf,
+} from "../../scripts/real-plans.mjs";
 import { loadRegoPolicies } from "../../src/policy/rego/load.js";
 import type { ScanResult } from "../../src/scan/result.js";
 import { runScan } from "../../src/scan/run.js";
@@ -29,7 +36,11 @@ const scan = async (file: string): Promise<ScanResult> => {
 describe("every real plan is read", () => {
   it("has the corpus: plan formats 0.1 to 1.2, Terraform 0.12 to 1.9, OpenTofu, other scanners' plans", () => {
     expect(files.length).toBeGreaterThan(50);
-    for (const dir of ["opentofu-show-json/", "terraform-json/", "checkov/", "derived/"]) expect(files.some((f) => f.startsWith(dir)), dir).toBe(true);
+    for (const dir of ["opentofu-show-json/", "terraform-json/", "checkov/", "derived/"])
+      expect(
+        files.some((f) => f.startsWith(dir)),
+        dir,
+      ).toBe(true);
     expect(files).not.toContain("expectations.json");
   });
 
@@ -56,7 +67,11 @@ describe("every real plan is read", () => {
 });
 
 describe("comparing with another scanner's expected result", () => {
-  const finding = (ruleId: string, address: string, undecided = false) => ({ ruleId, resource: { address, type: "aws_x", module: "" }, undecided });
+  const finding = (ruleId: string, address: string, undecided = false) => ({
+    ruleId,
+    resource: { address, type: "aws_x", module: "" },
+    undecided,
+  });
   const rules = [
     { id: "PG-A", aliases: ["CKV_AWS_1"] },
     { id: "PG-B", aliases: ["CKV_AWS_2"] },
@@ -64,15 +79,24 @@ describe("comparing with another scanner's expected result", () => {
 
   it("takes the verdict of the rules that carry the id as an alias, on the named resource only", () => {
     const result = { rules, findings: [finding("PG-A", "aws_x.a"), finding("PG-B", "aws_x.b")] };
-    expect(verdictOf(result, { check: "ckv_aws_1", resource: "aws_x.a" })).toEqual({ verdict: "fail", rules: ["PG-A"] });
-    expect(verdictOf(result, { check: "CKV_AWS_1", resource: "aws_x.b" })).toEqual({ verdict: "pass", rules: ["PG-A"] });
+    expect(verdictOf(result, { check: "ckv_aws_1", resource: "aws_x.a" })).toEqual({
+      verdict: "fail",
+      rules: ["PG-A"],
+    });
+    expect(verdictOf(result, { check: "CKV_AWS_1", resource: "aws_x.b" })).toEqual({
+      verdict: "pass",
+      rules: ["PG-A"],
+    });
     expect(verdictOf(result, { check: "*", resource: "aws_x.b" })).toEqual({ verdict: "fail", rules: ["PG-B"] });
   });
 
   it("tells an undecided finding and a missing rule apart from a pass", () => {
     const result = { rules, findings: [finding("PG-A", "aws_x.a", true), finding("PG-B", "aws_x.a")] };
     expect(verdictOf(result, { check: "CKV_AWS_1", resource: "aws_x.a" }).verdict).toBe("undecided");
-    expect(verdictOf(result, { check: "CKV_AWS_9", resource: "aws_x.a" })).toEqual({ verdict: "no equivalent rule", rules: ["PG-B"] });
+    expect(verdictOf(result, { check: "CKV_AWS_9", resource: "aws_x.a" })).toEqual({
+      verdict: "no equivalent rule",
+      rules: ["PG-B"],
+    });
     expect(outcomeOf({ expect: "fail" }, "no equivalent rule")).toBe("not compared");
     expect(outcomeOf({ expect: "fail" }, "undecided")).toBe("disagrees");
     expect(outcomeOf({ expect: "pass" }, "pass")).toBe("agrees");

@@ -3,9 +3,15 @@ import { REDACTED, redactPlan } from "../../src/plan/redact.js";
 
 /** One resource change whose after value is `after`, with Terraform's mask of sensitive parts. */
 function planWith(after: unknown, mask: unknown): Record<string, unknown> {
-  return { format_version: "1.2", resource_changes: [{ address: "x.y", type: "x", change: { actions: ["create"], before: null, after, after_sensitive: mask } }] };
+  return {
+    format_version: "1.2",
+    resource_changes: [
+      { address: "x.y", type: "x", change: { actions: ["create"], before: null, after, after_sensitive: mask } },
+    ],
+  };
 }
-const afterOf = (plan: Record<string, unknown>) => (plan["resource_changes"] as { change: { after: unknown } }[])[0]!.change.after;
+const afterOf = (plan: Record<string, unknown>) =>
+  (plan["resource_changes"] as { change: { after: unknown } }[])[0]!.change.after;
 
 describe("redaction follows Terraform's sensitivity masks", () => {
   it("blanks the marked leaves and subtrees, in nested blocks and lists, and nothing else", () => {
@@ -13,19 +19,34 @@ describe("redaction follows Terraform's sensitivity masks", () => {
       name: "db",
       password: "hunter2",
       tags: { team: "ml", secret: "s3cr3t" },
-      rules: [{ token: "t0", port: 1 }, { token: "t1", port: 2 }],
+      rules: [
+        { token: "t0", port: 1 },
+        { token: "t1", port: 2 },
+      ],
       blocks: [{ inner: { key: "k" } }],
       whole: { a: 1, b: [2] },
       unmasked: { c: "visible" },
     };
-    const mask = { password: true, tags: { secret: true }, rules: [false, { token: true }], blocks: [{ inner: true }], whole: true, unmasked: {}, missing: true, name: false };
+    const mask = {
+      password: true,
+      tags: { secret: true },
+      rules: [false, { token: true }],
+      blocks: [{ inner: true }],
+      whole: true,
+      unmasked: {},
+      missing: true,
+      name: false,
+    };
     const plan = planWith(after, mask);
     redactPlan(plan);
     expect(afterOf(plan)).toEqual({
       name: "db",
       password: REDACTED,
       tags: { team: "ml", secret: REDACTED },
-      rules: [{ token: "t0", port: 1 }, { token: REDACTED, port: 2 }],
+      rules: [
+        { token: "t0", port: 1 },
+        { token: REDACTED, port: 2 },
+      ],
       blocks: [{ inner: REDACTED }],
       whole: REDACTED,
       unmasked: { c: "visible" },

@@ -61,13 +61,17 @@ describe("the streaming JSON scanner", () => {
 });
 
 describe.skipIf(sharedMissing("fixtures"))("streaming loads real plans like the ordinary loader", () => {
-  const plans = filesUnder(sharedPath("fixtures"), (n) => n === "plan.json" || n === "output.json").filter((f) => !f.includes(`${path.sep}invalid${path.sep}`));
+  const plans = filesUnder(sharedPath("fixtures"), (n) => n === "plan.json" || n === "output.json").filter(
+    (f) => !f.includes(`${path.sep}invalid${path.sep}`),
+  );
   for (const file of plans) {
     it(path.relative(sharedPath("fixtures"), file), async () => {
       const ordinary = buildModel(await loadDocument(file));
       if (ordinary.kind !== "plan") return;
       const streamed = buildModel(await loadDocument(file, { streamAboveBytes: 0 }));
-      expect(streamed.resources.map((r) => [r.address, r.actions, r.after, r.before])).toEqual(ordinary.resources.map((r) => [r.address, r.actions, r.after, r.before]));
+      expect(streamed.resources.map((r) => [r.address, r.actions, r.after, r.before])).toEqual(
+        ordinary.resources.map((r) => [r.address, r.actions, r.after, r.before]),
+      );
       expect(streamed.graph.size).toBe(ordinary.graph.size);
       // Nothing left out unless asked: the same document, planned_values and prior_state included.
       expect(streamed.document).toEqual(ordinary.document);
@@ -89,7 +93,8 @@ describe("streaming a file in small chunks", () => {
         {
           modeOf: (key) => (key === "resource_drift" ? "elements" : key === "prior_state" ? "skip" : "value"),
           onValue: (key, value) => (out[key] = value),
-          onElement: (key, value) => ((out[key] as unknown[] | undefined) ?? (out[key] = [])) && (out[key] as unknown[]).push(value),
+          onElement: (key, value) =>
+            ((out[key] as unknown[] | undefined) ?? (out[key] = [])) && (out[key] as unknown[]).push(value),
         },
         size,
       );
@@ -101,7 +106,10 @@ describe("streaming a file in small chunks", () => {
 
 describe("a value too large to read whole", () => {
   it("is refused by name, not as invalid JSON", () => {
-    const scanner = new TopLevelScanner({ modeOf: () => "value", onValue: () => undefined, onElement: () => undefined }, 16);
+    const scanner = new TopLevelScanner(
+      { modeOf: () => "value", onValue: () => undefined, onElement: () => undefined },
+      16,
+    );
     const feed = () => {
       scanner.push(Buffer.from('{"small": [1, 2], "prior_state": {"values": {"root_module": {}}}}'));
       scanner.finish();
@@ -118,7 +126,9 @@ describe("drift over a streamed plan", () => {
     expect(streamed.summary).toEqual(whole.summary);
     // Streamed or not, the whole prior state is there: no warning that something was not loaded.
     expect(streamed.inputs.map((i) => i.warnings)).toEqual(whole.inputs.map((i) => i.warnings));
-    expect(streamed.findings.map((f) => [f.ruleId, f.resource?.address])).toEqual(whole.findings.map((f) => [f.ruleId, f.resource?.address]));
+    expect(streamed.findings.map((f) => [f.ruleId, f.resource?.address])).toEqual(
+      whole.findings.map((f) => [f.ruleId, f.resource?.address]),
+    );
   });
 });
 
@@ -129,18 +139,24 @@ describe("streaming redacts too", () => {
     expect(model.resources.length).toBeGreaterThan(0);
   });
 
-  it("loads a large state as a state (not refused as \"a state where a plan was expected\")", async () => {
+  it('loads a large state as a state (not refused as "a state where a plan was expected")', async () => {
     const file = fixturePath("plans", "state-basic.json");
     const ordinary = buildModel(await loadDocument(file));
     const streamed = buildModel(await loadDocument(file, { streamAboveBytes: 0 }));
     expect(streamed.kind).toBe("state");
-    expect(streamed.resources.map((r) => [r.address, r.after])).toEqual(ordinary.resources.map((r) => [r.address, r.after]));
-    await expect(loadDocument(file, { streamAboveBytes: 0, expect: "plan" })).rejects.toThrow(/this is a state, but a plan was expected/);
+    expect(streamed.resources.map((r) => [r.address, r.after])).toEqual(
+      ordinary.resources.map((r) => [r.address, r.after]),
+    );
+    await expect(loadDocument(file, { streamAboveBytes: 0, expect: "plan" })).rejects.toThrow(
+      /this is a state, but a plan was expected/,
+    );
   });
 
   it("names the file and the byte offset of a syntax error", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "pg-stream-")), "plan.json");
     writeFileSync(file, readFileSync(fixturePath("rules", "PG-AWS-EBS-001", "fail.json"), "utf8").slice(0, 300));
-    await expect(loadDocument(file, { streamAboveBytes: 0 })).rejects.toThrow(/invalid JSON at byte \d+: unexpected end of the file/);
+    await expect(loadDocument(file, { streamAboveBytes: 0 })).rejects.toThrow(
+      /invalid JSON at byte \d+: unexpected end of the file/,
+    );
   });
 });

@@ -14,13 +14,18 @@ const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(planText, 
 const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(planText, "utf16le").swap16()]);
 
 describe("a UTF-16 plan with a byte order mark", () => {
-  for (const [name, bytes] of [["little-endian", utf16le], ["big-endian", utf16be]] as const) {
+  for (const [name, bytes] of [
+    ["little-endian", utf16le],
+    ["big-endian", utf16be],
+  ] as const) {
     it(`is read (${name}) with a warning, the same as its UTF-8 twin`, () => {
       const loaded = parseDocument("plan.json", bytes);
       const twin = parseDocument("plan.json", Buffer.from(planText, "utf8"));
       expect(loaded.warnings[0]).toMatch(/UTF-16 .*converted to UTF-8/);
       expect(twin.warnings).toEqual([]);
-      expect(buildModel(loaded).resources.map((r) => r.address)).toEqual(buildModel(twin).resources.map((r) => r.address));
+      expect(buildModel(loaded).resources.map((r) => r.address)).toEqual(
+        buildModel(twin).resources.map((r) => r.address),
+      );
     });
   }
 
@@ -48,18 +53,29 @@ describe("Terraform 1.0.x drift entries without an address", () => {
     const doc = {
       format_version: "0.2",
       resource_drift: [
-        { module_address: 'module.m["a"]', mode: "data", type: "aws_ami", name: "ubuntu", index: 0, change: { actions: ["update"] } },
+        {
+          module_address: 'module.m["a"]',
+          mode: "data",
+          type: "aws_ami",
+          name: "ubuntu",
+          index: 0,
+          change: { actions: ["update"] },
+        },
         { mode: "managed", type: "aws_s3_bucket", name: "b", index: "logs", change: { actions: ["update"] } },
       ],
     };
     const loaded = parseDocument("p.json", Buffer.from(JSON.stringify(doc)));
-    expect((loaded.doc["resource_drift"] as { address: string }[]).map((d) => d.address)).toEqual(['module.m["a"].data.aws_ami.ubuntu[0]', 'aws_s3_bucket.b["logs"]']);
+    expect((loaded.doc["resource_drift"] as { address: string }[]).map((d) => d.address)).toEqual([
+      'module.m["a"].data.aws_ami.ubuntu[0]',
+      'aws_s3_bucket.b["logs"]',
+    ]);
   });
 });
 
 describe("members a scan does not need", () => {
   const plan = JSON.parse(planText) as Record<string, unknown>;
-  const load = (doc: unknown, tolerate = MEMBERS_A_SCAN_DOES_NOT_NEED) => parseDocument("p.json", Buffer.from(JSON.stringify(doc)), { tolerate });
+  const load = (doc: unknown, tolerate = MEMBERS_A_SCAN_DOES_NOT_NEED) =>
+    parseDocument("p.json", Buffer.from(JSON.stringify(doc)), { tolerate });
 
   it("are left out with a warning naming the member when their shape is unexpected", () => {
     const loaded = load({ ...plan, variables: [], relevant_attributes: "all", checks: {}, timestamp: 42 });

@@ -23,7 +23,9 @@ describe("conftest policies through planguard scan --policy", () => {
   });
 
   it("run deny_<suffix> rules, and exceptions exempt them", async () => {
-    expect((await runCli(["scan", rds, "--policy", policy, "--no-bundled", "--rego-version", "v0"])).stdout).toContain("aws_db_instance.metadata must not be publicly accessible");
+    expect((await runCli(["scan", rds, "--policy", policy, "--no-bundled", "--rego-version", "v0"])).stdout).toContain(
+      "aws_db_instance.metadata must not be publicly accessible",
+    );
     const dir = mkdtempSync(path.join(tmpdir(), "pg-exc-"));
     const plan = JSON.parse(readFileSync(rds, "utf8"));
     plan.variables = { allow_public_db: { value: "yes" } };
@@ -39,13 +41,15 @@ describe("conftest policies through planguard scan --policy", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pg-ns-"));
     writeFileSync(path.join(dir, "team.rego"), 'package team.storage\ndeny contains "team rule fired" if { true }\n');
     expect((await runCli(["scan", ebs, "--policy", dir, "--no-bundled"])).code).toBe(0);
-    expect((await runCli(["scan", ebs, "--policy", dir, "--no-bundled", "--namespace", "team.storage"])).stdout).toContain("team rule fired");
+    expect(
+      (await runCli(["scan", ebs, "--policy", dir, "--no-bundled", "--namespace", "team.storage"])).stdout,
+    ).toContain("team rule fired");
     expect((await runCli(["scan", ebs, "--policy", dir, "--no-bundled", "--all-namespaces"])).code).toBe(1);
   });
 
   it("refuse a broken policy with one line naming the file and position, exit 2", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pg-broken-policy-"));
-    writeFileSync(path.join(dir, "broken.rego"), "package main\ndeny[msg] {\n  msg := sprintf(\"%s\", [input.x]\n}\n");
+    writeFileSync(path.join(dir, "broken.rego"), 'package main\ndeny[msg] {\n  msg := sprintf("%s", [input.x]\n}\n');
     const run = await runCli(["scan", ebs, "--policy", dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^planguard: .*broken\.rego:\d+:\d+: rego_parse_error: .*\n$/);
@@ -53,9 +57,20 @@ describe("conftest policies through planguard scan --policy", () => {
 
   it("read data documents with --data", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pg-data-"));
-    writeFileSync(path.join(dir, "p.rego"), 'package main\ndeny contains msg if { some t in data.forbidden.types; some r in input.resource_changes; r.type == t; msg := concat(" ", [r.address, "is forbidden"]) }\n');
+    writeFileSync(
+      path.join(dir, "p.rego"),
+      'package main\ndeny contains msg if { some t in data.forbidden.types; some r in input.resource_changes; r.type == t; msg := concat(" ", [r.address, "is forbidden"]) }\n',
+    );
     writeFileSync(path.join(dir, "forbidden.yaml"), "forbidden:\n  types: [aws_ebs_volume]\n");
-    const run = await runCli(["scan", ebs, "--policy", path.join(dir, "p.rego"), "--data", path.join(dir, "forbidden.yaml"), "--no-bundled"]);
+    const run = await runCli([
+      "scan",
+      ebs,
+      "--policy",
+      path.join(dir, "p.rego"),
+      "--data",
+      path.join(dir, "forbidden.yaml"),
+      "--no-bundled",
+    ]);
     expect(run.stdout).toContain("aws_ebs_volume.scratch is forbidden");
   });
 });

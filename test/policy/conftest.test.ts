@@ -81,7 +81,11 @@ describe("metadata from annotations", () => {
 
   it("gives conftest policies without annotations conftest's behaviour: deny fails, warn does not", () => {
     const user = { path: "main", file: "policy/main.rego", rules: [] };
-    expect(regoRuleMetadata(user, "deny_public", "deny", undefined)).toMatchObject({ id: "main.deny_public", severity: "high", category: "policy" });
+    expect(regoRuleMetadata(user, "deny_public", "deny", undefined)).toMatchObject({
+      id: "main.deny_public",
+      severity: "high",
+      category: "policy",
+    });
     expect(regoRuleMetadata(user, "warn", "warn", undefined).severity).toBe("info");
   });
 });

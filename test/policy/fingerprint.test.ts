@@ -11,7 +11,10 @@ describe("fingerprintOf", () => {
       ["PG-GCP-IAM-001", "google_project_iam_member.é", ""],
     ];
     for (const [rule, address, attribute] of cases) {
-      const expected = createHash("sha256").update(`${rule}\u0000${address ?? ""}\u0000${attribute ?? ""}`).digest("hex").slice(0, 32);
+      const expected = createHash("sha256")
+        .update(`${rule}\u0000${address ?? ""}\u0000${attribute ?? ""}`)
+        .digest("hex")
+        .slice(0, 32);
       expect(fingerprintOf(rule, address, attribute)).toBe(expected);
     }
     expect(fingerprintOf("PG-GPU-001", undefined, undefined)).toBe(fingerprintOf("PG-GPU-001", "", ""));

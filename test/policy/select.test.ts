@@ -25,7 +25,9 @@ const ebs = meta("PG-AWS-EBS-001", ["CKV_AWS_3", "AVD-AWS-0026"], "high");
 describe("RuleSelection: ids and aliases in every list", () => {
   it("severity overrides by id or alias, any case; the id wins", () => {
     expect(new RuleSelection({ rules: { severity: { ckv_aws_122: "high" } } }).severityOf(net3)).toBe("high");
-    expect(new RuleSelection({ rules: { severity: { CKV_AWS_122: "low", "PG-AWS-NET-003": "critical" } } }).severityOf(net3)).toBe("critical");
+    expect(
+      new RuleSelection({ rules: { severity: { CKV_AWS_122: "low", "PG-AWS-NET-003": "critical" } } }).severityOf(net3),
+    ).toBe("critical");
     expect(new RuleSelection({}).severityOf(net3)).toBe("medium");
   });
 
@@ -41,12 +43,30 @@ describe("RuleSelection: ids and aliases in every list", () => {
 });
 
 describe("verdictOf: the exit code and the sentence that explains it", () => {
-  const finding = (severity: Finding["severity"], extra: Partial<Finding> = {}): Finding => ({ ruleId: "R", severity, category: "c", message: "m", fingerprint: "f", file: "p.json", ...extra });
+  const finding = (severity: Finding["severity"], extra: Partial<Finding> = {}): Finding => ({
+    ruleId: "R",
+    severity,
+    category: "c",
+    message: "m",
+    fingerprint: "f",
+    file: "p.json",
+    ...extra,
+  });
 
   it.each([
     [[finding("high"), finding("low")], "low", false, 1, "exit 1: 2 findings at or above low"],
     [[finding("high"), finding("low")], "high", false, 1, "exit 1: 1 finding at or above high"],
-    [[finding("medium"), finding("info", { undecided: true }), finding("critical", { suppression: { kind: "waiver", reason: "r" } })], "high", false, 0, "exit 0: no findings at or above high (1 below it, 1 undecided until apply, 1 suppressed)"],
+    [
+      [
+        finding("medium"),
+        finding("info", { undecided: true }),
+        finding("critical", { suppression: { kind: "waiver", reason: "r" } }),
+      ],
+      "high",
+      false,
+      0,
+      "exit 0: no findings at or above high (1 below it, 1 undecided until apply, 1 suppressed)",
+    ],
     [[finding("critical")], "low", true, 0, "exit 0: 1 finding at or above low, but --soft-fail"],
     [[], "low", false, 0, "exit 0: no findings at or above low"],
   ] as const)("%#: %j at --fail-on %s, soft-fail %s", (findings, failOn, softFail, code, reason) => {
@@ -61,6 +81,8 @@ describe("verdictOf: the exit code and the sentence that explains it", () => {
     ];
     const verdict = verdictOf({ findings: [finding("critical")], failures }, { failOn: "low", softFail: true });
     expect(verdict.exitCode).toBe(2);
-    expect(verdict.reason).toBe("exit 2: the scan is incomplete: 2 rules could not run (errors above); the findings come from the rules that did");
+    expect(verdict.reason).toBe(
+      "exit 2: the scan is incomplete: 2 rules could not run (errors above); the findings come from the rules that did",
+    );
   });
 });

@@ -7,10 +7,16 @@ import { compileOne, regoError } from "./helpers.js";
 
 describe("public API", () => {
   it("accepts extra builtins, with arity checked at compile time", () => {
-    const double: BuiltinDef = { name: "planguard.double", arity: 1, impl: ([x]) => (typeof x === "number" ? x * 2 : undefined) };
+    const double: BuiltinDef = {
+      name: "planguard.double",
+      arity: 1,
+      impl: ([x]) => (typeof x === "number" ? x * 2 : undefined),
+    };
     const c = compileOne("package a\np := planguard.double(21)\n", { extraBuiltins: [double] });
     expect(c.evaluate("data.a.p")).toBe(42);
-    expect(regoError(() => compileOne("package a\np := planguard.double(1, 2, 3)\n", { extraBuiltins: [double] })).code).toBe("rego_type_error");
+    expect(
+      regoError(() => compileOne("package a\np := planguard.double(1, 2, 3)\n", { extraBuiltins: [double] })).code,
+    ).toBe("rego_type_error");
   });
 
   it("takes modules parsed earlier from the compile options, per compile", () => {
@@ -33,7 +39,7 @@ describe("public API", () => {
   it("lists the rules of a package across files, with kinds and locations", () => {
     const c = compileModules([
       { file: "a.rego", text: "package p\nx := 1\ns contains 1\n" },
-      { file: "b.rego", text: "package p\no[k] := 1 if some k in [\"a\"]\nf(x) := x\ndefault x := 0\n" },
+      { file: "b.rego", text: 'package p\no[k] := 1 if some k in ["a"]\nf(x) := x\ndefault x := 0\n' },
     ]);
     expect(c.rules("p").map((r) => [r.name, r.kind, r.file, r.line, r.isDefault])).toEqual([
       ["x", "complete", "a.rego", 2, false],
@@ -47,7 +53,10 @@ describe("public API", () => {
   it("applies a document-scope annotation to every definition of the rule, and subpackages annotations below", () => {
     const c = compileModules([
       { file: "top.rego", text: "# METADATA\n# scope: subpackages\n# title: Everything\npackage org\n" },
-      { file: "team.rego", text: "package org.team\n\n# METADATA\n# scope: document\n# title: Deny\ndeny contains 1\n\ndeny contains 2\n" },
+      {
+        file: "team.rego",
+        text: "package org.team\n\n# METADATA\n# scope: document\n# title: Deny\ndeny contains 1\n\ndeny contains 2\n",
+      },
     ]);
     const team = c.packages().find((p) => p.path === "org.team")!;
     expect(team.annotation?.title).toBe("Everything");
@@ -55,7 +64,9 @@ describe("public API", () => {
   });
 
   it("exposes the current rule's annotation through rego.metadata.rule()", () => {
-    const c = compileOne("package a\n\n# METADATA\n# title: T\n# custom:\n#   id: X-1\np := rego.metadata.rule().custom.id\n");
+    const c = compileOne(
+      "package a\n\n# METADATA\n# title: T\n# custom:\n#   id: X-1\np := rego.metadata.rule().custom.id\n",
+    );
     expect(c.evaluate("data.a.p")).toBe("X-1");
   });
 
@@ -71,7 +82,11 @@ describe("public API", () => {
   it("reports each query expression's value and the bindings per result", () => {
     const r = compileOne("package a").query("x := [1, 2][_]; x > 1; x + 10");
     expect(r.map((x) => [toJSON(x.bindings), x.expressions])).toEqual([[{ x: 2 }, [true, true, 12]]]);
-    expect(compileOne("package a").query("1 == 2").map((x) => x.expressions)).toEqual([[false]]);
+    expect(
+      compileOne("package a")
+        .query("1 == 2")
+        .map((x) => x.expressions),
+    ).toEqual([[false]]);
   });
 
   it("refuses a reference that is not into data", () => {

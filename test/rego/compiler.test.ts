@@ -36,14 +36,18 @@ describe("compiler: safety", () => {
 describe("compiler: declarations, conflicts, recursion, calls", () => {
   it("refuses := on an already declared variable and use before declaration", () => {
     expect(regoError(() => compileOne("package a\np if { x := 1; x := 2 }\n")).message).toBe("var x assigned above");
-    expect(regoError(() => compileOne("package a\np if { y := x; x := 1 }\n")).errors.map((e) => e.message)).toContain("var x referenced above");
+    expect(regoError(() => compileOne("package a\np if { y := x; x := 1 }\n")).errors.map((e) => e.message)).toContain(
+      "var x referenced above",
+    );
     expect(regoError(() => compileOne("package a\nf(x) := y if { x := 1; y := x }\n")).code).toBe("rego_compile_error");
   });
 
   it("refuses a `some` declaration that is never used", () => {
     const err = regoError(() => compileOne("package a\np if {\n  some x\n  true\n}\n"));
     expect([err.code, err.message, err.line]).toEqual(["rego_compile_error", "declared var x unused", 3]);
-    expect(compileOne("package a\np contains x if { some x; input.xs[x] }\n").evaluate("data.a.p", { input: { xs: [5] } })).toBeDefined();
+    expect(
+      compileOne("package a\np contains x if { some x; input.xs[x] }\n").evaluate("data.a.p", { input: { xs: [5] } }),
+    ).toBeDefined();
   });
 
   it("refuses shadowing input or data in v1", () => {
@@ -51,8 +55,12 @@ describe("compiler: declarations, conflicts, recursion, calls", () => {
   });
 
   it("refuses rules of different kinds at one path, and two defaults", () => {
-    expect(regoError(() => compileOne("package a\np := 1\np contains 2\n")).message).toBe("conflicting rules data.a.p found");
-    expect(regoError(() => compileOne("package a\ndefault p := 1\ndefault p := 2\n")).message).toBe("multiple default rules data.a.p found");
+    expect(regoError(() => compileOne("package a\np := 1\np contains 2\n")).message).toBe(
+      "conflicting rules data.a.p found",
+    );
+    expect(regoError(() => compileOne("package a\ndefault p := 1\ndefault p := 2\n")).message).toBe(
+      "multiple default rules data.a.p found",
+    );
     expect(regoError(() => compileOne("package a\nf(x) := 1\nf(x, y) := 2\n")).code).toBe("rego_type_error");
   });
 
@@ -66,16 +74,24 @@ describe("compiler: declarations, conflicts, recursion, calls", () => {
     // data[first].allow.see.other reaches data.primary.allow only, never data.test.p itself.
     const lib = [
       { file: "t.rego", text: 'package test\np := data[first].allow.see.other if first := "primary"\n' },
-      { file: "p.rego", text: 'package primary\nallow[action].something if action := "show"\nallow.see.other if true\n' },
+      {
+        file: "p.rego",
+        text: 'package primary\nallow[action].something if action := "show"\nallow.see.other if true\n',
+      },
       { file: "u.rego", text: "package unrelated\nallow.other.stuff if true\n" },
       { file: "g.rego", text: 'package templates.gcp.bucket\ndeny contains "open" if input.public\n' },
-      { file: "v.rego", text: 'package check\nviolations contains m if { some t; m := data.templates.gcp[t].deny[_] }\ndeny := violations\n' },
+      {
+        file: "v.rego",
+        text: "package check\nviolations contains m if { some t; m := data.templates.gcp[t].deny[_] }\ndeny := violations\n",
+      },
     ];
     const compiled = compileModules(lib);
     expect(compiled.evaluate("data.test.p")).toBe(true);
-    expect(compiled.evaluate("data.check.deny", { input: { public: true } })).toEqual(expect.objectContaining({ size: 1 }));
+    expect(compiled.evaluate("data.check.deny", { input: { public: true } })).toEqual(
+      expect.objectContaining({ size: 1 }),
+    );
     // A dynamic reference that can reach the rule itself still is recursion.
-    const err = regoError(() => compileOne("package a\np := data[x].p if x := \"a\"\n"));
+    const err = regoError(() => compileOne('package a\np := data[x].p if x := "a"\n'));
     expect(err.code).toBe("rego_recursion_error");
     expect(err.message).toBe("rule data.a.p is recursive: data.a.p -> data.a.p");
   });
@@ -89,7 +105,9 @@ describe("compiler: declarations, conflicts, recursion, calls", () => {
 
   it("checks arity; an extra output argument only where the call is the whole expression", () => {
     expect(regoError(() => compileOne("package a\np := count([1], [2], [3])\n")).code).toBe("rego_type_error");
-    expect(regoError(() => compileOne("package a\np := x if { x := count([1], [2]) }\n")).message).toContain("arity mismatch");
+    expect(regoError(() => compileOne("package a\np := x if { x := count([1], [2]) }\n")).message).toContain(
+      "arity mismatch",
+    );
     expect(evalJSON("package a\np := n if { count([1, 2], n) }\n", "data.a.p")).toBe(2);
   });
 

@@ -16,7 +16,10 @@ import { fixturePath, repoRoot, sharedMissing, sharedPath } from "../helpers/sha
  *     keeps, so that every clone runs them; v0/ in v0 syntax), held at 97%
  *     besides its floor
  */
-const floor = JSON.parse(readFileSync(path.join(repoRoot, "test", "rego", "conformance-floor.json"), "utf8")) as Record<"regorus" | "opa" | "opaFixtures", number>;
+const floor = JSON.parse(readFileSync(path.join(repoRoot, "test", "rego", "conformance-floor.json"), "utf8")) as Record<
+  "regorus" | "opa" | "opaFixtures",
+  number
+>;
 
 /** Runs every case under `dirs`; OPA keeps its v0-syntax cases under testdata/v0, read as v0. */
 function runCorpus(name: string, ...dirs: { dir: string; regoVersion?: "v0" }[]): { passed: number; total: number } {
@@ -27,20 +30,27 @@ function runCorpus(name: string, ...dirs: { dir: string; regoVersion?: "v0" }[])
   );
   const passed = outcomes.filter((o) => o.status === "pass").length;
   const failed = outcomes.filter((o) => o.status === "fail");
-  console.log(`${name}: ${passed} passed, ${failed.length} failed, ${outcomes.length - passed - failed.length} skipped`);
-  if (passed < floor[name as keyof typeof floor]) console.log(failed.map((f) => `${f.file}: ${f.note}: ${f.reason}`).join("\n"));
+  console.log(
+    `${name}: ${passed} passed, ${failed.length} failed, ${outcomes.length - passed - failed.length} skipped`,
+  );
+  if (passed < floor[name as keyof typeof floor])
+    console.log(failed.map((f) => `${f.file}: ${f.note}: ${f.reason}`).join("\n"));
   return { passed, total: outcomes.length };
 }
 
 describe.skipIf(sharedMissing("rego-conformance", "regorus"))("Rego conformance (regorus corpus)", () => {
   it(`passes at least ${floor.regorus} cases`, () => {
-    expect(runCorpus("regorus", { dir: sharedPath("rego-conformance", "regorus") }).passed).toBeGreaterThanOrEqual(floor.regorus);
+    expect(runCorpus("regorus", { dir: sharedPath("rego-conformance", "regorus") }).passed).toBeGreaterThanOrEqual(
+      floor.regorus,
+    );
   });
 });
 
 describe.skipIf(sharedMissing("rego-conformance", "opa"))("Rego conformance (OPA's suite, shared part)", () => {
   it(`passes at least ${floor.opa} cases`, () => {
-    expect(runCorpus("opa", { dir: sharedPath("rego-conformance", "opa", "testdata") }).passed).toBeGreaterThanOrEqual(floor.opa);
+    expect(runCorpus("opa", { dir: sharedPath("rego-conformance", "opa", "testdata") }).passed).toBeGreaterThanOrEqual(
+      floor.opa,
+    );
   });
 });
 

@@ -25,7 +25,10 @@ describe("evaluation shortcuts keep OPA's results", () => {
     const input = { xs: ["p", "q"], o: { a: "x", b: "y" } };
     expect(evalJSON(src, "data.a.fwd", { input })).toEqual(["p-0", "q-1"]);
     expect(evalJSON(src, "data.a.back", { input })).toEqual(["0-p", "1-q"]);
-    expect(evalJSON(src, "data.a.obj", { input })).toEqual([{ k: 0, v: "p" }, { k: 1, v: "q" }]);
+    expect(evalJSON(src, "data.a.obj", { input })).toEqual([
+      { k: 0, v: "p" },
+      { k: 1, v: "q" },
+    ]);
     expect(evalJSON(src, "data.a.keys", { input })).toEqual(["a/x", "b/y"]);
   });
 
@@ -59,10 +62,10 @@ describe("evaluation shortcuts keep OPA's results", () => {
     const src = [
       "package a",
       "f(x) := x + 1",
-      "p := upper(sprintf(\"%v\", [f(1)]))",
-      "test_mock_function if p == \"10\" with f as 10",
-      "test_mock_builtin if p == \"X\" with upper as \"X\"",
-      "test_unmocked if p == \"2\"",
+      'p := upper(sprintf("%v", [f(1)]))',
+      'test_mock_function if p == "10" with f as 10',
+      'test_mock_builtin if p == "X" with upper as "X"',
+      'test_unmocked if p == "2"',
     ].join("\n");
     expect(runRegoTests(compileOne(src)).map((r) => [r.name, r.status])).toEqual([
       ["test_mock_function", "pass"],
@@ -85,7 +88,8 @@ describe("evaluation shortcuts keep OPA's results", () => {
   });
 
   it("reads only an object's own members, whatever their names", () => {
-    const src = 'package a\nc := input.tags.constructor\nt := input.tags.toString\np := input.tags["__proto__"]\nn := input.nested.constructor.x\n';
+    const src =
+      'package a\nc := input.tags.constructor\nt := input.tags.toString\np := input.tags["__proto__"]\nn := input.nested.constructor.x\n';
     const input = JSON.parse('{"tags": {"constructor": "ml"}, "nested": {"constructor": {"x": 1}}}');
     expect(evalJSON(src, "data.a.c", { input })).toBe("ml");
     expect(evalJSON(src, "data.a.t", { input })).toBeUndefined();
@@ -132,23 +136,29 @@ describe("evaluation shortcuts keep OPA's results", () => {
       "\tc >= 0",
       "}",
     ].join("\n");
-    expect(evalJSON(src, "data.a.pairs", { input: { xs: [1, 2, 3] } })).toEqual([[1, 2], [3, 6]]);
+    expect(evalJSON(src, "data.a.pairs", { input: { xs: [1, 2, 3] } })).toEqual([
+      [1, 2],
+      [3, 6],
+    ]);
   });
 
   it("a rule over a resource type the document lacks reads that one key and iterates nothing", () => {
     // What lets hundreds of per-type rules cost nearly nothing on plans without their types.
     const read: string[] = [];
     let listed = 0;
-    const byType = new Proxy<Record<string, Value>>({ aws_s3_bucket: [{ address: "b" }] }, {
-      get: (target, key) => {
-        if (typeof key === "string" && key !== "constructor") read.push(key);
-        return Reflect.get(target, key);
+    const byType = new Proxy<Record<string, Value>>(
+      { aws_s3_bucket: [{ address: "b" }] },
+      {
+        get: (target, key) => {
+          if (typeof key === "string" && key !== "constructor") read.push(key);
+          return Reflect.get(target, key);
+        },
+        ownKeys: (target) => {
+          listed++;
+          return Reflect.ownKeys(target);
+        },
       },
-      ownKeys: (target) => {
-        listed++;
-        return Reflect.ownKeys(target);
-      },
-    });
+    );
     const src = [
       "package a",
       "deny contains r.address if {",

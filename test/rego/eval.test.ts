@@ -15,20 +15,29 @@ describe("evaluation: rules", () => {
     const err = regoError(() => compileOne("package a\np := 1 if true\np := 2 if true\n").evaluate("data.a.p"));
     expect(err.code).toBe("eval_conflict_error");
     expect(err.message).toContain("data.a.p");
-    expect(regoError(() => compileOne("package a\np := x if { some x in [1, 2] }\n").evaluate("data.a.p")).code).toBe("eval_conflict_error");
+    expect(regoError(() => compileOne("package a\np := x if { some x in [1, 2] }\n").evaluate("data.a.p")).code).toBe(
+      "eval_conflict_error",
+    );
   });
 
   it("unions partial sets and objects, and refuses two values for one key", () => {
-    const src = 'package a\ns contains x if some x in [1, 2]\ns contains 3\no[k] := v if { some k, v in {"a": 1} }\no["b"] := 2\n';
+    const src =
+      'package a\ns contains x if some x in [1, 2]\ns contains 3\no[k] := v if { some k, v in {"a": 1} }\no["b"] := 2\n';
     expect(evalJSON(src, "data.a.s")).toEqual([1, 2, 3]);
     expect(evalJSON(src, "data.a.o")).toEqual({ a: 1, b: 2 });
-    expect(regoError(() => compileOne('package a\no[k] := v if { k := "a"; some v in [1, 2] }\n').evaluate("data.a.o")).code).toBe("eval_conflict_error");
+    expect(
+      regoError(() => compileOne('package a\no[k] := v if { k := "a"; some v in [1, 2] }\n').evaluate("data.a.o")).code,
+    ).toBe("eval_conflict_error");
   });
 
   it("builds nested objects from rule heads with references", () => {
-    const src = 'package a\nbuckets[name].public := true if { some name in input.public }\nbuckets[name].tags contains t if { some name, ts in input.tags; some t in ts }\nx.y.z := 1\n';
+    const src =
+      "package a\nbuckets[name].public := true if { some name in input.public }\nbuckets[name].tags contains t if { some name, ts in input.tags; some t in ts }\nx.y.z := 1\n";
     const input = { public: ["b1"], tags: { b1: ["t1", "t2"], b2: ["t3"] } };
-    expect(evalJSON(src, "data.a.buckets", { input })).toEqual({ b1: { public: true, tags: ["t1", "t2"] }, b2: { tags: ["t3"] } });
+    expect(evalJSON(src, "data.a.buckets", { input })).toEqual({
+      b1: { public: true, tags: ["t1", "t2"] },
+      b2: { tags: ["t3"] },
+    });
     expect(evalJSON(src, "data.a.x")).toEqual({ y: { z: 1 } });
   });
 
@@ -38,10 +47,13 @@ describe("evaluation: rules", () => {
   });
 
   it("calls functions with several definitions and patterns, and refuses conflicting outputs", () => {
-    const src = 'package a\nf(1) := "one"\nf(x) := "big" if x > 10\ng([a, b]) := a + b\nv := [f(1), f(11), g([2, 3])]\nu := f(5)\n';
+    const src =
+      'package a\nf(1) := "one"\nf(x) := "big" if x > 10\ng([a, b]) := a + b\nv := [f(1), f(11), g([2, 3])]\nu := f(5)\n';
     expect(evalJSON(src, "data.a.v")).toEqual(["one", "big", 5]);
     expect(evalJSON(src, "data.a.u")).toBeUndefined();
-    expect(regoError(() => compileOne("package a\nf(x) := 1\nf(x) := 2\np := f(0)\n").evaluate("data.a.p")).code).toBe("eval_conflict_error");
+    expect(regoError(() => compileOne("package a\nf(x) := 1\nf(x) := 2\np := f(0)\n").evaluate("data.a.p")).code).toBe(
+      "eval_conflict_error",
+    );
   });
 });
 
@@ -71,17 +83,20 @@ describe("evaluation: expressions", () => {
   });
 
   it("gives comprehensions their own scope", () => {
-    const src = "package a\np := [x, ys] if {\n  x := 10\n  ys := [x | some x in [1, 2]]\n}\nq := {k: v | some k, v in [5, 6]}\n";
+    const src =
+      "package a\np := [x, ys] if {\n  x := 10\n  ys := [x | some x in [1, 2]]\n}\nq := {k: v | some k, v in [5, 6]}\n";
     expect(evalJSON(src, "data.a.p")).toEqual([10, [1, 2]]);
     expect(evalJSON(src, "data.a.q")).toEqual({ "0": 5, "1": 6 });
   });
 
   it("maps operators to builtins and compares structurally (1 == 1.0, sets by members)", () => {
-    expect(queryJSON("package a", "x := [1 == 1.0, {1, 2} == {2, 1}, 7 / 2, 7 % 2, {1, 2} - {1}]")).toEqual([{ x: [true, true, 3.5, 1, [2]] }]);
+    expect(queryJSON("package a", "x := [1 == 1.0, {1, 2} == {2, 1}, 7 / 2, 7 % 2, {1, 2} - {1}]")).toEqual([
+      { x: [true, true, 3.5, 1, [2]] },
+    ]);
   });
 
   it("makes builtin errors undefined unless strict", () => {
-    const src = 'package a\np := x if { x := 1 + input.s }\n';
+    const src = "package a\np := x if { x := 1 + input.s }\n";
     expect(evalJSON(src, "data.a.p", { input: { s: "a" } })).toBeUndefined();
     const err = regoError(() => compileOne(src).evaluate("data.a.p", { input: { s: "a" }, strictBuiltinErrors: true }));
     expect(err.code).toBe("eval_type_error");
@@ -90,31 +105,46 @@ describe("evaluation: expressions", () => {
 
   it("prints to the sink, <undefined> for undefined arguments", () => {
     const lines: string[] = [];
-    compileOne('package a\np if { print("x is", input.x, input.missing) }\n').evaluate("data.a.p", { input: { x: [1] }, print: (l) => lines.push(l) });
+    compileOne('package a\np if { print("x is", input.x, input.missing) }\n').evaluate("data.a.p", {
+      input: { x: [1] },
+      print: (l) => lines.push(l),
+    });
     expect(lines).toEqual(["x is [1] <undefined>"]);
   });
 
   it("gives the print sink the location of the print call, as OPA's print hook gets one", () => {
     const seen: string[] = [];
-    compileOne('package a\np if {\n  true\n  print("here")\n}\n').evaluate("data.a.p", { print: (l, loc) => seen.push(`${loc.file}:${loc.line}: ${l}`) });
+    compileOne('package a\np if {\n  true\n  print("here")\n}\n').evaluate("data.a.p", {
+      print: (l, loc) => seen.push(`${loc.file}:${loc.line}: ${l}`),
+    });
     expect(seen).toEqual(["test.rego:4: here"]);
   });
 });
 
 describe("evaluation: with", () => {
-  const src = 'package a\nnames contains n if { some r in input.rs; n := r.name }\ncount_names := count(names)\nlimit := data.config.limit\nover if count_names > limit\nmock_count(_) := 100\n';
+  const src =
+    "package a\nnames contains n if { some r in input.rs; n := r.name }\ncount_names := count(names)\nlimit := data.config.limit\nover if count_names > limit\nmock_count(_) := 100\n";
 
   it("replaces input and data for the expression and what it calls", () => {
     const c = compileOne(src);
     const input = { rs: [{ name: "a" }] };
-    const r = c.query('x := data.a.count_names with input as {"rs": [{"name": "a"}, {"name": "b"}]}; y := data.a.count_names', { input });
+    const r = c.query(
+      'x := data.a.count_names with input as {"rs": [{"name": "a"}, {"name": "b"}]}; y := data.a.count_names',
+      { input },
+    );
     // Memoized values do not leak between contexts: y sees the real input.
     expect(r.map((x) => toJSON(x.bindings))).toEqual([{ x: 2, y: 1 }]);
-    expect(toJSON(c.query("x := data.a.over with data.config.limit as 0", { input, data: { config: { limit: 5 } } })[0]!.bindings)).toEqual({ x: true });
+    expect(
+      toJSON(
+        c.query("x := data.a.over with data.config.limit as 0", { input, data: { config: { limit: 5 } } })[0]!.bindings,
+      ),
+    ).toEqual({ x: true });
   });
 
   it("mocks builtins and functions", () => {
-    const c = compileOne(src + "p := x if { x := count([1]) with count as mock_count }\nq := x if { x := count([1]) with count as 7 }\n");
+    const c = compileOne(
+      src + "p := x if { x := count([1]) with count as mock_count }\nq := x if { x := count([1]) with count as 7 }\n",
+    );
     expect(c.evaluate("data.a.p")).toBe(100);
     expect(c.evaluate("data.a.q")).toBe(7);
   });
@@ -129,7 +159,7 @@ describe("evaluation: with", () => {
       "g(x) := f(x)",
       "q := y if y := f(1) with f as g",
       // A mock never reaches another mock set around it.
-      "boom(x) := object.union_n(x) if {x: i | x := [\"a\", \"a\"][i]}",
+      'boom(x) := object.union_n(x) if {x: i | x := ["a", "a"][i]}',
       "size(x) := count(x)",
       "outer if inner with count as boom",
       "inner if union with object.union_n as size",
@@ -151,7 +181,9 @@ describe("evaluation: with", () => {
     ].join("\n");
     expect(evalJSON(src, "data.b")).toEqual({ compound: { foo: 3 }, simple: 2, fn: 1, captured: true });
     // Only a function or builtin target takes a function: as a document's value, `count` is a variable.
-    expect(regoError(() => compileOne("package c\np if { input.x with input.x as count }\n")).message).toBe("var count is unsafe");
+    expect(regoError(() => compileOne("package c\np if { input.x with input.x as count }\n")).message).toBe(
+      "var count is unsafe",
+    );
   });
 
   it("iterates a `with` value that has several values, as OPA moves it into the body", () => {
@@ -165,7 +197,11 @@ describe("evaluation: with", () => {
     expect(evalJSON(src, "data.it.hits")).toEqual([1, 2]);
     expect(evalJSON(src, "data.it.none_big")).toBe(true);
     expect(queryJSON(src, "data.it.big with input.asset as data.it.assets[i]")).toEqual([{ i: 1 }, { i: 2 }]);
-    expect(compileOne(src).query("data.it.big with input.asset as data.it.assets[i]").map((r) => r.expressions)).toEqual([[true], [true]]);
+    expect(
+      compileOne(src)
+        .query("data.it.big with input.asset as data.it.assets[i]")
+        .map((r) => r.expressions),
+    ).toEqual([[true], [true]]);
   });
 });
 
@@ -182,10 +218,14 @@ describe("evaluation: data as one tree", () => {
       { msg: "two", name: "p2" },
       { msg: "three", name: "p3" },
     ]);
-    expect(toJSON(c.evaluate("data.policies", { data })!)).toEqual({ p1: { deny: ["one"] }, p2: { deny: ["two"] }, p3: { deny: ["three"] } });
+    expect(toJSON(c.evaluate("data.policies", { data })!)).toEqual({
+      p1: { deny: ["one"] },
+      p2: { deny: ["two"] },
+      p3: { deny: ["three"] },
+    });
   });
 
-  it("reads base documents by storage path, as OPA does: data[1] is data[\"1\"], data.arr[\"0\"] its first element", () => {
+  it('reads base documents by storage path, as OPA does: data[1] is data["1"], data.arr["0"] its first element', () => {
     const src = 'package a\np := data.arr["0"]\nq := data.obj[1]\nr := data.obj[true]\ns := o[1] if o := data.obj\n';
     const data = { arr: [10, 20], obj: { "1": "one", true: 1 } };
     // Only refs into data are store paths; a value bound to a variable is indexed by value.
@@ -194,7 +234,10 @@ describe("evaluation: data as one tree", () => {
 
   it("shows the base document where a rule and base data share a path, as OPA merges them", () => {
     const src = 'package topdown.conflicts\nk := "bar"\nother := 1\n';
-    expect(evalJSON(src, "data.topdown.conflicts", { data: { topdown: { conflicts: { k: "foo" } } } })).toEqual({ k: "foo", other: 1 });
+    expect(evalJSON(src, "data.topdown.conflicts", { data: { topdown: { conflicts: { k: "foo" } } } })).toEqual({
+      k: "foo",
+      other: 1,
+    });
   });
 });
 
@@ -232,7 +275,11 @@ describe("indexed iteration", () => {
   it("gives the same results as a plain scan", () => {
     const indexed = 'package a\nhits contains r.name if { r := input.rs[_]; r.type == "t"; r.on }\n';
     const plain = 'package a\nhits contains r.name if { r := input.rs[_]; r.on; r.type == concat("", ["t"]) }\n';
-    const rs = Array.from({ length: 200 }, (_, i) => ({ name: `n${i}`, type: i % 3 === 0 ? "t" : "u", on: i % 2 === 0 }));
+    const rs = Array.from({ length: 200 }, (_, i) => ({
+      name: `n${i}`,
+      type: i % 3 === 0 ? "t" : "u",
+      on: i % 2 === 0,
+    }));
     const a = evalJSON(indexed, "data.a.hits", { input: { rs } });
     expect(a).toEqual(evalJSON(plain, "data.a.hits", { input: { rs } }));
     expect((a as string[]).length).toBe(34);
@@ -253,8 +300,8 @@ describe("annotations and tests", () => {
     "#   severity: high",
     "deny contains msg if { msg := input.m }",
     "",
-    "test_deny if { deny with input as {\"m\": \"x\"} }",
-    "test_broken if { deny == {\"y\"} with input as {\"m\": \"x\"} }",
+    'test_deny if { deny with input as {"m": "x"} }',
+    'test_broken if { deny == {"y"} with input as {"m": "x"} }',
     "",
   ].join("\n");
 

@@ -1,4 +1,10 @@
-import { compileModules, RegoError, type CompileOptions, type EvaluateOptions, type QueryResult } from "../../src/rego/index.js";
+import {
+  compileModules,
+  RegoError,
+  type CompileOptions,
+  type EvaluateOptions,
+  type QueryResult,
+} from "../../src/rego/index.js";
 import { toJSON, type Value } from "../../src/rego/value.js";
 
 /** Compiles one module (file "test.rego") and returns the compiled policies. */
@@ -7,7 +13,11 @@ export function compileOne(text: string, options: CompileOptions = {}) {
 }
 
 /** The JSON form (sets as sorted arrays) of `data.<ref>` after compiling `text`. */
-export function evalJSON(text: string, ref: string, options: EvaluateOptions & { compile?: CompileOptions } = {}): unknown {
+export function evalJSON(
+  text: string,
+  ref: string,
+  options: EvaluateOptions & { compile?: CompileOptions } = {},
+): unknown {
   const { compile, ...evalOptions } = options;
   const v = compileOne(text, compile).evaluate(ref, evalOptions);
   return v === undefined ? undefined : toJSON(v);
@@ -15,7 +25,9 @@ export function evalJSON(text: string, ref: string, options: EvaluateOptions & {
 
 /** Query results as JSON bindings. */
 export function queryJSON(text: string, query: string, options: EvaluateOptions = {}): Record<string, unknown>[] {
-  return compileOne(text).query(query, options).map((r: QueryResult) => toJSON(r.bindings as Value) as Record<string, unknown>);
+  return compileOne(text)
+    .query(query, options)
+    .map((r: QueryResult) => toJSON(r.bindings as Value) as Record<string, unknown>);
 }
 
 /** The RegoError a function throws (fails the test when it throws nothing or something else). */

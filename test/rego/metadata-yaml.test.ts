@@ -157,7 +157,13 @@ describe("METADATA YAML fast reader", () => {
     ];
     for (const text of cases) expectAgrees(text);
     // The shapes the bundled library uses are read, not declined.
-    for (const text of ["title: x", "title: [a, b]", "title: >-\n  a\n  b", "custom:\n  - a: b\n    c: \"1.2\"", "title: 'it''s'"]) {
+    for (const text of [
+      "title: x",
+      "title: [a, b]",
+      "title: >-\n  a\n  b",
+      'custom:\n  - a: b\n    c: "1.2"',
+      "title: 'it''s'",
+    ]) {
       expect(parseSimpleYaml(text), text).toBeDefined();
     }
   });
@@ -172,7 +178,41 @@ describe("METADATA YAML fast reader", () => {
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const pieces = [" ", "  ", "\n", "\n ", "\n  ", ":", ": ", "#", " #", "-", "- ", "[", "]", ",", "'", '"', ">-", "|", "1", "0.5", "true", "null", "~", "\\", "{", "}", "&", "*", "!", "\t", "x", "\n\n", "\u00e9"];
+    const pieces = [
+      " ",
+      "  ",
+      "\n",
+      "\n ",
+      "\n  ",
+      ":",
+      ": ",
+      "#",
+      " #",
+      "-",
+      "- ",
+      "[",
+      "]",
+      ",",
+      "'",
+      '"',
+      ">-",
+      "|",
+      "1",
+      "0.5",
+      "true",
+      "null",
+      "~",
+      "\\",
+      "{",
+      "}",
+      "&",
+      "*",
+      "!",
+      "\t",
+      "x",
+      "\n\n",
+      "\u00e9",
+    ];
     let read = 0;
     for (let n = 0; n < 6000; n++) {
       const b = blocks[Math.floor(rand() * blocks.length)]!;

@@ -103,7 +103,9 @@ describe("number literals: where OPA uses the text", () => {
     expect(value('json.marshal({"a": 1.50, "b": {2.0}})')).toBe('{"a":1.50,"b":[2.0]}');
     // A non-string key is its JSON text (ast.JSON encodes the key's json.Number).
     expect(value('json.marshal({1.0: "x"})')).toBe('{"1.0":"x"}');
-    expect(value('json.marshal_with_options({"a": [1.0]}, {"pretty": true, "indent": "  "})')).toBe('{\n  "a": [\n    1.0\n  ]\n}');
+    expect(value('json.marshal_with_options({"a": [1.0]}, {"pretty": true, "indent": "  "})')).toBe(
+      '{\n  "a": [\n    1.0\n  ]\n}',
+    );
     expect(value('json.marshal_with_options({"a": [], "b": 1}, {"pretty": true})')).toBe('{\n\t"a": [],\n\t"b": 1\n}');
   });
 

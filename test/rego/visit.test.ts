@@ -18,7 +18,7 @@ function names(t: Term): string {
 }
 
 describe("the compiler's term visitor", () => {
-  const term = parseTerm('f(x.a[y], [1, {z | z := w}])');
+  const term = parseTerm("f(x.a[y], [1, {z | z := w}])");
 
   it("visits a term, then its parts in order, entering comprehensions by default", () => {
     const seen: string[] = [];
@@ -47,7 +47,7 @@ describe("the compiler's term visitor", () => {
   it("walks every part of a rule: body, every bodies, with values, elses, head value, key and arguments", () => {
     const m = parseModule(
       "m.rego",
-      'package p\nf(a) := b if {\n\tevery e in c { e == d }\n\tg with input as h\n} else := i if j\ns contains k if l\n',
+      "package p\nf(a) := b if {\n\tevery e in c { e == d }\n\tg with input as h\n} else := i if j\ns contains k if l\n",
     );
     const vars = (i: number): string[] => {
       const out: string[] = [];

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { historyRecord } from "../../src/drift/history.js";
 import { runDrift } from "../../src/drift/run.js";
 import { formatHtml } from "../../src/report/html/scan.js";
-import { chromiumMissing, launchChromium, openReport, screenshot, type LaunchedBrowser, type OpenedReport } from "../helpers/browser.js";
+import {
+  chromiumMissing,
+  launchChromium,
+  openReport,
+  screenshot,
+  type LaunchedBrowser,
+  type OpenedReport,
+} from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 import { syntheticResult } from "../helpers/synthetic-result.js";
 
@@ -20,7 +27,8 @@ const missing = chromiumMissing();
 if (missing) console.log(`Skipping the browser tests of the HTML report: ${missing}`);
 
 const OUT = path.resolve("test-artifacts/html");
-const SOURCE_URL = "https://github.com/acme/ml-platform/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}";
+const SOURCE_URL =
+  "https://github.com/acme/ml-platform/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}";
 const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 
 interface JsonFinding {
@@ -63,7 +71,9 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
   const choose = (page: Page, label: string, value: string) =>
     page.evaluate(
       (l, v) => {
-        const select = [...document.querySelectorAll("label")].find((x) => x.offsetParent !== null && x.textContent === l)!.control as HTMLSelectElement;
+        const select = [...document.querySelectorAll("label")].find(
+          (x) => x.offsetParent !== null && x.textContent === l,
+        )!.control as HTMLSelectElement;
         select.value = v;
         select.dispatchEvent(new Event("change"));
       },
@@ -72,7 +82,11 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
     );
 
   describe("a scan of the example ML platform", () => {
-    let json: { summary: { total: number; suppressed: number; bySeverity: Record<string, number> }; findings: JsonFinding[]; gpu: { before: { total: number }; after: { total: number } } };
+    let json: {
+      summary: { total: number; suppressed: number; bySeverity: Record<string, number> };
+      findings: JsonFinding[];
+      gpu: { before: { total: number }; after: { total: number } };
+    };
     let report: OpenedReport;
 
     beforeAll(async () => {
@@ -80,7 +94,21 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
       writeFileSync(config, `report:\n  source_url: "${SOURCE_URL}"\n`);
       const html = path.join(OUT, "scan.html");
       const jsonFile = path.join(OUT, "scan.json");
-      const run = await runCli(["scan", "examples/ml-platform/plan.json", "--source-dir", "examples/ml-platform", "-c", config, "-o", `html=${html}`, "-o", `json=${jsonFile}`, "-f", "text", "--no-color"]);
+      const run = await runCli([
+        "scan",
+        "examples/ml-platform/plan.json",
+        "--source-dir",
+        "examples/ml-platform",
+        "-c",
+        config,
+        "-o",
+        `html=${html}`,
+        "-o",
+        `json=${jsonFile}`,
+        "-f",
+        "text",
+        "--no-color",
+      ]);
       expect(run.code).toBe(1);
       json = JSON.parse(readFileSync(jsonFile, "utf8"));
       report = await open(html);
@@ -108,17 +136,25 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
       await choose(page, "Severity", "high");
       expect(await number(page, '[data-count="findings"]')).toBe(active.filter((f) => f.severity === "high").length);
       await choose(page, "Category", "network");
-      expect(await number(page, '[data-count="findings"]')).toBe(active.filter((f) => f.severity === "high" && f.category === "network").length);
+      expect(await number(page, '[data-count="findings"]')).toBe(
+        active.filter((f) => f.severity === "high" && f.category === "network").length,
+      );
       await choose(page, "Severity", "");
       await choose(page, "Category", "");
       await choose(page, "Rule", "PG-AWS-NET-004");
-      expect(await number(page, '[data-count="findings"]')).toBe(active.filter((f) => f.ruleId === "PG-AWS-NET-004").length);
+      expect(await number(page, '[data-count="findings"]')).toBe(
+        active.filter((f) => f.ruleId === "PG-AWS-NET-004").length,
+      );
       await choose(page, "Rule", "");
       await page.type("#pg-findings-search", "SageMaker");
-      const sagemaker = active.filter((f) => `${f.ruleId}\n${f.resource?.address}\n${f.message}`.toLowerCase().includes("sagemaker")).length;
+      const sagemaker = active.filter((f) =>
+        `${f.ruleId}\n${f.resource?.address}\n${f.message}`.toLowerCase().includes("sagemaker"),
+      ).length;
       expect(sagemaker).toBeGreaterThan(0);
       expect(await number(page, '[data-count="findings"]')).toBe(sagemaker);
-      const cells = await page.$$eval("#view-findings tbody tr", (rows) => rows.map((r) => r.textContent.toLowerCase()));
+      const cells = await page.$$eval("#view-findings tbody tr", (rows) =>
+        rows.map((r) => r.textContent.toLowerCase()),
+      );
       expect(cells.every((c) => c.includes("sagemaker"))).toBe(true);
       await page.$eval("#pg-findings-search", (e) => ((e as HTMLInputElement).value = ""));
       await page.type("#pg-findings-search", "no such finding anywhere");
@@ -131,7 +167,9 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
       await page.$eval("#pg-findings-search", (e) => ((e as HTMLInputElement).value = ""));
       await page.type("#pg-findings-search", "pipeline_admin");
       const href = await page.$eval("#view-findings tbody tr a", (a) => (a as HTMLAnchorElement).href);
-      expect(href).toMatch(/^https:\/\/github\.com\/acme\/ml-platform\/blob\/0123456789abcdef0123456789abcdef01234567\/examples\/ml-platform\/iam\.tf#L\d+-L\d+$/);
+      expect(href).toMatch(
+        /^https:\/\/github\.com\/acme\/ml-platform\/blob\/0123456789abcdef0123456789abcdef01234567\/examples\/ml-platform\/iam\.tf#L\d+-L\d+$/,
+      );
       await page.click("#view-findings tbody tr summary");
       expect(await text(page, "#view-findings tbody tr details p")).not.toBe("");
     });
@@ -161,8 +199,20 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
   it("runs nothing a hostile plan wrote: payloads in keys, tags and messages stay text", async () => {
     const html = path.join(OUT, "hostile.html");
     const config = path.join(OUT, "hostile.yaml");
-    writeFileSync(config, 'waivers:\n  - rule: PG-AWS-NET-006\n    reason: "<img src=x onerror=window.__pwned=4>"\n    expires: "2099-12-31"\n');
-    const run = await runCli(["scan", "fixtures/html/hostile-plan.json", "-c", config, "-o", `html=${html}`, "-f", "json"]);
+    writeFileSync(
+      config,
+      'waivers:\n  - rule: PG-AWS-NET-006\n    reason: "<img src=x onerror=window.__pwned=4>"\n    expires: "2099-12-31"\n',
+    );
+    const run = await runCli([
+      "scan",
+      "fixtures/html/hostile-plan.json",
+      "-c",
+      config,
+      "-o",
+      `html=${html}`,
+      "-f",
+      "json",
+    ]);
     expect(run.code).toBe(1);
     const report = await open(html);
     await report.page.waitForSelector("html.pg-ready");
@@ -174,7 +224,9 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
     expect(await body()).toContain("<img src=x onerror=window.__pwned=4>");
     expect(await report.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     // GPU chart labels come from the team and environment tags.
-    expect(await report.page.$$eval("svg title", (ts) => ts.map((t) => t.textContent))).toContain('"><img src=x onerror="window.__pwned=2">');
+    expect(await report.page.$$eval("svg title", (ts) => ts.map((t) => t.textContent))).toContain(
+      '"><img src=x onerror="window.__pwned=2">',
+    );
     expect(await report.page.$$eval("script", (s) => s.length)).toBe(2);
     expect(await report.page.$$eval("img", (s) => s.length)).toBe(0);
     await screenshot(report.page, "scan-hostile");
@@ -202,14 +254,27 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
   it("shows a drift report with the JSON report's counts and filters (screenshot)", async () => {
     const html = path.join(OUT, "drift.html");
     const jsonFile = path.join(OUT, "drift.json");
-    const run = await runCli(["drift", "fixtures/drift/refresh-only-scenario.json", "-o", `html=${html}`, "-o", `json=${jsonFile}`, "-f", "text", "--no-color"]);
+    const run = await runCli([
+      "drift",
+      "fixtures/drift/refresh-only-scenario.json",
+      "-o",
+      `html=${html}`,
+      "-o",
+      `json=${jsonFile}`,
+      "-f",
+      "text",
+      "--no-color",
+    ]);
     expect(run.code).toBe(1);
-    const json = JSON.parse(readFileSync(jsonFile, "utf8")) as { summary: Record<string, number> & { bySeverity: Record<string, number> } };
+    const json = JSON.parse(readFileSync(jsonFile, "utf8")) as {
+      summary: Record<string, number> & { bySeverity: Record<string, number> };
+    };
     const report = await open(html);
     const { page } = report;
     await page.waitForSelector("html.pg-ready");
     await screenshot(page, "drift");
-    for (const key of ["drifted", "changed", "deleted", "appeared", "introduced"]) expect(await number(page, `[data-card="${key}"]`), key).toBe(json.summary[key]);
+    for (const key of ["drifted", "changed", "deleted", "appeared", "introduced"])
+      expect(await number(page, `[data-card="${key}"]`), key).toBe(json.summary[key]);
     for (const s of SEVERITIES) expect(await number(page, `[data-card="${s}"]`), s).toBe(json.summary.bySeverity[s]);
     expect(await number(page, '[data-count="drift"]')).toBe(json.summary["drifted"]);
     // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText), not the markup's
@@ -226,14 +291,42 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
     // Real drift reports, recorded as if by nightly runs.
     const scenario = await runDrift({ target: { plan: "fixtures/drift/refresh-only-scenario.json" }, config: {} });
     const tofu = await runDrift({ target: { plan: "fixtures/drift/opentofu/drift.json" }, config: {} });
-    const states = await runDrift({ target: { baseline: "fixtures/drift/states/baseline.json", current: "fixtures/drift/states/current.tfstate" }, config: {} });
-    const nights = [tofu, scenario, scenario, states, scenario, tofu, scenario, scenario, states, scenario, scenario, scenario, states, scenario];
+    const states = await runDrift({
+      target: { baseline: "fixtures/drift/states/baseline.json", current: "fixtures/drift/states/current.tfstate" },
+      config: {},
+    });
+    const nights = [
+      tofu,
+      scenario,
+      scenario,
+      states,
+      scenario,
+      tofu,
+      scenario,
+      scenario,
+      states,
+      scenario,
+      scenario,
+      scenario,
+      states,
+      scenario,
+    ];
     const history = path.join(OUT, "drift-history.jsonl");
-    writeFileSync(history, nights.map((r, i) => JSON.stringify(historyRecord(r, new Date(Date.UTC(2026, 10, 20 + i, 3, 17)))) + "\n").join(""));
+    writeFileSync(
+      history,
+      nights
+        .map((r, i) => JSON.stringify(historyRecord(r, new Date(Date.UTC(2026, 10, 20 + i, 3, 17)))) + "\n")
+        .join(""),
+    );
     const html = path.join(OUT, "history.html");
     const run = await runCli(["report", history, "-f", "json", "-o", `html=${html}`]);
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as { runs: { drifted: number }[]; newSincePrevious: unknown[]; mostDrifting: unknown[]; episodes: { open: boolean }[] };
+    const json = JSON.parse(run.stdout) as {
+      runs: { drifted: number }[];
+      newSincePrevious: unknown[];
+      mostDrifting: unknown[];
+      episodes: { open: boolean }[];
+    };
     const report = await open(html);
     const { page } = report;
     await page.waitForSelector("html.pg-ready");

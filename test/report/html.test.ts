@@ -8,7 +8,11 @@ import { syntheticResult } from "../helpers/synthetic-result.js";
 import { summarizeHistory } from "../../src/drift/history-summary.js";
 import { formatHistoryHtml } from "../../src/report/html/history.js";
 
-const PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror="window.__pwned=2">', "</script><script>window.__pwned=3</script>"];
+const PAYLOADS = [
+  "<script>window.__pwned=1</script>",
+  '"><img src=x onerror="window.__pwned=2">',
+  "</script><script>window.__pwned=3</script>",
+];
 
 /** The JSON the page's script reads, parsed back as the browser would. */
 function pageData(html: string): { views: { id: string; rows: unknown[][]; notes: string[] }[] } {
@@ -19,7 +23,9 @@ function pageData(html: string): { views: { id: string; rows: unknown[][]; notes
 
 describe("escaping for the HTML report", () => {
   it("escapes the five HTML metacharacters", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 
   it("writes JSON that cannot close its script element and reads back unchanged", () => {
@@ -33,7 +39,9 @@ describe("escaping for the HTML report", () => {
 describe("links to the .tf sources", () => {
   it("fills the template with an encoded path and the line range", () => {
     const link = sourceLinker("https://git.example.com/acme/infra/-/blob/main/{path}#L{line}-{end_line}")!;
-    expect(link("modules/gpu pool/main.tf", 7, 12)).toBe("https://git.example.com/acme/infra/-/blob/main/modules/gpu%20pool/main.tf#L7-12");
+    expect(link("modules/gpu pool/main.tf", 7, 12)).toBe(
+      "https://git.example.com/acme/infra/-/blob/main/modules/gpu%20pool/main.tf#L7-12",
+    );
     expect(link("main.tf", 3)).toBe("https://git.example.com/acme/infra/-/blob/main/main.tf#L3-3");
   });
 
@@ -46,8 +54,14 @@ describe("links to the .tf sources", () => {
   });
 
   it("builds the GitHub template from the Actions environment, the config's first", () => {
-    const env = { GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/infra", GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567" };
-    expect(sourceUrlTemplate(undefined, env)).toBe("https://github.com/acme/infra/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}");
+    const env = {
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_REPOSITORY: "acme/infra",
+      GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
+    };
+    expect(sourceUrlTemplate(undefined, env)).toBe(
+      "https://github.com/acme/infra/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}",
+    );
     expect(sourceUrlTemplate("https://example.com/{path}", env)).toBe("https://example.com/{path}");
     expect(sourceUrlTemplate(undefined, { ...env, GITHUB_SHA: "not a sha" })).toBeUndefined();
     expect(sourceUrlTemplate(undefined, {})).toBeUndefined();
@@ -76,7 +90,9 @@ describe("the HTML scan report", () => {
     // The payloads are still there, as data: in the GPU charts' labels and in the table data.
     expect(html).toContain(escapeHtml(PAYLOADS[1]!));
     const rows = pageData(html).views.find((v) => v.id === "findings")!.rows;
-    expect(rows.map((r) => r[3])).toEqual(expect.arrayContaining([`aws_ebs_volume.vol["${PAYLOADS[0]}"]`, `aws_instance.gpu["${PAYLOADS[2]}"]`]));
+    expect(rows.map((r) => r[3])).toEqual(
+      expect.arrayContaining([`aws_ebs_volume.vol["${PAYLOADS[0]}"]`, `aws_instance.gpu["${PAYLOADS[2]}"]`]),
+    );
   });
 
   it("judges the verdict at --fail-on and counts findings as the JSON report does", async () => {
@@ -98,13 +114,19 @@ describe("the HTML scan report", () => {
     const data = pageData(formatHtml(result));
     const suppressed = data.views.find((v) => v.id === "suppressed")!.rows;
     expect(suppressed).toHaveLength(1);
-    expect(suppressed[0]).toEqual(expect.arrayContaining(["PG-AWS-EBS-001", "waiver", "scratch <data> only", "2099-01-01"]));
+    expect(suppressed[0]).toEqual(
+      expect.arrayContaining(["PG-AWS-EBS-001", "waiver", "scratch <data> only", "2099-01-01"]),
+    );
     expect(data.views.find((v) => v.id === "findings")!.rows.map((r) => r[2])).not.toContain("PG-AWS-EBS-001");
   });
 
   it("stays under 10 MB with 25,000 findings, remediation stored once per rule", () => {
     const result = syntheticResult(25_000);
-    const html = formatHtml(result, { link: sourceLinker("https://github.com/acme/infra/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}")! });
+    const html = formatHtml(result, {
+      link: sourceLinker(
+        "https://github.com/acme/infra/blob/0123456789abcdef0123456789abcdef01234567/{path}#L{line}-L{end_line}",
+      )!,
+    });
     expect(Buffer.byteLength(html)).toBeLessThan(10 * 1024 * 1024);
     const findings = pageData(html).views.find((v) => v.id === "findings")!;
     expect(findings.rows).toHaveLength(25_000);
@@ -123,9 +145,26 @@ describe("the HTML drift history", () => {
           time,
           mode: "plan" as const,
           inputs: ["drift.json"],
-          counts: { drifted: 1, changed: 1, deleted: 0, appeared: 0, ignored: 0, introduced: 0, resolved: 0, bySeverity },
+          counts: {
+            drifted: 1,
+            changed: 1,
+            deleted: 0,
+            appeared: 0,
+            ignored: 0,
+            introduced: 0,
+            resolved: 0,
+            bySeverity,
+          },
           failures: 0,
-          resources: [{ address: hostile, type: "aws_s3_bucket", status: "changed" as const, severity: "high" as const, fingerprint: "f" }],
+          resources: [
+            {
+              address: hostile,
+              type: "aws_s3_bucket",
+              status: "changed" as const,
+              severity: "high" as const,
+              fingerprint: "f",
+            },
+          ],
           findings: [],
         })),
         warnings: [],

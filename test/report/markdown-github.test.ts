@@ -21,7 +21,9 @@ function finding(i: number, severity: Severity): Finding {
 function result(findings: Finding[]): ScanResult {
   return {
     tool: { name: "planguard", version: "0" },
-    inputs: [{ file: "plan.json", kind: "plan", format: "plan", formatVersion: "1.2", resources: 1, judged: 1, warnings: [] }],
+    inputs: [
+      { file: "plan.json", kind: "plan", format: "plan", formatVersion: "1.2", resources: 1, judged: 1, warnings: [] },
+    ],
     rules: [],
     findings,
     failures: [],
@@ -42,7 +44,9 @@ describe("GitHub annotations", () => {
     expect(count("::warning ")).toBe(3);
     expect(count("::notice file=")).toBe(9);
     expect(count("::notice ")).toBe(10);
-    expect(lines[0]).toMatch(/^::error file=infra\/main\.tf,line=110,endLine=120,title=PG-TEST-100 aws_instance\.n\[100\]::\[critical\] /);
+    expect(lines[0]).toMatch(
+      /^::error file=infra\/main\.tf,line=110,endLine=120,title=PG-TEST-100 aws_instance\.n\[100\]::\[critical\] /,
+    );
     expect(lines.at(-1)).toMatch(/^::notice title=planguard::6 more findings are not annotated/);
   });
 

@@ -14,7 +14,9 @@ addFormats(ajv);
 const validateSarif = ajv.compile(schema);
 
 const config = parseConfig("gpu", readFileSync(fixturePath("rules", "gpu.planguard.yaml"), "utf8"));
-const failing = ["PG-AWS-EBS-001", "PG-AWS-NET-001", "PG-AWS-IAM-001", "PG-GPU-001"].map((id) => fixturePath("rules", id, "fail.json"));
+const failing = ["PG-AWS-EBS-001", "PG-AWS-NET-001", "PG-AWS-IAM-001", "PG-GPU-001"].map((id) =>
+  fixturePath("rules", id, "fail.json"),
+);
 
 describe("SARIF report", () => {
   it("validates against the SARIF 2.1.0 schema and meets GitHub's rules", async () => {
@@ -48,7 +50,8 @@ describe("SARIF report", () => {
   it("gives the same fingerprints on every run", async () => {
     const a = buildSarif(await runScan({ files: failing, config }), { baseDir: repoRoot });
     const b = buildSarif(await runScan({ files: failing, config }), { baseDir: repoRoot });
-    const prints = (log: typeof a) => log.runs[0]!.results!.map((r) => r.partialFingerprints!["planguardFingerprint/v1"]);
+    const prints = (log: typeof a) =>
+      log.runs[0]!.results!.map((r) => r.partialFingerprints!["planguardFingerprint/v1"]);
     expect(prints(a)).toEqual(prints(b));
     expect(new Set(prints(a)).size).toBe(prints(a).length);
   });
@@ -59,10 +62,14 @@ describe("SARIF within GitHub's limits", () => {
     const { formatSarif } = await import("../../src/report/sarif.js");
     const result = await runScan({ files: failing, config });
     const n = result.findings.length;
-    const log = JSON.parse(formatSarif(result, { baseDir: repoRoot }, { maxResults: 2, maxGzipBytes: 10 * 1024 * 1024 }));
+    const log = JSON.parse(
+      formatSarif(result, { baseDir: repoRoot }, { maxResults: 2, maxGzipBytes: 10 * 1024 * 1024 }),
+    );
     const run = log.runs[0];
     expect(run.results).toHaveLength(2);
-    expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(result.findings.slice(0, 2).map((f) => f.ruleId));
+    expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(
+      result.findings.slice(0, 2).map((f) => f.ruleId),
+    );
     expect(run.invocations[0].toolExecutionNotifications.at(-1).message.text).toContain(`${n - 2} of ${n} findings`);
   });
 

@@ -22,7 +22,17 @@ function finding(n: number, suppression?: Suppression): Finding {
 function result(findings: Finding[]): ScanResult {
   return {
     tool: { name: "planguard", version: "0" },
-    inputs: [{ file: "infra/plan.json", kind: "plan", format: "plan", formatVersion: "1.2", resources: 4, judged: 4, warnings: [] }],
+    inputs: [
+      {
+        file: "infra/plan.json",
+        kind: "plan",
+        format: "plan",
+        formatVersion: "1.2",
+        resources: 4,
+        judged: 4,
+        warnings: [],
+      },
+    ],
     rules: [],
     findings,
     failures: [],
@@ -57,14 +67,23 @@ describe("suppressions are visible where reviewers look", () => {
 
   it("the notice takes a notice slot, so GitHub's 10 per level still shows it", () => {
     const lows = Array.from({ length: 12 }, (_, i) => ({ ...finding(10 + i), severity: "low" as const }));
-    const lines = formatGithub(result([...lows, finding(1, { kind: "inline", reason: "x", origin: "main.tf:1" })]), { baseDir: "/", perLevel: 10 }).trimEnd().split("\n");
+    const lines = formatGithub(result([...lows, finding(1, { kind: "inline", reason: "x", origin: "main.tf:1" })]), {
+      baseDir: "/",
+      perLevel: 10,
+    })
+      .trimEnd()
+      .split("\n");
     expect(lines.filter((l) => l.startsWith("::notice"))).toHaveLength(10);
     expect(lines.some((l) => l.startsWith("::notice title=planguard%3A 1 finding suppressed::"))).toBe(true);
     expect(lines.at(-1)).toMatch(/^::notice title=planguard::4 more findings are not annotated/);
   });
 
   it("the JSON summary counts them by kind", () => {
-    expect(JSON.parse(formatJson(allSuppressed)).summary).toMatchObject({ total: 0, suppressed: 4, suppressedBy: { inline: 2, waiver: 1, baseline: 1 } });
+    expect(JSON.parse(formatJson(allSuppressed)).summary).toMatchObject({
+      total: 0,
+      suppressed: 4,
+      suppressedBy: { inline: 2, waiver: 1, baseline: 1 },
+    });
   });
 
   it("no notice and no section when nothing is suppressed", () => {

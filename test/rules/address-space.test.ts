@@ -20,7 +20,15 @@ describe("the internet as an address space", () => {
   });
 
   it("does not count private, shared, documentation or multicast space", () => {
-    const p = publicAddresses(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "224.0.0.0/3", "fd00::/8", "2001:db8::/32"]);
+    const p = publicAddresses([
+      "10.0.0.0/8",
+      "172.16.0.0/12",
+      "192.168.0.0/16",
+      "100.64.0.0/10",
+      "224.0.0.0/3",
+      "fd00::/8",
+      "2001:db8::/32",
+    ]);
     expect(p).toEqual({ ipv4: 0n, ipv6: 0n, ranges: [] });
   });
 

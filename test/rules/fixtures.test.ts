@@ -43,7 +43,11 @@ const NEVER_UNDECIDED: Record<string, string> = {
 async function scanFixture(rule: TypeScriptRule, file: string) {
   const sourceDir = file.replace(/\.json$/, "-src");
   const source = existsSync(sourceDir) ? { source: { sourceDir, repoRoot: sourceDir } } : {};
-  const result = await runScan({ files: [file], config: rule.meta.category === "governance" ? governanceConfig : gpuConfig, ...source });
+  const result = await runScan({
+    files: [file],
+    config: rule.meta.category === "governance" ? governanceConfig : gpuConfig,
+    ...source,
+  });
   expect(result.failures).toEqual([]);
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
 }
@@ -55,7 +59,9 @@ async function firedBy(rule: TypeScriptRule, file: string) {
 describe("bundled TypeScript rules against their fixtures", () => {
   it("are the only subjects of fixtures/rules/ (every directory names a bundled rule)", () => {
     const ids = new Set(BUNDLED_RULES.map((r) => r.meta.id));
-    const dirs = readdirSync(fixturePath("rules"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const dirs = readdirSync(fixturePath("rules"), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(dirs.length).toBeGreaterThan(0);
     expect(dirs.filter((d) => !ids.has(d))).toEqual([]);
   });

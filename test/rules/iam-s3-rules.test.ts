@@ -16,7 +16,12 @@ const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["ma
 const RULES = new Set(["PG-AWS-IAM-003", "PG-AWS-IAM-006", "PG-AWS-IAM-007", "PG-AWS-S3-002"]);
 
 async function scan(name: string, config: PlanguardConfig = {}) {
-  const result = await runScan({ files: [fixturePath("causes", "new-rules", `${name}.json`)], config, rego, today: "2026-12-07" });
+  const result = await runScan({
+    files: [fixturePath("causes", "new-rules", `${name}.json`)],
+    config,
+    rego,
+    today: "2026-12-07",
+  });
   expect(result.failures).toEqual([]);
   return result.findings.filter((f) => RULES.has(f.ruleId));
 }
@@ -68,7 +73,11 @@ describe("related ids", () => {
   });
 
   it("are accepted by waivers and by rules.disable", async () => {
-    const waived = await scan("fail", { waivers: [{ rule: "AVD-AWS-0094", resource: "aws_s3_bucket.ml_datasets", reason: "account block managed elsewhere" }] });
+    const waived = await scan("fail", {
+      waivers: [
+        { rule: "AVD-AWS-0094", resource: "aws_s3_bucket.ml_datasets", reason: "account block managed elsewhere" },
+      ],
+    });
     const s3 = waived.filter((f) => f.ruleId === "PG-AWS-S3-002");
     expect(s3.find((f) => f.resource?.address === "aws_s3_bucket.ml_datasets")!.suppression?.kind).toBe("waiver");
     expect(s3.find((f) => f.resource?.address === "aws_s3_bucket.ml_public_models")!.suppression).toBeUndefined();

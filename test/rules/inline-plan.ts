@@ -63,7 +63,9 @@ interface Parsed {
 }
 
 function parse(address: string): Parsed {
-  const m = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*)(data\.)?([a-z0-9_]+)\.([\w-]+)(?:\[(\d+|"[^"]*")\])?$/.exec(address);
+  const m = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*)(data\.)?([a-z0-9_]+)\.([\w-]+)(?:\[(\d+|"[^"]*")\])?$/.exec(
+    address,
+  );
   if (!m) throw new Error(`not a resource address: ${address}`);
   const [, modulePrefix = "", data, type = "", name = "", key] = m;
   const index = key === undefined ? undefined : key.startsWith('"') ? key.slice(1, -1) : Number(key);
@@ -81,7 +83,8 @@ function parse(address: string): Parsed {
 function literalExpressions(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(values)) {
-    const isBlockList = Array.isArray(v) && v.length > 0 && v.every((b) => typeof b === "object" && b !== null && !Array.isArray(b));
+    const isBlockList =
+      Array.isArray(v) && v.length > 0 && v.every((b) => typeof b === "object" && b !== null && !Array.isArray(b));
     out[key] = isBlockList ? v.map((b) => literalExpressions(b as Record<string, unknown>)) : { constant_value: v };
   }
   return out;
@@ -102,7 +105,10 @@ function referenceExpressions(refs: Record<string, string[]>): Record<string, un
   return out;
 }
 
-function inlinePlan(resources: readonly InlineResource[], configuration: InlineConfiguration = {}): Record<string, unknown> {
+function inlinePlan(
+  resources: readonly InlineResource[],
+  configuration: InlineConfiguration = {},
+): Record<string, unknown> {
   const blocks = new Map<string, Record<string, unknown>>();
   const changes = resources.flatMap((r) => {
     const p = parse(r.address);
@@ -111,8 +117,20 @@ function inlinePlan(resources: readonly InlineResource[], configuration: InlineC
     const after = r.values ?? {};
     if (p.module === undefined && !r.noConfiguration && !blocks.has(p.block)) {
       const written = Object.fromEntries(Object.entries(after).filter(([k]) => !(r.computed ?? []).includes(k)));
-      const expressions = { ...literalExpressions(written), ...referenceExpressions(r.refs ?? {}), ...(r.expressions ?? {}) };
-      blocks.set(p.block, { address: p.block, mode: p.mode, type: p.type, name: p.name, provider_config_key: provider, expressions, schema_version: 0 });
+      const expressions = {
+        ...literalExpressions(written),
+        ...referenceExpressions(r.refs ?? {}),
+        ...(r.expressions ?? {}),
+      };
+      blocks.set(p.block, {
+        address: p.block,
+        mode: p.mode,
+        type: p.type,
+        name: p.name,
+        provider_config_key: provider,
+        expressions,
+        schema_version: 0,
+      });
     }
     if (r.configOnly) return [];
     return {
@@ -136,7 +154,15 @@ function inlinePlan(resources: readonly InlineResource[], configuration: InlineC
   const providerConfig = Object.fromEntries(
     Object.entries(configuration.providers ?? {}).map(([key, p]) => {
       const name = p.name ?? key.split(".")[0] ?? key;
-      return [key, { name, full_name: PROVIDER_SOURCES[name] ?? name, expressions: p.expressions ?? {}, ...(p.version_constraint ? { version_constraint: p.version_constraint } : {}) }];
+      return [
+        key,
+        {
+          name,
+          full_name: PROVIDER_SOURCES[name] ?? name,
+          expressions: p.expressions ?? {},
+          ...(p.version_constraint ? { version_constraint: p.version_constraint } : {}),
+        },
+      ];
     }),
   );
   return {
@@ -146,7 +172,10 @@ function inlinePlan(resources: readonly InlineResource[], configuration: InlineC
     resource_changes: changes,
     configuration: {
       provider_config: providerConfig,
-      root_module: { resources: [...blocks.values()], ...(configuration.moduleCalls ? { module_calls: configuration.moduleCalls } : {}) },
+      root_module: {
+        resources: [...blocks.values()],
+        ...(configuration.moduleCalls ? { module_calls: configuration.moduleCalls } : {}),
+      },
     },
     timestamp: "2026-12-07T12:00:00Z",
     applyable: true,

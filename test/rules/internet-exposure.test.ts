@@ -40,7 +40,9 @@ describe("open to the internet, decided on the address space", () => {
     const v6 = decided.find((f) => f.resource?.address === "aws_security_group.v6_halves")!;
     expect(v6.message).toContain("SSH (22) and Telnet (23)");
     expect(decided.find((f) => f.ruleId === "PG-AWS-NET-101")!.message).toContain("RDP (3389)");
-    expect(decided.find((f) => f.ruleId === "PG-GCP-SQL-103")!.attribute).toBe("settings.0.ip_configuration.0.authorized_networks.1.value");
+    expect(decided.find((f) => f.ruleId === "PG-GCP-SQL-103")!.attribute).toBe(
+      "settings.0.ip_configuration.0.authorized_networks.1.value",
+    );
   });
 
   it("passes private, documentation, narrow public ranges and ports beside the sensitive ones", async () => {

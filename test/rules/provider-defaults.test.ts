@@ -26,7 +26,13 @@ async function findings(name: string) {
  * purpose (the fixtures test its network rules' default), which PG-AZURE-STORAGE-109 (any public
  * endpoint) rightly reports.
  */
-const OTHER_SUBJECTS = new Set(["PG-AWS-EKS-101", "PG-AWS-EKS-104", "PG-AWS-EBS-102", "PG-AWS-EC2-107", "PG-AZURE-STORAGE-109"]);
+const OTHER_SUBJECTS = new Set([
+  "PG-AWS-EKS-101",
+  "PG-AWS-EKS-104",
+  "PG-AWS-EBS-102",
+  "PG-AWS-EC2-107",
+  "PG-AZURE-STORAGE-109",
+]);
 
 const key = (f: { ruleId: string; resource?: { address: string } }) => `${f.ruleId} ${f.resource?.address}`;
 

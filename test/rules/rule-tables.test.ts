@@ -19,19 +19,35 @@ import { networkTables } from "./tables/network.js";
  * file for all of them: the cases take milliseconds, importing the rules
  * takes seconds.
  */
-const TABLES: RuleTable[] = [...encryptionTables, ...iamTables, ...networkTables, ...gpuTables, ...environmentTables, ...cloudTables, ...stateTables];
+const TABLES: RuleTable[] = [
+  ...encryptionTables,
+  ...iamTables,
+  ...networkTables,
+  ...gpuTables,
+  ...environmentTables,
+  ...cloudTables,
+  ...stateTables,
+];
 
 /** The modules under src/rules/<pillar>/<cloud>/: one rule each. */
 function ruleModules(): string[] {
   const rules = path.join(repoRoot, "src", "rules");
-  const dirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+  const dirs = (dir: string) =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(dir, e.name));
   return dirs(rules)
     .flatMap(dirs)
-    .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)))
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.join(dir, f)),
+    )
     .sort();
 }
 
-const isRule = (v: unknown): boolean => typeof v === "object" && v !== null && "meta" in v && "check" in v && "kind" in v;
+const isRule = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && "meta" in v && "check" in v && "kind" in v;
 
 describe("the registry", () => {
   it("is every module under src/rules/<pillar>/<cloud>/, each exporting exactly one rule", async () => {

@@ -67,14 +67,21 @@ function findingsOf(rule: TypeScriptRule, c: RuleCase, tableConfig: PlanguardCon
   if (c.providers) configuration.providers = c.providers;
   if (c.moduleCalls) configuration.moduleCalls = c.moduleCalls;
   const model = inlineModel(c.resources, configuration);
-  const { findings, failures } = evaluateTypeScriptRules(model, [rule], config, new RuleSelection(config), c.backend ? { backend: c.backend } : {});
+  const { findings, failures } = evaluateTypeScriptRules(
+    model,
+    [rule],
+    config,
+    new RuleSelection(config),
+    c.backend ? { backend: c.backend } : {},
+  );
   expect(failures, "the rule threw").toEqual([]);
   return findings;
 }
 
 /** Something in the case is known only after apply: an unknown mask, or a provider or module argument by reference. */
 function declaresUnknown(c: RuleCase): boolean {
-  const someTrue = (mask: unknown): boolean => mask === true || (typeof mask === "object" && mask !== null && Object.values(mask).some(someTrue));
+  const someTrue = (mask: unknown): boolean =>
+    mask === true || (typeof mask === "object" && mask !== null && Object.values(mask).some(someTrue));
   if (c.resources.some((r) => someTrue(r.unknown))) return true;
   const byReference = (v: unknown): boolean => JSON.stringify(v ?? {}).includes('"references"');
   if (byReference(c.providers) || byReference(c.moduleCalls)) return true;
@@ -85,8 +92,16 @@ function declaresUnknown(c: RuleCase): boolean {
   return [...backend.written].some((k) => !(k in backend.settings)) || !backend.written.has(location);
 }
 
-function expectFindings(rule: TypeScriptRule, c: RuleCase, found: Finding[], expected: ExpectedFinding[], undecided: boolean): void {
-  const shown = found.map((f) => `${f.undecided ? "undecided" : "fail"} ${f.resource?.address ?? "-"} ${f.attribute ?? "-"}: ${f.message}`);
+function expectFindings(
+  rule: TypeScriptRule,
+  c: RuleCase,
+  found: Finding[],
+  expected: ExpectedFinding[],
+  undecided: boolean,
+): void {
+  const shown = found.map(
+    (f) => `${f.undecided ? "undecided" : "fail"} ${f.resource?.address ?? "-"} ${f.attribute ?? "-"}: ${f.message}`,
+  );
   expect(found.length, `findings:\n${shown.join("\n")}`).toBe(expected.length);
   expected.forEach((want, i) => {
     const f = found[i];

@@ -53,7 +53,8 @@ const CLOUDS: Cloud[] = ["aws", "gcp", "azure"];
 describe("the three-clouds ML platform, scanned with the whole library", () => {
   let report: Report;
   // Verdicts are per pillar; the governance category (secrets in state, pinning, environments) has its own fixtures.
-  const on = (address: string) => report.findings.filter((f) => f.resource?.address === address && f.category !== "governance");
+  const on = (address: string) =>
+    report.findings.filter((f) => f.resource?.address === address && f.category !== "governance");
 
   beforeAll(async () => {
     const run = await runCli(["scan", plan, "--config", config, "-f", "json"]);
@@ -69,14 +70,19 @@ describe("the three-clouds ML platform, scanned with the whole library", () => {
       expect(inCategory.filter(([, v]) => v.verdict === "good").length, `${category} good`).toBeGreaterThanOrEqual(3);
       for (const cloud of CLOUDS) {
         for (const verdict of ["bad", "good"]) {
-          expect(inCategory.some(([, v]) => v.cloud === cloud && v.verdict === verdict), `${verdict} ${category} on ${cloud}`).toBe(true);
+          expect(
+            inCategory.some(([, v]) => v.cloud === cloud && v.verdict === verdict),
+            `${verdict} ${category} on ${cloud}`,
+          ).toBe(true);
         }
       }
     }
   });
 
   it("judges every resource of the plan without a rule failure", () => {
-    const addresses = (JSON.parse(readFileSync(plan, "utf8")) as { resource_changes: { address: string }[] }).resource_changes.map((r) => r.address);
+    const addresses = (
+      JSON.parse(readFileSync(plan, "utf8")) as { resource_changes: { address: string }[] }
+    ).resource_changes.map((r) => r.address);
     expect(addresses.sort()).toEqual(Object.keys(expected.resources).sort());
     expect(report.failures).toEqual([]);
     // Nothing outside the expected addresses: no plan-level finding (the GPU total is under its quota).
@@ -95,14 +101,22 @@ describe("the three-clouds ML platform, scanned with the whole library", () => {
 
   for (const [address, v] of goods) {
     it(`reports nothing of severity low or above on good ${address} (${v.category})`, () => {
-      expect(on(address).filter((f) => f.severity !== "info").map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+      expect(
+        on(address)
+          .filter((f) => f.severity !== "info")
+          .map((f) => `${f.ruleId}: ${f.message}`),
+      ).toEqual([]);
     });
   }
 
   it("reports on good resources no undecided (info) finding but the allowed ones", () => {
     const allowed = new Set(expected.undecided_allowed.map((u) => `${u.address} ${u.check}`));
     const infos = goods.flatMap(([address]) => on(address).filter((f) => f.severity === "info"));
-    expect(infos.filter((f) => !f.undecided || !allowed.has(`${f.resource!.address} ${f.ruleId}`)).map((f) => `${f.resource!.address} ${f.ruleId}`)).toEqual([]);
+    expect(
+      infos
+        .filter((f) => !f.undecided || !allowed.has(`${f.resource!.address} ${f.ruleId}`))
+        .map((f) => `${f.resource!.address} ${f.ruleId}`),
+    ).toEqual([]);
   });
 
   it("counts the GPUs after apply by model, none undecided", () => {

@@ -25,7 +25,10 @@ const planWide = new Set(expected.plan_findings.map((p) => p.check));
 describe("the twins plan", async () => {
   const result = await runScan({ files: [dir("plan.json")], config });
   // Twins are good or bad within their pillar; the governance category (secrets in state, pinning) has its own fixtures.
-  const onAddress = (address: string) => result.findings.filter((f) => f.resource?.address === address && !planWide.has(f.ruleId) && f.category !== "governance");
+  const onAddress = (address: string) =>
+    result.findings.filter(
+      (f) => f.resource?.address === address && !planWide.has(f.ruleId) && f.category !== "governance",
+    );
 
   for (const [address, verdict] of Object.entries(expected.resources)) {
     if (verdict.verdict === "bad") {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { lexHcl, scanHcl, type HclBlock, type HclMember } from "../../src/source/index.js";
 
 const summary = (b: HclBlock) => `${b.kind} ${b.labels.join(" ")}@${b.line}-${b.endLine}`;
-const members = (ms: readonly HclMember[]) => ms.map((m) => `${m.name}${m.labels.length ? ` ${m.labels.join(" ")}` : ""}@${m.line}-${m.endLine}`);
+const members = (ms: readonly HclMember[]) =>
+  ms.map((m) => `${m.name}${m.labels.length ? ` ${m.labels.join(" ")}` : ""}@${m.line}-${m.endLine}`);
 
 describe("the HCL scanner: what it skips", () => {
   it("does not count braces or headers inside heredocs, plain or indented, with any marker", () => {
@@ -44,7 +45,9 @@ describe("the HCL scanner: what it skips", () => {
   });
 
   it("reads a template that spans lines, as HCL allows", () => {
-    const hcl = scanHcl(['resource "r" "n" {', '  name = "${', "    var.x", '  }-suffix"', "  size = 1", "}"].join("\n"));
+    const hcl = scanHcl(
+      ['resource "r" "n" {', '  name = "${', "    var.x", '  }-suffix"', "  size = 1", "}"].join("\n"),
+    );
     expect(hcl.blocks.map(summary)).toEqual(["resource r n@1-6"]);
     expect(members(hcl.blocks[0]!.members)).toEqual(["name@2-4", "size@5-5"]);
   });
@@ -97,14 +100,30 @@ describe("the HCL scanner: what it skips", () => {
     );
     const sg = hcl.blocks[0]!;
     expect(summary(sg)).toBe("resource aws_security_group sg@1-16");
-    expect(members(sg.members)).toEqual(["tags@2-4", "ingress@5-7", "dynamic egress@8-11", "lifecycle@12-12", "depends_on@13-15"]);
+    expect(members(sg.members)).toEqual([
+      "tags@2-4",
+      "ingress@5-7",
+      "dynamic egress@8-11",
+      "lifecycle@12-12",
+      "depends_on@13-15",
+    ]);
     expect(members(sg.members[1]!.members)).toEqual(["cidr_blocks@6-6"]);
     expect(members(sg.members[2]!.members)).toEqual(["for_each@9-9", "content@10-10"]);
     expect(members(sg.members[2]!.members[1]!.members)).toEqual(["to_port@10-10"]);
   });
 
   it("keeps constant string attributes (a module's source) but not templates or heredocs", () => {
-    const hcl = scanHcl(['module "m" {', '  source  = "./modules/m"', '  version = "${var.v}"', "  note    = <<EOT", "x", "EOT", "}"].join("\n"));
+    const hcl = scanHcl(
+      [
+        'module "m" {',
+        '  source  = "./modules/m"',
+        '  version = "${var.v}"',
+        "  note    = <<EOT",
+        "x",
+        "EOT",
+        "}",
+      ].join("\n"),
+    );
     expect(hcl.blocks[0]!.strings).toEqual({ source: "./modules/m" });
   });
 
@@ -114,7 +133,11 @@ describe("the HCL scanner: what it skips", () => {
   });
 
   it("tells `=` from `==`, `=>`, `!=`, `<=` and `>=`", () => {
-    const hcl = scanHcl(['resource "r" "n" {', "  a = { for k, v in var.m : k => v if v != 1 }", "  b = var.x == 1 ? 2 : 3", "}"].join("\n"));
+    const hcl = scanHcl(
+      ['resource "r" "n" {', "  a = { for k, v in var.m : k => v if v != 1 }", "  b = var.x == 1 ? 2 : 3", "}"].join(
+        "\n",
+      ),
+    );
     expect(members(hcl.blocks[0]!.members)).toEqual(["a@2-2", "b@3-3"]);
   });
 });
@@ -142,12 +165,16 @@ describe("the HCL scanner on malformed files", () => {
   });
 
   it("ends an unterminated quoted string at its line and goes on", () => {
-    const hcl = scanHcl(['resource "a" "b" {', '  name = "no closing quote { ', "}", 'resource "c" "d" {', "}"].join("\n"));
+    const hcl = scanHcl(
+      ['resource "a" "b" {', '  name = "no closing quote { ', "}", 'resource "c" "d" {', "}"].join("\n"),
+    );
     expect(hcl.blocks.map(summary)).toEqual(["resource a b@1-3", "resource c d@4-5"]);
   });
 
   it("reads a template still open at the end of the file one line at a time", () => {
-    const hcl = scanHcl(['resource "a" "b" {', '  name = "${ { "', "}", "", 'resource "c" "d" {', '  x = "y"', "}"].join("\n"));
+    const hcl = scanHcl(
+      ['resource "a" "b" {', '  name = "${ { "', "}", "", 'resource "c" "d" {', '  x = "y"', "}"].join("\n"),
+    );
     expect(hcl.blocks.map(summary)).toEqual(["resource a b@1-3", "resource c d@5-7"]);
   });
 
@@ -162,27 +189,36 @@ describe("the HCL scanner on malformed files", () => {
   });
 
   it("starts a new block at a top-level header in column 0 when a } is missing, and ends the last one at the end", () => {
-    const hcl = scanHcl(['resource "a" "b" {', "  ingress {", "    x = 1", "", 'resource "c" "d" {', "  y = [", 'data "e" "f" {', "  z = 1"].join("\n"));
+    const hcl = scanHcl(
+      [
+        'resource "a" "b" {',
+        "  ingress {",
+        "    x = 1",
+        "",
+        'resource "c" "d" {',
+        "  y = [",
+        'data "e" "f" {',
+        "  z = 1",
+      ].join("\n"),
+    );
     expect(hcl.blocks.map(summary)).toEqual(["resource a b@1-4", "resource c d@5-6", "data e f@7-8"]);
   });
 
   it("ignores a closer that matches nothing, and closes inner openers at an outer one", () => {
-    const hcl = scanHcl(['}', ')', 'resource "a" "b" {', "  x = (1 ]", "  y = [1, (2}", 'resource "c" "d" {', "}"].join("\n"));
+    const hcl = scanHcl(
+      ["}", ")", 'resource "a" "b" {', "  x = (1 ]", "  y = [1, (2}", 'resource "c" "d" {', "}"].join("\n"),
+    );
     expect(hcl.blocks.map(summary)).toEqual(["resource a b@3-5", "resource c d@6-7"]);
   });
 
   it("stays linear on input built to make a naive scanner quadratic", () => {
     // Each of these would make a scan that searches to the end of the file per construct quadratic.
     const repeat = 20_000;
-    const cases = [
-      "x = <<M" + "\n",
-      'x = "${ {\n',
-      "/* \n",
-      'x = "\\\n',
-      'resource "a" "b" ' + "[",
-    ];
+    const cases = ["x = <<M" + "\n", 'x = "${ {\n', "/* \n", 'x = "\\\n', 'resource "a" "b" ' + "["];
     for (const unit of cases) {
-      const text = Array.from({ length: repeat }, (_, k) => unit.replace("M", `M${k}`)).join("") + '\nresource "last" "one" {\n}\n';
+      const text =
+        Array.from({ length: repeat }, (_, k) => unit.replace("M", `M${k}`)).join("") +
+        '\nresource "last" "one" {\n}\n';
       const hcl = scanHcl(text);
       expect(hcl.blocks.some((b) => b.labels.join(".") === "last.one")).toBe(true);
     }
@@ -205,8 +241,40 @@ describe("the lexer", () => {
 describe("the HCL scanner on random input", () => {
   // Fragments chosen to start and end every construct the scanner skips, in any order.
   const fragment = fc.constantFrom(
-    'resource "a" "b" {', 'module "m" {', "data x y {", "{", "}", "[", "]", "(", ")", "\n", "\r\n", " ", "=", "==", '"', '\\"', "\\",
-    "${", "%{", "$${", "}", "<<EOF\n", "<<-EOT\n", "EOF", "  EOT", "#", "//", "/*", "*/", "x", "ingress", "dynamic \"d\" {", "\u00e9", "\ud800",
+    'resource "a" "b" {',
+    'module "m" {',
+    "data x y {",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "\n",
+    "\r\n",
+    " ",
+    "=",
+    "==",
+    '"',
+    '\\"',
+    "\\",
+    "${",
+    "%{",
+    "$${",
+    "}",
+    "<<EOF\n",
+    "<<-EOT\n",
+    "EOF",
+    "  EOT",
+    "#",
+    "//",
+    "/*",
+    "*/",
+    "x",
+    "ingress",
+    'dynamic "d" {',
+    "\u00e9",
+    "\ud800",
   );
   it("never throws, and every range it returns is inside the file and in order", () => {
     fc.assert(

@@ -30,7 +30,11 @@ async function locateAll(dir: string, planFile: string) {
 describe("locating in the real plans kept in fixtures/source/real", () => {
   it("deep_module: two nested local modules, with and without the configuration", async () => {
     expect(await locateAll(path.join(copies, "terraform-json", "deep_module"), "plan.json")).toEqual([
-      { address: "module.foo.module.bar.null_resource.baz", plan: { file: "foo/bar/main.tf", line: 1, endLine: 1 }, state: { file: "foo/bar/main.tf", line: 1, endLine: 1 } },
+      {
+        address: "module.foo.module.bar.null_resource.baz",
+        plan: { file: "foo/bar/main.tf", line: 1, endLine: 1 },
+        state: { file: "foo/bar/main.tf", line: 1, endLine: 1 },
+      },
     ]);
   });
 
@@ -38,9 +42,17 @@ describe("locating in the real plans kept in fixtures/source/real", () => {
     const dir = path.join(copies, "terraform-json", "registry_module");
     const found = await locateAll(dir, "plan.json");
     expect(found).toEqual([
-      { address: "module.module.null_resource.resource", plan: { file: "main.tf", line: 1, endLine: 4 }, state: { file: "main.tf", line: 1, endLine: 4 } },
+      {
+        address: "module.module.null_resource.resource",
+        plan: { file: "main.tf", line: 1, endLine: 4 },
+        state: { file: "main.tf", line: 1, endLine: 4 },
+      },
     ]);
-    const index = await buildSourceIndex({ sourceDir: dir, repoRoot: dir, configuration: plan(dir, "plan.json")["configuration"] });
+    const index = await buildSourceIndex({
+      sourceDir: dir,
+      repoRoot: dir,
+      configuration: plan(dir, "plan.json")["configuration"],
+    });
     expect(index.locate("module.module.data.null_data_source.data")).toEqual({ file: "main.tf", line: 1, endLine: 4 });
   });
 
@@ -94,7 +106,9 @@ describe.skipIf(sharedMissing("fixtures"))("the real plans in ../shared", () => 
       const copy = path.join(copies, set, name);
       for (const file of filesUnder(copy, () => true)) {
         const rel = path.relative(copy, file);
-        expect(readFileSync(file, "utf8"), `${set}/${name}/${rel}`).toBe(readFileSync(sharedPath("fixtures", set, name, rel), "utf8"));
+        expect(readFileSync(file, "utf8"), `${set}/${name}/${rel}`).toBe(
+          readFileSync(sharedPath("fixtures", set, name, rel), "utf8"),
+        );
       }
     }
   });

@@ -30,7 +30,15 @@ describe("rootModuleBlocks", () => {
   });
 
   it("falls back to the addresses (a state): instance keys dropped, a module's resources stand for its call", () => {
-    expect(rootModuleBlocks(undefined, ['aws_instance.n["a"]', "aws_instance.n[1]", "module.pool[0].aws_instance.x", "data.aws_ami.u", "not an address"])).toEqual([
+    expect(
+      rootModuleBlocks(undefined, [
+        'aws_instance.n["a"]',
+        "aws_instance.n[1]",
+        "module.pool[0].aws_instance.x",
+        "data.aws_ami.u",
+        "not an address",
+      ]),
+    ).toEqual([
       { kind: "resource", labels: ["aws_instance", "n"] },
       { kind: "module", labels: ["pool"] },
       { kind: "data", labels: ["aws_ami", "u"] },
@@ -51,7 +59,9 @@ describe("chooseRootModule", () => {
   it("refuses a tie, naming both directories and --source-dir", async () => {
     const one = dirWith({ "main.tf": 'resource "aws_s3_bucket" "a" {}\n' });
     const two = dirWith({ "copy.tf": 'resource "aws_s3_bucket" "a" {}\n' });
-    await expect(chooseRootModule("plan.json", [one, two], blocks)).rejects.toThrow(/plan\.json: cannot tell which directory is the plan's root module: .* and .* both declare its resources; name it with --source-dir/);
+    await expect(chooseRootModule("plan.json", [one, two], blocks)).rejects.toThrow(
+      /plan\.json: cannot tell which directory is the plan's root module: .* and .* both declare its resources; name it with --source-dir/,
+    );
   });
 
   it("counts one directory once, however it is named", async () => {

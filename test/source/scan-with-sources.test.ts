@@ -22,7 +22,10 @@ describe("the HCL scanner", () => {
       "module registry_pool@50-53",
     ]);
     const sg = hcl.blocks[3]!;
-    expect(sg.members.filter((m) => m.name === "ingress").map((m) => [m.line, m.endLine])).toEqual([[27, 33], [35, 41]]);
+    expect(sg.members.filter((m) => m.name === "ingress").map((m) => [m.line, m.endLine])).toEqual([
+      [27, 33],
+      [35, 41],
+    ]);
     expect(hcl.blocks[4]!.strings["source"]).toBe("./modules/pool");
   });
 });
@@ -30,10 +33,26 @@ describe("the HCL scanner", () => {
 describe("locating resources", () => {
   it("finds blocks in the root module, in local child modules, and the call site of registry modules", async () => {
     const index = await SourceIndex.build({ sourceDir: repo, repoRoot, configuration });
-    expect(index.locate("aws_ebs_volume.scratch")).toEqual({ file: "fixtures/source/repo/main.tf", line: 8, endLine: 12 });
-    expect(index.locate("aws_security_group.training", "ingress.1")).toEqual({ file: "fixtures/source/repo/main.tf", line: 35, endLine: 41 });
-    expect(index.locate("module.pool[0].aws_ebs_volume.cache", "encrypted")).toEqual({ file: "fixtures/source/repo/modules/pool/main.tf", line: 5, endLine: 5 });
-    expect(index.locate("module.registry_pool.aws_ebs_volume.this[0]")).toEqual({ file: "fixtures/source/repo/main.tf", line: 50, endLine: 53 });
+    expect(index.locate("aws_ebs_volume.scratch")).toEqual({
+      file: "fixtures/source/repo/main.tf",
+      line: 8,
+      endLine: 12,
+    });
+    expect(index.locate("aws_security_group.training", "ingress.1")).toEqual({
+      file: "fixtures/source/repo/main.tf",
+      line: 35,
+      endLine: 41,
+    });
+    expect(index.locate("module.pool[0].aws_ebs_volume.cache", "encrypted")).toEqual({
+      file: "fixtures/source/repo/modules/pool/main.tf",
+      line: 5,
+      endLine: 5,
+    });
+    expect(index.locate("module.registry_pool.aws_ebs_volume.this[0]")).toEqual({
+      file: "fixtures/source/repo/main.tf",
+      line: 50,
+      endLine: 53,
+    });
     expect(index.locate("aws_s3_bucket.fake")).toBeUndefined();
   });
 
@@ -45,9 +64,18 @@ describe("locating resources", () => {
 
 describe("a scan with sources", () => {
   it("points findings at .tf lines, applies inline suppressions and keeps them visible", async () => {
-    const result = await runScan({ files: [path.join(repo, "plan.json")], config: {}, source: { sourceDir: repo, repoRoot } });
-    const by = (address: string, ruleId: string) => result.findings.find((f) => f.resource?.address === address && f.ruleId === ruleId)!;
-    expect(by("aws_ebs_volume.scratch", "PG-AWS-EBS-001").suppression).toEqual({ kind: "inline", reason: "scratch data only, wiped nightly", origin: "fixtures/source/repo/main.tf:7" });
+    const result = await runScan({
+      files: [path.join(repo, "plan.json")],
+      config: {},
+      source: { sourceDir: repo, repoRoot },
+    });
+    const by = (address: string, ruleId: string) =>
+      result.findings.find((f) => f.resource?.address === address && f.ruleId === ruleId)!;
+    expect(by("aws_ebs_volume.scratch", "PG-AWS-EBS-001").suppression).toEqual({
+      kind: "inline",
+      reason: "scratch data only, wiped nightly",
+      origin: "fixtures/source/repo/main.tf:7",
+    });
     expect(by("aws_ebs_volume.data", "PG-AWS-EBS-001").suppression?.origin).toBe("fixtures/source/repo/main.tf:16");
     // tfsec's long ids are not aliases of planguard rules: the finding stays active.
     expect(by("module.pool[0].aws_ebs_volume.cache", "PG-AWS-EBS-001").suppression).toBeUndefined();
@@ -57,7 +85,8 @@ describe("a scan with sources", () => {
     const sarif = buildSarif(result, { baseDir: repoRoot });
     const results = sarif.runs[0]!.results!;
     // Every finding about a resource points at its .tf block; plan-wide ones (a provider without a version constraint) at the plan.
-    for (const r of results.filter((r) => r.locations![0]!.logicalLocations)) expect(r.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^fixtures\/source\/repo\/.*\.tf$/);
+    for (const r of results.filter((r) => r.locations![0]!.logicalLocations))
+      expect(r.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^fixtures\/source\/repo\/.*\.tf$/);
     expect(results.filter((r) => !r.locations![0]!.logicalLocations).map((r) => r.ruleId)).toEqual(["PG-GOV-004"]);
     const suppressed = results.filter((r) => r.suppressions?.length);
     expect(suppressed.map((r) => r.suppressions![0]!.kind)).toEqual(["inSource", "inSource"]);

@@ -35,7 +35,11 @@ describe("parsing suppression comments", () => {
   });
 
   it("reads Checkov's form (and the older bridgecrew: prefix)", () => {
-    expect(fromText("#checkov:skip=CKV_AWS_20:public website\n# checkov:skip=CKV2_AWS_6\n# bridgecrew:skip=CKV_AWS_21: old prefix")).toEqual([
+    expect(
+      fromText(
+        "#checkov:skip=CKV_AWS_20:public website\n# checkov:skip=CKV2_AWS_6\n# bridgecrew:skip=CKV_AWS_21: old prefix",
+      ),
+    ).toEqual([
       { ruleId: "CKV_AWS_20", reason: "public website", line: 1, form: "checkov" },
       { ruleId: "CKV2_AWS_6", reason: "", line: 2, form: "checkov" },
       { ruleId: "CKV_AWS_21", reason: "old prefix", line: 3, form: "checkov" },
@@ -43,7 +47,11 @@ describe("parsing suppression comments", () => {
   });
 
   it("reads Trivy's and tfsec's forms, several per comment, with their expiry", () => {
-    expect(fromText("#trivy:ignore:AVD-AWS-0086\n#tfsec:ignore:aws-s3-enable-bucket-encryption tfsec:ignore:aws-s3-enable-bucket-logging:exp:2027-01-02")).toEqual([
+    expect(
+      fromText(
+        "#trivy:ignore:AVD-AWS-0086\n#tfsec:ignore:aws-s3-enable-bucket-encryption tfsec:ignore:aws-s3-enable-bucket-logging:exp:2027-01-02",
+      ),
+    ).toEqual([
       { ruleId: "AVD-AWS-0086", reason: "", line: 1, form: "trivy" },
       { ruleId: "aws-s3-enable-bucket-encryption", reason: "", line: 2, form: "tfsec" },
       { ruleId: "aws-s3-enable-bucket-logging", reason: "", expires: "2027-01-02", line: 2, form: "tfsec" },
@@ -51,7 +59,9 @@ describe("parsing suppression comments", () => {
   });
 
   it("reads several forms in one comment, each with its own text", () => {
-    expect(fromText("x = 1 # checkov:skip=CKV_AWS_3:scratch # trivy:ignore:AVD-AWS-0026 // planguard:ignore PG-1 why")).toEqual([
+    expect(
+      fromText("x = 1 # checkov:skip=CKV_AWS_3:scratch # trivy:ignore:AVD-AWS-0026 // planguard:ignore PG-1 why"),
+    ).toEqual([
       { ruleId: "CKV_AWS_3", reason: "scratch", line: 1, form: "checkov" },
       { ruleId: "AVD-AWS-0026", reason: "", line: 1, form: "trivy" },
       { ruleId: "PG-1", reason: "why", line: 1, form: "planguard" },
@@ -59,14 +69,20 @@ describe("parsing suppression comments", () => {
   });
 
   it("gives each line of a block comment its own line number", () => {
-    expect(fromText(["/*", " * planguard:ignore PG-1 first", " * checkov:skip=CKV_AWS_1:second", " */"].join("\n"))).toEqual([
+    expect(
+      fromText(["/*", " * planguard:ignore PG-1 first", " * checkov:skip=CKV_AWS_1:second", " */"].join("\n")),
+    ).toEqual([
       { ruleId: "PG-1", reason: "first", line: 2, form: "planguard" },
       { ruleId: "CKV_AWS_1", reason: "second", line: 3, form: "checkov" },
     ]);
   });
 
   it("ignores prose that mentions a directive, a directive without an id, and Trivy's value selectors", () => {
-    expect(fromText("# use planguard:ignore RULE to suppress\n# planguard:ignore\n#trivy:ignore:AVD-AWS-0107[from_port=22]\n# just a comment")).toEqual([]);
+    expect(
+      fromText(
+        "# use planguard:ignore RULE to suppress\n# planguard:ignore\n#trivy:ignore:AVD-AWS-0107[from_port=22]\n# just a comment",
+      ),
+    ).toEqual([]);
   });
 
   it("reads nothing from strings or heredocs that look like comments", () => {
@@ -90,12 +106,21 @@ describe("which comments belong to a block", () => {
       'resource "c" "d" {}', // 11
     ].join("\n");
     const hcl = scanHcl(text);
-    expect(blockComments(hcl, hcl.blocks[0]!).map((c) => c.text.trim())).toEqual(["note one", "note\n   two", "note three", "on the header", "inside", "after the closing brace"]);
-    expect(blockComments(hcl, hcl.blocks[1]!).map((c) => c.text.trim())).toEqual(["directly below: belongs to the next block"]);
+    expect(blockComments(hcl, hcl.blocks[0]!).map((c) => c.text.trim())).toEqual([
+      "note one",
+      "note\n   two",
+      "note three",
+      "on the header",
+      "inside",
+      "after the closing brace",
+    ]);
+    expect(blockComments(hcl, hcl.blocks[1]!).map((c) => c.text.trim())).toEqual([
+      "directly below: belongs to the next block",
+    ]);
   });
 
   it("stops at a line of code or a comment that follows code", () => {
-    const hcl = scanHcl(['x = 1 # trailing', "# above", 'resource "a" "b" {}'].join("\n"));
+    const hcl = scanHcl(["x = 1 # trailing", "# above", 'resource "a" "b" {}'].join("\n"));
     expect(blockComments(hcl, hcl.blocks[0]!).map((c) => c.text.trim())).toEqual(["above"]);
   });
 });

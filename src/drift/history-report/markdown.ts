@@ -31,9 +31,17 @@ export function formatHistoryMarkdown(summary: HistorySummary): string {
   );
   for (const w of summary.warnings) out.push(`> ⚠️ ${w}`, "");
 
-  out.push("### Drift per run", "", `| run | drifted | ${SEVERITIES.join(" | ")} |`, `| --- | ---: | ${SEVERITIES.map(() => "---:").join(" | ")} |`);
+  out.push(
+    "### Drift per run",
+    "",
+    `| run | drifted | ${SEVERITIES.join(" | ")} |`,
+    `| --- | ---: | ${SEVERITIES.map(() => "---:").join(" | ")} |`,
+  );
   const shown = runs.slice(-MAX_RUNS).reverse();
-  for (const r of shown) out.push(`| ${day(r.time)}${r.incomplete ? " (incomplete)" : ""} | ${r.drifted} | ${SEVERITIES.map((s) => r.bySeverity[s]).join(" | ")} |`);
+  for (const r of shown)
+    out.push(
+      `| ${day(r.time)}${r.incomplete ? " (incomplete)" : ""} | ${r.drifted} | ${SEVERITIES.map((s) => r.bySeverity[s]).join(" | ")} |`,
+    );
   if (runs.length > shown.length) out.push("", `_${runs.length - shown.length} older runs are left out._`);
   out.push("");
 
@@ -41,7 +49,8 @@ export function formatHistoryMarkdown(summary: HistorySummary): string {
   if (summary.newSincePrevious.length === 0) out.push("None.", "");
   else {
     out.push("| severity | resource | what happened |", "| --- | --- | --- |");
-    for (const r of summary.newSincePrevious.slice(0, MAX_ROWS)) out.push(`| ${r.severity} | ${code(r.address)} | ${r.status} |`);
+    for (const r of summary.newSincePrevious.slice(0, MAX_ROWS))
+      out.push(`| ${r.severity} | ${code(r.address)} | ${r.status} |`);
     more(out, summary.newSincePrevious.length);
   }
 
@@ -49,19 +58,27 @@ export function formatHistoryMarkdown(summary: HistorySummary): string {
   if (open.length === 0) out.push("Nothing: every drift seen has been resolved.", "");
   else {
     out.push("| resource | drifting since | for | runs | highest |", "| --- | --- | --- | ---: | --- |");
-    for (const e of open.slice(0, MAX_ROWS)) out.push(`| ${code(e.address)} | ${day(e.from)} | ${formatDuration(e.durationMs)} | ${e.runs} | ${e.highest} |`);
+    for (const e of open.slice(0, MAX_ROWS))
+      out.push(`| ${code(e.address)} | ${day(e.from)} | ${formatDuration(e.durationMs)} | ${e.runs} | ${e.highest} |`);
     more(out, open.length);
   }
 
   out.push("### Drifting most often", "");
   out.push("| resource | runs drifted | of | highest | last seen |", "| --- | ---: | ---: | --- | --- |");
-  for (const d of summary.mostDrifting.slice(0, MAX_ROWS)) out.push(`| ${code(d.address)} | ${d.runs} | ${runs.length} | ${d.highest} | ${day(d.lastSeen)} |`);
+  for (const d of summary.mostDrifting.slice(0, MAX_ROWS))
+    out.push(`| ${code(d.address)} | ${d.runs} | ${runs.length} | ${d.highest} | ${day(d.lastSeen)} |`);
   more(out, summary.mostDrifting.length);
 
   const closed = summary.episodes.filter((e) => !e.open);
   if (closed.length > 0) {
-    out.push("### Resolved drift: how long it stayed open", "", "| resource | from | to | open for | runs |", "| --- | --- | --- | --- | ---: |");
-    for (const e of closed.slice(0, MAX_ROWS)) out.push(`| ${code(e.address)} | ${day(e.from)} | ${day(e.to!)} | ${formatDuration(e.durationMs)} | ${e.runs} |`);
+    out.push(
+      "### Resolved drift: how long it stayed open",
+      "",
+      "| resource | from | to | open for | runs |",
+      "| --- | --- | --- | --- | ---: |",
+    );
+    for (const e of closed.slice(0, MAX_ROWS))
+      out.push(`| ${code(e.address)} | ${day(e.from)} | ${day(e.to!)} | ${formatDuration(e.durationMs)} | ${e.runs} |`);
     more(out, closed.length);
   }
   return out.join("\n");

@@ -17,10 +17,20 @@ const DEFAULT_DRIFT_MARKDOWN_MAX_CHARS = 60_000;
 
 const ICON: Record<Severity, string> = { critical: "🟥", high: "🟧", medium: "🟨", low: "🟦", info: "⬜" };
 
-export function formatDriftMarkdown(report: DriftReport, options: DriftMarkdownOptions = { maxChars: DEFAULT_DRIFT_MARKDOWN_MAX_CHARS }): string {
-  const head: string[] = ["## planguard drift", "", `${summaryLine(report)} Compared: ${code(inputsLine(report))}.`, ""];
-  for (const input of report.inputs) for (const w of input.warnings) head.push(`> ⚠️ ${code(input.file)}: ${cell(w)}`, "");
-  if (report.failures.length > 0) head.push(`> ❌ ${report.failures.length} rule(s) failed to run; the judgement is incomplete.`, "");
+export function formatDriftMarkdown(
+  report: DriftReport,
+  options: DriftMarkdownOptions = { maxChars: DEFAULT_DRIFT_MARKDOWN_MAX_CHARS },
+): string {
+  const head: string[] = [
+    "## planguard drift",
+    "",
+    `${summaryLine(report)} Compared: ${code(inputsLine(report))}.`,
+    "",
+  ];
+  for (const input of report.inputs)
+    for (const w of input.warnings) head.push(`> ⚠️ ${code(input.file)}: ${cell(w)}`, "");
+  if (report.failures.length > 0)
+    head.push(`> ❌ ${report.failures.length} rule(s) failed to run; the judgement is incomplete.`, "");
   if (report.resources.length > 0) {
     head.push("| severity | resource | what happened | judgement | changes |", "| --- | --- | --- | --- | --- |");
     // The table itself stays within half the budget, so thousands of drifted resources still fit an issue.
@@ -33,11 +43,17 @@ export function formatDriftMarkdown(report: DriftReport, options: DriftMarkdownO
       tableChars += row.length + 1;
       rows++;
     }
-    if (rows < report.resources.length) head.push("", `_${report.resources.length - rows} more drifted resources (the least severe) are left out of this table; the JSON report has all of them._`);
+    if (rows < report.resources.length)
+      head.push(
+        "",
+        `_${report.resources.length - rows} more drifted resources (the least severe) are left out of this table; the JSON report has all of them._`,
+      );
     head.push("");
   }
   for (const v of report.elsewhere) {
-    head.push(`- Drift ${v.change} ${code(v.ruleId)} on ${code(v.address ?? "the whole configuration")}: ${cell(v.message)}`);
+    head.push(
+      `- Drift ${v.change} ${code(v.ruleId)} on ${code(v.address ?? "the whole configuration")}: ${cell(v.message)}`,
+    );
   }
   if (report.elsewhere.length > 0) head.push("");
 
@@ -53,7 +69,10 @@ export function formatDriftMarkdown(report: DriftReport, options: DriftMarkdownO
     shown++;
   }
   if (shown < report.resources.length) {
-    out.push(`_The details of ${report.resources.length - shown} more resources are left out to keep this report under ${options.maxChars} characters; the JSON report has all of them._`, "");
+    out.push(
+      `_The details of ${report.resources.length - shown} more resources are left out to keep this report under ${options.maxChars} characters; the JSON report has all of them._`,
+      "",
+    );
   }
   return out.join("\n");
 }
@@ -71,11 +90,19 @@ function details(r: DriftedResource): string[] {
   const moved = r.previousAddress !== undefined ? ` (moved from ${code(r.previousAddress)})` : "";
   const lines = [`### ${ICON[r.severity]} ${code(r.address)}${moved}: ${STATUS_TEXT[r.status]}`, ""];
   const id = r.id !== undefined ? ` (id ${code(r.id)})` : "";
-  if (r.status === "deleted") lines.push(`The resource${id} no longer exists: the next apply recreates it unless the configuration drops it.`, "");
-  if (r.status === "appeared") lines.push(`The resource${id} is in the current state but was not in the baseline: created or imported since.`, "");
-  if (r.status === "changed" && id !== "") lines.push(`The resource${id} differs from what Terraform last recorded.`, "");
-  for (const v of r.introduced) lines.push(`- **Introduces ${cell(v.ruleId)}** (${v.severity}, ${cell(v.category)}): ${cell(v.message)}`);
-  for (const v of r.resolved) lines.push(`- Resolves ${cell(v.ruleId)} (${cell(v.title)}); the configuration still has the violation.`);
+  if (r.status === "deleted")
+    lines.push(
+      `The resource${id} no longer exists: the next apply recreates it unless the configuration drops it.`,
+      "",
+    );
+  if (r.status === "appeared")
+    lines.push(`The resource${id} is in the current state but was not in the baseline: created or imported since.`, "");
+  if (r.status === "changed" && id !== "")
+    lines.push(`The resource${id} differs from what Terraform last recorded.`, "");
+  for (const v of r.introduced)
+    lines.push(`- **Introduces ${cell(v.ruleId)}** (${v.severity}, ${cell(v.category)}): ${cell(v.message)}`);
+  for (const v of r.resolved)
+    lines.push(`- Resolves ${cell(v.ruleId)} (${cell(v.title)}); the configuration still has the violation.`);
   if (r.introduced.length + r.resolved.length > 0) lines.push("");
   if (r.changes.length > 0) {
     lines.push("| attribute | change | before | after |", "| --- | --- | --- | --- |");

@@ -17,7 +17,15 @@ export function driftAsScan(report: DriftReport): ScanResult {
   return {
     tool: report.tool,
     inputs: report.inputs.map((i) => {
-      const input: ScanResult["inputs"][number] = { file: i.file, kind: i.kind, format: i.format, formatVersion: i.formatVersion, resources: 0, judged: 0, warnings: i.warnings };
+      const input: ScanResult["inputs"][number] = {
+        file: i.file,
+        kind: i.kind,
+        format: i.format,
+        formatVersion: i.formatVersion,
+        resources: 0,
+        judged: 0,
+        warnings: i.warnings,
+      };
       if (i.terraformVersion !== undefined) input.terraformVersion = i.terraformVersion;
       return input;
     }),

@@ -13,14 +13,19 @@ const ABSENT = "(absent)";
 const MAX_VALUE_CHARS = 160;
 
 function renderValue(value: unknown, max = MAX_VALUE_CHARS): string {
-  const text = value === undefined ? ABSENT : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? ABSENT : (JSON.stringify(value) ?? String(value));
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
 }
 
 /** The before and after of a change as text, never a sensitive value. */
 export function changeValues(c: AttributeChange, max = MAX_VALUE_CHARS): { before: string; after: string } {
   if (c.sensitive) {
-    const what = c.action === "added" ? "(sensitive value added)" : c.action === "removed" ? "(sensitive value removed)" : SENSITIVE_CHANGED;
+    const what =
+      c.action === "added"
+        ? "(sensitive value added)"
+        : c.action === "removed"
+          ? "(sensitive value removed)"
+          : SENSITIVE_CHANGED;
     return { before: what, after: what };
   }
   return {
@@ -51,7 +56,9 @@ export function summaryLine(report: DriftReport): string {
   const s = report.summary;
   const ignored = s.ignored > 0 ? ` ${s.ignored} more drifted only in ignored attributes.` : "";
   if (s.drifted === 0) return `No drift.${ignored}`;
-  const bySeverity = Object.entries(s.bySeverity).filter(([, n]) => n > 0).map(([sev, n]) => `${n} ${sev}`);
+  const bySeverity = Object.entries(s.bySeverity)
+    .filter(([, n]) => n > 0)
+    .map(([sev, n]) => `${n} ${sev}`);
   const byStatus = (["changed", "deleted", "appeared"] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
   const noun = s.drifted === 1 ? "drifted resource" : "drifted resources";
   return `${s.drifted} ${noun}: ${bySeverity.join(", ")} (${byStatus.join(", ")}).${ignored}`;
@@ -59,6 +66,7 @@ export function summaryLine(report: DriftReport): string {
 
 /** What was compared: "plan.json (plan, Terraform 1.9.5)" or "old.json → new.json". */
 export function inputsLine(report: DriftReport): string {
-  const describe = (i: DriftReport["inputs"][number]) => `${i.file} (${i.kind}${i.terraformVersion ? `, Terraform ${i.terraformVersion}` : ""})`;
+  const describe = (i: DriftReport["inputs"][number]) =>
+    `${i.file} (${i.kind}${i.terraformVersion ? `, Terraform ${i.terraformVersion}` : ""})`;
   return report.mode === "plan" ? describe(report.inputs[0]!) : report.inputs.map(describe).join(" → ");
 }

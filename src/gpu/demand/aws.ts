@@ -5,7 +5,19 @@ import { awsInstanceAccelerators } from "../catalog.js";
 import type { AcceleratorKind } from "../models.js";
 import type { LinkContext, Linked } from "../link.js";
 import { list, num, str } from "../values.js";
-import { afterApply, countAt, largest, merge, none, scale, shapeDemand, undecided, via, type Extractor, type GpuDemand } from "./groups.js";
+import {
+  afterApply,
+  countAt,
+  largest,
+  merge,
+  none,
+  scale,
+  shapeDemand,
+  undecided,
+  via,
+  type Extractor,
+  type GpuDemand,
+} from "./groups.js";
 
 /**
  * GPU demand of AWS resources: EC2 instances, autoscaling groups and EKS node
@@ -17,7 +29,8 @@ import { afterApply, countAt, largest, merge, none, scale, shapeDemand, undecide
 export const LAUNCH_TEMPLATE_TYPES: readonly string[] = ["aws_launch_template"];
 
 /** Whether a launch template (or configuration) is the one a reference names: by id, name or ARN. */
-export const matchesLaunchTemplate = (values: Attributes, ref: string): boolean => values["id"] === ref || values["name"] === ref || values["arn"] === ref;
+export const matchesLaunchTemplate = (values: Attributes, ref: string): boolean =>
+  values["id"] === ref || values["name"] === ref || values["arn"] === ref;
 
 /**
  * Where an instance, autoscaling group or EKS node group names its launch
@@ -25,7 +38,9 @@ export const matchesLaunchTemplate = (values: Attributes, ref: string): boolean 
  * launch template specification.
  */
 export function launchTemplateBlock(values: Attributes | null): string {
-  return getPath(values, "launch_template.0") !== undefined ? "launch_template.0" : "mixed_instances_policy.0.launch_template.0.launch_template_specification.0";
+  return getPath(values, "launch_template.0") !== undefined
+    ? "launch_template.0"
+    : "mixed_instances_policy.0.launch_template.0.launch_template_specification.0";
 }
 
 /** The fields a launch template block names its template by (a launch_template block, a launch_template_specification). */
@@ -51,7 +66,8 @@ function templateShape(t: Linked): GpuDemand {
   const max = num(getPath(t.values, "instance_requirements.0.accelerator_count.0.max"));
   const min = num(getPath(t.values, "instance_requirements.0.accelerator_count.0.min"));
   if (max === undefined && (min ?? 0) <= 0) return none();
-  if (max === undefined) return undecided(`${t.resource.address} asks for instances with at least ${min} accelerators and no maximum`);
+  if (max === undefined)
+    return undecided(`${t.resource.address} asks for instances with at least ${min} accelerators and no maximum`);
   if (max <= 0) return none();
   const makers = list(getPath(t.values, "instance_requirements.0.accelerator_manufacturers")).map(String);
   const names = list(getPath(t.values, "instance_requirements.0.accelerator_names")).map(String);
@@ -82,16 +98,29 @@ function templateShape(t: Linked): GpuDemand {
 }
 
 /** The launch templates a block names; none when it names none, undecided when they are not in the plan. */
-function launchTemplates(ctx: LinkContext, values: Attributes, unknownMask: unknown, block: string): Linked[] | GpuDemand {
+function launchTemplates(
+  ctx: LinkContext,
+  values: Attributes,
+  unknownMask: unknown,
+  block: string,
+): Linked[] | GpuDemand {
   const ref = launchTemplateRef(values, block);
   const found = ctx.linked(block, LAUNCH_TEMPLATE_TYPES, ref, matchesLaunchTemplate);
   if (found.length > 0) return found;
-  if (ref === undefined && !LAUNCH_TEMPLATE_REF_FIELDS.some((field) => maskCovers(unknownMask, `${block}.${field}`))) return none();
+  if (ref === undefined && !LAUNCH_TEMPLATE_REF_FIELDS.some((field) => maskCovers(unknownMask, `${block}.${field}`)))
+    return none();
   return undecided(`the launch template named by ${block} is not in the plan`);
 }
 
 /** The largest of a block's launch templates × `nodes`, pointed at the attribute that links them. */
-function fromLaunchTemplates(ctx: LinkContext, values: Attributes, unknownMask: unknown, block: string, nodes: number, attribute: string): GpuDemand {
+function fromLaunchTemplates(
+  ctx: LinkContext,
+  values: Attributes,
+  unknownMask: unknown,
+  block: string,
+  nodes: number,
+  attribute: string,
+): GpuDemand {
   const templates = launchTemplates(ctx, values, unknownMask, block);
   if (!Array.isArray(templates)) return templates;
   return via(largest(templates.map((t) => scale(templateShape(t), nodes))), attribute);
@@ -115,16 +144,32 @@ function asg(values: Attributes, unknownMask: unknown, ctx: LinkContext | undefi
       options.push(scale(d, Math.ceil(nodes / Math.max(weight, 1))));
     });
     if (options.length > 0) return largest(options);
-    return fromLaunchTemplates(ctx, values, unknownMask, `${mixed}.launch_template_specification.0`, nodes, `${mixed}.launch_template_specification`);
+    return fromLaunchTemplates(
+      ctx,
+      values,
+      unknownMask,
+      `${mixed}.launch_template_specification.0`,
+      nodes,
+      `${mixed}.launch_template_specification`,
+    );
   }
   if (getPath(values, "launch_template.0") !== undefined || maskCovers(unknownMask, "launch_template")) {
     return fromLaunchTemplates(ctx, values, unknownMask, "launch_template.0", nodes, "launch_template");
   }
   const lc = getPath(values, "launch_configuration");
   if (lc !== undefined || maskCovers(unknownMask, "launch_configuration")) {
-    const configs = ctx.linked("launch_configuration", ["aws_launch_configuration"], str(lc), (v, ref) => v["name"] === ref || v["id"] === ref);
-    if (configs.length === 0) return lc === null ? none() : undecided("the launch configuration of launch_configuration is not in the plan");
-    return via(largest(configs.map((c) => scale(awsShape(c.values, c.unknown, "instance_type"), nodes))), "launch_configuration");
+    const configs = ctx.linked(
+      "launch_configuration",
+      ["aws_launch_configuration"],
+      str(lc),
+      (v, ref) => v["name"] === ref || v["id"] === ref,
+    );
+    if (configs.length === 0)
+      return lc === null ? none() : undecided("the launch configuration of launch_configuration is not in the plan");
+    return via(
+      largest(configs.map((c) => scale(awsShape(c.values, c.unknown, "instance_type"), nodes))),
+      "launch_configuration",
+    );
   }
   return none();
 }
@@ -145,11 +190,13 @@ function eksNodeGroup(values: Attributes, unknownMask: unknown, ctx: LinkContext
   if (typeof n === "object") return afterApply(n.unknown);
   const nodes = n ?? 1;
   const types = list(getPath(values, "instance_types"));
-  if (types.length > 0) return largest(types.map((_, i) => scale(awsShape(values, unknownMask, `instance_types.${i}`), nodes)));
+  if (types.length > 0)
+    return largest(types.map((_, i) => scale(awsShape(values, unknownMask, `instance_types.${i}`), nodes)));
   if (ctx && getPath(values, "launch_template.0") !== undefined) {
     return fromLaunchTemplates(ctx, values, unknownMask, "launch_template.0", nodes, "launch_template");
   }
-  if (maskCovers(unknownMask, "instance_types") && ctx?.configured("instance_types") !== false) return afterApply("instance_types");
+  if (maskCovers(unknownMask, "instance_types") && ctx?.configured("instance_types") !== false)
+    return afterApply("instance_types");
   return none();
 }
 
@@ -158,8 +205,13 @@ function sagemakerVariants(values: Attributes, unknownMask: unknown, field: stri
   const parts: GpuDemand[] = [];
   list(getPath(values, field)).forEach((_, i) => {
     const base = `${field}.${i}`;
-    const managedMax = getPath(values, `${base}.managed_instance_scaling.0.status`) === "ENABLED" ? [`${base}.managed_instance_scaling.0.max_instance_count`] : [];
-    parts.push(awsShape(values, unknownMask, `${base}.instance_type`, [...managedMax, `${base}.initial_instance_count`]));
+    const managedMax =
+      getPath(values, `${base}.managed_instance_scaling.0.status`) === "ENABLED"
+        ? [`${base}.managed_instance_scaling.0.max_instance_count`]
+        : [];
+    parts.push(
+      awsShape(values, unknownMask, `${base}.instance_type`, [...managedMax, `${base}.initial_instance_count`]),
+    );
   });
   return merge(...parts);
 }
@@ -176,7 +228,8 @@ export const AWS_EXTRACTORS: Readonly<Record<string, Extractor>> = lookupTable<E
   aws_autoscaling_group: asg,
   aws_eks_node_group: eksNodeGroup,
   aws_sagemaker_notebook_instance: (v, u) => awsShape(v, u, "instance_type"),
-  aws_sagemaker_endpoint_configuration: (v, u) => merge(sagemakerVariants(v, u, "production_variants"), sagemakerVariants(v, u, "shadow_production_variants")),
+  aws_sagemaker_endpoint_configuration: (v, u) =>
+    merge(sagemakerVariants(v, u, "production_variants"), sagemakerVariants(v, u, "shadow_production_variants")),
   aws_emr_cluster: emrCluster,
   aws_emr_instance_group: (v, u) => awsShape(v, u, "instance_type", ["instance_count"]),
 });

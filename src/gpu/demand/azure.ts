@@ -12,8 +12,12 @@ import { afterApply, countAt, scale, shapeDemand, type Extractor, type GpuDemand
  * compute clusters and instances.
  */
 
-const azureShape = (values: Attributes, unknownMask: unknown, path: string, counts: readonly string[] = []): GpuDemand =>
-  shapeDemand(values, unknownMask, path, azureVmAccelerators, counts);
+const azureShape = (
+  values: Attributes,
+  unknownMask: unknown,
+  path: string,
+  counts: readonly string[] = [],
+): GpuDemand => shapeDemand(values, unknownMask, path, azureVmAccelerators, counts);
 
 /** The azurerm_monitor_autoscale_settings that target this resource (by its id, which Azure compares case-insensitively). */
 export function autoscaleSettingsOf(ctx: LinkContext): Linked[] {
@@ -47,8 +51,12 @@ function scaleSet(skuPath: string): Extractor {
 /** AKS pools: max_count when the cluster autoscaler runs, else node_count (both cluster-wide, not per zone). */
 function aksPool(prefix: string): Extractor {
   return (values, unknownMask) => {
-    const autoscaled = getPath(values, `${prefix}auto_scaling_enabled`) === true || getPath(values, `${prefix}enable_auto_scaling`) === true;
-    const counts = autoscaled ? [`${prefix}max_count`, `${prefix}node_count`] : [`${prefix}node_count`, `${prefix}max_count`];
+    const autoscaled =
+      getPath(values, `${prefix}auto_scaling_enabled`) === true ||
+      getPath(values, `${prefix}enable_auto_scaling`) === true;
+    const counts = autoscaled
+      ? [`${prefix}max_count`, `${prefix}node_count`]
+      : [`${prefix}node_count`, `${prefix}max_count`];
     return azureShape(values, unknownMask, `${prefix}vm_size`, counts);
   };
 }

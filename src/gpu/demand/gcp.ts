@@ -1,11 +1,31 @@
 import { lookupTable } from "../../plan/own.js";
 import type { Attributes } from "../../plan/model.js";
 import { getPath, maskCovers } from "../../plan/paths.js";
-import { familyOf, gcpAcceleratorModel, gcpMachineAccelerators, tpuApiAccelerators, vertexAcceleratorModel } from "../catalog.js";
+import {
+  familyOf,
+  gcpAcceleratorModel,
+  gcpMachineAccelerators,
+  tpuApiAccelerators,
+  vertexAcceleratorModel,
+} from "../catalog.js";
 import { kindOfModel, shortModelName } from "../models.js";
 import type { LinkContext, Linked } from "../link.js";
 import { list, num, obj, str } from "../values.js";
-import { afterApply, countAt, group, largest, merge, modelGroup, none, scale, shapeDemand, undecided, via, type Extractor, type GpuDemand } from "./groups.js";
+import {
+  afterApply,
+  countAt,
+  group,
+  largest,
+  merge,
+  modelGroup,
+  none,
+  scale,
+  shapeDemand,
+  undecided,
+  via,
+  type Extractor,
+  type GpuDemand,
+} from "./groups.js";
 
 /**
  * GPU demand of Google Cloud resources: GCE instances and managed instance
@@ -14,7 +34,10 @@ import { afterApply, countAt, group, largest, merge, modelGroup, none, scale, sh
  * TPU VMs.
  */
 
-const INSTANCE_TEMPLATE_TYPES: readonly string[] = ["google_compute_instance_template", "google_compute_region_instance_template"];
+const INSTANCE_TEMPLATE_TYPES: readonly string[] = [
+  "google_compute_instance_template",
+  "google_compute_region_instance_template",
+];
 
 /**
  * Whether a Google resource is the one a reference names. References are
@@ -66,7 +89,11 @@ function gcpNodeDemand(values: Attributes, unknownMask: unknown, prefix: string)
     const type = str(getPath(acc, "type"));
     const count = num(getPath(acc, "count"));
     if (type === undefined || count === undefined || count <= 0) return;
-    const model = gcpAcceleratorModel(type) ?? { model: type, shortModel: shortModelName(type), kind: kindOfModel(type) };
+    const model = gcpAcceleratorModel(type) ?? {
+      model: type,
+      shortModel: shortModelName(type),
+      kind: kindOfModel(type),
+    };
     base.groups.push(modelGroup(model, count, type, family, `${prefix}guest_accelerator.${i}`));
   });
   // GKE computes guest_accelerator for A/G machine types; an N1 with an unknown block cannot be judged.
@@ -97,7 +124,12 @@ function gkeZones(
   const location = str(getPath(pool, "location")) ?? str(getPath(clusterValues, "location"));
   const clusterZones = list(getPath(clusterValues, "node_locations")).filter((z): z is string => typeof z === "string");
   if (clusterZones.length > 0) {
-    return { zones: location && isZone(location) && !clusterZones.includes(location) ? clusterZones.length + 1 : clusterZones.length };
+    return {
+      zones:
+        location && isZone(location) && !clusterZones.includes(location)
+          ? clusterZones.length + 1
+          : clusterZones.length,
+    };
   }
   if (location === undefined) {
     if (maskCovers(poolUnknown, "location")) return { unknown: "location" };
@@ -111,12 +143,22 @@ function gkeZones(
 }
 
 /** One GKE node pool (a google_container_node_pool, or a node_pool block of a cluster). */
-function gkePool(values: Attributes, unknownMask: unknown, prefix: string, cluster: Linked | undefined, inCluster?: Attributes): GpuDemand {
+function gkePool(
+  values: Attributes,
+  unknownMask: unknown,
+  prefix: string,
+  cluster: Linked | undefined,
+  inCluster?: Attributes,
+): GpuDemand {
   const node = gcpNodeDemand(values, unknownMask, `${prefix}node_config.0.`);
   if (node.undecided || node.groups.length === 0) return node;
   const total = num(getPath(values, `${prefix}autoscaling.0.total_max_node_count`));
   if (total !== undefined && total > 0) return scale(node, total);
-  const perZone = countAt(values, unknownMask, [`${prefix}autoscaling.0.max_node_count`, `${prefix}node_count`, `${prefix}initial_node_count`]);
+  const perZone = countAt(values, unknownMask, [
+    `${prefix}autoscaling.0.max_node_count`,
+    `${prefix}node_count`,
+    `${prefix}initial_node_count`,
+  ]);
   if (typeof perZone === "object") return afterApply(perZone.unknown);
   const poolValues = prefix === "" ? values : (obj(getPath(values, prefix.replace(/\.$/, ""))) ?? {});
   const zones = gkeZones(poolValues, prefix === "" ? unknownMask : undefined, cluster, inCluster);
@@ -127,14 +169,20 @@ function gkePool(values: Attributes, unknownMask: unknown, prefix: string, clust
 function gkeCluster(values: Attributes, unknownMask: unknown, ctx: LinkContext | undefined): GpuDemand {
   if (getPath(values, "remove_default_node_pool") === true) return none();
   const pools = list(getPath(values, "node_pool"));
-  if (pools.length > 0) return merge(...pools.map((_, i) => gkePool(values, unknownMask, `node_pool.${i}.`, undefined, values)));
+  if (pools.length > 0)
+    return merge(...pools.map((_, i) => gkePool(values, unknownMask, `node_pool.${i}.`, undefined, values)));
   // The default pool: node_config unset by the author means e2-medium.
   if (maskCovers(unknownMask, "node_config") && ctx && !ctx.configured("node_config")) return none();
   const node = gcpNodeDemand(values, unknownMask, "node_config.0.");
   if (node.undecided || node.groups.length === 0) return node;
   const perZone = countAt(values, unknownMask, ["initial_node_count"]);
   if (typeof perZone === "object") return afterApply(perZone.unknown);
-  const zones = gkeZones({ node_locations: getPath(values, "node_locations"), location: getPath(values, "location") }, undefined, undefined, values);
+  const zones = gkeZones(
+    { node_locations: getPath(values, "node_locations"), location: getPath(values, "location") },
+    undefined,
+    undefined,
+    values,
+  );
   if ("unknown" in zones) return afterApply(zones.unknown);
   return scale(node, (perZone ?? 1) * zones.zones, zones.assumption);
 }
@@ -178,7 +226,11 @@ function machineSpec(values: Attributes, unknownMask: unknown, path: string): Gp
   const count = num(getPath(values, `${path}.accelerator_count`));
   const machine = str(getPath(values, `${path}.machine_type`)) ?? "";
   if (type !== undefined && type !== "ACCELERATOR_TYPE_UNSPECIFIED" && count !== undefined && count > 0) {
-    return { groups: [modelGroup(vertexAcceleratorModel(type), count, type, familyOf(machine || type), `${path}.accelerator_type`)] };
+    return {
+      groups: [
+        modelGroup(vertexAcceleratorModel(type), count, type, familyOf(machine || type), `${path}.accelerator_type`),
+      ],
+    };
   }
   if (maskCovers(unknownMask, `${path}.accelerator_type`) || maskCovers(unknownMask, `${path}.accelerator_count`)) {
     return afterApply(`${path}.accelerator_count`);
@@ -202,7 +254,10 @@ function vertexPersistentResource(values: Attributes, unknownMask: unknown): Gpu
     ...list(getPath(values, "resource_pools")).map((_, i) => {
       const spec = machineSpec(values, unknownMask, `resource_pools.${i}.machine_spec.0`);
       if (spec.undecided || spec.groups.length === 0) return spec;
-      const n = countAt(values, unknownMask, [`resource_pools.${i}.autoscaling_spec.0.max_replica_count`, `resource_pools.${i}.replica_count`]);
+      const n = countAt(values, unknownMask, [
+        `resource_pools.${i}.autoscaling_spec.0.max_replica_count`,
+        `resource_pools.${i}.replica_count`,
+      ]);
       if (typeof n === "object") return afterApply(n.unknown);
       return scale(spec, n ?? 1);
     }),
@@ -229,7 +284,8 @@ function tpuVm(values: Attributes, unknownMask: unknown): GpuDemand {
   const type = str(getPath(values, "accelerator_type"));
   if (type !== undefined) {
     const spec = tpuApiAccelerators(type);
-    if (!spec) return undecided(`the catalog does not say how many chips TPU type ${type} has (only v5e/v6e are verified)`);
+    if (!spec)
+      return undecided(`the catalog does not say how many chips TPU type ${type} has (only v5e/v6e are verified)`);
     return { groups: [group(spec, 1, type, "accelerator_type")] };
   }
   const cfgType = str(getPath(values, "accelerator_config.0.type"));
@@ -237,7 +293,8 @@ function tpuVm(values: Attributes, unknownMask: unknown): GpuDemand {
   if (cfgType && topology && /^V(5E|6E|5LITEPOD)$/i.test(cfgType)) {
     const chips = topology.split("x").reduce((p, d) => p * Number(d), 1);
     const spec = tpuApiAccelerators(`${cfgType.toLowerCase()}-${chips}`);
-    if (spec && Number.isFinite(chips)) return { groups: [group(spec, 1, `${cfgType.toLowerCase()}-${chips}`, "accelerator_config.0.type")] };
+    if (spec && Number.isFinite(chips))
+      return { groups: [group(spec, 1, `${cfgType.toLowerCase()}-${chips}`, "accelerator_config.0.type")] };
   }
   if (cfgType) return undecided(`the catalog does not say how many chips TPU ${cfgType} ${topology ?? ""} has`);
   return maskCovers(unknownMask, "accelerator_type") ? afterApply("accelerator_type") : none();

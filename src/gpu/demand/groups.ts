@@ -96,7 +96,11 @@ export function modelGroup(
 }
 
 /** The first node count found along the paths; "unknown" stops at an unknown one. */
-export function countAt(values: Attributes, unknownMask: unknown, paths: readonly string[]): number | { unknown: string } | undefined {
+export function countAt(
+  values: Attributes,
+  unknownMask: unknown,
+  paths: readonly string[],
+): number | { unknown: string } | undefined {
   for (const p of paths) {
     const n = num(getPath(values, p));
     if (n !== undefined) return n;

@@ -20,17 +20,34 @@ const acceleratedFamily = (family: string): boolean =>
   ["xlarge", "48xlarge", "24xlarge"].some((size) => awsInstanceAccelerators(`${family}.${size}`) !== undefined);
 
 /** A Karpenter NodePool written as a kubernetes_manifest that may launch accelerator nodes. */
-export function karpenterNodePool(values: Attributes): { limits?: Record<string, unknown>; gpuRequirement: string } | undefined {
+export function karpenterNodePool(
+  values: Attributes,
+): { limits?: Record<string, unknown>; gpuRequirement: string } | undefined {
   const manifest = getPath(values, "manifest");
-  if (getPath(manifest, "kind") !== "NodePool" || !String(getPath(manifest, "apiVersion") ?? "").startsWith("karpenter.sh/")) return undefined;
+  if (
+    getPath(manifest, "kind") !== "NodePool" ||
+    !String(getPath(manifest, "apiVersion") ?? "").startsWith("karpenter.sh/")
+  )
+    return undefined;
   let gpuRequirement: string | undefined;
   for (const req of list(getPath(manifest, "spec.template.spec.requirements"))) {
     const key = String(getPath(req, "key") ?? "");
     const vals = list(getPath(req, "values")).map(String);
     const op = String(getPath(req, "operator") ?? "");
-    if (/instance-(gpu|accelerator)-(count|name|manufacturer)$/.test(key) && op !== "DoesNotExist" && !(op === "In" && vals.every((x) => x === "0"))) gpuRequirement = key;
-    else if (key === "karpenter.k8s.aws/instance-category" && op === "In" && vals.some((x) => ACCELERATOR_CATEGORIES.includes(x))) gpuRequirement = key;
-    else if (key === "karpenter.k8s.aws/instance-family" && op === "In" && vals.some(acceleratedFamily)) gpuRequirement = key;
+    if (
+      /instance-(gpu|accelerator)-(count|name|manufacturer)$/.test(key) &&
+      op !== "DoesNotExist" &&
+      !(op === "In" && vals.every((x) => x === "0"))
+    )
+      gpuRequirement = key;
+    else if (
+      key === "karpenter.k8s.aws/instance-category" &&
+      op === "In" &&
+      vals.some((x) => ACCELERATOR_CATEGORIES.includes(x))
+    )
+      gpuRequirement = key;
+    else if (key === "karpenter.k8s.aws/instance-family" && op === "In" && vals.some(acceleratedFamily))
+      gpuRequirement = key;
   }
   if (!gpuRequirement) return undefined;
   const limits = obj(getPath(manifest, "spec.limits"));
@@ -61,7 +78,9 @@ function karpenterDemand(values: Attributes, unknownMask: unknown): GpuDemand {
     });
   }
   if (groups.length > 0) return { groups };
-  return undecided(`the NodePool may launch accelerator nodes (${np.gpuRequirement}) but spec.limits sets no accelerator limit`);
+  return undecided(
+    `the NodePool may launch accelerator nodes (${np.gpuRequirement}) but spec.limits sets no accelerator limit`,
+  );
 }
 
 export const KARPENTER_EXTRACTORS: Readonly<Record<string, Extractor>> = lookupTable<Extractor>({

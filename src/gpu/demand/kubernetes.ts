@@ -16,12 +16,14 @@ import { afterApply, none, scale, undecided, type Extractor, type GpuGroup } fro
 
 /** Extended resources that name accelerators, and what one unit of each is worth. */
 export function kubernetesAccelerator(resourceName: string): { kind: AcceleratorKind; perUnit: number } | undefined {
-  if (resourceName === "nvidia.com/gpu" || resourceName === "nvidia.com/gpu.shared") return { kind: "nvidia-gpu", perUnit: 1 };
+  if (resourceName === "nvidia.com/gpu" || resourceName === "nvidia.com/gpu.shared")
+    return { kind: "nvidia-gpu", perUnit: 1 };
   // MIG slices: nvidia.com/mig-3g.20gb is 3 of the 7 compute slices of an A100/H100.
   const mig = /^nvidia\.com\/mig-(\d+)g\./.exec(resourceName);
   if (mig) return { kind: "nvidia-gpu", perUnit: Number(mig[1]) / 7 };
   if (resourceName === "amd.com/gpu") return { kind: "amd-gpu", perUnit: 1 };
-  if (resourceName === "aws.amazon.com/neuron" || resourceName === "aws.amazon.com/neurondevice") return { kind: "neuron", perUnit: 1 };
+  if (resourceName === "aws.amazon.com/neuron" || resourceName === "aws.amazon.com/neurondevice")
+    return { kind: "neuron", perUnit: 1 };
   // Inferentia2 and Trainium chips hold 2 NeuronCores each.
   if (resourceName === "aws.amazon.com/neuroncore") return { kind: "neuron", perUnit: 0.5 };
   if (resourceName === "habana.ai/gaudi") return { kind: "gaudi", perUnit: 1 };
@@ -53,7 +55,11 @@ export function containerGpus(values: Attributes, podSpec: string): ContainerGpu
       const requests = obj(getPath(c, "resources.0.requests")) ?? {};
       for (const name of new Set([...Object.keys(limits), ...Object.keys(requests)])) {
         if (!kubernetesAccelerator(name)) continue;
-        const entry: ContainerGpus = { container: str(getPath(c, "name")) ?? `${field}[${i}]`, attribute: `${podSpec}.${field}.${i}.resources.0`, resource: name };
+        const entry: ContainerGpus = {
+          container: str(getPath(c, "name")) ?? `${field}[${i}]`,
+          attribute: `${podSpec}.${field}.${i}.resources.0`,
+          resource: name,
+        };
         const l = quantity(limits[name]);
         const r = quantity(requests[name]);
         if (l !== undefined) entry.limit = l;
@@ -80,7 +86,10 @@ function selectedModel(values: Attributes, podSpec: string): { model: string; sh
 
 /** GPUs per pod: the sum over containers, or the largest init container if that is more (they run before). */
 function podDemand(values: Attributes, podSpec: string): GpuGroup[] {
-  const byResource = new Map<string, { main: number; init: number; attribute: string; perUnit: number; kind: AcceleratorKind }>();
+  const byResource = new Map<
+    string,
+    { main: number; init: number; attribute: string; perUnit: number; kind: AcceleratorKind }
+  >();
   for (const c of containerGpus(values, podSpec)) {
     const acc = kubernetesAccelerator(c.resource);
     if (!acc) continue;
@@ -130,17 +139,28 @@ export function horizontalAutoscalersOf(ctx: LinkContext, values: Attributes, ki
   const namespace = str(getPath(values, "metadata.0.namespace")) ?? "default";
   return ctx.referrers(HPA_TYPES, "spec", (h) => {
     const target = obj(getPath(h, "spec.0.scale_target_ref.0"));
-    return !!target && target["kind"] === kind && target["name"] === name && (str(getPath(h, "metadata.0.namespace")) ?? "default") === namespace;
+    return (
+      !!target &&
+      target["kind"] === kind &&
+      target["name"] === name &&
+      (str(getPath(h, "metadata.0.namespace")) ?? "default") === namespace
+    );
   });
 }
 
-type Replicas = (values: Attributes, unknownMask: unknown, ctx: LinkContext | undefined) => number | { unknown: string };
+type Replicas = (
+  values: Attributes,
+  unknownMask: unknown,
+  ctx: LinkContext | undefined,
+) => number | { unknown: string };
 
 /** Replicas of a Deployment or StatefulSet: a HorizontalPodAutoscaler's max_replicas when one targets it. */
 function scalableReplicas(kind: ScalableKind): Replicas {
   return (values, unknownMask, ctx) => {
     const hpas = ctx ? horizontalAutoscalersOf(ctx, values, kind) : [];
-    const hpaMax = hpas.map((h) => num(getPath(h.values, "spec.0.max_replicas"))).filter((m): m is number => m !== undefined);
+    const hpaMax = hpas
+      .map((h) => num(getPath(h.values, "spec.0.max_replicas")))
+      .filter((m): m is number => m !== undefined);
     const own = num(getPath(values, "spec.0.replicas"));
     if (hpaMax.length > 0) return Math.max(...hpaMax, own ?? 0);
     if (own !== undefined) return own;
@@ -184,9 +204,16 @@ interface WorkloadType {
 const POD_TEMPLATE = "spec.0.template.0.spec.0";
 const CRON_JOB_POD_TEMPLATE = "spec.0.job_template.0.spec.0.template.0.spec.0";
 
-const scalable = (kind: ScalableKind): WorkloadType => ({ podSpec: POD_TEMPLATE, extract: podsTimesReplicas(POD_TEMPLATE, scalableReplicas(kind)), scalesAs: kind });
+const scalable = (kind: ScalableKind): WorkloadType => ({
+  podSpec: POD_TEMPLATE,
+  extract: podsTimesReplicas(POD_TEMPLATE, scalableReplicas(kind)),
+  scalesAs: kind,
+});
 const job: WorkloadType = { podSpec: POD_TEMPLATE, extract: podsTimesReplicas(POD_TEMPLATE, jobParallelism("spec.0")) };
-const cronJob: WorkloadType = { podSpec: CRON_JOB_POD_TEMPLATE, extract: podsTimesReplicas(CRON_JOB_POD_TEMPLATE, jobParallelism("spec.0.job_template.0.spec.0")) };
+const cronJob: WorkloadType = {
+  podSpec: CRON_JOB_POD_TEMPLATE,
+  extract: podsTimesReplicas(CRON_JOB_POD_TEMPLATE, jobParallelism("spec.0.job_template.0.spec.0")),
+};
 const pod: WorkloadType = { podSpec: "spec.0", extract: podsTimesReplicas("spec.0", () => 1) };
 const daemon: WorkloadType = { podSpec: POD_TEMPLATE, extract: daemonSet(POD_TEMPLATE) };
 

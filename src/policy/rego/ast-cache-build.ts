@@ -26,4 +26,6 @@ process.stdout.write(
     ? `bundled policies compiled ahead: ${sources.length} modules, ${(compiled.json.length / 1e6).toFixed(1)} MB\n`
     : `bundled policies not compiled ahead: ${compiled.skipped}\n`,
 );
-process.stdout.write(`bundled policies parsed ahead: ${cached} modules, ${(json.length / 1e6).toFixed(1)} MB${skipped.length ? `; left to parse at run time: ${skipped.join(", ")}` : ""}\n`);
+process.stdout.write(
+  `bundled policies parsed ahead: ${cached} modules, ${(json.length / 1e6).toFixed(1)} MB${skipped.length ? `; left to parse at run time: ${skipped.join(", ")}` : ""}\n`,
+);

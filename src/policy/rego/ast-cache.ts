@@ -76,7 +76,8 @@ export function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js"): stri
     const actual = existsSync(file) ? file : file.replace(/\.js$/, ".ts");
     const code = readFileSync(actual, "utf8");
     hash.update(`${path.relative(regoDir, file)}\n${code.length}\n${code}`);
-    for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path.resolve(path.dirname(file), m[1]!));
+    for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
+      queue.push(path.resolve(path.dirname(file), m[1]!));
   }
   const yamlVersion = (nodeModule.createRequire(import.meta.url)("yaml/package.json") as { version: string }).version;
   return hash.update(`yaml ${yamlVersion}\n`).digest("hex");
@@ -116,7 +117,8 @@ export function serializeGraph(root: unknown): { ast: unknown; links: Links } {
     }
     seen.set(v, at);
     if (Array.isArray(v)) {
-      if (Object.getPrototypeOf(v) !== Array.prototype || Reflect.ownKeys(v).length !== v.length + 1) throw new NotCacheable();
+      if (Object.getPrototypeOf(v) !== Array.prototype || Reflect.ownKeys(v).length !== v.length + 1)
+        throw new NotCacheable();
       const out: unknown[] = [];
       for (let i = 0; i < v.length; i++) {
         if (!(i in v) || v[i] === undefined) throw new NotCacheable();
@@ -164,7 +166,10 @@ function parseAuto(file: string, text: string): { module: Module; version: RegoV
 }
 
 /** The cache's text for these sources; modules that do not parse, or do not survive JSON, are left out. */
-export function buildAstCache(sources: readonly { file: string; text: string }[], engine = engineFingerprint()): { json: string; cached: number; skipped: string[] } {
+export function buildAstCache(
+  sources: readonly { file: string; text: string }[],
+  engine = engineFingerprint(),
+): { json: string; cached: number; skipped: string[] } {
   const modules: CacheEntry[] = [];
   const skipped: string[] = [];
   for (const s of sources) {
@@ -219,7 +224,10 @@ export function loadAstCache(file = AST_CACHE_FILE, engine?: string): PreparsedM
  * a scan that takes the compiled library (compiled-cache.ts) parses none of
  * the bundled modules, and its own modules need no cache.
  */
-export function loadAstCacheWhenParsing(files: ReadonlySet<string>, load: () => PreparsedModules | undefined = () => loadAstCache()): PreparsedModules {
+export function loadAstCacheWhenParsing(
+  files: ReadonlySet<string>,
+  load: () => PreparsedModules | undefined = () => loadAstCache(),
+): PreparsedModules {
   let cache: PreparsedModules | undefined;
   let loaded = false;
   return {

@@ -5,7 +5,13 @@
  * Leaving a file out can break a file that needs it; that file is then left
  * out in turn, with its own error. Nothing is ever half-loaded.
  */
-import { compileModules, RegoError, type CompiledPolicies, type CompileOptions, type RegoVersion } from "../../rego/index.js";
+import {
+  compileModules,
+  RegoError,
+  type CompiledPolicies,
+  type CompileOptions,
+  type RegoVersion,
+} from "../../rego/index.js";
 import type { InputError } from "../../input-error.js";
 import { policyInputError } from "./compile.js";
 
@@ -23,7 +29,10 @@ export interface PartialCompile {
   broken: InputError[];
 }
 
-export function compileLeavingOutBroken(sources: readonly TestSource[], options: Pick<CompileOptions, "extraBuiltins"> = {}): PartialCompile {
+export function compileLeavingOutBroken(
+  sources: readonly TestSource[],
+  options: Pick<CompileOptions, "extraBuiltins"> = {},
+): PartialCompile {
   let remaining = [...sources];
   const broken: InputError[] = [];
   for (;;) {

@@ -1,5 +1,12 @@
 import { InputError } from "../../input-error.js";
-import { compileModules, RegoError, type CompiledPolicies, type PreparsedModules, type Session, type Source } from "../../rego/index.js";
+import {
+  compileModules,
+  RegoError,
+  type CompiledPolicies,
+  type PreparsedModules,
+  type Session,
+  type Source,
+} from "../../rego/index.js";
 import { LIBRARY_OPTIONS, type CompiledLibrary } from "./compiled-cache.js";
 import type { Value } from "../../rego/value.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
@@ -10,7 +17,11 @@ import type { PolicySource } from "./runner.js";
  * same input and data share one session, so a helper rule or function is
  * computed once per plan, not once per policy.
  */
-export function compilePolicies(sources: readonly PolicySource[], preparsed?: PreparsedModules, library?: CompiledLibrary): RegoProgram {
+export function compilePolicies(
+  sources: readonly PolicySource[],
+  preparsed?: PreparsedModules,
+  library?: CompiledLibrary,
+): RegoProgram {
   let compiled: CompiledPolicies;
   try {
     // The bundled library compiled at build time (compiled-cache.ts) is taken when it is exactly this one.
@@ -18,7 +29,11 @@ export function compilePolicies(sources: readonly PolicySource[], preparsed?: Pr
     // Each module is read as v1, and as v0 when it is not v1: libraries in the wild are both.
     // Modules parsed at build time (ast-cache.ts) are taken as they are when their text is unchanged.
     // Builtin errors make an expression undefined (OPA's default).
-    compiled = compileModules(withLibrary, { ...LIBRARY_OPTIONS, ...(preparsed ? { preparsed } : {}), strictBuiltinErrors: false });
+    compiled = compileModules(withLibrary, {
+      ...LIBRARY_OPTIONS,
+      ...(preparsed ? { preparsed } : {}),
+      strictBuiltinErrors: false,
+    });
   } catch (err) {
     if (err instanceof RegoError) throw policyInputError(err);
     throw err;
@@ -57,7 +72,11 @@ class EngineProgram implements RegoProgram {
       const info: RegoPackageInfo = {
         path: p.path,
         file: p.file,
-        rules: p.rules.map((r) => ({ name: r.name, line: r.line, ...(r.annotation ? { annotation: r.annotation } : {}) })),
+        rules: p.rules.map((r) => ({
+          name: r.name,
+          line: r.line,
+          ...(r.annotation ? { annotation: r.annotation } : {}),
+        })),
       };
       if (p.annotation) info.annotation = p.annotation;
       return info;
@@ -75,7 +94,12 @@ class EngineProgram implements RegoProgram {
       this.last = {
         input,
         data,
-        session: this.compiled.session({ input: input as Value, data: data as Value, timeoutMs: budget.timeoutMs, maxDepth: budget.maxDepth }),
+        session: this.compiled.session({
+          input: input as Value,
+          data: data as Value,
+          timeoutMs: budget.timeoutMs,
+          maxDepth: budget.maxDepth,
+        }),
       };
     }
     try {

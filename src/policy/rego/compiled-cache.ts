@@ -60,7 +60,10 @@ export function compilerFingerprint(regoDir?: string): string {
 }
 
 /** The cache's text for these sources, or why there is none. */
-export function buildCompiledCache(sources: readonly { file: string; text: string }[], engine = compilerFingerprint()): { json: string } | { skipped: string } {
+export function buildCompiledCache(
+  sources: readonly { file: string; text: string }[],
+  engine = compilerFingerprint(),
+): { json: string } | { skipped: string } {
   const plain = sources.map((s) => ({ file: s.file, text: s.text }));
   let modules: Module[];
   try {
@@ -78,12 +81,21 @@ export function buildCompiledCache(sources: readonly { file: string; text: strin
   }
   const compact = compactLocations(graph.ast as unknown[]);
   // Non-ASCII characters (a policy's message) written as \u escapes: an ASCII file is read fastest at every start (read-text.ts).
-  const json = JSON.stringify({ format: FORMAT, engine, sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })), modules: compact, links: graph.links } satisfies CompiledCacheFile).replace(
+  const json = JSON.stringify({
+    format: FORMAT,
+    engine,
+    sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })),
+    modules: compact,
+    links: graph.links,
+  } satisfies CompiledCacheFile).replace(
     /[\u0080-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
   // What a scan would get back must be what a fresh compile gives: the modules and the tree.
-  const revived = deserializeGraph(expandLocations(JSON.parse(JSON.stringify(compact)) as unknown[]), graph.links) as Module[];
+  const revived = deserializeGraph(
+    expandLocations(JSON.parse(JSON.stringify(compact)) as unknown[]),
+    graph.links,
+  ) as Module[];
   const fromCache = compile(withCompiled(plain, revived), LIBRARY_OPTIONS);
   const fresh = compile(plain, LIBRARY_OPTIONS);
   if (!isDeepStrictEqual(fromCache.modules, fresh.modules) || !isDeepStrictEqual(fromCache.tree, fresh.tree)) {
@@ -111,7 +123,8 @@ function compactLocations(modules: unknown[]): unknown[] {
       if (typeof v !== "object" || v === null) return v;
       if (Array.isArray(v)) return v.map(walk);
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = LOCATION_KEYS.has(k) && isLocationIn(x, file) ? [x.line, x.col] : walk(x);
+      for (const [k, x] of Object.entries(v))
+        out[k] = LOCATION_KEYS.has(k) && isLocationIn(x, file) ? [x.line, x.col] : walk(x);
       return out;
     };
     return walk(m);
@@ -122,7 +135,15 @@ function isLocationIn(v: unknown, file: unknown): v is { file: string; line: num
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const keys = Object.keys(v);
   const loc = v as Record<string, unknown>;
-  return keys.length === 3 && keys[0] === "file" && keys[1] === "line" && keys[2] === "col" && loc["file"] === file && typeof loc["line"] === "number" && typeof loc["col"] === "number";
+  return (
+    keys.length === 3 &&
+    keys[0] === "file" &&
+    keys[1] === "line" &&
+    keys[2] === "col" &&
+    loc["file"] === file &&
+    typeof loc["line"] === "number" &&
+    typeof loc["col"] === "number"
+  );
 }
 
 /** compactLocations undone, in place (`modules` is consumed). */
@@ -156,7 +177,10 @@ function hasWithModifier(value: unknown, seen = new Set<object>()): boolean {
   return Object.values(value).some((v) => hasWithModifier(v, seen));
 }
 
-function withCompiled<S extends { file: string; text: string }>(sources: readonly S[], modules: readonly Module[]): (S & Source)[] {
+function withCompiled<S extends { file: string; text: string }>(
+  sources: readonly S[],
+  modules: readonly Module[],
+): (S & Source)[] {
   return sources.map((s, i) => ({ ...s, compiled: modules[i]! }));
 }
 
@@ -173,12 +197,15 @@ export class CompiledLibrary {
    * bundled sources (those marked `bundled`, in order) are exactly the
    * library's; else undefined (compile from text).
    */
-  attachTo<S extends { file: string; text: string; bundled: boolean }>(sources: readonly S[]): (S & Source)[] | undefined {
+  attachTo<S extends { file: string; text: string; bundled: boolean }>(
+    sources: readonly S[],
+  ): (S & Source)[] | undefined {
     const cache = this.cache;
     if (!cache) return undefined;
     const bundled = sources.filter((s) => s.bundled);
     if (bundled.length !== cache.sources.length) return undefined;
-    if (!bundled.every((s, i) => s.file === cache.sources[i]!.file && sha256(s.text) === cache.sources[i]!.sha256)) return undefined;
+    if (!bundled.every((s, i) => s.file === cache.sources[i]!.file && sha256(s.text) === cache.sources[i]!.sha256))
+      return undefined;
     this.cache = undefined;
     const modules = deserializeGraph(expandLocations(cache.modules as unknown[]), cache.links) as Module[];
     let next = 0;

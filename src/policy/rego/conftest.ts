@@ -51,7 +51,8 @@ function toResult(member: Value): ConftestResult | undefined {
   if (typeof member === "string") return { msg: member === "" ? EMPTY_MESSAGE : member };
   if (!isObject(member)) return member === true ? undefined : { msg: String(member) };
   const msg = objectGet(member, "msg");
-  if (msg === undefined) throw new ConftestContractError("a result object has no msg field (conftest: rule missing msg field)");
+  if (msg === undefined)
+    throw new ConftestContractError("a result object has no msg field (conftest: rule missing msg field)");
   if (typeof msg !== "string") throw new ConftestContractError("a result object's msg field is not a string");
   const result: ConftestResult = { msg: msg === "" ? EMPTY_MESSAGE : msg };
   const resource = objectGet(member, "resource");
@@ -60,7 +61,8 @@ function toResult(member: Value): ConftestResult | undefined {
   if (typeof attribute === "string" && attribute !== "") result.attribute = attribute;
   else if (Array.isArray(attribute)) result.attribute = attribute.map(String).join(".");
   const severity = objectGet(member, "severity");
-  if (typeof severity === "string" && isSeverity(severity.toLowerCase())) result.severity = severity.toLowerCase() as Severity;
+  if (typeof severity === "string" && isSeverity(severity.toLowerCase()))
+    result.severity = severity.toLowerCase() as Severity;
   const id = objectGet(member, "id");
   if (typeof id === "string" && id !== "") result.id = id;
   return result;

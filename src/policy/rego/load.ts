@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { BUNDLED_POLICY_DIR, readDataFiles, readPolicies, regoRules, type PolicySource, type RegoPolicyOptions, type RegoRule } from "./runner.js";
+import {
+  BUNDLED_POLICY_DIR,
+  readDataFiles,
+  readPolicies,
+  regoRules,
+  type PolicySource,
+  type RegoPolicyOptions,
+  type RegoRule,
+} from "./runner.js";
 import { loadAstCacheWhenParsing } from "./ast-cache.js";
 import { loadCompiledCache } from "./compiled-cache.js";
 import { compilePolicies } from "./compile.js";
@@ -36,7 +44,11 @@ export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies
   if (sources.length === 0) return undefined;
   const program = flags.bundled ? compileWithBundled(sources) : compilePolicies(sources);
   const data = await readDataFiles(flags.dataFiles);
-  return { program, rules: regoRules(program, flags.namespaces), options: { namespaces: flags.namespaces, data, ...(flags.budget ? { budget: flags.budget } : {}) } };
+  return {
+    program,
+    rules: regoRules(program, flags.namespaces),
+    options: { namespaces: flags.namespaces, data, ...(flags.budget ? { budget: flags.budget } : {}) },
+  };
 }
 
 /**
@@ -79,7 +91,11 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
   const key = (f: string) => f.split(path.sep).join("/");
   files.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   try {
-    return files.map((file) => ({ file: path.relative(path.dirname(BUNDLED_POLICY_DIR), file), text: readFileSync(file, "utf8"), bundled: true }));
+    return files.map((file) => ({
+      file: path.relative(path.dirname(BUNDLED_POLICY_DIR), file),
+      text: readFileSync(file, "utf8"),
+      bundled: true,
+    }));
   } catch {
     // A file that cannot be read: the general reader reads them again and names the file.
     return readPolicies([dir], true);

@@ -11,11 +11,18 @@ import type { ConftestKind } from "./conftest.js";
  * `violation` are high (they fail a scan as in conftest) and `warn` is info
  * (it does not, as in conftest without --fail-on-warn).
  */
-export function regoRuleMetadata(pkg: RegoPackageInfo, ruleName: string, kind: ConftestKind, annotation: RegoAnnotation | undefined): RuleMetadata {
+export function regoRuleMetadata(
+  pkg: RegoPackageInfo,
+  ruleName: string,
+  kind: ConftestKind,
+  annotation: RegoAnnotation | undefined,
+): RuleMetadata {
   const a = annotation ?? pkg.annotation ?? {};
   const custom = a.custom ?? {};
-  const str = (k: string): string | undefined => (typeof custom[k] === "string" && custom[k] !== "" ? (custom[k] as string) : undefined);
-  const list = (k: string): string[] => (Array.isArray(custom[k]) ? (custom[k] as unknown[]).filter((x): x is string => typeof x === "string") : []);
+  const str = (k: string): string | undefined =>
+    typeof custom[k] === "string" && custom[k] !== "" ? (custom[k] as string) : undefined;
+  const list = (k: string): string[] =>
+    Array.isArray(custom[k]) ? (custom[k] as unknown[]).filter((x): x is string => typeof x === "string") : [];
   const severity = str("severity")?.toLowerCase();
   const meta: RuleMetadata = {
     id: str("id") ?? `${pkg.path}.${ruleName}`,
@@ -50,7 +57,9 @@ function compliance(value: unknown): ComplianceMapping[] {
     } else if (typeof item === "string") {
       // "CIS AWS Foundations 3.0 2.2.1": the last word is the control.
       const at = item.lastIndexOf(" ");
-      out.push(at > 0 ? { framework: item.slice(0, at), control: item.slice(at + 1) } : { framework: item, control: "" });
+      out.push(
+        at > 0 ? { framework: item.slice(0, at), control: item.slice(at + 1) } : { framework: item, control: "" },
+      );
     }
   }
   return out;

@@ -32,7 +32,12 @@ function internetRangesBuiltin(args: Value[]): Value | undefined {
   };
   const v4 = prefix("internet_ipv4_prefix");
   const v6 = prefix("internet_ipv6_prefix");
-  const config: PlanguardConfig = { network: { ...(v4 !== undefined ? { internet_ipv4_prefix: v4 } : {}), ...(v6 !== undefined ? { internet_ipv6_prefix: v6 } : {}) } };
+  const config: PlanguardConfig = {
+    network: {
+      ...(v4 !== undefined ? { internet_ipv4_prefix: v4 } : {}),
+      ...(v6 !== undefined ? { internet_ipv6_prefix: v6 } : {}),
+    },
+  };
   return internetRanges(entries, internetThreshold(config));
 }
 
@@ -52,7 +57,11 @@ function sensitivePortsBuiltin(args: Value[]): Value {
   const name = "planguard.sensitive_ports";
   const from = portNumber(name, args, 0);
   const to = portNumber(name, args, 1);
-  return SENSITIVE_PORTS.filter((p) => from <= p.port && p.port <= to).map((p) => ({ port: p.port, name: p.name, kind: p.kind }));
+  return SENSITIVE_PORTS.filter((p) => from <= p.port && p.port <= to).map((p) => ({
+    port: p.port,
+    name: p.name,
+    kind: p.kind,
+  }));
 }
 
 /**
@@ -74,7 +83,13 @@ function providerDefaultBuiltin(args: Value[]): Value | undefined {
       type,
       after: objectGet(r, "after"),
       isUnknown: unknownTest(r),
-      expressions: expressions && typeof expressions === "object" && !Array.isArray(expressions) && !(expressions instanceof RegoSet) ? (expressions as Record<string, unknown>) : undefined,
+      expressions:
+        expressions &&
+        typeof expressions === "object" &&
+        !Array.isArray(expressions) &&
+        !(expressions instanceof RegoSet)
+          ? (expressions as Record<string, unknown>)
+          : undefined,
     },
     path,
   );
@@ -88,7 +103,8 @@ function providerDefaultBuiltin(args: Value[]): Value | undefined {
  */
 function unknownTest(r: ObjectValue): (path: AttributePath) => boolean {
   const mask = objectGet(r, "after_unknown");
-  if (mask && typeof mask === "object" && !Array.isArray(mask) && !(mask instanceof RegoSet)) return (path) => maskCovers(mask, path);
+  if (mask && typeof mask === "object" && !Array.isArray(mask) && !(mask instanceof RegoSet))
+    return (path) => maskCovers(mask, path);
   const listed = objectGet(r, "unknown_paths");
   const paths = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === "string") : [];
   return (path) => {

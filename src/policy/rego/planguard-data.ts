@@ -48,7 +48,9 @@ export function buildPlanguardData(model: Model, config: PlanguardConfig, judge:
     resources.push(rr);
     (byType[r.type] ??= []).push(rr);
     if (!(r.configAddress in references)) {
-      references[r.configAddress] = model.graph.referencesFrom(r.configAddress).map((ref) => ({ attribute: ref.attribute, to: ref.to }));
+      references[r.configAddress] = model.graph
+        .referencesFrom(r.configAddress)
+        .map((ref) => ({ attribute: ref.attribute, to: ref.to }));
       referrers[r.configAddress] = model.graph.referencesTo(r.configAddress).map((ref) => ({
         attribute: ref.attribute,
         from: ref.from,

@@ -48,9 +48,19 @@ export async function readPolicyTree(paths: readonly string[], dataFiles: readon
       else if (firstTime(p)) tree.sources.push(...(await readPolicies([p], false, true)));
       continue;
     }
-    const files = (await fg(["**/*.rego", ...DATA_EXTENSIONS.map((e) => `**/*${e}`)], { cwd: p, onlyFiles: true, caseSensitiveMatch: false, ignore: ["**/node_modules/**"] })).sort();
+    const files = (
+      await fg(["**/*.rego", ...DATA_EXTENSIONS.map((e) => `**/*${e}`)], {
+        cwd: p,
+        onlyFiles: true,
+        caseSensitiveMatch: false,
+        ignore: ["**/node_modules/**"],
+      })
+    ).sort();
     if (files.length === 0) throw new InputError(p, "holds no .rego, JSON or YAML files");
-    const rego = files.filter((f) => f.toLowerCase().endsWith(".rego")).map((f) => path.join(p, f)).filter(firstTime);
+    const rego = files
+      .filter((f) => f.toLowerCase().endsWith(".rego"))
+      .map((f) => path.join(p, f))
+      .filter(firstTime);
     if (rego.length > 0) tree.sources.push(...(await readPolicies(rego, false, true)));
     for (const f of files.filter(isDataFile)) {
       const dir = path.posix.dirname(f);
@@ -61,9 +71,15 @@ export async function readPolicyTree(paths: readonly string[], dataFiles: readon
   return tree;
 }
 
-async function mergeDataFile(data: Record<string, unknown>, origins: Map<string, string>, file: string, prefix: string[]): Promise<void> {
+async function mergeDataFile(
+  data: Record<string, unknown>,
+  origins: Map<string, string>,
+  file: string,
+  prefix: string[],
+): Promise<void> {
   const value = await readDataFile(file);
-  if (prefix.length === 0 && !isPlainObject(value)) throw new InputError(file, "a data file at the root must hold an object (its keys become data's keys)");
+  if (prefix.length === 0 && !isPlainObject(value))
+    throw new InputError(file, "a data file at the root must hold an object (its keys become data's keys)");
   if (prefix.length === 0) {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) mergeAt(data, [k], v, file, origins);
   } else {
@@ -72,7 +88,13 @@ async function mergeDataFile(data: Record<string, unknown>, origins: Map<string,
 }
 
 /** Puts `value` at `keys` below `root`, merging objects; any other overlap is a conflict. */
-function mergeAt(root: Record<string, unknown>, keys: string[], value: unknown, file: string, origins: Map<string, string>): void {
+function mergeAt(
+  root: Record<string, unknown>,
+  keys: string[],
+  value: unknown,
+  file: string,
+  origins: Map<string, string>,
+): void {
   let node = root;
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i]!;
@@ -85,7 +107,13 @@ function mergeAt(root: Record<string, unknown>, keys: string[], value: unknown, 
 }
 
 /** Merges `value` into `parent` under the last of `keys` (the full path, for messages). */
-function mergeKey(parent: Record<string, unknown>, keys: string[], value: unknown, file: string, origins: Map<string, string>): void {
+function mergeKey(
+  parent: Record<string, unknown>,
+  keys: string[],
+  value: unknown,
+  file: string,
+  origins: Map<string, string>,
+): void {
   const last = keys[keys.length - 1]!;
   const cur = parent[last];
   if (cur === undefined) {
@@ -94,14 +122,18 @@ function mergeKey(parent: Record<string, unknown>, keys: string[], value: unknow
     return;
   }
   if (!isPlainObject(cur) || !isPlainObject(value)) throw conflict(file, keys, origins);
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) mergeKey(cur as Record<string, unknown>, [...keys, k], v, file, origins);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    mergeKey(cur as Record<string, unknown>, [...keys, k], v, file, origins);
 }
 
 /** The conflict, naming the file that defined the path (or the nearest object above it) first. */
 function conflict(file: string, keys: string[], origins: Map<string, string>): InputError {
   let other: string | undefined;
   for (let n = keys.length; n > 0 && other === undefined; n--) other = origins.get(keys.slice(0, n).join("."));
-  return new InputError(file, `merge error: data.${keys.join(".")} is already defined${other ? ` by ${other}` : ""} (data files may only add keys, as with opa test)`);
+  return new InputError(
+    file,
+    `merge error: data.${keys.join(".")} is already defined${other ? ` by ${other}` : ""} (data files may only add keys, as with opa test)`,
+  );
 }
 
 const isPlainObject = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v);

@@ -36,7 +36,9 @@ export const BUNDLED_POLICY_DIR = bundledPolicyDir();
  * bundle (dist/action/index.js).
  */
 function bundledPolicyDir(): string {
-  const candidates = ["../../../policies/", "../../policies/"].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const candidates = ["../../../policies/", "../../policies/"].map((rel) =>
+    fileURLToPath(new URL(rel, import.meta.url)),
+  );
   return candidates.find((dir) => existsSync(path.join(dir, "lib", "lib.rego"))) ?? candidates[0]!;
 }
 
@@ -63,7 +65,11 @@ export interface RegoPolicyOptions {
 }
 
 /** Reads .rego files from files and directories (recursively); tests are left out of scans. */
-export async function readPolicies(paths: readonly string[], bundled: boolean, withTests = false): Promise<PolicySource[]> {
+export async function readPolicies(
+  paths: readonly string[],
+  bundled: boolean,
+  withTests = false,
+): Promise<PolicySource[]> {
   const out: PolicySource[] = [];
   for (const p of paths) {
     let isDir: boolean;
@@ -72,11 +78,17 @@ export async function readPolicies(paths: readonly string[], bundled: boolean, w
     } catch (err) {
       throw new InputError(p, describeFsError(err));
     }
-    const files = isDir ? (await fg(["**/*.rego"], { cwd: p, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort() : [p];
+    const files = isDir
+      ? (await fg(["**/*.rego"], { cwd: p, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort()
+      : [p];
     if (files.length === 0) throw new InputError(p, "holds no .rego files");
     for (const file of files) {
       if (!withTests && file.endsWith("_test.rego")) continue;
-      out.push({ file: bundled ? path.relative(path.dirname(BUNDLED_POLICY_DIR), file) : file, text: await readTextUpTo(file, MAX_POLICY_FILE_BYTES, "a policy file"), bundled });
+      out.push({
+        file: bundled ? path.relative(path.dirname(BUNDLED_POLICY_DIR), file) : file,
+        text: await readTextUpTo(file, MAX_POLICY_FILE_BYTES, "a policy file"),
+        bundled,
+      });
     }
   }
   return out;
@@ -87,7 +99,8 @@ export async function readDataFiles(files: readonly string[]): Promise<Record<st
   const data: Record<string, unknown> = Object.create(null);
   for (const file of files) {
     const value = await readDataFile(file);
-    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InputError(file, "a data file must hold an object");
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw new InputError(file, "a data file must hold an object");
     deepMerge(data, value as Record<string, unknown>);
   }
   return data;
@@ -99,10 +112,12 @@ export async function readDataFile(file: string): Promise<unknown> {
   try {
     return file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new InputError(file, `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(err as Error).message.split("\n")[0]}`);
+    throw new InputError(
+      file,
+      `invalid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(err as Error).message.split("\n")[0]}`,
+    );
   }
 }
-
 
 /**
  * Merges a data document into `data`. The documents come from the pull
@@ -122,7 +137,8 @@ function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>)
   }
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 const isBundledPackage = (p: string) => p === "planguard" || p.startsWith("planguard.");
 // policies/lib: data.planguard.lib and its sub-packages (the test assertions) hold helpers, never rules.
@@ -163,13 +179,20 @@ export function evaluateRegoRules(
   if (active.length === 0) return result;
   const data = { ...(options.data as Record<string, unknown>), planguard: buildPlanguardData(model, config, judge) };
   const budget = options.budget ?? DEFAULT_BUDGET;
-  const packagesWithExceptions = new Set(program.packages().filter((p) => p.rules.some((r) => r.name === "exception")).map((p) => p.path));
+  const packagesWithExceptions = new Set(
+    program
+      .packages()
+      .filter((p) => p.rules.some((r) => r.name === "exception"))
+      .map((p) => p.path),
+  );
   const exceptions = new Map<string, Set<string>>();
   for (const rule of active) {
     try {
       let excepted = exceptions.get(rule.pkg);
       if (!excepted) {
-        excepted = packagesWithExceptions.has(rule.pkg) ? exceptedSuffixes(program.evaluate(`data.${rule.pkg}.exception`, model.document, data, budget)) : new Set();
+        excepted = packagesWithExceptions.has(rule.pkg)
+          ? exceptedSuffixes(program.evaluate(`data.${rule.pkg}.exception`, model.document, data, budget))
+          : new Set();
         exceptions.set(rule.pkg, excepted);
       }
       if (excepted.has(rule.suffix)) continue;
@@ -182,7 +205,11 @@ export function evaluateRegoRules(
           message: r.msg,
           ...(r.attribute ? { attribute: r.attribute } : {}),
           ...(r.severity ? { severity: r.severity } : {}),
-          ...(resource ? { resource } : r.resource ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } } : {}),
+          ...(resource
+            ? { resource }
+            : r.resource
+              ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } }
+              : {}),
         };
         result.findings.push(toFinding(meta, outcome, model.file, selection.severityOf(meta)));
       }
@@ -201,5 +228,9 @@ function typeOf(address: string): string {
 }
 
 function failure(rule: RegoRule, err: unknown): RuleFailure {
-  return { ruleId: rule.meta.id, origin: `${rule.meta.origin} (${rule.pkg}.${rule.name})`, message: err instanceof Error ? err.message : String(err) };
+  return {
+    ruleId: rule.meta.id,
+    origin: `${rule.meta.origin} (${rule.pkg}.${rule.name})`,
+    message: err instanceof Error ? err.message : String(err),
+  };
 }

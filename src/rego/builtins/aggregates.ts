@@ -5,7 +5,13 @@ import { beyondDouble, exactInt, fromExact } from "./exact-int.js";
 import type { BuiltinDef } from "./types.js";
 
 /** sum or product: on doubles, or exactly when all are integers and a double may have rounded. */
-function fold(name: string, args: Value[], start: number, op: (a: number, b: number) => number, exact: (a: bigint, b: bigint) => bigint): Value {
+function fold(
+  name: string,
+  args: Value[],
+  start: number,
+  op: (a: number, b: number) => number,
+  exact: (a: bigint, b: bigint) => bigint,
+): Value {
   const r = numbersOf(name, args).reduce(op, start);
   if (!Number.isInteger(r) && Number.isFinite(r)) return r;
   const items = arrayOrSet(name, args, 0);
@@ -55,8 +61,24 @@ function extreme(name: string, args: Value[], sign: 1 | -1): Value | undefined {
 
 export const aggregateBuiltins: readonly BuiltinDef[] = [
   def("count", 1, count),
-  def("sum", 1, (args) => fold("sum", args, 0, (a, b) => a + b, (a, b) => a + b)),
-  def("product", 1, (args) => fold("product", args, 1, (a, b) => a * b, (a, b) => a * b)),
+  def("sum", 1, (args) =>
+    fold(
+      "sum",
+      args,
+      0,
+      (a, b) => a + b,
+      (a, b) => a + b,
+    ),
+  ),
+  def("product", 1, (args) =>
+    fold(
+      "product",
+      args,
+      1,
+      (a, b) => a * b,
+      (a, b) => a * b,
+    ),
+  ),
   def("max", 1, (args) => extreme("max", args, 1)),
   def("min", 1, (args) => extreme("min", args, -1)),
   def("sort", 1, (args) => [...arrayOrSet("sort", args, 0)].sort(compare)),

@@ -3,15 +3,7 @@
  *   "count: operand 1 must be one of {array, object, set, string} but got number"
  * Positions are 1-based, as in OPA's messages.
  */
-import {
-  type ObjectValue,
-  type Value,
-  RegoNumber,
-  RegoSet,
-  isObject,
-  numberInt,
-  typeName,
-} from "../value.js";
+import { type ObjectValue, type Value, RegoNumber, RegoSet, isObject, numberInt, typeName } from "../value.js";
 import { BuiltinError, BuiltinLimitError, type BuiltinContext, type BuiltinDef } from "./types.js";
 
 export type Impl = (args: Value[], ctx: BuiltinContext) => Value | undefined;
@@ -38,11 +30,20 @@ export function typeError(name: string, pos: number, got: Value, ...expected: st
  * object.remove: "one of {object, set, array}").
  */
 export function typeErrorAsListed(name: string, pos: number, got: Value, ...expected: string[]): BuiltinError {
-  return new BuiltinError("eval_type_error", `${name}: operand ${pos} must be one of {${expected.join(", ")}} but got ${typeName(got)}`);
+  return new BuiltinError(
+    "eval_type_error",
+    `${name}: operand ${pos} must be one of {${expected.join(", ")}} but got ${typeName(got)}`,
+  );
 }
 
 /** A type error about an element of a collection operand. */
-export function elementTypeError(name: string, pos: number, collection: Value, element: Value, expected: string): BuiltinError {
+export function elementTypeError(
+  name: string,
+  pos: number,
+  collection: Value,
+  element: Value,
+  expected: string,
+): BuiltinError {
   return new BuiltinError(
     "eval_type_error",
     `${name}: operand ${pos} must be ${typeName(collection)} of ${expected} but got ${typeName(collection)} containing ${typeName(element)}`,
@@ -73,7 +74,10 @@ export function num(name: string, args: Value[], i: number): number {
 }
 
 function notAnInteger(name: string, i: number): BuiltinError {
-  return new BuiltinError("eval_type_error", `${name}: operand ${i + 1} must be integer number but got floating-point number`);
+  return new BuiltinError(
+    "eval_type_error",
+    `${name}: operand ${i + 1} must be integer number but got floating-point number`,
+  );
 }
 
 /**

@@ -18,9 +18,11 @@ function toNumber(args: Value[]): Value {
     // OPA refuses what Go's ParseFloat would read as infinite or not a
     // number before parsing (signs trimmed): a type error, not a parse failure.
     if (/^[+-]*(?:inf|infinity|nan)$/i.test(v)) throw typeError("to_number", 1, v, "valid number string");
-    if (!DECIMAL.test(v)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
+    if (!DECIMAL.test(v))
+      throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
     const n = Number(v);
-    if (!Number.isFinite(n)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: value out of range`);
+    if (!Number.isFinite(n))
+      throw builtinError("to_number", `strconv.ParseFloat: parsing ${JSON.stringify(v)}: value out of range`);
     // OPA makes the number of the string itself (ast.Number(a)), so
     // to_number("1.0") keeps "1.0". Texts beyond JSON's syntax ("+1", ".5")
     // give their value: JSON could not print their text.

@@ -5,10 +5,18 @@ import { def, memoPerQuery, str } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 const hash = (algorithm: string) => (name: string) =>
-  def(name, 1, (args) => createHash(algorithm).update(str(name, args, 0), "utf8").digest("hex"));
+  def(name, 1, (args) =>
+    createHash(algorithm)
+      .update(str(name, args, 0), "utf8")
+      .digest("hex"),
+  );
 
 const hmac = (algorithm: string) => (name: string) =>
-  def(name, 2, (args) => createHmac(algorithm, Buffer.from(str(name, args, 1), "utf8")).update(str(name, args, 0), "utf8").digest("hex"));
+  def(name, 2, (args) =>
+    createHmac(algorithm, Buffer.from(str(name, args, 1), "utf8"))
+      .update(str(name, args, 0), "utf8")
+      .digest("hex"),
+  );
 
 // ---------------------------------------------------------------------------
 // UUIDs, read the way Go's google/uuid reads them.
@@ -43,7 +51,10 @@ function uuidParse(s: string): Value | undefined {
   const u64 = view.readBigUInt64BE(0);
   const fromTicks = (ticks: bigint): number => Number((ticks - GREGORIAN_OFFSET) * 100n);
   if (version === 1 || version === 2) {
-    const ticks = BigInt(view.readUInt32BE(0)) | (BigInt(view.readUInt16BE(4)) << 32n) | (BigInt(view.readUInt16BE(6) & 0x0fff) << 48n);
+    const ticks =
+      BigInt(view.readUInt32BE(0)) |
+      (BigInt(view.readUInt16BE(4)) << 32n) |
+      (BigInt(view.readUInt16BE(6) & 0x0fff) << 48n);
     out.time = fromTicks(ticks);
     out.clocksequence = view.readUInt16BE(8) & 0x3fff;
     out.nodeid = [...b.subarray(10, 16)].map((x) => x.toString(16).padStart(2, "0")).join("-");
@@ -77,6 +88,8 @@ export const cryptoBuiltins: readonly BuiltinDef[] = [
     return a.length === b.length && timingSafeEqual(a, b);
   }),
   // Random, but the same for the same seed string within one query.
-  def("uuid.rfc4122", 1, (args, ctx) => memoPerQuery(ctx, "uuid.rfc4122\0" + str("uuid.rfc4122", args, 0), () => randomUUID())),
+  def("uuid.rfc4122", 1, (args, ctx) =>
+    memoPerQuery(ctx, "uuid.rfc4122\0" + str("uuid.rfc4122", args, 0), () => randomUUID()),
+  ),
   def("uuid.parse", 1, (args) => uuidParse(str("uuid.parse", args, 0))),
 ];

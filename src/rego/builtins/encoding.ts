@@ -41,7 +41,12 @@ function plainKeepingText(v: Value, found: { text: boolean }): unknown {
   for (const [k, x] of sortedEntries(v)) {
     // A non-string key is written as its JSON text, as OPA's ast.JSON encodes it.
     const name = typeof k === "string" ? k : stringifyKeepingText(plainKeepingText(k, found), undefined, 0);
-    Object.defineProperty(out, name, { value: plainKeepingText(x, found), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, name, {
+      value: plainKeepingText(x, found),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -52,7 +57,12 @@ function stringifyKeepingText(x: unknown, tab: string | undefined, depth: number
   if (x === null || typeof x !== "object") return JSON.stringify(x);
   const items: string[] = Array.isArray(x)
     ? x.map((e) => stringifyKeepingText(e, tab, depth + 1))
-    : Object.keys(x).map((k) => JSON.stringify(k) + (tab === undefined ? ":" : ": ") + stringifyKeepingText((x as Record<string, unknown>)[k], tab, depth + 1));
+    : Object.keys(x).map(
+        (k) =>
+          JSON.stringify(k) +
+          (tab === undefined ? ":" : ": ") +
+          stringifyKeepingText((x as Record<string, unknown>)[k], tab, depth + 1),
+      );
   const [open, close] = Array.isArray(x) ? ["[", "]"] : ["{", "}"];
   if (items.length === 0) return open + close;
   if (tab === undefined) return open + items.join(",") + close;
@@ -67,7 +77,8 @@ function stringifyKeepingText(x: unknown, tab: string | undefined, depth: number
 export function marshalJSON(v: Value, indent?: { prefix: string; indent: string }): string {
   const found = { text: false };
   const plain = plainKeepingText(v, found);
-  const stringify = (tab: string | undefined): string => (found.text ? stringifyKeepingText(plain, tab, 0) : JSON.stringify(plain, null, tab));
+  const stringify = (tab: string | undefined): string =>
+    found.text ? stringifyKeepingText(plain, tab, 0) : JSON.stringify(plain, null, tab);
   if (indent === undefined) return goJSONEscapes(stringify(undefined));
   // Indent with tabs (JSON.stringify escapes tabs inside strings, so a raw
   // tab is always indentation) and then substitute, so that an empty indent
@@ -164,7 +175,8 @@ function unmarshalYAML(name: string, s: string): Value {
     js = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     // The yaml package's guard against alias bombs ("billion laughs").
-    if (err instanceof ReferenceError && /alias/i.test(err.message)) throw limitError(name, "the document expands more than 100 aliases");
+    if (err instanceof ReferenceError && /alias/i.test(err.message))
+      throw limitError(name, "the document expands more than 100 aliases");
     throw err;
   }
   return fromJS(name, js);
@@ -201,7 +213,11 @@ function hexDecode(s: string): string {
   // Go's hex.Decode reports the first invalid byte before an odd length
   // (the last, unpaired byte is checked too), so "fghijkl" names 'g'.
   const bad = /[^0-9a-fA-F]/.exec(s);
-  if (bad) throw builtinError("hex.decode", `encoding/hex: invalid byte: U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} ${JSON.stringify(bad[0]).replaceAll('"', "'")}`);
+  if (bad)
+    throw builtinError(
+      "hex.decode",
+      `encoding/hex: invalid byte: U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} ${JSON.stringify(bad[0]).replaceAll('"', "'")}`,
+    );
   if (s.length % 2 !== 0) throw builtinError("hex.decode", "encoding/hex: odd length hex string");
   return Buffer.from(s, "hex").toString("utf8");
 }
@@ -227,7 +243,8 @@ function queryUnescape(name: string, s: string): string {
     const b = raw[i]!;
     if (b === 0x25 /* % */) {
       const hex = raw.subarray(i + 1, i + 3).toString("latin1");
-      if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw builtinError(name, `invalid URL escape ${JSON.stringify(raw.subarray(i, i + 3).toString("utf8"))}`);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex))
+        throw builtinError(name, `invalid URL escape ${JSON.stringify(raw.subarray(i, i + 3).toString("utf8"))}`);
       bytes.push(parseInt(hex, 16));
       i += 2;
     } else if (b === 0x2b /* + */) bytes.push(0x20);
@@ -241,7 +258,9 @@ function encodeObject(args: Value[]): Value {
   const o = obj(name, args, 0);
   const parts: string[] = [];
   // Go's url.Values.Encode sorts by key.
-  const entries = [...objectEntries(o)].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0));
+  const entries = [...objectEntries(o)].sort((a, b) =>
+    String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0,
+  );
   for (const [k, v] of entries) {
     if (typeof k !== "string") throw typeError(name, 1, o, "object[string: string | array[string] | set[string]]");
     let values: Value[];
@@ -250,7 +269,8 @@ function encodeObject(args: Value[]): Value {
     else if (v instanceof RegoSet) values = sortedMembers(v);
     else throw builtinError(name, "operand 1 values must be string, array[string], or set[string]");
     for (const x of values) {
-      if (typeof x !== "string") throw builtinError(name, "operand 1 values must be string, array[string], or set[string]");
+      if (typeof x !== "string")
+        throw builtinError(name, "operand 1 values must be string, array[string], or set[string]");
       parts.push(queryEscape(k) + "=" + queryEscape(x));
     }
   }
@@ -290,15 +310,25 @@ export const encodingBuiltins: readonly BuiltinDef[] = [
   def("json.is_valid", 1, (args) => typeof args[0] === "string" && isValid(() => JSON.parse(args[0] as string))),
   def("yaml.marshal", 1, (args) => marshalYAML(args[0] as Value)),
   def("yaml.unmarshal", 1, (args) => unmarshalYAML("yaml.unmarshal", str("yaml.unmarshal", args, 0))),
-  def("yaml.is_valid", 1, (args) => typeof args[0] === "string" && isValid(() => unmarshalYAML("yaml.is_valid", args[0] as string))),
+  def(
+    "yaml.is_valid",
+    1,
+    (args) => typeof args[0] === "string" && isValid(() => unmarshalYAML("yaml.is_valid", args[0] as string)),
+  ),
   def("base64.encode", 1, (args) => Buffer.from(str("base64.encode", args, 0), "utf8").toString("base64")),
   def("base64.decode", 1, (args) => decodeBase64("base64.decode", str("base64.decode", args, 0), STD)),
-  def("base64.is_valid", 1, (args) => typeof args[0] === "string" && STD.test((args[0] as string).replace(/[\r\n]/g, ""))),
+  def(
+    "base64.is_valid",
+    1,
+    (args) => typeof args[0] === "string" && STD.test((args[0] as string).replace(/[\r\n]/g, "")),
+  ),
   def("base64url.encode", 1, (args) => {
     const b = Buffer.from(str("base64url.encode", args, 0), "utf8").toString("base64url");
     return b + "=".repeat((4 - (b.length % 4)) % 4);
   }),
-  def("base64url.encode_no_pad", 1, (args) => Buffer.from(str("base64url.encode_no_pad", args, 0), "utf8").toString("base64url")),
+  def("base64url.encode_no_pad", 1, (args) =>
+    Buffer.from(str("base64url.encode_no_pad", args, 0), "utf8").toString("base64url"),
+  ),
   def("base64url.decode", 1, (args) => {
     const s = str("base64url.decode", args, 0);
     return decodeBase64("base64url.decode", padBase64Url("base64url.decode", s), URL);
@@ -310,5 +340,3 @@ export const encodingBuiltins: readonly BuiltinDef[] = [
   def("urlquery.encode_object", 1, encodeObject),
   def("urlquery.decode_object", 1, decodeObject),
 ];
-
-

@@ -30,7 +30,8 @@ function tokenize(pattern: string): Token[] {
     let cls: CharClass;
     if (c === "*" || c === "+") {
       const last = tokens[tokens.length - 1];
-      if (last === undefined || last.repeat !== "one") throw builtinError(NAME, `invalid pattern ${JSON.stringify(pattern)}: ${c} must follow a character`);
+      if (last === undefined || last.repeat !== "one")
+        throw builtinError(NAME, `invalid pattern ${JSON.stringify(pattern)}: ${c} must follow a character`);
       last.repeat = c === "*" ? "star" : "plus";
       continue;
     }
@@ -56,10 +57,12 @@ function tokenize(pattern: string): Token[] {
         }
         const lo = from.codePointAt(0)!;
         const hi = to.codePointAt(0)!;
-        if (hi < lo) throw builtinError(NAME, `invalid pattern ${JSON.stringify(pattern)}: range ${from}-${to} is out of order`);
+        if (hi < lo)
+          throw builtinError(NAME, `invalid pattern ${JSON.stringify(pattern)}: range ${from}-${to} is out of order`);
         ranges.push([lo, hi]);
       }
-      if (!closed || ranges.length === 0) throw builtinError(NAME, `invalid pattern ${JSON.stringify(pattern)}: unterminated or empty [...]`);
+      if (!closed || ranges.length === 0)
+        throw builtinError(NAME, `invalid pattern ${JSON.stringify(pattern)}: unterminated or empty [...]`);
       cls = { any: false, ranges };
     } else cls = single(c);
     tokens.push({ cls, repeat: "one" });

@@ -46,7 +46,8 @@ const EXTENSION_TO_DEFINITION: Record<string, string> = {
 /** The SDL document with each extension of an undefined type made that type's definition (gqlparser's leniency). */
 function lenient(doc: GraphQL.DocumentNode): GraphQL.DocumentNode {
   const defined = new Set<string>();
-  for (const d of doc.definitions) if ("name" in d && d.name && !d.kind.endsWith("Extension")) defined.add(d.name.value);
+  for (const d of doc.definitions)
+    if ("name" in d && d.name && !d.kind.endsWith("Extension")) defined.add(d.name.value);
   const definitions = doc.definitions.map((d) => {
     const kind = EXTENSION_TO_DEFINITION[d.kind];
     if (kind === undefined || !("name" in d) || !d.name || defined.has(d.name.value)) return d;
@@ -59,7 +60,8 @@ function lenient(doc: GraphQL.DocumentNode): GraphQL.DocumentNode {
 function textOperand(name: string, args: Value[], i: number): string {
   const v = args[i] as Value;
   if (typeof v === "string") return v;
-  if (v !== null && typeof v === "object" && !Array.isArray(v)) throw builtinError(name, "GraphQL ASTs as operands are not supported by planguard; pass the text");
+  if (v !== null && typeof v === "object" && !Array.isArray(v))
+    throw builtinError(name, "GraphQL ASTs as operands are not supported by planguard; pass the text");
   throw typeError(name, i + 1, v, "object", "string");
 }
 
@@ -92,5 +94,9 @@ function isValid(args: Value[]): boolean {
 
 export const graphqlBuiltins: readonly BuiltinDef[] = [
   def("graphql.is_valid", 2, isValid),
-  def("graphql.schema_is_valid", 1, (args) => buildSchema(textOperand("graphql.schema_is_valid", args, 0)) !== undefined),
+  def(
+    "graphql.schema_is_valid",
+    1,
+    (args) => buildSchema(textOperand("graphql.schema_is_valid", args, 0)) !== undefined,
+  ),
 ];

@@ -4,7 +4,19 @@
  * addressed by its value. Any failing operation makes the call undefined
  * rather than an error.
  */
-import { type ObjectValue, type Value, RegoNumber, RegoSet, equal, isObject, makeObject, numberInt, objectEntries, objectGet, objectHas } from "../value.js";
+import {
+  type ObjectValue,
+  type Value,
+  RegoNumber,
+  RegoSet,
+  equal,
+  isObject,
+  makeObject,
+  numberInt,
+  objectEntries,
+  objectGet,
+  objectHas,
+} from "../value.js";
 import { arr, def } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 

@@ -82,7 +82,8 @@ function compile(schema: unknown): ValidateFunction {
   if (fn === undefined) {
     const v = validator();
     const target = forAjv(schema);
-    if (typeof target !== "boolean" && (target === null || typeof target !== "object" || Array.isArray(target))) throw new Error("schema must be an object or a boolean");
+    if (typeof target !== "boolean" && (target === null || typeof target !== "object" || Array.isArray(target)))
+      throw new Error("schema must be an object or a boolean");
     if (v.validateSchema(target) !== true) throw new Error(v.errorsText(v.errors));
     fn = v.compile(target);
     if (compiled.size >= KEPT_SCHEMAS) compiled.delete(compiled.keys().next().value as string);
@@ -130,7 +131,13 @@ const quoteList = (xs: unknown): string => (Array.isArray(xs) ? xs : [xs]).map((
 
 /** One ajv error as OPA reports a gojsonschema error. */
 function describe(e: ErrorObject): Value {
-  const segments = e.instancePath === "" ? [] : e.instancePath.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const segments =
+    e.instancePath === ""
+      ? []
+      : e.instancePath
+          .slice(1)
+          .split("/")
+          .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
   const p = e.params as Record<string, unknown>;
   const field = segments.length === 0 ? "(root)" : segments.join(".");
   let type = e.keyword;

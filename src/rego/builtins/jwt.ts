@@ -9,14 +9,52 @@
  * Malformed tokens and keys are errors (eval_builtin_error); a signature
  * that does not verify is `false` (or [false, {}, {}] for decode_verify).
  */
-import { type KeyObject, X509Certificate, constants, createHmac, createPrivateKey, createPublicKey, createSecretKey, sign, timingSafeEqual, verify } from "node:crypto";
+import {
+  type KeyObject,
+  X509Certificate,
+  constants,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  sign,
+  timingSafeEqual,
+  verify,
+} from "node:crypto";
 import { type ObjectValue, type Value, RegoNumber, objectEntries, objectGet, objectHas } from "../value.js";
 import { builtinError, def, obj, str, typeError } from "./args.js";
 import { marshalJSON } from "./encoding.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
 
-type Alg = "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" | "ES256" | "ES384" | "ES512" | "HS256" | "HS384" | "HS512" | "EdDSA";
-const ALGS = new Set<string>(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "HS256", "HS384", "HS512", "EdDSA"]);
+type Alg =
+  | "RS256"
+  | "RS384"
+  | "RS512"
+  | "PS256"
+  | "PS384"
+  | "PS512"
+  | "ES256"
+  | "ES384"
+  | "ES512"
+  | "HS256"
+  | "HS384"
+  | "HS512"
+  | "EdDSA";
+const ALGS = new Set<string>([
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "HS256",
+  "HS384",
+  "HS512",
+  "EdDSA",
+]);
 const isAlg = (s: string): s is Alg => ALGS.has(s);
 const HASH: Record<string, string> = { "256": "sha256", "384": "sha384", "512": "sha512" };
 
@@ -38,7 +76,11 @@ function split(name: string, v: Value): Token {
 function b64url(name: string, s: string, what: string): Buffer {
   const bare = s.replace(/={1,2}$/, "");
   const bad = /[^A-Za-z0-9_-]/.exec(bare);
-  if (bad || bare.length % 4 === 1) throw builtinError(name, `JWT ${what} had invalid encoding: illegal base64 data at input byte ${bad ? bad.index : bare.length}`);
+  if (bad || bare.length % 4 === 1)
+    throw builtinError(
+      name,
+      `JWT ${what} had invalid encoding: illegal base64 data at input byte ${bad ? bad.index : bare.length}`,
+    );
   return Buffer.from(bare, "base64url");
 }
 
@@ -49,7 +91,8 @@ function jsonObject(name: string, text: string, what: string): ObjectValue {
   } catch (err) {
     throw builtinError(name, `${what}invalid JSON: ${(err as Error).message}`);
   }
-  if (v === null || typeof v !== "object" || Array.isArray(v)) throw builtinError(name, `${what}decoded JSON type was not an Object`);
+  if (v === null || typeof v !== "object" || Array.isArray(v))
+    throw builtinError(name, `${what}decoded JSON type was not an Object`);
   return v as ObjectValue;
 }
 
@@ -94,7 +137,10 @@ function verificationKeys(name: string, text: string): VerificationKey[] {
       if (pem[1] === "CERTIFICATE") return [{ key: new X509Certificate(pem[0]).publicKey, alg: "", kid: "" }];
       if (pem[1] === "PUBLIC KEY") return [{ key: createPublicKey(pem[0]), alg: "", kid: "" }];
     } catch (err) {
-      throw builtinError(name, `failed to parse a PEM ${pem[1] === "CERTIFICATE" ? "certificate" : "public key"}: ${(err as Error).message}`);
+      throw builtinError(
+        name,
+        `failed to parse a PEM ${pem[1] === "CERTIFICATE" ? "certificate" : "public key"}: ${(err as Error).message}`,
+      );
     }
     throw builtinError(name, "failed to extract a Key from the PEM certificate");
   }
@@ -104,10 +150,14 @@ function verificationKeys(name: string, text: string): VerificationKey[] {
   } catch (err) {
     throw builtinError(name, `failed to parse a JWK key (set): ${(err as Error).message}`);
   }
-  const jwks = parsed !== null && typeof parsed === "object" && Array.isArray((parsed as { keys?: unknown }).keys) ? ((parsed as { keys: unknown[] }).keys) : [parsed];
+  const jwks =
+    parsed !== null && typeof parsed === "object" && Array.isArray((parsed as { keys?: unknown }).keys)
+      ? (parsed as { keys: unknown[] }).keys
+      : [parsed];
   const out: VerificationKey[] = [];
   for (const jwk of jwks) {
-    if (jwk === null || typeof jwk !== "object") throw builtinError(name, "failed to parse a JWK key (set): not an object");
+    if (jwk === null || typeof jwk !== "object")
+      throw builtinError(name, "failed to parse a JWK key (set): not an object");
     const j = jwk as Record<string, unknown>;
     const alg = typeof j.alg === "string" ? j.alg : "";
     if (alg !== "" && !isAlg(alg)) continue;
@@ -144,7 +194,15 @@ function verifies(key: KeyObject, alg: Alg, data: Buffer, signature: Buffer): bo
       case "RS":
         return type === "rsa" && verify(hash!, data, { key, padding: constants.RSA_PKCS1_PADDING }, signature);
       case "PS":
-        return (type === "rsa" || type === "rsa-pss") && verify(hash!, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, signature);
+        return (
+          (type === "rsa" || type === "rsa-pss") &&
+          verify(
+            hash!,
+            data,
+            { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO },
+            signature,
+          )
+        );
       case "ES":
         return type === "ec" && verify(hash!, data, { key, dsaEncoding: "ieee-p1363" }, signature);
       default:
@@ -165,7 +223,11 @@ function signWith(name: string, key: KeyObject, alg: Alg, data: Buffer): Buffer 
       case "RS":
         return sign(hash!, data, { key, padding: constants.RSA_PKCS1_PADDING });
       case "PS":
-        return sign(hash!, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST });
+        return sign(hash!, data, {
+          key,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+        });
       case "ES":
         return sign(hash!, data, { key, dsaEncoding: "ieee-p1363" });
       default:
@@ -192,7 +254,8 @@ function verifyBuiltin(alg: Alg): BuiltinDef {
     const t = split(name, args[0] as Value);
     const keyText = str(name, args, 1);
     const data = Buffer.from(`${t.header}.${t.payload}`);
-    if (alg.startsWith("HS")) return verifies(createSecretKey(Buffer.from(keyText, "utf8")), alg, data, b64url(name, t.signature, "signature"));
+    if (alg.startsWith("HS"))
+      return verifies(createSecretKey(Buffer.from(keyText, "utf8")), alg, data, b64url(name, t.signature, "signature"));
     const keys = verificationKeys(name, keyText);
     const signature = b64url(name, t.signature, "signature");
     const header = decodeHeader(name, t);
@@ -246,7 +309,10 @@ function constraintsOf(name: string, o: ObjectValue, ctx: BuiltinContext): Const
         break;
       }
       default:
-        throw builtinError(name, `unknown token validation constraint: ${typeof k === "string" ? k : JSON.stringify(k)}`);
+        throw builtinError(
+          name,
+          `unknown token validation constraint: ${typeof k === "string" ? k : JSON.stringify(k)}`,
+        );
     }
   }
   if (c.time === -1) c.time = Number(ctx.nowNs);
@@ -274,7 +340,10 @@ function decodeVerify(args: Value[], ctx: BuiltinContext): Value {
     const signature = b64url(name, t.signature, "signature");
     if (!isAlg(alg)) return UNVERIFIED;
     const data = Buffer.from(`${t.header}.${t.payload}`);
-    const ok = c.keys !== undefined ? verifiesWithAny(c.keys, kid, alg, data, signature) : verifies(createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
+    const ok =
+      c.keys !== undefined
+        ? verifiesWithAny(c.keys, kid, alg, data, signature)
+        : verifies(createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
     if (!ok) return UNVERIFIED;
     payloadText = b64url(name, t.payload, "payload").toString("utf8");
     if (cty.toUpperCase() !== "JWT") break;
@@ -330,7 +399,8 @@ function encode(name: string, headerText: string, payloadText: string, keyText: 
     jwk = (jwk as { keys: unknown[] }).keys[0];
     if (jwk === undefined) throw builtinError(name, "no keys found in JWK set");
   }
-  if (jwk === null || typeof jwk !== "object" || Array.isArray(jwk)) throw builtinError(name, "failed to parse a JWK key: not an object");
+  if (jwk === null || typeof jwk !== "object" || Array.isArray(jwk))
+    throw builtinError(name, "failed to parse a JWK key: not an object");
   let headers: Record<string, unknown>;
   try {
     headers = JSON.parse(headerText) as Record<string, unknown>;
@@ -341,7 +411,8 @@ function encode(name: string, headerText: string, payloadText: string, keyText: 
   if (typeof alg !== "string") throw builtinError(name, "missing or invalid 'alg' header");
   if (!isAlg(alg)) throw builtinError(name, `unknown JWS algorithm: ${alg}`);
   const typ = headers.typ;
-  if ((typeof typ !== "string" || typ === "JWT") && !isJSON(payloadText)) throw builtinError(name, "type is JWT but payload is not JSON");
+  if ((typeof typ !== "string" || typ === "JWT") && !isJSON(payloadText))
+    throw builtinError(name, "type is JWT but payload is not JSON");
   const key = jwkKey(name, jwk as Record<string, unknown>, true);
   const signingInput = `${Buffer.from(headerText, "utf8").toString("base64url")}.${Buffer.from(payloadText, "utf8").toString("base64url")}`;
   return `${signingInput}.${signWith(name, key, alg, Buffer.from(signingInput)).toString("base64url")}`;
@@ -359,7 +430,23 @@ function isJSON(s: string): boolean {
 export const jwtBuiltins: readonly BuiltinDef[] = [
   def("io.jwt.decode", 1, decode),
   def("io.jwt.decode_verify", 2, decodeVerify),
-  ...(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "HS256", "HS384", "HS512", "EdDSA"] as const).map(verifyBuiltin),
+  ...(
+    [
+      "RS256",
+      "RS384",
+      "RS512",
+      "PS256",
+      "PS384",
+      "PS512",
+      "ES256",
+      "ES384",
+      "ES512",
+      "HS256",
+      "HS384",
+      "HS512",
+      "EdDSA",
+    ] as const
+  ).map(verifyBuiltin),
   // The header, payload and key are JSON as Go marshals it (sorted keys), so tokens match OPA's byte for byte.
   def("io.jwt.encode_sign", 3, (args) => {
     const name = "io.jwt.encode_sign";
@@ -370,4 +457,3 @@ export const jwtBuiltins: readonly BuiltinDef[] = [
     return encode(name, str(name, args, 0), str(name, args, 1), str(name, args, 2));
   }),
 ];
-

@@ -160,7 +160,8 @@ const EXPAND_LIMIT = 65536n;
 function cidrExpand(args: Value[]): Value {
   const n = cidrArg("net.cidr_expand", args, 0);
   const size = last(n) - n.base + 1n;
-  if (size > EXPAND_LIMIT) throw limitError("net.cidr_expand", `CIDR too large to expand (${size} addresses, limit ${EXPAND_LIMIT})`);
+  if (size > EXPAND_LIMIT)
+    throw limitError("net.cidr_expand", `CIDR too large to expand (${size} addresses, limit ${EXPAND_LIMIT})`);
   const out = new RegoSet();
   for (let v = n.base; v <= last(n); v++) out.addDuringConstruction(formatIP({ bits: n.bits, value: v }));
   return out;
@@ -190,12 +191,14 @@ function cidrMerge(args: Value[]): Value {
   const ranges: Record<32 | 128, [bigint, bigint][]> = { 32: [], 128: [] };
   for (const item of items) {
     if (typeof item !== "string") throw typeError(name, 1, args[0] as Value, "array[string]", "set[string]");
-    const n = parseCIDR(item) ?? (() => {
-      const ip = parseIP(item);
-      // OPA takes a bare IPv4 address as a /32 but wants a prefix on IPv6.
-      if (ip?.bits === 128) throw builtinError(name, "IPv6 invalid: needs prefix length");
-      return ip === undefined ? undefined : { bits: ip.bits, base: ip.value, prefix: ip.bits };
-    })();
+    const n =
+      parseCIDR(item) ??
+      (() => {
+        const ip = parseIP(item);
+        // OPA takes a bare IPv4 address as a /32 but wants a prefix on IPv6.
+        if (ip?.bits === 128) throw builtinError(name, "IPv6 invalid: needs prefix length");
+        return ip === undefined ? undefined : { bits: ip.bits, base: ip.value, prefix: ip.bits };
+      })();
     if (n === undefined) throw builtinError(name, `invalid address: ${item}`);
     ranges[n.bits].push([n.base, last(n)]);
   }
@@ -210,7 +213,8 @@ function cidrMerge(args: Value[]): Value {
       } else merged.push([lo, hi]);
     }
     for (const [lo, hi] of merged) {
-      for (const n of rangeToCIDRs(bits, lo, hi)) out.addDuringConstruction(`${formatIP({ bits, value: n.base })}/${n.prefix}`);
+      for (const n of rangeToCIDRs(bits, lo, hi))
+        out.addDuringConstruction(`${formatIP({ bits, value: n.base })}/${n.prefix}`);
     }
   }
   return out;
@@ -246,9 +250,11 @@ function cidrContainsMatches(args: Value[]): Value {
       const ip = parseIP(a);
       const other = ip === undefined ? parseCIDR(a) : undefined;
       if (ip === undefined && other === undefined) throw builtinError(name, `invalid IP or CIDR address: ${a}`);
-      const inside = ip !== undefined
-        ? contains(n, ip)
-        : contains(n, { bits: other!.bits, value: other!.base }) && contains(n, { bits: other!.bits, value: last(other!) });
+      const inside =
+        ip !== undefined
+          ? contains(n, ip)
+          : contains(n, { bits: other!.bits, value: other!.base }) &&
+            contains(n, { bits: other!.bits, value: last(other!) });
       if (inside) out.addDuringConstruction([nk, ak]);
     }
   }

@@ -17,7 +17,11 @@ import type { BuiltinDef } from "./types.js";
  * An arithmetic builtin on two numbers: doubles, unless both are integers
  * and a double may have rounded, then exact.
  */
-function arithmetic(name: string, onDoubles: (a: number, b: number) => number, onIntegers: (a: bigint, b: bigint) => bigint) {
+function arithmetic(
+  name: string,
+  onDoubles: (a: number, b: number) => number,
+  onIntegers: (a: bigint, b: bigint) => bigint,
+) {
   return (args: Value[]): Value => {
     const r = onDoubles(num(name, args, 0), num(name, args, 1));
     if (Number.isInteger(r) || !Number.isFinite(r)) {
@@ -32,9 +36,21 @@ function arithmetic(name: string, onDoubles: (a: number, b: number) => number, o
   };
 }
 
-const plus = arithmetic("plus", (a, b) => a + b, (a, b) => a + b);
-const times = arithmetic("mul", (a, b) => a * b, (a, b) => a * b);
-const numericMinus = arithmetic("minus", (a, b) => a - b, (a, b) => a - b);
+const plus = arithmetic(
+  "plus",
+  (a, b) => a + b,
+  (a, b) => a + b,
+);
+const times = arithmetic(
+  "mul",
+  (a, b) => a * b,
+  (a, b) => a * b,
+);
+const numericMinus = arithmetic(
+  "minus",
+  (a, b) => a - b,
+  (a, b) => a - b,
+);
 
 /** Guards against producing NaN or infinities, which Rego has no value for. */
 function finite(name: string, n: number): number {

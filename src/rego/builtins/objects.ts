@@ -139,7 +139,10 @@ function parsePath(name: string, p: Value): Value[] {
       .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
   }
   if (Array.isArray(p)) return p;
-  throw builtinError(name, `operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeName(p)}`);
+  throw builtinError(
+    name,
+    `operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeName(p)}`,
+  );
 }
 
 function pathsOf(name: string, args: Value[]): Value[][] {

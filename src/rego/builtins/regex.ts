@@ -136,7 +136,8 @@ function templateMatch(args: Value[]): Value {
   const value = str(name, args, 1);
   const open = str(name, args, 2);
   const close = str(name, args, 3);
-  if ([...open].length !== 1 || [...close].length !== 1) throw builtinError(name, "delimiters must be single characters");
+  if ([...open].length !== 1 || [...close].length !== 1)
+    throw builtinError(name, "delimiters must be single characters");
   let pattern = "^";
   let i = 0;
   while (i < template.length) {
@@ -161,7 +162,9 @@ function templateMatch(args: Value[]): Value {
 }
 
 export const regexBuiltins: readonly BuiltinDef[] = [
-  def("regex.match", 2, (args) => compileRegex("regex.match", str("regex.match", args, 0)).test(str("regex.match", args, 1))),
+  def("regex.match", 2, (args) =>
+    compileRegex("regex.match", str("regex.match", args, 0)).test(str("regex.match", args, 1)),
+  ),
   // Deprecated alias, still common in older policies.
   def("re_match", 2, (args) => compileRegex("re_match", str("re_match", args, 0)).test(str("re_match", args, 1))),
   def("regex.is_valid", 1, (args) => {

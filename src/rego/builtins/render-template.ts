@@ -100,7 +100,12 @@ function pieces(src: string): (string | Action)[] {
   return out;
 }
 
-type Tok = { k: "field"; names: string[] } | { k: "var"; name: string; fields: string[] } | { k: "lit"; v: Value | undefined } | { k: "ident"; name: string } | { k: "op"; s: string };
+type Tok =
+  | { k: "field"; names: string[] }
+  | { k: "var"; name: string; fields: string[] }
+  | { k: "lit"; v: Value | undefined }
+  | { k: "ident"; name: string }
+  | { k: "op"; s: string };
 
 function lexAction(a: Action): Tok[] {
   const s = a.text;
@@ -161,7 +166,13 @@ function lexAction(a: Action): Tok[] {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i))!;
       i += m[0].length;
       const w = m[0];
-      toks.push(w === "true" || w === "false" ? { k: "lit", v: w === "true" } : w === "nil" ? { k: "lit", v: undefined } : { k: "ident", name: w });
+      toks.push(
+        w === "true" || w === "false"
+          ? { k: "lit", v: w === "true" }
+          : w === "nil"
+            ? { k: "lit", v: undefined }
+            : { k: "ident", name: w },
+      );
     } else {
       fail(a.line, `unexpected ${JSON.stringify(c)} in command`);
     }
@@ -253,10 +264,12 @@ function parse(src: string): Node[] {
       const toks = lexAction(it);
       const head = toks[0];
       const word = head?.k === "ident" ? head.name : undefined;
-      if (word !== undefined && stops.includes(word)) return { nodes, stop: { word, rest: toks.slice(1), line: it.line } };
+      if (word !== undefined && stops.includes(word))
+        return { nodes, stop: { word, rest: toks.slice(1), line: it.line } };
       if (word === "if" || word === "with" || word === "range") nodes.push(control(word, toks.slice(1), it.line));
       else if (word === "end" || word === "else") fail(it.line, `unexpected {{${word}}}`);
-      else if (word !== undefined && ["define", "template", "block", "break", "continue"].includes(word)) fail(it.line, `{{${word}}} is not supported by planguard's strings.render_template`);
+      else if (word !== undefined && ["define", "template", "block", "break", "continue"].includes(word))
+        fail(it.line, `{{${word}}} is not supported by planguard's strings.render_template`);
       else nodes.push({ t: "out", pipe: parsePipeline(toks, it.line) });
     }
     return { nodes };
@@ -277,7 +290,9 @@ function parse(src: string): Node[] {
         elseNodes = tail.nodes;
       }
     } else if (body.stop === undefined) fail(line, `unexpected EOF in ${word}`);
-    return word === "range" ? { t: "range", pipe, body: body.nodes, else: elseNodes } : { t: word, pipe, body: body.nodes, else: elseNodes };
+    return word === "range"
+      ? { t: "range", pipe, body: body.nodes, else: elseNodes }
+      : { t: word, pipe, body: body.nodes, else: elseNodes };
   };
 
   return list([]).nodes;
@@ -326,7 +341,11 @@ function show(v: TV): string {
   if (v === undefined) return "<nil>";
   if (v instanceof JsonNumber) return v.text;
   if (Array.isArray(v)) return `[${v.map(show).join(" ")}]`;
-  if (v instanceof Map) return `map[${[...v].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => `${k}:${show(x)}`).join(" ")}]`;
+  if (v instanceof Map)
+    return `map[${[...v]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${k}:${show(x)}`)
+      .join(" ")}]`;
   return String(v);
 }
 
@@ -364,8 +383,26 @@ function cmp(a: TV, b: TV, fn: string): number {
   return x.v < y.v ? -1 : x.v > y.v ? 1 : 0;
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "\0": "\uFFFD" };
-const JS_ESCAPES: Record<string, string> = { "\\": "\\\\", "'": "\\'", '"': "\\\"", "<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "=": "\\u003D", "\n": "\\u000A", "\r": "\\u000D", "\t": "\\u0009" };
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "'": "&#39;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&#34;",
+  "\0": "\uFFFD",
+};
+const JS_ESCAPES: Record<string, string> = {
+  "\\": "\\\\",
+  "'": "\\'",
+  '"': '\\"',
+  "<": "\\u003C",
+  ">": "\\u003E",
+  "&": "\\u0026",
+  "=": "\\u003D",
+  "\n": "\\u000A",
+  "\r": "\\u000D",
+  "\t": "\\u0009",
+};
 
 /** Back to a Rego value for printf (Go formats json.Number as a string, ints as ints). */
 function toRego(v: TV): Value {
@@ -400,7 +437,8 @@ const FUNCS: Record<string, (args: TV[]) => TV> = {
   index: ([x, ...keys]) => {
     let cur = x;
     for (const k of keys) {
-      if (Array.isArray(cur) && typeof k === "number") cur = k >= 0 && k < cur.length ? cur[k] : execError(`error calling index: index out of range: ${k}`);
+      if (Array.isArray(cur) && typeof k === "number")
+        cur = k >= 0 && k < cur.length ? cur[k] : execError(`error calling index: index out of range: ${k}`);
       else if (cur instanceof Map && typeof k === "string") cur = cur.has(k) ? cur.get(k) : undefined;
       else if (cur === undefined || cur === NO_VALUE) return execError("error calling index: index of untyped nil");
       else return execError(`error calling index: cannot index ${goType(cur)} with ${goType(k)}`);
@@ -408,7 +446,9 @@ const FUNCS: Record<string, (args: TV[]) => TV> = {
     return cur;
   },
   slice: ([x, ...idx]) => {
-    const [i = 0, j] = idx.map((n) => (typeof n === "number" ? n : execError("error calling slice: index must be an integer")));
+    const [i = 0, j] = idx.map((n) =>
+      typeof n === "number" ? n : execError("error calling slice: index must be an integer"),
+    );
     if (typeof x === "string") return x.slice(i, j);
     if (Array.isArray(x)) return x.slice(i, j);
     return execError(`error calling slice: can't slice item of type ${goType(x)}`);
@@ -427,7 +467,10 @@ const FUNCS: Record<string, (args: TV[]) => TV> = {
   ge: ([a, b]) => cmp(a, b, "ge") >= 0,
   html: (a) => sprint(a).replace(/[&'<>"\0]/g, (c) => HTML_ESCAPES[c]!),
   js: (a) => sprint(a).replace(/[\\'"<>&=\n\r\t]/g, (c) => JS_ESCAPES[c]!),
-  urlquery: (a) => encodeURIComponent(sprint(a)).replace(/%20/g, "+").replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+  urlquery: (a) =>
+    encodeURIComponent(sprint(a))
+      .replace(/%20/g, "+")
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
 };
 
 class Exec {
@@ -469,7 +512,8 @@ class Exec {
     let entries: [TV, TV][];
     if (Array.isArray(over)) entries = over.map((x, i) => [i, x]);
     else if (over instanceof Map) entries = [...over].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    else if (typeof over === "number" && Number.isInteger(over)) entries = Array.from({ length: Math.max(0, over) }, (_, i) => [i, i]);
+    else if (typeof over === "number" && Number.isInteger(over))
+      entries = Array.from({ length: Math.max(0, over) }, (_, i) => [i, i]);
     else if (over === undefined || over === NO_VALUE) entries = [];
     else return execError(`range can't iterate over ${show(over)}`);
     if (entries.length === 0) return this.run(n.else, dot);
@@ -518,7 +562,8 @@ class Exec {
       if (!fn) return execError(`function "${first!.name}" not defined`);
       return fn([...rest.map((o) => this.operand(o, dot)), ...piped]);
     }
-    if (rest.length > 0 || piped.length > 0) execError(`can't give argument to non-function ${show(this.operand(first!, dot))}`);
+    if (rest.length > 0 || piped.length > 0)
+      execError(`can't give argument to non-function ${show(this.operand(first!, dot))}`);
     return this.operand(first!, dot);
   }
 

@@ -28,7 +28,8 @@ function cmpIdent(a: string, b: string): number {
 function compareVersions(a: Version, b: Version): number {
   for (let i = 0; i < 3; i++) if (a.core[i] !== b.core[i]) return a.core[i]! < b.core[i]! ? -1 : 1;
   // A pre-release sorts before its release; build metadata is ignored.
-  if (a.pre.length === 0 || b.pre.length === 0) return b.pre.length - a.pre.length === 0 ? 0 : a.pre.length === 0 ? 1 : -1;
+  if (a.pre.length === 0 || b.pre.length === 0)
+    return b.pre.length - a.pre.length === 0 ? 0 : a.pre.length === 0 ? 1 : -1;
   for (let i = 0; i < Math.min(a.pre.length, b.pre.length); i++) {
     const c = cmpIdent(a.pre[i]!, b.pre[i]!);
     if (c !== 0) return c;
@@ -39,7 +40,8 @@ function compareVersions(a: Version, b: Version): number {
 function versionArg(args: Value[], i: number): Version {
   const s = str("semver.compare", args, i);
   const v = parse(s);
-  if (v === undefined) throw builtinError("semver.compare", `operand ${i + 1}: string ${JSON.stringify(s)} is not a valid SemVer`);
+  if (v === undefined)
+    throw builtinError("semver.compare", `operand ${i + 1}: string ${JSON.stringify(s)} is not a valid SemVer`);
   return v;
 }
 

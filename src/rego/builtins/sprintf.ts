@@ -18,7 +18,8 @@ type Arg = { kind: "int"; v: bigint } | { kind: "float"; v: number } | { kind: "
 function toArg(v: Value): Arg {
   if (typeof v === "number") return Number.isInteger(v) ? { kind: "int", v: toBigInt(v) } : { kind: "float", v };
   if (typeof v === "string") return { kind: "string", v };
-  if (v instanceof RegoNumber) return /[.eE]/.test(v.text) ? { kind: "float", v: v.value } : { kind: "int", v: BigInt(v.text) };
+  if (v instanceof RegoNumber)
+    return /[.eE]/.test(v.text) ? { kind: "float", v: v.value } : { kind: "int", v: BigInt(v.text) };
   return { kind: "string", v: formatValue(v) };
 }
 
@@ -52,7 +53,9 @@ function formatG(f: number, precision: number | undefined, sharp: boolean): stri
     ({ digits, exp } = shortestDigits(f));
   } else {
     const p = Math.max(precision, 1);
-    const [mant, e] = Math.abs(f).toExponential(p - 1).split("e") as [string, string];
+    const [mant, e] = Math.abs(f)
+      .toExponential(p - 1)
+      .split("e") as [string, string];
     digits = mant.replace(".", "");
     exp = Number(e);
     if (!sharp) digits = digits.replace(/0+$/, "") || "0";
@@ -200,7 +203,9 @@ function formatString(s: string, verb: string, spec: Spec): string | undefined {
     case "X": {
       const bytes = Buffer.from(s, "utf8");
       const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0"));
-      const joined = spec.space ? hex.map((h) => (spec.sharp ? "0x" + h : h)).join(" ") : (spec.sharp ? "0x" : "") + hex.join("");
+      const joined = spec.space
+        ? hex.map((h) => (spec.sharp ? "0x" + h : h)).join(" ")
+        : (spec.sharp ? "0x" : "") + hex.join("");
       return verb === "X" ? joined.toUpperCase() : joined;
     }
     default:
@@ -310,7 +315,13 @@ export function sprintf(format: string, values: readonly Value[]): string {
     out += formatOne(a, verb, spec);
   }
   if (argIndex < args.length) {
-    out += "%!(EXTRA " + args.slice(argIndex).map((a) => `${goTypeName(a)}=${plainV(a)}`).join(", ") + ")";
+    out +=
+      "%!(EXTRA " +
+      args
+        .slice(argIndex)
+        .map((a) => `${goTypeName(a)}=${plainV(a)}`)
+        .join(", ") +
+      ")";
   }
   return out;
 }

@@ -40,7 +40,8 @@ function trimChars(s: string, cutset: string, left: boolean, right: boolean): st
 }
 
 /** Go's unicode.IsSpace (JS's trim also strips U+FEFF and keeps U+0085). */
-const GO_SPACE = "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+const GO_SPACE =
+  "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 
 /**
  * Go's strings.NewReplacer(old1, new1, ...).Replace(s): left to right, at
@@ -162,8 +163,13 @@ function replaceN(args: Value[]): Value {
   // OPA sorts the pattern keys, which fixes the priority between them.
   for (const [k, v] of [...objectEntries(patterns)].sort((a, b) => compare(a[0], b[0]))) {
     // OPA's NewOperandErr: a type error, though worded without "must be".
-    if (typeof k !== "string") throw new BuiltinError("eval_type_error", "strings.replace_n: operand 1 non-string key found in pattern object");
-    if (typeof v !== "string") throw new BuiltinError("eval_type_error", "strings.replace_n: operand 1 non-string value found in pattern object");
+    if (typeof k !== "string")
+      throw new BuiltinError("eval_type_error", "strings.replace_n: operand 1 non-string key found in pattern object");
+    if (typeof v !== "string")
+      throw new BuiltinError(
+        "eval_type_error",
+        "strings.replace_n: operand 1 non-string value found in pattern object",
+      );
     pairs.push([k, v]);
   }
   return goReplace(s, pairs);
@@ -201,9 +207,7 @@ export const stringBuiltins: readonly BuiltinDef[] = [
   }),
   def("lower", 1, (args) => caseMap(str("lower", args, 0), "lower")),
   def("upper", 1, (args) => caseMap(str("upper", args, 0), "upper")),
-  def("replace", 3, (args) =>
-    goReplace(str("replace", args, 0), [[str("replace", args, 1), str("replace", args, 2)]]),
-  ),
+  def("replace", 3, (args) => goReplace(str("replace", args, 0), [[str("replace", args, 1), str("replace", args, 2)]])),
   def("split", 2, split),
   def("strings.split_n", 3, splitN),
   def("sprintf", 2, (args) => {
@@ -228,7 +232,11 @@ export const stringBuiltins: readonly BuiltinDef[] = [
   }),
   def("trim_space", 1, (args) => trimChars(str("trim_space", args, 0), GO_SPACE, true, true)),
   def("strings.replace_n", 2, replaceN),
-  def("strings.reverse", 1, (args) => codePoints(str("strings.reverse", args, 0)).reverse().join("")),
+  def("strings.reverse", 1, (args) =>
+    codePoints(str("strings.reverse", args, 0))
+      .reverse()
+      .join(""),
+  ),
   def("strings.any_prefix_match", 2, (args) => {
     const ss = oneOrMany("strings.any_prefix_match", args, 0);
     const ps = oneOrMany("strings.any_prefix_match", args, 1);
@@ -241,5 +249,3 @@ export const stringBuiltins: readonly BuiltinDef[] = [
   }),
   def("strings.count", 2, (args) => countSub(str("strings.count", args, 0), str("strings.count", args, 1))),
 ];
-
-

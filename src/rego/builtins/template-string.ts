@@ -16,7 +16,11 @@ function show(v: Value): string {
 
 export const templateStringBuiltins: readonly BuiltinDef[] = [
   def("internal.template_string", 1, ([parts]) => {
-    if (!Array.isArray(parts)) throw new RegoError("eval_type_error", `internal.template_string: operand 1 must be array but got ${typeName(parts!)}`);
+    if (!Array.isArray(parts))
+      throw new RegoError(
+        "eval_type_error",
+        `internal.template_string: operand 1 must be array but got ${typeName(parts!)}`,
+      );
     let out = "";
     for (const part of parts) {
       if (!(part instanceof RegoSet)) {
@@ -27,7 +31,8 @@ export const templateStringBuiltins: readonly BuiltinDef[] = [
         continue;
       }
       // OPA halts here whatever the strictness: one expression gave several values.
-      if (part.size > 1) throw new RegoError("eval_conflict_error", "template-strings must not produce multiple outputs");
+      if (part.size > 1)
+        throw new RegoError("eval_conflict_error", "template-strings must not produce multiple outputs");
       const [only] = part.values();
       out += only === undefined ? "<undefined>" : show(only);
     }

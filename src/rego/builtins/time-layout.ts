@@ -5,7 +5,20 @@
  * years Rego's nanosecond timestamps can express).
  */
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Days since 1970-01-01 of a civil date (month 1-12; any day, normalized). */
@@ -77,9 +90,7 @@ export function civilFromUnix(unixSeconds: number, nanosecond: number, offsetSec
 // ---------------------------------------------------------------------------
 // Layout tokens
 
-type Token =
-  | { kind: "lit"; text: string }
-  | { kind: "std"; std: string; digits?: number };
+type Token = { kind: "lit"; text: string } | { kind: "std"; std: string; digits?: number };
 
 /** Go's named layouts, which OPA accepts by name. */
 export const NAMED_LAYOUTS: Record<string, string> = {
@@ -328,7 +339,9 @@ export class LayoutParseError extends Error {}
 export function parseWithLayout(layout: string, value: string): Parsed {
   const original = value;
   const fail = (what: string, rest: string): never => {
-    throw new LayoutParseError(`parsing time ${JSON.stringify(original)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(what)}`);
+    throw new LayoutParseError(
+      `parsing time ${JSON.stringify(original)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(what)}`,
+    );
   };
   // Go: fields missing from the layout are zero (the year) or one.
   const r: Parsed = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, nanosecond: 0 };
@@ -393,7 +406,8 @@ export function parseWithLayout(layout: string, value: string): Parsed {
       case "01":
       case "1":
         r.month = num(std, std === "01");
-        if (r.month < 1 || r.month > 12) throw new LayoutParseError(`parsing time ${JSON.stringify(original)}: month out of range`);
+        if (r.month < 1 || r.month > 12)
+          throw new LayoutParseError(`parsing time ${JSON.stringify(original)}: month out of range`);
         break;
       case "02":
       case "2":
@@ -455,7 +469,7 @@ export function parseWithLayout(layout: string, value: string): Parsed {
         const m = /^(UTC|GMT([+-]\d{1,2})?|[A-Z]{3,5}T?)/.exec(value);
         if (!m) fail(std, value);
         // Go cannot know the offset of most abbreviations: it takes 0.
-        r.offsetSeconds = m![2] !== undefined ? Number(m![2]) * 3600 : r.offsetSeconds ?? 0;
+        r.offsetSeconds = m![2] !== undefined ? Number(m![2]) * 3600 : (r.offsetSeconds ?? 0);
         value = value.slice(m![0].length);
         break;
       }
@@ -485,11 +499,13 @@ export function parseWithLayout(layout: string, value: string): Parsed {
       }
     }
   }
-  if (value !== "") throw new LayoutParseError(`parsing time ${JSON.stringify(original)}: extra text: ${JSON.stringify(value)}`);
+  if (value !== "")
+    throw new LayoutParseError(`parsing time ${JSON.stringify(original)}: extra text: ${JSON.stringify(value)}`);
   if (hour12 && pm !== undefined) {
     if (pm && r.hour < 12) r.hour += 12;
     else if (!pm && r.hour === 12) r.hour = 0;
   }
-  if (r.day < 1 || r.day > daysIn(r.year, r.month)) throw new LayoutParseError(`parsing time ${JSON.stringify(original)}: day out of range`);
+  if (r.day < 1 || r.day > daysIn(r.year, r.month))
+    throw new LayoutParseError(`parsing time ${JSON.stringify(original)}: day out of range`);
   return r;
 }

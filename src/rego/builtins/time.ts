@@ -60,8 +60,11 @@ function intlZone(tz: string): Zone {
       for (const p of fmt.formatToParts(new Date(unixMs))) parts[p.type] = p.value;
       let year = Number(parts.year);
       if (parts.era === "BC" || parts.era === "B") year = 1 - year;
-      const local = daysFromCivil(year, Number(parts.month), Number(parts.day)) * 86400 +
-        Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
+      const local =
+        daysFromCivil(year, Number(parts.month), Number(parts.day)) * 86400 +
+        Number(parts.hour) * 3600 +
+        Number(parts.minute) * 60 +
+        Number(parts.second);
       const offsetSeconds = local - Math.floor(unixMs / 1000);
       let abbreviation = parts.timeZoneName ?? "";
       // Zones without an abbreviation in tzdata print their offset ("+03"), as Go does.
@@ -117,7 +120,8 @@ function instantOperand(name: string, args: Value[], i: number, allowLayout: boo
     const [n, tz, layout] = v;
     if (typeof n !== "number" && !(n instanceof RegoNumber)) throw typeError(name, i + 1, v, "array[number, string]");
     if (typeof tz !== "string") throw typeError(name, i + 1, v, "array[number, string]");
-    if (layout !== undefined && typeof layout !== "string") throw typeError(name, i + 1, v, "array[number, string, string]");
+    if (layout !== undefined && typeof layout !== "string")
+      throw typeError(name, i + 1, v, "array[number, string, string]");
     const inst: Instant = { ns: nsOf(n), zone: zoneOf(name, tz) };
     if (layout !== undefined) inst.layout = layout;
     return inst;
@@ -142,7 +146,16 @@ function civilOf(name: string, inst: Instant): Civil {
 }
 
 /** Nanoseconds of a civil time given as (possibly unnormalized) fields. */
-function nsFromFields(y: number, mo: number, d: number, h: number, mi: number, s: number, nanos: number, offset: number): bigint {
+function nsFromFields(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  nanos: number,
+  offset: number,
+): bigint {
   // Normalize months into years first (Go's time.Date does the same).
   const m0 = mo - 1;
   y += Math.floor(m0 / 12);
@@ -167,8 +180,8 @@ function resolveLayout(layout: string): string {
 const UNITS: Record<string, bigint> = {
   ns: 1n,
   us: 1000n,
-  "µs": 1000n, // U+00B5 micro sign
-  "μs": 1000n, // U+03BC Greek mu
+  µs: 1000n, // U+00B5 micro sign
+  μs: 1000n, // U+03BC Greek mu
   ms: 1_000_000n,
   s: NS,
   m: 60n * NS,
@@ -191,12 +204,16 @@ function parseDuration(s: string): bigint {
   while (rest !== "") {
     const m = /^(\d*)(?:\.(\d*))?([^\d.]+)/.exec(rest);
     // Go: a number with nothing after it has no unit ("1", "1h2").
-    if (!m && /^\d*(\.\d*)?$/.test(rest) && /\d/.test(rest)) throw builtinError("time.parse_duration_ns", `time: missing unit in duration ${JSON.stringify(s)}`);
+    if (!m && /^\d*(\.\d*)?$/.test(rest) && /\d/.test(rest))
+      throw builtinError("time.parse_duration_ns", `time: missing unit in duration ${JSON.stringify(s)}`);
     if (!m || (m[1] === "" && (m[2] === undefined || m[2] === ""))) fail();
     const unitName = m![3]!;
     const unit = Object.hasOwn(UNITS, unitName) ? UNITS[unitName] : undefined;
     if (unit === undefined) {
-      throw builtinError("time.parse_duration_ns", `time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(s)}`);
+      throw builtinError(
+        "time.parse_duration_ns",
+        `time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(s)}`,
+      );
     }
     total += BigInt(m![1] || "0") * unit;
     const frac = m![2] ?? "";
@@ -282,7 +299,16 @@ export const timeBuiltins: readonly BuiltinDef[] = [
     const c = civilOf(name, inst);
     // Years beyond Go's nanosecond range: regorus and non-strict OPA give undefined.
     if (Math.abs(c.year + y + m / 12) > 300_000) return undefined;
-    const ns = nsFromFields(c.year + y, c.month + m, c.day + d, c.hour, c.minute, c.second, c.nanosecond, c.offsetSeconds);
+    const ns = nsFromFields(
+      c.year + y,
+      c.month + m,
+      c.day + d,
+      c.hour,
+      c.minute,
+      c.second,
+      c.nanosecond,
+      c.offsetSeconds,
+    );
     return toNumber(ns);
   }),
   def("time.diff", 2, (args) => {

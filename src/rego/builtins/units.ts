@@ -19,9 +19,36 @@ import type { BuiltinDef } from "./types.js";
 type Factor = { pow10: number } | { pow2: number };
 
 const DECIMAL: Record<string, number> = {
-  Q: 30, R: 27, Y: 24, Z: 21, E: 18, e: 18, P: 15, p: 15, T: 12, t: 12, G: 9, g: 9,
-  M: 6, K: 3, k: 3, h: 2, da: 1, "": 0, d: -1, c: -2, m: -3, "μ": -6, "µ": -6, n: -9,
-  f: -15, a: -18, z: -21, y: -24, r: -27, q: -30,
+  Q: 30,
+  R: 27,
+  Y: 24,
+  Z: 21,
+  E: 18,
+  e: 18,
+  P: 15,
+  p: 15,
+  T: 12,
+  t: 12,
+  G: 9,
+  g: 9,
+  M: 6,
+  K: 3,
+  k: 3,
+  h: 2,
+  da: 1,
+  "": 0,
+  d: -1,
+  c: -2,
+  m: -3,
+  μ: -6,
+  µ: -6,
+  n: -9,
+  f: -15,
+  a: -18,
+  z: -21,
+  y: -24,
+  r: -27,
+  q: -30,
 };
 
 const BINARY: Record<string, number> = { ki: 10, mi: 20, gi: 30, ti: 40, pi: 50, ei: 60, zi: 70, yi: 80 };
@@ -86,7 +113,12 @@ const WORDS = {
   "units.parse_bytes": { amount: "byte amount" },
 } as const;
 
-function parse(name: keyof typeof WORDS, args: Value[], factorOf: (unit: string) => Factor | undefined, integer: boolean): Value | undefined {
+function parse(
+  name: keyof typeof WORDS,
+  args: Value[],
+  factorOf: (unit: string) => Factor | undefined,
+  integer: boolean,
+): Value | undefined {
   const words = WORDS[name];
   const s = str(name, args, 0).replaceAll('"', "");
   if (s.includes(" ")) throw builtinError(name, "spaces not allowed in resource strings");

@@ -2,7 +2,16 @@
  * walk (a relation: every [path, value] in a document, the root first),
  * graph.reachable and graph.reachable_paths.
  */
-import { type ObjectValue, type Value, RegoSet, isObject, objectGet, objectHas, sortedEntries, sortedMembers } from "../value.js";
+import {
+  type ObjectValue,
+  type Value,
+  RegoSet,
+  isObject,
+  objectGet,
+  objectHas,
+  sortedEntries,
+  sortedMembers,
+} from "../value.js";
 import { arrayOrSet, def, obj } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 

@@ -159,7 +159,12 @@ function pkixName(dn: string | undefined): Value {
     const field = NAME_FIELDS.find(([s]) => s === short);
     if (!field) continue;
     (lists[field[1]] ??= []).push(value);
-    names.push(makeObject([["Type", field[2]], ["Value", value]]));
+    names.push(
+      makeObject([
+        ["Type", field[2]],
+        ["Value", value],
+      ]),
+    );
   }
   const entries: [Value, Value][] = [];
   for (const [, goName] of NAME_FIELDS) {
@@ -309,6 +314,8 @@ export const x509Builtins: readonly BuiltinDef[] = [
     const raw = str(name, args, 0);
     if (raw === "") return [];
     const text = pemText(name, raw);
-    return [...text.matchAll(PEM_BLOCK)].filter((m) => m[1]!.endsWith("PRIVATE KEY")).map((m) => privateKeyJwk(name, m[0]));
+    return [...text.matchAll(PEM_BLOCK)]
+      .filter((m) => m[1]!.endsWith("PRIVATE KEY"))
+      .map((m) => privateKeyJwk(name, m[0]));
   }),
 ];

@@ -48,7 +48,11 @@ export class Program {
     for (const [i, lit] of parsed.entries()) lit.index = i;
     const resolver = new Resolver(undefined, new Set(), this.tree, arityOf(this.builtins), true);
     const resolved = resolver.resolveQuery(parsed);
-    const safety = new SafetyChecker(resolver.ownSlots, (t) => (t.target ? resolver.arityOf(t.target) : undefined), resolved.slotNames);
+    const safety = new SafetyChecker(
+      resolver.ownSlots,
+      (t) => (t.target ? resolver.arityOf(t.target) : undefined),
+      resolved.slotNames,
+    );
     safety.body(resolved.body, new Set());
     const errors = [...resolver.problems(), ...safety.errors];
     if (errors.length) throw RegoError.aggregate(sortErrors(errors));
@@ -157,7 +161,11 @@ function compileChecked(sources: readonly Source[], options: CompileOptions): Pr
       resolver.resolveRule(r);
       // The dynamic head terms, now resolved (placeRule saw them as parsed).
       r.dynamic = r.head.ref.slice(r.head.ref.length - r.dynamic.length);
-      const safety = new SafetyChecker(resolver.ownSlots, (t) => (t.target ? resolver.arityOf(t.target) : undefined), r.slotNames);
+      const safety = new SafetyChecker(
+        resolver.ownSlots,
+        (t) => (t.target ? resolver.arityOf(t.target) : undefined),
+        r.slotNames,
+      );
       safety.checkRule(r);
       errors.push(...safety.errors);
     }
@@ -175,7 +183,13 @@ function compileChecked(sources: readonly Source[], options: CompileOptions): Pr
  * to `errors`. When the other version would have read the file, the error
  * says so: a v0 library run without `--rego-version v0` is the usual case.
  */
-function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVersion, errors: RegoError[], preparsed: PreparsedModules | undefined): Module | undefined {
+function parseSource(
+  s: Source,
+  requested: RegoVersion | "auto",
+  version: RegoVersion,
+  errors: RegoError[],
+  preparsed: PreparsedModules | undefined,
+): Module | undefined {
   try {
     return parseModule(s.file, s.text, version, preparsed);
   } catch (err) {
@@ -200,7 +214,10 @@ function parseSource(s: Source, requested: RegoVersion | "auto", version: RegoVe
 
 /** `err` with a pointer to the syntax the file is written in. */
 function withVersionHint(err: RegoError, other: RegoVersion): RegoError {
-  const hint = other === "v0" ? "the file is Rego v0 syntax: pass --rego-version v0" : "the file is Rego v1 syntax: leave out --rego-version v0";
+  const hint =
+    other === "v0"
+      ? "the file is Rego v0 syntax: pass --rego-version v0"
+      : "the file is Rego v1 syntax: leave out --rego-version v0";
   return new RegoError(err.code, `${err.message} (${hint})`, { file: err.file, line: err.line, col: err.col });
 }
 
@@ -267,7 +284,10 @@ function checkImports(m: Module, roots: ReadonlySet<string>, errors: RegoError[]
 }
 
 function sortErrors(errors: RegoError[]): RegoError[] {
-  return [...errors].sort((a, b) => compareStrings(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return [...errors].sort(
+    (a, b) =>
+      compareStrings(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
+  );
 }
 
 function dedupe(errors: RegoError[]): RegoError[] {
@@ -279,4 +299,3 @@ function dedupe(errors: RegoError[]): RegoError[] {
     return true;
   });
 }
-

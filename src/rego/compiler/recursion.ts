@@ -59,7 +59,14 @@ export function checkRecursion(tree: RuleTree): RegoError[] {
 }
 
 function rulesOf(node: TreeNode): Rule[] {
-  return [...node.complete, ...node.multi, ...node.dynamic, ...node.functions, ...node.dynamicDefaults, ...(node.defaultRule ? [node.defaultRule] : [])];
+  return [
+    ...node.complete,
+    ...node.multi,
+    ...node.dynamic,
+    ...node.functions,
+    ...node.dynamicDefaults,
+    ...(node.defaultRule ? [node.defaultRule] : []),
+  ];
 }
 
 /**

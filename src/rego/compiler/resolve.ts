@@ -12,7 +12,16 @@
  * Also here: `:=` redeclarations, assignment to non-variables, `with`
  * targets, and v1's ban on shadowing `input` and `data`.
  */
-import { directSubterms, type Body, type CallTarget, type Literal, type Module, type Rule, type Term, type With } from "../ast.js";
+import {
+  directSubterms,
+  type Body,
+  type CallTarget,
+  type Literal,
+  type Module,
+  type Rule,
+  type Term,
+  type With,
+} from "../ast.js";
 import { RegoError } from "../errors.js";
 import { memberShapeMismatch, shapeMismatch, someInScalarMismatch } from "./shapes.js";
 import { hoistWithValues } from "./with-values.js";
@@ -35,7 +44,19 @@ const SPECIAL_CALLS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Builtins OPA removed from v1 (still callable in v0 modules when provided). */
-const V1_REMOVED = new Set(["any", "all", "re_match", "set_diff", "cast_array", "cast_set", "cast_string", "cast_boolean", "cast_null", "cast_object", "net.cidr_overlap"]);
+const V1_REMOVED = new Set([
+  "any",
+  "all",
+  "re_match",
+  "set_diff",
+  "cast_array",
+  "cast_set",
+  "cast_string",
+  "cast_boolean",
+  "cast_null",
+  "cast_object",
+  "net.cidr_overlap",
+]);
 
 export type WithTarget =
   | { kind: "input"; path: string[] }
@@ -131,7 +152,8 @@ export class Resolver {
   /** `some x` with no use of x is an error in OPA ("declared var x unused"). */
   private reportUnusedDeclarations(): void {
     for (const [slot, loc] of this.someDeclared) {
-      if (!this.usedSlots.has(slot)) this.error("rego_compile_error", `declared var ${this.slotNames[slot]} unused`, loc);
+      if (!this.usedSlots.has(slot))
+        this.error("rego_compile_error", `declared var ${this.slotNames[slot]} unused`, loc);
     }
   }
 
@@ -169,7 +191,13 @@ export class Resolver {
       // comprehension written before their first use reads them.
       for (const name of usedNames(body)) {
         if (name === "_" || scope.declaredLater.has(name) || scope.lookup(name) !== undefined) continue;
-        if (name === "input" || name === "data" || this.aliases.has(name) || (this.module && this.packageRoots.has(name))) continue;
+        if (
+          name === "input" ||
+          name === "data" ||
+          this.aliases.has(name) ||
+          (this.module && this.packageRoots.has(name))
+        )
+          continue;
         this.alloc(scope, name);
       }
       const out: Body = [];
@@ -220,7 +248,9 @@ export class Resolver {
       }
       case "somein": {
         const collection = this.term(e.collection, scope);
-        const bad = someInScalarMismatch(e.value, e.collection) ?? (e.key ? undefined : memberShapeMismatch(e.value, e.collection));
+        const bad =
+          someInScalarMismatch(e.value, e.collection) ??
+          (e.key ? undefined : memberShapeMismatch(e.value, e.collection));
         if (bad) this.error("rego_type_error", `match error: ${bad}`, lit.loc);
         const key = e.key ? this.declarePattern(e.key, scope, true, "some") : undefined;
         const value = this.declarePattern(e.value, scope, true, "some");
@@ -261,7 +291,12 @@ export class Resolver {
       case "array":
         return { ...t, items: t.items.map((x) => this.declarePattern(x, scope, allowValues, how)) };
       case "object":
-        return { ...t, entries: t.entries.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, allowValues, how)] as [Term, Term]) };
+        return {
+          ...t,
+          entries: t.entries.map(
+            ([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, allowValues, how)] as [Term, Term],
+          ),
+        };
       default:
         // Constants and references inside patterns are matched, not declared.
         return this.term(t, scope);
@@ -374,7 +409,11 @@ export class Resolver {
     if (!target) return { ...t, args };
     const arity = this.arityOf(target);
     if (arity !== undefined && arity >= 0 && args.length !== arity && !(outputAllowed && args.length === arity + 1)) {
-      this.error("rego_type_error", `${t.name}: arity mismatch\n\thave: ${args.length} argument${args.length === 1 ? "" : "s"}\n\twant: ${arity} argument${arity === 1 ? "" : "s"}`, t.loc);
+      this.error(
+        "rego_type_error",
+        `${t.name}: arity mismatch\n\thave: ${args.length} argument${args.length === 1 ? "" : "s"}\n\twant: ${arity} argument${arity === 1 ? "" : "s"}`,
+        t.loc,
+      );
     }
     return { ...t, args, target };
   }
@@ -386,7 +425,10 @@ export class Resolver {
       case "special":
         return SPECIAL_CALLS.get(target.name);
       case "function":
-        return this.tree.get(target.path)?.functions[0]?.head.args?.length ?? this.tree.get(target.path)?.defaultRule?.head.args?.length;
+        return (
+          this.tree.get(target.path)?.functions[0]?.head.args?.length ??
+          this.tree.get(target.path)?.defaultRule?.head.args?.length
+        );
     }
   }
 
@@ -400,7 +442,8 @@ export class Resolver {
     else if (this.module && this.packageRoots.has(parts[0]!)) abs = ["data", ...this.module.pkg, ...parts];
     if (abs && abs[0] === "data") {
       const node = this.tree.get(abs.slice(1));
-      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function")) return { kind: "function", path: abs.slice(1) };
+      if (node && (node.functions.length > 0 || node.defaultRule?.head.kind === "function"))
+        return { kind: "function", path: abs.slice(1) };
       if (report) this.error("rego_type_error", `undefined function ${abs.join(".")}`, loc);
       return undefined;
     }
@@ -474,7 +517,11 @@ function refFrom(path: string[], loc: Term["loc"]): Term {
 function plainName(t: Term): string[] | undefined {
   if (t.type === "var") return [t.name];
   if (t.type === "root") return [t.root];
-  if (t.type === "ref" && (t.head.type === "var" || t.head.type === "root") && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")) {
+  if (
+    t.type === "ref" &&
+    (t.head.type === "var" || t.head.type === "root") &&
+    t.path.every((p) => p.type === "scalar" && typeof p.value === "string")
+  ) {
     const head = t.head.type === "var" ? t.head.name : t.head.root;
     return [head, ...t.path.map((p) => (p as { value: string }).value)];
   }

@@ -29,7 +29,10 @@ export class SafetyChecker {
   checkRule(rule: Rule): void {
     const args = new Set<number>();
     for (const a of rule.head.args ?? []) collectVars(a, args);
-    const branches = [{ body: rule.body, value: rule.head.value, head: true }, ...rule.elses.map((e) => ({ body: e.body, value: e.value, head: false }))];
+    const branches = [
+      { body: rule.body, value: rule.head.value, head: true },
+      ...rule.elses.map((e) => ({ body: e.body, value: e.value, head: false })),
+    ];
     for (const b of branches) {
       const safe = this.body(b.body, args);
       const headTerms: Term[] = [];
@@ -100,7 +103,10 @@ export class SafetyChecker {
     for (const s of iterated) vars.delete(s);
     for (const c of closuresIn(t)) for (const s of this.closureFree(c)) vars.add(s);
     for (const s of vars) {
-      if (!safe.has(s)) this.errors.push(new RegoError("rego_unsafe_var_error", `var ${this.slotNames[s] ?? "?"} is unsafe`, locOfSlot(t, s) ?? loc));
+      if (!safe.has(s))
+        this.errors.push(
+          new RegoError("rego_unsafe_var_error", `var ${this.slotNames[s] ?? "?"} is unsafe`, locOfSlot(t, s) ?? loc),
+        );
     }
   }
 
@@ -208,8 +214,11 @@ export class SafetyChecker {
       t,
       (x) => {
         if (x.type !== "ref") return true;
-        const headOk = x.head.type === "var" ? x.head.slot !== undefined && safe.has(x.head.slot) : this.evaluable(x.head, safe);
-        if (headOk) for (const seg of x.path) if (seg.type === "var" || seg.type === "array" || seg.type === "object") patternVars(seg, out);
+        const headOk =
+          x.head.type === "var" ? x.head.slot !== undefined && safe.has(x.head.slot) : this.evaluable(x.head, safe);
+        if (headOk)
+          for (const seg of x.path)
+            if (seg.type === "var" || seg.type === "array" || seg.type === "object") patternVars(seg, out);
         return true;
       },
       false,
@@ -233,7 +242,9 @@ export class SafetyChecker {
     }
     if (a.type === "object" && b.type === "object") {
       for (const [ka, va] of a.entries) {
-        const match = b.entries.find(([kb]) => kb.type === "scalar" && ka.type === "scalar" && equal(kb.value, ka.value));
+        const match = b.entries.find(
+          ([kb]) => kb.type === "scalar" && ka.type === "scalar" && equal(kb.value, ka.value),
+        );
         if (match) this.unifyOutputs(va, match[1], safe, out);
       }
     }
@@ -347,7 +358,8 @@ function collectVars(t: Term, out: Slots): void {
 function collectVarsDeep(t: Term, out: Slots): void {
   collectVars(t, out);
   for (const c of closuresIn(t)) {
-    const bodies = c.type === "objcomp" ? [c.key, c.value] : c.type === "arraycomp" || c.type === "setcomp" ? [c.term] : [];
+    const bodies =
+      c.type === "objcomp" ? [c.key, c.value] : c.type === "arraycomp" || c.type === "setcomp" ? [c.term] : [];
     for (const h of bodies) collectVarsDeep(h, out);
     const body = (c as { body: Body }).body;
     for (const lit of body) for (const { slot } of varOccurrences(lit, true)) out.add(slot);
@@ -371,7 +383,11 @@ function closuresIn(t: Term, out: Term[] = []): Term[] {
 /** Every variable occurrence in a literal, with its location; `deep` includes closures. */
 function varOccurrences(lit: Literal, deep = false): { slot: number; loc: Loc }[] {
   const out: { slot: number; loc: Loc }[] = [];
-  walkBody([lit], (t) => void (t.type === "var" && t.slot !== undefined && out.push({ slot: t.slot, loc: t.loc })), deep);
+  walkBody(
+    [lit],
+    (t) => void (t.type === "var" && t.slot !== undefined && out.push({ slot: t.slot, loc: t.loc })),
+    deep,
+  );
   return out;
 }
 

@@ -42,7 +42,13 @@ function iteration(lit: Literal, safe: Set<number>): Iteration | undefined {
     return { collection: e.collection, valueSlot: e.value.slot, viaMembers: true };
   }
   if (e.kind !== "assign" && e.kind !== "unify") return undefined;
-  const pairs: [Term, Term][] = e.kind === "assign" ? [[e.left, e.right]] : [[e.left, e.right], [e.right, e.left]];
+  const pairs: [Term, Term][] =
+    e.kind === "assign"
+      ? [[e.left, e.right]]
+      : [
+          [e.left, e.right],
+          [e.right, e.left],
+        ];
   for (const [x, ref] of pairs) {
     if (x.type !== "var" || x.slot === undefined || safe.has(x.slot)) continue;
     if (ref.type !== "ref" || ref.path.length === 0) continue;
@@ -50,8 +56,13 @@ function iteration(lit: Literal, safe: Set<number>): Iteration | undefined {
     if (last.type !== "var" || last.slot === undefined || safe.has(last.slot) || last.slot === x.slot) continue;
     // Earlier path segments must not bind anything (they are looked up, not iterated).
     if (ref.path.slice(0, -1).some((p) => p.type !== "scalar")) continue;
-    if (ref.head.type !== "root" && !(ref.head.type === "var" && ref.head.slot !== undefined && safe.has(ref.head.slot))) continue;
-    const collection: Term = ref.path.length === 1 ? ref.head : { type: "ref", head: ref.head, path: ref.path.slice(0, -1), loc: ref.loc };
+    if (
+      ref.head.type !== "root" &&
+      !(ref.head.type === "var" && ref.head.slot !== undefined && safe.has(ref.head.slot))
+    )
+      continue;
+    const collection: Term =
+      ref.path.length === 1 ? ref.head : { type: "ref", head: ref.head, path: ref.path.slice(0, -1), loc: ref.loc };
     return { collection, valueSlot: x.slot, keySlot: last.slot, viaMembers: false };
   }
   return undefined;
@@ -64,7 +75,13 @@ function equalityOn(lit: Literal, slot: number): Pick<ScanIndex, "field" | "valu
   let a: Term | undefined;
   let b: Term | undefined;
   if (e.kind === "unify") [a, b] = [e.left, e.right];
-  else if (e.kind === "term" && e.term.type === "call" && e.term.target?.kind === "builtin" && e.term.target.name === "equal" && e.term.args.length === 2) {
+  else if (
+    e.kind === "term" &&
+    e.term.type === "call" &&
+    e.term.target?.kind === "builtin" &&
+    e.term.target.name === "equal" &&
+    e.term.args.length === 2
+  ) {
     [a, b] = [e.term.args[0]!, e.term.args[1]!];
   }
   if (!a || !b) return undefined;

@@ -11,14 +11,18 @@ import { typeName, type Value } from "../value.js";
 /** Why two terms can never unify, judging by their literal shapes; undefined when they might. */
 export function shapeMismatch(a: Term, b: Term): string | undefined {
   if (a.type === "array" && b.type === "array") {
-    if (a.items.length !== b.items.length) return `mismatch in number of array elements (${a.items.length} and ${b.items.length})`;
+    if (a.items.length !== b.items.length)
+      return `mismatch in number of array elements (${a.items.length} and ${b.items.length})`;
     for (let i = 0; i < a.items.length; i++) {
       const m = shapeMismatch(a.items[i]!, b.items[i]!);
       if (m) return m;
     }
     return undefined;
   }
-  if ((a.type === "array" && (b.type === "object" || b.type === "set")) || (b.type === "array" && (a.type === "object" || a.type === "set"))) {
+  if (
+    (a.type === "array" && (b.type === "object" || b.type === "set")) ||
+    (b.type === "array" && (a.type === "object" || a.type === "set"))
+  ) {
     return `cannot unify ${a.type} with ${b.type}`;
   }
   if (a.type === "object" && b.type === "object") {
@@ -68,4 +72,3 @@ function constantKeys(t: Term & { type: "object" }): string[] | undefined {
   }
   return keys.sort();
 }
-

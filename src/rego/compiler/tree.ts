@@ -100,7 +100,14 @@ export class RuleTree {
   }
 
   hasRules(node: TreeNode): boolean {
-    return node.complete.length + node.multi.length + node.dynamic.length + node.functions.length + node.dynamicDefaults.length > 0 || node.defaultRule !== undefined;
+    return (
+      node.complete.length +
+        node.multi.length +
+        node.dynamic.length +
+        node.functions.length +
+        node.dynamicDefaults.length >
+        0 || node.defaultRule !== undefined
+    );
   }
 
   /** OPA's compile-time conflicts: one kind of rule per path, functions of one arity, no rule above another. */
@@ -126,7 +133,12 @@ export class RuleTree {
         if (d && (d.head.kind !== "function" || d.head.args!.length !== arity)) {
           errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, d.loc));
         }
-      } else if (node.defaultRule && (node.multi.length || node.dynamic.length || (node.defaultRule.head.kind === "function" && node.complete.length))) {
+      } else if (
+        node.defaultRule &&
+        (node.multi.length ||
+          node.dynamic.length ||
+          (node.defaultRule.head.kind === "function" && node.complete.length))
+      ) {
         // A default is a complete value: it cannot stand beside multi-value rules.
         errors.push(new RegoError("rego_type_error", `conflicting rules ${node.name} found`, node.defaultRule.loc));
       }
@@ -134,7 +146,13 @@ export class RuleTree {
       if (single && (node.children.size > 0 || node.dynamic.length > 0 || node.dynamicDefaults.length > 0)) {
         const below = [...this.walk(node)].filter((n) => n !== node && this.hasRules(n)).map((n) => n.name);
         if (below.length > 0 || node.dynamic.length > 0) {
-          errors.push(new RegoError("rego_type_error", `rule ${node.name} conflicts with [${below.length ? below.join(" ") : node.name}]`, first.loc));
+          errors.push(
+            new RegoError(
+              "rego_type_error",
+              `rule ${node.name} conflicts with [${below.length ? below.join(" ") : node.name}]`,
+              first.loc,
+            ),
+          );
         }
       }
     }

@@ -21,7 +21,13 @@ export function hoistWithValues(body: Body, fresh: () => string): Body {
       if (!needsEval(w.value)) return w;
       const v: Term = { type: "var", name: fresh(), loc: w.value.loc };
       // index -1: no expression of a query's own, so no value in its results.
-      out.push({ expr: { kind: "unify", left: v, right: w.value }, negated: false, withs: [], loc: w.value.loc, index: -1 } satisfies Literal);
+      out.push({
+        expr: { kind: "unify", left: v, right: w.value },
+        negated: false,
+        withs: [],
+        loc: w.value.loc,
+        index: -1,
+      } satisfies Literal);
       return { ...w, value: { ...v } };
     });
     out.push({ ...lit, withs });
@@ -39,10 +45,16 @@ function needsEval(t: Term): boolean {
 }
 
 function evaluates(t: Term): boolean {
-  return someTerm(t, (x) => x.type === "ref" || x.type === "call" || x.type === "arraycomp" || x.type === "setcomp" || x.type === "objcomp");
+  return someTerm(
+    t,
+    (x) =>
+      x.type === "ref" || x.type === "call" || x.type === "arraycomp" || x.type === "setcomp" || x.type === "objcomp",
+  );
 }
 
 function isPlainName(t: Term): boolean {
   if (t.type === "var") return true;
-  return t.type === "ref" && t.head.type === "var" && t.path.every((p) => p.type === "scalar" && typeof p.value === "string");
+  return (
+    t.type === "ref" && t.head.type === "var" && t.path.every((p) => p.type === "scalar" && typeof p.value === "string")
+  );
 }

@@ -44,9 +44,16 @@ function main(argv: string[]): number {
   }
   const count = (s: CaseOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
   if (json) {
-    process.stdout.write(JSON.stringify({ passed: count("pass"), failed: count("fail"), skipped: count("skip"), cases: outcomes }, null, 2) + "\n");
+    process.stdout.write(
+      JSON.stringify(
+        { passed: count("pass"), failed: count("fail"), skipped: count("skip"), cases: outcomes },
+        null,
+        2,
+      ) + "\n",
+    );
   } else {
-    for (const o of outcomes) if (o.status === "fail") process.stdout.write(`FAIL ${o.file}: ${o.note}: ${firstLine(o.reason)}\n`);
+    for (const o of outcomes)
+      if (o.status === "fail") process.stdout.write(`FAIL ${o.file}: ${o.note}: ${firstLine(o.reason)}\n`);
     process.stdout.write(`${count("pass")} passed, ${count("fail")} failed, ${count("skip")} skipped\n`);
   }
   return count("fail") > 0 ? 1 : 0;

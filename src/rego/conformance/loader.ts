@@ -77,7 +77,10 @@ export function loadCaseFile(file: string, dialect?: Dialect): ConformanceCase[]
   }
   const cases = doc instanceof Map ? doc.get("cases") : undefined;
   if (!Array.isArray(cases)) throw new ConformanceFormatError(`${file}: expected a top-level "cases" list`);
-  const records = cases.map((c) => (c instanceof Map ? Object.fromEntries([...c].map(([k, v]) => [String(k), v])) : {}) as Record<string, unknown>);
+  const records = cases.map(
+    (c) =>
+      (c instanceof Map ? Object.fromEntries([...c].map(([k, v]) => [String(k), v])) : {}) as Record<string, unknown>,
+  );
   const d: Dialect = dialect ?? detectDialect(records);
   return records.map((c, i) => toCase(file, c, i, d));
 }
@@ -146,7 +149,8 @@ function toCase(file: string, c: Record<string, unknown>, i: number, dialect: Di
   }
   if (typeof c["input_term"] === "string") out.inputTerm = c["input_term"];
   if (Array.isArray(c["want_prints"])) out.wantPrints = (c["want_prints"] as unknown[]).map(String);
-  else if (typeof c["want_prints"] === "string") out.wantPrints = (c["want_prints"] as string).split("\n").filter((l) => l !== "");
+  else if (typeof c["want_prints"] === "string")
+    out.wantPrints = (c["want_prints"] as string).split("\n").filter((l) => l !== "");
 
   if (dialect === "regorus") {
     if (c["error"] !== undefined) out.wantError = { message: String(c["error"]) };
@@ -189,7 +193,8 @@ function fromYaml(v: unknown, dialect: Dialect = "regorus"): Expected {
   }
   if (Array.isArray(v)) return v.map((x) => fromYaml(x, dialect) as Value);
   if (!(v instanceof Map)) return null;
-  if (v.size === 1 && Array.isArray(v.get("set!"))) return new RegoSet((v.get("set!") as unknown[]).map((x) => fromYaml(x, dialect) as Value));
+  if (v.size === 1 && Array.isArray(v.get("set!")))
+    return new RegoSet((v.get("set!") as unknown[]).map((x) => fromYaml(x, dialect) as Value));
   if (v.size === 1 && Array.isArray(v.get("object!"))) {
     return new RegoObject(
       (v.get("object!") as unknown[]).map((e) => {
@@ -202,7 +207,12 @@ function fromYaml(v: unknown, dialect: Dialect = "regorus"): Expected {
   for (const [k, x] of v) {
     const value = fromYaml(x, dialect);
     if (value === UNDEFINED_MARK) continue;
-    const key = dialect === "opa" || k === null || typeof k !== "object" ? (dialect === "opa" ? String(k) : (k as Value)) : (fromYaml(k, dialect) as Value);
+    const key =
+      dialect === "opa" || k === null || typeof k !== "object"
+        ? dialect === "opa"
+          ? String(k)
+          : (k as Value)
+        : (fromYaml(k, dialect) as Value);
     entries.push([key, value]);
   }
   return makeObject(entries);

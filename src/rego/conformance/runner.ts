@@ -30,7 +30,11 @@ export function runCase(c: ConformanceCase, options: RunOptions = {}): CaseOutco
     const reason = c.dialect === "regorus" ? runRegorus(c, options) : runOpa(c, options);
     return reason === undefined ? { ...base, status: "pass" } : { ...base, status: "fail", reason };
   } catch (err) {
-    return { ...base, status: "fail", reason: `runner error: ${err instanceof Error ? err.stack ?? err.message : String(err)}` };
+    return {
+      ...base,
+      status: "fail",
+      reason: `runner error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    };
   }
 }
 
@@ -80,12 +84,14 @@ function runRegorus(c: ConformanceCase, options: RunOptions): string | undefined
     const a = attempt(c, options, inputs[i]);
     const where = inputs.length > 1 ? ` (input ${i + 1})` : "";
     if (c.wantError) {
-      if (!a.error) return `expected an error (${c.wantError.message ?? ""}), got ${describeResults(a.results!)}${where}`;
+      if (!a.error)
+        return `expected an error (${c.wantError.message ?? ""}), got ${describeResults(a.results!)}${where}`;
       continue;
     }
     if (a.error) return `unexpected error: ${a.error.describe()}${where}`;
     const results = a.results!;
-    if (c.wantPrints && !sameLines(a.prints, c.wantPrints)) return `prints ${JSON.stringify(a.prints)}, want ${JSON.stringify(c.wantPrints)}`;
+    if (c.wantPrints && !sameLines(a.prints, c.wantPrints))
+      return `prints ${JSON.stringify(a.prints)}, want ${JSON.stringify(c.wantPrints)}`;
     if (c.wantUndefined) {
       if (results.length > 0) return `expected no result, got ${describeResults(results)}${where}`;
       continue;
@@ -115,15 +121,19 @@ function runOpa(c: ConformanceCase, options: RunOptions): string | undefined {
   for (const input of inputs) {
     const a = attempt(c, options, input);
     if (c.wantError) {
-      if (!a.error) return `expected error ${c.wantError.code ?? ""} ${c.wantError.message ?? ""}, got ${describeResults(a.results!)}`;
-      if (c.wantError.code && a.error.code !== c.wantError.code) return `expected error code ${c.wantError.code}, got ${a.error.describe()}`;
+      if (!a.error)
+        return `expected error ${c.wantError.code ?? ""} ${c.wantError.message ?? ""}, got ${describeResults(a.results!)}`;
+      if (c.wantError.code && a.error.code !== c.wantError.code)
+        return `expected error code ${c.wantError.code}, got ${a.error.describe()}`;
       // OPA's cases match against the message, some against "code: message" (its error's String()).
-      if (c.wantError.message && !`${a.error.code}: ${a.error.message}`.includes(c.wantError.message)) return `expected error containing "${c.wantError.message}", got ${a.error.describe()}`;
+      if (c.wantError.message && !`${a.error.code}: ${a.error.message}`.includes(c.wantError.message))
+        return `expected error containing "${c.wantError.message}", got ${a.error.describe()}`;
       continue;
     }
     if (a.error) return `unexpected error: ${a.error.describe()}`;
     const results = a.results!;
-    if (c.wantPrints && !sameLines(a.prints, c.wantPrints)) return `prints ${JSON.stringify(a.prints)}, want ${JSON.stringify(c.wantPrints)}`;
+    if (c.wantPrints && !sameLines(a.prints, c.wantPrints))
+      return `prints ${JSON.stringify(a.prints)}, want ${JSON.stringify(c.wantPrints)}`;
     if (c.wantUndefined) {
       if (results.length > 0) return `expected undefined, got ${describeResults(results)}`;
       continue;
@@ -136,7 +146,8 @@ function runOpa(c: ConformanceCase, options: RunOptions): string | undefined {
       actual.sort();
       expected.sort();
     }
-    if (actual.join("\n") !== expected.join("\n")) return `expected [${expected.join(", ")}], got [${actual.join(", ")}]`;
+    if (actual.join("\n") !== expected.join("\n"))
+      return `expected [${expected.join(", ")}], got [${actual.join(", ")}]`;
   }
   return undefined;
 }

@@ -11,7 +11,13 @@ import type { Evaluator, VK } from "./evaluator.js";
 import { MAX_COLLECTION_SIZE } from "./limits.js";
 
 /** Pure, costly builtins of one string argument whose results are memoized per context. */
-const MEMOIZED_BUILTINS = new Set(["json.unmarshal", "yaml.unmarshal", "json.is_valid", "yaml.is_valid", "base64.decode"]);
+const MEMOIZED_BUILTINS = new Set([
+  "json.unmarshal",
+  "yaml.unmarshal",
+  "json.is_valid",
+  "yaml.is_valid",
+  "base64.decode",
+]);
 
 /** Elements of an array or set (O(1)); objects only grow from keys computed one by one, which comprehensions bound. */
 function collectionSize(v: Value & object): number {
@@ -72,11 +78,16 @@ export const builtinCalls = {
       if (err instanceof BuiltinLimitError) throw new RegoError(err.code, err.message + where, t.loc);
       if (!this.options.strict) return undefined;
       if (err instanceof BuiltinError) throw new RegoError(err.code, err.message + where, t.loc);
-      throw new RegoError("eval_builtin_error", `${def.name}: ${err instanceof Error ? err.message : String(err)}${where}`, t.loc);
+      throw new RegoError(
+        "eval_builtin_error",
+        `${def.name}: ${err instanceof Error ? err.message : String(err)}${where}`,
+        t.loc,
+      );
     }
     // Builtins such as array.concat can double a collection per call: checked on every result, so
     // growth stops within a factor of two of the bound instead of at V8's fatal array limit.
-    if (typeof out === "object" && out !== null && collectionSize(out) > MAX_COLLECTION_SIZE) this.tooLarge(t.loc, def.name);
+    if (typeof out === "object" && out !== null && collectionSize(out) > MAX_COLLECTION_SIZE)
+      this.tooLarge(t.loc, def.name);
     return out;
   },
 };

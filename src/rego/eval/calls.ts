@@ -39,7 +39,8 @@ export const calls = {
    * are evaluated here, the replacement without the mocks (see Context.unmocked).
    */
   callReplacement(this: Evaluator, target: CallTarget, t: Term & { type: "call" }, k: VK): boolean {
-    if (target.kind !== "function") return target.kind === "builtin" ? this.callBuiltin(target.name, t, k) : this.evalSpecial(target.name, t, k);
+    if (target.kind !== "function")
+      return target.kind === "builtin" ? this.callBuiltin(target.name, t, k) : this.evalSpecial(target.name, t, k);
     const node = this.node(target.path);
     if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
     const arity = this.arity(target, t.args.length);
@@ -123,7 +124,11 @@ export const calls = {
       }
       if (v === undefined) continue;
       if (result !== undefined && !equal(result, v)) {
-        throw new RegoError("eval_conflict_error", `function ${node.name} produced conflicting values for the same inputs`, rule.loc);
+        throw new RegoError(
+          "eval_conflict_error",
+          `function ${node.name} produced conflicting values for the same inputs`,
+          rule.loc,
+        );
       }
       result = v;
     }

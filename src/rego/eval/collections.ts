@@ -3,7 +3,24 @@
  * members in OPA's order (arrays by index, objects by sorted key, sets by
  * sorted member), without copying the collection.
  */
-import { canonicalKey, compare, compareStrings, equal, formatNumber, isObject, makeObject, numberInt, objectEntries, objectGet, RegoNumber, RegoObject, RegoSet, sortedMembers, type ObjectValue, type Value } from "../value.js";
+import {
+  canonicalKey,
+  compare,
+  compareStrings,
+  equal,
+  formatNumber,
+  isObject,
+  makeObject,
+  numberInt,
+  objectEntries,
+  objectGet,
+  RegoNumber,
+  RegoObject,
+  RegoSet,
+  sortedMembers,
+  type ObjectValue,
+  type Value,
+} from "../value.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -26,7 +43,8 @@ export function ownMember(obj: Record<string, Value>, key: string): Value | unde
 export function indexValue(coll: Value, key: Value): Value | undefined {
   // Most lookups are a string key in a plain object from JSON.parse (r.change.after.tags):
   // its constructor is Object (JSON never makes a function, so no own "constructor" can be Object).
-  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object) return ownMember(coll as Record<string, Value>, key);
+  if (typeof key === "string" && coll !== null && typeof coll === "object" && coll.constructor === Object)
+    return ownMember(coll as Record<string, Value>, key);
   if (Array.isArray(coll)) {
     if (typeof key !== "number") {
       const i = key instanceof RegoNumber ? numberInt(key) : undefined;

@@ -53,7 +53,8 @@ export class Context {
     const key = path.join("\0");
     for (const [k, o] of [...this.overrides]) {
       if (k === key || k.startsWith(key + "\0")) this.overrides.delete(k);
-      else if (key.startsWith(k + "\0")) this.overrides.set(k, { path: o.path, value: setPath(o.value, path.slice(o.path.length), value) });
+      else if (key.startsWith(k + "\0"))
+        this.overrides.set(k, { path: o.path, value: setPath(o.value, path.slice(o.path.length), value) });
     }
     this.overrides.set(key, { path, value });
   }

@@ -38,7 +38,10 @@ export const directEvaluation = {
       case "root":
         return t.root === "input";
       case "ref":
-        return (t.head.type === "var" || (t.head.type === "root" && t.head.root === "input")) && t.path.every((p) => p.type === "scalar" || p.type === "var");
+        return (
+          (t.head.type === "var" || (t.head.type === "root" && t.head.root === "input")) &&
+          t.path.every((p) => p.type === "scalar" || p.type === "var")
+        );
       case "array":
         return t.items.every((x) => this.isDirect(x));
       case "object":
@@ -51,8 +54,16 @@ export const directEvaluation = {
           return def !== undefined && !def.relation && t.args.length === def.arity;
         }
         // `x in xs` and `k, v in xs` (without a binding: those are `some`).
-        if (target.kind === "special") return (target.name === "internal.member_2" && t.args.length === 2) || (target.name === "internal.member_3" && t.args.length === 3);
-        return target.kind === "function" && this.node(target.path) !== undefined && t.args.length === this.arity(target, t.args.length);
+        if (target.kind === "special")
+          return (
+            (target.name === "internal.member_2" && t.args.length === 2) ||
+            (target.name === "internal.member_3" && t.args.length === 3)
+          );
+        return (
+          target.kind === "function" &&
+          this.node(target.path) !== undefined &&
+          t.args.length === this.arity(target, t.args.length)
+        );
       }
       default:
         return false;
@@ -103,7 +114,8 @@ export const directEvaluation = {
       const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot!] : undefined;
       if (key === undefined) return NEEDS_SEARCH;
       // indexValue's first case, here: most steps are a string key into a plain object.
-      if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object) v = ownMember(v as Record<string, Value>, key);
+      if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object)
+        v = ownMember(v as Record<string, Value>, key);
       else v = indexValue(v, key);
     }
     return v;
@@ -152,7 +164,10 @@ export const directEvaluation = {
       }
       const target = t.target!;
       if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name)!, args, t);
-      if (target.kind === "special") return target.name === "internal.member_2" ? isMember(args[0]!, args[1]!) : isMemberKV(args[0]!, args[1]!, args[2]!);
+      if (target.kind === "special")
+        return target.name === "internal.member_2"
+          ? isMember(args[0]!, args[1]!)
+          : isMemberKV(args[0]!, args[1]!, args[2]!);
       return this.functionValue(this.node((target as CallTarget & { kind: "function" }).path)!, args);
     } finally {
       this.callDepth = depth;

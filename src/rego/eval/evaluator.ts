@@ -109,7 +109,12 @@ export class Evaluator {
   ) {
     this.ctx = root;
     this.shortcuts = options.shortcuts !== false;
-    this.builtinCtx = { strict: options.strict, nowNs: options.nowNs, ...(options.print ? { print: options.print } : {}), ...(options.note ? { note: options.note } : {}) };
+    this.builtinCtx = {
+      strict: options.strict,
+      nowNs: options.nowNs,
+      ...(options.print ? { print: options.print } : {}),
+      ...(options.note ? { note: options.note } : {}),
+    };
   }
 
   /** The rule being evaluated, for messages. */
@@ -169,14 +174,21 @@ export class Evaluator {
    */
   tooLarge(loc: Location | undefined, what = "a comprehension"): never {
     const rule = this.currentRuleName();
-    throw new RegoError("eval_cancel_error", `${what} built more than ${MAX_COLLECTION_SIZE} elements, over the evaluation budget${rule ? ` (in ${rule})` : ""}`, loc);
+    throw new RegoError(
+      "eval_cancel_error",
+      `${what} built more than ${MAX_COLLECTION_SIZE} elements, over the evaluation budget${rule ? ` (in ${rule})` : ""}`,
+      loc,
+    );
   }
 
   /** Checks the time budget (called every 1024 steps: literals and iterations). */
   tick(): void {
     if (Date.now() > this.options.deadline) {
       const rule = this.currentRuleName();
-      throw new RegoError("eval_cancel_error", `evaluation took longer than its time budget of ${this.options.timeoutMs} ms${rule ? ` (in ${rule})` : ""}`);
+      throw new RegoError(
+        "eval_cancel_error",
+        `evaluation took longer than its time budget of ${this.options.timeoutMs} ms${rule ? ` (in ${rule})` : ""}`,
+      );
     }
   }
 
@@ -200,7 +212,11 @@ export class Evaluator {
   enterRule(rule: Rule): Frame {
     if (++this.depth > this.options.maxDepth) {
       this.depth = 0;
-      throw new RegoError("eval_depth_error", `evaluation exceeded the maximum depth of ${this.options.maxDepth} in ${["data", ...rule.path].join(".")}`, rule.loc);
+      throw new RegoError(
+        "eval_depth_error",
+        `evaluation exceeded the maximum depth of ${this.options.maxDepth} in ${["data", ...rule.path].join(".")}`,
+        rule.loc,
+      );
     }
     const saved = this.frame;
     this.frame = new Array(rule.slots);
@@ -217,10 +233,25 @@ export class Evaluator {
   /** An error leaving a rule: the stack running out (deep data, deep recursion in a builtin) names the innermost rule. */
   ruleFailure(err: unknown, rule: Rule): unknown {
     if (err instanceof RangeError) {
-      return new RegoError("eval_depth_error", `evaluation nested too deeply (stack exhausted) in ${["data", ...rule.path].join(".")}`, rule.loc);
+      return new RegoError(
+        "eval_depth_error",
+        `evaluation nested too deeply (stack exhausted) in ${["data", ...rule.path].join(".")}`,
+        rule.loc,
+      );
     }
     return err;
   }
 }
 
-Object.assign(Evaluator.prototype, search, directEvaluation, references, ruleTrees, calls, builtinCalls, specialCalls, withModifiers, unification);
+Object.assign(
+  Evaluator.prototype,
+  search,
+  directEvaluation,
+  references,
+  ruleTrees,
+  calls,
+  builtinCalls,
+  specialCalls,
+  withModifiers,
+  unification,
+);

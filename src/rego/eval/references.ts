@@ -15,7 +15,8 @@ export const references = {
     const head = t.head;
     switch (head.type) {
       case "root":
-        if (head.root === "input") return this.ctx.input === undefined ? false : this.walkValue(this.ctx.input, t.path, 0, k);
+        if (head.root === "input")
+          return this.ctx.input === undefined ? false : this.walkValue(this.ctx.input, t.path, 0, k);
         return this.walkData(this.program.tree.root, this.ctx.data, t.path, 0, k);
       case "var": {
         const v = this.frame[head.slot!];
@@ -32,7 +33,14 @@ export const references = {
    * `index` is indexBase below a base document in `data` (OPA reads those
    * through its store's string paths), indexValue everywhere else.
    */
-  walkValue(this: Evaluator, v: Value, path: Term[], i: number, k: VK, index: (coll: Value, key: Value) => Value | undefined = indexValue): boolean {
+  walkValue(
+    this: Evaluator,
+    v: Value,
+    path: Term[],
+    i: number,
+    k: VK,
+    index: (coll: Value, key: Value) => Value | undefined = indexValue,
+  ): boolean {
     for (; i < path.length; i++) {
       const seg = path[i]!;
       let key: Value | undefined;
@@ -57,7 +65,9 @@ export const references = {
             return child !== undefined && this.walkValue(child, path, rest, k, index);
           });
         }
-        return forEachMember(v, (mk, child) => this.unifyPattern(seg, mk, () => this.walkValue(child, path, rest, k, index)));
+        return forEachMember(v, (mk, child) =>
+          this.unifyPattern(seg, mk, () => this.walkValue(child, path, rest, k, index)),
+        );
       }
       const child = index(v, key);
       if (child === undefined) return false;

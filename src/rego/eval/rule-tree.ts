@@ -23,7 +23,14 @@ export const ruleTrees = {
    * side. Packages are walked without evaluating rules that are not on the
    * path; a rule's value is computed (once) when the path reaches it.
    */
-  walkData(this: Evaluator, node: TreeNode | undefined, base: Value | undefined, path: Term[], i: number, k: VK): boolean {
+  walkData(
+    this: Evaluator,
+    node: TreeNode | undefined,
+    base: Value | undefined,
+    path: Term[],
+    i: number,
+    k: VK,
+  ): boolean {
     for (;;) {
       if (!node) return base === undefined ? false : this.walkValue(base, path, i, k, indexBase);
       if (this.program.tree.hasRules(node)) {
@@ -59,16 +66,18 @@ export const ruleTrees = {
   iterateData(this: Evaluator, node: TreeNode, base: Value | undefined, path: Term[], i: number, k: VK): boolean {
     const seg = path[i]!;
     const keys = new Set<string>(node.children.keys());
-    if (base !== undefined && isObject(base)) forEachMember(base, (key) => {
-      if (typeof key === "string") keys.add(key);
-      return false;
-    });
+    if (base !== undefined && isObject(base))
+      forEachMember(base, (key) => {
+        if (typeof key === "string") keys.add(key);
+        return false;
+      });
     const sorted = [...keys].sort();
     const nonString: Value[] = [];
-    if (base !== undefined && isObject(base)) forEachMember(base, (key) => {
-      if (typeof key !== "string") nonString.push(key);
-      return false;
-    });
+    if (base !== undefined && isObject(base))
+      forEachMember(base, (key) => {
+        if (typeof key !== "string") nonString.push(key);
+        return false;
+      });
     for (const key of sorted) {
       const stop = this.unifyPattern(seg, key, () => {
         const rest: Term[] = [{ type: "scalar", value: key, loc: seg.loc }, ...path.slice(i + 1)];
@@ -107,11 +116,20 @@ export const ruleTrees = {
 
   /** The value of the rules at a node, memoized per context. */
   nodeValue(this: Evaluator, node: TreeNode, base: Value | undefined): Value | undefined {
-    if ((node.functions.length > 0 && node.functions[0]!.head.args!.length > 0) || node.defaultRule?.head.kind === "function") return undefined;
+    if (
+      (node.functions.length > 0 && node.functions[0]!.head.args!.length > 0) ||
+      node.defaultRule?.head.kind === "function"
+    )
+      return undefined;
     const memo = this.ctx.memo;
     const cached = memo.get(node.id);
     if (cached !== undefined) {
-      if (cached === IN_PROGRESS) throw new RegoError("rego_recursion_error", `rule ${node.name} is recursive`, (node.complete[0] ?? node.multi[0] ?? node.dynamic[0])?.loc);
+      if (cached === IN_PROGRESS)
+        throw new RegoError(
+          "rego_recursion_error",
+          `rule ${node.name} is recursive`,
+          (node.complete[0] ?? node.multi[0] ?? node.dynamic[0])?.loc,
+        );
       return cached === UNDEFINED ? undefined : cached;
     }
     memo.set(node.id, IN_PROGRESS);
@@ -131,7 +149,10 @@ export const ruleTrees = {
       // A function without arguments read as a value: `f() := 1` ... `data.x.f`.
       return node.functions[0]!.head.args!.length === 0 ? this.functionValue(node, []) : undefined;
     }
-    if (node.complete.length > 0 || (node.multi.length === 0 && node.dynamic.length === 0 && node.dynamicDefaults.length === 0)) {
+    if (
+      node.complete.length > 0 ||
+      (node.multi.length === 0 && node.dynamic.length === 0 && node.dynamicDefaults.length === 0)
+    ) {
       let result: Value | undefined;
       for (const rule of node.complete) {
         const v = this.inRuleFrame(rule, () => this.ruleBranches(rule));
@@ -149,10 +170,12 @@ export const ruleTrees = {
       // A constant member needs one solution only (OPA's early exit).
       const once = constantValue(rule.head.key!) !== undefined;
       this.inRuleFrame(rule, () =>
-        this.evalBody(rule.body, 0, () => this.evalTerm(rule.head.key!, (v) => {
-          builder.addMember([], v, rule.loc);
-          return once;
-        })),
+        this.evalBody(rule.body, 0, () =>
+          this.evalTerm(rule.head.key!, (v) => {
+            builder.addMember([], v, rule.loc);
+            return once;
+          }),
+        ),
       );
     }
     for (const rule of node.dynamic) {
@@ -161,10 +184,11 @@ export const ruleTrees = {
       this.inRuleFrame(rule, () =>
         this.evalBody(rule.body, 0, () =>
           this.evalList(rule.dynamic, 0, [], (keys) => {
-            if (rule.head.kind === "contains") return this.evalTerm(valueTerm, (v) => {
-              builder.addMember(keys, v, rule.loc);
-              return once;
-            });
+            if (rule.head.kind === "contains")
+              return this.evalTerm(valueTerm, (v) => {
+                builder.addMember(keys, v, rule.loc);
+                return once;
+              });
             return this.evalTerm(valueTerm, (v) => {
               builder.addValue(keys, v, rule.loc);
               return once;
@@ -212,7 +236,10 @@ export const ruleTrees = {
         if (result !== undefined && !equal(result, v)) {
           // OPA 1.x's wording (topdown/conflicts.go).
           const ref = ["data", ...rule.path].join(".");
-          const message = rule.head.kind === "function" ? `function ${ref} produced conflicting values for the same inputs` : `rule ${ref} produced conflicting values`;
+          const message =
+            rule.head.kind === "function"
+              ? `function ${ref} produced conflicting values for the same inputs`
+              : `rule ${ref} produced conflicting values`;
           throw new RegoError("eval_conflict_error", message, rule.loc);
         }
         result = v;
@@ -247,7 +274,10 @@ const branchCache = new WeakMap<Rule, Branch[]>();
 function branchesOf(rule: Rule): Branch[] {
   let branches = branchCache.get(rule);
   if (!branches) {
-    const all = [{ value: rule.head.value ?? TRUE_TERM, body: rule.body }, ...rule.elses.map((e) => ({ value: e.value ?? TRUE_TERM, body: e.body }))];
+    const all = [
+      { value: rule.head.value ?? TRUE_TERM, body: rule.body },
+      ...rule.elses.map((e) => ({ value: e.value ?? TRUE_TERM, body: e.body })),
+    ];
     branches = all.map((b) => ({ ...b, once: constantValue(b.value) !== undefined }));
     branchCache.set(rule, branches);
   }

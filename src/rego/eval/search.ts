@@ -23,7 +23,8 @@ export const search = {
     const j = this.directSteps(body, i);
     let result = false;
     if (j === body.length) result = k();
-    else if (j >= 0) result = this.evalLiteral(body[j]!, j + 1 === body.length ? k : () => this.evalBody(body, j + 1, k));
+    else if (j >= 0)
+      result = this.evalLiteral(body[j]!, j + 1 === body.length ? k : () => this.evalBody(body, j + 1, k));
     this.unbindTo(mark);
     return result;
   },
@@ -70,7 +71,13 @@ export const search = {
       const holds = v !== undefined && v !== false;
       return holds !== lit.negated ? STEP_HOLDS : STEP_FAILS;
     }
-    if ((e.kind === "assign" || e.kind === "unify") && !lit.negated && e.left.type === "var" && this.isDirect(e.right) && this.canEval(e.right)) {
+    if (
+      (e.kind === "assign" || e.kind === "unify") &&
+      !lit.negated &&
+      e.left.type === "var" &&
+      this.isDirect(e.right) &&
+      this.canEval(e.right)
+    ) {
       const v = this.direct(e.right);
       if (v === NEEDS_SEARCH) return STEP_SEARCH;
       if (v === undefined) return STEP_FAILS;
@@ -130,7 +137,9 @@ export const search = {
         return this.evalTerm(e.collection, (coll) =>
           forEachMember(coll, (key, value) => {
             if ((++this.steps & 0x3ff) === 0) this.tick();
-            return e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k);
+            return e.key
+              ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k))
+              : this.unifyPattern(e.value, value, k);
           }),
         );
       case "every":
@@ -206,19 +215,23 @@ export const search = {
       }
       case "arraycomp": {
         const out: Value[] = [];
-        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => {
-          if (out.push(v) > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
-          return false;
-        }));
+        this.evalBody(t.body, 0, () =>
+          this.evalTerm(t.term, (v) => {
+            if (out.push(v) > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
+            return false;
+          }),
+        );
         return k(out);
       }
       case "setcomp": {
         const out = new RegoSet();
-        this.evalBody(t.body, 0, () => this.evalTerm(t.term, (v) => {
-          out.addDuringConstruction(v);
-          if (out.size > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
-          return false;
-        }));
+        this.evalBody(t.body, 0, () =>
+          this.evalTerm(t.term, (v) => {
+            out.addDuringConstruction(v);
+            if (out.size > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
+            return false;
+          }),
+        );
         return k(out);
       }
       case "objcomp": {
@@ -228,7 +241,8 @@ export const search = {
             this.evalTerm(t.value, (value) => {
               const ck = canonicalKey(key);
               const prev = seen.get(ck);
-              if (prev && !equal(prev[1], value)) throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
+              if (prev && !equal(prev[1], value))
+                throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
               seen.set(ck, [key, value]);
               if (seen.size > MAX_COLLECTION_SIZE) this.tooLarge(t.loc);
               return false;
@@ -244,15 +258,29 @@ export const search = {
    * The values of a list of terms, once per combination. `k` gets a fresh
    * array unless `reuse` (for callers that do not keep it, such as calls).
    */
-  evalList(this: Evaluator, terms: Term[], i: number, acc: Value[], k: (items: Value[]) => boolean, reuse = false): boolean {
+  evalList(
+    this: Evaluator,
+    terms: Term[],
+    i: number,
+    acc: Value[],
+    k: (items: Value[]) => boolean,
+    reuse = false,
+  ): boolean {
     if (i === terms.length) return k(reuse ? acc : acc.slice());
     const t = terms[i]!;
     if (t.type === "var" && this.frame[t.slot!] === undefined && i + 1 < terms.length) {
       // Bound by a reference later in the list (`[i, xs[i]]`): the rest first, then this one.
-      return this.evalList(terms, i + 1, acc, () => this.evalTerm(t, (v) => {
-        acc[i] = v;
-        return k(reuse ? acc : acc.slice());
-      }), true);
+      return this.evalList(
+        terms,
+        i + 1,
+        acc,
+        () =>
+          this.evalTerm(t, (v) => {
+            acc[i] = v;
+            return k(reuse ? acc : acc.slice());
+          }),
+        true,
+      );
     }
     return this.evalTerm(t, (v) => {
       acc[i] = v;

@@ -17,7 +17,9 @@ export const specialCalls = {
       case "internal.member_2":
         return this.evalList(t.args.slice(0, 2), 0, [], ([x, coll]) => this.emit(t, 2, isMember(x!, coll!), k));
       case "internal.member_3":
-        return this.evalList(t.args.slice(0, 3), 0, [], ([key, value, coll]) => this.emit(t, 3, isMemberKV(key!, value!, coll!), k));
+        return this.evalList(t.args.slice(0, 3), 0, [], ([key, value, coll]) =>
+          this.emit(t, 3, isMemberKV(key!, value!, coll!), k),
+        );
       case "print":
       case "internal.print":
         return this.print(t.args, t.loc, k);
@@ -69,7 +71,9 @@ export const specialCalls = {
     if (!rule) return [];
     const chain: Value[] = [];
     const a = rule.annotations[0];
-    chain.push(a ? { path: ["data", ...rule.path], annotations: annotationValue(a) } : { path: ["data", ...rule.path] });
+    chain.push(
+      a ? { path: ["data", ...rule.path], annotations: annotationValue(a) } : { path: ["data", ...rule.path] },
+    );
     const pkgA = rule.module.annotations[0];
     if (pkgA) chain.push({ path: ["data", ...rule.module.pkg], annotations: annotationValue(pkgA) });
     return chain;

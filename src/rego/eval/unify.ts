@@ -24,7 +24,10 @@ export const unification = {
     if (this.canEval(a)) return this.evalTerm(a, (va) => this.unifyPattern(b, va, k));
     if (a.type === "array" && b.type === "array") {
       if (a.items.length !== b.items.length) return false;
-      return this.unifyPairs(a.items.map((x, i) => [x, b.items[i]!] as [Term, Term]), k);
+      return this.unifyPairs(
+        a.items.map((x, i) => [x, b.items[i]!] as [Term, Term]),
+        k,
+      );
     }
     if (a.type === "object" && b.type === "object") {
       if (a.entries.length !== b.entries.length) return false;

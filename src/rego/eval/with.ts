@@ -25,7 +25,8 @@ export const withModifiers = {
         return true;
       });
       if (value === undefined) return false;
-      if (target.kind === "input") inner.input = target.path.length ? setInputPath(inner.input, target.path, value) : value;
+      if (target.kind === "input")
+        inner.input = target.path.length ? setInputPath(inner.input, target.path, value) : value;
       else if (target.kind === "data") inner.overrideData(target.path, value);
       else inner.mocks.set(target.key, { kind: "value", value });
     }

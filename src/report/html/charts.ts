@@ -41,13 +41,16 @@ function legend(series: readonly ChartSeries[]): string {
 function dataTable(chart: ChartData): string {
   const head = `<tr><th scope="col">${escapeHtml(chart.title)}</th>${chart.series.map((s) => `<th scope="col">${escapeHtml(s.name)}</th>`).join("")}</tr>`;
   const rows = chart.categories.map(
-    (c, i) => `<tr><th scope="row">${escapeHtml(c)}</th>${chart.series.map((s) => `<td>${fmt(s.values[i] ?? 0)}</td>`).join("")}</tr>`,
+    (c, i) =>
+      `<tr><th scope="row">${escapeHtml(c)}</th>${chart.series.map((s) => `<td>${fmt(s.values[i] ?? 0)}</td>`).join("")}</tr>`,
   );
   return `<details class="pg-data-table"><summary>The numbers</summary><table>${head}${rows.join("")}</table></details>`;
 }
 
 function describe(chart: ChartData): string {
-  const parts = chart.categories.map((c, i) => `${c}: ${chart.series.map((s) => `${fmt(s.values[i] ?? 0)} ${s.name}`).join(", ")}`);
+  const parts = chart.categories.map(
+    (c, i) => `${c}: ${chart.series.map((s) => `${fmt(s.values[i] ?? 0)} ${s.name}`).join(", ")}`,
+  );
   return `${chart.title}. ${parts.join("; ")}`;
 }
 
@@ -70,29 +73,43 @@ export function barChart(chart: ChartData, stacked: boolean, narrow = false): st
   const out: string[] = [];
   chart.categories.forEach((category, i) => {
     const y = top + i * rowHeight;
-    out.push(`<text x="${labelWidth - 8}" y="${y + rowHeight / 2}" text-anchor="end" dominant-baseline="middle"><title>${escapeHtml(category)}</title>${escapeHtml(shorten(category, narrow ? 20 : MAX_LABEL_CHARS))}</text>`);
+    out.push(
+      `<text x="${labelWidth - 8}" y="${y + rowHeight / 2}" text-anchor="end" dominant-baseline="middle"><title>${escapeHtml(category)}</title>${escapeHtml(shorten(category, narrow ? 20 : MAX_LABEL_CHARS))}</text>`,
+    );
     if (stacked) {
       let x = labelWidth;
       for (const s of chart.series) {
         const v = s.values[i] ?? 0;
         if (v <= 0) continue;
         const w = Math.max(scale(v), 2);
-        out.push(`<rect class="pg-fill-${s.key}" x="${x.toFixed(1)}" y="${y + (rowHeight - barHeight) / 2}" width="${w.toFixed(1)}" height="${barHeight}"><title>${escapeHtml(`${category}: ${fmt(v)} ${s.name}`)}</title></rect>`);
+        out.push(
+          `<rect class="pg-fill-${s.key}" x="${x.toFixed(1)}" y="${y + (rowHeight - barHeight) / 2}" width="${w.toFixed(1)}" height="${barHeight}"><title>${escapeHtml(`${category}: ${fmt(v)} ${s.name}`)}</title></rect>`,
+        );
         x += w;
       }
-      out.push(`<text class="pg-value" x="${(x + 6).toFixed(1)}" y="${y + rowHeight / 2}" dominant-baseline="middle">${fmt(totals[i]!)}</text>`);
+      out.push(
+        `<text class="pg-value" x="${(x + 6).toFixed(1)}" y="${y + rowHeight / 2}" dominant-baseline="middle">${fmt(totals[i]!)}</text>`,
+      );
     } else {
       chart.series.forEach((s, k) => {
         const v = s.values[i] ?? 0;
         const by = y + 5 + k * (barHeight + 2);
         const w = v > 0 ? Math.max(scale(v), 2) : 0;
-        if (w > 0) out.push(`<rect class="pg-fill-${s.key}" x="${labelWidth}" y="${by}" width="${w.toFixed(1)}" height="${barHeight}"><title>${escapeHtml(`${category}: ${fmt(v)} ${s.name}`)}</title></rect>`);
-        out.push(`<text class="pg-value" x="${(labelWidth + w + 5).toFixed(1)}" y="${by + barHeight / 2}" dominant-baseline="middle">${fmt(v)}</text>`);
+        if (w > 0)
+          out.push(
+            `<rect class="pg-fill-${s.key}" x="${labelWidth}" y="${by}" width="${w.toFixed(1)}" height="${barHeight}"><title>${escapeHtml(`${category}: ${fmt(v)} ${s.name}`)}</title></rect>`,
+          );
+        out.push(
+          `<text class="pg-value" x="${(labelWidth + w + 5).toFixed(1)}" y="${by + barHeight / 2}" dominant-baseline="middle">${fmt(v)}</text>`,
+        );
       });
     }
   });
   out.push(`<line class="pg-axis" x1="${labelWidth}" x2="${labelWidth}" y1="0" y2="${height}"/>`);
-  return figure(chart, `<svg class="pg-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(describe(chart))}">${out.join("")}</svg>`);
+  return figure(
+    chart,
+    `<svg class="pg-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(describe(chart))}">${out.join("")}</svg>`,
+  );
 }
 
 /**
@@ -115,7 +132,9 @@ export function columnChart(chart: ChartData): string {
   for (const v of [0, max / 2, max]) {
     const gy = y(v).toFixed(1);
     out.push(`<line class="pg-axis" x1="${left}" x2="${COLUMN_WIDTH - 8}" y1="${gy}" y2="${gy}"/>`);
-    out.push(`<text class="pg-value" x="${left - 6}" y="${gy}" text-anchor="end" dominant-baseline="middle">${fmt(Math.round(v * 10) / 10)}</text>`);
+    out.push(
+      `<text class="pg-value" x="${left - 6}" y="${gy}" text-anchor="end" dominant-baseline="middle">${fmt(Math.round(v * 10) / 10)}</text>`,
+    );
   }
   const labelEvery = Math.max(1, Math.ceil(n / 6));
   chart.categories.forEach((category, i) => {
@@ -126,14 +145,21 @@ export function columnChart(chart: ChartData): string {
       if (v <= 0) continue;
       const y1 = y(acc + v);
       const h = y(acc) - y1;
-      out.push(`<rect class="pg-fill-${s.key}" x="${x.toFixed(1)}" y="${y1.toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(h, 1).toFixed(1)}"><title>${escapeHtml(`${category}: ${fmt(v)} ${s.name}`)}</title></rect>`);
+      out.push(
+        `<rect class="pg-fill-${s.key}" x="${x.toFixed(1)}" y="${y1.toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(h, 1).toFixed(1)}"><title>${escapeHtml(`${category}: ${fmt(v)} ${s.name}`)}</title></rect>`,
+      );
       acc += v;
     }
     if (i % labelEvery === 0 || i === n - 1) {
-      out.push(`<text class="pg-value" x="${(x + bar / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(shorten(category))}</text>`);
+      out.push(
+        `<text class="pg-value" x="${(x + bar / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(shorten(category))}</text>`,
+      );
     }
   });
-  return figure(chart, `<svg class="pg-chart" width="${COLUMN_WIDTH}" height="${height}" viewBox="0 0 ${COLUMN_WIDTH} ${height}" role="img" aria-label="${escapeHtml(describe(chart))}">${out.join("")}</svg>`);
+  return figure(
+    chart,
+    `<svg class="pg-chart" width="${COLUMN_WIDTH}" height="${height}" viewBox="0 0 ${COLUMN_WIDTH} ${height}" role="img" aria-label="${escapeHtml(describe(chart))}">${out.join("")}</svg>`,
+  );
 }
 
 function figure(chart: ChartData, svg: string): string {

@@ -16,7 +16,11 @@ export function clientMain(): void {
   const dataElement = document.getElementById("pg-data");
   const data = JSON.parse(dataElement?.textContent ?? '{"views":[]}') as PageData;
 
-  function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  function el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string,
+  ): HTMLElementTagNameMap[K] {
     const node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
@@ -80,7 +84,13 @@ export function clientMain(): void {
         const dictionary = dictionaries[c];
         const cell = row[c];
         if (dictionary && typeof cell === "number") row[c] = dictionary[cell] ?? "";
-        else if (prefix !== "" && view.columns[c]!.kind === "link" && Array.isArray(cell) && typeof cell[1] === "string") row[c] = [cell[0]!, prefix + cell[1]];
+        else if (
+          prefix !== "" &&
+          view.columns[c]!.kind === "link" &&
+          Array.isArray(cell) &&
+          typeof cell[1] === "string"
+        )
+          row[c] = [cell[0]!, prefix + cell[1]];
       }
     }
   }
@@ -177,9 +187,17 @@ export function clientMain(): void {
     });
 
     function apply(resetPage: boolean): void {
-      const wanted = selects.map((s) => ({ column: Number(s.dataset["column"]), value: s.value })).filter((f) => f.value !== "");
+      const wanted = selects
+        .map((s) => ({ column: Number(s.dataset["column"]), value: s.value }))
+        .filter((f) => f.value !== "");
       const needle = search.value.trim().toLowerCase();
-      if (needle !== "") haystacks ??= view.rows.map((row) => view.search.map((c) => cellText(row[c])).join("\n").toLowerCase());
+      if (needle !== "")
+        haystacks ??= view.rows.map((row) =>
+          view.search
+            .map((c) => cellText(row[c]))
+            .join("\n")
+            .toLowerCase(),
+        );
       matches = [];
       for (let i = 0; i < view.rows.length; i++) {
         const row = view.rows[i]!;
@@ -205,7 +223,10 @@ export function clientMain(): void {
       }
       tbody.replaceChildren(fragment);
       count.textContent = String(matches.length);
-      pageText.textContent = matches.length === 0 ? "no matching rows" : "rows " + (start + 1) + "–" + (start + shown.length) + ", page " + (page + 1) + " of " + pages;
+      pageText.textContent =
+        matches.length === 0
+          ? "no matching rows"
+          : "rows " + (start + 1) + "–" + (start + shown.length) + ", page " + (page + 1) + " of " + pages;
       prev.disabled = page === 0;
       next.disabled = page >= pages - 1;
       pager.hidden = pages <= 1;
@@ -230,11 +251,15 @@ export function clientMain(): void {
       tab.addEventListener("click", () => select(tab, false));
       tab.addEventListener("keydown", (event) => {
         const to =
-          event.key === "ArrowRight" ? (i + 1) % tabs.length
-          : event.key === "ArrowLeft" ? (i - 1 + tabs.length) % tabs.length
-          : event.key === "Home" ? 0
-          : event.key === "End" ? tabs.length - 1
-          : -1;
+          event.key === "ArrowRight"
+            ? (i + 1) % tabs.length
+            : event.key === "ArrowLeft"
+              ? (i - 1 + tabs.length) % tabs.length
+              : event.key === "Home"
+                ? 0
+                : event.key === "End"
+                  ? tabs.length - 1
+                  : -1;
         if (to < 0) return;
         event.preventDefault();
         select(tabs[to]!, true);

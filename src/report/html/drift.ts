@@ -23,14 +23,19 @@ export function formatDriftHtml(report: DriftReport, options: HtmlOptions = {}):
   const failOn = options.failOn ?? "low";
   const s = report.summary;
   const verdict =
-    report.failures.length > 0 ? { tone: "warn" as const, text: `Incomplete: ${plural(report.failures.length, "rule")} failed to run` }
-    : verdictOf(report, { failOn, softFail: false }).exitCode === 1 ? { tone: "fail" as const, text: `Drift at or above ${failOn}` }
-    : s.drifted === 0 ? { tone: "pass" as const, text: "No drift" }
-    : { tone: "pass" as const, text: `Drift below --fail-on ${failOn}` };
+    report.failures.length > 0
+      ? { tone: "warn" as const, text: `Incomplete: ${plural(report.failures.length, "rule")} failed to run` }
+      : verdictOf(report, { failOn, softFail: false }).exitCode === 1
+        ? { tone: "fail" as const, text: `Drift at or above ${failOn}` }
+        : s.drifted === 0
+          ? { tone: "pass" as const, text: "No drift" }
+          : { tone: "pass" as const, text: `Drift below --fail-on ${failOn}` };
   const warnings = [
     ...report.inputs.flatMap((i) => i.warnings.map((w) => `${i.file}: ${w}`)),
     ...report.failures.map((f) => `Rule ${f.ruleId} failed to run (${f.origin}): ${f.message}`),
-    ...report.elsewhere.map((v) => `Drift ${v.change} ${v.ruleId} on ${v.address ?? "the whole configuration"}: ${v.message}`),
+    ...report.elsewhere.map(
+      (v) => `Drift ${v.change} ${v.ruleId} on ${v.address ?? "the whole configuration"}: ${v.message}`,
+    ),
   ];
   const view = resourcesTable(report.resources, options.link);
   const body = [
@@ -39,7 +44,12 @@ export function formatDriftHtml(report: DriftReport, options: HtmlOptions = {}):
     notices(warnings),
     cards([
       { label: "Drifted", value: s.drifted, name: "drifted" },
-      ...SEVERITIES.map((sev) => ({ label: sev[0]!.toUpperCase() + sev.slice(1), value: s.bySeverity[sev], swatch: sev, name: sev })),
+      ...SEVERITIES.map((sev) => ({
+        label: sev[0]!.toUpperCase() + sev.slice(1),
+        value: s.bySeverity[sev],
+        swatch: sev,
+        name: sev,
+      })),
       { label: "Changed", value: s.changed, name: "changed" },
       { label: "Deleted", value: s.deleted, name: "deleted" },
       { label: "Appeared", value: s.appeared, name: "appeared" },
@@ -48,7 +58,9 @@ export function formatDriftHtml(report: DriftReport, options: HtmlOptions = {}):
     ]),
     "<h2>What drifted</h2>",
     charts(report.resources),
-    tabs("Drift", [{ id: "drift", label: "Drifted resources", count: report.resources.length, panel: viewSlot(view.id) }]),
+    tabs("Drift", [
+      { id: "drift", label: "Drifted resources", count: report.resources.length, panel: viewSlot(view.id) },
+    ]),
     "</main>",
     footer(report.tool),
   ].join("\n");
@@ -58,13 +70,24 @@ export function formatDriftHtml(report: DriftReport, options: HtmlOptions = {}):
 function charts(resources: readonly DriftedResource[]): string {
   if (resources.length === 0) return `<p class="pg-empty">Nothing drifted.</p>`;
   const count = (key: (r: DriftedResource) => string, keys: readonly string[]) =>
-    SEVERITIES.map((sev) => ({ name: sev, key: sev, values: keys.map((k) => resources.filter((r) => r.severity === sev && key(r) === k).length) }));
+    SEVERITIES.map((sev) => ({
+      name: sev,
+      key: sev,
+      values: keys.map((k) => resources.filter((r) => r.severity === sev && key(r) === k).length),
+    }));
   const statuses = STATUSES.filter((st) => resources.some((r) => r.status === st));
   const byType = new Map<string, number>();
   for (const r of resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
-  const types = [...byType.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 10).map(([t]) => t);
+  const types = [...byType.entries()]
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .slice(0, 10)
+    .map(([t]) => t);
   return `<div class="pg-grid">${barChart({ title: "Drifted resources by what happened", categories: [...statuses], series: count((r) => r.status, statuses) }, true)}${barChart(
-    { title: byType.size > 10 ? `The 10 resource types drifting most (of ${byType.size})` : "Drifted resources by type", categories: types, series: count((r) => r.type, types) },
+    {
+      title: byType.size > 10 ? `The 10 resource types drifting most (of ${byType.size})` : "Drifted resources by type",
+      categories: types,
+      series: count((r) => r.type, types),
+    },
     true,
   )}</div>`;
 }

@@ -19,11 +19,16 @@ export function formatHistoryHtml(summary: HistorySummary): string {
   const runs = summary.runs;
   const latest = runs.at(-1);
   const open = summary.episodes.filter((e) => e.open);
-  const verdict =
-    !latest ? { tone: "warn" as const, text: "No runs recorded yet" }
-    : latest.drifted === 0 ? { tone: "pass" as const, text: "No drift in the latest run" }
-    : { tone: "fail" as const, text: `${latest.drifted} drifting in the latest run` };
-  const subtitle = latest ? [`${summary.file}: ${runs.length} run${runs.length === 1 ? "" : "s"} from ${when(runs[0]!.time)} to ${when(latest.time)}`] : [summary.file];
+  const verdict = !latest
+    ? { tone: "warn" as const, text: "No runs recorded yet" }
+    : latest.drifted === 0
+      ? { tone: "pass" as const, text: "No drift in the latest run" }
+      : { tone: "fail" as const, text: `${latest.drifted} drifting in the latest run` };
+  const subtitle = latest
+    ? [
+        `${summary.file}: ${runs.length} run${runs.length === 1 ? "" : "s"} from ${when(runs[0]!.time)} to ${when(latest.time)}`,
+      ]
+    : [summary.file];
 
   const views: TableView[] = [newView(summary), openView(summary), frequentView(summary), episodesView(summary)];
   const body = [
@@ -35,7 +40,11 @@ export function formatHistoryHtml(summary: HistorySummary): string {
       { label: "Drifting now", value: latest?.drifted ?? 0, name: "drifting" },
       { label: "New since previous run", value: summary.newSincePrevious.length, name: "new" },
       { label: "No longer drifting", value: summary.resolvedSincePrevious.length, name: "resolved" },
-      { label: "Oldest open drift", value: open.length > 0 ? formatDuration(open[0]!.durationMs) : "none", name: "oldest" },
+      {
+        label: "Oldest open drift",
+        value: open.length > 0 ? formatDuration(open[0]!.durationMs) : "none",
+        name: "oldest",
+      },
       { label: "Resources ever drifted", value: summary.mostDrifting.length, name: "ever" },
     ]),
     "<h2>Drift over time</h2>",
@@ -50,7 +59,12 @@ export function formatHistoryHtml(summary: HistorySummary): string {
       { id: "new", label: "New since previous run", count: summary.newSincePrevious.length, panel: viewSlot("new") },
       { id: "open", label: "Still drifting", count: open.length, panel: viewSlot("open") },
       { id: "frequent", label: "Drifting most often", count: summary.mostDrifting.length, panel: viewSlot("frequent") },
-      { id: "episodes", label: "Every drift and how long it stayed open", count: summary.episodes.length, panel: viewSlot("episodes") },
+      {
+        id: "episodes",
+        label: "Every drift and how long it stayed open",
+        count: summary.episodes.length,
+        panel: viewSlot("episodes"),
+      },
     ]),
     "</main>",
     footer(summary.tool),
@@ -79,7 +93,9 @@ function newView(summary: HistorySummary): TableView {
 }
 
 function openView(summary: HistorySummary): TableView {
-  const rows = summary.episodes.filter((e) => e.open).map((e) => [e.highest, e.address, when(e.from), formatDuration(e.durationMs), e.runs]);
+  const rows = summary.episodes
+    .filter((e) => e.open)
+    .map((e) => [e.highest, e.address, when(e.from), formatDuration(e.durationMs), e.runs]);
   return {
     id: "open",
     caption: "Drift still open",
@@ -101,7 +117,13 @@ function openView(summary: HistorySummary): TableView {
 
 function frequentView(summary: HistorySummary): TableView {
   const total = summary.runs.length;
-  const rows = summary.mostDrifting.map((d) => [d.highest, d.address, d.type, `${d.runs} of ${total}`, when(d.lastSeen)]);
+  const rows = summary.mostDrifting.map((d) => [
+    d.highest,
+    d.address,
+    d.type,
+    `${d.runs} of ${total}`,
+    when(d.lastSeen),
+  ]);
   return {
     id: "frequent",
     caption: "Resources by how often they drifted",
@@ -125,7 +147,15 @@ function frequentView(summary: HistorySummary): TableView {
 }
 
 function episodesView(summary: HistorySummary): TableView {
-  const rows = summary.episodes.map((e) => [e.highest, e.address, e.open ? "open" : "resolved", when(e.from), e.to ? when(e.to) : "", formatDuration(e.durationMs), e.runs]);
+  const rows = summary.episodes.map((e) => [
+    e.highest,
+    e.address,
+    e.open ? "open" : "resolved",
+    when(e.from),
+    e.to ? when(e.to) : "",
+    formatDuration(e.durationMs),
+    e.runs,
+  ]);
   return {
     id: "episodes",
     caption: "Every drift and how long it stayed open",

@@ -21,7 +21,11 @@ export function cards(items: readonly Card[]): string {
 
 export type VerdictTone = "pass" | "fail" | "warn";
 
-export function header(title: string, subtitle: readonly string[], verdict: { tone: VerdictTone; text: string }): string {
+export function header(
+  title: string,
+  subtitle: readonly string[],
+  verdict: { tone: VerdictTone; text: string },
+): string {
   const lines = subtitle.map((s) => `<li>${escapeHtml(s)}</li>`).join("");
   return `<header class="pg-head"><div><h1>${escapeHtml(title)}</h1><ul class="pg-inputs">${lines}</ul></div><p class="pg-verdict pg-verdict-${verdict.tone}" data-verdict="${verdict.tone}" role="status">${escapeHtml(verdict.text)}</p></header>`;
 }
@@ -44,7 +48,10 @@ export function tabs(label: string, items: readonly Tab[]): string {
     (t, i) =>
       `<button type="button" role="tab" id="tab-${t.id}" aria-controls="panel-${t.id}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${escapeHtml(t.label)}${t.count === undefined ? "" : ` (<span data-tab-count="${t.id}">${t.count}</span>)`}</button>`,
   );
-  const panels = items.map((t, i) => `<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}"${i === 0 ? "" : " hidden"}>${t.panel}</section>`);
+  const panels = items.map(
+    (t, i) =>
+      `<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}"${i === 0 ? "" : " hidden"}>${t.panel}</section>`,
+  );
   return `<div role="tablist" aria-label="${escapeHtml(label)}">${buttons.join("")}</div>${panels.join("")}`;
 }
 

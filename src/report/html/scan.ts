@@ -2,7 +2,14 @@ import { verdictOf } from "../../scan/verdict.js";
 import type { GpuTally } from "../../gpu/summary.js";
 import { compareText } from "../../policy/compare.js";
 import { isSuppressed } from "../../policy/finding.js";
-import { CATEGORIES, SEVERITIES, severityRank, type Finding, type Severity, type Suppression } from "../../policy/types.js";
+import {
+  CATEGORIES,
+  SEVERITIES,
+  severityRank,
+  type Finding,
+  type Severity,
+  type Suppression,
+} from "../../policy/types.js";
 import type { ScanResult } from "../../scan/result.js";
 import { countFindings, formatGpus, plural } from "../summary.js";
 import { barChart } from "./charts.js";
@@ -19,7 +26,13 @@ export interface HtmlOptions {
   link?: SourceLinker;
 }
 
-const SEVERITY_NAMES: Record<Severity, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
+const SEVERITY_NAMES: Record<Severity, string> = {
+  critical: "Critical",
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+  info: "Info",
+};
 export const PAGE_SIZE = 100;
 
 /**
@@ -37,11 +50,14 @@ export function formatHtml(result: ScanResult, options: HtmlOptions = {}): strin
   const link = options.link;
 
   const verdict =
-    result.failures.length > 0 ? { tone: "warn" as const, text: `Incomplete: ${plural(result.failures.length, "rule")} failed to run` }
-    : verdictOf(result, { failOn, softFail: false }).exitCode === 1 ? { tone: "fail" as const, text: `Fails: ${plural(failing(active, failOn), "finding")} at or above ${failOn}` }
-    : { tone: "pass" as const, text: `Passes at --fail-on ${failOn}` };
+    result.failures.length > 0
+      ? { tone: "warn" as const, text: `Incomplete: ${plural(result.failures.length, "rule")} failed to run` }
+      : verdictOf(result, { failOn, softFail: false }).exitCode === 1
+        ? { tone: "fail" as const, text: `Fails: ${plural(failing(active, failOn), "finding")} at or above ${failOn}` }
+        : { tone: "pass" as const, text: `Passes at --fail-on ${failOn}` };
   const subtitle = result.inputs.map(
-    (i) => `${i.file}: ${i.kind}${i.terraformVersion ? `, Terraform ${i.terraformVersion}` : ""}, ${plural(i.judged, "resource")} judged`,
+    (i) =>
+      `${i.file}: ${i.kind}${i.terraformVersion ? `, Terraform ${i.terraformVersion}` : ""}, ${plural(i.judged, "resource")} judged`,
   );
   const warnings = [
     ...result.inputs.flatMap((i) => i.warnings.map((w) => `${i.file}: ${w}`)),
@@ -89,7 +105,10 @@ function categoryChart(active: readonly Finding[]): string {
     row[f.severity]++;
   }
   // The four pillars first, in their usual order, then any other category.
-  const order = [...CATEGORIES.filter((c) => byCategory.has(c)), ...[...byCategory.keys()].filter((c) => !(CATEGORIES as readonly string[]).includes(c)).sort(compareText)];
+  const order = [
+    ...CATEGORIES.filter((c) => byCategory.has(c)),
+    ...[...byCategory.keys()].filter((c) => !(CATEGORIES as readonly string[]).includes(c)).sort(compareText),
+  ];
   const chart = barChart(
     {
       title: "Active findings per category",
@@ -124,7 +143,13 @@ function ruleChart(active: readonly Finding[]): string {
 function gpuSection(result: ScanResult): string {
   const { before, after, undecided } = result.gpu;
   const head = `<h2>GPUs before and after the plan</h2>`;
-  if (before.total === 0 && after.total === 0 && before.workloads.total === 0 && after.workloads.total === 0 && undecided.length === 0) {
+  if (
+    before.total === 0 &&
+    after.total === 0 &&
+    before.workloads.total === 0 &&
+    after.workloads.total === 0 &&
+    undecided.length === 0
+  ) {
     return `${head}<p class="pg-empty">No GPUs or other accelerators in the plan.</p>`;
   }
   const delta = after.total - before.total;
@@ -135,15 +160,25 @@ function gpuSection(result: ScanResult): string {
     gpuChart("By environment", before, after, (t) => t.byEnvironment),
   ];
   const pending =
-    undecided.length === 0 ? "" : `<p class="pg-notice">${escapeHtml(`Known only after apply, not counted: ${undecided.slice(0, 20).join(", ")}${undecided.length > 20 ? ` and ${undecided.length - 20} more` : ""}.`)}</p>`;
+    undecided.length === 0
+      ? ""
+      : `<p class="pg-notice">${escapeHtml(`Known only after apply, not counted: ${undecided.slice(0, 20).join(", ")}${undecided.length > 20 ? ` and ${undecided.length - 20} more` : ""}.`)}</p>`;
   return `${head}${total}${pending}<div class="pg-grid">${charts.join("")}</div>`;
 }
 
-function gpuChart(title: string, before: GpuTally, after: GpuTally, pick: (t: GpuTally) => Record<string, number> | undefined): string {
+function gpuChart(
+  title: string,
+  before: GpuTally,
+  after: GpuTally,
+  pick: (t: GpuTally) => Record<string, number> | undefined,
+): string {
   const b = pick(before) ?? {};
   const a = pick(after) ?? {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort((x, y) => Math.max(a[y] ?? 0, b[y] ?? 0) - Math.max(a[x] ?? 0, b[x] ?? 0) || compareText(x, y));
-  if (keys.length === 0) return `<figure class="pg-panel"><h3>${escapeHtml(title)}</h3><p class="pg-empty">None.</p></figure>`;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort(
+    (x, y) => Math.max(a[y] ?? 0, b[y] ?? 0) - Math.max(a[x] ?? 0, b[x] ?? 0) || compareText(x, y),
+  );
+  if (keys.length === 0)
+    return `<figure class="pg-panel"><h3>${escapeHtml(title)}</h3><p class="pg-empty">None.</p></figure>`;
   return barChart(
     {
       title,
@@ -169,7 +204,11 @@ function message(f: Finding): string {
   return f.attribute ? `${f.message} (${f.attribute})` : f.message;
 }
 
-function findingsTable(findings: readonly Finding[], remediation: ReadonlyMap<string, string>, link: SourceLinker | undefined): TableView {
+function findingsTable(
+  findings: readonly Finding[],
+  remediation: ReadonlyMap<string, string>,
+  link: SourceLinker | undefined,
+): TableView {
   const notes: string[] = [];
   const noteIds = new Map<string, number>();
   const rows: Cell[][] = findings.map((f) => [
@@ -206,7 +245,10 @@ function findingsTable(findings: readonly Finding[], remediation: ReadonlyMap<st
   };
 }
 
-function suppressedTable(findings: readonly (Finding & { suppression: Suppression })[], link: SourceLinker | undefined): TableView {
+function suppressedTable(
+  findings: readonly (Finding & { suppression: Suppression })[],
+  link: SourceLinker | undefined,
+): TableView {
   const rows: Cell[][] = findings.map((f) => [
     f.severity,
     f.ruleId,

@@ -119,7 +119,8 @@ export function compactView(view: TableView): TableView {
     row.map((cell, c): Cell => {
       const index = lookup[c];
       if (index && typeof cell === "string") return index.get(cell)!;
-      if (prefix !== "" && view.columns[c]!.kind === "link" && Array.isArray(cell) && typeof cell[1] === "string") return [cell[0]!, cell[1].slice(prefix.length)];
+      if (prefix !== "" && view.columns[c]!.kind === "link" && Array.isArray(cell) && typeof cell[1] === "string")
+        return [cell[0]!, cell[1].slice(prefix.length)];
       return cell;
     }),
   );

@@ -17,7 +17,8 @@ export function where(b: Declared): string {
 
 /** A backend block without its location settings is completed at init: what it leaves out is not known here. */
 export function isPartial(b: Declared): boolean {
-  const location = b.type === "s3" || b.type === "gcs" ? "bucket" : b.type === "azurerm" ? "storage_account_name" : undefined;
+  const location =
+    b.type === "s3" || b.type === "gcs" ? "bucket" : b.type === "azurerm" ? "storage_account_name" : undefined;
   return location !== undefined && !b.written.has(location);
 }
 

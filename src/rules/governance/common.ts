@@ -18,7 +18,12 @@ export function currentEnvironment(ctx: RuleContext): CurrentEnvironment | undef
 }
 
 /** The other environment owning an identifier, or undefined when it is ours or nobody's. */
-export function foreignOwner(config: PlanguardConfig, env: CurrentEnvironment, kind: IdentityKind, id: string): string | undefined {
+export function foreignOwner(
+  config: PlanguardConfig,
+  env: CurrentEnvironment,
+  kind: IdentityKind,
+  id: string,
+): string | undefined {
   const owner = ownerOf(config, kind, id);
   return owner !== undefined && owner !== env.name ? owner : undefined;
 }
@@ -48,8 +53,8 @@ function walkStrings(r: Resource): StringLeaf[] {
       if (v !== REDACTED) out.push({ path, value: v });
     } else if (Array.isArray(v)) {
       for (const [i, x] of v.entries()) walk(x, path === "" ? String(i) : `${path}.${i}`);
-    }
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, path === "" ? k : `${path}.${k}`);
+    } else if (v && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) walk(x, path === "" ? k : `${path}.${k}`);
   };
   walk(r.after, "");
   return out;
@@ -61,7 +66,8 @@ export function unknownPaths(r: Resource): string[] {
   const walk = (v: unknown, path: string): void => {
     if (v === true) out.push(path);
     else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, path === "" ? String(i) : `${path}.${i}`);
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, path === "" ? k : `${path}.${k}`);
+    else if (v && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) walk(x, path === "" ? k : `${path}.${k}`);
   };
   walk(r.afterUnknown, "");
   return out;
@@ -78,18 +84,23 @@ export function tagsOf(r: Resource): { labels: Record<string, unknown>; path: st
   return undefined;
 }
 
-
 /** An unknown value set from a resource this plan manages lives in the plan's own accounts; one from a data source or remote state could be anywhere. */
 export function unknownFromOutside(model: Model, r: Resource, path: string): boolean {
   // Only what the configuration writes, to its leaf: computed attributes (id, arn, a block's defaults) say nothing.
   const written = expressionAt(model.graph.expressionsOf(r.configAddress), path);
   if (!written || !Array.isArray(written["references"])) return false;
   if (readAttribute(model, r, path).state !== "unknown") return false;
-  return written["references"].some((ref) => typeof ref === "string" && (ref.startsWith("data.") || ref.startsWith("module.") && ref.includes(".data.")));
+  return written["references"].some(
+    (ref) =>
+      typeof ref === "string" && (ref.startsWith("data.") || (ref.startsWith("module.") && ref.includes(".data."))),
+  );
 }
 
 /** The configuration's expression for a dotted attribute path (`boot_disk.0.kms_key_self_link`), if it writes one. */
-export function expressionAt(expressions: Record<string, unknown> | undefined, path: string): Record<string, unknown> | undefined {
+export function expressionAt(
+  expressions: Record<string, unknown> | undefined,
+  path: string,
+): Record<string, unknown> | undefined {
   let node: unknown = expressions;
   for (const step of path.split(".")) {
     if (Array.isArray(node)) node = node[Number(step)] ?? node[0];
@@ -98,7 +109,6 @@ export function expressionAt(expressions: Record<string, unknown> | undefined, p
   }
   return node && typeof node === "object" && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
 }
-
 
 /**
  * Undecided outcomes for the attributes (filtered by `judged`) whose values
@@ -109,7 +119,8 @@ export function expressionAt(expressions: Record<string, unknown> | undefined, p
 export function outsideUnknowns(model: Model, r: Resource, judged: (path: string) => boolean, what: string): Outcome[] {
   const out: Outcome[] = [];
   for (const path of unknownPaths(r)) {
-    if (judged(path) && unknownFromOutside(model, r, path)) out.push(unknown(`${what} in ${path} comes from outside this plan and is known only after apply.`, path));
+    if (judged(path) && unknownFromOutside(model, r, path))
+      out.push(unknown(`${what} in ${path} comes from outside this plan and is known only after apply.`, path));
   }
   return out;
 }
@@ -128,11 +139,19 @@ export function foreignProviders(ctx: RuleContext, kind: IdentityKind, noun: str
     if (id.kind !== kind) continue;
     const attribute = `provider["${id.provider.key}"].${id.attribute}`;
     if (id.id === undefined) {
-      out.push(unknown(`The ${noun} of provider "${id.provider.key}" (${id.attribute}) is known only after apply.`, attribute));
+      out.push(
+        unknown(`The ${noun} of provider "${id.provider.key}" (${id.attribute}) is known only after apply.`, attribute),
+      );
       continue;
     }
     const owner = foreignOwner(ctx.config, env, kind, id.id);
-    if (owner) out.push(fail(`Provider "${id.provider.key}" of this ${env.name} plan uses ${noun} ${id.id}, which belongs to ${owner}.`, attribute));
+    if (owner)
+      out.push(
+        fail(
+          `Provider "${id.provider.key}" of this ${env.name} plan uses ${noun} ${id.id}, which belongs to ${owner}.`,
+          attribute,
+        ),
+      );
   }
   return out;
 }

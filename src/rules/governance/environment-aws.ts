@@ -17,7 +17,11 @@ export function accountsIn(text: string): string[] {
   return [...text.matchAll(ARN_ACCOUNT)].map((m) => m[1]!);
 }
 
-export function foreignAccounts(ctx: RuleContext, env: CurrentEnvironment, accounts: readonly string[]): { account: string; owner: string }[] {
+export function foreignAccounts(
+  ctx: RuleContext,
+  env: CurrentEnvironment,
+  accounts: readonly string[],
+): { account: string; owner: string }[] {
   const out: { account: string; owner: string }[] = [];
   for (const account of new Set(accounts)) {
     const owner = foreignOwner(ctx.config, env, "aws_account", account);
@@ -31,9 +35,17 @@ export function describe(found: readonly { account: string; owner: string }[]): 
 }
 
 /** Resource types whose `policy` names principals: PG-AWS-GOV-004 judges them, PG-AWS-GOV-006 leaves that attribute to it. */
-export const POLICY_PRINCIPAL_TYPES: readonly string[] = ["aws_s3_bucket_policy", "aws_kms_key", "aws_ecr_repository_policy", "aws_sqs_queue_policy", "aws_sns_topic_policy", "aws_secretsmanager_secret_policy"];
+export const POLICY_PRINCIPAL_TYPES: readonly string[] = [
+  "aws_s3_bucket_policy",
+  "aws_kms_key",
+  "aws_ecr_repository_policy",
+  "aws_sqs_queue_policy",
+  "aws_sns_topic_policy",
+  "aws_secretsmanager_secret_policy",
+];
 
-export const KMS_PATH = /(^|\.)(kms_key_id|kms_key_arn|kms_master_key_id|kms_key|encryption_key_arn|key_arn|target_key_arn|kms_arn)$/;
+export const KMS_PATH =
+  /(^|\.)(kms_key_id|kms_key_arn|kms_master_key_id|kms_key|encryption_key_arn|key_arn|target_key_arn|kms_arn)$/;
 
 /** Account ids a policy document's statements name as principals (ARNs or bare ids). */
 function principalAccounts(text: string): string[] {
@@ -56,7 +68,14 @@ function principalAccounts(text: string): string[] {
   return out;
 }
 
-export function policyPrincipalRule(id: string, title: string, description: string, types: string[], attribute: string, what: string) {
+export function policyPrincipalRule(
+  id: string,
+  title: string,
+  description: string,
+  types: string[],
+  attribute: string,
+  what: string,
+) {
   return resourceRule({
     id,
     title,
@@ -65,12 +84,14 @@ export function policyPrincipalRule(id: string, title: string, description: stri
     category: "governance",
     providers: ["aws"],
     resourceTypes: types,
-    remediation: "Name principals of this environment's accounts only. Access from another environment goes through that environment's own roles, reviewed there.",
+    remediation:
+      "Name principals of this environment's accounts only. Access from another environment goes through that environment's own roles, reviewed there.",
     check(r, ctx) {
       const env = currentEnvironment(ctx);
       if (!env) return;
       const doc = readAttribute(ctx.model, r, attribute);
-      if (doc.state === "unknown") return doc.configured ? unknown(`The ${attribute} document is known only after apply.`, attribute) : undefined;
+      if (doc.state === "unknown")
+        return doc.configured ? unknown(`The ${attribute} document is known only after apply.`, attribute) : undefined;
       if (doc.state !== "known" || typeof doc.value !== "string") return;
       const found = foreignAccounts(ctx, env, principalAccounts(doc.value));
       if (found.length === 0) return;

@@ -8,11 +8,17 @@ import { foreignOwner, type CurrentEnvironment } from "./common.js";
 
 export const PROJECT_PATH = /(?:^|\/)projects\/([a-z][a-z0-9-]{4,28}[a-z0-9])(?:\/|$)/g;
 
-export const KMS_PATH = /(^|\.)(kms_key_name|default_kms_key_name|kms_key_self_link|encryption_key_name|crypto_key|crypto_key_id|key_name|kms_key)$/;
+export const KMS_PATH =
+  /(^|\.)(kms_key_name|default_kms_key_name|kms_key_self_link|encryption_key_name|crypto_key|crypto_key_id|key_name|kms_key)$/;
 
 export const GCP = /^google_/;
 
-export function foreignProjects(ctx: RuleContext, env: CurrentEnvironment, text: string, pattern: RegExp): { project: string; owner: string }[] {
+export function foreignProjects(
+  ctx: RuleContext,
+  env: CurrentEnvironment,
+  text: string,
+  pattern: RegExp,
+): { project: string; owner: string }[] {
   const out: { project: string; owner: string }[] = [];
   for (const project of new Set([...text.matchAll(pattern)].map((m) => m[1]!))) {
     const owner = foreignOwner(ctx.config, env, "gcp_project", project);

@@ -32,7 +32,9 @@ export function mutability(image: string, requireDigest: boolean): string | unde
   if (ref.digest && /^sha256:[0-9a-f]{64}$/.test(ref.digest)) return undefined;
   if (ref.tag === undefined || ref.tag === "") return "has no tag (it means :latest)";
   if (ref.tag === "latest") return "uses the tag :latest";
-  return requireDigest ? `uses the tag :${ref.tag} without an @sha256: digest, which this environment requires` : undefined;
+  return requireDigest
+    ? `uses the tag :${ref.tag} without an @sha256: digest, which this environment requires`
+    : undefined;
 }
 
 interface ImageSlot {
@@ -53,13 +55,24 @@ function imagesInJson(r: Resource, ctx: RuleContext, attribute: string): ImageSl
   }
   const list = Array.isArray(doc) ? doc : [doc];
   // The image sits inside a JSON string: the finding points at the attribute, which the .tf locator can find.
-  return list.flatMap((c) => (c && typeof c === "object" && typeof (c as Record<string, unknown>)["image"] === "string" ? [{ path: attribute, image: (c as Record<string, string>)["image"]! }] : []));
+  return list.flatMap((c) =>
+    c && typeof c === "object" && typeof (c as Record<string, unknown>)["image"] === "string"
+      ? [{ path: attribute, image: (c as Record<string, string>)["image"]! }]
+      : [],
+  );
 }
 
-function judgeImages(r: Resource, ctx: RuleContext, slots: ImageSlot[] | "unknown", pending: readonly string[], attribute: string): Outcome[] {
+function judgeImages(
+  r: Resource,
+  ctx: RuleContext,
+  slots: ImageSlot[] | "unknown",
+  pending: readonly string[],
+  attribute: string,
+): Outcome[] {
   const env = currentEnvironment(ctx);
   const requireDigest = env?.declaration.require_image_digest === true;
-  if (slots === "unknown") return [unknown(`The container images in ${attribute} are known only after apply.`, attribute)];
+  if (slots === "unknown")
+    return [unknown(`The container images in ${attribute} are known only after apply.`, attribute)];
   const out: Outcome[] = [];
   for (const slot of slots) {
     const why = mutability(slot.image, requireDigest);
@@ -72,12 +85,22 @@ function judgeImages(r: Resource, ctx: RuleContext, slots: ImageSlot[] | "unknow
 /** Images at string leaves whose path matches, and the matching paths still unknown. */
 function imagesAt(r: Resource, pattern: RegExp): { slots: ImageSlot[]; pending: string[] } {
   return {
-    slots: stringLeaves(r).filter((l) => pattern.test(l.path)).map((l) => ({ path: l.path, image: l.value })),
+    slots: stringLeaves(r)
+      .filter((l) => pattern.test(l.path))
+      .map((l) => ({ path: l.path, image: l.value })),
     pending: unknownPaths(r).filter((p) => pattern.test(p)),
   };
 }
 
-export function leafImageRule(input: { id: string; title: string; description: string; providers: string[]; types: string[]; pattern: RegExp; remediation: string }) {
+export function leafImageRule(input: {
+  id: string;
+  title: string;
+  description: string;
+  providers: string[];
+  types: string[];
+  pattern: RegExp;
+  remediation: string;
+}) {
   return resourceRule({
     id: input.id,
     title: input.title,
@@ -94,7 +117,8 @@ export function leafImageRule(input: { id: string; title: string; description: s
   });
 }
 
-export const DIGEST_REMEDY = "Pin the image by digest (`repo@sha256:...`), or at least by an immutable release tag in a repository with tag immutability.";
+export const DIGEST_REMEDY =
+  "Pin the image by digest (`repo@sha256:...`), or at least by an immutable release tag in a repository with tag immutability.";
 
 export function jsonImageRule(id: string, title: string, description: string, type: string, attribute: string) {
   return resourceRule({

@@ -15,7 +15,8 @@ export function hasUpperBound(constraint: string): boolean {
 }
 
 /** A Terraform registry address: [host/]namespace/name/system, optionally with //subdir. */
-const REGISTRY_SOURCE = /^(?:[a-z0-9.-]+\.[a-z]{2,}\/)?[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*(?:\/\/.*)?$/;
+const REGISTRY_SOURCE =
+  /^(?:[a-z0-9.-]+\.[a-z]{2,}\/)?[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*\/[A-Za-z0-9][\w-]*(?:\/\/.*)?$/;
 
 export const GIT_SOURCE = /^(git::|git@|github\.com\/|bitbucket\.org\/|hg::)/;
 

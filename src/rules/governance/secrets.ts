@@ -43,8 +43,20 @@ function judgeSecrets(r: Resource, ctx: RuleContext, args: readonly SecretArgume
     }
     const how = howSet(ctx, r, arg.path);
     if (how === "unknown") out.push(unknown(`Whether ${arg.path} is set is known only after apply.`, arg.path));
-    else if (how === "literal") out.push(fail(`${r.address} sets ${arg.path} to a literal in the configuration: it is in the repository and in state in plain text.`, arg.path));
-    else if (how === "expression") out.push(fail(`${r.address} sets ${arg.path}: Terraform stores it in state in plain text, even when marked sensitive.`, arg.path));
+    else if (how === "literal")
+      out.push(
+        fail(
+          `${r.address} sets ${arg.path} to a literal in the configuration: it is in the repository and in state in plain text.`,
+          arg.path,
+        ),
+      );
+    else if (how === "expression")
+      out.push(
+        fail(
+          `${r.address} sets ${arg.path}: Terraform stores it in state in plain text, even when marked sensitive.`,
+          arg.path,
+        ),
+      );
   }
   return out;
 }

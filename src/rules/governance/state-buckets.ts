@@ -12,7 +12,12 @@ function stateBucketNames(ctx: RuleContext): Set<string> {
   const names = new Set<string>();
   for (const env of Object.values(ctx.config.environments ?? {})) for (const b of env.state_buckets ?? []) names.add(b);
   const backend = ctx.backend;
-  if (backend?.kind === "backend" && (backend.type === "s3" || backend.type === "gcs") && typeof backend.settings["bucket"] === "string") names.add(backend.settings["bucket"]);
+  if (
+    backend?.kind === "backend" &&
+    (backend.type === "s3" || backend.type === "gcs") &&
+    typeof backend.settings["bucket"] === "string"
+  )
+    names.add(backend.settings["bucket"]);
   return names;
 }
 

@@ -11,7 +11,8 @@ export function demandAfter(model: Model, r: Resource): GpuDemand | undefined {
 export const formatCount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** Capacity groups (not Kubernetes requests) that carry accelerators. */
-export const capacityGroups = (d: GpuDemand | undefined): GpuGroup[] => (d?.groups ?? []).filter((g) => g.gpus > 0 && !g.workload);
+export const capacityGroups = (d: GpuDemand | undefined): GpuGroup[] =>
+  (d?.groups ?? []).filter((g) => g.gpus > 0 && !g.workload);
 
 function listAddresses(addresses: readonly string[]): string {
   return addresses.slice(0, 3).join(", ") + (addresses.length > 3 ? `, and ${addresses.length - 3} more` : "");
@@ -43,7 +44,9 @@ export function judgeSum(
     return outcome;
   }
   if (undecided.length > 0) {
-    return unknown(`${undecidedWhat} could not be decided: the shape or size of ${listAddresses(undecided)} is known only after apply or not in the plan.`);
+    return unknown(
+      `${undecidedWhat} could not be decided: the shape or size of ${listAddresses(undecided)} is known only after apply or not in the plan.`,
+    );
   }
   return undefined;
 }

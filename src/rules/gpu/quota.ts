@@ -101,7 +101,8 @@ export function judgeScopedQuotas(
       membersNamed(members, name),
       keep,
       max,
-      (total, largest) => `${noun} ${name} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
+      (total, largest) =>
+        `${noun} ${name} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest.r.address} with ${formatCount(largest.gpus)}.`,
       `${noun} ${name}'s GPU total`,
     );
     if (o) out.push(o);

@@ -29,7 +29,13 @@ function readDocument(r: Resource, model: Model, attribute: string): DocumentRea
       doc.state === "unknown"
         ? { state: "unknown", configured: doc.configured }
         : doc.state === "known"
-          ? { state: "known", statements: typeof doc.value === "string" && mayHoldWildcard(doc.value) ? parsePolicyDocument(doc.value) : undefined }
+          ? {
+              state: "known",
+              statements:
+                typeof doc.value === "string" && mayHoldWildcard(doc.value)
+                  ? parsePolicyDocument(doc.value)
+                  : undefined,
+            }
           : { state: "absent" };
     byResource.set(r, reading);
   }
@@ -44,7 +50,12 @@ function readDocument(r: Resource, model: Model, attribute: string): DocumentRea
  * Principal of "*"), so `judge` sees only documents that may hold one: the
  * rest, most of a plan's, are never parsed.
  */
-export function judgeDocument(r: Resource, model: Model, attribute: string, judge: (statements: readonly Statement[]) => Outcome[]): CheckResult {
+export function judgeDocument(
+  r: Resource,
+  model: Model,
+  attribute: string,
+  judge: (statements: readonly Statement[]) => Outcome[],
+): CheckResult {
   const doc = readDocument(r, model, attribute);
   if (doc.state === "unknown") {
     // Not written in the configuration: the provider's default policy, nothing to judge.

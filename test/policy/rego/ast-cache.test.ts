@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildAstCache, deserializeModule, engineFingerprint, loadAstCache, serializeModule } from "../../../src/policy/rego/ast-cache.js";
+import {
+  buildAstCache,
+  deserializeModule,
+  engineFingerprint,
+  loadAstCache,
+  serializeModule,
+} from "../../../src/policy/rego/ast-cache.js";
 import { compilePolicies } from "../../../src/policy/rego/compile.js";
 import { BUNDLED_POLICY_DIR, readPolicies } from "../../../src/policy/rego/runner.js";
 import { parseModule } from "../../../src/rego/parser.js";
@@ -59,7 +65,7 @@ describe("bundled AST cache", () => {
   });
 
   it("keeps v0 modules as v0, and leaves out modules that do not parse", () => {
-    const v0 = { file: "v0.rego", text: "package a\n\ndeny[msg] {\n  msg := \"x\"\n}\n" };
+    const v0 = { file: "v0.rego", text: 'package a\n\ndeny[msg] {\n  msg := "x"\n}\n' };
     const bad = { file: "bad.rego", text: "package a\n\ndeny[ {\n" };
     const built = buildAstCache([v0, bad]);
     expect(built.cached).toBe(1);
@@ -92,7 +98,9 @@ describe("bundled AST cache", () => {
     for (const p of parsed.packages().slice(0, 20)) {
       for (const r of p.rules.filter((x) => x.name === "deny")) {
         const ref = `data.${p.path}.${r.name}`;
-        expect(cached.evaluate(ref, input, data, { timeoutMs: 10_000, maxDepth: 2000 }), ref).toStrictEqual(parsed.evaluate(ref, input, data, { timeoutMs: 10_000, maxDepth: 2000 }));
+        expect(cached.evaluate(ref, input, data, { timeoutMs: 10_000, maxDepth: 2000 }), ref).toStrictEqual(
+          parsed.evaluate(ref, input, data, { timeoutMs: 10_000, maxDepth: 2000 }),
+        );
       }
     }
   });

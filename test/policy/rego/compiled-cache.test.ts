@@ -5,7 +5,12 @@ import fg from "fast-glob";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/config/config.js";
 import { compilePolicies } from "../../../src/policy/rego/compile.js";
-import { buildCompiledCache, compilerFingerprint, LIBRARY_OPTIONS, loadCompiledCache } from "../../../src/policy/rego/compiled-cache.js";
+import {
+  buildCompiledCache,
+  compilerFingerprint,
+  LIBRARY_OPTIONS,
+  loadCompiledCache,
+} from "../../../src/policy/rego/compiled-cache.js";
 import { engineFingerprint } from "../../../src/policy/rego/ast-cache.js";
 import { readBundledPolicies, type RegoPolicies } from "../../../src/policy/rego/load.js";
 import { regoRules, type PolicySource } from "../../../src/policy/rego/runner.js";
@@ -81,7 +86,9 @@ describe("compiled bundled library", () => {
     const edited = sources.map((s, i) => (i === 3 ? { ...s, text: `${s.text}\n# edited\n` } : s));
     expect(attached(edited)).toBeUndefined();
     expect(attached(sources.slice(1))).toBeUndefined();
-    expect(attached([...sources, { file: "policies/extra.rego", text: "package planguard.extra\n", bundled: true }])).toBeUndefined();
+    expect(
+      attached([...sources, { file: "policies/extra.rego", text: "package planguard.extra\n", bundled: true }]),
+    ).toBeUndefined();
     expect(attached([sources[1]!, sources[0]!, ...sources.slice(2)])).toBeUndefined();
   });
 
@@ -111,12 +118,15 @@ describe("compiled bundled library", () => {
     for (const text of [lib, "package planguard.lib.more\n\nx := 1\n", "package planguard\n\nx := 1\n"]) {
       const srcs = [...attached(sources)!, user("user.rego", text)];
       expect(tookPrecompiled(srcs), text).toBe(false);
-      expect(compile(srcs, LIBRARY_OPTIONS).modules).toStrictEqual(compile([...sources, user("user.rego", text)], LIBRARY_OPTIONS).modules);
+      expect(compile(srcs, LIBRARY_OPTIONS).modules).toStrictEqual(
+        compile([...sources, user("user.rego", text)], LIBRARY_OPTIONS).modules,
+      );
     }
   });
 
   it("is taken beside a user module in a package of its own, which is compiled against the whole tree", () => {
-    const text = "package main\n\nimport data.planguard.lib\n\ndeny contains msg if {\n  some r in input.resource_changes\n  lib.is_unknown(r, [\"x\"])\n  msg := r.address\n}\n";
+    const text =
+      'package main\n\nimport data.planguard.lib\n\ndeny contains msg if {\n  some r in input.resource_changes\n  lib.is_unknown(r, ["x"])\n  msg := r.address\n}\n';
     const srcs = [...attached(sources)!, user("main.rego", text)];
     expect(tookPrecompiled(srcs)).toBe(true);
     const fromCache = compile([...attached(sources)!, user("main.rego", text)], LIBRARY_OPTIONS);
@@ -126,7 +136,11 @@ describe("compiled bundled library", () => {
   });
 
   it("reports a user module's errors as a full compile does", () => {
-    for (const text of ["package main\n\ndeny[ {\n", "package main\n\ndeny contains x if { data.planguard.lib.nothing(1) }\n", "package main\n\np if q\nq if p\n"]) {
+    for (const text of [
+      "package main\n\ndeny[ {\n",
+      "package main\n\ndeny contains x if { data.planguard.lib.nothing(1) }\n",
+      "package main\n\np if q\nq if p\n",
+    ]) {
       const error = (srcs: readonly Source[]) => {
         try {
           compile(srcs, LIBRARY_OPTIONS);
@@ -142,15 +156,20 @@ describe("compiled bundled library", () => {
   });
 
   it("is not built for a library with a `with` modifier, or one that does not compile", () => {
-    const withModifier = { file: "w.rego", text: "package w\n\nx := input.a with input as {\"a\": 1}\n", bundled: true };
+    const withModifier = { file: "w.rego", text: 'package w\n\nx := input.a with input as {"a": 1}\n', bundled: true };
     expect(buildCompiledCache([withModifier])).toEqual({ skipped: expect.stringContaining("with") });
-    expect(buildCompiledCache([{ file: "bad.rego", text: "package b\n\nx := y\n" }])).toEqual({ skipped: expect.stringContaining("does not compile") });
+    expect(buildCompiledCache([{ file: "bad.rego", text: "package b\n\nx := y\n" }])).toEqual({
+      skipped: expect.stringContaining("does not compile"),
+    });
   });
 });
 
 describe("scans with and without the compiled library", () => {
   const plans = fg
-    .sync(["examples/*/plan.json", "fixtures/plans/**/*.json", "fixtures/rules/**/*.json", "fixtures/source/**/*.json"], { cwd: ROOT, absolute: true })
+    .sync(
+      ["examples/*/plan.json", "fixtures/plans/**/*.json", "fixtures/rules/**/*.json", "fixtures/source/**/*.json"],
+      { cwd: ROOT, absolute: true },
+    )
     .filter((f) => !f.endsWith("expected.json"))
     .sort();
 
@@ -166,7 +185,9 @@ describe("scans with and without the compiled library", () => {
     const regoIds = new Set(cached.rules.map((r) => r.meta.id));
     let regoFindings = 0;
     for (const file of plans) {
-      const scan = async (rego: RegoPolicies): Promise<{ findings: Finding[]; failures: unknown[] } | { error: string }> => {
+      const scan = async (
+        rego: RegoPolicies,
+      ): Promise<{ findings: Finding[]; failures: unknown[] } | { error: string }> => {
         try {
           const result = await runScan({ files: [file], config, rego, today: "2026-01-01" });
           return { findings: result.findings, failures: result.failures };

@@ -76,18 +76,43 @@ unknown_by_list contains [i, p] if {
       { extraBuiltins: PLANGUARD_BUILTINS },
     );
     const paths = [
-      ["arn"], ["arn", "x"], ["ar"], ["ingress"], ["ingress", 0], ["ingress", 0, "cidr_blocks"], ["ingress", 0, "cidr_blocks", 0],
-      ["ingress", 0, "cidr_blocks", 1], ["ingress", 1], ["ingress", 1, "cidr_blocks"], ["ingress", 2], ["tags", "team"],
-      ["tags", "kubernetes.io/role"], ["root_block_device", 0, "encrypted"], ["name"], [],
+      ["arn"],
+      ["arn", "x"],
+      ["ar"],
+      ["ingress"],
+      ["ingress", 0],
+      ["ingress", 0, "cidr_blocks"],
+      ["ingress", 0, "cidr_blocks", 0],
+      ["ingress", 0, "cidr_blocks", 1],
+      ["ingress", 1],
+      ["ingress", 1, "cidr_blocks"],
+      ["ingress", 2],
+      ["tags", "team"],
+      ["tags", "kubernetes.io/role"],
+      ["root_block_device", 0, "encrypted"],
+      ["name"],
+      [],
     ];
     const { model, data } = dataFor(mask);
     const opts = { input: { paths } as never, data: { planguard: data } as never };
     const viaMask = compiled.evaluate("data.probe.unknown", opts);
     const viaList = compiled.evaluate("data.probe.unknown_by_list", opts);
-    const sorted = (v: unknown) => JSON.stringify([...(v as Set<unknown> & { values(): Iterable<unknown> }).values()].map((x) => JSON.stringify(x)).sort());
+    const sorted = (v: unknown) =>
+      JSON.stringify(
+        [...(v as Set<unknown> & { values(): Iterable<unknown> }).values()].map((x) => JSON.stringify(x)).sort(),
+      );
     expect(sorted(viaMask)).toBe(sorted(viaList));
     expect(sorted(viaMask)).toBe(
-      sorted(new Set([[0, ["arn"]], [1, ["arn", "x"]], [7, ["ingress", 0, "cidr_blocks", 1]], [8, ["ingress", 1]], [9, ["ingress", 1, "cidr_blocks"]], [12, ["tags", "kubernetes.io/role"]]])),
+      sorted(
+        new Set([
+          [0, ["arn"]],
+          [1, ["arn", "x"]],
+          [7, ["ingress", 0, "cidr_blocks", 1]],
+          [8, ["ingress", 1]],
+          [9, ["ingress", 1, "cidr_blocks"]],
+          [12, ["tags", "kubernetes.io/role"]],
+        ]),
+      ),
     );
     expect(model.resources).toHaveLength(1);
   });

@@ -4,7 +4,9 @@ import type { Value } from "../../../src/rego/value.js";
 import { call, failure, set } from "./helpers.js";
 
 const same = (a: Value | undefined, b: Value): void => {
-  expect(a !== undefined && equal(a, b), `${a === undefined ? "undefined" : formatValue(a)} != ${formatValue(b)}`).toBe(true);
+  expect(a !== undefined && equal(a, b), `${a === undefined ? "undefined" : formatValue(a)} != ${formatValue(b)}`).toBe(
+    true,
+  );
 };
 
 describe("arrays", () => {
@@ -38,11 +40,21 @@ describe("object.get", () => {
 
 describe("object builtins", () => {
   it("unions recursively, the right side winning", () => {
-    same(call("object.union", [{ a: { b: 1, c: 2 }, d: 1 }, { a: { b: 3 }, d: { x: 1 } }]), { a: { b: 3, c: 2 }, d: { x: 1 } });
+    same(
+      call("object.union", [
+        { a: { b: 1, c: 2 }, d: 1 },
+        { a: { b: 3 }, d: { x: 1 } },
+      ]),
+      { a: { b: 3, c: 2 }, d: { x: 1 } },
+    );
     same(call("object.union_n", [[{ a: { b: 2 } }, { a: 4 }, { a: { c: 3 } }]]), { a: { c: 3 } });
   });
   it("removes and filters by array, set or object keys", () => {
-    const o = new RegoObject([["a", 1], [1, 2], ["c", 3]]);
+    const o = new RegoObject([
+      ["a", 1],
+      [1, 2],
+      ["c", 3],
+    ]);
     same(call("object.remove", [o, ["a", 1]]), { c: 3 });
     same(call("object.filter", [o, set(1)]), new RegoObject([[1, 2]]));
     same(call("object.filter", [{ a: 1, b: 2 }, { a: 0 }]), { a: 1 });
@@ -51,7 +63,12 @@ describe("object builtins", () => {
   it("object.subset: objects recursively, arrays contiguously, sets by members", () => {
     expect(call("object.subset", [{ a: { b: 1, c: 2 }, d: 3 }, { a: { b: 1 } }])).toBe(true);
     expect(call("object.subset", [{ a: [1, 2, 3] }, { a: [2, 3] }])).toBe(true);
-    expect(call("object.subset", [[1, 2, 3], [1, 3]])).toBe(false);
+    expect(
+      call("object.subset", [
+        [1, 2, 3],
+        [1, 3],
+      ]),
+    ).toBe(false);
     expect(call("object.subset", [[1, 2, 3], set(3, 1)])).toBe(true);
     expect(call("object.subset", [set(1, 2), set(2)])).toBe(true);
   });
@@ -59,8 +76,12 @@ describe("object builtins", () => {
 
 describe("object.filter and object.remove operands", () => {
   it("name the expected types in OPA's order", () => {
-    expect(failure("object.filter", [{}, null]).message).toBe("object.filter: operand 2 must be one of {object, set, array} but got null");
-    expect(failure("object.remove", [{}, 1]).message).toBe("object.remove: operand 2 must be one of {object, set, array} but got number");
+    expect(failure("object.filter", [{}, null]).message).toBe(
+      "object.filter: operand 2 must be one of {object, set, array} but got null",
+    );
+    expect(failure("object.remove", [{}, 1]).message).toBe(
+      "object.remove: operand 2 must be one of {object, set, array} but got number",
+    );
   });
 });
 
@@ -79,14 +100,17 @@ describe("json.filter and json.remove", () => {
 describe("json.patch", () => {
   it("applies RFC 6902 operations without changing the input", () => {
     const input = { a: [1, 2], b: { c: 1 } } as Value;
-    const out = call("json.patch", [input, [
-      { op: "add", path: "/a/-", value: 3 },
-      { op: "remove", path: "/a/0" },
-      { op: "replace", path: "/b/c", value: 9 },
-      { op: "copy", from: "/b", path: "/e" },
-      { op: "move", from: "/e/c", path: "/f" },
-      { op: "test", path: "/f", value: 9 },
-    ]]);
+    const out = call("json.patch", [
+      input,
+      [
+        { op: "add", path: "/a/-", value: 3 },
+        { op: "remove", path: "/a/0" },
+        { op: "replace", path: "/b/c", value: 9 },
+        { op: "copy", from: "/b", path: "/e" },
+        { op: "move", from: "/e/c", path: "/f" },
+        { op: "test", path: "/f", value: 9 },
+      ],
+    ]);
     same(out, { a: [2, 3], b: { c: 9 }, e: {}, f: 9 });
     same(input, { a: [1, 2], b: { c: 1 } });
   });
@@ -104,7 +128,9 @@ describe("json.patch", () => {
     same(call("json.patch", [{ a: null }, [{ op: "test", path: "/a", value: null }]]), { a: null });
     expect(call("json.patch", [{ a: 1 }, [{ op: "add", path: "/b" }]])).toBeUndefined();
     // move onto itself leaves the document as it was.
-    same(call("json.patch", [{ a: { b: [1, 2] } }, [{ op: "move", from: "/a/b/1", path: "/a/b/1" }]]), { a: { b: [1, 2] } });
+    same(call("json.patch", [{ a: { b: [1, 2] } }, [{ op: "move", from: "/a/b/1", path: "/a/b/1" }]]), {
+      a: { b: [1, 2] },
+    });
     same(call("json.patch", [{ a: { b: 1 } }, [{ op: "move", from: "/a", path: "/a" }]]), { a: { b: 1 } });
   });
   it("addresses set members by value", () => {
@@ -116,7 +142,7 @@ describe("json.patch", () => {
 describe("walk and graph.reachable", () => {
   it("yields every [path, value], the root first", () => {
     const out = call("walk", [{ a: [true], b: set(1) }]) as Value[];
-    expect(out.map((pv) => formatValue((pv as Value[])[0]!))).toEqual(['[]', '["a"]', '["a", 0]', '["b"]', '["b", 1]']);
+    expect(out.map((pv) => formatValue((pv as Value[])[0]!))).toEqual(["[]", '["a"]', '["a", 0]', '["b"]', '["b", 1]']);
   });
   it("follows edges from the initial nodes", () => {
     same(call("graph.reachable", [{ a: ["b"], b: set("c"), c: [], d: ["a"] }, ["a"]]), set("a", "b", "c"));
@@ -124,7 +150,10 @@ describe("walk and graph.reachable", () => {
     same(call("graph.reachable", [{ a: ["x"] }, ["a", "y"]]), set("a"));
   });
   it("lists the paths from the initial nodes, ending at leaves, cycles and nodes outside the graph", () => {
-    same(call("graph.reachable_paths", [{ a: ["b"], b: ["c", "a"], c: [], d: ["x"], e: [] }, ["a", "d", "e", "zz"]]), set(["a", "b", "c"], ["a", "b"], ["d"], ["e"]));
+    same(
+      call("graph.reachable_paths", [{ a: ["b"], b: ["c", "a"], c: [], d: ["x"], e: [] }, ["a", "d", "e", "zz"]]),
+      set(["a", "b", "c"], ["a", "b"], ["d"], ["e"]),
+    );
     same(call("graph.reachable_paths", [{ a: set("b", "c"), b: [], c: [] }, set("a")]), set(["a", "b"], ["a", "c"]));
   });
 });

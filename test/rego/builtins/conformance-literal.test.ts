@@ -46,7 +46,11 @@ function fromYaml(v: unknown): Value {
     const keys = Object.keys(o);
     if (keys.length === 1 && keys[0] === "set!") return new RegoSet((o["set!"] as unknown[]).map(fromYaml));
     if (keys.length === 1 && keys[0] === "object!") {
-      return makeObject((o["object!"] as { key: unknown; value: unknown }[]).map((e) => [fromYaml(e.key), fromYaml(e.value)] as [Value, Value]));
+      return makeObject(
+        (o["object!"] as { key: unknown; value: unknown }[]).map(
+          (e) => [fromYaml(e.key), fromYaml(e.value)] as [Value, Value],
+        ),
+      );
     }
     return makeObject(keys.map((k) => [k, fromYaml(o[k])] as [Value, Value]));
   }
@@ -107,7 +111,10 @@ describe.skipIf(!present)("regorus builtin conformance cases on literal argument
         const strict = c.strict !== false;
         const norm = (o: Outcome): Outcome => (!strict && "error" in o ? { undefined: true } : o);
         if (c.error !== undefined) {
-          expect([...outcomes.values()].some((o) => "error" in norm(o)), `expected an error; got ${[...outcomes.values()].map(show).join(", ")}`).toBe(true);
+          expect(
+            [...outcomes.values()].some((o) => "error" in norm(o)),
+            `expected an error; got ${[...outcomes.values()].map(show).join(", ")}`,
+          ).toBe(true);
           return;
         }
         const path = c.query.startsWith("data.test.") ? c.query.slice("data.test.".length) : undefined;
@@ -118,7 +125,10 @@ describe.skipIf(!present)("regorus builtin conformance cases on literal argument
             return;
           }
           const want = fromYaml(c.want_result);
-          expect(o && "value" in norm(o) && equal((o as { value: Value }).value, want), `${path}: got ${show(o)}, want ${formatValue(want)}`).toBe(true);
+          expect(
+            o && "value" in norm(o) && equal((o as { value: Value }).value, want),
+            `${path}: got ${show(o)}, want ${formatValue(want)}`,
+          ).toBe(true);
           return;
         }
         // data.test, or a query's bindings: an object of every defined rule.
@@ -127,7 +137,10 @@ describe.skipIf(!present)("regorus builtin conformance cases on literal argument
           for (const [name, o] of outcomes) {
             const n = norm(o);
             if (name in want) {
-              expect("value" in n && equal(n.value, want[name]!), `${name}: got ${show(n)}, want ${formatValue(want[name]!)}`).toBe(true);
+              expect(
+                "value" in n && equal(n.value, want[name]!),
+                `${name}: got ${show(n)}, want ${formatValue(want[name]!)}`,
+              ).toBe(true);
             } else {
               expect("undefined" in n, `${name}: got ${show(n)}, want undefined`).toBe(true);
             }

@@ -5,7 +5,23 @@ import { call, ctx, failure, set } from "./helpers.js";
 
 describe("registry", () => {
   it("has the operators and families the evaluator needs", () => {
-    for (const name of ["equal", "neq", "lt", "plus", "minus", "and", "or", "count", "object.get", "regex.match", "walk", "time.now_ns", "sprintf", "glob.match", "net.cidr_contains"]) {
+    for (const name of [
+      "equal",
+      "neq",
+      "lt",
+      "plus",
+      "minus",
+      "and",
+      "or",
+      "count",
+      "object.get",
+      "regex.match",
+      "walk",
+      "time.now_ns",
+      "sprintf",
+      "glob.match",
+      "net.cidr_contains",
+    ]) {
       expect(BUILTINS.has(name), name).toBe(true);
     }
     expect(BUILTINS.get("walk")!.relation).toBe(true);
@@ -16,7 +32,9 @@ describe("registry", () => {
     expect(e).toBeInstanceOf(BuiltinError);
     expect(e.code).toBe("eval_type_error");
     expect(e.message).toBe("upper: operand 1 must be string but got number");
-    expect(failure("count", [null]).message).toBe("count: operand 1 must be one of {array, object, set, string} but got null");
+    expect(failure("count", [null]).message).toBe(
+      "count: operand 1 must be one of {array, object, set, string} but got null",
+    );
   });
 });
 
@@ -117,7 +135,9 @@ describe("sets and aggregates", () => {
     expect(call("max", [[1, "a", null]])).toBe("a");
     expect(call("min", [[]])).toBeUndefined();
     expect(call("sort", [[3, "a", 1, null]])).toEqual([null, 1, 3, "a"]);
-    expect(failure("sum", [["a"]]).message).toBe("sum: operand 1 must be array of number but got array containing string");
+    expect(failure("sum", [["a"]]).message).toBe(
+      "sum: operand 1 must be array of number but got array containing string",
+    );
     expect(call("any", [[false, true]])).toBe(true);
     expect(call("all", [[]])).toBe(true);
   });
@@ -125,7 +145,15 @@ describe("sets and aggregates", () => {
 
 describe("types and conversions", () => {
   it("names types", () => {
-    expect([null, true, 1, "s", [], {}, set()].map((v) => call("type_name", [v]))).toEqual(["null", "boolean", "number", "string", "array", "object", "set"]);
+    expect([null, true, 1, "s", [], {}, set()].map((v) => call("type_name", [v]))).toEqual([
+      "null",
+      "boolean",
+      "number",
+      "string",
+      "array",
+      "object",
+      "set",
+    ]);
     expect(call("is_string", [1])).toBe(false);
     expect(call("is_set", [set()])).toBe(true);
   });
@@ -136,7 +164,9 @@ describe("types and conversions", () => {
     expect(call("json.marshal", [n])).toBe("-1.5e2");
     expect(call("to_number", ["42"])).toBe(42);
     for (const odd of ["nan", "-NaN", "inf", "+Infinity", "iNf"]) {
-      expect(failure("to_number", [odd]).message, odd).toBe("to_number: operand 1 must be valid number string but got string");
+      expect(failure("to_number", [odd]).message, odd).toBe(
+        "to_number: operand 1 must be valid number string but got string",
+      );
     }
     expect(failure("to_number", ["1x"]).code).toBe("eval_builtin_error");
     expect(call("to_number", [true])).toBe(1);

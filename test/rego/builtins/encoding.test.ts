@@ -85,7 +85,9 @@ describe("units", () => {
     expect(failure("units.parse", [""]).message).toBe("units.parse: no amount provided");
     expect(failure("units.parse", ["G"]).message).toBe("units.parse: no amount provided");
     expect(failure("units.parse", ["0.0.0"]).message).toBe("units.parse: could not parse amount to a number");
-    expect(failure("units.parse_bytes", ["1.2.3kb"]).message).toBe("units.parse_bytes: could not parse byte amount to a number");
+    expect(failure("units.parse_bytes", ["1.2.3kb"]).message).toBe(
+      "units.parse_bytes: could not parse byte amount to a number",
+    );
     expect(failure("units.parse", ["10e1000000Ei"]).message).toBe("units.parse: exponent too large");
     expect(call("units.parse", ["1e3k"])).toBe(1e6);
     expect(call("units.parse", ["2e"])).toBe(2e18);
@@ -105,7 +107,9 @@ describe("json.verify_schema and json.match_schema", () => {
   it("verify gives [true, null] or [false, a jsonschema: message]", () => {
     expect(call("json.verify_schema", [schema])).toEqual([true, null]);
     expect(call("json.verify_schema", [JSON.stringify(schema)])).toEqual([true, null]);
-    expect(call("json.verify_schema", [{ $schema: "http://json-schema.org/draft-04/schema#", type: "object" }])).toEqual([true, null]);
+    expect(
+      call("json.verify_schema", [{ $schema: "http://json-schema.org/draft-04/schema#", type: "object" }]),
+    ).toEqual([true, null]);
     const [ok, problem] = call("json.verify_schema", [{ type: "nope" }]) as [boolean, string];
     expect(ok).toBe(false);
     expect(problem).toMatch(/^jsonschema: /);
@@ -117,14 +121,30 @@ describe("json.verify_schema and json.match_schema", () => {
     const [ok, errors] = call("json.match_schema", [{ id: 5, n: 1 }, schema]) as [boolean, Value[]];
     expect(ok).toBe(false);
     expect(errors.map((e) => Object.fromEntries(objectEntries(e as never) as Iterable<[string, Value]>))).toEqual([
-      { error: "id: Invalid type. Expected: string, given: integer", type: "invalid_type", field: "id", desc: "Invalid type. Expected: string, given: integer" },
-      { error: "n: Must be greater than or equal to 2", type: "number_gte", field: "n", desc: "Must be greater than or equal to 2" },
+      {
+        error: "id: Invalid type. Expected: string, given: integer",
+        type: "invalid_type",
+        field: "id",
+        desc: "Invalid type. Expected: string, given: integer",
+      },
+      {
+        error: "n: Must be greater than or equal to 2",
+        type: "number_gte",
+        field: "n",
+        desc: "Must be greater than or equal to 2",
+      },
     ]);
     const [, missing] = call("json.match_schema", ['{"n": 2}', JSON.stringify(schema)]) as [boolean, Value[]];
-    expect(Object.fromEntries(objectEntries(missing[0] as never) as Iterable<[string, Value]>)).toMatchObject({ field: "(root)", type: "required", desc: "id is required" });
+    expect(Object.fromEntries(objectEntries(missing[0] as never) as Iterable<[string, Value]>)).toMatchObject({
+      field: "(root)",
+      type: "required",
+      desc: "id is required",
+    });
   });
   it("fetches nothing: a remote $ref is no valid schema", () => {
     expect((call("json.verify_schema", [{ $ref: "https://example.com/schema.json" }]) as Value[])[0]).toBe(false);
-    expect(failure("json.match_schema", [{}, { $ref: "https://example.com/schema.json" }]).code).toBe("eval_builtin_error");
+    expect(failure("json.match_schema", [{}, { $ref: "https://example.com/schema.json" }]).code).toBe(
+      "eval_builtin_error",
+    );
   });
 });

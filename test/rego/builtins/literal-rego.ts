@@ -110,7 +110,10 @@ class Reader {
     const never = (): Value => {
       throw new Undefined();
     };
-    const rest = this.toks.slice(this.i, this.i + 4).map((t) => t.v).join(" ");
+    const rest = this.toks
+      .slice(this.i, this.i + 4)
+      .map((t) => t.v)
+      .join(" ");
     if (rest.startsWith("{ false }") || rest.startsWith("if { false }")) {
       this.i += rest.startsWith("if") ? 4 : 3;
       return { name: name.v, term: never };
@@ -151,7 +154,10 @@ class Reader {
       if (def === undefined) throw new Unreadable(`unknown function ${t.v}`);
       return () => {
         if (args.length !== def.arity) throw new BuiltinError("eval_type_error", `${t.v}: arity mismatch`);
-        const r = def.impl(args.map((a) => a()), ctx);
+        const r = def.impl(
+          args.map((a) => a()),
+          ctx,
+        );
         if (r === undefined) throw new Undefined();
         if (def.relation) throw new Unreadable("relation");
         return r;

@@ -7,7 +7,17 @@ describe("semver", () => {
     expect(call("semver.is_valid", ["1.0.0-rc.1+build.5"])).toBe(true);
     expect(call("semver.is_valid", ["v1.0.0"])).toBe(false);
     expect(call("semver.is_valid", ["01.0.0"])).toBe(false);
-    const order = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.10.0"];
+    const order = [
+      "1.0.0-alpha",
+      "1.0.0-alpha.1",
+      "1.0.0-alpha.beta",
+      "1.0.0-beta",
+      "1.0.0-beta.2",
+      "1.0.0-beta.11",
+      "1.0.0-rc.1",
+      "1.0.0",
+      "1.10.0",
+    ];
     for (let i = 0; i + 1 < order.length; i++) {
       expect(call("semver.compare", [order[i]!, order[i + 1]!]), `${order[i]} < ${order[i + 1]}`).toBe(-1);
       expect(call("semver.compare", [order[i + 1]!, order[i]!])).toBe(1);
@@ -22,7 +32,9 @@ describe("crypto and uuid", () => {
     expect(call("crypto.sha256", ["abc"])).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(call("crypto.md5", ["abc"])).toBe("900150983cd24fb0d6963f7d28e17f72");
     expect(call("crypto.sha1", ["abc"])).toBe("a9993e364706816aba3e25717850c26c9cd0d89d");
-    expect(call("crypto.hmac.sha256", ["msg", "key"])).toBe("2d93cbc1be167bcb1637a4a23cbff01a7878f0c50ee833954ea5221bb1b8c628");
+    expect(call("crypto.hmac.sha256", ["msg", "key"])).toBe(
+      "2d93cbc1be167bcb1637a4a23cbff01a7878f0c50ee833954ea5221bb1b8c628",
+    );
     expect(call("crypto.hmac.equal", ["a", "a"])).toBe(true);
   });
   it("generates stable v4 UUIDs per query and parses UUIDs", () => {
@@ -32,7 +44,12 @@ describe("crypto and uuid", () => {
     expect(call("uuid.rfc4122", ["k"], c)).toBe(a);
     expect(call("uuid.rfc4122", ["other"], c)).not.toBe(a);
     expect(call("uuid.parse", ["b01d0062-a116-11ee-822b-7ab0b9e5e0c0"])).toEqual({
-      version: 1, variant: "RFC4122", time: 1703282931110717000, clocksequence: 555, nodeid: "7a-b0-b9-e5-e0-c0", macvariables: "local:unicast",
+      version: 1,
+      variant: "RFC4122",
+      time: 1703282931110717000,
+      clocksequence: 555,
+      nodeid: "7a-b0-b9-e5-e0-c0",
+      macvariables: "local:unicast",
     });
     expect(call("uuid.parse", ["{A6342DF8-7801-469C-B3F3-C5317A0EBDAA}"])).toEqual({ version: 4, variant: "RFC4122" });
     expect(call("uuid.parse", ["not-valid"])).toBeUndefined();
@@ -51,7 +68,9 @@ describe("runtime and print", () => {
     expect(failure("trace", [1]).message).toBe("trace: operand 1 must be string but got number");
   });
   it("formats print arguments as OPA", () => {
-    expect(formatPrintArgs(["Hello", ["Hello"], set(2, 1), undefined, null])).toBe('Hello ["Hello"] {1, 2} <undefined> null');
+    expect(formatPrintArgs(["Hello", ["Hello"], set(2, 1), undefined, null])).toBe(
+      'Hello ["Hello"] {1, 2} <undefined> null',
+    );
   });
 });
 
@@ -67,7 +86,9 @@ describe("graphql", () => {
   });
   it("reads schemas as gqlparser does: an extension of an undefined type defines it, Query may be absent", () => {
     expect(call("graphql.schema_is_valid", ["extend type Query { a: Int }\nextend type Query { b: Int }"])).toBe(true);
-    expect(call("graphql.is_valid", ["{ a b }", "extend type Query { a: Int }\nextend type Query { b: Int }"])).toBe(true);
+    expect(call("graphql.is_valid", ["{ a b }", "extend type Query { a: Int }\nextend type Query { b: Int }"])).toBe(
+      true,
+    );
     expect(call("graphql.schema_is_valid", ["type T { f: String @deprecated }"])).toBe(true);
     expect(call("graphql.schema_is_valid", ["type Query { a: Missing }"])).toBe(false);
     expect(call("graphql.schema_is_valid", ["type Query {"])).toBe(false);

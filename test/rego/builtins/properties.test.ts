@@ -44,7 +44,9 @@ describe("builtin properties", () => {
     );
   });
   it("net.cidr_merge covers every input address and nothing is lost", () => {
-    const ip = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map(([a, b]) => `10.0.${a}.${b}`);
+    const ip = fc
+      .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
+      .map(([a, b]) => `10.0.${a}.${b}`);
     fc.assert(
       fc.property(fc.array(ip, { minLength: 1, maxLength: 20 }), (ips) => {
         const merged = [...(call("net.cidr_merge", [ips]) as Iterable<Value>)] as string[];

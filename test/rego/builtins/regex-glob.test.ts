@@ -8,12 +8,17 @@ describe("regex", () => {
     expect(call("re_match", ["(?i)ABC", "xabcx"])).toBe(true);
     expect(call("regex.is_valid", ["("])).toBe(false);
     expect(call("regex.is_valid", [1])).toBe(false);
-    expect(failure("regex.match", ["(", "x"]).message).toBe("regex.match: error parsing regexp: missing closing ): `(`");
+    expect(failure("regex.match", ["(", "x"]).message).toBe(
+      "regex.match: error parsing regexp: missing closing ): `(`",
+    );
   });
   it("finds, splits and replaces as Go's regexp", () => {
     expect(call("regex.find_n", ["a.", "a1a2a3", 2])).toEqual(["a1", "a2"]);
     expect(call("regex.find_n", ["a*", "baaac", -1])).toEqual(["", "aaa", ""]);
-    expect(call("regex.find_all_string_submatch_n", ["(a)(x)?", "aa", -1])).toEqual([["a", "a", ""], ["a", "a", ""]]);
+    expect(call("regex.find_all_string_submatch_n", ["(a)(x)?", "aa", -1])).toEqual([
+      ["a", "a", ""],
+      ["a", "a", ""],
+    ]);
     expect(call("regex.split", ["\\s*,\\s*", "a , b,c"])).toEqual(["a", "b", "c"]);
     expect(call("regex.split", ["x", ""])).toEqual([""]);
     expect(call("regex.replace", ["hello world", "(o)", "[$1]"])).toBe("hell[o] w[o]rld");
@@ -71,10 +76,12 @@ describe("regex.globs_match", () => {
     "[a-z]+": ["[0-9]*"],
   };
   it("is true when some non-empty string matches both", () => {
-    for (const [a, bs] of Object.entries(overlapping)) for (const b of bs) expect(call("regex.globs_match", [a, b]), `${a} ${b}`).toBe(true);
+    for (const [a, bs] of Object.entries(overlapping))
+      for (const b of bs) expect(call("regex.globs_match", [a, b]), `${a} ${b}`).toBe(true);
   });
   it("is false when none does", () => {
-    for (const [a, bs] of Object.entries(disjoint)) for (const b of bs) expect(call("regex.globs_match", [a, b]), `${a} ${b}`).toBe(false);
+    for (const [a, bs] of Object.entries(disjoint))
+      for (const b of bs) expect(call("regex.globs_match", [a, b]), `${a} ${b}`).toBe(false);
   });
   it("refuses patterns outside its dialect", () => {
     expect(failure("regex.globs_match", ["*a", "a"]).code).toBe("eval_builtin_error");

@@ -24,7 +24,7 @@ describe("strings", () => {
   it("strings.replace_n with an empty key, as Go's Replacer", () => {
     expect(call("strings.replace_n", [{ "": "X" }, "ab"])).toBe("XaXbX");
     expect(call("strings.replace_n", [{ "": "X", a: "Y" }, "ab"])).toBe("XYXbX");
-    expect(call("strings.replace_n", [{ "": "-", "é": "e" }, "aéb"])).toBe("-a-e-b-");
+    expect(call("strings.replace_n", [{ "": "-", é: "e" }, "aéb"])).toBe("-a-e-b-");
     expect(failure("strings.replace_n", [{ a: 1 }, "ab"]).code).toBe("eval_type_error");
   });
   it("split, concat, replace as Go", () => {
@@ -90,24 +90,42 @@ describe("sprintf", () => {
 describe("strings.render_template (Go's text/template)", () => {
   const render = (t: string, vars: Record<string, unknown>) => call("strings.render_template", [t, vars as never]);
   it("prints fields as Go's fmt does, numbers as written, a missing key as <undefined>", () => {
-    expect(render("{{.a}} {{.b.c}} {{.n}} {{.l}} {{.m}}", { a: "x", b: { c: true }, n: 2023, l: [1, "a"], m: { z: 1, a: null } })).toBe("x true 2023 [1 a] map[a:<nil> z:1]");
+    expect(
+      render("{{.a}} {{.b.c}} {{.n}} {{.l}} {{.m}}", {
+        a: "x",
+        b: { c: true },
+        n: 2023,
+        l: [1, "a"],
+        m: { z: 1, a: null },
+      }),
+    ).toBe("x true 2023 [1 a] map[a:<nil> z:1]");
     expect(render("test {{.foo}} {{.baz}}", { baz: 1 })).toBe("test <undefined> 1");
   });
   it("runs if / else if / else, range with index and value, with, and variables", () => {
     const tpl = "{{if .x}}x{{else if .y}}y{{else}}none{{end}}";
     expect([render(tpl, { x: true }), render(tpl, { y: "s" }), render(tpl, {})]).toEqual(["x", "y", "none"]);
-    expect(render("{{range $i, $name := .names}}{{if $i}},{{end}}hello {{$name}}{{end}}", { names: ["rohan", "john doe"] })).toBe("hello rohan,hello john doe");
+    expect(
+      render("{{range $i, $name := .names}}{{if $i}},{{end}}hello {{$name}}{{end}}", { names: ["rohan", "john doe"] }),
+    ).toBe("hello rohan,hello john doe");
     expect(render("{{range $k, $v := .m}}{{$k}}={{$v}};{{else}}empty{{end}}", { m: { b: 2, a: 1 } })).toBe("a=1;b=2;");
     expect(render("{{range .l}}[{{.}}]{{else}}empty{{end}}", { l: [] })).toBe("empty");
-    expect(render("{{with .a}}<{{.}}>{{end}}{{$x := \"v\"}}{{$x}}", { a: "w" })).toBe("<w>v");
+    expect(render('{{with .a}}<{{.}}>{{end}}{{$x := "v"}}{{$x}}', { a: "w" })).toBe("<w>v");
   });
   it("has Go's functions and pipelines, and trims around {{- -}}", () => {
-    expect(render('{{len .l}} {{index .l 1}} {{printf "%s-%d" .s 3}} {{.s | printf "%q"}} {{eq .k "a" "b"}} {{not true}}', { l: [1, 2], s: "q", k: "b" })).toBe('2 2 q-3 "q" true false');
+    expect(
+      render('{{len .l}} {{index .l 1}} {{printf "%s-%d" .s 3}} {{.s | printf "%q"}} {{eq .k "a" "b"}} {{not true}}', {
+        l: [1, 2],
+        s: "q",
+        k: "b",
+      }),
+    ).toBe('2 2 q-3 "q" true false');
     expect(render('{{- /* a comment */ -}}  a  {{- " b " -}}  c', {})).toBe("a b c");
     expect(render('{{html "<a&b>"}} {{urlquery "a b&c"}}', {})).toBe("&lt;a&amp;b&gt; a+b%26c");
   });
   it("fails on what Go's template refuses, and on what planguard leaves out", () => {
-    expect(failure("strings.render_template", ["{{.a.b}}", {}]).message).toContain("nil pointer evaluating interface {}.b");
+    expect(failure("strings.render_template", ["{{.a.b}}", {}]).message).toContain(
+      "nil pointer evaluating interface {}.b",
+    );
     expect(failure("strings.render_template", ["{{nope}}", {}]).message).toContain('function "nope" not defined');
     expect(failure("strings.render_template", ["{{if .a}}", {}]).message).toContain("unexpected EOF");
     expect(failure("strings.render_template", ['{{template "x"}}', {}]).message).toContain("not supported");

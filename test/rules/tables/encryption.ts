@@ -9,7 +9,10 @@ export const encryptionTables: RuleTable[] = [
   {
     rule: ebsVolumeEncrypted,
     valid: [
-      { name: "encrypted = true", resources: [{ address: "aws_ebs_volume.data", values: { size: 100, encrypted: true } }] },
+      {
+        name: "encrypted = true",
+        resources: [{ address: "aws_ebs_volume.data", values: { size: 100, encrypted: true } }],
+      },
       {
         name: "left out, but encryption by default is on for the account",
         resources: [
@@ -33,45 +36,88 @@ export const encryptionTables: RuleTable[] = [
     undecided: [
       {
         name: "encrypted from a variable",
-        resources: [{ address: "aws_ebs_volume.data", values: { size: 100 }, unknown: { encrypted: true }, refs: { encrypted: ["var.encrypt"] } }],
+        resources: [
+          {
+            address: "aws_ebs_volume.data",
+            values: { size: 100 },
+            unknown: { encrypted: true },
+            refs: { encrypted: ["var.encrypt"] },
+          },
+        ],
         undecided: [{ message: "Whether the volume is encrypted is known only after apply.", attribute: "encrypted" }],
       },
       {
         name: "off on the volume, and encryption by default set from a variable",
         resources: [
           { address: "aws_ebs_volume.data", values: { size: 100, encrypted: false } },
-          { address: "aws_ebs_encryption_by_default.on", values: {}, unknown: { enabled: true }, refs: { enabled: ["var.ebs_default"] } },
+          {
+            address: "aws_ebs_encryption_by_default.on",
+            values: {},
+            unknown: { enabled: true },
+            refs: { enabled: ["var.ebs_default"] },
+          },
         ],
-        undecided: [{ message: "Whether EBS encryption by default is on is known only after apply.", attribute: "encrypted" }],
+        undecided: [
+          { message: "Whether EBS encryption by default is on is known only after apply.", attribute: "encrypted" },
+        ],
       },
     ],
   },
   {
     rule: rdsStorageEncrypted,
     valid: [
-      { name: "an instance with storage_encrypted = true", resources: [{ address: "aws_db_instance.meta", values: { engine: "postgres", storage_encrypted: true } }] },
+      {
+        name: "an instance with storage_encrypted = true",
+        resources: [{ address: "aws_db_instance.meta", values: { engine: "postgres", storage_encrypted: true } }],
+      },
       {
         name: "an Aurora instance inherits its cluster's encryption",
-        resources: [{ address: "aws_db_instance.reader", values: { engine: "aurora-postgresql", cluster_identifier: "tracking" } }],
+        resources: [
+          {
+            address: "aws_db_instance.reader",
+            values: { engine: "aurora-postgresql", cluster_identifier: "tracking" },
+          },
+        ],
       },
     ],
     invalid: [
       {
         name: "an instance with storage_encrypted left out (default false)",
         resources: [{ address: "aws_db_instance.meta", values: { engine: "postgres" } }],
-        errors: [{ message: "RDS instance aws_db_instance.meta does not encrypt its storage.", attribute: "storage_encrypted" }],
+        errors: [
+          {
+            message: "RDS instance aws_db_instance.meta does not encrypt its storage.",
+            attribute: "storage_encrypted",
+          },
+        ],
       },
       {
         name: "a cluster with storage_encrypted = false",
-        resources: [{ address: "aws_rds_cluster.tracking", values: { engine: "aurora-postgresql", storage_encrypted: false } }],
-        errors: [{ message: "RDS cluster aws_rds_cluster.tracking does not encrypt its storage.", attribute: "storage_encrypted" }],
+        resources: [
+          { address: "aws_rds_cluster.tracking", values: { engine: "aurora-postgresql", storage_encrypted: false } },
+        ],
+        errors: [
+          {
+            message: "RDS cluster aws_rds_cluster.tracking does not encrypt its storage.",
+            attribute: "storage_encrypted",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "storage_encrypted from a variable",
-        resources: [{ address: "aws_rds_cluster.tracking", values: { engine: "aurora-postgresql" }, unknown: { storage_encrypted: true }, refs: { storage_encrypted: ["var.encrypted"] } }],
-        undecided: [{ message: "Whether storage is encrypted is known only after apply.", attribute: "storage_encrypted" }],
+        resources: [
+          {
+            address: "aws_rds_cluster.tracking",
+            values: { engine: "aurora-postgresql" },
+            unknown: { storage_encrypted: true },
+            refs: { storage_encrypted: ["var.encrypted"] },
+          },
+        ],
+        undecided: [
+          { message: "Whether storage is encrypted is known only after apply.", attribute: "storage_encrypted" },
+        ],
       },
     ],
   },
@@ -80,13 +126,27 @@ export const encryptionTables: RuleTable[] = [
     valid: [
       {
         name: "inline server_side_encryption_configuration",
-        resources: [{ address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets", server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "aws:kms" }] }] }] } }],
+        resources: [
+          {
+            address: "aws_s3_bucket.datasets",
+            values: {
+              bucket: "ml-datasets",
+              server_side_encryption_configuration: [
+                { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "aws:kms" }] }] },
+              ],
+            },
+          },
+        ],
       },
       {
         name: "an SSE configuration resource that names the bucket",
         resources: [
           { address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets" } },
-          { address: "aws_s3_bucket_server_side_encryption_configuration.datasets", values: { bucket: "ml-datasets" }, refs: { bucket: ["aws_s3_bucket.datasets.id", "aws_s3_bucket.datasets"] } },
+          {
+            address: "aws_s3_bucket_server_side_encryption_configuration.datasets",
+            values: { bucket: "ml-datasets" },
+            refs: { bucket: ["aws_s3_bucket.datasets.id", "aws_s3_bucket.datasets"] },
+          },
         ],
       },
     ],
@@ -94,12 +154,28 @@ export const encryptionTables: RuleTable[] = [
       {
         name: "no encryption declared anywhere",
         resources: [{ address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets" } }],
-        errors: [{ message: "S3 bucket aws_s3_bucket.datasets declares no server-side encryption", attribute: "server_side_encryption_configuration" }],
+        errors: [
+          {
+            message: "S3 bucket aws_s3_bucket.datasets declares no server-side encryption",
+            attribute: "server_side_encryption_configuration",
+          },
+        ],
       },
       {
         name: "the provider computes the inline block (known after apply): that declares nothing",
-        resources: [{ address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets" }, unknown: { server_side_encryption_configuration: true } }],
-        errors: [{ message: "declares no server-side encryption (inline or through an SSE configuration resource).", attribute: "server_side_encryption_configuration" }],
+        resources: [
+          {
+            address: "aws_s3_bucket.datasets",
+            values: { bucket: "ml-datasets" },
+            unknown: { server_side_encryption_configuration: true },
+          },
+        ],
+        errors: [
+          {
+            message: "declares no server-side encryption (inline or through an SSE configuration resource).",
+            attribute: "server_side_encryption_configuration",
+          },
+        ],
       },
     ],
     undecided: [
@@ -107,7 +183,12 @@ export const encryptionTables: RuleTable[] = [
         name: "the SSE configuration resource's bucket is known only after apply, but refers to this bucket",
         resources: [
           { address: "aws_s3_bucket.datasets", values: {}, unknown: { bucket: true, id: true } },
-          { address: "aws_s3_bucket_server_side_encryption_configuration.datasets", values: {}, unknown: { bucket: true }, refs: { bucket: ["aws_s3_bucket.datasets.id", "aws_s3_bucket.datasets"] } },
+          {
+            address: "aws_s3_bucket_server_side_encryption_configuration.datasets",
+            values: {},
+            unknown: { bucket: true },
+            refs: { bucket: ["aws_s3_bucket.datasets.id", "aws_s3_bucket.datasets"] },
+          },
         ],
         undecided: [],
         silentBecause: "the reference to the bucket decides, whatever its name turns out to be",
@@ -117,23 +198,49 @@ export const encryptionTables: RuleTable[] = [
   {
     rule: sageMakerNotebookKms,
     valid: [
-      { name: "a key ARN", resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium", kms_key_id: "arn:aws:kms:us-east-1:222222222222:key/1" } }] },
+      {
+        name: "a key ARN",
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.nb",
+            values: { instance_type: "ml.t3.medium", kms_key_id: "arn:aws:kms:us-east-1:222222222222:key/1" },
+          },
+        ],
+      },
       {
         name: "a key created in the same plan (unknown, but referenced)",
-        resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium" }, unknown: { kms_key_id: true }, refs: { kms_key_id: ["aws_kms_key.nb.arn", "aws_kms_key.nb"] } }],
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.nb",
+            values: { instance_type: "ml.t3.medium" },
+            unknown: { kms_key_id: true },
+            refs: { kms_key_id: ["aws_kms_key.nb.arn", "aws_kms_key.nb"] },
+          },
+        ],
       },
     ],
     invalid: [
       {
         name: "no kms_key_id",
         resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium" } }],
-        errors: [{ message: "SageMaker notebook aws_sagemaker_notebook_instance.nb has no customer-managed KMS key", attribute: "kms_key_id" }],
+        errors: [
+          {
+            message: "SageMaker notebook aws_sagemaker_notebook_instance.nb has no customer-managed KMS key",
+            attribute: "kms_key_id",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "kms_key_id unknown, from nothing in the plan",
-        resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium" }, unknown: { kms_key_id: true } }],
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.nb",
+            values: { instance_type: "ml.t3.medium" },
+            unknown: { kms_key_id: true },
+          },
+        ],
         undecided: [{ message: "The KMS key is known only after apply.", attribute: "kms_key_id" }],
       },
     ],

@@ -40,29 +40,69 @@ export const ENVIRONMENTS: PlanguardConfig = {
 
 const PROD_KEY = "arn:aws:kms:us-east-1:111111111111:key/0b1c2d3e";
 const DEV_KEY = "arn:aws:kms:us-east-1:222222222222:key/0b1c2d3e";
-const FROM_REMOTE_STATE = (output: string) => [`data.terraform_remote_state.shared.outputs.${output}`, "data.terraform_remote_state.shared"];
-const trust = (principal: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole" }] });
+const FROM_REMOTE_STATE = (output: string) => [
+  `data.terraform_remote_state.shared.outputs.${output}`,
+  "data.terraform_remote_state.shared",
+];
+const trust = (principal: string) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole" }],
+  });
 
 export const environmentTables: RuleTable[] = [
   {
     rule: taggedForOtherEnvironment,
     config: ENVIRONMENTS,
     valid: [
-      { name: "tagged for dev", resources: [{ address: "aws_s3_bucket.scratch", values: { bucket: "acme-scratch", tags: { env: "dev" }, tags_all: { env: "dev" } } }] },
-      { name: "labelled for dev (GCP)", resources: [{ address: "google_storage_bucket.scratch", values: { name: "acme-scratch", labels: { env: "dev" }, effective_labels: { env: "dev" } } }] },
-      { name: "no environment configured: silent", config: {}, resources: [{ address: "aws_s3_bucket.scratch", values: { bucket: "acme-scratch", tags: { env: "prod" } } }] },
+      {
+        name: "tagged for dev",
+        resources: [
+          {
+            address: "aws_s3_bucket.scratch",
+            values: { bucket: "acme-scratch", tags: { env: "dev" }, tags_all: { env: "dev" } },
+          },
+        ],
+      },
+      {
+        name: "labelled for dev (GCP)",
+        resources: [
+          {
+            address: "google_storage_bucket.scratch",
+            values: { name: "acme-scratch", labels: { env: "dev" }, effective_labels: { env: "dev" } },
+          },
+        ],
+      },
+      {
+        name: "no environment configured: silent",
+        config: {},
+        resources: [{ address: "aws_s3_bucket.scratch", values: { bucket: "acme-scratch", tags: { env: "prod" } } }],
+      },
     ],
     invalid: [
       {
         name: "tagged for prod",
-        resources: [{ address: "aws_s3_bucket.scratch", values: { bucket: "acme-scratch", tags: { env: "prod" }, tags_all: { env: "prod" } }, computed: ["tags_all"] }],
+        resources: [
+          {
+            address: "aws_s3_bucket.scratch",
+            values: { bucket: "acme-scratch", tags: { env: "prod" }, tags_all: { env: "prod" } },
+            computed: ["tags_all"],
+          },
+        ],
         errors: [{ message: "aws_s3_bucket.scratch is tagged for prod in this dev plan.", attribute: "tags_all" }],
       },
     ],
     undecided: [
       {
         name: "tags from a data source",
-        resources: [{ address: "aws_s3_bucket.scratch", values: { bucket: "acme-scratch" }, unknown: { tags: true, tags_all: true }, refs: { tags: ["data.external.tags.result", "data.external.tags"] } }],
+        resources: [
+          {
+            address: "aws_s3_bucket.scratch",
+            values: { bucket: "acme-scratch" },
+            unknown: { tags: true, tags_all: true },
+            refs: { tags: ["data.external.tags.result", "data.external.tags"] },
+          },
+        ],
         undecided: [{ message: "The tags of aws_s3_bucket.scratch are known only after apply.", attribute: "tags" }],
       },
     ],
@@ -73,16 +113,29 @@ export const environmentTables: RuleTable[] = [
     valid: [
       {
         name: "reads dev's state",
-        resources: [{ address: "data.terraform_remote_state.features", configOnly: true, values: { backend: "s3", config: { bucket: "acme-tfstate-dev", key: "features.tfstate" } } }],
+        resources: [
+          {
+            address: "data.terraform_remote_state.features",
+            configOnly: true,
+            values: { backend: "s3", config: { bucket: "acme-tfstate-dev", key: "features.tfstate" } },
+          },
+        ],
       },
     ],
     invalid: [
       {
         name: "reads prod's state",
-        resources: [{ address: "data.terraform_remote_state.features", configOnly: true, values: { backend: "s3", config: { bucket: "acme-tfstate-prod", key: "features.tfstate" } } }],
+        resources: [
+          {
+            address: "data.terraform_remote_state.features",
+            configOnly: true,
+            values: { backend: "s3", config: { bucket: "acme-tfstate-prod", key: "features.tfstate" } },
+          },
+        ],
         errors: [
           {
-            message: "data.terraform_remote_state.features reads state from acme-tfstate-prod, prod's state, in this dev plan.",
+            message:
+              "data.terraform_remote_state.features reads state from acme-tfstate-prod, prod's state, in this dev plan.",
             attribute: "data.terraform_remote_state.features.config.bucket",
           },
         ],
@@ -91,8 +144,21 @@ export const environmentTables: RuleTable[] = [
     undecided: [
       {
         name: "the state's location from a local value",
-        resources: [{ address: "data.terraform_remote_state.features", configOnly: true, values: { backend: "s3" }, unknown: { config: true }, refs: { config: ["local.state_config"] } }],
-        undecided: [{ message: "Which state data.terraform_remote_state.features reads is known only after apply.", attribute: "data.terraform_remote_state.features.config" }],
+        resources: [
+          {
+            address: "data.terraform_remote_state.features",
+            configOnly: true,
+            values: { backend: "s3" },
+            unknown: { config: true },
+            refs: { config: ["local.state_config"] },
+          },
+        ],
+        undecided: [
+          {
+            message: "Which state data.terraform_remote_state.features reads is known only after apply.",
+            attribute: "data.terraform_remote_state.features.config",
+          },
+        ],
       },
     ],
   },
@@ -103,23 +169,56 @@ export const environmentTables: RuleTable[] = [
       {
         name: "the provider is pinned to dev's account and assumes a dev role",
         resources: [],
-        providers: { aws: { expressions: { region: { constant_value: "us-east-1" }, allowed_account_ids: { constant_value: ["222222222222"] }, assume_role: [{ role_arn: { constant_value: "arn:aws:iam::222222222222:role/terraform" } }] } } },
+        providers: {
+          aws: {
+            expressions: {
+              region: { constant_value: "us-east-1" },
+              allowed_account_ids: { constant_value: ["222222222222"] },
+              assume_role: [{ role_arn: { constant_value: "arn:aws:iam::222222222222:role/terraform" } }],
+            },
+          },
+        },
       },
     ],
     invalid: [
       {
         name: "the provider assumes a role in prod's account",
         resources: [],
-        providers: { aws: { expressions: { region: { constant_value: "us-east-1" }, assume_role: [{ role_arn: { constant_value: "arn:aws:iam::111111111111:role/terraform" } }] } } },
-        errors: [{ message: 'Provider "aws" of this dev plan uses account 111111111111, which belongs to prod.', attribute: 'provider["aws"].assume_role.role_arn' }],
+        providers: {
+          aws: {
+            expressions: {
+              region: { constant_value: "us-east-1" },
+              assume_role: [{ role_arn: { constant_value: "arn:aws:iam::111111111111:role/terraform" } }],
+            },
+          },
+        },
+        errors: [
+          {
+            message: 'Provider "aws" of this dev plan uses account 111111111111, which belongs to prod.',
+            attribute: 'provider["aws"].assume_role.role_arn',
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "the role ARN from a parameter",
         resources: [],
-        providers: { aws: { expressions: { assume_role: [{ role_arn: { references: ["data.aws_ssm_parameter.role.value", "data.aws_ssm_parameter.role"] } }] } } },
-        undecided: [{ message: 'The account of provider "aws" (assume_role.role_arn) is known only after apply.', attribute: 'provider["aws"].assume_role.role_arn' }],
+        providers: {
+          aws: {
+            expressions: {
+              assume_role: [
+                { role_arn: { references: ["data.aws_ssm_parameter.role.value", "data.aws_ssm_parameter.role"] } },
+              ],
+            },
+          },
+        },
+        undecided: [
+          {
+            message: 'The account of provider "aws" (assume_role.role_arn) is known only after apply.',
+            attribute: 'provider["aws"].assume_role.role_arn',
+          },
+        ],
       },
     ],
   },
@@ -127,43 +226,100 @@ export const environmentTables: RuleTable[] = [
     rule: awsForeignKmsKey,
     config: ENVIRONMENTS,
     valid: [
-      { name: "a dev key", resources: [{ address: "aws_ebs_volume.scratch", values: { size: 500, encrypted: true, kms_key_id: DEV_KEY } }] },
+      {
+        name: "a dev key",
+        resources: [{ address: "aws_ebs_volume.scratch", values: { size: 500, encrypted: true, kms_key_id: DEV_KEY } }],
+      },
       {
         name: "a key created in this plan (unknown, from a managed resource)",
-        resources: [{ address: "aws_ebs_volume.scratch", values: { size: 500, encrypted: true }, unknown: { kms_key_id: true }, refs: { kms_key_id: ["aws_kms_key.k.arn", "aws_kms_key.k"] } }],
+        resources: [
+          {
+            address: "aws_ebs_volume.scratch",
+            values: { size: 500, encrypted: true },
+            unknown: { kms_key_id: true },
+            refs: { kms_key_id: ["aws_kms_key.k.arn", "aws_kms_key.k"] },
+          },
+        ],
       },
     ],
     invalid: [
       {
         name: "prod's key",
-        resources: [{ address: "aws_ebs_volume.scratch", values: { size: 500, encrypted: true, kms_key_id: PROD_KEY } }],
-        errors: [{ message: "aws_ebs_volume.scratch uses a KMS key of account 111111111111 (prod).", attribute: "kms_key_id" }],
+        resources: [
+          { address: "aws_ebs_volume.scratch", values: { size: 500, encrypted: true, kms_key_id: PROD_KEY } },
+        ],
+        errors: [
+          { message: "aws_ebs_volume.scratch uses a KMS key of account 111111111111 (prod).", attribute: "kms_key_id" },
+        ],
       },
     ],
     undecided: [
       {
         name: "the key from another state",
-        resources: [{ address: "aws_ebs_volume.scratch", values: { size: 500, encrypted: true }, unknown: { kms_key_id: true }, refs: { kms_key_id: FROM_REMOTE_STATE("kms_key_arn") } }],
-        undecided: [{ message: "The KMS key in kms_key_id comes from outside this plan and is known only after apply.", attribute: "kms_key_id" }],
+        resources: [
+          {
+            address: "aws_ebs_volume.scratch",
+            values: { size: 500, encrypted: true },
+            unknown: { kms_key_id: true },
+            refs: { kms_key_id: FROM_REMOTE_STATE("kms_key_arn") },
+          },
+        ],
+        undecided: [
+          {
+            message: "The KMS key in kms_key_id comes from outside this plan and is known only after apply.",
+            attribute: "kms_key_id",
+          },
+        ],
       },
     ],
   },
   {
     rule: awsForeignTrust,
     config: ENVIRONMENTS,
-    valid: [{ name: "trusts a dev role", resources: [{ address: "aws_iam_role.trainer", values: { name: "trainer", assume_role_policy: trust("arn:aws:iam::222222222222:role/ci") } }] }],
+    valid: [
+      {
+        name: "trusts a dev role",
+        resources: [
+          {
+            address: "aws_iam_role.trainer",
+            values: { name: "trainer", assume_role_policy: trust("arn:aws:iam::222222222222:role/ci") },
+          },
+        ],
+      },
+    ],
     invalid: [
       {
         name: "trusts a prod role",
-        resources: [{ address: "aws_iam_role.trainer", values: { name: "trainer", assume_role_policy: trust("arn:aws:iam::111111111111:role/ci") } }],
-        errors: [{ message: "aws_iam_role.trainer trusts principals of account 111111111111 (prod).", attribute: "assume_role_policy" }],
+        resources: [
+          {
+            address: "aws_iam_role.trainer",
+            values: { name: "trainer", assume_role_policy: trust("arn:aws:iam::111111111111:role/ci") },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_iam_role.trainer trusts principals of account 111111111111 (prod).",
+            attribute: "assume_role_policy",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "the trust policy from a data source",
-        resources: [{ address: "aws_iam_role.trainer", values: { name: "trainer" }, unknown: { assume_role_policy: true }, refs: { assume_role_policy: ["data.aws_iam_policy_document.trust.json", "data.aws_iam_policy_document.trust"] } }],
-        undecided: [{ message: "The assume_role_policy document is known only after apply.", attribute: "assume_role_policy" }],
+        resources: [
+          {
+            address: "aws_iam_role.trainer",
+            values: { name: "trainer" },
+            unknown: { assume_role_policy: true },
+            refs: {
+              assume_role_policy: ["data.aws_iam_policy_document.trust.json", "data.aws_iam_policy_document.trust"],
+            },
+          },
+        ],
+        undecided: [
+          { message: "The assume_role_policy document is known only after apply.", attribute: "assume_role_policy" },
+        ],
       },
     ],
   },
@@ -173,20 +329,52 @@ export const environmentTables: RuleTable[] = [
     valid: [
       {
         name: "grants a dev account",
-        resources: [{ address: "aws_s3_bucket_policy.datasets", values: { bucket: "acme-dev", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ["222222222222"] }, Action: "s3:GetObject" }] }) } }],
+        resources: [
+          {
+            address: "aws_s3_bucket_policy.datasets",
+            values: {
+              bucket: "acme-dev",
+              policy: JSON.stringify({
+                Statement: [{ Effect: "Allow", Principal: { AWS: ["222222222222"] }, Action: "s3:GetObject" }],
+              }),
+            },
+          },
+        ],
       },
     ],
     invalid: [
       {
         name: "grants prod's account by its bare id",
-        resources: [{ address: "aws_s3_bucket_policy.datasets", values: { bucket: "acme-dev", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ["111111111111"] }, Action: "s3:GetObject" }] }) } }],
-        errors: [{ message: "aws_s3_bucket_policy.datasets grants access to principals of account 111111111111 (prod).", attribute: "policy" }],
+        resources: [
+          {
+            address: "aws_s3_bucket_policy.datasets",
+            values: {
+              bucket: "acme-dev",
+              policy: JSON.stringify({
+                Statement: [{ Effect: "Allow", Principal: { AWS: ["111111111111"] }, Action: "s3:GetObject" }],
+              }),
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_s3_bucket_policy.datasets grants access to principals of account 111111111111 (prod).",
+            attribute: "policy",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "the policy from a data source",
-        resources: [{ address: "aws_s3_bucket_policy.datasets", values: { bucket: "acme-dev" }, unknown: { policy: true }, refs: { policy: ["data.aws_iam_policy_document.p.json", "data.aws_iam_policy_document.p"] } }],
+        resources: [
+          {
+            address: "aws_s3_bucket_policy.datasets",
+            values: { bucket: "acme-dev" },
+            unknown: { policy: true },
+            refs: { policy: ["data.aws_iam_policy_document.p.json", "data.aws_iam_policy_document.p"] },
+          },
+        ],
         undecided: [{ message: "The policy document is known only after apply.", attribute: "policy" }],
       },
     ],
@@ -194,23 +382,63 @@ export const environmentTables: RuleTable[] = [
   {
     rule: awsForeignSharing,
     config: ENVIRONMENTS,
-    valid: [{ name: "peering within dev's account", resources: [{ address: "aws_vpc_peering_connection.p", values: { vpc_id: "vpc-1", peer_vpc_id: "vpc-2", peer_owner_id: "222222222222" } }] }],
+    valid: [
+      {
+        name: "peering within dev's account",
+        resources: [
+          {
+            address: "aws_vpc_peering_connection.p",
+            values: { vpc_id: "vpc-1", peer_vpc_id: "vpc-2", peer_owner_id: "222222222222" },
+          },
+        ],
+      },
+    ],
     invalid: [
       {
         name: "peering with prod's account",
-        resources: [{ address: "aws_vpc_peering_connection.p", values: { vpc_id: "vpc-1", peer_vpc_id: "vpc-2", peer_owner_id: "111111111111" } }],
-        errors: [{ message: "aws_vpc_peering_connection.p connects this dev plan to account 111111111111 (prod).", attribute: "peer_owner_id" }],
+        resources: [
+          {
+            address: "aws_vpc_peering_connection.p",
+            values: { vpc_id: "vpc-1", peer_vpc_id: "vpc-2", peer_owner_id: "111111111111" },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_vpc_peering_connection.p connects this dev plan to account 111111111111 (prod).",
+            attribute: "peer_owner_id",
+          },
+        ],
       },
       {
         name: "a RAM share with prod's account",
-        resources: [{ address: "aws_ram_principal_association.share", values: { principal: "111111111111", resource_share_arn: "arn:aws:ram:us-east-1:222222222222:resource-share/x" } }],
-        errors: [{ message: "aws_ram_principal_association.share connects this dev plan to account 111111111111 (prod).", attribute: "principal" }],
+        resources: [
+          {
+            address: "aws_ram_principal_association.share",
+            values: {
+              principal: "111111111111",
+              resource_share_arn: "arn:aws:ram:us-east-1:222222222222:resource-share/x",
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_ram_principal_association.share connects this dev plan to account 111111111111 (prod).",
+            attribute: "principal",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "the peer's account from another state",
-        resources: [{ address: "aws_vpc_peering_connection.p", values: { vpc_id: "vpc-1", peer_vpc_id: "vpc-2" }, unknown: { peer_owner_id: true }, refs: { peer_owner_id: FROM_REMOTE_STATE("account_id") } }],
+        resources: [
+          {
+            address: "aws_vpc_peering_connection.p",
+            values: { vpc_id: "vpc-1", peer_vpc_id: "vpc-2" },
+            unknown: { peer_owner_id: true },
+            refs: { peer_owner_id: FROM_REMOTE_STATE("account_id") },
+          },
+        ],
         undecided: [{ message: "The account of peer_owner_id is known only after apply.", attribute: "peer_owner_id" }],
       },
     ],
@@ -219,21 +447,54 @@ export const environmentTables: RuleTable[] = [
     rule: awsForeignArn,
     config: ENVIRONMENTS,
     valid: [
-      { name: "a dev role", resources: [{ address: "aws_sagemaker_notebook_instance.lab", values: { name: "lab", role_arn: "arn:aws:iam::222222222222:role/exec" } }] },
-      { name: "a prod key is PG-AWS-GOV-002's", resources: [{ address: "aws_ebs_volume.v", values: { size: 1, kms_key_id: PROD_KEY } }] },
+      {
+        name: "a dev role",
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.lab",
+            values: { name: "lab", role_arn: "arn:aws:iam::222222222222:role/exec" },
+          },
+        ],
+      },
+      {
+        name: "a prod key is PG-AWS-GOV-002's",
+        resources: [{ address: "aws_ebs_volume.v", values: { size: 1, kms_key_id: PROD_KEY } }],
+      },
     ],
     invalid: [
       {
         name: "a prod role",
-        resources: [{ address: "aws_sagemaker_notebook_instance.lab", values: { name: "lab", role_arn: "arn:aws:iam::111111111111:role/exec" } }],
-        errors: [{ message: "aws_sagemaker_notebook_instance.lab refers to an ARN of account 111111111111 (prod).", attribute: "role_arn" }],
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.lab",
+            values: { name: "lab", role_arn: "arn:aws:iam::111111111111:role/exec" },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_sagemaker_notebook_instance.lab refers to an ARN of account 111111111111 (prod).",
+            attribute: "role_arn",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "the role from another state",
-        resources: [{ address: "aws_sagemaker_notebook_instance.lab", values: { name: "lab" }, unknown: { role_arn: true }, refs: { role_arn: FROM_REMOTE_STATE("role_arn") } }],
-        undecided: [{ message: "The value in role_arn comes from outside this plan and is known only after apply.", attribute: "role_arn" }],
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.lab",
+            values: { name: "lab" },
+            unknown: { role_arn: true },
+            refs: { role_arn: FROM_REMOTE_STATE("role_arn") },
+          },
+        ],
+        undecided: [
+          {
+            message: "The value in role_arn comes from outside this plan and is known only after apply.",
+            attribute: "role_arn",
+          },
+        ],
       },
     ],
   },
@@ -253,8 +514,16 @@ export const environmentTables: RuleTable[] = [
         providers: { aws: { expressions: { region: { constant_value: "eu-west-1" } } } },
         resources: [{ address: "aws_s3_bucket.logs", values: { bucket: "logs", region: "ap-southeast-2" } }],
         errors: [
-          { message: 'Provider "aws" uses region eu-west-1, outside dev\'s regions (us-east-1, us-central1, westeurope).', attribute: 'provider["aws"].region' },
-          { message: "aws_s3_bucket.logs is placed in region ap-southeast-2, outside dev's regions", attribute: "region", resource: "aws_s3_bucket.logs" },
+          {
+            message:
+              'Provider "aws" uses region eu-west-1, outside dev\'s regions (us-east-1, us-central1, westeurope).',
+            attribute: 'provider["aws"].region',
+          },
+          {
+            message: "aws_s3_bucket.logs is placed in region ap-southeast-2, outside dev's regions",
+            attribute: "region",
+            resource: "aws_s3_bucket.logs",
+          },
         ],
       },
     ],
@@ -263,7 +532,9 @@ export const environmentTables: RuleTable[] = [
         name: "the provider's region from a local value",
         providers: { aws: { expressions: { region: { references: ["local.region"] } } } },
         resources: [{ address: "aws_s3_bucket.logs", values: { bucket: "logs" }, unknown: { region: true } }],
-        undecided: [{ message: 'The region of provider "aws" is known only after apply.', attribute: 'provider["aws"].region' }],
+        undecided: [
+          { message: 'The region of provider "aws" is known only after apply.', attribute: 'provider["aws"].region' },
+        ],
       },
     ],
   },

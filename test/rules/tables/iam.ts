@@ -12,15 +12,25 @@ import type { RuleTable } from "../rule-tester.js";
 
 /** The IAM pillar's TypeScript rules. */
 
-const doc = (...statements: Record<string, unknown>[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const doc = (...statements: Record<string, unknown>[]): string =>
+  JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
 /** An identity policy with the given document; `undefined` makes the document a reference known only after apply. */
 function policy(document: string | undefined, type = "aws_iam_policy"): InlineResource {
-  if (document === undefined) return { address: `${type}.p`, values: { name: "p" }, unknown: { policy: true }, refs: { policy: ["data.aws_iam_policy_document.p.json", "data.aws_iam_policy_document.p"] } };
+  if (document === undefined)
+    return {
+      address: `${type}.p`,
+      values: { name: "p" },
+      unknown: { policy: true },
+      refs: { policy: ["data.aws_iam_policy_document.p.json", "data.aws_iam_policy_document.p"] },
+    };
   return { address: `${type}.p`, values: { name: "p", policy: document } };
 }
 
-const unknownDocument = (attribute = "policy") => ({ message: `The ${attribute} document is known only after apply.`, attribute });
+const unknownDocument = (attribute = "policy") => ({
+  message: `The ${attribute} document is known only after apply.`,
+  attribute,
+});
 
 const BUCKET_ARN = "arn:aws:s3:::ml-datasets/*";
 
@@ -28,15 +38,30 @@ export const iamTables: RuleTable[] = [
   {
     rule: iamWildcardAdmin,
     valid: [
-      { name: "named actions on named resources", resources: [policy(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }))] },
+      {
+        name: "named actions on named resources",
+        resources: [policy(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }))],
+      },
       { name: "Deny * on *", resources: [policy(doc({ Effect: "Deny", Action: "*", Resource: "*" }))] },
-      { name: "Action * on a named resource (PG-AWS-IAM-007's)", resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: BUCKET_ARN }))] },
+      {
+        name: "Action * on a named resource (PG-AWS-IAM-007's)",
+        resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: BUCKET_ARN }))],
+      },
     ],
     invalid: [
       {
         name: "Allow * on *",
-        resources: [policy(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }, { Effect: "Allow", Action: ["*"], Resource: "*" }))],
-        errors: [{ message: "aws_iam_policy.p allows every action on every resource (statement 1).", attribute: "policy" }],
+        resources: [
+          policy(
+            doc(
+              { Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN },
+              { Effect: "Allow", Action: ["*"], Resource: "*" },
+            ),
+          ),
+        ],
+        errors: [
+          { message: "aws_iam_policy.p allows every action on every resource (statement 1).", attribute: "policy" },
+        ],
       },
       {
         name: "Allow *:* on * in a role's inline policy",
@@ -44,15 +69,31 @@ export const iamTables: RuleTable[] = [
         errors: [{ message: "allows every action on every resource (statement 0).", attribute: "policy" }],
       },
     ],
-    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined)], undecided: [unknownDocument()] }],
+    undecided: [
+      { name: "the document comes from a data source", resources: [policy(undefined)], undecided: [unknownDocument()] },
+    ],
   },
   {
     rule: iamPassRoleWildcard,
     valid: [
-      { name: "PassRole on a named role", resources: [policy(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::222222222222:role/train" }))] },
+      {
+        name: "PassRole on a named role",
+        resources: [
+          policy(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::222222222222:role/train" })),
+        ],
+      },
       {
         name: "PassRole on * with an iam:PassedToService condition",
-        resources: [policy(doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } } }))],
+        resources: [
+          policy(
+            doc({
+              Effect: "Allow",
+              Action: "iam:PassRole",
+              Resource: "*",
+              Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+            }),
+          ),
+        ],
       },
     ],
     invalid: [
@@ -62,36 +103,77 @@ export const iamTables: RuleTable[] = [
         errors: [{ message: "aws_iam_policy.p allows iam:PassRole on every role (statement 0).", attribute: "policy" }],
       },
     ],
-    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined, "aws_iam_user_policy")], undecided: [unknownDocument()] }],
+    undecided: [
+      {
+        name: "the document comes from a data source",
+        resources: [policy(undefined, "aws_iam_user_policy")],
+        undecided: [unknownDocument()],
+      },
+    ],
   },
   {
     rule: iamWildcardAction,
     valid: [
-      { name: "named actions", resources: [policy(doc({ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: BUCKET_ARN }))] },
-      { name: "Action * on * (PG-AWS-IAM-001's)", resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: "*" }))] },
+      {
+        name: "named actions",
+        resources: [policy(doc({ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: BUCKET_ARN }))],
+      },
+      {
+        name: "Action * on * (PG-AWS-IAM-001's)",
+        resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: "*" }))],
+      },
     ],
     invalid: [
       {
         name: "Action * on a bucket's objects",
         resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: BUCKET_ARN }))],
-        errors: [{ message: `aws_iam_policy.p allows every action on ${BUCKET_ARN} (statement 0).`, attribute: "policy" }],
+        errors: [
+          { message: `aws_iam_policy.p allows every action on ${BUCKET_ARN} (statement 0).`, attribute: "policy" },
+        ],
       },
     ],
-    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined, "aws_iam_group_policy")], undecided: [unknownDocument()] }],
+    undecided: [
+      {
+        name: "the document comes from a data source",
+        resources: [policy(undefined, "aws_iam_group_policy")],
+        undecided: [unknownDocument()],
+      },
+    ],
   },
   {
     rule: publicResourcePolicy,
     valid: [
       {
         name: "a bucket policy for one account",
-        resources: [{ address: "aws_s3_bucket_policy.b", values: { bucket: "ml-datasets", policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::222222222222:root" }, Action: "s3:GetObject", Resource: BUCKET_ARN }) } }],
+        resources: [
+          {
+            address: "aws_s3_bucket_policy.b",
+            values: {
+              bucket: "ml-datasets",
+              policy: doc({
+                Effect: "Allow",
+                Principal: { AWS: "arn:aws:iam::222222222222:root" },
+                Action: "s3:GetObject",
+                Resource: BUCKET_ARN,
+              }),
+            },
+          },
+        ],
       },
       {
         name: "Principal * narrowed by aws:PrincipalOrgID",
         resources: [
           {
             address: "aws_sqs_queue_policy.q",
-            values: { policy: doc({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } }) },
+            values: {
+              policy: doc({
+                Effect: "Allow",
+                Principal: "*",
+                Action: "sqs:SendMessage",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } },
+              }),
+            },
           },
         ],
       },
@@ -103,19 +185,48 @@ export const iamTables: RuleTable[] = [
     invalid: [
       {
         name: "a bucket policy for Principal *",
-        resources: [{ address: "aws_s3_bucket_policy.b", values: { bucket: "ml-datasets", policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: BUCKET_ARN }) } }],
-        errors: [{ message: "aws_s3_bucket_policy.b allows s3:GetObject to every principal (statement 0).", attribute: "policy" }],
+        resources: [
+          {
+            address: "aws_s3_bucket_policy.b",
+            values: {
+              bucket: "ml-datasets",
+              policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: BUCKET_ARN }),
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_s3_bucket_policy.b allows s3:GetObject to every principal (statement 0).",
+            attribute: "policy",
+          },
+        ],
       },
       {
         name: "a key policy for AWS: *",
-        resources: [{ address: "aws_kms_key.k", values: { policy: doc({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: ["kms:Decrypt"], Resource: "*" }) } }],
-        errors: [{ message: "aws_kms_key.k allows kms:Decrypt to every principal (statement 0).", attribute: "policy" }],
+        resources: [
+          {
+            address: "aws_kms_key.k",
+            values: {
+              policy: doc({ Effect: "Allow", Principal: { AWS: ["*"] }, Action: ["kms:Decrypt"], Resource: "*" }),
+            },
+          },
+        ],
+        errors: [
+          { message: "aws_kms_key.k allows kms:Decrypt to every principal (statement 0).", attribute: "policy" },
+        ],
       },
     ],
     undecided: [
       {
         name: "a bucket policy from a data source",
-        resources: [{ address: "aws_s3_bucket_policy.b", values: { bucket: "ml-datasets" }, unknown: { policy: true }, refs: { policy: ["data.aws_iam_policy_document.b.json", "data.aws_iam_policy_document.b"] } }],
+        resources: [
+          {
+            address: "aws_s3_bucket_policy.b",
+            values: { bucket: "ml-datasets" },
+            unknown: { policy: true },
+            refs: { policy: ["data.aws_iam_policy_document.b.json", "data.aws_iam_policy_document.b"] },
+          },
+        ],
         undecided: [unknownDocument()],
       },
     ],
@@ -125,14 +236,34 @@ export const iamTables: RuleTable[] = [
     valid: [
       {
         name: "trusts SageMaker",
-        resources: [{ address: "aws_iam_role.train", values: { name: "train", assume_role_policy: doc({ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" }) } }],
+        resources: [
+          {
+            address: "aws_iam_role.train",
+            values: {
+              name: "train",
+              assume_role_policy: doc({
+                Effect: "Allow",
+                Principal: { Service: "sagemaker.amazonaws.com" },
+                Action: "sts:AssumeRole",
+              }),
+            },
+          },
+        ],
       },
       {
         name: "Principal * with an sts:ExternalId condition",
         resources: [
           {
             address: "aws_iam_role.vendor",
-            values: { name: "vendor", assume_role_policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "x" } } }) },
+            values: {
+              name: "vendor",
+              assume_role_policy: doc({
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "sts:ExternalId": "x" } },
+              }),
+            },
           },
         ],
       },
@@ -140,14 +271,36 @@ export const iamTables: RuleTable[] = [
     invalid: [
       {
         name: "trusts AWS: *",
-        resources: [{ address: "aws_iam_role.open", values: { name: "open", assume_role_policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }) } }],
-        errors: [{ message: "aws_iam_role.open can be assumed by any principal (statement 0).", attribute: "assume_role_policy" }],
+        resources: [
+          {
+            address: "aws_iam_role.open",
+            values: {
+              name: "open",
+              assume_role_policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }),
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_iam_role.open can be assumed by any principal (statement 0).",
+            attribute: "assume_role_policy",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "the trust policy from a data source",
-        resources: [{ address: "aws_iam_role.train", values: { name: "train" }, unknown: { assume_role_policy: true }, refs: { assume_role_policy: ["data.aws_iam_policy_document.trust.json", "data.aws_iam_policy_document.trust"] } }],
+        resources: [
+          {
+            address: "aws_iam_role.train",
+            values: { name: "train" },
+            unknown: { assume_role_policy: true },
+            refs: {
+              assume_role_policy: ["data.aws_iam_policy_document.trust.json", "data.aws_iam_policy_document.trust"],
+            },
+          },
+        ],
         undecided: [unknownDocument("assume_role_policy")],
       },
     ],
@@ -155,48 +308,106 @@ export const iamTables: RuleTable[] = [
   {
     rule: allowNotAction,
     valid: [
-      { name: "NotAction on a named resource", resources: [policy(doc({ Effect: "Allow", NotAction: "iam:*", Resource: BUCKET_ARN }))] },
-      { name: "Deny with NotAction on *", resources: [policy(doc({ Effect: "Deny", NotAction: ["iam:*"], Resource: "*" }))] },
+      {
+        name: "NotAction on a named resource",
+        resources: [policy(doc({ Effect: "Allow", NotAction: "iam:*", Resource: BUCKET_ARN }))],
+      },
+      {
+        name: "Deny with NotAction on *",
+        resources: [policy(doc({ Effect: "Deny", NotAction: ["iam:*"], Resource: "*" }))],
+      },
     ],
     invalid: [
       {
         name: "Allow NotAction on *",
         resources: [policy(doc({ Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" }))],
-        errors: [{ message: "aws_iam_policy.p allows every action except iam:*, organizations:* on every resource (statement 0).", attribute: "policy" }],
+        errors: [
+          {
+            message:
+              "aws_iam_policy.p allows every action except iam:*, organizations:* on every resource (statement 0).",
+            attribute: "policy",
+          },
+        ],
       },
     ],
-    undecided: [{ name: "the document comes from a data source", resources: [policy(undefined, "aws_iam_role_policy")], undecided: [unknownDocument()] }],
+    undecided: [
+      {
+        name: "the document comes from a data source",
+        resources: [policy(undefined, "aws_iam_role_policy")],
+        undecided: [unknownDocument()],
+      },
+    ],
   },
   {
     rule: userAttachedPolicy,
     valid: [
-      { name: "an exclusive attachment to groups and roles only", resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared", groups: ["ml"], roles: ["train"], users: [] } }] },
+      {
+        name: "an exclusive attachment to groups and roles only",
+        resources: [
+          {
+            address: "aws_iam_policy_attachment.shared",
+            values: { name: "shared", groups: ["ml"], roles: ["train"], users: [] },
+          },
+        ],
+      },
       {
         name: "an exclusive attachment whose users the provider computes (none written)",
-        resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared", roles: ["train"] }, unknown: { users: true } }],
+        resources: [
+          {
+            address: "aws_iam_policy_attachment.shared",
+            values: { name: "shared", roles: ["train"] },
+            unknown: { users: true },
+          },
+        ],
       },
     ],
     invalid: [
       {
         name: "an inline user policy",
-        resources: [{ address: "aws_iam_user_policy.alice", values: { user: "alice", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }) } }],
-        errors: [{ message: "aws_iam_user_policy.alice attaches permissions directly to an IAM user.", attribute: "user" }],
+        resources: [
+          {
+            address: "aws_iam_user_policy.alice",
+            values: { user: "alice", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: BUCKET_ARN }) },
+          },
+        ],
+        errors: [
+          { message: "aws_iam_user_policy.alice attaches permissions directly to an IAM user.", attribute: "user" },
+        ],
       },
       {
         name: "an exclusive attachment that lists users",
         resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared", users: ["alice"] } }],
-        errors: [{ message: "aws_iam_policy_attachment.shared attaches its policy directly to IAM users.", attribute: "users" }],
+        errors: [
+          {
+            message: "aws_iam_policy_attachment.shared attaches its policy directly to IAM users.",
+            attribute: "users",
+          },
+        ],
       },
       {
         name: "an exclusive attachment to a user created in the same plan (unknown, but a reference)",
-        resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared" }, unknown: { users: true }, refs: { users: ["aws_iam_user.alice.name", "aws_iam_user.alice"] } }],
+        resources: [
+          {
+            address: "aws_iam_policy_attachment.shared",
+            values: { name: "shared" },
+            unknown: { users: true },
+            refs: { users: ["aws_iam_user.alice.name", "aws_iam_user.alice"] },
+          },
+        ],
         errors: [{ message: "attaches its policy directly to IAM users.", attribute: "users" }],
       },
     ],
     undecided: [
       {
         name: "an exclusive attachment whose users come from a variable",
-        resources: [{ address: "aws_iam_policy_attachment.shared", values: { name: "shared" }, unknown: { users: true }, expressions: { users: { references: ["var.users"] } } }],
+        resources: [
+          {
+            address: "aws_iam_policy_attachment.shared",
+            values: { name: "shared" },
+            unknown: { users: true },
+            expressions: { users: { references: ["var.users"] } },
+          },
+        ],
         undecided: [{ message: "The users the policy is attached to are known only after apply.", attribute: "users" }],
       },
     ],
@@ -208,7 +419,12 @@ export const iamTables: RuleTable[] = [
         name: "the bucket's own block refers to it",
         resources: [
           { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
-          { address: "aws_s3_bucket_public_access_block.b", values: {}, unknown: { bucket: true }, refs: { bucket: ["aws_s3_bucket.b.id", "aws_s3_bucket.b"] } },
+          {
+            address: "aws_s3_bucket_public_access_block.b",
+            values: {},
+            unknown: { bucket: true },
+            refs: { bucket: ["aws_s3_bucket.b.id", "aws_s3_bucket.b"] },
+          },
         ],
       },
       {
@@ -222,7 +438,15 @@ export const iamTables: RuleTable[] = [
         name: "the account-level block with all four settings on",
         resources: [
           { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
-          { address: "aws_s3_account_public_access_block.all", values: { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true } },
+          {
+            address: "aws_s3_account_public_access_block.all",
+            values: {
+              block_public_acls: true,
+              block_public_policy: true,
+              ignore_public_acls: true,
+              restrict_public_buckets: true,
+            },
+          },
         ],
       },
     ],
@@ -230,13 +454,27 @@ export const iamTables: RuleTable[] = [
       {
         name: "no block at all",
         resources: [{ address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } }],
-        errors: [{ message: "S3 bucket aws_s3_bucket.b has no public access block, and the plan has no account-level one that covers it.", attribute: undefined }],
+        errors: [
+          {
+            message:
+              "S3 bucket aws_s3_bucket.b has no public access block, and the plan has no account-level one that covers it.",
+            attribute: undefined,
+          },
+        ],
       },
       {
         name: "an account-level block with a setting off",
         resources: [
           { address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" } },
-          { address: "aws_s3_account_public_access_block.all", values: { block_public_acls: true, block_public_policy: false, ignore_public_acls: true, restrict_public_buckets: true } },
+          {
+            address: "aws_s3_account_public_access_block.all",
+            values: {
+              block_public_acls: true,
+              block_public_policy: false,
+              ignore_public_acls: true,
+              restrict_public_buckets: true,
+            },
+          },
         ],
         errors: [{ message: "has no public access block", attribute: undefined }],
       },
@@ -253,31 +491,71 @@ export const iamTables: RuleTable[] = [
             refs: { block_public_policy: ["var.block"] },
           },
         ],
-        undecided: [{ message: "Whether the account's public access block is on is known only after apply.", attribute: undefined }],
+        undecided: [
+          {
+            message: "Whether the account's public access block is on is known only after apply.",
+            attribute: undefined,
+          },
+        ],
       },
     ],
   },
   {
     rule: gcpPublicIamMember,
     valid: [
-      { name: "a member that is a group", resources: [{ address: "google_storage_bucket_iam_member.m", values: { bucket: "ml", role: "roles/storage.objectViewer", member: "group:ml@acme.com" } }] },
+      {
+        name: "a member that is a group",
+        resources: [
+          {
+            address: "google_storage_bucket_iam_member.m",
+            values: { bucket: "ml", role: "roles/storage.objectViewer", member: "group:ml@acme.com" },
+          },
+        ],
+      },
       {
         name: "a service account's member, known after apply (never public)",
         resources: [
-          { address: "google_project_iam_member.m", values: { project: "ml-dev", role: "roles/viewer" }, unknown: { member: true }, refs: { member: ["google_service_account.sa.member", "google_service_account.sa"] } },
+          {
+            address: "google_project_iam_member.m",
+            values: { project: "ml-dev", role: "roles/viewer" },
+            unknown: { member: true },
+            refs: { member: ["google_service_account.sa.member", "google_service_account.sa"] },
+          },
         ],
       },
-      { name: "a type that only looks like IAM is not judged", resources: [{ address: "google_storage_bucket.iam_member", values: { name: "allUsers" } }] },
+      {
+        name: "a type that only looks like IAM is not judged",
+        resources: [{ address: "google_storage_bucket.iam_member", values: { name: "allUsers" } }],
+      },
     ],
     invalid: [
       {
         name: "a member of allUsers",
-        resources: [{ address: "google_storage_bucket_iam_member.m", values: { bucket: "ml", role: "roles/storage.objectViewer", member: "allUsers" } }],
-        errors: [{ message: "google_storage_bucket_iam_member.m grants roles/storage.objectViewer to allUsers.", attribute: "member" }],
+        resources: [
+          {
+            address: "google_storage_bucket_iam_member.m",
+            values: { bucket: "ml", role: "roles/storage.objectViewer", member: "allUsers" },
+          },
+        ],
+        errors: [
+          {
+            message: "google_storage_bucket_iam_member.m grants roles/storage.objectViewer to allUsers.",
+            attribute: "member",
+          },
+        ],
       },
       {
         name: "a binding with both public members",
-        resources: [{ address: "google_cloud_run_service_iam_binding.b", values: { service: "api", role: "roles/run.invoker", members: ["user:a@acme.com", "allUsers", "allAuthenticatedUsers"] } }],
+        resources: [
+          {
+            address: "google_cloud_run_service_iam_binding.b",
+            values: {
+              service: "api",
+              role: "roles/run.invoker",
+              members: ["user:a@acme.com", "allUsers", "allAuthenticatedUsers"],
+            },
+          },
+        ],
         errors: [{ message: "grants roles/run.invoker to allUsers and allAuthenticatedUsers.", attribute: "members" }],
       },
       {
@@ -287,7 +565,13 @@ export const iamTables: RuleTable[] = [
             address: "google_storage_bucket_iam_policy.p",
             values: {
               bucket: "ml",
-              policy_data: JSON.stringify({ bindings: [{ role: "roles/storage.objectViewer", members: ["allUsers"] }, { role: "roles/storage.admin", members: ["group:ops@acme.com"] }, { role: "roles/storage.legacyBucketReader", members: ["allAuthenticatedUsers"] }] }),
+              policy_data: JSON.stringify({
+                bindings: [
+                  { role: "roles/storage.objectViewer", members: ["allUsers"] },
+                  { role: "roles/storage.admin", members: ["group:ops@acme.com"] },
+                  { role: "roles/storage.legacyBucketReader", members: ["allAuthenticatedUsers"] },
+                ],
+              }),
             },
           },
         ],
@@ -300,7 +584,14 @@ export const iamTables: RuleTable[] = [
     undecided: [
       {
         name: "the member comes from a variable",
-        resources: [{ address: "google_storage_bucket_iam_member.m", values: { bucket: "ml", role: "roles/storage.objectViewer" }, unknown: { member: true }, expressions: { member: { references: ["var.member"] } } }],
+        resources: [
+          {
+            address: "google_storage_bucket_iam_member.m",
+            values: { bucket: "ml", role: "roles/storage.objectViewer" },
+            unknown: { member: true },
+            expressions: { member: { references: ["var.member"] } },
+          },
+        ],
         undecided: [{ message: "The members are known only after apply.", attribute: "member" }],
       },
     ],

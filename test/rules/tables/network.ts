@@ -10,7 +10,13 @@ import type { RuleTable } from "../rule-tester.js";
 
 /** The network pillar's TypeScript rules. */
 
-const ingress = (from: number, to: number, cidrs: string[], protocol = "tcp") => ({ from_port: from, to_port: to, protocol, cidr_blocks: cidrs, ipv6_cidr_blocks: [] });
+const ingress = (from: number, to: number, cidrs: string[], protocol = "tcp") => ({
+  from_port: from,
+  to_port: to,
+  protocol,
+  cidr_blocks: cidrs,
+  ipv6_cidr_blocks: [],
+});
 
 /** A GPU instance (g5.xlarge: one A10G) attached to aws_security_group.sg. */
 const gpuNode: InlineResource = {
@@ -24,24 +30,64 @@ export const networkTables: RuleTable[] = [
   {
     rule: securityGroupAdminIngress,
     valid: [
-      { name: "SSH from a private range", resources: [{ address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(22, 22, ["10.0.0.0/8"])] } }] },
-      { name: "HTTPS from the internet", resources: [{ address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"])] } }] },
-      { name: "an egress rule to the internet", resources: [{ address: "aws_security_group_rule.out", values: { type: "egress", from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: ["0.0.0.0/0"] } }] },
+      {
+        name: "SSH from a private range",
+        resources: [
+          { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(22, 22, ["10.0.0.0/8"])] } },
+        ],
+      },
+      {
+        name: "HTTPS from the internet",
+        resources: [
+          { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"])] } },
+        ],
+      },
+      {
+        name: "an egress rule to the internet",
+        resources: [
+          {
+            address: "aws_security_group_rule.out",
+            values: { type: "egress", from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: ["0.0.0.0/0"] },
+          },
+        ],
+      },
     ],
     invalid: [
       {
         name: "SSH from 0.0.0.0/0 in the second ingress block",
-        resources: [{ address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"]), ingress(22, 22, ["0.0.0.0/0"])] } }],
+        resources: [
+          {
+            address: "aws_security_group.sg",
+            values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"]), ingress(22, 22, ["0.0.0.0/0"])] },
+          },
+        ],
         errors: [{ message: "aws_security_group.sg allows SSH (22) from 0.0.0.0/0.", attribute: "ingress.1" }],
       },
       {
         name: "every protocol from ::/0 in a standalone rule",
-        resources: [{ address: "aws_security_group_rule.all", values: { type: "ingress", from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: [], ipv6_cidr_blocks: ["::/0"] } }],
+        resources: [
+          {
+            address: "aws_security_group_rule.all",
+            values: {
+              type: "ingress",
+              from_port: 0,
+              to_port: 0,
+              protocol: "-1",
+              cidr_blocks: [],
+              ipv6_cidr_blocks: ["::/0"],
+            },
+          },
+        ],
         errors: [{ message: "aws_security_group_rule.all allows all ports from ::/0.", attribute: "cidr_blocks" }],
       },
       {
         name: "RDP from the internet in a VPC ingress rule",
-        resources: [{ address: "aws_vpc_security_group_ingress_rule.rdp", values: { from_port: 3389, to_port: 3389, ip_protocol: "tcp", cidr_ipv4: "0.0.0.0/0" } }],
+        resources: [
+          {
+            address: "aws_vpc_security_group_ingress_rule.rdp",
+            values: { from_port: 3389, to_port: 3389, ip_protocol: "tcp", cidr_ipv4: "0.0.0.0/0" },
+          },
+        ],
         errors: [{ message: "allows RDP (3389) from 0.0.0.0/0.", attribute: "cidr_ipv4" }],
       },
     ],
@@ -56,43 +102,90 @@ export const networkTables: RuleTable[] = [
   {
     rule: rdsPubliclyAccessible,
     valid: [
-      { name: "publicly_accessible = false", resources: [{ address: "aws_db_instance.meta", values: { engine: "postgres", publicly_accessible: false } }] },
-      { name: "left out (the provider's default is false)", resources: [{ address: "aws_rds_cluster_instance.i", values: { engine: "aurora-postgresql" } }] },
+      {
+        name: "publicly_accessible = false",
+        resources: [{ address: "aws_db_instance.meta", values: { engine: "postgres", publicly_accessible: false } }],
+      },
+      {
+        name: "left out (the provider's default is false)",
+        resources: [{ address: "aws_rds_cluster_instance.i", values: { engine: "aurora-postgresql" } }],
+      },
     ],
     invalid: [
       {
         name: "publicly_accessible = true",
         resources: [{ address: "aws_db_instance.meta", values: { engine: "postgres", publicly_accessible: true } }],
-        errors: [{ message: "aws_db_instance.meta is publicly accessible from the internet.", attribute: "publicly_accessible" }],
+        errors: [
+          {
+            message: "aws_db_instance.meta is publicly accessible from the internet.",
+            attribute: "publicly_accessible",
+          },
+        ],
       },
     ],
     undecided: [
       {
         name: "publicly_accessible from a variable",
-        resources: [{ address: "aws_db_instance.meta", values: { engine: "postgres" }, unknown: { publicly_accessible: true }, refs: { publicly_accessible: ["var.public"] } }],
-        undecided: [{ message: "Whether the database is public is known only after apply.", attribute: "publicly_accessible" }],
+        resources: [
+          {
+            address: "aws_db_instance.meta",
+            values: { engine: "postgres" },
+            unknown: { publicly_accessible: true },
+            refs: { publicly_accessible: ["var.public"] },
+          },
+        ],
+        undecided: [
+          { message: "Whether the database is public is known only after apply.", attribute: "publicly_accessible" },
+        ],
       },
     ],
   },
   {
     rule: sageMakerNotebookInternet,
-    valid: [{ name: 'direct_internet_access = "Disabled"', resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium", direct_internet_access: "Disabled" } }] }],
+    valid: [
+      {
+        name: 'direct_internet_access = "Disabled"',
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.nb",
+            values: { instance_type: "ml.t3.medium", direct_internet_access: "Disabled" },
+          },
+        ],
+      },
+    ],
     invalid: [
       {
         name: "left out (the provider's default is Enabled)",
         resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium" } }],
-        errors: [{ message: "SageMaker notebook aws_sagemaker_notebook_instance.nb has direct internet access.", attribute: "direct_internet_access" }],
+        errors: [
+          {
+            message: "SageMaker notebook aws_sagemaker_notebook_instance.nb has direct internet access.",
+            attribute: "direct_internet_access",
+          },
+        ],
       },
       {
         name: 'direct_internet_access = "Enabled"',
-        resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium", direct_internet_access: "Enabled" } }],
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.nb",
+            values: { instance_type: "ml.t3.medium", direct_internet_access: "Enabled" },
+          },
+        ],
         errors: [{ message: "has direct internet access.", attribute: "direct_internet_access" }],
       },
     ],
     undecided: [
       {
         name: "direct_internet_access from a variable",
-        resources: [{ address: "aws_sagemaker_notebook_instance.nb", values: { instance_type: "ml.t3.medium" }, unknown: { direct_internet_access: true }, refs: { direct_internet_access: ["var.access"] } }],
+        resources: [
+          {
+            address: "aws_sagemaker_notebook_instance.nb",
+            values: { instance_type: "ml.t3.medium" },
+            unknown: { direct_internet_access: true },
+            refs: { direct_internet_access: ["var.access"] },
+          },
+        ],
         undecided: [{ message: "Internet access is known only after apply.", attribute: "direct_internet_access" }],
       },
     ],
@@ -100,18 +193,45 @@ export const networkTables: RuleTable[] = [
   {
     rule: gpuInstanceOpenToWorld,
     valid: [
-      { name: "a GPU instance behind a group open only to the VPC", resources: [gpuNode, { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(22, 22, ["10.0.0.0/16"])] } }] },
+      {
+        name: "a GPU instance behind a group open only to the VPC",
+        resources: [
+          gpuNode,
+          { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(22, 22, ["10.0.0.0/16"])] } },
+        ],
+      },
       {
         name: "a CPU instance behind a group open to the internet",
-        resources: [{ ...gpuNode, values: { instance_type: "m5.large", ami: "ami-1" } }, { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"])] } }],
+        resources: [
+          { ...gpuNode, values: { instance_type: "m5.large", ami: "ami-1" } },
+          { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"])] } },
+        ],
       },
-      { name: "a GPU instance in the VPC's default group (not in the plan)", resources: [{ address: "aws_instance.gpu", values: { instance_type: "g5.xlarge", ami: "ami-1" }, unknown: { vpc_security_group_ids: true } }] },
+      {
+        name: "a GPU instance in the VPC's default group (not in the plan)",
+        resources: [
+          {
+            address: "aws_instance.gpu",
+            values: { instance_type: "g5.xlarge", ami: "ami-1" },
+            unknown: { vpc_security_group_ids: true },
+          },
+        ],
+      },
     ],
     invalid: [
       {
         name: "a GPU instance behind a group with HTTPS open to the internet",
-        resources: [gpuNode, { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"])] } }],
-        errors: [{ message: "GPU instance aws_instance.gpu is reachable from the internet through aws_security_group.sg (port 443).", attribute: "vpc_security_group_ids" }],
+        resources: [
+          gpuNode,
+          { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"])] } },
+        ],
+        errors: [
+          {
+            message:
+              "GPU instance aws_instance.gpu is reachable from the internet through aws_security_group.sg (port 443).",
+            attribute: "vpc_security_group_ids",
+          },
+        ],
       },
       {
         name: "a standalone rule attached to the instance's group opens every port",
@@ -131,60 +251,154 @@ export const networkTables: RuleTable[] = [
     undecided: [
       {
         name: "the instance's groups come from a variable",
-        resources: [{ address: "aws_instance.gpu", values: { instance_type: "g5.xlarge", ami: "ami-1" }, unknown: { vpc_security_group_ids: true }, expressions: { vpc_security_group_ids: { references: ["var.groups"] } } }],
-        undecided: [{ message: "The instance's security groups are known only after apply.", attribute: "vpc_security_group_ids" }],
+        resources: [
+          {
+            address: "aws_instance.gpu",
+            values: { instance_type: "g5.xlarge", ami: "ami-1" },
+            unknown: { vpc_security_group_ids: true },
+            expressions: { vpc_security_group_ids: { references: ["var.groups"] } },
+          },
+        ],
+        undecided: [
+          {
+            message: "The instance's security groups are known only after apply.",
+            attribute: "vpc_security_group_ids",
+          },
+        ],
       },
     ],
   },
   {
     rule: plainHttpListener,
     valid: [
-      { name: "an HTTPS listener", resources: [{ address: "aws_lb_listener.api", values: { port: 443, protocol: "HTTPS", default_action: [{ type: "forward" }] } }] },
+      {
+        name: "an HTTPS listener",
+        resources: [
+          {
+            address: "aws_lb_listener.api",
+            values: { port: 443, protocol: "HTTPS", default_action: [{ type: "forward" }] },
+          },
+        ],
+      },
       {
         name: "an HTTP listener that redirects to HTTPS",
-        resources: [{ address: "aws_lb_listener.http", values: { port: 80, protocol: "HTTP", default_action: [{ type: "redirect", redirect: [{ protocol: "HTTPS", port: "443", status_code: "HTTP_301" }] }] } }],
+        resources: [
+          {
+            address: "aws_lb_listener.http",
+            values: {
+              port: 80,
+              protocol: "HTTP",
+              default_action: [
+                { type: "redirect", redirect: [{ protocol: "HTTPS", port: "443", status_code: "HTTP_301" }] },
+              ],
+            },
+          },
+        ],
       },
     ],
     invalid: [
       {
         name: "an HTTP listener that forwards",
-        resources: [{ address: "aws_alb_listener.http", values: { port: 80, protocol: "HTTP", default_action: [{ type: "forward" }] } }],
-        errors: [{ message: "aws_alb_listener.http serves plain HTTP without redirecting to HTTPS.", attribute: "protocol" }],
+        resources: [
+          {
+            address: "aws_alb_listener.http",
+            values: { port: 80, protocol: "HTTP", default_action: [{ type: "forward" }] },
+          },
+        ],
+        errors: [
+          { message: "aws_alb_listener.http serves plain HTTP without redirecting to HTTPS.", attribute: "protocol" },
+        ],
       },
     ],
     undecided: [
       {
         name: "the protocol from a variable",
-        resources: [{ address: "aws_lb_listener.api", values: { port: 80, default_action: [{ type: "forward" }] }, unknown: { protocol: true }, refs: { protocol: ["var.protocol"] } }],
+        resources: [
+          {
+            address: "aws_lb_listener.api",
+            values: { port: 80, default_action: [{ type: "forward" }] },
+            unknown: { protocol: true },
+            refs: { protocol: ["var.protocol"] },
+          },
+        ],
         undecided: [{ message: "The listener's protocol is known only after apply.", attribute: "protocol" }],
       },
     ],
   },
   {
     rule: instancePublicIp,
-    valid: [{ name: "associate_public_ip_address = false", resources: [{ address: "aws_instance.node", values: { instance_type: "m5.large", associate_public_ip_address: false } }] }],
+    valid: [
+      {
+        name: "associate_public_ip_address = false",
+        resources: [
+          { address: "aws_instance.node", values: { instance_type: "m5.large", associate_public_ip_address: false } },
+        ],
+      },
+    ],
     invalid: [
       {
         name: "associate_public_ip_address = true",
-        resources: [{ address: "aws_instance.node", values: { instance_type: "m5.large", associate_public_ip_address: true } }],
+        resources: [
+          { address: "aws_instance.node", values: { instance_type: "m5.large", associate_public_ip_address: true } },
+        ],
         errors: [{ message: "aws_instance.node gets a public IP address.", attribute: "associate_public_ip_address" }],
       },
     ],
     undecided: [
       {
         name: "left to the subnet (the provider computes it)",
-        resources: [{ address: "aws_instance.node", values: { instance_type: "m5.large" }, unknown: { associate_public_ip_address: true } }],
+        resources: [
+          {
+            address: "aws_instance.node",
+            values: { instance_type: "m5.large" },
+            unknown: { associate_public_ip_address: true },
+          },
+        ],
         undecided: [],
-        silentBecause: "the subnet's map_public_ip_on_launch decides, which this rule does not follow: only an explicit true is reported",
+        silentBecause:
+          "the subnet's map_public_ip_on_launch decides, which this rule does not follow: only an explicit true is reported",
       },
     ],
   },
   {
     rule: firewallAdminIngress,
     valid: [
-      { name: "SSH from IAP's range", resources: [{ address: "google_compute_firewall.ssh", values: { direction: "INGRESS", source_ranges: ["35.235.240.0/20"], allow: [{ protocol: "tcp", ports: ["22"] }] } }] },
-      { name: "an egress rule", resources: [{ address: "google_compute_firewall.out", values: { direction: "EGRESS", source_ranges: ["0.0.0.0/0"], allow: [{ protocol: "all" }] } }] },
-      { name: "a disabled rule", resources: [{ address: "google_compute_firewall.ssh", values: { direction: "INGRESS", disabled: true, source_ranges: ["0.0.0.0/0"], allow: [{ protocol: "tcp", ports: ["22"] }] } }] },
+      {
+        name: "SSH from IAP's range",
+        resources: [
+          {
+            address: "google_compute_firewall.ssh",
+            values: {
+              direction: "INGRESS",
+              source_ranges: ["35.235.240.0/20"],
+              allow: [{ protocol: "tcp", ports: ["22"] }],
+            },
+          },
+        ],
+      },
+      {
+        name: "an egress rule",
+        resources: [
+          {
+            address: "google_compute_firewall.out",
+            values: { direction: "EGRESS", source_ranges: ["0.0.0.0/0"], allow: [{ protocol: "all" }] },
+          },
+        ],
+      },
+      {
+        name: "a disabled rule",
+        resources: [
+          {
+            address: "google_compute_firewall.ssh",
+            values: {
+              direction: "INGRESS",
+              disabled: true,
+              source_ranges: ["0.0.0.0/0"],
+              allow: [{ protocol: "tcp", ports: ["22"] }],
+            },
+          },
+        ],
+      },
     ],
     invalid: [
       {
@@ -192,11 +406,18 @@ export const networkTables: RuleTable[] = [
         resources: [
           {
             address: "google_compute_firewall.open",
-            values: { direction: "INGRESS", source_ranges: ["0.0.0.0/0"], allow: [{ protocol: "tcp", ports: ["20-23", "443"] }, { protocol: "udp" }] },
+            values: {
+              direction: "INGRESS",
+              source_ranges: ["0.0.0.0/0"],
+              allow: [{ protocol: "tcp", ports: ["20-23", "443"] }, { protocol: "udp" }],
+            },
           },
         ],
         errors: [
-          { message: "google_compute_firewall.open allows SSH (22) and Telnet (23) from 0.0.0.0/0.", attribute: "allow.0" },
+          {
+            message: "google_compute_firewall.open allows SSH (22) and Telnet (23) from 0.0.0.0/0.",
+            attribute: "allow.0",
+          },
           { message: "google_compute_firewall.open allows all ports from 0.0.0.0/0.", attribute: "allow.1" },
         ],
       },
@@ -204,7 +425,14 @@ export const networkTables: RuleTable[] = [
     undecided: [
       {
         name: "the source ranges from a variable",
-        resources: [{ address: "google_compute_firewall.ssh", values: { direction: "INGRESS", allow: [{ protocol: "tcp", ports: ["22"] }] }, unknown: { source_ranges: true }, refs: { source_ranges: ["var.ranges"] } }],
+        resources: [
+          {
+            address: "google_compute_firewall.ssh",
+            values: { direction: "INGRESS", allow: [{ protocol: "tcp", ports: ["22"] }] },
+            unknown: { source_ranges: true },
+            refs: { source_ranges: ["var.ranges"] },
+          },
+        ],
         undecided: [{ message: "The source ranges are known only after apply.", attribute: "source_ranges" }],
       },
     ],

@@ -16,16 +16,20 @@ export const ebsVolumeEncrypted = resourceRule({
   aliases: ["CKV_AWS_3", "AVD-AWS-0026"],
   related: ["CKV2_AWS_2"],
   defaults: ["aws_ebs_volume encrypted", "aws_ebs_encryption_by_default enabled"],
-  remediation: "Set `encrypted = true` (and `kms_key_id` for a customer-managed key), or turn on EBS encryption by default for the account.",
+  remediation:
+    "Set `encrypted = true` (and `kms_key_id` for a customer-managed key), or turn on EBS encryption by default for the account.",
   check(r, { model }) {
     const enc = readAttribute(model, r, "encrypted");
-    if (enc.state === "unknown") return unknown("Whether the volume is encrypted is known only after apply.", "encrypted");
+    if (enc.state === "unknown")
+      return unknown("Whether the volume is encrypted is known only after apply.", "encrypted");
     if (enc.state === "known" && enc.value === true) return;
     // With encryption by default on for the region, AWS encrypts the volume whatever it says.
     const account = ebsEncryptionByDefault(model);
     if (account === "on") return;
-    if (account === "unknown") return unknown("Whether EBS encryption by default is on is known only after apply.", "encrypted");
-    const why = enc.state === "known" && enc.default ? " (`encrypted` is left out: the provider's default is false)" : "";
+    if (account === "unknown")
+      return unknown("Whether EBS encryption by default is on is known only after apply.", "encrypted");
+    const why =
+      enc.state === "known" && enc.default ? " (`encrypted` is left out: the provider's default is false)" : "";
     return fail(`EBS volume ${r.address} is not encrypted at rest${why}.`, "encrypted");
   },
 });

@@ -15,10 +15,13 @@ export const s3BucketEncryption = resourceRule({
   // Trivy deprecated AVD-AWS-0088 when S3 began encrypting every bucket by default (2023).
   related: ["CKV_AWS_19", "AVD-AWS-0088"],
   remediation:
-    "Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = \"aws:kms\"` and a `kms_master_key_id`.",
+    'Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = "aws:kms"` and a `kms_master_key_id`.',
   check(r, { model }) {
     if (isSet(readKnown(model, r, "server_side_encryption_configuration"))) return;
     if (referrersOf(model, r, "aws_s3_bucket_server_side_encryption_configuration", "bucket").length > 0) return;
-    return fail(`S3 bucket ${r.address} declares no server-side encryption (inline or through an SSE configuration resource).`, "server_side_encryption_configuration");
+    return fail(
+      `S3 bucket ${r.address} declares no server-side encryption (inline or through an SSE configuration resource).`,
+      "server_side_encryption_configuration",
+    );
   },
 });

@@ -15,7 +15,8 @@ export const sageMakerNotebookKms = resourceRule({
   check(r, { model }) {
     const key = readAttribute(model, r, "kms_key_id");
     // A key created in the same plan is unknown until apply, but referenced: that counts.
-    if (key.state === "unknown") return key.references.length > 0 ? undefined : unknown("The KMS key is known only after apply.", "kms_key_id");
+    if (key.state === "unknown")
+      return key.references.length > 0 ? undefined : unknown("The KMS key is known only after apply.", "kms_key_id");
     if (key.state === "known" && isSet(key.value)) return;
     return fail(`SageMaker notebook ${r.address} has no customer-managed KMS key for its volume.`, "kms_key_id");
   },

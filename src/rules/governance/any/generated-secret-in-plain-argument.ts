@@ -3,7 +3,8 @@ import { isSensitive } from "../../../plan/model.js";
 import { fail, modelRule, type Outcome } from "../../../policy/rule.js";
 
 /** Generated secrets and the attributes that hold them. */
-const GENERATED = /^(?:.*\.)?(random_password\.[^.]+\.result|random_string\.[^.]+\.result|tls_private_key\.[^.]+\.private_key_(?:pem|openssh|pem_pkcs8))$/;
+const GENERATED =
+  /^(?:.*\.)?(random_password\.[^.]+\.result|random_string\.[^.]+\.result|tls_private_key\.[^.]+\.private_key_(?:pem|openssh|pem_pkcs8))$/;
 
 /** Resources whose job is to hold a secret: the generated value belongs there. */
 const SECRET_STORES = new Set([
@@ -20,8 +21,7 @@ const SECRET_STORES = new Set([
 function referencesIn(expressions: unknown, path: string, visit: (path: string, ref: string) => void): void {
   if (Array.isArray(expressions)) {
     for (const [i, e] of expressions.entries()) referencesIn(e, path === "" ? String(i) : `${path}.${i}`, visit);
-  }
-  else if (expressions && typeof expressions === "object") {
+  } else if (expressions && typeof expressions === "object") {
     const obj = expressions as Record<string, unknown>;
     if (Array.isArray(obj["references"])) {
       for (const ref of obj["references"]) if (typeof ref === "string") visit(path, ref);
@@ -38,7 +38,8 @@ export const generatedSecretInPlainArgument = modelRule({
     "A `random_password` result or a `tls_private_key` private key passed to an argument the provider does not mark sensitive is shown in plan output and logs, besides being stored in state. Generated secrets belong in a secret store (Secrets Manager, Secret Manager, Key Vault, a Kubernetes secret) that the consumer reads.",
   severity: "high",
   category: "governance",
-  remediation: "Write the secret to a secret store resource and give the consumer the secret's name or ARN, not its value.",
+  remediation:
+    "Write the secret to a secret store resource and give the consumer the secret's name or ARN, not its value.",
   check(ctx) {
     const out: Outcome[] = [];
     for (const block of configuredResources(ctx.model)) {
@@ -54,7 +55,13 @@ export const generatedSecretInPlainArgument = modelRule({
         const attribute = path;
         for (const r of instances) {
           if (isSensitive(r, attribute)) continue;
-          out.push({ ...fail(`${r.address} passes ${m[1]} to ${attribute}, which is not a sensitive argument: the secret shows in plan output and state.`, attribute), resource: r });
+          out.push({
+            ...fail(
+              `${r.address} passes ${m[1]} to ${attribute}, which is not a sensitive argument: the secret shows in plan output and state.`,
+              attribute,
+            ),
+            resource: r,
+          });
         }
       });
     }

@@ -16,8 +16,12 @@ export const gitModuleWithoutPinnedRef = modelRule({
       if (!GIT_SOURCE.test(call.source)) continue;
       const ref = gitRef(call.source);
       const attribute = `${call.address}.source`;
-      if (ref === undefined) out.push(fail(`${call.address} uses a git source without ?ref=: it follows the default branch.`, attribute));
-      else if (!isPinnedRef(ref)) out.push(fail(`${call.address} pins ref "${ref}", which is neither a release tag nor a full commit id.`, attribute));
+      if (ref === undefined)
+        out.push(fail(`${call.address} uses a git source without ?ref=: it follows the default branch.`, attribute));
+      else if (!isPinnedRef(ref))
+        out.push(
+          fail(`${call.address} pins ref "${ref}", which is neither a release tag nor a full commit id.`, attribute),
+        );
     }
     return out;
   },

@@ -25,7 +25,11 @@ export const gpuWithoutGovernanceTags = resourceRule({
     const { labels, paths } = labelsOf(model, r);
     const missing = required.filter((t) => labels[t] === undefined || labels[t] === null || labels[t] === "");
     if (missing.length === 0) return;
-    if (paths.some((p) => isUnknown(r, p))) return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
-    return fail(`${r.address} carries GPUs but lacks the governance ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`, paths[0]);
+    if (paths.some((p) => isUnknown(r, p)))
+      return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
+    return fail(
+      `${r.address} carries GPUs but lacks the governance ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`,
+      paths[0],
+    );
   },
 });

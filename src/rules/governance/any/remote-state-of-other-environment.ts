@@ -12,7 +12,8 @@ export const remoteStateOfOtherEnvironment = modelRule({
     "Reading another environment's state couples the two (a dev plan that changes when prod's outputs change) and needs read access to the whole of that state, secrets included. The bucket is matched against `environments.<name>.state_buckets`.",
   severity: "high",
   category: "governance",
-  remediation: "Read this environment's own state, or publish the few values needed through a parameter store the other environment owns.",
+  remediation:
+    "Read this environment's own state, or publish the few values needed through a parameter store the other environment owns.",
   check(ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;
@@ -31,7 +32,13 @@ export const remoteStateOfOtherEnvironment = modelRule({
         const bucket = values[key];
         if (typeof bucket !== "string") continue;
         const owner = foreignOwner(ctx.config, env, "state_bucket", bucket);
-        if (owner) out.push(fail(`${block.address} reads state from ${bucket}, ${owner}'s state, in this ${env.name} plan.`, `${block.address}.config.${key}`));
+        if (owner)
+          out.push(
+            fail(
+              `${block.address} reads state from ${bucket}, ${owner}'s state, in this ${env.name} plan.`,
+              `${block.address}.config.${key}`,
+            ),
+          );
       }
     }
     return out;

@@ -10,5 +10,6 @@ export const awsDatabasePassword = secretRule({
     aws_db_instance: [{ path: "password", managedBy: "manage_master_user_password" }],
     aws_rds_cluster: [{ path: "master_password", managedBy: "manage_master_user_password" }],
   },
-  remediation: "Set `manage_master_user_password = true` and remove the password argument (or use the write-only `password_wo` with Terraform 1.11+).",
+  remediation:
+    "Set `manage_master_user_password = true` and remove the password argument (or use the write-only `password_wo` with Terraform 1.11+).",
 });

@@ -1,7 +1,14 @@
 import type { Resource } from "../../../plan/model.js";
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
 import { currentEnvironment, outsideUnknowns, stringLeaves } from "../common.js";
-import { KMS_PATH, POLICY_PRINCIPAL_TYPES, SHARING, accountsIn, describe, foreignAccounts } from "../environment-aws.js";
+import {
+  KMS_PATH,
+  POLICY_PRINCIPAL_TYPES,
+  SHARING,
+  accountsIn,
+  describe,
+  foreignAccounts,
+} from "../environment-aws.js";
 
 /** Paths the other AWS environment rules (PG-AWS-GOV-002 to -005) judge with a better message. */
 function coveredElsewhere(r: Resource, path: string): boolean {
@@ -21,7 +28,8 @@ export const awsForeignArn = resourceRule({
   providers: ["aws"],
   resourceTypes: [],
   resourceTypePattern: /^aws_/,
-  remediation: "Refer to this environment's own resources; share data between environments through an explicit, reviewed export.",
+  remediation:
+    "Refer to this environment's own resources; share data between environments through an explicit, reviewed export.",
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

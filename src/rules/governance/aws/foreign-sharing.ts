@@ -13,13 +13,17 @@ export const awsForeignSharing = resourceRule({
   category: "governance",
   providers: ["aws"],
   resourceTypes: Object.keys(SHARING),
-  remediation: "Remove the peering or share, or route the traffic through an approved, separately reviewed shared-services account.",
+  remediation:
+    "Remove the peering or share, or route the traffic through an approved, separately reviewed shared-services account.",
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;
     const attribute = SHARING[r.type]!;
     const v = readAttribute(ctx.model, r, attribute);
-    if (v.state === "unknown") return unknownFromOutside(ctx.model, r, attribute) ? unknown(`The account of ${attribute} is known only after apply.`, attribute) : undefined;
+    if (v.state === "unknown")
+      return unknownFromOutside(ctx.model, r, attribute)
+        ? unknown(`The account of ${attribute} is known only after apply.`, attribute)
+        : undefined;
     if (v.state !== "known" || typeof v.value !== "string") return;
     const account = /^\d{12}$/.test(v.value) ? v.value : accountOfArn(v.value);
     if (!account) return;

@@ -9,7 +9,8 @@ export const awsProviderOtherAccount = modelRule({
   severity: "critical",
   category: "governance",
   providers: ["aws"],
-  remediation: "Point the provider at this environment's account, or run the change from the other environment's pipeline. Cross-account work belongs in that account's configuration.",
+  remediation:
+    "Point the provider at this environment's account, or run the change from the other environment's pipeline. Cross-account work belongs in that account's configuration.",
   check(ctx) {
     return foreignProviders(ctx, "aws_account", "account");
   },

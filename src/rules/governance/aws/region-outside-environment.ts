@@ -22,9 +22,19 @@ export const awsRegionOutsideEnvironment = modelRule({
       if (p.name !== "aws") continue;
       const region = expressionValue(ctx.model, p.expressions["region"], p.moduleAddress);
       const attribute = `provider["${p.key}"].region`;
-      if (region.state === "unknown") out.push(unknown(`The region of provider "${p.key}" is known only after apply.`, attribute));
-      else if (region.state === "known" && typeof region.value === "string" && !regionAllowed(env.declaration, region.value)) {
-        out.push(fail(`Provider "${p.key}" uses region ${region.value}, outside ${env.name}'s regions (${env.declaration.regions.join(", ")}).`, attribute));
+      if (region.state === "unknown")
+        out.push(unknown(`The region of provider "${p.key}" is known only after apply.`, attribute));
+      else if (
+        region.state === "known" &&
+        typeof region.value === "string" &&
+        !regionAllowed(env.declaration, region.value)
+      ) {
+        out.push(
+          fail(
+            `Provider "${p.key}" uses region ${region.value}, outside ${env.name}'s regions (${env.declaration.regions.join(", ")}).`,
+            attribute,
+          ),
+        );
       }
     }
     for (const r of ctx.model.resources) {
@@ -32,7 +42,13 @@ export const awsRegionOutsideEnvironment = modelRule({
       const region = r.after["region"];
       if (isUnknown(r, "region")) continue; // the provider's region, judged with the provider blocks
       if (typeof region === "string" && region !== "" && !regionAllowed(env.declaration, region)) {
-        out.push({ ...fail(`${r.address} is placed in region ${region}, outside ${env.name}'s regions (${env.declaration.regions.join(", ")}).`, "region"), resource: r });
+        out.push({
+          ...fail(
+            `${r.address} is placed in region ${region}, outside ${env.name}'s regions (${env.declaration.regions.join(", ")}).`,
+            "region",
+          ),
+          resource: r,
+        });
       }
     }
     return out;

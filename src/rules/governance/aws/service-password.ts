@@ -13,5 +13,6 @@ export const awsServicePassword = secretRule({
     aws_mq_broker: [{ path: "user.0.password" }],
     aws_opensearch_domain: [{ path: "advanced_security_options.0.master_user_options.0.master_user_password" }],
   },
-  remediation: "Let the service manage the secret in Secrets Manager where it can (`manage_master_password`), or use IAM authentication; otherwise set it outside Terraform and ignore changes.",
+  remediation:
+    "Let the service manage the secret in Secrets Manager where it can (`manage_master_password`), or use IAM authentication; otherwise set it outside Terraform and ignore changes.",
 });

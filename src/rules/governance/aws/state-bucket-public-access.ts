@@ -18,7 +18,8 @@ export const s3StatePublicAccess = resourceRule({
     const blocks = companions(ctx.model, r, name, "aws_s3_bucket_public_access_block");
     const state = allTrue(ctx.model, blocks, PUBLIC_ACCESS_BLOCK_SETTINGS);
     if (state === "on") return;
-    if (state === "unknown") return unknown(`The public access block of state bucket ${name} is known only after apply.`);
+    if (state === "unknown")
+      return unknown(`The public access block of state bucket ${name} is known only after apply.`);
     const missing = state === "absent" ? "has no public access block" : "has a public access block with a setting off";
     return fail(`State bucket ${name} (${r.address}) ${missing}.`);
   },

@@ -11,7 +11,8 @@ export const s3StateBucketVersioning = resourceRule({
   category: "governance",
   providers: ["aws"],
   resourceTypes: ["aws_s3_bucket"],
-  remediation: "Add an `aws_s3_bucket_versioning` for the bucket with `status = \"Enabled\"` (and a lifecycle rule that keeps noncurrent versions long enough to recover).",
+  remediation:
+    'Add an `aws_s3_bucket_versioning` for the bucket with `status = "Enabled"` (and a lifecycle rule that keeps noncurrent versions long enough to recover).',
   check(r, ctx): CheckResult {
     const name = stateBucket(r, ctx, "bucket");
     if (!name) return;
@@ -21,7 +22,8 @@ export const s3StateBucketVersioning = resourceRule({
     for (const v of configs) {
       const status = readAttribute(ctx.model, v, "versioning_configuration.0.status");
       if (status.state === "known" && status.value === "Enabled") return;
-      if (status.state === "unknown") return unknown(`Whether ${v.address} enables versioning of state bucket ${name} is known only after apply.`);
+      if (status.state === "unknown")
+        return unknown(`Whether ${v.address} enables versioning of state bucket ${name} is known only after apply.`);
     }
     return fail(`State bucket ${name} (${r.address}) does not have versioning enabled.`, "versioning");
   },

@@ -15,5 +15,6 @@ export const azureAdminPassword = secretRule({
     azurerm_postgresql_flexible_server: [{ path: "administrator_password" }],
     azurerm_mysql_flexible_server: [{ path: "administrator_password" }],
   },
-  remediation: "Use SSH keys or Entra ID (Azure AD) authentication, or the write-only `*_wo` arguments; keep any remaining password in Key Vault, set outside Terraform.",
+  remediation:
+    "Use SSH keys or Entra ID (Azure AD) authentication, or the write-only `*_wo` arguments; keep any remaining password in Key Vault, set outside Terraform.",
 });

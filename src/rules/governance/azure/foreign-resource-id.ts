@@ -1,7 +1,8 @@
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
 import { currentEnvironment, foreignOwner, outsideUnknowns, stringLeaves } from "../common.js";
 
-const SUBSCRIPTION_ID = /\/subscriptions\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/g;
+const SUBSCRIPTION_ID =
+  /\/subscriptions\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/g;
 
 export const azureForeignResourceId = resourceRule({
   id: "PG-AZURE-GOV-002",
@@ -13,15 +14,21 @@ export const azureForeignResourceId = resourceRule({
   providers: ["azurerm"],
   resourceTypes: [],
   resourceTypePattern: /^azurerm_/,
-  remediation: "Refer to this environment's own resources; cross-subscription access belongs to a reviewed shared-services subscription.",
+  remediation:
+    "Refer to this environment's own resources; cross-subscription access belongs to a reviewed shared-services subscription.",
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;
     const out: Outcome[] = [];
     for (const leaf of stringLeaves(r)) {
       const subs = new Set([...leaf.value.matchAll(SUBSCRIPTION_ID)].map((m) => m[1]!));
-      const found = [...subs].map((s) => ({ s, owner: foreignOwner(ctx.config, env, "azure_subscription", s) })).filter((x) => x.owner !== undefined);
-      if (found.length > 0) out.push(fail(`${r.address} refers to subscription ${found.map((f) => `${f.s} (${f.owner})`).join(", ")}.`, leaf.path));
+      const found = [...subs]
+        .map((s) => ({ s, owner: foreignOwner(ctx.config, env, "azure_subscription", s) }))
+        .filter((x) => x.owner !== undefined);
+      if (found.length > 0)
+        out.push(
+          fail(`${r.address} refers to subscription ${found.map((f) => `${f.s} (${f.owner})`).join(", ")}.`, leaf.path),
+        );
     }
     // location is judged by PG-AZURE-GOV-003.
     out.push(...outsideUnknowns(ctx.model, r, (p) => p !== "location", "The value"));

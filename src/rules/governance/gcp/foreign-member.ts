@@ -15,16 +15,21 @@ export const gcpForeignMember = resourceRule({
   providers: ["google"],
   resourceTypes: [],
   resourceTypePattern: MEMBER_TYPES,
-  remediation: "Grant roles to this environment's service accounts; give cross-environment access through a reviewed data export instead.",
+  remediation:
+    "Grant roles to this environment's service accounts; give cross-environment access through a reviewed data export instead.",
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;
     const attribute = r.type.endsWith("_member") ? "member" : r.type.endsWith("_binding") ? "members" : "policy_data";
     const v = readAttribute(ctx.model, r, attribute);
-    if (v.state === "unknown") return v.configured ? unknown(`The ${attribute} of ${r.address} is known only after apply.`, attribute) : undefined;
+    if (v.state === "unknown")
+      return v.configured
+        ? unknown(`The ${attribute} of ${r.address} is known only after apply.`, attribute)
+        : undefined;
     if (v.state !== "known") return;
     const text = typeof v.value === "string" ? v.value : JSON.stringify(v.value);
     const found = foreignProjects(ctx, env, text, SERVICE_ACCOUNT_PROJECT);
-    if (found.length > 0) return fail(`${r.address} grants a role to service accounts of project ${describe(found)}.`, attribute);
+    if (found.length > 0)
+      return fail(`${r.address} grants a role to service accounts of project ${describe(found)}.`, attribute);
   },
 });

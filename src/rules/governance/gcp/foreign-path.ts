@@ -5,7 +5,11 @@ import { GCP, KMS_PATH, MEMBER_TYPES, PROJECT_PATH, describe, foreignProjects } 
 
 /** Paths the other GCP environment rules (PG-GCP-GOV-002 to -004) judge with a better message. */
 function coveredElsewhere(r: Resource, path: string): boolean {
-  return path === "project" || KMS_PATH.test(path) || (MEMBER_TYPES.test(r.type) && /^(member|members|policy_data)(\.|$)/.test(path));
+  return (
+    path === "project" ||
+    KMS_PATH.test(path) ||
+    (MEMBER_TYPES.test(r.type) && /^(member|members|policy_data)(\.|$)/.test(path))
+  );
 }
 
 export const gcpForeignPath = resourceRule({
@@ -18,7 +22,8 @@ export const gcpForeignPath = resourceRule({
   providers: ["google"],
   resourceTypes: [],
   resourceTypePattern: GCP,
-  remediation: "Refer to this environment's own resources; connect environments only through a reviewed shared VPC or export.",
+  remediation:
+    "Refer to this environment's own resources; connect environments only through a reviewed shared VPC or export.",
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

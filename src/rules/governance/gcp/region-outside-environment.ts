@@ -16,7 +16,8 @@ export const gcpRegionOutsideEnvironment = modelRule({
   severity: "medium",
   category: "governance",
   providers: ["google"],
-  remediation: "Use one of the environment's regions, or add the location to `environments.<name>.regions` after review.",
+  remediation:
+    "Use one of the environment's regions, or add the location to `environments.<name>.regions` after review.",
   check(ctx) {
     const env = currentEnvironment(ctx);
     const regions = env?.declaration.regions;
@@ -28,8 +29,15 @@ export const gcpRegionOutsideEnvironment = modelRule({
       for (const key of ["region", "zone"]) {
         const v = expressionValue(ctx.model, p.expressions[key], p.moduleAddress);
         const attribute = `provider["${p.key}"].${key}`;
-        if (v.state === "unknown") out.push(unknown(`The ${key} of provider "${p.key}" is known only after apply.`, attribute));
-        else if (v.state === "known" && typeof v.value === "string" && outside(v.value)) out.push(fail(`Provider "${p.key}" uses ${key} ${v.value}, outside ${env.name}'s regions (${regions.join(", ")}).`, attribute));
+        if (v.state === "unknown")
+          out.push(unknown(`The ${key} of provider "${p.key}" is known only after apply.`, attribute));
+        else if (v.state === "known" && typeof v.value === "string" && outside(v.value))
+          out.push(
+            fail(
+              `Provider "${p.key}" uses ${key} ${v.value}, outside ${env.name}'s regions (${regions.join(", ")}).`,
+              attribute,
+            ),
+          );
       }
     }
     for (const r of ctx.model.resources) {
@@ -37,7 +45,11 @@ export const gcpRegionOutsideEnvironment = modelRule({
       for (const key of LOCATION_ATTRIBUTES) {
         const v = r.after[key];
         if (isUnknown(r, key) || typeof v !== "string" || v === "") continue;
-        if (outside(v)) out.push({ ...fail(`${r.address} is placed in ${v}, outside ${env.name}'s regions (${regions.join(", ")}).`, key), resource: r });
+        if (outside(v))
+          out.push({
+            ...fail(`${r.address} is placed in ${v}, outside ${env.name}'s regions (${regions.join(", ")}).`, key),
+            resource: r,
+          });
       }
     }
     return out;

@@ -6,13 +6,15 @@ import { GCP } from "../environment-gcp.js";
 export const gcpResourceOtherProject = resourceRule({
   id: "PG-GCP-GOV-002",
   title: "Resource created in another environment's project",
-  description: "A resource whose `project` argument names another environment's project is created there, outside this environment's review and blast radius.",
+  description:
+    "A resource whose `project` argument names another environment's project is created there, outside this environment's review and blast radius.",
   severity: "critical",
   category: "governance",
   providers: ["google"],
   resourceTypes: [],
   resourceTypePattern: GCP,
-  remediation: "Create the resource in this environment's project, or move it to the other environment's configuration.",
+  remediation:
+    "Create the resource in this environment's project, or move it to the other environment's configuration.",
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

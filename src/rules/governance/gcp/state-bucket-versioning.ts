@@ -15,7 +15,8 @@ export const gcsStateBucketVersioning = resourceRule({
   check(r, ctx): CheckResult {
     const name = stateBucket(r, ctx, "name");
     if (!name) return;
-    if (isUnknown(r, "versioning.0.enabled") || isUnknown(r, "versioning")) return unknown(`Whether state bucket ${name} keeps versions is known only after apply.`, "versioning");
+    if (isUnknown(r, "versioning.0.enabled") || isUnknown(r, "versioning"))
+      return unknown(`Whether state bucket ${name} keeps versions is known only after apply.`, "versioning");
     const v = r.after?.["versioning"];
     if (Array.isArray(v) && (v[0] as Record<string, unknown> | undefined)?.["enabled"] === true) return;
     return fail(`State bucket ${name} (${r.address}) does not keep object versions.`, "versioning");

@@ -3,7 +3,8 @@ import { DIGEST_REMEDY, leafImageRule } from "../images.js";
 export const kubernetesImage = leafImageRule({
   id: "PG-GOV-009",
   title: "Kubernetes workload image by mutable tag",
-  description: "A Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod managed by Terraform whose container image is `:latest` or untagged runs different code on every reschedule.",
+  description:
+    "A Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod managed by Terraform whose container image is `:latest` or untagged runs different code on every reschedule.",
   providers: ["kubernetes"],
   types: [
     "kubernetes_deployment",

@@ -11,7 +11,8 @@ export const gpuAllowedFamilies = resourceRule({
   severity: "medium",
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
-  remediation: "Use a shape from an allowed family, or add the family to `gpu.allowed_families` once capacity for it is arranged.",
+  remediation:
+    "Use a shape from an allowed family, or add the family to `gpu.allowed_families` once capacity for it is arranged.",
   check(r, { model, config }) {
     const allowed = config.gpu?.allowed_families;
     if (!allowed || allowed.length === 0) return;
@@ -22,10 +23,16 @@ export const gpuAllowedFamilies = resourceRule({
       if (g.gpus <= 0 || g.family === undefined || g.workload || seen.includes(g.family)) continue;
       seen.push(g.family);
       if (!lowerCased(allowed).includes(g.family.toLowerCase())) {
-        out.push(fail(`${r.address} uses ${g.shape} of family ${g.family}, which is not among the allowed families (${allowed.join(", ")}).`, g.attribute));
+        out.push(
+          fail(
+            `${r.address} uses ${g.shape} of family ${g.family}, which is not among the allowed families (${allowed.join(", ")}).`,
+            g.attribute,
+          ),
+        );
       }
     }
-    if (out.length === 0 && demand?.undecided && !r.type.startsWith("kubernetes_")) return unknown(`The instance family is not decided: ${demand.undecided}.`);
+    if (out.length === 0 && demand?.undecided && !r.type.startsWith("kubernetes_"))
+      return unknown(`The instance family is not decided: ${demand.undecided}.`);
     return out;
   },
 });

@@ -18,7 +18,13 @@ export const gpuAllowedModels = resourceRule({
     const out: Outcome[] = [];
     for (const g of demandAfter(model, r)?.groups ?? []) {
       if (g.gpus <= 0 || g.unspecifiedModel) continue;
-      if (!modelMatches(g, allowed)) out.push(fail(`${r.address} uses ${g.model} (${g.shape}), which is not among the allowed models (${allowed.join(", ")}).`, g.attribute));
+      if (!modelMatches(g, allowed))
+        out.push(
+          fail(
+            `${r.address} uses ${g.model} (${g.shape}), which is not among the allowed models (${allowed.join(", ")}).`,
+            g.attribute,
+          ),
+        );
     }
     return out;
   },

@@ -11,7 +11,8 @@ export const gpuAutoscalingBound = resourceRule({
   severity: "high",
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
-  remediation: "Set a maximum (max_node_count, max_size, max_count, spec.limits on the NodePool) that fits the quota, or lower it to `gpu.max_autoscaling_nodes`.",
+  remediation:
+    "Set a maximum (max_node_count, max_size, max_count, spec.limits on the NodePool) that fits the quota, or lower it to `gpu.max_autoscaling_nodes`.",
   check(r, { model, config }) {
     const forbidUnbounded = config.gpu?.forbid_unbounded_autoscaling === true;
     const maxNodes = config.gpu?.max_autoscaling_nodes;
@@ -23,14 +24,22 @@ export const gpuAutoscalingBound = resourceRule({
     const scaling = scalingOf(model, r);
     if (!scaling?.autoscaled) return;
     if (!scaling.bounded) {
-      if (forbidUnbounded) return fail(`GPU pool ${r.address} autoscales with no upper bound (${scaling.attribute} is not set).`, scaling.attribute);
+      if (forbidUnbounded)
+        return fail(
+          `GPU pool ${r.address} autoscales with no upper bound (${scaling.attribute} is not set).`,
+          scaling.attribute,
+        );
       return;
     }
     if (maxNodes === undefined || r.type === "kubernetes_manifest") return;
-    if (demand?.undecided) return unknown(`The pool's maximum size is not decided: ${demand.undecided}.`, scaling.attribute);
+    if (demand?.undecided)
+      return unknown(`The pool's maximum size is not decided: ${demand.undecided}.`, scaling.attribute);
     const nodes = Math.max(...groups.map((g) => g.nodes));
     if (nodes > maxNodes) {
-      return fail(`GPU pool ${r.address} may grow to ${formatCount(nodes)} nodes or replicas, over the autoscaling limit of ${maxNodes}.`, scaling.attribute);
+      return fail(
+        `GPU pool ${r.address} may grow to ${formatCount(nodes)} nodes or replicas, over the autoscaling limit of ${maxNodes}.`,
+        scaling.attribute,
+      );
     }
   },
 });

@@ -19,7 +19,13 @@ export const gpuDeprecatedModels = resourceRule({
     const out: Outcome[] = [];
     for (const g of demandAfter(model, r)?.groups ?? []) {
       if (g.gpus <= 0 || g.unspecifiedModel) continue;
-      if (modelMatches(g, deprecated)) out.push(fail(`${r.address} uses ${g.model} (${g.shape}), a deprecated or previous-generation accelerator.`, g.attribute));
+      if (modelMatches(g, deprecated))
+        out.push(
+          fail(
+            `${r.address} uses ${g.model} (${g.shape}), a deprecated or previous-generation accelerator.`,
+            g.attribute,
+          ),
+        );
     }
     return out;
   },

@@ -12,16 +12,26 @@ export const gpuOnDemandWhereSpotRequired = resourceRule({
   severity: "medium",
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
-  remediation: "Request spot/preemptible capacity (and make the workload tolerate interruption), or set `require_spot: false` for this environment.",
+  remediation:
+    "Request spot/preemptible capacity (and make the workload tolerate interruption), or set `require_spot: false` for this environment.",
   check(r, { model, config }) {
-    if (config.gpu?.require_spot !== true && !Object.values(config.gpu?.environments ?? {}).some((e) => e.require_spot === true)) return;
+    if (
+      config.gpu?.require_spot !== true &&
+      !Object.values(config.gpu?.environments ?? {}).some((e) => e.require_spot === true)
+    )
+      return;
     const demand = demandAfter(model, r);
     if (capacityGroups(demand).length === 0) return;
     const rule = spotRequired(model, r, config.gpu);
     if (!rule.required) return;
     const p = purchaseOf(model, r);
     const where = rule.environment ? ` in environment ${rule.environment}` : "";
-    if (p.kind === "on-demand") return fail(`${r.address} buys on-demand GPU capacity${where}, where spot is required: ${p.detail}.`, p.attribute);
-    if (p.kind === "unknown") return unknown(`Whether ${r.address} uses spot capacity is known only after apply.`, p.attribute);
+    if (p.kind === "on-demand")
+      return fail(
+        `${r.address} buys on-demand GPU capacity${where}, where spot is required: ${p.detail}.`,
+        p.attribute,
+      );
+    if (p.kind === "unknown")
+      return unknown(`Whether ${r.address} uses spot capacity is known only after apply.`, p.attribute);
   },
 });

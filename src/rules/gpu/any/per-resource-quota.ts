@@ -6,7 +6,8 @@ import { demandAfter, formatCount } from "../common.js";
 export const gpuPerResourceQuota = resourceRule({
   id: "PG-GPU-002",
   title: "One resource asks for more GPUs than allowed",
-  description: "A single instance, node pool, scaling group or endpoint asks for more accelerators than `gpu.max_per_resource` (pools at their upper bound).",
+  description:
+    "A single instance, node pool, scaling group or endpoint asks for more accelerators than `gpu.max_per_resource` (pools at their upper bound).",
   severity: "medium",
   category: "gpu",
   resourceTypes: [...GPU_RESOURCE_TYPES],
@@ -21,7 +22,10 @@ export const gpuPerResourceQuota = resourceRule({
     if (gpus > max) {
       const groups = demand!.groups.filter(keep);
       const shapes = [...new Set(groups.map((g) => g.shape))].join(", ");
-      return fail(`${r.address} asks for ${formatCount(gpus)} GPUs (${shapes}), over the per-resource limit of ${max}.`, groups[0]!.attribute);
+      return fail(
+        `${r.address} asks for ${formatCount(gpus)} GPUs (${shapes}), over the per-resource limit of ${max}.`,
+        groups[0]!.attribute,
+      );
     }
   },
 });

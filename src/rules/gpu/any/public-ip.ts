@@ -11,11 +11,13 @@ export const gpuPublicIp = resourceRule({
   severity: "medium",
   category: "gpu",
   resourceTypes: GPU_RESOURCE_TYPES.filter((t) => t !== "aws_instance"),
-  remediation: "Keep GPU nodes on private addresses (private nodes, no access_config, node_public_ip_enabled = false) and reach them through a load balancer, NAT or IAP.",
+  remediation:
+    "Keep GPU nodes on private addresses (private nodes, no access_config, node_public_ip_enabled = false) and reach them through a load balancer, NAT or IAP.",
   check(r, { model }) {
     if (capacityGroups(demandAfter(model, r)).length === 0) return;
     const e = exposureOf(model, r);
     if (e.public === true) return fail(`GPU nodes of ${r.address} get public IP addresses: ${e.detail}.`, e.attribute);
-    if (e.public === "unknown") return unknown(`Whether the GPU nodes of ${r.address} get public IPs is known only after apply.`, e.attribute);
+    if (e.public === "unknown")
+      return unknown(`Whether the GPU nodes of ${r.address} get public IPs is known only after apply.`, e.attribute);
   },
 });

@@ -21,7 +21,11 @@ export const gpuRequiredTags = resourceRule({
     const missing = required.filter((t) => labels[t] === undefined || labels[t] === null || labels[t] === "");
     if (missing.length === 0) return;
     // tags_all (provider default_tags) may supply them once it is known.
-    if (paths.some((p) => isUnknown(r, p))) return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
-    return fail(`${r.address} carries GPUs but lacks the ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`, paths[0]);
+    if (paths.some((p) => isUnknown(r, p)))
+      return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
+    return fail(
+      `${r.address} carries GPUs but lacks the ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`,
+      paths[0],
+    );
   },
 });

@@ -3,7 +3,14 @@ import { isUnknown } from "../../../plan/model.js";
 import { getPath } from "../../../plan/paths.js";
 import { fail, resourceRule } from "../../../policy/rule.js";
 
-const GPU_TAINTS = ["nvidia.com/gpu", "amd.com/gpu", "aws.amazon.com/neuron", "habana.ai/gaudi", "google.com/tpu", "cloud.google.com/gke-tpu"];
+const GPU_TAINTS = [
+  "nvidia.com/gpu",
+  "amd.com/gpu",
+  "aws.amazon.com/neuron",
+  "habana.ai/gaudi",
+  "google.com/tpu",
+  "cloud.google.com/gke-tpu",
+];
 
 const GPU_SELECTORS = [
   "cloud.google.com/gke-accelerator",
@@ -23,7 +30,8 @@ export const gpuNodeWorkloadWithoutGpuLimit = resourceRule({
   severity: "medium",
   category: "gpu",
   resourceTypes: [...KUBERNETES_WORKLOAD_TYPES],
-  remediation: "Give the container an accelerator limit (`nvidia.com/gpu = 1`), or drop the GPU toleration and node selector so it runs on CPU nodes.",
+  remediation:
+    "Give the container an accelerator limit (`nvidia.com/gpu = 1`), or drop the GPU toleration and node selector so it runs on CPU nodes.",
   check(r) {
     const pod = podSpecPath(r.type);
     if (!pod || !r.after) return;
@@ -35,9 +43,14 @@ export const gpuNodeWorkloadWithoutGpuLimit = resourceRule({
       : undefined;
     const selector = getPath(r.after, `${pod}.node_selector`);
     const selected =
-      selector && typeof selector === "object" ? Object.keys(selector).find((k) => GPU_SELECTORS.includes(k)) : undefined;
+      selector && typeof selector === "object"
+        ? Object.keys(selector).find((k) => GPU_SELECTORS.includes(k))
+        : undefined;
     if (tolerated === undefined && selected === undefined) return;
     const how = selected !== undefined ? `selects GPU nodes (${selected})` : `tolerates the ${String(tolerated)} taint`;
-    return fail(`${r.address} ${how} but no container has an accelerator limit.`, selected !== undefined ? `${pod}.node_selector` : `${pod}.toleration`);
+    return fail(
+      `${r.address} ${how} but no container has an accelerator limit.`,
+      selected !== undefined ? `${pod}.node_selector` : `${pod}.toleration`,
+    );
   },
 });

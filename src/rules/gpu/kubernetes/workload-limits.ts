@@ -10,7 +10,8 @@ export const gpuWorkloadLimits = resourceRule({
   severity: "medium",
   category: "gpu",
   resourceTypes: [...KUBERNETES_WORKLOAD_TYPES],
-  remediation: "Put the accelerator count under `resources.limits` (requests may be left out; they default to the limit).",
+  remediation:
+    "Put the accelerator count under `resources.limits` (requests may be left out; they default to the limit).",
   check(r) {
     const pod = podSpecPath(r.type);
     if (!pod || !r.after) return;
@@ -18,8 +19,20 @@ export const gpuWorkloadLimits = resourceRule({
     const out: Outcome[] = [];
     for (const c of containerGpus(r.after, pod)) {
       if (c.request === undefined) continue;
-      if (c.limit === undefined) out.push(fail(`Container ${c.container} of ${r.address} requests ${c.request} ${c.resource} without a limit; Kubernetes requires accelerators in limits.`, c.attribute));
-      else if (c.limit !== c.request) out.push(fail(`Container ${c.container} of ${r.address} requests ${c.request} ${c.resource} but limits it to ${c.limit}; the two must be equal.`, c.attribute));
+      if (c.limit === undefined)
+        out.push(
+          fail(
+            `Container ${c.container} of ${r.address} requests ${c.request} ${c.resource} without a limit; Kubernetes requires accelerators in limits.`,
+            c.attribute,
+          ),
+        );
+      else if (c.limit !== c.request)
+        out.push(
+          fail(
+            `Container ${c.container} of ${r.address} requests ${c.request} ${c.resource} but limits it to ${c.limit}; the two must be equal.`,
+            c.attribute,
+          ),
+        );
     }
     return out;
   },

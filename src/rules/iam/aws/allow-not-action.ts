@@ -17,6 +17,11 @@ export const allowNotAction = resourceRule({
     judgeDocument(r, model, "policy", (statements) =>
       statements
         .filter((s) => s.effect === "Allow" && s.notActions.length > 0 && s.resources.includes("*"))
-        .map((s) => fail(`${r.address} allows every action except ${s.notActions.join(", ")} on every resource (statement ${s.index}).`, "policy")),
+        .map((s) =>
+          fail(
+            `${r.address} allows every action except ${s.notActions.join(", ")} on every resource (statement ${s.index}).`,
+            "policy",
+          ),
+        ),
     ),
 });

@@ -13,7 +13,8 @@ export const iamPassRoleWildcard = resourceRule({
   providers: ["aws"],
   resourceTypes: IDENTITY_POLICY_TYPES,
   aliases: [],
-  remediation: "Restrict `iam:PassRole` to the ARNs of the roles the workload must pass, and add an `iam:PassedToService` condition.",
+  remediation:
+    "Restrict `iam:PassRole` to the ARNs of the roles the workload must pass, and add an `iam:PassedToService` condition.",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>
       statements

@@ -21,16 +21,22 @@ export const publicResourcePolicy = resourceRule({
   id: "PG-AWS-IAM-003",
   title: "Resource policy grants access to everyone",
   description:
-    "A bucket, key, queue, topic, repository or secret policy with Principal \"*\" and no condition lets any AWS account (or anyone, for S3) use the resource: datasets, model artifacts and container images leak this way.",
+    'A bucket, key, queue, topic, repository or secret policy with Principal "*" and no condition lets any AWS account (or anyone, for S3) use the resource: datasets, model artifacts and container images leak this way.',
   severity: "critical",
   category: "iam",
   providers: ["aws"],
   resourceTypes: RESOURCE_POLICY_TYPES,
   aliases: [],
   related: ["CKV_AWS_70", "CKV_AWS_33", "CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_32", "AVD-AWS-0032"],
-  remediation: "Name the principals (accounts, roles, services) that need access, or narrow the statement with a Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
+  remediation:
+    "Name the principals (accounts, roles, services) that need access, or narrow the statement with a Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>
-      publicAllowStatements(statements).map((s) => fail(`${r.address} allows ${s.actions.join(", ") || "actions"} to every principal (statement ${s.index}).`, "policy")),
+      publicAllowStatements(statements).map((s) =>
+        fail(
+          `${r.address} allows ${s.actions.join(", ") || "actions"} to every principal (statement ${s.index}).`,
+          "policy",
+        ),
+      ),
     ),
 });

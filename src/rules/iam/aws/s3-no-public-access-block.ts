@@ -56,7 +56,10 @@ export const s3NoPublicAccessBlock = resourceRule({
     if (hasBucketBlock(model, r)) return;
     const account = s3AccountPublicAccessBlock(model);
     if (account === "on") return;
-    if (account === "unknown") return unknown("Whether the account's public access block is on is known only after apply.");
-    return fail(`S3 bucket ${r.address} has no public access block, and the plan has no account-level one that covers it.`);
+    if (account === "unknown")
+      return unknown("Whether the account's public access block is on is known only after apply.");
+    return fail(
+      `S3 bucket ${r.address} has no public access block, and the plan has no account-level one that covers it.`,
+    );
   },
 });

@@ -26,6 +26,11 @@ export const iamWildcardAction = resourceRule({
     judgeDocument(r, model, "policy", (statements) =>
       statements
         .filter((s) => allowsEveryAction(s) && !s.resources.includes("*"))
-        .map((s) => fail(`${r.address} allows every action on ${s.resources.join(", ") || "its resources"} (statement ${s.index}).`, "policy")),
+        .map((s) =>
+          fail(
+            `${r.address} allows every action on ${s.resources.join(", ") || "its resources"} (statement ${s.index}).`,
+            "policy",
+          ),
+        ),
     ),
 });

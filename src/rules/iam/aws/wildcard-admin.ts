@@ -15,11 +15,14 @@ export const iamWildcardAdmin = resourceRule({
   compliance: [{ framework: CIS_AWS, control: "1.16" }],
   aliases: ["CKV_AWS_62"],
   // CKV_AWS_63 (Action "*" whatever the resource) and AVD-AWS-0057 are PG-AWS-IAM-007's.
-  remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
+  remediation:
+    "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>
       statements
-        .filter((s) => s.effect === "Allow" && s.resources.includes("*") && s.actions.some((a) => a === "*" || a === "*:*"))
+        .filter(
+          (s) => s.effect === "Allow" && s.resources.includes("*") && s.actions.some((a) => a === "*" || a === "*:*"),
+        )
         .map((s) => fail(`${r.address} allows every action on every resource (statement ${s.index}).`, "policy")),
     ),
 });

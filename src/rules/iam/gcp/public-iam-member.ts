@@ -45,7 +45,8 @@ export const gcpPublicIamMember = resourceRule({
   ],
   aliases: ["AVD-GCP-0001", "CKV_GCP_28", "CKV_GCP_98", "CKV_GCP_100", "CKV_GCP_101", "CKV_GCP_102", "CKV_GCP_112"],
   related: ["CKV_GCP_107", "CKV2_GCP_6", "CKV2_GCP_8"],
-  remediation: "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
+  remediation:
+    "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
   check(r, { model }) {
     const kind = googleIamKind(r.type);
     if (!kind) return;

@@ -10,7 +10,8 @@ function attachedSecurityGroups(model: Model, r: Resource): Resource[] {
   const out: Resource[] = [];
   for (const attribute of ["vpc_security_group_ids", "security_groups", "network_interface"]) {
     for (const ref of referencesFrom(model, r, attribute)) {
-      for (const sg of model.byConfigAddress(ref.to)) if (sg.type === "aws_security_group" && sg.willExist) out.push(sg);
+      for (const sg of model.byConfigAddress(ref.to))
+        if (sg.type === "aws_security_group" && sg.willExist) out.push(sg);
     }
   }
   return out;
@@ -24,7 +25,11 @@ function attachedSecurityGroups(model: Model, r: Resource): Resource[] {
  */
 const exposureCache = new WeakMap<Model, Map<string, { groups: Resource[]; open: string[] }>>();
 
-function exposureThroughGroups(model: Model, r: Resource, threshold: InternetThreshold): { groups: readonly Resource[]; open: readonly string[] } {
+function exposureThroughGroups(
+  model: Model,
+  r: Resource,
+  threshold: InternetThreshold,
+): { groups: readonly Resource[]; open: readonly string[] } {
   let byBlock = exposureCache.get(model);
   if (!byBlock) exposureCache.set(model, (byBlock = new Map()));
   let hit = byBlock.get(r.configAddress);
@@ -42,7 +47,9 @@ function ingressRulesOf(model: Model, sg: Resource): Resource[] {
     .referencesTo(sg.configAddress)
     .filter((ref) => ref.attribute === "security_group_id")
     .flatMap((ref) => [...model.byConfigAddress(ref.from)])
-    .filter((x) => x.willExist && (x.type === "aws_security_group_rule" || x.type === "aws_vpc_security_group_ingress_rule"));
+    .filter(
+      (x) => x.willExist && (x.type === "aws_security_group_rule" || x.type === "aws_vpc_security_group_ingress_rule"),
+    );
 }
 
 /** Describes what a security group (with its standalone rules) opens to the internet. */
@@ -56,7 +63,8 @@ function worldOpenings(model: Model, sg: Resource, threshold: InternetThreshold)
     const a = rule.after ?? {};
     if (rule.type === "aws_security_group_rule" && a["type"] !== "ingress") continue;
     const cidrs = [...asList(a["cidr_blocks"]), ...asList(a["ipv6_cidr_blocks"]), a["cidr_ipv4"], a["cidr_ipv6"]];
-    if (internetRanges(cidrs, threshold)) out.push(portsText(a["from_port"], a["to_port"], a["protocol"] ?? a["ip_protocol"]));
+    if (internetRanges(cidrs, threshold))
+      out.push(portsText(a["from_port"], a["to_port"], a["protocol"] ?? a["ip_protocol"]));
   }
   return out;
 }
@@ -80,7 +88,8 @@ export const gpuInstanceOpenToWorld = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_instance"],
   aliases: [],
-  remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
+  remediation:
+    "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
   check(r, { model, config }) {
     const { groups, open } = exposureThroughGroups(model, r, internetThreshold(config));
     // Groups that open nothing leave nothing to report, whatever the instance carries: its GPUs need not be counted.
@@ -94,6 +103,10 @@ export const gpuInstanceOpenToWorld = resourceRule({
       }
       return;
     }
-    if (open.length > 0) return fail(`GPU instance ${r.address} is reachable from the internet through ${open.join(", ")}.`, "vpc_security_group_ids");
+    if (open.length > 0)
+      return fail(
+        `GPU instance ${r.address} is reachable from the internet through ${open.join(", ")}.`,
+        "vpc_security_group_ids",
+      );
   },
 });

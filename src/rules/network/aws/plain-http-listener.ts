@@ -16,7 +16,9 @@ export const plainHttpListener = resourceRule({
     const protocol = readAttribute(model, r, "protocol");
     if (protocol.state === "unknown") return unknown("The listener's protocol is known only after apply.", "protocol");
     if (protocol.state !== "known" || protocol.value !== "HTTP") return;
-    const redirects = blocks(r, "default_action").some(({ block }) => block["type"] === "redirect" && blocksOf(block["redirect"]).some((x) => x["protocol"] === "HTTPS"));
+    const redirects = blocks(r, "default_action").some(
+      ({ block }) => block["type"] === "redirect" && blocksOf(block["redirect"]).some((x) => x["protocol"] === "HTTPS"),
+    );
     if (!redirects) return fail(`${r.address} serves plain HTTP without redirecting to HTTPS.`, "protocol");
   },
 });

@@ -5,7 +5,8 @@ import { readAttribute } from "../../read.js";
 export const rdsPubliclyAccessible = resourceRule({
   id: "PG-AWS-NET-002",
   title: "RDS instance is publicly accessible",
-  description: "A database with a public endpoint can be reached from the internet; experiment and feature metadata should stay inside the VPC.",
+  description:
+    "A database with a public endpoint can be reached from the internet; experiment and feature metadata should stay inside the VPC.",
   severity: "high",
   category: "network",
   providers: ["aws"],
@@ -15,7 +16,9 @@ export const rdsPubliclyAccessible = resourceRule({
   remediation: "Set `publicly_accessible = false` and reach the database through the VPC, a VPN or a bastion.",
   check(r, { model }) {
     const pub = readAttribute(model, r, "publicly_accessible");
-    if (pub.state === "unknown") return unknown("Whether the database is public is known only after apply.", "publicly_accessible");
-    if (pub.state === "known" && pub.value === true) return fail(`${r.address} is publicly accessible from the internet.`, "publicly_accessible");
+    if (pub.state === "unknown")
+      return unknown("Whether the database is public is known only after apply.", "publicly_accessible");
+    if (pub.state === "known" && pub.value === true)
+      return fail(`${r.address} is publicly accessible from the internet.`, "publicly_accessible");
   },
 });

@@ -73,7 +73,8 @@ export const securityGroupAdminIngress = resourceRule({
     { framework: CIS_AWS, control: "5.3" },
   ],
   aliases: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277", "AVD-AWS-0107"],
-  remediation: "Allow administrative access only from known private ranges or a bastion, or use SSM Session Manager instead of open SSH.",
+  remediation:
+    "Allow administrative access only from known private ranges or a bastion, or use SSM Session Manager instead of open SSH.",
   check(r, { config }) {
     const ingresses = ingressesOf(r);
     const out: Outcome[] = [];

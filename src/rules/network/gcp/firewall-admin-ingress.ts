@@ -23,7 +23,8 @@ function exposedByAllow(block: Record<string, unknown>): string | undefined {
 export const firewallAdminIngress = resourceRule({
   id: "PG-GCP-NET-001",
   title: "Firewall rule allows administrative or all ports from the internet",
-  description: "An ingress firewall rule from the internet (0.0.0.0/0, or ranges that together admit at least a /8 worth of public addresses) on SSH, RDP or every port exposes the VMs it targets, GPU training nodes included, to the whole internet.",
+  description:
+    "An ingress firewall rule from the internet (0.0.0.0/0, or ranges that together admit at least a /8 worth of public addresses) on SSH, RDP or every port exposes the VMs it targets, GPU training nodes included, to the whole internet.",
   severity: "high",
   category: "network",
   providers: ["google"],
@@ -34,14 +35,18 @@ export const firewallAdminIngress = resourceRule({
   ],
   aliases: [],
   related: ["AVD-GCP-0027", "AVD-GCP-0070", "AVD-GCP-0071", "AVD-GCP-0072", "CKV_GCP_2", "CKV_GCP_3"],
-  remediation: "Restrict `source_ranges` to known ranges, or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) for SSH.",
+  remediation:
+    "Restrict `source_ranges` to known ranges, or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) for SSH.",
   check(r, { model, config }) {
     const direction = readAttribute(model, r, "direction");
     if (direction.state === "known" && direction.value !== "INGRESS") return;
     if (r.after?.["disabled"] === true) return;
     const ranges = readAttribute(model, r, "source_ranges");
     if (ranges.state === "unknown") return unknown("The source ranges are known only after apply.", "source_ranges");
-    const world = ranges.state === "known" && Array.isArray(ranges.value) ? internetRanges(ranges.value, internetThreshold(config)) : undefined;
+    const world =
+      ranges.state === "known" && Array.isArray(ranges.value)
+        ? internetRanges(ranges.value, internetThreshold(config))
+        : undefined;
     if (!world) return;
     const out: Outcome[] = [];
     for (const { block, index } of blocks(r, "allow")) {
