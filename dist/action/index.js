@@ -26182,11 +26182,25 @@ function judgeSum(members, keep, max, describe7, undecidedWhat) {
   }
   return void 0;
 }
+function judgeRequiredGpuTags(model, r, required, what) {
+  if (!required || required.length === 0) return void 0;
+  if (totalGpus(demandAfter(model, r)) <= 0) return void 0;
+  const { labels, paths } = labelsOf(model, r);
+  const missing = required.filter((t) => labels[t] === void 0 || labels[t] === null || labels[t] === "");
+  if (missing.length === 0) return void 0;
+  if (paths.some((p) => isUnknown(r, p)))
+    return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
+  return fail(
+    `${r.address} carries GPUs but lacks the ${what}${missing.length === 1 ? "" : "s"} ${missing.join(", ")}.`,
+    paths[0]
+  );
+}
 var formatCount, capacityGroups;
 var init_common = __esm({
   "src/rules/gpu/common.ts"() {
     "use strict";
     init_demand();
+    init_model();
     init_rule();
     formatCount = (n) => Number.isInteger(n) ? String(n) : n.toFixed(2);
     capacityGroups = (d) => (d?.groups ?? []).filter((g) => g.gpus > 0 && !g.workload);
@@ -26199,7 +26213,6 @@ var init_gpu_without_governance_tags = __esm({
   "src/rules/governance/any/gpu-without-governance-tags.ts"() {
     "use strict";
     init_demand();
-    init_model();
     init_rule();
     init_common();
     gpuWithoutGovernanceTags = resourceRule({
@@ -26210,20 +26223,7 @@ var init_gpu_without_governance_tags = __esm({
       category: "governance",
       resourceTypes: [...GPU_RESOURCE_TYPES],
       remediation: "Add the missing tags or labels (for AWS, once through the provider's default_tags).",
-      check(r, { model, config: config2 }) {
-        const required = config2.governance?.require_tags?.gpu;
-        if (!required || required.length === 0) return;
-        if (totalGpus(demandAfter(model, r)) <= 0) return;
-        const { labels, paths } = labelsOf(model, r);
-        const missing = required.filter((t) => labels[t] === void 0 || labels[t] === null || labels[t] === "");
-        if (missing.length === 0) return;
-        if (paths.some((p) => isUnknown(r, p)))
-          return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
-        return fail(
-          `${r.address} carries GPUs but lacks the governance ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`,
-          paths[0]
-        );
-      }
+      check: (r, { model, config: config2 }) => judgeRequiredGpuTags(model, r, config2.governance?.require_tags?.gpu, "governance tag")
     });
   }
 });
@@ -28876,7 +28876,6 @@ var init_required_tags = __esm({
   "src/rules/gpu/any/required-tags.ts"() {
     "use strict";
     init_demand();
-    init_model();
     init_rule();
     init_common();
     gpuRequiredTags = resourceRule({
@@ -28887,21 +28886,7 @@ var init_required_tags = __esm({
       category: "gpu",
       resourceTypes: [...GPU_RESOURCE_TYPES],
       remediation: "Add the missing tags or labels (or set them once through the provider's default_tags).",
-      check(r, { model, config: config2 }) {
-        const required = config2.gpu?.require_tags;
-        if (!required || required.length === 0) return;
-        const demand = demandAfter(model, r);
-        if (totalGpus(demand) <= 0) return;
-        const { labels, paths } = labelsOf(model, r);
-        const missing = required.filter((t) => labels[t] === void 0 || labels[t] === null || labels[t] === "");
-        if (missing.length === 0) return;
-        if (paths.some((p) => isUnknown(r, p)))
-          return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
-        return fail(
-          `${r.address} carries GPUs but lacks the ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`,
-          paths[0]
-        );
-      }
+      check: (r, { model, config: config2 }) => judgeRequiredGpuTags(model, r, config2.gpu?.require_tags, "tag")
     });
   }
 });

@@ -1,5 +1,5 @@
-import { resourceGpuDemand, totalGpus, type GpuDemand, type GpuGroup } from "../../gpu/demand.js";
-import type { Model, Resource } from "../../plan/model.js";
+import { labelsOf, resourceGpuDemand, totalGpus, type GpuDemand, type GpuGroup } from "../../gpu/demand.js";
+import { isUnknown, type Model, type Resource } from "../../plan/model.js";
 import { fail, unknown, type Outcome } from "../../policy/rule.js";
 
 /** Shared helpers of the GPU rules. */
@@ -49,4 +49,30 @@ export function judgeSum(
     );
   }
   return undefined;
+}
+
+/**
+ * A GPU resource's tags or labels against a required list (`gpu.require_tags`,
+ * `governance.require_tags.gpu`): a failure naming the missing ones, or an
+ * unknown while the tags are known only after apply (tags_all, the provider's
+ * default_tags, may supply them). `what` names them in the message ("tag",
+ * "governance tag").
+ */
+export function judgeRequiredGpuTags(
+  model: Model,
+  r: Resource,
+  required: readonly string[] | undefined,
+  what: string,
+): Outcome | undefined {
+  if (!required || required.length === 0) return undefined;
+  if (totalGpus(demandAfter(model, r)) <= 0) return undefined;
+  const { labels, paths } = labelsOf(model, r);
+  const missing = required.filter((t) => labels[t] === undefined || labels[t] === null || labels[t] === "");
+  if (missing.length === 0) return undefined;
+  if (paths.some((p) => isUnknown(r, p)))
+    return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
+  return fail(
+    `${r.address} carries GPUs but lacks the ${what}${missing.length === 1 ? "" : "s"} ${missing.join(", ")}.`,
+    paths[0],
+  );
 }

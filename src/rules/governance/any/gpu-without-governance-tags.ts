@@ -1,7 +1,6 @@
-import { GPU_RESOURCE_TYPES, labelsOf, totalGpus } from "../../../gpu/demand.js";
-import { isUnknown } from "../../../plan/model.js";
-import { fail, resourceRule, unknown } from "../../../policy/rule.js";
-import { demandAfter } from "../../gpu/common.js";
+import { GPU_RESOURCE_TYPES } from "../../../gpu/demand.js";
+import { resourceRule } from "../../../policy/rule.js";
+import { judgeRequiredGpuTags } from "../../gpu/common.js";
 
 /**
  * GPU resources must say who owns them and when they may go: a "temporary"
@@ -18,18 +17,6 @@ export const gpuWithoutGovernanceTags = resourceRule({
   category: "governance",
   resourceTypes: [...GPU_RESOURCE_TYPES],
   remediation: "Add the missing tags or labels (for AWS, once through the provider's default_tags).",
-  check(r, { model, config }) {
-    const required = config.governance?.require_tags?.gpu;
-    if (!required || required.length === 0) return;
-    if (totalGpus(demandAfter(model, r)) <= 0) return;
-    const { labels, paths } = labelsOf(model, r);
-    const missing = required.filter((t) => labels[t] === undefined || labels[t] === null || labels[t] === "");
-    if (missing.length === 0) return;
-    if (paths.some((p) => isUnknown(r, p)))
-      return unknown(`Tags ${missing.join(", ")} may come from values known only after apply.`, paths[0]);
-    return fail(
-      `${r.address} carries GPUs but lacks the governance ${missing.length === 1 ? "tag" : "tags"} ${missing.join(", ")}.`,
-      paths[0],
-    );
-  },
+  check: (r, { model, config }) =>
+    judgeRequiredGpuTags(model, r, config.governance?.require_tags?.gpu, "governance tag"),
 });
