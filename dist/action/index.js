@@ -34523,6 +34523,7 @@ function describeInput(model, config2, judge) {
   return input;
 }
 function whyNotJudged(r, judge) {
+  if (r.actions.length === 1 && r.actions[0] === "forget") return "forgotten: removed from state, kept in the cloud";
   if (!r.willExist) return "will not exist after apply";
   if (r.mode !== "managed") return "data source (include_data_sources is off)";
   if (judge.changedOnly && !isChanged(r)) return "unchanged (--changed-only)";

@@ -35,7 +35,7 @@ export interface ScannedInput {
 }
 
 export interface NotJudged {
-  /** "will not exist after apply", "data source", "unchanged (--changed-only)" */
+  /** "will not exist after apply", "forgotten: ...", "data source", "unchanged (--changed-only)" */
   reason: string;
   count: number;
   /** The first few addresses (at most NOT_JUDGED_EXAMPLES). */

@@ -224,6 +224,8 @@ function describeInput(model: Model, config: PlanguardConfig, judge: JudgeOption
 
 /** The reasons of isJudged, in its order. */
 function whyNotJudged(r: Resource, judge: JudgeOptions): string {
+  // `forget` drops the object from state but keeps it in the cloud: it leaves Terraform's care.
+  if (r.actions.length === 1 && r.actions[0] === "forget") return "forgotten: removed from state, kept in the cloud";
   if (!r.willExist) return "will not exist after apply";
   if (r.mode !== "managed") return "data source (include_data_sources is off)";
   if (judge.changedOnly && !isChanged(r)) return "unchanged (--changed-only)";
