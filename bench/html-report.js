@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import puppeteer from "puppeteer-core";
+import { launchChromium } from "../scripts/chromium.mjs";
 import { formatHtml } from "../dist/report/html/scan.js";
 import { sourceLinker } from "../dist/report/html/links.js";
 import { summarizeGpus } from "../dist/gpu/summary.js";
@@ -84,20 +84,7 @@ writeFileSync(
 const renderMs = performance.now() - t0;
 const bytes = statSync(file).size;
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.PLANGUARD_CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  userDataDir: path.join(work, "profile"),
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium(path.join(work, "profile"));
 const shown = [];
 const filtered = [];
 try {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import puppeteer from "puppeteer-core";
+import { launchChromium } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const work = mkdtempSync(path.join(tmpdir(), "planguard-screenshot-"));
@@ -30,20 +30,7 @@ try {
   // Exit 1 means findings, which the example has on purpose.
   if (err.status !== 1) throw err;
 }
-const browser = await puppeteer.launch({
-  executablePath: process.env.PLANGUARD_CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  userDataDir: path.join(work, "profile"),
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium(path.join(work, "profile"));
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });

@@ -1,27 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer-core";
+import { findChromium, launchChromium } from "../../scripts/chromium.mjs";
 
 /**
- * Headless Chromium for the HTML report's tests: Debian's `chromium`
- * package (installed by .ci/run), driven by puppeteer-core, which downloads
- * no browser. One browser per test file; every page records console errors,
+ * Headless Chromium for the HTML report's tests (scripts/chromium.mjs).
+ * One browser per test file; every page records console errors,
  * uncaught exceptions and every request that is not the report itself, so a
  * test can fail on any of them.
  */
-
-const CANDIDATES = [
-  process.env["PLANGUARD_CHROMIUM"],
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-];
-
-function findChromium(): string | undefined {
-  return CANDIDATES.find((c): c is string => c !== undefined && c !== "" && existsSync(c));
-}
 
 /** Why browser tests skip here, printed once; undefined when a browser exists. */
 export function chromiumMissing(): string | undefined {
@@ -34,27 +23,10 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<LaunchedBrowser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(chromiumMissing());
-  const { default: puppeteer } = await import("puppeteer-core");
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  if (!findChromium()) throw new Error(chromiumMissing());
   const userDataDir = mkdtempSync(path.join(tmpdir(), "planguard-chromium-"));
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    userDataDir,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${userDataDir}`,
-    ],
-  });
+  const browser = await launchChromium(userDataDir);
   return {
     browser,
     async close() {

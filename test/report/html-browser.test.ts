@@ -7,7 +7,7 @@ import { runDrift } from "../../src/drift/run.js";
 import { formatHtml } from "../../src/report/html/scan.js";
 import {
   chromiumMissing,
-  launchChromium,
+  launchBrowser,
   openReport,
   screenshot,
   type LaunchedBrowser,
@@ -46,7 +46,7 @@ describe.skipIf(missing !== undefined)("the HTML reports in headless Chromium", 
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    chromium = await launchChromium();
+    chromium = await launchBrowser();
   });
 
   afterAll(async () => {
