@@ -72988,14 +72988,14 @@ function isJSON(s) {
     return false;
   }
 }
-var ALGS, isAlg, HASH2, headerString, UNVERIFIED, jwtBuiltins;
+var ALG_NAMES, ALGS, isAlg, HASH2, headerString, UNVERIFIED, jwtBuiltins;
 var init_jwt = __esm({
   "src/rego/builtins/jwt.ts"() {
     "use strict";
     init_value();
     init_args();
     init_encoding();
-    ALGS = /* @__PURE__ */ new Set([
+    ALG_NAMES = [
       "RS256",
       "RS384",
       "RS512",
@@ -73009,7 +73009,8 @@ var init_jwt = __esm({
       "HS384",
       "HS512",
       "EdDSA"
-    ]);
+    ];
+    ALGS = new Set(ALG_NAMES);
     isAlg = (s) => ALGS.has(s);
     HASH2 = { "256": "sha256", "384": "sha384", "512": "sha512" };
     headerString = (name, header2, key) => {
@@ -73022,21 +73023,7 @@ var init_jwt = __esm({
     jwtBuiltins = [
       def("io.jwt.decode", 1, decode),
       def("io.jwt.decode_verify", 2, decodeVerify),
-      ...[
-        "RS256",
-        "RS384",
-        "RS512",
-        "PS256",
-        "PS384",
-        "PS512",
-        "ES256",
-        "ES384",
-        "ES512",
-        "HS256",
-        "HS384",
-        "HS512",
-        "EdDSA"
-      ].map(verifyBuiltin),
+      ...ALG_NAMES.map(verifyBuiltin),
       // The header, payload and key are JSON as Go marshals it (sorted keys), so tokens match OPA's byte for byte.
       def("io.jwt.encode_sign", 3, (args) => {
         const name = "io.jwt.encode_sign";
