@@ -1,6 +1,7 @@
 # Experiment metadata for MLflow. Encrypted (good), but publicly accessible (BAD) so that
-# laptops can reach the MLflow UI. The password comes from a sensitive variable, so the plan
-# carries a sensitive value that planguard must never print.
+# laptops can reach the MLflow UI, and password logins only (BAD: no IAM database
+# authentication). The password comes from a sensitive variable, so the plan carries a
+# sensitive value that planguard must never print.
 resource "aws_db_instance" "metadata" {
   identifier                = "${var.name_prefix}-mlflow"
   engine                    = "postgres"
