@@ -34,6 +34,8 @@ interface ExpectedFinding {
   attribute: string | undefined;
   /** The resource the finding is about; defaults to the case's first resource for resource rules. */
   resource?: string;
+  /** The narrower checks the finding names (per-finding aliases); checked when given, [] for none. */
+  aliases?: string[];
 }
 
 interface InvalidCase extends RuleCase {
@@ -111,6 +113,7 @@ function expectFindings(
     expect(f.attribute).toBe(want.attribute);
     const resource = want.resource ?? (rule.kind === "resource" ? c.resources[0]?.address : undefined);
     if (resource !== undefined) expect(f.resource?.address).toBe(resource);
+    if (want.aliases !== undefined) expect(f.aliases ?? []).toEqual(want.aliases);
     if (undecided) {
       expect(f.undecided).toBe(true);
       expect(f.severity).toBe("info");

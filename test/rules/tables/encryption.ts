@@ -88,6 +88,45 @@ export const encryptionTables: RuleTable[] = [
           {
             message: "RDS instance aws_db_instance.meta does not encrypt its storage.",
             attribute: "storage_encrypted",
+            aliases: ["CKV_AWS_16", "AVD-AWS-0080"],
+          },
+        ],
+      },
+      {
+        name: "a read replica of an instance in the configuration (Trivy's AVD-AWS-0080 passes it)",
+        resources: [
+          { address: "aws_db_instance.primary", values: { engine: "postgres", storage_encrypted: true } },
+          {
+            address: "aws_db_instance.replica",
+            values: { storage_encrypted: false },
+            refs: { replicate_source_db: ["aws_db_instance.primary.identifier", "aws_db_instance.primary"] },
+          },
+        ],
+        errors: [
+          {
+            message: "RDS instance aws_db_instance.replica does not encrypt its storage.",
+            attribute: "storage_encrypted",
+            resource: "aws_db_instance.replica",
+            aliases: ["CKV_AWS_16"],
+          },
+        ],
+      },
+      {
+        name: "a replica of a source named by a literal ARN (Trivy cannot resolve it, so fails it too)",
+        resources: [
+          {
+            address: "aws_db_instance.replica",
+            values: {
+              storage_encrypted: false,
+              replicate_source_db: "arn:aws:rds:us-east-1:123456789012:db:tracking",
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "RDS instance aws_db_instance.replica does not encrypt its storage.",
+            attribute: "storage_encrypted",
+            aliases: ["CKV_AWS_16", "AVD-AWS-0080"],
           },
         ],
       },
@@ -100,6 +139,23 @@ export const encryptionTables: RuleTable[] = [
           {
             message: "RDS cluster aws_rds_cluster.tracking does not encrypt its storage.",
             attribute: "storage_encrypted",
+            aliases: ["CKV_AWS_96"],
+          },
+        ],
+      },
+      {
+        name: "a Serverless v1 cluster with storage_encrypted = false (Checkov's CKV_AWS_96 passes every one)",
+        resources: [
+          {
+            address: "aws_rds_cluster.tracking",
+            values: { engine: "aurora-postgresql", engine_mode: "serverless", storage_encrypted: false },
+          },
+        ],
+        errors: [
+          {
+            message: "RDS cluster aws_rds_cluster.tracking does not encrypt its storage.",
+            attribute: "storage_encrypted",
+            aliases: [],
           },
         ],
       },
