@@ -11,6 +11,7 @@
 #   providers: [aws]
 #   resource_types: [aws_redshift_cluster, aws_redshiftserverless_workgroup]
 #   aliases: [CKV_AWS_87]
+#   related: [CKV_AWS_391]
 #   remediation: Set `publicly_accessible = false` and connect through the VPC, a VPN or a bastion.
 package planguard.network.aws.redshift_publicly_accessible
 
