@@ -24,7 +24,7 @@ async function findings(name: string) {
  * the endpoint is public at all (PG-AWS-EKS-104), the volume's customer-managed key
  * (PG-AWS-EBS-102), the instance's IAM role (PG-AWS-EC2-107); the storage account is public on
  * purpose (the fixtures test its network rules' default), which PG-AZURE-STORAGE-109 (any public
- * endpoint) rightly reports.
+ * endpoint) rightly reports, and has no private endpoint, which PG-AZURE-STORAGE-111 reports.
  */
 const OTHER_SUBJECTS = new Set([
   "PG-AWS-EKS-101",
@@ -32,6 +32,7 @@ const OTHER_SUBJECTS = new Set([
   "PG-AWS-EBS-102",
   "PG-AWS-EC2-107",
   "PG-AZURE-STORAGE-109",
+  "PG-AZURE-STORAGE-111",
 ]);
 
 const key = (f: { ruleId: string; resource?: { address: string } }) => `${f.ruleId} ${f.resource?.address}`;
