@@ -13,7 +13,8 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 #   aliases: []
-#   related: [AVD-GCP-0044, CKV_GCP_30, CKV_GCP_31]
+#   related: [AVD-GCP-0044, CKV_GCP_30]
+#   narrower: [CKV_GCP_31]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.1"
@@ -41,8 +42,19 @@ deny contains finding if {
 		"resource": r.address,
 		"attribute": sprintf("service_account.%v.email", [i]),
 		"severity": severity(r, i, sa),
+		"aliases": checkov_full_access_ids(r, sa),
 	}
 }
+
+# Checkov's CKV_GCP_31 fails a VM (not a template, not one named gke-*) whose
+# account is PROJECT_NUMBER-compute@ with the cloud-platform scope written as
+# its URL (the provider plans every scope as its URL).
+checkov_full_access_ids(r, sa) := ["CKV_GCP_31"] if {
+	r.type == "google_compute_instance"
+	not startswith(object.get(r.after, "name", ""), "gke-")
+	regex.match(`^[0-9]+-compute@developer\.gserviceaccount\.com`, sa.email)
+	"https://www.googleapis.com/auth/cloud-platform" in object.get(sa, "scopes", [])
+} else := []
 
 default_account(email) if email == "default"
 

@@ -13,7 +13,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template]
 #   aliases: [CKV_GCP_32]
-#   related: [AVD-GCP-0030]
+#   narrower: [AVD-GCP-0030]
 #   defaults:
 #     - google_compute_instance metadata.block-project-ssh-keys
 #     - google_compute_instance_template metadata.block-project-ssh-keys
@@ -32,6 +32,9 @@ path := ["metadata", "block-project-ssh-keys"]
 # What each resource type is called in a finding.
 noun := {"google_compute_instance": "VM", "google_compute_instance_template": "Instance template"}
 
+# Trivy's AVD-GCP-0030 judges VMs only: their findings are also its findings.
+narrower_ids := {"google_compute_instance": ["AVD-GCP-0030"], "google_compute_instance_template": []}
+
 deny contains finding if {
 	some type, kind in noun
 	some r in data.planguard.resources_by_type[type]
@@ -42,5 +45,6 @@ deny contains finding if {
 		"msg": sprintf("%s %s accepts the project's SSH keys: its metadata does not set block-project-ssh-keys to TRUE.", [kind, r.address]),
 		"resource": r.address,
 		"attribute": lib.path_text(path),
+		"aliases": narrower_ids[type],
 	}
 }

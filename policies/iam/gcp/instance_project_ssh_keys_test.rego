@@ -39,3 +39,11 @@ test_metadata_known_after_apply_is_not_judged if {
 test_other_resource_types_are_not_judged if {
 	t.assert_count(findings("google_compute_instance_from_template.copy", {"metadata": {}}, []), 0)
 }
+
+# Trivy's AVD-GCP-0030 judges VMs, not templates: only a VM's finding names it.
+test_only_vm_findings_name_the_trivy_check if {
+	some f in findings(vm, {"metadata": {}}, [])
+	f.aliases == ["AVD-GCP-0030"]
+	some g in findings(template, {"metadata": {}}, [])
+	g.aliases == []
+}
