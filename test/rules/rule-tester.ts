@@ -34,6 +34,8 @@ interface ExpectedFinding {
   attribute: string | undefined;
   /** The resource the finding is about; defaults to the case's first resource for resource rules. */
   resource?: string;
+  /** The narrower checks the finding names (`Finding.aliases`); when given, none other may be named. */
+  aliases?: string[];
 }
 
 interface InvalidCase extends RuleCase {
@@ -109,6 +111,7 @@ function expectFindings(
     expect(f.ruleId).toBe(rule.meta.id);
     expect(f.message).toContain(want.message);
     expect(f.attribute).toBe(want.attribute);
+    if (want.aliases !== undefined) expect(f.aliases ?? []).toEqual(want.aliases);
     const resource = want.resource ?? (rule.kind === "resource" ? c.resources[0]?.address : undefined);
     if (resource !== undefined) expect(f.resource?.address).toBe(resource);
     if (undecided) {
