@@ -7,15 +7,17 @@
 #   Workload Identity does not apply to them. GCE_METADATA, MODE_UNSPECIFIED,
 #   concealment (the old SECURE) and a node_config or workload_metadata_config
 #   that the plan shows empty all fail. Judged on a cluster's `node_config`
-#   (its default node pool) and on each `google_container_node_pool`; a value
-#   known only after apply (as for a block left to GKE) is not judged.
+#   (its default node pool), on the node pools written inside the cluster and
+#   on each `google_container_node_pool`; a value known only after apply (as
+#   for a block left to GKE) is not judged.
 # custom:
 #   id: PG-GCP-GKE-108
 #   severity: high
 #   category: iam
 #   providers: [google]
 #   resource_types: [google_container_cluster, google_container_node_pool]
-#   aliases: [CKV_GCP_69]
+#   aliases: []
+#   narrower: [CKV_GCP_69]
 #   related: [AVD-GCP-0057]
 #   compliance:
 #     - framework: CIS Google Kubernetes Engine Benchmark 1.5
@@ -43,6 +45,25 @@ deny contains finding if {
 		"msg": sprintf("%s %s lets pods reach the Compute Engine metadata server of their node (workload_metadata_config.mode is not GKE_METADATA).", [kind, r.address]),
 		"resource": r.address,
 		"attribute": sprintf("node_config.%v.workload_metadata_config", [i]),
+		"aliases": ["CKV_GCP_69"],
+	}
+}
+
+# A node pool written inside the cluster (node_pool blocks); Checkov does not read these.
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_container_cluster
+	some p, pool in object.get(r.after, "node_pool", [])
+	some i, nc in object.get(pool, "node_config", [])
+	is_object(nc)
+	not gke_metadata(nc)
+	path := ["node_pool", p, "node_config", i, "workload_metadata_config"]
+	not lib.pending(r, path)
+	not lib.unknown_within(r, path)
+	finding := {
+		"msg": sprintf("GKE cluster %s has a node pool whose pods reach the Compute Engine metadata server of their node (workload_metadata_config.mode is not GKE_METADATA).", [r.address]),
+		"resource": r.address,
+		"attribute": lib.path_text(path),
+		"aliases": [],
 	}
 }
 
@@ -56,6 +77,7 @@ deny contains finding if {
 		"msg": sprintf("%s %s plans no node_config: its nodes expose the Compute Engine metadata server unless the cluster's Workload Identity makes GKE choose its own.", [kind, r.address]),
 		"resource": r.address,
 		"attribute": "node_config",
+		"aliases": ["CKV_GCP_69"],
 	}
 }
 

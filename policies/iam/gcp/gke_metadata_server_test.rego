@@ -43,3 +43,20 @@ test_values_known_after_apply_are_not_judged if {
 test_other_resource_types_are_not_judged if {
 	t.assert_count(findings("google_compute_instance.vm", {"node_config": []}, []), 0)
 }
+
+# Node pools written inside the cluster are judged too; Checkov's CKV_GCP_69 reads only
+# node_config, so only those findings name it.
+test_inline_node_pools_are_judged_without_the_checkov_id if {
+	inline := {"node_config": [{"workload_metadata_config": [{"mode": "GKE_METADATA"}]}], "node_pool": [
+		{"name": "gpu", "node_config": [{"workload_metadata_config": [{"mode": "GCE_METADATA"}]}]},
+		{"name": "cpu", "node_config": [{"workload_metadata_config": [{"mode": "GKE_METADATA"}]}]},
+	]}
+	found := findings(cluster, inline, [])
+	t.assert_count(found, 1)
+	t.assert_denied(found, cluster, "node_pool.0.node_config.0.workload_metadata_config")
+	some f in found
+	f.aliases == []
+	some g in findings(pool, node_config([{"mode": "GCE_METADATA"}]), [])
+	g.aliases == ["CKV_GCP_69"]
+	t.assert_passes(findings(cluster, {"node_config": [], "node_pool": [{"node_config": [{}]}]}, ["node_config", "node_pool.0.node_config.0.workload_metadata_config"]), cluster)
+}

@@ -11,12 +11,13 @@
 #   severity: medium
 #   category: iam
 #   providers: [google]
-#   resource_types: [google_compute_instance, google_compute_instance_template]
-#   aliases: [CKV_GCP_32]
-#   narrower: [AVD-GCP-0030]
+#   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
+#   aliases: []
+#   narrower: [AVD-GCP-0030, CKV_GCP_32]
 #   defaults:
 #     - google_compute_instance metadata.block-project-ssh-keys
 #     - google_compute_instance_template metadata.block-project-ssh-keys
+#     - google_compute_region_instance_template metadata.block-project-ssh-keys
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.3"
@@ -30,10 +31,19 @@ import data.planguard.lib
 path := ["metadata", "block-project-ssh-keys"]
 
 # What each resource type is called in a finding.
-noun := {"google_compute_instance": "VM", "google_compute_instance_template": "Instance template"}
+noun := {
+	"google_compute_instance": "VM",
+	"google_compute_instance_template": "Instance template",
+	"google_compute_region_instance_template": "Regional instance template",
+}
 
-# Trivy's AVD-GCP-0030 judges VMs only: their findings are also its findings.
-narrower_ids := {"google_compute_instance": ["AVD-GCP-0030"], "google_compute_instance_template": []}
+# The other tools' checks that judge each type: Trivy's AVD-GCP-0030 judges
+# VMs only, Checkov's CKV_GCP_32 VMs and global instance templates.
+narrower_ids := {
+	"google_compute_instance": ["AVD-GCP-0030", "CKV_GCP_32"],
+	"google_compute_instance_template": ["CKV_GCP_32"],
+	"google_compute_region_instance_template": [],
+}
 
 deny contains finding if {
 	some type, kind in noun

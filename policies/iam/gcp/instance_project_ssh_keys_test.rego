@@ -7,6 +7,8 @@ vm := "google_compute_instance.trainer"
 
 template := "google_compute_instance_template.workers"
 
+regional := "google_compute_region_instance_template.workers"
+
 findings(address, after, unknown_paths) := found if {
 	found := policy.deny with data.planguard.resources_by_type as t.one_resource(address, after, unknown_paths)
 }
@@ -23,6 +25,7 @@ test_key_left_out_is_denied if {
 	t.assert_denied(findings(vm, {"metadata": {"enable-oslogin": "TRUE"}}, []), vm, "metadata.block-project-ssh-keys")
 	t.assert_denied(findings(vm, {"metadata": null}, []), vm, "metadata.block-project-ssh-keys")
 	t.assert_denied(findings(template, {}, []), template, "metadata.block-project-ssh-keys")
+	t.assert_denied(findings(regional, {"metadata": {}}, []), regional, "metadata.block-project-ssh-keys")
 }
 
 test_blocked_project_keys_pass if {
@@ -40,10 +43,13 @@ test_other_resource_types_are_not_judged if {
 	t.assert_count(findings("google_compute_instance_from_template.copy", {"metadata": {}}, []), 0)
 }
 
-# Trivy's AVD-GCP-0030 judges VMs, not templates: only a VM's finding names it.
-test_only_vm_findings_name_the_trivy_check if {
+# Trivy's AVD-GCP-0030 judges VMs, Checkov's CKV_GCP_32 VMs and global templates:
+# each finding names the checks that would raise it.
+test_findings_name_the_checks_that_judge_their_type if {
 	some f in findings(vm, {"metadata": {}}, [])
-	f.aliases == ["AVD-GCP-0030"]
+	f.aliases == ["AVD-GCP-0030", "CKV_GCP_32"]
 	some g in findings(template, {"metadata": {}}, [])
-	g.aliases == []
+	g.aliases == ["CKV_GCP_32"]
+	some h in findings(regional, {"metadata": {}}, [])
+	h.aliases == []
 }
