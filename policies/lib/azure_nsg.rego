@@ -87,3 +87,32 @@ rule_name(r, rule) := sprintf("%s in %s", [object.get(rule, "name", "?"), r.addr
 attribute_at("", a) := a
 
 attribute_at(at, a) := concat(".", [at, a]) if at != ""
+
+# Legacy, cleartext, mail, Windows and directory protocols that have no place
+# on the internet side of an ML platform (the ports of Trivy's AVD-AZU-0074
+# beyond src/rules/sensitive-ports.json, Telnet included although that list
+# calls it administrative). Kept here, not in the shared port data, so the
+# AWS and GCP rules that read every sensitive port do not change.
+legacy_ports := {
+	20: "FTP data",
+	21: "FTP",
+	23: "Telnet",
+	25: "SMTP",
+	53: "DNS",
+	110: "POP3",
+	135: "RPC endpoint mapper",
+	139: "NetBIOS session",
+	143: "IMAP",
+	161: "SNMP",
+	389: "LDAP",
+	636: "LDAPS",
+	993: "IMAPS",
+	995: "POP3S",
+}
+
+# The legacy ports a port range includes, as "Name (port)".
+legacy_ports_in(from, to) := {sprintf("%s (%d)", [name, port]) |
+	some port, name in legacy_ports
+	from <= port
+	port <= to
+}

@@ -40,3 +40,9 @@ test_names_and_attributes if {
 	nsg.attribute_at("", "protocol") == "protocol"
 	nsg.attribute_at("security_rule.2", "protocol") == "security_rule.2.protocol"
 }
+
+test_legacy_ports_in_a_range if {
+	nsg.legacy_ports_in(20, 25) == {"FTP data (20)", "FTP (21)", "Telnet (23)", "SMTP (25)"}
+	nsg.legacy_ports_in(443, 443) == set()
+	count(nsg.legacy_ports_in(0, 65535)) == 14
+}

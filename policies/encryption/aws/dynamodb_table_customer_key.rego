@@ -12,9 +12,11 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_dynamodb_table]
-#   aliases: [CKV_AWS_119, AVD-AWS-0025]
+#   aliases: [AVD-AWS-0025]
+#   narrower: [CKV_AWS_119]
 #   defaults:
 #     - aws_dynamodb_table server_side_encryption
+#     - aws_dynamodb_table server_side_encryption.kms_key_arn
 #   remediation: >-
 #     Add `server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.k.arn }`
 #     with a customer-managed key.
@@ -28,14 +30,34 @@ deny contains finding if {
 	not lib.undecided(r, ["server_side_encryption"])
 	not customer_key(r)
 	not key_undecided(r)
-	finding := {
-		"msg": sprintf("DynamoDB table %s is encrypted with an AWS-owned or AWS-managed key, not a customer-managed KMS key.", [r.address]),
-		"resource": r.address,
-		"attribute": "server_side_encryption",
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("DynamoDB table %s is encrypted with an AWS-owned or AWS-managed key, not a customer-managed KMS key.", [r.address]),
+			"resource": r.address,
+			"attribute": "server_side_encryption",
+		},
+		checkov_alias(r),
+	)
 }
 
+# CKV_AWS_119 passes a table that names any key, the AWS-managed alias
+# included: it is named only on findings where SSE is off or no key is named.
+checkov_alias(r) := {} if {
+	some k in enabled_keys(r)
+	lib.non_empty(k)
+} else := {"aliases": ["CKV_AWS_119"]}
+
 sse_blocks(r) := [b | some b in object.get(r.after, "server_side_encryption", [])]
+
+# The keys the blocks with encryption on name, as the cloud will see them:
+# a key left out of the configuration (the provider computes it) is the
+# default, null, which is the AWS-managed key alias/aws/dynamodb. A key set
+# by the author but known only after apply is left out of the list.
+enabled_keys(r) := [k |
+	some i, b in sse_blocks(r)
+	b.enabled == true
+	k := lib.effective(r, ["server_side_encryption", i, "kms_key_arn"])
+]
 
 customer_key(r) if {
 	some b in sse_blocks(r)
@@ -44,18 +66,15 @@ customer_key(r) if {
 }
 
 customer_key(r) if {
-	some b in sse_blocks(r)
-	b.enabled == true
-	k := object.get(b, "kms_key_arn", null)
+	some k in enabled_keys(r)
 	lib.non_empty(k)
 	not endswith(k, "alias/aws/dynamodb")
 }
 
-# With encryption on and no key given, the provider computes the key after apply.
 key_undecided(r) if {
 	some i, b in sse_blocks(r)
 	b.enabled == true
-	lib.is_unknown(r, ["server_side_encryption", i, "kms_key_arn"])
+	lib.undecided(r, ["server_side_encryption", i, "kms_key_arn"])
 }
 
 key_undecided(r) if {

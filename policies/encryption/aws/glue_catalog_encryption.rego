@@ -11,7 +11,8 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_glue_data_catalog_encryption_settings]
-#   aliases: [CKV_AWS_94]
+#   aliases: []
+#   related: [CKV_AWS_94]
 #   remediation: >-
 #     Set `encryption_at_rest { catalog_encryption_mode = "SSE-KMS",
 #     sse_aws_kms_key_id = ... }` and `connection_password_encryption {

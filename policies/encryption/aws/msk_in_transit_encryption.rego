@@ -11,14 +11,16 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_msk_cluster]
-#   aliases: [AVD-AWS-0073]
-#   related: [CKV_AWS_81]
+#   aliases: []
+#   related: [CKV_AWS_81, AVD-AWS-0073]
 #   remediation: Set `encryption_info { encryption_in_transit { client_broker = "TLS" } }` (the default).
 package planguard.encryption.aws.msk_in_transit_encryption
 
 # Why the other tools' ids are related, not aliases:
 # Checkov also fails a cluster without encryption_info (MSK then defaults
-# to TLS) and in_cluster = false (PG-AWS-MSK-103).
+# to TLS) and in_cluster = false (PG-AWS-MSK-103); Trivy takes a cluster
+# without encryption_info, encryption_in_transit or client_broker as
+# TLS_PLAINTEXT and fails it too.
 
 import data.planguard.lib
 

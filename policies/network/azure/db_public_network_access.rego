@@ -14,7 +14,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_mysql_server, azurerm_postgresql_server, azurerm_mysql_flexible_server, azurerm_postgresql_flexible_server]
 #   aliases: [CKV_AZURE_53, CKV_AZURE_90, CKV_AZURE_68]
-#   related: [AVD-AZU-0022, CKV2_AZURE_42, CKV2_AZURE_44, CKV2_AZURE_56, CKV2_AZURE_57]
+#   related: [AVD-AZU-0022]
 #   defaults:
 #     - azurerm_mysql_server public_network_access_enabled
 #     - azurerm_postgresql_server public_network_access_enabled

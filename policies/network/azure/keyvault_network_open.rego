@@ -13,7 +13,6 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_key_vault]
 #   aliases: [CKV_AZURE_109, AVD-AZU-0013]
-#   related: [CKV_AZURE_189, CKV2_AZURE_32]
 #   defaults:
 #     - azurerm_key_vault network_acls
 #     - azurerm_key_vault public_network_access_enabled

@@ -11,7 +11,6 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_mssql_server]
 #   aliases: [CKV_AZURE_113]
-#   related: [CKV2_AZURE_45]
 #   remediation: Set `public_network_access_enabled = false` and connect through a private endpoint.
 package planguard.network.azure.mssql_public_access
 

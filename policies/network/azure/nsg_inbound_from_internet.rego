@@ -7,8 +7,9 @@
 #   Public entry points belong behind a load balancer, Application Gateway
 #   or Front Door whose own rules name the ports. A TCP, UDP or any-protocol
 #   rule whose ports include a sensitive one is left to PG-AZURE-NET-101
-#   (administrative ports) and PG-AZURE-NET-106 (ML and data ports), so
-#   each exposure is reported once, by its most specific rule.
+#   (administrative ports) and PG-AZURE-NET-106 (ML, data and legacy
+#   protocol ports), so each exposure is reported once, by its most
+#   specific rule.
 # custom:
 #   id: PG-AZURE-NET-104
 #   severity: medium
@@ -42,5 +43,5 @@ deny contains finding if {
 sensitive(rule) if {
 	lower(object.get(rule, "protocol", "*")) in {"*", "tcp", "udp"}
 	some range in nsg.port_ranges(rule)
-	count(lib.sensitive_ports(range[0], range[1])) > 0
+	count(lib.sensitive_ports(range[0], range[1]) | nsg.legacy_ports_in(range[0], range[1])) > 0
 }

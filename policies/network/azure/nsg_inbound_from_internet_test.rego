@@ -55,6 +55,8 @@ test_sensitive_ports_are_left_to_the_specific_rules if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"destination_port_range": "22"}), [])
 	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"destination_port_range": "*"}), [])
 	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"destination_port_range": "8800-8900"}), [])
+	# A legacy protocol port is PG-AZURE-NET-106's.
+	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"destination_port_range": "21"}), [])
 }
 
 test_icmp_from_internet_is_denied if {

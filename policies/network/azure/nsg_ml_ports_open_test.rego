@@ -41,3 +41,46 @@ test_icmp_passes if {
 test_unknown_ports_are_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.union(inbound(null), {}), ["destination_port_range"])
 }
+
+findings(after) := found if {
+	found := policy.deny with data.planguard.resources_by_type as rule(after, [])
+}
+
+test_legacy_protocol_port_is_denied_and_names_trivy if {
+	found := findings(inbound("21"))
+	count(found) == 1
+	some f in found
+	contains(f.msg, "FTP (21)")
+	f.aliases == ["AVD-AZU-0074"]
+}
+
+test_telnet_is_a_legacy_port_too if {
+	some f in findings(inbound("23"))
+	contains(f.msg, "Telnet (23)")
+	f.aliases == ["AVD-AZU-0074"]
+}
+
+# Trivy's list holds SQL Server, Oracle, MySQL, PostgreSQL and Redis, not the ML ports.
+test_ml_port_does_not_name_trivy if {
+	some f in findings(inbound("8888"))
+	not f.aliases
+}
+
+test_database_port_from_the_internet_tag_names_trivy if {
+	some f in findings(object.union(inbound("5432"), {"source_address_prefix": "Internet"}))
+	f.aliases == ["AVD-AZU-0074"]
+}
+
+# Two halves of the address space are the internet to planguard, not to Trivy.
+test_internet_in_halves_does_not_name_trivy if {
+	after := object.union(inbound("5432"), {"source_address_prefix": "", "source_address_prefixes": ["0.0.0.0/1", "128.0.0.0/1"]})
+	found := findings(after)
+	count(found) == 1
+	some f in found
+	not f.aliases
+}
+
+test_every_port_names_trivy if {
+	some f in findings(object.union(inbound("*"), {"source_address_prefix": "0.0.0.0/0"}))
+	f.aliases == ["AVD-AZU-0074"]
+}

@@ -14,7 +14,6 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_storage_account]
 #   aliases: [CKV_AZURE_59]
-#   related: [CKV2_AZURE_33]
 #   defaults:
 #     - azurerm_storage_account public_network_access_enabled
 #   remediation: >-

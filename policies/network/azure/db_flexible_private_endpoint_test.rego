@@ -1,0 +1,54 @@
+package planguard.network.azure.db_flexible_private_endpoint_test
+
+import data.planguard.lib.test as t
+import data.planguard.network.azure.db_flexible_private_endpoint as policy
+
+server := "azurerm_postgresql_flexible_server.tracking"
+
+resources(after, unknown, endpoints) := {
+	"azurerm_postgresql_flexible_server": [{"address": server, "config_address": server, "type": "azurerm_postgresql_flexible_server", "after": after, "unknown_paths": unknown}],
+	"azurerm_private_endpoint": endpoints,
+}
+
+endpoint(subresources) := {
+	"address": "azurerm_private_endpoint.pe",
+	"config_address": "azurerm_private_endpoint.pe",
+	"type": "azurerm_private_endpoint",
+	"after": {"private_service_connection": [{"subresource_names": subresources}]},
+	"unknown_paths": ["private_service_connection.0.private_connection_resource_id"],
+}
+
+findings(after, unknown, endpoints, referrers) := found if {
+	found := policy.deny with data.planguard.resources_by_type as resources(after, unknown, endpoints)
+		with data.planguard.references as {}
+		with data.planguard.referrers as {server: referrers}
+}
+
+pe_referrer := {"attribute": "private_service_connection.private_connection_resource_id", "from": "azurerm_private_endpoint.pe", "from_type": "azurerm_private_endpoint"}
+
+# Left out, delegated_subnet_id means public access, and no endpoint connects.
+test_public_server_without_endpoint_is_denied if {
+	t.assert_denied(findings({"name": "x"}, ["id"], [], []), server, "delegated_subnet_id")
+}
+
+test_public_server_with_endpoint_passes if {
+	t.assert_passes(findings({"name": "x", "delegated_subnet_id": null}, ["id"], [endpoint(["postgresqlServer"])], [pe_referrer]), server)
+}
+
+test_vnet_integrated_server_passes if {
+	subnet := "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/db"
+	t.assert_passes(findings({"name": "x", "delegated_subnet_id": subnet}, ["id"], [], []), server)
+}
+
+# delegated_subnet_id = azurerm_subnet.db.id: known after apply, VNet integration all the same.
+test_subnet_known_after_apply_is_not_judged if {
+	t.assert_passes(findings({"name": "x"}, ["id", "delegated_subnet_id"], [], []), server)
+}
+
+test_server_behind_an_unknown_endpoint_is_not_judged if {
+	t.assert_passes(findings({"name": "x"}, ["id"], [endpoint(["postgresqlServer"])], []), server)
+}
+
+test_unknown_mysql_endpoint_does_not_hide_the_postgres_server if {
+	t.assert_denied(findings({"name": "x"}, ["id"], [endpoint(["mysqlServer"])], []), server, "delegated_subnet_id")
+}
