@@ -22,7 +22,8 @@ async function findings(name: string) {
 /**
  * Rules on other subjects of the same resources: secrets encryption (PG-AWS-EKS-101), whether
  * the endpoint is public at all (PG-AWS-EKS-104), the volume's customer-managed key
- * (PG-AWS-EBS-102), the instance's IAM role (PG-AWS-EC2-107); the storage account is public on
+ * (PG-AWS-EBS-102), the instance's IAM role (PG-AWS-EC2-107), the VM's project-wide SSH keys
+ * (PG-GCP-COMPUTE-108: its metadata is not the subject here); the storage account is public on
  * purpose (the fixtures test its network rules' default), which PG-AZURE-STORAGE-109 (any public
  * endpoint) rightly reports, and has no private endpoint, which PG-AZURE-STORAGE-111 reports.
  */
@@ -31,6 +32,7 @@ const OTHER_SUBJECTS = new Set([
   "PG-AWS-EKS-104",
   "PG-AWS-EBS-102",
   "PG-AWS-EC2-107",
+  "PG-GCP-COMPUTE-108",
   "PG-AZURE-STORAGE-109",
   "PG-AZURE-STORAGE-111",
 ]);

@@ -111,6 +111,7 @@ function expectFindings(
     expect(f.ruleId).toBe(rule.meta.id);
     expect(f.message).toContain(want.message);
     expect(f.attribute).toBe(want.attribute);
+    if (want.aliases !== undefined) expect(f.aliases ?? []).toEqual(want.aliases);
     const resource = want.resource ?? (rule.kind === "resource" ? c.resources[0]?.address : undefined);
     if (resource !== undefined) expect(f.resource?.address).toBe(resource);
     if (want.aliases !== undefined) expect(f.aliases ?? []).toEqual(want.aliases);

@@ -13,7 +13,8 @@
 #   providers: [google]
 #   resource_types: [google_kms_crypto_key]
 #   aliases: []
-#   related: [AVD-GCP-0065, CKV_GCP_43]
+#   related: [CKV_GCP_43]
+#   narrower: [AVD-GCP-0065]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "1.10"
@@ -33,8 +34,21 @@ deny contains finding if {
 		"msg": sprintf("Cloud KMS key %s does not rotate automatically at least every 90 days.", [r.address]),
 		"resource": r.address,
 		"attribute": "rotation_period",
+		"aliases": trivy_ids(r),
 	}
 }
+
+# Trivy's AVD-GCP-0065 passes a key without rotation_period and fails one
+# whose whole number of seconds is over 90 days; it sees only keys whose
+# key_ring refers to a key ring block.
+trivy_ids(r) := ["AVD-GCP-0065"] if {
+	lib.refers_to(r, "key_ring")
+	p := r.after.rotation_period
+	is_string(p)
+	endswith(p, "s")
+	regex.match(`^-?[0-9]+$`, trim_suffix(p, "s"))
+	to_number(trim_suffix(p, "s")) > max_seconds
+} else := []
 
 symmetric(r) if object.get(r.after, "purpose", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
 

@@ -31,3 +31,17 @@ test_asymmetric_key_is_skipped if {
 test_unknown_period_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as key({"purpose": "ENCRYPT_DECRYPT"}, ["rotation_period"])
 }
+
+ring_reference := {"google_kms_crypto_key.data": [{"attribute": "key_ring", "to": "google_kms_key_ring.ml"}]}
+
+aliases_of(after, references) := found if {
+	found := {f.aliases | some f in policy.deny} with data.planguard.resources_by_type as key(after, [])
+		with data.planguard.references as references
+}
+
+# Trivy's AVD-GCP-0065 fails a period over 90 days on a key tied to a key ring block, not a missing one.
+test_trivy_id_only_on_long_periods if {
+	aliases_of({"purpose": "ENCRYPT_DECRYPT", "rotation_period": "31536000s"}, ring_reference) == {["AVD-GCP-0065"]}
+	aliases_of({"purpose": "ENCRYPT_DECRYPT", "rotation_period": null}, ring_reference) == {[]}
+	aliases_of({"purpose": "ENCRYPT_DECRYPT", "rotation_period": "31536000s"}, {}) == {[]}
+}

@@ -12,7 +12,8 @@
 #   providers: [google]
 #   resource_types: [google_bigquery_dataset, google_bigquery_dataset_access]
 #   aliases: []
-#   related: [AVD-GCP-0046, CKV_GCP_15]
+#   related: [CKV_GCP_15]
+#   narrower: [AVD-GCP-0046]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "7.1"
@@ -35,8 +36,16 @@ deny contains finding if {
 		"msg": sprintf("BigQuery dataset %s grants %s to %s.", [r.address, object.get(entry, "role", "a role"), entry[field]]),
 		"resource": r.address,
 		"attribute": sprintf("access.%v.%s", [i, field]),
+		"aliases": trivy_ids(field, entry[field]),
 	}
 }
+
+# Trivy's AVD-GCP-0046 reads the dataset's access blocks for special_group
+# allAuthenticatedUsers only.
+trivy_ids(field, member) := ["AVD-GCP-0046"] if {
+	field == "special_group"
+	member == "allAuthenticatedUsers"
+} else := []
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_bigquery_dataset_access

@@ -27,3 +27,12 @@ test_member_known_after_apply_is_not_judged if {
 	t.assert_passes(findings(ds, {"access": [{"role": "READER"}]}, ["access.0.iam_member"]), ds)
 	t.assert_passes(findings(grant, {"role": "READER"}, ["special_group"]), grant)
 }
+
+# Trivy's AVD-GCP-0046: a dataset's access block with special_group allAuthenticatedUsers, nothing else.
+test_trivy_id_only_on_all_authenticated_users_blocks if {
+	found := findings(ds, {"access": [{"role": "READER", "special_group": "allAuthenticatedUsers"}, {"role": "READER", "special_group": "allUsers"}, {"role": "READER", "iam_member": "allAuthenticatedUsers"}]}, [])
+	t.assert_count(found, 3)
+	{[f.attribute, f.aliases] | some f in found} == {["access.0.special_group", ["AVD-GCP-0046"]], ["access.1.special_group", []], ["access.2.iam_member", []]}
+	some g in findings(grant, {"role": "READER", "special_group": "allAuthenticatedUsers"}, [])
+	not g.aliases
+}

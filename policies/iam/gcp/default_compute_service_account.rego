@@ -13,7 +13,8 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 #   aliases: []
-#   related: [AVD-GCP-0044, CKV_GCP_30, CKV_GCP_31]
+#   related: [CKV_GCP_30]
+#   narrower: [AVD-GCP-0044, CKV_GCP_31]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.1"
@@ -41,8 +42,26 @@ deny contains finding if {
 		"resource": r.address,
 		"attribute": sprintf("service_account.%v.email", [i]),
 		"severity": severity(r, i, sa),
+		"aliases": array.concat(trivy_default_ids(r, sa), checkov_full_access_ids(r, sa)),
 	}
 }
+
+# Trivy's AVD-GCP-0044 judges VMs (not templates) whose account ends in
+# -compute@developer.gserviceaccount.com ("default" is not its default).
+trivy_default_ids(r, sa) := ["AVD-GCP-0044"] if {
+	r.type == "google_compute_instance"
+	endswith(sa.email, "-compute@developer.gserviceaccount.com")
+} else := []
+
+# Checkov's CKV_GCP_31 fails a VM (not a template, not one named gke-*) whose
+# account is PROJECT_NUMBER-compute@ with the cloud-platform scope written as
+# its URL (the provider plans every scope as its URL).
+checkov_full_access_ids(r, sa) := ["CKV_GCP_31"] if {
+	r.type == "google_compute_instance"
+	not startswith(object.get(r.after, "name", ""), "gke-")
+	regex.match(`^[0-9]+-compute@developer\.gserviceaccount\.com`, sa.email)
+	"https://www.googleapis.com/auth/cloud-platform" in object.get(sa, "scopes", [])
+} else := []
 
 default_account(email) if email == "default"
 

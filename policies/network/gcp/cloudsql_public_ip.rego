@@ -12,7 +12,8 @@
 #   providers: [google]
 #   resource_types: [google_sql_database_instance]
 #   aliases: []
-#   related: [AVD-GCP-0017, CKV_GCP_60]
+#   related: [AVD-GCP-0017]
+#   narrower: [CKV_GCP_60]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "6.6"
@@ -34,5 +35,13 @@ deny contains finding if {
 		"msg": sprintf("Cloud SQL instance %s has a public IP address.", [r.address]),
 		"resource": r.address,
 		"attribute": sprintf("settings.%v.ip_configuration.%v.ipv4_enabled", [i, j]),
+		"aliases": checkov_ids(r, ip),
 	}
 }
+
+# Checkov's CKV_GCP_60 judges SQL Server instances only, and only an
+# ipv4_enabled that the plan sets to true (the provider always plans one).
+checkov_ids(r, ip) := ["CKV_GCP_60"] if {
+	contains(object.get(r.after, "database_version", ""), "SQLSERVER")
+	ip.ipv4_enabled == true
+} else := []

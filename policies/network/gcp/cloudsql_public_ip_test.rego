@@ -23,3 +23,21 @@ test_private_ip_passes if {
 test_unknown_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as db({}, ["settings.0.ip_configuration.0.ipv4_enabled"])
 }
+
+engine_db(version, ip) := {"google_sql_database_instance": [{
+	"address": "google_sql_database_instance.mlflow",
+	"config_address": "google_sql_database_instance.mlflow",
+	"type": "google_sql_database_instance",
+	"after": {"database_version": version, "settings": [{"ip_configuration": [ip]}]},
+	"unknown_paths": [],
+}]}
+
+# Checkov's CKV_GCP_60 judges SQL Server instances with ipv4_enabled set to true.
+test_checkov_id_only_on_sql_server if {
+	some f in policy.deny with data.planguard.resources_by_type as engine_db("SQLSERVER_2019_STANDARD", {"ipv4_enabled": true})
+	f.aliases == ["CKV_GCP_60"]
+	some g in policy.deny with data.planguard.resources_by_type as engine_db("POSTGRES_16", {"ipv4_enabled": true})
+	g.aliases == []
+	some h in policy.deny with data.planguard.resources_by_type as engine_db("SQLSERVER_2019_STANDARD", {})
+	h.aliases == []
+}

@@ -12,7 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_container_cluster]
 #   aliases: [AVD-GCP-0059]
-#   related: [CKV_GCP_25, CKV_GCP_64]
+#   narrower: [CKV_GCP_25, CKV_GCP_64]
 #   remediation: >-
 #     Set `private_cluster_config { enable_private_nodes = true }` (with a
 #     `master_ipv4_cidr_block` on older versions) and give nodes outbound
@@ -29,8 +29,15 @@ deny contains finding if {
 		"msg": sprintf("GKE cluster %s gives its nodes public IP addresses.", [r.address]),
 		"resource": r.address,
 		"attribute": "private_cluster_config",
+		"aliases": checkov_ids(r),
 	}
 }
+
+# Checkov's CKV_GCP_25 and CKV_GCP_64 pass any private_cluster_config block:
+# they fail only a cluster that has none.
+checkov_ids(r) := ["CKV_GCP_25", "CKV_GCP_64"] if {
+	object.get(r.after, "private_cluster_config", null) in {null, []}
+} else := []
 
 private_nodes(r) if {
 	some p in object.get(r.after, "private_cluster_config", [])

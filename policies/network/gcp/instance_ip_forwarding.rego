@@ -11,7 +11,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 #   aliases: [AVD-GCP-0043]
-#   related: [CKV_GCP_36]
+#   narrower: [CKV_GCP_36]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.6"
@@ -30,5 +30,12 @@ deny contains finding if {
 		"msg": sprintf("VM %s may forward packets for other addresses (IP forwarding is on).", [r.address]),
 		"resource": r.address,
 		"attribute": "can_ip_forward",
+		"aliases": checkov_ids(r),
 	}
 }
+
+# Checkov's CKV_GCP_36 judges VMs only, and passes those named gke-* (GKE's own nodes).
+checkov_ids(r) := ["CKV_GCP_36"] if {
+	r.type == "google_compute_instance"
+	not startswith(object.get(r.after, "name", ""), "gke-")
+} else := []

@@ -24,3 +24,13 @@ test_no_forwarding_passes if {
 test_forwarding_known_after_apply_is_not_judged if {
 	t.assert_passes(findings(vm, {"can_ip_forward": null}, ["can_ip_forward"]), vm)
 }
+
+# Checkov's CKV_GCP_36 judges VMs not named gke-*: only their findings name it.
+test_checkov_id_only_on_vms_it_judges if {
+	some f in findings(vm, {"name": "router", "can_ip_forward": true}, [])
+	f.aliases == ["CKV_GCP_36"]
+	some g in findings(vm, {"name": "gke-pool-1-abcd", "can_ip_forward": true}, [])
+	g.aliases == []
+	some h in findings(tpl, {"name": "router", "can_ip_forward": true}, [])
+	h.aliases == []
+}

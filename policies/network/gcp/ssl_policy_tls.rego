@@ -11,7 +11,6 @@
 #   providers: [google]
 #   resource_types: [google_compute_ssl_policy, google_compute_region_ssl_policy]
 #   aliases: [AVD-GCP-0039]
-#   related: [CKV_GCP_4]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "3.9"

@@ -541,8 +541,29 @@ export const iamTables: RuleTable[] = [
           {
             message: "google_storage_bucket_iam_member.m grants roles/storage.objectViewer to allUsers.",
             attribute: "member",
+            aliases: [],
           },
         ],
+      },
+      {
+        name: "a Cloud Function invoker for allUsers is also Checkov's CKV_GCP_107",
+        resources: [
+          {
+            address: "google_cloudfunctions_function_iam_member.invoke",
+            values: { cloud_function: "embed", role: "roles/cloudfunctions.invoker", member: "allUsers" },
+          },
+        ],
+        errors: [{ message: "to allUsers.", attribute: "member", aliases: ["CKV_GCP_107"] }],
+      },
+      {
+        name: "a Cloud Function invoker for allAuthenticatedUsers is not CKV_GCP_107's",
+        resources: [
+          {
+            address: "google_cloudfunctions_function_iam_member.invoke",
+            values: { cloud_function: "embed", role: "roles/cloudfunctions.invoker", member: "allAuthenticatedUsers" },
+          },
+        ],
+        errors: [{ message: "to allAuthenticatedUsers.", attribute: "member", aliases: [] }],
       },
       {
         name: "a binding with both public members",

@@ -44,7 +44,8 @@ export const gcpPublicIamMember = resourceRule({
     { framework: CIS_GCP, control: "7.1" },
   ],
   aliases: ["AVD-GCP-0001", "CKV_GCP_28", "CKV_GCP_98", "CKV_GCP_100", "CKV_GCP_101", "CKV_GCP_102", "CKV_GCP_112"],
-  related: ["CKV_GCP_107", "CKV2_GCP_6", "CKV2_GCP_8"],
+  related: ["CKV2_GCP_6", "CKV2_GCP_8"],
+  narrower: ["CKV_GCP_107"],
   remediation:
     "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
   check(r, { model }) {
@@ -68,10 +69,21 @@ export const gcpPublicIamMember = resourceRule({
     }
     const pub = publicMembersOf(reading.value);
     const role = typeof r.after?.["role"] === "string" ? r.after["role"] : "a role";
-    if (pub.length > 0) out.push(fail(`${r.address} grants ${role} to ${pub.join(" and ")}.`, attribute));
+    if (pub.length > 0)
+      out.push({
+        ...fail(`${r.address} grants ${role} to ${pub.join(" and ")}.`, attribute),
+        aliases: narrowerIds(r.type, pub),
+      });
     return out;
   },
 });
+
+/** Checkov's CKV_GCP_107 fails a Cloud Functions (1st gen) IAM member that is allUsers, nothing else. */
+function narrowerIds(type: string, publicMembers: readonly string[]): string[] {
+  return type === "google_cloudfunctions_function_iam_member" && publicMembers.includes("allUsers")
+    ? ["CKV_GCP_107"]
+    : [];
+}
 
 function bindingsOf(policyData: unknown): { role: string; members: unknown }[] {
   if (typeof policyData !== "string") return [];

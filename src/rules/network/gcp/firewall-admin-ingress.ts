@@ -34,7 +34,7 @@ export const firewallAdminIngress = resourceRule({
     { framework: CIS_GCP, control: "3.7" },
   ],
   aliases: [],
-  related: ["AVD-GCP-0027", "AVD-GCP-0070", "AVD-GCP-0071", "AVD-GCP-0072", "CKV_GCP_2", "CKV_GCP_3"],
+  related: ["AVD-GCP-0027", "AVD-GCP-0070", "AVD-GCP-0071", "CKV_GCP_2", "CKV_GCP_3"],
   remediation:
     "Restrict `source_ranges` to known ranges, or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) for SSH.",
   check(r, { model, config }) {
