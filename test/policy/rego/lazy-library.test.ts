@@ -171,6 +171,22 @@ describe("the library revived lazily", () => {
     expect(fromText).not.toHaveBeenCalled();
   });
 
+  it("reads an index longer than one read of the file", () => {
+    const long: PolicySource = {
+      file: "long.rego",
+      text: `# METADATA\n# title: ${"t".repeat(700_000)}\npackage planguard.long\n\nwarn contains "x" if input.y\n`,
+      bundled: true,
+    };
+    const built = buildCompiledCache([long]);
+    if (!("json" in built)) throw new Error(built.skipped);
+    const longFile = path.join(dir, "long.json");
+    writeFileSync(longFile, built.json);
+    expect(built.json.indexOf("\n")).toBeGreaterThan(600_000);
+    const library = loadCompiledCache(longFile)!;
+    expect(library.modules[0]!.package.annotation?.title).toHaveLength(700_000);
+    expect(library.module(0).pkg).toEqual(["planguard", "long"]);
+  });
+
   it("leaves nothing out when data has no resources_by_type", () => {
     const { program } = lazy();
     expect(program.canFire("planguard.s3", {})).toBe(true);
