@@ -94,9 +94,10 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
     // Anything unusual about the directory: the general reader walks it again and reports the problem.
     return readPolicies([dir], true);
   }
-  // readPolicies sorts the glob's paths, which use "/".
-  const key = (f: string) => f.split(path.sep).join("/");
-  files.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // readPolicies sorts the glob's paths, which use "/" (each key made once, not at every comparison).
+  const keyed = files.map((f) => ({ f, key: f.split(path.sep).join("/") }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  files = keyed.map((k) => k.f);
   try {
     return files.map((file) => ({
       file: path.relative(path.dirname(BUNDLED_POLICY_DIR), file),
