@@ -47,7 +47,7 @@ import { PLANGUARD_BUILTINS } from "./planguard-builtins.js";
 import { deserializeGraph, engineFingerprint, NotCacheable, serializeGraph, sha256, type Links } from "./ast-cache.js";
 import type { RegoPackageInfo } from "./engine.js";
 import { packageInfo } from "./package-info.js";
-import { gateOf, modulesNeeded, type Gate } from "./library-index.js";
+import { GateReader, modulesNeeded, type Gate } from "./library-index.js";
 
 const FORMAT = 3;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -122,6 +122,7 @@ export function buildCompiledCache(
   // A package under data.planguard.resources_by_type would make the gates' references defined: no gates then.
   const byTypeShadowed = modules.some((m) => m.pkg[0] === "planguard" && m.pkg[1] === "resources_by_type");
   const needs = modulesNeeded(modules);
+  const gates = new GateReader(modules);
   const use = inputMembersRead(modules);
   let offset = 0;
   const at = lines.map((line): [number, number] => [offset, (offset += line.length + 1) - 1]);
@@ -130,14 +131,12 @@ export function buildCompiledCache(
     engine,
     sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })),
     modules: modules.map((m, i) => {
-      const gate = gateOf(m);
-      // A package spread over files: another file could add to a constant the gate read (gateOf).
-      const spread = modules.some((o) => o !== m && o.pkg.join(".") === m.pkg.join("."));
+      const gate = gates.gateOf(m);
       return {
         at: at[i]!,
         sha256: sha256(lines[i]!),
         package: packages[i]!,
-        gate: gate?.length === 0 ? gate : byTypeShadowed || spread ? null : gate,
+        gate: gate?.length === 0 || !byTypeShadowed ? gate : null,
         needs: needs[i]!,
       };
     }),

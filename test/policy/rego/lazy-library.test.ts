@@ -5,8 +5,9 @@ import { describe, expect, it, vi } from "vitest";
 import { compilePolicies } from "../../../src/policy/rego/compile.js";
 import { buildCompiledCache, LIBRARY_OPTIONS, loadCompiledCache } from "../../../src/policy/rego/compiled-cache.js";
 import { LazyLibraryProgram } from "../../../src/policy/rego/lazy-library.js";
-import { gateOf, gateOpen, modulesNeeded } from "../../../src/policy/rego/library-index.js";
+import { GateReader, gateOpen, modulesNeeded } from "../../../src/policy/rego/library-index.js";
 import type { PolicySource } from "../../../src/policy/rego/runner.js";
+import type { Module } from "../../../src/rego/ast.js";
 import { compile } from "../../../src/rego/compiler/compile.js";
 import { isSet, type Value } from "../../../src/rego/value.js";
 
@@ -17,6 +18,11 @@ function modules(texts: Record<string, string>) {
     Object.entries(texts).map(([file, text]) => ({ file, text })),
     LIBRARY_OPTIONS,
   ).modules;
+}
+
+/** The gate of a module's own conftest rules, read against the other modules given. */
+function gateOf(m: Module, all: Module[] = [m]) {
+  return new GateReader(all).gateOf(m);
 }
 
 const gate = (body: string, extra = "") =>
@@ -42,6 +48,44 @@ describe("a module's gate", () => {
     ).toEqual([["a", "b"]]);
   });
 
+  it("follows names built with sprintf, object.get with an empty default, and collections that helpers build", () => {
+    expect(
+      gate(
+        'some level in ["project", "folder"]\nsome r in data.planguard.resources_by_type[sprintf("google_%s_iam_member", [level])]\nmsg := r.address',
+      ),
+    ).toEqual([["google_project_iam_member", "google_folder_iam_member"]]);
+    expect(gate('some r in object.get(data.planguard.resources_by_type, "azurerm_nsg", [])\nmsg := r.address')).toEqual(
+      [["azurerm_nsg"]],
+    );
+    const [lib, rule] = modules({
+      "lib.rego": `package planguard.lib.h
+
+held := array.concat(
+  [r | some r in object.get(data.planguard.resources_by_type, "a", [])],
+  [r | some r in object.get(data.planguard.resources_by_type, "b", [])],
+)
+
+grants(levels) := {x | some l in levels; some x in data.planguard.resources_by_type[sprintf("g_%s", [l])]} | {x | some x in data.planguard.resources_by_type.c}
+`,
+      "p.rego": `package p
+
+import data.planguard.lib.h
+
+deny contains r.address if {
+  some r in h.held
+}
+
+deny contains g.address if {
+  some g in h.grants(["x", "y"])
+}
+`,
+    });
+    expect(gateOf(rule!, [lib!, rule!])).toEqual([
+      ["a", "b"],
+      ["g_x", "g_y", "c"],
+    ]);
+  });
+
   it("is none (always evaluated) when a body can succeed without such a literal", () => {
     // Over the plan itself, a negated iteration, a type computed at run time, a constant with a body.
     expect(gate("some r in input.resource_changes\nmsg := r.address")).toBeNull();
@@ -56,6 +100,22 @@ describe("a module's gate", () => {
       ),
     ).toBeNull();
     expect(gate('some t in data.planguard.resources_by_type\nmsg := "x"')).toBeNull();
+    // A default that is not empty, a format with another verb, a helper with a condition or defined twice.
+    expect(gate('some r in object.get(data.planguard.resources_by_type, "a", [1])\nmsg := "x"')).toBeNull();
+    expect(gate('some r in data.planguard.resources_by_type[sprintf("g_%d", [1])]\nmsg := "x"')).toBeNull();
+    const twice = modules({
+      "h.rego":
+        "package h\n\nheld := [r | some r in data.planguard.resources_by_type.a] if input.x\n\ntwice(x) := [r | some r in data.planguard.resources_by_type.a]\n",
+      "h2.rego": "package h\n\ntwice(x) := [1] if x == 2\n",
+      "p.rego":
+        'package p\n\ndeny contains "x" if { some r in data.h.held }\n\ndeny contains "y" if { some r in data.h.twice(1) }\n',
+    });
+    const p = modules({
+      "h.rego": "package h\n\nheld := [r | some r in data.planguard.resources_by_type.a] if input.x\n",
+      "p.rego": 'package p\n\ndeny contains "x" if { some r in data.h.held }\n',
+    });
+    expect(gateOf(p[1]!, p)).toBeNull();
+    expect(gateOf(twice[2]!, twice)).toBeNull();
     // One gated body does not gate another.
     const two = modules({
       "p.rego":
