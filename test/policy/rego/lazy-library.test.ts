@@ -6,7 +6,10 @@ import { compilePolicies } from "../../../src/policy/rego/compile.js";
 import { buildCompiledCache, LIBRARY_OPTIONS, loadCompiledCache } from "../../../src/policy/rego/compiled-cache.js";
 import { LazyLibraryProgram } from "../../../src/policy/rego/lazy-library.js";
 import { GateReader, gateOpen, modulesNeeded } from "../../../src/policy/rego/library-index.js";
-import type { PolicySource } from "../../../src/policy/rego/runner.js";
+import type { RegoProgram } from "../../../src/policy/rego/engine.js";
+import { regoRules, type PolicySource } from "../../../src/policy/rego/runner.js";
+import { parseConfig } from "../../../src/config/config.js";
+import { runScan } from "../../../src/scan/run.js";
 import type { Module } from "../../../src/rego/ast.js";
 import { compile } from "../../../src/rego/compiler/compile.js";
 import { isSet, type Value } from "../../../src/rego/value.js";
@@ -245,6 +248,48 @@ describe("the library revived lazily", () => {
     const library = loadCompiledCache(longFile)!;
     expect(library.modules[0]!.package.annotation?.title).toHaveLength(700_000);
     expect(library.module(0).pkg).toEqual(["planguard", "long"]);
+  });
+
+  it("in a scan, evaluates only the packages a plan's types can fire, with the findings a compile from text gives", async () => {
+    const plan = path.join(dir, "plan.json");
+    writeFileSync(
+      plan,
+      JSON.stringify({
+        format_version: "1.2",
+        terraform_version: "1.9.0",
+        resource_changes: [
+          {
+            address: "aws_s3_bucket.b",
+            mode: "managed",
+            type: "aws_s3_bucket",
+            name: "b",
+            provider_name: "registry.terraform.io/hashicorp/aws",
+            change: { actions: ["create"], before: null, after: { bucket: "b" }, after_unknown: {} },
+          },
+        ],
+      }),
+    );
+    const scan = async (program: RegoProgram) => {
+      const result = await runScan({
+        files: [plan],
+        config: parseConfig("c.yaml", ""),
+        rules: [],
+        rego: { program, rules: regoRules(program, ["main"]), options: { namespaces: ["main"], data: {} } },
+        today: "2026-01-01",
+      });
+      return { findings: result.findings, failures: result.failures, rules: result.rules };
+    };
+    const { program, revivedFiles } = lazy();
+    const evaluated = vi.spyOn(program, "evaluate");
+    const found = await scan(program);
+    expect(found).toStrictEqual(await scan(compilePolicies(sources)));
+    expect(found.findings.map((f) => f.message)).toContain("aws_s3_bucket.b!");
+    expect(found.rules.map((r) => r.id).length).toBe(3);
+    expect(evaluated.mock.calls.map(([ref]) => ref).sort()).toEqual([
+      "data.planguard.any.warn",
+      "data.planguard.s3.deny",
+    ]);
+    expect(revivedFiles()).toEqual(["any.rego", "lib.rego", "s3.rego"]);
   });
 
   it("leaves nothing out when data has no resources_by_type", () => {
