@@ -114,7 +114,9 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
 
   it("takes the bundled policies as compiled at build time (the cache beside it was written by the compiler inside it)", () => {
     const dir = path.dirname(BIN);
-    const cache = JSON.parse(readFileSync(path.join(dir, "bundled-compiled.json"), "utf8")) as { engine: string };
+    // The file's first line is its index (compiled-cache.ts).
+    const index = readFileSync(path.join(dir, "bundled-compiled.json"), "utf8").split("\n")[0]!;
+    const cache = JSON.parse(index) as { engine: string };
     const code = readdirSync(dir)
       .filter((f) => /^planguard.*\.c?js$/.test(f))
       .map((f) => readFileSync(path.join(dir, f), "utf8"))

@@ -11,6 +11,7 @@ import { LIBRARY_OPTIONS, type CompiledLibrary } from "./compiled-cache.js";
 import type { Value } from "../../rego/value.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
 import type { PolicySource } from "./runner.js";
+import { packageInfo } from "./package-info.js";
 
 /**
  * The embedded engine behind the RegoProgram interface. Evaluations with the
@@ -68,25 +69,17 @@ class EngineProgram implements RegoProgram {
   }
 
   private listPackages(): RegoPackageInfo[] {
-    return this.compiled.packages().map((p) => {
-      const info: RegoPackageInfo = {
-        path: p.path,
-        file: p.file,
-        rules: p.rules.map((r) => ({
-          name: r.name,
-          line: r.line,
-          ...(r.annotation ? { annotation: r.annotation } : {}),
-        })),
-      };
-      if (p.annotation) info.annotation = p.annotation;
-      return info;
-    });
+    return this.compiled.packages().map(packageInfo);
   }
 
   inputMembersRead(): ReadonlySet<string> | "whole" {
     // A walk of every module (~2-3% of an empty plan's scan); a scan asks twice (what to skip, what to tolerate).
     this.inputUse ??= this.compiled.inputMembersRead();
     return this.inputUse;
+  }
+
+  canFire(): boolean {
+    return true;
   }
 
   evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined {

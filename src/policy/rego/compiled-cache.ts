@@ -22,21 +22,34 @@
  * make a function. Anything else is compiled as before this cache.
  *
  * The compiled modules share objects (rule.module, terms a pass copied with
- * their location, a rule's dynamic head terms): they are written as one graph
+ * their location, a rule's dynamic head terms): each is written as one graph
  * with links (serializeGraph), so a revived library has the same shape as a
- * fresh compile's, which the build verifies.
+ * fresh compile's, which the build verifies. No object is shared between
+ * modules (the build refuses a library where one is).
+ *
+ * The file is read in parts, so that a scan revives only the modules its
+ * plan can need (lazy-library.ts): its first line is the index (the sources
+ * and their hashes, and per module what `packages()` lists for it, its gate,
+ * what it needs, and the hash of its line: library-index.ts), then one line
+ * per module. A module's line is revived when it is needed, after its hash is
+ * checked; a damaged line makes the library compile from its sources.
  */
-import { existsSync } from "node:fs";
-import { readTextFile } from "../../plan/read-text.js";
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import type { Module } from "../../rego/ast.js";
 import { compile, type CompileOptions, type Source } from "../../rego/compiler/compile.js";
+import { inputMembersRead } from "../../rego/compiler/input-use.js";
+import { compileModules } from "../../rego/index.js";
 import { PLANGUARD_BUILTINS } from "./planguard-builtins.js";
 import { deserializeGraph, engineFingerprint, NotCacheable, serializeGraph, sha256, type Links } from "./ast-cache.js";
+import type { RegoPackageInfo } from "./engine.js";
+import { packageInfo } from "./package-info.js";
+import { GateReader, modulesNeeded, type Gate } from "./library-index.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** dist/policy/rego/bundled-compiled.json (written by the build). */
 export const COMPILED_CACHE_FILE = path.join(HERE, "bundled-compiled.json");
@@ -44,13 +57,34 @@ export const COMPILED_CACHE_FILE = path.join(HERE, "bundled-compiled.json");
 /** What compilePolicies compiles with, and so the only options the cache is for. */
 export const LIBRARY_OPTIONS: CompileOptions = { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS };
 
-interface CompiledCacheFile {
+/** The file's first line. */
+interface LibraryIndex {
   format: number;
   engine: string;
   /** The sources compiled, in order. */
   sources: { file: string; sha256: string }[];
-  /** The compiled modules (one per source, in order) as one graph. */
-  modules: unknown;
+  /** One per source, in order. */
+  modules: ModuleEntry[];
+  /** What the whole library reads of `input` (inputMembersRead): every scan asks, before any module is needed. */
+  inputUse: string[] | "whole";
+}
+
+/** What the index says of one compiled module. */
+export interface ModuleEntry {
+  /** Where the module's line starts and ends, in bytes after the index's line. */
+  at: [number, number];
+  /** SHA-256 of the module's line. */
+  sha256: string;
+  /** What the program's packages() lists for this module. */
+  package: RegoPackageInfo;
+  gate: Gate;
+  /** The modules (indexes) a program must hold to evaluate this one, itself included. */
+  needs: number[];
+}
+
+/** A module's line: its compiled graph, locations compacted. */
+interface ModuleLine {
+  ast: unknown;
   links: Links;
 }
 
@@ -72,31 +106,49 @@ export function buildCompiledCache(
     return { skipped: `the library does not compile (${String(err)})` };
   }
   if (hasWithModifier(modules)) return { skipped: "a bundled module has a `with` modifier" };
-  let graph: { ast: unknown; links: Links };
+  let lines: string[];
   try {
-    graph = serializeGraph(modules);
+    lines = modules.map((m) => {
+      const graph = serializeGraph(m);
+      return asciiJson({ ast: compactLocations([graph.ast])[0], links: graph.links } satisfies ModuleLine);
+    });
   } catch (err) {
     if (err instanceof NotCacheable) return { skipped: "a compiled module is not plain JSON (a RegoNumber, say)" };
     throw err;
   }
-  const compact = compactLocations(graph.ast as unknown[]);
-  // Non-ASCII characters (a policy's message) written as \u escapes: an ASCII file is read fastest at every start (read-text.ts).
-  const json = JSON.stringify({
+  const packages = compileModules(plain, LIBRARY_OPTIONS).packages().map(packageInfo);
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(packages)), packages))
+    return { skipped: "a package's annotations are not plain JSON" };
+  // A package under data.planguard.resources_by_type would make the gates' references defined: no gates then.
+  const byTypeShadowed = modules.some((m) => m.pkg[0] === "planguard" && m.pkg[1] === "resources_by_type");
+  const needs = modulesNeeded(modules);
+  const gates = new GateReader(modules);
+  const use = inputMembersRead(modules);
+  let offset = 0;
+  const at = lines.map((line): [number, number] => [offset, (offset += line.length + 1) - 1]);
+  const index: LibraryIndex = {
     format: FORMAT,
     engine,
     sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })),
-    modules: compact,
-    links: graph.links,
-  } satisfies CompiledCacheFile).replace(
-    /[\u0080-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+    modules: modules.map((m, i) => {
+      const gate = gates.gateOf(m);
+      return {
+        at: at[i]!,
+        sha256: sha256(lines[i]!),
+        package: packages[i]!,
+        gate: gate?.length === 0 || !byTypeShadowed ? gate : null,
+        needs: needs[i]!,
+      };
+    }),
+    inputUse: use === "whole" ? "whole" : [...use],
+  };
+  const json = [asciiJson(index), ...lines].join("\n") + "\n";
   // What a scan would get back must be what a fresh compile gives: the modules and the tree.
-  const revived = deserializeGraph(
-    expandLocations(JSON.parse(JSON.stringify(compact)) as unknown[]),
-    graph.links,
-  ) as Module[];
-  const fromCache = compile(withCompiled(plain, revived), LIBRARY_OPTIONS);
+  const written = Buffer.from(json, "latin1");
+  const library = readLibrary((start, length) => written.subarray(start, start + length), engine);
+  const revived = library?.attachTo(plain.map((s) => ({ ...s, bundled: true })));
+  if (!revived) return { skipped: "the written library does not read back" };
+  const fromCache = compile(revived, LIBRARY_OPTIONS);
   const fresh = compile(plain, LIBRARY_OPTIONS);
   if (!isDeepStrictEqual(fromCache.modules, fresh.modules) || !isDeepStrictEqual(fromCache.tree, fresh.tree)) {
     return { skipped: "the revived modules differ from a fresh compile's" };
@@ -104,6 +156,13 @@ export function buildCompiledCache(
   return { json };
 }
 
+/** JSON with non-ASCII characters (a policy's message) as \u escapes: an ASCII file is read fastest at every start. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
 /**
  * A third of the objects and half the bytes of the compiled library are
  * source locations, `{ file, line, col }`, each naming its module's file: a
@@ -177,52 +236,137 @@ function hasWithModifier(value: unknown, seen = new Set<object>()): boolean {
   return Object.values(value).some((v) => hasWithModifier(v, seen));
 }
 
-function withCompiled<S extends { file: string; text: string }>(
-  sources: readonly S[],
-  modules: readonly Module[],
-): (S & Source)[] {
-  return sources.map((s, i) => ({ ...s, compiled: modules[i]! }));
-}
+/** `length` bytes of the cache from byte `start` (fewer at its end). */
+type ReadAt = (start: number, length: number) => Buffer;
 
-/** The build-time compile of the bundled library, handed out once. */
+/** The build-time compile of the bundled library: its index, and its modules revived one by one when asked. */
 export class CompiledLibrary {
-  private cache: CompiledCacheFile | undefined;
+  constructor(
+    private readonly index: LibraryIndex,
+    private readonly readAt: ReadAt,
+    /** Where the modules' lines start. */
+    private readonly base: number,
+  ) {}
 
-  constructor(cache: CompiledCacheFile) {
-    this.cache = cache;
+  /** What the index says of each module, in order. */
+  get modules(): readonly ModuleEntry[] {
+    return this.index.modules;
+  }
+
+  /** The input members the whole library reads. */
+  inputUse(): ReadonlySet<string> | "whole" {
+    return this.index.inputUse === "whole" ? "whole" : new Set(this.index.inputUse);
+  }
+
+  /** Whether the bundled sources (those marked `bundled`, in order) are exactly the ones compiled: same files, same SHA-256. */
+  compiledFrom(sources: readonly { file: string; text: string; bundled: boolean }[]): boolean {
+    const recorded = this.index.sources;
+    const bundled = sources.filter((s) => s.bundled);
+    return (
+      bundled.length === recorded.length &&
+      bundled.every((s, i) => s.file === recorded[i]!.file && sha256(s.text) === recorded[i]!.sha256)
+    );
   }
 
   /**
-   * The sources with the bundled ones' compiled modules attached, when the
-   * bundled sources (those marked `bundled`, in order) are exactly the
-   * library's; else undefined (compile from text).
+   * Module `i` as the build's compile left it, a fresh object graph each
+   * time. Throws DamagedLibrary when its line is not the one indexed.
+   */
+  module(i: number): Module {
+    const [start, end] = this.index.modules[i]!.at;
+    return this.revive(i, this.readAt(this.base + start, end - start + 1), 0);
+  }
+
+  /** Module `i` from its line at `offset` in `bytes`. */
+  private revive(i: number, bytes: Buffer, offset: number): Module {
+    const [start, end] = this.index.modules[i]!.at;
+    const length = end - start;
+    if (bytes[offset + length] !== 10) throw new DamagedLibrary();
+    const text = bytes.toString("latin1", offset, offset + length);
+    if (createHash("sha256").update(text, "latin1").digest("hex") !== this.index.modules[i]!.sha256)
+      throw new DamagedLibrary();
+    const parsed = JSON.parse(text) as ModuleLine;
+    return deserializeGraph(expandLocations([parsed.ast])[0], parsed.links) as Module;
+  }
+
+  /**
+   * The sources with every bundled module's compiled form attached, when the
+   * bundled sources are exactly the library's; else undefined (compile from text).
    */
   attachTo<S extends { file: string; text: string; bundled: boolean }>(
     sources: readonly S[],
   ): (S & Source)[] | undefined {
-    const cache = this.cache;
-    if (!cache) return undefined;
-    const bundled = sources.filter((s) => s.bundled);
-    if (bundled.length !== cache.sources.length) return undefined;
-    if (!bundled.every((s, i) => s.file === cache.sources[i]!.file && sha256(s.text) === cache.sources[i]!.sha256))
-      return undefined;
-    this.cache = undefined;
-    const modules = deserializeGraph(expandLocations(cache.modules as unknown[]), cache.links) as Module[];
+    if (!this.compiledFrom(sources)) return undefined;
+    let modules: Module[];
+    try {
+      // Every line, read at once.
+      const last = this.index.modules[this.index.modules.length - 1];
+      const all = this.readAt(this.base, last ? last.at[1] + 1 : 0);
+      modules = this.index.modules.map((m, i) => this.revive(i, all, m.at[0]));
+    } catch (err) {
+      if (err instanceof DamagedLibrary) return undefined;
+      throw err;
+    }
     let next = 0;
     return sources.map((s) => (s.bundled ? { ...s, compiled: modules[next++]! } : s));
   }
 }
 
-/** The build-time compile of the bundled library, or undefined when there is none or another compiler wrote it. */
+/** A module's line is not what the index recorded (or is missing): the file was damaged or changed after the build. */
+export class DamagedLibrary extends Error {}
+
+/**
+ * The build-time compile of the bundled library, or undefined when there is
+ * none or another compiler wrote it. Only the index is read here (~0.3 of
+ * 2.5 MB); each module's line when it is revived.
+ */
 export function loadCompiledCache(file = COMPILED_CACHE_FILE, engine?: string): CompiledLibrary | undefined {
   try {
     if (!existsSync(file)) return undefined;
-    const cache = JSON.parse(readTextFile(file)) as CompiledCacheFile;
-    if (cache.format !== FORMAT || !Array.isArray(cache.sources) || !Array.isArray(cache.links)) return undefined;
-    if (cache.engine !== (engine ?? compilerFingerprint())) return undefined;
-    return new CompiledLibrary(cache);
+    return readLibrary(fileReader(file), engine);
   } catch {
     // An unreadable or damaged cache is no cache: the library is compiled from its sources, as without one.
     return undefined;
   }
+}
+
+/** Reads parts of a file, opening it for each read (a file replaced meanwhile fails the lines' hashes). */
+function fileReader(file: string): ReadAt {
+  return (start, length) => {
+    const fd = openSync(file, "r");
+    try {
+      const buffer = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buffer, got, length - got, start + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return buffer.subarray(0, got);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+const INDEX_CHUNK = 512 * 1024;
+
+/** The library behind `readAt`, or undefined when it is of another format or compiler; throws when damaged. */
+function readLibrary(readAt: ReadAt, engine?: string): CompiledLibrary | undefined {
+  // The index is the first line: read in chunks until its end.
+  let head = readAt(0, INDEX_CHUNK);
+  let firstLineEnd = head.indexOf(10);
+  while (firstLineEnd === -1) {
+    const more = readAt(head.length, INDEX_CHUNK);
+    if (more.length === 0) return undefined;
+    const at = more.indexOf(10);
+    if (at !== -1) firstLineEnd = head.length + at;
+    head = Buffer.concat([head, more]);
+  }
+  // The build writes ASCII, which latin1 decodes as it is and fastest (read-text.ts); other bytes fail the hashes.
+  const index = JSON.parse(head.toString("latin1", 0, firstLineEnd)) as LibraryIndex;
+  if (index.format !== FORMAT || !Array.isArray(index.sources) || !Array.isArray(index.modules)) return undefined;
+  if (index.modules.length !== index.sources.length) return undefined;
+  if (index.engine !== (engine ?? compilerFingerprint())) return undefined;
+  return new CompiledLibrary(index, readAt, firstLineEnd + 1);
 }

@@ -34,6 +34,13 @@ export interface RegoProgram {
   packages(): RegoPackageInfo[];
   /** The top-level members of `input` the policies can read; "whole" when they use input as a whole. */
   inputMembersRead(): ReadonlySet<string> | "whole";
+  /**
+   * false when the conftest rules (deny, violation, warn) of this package
+   * cannot yield anything with this `data` (the plan holds none of the
+   * resource types their every body iterates: lazy-library.ts), so that they
+   * need not be evaluated; true when they may.
+   */
+  canFire(pkg: string, data: unknown): boolean;
   /** The value of a reference such as "data.main.deny"; undefined when undefined. Throws RegoEvalError. */
   evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined;
 }

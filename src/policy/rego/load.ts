@@ -12,6 +12,7 @@ import {
 import { loadAstCacheWhenParsing } from "./ast-cache.js";
 import { loadCompiledCache } from "./compiled-cache.js";
 import { compilePolicies } from "./compile.js";
+import { LazyLibraryProgram } from "./lazy-library.js";
 import type { EvaluationBudget, RegoProgram } from "./engine.js";
 import type { RegoVersion } from "../../rego/parser.js";
 
@@ -53,12 +54,18 @@ export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies
 
 /**
  * The bundled library is taken as compiled at build time (compiled-cache.ts)
- * when it can be; its AST parsed at build time (ast-cache.ts) is read only
+ * when it can be: alone, revived lazily, module by module as plans need
+ * them (lazy-library.ts); beside user policies, whole, since they may
+ * reach any of it. Its AST parsed at build time (ast-cache.ts) is read only
  * when it must be compiled after all.
  */
 function compileWithBundled(sources: readonly PolicySource[]): RegoProgram {
   const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
-  return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), loadCompiledCache());
+  const fromText = () => compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles));
+  const library = loadCompiledCache();
+  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources))
+    return new LazyLibraryProgram(sources, library, fromText);
+  return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), library);
 }
 
 /**
@@ -87,9 +94,10 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
     // Anything unusual about the directory: the general reader walks it again and reports the problem.
     return readPolicies([dir], true);
   }
-  // readPolicies sorts the glob's paths, which use "/".
-  const key = (f: string) => f.split(path.sep).join("/");
-  files.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // readPolicies sorts the glob's paths, which use "/" (each key made once, not at every comparison).
+  const keyed = files.map((f) => ({ f, key: f.split(path.sep).join("/") }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  files = keyed.map((k) => k.f);
   try {
     return files.map((file) => ({
       file: path.relative(path.dirname(BUNDLED_POLICY_DIR), file),

@@ -187,6 +187,8 @@ export function evaluateRegoRules(
   );
   const exceptions = new Map<string, Set<string>>();
   for (const rule of active) {
+    // A bundled package whose every rule body iterates resource types this plan does not hold.
+    if (!program.canFire(rule.pkg, data)) continue;
     try {
       let excepted = exceptions.get(rule.pkg);
       if (!excepted) {

@@ -5,9 +5,11 @@ import fg from "fast-glob";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/config/config.js";
 import { compilePolicies } from "../../../src/policy/rego/compile.js";
+import { LazyLibraryProgram } from "../../../src/policy/rego/lazy-library.js";
 import {
   buildCompiledCache,
   compilerFingerprint,
+  DamagedLibrary,
   LIBRARY_OPTIONS,
   loadCompiledCache,
 } from "../../../src/policy/rego/compiled-cache.js";
@@ -76,10 +78,29 @@ describe("compiled bundled library", () => {
     expect(JSON.stringify(revived.modules[0], acyclic)).toContain("≥ 256 bits — 東京 😀 ");
   });
 
-  it("is handed out once", () => {
+  it("revives a fresh object graph each time", () => {
     const library = loadCompiledCache(CACHE)!;
-    expect(library.attachTo(sources)).toBeDefined();
+    const [a, b] = [library.attachTo(sources)!, library.attachTo(sources)!];
+    expect(a[0]!.compiled).not.toBe(b[0]!.compiled);
+    expect(a[0]!.compiled).toStrictEqual(b[0]!.compiled);
+  });
+
+  it("refuses a module whose line was changed after the build, and one that is cut short", () => {
+    const text = readFileSync(CACHE, "latin1");
+    const lines = text.split("\n");
+    // One character of the third module's line, the index left as it was.
+    const third = lines[3]!;
+    const at = third.indexOf('"value":"') + 9;
+    lines[3] = third.slice(0, at) + (third[at] === "x" ? "y" : "x") + third.slice(at + 1);
+    const tampered = path.join(dir, "tampered.json");
+    writeFileSync(tampered, lines.join("\n"), "latin1");
+    const library = loadCompiledCache(tampered)!;
+    expect(library.module(0)).toBeDefined();
+    expect(() => library.module(2)).toThrow(DamagedLibrary);
     expect(library.attachTo(sources)).toBeUndefined();
+    const cut = path.join(dir, "cut.json");
+    writeFileSync(cut, text.slice(0, text.length - 100), "latin1");
+    expect(loadCompiledCache(cut)!.attachTo(sources)).toBeUndefined();
   });
 
   it("is not used for a changed text, a missing or added module, or another order", () => {
@@ -167,20 +188,31 @@ describe("compiled bundled library", () => {
 describe("scans with and without the compiled library", () => {
   const plans = fg
     .sync(
-      ["examples/*/plan.json", "fixtures/plans/**/*.json", "fixtures/rules/**/*.json", "fixtures/source/**/*.json"],
+      [
+        "examples/*/plan.json",
+        "fixtures/plans/**/*.json",
+        "fixtures/rules/**/*.json",
+        "fixtures/source/**/*.json",
+        "fixtures/real-plans/*/**/*.json",
+      ],
       { cwd: ROOT, absolute: true },
     )
     .filter((f) => !f.endsWith("expected.json"))
     .sort();
 
-  async function policies(library: boolean): Promise<RegoPolicies> {
-    const program = compilePolicies(sources, undefined, library ? loadCompiledCache(CACHE) : undefined);
+  async function policies(library: "whole" | "lazy" | "none"): Promise<RegoPolicies> {
+    const program =
+      library === "lazy"
+        ? new LazyLibraryProgram(sources, loadCompiledCache(CACHE)!, () => compilePolicies(sources))
+        : compilePolicies(sources, undefined, library === "whole" ? loadCompiledCache(CACHE) : undefined);
     return { program, rules: regoRules(program, ["main"]), options: { namespaces: ["main"], data: {} } };
   }
 
-  it("find the same on the example and fixture plans", async () => {
+  it("find the same on the example and fixture plans (the library revived whole, revived lazily, compiled from text)", async () => {
     expect(plans.length).toBeGreaterThan(20);
-    const [cached, compiled] = [await policies(true), await policies(false)];
+    const [cached, lazy, compiled] = [await policies("whole"), await policies("lazy"), await policies("none")];
+    expect(lazy.rules).toStrictEqual(compiled.rules);
+    expect(lazy.program.inputMembersRead()).toStrictEqual(compiled.program.inputMembersRead());
     const config = parseConfig("c.yaml", "");
     const regoIds = new Set(cached.rules.map((r) => r.meta.id));
     let regoFindings = 0;
@@ -197,6 +229,7 @@ describe("scans with and without the compiled library", () => {
       };
       const a = await scan(cached);
       expect(a, file).toStrictEqual(await scan(compiled));
+      expect(await scan(lazy), file).toStrictEqual(a);
       regoFindings += "findings" in a ? a.findings.filter((f) => regoIds.has(f.ruleId)).length : 0;
     }
     expect(regoFindings).toBeGreaterThan(20);
