@@ -81,6 +81,8 @@ function rulesMarkdown(rules: readonly RuleMetadata[]): string {
     if (r.compliance.length > 0)
       lines.push(`Compliance: ${r.compliance.map((c) => `${c.framework} ${c.control}`).join("; ")}`, "");
     if (r.aliases.length > 0) lines.push(`Equivalent ids: ${r.aliases.join(", ")}`, "");
+    if (r.narrower && r.narrower.length > 0)
+      lines.push(`Covers in part (each finding names those it matches): ${r.narrower.join(", ")}`, "");
     if (r.related && r.related.length > 0) lines.push(`Related, not equivalent: ${r.related.join(", ")}`, "");
     const assumed = (r.defaults ?? []).map(defaultText);
     if (assumed.length > 0)

@@ -6,6 +6,7 @@
  */
 import { loadConfig } from "../config/config.js";
 import { closest } from "../policy/rule-references.js";
+import { selectableNames } from "../policy/select.js";
 import { buildBaseline, readBaseline } from "../filter/baseline.js";
 import { EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
 import { runScan } from "../scan/run.js";
@@ -164,7 +165,7 @@ function checkNamespaces(namespaces: readonly string[], rego: RegoPolicies | und
 
 /** An id on the command line that names no rule is a typo: refused, not ignored. */
 function checkRuleFlags(only: readonly string[], skip: readonly string[], known: readonly RuleMetadata[]): void {
-  const names = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
+  const names = new Set(known.flatMap(selectableNames).map((n) => n.toUpperCase()));
   for (const [flag, ids] of [
     ["--rule", only],
     ["--skip-rule", skip],

@@ -53,7 +53,7 @@ export function applyWaivers(
   }));
   for (const f of findings) {
     if (f.suppression) continue;
-    const ids = [f.ruleId, ...aliasesOf(f.ruleId)].map((id) => id.toUpperCase());
+    const ids = [f.ruleId, ...aliasesOf(f.ruleId), ...(f.aliases ?? [])].map((id) => id.toUpperCase());
     const match = compiled.find(
       (w) => !w.expired && ids.includes(w.waiver.rule.toUpperCase()) && w.matchesAddress(f.resource?.address ?? ""),
     );

@@ -123,7 +123,10 @@ function addFindings(
   const outcomes = outcomesOf(checked);
   if (outcomes.length === 0) return;
   const severity = selection.severityOf(rule.meta);
-  for (const outcome of outcomes) result.findings.push(toFinding(rule.meta, outcome, file, severity, resource));
+  for (const outcome of outcomes) {
+    const finding = toFinding(rule.meta, outcome, file, severity, resource);
+    if (selection.keepsFinding(rule.meta, finding)) result.findings.push(finding);
+  }
 }
 
 function failure(rule: TypeScriptRule, err: unknown, resource?: string): RuleFailure {

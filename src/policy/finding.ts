@@ -10,6 +10,8 @@ export interface RawOutcome {
   resource?: Pick<Resource, "address" | "type" | "moduleAddress">;
   /** A severity the policy itself chose for this outcome (Rego objects may). */
   severity?: Severity;
+  /** Ids of narrower checks this outcome is also a finding of (kept only when the rule declares them). */
+  aliases?: readonly string[];
 }
 
 /**
@@ -37,7 +39,25 @@ export function toFinding(
   if (undecided) finding.undecided = true;
   if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== undefined) finding.attribute = outcome.attribute;
+  const aliases = declaredNarrower(meta, outcome.aliases);
+  if (aliases.length > 0) finding.aliases = aliases;
   return finding;
+}
+
+/**
+ * The ids an outcome names that its rule declares as narrower checks. Another
+ * id is dropped: a finding may only answer to names `planguard rules` shows for
+ * its rule, so a suppression's reach can be read from the rule's metadata.
+ */
+function declaredNarrower(meta: RuleMetadata, named: readonly string[] | undefined): string[] {
+  if (named === undefined || named.length === 0 || !meta.narrower) return [];
+  const declared = new Map(meta.narrower.map((id) => [id.toUpperCase(), id]));
+  const out = new Set<string>();
+  for (const id of named) {
+    const canonical = declared.get(id.toUpperCase());
+    if (canonical !== undefined) out.add(canonical);
+  }
+  return [...out];
 }
 
 /** A finding a waiver, baseline or inline comment suppressed (it stays in reports, listed apart). */

@@ -1,3 +1,4 @@
+import { selectableNames } from "./select.js";
 import type { RuleMetadata } from "./types.js";
 import type { ConfigPath, ConfigSource, PlanguardConfig } from "../config/config.js";
 
@@ -13,7 +14,9 @@ export function unknownRuleReferences(
   source: ConfigSource,
   known: readonly RuleMetadata[],
 ): string[] {
-  const names = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
+  const names = new Set(known.flatMap(selectableNames).map((n) => n.toUpperCase()));
+  // A severity is the whole rule's: only its id and its aliases (equivalents) set one.
+  const severityNames = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
   const warnings: string[] = [];
   const check = (id: string, at: ConfigPath, label: string, effect: string) => {
     if (names.has(id.trim().toUpperCase())) return;
@@ -24,8 +27,16 @@ export function unknownRuleReferences(
   };
   for (const [i, id] of (config.rules?.disable ?? []).entries())
     check(id, ["rules", "disable", i], `rules.disable[${i}]`, "disables nothing");
-  for (const id of Object.keys(config.rules?.severity ?? {}))
+  for (const id of Object.keys(config.rules?.severity ?? {})) {
+    if (names.has(id.trim().toUpperCase()) && !severityNames.has(id.trim().toUpperCase())) {
+      const rule = known.find((r) => selectableNames(r).some((n) => n.toUpperCase() === id.trim().toUpperCase()));
+      warnings.push(
+        `${source.placeOf(["rules", "severity", id])}: rules.severity "${id}" names a check that ${rule?.id ?? "a rule"} is related to or covers in part, not an equivalent; set the severity by the rule's id (${rule?.id ?? "see planguard rules"}); it changes no severity`,
+      );
+      continue;
+    }
     check(id, ["rules", "severity", id], "rules.severity", "changes no severity");
+  }
   for (const [i, w] of (config.waivers ?? []).entries())
     check(w.rule, ["waivers", i, "rule"], `waivers[${i}].rule`, "waives nothing");
   return warnings;
@@ -36,7 +47,7 @@ export function closest(id: string, known: readonly RuleMetadata[]): string | un
   const wanted = id.trim().toUpperCase();
   let best: { id: string; distance: number } | undefined;
   for (const r of known) {
-    for (const name of [r.id, ...r.aliases]) {
+    for (const name of selectableNames(r)) {
       const d = editDistance(wanted, name.toUpperCase(), 2);
       if (d <= 2 && (!best || d < best.distance)) best = { id: name, distance: d };
     }

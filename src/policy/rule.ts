@@ -16,6 +16,8 @@ export interface Outcome {
   attribute?: string;
   /** For plan-wide rules: the resource the outcome is about. */
   resource?: Resource;
+  /** Ids of the rule's `narrower` checks this outcome is also a finding of. */
+  aliases?: readonly string[];
 }
 
 export function fail(message: string, attribute?: string): Outcome {
@@ -66,6 +68,7 @@ interface MetadataInput {
   compliance?: ComplianceMapping[];
   aliases?: string[];
   related?: string[];
+  narrower?: string[];
   defaults?: string[];
   helpUri?: string;
 }
@@ -91,6 +94,7 @@ function metadata(input: MetadataInput): RuleMetadata {
     helpUri: input.helpUri ?? bundledRuleDocs(input.id),
     aliases: input.aliases ?? [],
     ...(input.related ? { related: input.related } : {}),
+    ...(input.narrower ? { narrower: input.narrower } : {}),
     ...(input.defaults ? { defaults: input.defaults } : {}),
     language: "typescript",
     origin: "builtin",

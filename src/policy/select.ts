@@ -1,5 +1,5 @@
 import type { PlanguardConfig } from "../config/config.js";
-import type { RuleMetadata, Severity } from "./types.js";
+import type { Finding, RuleMetadata, Severity } from "./types.js";
 
 /**
  * Which rules run and at what severity: the config's `rules.disable` and
@@ -30,7 +30,26 @@ export class RuleSelection {
   isEnabled(meta: RuleMetadata): boolean {
     // Related ids are not equivalents, but a rule disabled by one stays off, as a suppression by one holds.
     if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.disabled.has(n))) return false;
-    return this.only.size === 0 || namesOf(meta).some((n) => this.only.has(n));
+    return (
+      this.only.size === 0 ||
+      [...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.only.has(n)) ||
+      // Selected by a narrower check's id: the rule runs, and keepsFinding keeps that check's findings.
+      (meta.narrower ?? []).some((n) => this.only.has(normalize(n)))
+    );
+  }
+
+  /**
+   * Whether a finding of an enabled rule stays: a narrower check's id in
+   * `rules.disable` or --skip-rule drops the findings that name it, and a
+   * rule that runs only because --rule named one of its narrower checks keeps
+   * only the findings that name one.
+   */
+  keepsFinding(meta: RuleMetadata, finding: Pick<Finding, "aliases">): boolean {
+    const named = (finding.aliases ?? []).map(normalize);
+    if (named.some((n) => this.disabled.has(n))) return false;
+    if (this.only.size === 0) return true;
+    if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.only.has(n))) return true;
+    return named.some((n) => this.only.has(n));
   }
 
   /** The override keyed by the rule's id wins over one keyed by an alias. */
@@ -53,6 +72,14 @@ export class RuleSelection {
 
 function namesOf(meta: RuleMetadata): string[] {
   return [meta.id, ...meta.aliases].map(normalize);
+}
+
+/**
+ * Every name a selection, suppression or waiver may give a rule: its id, its
+ * aliases, and the ids of the checks it is related to or covers in part.
+ */
+export function selectableNames(meta: RuleMetadata): string[] {
+  return [meta.id, ...meta.aliases, ...(meta.related ?? []), ...(meta.narrower ?? [])];
 }
 
 function normalize(id: string): string {

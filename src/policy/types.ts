@@ -44,6 +44,14 @@ export interface RuleMetadata {
    */
   related?: string[];
   /**
+   * Ids of other scanners' checks that decide a narrower question than the
+   * rule (CKV_GCP_2, port 22 from 0.0.0.0/0, beside a rule on every
+   * administrative port). Each finding that is also such a check's finding
+   * names it in `Finding.aliases`; suppressions, waivers and `rules.disable`
+   * naming one act on those findings only.
+   */
+  narrower?: string[];
+  /**
    * Provider defaults the rule assumes for attributes left out of the
    * configuration, as "resource_type attribute" keys of
    * src/rules/provider-defaults.json.
@@ -93,6 +101,8 @@ export interface Finding {
   file: string;
   /** True when the rule could not decide because a value is known only after apply. */
   undecided?: boolean;
+  /** The ids of the rule's `narrower` list whose check this finding is also a finding of. */
+  aliases?: string[];
   /** Set when a suppression applies; suppressed findings stay in reports. */
   suppression?: Suppression;
 }

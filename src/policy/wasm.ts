@@ -79,11 +79,11 @@ export async function loadWasmBundle(file: string): Promise<WasmPolicy> {
                 kind: "fail" as const,
                 message: c.msg,
                 ...(c.attribute ? { attribute: c.attribute } : {}),
+                ...(c.aliases ? { aliases: c.aliases } : {}),
                 ...(resource ? { resource } : {}),
               };
-              out.findings.push(
-                toFinding(rule.meta, outcome, model.file, c.severity ?? selection.severityOf(rule.meta)),
-              );
+              const finding = toFinding(rule.meta, outcome, model.file, c.severity ?? selection.severityOf(rule.meta));
+              if (selection.keepsFinding(rule.meta, finding)) out.findings.push(finding);
             }
           }
         } catch (err) {

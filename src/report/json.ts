@@ -21,6 +21,7 @@ export function formatJson(result: ScanResult): string {
       severity: r.severity,
       category: r.category,
       aliases: r.aliases,
+      ...(r.narrower ? { narrower: r.narrower } : {}),
     })),
   };
   return JSON.stringify(report, null, 2) + "\n";

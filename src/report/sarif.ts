@@ -129,6 +129,9 @@ function describeRule(meta: RuleMetadata): Sarif.ReportingDescriptor {
     `**Remediation:** ${meta.remediation}`,
     ...(compliance.length > 0 ? ["", `**Compliance:** ${compliance.join("; ")}`] : []),
     ...(meta.aliases.length > 0 ? ["", `**Equivalent ids:** ${meta.aliases.join(", ")}`] : []),
+    ...(meta.narrower && meta.narrower.length > 0
+      ? ["", `**Covers in part (named on each finding they match):** ${meta.narrower.join(", ")}`]
+      : []),
     ...(meta.related && meta.related.length > 0 ? ["", `**Related, not equivalent:** ${meta.related.join(", ")}`] : []),
   ].join("\n");
   const descriptor: Sarif.ReportingDescriptor = {
@@ -161,7 +164,12 @@ function describeResult(f: Finding, ruleIndex: number, options: SarifOptions): S
     message: { text: f.message },
     locations: [location],
     partialFingerprints: { "planguardFingerprint/v1": f.fingerprint },
-    properties: { severity: f.severity, category: f.category, ...(f.attribute ? { attribute: f.attribute } : {}) },
+    properties: {
+      severity: f.severity,
+      category: f.category,
+      ...(f.attribute ? { attribute: f.attribute } : {}),
+      ...(f.aliases ? { aliases: f.aliases } : {}),
+    },
   };
   if (f.suppression) {
     res.suppressions = [

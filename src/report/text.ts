@@ -80,7 +80,7 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
 function findingLines(f: Finding, rule: RuleMetadata | undefined, paint: Paint): string[] {
   const where = f.resource ? f.resource.address : "(plan)";
   const lines = [
-    `  ${f.ruleId}  ${where}  [${f.category}]`,
+    `  ${f.ruleId}${f.aliases ? ` (also ${f.aliases.join(", ")})` : ""}  ${where}  [${f.category}]`,
     `    ${f.message}`,
     `    ${paint(DIM, `at ${locationText(f)}${f.attribute ? ` (${f.attribute})` : ""}`)}`,
   ];

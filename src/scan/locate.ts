@@ -69,7 +69,7 @@ export async function locateFindings(
     const suppressions = index.inlineSuppressions(f.resource.address);
     if (checks) checkSuppressions(suppressions, checks);
     if (f.suppression) continue;
-    const ids = new Set([f.ruleId, ...aliasesOf(f.ruleId)].map((id) => id.toUpperCase()));
+    const ids = new Set([f.ruleId, ...aliasesOf(f.ruleId), ...(f.aliases ?? [])].map((id) => id.toUpperCase()));
     const mine = suppressions.filter((s) => ids.has(s.ruleId.toUpperCase()));
     const match = mine.find((s) => s.expires === undefined || s.expires >= today);
     if (match) {

@@ -12,7 +12,7 @@ import { applyBaseline } from "../filter/baseline.js";
 import { applyWaivers, EXPIRED_WAIVER_RULE } from "../filter/waivers.js";
 import { evaluateTypeScriptRules, isChanged, isJudged, type JudgeOptions } from "../policy/evaluate.js";
 import type { TypeScriptRule } from "../policy/rule.js";
-import { RuleSelection, type CommandLineSelection } from "../policy/select.js";
+import { RuleSelection, selectableNames, type CommandLineSelection } from "../policy/select.js";
 import type { RegoPolicies } from "../policy/rego/load.js";
 import { evaluateRegoRules } from "../policy/rego/runner.js";
 import type { WasmPolicy } from "../policy/wasm.js";
@@ -76,9 +76,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     warnings.push(
       ...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES]),
     );
-  const knownNames = new Set(
-    [...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase()),
-  );
+  const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap(selectableNames).map((n) => n.toUpperCase()));
   const inline: InlineChecks | undefined = checkIds
     ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: new Set() }
     : undefined;

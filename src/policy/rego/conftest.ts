@@ -25,6 +25,8 @@ export interface ConftestResult {
   attribute?: string;
   severity?: Severity;
   id?: string;
+  /** Ids of narrower checks this result is also a finding of (`aliases: ["CKV_GCP_2"]`). */
+  aliases?: string[];
 }
 
 /** The members of a rule's value: a set (partial rule), an array, or one value. */
@@ -65,6 +67,11 @@ function toResult(member: Value): ConftestResult | undefined {
     result.severity = severity.toLowerCase() as Severity;
   const id = objectGet(member, "id");
   if (typeof id === "string" && id !== "") result.id = id;
+  const aliases = objectGet(member, "aliases");
+  const named =
+    aliases !== undefined && (Array.isArray(aliases) || isSet(aliases)) ? [...(aliases as Iterable<Value>)] : [];
+  const ids = named.filter((a): a is string => typeof a === "string" && a !== "");
+  if (ids.length > 0) result.aliases = ids;
   return result;
 }
 

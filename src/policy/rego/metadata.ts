@@ -5,7 +5,7 @@ import type { ConftestKind } from "./conftest.js";
 /**
  * Rule metadata from OPA's `# METADATA` annotations: `title`,
  * `description` and `custom.*` (id, severity, category, providers,
- * resource_types, aliases, related, defaults, compliance, remediation). A rule's own annotation
+ * resource_types, aliases, related, narrower, defaults, compliance, remediation). A rule's own annotation
  * wins over its package's. Policies without annotations (most conftest
  * policies) get an id from their package and rule name, `deny` and
  * `violation` are high (they fail a scan as in conftest) and `warn` is info
@@ -40,6 +40,8 @@ export function regoRuleMetadata(
   };
   const related = list("related");
   if (related.length > 0) meta.related = related;
+  const narrower = list("narrower");
+  if (narrower.length > 0) meta.narrower = narrower;
   const defaults = list("defaults");
   if (defaults.length > 0) meta.defaults = defaults;
   const help = str("help_uri") ?? str("helpUri");

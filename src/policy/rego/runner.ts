@@ -205,13 +205,15 @@ export function evaluateRegoRules(
           message: r.msg,
           ...(r.attribute ? { attribute: r.attribute } : {}),
           ...(r.severity ? { severity: r.severity } : {}),
+          ...(r.aliases ? { aliases: r.aliases } : {}),
           ...(resource
             ? { resource }
             : r.resource
               ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } }
               : {}),
         };
-        result.findings.push(toFinding(meta, outcome, model.file, selection.severityOf(meta)));
+        const finding = toFinding(meta, outcome, model.file, selection.severityOf(meta));
+        if (selection.keepsFinding(meta, finding)) result.findings.push(finding);
       }
     } catch (err) {
       result.failures.push(failure(rule, err));
