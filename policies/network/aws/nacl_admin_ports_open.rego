@@ -12,7 +12,7 @@
 #   providers: [aws]
 #   resource_types: [aws_network_acl_rule, aws_network_acl, aws_default_network_acl]
 #   aliases: [CKV_AWS_231, CKV_AWS_232]
-#   related: [CKV_AWS_229, CKV_AWS_230, AVD-AWS-0105]
+#   related: [AVD-AWS-0105]
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "5.1"
