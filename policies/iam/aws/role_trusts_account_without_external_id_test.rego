@@ -60,3 +60,9 @@ test_message_names_the_account if {
 	some f in findings(trust("arn:aws:iam::111122223333:root", {}), [])
 	contains(f.msg, "111122223333")
 }
+
+# A redacted or malformed policy cannot be read: nothing to report, and no error.
+test_unreadable_policy_passes if {
+	redacted := policy.deny with data.planguard.resources_by_type as t.one_resource(role, {"assume_role_policy": "(sensitive value)"}, [])
+	t.assert_passes(redacted, role)
+}
