@@ -97,7 +97,11 @@ describe("the three-clouds ML platform, scanned with the whole library", () => {
       expect(hit.length, `${v.check} on ${address}: ${v.why}`).toBeGreaterThan(0);
       expect(hit.every((f) => f.category === v.category && f.severity !== "info" && !f.undecided)).toBe(true);
       // Built to trip that one rule only, and those its fault trips as well.
-      expect(on(address).map((f) => f.ruleId).sort()).toEqual([...hit.map(() => v.check!), ...(v.also ?? [])].sort());
+      expect(
+        on(address)
+          .map((f) => f.ruleId)
+          .sort(),
+      ).toEqual([...hit.map(() => v.check!), ...(v.also ?? [])].sort());
     });
   }
 
