@@ -7,16 +7,16 @@
 #   snapshots cannot be revoked by disabling the key. Volumes holding
 #   datasets and checkpoints should name a customer-managed key. A volume is
 #   not reported when the plan sets the region's default EBS key
-#   (aws_ebs_default_kms_key), which then encrypts it, nor when it is not
-#   encrypted at all: PG-AWS-EBS-001 reports that.
+#   (aws_ebs_default_kms_key), which then encrypts it. A volume that is not
+#   encrypted at all has no customer key either: it is reported here too,
+#   beside PG-AWS-EBS-001's finding.
 # custom:
 #   id: PG-AWS-EBS-102
 #   severity: low
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_ebs_volume]
-#   aliases: []
-#   related: [CKV_AWS_189, AVD-AWS-0027]
+#   aliases: [CKV_AWS_189, AVD-AWS-0027]
 #   defaults:
 #     - aws_ebs_volume encrypted
 #     - aws_ebs_volume kms_key_id
@@ -29,13 +29,11 @@ import data.planguard.lib
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_ebs_volume
-	# An unencrypted volume is PG-AWS-EBS-001's finding: one problem, one finding.
-	encrypted(r)
 	not lib.refers_to(r, "kms_key_id")
 	# Undefined while the key the author set is known only after apply.
 	key := lib.effective(r, ["kms_key_id"])
 	not customer_key(key)
-	not region_default_key
+	not region_key_applies(r)
 	finding := {
 		"msg": sprintf("EBS volume %s is not encrypted with a customer-managed KMS key.", [r.address]),
 		"resource": r.address,
@@ -49,14 +47,23 @@ customer_key(k) if {
 	not endswith(k, "alias/aws/ebs")
 }
 
-encrypted(r) if lib.effective(r, ["encrypted"]) == true
-
-# EBS encryption by default on for the region encrypts the volume anyway
-# (with the AWS-managed key unless a default key is set).
-encrypted(r) if {
+# Known to stay unencrypted: encrypted is false (or left out, false by
+# default) and the plan does not turn EBS encryption by default on for the
+# region (which would encrypt the volume anyway).
+unencrypted(r) if {
 	lib.effective(r, ["encrypted"]) == false
+	not encryption_by_default
+}
+
+encryption_by_default if {
 	some d in object.get(data.planguard.resources_by_type, "aws_ebs_encryption_by_default", [])
 	lib.effective(d, ["enabled"]) == true
+}
+
+# The region's default key encrypts a volume that is encrypted and names none.
+region_key_applies(r) if {
+	region_default_key
+	not unencrypted(r)
 }
 
 # The plan sets the region's default EBS key, which encrypts volumes that

@@ -53,10 +53,21 @@ test_set_but_unknown_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as resources(v)
 }
 
-# Not encrypted at all (left out: the default is false): PG-AWS-EBS-001 reports it.
-test_unencrypted_volume_is_left_to_ebs_001 if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as resources(volume({"encrypted": false}, {}))
-	count(policy.deny) == 0 with data.planguard.resources_by_type as resources(volume({"size": 100}, {}))
+# Not encrypted at all (left out: the default is false): no customer key
+# either, as CKV_AWS_189 and AVD-AWS-0027 read it (PG-AWS-EBS-001 reports the
+# missing encryption).
+test_unencrypted_volume_is_denied if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as resources(volume({"encrypted": false}, {}))
+	count(policy.deny) == 1 with data.planguard.resources_by_type as resources(volume({"size": 100}, {}))
+}
+
+# The region's default key does not reach a volume that stays unencrypted.
+test_unencrypted_volume_with_region_default_key_is_denied if {
+	rs := {
+		"aws_ebs_volume": [volume({"encrypted": false}, {})],
+		"aws_ebs_default_kms_key": [{"address": "aws_ebs_default_kms_key.this", "type": "aws_ebs_default_kms_key", "after": {}, "unknown_paths": ["key_arn"]}],
+	}
+	count(policy.deny) == 1 with data.planguard.resources_by_type as rs
 }
 
 # Encryption by default on for the region encrypts it with the AWS-managed key.

@@ -7,16 +7,15 @@
 #   also need the KMS key, whose policy and CloudTrail log you control. The
 #   default may be declared inline (older providers) or by an
 #   aws_s3_bucket_server_side_encryption_configuration that refers to the
-#   bucket. A bucket that declares no encryption at all is left to
-#   PG-AWS-S3-001.
+#   bucket. A bucket that declares no encryption at all is reported too
+#   (beside PG-AWS-S3-001's finding): it gets SSE-S3.
 # custom:
 #   id: PG-AWS-S3-104
 #   severity: medium
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_s3_bucket]
-#   aliases: []
-#   related: [CKV_AWS_145, AVD-AWS-0132]
+#   aliases: [CKV_AWS_145]
 #   remediation: >-
 #     Add an `aws_s3_bucket_server_side_encryption_configuration` with
 #     `bucket = aws_s3_bucket.<name>.id` and `rule {
@@ -24,19 +23,14 @@
 #     kms_master_key_id = aws_kms_key.<name>.arn } }`.
 package planguard.encryption.aws.s3_bucket_kms_default
 
-import data.planguard.lib
+import data.planguard.lib.aws_s3
 
 kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_s3_bucket
-	not inline_kms(r)
-	not inline_undecided(r)
-	configs := sse_configs_of(r.config_address)
-	# A bucket that declares no encryption at all is PG-AWS-S3-001's finding.
-	declared(r, configs)
-	not any_kms(configs)
-	not any_undecided(configs)
+	not kms_declared(r)
+	not aws_s3.undecided(r, "sse_algorithm")
 	finding := {
 		"msg": sprintf("S3 bucket %s encrypts new objects with S3-owned keys (SSE-S3), not SSE-KMS.", [r.address]),
 		"resource": r.address,
@@ -44,64 +38,7 @@ deny contains finding if {
 	}
 }
 
-declared(_, configs) if count(configs) > 0
-
-declared(r, _) if {
-	not left_out(r, "server_side_encryption_configuration")
-	count(object.get(r.after, "server_side_encryption_configuration", [])) > 0
-}
-
-algorithms(blocks) := {a |
-	some b in blocks
-	some rule in object.get(b, "rule", [])
-	some d in object.get(rule, "apply_server_side_encryption_by_default", [])
-	a := object.get(d, "sse_algorithm", null)
-}
-
-inline_kms(r) if {
-	some a in algorithms(object.get(r.after, "server_side_encryption_configuration", []))
-	a in kms_algorithms
-}
-
-# The provider computes the inline block (S3's own default) when it is left
-# out; only a block the author wrote, or a state without configuration, can
-# hold an algorithm that is still unknown.
-inline_undecided(r) if {
-	lib.is_unknown(r, ["server_side_encryption_configuration"])
-	not left_out(r, "server_side_encryption_configuration")
-}
-
-left_out(r, attribute) if {
-	is_object(r.expressions)
-	not r.expressions[attribute]
-}
-
-# The SSE configuration resources that refer to the bucket block at `address`.
-sse_configs_of(address) := [c |
-	some ref in object.get(data.planguard.referrers, address, [])
-	ref.from_type == "aws_s3_bucket_server_side_encryption_configuration"
-	some c in object.get(configs_by_config_address, ref.from, set())
-]
-
-configs_by_config_address[address] contains c if {
-	some c in object.get(data.planguard.resources_by_type, "aws_s3_bucket_server_side_encryption_configuration", [])
-	address := c.config_address
-}
-
-any_kms(configs) if {
-	some c in configs
-	some a in algorithms([c.after])
-	a in kms_algorithms
-}
-
-any_undecided(configs) if {
-	some c in configs
-	lib.is_unknown(c, ["rule"])
-}
-
-any_undecided(configs) if {
-	some c in configs
-	some i, rule in object.get(c.after, "rule", [])
-	some j, _ in object.get(rule, "apply_server_side_encryption_by_default", [])
-	lib.is_unknown(c, ["rule", i, "apply_server_side_encryption_by_default", j, "sse_algorithm"])
+kms_declared(r) if {
+	some d in aws_s3.default_rules(r)
+	object.get(d, "sse_algorithm", null) in kms_algorithms
 }

@@ -25,9 +25,20 @@ referrers := {"aws_s3_bucket.datasets": [{"from": "aws_s3_bucket_server_side_enc
 
 with_sse(c) := {"aws_s3_bucket": [bucket], "aws_s3_bucket_server_side_encryption_configuration": [c]}
 
-# No declaration at all: PG-AWS-S3-001 reports it, one problem, one finding.
-test_no_declaration_is_left_to_s3_001 if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as {"aws_s3_bucket": [bucket]}
+# No declaration at all: the provider computes the inline block, S3 uses
+# SSE-S3. PG-AWS-S3-001 reports the missing declaration; this rule the
+# missing KMS key, as CKV_AWS_145 does.
+test_no_declaration_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as {"aws_s3_bucket": [bucket]}
+	some f in findings
+	f.resource == "aws_s3_bucket.datasets"
+	f.attribute == "server_side_encryption_configuration"
+}
+
+# A state has no configuration to tell a block left out from one to come.
+test_inline_block_unknown_without_configuration_is_not_denied if {
+	b := object.remove(bucket, ["expressions"])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as {"aws_s3_bucket": [b]}
 }
 
 test_inline_sse_s3_is_denied if {

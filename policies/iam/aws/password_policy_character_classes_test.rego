@@ -18,6 +18,8 @@ test_missing_symbols_is_denied if {
 	f.attribute == "require_symbols"
 	contains(f.msg, "require_symbols")
 	not contains(f.msg, "require_numbers")
+	# Only the symbol checks would also fail this policy.
+	f.aliases == ["AVD-AWS-0060", "CKV_AWS_14"]
 }
 
 # Left out, the provider computes the four requirements; each defaults to false.
@@ -29,6 +31,7 @@ test_left_out_is_denied if {
 	findings := policy.deny with data.planguard.resources_by_type as p
 	some f in findings
 	contains(f.msg, "require_lowercase_characters, require_uppercase_characters, require_numbers, require_symbols")
+	count(f.aliases) == 8
 }
 
 test_every_class_passes if {

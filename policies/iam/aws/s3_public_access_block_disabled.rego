@@ -5,14 +5,18 @@
 #   `block_public_policy`, `ignore_public_acls` or `restrict_public_buckets`
 #   to false (the provider's default when omitted) lets a later ACL or bucket
 #   policy make datasets and model artifacts public. The account-level block
-#   covers every bucket in the account.
+#   covers every bucket in the account. Checkov's one-flag checks
+#   (CKV_AWS_53 to 56, bucket-level blocks only) are named on the findings
+#   they also raise.
 # custom:
 #   id: PG-AWS-S3-102
 #   severity: high
 #   category: iam
 #   providers: [aws]
 #   resource_types: [aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
-#   aliases: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56, AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+#   aliases: []
+#   narrower: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56]
+#   related: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
 #   defaults:
 #     - aws_s3_bucket_public_access_block block_public_acls
 #     - aws_s3_bucket_public_access_block block_public_policy
@@ -34,6 +38,14 @@ flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "res
 
 block_types := ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"]
 
+# Checkov's check of each flag, on bucket-level blocks.
+checkov_checks := {
+	"block_public_acls": "CKV_AWS_53",
+	"block_public_policy": "CKV_AWS_54",
+	"ignore_public_acls": "CKV_AWS_55",
+	"restrict_public_buckets": "CKV_AWS_56",
+}
+
 deny contains finding if {
 	some t in block_types
 	some r in data.planguard.resources_by_type[t]
@@ -43,5 +55,10 @@ deny contains finding if {
 		"msg": sprintf("%s leaves Block Public Access off for: %s.", [r.address, concat(", ", off)]),
 		"resource": r.address,
 		"attribute": off[0],
+		"aliases": check_ids(t, off),
 	}
 }
+
+check_ids(t, off) := sort([checkov_checks[f] | some f in off]) if t == "aws_s3_bucket_public_access_block"
+
+check_ids(t, _) := [] if t != "aws_s3_bucket_public_access_block"

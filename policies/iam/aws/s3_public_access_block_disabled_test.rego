@@ -18,10 +18,16 @@ test_one_flag_off_is_denied if {
 	some f in findings
 	f.resource == "aws_s3_bucket_public_access_block.this"
 	f.attribute == "block_public_policy"
+	# Only that flag's Checkov check would also fail the block.
+	f.aliases == ["CKV_AWS_54"]
 }
 
 test_account_block_is_checked if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as pab("aws_s3_account_public_access_block", {"block_public_acls": true}, [])
+	# Checkov's flag checks read bucket-level blocks only.
+	account := policy.deny with data.planguard.resources_by_type as pab("aws_s3_account_public_access_block", {"block_public_acls": true}, [])
+	some f in account
+	f.aliases == []
 }
 
 test_all_on_passes if {

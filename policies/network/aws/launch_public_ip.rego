@@ -6,13 +6,16 @@
 #   public IP address and is directly addressable from the internet. Training
 #   and inference nodes belong in private subnets and reach the internet, if
 #   at all, through a NAT gateway. PG-AWS-NET-006 judges single instances.
+#   Trivy's AVD-AWS-0009 reads launch configurations only: it is named on
+#   their findings, not on launch templates'.
 # custom:
 #   id: PG-AWS-EC2-104
 #   severity: medium
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_launch_configuration, aws_launch_template]
-#   aliases: [AVD-AWS-0009]
+#   aliases: []
+#   narrower: [AVD-AWS-0009]
 #   remediation: >-
 #     Set `associate_public_ip_address = false` (launch configuration) or
 #     `network_interfaces { associate_public_ip_address = false }` (launch
@@ -29,6 +32,7 @@ deny contains finding if {
 		"msg": sprintf("Launch configuration %s gives every instance a public IP address.", [r.address]),
 		"resource": r.address,
 		"attribute": "associate_public_ip_address",
+		"aliases": ["AVD-AWS-0009"],
 	}
 }
 
@@ -41,6 +45,7 @@ deny contains finding if {
 		"msg": sprintf("Launch template %s gives every instance a public IP address.", [r.address]),
 		"resource": r.address,
 		"attribute": sprintf("network_interfaces.%v.associate_public_ip_address", [i]),
+		"aliases": [],
 	}
 }
 

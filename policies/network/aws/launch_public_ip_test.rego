@@ -10,12 +10,15 @@ test_launch_configuration_public_ip_is_denied if {
 	findings := policy.deny with data.planguard.resources_by_type as lc({"instance_type": "p4d.24xlarge", "associate_public_ip_address": true}, [])
 	some f in findings
 	f.attribute == "associate_public_ip_address"
+	f.aliases == ["AVD-AWS-0009"]
 }
 
 test_launch_template_public_ip_is_denied if {
 	findings := policy.deny with data.planguard.resources_by_type as lt({"network_interfaces": [{"associate_public_ip_address": "true", "subnet_id": "subnet-1"}]}, [])
 	some f in findings
 	f.attribute == "network_interfaces.0.associate_public_ip_address"
+	# AVD-AWS-0009 reads launch configurations only.
+	f.aliases == []
 }
 
 test_private_launch_configuration_passes if {

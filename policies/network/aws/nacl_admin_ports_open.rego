@@ -4,15 +4,20 @@
 #   A network ACL entry that allows inbound SSH (22), RDP (3389) or all
 #   traffic from 0.0.0.0/0 or ::/0 leaves the subnet's training and notebook
 #   hosts guarded by their security groups alone. CIS asks that NACLs not
-#   admit remote administration from anywhere, over TCP or UDP.
+#   admit remote administration from anywhere, over TCP or UDP. Checkov's
+#   CKV_AWS_232 (port 22) and CKV_AWS_231 (port 3389) are named on the
+#   findings they also raise: an entry of an aws_network_acl or
+#   aws_network_acl_rule that allows the port (or every protocol) from
+#   exactly 0.0.0.0/0 or ::/0, with a port range that does not start at 0.
 # custom:
 #   id: PG-AWS-NET-101
 #   severity: medium
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_network_acl_rule, aws_network_acl, aws_default_network_acl]
-#   aliases: [CKV_AWS_231, CKV_AWS_232]
-#   related: [CKV_AWS_229, CKV_AWS_230, AVD-AWS-0105]
+#   aliases: []
+#   narrower: [CKV_AWS_231, CKV_AWS_232]
+#   related: [AVD-AWS-0105]
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "5.1"
@@ -39,6 +44,7 @@ deny contains finding if {
 		"msg": sprintf("Network ACL rule %s allows %s.", [r.address, exposed]),
 		"resource": r.address,
 		"attribute": "rule_action",
+		"aliases": check_ids(entry),
 	}
 }
 
@@ -59,6 +65,7 @@ deny contains finding if {
 		"msg": sprintf("Network ACL %s allows %s.", [r.address, exposed]),
 		"resource": r.address,
 		"attribute": sprintf("ingress.%v", [i]),
+		"aliases": acl_check_ids(t, entry),
 	}
 }
 
@@ -79,3 +86,32 @@ exposed_ports(e) := sprintf("all traffic from %s", [concat(" and ", world)]) if 
 all_protocols(p) if p in {"-1", -1, "all"}
 
 tcp_or_udp(p) if p in {"6", 6, "tcp", "17", 17, "udp"}
+
+# Checkov's port checks: CKV_AWS_232 is port 22, CKV_AWS_231 port 3389.
+checkov_ports := {22: "CKV_AWS_232", 3389: "CKV_AWS_231"}
+
+# The checks' ids for the ports they would also report on an allowing entry:
+# the entry names 0.0.0.0/0 or ::/0 itself, and covers the port with every
+# protocol or with a range not starting at 0 (the checks read 0 as no range).
+check_ids(e) := sort([id |
+	lower(e.action) == "allow"
+	some port, id in checkov_ports
+	covers(e, port)
+	some c in e.cidrs
+	lib.world_cidr(c)
+])
+
+# The checks read aws_network_acl, not the default NACL.
+acl_check_ids(t, e) := check_ids(e) if t == "aws_network_acl"
+
+acl_check_ids(t, _) := [] if t != "aws_network_acl"
+
+covers(e, _) if all_protocols(e.protocol)
+
+covers(e, port) if {
+	is_number(e.from)
+	is_number(e.to)
+	e.from > 0
+	e.from <= port
+	port <= e.to
+}

@@ -15,6 +15,24 @@ test_ssh_from_world_is_denied if {
 	some f in findings
 	f.resource == "aws_network_acl_rule.ssh"
 	f.attribute == "rule_action"
+	f.aliases == ["CKV_AWS_232"]
+}
+
+# Checkov's port checks are named on the findings they also raise, and only those.
+test_checkov_ports_are_named_per_finding if {
+	rdp := policy.deny with data.planguard.resources_by_type as rule({"egress": false, "rule_action": "allow", "protocol": "6", "cidr_block": "0.0.0.0/0", "from_port": 3389, "to_port": 3389}, [])
+	some f in rdp
+	f.aliases == ["CKV_AWS_231"]
+	all := policy.deny with data.planguard.resources_by_type as rule({"egress": false, "rule_action": "allow", "protocol": "-1", "cidr_block": "0.0.0.0/0", "from_port": 0, "to_port": 0}, [])
+	some g in all
+	g.aliases == ["CKV_AWS_231", "CKV_AWS_232"]
+	# A range from 0 (read as no range by the checks), and half of the internet, name none.
+	from_zero := policy.deny with data.planguard.resources_by_type as rule({"egress": false, "rule_action": "allow", "protocol": "6", "cidr_block": "0.0.0.0/0", "from_port": 0, "to_port": 1024}, [])
+	some h in from_zero
+	h.aliases == []
+	half := policy.deny with data.planguard.resources_by_type as rule({"egress": false, "rule_action": "allow", "protocol": "6", "cidr_block": "0.0.0.0/1", "from_port": 22, "to_port": 22}, [])
+	some k in half
+	k.aliases == []
 }
 
 test_all_traffic_ipv6_is_denied if {

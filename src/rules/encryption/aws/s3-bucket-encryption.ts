@@ -11,9 +11,10 @@ export const s3BucketEncryption = resourceRule({
   category: "encryption",
   providers: ["aws"],
   resourceTypes: ["aws_s3_bucket"],
-  aliases: [],
-  // Trivy deprecated AVD-AWS-0088 when S3 began encrypting every bucket by default (2023).
-  related: ["CKV_AWS_19", "AVD-AWS-0088"],
+  // AVD-AWS-0088 (deprecated in Trivy since S3 encrypts every bucket by default, 2023, so run
+  // only on request) still fails a bucket that declares no encryption, as this rule does.
+  aliases: ["AVD-AWS-0088"],
+  related: ["CKV_AWS_19"],
   remediation:
     'Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = "aws:kms"` and a `kms_master_key_id`.',
   check(r, { model }) {

@@ -20,7 +20,7 @@ export const iamWildcardAction = resourceRule({
   resourceTypes: IDENTITY_POLICY_TYPES,
   compliance: [{ framework: CIS_AWS, control: "1.16" }],
   aliases: ["CKV_AWS_63"],
-  related: ["AVD-AWS-0057"],
+  // AVD-AWS-0057 (no policy wildcards) is deprecated in Trivy and has no rule body left: nothing to relate to.
   remediation: "List the actions the workload needs (for example `s3:GetObject` and `s3:PutObject`) instead of `*`.",
   check: (r, { model }) =>
     judgeDocument(r, model, "policy", (statements) =>

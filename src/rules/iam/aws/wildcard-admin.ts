@@ -14,7 +14,7 @@ export const iamWildcardAdmin = resourceRule({
   resourceTypes: IDENTITY_POLICY_TYPES,
   compliance: [{ framework: CIS_AWS, control: "1.16" }],
   aliases: ["CKV_AWS_62"],
-  // CKV_AWS_63 (Action "*" whatever the resource) and AVD-AWS-0057 are PG-AWS-IAM-007's.
+  // CKV_AWS_63 (Action "*" whatever the resource) is PG-AWS-IAM-007's.
   remediation:
     "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
   check: (r, { model }) =>
