@@ -237,6 +237,7 @@ function describeRule(meta) {
     `**Remediation:** ${meta.remediation}`,
     ...compliance2.length > 0 ? ["", `**Compliance:** ${compliance2.join("; ")}`] : [],
     ...meta.aliases.length > 0 ? ["", `**Equivalent ids:** ${meta.aliases.join(", ")}`] : [],
+    ...meta.narrower && meta.narrower.length > 0 ? ["", `**Covers in part (named on each finding they match):** ${meta.narrower.join(", ")}`] : [],
     ...meta.related && meta.related.length > 0 ? ["", `**Related, not equivalent:** ${meta.related.join(", ")}`] : []
   ].join("\n");
   const descriptor = {
@@ -268,7 +269,12 @@ function describeResult(f, ruleIndex, options) {
     message: { text: f.message },
     locations: [location2],
     partialFingerprints: { "planguardFingerprint/v1": f.fingerprint },
-    properties: { severity: f.severity, category: f.category, ...f.attribute ? { attribute: f.attribute } : {} }
+    properties: {
+      severity: f.severity,
+      category: f.category,
+      ...f.attribute ? { attribute: f.attribute } : {},
+      ...f.aliases ? { aliases: f.aliases } : {}
+    }
   };
   if (f.suppression) {
     res.suppressions = [
@@ -13735,7 +13741,19 @@ function toFinding(meta, outcome, file, severity, judged) {
   if (undecided2) finding.undecided = true;
   if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== void 0) finding.attribute = outcome.attribute;
+  const aliases = declaredNarrower(meta, outcome.aliases);
+  if (aliases.length > 0) finding.aliases = aliases;
   return finding;
+}
+function declaredNarrower(meta, named) {
+  if (named === void 0 || named.length === 0 || !meta.narrower) return [];
+  const declared = new Map(meta.narrower.map((id) => [id.toUpperCase(), id]));
+  const out2 = /* @__PURE__ */ new Set();
+  for (const id of named) {
+    const canonical = declared.get(id.toUpperCase());
+    if (canonical !== void 0) out2.add(canonical);
+  }
+  return [...out2];
 }
 function isSuppressed(f) {
   return f.suppression !== void 0;
@@ -16371,6 +16389,7 @@ function metadata(input) {
     helpUri: input.helpUri ?? bundledRuleDocs(input.id),
     aliases: input.aliases ?? [],
     ...input.related ? { related: input.related } : {},
+    ...input.narrower ? { narrower: input.narrower } : {},
     ...input.defaults ? { defaults: input.defaults } : {},
     language: "typescript",
     origin: "builtin"
@@ -16446,7 +16465,10 @@ function addFindings(result, rule, checked, file, selection, resource) {
   const outcomes = outcomesOf(checked);
   if (outcomes.length === 0) return;
   const severity = selection.severityOf(rule.meta);
-  for (const outcome of outcomes) result.findings.push(toFinding(rule.meta, outcome, file, severity, resource));
+  for (const outcome of outcomes) {
+    const finding = toFinding(rule.meta, outcome, file, severity, resource);
+    if (selection.keepsFinding(rule.meta, finding)) result.findings.push(finding);
+  }
 }
 function failure(rule, err, resource) {
   const f = {
@@ -22589,6 +22611,10 @@ function toResult(member2) {
     result.severity = severity.toLowerCase();
   const id = objectGet(member2, "id");
   if (typeof id === "string" && id !== "") result.id = id;
+  const aliases = objectGet(member2, "aliases");
+  const named = aliases !== void 0 && (Array.isArray(aliases) || isSet(aliases)) ? [...aliases] : [];
+  const ids = named.filter((a) => typeof a === "string" && a !== "");
+  if (ids.length > 0) result.aliases = ids;
   return result;
 }
 function exceptedSuffixes(exception) {
@@ -22646,6 +22672,8 @@ function regoRuleMetadata(pkg, ruleName, kind, annotation2) {
   };
   const related = list2("related");
   if (related.length > 0) meta.related = related;
+  const narrower = list2("narrower");
+  if (narrower.length > 0) meta.narrower = narrower;
   const defaults = list2("defaults");
   if (defaults.length > 0) meta.defaults = defaults;
   const help = str3("help_uri") ?? str3("helpUri");
@@ -22847,6 +22875,7 @@ function evaluateRegoRules(program2, rules, model, config2, selection, options, 
   );
   const exceptions = /* @__PURE__ */ new Map();
   for (const rule of active2) {
+    if (!program2.canFire(rule.pkg, data)) continue;
     try {
       let excepted = exceptions.get(rule.pkg);
       if (!excepted) {
@@ -22863,9 +22892,11 @@ function evaluateRegoRules(program2, rules, model, config2, selection, options, 
           message: r.msg,
           ...r.attribute ? { attribute: r.attribute } : {},
           ...r.severity ? { severity: r.severity } : {},
+          ...r.aliases ? { aliases: r.aliases } : {},
           ...resource ? { resource } : r.resource ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } } : {}
         };
-        result.findings.push(toFinding(meta, outcome, model.file, selection.severityOf(meta)));
+        const finding = toFinding(meta, outcome, model.file, selection.severityOf(meta));
+        if (selection.keepsFinding(meta, finding)) result.findings.push(finding);
       }
     } catch (err) {
       result.failures.push(failure2(rule, err));
@@ -22911,6 +22942,9 @@ var init_runner = __esm({
 function namesOf(meta) {
   return [meta.id, ...meta.aliases].map(normalize);
 }
+function selectableNames(meta) {
+  return [meta.id, ...meta.aliases, ...meta.related ?? [], ...meta.narrower ?? []];
+}
 function normalize(id) {
   return id.trim().toUpperCase();
 }
@@ -22931,7 +22965,21 @@ var init_select = __esm({
       }
       isEnabled(meta) {
         if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.disabled.has(n))) return false;
-        return this.only.size === 0 || namesOf(meta).some((n) => this.only.has(n));
+        return this.only.size === 0 || [...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.only.has(n)) || // Selected by a narrower check's id: the rule runs, and keepsFinding keeps that check's findings.
+        (meta.narrower ?? []).some((n) => this.only.has(normalize(n)));
+      }
+      /**
+       * Whether a finding of an enabled rule stays: a narrower check's id in
+       * `rules.disable` or --skip-rule drops the findings that name it, and a
+       * rule that runs only because --rule named one of its narrower checks keeps
+       * only the findings that name one.
+       */
+      keepsFinding(meta, finding) {
+        const named = (finding.aliases ?? []).map(normalize);
+        if (named.some((n) => this.disabled.has(n))) return false;
+        if (this.only.size === 0) return true;
+        if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.only.has(n))) return true;
+        return named.some((n) => this.only.has(n));
       }
       /** The override keyed by the rule's id wins over one keyed by an alias. */
       severityOf(meta) {
@@ -24098,7 +24146,7 @@ async function locateFindings(findings, model, source, aliasesOf2, today2, check
     const suppressions = index.inlineSuppressions(f.resource.address);
     if (checks) checkSuppressions(suppressions, checks);
     if (f.suppression) continue;
-    const ids = new Set([f.ruleId, ...aliasesOf2(f.ruleId)].map((id) => id.toUpperCase()));
+    const ids = new Set([f.ruleId, ...aliasesOf2(f.ruleId), ...f.aliases ?? []].map((id) => id.toUpperCase()));
     const mine = suppressions.filter((s) => ids.has(s.ruleId.toUpperCase()));
     const match = mine.find((s) => s.expires === void 0 || s.expires >= today2);
     if (match) {
@@ -24643,6 +24691,33 @@ var init_provider_defaults = __esm({
           versions: ">= 3.0",
           source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance#kms_key_self_link",
           note: "Without a key the disk is encrypted with a Google-managed key."
+        },
+        {
+          resource_type: "google_compute_instance",
+          attribute: "metadata.block-project-ssh-keys",
+          value: null,
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://cloud.google.com/compute/docs/connect/restrict-ssh-keys#block-keys",
+          note: "Without the key the VM accepts the SSH keys in the project's metadata."
+        },
+        {
+          resource_type: "google_compute_instance_template",
+          attribute: "metadata.block-project-ssh-keys",
+          value: null,
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://cloud.google.com/compute/docs/connect/restrict-ssh-keys#block-keys",
+          note: "Without the key the VM accepts the SSH keys in the project's metadata."
+        },
+        {
+          resource_type: "google_compute_region_instance_template",
+          attribute: "metadata.block-project-ssh-keys",
+          value: null,
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://cloud.google.com/compute/docs/connect/restrict-ssh-keys#block-keys",
+          note: "Without the key the VM accepts the SSH keys in the project's metadata."
         },
         {
           resource_type: "google_cloudfunctions_function",
@@ -25515,6 +25590,65 @@ var init_provider_defaults = __esm({
           note: "Left out, FSx encrypts with the AWS-managed key aws/fsx."
         },
         {
+          resource_type: "aws_dynamodb_table",
+          attribute: "server_side_encryption.kms_key_arn",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#kms_key_arn",
+          note: "With server-side encryption on and no key named, DynamoDB uses the AWS-managed key alias/aws/dynamodb; the provider computes its ARN."
+        },
+        {
+          resource_type: "aws_efs_access_point",
+          attribute: "root_directory",
+          value: [
+            {
+              path: "/",
+              creation_info: []
+            }
+          ],
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://docs.aws.amazon.com/efs/latest/ug/efs-access-points.html (an access point created without a root directory exposes the file system's root, /)",
+          note: "The provider computes the block when it is left out: the access point's root directory is the file system's root."
+        },
+        {
+          resource_type: "aws_efs_access_point",
+          attribute: "root_directory.path",
+          value: "/",
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://docs.aws.amazon.com/efs/latest/ug/API_RootDirectory.html (Path: the file system's root, /, when not given)",
+          note: "A root_directory block written without a path exposes the file system's root."
+        },
+        {
+          resource_type: "aws_msk_cluster",
+          attribute: "encryption_info.encryption_at_rest_kms_key_arn",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://docs.aws.amazon.com/msk/latest/developerguide/msk-working-with-encryption.html (without a KMS key named, Amazon MSK encrypts data at rest with an AWS managed key)",
+          note: "Left out, MSK encrypts broker storage with the AWS-managed key aws/kafka."
+        },
+        {
+          resource_type: "aws_docdb_cluster",
+          attribute: "kms_key_id",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://docs.aws.amazon.com/documentdb/latest/developerguide/encryption-at-rest.html (without a key named, an encrypted cluster uses the AWS-managed key aws/rds)",
+          note: "Left out, the cluster is unencrypted, or encrypted with the AWS-managed key aws/rds when storage_encrypted is true."
+        },
+        {
+          resource_type: "aws_neptune_cluster",
+          attribute: "kms_key_arn",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/neptune_cluster#kms_key_arn",
+          note: "Left out, the cluster is unencrypted, or encrypted with the AWS-managed key aws/rds when storage_encrypted is true."
+        },
+        {
           resource_type: "aws_rds_cluster",
           attribute: "kms_key_id",
           value: null,
@@ -25531,6 +25665,68 @@ var init_provider_defaults = __esm({
           versions: ">= 3.0",
           source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster#kms_key_id",
           note: "Left out, the cluster uses the AWS-managed key aws/redshift when encrypted."
+        },
+        {
+          resource_type: "aws_redshift_cluster",
+          attribute: "cluster_subnet_group_name",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html (ClusterSubnetGroupName)",
+          note: "Left out, no subnet group of yours: Redshift launches the cluster in the region's default VPC (on EC2-Classic in the accounts that still had it)."
+        },
+        {
+          resource_type: "aws_redshift_cluster",
+          attribute: "enhanced_vpc_routing",
+          value: false,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster#enhanced_vpc_routing"
+        },
+        {
+          resource_type: "aws_elasticache_replication_group",
+          attribute: "kms_key_id",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#kms_key_id",
+          note: "Left out, a group encrypted at rest uses the AWS-managed key."
+        },
+        {
+          resource_type: "aws_elasticache_cluster",
+          attribute: "subnet_group_name",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_cluster#subnet_group_name",
+          note: "Left out, the cache goes into the default subnet group of the region's default VPC."
+        },
+        {
+          resource_type: "aws_elasticache_replication_group",
+          attribute: "subnet_group_name",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group#subnet_group_name",
+          note: "Left out, the cache goes into the default subnet group of the region's default VPC."
+        },
+        {
+          resource_type: "aws_db_instance_automated_backups_replication",
+          attribute: "kms_key_id",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance_automated_backups_replication#kms_key_id",
+          note: "Left out, the copies use the AWS-managed RDS key of the destination region."
+        },
+        {
+          resource_type: "aws_redshift_snapshot_copy_grant",
+          attribute: "kms_key_id",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_snapshot_copy_grant#kms_key_id",
+          note: "Left out, the grant uses the AWS-managed Redshift key of the destination region."
         },
         {
           resource_type: "aws_dax_cluster",
@@ -25576,6 +25772,24 @@ var init_provider_defaults = __esm({
           versions: ">= 3.0",
           source: "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/fgac.html (fine-grained access control is off unless enabled at creation or later)",
           note: "Left out, fine-grained access control is off."
+        },
+        {
+          resource_type: "aws_opensearch_domain",
+          attribute: "vpc_options.security_group_ids",
+          value: [],
+          provider: "hashicorp/aws",
+          versions: ">= 4.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#security_group_ids",
+          note: "Left out, the domain's VPC endpoint gets the VPC's default security group."
+        },
+        {
+          resource_type: "aws_elasticsearch_domain",
+          attribute: "vpc_options.security_group_ids",
+          value: [],
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticsearch_domain#security_group_ids",
+          note: "Left out, the domain's VPC endpoint gets the VPC's default security group."
         },
         {
           resource_type: "aws_dynamodb_table_replica",
@@ -25833,10 +26047,20 @@ var init_ebs_volume_encrypted = __esm({
 });
 
 // src/rules/encryption/aws/rds-storage-encrypted.ts
+function narrowerChecksFailing(model, r) {
+  if (r.type === "aws_rds_cluster") {
+    const mode = readAttribute(model, r, "engine_mode");
+    const maybeServerless = mode.state === "unknown" || mode.state === "known" && mode.value === "serverless";
+    return maybeServerless ? [] : ["CKV_AWS_96"];
+  }
+  const replicaOfBlock = referencesFrom(model, r, "replicate_source_db").length > 0;
+  return replicaOfBlock ? ["CKV_AWS_16"] : ["CKV_AWS_16", "AVD-AWS-0080"];
+}
 var rdsStorageEncrypted;
 var init_rds_storage_encrypted = __esm({
   "src/rules/encryption/aws/rds-storage-encrypted.ts"() {
     "use strict";
+    init_model();
     init_rule();
     init_frameworks();
     init_read();
@@ -25849,9 +26073,8 @@ var init_rds_storage_encrypted = __esm({
       providers: ["aws"],
       resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
       compliance: [{ framework: CIS_AWS, control: "2.3.1" }],
-      aliases: ["CKV_AWS_16"],
-      // Checkov's Aurora check passes restored/replicating clusters; Trivy's skips read replicas.
-      related: ["CKV_AWS_96", "AVD-AWS-0080"],
+      // Each judges part of this rule's question; a finding names those that would fail the same resource.
+      narrower: ["CKV_AWS_16", "CKV_AWS_96", "AVD-AWS-0080"],
       defaults: ["aws_db_instance storage_encrypted"],
       remediation: "Set `storage_encrypted = true` (with `kms_key_id` for a customer-managed key). Existing databases need a snapshot restore to change this.",
       check(r, { model }) {
@@ -25860,10 +26083,12 @@ var init_rds_storage_encrypted = __esm({
         if (enc.state === "unknown")
           return unknown("Whether storage is encrypted is known only after apply.", "storage_encrypted");
         if (enc.state === "known" && enc.value === true) return;
-        return fail(
+        const outcome = fail(
           `${r.type === "aws_rds_cluster" ? "RDS cluster" : "RDS instance"} ${r.address} does not encrypt its storage.`,
           "storage_encrypted"
         );
+        const aliases = narrowerChecksFailing(model, r);
+        return aliases.length > 0 ? { ...outcome, aliases } : outcome;
       }
     });
   }
@@ -25885,9 +26110,10 @@ var init_s3_bucket_encryption = __esm({
       category: "encryption",
       providers: ["aws"],
       resourceTypes: ["aws_s3_bucket"],
-      aliases: [],
-      // Trivy deprecated AVD-AWS-0088 when S3 began encrypting every bucket by default (2023).
-      related: ["CKV_AWS_19", "AVD-AWS-0088"],
+      // AVD-AWS-0088 (deprecated in Trivy since S3 encrypts every bucket by default, 2023, so run
+      // only on request) still fails a bucket that declares no encryption, as this rule does.
+      aliases: ["AVD-AWS-0088"],
+      related: ["CKV_AWS_19"],
       remediation: 'Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = "aws:kms"` and a `kms_master_key_id`.',
       check(r, { model }) {
         if (isSet2(readKnown(model, r, "server_side_encryption_configuration"))) return;
@@ -29366,7 +29592,7 @@ var init_wildcard_action = __esm({
       resourceTypes: IDENTITY_POLICY_TYPES,
       compliance: [{ framework: CIS_AWS, control: "1.16" }],
       aliases: ["CKV_AWS_63"],
-      related: ["AVD-AWS-0057"],
+      // AVD-AWS-0057 (no policy wildcards) is deprecated in Trivy and has no rule body left: nothing to relate to.
       remediation: "List the actions the workload needs (for example `s3:GetObject` and `s3:PutObject`) instead of `*`.",
       check: (r, { model }) => judgeDocument(
         r,
@@ -29402,7 +29628,7 @@ var init_wildcard_admin = __esm({
       resourceTypes: IDENTITY_POLICY_TYPES,
       compliance: [{ framework: CIS_AWS, control: "1.16" }],
       aliases: ["CKV_AWS_62"],
-      // CKV_AWS_63 (Action "*" whatever the resource) and AVD-AWS-0057 are PG-AWS-IAM-007's.
+      // CKV_AWS_63 (Action "*" whatever the resource) is PG-AWS-IAM-007's.
       remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
       check: (r, { model }) => judgeDocument(
         r,
@@ -29430,6 +29656,9 @@ function publicMembersOf(members) {
   const out2 = [];
   for (const m of list2) if (typeof m === "string" && isPublicMember(m)) out2.push(m);
   return out2;
+}
+function narrowerIds(type, publicMembers) {
+  return type === "google_cloudfunctions_function_iam_member" && publicMembers.includes("allUsers") ? ["CKV_GCP_107"] : [];
 }
 function bindingsOf(policyData) {
   if (typeof policyData !== "string") return [];
@@ -29465,7 +29694,8 @@ var init_public_iam_member = __esm({
         { framework: CIS_GCP, control: "7.1" }
       ],
       aliases: ["AVD-GCP-0001", "CKV_GCP_28", "CKV_GCP_98", "CKV_GCP_100", "CKV_GCP_101", "CKV_GCP_102", "CKV_GCP_112"],
-      related: ["CKV_GCP_107", "CKV2_GCP_6", "CKV2_GCP_8"],
+      related: ["CKV2_GCP_6", "CKV2_GCP_8"],
+      narrower: ["CKV_GCP_107"],
       remediation: "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
       check(r, { model }) {
         const kind = googleIamKind(r.type);
@@ -29487,7 +29717,11 @@ var init_public_iam_member = __esm({
         }
         const pub = publicMembersOf(reading.value);
         const role = typeof r.after?.["role"] === "string" ? r.after["role"] : "a role";
-        if (pub.length > 0) out2.push(fail(`${r.address} grants ${role} to ${pub.join(" and ")}.`, attribute));
+        if (pub.length > 0)
+          out2.push({
+            ...fail(`${r.address} grants ${role} to ${pub.join(" and ")}.`, attribute),
+            aliases: narrowerIds(r.type, pub)
+          });
         return out2;
       }
     });
@@ -30408,7 +30642,7 @@ var init_firewall_admin_ingress = __esm({
         { framework: CIS_GCP, control: "3.7" }
       ],
       aliases: [],
-      related: ["AVD-GCP-0027", "AVD-GCP-0070", "AVD-GCP-0071", "AVD-GCP-0072", "CKV_GCP_2", "CKV_GCP_3"],
+      related: ["AVD-GCP-0027", "AVD-GCP-0070", "AVD-GCP-0071", "CKV_GCP_2", "CKV_GCP_3"],
       remediation: "Restrict `source_ranges` to known ranges, or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) for SSH.",
       check(r, { model, config: config2 }) {
         const direction = readAttribute(model, r, "direction");
@@ -30597,7 +30831,8 @@ var init_rules = __esm({
 
 // src/policy/rule-references.ts
 function unknownRuleReferences(config2, source, known) {
-  const names = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
+  const names = new Set(known.flatMap(selectableNames).map((n) => n.toUpperCase()));
+  const severityNames = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
   const warnings = [];
   const check = (id, at, label, effect) => {
     if (names.has(id.trim().toUpperCase())) return;
@@ -30608,8 +30843,16 @@ function unknownRuleReferences(config2, source, known) {
   };
   for (const [i, id] of (config2.rules?.disable ?? []).entries())
     check(id, ["rules", "disable", i], `rules.disable[${i}]`, "disables nothing");
-  for (const id of Object.keys(config2.rules?.severity ?? {}))
+  for (const id of Object.keys(config2.rules?.severity ?? {})) {
+    if (names.has(id.trim().toUpperCase()) && !severityNames.has(id.trim().toUpperCase())) {
+      const rule = known.find((r) => selectableNames(r).some((n) => n.toUpperCase() === id.trim().toUpperCase()));
+      warnings.push(
+        `${source.placeOf(["rules", "severity", id])}: rules.severity "${id}" names a check that ${rule?.id ?? "a rule"} is related to or covers in part, not an equivalent; set the severity by the rule's id (${rule?.id ?? "see planguard rules"}); it changes no severity`
+      );
+      continue;
+    }
     check(id, ["rules", "severity", id], "rules.severity", "changes no severity");
+  }
   for (const [i, w] of (config2.waivers ?? []).entries())
     check(w.rule, ["waivers", i, "rule"], `waivers[${i}].rule`, "waives nothing");
   return warnings;
@@ -30618,7 +30861,7 @@ function closest(id, known) {
   const wanted = id.trim().toUpperCase();
   let best;
   for (const r of known) {
-    for (const name of [r.id, ...r.aliases]) {
+    for (const name of selectableNames(r)) {
       const d = editDistance(wanted, name.toUpperCase(), 2);
       if (d <= 2 && (!best || d < best.distance)) best = { id: name, distance: d };
     }
@@ -30644,6 +30887,7 @@ function editDistance(a, b, limit) {
 var init_rule_references = __esm({
   "src/policy/rule-references.ts"() {
     "use strict";
+    init_select();
   }
 });
 
@@ -34315,7 +34559,7 @@ function applyWaivers(findings, waivers, aliasesOf2, configFile, today2, lineOf 
   }));
   for (const f of findings) {
     if (f.suppression) continue;
-    const ids = [f.ruleId, ...aliasesOf2(f.ruleId)].map((id) => id.toUpperCase());
+    const ids = [f.ruleId, ...aliasesOf2(f.ruleId), ...f.aliases ?? []].map((id) => id.toUpperCase());
     const match = compiled3.find(
       (w) => !w.expired && ids.includes(w.waiver.rule.toUpperCase()) && w.matchesAddress(f.resource?.address ?? "")
     );
@@ -34400,9 +34644,7 @@ async function runScan(options) {
     warnings.push(
       ...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES])
     );
-  const knownNames = new Set(
-    [...known, EXPIRED_WAIVER_RULE].flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toUpperCase())
-  );
+  const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap(selectableNames).map((n) => n.toUpperCase()));
   const inline = checkIds ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: /* @__PURE__ */ new Set() } : void 0;
   const models = [];
   const backends = /* @__PURE__ */ new Map();
@@ -36948,19 +37190,6 @@ var init_ast_cache = __esm({
         return deserializeModule(e.ast, e.links);
       }
     };
-  }
-});
-
-// src/plan/read-text.ts
-import { isAscii } from "node:buffer";
-import { readFileSync as readFileSync2 } from "node:fs";
-function readTextFile(file) {
-  const bytes = readFileSync2(file);
-  return bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
-}
-var init_read_text = __esm({
-  "src/plan/read-text.ts"() {
-    "use strict";
   }
 });
 
@@ -74306,12 +74535,12 @@ function goReplace(s, pairs) {
   }
   return out2;
 }
-function isAscii2(s) {
+function isAscii(s) {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
   return true;
 }
 function caseMap(s, to) {
-  if (isAscii2(s)) return to === "lower" ? s.toLowerCase() : s.toUpperCase();
+  if (isAscii(s)) return to === "lower" ? s.toLowerCase() : s.toUpperCase();
   let out2 = "";
   for (const ch of s) {
     const m = to === "lower" ? ch.toLowerCase() : ch.toUpperCase();
@@ -77413,165 +77642,6 @@ var init_compile = __esm({
   }
 });
 
-// src/policy/rego/planguard-builtins.ts
-function internetRangesBuiltin(args) {
-  const name = "planguard.internet_ranges";
-  const entries = arrayOrSet(name, args, 0);
-  const network = obj2(name, args, 1);
-  const prefix = (key) => {
-    const v = objectGet(network, key);
-    return typeof v === "number" ? v : void 0;
-  };
-  const v4 = prefix("internet_ipv4_prefix");
-  const v6 = prefix("internet_ipv6_prefix");
-  const config2 = {
-    network: {
-      ...v4 !== void 0 ? { internet_ipv4_prefix: v4 } : {},
-      ...v6 !== void 0 ? { internet_ipv6_prefix: v6 } : {}
-    }
-  };
-  return internetRanges(entries, internetThreshold(config2));
-}
-function portNumber(name, args, i) {
-  const v = args[i];
-  if (typeof v === "string" && /^\d+$/.test(v.trim())) return Number(v);
-  if (typeof v === "number" || v instanceof RegoNumber) return num2(name, args, i);
-  throw typeError(name, i + 1, v ?? null, "number", "string");
-}
-function sensitivePortsBuiltin(args) {
-  const name = "planguard.sensitive_ports";
-  const from = portNumber(name, args, 0);
-  const to = portNumber(name, args, 1);
-  return SENSITIVE_PORTS.filter((p) => from <= p.port && p.port <= to).map((p) => ({
-    port: p.port,
-    name: p.name,
-    kind: p.kind
-  }));
-}
-function providerDefaultBuiltin(args) {
-  const name = "planguard.provider_default";
-  const r = obj2(name, args, 0);
-  const path20 = arr(name, args, 1).map((s) => typeof s === "number" ? s : String(s));
-  const type = objectGet(r, "type");
-  const expressions = objectGet(r, "expressions");
-  if (typeof type !== "string") return void 0;
-  const d = providerDefault(
-    {
-      type,
-      after: objectGet(r, "after"),
-      isUnknown: unknownTest(r),
-      expressions: expressions && typeof expressions === "object" && !Array.isArray(expressions) && !(expressions instanceof RegoSet) ? expressions : void 0
-    },
-    path20
-  );
-  return d ? { value: d.value, source: d.source } : void 0;
-}
-function unknownTest(r) {
-  const mask2 = objectGet(r, "after_unknown");
-  if (mask2 && typeof mask2 === "object" && !Array.isArray(mask2) && !(mask2 instanceof RegoSet))
-    return (path20) => maskCovers(mask2, path20);
-  const listed = objectGet(r, "unknown_paths");
-  const paths = Array.isArray(listed) ? listed.filter((p) => typeof p === "string") : [];
-  return (path20) => {
-    const text3 = toSteps(path20).join(".");
-    return paths.some((u) => text3 === u || text3.startsWith(`${u}.`));
-  };
-}
-var PLANGUARD_BUILTINS;
-var init_planguard_builtins = __esm({
-  "src/policy/rego/planguard-builtins.ts"() {
-    "use strict";
-    init_args();
-    init_value();
-    init_paths();
-    init_address_space();
-    init_defaults();
-    init_net2();
-    PLANGUARD_BUILTINS = [
-      def("planguard.internet_ranges", 2, internetRangesBuiltin),
-      def("planguard.sensitive_ports", 2, sensitivePortsBuiltin),
-      def("planguard.provider_default", 2, providerDefaultBuiltin)
-    ];
-  }
-});
-
-// src/policy/rego/compiled-cache.ts
-import { existsSync as existsSync5 } from "node:fs";
-import path13 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-function compilerFingerprint(regoDir) {
-  return engineFingerprint(regoDir, "compiler/compile.js");
-}
-function expandLocations(modules) {
-  for (const m of modules) {
-    const file = m.file;
-    const walk2 = (v) => {
-      if (typeof v !== "object" || v === null) return;
-      if (Array.isArray(v)) {
-        for (const x of v) walk2(x);
-        return;
-      }
-      const o = v;
-      for (const k in o) {
-        const x = o[k];
-        if (LOCATION_KEYS.has(k) && Array.isArray(x) && x.length === 2) o[k] = { file, line: x[0], col: x[1] };
-        else walk2(x);
-      }
-    };
-    walk2(m);
-  }
-  return modules;
-}
-function loadCompiledCache(file = COMPILED_CACHE_FILE, engine) {
-  try {
-    if (!existsSync5(file)) return void 0;
-    const cache3 = JSON.parse(readTextFile(file));
-    if (cache3.format !== FORMAT2 || !Array.isArray(cache3.sources) || !Array.isArray(cache3.links)) return void 0;
-    if (cache3.engine !== (engine ?? compilerFingerprint())) return void 0;
-    return new CompiledLibrary(cache3);
-  } catch {
-    return void 0;
-  }
-}
-var FORMAT2, HERE2, COMPILED_CACHE_FILE, LIBRARY_OPTIONS, LOCATION_KEYS, CompiledLibrary;
-var init_compiled_cache = __esm({
-  "src/policy/rego/compiled-cache.ts"() {
-    "use strict";
-    init_read_text();
-    init_compile();
-    init_planguard_builtins();
-    init_ast_cache();
-    FORMAT2 = 2;
-    HERE2 = path13.dirname(fileURLToPath3(import.meta.url));
-    COMPILED_CACHE_FILE = path13.join(HERE2, "bundled-compiled.json");
-    LIBRARY_OPTIONS = { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS };
-    LOCATION_KEYS = /* @__PURE__ */ new Set(["loc", "pkgLoc"]);
-    CompiledLibrary = class {
-      cache;
-      constructor(cache3) {
-        this.cache = cache3;
-      }
-      /**
-       * The sources with the bundled ones' compiled modules attached, when the
-       * bundled sources (those marked `bundled`, in order) are exactly the
-       * library's; else undefined (compile from text).
-       */
-      attachTo(sources) {
-        const cache3 = this.cache;
-        if (!cache3) return void 0;
-        const bundled = sources.filter((s) => s.bundled);
-        if (bundled.length !== cache3.sources.length) return void 0;
-        if (!bundled.every((s, i) => s.file === cache3.sources[i].file && sha256(s.text) === cache3.sources[i].sha256))
-          return void 0;
-        this.cache = void 0;
-        const modules = deserializeGraph(expandLocations(cache3.modules), cache3.links);
-        let next = 0;
-        return sources.map((s) => s.bundled ? { ...s, compiled: modules[next++] } : s);
-      }
-    };
-  }
-});
-
 // src/rego/compiler/input-use.ts
 function inputMembersRead(modules) {
   const keys = /* @__PURE__ */ new Set();
@@ -79541,6 +79611,272 @@ var init_rego = __esm({
   }
 });
 
+// src/policy/rego/planguard-builtins.ts
+function internetRangesBuiltin(args) {
+  const name = "planguard.internet_ranges";
+  const entries = arrayOrSet(name, args, 0);
+  const network = obj2(name, args, 1);
+  const prefix = (key) => {
+    const v = objectGet(network, key);
+    return typeof v === "number" ? v : void 0;
+  };
+  const v4 = prefix("internet_ipv4_prefix");
+  const v6 = prefix("internet_ipv6_prefix");
+  const config2 = {
+    network: {
+      ...v4 !== void 0 ? { internet_ipv4_prefix: v4 } : {},
+      ...v6 !== void 0 ? { internet_ipv6_prefix: v6 } : {}
+    }
+  };
+  return internetRanges(entries, internetThreshold(config2));
+}
+function portNumber(name, args, i) {
+  const v = args[i];
+  if (typeof v === "string" && /^\d+$/.test(v.trim())) return Number(v);
+  if (typeof v === "number" || v instanceof RegoNumber) return num2(name, args, i);
+  throw typeError(name, i + 1, v ?? null, "number", "string");
+}
+function sensitivePortsBuiltin(args) {
+  const name = "planguard.sensitive_ports";
+  const from = portNumber(name, args, 0);
+  const to = portNumber(name, args, 1);
+  return SENSITIVE_PORTS.filter((p) => from <= p.port && p.port <= to).map((p) => ({
+    port: p.port,
+    name: p.name,
+    kind: p.kind
+  }));
+}
+function providerDefaultBuiltin(args) {
+  const name = "planguard.provider_default";
+  const r = obj2(name, args, 0);
+  const path20 = arr(name, args, 1).map((s) => typeof s === "number" ? s : String(s));
+  const type = objectGet(r, "type");
+  const expressions = objectGet(r, "expressions");
+  if (typeof type !== "string") return void 0;
+  const d = providerDefault(
+    {
+      type,
+      after: objectGet(r, "after"),
+      isUnknown: unknownTest(r),
+      expressions: expressions && typeof expressions === "object" && !Array.isArray(expressions) && !(expressions instanceof RegoSet) ? expressions : void 0
+    },
+    path20
+  );
+  return d ? { value: d.value, source: d.source } : void 0;
+}
+function unknownTest(r) {
+  const mask2 = objectGet(r, "after_unknown");
+  if (mask2 && typeof mask2 === "object" && !Array.isArray(mask2) && !(mask2 instanceof RegoSet))
+    return (path20) => maskCovers(mask2, path20);
+  const listed = objectGet(r, "unknown_paths");
+  const paths = Array.isArray(listed) ? listed.filter((p) => typeof p === "string") : [];
+  return (path20) => {
+    const text3 = toSteps(path20).join(".");
+    return paths.some((u) => text3 === u || text3.startsWith(`${u}.`));
+  };
+}
+var PLANGUARD_BUILTINS;
+var init_planguard_builtins = __esm({
+  "src/policy/rego/planguard-builtins.ts"() {
+    "use strict";
+    init_args();
+    init_value();
+    init_paths();
+    init_address_space();
+    init_defaults();
+    init_net2();
+    PLANGUARD_BUILTINS = [
+      def("planguard.internet_ranges", 2, internetRangesBuiltin),
+      def("planguard.sensitive_ports", 2, sensitivePortsBuiltin),
+      def("planguard.provider_default", 2, providerDefaultBuiltin)
+    ];
+  }
+});
+
+// src/policy/rego/package-info.ts
+function packageInfo(p) {
+  const info = {
+    path: p.path,
+    file: p.file,
+    rules: p.rules.map((r) => ({
+      name: r.name,
+      line: r.line,
+      ...r.annotation ? { annotation: r.annotation } : {}
+    }))
+  };
+  if (p.annotation) info.annotation = p.annotation;
+  return info;
+}
+var init_package_info = __esm({
+  "src/policy/rego/package-info.ts"() {
+    "use strict";
+  }
+});
+
+// src/policy/rego/library-index.ts
+function gateOpen(gate, present) {
+  return gate === null || gate.some((types) => types.some(present));
+}
+var init_library_index = __esm({
+  "src/policy/rego/library-index.ts"() {
+    "use strict";
+    init_visit();
+    init_conftest();
+  }
+});
+
+// src/policy/rego/compiled-cache.ts
+import { createHash as createHash5 } from "node:crypto";
+import { closeSync as closeSync2, existsSync as existsSync5, openSync as openSync2, readSync } from "node:fs";
+import path13 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function compilerFingerprint(regoDir) {
+  return engineFingerprint(regoDir, "compiler/compile.js");
+}
+function expandLocations(modules) {
+  for (const m of modules) {
+    const file = m.file;
+    const walk2 = (v) => {
+      if (typeof v !== "object" || v === null) return;
+      if (Array.isArray(v)) {
+        for (const x of v) walk2(x);
+        return;
+      }
+      const o = v;
+      for (const k in o) {
+        const x = o[k];
+        if (LOCATION_KEYS.has(k) && Array.isArray(x) && x.length === 2) o[k] = { file, line: x[0], col: x[1] };
+        else walk2(x);
+      }
+    };
+    walk2(m);
+  }
+  return modules;
+}
+function loadCompiledCache(file = COMPILED_CACHE_FILE, engine) {
+  try {
+    if (!existsSync5(file)) return void 0;
+    return readLibrary(fileReader(file), engine);
+  } catch {
+    return void 0;
+  }
+}
+function fileReader(file) {
+  return (start, length) => {
+    const fd = openSync2(file, "r");
+    try {
+      const buffer = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buffer, got, length - got, start + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return buffer.subarray(0, got);
+    } finally {
+      closeSync2(fd);
+    }
+  };
+}
+function readLibrary(readAt, engine) {
+  let head = readAt(0, INDEX_CHUNK);
+  let firstLineEnd = head.indexOf(10);
+  while (firstLineEnd === -1) {
+    const more2 = readAt(head.length, INDEX_CHUNK);
+    if (more2.length === 0) return void 0;
+    const at = more2.indexOf(10);
+    if (at !== -1) firstLineEnd = head.length + at;
+    head = Buffer.concat([head, more2]);
+  }
+  const index = JSON.parse(head.toString("latin1", 0, firstLineEnd));
+  if (index.format !== FORMAT2 || !Array.isArray(index.sources) || !Array.isArray(index.modules)) return void 0;
+  if (index.modules.length !== index.sources.length) return void 0;
+  if (index.engine !== (engine ?? compilerFingerprint())) return void 0;
+  return new CompiledLibrary(index, readAt, firstLineEnd + 1);
+}
+var FORMAT2, HERE2, COMPILED_CACHE_FILE, LIBRARY_OPTIONS, LOCATION_KEYS, CompiledLibrary, DamagedLibrary, INDEX_CHUNK;
+var init_compiled_cache = __esm({
+  "src/policy/rego/compiled-cache.ts"() {
+    "use strict";
+    init_compile();
+    init_input_use();
+    init_rego();
+    init_planguard_builtins();
+    init_ast_cache();
+    init_package_info();
+    init_library_index();
+    FORMAT2 = 3;
+    HERE2 = path13.dirname(fileURLToPath3(import.meta.url));
+    COMPILED_CACHE_FILE = path13.join(HERE2, "bundled-compiled.json");
+    LIBRARY_OPTIONS = { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS };
+    LOCATION_KEYS = /* @__PURE__ */ new Set(["loc", "pkgLoc"]);
+    CompiledLibrary = class {
+      constructor(index, readAt, base) {
+        this.index = index;
+        this.readAt = readAt;
+        this.base = base;
+      }
+      index;
+      readAt;
+      base;
+      /** What the index says of each module, in order. */
+      get modules() {
+        return this.index.modules;
+      }
+      /** The input members the whole library reads. */
+      inputUse() {
+        return this.index.inputUse === "whole" ? "whole" : new Set(this.index.inputUse);
+      }
+      /** Whether the bundled sources (those marked `bundled`, in order) are exactly the ones compiled: same files, same SHA-256. */
+      compiledFrom(sources) {
+        const recorded = this.index.sources;
+        const bundled = sources.filter((s) => s.bundled);
+        return bundled.length === recorded.length && bundled.every((s, i) => s.file === recorded[i].file && sha256(s.text) === recorded[i].sha256);
+      }
+      /**
+       * Module `i` as the build's compile left it, a fresh object graph each
+       * time. Throws DamagedLibrary when its line is not the one indexed.
+       */
+      module(i) {
+        const [start, end] = this.index.modules[i].at;
+        return this.revive(i, this.readAt(this.base + start, end - start + 1), 0);
+      }
+      /** Module `i` from its line at `offset` in `bytes`. */
+      revive(i, bytes, offset) {
+        const [start, end] = this.index.modules[i].at;
+        const length = end - start;
+        if (bytes[offset + length] !== 10) throw new DamagedLibrary();
+        const text3 = bytes.toString("latin1", offset, offset + length);
+        if (createHash5("sha256").update(text3, "latin1").digest("hex") !== this.index.modules[i].sha256)
+          throw new DamagedLibrary();
+        const parsed = JSON.parse(text3);
+        return deserializeGraph(expandLocations([parsed.ast])[0], parsed.links);
+      }
+      /**
+       * The sources with every bundled module's compiled form attached, when the
+       * bundled sources are exactly the library's; else undefined (compile from text).
+       */
+      attachTo(sources) {
+        if (!this.compiledFrom(sources)) return void 0;
+        let modules;
+        try {
+          const last2 = this.index.modules[this.index.modules.length - 1];
+          const all = this.readAt(this.base, last2 ? last2.at[1] + 1 : 0);
+          modules = this.index.modules.map((m, i) => this.revive(i, all, m.at[0]));
+        } catch (err) {
+          if (err instanceof DamagedLibrary) return void 0;
+          throw err;
+        }
+        let next = 0;
+        return sources.map((s) => s.bundled ? { ...s, compiled: modules[next++] } : s);
+      }
+    };
+    DamagedLibrary = class extends Error {
+    };
+    INDEX_CHUNK = 512 * 1024;
+  }
+});
+
 // src/policy/rego/compile.ts
 function compilePolicies(sources, preparsed, library) {
   let compiled3;
@@ -79570,6 +79906,7 @@ var init_compile2 = __esm({
     init_input_error();
     init_rego();
     init_compiled_cache();
+    init_package_info();
     EngineProgram = class {
       constructor(compiled3) {
         this.compiled = compiled3;
@@ -79585,23 +79922,14 @@ var init_compile2 = __esm({
         return [...this.packageList];
       }
       listPackages() {
-        return this.compiled.packages().map((p) => {
-          const info = {
-            path: p.path,
-            file: p.file,
-            rules: p.rules.map((r) => ({
-              name: r.name,
-              line: r.line,
-              ...r.annotation ? { annotation: r.annotation } : {}
-            }))
-          };
-          if (p.annotation) info.annotation = p.annotation;
-          return info;
-        });
+        return this.compiled.packages().map(packageInfo);
       }
       inputMembersRead() {
         this.inputUse ??= this.compiled.inputMembersRead();
         return this.inputUse;
+      }
+      canFire() {
+        return true;
       }
       evaluate(ref, input, data, budget) {
         if (!this.last || this.last.input !== input || this.last.data !== data) {
@@ -79627,13 +79955,116 @@ var init_compile2 = __esm({
   }
 });
 
+// src/policy/rego/lazy-library.ts
+function resourcesByType(data) {
+  if (typeof data !== "object" || data === null || !Object.hasOwn(data, "planguard")) return void 0;
+  const planguard = data.planguard;
+  if (typeof planguard !== "object" || planguard === null || !Object.hasOwn(planguard, "resources_by_type"))
+    return void 0;
+  const byType = planguard.resources_by_type;
+  return typeof byType === "object" && byType !== null ? byType : void 0;
+}
+var LazyLibraryProgram;
+var init_lazy_library = __esm({
+  "src/policy/rego/lazy-library.ts"() {
+    "use strict";
+    init_compile2();
+    init_compiled_cache();
+    init_library_index();
+    LazyLibraryProgram = class {
+      /**
+       * `sources`: the bundled sources, exactly those the library was compiled
+       * from (CompiledLibrary.compiledFrom); `fromText` compiles them without it.
+       */
+      constructor(sources, library, fromText) {
+        this.sources = sources;
+        this.library = library;
+        this.fromText = fromText;
+        library.modules.forEach((m, i) => {
+          const list2 = this.byPackage.get(m.package.path);
+          if (list2) list2.push(i);
+          else this.byPackage.set(m.package.path, [i]);
+        });
+      }
+      sources;
+      library;
+      fromText;
+      /** Package path -> its modules (a package may span files). */
+      byPackage = /* @__PURE__ */ new Map();
+      /** The program evaluated in, and the modules it holds. */
+      current;
+      /** The last plan's data and which packages can fire for it. */
+      last;
+      /** Every module compiled from its text (a damaged line was found). */
+      whole;
+      packages() {
+        return this.library.modules.map((m) => m.package);
+      }
+      inputMembersRead() {
+        return this.library.inputUse();
+      }
+      canFire(pkg, data) {
+        const open3 = this.openFor(data);
+        return open3 === "all" || open3.has(pkg) || !this.byPackage.has(pkg);
+      }
+      evaluate(ref, input, data, budget) {
+        return this.programFor(ref, data).evaluate(ref, input, data, budget);
+      }
+      /** The packages whose conftest rules may yield something with this data. */
+      openFor(data) {
+        const last2 = this.last;
+        if (last2 && last2.data === data) return last2.open;
+        const byType = resourcesByType(data);
+        let open3 = "all";
+        if (byType) {
+          const present = (type) => Object.hasOwn(byType, type);
+          const set2 = /* @__PURE__ */ new Set();
+          for (const m of this.library.modules) if (gateOpen(m.gate, present)) set2.add(m.package.path);
+          open3 = set2;
+        }
+        this.last = { data, open: open3 };
+        return open3;
+      }
+      /** A program that holds what `ref` and every package that can fire for this data need. */
+      programFor(ref, data) {
+        if (this.whole) return this.whole;
+        const wanted = /* @__PURE__ */ new Set();
+        const open3 = this.openFor(data);
+        const pkg = /^data\.(.+)\.[^.]+$/.exec(ref)?.[1];
+        const own = pkg === void 0 ? void 0 : this.byPackage.get(pkg);
+        const roots = open3 === "all" || own === void 0 ? this.library.modules.map((_, i) => i) : [...own, ...[...open3].flatMap((p) => this.byPackage.get(p) ?? [])];
+        for (const i of roots) for (const j of this.library.modules[i].needs) wanted.add(j);
+        const current = this.current;
+        if (current && [...wanted].every((i) => current.holds.has(i))) return current.program;
+        for (const i of current?.holds ?? []) wanted.add(i);
+        try {
+          this.current = { holds: wanted, program: this.compile(wanted) };
+        } catch (err) {
+          if (!(err instanceof DamagedLibrary)) throw err;
+          this.whole = this.fromText();
+          return this.whole;
+        }
+        return this.current.program;
+      }
+      /** The bundled modules `holds` (in the library's order), from their compiled forms. */
+      compile(holds) {
+        const sources = [];
+        this.sources.forEach((s, i) => {
+          if (holds.has(i)) sources.push({ ...s, compiled: this.library.module(i) });
+        });
+        return compilePolicies(sources);
+      }
+    };
+  }
+});
+
 // src/policy/rego/load.ts
 var load_exports = {};
 __export(load_exports, {
   loadRegoPolicies: () => loadRegoPolicies,
   readBundledPolicies: () => readBundledPolicies
 });
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import path14 from "node:path";
 async function loadRegoPolicies(flags) {
   const own = (await readPolicies(flags.paths, false)).map((s) => ({ ...s, regoVersion: flags.regoVersion ?? "v1" }));
@@ -79649,7 +80080,11 @@ async function loadRegoPolicies(flags) {
 }
 function compileWithBundled(sources) {
   const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
-  return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), loadCompiledCache());
+  const fromText = () => compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles));
+  const library = loadCompiledCache();
+  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources))
+    return new LazyLibraryProgram(sources, library, fromText);
+  return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), library);
 }
 async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
   let files;
@@ -79670,12 +80105,13 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
   } catch {
     return readPolicies([dir], true);
   }
-  const key = (f) => f.split(path14.sep).join("/");
-  files.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const keyed = files.map((f) => ({ f, key: f.split(path14.sep).join("/") }));
+  keyed.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  files = keyed.map((k) => k.f);
   try {
     return files.map((file) => ({
       file: path14.relative(path14.dirname(BUNDLED_POLICY_DIR), file),
-      text: readFileSync3(file, "utf8"),
+      text: readFileSync2(file, "utf8"),
       bundled: true
     }));
   } catch {
@@ -79689,6 +80125,7 @@ var init_load2 = __esm({
     init_ast_cache();
     init_compiled_cache();
     init_compile2();
+    init_lazy_library();
   }
 });
 
@@ -80326,7 +80763,7 @@ function formatText(result, options = { color: false }) {
 function findingLines(f, rule, paint) {
   const where3 = f.resource ? f.resource.address : "(plan)";
   const lines = [
-    `  ${f.ruleId}  ${where3}  [${f.category}]`,
+    `  ${f.ruleId}${f.aliases ? ` (also ${f.aliases.join(", ")})` : ""}  ${where3}  [${f.category}]`,
     `    ${f.message}`,
     `    ${paint(DIM, `at ${locationText(f)}${f.attribute ? ` (${f.attribute})` : ""}`)}`
   ];
@@ -80389,7 +80826,8 @@ function formatJson(result) {
       title: r.title,
       severity: r.severity,
       category: r.category,
-      aliases: r.aliases
+      aliases: r.aliases,
+      ...r.narrower ? { narrower: r.narrower } : {}
     }))
   };
   return JSON.stringify(report, null, 2) + "\n";
@@ -86752,11 +87190,11 @@ async function loadWasmBundle(file) {
                 kind: "fail",
                 message: c.msg,
                 ...c.attribute ? { attribute: c.attribute } : {},
+                ...c.aliases ? { aliases: c.aliases } : {},
                 ...resource ? { resource } : {}
               };
-              out2.findings.push(
-                toFinding(rule.meta, outcome, model.file, c.severity ?? selection.severityOf(rule.meta))
-              );
+              const finding = toFinding(rule.meta, outcome, model.file, c.severity ?? selection.severityOf(rule.meta));
+              if (selection.keepsFinding(rule.meta, finding)) out2.findings.push(finding);
             }
           }
         } catch (err) {
@@ -86940,7 +87378,7 @@ function checkNamespaces(namespaces, rego) {
   }
 }
 function checkRuleFlags(only, skip, known) {
-  const names = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
+  const names = new Set(known.flatMap(selectableNames).map((n) => n.toUpperCase()));
   for (const [flag, ids] of [
     ["--rule", only],
     ["--skip-rule", skip]
@@ -86967,6 +87405,7 @@ var init_scan_command = __esm({
     "use strict";
     init_config();
     init_rule_references();
+    init_select();
     init_baseline();
     init_waivers();
     init_run();
@@ -87193,7 +87632,7 @@ init_workflow_guard();
 init_github();
 
 // src/action/run.ts
-import { appendFileSync as appendFileSync2, copyFileSync, existsSync as existsSync8, mkdirSync, mkdtempSync, readFileSync as readFileSync4 } from "node:fs";
+import { appendFileSync as appendFileSync2, copyFileSync, existsSync as existsSync8, mkdirSync, mkdtempSync, readFileSync as readFileSync3 } from "node:fs";
 import { tmpdir } from "node:os";
 import path19 from "node:path";
 
@@ -87395,6 +87834,8 @@ function rulesMarkdown(rules) {
     if (r.compliance.length > 0)
       lines.push(`Compliance: ${r.compliance.map((c) => `${c.framework} ${c.control}`).join("; ")}`, "");
     if (r.aliases.length > 0) lines.push(`Equivalent ids: ${r.aliases.join(", ")}`, "");
+    if (r.narrower && r.narrower.length > 0)
+      lines.push(`Covers in part (each finding names those it matches): ${r.narrower.join(", ")}`, "");
     if (r.related && r.related.length > 0) lines.push(`Related, not equivalent: ${r.related.join(", ")}`, "");
     const assumed = (r.defaults ?? []).map(defaultText);
     if (assumed.length > 0)
@@ -87776,7 +88217,7 @@ function scanHasRuleFlags() {
 }
 function failedRules(jsonFile) {
   if (!existsSync8(jsonFile)) return 0;
-  const report = JSON.parse(readFileSync4(jsonFile, "utf8"));
+  const report = JSON.parse(readFileSync3(jsonFile, "utf8"));
   return report.failures?.length ?? 0;
 }
 function publishSarif(written, target, env, fail4) {
@@ -87791,7 +88232,7 @@ function publishSarif(written, target, env, fail4) {
 }
 function readCounts(mode, jsonFile) {
   if (!existsSync8(jsonFile)) return void 0;
-  const report = JSON.parse(readFileSync4(jsonFile, "utf8"));
+  const report = JSON.parse(readFileSync3(jsonFile, "utf8"));
   if (mode === "drift") {
     const bySeverity2 = Object.fromEntries(SEVERITIES.map((s2) => [s2, 0]));
     for (const f of report.findings ?? []) bySeverity2[f.severity]++;
@@ -87822,7 +88263,7 @@ function facts(inputs, code19, counts2, errors) {
 function writeSummary(env, inputs, code19, files, errors) {
   const file = env["GITHUB_STEP_SUMMARY"];
   if (!file || !inputs.jobSummary) return;
-  const report = existsSync8(files.markdown) ? readFileSync4(files.markdown, "utf8").replace(/^## planguard( drift)?\n/, "") : "";
+  const report = existsSync8(files.markdown) ? readFileSync3(files.markdown, "utf8").replace(/^## planguard( drift)?\n/, "") : "";
   appendFileSync2(file, verdictMarkdown(facts(inputs, code19, readCounts(inputs.mode, files.json), errors)) + report);
 }
 function writeCounts(env, mode, jsonFile) {
