@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -64,6 +65,12 @@ describe("the twins plan, scanned with the whole product", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
     report = JSON.parse(run.stdout) as Report;
+  });
+
+  it("is what its generator writes (hand edits would be lost at the next regeneration)", () => {
+    const run = spawnSync(process.execPath, [fixturePath("plans", ".gen", "twins.mjs"), "--check"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
   });
 
   it("judges every resource of the plan without a rule failure", () => {
