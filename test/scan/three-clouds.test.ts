@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -63,6 +64,13 @@ describe("the three-clouds ML platform, scanned with the whole library", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
     report = JSON.parse(run.stdout) as Report;
+  });
+
+  it("is what its generator writes (hand edits would be lost at the next regeneration)", () => {
+    const generator = fixturePath("plans", ".gen", "three-clouds.mjs");
+    const run = spawnSync(process.execPath, [generator, "--check"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
   });
 
   it("has known-bad and known-good resources in every category on every cloud", () => {

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
 // Helpers that reproduce how Terraform 1.9 marshals a plan (internal/command/jsonplan,
 // jsonstate, jsonconfig): unknown and sensitive masks, cty's sorted object keys, Go's
 // HTML-safe string escaping and the order of resource_changes. Plain Node ESM, no deps.
@@ -297,4 +300,21 @@ export function buildState({ terraform_version, outputs, entries }) {
   }
   values.root_module = moduleTree(entries.map((e) => ({ module: e.r.module ?? "", resource: stateResource(e.r, e.value, e) })));
   return { format_version: "1.0", terraform_version, values };
+}
+
+/**
+ * Writes a generator's files into `outDir`, or with --check on the command line compares them
+ * instead: a test runs the check, so a hand edit of a generated fixture (lost at the next
+ * regeneration) fails it. `label` names the fixture in messages ("fixtures/plans/twins").
+ */
+export function writeOrCheck(outDir, label, generator, outputs, summary) {
+  if (process.argv.includes("--check")) {
+    const read = (file) => (existsSync(join(outDir, file)) ? readFileSync(join(outDir, file), "utf8") : undefined);
+    const stale = Object.keys(outputs).filter((file) => read(file) !== outputs[file]);
+    for (const file of stale) console.error(`${label}/${file} is not what ${generator} writes: edit the generator and run it`);
+    process.exitCode = stale.length > 0 ? 1 : 0;
+  } else {
+    for (const [file, text] of Object.entries(outputs)) writeFileSync(join(outDir, file), text);
+    console.log(summary);
+  }
 }
