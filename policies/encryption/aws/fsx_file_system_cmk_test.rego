@@ -19,14 +19,21 @@ test_no_key_is_denied if {
 	some f in findings
 	f.resource == "aws_fsx_ontap_file_system.main"
 	f.attribute == "kms_key_id"
+	f.aliases == ["CKV_AWS_178"]
 }
 
 test_no_key_on_fsx_windows_file_system_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as resource("aws_fsx_windows_file_system", {"kms_key_id": null}, [], {})
+	findings := policy.deny with data.planguard.resources_by_type as resource("aws_fsx_windows_file_system", {"kms_key_id": null}, [], {})
+	count(findings) == 1
+	some f in findings
+	f.aliases == ["CKV_AWS_179"]
 }
 
 test_no_key_on_fsx_openzfs_file_system_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as resource("aws_fsx_openzfs_file_system", {"kms_key_id": null}, [], {})
+	findings := policy.deny with data.planguard.resources_by_type as resource("aws_fsx_openzfs_file_system", {"kms_key_id": null}, [], {})
+	count(findings) == 1
+	some f in findings
+	f.aliases == ["CKV_AWS_203"]
 }
 
 test_empty_value_is_denied if {

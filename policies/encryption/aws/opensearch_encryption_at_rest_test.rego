@@ -32,3 +32,22 @@ test_unknown_is_not_denied if {
 test_unknown_flag_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as domain("aws_opensearch_domain", {"encrypt_at_rest": [{}]}, ["encrypt_at_rest.0.enabled"])
 }
+
+# Trivy reads aws_elasticsearch_domain only: AVD-AWS-0048 is named there alone.
+trivy_case(t) := {t: [{
+	"address": sprintf("%s.search", [t]),
+	"config_address": sprintf("%s.search", [t]),
+	"type": t,
+	"after": {"encrypt_at_rest": [{"enabled": false}]},
+	"unknown_paths": [],
+}]}
+
+test_elasticsearch_domain_finding_names_trivy if {
+	some f in policy.deny with data.planguard.resources_by_type as trivy_case("aws_elasticsearch_domain")
+	f.aliases == ["AVD-AWS-0048"]
+}
+
+test_opensearch_domain_finding_names_no_trivy_check if {
+	some f in policy.deny with data.planguard.resources_by_type as trivy_case("aws_opensearch_domain")
+	f.aliases == []
+}

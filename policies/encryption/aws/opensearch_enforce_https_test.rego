@@ -23,3 +23,22 @@ test_enforced_passes if {
 test_unknown_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as domain({}, ["domain_endpoint_options"])
 }
+
+# Trivy reads aws_elasticsearch_domain only: AVD-AWS-0046 is named there alone.
+trivy_case(t) := {t: [{
+	"address": sprintf("%s.search", [t]),
+	"config_address": sprintf("%s.search", [t]),
+	"type": t,
+	"after": {"domain_endpoint_options": [{"enforce_https": false}]},
+	"unknown_paths": [],
+}]}
+
+test_elasticsearch_domain_finding_names_trivy if {
+	some f in policy.deny with data.planguard.resources_by_type as trivy_case("aws_elasticsearch_domain")
+	f.aliases == ["AVD-AWS-0046"]
+}
+
+test_opensearch_domain_finding_names_no_trivy_check if {
+	some f in policy.deny with data.planguard.resources_by_type as trivy_case("aws_opensearch_domain")
+	f.aliases == []
+}

@@ -4,13 +4,16 @@
 #   Without node-to-node encryption, shard replication and queries fan out
 #   between data nodes in clear text inside the VPC, documents and embeddings
 #   included.
+#   Trivy's AVD-AWS-0043 reads aws_elasticsearch_domain only and is named on
+#   those findings.
 # custom:
 #   id: PG-AWS-OPENSEARCH-102
 #   severity: medium
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
-#   aliases: [CKV_AWS_6, AVD-AWS-0043]
+#   aliases: [CKV_AWS_6]
+#   narrower: [AVD-AWS-0043]
 #   remediation: Add `node_to_node_encryption { enabled = true }`.
 package planguard.encryption.aws.opensearch_node_to_node_encryption
 
@@ -27,6 +30,7 @@ deny contains finding if {
 		"msg": sprintf("Search domain %s does not encrypt traffic between its nodes.", [r.address]),
 		"resource": r.address,
 		"attribute": "node_to_node_encryption",
+		"aliases": trivy_ids(t),
 	}
 }
 
@@ -34,3 +38,9 @@ enabled(r) if {
 	some b in object.get(r.after, "node_to_node_encryption", [])
 	b.enabled == true
 }
+
+# Trivy's adapter reads aws_elasticsearch_domain only, never an
+# aws_opensearch_domain; on it AVD-AWS-0043 decides as this rule does.
+trivy_ids(t) := ["AVD-AWS-0043"] if t == "aws_elasticsearch_domain"
+
+trivy_ids(t) := [] if t != "aws_elasticsearch_domain"

@@ -5,13 +5,15 @@
 #   group grants every action on every resource. Training jobs, notebooks and
 #   CI roles that carry it turn any leaked credential into full control of
 #   the account.
+#   Checkov's CKV_AWS_274 is named on the findings it also raises.
 # custom:
 #   id: PG-AWS-IAM-102
 #   severity: high
 #   category: iam
 #   providers: [aws]
 #   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive]
-#   aliases: [CKV_AWS_274]
+#   aliases: []
+#   narrower: [CKV_AWS_274]
 #   compliance:
 #     - framework: CIS AWS Foundations 3.0
 #       control: "1.16"
@@ -33,6 +35,7 @@ deny contains finding if {
 		"msg": sprintf("%s attaches the AWS-managed AdministratorAccess policy.", [r.address]),
 		"resource": r.address,
 		"attribute": "policy_arn",
+		"aliases": checkov_ids(t, r.after.policy_arn),
 	}
 }
 
@@ -48,6 +51,7 @@ deny contains finding if {
 		"msg": sprintf("%s attaches the AWS-managed AdministratorAccess policy.", [r.address]),
 		"resource": r.address,
 		"attribute": attribute,
+		"aliases": checkov_ids(t, arn),
 	}
 }
 
@@ -55,3 +59,10 @@ admin(arn) if {
 	is_string(arn)
 	regex.match(`^arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess$`, arn)
 }
+
+# Checkov's CKV_AWS_274 wants the standard partition's ARN exactly (not
+# aws-cn or aws-us-gov) and does not read aws_iam_role_policy_attachments_exclusive.
+checkov_ids(t, arn) := ["CKV_AWS_274"] if {
+	t != "aws_iam_role_policy_attachments_exclusive"
+	arn == "arn:aws:iam::aws:policy/AdministratorAccess"
+} else := []

@@ -5,13 +5,15 @@
 #   holds it can create users and access keys, attach AdministratorAccess to
 #   themselves and so take over the account. A training, notebook or CI role
 #   carrying it is an administrator in all but name.
+#   Checkov's CKV2_AWS_56 is named on the findings of the types it reads.
 # custom:
 #   id: PG-AWS-IAM-108
 #   severity: high
 #   category: iam
 #   providers: [aws]
 #   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive]
-#   aliases: [CKV2_AWS_56]
+#   aliases: []
+#   narrower: [CKV2_AWS_56]
 #   remediation: >-
 #     Attach a policy with the few IAM actions the principal needs (for
 #     example iam:PassRole on named roles), scoped to named resources.
@@ -30,6 +32,7 @@ deny contains finding if {
 		"msg": sprintf("%s attaches the AWS-managed IAMFullAccess policy.", [r.address]),
 		"resource": r.address,
 		"attribute": "policy_arn",
+		"aliases": checkov_ids(t),
 	}
 }
 
@@ -45,6 +48,7 @@ deny contains finding if {
 		"msg": sprintf("%s attaches the AWS-managed IAMFullAccess policy.", [r.address]),
 		"resource": r.address,
 		"attribute": attribute,
+		"aliases": checkov_ids(t),
 	}
 }
 
@@ -52,3 +56,10 @@ iam_full_access(arn) if {
 	is_string(arn)
 	regex.match(`^arn:aws[a-z-]*:iam::aws:policy/IAMFullAccess$`, arn)
 }
+
+# Checkov's CKV2_AWS_56 fails any ARN containing "IAMFullAccess" on the
+# attachment resources and a role's managed_policy_arns, but does not read
+# aws_iam_role_policy_attachments_exclusive.
+checkov_ids(t) := [] if t == "aws_iam_role_policy_attachments_exclusive"
+
+checkov_ids(t) := ["CKV2_AWS_56"] if t != "aws_iam_role_policy_attachments_exclusive"

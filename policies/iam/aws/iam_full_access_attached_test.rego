@@ -14,6 +14,7 @@ test_iam_full_access_is_denied if {
 	some f in findings
 	f.resource == "aws_iam_user_policy_attachment.ci"
 	f.attribute == "policy_arn"
+	f.aliases == ["CKV2_AWS_56"]
 }
 
 test_role_managed_policy_arns_are_denied if {
@@ -35,4 +36,16 @@ test_customer_policy_named_alike_passes if {
 
 test_arn_known_after_apply_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as attachment(null, ["policy_arn"])
+}
+
+# Checkov's CKV2_AWS_56 does not read exclusive attachment sets.
+test_exclusive_attachments_are_denied_without_checkov if {
+	findings := policy.deny with data.planguard.resources_by_type as {"aws_iam_role_policy_attachments_exclusive": [{
+		"address": "aws_iam_role_policy_attachments_exclusive.ops", "type": "aws_iam_role_policy_attachments_exclusive",
+		"after": {"role_name": "ops", "policy_arns": ["arn:aws:iam::aws:policy/IAMFullAccess"]},
+		"unknown_paths": [],
+	}]}
+	count(findings) == 1
+	some f in findings
+	f.aliases == []
 }

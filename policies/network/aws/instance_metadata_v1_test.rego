@@ -35,3 +35,32 @@ test_disabled_endpoint_passes if {
 test_unknown_tokens_are_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as instance([{"http_endpoint": "enabled"}], ["metadata_options.0.http_tokens"])
 }
+
+optional := [{"http_endpoint": "enabled", "http_tokens": "optional"}]
+
+one(type, address) := {type: [{
+	"address": address, "config_address": address, "type": type,
+	"after": {"metadata_options": optional}, "unknown_paths": [],
+}]}
+
+test_instance_finding_names_checkov_and_trivy if {
+	some f in policy.deny with data.planguard.resources_by_type as instance(optional, [])
+	f.aliases == ["AVD-AWS-0028", "CKV_AWS_79"]
+}
+
+test_instance_from_a_template_block_is_judged_by_trivy_on_the_template if {
+	refs := {"aws_instance.gpu": [{"attribute": "launch_template.0.id", "to": "aws_launch_template.nodes"}]}
+	some f in policy.deny with data.planguard.resources_by_type as instance(optional, [])
+		with data.planguard.references as refs
+	f.aliases == ["CKV_AWS_79"]
+}
+
+test_launch_template_finding_names_checkov_and_trivy if {
+	some f in policy.deny with data.planguard.resources_by_type as one("aws_launch_template", "aws_launch_template.nodes")
+	f.aliases == ["AVD-AWS-0130", "CKV_AWS_79"]
+}
+
+test_launch_configuration_finding_names_trivy_only if {
+	some f in policy.deny with data.planguard.resources_by_type as one("aws_launch_configuration", "aws_launch_configuration.old")
+	f.aliases == ["AVD-AWS-0130"]
+}

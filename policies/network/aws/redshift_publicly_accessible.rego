@@ -4,13 +4,15 @@
 #   A publicly accessible Redshift cluster or Serverless workgroup gets an
 #   internet-resolvable endpoint; the warehouse with the training data is then
 #   one leaked password or one loose security group away from the internet.
+#   Checkov's CKV_AWS_87 is named on provisioned clusters' findings.
 # custom:
 #   id: PG-AWS-REDSHIFT-102
 #   severity: high
 #   category: network
 #   providers: [aws]
 #   resource_types: [aws_redshift_cluster, aws_redshiftserverless_workgroup]
-#   aliases: [CKV_AWS_87]
+#   aliases: []
+#   narrower: [CKV_AWS_87]
 #   related: [CKV_AWS_391]
 #   remediation: Set `publicly_accessible = false` and connect through the VPC, a VPN or a bastion.
 package planguard.network.aws.redshift_publicly_accessible
@@ -26,5 +28,12 @@ deny contains finding if {
 		"msg": sprintf("Redshift %s is publicly accessible from the internet.", [r.address]),
 		"resource": r.address,
 		"attribute": "publicly_accessible",
+		"aliases": checkov_ids(t),
 	}
 }
+
+# Checkov's CKV_AWS_87 judges provisioned clusters only (publicly_accessible
+# true fails), not Serverless workgroups.
+checkov_ids(t) := ["CKV_AWS_87"] if t == "aws_redshift_cluster"
+
+checkov_ids(t) := [] if t != "aws_redshift_cluster"

@@ -15,10 +15,15 @@ test_public_cluster_is_denied if {
 	some f in findings
 	f.resource == "aws_redshift_cluster.warehouse"
 	f.attribute == "publicly_accessible"
+	f.aliases == ["CKV_AWS_87"]
 }
 
+# Checkov's CKV_AWS_87 does not judge Serverless workgroups.
 test_public_workgroup_is_denied if {
-	count(policy.deny) == 1 with data.planguard.resources_by_type as res("aws_redshiftserverless_workgroup", {"publicly_accessible": true}, [])
+	findings := policy.deny with data.planguard.resources_by_type as res("aws_redshiftserverless_workgroup", {"publicly_accessible": true}, [])
+	count(findings) == 1
+	some f in findings
+	f.aliases == []
 }
 
 test_private_passes if {

@@ -61,10 +61,16 @@ export const networkTables: RuleTable[] = [
             values: { name: "sg", ingress: [ingress(443, 443, ["0.0.0.0/0"]), ingress(22, 22, ["0.0.0.0/0"])] },
           },
         ],
-        errors: [{ message: "aws_security_group.sg allows SSH (22) from 0.0.0.0/0.", attribute: "ingress.1" }],
+        errors: [
+          {
+            message: "aws_security_group.sg allows SSH (22) from 0.0.0.0/0.",
+            attribute: "ingress.1",
+            aliases: ["CKV_AWS_24", "AVD-AWS-0107"],
+          },
+        ],
       },
       {
-        name: "every protocol from ::/0 in a standalone rule",
+        name: "every protocol from ::/0 in a standalone rule (every narrower check fails it)",
         resources: [
           {
             address: "aws_security_group_rule.all",
@@ -78,17 +84,117 @@ export const networkTables: RuleTable[] = [
             },
           },
         ],
-        errors: [{ message: "aws_security_group_rule.all allows all ports from ::/0.", attribute: "cidr_blocks" }],
+        errors: [
+          {
+            message: "aws_security_group_rule.all allows all ports from ::/0.",
+            attribute: "cidr_blocks",
+            aliases: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277", "AVD-AWS-0107"],
+          },
+        ],
       },
       {
-        name: "RDP from the internet in a VPC ingress rule",
+        name: "every TCP port from 0.0.0.0/0 (Checkov's all-traffic check wants protocol -1)",
+        resources: [
+          { address: "aws_security_group.sg", values: { name: "sg", ingress: [ingress(0, 65535, ["0.0.0.0/0"])] } },
+        ],
+        errors: [
+          {
+            message: "allows all ports from 0.0.0.0/0.",
+            attribute: "ingress.0",
+            aliases: ["CKV_AWS_24", "CKV_AWS_25", "AVD-AWS-0107"],
+          },
+        ],
+      },
+      {
+        name: "RDP from the internet in a VPC ingress rule of a group outside the configuration (Trivy does not see it)",
         resources: [
           {
             address: "aws_vpc_security_group_ingress_rule.rdp",
             values: { from_port: 3389, to_port: 3389, ip_protocol: "tcp", cidr_ipv4: "0.0.0.0/0" },
           },
         ],
-        errors: [{ message: "allows RDP (3389) from 0.0.0.0/0.", attribute: "cidr_ipv4" }],
+        errors: [{ message: "allows RDP (3389) from 0.0.0.0/0.", attribute: "cidr_ipv4", aliases: ["CKV_AWS_25"] }],
+      },
+      {
+        name: "RDP from the internet in a VPC ingress rule of a group in the configuration",
+        resources: [
+          {
+            address: "aws_vpc_security_group_ingress_rule.rdp",
+            values: { from_port: 3389, to_port: 3389, ip_protocol: "tcp", cidr_ipv4: "0.0.0.0/0" },
+            unknown: { security_group_id: true },
+            refs: { security_group_id: ["aws_security_group.sg.id", "aws_security_group.sg"] },
+          },
+          { address: "aws_security_group.sg", values: { name: "sg" } },
+        ],
+        errors: [
+          {
+            message: "allows RDP (3389) from 0.0.0.0/0.",
+            attribute: "cidr_ipv4",
+            aliases: ["CKV_AWS_25", "AVD-AWS-0107"],
+          },
+        ],
+      },
+      {
+        name: "SSH from ::/0 in a VPC ingress rule (Checkov reads cidr_ipv6 as a list and misses it)",
+        resources: [
+          {
+            address: "aws_vpc_security_group_ingress_rule.ssh6",
+            values: { from_port: 22, to_port: 22, ip_protocol: "tcp", cidr_ipv6: "::/0" },
+            unknown: { security_group_id: true },
+            refs: { security_group_id: ["aws_security_group.sg.id", "aws_security_group.sg"] },
+          },
+          { address: "aws_security_group.sg", values: { name: "sg" } },
+        ],
+        errors: [{ message: "allows SSH (22) from ::/0.", attribute: "cidr_ipv6", aliases: ["AVD-AWS-0107"] }],
+      },
+      {
+        name: "every protocol in a VPC ingress rule of a group outside the configuration (no ports for Checkov to read)",
+        resources: [
+          {
+            address: "aws_vpc_security_group_ingress_rule.all",
+            values: { ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0" },
+          },
+        ],
+        errors: [{ message: "allows all ports from 0.0.0.0/0.", attribute: "cidr_ipv4", aliases: [] }],
+      },
+      {
+        name: "a self-referencing block before the open one (Checkov stops at it and passes the group)",
+        resources: [
+          {
+            address: "aws_security_group.sg",
+            values: {
+              name: "sg",
+              ingress: [{ ...ingress(0, 0, [], "-1"), self: true }, ingress(22, 22, ["0.0.0.0/0"])],
+            },
+          },
+        ],
+        errors: [{ message: "allows SSH (22) from 0.0.0.0/0.", attribute: "ingress.1", aliases: ["AVD-AWS-0107"] }],
+      },
+      {
+        name: "an open block that also names a prefix list (Checkov passes it)",
+        resources: [
+          {
+            address: "aws_security_group.sg",
+            values: { name: "sg", ingress: [{ ...ingress(22, 22, ["0.0.0.0/0"]), prefix_list_ids: ["pl-123"] }] },
+          },
+        ],
+        errors: [{ message: "allows SSH (22) from 0.0.0.0/0.", attribute: "ingress.0", aliases: ["AVD-AWS-0107"] }],
+      },
+      {
+        name: "SSH from two halves of the address space, and WinRM from 0.0.0.0/0 (no narrower check sees either)",
+        resources: [
+          {
+            address: "aws_security_group.sg",
+            values: {
+              name: "sg",
+              ingress: [ingress(22, 22, ["0.0.0.0/1", "128.0.0.0/1"]), ingress(5985, 5985, ["0.0.0.0/0"])],
+            },
+          },
+        ],
+        errors: [
+          { message: "allows SSH (22) from 0.0.0.0/1 and 128.0.0.0/1.", attribute: "ingress.0", aliases: [] },
+          { message: "allows WinRM (5985) from 0.0.0.0/0.", attribute: "ingress.1", aliases: [] },
+        ],
       },
     ],
     undecided: [

@@ -1,4 +1,4 @@
-import { isUnknown, type Resource } from "../../../plan/model.js";
+import { isUnknown, referencesFrom, type Model, type Resource } from "../../../plan/model.js";
 import { fail, resourceRule, unknown, type Outcome } from "../../../policy/rule.js";
 import { internetRanges, internetThreshold } from "../../address-space.js";
 import { CIS_AWS } from "../../frameworks.js";
@@ -8,9 +8,15 @@ import { blocks } from "../../read.js";
 /** One ingress permission, from whichever resource type declares it. */
 interface Ingress {
   cidrs: unknown[];
+  /** The IPv4 and the IPv6 sources apart: the narrower checks read them differently. */
+  ipv4: unknown[];
+  ipv6: unknown[];
   fromPort: unknown;
   toPort: unknown;
   protocol: unknown;
+  /** `self = true` (the group itself as a source), which Checkov's checks take as a pass. */
+  self: unknown;
+  prefixListIds: unknown[];
   attribute: string;
 }
 
@@ -20,9 +26,13 @@ function ingressesOf(r: Resource): Ingress[] | "unknown" {
       if (isUnknown(r, "ingress")) return "unknown";
       return blocks(r, "ingress").map(({ block, index }) => ({
         cidrs: [...asArray(block["cidr_blocks"]), ...asArray(block["ipv6_cidr_blocks"])],
+        ipv4: asArray(block["cidr_blocks"]),
+        ipv6: asArray(block["ipv6_cidr_blocks"]),
         fromPort: block["from_port"],
         toPort: block["to_port"],
         protocol: block["protocol"],
+        self: block["self"],
+        prefixListIds: asArray(block["prefix_list_ids"]),
         attribute: `ingress.${index}`,
       }));
     case "aws_security_group_rule": {
@@ -31,9 +41,13 @@ function ingressesOf(r: Resource): Ingress[] | "unknown" {
       return [
         {
           cidrs: [...asArray(after["cidr_blocks"]), ...asArray(after["ipv6_cidr_blocks"])],
+          ipv4: asArray(after["cidr_blocks"]),
+          ipv6: asArray(after["ipv6_cidr_blocks"]),
           fromPort: after["from_port"],
           toPort: after["to_port"],
           protocol: after["protocol"],
+          self: after["self"],
+          prefixListIds: asArray(after["prefix_list_ids"]),
           attribute: "cidr_blocks",
         },
       ];
@@ -43,9 +57,13 @@ function ingressesOf(r: Resource): Ingress[] | "unknown" {
       return [
         {
           cidrs: [after["cidr_ipv4"], after["cidr_ipv6"]].filter((c) => c !== undefined && c !== null),
+          ipv4: [after["cidr_ipv4"]].filter((c) => c !== undefined && c !== null),
+          ipv6: [after["cidr_ipv6"]].filter((c) => c !== undefined && c !== null),
           fromPort: after["from_port"],
           toPort: after["to_port"],
           protocol: after["ip_protocol"],
+          self: undefined,
+          prefixListIds: [],
           attribute: after["cidr_ipv4"] !== undefined && after["cidr_ipv4"] !== null ? "cidr_ipv4" : "cidr_ipv6",
         },
       ];
@@ -72,10 +90,11 @@ export const securityGroupAdminIngress = resourceRule({
     { framework: CIS_AWS, control: "5.2" },
     { framework: CIS_AWS, control: "5.3" },
   ],
-  aliases: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277", "AVD-AWS-0107"],
+  // Each judges part of this rule's question; a finding names those that would fail the same resource.
+  narrower: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277", "AVD-AWS-0107"],
   remediation:
     "Allow administrative access only from known private ranges or a bastion, or use SSM Session Manager instead of open SSH.",
-  check(r, { config }) {
+  check(r, { config, model }) {
     const ingresses = ingressesOf(r);
     const out: Outcome[] = [];
     if (ingresses === "unknown") return unknown("The ingress rules are known only after apply.");
@@ -84,8 +103,109 @@ export const securityGroupAdminIngress = resourceRule({
       if (!world) continue;
       const exposed = exposedAdminPorts(ing.fromPort, ing.toPort, ing.protocol);
       if (!exposed) continue;
-      out.push(fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute));
+      const outcome = fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute);
+      const aliases = narrowerChecksFailing(model, r, ingresses, ing);
+      out.push(aliases.length > 0 ? { ...outcome, aliases } : outcome);
     }
     return out;
   },
 });
+
+/** Checkov's one-port checks: CKV_AWS_277 is the same check with port -1 ("all traffic"). */
+const CHECKOV_PORT_CHECKS: ReadonlyArray<{ id: string; port: number }> = [
+  { id: "CKV_AWS_24", port: 22 },
+  { id: "CKV_AWS_25", port: 3389 },
+  { id: "CKV_AWS_277", port: -1 },
+];
+
+/**
+ * The narrower checks that also fail this resource because of this ingress,
+ * read from their code. A resource fails a Checkov check once however many
+ * of its ingresses break it, so every ingress that breaks it names it (a
+ * `checkov:skip` on the resource silences them all, as in Checkov).
+ */
+function narrowerChecksFailing(model: Model, r: Resource, all: Ingress[], ing: Ingress): string[] {
+  const ids = CHECKOV_PORT_CHECKS.filter(
+    ({ port }) => checkovViolation(r, ing, port) && checkovFails(r, all, port),
+  ).map(({ id }) => id);
+  if (trivyJudges(model, r) && trivyViolation(ing)) ids.push("AVD-AWS-0107");
+  return ids;
+}
+
+/**
+ * Checkov (AbsSecurityGroupUnrestrictedIngress) walks a group's ingress
+ * blocks in order and stops at the first with `self = true` (a pass) or the
+ * first that breaks the check (a fail); a standalone rule with `self = true`
+ * passes. The VPC ingress rule resource has no `self`.
+ */
+function checkovFails(r: Resource, all: Ingress[], port: number): boolean {
+  for (const ing of all) {
+    if (ing.self === true) return false;
+    if (checkovViolation(r, ing, port)) return true;
+  }
+  return false;
+}
+
+/**
+ * Checkov's test of one ingress against one port: the port range holds it
+ * (0-0 counts as every port; port -1 also matches protocol "-1" over
+ * 0-65535), no prefix list is named, and a source is literally
+ * "0.0.0.0/0" or "::/0". It reads `protocol`, which the VPC ingress rule
+ * calls `ip_protocol`, and the rule's `cidr_ipv6` as characters of a
+ * string, so "::/0" there never matches.
+ */
+function checkovViolation(r: Resource, ing: Ingress, port: number): boolean {
+  if (ing.prefixListIds.length > 0) return false;
+  const from = integer(ing.fromPort);
+  let to = integer(ing.toPort);
+  if (from === 0 && to === 0) to = 65535;
+  const protocol = r.type === "aws_vpc_security_group_ingress_rule" ? undefined : ing.protocol;
+  const inRange = from !== undefined && to !== undefined && from <= port && port <= to;
+  const allTraffic = protocol === "-1" && from === 0 && to === 65535;
+  if (!inRange && !allTraffic) return false;
+  if (ing.ipv4.includes("0.0.0.0/0")) return true;
+  if (r.type === "aws_vpc_security_group_ingress_rule") return false;
+  return ing.ipv6.some((c) => c === "::/0" || c === "0000:0000:0000:0000:0000:0000:0000:0000/0");
+}
+
+/** An integer from a number or a string of digits, as Python's int() reads it; else undefined. */
+function integer(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "string" && /^\s*-?\d+\s*$/.test(v)) return Number.parseInt(v, 10);
+  return undefined;
+}
+
+/**
+ * Trivy's adapter gathers a VPC ingress rule only through the group block
+ * its security_group_id refers to; a standalone aws_security_group_rule
+ * is judged even without one (it lands in an "orphan" group).
+ */
+function trivyJudges(model: Model, r: Resource): boolean {
+  if (r.type !== "aws_vpc_security_group_ingress_rule") return true;
+  return referencesFrom(model, r, "security_group_id").some((ref) =>
+    /(^|\.)aws_(default_)?security_group\.[^.]+$/.test(ref.to),
+  );
+}
+
+const TRIVY_ALL_SOURCES = new Set(["0.0.0.0/0", "0000:0000:0000:0000:0000:0000:0000:0000/0", "::/0", "*"]);
+const TRIVY_ALL_SOURCE_WORDS = new Set(["internet", "any"]);
+
+/**
+ * Trivy's AVD-AWS-0107: TCP, UDP or every protocol; every protocol or a
+ * port range holding 22 or 3389 (a port left out counts as -1); and a
+ * source that is literally everyone ("0.0.0.0/0", "::/0", "*").
+ */
+function trivyViolation(ing: Ingress): boolean {
+  const protocol = typeof ing.protocol === "number" ? String(ing.protocol) : ing.protocol;
+  if (typeof protocol !== "string") return false;
+  const p = protocol.toLowerCase();
+  const allProtocols = p === "-1" || p === "all";
+  if (!allProtocols && !["tcp", "6", "udp", "17"].includes(p)) return false;
+  const from = integer(ing.fromPort) ?? -1;
+  const to = integer(ing.toPort) ?? -1;
+  const holds = (port: number) => from <= port && port <= to;
+  if (!allProtocols && !holds(22) && !holds(3389)) return false;
+  return [...ing.ipv4, ...ing.ipv6].some(
+    (c) => typeof c === "string" && (TRIVY_ALL_SOURCES.has(c) || TRIVY_ALL_SOURCE_WORDS.has(c.toLowerCase())),
+  );
+}
