@@ -50,7 +50,9 @@ const NO_ENV: Env = new Map();
  *   whose body is gated, a union (`|`) or `array.concat` of two such, the
  *   value of a rule defined once without a body (`xs := ...`), or of a call
  *   of a function defined once without a body, its parameters bound to the
- *   call's constant arguments (`lib.gcp_iam_grants(["project"])`);
+ *   call's constant arguments (`lib.gcp_iam_grants(["project"])`), or a
+ *   partial set (`xs contains x if ...`) every definition of which, in any
+ *   file, is gated (the union of their types);
  *
  * where the key K is a constant name, a variable a top-level `some k in
  * <names>` of the same body draws from constant names (written there, a
