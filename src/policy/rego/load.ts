@@ -99,7 +99,7 @@ type ListedSource = PolicySource & { size: number; mtimeMs: number };
  * reads and carries the text.
  */
 function listedSource(full: string): ListedSource {
-  const file = path.relative(path.dirname(BUNDLED_POLICY_DIR), full);
+  const file = bundledName(full);
   const st = statSync(full);
   let read: string | undefined;
   return {
@@ -145,7 +145,7 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
   if (!files) return readPolicies([dir], true);
   try {
     return files.map((file) => ({
-      file: path.relative(path.dirname(BUNDLED_POLICY_DIR), file),
+      file: bundledName(file),
       text: readFileSync(file, "utf8"),
       bundled: true,
     }));
@@ -153,6 +153,15 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
     // A file that cannot be read: the general reader reads them again and names the file.
     return readPolicies([dir], true);
   }
+}
+
+const BUNDLED_PARENT = path.dirname(BUNDLED_POLICY_DIR) + path.sep;
+
+/** A bundled file's name as readPolicies gives it: relative to the package root (`policies/...`). */
+function bundledName(full: string): string {
+  return full.startsWith(BUNDLED_PARENT) && BUNDLED_PARENT.length > 1
+    ? full.slice(BUNDLED_PARENT.length)
+    : path.relative(path.dirname(BUNDLED_POLICY_DIR), full);
 }
 
 /**
@@ -168,14 +177,15 @@ function listBundledPolicies(dir: string): string[] | undefined {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         // As the glob "**/*.rego" without dot files, ignoring node_modules.
         if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const full = path.join(d, e.name);
+        // `d` is resolved and a name holds no separator: what path.join gives, without its normalizing (~7 ms a scan).
+        const full = d + path.sep + e.name;
         if (e.isDirectory()) walk(full);
         else if (e.isFile()) {
           if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
         } else throw new Error("not a plain file or directory");
       }
     };
-    walk(dir);
+    walk(path.resolve(dir));
     if (files.length === 0) return undefined;
   } catch {
     return undefined;
