@@ -34,7 +34,7 @@
  * per module. A module's line is revived when it is needed, after its hash is
  * checked; a damaged line makes the library compile from its sources.
  */
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "../../node-crypto.js";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -306,7 +306,7 @@ export class CompiledLibrary {
     const length = end - start;
     if (bytes[offset + length] !== 10) throw new DamagedLibrary();
     const text = bytes.toString("latin1", offset, offset + length);
-    if (createHash("sha256").update(text, "latin1").digest("hex") !== this.index.modules[i]!.sha256)
+    if (nodeCrypto().createHash("sha256").update(text, "latin1").digest("hex") !== this.index.modules[i]!.sha256)
       throw new DamagedLibrary();
     const parsed = JSON.parse(text) as ModuleLine;
     return deserializeGraph(expandLocations([parsed.ast])[0], parsed.links) as Module;
