@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { nodeCrypto } from "../node-crypto.js";
 import { constants, unlinkSync } from "node:fs";
 import { access, chmod, lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -41,7 +41,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   await removeStaleTemporaries(target);
   const tmp = path.join(
     path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}${TMP_SUFFIX}`,
+    `.${path.basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}${TMP_SUFFIX}`,
   );
   pending.add(tmp);
   watchSignals();

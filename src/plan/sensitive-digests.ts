@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { nodeCrypto } from "../node-crypto.js";
 
 /**
  * Telling whether a sensitive value changed without keeping it.
@@ -46,7 +46,8 @@ export class DiscardedDigests extends SensitiveDigests {
 }
 
 function digestOf(value: unknown): string {
-  return createHmac("sha256", (processKey ??= randomBytes(32)))
+  return nodeCrypto()
+    .createHmac("sha256", (processKey ??= nodeCrypto().randomBytes(32)))
     .update(stableJson(value))
     .digest("base64");
 }

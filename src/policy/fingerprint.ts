@@ -1,4 +1,4 @@
-import * as crypto from "node:crypto";
+import { nodeCrypto } from "../node-crypto.js";
 
 /**
  * A finding's identity across runs: the rule, the resource address and the
@@ -14,7 +14,9 @@ export function fingerprintOf(ruleId: string, address: string | undefined, attri
  * strings this short, and a large plan has thousands of findings; earlier
  * Node 20 releases lack it. Both give the same digest.
  */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === "function"
-    ? (text) => crypto.hash("sha256", text, "hex")
-    : (text) => crypto.createHash("sha256").update(text).digest("hex");
+function sha256Hex(text: string): string {
+  const crypto = nodeCrypto();
+  return typeof crypto.hash === "function"
+    ? crypto.hash("sha256", text, "hex")
+    : crypto.createHash("sha256").update(text).digest("hex");
+}

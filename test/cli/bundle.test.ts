@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -123,5 +133,81 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
       .join("\n");
     expect(cache.engine).toMatch(/^[0-9a-f]{64}$/);
     expect(code).toContain(cache.engine);
+  });
+
+  it("sees an edited, an added or a removed bundled policy file without a rebuild, and runs from a read-only install", () => {
+    // The package as npm installs it: dist/cli beside policies/, every file with one modification time.
+    const root = mkdtempSync(path.join(tmpdir(), "planguard-installed-"));
+    cpSync(path.dirname(BIN), path.join(root, "dist", "cli"), { recursive: true });
+    cpSync(path.join(repoRoot, "policies"), path.join(root, "policies"), { recursive: true });
+    const installedAt = new Date("1985-10-26T08:15:00Z");
+    const touchAll = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) touchAll(full);
+        utimesSync(full, installedAt, installedAt);
+      }
+    };
+    touchAll(root);
+    const plan = path.join(root, "plan.json");
+    writeFileSync(
+      plan,
+      JSON.stringify({
+        format_version: "1.2",
+        terraform_version: "1.9.8",
+        resource_changes: [
+          {
+            address: "aws_kinesis_firehose_delivery_stream.s",
+            mode: "managed",
+            type: "aws_kinesis_firehose_delivery_stream",
+            name: "s",
+            provider_name: "registry.terraform.io/hashicorp/aws",
+            change: {
+              actions: ["create"],
+              before: null,
+              after: { name: "s", server_side_encryption: [] },
+              after_unknown: {},
+            },
+          },
+        ],
+        configuration: { root_module: {} },
+      }),
+    );
+    const bin = path.join(root, "dist", "cli", "planguard.js");
+    const scan = () => {
+      const run = spawnSync(process.execPath, [bin, "scan", plan, "--format", "json"], { cwd: root, encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      return run.stdout;
+    };
+    const rule = path.join(root, "policies", "encryption", "aws", "firehose_stream_encrypted.rego");
+    const text = readFileSync(rule, "utf8");
+    try {
+      chmodSync(path.join(root, "dist", "cli"), 0o555);
+      chmodSync(path.join(root, "policies"), 0o555);
+      expect(scan()).toContain("does not encrypt the records it buffers.");
+      chmodSync(path.join(root, "policies"), 0o755);
+      // The same size, the modification time of an edit.
+      writeFileSync(rule, text.replaceAll("the records it buffers", "the entries it buffers"));
+      expect(scan()).toContain("does not encrypt the entries it buffers.");
+      // Another size is seen whatever the modification time (an edit of the same size under an old one is not: docs/DESIGN.md).
+      writeFileSync(rule, text.replaceAll("the records it buffers", "its records"));
+      utimesSync(rule, installedAt, installedAt);
+      expect(scan()).toContain("does not encrypt its records.");
+      writeFileSync(rule, text);
+      utimesSync(rule, installedAt, installedAt);
+      rmSync(rule);
+      expect(scan()).not.toContain("does not encrypt the records");
+      const added = path.join(root, "policies", "encryption", "aws", "firehose_stream_again.rego");
+      writeFileSync(
+        added,
+        text.replaceAll("firehose_stream_encrypted", "firehose_stream_again").replaceAll("the records it", "what it"),
+      );
+      utimesSync(added, installedAt, installedAt);
+      expect(scan()).toContain("does not encrypt what it buffers.");
+    } finally {
+      chmodSync(path.join(root, "dist", "cli"), 0o755);
+      chmodSync(path.join(root, "policies"), 0o755);
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

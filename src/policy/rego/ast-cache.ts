@@ -13,7 +13,7 @@
  * as a fresh object graph with its shared objects (rule.module, an
  * annotation's `custom` in its `raw`) linked again.
  */
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "../../node-crypto.js";
 import { existsSync, readFileSync } from "node:fs";
 // A namespace import: the Action bundle's banner declares its own createRequire.
 import * as nodeModule from "node:module";
@@ -49,7 +49,7 @@ interface CacheFile {
 }
 
 export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return nodeCrypto().createHash("sha256").update(text).digest("hex");
 }
 
 /**
@@ -65,7 +65,7 @@ export function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js"): stri
     const built = PLANGUARD_ENGINE_FINGERPRINTS[entry];
     if (built !== undefined) return built;
   }
-  const hash = createHash("sha256").update(`format ${FORMAT}\n`);
+  const hash = nodeCrypto().createHash("sha256").update(`format ${FORMAT}\n`);
   const seen = new Set<string>();
   const queue = [path.join(regoDir, entry)];
   while (queue.length) {

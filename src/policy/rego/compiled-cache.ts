@@ -34,8 +34,8 @@
  * per module. A module's line is revived when it is needed, after its hash is
  * checked; a damaged line makes the library compile from its sources.
  */
-import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { nodeCrypto } from "../../node-crypto.js";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
@@ -49,7 +49,7 @@ import type { RegoPackageInfo } from "./engine.js";
 import { packageInfo } from "./package-info.js";
 import { GateReader, modulesNeeded, type Gate } from "./library-index.js";
 
-const FORMAT = 3;
+const FORMAT = 4;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** dist/policy/rego/bundled-compiled.json (written by the build). */
 export const COMPILED_CACHE_FILE = path.join(HERE, "bundled-compiled.json");
@@ -61,8 +61,8 @@ export const LIBRARY_OPTIONS: CompileOptions = { regoVersion: "auto", extraBuilt
 interface LibraryIndex {
   format: number;
   engine: string;
-  /** The sources compiled, in order. */
-  sources: { file: string; sha256: string }[];
+  /** The sources compiled, in order; `size`: the UTF-8 length of the text, a file's size in bytes. */
+  sources: { file: string; sha256: string; size: number }[];
   /** One per source, in order. */
   modules: ModuleEntry[];
   /** What the whole library reads of `input` (inputMembersRead): every scan asks, before any module is needed. */
@@ -129,7 +129,7 @@ export function buildCompiledCache(
   const index: LibraryIndex = {
     format: FORMAT,
     engine,
-    sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text) })),
+    sources: plain.map((s) => ({ file: s.file, sha256: sha256(s.text), size: Buffer.byteLength(s.text, "utf8") })),
     modules: modules.map((m, i) => {
       const gate = gates.gateOf(m);
       return {
@@ -145,7 +145,7 @@ export function buildCompiledCache(
   const json = [asciiJson(index), ...lines].join("\n") + "\n";
   // What a scan would get back must be what a fresh compile gives: the modules and the tree.
   const written = Buffer.from(json, "latin1");
-  const library = readLibrary((start, length) => written.subarray(start, start + length), engine);
+  const library = readLibrary((start, length) => written.subarray(start, start + length), 0, engine);
   const revived = library?.attachTo(plain.map((s) => ({ ...s, bundled: true })));
   if (!revived) return { skipped: "the written library does not read back" };
   const fromCache = compile(revived, LIBRARY_OPTIONS);
@@ -246,6 +246,8 @@ export class CompiledLibrary {
     private readonly readAt: ReadAt,
     /** Where the modules' lines start. */
     private readonly base: number,
+    /** The cache file's modification time (ms): when it was built, or installed. */
+    private readonly writtenAt: number,
   ) {}
 
   /** What the index says of each module, in order. */
@@ -269,6 +271,27 @@ export class CompiledLibrary {
   }
 
   /**
+   * Whether the bundled policy files on disk are the ones compiled, told
+   * mostly without reading them: the same paths in the same order, each of
+   * the recorded size, and each either last modified no later than this
+   * cache file (written after the sources by the build; npm installs a
+   * package's files with one time) or, when modified since, of the
+   * recorded SHA-256 (its `text` is read then). An edit, an added or a
+   * removed file changes the list, a size or a modification time. See
+   * docs/DESIGN.md ("The library revived lazily") for what this misses.
+   */
+  listedFrom(files: readonly { file: string; size: number; mtimeMs: number; readonly text: string }[]): boolean {
+    const recorded = this.index.sources;
+    if (files.length !== recorded.length) return false;
+    for (const [i, f] of files.entries()) {
+      const r = recorded[i]!;
+      if (f.file !== r.file || f.size !== r.size) return false;
+    }
+    // Hashed only when touched after the build: a checkout, an editor's save that changed nothing.
+    return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(f.text) === recorded[i]!.sha256);
+  }
+
+  /**
    * Module `i` as the build's compile left it, a fresh object graph each
    * time. Throws DamagedLibrary when its line is not the one indexed.
    */
@@ -283,7 +306,7 @@ export class CompiledLibrary {
     const length = end - start;
     if (bytes[offset + length] !== 10) throw new DamagedLibrary();
     const text = bytes.toString("latin1", offset, offset + length);
-    if (createHash("sha256").update(text, "latin1").digest("hex") !== this.index.modules[i]!.sha256)
+    if (nodeCrypto().createHash("sha256").update(text, "latin1").digest("hex") !== this.index.modules[i]!.sha256)
       throw new DamagedLibrary();
     const parsed = JSON.parse(text) as ModuleLine;
     return deserializeGraph(expandLocations([parsed.ast])[0], parsed.links) as Module;
@@ -323,7 +346,7 @@ export class DamagedLibrary extends Error {}
 export function loadCompiledCache(file = COMPILED_CACHE_FILE, engine?: string): CompiledLibrary | undefined {
   try {
     if (!existsSync(file)) return undefined;
-    return readLibrary(fileReader(file), engine);
+    return readLibrary(fileReader(file), statSync(file).mtimeMs, engine);
   } catch {
     // An unreadable or damaged cache is no cache: the library is compiled from its sources, as without one.
     return undefined;
@@ -352,7 +375,7 @@ function fileReader(file: string): ReadAt {
 const INDEX_CHUNK = 512 * 1024;
 
 /** The library behind `readAt`, or undefined when it is of another format or compiler; throws when damaged. */
-function readLibrary(readAt: ReadAt, engine?: string): CompiledLibrary | undefined {
+function readLibrary(readAt: ReadAt, writtenAt: number, engine?: string): CompiledLibrary | undefined {
   // The index is the first line: read in chunks until its end.
   let head = readAt(0, INDEX_CHUNK);
   let firstLineEnd = head.indexOf(10);
@@ -368,5 +391,5 @@ function readLibrary(readAt: ReadAt, engine?: string): CompiledLibrary | undefin
   if (index.format !== FORMAT || !Array.isArray(index.sources) || !Array.isArray(index.modules)) return undefined;
   if (index.modules.length !== index.sources.length) return undefined;
   if (index.engine !== (engine ?? compilerFingerprint())) return undefined;
-  return new CompiledLibrary(index, readAt, firstLineEnd + 1);
+  return new CompiledLibrary(index, readAt, firstLineEnd + 1, writtenAt);
 }

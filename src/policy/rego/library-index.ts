@@ -50,7 +50,9 @@ const NO_ENV: Env = new Map();
  *   whose body is gated, a union (`|`) or `array.concat` of two such, the
  *   value of a rule defined once without a body (`xs := ...`), or of a call
  *   of a function defined once without a body, its parameters bound to the
- *   call's constant arguments (`lib.gcp_iam_grants(["project"])`);
+ *   call's constant arguments (`lib.gcp_iam_grants(["project"])`), or a
+ *   partial set (`xs contains x if ...`) every definition of which, in any
+ *   file, is gated (the union of their types);
  *
  * where the key K is a constant name, a variable a top-level `some k in
  * <names>` of the same body draws from constant names (written there, a
@@ -126,7 +128,8 @@ export class GateReader {
       const types = this.byTypeRef(c, body, env);
       if (types) return types;
       const rule = this.onlyRule(c, "value");
-      return rule?.head.value ? this.emptyWithout(rule.head.value, rule.body, NO_ENV, depth + 1) : undefined;
+      if (rule?.head.value) return this.emptyWithout(rule.head.value, rule.body, NO_ENV, depth + 1);
+      return this.partialSetGate(c, depth);
     }
     if (c.type === "arraycomp" || c.type === "setcomp" || c.type === "objcomp")
       return this.bodyGate(c.body, env, depth + 1);
@@ -155,6 +158,36 @@ export class GateReader {
       return this.emptyWithout(f.head.value, f.body, bound, depth + 1);
     }
     return undefined;
+  }
+
+  /**
+   * Types without which a partial set (`xs contains x if { ... }`) is empty:
+   * the union of every definition's body gate, across the whole library, so
+   * a definition that another file adds is counted too. Undefined when one
+   * definition is not gated, or when anything but `contains` definitions
+   * (a default, a value rule, a rule under its path) is written there.
+   */
+  private partialSetGate(ref: Term & { type: "ref" }, depth: number): string[] | undefined {
+    const path = constantDataPath(ref);
+    if (!path) return undefined;
+    const key = path.join("\u0000");
+    const defs = this.rules.get(key);
+    if (!defs || defs.length === 0 || this.hasRulesUnder(key)) return undefined;
+    const types = new Set<string>();
+    for (const r of defs) {
+      if (r.isDefault || r.dynamic.length > 0 || r.elses.length > 0 || r.head.kind !== "contains") return undefined;
+      const gate = this.bodyGate(r.body, NO_ENV, depth + 1);
+      if (!gate) return undefined;
+      for (const t of gate) types.add(t);
+    }
+    return [...types];
+  }
+
+  /** Whether some rule's path lies strictly below this one (it would add keys to the document). */
+  private hasRulesUnder(key: string): boolean {
+    const prefix = key + "\u0000";
+    for (const k of this.rules.keys()) if (k.startsWith(prefix)) return true;
+    return false;
   }
 
   /** The names a key term can take: a constant, a variable drawn from names, or `sprintf("...%s...", [...])` of those. */
@@ -209,13 +242,8 @@ export class GateReader {
 
   /** The one rule of this kind at a constant reference into data, defined without a condition; undefined otherwise. */
   private onlyRule(ref: Term & { type: "ref" }, kind: "value"): Rule | undefined {
-    if (ref.head.type !== "root" || ref.head.root !== "data") return undefined;
-    const path: string[] = [];
-    for (const seg of ref.path) {
-      if (seg.type !== "scalar" || typeof seg.value !== "string") return undefined;
-      path.push(seg.value);
-    }
-    return this.onlyRuleAt(path, kind);
+    const path = constantDataPath(ref);
+    return path ? this.onlyRuleAt(path, kind) : undefined;
   }
 
   private onlyRuleAt(path: readonly string[], kind: "value" | "function"): Rule | undefined {
@@ -225,6 +253,17 @@ export class GateReader {
     // A body could make the rule undefined, which `some x in` treats as empty anyway; but keep to the plain form.
     return r.body.length === 0 && r.head.assign === ":=" ? r : undefined;
   }
+}
+
+/** The path of a reference into `data` made of constant names only (without "data"); undefined otherwise. */
+function constantDataPath(ref: Term & { type: "ref" }): string[] | undefined {
+  if (ref.head.type !== "root" || ref.head.root !== "data") return undefined;
+  const path: string[] = [];
+  for (const seg of ref.path) {
+    if (seg.type !== "scalar" || typeof seg.value !== "string") return undefined;
+    path.push(seg.value);
+  }
+  return path;
 }
 
 function isByTypeRef(t: Term): t is Term & { type: "ref" } {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import {
   BUNDLED_POLICY_DIR,
@@ -10,11 +10,12 @@ import {
   type RegoRule,
 } from "./runner.js";
 import { loadAstCacheWhenParsing } from "./ast-cache.js";
-import { loadCompiledCache } from "./compiled-cache.js";
+import { loadCompiledCache, type CompiledLibrary } from "./compiled-cache.js";
 import { compilePolicies } from "./compile.js";
 import { LazyLibraryProgram } from "./lazy-library.js";
 import type { EvaluationBudget, RegoProgram } from "./engine.js";
 import type { RegoVersion } from "../../rego/parser.js";
+import { describeFsError, InputError } from "../../input-error.js";
 
 /** What a scan needs to run Rego policies. */
 export interface RegoPolicies {
@@ -41,14 +42,81 @@ export interface PolicyFlags {
 /** Reads and compiles the bundled and the user's policies; undefined when there are none. */
 export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies | undefined> {
   const own = (await readPolicies(flags.paths, false)).map((s) => ({ ...s, regoVersion: flags.regoVersion ?? "v1" }));
-  const sources = [...(flags.bundled ? await readBundledPolicies() : []), ...own];
-  if (sources.length === 0) return undefined;
-  const program = flags.bundled ? compileWithBundled(sources) : compilePolicies(sources);
+  const program =
+    (flags.bundled && own.length === 0 ? bundledAloneUnread() : undefined) ??
+    compileAll([...(flags.bundled ? await readBundledPolicies() : []), ...own], flags.bundled);
+  if (!program) return undefined;
   const data = await readDataFiles(flags.dataFiles);
   return {
     program,
     rules: regoRules(program, flags.namespaces),
     options: { namespaces: flags.namespaces, data, ...(flags.budget ? { budget: flags.budget } : {}) },
+  };
+}
+
+function compileAll(sources: readonly PolicySource[], bundled: boolean): RegoProgram | undefined {
+  if (sources.length === 0) return undefined;
+  return bundled ? compileWithBundled(sources) : compilePolicies(sources);
+}
+
+/**
+ * The bundled library alone, revived lazily, when the files on disk are the
+ * ones compiled at build time, told from their list, sizes and modification
+ * times (CompiledLibrary.listedFrom) without reading them: reading and
+ * hashing ~300 files was a fixed cost of every scan. A file's text is read
+ * only when it is needed (a touched file's hash, a compile from text);
+ * undefined (read and check everything, as before) otherwise.
+ */
+function bundledAloneUnread(): RegoProgram | undefined {
+  const library = loadCompiledCache();
+  if (!library) return undefined;
+  const listed = listBundledPolicies(BUNDLED_POLICY_DIR);
+  if (!listed) return undefined;
+  let sources: ListedSource[];
+  try {
+    sources = listed.map(listedSource);
+  } catch {
+    // A file that cannot be stat'ed: the general reader reads them again and names the file.
+    return undefined;
+  }
+  if (!library.listedFrom(sources)) return undefined;
+  return lazyProgram(sources, library);
+}
+
+function lazyProgram(sources: readonly PolicySource[], library: CompiledLibrary): RegoProgram {
+  const bundledFiles = new Set(sources.map((s) => s.file));
+  return new LazyLibraryProgram(sources, library, () =>
+    compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles)),
+  );
+}
+
+/** A bundled policy source, and what its file's status says. */
+type ListedSource = PolicySource & { size: number; mtimeMs: number };
+
+/**
+ * A bundled policy file whose text is read when first asked for. The getter
+ * is an own property of a plain object, so that a copy (`{ ...source }`)
+ * reads and carries the text.
+ */
+function listedSource(full: string): ListedSource {
+  const file = bundledName(full);
+  const st = statSync(full);
+  let read: string | undefined;
+  return {
+    file,
+    bundled: true,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    get text(): string {
+      if (read === undefined) {
+        try {
+          read = readFileSync(full, "utf8");
+        } catch (err) {
+          throw new InputError(file, describeFsError(err));
+        }
+      }
+      return read;
+    },
   };
 }
 
@@ -61,10 +129,8 @@ export async function loadRegoPolicies(flags: PolicyFlags): Promise<RegoPolicies
  */
 function compileWithBundled(sources: readonly PolicySource[]): RegoProgram {
   const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
-  const fromText = () => compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles));
   const library = loadCompiledCache();
-  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources))
-    return new LazyLibraryProgram(sources, library, fromText);
+  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources)) return lazyProgram(sources, library);
   return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), library);
 }
 
@@ -74,33 +140,12 @@ function compileWithBundled(sources: readonly PolicySource[]): RegoProgram {
  * unusual (a symbolic link, no files, an error) is left to readPolicies.
  */
 export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<PolicySource[]> {
-  let files: string[];
-  try {
-    files = [];
-    const walk = (d: string): void => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        // As the glob "**/*.rego" without dot files, ignoring node_modules.
-        if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const full = path.join(d, e.name);
-        if (e.isDirectory()) walk(full);
-        else if (e.isFile()) {
-          if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
-        } else throw new Error("not a plain file or directory");
-      }
-    };
-    walk(dir);
-    if (files.length === 0) throw new Error("no policies");
-  } catch {
-    // Anything unusual about the directory: the general reader walks it again and reports the problem.
-    return readPolicies([dir], true);
-  }
-  // readPolicies sorts the glob's paths, which use "/" (each key made once, not at every comparison).
-  const keyed = files.map((f) => ({ f, key: f.split(path.sep).join("/") }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  files = keyed.map((k) => k.f);
+  const files = listBundledPolicies(dir);
+  // Anything unusual about the directory: the general reader walks it again and reports the problem.
+  if (!files) return readPolicies([dir], true);
   try {
     return files.map((file) => ({
-      file: path.relative(path.dirname(BUNDLED_POLICY_DIR), file),
+      file: bundledName(file),
       text: readFileSync(file, "utf8"),
       bundled: true,
     }));
@@ -108,4 +153,45 @@ export async function readBundledPolicies(dir = BUNDLED_POLICY_DIR): Promise<Pol
     // A file that cannot be read: the general reader reads them again and names the file.
     return readPolicies([dir], true);
   }
+}
+
+const BUNDLED_PARENT = path.dirname(BUNDLED_POLICY_DIR) + path.sep;
+
+/** A bundled file's name as readPolicies gives it: relative to the package root (`policies/...`). */
+function bundledName(full: string): string {
+  return full.startsWith(BUNDLED_PARENT) && BUNDLED_PARENT.length > 1
+    ? full.slice(BUNDLED_PARENT.length)
+    : path.relative(path.dirname(BUNDLED_POLICY_DIR), full);
+}
+
+/**
+ * The bundled policy files (tests left out) in readPolicies' order, found
+ * without a glob; undefined when anything about the directory is unusual
+ * (a symbolic link, no files, an error).
+ */
+function listBundledPolicies(dir: string): string[] | undefined {
+  let files: string[];
+  try {
+    files = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        // As the glob "**/*.rego" without dot files, ignoring node_modules.
+        if (e.name.startsWith(".") || e.name === "node_modules") continue;
+        // `d` is resolved and a name holds no separator: what path.join gives, without its normalizing (~7 ms a scan).
+        const full = d + path.sep + e.name;
+        if (e.isDirectory()) walk(full);
+        else if (e.isFile()) {
+          if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
+        } else throw new Error("not a plain file or directory");
+      }
+    };
+    walk(path.resolve(dir));
+    if (files.length === 0) return undefined;
+  } catch {
+    return undefined;
+  }
+  // readPolicies sorts the glob's paths, which use "/" (each key made once, not at every comparison).
+  const keyed = files.map((f) => ({ f, key: f.split(path.sep).join("/") }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.f);
 }

@@ -1,19 +1,21 @@
 /** Hashes and HMACs of strings (UTF-8), as lowercase hex; uuid.rfc4122 and uuid.parse. */
-import { createHash, createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { nodeCrypto } from "./node-crypto.js";
 import type { Value } from "../value.js";
 import { def, memoPerQuery, str } from "./args.js";
 import type { BuiltinDef } from "./types.js";
 
 const hash = (algorithm: string) => (name: string) =>
   def(name, 1, (args) =>
-    createHash(algorithm)
+    nodeCrypto()
+      .createHash(algorithm)
       .update(str(name, args, 0), "utf8")
       .digest("hex"),
   );
 
 const hmac = (algorithm: string) => (name: string) =>
   def(name, 2, (args) =>
-    createHmac(algorithm, Buffer.from(str(name, args, 1), "utf8"))
+    nodeCrypto()
+      .createHmac(algorithm, Buffer.from(str(name, args, 1), "utf8"))
       .update(str(name, args, 0), "utf8")
       .digest("hex"),
   );
@@ -85,11 +87,11 @@ export const cryptoBuiltins: readonly BuiltinDef[] = [
     // Constant time, as OPA's hmac.Equal.
     const a = Buffer.from(str("crypto.hmac.equal", args, 0), "utf8");
     const b = Buffer.from(str("crypto.hmac.equal", args, 1), "utf8");
-    return a.length === b.length && timingSafeEqual(a, b);
+    return a.length === b.length && nodeCrypto().timingSafeEqual(a, b);
   }),
   // Random, but the same for the same seed string within one query.
   def("uuid.rfc4122", 1, (args, ctx) =>
-    memoPerQuery(ctx, "uuid.rfc4122\0" + str("uuid.rfc4122", args, 0), () => randomUUID()),
+    memoPerQuery(ctx, "uuid.rfc4122\0" + str("uuid.rfc4122", args, 0), () => nodeCrypto().randomUUID()),
   ),
   def("uuid.parse", 1, (args) => uuidParse(str("uuid.parse", args, 0))),
 ];

@@ -9,18 +9,8 @@
  * Malformed tokens and keys are errors (eval_builtin_error); a signature
  * that does not verify is `false` (or [false, {}, {}] for decode_verify).
  */
-import {
-  type KeyObject,
-  X509Certificate,
-  constants,
-  createHmac,
-  createPrivateKey,
-  createPublicKey,
-  createSecretKey,
-  sign,
-  timingSafeEqual,
-  verify,
-} from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { nodeCrypto } from "./node-crypto.js";
 import { type ObjectValue, type Value, RegoNumber, objectEntries, objectGet, objectHas } from "../value.js";
 import { builtinError, def, obj, str, typeError } from "./args.js";
 import { marshalJSON } from "./encoding.js";
@@ -123,8 +113,9 @@ function verificationKeys(name: string, text: string): VerificationKey[] {
   if (pem) {
     if (text.slice(pem[0].length).trim() !== "") throw builtinError(name, "extra data after a PEM certificate block");
     try {
-      if (pem[1] === "CERTIFICATE") return [{ key: new X509Certificate(pem[0]).publicKey, alg: "", kid: "" }];
-      if (pem[1] === "PUBLIC KEY") return [{ key: createPublicKey(pem[0]), alg: "", kid: "" }];
+      if (pem[1] === "CERTIFICATE")
+        return [{ key: new (nodeCrypto().X509Certificate)(pem[0]).publicKey, alg: "", kid: "" }];
+      if (pem[1] === "PUBLIC KEY") return [{ key: nodeCrypto().createPublicKey(pem[0]), alg: "", kid: "" }];
     } catch (err) {
       throw builtinError(
         name,
@@ -158,9 +149,9 @@ function verificationKeys(name: string, text: string): VerificationKey[] {
 /** A JWK as a key: an oct key is its secret; others public (or private, to sign). */
 function jwkKey(name: string, jwk: Record<string, unknown>, forSigning: boolean): KeyObject {
   try {
-    if (jwk.kty === "oct") return createSecretKey(Buffer.from(String(jwk.k ?? ""), "base64url"));
+    if (jwk.kty === "oct") return nodeCrypto().createSecretKey(Buffer.from(String(jwk.k ?? ""), "base64url"));
     const input = { key: jwk as import("node:crypto").JsonWebKey, format: "jwk" as const };
-    return forSigning ? createPrivateKey(input) : createPublicKey(input);
+    return forSigning ? nodeCrypto().createPrivateKey(input) : nodeCrypto().createPublicKey(input);
   } catch (err) {
     throw builtinError(name, `failed to parse a JWK key: ${(err as Error).message}`);
   }
@@ -177,25 +168,32 @@ function verifies(key: KeyObject, alg: Alg, data: Buffer, signature: Buffer): bo
     switch (alg.slice(0, 2)) {
       case "HS": {
         if (type !== "secret") return false;
-        const mac = createHmac(hash!, key).update(data).digest();
-        return mac.length === signature.length && timingSafeEqual(mac, signature);
+        const mac = nodeCrypto().createHmac(hash!, key).update(data).digest();
+        return mac.length === signature.length && nodeCrypto().timingSafeEqual(mac, signature);
       }
       case "RS":
-        return type === "rsa" && verify(hash!, data, { key, padding: constants.RSA_PKCS1_PADDING }, signature);
+        return (
+          type === "rsa" &&
+          nodeCrypto().verify(hash!, data, { key, padding: nodeCrypto().constants.RSA_PKCS1_PADDING }, signature)
+        );
       case "PS":
         return (
           (type === "rsa" || type === "rsa-pss") &&
-          verify(
+          nodeCrypto().verify(
             hash!,
             data,
-            { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO },
+            {
+              key,
+              padding: nodeCrypto().constants.RSA_PKCS1_PSS_PADDING,
+              saltLength: nodeCrypto().constants.RSA_PSS_SALTLEN_AUTO,
+            },
             signature,
           )
         );
       case "ES":
-        return type === "ec" && verify(hash!, data, { key, dsaEncoding: "ieee-p1363" }, signature);
+        return type === "ec" && nodeCrypto().verify(hash!, data, { key, dsaEncoding: "ieee-p1363" }, signature);
       default:
-        return type === "ed25519" && verify(null, data, key, signature);
+        return type === "ed25519" && nodeCrypto().verify(null, data, key, signature);
     }
   } catch {
     return false;
@@ -208,19 +206,19 @@ function signWith(name: string, key: KeyObject, alg: Alg, data: Buffer): Buffer 
     switch (alg.slice(0, 2)) {
       case "HS":
         if (key.type !== "secret") throw new Error("an HMAC algorithm needs an oct key");
-        return createHmac(hash!, key).update(data).digest();
+        return nodeCrypto().createHmac(hash!, key).update(data).digest();
       case "RS":
-        return sign(hash!, data, { key, padding: constants.RSA_PKCS1_PADDING });
+        return nodeCrypto().sign(hash!, data, { key, padding: nodeCrypto().constants.RSA_PKCS1_PADDING });
       case "PS":
-        return sign(hash!, data, {
+        return nodeCrypto().sign(hash!, data, {
           key,
-          padding: constants.RSA_PKCS1_PSS_PADDING,
-          saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+          padding: nodeCrypto().constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: nodeCrypto().constants.RSA_PSS_SALTLEN_DIGEST,
         });
       case "ES":
-        return sign(hash!, data, { key, dsaEncoding: "ieee-p1363" });
+        return nodeCrypto().sign(hash!, data, { key, dsaEncoding: "ieee-p1363" });
       default:
-        return sign(null, data, key);
+        return nodeCrypto().sign(null, data, key);
     }
   } catch (err) {
     throw builtinError(name, `failed to sign: ${(err as Error).message}`);
@@ -244,7 +242,12 @@ function verifyBuiltin(alg: Alg): BuiltinDef {
     const keyText = str(name, args, 1);
     const data = Buffer.from(`${t.header}.${t.payload}`);
     if (alg.startsWith("HS"))
-      return verifies(createSecretKey(Buffer.from(keyText, "utf8")), alg, data, b64url(name, t.signature, "signature"));
+      return verifies(
+        nodeCrypto().createSecretKey(Buffer.from(keyText, "utf8")),
+        alg,
+        data,
+        b64url(name, t.signature, "signature"),
+      );
     const keys = verificationKeys(name, keyText);
     const signature = b64url(name, t.signature, "signature");
     const header = decodeHeader(name, t);
@@ -332,7 +335,7 @@ function decodeVerify(args: Value[], ctx: BuiltinContext): Value {
     const ok =
       c.keys !== undefined
         ? verifiesWithAny(c.keys, kid, alg, data, signature)
-        : verifies(createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
+        : verifies(nodeCrypto().createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
     if (!ok) return UNVERIFIED;
     payloadText = b64url(name, t.payload, "payload").toString("utf8");
     if (cty.toUpperCase() !== "JWT") break;

@@ -13,7 +13,8 @@
  * lists are null, as Go marshals a nil slice. Private keys come back as
  * JWK objects, as OPA's.
  */
-import { X509Certificate, createPrivateKey } from "node:crypto";
+import type { X509Certificate } from "node:crypto";
+import { nodeCrypto } from "./node-crypto.js";
 import { type Value, makeObject, numberFromText } from "../value.js";
 import { builtinError, def, str } from "./args.js";
 import type { BuiltinContext, BuiltinDef } from "./types.js";
@@ -243,7 +244,7 @@ function certificateValue(cert: X509Certificate, der: Buffer): Value {
 function parseCertificates(name: string, text: string): { cert: X509Certificate; der: Buffer }[] {
   return certificateDers(name, text).map((der) => {
     try {
-      return { cert: new X509Certificate(der), der };
+      return { cert: new (nodeCrypto().X509Certificate)(der), der };
     } catch (err) {
       throw builtinError(name, `x509: ${(err as Error).message}`);
     }
@@ -278,7 +279,7 @@ function pemText(name: string, text: string): string {
 
 function privateKeyJwk(name: string, pem: string): Value {
   try {
-    return createPrivateKey(pem).export({ format: "jwk" }) as Value;
+    return nodeCrypto().createPrivateKey(pem).export({ format: "jwk" }) as Value;
   } catch (err) {
     throw builtinError(name, `failed to parse private key: ${(err as Error).message}`);
   }

@@ -89,6 +89,54 @@ deny contains g.address if {
     ]);
   });
 
+  it("follows a partial set through every definition, in any file, each gated", () => {
+    const own = modules({
+      "p.rego": `package p
+
+streams contains r if {
+  some r in data.planguard.resources_by_type.aws_stream
+  r.after.x
+}
+
+streams contains r if {
+  some t in ["g_a", "g_b"]
+  some r in data.planguard.resources_by_type[t]
+}
+
+deny contains s.address if {
+  some s in streams
+}
+`,
+      "q.rego": `package p
+
+streams contains r if {
+  some r in object.get(data.planguard.resources_by_type, "elsewhere", [])
+}
+`,
+    });
+    expect(gateOf(own[0]!, own)).toEqual([["aws_stream", "g_a", "g_b", "elsewhere"]]);
+    // One definition that needs no resource type (here in another file) leaves the set, and the module, ungated.
+    const open = modules({
+      "p.rego": `package p
+
+streams contains r if {
+  some r in data.planguard.resources_by_type.aws_stream
+}
+
+deny contains s.address if {
+  some s in streams
+}
+`,
+      "q.rego": `package p
+
+streams contains r if {
+  some r in input.resource_changes
+}
+`,
+    });
+    expect(gateOf(open[0]!, open)).toBeNull();
+  });
+
   it("is none (always evaluated) when a body can succeed without such a literal", () => {
     // Over the plan itself, a negated iteration, a type computed at run time, a constant with a body.
     expect(gate("some r in input.resource_changes\nmsg := r.address")).toBeNull();
