@@ -6896,8 +6896,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign2 = str3[0];
-      if (sign2 === "-" || sign2 === "+")
+      const sign = str3[0];
+      if (sign === "-" || sign === "+")
         offset += 1;
       str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -6913,10 +6913,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str3);
-        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+        return sign === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str3, radix);
-      return sign2 === "-" ? -1 * n : n;
+      return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -7063,11 +7063,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str3, asBigInt) {
-      const sign2 = str3[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
-      return sign2 === "-" ? num3(-1) * res : res;
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -7076,9 +7076,9 @@ var require_timestamp = __commonJS({
         num3 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign2 = "";
+      let sign = "";
       if (value < 0) {
-        sign2 = "-";
+        sign = "-";
         value *= num3(-1);
       }
       const _60 = num3(60);
@@ -7093,7 +7093,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -13713,16 +13713,30 @@ var init_page = __esm({
   }
 });
 
+// src/node-crypto.ts
+import { createRequire } from "node:module";
+function nodeCrypto() {
+  return loaded ??= createRequire(import.meta.url)("node:crypto");
+}
+var loaded;
+var init_node_crypto = __esm({
+  "src/node-crypto.ts"() {
+    "use strict";
+  }
+});
+
 // src/policy/fingerprint.ts
-import * as crypto from "node:crypto";
 function fingerprintOf(ruleId, address, attribute) {
   return sha256Hex(`${ruleId}\0${address ?? ""}\0${attribute ?? ""}`).slice(0, 32);
 }
-var sha256Hex;
+function sha256Hex(text3) {
+  const crypto = nodeCrypto();
+  return typeof crypto.hash === "function" ? crypto.hash("sha256", text3, "hex") : crypto.createHash("sha256").update(text3).digest("hex");
+}
 var init_fingerprint = __esm({
   "src/policy/fingerprint.ts"() {
     "use strict";
-    sha256Hex = typeof crypto.hash === "function" ? (text3) => crypto.hash("sha256", text3, "hex") : (text3) => crypto.createHash("sha256").update(text3).digest("hex");
+    init_node_crypto();
   }
 });
 
@@ -16149,7 +16163,6 @@ var init_formats = __esm({
 });
 
 // src/cli/write.ts
-import { randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
 import { access, chmod, lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import path4 from "node:path";
@@ -16172,7 +16185,7 @@ async function writeFileAtomic(file, content) {
   await removeStaleTemporaries(target);
   const tmp = path4.join(
     path4.dirname(target),
-    `.${path4.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}${TMP_SUFFIX}`
+    `.${path4.basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}${TMP_SUFFIX}`
   );
   pending.add(tmp);
   watchSignals();
@@ -16237,6 +16250,7 @@ var TMP_SUFFIX, pending, SIGNALS, watching;
 var init_write = __esm({
   "src/cli/write.ts"() {
     "use strict";
+    init_node_crypto();
     init_input_error();
     TMP_SUFFIX = ".planguard-tmp";
     pending = /* @__PURE__ */ new Set();
@@ -17102,8 +17116,8 @@ var require_to_regex_range = __commonJS({
     function countNines(min, len) {
       return Number(String(min).slice(0, -len) + "9".repeat(len));
     }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
+    function countZeros(integer2, zeros) {
+      return integer2 - integer2 % Math.pow(10, zeros);
     }
     function toQuantifier(digits) {
       let [start = 0, stop = ""] = digits;
@@ -18480,7 +18494,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -18488,7 +18502,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -18694,7 +18708,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -18727,8 +18741,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -19427,7 +19441,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR: STAR2,
         START_ANCHOR
-      } = constants3.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -19486,7 +19500,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants2();
+    var constants2 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -19614,7 +19628,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants2;
     module.exports = picomatch;
   }
 });
@@ -20364,11 +20378,11 @@ var require_out = __commonJS({
       async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat5;
-    function statSync2(path20, optionsOrSettings) {
+    function statSync4(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path20, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -23878,12 +23892,12 @@ async function buildSourceIndex(options) {
   while (queue.length > 0 && dirs.size < MAX_DIRS) {
     const batch = [...new Set(queue)].filter((d) => !dirs.has(d)).slice(0, MAX_DIRS - dirs.size);
     queue = [];
-    for (const loaded of await Promise.all(batch.map(load))) {
-      dirs.set(loaded.dir, loaded);
-      for (const file of loaded.files) {
+    for (const loaded3 of await Promise.all(batch.map(load))) {
+      dirs.set(loaded3.dir, loaded3);
+      for (const file of loaded3.files) {
         for (const block of file.hcl.blocks) {
           const source = block.strings["source"];
-          if (block.kind === "module" && isLocalSource(source)) queue.push(path8.resolve(loaded.dir, source));
+          if (block.kind === "module" && isLocalSource(source)) queue.push(path8.resolve(loaded3.dir, source));
         }
       }
     }
@@ -24354,13 +24368,13 @@ var init_graph = __esm({
 function isObj4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function buildModel(loaded) {
-  const warnings = [...loaded.warnings];
-  const resources = loaded.format === "plan" ? resourcesFromPlan(loaded.doc, loaded.skipped ?? [], warnings) : loaded.format === "state" ? resourcesFromStateValues(isObj4(loaded.doc["values"]) ? loaded.doc["values"]["root_module"] : void 0) : resourcesFromRawState(loaded.doc);
-  const configuration = loaded.format === "plan" ? loaded.doc["configuration"] : void 0;
-  return assembleModel(loaded, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
+function buildModel(loaded3) {
+  const warnings = [...loaded3.warnings];
+  const resources = loaded3.format === "plan" ? resourcesFromPlan(loaded3.doc, loaded3.skipped ?? [], warnings) : loaded3.format === "state" ? resourcesFromStateValues(isObj4(loaded3.doc["values"]) ? loaded3.doc["values"]["root_module"] : void 0) : resourcesFromRawState(loaded3.doc);
+  const configuration = loaded3.format === "plan" ? loaded3.doc["configuration"] : void 0;
+  return assembleModel(loaded3, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
 }
-function assembleModel(loaded, resources, graph, warnings) {
+function assembleModel(loaded3, resources, graph, warnings) {
   const byAddress = /* @__PURE__ */ new Map();
   const byConfig = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -24370,18 +24384,18 @@ function assembleModel(loaded, resources, graph, warnings) {
     else byConfig.set(r.configAddress, [r]);
   }
   const model = {
-    file: loaded.file,
-    kind: loaded.kind,
-    format: loaded.format,
-    formatVersion: loaded.formatVersion,
+    file: loaded3.file,
+    kind: loaded3.kind,
+    format: loaded3.format,
+    formatVersion: loaded3.formatVersion,
     resources,
     graph,
-    document: loaded.doc,
+    document: loaded3.doc,
     warnings,
     byAddress: (a) => byAddress.get(a),
     byConfigAddress: (a) => byConfig.get(a) ?? []
   };
-  if (loaded.terraformVersion !== void 0) model.terraformVersion = loaded.terraformVersion;
+  if (loaded3.terraformVersion !== void 0) model.terraformVersion = loaded3.terraformVersion;
   return model;
 }
 function shortProviderName(providerName, type) {
@@ -30527,9 +30541,13 @@ function ingressesOf(r) {
       if (isUnknown(r, "ingress")) return "unknown";
       return blocks(r, "ingress").map(({ block, index }) => ({
         cidrs: [...asArray(block["cidr_blocks"]), ...asArray(block["ipv6_cidr_blocks"])],
+        ipv4: asArray(block["cidr_blocks"]),
+        ipv6: asArray(block["ipv6_cidr_blocks"]),
         fromPort: block["from_port"],
         toPort: block["to_port"],
         protocol: block["protocol"],
+        self: block["self"],
+        prefixListIds: asArray(block["prefix_list_ids"]),
         attribute: `ingress.${index}`
       }));
     case "aws_security_group_rule": {
@@ -30538,9 +30556,13 @@ function ingressesOf(r) {
       return [
         {
           cidrs: [...asArray(after["cidr_blocks"]), ...asArray(after["ipv6_cidr_blocks"])],
+          ipv4: asArray(after["cidr_blocks"]),
+          ipv6: asArray(after["ipv6_cidr_blocks"]),
           fromPort: after["from_port"],
           toPort: after["to_port"],
           protocol: after["protocol"],
+          self: after["self"],
+          prefixListIds: asArray(after["prefix_list_ids"]),
           attribute: "cidr_blocks"
         }
       ];
@@ -30550,9 +30572,13 @@ function ingressesOf(r) {
       return [
         {
           cidrs: [after["cidr_ipv4"], after["cidr_ipv6"]].filter((c) => c !== void 0 && c !== null),
+          ipv4: [after["cidr_ipv4"]].filter((c) => c !== void 0 && c !== null),
+          ipv6: [after["cidr_ipv6"]].filter((c) => c !== void 0 && c !== null),
           fromPort: after["from_port"],
           toPort: after["to_port"],
           protocol: after["ip_protocol"],
+          self: void 0,
+          prefixListIds: [],
           attribute: after["cidr_ipv4"] !== void 0 && after["cidr_ipv4"] !== null ? "cidr_ipv4" : "cidr_ipv6"
         }
       ];
@@ -30564,7 +30590,59 @@ function ingressesOf(r) {
 function asArray(v) {
   return Array.isArray(v) ? v : [];
 }
-var securityGroupAdminIngress;
+function narrowerChecksFailing2(model, r, all, ing) {
+  const ids = CHECKOV_PORT_CHECKS.filter(
+    ({ port }) => checkovViolation(r, ing, port) && checkovFails(r, all, port)
+  ).map(({ id }) => id);
+  if (trivyJudges(model, r) && trivyViolation(ing)) ids.push("AVD-AWS-0107");
+  return ids;
+}
+function checkovFails(r, all, port) {
+  for (const ing of all) {
+    if (ing.self === true) return false;
+    if (checkovViolation(r, ing, port)) return true;
+  }
+  return false;
+}
+function checkovViolation(r, ing, port) {
+  if (ing.prefixListIds.length > 0) return false;
+  const from = integer(ing.fromPort);
+  let to = integer(ing.toPort);
+  if (from === 0 && to === 0) to = 65535;
+  const protocol = r.type === "aws_vpc_security_group_ingress_rule" ? void 0 : ing.protocol;
+  const inRange = from !== void 0 && to !== void 0 && from <= port && port <= to;
+  const allTraffic = protocol === "-1" && from === 0 && to === 65535;
+  if (!inRange && !allTraffic) return false;
+  if (ing.ipv4.includes("0.0.0.0/0")) return true;
+  if (r.type === "aws_vpc_security_group_ingress_rule") return false;
+  return ing.ipv6.some((c) => c === "::/0" || c === "0000:0000:0000:0000:0000:0000:0000:0000/0");
+}
+function integer(v) {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "string" && /^\s*-?\d+\s*$/.test(v)) return Number.parseInt(v, 10);
+  return void 0;
+}
+function trivyJudges(model, r) {
+  if (r.type !== "aws_vpc_security_group_ingress_rule") return true;
+  return referencesFrom(model, r, "security_group_id").some(
+    (ref) => /(^|\.)aws_(default_)?security_group\.[^.]+$/.test(ref.to)
+  );
+}
+function trivyViolation(ing) {
+  const protocol = typeof ing.protocol === "number" ? String(ing.protocol) : ing.protocol;
+  if (typeof protocol !== "string") return false;
+  const p = protocol.toLowerCase();
+  const allProtocols = p === "-1" || p === "all";
+  if (!allProtocols && !["tcp", "6", "udp", "17"].includes(p)) return false;
+  const from = integer(ing.fromPort) ?? -1;
+  const to = integer(ing.toPort) ?? -1;
+  const holds = (port) => from <= port && port <= to;
+  if (!allProtocols && !holds(22) && !holds(3389)) return false;
+  return [...ing.ipv4, ...ing.ipv6].some(
+    (c) => typeof c === "string" && (TRIVY_ALL_SOURCES.has(c) || TRIVY_ALL_SOURCE_WORDS.has(c.toLowerCase()))
+  );
+}
+var securityGroupAdminIngress, CHECKOV_PORT_CHECKS, TRIVY_ALL_SOURCES, TRIVY_ALL_SOURCE_WORDS;
 var init_security_group_admin_ingress = __esm({
   "src/rules/network/aws/security-group-admin-ingress.ts"() {
     "use strict";
@@ -30586,9 +30664,10 @@ var init_security_group_admin_ingress = __esm({
         { framework: CIS_AWS, control: "5.2" },
         { framework: CIS_AWS, control: "5.3" }
       ],
-      aliases: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277", "AVD-AWS-0107"],
+      // Each judges part of this rule's question; a finding names those that would fail the same resource.
+      narrower: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277", "AVD-AWS-0107"],
       remediation: "Allow administrative access only from known private ranges or a bastion, or use SSM Session Manager instead of open SSH.",
-      check(r, { config: config2 }) {
+      check(r, { config: config2, model }) {
         const ingresses = ingressesOf(r);
         const out2 = [];
         if (ingresses === "unknown") return unknown("The ingress rules are known only after apply.");
@@ -30597,11 +30676,20 @@ var init_security_group_admin_ingress = __esm({
           if (!world) continue;
           const exposed = exposedAdminPorts(ing.fromPort, ing.toPort, ing.protocol);
           if (!exposed) continue;
-          out2.push(fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute));
+          const outcome = fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute);
+          const aliases = narrowerChecksFailing2(model, r, ingresses, ing);
+          out2.push(aliases.length > 0 ? { ...outcome, aliases } : outcome);
         }
         return out2;
       }
     });
+    CHECKOV_PORT_CHECKS = [
+      { id: "CKV_AWS_24", port: 22 },
+      { id: "CKV_AWS_25", port: 3389 },
+      { id: "CKV_AWS_277", port: -1 }
+    ];
+    TRIVY_ALL_SOURCES = /* @__PURE__ */ new Set(["0.0.0.0/0", "0000:0000:0000:0000:0000:0000:0000:0000/0", "::/0", "*"]);
+    TRIVY_ALL_SOURCE_WORDS = /* @__PURE__ */ new Set(["internet", "any"]);
   }
 });
 
@@ -31019,9 +31107,8 @@ var init_detect = __esm({
 });
 
 // src/plan/sensitive-digests.ts
-import { createHmac, randomBytes as randomBytes2 } from "node:crypto";
 function digestOf(value) {
-  return createHmac("sha256", processKey ??= randomBytes2(32)).update(stableJson(value)).digest("base64");
+  return nodeCrypto().createHmac("sha256", processKey ??= nodeCrypto().randomBytes(32)).update(stableJson(value)).digest("base64");
 }
 function stableJson(value) {
   if (value === void 0) return "undefined";
@@ -31034,6 +31121,7 @@ var processKey, SensitiveDigests, DiscardedDigests;
 var init_sensitive_digests = __esm({
   "src/plan/sensitive-digests.ts"() {
     "use strict";
+    init_node_crypto();
     SensitiveDigests = class {
       slots = /* @__PURE__ */ new WeakMap();
       /** Records the digest of the original value at container[key], which redaction is about to blank. */
@@ -33346,7 +33434,7 @@ function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
     warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
   else if (doc["complete"] === false)
     warnings.push("the plan is incomplete (deferred changes): resources Terraform could not plan yet are not judged");
-  const loaded = {
+  const loaded3 = {
     file,
     kind,
     format,
@@ -33357,8 +33445,8 @@ function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
     digests,
     skipped
   };
-  if (typeof doc["terraform_version"] === "string") loaded.terraformVersion = doc["terraform_version"];
-  return loaded;
+  if (typeof doc["terraform_version"] === "string") loaded3.terraformVersion = doc["terraform_version"];
+  return loaded3;
 }
 function guardStack(file, step3) {
   try {
@@ -34195,8 +34283,8 @@ async function loadPlanStreaming(file, sizeBytes, options) {
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
-  const loaded = finishDocument(file, doc, sizeBytes, options, skipped);
-  return loaded;
+  const loaded3 = finishDocument(file, doc, sizeBytes, options, skipped);
+  return loaded3;
 }
 var STREAMED;
 var init_load_stream = __esm({
@@ -34374,9 +34462,9 @@ function parseDocument2(file, bytes, options = {}) {
     skip.delete("planned_values");
     ({ value, skipped } = parseJsonBytesWithout(file, utf8 ?? bytes, skip));
   }
-  const loaded = finishDocument(file, value, bytes.length, options, skipped);
-  if (utf8) loaded.warnings.unshift(UTF16_WARNING);
-  return loaded;
+  const loaded3 = finishDocument(file, value, bytes.length, options, skipped);
+  if (utf8) loaded3.warnings.unshift(UTF16_WARNING);
+  return loaded3;
 }
 function listsResourceChanges(value) {
   if (typeof value !== "object" || value === null) return true;
@@ -35212,8 +35300,8 @@ var init_ignore = __esm({
 
 // src/drift/input.ts
 async function loadForDrift(file, options = {}) {
-  const loaded = await loadDocument(file, options);
-  return { loaded, digests: loaded.digests };
+  const loaded3 = await loadDocument(file, options);
+  return { loaded: loaded3, digests: loaded3.digests };
 }
 var init_input = __esm({
   "src/drift/input.ts"() {
@@ -35230,7 +35318,7 @@ function sideModel(file, world, configuration, terraformVersion) {
   };
   if (terraformVersion !== void 0) doc["terraform_version"] = terraformVersion;
   if (configuration !== void 0) doc["configuration"] = configuration;
-  const loaded = {
+  const loaded3 = {
     file,
     kind: "plan",
     format: "plan",
@@ -35241,8 +35329,8 @@ function sideModel(file, world, configuration, terraformVersion) {
     digests: new SensitiveDigests(),
     skipped: []
   };
-  if (terraformVersion !== void 0) loaded.terraformVersion = terraformVersion;
-  return buildModel(loaded);
+  if (terraformVersion !== void 0) loaded3.terraformVersion = terraformVersion;
+  return buildModel(loaded3);
 }
 function changeEntry(w) {
   const r = w.resource;
@@ -37096,20 +37184,19 @@ var init_parser = __esm({
 });
 
 // src/policy/rego/ast-cache.ts
-import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync } from "node:fs";
 import * as nodeModule from "node:module";
 import path12 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sha256(text3) {
-  return createHash3("sha256").update(text3).digest("hex");
+  return nodeCrypto().createHash("sha256").update(text3).digest("hex");
 }
 function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js") {
   if (regoDir === REGO_DIR && typeof PLANGUARD_ENGINE_FINGERPRINTS !== "undefined") {
     const built = PLANGUARD_ENGINE_FINGERPRINTS[entry];
     if (built !== void 0) return built;
   }
-  const hash4 = createHash3("sha256").update(`format ${FORMAT}
+  const hash3 = nodeCrypto().createHash("sha256").update(`format ${FORMAT}
 `);
   const seen = /* @__PURE__ */ new Set();
   const queue = [path12.join(regoDir, entry)];
@@ -37119,14 +37206,14 @@ function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js") {
     seen.add(file);
     const actual = existsSync4(file) ? file : file.replace(/\.js$/, ".ts");
     const code19 = readFileSync(actual, "utf8");
-    hash4.update(`${path12.relative(regoDir, file)}
+    hash3.update(`${path12.relative(regoDir, file)}
 ${code19.length}
 ${code19}`);
     for (const m of code19.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
       queue.push(path12.resolve(path12.dirname(file), m[1]));
   }
   const yamlVersion = nodeModule.createRequire(import.meta.url)("yaml/package.json").version;
-  return hash4.update(`yaml ${yamlVersion}
+  return hash3.update(`yaml ${yamlVersion}
 `).digest("hex");
 }
 function deserializeModule(ast, links) {
@@ -37157,13 +37244,13 @@ function loadAstCache(file = AST_CACHE_FILE, engine) {
 }
 function loadAstCacheWhenParsing(files, load = () => loadAstCache()) {
   let cache3;
-  let loaded = false;
+  let loaded3 = false;
   return {
     take(file, text3, version) {
       if (!files.has(file)) return void 0;
-      if (!loaded) {
+      if (!loaded3) {
         cache3 = load();
-        loaded = true;
+        loaded3 = true;
       }
       return cache3?.take(file, text3, version);
     }
@@ -37173,6 +37260,7 @@ var FORMAT, HERE, AST_CACHE_FILE, REGO_DIR, CachedModules;
 var init_ast_cache = __esm({
   "src/policy/rego/ast-cache.ts"() {
     "use strict";
+    init_node_crypto();
     init_parser();
     FORMAT = 1;
     HERE = path12.dirname(fileURLToPath2(import.meta.url));
@@ -37267,11 +37355,11 @@ function count(args) {
   if (isObject(v)) return objectSize(v);
   throw typeError("count", 1, v, "array", "object", "set", "string");
 }
-function extreme(name, args, sign2) {
+function extreme(name, args, sign) {
   const items = arrayOrSet(name, args, 0);
   if (items.length === 0) return void 0;
   let best = items[0];
-  for (const v of items) if (sign2 * compare(v, best) > 0) best = v;
+  for (const v of items) if (sign * compare(v, best) > 0) best = v;
   return best;
 }
 var aggregateBuiltins;
@@ -37465,8 +37553,19 @@ var init_conversions = __esm({
   }
 });
 
+// src/rego/builtins/node-crypto.ts
+import { createRequire as createRequire3 } from "node:module";
+function nodeCrypto2() {
+  return loaded2 ??= createRequire3(import.meta.url)("node:crypto");
+}
+var loaded2;
+var init_node_crypto2 = __esm({
+  "src/rego/builtins/node-crypto.ts"() {
+    "use strict";
+  }
+});
+
 // src/rego/builtins/crypto.ts
-import { createHash as createHash4, createHmac as createHmac2, randomUUID, timingSafeEqual } from "node:crypto";
 function uuidBytes(s) {
   let hex;
   if (s.length === 36) hex = s;
@@ -37509,27 +37608,28 @@ function uuidParse(s) {
   }
   return out2;
 }
-var hash3, hmac, GREGORIAN_OFFSET, cryptoBuiltins;
+var hash2, hmac, GREGORIAN_OFFSET, cryptoBuiltins;
 var init_crypto = __esm({
   "src/rego/builtins/crypto.ts"() {
     "use strict";
+    init_node_crypto2();
     init_args();
-    hash3 = (algorithm) => (name) => def(
+    hash2 = (algorithm) => (name) => def(
       name,
       1,
-      (args) => createHash4(algorithm).update(str2(name, args, 0), "utf8").digest("hex")
+      (args) => nodeCrypto2().createHash(algorithm).update(str2(name, args, 0), "utf8").digest("hex")
     );
     hmac = (algorithm) => (name) => def(
       name,
       2,
-      (args) => createHmac2(algorithm, Buffer.from(str2(name, args, 1), "utf8")).update(str2(name, args, 0), "utf8").digest("hex")
+      (args) => nodeCrypto2().createHmac(algorithm, Buffer.from(str2(name, args, 1), "utf8")).update(str2(name, args, 0), "utf8").digest("hex")
     );
     GREGORIAN_OFFSET = 122192928000000000n;
     cryptoBuiltins = [
-      hash3("md5")("crypto.md5"),
-      hash3("sha1")("crypto.sha1"),
-      hash3("sha256")("crypto.sha256"),
-      hash3("sha512")("crypto.sha512"),
+      hash2("md5")("crypto.md5"),
+      hash2("sha1")("crypto.sha1"),
+      hash2("sha256")("crypto.sha256"),
+      hash2("sha512")("crypto.sha512"),
       hmac("md5")("crypto.hmac.md5"),
       hmac("sha1")("crypto.hmac.sha1"),
       hmac("sha256")("crypto.hmac.sha256"),
@@ -37537,13 +37637,13 @@ var init_crypto = __esm({
       def("crypto.hmac.equal", 2, (args) => {
         const a = Buffer.from(str2("crypto.hmac.equal", args, 0), "utf8");
         const b = Buffer.from(str2("crypto.hmac.equal", args, 1), "utf8");
-        return a.length === b.length && timingSafeEqual(a, b);
+        return a.length === b.length && nodeCrypto2().timingSafeEqual(a, b);
       }),
       // Random, but the same for the same seed string within one query.
       def(
         "uuid.rfc4122",
         1,
-        (args, ctx) => memoPerQuery(ctx, "uuid.rfc4122\0" + str2("uuid.rfc4122", args, 0), () => randomUUID())
+        (args, ctx) => memoPerQuery(ctx, "uuid.rfc4122\0" + str2("uuid.rfc4122", args, 0), () => nodeCrypto2().randomUUID())
       ),
       def("uuid.parse", 1, (args) => uuidParse(str2("uuid.parse", args, 0)))
     ];
@@ -40079,8 +40179,8 @@ var init_build = __esm({
         };
       }
       getState(pcs, flag, ids) {
-        const hash4 = hashState(pcs, flag, ids);
-        const cached = this.stateCache.get(hash4);
+        const hash3 = hashState(pcs, flag, ids);
+        const cached = this.stateCache.get(hash3);
         if (cached instanceof DFAState) {
           if (isState(cached, pcs, flag, ids)) return cached;
         } else if (cached !== void 0) {
@@ -40090,8 +40190,8 @@ var init_build = __esm({
         if (this.memBudget < cost) return null;
         this.memBudget -= cost;
         const state2 = new DFAState(pcs, flag, ids);
-        if (cached === void 0) this.stateCache.set(hash4, state2);
-        else if (cached instanceof DFAState) this.stateCache.set(hash4, [cached, state2]);
+        if (cached === void 0) this.stateCache.set(hash3, state2);
+        else if (cached instanceof DFAState) this.stateCache.set(hash3, [cached, state2]);
         else cached.push(state2);
         this.stateCount++;
         return state2;
@@ -41961,8 +42061,8 @@ var init_build = __esm({
       }
     };
     CharGroup = class {
-      constructor(sign2, cls) {
-        this.sign = sign2;
+      constructor(sign, cls) {
+        this.sign = sign;
         this.cls = cls;
       }
     };
@@ -42236,8 +42336,8 @@ var init_build = __esm({
         if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
         return this;
       }
-      appendTableWithSign(table, sign2) {
-        return sign2 < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+      appendTableWithSign(table, sign) {
+        return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
       }
       negateClass() {
         let nextLo = 0;
@@ -42259,8 +42359,8 @@ var init_build = __esm({
         }
         return this;
       }
-      appendClassWithSign(x, sign2) {
-        return sign2 < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+      appendClassWithSign(x, sign) {
+        return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
       }
       appendGroup(g, foldCase) {
         let cls = g.cls;
@@ -43167,7 +43267,7 @@ var init_build = __esm({
         }
         t.skip(2);
         let flags = this.flags;
-        let sign2 = 1;
+        let sign = 1;
         let sawFlag = false;
         loop: while (t.more()) {
           const c = t.pop();
@@ -43189,14 +43289,14 @@ var init_build = __esm({
               sawFlag = true;
               break;
             case Codepoint.CODES["-"]:
-              if (sign2 < 0) break loop;
-              sign2 = -1;
+              if (sign < 0) break loop;
+              sign = -1;
               flags = ~flags;
               sawFlag = false;
               break;
             case Codepoint.CODES[":"]:
             case Codepoint.CODES[")"]:
-              if (sign2 < 0) {
+              if (sign < 0) {
                 if (!sawFlag) break loop;
                 flags = ~flags;
               }
@@ -43302,9 +43402,9 @@ var init_build = __esm({
         const startPos = t.pos();
         if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
         t.skip(1);
-        let sign2 = 1;
+        let sign = 1;
         let c = t.pop();
-        if (c === Codepoint.CODES["P"]) sign2 = -1;
+        if (c === Codepoint.CODES["P"]) sign = -1;
         if (!t.more()) {
           t.rewindTo(startPos);
           throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.rest());
@@ -43324,18 +43424,18 @@ var init_build = __esm({
           t.skip(1);
         }
         if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
-          sign2 = 0 - sign2;
+          sign = 0 - sign;
           name = name.substring(1);
         }
         const pair = Parser3.unicodeTable(name);
         if (pair === null) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.from(startPos));
-        if (pair.sign < 0) sign2 = 0 - sign2;
+        if (pair.sign < 0) sign = 0 - sign;
         const tab = pair.tab;
         const fold2 = pair.fold;
-        if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold2 === null) cc.appendTableWithSign(tab, sign2);
+        if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold2 === null) cc.appendTableWithSign(tab, sign);
         else {
           const tmp = new CharClass().appendTable(tab).appendTable(fold2).cleanClass().toArray();
-          cc.appendClassWithSign(Array.from(tmp), sign2);
+          cc.appendClassWithSign(Array.from(tmp), sign);
         }
         return true;
       }
@@ -43345,9 +43445,9 @@ var init_build = __esm({
         const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
         re.flags = this.flags;
         const cc = new CharClass();
-        let sign2 = 1;
+        let sign = 1;
         if (t.more() && t.lookingAt("^")) {
-          sign2 = -1;
+          sign = -1;
           t.skip(1);
           if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
         }
@@ -43384,7 +43484,7 @@ var init_build = __esm({
         }
         t.skip(1);
         cc.cleanClass();
-        if (sign2 < 0) cc.negateClass();
+        if (sign < 0) cc.negateClass();
         re.runes = cc.toArray();
         this.push(re);
       }
@@ -65684,10 +65784,10 @@ var require_graphql2 = __commonJS({
 });
 
 // src/rego/builtins/graphql.ts
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire4 } from "node:module";
 function loadGraphQL() {
   if (typeof __require === "function") return require_graphql2();
-  return createRequire2(import.meta.url)("graphql");
+  return createRequire4(import.meta.url)("graphql");
 }
 function lenient(doc) {
   const defined = /* @__PURE__ */ new Set();
@@ -66293,11 +66393,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -66314,10 +66414,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -66378,8 +66478,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -66408,12 +66508,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -66466,12 +66566,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -66494,10 +66594,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -66533,10 +66633,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -66578,11 +66678,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants2) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -66883,7 +66983,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -66898,14 +66998,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -66944,10 +67044,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr2) {
-      const hash4 = {};
+      const hash3 = {};
       for (const item of arr2)
-        hash4[item] = true;
-      return hash4;
+        hash3[item] = true;
+      return hash3;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -72750,10 +72850,10 @@ var require_ajv = __commonJS({
 });
 
 // src/rego/builtins/json-schema.ts
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire as createRequire5 } from "node:module";
 function loadAjv() {
   if (typeof __require === "function") return require_ajv();
-  return createRequire3(import.meta.url)("ajv");
+  return createRequire5(import.meta.url)("ajv");
 }
 function validator() {
   if (ajv === void 0) {
@@ -72914,17 +73014,6 @@ var init_json_schema = __esm({
 });
 
 // src/rego/builtins/jwt.ts
-import {
-  X509Certificate,
-  constants as constants2,
-  createHmac as createHmac3,
-  createPrivateKey,
-  createPublicKey,
-  createSecretKey,
-  sign,
-  timingSafeEqual as timingSafeEqual2,
-  verify
-} from "node:crypto";
 function split2(name, v) {
   if (typeof v !== "string") throw typeError(name, 1, v, "string");
   if (!v.includes(".")) throw builtinError(name, "encoded JWT had no period separators");
@@ -72972,8 +73061,9 @@ function verificationKeys(name, text3) {
   if (pem) {
     if (text3.slice(pem[0].length).trim() !== "") throw builtinError(name, "extra data after a PEM certificate block");
     try {
-      if (pem[1] === "CERTIFICATE") return [{ key: new X509Certificate(pem[0]).publicKey, alg: "", kid: "" }];
-      if (pem[1] === "PUBLIC KEY") return [{ key: createPublicKey(pem[0]), alg: "", kid: "" }];
+      if (pem[1] === "CERTIFICATE")
+        return [{ key: new (nodeCrypto2()).X509Certificate(pem[0]).publicKey, alg: "", kid: "" }];
+      if (pem[1] === "PUBLIC KEY") return [{ key: nodeCrypto2().createPublicKey(pem[0]), alg: "", kid: "" }];
     } catch (err) {
       throw builtinError(
         name,
@@ -73002,60 +73092,64 @@ function verificationKeys(name, text3) {
 }
 function jwkKey(name, jwk, forSigning) {
   try {
-    if (jwk.kty === "oct") return createSecretKey(Buffer.from(String(jwk.k ?? ""), "base64url"));
+    if (jwk.kty === "oct") return nodeCrypto2().createSecretKey(Buffer.from(String(jwk.k ?? ""), "base64url"));
     const input = { key: jwk, format: "jwk" };
-    return forSigning ? createPrivateKey(input) : createPublicKey(input);
+    return forSigning ? nodeCrypto2().createPrivateKey(input) : nodeCrypto2().createPublicKey(input);
   } catch (err) {
     throw builtinError(name, `failed to parse a JWK key: ${err.message}`);
   }
 }
 function verifies(key, alg, data, signature) {
   try {
-    const hash4 = HASH2[alg.slice(2)];
+    const hash3 = HASH2[alg.slice(2)];
     const type = key.type === "secret" ? "secret" : key.asymmetricKeyType;
     switch (alg.slice(0, 2)) {
       case "HS": {
         if (type !== "secret") return false;
-        const mac = createHmac3(hash4, key).update(data).digest();
-        return mac.length === signature.length && timingSafeEqual2(mac, signature);
+        const mac = nodeCrypto2().createHmac(hash3, key).update(data).digest();
+        return mac.length === signature.length && nodeCrypto2().timingSafeEqual(mac, signature);
       }
       case "RS":
-        return type === "rsa" && verify(hash4, data, { key, padding: constants2.RSA_PKCS1_PADDING }, signature);
+        return type === "rsa" && nodeCrypto2().verify(hash3, data, { key, padding: nodeCrypto2().constants.RSA_PKCS1_PADDING }, signature);
       case "PS":
-        return (type === "rsa" || type === "rsa-pss") && verify(
-          hash4,
+        return (type === "rsa" || type === "rsa-pss") && nodeCrypto2().verify(
+          hash3,
           data,
-          { key, padding: constants2.RSA_PKCS1_PSS_PADDING, saltLength: constants2.RSA_PSS_SALTLEN_AUTO },
+          {
+            key,
+            padding: nodeCrypto2().constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: nodeCrypto2().constants.RSA_PSS_SALTLEN_AUTO
+          },
           signature
         );
       case "ES":
-        return type === "ec" && verify(hash4, data, { key, dsaEncoding: "ieee-p1363" }, signature);
+        return type === "ec" && nodeCrypto2().verify(hash3, data, { key, dsaEncoding: "ieee-p1363" }, signature);
       default:
-        return type === "ed25519" && verify(null, data, key, signature);
+        return type === "ed25519" && nodeCrypto2().verify(null, data, key, signature);
     }
   } catch {
     return false;
   }
 }
 function signWith(name, key, alg, data) {
-  const hash4 = HASH2[alg.slice(2)];
+  const hash3 = HASH2[alg.slice(2)];
   try {
     switch (alg.slice(0, 2)) {
       case "HS":
         if (key.type !== "secret") throw new Error("an HMAC algorithm needs an oct key");
-        return createHmac3(hash4, key).update(data).digest();
+        return nodeCrypto2().createHmac(hash3, key).update(data).digest();
       case "RS":
-        return sign(hash4, data, { key, padding: constants2.RSA_PKCS1_PADDING });
+        return nodeCrypto2().sign(hash3, data, { key, padding: nodeCrypto2().constants.RSA_PKCS1_PADDING });
       case "PS":
-        return sign(hash4, data, {
+        return nodeCrypto2().sign(hash3, data, {
           key,
-          padding: constants2.RSA_PKCS1_PSS_PADDING,
-          saltLength: constants2.RSA_PSS_SALTLEN_DIGEST
+          padding: nodeCrypto2().constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: nodeCrypto2().constants.RSA_PSS_SALTLEN_DIGEST
         });
       case "ES":
-        return sign(hash4, data, { key, dsaEncoding: "ieee-p1363" });
+        return nodeCrypto2().sign(hash3, data, { key, dsaEncoding: "ieee-p1363" });
       default:
-        return sign(null, data, key);
+        return nodeCrypto2().sign(null, data, key);
     }
   } catch (err) {
     throw builtinError(name, `failed to sign: ${err.message}`);
@@ -73075,7 +73169,12 @@ function verifyBuiltin(alg) {
     const keyText = str2(name, args, 1);
     const data = Buffer.from(`${t.header}.${t.payload}`);
     if (alg.startsWith("HS"))
-      return verifies(createSecretKey(Buffer.from(keyText, "utf8")), alg, data, b64url(name, t.signature, "signature"));
+      return verifies(
+        nodeCrypto2().createSecretKey(Buffer.from(keyText, "utf8")),
+        alg,
+        data,
+        b64url(name, t.signature, "signature")
+      );
     const keys = verificationKeys(name, keyText);
     const signature = b64url(name, t.signature, "signature");
     const header2 = decodeHeader(name, t);
@@ -73142,7 +73241,7 @@ function decodeVerify(args, ctx) {
     const signature = b64url(name, t.signature, "signature");
     if (!isAlg(alg)) return UNVERIFIED;
     const data = Buffer.from(`${t.header}.${t.payload}`);
-    const ok = c.keys !== void 0 ? verifiesWithAny(c.keys, kid, alg, data, signature) : verifies(createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
+    const ok = c.keys !== void 0 ? verifiesWithAny(c.keys, kid, alg, data, signature) : verifies(nodeCrypto2().createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
     if (!ok) return UNVERIFIED;
     payloadText = b64url(name, t.payload, "payload").toString("utf8");
     if (cty.toUpperCase() !== "JWT") break;
@@ -73221,6 +73320,7 @@ var ALG_NAMES, ALGS, isAlg, HASH2, headerString, UNVERIFIED, jwtBuiltins;
 var init_jwt = __esm({
   "src/rego/builtins/jwt.ts"() {
     "use strict";
+    init_node_crypto2();
     init_value();
     init_args();
     init_encoding();
@@ -73654,7 +73754,7 @@ function formatG(f, precision, sharp) {
     if (!sharp) digits = digits.replace(/0+$/, "") || "0";
   }
   const eprec = precision === void 0 ? 6 : Math.max(precision, 1);
-  const sign2 = f < 0 ? "-" : "";
+  const sign = f < 0 ? "-" : "";
   let body;
   if (exp < -4 || exp >= eprec) {
     const m = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
@@ -73666,7 +73766,7 @@ function formatG(f, precision, sharp) {
   } else {
     body = digits.slice(0, exp + 1) + "." + digits.slice(exp + 1);
   }
-  return sign2 + body;
+  return sign + body;
 }
 function formatFloat(f, verb, spec) {
   if (!Number.isFinite(f)) return f > 0 ? "+Inf" : f < 0 ? "-Inf" : "NaN";
@@ -73739,12 +73839,12 @@ function formatInt(n, verb, spec) {
     if (spec.precision === 0 && n === 0n) digits = "";
     digits = digits.padStart(spec.precision, "0");
   }
-  const sign2 = neg ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+  const sign = neg ? "-" : spec.plus ? "+" : spec.space ? " " : "";
   if (spec.zero && !spec.minus && spec.width !== void 0 && spec.precision === void 0) {
-    const room = spec.width - sign2.length - prefix.length;
+    const room = spec.width - sign.length - prefix.length;
     digits = digits.padStart(room, "0");
   }
-  return sign2 + prefix + digits;
+  return sign + prefix + digits;
 }
 function goQuote(s, quote = '"') {
   let out2 = quote;
@@ -73799,8 +73899,8 @@ function pad(s, spec, numeric) {
   if (spec.zero && !numeric) return "0".repeat(width - len) + s;
   if (spec.zero && numeric) {
     const m = /^[+\- ]/.exec(s);
-    const sign2 = m ? m[0] : "";
-    return sign2 + "0".repeat(width - len) + s.slice(sign2.length);
+    const sign = m ? m[0] : "";
+    return sign + "0".repeat(width - len) + s.slice(sign.length);
   }
   return " ".repeat(width - len) + s;
 }
@@ -74819,7 +74919,7 @@ function tokenize3(layout) {
 }
 function formatOffset(std, offset) {
   if (std.startsWith("Z") && offset === 0) return "Z";
-  const sign2 = offset < 0 ? "-" : "+";
+  const sign = offset < 0 ? "-" : "+";
   const a = Math.abs(offset);
   const hh = pad2(Math.floor(a / 3600), 2);
   const mm = pad2(Math.floor(a % 3600 / 60), 2);
@@ -74827,15 +74927,15 @@ function formatOffset(std, offset) {
   const z = std.slice(1);
   switch (z) {
     case "070000":
-      return sign2 + hh + mm + ss;
+      return sign + hh + mm + ss;
     case "07:00:00":
-      return sign2 + hh + ":" + mm + ":" + ss;
+      return sign + hh + ":" + mm + ":" + ss;
     case "0700":
-      return sign2 + hh + mm;
+      return sign + hh + mm;
     case "07:00":
-      return sign2 + hh + ":" + mm;
+      return sign + hh + ":" + mm;
     default:
-      return sign2 + hh;
+      return sign + hh;
   }
 }
 function formatCivil(t, layout) {
@@ -75461,7 +75561,7 @@ function bytesFactor(unit) {
   }
   return void 0;
 }
-function parse3(name, args, factorOf, integer) {
+function parse3(name, args, factorOf, integer2) {
   const words = WORDS[name];
   const s = str2(name, args, 0).replaceAll('"', "");
   if (s.includes(" ")) throw builtinError(name, "spaces not allowed in resource strings");
@@ -75474,7 +75574,7 @@ function parse3(name, args, factorOf, integer) {
   if (!AMOUNT.test(num3)) throw builtinError(name, `could not parse ${words.amount} to a number`);
   const v = scale2(num3, factor);
   if (!Number.isFinite(v)) throw builtinError(name, "exponent too large");
-  return integer ? Math.trunc(v) : v;
+  return integer2 ? Math.trunc(v) : v;
 }
 var DECIMAL2, BINARY, AMOUNT, WORDS, unitBuiltins;
 var init_units = __esm({
@@ -75597,7 +75697,6 @@ var init_walk = __esm({
 });
 
 // src/rego/builtins/x509.ts
-import { X509Certificate as X509Certificate2, createPrivateKey as createPrivateKey2 } from "node:crypto";
 function certificateDers(name, text3) {
   let pemText2 = text3;
   if (!text3.trimStart().startsWith("-----BEGIN")) {
@@ -75755,7 +75854,7 @@ function certificateValue(cert, der) {
 function parseCertificates(name, text3) {
   return certificateDers(name, text3).map((der) => {
     try {
-      return { cert: new X509Certificate2(der), der };
+      return { cert: new (nodeCrypto2()).X509Certificate(der), der };
     } catch (err) {
       throw builtinError(name, `x509: ${err.message}`);
     }
@@ -75780,7 +75879,7 @@ function pemText(name, text3) {
 }
 function privateKeyJwk(name, pem) {
   try {
-    return createPrivateKey2(pem).export({ format: "jwk" });
+    return nodeCrypto2().createPrivateKey(pem).export({ format: "jwk" });
   } catch (err) {
     throw builtinError(name, `failed to parse private key: ${err.message}`);
   }
@@ -75789,6 +75888,7 @@ var PEM_BLOCK, SIGNATURE_ALGORITHMS, BASIC_CONSTRAINTS_OID, PUBLIC_KEY_ALGORITHM
 var init_x509 = __esm({
   "src/rego/builtins/x509.ts"() {
     "use strict";
+    init_node_crypto2();
     init_value();
     init_args();
     PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
@@ -79726,8 +79826,7 @@ var init_library_index = __esm({
 });
 
 // src/policy/rego/compiled-cache.ts
-import { createHash as createHash5 } from "node:crypto";
-import { closeSync as closeSync2, existsSync as existsSync5, openSync as openSync2, readSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync5, openSync as openSync2, readSync, statSync } from "node:fs";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function compilerFingerprint(regoDir) {
@@ -79756,7 +79855,7 @@ function expandLocations(modules) {
 function loadCompiledCache(file = COMPILED_CACHE_FILE, engine) {
   try {
     if (!existsSync5(file)) return void 0;
-    return readLibrary(fileReader(file), engine);
+    return readLibrary(fileReader(file), statSync(file).mtimeMs, engine);
   } catch {
     return void 0;
   }
@@ -79778,7 +79877,7 @@ function fileReader(file) {
     }
   };
 }
-function readLibrary(readAt, engine) {
+function readLibrary(readAt, writtenAt, engine) {
   let head = readAt(0, INDEX_CHUNK);
   let firstLineEnd = head.indexOf(10);
   while (firstLineEnd === -1) {
@@ -79792,12 +79891,13 @@ function readLibrary(readAt, engine) {
   if (index.format !== FORMAT2 || !Array.isArray(index.sources) || !Array.isArray(index.modules)) return void 0;
   if (index.modules.length !== index.sources.length) return void 0;
   if (index.engine !== (engine ?? compilerFingerprint())) return void 0;
-  return new CompiledLibrary(index, readAt, firstLineEnd + 1);
+  return new CompiledLibrary(index, readAt, firstLineEnd + 1, writtenAt);
 }
 var FORMAT2, HERE2, COMPILED_CACHE_FILE, LIBRARY_OPTIONS, LOCATION_KEYS, CompiledLibrary, DamagedLibrary, INDEX_CHUNK;
 var init_compiled_cache = __esm({
   "src/policy/rego/compiled-cache.ts"() {
     "use strict";
+    init_node_crypto();
     init_compile();
     init_input_use();
     init_rego();
@@ -79805,20 +79905,22 @@ var init_compiled_cache = __esm({
     init_ast_cache();
     init_package_info();
     init_library_index();
-    FORMAT2 = 3;
+    FORMAT2 = 4;
     HERE2 = path13.dirname(fileURLToPath3(import.meta.url));
     COMPILED_CACHE_FILE = path13.join(HERE2, "bundled-compiled.json");
     LIBRARY_OPTIONS = { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS };
     LOCATION_KEYS = /* @__PURE__ */ new Set(["loc", "pkgLoc"]);
     CompiledLibrary = class {
-      constructor(index, readAt, base) {
+      constructor(index, readAt, base, writtenAt) {
         this.index = index;
         this.readAt = readAt;
         this.base = base;
+        this.writtenAt = writtenAt;
       }
       index;
       readAt;
       base;
+      writtenAt;
       /** What the index says of each module, in order. */
       get modules() {
         return this.index.modules;
@@ -79834,6 +79936,25 @@ var init_compiled_cache = __esm({
         return bundled.length === recorded.length && bundled.every((s, i) => s.file === recorded[i].file && sha256(s.text) === recorded[i].sha256);
       }
       /**
+       * Whether the bundled policy files on disk are the ones compiled, told
+       * mostly without reading them: the same paths in the same order, each of
+       * the recorded size, and each either last modified no later than this
+       * cache file (written after the sources by the build; npm installs a
+       * package's files with one time) or, when modified since, of the
+       * recorded SHA-256 (its `text` is read then). An edit, an added or a
+       * removed file changes the list, a size or a modification time. See
+       * docs/DESIGN.md ("The library revived lazily") for what this misses.
+       */
+      listedFrom(files) {
+        const recorded = this.index.sources;
+        if (files.length !== recorded.length) return false;
+        for (const [i, f] of files.entries()) {
+          const r = recorded[i];
+          if (f.file !== r.file || f.size !== r.size) return false;
+        }
+        return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(f.text) === recorded[i].sha256);
+      }
+      /**
        * Module `i` as the build's compile left it, a fresh object graph each
        * time. Throws DamagedLibrary when its line is not the one indexed.
        */
@@ -79847,7 +79968,7 @@ var init_compiled_cache = __esm({
         const length = end - start;
         if (bytes[offset + length] !== 10) throw new DamagedLibrary();
         const text3 = bytes.toString("latin1", offset, offset + length);
-        if (createHash5("sha256").update(text3, "latin1").digest("hex") !== this.index.modules[i].sha256)
+        if (nodeCrypto().createHash("sha256").update(text3, "latin1").digest("hex") !== this.index.modules[i].sha256)
           throw new DamagedLibrary();
         const parsed = JSON.parse(text3);
         return deserializeGraph(expandLocations([parsed.ast])[0], parsed.links);
@@ -80064,13 +80185,12 @@ __export(load_exports, {
   loadRegoPolicies: () => loadRegoPolicies,
   readBundledPolicies: () => readBundledPolicies
 });
-import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import path14 from "node:path";
 async function loadRegoPolicies(flags) {
   const own = (await readPolicies(flags.paths, false)).map((s) => ({ ...s, regoVersion: flags.regoVersion ?? "v1" }));
-  const sources = [...flags.bundled ? await readBundledPolicies() : [], ...own];
-  if (sources.length === 0) return void 0;
-  const program2 = flags.bundled ? compileWithBundled(sources) : compilePolicies(sources);
+  const program2 = (flags.bundled && own.length === 0 ? bundledAloneUnread() : void 0) ?? compileAll([...flags.bundled ? await readBundledPolicies() : [], ...own], flags.bundled);
+  if (!program2) return void 0;
   const data = await readDataFiles(flags.dataFiles);
   return {
     program: program2,
@@ -80078,39 +80198,65 @@ async function loadRegoPolicies(flags) {
     options: { namespaces: flags.namespaces, data, ...flags.budget ? { budget: flags.budget } : {} }
   };
 }
+function compileAll(sources, bundled) {
+  if (sources.length === 0) return void 0;
+  return bundled ? compileWithBundled(sources) : compilePolicies(sources);
+}
+function bundledAloneUnread() {
+  const library = loadCompiledCache();
+  if (!library) return void 0;
+  const listed = listBundledPolicies(BUNDLED_POLICY_DIR);
+  if (!listed) return void 0;
+  let sources;
+  try {
+    sources = listed.map(listedSource);
+  } catch {
+    return void 0;
+  }
+  if (!library.listedFrom(sources)) return void 0;
+  return lazyProgram(sources, library);
+}
+function lazyProgram(sources, library) {
+  const bundledFiles = new Set(sources.map((s) => s.file));
+  return new LazyLibraryProgram(
+    sources,
+    library,
+    () => compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles))
+  );
+}
+function listedSource(full) {
+  const file = bundledName(full);
+  const st = statSync2(full);
+  let read2;
+  return {
+    file,
+    bundled: true,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    get text() {
+      if (read2 === void 0) {
+        try {
+          read2 = readFileSync2(full, "utf8");
+        } catch (err) {
+          throw new InputError(file, describeFsError(err));
+        }
+      }
+      return read2;
+    }
+  };
+}
 function compileWithBundled(sources) {
   const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
-  const fromText = () => compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles));
   const library = loadCompiledCache();
-  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources))
-    return new LazyLibraryProgram(sources, library, fromText);
+  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources)) return lazyProgram(sources, library);
   return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), library);
 }
 async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
-  let files;
-  try {
-    files = [];
-    const walk2 = (d) => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const full = path14.join(d, e.name);
-        if (e.isDirectory()) walk2(full);
-        else if (e.isFile()) {
-          if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
-        } else throw new Error("not a plain file or directory");
-      }
-    };
-    walk2(dir);
-    if (files.length === 0) throw new Error("no policies");
-  } catch {
-    return readPolicies([dir], true);
-  }
-  const keyed = files.map((f) => ({ f, key: f.split(path14.sep).join("/") }));
-  keyed.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  files = keyed.map((k) => k.f);
+  const files = listBundledPolicies(dir);
+  if (!files) return readPolicies([dir], true);
   try {
     return files.map((file) => ({
-      file: path14.relative(path14.dirname(BUNDLED_POLICY_DIR), file),
+      file: bundledName(file),
       text: readFileSync2(file, "utf8"),
       bundled: true
     }));
@@ -80118,6 +80264,33 @@ async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
     return readPolicies([dir], true);
   }
 }
+function bundledName(full) {
+  return full.startsWith(BUNDLED_PARENT) && BUNDLED_PARENT.length > 1 ? full.slice(BUNDLED_PARENT.length) : path14.relative(path14.dirname(BUNDLED_POLICY_DIR), full);
+}
+function listBundledPolicies(dir) {
+  let files;
+  try {
+    files = [];
+    const walk2 = (d) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.name.startsWith(".") || e.name === "node_modules") continue;
+        const full = d + path14.sep + e.name;
+        if (e.isDirectory()) walk2(full);
+        else if (e.isFile()) {
+          if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) files.push(full);
+        } else throw new Error("not a plain file or directory");
+      }
+    };
+    walk2(path14.resolve(dir));
+    if (files.length === 0) return void 0;
+  } catch {
+    return void 0;
+  }
+  const keyed = files.map((f) => ({ f, key: f.split(path14.sep).join("/") }));
+  keyed.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return keyed.map((k) => k.f);
+}
+var BUNDLED_PARENT;
 var init_load2 = __esm({
   "src/policy/rego/load.ts"() {
     "use strict";
@@ -80126,6 +80299,8 @@ var init_load2 = __esm({
     init_compiled_cache();
     init_compile2();
     init_lazy_library();
+    init_input_error();
+    BUNDLED_PARENT = path14.dirname(BUNDLED_POLICY_DIR) + path14.sep;
   }
 });
 
@@ -80197,7 +80372,7 @@ var init_output = __esm({
 });
 
 // src/cli/source-dir.ts
-import { existsSync as existsSync6, statSync } from "node:fs";
+import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
 import path15 from "node:path";
 function sourceOptions(flags, inputs) {
   if (flags.sourceDir !== void 0) requireDirectory(flags.sourceDir, "--source-dir");
@@ -80238,7 +80413,7 @@ function defaultRoot(dir) {
 function requireDirectory(dir, flag) {
   let isDir;
   try {
-    isDir = statSync(dir).isDirectory();
+    isDir = statSync3(dir).isDirectory();
   } catch (err) {
     const code19 = err.code;
     throw new UsageError(
@@ -81091,7 +81266,7 @@ var require_sprintf = __commonJS({
         return sprintf2.apply(null, [fmt2].concat(argv || []));
       }
       function sprintf_format(parse_tree, argv) {
-        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad3, pad_character, pad_length, is_positive, sign2;
+        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad3, pad_character, pad_length, is_positive, sign;
         for (i = 0; i < tree_length; i++) {
           if (typeof parse_tree[i] === "string") {
             output += parse_tree[i];
@@ -81175,15 +81350,15 @@ var require_sprintf = __commonJS({
               output += arg;
             } else {
               if (re.number.test(ph.type) && (!is_positive || ph.sign)) {
-                sign2 = is_positive ? "+" : "-";
+                sign = is_positive ? "+" : "-";
                 arg = arg.toString().replace(re.sign, "");
               } else {
-                sign2 = "";
+                sign = "";
               }
               pad_character = ph.pad_char ? ph.pad_char === "0" ? "0" : ph.pad_char.charAt(1) : " ";
-              pad_length = ph.width - (sign2 + arg).length;
+              pad_length = ph.width - (sign + arg).length;
               pad3 = ph.width ? pad_length > 0 ? pad_character.repeat(pad_length) : "" : "";
-              output += ph.align ? sign2 + arg + pad3 : pad_character === "0" ? sign2 + pad3 + arg : pad3 + sign2 + arg;
+              output += ph.align ? sign + arg + pad3 : pad_character === "0" ? sign + pad3 + arg : pad3 + sign + arg;
             }
           }
         }
@@ -85450,17 +85625,17 @@ ${pair.comment}` : item.comment;
       resolve: parseSet,
       createNode: createSet
     };
-    var parseSexagesimal = (sign2, parts) => {
+    var parseSexagesimal = (sign, parts) => {
       const n = parts.split(":").reduce((n2, p) => n2 * 60 + Number(p), 0);
-      return sign2 === "-" ? -n : n;
+      return sign === "-" ? -n : n;
     };
     var stringifySexagesimal = ({
       value
     }) => {
       if (isNaN(value) || !isFinite(value)) return resolveSeq.stringifyNumber(value);
-      let sign2 = "";
+      let sign = "";
       if (value < 0) {
-        sign2 = "-";
+        sign = "-";
         value = Math.abs(value);
       }
       const parts = [value % 60];
@@ -85474,7 +85649,7 @@ ${pair.comment}` : item.comment;
           parts.unshift(value);
         }
       }
-      return sign2 + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
     };
     var intTime = {
       identify: (value) => typeof value === "number",
@@ -85482,7 +85657,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str3, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -85491,7 +85666,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
-      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
+      resolve: (str3, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -85760,7 +85935,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       value
     }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(sign2, src, radix) {
+    function intResolve(sign, src, radix) {
       let str3 = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
         switch (radix) {
@@ -85775,10 +85950,10 @@ var require_Schema_bcc6c2d7 = __commonJS({
             break;
         }
         const n2 = BigInt(str3);
-        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+        return sign === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str3, radix);
-      return sign2 === "-" ? -1 * n : n;
+      return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const {
@@ -85821,7 +85996,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^([-+]?)0b([0-1_]+)$/,
-      resolve: (str3, sign2, bin) => intResolve(sign2, bin, 2),
+      resolve: (str3, sign, bin) => intResolve(sign, bin, 2),
       stringify: (node) => intStringify(node, 2, "0b")
     }, {
       identify: intIdentify,
@@ -85829,14 +86004,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^([-+]?)0([0-7_]+)$/,
-      resolve: (str3, sign2, oct) => intResolve(sign2, oct, 8),
+      resolve: (str3, sign, oct) => intResolve(sign, oct, 8),
       stringify: (node) => intStringify(node, 8, "0")
     }, {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^([-+]?)([0-9][0-9_]*)$/,
-      resolve: (str3, sign2, abs2) => intResolve(sign2, abs2, 10),
+      resolve: (str3, sign, abs2) => intResolve(sign, abs2, 10),
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: intIdentify,
@@ -85844,7 +86019,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
-      resolve: (str3, sign2, hex) => intResolve(sign2, hex, 16),
+      resolve: (str3, sign, hex) => intResolve(sign, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
       identify: (value) => typeof value === "number",
@@ -87278,9 +87453,9 @@ async function scanCommand(files, flags) {
     throw new UsageError("--quiet and --compact are two layouts of the text report: give one");
   const maxBytes = parseSize(flags.maxInputSize);
   const source = sourceOptions(flags, files);
-  const loaded = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
-  const { file: configFile, source: configSource2 } = loaded;
-  const config2 = withEnvironment(loaded.config, flags.environment);
+  const loaded3 = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
+  const { file: configFile, source: configSource2 } = loaded3;
+  const config2 = withEnvironment(loaded3.config, flags.environment);
   const baseline = flags.baseline === void 0 ? void 0 : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   const regoVersion = parseRegoVersion(flags.regoVersion);
   const budget = {
@@ -88007,7 +88182,7 @@ import path18 from "node:path";
 
 // src/action/inputs.ts
 import { appendFileSync } from "node:fs";
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes } from "node:crypto";
 function getInput(name, env = process.env) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -88024,7 +88199,7 @@ function getListInput(name, env = process.env) {
 function setOutput(name, value, env = process.env) {
   const file = env["GITHUB_OUTPUT"];
   if (!file) return;
-  const delimiter = `planguard_${randomBytes3(8).toString("hex")}`;
+  const delimiter = `planguard_${randomBytes(8).toString("hex")}`;
   appendFileSync(file, `${name}<<${delimiter}
 ${value}
 ${delimiter}

@@ -68,7 +68,9 @@ describe("the twins plan, scanned with the whole product", () => {
   });
 
   it("is what its generator writes (hand edits would be lost at the next regeneration)", () => {
-    const run = spawnSync(process.execPath, [fixturePath("plans", ".gen", "twins.mjs"), "--check"], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [fixturePath("plans", ".gen", "twins.mjs"), "--check"], {
+      encoding: "utf8",
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
