@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/policy/types.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/shared.js";
 
@@ -28,14 +29,6 @@ interface Expected {
   gpu: { after: number; by_model_after: Record<string, number> };
   undecided_allowed: { address: string; check: string }[];
   resources: Record<string, Verdict>;
-}
-interface Finding {
-  ruleId: string;
-  severity: "critical" | "high" | "medium" | "low" | "info";
-  category: string;
-  message: string;
-  undecided?: boolean;
-  resource?: { address: string };
 }
 interface Report {
   findings: Finding[];
