@@ -22989,6 +22989,7 @@ var init_select = __esm({
        * only the findings that name one.
        */
       keepsFinding(meta, finding) {
+        if (this.only.size === 0 && (finding.aliases === void 0 || this.disabled.size === 0)) return true;
         const named = (finding.aliases ?? []).map(normalize);
         if (named.some((n) => this.disabled.has(n))) return false;
         if (this.only.size === 0) return true;
