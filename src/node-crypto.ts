@@ -1,16 +1,7 @@
-import { createRequire } from "node:module";
-
-type NodeCrypto = typeof import("node:crypto");
-
-let loaded: NodeCrypto | undefined;
-
 /**
- * `node:crypto`, loaded at its first use. Its initialization was ~4% of an
- * empty plan's scan, which hashes nothing, while ten modules on every scan's
- * path imported it at their top. `import.meta.url` is the bundle's own URL
- * in the command-line bundle (scripts/build-cli.mjs), so this works in both
- * tsc's ES modules and the bundle.
+ * `node:crypto`, loaded at its first use: its initialization was ~4% of an
+ * empty plan's scan, which hashes nothing. One loader for the whole program;
+ * it lives in src/rego because src/rego imports nothing outside itself (the
+ * compiled caches' fingerprint hashes its tree: ast-cache.ts).
  */
-export function nodeCrypto(): NodeCrypto {
-  return (loaded ??= createRequire(import.meta.url)("node:crypto") as NodeCrypto);
-}
+export { nodeCrypto } from "./rego/builtins/node-crypto.js";

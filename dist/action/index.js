@@ -13713,15 +13713,23 @@ var init_page = __esm({
   }
 });
 
-// src/node-crypto.ts
+// src/rego/builtins/node-crypto.ts
 import { createRequire } from "node:module";
 function nodeCrypto() {
   return loaded ??= createRequire(import.meta.url)("node:crypto");
 }
 var loaded;
 var init_node_crypto = __esm({
+  "src/rego/builtins/node-crypto.ts"() {
+    "use strict";
+  }
+});
+
+// src/node-crypto.ts
+var init_node_crypto2 = __esm({
   "src/node-crypto.ts"() {
     "use strict";
+    init_node_crypto();
   }
 });
 
@@ -13736,7 +13744,7 @@ function sha256Hex(text3) {
 var init_fingerprint = __esm({
   "src/policy/fingerprint.ts"() {
     "use strict";
-    init_node_crypto();
+    init_node_crypto2();
   }
 });
 
@@ -16250,7 +16258,7 @@ var TMP_SUFFIX, pending, SIGNALS, watching;
 var init_write = __esm({
   "src/cli/write.ts"() {
     "use strict";
-    init_node_crypto();
+    init_node_crypto2();
     init_input_error();
     TMP_SUFFIX = ".planguard-tmp";
     pending = /* @__PURE__ */ new Set();
@@ -23893,12 +23901,12 @@ async function buildSourceIndex(options) {
   while (queue.length > 0 && dirs.size < MAX_DIRS) {
     const batch = [...new Set(queue)].filter((d) => !dirs.has(d)).slice(0, MAX_DIRS - dirs.size);
     queue = [];
-    for (const loaded3 of await Promise.all(batch.map(load))) {
-      dirs.set(loaded3.dir, loaded3);
-      for (const file of loaded3.files) {
+    for (const loaded2 of await Promise.all(batch.map(load))) {
+      dirs.set(loaded2.dir, loaded2);
+      for (const file of loaded2.files) {
         for (const block of file.hcl.blocks) {
           const source = block.strings["source"];
-          if (block.kind === "module" && isLocalSource(source)) queue.push(path8.resolve(loaded3.dir, source));
+          if (block.kind === "module" && isLocalSource(source)) queue.push(path8.resolve(loaded2.dir, source));
         }
       }
     }
@@ -24369,13 +24377,13 @@ var init_graph = __esm({
 function isObj4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function buildModel(loaded3) {
-  const warnings = [...loaded3.warnings];
-  const resources = loaded3.format === "plan" ? resourcesFromPlan(loaded3.doc, loaded3.skipped ?? [], warnings) : loaded3.format === "state" ? resourcesFromStateValues(isObj4(loaded3.doc["values"]) ? loaded3.doc["values"]["root_module"] : void 0) : resourcesFromRawState(loaded3.doc);
-  const configuration = loaded3.format === "plan" ? loaded3.doc["configuration"] : void 0;
-  return assembleModel(loaded3, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
+function buildModel(loaded2) {
+  const warnings = [...loaded2.warnings];
+  const resources = loaded2.format === "plan" ? resourcesFromPlan(loaded2.doc, loaded2.skipped ?? [], warnings) : loaded2.format === "state" ? resourcesFromStateValues(isObj4(loaded2.doc["values"]) ? loaded2.doc["values"]["root_module"] : void 0) : resourcesFromRawState(loaded2.doc);
+  const configuration = loaded2.format === "plan" ? loaded2.doc["configuration"] : void 0;
+  return assembleModel(loaded2, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
 }
-function assembleModel(loaded3, resources, graph, warnings) {
+function assembleModel(loaded2, resources, graph, warnings) {
   const byAddress = /* @__PURE__ */ new Map();
   const byConfig = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -24385,18 +24393,18 @@ function assembleModel(loaded3, resources, graph, warnings) {
     else byConfig.set(r.configAddress, [r]);
   }
   const model = {
-    file: loaded3.file,
-    kind: loaded3.kind,
-    format: loaded3.format,
-    formatVersion: loaded3.formatVersion,
+    file: loaded2.file,
+    kind: loaded2.kind,
+    format: loaded2.format,
+    formatVersion: loaded2.formatVersion,
     resources,
     graph,
-    document: loaded3.doc,
+    document: loaded2.doc,
     warnings,
     byAddress: (a) => byAddress.get(a),
     byConfigAddress: (a) => byConfig.get(a) ?? []
   };
-  if (loaded3.terraformVersion !== void 0) model.terraformVersion = loaded3.terraformVersion;
+  if (loaded2.terraformVersion !== void 0) model.terraformVersion = loaded2.terraformVersion;
   return model;
 }
 function shortProviderName(providerName, type) {
@@ -31122,7 +31130,7 @@ var processKey, SensitiveDigests, DiscardedDigests;
 var init_sensitive_digests = __esm({
   "src/plan/sensitive-digests.ts"() {
     "use strict";
-    init_node_crypto();
+    init_node_crypto2();
     SensitiveDigests = class {
       slots = /* @__PURE__ */ new WeakMap();
       /** Records the digest of the original value at container[key], which redaction is about to blank. */
@@ -33435,7 +33443,7 @@ function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
     warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
   else if (doc["complete"] === false)
     warnings.push("the plan is incomplete (deferred changes): resources Terraform could not plan yet are not judged");
-  const loaded3 = {
+  const loaded2 = {
     file,
     kind,
     format,
@@ -33446,8 +33454,8 @@ function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
     digests,
     skipped
   };
-  if (typeof doc["terraform_version"] === "string") loaded3.terraformVersion = doc["terraform_version"];
-  return loaded3;
+  if (typeof doc["terraform_version"] === "string") loaded2.terraformVersion = doc["terraform_version"];
+  return loaded2;
 }
 function guardStack(file, step3) {
   try {
@@ -34284,8 +34292,8 @@ async function loadPlanStreaming(file, sizeBytes, options) {
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
-  const loaded3 = finishDocument(file, doc, sizeBytes, options, skipped);
-  return loaded3;
+  const loaded2 = finishDocument(file, doc, sizeBytes, options, skipped);
+  return loaded2;
 }
 var STREAMED;
 var init_load_stream = __esm({
@@ -34463,9 +34471,9 @@ function parseDocument2(file, bytes, options = {}) {
     skip.delete("planned_values");
     ({ value, skipped } = parseJsonBytesWithout(file, utf8 ?? bytes, skip));
   }
-  const loaded3 = finishDocument(file, value, bytes.length, options, skipped);
-  if (utf8) loaded3.warnings.unshift(UTF16_WARNING);
-  return loaded3;
+  const loaded2 = finishDocument(file, value, bytes.length, options, skipped);
+  if (utf8) loaded2.warnings.unshift(UTF16_WARNING);
+  return loaded2;
 }
 function listsResourceChanges(value) {
   if (typeof value !== "object" || value === null) return true;
@@ -35301,8 +35309,8 @@ var init_ignore = __esm({
 
 // src/drift/input.ts
 async function loadForDrift(file, options = {}) {
-  const loaded3 = await loadDocument(file, options);
-  return { loaded: loaded3, digests: loaded3.digests };
+  const loaded2 = await loadDocument(file, options);
+  return { loaded: loaded2, digests: loaded2.digests };
 }
 var init_input = __esm({
   "src/drift/input.ts"() {
@@ -35319,7 +35327,7 @@ function sideModel(file, world, configuration, terraformVersion) {
   };
   if (terraformVersion !== void 0) doc["terraform_version"] = terraformVersion;
   if (configuration !== void 0) doc["configuration"] = configuration;
-  const loaded3 = {
+  const loaded2 = {
     file,
     kind: "plan",
     format: "plan",
@@ -35330,8 +35338,8 @@ function sideModel(file, world, configuration, terraformVersion) {
     digests: new SensitiveDigests(),
     skipped: []
   };
-  if (terraformVersion !== void 0) loaded3.terraformVersion = terraformVersion;
-  return buildModel(loaded3);
+  if (terraformVersion !== void 0) loaded2.terraformVersion = terraformVersion;
+  return buildModel(loaded2);
 }
 function changeEntry(w) {
   const r = w.resource;
@@ -37245,13 +37253,13 @@ function loadAstCache(file = AST_CACHE_FILE, engine) {
 }
 function loadAstCacheWhenParsing(files, load = () => loadAstCache()) {
   let cache3;
-  let loaded3 = false;
+  let loaded2 = false;
   return {
     take(file, text3, version) {
       if (!files.has(file)) return void 0;
-      if (!loaded3) {
+      if (!loaded2) {
         cache3 = load();
-        loaded3 = true;
+        loaded2 = true;
       }
       return cache3?.take(file, text3, version);
     }
@@ -37261,7 +37269,7 @@ var FORMAT, HERE, AST_CACHE_FILE, REGO_DIR, CachedModules;
 var init_ast_cache = __esm({
   "src/policy/rego/ast-cache.ts"() {
     "use strict";
-    init_node_crypto();
+    init_node_crypto2();
     init_parser();
     FORMAT = 1;
     HERE = path12.dirname(fileURLToPath2(import.meta.url));
@@ -37554,18 +37562,6 @@ var init_conversions = __esm({
   }
 });
 
-// src/rego/builtins/node-crypto.ts
-import { createRequire as createRequire3 } from "node:module";
-function nodeCrypto2() {
-  return loaded2 ??= createRequire3(import.meta.url)("node:crypto");
-}
-var loaded2;
-var init_node_crypto2 = __esm({
-  "src/rego/builtins/node-crypto.ts"() {
-    "use strict";
-  }
-});
-
 // src/rego/builtins/crypto.ts
 function uuidBytes(s) {
   let hex;
@@ -37613,17 +37609,17 @@ var hash2, hmac, GREGORIAN_OFFSET, cryptoBuiltins;
 var init_crypto = __esm({
   "src/rego/builtins/crypto.ts"() {
     "use strict";
-    init_node_crypto2();
+    init_node_crypto();
     init_args();
     hash2 = (algorithm) => (name) => def(
       name,
       1,
-      (args) => nodeCrypto2().createHash(algorithm).update(str2(name, args, 0), "utf8").digest("hex")
+      (args) => nodeCrypto().createHash(algorithm).update(str2(name, args, 0), "utf8").digest("hex")
     );
     hmac = (algorithm) => (name) => def(
       name,
       2,
-      (args) => nodeCrypto2().createHmac(algorithm, Buffer.from(str2(name, args, 1), "utf8")).update(str2(name, args, 0), "utf8").digest("hex")
+      (args) => nodeCrypto().createHmac(algorithm, Buffer.from(str2(name, args, 1), "utf8")).update(str2(name, args, 0), "utf8").digest("hex")
     );
     GREGORIAN_OFFSET = 122192928000000000n;
     cryptoBuiltins = [
@@ -37638,13 +37634,13 @@ var init_crypto = __esm({
       def("crypto.hmac.equal", 2, (args) => {
         const a = Buffer.from(str2("crypto.hmac.equal", args, 0), "utf8");
         const b = Buffer.from(str2("crypto.hmac.equal", args, 1), "utf8");
-        return a.length === b.length && nodeCrypto2().timingSafeEqual(a, b);
+        return a.length === b.length && nodeCrypto().timingSafeEqual(a, b);
       }),
       // Random, but the same for the same seed string within one query.
       def(
         "uuid.rfc4122",
         1,
-        (args, ctx) => memoPerQuery(ctx, "uuid.rfc4122\0" + str2("uuid.rfc4122", args, 0), () => nodeCrypto2().randomUUID())
+        (args, ctx) => memoPerQuery(ctx, "uuid.rfc4122\0" + str2("uuid.rfc4122", args, 0), () => nodeCrypto().randomUUID())
       ),
       def("uuid.parse", 1, (args) => uuidParse(str2("uuid.parse", args, 0)))
     ];
@@ -65785,10 +65781,10 @@ var require_graphql2 = __commonJS({
 });
 
 // src/rego/builtins/graphql.ts
-import { createRequire as createRequire4 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 function loadGraphQL() {
   if (typeof __require === "function") return require_graphql2();
-  return createRequire4(import.meta.url)("graphql");
+  return createRequire3(import.meta.url)("graphql");
 }
 function lenient(doc) {
   const defined = /* @__PURE__ */ new Set();
@@ -72851,10 +72847,10 @@ var require_ajv = __commonJS({
 });
 
 // src/rego/builtins/json-schema.ts
-import { createRequire as createRequire5 } from "node:module";
+import { createRequire as createRequire4 } from "node:module";
 function loadAjv() {
   if (typeof __require === "function") return require_ajv();
-  return createRequire5(import.meta.url)("ajv");
+  return createRequire4(import.meta.url)("ajv");
 }
 function validator() {
   if (ajv === void 0) {
@@ -73063,8 +73059,8 @@ function verificationKeys(name, text3) {
     if (text3.slice(pem[0].length).trim() !== "") throw builtinError(name, "extra data after a PEM certificate block");
     try {
       if (pem[1] === "CERTIFICATE")
-        return [{ key: new (nodeCrypto2()).X509Certificate(pem[0]).publicKey, alg: "", kid: "" }];
-      if (pem[1] === "PUBLIC KEY") return [{ key: nodeCrypto2().createPublicKey(pem[0]), alg: "", kid: "" }];
+        return [{ key: new (nodeCrypto()).X509Certificate(pem[0]).publicKey, alg: "", kid: "" }];
+      if (pem[1] === "PUBLIC KEY") return [{ key: nodeCrypto().createPublicKey(pem[0]), alg: "", kid: "" }];
     } catch (err) {
       throw builtinError(
         name,
@@ -73093,9 +73089,9 @@ function verificationKeys(name, text3) {
 }
 function jwkKey(name, jwk, forSigning) {
   try {
-    if (jwk.kty === "oct") return nodeCrypto2().createSecretKey(Buffer.from(String(jwk.k ?? ""), "base64url"));
+    if (jwk.kty === "oct") return nodeCrypto().createSecretKey(Buffer.from(String(jwk.k ?? ""), "base64url"));
     const input = { key: jwk, format: "jwk" };
-    return forSigning ? nodeCrypto2().createPrivateKey(input) : nodeCrypto2().createPublicKey(input);
+    return forSigning ? nodeCrypto().createPrivateKey(input) : nodeCrypto().createPublicKey(input);
   } catch (err) {
     throw builtinError(name, `failed to parse a JWK key: ${err.message}`);
   }
@@ -73107,26 +73103,26 @@ function verifies(key, alg, data, signature) {
     switch (alg.slice(0, 2)) {
       case "HS": {
         if (type !== "secret") return false;
-        const mac = nodeCrypto2().createHmac(hash3, key).update(data).digest();
-        return mac.length === signature.length && nodeCrypto2().timingSafeEqual(mac, signature);
+        const mac = nodeCrypto().createHmac(hash3, key).update(data).digest();
+        return mac.length === signature.length && nodeCrypto().timingSafeEqual(mac, signature);
       }
       case "RS":
-        return type === "rsa" && nodeCrypto2().verify(hash3, data, { key, padding: nodeCrypto2().constants.RSA_PKCS1_PADDING }, signature);
+        return type === "rsa" && nodeCrypto().verify(hash3, data, { key, padding: nodeCrypto().constants.RSA_PKCS1_PADDING }, signature);
       case "PS":
-        return (type === "rsa" || type === "rsa-pss") && nodeCrypto2().verify(
+        return (type === "rsa" || type === "rsa-pss") && nodeCrypto().verify(
           hash3,
           data,
           {
             key,
-            padding: nodeCrypto2().constants.RSA_PKCS1_PSS_PADDING,
-            saltLength: nodeCrypto2().constants.RSA_PSS_SALTLEN_AUTO
+            padding: nodeCrypto().constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: nodeCrypto().constants.RSA_PSS_SALTLEN_AUTO
           },
           signature
         );
       case "ES":
-        return type === "ec" && nodeCrypto2().verify(hash3, data, { key, dsaEncoding: "ieee-p1363" }, signature);
+        return type === "ec" && nodeCrypto().verify(hash3, data, { key, dsaEncoding: "ieee-p1363" }, signature);
       default:
-        return type === "ed25519" && nodeCrypto2().verify(null, data, key, signature);
+        return type === "ed25519" && nodeCrypto().verify(null, data, key, signature);
     }
   } catch {
     return false;
@@ -73138,19 +73134,19 @@ function signWith(name, key, alg, data) {
     switch (alg.slice(0, 2)) {
       case "HS":
         if (key.type !== "secret") throw new Error("an HMAC algorithm needs an oct key");
-        return nodeCrypto2().createHmac(hash3, key).update(data).digest();
+        return nodeCrypto().createHmac(hash3, key).update(data).digest();
       case "RS":
-        return nodeCrypto2().sign(hash3, data, { key, padding: nodeCrypto2().constants.RSA_PKCS1_PADDING });
+        return nodeCrypto().sign(hash3, data, { key, padding: nodeCrypto().constants.RSA_PKCS1_PADDING });
       case "PS":
-        return nodeCrypto2().sign(hash3, data, {
+        return nodeCrypto().sign(hash3, data, {
           key,
-          padding: nodeCrypto2().constants.RSA_PKCS1_PSS_PADDING,
-          saltLength: nodeCrypto2().constants.RSA_PSS_SALTLEN_DIGEST
+          padding: nodeCrypto().constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: nodeCrypto().constants.RSA_PSS_SALTLEN_DIGEST
         });
       case "ES":
-        return nodeCrypto2().sign(hash3, data, { key, dsaEncoding: "ieee-p1363" });
+        return nodeCrypto().sign(hash3, data, { key, dsaEncoding: "ieee-p1363" });
       default:
-        return nodeCrypto2().sign(null, data, key);
+        return nodeCrypto().sign(null, data, key);
     }
   } catch (err) {
     throw builtinError(name, `failed to sign: ${err.message}`);
@@ -73171,7 +73167,7 @@ function verifyBuiltin(alg) {
     const data = Buffer.from(`${t.header}.${t.payload}`);
     if (alg.startsWith("HS"))
       return verifies(
-        nodeCrypto2().createSecretKey(Buffer.from(keyText, "utf8")),
+        nodeCrypto().createSecretKey(Buffer.from(keyText, "utf8")),
         alg,
         data,
         b64url(name, t.signature, "signature")
@@ -73242,7 +73238,7 @@ function decodeVerify(args, ctx) {
     const signature = b64url(name, t.signature, "signature");
     if (!isAlg(alg)) return UNVERIFIED;
     const data = Buffer.from(`${t.header}.${t.payload}`);
-    const ok = c.keys !== void 0 ? verifiesWithAny(c.keys, kid, alg, data, signature) : verifies(nodeCrypto2().createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
+    const ok = c.keys !== void 0 ? verifiesWithAny(c.keys, kid, alg, data, signature) : verifies(nodeCrypto().createSecretKey(Buffer.from(c.secret, "utf8")), alg, data, signature);
     if (!ok) return UNVERIFIED;
     payloadText = b64url(name, t.payload, "payload").toString("utf8");
     if (cty.toUpperCase() !== "JWT") break;
@@ -73321,7 +73317,7 @@ var ALG_NAMES, ALGS, isAlg, HASH2, headerString, UNVERIFIED, jwtBuiltins;
 var init_jwt = __esm({
   "src/rego/builtins/jwt.ts"() {
     "use strict";
-    init_node_crypto2();
+    init_node_crypto();
     init_value();
     init_args();
     init_encoding();
@@ -75855,7 +75851,7 @@ function certificateValue(cert, der) {
 function parseCertificates(name, text3) {
   return certificateDers(name, text3).map((der) => {
     try {
-      return { cert: new (nodeCrypto2()).X509Certificate(der), der };
+      return { cert: new (nodeCrypto()).X509Certificate(der), der };
     } catch (err) {
       throw builtinError(name, `x509: ${err.message}`);
     }
@@ -75880,7 +75876,7 @@ function pemText(name, text3) {
 }
 function privateKeyJwk(name, pem) {
   try {
-    return nodeCrypto2().createPrivateKey(pem).export({ format: "jwk" });
+    return nodeCrypto().createPrivateKey(pem).export({ format: "jwk" });
   } catch (err) {
     throw builtinError(name, `failed to parse private key: ${err.message}`);
   }
@@ -75889,7 +75885,7 @@ var PEM_BLOCK, SIGNATURE_ALGORITHMS, BASIC_CONSTRAINTS_OID, PUBLIC_KEY_ALGORITHM
 var init_x509 = __esm({
   "src/rego/builtins/x509.ts"() {
     "use strict";
-    init_node_crypto2();
+    init_node_crypto();
     init_value();
     init_args();
     PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
@@ -79898,7 +79894,7 @@ var FORMAT2, HERE2, COMPILED_CACHE_FILE, LIBRARY_OPTIONS, LOCATION_KEYS, Compile
 var init_compiled_cache = __esm({
   "src/policy/rego/compiled-cache.ts"() {
     "use strict";
-    init_node_crypto();
+    init_node_crypto2();
     init_compile();
     init_input_use();
     init_rego();
@@ -87454,9 +87450,9 @@ async function scanCommand(files, flags) {
     throw new UsageError("--quiet and --compact are two layouts of the text report: give one");
   const maxBytes = parseSize(flags.maxInputSize);
   const source = sourceOptions(flags, files);
-  const loaded3 = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
-  const { file: configFile, source: configSource2 } = loaded3;
-  const config2 = withEnvironment(loaded3.config, flags.environment);
+  const loaded2 = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
+  const { file: configFile, source: configSource2 } = loaded2;
+  const config2 = withEnvironment(loaded2.config, flags.environment);
   const baseline = flags.baseline === void 0 ? void 0 : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   const regoVersion = parseRegoVersion(flags.regoVersion);
   const budget = {
