@@ -33,6 +33,8 @@ const cell = (s) =>
   String(s ?? "")
     .replace(/\|/g, "\\|")
     .replace(/\n/g, " ");
+/** The note column: why a check is related or not applicable, or where an equivalent differs on purpose. */
+const note = (c) => (c.differs ? `differs: ${c.differs}` : c.reason);
 const totalsRow = (label, t) =>
   `| ${label} | ${t.checks} | ${t["not-applicable"]} | ${t.applicable} | ${t.equivalent} | ${t.related} | ${t.missing} | ${t.percent}% |`;
 
@@ -47,12 +49,18 @@ export function renderCoverage(inventories) {
     "",
     "For the services an ML platform runs on, every Terraform check of Checkov (`CKV_*`, `CKV2_*`) and Trivy (`AVD-*`)",
     "whose subject is encryption, IAM or network isolation, read from the check's code, with the planguard rule that is",
-    "its equivalent. **equivalent**: the rule is the same check and carries the id as an alias (suppressions and",
-    "`rules.disable` accept it), or the rule decides a wider question and names the check on exactly the findings the",
-    "check would raise (its `narrower` list: suppressions and `rules.disable` naming the check act on those findings).",
-    "**related**: a rule on the same subject that decides differently; the id is in the",
-    "rule's `related` list. **missing**: applicable, no rule yet. **not applicable**: cannot be judged from a plan or",
-    "state, with the reason.",
+    "its equivalent.",
+    "",
+    "- **equivalent**: a team that switches loses nothing. The rule reports every exposure the check reports and carries",
+    "  the id as an alias (suppressions and `rules.disable` accept it). Where the rule decides a wider question, it names",
+    "  the check on exactly the findings the check would raise (its `narrower` list: suppressions and `rules.disable`",
+    "  naming the check act on those findings). Where planguard splits the check across rules, the note names the others",
+    "  (each names the check on its findings). Where the check also fails a resource that is not exposed (a secure default",
+    "  the plan shows, a setting the resource cannot take, an attribute the provider removed), planguard passes it on",
+    '  purpose and the note says what and why ("differs").',
+    "- **related**: a rule on the same subject that decides differently and misses some of what the check reports; the",
+    "  id is in the rule's `related` list, and the note says what differs.",
+    "- **missing**: applicable, no rule yet. **not applicable**: cannot be judged from a plan or state, with the reason.",
     "",
     `**${overall.equivalent} of ${overall.applicable} applicable checks (${overall.percent}%) have an equivalent planguard rule.**`,
     "",
@@ -82,9 +90,11 @@ export function renderCoverage(inventories) {
         "| --- | --- | --- | --- | --- | --- |",
       );
       for (const c of checks) {
-        const rule = c.rule ? `[${c.rule}](rules.md#${c.rule.toLowerCase()})` : "";
+        const rules = [c.rule, ...(c.alsoRules ?? [])]
+          .filter(Boolean)
+          .map((r) => `[${r}](rules.md#${r.toLowerCase()})`);
         lines.push(
-          `| ${c.id} | ${c.pillar} | ${cell(c.title)} | ${c.status.replace("-", " ")} | ${rule} | ${cell(c.reason)} |`,
+          `| ${c.id} | ${c.pillar} | ${cell(c.title)} | ${c.status.replace("-", " ")} | ${rules.join(", ")} | ${cell(note(c))} |`,
         );
       }
       lines.push("");
