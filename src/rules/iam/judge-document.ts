@@ -1,13 +1,13 @@
 import type { Model, Resource } from "../../plan/model.js";
 import { unknown, type CheckResult, type Outcome } from "../../policy/rule.js";
 import { readAttribute } from "../read.js";
-import { mayHoldWildcard, parsePolicyDocument, type Statement } from "./policy-document.js";
+import { mayHoldNotPrincipal, mayHoldWildcard, parsePolicyDocument, type Statement } from "./policy-document.js";
 
 /** What judging needs from a document attribute, read once per resource and attribute. */
 type DocumentReading =
   | { state: "unknown"; configured: boolean }
   | { state: "absent" }
-  /** Statements of a document that may hold a wildcard; undefined for one that cannot, or is not a policy. */
+  /** Statements of a document that may hold a wildcard or a NotPrincipal; undefined for one that cannot, or is not a policy. */
   | { state: "known"; statements: readonly Statement[] | undefined };
 
 /**
@@ -32,7 +32,7 @@ function readDocument(r: Resource, model: Model, attribute: string): DocumentRea
           ? {
               state: "known",
               statements:
-                typeof doc.value === "string" && mayHoldWildcard(doc.value)
+                typeof doc.value === "string" && (mayHoldWildcard(doc.value) || mayHoldNotPrincipal(doc.value))
                   ? parsePolicyDocument(doc.value)
                   : undefined,
             }
@@ -47,8 +47,9 @@ function readDocument(r: Resource, model: Model, attribute: string): DocumentRea
  * `assume_role_policy`): undecided while a configured document is unknown,
  * silent when absent, computed by the provider, or not a policy document.
  * Every rule that judges documents looks for a wildcard (a Resource or
- * Principal of "*"), so `judge` sees only documents that may hold one: the
- * rest, most of a plan's, are never parsed.
+ * Principal of "*") or a NotPrincipal (everyone but some), so `judge` sees
+ * only documents that may hold one: the rest, most of a plan's, are never
+ * parsed.
  */
 export function judgeDocument(
   r: Resource,

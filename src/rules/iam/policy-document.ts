@@ -12,7 +12,15 @@ export interface Statement {
   resources: string[];
   notResources: string[];
   principals: unknown;
+  /** The NotPrincipal element as written; undefined when absent. */
+  notPrincipal: unknown;
   hasCondition: boolean;
+  /** The Condition element as written (operator -> key -> values); undefined when absent. */
+  condition: unknown;
+  /** Whether the document wrote Statement as a list (a single statement may be written as an object). */
+  inList: boolean;
+  /** The statement as written, for models of other tools' checks that read elements literally (see aws-public-policy-checks.ts). */
+  raw: Readonly<Record<string, unknown>>;
 }
 
 export function parsePolicyDocument(text: unknown): Statement[] | undefined {
@@ -25,19 +33,32 @@ export function parsePolicyDocument(text: unknown): Statement[] | undefined {
   }
   if (!doc || typeof doc !== "object") return undefined;
   const raw = (doc as Record<string, unknown>)["Statement"];
+  const inList = Array.isArray(raw);
   const list = Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : [];
-  return list
-    .filter((s): s is Record<string, unknown> => !!s && typeof s === "object")
-    .map((s, index) => ({
-      index,
-      effect: s["Effect"] === "Deny" ? "Deny" : "Allow",
-      actions: strings(s["Action"]),
-      notActions: strings(s["NotAction"]),
-      resources: strings(s["Resource"]),
-      notResources: strings(s["NotResource"]),
-      principals: s["Principal"],
-      hasCondition: !!s["Condition"] && typeof s["Condition"] === "object",
-    }));
+  const statements: Statement[] = [];
+  list.forEach((s: unknown, index) => {
+    if (!s || typeof s !== "object") return;
+    statements.push(readStatement(s as Record<string, unknown>, index, inList));
+  });
+  return statements;
+}
+
+/** One statement; `index` is its position as written, counting any entry that is not a statement. */
+function readStatement(s: Record<string, unknown>, index: number, inList: boolean): Statement {
+  return {
+    index,
+    effect: s["Effect"] === "Deny" ? "Deny" : "Allow",
+    actions: strings(s["Action"]),
+    notActions: strings(s["NotAction"]),
+    resources: strings(s["Resource"]),
+    notResources: strings(s["NotResource"]),
+    principals: s["Principal"],
+    notPrincipal: s["NotPrincipal"],
+    hasCondition: !!s["Condition"] && typeof s["Condition"] === "object",
+    condition: s["Condition"],
+    inList,
+    raw: s,
+  };
 }
 
 /**
@@ -52,6 +73,16 @@ export function mayHoldWildcard(text: string): boolean {
 
 /** `"*"`, or any `\u` escape (which could spell one); one pass over the text. */
 const WILDCARD_OR_ESCAPE = /"\*"|\\u/;
+
+/**
+ * Whether a document's JSON text may hold a NotPrincipal element: an Allow
+ * with NotPrincipal grants every principal but the ones it names, with no
+ * "*" written anywhere. (A `\u` escape that could spell it is caught by
+ * mayHoldWildcard.)
+ */
+export function mayHoldNotPrincipal(text: string): boolean {
+  return text.includes('"NotPrincipal"');
+}
 
 function strings(v: unknown): string[] {
   if (typeof v === "string") return [v];

@@ -34,6 +34,21 @@ const unknownDocument = (attribute = "policy") => ({
 
 const BUCKET_ARN = "arn:aws:s3:::ml-datasets/*";
 
+/** A resource policy of `type` holding the given statements. */
+const resourcePolicy = (type: string, ...statements: Record<string, unknown>[]): InlineResource => ({
+  address: `${type}.p`,
+  values: { policy: doc(...statements) },
+});
+
+/** An Allow statement for Principal "*" with the given Condition (none when undefined). */
+const toEveryone = (action: string, condition?: Record<string, unknown>, principal: unknown = "*") => ({
+  Effect: "Allow",
+  Principal: principal,
+  Action: action,
+  Resource: "*",
+  ...(condition ? { Condition: condition } : {}),
+});
+
 export const iamTables: RuleTable[] = [
   {
     rule: iamWildcardAdmin,
@@ -181,6 +196,74 @@ export const iamTables: RuleTable[] = [
         name: "a bucket with no inline policy (the provider computes it)",
         resources: [{ address: "aws_s3_bucket.b", values: { bucket: "ml-datasets" }, unknown: { policy: true } }],
       },
+      {
+        // CKV_AWS_70 spells the key "aws:sourceVpce" and fails this bucket: not an exposure (its differs note).
+        name: "Principal * narrowed to one VPC endpoint (aws:SourceVpce)",
+        resources: [
+          resourcePolicy(
+            "aws_s3_bucket_policy",
+            toEveryone("s3:GetObject", { StringEquals: { "aws:SourceVpce": "vpce-0a1b2c3d4e5f60718" } }),
+          ),
+        ],
+      },
+      {
+        name: "Principal * narrowed to the publishing bucket and its account (aws:SourceArn, aws:SourceAccount)",
+        resources: [
+          resourcePolicy(
+            "aws_sns_topic_policy",
+            toEveryone("sns:Publish", {
+              ArnLike: { "aws:SourceArn": "arn:aws:s3:::ml-uploads" },
+              StringEquals: { "aws:SourceAccount": "111122223333" },
+            }),
+          ),
+        ],
+      },
+      {
+        name: "Principal * narrowed to an office range (aws:SourceIp short of the internet)",
+        resources: [
+          resourcePolicy(
+            "aws_sqs_queue_policy",
+            toEveryone("sqs:SendMessage", { IpAddress: { "aws:SourceIp": ["203.0.113.0/24", "198.51.100.7/32"] } }),
+          ),
+        ],
+      },
+      {
+        // CKV_AWS_33 ignores conditions and fails this key policy: not an exposure (its differs note).
+        name: "a key policy for AWS * narrowed to one account (kms:CallerAccount), as AWS-managed keys are",
+        resources: [
+          resourcePolicy(
+            "aws_kms_key_policy",
+            toEveryone(
+              "kms:Decrypt",
+              { StringEquals: { "kms:CallerAccount": "111122223333", "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
+              { AWS: "*" },
+            ),
+          ),
+        ],
+      },
+      {
+        // CKV_AWS_32 and AVD-AWS-0032 fail it (one reads only StringEquals, the other no condition at all).
+        name: "a repository policy for Principal * narrowed with ForAnyValue:StringEquals aws:PrincipalOrgID",
+        resources: [
+          resourcePolicy(
+            "aws_ecr_repository_policy",
+            toEveryone("ecr:BatchGetImage", { "ForAnyValue:StringEquals": { "aws:PrincipalOrgID": ["o-abc123"] } }),
+          ),
+        ],
+      },
+      {
+        // AVD-AWS-0032 fails Deny statements too; a Deny grants nothing.
+        name: "a repository policy that denies Principal * outside the organization",
+        resources: [
+          resourcePolicy("aws_ecr_repository_policy", {
+            Effect: "Deny",
+            Principal: "*",
+            Action: "ecr:*",
+            Resource: "*",
+            Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-abc123" } },
+          }),
+        ],
+      },
     ],
     invalid: [
       {
@@ -198,6 +281,7 @@ export const iamTables: RuleTable[] = [
           {
             message: "aws_s3_bucket_policy.b allows s3:GetObject to every principal (statement 0).",
             attribute: "policy",
+            aliases: ["CKV_AWS_70"],
           },
         ],
       },
@@ -211,8 +295,180 @@ export const iamTables: RuleTable[] = [
             },
           },
         ],
+        // CKV_AWS_33 reads the aws_kms_key_policy resource only.
         errors: [
-          { message: "aws_kms_key.k allows kms:Decrypt to every principal (statement 0).", attribute: "policy" },
+          {
+            message: "aws_kms_key.k allows kms:Decrypt to every principal (statement 0).",
+            attribute: "policy",
+            aliases: [],
+          },
+        ],
+      },
+      {
+        name: "a bucket policy for Principal * whose only condition is aws:SecureTransport (narrows nothing)",
+        resources: [
+          resourcePolicy(
+            "aws_s3_bucket_policy",
+            toEveryone("s3:GetObject", { Bool: { "aws:SecureTransport": "true" } }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_s3_bucket_policy.p allows s3:GetObject to every principal (statement 0).",
+            attribute: "policy",
+            aliases: ["CKV_AWS_70"],
+          },
+        ],
+      },
+      {
+        name: "a queue policy for Principal * whose only condition is aws:RequestedRegion",
+        resources: [
+          resourcePolicy(
+            "aws_sqs_queue_policy",
+            toEveryone("sqs:SendMessage", { StringEquals: { "aws:RequestedRegion": "us-east-1" } }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_sqs_queue_policy.p allows sqs:SendMessage to every principal (statement 0).",
+            attribute: "policy",
+            aliases: ["CKV_AWS_168"],
+          },
+        ],
+      },
+      {
+        name: "a queue policy for Principal * with aws:PrincipalOrgID matched by the wildcard *",
+        resources: [
+          resourcePolicy(
+            "aws_sqs_queue_policy",
+            toEveryone("sqs:SendMessage", { StringLike: { "aws:PrincipalOrgID": "*" } }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_sqs_queue_policy.p allows sqs:SendMessage to every principal (statement 0).",
+            attribute: "policy",
+            aliases: ["CKV_AWS_168"],
+          },
+        ],
+      },
+      {
+        name: "a queue policy for Principal * from the whole internet (aws:SourceIp 0.0.0.0/0)",
+        resources: [
+          resourcePolicy(
+            "aws_sqs_queue_policy",
+            toEveryone("sqs:SendMessage", { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_sqs_queue_policy.p allows sqs:SendMessage to every principal (statement 0).",
+            attribute: "policy",
+            aliases: ["CKV_AWS_168"],
+          },
+        ],
+      },
+      {
+        // policyuniverse counts an ...IfExists test as narrowing: CKV_AWS_169 passes the topic, so the finding does not name it.
+        name: "a topic policy for Principal * narrowed only by StringEqualsIfExists (a caller without the key passes)",
+        resources: [
+          resourcePolicy(
+            "aws_sns_topic_policy",
+            toEveryone("sns:Publish", { StringEqualsIfExists: { "aws:SourceAccount": "111122223333" } }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_sns_topic_policy.p allows sns:Publish to every principal (statement 0).",
+            attribute: "policy",
+            aliases: [],
+          },
+        ],
+      },
+      {
+        name: "a topic policy for Principal * with no condition",
+        resources: [resourcePolicy("aws_sns_topic_policy", toEveryone("sns:Subscribe"))],
+        errors: [
+          {
+            message: "aws_sns_topic_policy.p allows sns:Subscribe to every principal (statement 0).",
+            attribute: "policy",
+            aliases: ["CKV_AWS_169"],
+          },
+        ],
+      },
+      {
+        // policyuniverse reads an S3 ARN as narrowing whatever its bucket: CKV_AWS_169 passes it.
+        name: "a topic policy for Principal * whose aws:SourceArn is every bucket (arn:aws:s3:::*)",
+        resources: [
+          resourcePolicy(
+            "aws_sns_topic_policy",
+            toEveryone("sns:Publish", { ArnLike: { "aws:SourceArn": "arn:aws:s3:::*" } }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_sns_topic_policy.p allows sns:Publish to every principal (statement 0).",
+            attribute: "policy",
+            aliases: [],
+          },
+        ],
+      },
+      {
+        name: "a repository policy whose first statement allows Principal * (both ECR checks), and whose second allows AWS * (Trivy's only)",
+        resources: [
+          resourcePolicy(
+            "aws_ecr_repository_policy",
+            toEveryone("ecr:BatchGetImage"),
+            toEveryone("ecr:PutImage", undefined, { AWS: ["*"] }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_ecr_repository_policy.p allows ecr:BatchGetImage to every principal (statement 0).",
+            attribute: "policy",
+            aliases: ["CKV_AWS_32", "AVD-AWS-0032"],
+          },
+          {
+            message: "aws_ecr_repository_policy.p allows ecr:PutImage to every principal (statement 1).",
+            attribute: "policy",
+            aliases: ["AVD-AWS-0032"],
+          },
+        ],
+      },
+      {
+        name: "a key policy resource for AWS * whose only condition is aws:SecureTransport",
+        resources: [
+          resourcePolicy(
+            "aws_kms_key_policy",
+            toEveryone("kms:Decrypt", { Bool: { "aws:SecureTransport": "true" } }, { AWS: "*" }),
+          ),
+        ],
+        errors: [
+          {
+            message: "aws_kms_key_policy.p allows kms:Decrypt to every principal (statement 0).",
+            attribute: "policy",
+            aliases: ["CKV_AWS_33"],
+          },
+        ],
+      },
+      {
+        // Every principal but one account; CKV_AWS_70 does not read NotPrincipal.
+        name: "a bucket policy that allows NotPrincipal (everyone but the named account)",
+        resources: [
+          resourcePolicy("aws_s3_bucket_policy", {
+            Effect: "Allow",
+            NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" },
+            Action: "s3:GetObject",
+            Resource: BUCKET_ARN,
+          }),
+        ],
+        errors: [
+          {
+            message:
+              "aws_s3_bucket_policy.p allows s3:GetObject to every principal but those its NotPrincipal names (statement 0).",
+            attribute: "policy",
+            aliases: [],
+          },
         ],
       },
     ],
@@ -225,6 +481,18 @@ export const iamTables: RuleTable[] = [
             values: { bucket: "ml-datasets" },
             unknown: { policy: true },
             refs: { policy: ["data.aws_iam_policy_document.b.json", "data.aws_iam_policy_document.b"] },
+          },
+        ],
+        undecided: [unknownDocument()],
+      },
+      {
+        name: "a key policy whose aws:SourceVpce is an endpoint created in the same apply",
+        resources: [
+          {
+            address: "aws_kms_key_policy.k",
+            values: { key_id: "k" },
+            unknown: { policy: true },
+            refs: { policy: ["aws_vpc_endpoint.kms.id", "aws_vpc_endpoint.kms"] },
           },
         ],
         undecided: [unknownDocument()],
@@ -251,17 +519,35 @@ export const iamTables: RuleTable[] = [
         ],
       },
       {
-        name: "Principal * with an sts:ExternalId condition",
+        // CKV_AWS_60 ignores conditions and fails this role: not an exposure (its differs note).
+        name: "AWS * bound to the organization (aws:PrincipalOrgID)",
         resources: [
           {
-            address: "aws_iam_role.vendor",
+            address: "aws_iam_role.org",
             values: {
-              name: "vendor",
+              name: "org",
               assume_role_policy: doc({
                 Effect: "Allow",
                 Principal: { AWS: "*" },
                 Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "sts:ExternalId": "x" } },
+                Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123", "sts:ExternalId": "x" } },
+              }),
+            },
+          },
+        ],
+      },
+      {
+        name: "AWS * bound to one role (ArnEquals aws:PrincipalArn)",
+        resources: [
+          {
+            address: "aws_iam_role.pipeline",
+            values: {
+              name: "pipeline",
+              assume_role_policy: doc({
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: "sts:AssumeRole",
+                Condition: { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/ml-pipeline" } },
               }),
             },
           },
@@ -284,6 +570,57 @@ export const iamTables: RuleTable[] = [
           {
             message: "aws_iam_role.open can be assumed by any principal (statement 0).",
             attribute: "assume_role_policy",
+            aliases: ["CKV_AWS_60"],
+          },
+        ],
+      },
+      {
+        // The external ID is not a secret (AWS says so): whoever learns it assumes the role.
+        name: "AWS * with only an sts:ExternalId condition",
+        resources: [
+          {
+            address: "aws_iam_role.vendor",
+            values: {
+              name: "vendor",
+              assume_role_policy: doc({
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "sts:ExternalId": "x" } },
+              }),
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_iam_role.vendor can be assumed by any principal (statement 0).",
+            attribute: "assume_role_policy",
+            aliases: ["CKV_AWS_60"],
+          },
+        ],
+      },
+      {
+        // CKV_AWS_60 reads only an AWS principal of "*": it passes Principal "*" written as a string.
+        name: "Principal * (as a string) whose only condition is aws:MultiFactorAuthPresent",
+        resources: [
+          {
+            address: "aws_iam_role.mfa",
+            values: {
+              name: "mfa",
+              assume_role_policy: doc({
+                Effect: "Allow",
+                Principal: "*",
+                Action: "sts:AssumeRole",
+                Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+              }),
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "aws_iam_role.mfa can be assumed by any principal (statement 0).",
+            attribute: "assume_role_policy",
+            aliases: [],
           },
         ],
       },
