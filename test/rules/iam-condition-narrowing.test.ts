@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resourcePolicyChecksFailing, trustPolicyChecksFailing } from "../../src/rules/iam/aws-public-policy-checks.js";
+import { resourcePolicyChecksFailing, trustPolicyChecksFailing } from "../../src/rules/iam/aws-narrower-checks.js";
 import { conditionNarrowsCaller } from "../../src/rules/iam/condition-narrowing.js";
 import { parsePolicyDocument } from "../../src/rules/iam/policy-document.js";
 import { publicGrants } from "../../src/rules/iam/principals.js";

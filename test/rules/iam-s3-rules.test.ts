@@ -65,7 +65,9 @@ describe("related ids", () => {
     expect(meta("PG-AWS-IAM-001").aliases).toEqual(["CKV_AWS_62"]);
     // Each other tool's id belongs to one rule: CKV_AWS_63 is PG-AWS-IAM-007's check, not IAM-001's.
     expect(meta("PG-AWS-IAM-001").related ?? []).toEqual([]);
-    expect(meta("PG-AWS-IAM-007").aliases).toEqual(["CKV_AWS_63"]);
+    // IAM-007 also reads permission sets' inline policies, which CKV_AWS_63 does not: it names the check per finding.
+    expect(meta("PG-AWS-IAM-007").aliases).toEqual([]);
+    expect(meta("PG-AWS-IAM-007").narrower).toEqual(["CKV_AWS_63", "CKV2_AWS_40"]);
     // AVD-AWS-0057 has no rule body left in trivy-checks: it relates to nothing.
     expect(meta("PG-AWS-IAM-007").related ?? []).toEqual([]);
     expect(meta("PG-AWS-S3-002").aliases).toEqual([]);

@@ -19,7 +19,7 @@ export interface Statement {
   condition: unknown;
   /** Whether the document wrote Statement as a list (a single statement may be written as an object). */
   inList: boolean;
-  /** The statement as written, for models of other tools' checks that read elements literally (see aws-public-policy-checks.ts). */
+  /** The statement as written, for models of other tools' checks that read elements literally (see aws-narrower-checks.ts). */
   raw: Readonly<Record<string, unknown>>;
 }
 

@@ -34,6 +34,19 @@ const unknownDocument = (attribute = "policy") => ({
 
 const BUCKET_ARN = "arn:aws:s3:::ml-datasets/*";
 
+/** An IAM Identity Center permission set's inline policy; `undefined` makes it known only after apply. */
+function permissionSetPolicy(document: string | undefined): InlineResource {
+  const address = "aws_ssoadmin_permission_set_inline_policy.ml";
+  if (document === undefined)
+    return {
+      address,
+      values: {},
+      unknown: { inline_policy: true },
+      refs: { inline_policy: ["data.aws_iam_policy_document.ml.json", "data.aws_iam_policy_document.ml"] },
+    };
+  return { address, values: { inline_policy: document, instance_arn: "arn:aws:sso:::instance/ssoins-1" } };
+}
+
 /** A resource policy of `type` holding the given statements. */
 const resourcePolicy = (type: string, ...statements: Record<string, unknown>[]): InlineResource => ({
   address: `${type}.p`,
@@ -75,17 +88,39 @@ export const iamTables: RuleTable[] = [
           ),
         ],
         errors: [
-          { message: "aws_iam_policy.p allows every action on every resource (statement 1).", attribute: "policy" },
+          {
+            message: "aws_iam_policy.p allows every action on every resource (statement 1).",
+            attribute: "policy",
+            aliases: ["CKV2_AWS_40"],
+          },
         ],
       },
       {
+        // CKV2_AWS_40 compares the action with "*" exactly: this finding does not name it.
         name: "Allow *:* on * in a role's inline policy",
         resources: [policy(doc({ Effect: "Allow", Action: "*:*", Resource: ["*"] }), "aws_iam_role_policy")],
-        errors: [{ message: "allows every action on every resource (statement 0).", attribute: "policy" }],
+        errors: [{ message: "allows every action on every resource (statement 0).", attribute: "policy", aliases: [] }],
+      },
+      {
+        name: "Allow * on * in a permission set's inline policy",
+        resources: [permissionSetPolicy(doc({ Effect: "Allow", Action: "*", Resource: "*" }))],
+        errors: [
+          {
+            message:
+              "aws_ssoadmin_permission_set_inline_policy.ml allows every action on every resource (statement 0).",
+            attribute: "inline_policy",
+            aliases: ["CKV2_AWS_40"],
+          },
+        ],
       },
     ],
     undecided: [
       { name: "the document comes from a data source", resources: [policy(undefined)], undecided: [unknownDocument()] },
+      {
+        name: "a permission set's inline policy from a data source",
+        resources: [permissionSetPolicy(undefined)],
+        undecided: [unknownDocument("inline_policy")],
+      },
     ],
   },
   {
@@ -143,7 +178,40 @@ export const iamTables: RuleTable[] = [
         name: "Action * on a bucket's objects",
         resources: [policy(doc({ Effect: "Allow", Action: "*", Resource: BUCKET_ARN }))],
         errors: [
-          { message: `aws_iam_policy.p allows every action on ${BUCKET_ARN} (statement 0).`, attribute: "policy" },
+          {
+            message: `aws_iam_policy.p allows every action on ${BUCKET_ARN} (statement 0).`,
+            attribute: "policy",
+            aliases: ["CKV_AWS_63", "CKV2_AWS_40"],
+          },
+        ],
+      },
+      {
+        // Both checks match Effect "Allow" exactly; planguard reads a missing Effect as Allow (AWS requires one).
+        name: "Action [*] without an Effect",
+        resources: [policy(doc({ Action: ["*"], Resource: BUCKET_ARN }))],
+        errors: [
+          {
+            message: `aws_iam_policy.p allows every action on ${BUCKET_ARN} (statement 0).`,
+            attribute: "policy",
+            aliases: [],
+          },
+        ],
+      },
+      {
+        // CKV_AWS_63 reads identity policies only.
+        name: "Action * on some tables in a permission set's inline policy",
+        resources: [
+          permissionSetPolicy(
+            doc({ Effect: "Allow", Action: "*", Resource: "arn:aws:dynamodb:us-east-1:111122223333:table/ml-*" }),
+          ),
+        ],
+        errors: [
+          {
+            message:
+              "aws_ssoadmin_permission_set_inline_policy.ml allows every action on arn:aws:dynamodb:us-east-1:111122223333:table/ml-* (statement 0).",
+            attribute: "inline_policy",
+            aliases: ["CKV2_AWS_40"],
+          },
         ],
       },
     ],

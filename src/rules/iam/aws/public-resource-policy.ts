@@ -2,7 +2,7 @@ import { internetThreshold } from "../../address-space.js";
 import { fail, type Outcome, resourceRule } from "../../../policy/rule.js";
 import { judgeDocument } from "../judge-document.js";
 import { type PublicGrant, publicGrants } from "../principals.js";
-import { resourcePolicyChecksFailing } from "../aws-public-policy-checks.js";
+import { resourcePolicyChecksFailing } from "../aws-narrower-checks.js";
 
 /** Resource types whose `policy` attribute is a resource-based policy. */
 const RESOURCE_POLICY_TYPES = [

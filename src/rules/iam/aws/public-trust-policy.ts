@@ -2,7 +2,7 @@ import { internetThreshold } from "../../address-space.js";
 import { fail, resourceRule } from "../../../policy/rule.js";
 import { judgeDocument } from "../judge-document.js";
 import { publicGrants } from "../principals.js";
-import { trustPolicyChecksFailing } from "../aws-public-policy-checks.js";
+import { trustPolicyChecksFailing } from "../aws-narrower-checks.js";
 
 export const publicTrustPolicy = resourceRule({
   id: "PG-AWS-IAM-004",

@@ -3,9 +3,9 @@ import type { PublicGrant } from "./principals.js";
 
 /**
  * Models of the Checkov and Trivy checks that judge part of what
- * PG-AWS-IAM-003 and PG-AWS-IAM-004 judge, read from their code: which of
- * planguard's public-grant findings each check would also raise, so that the
- * finding names it (per-finding aliases; suppressions and `rules.disable`
+ * PG-AWS-IAM-003, -004, -001 and -007 judge, read from their code: which of
+ * planguard's findings each check would also raise, so that the finding
+ * names it (per-finding aliases; suppressions and `rules.disable`
  * naming the check then act on exactly those). Each check fails a resource
  * once; every finding the check's failure is about names it.
  *
@@ -35,6 +35,20 @@ export function resourcePolicyChecksFailing(
 /** The trust-policy check (aws_iam_role's assume_role_policy). */
 export function trustPolicyChecksFailing(statements: readonly Statement[], grant: PublicGrant): string[] {
   return checkovRoleAllowsPublicAssumeFails(statements, grant) ? ["CKV_AWS_60"] : [];
+}
+
+/**
+ * CKV2_AWS_40 (IAMPolicyNotAllowFullIAMAccess): an identity or permission
+ * set policy statement with Effect exactly "Allow" whose actions hold "*"
+ * or "iam:*" exactly (a single action string reads as a list of one),
+ * whatever its resource or Condition. PG-AWS-IAM-001 and -007 report "*";
+ * PG-AWS-IAM-101 (Rego) reports "iam:*" and names the check itself.
+ */
+export function checkovFullIamAccessFails(s: Statement): boolean {
+  if (s.raw["Effect"] !== "Allow") return false;
+  const action = s.raw["Action"];
+  const actions = Array.isArray(action) ? action : [action];
+  return actions.includes("*") || actions.includes("iam:*");
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
