@@ -310,6 +310,31 @@ export const iamTables: RuleTable[] = [
         ],
       },
       {
+        // policyuniverse (CKV_AWS_168) fails it: one open entry makes the statement open to it, though the keys are ANDed.
+        name: "Principal * bound to one VPC endpoint, with an account pattern besides",
+        resources: [
+          resourcePolicy(
+            "aws_sqs_queue_policy",
+            toEveryone("sqs:ReceiveMessage", {
+              StringEquals: { "aws:SourceVpce": "vpce-0a1b2c3d4e5f60718" },
+              StringLike: { "aws:SourceAccount": "*" },
+            }),
+          ),
+        ],
+      },
+      {
+        // policyuniverse (CKV_AWS_169) does not know aws:PrincipalOrgPaths and fails it.
+        name: "Principal * bound to one organizational unit (aws:PrincipalOrgPaths)",
+        resources: [
+          resourcePolicy(
+            "aws_sns_topic_policy",
+            toEveryone("sns:Subscribe", {
+              "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*" },
+            }),
+          ),
+        ],
+      },
+      {
         // CKV_AWS_32 and AVD-AWS-0032 fail it (one reads only StringEquals, the other no condition at all).
         name: "a repository policy for Principal * narrowed with ForAnyValue:StringEquals aws:PrincipalOrgID",
         resources: [
