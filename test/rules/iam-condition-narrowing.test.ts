@@ -146,6 +146,15 @@ describe("the models of the narrower checks", () => {
         open({ Condition: { "ForAllValues:StringEquals": { "aws:userid": "AIDAEXAMPLE" } } }),
       ]),
     ).toEqual([[]]);
+    // It walks the statements in order: a raise before the first accessible one ends the check with no result;
+    // after it, the answer is already given.
+    const raising = open({ Effect: "Deny", Condition: { StringEquals: { "aws:userid": "AIDAEXAMPLE" } } });
+    const raisingAllow = open({ Condition: { StringLike: { "aws:userid": "AIDAEXAMPLE" } } });
+    // (planguard reads that user id as one user's: only the open statement is a finding.)
+    expect(named("aws_sqs_queue_policy", [raisingAllow, open()])).toEqual([[]]);
+    expect(named("aws_sqs_queue_policy", [open(), raisingAllow])).toEqual([["CKV_AWS_168"]]);
+    // A Deny is not accessible before its condition is read: it does not raise.
+    expect(named("aws_sqs_queue_policy", [raising, open()])).toEqual([["CKV_AWS_168"]]);
     // NotPrincipal is open to policyuniverse as to planguard.
     expect(
       named("aws_sns_topic_policy", [

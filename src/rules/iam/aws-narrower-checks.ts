@@ -27,8 +27,8 @@ export function resourcePolicyChecksFailing(
     if (trivyEcrPublicFails(grant)) ids.push("AVD-AWS-0032");
   }
   if (type === "aws_kms_key_policy" && checkovKmsWildcardPrincipalFails(grant)) ids.push("CKV_AWS_33");
-  if (type === "aws_sqs_queue_policy" && policyuniverseInternetAccessible(grant.statement.raw)) ids.push("CKV_AWS_168");
-  if (type === "aws_sns_topic_policy" && policyuniverseInternetAccessible(grant.statement.raw)) ids.push("CKV_AWS_169");
+  if (type === "aws_sqs_queue_policy" && policyuniverseFails(statements, grant)) ids.push("CKV_AWS_168");
+  if (type === "aws_sns_topic_policy" && policyuniverseFails(statements, grant)) ids.push("CKV_AWS_169");
   return ids;
 }
 
@@ -178,19 +178,45 @@ function checkovRoleAllowsPublicAssumeFails(statements: readonly Statement[], gr
 }
 
 /**
- * policyuniverse's Statement.is_internet_accessible (Checkov's CKV_AWS_168
- * and CKV_AWS_169): Effect "Allow"; the condition is open when none of its
- * entries is on a key it knows under a positive operator it matches (a
- * prefix match, so ...IfExists counts), or when any entry is open (an ARN of
- * every account, a user id with a wildcard before its end, a /0 address, any
- * other value holding "*"); then NotPrincipal, or an AWS or Service
- * principal of "*" or of every account, is open.
+ * Checkov's CKV_AWS_168 and CKV_AWS_169 ask policyuniverse whether the policy
+ * is internet accessible: it walks the statements in order and answers at the
+ * first accessible one; a statement whose reading raises (see below) ends the
+ * walk with an error, and Checkov then reports nothing for the resource. A
+ * finding names the check when the policy fails and its statement is
+ * accessible.
  */
-function policyuniverseInternetAccessible(raw: Readonly<Record<string, unknown>>): boolean {
+function policyuniverseFails(statements: readonly Statement[], grant: PublicGrant): boolean {
+  for (const s of statements) {
+    const verdict = policyuniverseInternetAccessible(s.raw);
+    if (verdict === "raises") return false;
+    if (verdict) return policyuniverseInternetAccessible(grant.statement.raw) === true;
+  }
+  return false;
+}
+
+/**
+ * policyuniverse's Statement.is_internet_accessible: Effect "Allow"; the
+ * condition is open when none of its entries is on a key it knows under a
+ * positive operator it matches (a prefix match, so ...IfExists counts), or
+ * when an entry is open (an ARN of every account, a user id with a wildcard
+ * before its end, a /0 address, any other value holding "*"), read in order
+ * (a user id without "*" raises when reached); then NotPrincipal, or an AWS
+ * or Service principal of "*" or of every account, is open.
+ */
+function policyuniverseInternetAccessible(raw: Readonly<Record<string, unknown>>): boolean | "raises" {
   if (raw["Effect"] !== "Allow") return false;
   const entries = policyuniverseConditionEntries(raw["Condition"]);
-  if (entries === undefined) return false;
-  if (entries.length > 0 && !entries.some(policyuniverseEntryOpen)) return false;
+  if (entries.length > 0) {
+    let open = false;
+    for (const e of entries) {
+      if (e.category === "userid" && !e.value.includes("*")) return "raises";
+      if (policyuniverseEntryOpen(e)) {
+        open = true;
+        break;
+      }
+    }
+    if (!open) return false;
+  }
   if ("NotPrincipal" in raw) return true;
   return policyuniversePrincipals(raw["Principal"]).some(policyuniverseArnOpen);
 }
@@ -221,8 +247,8 @@ interface Entry {
   value: string;
 }
 
-/** The entries it reads; undefined when reading them would raise (a user id without "*"), and the check then reports nothing. */
-function policyuniverseConditionEntries(condition: unknown): Entry[] | undefined {
+/** The entries it reads, in the order it reads them. */
+function policyuniverseConditionEntries(condition: unknown): Entry[] {
   const entries: Entry[] = [];
   if (!isObject(condition)) return entries;
   for (const [operator, tests] of Object.entries(condition)) {
@@ -231,9 +257,7 @@ function policyuniverseConditionEntries(condition: unknown): Entry[] | undefined
       const category = POLICYUNIVERSE_KEYS.get(key.toLowerCase());
       if (!category) continue;
       for (const v of Array.isArray(value) ? value : [value]) {
-        if (typeof v !== "string") continue;
-        if (category === "userid" && !v.includes("*")) return undefined;
-        entries.push({ category, value: v });
+        if (typeof v === "string") entries.push({ category, value: v });
       }
     }
   }
