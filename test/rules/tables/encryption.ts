@@ -240,15 +240,28 @@ export const encryptionTables: RuleTable[] = [
           },
         ],
       },
+      {
+        name: "dual-layer SSE-KMS declared (Checkov's CKV_AWS_19 fails it: it accepts only AES256 and aws:kms)",
+        resources: [
+          { address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets" } },
+          {
+            address: "aws_s3_bucket_server_side_encryption_configuration.datasets",
+            values: { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "aws:kms:dsse" }] }] },
+            unknown: { bucket: true },
+            refs: { bucket: ["aws_s3_bucket.datasets.id", "aws_s3_bucket.datasets"] },
+          },
+        ],
+      },
     ],
     invalid: [
       {
-        name: "no encryption declared anywhere",
+        name: "no encryption declared anywhere (CKV_AWS_19 passes it: S3 applies SSE-S3, so the finding does not name it)",
         resources: [{ address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets" } }],
         errors: [
           {
             message: "S3 bucket aws_s3_bucket.datasets declares no server-side encryption",
             attribute: "server_side_encryption_configuration",
+            aliases: [],
           },
         ],
       },
