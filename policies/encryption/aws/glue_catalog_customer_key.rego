@@ -15,6 +15,9 @@
 #   providers: [aws]
 #   resource_types: [aws_glue_data_catalog_encryption_settings]
 #   aliases: [CKV_AWS_94]
+#   defaults:
+#     - aws_glue_data_catalog_encryption_settings data_catalog_encryption_settings.encryption_at_rest.sse_aws_kms_key_id
+#     - aws_glue_data_catalog_encryption_settings data_catalog_encryption_settings.connection_password_encryption.aws_kms_key_id
 #   remediation: >-
 #     Set `sse_aws_kms_key_id` in `encryption_at_rest` and `aws_kms_key_id` in
 #     `connection_password_encryption` to a customer-managed KMS key.
