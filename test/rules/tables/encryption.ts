@@ -44,7 +44,11 @@ export const encryptionTables: RuleTable[] = [
         name: "left out: the provider's default is false",
         resources: [{ address: "aws_ebs_volume.data", values: { size: 100 }, unknown: { encrypted: true } }],
         errors: [
-          { message: "(`encrypted` is left out: the provider's default is false)", attribute: "encrypted", aliases: [] },
+          {
+            message: "(`encrypted` is left out: the provider's default is false)",
+            attribute: "encrypted",
+            aliases: [],
+          },
         ],
       },
       {
@@ -55,7 +59,10 @@ export const encryptionTables: RuleTable[] = [
             address: "aws_volume_attachment.data",
             values: { device_name: "/dev/sdf" },
             unknown: { volume_id: true, instance_id: true },
-            refs: { volume_id: ["aws_ebs_volume.data.id", "aws_ebs_volume.data"], instance_id: ["aws_instance.trainer.id"] },
+            refs: {
+              volume_id: ["aws_ebs_volume.data.id", "aws_ebs_volume.data"],
+              instance_id: ["aws_instance.trainer.id"],
+            },
           },
         ],
         errors: [
