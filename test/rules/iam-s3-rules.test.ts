@@ -58,10 +58,10 @@ describe("rules added or widened by the alias audit", () => {
   });
 });
 
-describe("related ids", () => {
+describe("other tools' ids", () => {
   const meta = (id: string) => BUNDLED_RULES.find((r) => r.meta.id === id)!.meta;
 
-  it("are kept apart from equivalent aliases", () => {
+  it("are aliases or related ids, each on one rule", () => {
     expect(meta("PG-AWS-IAM-001").aliases).toEqual(["CKV_AWS_62"]);
     // Each other tool's id belongs to one rule: CKV_AWS_63 is PG-AWS-IAM-007's check, not IAM-001's.
     expect(meta("PG-AWS-IAM-001").related ?? []).toEqual([]);
@@ -70,10 +70,21 @@ describe("related ids", () => {
     expect(meta("PG-AWS-IAM-007").narrower).toEqual(["CKV_AWS_63", "CKV2_AWS_40"]);
     // AVD-AWS-0057 has no rule body left in trivy-checks: it relates to nothing.
     expect(meta("PG-AWS-IAM-007").related ?? []).toEqual([]);
-    expect(meta("PG-AWS-S3-002").aliases).toEqual([]);
-    // Deprecated AVD-AWS-0088 still fails an undeclared bucket, as S3-001 does; CKV_AWS_19 passes it.
+    // A bucket without any block fails each of these; a bucket block with a setting off is PG-AWS-S3-102's.
+    expect(meta("PG-AWS-S3-002").aliases).toEqual([
+      "CKV2_AWS_6",
+      "AVD-AWS-0094",
+      "AVD-AWS-0086",
+      "AVD-AWS-0087",
+      "AVD-AWS-0091",
+      "AVD-AWS-0093",
+    ]);
+    expect(meta("PG-AWS-S3-002").related ?? []).toEqual([]);
+    // Deprecated AVD-AWS-0088 still fails an undeclared bucket, as S3-001 does; CKV_AWS_19 passes it (and fails
+    // nothing S3-001 fails), so it is a narrower id no finding names.
     expect(meta("PG-AWS-S3-001").aliases).toEqual(["AVD-AWS-0088"]);
-    expect(meta("PG-AWS-S3-001").related).toEqual(["CKV_AWS_19"]);
+    expect(meta("PG-AWS-S3-001").narrower).toEqual(["CKV_AWS_19"]);
+    expect(meta("PG-AWS-S3-001").related ?? []).toEqual([]);
   });
 
   it("are accepted by waivers and by rules.disable", async () => {

@@ -41,3 +41,9 @@ test_enabled_and_non_efs_volumes_pass if {
 test_unknown_after_apply_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as task([{"name": "a", "efs_volume_configuration": [{}]}], ["volume.0.efs_volume_configuration.0.transit_encryption"])
 }
+
+# Trivy fails these too; they have no EFS mount to encrypt.
+test_host_and_docker_volumes_pass if {
+	vols := [{"name": "scratch", "host_path": "/tmp"}, {"name": "cache", "docker_volume_configuration": [{"scope": "task", "driver": "local"}]}]
+	count(policy.deny) == 0 with data.planguard.resources_by_type as task(vols, [])
+}

@@ -5,14 +5,14 @@
 #   locations, partitions), and Glue connections hold database passwords.
 #   With catalog encryption "DISABLED" or connection passwords returned
 #   unencrypted, both are readable by anyone with catalog read access.
+#   Encryption with the AWS-managed key is PG-AWS-GLUE-104's finding.
 # custom:
 #   id: PG-AWS-GLUE-101
 #   severity: medium
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_glue_data_catalog_encryption_settings]
-#   aliases: []
-#   related: [CKV_AWS_94]
+#   aliases: [CKV_AWS_94]
 #   remediation: >-
 #     Set `encryption_at_rest { catalog_encryption_mode = "SSE-KMS",
 #     sse_aws_kms_key_id = ... }` and `connection_password_encryption {
@@ -21,6 +21,11 @@ package planguard.encryption.aws.glue_catalog_encryption
 
 import data.planguard.lib
 
+# Checkov's CKV_AWS_94 fails these and a catalog encrypted with the AWS-managed
+# key (PG-AWS-GLUE-104, which carries the id too). It also fails the mode
+# SSE-KMS-WITH-SERVICE-ROLE, which encrypts with the key named as SSE-KMS
+# does: that passes here on purpose (docs/coverage/aws-data.json says so as
+# `differs`).
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_glue_data_catalog_encryption_settings
 	some i, s in object.get(r.after, "data_catalog_encryption_settings", [])

@@ -32,3 +32,8 @@ test_encrypted_passes if {
 test_unknown_mode_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as settings([{}], [{"return_connection_password_encrypted": true}], ["data_catalog_encryption_settings.0.encryption_at_rest.0.catalog_encryption_mode"])
 }
+
+# Checkov fails this mode too; it encrypts with the key named, through a role.
+test_service_role_mode_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as settings([{"catalog_encryption_mode": "SSE-KMS-WITH-SERVICE-ROLE", "sse_aws_kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/k", "catalog_encryption_service_role": "arn:aws:iam::111122223333:role/glue"}], [{"return_connection_password_encrypted": true}], [])
+}

@@ -37,3 +37,9 @@ test_function_without_variables_passes if {
 	t.assert_passes(findings({"environment": [], "kms_key_arn": null}, []), fn)
 	t.assert_passes(findings({"environment": [{"variables": {}}], "kms_key_arn": null}, []), fn)
 }
+
+# Checkov fails both; neither has a variable for a key to encrypt.
+test_key_without_variables_passes if {
+	t.assert_passes(findings({"environment": [], "kms_key_arn": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}, []), fn)
+	t.assert_passes(findings({"environment": [{"variables": {}}], "kms_key_arn": ""}, []), fn)
+}

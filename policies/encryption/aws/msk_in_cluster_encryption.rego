@@ -10,9 +10,12 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_msk_cluster]
-#   aliases: []
+#   aliases: [CKV_AWS_81]
 #   remediation: Remove `in_cluster = false` (the default is true); the cluster is replaced.
 package planguard.encryption.aws.msk_in_cluster_encryption
+
+# Checkov's CKV_AWS_81 fails in_cluster = false and plaintext clients; the
+# second half is PG-AWS-MSK-101, which carries the id too.
 
 import data.planguard.lib
 

@@ -11,16 +11,16 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_msk_cluster]
-#   aliases: []
-#   related: [CKV_AWS_81, AVD-AWS-0073]
+#   aliases: [CKV_AWS_81, AVD-AWS-0073]
 #   remediation: Set `encryption_info { encryption_in_transit { client_broker = "TLS" } }` (the default).
 package planguard.encryption.aws.msk_in_transit_encryption
 
-# Why the other tools' ids are related, not aliases:
-# Checkov also fails a cluster without encryption_info (MSK then defaults
-# to TLS) and in_cluster = false (PG-AWS-MSK-103); Trivy takes a cluster
-# without encryption_info, encryption_in_transit or client_broker as
-# TLS_PLAINTEXT and fails it too.
+# Checkov's CKV_AWS_81 also fails in_cluster = false, which PG-AWS-MSK-103
+# reports (under the same id), and a cluster without encryption_info; Trivy's
+# AVD-AWS-0073 takes a cluster without encryption_info, encryption_in_transit
+# or client_broker as TLS_PLAINTEXT. MSK and the provider default to TLS
+# there, so such a cluster passes here on purpose (docs/coverage/aws-data.json
+# says so as `differs`).
 
 import data.planguard.lib
 

@@ -34,3 +34,16 @@ test_tls_passes if {
 test_unknown_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as cluster([{"in_cluster": true}], ["encryption_info.0.encryption_in_transit.0.client_broker"])
 }
+
+# Both other tools fail these clusters; MSK creates them with TLS-only clients.
+test_left_out_passes_by_the_tls_default if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as cluster([{"in_cluster": true}], [])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as cluster([], [])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as {"aws_msk_cluster": [{
+		"address": "aws_msk_cluster.events",
+		"config_address": "aws_msk_cluster.events",
+		"type": "aws_msk_cluster",
+		"after": {"cluster_name": "events"},
+		"unknown_paths": [],
+	}]}
+}

@@ -11,13 +11,12 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_sagemaker_domain]
-#   aliases: []
-#   related: [CKV_AWS_187]
+#   aliases: [CKV_AWS_187]
 #   remediation: Set `kms_key_id` to a customer-managed KMS key (the domain is replaced).
 package planguard.encryption.aws.sagemaker_domain_kms
 
-# Why the other tools' ids are related, not aliases:
-# Checkov's check also covers notebook instances (PG-AWS-SAGEMAKER-001 here).
+# Checkov's CKV_AWS_187 also judges notebook instances, as PG-AWS-SAGEMAKER-001
+# does (carrying the id too).
 
 import data.planguard.lib
 

@@ -34,8 +34,23 @@ test_d_instance_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as config({"production_variants": [{"instance_type": "ml.m5d.large"}]}, [])
 }
 
-test_serverless_is_not_denied if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as config({"production_variants": [{"serverless_config": [{"max_concurrency": 5, "memory_size_in_mb": 2048}]}]}, [])
+# A serverless endpoint configuration accepts kms_key_arn like an instance-backed one.
+test_serverless_without_key_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as config({"kms_key_arn": null, "production_variants": [{"instance_type": null, "serverless_config": [{"max_concurrency": 5, "memory_size_in_mb": 2048}]}]}, [])
+	count(findings) == 1
+}
+
+test_serverless_with_key_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as config({"kms_key_arn": "arn:aws:kms:us-east-1:111122223333:key/k", "production_variants": [{"serverless_config": [{"max_concurrency": 5, "memory_size_in_mb": 2048}]}]}, [])
+}
+
+# Checkov fails it too, but the API refuses a key when any variant has local NVMe storage.
+test_mixed_with_local_nvme_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as config({"production_variants": [{"instance_type": "ml.m5.xlarge"}, {"instance_type": "ml.g5.2xlarge"}]}, [])
+}
+
+test_variant_known_after_apply_is_not_denied if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as config({"production_variants": [{"variant_name": "a"}]}, ["production_variants.0.instance_type"])
 }
 
 test_unknown_key_is_not_denied if {

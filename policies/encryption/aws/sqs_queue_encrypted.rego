@@ -10,15 +10,16 @@
 #   category: encryption
 #   providers: [aws]
 #   resource_types: [aws_sqs_queue]
-#   aliases: []
-#   related: [CKV_AWS_27, AVD-AWS-0096]
+#   aliases: [CKV_AWS_27, AVD-AWS-0096]
 #   remediation: >-
 #     Remove `sqs_managed_sse_enabled = false`, or better set
 #     `kms_master_key_id` to a customer-managed KMS key.
 package planguard.encryption.aws.sqs_queue_encrypted
 
-# Why the other tools' ids are related, not aliases:
-# Both fail a queue that leaves SSE-SQS unset; SQS turns it on by default.
+# Checkov's CKV_AWS_27 and Trivy's AVD-AWS-0096 also fail a queue that leaves
+# sqs_managed_sse_enabled out (and names no key): SQS encrypts every new queue
+# with SSE-SQS by default since 2022, so such a queue is encrypted and passes
+# here on purpose (docs/coverage/aws-data.json says so as `differs`).
 
 import data.planguard.lib
 

@@ -12,8 +12,7 @@
 #   category: iam
 #   providers: [aws]
 #   resource_types: [aws_elasticache_replication_group]
-#   aliases: []
-#   related: [CKV_AWS_31]
+#   aliases: [CKV_AWS_31]
 #   remediation: >-
 #     Set `transit_encryption_enabled = true` and either `auth_token` (from a
 #     secret, never a literal) or `user_group_ids` naming RBAC user groups.
@@ -21,6 +20,9 @@ package planguard.iam.aws.elasticache_authentication
 
 import data.planguard.lib
 
+# Checkov's CKV_AWS_31 also fails a group that authenticates clients with RBAC
+# user groups instead of an AUTH token: that group passes here on purpose
+# (docs/coverage/aws-data.json says so as `differs`).
 deny contains finding if {
 	some r in data.planguard.resources_by_type.aws_elasticache_replication_group
 	not lib.is_unknown(r, ["transit_encryption_enabled"])

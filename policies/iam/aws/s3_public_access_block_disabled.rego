@@ -5,9 +5,10 @@
 #   `block_public_policy`, `ignore_public_acls` or `restrict_public_buckets`
 #   to false (the provider's default when omitted) lets a later ACL or bucket
 #   policy make datasets and model artifacts public. The account-level block
-#   covers every bucket in the account. Checkov's one-flag checks
-#   (CKV_AWS_53 to 56, bucket-level blocks only) are named on the findings
-#   they also raise.
+#   covers every bucket in the account. The other tools' checks of
+#   bucket-level blocks (Checkov's CKV_AWS_53 to 56 and CKV2_AWS_6, Trivy's
+#   AVD-AWS-0086, 0087, 0091 and 0093) are named on the findings they also
+#   raise; a bucket with no block at all is PG-AWS-S3-002's.
 # custom:
 #   id: PG-AWS-S3-102
 #   severity: high
@@ -15,8 +16,7 @@
 #   providers: [aws]
 #   resource_types: [aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
 #   aliases: []
-#   narrower: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56]
-#   related: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+#   narrower: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56, CKV2_AWS_6, AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
 #   defaults:
 #     - aws_s3_bucket_public_access_block block_public_acls
 #     - aws_s3_bucket_public_access_block block_public_policy
@@ -38,12 +38,14 @@ flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "res
 
 block_types := ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"]
 
-# Checkov's check of each flag, on bucket-level blocks.
-checkov_checks := {
-	"block_public_acls": "CKV_AWS_53",
-	"block_public_policy": "CKV_AWS_54",
-	"ignore_public_acls": "CKV_AWS_55",
-	"restrict_public_buckets": "CKV_AWS_56",
+# The checks that fail a bucket-level block with this flag off: Checkov's
+# one-flag checks, Trivy's, and Checkov's CKV2_AWS_6 (a bucket whose block
+# leaves block_public_acls or block_public_policy off).
+flag_checks := {
+	"block_public_acls": ["CKV_AWS_53", "AVD-AWS-0086", "CKV2_AWS_6"],
+	"block_public_policy": ["CKV_AWS_54", "AVD-AWS-0087", "CKV2_AWS_6"],
+	"ignore_public_acls": ["CKV_AWS_55", "AVD-AWS-0091"],
+	"restrict_public_buckets": ["CKV_AWS_56", "AVD-AWS-0093"],
 }
 
 deny contains finding if {
@@ -59,6 +61,6 @@ deny contains finding if {
 	}
 }
 
-check_ids(t, off) := sort([checkov_checks[f] | some f in off]) if t == "aws_s3_bucket_public_access_block"
+check_ids(t, off) := sort({id | some f in off; some id in flag_checks[f]}) if t == "aws_s3_bucket_public_access_block"
 
 check_ids(t, _) := [] if t != "aws_s3_bucket_public_access_block"

@@ -18,13 +18,21 @@ test_one_flag_off_is_denied if {
 	some f in findings
 	f.resource == "aws_s3_bucket_public_access_block.this"
 	f.attribute == "block_public_policy"
-	# Only that flag's Checkov check would also fail the block.
-	f.aliases == ["CKV_AWS_54"]
+	# Only that flag's checks would also fail the block.
+	f.aliases == ["AVD-AWS-0087", "CKV2_AWS_6", "CKV_AWS_54"]
+}
+
+# CKV2_AWS_6 reads block_public_acls and block_public_policy only.
+test_findings_name_each_flags_checks if {
+	acls := policy.deny with data.planguard.resources_by_type as pab("aws_s3_bucket_public_access_block", object.union(all_on, {"ignore_public_acls": false}), [])
+	[f.aliases | some f in acls] == [["AVD-AWS-0091", "CKV_AWS_55"]]
+	left_out := policy.deny with data.planguard.resources_by_type as pab("aws_s3_bucket_public_access_block", {}, [])
+	[f.aliases | some f in left_out] == [["AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093", "CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"]]
 }
 
 test_account_block_is_checked if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as pab("aws_s3_account_public_access_block", {"block_public_acls": true}, [])
-	# Checkov's flag checks read bucket-level blocks only.
+	# The other tools' flag checks read bucket-level blocks only.
 	account := policy.deny with data.planguard.resources_by_type as pab("aws_s3_account_public_access_block", {"block_public_acls": true}, [])
 	some f in account
 	f.aliases == []

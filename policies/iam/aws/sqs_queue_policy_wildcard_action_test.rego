@@ -43,3 +43,22 @@ test_queue_without_a_policy_passes if {
 	t.assert_passes(findings(queue, "", []), queue)
 	t.assert_passes(findings(queue, null, []), queue)
 }
+
+# Checkov's CKV_AWS_72: the first statement of an aws_sqs_queue_policy, Action "*".
+test_findings_name_checkov_where_it_fails_too if {
+	first := findings(queue_policy, doc([statement("Allow", "*")]), [])
+	[f.aliases | some f in first] == [["CKV_AWS_72"]]
+	second := findings(queue_policy, doc([statement("Allow", "sqs:SendMessage"), statement("Allow", "*")]), [])
+	[f.aliases | some f in second] == [[]]
+	listed := findings(queue_policy, doc([statement("Allow", ["*"])]), [])
+	[f.aliases | some f in listed] == [[]]
+	service := findings(queue_policy, doc([statement("Allow", "sqs:*")]), [])
+	[f.aliases | some f in service] == [[]]
+	inline := findings(queue, doc([statement("Allow", "*")]), [])
+	[f.aliases | some f in inline] == [[]]
+}
+
+# Checkov fails this one too; a Deny grants nothing.
+test_deny_of_every_action_passes if {
+	t.assert_passes(findings(queue_policy, doc([statement("Deny", "*")]), []), queue_policy)
+}

@@ -41,3 +41,14 @@ test_member_of_a_replication_group_is_not_judged if {
 	t.assert_passes(policy.deny, cluster) with data.planguard.resources_by_type as resource(cluster, {"replication_group_id": "features"}, ["subnet_group_name"], {"replication_group_id": {"constant_value": "features"}})
 	t.assert_passes(policy.deny, cluster) with data.planguard.resources_by_type as resource(cluster, {}, ["replication_group_id", "subnet_group_name"], {"replication_group_id": {"references": ["aws_elasticache_replication_group.features.id"]}})
 }
+
+# Checkov's CKV_AWS_323 fails a cache cluster that leaves subnet_group_name out,
+# not one that writes "default", nor a replication group.
+test_findings_name_checkov_where_it_fails_too if {
+	left_out := policy.deny with data.planguard.resources_by_type as resource(cluster, {"engine": "memcached"}, ["subnet_group_name"], {"engine": {"constant_value": "memcached"}})
+	[f.aliases | some f in left_out] == [["CKV_AWS_323"]]
+	written := policy.deny with data.planguard.resources_by_type as resource(cluster, {"engine": "memcached", "subnet_group_name": "default"}, [], {})
+	[f.aliases | some f in written] == [[]]
+	grouped := policy.deny with data.planguard.resources_by_type as resource(group, {"engine": "redis"}, ["subnet_group_name"], {"engine": {"constant_value": "redis"}})
+	[f.aliases | some f in grouped] == [[]]
+}

@@ -7,7 +7,9 @@
 #   and inference nodes belong in private subnets and reach the internet, if
 #   at all, through a NAT gateway. PG-AWS-NET-006 judges single instances.
 #   Trivy's AVD-AWS-0009 reads launch configurations only: it is named on
-#   their findings, not on launch templates'.
+#   their findings, not on launch templates'. Checkov's CKV_AWS_88 reads the
+#   first network interface of a launch template: it is named on that
+#   interface's findings (and carried by PG-AWS-NET-006 for instances).
 # custom:
 #   id: PG-AWS-EC2-104
 #   severity: medium
@@ -15,7 +17,7 @@
 #   providers: [aws]
 #   resource_types: [aws_launch_configuration, aws_launch_template]
 #   aliases: []
-#   narrower: [AVD-AWS-0009]
+#   narrower: [AVD-AWS-0009, CKV_AWS_88]
 #   remediation: >-
 #     Set `associate_public_ip_address = false` (launch configuration) or
 #     `network_interfaces { associate_public_ip_address = false }` (launch
@@ -45,9 +47,14 @@ deny contains finding if {
 		"msg": sprintf("Launch template %s gives every instance a public IP address.", [r.address]),
 		"resource": r.address,
 		"attribute": sprintf("network_interfaces.%v.associate_public_ip_address", [i]),
-		"aliases": [],
+		"aliases": checkov_ids(i),
 	}
 }
+
+# Checkov's CKV_AWS_88 judges only a launch template's first interface.
+checkov_ids(i) := ["CKV_AWS_88"] if i == 0
+
+checkov_ids(i) := [] if i != 0
 
 # The launch template's attribute is a string ("true"/"false") in the AWS
 # provider; the launch configuration's a bool.

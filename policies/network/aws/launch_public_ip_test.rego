@@ -17,8 +17,14 @@ test_launch_template_public_ip_is_denied if {
 	findings := policy.deny with data.planguard.resources_by_type as lt({"network_interfaces": [{"associate_public_ip_address": "true", "subnet_id": "subnet-1"}]}, [])
 	some f in findings
 	f.attribute == "network_interfaces.0.associate_public_ip_address"
-	# AVD-AWS-0009 reads launch configurations only.
-	f.aliases == []
+	# AVD-AWS-0009 reads launch configurations only; CKV_AWS_88 the first interface.
+	f.aliases == ["CKV_AWS_88"]
+}
+
+# Checkov's CKV_AWS_88 does not read a second interface.
+test_second_interface_does_not_name_checkov if {
+	findings := policy.deny with data.planguard.resources_by_type as lt({"network_interfaces": [{"associate_public_ip_address": "false"}, {"associate_public_ip_address": "true"}]}, [])
+	[[f.attribute, f.aliases] | some f in findings] == [["network_interfaces.1.associate_public_ip_address", []]]
 }
 
 test_private_launch_configuration_passes if {

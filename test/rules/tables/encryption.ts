@@ -20,6 +20,19 @@ export const encryptionTables: RuleTable[] = [
           { address: "aws_ebs_encryption_by_default.on", values: { enabled: true } },
         ],
       },
+      {
+        name: "attached and off, but encryption by default is on (Checkov's CKV2_AWS_2 fails it; AWS encrypts it)",
+        resources: [
+          { address: "aws_ebs_volume.data", values: { size: 100, encrypted: false } },
+          { address: "aws_ebs_encryption_by_default.on", values: { enabled: true } },
+          {
+            address: "aws_volume_attachment.data",
+            values: { device_name: "/dev/sdf" },
+            unknown: { volume_id: true },
+            refs: { volume_id: ["aws_ebs_volume.data.id", "aws_ebs_volume.data"] },
+          },
+        ],
+      },
     ],
     invalid: [
       {
@@ -30,7 +43,36 @@ export const encryptionTables: RuleTable[] = [
       {
         name: "left out: the provider's default is false",
         resources: [{ address: "aws_ebs_volume.data", values: { size: 100 }, unknown: { encrypted: true } }],
-        errors: [{ message: "(`encrypted` is left out: the provider's default is false)", attribute: "encrypted" }],
+        errors: [
+          {
+            message: "(`encrypted` is left out: the provider's default is false)",
+            attribute: "encrypted",
+            aliases: [],
+          },
+        ],
+      },
+      {
+        name: "attached to an instance by an aws_volume_attachment (Checkov's CKV2_AWS_2 fails it too)",
+        resources: [
+          { address: "aws_ebs_volume.data", values: { size: 100, encrypted: false } },
+          {
+            address: "aws_volume_attachment.data",
+            values: { device_name: "/dev/sdf" },
+            unknown: { volume_id: true, instance_id: true },
+            refs: {
+              volume_id: ["aws_ebs_volume.data.id", "aws_ebs_volume.data"],
+              instance_id: ["aws_instance.trainer.id"],
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "EBS volume aws_ebs_volume.data is not encrypted at rest.",
+            attribute: "encrypted",
+            resource: "aws_ebs_volume.data",
+            aliases: ["CKV2_AWS_2"],
+          },
+        ],
       },
     ],
     undecided: [
@@ -205,15 +247,28 @@ export const encryptionTables: RuleTable[] = [
           },
         ],
       },
+      {
+        name: "dual-layer SSE-KMS declared (Checkov's CKV_AWS_19 fails it: it accepts only AES256 and aws:kms)",
+        resources: [
+          { address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets" } },
+          {
+            address: "aws_s3_bucket_server_side_encryption_configuration.datasets",
+            values: { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: "aws:kms:dsse" }] }] },
+            unknown: { bucket: true },
+            refs: { bucket: ["aws_s3_bucket.datasets.id", "aws_s3_bucket.datasets"] },
+          },
+        ],
+      },
     ],
     invalid: [
       {
-        name: "no encryption declared anywhere",
+        name: "no encryption declared anywhere (CKV_AWS_19 passes it: S3 applies SSE-S3, so the finding does not name it)",
         resources: [{ address: "aws_s3_bucket.datasets", values: { bucket: "ml-datasets" } }],
         errors: [
           {
             message: "S3 bucket aws_s3_bucket.datasets declares no server-side encryption",
             attribute: "server_side_encryption_configuration",
+            aliases: [],
           },
         ],
       },

@@ -1,3 +1,4 @@
+import { referrersOf } from "../../../plan/model.js";
 import { fail, resourceRule, unknown } from "../../../policy/rule.js";
 import { ebsEncryptionByDefault } from "../../account-settings.js";
 import { CIS_AWS } from "../../frameworks.js";
@@ -14,7 +15,8 @@ export const ebsVolumeEncrypted = resourceRule({
   resourceTypes: ["aws_ebs_volume"],
   compliance: [{ framework: CIS_AWS, control: "2.2.1" }],
   aliases: ["CKV_AWS_3", "AVD-AWS-0026"],
-  related: ["CKV2_AWS_2"],
+  // Checkov's CKV2_AWS_2 judges the volumes an aws_volume_attachment of the configuration attaches: named on theirs.
+  narrower: ["CKV2_AWS_2"],
   defaults: ["aws_ebs_volume encrypted", "aws_ebs_encryption_by_default enabled"],
   remediation:
     "Set `encrypted = true` (and `kms_key_id` for a customer-managed key), or turn on EBS encryption by default for the account.",
@@ -30,6 +32,9 @@ export const ebsVolumeEncrypted = resourceRule({
       return unknown("Whether EBS encryption by default is on is known only after apply.", "encrypted");
     const why =
       enc.state === "known" && enc.default ? " (`encrypted` is left out: the provider's default is false)" : "";
-    return fail(`EBS volume ${r.address} is not encrypted at rest${why}.`, "encrypted");
+    const outcome = fail(`EBS volume ${r.address} is not encrypted at rest${why}.`, "encrypted");
+    // CKV2_AWS_2 also fails an attached volume that encryption by default covers; this rule passes it (above).
+    const attached = referrersOf(model, r, "aws_volume_attachment", "volume_id").length > 0;
+    return attached ? { ...outcome, aliases: ["CKV2_AWS_2"] } : outcome;
   },
 });

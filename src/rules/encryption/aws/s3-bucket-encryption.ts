@@ -14,7 +14,10 @@ export const s3BucketEncryption = resourceRule({
   // AVD-AWS-0088 (deprecated in Trivy since S3 encrypts every bucket by default, 2023, so run
   // only on request) still fails a bucket that declares no encryption, as this rule does.
   aliases: ["AVD-AWS-0088"],
-  related: ["CKV_AWS_19"],
+  // CKV_AWS_19 passes a bucket that declares nothing (S3's SSE-S3 default) and fails only a declared default
+  // other than AES256 or aws:kms: aws:kms:dsse, or an SSE rule without a default algorithm. Neither leaves a
+  // bucket unencrypted, and this rule passes both (they declare encryption), so no finding of it names the check.
+  narrower: ["CKV_AWS_19"],
   remediation:
     'Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = "aws:kms"` and a `kms_master_key_id`.',
   check(r, { model }) {

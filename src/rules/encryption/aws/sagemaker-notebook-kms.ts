@@ -10,7 +10,8 @@ export const sageMakerNotebookKms = resourceRule({
   category: "encryption",
   providers: ["aws"],
   resourceTypes: ["aws_sagemaker_notebook_instance"],
-  aliases: ["CKV_AWS_22"],
+  // CKV_AWS_187 judges notebook instances and domains (PG-AWS-SAGEMAKER-102) alike: no kms_key_id fails.
+  aliases: ["CKV_AWS_22", "CKV_AWS_187"],
   remediation: "Set `kms_key_id` to a customer-managed KMS key.",
   check(r, { model }) {
     const key = readAttribute(model, r, "kms_key_id");

@@ -41,9 +41,9 @@ export const s3NoPublicAccessBlock = resourceRule({
   providers: ["aws"],
   resourceTypes: ["aws_s3_bucket"],
   compliance: [{ framework: "CIS AWS Foundations 3.0", control: "2.1.4" }],
-  aliases: [],
-  // Both fail a bucket without its own block even when the account-level block covers it.
-  related: ["CKV2_AWS_6", "AVD-AWS-0094"],
+  // Each fails a bucket without its own block, also one the account-level block covers (which this rule passes:
+  // that block overrides every bucket's ACLs and policies). A bucket block with a setting off is PG-AWS-S3-102's.
+  aliases: ["CKV2_AWS_6", "AVD-AWS-0094", "AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093"],
   defaults: [
     "aws_s3_account_public_access_block block_public_acls",
     "aws_s3_account_public_access_block block_public_policy",

@@ -10,9 +10,8 @@ export const instancePublicIp = resourceRule({
   category: "network",
   providers: ["aws"],
   resourceTypes: ["aws_instance"],
-  aliases: [],
-  // CKV_AWS_88 also reads launch templates, AVD-AWS-0009 launch configurations: PG-AWS-EC2-104 judges those.
-  related: ["CKV_AWS_88"],
+  // CKV_AWS_88 also reads launch templates' first interface, which PG-AWS-EC2-104 judges (naming it there).
+  aliases: ["CKV_AWS_88"],
   remediation: "Set `associate_public_ip_address = false` and reach the instance through a load balancer, VPN or SSM.",
   check(r, { model }) {
     const pub = readAttribute(model, r, "associate_public_ip_address");
