@@ -11,7 +11,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_disk, google_compute_region_disk]
 #   aliases: [CKV_GCP_37]
-#   related: [AVD-GCP-0034]
+#   narrower: [AVD-GCP-0033, AVD-GCP-0034]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.7"
@@ -34,8 +34,20 @@ deny contains finding if {
 		"msg": sprintf("Disk %s is encrypted with a Google-managed key, not a key you control.", [r.address]),
 		"resource": r.address,
 		"attribute": "disk_encryption_key",
+		"aliases": trivy_ids(r),
 	}
 }
+
+# Trivy's AVD-GCP-0034 judges google_compute_disk (not regional disks);
+# its AVD-GCP-0033 judges the disks a VM attaches (a VM of the plan that
+# refers to this disk).
+trivy_ids(r) := [id |
+	some id, applies in {
+		"AVD-GCP-0033": count(lib.referrers_of_type(r, "google_compute_instance")) > 0,
+		"AVD-GCP-0034": r.type == "google_compute_disk",
+	}
+	applies
+]
 
 has_key(r) if {
 	some b in object.get(r.after, "disk_encryption_key", [])

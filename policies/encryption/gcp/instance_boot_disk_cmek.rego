@@ -11,8 +11,7 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_compute_instance]
-#   aliases: [CKV_GCP_38]
-#   related: [AVD-GCP-0033]
+#   aliases: [AVD-GCP-0033, CKV_GCP_38]
 #   defaults:
 #     - google_compute_instance boot_disk.kms_key_self_link
 #   compliance:

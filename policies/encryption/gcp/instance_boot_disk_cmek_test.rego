@@ -20,6 +20,7 @@ test_kms_key_passes if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as vm({"boot_disk": [{"kms_key_self_link": "projects/p/locations/l/keyRings/r/cryptoKeys/k"}]}, [])
 }
 
+# Trivy's AVD-GCP-0033 also fails a boot disk with a customer-supplied key: the customer holds it.
 test_supplied_key_passes if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as vm({"boot_disk": [{"disk_encryption_key_raw": "(sensitive value)"}]}, [])
 }

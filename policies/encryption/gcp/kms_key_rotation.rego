@@ -12,8 +12,7 @@
 #   category: encryption
 #   providers: [google]
 #   resource_types: [google_kms_crypto_key]
-#   aliases: []
-#   related: [CKV_GCP_43]
+#   aliases: [CKV_GCP_43]
 #   narrower: [AVD-GCP-0065]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0

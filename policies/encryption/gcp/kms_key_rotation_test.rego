@@ -45,3 +45,11 @@ test_trivy_id_only_on_long_periods if {
 	aliases_of({"purpose": "ENCRYPT_DECRYPT", "rotation_period": null}, ring_reference) == {[]}
 	aliases_of({"purpose": "ENCRYPT_DECRYPT", "rotation_period": "31536000s"}, {}) == {[]}
 }
+
+# Checkov's CKV_GCP_43 also fails asymmetric and MAC keys (they cannot rotate
+# automatically) and periods under a day (the API refuses them).
+test_keys_that_cannot_rotate_and_short_periods_pass if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as key({"purpose": "MAC", "rotation_period": null}, [])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as key({"purpose": "ASYMMETRIC_DECRYPT", "rotation_period": null}, [])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as key({"purpose": "ENCRYPT_DECRYPT", "rotation_period": "3600s"}, [])
+}

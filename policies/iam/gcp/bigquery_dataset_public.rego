@@ -12,8 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_bigquery_dataset, google_bigquery_dataset_access]
 #   aliases: []
-#   related: [CKV_GCP_15]
-#   narrower: [AVD-GCP-0046]
+#   narrower: [AVD-GCP-0046, CKV_GCP_15]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "7.1"
@@ -36,7 +35,9 @@ deny contains finding if {
 		"msg": sprintf("BigQuery dataset %s grants %s to %s.", [r.address, object.get(entry, "role", "a role"), entry[field]]),
 		"resource": r.address,
 		"attribute": sprintf("access.%v.%s", [i, field]),
-		"aliases": trivy_ids(field, entry[field]),
+		# Checkov's CKV_GCP_15 reads the dataset's access blocks, not
+		# google_bigquery_dataset_access: it fails each public entry here.
+		"aliases": array.concat(trivy_ids(field, entry[field]), ["CKV_GCP_15"]),
 	}
 }
 

@@ -32,7 +32,18 @@ test_member_known_after_apply_is_not_judged if {
 test_trivy_id_only_on_all_authenticated_users_blocks if {
 	found := findings(ds, {"access": [{"role": "READER", "special_group": "allAuthenticatedUsers"}, {"role": "READER", "special_group": "allUsers"}, {"role": "READER", "iam_member": "allAuthenticatedUsers"}]}, [])
 	t.assert_count(found, 3)
-	{[f.attribute, f.aliases] | some f in found} == {["access.0.special_group", ["AVD-GCP-0046"]], ["access.1.special_group", []], ["access.2.iam_member", []]}
+	{[f.attribute, f.aliases] | some f in found} == {["access.0.special_group", ["AVD-GCP-0046", "CKV_GCP_15"]], ["access.1.special_group", ["CKV_GCP_15"]], ["access.2.iam_member", ["CKV_GCP_15"]]}
 	some g in findings(grant, {"role": "READER", "special_group": "allAuthenticatedUsers"}, [])
 	not g.aliases
+}
+
+# Checkov's CKV_GCP_15 also fails entries that name no user, group, domain or view
+# (authorized datasets and routines, iam_member entries for named principals):
+# none of them is public, and they pass here.
+test_authorized_datasets_and_named_members_pass if {
+	t.assert_passes(findings(ds, {"access": [
+		{"role": "READER", "dataset": [{"dataset": [{"project_id": "p", "dataset_id": "raw"}], "target_types": ["VIEWS"]}]},
+		{"routine": [{"project_id": "p", "dataset_id": "udf", "routine_id": "clean"}]},
+		{"role": "READER", "iam_member": "principal://iam.googleapis.com/locations/global/workforcePools/p/subject/a"},
+	]}, []), ds)
 }

@@ -5,7 +5,9 @@
 #   often holds the Editor role on the project. A VM running as it, above all
 #   with the `cloud-platform` scope, lets anyone who gets code execution on a
 #   training or notebook VM act on the whole project. Reported as high with
-#   the cloud-platform scope.
+#   the cloud-platform scope. A `service_account` block that leaves `email`
+#   out runs as the default account too; a VM without the block has no
+#   service account (and no credentials) at all.
 # custom:
 #   id: PG-GCP-IAM-103
 #   severity: medium
@@ -13,8 +15,11 @@
 #   providers: [google]
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 #   aliases: []
-#   related: [CKV_GCP_30]
-#   narrower: [AVD-GCP-0044, CKV_GCP_31]
+#   narrower: [AVD-GCP-0044, CKV_GCP_30, CKV_GCP_31]
+#   defaults:
+#     - google_compute_instance service_account.email
+#     - google_compute_instance_template service_account.email
+#     - google_compute_region_instance_template service_account.email
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "4.1"
@@ -35,14 +40,14 @@ deny contains finding if {
 	some t in types
 	some r in data.planguard.resources_by_type[t]
 	some i, sa in object.get(r.after, "service_account", [])
-	default_account(object.get(sa, "email", null))
-	not lib.pending(r, ["service_account", i, "email"])
+	email := lib.effective(r, ["service_account", i, "email"])
+	default_account(email)
 	finding := {
 		"msg": sprintf("VM %s runs as the Compute Engine default service account%s.", [r.address, scope_note(r, i, sa)]),
 		"resource": r.address,
 		"attribute": sprintf("service_account.%v.email", [i]),
 		"severity": severity(r, i, sa),
-		"aliases": array.concat(trivy_default_ids(r, sa), checkov_full_access_ids(r, sa)),
+		"aliases": array.concat(trivy_default_ids(r, sa), checkov_ids(r, i, sa)),
 	}
 }
 
@@ -52,6 +57,21 @@ trivy_default_ids(r, sa) := ["AVD-GCP-0044"] if {
 	r.type == "google_compute_instance"
 	endswith(sa.email, "-compute@developer.gserviceaccount.com")
 } else := []
+
+# Checkov's CKV_GCP_30 fails a VM (not a template, not one named gke-*) whose
+# service_account block leaves email out or names PROJECT_NUMBER-compute@
+# ("default" written out passes it); CKV_GCP_31 (below) adds the scope.
+checkov_ids(r, i, sa) := array.concat(checkov_default_ids(r, i, sa), checkov_full_access_ids(r, sa))
+
+checkov_default_ids(r, i, sa) := ["CKV_GCP_30"] if {
+	r.type == "google_compute_instance"
+	not startswith(object.get(r.after, "name", ""), "gke-")
+	checkov_default_email(r, i, sa)
+} else := []
+
+checkov_default_email(r, i, _) if lib.provider_default(r, ["service_account", i, "email"])
+
+checkov_default_email(_, _, sa) if regex.match(`^[0-9]+-compute@developer\.gserviceaccount\.com`, sa.email)
 
 # Checkov's CKV_GCP_31 fails a VM (not a template, not one named gke-*) whose
 # account is PROJECT_NUMBER-compute@ with the cloud-platform scope written as

@@ -17,8 +17,7 @@
 #   providers: [google]
 #   resource_types: [google_container_cluster, google_container_node_pool]
 #   aliases: []
-#   narrower: [CKV_GCP_69]
-#   related: [AVD-GCP-0057]
+#   narrower: [AVD-GCP-0057, CKV_GCP_69]
 #   compliance:
 #     - framework: CIS Google Kubernetes Engine Benchmark 1.5
 #       control: "5.4.2"
@@ -45,7 +44,7 @@ deny contains finding if {
 		"msg": sprintf("%s %s lets pods reach the Compute Engine metadata server of their node (workload_metadata_config.mode is not GKE_METADATA).", [kind, r.address]),
 		"resource": r.address,
 		"attribute": sprintf("node_config.%v.workload_metadata_config", [i]),
-		"aliases": ["CKV_GCP_69"],
+		"aliases": array.concat(trivy_ids(nc), ["CKV_GCP_69"]),
 	}
 }
 
@@ -63,7 +62,7 @@ deny contains finding if {
 		"msg": sprintf("GKE cluster %s has a node pool whose pods reach the Compute Engine metadata server of their node (workload_metadata_config.mode is not GKE_METADATA).", [r.address]),
 		"resource": r.address,
 		"attribute": lib.path_text(path),
-		"aliases": [],
+		"aliases": trivy_ids(nc),
 	}
 }
 
@@ -85,6 +84,23 @@ gke_metadata(nc) if {
 	some w in object.get(nc, "workload_metadata_config", [])
 	w.mode == "GKE_METADATA"
 }
+
+# Trivy's AVD-GCP-0057 fails a written workload_metadata_config whose
+# node_metadata (or, without it, mode) is EXPOSE or UNSPECIFIED, both left out
+# counting as UNSPECIFIED; it passes GCE_METADATA and concealment (SECURE).
+trivy_ids(nc) := ["AVD-GCP-0057"] if {
+	some w in object.get(nc, "workload_metadata_config", [])
+	is_object(w)
+	trivy_mode(w) in {"EXPOSE", "UNSPECIFIED"}
+} else := []
+
+trivy_mode(w) := m if {
+	m := object.get(w, "node_metadata", null)
+	m != null
+} else := m if {
+	m := object.get(w, "mode", null)
+	m != null
+} else := "UNSPECIFIED"
 
 # Provider versions before 4.0 named the setting node_metadata.
 gke_metadata(nc) if {

@@ -60,3 +60,21 @@ test_inline_node_pools_are_judged_without_the_checkov_id if {
 	g.aliases == ["CKV_GCP_69"]
 	t.assert_passes(findings(cluster, {"node_config": [], "node_pool": [{"node_config": [{}]}]}, ["node_config", "node_pool.0.node_config.0.workload_metadata_config"]), cluster)
 }
+
+# Trivy's AVD-GCP-0057 is named where it fails: node_metadata EXPOSE or UNSPECIFIED
+# (also a written block without a value), on the cluster, its inline pools and pool
+# resources; GCE_METADATA and concealment fail here without it.
+test_trivy_id_only_on_exposed_or_unspecified_metadata if {
+	some exposed in findings(pool, node_config([{"node_metadata": "EXPOSE"}]), [])
+	exposed.aliases == ["AVD-GCP-0057", "CKV_GCP_69"]
+	some empty in findings(cluster, node_config([{}]), [])
+	empty.aliases == ["AVD-GCP-0057", "CKV_GCP_69"]
+	some inline in findings(cluster, {"node_pool": [{"node_config": [{"workload_metadata_config": [{"node_metadata": "UNSPECIFIED"}]}]}]}, [])
+	inline.aliases == ["AVD-GCP-0057"]
+	some gce in findings(pool, node_config([{"mode": "GCE_METADATA"}]), [])
+	gce.aliases == ["CKV_GCP_69"]
+	some secure in findings(pool, node_config([{"node_metadata": "SECURE"}]), [])
+	secure.aliases == ["CKV_GCP_69"]
+	some missing in findings(pool, {"node_config": [{"machine_type": "g2-standard-8"}]}, [])
+	missing.aliases == ["CKV_GCP_69"]
+}

@@ -12,7 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_container_cluster]
 #   aliases: [AVD-GCP-0064]
-#   related: [CKV_GCP_13, CKV_GCP_19]
+#   narrower: [CKV_GCP_13, CKV_GCP_19]
 #   remediation: >-
 #     Set `issue_client_certificate = false` and drop `username`/`password`;
 #     authenticate with Google identities (gcloud credentials, Workload
@@ -30,6 +30,7 @@ deny contains finding if {
 		"msg": sprintf("GKE cluster %s issues a static client certificate for the Kubernetes API.", [r.address]),
 		"resource": r.address,
 		"attribute": sprintf("master_auth.%v.client_certificate_config.%v.issue_client_certificate", [i, j]),
+		"aliases": ["CKV_GCP_13"],
 	}
 }
 
@@ -41,9 +42,14 @@ deny contains finding if {
 		"msg": sprintf("GKE cluster %s enables basic authentication with a static username and password.", [r.address]),
 		"resource": r.address,
 		"attribute": sprintf("master_auth.%v.username", [i]),
+		"aliases": ["CKV_GCP_19"],
 	}
 }
 
+# Checkov's CKV_GCP_19 fails a username or a password; a password alone does
+# not turn basic authentication on (the API needs the username), and a cluster
+# without master_auth has none since GKE 1.19. CKV_GCP_13 fails unless
+# issue_client_certificate is written as false; the API's default is false.
 basic_auth(_, _, auth) if {
 	u := object.get(auth, "username", "")
 	lib.non_empty(u)

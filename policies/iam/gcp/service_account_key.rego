@@ -13,7 +13,7 @@
 #   providers: [google]
 #   resource_types: [google_service_account_key]
 #   aliases: []
-#   related: [CKV2_GCP_3]
+#   narrower: [CKV2_GCP_3]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "1.4"
@@ -29,5 +29,16 @@ deny contains finding if {
 		"msg": sprintf("%s creates a user-managed service account key, a long-lived credential stored in the Terraform state.", [r.address]),
 		"resource": r.address,
 		"attribute": "service_account_id",
+		"aliases": checkov_ids(r),
 	}
 }
+
+# Checkov's CKV2_GCP_3 fails the google_service_account a key is connected to
+# in its graph (here, the key's finding names it): a key for an account
+# outside the configuration fails here only.
+checkov_ids(r) := ["CKV2_GCP_3"] if {
+	some ref in data.planguard.references[r.config_address]
+	ref.attribute == "service_account_id"
+	some sa in data.planguard.resources_by_type.google_service_account
+	sa.config_address == ref.to
+} else := []

@@ -26,3 +26,23 @@ test_narrow_roles_and_people_pass if {
 test_role_known_after_apply_is_not_judged if {
 	t.assert_passes(findings(member, {"member": sa}, ["role"]), member)
 }
+
+# A service's editor or owner role and admin roles of any name are privileged too.
+test_service_editor_and_admin_named_roles_are_denied if {
+	t.assert_denied(findings(member, {"role": "roles/pubsub.editor", "member": sa}, []), member, "member")
+	t.assert_denied(findings(member, {"role": "roles/compute.osAdminLogin", "member": sa}, []), member, "member")
+	t.assert_denied(findings(member, {"role": "roles/datastore.owner", "member": sa}, []), member, "member")
+	t.assert_passes(findings(member, {"role": "roles/bigquery.dataViewer", "member": sa}, []), member)
+}
+
+# Checkov's CKV_GCP_42 judges project IAM members of user-managed accounts.
+test_checkov_id_on_project_members_of_user_managed_accounts if {
+	some f in findings(member, {"role": "roles/pubsub.editor", "member": sa}, [])
+	f.aliases == ["CKV_GCP_42"]
+	some g in findings(member, {"role": "roles/editor", "member": "serviceAccount:123-compute@developer.gserviceaccount.com"}, [])
+	g.aliases == []
+	some h in findings("google_folder_iam_member.pipeline", {"role": "roles/storage.admin", "member": sa}, [])
+	h.aliases == []
+	some b in findings("google_project_iam_binding.pipeline", {"role": "roles/storage.admin", "members": [sa]}, [])
+	b.aliases == []
+}

@@ -10,8 +10,8 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_sql_database_instance]
-#   aliases: []
-#   related: [CKV_GCP_11]
+#   aliases: [AVD-GCP-0017]
+#   narrower: [CKV_GCP_11]
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "6.5"
@@ -33,8 +33,19 @@ deny contains finding if {
 		"msg": sprintf("Cloud SQL instance %s accepts connections from the internet (%s).", [r.address, concat(", ", world)]),
 		"resource": r.address,
 		"attribute": sprintf("settings.%v.ip_configuration.%v.authorized_networks.%v.value", [i, j, first_public(nets, world)]),
+		"aliases": checkov_ids(i, j, nets),
 	}
 }
+
+# Checkov's CKV_GCP_11 reads the first ip_configuration of the first settings
+# block and fails a value ending in /0 (it also fails one on an instance whose
+# public IP is off, where authorized networks admit nothing).
+checkov_ids(i, j, nets) := ["CKV_GCP_11"] if {
+	i == 0
+	j == 0
+	some net in nets
+	endswith(object.get(net, "value", ""), "/0")
+} else := []
 
 # The first network that admits public addresses: where the finding points.
 first_public(nets, world) := min({k | some k, net in nets; object.get(net, "value", null) in world})

@@ -27,3 +27,12 @@ test_private_only_passes if {
 test_unknown_value_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as db({"ipv4_enabled": true, "authorized_networks": [{"name": "x"}]}, ["settings.0.ip_configuration.0.authorized_networks.0.value"])
 }
+
+# Checkov's CKV_GCP_11 fails a value ending in /0; ranges that add up to the
+# internet fail here without it.
+test_checkov_id_only_on_a_slash_zero if {
+	some world in policy.deny with data.planguard.resources_by_type as db({"ipv4_enabled": true, "authorized_networks": [{"value": "10.0.0.0/8"}, {"value": "0.0.0.0/0"}]}, [])
+	world.aliases == ["CKV_GCP_11"]
+	some halves in policy.deny with data.planguard.resources_by_type as db({"ipv4_enabled": true, "authorized_networks": [{"value": "0.0.0.0/1"}, {"value": "128.0.0.0/1"}]}, [])
+	halves.aliases == []
+}

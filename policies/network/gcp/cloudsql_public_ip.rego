@@ -11,9 +11,10 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_sql_database_instance]
-#   aliases: []
-#   related: [AVD-GCP-0017]
+#   aliases: [AVD-GCP-0017]
 #   narrower: [CKV_GCP_60]
+#   defaults:
+#     - google_sql_database_instance settings.ip_configuration
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "6.6"
@@ -36,6 +37,19 @@ deny contains finding if {
 		"resource": r.address,
 		"attribute": sprintf("settings.%v.ip_configuration.%v.ipv4_enabled", [i, j]),
 		"aliases": checkov_ids(r, ip),
+	}
+}
+
+# Without ip_configuration the instance takes the API's default: a public IP.
+deny contains finding if {
+	some r in data.planguard.resources_by_type.google_sql_database_instance
+	some i, _ in object.get(r.after, "settings", [])
+	lib.effective(r, ["settings", i, "ip_configuration"]) in {null, []}
+	finding := {
+		"msg": sprintf("Cloud SQL instance %s has a public IP address (no ip_configuration: ipv4_enabled is true).", [r.address]),
+		"resource": r.address,
+		"attribute": sprintf("settings.%v.ip_configuration", [i]),
+		"aliases": [],
 	}
 }
 

@@ -41,3 +41,22 @@ test_checkov_id_only_on_sql_server if {
 	some h in policy.deny with data.planguard.resources_by_type as engine_db("SQLSERVER_2019_STANDARD", {})
 	h.aliases == []
 }
+
+instance(settings, after_unknown, expressions) := {"google_sql_database_instance": [{
+	"address": "google_sql_database_instance.mlflow",
+	"config_address": "google_sql_database_instance.mlflow",
+	"type": "google_sql_database_instance",
+	"after": {"database_version": "POSTGRES_16", "settings": [settings]},
+	"after_unknown": after_unknown,
+	"expressions": expressions,
+}]}
+
+# Without ip_configuration (planned empty, or left out while the provider computes
+# it) the instance gets a public IP; a block written with unknown values is not judged.
+test_ip_configuration_left_out_is_denied if {
+	written := {"settings": [{"tier": {"constant_value": "db-f1-micro"}}]}
+	some f in policy.deny with data.planguard.resources_by_type as instance({"ip_configuration": []}, {}, written)
+	f.attribute == "settings.0.ip_configuration"
+	count(policy.deny) == 1 with data.planguard.resources_by_type as instance({}, {"settings": [{"ip_configuration": true}]}, written)
+	count(policy.deny) == 0 with data.planguard.resources_by_type as instance({}, {"settings": [{"ip_configuration": true}]}, {"settings": [{"ip_configuration": [{"ipv4_enabled": {"references": ["var.public"]}}]}]})
+}

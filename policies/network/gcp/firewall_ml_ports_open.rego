@@ -16,7 +16,7 @@
 #   providers: [google]
 #   resource_types: [google_compute_firewall]
 #   aliases: []
-#   related: [CKV_GCP_88]
+#   narrower: [CKV_GCP_88]
 #   remediation: >-
 #     Reach these services through IAP TCP forwarding, a VPN or an
 #     authenticating load balancer; restrict `source_ranges` to known ranges.
@@ -39,8 +39,20 @@ deny contains finding if {
 		"msg": sprintf("Firewall rule %s exposes %s to the internet.", [r.address, concat(", ", sort(names))]),
 		"resource": r.address,
 		"attribute": sprintf("allow.%v.ports", [i]),
+		"aliases": checkov_mysql_ids(allow, sources),
 	}
 }
+
+# Checkov's CKV_GCP_88 fails a port list that includes MySQL's 3306 with
+# 0.0.0.0/0 written among the source ranges (a block that also opens an
+# administrative port is PG-GCP-NET-001's finding, which names it too).
+checkov_mysql_ids(allow, sources) := ["CKV_GCP_88"] if {
+	"0.0.0.0/0" in sources
+	some p in object.get(allow, "ports", [])
+	rg := port_range(p)
+	rg[0] <= 3306
+	3306 <= rg[1]
+} else := []
 
 # The sensitive services (every kind but admin) that a TCP allow block opens,
 # unless it also opens an administrative port or every port (PG-GCP-NET-001).

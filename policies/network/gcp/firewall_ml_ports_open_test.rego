@@ -42,3 +42,19 @@ test_sources_known_after_apply_are_not_judged if {
 test_rule_without_source_ranges_passes if {
 	t.assert_passes(findings({"direction": "INGRESS", "source_ranges": null, "source_tags": ["web"], "allow": [{"protocol": "tcp", "ports": ["8888"]}]}, []), fw)
 }
+
+# Checkov's CKV_GCP_88 is named where MySQL's 3306 is listed with 0.0.0.0/0 written
+# out; other ports and ranges that add up to the internet fail without it.
+test_checkov_mysql_id_only_where_checkov_fails if {
+	some mysql in findings(rule(["3300-3310"], ["10.0.0.0/8", "0.0.0.0/0"]), [])
+	mysql.aliases == ["CKV_GCP_88"]
+	some halves in findings(rule(["3306"], ["0.0.0.0/1", "128.0.0.0/1"]), [])
+	halves.aliases == []
+	some notebook in findings(rule(["8888"], ["0.0.0.0/0"]), [])
+	notebook.aliases == []
+}
+
+# Checkov also fails 3306 over UDP: MySQL listens on TCP only.
+test_mysql_port_over_udp_passes if {
+	t.assert_passes(findings({"direction": "INGRESS", "source_ranges": ["0.0.0.0/0"], "allow": [{"protocol": "udp", "ports": ["3306"]}]}, []), fw)
+}

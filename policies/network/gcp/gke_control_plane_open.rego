@@ -12,7 +12,8 @@
 #   providers: [google]
 #   resource_types: [google_container_cluster]
 #   aliases: []
-#   related: [AVD-GCP-0053, AVD-GCP-0061, CKV_GCP_18, CKV_GCP_20]
+#   related: [AVD-GCP-0053]
+#   narrower: [AVD-GCP-0061, CKV_GCP_18, CKV_GCP_20]
 #   remediation: >-
 #     Add `master_authorized_networks_config` with the CIDR blocks of your
 #     offices, VPN or CI, or set `private_cluster_config.enable_private_endpoint = true`.
@@ -29,6 +30,7 @@ deny contains finding if {
 		"msg": sprintf("GKE cluster %s exposes its control plane to the internet without authorized networks.", [r.address]),
 		"resource": r.address,
 		"attribute": "master_authorized_networks_config",
+		"aliases": ["AVD-GCP-0061", "CKV_GCP_20"],
 	}
 }
 
@@ -43,8 +45,17 @@ deny contains finding if {
 		"msg": sprintf("GKE cluster %s authorizes the internet (%s) to reach its control plane.", [r.address, concat(", ", world)]),
 		"resource": r.address,
 		"attribute": sprintf("master_authorized_networks_config.%v.cidr_blocks.%v.cidr_block", [i, j]),
+		"aliases": checkov_world_ids(blocks),
 	}
 }
+
+# Checkov's CKV_GCP_18 looks for 0.0.0.0/0 written in a cidr_block (not for
+# ranges that add up to the internet), on any cluster; with a private
+# endpoint the list only narrows which internal addresses reach the API.
+checkov_world_ids(blocks) := ["CKV_GCP_18"] if {
+	some block in blocks
+	contains(object.get(block, "cidr_block", ""), "0.0.0.0/0")
+} else := []
 
 private_endpoint(r) if {
 	some p in object.get(r.after, "private_cluster_config", [])

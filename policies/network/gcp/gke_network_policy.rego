@@ -11,8 +11,7 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_container_cluster]
-#   aliases: [AVD-GCP-0056]
-#   related: [CKV_GCP_12]
+#   aliases: [AVD-GCP-0056, CKV_GCP_12]
 #   compliance:
 #     - framework: CIS Google Kubernetes Engine Benchmark 1.5
 #       control: "5.6.7"

@@ -14,6 +14,8 @@ test_cluster_without_network_policy_is_denied if {
 	t.assert_denied(findings({"datapath_provider": "DATAPATH_PROVIDER_UNSPECIFIED", "network_policy": []}, []), gke, "network_policy")
 }
 
+# Checkov's CKV_GCP_12 also fails Dataplane V2 and Autopilot clusters without
+# network_policy.enabled: they enforce network policies without it.
 test_enforcing_clusters_pass if {
 	t.assert_passes(findings({"datapath_provider": "LEGACY_DATAPATH", "network_policy": [{"enabled": true, "provider": "CALICO"}]}, []), gke)
 	t.assert_passes(findings({"datapath_provider": "ADVANCED_DATAPATH"}, []), gke)

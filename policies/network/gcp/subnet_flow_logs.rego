@@ -12,8 +12,9 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_compute_subnetwork]
-#   aliases: []
-#   related: [AVD-GCP-0029, CKV_GCP_26]
+#   aliases: [AVD-GCP-0029, CKV_GCP_26]
+#   defaults:
+#     - google_compute_subnetwork purpose
 #   compliance:
 #     - framework: CIS Google Cloud Platform Foundation 2.0
 #       control: "3.8"
@@ -27,8 +28,8 @@ special_purposes := {"REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY", "INTERNAL
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_compute_subnetwork
-	not lib.is_unknown(r, ["purpose"])
-	not object.get(r.after, "purpose", "PRIVATE") in special_purposes
+	not lib.undecided(r, ["purpose"])
+	not special_purpose(r)
 	not lib.is_unknown(r, ["log_config"])
 	count(object.get(r.after, "log_config", [])) == 0
 	finding := {
@@ -37,3 +38,9 @@ deny contains finding if {
 		"attribute": "log_config",
 	}
 }
+
+# A subnet that holds no VMs (proxy-only, Private Service Connect, private
+# NAT): there is no VM traffic to log or to send to Google APIs. A purpose
+# left out is the provider's default, PRIVATE (the plan shows it as known
+# only after apply).
+special_purpose(r) if lib.effective(r, ["purpose"]) in special_purposes

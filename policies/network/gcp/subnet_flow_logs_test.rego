@@ -27,3 +27,26 @@ test_proxy_only_subnet_is_skipped if {
 test_unknown_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as subnet({}, ["log_config"])
 }
+
+# Checkov's CKV_GCP_26 also fails Private Service Connect and private NAT subnets
+# (Trivy's AVD-GCP-0029 exempts proxy-only ones only): they hold no VMs to log.
+test_subnets_without_vms_pass if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as subnet({"purpose": "PRIVATE_SERVICE_CONNECT", "log_config": []}, [])
+	count(policy.deny) == 0 with data.planguard.resources_by_type as subnet({"purpose": "PRIVATE_NAT", "log_config": []}, [])
+}
+
+left_out(after, unknown) := {"google_compute_subnetwork": [{
+	"address": "google_compute_subnetwork.training",
+	"config_address": "google_compute_subnetwork.training",
+	"type": "google_compute_subnetwork",
+	"after": after,
+	"after_unknown": unknown,
+	"expressions": {"ip_cidr_range": {"constant_value": "10.0.0.0/20"}},
+}]}
+
+# A purpose left out of the configuration is the provider's PRIVATE even while
+# the plan shows it as known after apply; a purpose set to such a value is not judged.
+test_purpose_left_out_is_a_vm_subnet if {
+	count(policy.deny) == 1 with data.planguard.resources_by_type as left_out({"purpose": null, "log_config": []}, {"purpose": true})
+	count(policy.deny) == 0 with data.planguard.resources_by_type as subnet({"log_config": []}, ["purpose"])
+}

@@ -11,8 +11,9 @@
 #   category: network
 #   providers: [google]
 #   resource_types: [google_compute_subnetwork]
-#   aliases: []
-#   related: [AVD-GCP-0075]
+#   aliases: [AVD-GCP-0075]
+#   defaults:
+#     - google_compute_subnetwork purpose
 #   remediation: Set `private_ip_google_access = true`.
 package planguard.network.gcp.subnet_private_google_access
 
@@ -22,8 +23,8 @@ special_purposes := {"REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY", "INTERNAL
 
 deny contains finding if {
 	some r in data.planguard.resources_by_type.google_compute_subnetwork
-	not lib.is_unknown(r, ["purpose"])
-	not object.get(r.after, "purpose", "PRIVATE") in special_purposes
+	not lib.undecided(r, ["purpose"])
+	not special_purpose(r)
 	not lib.is_unknown(r, ["private_ip_google_access"])
 	object.get(r.after, "private_ip_google_access", false) != true
 	finding := {
@@ -32,3 +33,9 @@ deny contains finding if {
 		"attribute": "private_ip_google_access",
 	}
 }
+
+# A subnet that holds no VMs (proxy-only, Private Service Connect, private
+# NAT): there is no VM traffic to log or to send to Google APIs. A purpose
+# left out is the provider's default, PRIVATE (the plan shows it as known
+# only after apply).
+special_purpose(r) if lib.effective(r, ["purpose"]) in special_purposes

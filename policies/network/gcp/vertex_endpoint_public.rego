@@ -12,7 +12,7 @@
 #   providers: [google]
 #   resource_types: [google_vertex_ai_endpoint, google_vertex_ai_index_endpoint]
 #   aliases: [CKV2_GCP_34]
-#   related: [CKV2_GCP_33]
+#   narrower: [CKV2_GCP_33]
 #   remediation: >-
 #     Set `network` (VPC peering) or `private_service_connect_config` on the
 #     endpoint; on an index endpoint leave `public_endpoint_enabled` unset or false.
@@ -27,6 +27,7 @@ deny contains finding if {
 		"msg": sprintf("Vertex AI index endpoint %s has a public endpoint.", [r.address]),
 		"resource": r.address,
 		"attribute": "public_endpoint_enabled",
+		"aliases": [],
 	}
 }
 
@@ -39,6 +40,9 @@ deny contains finding if {
 		"msg": sprintf("Vertex AI endpoint %s is served on a public address (no VPC network or Private Service Connect).", [r.address]),
 		"resource": r.address,
 		"attribute": "network",
+		# Checkov's CKV2_GCP_33 fails a model endpoint without network (it also
+		# fails one served through Private Service Connect, which is private).
+		"aliases": ["CKV2_GCP_33"],
 	}
 }
 

@@ -33,3 +33,11 @@ test_network_set_by_reference_passes if {
 	refs := {ep: [{"attribute": "network", "to": "google_compute_network.ml"}]}
 	t.assert_passes(findings(ep, {}, []), ep) with data.planguard.references as refs
 }
+
+# Checkov's CKV2_GCP_33 is named on model endpoints, not on index endpoints.
+test_checkov_id_only_on_model_endpoints if {
+	some model in findings(ep, {"network": null}, [])
+	model.aliases == ["CKV2_GCP_33"]
+	some index in findings(ix, {"public_endpoint_enabled": true}, [])
+	index.aliases == []
+}

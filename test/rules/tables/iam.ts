@@ -996,6 +996,58 @@ export const iamTables: RuleTable[] = [
         errors: [{ message: "to allAuthenticatedUsers.", attribute: "member", aliases: [] }],
       },
       {
+        // Checkov's CKV2_GCP_6 and CKV2_GCP_8 fail the key or ring a public grant is connected to.
+        name: "public grants on a crypto key and a key ring of the configuration, and on a key outside it",
+        resources: [
+          { address: "google_kms_key_ring.ml", values: { name: "ml", location: "us" } },
+          {
+            address: "google_kms_crypto_key.data",
+            values: { name: "data" },
+            refs: { key_ring: ["google_kms_key_ring.ml.id", "google_kms_key_ring.ml"] },
+          },
+          {
+            address: "google_kms_crypto_key_iam_member.pub",
+            values: { role: "roles/cloudkms.cryptoKeyDecrypter", member: "allUsers" },
+            unknown: { crypto_key_id: true },
+            refs: { crypto_key_id: ["google_kms_crypto_key.data.id", "google_kms_crypto_key.data"] },
+          },
+          {
+            address: "google_kms_key_ring_iam_binding.pub",
+            values: { role: "roles/cloudkms.viewer", members: ["allAuthenticatedUsers"] },
+            unknown: { key_ring_id: true },
+            refs: { key_ring_id: ["google_kms_key_ring.ml.id", "google_kms_key_ring.ml"] },
+          },
+          {
+            address: "google_kms_crypto_key_iam_member.elsewhere",
+            values: {
+              crypto_key_id: "projects/p/locations/us/keyRings/shared/cryptoKeys/k",
+              role: "roles/cloudkms.cryptoKeyDecrypter",
+              member: "allUsers",
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "google_kms_crypto_key_iam_member.pub grants roles/cloudkms.cryptoKeyDecrypter to allUsers.",
+            attribute: "member",
+            resource: "google_kms_crypto_key_iam_member.pub",
+            aliases: ["CKV2_GCP_6"],
+          },
+          {
+            message: "google_kms_key_ring_iam_binding.pub grants roles/cloudkms.viewer to allAuthenticatedUsers.",
+            attribute: "members",
+            resource: "google_kms_key_ring_iam_binding.pub",
+            aliases: ["CKV2_GCP_8"],
+          },
+          {
+            message: "google_kms_crypto_key_iam_member.elsewhere grants roles/cloudkms.cryptoKeyDecrypter to allUsers.",
+            attribute: "member",
+            resource: "google_kms_crypto_key_iam_member.elsewhere",
+            aliases: [],
+          },
+        ],
+      },
+      {
         name: "a binding with both public members",
         resources: [
           {

@@ -527,6 +527,84 @@ export const networkTables: RuleTable[] = [
           { message: "google_compute_firewall.open allows all ports from 0.0.0.0/0.", attribute: "allow.1" },
         ],
       },
+      {
+        // Checkov's CKV_GCP_2/3/88 look for the port in the list and 0.0.0.0/0 written out; Trivy's
+        // AVD-GCP-0071 for TCP 22 from an "anywhere" range, AVD-GCP-0070 for "3389" on an untagged rule.
+        name: "the other tools' port checks named on the allow blocks they fail",
+        resources: [
+          {
+            address: "google_compute_firewall.admin",
+            values: {
+              direction: "INGRESS",
+              source_ranges: ["0.0.0.0/0"],
+              allow: [
+                { protocol: "tcp", ports: ["22", "3389"] },
+                { protocol: "udp", ports: ["3000-3400"] },
+                { protocol: "tcp", ports: ["5900"] },
+                { protocol: "tcp" },
+              ],
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "google_compute_firewall.admin allows SSH (22), RDP (3389) from 0.0.0.0/0.",
+            attribute: "allow.0",
+            aliases: ["CKV_GCP_2", "CKV_GCP_3", "AVD-GCP-0071", "AVD-GCP-0070"],
+          },
+          {
+            message: "google_compute_firewall.admin allows RDP (3389) from 0.0.0.0/0.",
+            attribute: "allow.1",
+            aliases: ["CKV_GCP_3", "CKV_GCP_88"],
+          },
+          {
+            message: "google_compute_firewall.admin allows VNC (5900) from 0.0.0.0/0.",
+            attribute: "allow.2",
+            aliases: [],
+          },
+          {
+            message: "google_compute_firewall.admin allows all ports from 0.0.0.0/0.",
+            attribute: "allow.3",
+            aliases: [],
+          },
+        ],
+      },
+      {
+        name: "ranges that add up to the internet, on a tagged rule: no other tool's check fails them",
+        resources: [
+          {
+            address: "google_compute_firewall.halves",
+            values: {
+              direction: "INGRESS",
+              source_ranges: ["0.0.0.0/1", "128.0.0.0/1"],
+              target_tags: ["bastion"],
+              allow: [{ protocol: "tcp", ports: ["22", "3389"] }],
+            },
+          },
+          {
+            address: "google_compute_firewall.v6",
+            values: {
+              direction: "INGRESS",
+              source_ranges: ["::/0"],
+              target_tags: ["rdp"],
+              allow: [{ protocol: "tcp", ports: ["3389-3389"] }],
+            },
+          },
+        ],
+        errors: [
+          {
+            message: "google_compute_firewall.halves allows SSH (22), RDP (3389) from 0.0.0.0/1 and 128.0.0.0/1.",
+            attribute: "allow.0",
+            aliases: [],
+          },
+          {
+            message: "google_compute_firewall.v6 allows RDP (3389) from ::/0.",
+            attribute: "allow.0",
+            resource: "google_compute_firewall.v6",
+            aliases: [],
+          },
+        ],
+      },
     ],
     undecided: [
       {

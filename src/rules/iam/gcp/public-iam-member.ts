@@ -1,3 +1,4 @@
+import { referencesFrom, type Model, type Resource } from "../../../plan/model.js";
 import { fail, resourceRule, unknown, type Outcome } from "../../../policy/rule.js";
 import { CIS_GCP } from "../../frameworks.js";
 import { readAttribute } from "../../read.js";
@@ -44,8 +45,7 @@ export const gcpPublicIamMember = resourceRule({
     { framework: CIS_GCP, control: "7.1" },
   ],
   aliases: ["AVD-GCP-0001", "CKV_GCP_28", "CKV_GCP_98", "CKV_GCP_100", "CKV_GCP_101", "CKV_GCP_102", "CKV_GCP_112"],
-  related: ["CKV2_GCP_6", "CKV2_GCP_8"],
-  narrower: ["CKV_GCP_107"],
+  narrower: ["CKV_GCP_107", "CKV2_GCP_6", "CKV2_GCP_8"],
   remediation:
     "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
   check(r, { model }) {
@@ -72,18 +72,47 @@ export const gcpPublicIamMember = resourceRule({
     if (pub.length > 0)
       out.push({
         ...fail(`${r.address} grants ${role} to ${pub.join(" and ")}.`, attribute),
-        aliases: narrowerIds(r.type, pub),
+        aliases: narrowerIds(model, r, pub),
       });
     return out;
   },
 });
 
-/** Checkov's CKV_GCP_107 fails a Cloud Functions (1st gen) IAM member that is allUsers, nothing else. */
-function narrowerIds(type: string, publicMembers: readonly string[]): string[] {
-  return type === "google_cloudfunctions_function_iam_member" && publicMembers.includes("allUsers")
-    ? ["CKV_GCP_107"]
-    : [];
+/**
+ * The narrower checks a member or binding finding also is. Checkov's
+ * CKV_GCP_107 fails a Cloud Functions (1st gen) IAM member that is allUsers,
+ * nothing else. Its CKV2_GCP_6 and CKV2_GCP_8 fail the crypto key or key ring
+ * that a public member or binding is connected to in its graph (the IAM
+ * resource refers to a key or ring of the configuration); the exposure is
+ * this finding, reported on the grant instead of the key.
+ */
+function narrowerIds(model: Model, r: Resource, publicMembers: readonly string[]): string[] {
+  const ids: string[] = [];
+  if (r.type === "google_cloudfunctions_function_iam_member" && publicMembers.includes("allUsers"))
+    ids.push("CKV_GCP_107");
+  const kms = KMS_GRAPH_CHECKS.get(r.type);
+  if (kms && referencesFrom(model, r, kms.attribute).some((ref) => kms.target.test(ref.to))) ids.push(kms.id);
+  return ids;
 }
+
+const KMS_GRAPH_CHECKS = new Map<string, { id: string; attribute: string; target: RegExp }>([
+  [
+    "google_kms_crypto_key_iam_member",
+    { id: "CKV2_GCP_6", attribute: "crypto_key_id", target: /(^|\.)google_kms_crypto_key\.[^.]+$/ },
+  ],
+  [
+    "google_kms_crypto_key_iam_binding",
+    { id: "CKV2_GCP_6", attribute: "crypto_key_id", target: /(^|\.)google_kms_crypto_key\.[^.]+$/ },
+  ],
+  [
+    "google_kms_key_ring_iam_member",
+    { id: "CKV2_GCP_8", attribute: "key_ring_id", target: /(^|\.)google_kms_key_ring\.[^.]+$/ },
+  ],
+  [
+    "google_kms_key_ring_iam_binding",
+    { id: "CKV2_GCP_8", attribute: "key_ring_id", target: /(^|\.)google_kms_key_ring\.[^.]+$/ },
+  ],
+]);
 
 function bindingsOf(policyData: unknown): { role: string; members: unknown }[] {
   if (typeof policyData !== "string") return [];
