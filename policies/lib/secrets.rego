@@ -72,20 +72,29 @@ shaped_key_kind := "a string shaped like an AWS secret access key"
 
 # The kinds of credential `text` holds by shape (a set of kind names; empty
 # when none or when `text` is not a string).
-shape_kinds(text) := by_pattern | named | shaped if {
+shape_kinds(text) := _shapes(text) if {
+	is_string(text)
+	regex.match(_any_shape, text)
+} else := set()
+
+# One pass that tells whether any shape is there at all: most texts hold
+# none, and are then read once instead of once per pattern.
+_any_shape := concat("|", [sprintf("(?:%s)", [p]) | some p in array.concat(
+	[p | some p in patterns],
+	[_secret_key_assignment, _free_standing_40],
+)])
+
+_shapes(text) := by_pattern | named | shaped if {
 	by_pattern := {kind |
-		is_string(text)
 		some kind, pattern in patterns
 		regex.match(pattern, text)
 	}
 	named := {"an AWS secret access key" |
-		is_string(text)
 		some m in regex.find_all_string_submatch_n(_secret_key_assignment, text, -1)
 		random_looking(m[1])
 	}
 	shaped := {shaped_key_kind |
 		count(named) == 0
-		is_string(text)
 		some m in regex.find_all_string_submatch_n(_free_standing_40, text, -1)
 		_well_mixed(m[1])
 	}
@@ -122,7 +131,10 @@ text_kinds(text) := shape_kinds(text) | {kind |
 	is_string(text)
 	some pattern in _assignments
 	some m in regex.find_all_string_submatch_n(pattern, text, -1)
-	some kind in variable_kinds(m[1], trim(m[2], `"'`))
+	# The name first: most assignments name no credential.
+	kind := named_kind(m[1], trim(m[2], `"'`))
+	# An assignment whose value has a shape is reported by its shape.
+	count(shape_kinds(concat("=", [m[1], trim(m[2], `"'`)]))) == 0
 } | _wordpress_keys(text)
 
 _assignments := [
