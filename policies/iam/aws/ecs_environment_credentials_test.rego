@@ -87,11 +87,17 @@ test_names_that_only_mention_a_credential_pass_though_trivy_fails_them if {
 		{"name": "TOKENIZER", "value": "bert-base-uncased"},
 		{"name": "PASSWORD_MIN_LENGTH", "value": "14"},
 		{"name": "DB_PASSWORD", "value": ""},
+		{"name": "ADMIN_PASSWORD_HASH", "value": "$2b$12$0123456789abcdefghijkuvwxyzABCDEFGHIJKLMNOPQRSTUVWX"},
+		{"name": "REQUIRE_TOKEN", "value": "true"},
+		{"name": "API_TOKEN", "value": "<your-token>"},
 	]
 	every v in environment {
 		scanners.trivy_sensitive_name(v.name)
 	}
 	t.assert_passes(findings(container(environment), []), td)
+	# squealer's "sk-" rule on a model name.
+	scanners.squealer("mask-rcnn")
+	t.assert_passes(findings(container([{"name": "MODEL", "value": "mask-rcnn"}]), []), td)
 }
 
 # Definitions that Terraform marks sensitive hold the value in clear all the

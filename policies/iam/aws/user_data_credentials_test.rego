@@ -130,6 +130,14 @@ test_secrets_fetched_at_boot_pass if {
 
 # What CKV_AWS_46 also fails and planguard passes on purpose: a commit hash
 # in a longer line, an account id.
+test_public_key_and_key_id_prefix_pass_though_checkov_fails_them if {
+	public := "PUBLIC_KEY=MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="
+	scanners.checkov_aws(public)
+	t.assert_passes(findings(vm, {"user_data": public}, []), vm)
+	scanners.checkov_aws("XAKIAIOSFODNN7EXAMPLEX")
+	t.assert_passes(findings(vm, {"user_data": "XAKIAIOSFODNN7EXAMPLEX"}, []), vm)
+}
+
 test_hash_and_account_id_pass_though_checkov_fails_them if {
 	scanners.checkov_aws(clean)
 	t.assert_passes(findings(vm, {"user_data": clean}, []), vm)
@@ -158,6 +166,9 @@ test_more_squealer_false_matches_pass if {
 		`aws_lambda_zip_sha1 = "3f2a9c1d4e5b6a7980f1e2d3c4b5a69788796a5b"`,
 		`oidc_client_id = "0123456789abcdef"`,
 		"define( 'DB_NAME', 'wordpress_production' );",
+		`SECRET_ID="db-credentials"`,
+		"password: true",
+		"admin_password: <your-password>",
 	]
 	every text in texts {
 		scanners.squealer(text)
