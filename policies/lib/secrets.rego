@@ -228,6 +228,14 @@ _describes(words, _) if {
 	w in {"public", "pub"}
 }
 
+# A switch about a credential (HF_HUB_DISABLE_TOKEN, USE_SECRETS_MANAGER,
+# SKIP_PASSWORD_CHECK), not one.
+_describes(words, last) if {
+	some j, w in words
+	j < last
+	w in {"disable", "enable", "use", "require", "skip", "allow", "no", "with", "without"}
+}
+
 # A key that names a KMS key, an S3 object or a table row, not a secret.
 _describes(words, last) if {
 	words[last] == "key"
@@ -242,7 +250,7 @@ _descriptive_words := {
 	"header", "enabled", "enable", "disabled", "required", "region", "rotation", "policy", "audience",
 	"issuer", "scope", "scopes", "field", "location", "type", "mode", "kind", "format", "algorithm",
 	"backend", "provider", "store", "source", "manager", "service", "prefix", "suffix", "hint",
-	"min", "max", "count", "size", "limit", "hash", "label", "description", "template", "pattern",
+	"min", "max", "count", "size", "limit", "hash", "check", "validation", "verify", "label", "description", "template", "pattern",
 	"env", "var", "variable", "account", "user", "username", "login", "email",
 }
 
@@ -253,7 +261,7 @@ _literal(v) if {
 	not regex.match(`\$\{|\$\(|\{\{`, v)
 }
 
-_pointer := `^(arn:|\$|\{|\[|%|!|<|\x60|[|>][-+]?$|(?i:true|false|yes|no|on|off|none|null|nil|enabled|disabled|required|optional|todo|tbd|redacted|placeholder|replace[_-]?me)$|(?i:your|my)[_-]|[A-Za-z][A-Za-z0-9+.-]*://|/[A-Za-z0-9_./-]*$|[a-z0-9_.-]+(/[a-z0-9_.-]+)+$|(x+|X+|\*+|\.+|-+|_+|#+)$)`
+_pointer := `^(arn:|\$|\{|\[|%|!|<|\x60|[|>][-+]?$|(?i:true|false|yes|no|on|off|0|1|none|null|nil|enabled|disabled|required|optional|todo|tbd|redacted|placeholder|replace[_-]?me)$|(?i:your|my)[_-]|[A-Za-z][A-Za-z0-9+.-]*://|/[A-Za-z0-9_./-]*$|[a-z0-9_.-]+(/[a-z0-9_.-]+)+$|(x+|X+|\*+|\.+|-+|_+|#+)$)`
 
 _holds(c, _) if c.strong
 

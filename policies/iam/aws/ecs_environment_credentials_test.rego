@@ -89,6 +89,7 @@ test_names_that_only_mention_a_credential_pass_though_trivy_fails_them if {
 		{"name": "DB_PASSWORD", "value": ""},
 		{"name": "ADMIN_PASSWORD_HASH", "value": "$2b$12$0123456789abcdefghijkuvwxyzABCDEFGHIJKLMNOPQRSTUVWX"},
 		{"name": "REQUIRE_TOKEN", "value": "true"},
+		{"name": "HF_HUB_DISABLE_TOKEN", "value": "1"},
 		{"name": "API_TOKEN", "value": "<your-token>"},
 	]
 	every v in environment {
