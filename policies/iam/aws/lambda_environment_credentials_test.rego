@@ -109,3 +109,40 @@ test_pointers_to_secrets_pass if {
 test_named_literal_known_after_apply_is_not_judged if {
 	t.assert_passes(findings(env({"BUCKET": "datasets"}), ["environment.0.variables.DB_PASSWORD"]), fn)
 }
+
+# One sample of each shape and each name-told kind (fake values).
+samples := {
+	"a GitLab token": ["CI", "glpat-0123456789abcdefABCD"],
+	"a Slack webhook URL": ["ALERTS", "https://hooks.slack.com/services/T01234567/B01234567/abcdefghijklmnopqrstuvwx"],
+	"a Stripe live key": ["BILLING", "sk_live_0123456789abcdefABCDEFgh"],
+	"a Square token": ["PAY", "sq0atp-0123456789abcdefABCDEF"],
+	"a Shopify token": ["SHOP", "shpat_0123456789abcdef0123456789abcdef"],
+	"a Dynatrace token": ["DT", "dt0c01.ABCDEFGHIJKLMNOPQRSTUVWX.0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"],
+	"a Braintree access token": ["BT", "access_token$production$0123456789abcdef$0123456789abcdef0123456789abcdef"],
+	"an Amazon MWS auth token": ["MWS", "amzn.mws.01234567-89ab-cdef-0123-456789abcdef"],
+	"a Mailchimp API key": ["MC", "0123456789abcdef0123456789abcdef-us21"],
+	"a SendGrid API key": ["MAIL", "SG.0123456789abcdefABCDEF.0123456789abcdefABCDEF0123456789abcdefABCDE"],
+	"an npm token": ["NPMRC", "//registry.npmjs.org/:_authToken=01234567-89ab-cdef-0123-456789abcdef"],
+	"a PyPI token": ["PYPI", "pypi-AgEIcHlwaS5vcmcCJDAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMAACKl"],
+	"an sk- API key (OpenAI, Anthropic and others)": ["LLM", "sk-0123456789abcdefABCDEF0123456789abcdefABCDEF01"],
+	"a URL with a password": ["FEATURES", "postgres://ml:hunter2@db.internal:5432/features"],
+	"a string shaped like an AWS secret access key": ["S3_SK", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
+	"a password": ["DB_PASSWORD", "hunter2"],
+	"a secret": ["CLIENT_SECRET", "abc123"],
+	"a token": ["GITHUB_TOKEN", "0123456789abcdef0123456789abcdef01234567"],
+	"an API key": ["WANDB_API_KEY", "0123456789abcdef"],
+	"a key": ["ENCRYPTION_KEY", "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="],
+	"credentials": ["DOCKER_CREDENTIALS", "ml:hunter2"],
+}
+
+test_every_kind_is_denied_by_name_and_not_judged_when_unknown if {
+	every kind, sample in samples {
+		[name, value] := sample
+		attribute := sprintf("environment.0.variables.%s", [name])
+		found := findings(env({name: value}), [])
+		t.assert_denied(found, fn, attribute)
+		some f in found
+		contains(f.msg, sprintf("holds %s.", [kind]))
+		t.assert_passes(findings(env({"BUCKET": "datasets"}), [attribute]), fn)
+	}
+}
