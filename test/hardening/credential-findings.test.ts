@@ -11,13 +11,22 @@ import { fixturePath } from "../helpers/shared.js";
 // findings name the kind of credential, never the value.
 const KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+// Found by name (a password, an API key), by another vendor's shape, in a URL, and a value the
+// plan marks sensitive (redacted at load, reported as such).
+const PLANTED = [
+  KEY_ID,
+  SECRET,
+  "Planted-Password-91x",
+  "Planted0wandb0Key0c4f9e21b7a",
+  "sk_live_Planted0Stripe0Key0000000",
+  "Planted-Sensitive-44q",
+];
 const plan = fixturePath("plans", "credentials", "plan.json");
 
 describe("credentials found in a plan's values", () => {
   it("are planted in the fixture, so the test can fail", () => {
     const text = readFileSync(plan, "utf8");
-    expect(text).toContain(KEY_ID);
-    expect(text).toContain(SECRET);
+    for (const value of PLANTED) expect(text).toContain(value);
   });
 
   it("are reported by the credential rules on every resource that holds them", async () => {
@@ -35,20 +44,32 @@ describe("credentials found in a plan's values", () => {
     );
   });
 
+  it("name each Lambda variable that holds one, and only those", async () => {
+    const run = await runCli(["scan", plan, "-f", "json"]);
+    const attributes = (JSON.parse(run.stdout).findings as { ruleId: string; attribute?: string }[])
+      .filter((f) => f.ruleId === "PG-AWS-LAMBDA-107")
+      .map((f) => f.attribute);
+    expect(new Set(attributes)).toEqual(
+      new Set(
+        ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "DB_PASSWORD", "STRIPE_KEY", "FEATURES_URL", "TRAIN_TOKEN"].map(
+          (name) => `environment.0.variables.${name}`,
+        ),
+      ),
+    );
+  });
+
   it("reach no report format and no file", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "planguard-credentials-"));
     for (const format of Object.keys(SCAN_FORMATS)) {
       const run = await runCli(["scan", plan, "-f", format, "-o", `${format}=${path.join(dir, `out.${format}`)}`]);
       expect(run.code).toBe(1);
       for (const text of [run.stdout, run.stderr]) {
-        expect(text).not.toContain(KEY_ID);
-        expect(text).not.toContain(SECRET);
+        for (const value of PLANTED) expect(text).not.toContain(value);
       }
     }
     for (const file of readdirSync(dir)) {
       const text = readFileSync(path.join(dir, file), "utf8");
-      expect(text).not.toContain(KEY_ID);
-      expect(text).not.toContain(SECRET);
+      for (const value of PLANTED) expect(text).not.toContain(value);
     }
   });
 });
