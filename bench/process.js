@@ -188,16 +188,23 @@ async function paired(a, b, runs, cwd) {
   };
 }
 
-/** dist/cli (the bundle and its caches) and policies/ copied, laid out as in the package. */
+/**
+ * dist/cli (the bundle and its caches) and policies/ copied, laid out as in the package, with
+ * their modification times kept: a scan takes the compiled policy cache unread only when no
+ * policy file is newer than it (docs/DESIGN.md, "The bundled files, checked without reading
+ * them"), as in a build or an npm install. A copy stamped with the time of copying made every
+ * file newer than the cache, and the bench then timed reading and hashing all of them.
+ */
 function snapshot() {
   const dir = path.join(OUT, `process-snapshot-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   cpSync(path.join(ROOT, "dist", "cli"), path.join(dir, "dist", "cli"), {
     recursive: true,
+    preserveTimestamps: true,
     filter: (f) => !f.endsWith(".map") || f.includes("planguard"),
   });
-  cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true });
+  cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true, preserveTimestamps: true });
   return path.join(dir, "dist", "cli", "planguard.js");
 }
 
