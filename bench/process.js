@@ -20,7 +20,7 @@
  * process. Printed: the medians, and the median of the pair-by-pair ratios,
  * which hold when the machine's speed drifts (it is shared).
  *
- * planguard runs as installed: the bundle (dist/cli/planguard.js, copied
+ * planguard runs as installed: the bundle (dist/cli/planguard.cjs, the bin, copied
  * with policies/ to bench/out/ when the bench starts, so a rebuild during
  * the run does not mix versions), the text report to /dev/null, the bench's
  * config (every GPU rule on, as in the in-process bench), exit 1 on findings.
@@ -205,13 +205,13 @@ function snapshot() {
     filter: (f) => !f.endsWith(".map") || f.includes("planguard"),
   });
   cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true, preserveTimestamps: true });
-  return path.join(dir, "dist", "cli", "planguard.js");
+  return path.join(dir, "dist", "cli", "planguard.cjs");
 }
 
 export async function processMain(argv, { benchConfig, gitState }) {
   const args = parseArgs(argv, benchConfig);
-  if (!existsSync(path.join(ROOT, "dist", "cli", "planguard.js")))
-    fail("dist/cli/planguard.js is missing: run `npm run build` first");
+  if (!existsSync(path.join(ROOT, "dist", "cli", "planguard.cjs")))
+    fail("dist/cli/planguard.cjs is missing: run `npm run build` first");
   if (!existsSync(TIME))
     fail(`${TIME} (GNU time) is missing: it measures each process's CPU and peak memory (apt-get install time)`);
   mkdirSync(OUT, { recursive: true });

@@ -3,7 +3,8 @@
  * Bundles the command line, run by `npm run build` after tsc and the policy
  * caches. Writes into dist/cli/:
  *
- *   planguard.js               the entry (the package's `bin`): src/cli/main.ts alone
+ *   planguard.cjs              the entry (the package's `bin`): src/cli/main.ts alone
+ *   planguard.js               the same entry as an ES module (`node dist/cli/planguard.js`)
  *   planguard-program.cjs      everything else, one CommonJS file (+ .map)
  *   planguard-program.v8cache  V8's code cache of it, made by a training scan
  *   bundled-ast.json, bundled-compiled.json   the policy caches, copied
@@ -33,6 +34,7 @@
  */
 import { spawnSync } from "node:child_process";
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -49,6 +51,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OUT = path.join(ROOT, "dist", "cli");
 const PROGRAM = path.join(OUT, "planguard-program.cjs");
+const ENTRY = path.join(OUT, "planguard.cjs");
+const ENTRY_AS_MODULE = path.join(OUT, "planguard.js");
 const CACHES = ["bundled-ast.json", "bundled-compiled.json"];
 const dist = (p) => import(pathToFileURL(path.join(ROOT, "dist", p)).href);
 
@@ -162,17 +166,31 @@ async function build() {
   // Without a record (the training failed), the entry answers everything by loading the program.
   const answers = trained.status === 0 && existsSync(answersFile) ? readFileSync(answersFile, "utf8") : "undefined";
   rmSync(path.dirname(answersFile), { recursive: true, force: true });
+  // CommonJS, as the program: started as an ES module, Node's ES module loader (resolution, an
+  // asynchronous read, an ES facade of each built-in module imported) was ~10% of an empty plan's scan.
   await esbuild({
     ...common,
     entryPoints: [path.join(ROOT, "src", "cli", "main.ts")],
-    outfile: path.join(OUT, "planguard.js"),
-    format: "esm",
-    define: { PLANGUARD_PROGRAM_BUNDLE: JSON.stringify(path.basename(PROGRAM)), PLANGUARD_QUICK_ANSWERS: answers },
+    outfile: ENTRY,
+    format: "cjs",
+    define: {
+      PLANGUARD_PROGRAM_BUNDLE: JSON.stringify(path.basename(PROGRAM)),
+      PLANGUARD_QUICK_ANSWERS: answers,
+      "import.meta.url": "__planguardEntryUrl",
+    },
+    banner: { js: 'var __planguardEntryUrl = require("node:url").pathToFileURL(__filename).href;' },
     // Only tsc's output imports the modules; the bundled entry loads PROGRAM instead.
     external: ["./program.js"],
   });
+  // `node dist/cli/planguard.js`, as the docs and earlier versions run it: the same entry, through
+  // Node's ES module loader (slower to start; the package's bin is the .cjs file).
+  writeFileSync(
+    ENTRY_AS_MODULE,
+    `#!/usr/bin/env node\n// The command line's entry (${path.basename(ENTRY)}, the package's bin), for \`node dist/cli/${path.basename(ENTRY_AS_MODULE)}\`.\nimport "./${path.basename(ENTRY)}";\n`,
+  );
+  chmodSync(ENTRY_AS_MODULE, 0o755);
   process.stdout.write(
-    `command line bundled: ${path.relative(ROOT, path.join(OUT, "planguard.js"))}, ${path.relative(ROOT, PROGRAM)}${existsSync(cache) ? " and its V8 code cache" : ""}\n`,
+    `command line bundled: ${path.relative(ROOT, ENTRY)}, ${path.relative(ROOT, PROGRAM)}${existsSync(cache) ? " and its V8 code cache" : ""}\n`,
   );
 }
 
