@@ -20,7 +20,7 @@
  * process. Printed: the medians, and the median of the pair-by-pair ratios,
  * which hold when the machine's speed drifts (it is shared).
  *
- * planguard runs as installed: the bundle (dist/cli/planguard.js, copied
+ * planguard runs as installed: the bundle (dist/cli/planguard.cjs, the bin, copied
  * with policies/ to bench/out/ when the bench starts, so a rebuild during
  * the run does not mix versions), the text report to /dev/null, the bench's
  * config (every GPU rule on, as in the in-process bench), exit 1 on findings.
@@ -188,23 +188,30 @@ async function paired(a, b, runs, cwd) {
   };
 }
 
-/** dist/cli (the bundle and its caches) and policies/ copied, laid out as in the package. */
+/**
+ * dist/cli (the bundle and its caches) and policies/ copied, laid out as in the package, with
+ * their modification times kept: a scan takes the compiled policy cache unread only when no
+ * policy file is newer than it (docs/DESIGN.md, "The bundled files, checked without reading
+ * them"), as in a build or an npm install. A copy stamped with the time of copying made every
+ * file newer than the cache, and the bench then timed reading and hashing all of them.
+ */
 function snapshot() {
   const dir = path.join(OUT, `process-snapshot-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   cpSync(path.join(ROOT, "dist", "cli"), path.join(dir, "dist", "cli"), {
     recursive: true,
+    preserveTimestamps: true,
     filter: (f) => !f.endsWith(".map") || f.includes("planguard"),
   });
-  cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true });
-  return path.join(dir, "dist", "cli", "planguard.js");
+  cpSync(path.join(ROOT, "policies"), path.join(dir, "policies"), { recursive: true, preserveTimestamps: true });
+  return path.join(dir, "dist", "cli", "planguard.cjs");
 }
 
 export async function processMain(argv, { benchConfig, gitState }) {
   const args = parseArgs(argv, benchConfig);
-  if (!existsSync(path.join(ROOT, "dist", "cli", "planguard.js")))
-    fail("dist/cli/planguard.js is missing: run `npm run build` first");
+  if (!existsSync(path.join(ROOT, "dist", "cli", "planguard.cjs")))
+    fail("dist/cli/planguard.cjs is missing: run `npm run build` first");
   if (!existsSync(TIME))
     fail(`${TIME} (GNU time) is missing: it measures each process's CPU and peak memory (apt-get install time)`);
   mkdirSync(OUT, { recursive: true });

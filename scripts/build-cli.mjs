@@ -3,7 +3,8 @@
  * Bundles the command line, run by `npm run build` after tsc and the policy
  * caches. Writes into dist/cli/:
  *
- *   planguard.js               the entry (the package's `bin`): src/cli/main.ts alone
+ *   planguard.cjs              the entry (the package's `bin`): src/cli/main.ts alone
+ *   planguard.js               the same entry as an ES module (`node dist/cli/planguard.js`)
  *   planguard-program.cjs      everything else, one CommonJS file (+ .map)
  *   planguard-program.v8cache  V8's code cache of it, made by a training scan
  *   bundled-ast.json, bundled-compiled.json   the policy caches, copied
@@ -33,6 +34,7 @@
  */
 import { spawnSync } from "node:child_process";
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -49,8 +51,43 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OUT = path.join(ROOT, "dist", "cli");
 const PROGRAM = path.join(OUT, "planguard-program.cjs");
+const ENTRY = path.join(OUT, "planguard.cjs");
+const ENTRY_AS_MODULE = path.join(OUT, "planguard.js");
 const CACHES = ["bundled-ast.json", "bundled-compiled.json"];
 const dist = (p) => import(pathToFileURL(path.join(ROOT, "dist", p)).href);
+
+/**
+ * What the program's text starts and ends with (see build()): a script whose value is the function
+ * of the program's module, as bundle-loader.ts runs it; a module (`this` is its exports, not the
+ * global object) calls that function with its own exports, require and module.
+ */
+const PROGRAM_OPENING =
+  "(this !== globalThis ? (f) => f.call(this, exports, require, module, __filename, __dirname) : (f) => f)(function (exports, require, module, __filename, __dirname) {";
+const PROGRAM_CLOSING = "\n})";
+
+/** A plan with no resources: the shortest scan, all start-up. */
+const EMPTY_PLAN = {
+  format_version: "1.2",
+  terraform_version: "1.9.8",
+  planned_values: { root_module: {} },
+  resource_changes: [],
+  configuration: { root_module: {} },
+  applyable: false,
+  complete: true,
+  errored: false,
+};
+
+/** A config written as JSON (to the YAML parser, flow collections), with a GPU policy. */
+const JSON_CONFIG = {
+  gpu: {
+    max_total: 64,
+    max_per_resource: 8,
+    allowed_models: ["A100", "H100", "L4"],
+    require_tags: ["team"],
+    teams: { vision: { max_total: 16 } },
+    environments: { dev: { max_total: 8, require_spot: true } },
+  },
+};
 
 if (process.argv.includes("--train")) await train();
 else await build();
@@ -90,7 +127,11 @@ async function build() {
       // CommonJS has no import.meta: the code that finds files beside itself (policies, caches) gets the bundle's URL.
       "import.meta.url": "__planguardBundleUrl",
     },
-    banner: { js: 'var __planguardBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // The program is written inside the function Node's CommonJS loader would wrap it in, so that the
+    // loader compiles the file's text as read, without a 2.2 MB copy to add the wrapper at each start
+    // (bundle-loader.ts). Run by Node's own require (--debug), the first line calls that function.
+    banner: { js: `${PROGRAM_OPENING}var __planguardBundleUrl = require("node:url").pathToFileURL(__filename).href;` },
+    footer: { js: PROGRAM_CLOSING },
     plugins: [lazyChildProcessForCommander()],
   });
   // The loader reads an ASCII-only bundle fastest (src/plan/read-text.ts; esbuild's default
@@ -125,17 +166,31 @@ async function build() {
   // Without a record (the training failed), the entry answers everything by loading the program.
   const answers = trained.status === 0 && existsSync(answersFile) ? readFileSync(answersFile, "utf8") : "undefined";
   rmSync(path.dirname(answersFile), { recursive: true, force: true });
+  // CommonJS, as the program: started as an ES module, Node's ES module loader (resolution, an
+  // asynchronous read, an ES facade of each built-in module imported) was ~10% of an empty plan's scan.
   await esbuild({
     ...common,
     entryPoints: [path.join(ROOT, "src", "cli", "main.ts")],
-    outfile: path.join(OUT, "planguard.js"),
-    format: "esm",
-    define: { PLANGUARD_PROGRAM_BUNDLE: JSON.stringify(path.basename(PROGRAM)), PLANGUARD_QUICK_ANSWERS: answers },
+    outfile: ENTRY,
+    format: "cjs",
+    define: {
+      PLANGUARD_PROGRAM_BUNDLE: JSON.stringify(path.basename(PROGRAM)),
+      PLANGUARD_QUICK_ANSWERS: answers,
+      "import.meta.url": "__planguardEntryUrl",
+    },
+    banner: { js: 'var __planguardEntryUrl = require("node:url").pathToFileURL(__filename).href;' },
     // Only tsc's output imports the modules; the bundled entry loads PROGRAM instead.
     external: ["./program.js"],
   });
+  // `node dist/cli/planguard.js`, as the docs and earlier versions run it: the same entry, through
+  // Node's ES module loader (slower to start; the package's bin is the .cjs file).
+  writeFileSync(
+    ENTRY_AS_MODULE,
+    `#!/usr/bin/env node\n// The command line's entry (${path.basename(ENTRY)}, the package's bin), for \`node dist/cli/${path.basename(ENTRY_AS_MODULE)}\`.\nimport "./${path.basename(ENTRY)}";\n`,
+  );
+  chmodSync(ENTRY_AS_MODULE, 0o755);
   process.stdout.write(
-    `command line bundled: ${path.relative(ROOT, path.join(OUT, "planguard.js"))}, ${path.relative(ROOT, PROGRAM)}${existsSync(cache) ? " and its V8 code cache" : ""}\n`,
+    `command line bundled: ${path.relative(ROOT, ENTRY)}, ${path.relative(ROOT, PROGRAM)}${existsSync(cache) ? " and its V8 code cache" : ""}\n`,
   );
 }
 
@@ -166,7 +221,8 @@ function lazyChildProcessForCommander() {
 /**
  * Loads the program bundle as a run does (the same V8 tuning, the same
  * loader), runs the commands a CI run runs (a scan with findings in every
- * report format, --help), then saves what V8 compiled.
+ * report format and a YAML config, a scan of an empty plan with a JSON
+ * config, --help), then saves what V8 compiled.
  */
 async function train() {
   const { tuneV8ForShortRuns } = await dist("cli/v8-tuning.js");
@@ -178,7 +234,15 @@ async function train() {
   try {
     const plan = path.join(ROOT, "fixtures", "plans", "three-clouds", "plan.json");
     const reports = ["json", "sarif", "markdown", "github"].flatMap((f) => ["-o", `${f}=${path.join(tmp, f)}`]);
-    await exports.main(["scan", plan, "--source-dir", tmp, ...reports]);
+    // With a config, in both of its forms (a YAML one in block style, a JSON one in flow style): a
+    // config's parse and checks were compiled at run time and were ~10% of an empty plan's scan.
+    const yamlConfig = path.join(ROOT, "fixtures", "plans", "three-clouds", ".planguard.yaml");
+    await exports.main(["scan", plan, "--source-dir", tmp, "--config", yamlConfig, ...reports]);
+    const emptyPlan = path.join(tmp, "empty-plan.json");
+    writeFileSync(emptyPlan, JSON.stringify(EMPTY_PLAN));
+    const jsonConfig = path.join(tmp, "config.json");
+    writeFileSync(jsonConfig, JSON.stringify(JSON_CONFIG, null, 2));
+    await exports.main(["scan", emptyPlan, "--source-dir", tmp, "--config", jsonConfig]); // the text report on stdout
     await exports.main(["--help"]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /**
- * The command line's entry point (bundled alone into dist/cli/planguard.js).
+ * The command line's entry point (bundled alone into dist/cli/planguard.cjs).
  * It does what must happen before the rest of planguard is compiled, then
  * loads it: the V8 flags apply only to code compiled after them, and source
  * maps only to code loaded after they are switched on.
  *
- * Built, the program is one CommonJS bundle beside this file, loaded with
- * the V8 code cache the build made for it (bundle-loader.ts). Run from tsc's
- * output (dist/cli/main.js) or the sources, it is imported as modules.
+ * Built, this file is dist/cli/planguard.cjs (the package's `bin`), a
+ * CommonJS file: started as an ES module, Node's ES module loader (its
+ * resolution, an asynchronous read, each built-in module's ES facade) was
+ * ~10% of an empty plan's scan. The program is one CommonJS bundle beside
+ * it, loaded with the V8 code cache the build made for it (bundle-loader.ts).
+ * Run from tsc's output (dist/cli/main.js) or the sources, it is imported as
+ * modules.
  * Built, --help and --version are answered before any of that, from what
  * the build recorded the program printing for them (quick-answers.ts).
  */
@@ -37,7 +41,9 @@ if (quick) {
   process.stdout.write(quick.stdout);
   process.exitCode = quick.code;
 } else {
-  await runProgram(args);
+  // Not awaited at the top: the bundled entry is CommonJS, which has no top-level await. A failure
+  // to load the program (a missing bundle) is an unhandled rejection: Node prints it and exits 1.
+  void runProgram(args);
 }
 
 async function runProgram(args: string[]): Promise<void> {

@@ -14,6 +14,13 @@ export function unknownRuleReferences(
   source: ConfigSource,
   known: readonly RuleMetadata[],
 ): string[] {
+  // A config that names no rule (none disabled, no severity set, no waiver) refers to nothing unknown.
+  if (
+    !config.rules?.disable?.length &&
+    Object.keys(config.rules?.severity ?? {}).length === 0 &&
+    !config.waivers?.length
+  )
+    return [];
   const names = new Set(known.flatMap(selectableNames).map((n) => n.toUpperCase()));
   // A severity is the whole rule's: only its id and its aliases (equivalents) set one.
   const severityNames = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));

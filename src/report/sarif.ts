@@ -1,5 +1,5 @@
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
 import type * as Sarif from "sarif";
 import type { Finding, RuleMetadata, Severity } from "../policy/types.js";
 import type { ScanResult } from "../scan/result.js";
@@ -87,6 +87,11 @@ export function buildSarif(result: ScanResult, options: SarifOptions): Sarif.Log
 /** GitHub rejects a whole upload past either limit. */
 const GITHUB_MAX_RESULTS = 25_000;
 const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
+
+/** node:zlib, loaded when a report is measured against GitHub's gzip limit (its initialization ran at every scan's start). */
+let zlib: typeof import("node:zlib") | undefined;
+const gzipSync = (text: string): Buffer =>
+  (zlib ??= createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib")).gzipSync(text);
 
 /**
  * The SARIF text, kept within GitHub's limits: past 25,000 results, or 10 MB

@@ -54,10 +54,13 @@ function mustIntervals(list: readonly string[]): Interval[] {
   return list.map((c) => cidrInterval(c)!.interval);
 }
 
-const PUBLIC: Record<Family, Interval[]> = {
-  4: subtract([V4_ALL], mustIntervals(NON_PUBLIC_V4)),
-  6: subtract(mustIntervals(PUBLIC_V6), mustIntervals(NON_PUBLIC_V6)),
-};
+/** The public address space, computed at first use: a scan with no network rule to judge never needs it. */
+let publicSpace: Record<Family, Interval[]> | undefined;
+const publicIntervals = (family: Family): Interval[] =>
+  (publicSpace ??= {
+    4: subtract([V4_ALL], mustIntervals(NON_PUBLIC_V4)),
+    6: subtract(mustIntervals(PUBLIC_V6), mustIntervals(NON_PUBLIC_V6)),
+  })[family];
 
 /** Sorted, disjoint, adjacent intervals joined. */
 function union(intervals: readonly Interval[]): Interval[] {
@@ -154,11 +157,11 @@ export function publicAddresses(entries: readonly unknown[]): PublicAddresses {
     const parsed = entryInterval(entry);
     if (!parsed) continue;
     admitted[parsed.family].push(parsed.interval);
-    if (intersectionSize([parsed.interval], PUBLIC[parsed.family]) > 0n) ranges.push(entry);
+    if (intersectionSize([parsed.interval], publicIntervals(parsed.family)) > 0n) ranges.push(entry);
   }
   return {
-    ipv4: intersectionSize(union(admitted[4]), PUBLIC[4]),
-    ipv6: intersectionSize(union(admitted[6]), PUBLIC[6]),
+    ipv4: intersectionSize(union(admitted[4]), publicIntervals(4)),
+    ipv6: intersectionSize(union(admitted[6]), publicIntervals(6)),
     ranges,
   };
 }

@@ -76,10 +76,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     warnings.push(
       ...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES]),
     );
-  const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap(selectableNames).map((n) => n.toUpperCase()));
-  const inline: InlineChecks | undefined = checkIds
-    ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: new Set() }
-    : undefined;
+  // Built when a .tf comment first names a rule to suppress: most scans have none.
+  let knownNames: Set<string> | undefined;
+  const isKnown = (id: string): boolean =>
+    (knownNames ??= new Set([...known, EXPIRED_WAIVER_RULE].flatMap(selectableNames).map((n) => n.toUpperCase()))).has(
+      id.toUpperCase(),
+    );
+  const inline: InlineChecks | undefined = checkIds ? { isKnown, warnings, reported: new Set() } : undefined;
   const models: Model[] = [];
   // The backend is its root module's: read once per root module (plans of one scan usually share it).
   const backends = new Map<string, Promise<RootBackend | undefined>>();

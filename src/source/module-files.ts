@@ -1,7 +1,7 @@
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { fastGlob } from "../fast-glob.js";
 import { InputError } from "../input-error.js";
-import fg from "fast-glob";
 import { scanHcl, type HclBlock, type HclFile } from "./hcl-scan.js";
 
 /**
@@ -37,6 +37,7 @@ export interface ModuleDir {
 }
 
 export async function loadModuleDir(dir: string, boundary: string): Promise<ModuleDir> {
+  const fg = await fastGlob();
   const names = await fg("*.tf", {
     cwd: dir,
     onlyFiles: true,

@@ -21,7 +21,7 @@ import { HISTORY_FORMAT_NAMES } from "../../src/cli/report.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath, repoRoot } from "../helpers/shared.js";
 
-const BIN = path.join(repoRoot, "dist", "cli", "planguard.js");
+const BIN = path.join(repoRoot, "dist", "cli", "planguard.cjs");
 const missing = existsSync(BIN) ? undefined : `skipped: ${BIN} is absent (run npm run build)`;
 if (missing) console.warn(missing);
 
@@ -45,7 +45,7 @@ describe("the command line's formats named ahead of their modules", () => {
   });
 });
 
-describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built by npm run build)", () => {
+describe.skipIf(missing)("the bundled command line (dist/cli/planguard.cjs, built by npm run build)", () => {
   it("is what package.json's bin runs", () => {
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
       bin: Record<string, string>;
@@ -68,6 +68,23 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
     expect(bundled.code).toBe(source.code);
     // The JSON report carries the input's path; both runs were given the same absolute one.
     expect(bundled.stdout).toBe(source.stdout);
+  });
+
+  it("starts as CommonJS, and runs the same as an ES module for `node dist/cli/planguard.js`", () => {
+    // CommonJS: no ES module loader at start-up (src/cli/main.ts).
+    expect(readFileSync(BIN, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+    const asModule = path.join(path.dirname(BIN), "planguard.js");
+    const args = ["scan", fixturePath("rules", "PG-AWS-EBS-001", "fail.json")];
+    const viaModule = spawnSync(process.execPath, [asModule, ...args], {
+      cwd: tmpdir(),
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    const bundled = runBundle(args);
+    expect(bundled.code).toBe(1);
+    expect(viaModule.status).toBe(bundled.code);
+    expect(viaModule.stdout).toBe(bundled.stdout);
+    expect(viaModule.stderr).toBe(bundled.stderr);
   });
 
   it("prints its help and version", () => {
@@ -173,7 +190,7 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.js, built
         configuration: { root_module: {} },
       }),
     );
-    const bin = path.join(root, "dist", "cli", "planguard.js");
+    const bin = path.join(root, "dist", "cli", "planguard.cjs");
     const scan = () => {
       const run = spawnSync(process.execPath, [bin, "scan", plan, "--format", "json"], { cwd: root, encoding: "utf8" });
       expect(run.stderr).toBe("");

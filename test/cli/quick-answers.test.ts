@@ -8,7 +8,7 @@ import { HELP_WIDTH, keyOf, quickAnswerArgs, quickAnswerFor, type QuickAnswers }
 import { runCli } from "../helpers/cli.js";
 import { fixturePath, repoRoot } from "../helpers/shared.js";
 
-const BIN = path.join(repoRoot, "dist", "cli", "planguard.js");
+const BIN = path.join(repoRoot, "dist", "cli", "planguard.cjs");
 const missing = existsSync(BIN) ? undefined : `skipped: ${BIN} is absent (run npm run build)`;
 if (missing) console.warn(missing);
 
@@ -74,7 +74,7 @@ describe("the program's help width, which the record relies on", () => {
   });
 });
 
-describe.skipIf(missing)("the bundled entry's recorded answers (dist/cli/planguard.js)", () => {
+describe.skipIf(missing)("the bundled entry's recorded answers (dist/cli/planguard.cjs)", () => {
   const run = (bin: string, args: string[]) =>
     spawnSync(process.execPath, [bin, ...args], { cwd: tmpdir(), encoding: "utf8" });
 
@@ -91,7 +91,7 @@ describe.skipIf(missing)("the bundled entry's recorded answers (dist/cli/plangua
   );
 
   it("answers them without loading the program: the entry alone, away from its program bundle, still prints help", () => {
-    const lone = path.join(mkdtempSync(path.join(tmpdir(), "pg-lone-entry-")), "planguard.js");
+    const lone = path.join(mkdtempSync(path.join(tmpdir(), "pg-lone-entry-")), "planguard.cjs");
     copyFileSync(BIN, lone);
     const help = run(lone, ["scan", "--help"]);
     expect(help.status).toBe(0);

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import fg from "fast-glob";
+import { fastGlob } from "../../fast-glob.js";
 import { describeFsError, InputError } from "../../input-error.js";
 import { readDataFile, readPolicies, type PolicySource } from "./runner.js";
 
@@ -48,6 +48,7 @@ export async function readPolicyTree(paths: readonly string[], dataFiles: readon
       else if (firstTime(p)) tree.sources.push(...(await readPolicies([p], false, true)));
       continue;
     }
+    const fg = await fastGlob();
     const files = (
       await fg(["**/*.rego", ...DATA_EXTENSIONS.map((e) => `**/*${e}`)], {
         cwd: p,

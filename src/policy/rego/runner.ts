@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import fg from "fast-glob";
 import { parse as parseYaml } from "yaml";
 import type { PlanguardConfig } from "../../config/config.js";
+import { fastGlob } from "../../fast-glob.js";
 import { describeFsError, InputError } from "../../input-error.js";
 import type { Model } from "../../plan/model.js";
 import { MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES, readTextUpTo } from "../../plan/read-bounded.js";
@@ -79,7 +79,16 @@ export async function readPolicies(
       throw new InputError(p, describeFsError(err));
     }
     const files = isDir
-      ? (await fg(["**/*.rego"], { cwd: p, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort()
+      ? (
+          await (
+            await fastGlob()
+          )(["**/*.rego"], {
+            cwd: p,
+            absolute: true,
+            onlyFiles: true,
+            ignore: ["**/node_modules/**"],
+          })
+        ).sort()
       : [p];
     if (files.length === 0) throw new InputError(p, "holds no .rego files");
     for (const file of files) {

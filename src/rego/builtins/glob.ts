@@ -9,15 +9,15 @@
  * Delimiters: null means none; an empty array means the default ["."].
  * Globs are compiled to RE2 (linear time) and cached.
  */
-import { RE2JS } from "re2js";
 import { type Value, RegoSet } from "../value.js";
 import { builtinError, def, elementTypeError, str, typeError } from "./args.js";
 import { compileRegex } from "./regex.js";
+import { re2js } from "./re2js.js";
 import type { BuiltinDef } from "./types.js";
 
 /** Escapes one code point for use inside a character class or outside one. */
 function lit(ch: string): string {
-  return RE2JS.quote(ch);
+  return re2js().quote(ch);
 }
 
 function classLit(ch: string): string {

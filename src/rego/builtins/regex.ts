@@ -4,10 +4,11 @@
  * Compiled patterns are cached; the cache is bounded because patterns may
  * be built from input.
  */
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 import type { Value } from "../value.js";
 import { builtinError, def, str, textInt } from "./args.js";
 import type { BuiltinDef } from "./types.js";
+import { re2js } from "./re2js.js";
 
 const CACHE_LIMIT = 1000;
 const cache = new Map<string, RE2JS | Error>();
@@ -17,7 +18,7 @@ export function compileRegex(name: string, pattern: string): RE2JS {
   let re = cache.get(pattern);
   if (re === undefined) {
     try {
-      re = RE2JS.compile(pattern);
+      re = re2js().compile(pattern);
     } catch (e) {
       re = e instanceof Error ? e : new Error(String(e));
     }
@@ -143,10 +144,10 @@ function templateMatch(args: Value[]): Value {
   while (i < template.length) {
     const at = template.indexOf(open, i);
     if (at < 0) {
-      pattern += RE2JS.quote(template.slice(i));
+      pattern += re2js().quote(template.slice(i));
       break;
     }
-    pattern += RE2JS.quote(template.slice(i, at));
+    pattern += re2js().quote(template.slice(i, at));
     // Find the matching close delimiter, allowing nested pairs inside.
     let depth = 0;
     let j = at;
