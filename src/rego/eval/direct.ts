@@ -10,7 +10,7 @@ import type { CallTarget, Term } from "../ast.js";
 import { constantValue } from "../compiler/constants.js";
 import { walkTerm } from "../compiler/visit.js";
 import { RegoError } from "../errors.js";
-import { makeObject, type Value } from "../value.js";
+import { type JsonObject, makeObject, type Value } from "../value.js";
 import { indexValue, ownMember } from "./collections.js";
 import type { Evaluator } from "./evaluator.js";
 import { isMember, isMemberKV } from "./special-calls.js";
@@ -136,15 +136,26 @@ export const directEvaluation = {
   directObject(this: Evaluator, t: Term & { type: "object" }): Value | undefined | typeof NEEDS_SEARCH {
     const c = this.constant(t);
     if (c !== null) return c;
-    const entries: [Value, Value][] = [];
+    // Built as makeObject would build it, without its list of entries while every key is a
+    // string (nearly always: every finding a policy reports is such an object).
+    let plain: JsonObject | null = {};
+    let entries: [Value, Value][] | null = null;
     for (const [kt, vt] of t.entries) {
       const key = this.direct(kt);
       if (key === undefined || key === NEEDS_SEARCH) return key;
       const value = this.direct(vt);
       if (value === undefined || value === NEEDS_SEARCH) return value;
-      entries.push([key, value]);
+      if (plain !== null && typeof key === "string" && key !== "__proto__") plain[key] = value;
+      else {
+        if (entries === null) {
+          const sofar: JsonObject = plain ?? {};
+          entries = Object.keys(sofar).map((k): [Value, Value] => [k, sofar[k]!]);
+          plain = null;
+        }
+        entries.push([key, value]);
+      }
     }
-    return makeObject(entries);
+    return plain ?? makeObject(entries!);
   },
 
   directCall(this: Evaluator, t: Term & { type: "call" }): Value | undefined | typeof NEEDS_SEARCH {
