@@ -432,7 +432,7 @@ function arrayKey(v: Value[]): string {
 function setKey(v: RegoSet): string {
   const members: string[] = [];
   for (const m of v.values()) members.push(canonicalKey(m));
-  members.sort();
+  sortStrings(members);
   let key = "<";
   for (const c of members) key += c.length + ":" + c;
   return key + ">";
@@ -441,13 +441,30 @@ function setKey(v: RegoSet): string {
 /** A string key k's canonical key is "s" + k, so sorting the keys sorts the entries as regoObjectKey does. */
 function plainObjectKey(v: JsonObject): string {
   const keys = Object.keys(v);
-  if (keys.length > 1) keys.sort();
+  sortStrings(keys);
   let key = "{";
   for (const k of keys) {
     const c = canonicalKey(v[k] as Value);
     key += k.length + 1 + ":s" + k + c.length + ":" + c;
   }
   return key + "}";
+}
+
+/**
+ * Sorts strings as sort() does (by UTF-16 unit). Objects have a handful of keys,
+ * which an insertion sort orders without the temporary arrays sort() makes.
+ */
+function sortStrings(list: string[]): void {
+  if (list.length > 16) {
+    list.sort();
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && list[j]! > x; j--) list[j + 1] = list[j]!;
+    list[j + 1] = x;
+  }
 }
 
 function regoObjectKey(v: RegoObject): string {
