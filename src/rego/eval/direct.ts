@@ -42,6 +42,12 @@ export const directEvaluation = {
           (t.head.type === "var" || (t.head.type === "root" && t.head.root === "input")) &&
           t.path.every((p) => p.type === "scalar" || p.type === "var")
         );
+      // A comprehension has exactly one value once the variables it reads from outside are bound
+      // (canEval answers that, as for any term): `concat(".", [s | some s in path])` is direct.
+      case "arraycomp":
+      case "setcomp":
+      case "objcomp":
+        return true;
       case "array":
         return t.items.every((x) => this.isDirect(x));
       case "object":
@@ -95,6 +101,10 @@ export const directEvaluation = {
         return this.directObject(t);
       case "call":
         return this.directCall(t);
+      case "arraycomp":
+      case "setcomp":
+      case "objcomp":
+        return this.directComprehension(t);
       default:
         return NEEDS_SEARCH;
     }
@@ -156,6 +166,16 @@ export const directEvaluation = {
       }
     }
     return plain ?? makeObject(entries!);
+  },
+
+  /** A comprehension's value, computed by the search (its body may iterate), given to the caller as one value. */
+  directComprehension(this: Evaluator, t: Term): Value {
+    let out: Value = null;
+    this.evalTerm(t, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
   },
 
   directCall(this: Evaluator, t: Term & { type: "call" }): Value | undefined | typeof NEEDS_SEARCH {
