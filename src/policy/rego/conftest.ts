@@ -68,10 +68,11 @@ function toResult(member: Value): ConftestResult | undefined {
   const id = objectGet(member, "id");
   if (typeof id === "string" && id !== "") result.id = id;
   const aliases = objectGet(member, "aliases");
-  const named =
-    aliases !== undefined && (Array.isArray(aliases) || isSet(aliases)) ? [...(aliases as Iterable<Value>)] : [];
-  const ids = named.filter((a): a is string => typeof a === "string" && a !== "");
-  if (ids.length > 0) result.aliases = ids;
+  if (aliases !== undefined && (Array.isArray(aliases) || isSet(aliases))) {
+    const ids: string[] = [];
+    for (const a of aliases as Iterable<Value>) if (typeof a === "string" && a !== "") ids.push(a);
+    if (ids.length > 0) result.aliases = ids;
+  }
   return result;
 }
 
