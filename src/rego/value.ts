@@ -434,7 +434,7 @@ function setKey(v: RegoSet): string {
   for (const m of v.values()) members.push(canonicalKey(m));
   sortStrings(members);
   let key = "<";
-  for (const c of members) key += c.length + ":" + c;
+  for (let i = 0; i < members.length; i++) key += members[i]!.length + ":" + members[i]!;
   return key + ">";
 }
 
@@ -443,7 +443,8 @@ function plainObjectKey(v: JsonObject): string {
   const keys = Object.keys(v);
   sortStrings(keys);
   let key = "{";
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const c = canonicalKey(v[k] as Value);
     key += k.length + 1 + ":s" + k + c.length + ":" + c;
   }

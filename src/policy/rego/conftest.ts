@@ -34,8 +34,9 @@ export function conftestResults(value: Value | undefined): ConftestResult[] {
   if (value === undefined || value === null || value === false) return [];
   const members: Value[] = isSet(value) ? [...value] : Array.isArray(value) ? value : [value];
   const out: ConftestResult[] = [];
-  for (const m of members) {
-    const r = toResult(m);
+  // An indexed loop: this runs once per scan, unoptimized, over every finding (for...of steps an iterator).
+  for (let i = 0; i < members.length; i++) {
+    const r = toResult(members[i]!);
     if (r) out.push(r);
   }
   return out;

@@ -199,7 +199,9 @@ export function evaluateRegoRules(
       }
       if (excepted.has(rule.suffix)) continue;
       const value = program.evaluate(`data.${rule.pkg}.${rule.name}`, model.document, data, budget);
-      for (const r of conftestResults(value)) {
+      const results = conftestResults(value);
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i]!;
         const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
         // Built field by field (no spread of a temporary object per field): this runs for every finding.
         const outcome: RawOutcome = { kind: "fail", message: r.msg };

@@ -101,7 +101,9 @@ export const calls = {
     const cached = memo.get(lastArg) as Value | typeof UNDEFINED | undefined;
     if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
     let result: Value | undefined;
-    for (const rule of node.functions) {
+    const rules = node.functions;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
       const slots = paramSlots(rule);
       // inRuleFrame, inline: no closure per call.
       const saved = this.enterRule(rule);

@@ -212,7 +212,9 @@ export const ruleTrees = {
 
   /** A complete rule's (or function's) value: its body, then each else in order. */
   ruleBranches(this: Evaluator, rule: Rule): Value | undefined {
-    for (const b of branchesOf(rule)) {
+    const branches = branchesOf(rule);
+    for (let n = 0; n < branches.length; n++) {
+      const b = branches[n]!;
       const mark = this.boundSlots.length;
       const i = this.directSteps(b.body, 0);
       let result: Value | undefined;

@@ -99,10 +99,12 @@ export const search = {
   /** An iteration narrowed by an index on one field (see compiler/scan-index.ts). */
   evalScan(this: Evaluator, scan: ScanIndex, k: K): boolean {
     return this.evalTerm(scan.collection, (coll) => {
-      for (const [key, value] of lookupMembers(coll, scan.field, scan.value)) {
+      const members = lookupMembers(coll, scan.field, scan.value);
+      for (let i = 0; i < members.length; i++) {
+        const member = members[i]!;
         if ((++this.steps & 0x3ff) === 0) this.tick();
-        this.frame[scan.valueSlot] = value;
-        if (scan.keySlot !== undefined) this.frame[scan.keySlot] = key;
+        this.frame[scan.valueSlot] = member[1];
+        if (scan.keySlot !== undefined) this.frame[scan.keySlot] = member[0];
         const stop = k();
         this.frame[scan.valueSlot] = undefined;
         if (scan.keySlot !== undefined) this.frame[scan.keySlot] = undefined;
