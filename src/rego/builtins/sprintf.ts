@@ -284,7 +284,8 @@ function plainSprintf(format: string, values: readonly Value[]): string | undefi
     }
     const v = values[used++];
     if (typeof v === "string" && (verb === 115 /* s */ || verb === 118) /* v */) out += v;
-    else if (typeof v === "number" && Number.isSafeInteger(v) && (verb === 100 /* d */ || verb === 118)) out += String(v);
+    else if (typeof v === "number" && Number.isSafeInteger(v) && (verb === 100 /* d */ || verb === 118))
+      out += String(v);
     else return undefined;
   }
   if (used !== values.length) return undefined;

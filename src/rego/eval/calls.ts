@@ -201,7 +201,8 @@ export class MemoLevel {
 }
 
 /** Map's key equality: === but NaN is NaN (0 and -0 are one key already). */
-const sameValueZero = (a: unknown, b: unknown): boolean => a === b || (a !== a && b !== b);
+const sameValueZero = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 
 const paramCache = new WeakMap<Rule, number[] | null>();
 
