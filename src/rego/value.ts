@@ -387,6 +387,13 @@ const keyCache = new WeakMap<object, string>();
  * A canonical string for a value, equal exactly when the values are equal
  * (1 and 1.0 share one). Used for set membership and object keys. Computed
  * once per composite value and cached.
+ *
+ * A composite's key is its members' keys, each prefixed by its length
+ * (`3:sab`), so it reads back one way only and nothing needs escaping; object
+ * entries and set members are in sorted order. Only equality matters (no
+ * order is read from a key): every set member and object built during an
+ * evaluation gets one, so it is built in one pass, without intermediate
+ * arrays of entries or escaped copies.
  */
 export function canonicalKey(v: Value): string {
   if (v === null) return "n";
@@ -402,26 +409,73 @@ export function canonicalKey(v: Value): string {
   if (v instanceof RegoNumber) return "#" + v.value;
   const cached = keyCache.get(v as object);
   if (cached !== undefined) return cached;
-  let key: string;
-  if (Array.isArray(v)) {
-    key = "[" + v.map((x) => JSON.stringify(canonicalKey(x))).join(",") + "]";
-  } else if (v instanceof RegoSet) {
-    key =
-      "<" +
-      [...v.values()]
-        .map(canonicalKey)
-        .sort()
-        .map((x) => JSON.stringify(x))
-        .join(",") +
-      ">";
-  } else {
-    const parts = [...objectEntries(v as ObjectValue)].map(
-      ([k, x]) => JSON.stringify(canonicalKey(k)) + ":" + JSON.stringify(canonicalKey(x)),
-    );
-    key = "{" + parts.sort().join(",") + "}";
-  }
+  const key = Array.isArray(v)
+    ? arrayKey(v)
+    : v instanceof RegoSet
+      ? setKey(v)
+      : v instanceof RegoObject
+        ? regoObjectKey(v)
+        : plainObjectKey(v as JsonObject);
   keyCache.set(v as object, key);
   return key;
+}
+
+function arrayKey(v: Value[]): string {
+  let key = "[";
+  for (let i = 0; i < v.length; i++) {
+    const c = canonicalKey(v[i]!);
+    key += c.length + ":" + c;
+  }
+  return key + "]";
+}
+
+function setKey(v: RegoSet): string {
+  const members: string[] = [];
+  for (const m of v.values()) members.push(canonicalKey(m));
+  sortStrings(members);
+  let key = "<";
+  for (let i = 0; i < members.length; i++) key += members[i]!.length + ":" + members[i]!;
+  return key + ">";
+}
+
+/** A string key k's canonical key is "s" + k, so sorting the keys sorts the entries as regoObjectKey does. */
+function plainObjectKey(v: JsonObject): string {
+  const keys = Object.keys(v);
+  sortStrings(keys);
+  let key = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const c = canonicalKey(v[k] as Value);
+    key += k.length + 1 + ":s" + k + c.length + ":" + c;
+  }
+  return key + "}";
+}
+
+/**
+ * Sorts strings as sort() does (by UTF-16 unit). Objects have a handful of keys,
+ * which an insertion sort orders without the temporary arrays sort() makes.
+ */
+function sortStrings(list: string[]): void {
+  if (list.length > 16) {
+    list.sort();
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && list[j]! > x; j--) list[j + 1] = list[j]!;
+    list[j + 1] = x;
+  }
+}
+
+function regoObjectKey(v: RegoObject): string {
+  const entries: [string, string][] = [];
+  for (const [k, x] of v.entries()) entries.push([canonicalKey(k), canonicalKey(x)]);
+  // Keys are distinct, so no two entries compare equal.
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  let key = "{";
+  for (const [k, c] of entries) key += k.length + ":" + k + c.length + ":" + c;
+  return key + "}";
 }
 
 // ---------------------------------------------------------------------------

@@ -26,6 +26,13 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   if (layout === "quiet")
     return [summaryLine(result), ...(options.verdict ? [options.verdict.reason] : [])].join(" ") + "\n";
   const rules = new Map(result.rules.map((r) => [r.id, r]));
+  // A rule's fix and docs lines are the same under each of its findings (thousands on a large plan).
+  const tails = new Map<string, string[]>();
+  const ruleLines = (id: string): string[] => {
+    let tail = tails.get(id);
+    if (!tail) tails.set(id, (tail = ruleTail(rules.get(id), paint)));
+    return tail;
+  };
   const lines: string[] = [];
   for (const input of result.inputs) {
     const version = input.terraformVersion ? `, Terraform ${input.terraformVersion}` : "";
@@ -45,7 +52,7 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
       continue;
     }
     lines.push(paint(SEVERITY_COLORS[severity], `${severity.toUpperCase()} (${group.length})`));
-    for (const f of group) lines.push(...findingLines(f, rules.get(f.ruleId), paint));
+    for (let i = 0; i < group.length; i++) pushFindingLines(lines, group[i]!, ruleLines(group[i]!.ruleId), paint);
     lines.push("");
   }
   if (layout === "compact" && active.length > 0) lines.push("");
@@ -77,18 +84,22 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   return lines.join("\n") + "\n";
 }
 
-function findingLines(f: Finding, rule: RuleMetadata | undefined, paint: Paint): string[] {
+function pushFindingLines(lines: string[], f: Finding, tail: readonly string[], paint: Paint): void {
   const where = f.resource ? f.resource.address : "(plan)";
-  const lines = [
+  lines.push(
     `  ${f.ruleId}${f.aliases ? ` (also ${f.aliases.join(", ")})` : ""}  ${where}  [${f.category}]`,
     `    ${f.message}`,
     `    ${paint(DIM, `at ${locationText(f)}${f.attribute ? ` (${f.attribute})` : ""}`)}`,
-  ];
-  if (rule) {
-    lines.push(`    fix: ${oneLine(rule.remediation)}`);
-    if (rule.helpUri) lines.push(`    ${paint(DIM, `docs: ${rule.helpUri}`)}`);
-  }
-  return lines;
+  );
+  for (let i = 0; i < tail.length; i++) lines.push(tail[i]!);
+}
+
+/** The lines under each finding of a rule: how to fix it and the rule's docs. */
+function ruleTail(rule: RuleMetadata | undefined, paint: Paint): string[] {
+  if (!rule) return [];
+  const tail = [`    fix: ${oneLine(rule.remediation)}`];
+  if (rule.helpUri) tail.push(`    ${paint(DIM, `docs: ${rule.helpUri}`)}`);
+  return tail;
 }
 
 /** --compact: severity, rule, resource, place, message. */

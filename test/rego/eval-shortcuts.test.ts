@@ -142,6 +142,41 @@ describe("evaluation shortcuts keep OPA's results", () => {
     ]);
   });
 
+  it("some k, v in a collection with one value binds its variables member by member, as the search does", () => {
+    const src = [
+      "package a",
+      // fresh key and value, over an array, an object (sorted keys) and a set (sorted members)
+      "pairs contains [k, v] if { xs := input.xs; some k, v in xs }",
+      "keys contains [k, v] if { o := input.o; some k, v in o }",
+      "members contains v if { s := {x | some x in input.xs}; some v in s }",
+      // nested over the same collection, each loop's variables its own
+      "twice contains [i, j] if { xs := input.xs; some i, x in xs; some j, y in xs; i < j; x == y }",
+      // a comprehension over the same form: each member once, in order
+      "listed := [v | xs := input.xs; some _, v in xs]",
+      // a scalar has no members: nothing, no error
+      "none contains v if { n := 3; some v in n }",
+      // a comprehension argument and a call over it, both direct
+      'joined := concat(".", [s | some s in input.xs; is_string(s)])',
+    ].join("\n");
+    const input = { xs: ["p", "q", "p"], o: { b: 2, a: 1 } };
+    for (const shortcuts of [true, false]) {
+      expect(evalJSON(src, "data.a.pairs", { input, shortcuts })).toEqual([
+        [0, "p"],
+        [1, "q"],
+        [2, "p"],
+      ]);
+      expect(evalJSON(src, "data.a.keys", { input, shortcuts })).toEqual([
+        ["a", 1],
+        ["b", 2],
+      ]);
+      expect(evalJSON(src, "data.a.members", { input, shortcuts })).toEqual(["p", "q"]);
+      expect(evalJSON(src, "data.a.twice", { input, shortcuts })).toEqual([[0, 2]]);
+      expect(evalJSON(src, "data.a.listed", { input, shortcuts })).toEqual(["p", "q", "p"]);
+      expect(evalJSON(src, "data.a.none", { input, shortcuts })).toEqual([]);
+      expect(evalJSON(src, "data.a.joined", { input, shortcuts })).toBe("p.q.p");
+    }
+  });
+
   it("a rule over a resource type the document lacks reads that one key and iterates nothing", () => {
     // What lets hundreds of per-type rules cost nearly nothing on plans without their types.
     const read: string[] = [];

@@ -34,8 +34,9 @@ export function conftestResults(value: Value | undefined): ConftestResult[] {
   if (value === undefined || value === null || value === false) return [];
   const members: Value[] = isSet(value) ? [...value] : Array.isArray(value) ? value : [value];
   const out: ConftestResult[] = [];
-  for (const m of members) {
-    const r = toResult(m);
+  // An indexed loop: this runs once per scan, unoptimized, over every finding (for...of steps an iterator).
+  for (let i = 0; i < members.length; i++) {
+    const r = toResult(members[i]!);
     if (r) out.push(r);
   }
   return out;
@@ -68,10 +69,11 @@ function toResult(member: Value): ConftestResult | undefined {
   const id = objectGet(member, "id");
   if (typeof id === "string" && id !== "") result.id = id;
   const aliases = objectGet(member, "aliases");
-  const named =
-    aliases !== undefined && (Array.isArray(aliases) || isSet(aliases)) ? [...(aliases as Iterable<Value>)] : [];
-  const ids = named.filter((a): a is string => typeof a === "string" && a !== "");
-  if (ids.length > 0) result.aliases = ids;
+  if (aliases !== undefined && (Array.isArray(aliases) || isSet(aliases))) {
+    const ids: string[] = [];
+    for (const a of aliases as Iterable<Value>) if (typeof a === "string" && a !== "") ids.push(a);
+    if (ids.length > 0) result.aliases = ids;
+  }
   return result;
 }
 

@@ -10,7 +10,7 @@ import { describeFsError, InputError } from "../../input-error.js";
 import type { Model } from "../../plan/model.js";
 import { MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES, readTextUpTo } from "../../plan/read-bounded.js";
 import type { EvaluationResult, JudgeOptions, RuleFailure } from "../evaluate.js";
-import { toFinding } from "../finding.js";
+import { type RawOutcome, toFinding } from "../finding.js";
 import type { RuleSelection } from "../select.js";
 import type { RuleMetadata } from "../types.js";
 import { conftestKind, conftestResults, exceptedSuffixes, type ConftestKind } from "./conftest.js";
@@ -208,21 +208,21 @@ export function evaluateRegoRules(
       }
       if (excepted.has(rule.suffix)) continue;
       const value = program.evaluate(`data.${rule.pkg}.${rule.name}`, model.document, data, budget);
-      for (const r of conftestResults(value)) {
+      const results = conftestResults(value);
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i]!;
         const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
-        const resource = r.resource ? model.byAddress(r.resource) : undefined;
-        const outcome = {
-          kind: "fail" as const,
-          message: r.msg,
-          ...(r.attribute ? { attribute: r.attribute } : {}),
-          ...(r.severity ? { severity: r.severity } : {}),
-          ...(r.aliases ? { aliases: r.aliases } : {}),
-          ...(resource
-            ? { resource }
-            : r.resource
-              ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } }
-              : {}),
-        };
+        // Built field by field (no spread of a temporary object per field): this runs for every finding.
+        const outcome: RawOutcome = { kind: "fail", message: r.msg };
+        if (r.attribute) outcome.attribute = r.attribute;
+        if (r.severity) outcome.severity = r.severity;
+        if (r.aliases) outcome.aliases = r.aliases;
+        if (r.resource)
+          outcome.resource = model.byAddress(r.resource) ?? {
+            address: r.resource,
+            type: typeOf(r.resource),
+            moduleAddress: "",
+          };
         const finding = toFinding(meta, outcome, model.file, selection.severityOf(meta));
         if (selection.keepsFinding(meta, finding)) result.findings.push(finding);
       }

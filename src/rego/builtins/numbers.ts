@@ -25,8 +25,11 @@ function arithmetic(
   return (args: Value[]): Value => {
     const r = onDoubles(num(name, args, 0), num(name, args, 1));
     if (Number.isInteger(r) || !Number.isFinite(r)) {
-      const [a, b] = args as [Value, Value];
-      if (beyondDouble(r, a, b)) {
+      const a = args[0]!;
+      const b = args[1]!;
+      // Plain numbers within 2^53 and a result within it (`n + 1`, nearly every call): nothing rounded.
+      const exact = Number.isSafeInteger(r) && safePlain(a) && safePlain(b);
+      if (!exact && beyondDouble(r, a, b)) {
         const x = exactInt(a);
         const y = x === undefined ? undefined : exactInt(b);
         if (x !== undefined && y !== undefined) return fromExact(onIntegers(x, y));
@@ -35,6 +38,9 @@ function arithmetic(
     return finite(name, r);
   };
 }
+
+/** A plain number that is no integer beyond 2^53. */
+const safePlain = (v: Value): boolean => typeof v === "number" && (Number.isSafeInteger(v) || !Number.isInteger(v));
 
 const plus = arithmetic(
   "plus",

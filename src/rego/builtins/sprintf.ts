@@ -259,6 +259,40 @@ function formatOne(a: Arg, verb: string, spec: Spec): string {
 }
 
 export function sprintf(format: string, values: readonly Value[]): string {
+  return plainSprintf(format, values) ?? formatted(format, values);
+}
+
+/**
+ * The common case without Go's formatting machinery: only `%s`, `%v` and
+ * `%d` without flags, each given a string (%s, %v) or a safe integer (%v,
+ * %d), one operand per verb, and `%%`. Go prints these operands as they are
+ * (an integer in decimal), so the text is the same as formatted()'s; anything
+ * else returns undefined for formatted() to do. Most policy messages are
+ * this: `sprintf("bucket %s is public", [r.address])` for every finding.
+ */
+function plainSprintf(format: string, values: readonly Value[]): string | undefined {
+  let out = "";
+  let from = 0;
+  let used = 0;
+  for (let i = format.indexOf("%"); i >= 0; i = format.indexOf("%", from)) {
+    const verb = format.charCodeAt(i + 1);
+    out += format.slice(from, i);
+    from = i + 2;
+    if (verb === 37 /* % */) {
+      out += "%";
+      continue;
+    }
+    const v = values[used++];
+    if (typeof v === "string" && (verb === 115 /* s */ || verb === 118) /* v */) out += v;
+    else if (typeof v === "number" && Number.isSafeInteger(v) && (verb === 100 /* d */ || verb === 118))
+      out += String(v);
+    else return undefined;
+  }
+  if (used !== values.length) return undefined;
+  return out + format.slice(from);
+}
+
+function formatted(format: string, values: readonly Value[]): string {
   const args = values.map(toArg);
   let argIndex = 0;
   let out = "";

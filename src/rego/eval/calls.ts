@@ -98,10 +98,12 @@ export const calls = {
   functionValue(this: Evaluator, node: TreeNode, args: Value[]): Value | undefined {
     const memo = this.callMemo(node.id, args);
     const lastArg = args.length > 0 ? args[args.length - 1] : NO_ARGS;
-    const cached = memo.get(lastArg);
+    const cached = memo.get(lastArg) as Value | typeof UNDEFINED | undefined;
     if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
     let result: Value | undefined;
-    for (const rule of node.functions) {
+    const rules = node.functions;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
       const slots = paramSlots(rule);
       // inRuleFrame, inline: no closure per call.
       const saved = this.enterRule(rule);
@@ -138,27 +140,69 @@ export const calls = {
   },
 
   /**
-   * Where a function's results for these arguments are kept: one map per
+   * Where a function's results for these arguments are kept: one level per
    * argument, keyed by the argument itself. Scalars are keys by value and
    * collections by identity; values are never changed once built, so the
    * same object is the same argument, and equal but distinct objects only
    * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
    * eleven times).
+   *
+   * A level holds its first key in place and makes a Map at its second (see
+   * MemoLevel): a function called with each resource of a plan in turn
+   * (`pending(r, ["kms_key_id"])`) has one second argument per resource, and
+   * a Map per resource was most of the memo's cost.
    */
-  callMemo(this: Evaluator, nodeId: number, args: Value[]): Map<unknown, Value | typeof UNDEFINED> {
+  callMemo(this: Evaluator, nodeId: number, args: Value[]): MemoLevel {
     let m = this.ctx.calls.get(nodeId);
-    if (!m) this.ctx.calls.set(nodeId, (m = new Map()));
+    if (!m) this.ctx.calls.set(nodeId, (m = new MemoLevel()));
     for (let i = 0; i < args.length - 1; i++) {
-      let next = m.get(args[i]) as Map<unknown, unknown> | undefined;
-      if (!next) m.set(args[i], (next = new Map()));
+      let next = m.get(args[i]) as MemoLevel | undefined;
+      if (!next) m.set(args[i], (next = new MemoLevel()));
       m = next;
     }
-    return m as Map<unknown, Value | typeof UNDEFINED>;
+    return m;
   },
 };
 
 /** The memo key of a call without arguments (see callMemo). */
 const NO_ARGS = Symbol("no arguments");
+
+/** No key yet (see MemoLevel). */
+const NO_KEY = Symbol("no key");
+
+/**
+ * One level of a function's memo: values by key, as a Map would keep them
+ * (SameValueZero), with the first key kept in place until a second one comes.
+ */
+export class MemoLevel {
+  private key: unknown = NO_KEY;
+  private value: unknown = undefined;
+  private map: Map<unknown, unknown> | undefined = undefined;
+
+  get(key: unknown): unknown {
+    if (this.map !== undefined) return this.map.get(key);
+    return sameValueZero(this.key, key) ? this.value : undefined;
+  }
+
+  set(key: unknown, value: unknown): void {
+    if (this.map !== undefined) this.map.set(key, value);
+    else if (this.key === NO_KEY || sameValueZero(this.key, key)) {
+      this.key = key;
+      this.value = value;
+    } else {
+      this.map = new Map([
+        [this.key, this.value],
+        [key, value],
+      ]);
+      this.key = NO_KEY;
+      this.value = undefined;
+    }
+  }
+}
+
+/** Map's key equality: === but NaN is NaN (0 and -0 are one key already). */
+const sameValueZero = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 
 const paramCache = new WeakMap<Rule, number[] | null>();
 

@@ -6,6 +6,7 @@
  */
 import type { CallTarget } from "../ast.js";
 import type { Value } from "../value.js";
+import type { MemoLevel } from "./calls.js";
 import { setPath } from "./collections.js";
 
 export type Mock = { kind: "value"; value: Value } | { kind: "target"; target: CallTarget };
@@ -18,7 +19,7 @@ export class Context {
   /** Rule values by tree node id. */
   readonly memo = new Map<number | string, Memo>();
   /** Function results by tree node id, then by argument (see Evaluator.callMemo). */
-  readonly calls = new Map<number, Map<unknown, unknown>>();
+  readonly calls = new Map<number, MemoLevel>();
   /** Results of the costly one-string builtins (json.unmarshal, ...), by builtin name and argument. */
   readonly builtinMemo = new Map<string, Map<string, Value | typeof UNDEFINED>>();
 

@@ -99,6 +99,8 @@ export class Evaluator {
   /** Direct calls in progress (see direct.ts, directCall), and their argument arrays by depth and length. */
   callDepth = 0;
   readonly argPool: Value[][][] = [];
+  /** The frames of the rules in progress by nesting level (ruleStack's length), reused by the next rule at that level (see enterRule). */
+  readonly framePool: Frame[] = [];
   /** Slots bound by the bodies in progress, innermost last (see search.ts, evalBody). */
   readonly boundSlots: number[] = [];
 
@@ -219,7 +221,15 @@ export class Evaluator {
       );
     }
     const saved = this.frame;
-    this.frame = new Array(rule.slots);
+    // Frames nest as the rules in progress do, so the frame of the rule at one
+    // nesting level is free again once it returns: reused, cleared, by the next
+    // rule or function call at that level (a new frame per call was garbage on
+    // every function call).
+    const level = this.ruleStack.length;
+    let frame = this.framePool[level];
+    if (frame === undefined || frame.length < rule.slots) this.framePool[level] = frame = new Array(rule.slots);
+    else frame.fill(undefined, 0, rule.slots);
+    this.frame = frame;
     this.ruleStack.push(rule);
     return saved;
   }

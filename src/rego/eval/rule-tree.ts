@@ -212,7 +212,9 @@ export const ruleTrees = {
 
   /** A complete rule's (or function's) value: its body, then each else in order. */
   ruleBranches(this: Evaluator, rule: Rule): Value | undefined {
-    for (const b of branchesOf(rule)) {
+    const branches = branchesOf(rule);
+    for (let n = 0; n < branches.length; n++) {
+      const b = branches[n]!;
       const mark = this.boundSlots.length;
       const i = this.directSteps(b.body, 0);
       let result: Value | undefined;
@@ -230,6 +232,9 @@ export const ruleTrees = {
 
   /** A branch's value by the search, from its literal `i` on: every solution must give the same value. */
   branchSearch(this: Evaluator, rule: Rule, b: Branch, i: number): Value | undefined {
+    // A constant value (`f(x) if { ... }` is true): whether the body has a solution, without a
+    // continuation per call.
+    if (b.constant !== undefined) return this.evalBody(b.body, i, SOLVED) ? b.constant : undefined;
     let result: Value | undefined;
     this.evalBody(b.body, i, () =>
       this.evalTerm(b.value, (v) => {
@@ -266,7 +271,12 @@ interface Branch {
   body: Body;
   /** Every solution gives the same constant value: the first one decides (OPA's early exit). */
   once: boolean;
+  /** That value, when once. */
+  constant: Value | undefined;
 }
+
+/** A continuation that stops at the first solution. */
+const SOLVED = (): boolean => true;
 
 const branchCache = new WeakMap<Rule, Branch[]>();
 
@@ -278,7 +288,10 @@ function branchesOf(rule: Rule): Branch[] {
       { value: rule.head.value ?? TRUE_TERM, body: rule.body },
       ...rule.elses.map((e) => ({ value: e.value ?? TRUE_TERM, body: e.body })),
     ];
-    branches = all.map((b) => ({ ...b, once: constantValue(b.value) !== undefined }));
+    branches = all.map((b) => {
+      const constant = constantValue(b.value);
+      return { ...b, once: constant !== undefined, constant };
+    });
     branchCache.set(rule, branches);
   }
   return branches;

@@ -99,10 +99,12 @@ export const search = {
   /** An iteration narrowed by an index on one field (see compiler/scan-index.ts). */
   evalScan(this: Evaluator, scan: ScanIndex, k: K): boolean {
     return this.evalTerm(scan.collection, (coll) => {
-      for (const [key, value] of lookupMembers(coll, scan.field, scan.value)) {
+      const members = lookupMembers(coll, scan.field, scan.value);
+      for (let i = 0; i < members.length; i++) {
+        const member = members[i]!;
         if ((++this.steps & 0x3ff) === 0) this.tick();
-        this.frame[scan.valueSlot] = value;
-        if (scan.keySlot !== undefined) this.frame[scan.keySlot] = key;
+        this.frame[scan.valueSlot] = member[1];
+        if (scan.keySlot !== undefined) this.frame[scan.keySlot] = member[0];
         const stop = k();
         this.frame[scan.valueSlot] = undefined;
         if (scan.keySlot !== undefined) this.frame[scan.keySlot] = undefined;
@@ -133,7 +135,12 @@ export const search = {
       case "unify":
       case "assign":
         return this.unifyTerms(e.left, e.right, k);
-      case "somein":
+      case "somein": {
+        const ks = e.key?.type === "var" ? e.key.slot! : e.key === undefined ? -1 : undefined;
+        if (e.value.type === "var" && ks !== undefined && ks !== e.value.slot && this.isDirect(e.collection)) {
+          const coll = this.direct(e.collection);
+          if (coll !== NEEDS_SEARCH) return coll !== undefined && this.eachInto(coll, ks, e.value.slot!, k);
+        }
         return this.evalTerm(e.collection, (coll) =>
           forEachMember(coll, (key, value) => {
             if ((++this.steps & 0x3ff) === 0) this.tick();
@@ -142,6 +149,7 @@ export const search = {
               : this.unifyPattern(e.value, value, k);
           }),
         );
+      }
       case "every":
         return this.evalTerm(e.domain, (coll) => {
           // Over a scalar, every is undefined (there is no collection to check).
@@ -161,6 +169,36 @@ export const search = {
       case "some":
         return k();
     }
+  },
+
+  /**
+   * `some k, v in coll` (or `some v in coll`) where k and v are plain variables and the
+   * collection has one value: each member bound in place (or compared, where a variable is
+   * bound already), as unifyPattern would, without a continuation per pattern. `keySlot` is
+   * -1 without a key.
+   */
+  eachInto(this: Evaluator, coll: Value, keySlot: number, valueSlot: number, k: K): boolean {
+    return forEachMember(coll, (key, value) => {
+      if ((++this.steps & 0x3ff) === 0) this.tick();
+      const frame = this.frame;
+      let boundKey = false;
+      if (keySlot >= 0) {
+        const cur = frame[keySlot];
+        if (cur === undefined) {
+          frame[keySlot] = key;
+          boundKey = true;
+        } else if (!equal(cur, key)) return false;
+      }
+      let stop: boolean;
+      const cur = frame[valueSlot];
+      if (cur === undefined) {
+        frame[valueSlot] = value;
+        stop = k();
+        frame[valueSlot] = undefined;
+      } else stop = equal(cur, value) && k();
+      if (boundKey) frame[keySlot] = undefined;
+      return stop;
+    });
   },
 
   evalTerm(this: Evaluator, t: Term, k: VK): boolean {

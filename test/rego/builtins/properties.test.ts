@@ -66,4 +66,24 @@ describe("builtin properties", () => {
       }),
     );
   });
+  it("sprintf's plain verbs print what Go's formatting prints for them", () => {
+    // %s, %v, %d of strings and safe integers take a shortcut (no Go formatting); the same
+    // verbs with a `-` flag and no width print the same text through the general path.
+    const piece = fc.oneof(
+      fc.string({ maxLength: 8 }).filter((s) => !s.includes("%")),
+      fc.constantFrom("%s", "%v", "%d", "%%"),
+    );
+    const operand = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constantFrom(-0, 2 ** 60, 1.5, null));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.array(operand, { maxLength: 5 }), (pieces, values) => {
+        const plain = pieces.join("");
+        const general = pieces.map((p) => (p.startsWith("%") && p !== "%%" ? `%-${p.slice(1)}` : p)).join("");
+        expect(call("sprintf", [plain, values as Value[]])).toBe(call("sprintf", [general, values as Value[]]));
+      }),
+    );
+    expect(call("sprintf", ["%s is %d%% of %v", ["x", 5, "y"]])).toBe("x is 5% of y");
+    expect(call("sprintf", ["%d", ["x"]])).toBe("%!d(string=x)");
+    expect(call("sprintf", ["%s", ["a", "b"]])).toBe("a%!(EXTRA string=b)");
+    expect(call("sprintf", ["%s %s", ["a"]])).toBe("a %!s(MISSING)");
+  });
 });
