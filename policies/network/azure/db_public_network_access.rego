@@ -54,10 +54,6 @@ deny contains finding if {
 			"resource": r.address,
 			"attribute": lib.path_text(path),
 		},
-		named(ids),
+		lib.naming(ids),
 	)
 }
-
-named(ids) := {"aliases": ids} if count(ids) > 0
-
-named(ids) := {} if count(ids) == 0
