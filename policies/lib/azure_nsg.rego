@@ -31,6 +31,40 @@ admits_internet(rule, single, many) if {
 	lib.open_to_internet(array.concat([object.get(rule, single, null)], object.get(rule, many, [])))
 }
 
+# Trivy reads a source as "any address" (its lib.net cidr_allows_all_ips)
+# when it is one of these CIDRs as written, or one of these keywords in any
+# case; a bare 0.0.0.0 or address ranges that only add up to the internet
+# are not. The NSG rules name Trivy's checks on findings where it would.
+trivy_any_cidrs := {"0.0.0.0/0", "::/0", "0000:0000:0000:0000:0000:0000:0000:0000/0", "*"}
+
+trivy_any_keywords := {"internet", "any"}
+
+# A source of the rule (source_address_prefix or source_address_prefixes)
+# is one Trivy reads as any address.
+trivy_any_source(rule) if {
+	some s in sources(rule)
+	trivy_any_address(s)
+}
+
+sources(rule) := array.concat(
+	[s | s := object.get(rule, "source_address_prefix", null); is_string(s)],
+	[s | some s in object.get(rule, "source_address_prefixes", []); is_string(s)],
+)
+
+trivy_any_address(s) if s in trivy_any_cidrs
+
+trivy_any_address(s) if lower(s) in trivy_any_keywords
+
+# {"aliases": ["AVD-AZU-0047"]} for an inbound Allow rule from a source
+# Trivy reads as any address (its AVD-AZU-0047 fails every such rule,
+# whatever its ports and protocol), else {}. The three rules that split
+# inbound exposure by port (PG-AZURE-NET-101, -104, -106) add it to their
+# findings.
+any_ingress_alias(rule) := {"aliases": ["AVD-AZU-0047"]} if {
+	allows(rule, "inbound")
+	trivy_any_source(rule)
+} else := {}
+
 # The destination ports as [low, high] pairs: "22", "8000-8999" and "*"
 # (every port), from destination_port_range and destination_port_ranges.
 port_ranges(rule) := [bounds(p) | some p in ports(rule)]

@@ -46,3 +46,21 @@ test_legacy_ports_in_a_range if {
 	nsg.legacy_ports_in(443, 443) == set()
 	count(nsg.legacy_ports_in(0, 65535)) == 14
 }
+
+# Trivy's "any address": its CIDRs as written, its keywords in any case.
+test_trivy_any_source_reads_trivys_values if {
+	nsg.trivy_any_source({"source_address_prefix": "*"})
+	nsg.trivy_any_source({"source_address_prefix": "INTERNET"})
+	nsg.trivy_any_source({"source_address_prefixes": ["10.0.0.0/8", "::/0"]})
+	not nsg.trivy_any_source({"source_address_prefix": "0.0.0.0"})
+	not nsg.trivy_any_source({"source_address_prefixes": ["0.0.0.0/1", "128.0.0.0/1"]})
+	not nsg.trivy_any_source({"source_address_prefix": "0.0.0.0/1"})
+}
+
+test_any_ingress_alias_only_on_inbound_allow if {
+	rule := {"direction": "Inbound", "access": "Allow", "source_address_prefix": "Any"}
+	nsg.any_ingress_alias(rule) == {"aliases": ["AVD-AZU-0047"]}
+	nsg.any_ingress_alias(object.union(rule, {"access": "Deny"})) == {}
+	nsg.any_ingress_alias(object.union(rule, {"direction": "Outbound"})) == {}
+	nsg.any_ingress_alias(object.union(rule, {"source_address_prefix": "VirtualNetwork"})) == {}
+}

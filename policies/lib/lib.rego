@@ -95,3 +95,10 @@ undecided(r, path) if {
 	is_unknown(r, path)
 	not planguard.provider_default(r, path)
 }
+
+# The part of a finding that names the narrower checks `ids` would raise it
+# too (docs/policy-authoring.md): {"aliases": ids}, or {} when none would.
+# For object.union with the rest of the finding.
+naming(ids) := {"aliases": ids} if count(ids) > 0
+
+naming(ids) := {} if count(ids) == 0

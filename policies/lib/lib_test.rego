@@ -130,3 +130,8 @@ test_known_values_stand if {
 	lib.effective(r, ["vpc_config", 0, "public_access_cidrs"]) == ["10.0.0.0/8"]
 	lib.effective(r, ["vpc_config", 0, "endpoint_public_access"]) == true
 }
+
+test_naming_adds_aliases_only_when_a_check_is_named if {
+	object.union({"resource": "r"}, lib.naming(["CKV_X_1"])) == {"resource": "r", "aliases": ["CKV_X_1"]}
+	object.union({"resource": "r"}, lib.naming([])) == {"resource": "r"}
+}

@@ -14,8 +14,11 @@ const rego = await loadRegoPolicies({ paths: [], dataFiles: [], namespaces: ["ma
 async function findings(name: string) {
   const result = await runScan({ files: [fixturePath("causes", "internet", `${name}.json`)], config: {}, rego });
   expect(result.failures).toEqual([]);
-  // PG-GCP-SQL-104 reports any public IP on Cloud SQL, whatever its authorized networks: not about ranges.
-  return result.findings.filter((f) => f.category === "network" && f.ruleId !== "PG-GCP-SQL-104");
+  // PG-GCP-SQL-104 reports any public IP on Cloud SQL, whatever its authorized networks, and
+  // PG-AZURE-NET-109 Azure's "allow Azure services" rule (0.0.0.0-0.0.0.0): not internet ranges.
+  return result.findings.filter(
+    (f) => f.category === "network" && f.ruleId !== "PG-GCP-SQL-104" && f.ruleId !== "PG-AZURE-NET-109",
+  );
 }
 
 const key = (f: { ruleId: string; resource?: { address: string } }) => `${f.ruleId} ${f.resource?.address}`;
@@ -47,6 +50,13 @@ describe("open to the internet, decided on the address space", () => {
 
   it("passes private, documentation, narrow public ranges and ports beside the sensitive ones", async () => {
     expect((await findings("pass")).map(key)).toEqual([]);
+  });
+
+  it("reports the 0.0.0.0-0.0.0.0 database rule as admitting every Azure service, not the internet", async () => {
+    const result = await runScan({ files: [fixturePath("causes", "internet", "pass.json")], config: {}, rego });
+    expect(result.findings.filter((f) => f.ruleId.startsWith("PG-AZURE-NET-10")).map(key)).toEqual([
+      "PG-AZURE-NET-109 azurerm_mssql_firewall_rule.azure_services",
+    ]);
   });
 
   it("leaves ranges known only after apply undecided", async () => {

@@ -25,7 +25,8 @@ async function findings(name: string) {
  * (PG-AWS-EBS-102), the instance's IAM role (PG-AWS-EC2-107), the VM's project-wide SSH keys
  * (PG-GCP-COMPUTE-108: its metadata is not the subject here); the storage account is public on
  * purpose (the fixtures test its network rules' default), which PG-AZURE-STORAGE-109 (any public
- * endpoint) rightly reports, and has no private endpoint, which PG-AZURE-STORAGE-111 reports.
+ * endpoint) rightly reports, has no private endpoint, which PG-AZURE-STORAGE-111 reports, and
+ * no customer-managed key, which PG-AZURE-STORAGE-110 reports.
  */
 const OTHER_SUBJECTS = new Set([
   "PG-AWS-EKS-101",
@@ -35,6 +36,7 @@ const OTHER_SUBJECTS = new Set([
   "PG-GCP-COMPUTE-108",
   "PG-AZURE-STORAGE-109",
   "PG-AZURE-STORAGE-111",
+  "PG-AZURE-STORAGE-110",
 ]);
 
 const key = (f: { ruleId: string; resource?: { address: string } }) => `${f.ruleId} ${f.resource?.address}`;

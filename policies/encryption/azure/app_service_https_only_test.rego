@@ -39,3 +39,19 @@ test_unknown_auth_https_is_not_denied if {
 	after := {"https_only": true, "auth_settings_v2": [{}]}
 	t.assert_passes(findings("azurerm_linux_function_app.inference", after, ["auth_settings_v2.0.require_https"]), "azurerm_linux_function_app.inference")
 }
+
+# Each https_only finding names the checks that read its type; a web app
+# slot's none, and the auth_settings_v2 finding none (no check reads it).
+aliases_of(address, after) := [object.get(f, "aliases", []) | some f in findings(address, after, [])]
+
+test_https_only_findings_name_the_checks_of_their_type if {
+	aliases_of("azurerm_app_service.legacy", {"https_only": false}) == [["CKV_AZURE_14", "AVD-AZU-0072"]]
+	aliases_of("azurerm_linux_web_app.inference", {"https_only": false}) == [["CKV_AZURE_14"]]
+	aliases_of("azurerm_function_app.legacy", {"https_only": false}) == [["CKV_AZURE_70", "AVD-AZU-0004"]]
+	aliases_of("azurerm_linux_function_app_slot.staging", {"https_only": false}) == [["CKV_AZURE_70"]]
+	aliases_of("azurerm_linux_web_app_slot.staging", {"https_only": false}) == [[]]
+}
+
+test_auth_settings_finding_names_no_check if {
+	aliases_of("azurerm_linux_web_app.inference", {"https_only": true, "auth_settings_v2": [{"require_https": false}]}) == [[]]
+}

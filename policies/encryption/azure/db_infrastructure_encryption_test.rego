@@ -35,3 +35,12 @@ test_unknown_is_not_denied if {
 test_left_out_takes_the_provider_default if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_mysql_server", {"name": "x"}, [])
 }
+
+# Checkov's CKV_AZURE_96 reads MySQL servers, CKV_AZURE_130 PostgreSQL
+# servers: each finding names the one of its type.
+test_findings_name_the_check_of_their_server_type if {
+	some m in policy.deny with data.planguard.resources_by_type as res("azurerm_mysql_server", {"infrastructure_encryption_enabled": false}, [])
+	m.aliases == ["CKV_AZURE_96"]
+	some p in policy.deny with data.planguard.resources_by_type as res("azurerm_postgresql_server", {"infrastructure_encryption_enabled": false}, [])
+	p.aliases == ["CKV_AZURE_130"]
+}

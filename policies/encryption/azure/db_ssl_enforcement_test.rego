@@ -35,3 +35,14 @@ test_unknown_is_not_denied if {
 test_left_out_is_not_judged if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_mysql_server", {"name": "x"}, [])
 }
+
+# Checkov's CKV_AZURE_28 reads MySQL servers, CKV_AZURE_29 PostgreSQL
+# servers, neither MariaDB: each finding names the one of its type.
+test_findings_name_the_check_of_their_server_type if {
+	some m in policy.deny with data.planguard.resources_by_type as res("azurerm_mysql_server", {"ssl_enforcement_enabled": false}, [])
+	m.aliases == ["CKV_AZURE_28"]
+	some p in policy.deny with data.planguard.resources_by_type as res("azurerm_postgresql_server", {"ssl_enforcement_enabled": false}, [])
+	p.aliases == ["CKV_AZURE_29"]
+	some d in policy.deny with data.planguard.resources_by_type as res("azurerm_mariadb_server", {"ssl_enforcement_enabled": false}, [])
+	not d.aliases
+}

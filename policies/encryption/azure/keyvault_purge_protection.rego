@@ -4,15 +4,16 @@
 #   Soft delete is always on for Key Vault, but without purge protection a
 #   deleted vault or key can be purged immediately, by mistake or by an
 #   attacker, destroying the customer-managed keys that encrypt storage
-#   accounts, disks and ML workspaces.
+#   accounts, disks and ML workspaces. Checkov's CKV_AZURE_42 also asks for
+#   soft_delete_enabled, which azurerm 3.0 removed because Azure no longer
+#   lets soft delete be turned off: the rule does not read it.
 # custom:
 #   id: PG-AZURE-KEYVAULT-101
 #   severity: medium
 #   category: encryption
 #   providers: [azurerm]
 #   resource_types: [azurerm_key_vault]
-#   aliases: [CKV_AZURE_110, AVD-AZU-0016]
-#   related: [CKV_AZURE_42]
+#   aliases: [CKV_AZURE_110, AVD-AZU-0016, CKV_AZURE_42]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "8.5"

@@ -5,7 +5,9 @@
 #   checkpoint volume) turns Azure Disk Encryption off for it explicitly. A
 #   disk with a disk encryption set (customer-managed key) passes, and so
 #   does a disk without encryption settings, which keeps the platform's
-#   server-side encryption: there is no provider default to assume.
+#   server-side encryption: there is no provider default to assume. A
+#   finding names Checkov's CKV2_AZURE_14 when an azurerm_virtual_machine
+#   refers to the disk: that check judges only disks connected to one.
 # custom:
 #   id: PG-AZURE-VM-102
 #   severity: low
@@ -13,7 +15,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_managed_disk]
 #   aliases: [CKV_AZURE_2, AVD-AZU-0038]
-#   related: [CKV2_AZURE_14]
+#   narrower: [CKV2_AZURE_14]
 #   remediation: >-
 #     Remove `enabled = false` from `encryption_settings` (or the block), or
 #     set `disk_encryption_set_id` to encrypt the disk with a customer-managed
@@ -28,12 +30,23 @@ deny contains finding if {
 	not lib.is_unknown(r, ["encryption_settings", i, "enabled"])
 	object.get(settings, "enabled", null) == false
 	not encryption_set(r)
-	finding := {
-		"msg": sprintf("Managed disk %s has Azure Disk Encryption turned off.", [r.address]),
-		"resource": r.address,
-		"attribute": sprintf("encryption_settings.%d.enabled", [i]),
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("Managed disk %s has Azure Disk Encryption turned off.", [r.address]),
+			"resource": r.address,
+			"attribute": sprintf("encryption_settings.%d.enabled", [i]),
+		},
+		vm_check_alias(r),
+	)
 }
+
+# CKV2_AZURE_14 judges a legacy azurerm_virtual_machine through the managed
+# disks it refers to (storage_os_disk or storage_data_disk managed_disk_id);
+# a disk attached otherwise, or not at all, is not its concern.
+vm_check_alias(r) := {"aliases": ["CKV2_AZURE_14"]} if {
+	some ref in object.get(data.planguard.referrers, r.config_address, [])
+	ref.from_type == "azurerm_virtual_machine"
+} else := {}
 
 encryption_set(r) if {
 	id := object.get(r.after, "disk_encryption_set_id", null)

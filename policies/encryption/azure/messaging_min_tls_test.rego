@@ -35,3 +35,12 @@ test_unknown_is_not_denied if {
 test_left_out_takes_the_provider_default if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_servicebus_namespace", {"name": "x"}, [])
 }
+
+# Checkov's CKV_AZURE_205 reads Service Bus, CKV_AZURE_223 Event Hubs
+# namespaces: each finding names the one of its type.
+test_findings_name_the_check_of_their_namespace_type if {
+	some s in policy.deny with data.planguard.resources_by_type as res("azurerm_servicebus_namespace", {"minimum_tls_version": "1.0"}, [])
+	s.aliases == ["CKV_AZURE_205"]
+	some e in policy.deny with data.planguard.resources_by_type as res("azurerm_eventhub_namespace", {"minimum_tls_version": "1.1"}, [])
+	e.aliases == ["CKV_AZURE_223"]
+}

@@ -33,8 +33,27 @@ test_separate_key_resource_passes if {
 		with data.planguard.referrers as refs
 }
 
-test_account_without_containers_passes if {
-	count(policy.deny) == 0 with data.planguard.resources_by_type as account({"customer_managed_key": []}, [])
+# An account no container of the plan refers to (file shares, an ML
+# workspace's default store) holds data all the same: it is reported, without
+# Trivy's AVD-AZU-0060, which judges only accounts with blob containers.
+test_account_without_containers_is_denied_without_trivys_id if {
+	findings := policy.deny with data.planguard.resources_by_type as account({"customer_managed_key": []}, [])
+	count(findings) == 1
+	some f in findings
+	f.attribute == "customer_managed_key"
+	not f.aliases
+}
+
+test_account_with_containers_names_trivys_check if {
+	some f in policy.deny with data.planguard.resources_by_type as account({"customer_managed_key": []}, [])
+		with data.planguard.referrers as with_container
+	f.aliases == ["AVD-AZU-0060"]
+}
+
+# A Managed HSM key is a customer-managed key (Checkov's CKV2_AZURE_1 reads
+# key_vault_key_id only).
+test_managed_hsm_key_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as account({"customer_managed_key": [{"managed_hsm_key_id": "https://hsm.managedhsm.azure.net/keys/k"}]}, [])
 }
 
 test_unknown_key_is_not_denied if {

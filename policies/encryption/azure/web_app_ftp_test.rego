@@ -36,3 +36,13 @@ test_left_out_takes_the_provider_default if {
 test_legacy_app_service_defaults_to_all_allowed if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_app_service", {"site_config": [{}]}, [])
 }
+
+# CKV_AZURE_78 reads web apps, AVD-AZU-0071 azurerm_app_service, neither
+# function apps: a finding names those that read its type.
+aliases_of(type, after) := [object.get(f, "aliases", []) | some f in policy.deny with data.planguard.resources_by_type as res(type, after, [])]
+
+test_findings_name_the_checks_of_their_type if {
+	aliases_of("azurerm_app_service", {"site_config": [{"ftps_state": "AllAllowed"}]}) == [["CKV_AZURE_78", "AVD-AZU-0071"]]
+	aliases_of("azurerm_windows_web_app", {"site_config": [{"ftps_state": "AllAllowed"}]}) == [["CKV_AZURE_78"]]
+	aliases_of("azurerm_linux_function_app", {"site_config": [{"ftps_state": "AllAllowed"}]}) == [[]]
+}

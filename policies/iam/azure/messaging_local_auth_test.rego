@@ -35,3 +35,13 @@ test_unknown_is_not_denied if {
 test_left_out_takes_the_provider_default if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_servicebus_namespace", {"name": "x"}, [])
 }
+
+# Checkov's CKV_AZURE_203 reads Service Bus namespaces only.
+test_only_service_bus_findings_name_the_checkov_check if {
+	some s in policy.deny with data.planguard.resources_by_type as res("azurerm_servicebus_namespace", {"local_auth_enabled": true}, [])
+	s.aliases == ["CKV_AZURE_203"]
+	found := policy.deny with data.planguard.resources_by_type as res("azurerm_eventhub_namespace", {"local_authentication_enabled": true}, [])
+	count(found) == 1
+	some e in found
+	not e.aliases
+}

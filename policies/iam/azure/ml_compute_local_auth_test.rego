@@ -22,3 +22,13 @@ test_value_set_by_reference_is_not_denied if {
 	refs := {"azurerm_machine_learning_compute_cluster.gpu": [{"attribute": "local_auth_enabled", "to": "terraform_data.setting"}]}
 	t.assert_passes(findings("azurerm_machine_learning_compute_cluster.gpu", {"local_auth_enabled": true}, []), "azurerm_machine_learning_compute_cluster.gpu") with data.planguard.references as refs
 }
+
+# Checkov's CKV_AZURE_142 reads compute clusters only.
+test_only_cluster_findings_name_the_checkov_check if {
+	some c in findings("azurerm_machine_learning_compute_cluster.gpu", {"local_auth_enabled": true}, [])
+	c.aliases == ["CKV_AZURE_142"]
+	found := findings("azurerm_machine_learning_compute_instance.dev", {"local_auth_enabled": true}, [])
+	t.assert_count(found, 1)
+	some i in found
+	not i.aliases
+}

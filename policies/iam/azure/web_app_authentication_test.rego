@@ -34,3 +34,11 @@ test_unknown_flag_is_not_denied if {
 test_left_out_has_no_authentication if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"name": "labelling"}, [])
 }
+
+# Trivy's AVD-AZU-0003 reads azurerm_app_service only.
+aliases_of(type, after) := [object.get(f, "aliases", []) | some f in policy.deny with data.planguard.resources_by_type as res(type, after, [])]
+
+test_only_app_service_findings_name_trivys_check if {
+	aliases_of("azurerm_app_service", {"auth_settings": [{"enabled": false}]}) == [["AVD-AZU-0003"]]
+	aliases_of("azurerm_linux_web_app", {"auth_settings_v2": [{"auth_enabled": false}]}) == [[]]
+}

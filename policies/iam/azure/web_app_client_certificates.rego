@@ -5,13 +5,15 @@
 #   open a TLS session; mutual TLS limits an internal model-serving or
 #   labelling app to clients holding a certificate the team issued. The
 #   provider's default is off.
+#   Trivy's AVD-AZU-0001 reads azurerm_app_service only: its findings name it.
 # custom:
 #   id: PG-AZURE-APPSERVICE-103
 #   severity: low
 #   category: iam
 #   providers: [azurerm]
 #   resource_types: [azurerm_linux_web_app, azurerm_windows_web_app, azurerm_app_service]
-#   aliases: [CKV_AZURE_17, AVD-AZU-0001]
+#   aliases: [CKV_AZURE_17]
+#   narrower: [AVD-AZU-0001]
 #   defaults:
 #     - azurerm_linux_web_app client_certificate_enabled
 #     - azurerm_windows_web_app client_certificate_enabled
@@ -24,6 +26,11 @@ package planguard.iam.azure.web_app_client_certificates
 import data.planguard.lib
 
 types := ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_app_service"]
+
+# The narrower checks, by the types each reads.
+narrower_checks := {
+	"azurerm_app_service": ["AVD-AZU-0001"],
+}
 
 # Each type plans one of the two names; the other has no default for it and
 # reads as null.
@@ -38,9 +45,12 @@ deny contains finding if {
 	# undefined while a value the author set is known only after apply.
 	value := lib.effective(r, path)
 	value == false
-	finding := {
-		"msg": sprintf("Web app %s does not require client certificates.", [r.address]),
-		"resource": r.address,
-		"attribute": lib.path_text(path),
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("Web app %s does not require client certificates.", [r.address]),
+			"resource": r.address,
+			"attribute": lib.path_text(path),
+		},
+		lib.naming(object.get(narrower_checks, t, [])),
+	)
 }

@@ -35,3 +35,11 @@ test_unknown_is_not_denied if {
 test_left_out_takes_the_provider_default if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_linux_web_app", {"name": "x"}, [])
 }
+
+# Trivy's AVD-AZU-0001 reads azurerm_app_service only.
+aliases_of(type, after) := [object.get(f, "aliases", []) | some f in policy.deny with data.planguard.resources_by_type as res(type, after, [])]
+
+test_only_app_service_findings_name_trivys_check if {
+	aliases_of("azurerm_app_service", {"client_cert_enabled": false}) == [["AVD-AZU-0001"]]
+	aliases_of("azurerm_linux_web_app", {"client_certificate_enabled": false}) == [[]]
+}

@@ -35,3 +35,14 @@ test_unknown_is_not_denied if {
 test_left_out_takes_the_provider_default if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as res("azurerm_kubernetes_cluster", {"default_node_pool": [{"name": "system"}]}, [])
 }
+
+# Checkov's CKV_AZURE_143 reads the cluster (its default node pool), not
+# separate node pools.
+test_only_cluster_findings_name_the_checkov_check if {
+	some c in policy.deny with data.planguard.resources_by_type as res("azurerm_kubernetes_cluster", {"default_node_pool": [{"node_public_ip_enabled": true}]}, [])
+	c.aliases == ["CKV_AZURE_143"]
+	found := policy.deny with data.planguard.resources_by_type as res("azurerm_kubernetes_cluster_node_pool", {"node_public_ip_enabled": true}, [])
+	count(found) == 1
+	some p in found
+	not p.aliases
+}

@@ -10,7 +10,10 @@
 #   id). Defence in depth beside PG-AZURE-SQL-103, which judges the public
 #   endpoint itself. An endpoint whose target is known only after apply, and
 #   that may serve the server, leaves it undecided; so does a subnet known
-#   only after apply.
+#   only after apply. A finding names Checkov's CKV2_AZURE_56 (MySQL) or
+#   CKV2_AZURE_57 (PostgreSQL) when no private endpoint of the configuration
+#   refers to the server at all: Checkov counts a reference from any of an
+#   endpoint's attributes as a connection.
 # custom:
 #   id: PG-AZURE-SQL-109
 #   severity: low
@@ -18,7 +21,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_mysql_flexible_server, azurerm_postgresql_flexible_server]
 #   aliases: []
-#   related: [CKV2_AZURE_56, CKV2_AZURE_57]
+#   narrower: [CKV2_AZURE_56, CKV2_AZURE_57]
 #   remediation: >-
 #     Deploy the server into a delegated subnet (`delegated_subnet_id` with a
 #     private DNS zone), or add an `azurerm_private_endpoint` whose
@@ -30,24 +33,39 @@ package planguard.network.azure.db_flexible_private_endpoint
 import data.planguard.lib
 import data.planguard.lib.azure_private_endpoint as pe
 
-# The subresource each server type's endpoints connect to.
-subresource := {
-	"azurerm_mysql_flexible_server": "mysqlserver",
-	"azurerm_postgresql_flexible_server": "postgresqlserver",
+# Each server type: the subresource its endpoints connect to, and the
+# Checkov check that judges that type alone.
+servers := {
+	"azurerm_mysql_flexible_server": {"subresource": "mysqlserver", "check": "CKV2_AZURE_56"},
+	"azurerm_postgresql_flexible_server": {"subresource": "postgresqlserver", "check": "CKV2_AZURE_57"},
 }
 
 deny contains finding if {
-	some type, name in subresource
+	some type, server in servers
 	some r in data.planguard.resources_by_type[type]
 	not vnet_integrated(r)
 	not lib.pending(r, ["delegated_subnet_id"])
 	not pe.connected(r)
-	not pe.undecided(r, {name})
-	finding := {
-		"msg": sprintf("Database server %s has neither VNet integration nor a private endpoint in this configuration.", [r.address]),
-		"resource": r.address,
-		"attribute": "delegated_subnet_id",
-	}
+	not pe.undecided(r, {server.subresource})
+	finding := object.union(
+		{
+			"msg": sprintf("Database server %s has neither VNet integration nor a private endpoint in this configuration.", [r.address]),
+			"resource": r.address,
+			"attribute": "delegated_subnet_id",
+		},
+		checkov_alias(r, server.check),
+	)
+}
+
+# Checkov passes a server that any attribute of an endpoint refers to (its
+# name, say), even when no connection of that endpoint targets the server.
+checkov_alias(r, check) := {"aliases": [check]} if {
+	not referred_by_endpoint(r)
+} else := {}
+
+referred_by_endpoint(r) if {
+	some ref in object.get(data.planguard.referrers, r.config_address, [])
+	ref.from_type == "azurerm_private_endpoint"
 }
 
 # A private endpoint cannot be added to such a server: it has no public endpoint to replace.

@@ -28,3 +28,13 @@ test_unknown_is_not_denied if {
 test_left_out_takes_the_provider_default if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as res("azurerm_servicebus_namespace", {"name": "x"}, [])
 }
+
+# Checkov's CKV_AZURE_204 reads Service Bus namespaces only.
+test_only_service_bus_findings_name_the_checkov_check if {
+	some s in policy.deny with data.planguard.resources_by_type as res("azurerm_servicebus_namespace", {"public_network_access_enabled": true}, [])
+	s.aliases == ["CKV_AZURE_204"]
+	found := policy.deny with data.planguard.resources_by_type as res("azurerm_eventhub_namespace", {"public_network_access_enabled": true}, [])
+	count(found) == 1
+	some e in found
+	not e.aliases
+}

@@ -3,7 +3,10 @@
 # description: >-
 #   An inbound Allow rule from `*`, `Internet`, `Any` or 0.0.0.0/0 on SSH
 #   (22), RDP (3389) or every port exposes the VMs and GPU nodes behind the
-#   NSG to the whole internet, where scanners find them within minutes.
+#   NSG to the whole internet, where scanners find them within minutes. A
+#   finding also names Trivy's AVD-AZU-0047, which fails every inbound rule
+#   from any address whatever its ports, when a source is one Trivy reads
+#   as any address (*, Internet, Any, 0.0.0.0/0, ::/0).
 # custom:
 #   id: PG-AZURE-NET-101
 #   severity: high
@@ -11,6 +14,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_network_security_rule, azurerm_network_security_group]
 #   aliases: [CKV_AZURE_9, CKV_AZURE_10, AVD-AZU-0048, AVD-AZU-0050]
+#   narrower: [AVD-AZU-0047]
 #   compliance:
 #     - framework: CIS Microsoft Azure Foundations 2.0
 #       control: "6.1"
@@ -22,6 +26,7 @@
 package planguard.network.azure.nsg_admin_ports_open
 
 import data.planguard.lib
+import data.planguard.lib.azure_nsg as nsg
 
 # Azure reads a bare 0.0.0.0 source as any address; the other names and
 # every address list are judged as an address space (lib.open_to_internet).
@@ -34,11 +39,14 @@ deny contains finding if {
 	not lib.is_unknown(r, ["destination_port_range"])
 	not lib.is_unknown(r, ["destination_port_ranges"])
 	exposed := exposure(r.after)
-	finding := {
-		"msg": sprintf("Security rule %s allows %s from the internet.", [r.address, exposed]),
-		"resource": r.address,
-		"attribute": "destination_port_range",
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("Security rule %s allows %s from the internet.", [r.address, exposed]),
+			"resource": r.address,
+			"attribute": "destination_port_range",
+		},
+		nsg.any_ingress_alias(r.after),
+	)
 }
 
 deny contains finding if {
@@ -46,11 +54,14 @@ deny contains finding if {
 	not lib.is_unknown(r, ["security_rule"])
 	some i, rule in object.get(r.after, "security_rule", [])
 	exposed := exposure(rule)
-	finding := {
-		"msg": sprintf("Network security group %s allows %s from the internet.", [r.address, exposed]),
-		"resource": r.address,
-		"attribute": sprintf("security_rule.%v", [i]),
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("Network security group %s allows %s from the internet.", [r.address, exposed]),
+			"resource": r.address,
+			"attribute": sprintf("security_rule.%v", [i]),
+		},
+		nsg.any_ingress_alias(rule),
+	)
 }
 
 exposure(rule) := concat(", ", sort(names)) if {

@@ -51,3 +51,28 @@ test_deny_rule_passes if {
 test_unknown_source_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as rule(object.remove(open_ssh, ["source_address_prefix"]), ["source_address_prefix"])
 }
+
+# Trivy's AVD-AZU-0047 fails every inbound rule from a source it reads as any
+# address: the findings name it, in a rule resource and in a group's block.
+test_any_address_source_names_trivy if {
+	some f in policy.deny with data.planguard.resources_by_type as rule(open_ssh, [])
+	f.aliases == ["AVD-AZU-0047"]
+	some g in policy.deny with data.planguard.resources_by_type as {"azurerm_network_security_group": [{
+		"address": "azurerm_network_security_group.gpu",
+		"config_address": "azurerm_network_security_group.gpu",
+		"type": "azurerm_network_security_group",
+		"after": {"security_rule": [{"direction": "Inbound", "access": "Allow", "protocol": "Tcp", "source_address_prefixes": ["0.0.0.0/0"], "destination_port_range": "3389"}]},
+		"unknown_paths": [],
+	}]}
+	g.aliases == ["AVD-AZU-0047"]
+}
+
+# Two halves of the address space and a bare 0.0.0.0 are the internet to
+# planguard (and Azure), not to Trivy.
+test_internet_trivy_does_not_read_as_any_names_no_trivy_check if {
+	halves := object.union(object.remove(open_ssh, ["source_address_prefix"]), {"source_address_prefixes": ["0.0.0.0/1", "128.0.0.0/1"]})
+	some f in policy.deny with data.planguard.resources_by_type as rule(halves, [])
+	not f.aliases
+	some g in policy.deny with data.planguard.resources_by_type as rule(object.union(open_ssh, {"source_address_prefix": "0.0.0.0"}), [])
+	not g.aliases
+}

@@ -9,7 +9,8 @@
 #   rule whose ports include a sensitive one is left to PG-AZURE-NET-101
 #   (administrative ports) and PG-AZURE-NET-106 (ML, data and legacy
 #   protocol ports), so each exposure is reported once, by its most
-#   specific rule.
+#   specific rule. A finding names Trivy's AVD-AZU-0047 when Trivy would
+#   raise it too: a source is *, Internet, Any, 0.0.0.0/0 or ::/0.
 # custom:
 #   id: PG-AZURE-NET-104
 #   severity: medium
@@ -17,7 +18,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_network_security_rule, azurerm_network_security_group]
 #   aliases: []
-#   related: [AVD-AZU-0047]
+#   narrower: [AVD-AZU-0047]
 #   remediation: >-
 #     Narrow `source_address_prefix(es)` to the addresses that need access,
 #     or put the service behind a load balancer or gateway and allow its
@@ -33,11 +34,14 @@ deny contains finding if {
 	nsg.allows(rule, "inbound")
 	nsg.from_internet(rule)
 	not sensitive(rule)
-	finding := {
-		"msg": sprintf("Network security rule %s allows inbound traffic from the internet.", [nsg.rule_name(r, rule)]),
-		"resource": r.address,
-		"attribute": nsg.attribute_at(at, "source_address_prefix"),
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("Network security rule %s allows inbound traffic from the internet.", [nsg.rule_name(r, rule)]),
+			"resource": r.address,
+			"attribute": nsg.attribute_at(at, "source_address_prefix"),
+		},
+		nsg.any_ingress_alias(rule),
+	)
 }
 
 sensitive(rule) if {

@@ -62,3 +62,28 @@ test_sensitive_ports_are_left_to_the_specific_rules if {
 test_icmp_from_internet_is_denied if {
 	count(policy.deny) == 1 with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"protocol": "Icmp", "destination_port_range": "*"}), [])
 }
+
+# Trivy's AVD-AZU-0047 fails every inbound Allow rule from a source it reads
+# as any address; it does not add up ranges, nor read a bare 0.0.0.0.
+test_any_address_source_names_trivy if {
+	some f in policy.deny with data.planguard.resources_by_type as rule(inbound("*"), [])
+	f.aliases == ["AVD-AZU-0047"]
+	some g in policy.deny with data.planguard.resources_by_type as rule(inbound("internet"), [])
+	g.aliases == ["AVD-AZU-0047"]
+	some h in policy.deny with data.planguard.resources_by_type as rule(object.union(inbound(null), {"source_address_prefixes": ["10.0.0.0/8", "::/0"]}), [])
+	h.aliases == ["AVD-AZU-0047"]
+}
+
+test_internet_in_halves_does_not_name_trivy if {
+	found := policy.deny with data.planguard.resources_by_type as rule(object.union(inbound(null), {"source_address_prefixes": ["0.0.0.0/1", "128.0.0.0/1"]}), [])
+	count(found) == 1
+	some f in found
+	not f.aliases
+}
+
+# ICMP from anywhere: no port for PG-AZURE-NET-101 or -106, so this rule
+# reports it, and Trivy's check names it.
+test_icmp_from_any_address_names_trivy if {
+	some f in policy.deny with data.planguard.resources_by_type as rule(object.union(inbound("*"), {"protocol": "Icmp", "destination_port_range": "*"}), [])
+	f.aliases == ["AVD-AZU-0047"]
+}

@@ -16,7 +16,9 @@
 #   it is reported by PG-AZURE-NET-101 as well. A finding names Trivy's
 #   AVD-AZU-0074 when Trivy would raise it too: the ports include one of its
 #   list (the legacy ports, SQL Server, Oracle, MySQL, PostgreSQL, Redis) and
-#   a source is *, Internet, Any, 0.0.0.0/0 or ::/0.
+#   a source is *, Internet, Any, 0.0.0.0/0 or ::/0. Trivy's AVD-AZU-0047
+#   fails every inbound rule from such a source, whatever its ports: those
+#   findings name it too.
 # custom:
 #   id: PG-AZURE-NET-106
 #   severity: high
@@ -24,7 +26,7 @@
 #   providers: [azurerm]
 #   resource_types: [azurerm_network_security_rule, azurerm_network_security_group]
 #   aliases: []
-#   narrower: [AVD-AZU-0074]
+#   narrower: [AVD-AZU-0074, AVD-AZU-0047]
 #   remediation: >-
 #     Reach these services through a VPN, Bastion or an authenticating
 #     gateway; allow inbound traffic only from known address ranges or
@@ -52,7 +54,7 @@ deny contains finding if {
 			"resource": r.address,
 			"attribute": nsg.attribute_at(at, "destination_port_range"),
 		},
-		trivy_alias(rule, ranges),
+		trivy_aliases(rule, ranges),
 	)
 }
 
@@ -65,28 +67,19 @@ exposed_ports(range) := names if {
 	names := data_ports | nsg.legacy_ports_in(range[0], range[1])
 }
 
-# AVD-AZU-0074's ports and its "any address" sources (Trivy reads source
-# keywords without case, CIDRs as written).
+# AVD-AZU-0074's ports.
 trivy_ports := {20, 21, 23, 25, 53, 110, 135, 139, 143, 161, 389, 636, 993, 995, 1433, 1521, 3306, 5432, 6379}
 
-trivy_any_cidrs := {"0.0.0.0/0", "::/0", "0000:0000:0000:0000:0000:0000:0000:0000/0", "*"}
+# The Trivy checks that would raise the finding: both read a source Trivy
+# takes for any address; AVD-AZU-0074 only when a port of its list is open.
+trivy_aliases(rule, ranges) := {"aliases": ids} if {
+	nsg.trivy_any_source(rule)
+	ids := array.concat([id | id := "AVD-AZU-0074"; trivy_port_open(ranges)], ["AVD-AZU-0047"])
+} else := {}
 
-trivy_any_keywords := {"internet", "any"}
-
-trivy_alias(rule, ranges) := {"aliases": ["AVD-AZU-0074"]} if {
+trivy_port_open(ranges) if {
 	some range in ranges
 	some port in trivy_ports
 	range[0] <= port
 	port <= range[1]
-	some source in sources(rule)
-	trivy_any_source(source)
-} else := {}
-
-sources(rule) := array.concat(
-	[s | s := object.get(rule, "source_address_prefix", null); is_string(s)],
-	[s | some s in object.get(rule, "source_address_prefixes", []); is_string(s)],
-)
-
-trivy_any_source(s) if s in trivy_any_cidrs
-
-trivy_any_source(s) if lower(s) in trivy_any_keywords
+}

@@ -46,29 +46,32 @@ findings(after) := found if {
 	found := policy.deny with data.planguard.resources_by_type as rule(after, [])
 }
 
+# AVD-AZU-0047 fails every inbound rule from any address, AVD-AZU-0074 those
+# on its sensitive ports.
 test_legacy_protocol_port_is_denied_and_names_trivy if {
 	found := findings(inbound("21"))
 	count(found) == 1
 	some f in found
 	contains(f.msg, "FTP (21)")
-	f.aliases == ["AVD-AZU-0074"]
+	f.aliases == ["AVD-AZU-0074", "AVD-AZU-0047"]
 }
 
 test_telnet_is_a_legacy_port_too if {
 	some f in findings(inbound("23"))
 	contains(f.msg, "Telnet (23)")
-	f.aliases == ["AVD-AZU-0074"]
+	f.aliases == ["AVD-AZU-0074", "AVD-AZU-0047"]
 }
 
-# Trivy's list holds SQL Server, Oracle, MySQL, PostgreSQL and Redis, not the ML ports.
-test_ml_port_does_not_name_trivy if {
+# AVD-AZU-0074's list holds SQL Server, Oracle, MySQL, PostgreSQL and Redis,
+# not the ML ports; AVD-AZU-0047 reads no port.
+test_ml_port_names_only_the_any_address_check if {
 	some f in findings(inbound("8888"))
-	not f.aliases
+	f.aliases == ["AVD-AZU-0047"]
 }
 
 test_database_port_from_the_internet_tag_names_trivy if {
 	some f in findings(object.union(inbound("5432"), {"source_address_prefix": "Internet"}))
-	f.aliases == ["AVD-AZU-0074"]
+	f.aliases == ["AVD-AZU-0074", "AVD-AZU-0047"]
 }
 
 # Two halves of the address space are the internet to planguard, not to Trivy.
@@ -82,5 +85,13 @@ test_internet_in_halves_does_not_name_trivy if {
 
 test_every_port_names_trivy if {
 	some f in findings(object.union(inbound("*"), {"source_address_prefix": "0.0.0.0/0"}))
-	f.aliases == ["AVD-AZU-0074"]
+	f.aliases == ["AVD-AZU-0074", "AVD-AZU-0047"]
+}
+
+# Azure reads a bare 0.0.0.0 source as any address; Trivy does not.
+test_bare_zero_source_names_no_trivy_check if {
+	found := findings(object.union(inbound("8888"), {"source_address_prefix": "0.0.0.0"}))
+	count(found) == 1
+	some f in found
+	not f.aliases
 }
