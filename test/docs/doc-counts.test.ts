@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module without types
 import { SPECS } from "../../bench/equivalents.js";
+import { loadInventories, totals } from "../../scripts/coverage.mjs";
 import { bundledRuleMetadata } from "../../src/cli/rules.js";
 import { readBundledPolicies } from "../../src/policy/rego/load.js";
 import { BUILTINS } from "../../src/rego/builtins/index.js";
@@ -30,7 +31,57 @@ interface CountedFact {
 let ruleList: ReturnType<typeof bundledRuleMetadata> | undefined;
 const rules = () => (ruleList ??= bundledRuleMetadata());
 
+/** The coverage inventory's totals, overall and for one provider, as docs/coverage.md prints them. */
+function coverage(provider?: string) {
+  const inventories = loadInventories() as { provider: string; checks: { status: string }[] }[];
+  return totals(inventories.filter((i) => !provider || i.provider === provider).flatMap((i) => i.checks)) as {
+    checks: number;
+    related: number;
+    applicable: number;
+    equivalent: number;
+    percent: number;
+  };
+}
+/** A percentage as the README rounds it (92.9 -> 93). */
+const rounded = (percent: number) => Math.round(percent);
+
 const FACTS: CountedFact[] = [
+  {
+    what: "checks in the coverage inventory",
+    count: async () => coverage().checks,
+    statedIn: { "README.md": ["network isolation (# checks, each read"] },
+  },
+  {
+    what: "equivalent checks in the coverage inventory",
+    count: async () => coverage().equivalent,
+    statedIn: { "README.md": ["Today # of the"] },
+  },
+  {
+    what: "related checks in the coverage inventory",
+    count: async () => coverage().related,
+    statedIn: { "README.md": ["The # related checks"] },
+  },
+  {
+    what: "applicable checks in the coverage inventory",
+    count: async () => coverage().applicable,
+    statedIn: { "README.md": ["of the # that a plan can decide"] },
+  },
+  {
+    what: "percent of applicable checks with an equivalent (rounded)",
+    count: async () => rounded(coverage().percent),
+    statedIn: { "README.md": ["that a plan can decide (#%)", "coverage is #% of the applicable"] },
+  },
+  ...(
+    [
+      ["aws", "AWS"],
+      ["google", "Google Cloud"],
+      ["azurerm", "Azure"],
+    ] as const
+  ).map(([provider, name]) => ({
+    what: `percent of ${name}'s applicable checks with an equivalent (rounded)`,
+    count: async () => rounded(coverage(provider).percent),
+    statedIn: { "README.md": [`${name} #%`] },
+  })),
   {
     what: "bundled Rego rules",
     count: async () => (await rules()).filter((r) => r.language === "rego").length,
