@@ -6,7 +6,7 @@ import type { Statement } from "./policy-document.js";
  * Whether a statement's Principal is everyone: "*", {"AWS": "*"} or a list
  * containing "*" (under any principal type).
  */
-export function isPublicPrincipal(principal: unknown): boolean {
+function isPublicPrincipal(principal: unknown): boolean {
   if (principal === "*") return true;
   if (!principal || typeof principal !== "object") return false;
   for (const value of Object.values(principal as Record<string, unknown>)) {
