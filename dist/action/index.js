@@ -158,7 +158,7 @@ __export(sarif_exports, {
   relativeUri: () => relativeUri
 });
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
 function buildSarif(result, options) {
   const ruleIndex = /* @__PURE__ */ new Map();
   const rules = result.rules.map((meta, i) => {
@@ -299,7 +299,7 @@ function truncate(text3, max = MAX_DESCRIPTION) {
 function pascalCase(title) {
   return title.replace(/[^A-Za-z0-9]+/g, " ").trim().split(" ").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
-var SARIF_SCHEMA, SECURITY_SEVERITY, LEVEL, MAX_DESCRIPTION, GITHUB_MAX_RESULTS, GITHUB_MAX_GZIP_BYTES;
+var SARIF_SCHEMA, SECURITY_SEVERITY, LEVEL, MAX_DESCRIPTION, GITHUB_MAX_RESULTS, GITHUB_MAX_GZIP_BYTES, zlib, gzipSync;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -321,6 +321,7 @@ var init_sarif = __esm({
     MAX_DESCRIPTION = 1024;
     GITHUB_MAX_RESULTS = 25e3;
     GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
+    gzipSync = (text3) => (zlib ??= createRequire(import.meta.url)("node:zlib")).gzipSync(text3);
   }
 });
 
@@ -470,11 +471,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code19, message2) {
+      constructor(exitCode, code3, message2) {
         super(message2);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code19;
+        this.code = code3;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -2068,9 +2069,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code19, message2) {
+      _exit(exitCode, code3, message2) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code19, message2));
+          this._exitCallback(new CommanderError2(exitCode, code3, message2));
         }
         process2.exit(exitCode);
       }
@@ -2708,14 +2709,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code19) => {
-          code19 = code19 ?? 1;
+        proc.on("close", (code3) => {
+          code3 = code3 ?? 1;
           if (!exitCallback) {
-            process2.exit(code19);
+            process2.exit(code3);
           } else {
             exitCallback(
               new CommanderError2(
-                code19,
+                code3,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -3222,8 +3223,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config2 = errorOptions || {};
         const exitCode = config2.exitCode || 1;
-        const code19 = config2.code || "commander.error";
-        this._exit(exitCode, code19, message2);
+        const code3 = config2.code || "commander.error";
+        this._exit(exitCode, code3, message2);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3888,8 +3889,8 @@ var require_commander = __commonJS({
 
 // src/input-error.ts
 function describeFsError(err) {
-  const code19 = err?.code;
-  switch (code19) {
+  const code3 = err?.code;
+  switch (code3) {
     case "ENOENT":
       return "no such file";
     case "EACCES":
@@ -5182,8 +5183,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str3 += json.slice(start, i);
-                const code19 = json.substr(i + 2, 4);
-                switch (code19) {
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str3 += "\\0";
                     break;
@@ -5209,8 +5210,8 @@ var require_stringifyString = __commonJS({
                     str3 += "\\P";
                     break;
                   default:
-                    if (code19.substr(0, 2) === "00")
-                      str3 += "\\x" + code19.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str3 += "\\x" + code3.substr(2);
                     else
                       str3 += json.substr(i, 6);
                 }
@@ -7709,22 +7710,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code19, message2) {
+      constructor(name, pos, code3, message2) {
         super();
         this.name = name;
-        this.code = code19;
+        this.code = code3;
         this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code19, message2) {
-        super("YAMLParseError", pos, code19, message2);
+      constructor(pos, code3, message2) {
+        super("YAMLParseError", pos, code3, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code19, message2) {
-        super("YAMLWarning", pos, code19, message2);
+      constructor(pos, code3, message2) {
+        super("YAMLWarning", pos, code3, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -8633,7 +8634,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code19, msg) => onError(offset + rel, code19, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -8831,9 +8832,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code19 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code19);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -9155,12 +9156,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code19, message2, warning) => {
+        this.onError = (source, code3, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code19, message2));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code19, message2));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -9322,12 +9323,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code19, message2) => {
+        const _onError = (pos, code3, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code19, message2);
+            onError(offset, code3, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code19, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -10439,7 +10440,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser4 = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -11212,7 +11213,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser4;
+    exports.Parser = Parser2;
   }
 });
 
@@ -13714,9 +13715,9 @@ var init_page = __esm({
 });
 
 // src/rego/builtins/node-crypto.ts
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 function nodeCrypto() {
-  return loaded ??= createRequire(import.meta.url)("node:crypto");
+  return loaded ??= createRequire2(import.meta.url)("node:crypto");
 }
 var loaded;
 var init_node_crypto = __esm({
@@ -13767,11 +13768,11 @@ function toFinding(meta, outcome, file, severity, judged) {
   if (aliases.length > 0) finding.aliases = aliases;
   return finding;
 }
-function declaredNarrower(meta, named) {
-  if (named === void 0 || named.length === 0 || !meta.narrower) return [];
+function declaredNarrower(meta, named2) {
+  if (named2 === void 0 || named2.length === 0 || !meta.narrower) return [];
   const declared = new Map(meta.narrower.map((id) => [id.toUpperCase(), id]));
   const out2 = /* @__PURE__ */ new Set();
-  for (const id of named) {
+  for (const id of named2) {
     const canonical = declared.get(id.toUpperCase());
     if (canonical !== void 0) out2.add(canonical);
   }
@@ -15320,10 +15321,10 @@ function selectedModel(values, podSpec) {
   const selector = obj(getPath(values, `${podSpec}.node_selector`)) ?? {};
   const gke = str(selector["cloud.google.com/gke-accelerator"]);
   if (gke) return gcpAcceleratorModel(gke) ?? { model: gke, shortModel: shortModelName(gke) };
-  const named = str(selector["karpenter.k8s.aws/instance-gpu-name"]) ?? str(selector["nvidia.com/gpu.product"]);
-  if (named) {
-    const token = /([A-Z]+\d+[A-Z]*)/i.exec(named.replace(/^NVIDIA[-_ ]/i, ""))?.[1];
-    return { model: named, shortModel: (token ?? named).toUpperCase() };
+  const named2 = str(selector["karpenter.k8s.aws/instance-gpu-name"]) ?? str(selector["nvidia.com/gpu.product"]);
+  if (named2) {
+    const token = /([A-Z]+\d+[A-Z]*)/i.exec(named2.replace(/^NVIDIA[-_ ]/i, ""))?.[1];
+    return { model: named2, shortModel: (token ?? named2).toUpperCase() };
   }
   return void 0;
 }
@@ -17170,7 +17171,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject4 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber3) => {
       return (value) => toNumber3 === true ? Number(value) : String(value);
     };
@@ -17339,14 +17340,14 @@ var require_fill_range = __commonJS({
       if (typeof step3 === "function") {
         return fill(start, end, 1, { transform: step3 });
       }
-      if (isObject2(step3)) {
+      if (isObject4(step3)) {
         return fill(start, end, 0, step3);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step3 = step3 || opts.step || 1;
       if (!isNumber2(step3)) {
-        if (step3 != null && !isObject2(step3)) return invalidStep(step3, opts);
+        if (step3 != null && !isObject4(step3)) return invalidStep(step3, opts);
         return fill(start, end, 1, step3);
       }
       if (isNumber2(start) && isNumber2(end)) {
@@ -18205,8 +18206,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code19) => {
-      return code19 === CHAR_FORWARD_SLASH || code19 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -18236,38 +18237,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code19;
+      let code3;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
-        prev = code19;
+        prev = code3;
         return str3.charCodeAt(++index);
       };
       while (index < length) {
-        code19 = advance();
+        code3 = advance();
         let next;
-        if (code19 === CHAR_BACKWARD_SLASH) {
+        if (code3 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code19 = advance();
-          if (code19 === CHAR_LEFT_CURLY_BRACE) {
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code19 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code19 = advance())) {
-            if (code19 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code19 === CHAR_LEFT_CURLY_BRACE) {
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code19 === CHAR_DOT && (code19 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -18276,7 +18277,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code19 === CHAR_COMMA) {
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -18285,7 +18286,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code19 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -18300,7 +18301,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code19 === CHAR_FORWARD_SLASH) {
+        if (code3 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -18313,22 +18314,22 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code19 === CHAR_PLUS || code19 === CHAR_AT || code19 === CHAR_ASTERISK || code19 === CHAR_QUESTION_MARK || code19 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code19 === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
-              while (eos() !== true && (code19 = advance())) {
-                if (code19 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  code19 = advance();
+                  code3 = advance();
                   continue;
                 }
-                if (code19 === CHAR_RIGHT_PARENTHESES) {
+                if (code3 === CHAR_RIGHT_PARENTHESES) {
                   isGlob = token.isGlob = true;
                   finished = true;
                   break;
@@ -18339,7 +18340,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code19 === CHAR_ASTERISK) {
+        if (code3 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -18348,7 +18349,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code19 === CHAR_QUESTION_MARK) {
+        if (code3 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -18356,7 +18357,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code19 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -18375,21 +18376,21 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code19 === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code19 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
-            while (eos() !== true && (code19 = advance())) {
-              if (code19 === CHAR_LEFT_PARENTHESES) {
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_LEFT_PARENTHESES) {
                 backslashes = token.backslashes = true;
-                code19 = advance();
+                code3 = advance();
                 continue;
               }
-              if (code19 === CHAR_RIGHT_PARENTHESES) {
+              if (code3 === CHAR_RIGHT_PARENTHESES) {
                 finished = true;
                 break;
               }
@@ -18454,7 +18455,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state2.maxDepth = 0;
-        if (!isPathSeparator(code19)) {
+        if (!isPathSeparator(code3)) {
           tokens.push(token);
         }
         state2.tokens = tokens;
@@ -19509,7 +19510,7 @@ var require_picomatch = __commonJS({
     var parse4 = require_parse2();
     var utils = require_utils2();
     var constants2 = require_constants2();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input) => picomatch(input, options, returnState));
@@ -19522,13 +19523,13 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState2 = isObject2(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState2) {
+      const isState = isObject4(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex = isState2 ? picomatch.compileRe(glob2, options) : picomatch.makeRe(glob2, options, false, true);
+      const regex = isState ? picomatch.compileRe(glob2, options) : picomatch.makeRe(glob2, options, false, true);
       const state2 = regex.state;
       delete regex.state;
       let isIgnored = () => false;
@@ -21632,7 +21633,7 @@ var require_matcher = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
-    var Matcher3 = class {
+    var Matcher = class {
       constructor(_patterns, _settings, _micromatchOptions) {
         this._patterns = _patterns;
         this._settings = _settings;
@@ -21673,7 +21674,7 @@ var require_matcher = __commonJS({
         return utils.array.splitWhen(segments2, (segment2) => segment2.dynamic && utils.pattern.hasGlobStar(segment2.pattern));
       }
     };
-    exports.default = Matcher3;
+    exports.default = Matcher;
   }
 });
 
@@ -22275,6 +22276,16 @@ var require_out4 = __commonJS({
   }
 });
 
+// src/fast-glob.ts
+async function fastGlob() {
+  return (await Promise.resolve().then(() => __toESM(require_out4(), 1))).default;
+}
+var init_fast_glob = __esm({
+  "src/fast-glob.ts"() {
+    "use strict";
+  }
+});
+
 // src/rego/value.ts
 function numberFromText(text3) {
   const n = Number(text3);
@@ -22473,19 +22484,56 @@ function canonicalKey(v) {
   if (v instanceof RegoNumber) return "#" + v.value;
   const cached = keyCache.get(v);
   if (cached !== void 0) return cached;
-  let key;
-  if (Array.isArray(v)) {
-    key = "[" + v.map((x) => JSON.stringify(canonicalKey(x))).join(",") + "]";
-  } else if (v instanceof RegoSet) {
-    key = "<" + [...v.values()].map(canonicalKey).sort().map((x) => JSON.stringify(x)).join(",") + ">";
-  } else {
-    const parts = [...objectEntries(v)].map(
-      ([k, x]) => JSON.stringify(canonicalKey(k)) + ":" + JSON.stringify(canonicalKey(x))
-    );
-    key = "{" + parts.sort().join(",") + "}";
-  }
+  const key = Array.isArray(v) ? arrayKey(v) : v instanceof RegoSet ? setKey(v) : v instanceof RegoObject ? regoObjectKey(v) : plainObjectKey(v);
   keyCache.set(v, key);
   return key;
+}
+function arrayKey(v) {
+  let key = "[";
+  for (let i = 0; i < v.length; i++) {
+    const c = canonicalKey(v[i]);
+    key += c.length + ":" + c;
+  }
+  return key + "]";
+}
+function setKey(v) {
+  const members = [];
+  for (const m of v.values()) members.push(canonicalKey(m));
+  sortStrings(members);
+  let key = "<";
+  for (let i = 0; i < members.length; i++) key += members[i].length + ":" + members[i];
+  return key + ">";
+}
+function plainObjectKey(v) {
+  const keys = Object.keys(v);
+  sortStrings(keys);
+  let key = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const c = canonicalKey(v[k]);
+    key += k.length + 1 + ":s" + k + c.length + ":" + c;
+  }
+  return key + "}";
+}
+function sortStrings(list2) {
+  if (list2.length > 16) {
+    list2.sort();
+    return;
+  }
+  for (let i = 1; i < list2.length; i++) {
+    const x = list2[i];
+    let j = i - 1;
+    for (; j >= 0 && list2[j] > x; j--) list2[j + 1] = list2[j];
+    list2[j + 1] = x;
+  }
+}
+function regoObjectKey(v) {
+  const entries = [];
+  for (const [k, x] of v.entries()) entries.push([canonicalKey(k), canonicalKey(x)]);
+  entries.sort((a, b) => a[0] < b[0] ? -1 : 1);
+  let key = "{";
+  for (const [k, c] of entries) key += k.length + ":" + k + c.length + ":" + c;
+  return key + "}";
 }
 function toJSON(v) {
   if (v === null || typeof v !== "object") return v;
@@ -22609,8 +22657,8 @@ function conftestResults(value) {
   if (value === void 0 || value === null || value === false) return [];
   const members = isSet(value) ? [...value] : Array.isArray(value) ? value : [value];
   const out2 = [];
-  for (const m of members) {
-    const r = toResult(m);
+  for (let i = 0; i < members.length; i++) {
+    const r = toResult(members[i]);
     if (r) out2.push(r);
   }
   return out2;
@@ -22634,9 +22682,11 @@ function toResult(member2) {
   const id = objectGet(member2, "id");
   if (typeof id === "string" && id !== "") result.id = id;
   const aliases = objectGet(member2, "aliases");
-  const named = aliases !== void 0 && (Array.isArray(aliases) || isSet(aliases)) ? [...aliases] : [];
-  const ids = named.filter((a) => typeof a === "string" && a !== "");
-  if (ids.length > 0) result.aliases = ids;
+  if (aliases !== void 0 && (Array.isArray(aliases) || isSet(aliases))) {
+    const ids = [];
+    for (const a of aliases) if (typeof a === "string" && a !== "") ids.push(a);
+    if (ids.length > 0) result.aliases = ids;
+  }
   return result;
 }
 function exceptedSuffixes(exception) {
@@ -22825,7 +22875,12 @@ async function readPolicies(paths, bundled, withTests = false) {
     } catch (err) {
       throw new InputError(p, describeFsError(err));
     }
-    const files = isDir ? (await (0, import_fast_glob.default)(["**/*.rego"], { cwd: p, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort() : [p];
+    const files = isDir ? (await (await fastGlob())(["**/*.rego"], {
+      cwd: p,
+      absolute: true,
+      onlyFiles: true,
+      ignore: ["**/node_modules/**"]
+    })).sort() : [p];
     if (files.length === 0) throw new InputError(p, "holds no .rego files");
     for (const file of files) {
       if (!withTests && file.endsWith("_test.rego")) continue;
@@ -22906,17 +22961,20 @@ function evaluateRegoRules(program2, rules, model, config2, selection, options, 
       }
       if (excepted.has(rule.suffix)) continue;
       const value = program2.evaluate(`data.${rule.pkg}.${rule.name}`, model.document, data, budget);
-      for (const r of conftestResults(value)) {
+      const results = conftestResults(value);
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i];
         const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
-        const resource = r.resource ? model.byAddress(r.resource) : void 0;
-        const outcome = {
-          kind: "fail",
-          message: r.msg,
-          ...r.attribute ? { attribute: r.attribute } : {},
-          ...r.severity ? { severity: r.severity } : {},
-          ...r.aliases ? { aliases: r.aliases } : {},
-          ...resource ? { resource } : r.resource ? { resource: { address: r.resource, type: typeOf(r.resource), moduleAddress: "" } } : {}
-        };
+        const outcome = { kind: "fail", message: r.msg };
+        if (r.attribute) outcome.attribute = r.attribute;
+        if (r.severity) outcome.severity = r.severity;
+        if (r.aliases) outcome.aliases = r.aliases;
+        if (r.resource)
+          outcome.resource = model.byAddress(r.resource) ?? {
+            address: r.resource,
+            type: typeOf(r.resource),
+            moduleAddress: ""
+          };
         const finding = toFinding(meta, outcome, model.file, selection.severityOf(meta));
         if (selection.keepsFinding(meta, finding)) result.findings.push(finding);
       }
@@ -22938,13 +22996,13 @@ function failure2(rule, err) {
     message: err instanceof Error ? err.message : String(err)
   };
 }
-var import_fast_glob, import_yaml2, BUNDLED_POLICY_DIR, isPlainObject, isBundledPackage, isHelperPackage;
+var import_yaml2, BUNDLED_POLICY_DIR, isPlainObject, isBundledPackage, isHelperPackage;
 var init_runner = __esm({
   "src/policy/rego/runner.ts"() {
     "use strict";
     init_own();
-    import_fast_glob = __toESM(require_out4(), 1);
     import_yaml2 = __toESM(require_dist(), 1);
+    init_fast_glob();
     init_input_error();
     init_read_bounded();
     init_finding();
@@ -22998,11 +23056,11 @@ var init_select = __esm({
        */
       keepsFinding(meta, finding) {
         if (this.only.size === 0 && (finding.aliases === void 0 || this.disabled.size === 0)) return true;
-        const named = (finding.aliases ?? []).map(normalize);
-        if (named.some((n) => this.disabled.has(n))) return false;
+        const named2 = (finding.aliases ?? []).map(normalize);
+        if (named2.some((n) => this.disabled.has(n))) return false;
         if (this.only.size === 0) return true;
         if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.only.has(n))) return true;
-        return named.some((n) => this.only.has(n));
+        return named2.some((n) => this.only.has(n));
       }
       /** The override keyed by the rule's id wins over one keyed by an alias. */
       severityOf(meta) {
@@ -23363,8 +23421,8 @@ function unescapeAt(text3, at) {
     case "U": {
       const len = escapeLength(text3, at);
       if (len === 2) return c;
-      const code19 = Number.parseInt(text3.slice(at + 2, at + len), 16);
-      return code19 <= 1114111 ? String.fromCodePoint(code19) : "\uFFFD";
+      const code3 = Number.parseInt(text3.slice(at + 2, at + len), 16);
+      return code3 <= 1114111 ? String.fromCodePoint(code3) : "\uFFFD";
     }
     default:
       return c;
@@ -23776,7 +23834,8 @@ var init_attribute = __esm({
 import { lstat as lstat2, readFile as readFile2, realpath, stat as stat2 } from "node:fs/promises";
 import path6 from "node:path";
 async function loadModuleDir(dir, boundary) {
-  const names = await (0, import_fast_glob2.default)("*.tf", {
+  const fg = await fastGlob();
+  const names = await fg("*.tf", {
     cwd: dir,
     onlyFiles: true,
     deep: 1,
@@ -23832,12 +23891,12 @@ function isOverride(file) {
   const base = file.slice(file.lastIndexOf("/") + 1);
   return base === "override.tf" || base.endsWith("_override.tf");
 }
-var import_fast_glob2, MAX_TF_FILE_BYTES;
+var MAX_TF_FILE_BYTES;
 var init_module_files = __esm({
   "src/source/module-files.ts"() {
     "use strict";
+    init_fast_glob();
     init_input_error();
-    import_fast_glob2 = __toESM(require_out4(), 1);
     init_hcl_scan();
     MAX_TF_FILE_BYTES = 8 * 1024 * 1024;
   }
@@ -23901,12 +23960,12 @@ async function buildSourceIndex(options) {
   while (queue.length > 0 && dirs.size < MAX_DIRS) {
     const batch = [...new Set(queue)].filter((d) => !dirs.has(d)).slice(0, MAX_DIRS - dirs.size);
     queue = [];
-    for (const loaded2 of await Promise.all(batch.map(load))) {
-      dirs.set(loaded2.dir, loaded2);
-      for (const file of loaded2.files) {
+    for (const loaded3 of await Promise.all(batch.map(load))) {
+      dirs.set(loaded3.dir, loaded3);
+      for (const file of loaded3.files) {
         for (const block of file.hcl.blocks) {
           const source = block.strings["source"];
-          if (block.kind === "module" && isLocalSource(source)) queue.push(path8.resolve(loaded2.dir, source));
+          if (block.kind === "module" && isLocalSource(source)) queue.push(path8.resolve(loaded3.dir, source));
         }
       }
     }
@@ -24377,13 +24436,13 @@ var init_graph = __esm({
 function isObj4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function buildModel(loaded2) {
-  const warnings = [...loaded2.warnings];
-  const resources = loaded2.format === "plan" ? resourcesFromPlan(loaded2.doc, loaded2.skipped ?? [], warnings) : loaded2.format === "state" ? resourcesFromStateValues(isObj4(loaded2.doc["values"]) ? loaded2.doc["values"]["root_module"] : void 0) : resourcesFromRawState(loaded2.doc);
-  const configuration = loaded2.format === "plan" ? loaded2.doc["configuration"] : void 0;
-  return assembleModel(loaded2, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
+function buildModel(loaded3) {
+  const warnings = [...loaded3.warnings];
+  const resources = loaded3.format === "plan" ? resourcesFromPlan(loaded3.doc, loaded3.skipped ?? [], warnings) : loaded3.format === "state" ? resourcesFromStateValues(isObj4(loaded3.doc["values"]) ? loaded3.doc["values"]["root_module"] : void 0) : resourcesFromRawState(loaded3.doc);
+  const configuration = loaded3.format === "plan" ? loaded3.doc["configuration"] : void 0;
+  return assembleModel(loaded3, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
 }
-function assembleModel(loaded2, resources, graph, warnings) {
+function assembleModel(loaded3, resources, graph, warnings) {
   const byAddress = /* @__PURE__ */ new Map();
   const byConfig = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -24393,18 +24452,18 @@ function assembleModel(loaded2, resources, graph, warnings) {
     else byConfig.set(r.configAddress, [r]);
   }
   const model = {
-    file: loaded2.file,
-    kind: loaded2.kind,
-    format: loaded2.format,
-    formatVersion: loaded2.formatVersion,
+    file: loaded3.file,
+    kind: loaded3.kind,
+    format: loaded3.format,
+    formatVersion: loaded3.formatVersion,
     resources,
     graph,
-    document: loaded2.doc,
+    document: loaded3.doc,
     warnings,
     byAddress: (a) => byAddress.get(a),
     byConfigAddress: (a) => byConfig.get(a) ?? []
   };
-  if (loaded2.terraformVersion !== void 0) model.terraformVersion = loaded2.terraformVersion;
+  if (loaded3.terraformVersion !== void 0) model.terraformVersion = loaded3.terraformVersion;
   return model;
 }
 function shortProviderName(providerName, type) {
@@ -24743,6 +24802,69 @@ var init_provider_defaults = __esm({
           note: "Without the key the VM accepts the SSH keys in the project's metadata."
         },
         {
+          resource_type: "google_sql_database_instance",
+          attribute: "settings.ip_configuration",
+          value: [],
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#ip_configuration",
+          note: "Without the block the instance takes the API's defaults: a public IPv4 address and ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED."
+        },
+        {
+          resource_type: "google_sql_database_instance",
+          attribute: "settings.ip_configuration.ssl_mode",
+          value: "ALLOW_UNENCRYPTED_AND_ENCRYPTED",
+          provider: "hashicorp/google",
+          versions: ">= 4.77",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance#ssl_mode",
+          note: "Clients may connect without SSL/TLS unless the deprecated require_ssl is true."
+        },
+        {
+          resource_type: "google_compute_instance",
+          attribute: "service_account.email",
+          value: "default",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance#email",
+          note: "A service_account block without email runs the VM as the Compute Engine default service account."
+        },
+        {
+          resource_type: "google_compute_instance_template",
+          attribute: "service_account.email",
+          value: "default",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance_template#email",
+          note: "A service_account block without email runs the VM as the Compute Engine default service account."
+        },
+        {
+          resource_type: "google_compute_region_instance_template",
+          attribute: "service_account.email",
+          value: "default",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_region_instance_template#email",
+          note: "A service_account block without email runs the VM as the Compute Engine default service account."
+        },
+        {
+          resource_type: "google_dataproc_cluster",
+          attribute: "cluster_config.gce_cluster_config.internal_ip_only",
+          value: true,
+          provider: "hashicorp/google",
+          versions: ">= 5.0",
+          source: "https://cloud.google.com/dataproc/docs/concepts/configuring-clusters/network#create_a_dataproc_cluster_with_internal_IP_address_only",
+          note: "The Dataproc API's default for image 2.2 and later (the default image is 2.2 or later); clusters on an older image get public IP addresses, which PG-GCP-DATAPROC-102 checks."
+        },
+        {
+          resource_type: "google_cloudfunctions_function",
+          attribute: "https_trigger_security_level",
+          value: "SECURE_OPTIONAL",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://cloud.google.com/functions/docs/reference/rest/v1/projects.locations.functions#securitylevel",
+          note: "The Cloud Functions v1 API uses SECURE_OPTIONAL when the level is unspecified: the trigger URL answers plain HTTP too."
+        },
+        {
           resource_type: "google_cloudfunctions_function",
           attribute: "ingress_settings",
           value: "ALLOW_ALL",
@@ -24759,6 +24881,15 @@ var init_provider_defaults = __esm({
           versions: ">= 4.34",
           source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloudfunctions2_function#ingress_settings",
           note: "Any source on the internet may call the function's URL; IAM still decides who may invoke it."
+        },
+        {
+          resource_type: "google_compute_subnetwork",
+          attribute: "purpose",
+          value: "PRIVATE",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_subnetwork#purpose",
+          note: "A regular subnet for VMs; the API fills the value in, so the plan may show it as known only after apply."
         },
         {
           resource_type: "azurerm_storage_account",
@@ -24919,6 +25050,14 @@ var init_provider_defaults = __esm({
           provider: "hashicorp/azurerm",
           versions: ">= 2.0",
           source: "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_server#public_network_access_enabled"
+        },
+        {
+          resource_type: "azurerm_mariadb_server",
+          attribute: "public_network_access_enabled",
+          value: true,
+          provider: "hashicorp/azurerm",
+          versions: ">= 2.0",
+          source: "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mariadb_server#public_network_access_enabled"
         },
         {
           resource_type: "azurerm_mssql_server",
@@ -25654,6 +25793,24 @@ var init_provider_defaults = __esm({
           note: "Left out, MSK encrypts broker storage with the AWS-managed key aws/kafka."
         },
         {
+          resource_type: "aws_glue_data_catalog_encryption_settings",
+          attribute: "data_catalog_encryption_settings.encryption_at_rest.sse_aws_kms_key_id",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://docs.aws.amazon.com/glue/latest/dg/encrypt-glue-data-catalog.html (SSE-KMS with the AWS managed key aws/glue unless a customer managed key is chosen)",
+          note: "Left out with catalog_encryption_mode SSE-KMS, Glue encrypts the catalog's metadata with the AWS-managed key aws/glue."
+        },
+        {
+          resource_type: "aws_glue_data_catalog_encryption_settings",
+          attribute: "data_catalog_encryption_settings.connection_password_encryption.aws_kms_key_id",
+          value: null,
+          provider: "hashicorp/aws",
+          versions: ">= 3.0",
+          source: "https://docs.aws.amazon.com/glue/latest/dg/encrypt-connection-passwords.html (the AWS managed key aws/glue unless a customer managed key is chosen)",
+          note: "Left out with return_connection_password_encrypted = true, connection passwords are encrypted with the AWS-managed key aws/glue."
+        },
+        {
           resource_type: "aws_docdb_cluster",
           attribute: "kms_key_id",
           value: null,
@@ -26036,6 +26193,7 @@ var ebsVolumeEncrypted;
 var init_ebs_volume_encrypted = __esm({
   "src/rules/encryption/aws/ebs-volume-encrypted.ts"() {
     "use strict";
+    init_model();
     init_rule();
     init_account_settings();
     init_frameworks();
@@ -26050,7 +26208,8 @@ var init_ebs_volume_encrypted = __esm({
       resourceTypes: ["aws_ebs_volume"],
       compliance: [{ framework: CIS_AWS, control: "2.2.1" }],
       aliases: ["CKV_AWS_3", "AVD-AWS-0026"],
-      related: ["CKV2_AWS_2"],
+      // Checkov's CKV2_AWS_2 judges the volumes an aws_volume_attachment of the configuration attaches: named on theirs.
+      narrower: ["CKV2_AWS_2"],
       defaults: ["aws_ebs_volume encrypted", "aws_ebs_encryption_by_default enabled"],
       remediation: "Set `encrypted = true` (and `kms_key_id` for a customer-managed key), or turn on EBS encryption by default for the account.",
       check(r, { model }) {
@@ -26063,7 +26222,9 @@ var init_ebs_volume_encrypted = __esm({
         if (account === "unknown")
           return unknown("Whether EBS encryption by default is on is known only after apply.", "encrypted");
         const why = enc.state === "known" && enc.default ? " (`encrypted` is left out: the provider's default is false)" : "";
-        return fail(`EBS volume ${r.address} is not encrypted at rest${why}.`, "encrypted");
+        const outcome = fail(`EBS volume ${r.address} is not encrypted at rest${why}.`, "encrypted");
+        const attached = referrersOf(model, r, "aws_volume_attachment", "volume_id").length > 0;
+        return attached ? { ...outcome, aliases: ["CKV2_AWS_2"] } : outcome;
       }
     });
   }
@@ -26136,7 +26297,10 @@ var init_s3_bucket_encryption = __esm({
       // AVD-AWS-0088 (deprecated in Trivy since S3 encrypts every bucket by default, 2023, so run
       // only on request) still fails a bucket that declares no encryption, as this rule does.
       aliases: ["AVD-AWS-0088"],
-      related: ["CKV_AWS_19"],
+      // CKV_AWS_19 passes a bucket that declares nothing (S3's SSE-S3 default) and fails only a declared default
+      // other than AES256 or aws:kms: aws:kms:dsse, or an SSE rule without a default algorithm. Neither leaves a
+      // bucket unencrypted, and this rule passes both (they declare encryption), so no finding of it names the check.
+      narrower: ["CKV_AWS_19"],
       remediation: 'Add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket` refers to this bucket, with `sse_algorithm = "aws:kms"` and a `kms_master_key_id`.',
       check(r, { model }) {
         if (isSet2(readKnown(model, r, "server_side_encryption_configuration"))) return;
@@ -26165,7 +26329,8 @@ var init_sagemaker_notebook_kms = __esm({
       category: "encryption",
       providers: ["aws"],
       resourceTypes: ["aws_sagemaker_notebook_instance"],
-      aliases: ["CKV_AWS_22"],
+      // CKV_AWS_187 judges notebook instances and domains (PG-AWS-SAGEMAKER-102) alike: no kms_key_id fails.
+      aliases: ["CKV_AWS_22", "CKV_AWS_187"],
       remediation: "Set `kms_key_id` to a customer-managed KMS key.",
       check(r, { model }) {
         const key = readAttribute(model, r, "kms_key_id");
@@ -27297,8 +27462,17 @@ function parsePolicyDocument(text3) {
   }
   if (!doc || typeof doc !== "object") return void 0;
   const raw = doc["Statement"];
+  const inList = Array.isArray(raw);
   const list2 = Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : [];
-  return list2.filter((s) => !!s && typeof s === "object").map((s, index) => ({
+  const statements = [];
+  list2.forEach((s, index) => {
+    if (!s || typeof s !== "object") return;
+    statements.push(readStatement(s, index, inList));
+  });
+  return statements;
+}
+function readStatement(s, index, inList) {
+  return {
     index,
     effect: s["Effect"] === "Deny" ? "Deny" : "Allow",
     actions: strings(s["Action"]),
@@ -27306,11 +27480,18 @@ function parsePolicyDocument(text3) {
     resources: strings(s["Resource"]),
     notResources: strings(s["NotResource"]),
     principals: s["Principal"],
-    hasCondition: !!s["Condition"] && typeof s["Condition"] === "object"
-  }));
+    notPrincipal: s["NotPrincipal"],
+    hasCondition: !!s["Condition"] && typeof s["Condition"] === "object",
+    condition: s["Condition"],
+    inList,
+    raw: s
+  };
 }
 function mayHoldWildcard(text3) {
   return WILDCARD_OR_ESCAPE.test(text3);
+}
+function mayHoldNotPrincipal(text3) {
+  return text3.includes('"NotPrincipal"');
 }
 function strings(v) {
   if (typeof v === "string") return [v];
@@ -29290,7 +29471,10 @@ var init_workload_limits = __esm({
 });
 
 // src/rules/iam/aws-policy-types.ts
-var IDENTITY_POLICY_TYPES;
+function permissionDocumentAttribute(type) {
+  return type === PERMISSION_SET_INLINE_POLICY ? "inline_policy" : "policy";
+}
+var IDENTITY_POLICY_TYPES, PERMISSION_SET_INLINE_POLICY, PERMISSION_POLICY_TYPES;
 var init_aws_policy_types = __esm({
   "src/rules/iam/aws-policy-types.ts"() {
     "use strict";
@@ -29300,6 +29484,8 @@ var init_aws_policy_types = __esm({
       "aws_iam_user_policy",
       "aws_iam_group_policy"
     ];
+    PERMISSION_SET_INLINE_POLICY = "aws_ssoadmin_permission_set_inline_policy";
+    PERMISSION_POLICY_TYPES = [...IDENTITY_POLICY_TYPES, PERMISSION_SET_INLINE_POLICY];
   }
 });
 
@@ -29312,7 +29498,7 @@ function readDocument(r, model, attribute) {
     const doc = readAttribute(model, r, attribute);
     reading = doc.state === "unknown" ? { state: "unknown", configured: doc.configured } : doc.state === "known" ? {
       state: "known",
-      statements: typeof doc.value === "string" && mayHoldWildcard(doc.value) ? parsePolicyDocument(doc.value) : void 0
+      statements: typeof doc.value === "string" && (mayHoldWildcard(doc.value) || mayHoldNotPrincipal(doc.value)) ? parsePolicyDocument(doc.value) : void 0
     } : { state: "absent" };
     byResource.set(r, reading);
   }
@@ -29401,365 +29587,15 @@ var init_pass_role_wildcard = __esm({
   }
 });
 
-// src/rules/iam/principals.ts
-function isPublicPrincipal(principal) {
-  if (principal === "*") return true;
-  if (!principal || typeof principal !== "object") return false;
-  for (const value of Object.values(principal)) {
-    const list2 = Array.isArray(value) ? value : [value];
-    if (list2.includes("*")) return true;
-  }
-  return false;
-}
-function publicAllowStatements(statements) {
-  return statements.filter((s) => s.effect === "Allow" && !s.hasCondition && isPublicPrincipal(s.principals));
-}
-var init_principals = __esm({
-  "src/rules/iam/principals.ts"() {
-    "use strict";
-  }
-});
-
-// src/rules/iam/aws/public-resource-policy.ts
-var RESOURCE_POLICY_TYPES, publicResourcePolicy;
-var init_public_resource_policy = __esm({
-  "src/rules/iam/aws/public-resource-policy.ts"() {
-    "use strict";
-    init_rule();
-    init_judge_document();
-    init_principals();
-    RESOURCE_POLICY_TYPES = [
-      "aws_s3_bucket_policy",
-      // The bucket's own (deprecated but still accepted) inline policy.
-      "aws_s3_bucket",
-      "aws_kms_key",
-      "aws_sqs_queue",
-      "aws_sqs_queue_policy",
-      "aws_sns_topic",
-      "aws_sns_topic_policy",
-      "aws_ecr_repository_policy",
-      "aws_secretsmanager_secret_policy",
-      "aws_secretsmanager_secret"
-    ];
-    publicResourcePolicy = resourceRule({
-      id: "PG-AWS-IAM-003",
-      title: "Resource policy grants access to everyone",
-      description: 'A bucket, key, queue, topic, repository or secret policy with Principal "*" and no condition lets any AWS account (or anyone, for S3) use the resource: datasets, model artifacts and container images leak this way.',
-      severity: "critical",
-      category: "iam",
-      providers: ["aws"],
-      resourceTypes: RESOURCE_POLICY_TYPES,
-      aliases: [],
-      related: ["CKV_AWS_70", "CKV_AWS_33", "CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_32", "AVD-AWS-0032"],
-      remediation: "Name the principals (accounts, roles, services) that need access, or narrow the statement with a Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
-      check: (r, { model }) => judgeDocument(
-        r,
-        model,
-        "policy",
-        (statements) => publicAllowStatements(statements).map(
-          (s) => fail(
-            `${r.address} allows ${s.actions.join(", ") || "actions"} to every principal (statement ${s.index}).`,
-            "policy"
-          )
-        )
-      )
-    });
-  }
-});
-
-// src/rules/iam/aws/public-trust-policy.ts
-var publicTrustPolicy;
-var init_public_trust_policy = __esm({
-  "src/rules/iam/aws/public-trust-policy.ts"() {
-    "use strict";
-    init_rule();
-    init_judge_document();
-    init_principals();
-    publicTrustPolicy = resourceRule({
-      id: "PG-AWS-IAM-004",
-      title: "Role can be assumed by anyone",
-      description: 'An assume-role policy that trusts Principal "*" without a condition lets any AWS account assume the role and use its permissions.',
-      severity: "critical",
-      category: "iam",
-      providers: ["aws"],
-      resourceTypes: ["aws_iam_role"],
-      aliases: [],
-      related: ["CKV_AWS_60"],
-      remediation: "Trust specific accounts, roles or services (sagemaker.amazonaws.com), or add an sts:ExternalId / aws:PrincipalOrgID condition.",
-      check: (r, { model }) => judgeDocument(
-        r,
-        model,
-        "assume_role_policy",
-        (statements) => publicAllowStatements(statements).map(
-          (s) => fail(`${r.address} can be assumed by any principal (statement ${s.index}).`, "assume_role_policy")
-        )
-      )
-    });
-  }
-});
-
-// src/rules/iam/aws/s3-no-public-access-block.ts
-function hasBucketBlock(model, bucket) {
-  if (referrersOf(model, bucket, "aws_s3_bucket_public_access_block", "bucket").length > 0) return true;
-  const name = readKnown(model, bucket, "bucket");
-  return typeof name === "string" && name !== "" && blockedBucketNames(model).has(name);
-}
-function blockedBucketNames(model) {
-  let names = namesByModel.get(model);
-  if (!names) {
-    const found = /* @__PURE__ */ new Set();
-    for (const r of model.resources) {
-      if (r.type !== "aws_s3_bucket_public_access_block" || !r.willExist) continue;
-      const name = readKnown(model, r, "bucket");
-      if (typeof name === "string") found.add(name);
-    }
-    namesByModel.set(model, names = found);
-  }
-  return names;
-}
-var namesByModel, s3NoPublicAccessBlock;
-var init_s3_no_public_access_block = __esm({
-  "src/rules/iam/aws/s3-no-public-access-block.ts"() {
-    "use strict";
-    init_model();
-    init_rule();
-    init_account_settings();
-    init_read();
-    namesByModel = /* @__PURE__ */ new WeakMap();
-    s3NoPublicAccessBlock = resourceRule({
-      id: "PG-AWS-S3-002",
-      title: "S3 bucket has no public access block, at the bucket or the account level",
-      description: "Block Public Access overrides any ACL or bucket policy that would make a dataset or model bucket public. A bucket with neither its own aws_s3_bucket_public_access_block nor an aws_s3_account_public_access_block (all four settings on) in the same plan relies on every future policy and ACL being right. An account-level block managed elsewhere is not visible in the plan: waive the rule for such accounts.",
-      severity: "medium",
-      category: "iam",
-      providers: ["aws"],
-      resourceTypes: ["aws_s3_bucket"],
-      compliance: [{ framework: "CIS AWS Foundations 3.0", control: "2.1.4" }],
-      aliases: [],
-      // Both fail a bucket without its own block even when the account-level block covers it.
-      related: ["CKV2_AWS_6", "AVD-AWS-0094"],
-      defaults: [
-        "aws_s3_account_public_access_block block_public_acls",
-        "aws_s3_account_public_access_block block_public_policy",
-        "aws_s3_account_public_access_block ignore_public_acls",
-        "aws_s3_account_public_access_block restrict_public_buckets"
-      ],
-      remediation: "Add an `aws_s3_bucket_public_access_block` whose `bucket` refers to this bucket with all four settings true, or manage an `aws_s3_account_public_access_block` for the account.",
-      check(r, { model }) {
-        if (hasBucketBlock(model, r)) return;
-        const account = s3AccountPublicAccessBlock(model);
-        if (account === "on") return;
-        if (account === "unknown")
-          return unknown("Whether the account's public access block is on is known only after apply.");
-        return fail(
-          `S3 bucket ${r.address} has no public access block, and the plan has no account-level one that covers it.`
-        );
-      }
-    });
-  }
-});
-
-// src/rules/iam/aws/user-attached-policy.ts
-var userAttachedPolicy;
-var init_user_attached_policy = __esm({
-  "src/rules/iam/aws/user-attached-policy.ts"() {
-    "use strict";
-    init_rule();
-    init_frameworks();
-    init_read();
-    userAttachedPolicy = resourceRule({
-      id: "PG-AWS-IAM-006",
-      title: "Permissions are attached directly to an IAM user",
-      description: "Policies attached to individual users are hard to audit and outlive the person's role; grant permissions to groups or roles.",
-      severity: "low",
-      category: "iam",
-      providers: ["aws"],
-      resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"],
-      compliance: [{ framework: CIS_AWS, control: "1.15" }],
-      aliases: ["CKV_AWS_40", "AVD-AWS-0143"],
-      remediation: "Attach the policy to a group (aws_iam_group_policy_attachment) and add the user to the group, or use roles with SSO.",
-      check(r, { model }) {
-        if (r.type !== "aws_iam_policy_attachment")
-          return fail(`${r.address} attaches permissions directly to an IAM user.`, "user");
-        const users = readAttribute(model, r, "users");
-        if (users.state === "unknown") {
-          if (users.references.length > 0) return fail(`${r.address} attaches its policy directly to IAM users.`, "users");
-          return users.configured ? unknown("The users the policy is attached to are known only after apply.", "users") : void 0;
-        }
-        if (users.state === "known" && isSet2(users.value))
-          return fail(`${r.address} attaches its policy directly to IAM users.`, "users");
-      }
-    });
-  }
-});
-
-// src/rules/iam/aws/wildcard-action.ts
-function allowsEveryAction(s) {
-  return s.effect === "Allow" && s.actions.some((a) => a === "*" || a === "*:*");
-}
-var iamWildcardAction;
-var init_wildcard_action = __esm({
-  "src/rules/iam/aws/wildcard-action.ts"() {
-    "use strict";
-    init_rule();
-    init_frameworks();
-    init_aws_policy_types();
-    init_judge_document();
-    iamWildcardAction = resourceRule({
-      id: "PG-AWS-IAM-007",
-      title: "IAM policy allows every action on some resources",
-      description: "A statement that allows `*` as its action grants every present and future action of every service on the resources it names: full control of a bucket, key or table, including deleting it and changing its policy. Statements that also name every resource are reported by PG-AWS-IAM-001.",
-      severity: "high",
-      category: "iam",
-      providers: ["aws"],
-      resourceTypes: IDENTITY_POLICY_TYPES,
-      compliance: [{ framework: CIS_AWS, control: "1.16" }],
-      aliases: ["CKV_AWS_63"],
-      // AVD-AWS-0057 (no policy wildcards) is deprecated in Trivy and has no rule body left: nothing to relate to.
-      remediation: "List the actions the workload needs (for example `s3:GetObject` and `s3:PutObject`) instead of `*`.",
-      check: (r, { model }) => judgeDocument(
-        r,
-        model,
-        "policy",
-        (statements) => statements.filter((s) => allowsEveryAction(s) && !s.resources.includes("*")).map(
-          (s) => fail(
-            `${r.address} allows every action on ${s.resources.join(", ") || "its resources"} (statement ${s.index}).`,
-            "policy"
-          )
-        )
-      )
-    });
-  }
-});
-
-// src/rules/iam/aws/wildcard-admin.ts
-var iamWildcardAdmin;
-var init_wildcard_admin = __esm({
-  "src/rules/iam/aws/wildcard-admin.ts"() {
-    "use strict";
-    init_rule();
-    init_frameworks();
-    init_aws_policy_types();
-    init_judge_document();
-    iamWildcardAdmin = resourceRule({
-      id: "PG-AWS-IAM-001",
-      title: "IAM policy allows every action on every resource",
-      description: "A statement that allows `*` (or a service-wide `*` such as `iam:*`) on `*` grants administrator power; a leaked training job credential then owns the account.",
-      severity: "critical",
-      category: "iam",
-      providers: ["aws"],
-      resourceTypes: IDENTITY_POLICY_TYPES,
-      compliance: [{ framework: CIS_AWS, control: "1.16" }],
-      aliases: ["CKV_AWS_62"],
-      // CKV_AWS_63 (Action "*" whatever the resource) is PG-AWS-IAM-007's.
-      remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
-      check: (r, { model }) => judgeDocument(
-        r,
-        model,
-        "policy",
-        (statements) => statements.filter(
-          (s) => s.effect === "Allow" && s.resources.includes("*") && s.actions.some((a) => a === "*" || a === "*:*")
-        ).map((s) => fail(`${r.address} allows every action on every resource (statement ${s.index}).`, "policy"))
-      )
-    });
-  }
-});
-
-// src/rules/iam/gcp/public-iam-member.ts
-function googleIamKind(type) {
-  if (iamKinds.has(type)) return iamKinds.get(type);
-  const m = GOOGLE_IAM_TYPE.exec(type);
-  const kind = m ? m[1] : void 0;
-  if (iamKinds.size >= 1e3) iamKinds.clear();
-  iamKinds.set(type, kind);
-  return kind;
-}
-function publicMembersOf(members) {
-  const list2 = Array.isArray(members) ? members : [members];
-  const out2 = [];
-  for (const m of list2) if (typeof m === "string" && isPublicMember(m)) out2.push(m);
-  return out2;
-}
-function narrowerIds(type, publicMembers) {
-  return type === "google_cloudfunctions_function_iam_member" && publicMembers.includes("allUsers") ? ["CKV_GCP_107"] : [];
-}
-function bindingsOf(policyData) {
-  if (typeof policyData !== "string") return [];
-  try {
-    const doc = JSON.parse(policyData);
-    if (!Array.isArray(doc.bindings)) return [];
-    return doc.bindings.filter((b) => !!b && typeof b === "object").map((b) => ({ role: typeof b["role"] === "string" ? b["role"] : "a role", members: b["members"] }));
-  } catch {
-    return [];
-  }
-}
-var GOOGLE_IAM_TYPE, iamKinds, isPublicMember, gcpPublicIamMember;
-var init_public_iam_member = __esm({
-  "src/rules/iam/gcp/public-iam-member.ts"() {
-    "use strict";
-    init_rule();
-    init_frameworks();
-    init_read();
-    GOOGLE_IAM_TYPE = /^google_[a-z0-9_]+_iam_(member|binding|policy)$/;
-    iamKinds = /* @__PURE__ */ new Map();
-    isPublicMember = (m) => m === "allUsers" || m === "allAuthenticatedUsers";
-    gcpPublicIamMember = resourceRule({
-      id: "PG-GCP-IAM-001",
-      title: "IAM grants a role to allUsers or allAuthenticatedUsers",
-      description: "`allUsers` is anyone on the internet and `allAuthenticatedUsers` is anyone with a Google account; a role granted to either makes the resource (a dataset bucket, a model endpoint) public.",
-      severity: "critical",
-      category: "iam",
-      providers: ["google"],
-      resourceTypes: [],
-      resourceTypePattern: GOOGLE_IAM_TYPE,
-      compliance: [
-        { framework: CIS_GCP, control: "5.1" },
-        { framework: CIS_GCP, control: "7.1" }
-      ],
-      aliases: ["AVD-GCP-0001", "CKV_GCP_28", "CKV_GCP_98", "CKV_GCP_100", "CKV_GCP_101", "CKV_GCP_102", "CKV_GCP_112"],
-      related: ["CKV2_GCP_6", "CKV2_GCP_8"],
-      narrower: ["CKV_GCP_107"],
-      remediation: "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
-      check(r, { model }) {
-        const kind = googleIamKind(r.type);
-        if (!kind) return;
-        const attribute = kind === "member" ? "member" : kind === "binding" ? "members" : "policy_data";
-        const reading = readAttribute(model, r, attribute);
-        if (reading.state === "unknown") {
-          if (reading.references.length > 0 || !reading.configured) return;
-          return unknown("The members are known only after apply.", attribute);
-        }
-        if (reading.state !== "known") return;
-        const out2 = [];
-        if (kind === "policy") {
-          for (const binding of bindingsOf(reading.value)) {
-            const pub2 = publicMembersOf(binding.members);
-            if (pub2.length > 0) out2.push(fail(`${r.address} grants ${binding.role} to ${pub2.join(" and ")}.`, attribute));
-          }
-          return out2;
-        }
-        const pub = publicMembersOf(reading.value);
-        const role = typeof r.after?.["role"] === "string" ? r.after["role"] : "a role";
-        if (pub.length > 0)
-          out2.push({
-            ...fail(`${r.address} grants ${role} to ${pub.join(" and ")}.`, attribute),
-            aliases: narrowerIds(r.type, pub)
-          });
-        return out2;
-      }
-    });
-  }
-});
-
 // src/rego/builtins/types.ts
 var BuiltinError, BuiltinLimitError;
 var init_types2 = __esm({
   "src/rego/builtins/types.ts"() {
     "use strict";
     BuiltinError = class extends Error {
-      constructor(code19, message2) {
+      constructor(code3, message2) {
         super(message2);
-        this.code = code19;
+        this.code = code3;
         this.name = "BuiltinError";
       }
       code;
@@ -30200,11 +30036,11 @@ function publicAddresses(entries) {
     const parsed = entryInterval(entry);
     if (!parsed) continue;
     admitted[parsed.family].push(parsed.interval);
-    if (intersectionSize([parsed.interval], PUBLIC[parsed.family]) > 0n) ranges.push(entry);
+    if (intersectionSize([parsed.interval], publicIntervals(parsed.family)) > 0n) ranges.push(entry);
   }
   return {
-    ipv4: intersectionSize(union(admitted[4]), PUBLIC[4]),
-    ipv6: intersectionSize(union(admitted[6]), PUBLIC[6]),
+    ipv4: intersectionSize(union(admitted[4]), publicIntervals(4)),
+    ipv6: intersectionSize(union(admitted[6]), publicIntervals(6)),
     ranges
   };
 }
@@ -30225,7 +30061,7 @@ function internetRanges(entries, t = DEFAULT_INTERNET_THRESHOLD) {
   const p = publicAddresses(entries);
   return isOpenToInternet(p, t) ? p.ranges : void 0;
 }
-var NON_PUBLIC_V4, PUBLIC_V6, NON_PUBLIC_V6, V4_ALL, PUBLIC, ANYONE, DEFAULT_INTERNET_THRESHOLD;
+var NON_PUBLIC_V4, PUBLIC_V6, NON_PUBLIC_V6, V4_ALL, publicSpace, publicIntervals, ANYONE, DEFAULT_INTERNET_THRESHOLD;
 var init_address_space = __esm({
   "src/rules/address-space.ts"() {
     "use strict";
@@ -30248,12 +30084,742 @@ var init_address_space = __esm({
     PUBLIC_V6 = ["2000::/3"];
     NON_PUBLIC_V6 = ["2001:db8::/32"];
     V4_ALL = { from: 0n, to: (1n << 32n) - 1n };
-    PUBLIC = {
+    publicIntervals = (family) => (publicSpace ??= {
       4: subtract([V4_ALL], mustIntervals(NON_PUBLIC_V4)),
       6: subtract(mustIntervals(PUBLIC_V6), mustIntervals(NON_PUBLIC_V6))
-    };
+    })[family];
     ANYONE = /* @__PURE__ */ new Set(["*", "any", "internet"]);
     DEFAULT_INTERNET_THRESHOLD = { ipv4Prefix: 8, ipv6Prefix: 16 };
+  }
+});
+
+// src/rules/iam/condition-narrowing.ts
+function conditionNarrowsCaller(condition, threshold) {
+  if (!isObject2(condition)) return false;
+  for (const [operatorName, tests] of Object.entries(condition)) {
+    const operator = readOperator(operatorName);
+    if (!operator || !isObject2(tests)) continue;
+    for (const [key, values] of Object.entries(tests)) {
+      const kind = NARROWING_KEYS.get(key.toLowerCase());
+      if (kind && pairNarrows(operator, kind, values, threshold)) return true;
+    }
+  }
+  return false;
+}
+function readOperator(name) {
+  const m = /^(?:forAnyValue:)?(stringEquals|stringEqualsIgnoreCase|stringLike|arnEquals|arnLike|ipAddress)$/i.exec(
+    name
+  );
+  const base = m?.[1]?.toLowerCase();
+  if (!base) return void 0;
+  if (base === "ipaddress") return { family: "address", wildcards: false };
+  if (base.startsWith("arn")) return { family: "arn", wildcards: true };
+  return { family: "string", wildcards: base === "stringlike" };
+}
+function pairNarrows(operator, kind, raw, threshold) {
+  const values = conditionValues(raw);
+  if (!values || values.length === 0) return false;
+  if (kind === "address") return operator.family === "address" && !internetRanges(values, threshold);
+  if (operator.family === "address") return false;
+  if (operator.family === "arn" && kind !== "arn") return false;
+  return values.every((v) => valueNarrows(kind, v, operator.wildcards));
+}
+function conditionValues(raw) {
+  const list2 = Array.isArray(raw) ? raw : [raw];
+  const out2 = [];
+  for (const v of list2) {
+    if (typeof v === "string") out2.push(v);
+    else if (typeof v === "number") out2.push(String(v));
+    else return void 0;
+  }
+  return out2;
+}
+function valueNarrows(kind, value, wildcards) {
+  if (value === "") return false;
+  if (!wildcards) return true;
+  switch (kind) {
+    case "account":
+    case "organization":
+    case "network":
+      return !WILDCARD.test(value);
+    case "organization-path": {
+      const org = value.split("/")[0] ?? "";
+      return /^o-/i.test(org) && !WILDCARD.test(org);
+    }
+    case "user-id": {
+      const i = value.search(WILDCARD);
+      return i === -1 || i === value.length - 1 && value[i] === "*" && value[i - 1] === ":" && i > 1;
+    }
+    case "arn":
+      return arnNarrows(value);
+    case "address":
+      return false;
+  }
+}
+function arnNarrows(value) {
+  const fields = value.split(":");
+  if (fields.length < 6 || fields[0]?.toLowerCase() !== "arn") return false;
+  const [, partition = "", service = "", , account = ""] = fields;
+  if (WILDCARD.test(partition) || WILDCARD.test(service)) return false;
+  if (account !== "") return !WILDCARD.test(account);
+  if (service.toLowerCase() !== "s3") return false;
+  const bucket = fields.slice(5).join(":").split("/")[0] ?? "";
+  return bucket !== "" && !WILDCARD.test(bucket);
+}
+function isObject2(v) {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+var NARROWING_KEYS, WILDCARD;
+var init_condition_narrowing = __esm({
+  "src/rules/iam/condition-narrowing.ts"() {
+    "use strict";
+    init_address_space();
+    NARROWING_KEYS = /* @__PURE__ */ new Map([
+      ["aws:principalaccount", "account"],
+      ["aws:sourceaccount", "account"],
+      ["aws:sourceowner", "account"],
+      ["kms:calleraccount", "account"],
+      ["aws:vpceaccount", "account"],
+      ["aws:principalorgid", "organization"],
+      ["aws:sourceorgid", "organization"],
+      ["aws:vpceorgid", "organization"],
+      ["aws:principalorgpaths", "organization-path"],
+      ["aws:sourceorgpaths", "organization-path"],
+      ["aws:vpceorgpaths", "organization-path"],
+      ["aws:principalarn", "arn"],
+      ["aws:sourcearn", "arn"],
+      ["aws:sourcevpc", "network"],
+      ["aws:sourcevpce", "network"],
+      ["aws:userid", "user-id"],
+      ["aws:sourceip", "address"]
+    ]);
+    WILDCARD = /[*?]/;
+  }
+});
+
+// src/rules/iam/principals.ts
+function isPublicPrincipal(principal) {
+  if (principal === "*") return true;
+  if (!principal || typeof principal !== "object") return false;
+  for (const value of Object.values(principal)) {
+    const list2 = Array.isArray(value) ? value : [value];
+    if (list2.includes("*")) return true;
+  }
+  return false;
+}
+function publicGrants(statements, threshold) {
+  const out2 = [];
+  for (const s of statements) {
+    if (s.effect !== "Allow") continue;
+    const via2 = isPublicPrincipal(s.principals) ? "principal" : s.notPrincipal !== void 0 && s.principals === void 0 ? "not-principal" : void 0;
+    if (via2 && !conditionNarrowsCaller(s.condition, threshold)) out2.push({ statement: s, via: via2 });
+  }
+  return out2;
+}
+var init_principals = __esm({
+  "src/rules/iam/principals.ts"() {
+    "use strict";
+    init_condition_narrowing();
+  }
+});
+
+// src/rules/iam/aws-narrower-checks.ts
+function resourcePolicyChecksFailing(type, statements, grant) {
+  const ids = [];
+  if ((type === "aws_s3_bucket" || type === "aws_s3_bucket_policy") && checkovS3AnyPrincipalFails(statements, grant))
+    ids.push("CKV_AWS_70");
+  if (type === "aws_ecr_repository_policy") {
+    if (checkovEcrPolicyFails(grant)) ids.push("CKV_AWS_32");
+    if (trivyEcrPublicFails(grant)) ids.push("AVD-AWS-0032");
+  }
+  if (type === "aws_kms_key_policy" && checkovKmsWildcardPrincipalFails(grant)) ids.push("CKV_AWS_33");
+  if (type === "aws_sqs_queue_policy" && policyuniverseFails(statements, grant)) ids.push("CKV_AWS_168");
+  if (type === "aws_sns_topic_policy" && policyuniverseFails(statements, grant)) ids.push("CKV_AWS_169");
+  return ids;
+}
+function trustPolicyChecksFailing(statements, grant) {
+  return checkovRoleAllowsPublicAssumeFails(statements, grant) ? ["CKV_AWS_60"] : [];
+}
+function checkovFullIamAccessFails(s) {
+  if (s.raw["Effect"] !== "Allow") return false;
+  const action = s.raw["Action"];
+  const actions = Array.isArray(action) ? action : [action];
+  return actions.includes("*") || actions.includes("iam:*");
+}
+function isObject3(v) {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+function awsWildcard(principal) {
+  if (!isObject3(principal)) return false;
+  const aws = principal["AWS"];
+  return aws === "*" || Array.isArray(aws) && aws.includes("*");
+}
+function checkovS3AnyPrincipalFails(statements, grant) {
+  for (const s of statements) {
+    const effect = s.raw["Effect"];
+    if (effect === void 0 || effect === "Deny" || !("Principal" in s.raw)) continue;
+    const principal = s.raw["Principal"];
+    if (principal === "*" || awsWildcard(principal)) return s === grant.statement && !checkovS3ConditionPasses(s.raw);
+  }
+  return false;
+}
+function checkovS3ConditionPasses(raw) {
+  const condition = raw["Condition"];
+  if (!isObject3(condition)) return false;
+  if ("ArnNotEquals" in condition || "ArnNotLike" in condition) return true;
+  for (const operator of ["ArnEquals", "ArnLike"]) {
+    const tests = condition[operator];
+    if (tests === void 0) continue;
+    if (isObject3(tests)) {
+      for (const key of ["aws:PrincipalArn", "aws:SourceArn"]) {
+        const v = tests[key];
+        if (typeof v === "string" && /^arn:aws:[a-z0-9-]+::\*/.test(v)) return false;
+      }
+    }
+    return true;
+  }
+  for (const operator of ["StringEquals", "StringEqualsIgnoreCase", "StringLike"]) {
+    const tests = condition[operator];
+    if (isObject3(tests) && CHECKOV_S3_STRING_KEYS.some((k) => k in tests)) return true;
+  }
+  return false;
+}
+function checkovEcrPolicyFails(grant) {
+  const s = grant.statement;
+  if (!s.inList || s.index !== 0 || s.raw["Principal"] !== "*") return false;
+  const condition = s.raw["Condition"];
+  if (!isObject3(condition)) return true;
+  const operator = ["StringEquals", "ForAllValues:StringEquals", "ForAnyValue:StringEquals"].find(
+    (o) => o in condition
+  );
+  const tests = operator ? condition[operator] : void 0;
+  return !(isObject3(tests) && "aws:PrincipalOrgID" in tests);
+}
+function trivyEcrPublicFails(grant) {
+  const s = grant.statement;
+  const principal = s.raw["Principal"];
+  return s.actions.some((a) => a.startsWith("ecr:")) && (principal === "*" || awsWildcard(principal));
+}
+function checkovKmsWildcardPrincipalFails(grant) {
+  const raw = grant.statement.raw;
+  return raw["Effect"] === "Allow" && (raw["Principal"] === "*" || awsWildcard(raw["Principal"]));
+}
+function checkovRoleAllowsPublicAssumeFails(statements, grant) {
+  if (!grant.statement.inList) return false;
+  let position = 0;
+  for (const s of statements) {
+    if (s.index !== position++) return false;
+    if (s.raw["Effect"] === "Deny") continue;
+    if (!("Principal" in s.raw)) return false;
+    if (awsWildcard(s.raw["Principal"])) return s === grant.statement;
+  }
+  return false;
+}
+function policyuniverseFails(statements, grant) {
+  for (const s of statements) {
+    const verdict = policyuniverseInternetAccessible(s.raw);
+    if (verdict === "raises") return false;
+    if (verdict) return policyuniverseInternetAccessible(grant.statement.raw) === true;
+  }
+  return false;
+}
+function policyuniverseInternetAccessible(raw) {
+  if (raw["Effect"] !== "Allow") return false;
+  const entries = policyuniverseConditionEntries(raw["Condition"]);
+  if (entries.length > 0) {
+    let open3 = false;
+    for (const e of entries) {
+      if (e.category === "userid" && !e.value.includes("*")) return "raises";
+      if (policyuniverseEntryOpen(e)) {
+        open3 = true;
+        break;
+      }
+    }
+    if (!open3) return false;
+  }
+  if ("NotPrincipal" in raw) return true;
+  return policyuniversePrincipals(raw["Principal"]).some(policyuniverseArnOpen);
+}
+function policyuniverseConditionEntries(condition) {
+  const entries = [];
+  if (!isObject3(condition)) return entries;
+  for (const [operator, tests] of Object.entries(condition)) {
+    if (!POLICYUNIVERSE_OPERATORS.some((re) => re.test(operator)) || !isObject3(tests)) continue;
+    for (const [key, value] of Object.entries(tests)) {
+      const category = POLICYUNIVERSE_KEYS.get(key.toLowerCase());
+      if (!category) continue;
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v === "string") entries.push({ category, value: v });
+      }
+    }
+  }
+  return entries;
+}
+function policyuniverseEntryOpen(e) {
+  if (e.category === "arn") return policyuniverseArnOpen(e.value);
+  if (e.category === "userid") return e.value.indexOf("*") !== e.value.length - 1;
+  if (e.category === "cidr") return e.value.endsWith("/0");
+  return e.value.includes("*");
+}
+function policyuniversePrincipals(principal) {
+  const out2 = [];
+  const add3 = (v) => {
+    for (const x of Array.isArray(v) ? v : [v]) if (typeof x === "string") out2.push(x);
+  };
+  if (isObject3(principal)) {
+    add3(principal["AWS"]);
+    add3(principal["Service"]);
+  } else add3(principal);
+  return out2;
+}
+function policyuniverseArnOpen(value) {
+  if (value === "*") return true;
+  const m = /^arn:([^:]*):([^:]*):([^:]*):(|\*|\d{12}|cloudfront|aws):(.+)$/.exec(value);
+  if (!m) return !/^(\d{12})+$|\.amazon(aws)?\.com$|\.aws\.internal$/.test(value) && value.includes("*");
+  if (m[2] === "s3") return false;
+  return m[4] === "" || m[4] === "*";
+}
+var CHECKOV_S3_STRING_KEYS, POLICYUNIVERSE_KEYS, POLICYUNIVERSE_OPERATORS;
+var init_aws_narrower_checks = __esm({
+  "src/rules/iam/aws-narrower-checks.ts"() {
+    "use strict";
+    CHECKOV_S3_STRING_KEYS = [
+      "aws:sourceVpce",
+      "aws:SourceVpc",
+      "aws:VpceAccount",
+      "aws:PrincipalOrgPaths",
+      "aws:userid",
+      "aws:PrincipalArn",
+      "aws:PrincipalAccount",
+      "aws:PrincipalOrgID",
+      "aws:Ec2InstanceSourceVpc",
+      "ec2:SourceInstanceArn",
+      "lambda:SourceFunctionArn",
+      "ssm:SourceInstanceArn"
+    ];
+    POLICYUNIVERSE_KEYS = /* @__PURE__ */ new Map([
+      ["aws:sourcearn", "arn"],
+      ["aws:principalarn", "arn"],
+      ["aws:sourceowner", "account"],
+      ["aws:sourceaccount", "account"],
+      ["aws:principalaccount", "account"],
+      ["kms:calleraccount", "account"],
+      ["aws:userid", "userid"],
+      ["aws:sourceip", "cidr"],
+      ["aws:sourcevpc", "vpc"],
+      ["aws:sourcevpce", "vpce"],
+      ["aws:principalorgid", "org-id"]
+    ]);
+    POLICYUNIVERSE_OPERATORS = [
+      /^((ForAllValues|ForAnyValue):)?ARN(Equals|Like)(IfExists)?/i,
+      /^((ForAllValues|ForAnyValue):)?String(Equals|Like)(IgnoreCase)?(IfExists)?/i,
+      /^((ForAllValues|ForAnyValue):)?IpAddress(IfExists)?/i
+    ];
+  }
+});
+
+// src/rules/iam/aws/public-resource-policy.ts
+function actionsOf(grant) {
+  return grant.statement.actions.join(", ") || "actions";
+}
+function whom(grant) {
+  return grant.via === "principal" ? "every principal" : "every principal but those its NotPrincipal names";
+}
+function named(outcome, aliases) {
+  return aliases.length > 0 ? { ...outcome, aliases } : outcome;
+}
+var RESOURCE_POLICY_TYPES, publicResourcePolicy;
+var init_public_resource_policy = __esm({
+  "src/rules/iam/aws/public-resource-policy.ts"() {
+    "use strict";
+    init_address_space();
+    init_rule();
+    init_judge_document();
+    init_principals();
+    init_aws_narrower_checks();
+    RESOURCE_POLICY_TYPES = [
+      "aws_s3_bucket_policy",
+      // The bucket's own (deprecated but still accepted) inline policy.
+      "aws_s3_bucket",
+      "aws_kms_key",
+      // The key policy as its own resource (provider 4.x and later).
+      "aws_kms_key_policy",
+      "aws_sqs_queue",
+      "aws_sqs_queue_policy",
+      "aws_sns_topic",
+      "aws_sns_topic_policy",
+      "aws_ecr_repository_policy",
+      "aws_secretsmanager_secret_policy",
+      "aws_secretsmanager_secret"
+    ];
+    publicResourcePolicy = resourceRule({
+      id: "PG-AWS-IAM-003",
+      title: "Resource policy grants access to everyone",
+      description: 'A bucket, key, queue, topic, repository or secret policy that allows Principal "*" (or NotPrincipal) lets any AWS account (or anyone, for S3) use the resource: datasets, model artifacts and container images leak this way. A Condition keeps it private only when it binds the caller to an account, organization, source resource, VPC or address range (aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn, aws:SourceVpce, aws:SourceIp short of the internet ...) with a positive operator; aws:SecureTransport, aws:RequestedRegion or an ...IfExists test leave it public.',
+      severity: "critical",
+      category: "iam",
+      providers: ["aws"],
+      resourceTypes: RESOURCE_POLICY_TYPES,
+      aliases: [],
+      // Each reads some of these resource types; a finding names those that would fail the same statement.
+      narrower: ["CKV_AWS_70", "CKV_AWS_32", "AVD-AWS-0032", "CKV_AWS_33", "CKV_AWS_168", "CKV_AWS_169"],
+      remediation: "Name the principals (accounts, roles, services) that need access, or narrow the statement with a Condition on who calls: aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceArn / aws:SourceAccount for a service, aws:SourceVpce.",
+      check: (r, { config: config2, model }) => judgeDocument(
+        r,
+        model,
+        "policy",
+        (statements) => publicGrants(statements, internetThreshold(config2)).map(
+          (grant) => named(
+            fail(
+              `${r.address} allows ${actionsOf(grant)} to ${whom(grant)} (statement ${grant.statement.index}).`,
+              "policy"
+            ),
+            resourcePolicyChecksFailing(r.type, statements, grant)
+          )
+        )
+      )
+    });
+  }
+});
+
+// src/rules/iam/aws/public-trust-policy.ts
+var publicTrustPolicy;
+var init_public_trust_policy = __esm({
+  "src/rules/iam/aws/public-trust-policy.ts"() {
+    "use strict";
+    init_address_space();
+    init_rule();
+    init_judge_document();
+    init_principals();
+    init_aws_narrower_checks();
+    publicTrustPolicy = resourceRule({
+      id: "PG-AWS-IAM-004",
+      title: "Role can be assumed by anyone",
+      description: 'An assume-role policy that trusts Principal "*" lets any AWS account assume the role and use its permissions, unless a Condition binds the caller to an account, organization or principal (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn ...). sts:ExternalId alone does not: AWS documents the external ID as not a secret, and whoever learns it can assume the role.',
+      severity: "critical",
+      category: "iam",
+      providers: ["aws"],
+      resourceTypes: ["aws_iam_role"],
+      aliases: [],
+      // CKV_AWS_60 reads only AWS "*" principals: a finding names it when the check fails the role on that statement.
+      narrower: ["CKV_AWS_60"],
+      remediation: 'Trust specific accounts, roles or services (sagemaker.amazonaws.com), or bind Principal "*" to your organization with an aws:PrincipalOrgID condition; add sts:ExternalId for a vendor on top of naming its account.',
+      check: (r, { config: config2, model }) => judgeDocument(
+        r,
+        model,
+        "assume_role_policy",
+        (statements) => publicGrants(statements, internetThreshold(config2)).map((grant) => {
+          const outcome = fail(
+            `${r.address} can be assumed by ${grant.via === "principal" ? "any principal" : "any principal but those its NotPrincipal names"} (statement ${grant.statement.index}).`,
+            "assume_role_policy"
+          );
+          const aliases = trustPolicyChecksFailing(statements, grant);
+          return aliases.length > 0 ? { ...outcome, aliases } : outcome;
+        })
+      )
+    });
+  }
+});
+
+// src/rules/iam/aws/s3-no-public-access-block.ts
+function hasBucketBlock(model, bucket) {
+  if (referrersOf(model, bucket, "aws_s3_bucket_public_access_block", "bucket").length > 0) return true;
+  const name = readKnown(model, bucket, "bucket");
+  return typeof name === "string" && name !== "" && blockedBucketNames(model).has(name);
+}
+function blockedBucketNames(model) {
+  let names = namesByModel.get(model);
+  if (!names) {
+    const found = /* @__PURE__ */ new Set();
+    for (const r of model.resources) {
+      if (r.type !== "aws_s3_bucket_public_access_block" || !r.willExist) continue;
+      const name = readKnown(model, r, "bucket");
+      if (typeof name === "string") found.add(name);
+    }
+    namesByModel.set(model, names = found);
+  }
+  return names;
+}
+var namesByModel, s3NoPublicAccessBlock;
+var init_s3_no_public_access_block = __esm({
+  "src/rules/iam/aws/s3-no-public-access-block.ts"() {
+    "use strict";
+    init_model();
+    init_rule();
+    init_account_settings();
+    init_read();
+    namesByModel = /* @__PURE__ */ new WeakMap();
+    s3NoPublicAccessBlock = resourceRule({
+      id: "PG-AWS-S3-002",
+      title: "S3 bucket has no public access block, at the bucket or the account level",
+      description: "Block Public Access overrides any ACL or bucket policy that would make a dataset or model bucket public. A bucket with neither its own aws_s3_bucket_public_access_block nor an aws_s3_account_public_access_block (all four settings on) in the same plan relies on every future policy and ACL being right. An account-level block managed elsewhere is not visible in the plan: waive the rule for such accounts.",
+      severity: "medium",
+      category: "iam",
+      providers: ["aws"],
+      resourceTypes: ["aws_s3_bucket"],
+      compliance: [{ framework: "CIS AWS Foundations 3.0", control: "2.1.4" }],
+      // Each fails a bucket without its own block, also one the account-level block covers (which this rule passes:
+      // that block overrides every bucket's ACLs and policies). A bucket block with a setting off is PG-AWS-S3-102's.
+      aliases: ["CKV2_AWS_6", "AVD-AWS-0094", "AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093"],
+      defaults: [
+        "aws_s3_account_public_access_block block_public_acls",
+        "aws_s3_account_public_access_block block_public_policy",
+        "aws_s3_account_public_access_block ignore_public_acls",
+        "aws_s3_account_public_access_block restrict_public_buckets"
+      ],
+      remediation: "Add an `aws_s3_bucket_public_access_block` whose `bucket` refers to this bucket with all four settings true, or manage an `aws_s3_account_public_access_block` for the account.",
+      check(r, { model }) {
+        if (hasBucketBlock(model, r)) return;
+        const account = s3AccountPublicAccessBlock(model);
+        if (account === "on") return;
+        if (account === "unknown")
+          return unknown("Whether the account's public access block is on is known only after apply.");
+        return fail(
+          `S3 bucket ${r.address} has no public access block, and the plan has no account-level one that covers it.`
+        );
+      }
+    });
+  }
+});
+
+// src/rules/iam/aws/user-attached-policy.ts
+var userAttachedPolicy;
+var init_user_attached_policy = __esm({
+  "src/rules/iam/aws/user-attached-policy.ts"() {
+    "use strict";
+    init_rule();
+    init_frameworks();
+    init_read();
+    userAttachedPolicy = resourceRule({
+      id: "PG-AWS-IAM-006",
+      title: "Permissions are attached directly to an IAM user",
+      description: "Policies attached to individual users are hard to audit and outlive the person's role; grant permissions to groups or roles.",
+      severity: "low",
+      category: "iam",
+      providers: ["aws"],
+      resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"],
+      compliance: [{ framework: CIS_AWS, control: "1.15" }],
+      aliases: ["CKV_AWS_40", "AVD-AWS-0143"],
+      remediation: "Attach the policy to a group (aws_iam_group_policy_attachment) and add the user to the group, or use roles with SSO.",
+      check(r, { model }) {
+        if (r.type !== "aws_iam_policy_attachment")
+          return fail(`${r.address} attaches permissions directly to an IAM user.`, "user");
+        const users = readAttribute(model, r, "users");
+        if (users.state === "unknown") {
+          if (users.references.length > 0) return fail(`${r.address} attaches its policy directly to IAM users.`, "users");
+          return users.configured ? unknown("The users the policy is attached to are known only after apply.", "users") : void 0;
+        }
+        if (users.state === "known" && isSet2(users.value))
+          return fail(`${r.address} attaches its policy directly to IAM users.`, "users");
+      }
+    });
+  }
+});
+
+// src/rules/iam/aws/wildcard-action.ts
+function allowsEveryAction(s) {
+  return s.effect === "Allow" && s.actions.some((a) => a === "*" || a === "*:*");
+}
+function checkovStarActionFails(type, s) {
+  if (!IDENTITY_POLICY_TYPES.includes(type) || s.raw["Effect"] !== "Allow") return false;
+  const action = s.raw["Action"];
+  return Array.isArray(action) ? action.includes("*") : typeof action === "string" && action.includes("*");
+}
+var iamWildcardAction;
+var init_wildcard_action = __esm({
+  "src/rules/iam/aws/wildcard-action.ts"() {
+    "use strict";
+    init_rule();
+    init_frameworks();
+    init_aws_policy_types();
+    init_aws_narrower_checks();
+    init_judge_document();
+    iamWildcardAction = resourceRule({
+      id: "PG-AWS-IAM-007",
+      title: "IAM policy allows every action on some resources",
+      description: "A statement in an identity policy or a permission set's inline policy that allows `*` as its action grants every present and future action of every service on the resources it names: full control of a bucket, key or table, including deleting it and changing its policy. Statements that also name every resource are reported by PG-AWS-IAM-001.",
+      severity: "high",
+      category: "iam",
+      providers: ["aws"],
+      resourceTypes: PERMISSION_POLICY_TYPES,
+      compliance: [{ framework: CIS_AWS, control: "1.16" }],
+      aliases: [],
+      // CKV_AWS_63 reads identity policies only (not permission sets) and CKV2_AWS_40 is split with -001 and -101:
+      // each finding names those that would fail the same statement.
+      narrower: ["CKV_AWS_63", "CKV2_AWS_40"],
+      // AVD-AWS-0057 (no policy wildcards) is deprecated in Trivy and has no rule body left: nothing to relate to.
+      remediation: "List the actions the workload needs (for example `s3:GetObject` and `s3:PutObject`) instead of `*`.",
+      check: (r, { model }) => {
+        const attribute = permissionDocumentAttribute(r.type);
+        return judgeDocument(
+          r,
+          model,
+          attribute,
+          (statements) => statements.filter((s) => allowsEveryAction(s) && !s.resources.includes("*")).map((s) => {
+            const outcome = fail(
+              `${r.address} allows every action on ${s.resources.join(", ") || "its resources"} (statement ${s.index}).`,
+              attribute
+            );
+            const aliases = [
+              ...checkovStarActionFails(r.type, s) ? ["CKV_AWS_63"] : [],
+              ...checkovFullIamAccessFails(s) ? ["CKV2_AWS_40"] : []
+            ];
+            return aliases.length > 0 ? { ...outcome, aliases } : outcome;
+          })
+        );
+      }
+    });
+  }
+});
+
+// src/rules/iam/aws/wildcard-admin.ts
+var iamWildcardAdmin;
+var init_wildcard_admin = __esm({
+  "src/rules/iam/aws/wildcard-admin.ts"() {
+    "use strict";
+    init_rule();
+    init_frameworks();
+    init_aws_policy_types();
+    init_aws_narrower_checks();
+    init_judge_document();
+    iamWildcardAdmin = resourceRule({
+      id: "PG-AWS-IAM-001",
+      title: "IAM policy allows every action on every resource",
+      description: "A statement in an identity policy or a permission set's inline policy that allows `*` (or `*:*`) on `*` grants administrator power; a leaked training job credential then owns the account. A service-wide `*` such as `iam:*` is PG-AWS-IAM-101's.",
+      severity: "critical",
+      category: "iam",
+      providers: ["aws"],
+      resourceTypes: PERMISSION_POLICY_TYPES,
+      compliance: [{ framework: CIS_AWS, control: "1.16" }],
+      aliases: ["CKV_AWS_62"],
+      // CKV_AWS_63 (Action "*" whatever the resource) is PG-AWS-IAM-007's.
+      // CKV2_AWS_40 (Action "*" or "iam:*" anywhere) is split with -007 and -101; each finding it would raise names it.
+      narrower: ["CKV2_AWS_40"],
+      remediation: "List the actions the workload needs on the resources it needs (for example `s3:GetObject` on the dataset bucket's ARN).",
+      check: (r, { model }) => {
+        const attribute = permissionDocumentAttribute(r.type);
+        return judgeDocument(
+          r,
+          model,
+          attribute,
+          (statements) => statements.filter(
+            (s) => s.effect === "Allow" && s.resources.includes("*") && s.actions.some((a) => a === "*" || a === "*:*")
+          ).map((s) => {
+            const outcome = fail(`${r.address} allows every action on every resource (statement ${s.index}).`, attribute);
+            return checkovFullIamAccessFails(s) ? { ...outcome, aliases: ["CKV2_AWS_40"] } : outcome;
+          })
+        );
+      }
+    });
+  }
+});
+
+// src/rules/iam/gcp/public-iam-member.ts
+function googleIamKind(type) {
+  if (iamKinds.has(type)) return iamKinds.get(type);
+  const m = GOOGLE_IAM_TYPE.exec(type);
+  const kind = m ? m[1] : void 0;
+  if (iamKinds.size >= 1e3) iamKinds.clear();
+  iamKinds.set(type, kind);
+  return kind;
+}
+function publicMembersOf(members) {
+  const list2 = Array.isArray(members) ? members : [members];
+  const out2 = [];
+  for (const m of list2) if (typeof m === "string" && isPublicMember(m)) out2.push(m);
+  return out2;
+}
+function narrowerIds(model, r, publicMembers) {
+  const ids = [];
+  if (r.type === "google_cloudfunctions_function_iam_member" && publicMembers.includes("allUsers"))
+    ids.push("CKV_GCP_107");
+  const kms = KMS_GRAPH_CHECKS.get(r.type);
+  if (kms && referencesFrom(model, r, kms.attribute).some((ref) => kms.target.test(ref.to))) ids.push(kms.id);
+  return ids;
+}
+function bindingsOf(policyData) {
+  if (typeof policyData !== "string") return [];
+  try {
+    const doc = JSON.parse(policyData);
+    if (!Array.isArray(doc.bindings)) return [];
+    return doc.bindings.filter((b) => !!b && typeof b === "object").map((b) => ({ role: typeof b["role"] === "string" ? b["role"] : "a role", members: b["members"] }));
+  } catch {
+    return [];
+  }
+}
+var GOOGLE_IAM_TYPE, iamKinds, isPublicMember, gcpPublicIamMember, KMS_GRAPH_CHECKS;
+var init_public_iam_member = __esm({
+  "src/rules/iam/gcp/public-iam-member.ts"() {
+    "use strict";
+    init_model();
+    init_rule();
+    init_frameworks();
+    init_read();
+    GOOGLE_IAM_TYPE = /^google_[a-z0-9_]+_iam_(member|binding|policy)$/;
+    iamKinds = /* @__PURE__ */ new Map();
+    isPublicMember = (m) => m === "allUsers" || m === "allAuthenticatedUsers";
+    gcpPublicIamMember = resourceRule({
+      id: "PG-GCP-IAM-001",
+      title: "IAM grants a role to allUsers or allAuthenticatedUsers",
+      description: "`allUsers` is anyone on the internet and `allAuthenticatedUsers` is anyone with a Google account; a role granted to either makes the resource (a dataset bucket, a model endpoint) public.",
+      severity: "critical",
+      category: "iam",
+      providers: ["google"],
+      resourceTypes: [],
+      resourceTypePattern: GOOGLE_IAM_TYPE,
+      compliance: [
+        { framework: CIS_GCP, control: "5.1" },
+        { framework: CIS_GCP, control: "7.1" }
+      ],
+      aliases: ["AVD-GCP-0001", "CKV_GCP_28", "CKV_GCP_98", "CKV_GCP_100", "CKV_GCP_101", "CKV_GCP_102", "CKV_GCP_112"],
+      narrower: ["CKV_GCP_107", "CKV2_GCP_6", "CKV2_GCP_8"],
+      remediation: "Grant the role to specific users, groups or service accounts; serve public content through a CDN or signed URLs instead.",
+      check(r, { model }) {
+        const kind = googleIamKind(r.type);
+        if (!kind) return;
+        const attribute = kind === "member" ? "member" : kind === "binding" ? "members" : "policy_data";
+        const reading = readAttribute(model, r, attribute);
+        if (reading.state === "unknown") {
+          if (reading.references.length > 0 || !reading.configured) return;
+          return unknown("The members are known only after apply.", attribute);
+        }
+        if (reading.state !== "known") return;
+        const out2 = [];
+        if (kind === "policy") {
+          for (const binding of bindingsOf(reading.value)) {
+            const pub2 = publicMembersOf(binding.members);
+            if (pub2.length > 0) out2.push(fail(`${r.address} grants ${binding.role} to ${pub2.join(" and ")}.`, attribute));
+          }
+          return out2;
+        }
+        const pub = publicMembersOf(reading.value);
+        const role = typeof r.after?.["role"] === "string" ? r.after["role"] : "a role";
+        if (pub.length > 0)
+          out2.push({
+            ...fail(`${r.address} grants ${role} to ${pub.join(" and ")}.`, attribute),
+            aliases: narrowerIds(model, r, pub)
+          });
+        return out2;
+      }
+    });
+    KMS_GRAPH_CHECKS = /* @__PURE__ */ new Map([
+      [
+        "google_kms_crypto_key_iam_member",
+        { id: "CKV2_GCP_6", attribute: "crypto_key_id", target: /(^|\.)google_kms_crypto_key\.[^.]+$/ }
+      ],
+      [
+        "google_kms_crypto_key_iam_binding",
+        { id: "CKV2_GCP_6", attribute: "crypto_key_id", target: /(^|\.)google_kms_crypto_key\.[^.]+$/ }
+      ],
+      [
+        "google_kms_key_ring_iam_member",
+        { id: "CKV2_GCP_8", attribute: "key_ring_id", target: /(^|\.)google_kms_key_ring\.[^.]+$/ }
+      ],
+      [
+        "google_kms_key_ring_iam_binding",
+        { id: "CKV2_GCP_8", attribute: "key_ring_id", target: /(^|\.)google_kms_key_ring\.[^.]+$/ }
+      ]
+    ]);
   }
 });
 
@@ -30438,9 +31004,8 @@ var init_instance_public_ip = __esm({
       category: "network",
       providers: ["aws"],
       resourceTypes: ["aws_instance"],
-      aliases: [],
-      // CKV_AWS_88 also reads launch templates, AVD-AWS-0009 launch configurations: PG-AWS-EC2-104 judges those.
-      related: ["CKV_AWS_88"],
+      // CKV_AWS_88 also reads launch templates' first interface, which PG-AWS-EC2-104 judges (naming it there).
+      aliases: ["CKV_AWS_88"],
       remediation: "Set `associate_public_ip_address = false` and reach the instance through a load balancer, VPN or SSM.",
       check(r, { model }) {
         const pub = readAttribute(model, r, "associate_public_ip_address");
@@ -30717,7 +31282,37 @@ function exposedByAllow(block) {
   }
   return hits.size > 0 ? [...hits].join(", ") : void 0;
 }
-var firewallAdminIngress;
+function portRange(p) {
+  const [from, to] = String(p).split("-");
+  const a = Number(from);
+  const b = Number(to ?? from);
+  return Number.isInteger(a) && Number.isInteger(b) ? [a, b] : void 0;
+}
+function listsPort(ports, port) {
+  return ports.some((p) => {
+    const range2 = portRange(p);
+    return range2 !== void 0 && range2[0] <= port && port <= range2[1];
+  });
+}
+function narrowerChecks(r, block, sources) {
+  const ports = Array.isArray(block["ports"]) ? block["ports"] : [];
+  const tcp = block["protocol"] === "tcp" || block["protocol"] === "6";
+  const anywhere = sources.some((s) => typeof s === "string" && ANYWHERE.has(s));
+  const ids = [];
+  if (sources.includes(ANYWHERE_V4)) {
+    if (listsPort(ports, 22)) ids.push("CKV_GCP_2");
+    if (listsPort(ports, 3389)) ids.push("CKV_GCP_3");
+    if (listsPort(ports, 3306)) ids.push("CKV_GCP_88");
+  }
+  if (tcp && anywhere && listsPort(ports, 22)) ids.push("AVD-GCP-0071");
+  const untagged = [r.after?.["source_tags"], r.after?.["target_tags"]].every(
+    (t) => !Array.isArray(t) || t.length === 0
+  );
+  if (block["protocol"] === "tcp" && anywhere && untagged && ports.some((p) => p === "3389" || p === "3389-3389"))
+    ids.push("AVD-GCP-0070");
+  return ids;
+}
+var ANYWHERE_V4, ANYWHERE, firewallAdminIngress;
 var init_firewall_admin_ingress = __esm({
   "src/rules/network/gcp/firewall-admin-ingress.ts"() {
     "use strict";
@@ -30726,6 +31321,8 @@ var init_firewall_admin_ingress = __esm({
     init_frameworks();
     init_net2();
     init_read();
+    ANYWHERE_V4 = "0.0.0.0/0";
+    ANYWHERE = /* @__PURE__ */ new Set([ANYWHERE_V4, "::/0", "0000:0000:0000:0000:0000:0000:0000:0000/0"]);
     firewallAdminIngress = resourceRule({
       id: "PG-GCP-NET-001",
       title: "Firewall rule allows administrative or all ports from the internet",
@@ -30739,7 +31336,8 @@ var init_firewall_admin_ingress = __esm({
         { framework: CIS_GCP, control: "3.7" }
       ],
       aliases: [],
-      related: ["AVD-GCP-0027", "AVD-GCP-0070", "AVD-GCP-0071", "CKV_GCP_2", "CKV_GCP_3"],
+      related: ["AVD-GCP-0027"],
+      narrower: ["AVD-GCP-0070", "AVD-GCP-0071", "CKV_GCP_2", "CKV_GCP_3", "CKV_GCP_88"],
       remediation: "Restrict `source_ranges` to known ranges, or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) for SSH.",
       check(r, { model, config: config2 }) {
         const direction = readAttribute(model, r, "direction");
@@ -30747,12 +31345,16 @@ var init_firewall_admin_ingress = __esm({
         if (r.after?.["disabled"] === true) return;
         const ranges = readAttribute(model, r, "source_ranges");
         if (ranges.state === "unknown") return unknown("The source ranges are known only after apply.", "source_ranges");
-        const world = ranges.state === "known" && Array.isArray(ranges.value) ? internetRanges(ranges.value, internetThreshold(config2)) : void 0;
+        const sources = ranges.state === "known" && Array.isArray(ranges.value) ? ranges.value : [];
+        const world = sources.length > 0 ? internetRanges(sources, internetThreshold(config2)) : void 0;
         if (!world) return;
         const out2 = [];
         for (const { block, index } of blocks(r, "allow")) {
           const exposed = exposedByAllow(block);
-          if (exposed) out2.push(fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, `allow.${index}`));
+          if (!exposed) continue;
+          const finding = fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, `allow.${index}`);
+          const aliases = narrowerChecks(r, block, sources);
+          out2.push(aliases.length > 0 ? { ...finding, aliases } : finding);
         }
         return out2;
       }
@@ -30928,6 +31530,8 @@ var init_rules = __esm({
 
 // src/policy/rule-references.ts
 function unknownRuleReferences(config2, source, known) {
+  if (!config2.rules?.disable?.length && Object.keys(config2.rules?.severity ?? {}).length === 0 && !config2.waivers?.length)
+    return [];
   const names = new Set(known.flatMap(selectableNames).map((n) => n.toUpperCase()));
   const severityNames = new Set(known.flatMap((r) => [r.id, ...r.aliases]).map((n) => n.toUpperCase()));
   const warnings = [];
@@ -33443,7 +34047,7 @@ function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
     warnings.push("the plan errored: Terraform could not plan everything, so the findings cover only what it did plan");
   else if (doc["complete"] === false)
     warnings.push("the plan is incomplete (deferred changes): resources Terraform could not plan yet are not judged");
-  const loaded2 = {
+  const loaded3 = {
     file,
     kind,
     format,
@@ -33454,8 +34058,8 @@ function finishDocument(file, parsed, sizeBytes, options = {}, skipped = []) {
     digests,
     skipped
   };
-  if (typeof doc["terraform_version"] === "string") loaded2.terraformVersion = doc["terraform_version"];
-  return loaded2;
+  if (typeof doc["terraform_version"] === "string") loaded3.terraformVersion = doc["terraform_version"];
+  return loaded3;
 }
 function guardStack(file, step3) {
   try {
@@ -33884,9 +34488,9 @@ function findSyntaxError(text3) {
 function scanString(text3, start) {
   let i = start + 1;
   while (i < text3.length) {
-    const code19 = text3.charCodeAt(i);
-    if (code19 === 34) return i + 1;
-    if (code19 === 92) {
+    const code3 = text3.charCodeAt(i);
+    if (code3 === 34) return i + 1;
+    if (code3 === 92) {
       const next = text3[i + 1];
       if (next === "u") {
         if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(i + 2, i + 6)))
@@ -33898,7 +34502,7 @@ function scanString(text3, start) {
       i += 2;
       continue;
     }
-    if (code19 < 32) return { offset: i, reason: "control character or line break inside a string" };
+    if (code3 < 32) return { offset: i, reason: "control character or line break inside a string" };
     i++;
   }
   return { offset: start, reason: "unterminated string" };
@@ -34292,8 +34896,8 @@ async function loadPlanStreaming(file, sizeBytes, options) {
     if (err instanceof InputError) throw err;
     throw new InputError(file, err instanceof Error ? err.message : String(err));
   }
-  const loaded2 = finishDocument(file, doc, sizeBytes, options, skipped);
-  return loaded2;
+  const loaded3 = finishDocument(file, doc, sizeBytes, options, skipped);
+  return loaded3;
 }
 var STREAMED;
 var init_load_stream = __esm({
@@ -34471,9 +35075,9 @@ function parseDocument2(file, bytes, options = {}) {
     skip.delete("planned_values");
     ({ value, skipped } = parseJsonBytesWithout(file, utf8 ?? bytes, skip));
   }
-  const loaded2 = finishDocument(file, value, bytes.length, options, skipped);
-  if (utf8) loaded2.warnings.unshift(UTF16_WARNING);
-  return loaded2;
+  const loaded3 = finishDocument(file, value, bytes.length, options, skipped);
+  if (utf8) loaded3.warnings.unshift(UTF16_WARNING);
+  return loaded3;
 }
 function listsResourceChanges(value) {
   if (typeof value !== "object" || value === null) return true;
@@ -34741,8 +35345,11 @@ async function runScan(options) {
     warnings.push(
       ...unknownRuleReferences(options.config, options.configSource, [...known, EXPIRED_WAIVER_RULE, ...DRIFT_RULES])
     );
-  const knownNames = new Set([...known, EXPIRED_WAIVER_RULE].flatMap(selectableNames).map((n) => n.toUpperCase()));
-  const inline = checkIds ? { isKnown: (id) => knownNames.has(id.toUpperCase()), warnings, reported: /* @__PURE__ */ new Set() } : void 0;
+  let knownNames;
+  const isKnown = (id) => (knownNames ??= new Set([...known, EXPIRED_WAIVER_RULE].flatMap(selectableNames).map((n) => n.toUpperCase()))).has(
+    id.toUpperCase()
+  );
+  const inline = checkIds ? { isKnown, warnings, reported: /* @__PURE__ */ new Set() } : void 0;
   const models = [];
   const backends = /* @__PURE__ */ new Map();
   const backendOf = (source) => backends.get(source.sourceDir) ?? backends.set(source.sourceDir, readRootBackend(source.sourceDir, source.repoRoot)).get(source.sourceDir);
@@ -34872,7 +35479,7 @@ function byImportance(a, b) {
   return severityRank(b.severity) - severityRank(a.severity) || compareText(a.ruleId, b.ruleId) || compareText(a.resource?.address ?? "", b.resource?.address ?? "") || compareText(a.attribute ?? "", b.attribute ?? "");
 }
 function appendAll(target, items) {
-  for (const item of items) target.push(item);
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
 }
 var REPEATED_MEMBERS;
 var init_run = __esm({
@@ -35309,8 +35916,8 @@ var init_ignore = __esm({
 
 // src/drift/input.ts
 async function loadForDrift(file, options = {}) {
-  const loaded2 = await loadDocument(file, options);
-  return { loaded: loaded2, digests: loaded2.digests };
+  const loaded3 = await loadDocument(file, options);
+  return { loaded: loaded3, digests: loaded3.digests };
 }
 var init_input = __esm({
   "src/drift/input.ts"() {
@@ -35327,7 +35934,7 @@ function sideModel(file, world, configuration, terraformVersion) {
   };
   if (terraformVersion !== void 0) doc["terraform_version"] = terraformVersion;
   if (configuration !== void 0) doc["configuration"] = configuration;
-  const loaded2 = {
+  const loaded3 = {
     file,
     kind: "plan",
     format: "plan",
@@ -35338,8 +35945,8 @@ function sideModel(file, world, configuration, terraformVersion) {
     digests: new SensitiveDigests(),
     skipped: []
   };
-  if (terraformVersion !== void 0) loaded2.terraformVersion = terraformVersion;
-  return buildModel(loaded2);
+  if (terraformVersion !== void 0) loaded3.terraformVersion = terraformVersion;
+  return buildModel(loaded3);
 }
 function changeEntry(w) {
   const r = w.resource;
@@ -35569,7 +36176,7 @@ async function analyse(mode, inputs, source, file, config2, judges, locate) {
     }
   }
   const findings = driftFindings(resources, judged.elsewhere, file).sort(byImportance);
-  const named = new Set(findings.map((f) => f.ruleId));
+  const named2 = new Set(findings.map((f) => f.ruleId));
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
@@ -35580,7 +36187,7 @@ async function analyse(mode, inputs, source, file, config2, judges, locate) {
     elsewhere: judged.elsewhere,
     findings,
     failures: judged.failures,
-    rules: uniqueById([...DRIFT_RULES, ...rules]).filter((r) => named.has(r.id))
+    rules: uniqueById([...DRIFT_RULES, ...rules]).filter((r) => named2.has(r.id))
   };
 }
 function judgeWorlds(source, file, drifted, judges, rules, needed) {
@@ -35678,9 +36285,9 @@ var init_errors = __esm({
   "src/rego/errors.ts"() {
     "use strict";
     RegoError = class _RegoError extends Error {
-      constructor(code19, message2, where3, errors) {
+      constructor(code3, message2, where3, errors) {
         super(message2);
-        this.code = code19;
+        this.code = code3;
         this.name = "RegoError";
         this.file = where3?.file || void 0;
         this.line = where3?.line || void 0;
@@ -37214,11 +37821,11 @@ function engineFingerprint(regoDir = REGO_DIR, entry = "parser.js") {
     if (seen.has(file)) continue;
     seen.add(file);
     const actual = existsSync4(file) ? file : file.replace(/\.js$/, ".ts");
-    const code19 = readFileSync(actual, "utf8");
+    const code3 = readFileSync(actual, "utf8");
     hash3.update(`${path12.relative(regoDir, file)}
-${code19.length}
-${code19}`);
-    for (const m of code19.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
+${code3.length}
+${code3}`);
+    for (const m of code3.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
       queue.push(path12.resolve(path12.dirname(file), m[1]));
   }
   const yamlVersion = nodeModule.createRequire(import.meta.url)("yaml/package.json").version;
@@ -37253,13 +37860,13 @@ function loadAstCache(file = AST_CACHE_FILE, engine) {
 }
 function loadAstCacheWhenParsing(files, load = () => loadAstCache()) {
   let cache3;
-  let loaded2 = false;
+  let loaded3 = false;
   return {
     take(file, text3, version) {
       if (!files.has(file)) return void 0;
-      if (!loaded2) {
+      if (!loaded3) {
         cache3 = load();
-        loaded2 = true;
+        loaded3 = true;
       }
       return cache3?.take(file, text3, version);
     }
@@ -37919,11 +38526,11 @@ var init_encoding = __esm({
   }
 });
 
-// node_modules/re2js/build/index.js
-var RE2Flags, PublicFlags, ASCII_SIZE, ASCII_TO_UPPER, ASCII_TO_LOWER, MAX_BMP, Codepoint, UnicodeRangeTable, B64, B64_MAP, decodeVLQ, decodeRanges, decodeOrbit, LazyMap, UnicodeTables, Unicode, RE2JSException, RE2JSSyntaxException, RE2JSCompileException, RE2JSGroupException, RE2JSFlagsException, RE2JSInternalException, FAST_PATH_TABLE_SIZE, WORD_RUNE_TABLE, cachedNativeEncoder, cachedNativeDecoder, Utils, createEnum, MatcherInputBase, Utf8MatcherInput, Utf16MatcherInput, MatcherInput, MachineInputBase, MachineUTF8Input, MachineUTF16Input, MachineInput, Matcher, Inst, Queue, LookbehindState, Machine, hashState, arraysEqual, isState, NO_IDS, END_TEXT, DFAState, DFA, VISITED_BITS, MAX_BACKTRACK_PROG, INITIAL_JOB_CAPACITY, MAX_BACKTRACK_VECTOR, BitState, bitStatePool, Backtracker, QueueOnePass, mergeRuneSets, OnePassProg, onePassCopy, makeOnePass, cleanupOnePass, OnePass, Regexp, RegexpWalker, AhoCorasick, Prefilter, PrefilterTree, PatchList, Prog, ANY_RUNE_NOT_NL, ANY_RUNE, Frag, Compiler, Simplify, CharGroup, code1, code2, code3, PERL_GROUPS, code4, code5, code6, code7, code8, code9, code10, code11, code12, code13, code14, code15, code16, code17, POSIX_GROUPS, CharClass, StringIterator, Parser2, RE2, RE2Set, TranslateRegExpString, execResult, RE2JS;
-var init_build = __esm({
-  "node_modules/re2js/build/index.js"() {
-    RE2Flags = class RE2Flags2 {
+// node_modules/re2js/build/index.cjs
+var require_build = __commonJS({
+  "node_modules/re2js/build/index.cjs"(exports) {
+    Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" });
+    var RE2Flags = class RE2Flags2 {
       static FOLD_CASE = 1;
       static LITERAL = 2;
       static CLASS_NL = 4;
@@ -37941,7 +38548,7 @@ var init_build = __esm({
       static ANCHOR_START = 1;
       static ANCHOR_BOTH = 2;
     };
-    PublicFlags = {
+    var PublicFlags = {
       CASE_INSENSITIVE: 1,
       DOTALL: 2,
       MULTILINE: 4,
@@ -37949,17 +38556,17 @@ var init_build = __esm({
       LONGEST_MATCH: 16,
       LOOKBEHINDS: 512
     };
-    ASCII_SIZE = 128;
-    ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
-    ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
-    MAX_BMP = 65535;
+    var ASCII_SIZE = 128;
+    var ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+    var ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+    var MAX_BMP = 65535;
     for (let i = 0; i < ASCII_SIZE; i++) {
       if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
       else ASCII_TO_UPPER[i] = i;
       if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
       else ASCII_TO_LOWER[i] = i;
     }
-    Codepoint = class {
+    var Codepoint = class {
       static CODES = Object.freeze({
         "\x07": 7,
         "\b": 8,
@@ -38044,7 +38651,7 @@ var init_build = __esm({
         return s.codePointAt(0);
       }
     };
-    UnicodeRangeTable = class {
+    var UnicodeRangeTable = class {
       /**
       * @param {Uint32Array | number[]} data
       * @param {boolean} isStride1
@@ -38067,10 +38674,10 @@ var init_build = __esm({
         return this.data.length / this.SIZE;
       }
     };
-    B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
-    B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+    var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+    var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
     for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
-    decodeVLQ = (str3) => {
+    var decodeVLQ = (str3) => {
       const res = [];
       let value = 0;
       let shift = 0;
@@ -38085,7 +38692,7 @@ var init_build = __esm({
       }
       return res;
     };
-    decodeRanges = (str3, isStride1) => {
+    var decodeRanges = (str3, isStride1) => {
       const res = decodeVLQ(str3);
       const numRanges = isStride1 ? res.length / 2 : res.length / 3;
       const out2 = new Uint32Array(numRanges * 3);
@@ -38100,7 +38707,7 @@ var init_build = __esm({
       }
       return out2;
     };
-    decodeOrbit = (str3) => {
+    var decodeOrbit = (str3) => {
       const res = decodeVLQ(str3);
       const map = /* @__PURE__ */ new Map();
       let currentKey = 0;
@@ -38112,7 +38719,7 @@ var init_build = __esm({
       }
       return map;
     };
-    LazyMap = class {
+    var LazyMap = class {
       constructor(initializer) {
         this.initializer = initializer;
         this.cache = /* @__PURE__ */ new Map();
@@ -38127,7 +38734,7 @@ var init_build = __esm({
         return val;
       }
     };
-    UnicodeTables = class {
+    var UnicodeTables = class {
       static _CASE_ORBIT = null;
       static get CASE_ORBIT() {
         if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
@@ -38391,7 +38998,7 @@ var init_build = __esm({
         Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
       });
     };
-    Unicode = class Unicode2 {
+    var Unicode = class Unicode2 {
       static MAX_RUNE = 1114111;
       static RUNE_ERROR = 65533;
       static isUnsearchable(r) {
@@ -38460,14 +39067,14 @@ var init_build = __esm({
         return false;
       }
     };
-    RE2JSException = class extends Error {
+    var RE2JSException = class extends Error {
       /** @param {string} message */
       constructor(message2) {
         super(message2);
         this.name = "RE2JSException";
       }
     };
-    RE2JSSyntaxException = class extends RE2JSException {
+    var RE2JSSyntaxException = class extends RE2JSException {
       /**
       * @param {string} error
       * @param {string|null} [input=null]
@@ -38496,40 +39103,40 @@ var init_build = __esm({
         return this.input;
       }
     };
-    RE2JSCompileException = class extends RE2JSException {
+    var RE2JSCompileException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message2) {
         super(message2);
         this.name = "RE2JSCompileException";
       }
     };
-    RE2JSGroupException = class extends RE2JSException {
+    var RE2JSGroupException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message2) {
         super(message2);
         this.name = "RE2JSGroupException";
       }
     };
-    RE2JSFlagsException = class extends RE2JSException {
+    var RE2JSFlagsException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message2) {
         super(message2);
         this.name = "RE2JSFlagsException";
       }
     };
-    RE2JSInternalException = class extends RE2JSException {
+    var RE2JSInternalException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message2) {
         super(message2);
         this.name = "RE2JSInternalException";
       }
     };
-    FAST_PATH_TABLE_SIZE = 256;
-    WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+    var FAST_PATH_TABLE_SIZE = 256;
+    var WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
     for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
-    cachedNativeEncoder = null;
-    cachedNativeDecoder = null;
-    Utils = class Utils2 {
+    var cachedNativeEncoder = null;
+    var cachedNativeDecoder = null;
+    var Utils = class Utils2 {
       static METACHARACTERS = "\\.+*?()|[]{}^$";
       static EMPTY_BEGIN_LINE = 1;
       static EMPTY_END_LINE = 2;
@@ -38719,7 +39326,7 @@ var init_build = __esm({
         }
       }
     };
-    createEnum = (values = [], initNum = 0) => {
+    var createEnum = (values = [], initNum = 0) => {
       const enumObject = /* @__PURE__ */ Object.create(null);
       for (let i = 0; i < values.length; i++) {
         const val = values[i];
@@ -38729,7 +39336,7 @@ var init_build = __esm({
       }
       return Object.freeze(enumObject);
     };
-    MatcherInputBase = class MatcherInputBase2 {
+    var MatcherInputBase = class MatcherInputBase2 {
       static Encoding = createEnum(["UTF_16", "UTF_8"]);
       getEncoding() {
         throw Error("not implemented");
@@ -38761,7 +39368,7 @@ var init_build = __esm({
         return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
       }
     };
-    Utf8MatcherInput = class extends MatcherInputBase {
+    var Utf8MatcherInput = class extends MatcherInputBase {
       /** @param {Uint8Array|number[]|null} bytes */
       constructor(bytes = null) {
         super();
@@ -38792,7 +39399,7 @@ var init_build = __esm({
         return this.bytes.length;
       }
     };
-    Utf16MatcherInput = class extends MatcherInputBase {
+    var Utf16MatcherInput = class extends MatcherInputBase {
       /** @param {string|null} charSequence */
       constructor(charSequence = null) {
         super();
@@ -38823,7 +39430,7 @@ var init_build = __esm({
         return this.charSequence.length;
       }
     };
-    MatcherInput = class {
+    var MatcherInput = class {
       /**
       * Return the MatcherInput for UTF_16 encoding.
       * @returns {Utf16MatcherInput}
@@ -38841,7 +39448,7 @@ var init_build = __esm({
         return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
       }
     };
-    MachineInputBase = class {
+    var MachineInputBase = class {
       static EOF() {
         return -8;
       }
@@ -38865,7 +39472,7 @@ var init_build = __esm({
         return 0;
       }
     };
-    MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
+    var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
       static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
       constructor(bytes, start = 0, end = bytes.length) {
         super();
@@ -38973,7 +39580,7 @@ var init_build = __esm({
         return re2.prefixUTF8.length;
       }
     };
-    MachineUTF16Input = class extends MachineInputBase {
+    var MachineUTF16Input = class extends MachineInputBase {
       constructor(charSequence, start = 0, end = charSequence.length) {
         super();
         this.charSequence = charSequence;
@@ -39012,7 +39619,7 @@ var init_build = __esm({
         return re2.prefix.length;
       }
     };
-    MachineInput = class {
+    var MachineInput = class {
       static fromUTF8(bytes, start = 0, end = bytes.length) {
         return new MachineUTF8Input(bytes, start, end);
       }
@@ -39021,7 +39628,7 @@ var init_build = __esm({
         return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
       }
     };
-    Matcher = class Matcher2 {
+    var Matcher = class Matcher2 {
       /**
       * V8 and WebKit have historical hard limits on the number of arguments
       * that can be passed to a function. We cap replacer arguments to prevent
@@ -39530,7 +40137,7 @@ var init_build = __esm({
         return result;
       }
     };
-    Inst = class Inst2 {
+    var Inst = class Inst2 {
       static ALT = 1;
       static ALT_MATCH = 2;
       static CAPTURE = 3;
@@ -39656,7 +40263,7 @@ var init_build = __esm({
         }
       }
     };
-    Queue = class Queue2 {
+    var Queue = class Queue2 {
       constructor(numInst) {
         this.sparse = new Int32Array(numInst);
         this.densePcs = new Int32Array(numInst);
@@ -39704,7 +40311,7 @@ var init_build = __esm({
         return out2;
       }
     };
-    LookbehindState = class {
+    var LookbehindState = class {
       constructor(prog) {
         this.pos = -1;
         this.pcs = new Int32Array(prog.numInst());
@@ -39716,7 +40323,7 @@ var init_build = __esm({
         this.size = 0;
       }
     };
-    Machine = class Machine2 {
+    var Machine = class Machine2 {
       static fromRE2(re2) {
         const m = new Machine2();
         m.prog = re2.prog;
@@ -40035,7 +40642,7 @@ var init_build = __esm({
         }
       }
     };
-    hashState = (pcs, flag, ids) => {
+    var hashState = (pcs, flag, ids) => {
       let h = -2128831035;
       for (let i = 0; i < pcs.length; i++) {
         h ^= pcs[i];
@@ -40049,15 +40656,15 @@ var init_build = __esm({
       }
       return h;
     };
-    arraysEqual = (a, b) => {
+    var arraysEqual = (a, b) => {
       if (a.length !== b.length) return false;
       for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
       return true;
     };
-    isState = (state2, pcs, flag, ids) => state2.flag === flag && arraysEqual(state2.nfaStates, pcs) && arraysEqual(state2.matchIDs, ids);
-    NO_IDS = [];
-    END_TEXT = -1;
-    DFAState = class {
+    var isState = (state2, pcs, flag, ids) => state2.flag === flag && arraysEqual(state2.nfaStates, pcs) && arraysEqual(state2.matchIDs, ids);
+    var NO_IDS = [];
+    var END_TEXT = -1;
+    var DFAState = class {
       constructor(nfaStates, flag, matchIDs) {
         this.nfaStates = nfaStates;
         this.flag = flag;
@@ -40067,7 +40674,7 @@ var init_build = __esm({
         this.nextAnchored = null;
       }
     };
-    DFA = class DFA2 {
+    var DFA = class DFA2 {
       static FLAG_EMPTY_MASK = 255;
       static FLAG_MATCH = 256;
       static FLAG_LAST_WORD = 512;
@@ -40353,11 +40960,11 @@ var init_build = __esm({
         return Array.from(matches).sort((a, b) => a - b);
       }
     };
-    VISITED_BITS = 32;
-    MAX_BACKTRACK_PROG = 500;
-    INITIAL_JOB_CAPACITY = 256;
-    MAX_BACKTRACK_VECTOR = 262144;
-    BitState = class {
+    var VISITED_BITS = 32;
+    var MAX_BACKTRACK_PROG = 500;
+    var INITIAL_JOB_CAPACITY = 256;
+    var MAX_BACKTRACK_VECTOR = 262144;
+    var BitState = class {
       constructor() {
         this.end = 0;
         this.cap = /* @__PURE__ */ new Int32Array(0);
@@ -40523,8 +41130,8 @@ var init_build = __esm({
         return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
       }
     };
-    bitStatePool = [];
-    Backtracker = class Backtracker2 {
+    var bitStatePool = [];
+    var Backtracker = class Backtracker2 {
       static shouldBacktrack(prog) {
         return prog.numInst() <= MAX_BACKTRACK_PROG;
       }
@@ -40570,7 +41177,7 @@ var init_build = __esm({
         return result;
       }
     };
-    QueueOnePass = class {
+    var QueueOnePass = class {
       constructor(size) {
         this.sparse = new Uint32Array(size);
         this.dense = new Uint32Array(size);
@@ -40600,7 +41207,7 @@ var init_build = __esm({
         this.size++;
       }
     };
-    mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+    var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
       const leftLen = leftRunes.length;
       const rightLen = rightRunes.length;
       let lx = 0, rx = 0;
@@ -40632,7 +41239,7 @@ var init_build = __esm({
         next
       };
     };
-    OnePassProg = class {
+    var OnePassProg = class {
       constructor(prog) {
         this.start = prog.start;
         this.numCap = prog.numCap;
@@ -40648,7 +41255,7 @@ var init_build = __esm({
         }
       }
     };
-    onePassCopy = (prog) => {
+    var onePassCopy = (prog) => {
       const p = new OnePassProg(prog);
       for (let pc = 0; pc < p.inst.length; pc++) {
         const inst = p.inst[pc];
@@ -40678,7 +41285,7 @@ var init_build = __esm({
       }
       return p;
     };
-    makeOnePass = (p) => {
+    var makeOnePass = (p) => {
       if (p.inst.length >= 1e3) return null;
       const instQueue = new QueueOnePass(p.inst.length);
       const visitQueue = new QueueOnePass(p.inst.length);
@@ -40795,7 +41402,7 @@ var init_build = __esm({
       for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
       return p;
     };
-    cleanupOnePass = (p, original) => {
+    var cleanupOnePass = (p, original) => {
       for (let ix = 0; ix < original.inst.length; ix++) {
         const instOriginal = original.inst[ix];
         switch (instOriginal.op) {
@@ -40819,7 +41426,7 @@ var init_build = __esm({
         }
       }
     };
-    OnePass = class OnePass2 {
+    var OnePass = class OnePass2 {
       static compile(prog) {
         if (prog.start === 0) return null;
         if (prog.numLb > 0) return null;
@@ -40940,7 +41547,7 @@ var init_build = __esm({
         return ncap === 0 ? [] : Utils.toArray(matchcap);
       }
     };
-    Regexp = class Regexp2 {
+    var Regexp = class Regexp2 {
       static Op = createEnum([
         "NO_MATCH",
         "EMPTY_MATCH",
@@ -40976,17 +41583,17 @@ var init_build = __esm({
         if (rune === Codepoint.CODES["-"]) return "\\";
         return "";
       }
-      static fromRegexp(re) {
-        const regex = new Regexp2(re.op);
-        regex.flags = re.flags;
-        regex.subs = re.subs;
-        regex.runes = re.runes;
-        regex.cap = re.cap;
-        regex.min = re.min;
-        regex.max = re.max;
-        regex.name = re.name;
-        regex.namedGroups = re.namedGroups;
-        regex.lb = re.lb;
+      static fromRegexp(re2) {
+        const regex = new Regexp2(re2.op);
+        regex.flags = re2.flags;
+        regex.subs = re2.subs;
+        regex.runes = re2.runes;
+        regex.cap = re2.cap;
+        regex.min = re2.min;
+        regex.max = re2.max;
+        regex.name = re2.name;
+        regex.namedGroups = re2.namedGroups;
+        regex.lb = re2.lb;
         return regex;
       }
       constructor(op) {
@@ -41192,22 +41799,22 @@ var init_build = __esm({
         return true;
       }
     };
-    RegexpWalker = class {
+    var RegexpWalker = class {
       static walk(root2, handler) {
         const stack = [];
-        let re = root2;
+        let re2 = root2;
         let result;
         for (; ; ) {
-          if (re.subs.length === 0) result = handler.leaf(re);
+          if (re2.subs.length === 0) result = handler.leaf(re2);
           else {
-            const state2 = handler.enter(re);
+            const state2 = handler.enter(re2);
             if (state2.result === void 0) {
               stack.push({
-                re,
+                re: re2,
                 state: state2,
                 i: 0
               });
-              re = re.subs[0];
+              re2 = re2.subs[0];
               continue;
             }
             result = state2.result;
@@ -41218,7 +41825,7 @@ var init_build = __esm({
             handler.child(frame.re, frame.state, result, frame.i);
             frame.i++;
             if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
-              re = frame.re.subs[frame.i];
+              re2 = frame.re.subs[frame.i];
               break;
             }
             stack.pop();
@@ -41227,7 +41834,7 @@ var init_build = __esm({
         }
       }
     };
-    AhoCorasick = class {
+    var AhoCorasick = class {
       constructor(words, alphabetSize) {
         const edges = /* @__PURE__ */ new Map();
         const parent = [0];
@@ -41323,7 +41930,7 @@ var init_build = __esm({
         return false;
       }
     };
-    Prefilter = class Prefilter2 {
+    var Prefilter = class Prefilter2 {
       static Type = {
         NONE: 0,
         EXACT: 1,
@@ -41375,37 +41982,37 @@ var init_build = __esm({
         }
       }
     };
-    PrefilterTree = class PrefilterTree2 {
-      static build(re) {
-        if (!re) return new Prefilter(Prefilter.Type.NONE);
-        return RegexpWalker.walk(re, PrefilterTree2.WALKER);
+    var PrefilterTree = class PrefilterTree2 {
+      static build(re2) {
+        if (!re2) return new Prefilter(Prefilter.Type.NONE);
+        return RegexpWalker.walk(re2, PrefilterTree2.WALKER);
       }
       static WALKER = {
-        leaf: (re) => PrefilterTree2.leaf(re),
-        enter: (re) => PrefilterTree2.enter(re),
-        child: (re, state2, result) => PrefilterTree2.child(re, state2, result),
-        leave: (re, state2) => PrefilterTree2.leave(re, state2)
+        leaf: (re2) => PrefilterTree2.leaf(re2),
+        enter: (re2) => PrefilterTree2.enter(re2),
+        child: (re2, state2, result) => PrefilterTree2.child(re2, state2, result),
+        leave: (re2, state2) => PrefilterTree2.leave(re2, state2)
       };
-      static leaf(re) {
-        if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
-        if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+      static leaf(re2) {
+        if (re2.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+        if (re2.runes.length === 0 || (re2.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
         let str3 = "";
-        for (let i = 0; i < re.runes.length; i++) {
-          if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
-          str3 += String.fromCodePoint(re.runes[i]);
+        for (let i = 0; i < re2.runes.length; i++) {
+          if (Unicode.isUnsearchable(re2.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+          str3 += String.fromCodePoint(re2.runes[i]);
         }
         const pf = new Prefilter(Prefilter.Type.EXACT);
         pf.str = str3;
         pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
         return pf;
       }
-      static enter(re) {
-        switch (re.op) {
+      static enter(re2) {
+        switch (re2.op) {
           case Regexp.Op.CAPTURE:
           case Regexp.Op.PLUS:
             return { sub: null };
           case Regexp.Op.REPEAT:
-            if (re.min >= 1) return { sub: null };
+            if (re2.min >= 1) return { sub: null };
             return { result: new Prefilter(Prefilter.Type.NONE) };
           case Regexp.Op.CONCAT:
             return {
@@ -41421,7 +42028,7 @@ var init_build = __esm({
             return { result: new Prefilter(Prefilter.Type.NONE) };
         }
       }
-      static child(re, state2, s) {
+      static child(re2, state2, s) {
         if (state2.subs === void 0) {
           state2.sub = s;
           return;
@@ -41445,7 +42052,7 @@ var init_build = __esm({
         }
         state2.subs.push(s);
       }
-      static leave(re, state2) {
+      static leave(re2, state2) {
         if (state2.subs === void 0) return state2.sub;
         const pf = state2.pf;
         const seen = /* @__PURE__ */ new Set();
@@ -41493,7 +42100,7 @@ var init_build = __esm({
         return pf;
       }
     };
-    PatchList = class {
+    var PatchList = class {
       /**
       * @param {number} head - Encoded pointer to the start of the patch list.
       * @param {number} tail - Encoded pointer to the end of the patch list.
@@ -41503,7 +42110,7 @@ var init_build = __esm({
         this.tail = tail;
       }
     };
-    Prog = class {
+    var Prog = class {
       constructor() {
         this.inst = [];
         this.start = 0;
@@ -41621,24 +42228,24 @@ var init_build = __esm({
         return out2;
       }
     };
-    ANY_RUNE_NOT_NL = new Int32Array([
+    var ANY_RUNE_NOT_NL = new Int32Array([
       0,
       Codepoint.CODES["\n"] - 1,
       Codepoint.CODES["\n"] + 1,
       Unicode.MAX_RUNE
     ]);
-    ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
-    Frag = class {
+    var ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+    var Frag = class {
       constructor(i = 0, out2 = new PatchList(), nullable = false) {
         this.i = i;
         this.out = out2;
         this.nullable = nullable;
       }
     };
-    Compiler = class Compiler2 {
-      static compileRegexp(re) {
+    var Compiler = class Compiler2 {
+      static compileRegexp(re2) {
         const c = new Compiler2();
-        const f = c.compile(re);
+        const f = c.compile(re2);
         c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
         c.prog.start = f.i;
         c.prog.markLookbehindInsts();
@@ -41678,10 +42285,10 @@ var init_build = __esm({
         this.lbOffset = 0;
         this.runeCache = /* @__PURE__ */ new Map();
         this.walker = {
-          leaf: (re) => this.leaf(re),
-          enter: (re) => this.enter(re),
-          child: (re, state2, result) => this.child(re, state2, result),
-          leave: (re, state2) => this.leave(re, state2)
+          leaf: (re2) => this.leaf(re2),
+          enter: (re2) => this.enter(re2),
+          child: (re2, state2, result) => this.child(re2, state2, result),
+          leave: (re2, state2) => this.leave(re2, state2)
         };
       }
       newInst(op) {
@@ -41794,31 +42401,31 @@ var init_build = __esm({
         checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
         return checkId;
       }
-      compile(re) {
-        return RegexpWalker.walk(re, this.walker);
+      compile(re2) {
+        return RegexpWalker.walk(re2, this.walker);
       }
-      leaf(re) {
-        switch (re.op) {
+      leaf(re2) {
+        switch (re2.op) {
           case Regexp.Op.NO_MATCH:
             return this.fail();
           case Regexp.Op.EMPTY_MATCH:
             return this.nop();
           case Regexp.Op.LITERAL: {
-            if (re.runes.length === 0) return this.nop();
+            if (re2.runes.length === 0) return this.nop();
             let f = null;
-            for (let r of re.runes) {
+            for (let r of re2.runes) {
               let singleRune = this.runeCache.get(r);
               if (singleRune === void 0) {
                 singleRune = new Int32Array([r]);
                 this.runeCache.set(r, singleRune);
               }
-              const f1 = this.rune(singleRune, re.flags);
+              const f1 = this.rune(singleRune, re2.flags);
               f = f === null ? f1 : this.cat(f, f1);
             }
             return f;
           }
           case Regexp.Op.CHAR_CLASS:
-            return this.rune(re.runes, re.flags);
+            return this.rune(re2.runes, re2.flags);
           case Regexp.Op.ANY_CHAR_NOT_NL:
             return this.rune(ANY_RUNE_NOT_NL, 0);
           case Regexp.Op.ANY_CHAR:
@@ -41842,8 +42449,8 @@ var init_build = __esm({
             throw new RE2JSCompileException("regexp: unhandled case in compile");
         }
       }
-      enter(re) {
-        switch (re.op) {
+      enter(re2) {
+        switch (re2.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.STAR:
@@ -41852,7 +42459,7 @@ var init_build = __esm({
             return { sub: null };
           case Regexp.Op.CAPTURE:
             return {
-              bra: this.cap(re.cap << 1),
+              bra: this.cap(re2.cap << 1),
               sub: null
             };
           case Regexp.Op.CONCAT:
@@ -41862,26 +42469,26 @@ var init_build = __esm({
             throw new RE2JSCompileException("regexp: unhandled case in compile");
         }
       }
-      child(re, state2, f1) {
-        if (re.op === Regexp.Op.CONCAT) state2.f = state2.f === null ? f1 : this.cat(state2.f, f1);
-        else if (re.op === Regexp.Op.ALTERNATE) state2.f = state2.f === null ? f1 : this.alt(state2.f, f1);
+      child(re2, state2, f1) {
+        if (re2.op === Regexp.Op.CONCAT) state2.f = state2.f === null ? f1 : this.cat(state2.f, f1);
+        else if (re2.op === Regexp.Op.ALTERNATE) state2.f = state2.f === null ? f1 : this.alt(state2.f, f1);
         else state2.sub = f1;
       }
-      leave(re, state2) {
-        switch (re.op) {
+      leave(re2, state2) {
+        switch (re2.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
-            return this.lookBehind(state2.sub, re.lb);
+            return this.lookBehind(state2.sub, re2.lb);
           case Regexp.Op.CAPTURE: {
-            const ket = this.cap(re.cap << 1 | 1);
+            const ket = this.cap(re2.cap << 1 | 1);
             return this.cat(this.cat(state2.bra, state2.sub), ket);
           }
           case Regexp.Op.STAR:
-            return this.star(state2.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.star(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.PLUS:
-            return this.plus(state2.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.plus(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.QUEST:
-            return this.quest(state2.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.quest(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.CONCAT:
           case Regexp.Op.ALTERNATE:
             return state2.f;
@@ -41890,28 +42497,28 @@ var init_build = __esm({
         }
       }
     };
-    Simplify = class Simplify2 {
-      static simplify(re) {
-        if (re === null) return null;
-        return RegexpWalker.walk(re, Simplify2.WALKER);
+    var Simplify = class Simplify2 {
+      static simplify(re2) {
+        if (re2 === null) return null;
+        return RegexpWalker.walk(re2, Simplify2.WALKER);
       }
       static WALKER = {
-        leaf: (re) => Simplify2.leaf(re),
-        enter: (re) => Simplify2.enter(re),
-        child: (re, state2, result, i) => Simplify2.child(re, state2, result, i),
-        leave: (re, state2) => Simplify2.leave(re, state2)
+        leaf: (re2) => Simplify2.leaf(re2),
+        enter: (re2) => Simplify2.enter(re2),
+        child: (re2, state2, result, i) => Simplify2.child(re2, state2, result, i),
+        leave: (re2, state2) => Simplify2.leave(re2, state2)
       };
-      static leaf(re) {
-        if (re.op === Regexp.Op.CHAR_CLASS) {
-          if (re.runes === null) return re;
-          if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
-          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
-          if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+      static leaf(re2) {
+        if (re2.op === Regexp.Op.CHAR_CLASS) {
+          if (re2.runes === null) return re2;
+          if (re2.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+          if (re2.runes.length === 2 && re2.runes[0] === 0 && re2.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+          if (re2.runes.length === 4 && re2.runes[0] === 0 && re2.runes[1] === Codepoint.CODES["\n"] - 1 && re2.runes[2] === Codepoint.CODES["\n"] + 1 && re2.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
         }
-        return re;
+        return re2;
       }
-      static enter(re) {
-        switch (re.op) {
+      static enter(re2) {
+        switch (re2.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
@@ -41926,19 +42533,19 @@ var init_build = __esm({
               changed: false
             };
           case Regexp.Op.REPEAT:
-            if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+            if (re2.min === 0 && re2.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
             return { sub: null };
           default:
-            return { result: re };
+            return { result: re2 };
         }
       }
-      static child(re, state2, nsub, i) {
+      static child(re2, state2, nsub, i) {
         if (state2.subs === void 0) {
           state2.sub = nsub;
           return;
         }
-        if (nsub !== re.subs[i]) state2.changed = true;
-        if (re.op === Regexp.Op.CONCAT) {
+        if (nsub !== re2.subs[i]) state2.changed = true;
+        if (re2.op === Regexp.Op.CONCAT) {
           if (nsub.op === Regexp.Op.NO_MATCH) {
             state2.result = new Regexp(Regexp.Op.NO_MATCH);
             return;
@@ -41965,60 +42572,60 @@ var init_build = __esm({
         }
         state2.subs.push(nsub);
       }
-      static leave(re, state2) {
-        switch (re.op) {
+      static leave(re2, state2) {
+        switch (re2.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE: {
             const sub = state2.sub;
-            if (sub !== re.subs[0]) {
-              const nre = Regexp.fromRegexp(re);
+            if (sub !== re2.subs[0]) {
+              const nre = Regexp.fromRegexp(re2);
               nre.runes = /* @__PURE__ */ new Int32Array(0);
               nre.subs = [sub];
               return nre;
             }
-            return re;
+            return re2;
           }
           case Regexp.Op.CONCAT:
           case Regexp.Op.ALTERNATE:
             if (state2.changed) {
               const newSubs = state2.subs;
-              if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+              if (newSubs.length === 0) return new Regexp(re2.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
               if (newSubs.length === 1) return newSubs[0];
-              const nre = Regexp.fromRegexp(re);
+              const nre = Regexp.fromRegexp(re2);
               nre.runes = /* @__PURE__ */ new Int32Array(0);
               nre.subs = newSubs;
               return nre;
             }
-            return re;
+            return re2;
           case Regexp.Op.STAR:
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            return Simplify2.simplify1(re.op, re.flags, state2.sub, re);
+            return Simplify2.simplify1(re2.op, re2.flags, state2.sub, re2);
           case Regexp.Op.REPEAT:
-            return Simplify2.simplifyRepeat(re, state2.sub);
+            return Simplify2.simplifyRepeat(re2, state2.sub);
           default:
-            return re;
+            return re2;
         }
       }
-      static simplifyRepeat(re, sub) {
-        if (re.max === -1) {
-          if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub, null);
-          if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+      static simplifyRepeat(re2, sub) {
+        if (re2.max === -1) {
+          if (re2.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re2.flags, sub, null);
+          if (re2.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re2.flags, sub, null);
           const subs = [];
-          for (let i = 0; i < re.min - 1; i++) subs.push(sub);
-          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+          for (let i = 0; i < re2.min - 1; i++) subs.push(sub);
+          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re2.flags, sub, null));
           return Simplify2.concat(subs);
         }
-        if (re.min === 1 && re.max === 1) return sub;
+        if (re2.min === 1 && re2.max === 1) return sub;
         let prefixSubs = null;
-        if (re.min > 0) {
+        if (re2.min > 0) {
           prefixSubs = [];
-          for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+          for (let i = 0; i < re2.min; i++) prefixSubs.push(sub);
         }
-        if (re.max > re.min) {
-          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
-          for (let i = re.min + 1; i < re.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub, suffix]), null);
+        if (re2.max > re2.min) {
+          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re2.flags, sub, null);
+          for (let i = re2.min + 1; i < re2.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re2.flags, Simplify2.concat([sub, suffix]), null);
           if (prefixSubs === null) return suffix;
           prefixSubs.push(suffix);
         }
@@ -42043,28 +42650,28 @@ var init_build = __esm({
         nre.subs = newSubs;
         return nre;
       }
-      static simplify1(op, flags, sub, re) {
+      static simplify1(op, flags, sub, re2) {
         if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
         if (sub.op === Regexp.Op.NO_MATCH) {
           if (op === Regexp.Op.PLUS) return sub;
           return new Regexp(Regexp.Op.EMPTY_MATCH);
         }
         if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
-        if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+        if (re2 !== null && re2.op === op && (re2.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re2.subs[0]) return re2;
         const nre = new Regexp(op);
         nre.flags = flags;
         nre.subs = [sub];
         return nre;
       }
     };
-    CharGroup = class {
+    var CharGroup = class {
       constructor(sign, cls) {
         this.sign = sign;
         this.cls = cls;
       }
     };
-    code1 = [48, 57];
-    code2 = [
+    var code1 = [48, 57];
+    var code22 = [
       9,
       10,
       12,
@@ -42072,7 +42679,7 @@ var init_build = __esm({
       32,
       32
     ];
-    code3 = [
+    var code3 = [
       48,
       57,
       65,
@@ -42082,15 +42689,15 @@ var init_build = __esm({
       97,
       122
     ];
-    PERL_GROUPS = /* @__PURE__ */ new Map([
+    var PERL_GROUPS = /* @__PURE__ */ new Map([
       ["\\d", new CharGroup(1, code1)],
       ["\\D", new CharGroup(-1, code1)],
-      ["\\s", new CharGroup(1, code2)],
-      ["\\S", new CharGroup(-1, code2)],
+      ["\\s", new CharGroup(1, code22)],
+      ["\\S", new CharGroup(-1, code22)],
       ["\\w", new CharGroup(1, code3)],
       ["\\W", new CharGroup(-1, code3)]
     ]);
-    code4 = [
+    var code4 = [
       48,
       57,
       65,
@@ -42098,30 +42705,30 @@ var init_build = __esm({
       97,
       122
     ];
-    code5 = [
+    var code5 = [
       65,
       90,
       97,
       122
     ];
-    code6 = [0, 127];
-    code7 = [
+    var code6 = [0, 127];
+    var code7 = [
       9,
       9,
       32,
       32
     ];
-    code8 = [
+    var code8 = [
       0,
       31,
       127,
       127
     ];
-    code9 = [48, 57];
-    code10 = [33, 126];
-    code11 = [97, 122];
-    code12 = [32, 126];
-    code13 = [
+    var code9 = [48, 57];
+    var code10 = [33, 126];
+    var code11 = [97, 122];
+    var code12 = [32, 126];
+    var code13 = [
       33,
       47,
       58,
@@ -42131,14 +42738,14 @@ var init_build = __esm({
       123,
       126
     ];
-    code14 = [
+    var code14 = [
       9,
       13,
       32,
       32
     ];
-    code15 = [65, 90];
-    code16 = [
+    var code15 = [65, 90];
+    var code16 = [
       48,
       57,
       65,
@@ -42148,7 +42755,7 @@ var init_build = __esm({
       97,
       122
     ];
-    code17 = [
+    var code17 = [
       48,
       57,
       65,
@@ -42156,7 +42763,7 @@ var init_build = __esm({
       97,
       102
     ];
-    POSIX_GROUPS = /* @__PURE__ */ new Map([
+    var POSIX_GROUPS = /* @__PURE__ */ new Map([
       ["[:alnum:]", new CharGroup(1, code4)],
       ["[:^alnum:]", new CharGroup(-1, code4)],
       ["[:alpha:]", new CharGroup(1, code5)],
@@ -42186,7 +42793,7 @@ var init_build = __esm({
       ["[:xdigit:]", new CharGroup(1, code17)],
       ["[:^xdigit:]", new CharGroup(-1, code17)]
     ]);
-    CharClass = class CharClass2 {
+    var CharClass = class CharClass2 {
       static charClassToString(r, len) {
         let result = "[";
         for (let i = 0; i < len; i += 2) {
@@ -42368,7 +42975,7 @@ var init_build = __esm({
         return CharClass2.charClassToString(this.r, this.len);
       }
     };
-    StringIterator = class {
+    var StringIterator = class {
       constructor(str3) {
         this.str = str3;
         this.position = 0;
@@ -42409,7 +43016,7 @@ var init_build = __esm({
         return this.rest();
       }
     };
-    Parser2 = class Parser3 {
+    var Parser2 = class Parser3 {
       static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
       static ERR_INVALID_CHAR_RANGE = "invalid character class range";
       static ERR_INVALID_ESCAPE = "invalid escape sequence";
@@ -42490,20 +43097,20 @@ var init_build = __esm({
         for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
         return min;
       }
-      static leadingRegexp(re) {
-        if (re.op === Regexp.Op.EMPTY_MATCH) return null;
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          const sub = re.subs[0];
+      static leadingRegexp(re2) {
+        if (re2.op === Regexp.Op.EMPTY_MATCH) return null;
+        if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) {
+          const sub = re2.subs[0];
           if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
           return sub;
         }
-        return re;
+        return re2;
       }
       static literalRegexp(s, flags) {
-        const re = new Regexp(Regexp.Op.LITERAL);
-        re.flags = flags;
-        re.runes = Utils.stringToRunes(s);
-        return re;
+        const re2 = new Regexp(Regexp.Op.LITERAL);
+        re2.flags = flags;
+        re2.runes = Utils.stringToRunes(s);
+        return re2;
       }
       /**
       * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
@@ -42549,15 +43156,15 @@ var init_build = __esm({
         if (n.length > 8) return -2;
         return parseInt(n, 10);
       }
-      static isCharClass(re) {
-        return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+      static isCharClass(re2) {
+        return re2.op === Regexp.Op.LITERAL && re2.runes.length === 1 || re2.op === Regexp.Op.CHAR_CLASS || re2.op === Regexp.Op.ANY_CHAR_NOT_NL || re2.op === Regexp.Op.ANY_CHAR;
       }
-      static matchRune(re, r) {
-        switch (re.op) {
+      static matchRune(re2, r) {
+        switch (re2.op) {
           case Regexp.Op.LITERAL:
-            return re.runes.length === 1 && re.runes[0] === r;
+            return re2.runes.length === 1 && re2.runes[0] === r;
           case Regexp.Op.CHAR_CLASS:
-            for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+            for (let i = 0; i < re2.runes.length; i += 2) if (re2.runes[i] <= r && r <= re2.runes[i + 1]) return true;
             return false;
           case Regexp.Op.ANY_CHAR_NOT_NL:
             return r !== Codepoint.CODES["\n"];
@@ -42657,11 +43264,11 @@ var init_build = __esm({
         if (t.lookingAt("\\")) return Parser3.parseEscape(t);
         return t.pop();
       }
-      static hasCapture(re) {
-        if (re === null) return false;
-        if (re.op === Regexp.Op.CAPTURE) return true;
-        if (re.subs) {
-          for (let sub of re.subs) if (Parser3.hasCapture(sub)) return true;
+      static hasCapture(re2) {
+        if (re2 === null) return false;
+        if (re2.op === Regexp.Op.CAPTURE) return true;
+        if (re2.subs) {
+          for (let sub of re2.subs) if (Parser3.hasCapture(sub)) return true;
         }
         return false;
       }
@@ -42680,33 +43287,33 @@ var init_build = __esm({
         this.nlb = 0;
       }
       newRegexp(op) {
-        let re = this.free;
-        if (re !== null && re.subs !== null && re.subs.length > 0) {
-          this.free = re.subs[0];
-          re.reinit();
-          re.op = op;
+        let re2 = this.free;
+        if (re2 !== null && re2.subs !== null && re2.subs.length > 0) {
+          this.free = re2.subs[0];
+          re2.reinit();
+          re2.op = op;
         } else {
-          re = new Regexp(op);
+          re2 = new Regexp(op);
           this.numRegexp += 1;
         }
-        return re;
+        return re2;
       }
-      reuse(re) {
-        if (this.height !== null && this.height.has(re)) this.height.delete(re);
-        if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
-        this.free = re;
+      reuse(re2) {
+        if (this.height !== null && this.height.has(re2)) this.height.delete(re2);
+        if (re2.subs !== null && re2.subs.length > 0) re2.subs[0] = this.free;
+        this.free = re2;
       }
-      checkLimits(re) {
+      checkLimits(re2) {
         if (this.numRunes > Parser3.MAX_RUNES) throw new RE2JSSyntaxException(Parser3.ERR_LARGE);
-        this.checkSize(re);
-        this.checkHeight(re);
+        this.checkSize(re2);
+        this.checkHeight(re2);
       }
-      checkSize(re) {
+      checkSize(re2) {
         if (this.size === null) {
           if (this.repeats === 0) this.repeats = 1;
-          if (re.op === Regexp.Op.REPEAT) {
-            let n = re.max;
-            if (n === -1) n = re.min;
+          if (re2.op === Regexp.Op.REPEAT) {
+            let n = re2.max;
+            if (n === -1) n = re2.min;
             if (n <= 0) n = 1;
             if (n > Math.floor(Parser3.MAX_SIZE / this.repeats)) this.repeats = Parser3.MAX_SIZE;
             else this.repeats *= n;
@@ -42715,69 +43322,69 @@ var init_build = __esm({
           this.size = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkSize(reEx);
         }
-        if (this.calcSize(re, true) > Parser3.MAX_SIZE) throw new RE2JSSyntaxException(Parser3.ERR_LARGE);
+        if (this.calcSize(re2, true) > Parser3.MAX_SIZE) throw new RE2JSSyntaxException(Parser3.ERR_LARGE);
       }
-      calcSize(re, force = false) {
+      calcSize(re2, force = false) {
         if (!force && this.size !== null) {
-          if (this.size.has(re)) return this.size.get(re);
+          if (this.size.has(re2)) return this.size.get(re2);
         }
         let size = 0;
-        switch (re.op) {
+        switch (re2.op) {
           case Regexp.Op.LITERAL:
-            size = re.runes.length;
+            size = re2.runes.length;
             break;
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
           case Regexp.Op.STAR:
-            size = 2 + this.calcSize(re.subs[0]);
+            size = 2 + this.calcSize(re2.subs[0]);
             break;
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            size = 1 + this.calcSize(re.subs[0]);
+            size = 1 + this.calcSize(re2.subs[0]);
             break;
           case Regexp.Op.CONCAT:
-            for (let sub of re.subs) size = size + this.calcSize(sub);
+            for (let sub of re2.subs) size = size + this.calcSize(sub);
             break;
           case Regexp.Op.ALTERNATE:
-            for (let sub of re.subs) size = size + this.calcSize(sub);
-            if (re.subs.length > 1) size = size + re.subs.length - 1;
+            for (let sub of re2.subs) size = size + this.calcSize(sub);
+            if (re2.subs.length > 1) size = size + re2.subs.length - 1;
             break;
           case Regexp.Op.REPEAT: {
-            let sub = this.calcSize(re.subs[0]);
-            if (re.max === -1) {
-              if (re.min === 0) size = 2 + sub;
-              else size = 1 + re.min * sub;
+            let sub = this.calcSize(re2.subs[0]);
+            if (re2.max === -1) {
+              if (re2.min === 0) size = 2 + sub;
+              else size = 1 + re2.min * sub;
               break;
             }
-            size = re.max * sub + (re.max - re.min);
+            size = re2.max * sub + (re2.max - re2.min);
             break;
           }
         }
         size = Math.max(1, size);
         if (this.size === null) this.size = /* @__PURE__ */ new Map();
-        this.size.set(re, size);
+        this.size.set(re2, size);
         return size;
       }
-      checkHeight(re) {
+      checkHeight(re2) {
         if (this.numRegexp < Parser3.MAX_HEIGHT) return;
         if (this.height === null) {
           this.height = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkHeight(reEx);
         }
-        if (this.calcHeight(re, true) > Parser3.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser3.ERR_NESTING_DEPTH);
+        if (this.calcHeight(re2, true) > Parser3.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser3.ERR_NESTING_DEPTH);
       }
-      calcHeight(re, force = false) {
+      calcHeight(re2, force = false) {
         if (!force && this.height !== null) {
-          if (this.height.has(re)) return this.height.get(re);
+          if (this.height.has(re2)) return this.height.get(re2);
         }
         let h = 1;
-        for (let sub of re.subs) {
+        for (let sub of re2.subs) {
           const hsub = this.calcHeight(sub);
           if (h < 1 + hsub) h = 1 + hsub;
         }
         if (this.height === null) this.height = /* @__PURE__ */ new Map();
-        this.height.set(re, h);
+        this.height.set(re2, h);
         return h;
       }
       pop() {
@@ -42789,22 +43396,22 @@ var init_build = __esm({
         while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
         return this.stack.splice(i, n - i);
       }
-      push(re) {
-        this.numRunes += re.runes.length;
-        if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
-          if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
-          re.op = Regexp.Op.LITERAL;
-          re.runes = [re.runes[0]];
-          re.flags = this.flags & ~RE2Flags.FOLD_CASE;
-        } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
-          if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
-          re.op = Regexp.Op.LITERAL;
-          re.runes = [re.runes[0]];
-          re.flags = this.flags | RE2Flags.FOLD_CASE;
+      push(re2) {
+        this.numRunes += re2.runes.length;
+        if (re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 2 && re2.runes[0] === re2.runes[1]) {
+          if (this.maybeConcat(re2.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+          re2.op = Regexp.Op.LITERAL;
+          re2.runes = [re2.runes[0]];
+          re2.flags = this.flags & ~RE2Flags.FOLD_CASE;
+        } else if (re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 4 && re2.runes[0] === re2.runes[1] && re2.runes[2] === re2.runes[3] && Unicode.simpleFold(re2.runes[0]) === re2.runes[2] && Unicode.simpleFold(re2.runes[2]) === re2.runes[0] || re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 2 && re2.runes[0] + 1 === re2.runes[1] && Unicode.simpleFold(re2.runes[0]) === re2.runes[1] && Unicode.simpleFold(re2.runes[1]) === re2.runes[0]) {
+          if (this.maybeConcat(re2.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+          re2.op = Regexp.Op.LITERAL;
+          re2.runes = [re2.runes[0]];
+          re2.flags = this.flags | RE2Flags.FOLD_CASE;
         } else this.maybeConcat(-1, 0);
-        this.stack.push(re);
-        this.checkLimits(re);
-        return re;
+        this.stack.push(re2);
+        this.checkLimits(re2);
+        return re2;
       }
       maybeConcat(r, flags) {
         const n = this.stack.length;
@@ -42824,19 +43431,19 @@ var init_build = __esm({
         return false;
       }
       newLiteral(r, flags) {
-        const re = this.newRegexp(Regexp.Op.LITERAL);
-        re.flags = flags;
+        const re2 = this.newRegexp(Regexp.Op.LITERAL);
+        re2.flags = flags;
         if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser3.minFoldRune(r);
-        re.runes = [r];
-        return re;
+        re2.runes = [r];
+        return re2;
       }
       literal(r) {
         this.push(this.newLiteral(r, this.flags));
       }
       op(op) {
-        const re = this.newRegexp(op);
-        re.flags = this.flags;
-        return this.push(re);
+        const re2 = this.newRegexp(op);
+        re2.flags = this.flags;
+        return this.push(re2);
       }
       repeat(op, min, max, beforePos, t, lastRepeatPos) {
         let flags = this.flags;
@@ -42851,24 +43458,24 @@ var init_build = __esm({
         if (n === 0) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
         const sub = this.stack[n - 1];
         if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
-        const re = this.newRegexp(op);
-        re.min = min;
-        re.max = max;
-        re.flags = flags;
-        re.subs = [sub];
-        this.stack[n - 1] = re;
-        this.checkLimits(re);
-        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+        const re2 = this.newRegexp(op);
+        re2.min = min;
+        re2.max = max;
+        re2.flags = flags;
+        re2.subs = [sub];
+        this.stack[n - 1] = re2;
+        this.checkLimits(re2);
+        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re2, 1e3)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
       }
-      repeatIsValid(re, n) {
-        if (re.op === Regexp.Op.REPEAT) {
-          let m = re.max;
+      repeatIsValid(re2, n) {
+        if (re2.op === Regexp.Op.REPEAT) {
+          let m = re2.max;
           if (m === 0) return true;
-          if (m < 0) m = re.min;
+          if (m < 0) m = re2.min;
           if (m > n) return false;
           if (m > 0) n = Math.trunc(n / m);
         }
-        for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+        for (let sub of re2.subs) if (!this.repeatIsValid(sub, n)) return false;
         return true;
       }
       concat() {
@@ -42883,15 +43490,15 @@ var init_build = __esm({
         if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
         return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
       }
-      cleanAlt(re) {
-        if (re.op === Regexp.Op.CHAR_CLASS) {
-          re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
-          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
-            re.runes = /* @__PURE__ */ new Int32Array(0);
-            re.op = Regexp.Op.ANY_CHAR;
-          } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
-            re.runes = /* @__PURE__ */ new Int32Array(0);
-            re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+      cleanAlt(re2) {
+        if (re2.op === Regexp.Op.CHAR_CLASS) {
+          re2.runes = new CharClass(Array.from(re2.runes)).cleanClass().toArray();
+          if (re2.runes.length === 2 && re2.runes[0] === 0 && re2.runes[1] === Unicode.MAX_RUNE) {
+            re2.runes = /* @__PURE__ */ new Int32Array(0);
+            re2.op = Regexp.Op.ANY_CHAR;
+          } else if (re2.runes.length === 4 && re2.runes[0] === 0 && re2.runes[1] === Codepoint.CODES["\n"] - 1 && re2.runes[2] === Codepoint.CODES["\n"] + 1 && re2.runes[3] === Unicode.MAX_RUNE) {
+            re2.runes = /* @__PURE__ */ new Int32Array(0);
+            re2.op = Regexp.Op.ANY_CHAR_NOT_NL;
           }
         }
       }
@@ -42905,17 +43512,17 @@ var init_build = __esm({
           for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
           this.reuse(sub);
         } else newsubs[i++] = sub;
-        let re = this.newRegexp(op);
-        re.subs = newsubs;
+        let re2 = this.newRegexp(op);
+        re2.subs = newsubs;
         if (op === Regexp.Op.ALTERNATE) {
-          re.subs = this.factor(re.subs);
-          if (re.subs.length === 1) {
-            const old = re;
-            re = re.subs[0];
+          re2.subs = this.factor(re2.subs);
+          if (re2.subs.length === 1) {
+            const old = re2;
+            re2 = re2.subs[0];
             this.reuse(old);
           }
         }
-        return re;
+        return re2;
       }
       factor(array) {
         if (array.length < 2) return array;
@@ -42931,12 +43538,12 @@ var init_build = __esm({
           let istrlen = 0;
           let iflags = 0;
           if (i < lensub) {
-            let re = array[s + i];
-            if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
-            if (re.op === Regexp.Op.LITERAL) {
-              istr = re.runes;
-              istrlen = re.runes.length;
-              iflags = re.flags & RE2Flags.FOLD_CASE;
+            let re2 = array[s + i];
+            if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) re2 = re2.subs[0];
+            if (re2.op === Regexp.Op.LITERAL) {
+              istr = re2.runes;
+              istrlen = re2.runes.length;
+              iflags = re2.flags & RE2Flags.FOLD_CASE;
             }
             if (iflags === strflags) {
               let same = 0;
@@ -42958,9 +43565,9 @@ var init_build = __esm({
               this.checkLimits(array[s + j]);
             }
             const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
-            const re = this.newRegexp(Regexp.Op.CONCAT);
-            re.subs = [prefix, suffix];
-            array[lenout++] = re;
+            const re2 = this.newRegexp(Regexp.Op.CONCAT);
+            re2.subs = [prefix, suffix];
+            array[lenout++] = re2;
           }
           start = i;
           str3 = istr;
@@ -42988,9 +43595,9 @@ var init_build = __esm({
               this.checkLimits(array[s + j]);
             }
             const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
-            const re = this.newRegexp(Regexp.Op.CONCAT);
-            re.subs = [prefix, suffix];
-            array[lenout++] = re;
+            const re2 = this.newRegexp(Regexp.Op.CONCAT);
+            re2.subs = [prefix, suffix];
+            array[lenout++] = re2;
           }
           start = i;
           first = ifirst;
@@ -43035,55 +43642,55 @@ var init_build = __esm({
         s = 0;
         return array.slice(s, lensub);
       }
-      removeLeadingString(re, n) {
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          const sub = this.removeLeadingString(re.subs[0], n);
-          re.subs[0] = sub;
+      removeLeadingString(re2, n) {
+        if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) {
+          const sub = this.removeLeadingString(re2.subs[0], n);
+          re2.subs[0] = sub;
           if (sub.op === Regexp.Op.EMPTY_MATCH) {
             this.reuse(sub);
-            switch (re.subs.length) {
+            switch (re2.subs.length) {
               case 0:
               case 1:
-                re.op = Regexp.Op.EMPTY_MATCH;
-                re.subs = Regexp.emptySubs();
+                re2.op = Regexp.Op.EMPTY_MATCH;
+                re2.subs = Regexp.emptySubs();
                 break;
               case 2: {
-                const old = re;
-                re = re.subs[1];
+                const old = re2;
+                re2 = re2.subs[1];
                 this.reuse(old);
                 break;
               }
               default:
-                re.subs = re.subs.slice(1, re.subs.length);
+                re2.subs = re2.subs.slice(1, re2.subs.length);
             }
           }
-          return re;
+          return re2;
         }
-        if (re.op === Regexp.Op.LITERAL) {
-          re.runes = re.runes.slice(n, re.runes.length);
-          if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+        if (re2.op === Regexp.Op.LITERAL) {
+          re2.runes = re2.runes.slice(n, re2.runes.length);
+          if (re2.runes.length === 0) re2.op = Regexp.Op.EMPTY_MATCH;
         }
-        return re;
+        return re2;
       }
-      removeLeadingRegexp(re, reuse) {
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          if (reuse) this.reuse(re.subs[0]);
-          re.subs = re.subs.slice(1, re.subs.length);
-          switch (re.subs.length) {
+      removeLeadingRegexp(re2, reuse) {
+        if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) {
+          if (reuse) this.reuse(re2.subs[0]);
+          re2.subs = re2.subs.slice(1, re2.subs.length);
+          switch (re2.subs.length) {
             case 0:
-              re.op = Regexp.Op.EMPTY_MATCH;
-              re.subs = Regexp.emptySubs();
+              re2.op = Regexp.Op.EMPTY_MATCH;
+              re2.subs = Regexp.emptySubs();
               break;
             case 1: {
-              const old = re;
-              re = re.subs[0];
+              const old = re2;
+              re2 = re2.subs[0];
               this.reuse(old);
               break;
             }
           }
-          return re;
+          return re2;
         }
-        if (reuse) this.reuse(re);
+        if (reuse) this.reuse(re2);
         return this.newRegexp(Regexp.Op.EMPTY_MATCH);
       }
       parseInternal() {
@@ -43211,24 +43818,24 @@ var init_build = __esm({
                   t.rewindTo(savedPos);
               }
               else t.rewindTo(savedPos);
-              const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-              re.flags = this.flags;
+              const re2 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+              re2.flags = this.flags;
               if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
                 const cc2 = new CharClass();
                 if (this.parseUnicodeClass(t, cc2)) {
-                  re.runes = cc2.toArray();
-                  this.push(re);
+                  re2.runes = cc2.toArray();
+                  this.push(re2);
                   break bigswitch;
                 }
               }
               const cc = new CharClass();
               if (this.parsePerlClassEscape(t, cc)) {
-                re.runes = cc.toArray();
-                this.push(re);
+                re2.runes = cc.toArray();
+                this.push(re2);
                 break bigswitch;
               }
               t.rewindTo(savedPos);
-              this.reuse(re);
+              this.reuse(re2);
               this.literal(Parser3.parseEscape(t));
               break;
             }
@@ -43255,11 +43862,11 @@ var init_build = __esm({
           t.skipString(name);
           t.skip(begin + 1);
           if (!Parser3.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
-          const re = this.op(Regexp.Op.LEFT_PAREN);
-          re.cap = ++this.numCap;
+          const re2 = this.op(Regexp.Op.LEFT_PAREN);
+          re2.cap = ++this.numCap;
           if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser3.ERR_DUPLICATE_NAMED_CAPTURE, name);
           this.namedGroups[name] = this.numCap;
-          re.name = name;
+          re2.name = name;
           return;
         }
         t.skip(2);
@@ -43307,16 +43914,16 @@ var init_build = __esm({
         throw new RE2JSSyntaxException(Parser3.ERR_INVALID_PERL_OP, t.from(startPos));
       }
       parsePosLookBehind() {
-        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-        re.flags = this.flags;
-        re.lb = ++this.nlb;
-        return this.push(re);
+        const re2 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re2.flags = this.flags;
+        re2.lb = ++this.nlb;
+        return this.push(re2);
       }
       parseNegLookBehind() {
-        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-        re.flags = this.flags;
-        re.lb = -++this.nlb;
-        return this.push(re);
+        const re2 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re2.flags = this.flags;
+        re2.lb = -++this.nlb;
+        return this.push(re2);
       }
       parseVerticalBar() {
         this.concat();
@@ -43439,8 +44046,8 @@ var init_build = __esm({
       parseClass(t) {
         const startPos = t.pos();
         t.skip(1);
-        const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-        re.flags = this.flags;
+        const re2 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+        re2.flags = this.flags;
         const cc = new CharClass();
         let sign = 1;
         if (t.more() && t.lookingAt("^")) {
@@ -43482,11 +44089,11 @@ var init_build = __esm({
         t.skip(1);
         cc.cleanClass();
         if (sign < 0) cc.negateClass();
-        re.runes = cc.toArray();
-        this.push(re);
+        re2.runes = cc.toArray();
+        this.push(re2);
       }
     };
-    RE2 = class RE22 {
+    var RE2 = class RE22 {
       static initTest(expr) {
         const re2 = RE22.compile(expr);
         const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
@@ -43532,21 +44139,21 @@ var init_build = __esm({
         return RE22.compileImpl(expr, RE2Flags.POSIX, true);
       }
       static compileImpl(expr, mode, longest) {
-        let re = Parser2.parse(expr, mode);
-        const maxCap = re.maxCap();
-        const namedGroups = re.namedGroups;
-        re = Simplify.simplify(re);
-        const prefilter = PrefilterTree.build(re);
-        const prog = Compiler.compileRegexp(re);
-        const re2 = new RE22(expr, prog, maxCap, longest);
-        re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+        let re2 = Parser2.parse(expr, mode);
+        const maxCap = re2.maxCap();
+        const namedGroups = re2.namedGroups;
+        re2 = Simplify.simplify(re2);
+        const prefilter = PrefilterTree.build(re2);
+        const prog = Compiler.compileRegexp(re2);
+        const re22 = new RE22(expr, prog, maxCap, longest);
+        re22.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
         const [prefixCompl, prefixStr] = prog.prefix();
-        re2.prefixComplete = prefixCompl;
-        re2.prefix = prefixStr;
-        re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
-        if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
-        re2.namedGroups = namedGroups;
-        return re2;
+        re22.prefixComplete = prefixCompl;
+        re22.prefix = prefixStr;
+        re22.prefixUTF8 = Utils.stringToUtf8ByteArray(re22.prefix);
+        if (re22.prefix.length > 0) re22.prefixRune = re22.prefix.codePointAt(0);
+        re22.namedGroups = namedGroups;
+        return re22;
       }
       /**
       * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
@@ -43980,7 +44587,7 @@ var init_build = __esm({
         return result;
       }
     };
-    RE2Set = class RE2Set2 {
+    var RE2Set = class RE2Set2 {
       /** @type {number} */
       static UNANCHORED = RE2Flags.UNANCHORED;
       /** @type {number} */
@@ -44026,8 +44633,8 @@ var init_build = __esm({
         if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
         if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
         if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-        const re = Parser2.parse(fregex, this.re2Flags);
-        this.regexps.push(Simplify.simplify(re));
+        const re2 = Parser2.parse(fregex, this.re2Flags);
+        this.regexps.push(Simplify.simplify(re2));
         return this.regexps.length - 1;
       }
       /**
@@ -44067,7 +44674,7 @@ var init_build = __esm({
         return machine.matchSet(machineInput, 0, internalAnchor);
       }
     };
-    TranslateRegExpString = class TranslateRegExpString2 {
+    var TranslateRegExpString = class TranslateRegExpString2 {
       static isHexadecimal(ch) {
         return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
       }
@@ -44101,9 +44708,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code19 = data[i + 2].charCodeAt(0);
-                    if (code19 >= 65 && code19 <= 90 || code19 >= 97 && code19 <= 122) {
-                      let val = code19 % 32;
+                    let code18 = data[i + 2].charCodeAt(0);
+                    if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
+                      let val = code18 % 32;
                       result += "\\x";
                       result += (val >> 4).toString(16).toUpperCase();
                       result += (val & 15).toString(16).toUpperCase();
@@ -44270,14 +44877,14 @@ var init_build = __esm({
         return finalResult;
       }
     };
-    execResult = (m, input) => {
+    var execResult = (m, input) => {
       const result = m.matchArray();
       result.index = m.start(0);
       result.input = input;
       result.groups = m.namedGroupsObject();
       return result;
     };
-    RE2JS = class RE2JS2 {
+    var RE2JS = class RE2JS2 {
       /**
       * Flag: case insensitive matching.
       */
@@ -44584,6 +45191,43 @@ var init_build = __esm({
         return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
       }
     };
+    function re(stringsOrFlags, ...values) {
+      if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+        const pattern = String.raw(stringsOrFlags, ...values);
+        return RE2JS.compile(pattern);
+      }
+      const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+      return (strings2, ...tagValues) => {
+        const pattern = String.raw(strings2, ...tagValues);
+        return RE2JS.compile(pattern, flags);
+      };
+    }
+    exports.Matcher = Matcher;
+    exports.MatcherInput = MatcherInput;
+    exports.MatcherInputBase = MatcherInputBase;
+    exports.RE2JS = RE2JS;
+    exports.RE2JSCompileException = RE2JSCompileException;
+    exports.RE2JSException = RE2JSException;
+    exports.RE2JSFlagsException = RE2JSFlagsException;
+    exports.RE2JSGroupException = RE2JSGroupException;
+    exports.RE2JSInternalException = RE2JSInternalException;
+    exports.RE2JSSyntaxException = RE2JSSyntaxException;
+    exports.RE2Set = RE2Set;
+    exports.re = re;
+  }
+});
+
+// src/rego/builtins/re2js.ts
+import { createRequire as createRequire4 } from "node:module";
+function loadRe2js() {
+  if (typeof __require === "function") return require_build();
+  return createRequire4(import.meta.url)("re2js");
+}
+var loaded2, re2js;
+var init_re2js = __esm({
+  "src/rego/builtins/re2js.ts"() {
+    "use strict";
+    re2js = () => (loaded2 ??= loadRe2js()).RE2JS;
   }
 });
 
@@ -44592,7 +45236,7 @@ function compileRegex(name, pattern) {
   let re = cache2.get(pattern);
   if (re === void 0) {
     try {
-      re = RE2JS.compile(pattern);
+      re = re2js().compile(pattern);
     } catch (e) {
       re = e instanceof Error ? e : new Error(String(e));
     }
@@ -44628,7 +45272,7 @@ function allMatches(re, s, n) {
   }
   return out2;
 }
-function expand(template, m, named) {
+function expand(template, m, named2) {
   let out2 = "";
   for (let i = 0; i < template.length; i++) {
     const c = template[i];
@@ -44649,17 +45293,17 @@ function expand(template, m, named) {
     }
     i += mm[0].length;
     const name = mm[1];
-    const index = /^\d+$/.test(name) ? Number(name) : named[name];
+    const index = /^\d+$/.test(name) ? Number(name) : named2[name];
     if (index !== void 0 && index < m.groups.length) out2 += m.groups[index] ?? "";
   }
   return out2;
 }
 function replaceAll(re, s, template) {
-  const named = re.namedGroups();
+  const named2 = re.namedGroups();
   let out2 = "";
   let last2 = 0;
   for (const m of allMatches(re, s, -1)) {
-    out2 += s.slice(last2, m.start) + expand(template, m, named);
+    out2 += s.slice(last2, m.start) + expand(template, m, named2);
     last2 = m.end;
   }
   return out2 + s.slice(last2);
@@ -44690,10 +45334,10 @@ function templateMatch(args) {
   while (i < template.length) {
     const at = template.indexOf(open3, i);
     if (at < 0) {
-      pattern += RE2JS.quote(template.slice(i));
+      pattern += re2js().quote(template.slice(i));
       break;
     }
-    pattern += RE2JS.quote(template.slice(i, at));
+    pattern += re2js().quote(template.slice(i, at));
     let depth = 0;
     let j = at;
     for (; j < template.length; j++) {
@@ -44710,8 +45354,8 @@ var CACHE_LIMIT, cache2, regexBuiltins;
 var init_regex = __esm({
   "src/rego/builtins/regex.ts"() {
     "use strict";
-    init_build();
     init_args();
+    init_re2js();
     CACHE_LIMIT = 1e3;
     cache2 = /* @__PURE__ */ new Map();
     regexBuiltins = [
@@ -44761,7 +45405,7 @@ var init_regex = __esm({
 
 // src/rego/builtins/glob.ts
 function lit(ch) {
-  return RE2JS.quote(ch);
+  return re2js().quote(ch);
 }
 function classLit(ch) {
   return /[\\\][^-]/.test(ch) ? "\\" + ch : ch;
@@ -44852,10 +45496,10 @@ var globCache, globBuiltins;
 var init_glob = __esm({
   "src/rego/builtins/glob.ts"() {
     "use strict";
-    init_build();
     init_value();
     init_args();
     init_regex();
+    init_re2js();
     globCache = /* @__PURE__ */ new Map();
     globBuiltins = [
       def("glob.match", 3, (args) => {
@@ -45846,21 +46490,21 @@ var require_characterClasses = __commonJS({
     exports.isNameContinue = isNameContinue;
     exports.isNameStart = isNameStart;
     exports.isWhiteSpace = isWhiteSpace;
-    function isWhiteSpace(code19) {
-      return code19 === 9 || code19 === 32;
+    function isWhiteSpace(code3) {
+      return code3 === 9 || code3 === 32;
     }
-    function isDigit3(code19) {
-      return code19 >= 48 && code19 <= 57;
+    function isDigit3(code3) {
+      return code3 >= 48 && code3 <= 57;
     }
-    function isLetter(code19) {
-      return code19 >= 97 && code19 <= 122 || // A-Z
-      code19 >= 65 && code19 <= 90;
+    function isLetter(code3) {
+      return code3 >= 97 && code3 <= 122 || // A-Z
+      code3 >= 65 && code3 <= 90;
     }
-    function isNameStart(code19) {
-      return isLetter(code19) || code19 === 95;
+    function isNameStart(code3) {
+      return isLetter(code3) || code3 === 95;
     }
-    function isNameContinue(code19) {
-      return isLetter(code19) || isDigit3(code19) || code19 === 95;
+    function isNameContinue(code3) {
+      return isLetter(code3) || isDigit3(code3) || code3 === 95;
     }
   }
 });
@@ -46143,27 +46787,27 @@ var require_lexer2 = __commonJS({
     function isPunctuatorTokenKind(kind) {
       return kind === _tokenKind.TokenKind.BANG || kind === _tokenKind.TokenKind.DOLLAR || kind === _tokenKind.TokenKind.AMP || kind === _tokenKind.TokenKind.PAREN_L || kind === _tokenKind.TokenKind.PAREN_R || kind === _tokenKind.TokenKind.DOT || kind === _tokenKind.TokenKind.SPREAD || kind === _tokenKind.TokenKind.COLON || kind === _tokenKind.TokenKind.EQUALS || kind === _tokenKind.TokenKind.AT || kind === _tokenKind.TokenKind.BRACKET_L || kind === _tokenKind.TokenKind.BRACKET_R || kind === _tokenKind.TokenKind.BRACE_L || kind === _tokenKind.TokenKind.PIPE || kind === _tokenKind.TokenKind.BRACE_R;
     }
-    function isUnicodeScalarValue(code19) {
-      return code19 >= 0 && code19 <= 55295 || code19 >= 57344 && code19 <= 1114111;
+    function isUnicodeScalarValue(code3) {
+      return code3 >= 0 && code3 <= 55295 || code3 >= 57344 && code3 <= 1114111;
     }
     function isSupplementaryCodePoint(body, location2) {
       return isLeadingSurrogate(body.charCodeAt(location2)) && isTrailingSurrogate(body.charCodeAt(location2 + 1));
     }
-    function isLeadingSurrogate(code19) {
-      return code19 >= 55296 && code19 <= 56319;
+    function isLeadingSurrogate(code3) {
+      return code3 >= 55296 && code3 <= 56319;
     }
-    function isTrailingSurrogate(code19) {
-      return code19 >= 56320 && code19 <= 57343;
+    function isTrailingSurrogate(code3) {
+      return code3 >= 56320 && code3 <= 57343;
     }
     function printCodePointAt(lexer, location2) {
-      const code19 = lexer.source.body.codePointAt(location2);
-      if (code19 === void 0) {
+      const code3 = lexer.source.body.codePointAt(location2);
+      if (code3 === void 0) {
         return _tokenKind.TokenKind.EOF;
-      } else if (code19 >= 32 && code19 <= 126) {
-        const char = String.fromCodePoint(code19);
+      } else if (code3 >= 32 && code3 <= 126) {
+        const char = String.fromCodePoint(code3);
         return char === '"' ? `'"'` : `"${char}"`;
       }
-      return "U+" + code19.toString(16).toUpperCase().padStart(4, "0");
+      return "U+" + code3.toString(16).toUpperCase().padStart(4, "0");
     }
     function createToken(lexer, kind, start, end, value) {
       const line = lexer.line;
@@ -46175,8 +46819,8 @@ var require_lexer2 = __commonJS({
       const bodyLength = body.length;
       let position = start;
       while (position < bodyLength) {
-        const code19 = body.charCodeAt(position);
-        switch (code19) {
+        const code3 = body.charCodeAt(position);
+        switch (code3) {
           // Ignored ::
           //   - UnicodeBOM
           //   - WhiteSpace
@@ -46337,16 +46981,16 @@ var require_lexer2 = __commonJS({
             }
             return readString(lexer, position);
         }
-        if ((0, _characterClasses.isDigit)(code19) || code19 === 45) {
-          return readNumber(lexer, position, code19);
+        if ((0, _characterClasses.isDigit)(code3) || code3 === 45) {
+          return readNumber(lexer, position, code3);
         }
-        if ((0, _characterClasses.isNameStart)(code19)) {
+        if ((0, _characterClasses.isNameStart)(code3)) {
           return readName(lexer, position);
         }
         throw (0, _syntaxError.syntaxError)(
           lexer.source,
           position,
-          code19 === 39 ? `Unexpected single quote character ('), did you mean to use a double quote (")?` : isUnicodeScalarValue(code19) || isSupplementaryCodePoint(body, position) ? `Unexpected character: ${printCodePointAt(lexer, position)}.` : `Invalid character: ${printCodePointAt(lexer, position)}.`
+          code3 === 39 ? `Unexpected single quote character ('), did you mean to use a double quote (")?` : isUnicodeScalarValue(code3) || isSupplementaryCodePoint(body, position) ? `Unexpected character: ${printCodePointAt(lexer, position)}.` : `Invalid character: ${printCodePointAt(lexer, position)}.`
         );
       }
       return createToken(lexer, _tokenKind.TokenKind.EOF, bodyLength, bodyLength);
@@ -46368,11 +47012,11 @@ var require_lexer2 = __commonJS({
       const bodyLength = body.length;
       let position = start + 1;
       while (position < bodyLength) {
-        const code19 = body.charCodeAt(position);
-        if (code19 === 10 || code19 === 13) {
+        const code3 = body.charCodeAt(position);
+        if (code3 === 10 || code3 === 13) {
           break;
         }
-        if (isUnicodeScalarValue(code19)) {
+        if (isUnicodeScalarValue(code3)) {
           ++position;
         } else if (isSupplementaryCodePoint(body, position)) {
           position += 2;
@@ -46391,14 +47035,14 @@ var require_lexer2 = __commonJS({
     function readNumber(lexer, start, firstCode) {
       const body = lexer.source.body;
       let position = start;
-      let code19 = firstCode;
+      let code3 = firstCode;
       let isFloat = false;
-      if (code19 === 45) {
-        code19 = body.charCodeAt(++position);
+      if (code3 === 45) {
+        code3 = body.charCodeAt(++position);
       }
-      if (code19 === 48) {
-        code19 = body.charCodeAt(++position);
-        if ((0, _characterClasses.isDigit)(code19)) {
+      if (code3 === 48) {
+        code3 = body.charCodeAt(++position);
+        if ((0, _characterClasses.isDigit)(code3)) {
           throw (0, _syntaxError.syntaxError)(
             lexer.source,
             position,
@@ -46409,25 +47053,25 @@ var require_lexer2 = __commonJS({
           );
         }
       } else {
-        position = readDigits(lexer, position, code19);
-        code19 = body.charCodeAt(position);
+        position = readDigits(lexer, position, code3);
+        code3 = body.charCodeAt(position);
       }
-      if (code19 === 46) {
+      if (code3 === 46) {
         isFloat = true;
-        code19 = body.charCodeAt(++position);
-        position = readDigits(lexer, position, code19);
-        code19 = body.charCodeAt(position);
+        code3 = body.charCodeAt(++position);
+        position = readDigits(lexer, position, code3);
+        code3 = body.charCodeAt(position);
       }
-      if (code19 === 69 || code19 === 101) {
+      if (code3 === 69 || code3 === 101) {
         isFloat = true;
-        code19 = body.charCodeAt(++position);
-        if (code19 === 43 || code19 === 45) {
-          code19 = body.charCodeAt(++position);
+        code3 = body.charCodeAt(++position);
+        if (code3 === 43 || code3 === 45) {
+          code3 = body.charCodeAt(++position);
         }
-        position = readDigits(lexer, position, code19);
-        code19 = body.charCodeAt(position);
+        position = readDigits(lexer, position, code3);
+        code3 = body.charCodeAt(position);
       }
-      if (code19 === 46 || (0, _characterClasses.isNameStart)(code19)) {
+      if (code3 === 46 || (0, _characterClasses.isNameStart)(code3)) {
         throw (0, _syntaxError.syntaxError)(
           lexer.source,
           position,
@@ -46470,8 +47114,8 @@ var require_lexer2 = __commonJS({
       let chunkStart = position;
       let value = "";
       while (position < bodyLength) {
-        const code19 = body.charCodeAt(position);
-        if (code19 === 34) {
+        const code3 = body.charCodeAt(position);
+        if (code3 === 34) {
           value += body.slice(chunkStart, position);
           return createToken(
             lexer,
@@ -46481,7 +47125,7 @@ var require_lexer2 = __commonJS({
             value
           );
         }
-        if (code19 === 92) {
+        if (code3 === 92) {
           value += body.slice(chunkStart, position);
           const escape2 = body.charCodeAt(position + 1) === 117 ? body.charCodeAt(position + 2) === 123 ? readEscapedUnicodeVariableWidth(lexer, position) : readEscapedUnicodeFixedWidth(lexer, position) : readEscapedCharacter(lexer, position);
           value += escape2.value;
@@ -46489,10 +47133,10 @@ var require_lexer2 = __commonJS({
           chunkStart = position;
           continue;
         }
-        if (code19 === 10 || code19 === 13) {
+        if (code3 === 10 || code3 === 13) {
           break;
         }
-        if (isUnicodeScalarValue(code19)) {
+        if (isUnicodeScalarValue(code3)) {
           ++position;
         } else if (isSupplementaryCodePoint(body, position)) {
           position += 2;
@@ -46518,8 +47162,8 @@ var require_lexer2 = __commonJS({
       let point = 0;
       let size = 3;
       while (size < 12) {
-        const code19 = body.charCodeAt(position + size++);
-        if (code19 === 125) {
+        const code3 = body.charCodeAt(position + size++);
+        if (code3 === 125) {
           if (size < 5 || !isUnicodeScalarValue(point)) {
             break;
           }
@@ -46528,7 +47172,7 @@ var require_lexer2 = __commonJS({
             size
           };
         }
-        point = point << 4 | readHexDigit(code19);
+        point = point << 4 | readHexDigit(code3);
         if (point < 0) {
           break;
         }
@@ -46544,19 +47188,19 @@ var require_lexer2 = __commonJS({
     }
     function readEscapedUnicodeFixedWidth(lexer, position) {
       const body = lexer.source.body;
-      const code19 = read16BitHexCode(body, position + 2);
-      if (isUnicodeScalarValue(code19)) {
+      const code3 = read16BitHexCode(body, position + 2);
+      if (isUnicodeScalarValue(code3)) {
         return {
-          value: String.fromCodePoint(code19),
+          value: String.fromCodePoint(code3),
           size: 6
         };
       }
-      if (isLeadingSurrogate(code19)) {
+      if (isLeadingSurrogate(code3)) {
         if (body.charCodeAt(position + 6) === 92 && body.charCodeAt(position + 7) === 117) {
           const trailingCode = read16BitHexCode(body, position + 8);
           if (isTrailingSurrogate(trailingCode)) {
             return {
-              value: String.fromCodePoint(code19, trailingCode),
+              value: String.fromCodePoint(code3, trailingCode),
               size: 12
             };
           }
@@ -46571,13 +47215,13 @@ var require_lexer2 = __commonJS({
     function read16BitHexCode(body, position) {
       return readHexDigit(body.charCodeAt(position)) << 12 | readHexDigit(body.charCodeAt(position + 1)) << 8 | readHexDigit(body.charCodeAt(position + 2)) << 4 | readHexDigit(body.charCodeAt(position + 3));
     }
-    function readHexDigit(code19) {
-      return code19 >= 48 && code19 <= 57 ? code19 - 48 : code19 >= 65 && code19 <= 70 ? code19 - 55 : code19 >= 97 && code19 <= 102 ? code19 - 87 : -1;
+    function readHexDigit(code3) {
+      return code3 >= 48 && code3 <= 57 ? code3 - 48 : code3 >= 65 && code3 <= 70 ? code3 - 55 : code3 >= 97 && code3 <= 102 ? code3 - 87 : -1;
     }
     function readEscapedCharacter(lexer, position) {
       const body = lexer.source.body;
-      const code19 = body.charCodeAt(position + 1);
-      switch (code19) {
+      const code3 = body.charCodeAt(position + 1);
+      switch (code3) {
         case 34:
           return {
             value: '"',
@@ -46637,8 +47281,8 @@ var require_lexer2 = __commonJS({
       let currentLine = "";
       const blockLines = [];
       while (position < bodyLength) {
-        const code19 = body.charCodeAt(position);
-        if (code19 === 34 && body.charCodeAt(position + 1) === 34 && body.charCodeAt(position + 2) === 34) {
+        const code3 = body.charCodeAt(position);
+        if (code3 === 34 && body.charCodeAt(position + 1) === 34 && body.charCodeAt(position + 2) === 34) {
           currentLine += body.slice(chunkStart, position);
           blockLines.push(currentLine);
           const token = createToken(
@@ -46653,16 +47297,16 @@ var require_lexer2 = __commonJS({
           lexer.lineStart = lineStart;
           return token;
         }
-        if (code19 === 92 && body.charCodeAt(position + 1) === 34 && body.charCodeAt(position + 2) === 34 && body.charCodeAt(position + 3) === 34) {
+        if (code3 === 92 && body.charCodeAt(position + 1) === 34 && body.charCodeAt(position + 2) === 34 && body.charCodeAt(position + 3) === 34) {
           currentLine += body.slice(chunkStart, position);
           chunkStart = position + 1;
           position += 4;
           continue;
         }
-        if (code19 === 10 || code19 === 13) {
+        if (code3 === 10 || code3 === 13) {
           currentLine += body.slice(chunkStart, position);
           blockLines.push(currentLine);
-          if (code19 === 13 && body.charCodeAt(position + 1) === 10) {
+          if (code3 === 13 && body.charCodeAt(position + 1) === 10) {
             position += 2;
           } else {
             ++position;
@@ -46672,7 +47316,7 @@ var require_lexer2 = __commonJS({
           lineStart = position;
           continue;
         }
-        if (isUnicodeScalarValue(code19)) {
+        if (isUnicodeScalarValue(code3)) {
           ++position;
         } else if (isSupplementaryCodePoint(body, position)) {
           position += 2;
@@ -46698,8 +47342,8 @@ var require_lexer2 = __commonJS({
       const bodyLength = body.length;
       let position = start + 1;
       while (position < bodyLength) {
-        const code19 = body.charCodeAt(position);
-        if ((0, _characterClasses.isNameContinue)(code19)) {
+        const code3 = body.charCodeAt(position);
+        if ((0, _characterClasses.isNameContinue)(code3)) {
           ++position;
         } else {
           break;
@@ -46790,8 +47434,8 @@ var require_schemaCoordinateLexer = __commonJS({
       const bodyLength = body.length;
       const position = start;
       if (position < bodyLength) {
-        const code19 = body.charCodeAt(position);
-        switch (code19) {
+        const code3 = body.charCodeAt(position);
+        switch (code3) {
           case 46:
             return (0, _lexer.createToken)(
               lexer,
@@ -46828,7 +47472,7 @@ var require_schemaCoordinateLexer = __commonJS({
               position + 1
             );
         }
-        if ((0, _characterClasses.isNameStart)(code19)) {
+        if ((0, _characterClasses.isNameStart)(code3)) {
           return (0, _lexer.readName)(lexer, position);
         }
         throw (0, _syntaxError.syntaxError)(
@@ -47081,7 +47725,7 @@ var require_parser2 = __commonJS({
     var _source = require_source();
     var _tokenKind = require_tokenKind();
     function parse4(source, options) {
-      const parser = new Parser4(source, options);
+      const parser = new Parser2(source, options);
       const document2 = parser.parseDocument();
       Object.defineProperty(document2, "tokenCount", {
         enumerable: false,
@@ -47090,21 +47734,21 @@ var require_parser2 = __commonJS({
       return document2;
     }
     function parseValue(source, options) {
-      const parser = new Parser4(source, options);
+      const parser = new Parser2(source, options);
       parser.expectToken(_tokenKind.TokenKind.SOF);
       const value = parser.parseValueLiteral(false);
       parser.expectToken(_tokenKind.TokenKind.EOF);
       return value;
     }
     function parseConstValue(source, options) {
-      const parser = new Parser4(source, options);
+      const parser = new Parser2(source, options);
       parser.expectToken(_tokenKind.TokenKind.SOF);
       const value = parser.parseConstValueLiteral();
       parser.expectToken(_tokenKind.TokenKind.EOF);
       return value;
     }
     function parseType(source, options) {
-      const parser = new Parser4(source, options);
+      const parser = new Parser2(source, options);
       parser.expectToken(_tokenKind.TokenKind.SOF);
       const type = parser.parseTypeReference();
       parser.expectToken(_tokenKind.TokenKind.EOF);
@@ -47113,7 +47757,7 @@ var require_parser2 = __commonJS({
     function parseSchemaCoordinate(source) {
       const sourceObj = (0, _source.isSource)(source) ? source : new _source.Source(source);
       const lexer = new _schemaCoordinateLexer.SchemaCoordinateLexer(sourceObj);
-      const parser = new Parser4(source, {
+      const parser = new Parser2(source, {
         lexer
       });
       parser.expectToken(_tokenKind.TokenKind.SOF);
@@ -47121,7 +47765,7 @@ var require_parser2 = __commonJS({
       parser.expectToken(_tokenKind.TokenKind.EOF);
       return coordinate;
     }
-    var Parser4 = class {
+    var Parser2 = class {
       constructor(source, options = {}) {
         const { lexer, ..._options } = options;
         if (lexer) {
@@ -48633,7 +49277,7 @@ var require_parser2 = __commonJS({
         }
       }
     };
-    exports.Parser = Parser4;
+    exports.Parser = Parser2;
     function getTokenDesc(token) {
       const value = token.value;
       return getTokenKindDesc(token.kind) + (value != null ? ` "${value}"` : "");
@@ -48791,8 +49435,8 @@ var require_naturalCompare = __commonJS({
     }
     var DIGIT_0 = 48;
     var DIGIT_9 = 57;
-    function isDigit3(code19) {
-      return !isNaN(code19) && DIGIT_0 <= code19 && code19 <= DIGIT_9;
+    function isDigit3(code3) {
+      return !isNaN(code3) && DIGIT_0 <= code3 && code3 <= DIGIT_9;
     }
   }
 });
@@ -54175,12 +54819,12 @@ var require_visitor = __commonJS({
               node = node.slice();
               let editOffset = 0;
               for (const [editKey, editValue] of edits) {
-                const arrayKey = editKey - editOffset;
+                const arrayKey2 = editKey - editOffset;
                 if (editValue === null) {
-                  node.splice(arrayKey, 1);
+                  node.splice(arrayKey2, 1);
                   editOffset++;
                 } else {
-                  node[arrayKey] = editValue;
+                  node[arrayKey2] = editValue;
                 }
               }
             } else {
@@ -65781,10 +66425,10 @@ var require_graphql2 = __commonJS({
 });
 
 // src/rego/builtins/graphql.ts
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire as createRequire5 } from "node:module";
 function loadGraphQL() {
   if (typeof __require === "function") return require_graphql2();
-  return createRequire3(import.meta.url)("graphql");
+  return createRequire5(import.meta.url)("graphql");
 }
 function lenient(doc) {
   const defined = /* @__PURE__ */ new Set();
@@ -66042,9 +66686,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code19) {
+      constructor(code3) {
         super();
-        this._items = typeof code19 === "string" ? [code19] : code19;
+        this._items = typeof code3 === "string" ? [code3] : code3;
       }
       toString() {
         return this.str;
@@ -66071,13 +66715,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code19 = [strs[0]];
+      const code3 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code19, args[i]);
-        code19.push(strs[++i]);
+        addCodeArg(code3, args[i]);
+        code3.push(strs[++i]);
       }
-      return new _Code(code19);
+      return new _Code(code3);
     }
     exports._ = _;
     var plus2 = new _Code("+");
@@ -66093,13 +66737,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str3;
-    function addCodeArg(code19, arg) {
+    function addCodeArg(code3, arg) {
       if (arg instanceof _Code)
-        code19.push(...arg._items);
+        code3.push(...arg._items);
       else if (arg instanceof Name)
-        code19.push(arg);
+        code3.push(arg);
       else
-        code19.push(interpolate(arg));
+        code3.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -66283,7 +66927,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code19 = code_1.nil;
+        let code3 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -66296,16 +66940,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def2 = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code19 = (0, code_1._)`${code19}${def2} ${name} = ${c};${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${def2} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code19 = (0, code_1._)`${code19}${c}${this.opts._n}`;
+              code3 = (0, code_1._)`${code3}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code19;
+        return code3;
       }
     };
     exports.ValueScope = ValueScope;
@@ -66465,9 +67109,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code19) {
+      constructor(code3) {
         super();
-        this.code = code19;
+        this.code = code3;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -66489,7 +67133,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code19, n) => code19 + n.render(opts), "");
+        return this.nodes.reduce((code3, n) => code3 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -66537,10 +67181,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code19 = `if(${this.condition})` + super.render(opts);
+        let code3 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code19 += "else " + this.else.render(opts);
-        return code19;
+          code3 += "else " + this.else.render(opts);
+        return code3;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -66661,12 +67305,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code19 = "try" + super.render(opts);
+        let code3 = "try" + super.render(opts);
         if (this.catch)
-          code19 += this.catch.render(opts);
+          code3 += this.catch.render(opts);
         if (this.finally)
-          code19 += this.finally.render(opts);
-        return code19;
+          code3 += this.finally.render(opts);
+        return code3;
       }
       optimizeNodes() {
         var _a, _b;
@@ -66783,18 +67427,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code19 = ["{"];
+        const code3 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code19.length > 1)
-            code19.push(",");
-          code19.push(key);
+          if (code3.length > 1)
+            code3.push(",");
+          code3.push(key);
           if (key !== value || this.opts.es5) {
-            code19.push(":");
-            (0, code_1.addCodeArg)(code19, value);
+            code3.push(":");
+            (0, code_1.addCodeArg)(code3, value);
           }
         }
-        code19.push("}");
-        return new code_1._Code(code19);
+        code3.push("}");
+        return new code_1._Code(code3);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -69078,22 +69722,22 @@ var require_utils5 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code19 = 0;
+      let code3 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code19 = input[i].charCodeAt(0);
-        if (code19 === 48) {
+        code3 = input[i].charCodeAt(0);
+        if (code3 === 48) {
           continue;
         }
-        if (!(code19 >= 48 && code19 <= 57 || code19 >= 65 && code19 <= 70 || code19 >= 97 && code19 <= 102)) {
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code19 = input[i].charCodeAt(0);
-        if (!(code19 >= 48 && code19 <= 57 || code19 >= 65 && code19 <= 70 || code19 >= 97 && code19 <= 102)) {
+        code3 = input[i].charCodeAt(0);
+        if (!(code3 >= 48 && code3 <= 57 || code3 >= 65 && code3 <= 70 || code3 >= 97 && code3 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -69366,15 +70010,15 @@ var require_utils5 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += isEscapeSafe(code19) ? ch : BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -69405,15 +70049,15 @@ var require_utils5 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -69440,15 +70084,15 @@ var require_utils5 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -69493,15 +70137,15 @@ var require_utils5 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += isEscapeSafe(code19) ? ch : BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code3 = input.charCodeAt(i);
+          if (code3 < 128) {
+            output += isEscapeSafe(code3) ? ch : BYTE_HEX[code3];
+          } else if (code3 < 55296 || code3 > 57343) {
+            output += percentEncodeNonAscii(code3);
+          } else if (code3 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code3 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -72422,8 +73066,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code19 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code19 });
+            const code3 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code3 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
             }
@@ -72847,10 +73491,10 @@ var require_ajv = __commonJS({
 });
 
 // src/rego/builtins/json-schema.ts
-import { createRequire as createRequire4 } from "node:module";
+import { createRequire as createRequire6 } from "node:module";
 function loadAjv() {
   if (typeof __require === "function") return require_ajv();
-  return createRequire4(import.meta.url)("ajv");
+  return createRequire6(import.meta.url)("ajv");
 }
 function validator() {
   if (ajv === void 0) {
@@ -73368,8 +74012,10 @@ function arithmetic(name, onDoubles, onIntegers) {
   return (args) => {
     const r = onDoubles(num2(name, args, 0), num2(name, args, 1));
     if (Number.isInteger(r) || !Number.isFinite(r)) {
-      const [a, b] = args;
-      if (beyondDouble(r, a, b)) {
+      const a = args[0];
+      const b = args[1];
+      const exact = Number.isSafeInteger(r) && safePlain(a) && safePlain(b);
+      if (!exact && beyondDouble(r, a, b)) {
         const x = exactInt(a);
         const y = x === void 0 ? void 0 : exactInt(b);
         if (x !== void 0 && y !== void 0) return fromExact(onIntegers(x, y));
@@ -73431,13 +74077,14 @@ function range(name, start, end, step3) {
 function randomBelow(n) {
   return Math.floor(Math.random() * n);
 }
-var plus, times, numericMinus, numberBuiltins;
+var safePlain, plus, times, numericMinus, numberBuiltins;
 var init_numbers = __esm({
   "src/rego/builtins/numbers.ts"() {
     "use strict";
     init_value();
     init_args();
     init_exact_int();
+    safePlain = (v) => typeof v === "number" && (Number.isSafeInteger(v) || !Number.isInteger(v));
     plus = arithmetic(
       "plus",
       (a, b) => a + b,
@@ -73915,6 +74562,30 @@ function formatOne(a, verb, spec) {
   return pad(s, spec, numeric);
 }
 function sprintf(format, values) {
+  return plainSprintf(format, values) ?? formatted(format, values);
+}
+function plainSprintf(format, values) {
+  let out2 = "";
+  let from = 0;
+  let used = 0;
+  for (let i = format.indexOf("%"); i >= 0; i = format.indexOf("%", from)) {
+    const verb = format.charCodeAt(i + 1);
+    out2 += format.slice(from, i);
+    from = i + 2;
+    if (verb === 37) {
+      out2 += "%";
+      continue;
+    }
+    const v = values[used++];
+    if (typeof v === "string" && (verb === 115 || verb === 118)) out2 += v;
+    else if (typeof v === "number" && Number.isSafeInteger(v) && (verb === 100 || verb === 118))
+      out2 += String(v);
+    else return void 0;
+  }
+  if (used !== values.length) return void 0;
+  return out2 + format.slice(from);
+}
+function formatted(format, values) {
   const args = values.map(toArg);
   let argIndex = 0;
   let out2 = "";
@@ -76604,8 +77275,8 @@ var init_resolve = __esm({
       problems() {
         return this.errors;
       }
-      error(code19, message2, loc) {
-        this.errors.push(new RegoError(code19, message2, loc));
+      error(code3, message2, loc) {
+        this.errors.push(new RegoError(code3, message2, loc));
       }
       alloc(scope, name) {
         const slot = this.slotNames.length;
@@ -77803,18 +78474,19 @@ function forEachMember(coll, f) {
   if (coll instanceof RegoSet) {
     let members = sortedSetCache.get(coll);
     if (!members) sortedSetCache.set(coll, members = sortedMembers(coll));
-    for (const m of members) if (f(m, m)) return true;
+    for (let i = 0; i < members.length; i++) if (f(members[i], members[i])) return true;
     return false;
   }
   if (coll instanceof RegoObject) {
     let entries = sortedEntryCache.get(coll);
     if (!entries) sortedEntryCache.set(coll, entries = [...coll.entries()].sort((a, b) => compare(a[0], b[0])));
-    for (const [k, v] of entries) if (f(k, v)) return true;
+    for (let i = 0; i < entries.length; i++) if (f(entries[i][0], entries[i][1])) return true;
     return false;
   }
   if (isObject(coll)) {
     const obj3 = coll;
-    for (const k of sortedKeys(obj3)) if (f(k, obj3[k])) return true;
+    const keys = sortedKeys(obj3);
+    for (let i = 0; i < keys.length; i++) if (f(keys[i], obj3[keys[i]])) return true;
     return false;
   }
   return false;
@@ -78041,7 +78713,7 @@ function paramSlots(rule) {
   }
   return slots;
 }
-var calls, NO_ARGS, paramCache;
+var calls, NO_ARGS, NO_KEY, MemoLevel, sameValueZero, paramCache;
 var init_calls = __esm({
   "src/rego/eval/calls.ts"() {
     "use strict";
@@ -78132,7 +78804,9 @@ var init_calls = __esm({
         const cached = memo2.get(lastArg);
         if (cached !== void 0) return cached === UNDEFINED ? void 0 : cached;
         let result;
-        for (const rule of node.functions) {
+        const rules = node.functions;
+        for (let r = 0; r < rules.length; r++) {
+          const rule = rules[r];
           const slots = paramSlots(rule);
           const saved = this.enterRule(rule);
           let v;
@@ -78166,25 +78840,55 @@ var init_calls = __esm({
         return result;
       },
       /**
-       * Where a function's results for these arguments are kept: one map per
+       * Where a function's results for these arguments are kept: one level per
        * argument, keyed by the argument itself. Scalars are keys by value and
        * collections by identity; values are never changed once built, so the
        * same object is the same argument, and equal but distinct objects only
        * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
        * eleven times).
+       *
+       * A level holds its first key in place and makes a Map at its second (see
+       * MemoLevel): a function called with each resource of a plan in turn
+       * (`pending(r, ["kms_key_id"])`) has one second argument per resource, and
+       * a Map per resource was most of the memo's cost.
        */
       callMemo(nodeId, args) {
         let m = this.ctx.calls.get(nodeId);
-        if (!m) this.ctx.calls.set(nodeId, m = /* @__PURE__ */ new Map());
+        if (!m) this.ctx.calls.set(nodeId, m = new MemoLevel());
         for (let i = 0; i < args.length - 1; i++) {
           let next = m.get(args[i]);
-          if (!next) m.set(args[i], next = /* @__PURE__ */ new Map());
+          if (!next) m.set(args[i], next = new MemoLevel());
           m = next;
         }
         return m;
       }
     };
     NO_ARGS = /* @__PURE__ */ Symbol("no arguments");
+    NO_KEY = /* @__PURE__ */ Symbol("no key");
+    MemoLevel = class {
+      key = NO_KEY;
+      value = void 0;
+      map = void 0;
+      get(key) {
+        if (this.map !== void 0) return this.map.get(key);
+        return sameValueZero(this.key, key) ? this.value : void 0;
+      }
+      set(key, value) {
+        if (this.map !== void 0) this.map.set(key, value);
+        else if (this.key === NO_KEY || sameValueZero(this.key, key)) {
+          this.key = key;
+          this.value = value;
+        } else {
+          this.map = /* @__PURE__ */ new Map([
+            [this.key, this.value],
+            [key, value]
+          ]);
+          this.key = NO_KEY;
+          this.value = void 0;
+        }
+      }
+    };
+    sameValueZero = (a, b) => a === b || typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
     paramCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -78331,6 +79035,12 @@ var init_direct = __esm({
             return t.root === "input";
           case "ref":
             return (t.head.type === "var" || t.head.type === "root" && t.head.root === "input") && t.path.every((p) => p.type === "scalar" || p.type === "var");
+          // A comprehension has exactly one value once the variables it reads from outside are bound
+          // (canEval answers that, as for any term): `concat(".", [s | some s in path])` is direct.
+          case "arraycomp":
+          case "setcomp":
+          case "objcomp":
+            return true;
           case "array":
             return t.items.every((x) => this.isDirect(x));
           case "object":
@@ -78371,6 +79081,10 @@ var init_direct = __esm({
             return this.directObject(t);
           case "call":
             return this.directCall(t);
+          case "arraycomp":
+          case "setcomp":
+          case "objcomp":
+            return this.directComprehension(t);
           default:
             return NEEDS_SEARCH;
         }
@@ -78407,15 +79121,37 @@ var init_direct = __esm({
       directObject(t) {
         const c = this.constant(t);
         if (c !== null) return c;
-        const entries = [];
-        for (const [kt, vt] of t.entries) {
+        let plain2 = {};
+        let entries = null;
+        const terms = t.entries;
+        for (let i = 0; i < terms.length; i++) {
+          const entry = terms[i];
+          const kt = entry[0];
+          const vt = entry[1];
           const key = this.direct(kt);
           if (key === void 0 || key === NEEDS_SEARCH) return key;
           const value = this.direct(vt);
           if (value === void 0 || value === NEEDS_SEARCH) return value;
-          entries.push([key, value]);
+          if (plain2 !== null && typeof key === "string" && key !== "__proto__") plain2[key] = value;
+          else {
+            if (entries === null) {
+              const sofar = plain2 ?? {};
+              entries = Object.keys(sofar).map((k) => [k, sofar[k]]);
+              plain2 = null;
+            }
+            entries.push([key, value]);
+          }
         }
-        return makeObject(entries);
+        return plain2 ?? makeObject(entries);
+      },
+      /** A comprehension's value, computed by the search (its body may iterate), given to the caller as one value. */
+      directComprehension(t) {
+        let out2 = null;
+        this.evalTerm(t, (v) => {
+          out2 = v;
+          return true;
+        });
+        return out2;
       },
       directCall(t) {
         if (this.ctx.mocks.size > 0) return NEEDS_SEARCH;
@@ -78468,16 +79204,20 @@ var init_direct = __esm({
             return this.frame[t.slot] !== void 0 || binders?.has(t.slot) === true;
           case "ref":
             return t.head.type === "var" ? this.frame[t.head.slot] !== void 0 : this.boundNow(t.head, binders);
-          // Loops rather than every(): this runs for most literals, and a closure per call was a tenth of the allocations.
+          // Indexed loops rather than every() or for...of: this runs for most literals, and a closure per call was a tenth
+          // of the allocations (an iterator per call, unoptimized).
           case "array":
           case "set":
-            for (const x of t.items) if (!this.boundNow(x, binders)) return false;
+            for (let i = 0; i < t.items.length; i++) if (!this.boundNow(t.items[i], binders)) return false;
             return true;
           case "object":
-            for (const [k, v] of t.entries) if (!this.boundNow(k, binders) || !this.boundNow(v, binders)) return false;
+            for (let i = 0; i < t.entries.length; i++) {
+              const entry = t.entries[i];
+              if (!this.boundNow(entry[0], binders) || !this.boundNow(entry[1], binders)) return false;
+            }
             return true;
           case "call":
-            for (const x of t.args) if (!this.boundNow(x, binders)) return false;
+            for (let i = 0; i < t.args.length; i++) if (!this.boundNow(t.args[i], binders)) return false;
             return true;
         }
       }
@@ -78639,12 +79379,15 @@ function branchesOf(rule) {
       { value: rule.head.value ?? TRUE_TERM, body: rule.body },
       ...rule.elses.map((e) => ({ value: e.value ?? TRUE_TERM, body: e.body }))
     ];
-    branches = all.map((b) => ({ ...b, once: constantValue(b.value) !== void 0 }));
+    branches = all.map((b) => {
+      const constant = constantValue(b.value);
+      return { ...b, once: constant !== void 0, constant };
+    });
     branchCache.set(rule, branches);
   }
   return branches;
 }
-var TRUE_TERM, ruleTrees, branchCache;
+var TRUE_TERM, ruleTrees, SOLVED, branchCache;
 var init_rule_tree = __esm({
   "src/rego/eval/rule-tree.ts"() {
     "use strict";
@@ -78834,7 +79577,9 @@ var init_rule_tree = __esm({
       },
       /** A complete rule's (or function's) value: its body, then each else in order. */
       ruleBranches(rule) {
-        for (const b of branchesOf(rule)) {
+        const branches = branchesOf(rule);
+        for (let n = 0; n < branches.length; n++) {
+          const b = branches[n];
           const mark = this.boundSlots.length;
           const i = this.directSteps(b.body, 0);
           let result;
@@ -78849,6 +79594,7 @@ var init_rule_tree = __esm({
       },
       /** A branch's value by the search, from its literal `i` on: every solution must give the same value. */
       branchSearch(rule, b, i) {
+        if (b.constant !== void 0) return this.evalBody(b.body, i, SOLVED) ? b.constant : void 0;
         let result;
         this.evalBody(
           b.body,
@@ -78876,6 +79622,7 @@ var init_rule_tree = __esm({
         });
       }
     };
+    SOLVED = () => true;
     branchCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -78964,10 +79711,12 @@ var init_search = __esm({
       /** An iteration narrowed by an index on one field (see compiler/scan-index.ts). */
       evalScan(scan, k) {
         return this.evalTerm(scan.collection, (coll) => {
-          for (const [key, value] of lookupMembers(coll, scan.field, scan.value)) {
+          const members = lookupMembers(coll, scan.field, scan.value);
+          for (let i = 0; i < members.length; i++) {
+            const member2 = members[i];
             if ((++this.steps & 1023) === 0) this.tick();
-            this.frame[scan.valueSlot] = value;
-            if (scan.keySlot !== void 0) this.frame[scan.keySlot] = key;
+            this.frame[scan.valueSlot] = member2[1];
+            if (scan.keySlot !== void 0) this.frame[scan.keySlot] = member2[0];
             const stop = k();
             this.frame[scan.valueSlot] = void 0;
             if (scan.keySlot !== void 0) this.frame[scan.keySlot] = void 0;
@@ -78996,7 +79745,12 @@ var init_search = __esm({
           case "unify":
           case "assign":
             return this.unifyTerms(e.left, e.right, k);
-          case "somein":
+          case "somein": {
+            const ks = e.key?.type === "var" ? e.key.slot : e.key === void 0 ? -1 : void 0;
+            if (e.value.type === "var" && ks !== void 0 && ks !== e.value.slot && this.isDirect(e.collection)) {
+              const coll = this.direct(e.collection);
+              if (coll !== NEEDS_SEARCH) return coll !== void 0 && this.eachInto(coll, ks, e.value.slot, k);
+            }
             return this.evalTerm(
               e.collection,
               (coll) => forEachMember(coll, (key, value) => {
@@ -79004,6 +79758,7 @@ var init_search = __esm({
                 return e.key ? this.unifyPattern(e.key, key, () => this.unifyPattern(e.value, value, k)) : this.unifyPattern(e.value, value, k);
               })
             );
+          }
           case "every":
             return this.evalTerm(e.domain, (coll) => {
               if (coll === null || typeof coll !== "object" || coll instanceof RegoNumber) return false;
@@ -79022,6 +79777,35 @@ var init_search = __esm({
           case "some":
             return k();
         }
+      },
+      /**
+       * `some k, v in coll` (or `some v in coll`) where k and v are plain variables and the
+       * collection has one value: each member bound in place (or compared, where a variable is
+       * bound already), as unifyPattern would, without a continuation per pattern. `keySlot` is
+       * -1 without a key.
+       */
+      eachInto(coll, keySlot, valueSlot, k) {
+        return forEachMember(coll, (key, value) => {
+          if ((++this.steps & 1023) === 0) this.tick();
+          const frame = this.frame;
+          let boundKey = false;
+          if (keySlot >= 0) {
+            const cur2 = frame[keySlot];
+            if (cur2 === void 0) {
+              frame[keySlot] = key;
+              boundKey = true;
+            } else if (!equal(cur2, key)) return false;
+          }
+          let stop;
+          const cur = frame[valueSlot];
+          if (cur === void 0) {
+            frame[valueSlot] = value;
+            stop = k();
+            frame[valueSlot] = void 0;
+          } else stop = equal(cur, value) && k();
+          if (boundKey) frame[keySlot] = void 0;
+          return stop;
+        });
       },
       evalTerm(t, k) {
         switch (t.type) {
@@ -79356,6 +80140,8 @@ var init_evaluator = __esm({
       /** Direct calls in progress (see direct.ts, directCall), and their argument arrays by depth and length. */
       callDepth = 0;
       argPool = [];
+      /** The frames of the rules in progress by nesting level (ruleStack's length), reused by the next rule at that level (see enterRule). */
+      framePool = [];
       /** Slots bound by the bodies in progress, innermost last (see search.ts, evalBody). */
       boundSlots = [];
       /** The rule being evaluated, for messages. */
@@ -79450,7 +80236,11 @@ var init_evaluator = __esm({
           );
         }
         const saved = this.frame;
-        this.frame = new Array(rule.slots);
+        const level = this.ruleStack.length;
+        let frame = this.framePool[level];
+        if (frame === void 0 || frame.length < rule.slots) this.framePool[level] = frame = new Array(rule.slots);
+        else frame.fill(void 0, 0, rule.slots);
+        this.frame = frame;
         this.ruleStack.push(rule);
         return saved;
       }
@@ -80412,9 +81202,9 @@ function requireDirectory(dir, flag) {
   try {
     isDir = statSync3(dir).isDirectory();
   } catch (err) {
-    const code19 = err.code;
+    const code3 = err.code;
     throw new UsageError(
-      `${flag} ${dir}: ${code19 === "ENOENT" || code19 === "ENOTDIR" ? "no such directory" : describeFsError(err)}`
+      `${flag} ${dir}: ${code3 === "ENOENT" || code3 === "ENOTDIR" ? "no such directory" : describeFsError(err)}`
     );
   }
   if (!isDir) throw new UsageError(`${flag} ${dir}: not a directory`);
@@ -80734,7 +81524,7 @@ function formatHistoryMarkdown(summary) {
   const out2 = ["## planguard drift history", ""];
   const runs = summary.runs;
   if (runs.length === 0) {
-    out2.push(`No runs recorded in ${code18(summary.file)} yet.`, "");
+    out2.push(`No runs recorded in ${code2(summary.file)} yet.`, "");
     return out2.join("\n");
   }
   const latest = runs.at(-1);
@@ -80762,7 +81552,7 @@ function formatHistoryMarkdown(summary) {
   else {
     out2.push("| severity | resource | what happened |", "| --- | --- | --- |");
     for (const r of summary.newSincePrevious.slice(0, MAX_ROWS))
-      out2.push(`| ${r.severity} | ${code18(r.address)} | ${r.status} |`);
+      out2.push(`| ${r.severity} | ${code2(r.address)} | ${r.status} |`);
     more(out2, summary.newSincePrevious.length);
   }
   out2.push("### Still drifting", "");
@@ -80770,13 +81560,13 @@ function formatHistoryMarkdown(summary) {
   else {
     out2.push("| resource | drifting since | for | runs | highest |", "| --- | --- | --- | ---: | --- |");
     for (const e of open3.slice(0, MAX_ROWS))
-      out2.push(`| ${code18(e.address)} | ${day(e.from)} | ${formatDuration(e.durationMs)} | ${e.runs} | ${e.highest} |`);
+      out2.push(`| ${code2(e.address)} | ${day(e.from)} | ${formatDuration(e.durationMs)} | ${e.runs} | ${e.highest} |`);
     more(out2, open3.length);
   }
   out2.push("### Drifting most often", "");
   out2.push("| resource | runs drifted | of | highest | last seen |", "| --- | ---: | ---: | --- | --- |");
   for (const d of summary.mostDrifting.slice(0, MAX_ROWS))
-    out2.push(`| ${code18(d.address)} | ${d.runs} | ${runs.length} | ${d.highest} | ${day(d.lastSeen)} |`);
+    out2.push(`| ${code2(d.address)} | ${d.runs} | ${runs.length} | ${d.highest} | ${day(d.lastSeen)} |`);
   more(out2, summary.mostDrifting.length);
   const closed = summary.episodes.filter((e) => !e.open);
   if (closed.length > 0) {
@@ -80787,7 +81577,7 @@ function formatHistoryMarkdown(summary) {
       "| --- | --- | --- | --- | ---: |"
     );
     for (const e of closed.slice(0, MAX_ROWS))
-      out2.push(`| ${code18(e.address)} | ${day(e.from)} | ${day(e.to)} | ${formatDuration(e.durationMs)} | ${e.runs} |`);
+      out2.push(`| ${code2(e.address)} | ${day(e.from)} | ${day(e.to)} | ${formatDuration(e.durationMs)} | ${e.runs} |`);
     more(out2, closed.length);
   }
   return out2.join("\n");
@@ -80796,7 +81586,7 @@ function more(out2, total) {
   if (total > MAX_ROWS) out2.push("", `_${total - MAX_ROWS} more are left out; the JSON report has all of them._`);
   out2.push("");
 }
-var MAX_RUNS, MAX_ROWS, code18, day;
+var MAX_RUNS, MAX_ROWS, code2, day;
 var init_markdown2 = __esm({
   "src/drift/history-report/markdown.ts"() {
     "use strict";
@@ -80804,7 +81594,7 @@ var init_markdown2 = __esm({
     init_history_summary();
     MAX_RUNS = 30;
     MAX_ROWS = 25;
-    code18 = (s) => "`" + s.replace(/`/g, "'").replace(/[\r\n|]/g, " ") + "`";
+    code2 = (s) => "`" + s.replace(/`/g, "'").replace(/[\r\n|]/g, " ") + "`";
     day = (iso) => iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
   }
 });
@@ -80879,11 +81669,17 @@ __export(text_exports, {
   formatText: () => formatText
 });
 function formatText(result, options = { color: false }) {
-  const paint = (code19, s) => options.color ? code19 + s + RESET : s;
+  const paint = (code3, s) => options.color ? code3 + s + RESET : s;
   const layout = options.layout ?? "full";
   if (layout === "quiet")
     return [summaryLine2(result), ...options.verdict ? [options.verdict.reason] : []].join(" ") + "\n";
   const rules = new Map(result.rules.map((r) => [r.id, r]));
+  const tails = /* @__PURE__ */ new Map();
+  const ruleLines = (id) => {
+    let tail = tails.get(id);
+    if (!tail) tails.set(id, tail = ruleTail(rules.get(id), paint));
+    return tail;
+  };
   const lines = [];
   for (const input of result.inputs) {
     const version = input.terraformVersion ? `, Terraform ${input.terraformVersion}` : "";
@@ -80902,7 +81698,7 @@ function formatText(result, options = { color: false }) {
       continue;
     }
     lines.push(paint(SEVERITY_COLORS[severity], `${severity.toUpperCase()} (${group2.length})`));
-    for (const f of group2) lines.push(...findingLines(f, rules.get(f.ruleId), paint));
+    for (let i = 0; i < group2.length; i++) pushFindingLines(lines, group2[i], ruleLines(group2[i].ruleId), paint);
     lines.push("");
   }
   if (layout === "compact" && active2.length > 0) lines.push("");
@@ -80932,18 +81728,20 @@ function formatText(result, options = { color: false }) {
   if (options.verdict) lines.push(options.verdict.reason);
   return lines.join("\n") + "\n";
 }
-function findingLines(f, rule, paint) {
+function pushFindingLines(lines, f, tail, paint) {
   const where3 = f.resource ? f.resource.address : "(plan)";
-  const lines = [
+  lines.push(
     `  ${f.ruleId}${f.aliases ? ` (also ${f.aliases.join(", ")})` : ""}  ${where3}  [${f.category}]`,
     `    ${f.message}`,
     `    ${paint(DIM, `at ${locationText(f)}${f.attribute ? ` (${f.attribute})` : ""}`)}`
-  ];
-  if (rule) {
-    lines.push(`    fix: ${oneLine2(rule.remediation)}`);
-    if (rule.helpUri) lines.push(`    ${paint(DIM, `docs: ${rule.helpUri}`)}`);
-  }
-  return lines;
+  );
+  for (let i = 0; i < tail.length; i++) lines.push(tail[i]);
+}
+function ruleTail(rule, paint) {
+  if (!rule) return [];
+  const tail = [`    fix: ${oneLine2(rule.remediation)}`];
+  if (rule.helpUri) tail.push(`    ${paint(DIM, `docs: ${rule.helpUri}`)}`);
+  return tail;
 }
 function compactLine(f, paint) {
   const severity = paint(SEVERITY_COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
@@ -81189,22 +81987,25 @@ var init_progress = __esm({
   "src/cli/progress.ts"() {
     "use strict";
     Progress = class {
-      constructor(stream = process.stderr, delayMs = 1e3) {
-        this.stream = stream;
+      /** Without a stream, stderr, taken at the first update due: making process.stderr's stream costs a short scan that never writes to it. */
+      constructor(given, delayMs = 1e3) {
+        this.given = given;
         this.delayMs = delayMs;
       }
-      stream;
+      given;
       delayMs;
       start = Date.now();
       shown = false;
       update(message2) {
-        if (!this.stream.isTTY || Date.now() - this.start < this.delayMs) return;
-        const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-        this.stream.write(`\r\x1B[2K${`planguard: ${message2}`.slice(0, width)}`);
+        if (Date.now() - this.start < this.delayMs) return;
+        const stream = this.given ?? process.stderr;
+        if (!stream.isTTY) return;
+        const width = Math.max(20, (stream.columns ?? 80) - 1);
+        stream.write(`\r\x1B[2K${`planguard: ${message2}`.slice(0, width)}`);
         this.shown = true;
       }
       done() {
-        if (this.shown) this.stream.write("\r\x1B[2K");
+        if (this.shown) (this.given ?? process.stderr).write("\r\x1B[2K");
         this.shown = false;
       }
     };
@@ -83280,12 +84081,12 @@ var require_parse_cst = __commonJS({
         } = this.context;
         const cc = src.substr(offset, length);
         const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-        const code19 = ok ? parseInt(cc, 16) : NaN;
-        if (isNaN(code19)) {
+        const code3 = ok ? parseInt(cc, 16) : NaN;
+        if (isNaN(code3)) {
           errors.push(new PlainValue.YAMLSyntaxError(this, `Invalid escape sequence ${src.substr(offset - 2, length + 2)}`));
           return src.substr(offset - 2, length + 2);
         }
-        return String.fromCodePoint(code19);
+        return String.fromCodePoint(code3);
       }
       /**
        * Parses a "double quoted" value from the source
@@ -84385,8 +85186,8 @@ ${indent}${text3.slice(fold2 + 1, end2)}`;
           case "u":
             {
               str3 += json.slice(start, i);
-              const code19 = json.substr(i + 2, 4);
-              switch (code19) {
+              const code3 = json.substr(i + 2, 4);
+              switch (code3) {
                 case "0000":
                   str3 += "\\0";
                   break;
@@ -84412,7 +85213,7 @@ ${indent}${text3.slice(fold2 + 1, end2)}`;
                   str3 += "\\P";
                   break;
                 default:
-                  if (code19.substr(0, 2) === "00") str3 += "\\x" + code19.substr(2);
+                  if (code3.substr(0, 2) === "00") str3 += "\\x" + code3.substr(2);
                   else str3 += json.substr(i, 6);
               }
               i += 5;
@@ -87450,9 +88251,9 @@ async function scanCommand(files, flags) {
     throw new UsageError("--quiet and --compact are two layouts of the text report: give one");
   const maxBytes = parseSize(flags.maxInputSize);
   const source = sourceOptions(flags, files);
-  const loaded2 = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
-  const { file: configFile, source: configSource2 } = loaded2;
-  const config2 = withEnvironment(loaded2.config, flags.environment);
+  const loaded3 = await loadConfig(flags.config, process.cwd(), (f) => relativeUri(f, source.repoRoot()));
+  const { file: configFile, source: configSource2 } = loaded3;
+  const config2 = withEnvironment(loaded3.config, flags.environment);
   const baseline = flags.baseline === void 0 ? void 0 : { file: flags.baseline, fingerprints: await readBaseline(flags.baseline) };
   const regoVersion = parseRegoVersion(flags.regoVersion);
   const budget = {
@@ -87550,6 +88351,7 @@ function checkNamespaces(namespaces, rego) {
   }
 }
 function checkRuleFlags(only, skip, known) {
+  if (only.length === 0 && skip.length === 0) return;
   const names = new Set(known.flatMap(selectableNames).map((n) => n.toUpperCase()));
   for (const [flag, ids] of [
     ["--rule", only],
@@ -87654,7 +88456,8 @@ async function readPolicyTree(paths, dataFiles = []) {
       else if (firstTime(p)) tree.sources.push(...await readPolicies([p], false, true));
       continue;
     }
-    const files = (await (0, import_fast_glob3.default)(["**/*.rego", ...DATA_EXTENSIONS.map((e) => `**/*${e}`)], {
+    const fg = await fastGlob();
+    const files = (await fg(["**/*.rego", ...DATA_EXTENSIONS.map((e) => `**/*${e}`)], {
       cwd: p,
       onlyFiles: true,
       caseSensitiveMatch: false,
@@ -87712,11 +88515,11 @@ function conflict(file, keys, origins) {
     `merge error: data.${keys.join(".")} is already defined${other ? ` by ${other}` : ""} (data files may only add keys, as with opa test)`
   );
 }
-var import_fast_glob3, DATA_EXTENSIONS, isDataFile, isPlainObject4;
+var DATA_EXTENSIONS, isDataFile, isPlainObject4;
 var init_policy_tree = __esm({
   "src/policy/rego/policy-tree.ts"() {
     "use strict";
-    import_fast_glob3 = __toESM(require_out4(), 1);
+    init_fast_glob();
     init_input_error();
     init_runner();
     DATA_EXTENSIONS = [".json", ".yaml", ".yml"];
@@ -88348,7 +89151,7 @@ async function runAction(env = process.env) {
 `);
   };
   let inputs;
-  let code19 = 2;
+  let code3 = 2;
   try {
     const cwd = getInput("working-directory", env);
     if (cwd !== "") process.chdir(cwd);
@@ -88359,28 +89162,28 @@ async function runAction(env = process.env) {
       json: path19.join(work, "report.json"),
       markdown: path19.join(work, "summary.md")
     };
-    code19 = await main(commandLine(inputs, files, scanHasRuleFlags()), { onError: fail4 });
+    code3 = await main(commandLine(inputs, files, scanHasRuleFlags()), { onError: fail4 });
     if (existsSync8(files.sarif)) publishSarif(files.sarif, inputs.sarifFile, env, fail4);
-    if (code19 === 2 && errors.length === 0) {
+    if (code3 === 2 && errors.length === 0) {
       const broken = failedRules(files.json);
       const message2 = `the ${inputs.mode} is incomplete: ${broken} rule(s) failed to run`;
       if (inputs.annotations) errors.push(message2);
       else fail4(message2);
     }
-    if (errors.length > 0) code19 = 2;
-    writeSummary(env, inputs, code19, files, errors);
+    if (errors.length > 0) code3 = 2;
+    writeSummary(env, inputs, code3, files, errors);
     writeCounts(env, inputs.mode, files.json);
   } catch (err) {
     fail4(err instanceof ActionInputError || err instanceof Error ? err.message : String(err));
-    code19 = 2;
+    code3 = 2;
     const summary = env["GITHUB_STEP_SUMMARY"];
     if (summary && (inputs?.jobSummary ?? true))
-      appendFileSync2(summary, verdictMarkdown(facts(inputs, code19, void 0, errors)));
+      appendFileSync2(summary, verdictMarkdown(facts(inputs, code3, void 0, errors)));
   } finally {
     unguard();
   }
-  setOutput("exit-code", String(code19), env);
-  return code19;
+  setOutput("exit-code", String(code3), env);
+  return code3;
 }
 function scanHasRuleFlags() {
   const scan = buildProgram().commands.find((c) => c.name() === "scan");
@@ -88418,10 +89221,10 @@ function readCounts(mode, jsonFile) {
   const bySeverity = { ...Object.fromEntries(SEVERITIES.map((sev) => [sev, 0])), ...s.bySeverity };
   return { bySeverity, findings: s.total ?? 0, ...s.suppressedBy ? { suppressedBy: s.suppressedBy } : {} };
 }
-function facts(inputs, code19, counts2, errors) {
+function facts(inputs, code3, counts2, errors) {
   const v = {
     mode: inputs?.mode ?? "scan",
-    code: code19,
+    code: code3,
     failOn: inputs?.failOn || "low",
     softFail: inputs?.softFail ?? false,
     bySeverity: counts2?.bySeverity ?? Object.fromEntries(SEVERITIES.map((s) => [s, 0])),
@@ -88432,11 +89235,11 @@ function facts(inputs, code19, counts2, errors) {
   if (inputs?.config !== void 0) v.config = inputs.config;
   return v;
 }
-function writeSummary(env, inputs, code19, files, errors) {
+function writeSummary(env, inputs, code3, files, errors) {
   const file = env["GITHUB_STEP_SUMMARY"];
   if (!file || !inputs.jobSummary) return;
   const report = existsSync8(files.markdown) ? readFileSync3(files.markdown, "utf8").replace(/^## planguard( drift)?\n/, "") : "";
-  appendFileSync2(file, verdictMarkdown(facts(inputs, code19, readCounts(inputs.mode, files.json), errors)) + report);
+  appendFileSync2(file, verdictMarkdown(facts(inputs, code3, readCounts(inputs.mode, files.json), errors)) + report);
 }
 function writeCounts(env, mode, jsonFile) {
   const counts2 = readCounts(mode, jsonFile);
@@ -88449,8 +89252,8 @@ function writeCounts(env, mode, jsonFile) {
 // src/action/main.ts
 tuneV8ForShortRuns();
 runAction().then(
-  (code19) => {
-    process.exitCode = code19;
+  (code3) => {
+    process.exitCode = code3;
   },
   (err) => {
     writeWorkflowCommands(`::error title=planguard::${escapeData(err instanceof Error ? err.message : String(err))}
