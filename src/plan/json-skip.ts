@@ -98,7 +98,9 @@ export function valueStart(bytes: Buffer, end: number, limit: number, sizes: Chu
 /**
  * A buffer of `size` bytes that the scanner reads without a copy (a view of
  * a WebAssembly memory); a plain one when WebAssembly is not available.
- * For large files only: each memory reserves address space of its own.
+ * For a buffer that is filled again and again (the streaming load's chunk):
+ * each memory reserves address space of its own, and V8 frees it only in a
+ * full collection, so it is not for holding a whole file.
  */
 export function allocateScanBuffer(size: number): Buffer {
   const module = scannerModule();
