@@ -12,8 +12,10 @@ import { runInNewContext } from "node:vm";
  * model and run its rules does not bring one about: V8 schedules the next
  * by the heap's growth since the last, which came during the parse. They
  * then stayed in the process to its end, at the scan's peak (measured:
- * 317 MiB at the end of the 15k scan, 215 MiB with this collection; the
- * collection costs ~1-2% of that scan's time; docs/performance.md).
+ * 317 MiB at the end of the 15k scan, 215 MiB with this collection, whose
+ * peak is now at the load: 250 MiB against 324; the collection's CPU was
+ * not measurable on the 15k scan, ~4% of the dense-150k one's;
+ * docs/performance.md).
  *
  * Node offers no collection to call without `--expose-gc` at start-up,
  * which a launcher cannot pass through a shebang. The flag is set for the
