@@ -16,6 +16,7 @@ const SLOW = [
   "test/rego/builtins/properties.test.ts",
   "test/plan/json-skip.test.ts",
   "test/plan/partial-parse.test.ts",
+  "test/plan/large-load-memory.test.ts",
   // a browser
   "test/report/html-browser.test.ts",
   // streaming

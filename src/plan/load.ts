@@ -1,6 +1,7 @@
 import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { describeFsError, InputError } from "../input-error.js";
+import { COLLECT_AFTER_BYTES, collectGarbage } from "./collect-garbage.js";
 import { finishDocument, type LoadedDocument, type LoadOptions } from "./document.js";
 import { parseJsonBytesWithout } from "./json-text.js";
 import { DEFAULT_MAX_BYTES } from "./limits.js";
@@ -13,6 +14,17 @@ const DEFAULT_STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 
 /** Reads, parses, identifies, validates and redacts one plan or state file. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const { loaded, readWhole } = await readAndParse(file, options);
+  // The bytes and the text decoded from them are garbage now, and readAndParse's frame, which held
+  // them, is gone: see collect-garbage.ts. (A streamed plan never held its bytes at once.)
+  if (readWhole && loaded.sizeBytes >= COLLECT_AFTER_BYTES) collectGarbage();
+  return loaded;
+}
+
+async function readAndParse(
+  file: string,
+  options: LoadOptions,
+): Promise<{ loaded: LoadedDocument; readWhole: boolean }> {
   // Read ahead by the caller, or now the same way; anything unusual takes the paths below, which report it.
   const ahead = options.readAhead?.take(file) ?? startReading(file, options)?.take(file);
   if (ahead) {
@@ -22,14 +34,15 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
     } catch (err) {
       throw new InputError(file, describeFsError(err));
     }
-    return parseDocument(file, bytes, options);
+    return { loaded: parseDocument(file, bytes, options), readWhole: true };
   }
   if (file !== "-") {
     const size = await sizeOf(file, options);
-    if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES)) return loadPlanStreaming(file, size, options);
+    if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES))
+      return { loaded: await loadPlanStreaming(file, size, options), readWhole: false };
   }
   const bytes = await readInput(file, options);
-  return parseDocument(file, bytes, options);
+  return { loaded: parseDocument(file, bytes, options), readWhole: true };
 }
 
 /**

@@ -11,7 +11,7 @@
  * reads the file itself and reports the problem as usual.
  */
 import { closeSync, fstatSync, openSync, read } from "node:fs";
-import { allocateScanBuffer } from "./json-skip.js";
+import { prepareScanner } from "./json-skip.js";
 import { PARTIAL_PARSE_MIN_BYTES } from "./json-text.js";
 
 export class ReadAhead {
@@ -63,41 +63,56 @@ export class ReadAhead {
   }
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** Reads `size` bytes from the start of an open file (and more if it grew meanwhile, as readFile would), then closes it. */
 function readWhole(fd: number, size: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    // A large plan goes where the partial parse's scanner reads it without a copy.
-    let buffer = size >= PARTIAL_PARSE_MIN_BYTES ? allocateScanBuffer(size) : Buffer.allocUnsafe(size);
-    let filled = 0;
-    const finish = (err?: Error | null): void => {
-      try {
-        closeSync(fd);
-      } catch {
-        // Closing a file that was only read cannot lose anything.
-      }
-      if (err) reject(err);
-      else resolve(filled === buffer.length ? buffer : buffer.subarray(0, filled));
-    };
-    const next = (): void => {
-      if (filled < buffer.length) {
-        read(fd, buffer, filled, buffer.length - filled, filled, (err, bytesRead) => {
-          if (err) return finish(err);
-          if (bytesRead === 0) return finish();
-          filled += bytesRead;
-          next();
-        });
-        return;
-      }
-      // All the bytes fstat counted: one more read to be sure the file ends here.
-      const probe = Buffer.allocUnsafe(64 * 1024);
-      read(fd, probe, 0, probe.length, filled, (err, bytesRead) => {
+  let settle: { resolve: (bytes: Buffer) => void; reject: (err: Error) => void } | undefined;
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // An ordinary buffer, which the garbage collector frees once the plan is parsed; the partial
+  // parse's scanner, made now, is optimized by the time the bytes are there (json-skip.ts).
+  if (size >= PARTIAL_PARSE_MIN_BYTES) prepareScanner();
+  let buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  const finish = (err?: Error | null): void => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closing a file that was only read cannot lose anything.
+    }
+    const done = settle;
+    const result = filled === buffer.length ? buffer : buffer.subarray(0, filled);
+    // The read's last callback, and so this closure's context, stays referenced while a scan's
+    // CPU-bound rest runs (its promises chain from the resolve below, inside that callback): what
+    // the context holds must not keep the plan's bytes, or the promise that has them, alive to
+    // the end of the scan.
+    settle = undefined;
+    buffer = EMPTY;
+    if (err) done?.reject(err);
+    else done?.resolve(result);
+  };
+  const next = (): void => {
+    if (filled < buffer.length) {
+      read(fd, buffer, filled, buffer.length - filled, filled, (err, bytesRead) => {
         if (err) return finish(err);
         if (bytesRead === 0) return finish();
-        buffer = Buffer.concat([buffer, probe.subarray(0, bytesRead)]);
         filled += bytesRead;
         next();
       });
-    };
-    next();
-  });
+      return;
+    }
+    // All the bytes fstat counted: one more read to be sure the file ends here.
+    const probe = Buffer.allocUnsafe(64 * 1024);
+    read(fd, probe, 0, probe.length, filled, (err, bytesRead) => {
+      if (err) return finish(err);
+      if (bytesRead === 0) return finish();
+      buffer = Buffer.concat([buffer, probe.subarray(0, bytesRead)]);
+      filled += bytesRead;
+      next();
+    });
+  };
+  next();
+  return bytes;
 }

@@ -108,6 +108,51 @@ describe("skipping a bracketed JSON value", () => {
     );
   });
 
+  it("scans a buffer outside the scanner's memory a chunk at a time, with the answers of the JavaScript loops", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.dictionary(tricky, json, { maxKeys: 5 }), fc.array(json, { maxLength: 5 })),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 6 }),
+        (value, chunk, overlap) => {
+          const text = `{"before": "\\\\", "v": ${JSON.stringify(value)}, "after": [2]}`;
+          const plain = Buffer.from(text, "utf8");
+          const start = plain.indexOf('"v": ') + 5;
+          const end = start + Buffer.byteLength(JSON.stringify(value), "utf8");
+          const sizes = { chunk, overlap };
+          expect(valueEnd(plain, start, sizes)).toBe(end);
+          expect(valueStart(plain, end - 1, 0, sizes)).toBe(start);
+          // Not found: the value's start is not after the limit, or its end is cut off.
+          expect(valueStart(plain, end - 1, start, sizes)).toBe(-1);
+          expect(valueEnd(plain.subarray(0, end - 1), start, sizes)).toBe(-1);
+          // The scan goes on from a state as in place.
+          const state = { depth: 0, inString: false, escaped: false };
+          expect(continueValue(plain.subarray(0, start + 1), start, state, sizes)).toBe(-1);
+          expect(state.depth).toBe(1);
+          expect(continueValue(plain, start + 1, state, sizes)).toBe(end);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts more backslashes before a quote than a backward chunk carries before it", () => {
+    // The string's closing quote and the escaped quote before it each sit at the start of a chunk,
+    // their backslashes in the chunk before: the chunk's overlap (2 bytes) cannot tell odd from even.
+    for (const run of [1, 2, 5, 6, 31]) {
+      const backslashes = "\\\\".repeat(run); // `run` escaped backslashes, in JSON text
+      const text = `[1, "${backslashes}\\"x", ["${backslashes}"]]`;
+      expect(JSON.parse(text)).toEqual([1, `${"\\".repeat(run)}"x`, ["\\".repeat(run)]]);
+      const plain = Buffer.from(text, "utf8");
+      const end = plain.length - 1;
+      for (let chunk = 1; chunk <= 12; chunk++) {
+        expect(valueStart(plain, end, -1, { chunk, overlap: 2 })).toBe(0);
+        expect(valueStartJs(plain, end, -1)).toBe(0);
+        expect(valueStart(plain, end - 1, 0, { chunk, overlap: 2 })).toBe(text.lastIndexOf("["));
+      }
+    }
+  });
+
   it("says -1 for a value that does not end, or does not start after the limit", () => {
     for (const text of ['{"a": [1, 2', '{"a": "unterminated}', "[[[]]"]) {
       expect(valueEnd(scanBuffer(text), 0)).toBe(-1);
