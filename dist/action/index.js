@@ -31647,6 +31647,34 @@ var init_rules2 = __esm({
   }
 });
 
+// src/plan/collect-garbage.ts
+import { setFlagsFromString as setFlagsFromString2 } from "node:v8";
+import { runInNewContext } from "node:vm";
+function collectGarbage() {
+  if (collect2 === void 0) collect2 = gcFunction();
+  collect2?.();
+}
+function gcFunction() {
+  try {
+    setFlagsFromString2("--expose-gc");
+    try {
+      const gc = runInNewContext("typeof gc === 'function' ? gc : undefined");
+      return typeof gc === "function" ? gc : null;
+    } finally {
+      setFlagsFromString2("--no-expose-gc");
+    }
+  } catch {
+    return null;
+  }
+}
+var COLLECT_AFTER_BYTES, collect2;
+var init_collect_garbage = __esm({
+  "src/plan/collect-garbage.ts"() {
+    "use strict";
+    COLLECT_AFTER_BYTES = 8 * 1024 * 1024;
+  }
+});
+
 // src/plan/detect.ts
 function detectFormat(file, doc, skippedKeys = []) {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
@@ -34107,20 +34135,40 @@ var init_json_skip_wasm_generated = __esm({
   "src/plan/json-skip-wasm.generated.ts"() {
     "use strict";
     JSON_SKIP_WASM = new Uint8Array(Buffer.from(
-      "AGFzbQEAAAABBwFgAn9/AX8CDwEDZW52Bm1lbW9yeQIAAAMDAgAABhADfwFBAAt/AUEAC38BQQALBzsFCnZhbHVlU3RhcnQAAA1jb250aW51ZVZhbHVlAAEFZGVwdGgDAAhpblN0cmluZwMBB2VzY2FwZWQDAgqUAwK/AQEDfwNAIAAgAUwEQEF/DwsgAC0AACEDIANBIkYEQANAIABBAWshACAAIAFMBEBBfw8LIAAtAABBIkcNACAAQQFrIQQCQANAIARBAEgNASAELQAAQdwARw0BIARBAWshBAwACwsgAEEBayAEa0EBcQ0ACyAAQQFrIQAMAQsgA0H9AEYgA0HdAEZyBEAgAkEBaiECCyADQfsARiADQdsARnIEQCACQQFrIQIgAkUEQCAADwsLIABBAWshAAwACwAL0AEBBH8jACECIwEhAyMCIQQDQCAAIAFPBEAgAiQAIAMkASAEJAJBfw8LIAAtAAAhBSAAQQFqIQAgAwRAIAQEQEEAIQQMAgsgBUHcAEYEQEEBIQQMAgsgBUEiRgRAQQAhAyACRQRAIAIkACADJAEgBCQCIAAPCwsMAQsgBUEiRgRAQQEhAwwBCyAFQfsARiAFQdsARnIEQCACQQFqIQIMAQsgBUH9AEYgBUHdAEZyBEAgAkEBayECIAJFBEAgAiQAIAMkASAEJAIgAA8LCwwACwAL",
+      "AGFzbQEAAAABDgJgA39/fwF/YAJ/fwF/Ag8BA2VudgZtZW1vcnkCAAADAwIAAQYQA38BQQALfwFBAAt/AUEACwc7BQp2YWx1ZVN0YXJ0AAANY29udGludWVWYWx1ZQABBWRlcHRoAwAIaW5TdHJpbmcDAQdlc2NhcGVkAwIKoQMCzAEBBH8jACEDIwEhBANAIAAgAUwEQCADJAAgBCQBQX8PCyAALQAAIQUgAEEBayEAIAQEQCAFQSJHDQEgACEGAkADQCAGIAJIBEBBfg8LIAYtAABB3ABHDQEgBkEBayEGDAALCyAAIAZrQQFxRQRAQQAhBAsMAQsgBUEiRgRAQQEhBAwBCyAFQf0ARiAFQd0ARnIEQCADQQFqIQMMAQsgBUH7AEYgBUHbAEZyBEAgA0EBayEDIANFBEAgAyQAIAQkASAAQQFqDwsLDAALAAvQAQEEfyMAIQIjASEDIwIhBANAIAAgAU8EQCACJAAgAyQBIAQkAkF/DwsgAC0AACEFIABBAWohACADBEAgBARAQQAhBAwCCyAFQdwARgRAQQEhBAwCCyAFQSJGBEBBACEDIAJFBEAgAiQAIAMkASAEJAIgAA8LCwwBCyAFQSJGBEBBASEDDAELIAVB+wBGIAVB2wBGcgRAIAJBAWohAgwBCyAFQf0ARiAFQd0ARnIEQCACQQFrIQIgAkUEQCACJAAgAyQBIAQkAiAADwsLDAALAAs=",
       "base64"
     ));
   }
 });
 
 // src/plan/json-skip.ts
-function valueEnd(bytes, start) {
-  return continueValue(bytes, start, { depth: 0, inString: false, escaped: false });
+function valueEnd(bytes, start, sizes = CHUNKS) {
+  return continueValue(bytes, start, { depth: 0, inString: false, escaped: false }, sizes);
 }
-function valueStart(bytes, end, limit) {
+function valueStart(bytes, end, limit, sizes = CHUNKS) {
   const wasm = scannerFor(bytes);
-  if (wasm) return wasm.result(wasm.exports.valueStart(wasm.offset + end, wasm.offset + limit));
-  return valueStartJs(bytes, end, limit);
+  if (wasm) {
+    const { exports: exports2, offset } = wasm;
+    exports2.depth.value = 0;
+    exports2.inString.value = 0;
+    const found = exports2.valueStart(offset + end, offset + limit, offset);
+    return found === -2 ? valueStartJs(bytes, end, limit) : wasm.result(found);
+  }
+  const scratch2 = scratchScanner(sizes);
+  if (!scratch2) return valueStartJs(bytes, end, limit);
+  const { exports, memory } = scratch2;
+  exports.depth.value = 0;
+  exports.inString.value = 0;
+  for (let top = end; top > limit; ) {
+    const low = Math.max(limit, top - sizes.chunk);
+    const from = Math.max(0, low - sizes.overlap);
+    memory.set(bytes.subarray(from, top + 1));
+    const found = exports.valueStart(top - from, low - from, 0);
+    if (found >= 0) return from + found;
+    if (found === -2) return valueStartJs(bytes, end, limit);
+    top = low;
+  }
+  return -1;
 }
 function allocateScanBuffer(size) {
   const module = scannerModule();
@@ -34135,18 +34183,41 @@ function allocateScanBuffer(size) {
   scanners.set(memory.buffer, instance.exports);
   return Buffer.from(memory.buffer, 0, size);
 }
-function continueValue(bytes, start, state2) {
+function continueValue(bytes, start, state2, sizes = CHUNKS) {
   const wasm = scannerFor(bytes);
-  if (!wasm) return continueValueJs(bytes, start, state2);
-  const { exports } = wasm;
+  if (wasm) {
+    setState(wasm.exports, state2);
+    const end = wasm.result(wasm.exports.continueValue(wasm.offset + start, wasm.offset + bytes.length));
+    getState(wasm.exports, state2);
+    return end;
+  }
+  const scratch2 = scratchScanner(sizes);
+  if (!scratch2) return continueValueJs(bytes, start, state2);
+  const { exports, memory } = scratch2;
+  setState(exports, state2);
+  let found = -1;
+  for (let at = start; at < bytes.length; ) {
+    const next = Math.min(bytes.length, at + sizes.chunk);
+    memory.set(bytes.subarray(at, next));
+    const end = exports.continueValue(0, next - at);
+    if (end >= 0) {
+      found = at + end;
+      break;
+    }
+    at = next;
+  }
+  getState(exports, state2);
+  return found;
+}
+function setState(exports, state2) {
   exports.depth.value = state2.depth;
   exports.inString.value = state2.inString ? 1 : 0;
   exports.escaped.value = state2.escaped ? 1 : 0;
-  const end = wasm.result(exports.continueValue(wasm.offset + start, wasm.offset + bytes.length));
+}
+function getState(exports, state2) {
   state2.depth = exports.depth.value;
   state2.inString = exports.inString.value !== 0;
   state2.escaped = exports.escaped.value !== 0;
-  return end;
 }
 function continueValueJs(bytes, start, state2) {
   let { depth, inString, escaped } = state2;
@@ -34199,6 +34270,23 @@ function scannerFor(bytes) {
   const offset = bytes.byteOffset;
   return { exports, offset, result: (position) => position < 0 ? -1 : position - offset };
 }
+function scratchScanner(sizes) {
+  const need = sizes.chunk + sizes.overlap + 1;
+  if (scratch && scratch.memory.length >= need) return scratch;
+  const module = scannerModule();
+  if (!module) return void 0;
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(need / PAGE) });
+    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+    scratch = { exports, memory: new Uint8Array(memory.buffer) };
+  } catch {
+    return void 0;
+  }
+  return scratch;
+}
+function prepareScanner() {
+  scratchScanner(CHUNKS);
+}
 function scannerModule() {
   if (compiled === void 0) {
     try {
@@ -34217,17 +34305,20 @@ function warmUp(module) {
   bytes.fill(OPEN_ARR, 0, PAGE / 2);
   bytes.fill(CLOSE_ARR, PAGE / 2, PAGE);
   for (let i = 0; i < 20; i++) {
-    exports.valueStart(PAGE - 1, -1);
+    exports.depth.value = 0;
+    exports.inString.value = 0;
+    exports.valueStart(PAGE - 1, -1, 0);
     exports.depth.value = 0;
     exports.continueValue(0, PAGE);
   }
 }
-var PAGE, scanners, compiled;
+var CHUNKS, PAGE, scanners, scratch, compiled;
 var init_json_skip = __esm({
   "src/plan/json-skip.ts"() {
     "use strict";
     init_json_bytes();
     init_json_skip_wasm_generated();
+    CHUNKS = { chunk: 1024 * 1024, overlap: 4096 };
     PAGE = 65536;
     scanners = /* @__PURE__ */ new WeakMap();
   }
@@ -34916,40 +35007,48 @@ var init_load_stream = __esm({
 // src/plan/read-ahead.ts
 import { closeSync, fstatSync, openSync, read } from "node:fs";
 function readWhole(fd, size) {
-  return new Promise((resolve, reject) => {
-    let buffer = size >= PARTIAL_PARSE_MIN_BYTES ? allocateScanBuffer(size) : Buffer.allocUnsafe(size);
-    let filled = 0;
-    const finish = (err) => {
-      try {
-        closeSync(fd);
-      } catch {
-      }
-      if (err) reject(err);
-      else resolve(filled === buffer.length ? buffer : buffer.subarray(0, filled));
-    };
-    const next = () => {
-      if (filled < buffer.length) {
-        read(fd, buffer, filled, buffer.length - filled, filled, (err, bytesRead) => {
-          if (err) return finish(err);
-          if (bytesRead === 0) return finish();
-          filled += bytesRead;
-          next();
-        });
-        return;
-      }
-      const probe = Buffer.allocUnsafe(64 * 1024);
-      read(fd, probe, 0, probe.length, filled, (err, bytesRead) => {
+  let settle;
+  const bytes = new Promise((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  if (size >= PARTIAL_PARSE_MIN_BYTES) prepareScanner();
+  let buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  const finish = (err) => {
+    try {
+      closeSync(fd);
+    } catch {
+    }
+    const done = settle;
+    const result = filled === buffer.length ? buffer : buffer.subarray(0, filled);
+    settle = void 0;
+    buffer = EMPTY;
+    if (err) done?.reject(err);
+    else done?.resolve(result);
+  };
+  const next = () => {
+    if (filled < buffer.length) {
+      read(fd, buffer, filled, buffer.length - filled, filled, (err, bytesRead) => {
         if (err) return finish(err);
         if (bytesRead === 0) return finish();
-        buffer = Buffer.concat([buffer, probe.subarray(0, bytesRead)]);
         filled += bytesRead;
         next();
       });
-    };
-    next();
-  });
+      return;
+    }
+    const probe = Buffer.allocUnsafe(64 * 1024);
+    read(fd, probe, 0, probe.length, filled, (err, bytesRead) => {
+      if (err) return finish(err);
+      if (bytesRead === 0) return finish();
+      buffer = Buffer.concat([buffer, probe.subarray(0, bytesRead)]);
+      filled += bytesRead;
+      next();
+    });
+  };
+  next();
+  return bytes;
 }
-var ReadAhead;
+var ReadAhead, EMPTY;
 var init_read_ahead = __esm({
   "src/plan/read-ahead.ts"() {
     "use strict";
@@ -34996,6 +35095,7 @@ var init_read_ahead = __esm({
         return bytes;
       }
     };
+    EMPTY = Buffer.alloc(0);
   }
 });
 
@@ -35021,6 +35121,11 @@ var init_utf16 = __esm({
 // src/plan/load.ts
 import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
 async function loadDocument(file, options = {}) {
+  const { loaded: loaded3, readWhole: readWhole2 } = await readAndParse(file, options);
+  if (readWhole2 && loaded3.sizeBytes >= COLLECT_AFTER_BYTES) collectGarbage();
+  return loaded3;
+}
+async function readAndParse(file, options) {
   const ahead = options.readAhead?.take(file) ?? startReading(file, options)?.take(file);
   if (ahead) {
     let bytes2;
@@ -35029,14 +35134,15 @@ async function loadDocument(file, options = {}) {
     } catch (err) {
       throw new InputError(file, describeFsError(err));
     }
-    return parseDocument2(file, bytes2, options);
+    return { loaded: parseDocument2(file, bytes2, options), readWhole: true };
   }
   if (file !== "-") {
     const size = await sizeOf(file, options);
-    if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES)) return loadPlanStreaming(file, size, options);
+    if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES))
+      return { loaded: await loadPlanStreaming(file, size, options), readWhole: false };
   }
   const bytes = await readInput(file, options);
-  return parseDocument2(file, bytes, options);
+  return { loaded: parseDocument2(file, bytes, options), readWhole: true };
 }
 function startReading(file, options = {}) {
   const limit = Math.min(options.maxBytes ?? DEFAULT_MAX_BYTES, options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES);
@@ -35111,6 +35217,7 @@ var init_load = __esm({
   "src/plan/load.ts"() {
     "use strict";
     init_input_error();
+    init_collect_garbage();
     init_document();
     init_json_text();
     init_limits();
@@ -40952,11 +41059,11 @@ var require_build = __commonJS({
         const startState = this.start(input, pos);
         if (startState === null) return null;
         const matches = /* @__PURE__ */ new Set();
-        const collect2 = (state2, atEnd) => {
+        const collect3 = (state2, atEnd) => {
           if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state2.matchIDs.length; k++) matches.add(state2.matchIDs[k]);
           return false;
         };
-        if (this.run(input, pos, anchor, startState, collect2) === null) return null;
+        if (this.run(input, pos, anchor, startState, collect3) === null) return null;
         return Array.from(matches).sort((a, b) => a - b);
       }
     };
@@ -49885,7 +49992,7 @@ var require_printer = __commonJS({
         return this;
       }
     };
-    var EMPTY = new PrintBuffer();
+    var EMPTY2 = new PrintBuffer();
     function render3(buffer, maxDepth) {
       let output = "";
       let text3 = "";
@@ -50160,9 +50267,9 @@ var require_printer = __commonJS({
     };
     function join(maybeArray, separator = "") {
       if (maybeArray == null || maybeArray.length === 0) {
-        return EMPTY;
+        return EMPTY2;
       }
-      let result = EMPTY;
+      let result = EMPTY2;
       for (const item of maybeArray) {
         if (item === void 0 || item.length === 0) {
           continue;
@@ -50191,7 +50298,7 @@ var require_printer = __commonJS({
       return wrap2("{\n", join(array, "\n").indent(), "\n}");
     }
     function wrap2(start, maybeBuffer, end = "") {
-      return maybeBuffer != null && maybeBuffer.length !== 0 ? start === "" ? maybeBuffer.append(end) : new PrintBuffer(start).append(maybeBuffer).append(end) : EMPTY;
+      return maybeBuffer != null && maybeBuffer.length !== 0 ? start === "" ? maybeBuffer.append(end) : new PrintBuffer(start).append(maybeBuffer).append(end) : EMPTY2;
     }
     function hasMultilineItems(maybeArray) {
       var _maybeArray$some;
