@@ -2,10 +2,12 @@
 # title: Internet-facing OpenSearch domain allows anyone in its access policy
 # description: >-
 #   A domain outside a VPC whose access policy allows Principal "*" without a
-#   condition (such as aws:SourceIp) answers anyone on the internet: vector
-#   indexes, RAG documents and logs can be read, changed or deleted. Domains
-#   inside a VPC, where security groups limit who can connect, are not
-#   reported.
+#   condition that binds the caller (such as aws:SourceIp of a private or
+#   office range, or aws:PrincipalOrgID) answers anyone on the internet:
+#   vector indexes, RAG documents and logs can be read, changed or deleted. A
+#   condition that only says how the request is made (aws:SecureTransport)
+#   does not count. Domains inside a VPC, where security groups limit who can
+#   connect, are not reported.
 # custom:
 #   id: PG-AWS-OPENSEARCH-105
 #   severity: critical
@@ -20,6 +22,7 @@
 package planguard.iam.aws.opensearch_access_policy_public
 
 import data.planguard.lib
+import data.planguard.lib.aws_iam
 
 domain_types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
 
@@ -73,21 +76,6 @@ in_vpc(d) if {
 open_policy(r) if {
 	not lib.is_unknown(r, ["access_policies"])
 	doc := json.unmarshal(r.after.access_policies)
-	some s in statements(doc)
-	object.get(s, "Effect", "") == "Allow"
-	not s.Condition
-	everyone(s.Principal)
-}
-
-statements(doc) := doc.Statement if is_array(doc.Statement)
-
-statements(doc) := [doc.Statement] if is_object(doc.Statement)
-
-everyone(p) if p == "*"
-
-everyone(p) if p.AWS == "*"
-
-everyone(p) if {
-	is_array(p.AWS)
-	"*" in p.AWS
+	some s in aws_iam.statements(doc)
+	aws_iam.public_statement(s)
 }

@@ -53,3 +53,27 @@ test_unknown_policy_is_not_denied if {
 test_unknown_vpc_is_not_denied if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as {"aws_opensearch_domain": [domain({"access_policies": open_doc}, ["vpc_options"])]}
 }
+
+condition_doc(condition) := json.marshal({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "es:ESHttp*", "Resource": "*", "Condition": condition}]})
+
+open_domain(condition) := {"aws_opensearch_domain": [domain({"access_policies": condition_doc(condition), "vpc_options": []}, [])]}
+
+# aws:SecureTransport says how the request is made, not who makes it.
+test_secure_transport_condition_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as open_domain({"Bool": {"aws:SecureTransport": "true"}})
+	count(findings) == 1
+}
+
+test_internet_source_ip_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as open_domain({"IpAddress": {"aws:SourceIp": ["0.0.0.0/1", "128.0.0.0/1"]}})
+	count(findings) == 1
+}
+
+test_negated_org_condition_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as open_domain({"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}})
+	count(findings) == 1
+}
+
+test_org_condition_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as open_domain({"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}})
+}

@@ -34,3 +34,21 @@ test_unknown_is_not_denied if {
 		"type": "aws_sagemaker_model_package_group_policy", "after": {}, "unknown_paths": ["resource_policy"],
 	}]}
 }
+
+conditioned(condition) := {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sagemaker:DescribeModelPackage", "Resource": "*", "Condition": condition}]}
+
+# aws:SecureTransport says how the request is made, not who makes it.
+test_secure_transport_condition_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as group_policy(conditioned({"Bool": {"aws:SecureTransport": "true"}}), [])
+	count(findings) == 1
+}
+
+# An ...IfExists test passes when the key is absent, as it is for an outside account.
+test_if_exists_org_condition_is_denied if {
+	findings := policy.deny with data.planguard.resources_by_type as group_policy(conditioned({"StringEqualsIfExists": {"aws:PrincipalOrgID": "o-abc123"}}), [])
+	count(findings) == 1
+}
+
+test_account_condition_passes if {
+	count(policy.deny) == 0 with data.planguard.resources_by_type as group_policy(conditioned({"StringEquals": {"aws:PrincipalAccount": "444455556666"}}), [])
+}
