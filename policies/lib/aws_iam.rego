@@ -4,30 +4,48 @@
 #   Whether a resource or trust policy statement is open to everyone: a
 #   Principal of "*" counts as private only under a Condition that binds the
 #   caller. The decision is the one the TypeScript rules make
-#   (src/rules/iam/condition-narrowing.ts); test/policy/iam-condition-parity.test.ts
-#   runs one table of conditions through both and asserts the same answers.
+#   (src/rules/iam/principals.ts and condition-narrowing.ts);
+#   test/policy/iam-condition-parity.test.ts runs one table of conditions and
+#   one of statements through both and asserts the same answers.
 package planguard.lib.aws_iam
 
 import data.planguard.lib
 
-# The statement's Principal admits every AWS account, or anyone: "*",
-# {"AWS": "*"} or an AWS list holding "*".
+# The statement's Principal admits every caller: "*", or "*" as (or in the
+# list of) any principal type's value: {"AWS": "*"}, {"AWS": ["*"]},
+# {"Service": "*"} ...
 everyone(p) if p == "*"
 
-everyone(p) if p.AWS == "*"
-
 everyone(p) if {
-	is_array(p.AWS)
-	"*" in p.AWS
+	not is_string(p)
+	some v in p
+	_holds_star(v)
 }
 
-# An Allow statement open to everyone: its Principal is everyone and its
-# Condition (if any) does not narrow who the caller is. A statement without
-# Effect is not read as an Allow here (AWS rejects such a document).
+_holds_star(v) if v == "*"
+
+_holds_star(v) if {
+	is_array(v)
+	"*" in v
+}
+
+# An Allow statement open to every caller, read as src/rules/iam/principals.ts
+# reads it: a public Principal, or a NotPrincipal without a Principal (every
+# principal but the ones it names), whose Condition does not narrow who the
+# caller is. Any Effect but "Deny" reads as Allow, a missing one included
+# (AWS rejects such a document; the cautious reading reports it).
 public_statement(s) if {
-	object.get(s, "Effect", "") == "Allow"
-	everyone(object.get(s, "Principal", null))
+	is_object(s)
+	object.get(s, "Effect", null) != "Deny"
+	_open_to_all(s)
 	not narrows_caller(object.get(s, "Condition", null))
+}
+
+_open_to_all(s) if everyone(object.get(s, "Principal", null))
+
+_open_to_all(s) if {
+	"NotPrincipal" in object.keys(s)
+	not "Principal" in object.keys(s)
 }
 
 # The statements of a parsed policy document: Statement may be one object.

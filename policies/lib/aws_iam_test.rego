@@ -55,3 +55,15 @@ test_public_statement if {
 	not aws_iam.public_statement({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}})
 	not aws_iam.public_statement({"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}})
 }
+
+# Every principal but the ones named: public unless a Condition narrows it.
+test_not_principal_is_public if {
+	aws_iam.public_statement({"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}})
+	not aws_iam.public_statement({"Effect": "Allow", "NotPrincipal": {"AWS": "x"}, "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
+	not aws_iam.public_statement({"Effect": "Allow", "Principal": {"AWS": "x"}, "NotPrincipal": {"AWS": "y"}})
+}
+
+# AWS rejects a statement without Effect; read cautiously, as the TypeScript rules do.
+test_missing_effect_reads_as_allow if {
+	aws_iam.public_statement({"Principal": "*"})
+}

@@ -5,13 +5,17 @@ import { PLANGUARD_BUILTINS } from "../../src/policy/rego/planguard-builtins.js"
 import { compileModules } from "../../src/rego/index.js";
 import { internetThreshold } from "../../src/rules/address-space.js";
 import { conditionNarrowsCaller } from "../../src/rules/iam/condition-narrowing.js";
+import { parsePolicyDocument } from "../../src/rules/iam/policy-document.js";
+import { publicGrants } from "../../src/rules/iam/principals.js";
 import { repoRoot } from "../helpers/shared.js";
 
 /**
- * The TypeScript IAM rules (conditionNarrowsCaller) and the bundled Rego
- * rules (planguard.lib.aws_iam.narrows_caller) must agree on when a Condition
- * makes `Principal: "*"` private. One table, both helpers, and the answer each
- * case is expected to have, so that a change to one side alone fails here.
+ * The TypeScript IAM rules (conditionNarrowsCaller, publicGrants) and the
+ * bundled Rego rules (planguard.lib.aws_iam.narrows_caller, public_statement)
+ * must agree on when a statement is open to everyone and when a Condition
+ * makes `Principal: "*"` private. Each table goes through both helpers with
+ * the answer each case is expected to have, so that a change to one side
+ * alone fails here.
  */
 const ACCOUNT = "111122223333";
 
@@ -85,11 +89,43 @@ const CASES: [string, unknown, boolean][] = [
   ["a Condition that is not an object", ["aws:PrincipalOrgID"], false],
 ];
 
+const ORG_ONLY = { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } };
+const TLS_ONLY = { Bool: { "aws:SecureTransport": "true" } };
+
+const STATEMENTS: [string, unknown, boolean][] = [
+  ["Principal *", { Effect: "Allow", Principal: "*", Action: "es:*" }, true],
+  ["AWS *", { Effect: "Allow", Principal: { AWS: "*" } }, true],
+  ["AWS [*] among accounts", { Effect: "Allow", Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`, "*"] } }, true],
+  ["Service *", { Effect: "Allow", Principal: { Service: "*" } }, true],
+  ["a list holding *", { Effect: "Allow", Principal: ["*"] }, true],
+  ["NotPrincipal without Principal", { Effect: "Allow", NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } }, true],
+  ["no Effect (read as Allow)", { Principal: "*" }, true],
+  ["Principal * under aws:SecureTransport only", { Effect: "Allow", Principal: "*", Condition: TLS_ONLY }, true],
+  ["NotPrincipal under aws:SecureTransport only", { Effect: "Allow", NotPrincipal: { AWS: "x" }, Condition: TLS_ONLY }, true],
+  ["Principal * under aws:PrincipalOrgID", { Effect: "Allow", Principal: "*", Condition: ORG_ONLY }, false],
+  ["NotPrincipal under aws:PrincipalOrgID", { Effect: "Allow", NotPrincipal: { AWS: "x" }, Condition: ORG_ONLY }, false],
+  ["a Deny", { Effect: "Deny", Principal: "*" }, false],
+  ["one account", { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } }, false],
+  ["a service", { Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" } }, false],
+  ["an account pattern (not *)", { Effect: "Allow", Principal: { AWS: "arn:aws:iam::*:root" } }, false],
+  ["* nested a list too deep", { Effect: "Allow", Principal: { AWS: [["*"]] } }, false],
+  ["a string Principal other than *", { Effect: "Allow", Principal: "arn:aws:iam::111122223333:root" }, false],
+  ["a null Principal", { Effect: "Allow", Principal: null }, false],
+  ["a number Principal", { Effect: "Allow", Principal: 7 }, false],
+  ["both Principal and NotPrincipal", { Effect: "Allow", Principal: { AWS: "x" }, NotPrincipal: { AWS: "y" } }, false],
+  ["no principal at all", { Effect: "Allow", Action: "s3:GetObject" }, false],
+  ["a statement that is not an object", "*", false],
+];
+
 const PROBE = `package probe
 import data.planguard.lib.aws_iam
 narrows contains i if {
   some i, c in input.conditions
   aws_iam.narrows_caller(c)
+}
+public contains i if {
+  some i, s in input.statements
+  aws_iam.public_statement(s)
 }`;
 
 const compiled = compileModules(
@@ -102,7 +138,15 @@ const compiled = compileModules(
 /** The indexes of the conditions the Rego helper reads as narrowing the caller. */
 function regoNarrowing(conditions: unknown[], network?: Record<string, number>): number[] {
   const data = network ? { planguard: { config: { network } } } : {};
-  const result = compiled.evaluate("data.probe.narrows", { input: { conditions } as never, data: data as never });
+  return indexes(compiled.evaluate("data.probe.narrows", { input: { conditions } as never, data: data as never }));
+}
+
+/** The indexes of the statements the Rego helper reads as open to everyone. */
+function regoPublic(statements: unknown[]): number[] {
+  return indexes(compiled.evaluate("data.probe.public", { input: { statements } as never, data: {} as never }));
+}
+
+function indexes(result: unknown): number[] {
   return [...(result as Iterable<unknown>)].map(Number).sort((a, b) => a - b);
 }
 
@@ -124,5 +168,15 @@ describe("conditionNarrowsCaller and planguard.lib.aws_iam.narrows_caller", () =
     expect(regoNarrowing([condition])).toEqual([0]);
     expect(conditionNarrowsCaller(condition, internetThreshold({ network }))).toBe(false);
     expect(regoNarrowing([condition], network)).toEqual([]);
+  });
+
+  it("read the same statements as open to everyone", () => {
+    const statements = STATEMENTS.map(([, s]) => s);
+    const expected = STATEMENTS.flatMap(([, , open], i) => (open ? [i] : []));
+    const parsed = parsePolicyDocument(JSON.stringify({ Version: "2012-10-17", Statement: statements })) ?? [];
+    const ts = publicGrants(parsed).map((g) => g.statement.index);
+    const named = (ids: number[]) => ids.map((i) => STATEMENTS[i]?.[0]);
+    expect(named(ts)).toEqual(named(expected));
+    expect(named(regoPublic(statements))).toEqual(named(expected));
   });
 });

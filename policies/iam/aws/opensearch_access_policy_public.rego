@@ -6,8 +6,9 @@
 #   office range, or aws:PrincipalOrgID) answers anyone on the internet:
 #   vector indexes, RAG documents and logs can be read, changed or deleted. A
 #   condition that only says how the request is made (aws:SecureTransport)
-#   does not count. Domains inside a VPC, where security groups limit who can
-#   connect, are not reported.
+#   does not count, and an Allow with NotPrincipal (every principal but the
+#   ones it names) counts as "*". Domains inside a VPC, where security groups
+#   limit who can connect, are not reported.
 # custom:
 #   id: PG-AWS-OPENSEARCH-105
 #   severity: critical

@@ -6,7 +6,8 @@
 #   ...) lets any AWS account list, describe and pull the registered model
 #   versions (their artifacts and inference images): the model itself leaks.
 #   A condition that only says how the request is made (aws:SecureTransport)
-#   does not count.
+#   does not count, and an Allow with NotPrincipal (every principal but the
+#   ones it names) counts as "*".
 # custom:
 #   id: PG-AWS-SAGEMAKER-109
 #   severity: critical

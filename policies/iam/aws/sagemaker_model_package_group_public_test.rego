@@ -52,3 +52,9 @@ test_if_exists_org_condition_is_denied if {
 test_account_condition_passes if {
 	count(policy.deny) == 0 with data.planguard.resources_by_type as group_policy(conditioned({"StringEquals": {"aws:PrincipalAccount": "444455556666"}}), [])
 }
+
+test_not_principal_is_denied if {
+	doc := {"Statement": [{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sagemaker:DescribeModelPackage", "Resource": "*"}]}
+	findings := policy.deny with data.planguard.resources_by_type as group_policy(doc, [])
+	count(findings) == 1
+}
