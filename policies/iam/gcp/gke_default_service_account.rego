@@ -128,6 +128,10 @@ account_hits(r, path, attribute) := {hit |
 	hit := {"attribute": lib.path_text(p), "left_out": left_out, "how": how(left_out)}
 } | {hit |
 	# No such block in the configuration, nor in the plan: the API's default.
+	# The configuration leaves dynamic blocks out, but a dynamic block with a
+	# for_each known at plan time puts its blocks in the plan; only one whose
+	# for_each is itself unknown until apply would be taken as left out (a
+	# single-block setting is rarely written that way: the one limit here).
 	parent := array.slice(path, 0, count(path) - 1)
 	written(r, parent)
 	not written(r, path)
