@@ -13,6 +13,7 @@
 #   providers: [google]
 #   resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy, google_folder_iam_member, google_folder_iam_binding, google_folder_iam_policy, google_organization_iam_member, google_organization_iam_binding, google_organization_iam_policy]
 #   aliases: []
+#   narrower: [CKV_GCP_44, CKV_GCP_45, CKV_GCP_49]
 #   related: [CKV_GCP_117]
 #   remediation: >-
 #     Replace roles/owner and roles/editor with predefined roles scoped to the
@@ -26,6 +27,10 @@ basic_roles := {"roles/owner", "roles/editor"}
 
 levels := ["project", "folder", "organization"]
 
+# Checkov's CKV_GCP_49/44/45 (roles that can take over service accounts) fail
+# Owner and Editor on member and binding resources, whoever holds them.
+checkov_takeover := {"project": "CKV_GCP_49", "folder": "CKV_GCP_44", "organization": "CKV_GCP_45"}
+
 deny contains finding if {
 	some level in levels
 	some r in data.planguard.resources_by_type[sprintf("google_%s_iam_member", [level])]
@@ -36,6 +41,7 @@ deny contains finding if {
 		"msg": sprintf("%s grants a basic Owner or Editor role to a user or group.", [r.address]),
 		"resource": r.address,
 		"attribute": "role",
+		"aliases": [checkov_takeover[level]],
 	}
 }
 
@@ -50,6 +56,7 @@ deny contains finding if {
 		"msg": sprintf("%s grants a basic Owner or Editor role to a user or group.", [r.address]),
 		"resource": r.address,
 		"attribute": "role",
+		"aliases": [checkov_takeover[level]],
 	}
 }
 

@@ -13,7 +13,7 @@
 #   providers: [google]
 #   resource_types: [google_project_iam_member, google_project_iam_binding, google_project_iam_policy, google_folder_iam_member, google_folder_iam_binding, google_folder_iam_policy, google_organization_iam_member, google_organization_iam_binding, google_organization_iam_policy]
 #   aliases: [AVD-GCP-0007]
-#   narrower: [CKV_GCP_42]
+#   narrower: [CKV_GCP_42, CKV_GCP_44, CKV_GCP_45, CKV_GCP_49]
 #   remediation: >-
 #     Grant the service account predefined or custom roles with only the
 #     permissions its workload uses, on the resources it uses.
@@ -35,12 +35,25 @@ deny contains finding if {
 
 # Checkov's CKV_GCP_42 judges google_project_iam_member only, for a
 # user-managed account (...@<project>.iam.gserviceaccount.com).
-checkov_ids(grant) := ["CKV_GCP_42"] if {
+checkov_ids(grant) := sort([id | some id in (ckv_42(grant) | ckv_takeover(grant))])
+
+ckv_42(grant) := {"CKV_GCP_42" |
 	grant.attribute == "member"
 	regex.match(`(^|\.)google_project_iam_member\.`, grant.address)
 	regex.match(`@.*\.iam\.gserviceaccount\.com$`, grant.member)
 	checkov_admin_role(grant.role)
-} else := []
+}
+
+# CKV_GCP_49/44/45 (roles that can take over service accounts, on member and
+# binding resources) name Owner and Editor here, whoever holds them; the
+# list's other roles are PG-GCP-IAM-104's.
+ckv_takeover(grant) := {checkov_takeover[level] |
+	grant.role in {"roles/owner", "roles/editor"}
+	some level, _ in checkov_takeover
+	regex.match(sprintf(`(^|\.)google_%s_iam_(member|binding)\.`, [level]), grant.address)
+}
+
+checkov_takeover := {"project": "CKV_GCP_49", "folder": "CKV_GCP_44", "organization": "CKV_GCP_45"}
 
 # Its role test: Admin, admin, editor or owner anywhere in the name.
 checkov_admin_role(role) if regex.match(`Admin|admin|editor|owner`, role)

@@ -39,10 +39,23 @@ test_service_editor_and_admin_named_roles_are_denied if {
 test_checkov_id_on_project_members_of_user_managed_accounts if {
 	some f in findings(member, {"role": "roles/pubsub.editor", "member": sa}, [])
 	f.aliases == ["CKV_GCP_42"]
-	some g in findings(member, {"role": "roles/editor", "member": "serviceAccount:123-compute@developer.gserviceaccount.com"}, [])
+	some g in findings(member, {"role": "roles/storage.admin", "member": "serviceAccount:123-compute@developer.gserviceaccount.com"}, [])
 	g.aliases == []
 	some h in findings("google_folder_iam_member.pipeline", {"role": "roles/storage.admin", "member": sa}, [])
 	h.aliases == []
 	some b in findings("google_project_iam_binding.pipeline", {"role": "roles/storage.admin", "members": [sa]}, [])
 	b.aliases == []
+}
+
+# Checkov's CKV_GCP_49/44/45 fail Owner and Editor on member and binding resources.
+test_checkov_takeover_ids_on_owner_and_editor if {
+	some e in findings(member, {"role": "roles/editor", "member": "serviceAccount:123-compute@developer.gserviceaccount.com"}, [])
+	e.aliases == ["CKV_GCP_49"]
+	some o in findings("google_folder_iam_binding.pipeline", {"role": "roles/owner", "members": [sa]}, [])
+	o.aliases == ["CKV_GCP_44"]
+	some u in findings(member, {"role": "roles/editor", "member": sa}, [])
+	u.aliases == ["CKV_GCP_42", "CKV_GCP_49"]
+	policy_doc := json.marshal({"bindings": [{"role": "roles/owner", "members": [sa]}]})
+	some p in findings("google_organization_iam_policy.org", {"policy_data": policy_doc}, [])
+	p.aliases == []
 }
