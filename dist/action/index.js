@@ -26015,6 +26015,42 @@ var init_provider_defaults = __esm({
           versions: ">= 3.0",
           source: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster#storage_encrypted",
           note: "Left out of a global cluster created from scratch, storage is not encrypted."
+        },
+        {
+          resource_type: "google_container_node_pool",
+          attribute: "node_config.service_account",
+          value: "default",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#service_account-1",
+          note: '"default" is the Compute Engine default service account (PROJECT_NUMBER-compute@developer.gserviceaccount.com), an Editor on the project unless the organization restricts it.'
+        },
+        {
+          resource_type: "google_container_cluster",
+          attribute: "node_config.service_account",
+          value: "default",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#service_account-1",
+          note: "The default node pool's account: the Compute Engine default service account."
+        },
+        {
+          resource_type: "google_container_cluster",
+          attribute: "node_pool.node_config.service_account",
+          value: "default",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#service_account-1",
+          note: "An inline node pool's account: the Compute Engine default service account."
+        },
+        {
+          resource_type: "google_container_cluster",
+          attribute: "cluster_autoscaling.auto_provisioning_defaults.service_account",
+          value: "default",
+          provider: "hashicorp/google",
+          versions: ">= 3.0",
+          source: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/container_cluster#service_account",
+          note: "The account of Autopilot and auto-provisioned nodes: the Compute Engine default service account."
         }
       ]
     };
