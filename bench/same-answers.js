@@ -17,29 +17,29 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DEFAULT_DIRS = ["examples", "fixtures/plans", "fixtures/rules", "fixtures/real-plans", "../shared/fixtures"];
 
-function parseArgs(argv) {
-  const args = { before: undefined, after: undefined, jobs: 2, dirs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => {
-      const v = argv[++i];
-      if (v === undefined) fail(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--before") args.before = path.resolve(val());
-    else if (a === "--after") args.after = path.resolve(val());
-    else if (a === "--jobs") args.jobs = Number(val());
-    else if (a.startsWith("--")) fail(`unknown option ${a}`);
-    else args.dirs.push(a);
+function parseOptions(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { before: { type: "string" }, after: { type: "string" }, jobs: { type: "string", default: "2" } },
+    });
+  } catch (error) {
+    fail(error.message);
   }
-  if (!args.before || !args.after) fail("--before and --after name the two command lines (their planguard.cjs)");
+  const { values, positionals } = parsed;
+  if (!values.before || !values.after) fail("--before and --after name the two command lines (their planguard.cjs)");
+  const args = { before: path.resolve(values.before), after: path.resolve(values.after), jobs: Number(values.jobs) };
   for (const bin of [args.before, args.after]) if (!existsSync(bin)) fail(`${bin} does not exist`);
   if (!Number.isInteger(args.jobs) || args.jobs < 1) fail("--jobs must be a positive integer");
-  if (args.dirs.length === 0) args.dirs = DEFAULT_DIRS.map((d) => path.join(ROOT, d)).filter((d) => existsSync(d));
+  args.dirs =
+    positionals.length > 0 ? positionals : DEFAULT_DIRS.map((d) => path.join(ROOT, d)).filter((d) => existsSync(d));
   return args;
 }
 
@@ -78,7 +78,7 @@ function run(bin, file) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseOptions(process.argv.slice(2));
   const files = args.dirs.flatMap(jsonFiles);
   let next = 0;
   let differing = 0;
