@@ -7,6 +7,7 @@
  *   planguard.js               the same entry as an ES module (`node dist/cli/planguard.js`)
  *   planguard-program.cjs      everything else, one CommonJS file (+ .map)
  *   planguard-program.v8cache  V8's code cache of it, made by a training scan
+ *   planguard-lib-<name>.cjs   graphql, ajv, re2js, opa-wasm: required by the program at first use
  *   bundled-ast.json, bundled-compiled.json   the policy caches, copied
  *
  * Why: started from tsc's output, every `planguard` run loaded ~200 ES
@@ -93,7 +94,7 @@ const JSON_CONFIG = {
  * The libraries the program loads only at their first use (src/rego/builtins: graphql, ajv and
  * re2js for their builtins, required lazily; opa-wasm for `scan --bundle`, in a module imported
  * lazily), each bundled into a file of its own beside the program (`planguard-lib-<name>.cjs`) and
- * required from there. Inside the program they were 0.92 of its 2.2 MB, code that an empty plan's
+ * required from there. Inside the program they were 0.92 MB of its 2.2 MB, code that an empty plan's
  * scan, or any scan whose policies call none of those builtins, never runs, but which every start
  * read, checked for ASCII and decoded (src/plan/read-text.ts). Each keys a file name by package.
  */

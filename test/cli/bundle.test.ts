@@ -255,7 +255,8 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.cjs, buil
       expect(bundled.stderr).toBe(source.stderr);
       expect(bundled.status).toBe(source.code);
       expect(bundled.stdout).toBe(source.stdout);
-      for (const seen of ["regex: aws_ebs_volume", "graphql: valid", "schema: "]) expect(bundled.stdout).toContain(seen);
+      for (const seen of ["regex: aws_ebs_volume", "graphql: valid", "schema: "])
+        expect(bundled.stdout).toContain(seen);
       // opa-wasm is loaded by --bundle before the file is read as WebAssembly.
       const notWasm = path.join(root, "policy.wasm");
       writeFileSync(notWasm, "this is not wasm");
