@@ -227,4 +227,47 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.cjs, buil
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it("loads the libraries kept beside its program (graphql, ajv, re2js, opa-wasm) from its own directory at first use", async () => {
+    // Only dist/cli and policies/, away from the repository and its node_modules: each library is a file of dist/cli.
+    const root = mkdtempSync(path.join(tmpdir(), "planguard-libraries-"));
+    cpSync(path.dirname(BIN), path.join(root, "dist", "cli"), { recursive: true });
+    cpSync(path.join(repoRoot, "policies"), path.join(root, "policies"), { recursive: true });
+    const policy = path.join(root, "libraries.rego");
+    writeFileSync(
+      policy,
+      [
+        "package main",
+        "",
+        'deny contains msg if { some r in input.resource_changes; regex.match("^aws_[a-z_]+$", r.type); msg := sprintf("regex: %s", [r.address]) }',
+        'deny contains msg if { graphql.is_valid("{ a }", "type Query { a: Int }"); msg := "graphql: valid" }',
+        'deny contains msg if { [ok, errs] := json.match_schema({"a": "x"}, {"type": "object", "properties": {"a": {"type": "integer"}}}); not ok; msg := sprintf("schema: %v", [errs]) }',
+        "",
+      ].join("\n"),
+    );
+    const plan = fixturePath("rules", "PG-AWS-EBS-001", "fail.json");
+    const bin = path.join(root, "dist", "cli", "planguard.cjs");
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+    try {
+      const args = ["scan", plan, "--no-bundled", "--policy", policy, "-n", "main", "--format", "json"];
+      const bundled = run(args);
+      const source = await runCli(args);
+      expect(bundled.stderr).toBe(source.stderr);
+      expect(bundled.status).toBe(source.code);
+      expect(bundled.stdout).toBe(source.stdout);
+      for (const seen of ["regex: aws_ebs_volume", "graphql: valid", "schema: "])
+        expect(bundled.stdout).toContain(seen);
+      // opa-wasm is loaded by --bundle before the file is read as WebAssembly.
+      const notWasm = path.join(root, "policy.wasm");
+      writeFileSync(notWasm, "this is not wasm");
+      const wasmArgs = ["scan", plan, "--no-bundled", "--bundle", notWasm];
+      const bundledWasm = run(wasmArgs);
+      const sourceWasm = await runCli(wasmArgs);
+      expect(bundledWasm.stderr).toMatch(/not a policy compiled with `opa build -t wasm`/);
+      expect(bundledWasm.stderr).toBe(sourceWasm.stderr);
+      expect(bundledWasm.status).toBe(sourceWasm.code);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
