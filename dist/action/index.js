@@ -4049,7 +4049,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -4085,7 +4085,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode2;
     exports.isPair = isPair;
     exports.isScalar = isScalar2;
@@ -8197,9 +8197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -8235,7 +8235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -8275,7 +8275,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -8298,7 +8298,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -8330,7 +8330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -8346,7 +8346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -17171,7 +17171,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject4 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber3) => {
       return (value) => toNumber3 === true ? Number(value) : String(value);
     };
@@ -17340,14 +17340,14 @@ var require_fill_range = __commonJS({
       if (typeof step3 === "function") {
         return fill(start, end, 1, { transform: step3 });
       }
-      if (isObject4(step3)) {
+      if (isObject2(step3)) {
         return fill(start, end, 0, step3);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step3 = step3 || opts.step || 1;
       if (!isNumber2(step3)) {
-        if (step3 != null && !isObject4(step3)) return invalidStep(step3, opts);
+        if (step3 != null && !isObject2(step3)) return invalidStep(step3, opts);
         return fill(start, end, 1, step3);
       }
       if (isNumber2(start) && isNumber2(end)) {
@@ -19510,7 +19510,7 @@ var require_picomatch = __commonJS({
     var parse4 = require_parse2();
     var utils = require_utils2();
     var constants2 = require_constants2();
-    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input) => picomatch(input, options, returnState));
@@ -19523,7 +19523,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject4(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -26134,12 +26134,15 @@ function isSet2(value) {
   if (typeof value === "object") return Object.keys(value).length > 0;
   return true;
 }
+function isMap2(value) {
+  return !!value && typeof value === "object" && !Array.isArray(value);
+}
 function blocks(r, path20) {
   const list2 = attr2(r, path20);
   if (!Array.isArray(list2)) return [];
   const out2 = [];
   list2.forEach((b, index) => {
-    if (b && typeof b === "object" && !Array.isArray(b)) out2.push({ block: b, index });
+    if (isMap2(b)) out2.push({ block: b, index });
   });
   return out2;
 }
@@ -30131,10 +30134,10 @@ var init_address_space = __esm({
 
 // src/rules/iam/condition-narrowing.ts
 function conditionNarrowsCaller(condition, threshold) {
-  if (!isObject2(condition)) return false;
+  if (!isMap2(condition)) return false;
   for (const [operatorName, tests] of Object.entries(condition)) {
     const operator = readOperator(operatorName);
-    if (!operator || !isObject2(tests)) continue;
+    if (!operator || !isMap2(tests)) continue;
     for (const [key, values] of Object.entries(tests)) {
       const kind = NARROWING_KEYS.get(key.toLowerCase());
       if (kind && pairNarrows(operator, kind, values, threshold)) return true;
@@ -30202,14 +30205,12 @@ function arnNarrows(value) {
   const bucket = fields.slice(5).join(":").split("/")[0] ?? "";
   return bucket !== "" && !WILDCARD.test(bucket);
 }
-function isObject2(v) {
-  return !!v && typeof v === "object" && !Array.isArray(v);
-}
 var NARROWING_KEYS, WILDCARD;
 var init_condition_narrowing = __esm({
   "src/rules/iam/condition-narrowing.ts"() {
     "use strict";
     init_address_space();
+    init_read();
     NARROWING_KEYS = /* @__PURE__ */ new Map([
       ["aws:principalaccount", "account"],
       ["aws:sourceaccount", "account"],
@@ -30282,11 +30283,8 @@ function checkovFullIamAccessFails(s) {
   const actions = Array.isArray(action) ? action : [action];
   return actions.includes("*") || actions.includes("iam:*");
 }
-function isObject3(v) {
-  return !!v && typeof v === "object" && !Array.isArray(v);
-}
 function awsWildcard(principal) {
-  if (!isObject3(principal)) return false;
+  if (!isMap2(principal)) return false;
   const aws = principal["AWS"];
   return aws === "*" || Array.isArray(aws) && aws.includes("*");
 }
@@ -30301,12 +30299,12 @@ function checkovS3AnyPrincipalFails(statements, grant) {
 }
 function checkovS3ConditionPasses(raw) {
   const condition = raw["Condition"];
-  if (!isObject3(condition)) return false;
+  if (!isMap2(condition)) return false;
   if ("ArnNotEquals" in condition || "ArnNotLike" in condition) return true;
   for (const operator of ["ArnEquals", "ArnLike"]) {
     const tests = condition[operator];
     if (tests === void 0) continue;
-    if (isObject3(tests)) {
+    if (isMap2(tests)) {
       for (const key of ["aws:PrincipalArn", "aws:SourceArn"]) {
         const v = tests[key];
         if (typeof v === "string" && /^arn:aws:[a-z0-9-]+::\*/.test(v)) return false;
@@ -30316,7 +30314,7 @@ function checkovS3ConditionPasses(raw) {
   }
   for (const operator of ["StringEquals", "StringEqualsIgnoreCase", "StringLike"]) {
     const tests = condition[operator];
-    if (isObject3(tests) && CHECKOV_S3_STRING_KEYS.some((k) => k in tests)) return true;
+    if (isMap2(tests) && CHECKOV_S3_STRING_KEYS.some((k) => k in tests)) return true;
   }
   return false;
 }
@@ -30324,12 +30322,12 @@ function checkovEcrPolicyFails(grant) {
   const s = grant.statement;
   if (!s.inList || s.index !== 0 || s.raw["Principal"] !== "*") return false;
   const condition = s.raw["Condition"];
-  if (!isObject3(condition)) return true;
+  if (!isMap2(condition)) return true;
   const operator = ["StringEquals", "ForAllValues:StringEquals", "ForAnyValue:StringEquals"].find(
     (o) => o in condition
   );
   const tests = operator ? condition[operator] : void 0;
-  return !(isObject3(tests) && "aws:PrincipalOrgID" in tests);
+  return !(isMap2(tests) && "aws:PrincipalOrgID" in tests);
 }
 function trivyEcrPublicFails(grant) {
   const s = grant.statement;
@@ -30378,9 +30376,9 @@ function policyuniverseInternetAccessible(raw) {
 }
 function policyuniverseConditionEntries(condition) {
   const entries = [];
-  if (!isObject3(condition)) return entries;
+  if (!isMap2(condition)) return entries;
   for (const [operator, tests] of Object.entries(condition)) {
-    if (!POLICYUNIVERSE_OPERATORS.some((re) => re.test(operator)) || !isObject3(tests)) continue;
+    if (!POLICYUNIVERSE_OPERATORS.some((re) => re.test(operator)) || !isMap2(tests)) continue;
     for (const [key, value] of Object.entries(tests)) {
       const category = POLICYUNIVERSE_KEYS.get(key.toLowerCase());
       if (!category) continue;
@@ -30402,7 +30400,7 @@ function policyuniversePrincipals(principal) {
   const add3 = (v) => {
     for (const x of Array.isArray(v) ? v : [v]) if (typeof x === "string") out2.push(x);
   };
-  if (isObject3(principal)) {
+  if (isMap2(principal)) {
     add3(principal["AWS"]);
     add3(principal["Service"]);
   } else add3(principal);
@@ -30419,6 +30417,7 @@ var CHECKOV_S3_STRING_KEYS, POLICYUNIVERSE_KEYS, POLICYUNIVERSE_OPERATORS;
 var init_aws_narrower_checks = __esm({
   "src/rules/iam/aws-narrower-checks.ts"() {
     "use strict";
+    init_read();
     CHECKOV_S3_STRING_KEYS = [
       "aws:sourceVpce",
       "aws:SourceVpc",
@@ -84657,7 +84656,7 @@ ${indent}${str3}`;
       toString(ctx, {
         blockItem,
         flowChars,
-        isMap: isMap2,
+        isMap: isMap3,
         itemIndent
       }, onComment, onChompKeep) {
         const {
@@ -84667,7 +84666,7 @@ ${indent}${str3}`;
         } = ctx;
         const inFlow = this.type === PlainValue.Type.FLOW_MAP || this.type === PlainValue.Type.FLOW_SEQ || ctx.inFlow;
         if (inFlow) itemIndent += indentStep;
-        const allNullValues = isMap2 && this.hasAllNullValues();
+        const allNullValues = isMap3 && this.hasAllNullValues();
         ctx = Object.assign({}, ctx, {
           allNullValues,
           indent: itemIndent,

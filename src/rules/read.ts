@@ -55,13 +55,18 @@ export function isSet(value: unknown): boolean {
   return true;
 }
 
+/** A JSON object (a block, a policy statement's map), not null or a list. */
+export function isMap(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === "object" && !Array.isArray(value);
+}
+
 /** The blocks of a nested block list (`ingress`, `rule`), each with its index. */
 export function blocks(r: Resource, path: string): { block: Record<string, unknown>; index: number }[] {
   const list = attr(r, path);
   if (!Array.isArray(list)) return [];
   const out: { block: Record<string, unknown>; index: number }[] = [];
   list.forEach((b, index) => {
-    if (b && typeof b === "object" && !Array.isArray(b)) out.push({ block: b as Record<string, unknown>, index });
+    if (isMap(b)) out.push({ block: b, index });
   });
   return out;
 }

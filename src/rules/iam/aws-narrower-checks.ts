@@ -1,5 +1,6 @@
 import type { Statement } from "./policy-document.js";
 import type { PublicGrant } from "./principals.js";
+import { isMap } from "../read.js";
 
 /**
  * Models of the Checkov and Trivy checks that judge part of what
@@ -51,13 +52,9 @@ export function checkovFullIamAccessFails(s: Statement): boolean {
   return actions.includes("*") || actions.includes("iam:*");
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === "object" && !Array.isArray(v);
-}
-
 /** `{"AWS": "*"}` or `{"AWS": [..., "*"]}`: the only public principal most of the checks know besides "*". */
 function awsWildcard(principal: unknown): boolean {
-  if (!isObject(principal)) return false;
+  if (!isMap(principal)) return false;
   const aws = principal["AWS"];
   return aws === "*" || (Array.isArray(aws) && aws.includes("*"));
 }
@@ -103,12 +100,12 @@ const CHECKOV_S3_STRING_KEYS = [
  */
 function checkovS3ConditionPasses(raw: Readonly<Record<string, unknown>>): boolean {
   const condition = raw["Condition"];
-  if (!isObject(condition)) return false;
+  if (!isMap(condition)) return false;
   if ("ArnNotEquals" in condition || "ArnNotLike" in condition) return true;
   for (const operator of ["ArnEquals", "ArnLike"]) {
     const tests = condition[operator];
     if (tests === undefined) continue;
-    if (isObject(tests)) {
+    if (isMap(tests)) {
       for (const key of ["aws:PrincipalArn", "aws:SourceArn"]) {
         const v = tests[key];
         if (typeof v === "string" && /^arn:aws:[a-z0-9-]+::\*/.test(v)) return false;
@@ -118,7 +115,7 @@ function checkovS3ConditionPasses(raw: Readonly<Record<string, unknown>>): boole
   }
   for (const operator of ["StringEquals", "StringEqualsIgnoreCase", "StringLike"]) {
     const tests = condition[operator];
-    if (isObject(tests) && CHECKOV_S3_STRING_KEYS.some((k) => k in tests)) return true;
+    if (isMap(tests) && CHECKOV_S3_STRING_KEYS.some((k) => k in tests)) return true;
   }
   return false;
 }
@@ -133,12 +130,12 @@ function checkovEcrPolicyFails(grant: PublicGrant): boolean {
   const s = grant.statement;
   if (!s.inList || s.index !== 0 || s.raw["Principal"] !== "*") return false;
   const condition = s.raw["Condition"];
-  if (!isObject(condition)) return true;
+  if (!isMap(condition)) return true;
   const operator = ["StringEquals", "ForAllValues:StringEquals", "ForAnyValue:StringEquals"].find(
     (o) => o in condition,
   );
   const tests = operator ? condition[operator] : undefined;
-  return !(isObject(tests) && "aws:PrincipalOrgID" in tests);
+  return !(isMap(tests) && "aws:PrincipalOrgID" in tests);
 }
 
 /**
@@ -250,9 +247,9 @@ interface Entry {
 /** The entries it reads, in the order it reads them. */
 function policyuniverseConditionEntries(condition: unknown): Entry[] {
   const entries: Entry[] = [];
-  if (!isObject(condition)) return entries;
+  if (!isMap(condition)) return entries;
   for (const [operator, tests] of Object.entries(condition)) {
-    if (!POLICYUNIVERSE_OPERATORS.some((re) => re.test(operator)) || !isObject(tests)) continue;
+    if (!POLICYUNIVERSE_OPERATORS.some((re) => re.test(operator)) || !isMap(tests)) continue;
     for (const [key, value] of Object.entries(tests)) {
       const category = POLICYUNIVERSE_KEYS.get(key.toLowerCase());
       if (!category) continue;
@@ -276,7 +273,7 @@ function policyuniversePrincipals(principal: unknown): string[] {
   const add = (v: unknown): void => {
     for (const x of Array.isArray(v) ? v : [v]) if (typeof x === "string") out.push(x);
   };
-  if (isObject(principal)) {
+  if (isMap(principal)) {
     add(principal["AWS"]);
     add(principal["Service"]);
   } else add(principal);

@@ -1,4 +1,5 @@
 import { type InternetThreshold, internetRanges } from "../address-space.js";
+import { isMap } from "../read.js";
 
 /**
  * Whether a policy statement's Condition narrows WHO can use it: the question
@@ -26,10 +27,10 @@ import { type InternetThreshold, internetRanges } from "../address-space.js";
  * knowing it admits every account.
  */
 export function conditionNarrowsCaller(condition: unknown, threshold?: InternetThreshold): boolean {
-  if (!isObject(condition)) return false;
+  if (!isMap(condition)) return false;
   for (const [operatorName, tests] of Object.entries(condition)) {
     const operator = readOperator(operatorName);
-    if (!operator || !isObject(tests)) continue;
+    if (!operator || !isMap(tests)) continue;
     for (const [key, values] of Object.entries(tests)) {
       const kind = NARROWING_KEYS.get(key.toLowerCase());
       if (kind && pairNarrows(operator, kind, values, threshold)) return true;
@@ -148,8 +149,4 @@ function arnNarrows(value: string): boolean {
   if (service.toLowerCase() !== "s3") return false;
   const bucket = fields.slice(5).join(":").split("/")[0] ?? "";
   return bucket !== "" && !WILDCARD.test(bucket);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === "object" && !Array.isArray(v);
 }
