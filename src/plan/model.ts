@@ -255,6 +255,10 @@ function isRemoval(actions: readonly string[]): boolean {
 }
 
 function moduleOf(address: string): string {
+  // parseAddress reads a module path only from a leading `module.`: without one, an address (or
+  // something that is not one) is in the root module. Most resources of a plan are; parsing each
+  // of their addresses was most of the model's time on a plan of many small resources.
+  if (!address.startsWith("module.")) return "";
   const parsed = parseAddress(address);
   if (!parsed) return "";
   return parsed.modules.map((m) => "module." + m.name + (m.key !== undefined ? formatKey(m.key) : "")).join(".");

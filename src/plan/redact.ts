@@ -38,6 +38,9 @@ function blank(container: Obj | Json[], key: string | number, digests: Sensitive
  * with a stack, so no depth runs out of call stack and none is skipped.
  */
 function applyMaskAt(container: Obj | Json[], key: string | number, mask: Json, digests: SensitiveDigests): void {
+  // Most masks are false or {}: answered before the stack is made.
+  if (mask === true) return blank(container, key, digests);
+  if (typeof mask !== "object" || mask === null || isEmpty(mask)) return;
   const todo: [Obj | Json[], string | number, Json][] = [[container, key, mask]];
   while (todo.length > 0) {
     const [where, at, m] = todo.pop()!;
@@ -59,6 +62,13 @@ function applyMaskAt(container: Obj | Json[], key: string | number, mask: Json, 
       }
     }
   }
+}
+
+/** An object or array without members (a mask with nothing below it). */
+function isEmpty(m: object): boolean {
+  if (Array.isArray(m)) return m.length === 0;
+  for (const k in m) if (Object.hasOwn(m, k)) return false;
+  return true;
 }
 
 function redactChange(change: Json, d: SensitiveDigests): void {
@@ -158,12 +168,18 @@ function redactConfigurationConstants(plan: Obj, d: SensitiveDigests): void {
     if (!isObj(rc) || !isObj(rc["change"])) continue;
     const mask = rc["change"]["after_sensitive"];
     if (!isObj(mask)) continue;
-    const attrs = Object.keys(mask).filter((k) => mask[k] === true);
-    if (attrs.length === 0) continue;
-    const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
-    let set = sensitiveAttrs.get(addr);
-    if (!set) sensitiveAttrs.set(addr, (set = new Set()));
-    for (const a of attrs) set.add(a);
+    // Nearly every mask marks no top-level attribute: no array per resource, and the address is
+    // stripped only for one that does.
+    let set: Set<string> | undefined;
+    for (const k in mask) {
+      if (mask[k] !== true || !Object.hasOwn(mask, k)) continue;
+      if (set === undefined) {
+        const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
+        set = sensitiveAttrs.get(addr);
+        if (!set) sensitiveAttrs.set(addr, (set = new Set()));
+      }
+      set.add(k);
+    }
   }
   if (sensitiveAttrs.size === 0) return;
   walkConfigModules(config["root_module"], (prefix, resource) => {

@@ -76,6 +76,20 @@ describe("the model", () => {
     expect(model.resources.filter((r) => r.willExist).map((r) => r.address)).toEqual(["aws_ebs_volume.kept"]);
   });
 
+  it("reads the module of an address when the change does not name it", () => {
+    // resource_changes entries without module_address (trimmed plans); the module comes from the address.
+    const model = modelOf({
+      format_version: "1.2",
+      resource_changes: [
+        change("aws_ebs_volume.root[0]", "aws_ebs_volume", {}),
+        change('module.a["k.1"].module.b.aws_ebs_volume.v', "aws_ebs_volume", {}),
+        change("module.m[2].data.aws_ebs_volume.d", "aws_ebs_volume", {}),
+        change("module_x.v", "module_x", {}),
+      ],
+    });
+    expect(model.resources.map((r) => r.moduleAddress)).toEqual(["", 'module.a["k.1"].module.b', "module.m[2]", ""]);
+  });
+
   it("knows which paths are unknown until apply", () => {
     const model = modelOf({
       format_version: "1.2",
