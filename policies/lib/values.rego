@@ -21,7 +21,12 @@ non_empty(v) if {
 # `path` are left out to look them up.
 pending(r, path) if is_unknown(r, path)
 
-pending(r, path) if refers_to(r, concat(".", [step | some step in path; is_string(step)]))
+pending(r, path) if {
+	# Most resources refer to nothing: the attribute's dotted name is built
+	# only for one whose references list is not empty ([] fails refers_to too).
+	data.planguard.references[r.config_address] != []
+	refers_to(r, concat(".", [step | some step in path; is_string(step)]))
+}
 
 # Some of `names` (top-level attributes: often one setting's spellings across
 # provider versions) is pending.

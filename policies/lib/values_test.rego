@@ -26,6 +26,13 @@ test_value_set_by_reference_is_pending if {
 	not lib.pending(r, ["kms_key_name"])
 }
 
+test_no_reference_or_another_attribute_is_not_pending if {
+	r := json.patch(topic, [{"op": "replace", "path": "/after_unknown", "value": {}}])
+	not lib.pending(r, ["kms_key_name"]) with data.planguard.references as {"google_pubsub_topic.t": []}
+	not lib.pending(r, ["kms_key_name"]) with data.planguard.references as {"google_pubsub_topic.t": [{"attribute": "labels", "to": "var.x"}]}
+	not lib.pending(r, ["kms_key_name"]) with data.planguard.references as {"google_pubsub_topic.other": [{"attribute": "kms_key_name", "to": "var.x"}]}
+}
+
 test_reference_inside_a_block_is_found_without_indexes if {
 	lib.pending(topic, ["message_storage_policy", 0, "allowed_persistence_regions"]) with data.planguard.references as {"google_pubsub_topic.t": [{"attribute": "message_storage_policy.allowed_persistence_regions", "to": "var.x"}]}
 	not lib.pending(topic, ["message_storage_policy", 0, "allowed_persistence_regions"])
