@@ -409,13 +409,9 @@ export function canonicalKey(v: Value): string {
   if (v instanceof RegoNumber) return "#" + v.value;
   const cached = keyCache.get(v as object);
   if (cached !== undefined) return cached;
-  const key = Array.isArray(v)
-    ? arrayKey(v)
-    : v instanceof RegoSet
-      ? setKey(v)
-      : v instanceof RegoObject
-        ? regoObjectKey(v)
-        : plainObjectKey(v as JsonObject);
+  if (!Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoObject))
+    return plainObjectKey(v as JsonObject);
+  const key = Array.isArray(v) ? arrayKey(v) : v instanceof RegoSet ? setKey(v) : regoObjectKey(v as RegoObject);
   keyCache.set(v as object, key);
   return key;
 }
@@ -443,12 +439,25 @@ function plainObjectKey(v: JsonObject): string {
   const keys = Object.keys(v);
   sortStrings(keys);
   let key = "{";
+  let flat = true;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    const c = canonicalKey(v[k] as Value);
+    const x = v[k] as Value;
+    if (typeof x === "string") {
+      // A string member's key is "s" + x, written in place.
+      key += k.length + 1 + ":s" + k + (x.length + 1) + ":s" + x;
+      continue;
+    }
+    if (typeof x === "object" && x !== null && !(x instanceof RegoNumber)) flat = false;
+    const c = canonicalKey(x);
     key += k.length + 1 + ":s" + k + c.length + ":" + c;
   }
-  return key + "}";
+  key += "}";
+  // An object of scalars (a finding: its message, resource and attribute) is keyed once, when it
+  // joins a set; its key costs about what a cache entry costs to make and, in a WeakMap, to collect.
+  // An object holding collections (a resource) is keyed again by every set it joins: cached.
+  if (!flat) keyCache.set(v, key);
+  return key;
 }
 
 /**
