@@ -143,21 +143,48 @@ export interface PublicAddresses {
   ranges: string[];
 }
 
+/** What one entry admits: its family, its interval, and whether any of it is public. */
+interface ReadEntry {
+  family: Family;
+  interval: Interval;
+  isPublic: boolean;
+}
+
+/**
+ * Entries read so far, by text (null: not an address). A plan repeats a few
+ * entries ("0.0.0.0/0", the VPC's range) across thousands of rules and
+ * security groups; each is parsed and placed once. Bounded: cleared when full.
+ * The intervals are never changed (union copies them).
+ */
+const readEntries = new Map<string, ReadEntry | null>();
+const READ_ENTRIES_LIMIT = 4096;
+
+function readEntry(entry: string): ReadEntry | null {
+  let read = readEntries.get(entry);
+  if (read !== undefined) return read;
+  if (ANYONE.has(entry.trim().toLowerCase())) read = { family: 4, interval: V4_ALL, isPublic: true };
+  else {
+    const parsed = entryInterval(entry);
+    read = parsed
+      ? { ...parsed, isPublic: intersectionSize([parsed.interval], publicIntervals(parsed.family)) > 0n }
+      : null;
+  }
+  if (readEntries.size >= READ_ENTRIES_LIMIT) readEntries.clear();
+  readEntries.set(entry, read);
+  return read;
+}
+
 /** The public addresses admitted by a list of entries (CIDRs, addresses, ranges, "anyone" names). */
 export function publicAddresses(entries: readonly unknown[]): PublicAddresses {
   const admitted: Record<Family, Interval[]> = { 4: [], 6: [] };
   const ranges: string[] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (typeof entry !== "string") continue;
-    if (ANYONE.has(entry.trim().toLowerCase())) {
-      admitted[4].push(V4_ALL);
-      ranges.push(entry);
-      continue;
-    }
-    const parsed = entryInterval(entry);
-    if (!parsed) continue;
-    admitted[parsed.family].push(parsed.interval);
-    if (intersectionSize([parsed.interval], publicIntervals(parsed.family)) > 0n) ranges.push(entry);
+    const read = readEntry(entry);
+    if (read === null) continue;
+    admitted[read.family].push(read.interval);
+    if (read.isPublic) ranges.push(entry);
   }
   return {
     ipv4: intersectionSize(union(admitted[4]), publicIntervals(4)),

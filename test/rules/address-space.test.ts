@@ -58,6 +58,16 @@ describe("the internet as an address space", () => {
     expect(internetRanges(["Internet"])).toEqual(["Internet"]);
     expect(internetRanges(["sg-0123", null, 42, "not a cidr", "10.0.0.0/33"])).toBeUndefined();
   });
+
+  it("answers the same for entries read before, in any list and after thousands of others", () => {
+    // Entries are read once and kept (bounded): a kept interval must not be changed by the union of a list.
+    const first = publicAddresses(["8.0.0.0/9", "8.128.0.0/9", "10.0.0.0/8", "*"]);
+    for (let i = 0; i < 5000; i++) publicAddresses([`8.${i % 256}.${i >> 8}.0/24`]);
+    expect(publicAddresses(["8.0.0.0/9", "8.128.0.0/9", "10.0.0.0/8", "*"])).toEqual(first);
+    expect(publicAddresses(["8.0.0.0/9"])).toEqual({ ipv4: 1n << 23n, ipv6: 0n, ranges: ["8.0.0.0/9"] });
+    expect(publicAddresses(["8.128.0.0/9", "8.0.0.0/9"]).ipv4).toBe(1n << 24n);
+    expect(publicAddresses(["10.0.0.0/8"])).toEqual({ ipv4: 0n, ipv6: 0n, ranges: [] });
+  });
 });
 
 describe("sensitive ports", () => {
