@@ -39,7 +39,10 @@ function blank(container: Obj | Json[], key: string | number, digests: Sensitive
  */
 function applyMaskAt(container: Obj | Json[], key: string | number, mask: Json, digests: SensitiveDigests): void {
   // Most masks are false or {}: answered before the stack is made.
-  if (mask === true) return blank(container, key, digests);
+  if (mask === true) {
+    blank(container, key, digests);
+    return;
+  }
   if (typeof mask !== "object" || mask === null || isEmpty(mask)) return;
   const todo: [Obj | Json[], string | number, Json][] = [[container, key, mask]];
   while (todo.length > 0) {
