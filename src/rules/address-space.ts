@@ -232,6 +232,28 @@ export function internetRanges(
   entries: readonly unknown[],
   t: InternetThreshold = DEFAULT_INTERNET_THRESHOLD,
 ): string[] | undefined {
-  const p = publicAddresses(entries);
-  return isOpenToInternet(p, t) ? p.ranges : undefined;
+  // Only the string entries count (publicAddresses skips the rest), so they and the threshold are the key.
+  let key = `${t.ipv4Prefix},${t.ipv6Prefix}`;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (typeof e === "string") key += `|${e.length}:${e}`;
+  }
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    const p = publicAddresses(entries);
+    answer = isOpenToInternet(p, t) ? p.ranges : null;
+    if (answers.size >= ANSWERS_LIMIT) answers.clear();
+    answers.set(key, answer);
+  }
+  // A copy: the kept list is never handed out to be changed.
+  return answer === null ? undefined : answer.slice();
 }
+
+/**
+ * Answers by list and threshold (null: not the internet). Thousands of
+ * security group rules of a plan list the same few sources ("0.0.0.0/0"),
+ * each needing unions and intersections of big-integer intervals. Bounded:
+ * cleared when full.
+ */
+const answers = new Map<string, string[] | null>();
+const ANSWERS_LIMIT = 4096;

@@ -68,6 +68,22 @@ describe("the internet as an address space", () => {
     expect(publicAddresses(["8.128.0.0/9", "8.0.0.0/9"]).ipv4).toBe(1n << 24n);
     expect(publicAddresses(["10.0.0.0/8"])).toEqual({ ipv4: 0n, ipv6: 0n, ranges: [] });
   });
+
+  it("answers a list again by its strings and the threshold, never handing out a kept list", () => {
+    const strict = { ipv4Prefix: 24, ipv6Prefix: 48 };
+    expect(internetRanges(["8.8.8.0/24"])).toBeUndefined();
+    expect(internetRanges(["8.8.8.0/24"], strict)).toEqual(["8.8.8.0/24"]);
+    expect(internetRanges(["8.8.8.0/24", null, 7], strict)).toEqual(["8.8.8.0/24"]);
+    // Entries are keyed with their lengths: two entries are not one entry holding a separator.
+    expect(internetRanges(["8.8.8.0/24|8:10.0.0.0/8"], strict)).toBeUndefined();
+    expect(internetRanges(["0.0.0.0/1", "128.0.0.0/1"])).toEqual(["0.0.0.0/1", "128.0.0.0/1"]);
+    const first = internetRanges(["0.0.0.0/0"])!;
+    first.push("changed by a caller");
+    expect(internetRanges(["0.0.0.0/0"])).toEqual(["0.0.0.0/0"]);
+    for (let i = 0; i < 5000; i++) internetRanges([`9.${i % 256}.${i >> 8}.0/24`], strict);
+    expect(internetRanges(["8.8.8.0/24"], strict)).toEqual(["8.8.8.0/24"]);
+    expect(internetRanges(["8.8.8.0/24"])).toBeUndefined();
+  });
 });
 
 describe("sensitive ports", () => {
