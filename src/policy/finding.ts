@@ -51,7 +51,7 @@ export function toFinding(
  */
 function declaredNarrower(meta: RuleMetadata, named: readonly string[] | undefined): string[] {
   if (named === undefined || named.length === 0 || !meta.narrower) return [];
-  const declared = new Map(meta.narrower.map((id) => [id.toUpperCase(), id]));
+  const declared = narrowerByName(meta.narrower);
   const out = new Set<string>();
   for (const id of named) {
     const canonical = declared.get(id.toUpperCase());
@@ -63,4 +63,20 @@ function declaredNarrower(meta: RuleMetadata, named: readonly string[] | undefin
 /** A finding a waiver, baseline or inline comment suppressed (it stays in reports, listed apart). */
 export function isSuppressed(f: Finding): f is Finding & { suppression: Suppression } {
   return f.suppression !== undefined;
+}
+
+/**
+ * A rule's declared narrower ids by their upper-case form, made once per list
+ * (a rule's metadata keeps its list): every finding of a rule with narrower
+ * checks is looked up in it.
+ */
+const narrowerIndexes = new WeakMap<readonly string[], Map<string, string>>();
+
+function narrowerByName(narrower: readonly string[]): Map<string, string> {
+  let index = narrowerIndexes.get(narrower);
+  if (index === undefined) {
+    index = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+    narrowerIndexes.set(narrower, index);
+  }
+  return index;
 }

@@ -22,7 +22,13 @@ export interface ProviderDefault {
 
 export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = table.defaults as ProviderDefault[];
 
-const byKey = new Map<string, ProviderDefault>(PROVIDER_DEFAULTS.map((d) => [`${d.resource_type} ${d.attribute}`, d]));
+/** Entries by resource type, then by attribute path without list indexes. */
+const byTypeAndAttribute = new Map<string, Map<string, ProviderDefault>>();
+for (const d of PROVIDER_DEFAULTS) {
+  let forType = byTypeAndAttribute.get(d.resource_type);
+  if (!forType) byTypeAndAttribute.set(d.resource_type, (forType = new Map()));
+  forType.set(d.attribute, d);
+}
 
 const typesWithDefaults = new Set(PROVIDER_DEFAULTS.map((d) => d.resource_type));
 
@@ -33,10 +39,19 @@ export function hasDefaults(resourceType: string): boolean {
 
 /** The table's entry for a path (list indexes ignored), if any. */
 export function tableEntry(resourceType: string, path: AttributePath): ProviderDefault | undefined {
-  const key = toSteps(path)
-    .filter((s) => typeof s === "string")
-    .join(".");
-  return byKey.get(`${resourceType} ${key}`);
+  // Asked for every resource a rule judges: no arrays or key strings for types without an entry.
+  const forType = byTypeAndAttribute.get(resourceType);
+  if (forType === undefined) return undefined;
+  const steps = toSteps(path);
+  let key = "";
+  let first = true;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (typeof step !== "string") continue;
+    key = first ? step : `${key}.${step}`;
+    first = false;
+  }
+  return forType.get(key);
 }
 
 type Obj = Record<string, unknown>;
