@@ -386,7 +386,8 @@ const keyCache = new WeakMap<object, string>();
 /**
  * A canonical string for a value, equal exactly when the values are equal
  * (1 and 1.0 share one). Used for set membership and object keys. Computed
- * once per composite value and cached.
+ * once per composite value and cached, except for an object of scalars
+ * (see plainObjectKey), which is cheaper to key again than to cache.
  *
  * A composite's key is its members' keys, each prefixed by its length
  * (`3:sab`), so it reads back one way only and nothing needs escaping; object
