@@ -13,6 +13,10 @@ path_text(path) := concat(".", [sprintf("%v", [step]) | some step in path])
 # of the path, however many unknown values the resource has.
 is_unknown(r, path) if {
 	mask := r.after_unknown
+	# Every prefix starts with the first step: a mask that has nothing (or
+	# false) there marks none of them. Most calls end here, before a prefix
+	# is sliced.
+	mask[path[0]]
 	some n, _ in path
 	object.get(mask, array.slice(path, 0, n + 1), false) == true
 }

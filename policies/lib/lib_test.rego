@@ -43,6 +43,15 @@ test_mask_known_paths if {
 	not lib.is_unknown(instance, [])
 }
 
+test_mask_first_step_decides_before_deeper_steps if {
+	lib.is_unknown({"after_unknown": {"a": {"b": [false, true]}}}, ["a", "b", 1, "c"])
+	lib.is_unknown({"after_unknown": {"a": true}}, ["a", "b", 0])
+	not lib.is_unknown({"after_unknown": {"a": false}}, ["a", "b"])
+	not lib.is_unknown({"after_unknown": {"a": {"b": [false, true]}}}, ["a", "b", 0, "c"])
+	not lib.is_unknown({"after_unknown": {"b": true}}, ["a", "b"])
+	not lib.is_unknown({"after_unknown": {"a": null}}, ["a"])
+}
+
 test_mask_is_read_before_unknown_paths if not lib.is_unknown(json.patch(instance, [{"op": "add", "path": "/unknown_paths/-", "value": "tags"}]), ["tags"])
 
 test_refers_to if {
