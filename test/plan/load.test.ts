@@ -79,6 +79,23 @@ describe("loading", () => {
       bytes('"},"resource_changes":[]}'),
     ]);
     expect(refusal(big, { skipMembers: ["planned_values"] })).toMatch(/invalid UTF-8/);
+    // A bad byte in a member the partial load keeps is placed as by the whole parse.
+    const keptBad = Buffer.concat([
+      bytes('{"format_version":"1.2","planned_values":{"x":"'),
+      Buffer.alloc(5 * 1024 * 1024, 0x61),
+      bytes('"},\n"resource_changes":[\n "'),
+      Buffer.from([0xe2, 0x82]),
+      bytes('"]}'),
+    ]);
+    expect(refusal(keptBad, { skipMembers: ["planned_values"] })).toMatch(/invalid UTF-8 at line 3, column 3$/);
+    // A real U+FFFD in a kept member is no error, with or without the partial load.
+    const realFffd = Buffer.concat([
+      bytes('{"format_version":"1.2","planned_values":{"x":"'),
+      Buffer.alloc(5 * 1024 * 1024, 0x61),
+      bytes('"},"resource_changes":[],"variables":{"v":{"value":"\uFFFD"}}}'),
+    ]);
+    expect(parseDocument("p", realFffd, { skipMembers: ["planned_values"] }).kind).toBe("plan");
+    expect(parseDocument("p", realFffd).kind).toBe("plan");
   });
 
   it("reads a file with a UTF-8 byte order mark", () => {
