@@ -51,8 +51,8 @@ export const SCAN_FORMATS: Record<string, () => Promise<Render>> = {
     return (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 });
   },
   junitxml: async () => {
-    const { formatJunitXml } = await import("./junitxml.js");
-    return (r, ctx) => formatJunitXml(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
+    const { junitXmlPieces } = await import("./junitxml.js");
+    return (r, ctx) => junitXmlPieces(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
   },
   html: async () => {
     const [{ formatHtml }, { sourceLinker }] = await Promise.all([import("./html/scan.js"), import("./html/links.js")]);
