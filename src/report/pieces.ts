@@ -40,13 +40,7 @@ export function* gatherPieces(text: ReportText): Generator<string> {
   if (length > 0) yield gathered.join("");
 }
 
-/**
- * Encodes a report's pieces (src/report/pieces.ts) as UTF-8 into one buffer
- * of CHUNK_BYTES, handing each full chunk to `flush` and reusing the buffer
- * once the chunk is written. A 5 MB report then costs 64 KB of memory to
- * encode instead of a 5 MB string and a 5 MB buffer, both fresh memory the
- * system has to fault in.
- */
+/** The buffer writePieces encodes into, by default: a few hundred findings' worth. */
 const CHUNK_BYTES = 64 * 1024;
 
 /**
@@ -59,7 +53,13 @@ export type Flushed = "written" | "held" | "stop";
 /** A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair 4 for 2). */
 const MAX_BYTES_PER_UNIT = 3;
 
-/** Writes the report through `flush`; resolves once every chunk is flushed, or a flush said stop. */
+/**
+ * Encodes a report's pieces as UTF-8 into one buffer of `chunkBytes`, handing
+ * each full chunk to `flush` and reusing the buffer once the chunk is written.
+ * A 5 MB report then costs 64 KB of memory to encode instead of a 5 MB string
+ * and a 5 MB buffer, both fresh memory the system has to fault in. Resolves
+ * once every chunk is flushed, or a flush said stop.
+ */
 export async function writePieces(
   text: ReportText,
   flush: (chunk: Buffer) => Flushed | Promise<Flushed>,
