@@ -1,7 +1,9 @@
 import { InputError } from "../input-error.js";
+import { joinPieces, type ReportText } from "../report/pieces.js";
 import { writeWorkflowCommands } from "./workflow-guard.js";
 import { UsageError } from "./exit.js";
 import { writeFileAtomic } from "./write.js";
+import { writePiecesToStream } from "./write-pieces.js";
 
 /** Where one rendered report goes: stdout, or a file. */
 export interface OutputTarget {
@@ -68,11 +70,12 @@ export function parseOutputs(
   return targets;
 }
 
-export async function emit(target: OutputTarget, content: string): Promise<void> {
+/** Writes one report, given whole or in pieces (src/report/pieces.ts), to its target. */
+export async function emit(target: OutputTarget, content: ReportText): Promise<void> {
   if (target.file === undefined || target.file === "-") {
     // Annotations are workflow commands on purpose (their data escaped by the formatter); all else is guarded.
-    if (target.format === "github") writeWorkflowCommands(content);
-    else process.stdout.write(content);
+    if (target.format === "github") writeWorkflowCommands(joinPieces(content));
+    else await writePiecesToStream(process.stdout, content);
     return;
   }
   await writeFileAtomic(target.file, content);

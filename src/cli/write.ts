@@ -1,8 +1,9 @@
 import { nodeCrypto } from "../node-crypto.js";
 import { constants, unlinkSync } from "node:fs";
-import { access, chmod, lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { access, chmod, lstat, open, readdir, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { describeFsError, InputError } from "../input-error.js";
+import { writePieces, type ReportText } from "../report/pieces.js";
 
 /**
  * Writes a report atomically: a temporary file beside the target, then a
@@ -16,8 +17,9 @@ import { describeFsError, InputError } from "../input-error.js";
  *   failure, on exit and on SIGINT, SIGTERM and SIGHUP; one left by a run
  *   that could not clean up (SIGKILL) is removed by the next write of the
  *   same report once its process is gone.
+ * - A report given in pieces is written in pieces (src/cli/write-pieces.ts).
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: ReportText): Promise<void> {
   const target = path.resolve(file);
   const existing = await lstat(target).catch((err: NodeJS.ErrnoException) => {
     if (err.code === "ENOENT") return undefined;
@@ -46,7 +48,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   pending.add(tmp);
   watchSignals();
   try {
-    await writeFile(tmp, content, { encoding: "utf8", flag: "wx" });
+    await writeNewFile(tmp, content);
     // chmod, not writeFile's mode: the umask would narrow it.
     if (existing?.isFile()) await chmod(tmp, existing.mode & 0o7777);
     await rename(tmp, target);
@@ -56,6 +58,21 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   } finally {
     pending.delete(tmp);
     if (pending.size === 0) unwatchSignals();
+  }
+}
+
+/** Creates the file (failing if it exists) and writes the report into it. */
+async function writeNewFile(file: string, content: ReportText): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await writePieces(content, async (chunk) => {
+      // write() may write less than it was given (a full disk is an error, not a short write).
+      for (let done = 0; done < chunk.length; )
+        done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
+      return "written" as const;
+    });
+  } finally {
+    await handle.close();
   }
 }
 

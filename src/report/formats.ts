@@ -1,4 +1,5 @@
 import type { Severity } from "../policy/types.js";
+import type { ReportText } from "./pieces.js";
 import type { TextOptions } from "./text.js";
 import type { ScanResult } from "../scan/result.js";
 import type { Verdict } from "../scan/verdict.js";
@@ -16,7 +17,7 @@ export interface RenderContext {
   sourceUrl?: string;
 }
 
-type Render = (result: ScanResult, ctx: RenderContext) => string;
+type Render = (result: ScanResult, ctx: RenderContext) => ReportText | Promise<ReportText>;
 
 /**
  * Scan report formats by name; each a pure function of the result. A
@@ -25,21 +26,21 @@ type Render = (result: ScanResult, ctx: RenderContext) => string;
  */
 export const SCAN_FORMATS: Record<string, () => Promise<Render>> = {
   text: async () => {
-    const { formatText } = await import("./text.js");
+    const { textPieces } = await import("./text.js");
     return (r, ctx) =>
-      formatText(r, {
+      textPieces(r, {
         color: ctx.color,
         ...(ctx.verdict ? { verdict: ctx.verdict } : {}),
         ...(ctx.layout ? { layout: ctx.layout } : {}),
       });
   },
   json: async () => {
-    const { formatJson } = await import("./json.js");
-    return (r) => formatJson(r);
+    const { jsonReportPieces } = await import("./json.js");
+    return (r) => jsonReportPieces(r);
   },
   sarif: async () => {
-    const { formatSarif } = await import("./sarif.js");
-    return (r, ctx) => formatSarif(r, { baseDir: ctx.baseDir });
+    const { sarifPieces } = await import("./sarif.js");
+    return (r, ctx) => sarifPieces(r, { baseDir: ctx.baseDir });
   },
   markdown: async () => {
     const { formatMarkdown } = await import("./markdown.js");
@@ -50,8 +51,8 @@ export const SCAN_FORMATS: Record<string, () => Promise<Render>> = {
     return (r, ctx) => formatGithub(r, { baseDir: ctx.baseDir, perLevel: 10 });
   },
   junitxml: async () => {
-    const { formatJunitXml } = await import("./junitxml.js");
-    return (r, ctx) => formatJunitXml(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
+    const { junitXmlPieces } = await import("./junitxml.js");
+    return (r, ctx) => junitXmlPieces(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
   },
   html: async () => {
     const [{ formatHtml }, { sourceLinker }] = await Promise.all([import("./html/scan.js"), import("./html/links.js")]);
@@ -64,8 +65,11 @@ export const SCAN_FORMATS: Record<string, () => Promise<Render>> = {
 
 export const SCAN_FORMAT_NAMES: readonly string[] = Object.keys(SCAN_FORMATS);
 
-/** The report in one of SCAN_FORMAT_NAMES (checked when the options were read). */
-export async function renderScan(format: string, result: ScanResult, ctx: RenderContext): Promise<string> {
+/**
+ * The report in one of SCAN_FORMAT_NAMES (checked when the options were read): a string, or
+ * the pieces a large one is written in (src/report/pieces.ts), produced as they are written.
+ */
+export async function renderScan(format: string, result: ScanResult, ctx: RenderContext): Promise<ReportText> {
   const load = SCAN_FORMATS[format];
   if (!load) throw new Error(`unknown scan format "${format}"`);
   return (await load())(result, ctx);

@@ -1,4 +1,5 @@
 import type { ScanResult } from "../scan/result.js";
+import { jsonPieces, joinPieces } from "./pieces.js";
 import { countFindings } from "./summary.js";
 
 /**
@@ -6,6 +7,11 @@ import { countFindings } from "./summary.js";
  * `schemaVersion`; fields are only ever added within a version.
  */
 export function formatJson(result: ScanResult): string {
+  return joinPieces(jsonReportPieces(result));
+}
+
+/** formatJson's report in pieces, a finding each (src/report/pieces.ts). */
+export function* jsonReportPieces(result: ScanResult): Generator<string> {
   const report = {
     schemaVersion: 1,
     tool: result.tool,
@@ -24,5 +30,7 @@ export function formatJson(result: ScanResult): string {
       ...(r.narrower ? { narrower: r.narrower } : {}),
     })),
   };
-  return JSON.stringify(report, null, 2) + "\n";
+  // The report, its arrays, and their elements (the findings) one piece each.
+  yield* jsonPieces(report, 2);
+  yield "\n";
 }

@@ -1,6 +1,7 @@
 import { severityRank, type Finding, type RuleMetadata, type Severity } from "../policy/types.js";
 import type { RuleFailure } from "../policy/evaluate.js";
 import type { ScanResult } from "../scan/result.js";
+import { joinPieces } from "./pieces.js";
 import { relativeUri } from "./sarif.js";
 import { locationText } from "./summary.js";
 
@@ -22,6 +23,11 @@ export interface JunitOptions {
 }
 
 export function formatJunitXml(result: ScanResult, options: JunitOptions): string {
+  return joinPieces(junitXmlPieces(result, options));
+}
+
+/** formatJunitXml's report in pieces of a few hundred lines (src/report/pieces.ts): a large plan's is megabytes. */
+export function junitXmlPieces(result: ScanResult, options: JunitOptions): Iterable<string> {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const byFile = new Map<string, Finding[]>();
   for (const input of result.inputs) byFile.set(input.file, []);
@@ -102,23 +108,29 @@ function failureCase(failure: RuleFailure): Case {
   };
 }
 
-function render(result: ScanResult, suites: readonly Suite[]): string {
+/** Lines gathered before they are given as one piece. */
+const LINES_PER_PIECE = 256;
+
+function* render(result: ScanResult, suites: readonly Suite[]): Generator<string> {
   const count = (cases: readonly Case[], kind?: "failure" | "error" | "skipped") =>
     cases.filter((c) => (kind ? c.outcome?.kind === kind : true)).length;
   const all = suites.flatMap((s) => s.cases);
   const totals = (cases: readonly Case[]) =>
     `tests="${count(cases)}" failures="${count(cases, "failure")}" errors="${count(cases, "error")}" skipped="${count(cases, "skipped")}" time="0"`;
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(result.tool.name)}" ${totals(all)}>`,
-  ];
+  // Each line ends with a newline; a piece is only ever given with lines in it.
+  let out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(result.tool.name)}" ${totals(all)}>`];
   for (const suite of suites) {
     out.push(`  <testsuite name="${attr(suite.name)}" ${totals(suite.cases)}>`);
-    for (const c of suite.cases) out.push(...renderCase(c));
+    for (const c of suite.cases) {
+      out.push(...renderCase(c));
+      if (out.length < LINES_PER_PIECE) continue;
+      yield out.join("\n") + "\n";
+      out = [];
+    }
     out.push("  </testsuite>");
   }
   out.push("</testsuites>");
-  return out.join("\n") + "\n";
+  yield out.join("\n") + "\n";
 }
 
 function renderCase(c: Case): string[] {

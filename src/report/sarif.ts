@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type * as Sarif from "sarif";
 import type { Finding, RuleMetadata, Severity } from "../policy/types.js";
 import type { ScanResult } from "../scan/result.js";
+import { gatherPieces, jsonPieces, writePieces, type ReportText } from "./pieces.js";
 
 /**
  * SARIF 2.1.0 for GitHub code scanning. GitHub's rules (see the README's
@@ -90,38 +91,93 @@ const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
 
 /** node:zlib, loaded when a report is measured against GitHub's gzip limit (its initialization ran at every scan's start). */
 let zlib: typeof import("node:zlib") | undefined;
-const gzipSync = (text: string): Buffer =>
-  (zlib ??= createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib")).gzipSync(text);
+const loadZlib = (): typeof import("node:zlib") =>
+  (zlib ??= createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib"));
+const gzipSync = (text: string): Buffer => loadZlib().gzipSync(text);
 
 /**
  * The SARIF text, kept within GitHub's limits: past 25,000 results, or 10 MB
  * gzipped, the least severe results are left out (findings arrive most
  * severe first) and a notification says how many.
  */
-export function formatSarif(
-  result: ScanResult,
-  options: SarifOptions,
-  limits = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES },
-): string {
+export function formatSarif(result: ScanResult, options: SarifOptions, limits = GITHUB_LIMITS): string {
   let keep = Math.min(result.findings.length, limits.maxResults);
   for (;;) {
-    const log = buildSarif(
-      keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) },
-      options,
-    );
-    const dropped = result.findings.length - keep;
-    if (dropped > 0) {
-      log.runs[0]!.invocations![0]!.toolExecutionNotifications!.push({
-        level: "warning",
-        message: {
-          text: `${dropped} of ${result.findings.length} findings (the least severe) are left out to stay within GitHub code scanning's limits; the JSON report has all of them.`,
-        },
-      });
-    }
-    const text = JSON.stringify(log, null, 2) + "\n";
+    const text = JSON.stringify(limitedLog(result, options, keep), null, 2) + "\n";
     if (keep === 0 || gzipSync(text).length <= limits.maxGzipBytes) return text;
     keep = Math.floor(keep * 0.8);
   }
+}
+
+/**
+ * formatSarif's report in pieces (src/report/pieces.ts), measured against
+ * GitHub's gzip limit in pieces too: a large plan's SARIF (13 MB for the dense
+ * bench plan) is neither joined into one string nor encoded into one buffer
+ * for gzip and again for writing. The pieces are kept for the writing, not
+ * made twice. Same text, same results left out, as formatSarif.
+ */
+export async function sarifPieces(
+  result: ScanResult,
+  options: SarifOptions,
+  limits = GITHUB_LIMITS,
+): Promise<string[]> {
+  let keep = Math.min(result.findings.length, limits.maxResults);
+  for (;;) {
+    // The log, its run, the run's results: each result is one piece.
+    const pieces = [...gatherPieces(jsonPieces(limitedLog(result, options, keep), 4)), "\n"];
+    if (keep === 0 || (await gzipSize(pieces)) <= limits.maxGzipBytes) return pieces;
+    keep = Math.floor(keep * 0.8);
+  }
+}
+
+const GZIP_CHUNK_BYTES = 1024 * 1024;
+
+const GITHUB_LIMITS = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES };
+
+/** The log with the first `keep` findings, and a notification of those left out. */
+function limitedLog(result: ScanResult, options: SarifOptions, keep: number): Sarif.Log {
+  const log = buildSarif(
+    keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) },
+    options,
+  );
+  const dropped = result.findings.length - keep;
+  if (dropped > 0) {
+    log.runs[0]!.invocations![0]!.toolExecutionNotifications!.push({
+      level: "warning",
+      message: {
+        text: `${dropped} of ${result.findings.length} findings (the least severe) are left out to stay within GitHub code scanning's limits; the JSON report has all of them.`,
+      },
+    });
+  }
+  return log;
+}
+
+/**
+ * The size of the text gzipped as gzipSync would (same settings; deflate's
+ * output does not depend on how its input is cut), fed in chunks through one
+ * reused buffer. Large chunks: each is a trip to Node's thread pool and back,
+ * which on a busy machine waits for a core.
+ */
+async function gzipSize(text: ReportText): Promise<number> {
+  const gzip = loadZlib().createGzip();
+  let size = 0;
+  gzip.on("data", (out: Buffer) => {
+    size += out.length;
+  });
+  const ended = new Promise<void>((resolve, reject) => {
+    gzip.once("end", resolve);
+    gzip.once("error", reject);
+  });
+  await writePieces(
+    text,
+    (chunk) =>
+      // The callback comes once the chunk is compressed: its buffer may be reused.
+      new Promise<"written">((resolve, reject) => gzip.write(chunk, (err) => (err ? reject(err) : resolve("written")))),
+    GZIP_CHUNK_BYTES,
+  );
+  gzip.end();
+  await ended;
+  return size;
 }
 
 function describeRule(meta: RuleMetadata): Sarif.ReportingDescriptor {

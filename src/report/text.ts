@@ -3,6 +3,7 @@ import type { Verdict } from "../scan/verdict.js";
 import { isSuppressed } from "../policy/finding.js";
 import { SEVERITIES, type Finding, type RuleMetadata } from "../policy/types.js";
 import { DIM, RESET, SEVERITY_COLORS } from "./colors.js";
+import { joinPieces } from "./pieces.js";
 import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
 
 export interface TextOptions {
@@ -21,10 +22,20 @@ type Paint = (code: string, s: string) => string;
 
 /** The default report: findings grouped by severity, most severe first. */
 export function formatText(result: ScanResult, options: TextOptions = { color: false }): string {
+  return joinPieces(textPieces(result, options));
+}
+
+/** Lines gathered before they are given as one piece (a large plan's report is ~60,000 lines). */
+const LINES_PER_PIECE = 256;
+
+/** formatText's report in pieces of a few hundred lines (src/report/pieces.ts). */
+export function* textPieces(result: ScanResult, options: TextOptions = { color: false }): Generator<string> {
   const paint: Paint = (code, s) => (options.color ? code + s + RESET : s);
   const layout = options.layout ?? "full";
-  if (layout === "quiet")
-    return [summaryLine(result), ...(options.verdict ? [options.verdict.reason] : [])].join(" ") + "\n";
+  if (layout === "quiet") {
+    yield [summaryLine(result), ...(options.verdict ? [options.verdict.reason] : [])].join(" ") + "\n";
+    return;
+  }
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   // A rule's fix and docs lines are the same under each of its findings (thousands on a large plan).
   const tails = new Map<string, string[]>();
@@ -33,7 +44,13 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
     if (!tail) tails.set(id, (tail = ruleTail(rules.get(id), paint)));
     return tail;
   };
-  const lines: string[] = [];
+  // Each line ends with a newline; a piece is only ever given with lines in it.
+  let lines: string[] = [];
+  const piece = (): string => {
+    const text = lines.join("\n") + "\n";
+    lines = [];
+    return text;
+  };
   for (const input of result.inputs) {
     const version = input.terraformVersion ? `, Terraform ${input.terraformVersion}` : "";
     lines.push(
@@ -48,11 +65,17 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
     const group = active.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     if (layout === "compact") {
-      for (const f of group) lines.push(compactLine(f, paint));
+      for (const f of group) {
+        lines.push(compactLine(f, paint));
+        if (lines.length >= LINES_PER_PIECE) yield piece();
+      }
       continue;
     }
     lines.push(paint(SEVERITY_COLORS[severity], `${severity.toUpperCase()} (${group.length})`));
-    for (let i = 0; i < group.length; i++) pushFindingLines(lines, group[i]!, ruleLines(group[i]!.ruleId), paint);
+    for (let i = 0; i < group.length; i++) {
+      pushFindingLines(lines, group[i]!, ruleLines(group[i]!.ruleId), paint);
+      if (lines.length >= LINES_PER_PIECE) yield piece();
+    }
     lines.push("");
   }
   if (layout === "compact" && active.length > 0) lines.push("");
@@ -64,6 +87,7 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
       lines.push(
         `  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression.kind}${where}: ${f.suppression.reason || "no reason given"})`)}`,
       );
+      if (lines.length >= LINES_PER_PIECE) yield piece();
     }
     lines.push("");
   }
@@ -81,7 +105,7 @@ export function formatText(result: ScanResult, options: TextOptions = { color: f
   }
   lines.push(summaryLine(result));
   if (options.verdict) lines.push(options.verdict.reason);
-  return lines.join("\n") + "\n";
+  yield piece();
 }
 
 function pushFindingLines(lines: string[], f: Finding, tail: readonly string[], paint: Paint): void {

@@ -24,6 +24,15 @@ describe("report files", () => {
     expect(readdirSync(dir)).toEqual(["report.sarif"]);
   });
 
+  it("a report given in pieces is written whole, byte for byte, over many chunks", async () => {
+    const { writeFileAtomic } = await import("../../src/cli/write.js");
+    const report = path.join(tmp(), "pieces.txt");
+    const pieces = Array.from({ length: 30_000 }, (_, i) => `finding ${i}: é 😀 末\n`);
+    await writeFileAtomic(report, pieces);
+    expect(readFileSync(report).equals(Buffer.from(pieces.join("")))).toBe(true);
+    expect(readdirSync(path.dirname(report))).toEqual(["pieces.txt"]);
+  });
+
   it("an existing report keeps its mode (0600 stays 0600)", async () => {
     const dir = tmp();
     const report = path.join(dir, "report.json");

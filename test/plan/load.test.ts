@@ -76,9 +76,46 @@ describe("loading", () => {
       bytes('{"format_version":"1.2","planned_values":{"x":"'),
       Buffer.alloc(5 * 1024 * 1024, 0x61),
       Buffer.from([0xc3]),
-      bytes('"},"resource_changes":[]}'),
+      // resource_changes listed: the partial load is not redone whole for want of them.
+      bytes('"},"resource_changes":[1]}'),
     ]);
     expect(refusal(big, { skipMembers: ["planned_values"] })).toMatch(/invalid UTF-8/);
+    // A bad byte in a member the partial load keeps is placed as by the whole parse.
+    const keptBad = Buffer.concat([
+      bytes('{"format_version":"1.2","planned_values":{"x":"'),
+      Buffer.alloc(5 * 1024 * 1024, 0x61),
+      bytes('"},\n"resource_changes":[\n "'),
+      Buffer.from([0xe2, 0x82]),
+      bytes('"]}'),
+    ]);
+    expect(refusal(keptBad, { skipMembers: ["planned_values"] })).toMatch(/invalid UTF-8 at line 3, column 3$/);
+    // Or in a key between the pieces it decodes (kept members are decoded from their values on).
+    const badKey = Buffer.concat([
+      bytes('{"format_version":"1.2","planned_values":{"x":"'),
+      Buffer.alloc(5 * 1024 * 1024, 0x61),
+      bytes('"},\n"resource_changes":[1],\n"v'),
+      Buffer.from([0xff]),
+      bytes('":1}'),
+    ]);
+    expect(refusal(badKey, { skipMembers: ["planned_values"] })).toMatch(/invalid UTF-8 at line 3, column 3$/);
+    // A real U+FFFD in a kept member is no error, with or without the partial load.
+    const change = {
+      address: "aws_s3_bucket.b",
+      mode: "managed",
+      type: "aws_s3_bucket",
+      name: "b",
+      provider_name: "registry.terraform.io/hashicorp/aws",
+      change: { actions: ["create"], before: null, after: { bucket: "\uFFFD" }, after_unknown: {} },
+    };
+    const realFffd = Buffer.concat([
+      bytes('{"format_version":"1.2","planned_values":{"x":"'),
+      Buffer.alloc(5 * 1024 * 1024, 0x61),
+      bytes(`"},"resource_changes":[${JSON.stringify(change)}],"variables":{"v":{"value":"\uFFFD"}}}`),
+    ]);
+    const partial = parseDocument("p", realFffd, { skipMembers: ["planned_values"] });
+    expect(partial.kind).toBe("plan");
+    expect(partial.skipped).toEqual(["planned_values"]);
+    expect(parseDocument("p", realFffd).kind).toBe("plan");
   });
 
   it("reads a file with a UTF-8 byte order mark", () => {

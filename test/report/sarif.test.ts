@@ -83,4 +83,22 @@ describe("SARIF within GitHub's limits", () => {
     expect(gzipSync(text).length).toBeLessThanOrEqual(limit);
     expect(JSON.parse(text).runs[0].results.length).toBeLessThan(result.findings.length);
   });
+
+  it("in pieces, measures the gzipped size as gzipSync does: the same text at and around the limit", async () => {
+    const { formatSarif, sarifPieces } = await import("../../src/report/sarif.js");
+    const { gzipSync } = await import("node:zlib");
+    const result = await runScan({ files: failing, config });
+    const full = gzipSync(formatSarif(result, { baseDir: repoRoot })).length;
+    const shown = new Set<number>();
+    for (const maxGzipBytes of [full, full - 1, full - 40, 1]) {
+      const limits = { maxResults: 25_000, maxGzipBytes };
+      const whole = formatSarif(result, { baseDir: repoRoot }, limits);
+      expect((await sarifPieces(result, { baseDir: repoRoot }, limits)).join("")).toBe(whole);
+      shown.add(JSON.parse(whole).runs[0].results.length);
+    }
+    // The limits chosen left out none, some, and all of the results.
+    expect(shown.has(result.findings.length)).toBe(true);
+    expect(shown.has(0)).toBe(true);
+    expect(shown.size).toBeGreaterThanOrEqual(3);
+  });
 });
