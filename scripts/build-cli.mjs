@@ -45,6 +45,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { promises as fsPromises } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -148,7 +149,7 @@ async function build() {
     // (bundle-loader.ts). Run by Node's own require (--debug), the first line calls that function.
     banner: { js: `${PROGRAM_OPENING}var __planguardBundleUrl = require("node:url").pathToFileURL(__filename).href;` },
     footer: { js: PROGRAM_CLOSING },
-    plugins: [lazyChildProcessForCommander(), librariesBesideTheProgram()],
+    plugins: [lazyChildProcessForCommander(), lazyFsPromises(), librariesBesideTheProgram()],
   });
   await buildLibrariesBesideTheProgram(esbuild, common);
   // The loader reads an ASCII-only bundle fastest (src/plan/read-text.ts; esbuild's default
@@ -256,7 +257,7 @@ function lazyChildProcessForCommander() {
           ? { path: "lazy-child-process", namespace: "planguard-lazy" }
           : undefined,
       );
-      build.onLoad({ filter: /.*/, namespace: "planguard-lazy" }, () => ({
+      build.onLoad({ filter: /^lazy-child-process$/, namespace: "planguard-lazy" }, () => ({
         contents:
           'let loaded; module.exports = { spawn: (...args) => (loaded ??= require("node:child_process")).spawn(...args) };',
         loader: "js",
@@ -266,15 +267,47 @@ function lazyChildProcessForCommander() {
 }
 
 /**
- * Loads the program bundle as a run does (the same V8 tuning, the same
+ * `node:fs/promises` is loaded, inside the bundle, at the first call of one of its functions: the
+ * modules that import it are all initialised by any scan, and loading it (with the readline, stream
+ * and file-watching modules it requires) was ~3% of an empty plan's scan, which calls none of them
+ * (it reads with node:fs's synchronous and callback functions). Each of its exports becomes a
+ * function (or, for `constants`, a getter) that forwards to the real module, listed from the Node
+ * that builds; an import of a name that Node does not have fails the build, as it would without this.
+ */
+function lazyFsPromises() {
+  const real = fsPromises;
+  const members = Object.keys(real).map((name) =>
+    typeof real[name] === "function"
+      ? `${name}: (...args) => load().${name}(...args)`
+      : `get ${name}() { return load().${name}; }`,
+  );
+  return {
+    name: "lazy-fs-promises",
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) =>
+        // The stand-in's own require is of the real module.
+        args.namespace === "planguard-lazy"
+          ? { path: "node:fs/promises", external: true }
+          : { path: "lazy-fs-promises", namespace: "planguard-lazy" },
+      );
+      build.onLoad({ filter: /^lazy-fs-promises$/, namespace: "planguard-lazy" }, () => ({
+        contents: `let loaded; const load = () => (loaded ??= require("node:fs/promises")); module.exports = { ${members.join(", ")} };`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/**
+ * Loads the program bundle as a run does (V8's default flags, the same
  * loader), runs the commands a CI run runs (a scan with findings in every
  * report format and a YAML config, a scan of an empty plan with a JSON
  * config, --help), then saves what V8 compiled.
  */
 async function train() {
-  const { tuneV8ForShortRuns } = await dist("cli/v8-tuning.js");
   const { codeCacheFileOf, loadBundle } = await dist("cli/bundle-loader.js");
-  tuneV8ForShortRuns();
+  // Under V8's default flags, as a run loads the program (src/cli/v8-tuning.ts tunes V8 later, and only
+  // for a large plan: none of the scans below is one, so the cache is made under the flags it was loaded with).
   const { exports, script } = loadBundle(PROGRAM, { withoutCache: true });
   writeFileSync(process.argv[process.argv.indexOf("--train") + 1], JSON.stringify(await recordQuickAnswers(exports)));
   const tmp = mkdtempSync(path.join(tmpdir(), "planguard-train-"));
@@ -284,13 +317,18 @@ async function train() {
     // With a config, in both of its forms (a YAML one in block style, a JSON one in flow style): a
     // config's parse and checks were compiled at run time and were ~10% of an empty plan's scan.
     const yamlConfig = path.join(ROOT, "fixtures", "plans", "three-clouds", ".planguard.yaml");
-    await exports.main(["scan", plan, "--source-dir", tmp, "--config", yamlConfig, ...reports]);
+    // A run that fails (exit 2) would train the cache on its error path: the build says so instead.
+    const run = async (args) => {
+      if ((await exports.main(args)) === 2)
+        throw new Error(`build-cli: the training run failed: planguard ${args.join(" ")}`);
+    };
+    await run(["scan", plan, "--source-dir", tmp, "--config", yamlConfig, ...reports]);
     const emptyPlan = path.join(tmp, "empty-plan.json");
     writeFileSync(emptyPlan, JSON.stringify(EMPTY_PLAN));
     const jsonConfig = path.join(tmp, "config.json");
     writeFileSync(jsonConfig, JSON.stringify(JSON_CONFIG, null, 2));
-    await exports.main(["scan", emptyPlan, "--source-dir", tmp, "--config", jsonConfig]); // the text report on stdout
-    await exports.main(["--help"]);
+    await run(["scan", emptyPlan, "--source-dir", tmp, "--config", jsonConfig]); // the text report on stdout
+    await run(["--help"]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
