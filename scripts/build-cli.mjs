@@ -46,6 +46,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { promises as fsPromises } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -106,6 +107,21 @@ const LIBRARIES_BESIDE_THE_PROGRAM = {
   "@open-policy-agent/opa-wasm": "planguard-lib-opa-wasm.cjs",
 };
 
+/**
+ * Modules loaded, inside the program, at the first use of one of their exports, not when a module
+ * that imports them is initialised: any scan initialises all the modules that import them, and an
+ * empty plan's scan with a valid JSON config uses neither. `node:fs/promises` (with the readline,
+ * stream and file-watching modules it requires) was ~3% of that scan; the YAML library's module
+ * code ~2-3% (a JSON config is read with JSON.parse: src/config/config.ts). Each is replaced by a
+ * stand-in whose exports are getters of the real module's, listed from the copy the build uses (the
+ * one bundled: for the YAML library, node_modules'; for node:fs/promises, the building Node's, which
+ * the tests run on); esbuild reads an import's names through such getters at each use.
+ */
+const LOADED_AT_FIRST_USE = {
+  "node:fs/promises": { filter: /^(node:)?fs\/promises$/, exports: () => Object.keys(fsPromises) },
+  yaml: { filter: /^yaml$/, exports: () => Object.keys(createRequire(import.meta.url)("yaml")) },
+};
+
 if (process.argv.includes("--train")) await train();
 else await build();
 
@@ -149,7 +165,7 @@ async function build() {
     // (bundle-loader.ts). Run by Node's own require (--debug), the first line calls that function.
     banner: { js: `${PROGRAM_OPENING}var __planguardBundleUrl = require("node:url").pathToFileURL(__filename).href;` },
     footer: { js: PROGRAM_CLOSING },
-    plugins: [lazyChildProcessForCommander(), lazyFsPromises(), librariesBesideTheProgram()],
+    plugins: [lazyChildProcessForCommander(), modulesLoadedAtFirstUse(), librariesBesideTheProgram()],
   });
   await buildLibrariesBesideTheProgram(esbuild, common);
   // The loader reads an ASCII-only bundle fastest (src/plan/read-text.ts; esbuild's default
@@ -266,34 +282,24 @@ function lazyChildProcessForCommander() {
   };
 }
 
-/**
- * `node:fs/promises` is loaded, inside the bundle, at the first call of one of its functions: the
- * modules that import it are all initialised by any scan, and loading it (with the readline, stream
- * and file-watching modules it requires) was ~3% of an empty plan's scan, which calls none of them
- * (it reads with node:fs's synchronous and callback functions). Each of its exports becomes a
- * function (or, for `constants`, a getter) that forwards to the real module, listed from the Node
- * that builds; an import of a name that Node does not have fails the build, as it would without this.
- */
-function lazyFsPromises() {
-  const real = fsPromises;
-  const members = Object.keys(real).map((name) =>
-    typeof real[name] === "function"
-      ? `${name}: (...args) => load().${name}(...args)`
-      : `get ${name}() { return load().${name}; }`,
-  );
+function modulesLoadedAtFirstUse() {
   return {
-    name: "lazy-fs-promises",
+    name: "modules-loaded-at-first-use",
     setup(build) {
-      build.onResolve({ filter: /^(node:)?fs\/promises$/ }, (args) =>
-        // The stand-in's own require is of the real module.
-        args.namespace === "planguard-lazy"
-          ? { path: "node:fs/promises", external: true }
-          : { path: "lazy-fs-promises", namespace: "planguard-lazy" },
-      );
-      build.onLoad({ filter: /^lazy-fs-promises$/, namespace: "planguard-lazy" }, () => ({
-        contents: `let loaded; const load = () => (loaded ??= require("node:fs/promises")); module.exports = { ${members.join(", ")} };`,
-        loader: "js",
-      }));
+      for (const [name, { filter, exports }] of Object.entries(LOADED_AT_FIRST_USE)) {
+        const getters = exports().map(
+          (key) => `get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}]; }`,
+        );
+        // The stand-in's own require is of the real module, resolved as usual (node:fs/promises stays Node's).
+        build.onResolve({ filter }, (args) =>
+          args.namespace === "planguard-lazy" ? undefined : { path: name, namespace: "planguard-lazy" },
+        );
+        build.onLoad({ filter: new RegExp(`^${name.replace(/[/.]/g, "\\$&")}$`), namespace: "planguard-lazy" }, () => ({
+          contents: `let loaded; const load = () => (loaded ??= require(${JSON.stringify(name)})); module.exports = { ${getters.join(", ")} };`,
+          loader: "js",
+          resolveDir: ROOT,
+        }));
+      }
     },
   };
 }
