@@ -128,11 +128,14 @@ else await build();
 async function build() {
   const { build: esbuild } = await import("esbuild");
   const { engineFingerprint } = await dist("policy/rego/ast-cache.js");
+  const { RULE_LIST_ENTRY } = await dist("policy/rego/compiled-cache.js");
   const { codeCacheFileOf } = await dist("cli/bundle-loader.js");
-  // The two hashes the caches are keyed by (ast-cache.ts: the parser; compiled-cache.ts: the compiler).
+  // The hashes the caches are keyed by (ast-cache.ts: the parser; compiled-cache.ts: the compiler, and the code that lists its rules).
   const fingerprints = {
     "parser.js": engineFingerprint(undefined, "parser.js"),
     "compiler/compile.js": engineFingerprint(undefined, "compiler/compile.js"),
+    // The code that lists the library's rules, which the compiled cache holds listed (compiled-cache.ts).
+    [RULE_LIST_ENTRY]: engineFingerprint(undefined, RULE_LIST_ENTRY),
   };
 
   mkdirSync(OUT, { recursive: true });

@@ -27,6 +27,7 @@ import { compilePolicies } from "./compile.js";
 import { DamagedLibrary, type CompiledLibrary } from "./compiled-cache.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
 import { gateOpen } from "./library-index.js";
+import type { RegoRule } from "./rule-list.js";
 import type { PolicySource } from "./runner.js";
 
 export class LazyLibraryProgram implements RegoProgram {
@@ -57,6 +58,11 @@ export class LazyLibraryProgram implements RegoProgram {
 
   packages(): RegoPackageInfo[] {
     return this.library.modules.map((m) => m.package);
+  }
+
+  /** Listed at build time: packages() carries no annotations to list them from (compiled-cache.ts). */
+  rulesAhead(): RegoRule[] {
+    return this.library.rules();
   }
 
   inputMembersRead(): ReadonlySet<string> | "whole" {
