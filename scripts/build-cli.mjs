@@ -112,14 +112,16 @@ const LIBRARIES_BESIDE_THE_PROGRAM = {
  * that imports them is initialised: any scan initialises all the modules that import them, and an
  * empty plan's scan with a valid JSON config uses neither. `node:fs/promises` (with the readline,
  * stream and file-watching modules it requires) was ~3% of that scan; the YAML library's module
- * code ~2-3% (a JSON config is read with JSON.parse: src/config/config.ts). Each is replaced by a
- * stand-in whose exports are getters of the real module's, listed from the copy the build uses (the
- * one bundled: for the YAML library, node_modules'; for node:fs/promises, the building Node's, which
- * the tests run on); esbuild reads an import's names through such getters at each use.
+ * code ~2-3% (a JSON config is read with JSON.parse: src/config/config.ts). Each is replaced by an
+ * ES module of forwarders, one per function (or class) the real module exports, listed from the
+ * copy the build uses (the one bundled: for the YAML library, node_modules'; for node:fs/promises,
+ * the building Node's), and a default export whose members are getters of the real module's.
+ * esbuild links an import of a forwarder directly (a CommonJS stand-in would be copied, getter by
+ * getter, into every module importing it). An import of anything else fails the build.
  */
 const LOADED_AT_FIRST_USE = {
-  "node:fs/promises": { filter: /^(node:)?fs\/promises$/, exports: () => Object.keys(fsPromises) },
-  yaml: { filter: /^yaml$/, exports: () => Object.keys(createRequire(import.meta.url)("yaml")) },
+  "node:fs/promises": { filter: /^(node:)?fs\/promises$/, real: () => fsPromises },
+  yaml: { filter: /^yaml$/, real: () => createRequire(import.meta.url)("yaml") },
 };
 
 if (process.argv.includes("--train")) await train();
@@ -289,16 +291,28 @@ function modulesLoadedAtFirstUse() {
   return {
     name: "modules-loaded-at-first-use",
     setup(build) {
-      for (const [name, { filter, exports }] of Object.entries(LOADED_AT_FIRST_USE)) {
-        const getters = exports().map(
-          (key) => `get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}]; }`,
-        );
+      for (const [name, { filter, real }] of Object.entries(LOADED_AT_FIRST_USE)) {
+        const module = real();
+        const keys = Object.keys(module).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && key !== "default");
+        // A class is constructed through its forwarder (`new LineCounter()`), a function called.
+        const forwarders = keys
+          .filter((key) => typeof module[key] === "function")
+          .map(
+            (key) =>
+              `export function ${key}(...args) { return new.target ? new (load().${key})(...args) : load().${key}(...args); }`,
+          );
+        const members = keys.map((key) => `get ${key}() { return load().${key}; }`);
         // The stand-in's own require is of the real module, resolved as usual (node:fs/promises stays Node's).
         build.onResolve({ filter }, (args) =>
           args.namespace === "planguard-lazy" ? undefined : { path: name, namespace: "planguard-lazy" },
         );
         build.onLoad({ filter: new RegExp(`^${name.replace(/[/.]/g, "\\$&")}$`), namespace: "planguard-lazy" }, () => ({
-          contents: `let loaded; const load = () => (loaded ??= require(${JSON.stringify(name)})); module.exports = { ${getters.join(", ")} };`,
+          contents: [
+            `let loaded;`,
+            `const load = () => (loaded ??= require(${JSON.stringify(name)}));`,
+            ...forwarders,
+            `export default { ${members.join(", ")} };`,
+          ].join("\n"),
           loader: "js",
           resolveDir: ROOT,
         }));
