@@ -190,7 +190,10 @@ function listBundledPolicies(dir: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  // readPolicies sorts the glob's paths, which use "/" (each key made once, not at every comparison).
+  // readPolicies sorts the glob's paths, which use "/": where the separator is "/", the paths
+  // themselves, by the default sort's order (code units, as `<`), which runs natively.
+  if (path.sep === "/") return files.sort();
+  // Elsewhere by the paths written with "/" (each key made once, not at every comparison).
   const keyed = files.map((f) => ({ f, key: f.split(path.sep).join("/") }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.f);
