@@ -308,19 +308,23 @@ export class CompiledLibrary {
    * the recorded size, and each either last modified no later than this
    * cache file (written after the sources by the build; npm installs a
    * package's files with one time) or, when modified since, of the
-   * recorded SHA-256 (its `text` is read then). An edit, an added or a
+   * recorded SHA-256 (`textOf` reads its text then). An edit, an added or a
    * removed file changes the list, a size or a modification time. See
    * docs/DESIGN.md ("The library revived lazily") for what this misses.
    */
-  listedFrom(files: readonly { file: string; size: number; mtimeMs: number; readonly text: string }[]): boolean {
+  listedFrom(
+    files: readonly { file: string; size: number; mtimeMs: number }[],
+    textOf: (i: number) => string,
+  ): boolean {
     const recorded = this.index.sources;
     if (files.length !== recorded.length) return false;
-    for (const [i, f] of files.entries()) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
       const r = recorded[i]!;
       if (f.file !== r.file || f.size !== r.size) return false;
     }
     // Hashed only when touched after the build: a checkout, an editor's save that changed nothing.
-    return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(f.text) === recorded[i]!.sha256);
+    return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(textOf(i)) === recorded[i]!.sha256);
   }
 
   /**

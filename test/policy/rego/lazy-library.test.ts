@@ -241,7 +241,7 @@ describe("the library revived lazily", () => {
     const library = loadCompiledCache(file)!;
     const revived = vi.spyOn(library, "module");
     const fromText = vi.fn(() => compilePolicies(sources));
-    const program = new LazyLibraryProgram(sources, library, fromText);
+    const program = new LazyLibraryProgram(() => sources, library, fromText);
     const revivedFiles = () => [...new Set(revived.mock.calls.map(([i]) => sources[i]!.file))].sort();
     return { program, revivedFiles, fromText };
   }
