@@ -19,6 +19,7 @@ import { DRIFT_FORMAT_NAMES } from "../../src/cli/drift.js";
 import { HISTORY_FORMATS } from "../../src/drift/history-formats.js";
 import { HISTORY_FORMAT_NAMES } from "../../src/cli/report.js";
 import { TUNE_FROM_BYTES } from "../../src/cli/v8-tuning.js";
+import { chromiumMissing, launchBrowser, openReport } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath, repoRoot } from "../helpers/shared.js";
 
@@ -154,6 +155,36 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.cjs, buil
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(chromiumMissing())(
+    "writes an HTML report whose script (taken from its function's text, minified with the program) works in a browser",
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "planguard-bundle-html-"));
+      const browser = await launchBrowser();
+      try {
+        const html = path.join(dir, "scan.html");
+        const plan = path.join(repoRoot, "examples", "ml-platform", "plan.json");
+        expect(runBundle(["scan", plan, "-o", `html=${html}`, "-o", `json=${path.join(dir, "scan.json")}`]).code).toBe(
+          1,
+        );
+        const total = (JSON.parse(readFileSync(path.join(dir, "scan.json"), "utf8")) as { summary: { total: number } })
+          .summary.total;
+        const report = await openReport(browser.browser, html);
+        await report.page.waitForSelector("html.pg-ready");
+        expect(report.errors).toEqual([]);
+        expect(report.requests).toEqual([]);
+        const count = await report.page.$eval('[data-count="findings"]', (e) => Number(e.textContent));
+        expect(count).toBe(total);
+        expect(total).toBeGreaterThan(1);
+        // The search box filters the table: the script's handlers run.
+        await report.page.type("#view-findings input[type=search]", "no finding has this text");
+        await report.page.waitForFunction(() => document.querySelector('[data-count="findings"]')?.textContent === "0");
+      } finally {
+        await browser.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("runs without its code cache when V8 refuses it (another Node or other flags), and with --debug", () => {
     // A V8 flag the cache was not made with: V8 rejects the cache and compiles as usual.
