@@ -293,6 +293,10 @@ function lazyChildProcessForCommander() {
   };
 }
 
+function isClass(f) {
+  return /^class\b/.test(Function.prototype.toString.call(f));
+}
+
 function modulesLoadedAtFirstUse() {
   return {
     name: "modules-loaded-at-first-use",
@@ -300,13 +304,16 @@ function modulesLoadedAtFirstUse() {
       for (const [name, { filter, real }] of Object.entries(LOADED_AT_FIRST_USE)) {
         const module = real();
         const keys = Object.keys(module).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && key !== "default");
-        // A class is constructed through its forwarder (`new LineCounter()`), a function called.
+        // A class is constructed through its forwarder (`new LineCounter()`), a function called;
+        // `instanceof` a class's forwarder asks the real class.
         const forwarders = keys
           .filter((key) => typeof module[key] === "function")
-          .map(
-            (key) =>
-              `export function ${key}(...args) { return new.target ? new (load().${key})(...args) : load().${key}(...args); }`,
-          );
+          .flatMap((key) => [
+            `export function ${key}(...args) { return new.target ? new (load().${key})(...args) : load().${key}(...args); }`,
+            ...(isClass(module[key])
+              ? [`Object.defineProperty(${key}, Symbol.hasInstance, { value: (v) => v instanceof load().${key} });`]
+              : []),
+          ]);
         const members = keys.map((key) => `get ${key}() { return load().${key}; }`);
         // The stand-in's own require is of the real module, resolved as usual (node:fs/promises stays Node's).
         build.onResolve({ filter }, (args) =>
