@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import type { DriftTarget } from "../drift/run.js";
 import { parseSeverity, UsageError } from "./exit.js";
+import { tuneV8ForShortRuns } from "./v8-tuning.js";
 import {
   addInputOptions,
   addOutputOptions,
@@ -45,6 +46,7 @@ export function registerDrift(program: Command): void {
       new Option("--baseline <state>", "deprecated: use --baseline-state").hideHelp().helpGroup(HELP_GROUPS.input),
     )
     .action(async (plan: string | undefined, flags: DriftFlags) => {
+      tuneV8ForShortRuns();
       process.exitCode = await driftCommand(plan, flags);
     });
 }

@@ -2,8 +2,7 @@
 /**
  * The command line's entry point (bundled alone into dist/cli/planguard.cjs).
  * It does what must happen before the rest of planguard is compiled, then
- * loads it: the V8 flags apply only to code compiled after them, and source
- * maps only to code loaded after they are switched on.
+ * loads it: source maps apply only to code loaded after they are switched on.
  *
  * Built, this file is dist/cli/planguard.cjs (the package's `bin`), a
  * CommonJS file: started as an ES module, Node's ES module loader (its
@@ -21,7 +20,6 @@ import { endQuietlyWhenStdoutCloses } from "./closed-stdout.js";
 import { enableCompileCache } from "./compile-cache.js";
 import { EXIT_ERROR } from "./exit.js";
 import { quickAnswerFor, type QuickAnswers } from "./quick-answers.js";
-import { tuneV8ForShortRuns } from "./v8-tuning.js";
 
 /** The program bundle's file name, beside the entry; set by scripts/build-cli.mjs, undeclared elsewhere. */
 declare const PLANGUARD_PROGRAM_BUNDLE: string | undefined;
@@ -48,7 +46,7 @@ if (quick) {
 
 async function runProgram(args: string[]): Promise<void> {
   enableCompileCache();
-  tuneV8ForShortRuns();
+  // V8 is tuned by the commands that run long enough for it (v8-tuning.ts), after this load.
   const debug = args.includes("--debug");
   // --debug prints stack traces: with the source maps they name src/ files and lines, not the bundle's.
   if (debug) process.setSourceMapsEnabled(true);

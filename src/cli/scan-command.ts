@@ -26,6 +26,7 @@ import { emit, parseOutputs, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { sourceOptions } from "./source-dir.js";
 import { type CommonFlags, parseRegoVersion, parseSize, withEnvironment } from "./common-options.js";
+import { tuneV8ForPlans } from "./v8-tuning.js";
 import { writeFileAtomic } from "./write.js";
 
 /** The options `planguard scan` declares (scan.ts), as commander hands them over. */
@@ -72,6 +73,7 @@ export async function scanCommand(files: string[], flags: ScanFlags): Promise<nu
     maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth"),
   };
   const load: LoadOptions = maxBytes === undefined ? {} : { maxBytes };
+  tuneV8ForPlans(files);
   // The first plan is read on the thread pool while the policies compile.
   const readAhead = files.length > 0 ? startReading(files[0]!, load) : undefined;
   const rego = await loadRegoPolicies({

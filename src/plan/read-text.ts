@@ -12,6 +12,10 @@ import { readFileSync } from "node:fs";
  * anything else is decoded as UTF-8, as before.
  */
 export function readTextFile(file: string): string {
-  const bytes = readFileSync(file);
+  return decodeText(readFileSync(file));
+}
+
+/** UTF-8 bytes as text, decoded as latin1 when they are all ASCII (above). */
+export function decodeText(bytes: Buffer): string {
   return bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
 }

@@ -28,6 +28,8 @@ export class RuleSelection {
   }
 
   isEnabled(meta: RuleMetadata): boolean {
+    // Nothing disabled or selected, as in most runs: every rule runs (and no list is built per rule per scan).
+    if (this.disabled.size === 0 && this.only.size === 0) return true;
     // Related ids are not equivalents, but a rule disabled by one stays off, as a suppression by one holds.
     if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.disabled.has(n))) return false;
     return (

@@ -18,6 +18,8 @@ import { DRIFT_FORMATS } from "../../src/drift/formats.js";
 import { DRIFT_FORMAT_NAMES } from "../../src/cli/drift.js";
 import { HISTORY_FORMATS } from "../../src/drift/history-formats.js";
 import { HISTORY_FORMAT_NAMES } from "../../src/cli/report.js";
+import { TUNE_FROM_BYTES } from "../../src/cli/v8-tuning.js";
+import { chromiumMissing, launchBrowser, openReport } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePath, repoRoot } from "../helpers/shared.js";
 
@@ -96,12 +98,11 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.cjs, buil
     expect(runBundle(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it("loads its program with the V8 code cache made at build time, as a run starts it (V8 tuned first)", () => {
+  it("loads its program with the V8 code cache made at build time, as a run starts it (V8's default flags)", () => {
     const loader = pathToFileURL(path.join(repoRoot, "dist", "cli", "bundle-loader.js")).href;
-    const tuning = pathToFileURL(path.join(repoRoot, "dist", "cli", "v8-tuning.js")).href;
     const program = path.join(path.dirname(BIN), "planguard-program.cjs");
-    const script = `const { tuneV8ForShortRuns } = await import(${JSON.stringify(tuning)}); tuneV8ForShortRuns();
-      const { loadBundle } = await import(${JSON.stringify(loader)});
+    // A run tunes V8 only after this load, and only for a large plan (src/cli/v8-tuning.ts).
+    const script = `const { loadBundle } = await import(${JSON.stringify(loader)});
       const loaded = loadBundle(${JSON.stringify(program)});
       console.log(JSON.stringify({ cacheUsed: loaded.cacheUsed, main: typeof loaded.exports.main }));`;
     const env = { ...process.env };
@@ -110,6 +111,80 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.cjs, buil
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual({ cacheUsed: true, main: "function" });
   });
+
+  it("scans an empty plan without loading node:v8 or node:fs/promises, and tunes V8 for a large plan", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-start-"));
+    try {
+      // Which of Node's own modules the process loaded, written when it exits.
+      const preload = path.join(dir, "modules.cjs");
+      writeFileSync(
+        preload,
+        `process.on("exit", () => require("node:fs").writeSync(2, "\\nMODULES " + JSON.stringify(process.moduleLoadList) + "\\n"));`,
+      );
+      const config = path.join(dir, "config.json");
+      writeFileSync(config, JSON.stringify({ gpu: { max_total: 8 } }));
+      const modulesOf = (plan: string) => {
+        const run = spawnSync(process.execPath, ["-r", preload, BIN, "scan", plan, "--config", config], {
+          cwd: dir,
+          encoding: "utf8",
+        });
+        expect(run.status).toBe(0);
+        const line = run.stderr.split("\n").find((l) => l.startsWith("MODULES "));
+        return (JSON.parse(line?.slice("MODULES ".length) ?? "[]") as string[]).filter((m) =>
+          m.startsWith("NativeModule "),
+        );
+      };
+      const plan = {
+        format_version: "1.2",
+        terraform_version: "1.9.8",
+        resource_changes: [],
+        planned_values: { root_module: {} },
+      };
+      const empty = path.join(dir, "empty.json");
+      writeFileSync(empty, JSON.stringify(plan));
+      const small = modulesOf(empty);
+      expect(small).toContain("NativeModule fs"); // the list is read
+      expect(small).not.toContain("NativeModule v8");
+      expect(small).not.toContain("NativeModule fs/promises");
+      // The same plan padded past the size from which V8 is tuned (src/cli/v8-tuning.ts) loads node:v8 to tune it.
+      const large = path.join(dir, "large.json");
+      writeFileSync(large, JSON.stringify(plan) + " ".repeat(TUNE_FROM_BYTES));
+      // (Only on the V8 the tuning is for: tuneV8ForShortRuns leaves any other alone.)
+      if (process.versions.v8.startsWith("11.")) expect(modulesOf(large)).toContain("NativeModule v8");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(chromiumMissing())(
+    "writes an HTML report whose script (taken from its function's text, minified with the program) works in a browser",
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "planguard-bundle-html-"));
+      const browser = await launchBrowser();
+      try {
+        const html = path.join(dir, "scan.html");
+        const plan = path.join(repoRoot, "examples", "ml-platform", "plan.json");
+        expect(runBundle(["scan", plan, "-o", `html=${html}`, "-o", `json=${path.join(dir, "scan.json")}`]).code).toBe(
+          1,
+        );
+        const total = (JSON.parse(readFileSync(path.join(dir, "scan.json"), "utf8")) as { summary: { total: number } })
+          .summary.total;
+        const report = await openReport(browser.browser, html);
+        await report.page.waitForSelector("html.pg-ready");
+        expect(report.errors).toEqual([]);
+        expect(report.requests).toEqual([]);
+        const count = await report.page.$eval('[data-count="findings"]', (e) => Number(e.textContent));
+        expect(count).toBe(total);
+        expect(total).toBeGreaterThan(1);
+        // The search box filters the table: the script's handlers run.
+        await report.page.type("#view-findings input[type=search]", "no finding has this text");
+        await report.page.waitForFunction(() => document.querySelector('[data-count="findings"]')?.textContent === "0");
+      } finally {
+        await browser.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("runs without its code cache when V8 refuses it (another Node or other flags), and with --debug", () => {
     // A V8 flag the cache was not made with: V8 rejects the cache and compiles as usual.

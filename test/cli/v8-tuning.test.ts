@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
-import { tuneV8ForShortRuns } from "../../src/cli/v8-tuning.js";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { TUNE_FROM_BYTES, tuneV8ForPlans, tuneV8ForShortRuns } from "../../src/cli/v8-tuning.js";
 
 const measuredV8 = process.versions.v8.startsWith("11.");
 
@@ -29,4 +32,34 @@ describe("V8 tuning of the command line", () => {
       expect(unknown.stderr).toMatch(/unrecognized flag/);
     },
   );
+
+  describe("for a scan, by the size of its plans", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-v8-tuning-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const file = (name: string, bytes: number): string => {
+      const f = path.join(dir, name);
+      writeFileSync(f, "");
+      truncateSync(f, bytes);
+      return f;
+    };
+
+    it("leaves V8 alone for small plans and plans that cannot be read (their load reports them)", () => {
+      const small = file("small.json", 1000);
+      expect(tuneV8ForPlans([small], process.versions.v8)).toBe(false);
+      expect(tuneV8ForPlans([small, path.join(dir, "missing.json")], process.versions.v8)).toBe(false);
+      expect(tuneV8ForPlans([], process.versions.v8)).toBe(false);
+    });
+
+    it("never tunes another V8, whatever the plans", () => {
+      expect(tuneV8ForPlans(["-", file("big-other.json", TUNE_FROM_BYTES)], "12.4.254.21-node.33")).toBe(false);
+    });
+
+    it.skipIf(!measuredV8)("tunes for a large plan, plans large together, and standard input (size unknown)", () => {
+      expect(tuneV8ForPlans([file("big.json", TUNE_FROM_BYTES)])).toBe(true);
+      const half = TUNE_FROM_BYTES / 2;
+      expect(tuneV8ForPlans([file("half-a.json", half - 1)])).toBe(false);
+      expect(tuneV8ForPlans([file("half-a.json", half - 1), file("half-b.json", half + 1)])).toBe(true);
+      expect(tuneV8ForPlans(["-"])).toBe(true);
+    });
+  });
 });

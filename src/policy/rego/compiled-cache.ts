@@ -48,8 +48,9 @@ import { deserializeGraph, engineFingerprint, NotCacheable, serializeGraph, sha2
 import type { RegoPackageInfo } from "./engine.js";
 import { packageInfo } from "./package-info.js";
 import { GateReader, modulesNeeded, type Gate } from "./library-index.js";
+import { listRegoRules, type RegoRule } from "./rule-list.js";
 
-const FORMAT = 4;
+const FORMAT = 5;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** dist/policy/rego/bundled-compiled.json (written by the build). */
 export const COMPILED_CACHE_FILE = path.join(HERE, "bundled-compiled.json");
@@ -67,6 +68,14 @@ interface LibraryIndex {
   modules: ModuleEntry[];
   /** What the whole library reads of `input` (inputMembersRead): every scan asks, before any module is needed. */
   inputUse: string[] | "whole";
+  /**
+   * The library's conftest rules with their metadata, as regoRules lists them (rule-list.ts): every
+   * scan lists them, and working out their metadata from the annotations at each start cost more
+   * than reading them. The packages above carry no annotations (only that list reads them).
+   */
+  rules: RegoRule[];
+  /** A hash of the code that lists them (ruleListFingerprint): a list made by other code is not used. */
+  rulesFrom: string;
 }
 
 /** What the index says of one compiled module. */
@@ -91,6 +100,14 @@ interface ModuleLine {
 /** A hash of the compiler and everything it imports (the parser included). */
 export function compilerFingerprint(regoDir?: string): string {
   return engineFingerprint(regoDir, "compiler/compile.js");
+}
+
+/** @public Where rule-list.ts is, from src/rego or dist/rego (engineFingerprint's directory); scripts/build-cli.mjs imports it from dist/. */
+export const RULE_LIST_ENTRY = "../policy/rego/rule-list.js";
+
+/** A hash of the code that lists a program's rules and their metadata (rule-list.ts and what it imports). */
+function ruleListFingerprint(): string {
+  return engineFingerprint(undefined, RULE_LIST_ENTRY);
 }
 
 /** The cache's text for these sources, or why there is none. */
@@ -119,6 +136,9 @@ export function buildCompiledCache(
   const packages = compileModules(plain, LIBRARY_OPTIONS).packages().map(packageInfo);
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(packages)), packages))
     return { skipped: "a package's annotations are not plain JSON" };
+  const rules = listRegoRules(packages, "all");
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(rules)), rules))
+    return { skipped: "a rule's metadata is not plain JSON" };
   // A package under data.planguard.resources_by_type would make the gates' references defined: no gates then.
   const byTypeShadowed = modules.some((m) => m.pkg[0] === "planguard" && m.pkg[1] === "resources_by_type");
   const needs = modulesNeeded(modules);
@@ -135,12 +155,14 @@ export function buildCompiledCache(
       return {
         at: at[i]!,
         sha256: sha256(lines[i]!),
-        package: packages[i]!,
+        package: withoutAnnotations(packages[i]!),
         gate: gate?.length === 0 || !byTypeShadowed ? gate : null,
         needs: needs[i]!,
       };
     }),
     inputUse: use === "whole" ? "whole" : [...use],
+    rules,
+    rulesFrom: ruleListFingerprint(),
   };
   const json = [asciiJson(index), ...lines].join("\n") + "\n";
   // What a scan would get back must be what a fresh compile gives: the modules and the tree.
@@ -154,6 +176,11 @@ export function buildCompiledCache(
     return { skipped: "the revived modules differ from a fresh compile's" };
   }
   return { json };
+}
+
+/** What packages() lists of a package, less the annotations, which only the rules' metadata reads. */
+function withoutAnnotations(p: RegoPackageInfo): RegoPackageInfo {
+  return { path: p.path, file: p.file, rules: p.rules.map((r) => ({ name: r.name, line: r.line })) };
 }
 
 /** JSON with non-ASCII characters (a policy's message) as \u escapes: an ASCII file is read fastest at every start. */
@@ -255,6 +282,11 @@ export class CompiledLibrary {
     return this.index.modules;
   }
 
+  /** The library's conftest rules and their metadata, as regoRules lists them: the same objects at each call. */
+  rules(): RegoRule[] {
+    return this.index.rules;
+  }
+
   /** The input members the whole library reads. */
   inputUse(): ReadonlySet<string> | "whole" {
     return this.index.inputUse === "whole" ? "whole" : new Set(this.index.inputUse);
@@ -276,19 +308,23 @@ export class CompiledLibrary {
    * the recorded size, and each either last modified no later than this
    * cache file (written after the sources by the build; npm installs a
    * package's files with one time) or, when modified since, of the
-   * recorded SHA-256 (its `text` is read then). An edit, an added or a
+   * recorded SHA-256 (`textOf` reads its text then). An edit, an added or a
    * removed file changes the list, a size or a modification time. See
    * docs/DESIGN.md ("The library revived lazily") for what this misses.
    */
-  listedFrom(files: readonly { file: string; size: number; mtimeMs: number; readonly text: string }[]): boolean {
+  listedFrom(
+    files: readonly { file: string; size: number; mtimeMs: number }[],
+    textOf: (i: number) => string,
+  ): boolean {
     const recorded = this.index.sources;
     if (files.length !== recorded.length) return false;
-    for (const [i, f] of files.entries()) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
       const r = recorded[i]!;
       if (f.file !== r.file || f.size !== r.size) return false;
     }
     // Hashed only when touched after the build: a checkout, an editor's save that changed nothing.
-    return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(f.text) === recorded[i]!.sha256);
+    return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(textOf(i)) === recorded[i]!.sha256);
   }
 
   /**
@@ -391,5 +427,6 @@ function readLibrary(readAt: ReadAt, writtenAt: number, engine?: string): Compil
   if (index.format !== FORMAT || !Array.isArray(index.sources) || !Array.isArray(index.modules)) return undefined;
   if (index.modules.length !== index.sources.length) return undefined;
   if (index.engine !== (engine ?? compilerFingerprint())) return undefined;
+  if (!Array.isArray(index.rules) || index.rulesFrom !== ruleListFingerprint()) return undefined;
   return new CompiledLibrary(index, readAt, firstLineEnd + 1, writtenAt);
 }

@@ -1,4 +1,5 @@
 import type { Value } from "../../rego/value.js";
+import type { RegoRule } from "./rule-list.js";
 
 /**
  * The part of the Rego engine (src/rego) the policy layer uses. Keeping it
@@ -41,6 +42,14 @@ export interface RegoProgram {
    * need not be evaluated; true when they may.
    */
   canFire(pkg: string, data: unknown): boolean;
+  /**
+   * The conftest rules regoRules lists, when the program knows them ahead: the bundled library
+   * compiled at build time lists them there (compiled-cache.ts), since working out 280 rules'
+   * metadata was a fixed cost of every scan; its packages() then carry no annotations. Only for a
+   * program of bundled packages, which every set of namespaces selects. Without it, regoRules
+   * lists them from packages().
+   */
+  rulesAhead?(): RegoRule[];
   /** The value of a reference such as "data.main.deny"; undefined when undefined. Throws RegoEvalError. */
   evaluate(ref: string, input: unknown, data: unknown, budget: EvaluationBudget): Value | undefined;
 }

@@ -27,6 +27,7 @@ import { compilePolicies } from "./compile.js";
 import { DamagedLibrary, type CompiledLibrary } from "./compiled-cache.js";
 import type { EvaluationBudget, RegoPackageInfo, RegoProgram } from "./engine.js";
 import { gateOpen } from "./library-index.js";
+import type { RegoRule } from "./rule-list.js";
 import type { PolicySource } from "./runner.js";
 
 export class LazyLibraryProgram implements RegoProgram {
@@ -40,11 +41,12 @@ export class LazyLibraryProgram implements RegoProgram {
   private whole: RegoProgram | undefined;
 
   /**
-   * `sources`: the bundled sources, exactly those the library was compiled
-   * from (CompiledLibrary.compiledFrom); `fromText` compiles them without it.
+   * `sources` gives the bundled sources, exactly those the library was
+   * compiled from (CompiledLibrary.compiledFrom), asked for only when a module
+   * is compiled; `fromText` compiles them without the library.
    */
   constructor(
-    private readonly sources: readonly PolicySource[],
+    private readonly sources: () => readonly PolicySource[],
     private readonly library: CompiledLibrary,
     private readonly fromText: () => RegoProgram,
   ) {
@@ -57,6 +59,11 @@ export class LazyLibraryProgram implements RegoProgram {
 
   packages(): RegoPackageInfo[] {
     return this.library.modules.map((m) => m.package);
+  }
+
+  /** Listed at build time: packages() carries no annotations to list them from (compiled-cache.ts). */
+  rulesAhead(): RegoRule[] {
+    return this.library.rules();
   }
 
   inputMembersRead(): ReadonlySet<string> | "whole" {
@@ -116,7 +123,7 @@ export class LazyLibraryProgram implements RegoProgram {
   /** The bundled modules `holds` (in the library's order), from their compiled forms. */
   private compile(holds: ReadonlySet<number>): RegoProgram {
     const sources: (PolicySource & Source)[] = [];
-    this.sources.forEach((s, i) => {
+    this.sources().forEach((s, i) => {
       if (holds.has(i)) sources.push({ ...s, compiled: this.library.module(i) });
     });
     return compilePolicies(sources);

@@ -64,49 +64,59 @@ function compileAll(sources: readonly PolicySource[], bundled: boolean): RegoPro
  * ones compiled at build time, told from their list, sizes and modification
  * times (CompiledLibrary.listedFrom) without reading them: reading and
  * hashing ~300 files was a fixed cost of every scan. A file's text is read
- * only when it is needed (a touched file's hash, a compile from text);
- * undefined (read and check everything, as before) otherwise.
+ * only when it is needed (a touched file's hash, a compile from text), and
+ * the sources are made only when a module is compiled; undefined (read and
+ * check everything, as before) otherwise.
  */
 function bundledAloneUnread(): RegoProgram | undefined {
   const library = loadCompiledCache();
   if (!library) return undefined;
   const listed = listBundledPolicies(BUNDLED_POLICY_DIR);
   if (!listed) return undefined;
-  let sources: ListedSource[];
+  let files: ListedFile[];
   try {
-    sources = listed.map(listedSource);
+    files = listed.map(listedFile);
   } catch {
     // A file that cannot be stat'ed: the general reader reads them again and names the file.
     return undefined;
   }
-  if (!library.listedFrom(sources)) return undefined;
-  return lazyProgram(sources, library);
+  // Made when first needed (a touched file's text, a module to compile): most scans need none.
+  let sources: PolicySource[] | undefined;
+  const sourcesOf = (): PolicySource[] => (sources ??= files.map(listedSource));
+  if (!library.listedFrom(files, (i) => sourcesOf()[i]!.text)) return undefined;
+  return lazyProgram(sourcesOf, library);
 }
 
-function lazyProgram(sources: readonly PolicySource[], library: CompiledLibrary): RegoProgram {
-  const bundledFiles = new Set(sources.map((s) => s.file));
-  return new LazyLibraryProgram(sources, library, () =>
-    compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles)),
-  );
+function lazyProgram(sources: () => readonly PolicySource[], library: CompiledLibrary): RegoProgram {
+  return new LazyLibraryProgram(sources, library, () => {
+    const all = sources();
+    return compilePolicies(all, loadAstCacheWhenParsing(new Set(all.map((s) => s.file))));
+  });
 }
 
-/** A bundled policy source, and what its file's status says. */
-type ListedSource = PolicySource & { size: number; mtimeMs: number };
+/** A bundled policy file as listed: its path, its name as readPolicies gives it, and what its status says. */
+interface ListedFile {
+  full: string;
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+function listedFile(full: string): ListedFile {
+  const st = statSync(full);
+  return { full, file: bundledName(full), size: st.size, mtimeMs: st.mtimeMs };
+}
 
 /**
- * A bundled policy file whose text is read when first asked for. The getter
+ * A bundled policy source whose text is read when first asked for. The getter
  * is an own property of a plain object, so that a copy (`{ ...source }`)
  * reads and carries the text.
  */
-function listedSource(full: string): ListedSource {
-  const file = bundledName(full);
-  const st = statSync(full);
+function listedSource({ full, file }: ListedFile): PolicySource {
   let read: string | undefined;
   return {
     file,
     bundled: true,
-    size: st.size,
-    mtimeMs: st.mtimeMs,
     get text(): string {
       if (read === undefined) {
         try {
@@ -130,7 +140,8 @@ function listedSource(full: string): ListedSource {
 function compileWithBundled(sources: readonly PolicySource[]): RegoProgram {
   const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
   const library = loadCompiledCache();
-  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources)) return lazyProgram(sources, library);
+  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources))
+    return lazyProgram(() => sources, library);
   return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), library);
 }
 
@@ -190,7 +201,10 @@ function listBundledPolicies(dir: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  // readPolicies sorts the glob's paths, which use "/" (each key made once, not at every comparison).
+  // readPolicies sorts the glob's paths, which use "/": where the separator is "/", the paths
+  // themselves, by the default sort's order (code units, as `<`), which runs natively.
+  if (path.sep === "/") return files.sort();
+  // Elsewhere by the paths written with "/" (each key made once, not at every comparison).
   const keyed = files.map((f) => ({ f, key: f.split(path.sep).join("/") }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.f);

@@ -12,11 +12,9 @@ import { MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES, readTextUpTo } from "../../
 import type { EvaluationResult, JudgeOptions, RuleFailure } from "../evaluate.js";
 import { type RawOutcome, toFinding } from "../finding.js";
 import type { RuleSelection } from "../select.js";
-import type { RuleMetadata } from "../types.js";
-import { conftestKind, conftestResults, exceptedSuffixes, type ConftestKind } from "./conftest.js";
+import { conftestResults, exceptedSuffixes } from "./conftest.js";
 import { DEFAULT_BUDGET, type EvaluationBudget, type RegoProgram } from "./engine.js";
-import { regoRuleMetadata } from "./metadata.js";
-import { bundledRuleDocs } from "../rule.js";
+import { listRegoRules, type RegoRule } from "./rule-list.js";
 import { buildPlanguardData } from "./planguard-data.js";
 import type { RegoVersion } from "../../rego/parser.js";
 
@@ -50,13 +48,7 @@ export interface PolicySource {
   regoVersion?: RegoVersion;
 }
 
-export interface RegoRule {
-  meta: RuleMetadata;
-  pkg: string;
-  name: string;
-  kind: ConftestKind;
-  suffix: string;
-}
+export type { RegoRule } from "./rule-list.js";
 
 export interface RegoPolicyOptions {
   namespaces: string[] | "all";
@@ -149,28 +141,12 @@ function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>)
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-const isBundledPackage = (p: string) => p === "planguard" || p.startsWith("planguard.");
-// policies/lib: data.planguard.lib and its sub-packages (the test assertions) hold helpers, never rules.
-const isHelperPackage = (p: string) => p === "planguard.lib" || p.startsWith("planguard.lib.") || p.endsWith("_test");
-
-/** The conftest rules of the packages a scan evaluates, with their metadata. */
+/**
+ * The conftest rules of the packages a scan evaluates, with their metadata: as listed ahead by a
+ * program that knows them (the bundled library compiled at build time), else from its packages.
+ */
 export function regoRules(program: RegoProgram, namespaces: string[] | "all"): RegoRule[] {
-  const rules: RegoRule[] = [];
-  for (const pkg of program.packages()) {
-    if (isHelperPackage(pkg.path)) continue;
-    if (!isBundledPackage(pkg.path) && namespaces !== "all" && !namespaces.includes(pkg.path)) continue;
-    const seen = new Set<string>();
-    for (const rule of pkg.rules) {
-      const kind = conftestKind(rule.name);
-      if (!kind || seen.has(rule.name)) continue;
-      seen.add(rule.name);
-      const meta = regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation);
-      // The bundled library is documented in docs/rules.md, as the TypeScript rules are.
-      if (isBundledPackage(pkg.path) && meta.helpUri === undefined) meta.helpUri = bundledRuleDocs(meta.id);
-      rules.push({ meta, pkg: pkg.path, name: rule.name, ...kind });
-    }
-  }
-  return rules;
+  return program.rulesAhead?.() ?? listRegoRules(program.packages(), namespaces);
 }
 
 /** Evaluates the Rego rules over one model. */

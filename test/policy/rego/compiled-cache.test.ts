@@ -203,7 +203,11 @@ describe("scans with and without the compiled library", () => {
   async function policies(library: "whole" | "lazy" | "none"): Promise<RegoPolicies> {
     const program =
       library === "lazy"
-        ? new LazyLibraryProgram(sources, loadCompiledCache(CACHE)!, () => compilePolicies(sources))
+        ? new LazyLibraryProgram(
+            () => sources,
+            loadCompiledCache(CACHE)!,
+            () => compilePolicies(sources),
+          )
         : compilePolicies(sources, undefined, library === "whole" ? loadCompiledCache(CACHE) : undefined);
     return { program, rules: regoRules(program, ["main"]), options: { namespaces: ["main"], data: {} } };
   }

@@ -241,7 +241,7 @@ describe("the library revived lazily", () => {
     const library = loadCompiledCache(file)!;
     const revived = vi.spyOn(library, "module");
     const fromText = vi.fn(() => compilePolicies(sources));
-    const program = new LazyLibraryProgram(sources, library, fromText);
+    const program = new LazyLibraryProgram(() => sources, library, fromText);
     const revivedFiles = () => [...new Set(revived.mock.calls.map(([i]) => sources[i]!.file))].sort();
     return { program, revivedFiles, fromText };
   }
@@ -294,8 +294,25 @@ describe("the library revived lazily", () => {
     writeFileSync(longFile, built.json);
     expect(built.json.indexOf("\n")).toBeGreaterThan(600_000);
     const library = loadCompiledCache(longFile)!;
-    expect(library.modules[0]!.package.annotation?.title).toHaveLength(700_000);
+    expect(library.rules()[0]!.meta.title).toHaveLength(700_000);
     expect(library.module(0).pkg).toEqual(["planguard", "long"]);
+  });
+
+  it("lists the library's rules as listed at build time, and takes no list made by other code", () => {
+    const { program } = lazy();
+    const fromText = compilePolicies(sources);
+    // What a compile from text lists, metadata and all; the lazy program's packages carry no annotations.
+    expect(regoRules(program, ["main"])).toEqual(regoRules(fromText, ["main"]));
+    expect(regoRules(program, "all")).toEqual(regoRules(fromText, ["main"]));
+    expect(program.packages().every((p) => p.annotation === undefined && p.rules.every((r) => !r.annotation))).toBe(
+      true,
+    );
+    const built = buildCompiledCache(sources);
+    if (!("json" in built)) throw new Error(built.skipped);
+    const index = JSON.parse(built.json.slice(0, built.json.indexOf("\n"))) as { rulesFrom: string };
+    const other = path.join(dir, "other-rule-list.json");
+    writeFileSync(other, built.json.replace(index.rulesFrom, "0".repeat(64)));
+    expect(loadCompiledCache(other)).toBeUndefined();
   });
 
   it("in a scan, evaluates only the packages a plan's types can fire, with the findings a compile from text gives", async () => {
