@@ -47,6 +47,38 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/cli/v8-tuning.ts
+import { statSync } from "node:fs";
+import { createRequire } from "node:module";
+function tuneV8ForShortRuns(v8Version = process.versions.v8) {
+  if (!v8Version.startsWith("11.")) return false;
+  createRequire(import.meta.url)("node:v8").setFlagsFromString("--no-turbo-inlining");
+  return true;
+}
+function tuneV8ForPlans(files, v8Version = process.versions.v8) {
+  let bytes = 0;
+  for (const file of files) {
+    if (file === "-") bytes = Number.POSITIVE_INFINITY;
+    else bytes += sizeOf(file);
+    if (bytes >= TUNE_FROM_BYTES) return tuneV8ForShortRuns(v8Version);
+  }
+  return false;
+}
+function sizeOf(file) {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+var TUNE_FROM_BYTES;
+var init_v8_tuning = __esm({
+  "src/cli/v8-tuning.ts"() {
+    "use strict";
+    TUNE_FROM_BYTES = 1024 * 1024;
+  }
+});
+
 // src/cli/workflow-guard.ts
 function isSpace(ch) {
   return /\s/u.test(ch);
@@ -150,15 +182,153 @@ var init_types = __esm({
   }
 });
 
+// src/report/pieces.ts
+function joinPieces(text3) {
+  if (typeof text3 === "string") return text3;
+  const all = [];
+  for (const piece of text3) all.push(piece);
+  return all.join("");
+}
+function* gatherPieces(text3) {
+  if (typeof text3 === "string") {
+    yield text3;
+    return;
+  }
+  let gathered = [];
+  let length = 0;
+  for (const piece of text3) {
+    gathered.push(piece);
+    length += piece.length;
+    if (length < GATHER_CHARS) continue;
+    yield gathered.join("");
+    gathered = [];
+    length = 0;
+  }
+  if (length > 0) yield gathered.join("");
+}
+async function writePieces(text3, flush, chunkBytes = CHUNK_BYTES) {
+  let buffer = Buffer.allocUnsafeSlow(chunkBytes);
+  let used = 0;
+  let stopped = false;
+  const flushChunk = async () => {
+    if (used === 0) return;
+    const outcome = await flush(buffer.subarray(0, used));
+    used = 0;
+    if (outcome === "held") buffer = Buffer.allocUnsafeSlow(chunkBytes);
+    else if (outcome === "stop") stopped = true;
+  };
+  const put = async (s) => {
+    const room = Math.floor(chunkBytes / MAX_BYTES_PER_UNIT);
+    for (let from = 0; from < s.length && !stopped; ) {
+      let to = Math.min(s.length, from + room);
+      if (to < s.length && isHighSurrogate(s.charCodeAt(to - 1))) to--;
+      if ((to - from) * MAX_BYTES_PER_UNIT > chunkBytes - used) await flushChunk();
+      if (stopped) return;
+      used += buffer.write(from === 0 && to === s.length ? s : s.slice(from, to), used);
+      from = to;
+    }
+  };
+  for (const piece of gatherPieces(text3)) {
+    await put(piece);
+    if (stopped) return;
+  }
+  await flushChunk();
+}
+function isHighSurrogate(unit) {
+  return unit >= 55296 && unit <= 56319;
+}
+function* jsonPieces(value, depth, indent = "") {
+  const levels = indent.length / 2;
+  if (!descends(value, depth)) {
+    yield stringifyAt(value, levels);
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    yield "[\n";
+    const inner2 = `${indent}  `;
+    if (depth === 1) {
+      for (let i = 0; i < value.length; i += ELEMENTS_PER_PIECE) {
+        const text3 = stringifyAt(value.slice(i, i + ELEMENTS_PER_PIECE), levels);
+        if (i > 0) yield ",\n";
+        yield text3.slice(2, text3.length - indent.length - 2);
+      }
+      yield `
+${indent}]`;
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      yield inner2;
+      const element = value[i];
+      if (isOmitted(element)) yield "null";
+      else yield* jsonPieces(element, depth - 1, inner2);
+      yield i === value.length - 1 ? "\n" : ",\n";
+    }
+    yield `${indent}]`;
+    return;
+  }
+  const members = [];
+  for (const key of Object.keys(value)) {
+    const member2 = value[key];
+    if (isOmitted(member2)) continue;
+    if (hasToJson(member2) && JSON.stringify(member2) === void 0) continue;
+    members.push([key, member2]);
+  }
+  if (members.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{\n";
+  const inner = `${indent}  `;
+  for (let i = 0; i < members.length; i++) {
+    const [key, member2] = members[i];
+    yield `${inner}${JSON.stringify(key)}: `;
+    yield* jsonPieces(member2, depth - 1, inner);
+    yield i === members.length - 1 ? "\n" : ",\n";
+  }
+  yield `${indent}}`;
+}
+function stringifyAt(value, levels) {
+  let wrapped = value;
+  for (let i = 0; i < levels; i++) wrapped = [wrapped];
+  const text3 = JSON.stringify(wrapped, null, 2) ?? "null";
+  if (levels === 0) return text3;
+  const wrapping = levels * (levels + 1);
+  return text3.slice(wrapping + 2 * levels, text3.length - wrapping);
+}
+function descends(value, depth) {
+  return depth > 0 && typeof value === "object" && value !== null && !hasToJson(value);
+}
+function hasToJson(value) {
+  return typeof value === "object" && value !== null && typeof value.toJSON === "function";
+}
+function isOmitted(value) {
+  return value === void 0 || typeof value === "function" || typeof value === "symbol";
+}
+var GATHER_CHARS, CHUNK_BYTES, MAX_BYTES_PER_UNIT, ELEMENTS_PER_PIECE;
+var init_pieces = __esm({
+  "src/report/pieces.ts"() {
+    "use strict";
+    GATHER_CHARS = 8 * 1024;
+    CHUNK_BYTES = 64 * 1024;
+    MAX_BYTES_PER_UNIT = 3;
+    ELEMENTS_PER_PIECE = 100;
+  }
+});
+
 // src/report/sarif.ts
 var sarif_exports = {};
 __export(sarif_exports, {
   buildSarif: () => buildSarif,
   formatSarif: () => formatSarif,
-  relativeUri: () => relativeUri
+  relativeUri: () => relativeUri,
+  sarifPieces: () => sarifPieces
 });
 import path from "node:path";
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 function buildSarif(result, options) {
   const ruleIndex = /* @__PURE__ */ new Map();
   const rules = result.rules.map((meta, i) => {
@@ -206,26 +376,59 @@ function buildSarif(result, options) {
   };
   return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }
-function formatSarif(result, options, limits = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES }) {
+function formatSarif(result, options, limits = GITHUB_LIMITS) {
   let keep = Math.min(result.findings.length, limits.maxResults);
   for (; ; ) {
-    const log = buildSarif(
-      keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) },
-      options
-    );
-    const dropped = result.findings.length - keep;
-    if (dropped > 0) {
-      log.runs[0].invocations[0].toolExecutionNotifications.push({
-        level: "warning",
-        message: {
-          text: `${dropped} of ${result.findings.length} findings (the least severe) are left out to stay within GitHub code scanning's limits; the JSON report has all of them.`
-        }
-      });
-    }
-    const text3 = JSON.stringify(log, null, 2) + "\n";
+    const text3 = JSON.stringify(limitedLog(result, options, keep), null, 2) + "\n";
     if (keep === 0 || gzipSync(text3).length <= limits.maxGzipBytes) return text3;
     keep = Math.floor(keep * 0.8);
   }
+}
+async function sarifPieces(result, options, limits = GITHUB_LIMITS) {
+  let keep = Math.min(result.findings.length, limits.maxResults);
+  for (; ; ) {
+    const pieces2 = [...gatherPieces(jsonPieces(limitedLog(result, options, keep), 4)), "\n"];
+    if (keep === 0 || await gzipSize(pieces2) <= limits.maxGzipBytes) return pieces2;
+    keep = Math.floor(keep * 0.8);
+  }
+}
+function limitedLog(result, options, keep) {
+  const log = buildSarif(
+    keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) },
+    options
+  );
+  const dropped = result.findings.length - keep;
+  if (dropped > 0) {
+    log.runs[0].invocations[0].toolExecutionNotifications.push({
+      level: "warning",
+      message: {
+        text: `${dropped} of ${result.findings.length} findings (the least severe) are left out to stay within GitHub code scanning's limits; the JSON report has all of them.`
+      }
+    });
+  }
+  return log;
+}
+async function gzipSize(text3) {
+  const gzip = loadZlib().createGzip();
+  let size = 0;
+  gzip.on("data", (out2) => {
+    size += out2.length;
+  });
+  const ended = new Promise((resolve, reject) => {
+    gzip.once("end", resolve);
+    gzip.once("error", reject);
+  });
+  await writePieces(
+    text3,
+    (chunk) => (
+      // The callback comes once the chunk is compressed: its buffer may be reused.
+      new Promise((resolve, reject) => gzip.write(chunk, (err) => err ? reject(err) : resolve("written")))
+    ),
+    GZIP_CHUNK_BYTES
+  );
+  gzip.end();
+  await ended;
+  return size;
 }
 function describeRule(meta) {
   const compliance2 = meta.compliance.map((c) => `${c.framework} ${c.control}`);
@@ -299,10 +502,11 @@ function truncate(text3, max = MAX_DESCRIPTION) {
 function pascalCase(title) {
   return title.replace(/[^A-Za-z0-9]+/g, " ").trim().split(" ").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
-var SARIF_SCHEMA, SECURITY_SEVERITY, LEVEL, MAX_DESCRIPTION, GITHUB_MAX_RESULTS, GITHUB_MAX_GZIP_BYTES, zlib, gzipSync;
+var SARIF_SCHEMA, SECURITY_SEVERITY, LEVEL, MAX_DESCRIPTION, GITHUB_MAX_RESULTS, GITHUB_MAX_GZIP_BYTES, zlib, loadZlib, gzipSync, GZIP_CHUNK_BYTES, GITHUB_LIMITS;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_pieces();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     SECURITY_SEVERITY = {
       critical: "9.5",
@@ -321,7 +525,10 @@ var init_sarif = __esm({
     MAX_DESCRIPTION = 1024;
     GITHUB_MAX_RESULTS = 25e3;
     GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
-    gzipSync = (text3) => (zlib ??= createRequire(import.meta.url)("node:zlib")).gzipSync(text3);
+    loadZlib = () => zlib ??= createRequire2(import.meta.url)("node:zlib");
+    gzipSync = (text3) => loadZlib().gzipSync(text3);
+    GZIP_CHUNK_BYTES = 1024 * 1024;
+    GITHUB_LIMITS = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES };
   }
 });
 
@@ -9728,7 +9935,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty2(ch) {
+    function isEmpty3(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -9806,7 +10013,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -9905,7 +10112,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -9913,7 +10120,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -9921,7 +10128,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -9985,7 +10192,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -10027,7 +10234,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty2(next) || next === ",") {
+            if (this.flowKey || isEmpty3(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -10090,7 +10297,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -10172,10 +10379,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty2(ch)) {
+          } else if (isEmpty3(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -10242,7 +10449,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -10261,7 +10468,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty2(ch) && ch !== ">")
+          while (!isEmpty3(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -11367,29 +11574,32 @@ var require_dist = __commonJS({
 });
 
 // src/plan/read-bounded.ts
-import { open } from "node:fs/promises";
+import { close, fstat, open, readFile } from "node:fs";
 async function readTextUpTo(file, maxBytes, what) {
   return (await readBytesUpTo(file, maxBytes, what)).toString("utf8");
 }
 async function readBytesUpTo(file, maxBytes, what) {
-  let handle;
+  let fd;
   try {
-    handle = await open(file, "r");
+    fd = await settled((done) => open(file, "r", done));
   } catch (err) {
     throw new InputError(file, describeFsError(err));
   }
   try {
-    const info = await handle.stat();
+    const info = await settled((done) => fstat(fd, done));
     if (info.isDirectory()) throw new InputError(file, "is a directory");
     if (info.isFile() && info.size > maxBytes)
       throw new InputError(file, `the file is ${info.size} bytes, over the limit of ${maxBytes} bytes for ${what}`);
-    return await handle.readFile();
+    return await settled((done) => readFile(fd, done));
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(file, describeFsError(err));
   } finally {
-    await handle.close();
+    await settled((done) => close(fd, done));
   }
+}
+function settled(call) {
+  return new Promise((resolve, reject) => call((err, value) => err ? reject(err) : resolve(value)));
 }
 var MAX_CONFIG_BYTES, MAX_POLICY_FILE_BYTES, MAX_DATA_FILE_BYTES, MAX_BASELINE_BYTES;
 var init_read_bounded = __esm({
@@ -12889,6 +13099,37 @@ async function loadConfig(explicit, cwd = process.cwd(), display = (f) => f) {
   return { config: config2, file: shown, source };
 }
 function parseConfigSource(file, text3) {
+  return validJsonConfig(file, text3) ?? parseYamlConfigSource(file, text3);
+}
+function validJsonConfig(file, text3) {
+  if (!/^\s*\{/.test(text3) || /\r(?!\n)/.test(text3)) return void 0;
+  let data;
+  try {
+    data = JSON.parse(text3);
+  } catch {
+    return void 0;
+  }
+  if (keysWritten(text3) !== keysHeld(data)) return void 0;
+  if (!validate(data) || !datesValid(data) || environmentsProblem(data) !== void 0) return void 0;
+  let parsed;
+  const source = () => parsed ??= parseYamlConfigSource(file, text3).source;
+  return {
+    config: data,
+    source: { file, lineOf: (at) => source().lineOf(at), placeOf: (at) => source().placeOf(at) }
+  };
+}
+function keysWritten(text3) {
+  let keys = 0;
+  for (const match of text3.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (match[1] !== void 0) keys++;
+  return keys;
+}
+function keysHeld(value) {
+  if (Array.isArray(value)) return value.reduce((n, v) => n + keysHeld(v), 0);
+  if (value === null || typeof value !== "object") return 0;
+  const entries = Object.values(value);
+  return entries.reduce((n, v) => n + keysHeld(v), entries.length);
+}
+function parseYamlConfigSource(file, text3) {
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text3, { prettyErrors: false, lineCounter: lines });
   const source = configSource(file, doc, lines);
@@ -12931,6 +13172,9 @@ function errorPath(err) {
 function pointerPath(pointer) {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((step3) => step3.replace(/~1/g, "/").replace(/~0/g, "~")).map((step3) => /^\d+$/.test(step3) ? Number(step3) : step3);
+}
+function datesValid(config2) {
+  return (config2.waivers ?? []).every((w) => w.expires === void 0 || isDate(w.expires));
 }
 function checkDates(config2, source) {
   (config2.waivers ?? []).forEach((w, i) => {
@@ -13715,9 +13959,9 @@ var init_page = __esm({
 });
 
 // src/rego/builtins/node-crypto.ts
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 function nodeCrypto() {
-  return loaded ??= createRequire2(import.meta.url)("node:crypto");
+  return loaded ??= createRequire3(import.meta.url)("node:crypto");
 }
 var loaded;
 var init_node_crypto = __esm({
@@ -13770,7 +14014,7 @@ function toFinding(meta, outcome, file, severity, judged) {
 }
 function declaredNarrower(meta, named2) {
   if (named2 === void 0 || named2.length === 0 || !meta.narrower) return [];
-  const declared = new Map(meta.narrower.map((id) => [id.toUpperCase(), id]));
+  const declared = narrowerByName(meta.narrower);
   const out2 = /* @__PURE__ */ new Set();
   for (const id of named2) {
     const canonical = declared.get(id.toUpperCase());
@@ -13781,10 +14025,20 @@ function declaredNarrower(meta, named2) {
 function isSuppressed(f) {
   return f.suppression !== void 0;
 }
+function narrowerByName(narrower) {
+  let index = narrowerIndexes.get(narrower);
+  if (index === void 0) {
+    index = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+    narrowerIndexes.set(narrower, index);
+  }
+  return index;
+}
+var narrowerIndexes;
 var init_finding = __esm({
   "src/policy/finding.ts"() {
     "use strict";
     init_fingerprint();
+    narrowerIndexes = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -15588,8 +15842,8 @@ function splitSteps(address) {
   }
   return steps.length > 0 ? steps : void 0;
 }
-function readKey(s, open3) {
-  let i = open3 + 1;
+function readKey(s, open4) {
+  let i = open4 + 1;
   if (s[i] === '"') {
     let out2 = "";
     i++;
@@ -15605,11 +15859,11 @@ function readKey(s, open3) {
     if (s[i] !== '"' || s[i + 1] !== "]") return void 0;
     return { value: out2, end: i + 2 };
   }
-  const close = s.indexOf("]", i);
-  if (close < 0) return void 0;
-  const digits = s.slice(i, close);
+  const close2 = s.indexOf("]", i);
+  if (close2 < 0) return void 0;
+  const digits = s.slice(i, close2);
   if (!/^\d+$/.test(digits)) return void 0;
-  return { value: Number(digits), end: close + 1 };
+  return { value: Number(digits), end: close2 + 1 };
 }
 function stripInstanceKeys(address) {
   return address.replace(/\[(?:\d+|"(?:[^"\\]|\\.)*")\]/g, "");
@@ -15977,9 +16231,13 @@ var init_sarif2 = __esm({
 // src/report/junitxml.ts
 var junitxml_exports = {};
 __export(junitxml_exports, {
-  formatJunitXml: () => formatJunitXml
+  formatJunitXml: () => formatJunitXml,
+  junitXmlPieces: () => junitXmlPieces
 });
 function formatJunitXml(result, options) {
+  return joinPieces(junitXmlPieces(result, options));
+}
+function junitXmlPieces(result, options) {
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const byFile = /* @__PURE__ */ new Map();
   for (const input of result.inputs) byFile.set(input.file, []);
@@ -16041,27 +16299,29 @@ function failureCase(failure3) {
     }
   };
 }
-function render(result, suites) {
+function* render(result, suites) {
   const count2 = (cases, kind) => cases.filter((c) => kind ? c.outcome?.kind === kind : true).length;
   const all = suites.flatMap((s) => s.cases);
   const totals = (cases) => `tests="${count2(cases)}" failures="${count2(cases, "failure")}" errors="${count2(cases, "error")}" skipped="${count2(cases, "skipped")}" time="0"`;
-  const out2 = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(result.tool.name)}" ${totals(all)}>`
-  ];
+  let out2 = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(result.tool.name)}" ${totals(all)}>`];
   for (const suite of suites) {
     out2.push(`  <testsuite name="${attr(suite.name)}" ${totals(suite.cases)}>`);
-    for (const c of suite.cases) out2.push(...renderCase(c));
+    for (const c of suite.cases) {
+      out2.push(...renderCase(c));
+      if (out2.length < LINES_PER_PIECE) continue;
+      yield out2.join("\n") + "\n";
+      out2 = [];
+    }
     out2.push("  </testsuite>");
   }
   out2.push("</testsuites>");
-  return out2.join("\n") + "\n";
+  yield out2.join("\n") + "\n";
 }
 function renderCase(c) {
   const place = `${c.file !== void 0 ? ` file="${attr(c.file)}"` : ""}${c.line !== void 0 ? ` line="${c.line}"` : ""}`;
-  const open3 = `    <testcase name="${attr(c.name)}" classname="${attr(c.classname)}"${place} time="0"`;
-  if (!c.outcome && c.output === void 0) return [`${open3}/>`];
-  const lines = [`${open3}>`];
+  const open4 = `    <testcase name="${attr(c.name)}" classname="${attr(c.classname)}"${place} time="0"`;
+  if (!c.outcome && c.output === void 0) return [`${open4}/>`];
+  const lines = [`${open4}>`];
   if (c.outcome) {
     const type = c.outcome.type !== void 0 ? ` type="${attr(c.outcome.type)}"` : "";
     const head = `      <${c.outcome.kind} message="${attr(c.outcome.message)}"${type}`;
@@ -16077,13 +16337,15 @@ function text2(s) {
 function attr(s) {
   return text2(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
-var NOT_XML;
+var LINES_PER_PIECE, NOT_XML;
 var init_junitxml = __esm({
   "src/report/junitxml.ts"() {
     "use strict";
     init_types();
+    init_pieces();
     init_sarif();
     init_summary();
+    LINES_PER_PIECE = 256;
     NOT_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
   }
 });
@@ -16173,7 +16435,7 @@ var init_formats = __esm({
 
 // src/cli/write.ts
 import { constants, unlinkSync } from "node:fs";
-import { access, chmod, lstat, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { access, chmod, lstat, open as open2, readdir, rename, unlink } from "node:fs/promises";
 import path4 from "node:path";
 async function writeFileAtomic(file, content) {
   const target = path4.resolve(file);
@@ -16199,7 +16461,7 @@ async function writeFileAtomic(file, content) {
   pending.add(tmp);
   watchSignals();
   try {
-    await writeFile(tmp, content, { encoding: "utf8", flag: "wx" });
+    await writeNewFile(tmp, content);
     if (existing?.isFile()) await chmod(tmp, existing.mode & 4095);
     await rename(tmp, target);
   } catch (err) {
@@ -16208,6 +16470,18 @@ async function writeFileAtomic(file, content) {
   } finally {
     pending.delete(tmp);
     if (pending.size === 0) unwatchSignals();
+  }
+}
+async function writeNewFile(file, content) {
+  const handle = await open2(file, "wx");
+  try {
+    await writePieces(content, async (chunk) => {
+      for (let done = 0; done < chunk.length; )
+        done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
+      return "written";
+    });
+  } finally {
+    await handle.close();
   }
 }
 function removePending() {
@@ -16261,6 +16535,7 @@ var init_write = __esm({
     "use strict";
     init_node_crypto2();
     init_input_error();
+    init_pieces();
     TMP_SUFFIX = ".planguard-tmp";
     pending = /* @__PURE__ */ new Set();
     SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -16269,7 +16544,7 @@ var init_write = __esm({
 });
 
 // src/drift/history.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 function historyRecord(report, time) {
   const s = report.summary;
   return {
@@ -16301,7 +16576,7 @@ function historyRecord(report, time) {
 async function readHistory(file) {
   let text3;
   try {
-    text3 = await readFile(file, "utf8");
+    text3 = await readFile2(file, "utf8");
   } catch (err) {
     throw new InputError(file, describeFsError(err));
   }
@@ -16365,7 +16640,7 @@ function checkRecord(file, line, value) {
 async function appendHistory(file, record) {
   let existing = "";
   try {
-    existing = await readFile(file, "utf8");
+    existing = await readFile2(file, "utf8");
   } catch (err) {
     if (err.code !== "ENOENT") throw new InputError(file, describeFsError(err));
   }
@@ -16734,11 +17009,11 @@ var require_is_glob = __commonJS({
           }
         }
         if (str3[index] === "\\") {
-          var open3 = str3[index + 1];
+          var open4 = str3[index + 1];
           index += 2;
-          var close = chars[open3];
-          if (close) {
-            var n = str3.indexOf(close, index);
+          var close2 = chars[open4];
+          if (close2) {
+            var n = str3.indexOf(close2, index);
             if (n !== -1) {
               index = n + 1;
             }
@@ -16762,11 +17037,11 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str3[index] === "\\") {
-          var open3 = str3[index + 1];
+          var open4 = str3[index + 1];
           index += 2;
-          var close = chars[open3];
-          if (close) {
-            var n = str3.indexOf(close, index);
+          var close2 = chars[open4];
+          if (close2) {
+            var n = str3.indexOf(close2, index);
             if (n !== -1) {
               index = n + 1;
             }
@@ -17728,7 +18003,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open3 = value;
+          const open4 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -17738,7 +18013,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open3) {
+            if (next === open4) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -17781,8 +18056,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open3 = block.nodes.shift();
-            block.nodes = [open3, { type: "text", value: stringify(block) }];
+            const open4 = block.nodes.shift();
+            block.nodes = [open4, { type: "text", value: stringify(block) }];
           }
           push2({ type: "comma", value });
           block.commas++;
@@ -18880,16 +19155,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal;
+          open4.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state2.output = token.output + open3.output;
+          state2.output = token.output + open4.output;
           state2.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -19109,15 +19384,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state2.output.length,
             tokensIndex: state2.tokens.length
           };
-          braces.push(open3);
-          push2(open3);
+          braces.push(open4);
+          push2(open4);
           continue;
         }
         if (value === "}") {
@@ -20128,10 +20403,10 @@ var require_string2 = __commonJS({
       return typeof input === "string";
     }
     exports.isString = isString;
-    function isEmpty2(input) {
+    function isEmpty3(input) {
       return input === "";
     }
-    exports.isEmpty = isEmpty2;
+    exports.isEmpty = isEmpty3;
   }
 });
 
@@ -20387,11 +20662,11 @@ var require_out = __commonJS({
       async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat5;
-    function statSync4(path20, optionsOrSettings) {
+    function statSync5(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path20, settings);
     }
-    exports.statSync = statSync4;
+    exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -21054,7 +21329,7 @@ var require_queue = __commonJS({
       var unshiftCb = queue.unshift;
       queue.push = push2;
       queue.unshift = unshift;
-      queue.drained = drained;
+      queue.drained = drained2;
       return queue;
       function push2(value) {
         var p = new Promise(function(resolve, reject) {
@@ -21082,7 +21357,7 @@ var require_queue = __commonJS({
         p.catch(noop);
         return p;
       }
-      function drained() {
+      function drained2() {
         var p = new Promise(function(resolve) {
           process.nextTick(function() {
             if (queue.idle()) {
@@ -22484,7 +22759,9 @@ function canonicalKey(v) {
   if (v instanceof RegoNumber) return "#" + v.value;
   const cached = keyCache.get(v);
   if (cached !== void 0) return cached;
-  const key = Array.isArray(v) ? arrayKey(v) : v instanceof RegoSet ? setKey(v) : v instanceof RegoObject ? regoObjectKey(v) : plainObjectKey(v);
+  if (!Array.isArray(v) && !(v instanceof RegoSet) && !(v instanceof RegoObject))
+    return plainObjectKey(v);
+  const key = Array.isArray(v) ? arrayKey(v) : v instanceof RegoSet ? setKey(v) : regoObjectKey(v);
   keyCache.set(v, key);
   return key;
 }
@@ -22508,12 +22785,21 @@ function plainObjectKey(v) {
   const keys = Object.keys(v);
   sortStrings(keys);
   let key = "{";
+  let flat = true;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    const c = canonicalKey(v[k]);
+    const x = v[k];
+    if (typeof x === "string") {
+      key += k.length + 1 + ":s" + k + (x.length + 1) + ":s" + x;
+      continue;
+    }
+    if (typeof x === "object" && x !== null && !(x instanceof RegoNumber)) flat = false;
+    const c = canonicalKey(x);
     key += k.length + 1 + ":s" + k + c.length + ":" + c;
   }
-  return key + "}";
+  key += "}";
+  if (!flat) keyCache.set(v, key);
+  return key;
 }
 function sortStrings(list2) {
   if (list2.length > 16) {
@@ -22775,6 +23061,36 @@ var init_metadata = __esm({
   }
 });
 
+// src/policy/rego/rule-list.ts
+function listRegoRules(packages, namespaces) {
+  const rules = [];
+  for (const pkg of packages) {
+    if (isHelperPackage(pkg.path)) continue;
+    if (!isBundledPackage(pkg.path) && namespaces !== "all" && !namespaces.includes(pkg.path)) continue;
+    const seen = /* @__PURE__ */ new Set();
+    for (const rule of pkg.rules) {
+      const kind = conftestKind(rule.name);
+      if (!kind || seen.has(rule.name)) continue;
+      seen.add(rule.name);
+      const meta = regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation);
+      if (isBundledPackage(pkg.path) && meta.helpUri === void 0) meta.helpUri = bundledRuleDocs(meta.id);
+      rules.push({ meta, pkg: pkg.path, name: rule.name, ...kind });
+    }
+  }
+  return rules;
+}
+var isBundledPackage, isHelperPackage;
+var init_rule_list = __esm({
+  "src/policy/rego/rule-list.ts"() {
+    "use strict";
+    init_rule();
+    init_conftest();
+    init_metadata();
+    isBundledPackage = (p) => p === "planguard" || p.startsWith("planguard.");
+    isHelperPackage = (p) => p === "planguard.lib" || p.startsWith("planguard.lib.") || p.endsWith("_test");
+  }
+});
+
 // src/policy/rego/planguard-data.ts
 function buildPlanguardData(model, config2, judge = {}) {
   const resources = [];
@@ -22925,21 +23241,7 @@ function deepMerge(into, from) {
   }
 }
 function regoRules(program2, namespaces) {
-  const rules = [];
-  for (const pkg of program2.packages()) {
-    if (isHelperPackage(pkg.path)) continue;
-    if (!isBundledPackage(pkg.path) && namespaces !== "all" && !namespaces.includes(pkg.path)) continue;
-    const seen = /* @__PURE__ */ new Set();
-    for (const rule of pkg.rules) {
-      const kind = conftestKind(rule.name);
-      if (!kind || seen.has(rule.name)) continue;
-      seen.add(rule.name);
-      const meta = regoRuleMetadata(pkg, rule.name, kind.kind, rule.annotation);
-      if (isBundledPackage(pkg.path) && meta.helpUri === void 0) meta.helpUri = bundledRuleDocs(meta.id);
-      rules.push({ meta, pkg: pkg.path, name: rule.name, ...kind });
-    }
-  }
-  return rules;
+  return program2.rulesAhead?.() ?? listRegoRules(program2.packages(), namespaces);
 }
 function evaluateRegoRules(program2, rules, model, config2, selection, options, judge = {}) {
   const result = { findings: [], failures: [] };
@@ -22996,7 +23298,7 @@ function failure2(rule, err) {
     message: err instanceof Error ? err.message : String(err)
   };
 }
-var import_yaml2, BUNDLED_POLICY_DIR, isPlainObject, isBundledPackage, isHelperPackage;
+var import_yaml2, BUNDLED_POLICY_DIR, isPlainObject;
 var init_runner = __esm({
   "src/policy/rego/runner.ts"() {
     "use strict";
@@ -23008,13 +23310,10 @@ var init_runner = __esm({
     init_finding();
     init_conftest();
     init_engine();
-    init_metadata();
-    init_rule();
+    init_rule_list();
     init_planguard_data();
     BUNDLED_POLICY_DIR = bundledPolicyDir();
     isPlainObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    isBundledPackage = (p) => p === "planguard" || p.startsWith("planguard.");
-    isHelperPackage = (p) => p === "planguard.lib" || p.startsWith("planguard.lib.") || p.endsWith("_test");
   }
 });
 
@@ -23044,6 +23343,7 @@ var init_select = __esm({
         this.severities = new Map(Object.entries(config2.rules?.severity ?? {}).map(([id, s]) => [normalize(id), s]));
       }
       isEnabled(meta) {
+        if (this.disabled.size === 0 && this.only.size === 0) return true;
         if ([...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.disabled.has(n))) return false;
         return this.only.size === 0 || [...namesOf(meta), ...(meta.related ?? []).map(normalize)].some((n) => this.only.has(n)) || // Selected by a narrower check's id: the rule runs, and keepsFinding keeps that check's findings.
         (meta.narrower ?? []).some((n) => this.only.has(normalize(n)));
@@ -23299,9 +23599,9 @@ function lexHcl(text3) {
       continue;
     }
     if (c === SLASH && text3.charCodeAt(i + 1) === STAR) {
-      const close = blockCommentsCanClose ? text3.indexOf("*/", i + 2) : -1;
-      if (close < 0) blockCommentsCanClose = false;
-      const bodyEnd = close < 0 ? lineEnd(text3, i) : close;
+      const close2 = blockCommentsCanClose ? text3.indexOf("*/", i + 2) : -1;
+      if (close2 < 0) blockCommentsCanClose = false;
+      const bodyEnd = close2 < 0 ? lineEnd(text3, i) : close2;
       const startLine = line;
       for (let j = i + 2; j < bodyEnd; j++) {
         if (text3.charCodeAt(j) === NL) {
@@ -23309,7 +23609,7 @@ function lexHcl(text3) {
           lineStart = j + 1;
         }
       }
-      const end = close < 0 ? bodyEnd : close + 2;
+      const end = close2 < 0 ? bodyEnd : close2 + 2;
       let k = end;
       while (k < n && isBlank(text3.charCodeAt(k))) k++;
       comments.push({
@@ -23337,11 +23637,11 @@ function lexHcl(text3) {
       const opener = heredocOpener(text3, i);
       if (opener) {
         const startLine = line;
-        const close = heredocs.find(opener.marker, opener.bodyStart);
-        if (close) {
-          line = close.line;
-          lineStart = close.start;
-          i = close.end;
+        const close2 = heredocs.find(opener.marker, opener.bodyStart);
+        if (close2) {
+          line = close2.line;
+          lineStart = close2.start;
+          i = close2.end;
         } else {
           i = opener.bodyStart - 1;
         }
@@ -23510,7 +23810,7 @@ function scanHcl(text3) {
 function findBlocks(tokens) {
   const blocks2 = [];
   const stack = [];
-  const open3 = { "{": 0, "[": 0, "(": 0 };
+  const open4 = { "{": 0, "[": 0, "(": 0 };
   let atStatementStart = true;
   let lastLine = 1;
   let pending2;
@@ -23518,7 +23818,7 @@ function findBlocks(tokens) {
   const inBody = () => stack.length === 0 || topBody() !== void 0;
   const pop = (endLine) => {
     const frame = stack.pop();
-    open3[frame.open]--;
+    open4[frame.open]--;
     if (pending2 && pending2.depth === stack.length + 1) {
       pending2.member.endLine = Math.max(pending2.member.line, endLine);
       pending2 = void 0;
@@ -23527,7 +23827,7 @@ function findBlocks(tokens) {
   };
   const openBody = (owner, top) => {
     stack.push({ open: "{", body: { owner, top } });
-    open3["{"]++;
+    open4["{"]++;
     atStatementStart = true;
   };
   for (let k = 0; k < tokens.length; k++) {
@@ -23625,13 +23925,13 @@ function findBlocks(tokens) {
     }
     if (t.kind === "{" || t.kind === "[" || t.kind === "(") {
       stack.push({ open: t.kind });
-      open3[t.kind]++;
+      open4[t.kind]++;
       atStatementStart = false;
       continue;
     }
     if (t.kind === "}" || t.kind === "]" || t.kind === ")") {
       const want = CLOSER_OF[t.kind];
-      if (open3[want] > 0) {
+      if (open4[want] > 0) {
         while (stack[stack.length - 1].open !== want) pop(t.line);
         const wasBody = topBody() !== void 0;
         pop(t.line);
@@ -23831,7 +24131,7 @@ var init_attribute = __esm({
 });
 
 // src/source/module-files.ts
-import { lstat as lstat2, readFile as readFile2, realpath, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile3, realpath, stat as stat2 } from "node:fs/promises";
 import path6 from "node:path";
 async function loadModuleDir(dir, boundary) {
   const fg = await fastGlob();
@@ -23848,7 +24148,7 @@ async function loadModuleDir(dir, boundary) {
   for (const name of names) {
     const real = await readablePath(name, boundary);
     if (real !== void 0) await refuseOversizedTf(real, name);
-    const text3 = real === void 0 ? void 0 : await readFile2(real, "utf8").catch(() => void 0);
+    const text3 = real === void 0 ? void 0 : await readFile3(real, "utf8").catch(() => void 0);
     if (text3 !== void 0) files.push({ path: name, hcl: scanHcl(text3) });
   }
   const index = /* @__PURE__ */ new Map();
@@ -24582,6 +24882,7 @@ function isRemoval(actions) {
   return actions.length === 1 && (actions[0] === "delete" || actions[0] === "forget");
 }
 function moduleOf(address) {
+  if (!address.startsWith("module.")) return "";
   const parsed = parseAddress(address);
   if (!parsed) return "";
   return parsed.modules.map((m) => "module." + m.name + (m.key !== void 0 ? formatKey(m.key) : "")).join(".");
@@ -26062,8 +26363,18 @@ function hasDefaults(resourceType) {
   return typesWithDefaults.has(resourceType);
 }
 function tableEntry(resourceType, path20) {
-  const key = toSteps(path20).filter((s) => typeof s === "string").join(".");
-  return byKey.get(`${resourceType} ${key}`);
+  const forType = byTypeAndAttribute.get(resourceType);
+  if (forType === void 0) return void 0;
+  const steps = toSteps(path20);
+  let key = "";
+  let first = true;
+  for (let i = 0; i < steps.length; i++) {
+    const step3 = steps[i];
+    if (typeof step3 !== "string") continue;
+    key = first ? step3 : `${key}.${step3}`;
+    first = false;
+  }
+  return forType.get(key);
 }
 function configuredAt(expressions, path20) {
   if (expressions === void 0) return "maybe";
@@ -26080,9 +26391,9 @@ function configuredAt(expressions, path20) {
       continue;
     }
     if (Array.isArray(cur)) {
-      const answers = cur.map((b) => configuredAt(isObj5(b) ? b : void 0, steps.slice(i)));
-      if (answers.includes("yes")) return "yes";
-      return answers.length > 0 && answers.every((a) => a === "no") ? "no" : "maybe";
+      const answers2 = cur.map((b) => configuredAt(isObj5(b) ? b : void 0, steps.slice(i)));
+      if (answers2.includes("yes")) return "yes";
+      return answers2.length > 0 && answers2.every((a) => a === "no") ? "no" : "maybe";
     }
     if (!isObj5(cur)) return "maybe";
     if (!Object.hasOwn(cur, step3)) return last2 ? "no" : "maybe";
@@ -26100,14 +26411,19 @@ function providerDefault(r, path20) {
   const value = getPath(r.after, path20);
   return value === void 0 || value === null ? entry : void 0;
 }
-var PROVIDER_DEFAULTS, byKey, typesWithDefaults;
+var PROVIDER_DEFAULTS, byTypeAndAttribute, typesWithDefaults;
 var init_defaults = __esm({
   "src/rules/defaults.ts"() {
     "use strict";
     init_paths();
     init_provider_defaults();
     PROVIDER_DEFAULTS = provider_defaults_default.defaults;
-    byKey = new Map(PROVIDER_DEFAULTS.map((d) => [`${d.resource_type} ${d.attribute}`, d]));
+    byTypeAndAttribute = /* @__PURE__ */ new Map();
+    for (const d of PROVIDER_DEFAULTS) {
+      let forType = byTypeAndAttribute.get(d.resource_type);
+      if (!forType) byTypeAndAttribute.set(d.resource_type, forType = /* @__PURE__ */ new Map());
+      forType.set(d.attribute, d);
+    }
     typesWithDefaults = new Set(PROVIDER_DEFAULTS.map((d) => d.resource_type));
   }
 });
@@ -26169,10 +26485,10 @@ var init_read = __esm({
 
 // src/rules/account-settings.ts
 function memo(model, key, compute) {
-  let byKey2 = cache.get(model);
-  if (!byKey2) cache.set(model, byKey2 = /* @__PURE__ */ new Map());
-  let hit = byKey2.get(key);
-  if (hit === void 0) byKey2.set(key, hit = compute());
+  let byKey = cache.get(model);
+  if (!byKey) cache.set(model, byKey = /* @__PURE__ */ new Map());
+  let hit = byKey.get(key);
+  if (hit === void 0) byKey.set(key, hit = compute());
   return hit;
 }
 function ofType(model, type) {
@@ -30062,20 +30378,28 @@ function entryInterval(entry) {
   const ip = parseIP(text3);
   return ip ? { family: ip.bits === 32 ? 4 : 6, interval: { from: ip.value, to: ip.value } } : void 0;
 }
+function readEntry(entry) {
+  let read2 = readEntries.get(entry);
+  if (read2 !== void 0) return read2;
+  if (ANYONE.has(entry.trim().toLowerCase())) read2 = { family: 4, interval: V4_ALL, isPublic: true };
+  else {
+    const parsed = entryInterval(entry);
+    read2 = parsed ? { ...parsed, isPublic: intersectionSize([parsed.interval], publicIntervals(parsed.family)) > 0n } : null;
+  }
+  if (readEntries.size >= READ_ENTRIES_LIMIT) readEntries.clear();
+  readEntries.set(entry, read2);
+  return read2;
+}
 function publicAddresses(entries) {
   const admitted = { 4: [], 6: [] };
   const ranges = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (typeof entry !== "string") continue;
-    if (ANYONE.has(entry.trim().toLowerCase())) {
-      admitted[4].push(V4_ALL);
-      ranges.push(entry);
-      continue;
-    }
-    const parsed = entryInterval(entry);
-    if (!parsed) continue;
-    admitted[parsed.family].push(parsed.interval);
-    if (intersectionSize([parsed.interval], publicIntervals(parsed.family)) > 0n) ranges.push(entry);
+    const read2 = readEntry(entry);
+    if (read2 === null) continue;
+    admitted[read2.family].push(read2.interval);
+    if (read2.isPublic) ranges.push(entry);
   }
   return {
     ipv4: intersectionSize(union(admitted[4]), publicIntervals(4)),
@@ -30097,10 +30421,21 @@ function isOpenToInternet(p, t = DEFAULT_INTERNET_THRESHOLD) {
   return p.ipv4 >= min.ipv4 || p.ipv6 >= min.ipv6;
 }
 function internetRanges(entries, t = DEFAULT_INTERNET_THRESHOLD) {
-  const p = publicAddresses(entries);
-  return isOpenToInternet(p, t) ? p.ranges : void 0;
+  let key = `${t.ipv4Prefix},${t.ipv6Prefix}`;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (typeof e === "string") key += `|${e.length}:${e}`;
+  }
+  let answer = answers.get(key);
+  if (answer === void 0) {
+    const p = publicAddresses(entries);
+    answer = isOpenToInternet(p, t) ? p.ranges : null;
+    if (answers.size >= ANSWERS_LIMIT) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer === null ? void 0 : answer.slice();
 }
-var NON_PUBLIC_V4, PUBLIC_V6, NON_PUBLIC_V6, V4_ALL, publicSpace, publicIntervals, ANYONE, DEFAULT_INTERNET_THRESHOLD;
+var NON_PUBLIC_V4, PUBLIC_V6, NON_PUBLIC_V6, V4_ALL, publicSpace, publicIntervals, ANYONE, readEntries, READ_ENTRIES_LIMIT, DEFAULT_INTERNET_THRESHOLD, answers, ANSWERS_LIMIT;
 var init_address_space = __esm({
   "src/rules/address-space.ts"() {
     "use strict";
@@ -30128,7 +30463,11 @@ var init_address_space = __esm({
       6: subtract(mustIntervals(PUBLIC_V6), mustIntervals(NON_PUBLIC_V6))
     })[family];
     ANYONE = /* @__PURE__ */ new Set(["*", "any", "internet"]);
+    readEntries = /* @__PURE__ */ new Map();
+    READ_ENTRIES_LIMIT = 4096;
     DEFAULT_INTERNET_THRESHOLD = { ipv4Prefix: 8, ipv6Prefix: 16 };
+    answers = /* @__PURE__ */ new Map();
+    ANSWERS_LIMIT = 4096;
   }
 });
 
@@ -30361,15 +30700,15 @@ function policyuniverseInternetAccessible(raw) {
   if (raw["Effect"] !== "Allow") return false;
   const entries = policyuniverseConditionEntries(raw["Condition"]);
   if (entries.length > 0) {
-    let open3 = false;
+    let open4 = false;
     for (const e of entries) {
       if (e.category === "userid" && !e.value.includes("*")) return "raises";
       if (policyuniverseEntryOpen(e)) {
-        open3 = true;
+        open4 = true;
         break;
       }
     }
-    if (!open3) return false;
+    if (!open4) return false;
   }
   if ("NotPrincipal" in raw) return true;
   return policyuniversePrincipals(raw["Principal"]).some(policyuniverseArnOpen);
@@ -30950,8 +31289,8 @@ function exposureThroughGroups(model, r, threshold) {
   let hit = byBlock.get(r.configAddress);
   if (!hit) {
     const groups = attachedSecurityGroups(model, r);
-    const open3 = groups.flatMap((sg) => worldOpenings(model, sg, threshold).map((p) => `${sg.address} (${p})`));
-    byBlock.set(r.configAddress, hit = { groups, open: open3 });
+    const open4 = groups.flatMap((sg) => worldOpenings(model, sg, threshold).map((p) => `${sg.address} (${p})`));
+    byBlock.set(r.configAddress, hit = { groups, open: open4 });
   }
   return hit;
 }
@@ -31004,8 +31343,8 @@ var init_gpu_instance_open_to_world = __esm({
       aliases: [],
       remediation: "Keep GPU nodes in private subnets behind a load balancer or bastion, and allow ingress only from known ranges or security groups.",
       check(r, { model, config: config2 }) {
-        const { groups, open: open3 } = exposureThroughGroups(model, r, internetThreshold(config2));
-        if (groups.length > 0 && open3.length === 0) return;
+        const { groups, open: open4 } = exposureThroughGroups(model, r, internetThreshold(config2));
+        if (groups.length > 0 && open4.length === 0) return;
         if (totalGpus(gpuDemandOf(r.type, r.after, r.afterUnknown)) <= 0) return;
         if (groups.length === 0) {
           const ids = readAttribute(model, r, "vpc_security_group_ids");
@@ -31014,9 +31353,9 @@ var init_gpu_instance_open_to_world = __esm({
           }
           return;
         }
-        if (open3.length > 0)
+        if (open4.length > 0)
           return fail(
-            `GPU instance ${r.address} is reachable from the internet through ${open3.join(", ")}.`,
+            `GPU instance ${r.address} is reachable from the internet through ${open4.join(", ")}.`,
             "vpc_security_group_ids"
           );
       }
@@ -31683,7 +32022,7 @@ var init_rules2 = __esm({
 });
 
 // src/plan/collect-garbage.ts
-import { setFlagsFromString as setFlagsFromString2 } from "node:v8";
+import { createRequire as createRequire4 } from "node:module";
 import { runInNewContext } from "node:vm";
 function collectGarbage() {
   if (collect2 === void 0) collect2 = gcFunction();
@@ -31691,12 +32030,13 @@ function collectGarbage() {
 }
 function gcFunction() {
   try {
-    setFlagsFromString2("--expose-gc");
+    const { setFlagsFromString } = createRequire4(import.meta.url)("node:v8");
+    setFlagsFromString("--expose-gc");
     try {
       const gc = runInNewContext("typeof gc === 'function' ? gc : undefined");
       return typeof gc === "function" ? gc : null;
     } finally {
-      setFlagsFromString2("--no-expose-gc");
+      setFlagsFromString("--no-expose-gc");
     }
   } catch {
     return null;
@@ -31830,6 +32170,11 @@ function blank(container, key, digests) {
   container[key] = REDACTED2;
 }
 function applyMaskAt(container, key, mask2, digests) {
+  if (mask2 === true) {
+    blank(container, key, digests);
+    return;
+  }
+  if (typeof mask2 !== "object" || mask2 === null || isEmpty(mask2)) return;
   const todo = [[container, key, mask2]];
   while (todo.length > 0) {
     const [where3, at, m] = todo.pop();
@@ -31850,6 +32195,11 @@ function applyMaskAt(container, key, mask2, digests) {
       }
     }
   }
+}
+function isEmpty(m) {
+  if (Array.isArray(m)) return m.length === 0;
+  for (const k in m) if (Object.hasOwn(m, k)) return false;
+  return true;
 }
 function redactChange(change, d) {
   if (!isObj7(change)) return;
@@ -31933,12 +32283,16 @@ function redactConfigurationConstants(plan2, d) {
     if (!isObj7(rc) || !isObj7(rc["change"])) continue;
     const mask2 = rc["change"]["after_sensitive"];
     if (!isObj7(mask2)) continue;
-    const attrs = Object.keys(mask2).filter((k) => mask2[k] === true);
-    if (attrs.length === 0) continue;
-    const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
-    let set2 = sensitiveAttrs.get(addr);
-    if (!set2) sensitiveAttrs.set(addr, set2 = /* @__PURE__ */ new Set());
-    for (const a of attrs) set2.add(a);
+    let set2;
+    for (const k in mask2) {
+      if (mask2[k] !== true || !Object.hasOwn(mask2, k)) continue;
+      if (set2 === void 0) {
+        const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
+        set2 = sensitiveAttrs.get(addr);
+        if (!set2) sensitiveAttrs.set(addr, set2 = /* @__PURE__ */ new Set());
+      }
+      set2.add(k);
+    }
   }
   if (sensitiveAttrs.size === 0) return;
   walkConfigModules(config2["root_module"], (prefix, resource) => {
@@ -34660,13 +35014,14 @@ function parseJsonBytesWithout(file, bytes, skip, minBytes = PARTIAL_PARSE_MIN_B
   const whole = () => ({ value: parseJsonBytes(file, bytes), skipped: [] });
   if (skip.size === 0 || bytes.length < minBytes) return whole();
   const start = checkEncoding(file, bytes);
-  if (!isUtf8(bytes)) return whole();
   const layout = keptPieces(bytes, start, skip);
   if (!layout) return whole();
+  if (!gapsAreUtf8(bytes, start, layout.pieces)) return whole();
   const doc = {};
   const skipped = [...layout.skipped];
   for (const piece of layout.pieces) {
     const text3 = piece.kind === "member" ? bytes.toString("utf8", piece.start, piece.end) : bracedText(bytes, piece.start, piece.end);
+    if (!decodedWhole(text3, bytes, piece.start, piece.end)) return whole();
     let value;
     try {
       value = JSON.parse(text3);
@@ -34701,10 +35056,21 @@ function bracedText(bytes, start, end) {
 function setMember(doc, key, value) {
   Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
 }
+function decodedWhole(text3, bytes, start, end) {
+  return !text3.includes("\uFFFD") || isUtf8(bytes.subarray(start, end));
+}
+function gapsAreUtf8(bytes, start, pieces2) {
+  let from = start;
+  for (const piece of [...pieces2].sort((a, b) => a.start - b.start)) {
+    if (piece.start > from && !isUtf8(bytes.subarray(from, piece.start))) return false;
+    from = Math.max(from, piece.end);
+  }
+  return from >= bytes.length || isUtf8(bytes.subarray(from));
+}
 function decodeText(file, bytes) {
   const start = checkEncoding(file, bytes);
   const text3 = bytes.toString("utf8", start);
-  if (!isUtf8(bytes)) {
+  if (!decodedWhole(text3, bytes, 0, bytes.length)) {
     const at = Math.max(0, text3.indexOf("\uFFFD"));
     const { line, column } = lineAndColumn(text3, at);
     throw new InputError(file, `invalid UTF-8 at line ${line}, column ${column}`);
@@ -34769,11 +35135,11 @@ var init_json_text = __esm({
 });
 
 // src/plan/json-stream.ts
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 async function streamTopLevel(file, handlers, chunkSize = 8 * 1024 * 1024) {
   const scanner = new TopLevelScanner(handlers);
   const buffer = allocateScanBuffer(chunkSize);
-  const handle = await open2(file, "r");
+  const handle = await open3(file, "r");
   try {
     for (let position = 0; ; ) {
       const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
@@ -35154,7 +35520,7 @@ var init_utf16 = __esm({
 });
 
 // src/plan/load.ts
-import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
 async function loadDocument(file, options = {}) {
   const { loaded: loaded3, readWhole: readWhole2 } = await readAndParse(file, options);
   if (readWhole2 && loaded3.sizeBytes >= COLLECT_AFTER_BYTES) collectGarbage();
@@ -35172,7 +35538,7 @@ async function readAndParse(file, options) {
     return { loaded: parseDocument2(file, bytes2, options), readWhole: true };
   }
   if (file !== "-") {
-    const size = await sizeOf(file, options);
+    const size = await sizeOf2(file, options);
     if (size > (options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES))
       return { loaded: await loadPlanStreaming(file, size, options), readWhole: false };
   }
@@ -35183,7 +35549,7 @@ function startReading(file, options = {}) {
   const limit = Math.min(options.maxBytes ?? DEFAULT_MAX_BYTES, options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES);
   return ReadAhead.start(file, limit);
 }
-async function sizeOf(file, options) {
+async function sizeOf2(file, options) {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let info;
   try {
@@ -35229,7 +35595,7 @@ async function readInput(file, options) {
   if (file === "-")
     return options.readStdin ? options.readStdin() : readStreamUpTo(file, process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
   try {
-    return await readFile3(file);
+    return await readFile4(file);
   } catch (err) {
     throw new InputError(file, describeFsError(err));
   }
@@ -35838,7 +36204,7 @@ function diffNode(walk2, b, a, steps, path20, depth) {
   }
   const bv = b.present ? b.value : void 0;
   const av = a.present ? a.value : void 0;
-  if (isEmpty(bv) && isEmpty(av)) return;
+  if (isEmpty2(bv) && isEmpty2(av)) return;
   if (identity(b, walk2.before) === identity(a, walk2.after)) return;
   if (depth < MAX_DEPTH && isObjectOrEmpty(bv) && isObjectOrEmpty(av)) {
     const bk = isPlainObject3(bv) ? Object.keys(bv) : [];
@@ -35871,12 +36237,12 @@ function diffNode(walk2, b, a, steps, path20, depth) {
     });
     return;
   }
-  const change = { path: path20, steps, action: isEmpty(bv) ? "added" : isEmpty(av) ? "removed" : "changed" };
+  const change = { path: path20, steps, action: isEmpty2(bv) ? "added" : isEmpty2(av) ? "removed" : "changed" };
   if (bv !== void 0) change.before = bv;
   if (av !== void 0) change.after = av;
   out2.push(change);
 }
-function isEmpty(v) {
+function isEmpty2(v) {
   if (v === void 0 || v === null) return true;
   if (Array.isArray(v)) return v.length === 0;
   return isPlainObject3(v) && Object.keys(v).length === 0;
@@ -37440,10 +37806,10 @@ var init_parser = __esm({
         return false;
       }
       braceBody() {
-        const open3 = this.expectOp("{");
+        const open4 = this.expectOp("{");
         const body = this.bodyUntil("}");
         this.expectOp("}");
-        if (body.length === 0) this.failAt("found empty body", this.loc(open3));
+        if (body.length === 0) this.failAt("found empty body", this.loc(open4));
         return body;
       }
       query() {
@@ -37460,16 +37826,16 @@ var init_parser = __esm({
         return t;
       }
       /** Literals separated by `;` or newlines, up to `close` (or the end). */
-      bodyUntil(close) {
+      bodyUntil(close2) {
         const body = [];
         for (; ; ) {
           while (this.peek().type === "newline" || this.isOp(";")) this.next();
-          if (close ? this.isOp(close) : this.peek().type === "eof") break;
-          if (this.peek().type === "eof") this.fail(`expected ${close}`);
+          if (close2 ? this.isOp(close2) : this.peek().type === "eof") break;
+          if (this.peek().type === "eof") this.fail(`expected ${close2}`);
           body.push(this.literal());
           const t = this.peek();
-          if (!(t.type === "newline" || this.isOp(";") || (close ? this.isOp(close) : t.type === "eof"))) {
-            this.fail(close ? "unexpected token" : "expecting EOF");
+          if (!(t.type === "newline" || this.isOp(";") || (close2 ? this.isOp(close2) : t.type === "eof"))) {
+            this.fail(close2 ? "unexpected token" : "expecting EOF");
           }
         }
         return body;
@@ -37506,13 +37872,13 @@ var init_parser = __esm({
        * negated body does in OPA.
        */
       notBody(loc) {
-        const open3 = this.peek();
+        const open4 = this.peek();
         const body = this.braceBody();
         const solutions = {
           type: "arraycomp",
-          term: { type: "scalar", value: true, loc: this.loc(open3) },
+          term: { type: "scalar", value: true, loc: this.loc(open4) },
           body,
-          loc: this.loc(open3)
+          loc: this.loc(open4)
         };
         const none2 = {
           type: "call",
@@ -37734,18 +38100,18 @@ var init_parser = __esm({
           }
         }
       }
-      termList(close) {
+      termList(close2) {
         const items = [];
         this.skipNewlines();
-        while (!this.isOp(close)) {
+        while (!this.isOp(close2)) {
           items.push(this.exprTerm());
           this.skipNewlines();
           if (this.isOp(",")) {
             this.next();
             this.skipNewlines();
-          } else if (!this.isOp(close)) this.fail(`expected , or ${close}`);
+          } else if (!this.isOp(close2)) this.fail(`expected , or ${close2}`);
         }
-        this.expectOp(close);
+        this.expectOp(close2);
         return items;
       }
       primary() {
@@ -37874,20 +38240,20 @@ var init_parser = __esm({
         return { type: "object", entries, loc };
       }
       /** Comma-separated expressions up to `close` (a trailing comma is allowed). */
-      itemsUntil(close) {
+      itemsUntil(close2) {
         const items = [];
         for (; ; ) {
           this.skipNewlines();
-          if (this.isOp(close)) break;
+          if (this.isOp(close2)) break;
           items.push(this.exprTerm());
           this.skipNewlines();
           if (this.isOp(",")) {
             this.next();
             continue;
           }
-          if (!this.isOp(close)) this.fail(`expected , or ${close}`);
+          if (!this.isOp(close2)) this.fail(`expected , or ${close2}`);
         }
-        this.expectOp(close);
+        this.expectOp(close2);
         return items;
       }
       /**
@@ -37928,12 +38294,12 @@ var init_parser = __esm({
        * After `x |`: a comprehension body up to `close`, or undefined (position
        * restored) when what follows is not one, as in `[x | y, 5]`.
        */
-      tryComprehensionBody(close) {
+      tryComprehensionBody(close2) {
         return this.speculate(() => {
           this.next();
-          const body = this.bodyUntil(close);
+          const body = this.bodyUntil(close2);
           if (body.length === 0) throw new RegoError("rego_parse_error", "found empty body", this.loc());
-          this.expectOp(close);
+          this.expectOp(close2);
           return body;
         });
       }
@@ -38426,11 +38792,11 @@ function stringifyKeepingText(x, tab, depth) {
   const items = Array.isArray(x) ? x.map((e) => stringifyKeepingText(e, tab, depth + 1)) : Object.keys(x).map(
     (k) => JSON.stringify(k) + (tab === void 0 ? ":" : ": ") + stringifyKeepingText(x[k], tab, depth + 1)
   );
-  const [open3, close] = Array.isArray(x) ? ["[", "]"] : ["{", "}"];
-  if (items.length === 0) return open3 + close;
-  if (tab === void 0) return open3 + items.join(",") + close;
+  const [open4, close2] = Array.isArray(x) ? ["[", "]"] : ["{", "}"];
+  if (items.length === 0) return open4 + close2;
+  if (tab === void 0) return open4 + items.join(",") + close2;
   const inner = tab.repeat(depth + 1);
-  return open3 + "\n" + inner + items.join(",\n" + inner) + "\n" + tab.repeat(depth) + close;
+  return open4 + "\n" + inner + items.join(",\n" + inner) + "\n" + tab.repeat(depth) + close2;
 }
 function marshalJSON(v, indent) {
   const found = { text: false };
@@ -45360,10 +45726,10 @@ var require_build = __commonJS({
 });
 
 // src/rego/builtins/re2js.ts
-import { createRequire as createRequire4 } from "node:module";
+import { createRequire as createRequire6 } from "node:module";
 function loadRe2js() {
   if (typeof __require === "function") return require_build();
-  return createRequire4(import.meta.url)("re2js");
+  return createRequire6(import.meta.url)("re2js");
 }
 var loaded2, re2js;
 var init_re2js = __esm({
@@ -45467,14 +45833,14 @@ function templateMatch(args) {
   const name = "regex.template_match";
   const template = str2(name, args, 0);
   const value = str2(name, args, 1);
-  const open3 = str2(name, args, 2);
-  const close = str2(name, args, 3);
-  if ([...open3].length !== 1 || [...close].length !== 1)
+  const open4 = str2(name, args, 2);
+  const close2 = str2(name, args, 3);
+  if ([...open4].length !== 1 || [...close2].length !== 1)
     throw builtinError(name, "delimiters must be single characters");
   let pattern = "^";
   let i = 0;
   while (i < template.length) {
-    const at = template.indexOf(open3, i);
+    const at = template.indexOf(open4, i);
     if (at < 0) {
       pattern += re2js().quote(template.slice(i));
       break;
@@ -45483,12 +45849,12 @@ function templateMatch(args) {
     let depth = 0;
     let j = at;
     for (; j < template.length; j++) {
-      if (template[j] === open3) depth++;
-      else if (template[j] === close && --depth === 0) break;
+      if (template[j] === open4) depth++;
+      else if (template[j] === close2 && --depth === 0) break;
     }
     if (j >= template.length) throw builtinError(name, `unbalanced braces in "${template}"`);
-    pattern += "(?:" + template.slice(at + open3.length, j) + ")";
-    i = j + close.length;
+    pattern += "(?:" + template.slice(at + open4.length, j) + ")";
+    i = j + close2.length;
   }
   return compileRegex(name, pattern + "$").test(value);
 }
@@ -66567,10 +66933,10 @@ var require_graphql2 = __commonJS({
 });
 
 // src/rego/builtins/graphql.ts
-import { createRequire as createRequire5 } from "node:module";
+import { createRequire as createRequire7 } from "node:module";
 function loadGraphQL() {
   if (typeof __require === "function") return require_graphql2();
-  return createRequire5(import.meta.url)("graphql");
+  return createRequire7(import.meta.url)("graphql");
 }
 function lenient(doc) {
   const defined = /* @__PURE__ */ new Set();
@@ -73633,10 +73999,10 @@ var require_ajv = __commonJS({
 });
 
 // src/rego/builtins/json-schema.ts
-import { createRequire as createRequire6 } from "node:module";
+import { createRequire as createRequire8 } from "node:module";
 function loadAjv() {
   if (typeof __require === "function") return require_ajv();
-  return createRequire6(import.meta.url)("ajv");
+  return createRequire8(import.meta.url)("ajv");
 }
 function validator() {
   if (ajv === void 0) {
@@ -74815,19 +75181,19 @@ function pieces(src) {
   let i = 0;
   let line = 1;
   while (i < src.length) {
-    const open3 = src.indexOf("{{", i);
-    if (open3 < 0) {
+    const open4 = src.indexOf("{{", i);
+    if (open4 < 0) {
       out2.push(src.slice(i));
       break;
     }
-    let text3 = src.slice(i, open3);
-    let start = open3 + 2;
+    let text3 = src.slice(i, open4);
+    let start = open4 + 2;
     if (src.startsWith("- ", start) || src.startsWith("-	", start) || src.startsWith("-\n", start)) {
       text3 = text3.replace(/\s+$/, "");
       start += 1;
     }
     out2.push(text3);
-    line += (src.slice(i, open3).match(/\n/g) ?? []).length;
+    line += (src.slice(i, open4).match(/\n/g) ?? []).length;
     let j = start;
     let quote;
     for (; j < src.length; j++) {
@@ -80755,11 +81121,14 @@ var init_library_index = __esm({
 });
 
 // src/policy/rego/compiled-cache.ts
-import { closeSync as closeSync2, existsSync as existsSync5, openSync as openSync2, readSync, statSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync5, openSync as openSync2, readSync, statSync as statSync2 } from "node:fs";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function compilerFingerprint(regoDir) {
   return engineFingerprint(regoDir, "compiler/compile.js");
+}
+function ruleListFingerprint() {
+  return engineFingerprint(void 0, RULE_LIST_ENTRY);
 }
 function expandLocations(modules) {
   for (const m of modules) {
@@ -80784,7 +81153,7 @@ function expandLocations(modules) {
 function loadCompiledCache(file = COMPILED_CACHE_FILE, engine) {
   try {
     if (!existsSync5(file)) return void 0;
-    return readLibrary(fileReader(file), statSync(file).mtimeMs, engine);
+    return readLibrary(fileReader(file), statSync2(file).mtimeMs, engine);
   } catch {
     return void 0;
   }
@@ -80820,9 +81189,10 @@ function readLibrary(readAt, writtenAt, engine) {
   if (index.format !== FORMAT2 || !Array.isArray(index.sources) || !Array.isArray(index.modules)) return void 0;
   if (index.modules.length !== index.sources.length) return void 0;
   if (index.engine !== (engine ?? compilerFingerprint())) return void 0;
+  if (!Array.isArray(index.rules) || index.rulesFrom !== ruleListFingerprint()) return void 0;
   return new CompiledLibrary(index, readAt, firstLineEnd + 1, writtenAt);
 }
-var FORMAT2, HERE2, COMPILED_CACHE_FILE, LIBRARY_OPTIONS, LOCATION_KEYS, CompiledLibrary, DamagedLibrary, INDEX_CHUNK;
+var FORMAT2, HERE2, COMPILED_CACHE_FILE, LIBRARY_OPTIONS, RULE_LIST_ENTRY, LOCATION_KEYS, CompiledLibrary, DamagedLibrary, INDEX_CHUNK;
 var init_compiled_cache = __esm({
   "src/policy/rego/compiled-cache.ts"() {
     "use strict";
@@ -80834,10 +81204,12 @@ var init_compiled_cache = __esm({
     init_ast_cache();
     init_package_info();
     init_library_index();
-    FORMAT2 = 4;
+    init_rule_list();
+    FORMAT2 = 5;
     HERE2 = path13.dirname(fileURLToPath3(import.meta.url));
     COMPILED_CACHE_FILE = path13.join(HERE2, "bundled-compiled.json");
     LIBRARY_OPTIONS = { regoVersion: "auto", extraBuiltins: PLANGUARD_BUILTINS };
+    RULE_LIST_ENTRY = "../policy/rego/rule-list.js";
     LOCATION_KEYS = /* @__PURE__ */ new Set(["loc", "pkgLoc"]);
     CompiledLibrary = class {
       constructor(index, readAt, base, writtenAt) {
@@ -80853,6 +81225,10 @@ var init_compiled_cache = __esm({
       /** What the index says of each module, in order. */
       get modules() {
         return this.index.modules;
+      }
+      /** The library's conftest rules and their metadata, as regoRules lists them: the same objects at each call. */
+      rules() {
+        return this.index.rules;
       }
       /** The input members the whole library reads. */
       inputUse() {
@@ -80870,18 +81246,19 @@ var init_compiled_cache = __esm({
        * the recorded size, and each either last modified no later than this
        * cache file (written after the sources by the build; npm installs a
        * package's files with one time) or, when modified since, of the
-       * recorded SHA-256 (its `text` is read then). An edit, an added or a
+       * recorded SHA-256 (`textOf` reads its text then). An edit, an added or a
        * removed file changes the list, a size or a modification time. See
        * docs/DESIGN.md ("The library revived lazily") for what this misses.
        */
-      listedFrom(files) {
+      listedFrom(files, textOf) {
         const recorded = this.index.sources;
         if (files.length !== recorded.length) return false;
-        for (const [i, f] of files.entries()) {
+        for (let i = 0; i < files.length; i++) {
+          const f = files[i];
           const r = recorded[i];
           if (f.file !== r.file || f.size !== r.size) return false;
         }
-        return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(f.text) === recorded[i].sha256);
+        return files.every((f, i) => f.mtimeMs <= this.writtenAt || sha256(textOf(i)) === recorded[i].sha256);
       }
       /**
        * Module `i` as the build's compile left it, a fresh object graph each
@@ -81023,8 +81400,9 @@ var init_lazy_library = __esm({
     init_library_index();
     LazyLibraryProgram = class {
       /**
-       * `sources`: the bundled sources, exactly those the library was compiled
-       * from (CompiledLibrary.compiledFrom); `fromText` compiles them without it.
+       * `sources` gives the bundled sources, exactly those the library was
+       * compiled from (CompiledLibrary.compiledFrom), asked for only when a module
+       * is compiled; `fromText` compiles them without the library.
        */
       constructor(sources, library, fromText) {
         this.sources = sources;
@@ -81050,12 +81428,16 @@ var init_lazy_library = __esm({
       packages() {
         return this.library.modules.map((m) => m.package);
       }
+      /** Listed at build time: packages() carries no annotations to list them from (compiled-cache.ts). */
+      rulesAhead() {
+        return this.library.rules();
+      }
       inputMembersRead() {
         return this.library.inputUse();
       }
       canFire(pkg, data) {
-        const open3 = this.openFor(data);
-        return open3 === "all" || open3.has(pkg) || !this.byPackage.has(pkg);
+        const open4 = this.openFor(data);
+        return open4 === "all" || open4.has(pkg) || !this.byPackage.has(pkg);
       }
       evaluate(ref, input, data, budget) {
         return this.programFor(ref, data).evaluate(ref, input, data, budget);
@@ -81065,24 +81447,24 @@ var init_lazy_library = __esm({
         const last2 = this.last;
         if (last2 && last2.data === data) return last2.open;
         const byType = resourcesByType(data);
-        let open3 = "all";
+        let open4 = "all";
         if (byType) {
           const present = (type) => Object.hasOwn(byType, type);
           const set2 = /* @__PURE__ */ new Set();
           for (const m of this.library.modules) if (gateOpen(m.gate, present)) set2.add(m.package.path);
-          open3 = set2;
+          open4 = set2;
         }
-        this.last = { data, open: open3 };
-        return open3;
+        this.last = { data, open: open4 };
+        return open4;
       }
       /** A program that holds what `ref` and every package that can fire for this data need. */
       programFor(ref, data) {
         if (this.whole) return this.whole;
         const wanted = /* @__PURE__ */ new Set();
-        const open3 = this.openFor(data);
+        const open4 = this.openFor(data);
         const pkg = /^data\.(.+)\.[^.]+$/.exec(ref)?.[1];
         const own = pkg === void 0 ? void 0 : this.byPackage.get(pkg);
-        const roots = open3 === "all" || own === void 0 ? this.library.modules.map((_, i) => i) : [...own, ...[...open3].flatMap((p) => this.byPackage.get(p) ?? [])];
+        const roots = open4 === "all" || own === void 0 ? this.library.modules.map((_, i) => i) : [...own, ...[...open4].flatMap((p) => this.byPackage.get(p) ?? [])];
         for (const i of roots) for (const j of this.library.modules[i].needs) wanted.add(j);
         const current = this.current;
         if (current && [...wanted].every((i) => current.holds.has(i))) return current.program;
@@ -81099,7 +81481,7 @@ var init_lazy_library = __esm({
       /** The bundled modules `holds` (in the library's order), from their compiled forms. */
       compile(holds) {
         const sources = [];
-        this.sources.forEach((s, i) => {
+        this.sources().forEach((s, i) => {
           if (holds.has(i)) sources.push({ ...s, compiled: this.library.module(i) });
         });
         return compilePolicies(sources);
@@ -81114,7 +81496,7 @@ __export(load_exports, {
   loadRegoPolicies: () => loadRegoPolicies,
   readBundledPolicies: () => readBundledPolicies
 });
-import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
 import path14 from "node:path";
 async function loadRegoPolicies(flags) {
   const own = (await readPolicies(flags.paths, false)).map((s) => ({ ...s, regoVersion: flags.regoVersion ?? "v1" }));
@@ -81136,32 +81518,32 @@ function bundledAloneUnread() {
   if (!library) return void 0;
   const listed = listBundledPolicies(BUNDLED_POLICY_DIR);
   if (!listed) return void 0;
-  let sources;
+  let files;
   try {
-    sources = listed.map(listedSource);
+    files = listed.map(listedFile);
   } catch {
     return void 0;
   }
-  if (!library.listedFrom(sources)) return void 0;
-  return lazyProgram(sources, library);
+  let sources;
+  const sourcesOf = () => sources ??= files.map(listedSource);
+  if (!library.listedFrom(files, (i) => sourcesOf()[i].text)) return void 0;
+  return lazyProgram(sourcesOf, library);
 }
 function lazyProgram(sources, library) {
-  const bundledFiles = new Set(sources.map((s) => s.file));
-  return new LazyLibraryProgram(
-    sources,
-    library,
-    () => compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles))
-  );
+  return new LazyLibraryProgram(sources, library, () => {
+    const all = sources();
+    return compilePolicies(all, loadAstCacheWhenParsing(new Set(all.map((s) => s.file))));
+  });
 }
-function listedSource(full) {
-  const file = bundledName(full);
-  const st = statSync2(full);
+function listedFile(full) {
+  const st = statSync3(full);
+  return { full, file: bundledName(full), size: st.size, mtimeMs: st.mtimeMs };
+}
+function listedSource({ full, file }) {
   let read2;
   return {
     file,
     bundled: true,
-    size: st.size,
-    mtimeMs: st.mtimeMs,
     get text() {
       if (read2 === void 0) {
         try {
@@ -81177,7 +81559,8 @@ function listedSource(full) {
 function compileWithBundled(sources) {
   const bundledFiles = new Set(sources.filter((s) => s.bundled).map((s) => s.file));
   const library = loadCompiledCache();
-  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources)) return lazyProgram(sources, library);
+  if (library && sources.every((s) => s.bundled) && library.compiledFrom(sources))
+    return lazyProgram(() => sources, library);
   return compilePolicies(sources, loadAstCacheWhenParsing(bundledFiles), library);
 }
 async function readBundledPolicies(dir = BUNDLED_POLICY_DIR) {
@@ -81215,6 +81598,7 @@ function listBundledPolicies(dir) {
   } catch {
     return void 0;
   }
+  if (path14.sep === "/") return files.sort();
   const keyed = files.map((f) => ({ f, key: f.split(path14.sep).join("/") }));
   keyed.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return keyed.map((k) => k.f);
@@ -81230,6 +81614,37 @@ var init_load2 = __esm({
     init_lazy_library();
     init_input_error();
     BUNDLED_PARENT = path14.dirname(BUNDLED_POLICY_DIR) + path14.sep;
+  }
+});
+
+// src/cli/write-pieces.ts
+async function writePiecesToStream(stream, text3) {
+  await writePieces(text3, async (chunk) => {
+    if (stream.destroyed || stream.writableEnded) return "stop";
+    const ready = stream.write(chunk);
+    const held = stream.writableLength > 0;
+    if (!ready) await drained(stream);
+    return stream.destroyed ? "stop" : held ? "held" : "written";
+  });
+}
+function drained(stream) {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+    stream.on("error", done);
+  });
+}
+var init_write_pieces = __esm({
+  "src/cli/write-pieces.ts"() {
+    "use strict";
+    init_pieces();
   }
 });
 
@@ -81258,8 +81673,8 @@ function parseOutputs(stdoutFormat, outputs, known) {
 }
 async function emit(target, content) {
   if (target.file === void 0 || target.file === "-") {
-    if (target.format === "github") writeWorkflowCommands(content);
-    else process.stdout.write(content);
+    if (target.format === "github") writeWorkflowCommands(joinPieces(content));
+    else await writePiecesToStream(process.stdout, content);
     return;
   }
   await writeFileAtomic(target.file, content);
@@ -81274,9 +81689,11 @@ var init_output = __esm({
   "src/cli/output.ts"() {
     "use strict";
     init_input_error();
+    init_pieces();
     init_workflow_guard();
     init_exit();
     init_write();
+    init_write_pieces();
     FORMAT_NAMES = /* @__PURE__ */ new Set([
       "text",
       "json",
@@ -81301,7 +81718,7 @@ var init_output = __esm({
 });
 
 // src/cli/source-dir.ts
-import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
 import path15 from "node:path";
 function sourceOptions(flags, inputs) {
   if (flags.sourceDir !== void 0) requireDirectory(flags.sourceDir, "--source-dir");
@@ -81342,7 +81759,7 @@ function defaultRoot(dir) {
 function requireDirectory(dir, flag) {
   let isDir;
   try {
-    isDir = statSync3(dir).isDirectory();
+    isDir = statSync4(dir).isDirectory();
   } catch (err) {
     const code3 = err.code;
     throw new UsageError(
@@ -81441,25 +81858,25 @@ function mostDrifting(runs) {
   );
 }
 function episodes(runs) {
-  const open3 = /* @__PURE__ */ new Map();
+  const open4 = /* @__PURE__ */ new Map();
   const done = [];
   for (const run of runs) {
     const now = new Map(run.resources.map((r) => [r.address, r]));
-    for (const [address, episode] of open3) {
+    for (const [address, episode] of open4) {
       if (now.has(address)) continue;
       episode.to = run.time;
       episode.open = false;
       episode.durationMs = Date.parse(run.time) - Date.parse(episode.from);
       done.push(episode);
-      open3.delete(address);
+      open4.delete(address);
     }
     for (const r of now.values()) {
-      const episode = open3.get(r.address);
+      const episode = open4.get(r.address);
       if (episode) {
         episode.runs++;
         episode.highest = higher(episode.highest, r.severity);
       } else {
-        open3.set(r.address, {
+        open4.set(r.address, {
           address: r.address,
           type: r.type,
           from: run.time,
@@ -81472,7 +81889,7 @@ function episodes(runs) {
     }
   }
   const last2 = runs.at(-1);
-  const stillOpen = [...open3.values()];
+  const stillOpen = [...open4.values()];
   for (const e of stillOpen) e.durationMs = last2 ? Date.parse(last2.time) - Date.parse(e.from) : 0;
   const longest = (a, b) => b.durationMs - a.durationMs || b.runs - a.runs || compareText(a.address, b.address);
   return [...stillOpen.sort(longest), ...done.sort(longest)];
@@ -81499,7 +81916,7 @@ var init_history_summary = __esm({
 function formatHistoryHtml(summary) {
   const runs = summary.runs;
   const latest = runs.at(-1);
-  const open3 = summary.episodes.filter((e) => e.open);
+  const open4 = summary.episodes.filter((e) => e.open);
   const verdict = !latest ? { tone: "warn", text: "No runs recorded yet" } : latest.drifted === 0 ? { tone: "pass", text: "No drift in the latest run" } : { tone: "fail", text: `${latest.drifted} drifting in the latest run` };
   const subtitle = latest ? [
     `${summary.file}: ${runs.length} run${runs.length === 1 ? "" : "s"} from ${when(runs[0].time)} to ${when(latest.time)}`
@@ -81516,7 +81933,7 @@ function formatHistoryHtml(summary) {
       { label: "No longer drifting", value: summary.resolvedSincePrevious.length, name: "resolved" },
       {
         label: "Oldest open drift",
-        value: open3.length > 0 ? formatDuration(open3[0].durationMs) : "none",
+        value: open4.length > 0 ? formatDuration(open4[0].durationMs) : "none",
         name: "oldest"
       },
       { label: "Resources ever drifted", value: summary.mostDrifting.length, name: "ever" }
@@ -81529,7 +81946,7 @@ function formatHistoryHtml(summary) {
     })}</div>`,
     tabs("Drift history", [
       { id: "new", label: "New since previous run", count: summary.newSincePrevious.length, panel: viewSlot("new") },
-      { id: "open", label: "Still drifting", count: open3.length, panel: viewSlot("open") },
+      { id: "open", label: "Still drifting", count: open4.length, panel: viewSlot("open") },
       { id: "frequent", label: "Drifting most often", count: summary.mostDrifting.length, panel: viewSlot("frequent") },
       {
         id: "episodes",
@@ -81670,7 +82087,7 @@ function formatHistoryMarkdown(summary) {
     return out2.join("\n");
   }
   const latest = runs.at(-1);
-  const open3 = summary.episodes.filter((e) => e.open);
+  const open4 = summary.episodes.filter((e) => e.open);
   out2.push(
     `${runs.length} run${runs.length === 1 ? "" : "s"} from ${day(runs[0].time)} to ${day(latest.time)}. The latest found ${latest.drifted} drifted resource${latest.drifted === 1 ? "" : "s"}; ${summary.newSincePrevious.length} newly drifting, ${summary.resolvedSincePrevious.length} no longer drifting since the run before.`,
     ""
@@ -81698,12 +82115,12 @@ function formatHistoryMarkdown(summary) {
     more(out2, summary.newSincePrevious.length);
   }
   out2.push("### Still drifting", "");
-  if (open3.length === 0) out2.push("Nothing: every drift seen has been resolved.", "");
+  if (open4.length === 0) out2.push("Nothing: every drift seen has been resolved.", "");
   else {
     out2.push("| resource | drifting since | for | runs | highest |", "| --- | --- | --- | ---: | --- |");
-    for (const e of open3.slice(0, MAX_ROWS))
+    for (const e of open4.slice(0, MAX_ROWS))
       out2.push(`| ${code2(e.address)} | ${day(e.from)} | ${formatDuration(e.durationMs)} | ${e.runs} | ${e.highest} |`);
-    more(out2, open3.length);
+    more(out2, open4.length);
   }
   out2.push("### Drifting most often", "");
   out2.push("| resource | runs drifted | of | highest | last seen |", "| --- | ---: | ---: | --- | --- |");
@@ -81808,13 +82225,19 @@ var init_report = __esm({
 // src/report/text.ts
 var text_exports = {};
 __export(text_exports, {
-  formatText: () => formatText
+  formatText: () => formatText,
+  textPieces: () => textPieces
 });
 function formatText(result, options = { color: false }) {
+  return joinPieces(textPieces(result, options));
+}
+function* textPieces(result, options = { color: false }) {
   const paint = (code3, s) => options.color ? code3 + s + RESET : s;
   const layout = options.layout ?? "full";
-  if (layout === "quiet")
-    return [summaryLine2(result), ...options.verdict ? [options.verdict.reason] : []].join(" ") + "\n";
+  if (layout === "quiet") {
+    yield [summaryLine2(result), ...options.verdict ? [options.verdict.reason] : []].join(" ") + "\n";
+    return;
+  }
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const tails = /* @__PURE__ */ new Map();
   const ruleLines = (id) => {
@@ -81822,7 +82245,12 @@ function formatText(result, options = { color: false }) {
     if (!tail) tails.set(id, tail = ruleTail(rules.get(id), paint));
     return tail;
   };
-  const lines = [];
+  let lines = [];
+  const piece = () => {
+    const text3 = lines.join("\n") + "\n";
+    lines = [];
+    return text3;
+  };
   for (const input of result.inputs) {
     const version = input.terraformVersion ? `, Terraform ${input.terraformVersion}` : "";
     lines.push(
@@ -81836,11 +82264,17 @@ function formatText(result, options = { color: false }) {
     const group2 = active2.filter((f) => f.severity === severity);
     if (group2.length === 0) continue;
     if (layout === "compact") {
-      for (const f of group2) lines.push(compactLine(f, paint));
+      for (const f of group2) {
+        lines.push(compactLine(f, paint));
+        if (lines.length >= LINES_PER_PIECE2) yield piece();
+      }
       continue;
     }
     lines.push(paint(SEVERITY_COLORS[severity], `${severity.toUpperCase()} (${group2.length})`));
-    for (let i = 0; i < group2.length; i++) pushFindingLines(lines, group2[i], ruleLines(group2[i].ruleId), paint);
+    for (let i = 0; i < group2.length; i++) {
+      pushFindingLines(lines, group2[i], ruleLines(group2[i].ruleId), paint);
+      if (lines.length >= LINES_PER_PIECE2) yield piece();
+    }
     lines.push("");
   }
   if (layout === "compact" && active2.length > 0) lines.push("");
@@ -81852,6 +82286,7 @@ function formatText(result, options = { color: false }) {
       lines.push(
         `  ${f.ruleId}  ${f.resource?.address ?? ""}  ${paint(DIM, `(${f.suppression.kind}${where3}: ${f.suppression.reason || "no reason given"})`)}`
       );
+      if (lines.length >= LINES_PER_PIECE2) yield piece();
     }
     lines.push("");
   }
@@ -81868,7 +82303,7 @@ function formatText(result, options = { color: false }) {
   }
   lines.push(summaryLine2(result));
   if (options.verdict) lines.push(options.verdict.reason);
-  return lines.join("\n") + "\n";
+  yield piece();
 }
 function pushFindingLines(lines, f, tail, paint) {
   const where3 = f.resource ? f.resource.address : "(plan)";
@@ -81908,22 +82343,29 @@ function summaryLine2(result) {
   const parts = SEVERITIES.filter((s) => counts2.bySeverity[s] > 0).map((s) => `${counts2.bySeverity[s]} ${s}`);
   return `${plural(counts2.total, "finding")}${from}: ${parts.join(", ")}${suppressed}.`;
 }
+var LINES_PER_PIECE2;
 var init_text2 = __esm({
   "src/report/text.ts"() {
     "use strict";
     init_finding();
     init_types();
     init_colors();
+    init_pieces();
     init_summary();
+    LINES_PER_PIECE2 = 256;
   }
 });
 
 // src/report/json.ts
 var json_exports = {};
 __export(json_exports, {
-  formatJson: () => formatJson
+  formatJson: () => formatJson,
+  jsonReportPieces: () => jsonReportPieces
 });
 function formatJson(result) {
+  return joinPieces(jsonReportPieces(result));
+}
+function* jsonReportPieces(result) {
   const report = {
     schemaVersion: 1,
     tool: result.tool,
@@ -81942,11 +82384,13 @@ function formatJson(result) {
       ...r.narrower ? { narrower: r.narrower } : {}
     }))
   };
-  return JSON.stringify(report, null, 2) + "\n";
+  yield* jsonPieces(report, 2);
+  yield "\n";
 }
 var init_json2 = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_pieces();
     init_summary();
   }
 });
@@ -82084,20 +82528,20 @@ var init_formats2 = __esm({
     "use strict";
     SCAN_FORMATS = {
       text: async () => {
-        const { formatText: formatText2 } = await Promise.resolve().then(() => (init_text2(), text_exports));
-        return (r, ctx) => formatText2(r, {
+        const { textPieces: textPieces2 } = await Promise.resolve().then(() => (init_text2(), text_exports));
+        return (r, ctx) => textPieces2(r, {
           color: ctx.color,
           ...ctx.verdict ? { verdict: ctx.verdict } : {},
           ...ctx.layout ? { layout: ctx.layout } : {}
         });
       },
       json: async () => {
-        const { formatJson: formatJson2 } = await Promise.resolve().then(() => (init_json2(), json_exports));
-        return (r) => formatJson2(r);
+        const { jsonReportPieces: jsonReportPieces2 } = await Promise.resolve().then(() => (init_json2(), json_exports));
+        return (r) => jsonReportPieces2(r);
       },
       sarif: async () => {
-        const { formatSarif: formatSarif2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-        return (r, ctx) => formatSarif2(r, { baseDir: ctx.baseDir });
+        const { sarifPieces: sarifPieces2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
+        return (r, ctx) => sarifPieces2(r, { baseDir: ctx.baseDir });
       },
       markdown: async () => {
         const { formatMarkdown: formatMarkdown2 } = await Promise.resolve().then(() => (init_markdown3(), markdown_exports));
@@ -82108,8 +82552,8 @@ var init_formats2 = __esm({
         return (r, ctx) => formatGithub2(r, { baseDir: ctx.baseDir, perLevel: 10 });
       },
       junitxml: async () => {
-        const { formatJunitXml: formatJunitXml2 } = await Promise.resolve().then(() => (init_junitxml(), junitxml_exports));
-        return (r, ctx) => formatJunitXml2(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
+        const { junitXmlPieces: junitXmlPieces2 } = await Promise.resolve().then(() => (init_junitxml(), junitxml_exports));
+        return (r, ctx) => junitXmlPieces2(r, { failOn: ctx.failOn ?? "low", baseDir: ctx.baseDir });
       },
       html: async () => {
         const [{ formatHtml: formatHtml2 }, { sourceLinker: sourceLinker2 }] = await Promise.all([Promise.resolve().then(() => (init_scan(), scan_exports)), Promise.resolve().then(() => (init_links(), links_exports))]);
@@ -88403,6 +88847,7 @@ async function scanCommand(files, flags) {
     maxDepth: positiveInt(flags.policyMaxDepth, "--policy-max-depth")
   };
   const load = maxBytes === void 0 ? {} : { maxBytes };
+  tuneV8ForPlans(files);
   const readAhead = files.length > 0 ? startReading(files[0], load) : void 0;
   const rego = await loadRegoPolicies({
     paths: flags.policy,
@@ -88537,6 +88982,7 @@ var init_scan_command = __esm({
     init_progress();
     init_source_dir();
     init_common_options();
+    init_v8_tuning();
     init_write();
   }
 });
@@ -88736,15 +89182,8 @@ var init_test_engine = __esm({
   }
 });
 
-// src/cli/v8-tuning.ts
-import { setFlagsFromString } from "node:v8";
-function tuneV8ForShortRuns(v8Version = process.versions.v8) {
-  if (!v8Version.startsWith("11.")) return false;
-  setFlagsFromString("--no-turbo-inlining");
-  return true;
-}
-
 // src/action/main.ts
+init_v8_tuning();
 init_workflow_guard();
 init_github();
 
@@ -88783,6 +89222,7 @@ init_workflow_guard();
 
 // src/cli/drift.ts
 init_exit();
+init_v8_tuning();
 init_common_options();
 var DRIFT_FORMAT_NAMES = [
   "text",
@@ -88800,6 +89240,7 @@ function registerDrift(program2) {
   addInputOptions(command).option("--baseline-state <state>", "the older state snapshot (`terraform show -json` state, or a .tfstate file)").option("--current <state>", "the newer state snapshot, compared with --baseline-state").option("--history <file>", "append this run to a drift history (JSON lines; `planguard report FILE` shows it)").addOption(
     new Option("--baseline <state>", "deprecated: use --baseline-state").hideHelp().helpGroup(HELP_GROUPS.input)
   ).action(async (plan2, flags) => {
+    tuneV8ForShortRuns();
     process.exitCode = await driftCommand(plan2, flags);
   });
 }
@@ -88991,6 +89432,7 @@ function registerScan(program2) {
 init_input_error();
 init_common_options();
 init_exit();
+init_v8_tuning();
 import path17 from "node:path";
 function registerTest(program2) {
   program2.command("test").description("run the test_* rules of Rego policies, like opa test").argument("[paths...]", "policy files or directories (default: the working directory)").option("-f, --format <format>", "text or json", "text").option("-r, --run <regex>", "run only tests whose name matches").option("-d, --data <file>", "JSON or YAML document merged at the root of data; repeatable", collect, []).option("-v, --verbose", "list every test, with its print output and trace notes").option("--timeout <ms>", "time budget of each test", "10000").option(
@@ -88998,6 +89440,7 @@ function registerTest(program2) {
     "Rego syntax of the policy files: v1 (OPA 1.x, the default) or v0 (OPA 0.x)",
     "v1"
   ).action(async (paths, flags) => {
+    tuneV8ForShortRuns();
     process.exitCode = await testCommand(paths.length > 0 ? paths : ["."], flags);
   });
 }
