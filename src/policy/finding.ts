@@ -39,8 +39,10 @@ export function toFinding(
   if (undecided) finding.undecided = true;
   if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== undefined) finding.attribute = outcome.attribute;
-  const aliases = declaredNarrower(meta, outcome.aliases);
-  if (aliases.length > 0) finding.aliases = aliases;
+  if (outcome.aliases !== undefined && outcome.aliases.length > 0) {
+    const aliases = declaredNarrower(meta, outcome.aliases);
+    if (aliases.length > 0) finding.aliases = aliases;
+  }
   return finding;
 }
 
@@ -49,8 +51,8 @@ export function toFinding(
  * id is dropped: a finding may only answer to names `planguard rules` shows for
  * its rule, so a suppression's reach can be read from the rule's metadata.
  */
-function declaredNarrower(meta: RuleMetadata, named: readonly string[] | undefined): string[] {
-  if (named === undefined || named.length === 0 || !meta.narrower) return [];
+function declaredNarrower(meta: RuleMetadata, named: readonly string[]): string[] {
+  if (!meta.narrower) return [];
   const declared = narrowerByName(meta.narrower);
   const out = new Set<string>();
   for (const id of named) {

@@ -99,10 +99,11 @@ export const securityGroupAdminIngress = resourceRule({
     const out: Outcome[] = [];
     if (ingresses === "unknown") return unknown("The ingress rules are known only after apply.");
     for (const ing of ingresses) {
-      const world = internetRanges(ing.cidrs, internetThreshold(config));
-      if (!world) continue;
+      // The ports first: a comparison or two, where the sources are a keyed lookup (most rules open no admin port).
       const exposed = exposedAdminPorts(ing.fromPort, ing.toPort, ing.protocol);
       if (!exposed) continue;
+      const world = internetRanges(ing.cidrs, internetThreshold(config));
+      if (!world) continue;
       const outcome = fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute);
       const aliases = narrowerChecksFailing(model, r, ingresses, ing);
       out.push(aliases.length > 0 ? { ...outcome, aliases } : outcome);
