@@ -53,13 +53,14 @@ export function toFinding(
  */
 function declaredNarrower(meta: RuleMetadata, named: readonly string[]): string[] {
   if (!meta.narrower) return [];
-  const declared = narrowerByName(meta.narrower);
-  const out = new Set<string>();
-  for (const id of named) {
-    const canonical = declared.get(id.toUpperCase());
-    if (canonical !== undefined) out.add(canonical);
+  const index = narrowerIndex(meta.narrower);
+  // An array, not a set: a finding names a handful of ids, kept in the order first named.
+  const out: string[] = [];
+  for (let i = 0; i < named.length; i++) {
+    const canonical = index.canonical(named[i]!);
+    if (canonical !== undefined && !out.includes(canonical)) out.push(canonical);
   }
-  return [...out];
+  return out;
 }
 
 /** A finding a waiver, baseline or inline comment suppressed (it stays in reports, listed apart). */
@@ -70,14 +71,35 @@ export function isSuppressed(f: Finding): f is Finding & { suppression: Suppress
 /**
  * A rule's declared narrower ids by their upper-case form, made once per list
  * (a rule's metadata keeps its list): every finding of a rule with narrower
- * checks is looked up in it.
+ * checks is looked up in it. The answers are also kept by the id as written,
+ * since rules write the same few ids on thousands of findings and
+ * upper-casing each costs a string; bounded, as a policy writes those ids.
  */
-const narrowerIndexes = new WeakMap<readonly string[], Map<string, string>>();
+class NarrowerIndex {
+  private readonly byUpperCase: Map<string, string>;
+  private readonly byWritten = new Map<string, string | null>();
 
-function narrowerByName(narrower: readonly string[]): Map<string, string> {
+  constructor(narrower: readonly string[]) {
+    this.byUpperCase = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+  }
+
+  canonical(id: string): string | undefined {
+    let canonical = this.byWritten.get(id);
+    if (canonical === undefined) {
+      canonical = this.byUpperCase.get(id.toUpperCase()) ?? null;
+      if (this.byWritten.size < WRITTEN_IDS_LIMIT) this.byWritten.set(id, canonical);
+    }
+    return canonical ?? undefined;
+  }
+}
+
+const WRITTEN_IDS_LIMIT = 256;
+const narrowerIndexes = new WeakMap<readonly string[], NarrowerIndex>();
+
+function narrowerIndex(narrower: readonly string[]): NarrowerIndex {
   let index = narrowerIndexes.get(narrower);
   if (index === undefined) {
-    index = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+    index = new NarrowerIndex(narrower);
     narrowerIndexes.set(narrower, index);
   }
   return index;
