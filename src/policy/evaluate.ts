@@ -91,10 +91,16 @@ function judgeResources(
   const { model, config } = ctx;
   // Index loops: this one runs tens of thousands of times, much of it before the optimizer steps in.
   const resources = model.resources;
+  // A plan lists a block's instances together, so a type's rules are looked up once per run of that type.
+  let lastType: string | undefined;
+  let forType: readonly ResourceRule[] = [];
   for (let i = 0; i < resources.length; i++) {
     const resource = resources[i]!;
     if (!isJudged(resource, config, judge)) continue;
-    const forType = index.rulesFor(resource.type);
+    if (resource.type !== lastType) {
+      lastType = resource.type;
+      forType = index.rulesFor(lastType);
+    }
     for (let j = 0; j < forType.length; j++) {
       const rule = forType[j]!;
       try {

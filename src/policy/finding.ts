@@ -39,8 +39,10 @@ export function toFinding(
   if (undecided) finding.undecided = true;
   if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== undefined) finding.attribute = outcome.attribute;
-  const aliases = declaredNarrower(meta, outcome.aliases);
-  if (aliases.length > 0) finding.aliases = aliases;
+  if (outcome.aliases !== undefined && outcome.aliases.length > 0) {
+    const aliases = declaredNarrower(meta, outcome.aliases);
+    if (aliases.length > 0) finding.aliases = aliases;
+  }
   return finding;
 }
 
@@ -49,15 +51,16 @@ export function toFinding(
  * id is dropped: a finding may only answer to names `planguard rules` shows for
  * its rule, so a suppression's reach can be read from the rule's metadata.
  */
-function declaredNarrower(meta: RuleMetadata, named: readonly string[] | undefined): string[] {
-  if (named === undefined || named.length === 0 || !meta.narrower) return [];
-  const declared = narrowerByName(meta.narrower);
-  const out = new Set<string>();
-  for (const id of named) {
-    const canonical = declared.get(id.toUpperCase());
-    if (canonical !== undefined) out.add(canonical);
+function declaredNarrower(meta: RuleMetadata, named: readonly string[]): string[] {
+  if (!meta.narrower) return [];
+  const index = narrowerIndex(meta.narrower);
+  // An array, not a set: a finding names a handful of ids, kept in the order first named.
+  const out: string[] = [];
+  for (let i = 0; i < named.length; i++) {
+    const canonical = index.canonical(named[i]!);
+    if (canonical !== undefined && !out.includes(canonical)) out.push(canonical);
   }
-  return [...out];
+  return out;
 }
 
 /** A finding a waiver, baseline or inline comment suppressed (it stays in reports, listed apart). */
@@ -68,14 +71,35 @@ export function isSuppressed(f: Finding): f is Finding & { suppression: Suppress
 /**
  * A rule's declared narrower ids by their upper-case form, made once per list
  * (a rule's metadata keeps its list): every finding of a rule with narrower
- * checks is looked up in it.
+ * checks is looked up in it. The answers are also kept by the id as written,
+ * since rules write the same few ids on thousands of findings and
+ * upper-casing each costs a string; bounded, as a policy writes those ids.
  */
-const narrowerIndexes = new WeakMap<readonly string[], Map<string, string>>();
+class NarrowerIndex {
+  private readonly byUpperCase: Map<string, string>;
+  private readonly byWritten = new Map<string, string | null>();
 
-function narrowerByName(narrower: readonly string[]): Map<string, string> {
+  constructor(narrower: readonly string[]) {
+    this.byUpperCase = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+  }
+
+  canonical(id: string): string | undefined {
+    let canonical = this.byWritten.get(id);
+    if (canonical === undefined) {
+      canonical = this.byUpperCase.get(id.toUpperCase()) ?? null;
+      if (this.byWritten.size < WRITTEN_IDS_LIMIT) this.byWritten.set(id, canonical);
+    }
+    return canonical ?? undefined;
+  }
+}
+
+const WRITTEN_IDS_LIMIT = 256;
+const narrowerIndexes = new WeakMap<readonly string[], NarrowerIndex>();
+
+function narrowerIndex(narrower: readonly string[]): NarrowerIndex {
   let index = narrowerIndexes.get(narrower);
   if (index === undefined) {
-    index = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+    index = new NarrowerIndex(narrower);
     narrowerIndexes.set(narrower, index);
   }
   return index;

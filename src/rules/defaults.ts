@@ -30,13 +30,6 @@ for (const d of PROVIDER_DEFAULTS) {
   forType.set(d.attribute, d);
 }
 
-const typesWithDefaults = new Set(PROVIDER_DEFAULTS.map((d) => d.resource_type));
-
-/** Whether the table has any entry for the type: most resources are turned away here, cheaply. */
-export function hasDefaults(resourceType: string): boolean {
-  return typesWithDefaults.has(resourceType);
-}
-
 /** The table's entry for a path (list indexes ignored), if any. */
 export function tableEntry(resourceType: string, path: AttributePath): ProviderDefault | undefined {
   // Asked for every resource a rule judges: no arrays or key strings for types without an entry.

@@ -30,6 +30,12 @@ export function exposedAdminPorts(fromPort: unknown, toPort: unknown, protocol: 
   const to = typeof toPort === "number" ? toPort : Number(toPort);
   if (!Number.isFinite(from) || !Number.isFinite(to)) return undefined;
   if (from <= 0 && to >= 65535) return "all ports";
-  const hit = ADMIN_PORTS.filter(({ port }) => from <= port && port <= to).map(({ port, name }) => `${name} (${port})`);
-  return hit.length > 0 ? hit.join(" and ") : undefined;
+  // Asked for every ingress of a plan, most of which open no admin port: nothing is allocated for those.
+  let named: string | undefined;
+  for (let i = 0; i < ADMIN_PORTS.length; i++) {
+    const { port, name } = ADMIN_PORTS[i]!;
+    if (from <= port && port <= to)
+      named = named === undefined ? `${name} (${port})` : `${named} and ${name} (${port})`;
+  }
+  return named;
 }

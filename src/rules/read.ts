@@ -1,7 +1,7 @@
 import type { Reference } from "../plan/graph.js";
 import { attr, isUnknown, referencesFrom, type Model, type Resource } from "../plan/model.js";
 import type { AttributePath } from "../plan/paths.js";
-import { hasDefaults, providerDefault, type DefaultsSubject, type ProviderDefault } from "./defaults.js";
+import { providerDefault, tableEntry, type DefaultsSubject, type ProviderDefault } from "./defaults.js";
 import { toSteps } from "../plan/paths.js";
 
 /**
@@ -31,7 +31,9 @@ export type AttributeReading =
 
 export function readAttribute(model: Model, r: Resource, path: AttributePath): AttributeReading {
   // Left out of the configuration: the provider's documented default, known now (provider-defaults.json).
-  const byDefault = hasDefaults(r.type) ? providerDefault(defaultsSubject(model, r), path) : undefined;
+  // Most questions have no entry (a type's table covers a few attributes): they make no subject.
+  const byDefault =
+    tableEntry(r.type, path) !== undefined ? providerDefault(defaultsSubject(model, r), path) : undefined;
   if (byDefault) return { state: "known", value: byDefault.value, default: byDefault };
   if (isUnknown(r, path)) {
     const steps = toSteps(path);

@@ -198,7 +198,10 @@ function applyFilters(result: ScanResult, options: ScanOptions): void {
 function describeInput(model: Model, config: PlanguardConfig, judge: JudgeOptions): ScannedInput {
   let judged = 0;
   const notJudged = new Map<string, NotJudged>();
-  for (const r of model.resources) {
+  // Indexed: one pass over every resource of the plan, mostly before the optimizer has compiled it.
+  const resources = model.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
     if (isJudged(r, config, judge)) {
       judged++;
       continue;

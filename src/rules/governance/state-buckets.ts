@@ -8,23 +8,30 @@ import type { RuleContext } from "../../policy/rule.js";
  * names it.
  */
 
-function stateBucketNames(ctx: RuleContext): Set<string> {
-  const names = new Set<string>();
-  for (const env of Object.values(ctx.config.environments ?? {})) for (const b of env.state_buckets ?? []) names.add(b);
+/**
+ * Whether a bucket name is a state bucket's. Asked for every bucket of a
+ * plan (thousands on a large one), nearly always with an answer of no: it
+ * builds nothing, where a set of the names per question cost more than the
+ * question.
+ */
+function isStateBucketName(ctx: RuleContext, name: string): boolean {
   const backend = ctx.backend;
   if (
     backend?.kind === "backend" &&
     (backend.type === "s3" || backend.type === "gcs") &&
-    typeof backend.settings["bucket"] === "string"
+    backend.settings["bucket"] === name
   )
-    names.add(backend.settings["bucket"]);
-  return names;
+    return true;
+  const environments = ctx.config.environments;
+  if (environments === undefined) return false;
+  for (const env of Object.values(environments)) if (env.state_buckets?.includes(name)) return true;
+  return false;
 }
 
 /** The bucket's name when it is a known state bucket. */
 export function stateBucket(r: Resource, ctx: RuleContext, nameAttribute: string): string | undefined {
   const name = r.after?.[nameAttribute];
-  return typeof name === "string" && stateBucketNames(ctx).has(name) ? name : undefined;
+  return typeof name === "string" && isStateBucketName(ctx, name) ? name : undefined;
 }
 
 /** Companion resources (versioning, public access block) of a bucket: by reference, or by its name written out. */

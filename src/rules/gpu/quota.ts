@@ -29,7 +29,10 @@ export function gpuMembers(ctx: { model: Model }): readonly GpuMember[] {
   let members = membersCache.get(ctx.model);
   if (!members) {
     const out: GpuMember[] = [];
-    for (const r of ctx.model.resources) {
+    // Indexed: one pass over every resource of the plan, mostly before the optimizer has compiled it.
+    const resources = ctx.model.resources;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i]!;
       if (!r.willExist || r.mode !== "managed") continue;
       const demand = demandAfter(ctx.model, r);
       if (demand) out.push({ r, demand });

@@ -19,24 +19,31 @@ type DocumentReading =
  */
 const readings = new Map<string, WeakMap<Resource, DocumentReading>>();
 
+/**
+ * An absent document is answered by readAttribute without parsing anything,
+ * and is most resources' answer (queues, topics, buckets without a policy):
+ * it is read again rather than kept, since keeping an entry per resource in
+ * a WeakMap costs more than the reading.
+ */
+const ABSENT: DocumentReading = { state: "absent" };
+
 function readDocument(r: Resource, model: Model, attribute: string): DocumentReading {
   let byResource = readings.get(attribute);
   if (!byResource) readings.set(attribute, (byResource = new WeakMap()));
   let reading = byResource.get(r);
   if (!reading) {
     const doc = readAttribute(model, r, attribute);
+    if (doc.state === "absent") return ABSENT;
     reading =
       doc.state === "unknown"
         ? { state: "unknown", configured: doc.configured }
-        : doc.state === "known"
-          ? {
-              state: "known",
-              statements:
-                typeof doc.value === "string" && (mayHoldWildcard(doc.value) || mayHoldNotPrincipal(doc.value))
-                  ? parsePolicyDocument(doc.value)
-                  : undefined,
-            }
-          : { state: "absent" };
+        : {
+            state: "known",
+            statements:
+              typeof doc.value === "string" && (mayHoldWildcard(doc.value) || mayHoldNotPrincipal(doc.value))
+                ? parsePolicyDocument(doc.value)
+                : undefined,
+          };
     byResource.set(r, reading);
   }
   return reading;

@@ -1,5 +1,5 @@
 import { configuredResources } from "../../../governance/configuration.js";
-import { isSensitive } from "../../../plan/model.js";
+import { isSensitive, type Resource } from "../../../plan/model.js";
 import { fail, modelRule, type Outcome } from "../../../policy/rule.js";
 
 /** Generated secrets and the attributes that hold them. */
@@ -44,15 +44,18 @@ export const generatedSecretInPlainArgument = modelRule({
     const out: Outcome[] = [];
     for (const block of configuredResources(ctx.model)) {
       if (block.mode !== "managed" || SECRET_STORES.has(block.type)) continue;
-      const instances = ctx.model.byConfigAddress(block.address).filter((r) => r.willExist);
-      if (instances.length === 0) continue;
-      const seen = new Set<string>();
+      // Found only when a block refers to a generated secret, which few do: most blocks make neither.
+      let instances: Resource[] | undefined;
+      let seen: Set<string> | undefined;
       referencesIn(block.expressions, "", (path, ref) => {
         const m = GENERATED.exec(ref);
-        const key = `${path}|${m?.[1]}`;
-        if (!m || seen.has(key)) return;
+        if (!m) return;
+        const key = `${path}|${m[1]}`;
+        seen ??= new Set<string>();
+        if (seen.has(key)) return;
         seen.add(key);
         const attribute = path;
+        instances ??= ctx.model.byConfigAddress(block.address).filter((r) => r.willExist);
         for (const r of instances) {
           if (isSensitive(r, attribute)) continue;
           out.push({

@@ -20,12 +20,17 @@ interface Ingress {
   attribute: string;
 }
 
+/**
+ * The ingresses a resource declares. Source lists are joined with concat, not
+ * spread: a spread runs the iteration protocol, slow in the cold code that
+ * judges most of a plan's security group rules.
+ */
 function ingressesOf(r: Resource): Ingress[] | "unknown" {
   switch (r.type) {
     case "aws_security_group":
       if (isUnknown(r, "ingress")) return "unknown";
       return blocks(r, "ingress").map(({ block, index }) => ({
-        cidrs: [...asArray(block["cidr_blocks"]), ...asArray(block["ipv6_cidr_blocks"])],
+        cidrs: asArray(block["cidr_blocks"]).concat(asArray(block["ipv6_cidr_blocks"])),
         ipv4: asArray(block["cidr_blocks"]),
         ipv6: asArray(block["ipv6_cidr_blocks"]),
         fromPort: block["from_port"],
@@ -40,7 +45,7 @@ function ingressesOf(r: Resource): Ingress[] | "unknown" {
       if (after["type"] !== "ingress") return [];
       return [
         {
-          cidrs: [...asArray(after["cidr_blocks"]), ...asArray(after["ipv6_cidr_blocks"])],
+          cidrs: asArray(after["cidr_blocks"]).concat(asArray(after["ipv6_cidr_blocks"])),
           ipv4: asArray(after["cidr_blocks"]),
           ipv6: asArray(after["ipv6_cidr_blocks"]),
           fromPort: after["from_port"],
@@ -98,11 +103,14 @@ export const securityGroupAdminIngress = resourceRule({
     const ingresses = ingressesOf(r);
     const out: Outcome[] = [];
     if (ingresses === "unknown") return unknown("The ingress rules are known only after apply.");
-    for (const ing of ingresses) {
-      const world = internetRanges(ing.cidrs, internetThreshold(config));
-      if (!world) continue;
+    // Indexed: this runs for every security group rule of a plan, mostly cold.
+    for (let i = 0; i < ingresses.length; i++) {
+      const ing = ingresses[i]!;
+      // The ports first: a comparison or two, where the sources are a keyed lookup (most rules open no admin port).
       const exposed = exposedAdminPorts(ing.fromPort, ing.toPort, ing.protocol);
       if (!exposed) continue;
+      const world = internetRanges(ing.cidrs, internetThreshold(config));
+      if (!world) continue;
       const outcome = fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute);
       const aliases = narrowerChecksFailing(model, r, ingresses, ing);
       out.push(aliases.length > 0 ? { ...outcome, aliases } : outcome);
@@ -125,9 +133,12 @@ const CHECKOV_PORT_CHECKS: ReadonlyArray<{ id: string; port: number }> = [
  * `checkov:skip` on the resource silences them all, as in Checkov).
  */
 function narrowerChecksFailing(model: Model, r: Resource, all: Ingress[], ing: Ingress): string[] {
-  const ids = CHECKOV_PORT_CHECKS.filter(
-    ({ port }) => checkovViolation(r, ing, port) && checkovFails(r, all, port),
-  ).map(({ id }) => id);
+  // Asked for every failing ingress of a plan (thousands on a large one): one array, no closures.
+  const ids: string[] = [];
+  for (let i = 0; i < CHECKOV_PORT_CHECKS.length; i++) {
+    const { id, port } = CHECKOV_PORT_CHECKS[i]!;
+    if (checkovViolation(r, ing, port) && checkovFails(r, all, port)) ids.push(id);
+  }
   if (trivyJudges(model, r) && trivyViolation(ing)) ids.push("AVD-AWS-0107");
   return ids;
 }
@@ -189,6 +200,11 @@ function trivyJudges(model: Model, r: Resource): boolean {
 
 const TRIVY_ALL_SOURCES = new Set(["0.0.0.0/0", "0000:0000:0000:0000:0000:0000:0000:0000/0", "::/0", "*"]);
 const TRIVY_ALL_SOURCE_WORDS = new Set(["internet", "any"]);
+const TRIVY_PROTOCOLS = new Set(["tcp", "6", "udp", "17"]);
+
+function isTrivyEveryone(c: unknown): boolean {
+  return typeof c === "string" && (TRIVY_ALL_SOURCES.has(c) || TRIVY_ALL_SOURCE_WORDS.has(c.toLowerCase()));
+}
 
 /**
  * Trivy's AVD-AWS-0107: TCP, UDP or every protocol; every protocol or a
@@ -200,12 +216,10 @@ function trivyViolation(ing: Ingress): boolean {
   if (typeof protocol !== "string") return false;
   const p = protocol.toLowerCase();
   const allProtocols = p === "-1" || p === "all";
-  if (!allProtocols && !["tcp", "6", "udp", "17"].includes(p)) return false;
+  if (!allProtocols && !TRIVY_PROTOCOLS.has(p)) return false;
   const from = integer(ing.fromPort) ?? -1;
   const to = integer(ing.toPort) ?? -1;
   const holds = (port: number) => from <= port && port <= to;
   if (!allProtocols && !holds(22) && !holds(3389)) return false;
-  return [...ing.ipv4, ...ing.ipv6].some(
-    (c) => typeof c === "string" && (TRIVY_ALL_SOURCES.has(c) || TRIVY_ALL_SOURCE_WORDS.has(c.toLowerCase())),
-  );
+  return ing.ipv4.some(isTrivyEveryone) || ing.ipv6.some(isTrivyEveryone);
 }
