@@ -14008,36 +14008,54 @@ function toFinding(meta, outcome, file, severity, judged) {
   if (undecided2) finding.undecided = true;
   if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
   if (outcome.attribute !== void 0) finding.attribute = outcome.attribute;
-  const aliases = declaredNarrower(meta, outcome.aliases);
-  if (aliases.length > 0) finding.aliases = aliases;
+  if (outcome.aliases !== void 0 && outcome.aliases.length > 0) {
+    const aliases = declaredNarrower(meta, outcome.aliases);
+    if (aliases.length > 0) finding.aliases = aliases;
+  }
   return finding;
 }
 function declaredNarrower(meta, named2) {
-  if (named2 === void 0 || named2.length === 0 || !meta.narrower) return [];
-  const declared = narrowerByName(meta.narrower);
-  const out2 = /* @__PURE__ */ new Set();
-  for (const id of named2) {
-    const canonical = declared.get(id.toUpperCase());
-    if (canonical !== void 0) out2.add(canonical);
+  if (!meta.narrower) return [];
+  const index = narrowerIndex(meta.narrower);
+  const out2 = [];
+  for (let i = 0; i < named2.length; i++) {
+    const canonical = index.canonical(named2[i]);
+    if (canonical !== void 0 && !out2.includes(canonical)) out2.push(canonical);
   }
-  return [...out2];
+  return out2;
 }
 function isSuppressed(f) {
   return f.suppression !== void 0;
 }
-function narrowerByName(narrower) {
+function narrowerIndex(narrower) {
   let index = narrowerIndexes.get(narrower);
   if (index === void 0) {
-    index = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+    index = new NarrowerIndex(narrower);
     narrowerIndexes.set(narrower, index);
   }
   return index;
 }
-var narrowerIndexes;
+var NarrowerIndex, WRITTEN_IDS_LIMIT, narrowerIndexes;
 var init_finding = __esm({
   "src/policy/finding.ts"() {
     "use strict";
     init_fingerprint();
+    NarrowerIndex = class {
+      byUpperCase;
+      byWritten = /* @__PURE__ */ new Map();
+      constructor(narrower) {
+        this.byUpperCase = new Map(narrower.map((id) => [id.toUpperCase(), id]));
+      }
+      canonical(id) {
+        let canonical = this.byWritten.get(id);
+        if (canonical === void 0) {
+          canonical = this.byUpperCase.get(id.toUpperCase()) ?? null;
+          if (this.byWritten.size < WRITTEN_IDS_LIMIT) this.byWritten.set(id, canonical);
+        }
+        return canonical ?? void 0;
+      }
+    };
+    WRITTEN_IDS_LIMIT = 256;
     narrowerIndexes = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -16745,10 +16763,15 @@ function judgeResources(rules, ctx, selection, judge, result) {
   const index = new RuleIndex(rules);
   const { model, config: config2 } = ctx;
   const resources = model.resources;
+  let lastType;
+  let forType = [];
   for (let i = 0; i < resources.length; i++) {
     const resource = resources[i];
     if (!isJudged(resource, config2, judge)) continue;
-    const forType = index.rulesFor(resource.type);
+    if (resource.type !== lastType) {
+      lastType = resource.type;
+      forType = index.rulesFor(lastType);
+    }
     for (let j = 0; j < forType.length; j++) {
       const rule = forType[j];
       try {
@@ -26359,9 +26382,6 @@ var init_provider_defaults = __esm({
 });
 
 // src/rules/defaults.ts
-function hasDefaults(resourceType) {
-  return typesWithDefaults.has(resourceType);
-}
 function tableEntry(resourceType, path20) {
   const forType = byTypeAndAttribute.get(resourceType);
   if (forType === void 0) return void 0;
@@ -26411,7 +26431,7 @@ function providerDefault(r, path20) {
   const value = getPath(r.after, path20);
   return value === void 0 || value === null ? entry : void 0;
 }
-var PROVIDER_DEFAULTS, byTypeAndAttribute, typesWithDefaults;
+var PROVIDER_DEFAULTS, byTypeAndAttribute;
 var init_defaults = __esm({
   "src/rules/defaults.ts"() {
     "use strict";
@@ -26424,13 +26444,12 @@ var init_defaults = __esm({
       if (!forType) byTypeAndAttribute.set(d.resource_type, forType = /* @__PURE__ */ new Map());
       forType.set(d.attribute, d);
     }
-    typesWithDefaults = new Set(PROVIDER_DEFAULTS.map((d) => d.resource_type));
   }
 });
 
 // src/rules/read.ts
 function readAttribute(model, r, path20) {
-  const byDefault = hasDefaults(r.type) ? providerDefault(defaultsSubject(model, r), path20) : void 0;
+  const byDefault = tableEntry(r.type, path20) !== void 0 ? providerDefault(defaultsSubject(model, r), path20) : void 0;
   if (byDefault) return { state: "known", value: byDefault.value, default: byDefault };
   if (isUnknown(r, path20)) {
     const steps = toSteps(path20);
@@ -26834,15 +26853,17 @@ var init_generated_secret_in_plain_argument = __esm({
         const out2 = [];
         for (const block of configuredResources(ctx.model)) {
           if (block.mode !== "managed" || SECRET_STORES.has(block.type)) continue;
-          const instances = ctx.model.byConfigAddress(block.address).filter((r) => r.willExist);
-          if (instances.length === 0) continue;
-          const seen = /* @__PURE__ */ new Set();
+          let instances;
+          let seen;
           referencesIn2(block.expressions, "", (path20, ref) => {
             const m = GENERATED.exec(ref);
-            const key = `${path20}|${m?.[1]}`;
-            if (!m || seen.has(key)) return;
+            if (!m) return;
+            const key = `${path20}|${m[1]}`;
+            seen ??= /* @__PURE__ */ new Set();
+            if (seen.has(key)) return;
             seen.add(key);
             const attribute = path20;
+            instances ??= ctx.model.byConfigAddress(block.address).filter((r) => r.willExist);
             for (const r of instances) {
               if (isSensitive(r, attribute)) continue;
               out2.push({
@@ -28314,17 +28335,18 @@ var init_service_password = __esm({
 });
 
 // src/rules/governance/state-buckets.ts
-function stateBucketNames(ctx) {
-  const names = /* @__PURE__ */ new Set();
-  for (const env of Object.values(ctx.config.environments ?? {})) for (const b of env.state_buckets ?? []) names.add(b);
+function isStateBucketName(ctx, name) {
   const backend = ctx.backend;
-  if (backend?.kind === "backend" && (backend.type === "s3" || backend.type === "gcs") && typeof backend.settings["bucket"] === "string")
-    names.add(backend.settings["bucket"]);
-  return names;
+  if (backend?.kind === "backend" && (backend.type === "s3" || backend.type === "gcs") && backend.settings["bucket"] === name)
+    return true;
+  const environments = ctx.config.environments;
+  if (environments === void 0) return false;
+  for (const env of Object.values(environments)) if (env.state_buckets?.includes(name)) return true;
+  return false;
 }
 function stateBucket(r, ctx, nameAttribute) {
   const name = r.after?.[nameAttribute];
-  return typeof name === "string" && stateBucketNames(ctx).has(name) ? name : void 0;
+  return typeof name === "string" && isStateBucketName(ctx, name) ? name : void 0;
 }
 function companions(model, bucket, name, type) {
   const out2 = new Set(referrersOf(model, bucket, type, "bucket"));
@@ -29474,7 +29496,9 @@ function gpuMembers(ctx) {
   let members = membersCache.get(ctx.model);
   if (!members) {
     const out2 = [];
-    for (const r of ctx.model.resources) {
+    const resources = ctx.model.resources;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
       if (!r.willExist || r.mode !== "managed") continue;
       const demand = demandAfter(ctx.model, r);
       if (demand) out2.push({ r, demand });
@@ -29851,10 +29875,11 @@ function readDocument(r, model, attribute) {
   let reading = byResource.get(r);
   if (!reading) {
     const doc = readAttribute(model, r, attribute);
-    reading = doc.state === "unknown" ? { state: "unknown", configured: doc.configured } : doc.state === "known" ? {
+    if (doc.state === "absent") return ABSENT2;
+    reading = doc.state === "unknown" ? { state: "unknown", configured: doc.configured } : {
       state: "known",
       statements: typeof doc.value === "string" && (mayHoldWildcard(doc.value) || mayHoldNotPrincipal(doc.value)) ? parsePolicyDocument(doc.value) : void 0
-    } : { state: "absent" };
+    };
     byResource.set(r, reading);
   }
   return reading;
@@ -29867,7 +29892,7 @@ function judgeDocument(r, model, attribute, judge) {
   if (doc.state !== "known") return;
   return doc.statements ? judge(doc.statements) : void 0;
 }
-var readings;
+var readings, ABSENT2;
 var init_judge_document = __esm({
   "src/rules/iam/judge-document.ts"() {
     "use strict";
@@ -29875,6 +29900,7 @@ var init_judge_document = __esm({
     init_read();
     init_policy_document();
     readings = /* @__PURE__ */ new Map();
+    ABSENT2 = { state: "absent" };
   }
 });
 
@@ -31259,8 +31285,13 @@ function exposedAdminPorts(fromPort, toPort, protocol) {
   const to = typeof toPort === "number" ? toPort : Number(toPort);
   if (!Number.isFinite(from) || !Number.isFinite(to)) return void 0;
   if (from <= 0 && to >= 65535) return "all ports";
-  const hit = ADMIN_PORTS.filter(({ port }) => from <= port && port <= to).map(({ port, name }) => `${name} (${port})`);
-  return hit.length > 0 ? hit.join(" and ") : void 0;
+  let named2;
+  for (let i = 0; i < ADMIN_PORTS.length; i++) {
+    const { port, name } = ADMIN_PORTS[i];
+    if (from <= port && port <= to)
+      named2 = named2 === void 0 ? `${name} (${port})` : `${named2} and ${name} (${port})`;
+  }
+  return named2;
 }
 var SENSITIVE_PORTS, ADMIN_PORTS;
 var init_net2 = __esm({
@@ -31488,7 +31519,7 @@ function ingressesOf(r) {
     case "aws_security_group":
       if (isUnknown(r, "ingress")) return "unknown";
       return blocks(r, "ingress").map(({ block, index }) => ({
-        cidrs: [...asArray(block["cidr_blocks"]), ...asArray(block["ipv6_cidr_blocks"])],
+        cidrs: asArray(block["cidr_blocks"]).concat(asArray(block["ipv6_cidr_blocks"])),
         ipv4: asArray(block["cidr_blocks"]),
         ipv6: asArray(block["ipv6_cidr_blocks"]),
         fromPort: block["from_port"],
@@ -31503,7 +31534,7 @@ function ingressesOf(r) {
       if (after["type"] !== "ingress") return [];
       return [
         {
-          cidrs: [...asArray(after["cidr_blocks"]), ...asArray(after["ipv6_cidr_blocks"])],
+          cidrs: asArray(after["cidr_blocks"]).concat(asArray(after["ipv6_cidr_blocks"])),
           ipv4: asArray(after["cidr_blocks"]),
           ipv6: asArray(after["ipv6_cidr_blocks"]),
           fromPort: after["from_port"],
@@ -31539,9 +31570,11 @@ function asArray(v) {
   return Array.isArray(v) ? v : [];
 }
 function narrowerChecksFailing2(model, r, all, ing) {
-  const ids = CHECKOV_PORT_CHECKS.filter(
-    ({ port }) => checkovViolation(r, ing, port) && checkovFails(r, all, port)
-  ).map(({ id }) => id);
+  const ids = [];
+  for (let i = 0; i < CHECKOV_PORT_CHECKS.length; i++) {
+    const { id, port } = CHECKOV_PORT_CHECKS[i];
+    if (checkovViolation(r, ing, port) && checkovFails(r, all, port)) ids.push(id);
+  }
   if (trivyJudges(model, r) && trivyViolation(ing)) ids.push("AVD-AWS-0107");
   return ids;
 }
@@ -31576,21 +31609,22 @@ function trivyJudges(model, r) {
     (ref) => /(^|\.)aws_(default_)?security_group\.[^.]+$/.test(ref.to)
   );
 }
+function isTrivyEveryone(c) {
+  return typeof c === "string" && (TRIVY_ALL_SOURCES.has(c) || TRIVY_ALL_SOURCE_WORDS.has(c.toLowerCase()));
+}
 function trivyViolation(ing) {
   const protocol = typeof ing.protocol === "number" ? String(ing.protocol) : ing.protocol;
   if (typeof protocol !== "string") return false;
   const p = protocol.toLowerCase();
   const allProtocols = p === "-1" || p === "all";
-  if (!allProtocols && !["tcp", "6", "udp", "17"].includes(p)) return false;
+  if (!allProtocols && !TRIVY_PROTOCOLS.has(p)) return false;
   const from = integer(ing.fromPort) ?? -1;
   const to = integer(ing.toPort) ?? -1;
   const holds = (port) => from <= port && port <= to;
   if (!allProtocols && !holds(22) && !holds(3389)) return false;
-  return [...ing.ipv4, ...ing.ipv6].some(
-    (c) => typeof c === "string" && (TRIVY_ALL_SOURCES.has(c) || TRIVY_ALL_SOURCE_WORDS.has(c.toLowerCase()))
-  );
+  return ing.ipv4.some(isTrivyEveryone) || ing.ipv6.some(isTrivyEveryone);
 }
-var securityGroupAdminIngress, CHECKOV_PORT_CHECKS, TRIVY_ALL_SOURCES, TRIVY_ALL_SOURCE_WORDS;
+var securityGroupAdminIngress, CHECKOV_PORT_CHECKS, TRIVY_ALL_SOURCES, TRIVY_ALL_SOURCE_WORDS, TRIVY_PROTOCOLS;
 var init_security_group_admin_ingress = __esm({
   "src/rules/network/aws/security-group-admin-ingress.ts"() {
     "use strict";
@@ -31619,11 +31653,12 @@ var init_security_group_admin_ingress = __esm({
         const ingresses = ingressesOf(r);
         const out2 = [];
         if (ingresses === "unknown") return unknown("The ingress rules are known only after apply.");
-        for (const ing of ingresses) {
-          const world = internetRanges(ing.cidrs, internetThreshold(config2));
-          if (!world) continue;
+        for (let i = 0; i < ingresses.length; i++) {
+          const ing = ingresses[i];
           const exposed = exposedAdminPorts(ing.fromPort, ing.toPort, ing.protocol);
           if (!exposed) continue;
+          const world = internetRanges(ing.cidrs, internetThreshold(config2));
+          if (!world) continue;
           const outcome = fail(`${r.address} allows ${exposed} from ${world.join(" and ")}.`, ing.attribute);
           const aliases = narrowerChecksFailing2(model, r, ingresses, ing);
           out2.push(aliases.length > 0 ? { ...outcome, aliases } : outcome);
@@ -31638,6 +31673,7 @@ var init_security_group_admin_ingress = __esm({
     ];
     TRIVY_ALL_SOURCES = /* @__PURE__ */ new Set(["0.0.0.0/0", "0000:0000:0000:0000:0000:0000:0000:0000/0", "::/0", "*"]);
     TRIVY_ALL_SOURCE_WORDS = /* @__PURE__ */ new Set(["internet", "any"]);
+    TRIVY_PROTOCOLS = /* @__PURE__ */ new Set(["tcp", "6", "udp", "17"]);
   }
 });
 
@@ -35952,7 +35988,9 @@ function applyFilters(result, options) {
 function describeInput(model, config2, judge) {
   let judged = 0;
   const notJudged = /* @__PURE__ */ new Map();
-  for (const r of model.resources) {
+  const resources = model.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
     if (isJudged(r, config2, judge)) {
       judged++;
       continue;
