@@ -35037,7 +35037,7 @@ var init_json_syntax = __esm({
 // src/plan/json-text.ts
 import { isUtf8 } from "node:buffer";
 function parseJsonBytes(file, bytes) {
-  const text3 = decodeText(file, bytes);
+  const text3 = decodeUtf8OrRefuse(file, bytes);
   if (text3.trim() === "")
     throw new InputError(file, "the file is empty; expected the JSON that `terraform show -json` prints");
   try {
@@ -35103,7 +35103,7 @@ function gapsAreUtf8(bytes, start, pieces2) {
   }
   return from >= bytes.length || isUtf8(bytes.subarray(from));
 }
-function decodeText(file, bytes) {
+function decodeUtf8OrRefuse(file, bytes) {
   const start = checkEncoding(file, bytes);
   const text3 = bytes.toString("utf8", start);
   if (!decodedWhole(text3, bytes, 0, bytes.length)) {

@@ -9,7 +9,7 @@ import { findSyntaxError } from "./json-syntax.js";
  * column of a syntax error, and a hint for the encodings Windows shells write.
  */
 function parseJsonBytes(file: string, bytes: Buffer): unknown {
-  const text = decodeText(file, bytes);
+  const text = decodeUtf8OrRefuse(file, bytes);
   if (text.trim() === "")
     throw new InputError(file, "the file is empty; expected the JSON that `terraform show -json` prints");
   try {
@@ -122,7 +122,8 @@ function gapsAreUtf8(bytes: Buffer, start: number, pieces: readonly { start: num
   return from >= bytes.length || isUtf8(bytes.subarray(from));
 }
 
-function decodeText(file: string, bytes: Buffer): string {
+/** The file's text after its byte order mark, or one InputError naming where its UTF-8 is invalid. */
+function decodeUtf8OrRefuse(file: string, bytes: Buffer): string {
   const start = checkEncoding(file, bytes);
   const text = bytes.toString("utf8", start);
   if (!decodedWhole(text, bytes, 0, bytes.length)) {
