@@ -11,6 +11,7 @@ import { RegoError } from "../errors.js";
 import { equal, type Value } from "../value.js";
 import { UNDEFINED } from "./context.js";
 import type { Evaluator, VK } from "./evaluator.js";
+import { CALL_NODE, PARAM_SLOTS, ruleFacts, targetFacts } from "./node-facts.js";
 
 export const calls = {
   evalCall(this: Evaluator, t: Term & { type: "call" }, k: VK): boolean {
@@ -41,7 +42,7 @@ export const calls = {
   callReplacement(this: Evaluator, target: CallTarget, t: Term & { type: "call" }, k: VK): boolean {
     if (target.kind !== "function")
       return target.kind === "builtin" ? this.callBuiltin(target.name, t, k) : this.evalSpecial(target.name, t, k);
-    const node = this.node(target.path);
+    const node = this.node(target);
     if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
     const arity = this.arity(target, t.args.length);
     const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
@@ -61,7 +62,7 @@ export const calls = {
   arity(this: Evaluator, target: CallTarget, given: number): number {
     if (target.kind === "builtin") return this.program.builtins.get(target.name)?.arity ?? given;
     if (target.kind === "function") {
-      const node = this.node(target.path);
+      const node = this.node(target);
       return node?.functions[0]?.head.args?.length ?? node?.defaultRule?.head.args?.length ?? given;
     }
     return given;
@@ -73,13 +74,17 @@ export const calls = {
     return k(v);
   },
 
-  node(this: Evaluator, path: string[]): TreeNode | undefined {
-    if (!this.nodeCache.has(path)) this.nodeCache.set(path, this.program.tree.get(path));
-    return this.nodeCache.get(path);
+  /** A function call's node in the rule tree (looked up once per call target and program). */
+  node(this: Evaluator, target: CallTarget & { kind: "function" }): TreeNode | undefined {
+    const facts = targetFacts(target);
+    const tree = this.program.tree;
+    let found = facts[CALL_NODE];
+    if (found === undefined || found.tree !== tree) facts[CALL_NODE] = found = { tree, node: tree.get(target.path) };
+    return found.node;
   },
 
   callFunction(this: Evaluator, target: CallTarget & { kind: "function" }, t: Term & { type: "call" }, k: VK): boolean {
-    const node = this.node(target.path);
+    const node = this.node(target);
     if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
     const arity = this.arity(target, t.args.length);
     const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
@@ -204,16 +209,15 @@ export class MemoLevel {
 const sameValueZero = (a: unknown, b: unknown): boolean =>
   a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 
-const paramCache = new WeakMap<Rule, number[] | null>();
-
 /** The frame slots of a function's parameters when they are distinct plain variables; else null. */
 function paramSlots(rule: Rule): number[] | null {
-  let slots = paramCache.get(rule);
+  const facts = ruleFacts(rule);
+  let slots = facts[PARAM_SLOTS];
   if (slots === undefined) {
     const params = rule.head.args ?? [];
     const list = params.map((p) => (p.type === "var" && p.slot !== undefined ? p.slot : -1));
     slots = list.includes(-1) || new Set(list).size !== list.length ? null : list;
-    paramCache.set(rule, slots);
+    facts[PARAM_SLOTS] = slots;
   }
   return slots;
 }

@@ -13,20 +13,19 @@ import { RegoError } from "../errors.js";
 import { type JsonObject, makeObject, type Value } from "../value.js";
 import { indexValue, ownMember } from "./collections.js";
 import type { Evaluator } from "./evaluator.js";
+import { BINDERS, CONSTANT, DIRECT, termFacts } from "./node-facts.js";
 import { isMember, isMemberKV } from "./special-calls.js";
 
 /** What direct evaluation returns for a term that needs the general search (see `direct`). */
 export const NEEDS_SEARCH = Symbol("needs search");
 
-/** Which terms direct evaluation can take, by term (see `isDirect`). */
-const directTerms = new WeakMap<Term, boolean>();
-
 export const directEvaluation = {
   /** Whether a term is one `direct` can evaluate (worked out once per term). */
   isDirect(this: Evaluator, t: Term): boolean {
     if (!this.shortcuts) return false;
-    let d = directTerms.get(t);
-    if (d === undefined) directTerms.set(t, (d = this.directShape(t)));
+    const facts = termFacts(t);
+    let d = facts[DIRECT];
+    if (d === undefined) facts[DIRECT] = d = this.directShape(t);
     return d;
   },
 
@@ -67,7 +66,7 @@ export const directEvaluation = {
           );
         return (
           target.kind === "function" &&
-          this.node(target.path) !== undefined &&
+          this.node(target) !== undefined &&
           t.args.length === this.arity(target, t.args.length)
         );
       }
@@ -204,7 +203,7 @@ export const directEvaluation = {
         return target.name === "internal.member_2"
           ? isMember(args[0]!, args[1]!)
           : isMemberKV(args[0]!, args[1]!, args[2]!);
-      return this.functionValue(this.node((target as CallTarget & { kind: "function" }).path)!, args);
+      return this.functionValue(this.node(target as CallTarget & { kind: "function" })!, args);
     } finally {
       this.callDepth = depth;
     }
@@ -213,11 +212,13 @@ export const directEvaluation = {
   /** The value of a term made only of constants (computed once), or null. */
   constant(this: Evaluator, t: Term): Value | null {
     if (!this.shortcuts) return null;
-    const cached = this.constCache.get(t);
-    if (cached !== undefined) return cached;
-    const v = constantValue(t);
-    this.constCache.set(t, v === undefined ? null : v);
-    return v === undefined ? null : v;
+    const facts = termFacts(t);
+    let c = facts[CONSTANT];
+    if (c === undefined) {
+      const v = constantValue(t);
+      facts[CONSTANT] = c = v === undefined ? null : v;
+    }
+    return c;
   },
 
   /**
@@ -269,18 +270,17 @@ function argumentArray(pool: Value[][][], depth: number, length: number): Value[
   return (byLength[length] ??= new Array<Value>(length));
 }
 
-const binderCache = new WeakMap<Term, Set<number>>();
-
 /** The slots of the variables in the paths of the references inside a term (not inside comprehensions). */
 function referenceBinders(t: Term): Set<number> {
-  let slots = binderCache.get(t);
+  const facts = termFacts(t);
+  let slots = facts[BINDERS];
   if (!slots) {
     const found = new Set<number>();
     const visit = (x: Term): void => {
       if (x.type === "ref") for (const seg of x.path) if (seg.type === "var") found.add(seg.slot!);
     };
     walkTerm(t, visit, false);
-    binderCache.set(t, (slots = found));
+    facts[BINDERS] = slots = found;
   }
   return slots;
 }

@@ -27,7 +27,6 @@
 import type { Body, Rule, Term } from "../ast.js";
 import type { BuiltinContext } from "../builtins/index.js";
 import type { Program } from "../compiler/compile.js";
-import type { TreeNode } from "../compiler/tree.js";
 import { RegoError, type Location } from "../errors.js";
 import type { Value } from "../value.js";
 import { builtinCalls } from "./builtin-calls.js";
@@ -93,9 +92,6 @@ export class Evaluator {
   readonly shortcuts: boolean;
   /** Rules being evaluated, innermost last (for messages and rego.metadata). */
   readonly ruleStack: Rule[] = [];
-  readonly constCache = new WeakMap<Term, Value | null>();
-  /** Function nodes by their (compiled, shared) path array. */
-  readonly nodeCache = new Map<string[], TreeNode | undefined>();
   /** Direct calls in progress (see direct.ts, directCall), and their argument arrays by depth and length. */
   callDepth = 0;
   readonly argPool: Value[][][] = [];

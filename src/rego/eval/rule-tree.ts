@@ -3,7 +3,7 @@
  * (OPA's evalTree). A path is walked without evaluating the rules off it;
  * a rule's value is computed completely once per context and memoized.
  */
-import type { Body, Rule, Term } from "../ast.js";
+import type { Rule, Term } from "../ast.js";
 import { constantValue } from "../compiler/constants.js";
 import type { TreeNode } from "../compiler/tree.js";
 import { RegoError } from "../errors.js";
@@ -12,6 +12,7 @@ import { forEachMember, indexBase, indexValue } from "./collections.js";
 import { IN_PROGRESS, UNDEFINED } from "./context.js";
 import type { Evaluator, VK } from "./evaluator.js";
 import { NEEDS_SEARCH } from "./direct.js";
+import { BRANCHES, type Branch, ruleFacts } from "./node-facts.js";
 import { PartialBuilder } from "./partial.js";
 
 /** The value of a rule without one written (`allow if ...`). */
@@ -266,23 +267,13 @@ export const ruleTrees = {
   },
 };
 
-interface Branch {
-  value: Term;
-  body: Body;
-  /** Every solution gives the same constant value: the first one decides (OPA's early exit). */
-  once: boolean;
-  /** That value, when once. */
-  constant: Value | undefined;
-}
-
 /** A continuation that stops at the first solution. */
 const SOLVED = (): boolean => true;
 
-const branchCache = new WeakMap<Rule, Branch[]>();
-
 /** A complete rule's or function's body and its else branches, in order (worked out once per rule). */
 function branchesOf(rule: Rule): Branch[] {
-  let branches = branchCache.get(rule);
+  const facts = ruleFacts(rule);
+  let branches = facts[BRANCHES];
   if (!branches) {
     const all = [
       { value: rule.head.value ?? TRUE_TERM, body: rule.body },
@@ -292,7 +283,7 @@ function branchesOf(rule: Rule): Branch[] {
       const constant = constantValue(b.value);
       return { ...b, once: constant !== undefined, constant };
     });
-    branchCache.set(rule, branches);
+    facts[BRANCHES] = branches;
   }
   return branches;
 }

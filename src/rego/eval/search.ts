@@ -12,6 +12,7 @@ import { forEachMember, lookupMembers } from "./collections.js";
 import { NEEDS_SEARCH } from "./direct.js";
 import type { Evaluator, K, VK } from "./evaluator.js";
 import { MAX_COLLECTION_SIZE } from "./limits.js";
+import { KIND_ASSIGN, KIND_SEARCH, KIND_TEST, literalFacts, STEP_KIND } from "./node-facts.js";
 
 const STEP_HOLDS = -1;
 const STEP_FAILS = -2;
@@ -62,32 +63,39 @@ export const search = {
    * variable in the returned slot, or it needs the search (STEP_SEARCH).
    */
   directStep(this: Evaluator, lit: Literal): number {
-    if (lit.withs.length > 0 || lit.scan) return STEP_SEARCH;
-    const e = lit.expr;
-    if (e.kind === "term") {
-      if (!this.isDirect(e.term)) return STEP_SEARCH;
-      const v = this.direct(e.term);
+    if (!this.shortcuts) return STEP_SEARCH;
+    const facts = literalFacts(lit);
+    let kind = facts[STEP_KIND];
+    if (kind === undefined) facts[STEP_KIND] = kind = this.stepKind(lit);
+    if (kind === KIND_TEST) {
+      const v = this.direct((lit.expr as Expr & { kind: "term" }).term);
       if (v === NEEDS_SEARCH) return STEP_SEARCH;
       const holds = v !== undefined && v !== false;
       return holds !== lit.negated ? STEP_HOLDS : STEP_FAILS;
     }
-    if (
-      (e.kind === "assign" || e.kind === "unify") &&
-      !lit.negated &&
-      e.left.type === "var" &&
-      this.isDirect(e.right) &&
-      this.canEval(e.right)
-    ) {
+    if (kind === KIND_ASSIGN) {
+      const e = lit.expr as Expr & { kind: "assign" | "unify" };
+      if (!this.canEval(e.right)) return STEP_SEARCH;
       const v = this.direct(e.right);
       if (v === NEEDS_SEARCH) return STEP_SEARCH;
       if (v === undefined) return STEP_FAILS;
-      const slot = e.left.slot!;
+      const slot = (e.left as Term & { type: "var" }).slot!;
       const current = this.frame[slot];
       if (current !== undefined) return equal(current, v) ? STEP_HOLDS : STEP_FAILS;
       this.frame[slot] = v;
       return slot;
     }
     return STEP_SEARCH;
+  },
+
+  /** How directStep takes a literal, by its shape alone (worked out once per literal). */
+  stepKind(this: Evaluator, lit: Literal): number {
+    if (lit.withs.length > 0 || lit.scan) return KIND_SEARCH;
+    const e = lit.expr;
+    if (e.kind === "term") return this.isDirect(e.term) ? KIND_TEST : KIND_SEARCH;
+    if ((e.kind === "assign" || e.kind === "unify") && !lit.negated && e.left.type === "var" && this.isDirect(e.right))
+      return KIND_ASSIGN;
+    return KIND_SEARCH;
   },
 
   evalLiteral(this: Evaluator, lit: Literal, k: K): boolean {
