@@ -101,10 +101,17 @@ export const calls = {
   },
 
   functionValue(this: Evaluator, node: TreeNode, args: Value[]): Value | undefined {
-    const memo = this.callMemo(node.id, args);
+    const memo = this.functionMemo(node.id);
+    let level: MemoLevel | undefined;
     const lastArg = args.length > 0 ? args[args.length - 1] : NO_ARGS;
-    const cached = memo.get(lastArg) as Value | typeof UNDEFINED | undefined;
-    if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
+    if (memo !== null) {
+      level = memo.levelFor(args);
+      const cached = level.get(lastArg) as Value | typeof UNDEFINED | undefined;
+      if (cached !== undefined) {
+        memo.hits++;
+        return cached === UNDEFINED ? undefined : cached;
+      }
+    }
     let result: Value | undefined;
     const rules = node.functions;
     for (let r = 0; r < rules.length; r++) {
@@ -140,36 +147,80 @@ export const calls = {
       result = v;
     }
     if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
-    memo.set(lastArg, result === undefined ? UNDEFINED : result);
+    if (memo !== null) {
+      level!.set(lastArg, result === undefined ? UNDEFINED : result);
+      if (memo.missWorthDropping()) this.ctx.calls.set(node.id, null);
+    }
     return result;
   },
 
   /**
-   * Where a function's results for these arguments are kept: one level per
-   * argument, keyed by the argument itself. Scalars are keys by value and
-   * collections by identity; values are never changed once built, so the
-   * same object is the same argument, and equal but distinct objects only
-   * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
-   * eleven times).
-   *
-   * A level holds its first key in place and makes a Map at its second (see
-   * MemoLevel): a function called with each resource of a plan in turn
-   * (`pending(r, ["kms_key_id"])`) has one second argument per resource, and
-   * a Map per resource was most of the memo's cost.
+   * A function's memo in this context, or null when it is off (see
+   * FunctionMemo): made at the function's first call.
    */
-  callMemo(this: Evaluator, nodeId: number, args: Value[]): MemoLevel {
+  functionMemo(this: Evaluator, nodeId: number): FunctionMemo | null {
     let m = this.ctx.calls.get(nodeId);
-    if (!m) this.ctx.calls.set(nodeId, (m = new MemoLevel()));
+    if (m === undefined) this.ctx.calls.set(nodeId, (m = new FunctionMemo()));
+    return m;
+  },
+};
+
+/**
+ * A function's memo takes this many misses to decide whether it is worth
+ * keeping: off when fewer than one call in MEMO_MIN_HIT_SHARE was a hit.
+ */
+export const MEMO_TRIAL = 256;
+const MEMO_MIN_HIT_SHARE = 8;
+
+/**
+ * A function's results in one context, by its arguments: one level per
+ * argument, keyed by the argument itself. Scalars are keys by value and
+ * collections by identity; values are never changed once built, so the
+ * same object is the same argument, and equal but distinct objects only
+ * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
+ * eleven times).
+ *
+ * A level holds its first key in place and makes a Map at its second (see
+ * MemoLevel): a function called with each resource of a plan in turn
+ * (`pending(r, ["kms_key_id"])`) has one second argument per resource, and
+ * a Map per resource was most of the memo's cost.
+ *
+ * Most of the library's helpers take a resource and are called once per
+ * resource and path (`lib.is_unknown(r, ["kms_key_id"])`: 17,000 calls on a
+ * dense plan, no hit): their memo only keeps garbage alive through the
+ * scavenges. So a function whose first MEMO_TRIAL misses came with fewer
+ * than one hit in MEMO_MIN_HIT_SHARE calls is no longer memoized in this
+ * context (its entries are dropped). A memo changes no result (a function's
+ * value depends on its arguments and the context only), so this is about
+ * time alone.
+ */
+export class FunctionMemo {
+  hits = 0;
+  private misses = 0;
+  private readonly root = new MemoLevel();
+
+  /**
+   * Counts a miss (its result has been stored); true when the memo has proved
+   * not worth keeping: every entry kept is garbage to copy through the
+   * scavenges and later collect, for nothing.
+   */
+  missWorthDropping(): boolean {
+    return ++this.misses === MEMO_TRIAL && this.hits * MEMO_MIN_HIT_SHARE < MEMO_TRIAL + this.hits;
+  }
+
+  /** The level holding the results by the last argument, made along the way for the others. */
+  levelFor(args: Value[]): MemoLevel {
+    let m = this.root;
     for (let i = 0; i < args.length - 1; i++) {
       let next = m.get(args[i]) as MemoLevel | undefined;
       if (!next) m.set(args[i], (next = new MemoLevel()));
       m = next;
     }
     return m;
-  },
-};
+  }
+}
 
-/** The memo key of a call without arguments (see callMemo). */
+/** The memo key of a call without arguments (see FunctionMemo). */
 const NO_ARGS = Symbol("no arguments");
 
 /** No key yet (see MemoLevel). */

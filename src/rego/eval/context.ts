@@ -6,7 +6,7 @@
  */
 import type { CallTarget } from "../ast.js";
 import type { Value } from "../value.js";
-import type { MemoLevel } from "./calls.js";
+import type { FunctionMemo } from "./calls.js";
 import { setPath } from "./collections.js";
 
 export type Mock = { kind: "value"; value: Value } | { kind: "target"; target: CallTarget };
@@ -18,8 +18,8 @@ export type Memo = Value | typeof UNDEFINED | typeof IN_PROGRESS;
 export class Context {
   /** Rule values by tree node id. */
   readonly memo = new Map<number | string, Memo>();
-  /** Function results by tree node id, then by argument (see Evaluator.callMemo). */
-  readonly calls = new Map<number, MemoLevel>();
+  /** Function results by tree node id, then by argument; null for a function no longer memoized (see FunctionMemo). */
+  readonly calls = new Map<number, FunctionMemo | null>();
   /** Results of the costly one-string builtins (json.unmarshal, ...), by builtin name and argument. */
   readonly builtinMemo = new Map<string, Map<string, Value | typeof UNDEFINED>>();
 

@@ -22,7 +22,7 @@
  *   unify.ts          unification
  *
  * Rule values are computed completely once per context and memoized;
- * functions are memoized by their arguments (calls.ts, callMemo).
+ * functions are memoized by their arguments (calls.ts, FunctionMemo).
  */
 import type { Body, Rule, Term } from "../ast.js";
 import type { BuiltinContext } from "../builtins/index.js";
