@@ -32,6 +32,38 @@ describe("evaluation shortcuts keep OPA's results", () => {
     expect(evalJSON(src, "data.a.keys", { input })).toEqual(["a/x", "b/y"]);
   });
 
+  it("a reference step that is a reference itself: bound, missing, iterating, into base data", () => {
+    const src = [
+      "package a",
+      "first(mask, path) if mask[path[0]]",
+      "picked := [x | x := input.o[input.keys[1]]]",
+      "missing if input.o[input.nokeys[0]]",
+      "each contains v if v := input.o[input.keys[_]]",
+      "pairs contains [i, v] if v := input.o[input.keys[i]]",
+      "found := data.refs[input.keys[0]]",
+      "falsy if input.o[input.keys[2]]",
+      "t if first(input.o, input.keys)",
+      'u if first(input.o, ["zz"])',
+    ].join("\n");
+    const input = { o: { a: 1, b: 2, c: false }, keys: ["a", "b", "c"] };
+    const data = { refs: { a: ["x"] } };
+    for (const shortcuts of [true, false]) {
+      const opts = { input, data, shortcuts };
+      expect(evalJSON(src, "data.a.picked", opts)).toEqual([2]);
+      expect(evalJSON(src, "data.a.missing", opts)).toBeUndefined();
+      expect(evalJSON(src, "data.a.each", opts)).toEqual([false, 1, 2]);
+      expect(evalJSON(src, "data.a.pairs", opts)).toEqual([
+        [0, 1],
+        [1, 2],
+        [2, false],
+      ]);
+      expect(evalJSON(src, "data.a.found", opts)).toEqual(["x"]);
+      expect(evalJSON(src, "data.a.falsy", opts)).toBeUndefined();
+      expect(evalJSON(src, "data.a.t", opts)).toBe(true);
+      expect(evalJSON(src, "data.a.u", opts)).toBeUndefined();
+    }
+  });
+
   it("a missing member makes a direct term undefined, not false", () => {
     const src = "package a\nyes if not input.a.b.c\nno if input.a.b.c == false\n";
     expect(evalJSON(src, "data.a.yes", { input: { a: {} } })).toBe(true);

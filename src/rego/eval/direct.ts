@@ -36,10 +36,12 @@ export const directEvaluation = {
         return true;
       case "root":
         return t.root === "input";
+      // A path step may be a reference itself (`mask[path[0]]`, `refs[r.config_address]`): OPA's
+      // compiler would take it out into an expression of its own before the reference.
       case "ref":
         return (
           (t.head.type === "var" || (t.head.type === "root" && t.head.root === "input")) &&
-          t.path.every((p) => p.type === "scalar" || p.type === "var")
+          t.path.every((p) => p.type === "scalar" || p.type === "var" || (p.type === "ref" && this.isDirect(p)))
         );
       // A comprehension has exactly one value once the variables it reads from outside are bound
       // (canEval answers that, as for any term): `concat(".", [s | some s in path])` is direct.
@@ -120,7 +122,15 @@ export const directEvaluation = {
     const path = t.path;
     for (let i = 0; i < path.length && v !== undefined; i++) {
       const seg = path[i]!;
-      const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot!] : undefined;
+      let key: Value | undefined;
+      if (seg.type === "scalar") key = seg.value;
+      else if (seg.type === "var") key = this.frame[seg.slot!];
+      else {
+        const kv = this.directKey(seg as Term & { type: "ref" });
+        if (kv === undefined) return undefined;
+        if (kv === NEEDS_SEARCH) return NEEDS_SEARCH;
+        key = kv;
+      }
       if (key === undefined) return NEEDS_SEARCH;
       // indexValue's first case, here: most steps are a string key into a plain object.
       if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object)
@@ -128,6 +138,17 @@ export const directEvaluation = {
       else v = indexValue(v, key);
     }
     return v;
+  },
+
+  /**
+   * The key a reference step that is a reference itself gives (`path[0]` in
+   * `mask[path[0]]`): its value, undefined when it has none (nor has the
+   * reference), or NEEDS_SEARCH when it iterates or reads a variable not bound
+   * yet (the search binds it, as OPA's rewritten expression would).
+   */
+  directKey(this: Evaluator, seg: Term & { type: "ref" }): Value | undefined | typeof NEEDS_SEARCH {
+    if (seg.head.type === "var" && this.frame[seg.head.slot!] === undefined) return NEEDS_SEARCH;
+    return this.directRef(seg);
   },
 
   directArray(this: Evaluator, t: Term & { type: "array" }): Value | undefined | typeof NEEDS_SEARCH {

@@ -8,6 +8,7 @@ import type { Term } from "../ast.js";
 import { RegoError } from "../errors.js";
 import type { Value } from "../value.js";
 import { forEachMember, indexValue } from "./collections.js";
+import { NEEDS_SEARCH } from "./direct.js";
 import type { Evaluator, VK } from "./evaluator.js";
 
 export const references = {
@@ -46,6 +47,12 @@ export const references = {
       let key: Value | undefined;
       if (seg.type === "scalar") key = seg.value;
       else if (seg.type === "var") key = this.frame[seg.slot!];
+      else if (seg.type === "ref" && this.isDirect(seg)) {
+        // A step with one value (`refs[r.config_address]`) read in place, without a continuation.
+        const kv = this.directKey(seg);
+        if (kv === undefined) return false;
+        if (kv !== NEEDS_SEARCH) key = kv;
+      }
       if (key === undefined) {
         const rest = i + 1;
         if (seg.type === "var") {
