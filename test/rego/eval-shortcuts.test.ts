@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runRegoTests, type Value } from "../../src/rego/index.js";
+import { compileModules, type EvaluateOptions, runRegoTests, type Value } from "../../src/rego/index.js";
+import { toJSON } from "../../src/rego/value.js";
 import { compileOne, evalJSON, regoError } from "./helpers.js";
 
 // The evaluator takes shortcuts for speed (direct evaluation of terms with one
@@ -61,6 +62,52 @@ describe("evaluation shortcuts keep OPA's results", () => {
       expect(evalJSON(src, "data.a.falsy", opts)).toBeUndefined();
       expect(evalJSON(src, "data.a.t", opts)).toBe(true);
       expect(evalJSON(src, "data.a.u", opts)).toBeUndefined();
+    }
+  });
+
+  it("a reference into data with one value per step: rules, base documents, with, iteration, conflicts", () => {
+    const src = [
+      "package a",
+      'rules := {"r1": {"sev": "high"}}',
+      "sev(id) := data.a.rules[id].sev",
+      "names contains n if some n, _ in data.a.rules",
+      'high if sev("r1") == "high"',
+      'none if sev("r2")',
+      "from_base := [x | some x in data.refs[input.keys[0]]]",
+      "nothing if data.refs[input.keys[1]]",
+      "pkg := count(data.b)",
+      'mocked := v if v := sev("r1") with data.a.rules as {"r1": {"sev": "low"}}',
+      "each contains [k, v] if v := data.refs[k]",
+      "x := 1 if input.twice",
+      "x := 2 if input.twice",
+      "conflict := data.a.x",
+    ].join("\n");
+    const compiled = compileModules([
+      { file: "a.rego", text: src },
+      { file: "b.rego", text: "package b\np := 1\nq := 2\n" },
+    ]);
+    const evalJSON = (_: string, ref: string, opts: EvaluateOptions) => {
+      const v = compiled.evaluate(ref, opts);
+      return v === undefined ? undefined : toJSON(v);
+    };
+    const input = { keys: ["a", "zz"] };
+    const data = { refs: { a: ["u", "v"], b: [] } };
+    for (const shortcuts of [true, false]) {
+      const opts = { input, data, shortcuts };
+      expect(evalJSON(src, "data.a.high", opts)).toBe(true);
+      expect(evalJSON(src, "data.a.none", opts)).toBeUndefined();
+      expect(evalJSON(src, "data.a.names", opts)).toEqual(["r1"]);
+      expect(evalJSON(src, "data.a.from_base", opts)).toEqual(["u", "v"]);
+      expect(evalJSON(src, "data.a.nothing", opts)).toBeUndefined();
+      expect(evalJSON(src, "data.a.pkg", opts)).toBe(2);
+      expect(evalJSON(src, "data.a.mocked", opts)).toBe("low");
+      expect(evalJSON(src, "data.a.each", opts)).toEqual([
+        ["a", ["u", "v"]],
+        ["b", []],
+      ]);
+      expect(regoError(() => evalJSON(src, "data.a.conflict", { ...opts, input: { twice: true } })).code).toBe(
+        "eval_conflict_error",
+      );
     }
   });
 

@@ -38,9 +38,11 @@ export const directEvaluation = {
         return t.root === "input";
       // A path step may be a reference itself (`mask[path[0]]`, `refs[r.config_address]`): OPA's
       // compiler would take it out into an expression of its own before the reference.
+      // A reference into data is direct too: walked through the rule tree as the search walks it,
+      // once every step has its one value (directDataRef).
       case "ref":
         return (
-          (t.head.type === "var" || (t.head.type === "root" && t.head.root === "input")) &&
+          (t.head.type === "var" || t.head.type === "root") &&
           t.path.every((p) => p.type === "scalar" || p.type === "var" || (p.type === "ref" && this.isDirect(p)))
         );
       // A comprehension has exactly one value once the variables it reads from outside are bound
@@ -118,7 +120,11 @@ export const directEvaluation = {
   },
 
   directRef(this: Evaluator, t: Term & { type: "ref" }): Value | undefined | typeof NEEDS_SEARCH {
-    let v: Value | undefined = t.head.type === "var" ? this.boundValue(t.head) : this.ctx.input;
+    const head = t.head;
+    let v: Value | undefined;
+    if (head.type === "var") v = this.boundValue(head);
+    else if ((head as Term & { type: "root" }).root === "input") v = this.ctx.input;
+    else return this.directDataRef(t);
     const path = t.path;
     for (let i = 0; i < path.length && v !== undefined; i++) {
       const seg = path[i]!;
@@ -138,6 +144,28 @@ export const directEvaluation = {
       else v = indexValue(v, key);
     }
     return v;
+  },
+
+  /**
+   * A reference into data whose every step has one value now: walked as the
+   * search walks it (walkData: the rule tree beside the base documents, rule
+   * values computed once per context), which with no step left to iterate
+   * reaches at most one value. NEEDS_SEARCH when a step iterates or reads a
+   * variable not bound yet.
+   */
+  directDataRef(this: Evaluator, t: Term & { type: "ref" }): Value | undefined | typeof NEEDS_SEARCH {
+    const path = t.path;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      if (seg.type === "var") {
+        if (this.frame[seg.slot!] === undefined) return NEEDS_SEARCH;
+      } else if (seg.type === "ref") {
+        const key = this.directKey(seg);
+        if (key === undefined || key === NEEDS_SEARCH) return key;
+      }
+    }
+    // walkData returns what its continuation returns (capture: true) or false when there is no value.
+    return this.walkData(this.program.tree.root, this.ctx.data, path, 0, this.capture) ? this.captured : undefined;
   },
 
   /**

@@ -99,6 +99,13 @@ export class Evaluator {
   readonly framePool: Frame[] = [];
   /** Slots bound by the bodies in progress, innermost last (see search.ts, evalBody). */
   readonly boundSlots: number[] = [];
+  /** The value `capture` was last given (see direct.ts, directDataRef). */
+  captured: Value | undefined = undefined;
+  /** A continuation that keeps the value it gets and stops: one per evaluator, not one per use. */
+  readonly capture: VK = (v) => {
+    this.captured = v;
+    return true;
+  };
 
   constructor(
     readonly program: Program,
