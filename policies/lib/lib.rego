@@ -37,7 +37,10 @@ covers(u, p) if startswith(p, concat("", [u, "."]))
 # kms_key_id = aws_kms_key.k.arn): a value set by reference counts as set,
 # even while it is unknown until apply.
 refers_to(r, attribute) if {
-	some ref in data.planguard.references[r.config_address]
+	# Most resources refer to nothing (no entry): a plain lookup ends there,
+	# before an iteration is set up.
+	refs := data.planguard.references[r.config_address]
+	some ref in refs
 	covers(attribute, ref.attribute)
 }
 

@@ -62,6 +62,11 @@ test_does_not_refer if {
 	not lib.refers_to(volume, "kms_key_id") with data.planguard.references as {"aws_ebs_volume.v": [{"attribute": "tags", "to": "aws_kms_key.k"}]}
 }
 
+test_no_entry_refers_to_nothing if {
+	not lib.refers_to(volume, "kms_key_id") with data.planguard.references as {"aws_ebs_volume.other": [{"attribute": "kms_key_id", "to": "aws_kms_key.k"}]}
+	not lib.refers_to(volume, "kms_key_id") with data.planguard.references as {"aws_ebs_volume.v": []}
+}
+
 test_referrers_of_type if {
 	lib.referrers_of_type(volume, "aws_volume_attachment") == {"aws_volume_attachment.a"} with data.planguard.referrers as {"aws_ebs_volume.v": [
 		{"attribute": "volume_id", "from": "aws_volume_attachment.a", "from_type": "aws_volume_attachment"},

@@ -57,7 +57,11 @@ unknown_within(r, path) if is_unknown(r, path)
 
 unknown_within(r, path) if {
 	r.after_unknown
-	walk(object.get(r.after_unknown, path, false), [_, leaf])
+	inner := object.get(r.after_unknown, path, false)
+	# Nothing marked at the path (false, as for most resources): no leaf to
+	# walk can be true.
+	inner != false
+	walk(inner, [_, leaf])
 	leaf == true
 }
 

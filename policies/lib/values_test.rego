@@ -74,6 +74,15 @@ test_unknown_within_a_block if {
 	not lib.unknown_within(topic, ["message_storage_policy"])
 }
 
+test_unknown_within_nested_false_and_absent if {
+	r := {"after": {}, "after_unknown": {"a": false, "b": [{"c": {"d": true}}], "e": {"f": [false]}}}
+	not lib.unknown_within(r, ["a"])
+	lib.unknown_within(r, ["b"])
+	lib.unknown_within(r, ["b", 0])
+	not lib.unknown_within(r, ["e"])
+	not lib.unknown_within(r, ["zz"])
+}
+
 test_unknown_within_without_the_mask if {
 	r := {"after": {}, "unknown_paths": ["encryption.0.default_kms_key_name", "encryptionx"]}
 	lib.unknown_within(r, ["encryption"])
