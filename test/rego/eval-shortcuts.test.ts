@@ -111,6 +111,20 @@ describe("evaluation shortcuts keep OPA's results", () => {
     }
   });
 
+  it("a variable bound to null is bound: a call reading it has its one value", () => {
+    const src = [
+      "package a",
+      "set(v) if v != null",
+      "kind(v) := type_name(v)",
+      "r := [kind(x), count([1 | set(x)])] if x := input.n",
+      "none if { x := input.n; set(x) }",
+    ].join("\n");
+    for (const shortcuts of [true, false]) {
+      expect(evalJSON(src, "data.a.r", { input: { n: null }, shortcuts })).toEqual(["null", 0]);
+      expect(evalJSON(src, "data.a.none", { input: { n: null }, shortcuts })).toBeUndefined();
+    }
+  });
+
   it("a missing member makes a direct term undefined, not false", () => {
     const src = "package a\nyes if not input.a.b.c\nno if input.a.b.c == false\n";
     expect(evalJSON(src, "data.a.yes", { input: { a: {} } })).toBe(true);

@@ -91,9 +91,12 @@ export const directEvaluation = {
     switch (t.type) {
       case "scalar":
         return t.value;
-      case "var":
+      case "var": {
         // Unbound here, it is bound by a reference elsewhere in the term (see canEval): the search orders that.
-        return this.frame[t.slot!] ?? NEEDS_SEARCH;
+        // (Not `??`: a variable bound to null is bound, and its term direct.)
+        const v = this.frame[t.slot!];
+        return v === undefined ? NEEDS_SEARCH : v;
+      }
       case "root":
         return this.ctx.input;
       case "ref":
