@@ -125,6 +125,42 @@ describe("evaluation shortcuts keep OPA's results", () => {
     }
   });
 
+  it("some ... in a direct collection, then the rest of the body: arrays, empty, undefined, sets, objects, early exits", () => {
+    const src = [
+      "package a",
+      "pairs contains [i, x] if { some i, x in input.xs; x > 1 }",
+      "none contains x if { some x in input.empty; x }",
+      "missing contains x if { some x in input.nothing; x }",
+      "in_set contains x if { some x in {3, 1, 2}; x != 2 }",
+      "in_obj contains [k, v] if { some k, v in input.o; v != 0 }",
+      "any_big if { some x in input.xs; x > 2 }",
+      "no_big if not any_big_in(input.xs)",
+      "any_big_in(xs) if { some x in xs; x > 9 }",
+      "all_pos if every x in input.xs { x > 0 }",
+      "last contains x if some x in input.xs",
+    ].join("\n");
+    const input = { xs: [1, 2, 3, 2], empty: [], o: { a: 1, b: 0, c: 2 } };
+    for (const shortcuts of [true, false]) {
+      const opts = { input, shortcuts };
+      expect(evalJSON(src, "data.a.pairs", opts)).toEqual([
+        [1, 2],
+        [2, 3],
+        [3, 2],
+      ]);
+      expect(evalJSON(src, "data.a.none", opts)).toEqual([]);
+      expect(evalJSON(src, "data.a.missing", opts)).toEqual([]);
+      expect(evalJSON(src, "data.a.in_set", opts)).toEqual([1, 3]);
+      expect(evalJSON(src, "data.a.in_obj", opts)).toEqual([
+        ["a", 1],
+        ["c", 2],
+      ]);
+      expect(evalJSON(src, "data.a.any_big", opts)).toBe(true);
+      expect(evalJSON(src, "data.a.no_big", opts)).toBe(true);
+      expect(evalJSON(src, "data.a.all_pos", opts)).toBe(true);
+      expect(evalJSON(src, "data.a.last", opts)).toEqual([1, 2, 3]);
+    }
+  });
+
   it("a missing member makes a direct term undefined, not false", () => {
     const src = "package a\nyes if not input.a.b.c\nno if input.a.b.c == false\n";
     expect(evalJSON(src, "data.a.yes", { input: { a: {} } })).toBe(true);

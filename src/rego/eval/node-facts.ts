@@ -42,6 +42,8 @@ export const KIND_SEARCH = 0;
 export const KIND_TEST = 1;
 /** `x := t` or `x = t` with t direct: x bound to (or compared with) t's value. */
 export const KIND_ASSIGN = 2;
+/** `some v in coll` or `some k, v in coll` with plain variables over a direct collection (search.ts, eachStep). */
+export const KIND_EACH = 3;
 
 export type LiteralFacts = { [STEP_KIND]?: number };
 

@@ -12,7 +12,7 @@ import { forEachMember, lookupMembers } from "./collections.js";
 import { NEEDS_SEARCH } from "./direct.js";
 import type { Evaluator, K, VK } from "./evaluator.js";
 import { MAX_COLLECTION_SIZE } from "./limits.js";
-import { KIND_ASSIGN, KIND_SEARCH, KIND_TEST, literalFacts, STEP_KIND } from "./node-facts.js";
+import { KIND_ASSIGN, KIND_EACH, KIND_SEARCH, KIND_TEST, literalFacts, STEP_KIND } from "./node-facts.js";
 
 const STEP_HOLDS = -1;
 const STEP_FAILS = -2;
@@ -24,10 +24,59 @@ export const search = {
     const j = this.directSteps(body, i);
     let result = false;
     if (j === body.length) result = k();
-    else if (j >= 0)
-      result = this.evalLiteral(body[j]!, j + 1 === body.length ? k : () => this.evalBody(body, j + 1, k));
+    else if (j >= 0) {
+      const lit = body[j]!;
+      result =
+        this.shortcuts && literalFacts(lit)[STEP_KIND] === KIND_EACH
+          ? this.eachStep(lit, body, j + 1, k)
+          : this.evalLiteral(lit, j + 1 === body.length ? k : () => this.evalBody(body, j + 1, k));
+    }
     this.unbindTo(mark);
     return result;
+  },
+
+  /**
+   * `some v in coll` (or `some k, v in coll`) over a direct collection, then
+   * the rest of the body from `next`: each member bound in place and the rest
+   * evaluated for it, without a continuation for the rest or, over an array,
+   * a callback per member. A collection that is undefined or empty ends here,
+   * before anything is built (most of the library's iterations over a
+   * resource's blocks or references).
+   */
+  eachStep(this: Evaluator, lit: Literal, body: Body, next: number, k: K): boolean {
+    const e = lit.expr as Expr & { kind: "somein" };
+    const coll = this.direct(e.collection);
+    const last = next === body.length;
+    if (coll === NEEDS_SEARCH) return this.evalLiteral(lit, last ? k : () => this.evalBody(body, next, k));
+    if (coll === undefined) return false;
+    const keySlot = e.key === undefined ? -1 : (e.key as Term & { type: "var" }).slot!;
+    const valueSlot = (e.value as Term & { type: "var" }).slot!;
+    if (!Array.isArray(coll))
+      return this.eachInto(coll, keySlot, valueSlot, last ? k : () => this.evalBody(body, next, k));
+    // eachInto's loop over an array, with the rest of the body called in place.
+    for (let i = 0; i < coll.length; i++) {
+      if ((++this.steps & 0x3ff) === 0) this.tick();
+      const frame = this.frame;
+      let boundKey = false;
+      if (keySlot >= 0) {
+        const cur = frame[keySlot];
+        if (cur === undefined) {
+          frame[keySlot] = i;
+          boundKey = true;
+        } else if (!equal(cur, i)) continue;
+      }
+      const value = coll[i]!;
+      let stop: boolean;
+      const cur = frame[valueSlot];
+      if (cur === undefined) {
+        frame[valueSlot] = value;
+        stop = last ? k() : this.evalBody(body, next, k);
+        frame[valueSlot] = undefined;
+      } else stop = equal(cur, value) && (last ? k() : this.evalBody(body, next, k));
+      if (boundKey) frame[keySlot] = undefined;
+      if (stop) return true;
+    }
+    return false;
   },
 
   /**
@@ -95,6 +144,15 @@ export const search = {
     if (e.kind === "term") return this.isDirect(e.term) ? KIND_TEST : KIND_SEARCH;
     if ((e.kind === "assign" || e.kind === "unify") && !lit.negated && e.left.type === "var" && this.isDirect(e.right))
       return KIND_ASSIGN;
+    // evalExpr's condition for eachInto.
+    if (
+      e.kind === "somein" &&
+      !lit.negated &&
+      e.value.type === "var" &&
+      (e.key === undefined || (e.key.type === "var" && e.key.slot !== e.value.slot)) &&
+      this.isDirect(e.collection)
+    )
+      return KIND_EACH;
     return KIND_SEARCH;
   },
 
