@@ -11,7 +11,7 @@ import { RegoError } from "../errors.js";
 import { equal, type Value } from "../value.js";
 import { UNDEFINED } from "./context.js";
 import type { Evaluator, VK } from "./evaluator.js";
-import { CALL_NODE, PARAM_SLOTS, ruleFacts, targetFacts } from "./node-facts.js";
+import { CALL_NODE, PARAM_SLOTS, ruleFacts, targetFacts, keep } from "./node-facts.js";
 
 export const calls = {
   evalCall(this: Evaluator, t: Term & { type: "call" }, k: VK): boolean {
@@ -79,7 +79,8 @@ export const calls = {
     const facts = targetFacts(target);
     const tree = this.program.tree;
     let found = facts[CALL_NODE];
-    if (found === undefined || found.tree !== tree) facts[CALL_NODE] = found = { tree, node: tree.get(target.path) };
+    if (found === undefined || found.tree !== tree)
+      found = keep(facts, CALL_NODE, { tree, node: tree.get(target.path) });
     return found.node;
   },
 
@@ -268,7 +269,7 @@ function paramSlots(rule: Rule): number[] | null {
     const params = rule.head.args ?? [];
     const list = params.map((p) => (p.type === "var" && p.slot !== undefined ? p.slot : -1));
     slots = list.includes(-1) || new Set(list).size !== list.length ? null : list;
-    facts[PARAM_SLOTS] = slots;
+    keep(facts, PARAM_SLOTS, slots);
   }
   return slots;
 }

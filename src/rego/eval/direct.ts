@@ -13,7 +13,7 @@ import { RegoError } from "../errors.js";
 import { type JsonObject, makeObject, type Value } from "../value.js";
 import { indexValue, ownMember } from "./collections.js";
 import type { Evaluator } from "./evaluator.js";
-import { BINDERS, CONSTANT, DIRECT, termFacts } from "./node-facts.js";
+import { BINDERS, CONSTANT, DIRECT, termFacts, keep } from "./node-facts.js";
 import { isMember, isMemberKV } from "./special-calls.js";
 
 /** What direct evaluation returns for a term that needs the general search (see `direct`). */
@@ -25,7 +25,7 @@ export const directEvaluation = {
     if (!this.shortcuts) return false;
     const facts = termFacts(t);
     let d = facts[DIRECT];
-    if (d === undefined) facts[DIRECT] = d = this.directShape(t);
+    if (d === undefined) d = keep(facts, DIRECT, this.directShape(t));
     return d;
   },
 
@@ -268,7 +268,7 @@ export const directEvaluation = {
     let c = facts[CONSTANT];
     if (c === undefined) {
       const v = constantValue(t);
-      facts[CONSTANT] = c = v === undefined ? null : v;
+      c = keep(facts, CONSTANT, v === undefined ? null : v);
     }
     return c;
   },
@@ -332,7 +332,7 @@ function referenceBinders(t: Term): Set<number> {
       if (x.type === "ref") for (const seg of x.path) if (seg.type === "var") found.add(seg.slot!);
     };
     walkTerm(t, visit, false);
-    facts[BINDERS] = slots = found;
+    slots = keep(facts, BINDERS, found);
   }
   return slots;
 }

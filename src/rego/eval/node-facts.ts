@@ -66,6 +66,21 @@ export type RuleFacts = {
 /** A call target's function node, in the rule tree of the program that looked it up. */
 export type TargetFacts = { [CALL_NODE]?: { tree: object; node: TreeNode | undefined } };
 
+/**
+ * Keeps a fact on a node, not enumerable: a node copied with a spread (as the
+ * compiler's passes rebuild terms) or compared by a test's deep equality does
+ * not carry or show it, so a fact can never reach a node it was not worked
+ * out for.
+ */
+export function keep<F extends object, K extends keyof F>(
+  facts: F,
+  key: K,
+  value: Exclude<F[K], undefined>,
+): Exclude<F[K], undefined> {
+  Object.defineProperty(facts, key, { value, writable: true, enumerable: false, configurable: true });
+  return value;
+}
+
 export const termFacts = (t: Term): TermFacts => t as TermFacts;
 export const literalFacts = (l: Literal): LiteralFacts => l as LiteralFacts;
 export const ruleFacts = (r: Rule): RuleFacts => r as RuleFacts;

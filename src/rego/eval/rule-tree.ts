@@ -12,7 +12,7 @@ import { forEachMember, indexBase, indexValue } from "./collections.js";
 import { IN_PROGRESS, UNDEFINED } from "./context.js";
 import type { Evaluator, VK } from "./evaluator.js";
 import { NEEDS_SEARCH } from "./direct.js";
-import { BRANCHES, type Branch, ruleFacts } from "./node-facts.js";
+import { BRANCHES, type Branch, ruleFacts, keep } from "./node-facts.js";
 import { PartialBuilder } from "./partial.js";
 
 /** The value of a rule without one written (`allow if ...`). */
@@ -283,7 +283,7 @@ function branchesOf(rule: Rule): Branch[] {
       const constant = constantValue(b.value);
       return { ...b, once: constant !== undefined, constant };
     });
-    facts[BRANCHES] = branches;
+    keep(facts, BRANCHES, branches);
   }
   return branches;
 }

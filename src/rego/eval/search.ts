@@ -12,7 +12,7 @@ import { forEachMember, lookupMembers } from "./collections.js";
 import { NEEDS_SEARCH } from "./direct.js";
 import type { Evaluator, K, VK } from "./evaluator.js";
 import { MAX_COLLECTION_SIZE } from "./limits.js";
-import { KIND_ASSIGN, KIND_EACH, KIND_SEARCH, KIND_TEST, literalFacts, STEP_KIND } from "./node-facts.js";
+import { KIND_ASSIGN, KIND_EACH, KIND_SEARCH, KIND_TEST, literalFacts, STEP_KIND, keep } from "./node-facts.js";
 
 const STEP_HOLDS = -1;
 const STEP_FAILS = -2;
@@ -115,7 +115,7 @@ export const search = {
     if (!this.shortcuts) return STEP_SEARCH;
     const facts = literalFacts(lit);
     let kind = facts[STEP_KIND];
-    if (kind === undefined) facts[STEP_KIND] = kind = this.stepKind(lit);
+    if (kind === undefined) kind = keep(facts, STEP_KIND, this.stepKind(lit));
     if (kind === KIND_TEST) {
       const v = this.direct((lit.expr as Expr & { kind: "term" }).term);
       if (v === NEEDS_SEARCH) return STEP_SEARCH;
