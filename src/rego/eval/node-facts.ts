@@ -5,9 +5,10 @@
  * tree node. Kept on the node itself under symbol keys rather than in
  * WeakMaps: a property read where a WeakMap look-up hashed the node on every
  * literal of every evaluation (several per literal, most of them while V8
- * still runs the evaluator unoptimized). Symbol-keyed properties are skipped
- * by JSON.stringify, so the build's AST and compiled caches, which serialize
- * these nodes, never carry them.
+ * still runs the evaluator unoptimized). The properties are symbol-keyed and
+ * not enumerable (keep): JSON.stringify skips them, so the build's AST and
+ * compiled caches, which serialize these nodes, never carry them, and a node
+ * copied with a spread does not take them along.
  *
  * A fact about a node holds for as long as the node lives: nodes are not
  * changed after compilation, and the facts read only the node, its
