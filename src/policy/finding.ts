@@ -34,22 +34,48 @@ export function toFinding(
   severity: Severity,
   judged?: RawOutcome["resource"],
 ): Finding {
-  const undecided = outcome.kind === "unknown";
-  const resource = judged ?? outcome.resource;
+  return newFinding(
+    meta,
+    outcome.kind,
+    outcome.message,
+    file,
+    outcome.severity ?? severity,
+    judged ?? outcome.resource,
+    outcome.attribute,
+    outcome.aliases,
+  );
+}
+
+/**
+ * toFinding's work, from an outcome's parts: for a runner that reads them
+ * from elsewhere (a Rego result) without making an outcome object first.
+ * `severity` is the outcome's own or else the rule's; an unknown's is info.
+ */
+export function newFinding(
+  meta: RuleMetadata,
+  kind: RawOutcome["kind"],
+  message: string,
+  file: string,
+  severity: Severity,
+  resource: RawOutcome["resource"],
+  attribute: string | undefined,
+  named: readonly string[] | undefined,
+): Finding {
+  const undecided = kind === "unknown";
   let aliases: string[] | undefined;
-  if (outcome.aliases !== undefined && outcome.aliases.length > 0) {
-    const declared = declaredNarrower(meta, outcome.aliases);
+  if (named !== undefined && named.length > 0) {
+    const declared = declaredNarrower(meta, named);
     if (declared.length > 0) aliases = declared;
   }
   return new RuleFinding(
     meta.id,
-    undecided ? "info" : (outcome.severity ?? severity),
+    undecided ? "info" : severity,
     meta.category,
-    undecided ? `Not decided until apply: ${outcome.message}` : outcome.message,
+    undecided ? `Not decided until apply: ${message}` : message,
     file,
     undecided ? true : undefined,
     resource ? { address: resource.address, type: resource.type, module: resource.moduleAddress } : undefined,
-    outcome.attribute,
+    attribute,
     aliases,
   );
 }

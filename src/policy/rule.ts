@@ -113,8 +113,11 @@ export function modelRule(input: MetadataInput & { check: ModelRule["check"] }):
   return { kind: "model", meta: metadata(input), check: input.check };
 }
 
+/** What most checks say: one list for all of them, not a new empty one per resource. */
+const NO_OUTCOMES: readonly Outcome[] = Object.freeze([]);
+
 /** What a check said, as a list: nothing, one outcome or several. */
 export function outcomesOf(result: CheckResult): readonly Outcome[] {
-  if (result === undefined) return [];
+  if (result === undefined) return NO_OUTCOMES;
   return Array.isArray(result) ? result : [result as Outcome];
 }
