@@ -137,7 +137,10 @@ function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warning
   const changes = plan["resource_changes"];
   const out: Resource[] = [];
   if (Array.isArray(changes)) {
-    for (const rc of changes) {
+    // Indexed: this runs once per resource, mostly before the optimizer steps in, where each step of
+    // for...of is an iterator result object.
+    for (let i = 0; i < changes.length; i++) {
+      const rc: unknown = changes[i];
       if (isObj(rc)) out.push(resourceFromChange(rc));
     }
   }

@@ -88,7 +88,10 @@ function redactModuleValues(root: Json, d: SensitiveDigests): void {
     if (!isObj(mod)) continue;
     const resources = mod["resources"];
     if (Array.isArray(resources)) {
-      for (const r of resources) if (isObj(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+      for (let i = 0; i < resources.length; i++) {
+        const r: Json = resources[i];
+        if (isObj(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+      }
     }
     const children = mod["child_modules"];
     if (Array.isArray(children)) for (const c of children) todo.push(c);
@@ -112,7 +115,13 @@ function redactStateValues(values: Json, d: SensitiveDigests): void {
 export function redactPlan(plan: Obj, d: SensitiveDigests = new SensitiveDigests()): SensitiveDigests {
   for (const key of ["resource_changes", "resource_drift"]) {
     const list = plan[key];
-    if (Array.isArray(list)) for (const rc of list) if (isObj(rc)) redactChange(rc["change"], d);
+    if (!Array.isArray(list)) continue;
+    // Indexed, as every loop over a plan's resources here: it runs once, mostly before the optimizer
+    // steps in, where each step of for...of is an iterator result object.
+    for (let i = 0; i < list.length; i++) {
+      const rc: Json = list[i];
+      if (isObj(rc)) redactChange(rc["change"], d);
+    }
   }
   // Changes Terraform deferred (1.9+, -allow-deferral) carry their values and masks one level down.
   const deferred = plan["deferred_changes"];
@@ -167,7 +176,8 @@ function redactConfigurationConstants(plan: Obj, d: SensitiveDigests): void {
   const config = plan["configuration"];
   if (!Array.isArray(changes) || !isObj(config)) return;
   const sensitiveAttrs = new Map<string, Set<string>>();
-  for (const rc of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const rc: Json = changes[i];
     if (!isObj(rc) || !isObj(rc["change"])) continue;
     const mask = rc["change"]["after_sensitive"];
     if (!isObj(mask)) continue;
@@ -204,7 +214,11 @@ function walkConfigModules(root: Json, visit: (prefix: string, resource: Obj) =>
     const [mod, prefix] = todo.pop()!;
     if (!isObj(mod)) continue;
     const resources = mod["resources"];
-    if (Array.isArray(resources)) for (const r of resources) if (isObj(r)) visit(prefix, r);
+    if (Array.isArray(resources))
+      for (let i = 0; i < resources.length; i++) {
+        const r: Json = resources[i];
+        if (isObj(r)) visit(prefix, r);
+      }
     const calls = mod["module_calls"];
     if (!isObj(calls)) continue;
     for (const [name, call] of Object.entries(calls)) {
