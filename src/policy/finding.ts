@@ -87,9 +87,9 @@ export function newFinding(
  * stages add its source and suppression; a large plan has tens of thousands.
  *
  * Its fingerprint (a SHA-256) is worked out when first read: SARIF, the JSON
- * and HTML reports and baselines read it; the text, Markdown, JUnit and
- * GitHub reports and the exit code do not, and hashing every finding was
- * about a tenth of judging a plan with many. It depends only on members that
+ * report and baselines read it; the text, Markdown, JUnit, GitHub and HTML
+ * reports and the exit code do not, and hashing every finding was about a
+ * tenth of judging a plan with many. It depends only on members that
  * never change (rule id, resource, attribute), so it is the digest it would
  * have been when made. `toJSON` writes the members in the order a finding's
  * JSON has always had, the fingerprint among them.
