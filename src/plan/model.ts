@@ -22,7 +22,8 @@ export interface Resource {
   mode: "managed" | "data";
   type: string;
   name: string;
-  index?: string | number;
+  /** The instance key (count or for_each), undefined for a block without one. */
+  index: string | number | undefined;
   /** Provider source as Terraform wrote it, e.g. registry.terraform.io/hashicorp/aws. */
   providerName: string;
   /** Short provider name: "aws", "google", "azurerm". */
@@ -36,8 +37,9 @@ export interface Resource {
   afterUnknown: unknown;
   afterSensitive: unknown;
   beforeSensitive: unknown;
-  previousAddress?: string;
-  deposed?: string;
+  /** Every resource has all three members, undefined when absent: one shape for all of a plan's resources. */
+  previousAddress: string | undefined;
+  deposed: string | undefined;
   /** False for pure deletes, forgets and deposed objects: nothing to judge. */
   willExist: boolean;
 }
@@ -81,15 +83,10 @@ function assembleModel(
   graph: ReferenceGraph,
   warnings: string[],
 ): Model {
-  const byAddress = new Map<string, Resource>();
-  const byConfig = new Map<string, Resource[]>();
-  for (const r of resources) {
-    // Deposed objects share their address with the current object; the current one wins.
-    if (!r.deposed || !byAddress.has(r.address)) byAddress.set(r.address, r);
-    const list = byConfig.get(r.configAddress);
-    if (list) list.push(r);
-    else byConfig.set(r.configAddress, [r]);
-  }
+  // Both look-ups are built when first asked: a plan's resources are tens of thousands of map
+  // entries, and a scan may ask for none of them (or only by address).
+  let byAddress: Map<string, Resource> | undefined;
+  let byConfig: Map<string, Resource[]> | undefined;
   const model: Model = {
     file: loaded.file,
     kind: loaded.kind,
@@ -99,11 +96,33 @@ function assembleModel(
     graph,
     document: loaded.doc,
     warnings,
-    byAddress: (a) => byAddress.get(a),
-    byConfigAddress: (a) => byConfig.get(a) ?? [],
+    byAddress: (a) => (byAddress ??= addressIndex(resources)).get(a),
+    byConfigAddress: (a) => (byConfig ??= configAddressIndex(resources)).get(a) ?? [],
   };
   if (loaded.terraformVersion !== undefined) model.terraformVersion = loaded.terraformVersion;
   return model;
+}
+
+/** Resources by address. Deposed objects share their address with the current object; the current one wins. */
+function addressIndex(resources: readonly Resource[]): Map<string, Resource> {
+  const byAddress = new Map<string, Resource>();
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    if (!r.deposed || !byAddress.has(r.address)) byAddress.set(r.address, r);
+  }
+  return byAddress;
+}
+
+/** Resources by their block's address, in the model's order. */
+function configAddressIndex(resources: readonly Resource[]): Map<string, Resource[]> {
+  const byConfig = new Map<string, Resource[]>();
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const list = byConfig.get(r.configAddress);
+    if (list) list.push(r);
+    else byConfig.set(r.configAddress, [r]);
+  }
+  return byConfig;
 }
 
 function shortProviderName(providerName: string, type: string): string {
@@ -118,7 +137,10 @@ function resourcesFromPlan(plan: Obj, skippedMembers: readonly string[], warning
   const changes = plan["resource_changes"];
   const out: Resource[] = [];
   if (Array.isArray(changes)) {
-    for (const rc of changes) {
+    // Indexed: this runs once per resource, mostly before the optimizer steps in, where each step of
+    // for...of is an iterator result object.
+    for (let i = 0; i < changes.length; i++) {
+      const rc: unknown = changes[i];
       if (isObj(rc)) out.push(resourceFromChange(rc));
     }
   }
@@ -243,10 +265,11 @@ export function resourceFromChange(rc: Obj): Resource {
     afterSensitive: change["after_sensitive"],
     beforeSensitive: change["before_sensitive"],
     willExist: after !== null && deposed === undefined && !isRemoval(actions),
+    // The optional members in the literal (undefined when absent): every resource one shape, one object.
+    index: rc["index"] as string | number | undefined,
+    previousAddress: typeof rc["previous_address"] === "string" ? rc["previous_address"] : undefined,
+    deposed,
   };
-  if (rc["index"] !== undefined) r.index = rc["index"] as string | number;
-  if (typeof rc["previous_address"] === "string") r.previousAddress = rc["previous_address"];
-  if (deposed !== undefined) r.deposed = deposed;
   return r;
 }
 
@@ -290,8 +313,10 @@ function resourceFromStateEntry(r: Obj): Resource {
     afterSensitive: r["sensitive_values"],
     beforeSensitive: r["sensitive_values"],
     willExist: values !== null,
+    index: r["index"] as string | number | undefined,
+    previousAddress: undefined,
+    deposed: undefined,
   };
-  if (r["index"] !== undefined) res.index = r["index"] as string | number;
   return res;
 }
 
@@ -330,9 +355,10 @@ function resourcesFromRawState(state: Obj): Resource[] {
         afterSensitive: undefined,
         beforeSensitive: undefined,
         willExist: values !== null && deposed === undefined,
+        index: key,
+        previousAddress: undefined,
+        deposed,
       };
-      if (key !== undefined) res.index = key;
-      if (deposed !== undefined) res.deposed = deposed;
       out.push(res);
     }
   }

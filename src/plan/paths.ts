@@ -25,7 +25,11 @@ const MAX_PARSED_PATHS = 10_000;
 /** The value at a path, or undefined when any step is missing. */
 export function getPath(value: unknown, path: AttributePath): unknown {
   let cur: unknown = value;
-  for (const step of toSteps(path)) {
+  // Indexed: rules ask this for every resource, much of it before the optimizer steps in (for...of
+  // makes an iterator result per step there).
+  const steps = toSteps(path);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     if (cur === null || typeof cur !== "object") return undefined;
     if (Array.isArray(cur)) {
       if (typeof step !== "number") return undefined;
@@ -44,7 +48,9 @@ export function getPath(value: unknown, path: AttributePath): unknown {
  */
 export function maskCovers(mask: unknown, path: AttributePath): boolean {
   let cur: unknown = mask;
-  for (const step of toSteps(path)) {
+  const steps = toSteps(path);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = Array.isArray(cur)

@@ -88,7 +88,10 @@ function redactModuleValues(root: Json, d: SensitiveDigests): void {
     if (!isObj(mod)) continue;
     const resources = mod["resources"];
     if (Array.isArray(resources)) {
-      for (const r of resources) if (isObj(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+      for (let i = 0; i < resources.length; i++) {
+        const r: Json = resources[i];
+        if (isObj(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+      }
     }
     const children = mod["child_modules"];
     if (Array.isArray(children)) for (const c of children) todo.push(c);
@@ -110,9 +113,21 @@ function redactStateValues(values: Json, d: SensitiveDigests): void {
 
 /** Redacts a plan (`terraform show -json <planfile>`). */
 export function redactPlan(plan: Obj, d: SensitiveDigests = new SensitiveDigests()): SensitiveDigests {
+  // The top-level attributes each resource change marks sensitive, noted in the same pass (for
+  // redactConfigurationConstants): a plan's changes are walked once.
+  const sensitiveAttrs = new Map<string, Set<string>>();
   for (const key of ["resource_changes", "resource_drift"]) {
     const list = plan[key];
-    if (Array.isArray(list)) for (const rc of list) if (isObj(rc)) redactChange(rc["change"], d);
+    if (!Array.isArray(list)) continue;
+    const changes = key === "resource_changes";
+    // Indexed, as every loop over a plan's resources here: it runs once, mostly before the optimizer
+    // steps in, where each step of for...of is an iterator result object.
+    for (let i = 0; i < list.length; i++) {
+      const rc: Json = list[i];
+      if (!isObj(rc)) continue;
+      redactChange(rc["change"], d);
+      if (changes) noteSensitiveAttributes(rc, sensitiveAttrs);
+    }
   }
   // Changes Terraform deferred (1.9+, -allow-deferral) carry their values and masks one level down.
   const deferred = plan["deferred_changes"];
@@ -130,7 +145,7 @@ export function redactPlan(plan: Obj, d: SensitiveDigests = new SensitiveDigests
   const prior = plan["prior_state"];
   if (isObj(prior)) redactStateValues(prior["values"], d);
   redactVariables(plan, d);
-  redactConfigurationConstants(plan, d);
+  redactConfigurationConstants(plan, sensitiveAttrs, d);
   return d;
 }
 
@@ -158,33 +173,37 @@ function redactVariables(plan: Obj, d: SensitiveDigests): void {
 }
 
 /**
+ * The top-level attributes a resource change's after_sensitive mask marks
+ * (`password`), by the resource's configuration address.
+ */
+function noteSensitiveAttributes(rc: Obj, sensitiveAttrs: Map<string, Set<string>>): void {
+  const change = rc["change"];
+  if (!isObj(change)) return;
+  const mask = change["after_sensitive"];
+  if (!isObj(mask)) return;
+  // Nearly every mask marks no top-level attribute: no array per resource, and the address is
+  // stripped only for one that does.
+  let set: Set<string> | undefined;
+  for (const k in mask) {
+    if (mask[k] !== true || !Object.hasOwn(mask, k)) continue;
+    if (set === undefined) {
+      const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
+      set = sensitiveAttrs.get(addr);
+      if (!set) sensitiveAttrs.set(addr, (set = new Set()));
+    }
+    set.add(k);
+  }
+}
+
+/**
  * A literal written in .tf for an attribute the provider marks sensitive
  * (`password = "..."`) appears as a `constant_value` in the configuration;
- * the resource's after_sensitive mask says which attributes those are.
+ * the resource's after_sensitive mask says which attributes those are
+ * (`sensitiveAttrs`, noted while the changes were redacted).
  */
-function redactConfigurationConstants(plan: Obj, d: SensitiveDigests): void {
-  const changes = plan["resource_changes"];
+function redactConfigurationConstants(plan: Obj, sensitiveAttrs: Map<string, Set<string>>, d: SensitiveDigests): void {
   const config = plan["configuration"];
-  if (!Array.isArray(changes) || !isObj(config)) return;
-  const sensitiveAttrs = new Map<string, Set<string>>();
-  for (const rc of changes) {
-    if (!isObj(rc) || !isObj(rc["change"])) continue;
-    const mask = rc["change"]["after_sensitive"];
-    if (!isObj(mask)) continue;
-    // Nearly every mask marks no top-level attribute: no array per resource, and the address is
-    // stripped only for one that does.
-    let set: Set<string> | undefined;
-    for (const k in mask) {
-      if (mask[k] !== true || !Object.hasOwn(mask, k)) continue;
-      if (set === undefined) {
-        const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
-        set = sensitiveAttrs.get(addr);
-        if (!set) sensitiveAttrs.set(addr, (set = new Set()));
-      }
-      set.add(k);
-    }
-  }
-  if (sensitiveAttrs.size === 0) return;
+  if (sensitiveAttrs.size === 0 || !isObj(config)) return;
   walkConfigModules(config["root_module"], (prefix, resource) => {
     const local = resource["address"];
     const attrs =
@@ -204,7 +223,11 @@ function walkConfigModules(root: Json, visit: (prefix: string, resource: Obj) =>
     const [mod, prefix] = todo.pop()!;
     if (!isObj(mod)) continue;
     const resources = mod["resources"];
-    if (Array.isArray(resources)) for (const r of resources) if (isObj(r)) visit(prefix, r);
+    if (Array.isArray(resources))
+      for (let i = 0; i < resources.length; i++) {
+        const r: Json = resources[i];
+        if (isObj(r)) visit(prefix, r);
+      }
     const calls = mod["module_calls"];
     if (!isObj(calls)) continue;
     for (const [name, call] of Object.entries(calls)) {

@@ -59,7 +59,8 @@ export function evaluateTypeScriptRules(
   const result: EvaluationResult = { findings: [], failures: [] };
   const ctx: RuleContext = judge.backend === undefined ? { model, config } : { model, config, backend: judge.backend };
   judgeResources(
-    active.filter((r): r is ResourceRule => r.kind === "resource"),
+    // A rule that can find nothing in this model (its own scan-wide question says so) meets no resource.
+    active.filter((r): r is ResourceRule => r.kind === "resource" && (r.runsWhen === undefined || r.runsWhen(ctx))),
     ctx,
     selection,
     judge,

@@ -1,6 +1,14 @@
 import type { Resource } from "../plan/model.js";
 import { fingerprintOf } from "./fingerprint.js";
-import type { Finding, RuleMetadata, Severity, Suppression } from "./types.js";
+import type {
+  Category,
+  Finding,
+  FindingResource,
+  RuleMetadata,
+  Severity,
+  SourceLocation,
+  Suppression,
+} from "./types.js";
 
 /** What any rule runner reports for one resource (or for the plan as a whole). */
 export interface RawOutcome {
@@ -26,24 +34,104 @@ export function toFinding(
   severity: Severity,
   judged?: RawOutcome["resource"],
 ): Finding {
-  const undecided = outcome.kind === "unknown";
-  const resource = judged ?? outcome.resource;
-  const finding: Finding = {
-    ruleId: meta.id,
-    severity: undecided ? "info" : (outcome.severity ?? severity),
-    category: meta.category,
-    message: undecided ? `Not decided until apply: ${outcome.message}` : outcome.message,
-    fingerprint: fingerprintOf(meta.id, resource?.address, outcome.attribute),
+  return newFinding(
+    meta,
+    outcome.kind,
+    outcome.message,
     file,
-  };
-  if (undecided) finding.undecided = true;
-  if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
-  if (outcome.attribute !== undefined) finding.attribute = outcome.attribute;
-  if (outcome.aliases !== undefined && outcome.aliases.length > 0) {
-    const aliases = declaredNarrower(meta, outcome.aliases);
-    if (aliases.length > 0) finding.aliases = aliases;
+    outcome.severity ?? severity,
+    judged ?? outcome.resource,
+    outcome.attribute,
+    outcome.aliases,
+  );
+}
+
+/**
+ * toFinding's work, from an outcome's parts: for a runner that reads them
+ * from elsewhere (a Rego result) without making an outcome object first.
+ * `severity` is the outcome's own or else the rule's; an unknown's is info.
+ */
+export function newFinding(
+  meta: RuleMetadata,
+  kind: RawOutcome["kind"],
+  message: string,
+  file: string,
+  severity: Severity,
+  resource: RawOutcome["resource"],
+  attribute: string | undefined,
+  named: readonly string[] | undefined,
+): Finding {
+  const undecided = kind === "unknown";
+  let aliases: string[] | undefined;
+  if (named !== undefined && named.length > 0) {
+    const declared = declaredNarrower(meta, named);
+    if (declared.length > 0) aliases = declared;
   }
-  return finding;
+  return new RuleFinding(
+    meta.id,
+    undecided ? "info" : severity,
+    meta.category,
+    undecided ? `Not decided until apply: ${message}` : message,
+    file,
+    undecided ? true : undefined,
+    resource ? { address: resource.address, type: resource.type, module: resource.moduleAddress } : undefined,
+    attribute,
+    aliases,
+  );
+}
+
+/**
+ * A finding a rule gave. Every member is there from the start (an absent one
+ * is undefined, which JSON leaves out, as it did the missing member), so a
+ * finding is one object of one shape, not grown when the locate and filter
+ * stages add its source and suppression; a large plan has tens of thousands.
+ *
+ * Its fingerprint (a SHA-256) is worked out when first read: SARIF, the JSON
+ * report and baselines read it; the text, Markdown, JUnit, GitHub and HTML
+ * reports and the exit code do not, and hashing every finding was about a
+ * tenth of judging a plan with many. It depends only on members that
+ * never change (rule id, resource, attribute), so it is the digest it would
+ * have been when made. `toJSON` writes the members in the order a finding's
+ * JSON has always had, the fingerprint among them.
+ */
+class RuleFinding implements Finding {
+  source: SourceLocation | undefined = undefined;
+  suppression: Suppression | undefined = undefined;
+  #fingerprint: string | undefined = undefined;
+
+  constructor(
+    readonly ruleId: string,
+    public severity: Severity,
+    public category: Category,
+    public message: string,
+    public file: string,
+    public undecided: true | undefined,
+    readonly resource: FindingResource | undefined,
+    readonly attribute: string | undefined,
+    public aliases: string[] | undefined,
+  ) {}
+
+  get fingerprint(): string {
+    this.#fingerprint ??= fingerprintOf(this.ruleId, this.resource?.address, this.attribute);
+    return this.#fingerprint;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      ruleId: this.ruleId,
+      severity: this.severity,
+      category: this.category,
+      message: this.message,
+      fingerprint: this.fingerprint,
+      file: this.file,
+      undecided: this.undecided,
+      resource: this.resource,
+      attribute: this.attribute,
+      aliases: this.aliases,
+      source: this.source,
+      suppression: this.suppression,
+    };
+  }
 }
 
 /**

@@ -44,6 +44,13 @@ export interface ResourceRule {
   meta: RuleMetadata;
   /** Types matched by name pattern as well (google_*_iam_member), beyond meta.resourceTypes. */
   resourceTypePattern?: RegExp;
+  /**
+   * Asked once per model before any resource meets the rule: false when the
+   * rule finds nothing in this scan whatever the resource (an environment
+   * rule without `environments` in the config). The check still answers
+   * alone (nothing, then); this spares a call per resource of its types.
+   */
+  runsWhen?(ctx: RuleContext): boolean;
   check(resource: Resource, ctx: RuleContext): CheckResult;
 }
 
@@ -102,10 +109,16 @@ function metadata(input: MetadataInput): RuleMetadata {
 }
 
 export function resourceRule(
-  input: MetadataInput & { resourceTypes: string[]; resourceTypePattern?: RegExp; check: ResourceRule["check"] },
+  input: MetadataInput & {
+    resourceTypes: string[];
+    resourceTypePattern?: RegExp;
+    runsWhen?: ResourceRule["runsWhen"];
+    check: ResourceRule["check"];
+  },
 ): ResourceRule {
   const rule: ResourceRule = { kind: "resource", meta: metadata(input), check: input.check };
   if (input.resourceTypePattern) rule.resourceTypePattern = input.resourceTypePattern;
+  if (input.runsWhen) rule.runsWhen = input.runsWhen;
   return rule;
 }
 
@@ -113,8 +126,11 @@ export function modelRule(input: MetadataInput & { check: ModelRule["check"] }):
   return { kind: "model", meta: metadata(input), check: input.check };
 }
 
+/** What most checks say: one list for all of them, not a new empty one per resource. */
+const NO_OUTCOMES: readonly Outcome[] = Object.freeze([]);
+
 /** What a check said, as a list: nothing, one outcome or several. */
 export function outcomesOf(result: CheckResult): readonly Outcome[] {
-  if (result === undefined) return [];
+  if (result === undefined) return NO_OUTCOMES;
   return Array.isArray(result) ? result : [result as Outcome];
 }

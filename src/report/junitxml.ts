@@ -124,13 +124,23 @@ function* render(result: ScanResult, suites: readonly Suite[]): Generator<string
     for (const c of suite.cases) {
       out.push(...renderCase(c));
       if (out.length < LINES_PER_PIECE) continue;
-      yield out.join("\n") + "\n";
+      yield linesText(out);
       out = [];
     }
     out.push("  </testsuite>");
   }
   out.push("</testsuites>");
-  yield out.join("\n") + "\n";
+  yield linesText(out);
+}
+
+/**
+ * Lines as text, each ending with a newline. The last newline is an empty
+ * last line, so that join makes one flat string: join + "\n" makes a pair
+ * that V8 copies into a third when the writer first reads a character of it.
+ */
+function linesText(lines: string[]): string {
+  lines.push("");
+  return lines.join("\n");
 }
 
 function renderCase(c: Case): string[] {

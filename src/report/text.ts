@@ -1,7 +1,7 @@
 import type { NotJudged, ScanResult, ScannedInput } from "../scan/result.js";
 import type { Verdict } from "../scan/verdict.js";
 import { isSuppressed } from "../policy/finding.js";
-import { SEVERITIES, type Finding, type RuleMetadata } from "../policy/types.js";
+import { SEVERITIES, type Finding, type RuleMetadata, type Severity, type Suppression } from "../policy/types.js";
 import { DIM, RESET, SEVERITY_COLORS } from "./colors.js";
 import { joinPieces } from "./pieces.js";
 import { countFindings, describeModels, formatGpus, locationText, plural } from "./summary.js";
@@ -47,7 +47,10 @@ export function* textPieces(result: ScanResult, options: TextOptions = { color: 
   // Each line ends with a newline; a piece is only ever given with lines in it.
   let lines: string[] = [];
   const piece = (): string => {
-    const text = lines.join("\n") + "\n";
+    // The last newline as an empty last line: join makes one flat string, where join + "\n" made a
+    // pair that writePieces' first look at a character had V8 copy into a third (a large report's size).
+    lines.push("");
+    const text = lines.join("\n");
     lines = [];
     return text;
   };
@@ -60,9 +63,9 @@ export function* textPieces(result: ScanResult, options: TextOptions = { color: 
   }
   lines.push("");
 
-  const active = result.findings.filter((f) => !f.suppression);
+  const { bySeverity, active, suppressed } = groupFindings(result.findings);
   for (const severity of SEVERITIES) {
-    const group = active.filter((f) => f.severity === severity);
+    const group = bySeverity[severity];
     if (group.length === 0) continue;
     if (layout === "compact") {
       for (const f of group) {
@@ -78,8 +81,7 @@ export function* textPieces(result: ScanResult, options: TextOptions = { color: 
     }
     lines.push("");
   }
-  if (layout === "compact" && active.length > 0) lines.push("");
-  const suppressed = result.findings.filter(isSuppressed);
+  if (layout === "compact" && active > 0) lines.push("");
   if (suppressed.length > 0 && layout === "full") {
     lines.push(`SUPPRESSED (${suppressed.length})`);
     for (const f of suppressed) {
@@ -106,6 +108,28 @@ export function* textPieces(result: ScanResult, options: TextOptions = { color: 
   lines.push(summaryLine(result));
   if (options.verdict) lines.push(options.verdict.reason);
   yield piece();
+}
+
+/** Active findings by severity (and how many are active) and the suppressed ones, each in the result's order: one pass. */
+function groupFindings(findings: readonly Finding[]): {
+  bySeverity: Record<Severity, Finding[]>;
+  active: number;
+  suppressed: (Finding & { suppression: Suppression })[];
+} {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, []])) as unknown as Record<Severity, Finding[]>;
+  const suppressed: (Finding & { suppression: Suppression })[] = [];
+  let active = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (isSuppressed(f)) {
+      suppressed.push(f);
+      continue;
+    }
+    active++;
+    // Own members only: a severity no report knows is in no group (and not read off Object.prototype).
+    if (Object.hasOwn(bySeverity, f.severity)) bySeverity[f.severity].push(f);
+  }
+  return { bySeverity, active, suppressed };
 }
 
 function pushFindingLines(lines: string[], f: Finding, tail: readonly string[], paint: Paint): void {

@@ -107,7 +107,21 @@ export interface DefaultsSubject {
 export function providerDefault(r: DefaultsSubject, path: AttributePath): ProviderDefault | undefined {
   const entry = tableEntry(r.type, path);
   if (!entry) return undefined;
-  if (r.isUnknown(path)) return configuredAt(r.expressions, path) === "no" ? entry : undefined;
-  const value = getPath(r.after, path);
-  return value === undefined || value === null ? entry : undefined;
+  const unknown = r.isUnknown(path);
+  return leftToDefault(unknown, unknown ? undefined : getPath(r.after, path), r.expressions, path) ? entry : undefined;
+}
+
+/**
+ * When an attribute with a table entry takes the provider's default: its
+ * value is known only after apply and the configuration leaves it out, or
+ * its planned value is null or missing. `value` is the planned value (not
+ * read when unknown); `expressions` the block's, read only when unknown.
+ */
+export function leftToDefault(
+  unknown: boolean,
+  value: unknown,
+  expressions: Obj | undefined,
+  path: AttributePath,
+): boolean {
+  return unknown ? configuredAt(expressions, path) === "no" : value === undefined || value === null;
 }

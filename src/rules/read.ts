@@ -1,7 +1,7 @@
 import type { Reference } from "../plan/graph.js";
 import { attr, isUnknown, referencesFrom, type Model, type Resource } from "../plan/model.js";
 import type { AttributePath } from "../plan/paths.js";
-import { providerDefault, tableEntry, type DefaultsSubject, type ProviderDefault } from "./defaults.js";
+import { leftToDefault, tableEntry, type ProviderDefault } from "./defaults.js";
 import { toSteps } from "../plan/paths.js";
 
 /**
@@ -30,23 +30,31 @@ export type AttributeReading =
   | { state: "absent" };
 
 export function readAttribute(model: Model, r: Resource, path: AttributePath): AttributeReading {
-  // Left out of the configuration: the provider's documented default, known now (provider-defaults.json).
-  // Most questions have no entry (a type's table covers a few attributes): they make no subject.
-  const byDefault =
-    tableEntry(r.type, path) !== undefined ? providerDefault(defaultsSubject(model, r), path) : undefined;
-  if (byDefault) return { state: "known", value: byDefault.value, default: byDefault };
+  // Each question is answered once (the mask, the value, the table): rules ask this for every
+  // resource they judge. The table has an entry for few attributes (provider-defaults.json).
+  const entry = tableEntry(r.type, path);
   if (isUnknown(r, path)) {
+    const expressions = model.graph.expressionsOf(r.configAddress);
+    // Left out of the configuration: the provider's documented default, known now.
+    if (entry !== undefined && leftToDefault(true, undefined, expressions, path)) return knownDefault(entry);
     const steps = toSteps(path);
     const configPath = steps.filter((s) => typeof s === "string").join(".");
-    const expressions = model.graph.expressionsOf(r.configAddress);
     // Without the block's configuration nothing says who sets it: assume the author did.
     const configured = expressions === undefined || Object.hasOwn(expressions, String(steps[0]));
     return { state: "unknown", references: referencesFrom(model, r, configPath), configured };
   }
   const value = attr(r, path);
-  if (value === undefined || value === null) return { state: "absent" };
+  if (entry !== undefined && leftToDefault(false, value, undefined, path)) return knownDefault(entry);
+  if (value === undefined || value === null) return ABSENT;
   return { state: "known", value };
 }
+
+function knownDefault(entry: ProviderDefault): AttributeReading {
+  return { state: "known", value: entry.value, default: entry };
+}
+
+/** Nothing to read: one answer for every such question. */
+const ABSENT: AttributeReading = Object.freeze({ state: "absent" });
 
 /** True for a non-empty string, list or map; the usual meaning of "is set". */
 export function isSet(value: unknown): boolean {
@@ -77,14 +85,4 @@ export function blocks(r: Resource, path: string): { block: Record<string, unkno
 export function readKnown(model: Model, r: Resource, path: AttributePath): unknown {
   const reading = readAttribute(model, r, path);
   return reading.state === "known" ? reading.value : undefined;
-}
-
-/** A resource as the defaults table sees it: its planned value, mask and configuration block. */
-function defaultsSubject(model: Model, r: Resource): DefaultsSubject {
-  return {
-    type: r.type,
-    after: r.after,
-    isUnknown: (path) => isUnknown(r, path),
-    expressions: model.graph.expressionsOf(r.configAddress),
-  };
 }

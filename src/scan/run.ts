@@ -239,7 +239,8 @@ function whyNotJudged(r: Resource, judge: JudgeOptions): string {
 /** Most severe first, then by rule and resource, so output order is stable. */
 export function byImportance(a: Finding, b: Finding): number {
   return (
-    severityRank(b.severity) - severityRank(a.severity) ||
+    // Most comparisons are of findings of one severity (a rule's): answered without ranking either.
+    (a.severity === b.severity ? 0 : severityRank(b.severity) - severityRank(a.severity)) ||
     compareText(a.ruleId, b.ruleId) ||
     compareText(a.resource?.address ?? "", b.resource?.address ?? "") ||
     compareText(a.attribute ?? "", b.attribute ?? "")

@@ -55,6 +55,32 @@ describe("conftest policies through planguard scan --policy", () => {
     expect(run.stderr).toMatch(/^planguard: .*broken\.rego:\d+:\d+: rego_parse_error: .*\n$/);
   });
 
+  it("take a result object's attribute as a string or a path list, and an empty list as none", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pg-attr-"));
+    writeFileSync(
+      path.join(dir, "p.rego"),
+      [
+        "package main",
+        'deny contains {"msg": "as text", "resource": "aws_ebs_volume.scratch", "attribute": "encrypted"} if { true }',
+        'deny contains {"msg": "as a path", "resource": "aws_ebs_volume.scratch", "attribute": ["tags", "owner"]} if { true }',
+        'deny contains {"msg": "as an empty path", "resource": "aws_ebs_volume.scratch", "attribute": []} if { true }',
+        "",
+      ].join("\n"),
+    );
+    const run = await runCli(["scan", ebs, "--policy", dir, "--no-bundled", "-f", "json"]);
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout).findings as Record<string, unknown>[];
+    const byMessage = new Map(findings.map((f) => [f["message"], f]));
+    expect(byMessage.get("as text")!["attribute"]).toBe("encrypted");
+    expect(byMessage.get("as a path")!["attribute"]).toBe("tags.owner");
+    expect(byMessage.get("as an empty path")!).not.toHaveProperty("attribute");
+    expect(byMessage.get("as an empty path")!["resource"]).toEqual({
+      address: "aws_ebs_volume.scratch",
+      type: "aws_ebs_volume",
+      module: "",
+    });
+  });
+
   it("read data documents with --data", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pg-data-"));
     writeFileSync(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFinding } from "../../src/policy/finding.js";
+import { fingerprintOf } from "../../src/policy/fingerprint.js";
 import type { RuleMetadata } from "../../src/policy/types.js";
 
 const meta = (narrower?: string[]): RuleMetadata => ({
@@ -48,5 +49,59 @@ describe("toFinding's narrower ids", () => {
     const rule = meta(["CKV_A"]);
     for (let i = 0; i < 600; i++) expect(aliasesOf(rule, [`unknown_${i}`])).toBeUndefined();
     expect(aliasesOf(rule, ["ckv_a", "Ckv_A"])).toEqual(["CKV_A"]);
+  });
+});
+
+describe("toFinding's fingerprint and JSON", () => {
+  it("gives the fingerprint of rule, resource and attribute when read, the same on every read", () => {
+    const f = toFinding(meta(), { kind: "fail", message: "m", attribute: "ingress.0" }, "plan.json", "high", resource);
+    expect(f.fingerprint).toBe(fingerprintOf("TEAM-NET-001", resource.address, "ingress.0"));
+    expect(f.fingerprint).toBe(fingerprintOf("TEAM-NET-001", resource.address, "ingress.0"));
+    const planWide = toFinding(meta(), { kind: "fail", message: "m" }, "plan.json", "high");
+    expect(planWide.fingerprint).toBe(fingerprintOf("TEAM-NET-001", undefined, undefined));
+  });
+
+  it("is written as JSON with its members in the report's order, the fingerprint after the message, absent ones left out", () => {
+    const f = toFinding(
+      meta(["CKV_A"]),
+      { kind: "unknown", message: "m", attribute: "cidr", aliases: ["ckv_a"] },
+      "plan.json",
+      "high",
+      resource,
+    );
+    f.source = { file: "main.tf", line: 3, endLine: 9 };
+    f.suppression = { kind: "inline", reason: "ok", origin: "main.tf:2" };
+    expect(Object.keys(JSON.parse(JSON.stringify(f)))).toEqual([
+      "ruleId",
+      "severity",
+      "category",
+      "message",
+      "fingerprint",
+      "file",
+      "undecided",
+      "resource",
+      "attribute",
+      "aliases",
+      "source",
+      "suppression",
+    ]);
+    expect(JSON.parse(JSON.stringify(f))).toEqual({
+      ruleId: "TEAM-NET-001",
+      severity: "info",
+      category: "network",
+      message: "Not decided until apply: m",
+      fingerprint: fingerprintOf("TEAM-NET-001", resource.address, "cidr"),
+      file: "plan.json",
+      undecided: true,
+      resource: { address: resource.address, type: resource.type, module: "" },
+      attribute: "cidr",
+      aliases: ["CKV_A"],
+      source: { file: "main.tf", line: 3, endLine: 9 },
+      suppression: { kind: "inline", reason: "ok", origin: "main.tf:2" },
+    });
+    const bare = toFinding(meta(), { kind: "fail", message: "m" }, "plan.json", "low");
+    expect(JSON.stringify(bare)).toBe(
+      `{"ruleId":"TEAM-NET-001","severity":"low","category":"network","message":"m","fingerprint":"${bare.fingerprint}","file":"plan.json"}`,
+    );
   });
 });

@@ -32,7 +32,9 @@ export interface ConftestResult {
 /** The members of a rule's value: a set (partial rule), an array, or one value. */
 export function conftestResults(value: Value | undefined): ConftestResult[] {
   if (value === undefined || value === null || value === false) return [];
-  const members: Value[] = isSet(value) ? [...value] : Array.isArray(value) ? value : [value];
+  // A set's values() spread, not the set: V8 lists a Map's own iterator natively, where a class's
+  // iterable is stepped one result object at a time (a large plan's deny set has thousands).
+  const members: Value[] = isSet(value) ? [...value.values()] : Array.isArray(value) ? value : [value];
   const out: ConftestResult[] = [];
   // An indexed loop: this runs once per scan, unoptimized, over every finding (for...of steps an iterator).
   for (let i = 0; i < members.length; i++) {

@@ -42,7 +42,10 @@ export function buildPlanguardData(model: Model, config: PlanguardConfig, judge:
   const byType: Record<string, RegoResource[]> = Object.create(null);
   const references: PlanguardData["references"] = Object.create(null);
   const referrers: PlanguardData["referrers"] = Object.create(null);
-  for (const r of model.resources) {
+  // Indexed: once per resource, mostly before the optimizer steps in (for...of makes an iterator result per step).
+  const all = model.resources;
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i]!;
     if (!isJudged(r, config, judge)) continue;
     const rr = toRegoResource(r, model.graph.expressionsOf(r.configAddress) ?? null);
     resources.push(rr);

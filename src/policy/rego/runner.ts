@@ -10,7 +10,7 @@ import { describeFsError, InputError } from "../../input-error.js";
 import type { Model } from "../../plan/model.js";
 import { MAX_DATA_FILE_BYTES, MAX_POLICY_FILE_BYTES, readTextUpTo } from "../../plan/read-bounded.js";
 import type { EvaluationResult, JudgeOptions, RuleFailure } from "../evaluate.js";
-import { type RawOutcome, toFinding } from "../finding.js";
+import { newFinding } from "../finding.js";
 import type { RuleSelection } from "../select.js";
 import { conftestResults, exceptedSuffixes } from "./conftest.js";
 import { DEFAULT_BUDGET, type EvaluationBudget, type RegoProgram } from "./engine.js";
@@ -188,18 +188,15 @@ export function evaluateRegoRules(
       for (let i = 0; i < results.length; i++) {
         const r = results[i]!;
         const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
-        // Built field by field (no spread of a temporary object per field): this runs for every finding.
-        const outcome: RawOutcome = { kind: "fail", message: r.msg };
-        if (r.attribute) outcome.attribute = r.attribute;
-        if (r.severity) outcome.severity = r.severity;
-        if (r.aliases) outcome.aliases = r.aliases;
-        if (r.resource)
-          outcome.resource = model.byAddress(r.resource) ?? {
-            address: r.resource,
-            type: typeOf(r.resource),
-            moduleAddress: "",
-          };
-        const finding = toFinding(meta, outcome, model.file, selection.severityOf(meta));
+        // Made from the result's parts, with no outcome object between: this runs for every finding.
+        const resource =
+          r.resource === undefined
+            ? undefined
+            : (model.byAddress(r.resource) ?? { address: r.resource, type: typeOf(r.resource), moduleAddress: "" });
+        const severity = r.severity ?? selection.severityOf(meta);
+        // An attribute given as an empty list joins to "": no attribute, as before.
+        const attribute = r.attribute || undefined;
+        const finding = newFinding(meta, "fail", r.msg, model.file, severity, resource, attribute, r.aliases);
         if (selection.keepsFinding(meta, finding)) result.findings.push(finding);
       }
     } catch (err) {

@@ -17,6 +17,11 @@ export function currentEnvironment(ctx: RuleContext): CurrentEnvironment | undef
   return resolution?.ok ? { name: resolution.name, declaration: resolution.declaration } : undefined;
 }
 
+/** A rule's runsWhen for the rules that judge nothing without the plan's environment. */
+export function environmentKnown(ctx: RuleContext): boolean {
+  return currentEnvironment(ctx) !== undefined;
+}
+
 /** The other environment owning an identifier, or undefined when it is ours or nobody's. */
 export function foreignOwner(
   config: PlanguardConfig,

@@ -2,7 +2,7 @@ import { accountOfArn } from "../../governance/environments.js";
 import { fail, resourceRule, unknown, type RuleContext } from "../../policy/rule.js";
 import { parsePolicyDocument } from "../iam/policy-document.js";
 import { readAttribute } from "../read.js";
-import { currentEnvironment, foreignOwner, type CurrentEnvironment } from "./common.js";
+import { currentEnvironment, environmentKnown, foreignOwner, type CurrentEnvironment } from "./common.js";
 
 /**
  * AWS environment separation: a plan for one environment that points at an
@@ -86,6 +86,7 @@ export function policyPrincipalRule(
     resourceTypes: types,
     remediation:
       "Name principals of this environment's accounts only. Access from another environment goes through that environment's own roles, reviewed there.",
+    runsWhen: environmentKnown,
     check(r, ctx) {
       const env = currentEnvironment(ctx);
       if (!env) return;

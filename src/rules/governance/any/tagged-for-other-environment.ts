@@ -1,6 +1,6 @@
 import { environmentTaggedAs } from "../../../governance/environments.js";
 import { fail, resourceRule, unknown } from "../../../policy/rule.js";
-import { currentEnvironment, tagsOf, unknownFromOutside } from "../common.js";
+import { currentEnvironment, environmentKnown, tagsOf, unknownFromOutside } from "../common.js";
 
 export const taggedForOtherEnvironment = resourceRule({
   id: "PG-GOV-001",
@@ -12,6 +12,7 @@ export const taggedForOtherEnvironment = resourceRule({
   resourceTypes: [],
   resourceTypePattern: /^(aws|google|azurerm)_/,
   remediation: "Fix the tag or label, or move the resource to the other environment's configuration.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

@@ -1,6 +1,6 @@
 import type { Resource } from "../../../plan/model.js";
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
-import { currentEnvironment, outsideUnknowns, stringLeaves } from "../common.js";
+import { currentEnvironment, environmentKnown, outsideUnknowns, stringLeaves } from "../common.js";
 import {
   KMS_PATH,
   POLICY_PRINCIPAL_TYPES,
@@ -30,6 +30,7 @@ export const awsForeignArn = resourceRule({
   resourceTypePattern: /^aws_/,
   remediation:
     "Refer to this environment's own resources; share data between environments through an explicit, reviewed export.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

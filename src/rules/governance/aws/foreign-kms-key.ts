@@ -1,5 +1,5 @@
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
-import { currentEnvironment, outsideUnknowns, stringLeaves } from "../common.js";
+import { currentEnvironment, environmentKnown, outsideUnknowns, stringLeaves } from "../common.js";
 import { KMS_PATH, accountsIn, describe, foreignAccounts } from "../environment-aws.js";
 
 export const awsForeignKmsKey = resourceRule({
@@ -13,6 +13,7 @@ export const awsForeignKmsKey = resourceRule({
   resourceTypes: [],
   resourceTypePattern: /^aws_/,
   remediation: "Use a customer-managed key created in this environment's account.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

@@ -1,7 +1,7 @@
 import { accountOfArn } from "../../../governance/environments.js";
 import { fail, resourceRule, unknown } from "../../../policy/rule.js";
 import { readAttribute } from "../../read.js";
-import { currentEnvironment, foreignOwner, unknownFromOutside } from "../common.js";
+import { currentEnvironment, environmentKnown, foreignOwner, unknownFromOutside } from "../common.js";
 import { SHARING } from "../environment-aws.js";
 
 export const awsForeignSharing = resourceRule({
@@ -15,6 +15,7 @@ export const awsForeignSharing = resourceRule({
   resourceTypes: Object.keys(SHARING),
   remediation:
     "Remove the peering or share, or route the traffic through an approved, separately reviewed shared-services account.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

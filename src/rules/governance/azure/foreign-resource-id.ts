@@ -1,5 +1,5 @@
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
-import { currentEnvironment, foreignOwner, outsideUnknowns, stringLeaves } from "../common.js";
+import { currentEnvironment, environmentKnown, foreignOwner, outsideUnknowns, stringLeaves } from "../common.js";
 
 const SUBSCRIPTION_ID =
   /\/subscriptions\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/g;
@@ -16,6 +16,7 @@ export const azureForeignResourceId = resourceRule({
   resourceTypePattern: /^azurerm_/,
   remediation:
     "Refer to this environment's own resources; cross-subscription access belongs to a reviewed shared-services subscription.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

@@ -1,5 +1,5 @@
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
-import { currentEnvironment, outsideUnknowns, stringLeaves } from "../common.js";
+import { currentEnvironment, environmentKnown, outsideUnknowns, stringLeaves } from "../common.js";
 import { GCP, KMS_PATH, PROJECT_PATH, describe, foreignProjects } from "../environment-gcp.js";
 
 export const gcpForeignKmsKey = resourceRule({
@@ -13,6 +13,7 @@ export const gcpForeignKmsKey = resourceRule({
   resourceTypes: [],
   resourceTypePattern: GCP,
   remediation: "Use a key ring and key in this environment's project.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

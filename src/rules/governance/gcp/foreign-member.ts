@@ -1,6 +1,6 @@
 import { fail, resourceRule, unknown } from "../../../policy/rule.js";
 import { readAttribute } from "../../read.js";
-import { currentEnvironment } from "../common.js";
+import { currentEnvironment, environmentKnown } from "../common.js";
 import { MEMBER_TYPES, describe, foreignProjects } from "../environment-gcp.js";
 
 const SERVICE_ACCOUNT_PROJECT = /@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com/g;
@@ -17,6 +17,7 @@ export const gcpForeignMember = resourceRule({
   resourceTypePattern: MEMBER_TYPES,
   remediation:
     "Grant roles to this environment's service accounts; give cross-environment access through a reviewed data export instead.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

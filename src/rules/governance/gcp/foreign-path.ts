@@ -1,6 +1,6 @@
 import type { Resource } from "../../../plan/model.js";
 import { fail, resourceRule, type Outcome } from "../../../policy/rule.js";
-import { currentEnvironment, outsideUnknowns, stringLeaves } from "../common.js";
+import { currentEnvironment, environmentKnown, outsideUnknowns, stringLeaves } from "../common.js";
 import { GCP, KMS_PATH, MEMBER_TYPES, PROJECT_PATH, describe, foreignProjects } from "../environment-gcp.js";
 
 /** Paths the other GCP environment rules (PG-GCP-GOV-002 to -004) judge with a better message. */
@@ -24,6 +24,7 @@ export const gcpForeignPath = resourceRule({
   resourceTypePattern: GCP,
   remediation:
     "Refer to this environment's own resources; connect environments only through a reviewed shared VPC or export.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;

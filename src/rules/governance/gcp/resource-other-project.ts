@@ -1,6 +1,6 @@
 import { fail, resourceRule, unknown } from "../../../policy/rule.js";
 import { readAttribute } from "../../read.js";
-import { currentEnvironment, foreignOwner } from "../common.js";
+import { currentEnvironment, environmentKnown, foreignOwner } from "../common.js";
 import { GCP } from "../environment-gcp.js";
 
 export const gcpResourceOtherProject = resourceRule({
@@ -15,6 +15,7 @@ export const gcpResourceOtherProject = resourceRule({
   resourceTypePattern: GCP,
   remediation:
     "Create the resource in this environment's project, or move it to the other environment's configuration.",
+  runsWhen: environmentKnown,
   check(r, ctx) {
     const env = currentEnvironment(ctx);
     if (!env) return;
