@@ -90,16 +90,19 @@ function frameNamer() {
 
 /**
  * Bytes by allocating site (the frame on top of the stack) over the whole sampled tree. A built-in
- * function's allocation (Array.prototype.push, Map.prototype.set, a generator's next) is named with
- * the first frame below it that has a source, which is where it was asked for.
+ * function's allocation (Array.prototype.push, Map.prototype.set, a generator's next) or one in
+ * Node's own modules (a buffer's toString) is named with the first frame below it that has a
+ * source of ours (or a library's), which is where it was asked for.
  */
 function bySite(profile, nameOf) {
   const sites = new Map();
   const visit = (node, caller) => {
-    const own = node.callFrame.url ? nameOf(node.callFrame) : undefined;
+    const { url, functionName } = node.callFrame;
+    // Node's own modules (node:buffer's toString, node:crypto's hash) are named like built-ins.
+    const own = url && !url.startsWith("node:") ? nameOf(node.callFrame) : undefined;
     const bytes = node.selfSize;
     if (bytes > 0) {
-      const key = own ?? `${node.callFrame.functionName || "(native)"} (built-in) in ${caller ?? "(root)"}`;
+      const key = own ?? `${functionName || "(native)"} (${url || "built-in"}) in ${caller ?? "(root)"}`;
       sites.set(key, (sites.get(key) ?? 0) + bytes);
     }
     for (const child of node.children) visit(child, own ?? caller);

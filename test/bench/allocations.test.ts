@@ -47,7 +47,7 @@ describe.skipIf(missing)("bench/allocations.js", () => {
       const { allocated, survived } = JSON.parse(readFileSync(out, "utf8")) as Record<string, Record<string, number>>;
       const sites = Object.keys(allocated ?? {});
       expect(sites.some((site) => /^\S+ src\/plan\/[\w-]+\.ts:\d+$/.test(site))).toBe(true);
-      expect(sites.some((site) => / \(built-in\) in \S+ src\/[\w/-]+\.ts:\d+$/.test(site))).toBe(true);
+      expect(sites.some((site) => / \((built-in|node:\w+)\) in \S+ src\/[\w/-]+\.ts:\d+$/.test(site))).toBe(true);
       const total = (sites: Record<string, number>) => Object.values(sites).reduce((a, b) => a + b, 0);
       expect(total(survived ?? {})).toBeGreaterThan(0);
       expect(total(survived ?? {})).toBeLessThan(total(allocated ?? {}));
