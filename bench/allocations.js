@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * Where a scan allocates: V8's sampling heap profiler around one whole
- * `planguard scan`, run in this process from tsc's output (dist/, build
- * first), each sample mapped through tsc's source maps to its src/ file
- * and line.
+ * `planguard scan`, run in this process from the built program bundle
+ * (dist/cli/planguard-program.cjs, loaded with its code cache as the command
+ * line loads it; build first), or with --modules from tsc's ES modules
+ * (dist/), each sample mapped through the source maps to its src/ file and
+ * line.
  *
- *   node bench/allocations.js [--top 30] [--interval 8192] [--json out.json] -- scan plan.json [scan options]
+ *   node bench/allocations.js [--top 30] [--interval 8192] [--json out.json] [--modules] -- scan plan.json [scan options]
  *
  * Prints two lists of allocation sites (the function and the src/ line
  * that allocated), by bytes:
@@ -38,9 +40,13 @@ function parseArgs(argv) {
   const dash = argv.indexOf("--");
   const own = dash < 0 ? [] : argv.slice(0, dash);
   const scanArgs = dash < 0 ? argv : argv.slice(dash + 1);
-  const options = { top: 30, interval: 8192, json: undefined };
+  const options = { top: 30, interval: 8192, json: undefined, modules: false };
   for (let i = 0; i < own.length; i++) {
     const flag = own[i];
+    if (flag === "--modules") {
+      options.modules = true;
+      continue;
+    }
     const value = own[++i];
     if (flag === "--top") options.top = Number(value);
     else if (flag === "--interval") options.interval = Number(value);
@@ -73,15 +79,17 @@ function frameNamer() {
     return maps.get(file);
   };
   return (frame) => {
-    const name = frame.functionName || "(anonymous)";
-    if (!frame.url.startsWith("file:")) return `${name} ${frame.url || "(native)"}`;
-    const file = fileURLToPath(frame.url);
+    let name = frame.functionName || "(anonymous)";
+    // tsc's modules are named by URL; the bundle, compiled by vm.Script, by its path.
+    const file = frame.url.startsWith("file:") ? fileURLToPath(frame.url) : frame.url;
+    if (!path.isAbsolute(file)) return `${name} ${frame.url || "(native)"}`;
     const entry = mapFor(file)?.findEntry(frame.lineNumber, frame.columnNumber);
     if (entry?.originalSource) {
-      const source = path.relative(
-        ROOT,
-        path.resolve(path.dirname(file), fileURLToPath(new URL(entry.originalSource, pathToFileURL(file)))),
-      );
+      // Relative to the mapped file; esbuild also names stand-ins ("planguard-lazy:...", "<define:...>").
+      const url = new URL(entry.originalSource, pathToFileURL(file));
+      const source = url.protocol === "file:" ? path.relative(ROOT, fileURLToPath(url)) : entry.originalSource;
+      // The bundle's identifiers are minified; the map keeps the source's name.
+      if (entry.name) name = entry.name;
       return `${name} ${source}:${entry.originalLine + 1}`;
     }
     return `${name} ${path.relative(ROOT, file)}:${frame.lineNumber + 1}`;
@@ -130,8 +138,15 @@ function print(title, map, top) {
   process.stderr.write("\n");
 }
 
-async function profileScan(scanArgs, interval, mode) {
-  const { main } = await import(pathToFileURL(path.join(ROOT, "dist", "cli", "program.js")).href);
+/** The program's main(), from the bundle as the command line loads it, or from tsc's modules. */
+async function programMain(modules) {
+  if (modules) return (await import(pathToFileURL(path.join(ROOT, "dist", "cli", "program.js")).href)).main;
+  const { loadBundle } = await import(pathToFileURL(path.join(ROOT, "dist", "cli", "bundle-loader.js")).href);
+  return loadBundle(path.join(ROOT, "dist", "cli", "planguard-program.cjs")).exports.main;
+}
+
+async function profileScan(scanArgs, interval, mode, modules) {
+  const main = await programMain(modules);
   const session = new Session();
   session.connect();
   await post(session, "HeapProfiler.enable");
@@ -149,7 +164,12 @@ async function profileScan(scanArgs, interval, mode) {
 const { options, scanArgs } = parseArgs(process.argv.slice(2));
 if (process.env.PLANGUARD_ALLOCATIONS_MODE) {
   // A child (below): one scan, its profile as JSON on fd 3.
-  const { code, profile } = await profileScan(scanArgs, options.interval, process.env.PLANGUARD_ALLOCATIONS_MODE);
+  const { code, profile } = await profileScan(
+    scanArgs,
+    options.interval,
+    process.env.PLANGUARD_ALLOCATIONS_MODE,
+    options.modules,
+  );
   const nameOf = frameNamer();
   writeFileSync(3, JSON.stringify({ code, sites: [...bySite(profile, nameOf)] }));
   // The scan's own exit code travels in the JSON; this process succeeded.

@@ -6,14 +6,14 @@ import { describe, expect, it } from "vitest";
 import { fixturePath, repoRoot } from "../helpers/shared.js";
 
 /**
- * bench/allocations.js: the sampling heap profile of a whole scan, mapped to
- * src/ lines. What it prints is statistical; what must hold is that the
+ * bench/allocations.js: the sampling heap profile of a whole scan run from
+ * the built program bundle, mapped through its source map to src/ lines. What it prints is statistical; what must hold is that the
  * scan ran (its exit code travels back), that the samples are named by
  * source file and line through tsc's source maps, and that the survivors
  * are a part of what was allocated.
  */
 
-const PROGRAM = path.join(repoRoot, "dist", "cli", "program.js");
+const PROGRAM = path.join(repoRoot, "dist", "cli", "planguard-program.cjs");
 const missing = existsSync(PROGRAM) ? undefined : `skipped: ${PROGRAM} is absent (run npm run build)`;
 if (missing) console.warn(missing);
 
