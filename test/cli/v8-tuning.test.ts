@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   KEEP_YOUNG_GENERATION_UP_TO_BYTES,
@@ -42,7 +43,12 @@ describe("V8 tuning of the command line", () => {
 
   describe("for a scan, by the size of its plans", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "planguard-v8-tuning-"));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => {
+      rmSync(dir, { recursive: true, force: true });
+      // The tests below tune this process (the flags are V8's, for the whole process): V8's defaults
+      // again for the test files that run after them in the same worker.
+      if (measuredV8) setFlagsFromString("--turbo-inlining --semi-space-growth-factor=2");
+    });
     const file = (name: string, bytes: number): string => {
       const f = path.join(dir, name);
       writeFileSync(f, "");
