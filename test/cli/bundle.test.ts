@@ -1,9 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   cpSync,
   existsSync,
   mkdtempSync,
+  openSync,
+  closeSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -300,6 +302,56 @@ describe.skipIf(missing)("the bundled command line (dist/cli/planguard.cjs, buil
       chmodSync(path.join(root, "dist", "cli"), 0o755);
       chmodSync(path.join(root, "policies"), 0o755);
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("exits (without the heap's teardown) only after a slow reader has its whole report and -o's file is in place", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "planguard-exit-"));
+    try {
+      // Many findings: a text report over twice a pipe's 64 KiB, so the process waits on its reader.
+      const plan = path.join(dir, "plan.json");
+      const made = spawnSync(
+        process.execPath,
+        [path.join(repoRoot, "bench", "generate-dense.js"), "--resources", "600", "--seed", "3", "--out", plan],
+        { encoding: "utf8" },
+      );
+      expect(made.status, made.stderr).toBe(0);
+      const json = path.join(dir, "report.json");
+      const args = [BIN, "scan", plan, "-o", `json=${json}`];
+      // The reference: stdout to a file, which takes every write at once.
+      const expectedFile = path.join(dir, "expected.txt");
+      const fd = openSync(expectedFile, "w");
+      const reference = spawnSync(process.execPath, args, { cwd: dir, stdio: ["ignore", fd, "pipe"] });
+      closeSync(fd);
+      expect(reference.status).toBe(1);
+      const expected = readFileSync(expectedFile);
+      expect(expected.length).toBeGreaterThan(2 * 65536);
+      rmSync(json);
+
+      const slow = await new Promise<{ code: number | null; stdout: Buffer }>((resolve, reject) => {
+        const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "ignore"] });
+        const chunks: Buffer[] = [];
+        child.stdout.pause();
+        // Read nothing for a while, then a chunk at a time with pauses: the pipe stays full.
+        setTimeout(() => {
+          child.stdout.on("data", (chunk: Buffer) => {
+            chunks.push(chunk);
+            child.stdout.pause();
+            setTimeout(() => child.stdout.resume(), 5);
+          });
+          child.stdout.resume();
+        }, 300);
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, stdout: Buffer.concat(chunks) }));
+      });
+      expect(slow.code).toBe(1);
+      expect(slow.stdout.equals(expected)).toBe(true);
+      const report = JSON.parse(readFileSync(json, "utf8")) as { findings: unknown[] };
+      expect(report.findings.length).toBeGreaterThan(100);
+      // The -o temporaries (write.ts) are renamed into place or removed: only the files made here remain.
+      expect(readdirSync(dir).sort()).toEqual(["expected.txt", "plan.json", "report.json"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

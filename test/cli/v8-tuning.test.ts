@@ -1,9 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { afterAll, describe, expect, it } from "vitest";
-import { TUNE_FROM_BYTES, tuneV8ForPlans, tuneV8ForShortRuns } from "../../src/cli/v8-tuning.js";
+import {
+  KEEP_YOUNG_GENERATION_UP_TO_BYTES,
+  TUNE_FROM_BYTES,
+  tuneV8ForPlans,
+  tuneV8ForShortRuns,
+} from "../../src/cli/v8-tuning.js";
+import { repoRoot } from "../helpers/shared.js";
 
 const measuredV8 = process.versions.v8.startsWith("11.");
 
@@ -35,7 +43,12 @@ describe("V8 tuning of the command line", () => {
 
   describe("for a scan, by the size of its plans", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "planguard-v8-tuning-"));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => {
+      rmSync(dir, { recursive: true, force: true });
+      // The tests below tune this process (the flags are V8's, for the whole process): V8's defaults
+      // again for the test files that run after them in the same worker.
+      if (measuredV8) setFlagsFromString("--turbo-inlining --semi-space-growth-factor=2");
+    });
     const file = (name: string, bytes: number): string => {
       const f = path.join(dir, name);
       writeFileSync(f, "");
@@ -61,5 +74,36 @@ describe("V8 tuning of the command line", () => {
       expect(tuneV8ForPlans([file("half-a.json", half - 1), file("half-b.json", half + 1)])).toBe(true);
       expect(tuneV8ForPlans(["-"])).toBe(true);
     });
+
+    // In a process of its own (tsc's output of the tuning), since the flag is the process's.
+    const built = path.join(repoRoot, "dist", "cli", "v8-tuning.js");
+    it.skipIf(!measuredV8 || !existsSync(built))(
+      "keeps the young generation from growing for plans up to 48 MiB, not for larger ones",
+      () => {
+        /** The young generation's size after ~40 MB of small objects that stay alive, as a scan's model and findings do. */
+        const youngAfterKeeping = (plans: string[]): number => {
+          const script = `
+            const { tuneV8ForPlans } = await import(${JSON.stringify(pathToFileURL(built).href)});
+            const tuned = tuneV8ForPlans(${JSON.stringify(plans)});
+            const kept = [];
+            for (let i = 0; i < 300000; i++) kept.push({ i, name: "resource." + i, tags: [i, i + 1] });
+            const { getHeapSpaceStatistics } = await import("node:v8");
+            const young = getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+            console.log(JSON.stringify({ tuned: ${plans.length > 0} ? tuned : true, young, kept: kept.length }));`;
+          const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+          expect(run.stderr).toBe("");
+          const out = JSON.parse(run.stdout) as { tuned: boolean; young: number; kept: number };
+          expect(out).toMatchObject({ tuned: true, kept: 300000 });
+          return out.young;
+        };
+        const MiB = 1024 * 1024;
+        // V8 grows its two semi-spaces from 1 MiB (a process's start) towards 16 MiB each when much survives.
+        expect(youngAfterKeeping([])).toBeGreaterThanOrEqual(8 * MiB);
+        expect(youngAfterKeeping([file("kept.json", KEEP_YOUNG_GENERATION_UP_TO_BYTES)])).toBeLessThanOrEqual(4 * MiB);
+        // Sparse files: the sizes are what counts.
+        const larger = [file("larger-a.json", KEEP_YOUNG_GENERATION_UP_TO_BYTES), file("larger-b.json", 1)];
+        expect(youngAfterKeeping(larger)).toBeGreaterThanOrEqual(8 * MiB);
+      },
+    );
   });
 });
