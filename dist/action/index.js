@@ -57,12 +57,13 @@ function tuneV8ForShortRuns(v8Version = process.versions.v8) {
 }
 function tuneV8ForPlans(files, v8Version = process.versions.v8) {
   let bytes = 0;
-  for (const file of files) {
-    if (file === "-") bytes = Number.POSITIVE_INFINITY;
-    else bytes += sizeOf(file);
-    if (bytes >= TUNE_FROM_BYTES) return tuneV8ForShortRuns(v8Version);
-  }
-  return false;
+  for (const file of files) bytes += file === "-" ? Number.POSITIVE_INFINITY : sizeOf(file);
+  if (bytes < TUNE_FROM_BYTES || !tuneV8ForShortRuns(v8Version)) return false;
+  if (bytes <= KEEP_YOUNG_GENERATION_UP_TO_BYTES)
+    createRequire(import.meta.url)("node:v8").setFlagsFromString(
+      "--semi-space-growth-factor=1"
+    );
+  return true;
 }
 function sizeOf(file) {
   try {
@@ -71,11 +72,12 @@ function sizeOf(file) {
     return 0;
   }
 }
-var TUNE_FROM_BYTES;
+var TUNE_FROM_BYTES, KEEP_YOUNG_GENERATION_UP_TO_BYTES;
 var init_v8_tuning = __esm({
   "src/cli/v8-tuning.ts"() {
     "use strict";
     TUNE_FROM_BYTES = 1024 * 1024;
+    KEEP_YOUNG_GENERATION_UP_TO_BYTES = 48 * 1024 * 1024;
   }
 });
 
@@ -377,27 +379,27 @@ function buildSarif(result, options) {
   return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run] };
 }
 function formatSarif(result, options, limits = GITHUB_LIMITS) {
-  let keep = Math.min(result.findings.length, limits.maxResults);
+  let keep2 = Math.min(result.findings.length, limits.maxResults);
   for (; ; ) {
-    const text3 = JSON.stringify(limitedLog(result, options, keep), null, 2) + "\n";
-    if (keep === 0 || gzipSync(text3).length <= limits.maxGzipBytes) return text3;
-    keep = Math.floor(keep * 0.8);
+    const text3 = JSON.stringify(limitedLog(result, options, keep2), null, 2) + "\n";
+    if (keep2 === 0 || gzipSync(text3).length <= limits.maxGzipBytes) return text3;
+    keep2 = Math.floor(keep2 * 0.8);
   }
 }
 async function sarifPieces(result, options, limits = GITHUB_LIMITS) {
-  let keep = Math.min(result.findings.length, limits.maxResults);
+  let keep2 = Math.min(result.findings.length, limits.maxResults);
   for (; ; ) {
-    const pieces2 = [...gatherPieces(jsonPieces(limitedLog(result, options, keep), 4)), "\n"];
-    if (keep === 0 || await gzipSize(pieces2) <= limits.maxGzipBytes) return pieces2;
-    keep = Math.floor(keep * 0.8);
+    const pieces2 = [...gatherPieces(jsonPieces(limitedLog(result, options, keep2), 4)), "\n"];
+    if (keep2 === 0 || await gzipSize(pieces2) <= limits.maxGzipBytes) return pieces2;
+    keep2 = Math.floor(keep2 * 0.8);
   }
 }
-function limitedLog(result, options, keep) {
+function limitedLog(result, options, keep2) {
   const log = buildSarif(
-    keep === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep) },
+    keep2 === result.findings.length ? result : { ...result, findings: result.findings.slice(0, keep2) },
     options
   );
-  const dropped = result.findings.length - keep;
+  const dropped = result.findings.length - keep2;
   if (dropped > 0) {
     log.runs[0].invocations[0].toolExecutionNotifications.push({
       level: "warning",
@@ -551,7 +553,8 @@ function countFindings(findings) {
     bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])),
     byCategory: {}
   };
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     if (f.suppression) {
       counts2.suppressed++;
       counts2.suppressedBy[f.suppression.kind]++;
@@ -13250,15 +13253,21 @@ function verdictOf(report, options) {
     };
   }
   const min = severityRank(options.failOn);
-  const reaching = report.findings.filter(
-    (f) => !f.suppression && !f.undecided && severityRank(f.severity) >= min
-  ).length;
+  const reaching = countReaching(report.findings, min);
   const threshold = `at or above ${options.failOn}`;
   if (reaching === 0)
     return { exitCode: 0, reason: `exit 0: no findings ${threshold}${notCounted(report.findings, min)}` };
   if (options.softFail)
     return { exitCode: 0, reason: `exit 0: ${plural(reaching, "finding")} ${threshold}, but --soft-fail` };
   return { exitCode: 1, reason: `exit 1: ${plural(reaching, "finding")} ${threshold}` };
+}
+function countReaching(findings, min) {
+  let n = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (!f.suppression && !f.undecided && severityRank(f.severity) >= min) n++;
+  }
+  return n;
 }
 function notCounted(findings, min) {
   let below = 0;
@@ -13995,24 +14004,35 @@ var init_fingerprint = __esm({
 
 // src/policy/finding.ts
 function toFinding(meta, outcome, file, severity, judged) {
-  const undecided2 = outcome.kind === "unknown";
-  const resource = judged ?? outcome.resource;
-  const finding = {
-    ruleId: meta.id,
-    severity: undecided2 ? "info" : outcome.severity ?? severity,
-    category: meta.category,
-    message: undecided2 ? `Not decided until apply: ${outcome.message}` : outcome.message,
-    fingerprint: fingerprintOf(meta.id, resource?.address, outcome.attribute),
-    file
-  };
-  if (undecided2) finding.undecided = true;
-  if (resource) finding.resource = { address: resource.address, type: resource.type, module: resource.moduleAddress };
-  if (outcome.attribute !== void 0) finding.attribute = outcome.attribute;
-  if (outcome.aliases !== void 0 && outcome.aliases.length > 0) {
-    const aliases = declaredNarrower(meta, outcome.aliases);
-    if (aliases.length > 0) finding.aliases = aliases;
+  return newFinding(
+    meta,
+    outcome.kind,
+    outcome.message,
+    file,
+    outcome.severity ?? severity,
+    judged ?? outcome.resource,
+    outcome.attribute,
+    outcome.aliases
+  );
+}
+function newFinding(meta, kind, message2, file, severity, resource, attribute, named2) {
+  const undecided2 = kind === "unknown";
+  let aliases;
+  if (named2 !== void 0 && named2.length > 0) {
+    const declared = declaredNarrower(meta, named2);
+    if (declared.length > 0) aliases = declared;
   }
-  return finding;
+  return new RuleFinding(
+    meta.id,
+    undecided2 ? "info" : severity,
+    meta.category,
+    undecided2 ? `Not decided until apply: ${message2}` : message2,
+    file,
+    undecided2 ? true : void 0,
+    resource ? { address: resource.address, type: resource.type, module: resource.moduleAddress } : void 0,
+    attribute,
+    aliases
+  );
 }
 function declaredNarrower(meta, named2) {
   if (!meta.narrower) return [];
@@ -14035,11 +14055,56 @@ function narrowerIndex(narrower) {
   }
   return index;
 }
-var NarrowerIndex, WRITTEN_IDS_LIMIT, narrowerIndexes;
+var RuleFinding, NarrowerIndex, WRITTEN_IDS_LIMIT, narrowerIndexes;
 var init_finding = __esm({
   "src/policy/finding.ts"() {
     "use strict";
     init_fingerprint();
+    RuleFinding = class {
+      constructor(ruleId, severity, category, message2, file, undecided2, resource, attribute, aliases) {
+        this.ruleId = ruleId;
+        this.severity = severity;
+        this.category = category;
+        this.message = message2;
+        this.file = file;
+        this.undecided = undecided2;
+        this.resource = resource;
+        this.attribute = attribute;
+        this.aliases = aliases;
+      }
+      ruleId;
+      severity;
+      category;
+      message;
+      file;
+      undecided;
+      resource;
+      attribute;
+      aliases;
+      source = void 0;
+      suppression = void 0;
+      #fingerprint = void 0;
+      get fingerprint() {
+        this.#fingerprint ??= fingerprintOf(this.ruleId, this.resource?.address, this.attribute);
+        return this.#fingerprint;
+      }
+      toJSON() {
+        return {
+          ruleId: this.ruleId,
+          severity: this.severity,
+          category: this.category,
+          message: this.message,
+          fingerprint: this.fingerprint,
+          file: this.file,
+          undecided: this.undecided,
+          resource: this.resource,
+          attribute: this.attribute,
+          aliases: this.aliases,
+          source: this.source,
+          suppression: this.suppression
+        };
+      }
+    };
     NarrowerIndex = class {
       byUpperCase;
       byWritten = /* @__PURE__ */ new Map();
@@ -14625,7 +14690,9 @@ function toSteps(path20) {
 }
 function getPath(value, path20) {
   let cur = value;
-  for (const step3 of toSteps(path20)) {
+  const steps = toSteps(path20);
+  for (let i = 0; i < steps.length; i++) {
+    const step3 = steps[i];
     if (cur === null || typeof cur !== "object") return void 0;
     if (Array.isArray(cur)) {
       if (typeof step3 !== "number") return void 0;
@@ -14639,7 +14706,9 @@ function getPath(value, path20) {
 }
 function maskCovers(mask2, path20) {
   let cur = mask2;
-  for (const step3 of toSteps(path20)) {
+  const steps = toSteps(path20);
+  for (let i = 0; i < steps.length; i++) {
+    const step3 = steps[i];
     if (cur === true) return true;
     if (cur === null || typeof cur !== "object") return false;
     cur = Array.isArray(cur) ? typeof step3 === "number" ? cur[step3] : void 0 : cur[String(step3)];
@@ -15070,10 +15139,10 @@ function largest(options) {
   }
   return best;
 }
-function totalGpus(demand, keep) {
+function totalGpus(demand, keep2) {
   if (!demand) return 0;
   let sum = 0;
-  for (const g of demand.groups) sum += keep && !keep(g) ? 0 : g.gpus;
+  for (const g of demand.groups) sum += keep2 && !keep2(g) ? 0 : g.gpus;
   return sum;
 }
 var undecided, afterApply, none;
@@ -16327,13 +16396,17 @@ function* render(result, suites) {
     for (const c of suite.cases) {
       out2.push(...renderCase(c));
       if (out2.length < LINES_PER_PIECE) continue;
-      yield out2.join("\n") + "\n";
+      yield linesText(out2);
       out2 = [];
     }
     out2.push("  </testsuite>");
   }
   out2.push("</testsuites>");
-  yield out2.join("\n") + "\n";
+  yield linesText(out2);
+}
+function linesText(lines) {
+  lines.push("");
+  return lines.join("\n");
 }
 function renderCase(c) {
   const place = `${c.file !== void 0 ? ` file="${attr(c.file)}"` : ""}${c.line !== void 0 ? ` line="${c.line}"` : ""}`;
@@ -16714,20 +16787,22 @@ function metadata(input) {
 function resourceRule(input) {
   const rule = { kind: "resource", meta: metadata(input), check: input.check };
   if (input.resourceTypePattern) rule.resourceTypePattern = input.resourceTypePattern;
+  if (input.runsWhen) rule.runsWhen = input.runsWhen;
   return rule;
 }
 function modelRule(input) {
   return { kind: "model", meta: metadata(input), check: input.check };
 }
 function outcomesOf(result) {
-  if (result === void 0) return [];
+  if (result === void 0) return NO_OUTCOMES;
   return Array.isArray(result) ? result : [result];
 }
-var DOCS_BASE;
+var DOCS_BASE, NO_OUTCOMES;
 var init_rule = __esm({
   "src/policy/rule.ts"() {
     "use strict";
     DOCS_BASE = "https://github.com/planguard/planguard/blob/main/docs/rules.md";
+    NO_OUTCOMES = Object.freeze([]);
   }
 });
 
@@ -16744,7 +16819,8 @@ function evaluateTypeScriptRules(model, rules, config2, selection, judge = {}) {
   const result = { findings: [], failures: [] };
   const ctx = judge.backend === void 0 ? { model, config: config2 } : { model, config: config2, backend: judge.backend };
   judgeResources(
-    active2.filter((r) => r.kind === "resource"),
+    // A rule that can find nothing in this model (its own scan-wide question says so) meets no resource.
+    active2.filter((r) => r.kind === "resource" && (r.runsWhen === void 0 || r.runsWhen(ctx))),
     ctx,
     selection,
     judge,
@@ -19965,7 +20041,7 @@ var require_micromatch = __commonJS({
       patterns = [].concat(patterns);
       list2 = [].concat(list2);
       let omit = /* @__PURE__ */ new Set();
-      let keep = /* @__PURE__ */ new Set();
+      let keep2 = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
       let negatives = 0;
       let onResult = (state2) => {
@@ -19986,11 +20062,11 @@ var require_micromatch = __commonJS({
             omit.add(matched.output);
           } else {
             omit.delete(matched.output);
-            keep.add(matched.output);
+            keep2.add(matched.output);
           }
         }
       }
-      let result = negatives === patterns.length ? [...items] : [...keep];
+      let result = negatives === patterns.length ? [...items] : [...keep2];
       let matches = result.filter((item) => !omit.has(item));
       if (options && matches.length === 0) {
         if (options.failglob === true) {
@@ -22964,7 +23040,7 @@ function conftestKind(ruleName) {
 }
 function conftestResults(value) {
   if (value === void 0 || value === null || value === false) return [];
-  const members = isSet(value) ? [...value] : Array.isArray(value) ? value : [value];
+  const members = isSet(value) ? [...value.values()] : Array.isArray(value) ? value : [value];
   const out2 = [];
   for (let i = 0; i < members.length; i++) {
     const r = toResult(members[i]);
@@ -23120,7 +23196,9 @@ function buildPlanguardData(model, config2, judge = {}) {
   const byType = /* @__PURE__ */ Object.create(null);
   const references2 = /* @__PURE__ */ Object.create(null);
   const referrers = /* @__PURE__ */ Object.create(null);
-  for (const r of model.resources) {
+  const all = model.resources;
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i];
     if (!isJudged(r, config2, judge)) continue;
     const rr = toRegoResource(r, model.graph.expressionsOf(r.configAddress) ?? null);
     resources.push(rr);
@@ -23290,17 +23368,10 @@ function evaluateRegoRules(program2, rules, model, config2, selection, options, 
       for (let i = 0; i < results.length; i++) {
         const r = results[i];
         const meta = r.id ? { ...rule.meta, id: r.id } : rule.meta;
-        const outcome = { kind: "fail", message: r.msg };
-        if (r.attribute) outcome.attribute = r.attribute;
-        if (r.severity) outcome.severity = r.severity;
-        if (r.aliases) outcome.aliases = r.aliases;
-        if (r.resource)
-          outcome.resource = model.byAddress(r.resource) ?? {
-            address: r.resource,
-            type: typeOf(r.resource),
-            moduleAddress: ""
-          };
-        const finding = toFinding(meta, outcome, model.file, selection.severityOf(meta));
+        const resource = r.resource === void 0 ? void 0 : model.byAddress(r.resource) ?? { address: r.resource, type: typeOf(r.resource), moduleAddress: "" };
+        const severity = r.severity ?? selection.severityOf(meta);
+        const attribute = r.attribute || void 0;
+        const finding = newFinding(meta, "fail", r.msg, model.file, severity, resource, attribute, r.aliases);
         if (selection.keepsFinding(meta, finding)) result.findings.push(finding);
       }
     } catch (err) {
@@ -24766,14 +24837,8 @@ function buildModel(loaded3) {
   return assembleModel(loaded3, resources, ReferenceGraph.fromConfiguration(configuration), warnings);
 }
 function assembleModel(loaded3, resources, graph, warnings) {
-  const byAddress = /* @__PURE__ */ new Map();
-  const byConfig = /* @__PURE__ */ new Map();
-  for (const r of resources) {
-    if (!r.deposed || !byAddress.has(r.address)) byAddress.set(r.address, r);
-    const list2 = byConfig.get(r.configAddress);
-    if (list2) list2.push(r);
-    else byConfig.set(r.configAddress, [r]);
-  }
+  let byAddress;
+  let byConfig;
   const model = {
     file: loaded3.file,
     kind: loaded3.kind,
@@ -24783,11 +24848,29 @@ function assembleModel(loaded3, resources, graph, warnings) {
     graph,
     document: loaded3.doc,
     warnings,
-    byAddress: (a) => byAddress.get(a),
-    byConfigAddress: (a) => byConfig.get(a) ?? []
+    byAddress: (a) => (byAddress ??= addressIndex(resources)).get(a),
+    byConfigAddress: (a) => (byConfig ??= configAddressIndex(resources)).get(a) ?? []
   };
   if (loaded3.terraformVersion !== void 0) model.terraformVersion = loaded3.terraformVersion;
   return model;
+}
+function addressIndex(resources) {
+  const byAddress = /* @__PURE__ */ new Map();
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
+    if (!r.deposed || !byAddress.has(r.address)) byAddress.set(r.address, r);
+  }
+  return byAddress;
+}
+function configAddressIndex(resources) {
+  const byConfig = /* @__PURE__ */ new Map();
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
+    const list2 = byConfig.get(r.configAddress);
+    if (list2) list2.push(r);
+    else byConfig.set(r.configAddress, [r]);
+  }
+  return byConfig;
 }
 function shortProviderName(providerName, type) {
   const last2 = providerName.slice(providerName.lastIndexOf("/") + 1);
@@ -24799,7 +24882,8 @@ function resourcesFromPlan(plan2, skippedMembers, warnings) {
   const changes = plan2["resource_changes"];
   const out2 = [];
   if (Array.isArray(changes)) {
-    for (const rc of changes) {
+    for (let i = 0; i < changes.length; i++) {
+      const rc = changes[i];
       if (isObj4(rc)) out2.push(resourceFromChange(rc));
     }
   }
@@ -24894,11 +24978,12 @@ function resourceFromChange(rc) {
     afterUnknown: change["after_unknown"],
     afterSensitive: change["after_sensitive"],
     beforeSensitive: change["before_sensitive"],
-    willExist: after !== null && deposed === void 0 && !isRemoval(actions)
+    willExist: after !== null && deposed === void 0 && !isRemoval(actions),
+    // The optional members in the literal (undefined when absent): every resource one shape, one object.
+    index: rc["index"],
+    previousAddress: typeof rc["previous_address"] === "string" ? rc["previous_address"] : void 0,
+    deposed
   };
-  if (rc["index"] !== void 0) r.index = rc["index"];
-  if (typeof rc["previous_address"] === "string") r.previousAddress = rc["previous_address"];
-  if (deposed !== void 0) r.deposed = deposed;
   return r;
 }
 function isRemoval(actions) {
@@ -24933,9 +25018,11 @@ function resourceFromStateEntry(r) {
     afterUnknown: void 0,
     afterSensitive: r["sensitive_values"],
     beforeSensitive: r["sensitive_values"],
-    willExist: values !== null
+    willExist: values !== null,
+    index: r["index"],
+    previousAddress: void 0,
+    deposed: void 0
   };
-  if (r["index"] !== void 0) res.index = r["index"];
   return res;
 }
 function resourcesFromRawState(state2) {
@@ -24971,10 +25058,11 @@ function resourcesFromRawState(state2) {
         afterUnknown: void 0,
         afterSensitive: void 0,
         beforeSensitive: void 0,
-        willExist: values !== null && deposed === void 0
+        willExist: values !== null && deposed === void 0,
+        index: key,
+        previousAddress: void 0,
+        deposed
       };
-      if (key !== void 0) res.index = key;
-      if (deposed !== void 0) res.deposed = deposed;
       out2.push(res);
     }
   }
@@ -26427,9 +26515,11 @@ function isObj5(v) {
 function providerDefault(r, path20) {
   const entry = tableEntry(r.type, path20);
   if (!entry) return void 0;
-  if (r.isUnknown(path20)) return configuredAt(r.expressions, path20) === "no" ? entry : void 0;
-  const value = getPath(r.after, path20);
-  return value === void 0 || value === null ? entry : void 0;
+  const unknown2 = r.isUnknown(path20);
+  return leftToDefault(unknown2, unknown2 ? void 0 : getPath(r.after, path20), r.expressions, path20) ? entry : void 0;
+}
+function leftToDefault(unknown2, value, expressions, path20) {
+  return unknown2 ? configuredAt(expressions, path20) === "no" : value === void 0 || value === null;
 }
 var PROVIDER_DEFAULTS, byTypeAndAttribute;
 var init_defaults = __esm({
@@ -26449,18 +26539,22 @@ var init_defaults = __esm({
 
 // src/rules/read.ts
 function readAttribute(model, r, path20) {
-  const byDefault = tableEntry(r.type, path20) !== void 0 ? providerDefault(defaultsSubject(model, r), path20) : void 0;
-  if (byDefault) return { state: "known", value: byDefault.value, default: byDefault };
+  const entry = tableEntry(r.type, path20);
   if (isUnknown(r, path20)) {
+    const expressions = model.graph.expressionsOf(r.configAddress);
+    if (entry !== void 0 && leftToDefault(true, void 0, expressions, path20)) return knownDefault(entry);
     const steps = toSteps(path20);
     const configPath = steps.filter((s) => typeof s === "string").join(".");
-    const expressions = model.graph.expressionsOf(r.configAddress);
     const configured = expressions === void 0 || Object.hasOwn(expressions, String(steps[0]));
     return { state: "unknown", references: referencesFrom(model, r, configPath), configured };
   }
   const value = attr2(r, path20);
-  if (value === void 0 || value === null) return { state: "absent" };
+  if (entry !== void 0 && leftToDefault(false, value, void 0, path20)) return knownDefault(entry);
+  if (value === void 0 || value === null) return ABSENT2;
   return { state: "known", value };
+}
+function knownDefault(entry) {
+  return { state: "known", value: entry.value, default: entry };
 }
 function isSet2(value) {
   if (value === null || value === void 0 || value === false) return false;
@@ -26485,20 +26579,14 @@ function readKnown(model, r, path20) {
   const reading = readAttribute(model, r, path20);
   return reading.state === "known" ? reading.value : void 0;
 }
-function defaultsSubject(model, r) {
-  return {
-    type: r.type,
-    after: r.after,
-    isUnknown: (path20) => isUnknown(r, path20),
-    expressions: model.graph.expressionsOf(r.configAddress)
-  };
-}
+var ABSENT2;
 var init_read = __esm({
   "src/rules/read.ts"() {
     "use strict";
     init_model();
     init_defaults();
     init_paths();
+    ABSENT2 = Object.freeze({ state: "absent" });
   }
 });
 
@@ -26950,13 +27038,13 @@ function demandAfter(model, r) {
 function listAddresses(addresses) {
   return addresses.slice(0, 3).join(", ") + (addresses.length > 3 ? `, and ${addresses.length - 3} more` : "");
 }
-function judgeSum(members, keep, max, describe7, undecidedWhat) {
+function judgeSum(members, keep2, max, describe7, undecidedWhat) {
   let total = 0;
   let largest2;
   const undecided2 = [];
   for (const { r, demand } of members) {
     if (demand.undecided) undecided2.push(r.address);
-    const gpus = totalGpus(demand, keep);
+    const gpus = totalGpus(demand, keep2);
     total += gpus;
     if (gpus > 0 && (!largest2 || gpus > largest2.gpus)) largest2 = { r, gpus };
   }
@@ -27356,6 +27444,9 @@ function currentEnvironment(ctx) {
   const resolution = resolveEnvironment(ctx.model, ctx.config);
   return resolution?.ok ? { name: resolution.name, declaration: resolution.declaration } : void 0;
 }
+function environmentKnown(ctx) {
+  return currentEnvironment(ctx) !== void 0;
+}
 function foreignOwner(config2, env, kind, id) {
   const owner = ownerOf(config2, kind, id);
   return owner !== void 0 && owner !== env.name ? owner : void 0;
@@ -27570,6 +27661,7 @@ var init_tagged_for_other_environment = __esm({
       resourceTypes: [],
       resourceTypePattern: /^(aws|google|azurerm)_/,
       remediation: "Fix the tag or label, or move the resource to the other environment's configuration.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -27942,6 +28034,7 @@ function policyPrincipalRule(id, title, description, types, attribute, what) {
     providers: ["aws"],
     resourceTypes: types,
     remediation: "Name principals of this environment's accounts only. Access from another environment goes through that environment's own roles, reviewed there.",
+    runsWhen: environmentKnown,
     check(r, ctx) {
       const env = currentEnvironment(ctx);
       if (!env) return;
@@ -28005,6 +28098,7 @@ var init_foreign_arn = __esm({
       resourceTypes: [],
       resourceTypePattern: /^aws_/,
       remediation: "Refer to this environment's own resources; share data between environments through an explicit, reviewed export.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -28039,6 +28133,7 @@ var init_foreign_kms_key = __esm({
       resourceTypes: [],
       resourceTypePattern: /^aws_/,
       remediation: "Use a customer-managed key created in this environment's account.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -28091,6 +28186,7 @@ var init_foreign_sharing = __esm({
       providers: ["aws"],
       resourceTypes: Object.keys(SHARING),
       remediation: "Remove the peering or share, or route the traffic through an approved, separately reviewed shared-services account.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -28488,6 +28584,7 @@ var init_foreign_resource_id = __esm({
       resourceTypes: [],
       resourceTypePattern: /^azurerm_/,
       remediation: "Refer to this environment's own resources; cross-subscription access belongs to a reviewed shared-services subscription.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -28622,6 +28719,7 @@ var init_foreign_kms_key2 = __esm({
       resourceTypes: [],
       resourceTypePattern: GCP,
       remediation: "Use a key ring and key in this environment's project.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -28659,6 +28757,7 @@ var init_foreign_member = __esm({
       resourceTypes: [],
       resourceTypePattern: MEMBER_TYPES,
       remediation: "Grant roles to this environment's service accounts; give cross-environment access through a reviewed data export instead.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -28697,6 +28796,7 @@ var init_foreign_path = __esm({
       resourceTypes: [],
       resourceTypePattern: GCP,
       remediation: "Refer to this environment's own resources; connect environments only through a reviewed shared VPC or export.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -28815,6 +28915,7 @@ var init_resource_other_project = __esm({
       resourceTypes: [],
       resourceTypePattern: GCP,
       remediation: "Create the resource in this environment's project, or move it to the other environment's configuration.",
+      runsWhen: environmentKnown,
       check(r, ctx) {
         const env = currentEnvironment(ctx);
         if (!env) return;
@@ -29507,8 +29608,8 @@ function gpuMembers(ctx) {
   }
   return members;
 }
-function contributing(members, keep) {
-  return members.filter((m) => m.demand.undecided || totalGpus(m.demand, keep) !== 0);
+function contributing(members, keep2) {
+  return members.filter((m) => m.demand.undecided || totalGpus(m.demand, keep2) !== 0);
 }
 function withKey(members, keyOf2) {
   return members.map((m) => {
@@ -29523,14 +29624,14 @@ function membersNamed(members, name) {
 function judgeScopedQuotas(ctx, quotas, scopeOf, noun) {
   if (!quotas || !Object.values(quotas).some((q) => q.max_total !== void 0)) return void 0;
   const out2 = [];
-  const keep = countedBy(ctx.config);
-  const members = withKey(contributing(gpuMembers(ctx), keep), scopeOf);
+  const keep2 = countedBy(ctx.config);
+  const members = withKey(contributing(gpuMembers(ctx), keep2), scopeOf);
   for (const [name, quota] of Object.entries(quotas)) {
     if (quota.max_total === void 0) continue;
     const max = quota.max_total;
     const o = judgeSum(
       membersNamed(members, name),
-      keep,
+      keep2,
       max,
       (total, largest2) => `${noun} ${name} adds up to ${formatCount(total)} GPUs, over its quota of ${max}; the largest is ${largest2.r.address} with ${formatCount(largest2.gpus)}.`,
       `${noun} ${name}'s GPU total`
@@ -29636,10 +29737,10 @@ var init_per_resource_quota = __esm({
         if (max === void 0) return;
         const demand = demandAfter(model, r);
         if (demand?.undecided) return unknown(`GPU count is not decided: ${demand.undecided}.`);
-        const keep = countedBy(config2);
-        const gpus = totalGpus(demand, keep);
+        const keep2 = countedBy(config2);
+        const gpus = totalGpus(demand, keep2);
         if (gpus > max) {
-          const groups = demand.groups.filter(keep);
+          const groups = demand.groups.filter(keep2);
           const shapes = [...new Set(groups.map((g) => g.shape))].join(", ");
           return fail(
             `${r.address} asks for ${formatCount(gpus)} GPUs (${shapes}), over the per-resource limit of ${max}.`,
@@ -29875,7 +29976,7 @@ function readDocument(r, model, attribute) {
   let reading = byResource.get(r);
   if (!reading) {
     const doc = readAttribute(model, r, attribute);
-    if (doc.state === "absent") return ABSENT2;
+    if (doc.state === "absent") return ABSENT3;
     reading = doc.state === "unknown" ? { state: "unknown", configured: doc.configured } : {
       state: "known",
       statements: typeof doc.value === "string" && (mayHoldWildcard(doc.value) || mayHoldNotPrincipal(doc.value)) ? parsePolicyDocument(doc.value) : void 0
@@ -29892,7 +29993,7 @@ function judgeDocument(r, model, attribute, judge) {
   if (doc.state !== "known") return;
   return doc.statements ? judge(doc.statements) : void 0;
 }
-var readings, ABSENT2;
+var readings, ABSENT3;
 var init_judge_document = __esm({
   "src/rules/iam/judge-document.ts"() {
     "use strict";
@@ -29900,7 +30001,7 @@ var init_judge_document = __esm({
     init_read();
     init_policy_document();
     readings = /* @__PURE__ */ new Map();
-    ABSENT2 = { state: "absent" };
+    ABSENT3 = { state: "absent" };
   }
 });
 
@@ -32249,7 +32350,10 @@ function redactModuleValues(root2, d) {
     if (!isObj7(mod)) continue;
     const resources = mod["resources"];
     if (Array.isArray(resources)) {
-      for (const r of resources) if (isObj7(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+      for (let i = 0; i < resources.length; i++) {
+        const r = resources[i];
+        if (isObj7(r)) applyMaskAt(r, "values", r["sensitive_values"], d);
+      }
     }
     const children = mod["child_modules"];
     if (Array.isArray(children)) for (const c of children) todo.push(c);
@@ -32267,10 +32371,16 @@ function redactStateValues(values, d) {
   redactModuleValues(values["root_module"], d);
 }
 function redactPlan(plan2, d = new SensitiveDigests()) {
+  const sensitiveAttrs = /* @__PURE__ */ new Map();
   for (const key of ["resource_changes", "resource_drift"]) {
     const list2 = plan2[key];
-    if (Array.isArray(list2)) {
-      for (const rc of list2) if (isObj7(rc)) redactChange(rc["change"], d);
+    if (!Array.isArray(list2)) continue;
+    const changes = key === "resource_changes";
+    for (let i = 0; i < list2.length; i++) {
+      const rc = list2[i];
+      if (!isObj7(rc)) continue;
+      redactChange(rc["change"], d);
+      if (changes) noteSensitiveAttributes(rc, sensitiveAttrs);
     }
   }
   const deferred = plan2["deferred_changes"];
@@ -32290,7 +32400,7 @@ function redactPlan(plan2, d = new SensitiveDigests()) {
   const prior = plan2["prior_state"];
   if (isObj7(prior)) redactStateValues(prior["values"], d);
   redactVariables(plan2, d);
-  redactConfigurationConstants(plan2, d);
+  redactConfigurationConstants(plan2, sensitiveAttrs, d);
   return d;
 }
 function redactVariables(plan2, d) {
@@ -32310,27 +32420,25 @@ function redactVariables(plan2, d) {
     }
   }
 }
-function redactConfigurationConstants(plan2, d) {
-  const changes = plan2["resource_changes"];
-  const config2 = plan2["configuration"];
-  if (!Array.isArray(changes) || !isObj7(config2)) return;
-  const sensitiveAttrs = /* @__PURE__ */ new Map();
-  for (const rc of changes) {
-    if (!isObj7(rc) || !isObj7(rc["change"])) continue;
-    const mask2 = rc["change"]["after_sensitive"];
-    if (!isObj7(mask2)) continue;
-    let set2;
-    for (const k in mask2) {
-      if (mask2[k] !== true || !Object.hasOwn(mask2, k)) continue;
-      if (set2 === void 0) {
-        const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
-        set2 = sensitiveAttrs.get(addr);
-        if (!set2) sensitiveAttrs.set(addr, set2 = /* @__PURE__ */ new Set());
-      }
-      set2.add(k);
+function noteSensitiveAttributes(rc, sensitiveAttrs) {
+  const change = rc["change"];
+  if (!isObj7(change)) return;
+  const mask2 = change["after_sensitive"];
+  if (!isObj7(mask2)) return;
+  let set2;
+  for (const k in mask2) {
+    if (mask2[k] !== true || !Object.hasOwn(mask2, k)) continue;
+    if (set2 === void 0) {
+      const addr = typeof rc["address"] === "string" ? stripInstanceKeys(rc["address"]) : "";
+      set2 = sensitiveAttrs.get(addr);
+      if (!set2) sensitiveAttrs.set(addr, set2 = /* @__PURE__ */ new Set());
     }
+    set2.add(k);
   }
-  if (sensitiveAttrs.size === 0) return;
+}
+function redactConfigurationConstants(plan2, sensitiveAttrs, d) {
+  const config2 = plan2["configuration"];
+  if (sensitiveAttrs.size === 0 || !isObj7(config2)) return;
   walkConfigModules(config2["root_module"], (prefix, resource) => {
     const local = resource["address"];
     const attrs = typeof local === "string" ? sensitiveAttrs.get(prefix === "" ? local : `${prefix}.${local}`) : void 0;
@@ -32348,9 +32456,11 @@ function walkConfigModules(root2, visit) {
     const [mod, prefix] = todo.pop();
     if (!isObj7(mod)) continue;
     const resources = mod["resources"];
-    if (Array.isArray(resources)) {
-      for (const r of resources) if (isObj7(r)) visit(prefix, r);
-    }
+    if (Array.isArray(resources))
+      for (let i = 0; i < resources.length; i++) {
+        const r = resources[i];
+        if (isObj7(r)) visit(prefix, r);
+      }
     const calls2 = mod["module_calls"];
     if (!isObj7(calls2)) continue;
     for (const [name, call] of Object.entries(calls2)) {
@@ -34755,14 +34865,14 @@ function keptPieces(bytes, from, skip) {
   if (!front) return void 0;
   const skipped = [];
   const pieces2 = [];
-  const keep = (list2) => {
+  const keep2 = (list2) => {
     for (const m of list2) {
       if (skip.has(m.key)) {
         if (!skipped.includes(m.key)) skipped.push(m.key);
       } else pieces2.push({ kind: "member", ...m });
     }
   };
-  keep(front.members);
+  keep2(front.members);
   if (front.complete) return { pieces: pieces2, skipped };
   const back = scanBackward(bytes, front.end, (key) => skip.has(key));
   if (!back) return void 0;
@@ -34781,7 +34891,7 @@ function keptPieces(bytes, from, skip) {
       if (start < end) pieces2.push({ kind: "members", start, end });
     }
   }
-  keep(back.members);
+  keep2(back.members);
   return { pieces: pieces2, skipped };
 }
 function scanForward(bytes, from, stopAfter) {
@@ -35302,9 +35412,9 @@ var init_json_stream = __esm({
        * Starts collecting a value whose first byte is at the current position;
        * the byte itself is read by scanValue, which the push loop calls next.
        */
-      beginCollect(first, keep) {
+      beginCollect(first, keep2) {
         this.collecting = true;
-        this.keep = keep;
+        this.keep = keep2;
         this.pieces = [];
         this.value.depth = 0;
         this.value.inString = false;
@@ -36022,7 +36132,10 @@ function whyNotJudged(r, judge) {
   return "not judged";
 }
 function byImportance(a, b) {
-  return severityRank(b.severity) - severityRank(a.severity) || compareText(a.ruleId, b.ruleId) || compareText(a.resource?.address ?? "", b.resource?.address ?? "") || compareText(a.attribute ?? "", b.attribute ?? "");
+  return (
+    // Most comparisons are of findings of one severity (a rule's): answered without ranking either.
+    (a.severity === b.severity ? 0 : severityRank(b.severity) - severityRank(a.severity)) || compareText(a.ruleId, b.ruleId) || compareText(a.resource?.address ?? "", b.resource?.address ?? "") || compareText(a.attribute ?? "", b.attribute ?? "")
+  );
 }
 function appendAll(target, items) {
   for (let i = 0; i < items.length; i++) target.push(items[i]);
@@ -79124,7 +79237,7 @@ var init_context = __esm({
       mocks;
       /** Rule values by tree node id. */
       memo = /* @__PURE__ */ new Map();
-      /** Function results by tree node id, then by argument (see Evaluator.callMemo). */
+      /** Function results by tree node id, then by argument; null for a function no longer memoized (see FunctionMemo). */
       calls = /* @__PURE__ */ new Map();
       /** Results of the costly one-string builtins (json.unmarshal, ...), by builtin name and argument. */
       builtinMemo = /* @__PURE__ */ new Map();
@@ -79248,18 +79361,46 @@ var init_builtin_calls = __esm({
   }
 });
 
+// src/rego/eval/node-facts.ts
+function keep(facts2, key, value) {
+  Object.defineProperty(facts2, key, { value, writable: true, enumerable: false, configurable: true });
+  return value;
+}
+var DIRECT, CONSTANT, BINDERS, STEP_KIND, BRANCHES, PARAM_SLOTS, CALL_NODE, KIND_SEARCH, KIND_TEST, KIND_ASSIGN, KIND_EACH, termFacts, literalFacts, ruleFacts, targetFacts;
+var init_node_facts = __esm({
+  "src/rego/eval/node-facts.ts"() {
+    "use strict";
+    DIRECT = /* @__PURE__ */ Symbol("direct");
+    CONSTANT = /* @__PURE__ */ Symbol("constant");
+    BINDERS = /* @__PURE__ */ Symbol("binders");
+    STEP_KIND = /* @__PURE__ */ Symbol("step kind");
+    BRANCHES = /* @__PURE__ */ Symbol("branches");
+    PARAM_SLOTS = /* @__PURE__ */ Symbol("parameter slots");
+    CALL_NODE = /* @__PURE__ */ Symbol("call node");
+    KIND_SEARCH = 0;
+    KIND_TEST = 1;
+    KIND_ASSIGN = 2;
+    KIND_EACH = 3;
+    termFacts = (t) => t;
+    literalFacts = (l) => l;
+    ruleFacts = (r) => r;
+    targetFacts = (t) => t;
+  }
+});
+
 // src/rego/eval/calls.ts
 function paramSlots(rule) {
-  let slots = paramCache.get(rule);
+  const facts2 = ruleFacts(rule);
+  let slots = facts2[PARAM_SLOTS];
   if (slots === void 0) {
     const params = rule.head.args ?? [];
     const list2 = params.map((p) => p.type === "var" && p.slot !== void 0 ? p.slot : -1);
     slots = list2.includes(-1) || new Set(list2).size !== list2.length ? null : list2;
-    paramCache.set(rule, slots);
+    keep(facts2, PARAM_SLOTS, slots);
   }
   return slots;
 }
-var calls, NO_ARGS, NO_KEY, MemoLevel, sameValueZero, paramCache;
+var calls, MEMO_TRIAL, MEMO_MIN_HIT_SHARE, FunctionMemo, NO_ARGS, NO_KEY, MemoLevel, sameValueZero;
 var init_calls = __esm({
   "src/rego/eval/calls.ts"() {
     "use strict";
@@ -79267,6 +79408,7 @@ var init_calls = __esm({
     init_errors();
     init_value();
     init_context();
+    init_node_facts();
     calls = {
       evalCall(t, k) {
         const target = t.target;
@@ -79295,7 +79437,7 @@ var init_calls = __esm({
       callReplacement(target, t, k) {
         if (target.kind !== "function")
           return target.kind === "builtin" ? this.callBuiltin(target.name, t, k) : this.evalSpecial(target.name, t, k);
-        const node = this.node(target.path);
+        const node = this.node(target);
         if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
         const arity = this.arity(target, t.args.length);
         const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
@@ -79314,7 +79456,7 @@ var init_calls = __esm({
       arity(target, given) {
         if (target.kind === "builtin") return this.program.builtins.get(target.name)?.arity ?? given;
         if (target.kind === "function") {
-          const node = this.node(target.path);
+          const node = this.node(target);
           return node?.functions[0]?.head.args?.length ?? node?.defaultRule?.head.args?.length ?? given;
         }
         return given;
@@ -79324,12 +79466,17 @@ var init_calls = __esm({
         if (t.args.length > arity) return this.unifyPattern(t.args[arity], v, () => k(true));
         return k(v);
       },
-      node(path20) {
-        if (!this.nodeCache.has(path20)) this.nodeCache.set(path20, this.program.tree.get(path20));
-        return this.nodeCache.get(path20);
+      /** A function call's node in the rule tree (looked up once per call target and program). */
+      node(target) {
+        const facts2 = targetFacts(target);
+        const tree = this.program.tree;
+        let found = facts2[CALL_NODE];
+        if (found === void 0 || found.tree !== tree)
+          found = keep(facts2, CALL_NODE, { tree, node: tree.get(target.path) });
+        return found.node;
       },
       callFunction(target, t, k) {
-        const node = this.node(target.path);
+        const node = this.node(target);
         if (!node) throw new RegoError("rego_type_error", `undefined function data.${target.path.join(".")}`, t.loc);
         const arity = this.arity(target, t.args.length);
         const inputs = t.args.length > arity ? t.args.slice(0, arity) : t.args;
@@ -79345,10 +79492,17 @@ var init_calls = __esm({
         );
       },
       functionValue(node, args) {
-        const memo2 = this.callMemo(node.id, args);
+        const memo2 = this.functionMemo(node.id);
+        let level;
         const lastArg = args.length > 0 ? args[args.length - 1] : NO_ARGS;
-        const cached = memo2.get(lastArg);
-        if (cached !== void 0) return cached === UNDEFINED ? void 0 : cached;
+        if (memo2 !== null) {
+          level = memo2.levelFor(args);
+          const cached = level.get(lastArg);
+          if (cached !== void 0) {
+            memo2.hits++;
+            return cached === UNDEFINED ? void 0 : cached;
+          }
+        }
         let result;
         const rules = node.functions;
         for (let r = 0; r < rules.length; r++) {
@@ -79382,25 +79536,39 @@ var init_calls = __esm({
           result = v;
         }
         if (result === void 0 && node.defaultRule) result = this.defaultValue(node.defaultRule);
-        memo2.set(lastArg, result === void 0 ? UNDEFINED : result);
+        if (memo2 !== null) {
+          level.set(lastArg, result === void 0 ? UNDEFINED : result);
+          if (memo2.missWorthDropping()) this.ctx.calls.set(node.id, null);
+        }
         return result;
       },
       /**
-       * Where a function's results for these arguments are kept: one level per
-       * argument, keyed by the argument itself. Scalars are keys by value and
-       * collections by identity; values are never changed once built, so the
-       * same object is the same argument, and equal but distinct objects only
-       * miss (a policy calling `has(s.Action, "*")` from twelve rules hits it
-       * eleven times).
-       *
-       * A level holds its first key in place and makes a Map at its second (see
-       * MemoLevel): a function called with each resource of a plan in turn
-       * (`pending(r, ["kms_key_id"])`) has one second argument per resource, and
-       * a Map per resource was most of the memo's cost.
+       * A function's memo in this context, or null when it is off (see
+       * FunctionMemo): made at the function's first call.
        */
-      callMemo(nodeId, args) {
+      functionMemo(nodeId) {
         let m = this.ctx.calls.get(nodeId);
-        if (!m) this.ctx.calls.set(nodeId, m = new MemoLevel());
+        if (m === void 0) this.ctx.calls.set(nodeId, m = new FunctionMemo());
+        return m;
+      }
+    };
+    MEMO_TRIAL = 256;
+    MEMO_MIN_HIT_SHARE = 8;
+    FunctionMemo = class {
+      hits = 0;
+      misses = 0;
+      root = new MemoLevel();
+      /**
+       * Counts a miss (its result has been stored); true when the memo has proved
+       * not worth keeping: every entry kept is garbage to copy through the
+       * scavenges and later collect, for nothing.
+       */
+      missWorthDropping() {
+        return ++this.misses === MEMO_TRIAL && this.hits * MEMO_MIN_HIT_SHARE < MEMO_TRIAL + this.hits;
+      }
+      /** The level holding the results by the last argument, made along the way for the others. */
+      levelFor(args) {
+        let m = this.root;
         for (let i = 0; i < args.length - 1; i++) {
           let next = m.get(args[i]);
           if (!next) m.set(args[i], next = new MemoLevel());
@@ -79435,7 +79603,6 @@ var init_calls = __esm({
       }
     };
     sameValueZero = (a, b) => a === b || typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
-    paramCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -79539,7 +79706,8 @@ function argumentArray(pool, depth, length) {
   return byLength[length] ??= new Array(length);
 }
 function referenceBinders(t) {
-  let slots = binderCache.get(t);
+  const facts2 = termFacts(t);
+  let slots = facts2[BINDERS];
   if (!slots) {
     const found = /* @__PURE__ */ new Set();
     const visit = (x) => {
@@ -79548,11 +79716,11 @@ function referenceBinders(t) {
       }
     };
     walkTerm(t, visit, false);
-    binderCache.set(t, slots = found);
+    slots = keep(facts2, BINDERS, found);
   }
   return slots;
 }
-var NEEDS_SEARCH, directTerms, directEvaluation, binderCache;
+var NEEDS_SEARCH, directEvaluation;
 var init_direct = __esm({
   "src/rego/eval/direct.ts"() {
     "use strict";
@@ -79561,15 +79729,16 @@ var init_direct = __esm({
     init_errors();
     init_value();
     init_collections();
+    init_node_facts();
     init_special_calls();
     NEEDS_SEARCH = /* @__PURE__ */ Symbol("needs search");
-    directTerms = /* @__PURE__ */ new WeakMap();
     directEvaluation = {
       /** Whether a term is one `direct` can evaluate (worked out once per term). */
       isDirect(t) {
         if (!this.shortcuts) return false;
-        let d = directTerms.get(t);
-        if (d === void 0) directTerms.set(t, d = this.directShape(t));
+        const facts2 = termFacts(t);
+        let d = facts2[DIRECT];
+        if (d === void 0) d = keep(facts2, DIRECT, this.directShape(t));
         return d;
       },
       directShape(t) {
@@ -79579,8 +79748,12 @@ var init_direct = __esm({
             return true;
           case "root":
             return t.root === "input";
+          // A path step may be a reference itself (`mask[path[0]]`, `refs[r.config_address]`): OPA's
+          // compiler would take it out into an expression of its own before the reference.
+          // A reference into data is direct too: walked through the rule tree as the search walks it,
+          // once every step has its one value (directDataRef).
           case "ref":
-            return (t.head.type === "var" || t.head.type === "root" && t.head.root === "input") && t.path.every((p) => p.type === "scalar" || p.type === "var");
+            return (t.head.type === "var" || t.head.type === "root") && t.path.every((p) => p.type === "scalar" || p.type === "var" || p.type === "ref" && this.isDirect(p));
           // A comprehension has exactly one value once the variables it reads from outside are bound
           // (canEval answers that, as for any term): `concat(".", [s | some s in path])` is direct.
           case "arraycomp":
@@ -79600,7 +79773,7 @@ var init_direct = __esm({
             }
             if (target.kind === "special")
               return target.name === "internal.member_2" && t.args.length === 2 || target.name === "internal.member_3" && t.args.length === 3;
-            return target.kind === "function" && this.node(target.path) !== void 0 && t.args.length === this.arity(target, t.args.length);
+            return target.kind === "function" && this.node(target) !== void 0 && t.args.length === this.arity(target, t.args.length);
           }
           default:
             return false;
@@ -79615,8 +79788,10 @@ var init_direct = __esm({
         switch (t.type) {
           case "scalar":
             return t.value;
-          case "var":
-            return this.frame[t.slot] ?? NEEDS_SEARCH;
+          case "var": {
+            const v = this.frame[t.slot];
+            return v === void 0 ? NEEDS_SEARCH : v;
+          }
           case "root":
             return this.ctx.input;
           case "ref":
@@ -79641,17 +79816,59 @@ var init_direct = __esm({
         return v;
       },
       directRef(t) {
-        let v = t.head.type === "var" ? this.boundValue(t.head) : this.ctx.input;
+        const head = t.head;
+        let v;
+        if (head.type === "var") v = this.boundValue(head);
+        else if (head.root === "input") v = this.ctx.input;
+        else return this.directDataRef(t);
         const path20 = t.path;
         for (let i = 0; i < path20.length && v !== void 0; i++) {
           const seg = path20[i];
-          const key = seg.type === "scalar" ? seg.value : seg.type === "var" ? this.frame[seg.slot] : void 0;
+          let key;
+          if (seg.type === "scalar") key = seg.value;
+          else if (seg.type === "var") key = this.frame[seg.slot];
+          else {
+            const kv = this.directKey(seg);
+            if (kv === void 0) return void 0;
+            if (kv === NEEDS_SEARCH) return NEEDS_SEARCH;
+            key = kv;
+          }
           if (key === void 0) return NEEDS_SEARCH;
           if (typeof key === "string" && v !== null && typeof v === "object" && v.constructor === Object)
             v = ownMember(v, key);
           else v = indexValue(v, key);
         }
         return v;
+      },
+      /**
+       * A reference into data whose every step has one value now: walked as the
+       * search walks it (walkData: the rule tree beside the base documents, rule
+       * values computed once per context), which with no step left to iterate
+       * reaches at most one value. NEEDS_SEARCH when a step iterates or reads a
+       * variable not bound yet.
+       */
+      directDataRef(t) {
+        const path20 = t.path;
+        for (let i = 0; i < path20.length; i++) {
+          const seg = path20[i];
+          if (seg.type === "var") {
+            if (this.frame[seg.slot] === void 0) return NEEDS_SEARCH;
+          } else if (seg.type === "ref") {
+            const key = this.directKey(seg);
+            if (key === void 0 || key === NEEDS_SEARCH) return key;
+          }
+        }
+        return this.walkData(this.program.tree.root, this.ctx.data, path20, 0, this.capture) ? this.captured : void 0;
+      },
+      /**
+       * The key a reference step that is a reference itself gives (`path[0]` in
+       * `mask[path[0]]`): its value, undefined when it has none (nor has the
+       * reference), or NEEDS_SEARCH when it iterates or reads a variable not bound
+       * yet (the search binds it, as OPA's rewritten expression would).
+       */
+      directKey(seg) {
+        if (seg.head.type === "var" && this.frame[seg.head.slot] === void 0) return NEEDS_SEARCH;
+        return this.directRef(seg);
       },
       directArray(t) {
         const c = this.constant(t);
@@ -79713,7 +79930,7 @@ var init_direct = __esm({
           if (target.kind === "builtin") return this.invoke(this.program.builtins.get(target.name), args, t);
           if (target.kind === "special")
             return target.name === "internal.member_2" ? isMember(args[0], args[1]) : isMemberKV(args[0], args[1], args[2]);
-          return this.functionValue(this.node(target.path), args);
+          return this.functionValue(this.node(target), args);
         } finally {
           this.callDepth = depth;
         }
@@ -79721,11 +79938,13 @@ var init_direct = __esm({
       /** The value of a term made only of constants (computed once), or null. */
       constant(t) {
         if (!this.shortcuts) return null;
-        const cached = this.constCache.get(t);
-        if (cached !== void 0) return cached;
-        const v = constantValue(t);
-        this.constCache.set(t, v === void 0 ? null : v);
-        return v === void 0 ? null : v;
+        const facts2 = termFacts(t);
+        let c = facts2[CONSTANT];
+        if (c === void 0) {
+          const v = constantValue(t);
+          c = keep(facts2, CONSTANT, v === void 0 ? null : v);
+        }
+        return c;
       },
       /**
        * Whether a term can be evaluated now: its variables are bound, or bound by
@@ -79768,7 +79987,6 @@ var init_direct = __esm({
         }
       }
     };
-    binderCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -79779,6 +79997,7 @@ var init_references = __esm({
     "use strict";
     init_errors();
     init_collections();
+    init_direct();
     references = {
       evalRef(t, k) {
         const head = t.head;
@@ -79807,6 +80026,11 @@ var init_references = __esm({
           let key;
           if (seg.type === "scalar") key = seg.value;
           else if (seg.type === "var") key = this.frame[seg.slot];
+          else if (seg.type === "ref" && this.isDirect(seg)) {
+            const kv = this.directKey(seg);
+            if (kv === void 0) return false;
+            if (kv !== NEEDS_SEARCH) key = kv;
+          }
           if (key === void 0) {
             const rest = i + 1;
             if (seg.type === "var") {
@@ -79919,7 +80143,8 @@ var init_partial = __esm({
 
 // src/rego/eval/rule-tree.ts
 function branchesOf(rule) {
-  let branches = branchCache.get(rule);
+  const facts2 = ruleFacts(rule);
+  let branches = facts2[BRANCHES];
   if (!branches) {
     const all = [
       { value: rule.head.value ?? TRUE_TERM, body: rule.body },
@@ -79929,11 +80154,11 @@ function branchesOf(rule) {
       const constant = constantValue(b.value);
       return { ...b, once: constant !== void 0, constant };
     });
-    branchCache.set(rule, branches);
+    keep(facts2, BRANCHES, branches);
   }
   return branches;
 }
-var TRUE_TERM, ruleTrees, SOLVED, branchCache;
+var TRUE_TERM, ruleTrees, SOLVED;
 var init_rule_tree = __esm({
   "src/rego/eval/rule-tree.ts"() {
     "use strict";
@@ -79943,6 +80168,7 @@ var init_rule_tree = __esm({
     init_collections();
     init_context();
     init_direct();
+    init_node_facts();
     init_partial();
     TRUE_TERM = { type: "scalar", value: true, loc: { file: "", line: 0, col: 0 } };
     ruleTrees = {
@@ -80169,7 +80395,6 @@ var init_rule_tree = __esm({
       }
     };
     SOLVED = () => true;
-    branchCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -80183,6 +80408,7 @@ var init_search = __esm({
     init_collections();
     init_direct();
     init_limits2();
+    init_node_facts();
     STEP_HOLDS = -1;
     STEP_FAILS = -2;
     STEP_SEARCH = -3;
@@ -80192,10 +80418,54 @@ var init_search = __esm({
         const j = this.directSteps(body, i);
         let result = false;
         if (j === body.length) result = k();
-        else if (j >= 0)
-          result = this.evalLiteral(body[j], j + 1 === body.length ? k : () => this.evalBody(body, j + 1, k));
+        else if (j >= 0) {
+          const lit2 = body[j];
+          result = this.shortcuts && literalFacts(lit2)[STEP_KIND] === KIND_EACH ? this.eachStep(lit2, body, j + 1, k) : this.evalLiteral(lit2, j + 1 === body.length ? k : () => this.evalBody(body, j + 1, k));
+        }
         this.unbindTo(mark);
         return result;
+      },
+      /**
+       * `some v in coll` (or `some k, v in coll`) over a direct collection, then
+       * the rest of the body from `next`: each member bound in place and the rest
+       * evaluated for it, without a continuation for the rest or, over an array,
+       * a callback per member. A collection that is undefined or empty ends here,
+       * before anything is built (most of the library's iterations over a
+       * resource's blocks or references).
+       */
+      eachStep(lit2, body, next, k) {
+        const e = lit2.expr;
+        const coll = this.direct(e.collection);
+        const last2 = next === body.length;
+        if (coll === NEEDS_SEARCH) return this.evalLiteral(lit2, last2 ? k : () => this.evalBody(body, next, k));
+        if (coll === void 0) return false;
+        const keySlot = e.key === void 0 ? -1 : e.key.slot;
+        const valueSlot = e.value.slot;
+        if (!Array.isArray(coll))
+          return this.eachInto(coll, keySlot, valueSlot, last2 ? k : () => this.evalBody(body, next, k));
+        for (let i = 0; i < coll.length; i++) {
+          if ((++this.steps & 1023) === 0) this.tick();
+          const frame = this.frame;
+          let boundKey = false;
+          if (keySlot >= 0) {
+            const cur2 = frame[keySlot];
+            if (cur2 === void 0) {
+              frame[keySlot] = i;
+              boundKey = true;
+            } else if (!equal(cur2, i)) continue;
+          }
+          const value = coll[i];
+          let stop;
+          const cur = frame[valueSlot];
+          if (cur === void 0) {
+            frame[valueSlot] = value;
+            stop = last2 ? k() : this.evalBody(body, next, k);
+            frame[valueSlot] = void 0;
+          } else stop = equal(cur, value) && (last2 ? k() : this.evalBody(body, next, k));
+          if (boundKey) frame[keySlot] = void 0;
+          if (stop) return true;
+        }
+        return false;
       },
       /**
        * Takes a body's literals with one outcome from `i` on (a test such as
@@ -80228,16 +80498,19 @@ var init_search = __esm({
        * variable in the returned slot, or it needs the search (STEP_SEARCH).
        */
       directStep(lit2) {
-        if (lit2.withs.length > 0 || lit2.scan) return STEP_SEARCH;
-        const e = lit2.expr;
-        if (e.kind === "term") {
-          if (!this.isDirect(e.term)) return STEP_SEARCH;
-          const v = this.direct(e.term);
+        if (!this.shortcuts) return STEP_SEARCH;
+        const facts2 = literalFacts(lit2);
+        let kind = facts2[STEP_KIND];
+        if (kind === void 0) kind = keep(facts2, STEP_KIND, this.stepKind(lit2));
+        if (kind === KIND_TEST) {
+          const v = this.direct(lit2.expr.term);
           if (v === NEEDS_SEARCH) return STEP_SEARCH;
           const holds = v !== void 0 && v !== false;
           return holds !== lit2.negated ? STEP_HOLDS : STEP_FAILS;
         }
-        if ((e.kind === "assign" || e.kind === "unify") && !lit2.negated && e.left.type === "var" && this.isDirect(e.right) && this.canEval(e.right)) {
+        if (kind === KIND_ASSIGN) {
+          const e = lit2.expr;
+          if (!this.canEval(e.right)) return STEP_SEARCH;
           const v = this.direct(e.right);
           if (v === NEEDS_SEARCH) return STEP_SEARCH;
           if (v === void 0) return STEP_FAILS;
@@ -80248,6 +80521,17 @@ var init_search = __esm({
           return slot;
         }
         return STEP_SEARCH;
+      },
+      /** How directStep takes a literal, by its shape alone (worked out once per literal). */
+      stepKind(lit2) {
+        if (lit2.withs.length > 0 || lit2.scan) return KIND_SEARCH;
+        const e = lit2.expr;
+        if (e.kind === "term") return this.isDirect(e.term) ? KIND_TEST : KIND_SEARCH;
+        if ((e.kind === "assign" || e.kind === "unify") && !lit2.negated && e.left.type === "var" && this.isDirect(e.right))
+          return KIND_ASSIGN;
+        if (e.kind === "somein" && !lit2.negated && e.value.type === "var" && (e.key === void 0 || e.key.type === "var" && e.key.slot !== e.value.slot) && this.isDirect(e.collection))
+          return KIND_EACH;
+        return KIND_SEARCH;
       },
       evalLiteral(lit2, k) {
         if (lit2.withs.length > 0) return this.evalWith(lit2, k);
@@ -80680,9 +80964,6 @@ var init_evaluator = __esm({
       shortcuts;
       /** Rules being evaluated, innermost last (for messages and rego.metadata). */
       ruleStack = [];
-      constCache = /* @__PURE__ */ new WeakMap();
-      /** Function nodes by their (compiled, shared) path array. */
-      nodeCache = /* @__PURE__ */ new Map();
       /** Direct calls in progress (see direct.ts, directCall), and their argument arrays by depth and length. */
       callDepth = 0;
       argPool = [];
@@ -80690,6 +80971,13 @@ var init_evaluator = __esm({
       framePool = [];
       /** Slots bound by the bodies in progress, innermost last (see search.ts, evalBody). */
       boundSlots = [];
+      /** The value `capture` was last given (see direct.ts, directDataRef). */
+      captured = void 0;
+      /** A continuation that keeps the value it gets and stops: one per evaluator, not one per use. */
+      capture = (v) => {
+        this.captured = v;
+        return true;
+      };
       /** The rule being evaluated, for messages. */
       currentRuleName() {
         const r = this.ruleStack[this.ruleStack.length - 1];
@@ -82285,7 +82573,8 @@ function* textPieces(result, options = { color: false }) {
   };
   let lines = [];
   const piece = () => {
-    const text3 = lines.join("\n") + "\n";
+    lines.push("");
+    const text3 = lines.join("\n");
     lines = [];
     return text3;
   };
@@ -82297,9 +82586,9 @@ function* textPieces(result, options = { color: false }) {
     for (const w of input.warnings) lines.push(`  warning: ${w}`);
   }
   lines.push("");
-  const active2 = result.findings.filter((f) => !f.suppression);
+  const { bySeverity, active: active2, suppressed } = groupFindings(result.findings);
   for (const severity of SEVERITIES) {
-    const group2 = active2.filter((f) => f.severity === severity);
+    const group2 = bySeverity[severity];
     if (group2.length === 0) continue;
     if (layout === "compact") {
       for (const f of group2) {
@@ -82315,8 +82604,7 @@ function* textPieces(result, options = { color: false }) {
     }
     lines.push("");
   }
-  if (layout === "compact" && active2.length > 0) lines.push("");
-  const suppressed = result.findings.filter(isSuppressed);
+  if (layout === "compact" && active2 > 0) lines.push("");
   if (suppressed.length > 0 && layout === "full") {
     lines.push(`SUPPRESSED (${suppressed.length})`);
     for (const f of suppressed) {
@@ -82342,6 +82630,21 @@ function* textPieces(result, options = { color: false }) {
   lines.push(summaryLine2(result));
   if (options.verdict) lines.push(options.verdict.reason);
   yield piece();
+}
+function groupFindings(findings) {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, []]));
+  const suppressed = [];
+  let active2 = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (isSuppressed(f)) {
+      suppressed.push(f);
+      continue;
+    }
+    active2++;
+    if (Object.hasOwn(bySeverity, f.severity)) bySeverity[f.severity].push(f);
+  }
+  return { bySeverity, active: active2, suppressed };
 }
 function pushFindingLines(lines, f, tail, paint) {
   const where3 = f.resource ? f.resource.address : "(plan)";
@@ -88152,12 +88455,12 @@ ${cbNode.commentBefore}` : cb;
           mapAsMap,
           maxAliasCount
         } = this.options;
-        const keep = keepBlobsInJSON && (typeof arg !== "string" || !(this.contents instanceof resolveSeq.Scalar));
+        const keep2 = keepBlobsInJSON && (typeof arg !== "string" || !(this.contents instanceof resolveSeq.Scalar));
         const ctx = {
           doc: this,
           indentStep: "  ",
-          keep,
-          mapAsMap: keep && !!mapAsMap,
+          keep: keep2,
+          mapAsMap: keep2 && !!mapAsMap,
           maxAliasCount,
           stringify
           // Requiring directly in Pair would create circular dependencies
