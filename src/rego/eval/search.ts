@@ -38,10 +38,10 @@ export const search = {
   /**
    * `some v in coll` (or `some k, v in coll`) over a direct collection, then
    * the rest of the body from `next`: each member bound in place and the rest
-   * evaluated for it, without a continuation for the rest or, over an array,
-   * a callback per member. A collection that is undefined or empty ends here,
-   * before anything is built (most of the library's iterations over a
-   * resource's blocks or references).
+   * evaluated for it, without going through evalLiteral and evalExpr and,
+   * over an array, without a callback per member. A collection that is
+   * undefined or empty ends here, before anything is built (most of the
+   * library's iterations over a resource's blocks or references).
    */
   eachStep(this: Evaluator, lit: Literal, body: Body, next: number, k: K): boolean {
     const e = lit.expr as Expr & { kind: "somein" };
@@ -53,28 +53,12 @@ export const search = {
     const valueSlot = (e.value as Term & { type: "var" }).slot!;
     if (!Array.isArray(coll))
       return this.eachInto(coll, keySlot, valueSlot, last ? k : () => this.evalBody(body, next, k));
-    // eachInto's loop over an array, with the rest of the body called in place.
+    if (coll.length === 0) return false;
+    // eachInto's loop over an array, without a callback per member.
+    const rest = last ? k : () => this.evalBody(body, next, k);
     for (let i = 0; i < coll.length; i++) {
       if ((++this.steps & 0x3ff) === 0) this.tick();
-      const frame = this.frame;
-      let boundKey = false;
-      if (keySlot >= 0) {
-        const cur = frame[keySlot];
-        if (cur === undefined) {
-          frame[keySlot] = i;
-          boundKey = true;
-        } else if (!equal(cur, i)) continue;
-      }
-      const value = coll[i]!;
-      let stop: boolean;
-      const cur = frame[valueSlot];
-      if (cur === undefined) {
-        frame[valueSlot] = value;
-        stop = last ? k() : this.evalBody(body, next, k);
-        frame[valueSlot] = undefined;
-      } else stop = equal(cur, value) && (last ? k() : this.evalBody(body, next, k));
-      if (boundKey) frame[keySlot] = undefined;
-      if (stop) return true;
+      if (this.withMember(keySlot, i, valueSlot, coll[i]!, rest)) return true;
     }
     return false;
   },
@@ -246,25 +230,34 @@ export const search = {
   eachInto(this: Evaluator, coll: Value, keySlot: number, valueSlot: number, k: K): boolean {
     return forEachMember(coll, (key, value) => {
       if ((++this.steps & 0x3ff) === 0) this.tick();
-      const frame = this.frame;
-      let boundKey = false;
-      if (keySlot >= 0) {
-        const cur = frame[keySlot];
-        if (cur === undefined) {
-          frame[keySlot] = key;
-          boundKey = true;
-        } else if (!equal(cur, key)) return false;
-      }
-      let stop: boolean;
-      const cur = frame[valueSlot];
-      if (cur === undefined) {
-        frame[valueSlot] = value;
-        stop = k();
-        frame[valueSlot] = undefined;
-      } else stop = equal(cur, value) && k();
-      if (boundKey) frame[keySlot] = undefined;
-      return stop;
+      return this.withMember(keySlot, key, valueSlot, value, k);
     });
+  },
+
+  /**
+   * One member of an iteration: the key and the value bound to their slots
+   * (or compared with what a slot holds already) and `k` asked, then the
+   * bindings undone. `keySlot` is -1 without a key.
+   */
+  withMember(this: Evaluator, keySlot: number, key: Value, valueSlot: number, value: Value, k: K): boolean {
+    const frame = this.frame;
+    let boundKey = false;
+    if (keySlot >= 0) {
+      const cur = frame[keySlot];
+      if (cur === undefined) {
+        frame[keySlot] = key;
+        boundKey = true;
+      } else if (!equal(cur, key)) return false;
+    }
+    let stop: boolean;
+    const cur = frame[valueSlot];
+    if (cur === undefined) {
+      frame[valueSlot] = value;
+      stop = k();
+      frame[valueSlot] = undefined;
+    } else stop = equal(cur, value) && k();
+    if (boundKey) frame[keySlot] = undefined;
+    return stop;
   },
 
   evalTerm(this: Evaluator, t: Term, k: VK): boolean {
