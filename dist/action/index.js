@@ -80428,10 +80428,10 @@ var init_search = __esm({
       /**
        * `some v in coll` (or `some k, v in coll`) over a direct collection, then
        * the rest of the body from `next`: each member bound in place and the rest
-       * evaluated for it, without a continuation for the rest or, over an array,
-       * a callback per member. A collection that is undefined or empty ends here,
-       * before anything is built (most of the library's iterations over a
-       * resource's blocks or references).
+       * evaluated for it, without going through evalLiteral and evalExpr and,
+       * over an array, without a callback per member. A collection that is
+       * undefined or empty ends here, before anything is built (most of the
+       * library's iterations over a resource's blocks or references).
        */
       eachStep(lit2, body, next, k) {
         const e = lit2.expr;
@@ -80443,27 +80443,11 @@ var init_search = __esm({
         const valueSlot = e.value.slot;
         if (!Array.isArray(coll))
           return this.eachInto(coll, keySlot, valueSlot, last2 ? k : () => this.evalBody(body, next, k));
+        if (coll.length === 0) return false;
+        const rest = last2 ? k : () => this.evalBody(body, next, k);
         for (let i = 0; i < coll.length; i++) {
           if ((++this.steps & 1023) === 0) this.tick();
-          const frame = this.frame;
-          let boundKey = false;
-          if (keySlot >= 0) {
-            const cur2 = frame[keySlot];
-            if (cur2 === void 0) {
-              frame[keySlot] = i;
-              boundKey = true;
-            } else if (!equal(cur2, i)) continue;
-          }
-          const value = coll[i];
-          let stop;
-          const cur = frame[valueSlot];
-          if (cur === void 0) {
-            frame[valueSlot] = value;
-            stop = last2 ? k() : this.evalBody(body, next, k);
-            frame[valueSlot] = void 0;
-          } else stop = equal(cur, value) && (last2 ? k() : this.evalBody(body, next, k));
-          if (boundKey) frame[keySlot] = void 0;
-          if (stop) return true;
+          if (this.withMember(keySlot, i, valueSlot, coll[i], rest)) return true;
         }
         return false;
       },
@@ -80617,25 +80601,33 @@ var init_search = __esm({
       eachInto(coll, keySlot, valueSlot, k) {
         return forEachMember(coll, (key, value) => {
           if ((++this.steps & 1023) === 0) this.tick();
-          const frame = this.frame;
-          let boundKey = false;
-          if (keySlot >= 0) {
-            const cur2 = frame[keySlot];
-            if (cur2 === void 0) {
-              frame[keySlot] = key;
-              boundKey = true;
-            } else if (!equal(cur2, key)) return false;
-          }
-          let stop;
-          const cur = frame[valueSlot];
-          if (cur === void 0) {
-            frame[valueSlot] = value;
-            stop = k();
-            frame[valueSlot] = void 0;
-          } else stop = equal(cur, value) && k();
-          if (boundKey) frame[keySlot] = void 0;
-          return stop;
+          return this.withMember(keySlot, key, valueSlot, value, k);
         });
+      },
+      /**
+       * One member of an iteration: the key and the value bound to their slots
+       * (or compared with what a slot holds already) and `k` asked, then the
+       * bindings undone. `keySlot` is -1 without a key.
+       */
+      withMember(keySlot, key, valueSlot, value, k) {
+        const frame = this.frame;
+        let boundKey = false;
+        if (keySlot >= 0) {
+          const cur2 = frame[keySlot];
+          if (cur2 === void 0) {
+            frame[keySlot] = key;
+            boundKey = true;
+          } else if (!equal(cur2, key)) return false;
+        }
+        let stop;
+        const cur = frame[valueSlot];
+        if (cur === void 0) {
+          frame[valueSlot] = value;
+          stop = k();
+          frame[valueSlot] = void 0;
+        } else stop = equal(cur, value) && k();
+        if (boundKey) frame[keySlot] = void 0;
+        return stop;
       },
       evalTerm(t, k) {
         switch (t.type) {
