@@ -60,25 +60,9 @@ async function runProgram(args: string[]): Promise<void> {
   main(args).then(
     (code) => {
       process.exitCode = code;
-      exitWithoutTeardown();
     },
     () => {
       process.exitCode = EXIT_ERROR;
-      exitWithoutTeardown();
     },
   );
-}
-
-/**
- * Ends the process as soon as nothing is left to run, without the teardown of
- * a natural end: Node then disposes of V8's heap page by page (a `munmap` per
- * 256 KiB page, every malloc'd block freed), which the kernel does at once
- * for the whole process when it exits. Measured on the dense-15k scan: ~0.1 s
- * of system calls under strace, a few percent of an empty plan's CPU
- * (docs/performance.md). `beforeExit` comes when the event loop is empty:
- * every write, file and child is done; process.exit() then emits `exit`, so
- * its listeners (the temporary files of -o, src/cli/write.ts) still run.
- */
-function exitWithoutTeardown(): void {
-  process.once("beforeExit", () => process.exit());
 }
